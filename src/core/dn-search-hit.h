@@ -1,0 +1,32 @@
+/* dn-search-hit.h: SearchHit record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "dn-types.h"
+
+G_BEGIN_DECLS
+
+#define DN_TYPE_SEARCH_HIT (dn_search_hit_get_type ())
+G_DECLARE_FINAL_TYPE (DnSearchHit, dn_search_hit, DN, SEARCH_HIT, GObject)
+
+/* One result of a search over all records.
+ * Fields are public: a record is a plain value read from or written to the
+ * store. Strings are owned (g_free), never NULL after dn_search_hit_new(). */
+struct _DnSearchHit
+{
+  GObject parent_instance;
+
+  DnRecordKind kind;
+  gint64 id;
+  char *title;
+  char *detail; /* second line (code, number, unit…) */
+  double rank; /* lower is better */
+};
+
+DnSearchHit *dn_search_hit_new (void);
+
+G_END_DECLS

@@ -1,0 +1,503 @@
+/* dn-store-documents.c: official documents and their attached files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dn-date.h"
+#include "dn-store-private.h"
+#include "dn-text.h"
+
+#define DOCUMENT_COLUMNS \
+  "id, direction, type, number, symbol, issue_date, issuer, subject, signer, recipients, classification, " \
+  "arrival_number, arrival_date"
+
+static DnDocument *
+document_from_row (sqlite3_stmt *stmt)
+{
+  DnDocument *doc = dn_document_new ();
+
+#define TAKE(field, col) g_free (doc->field); doc->field = _dn_column_text (stmt, col)
+  doc->id = sqlite3_column_int64 (stmt, 0);
+  dn_direction_from_string ((const char *) sqlite3_column_text (stmt, 1), &doc->direction);
+  dn_document_type_from_string ((const char *) sqlite3_column_text (stmt, 2), &doc->type);
+  TAKE (number, 3);
+  TAKE (symbol, 4);
+  _dn_column_date (stmt, 5, &doc->issue_date);
+  TAKE (issuer, 6);
+  TAKE (subject, 7);
+  TAKE (signer, 8);
+  TAKE (recipients, 9);
+  dn_classification_from_string ((const char *) sqlite3_column_text (stmt, 10), &doc->classification);
+  doc->arrival_number = sqlite3_column_int (stmt, 11);
+  _dn_column_date (stmt, 12, &doc->arrival_date);
+#undef TAKE
+  return doc;
+}
+
+char *
+dn_document_dup_reference (DnDocument *document)
+{
+  g_return_val_if_fail (DN_IS_DOCUMENT (document), NULL);
+  if (document->number[0] == '\0')
+    return g_strdup (document->symbol);
+  if (document->symbol[0] == '\0')
+    return g_strdup (document->number);
+  return g_strdup_printf ("%s/%s", document->number, document->symbol);
+}
+
+static gboolean
+validate_document (DnDocument  *doc,
+                   GError     **error)
+{
+  if (!_dn_normalize_field (&doc->number, _("document number"), FALSE, error) ||
+      !_dn_normalize_field (&doc->symbol, _("document symbol"), FALSE, error) ||
+      !_dn_normalize_field (&doc->issuer, _("issuer"), FALSE, error) ||
+      !_dn_normalize_field (&doc->subject, _("subject"), TRUE, error) ||
+      !_dn_normalize_field (&doc->signer, _("signer"), FALSE, error) ||
+      !_dn_normalize_field (&doc->recipients, _("recipients"), FALSE, error))
+    return FALSE;
+  if ((guint) doc->direction >= DN_DIRECTION_N || (guint) doc->type >= DN_DOCUMENT_TYPE_N ||
+      (guint) doc->classification >= DN_CLASSIFICATION_N)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Unknown kind of document."));
+      return FALSE;
+    }
+  if (g_date_valid (&doc->issue_date) &&
+      (g_date_get_year (&doc->issue_date) < DN_DATE_MIN_YEAR || g_date_get_year (&doc->issue_date) > DN_DATE_MAX_YEAR))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("The issue date must be between %d and %d."), DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR);
+      return FALSE;
+    }
+  if (doc->arrival_number < 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("The arrival number must be positive."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_document (sqlite3_stmt *stmt,
+               DnDocument   *doc)
+{
+  _dn_bind_text (stmt, 1, dn_direction_to_string (doc->direction));
+  _dn_bind_text (stmt, 2, dn_document_type_to_string (doc->type));
+  _dn_bind_text (stmt, 3, doc->number);
+  _dn_bind_text (stmt, 4, doc->symbol);
+  _dn_bind_date (stmt, 5, &doc->issue_date);
+  _dn_bind_text (stmt, 6, doc->issuer);
+  _dn_bind_text (stmt, 7, doc->subject);
+  _dn_bind_text (stmt, 8, doc->signer);
+  _dn_bind_text (stmt, 9, doc->recipients);
+  _dn_bind_text (stmt, 10, dn_classification_to_string (doc->classification));
+  _dn_bind_id (stmt, 11, doc->arrival_number);
+  _dn_bind_date (stmt, 12, &doc->arrival_date);
+}
+
+gboolean
+dn_store_add_document (DnStore     *self,
+                       DnDocument  *document,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_DOCUMENT (document), FALSE);
+
+  if (!validate_document (document, error) || !dn_store_begin (self, error))
+    return FALSE;
+  stmt = _dn_store_prepare (self,
+                            "INSERT INTO document (direction, type, number, symbol, issue_date, issuer, subject, signer, "
+                            "recipients, classification, arrival_number, arrival_date) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  bind_document (stmt, document);
+  if (!_dn_store_step_done (self, stmt, error))
+    goto fail;
+  document->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
+  return dn_store_commit (self, error);
+
+fail:
+  dn_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+dn_store_update_document (DnStore     *self,
+                          DnDocument  *document,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_DOCUMENT (document), FALSE);
+
+  if (!validate_document (document, error) || !dn_store_begin (self, error))
+    return FALSE;
+  stmt = _dn_store_prepare (self,
+                            "UPDATE document SET direction = ?, type = ?, number = ?, symbol = ?, issue_date = ?, "
+                            "issuer = ?, subject = ?, signer = ?, recipients = ?, classification = ?, "
+                            "arrival_number = ?, arrival_date = ? WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  bind_document (stmt, document);
+  sqlite3_bind_int64 (stmt, 13, document->id);
+  if (!_dn_store_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (_dn_store_get_db (self)) == 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("The document no longer exists."));
+      goto fail;
+    }
+  return dn_store_commit (self, error);
+
+fail:
+  dn_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+dn_store_delete_document (DnStore  *self,
+                          gint64    id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  stmt = _dn_store_prepare (self, "DELETE FROM document WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_dn_store_step_done (self, stmt, error))
+    goto fail;
+  return dn_store_commit (self, error);
+
+fail:
+  dn_store_rollback (self);
+  return FALSE;
+}
+
+DnDocument *
+dn_store_get_document (DnStore  *self,
+                       gint64    id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+  DnDocument *doc = NULL;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  stmt = _dn_store_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM document WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    doc = document_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
+                 _("There is no document #%" G_GINT64_FORMAT "."), id);
+  else
+    _dn_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return doc;
+}
+
+GPtrArray *
+dn_store_list_documents (DnStore  *self,
+                         guint     offset,
+                         guint     limit,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  stmt = _dn_store_prepare (self,
+                            "SELECT " DOCUMENT_COLUMNS " FROM document "
+                            "ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (docs, document_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&docs);
+}
+
+/*
+ * Attachments
+ */
+
+static char *
+normalize_file_name (const char *name)
+{
+  char *normalized = name != NULL ? dn_text_normalize (name, -1, TRUE) : NULL;
+
+  if (normalized == NULL || *normalized == '\0')
+    {
+      g_free (normalized);
+      return g_strdup (_("file"));
+    }
+  return normalized;
+}
+
+static DnAttachment *
+attachment_from_row (sqlite3_stmt *stmt)
+{
+  DnAttachment *att = dn_attachment_new ();
+
+  att->id = sqlite3_column_int64 (stmt, 0);
+  g_free (att->sha256);
+  att->sha256 = _dn_column_text (stmt, 1);
+  g_free (att->file_name);
+  att->file_name = _dn_column_text (stmt, 2);
+  g_free (att->mime_type);
+  att->mime_type = _dn_column_text (stmt, 3);
+  att->size = sqlite3_column_int64 (stmt, 4);
+  return att;
+}
+
+static GFile *
+attachment_file_for (DnStore    *self,
+                     const char *sha256)
+{
+  char prefix[3] = { sha256[0], sha256[1], '\0' };
+  g_autofree char *path = g_build_filename (dn_store_get_data_dir (self), "attachments", prefix, sha256, NULL);
+  return g_file_new_for_path (path);
+}
+
+GFile *
+dn_store_get_attachment_file (DnStore      *self,
+                              DnAttachment *attachment)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (DN_IS_ATTACHMENT (attachment), NULL);
+  return attachment_file_for (self, attachment->sha256);
+}
+
+static DnAttachment *
+find_attachment (DnStore     *self,
+                 const char  *sql,
+                 gboolean     by_id,
+                 gint64       id,
+                 const char  *sha256,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _dn_store_prepare (self, sql, error);
+  DnAttachment *att = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (by_id)
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    _dn_bind_text (stmt, 1, sha256);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    att = attachment_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    _dn_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return att;
+}
+
+DnAttachment *
+dn_store_get_attachment (DnStore  *self,
+                         gint64    id,
+                         GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  DnAttachment *att;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  att = find_attachment (self, "SELECT id, sha256, file_name, mime_type, size FROM attachment WHERE id = ?",
+                         TRUE, id, NULL, &local_error);
+  if (att == NULL && local_error == NULL)
+    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
+                 _("There is no attached file #%" G_GINT64_FORMAT "."), id);
+  else if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return att;
+}
+
+DnAttachment *
+dn_store_add_attachment (DnStore       *self,
+                         GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GFile) dest_dir = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(DnAttachment) att = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *mime_type = NULL;
+  sqlite3_stmt *stmt;
+  gsize length = 0;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL || !g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
+                   _("Cannot read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+  display_name = normalize_file_name (g_file_info_get_display_name (info));
+  mime_type = g_content_type_get_mime_type (g_file_info_get_content_type (info) ? g_file_info_get_content_type (info) : "");
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+
+  /* the same content is kept once */
+  att = find_attachment (self, "SELECT id, sha256, file_name, mime_type, size FROM attachment WHERE sha256 = ?",
+                         FALSE, 0, sha256, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  dest = attachment_file_for (self, sha256);
+  dest_dir = g_file_get_parent (dest);
+  if (!g_file_query_exists (dest, cancellable))
+    {
+      if (!g_file_make_directory_with_parents (dest_dir, cancellable, &local_error) &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
+                       _("Cannot create the attachments folder: %s"), local_error->message);
+          return NULL;
+        }
+      g_clear_error (&local_error);
+      /* written to a temporary file and renamed: never half a file */
+      if (!g_file_replace_contents (dest, contents, length, NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                    NULL, cancellable, &local_error))
+        {
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
+                       _("Cannot copy the file into the data folder: %s"), local_error->message);
+          return NULL;
+        }
+    }
+  if (att != NULL)
+    return g_steal_pointer (&att);
+
+  if (!dn_store_begin (self, error))
+    return NULL;
+  stmt = _dn_store_prepare (self, "INSERT INTO attachment (sha256, file_name, mime_type, size) VALUES (?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  _dn_bind_text (stmt, 1, sha256);
+  _dn_bind_text (stmt, 2, display_name);
+  _dn_bind_text (stmt, 3, mime_type != NULL ? mime_type : "application/octet-stream");
+  sqlite3_bind_int64 (stmt, 4, (gint64) length);
+  if (!_dn_store_step_done (self, stmt, error))
+    goto fail;
+  att = dn_attachment_new ();
+  att->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
+  g_free (att->sha256);
+  att->sha256 = g_steal_pointer (&sha256);
+  g_free (att->file_name);
+  att->file_name = g_steal_pointer (&display_name);
+  g_free (att->mime_type);
+  att->mime_type = g_strdup (mime_type != NULL ? mime_type : "application/octet-stream");
+  att->size = (gint64) length;
+  if (!dn_store_commit (self, error))
+    return NULL;
+  return g_steal_pointer (&att);
+
+fail:
+  dn_store_rollback (self);
+  return NULL;
+}
+
+gboolean
+dn_store_attach_to_document (DnStore     *self,
+                             gint64       document_id,
+                             gint64       attachment_id,
+                             const char  *file_name,
+                             GError     **error)
+{
+  g_autoptr(DnAttachment) att = NULL;
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  att = dn_store_get_attachment (self, attachment_id, error);
+  if (att == NULL)
+    return FALSE;
+  name = normalize_file_name (file_name != NULL && *file_name != '\0' ? file_name : att->file_name);
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  stmt = _dn_store_prepare (self,
+                            "INSERT INTO document_attachment (document_id, attachment_id, file_name) VALUES (?, ?, ?) "
+                            "ON CONFLICT DO UPDATE SET file_name = excluded.file_name",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, attachment_id);
+  _dn_bind_text (stmt, 3, name);
+  if (!_dn_store_step_done (self, stmt, error))
+    goto fail;
+  return dn_store_commit (self, error);
+
+fail:
+  dn_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+dn_store_list_document_attachments (DnStore  *self,
+                                    gint64    document_id,
+                                    GError  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  stmt = _dn_store_prepare (self,
+                            "SELECT a.id, a.sha256, da.file_name, a.mime_type, a.size FROM document_attachment da "
+                            "JOIN attachment a ON a.id = da.attachment_id WHERE da.document_id = ? ORDER BY da.rowid",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, attachment_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

@@ -1,0 +1,364 @@
+/* dn-store-units.c: units (the tree of offices, schools, centres)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dn-store-private.h"
+
+#define UNIT_COLUMNS "u.id, u.code, u.name, u.kind, u.parent_id, u.archived, coalesce(p.code, '')"
+#define UNIT_FROM    " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
+
+static DnUnit *
+unit_from_row (sqlite3_stmt *stmt)
+{
+  DnUnit *unit = dn_unit_new ();
+
+  unit->id = sqlite3_column_int64 (stmt, 0);
+  g_free (unit->code);
+  unit->code = _dn_column_text (stmt, 1);
+  g_free (unit->name);
+  unit->name = _dn_column_text (stmt, 2);
+  dn_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &unit->kind);
+  unit->parent_id = sqlite3_column_int64 (stmt, 4);
+  unit->archived = sqlite3_column_int (stmt, 5) != 0;
+  g_free (unit->parent_code);
+  unit->parent_code = _dn_column_text (stmt, 6);
+  return unit;
+}
+
+static gboolean
+validate_unit (DnStore  *self,
+               DnUnit   *unit,
+               GError  **error)
+{
+  if (!_dn_normalize_field (&unit->code, _("unit code"), TRUE, error) ||
+      !_dn_normalize_field (&unit->name, _("unit name"), TRUE, error))
+    return FALSE;
+  if (g_utf8_strlen (unit->code, -1) > 40 || strpbrk (unit->code, " \t\n") != NULL)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("A unit code is at most 40 characters, without spaces: “%s”."), unit->code);
+      return FALSE;
+    }
+  if ((guint) unit->kind >= DN_UNIT_KIND_N)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Unknown kind of unit."));
+      return FALSE;
+    }
+  if (unit->parent_id > 0)
+    {
+      g_autoptr(DnUnit) parent = dn_store_get_unit (self, unit->parent_id, error);
+      if (parent == NULL)
+        return FALSE;
+      if (unit->id > 0)
+        {
+          /* moving a unit below itself or one of its sub-units would make a cycle */
+          g_autoptr(GArray) subtree = dn_store_get_unit_subtree (self, unit->id, error);
+          if (subtree == NULL)
+            return FALSE;
+          for (guint i = 0; i < subtree->len; i++)
+            if (g_array_index (subtree, gint64, i) == unit->parent_id)
+              {
+                g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                             _("A unit cannot be moved below itself or one of its own sub-units."));
+                return FALSE;
+              }
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+dn_store_add_unit (DnStore  *self,
+                   DnUnit   *unit,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_UNIT (unit), FALSE);
+
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  if (!validate_unit (self, unit, error) ||
+      !(stmt = _dn_store_prepare (self,
+                                  "INSERT INTO unit (code, name, kind, parent_id, archived) VALUES (?, ?, ?, ?, ?)",
+                                  error)))
+    goto fail;
+  _dn_bind_text (stmt, 1, unit->code);
+  _dn_bind_text (stmt, 2, unit->name);
+  _dn_bind_text (stmt, 3, dn_unit_kind_to_string (unit->kind));
+  _dn_bind_id (stmt, 4, unit->parent_id);
+  sqlite3_bind_int (stmt, 5, unit->archived ? 1 : 0);
+  if (!_dn_store_step_done (self, stmt, error))
+    goto fail;
+  unit->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
+  return dn_store_commit (self, error);
+
+fail:
+  dn_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+dn_store_update_unit (DnStore  *self,
+                      DnUnit   *unit,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_UNIT (unit), FALSE);
+
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  if (!validate_unit (self, unit, error) ||
+      !(stmt = _dn_store_prepare (self,
+                                  "UPDATE unit SET code = ?, name = ?, kind = ?, parent_id = ?, archived = ? WHERE id = ?",
+                                  error)))
+    goto fail;
+  _dn_bind_text (stmt, 1, unit->code);
+  _dn_bind_text (stmt, 2, unit->name);
+  _dn_bind_text (stmt, 3, dn_unit_kind_to_string (unit->kind));
+  _dn_bind_id (stmt, 4, unit->parent_id);
+  sqlite3_bind_int (stmt, 5, unit->archived ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 6, unit->id);
+  if (!_dn_store_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (_dn_store_get_db (self)) == 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("The unit no longer exists."));
+      goto fail;
+    }
+  return dn_store_commit (self, error);
+
+fail:
+  dn_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+dn_store_set_unit_archived (DnStore  *self,
+                            gint64    id,
+                            gboolean  archived,
+                            GError  **error)
+{
+  g_autoptr(DnUnit) unit = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  unit = dn_store_get_unit (self, id, error);
+  if (unit == NULL)
+    return FALSE;
+  unit->archived = archived;
+  return dn_store_update_unit (self, unit, error);
+}
+
+static DnUnit *
+get_one (DnStore      *self,
+         sqlite3_stmt *stmt,
+         const char   *what,
+         GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+  DnUnit *unit = NULL;
+
+  if (rc == SQLITE_ROW)
+    unit = unit_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("There is no unit %s."), what);
+  else
+    _dn_store_set_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return unit;
+}
+
+DnUnit *
+dn_store_get_unit (DnStore  *self,
+                   gint64    id,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  stmt = _dn_store_prepare (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  what = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+  return get_one (self, stmt, what, error);
+}
+
+DnUnit *
+dn_store_find_unit (DnStore     *self,
+                    const char  *code,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *what = NULL;
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+  normalized = g_utf8_normalize (code, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  stmt = _dn_store_prepare (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  _dn_bind_text (stmt, 1, normalized != NULL ? normalized : code);
+  what = g_strdup_printf ("“%s”", code);
+  return get_one (self, stmt, what, error);
+}
+
+static GPtrArray *
+collect_units (DnStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (units, unit_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&units);
+}
+
+GPtrArray *
+dn_store_list_units (DnStore  *self,
+                     gint64    parent_id,
+                     gboolean  include_archived,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  stmt = _dn_store_prepare (self,
+                            "SELECT " UNIT_COLUMNS UNIT_FROM
+                            "WHERE u.parent_id IS ?1 AND (?2 OR u.archived = 0) ORDER BY u.name_key, u.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  _dn_bind_id (stmt, 1, parent_id);
+  sqlite3_bind_int (stmt, 2, include_archived ? 1 : 0);
+  return collect_units (self, stmt, error);
+}
+
+GPtrArray *
+dn_store_list_unit_tree (DnStore  *self,
+                         gboolean  include_archived,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) result = NULL;
+  g_autoptr(GHashTable) children = NULL;   /* parent id → GPtrArray of units, in order */
+  GPtrArray *roots;
+  GPtrArray *stack_units;
+  GArray *stack_depths;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  /* archived units hide their sub-units too */
+  stmt = _dn_store_prepare (self,
+                            "SELECT " UNIT_COLUMNS UNIT_FROM
+                            "WHERE ?1 OR u.archived = 0 ORDER BY u.name_key, u.id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+  all = collect_units (self, stmt, error);
+  if (all == NULL)
+    return NULL;
+
+  children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < all->len; i++)
+    {
+      DnUnit *unit = all->pdata[i];
+      gint64 key = unit->parent_id;
+      GPtrArray *list = g_hash_table_lookup (children, &key);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (children, g_memdup2 (&key, sizeof key), list);
+        }
+      g_ptr_array_add (list, unit);
+    }
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  stack_units = g_ptr_array_new ();
+  stack_depths = g_array_new (FALSE, FALSE, sizeof (guint));
+  {
+    gint64 zero = 0;
+    roots = g_hash_table_lookup (children, &zero);
+  }
+  if (roots != NULL)
+    for (guint i = roots->len; i > 0; i--)
+      {
+        guint depth = 0;
+        g_ptr_array_add (stack_units, roots->pdata[i - 1]);
+        g_array_append_val (stack_depths, depth);
+      }
+  while (stack_units->len > 0)
+    {
+      DnUnit *unit = g_ptr_array_steal_index (stack_units, stack_units->len - 1);
+      guint depth = g_array_index (stack_depths, guint, stack_depths->len - 1);
+      GPtrArray *kids;
+
+      g_array_set_size (stack_depths, stack_depths->len - 1);
+      unit->depth = depth;
+      g_ptr_array_add (result, g_object_ref (unit));
+      kids = g_hash_table_lookup (children, &unit->id);
+      if (kids != NULL)
+        for (guint i = kids->len; i > 0; i--)
+          {
+            guint d = depth + 1;
+            g_ptr_array_add (stack_units, kids->pdata[i - 1]);
+            g_array_append_val (stack_depths, d);
+          }
+    }
+  g_ptr_array_unref (stack_units);
+  g_array_unref (stack_depths);
+  return g_steal_pointer (&result);
+}
+
+GArray *
+dn_store_get_unit_subtree (DnStore  *self,
+                           gint64    id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  stmt = _dn_store_prepare (self,
+                            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) "
+                            "SELECT id FROM sub",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 v = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, v);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}

@@ -1,0 +1,959 @@
+/* dn-store.c: connection, validation of the file, migrations, transactions, audit
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "dn-core-resources.h"
+#include "dn-date.h"
+#include "dn-sqlite-functions.h"
+#include "dn-store-private.h"
+#include "dn-text.h"
+
+#define RESOURCE_SCHEMA "/io/github/doingoai/DoiNgoai/core/schema/"
+
+struct _DnStore
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  char        *data_dir;
+  char        *warning;
+  char        *actor;
+  GHashTable  *statements;   /* const char *sql (borrowed static) → sqlite3_stmt */
+  guint        depth;        /* transaction nesting */
+  gboolean     audit;
+  gboolean     read_only;
+};
+
+G_DEFINE_FINAL_TYPE (DnStore, dn_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (dn-store-error-quark, dn_store_error)
+
+static const char *migration_files[] = {
+  NULL,
+  "001-domain.sql",
+  "002-search.sql",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == DN_STORE_SCHEMA_VERSION + 1);
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+dn_store_finalize (GObject *object)
+{
+  DnStore *self = DN_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      if (self->depth > 0)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->warning, g_free);
+  g_clear_pointer (&self->actor, g_free);
+
+  G_OBJECT_CLASS (dn_store_parent_class)->finalize (object);
+}
+
+static void
+dn_store_class_init (DnStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dn_store_finalize;
+
+  /* the schema (and the demo data) are compiled into the library */
+  dn_core_register_resource ();
+}
+
+static void
+dn_store_init (DnStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->actor = g_strdup (g_get_user_name ());
+  self->audit = TRUE;
+}
+
+/*
+ * Errors
+ */
+
+static const char *
+constraint_field_label (const char *message)
+{
+  /* "UNIQUE constraint failed: passport.number" */
+  static const struct { const char *column; const char *label; } fields[] = {
+    { "unit.code", N_("unit code") },
+    { "passport.number", N_("passport number") },
+    { "attachment.sha256", N_("file") },
+    { "assignment.task_id, assignment.unit_id", N_("unit in this task") },
+    { "assignment.task_id", N_("lead unit") },
+    { "calendar_day.day", N_("day") },
+    { "delegation_member.delegation_id, delegation_member.person_id", N_("member") },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (strstr (message, fields[i].column) != NULL)
+      return _(fields[i].label);
+  return NULL;
+}
+
+void
+_dn_store_set_error (DnStore  *self,
+                     int       rc,
+                     GError  **error)
+{
+  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  int extended = self->db != NULL ? sqlite3_extended_errcode (self->db) : rc;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FULL,
+                   _("The disk is full or the database has reached its size limit: nothing was saved."));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_BUSY,
+                   _("The database is in use by another program; nothing was saved. Try again in a moment."));
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                   _("The database cannot be written (read-only file or folder)."));
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CORRUPT,
+                   _("The database file is damaged (%s). Restore it from a backup."), message);
+      break;
+    case SQLITE_CONSTRAINT:
+      if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
+        {
+          const char *label = constraint_field_label (message);
+          if (label != NULL)
+            g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE,
+                         _("Another record already has this %s."), label);
+          else
+            g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE,
+                         _("This record already exists (%s)."), message);
+        }
+      else if (extended == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_IN_USE,
+                     _("The record refers to a record that does not exist, or is still used by other records."));
+      else if (extended == SQLITE_CONSTRAINT_TRIGGER && strstr (message, "reminders") != NULL)
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                     _("Reminders cannot be changed or deleted."));
+      else
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                     _("A value is not allowed (%s)."), message);
+      break;
+    default:
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
+                   _("Database error: %s"), message);
+      break;
+    }
+}
+
+gboolean
+_dn_store_exec (DnStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _dn_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+_dn_store_prepare (DnStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _dn_store_set_error (self, rc, error);
+      return NULL;
+    }
+  /* @sql is a string literal or lives as long as the store: key by pointer */
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_dn_store_step_done (DnStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _dn_store_set_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+sqlite3 *
+_dn_store_get_db (DnStore *self)
+{
+  return self->db;
+}
+
+void
+_dn_store_set_audit (DnStore  *self,
+                     gboolean  enabled)
+{
+  self->audit = enabled;
+}
+
+/*
+ * Bindings
+ */
+
+void
+_dn_bind_text (sqlite3_stmt *stmt, int col, const char *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+}
+
+void
+_dn_bind_date (sqlite3_stmt *stmt, int col, const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    sqlite3_bind_null (stmt, col);
+  else
+    {
+      g_autofree char *iso = dn_date_format_iso (date);
+      sqlite3_bind_text (stmt, col, iso, -1, SQLITE_TRANSIENT);
+    }
+}
+
+void
+_dn_bind_id (sqlite3_stmt *stmt, int col, gint64 id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_int64 (stmt, col, id);
+}
+
+char *
+_dn_column_text (sqlite3_stmt *stmt, int col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  return g_strdup (text != NULL ? text : "");
+}
+
+void
+_dn_column_date (sqlite3_stmt *stmt, int col, GDate *out)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  g_date_clear (out, 1);
+  if (text != NULL)
+    dn_date_parse_iso (text, out);
+}
+
+gboolean
+_dn_normalize_field (char       **field,
+                     const char  *label,
+                     gboolean     required,
+                     GError     **error)
+{
+  char *normalized;
+
+  if (*field == NULL)
+    *field = g_strdup ("");
+  normalized = dn_text_normalize (*field, -1, FALSE);
+  if (normalized == NULL)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("The %s is not valid text (UTF-8)."), label);
+      return FALSE;
+    }
+  g_free (*field);
+  *field = normalized;
+  if (required && **field == '\0')
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("The %s must not be empty."), label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * Transactions
+ */
+
+gboolean
+dn_store_begin (DnStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+
+  if (self->depth == 0)
+    {
+      if (!_dn_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("SAVEPOINT dn%u", self->depth);
+      if (!_dn_store_exec (self, sql, error))
+        return FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+dn_store_commit (DnStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    {
+      if (!_dn_store_exec (self, "COMMIT", error))
+        {
+          /* e.g. SQLITE_FULL while writing the WAL: nothing is kept */
+          dn_store_rollback (self);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("RELEASE dn%u", self->depth - 1);
+      if (!_dn_store_exec (self, sql, error))
+        {
+          dn_store_rollback (self);
+          return FALSE;
+        }
+    }
+  self->depth--;
+  return TRUE;
+}
+
+void
+dn_store_rollback (DnStore *self)
+{
+  g_return_if_fail (DN_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  if (self->depth == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("ROLLBACK TO dn%u; RELEASE dn%u", self->depth, self->depth);
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+}
+
+/*
+ * Connection-level SQL functions used by the audit triggers
+ */
+
+static void
+sql_audit_enabled (sqlite3_context  *ctx,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  DnStore *self = sqlite3_user_data (ctx);
+  sqlite3_result_int (ctx, self->audit ? 1 : 0);
+}
+
+static void
+sql_actor (sqlite3_context  *ctx,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  DnStore *self = sqlite3_user_data (ctx);
+  sqlite3_result_text (ctx, self->actor, -1, SQLITE_TRANSIENT);
+}
+
+/* One AFTER INSERT/UPDATE/DELETE trigger per table and action, writing the
+ * row as JSON (generated sort-key columns left out). Rebuilt after every
+ * migration so that new columns are covered. */
+static gboolean
+rebuild_audit_triggers (DnStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT name, type, tbl_name FROM sqlite_schema "
+                           "WHERE (type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+                           "       AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%' "
+                           "       AND name <> 'audit_log') "
+                           "   OR (type = 'trigger' AND name LIKE 'audit_%') ORDER BY name",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _dn_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *type = (const char *) sqlite3_column_text (stmt, 1);
+      g_ptr_array_add (g_str_equal (type, "table") ? tables : drops, g_strdup (name));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < drops->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) drops->pdata[i]);
+      if (!_dn_store_exec (self, sql, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = tables->pdata[i];
+      g_autoptr(GString) old_json = g_string_new ("json_object(");
+      g_autoptr(GString) new_json = g_string_new ("json_object(");
+      g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_xinfo(\"%s\")", table);
+      g_autofree char *sql = NULL;
+      gboolean first = TRUE;
+
+      rc = sqlite3_prepare_v2 (self->db, info_sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _dn_store_set_error (self, rc, error);
+          return FALSE;
+        }
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *column = (const char *) sqlite3_column_text (stmt, 1);
+          int hidden = sqlite3_column_int (stmt, 6);
+
+          if (hidden != 0)   /* generated sort keys */
+            continue;
+          if (!first)
+            {
+              g_string_append (old_json, ", ");
+              g_string_append (new_json, ", ");
+            }
+          first = FALSE;
+          g_string_append_printf (old_json, "'%s', old.\"%s\"", column, column);
+          g_string_append_printf (new_json, "'%s', new.\"%s\"", column, column);
+        }
+      sqlite3_finalize (stmt);
+      g_string_append_c (old_json, ')');
+      g_string_append_c (new_json, ')');
+
+      sql = g_strdup_printf (
+        "CREATE TRIGGER audit_%1$s_insert AFTER INSERT ON \"%1$s\" WHEN dn_audit_enabled() BEGIN "
+        "  INSERT INTO audit_log (actor, action, table_name, row_id, after) "
+        "  VALUES (dn_actor(), 'insert', '%1$s', new.rowid, %3$s); END;"
+        "CREATE TRIGGER audit_%1$s_update AFTER UPDATE ON \"%1$s\" WHEN dn_audit_enabled() BEGIN "
+        "  INSERT INTO audit_log (actor, action, table_name, row_id, before, after) "
+        "  VALUES (dn_actor(), 'update', '%1$s', new.rowid, %2$s, %3$s); END;"
+        "CREATE TRIGGER audit_%1$s_delete AFTER DELETE ON \"%1$s\" WHEN dn_audit_enabled() BEGIN "
+        "  INSERT INTO audit_log (actor, action, table_name, row_id, before) "
+        "  VALUES (dn_actor(), 'delete', '%1$s', old.rowid, %2$s); END;",
+        table, old_json->str, new_json->str);
+      if (!_dn_store_exec (self, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/*
+ * Opening and migrations
+ */
+
+static gboolean
+query_int (DnStore     *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+    }
+  if (rc != SQLITE_OK)
+    {
+      _dn_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_migration (DnStore  *self,
+                 int       version,
+                 GError  **error)
+{
+  g_autofree char *resource = g_strconcat (RESOURCE_SCHEMA, migration_files[version], NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *set_version = NULL;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                 version, DN_STORE_APPLICATION_ID);
+
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  if (!_dn_store_exec (self, sql, error) ||
+      !_dn_store_exec (self, set_version, error) ||
+      !rebuild_audit_triggers (self, error))
+    {
+      g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
+      dn_store_rollback (self);
+      return FALSE;
+    }
+  return dn_store_commit (self, error);
+}
+
+static gboolean
+migrate (DnStore  *self,
+         int       from,
+         int       to,
+         GError  **error)
+{
+  if (from >= to)
+    return TRUE;
+
+  /* keep a copy of a database that already holds data before changing it */
+  if (from >= 1)
+    {
+      g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", self->path, from);
+      g_autofree char *sql = NULL;
+      char *quoted = sqlite3_mprintf ("VACUUM INTO %Q", backup);
+
+      sql = g_strdup (quoted);
+      sqlite3_free (quoted);
+      g_remove (backup);
+      if (!_dn_store_exec (self, sql, error))
+        {
+          g_prefix_error (error, _("Could not back up the database before upgrading it: "));
+          return FALSE;
+        }
+    }
+
+  for (int v = from + 1; v <= to; v++)
+    if (!apply_migration (self, v, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_network_filesystem (const char *dir,
+                       char      **type_out)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GFileInfo) info = NULL;
+  const char *type;
+  static const char *network_types[] = {
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smbfs", "smb3", "afs", "ncpfs", "9p",
+    "fuse.sshfs", "sshfs", "davfs", "fuse.davfs2", "ceph", "glusterfs", "lustre",
+  };
+
+  info = g_file_query_filesystem_info (file,
+                                       G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE ","
+                                       G_FILE_ATTRIBUTE_FILESYSTEM_TYPE,
+                                       NULL, NULL);
+  if (info == NULL)
+    return FALSE;
+  type = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_FILESYSTEM_TYPE);
+  if (type_out != NULL)
+    *type_out = g_strdup (type != NULL ? type : "");
+  if (g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE))
+    return TRUE;
+  if (type != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (network_types); i++)
+      if (g_ascii_strcasecmp (type, network_types[i]) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* Checks the first bytes of an existing file without SQLite: an SQLite
+ * database starts with "SQLite format 3\0". */
+static gboolean
+check_file_header (const char  *path,
+                   gboolean    *is_new,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint8 header[16];
+  gsize n_read = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          *is_new = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, &local_error))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
+                   _("Cannot read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (n_read == 0)
+    {
+      *is_new = TRUE;
+      return TRUE;
+    }
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Đối Ngoại database. It was left unchanged."), path);
+      return FALSE;
+    }
+  *is_new = FALSE;
+  return TRUE;
+}
+
+static DnStore *
+open_internal (const char        *path,
+               DnStoreOpenFlags   flags,
+               int                target_version,
+               GError           **error)
+{
+  g_autoptr(DnStore) self = NULL;
+  gboolean is_new = FALSE;
+  gint64 app_id = 0, version = 0, n_objects = 0;
+  int open_flags;
+  int rc;
+  char *fs_type = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (DN_TYPE_STORE, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  self->data_dir = g_path_get_dirname (self->path);
+  self->read_only = (flags & DN_STORE_OPEN_READ_ONLY) != 0;
+
+  if (!check_file_header (self->path, &is_new, error))
+    return NULL;
+  if (is_new && (flags & (DN_STORE_OPEN_NO_CREATE | DN_STORE_OPEN_READ_ONLY | DN_STORE_OPEN_NO_MIGRATE)) != 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
+                   _("There is no database at “%s”."), self->path);
+      return NULL;
+    }
+  if (is_new && g_mkdir_with_parents (self->data_dir, 0700) != 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
+                   _("Cannot create the folder “%s”."), self->data_dir);
+      return NULL;
+    }
+
+  if (is_network_filesystem (self->data_dir, &fs_type))
+    self->warning = g_strdup_printf (_("The database is on a network share (%s). SQLite cannot keep it safe there "
+                                       "when several computers use it: keep the database on this computer's own disk."),
+                                     fs_type != NULL && *fs_type != '\0' ? fs_type : _("remote"));
+  g_free (fs_type);
+
+  open_flags = self->read_only ? SQLITE_OPEN_READONLY
+                               : (SQLITE_OPEN_READWRITE | (is_new ? SQLITE_OPEN_CREATE : 0));
+  rc = sqlite3_open_v2 (self->path, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _dn_store_set_error (self, rc, error);
+      g_prefix_error (error, _("Cannot open “%s”: "), self->path);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  dn_sqlite_register_functions (self->db);
+  sqlite3_create_function (self->db, "dn_audit_enabled", 0, SQLITE_UTF8, self, sql_audit_enabled, NULL, NULL);
+  sqlite3_create_function (self->db, "dn_actor", 0, SQLITE_UTF8, self, sql_actor, NULL, NULL);
+
+  /* Read-only checks before anything could write to the file. */
+  if (!query_int (self, "PRAGMA application_id", &app_id, NULL) ||
+      !query_int (self, "PRAGMA user_version", &version, NULL) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, NULL))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Đối Ngoại database, or it is damaged. It was left unchanged."), self->path);
+      return NULL;
+    }
+  if (!is_new && app_id != DN_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a database of another program, not of Đối Ngoại. It was left unchanged."), self->path);
+      return NULL;
+    }
+  if (version > DN_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Đối Ngoại (database version %d; this version knows up to %d). "
+                     "Update the application. The file was left unchanged."),
+                   self->path, (int) version, DN_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!self->read_only)
+    {
+      gint64 dummy;
+      if (!_dn_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error) ||
+          !query_int (self, "PRAGMA journal_mode = WAL", &dummy, error))
+        return NULL;
+      if ((flags & DN_STORE_OPEN_NO_MIGRATE) == 0 &&
+          !migrate (self, (int) version, target_version, error))
+        return NULL;
+    }
+  else
+    {
+      if (!_dn_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;", error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+DnStore *
+dn_store_open (const char        *path,
+               DnStoreOpenFlags   flags,
+               GError           **error)
+{
+  return open_internal (path, flags, DN_STORE_SCHEMA_VERSION, error);
+}
+
+DnStore *
+_dn_store_open_at_version (const char  *path,
+                           int          version,
+                           GError     **error)
+{
+  g_return_val_if_fail (version >= 0 && version <= DN_STORE_SCHEMA_VERSION, NULL);
+  return open_internal (path, DN_STORE_OPEN_DEFAULT, version, error);
+}
+
+char *
+dn_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "doingoai", "doingoai.db", NULL);
+}
+
+const char *
+dn_store_get_path (DnStore *self)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return self->path;
+}
+
+const char *
+dn_store_get_data_dir (DnStore *self)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return self->data_dir;
+}
+
+const char *
+dn_store_get_warning (DnStore *self)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return self->warning;
+}
+
+int
+dn_store_get_schema_version (DnStore *self)
+{
+  gint64 version = -1;
+
+  g_return_val_if_fail (DN_IS_STORE (self), -1);
+  query_int (self, "PRAGMA user_version", &version, NULL);
+  return (int) version;
+}
+
+void
+dn_store_set_actor (DnStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (DN_IS_STORE (self));
+  g_free (self->actor);
+  self->actor = g_strdup (actor != NULL ? actor : "");
+}
+
+/*
+ * Checks and counts
+ */
+
+static gboolean
+collect_rows (DnStore     *self,
+              const char  *sql,
+              const char  *ok_value,
+              const char  *prefix,
+              GString     *report,
+              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean sound = TRUE;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _dn_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GString) line = g_string_new (prefix);
+      const char *first = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (ok_value != NULL && first != NULL && g_str_equal (first, ok_value))
+        continue;
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *value = (const char *) sqlite3_column_text (stmt, i);
+          g_string_append_printf (line, "%s%s", i > 0 ? " " : "", value != NULL ? value : "NULL");
+        }
+      g_string_append_printf (report, "%s\n", line->str);
+      sound = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_string_append_printf (report, "%s%s\n", prefix, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  return sound;
+}
+
+gboolean
+dn_store_check (DnStore  *self,
+                GString  *report,
+                GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean sound = TRUE;
+  int version;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  version = dn_store_get_schema_version (self);
+  if (version != DN_STORE_SCHEMA_VERSION)
+    {
+      g_string_append_printf (report, _("Database version %d, expected %d.\n"), version, DN_STORE_SCHEMA_VERSION);
+      sound = FALSE;
+    }
+  if (!collect_rows (self, "PRAGMA integrity_check", "ok", _("Integrity: "), report, &local_error))
+    sound = FALSE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!collect_rows (self, "PRAGMA foreign_key_check", NULL, _("Broken reference: "), report, &local_error))
+    sound = FALSE;
+  g_clear_error (&local_error);
+  if (version >= 2 &&
+      sqlite3_exec (self->db, "INSERT INTO search(search, rank) VALUES ('integrity-check', 0)", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_string_append_printf (report, _("Search index: %s\n"), sqlite3_errmsg (self->db));
+      sound = FALSE;
+    }
+  return sound;
+}
+
+gboolean
+dn_store_is_empty (DnStore  *self,
+                   GError  **error)
+{
+  gint64 n = 0;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  if (!query_int (self,
+                  "SELECT (SELECT count(*) FROM unit) + (SELECT count(*) FROM person) + "
+                  "(SELECT count(*) FROM document) + (SELECT count(*) FROM task)",
+                  &n, error))
+    return FALSE;
+  return n == 0;
+}
+
+gint64
+dn_store_count (DnStore      *self,
+                DnRecordKind  kind,
+                GError      **error)
+{
+  static const char *queries[] = {
+    "SELECT count(*) FROM unit WHERE archived = 0",
+    "SELECT count(*) FROM person",
+    "SELECT count(*) FROM document",
+    "SELECT count(*) FROM task WHERE deleted = 0",
+    "SELECT count(*) FROM delegation",
+    "SELECT count(*) FROM passport",
+    "SELECT count(*) FROM partner",
+    "SELECT count(*) FROM project",
+  };
+  G_STATIC_ASSERT (G_N_ELEMENTS (queries) == DN_RECORD_N);
+  gint64 n = -1;
+
+  g_return_val_if_fail (DN_IS_STORE (self), -1);
+  g_return_val_if_fail ((guint) kind < DN_RECORD_N, -1);
+  if (!query_int (self, queries[kind], &n, error))
+    return -1;
+  return n;
+}

@@ -1,0 +1,57 @@
+/* dn-text.h: Vietnamese text: normalisation, search folding, collation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Returns @text (of @len bytes, or NUL-terminated when @len < 0) in NFC. When
+ * @collapse is TRUE, leading/trailing white space is also removed and runs of
+ * white space (any Unicode white space) become one space; when FALSE white
+ * space is left alone. Returns NULL when @text is not valid UTF-8. */
+char    *dn_text_normalize        (const char *text,
+                                   gssize      len,
+                                   gboolean    collapse);
+
+/* Search folding: lower case (locale-independent), every non-spacing mark
+ * removed, đ/Đ → d, NFC or NFD input alike; other characters are kept.
+ * "Hộ chiếu ĐOÀN RA" → "ho chieu doan ra". NULL on invalid UTF-8. */
+char    *dn_text_fold             (const char *text,
+                                   gssize      len);
+
+/* Vietnamese collation key: memcmp() order of two keys is Vietnamese dictionary
+ * order (a < ă < â < b < c < d < đ < e < ê … o < ô < ơ … u < ư …; then tones
+ * none < huyền < hỏi < ngã < sắc < nặng; then lower < upper case). White space
+ * < punctuation < digits < letters < other scripts. Keys never contain the
+ * byte 0x00, so keys of several fields can be joined with 0x00; the returned
+ * key is also NUL-terminated (*@out_len, which may be NULL, excludes it).
+ * NULL @text counts as ""; invalid UTF-8 is replaced by U+FFFD, so a key is
+ * always returned. The layout is described in dn-text.c.
+ *
+ * dn_text_collate() compares two NUL-terminated strings by their keys; NULL
+ * sorts first. */
+guint8  *dn_text_collate_key      (const char *text,
+                                   gssize      len,
+                                   gsize      *out_len);
+int      dn_text_collate          (const char *a,
+                                   const char *b);
+
+/* Key that sorts people as Vietnamese lists do: given name, then middle
+ * name, then family name: key(given) 0x00 key(middle) 0x00 key(family), NULL
+ * parts counting as empty. @out_len is required (the key contains 0x00). */
+guint8  *dn_text_person_key       (const char *family_name,
+                                   const char *middle_name,
+                                   const char *given_name,
+                                   gsize      *out_len);
+
+/* Builds an FTS5 MATCH expression from what the user typed: folded, split on
+ * everything that is not a letter, number or private-use character (as the
+ * unicode61 tokenizer does), each word quoted and made a prefix ("ho chi" →
+ * "\"ho\"* \"chi\"*"); FTS5 operators and quotes in @typed are never passed
+ * through. Returns NULL when nothing searchable is left (or @typed is NULL). */
+char    *dn_text_fts_query        (const char *typed);
+
+G_END_DECLS
