@@ -229,6 +229,8 @@ build_task_query (DnStore            *self,
       g_string_append (sql, " AND t.status = ?");
       g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_string (dn_status_to_string (query->status))));
     }
+  if (query->unfinished)
+    g_string_append (sql, " AND t.status IN ('open', 'in_progress')");
   if (query->overdue)
     {
       GDate today;

@@ -31,11 +31,19 @@ struct _DnStore
   guint        depth;        /* transaction nesting */
   gboolean     audit;
   gboolean     read_only;
+  gboolean     migrated;     /* open and ready: "changed" is emitted from then on */
 };
 
 G_DEFINE_FINAL_TYPE (DnStore, dn_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (dn-store-error-quark, dn_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const char *migration_files[] = {
   NULL,
@@ -75,6 +83,15 @@ static void
 dn_store_class_init (DnStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = dn_store_finalize;
+
+  /**
+   * DnStore::changed:
+   *
+   * Emitted after a write transaction has been committed, so that views
+   * read again what they show.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   /* the schema (and the demo data) are compiled into the library */
   dn_core_register_resource ();
@@ -368,6 +385,8 @@ dn_store_commit (DnStore  *self,
         }
     }
   self->depth--;
+  if (self->depth == 0 && self->migrated)
+    g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -770,6 +789,7 @@ open_internal (const char        *path,
         return NULL;
     }
 
+  self->migrated = TRUE;
   return g_steal_pointer (&self);
 }
 

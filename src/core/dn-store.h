@@ -15,10 +15,12 @@
 #include "dn-extension.h"
 #include "dn-person.h"
 #include "dn-progress.h"
+#include "dn-reminder.h"
 #include "dn-search-hit.h"
 #include "dn-task.h"
 #include "dn-types.h"
 #include "dn-unit.h"
+#include "dn-unit-stat.h"
 
 G_BEGIN_DECLS
 
@@ -214,6 +216,7 @@ typedef struct
   GDate       due_to;             /* invalid: no bound */
   gint64      document_id;        /* 0: any */
   gint64      parent_id;          /* 0: any; -1: top-level tasks only */
+  gboolean    unfinished;         /* only tasks not done nor cancelled */
   const char *text;               /* search text, NULL or "" for none */
   DnTaskSort  sort;
   gboolean    descending;
@@ -315,5 +318,22 @@ GPtrArray  *dn_store_search                (DnStore     *self,
                                             const char  *text,
                                             guint        limit,
                                             GError     **error);
+
+/* Reminders (đôn đốc) and figures ---------------------------------------- */
+
+/* Records a reminder to a unit assigned to the task (lead or supporting). */
+gboolean    dn_store_add_reminder          (DnStore     *self,
+                                            DnReminder  *reminder,
+                                            GError     **error);
+/* Oldest first. */
+GPtrArray  *dn_store_list_reminders        (DnStore  *self,
+                                            gint64    task_id,
+                                            GError  **error);
+/* One DnUnitStat per unit that leads a task due in [@from, @to] or has
+ * received reminders, by unit name (Vietnamese order). */
+GPtrArray  *dn_store_list_unit_stats       (DnStore      *self,
+                                            const GDate  *from,
+                                            const GDate  *to,
+                                            GError      **error);
 
 G_END_DECLS

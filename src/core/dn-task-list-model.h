@@ -1,0 +1,35 @@
+/* dn-task-list-model.h: a lazy GListModel of tasks over the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+#define DN_TYPE_TASK_LIST_MODEL (dn_task_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (DnTaskListModel, dn_task_list_model, DN, TASK_LIST_MODEL, GObject)
+
+/* The model holds only the ids of the matching tasks (one indexed query);
+ * rows are read from the store a page at a time when a view asks for them,
+ * and a bounded number are kept. */
+DnTaskListModel *dn_task_list_model_new        (DnStore            *store);
+DnStore         *dn_task_list_model_get_store  (DnTaskListModel    *self);
+/* Runs @query (copied; its text too) and replaces the contents. */
+gboolean         dn_task_list_model_set_query  (DnTaskListModel    *self,
+                                                const DnTaskQuery  *query,
+                                                GError            **error);
+const DnTaskQuery *dn_task_list_model_get_query (DnTaskListModel   *self);
+/* Re-reads the ids and forgets cached rows (after an edit). */
+gboolean         dn_task_list_model_reload     (DnTaskListModel    *self,
+                                                GError            **error);
+/* Position of a task, or G_MAXUINT. */
+guint            dn_task_list_model_find       (DnTaskListModel    *self,
+                                                gint64              task_id);
+/* Number of rows read from the store so far (for tests of laziness). */
+guint            dn_task_list_model_get_n_fetched (DnTaskListModel *self);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* dn-overview-page.h: the Tổng quan section
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+#define DN_TYPE_OVERVIEW_PAGE (dn_overview_page_get_type ())
+G_DECLARE_FINAL_TYPE (DnOverviewPage, dn_overview_page, DN, OVERVIEW_PAGE, GtkWidget)
+
+void dn_overview_page_set_store (DnOverviewPage *self,
+                                 DnStore        *store);
+/* Reads the figures again. */
+void dn_overview_page_reload    (DnOverviewPage *self);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* dn-task-details.h: a task with its assignments, history and actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+#define DN_TYPE_TASK_DETAILS (dn_task_details_get_type ())
+G_DECLARE_FINAL_TYPE (DnTaskDetails, dn_task_details, DN, TASK_DETAILS, GtkWindow)
+
+/* Shows the task: its fields, parent (a link) and sub-assigned children with
+ * the roll-up of their progress; each assignment (lead and supporting) with
+ * its own deadline and status, extensions (gia hạn) with reasons; progress
+ * history; reminders (đôn đốc). Actions: edit, add progress, extend a
+ * deadline, send a reminder, pass down to sub-units, mark done. */
+DnTaskDetails *dn_task_details_new      (DnStore  *store,
+                                         gint64    task_id);
+gint64         dn_task_details_get_task (DnTaskDetails *self);
+
+G_END_DECLS

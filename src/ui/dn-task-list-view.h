@@ -1,0 +1,41 @@
+/* dn-task-list-view.h: the Nhiệm vụ section: filters, search, the task table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dn-store.h"
+#include "dn-task-list-model.h"
+
+G_BEGIN_DECLS
+
+#define DN_TYPE_TASK_LIST_VIEW (dn_task_list_view_get_type ())
+G_DECLARE_FINAL_TYPE (DnTaskListView, dn_task_list_view, DN, TASK_LIST_VIEW, GtkWidget)
+
+void             dn_task_list_view_set_store    (DnTaskListView *self,
+                                                 DnStore        *store);
+/* Presets used by the overview cards and the global search:
+ * "all", "overdue", "week" (due in the next 7 days, unfinished),
+ * "lead:UNIT_ID:quarter" (led by the unit, due this quarter),
+ * "document:DOCUMENT_ID", "unit:UNIT_ID" (the unit and its sub-units). */
+void             dn_task_list_view_apply_preset (DnTaskListView *self,
+                                                 const char     *preset);
+/* The officer's own unit; the "My unit" filter uses it and is on by default
+ * when set. 0 for none. */
+void             dn_task_list_view_set_my_unit  (DnTaskListView *self,
+                                                 gint64          unit_id);
+/* Opens the task's details (and selects its row when it is listed). */
+void             dn_task_list_view_open_task    (DnTaskListView *self,
+                                                 gint64          task_id);
+/* Opens the editor on a new task. */
+void             dn_task_list_view_new_task     (DnTaskListView *self);
+/* Sets the list's search text (as typing in its search field). */
+void             dn_task_list_view_set_search   (DnTaskListView *self,
+                                                 const char     *text);
+DnTaskListModel *dn_task_list_view_get_model    (DnTaskListView *self);
+/* "123 tasks", as shown above the table */
+const char      *dn_task_list_view_get_count_text (DnTaskListView *self);
+
+G_END_DECLS

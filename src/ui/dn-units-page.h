@@ -1,0 +1,23 @@
+/* dn-units-page.h: the Đơn vị section: the unit tree and the staff of a unit
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+#define DN_TYPE_UNITS_PAGE (dn_units_page_get_type ())
+G_DECLARE_FINAL_TYPE (DnUnitsPage, dn_units_page, DN, UNITS_PAGE, GtkWidget)
+
+void   dn_units_page_set_store     (DnUnitsPage *self,
+                                    DnStore     *store);
+/* Selects the unit in the tree (expanding its parents) and shows its staff. */
+void   dn_units_page_select_unit   (DnUnitsPage *self,
+                                    gint64       unit_id);
+gint64 dn_units_page_get_selected  (DnUnitsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,693 @@
+/* dn-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-exchange.h"
+#include "dn-overview-page.h"
+#include "dn-task-list-view.h"
+#include "dn-units-page.h"
+#include "dn-ui.h"
+#include "dn-window.h"
+
+#define SEARCH_LIMIT 60
+
+struct _DnWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Owned references */
+  DnStore              *store;
+  GSettings            *settings;
+  GListStore           *search_results;
+  DnUndoFunc            undo_func;
+  gpointer              undo_data;
+  GDestroyNotify        undo_destroy;
+  guint                 toast_timeout;
+
+  /* Template widgets */
+  GtkSearchEntry       *global_search;
+  GtkPopover           *search_popover;
+  GtkListView          *search_list;
+  GtkStack             *main_stack;
+  GtkStack             *sections;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_label;
+  GtkRevealer          *toast;
+  GtkLabel             *toast_label;
+  GtkWidget            *toast_undo;
+  GtkLabel             *database_label;
+  DnOverviewPage       *overview_page;
+  DnTaskListView       *task_list_view;
+  DnUnitsPage          *units_page;
+};
+
+G_DEFINE_FINAL_TYPE (DnWindow, dn_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/*
+ * Auxiliary methods
+ */
+
+static void
+clear_undo (DnWindow *self)
+{
+  if (self->undo_destroy != NULL && self->undo_data != NULL)
+    self->undo_destroy (self->undo_data);
+  self->undo_func = NULL;
+  self->undo_data = NULL;
+  self->undo_destroy = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+}
+
+static gboolean
+hide_toast_cb (gpointer user_data)
+{
+  DnWindow *self = user_data;
+
+  self->toast_timeout = 0;
+  gtk_revealer_set_reveal_child (self->toast, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_toast (DnWindow   *self,
+            const char *message,
+            gboolean    with_undo)
+{
+  gtk_label_set_text (self->toast_label, message);
+  gtk_widget_set_visible (self->toast_undo, with_undo);
+  gtk_revealer_set_reveal_child (self->toast, TRUE);
+  g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  self->toast_timeout = g_timeout_add_seconds (with_undo ? 10 : 5, hide_toast_cb, self);
+}
+
+static void
+update_main_page (DnWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean empty = dn_store_is_empty (self->store, &error);
+
+  if (error != NULL)
+    g_warning ("%s", error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, empty ? "welcome" : "main");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-task", !empty);
+}
+
+static void
+on_store_changed_cb (DnWindow *self)
+{
+  update_main_page (self);
+  dn_overview_page_reload (self->overview_page);
+}
+
+static void
+apply_my_unit (DnWindow *self)
+{
+  dn_task_list_view_set_my_unit (self->task_list_view, dn_window_get_my_unit (self));
+}
+
+/*
+ * Global search
+ */
+
+static const DnRecordKind kind_order[] = {
+  DN_RECORD_TASK, DN_RECORD_DOCUMENT, DN_RECORD_UNIT, DN_RECORD_PERSON,
+  DN_RECORD_DELEGATION, DN_RECORD_PASSPORT, DN_RECORD_PARTNER, DN_RECORD_PROJECT,
+};
+
+static const char *
+kind_heading (DnRecordKind kind)
+{
+  switch (kind)
+    {
+    case DN_RECORD_TASK: return _("Tasks");
+    case DN_RECORD_DOCUMENT: return _("Documents");
+    case DN_RECORD_UNIT: return _("Units");
+    case DN_RECORD_PERSON: return _("People");
+    case DN_RECORD_DELEGATION: return _("Delegations");
+    case DN_RECORD_PASSPORT: return _("Passports");
+    case DN_RECORD_PARTNER: return _("Partners");
+    case DN_RECORD_PROJECT: return _("Projects");
+    case DN_RECORD_N:
+    default: return "";
+    }
+}
+
+void
+dn_window_search (DnWindow   *self,
+                  const char *text)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) grouped = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (DN_IS_WINDOW (self));
+
+  if (text == NULL || *text == '\0')
+    {
+      g_list_store_remove_all (self->search_results);
+      gtk_popover_popdown (self->search_popover);
+      return;
+    }
+  hits = dn_store_search (self->store, text, SEARCH_LIMIT, &error);
+  if (hits == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  /* grouped by kind, best first within a kind, each group under a heading */
+  for (guint k = 0; k < G_N_ELEMENTS (kind_order); k++)
+    {
+      gboolean any = FALSE;
+      for (guint i = 0; i < hits->len; i++)
+        {
+          DnSearchHit *hit = hits->pdata[i];
+          if (hit->kind != kind_order[k])
+            continue;
+          if (!any)
+            {
+              DnSearchHit *header = dn_search_hit_new ();
+              header->kind = hit->kind;
+              g_free (header->title);
+              header->title = g_strdup (kind_heading (hit->kind));
+              g_ptr_array_add (grouped, header);
+              any = TRUE;
+            }
+          g_ptr_array_add (grouped, g_object_ref (hit));
+        }
+    }
+  if (grouped->len == 0)
+    {
+      DnSearchHit *none = dn_search_hit_new ();
+      none->kind = DN_RECORD_N;
+      g_free (none->title);
+      none->title = g_strdup (_("Nothing found"));
+      g_ptr_array_add (grouped, none);
+    }
+  g_list_store_splice (self->search_results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->search_results)),
+                       grouped->pdata, grouped->len);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->global_search)))
+    gtk_popover_popup (self->search_popover);
+}
+
+GListModel *
+dn_window_get_search_results (DnWindow *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->search_results);
+}
+
+static void
+on_global_search_changed_cb (DnWindow *self)
+{
+  dn_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->global_search)));
+}
+
+static void
+open_hit (DnWindow    *self,
+          DnSearchHit *hit)
+{
+  if (hit->id <= 0)
+    return;
+  gtk_popover_popdown (self->search_popover);
+  switch (hit->kind)
+    {
+    case DN_RECORD_TASK:
+      dn_window_open_task (self, hit->id);
+      break;
+    case DN_RECORD_DOCUMENT:
+      {
+        g_autofree char *preset = g_strdup_printf ("document:%" G_GINT64_FORMAT, hit->id);
+        dn_window_show_tasks (self, preset);
+      }
+      break;
+    case DN_RECORD_UNIT:
+      dn_window_show_section (self, "units");
+      dn_units_page_select_unit (self->units_page, hit->id);
+      break;
+    case DN_RECORD_PERSON:
+      {
+        g_autoptr(DnPerson) person = dn_store_get_person (self->store, hit->id, NULL);
+        dn_window_show_section (self, "units");
+        if (person != NULL && person->unit_id > 0)
+          dn_units_page_select_unit (self->units_page, person->unit_id);
+      }
+      break;
+    case DN_RECORD_DELEGATION:
+    case DN_RECORD_PASSPORT:
+    case DN_RECORD_PARTNER:
+    case DN_RECORD_PROJECT:
+    case DN_RECORD_N:
+    default:
+      {
+        g_autofree char *message = g_strdup_printf ("%s: %s — %s", dn_record_kind_get_label (hit->kind),
+                                                    hit->title, hit->detail);
+        show_toast (self, message, FALSE);
+      }
+      break;
+    }
+}
+
+static void
+on_global_search_activate_cb (DnWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->search_results);
+
+  /* Enter opens the best hit */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DnSearchHit) hit = g_list_model_get_item (model, i);
+      if (hit->id > 0)
+        {
+          open_hit (self, hit);
+          return;
+        }
+    }
+}
+
+static void
+on_global_search_stop_cb (DnWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->global_search), "");
+  gtk_popover_popdown (self->search_popover);
+}
+
+static void
+on_search_hit_activated_cb (DnWindow *self,
+                            guint     position)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (self->search_list);
+  g_autoptr(DnSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  if (hit != NULL)
+    open_hit (self, hit);
+}
+
+static void
+setup_hit_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_hit_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  DnSearchHit *hit = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (title);
+  gboolean header = hit->id <= 0;
+
+  gtk_label_set_text (GTK_LABEL (title), hit->title);
+  gtk_label_set_text (GTK_LABEL (detail), hit->detail);
+  gtk_widget_set_visible (detail, !header && hit->detail[0] != '\0');
+  if (header)
+    gtk_widget_add_css_class (title, "dn-search-header");
+  else
+    gtk_widget_remove_css_class (title, "dn-search-header");
+  gtk_list_item_set_activatable (item, !header);
+  gtk_list_item_set_selectable (item, !header);
+}
+
+/*
+ * Actions
+ */
+
+static void
+new_task_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  DnWindow *self = DN_WINDOW (widget);
+
+  dn_window_show_section (self, "tasks");
+  dn_task_list_view_new_task (self->task_list_view);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DnWindow *self = DN_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->global_search));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  DnWindow *self = DN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo_func == NULL)
+    return;
+  if (!self->undo_func (self->store, self->undo_data, &error))
+    show_toast (self, error->message, FALSE);
+  else
+    show_toast (self, _("Undone."), FALSE);
+  clear_undo (self);
+}
+
+static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  DnWindow *self = DN_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!dn_exchange_load_demo (self->store, &error))
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+  dn_window_show_section (self, "overview");
+}
+
+static void
+start_empty_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  DnWindow *self = DN_WINDOW (widget);
+  g_autoptr(DnUnit) unit = dn_unit_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* an empty database starts with the officer's own department, to rename */
+  g_free (unit->code);
+  unit->code = g_strdup ("SGD");
+  g_free (unit->name);
+  unit->name = g_strdup (_("Department of Education and Training"));
+  unit->kind = DN_UNIT_KIND_DEPARTMENT;
+  if (!dn_store_add_unit (self->store, unit, &error))
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+  dn_window_show_section (self, "units");
+  dn_units_page_select_unit (self->units_page, unit->id);
+  show_toast (self, _("Rename the department and add its divisions, offices and schools."), FALSE);
+}
+
+static void
+show_tasks_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  dn_window_show_tasks (DN_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+on_toast_close_cb (DnWindow *self)
+{
+  g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  gtk_revealer_set_reveal_child (self->toast, FALSE);
+}
+
+static void
+on_section_changed_cb (DnWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->sections);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-section", name);
+}
+
+static void
+on_my_unit_changed_cb (DnWindow *self)
+{
+  apply_my_unit (self);
+}
+
+/*
+ * GObject overrides
+ */
+
+static gboolean
+dn_window_close_request (GtkWindow *window)
+{
+  DnWindow *self = DN_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (dn_window_parent_class)->close_request (window);
+}
+
+static void
+dn_window_dispose (GObject *object)
+{
+  DnWindow *self = DN_WINDOW (object);
+
+  clear_undo (self);
+  g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->search_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->search_popover));
+      self->search_popover = NULL;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (dn_window_parent_class)->dispose (object);
+}
+
+static void
+dn_window_finalize (GObject *object)
+{
+  DnWindow *self = DN_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->search_results);
+
+  G_OBJECT_CLASS (dn_window_parent_class)->finalize (object);
+}
+
+static void
+dn_window_class_init (DnWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dn_window_dispose;
+  object_class->finalize = dn_window_finalize;
+  window_class->close_request = dn_window_close_request;
+
+  g_type_ensure (DN_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (DN_TYPE_TASK_LIST_VIEW);
+  g_type_ensure (DN_TYPE_UNITS_PAGE);
+
+  dn_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, global_search);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, search_list);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, sections);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, toast);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, toast_label);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, toast_undo);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, database_label);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, task_list_view);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, units_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_global_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_global_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_global_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_hit_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_toast_close_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tasks", "s", show_tasks_action);
+}
+
+static void
+dn_window_init (DnWindow *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->search_results = g_list_store_new (DN_TYPE_SEARCH_HIT);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_hit_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_hit_cb), NULL);
+  gtk_list_view_set_factory (self->search_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->search_list,
+                           GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->search_results)))));
+  gtk_widget_set_parent (GTK_WIDGET (self->search_popover), GTK_WIDGET (self->global_search));
+  gtk_search_entry_set_key_capture_widget (self->global_search, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+}
+
+DnWindow *
+dn_window_new (DnApplication *application,
+               DnStore       *store)
+{
+  DnWindow *self;
+  g_autofree char *db_text = NULL;
+  g_autofree char *section = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+
+  self = g_object_new (DN_TYPE_WINDOW, "application", application, NULL);
+  self->store = g_object_ref (store);
+  if (application != NULL && dn_application_get_settings (application) != NULL)
+    self->settings = g_object_ref (dn_application_get_settings (application));
+
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  dn_overview_page_set_store (self->overview_page, store);
+  dn_task_list_view_set_store (self->task_list_view, store);
+  dn_units_page_set_store (self->units_page, store);
+
+  db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
+  gtk_label_set_text (self->database_label, db_text);
+  if (dn_store_get_warning (store) != NULL)
+    {
+      gtk_label_set_text (self->banner_label, dn_store_get_warning (store));
+      gtk_revealer_set_reveal_child (self->banner, TRUE);
+    }
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      section = g_settings_get_string (self->settings, "last-section");
+      g_signal_connect_swapped (self->settings, "changed::my-unit", G_CALLBACK (on_my_unit_changed_cb), self);
+    }
+  apply_my_unit (self);
+  update_main_page (self);
+  if (section != NULL && gtk_stack_get_child_by_name (self->sections, section) != NULL)
+    gtk_stack_set_visible_child_name (self->sections, section);
+  return self;
+}
+
+DnStore *
+dn_window_get_store (DnWindow *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+void
+dn_window_show_section (DnWindow   *self,
+                        const char *name)
+{
+  g_return_if_fail (DN_IS_WINDOW (self));
+  if (gtk_stack_get_child_by_name (self->sections, name) != NULL)
+    gtk_stack_set_visible_child_name (self->sections, name);
+}
+
+const char *
+dn_window_get_section (DnWindow *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->sections);
+}
+
+void
+dn_window_open_task (DnWindow *self,
+                     gint64    task_id)
+{
+  g_return_if_fail (DN_IS_WINDOW (self));
+  dn_window_show_section (self, "tasks");
+  dn_task_list_view_open_task (self->task_list_view, task_id);
+}
+
+void
+dn_window_show_tasks (DnWindow   *self,
+                      const char *preset)
+{
+  g_return_if_fail (DN_IS_WINDOW (self));
+  dn_window_show_section (self, "tasks");
+  dn_task_list_view_apply_preset (self->task_list_view, preset);
+}
+
+void
+dn_window_push_undo (DnWindow       *self,
+                     const char     *message,
+                     DnUndoFunc      func,
+                     gpointer        data,
+                     GDestroyNotify  destroy)
+{
+  g_return_if_fail (DN_IS_WINDOW (self));
+
+  clear_undo (self);
+  self->undo_func = func;
+  self->undo_data = data;
+  self->undo_destroy = destroy;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", func != NULL);
+  show_toast (self, message, func != NULL);
+}
+
+void
+dn_window_show_message (DnWindow   *self,
+                        const char *message)
+{
+  g_return_if_fail (DN_IS_WINDOW (self));
+  show_toast (self, message, FALSE);
+}
+
+gint64
+dn_window_get_my_unit (DnWindow *self)
+{
+  g_autofree char *code = NULL;
+  g_autoptr(DnUnit) unit = NULL;
+
+  g_return_val_if_fail (DN_IS_WINDOW (self), 0);
+  if (self->settings == NULL)
+    return 0;
+  code = g_settings_get_string (self->settings, "my-unit");
+  if (code == NULL || *code == '\0')
+    return 0;
+  unit = dn_store_find_unit (self->store, code, NULL);
+  return unit != NULL ? unit->id : 0;
+}
