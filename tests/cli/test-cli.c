@@ -1,0 +1,1582 @@
+/* test-cli.c: doingoai-cli as a user runs it
+ *
+ * Every test runs the built doingoai-cli (path in $DN_TEST_CLI) in a
+ * GSubprocess on a database in a temporary folder and checks its exit
+ * status, stdout and stderr. The databases are then read directly (SQLite)
+ * to check what the command did or did not do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "dn-store-private.h"
+#include "dn-text.h"
+
+static const char *cli_path;
+static const char *data_dir;
+static const char *build_localedir;
+static char *tmp_root;
+
+/* ------------------------------------------------------- running the CLI */
+
+typedef struct
+{
+  int status;   /* exit status; the test fails if the CLI crashed */
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_free (CliRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  /* stdout and stderr are always UTF-8, whatever the locale */
+  if (!g_utf8_validate_len (data, size, NULL))
+    g_error ("output is not UTF-8: %.*s", (int) size, data);
+  return g_strndup (data, size);
+}
+
+/* Runs the CLI with @args; @env: NAME=VALUE strings added to (or replacing)
+ * the test environment. The CLI always runs untranslated (LC_ALL=C) unless
+ * @env says otherwise, and never sees the user's data folder. */
+static CliRun *
+cli_runv (const char * const *env,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) environ = g_get_environ ();
+  CliRun *run = g_new0 (CliRun, 1);
+
+  environ = g_environ_unsetenv (environ, "LANGUAGE");
+  environ = g_environ_unsetenv (environ, "LANG");
+  environ = g_environ_unsetenv (environ, "DOINGOAI_LOCALEDIR");
+  environ = g_environ_setenv (environ, "LC_ALL", "C", TRUE);
+  environ = g_environ_setenv (environ, "XDG_DATA_HOME", tmp_root, TRUE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+      environ = g_environ_setenv (environ, pair[0], pair[1], TRUE);
+    }
+
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_environ (launcher, environ);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->out = bytes_to_string (out);
+  run->err = bytes_to_string (err);
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("doingoai-cli did not exit normally (crashed?); stderr: %s", run->err);
+  run->status = g_subprocess_get_exit_status (process);
+  return run;
+}
+
+static CliRun *
+cli_run_va (const char * const *env,
+            const char         *first,
+            va_list             ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  g_ptr_array_add (args, NULL);
+  return cli_runv (env, (const char * const *) args->pdata);
+}
+
+static CliRun *cli (const char *first, ...) G_GNUC_NULL_TERMINATED;
+static CliRun *
+cli (const char *first,
+     ...)
+{
+  va_list ap;
+  CliRun *run;
+
+  va_start (ap, first);
+  run = cli_run_va (NULL, first, ap);
+  va_end (ap);
+  return run;
+}
+
+static CliRun *cli_env (const char * const *env, const char *first, ...) G_GNUC_NULL_TERMINATED;
+static CliRun *
+cli_env (const char * const *env,
+         const char         *first,
+         ...)
+{
+  va_list ap;
+  CliRun *run;
+
+  va_start (ap, first);
+  run = cli_run_va (env, first, ap);
+  va_end (ap);
+  return run;
+}
+
+/* Exit 0, nothing on stderr. */
+static void
+assert_success (CliRun *run)
+{
+  if (run->status != 0 || run->err[0] != '\0')
+    g_error ("expected success, got exit %d; stderr: %s", run->status, run->err);
+}
+
+/* Exit 2: a usage error, said on stderr (with the usage), nothing on stdout. */
+static void
+assert_usage_error (CliRun     *run,
+                    const char *needle)
+{
+  if (run->status != 2)
+    g_error ("expected exit 2, got %d; stderr: %s", run->status, run->err);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "doingoai-cli: "));
+  if (needle != NULL && strstr (run->err, needle) == NULL)
+    g_error ("stderr does not say “%s”: %s", needle, run->err);
+}
+
+/* Exit 1: an error, said on stderr, nothing on stdout. */
+static void
+assert_error (CliRun     *run,
+              const char *needle)
+{
+  if (run->status != 1)
+    g_error ("expected exit 1, got %d; stdout: %s; stderr: %s", run->status, run->out, run->err);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "doingoai-cli: "));
+  if (needle != NULL && strstr (run->err, needle) == NULL)
+    g_error ("stderr does not say “%s”: %s", needle, run->err);
+}
+
+/* The lines of @text, which must end with a newline unless empty. */
+static GStrv
+lines_of (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  if (text[0] == '\0')
+    return g_new0 (char *, 1);
+  g_assert_true (g_str_has_suffix (text, "\n"));
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+  g_free (lines[n - 1]);
+  lines[n - 1] = NULL;
+  return g_steal_pointer (&lines);
+}
+
+/* The tab-separated fields of @line; exactly @n_fields of them. */
+static GStrv
+fields_of (const char *line,
+           guint       n_fields)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\t", -1);
+
+  if (g_strv_length (fields) != n_fields)
+    g_error ("expected %u tab-separated fields: “%s”", n_fields, line);
+  return g_steal_pointer (&fields);
+}
+
+/* -------------------------------------------------------- files, databases */
+
+static char *
+tmp_path (const char *name)
+{
+  static guint counter;
+  return g_strdup_printf ("%s%c%u-%s", tmp_root, G_DIR_SEPARATOR, ++counter, name);
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (data_dir, name, NULL);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static DnStore *
+open_read_only (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  DnStore *store = dn_store_open (db, DN_STORE_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static gint64
+query_int64 (DnStore    *store,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  if (sqlite3_prepare_v2 (_dn_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (_dn_store_get_db (store)));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Rows of the first column of @sql as text, one string each ("" for NULL);
+ * %s in @sql is replaced by @arg (bound as text) when given. */
+static GPtrArray *
+query_strings (DnStore    *store,
+               const char *sql,
+               const char *arg)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (_dn_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (_dn_store_get_db (store)));
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      g_ptr_array_add (rows, g_strdup (text != NULL ? text : ""));
+    }
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+/* Number of rows in every table of the database, the search index too. */
+static gint64
+count_all_rows (const char *db)
+{
+  g_autoptr(DnStore) store = open_read_only (db);
+  g_autoptr(GPtrArray) tables = NULL;
+  gint64 total = 0;
+
+  tables = query_strings (store,
+                          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                          "AND name NOT LIKE 'search_%'",
+                          NULL);
+  g_assert_cmpuint (tables->len, >, 10);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", (char *) tables->pdata[i]);
+      gint64 n = query_int64 (store, sql);
+
+      if (n != 0)
+        g_test_message ("table %s: %" G_GINT64_FORMAT " rows", (char *) tables->pdata[i], n);
+      total += n;
+    }
+  return total;
+}
+
+/* A new database holding the small fixture (tests/data/cli-small.json). */
+static char *
+fixture_db (void)
+{
+  g_autofree char *json = data_path ("cli-small.json");
+  char *db = tmp_path ("small.db");
+  g_autoptr(CliRun) run = cli ("--db", db, "import", json, NULL);
+
+  assert_success (run);
+  g_assert_cmpstr (run->out, ==, "");
+  return db;
+}
+
+/* A database made by "generate" (made once, then copied: not modified). */
+static const char *
+generated_db (void)
+{
+  static char *db;
+
+  if (db == NULL)
+    {
+      g_autoptr(CliRun) run = NULL;
+
+      db = tmp_path ("generated.db");
+      run = cli ("--db", db, "generate", "--tasks", "3000", "--delegations", "200", "--people", "600",
+                 "--seed", "7", NULL);
+      assert_success (run);
+      g_assert_cmpstr (run->out, ==, "Generated 3000 tasks, 200 delegations, 600 people.\n");
+    }
+  return db;
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* The fixture's tasks (deleted task 8 never listed), by due date, undated last. */
+static const struct
+{
+  const char *id;
+  const char *due;
+  const char *status;
+  const char *lead;
+  const char *title;
+  const char *units;   /* units that lead or support it */
+} fixture_tasks[] = {
+  { "5", "2023-06-30", "done", "TH-A", "Tổng kết dự án KOICA", " TH-A " },
+  { "6", "2024-02-29", "cancelled", "GDTrH", "Đoàn ra Hàn Quốc: chuẩn bị hồ sơ", " GDTrH VP " },
+  { "1", "2024-04-15", "open", "VP", "Rà soát hộ chiếu công vụ", " VP TH-A " },
+  { "2", "2024-12-31", "done", "PGD-BX", "Báo cáo công tác đối ngoại năm 2024", " PGD-BX " },
+  { "7", "2025-01-10", "in_progress", "TH-A", "Tập huấn giáo viên tiếng Anh", " TH-A " },
+  { "3", "2099-05-20", "in_progress", "TH-B", "Tổ chức hội thảo quốc tế", " TH-B " },
+  { "4", "", "open", "VP", "Cập nhật cơ sở dữ liệu", " VP " },
+};
+
+static char *
+fixture_task_line (guint i)
+{
+  return g_strdup_printf ("%s\t%s\t%s\t%s\t%s", fixture_tasks[i].id, fixture_tasks[i].due, fixture_tasks[i].status,
+                          fixture_tasks[i].lead, fixture_tasks[i].title);
+}
+
+static void
+assert_lines (const char         *out,
+              const char * const *expected,
+              guint               n_expected)
+{
+  g_auto(GStrv) lines = lines_of (out);
+
+  for (guint i = 0; i < MAX (n_expected, g_strv_length (lines)); i++)
+    if (i >= n_expected || lines[i] == NULL || !g_str_equal (lines[i], expected[i]))
+      g_error ("line %u: expected “%s”, got “%s”\nwhole output:\n%s", i + 1,
+               i < n_expected ? expected[i] : "(nothing)", lines[i] != NULL ? lines[i] : "(nothing)", out);
+}
+
+/* ------------------------------------------------------------ exit codes */
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *db = fixture_db ();
+
+  {
+    g_autoptr(CliRun) run = cli (NULL, NULL);
+    assert_usage_error (run, "command");
+    /* the usage lists the commands */
+    g_assert_nonnull (strstr (run->err, "export"));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, NULL);
+    assert_usage_error (run, NULL);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "frobnicate", NULL);
+    assert_usage_error (run, "frobnicate");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "--frobnicate", "tasks", NULL);
+    assert_usage_error (run, "frobnicate");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", "--frobnicate", NULL);
+    assert_usage_error (run, "frobnicate");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", "extra", NULL);
+    assert_usage_error (run, NULL);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", "--status", "finished", NULL);
+    assert_usage_error (run, "finished");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "search", NULL);
+    assert_usage_error (run, NULL);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "search", "--limit", "0", "hộ chiếu", NULL);
+    assert_usage_error (run, NULL);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "generate", "--tasks", "-5", NULL);
+    assert_usage_error (run, NULL);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "export", NULL);
+    assert_usage_error (run, NULL);
+  }
+  /* none of this touched the database */
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", NULL);
+    assert_success (run);
+    g_assert_cmpuint (g_strv_length ((GStrv) lines_of (run->out)), ==, G_N_ELEMENTS (fixture_tasks));
+  }
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *db = fixture_db ();
+  g_autofree char *missing = tmp_path ("missing.db");
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", "--unit", "KHONG-CO", NULL);
+    assert_error (run, "There is no unit “KHONG-CO”.");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "people", "--unit", "KHONG-CO", NULL);
+    assert_error (run, "KHONG-CO");
+  }
+  /* reading commands never create a database */
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char *commands[] = { "tasks", "people", "units", "search", "export" };
+      g_autofree char *out = tmp_path ("out.json");
+      g_autoptr(CliRun) run = NULL;
+
+      if (i == 3)
+        run = cli ("--db", missing, commands[i], "abc", NULL);
+      else if (i == 4)
+        run = cli ("--db", missing, commands[i], out, NULL);
+      else
+        run = cli ("--db", missing, commands[i], NULL);
+      assert_error (run, "There is no database at");
+      g_assert_nonnull (strstr (run->err, missing));
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+  /* import of a file that is not there */
+  {
+    g_autofree char *nowhere = tmp_path ("nowhere.json");
+    g_autofree char *empty_db = tmp_path ("empty.db");
+    g_autoptr(CliRun) run = cli ("--db", empty_db, "import", nowhere, NULL);
+
+    assert_error (run, "nowhere.json");
+  }
+}
+
+/* ----------------------------------------------------------- translation */
+
+static gboolean
+locale_available (const char *name)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean available = setlocale (LC_ALL, name) != NULL;
+
+  setlocale (LC_ALL, saved);
+  return available;
+}
+
+static void
+test_translated_errors (void)
+{
+  const char *env[] = {
+    "LANGUAGE=vi", "LANG=vi_VN.UTF-8", "LC_ALL=vi_VN.UTF-8", NULL /* DOINGOAI_LOCALEDIR */, NULL,
+  };
+  g_autofree char *localedir_env = NULL;
+  g_autofree char *mo = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(CliRun) run = NULL;
+
+  if (!locale_available ("vi_VN.UTF-8"))
+    {
+      g_test_skip ("the vi_VN.UTF-8 locale is not installed on this machine");
+      return;
+    }
+  mo = g_build_filename (build_localedir, "vi", "LC_MESSAGES", "doingoai.mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    g_error ("no Vietnamese translation was built (%s): is po/vi.po empty?", mo);
+  localedir_env = g_strconcat ("DOINGOAI_LOCALEDIR=", build_localedir, NULL);
+  env[3] = localedir_env;
+
+  db = fixture_db ();
+  run = cli_env (env, "--db", db, "tasks", "--unit", "KHONG-CO", NULL);
+  assert_error (run, "“KHONG-CO”");
+  g_test_message ("in Vietnamese: %s", run->err);
+  g_assert_null (strstr (run->err, "There is no unit"));
+
+  /* a usage error too */
+  g_clear_pointer (&run, cli_run_free);
+  run = cli_env (env, "--db", db, "tasks", "--status", "xong", NULL);
+  assert_usage_error (run, "xong");
+  g_assert_null (strstr (run->err, "Unknown status"));
+}
+
+/* ------------------------------------------------------------ init, check */
+
+static void
+test_init_creates (void)
+{
+  g_autofree char *dir = tmp_path ("new-folder");
+  g_autofree char *db = g_build_filename (dir, "sub", "doingoai.db", NULL);
+  g_autofree char *expected = NULL;
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "init", NULL);
+    assert_success (run);
+    expected = g_strdup_printf ("Database ready: %s (version %d)\n", db, DN_STORE_SCHEMA_VERSION);
+    g_assert_cmpstr (run->out, ==, expected);
+  }
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr(DnStore) store = open_read_only (db);
+    g_assert_cmpint (dn_store_get_schema_version (store), ==, DN_STORE_SCHEMA_VERSION);
+    g_assert_true (dn_store_is_empty (store, NULL));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "check", NULL);
+    assert_success (run);
+  }
+  /* again: nothing to do, still fine */
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "init", NULL);
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, expected);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", NULL);
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+}
+
+/* @db is refused by init (and check) and left byte for byte as it was. */
+static void
+assert_refused_unchanged (const char *db,
+                          const char *needle)
+{
+  g_autofree char *before = file_checksum (db);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  static const char *commands[] = { "init", "check", "import", "demo", "tasks" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *json = data_path ("cli-small.json");
+      g_autoptr(CliRun) run = g_str_equal (commands[i], "import")
+                              ? cli ("--db", db, commands[i], json, NULL)
+                              : cli ("--db", db, commands[i], NULL);
+
+      assert_error (run, needle);
+      g_assert_nonnull (strstr (run->err, "unchanged"));
+      g_clear_pointer (&after, g_free);
+      after = file_checksum (db);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_init_garbage (void)
+{
+  g_autofree char *db = tmp_path ("garbage.db");
+  g_autofree guint8 *garbage = g_malloc (20000);
+
+  for (guint i = 0; i < 20000; i++)
+    garbage[i] = (guint8) g_test_rand_int_range (0, 256);
+  write_file (db, (const char *) garbage, 20000);
+  assert_refused_unchanged (db, "is not a Đối Ngoại database");
+
+  /* a text file */
+  g_free (db);
+  db = tmp_path ("notes.db");
+  write_file (db, "Ghi chú: họp giao ban thứ Hai.\n", -1);
+  assert_refused_unchanged (db, "is not a Đối Ngoại database");
+}
+
+static void
+test_init_other_program (void)
+{
+  g_autofree char *db = tmp_path ("other.db");
+  sqlite3 *raw = NULL;
+
+  /* a valid SQLite database of another program */
+  g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('An');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  assert_refused_unchanged (db, "another program");
+}
+
+static void
+test_init_too_new (void)
+{
+  g_autofree char *db = tmp_path ("newer.db");
+  sqlite3 *raw = NULL;
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "init", NULL);
+    assert_success (run);
+  }
+  /* as a later version would leave it */
+  g_assert_cmpint (sqlite3_open (db, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 99; CREATE TABLE future (x);", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  assert_refused_unchanged (db, "newer version");
+}
+
+static void
+test_check_sound (void)
+{
+  g_autofree char *db = fixture_db ();
+  g_autoptr(CliRun) run = cli ("--db", db, "check", NULL);
+  g_autofree char *expected = g_strdup_printf ("The database is sound (version %d).\n", DN_STORE_SCHEMA_VERSION);
+
+  assert_success (run);
+  g_assert_cmpstr (run->out, ==, expected);
+}
+
+static void
+test_check_damaged (void)
+{
+  g_autofree char *db = tmp_path ("damaged.db");
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 page_size, n_pages;
+  gsize length = 0;
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "generate", "--tasks", "500", "--people", "100", NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "check", NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(DnStore) store = open_read_only (db);
+
+    page_size = query_int64 (store, "PRAGMA page_size");
+    n_pages = query_int64 (store, "PRAGMA page_count");
+    /* every page is in use: damage anywhere is damage to data */
+    g_assert_cmpint (query_int64 (store, "PRAGMA freelist_count"), ==, 0);
+  }
+  g_assert_cmpint (n_pages, >, 20);
+  /* closed: everything is in the main file */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_file_get_contents (db, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint ((gint64) length, ==, n_pages * page_size);
+  /* garbage over a whole page in the middle */
+  for (gint64 i = 0; i < page_size; i++)
+    contents[(n_pages / 2) * page_size + i] = (char) (0xA5 ^ (i * 7));
+  write_file (db, contents, (gssize) length);
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "check", NULL);
+
+    if (run->status == 0)
+      g_error ("check says a damaged database is fine: %s", run->out);
+    g_assert_cmpint (run->status, ==, 1);
+    g_assert_cmpstr (run->err, !=, "");
+    g_test_message ("check on a damaged database: %s%s", run->out, run->err);
+  }
+}
+
+/* ------------------------------------------------- listing: small fixture */
+
+static void
+test_tasks_fixture (void)
+{
+  g_autofree char *db = fixture_db ();
+  g_autofree char *today = today_iso ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
+    g_ptr_array_add (expected, fixture_task_line (i));
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", NULL);
+    assert_success (run);
+    assert_lines (run->out, (const char * const *) expected->pdata, expected->len);
+  }
+
+  /* --overdue: past their due date, open or in progress */
+  g_ptr_array_set_size (expected, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
+    if (fixture_tasks[i].due[0] != '\0' && strcmp (fixture_tasks[i].due, today) < 0 &&
+        (g_str_equal (fixture_tasks[i].status, "open") || g_str_equal (fixture_tasks[i].status, "in_progress")))
+      g_ptr_array_add (expected, fixture_task_line (i));
+  g_assert_cmpuint (expected->len, >=, 2);   /* 1 and 7, from 2025 on */
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", "--overdue", NULL);
+    assert_success (run);
+    assert_lines (run->out, (const char * const *) expected->pdata, expected->len);
+  }
+
+  /* --unit: the unit or one of its sub-units leads or supports */
+  {
+    static const struct { const char *unit; const char *status; const char *subtree; } filters[] = {
+      { "PGD-BX", "done", " PGD-BX TH-A TH-B CU " },
+      { "PGD-BX", NULL, " PGD-BX TH-A TH-B CU " },
+      { "TH-A", NULL, " TH-A " },
+      { "VP", "open", " VP " },
+      { "SGD", "in_progress", NULL },
+      { "GDTrH", "cancelled", " GDTrH " },
+      { NULL, "done", NULL },
+    };
+
+    for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+      {
+        g_autoptr(CliRun) run = NULL;
+
+        g_ptr_array_set_size (expected, 0);
+        for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
+          {
+            gboolean unit_ok = filters[f].subtree == NULL;
+
+            if (filters[f].subtree != NULL)
+              {
+                g_auto(GStrv) units = g_strsplit (g_strstrip (g_strdup (fixture_tasks[i].units)), " ", -1);
+                for (guint u = 0; units[u] != NULL; u++)
+                  {
+                    g_autofree char *word = g_strdup_printf (" %s ", units[u]);
+                    unit_ok |= strstr (filters[f].subtree, word) != NULL;
+                  }
+              }
+            if (unit_ok && (filters[f].status == NULL || g_str_equal (filters[f].status, fixture_tasks[i].status)))
+              g_ptr_array_add (expected, fixture_task_line (i));
+          }
+        if (filters[f].unit != NULL && filters[f].status != NULL)
+          run = cli ("--db", db, "tasks", "--unit", filters[f].unit, "--status", filters[f].status, NULL);
+        else if (filters[f].unit != NULL)
+          run = cli ("--db", db, "tasks", "-u", filters[f].unit, NULL);
+        else
+          run = cli ("--db", db, "tasks", "-s", filters[f].status, NULL);
+        assert_success (run);
+        assert_lines (run->out, (const char * const *) expected->pdata, expected->len);
+      }
+  }
+}
+
+static void
+test_people_fixture (void)
+{
+  g_autofree char *db = fixture_db ();
+  /* given name first, then middle, then family name; An < Anh < Ánh < Bình */
+  static const char *expected[] = {
+    "1\tNguyễn Văn An\tVP\tChuyên viên",
+    "5\tBùi Anh\tGDTrH\tChuyên viên đối ngoại",   /* a tab in the position becomes a space */
+    "4\tĐỗ Thị Ánh\tVP\tVăn thư",
+    "2\tTrần Thị Ánh\tTH-A\tHiệu trưởng",
+    "3\tLê Bình\tPGD-BX\tTrưởng phòng",
+  };
+  static const char *expected_vp[] = {
+    "1\tNguyễn Văn An\tVP\tChuyên viên",
+    "4\tĐỗ Thị Ánh\tVP\tVăn thư",
+  };
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "people", NULL);
+    assert_success (run);
+    assert_lines (run->out, expected, G_N_ELEMENTS (expected));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "people", "--unit", "VP", NULL);
+    assert_success (run);
+    assert_lines (run->out, expected_vp, G_N_ELEMENTS (expected_vp));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "people", "--unit", "TH-B", NULL);
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+}
+
+static void
+test_units_fixture (void)
+{
+  g_autofree char *db = fixture_db ();
+  /* depth first; siblings in Vietnamese order (Á before B, unlike bytes) */
+  static const char *expected[] = {
+    "SGD\t\tdepartment\tSở Giáo dục và Đào tạo",
+    "PGD-BX\tSGD\tdistrict_office\tPhòng GD&ĐT Bát Xát",
+    "TH-A\tPGD-BX\tschool\tTrường Tiểu học Ánh Dương",
+    "TH-B\tPGD-BX\tschool\tTrường Tiểu học Bản Vược",
+    "GDTrH\tSGD\tdivision\tPhòng Giáo dục Trung học",
+    "VP\tSGD\tdivision\tVăn phòng Sở",
+  };
+  static const char *expected_archived[] = {
+    "SGD\t\tdepartment\tSở Giáo dục và Đào tạo",
+    "PGD-BX\tSGD\tdistrict_office\tPhòng GD&ĐT Bát Xát",
+    "CU\tPGD-BX\tschool\tTrường cũ đã sáp nhập",
+    "TH-A\tPGD-BX\tschool\tTrường Tiểu học Ánh Dương",
+    "TH-B\tPGD-BX\tschool\tTrường Tiểu học Bản Vược",
+    "GDTrH\tSGD\tdivision\tPhòng Giáo dục Trung học",
+    "VP\tSGD\tdivision\tVăn phòng Sở",
+  };
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", NULL);
+    assert_success (run);
+    assert_lines (run->out, expected, G_N_ELEMENTS (expected));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "--archived", NULL);
+    assert_success (run);
+    assert_lines (run->out, expected_archived, G_N_ELEMENTS (expected_archived));
+  }
+}
+
+static void
+test_search_fixture (void)
+{
+  g_autofree char *db = fixture_db ();
+  static const char *ho_chieu[] = {
+    "task\t1\tRà soát hộ chiếu công vụ",
+    "document\t1\tVề việc quản lý hộ chiếu công vụ",
+  };
+
+  /* accents or not, whole words or a prefix being typed: the same hits */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *queries[] = { "hộ chiếu", "ho chieu", "HO CHI", "Hộ   chiếu!" };
+      g_autoptr(CliRun) run = cli ("--db", db, "search", queries[i], NULL);
+      g_auto(GStrv) lines = NULL;
+
+      assert_success (run);
+      lines = lines_of (run->out);
+      g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (ho_chieu));
+      for (guint k = 0; k < G_N_ELEMENTS (ho_chieu); k++)
+        g_assert_true (g_strv_contains ((const char * const *) lines, ho_chieu[k]));
+    }
+  {
+    /* the words of the query may be separate arguments */
+    g_autoptr(CliRun) run = cli ("--db", db, "search", "KOICA", NULL);
+    g_autoptr(CliRun) run2 = cli ("--db", db, "search", "tong", "ket", "koica", NULL);
+
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, "task\t5\tTổng kết dự án KOICA\n");
+    assert_success (run2);
+    g_assert_cmpstr (run2->out, ==, run->out);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "search", "nguyen van", NULL);
+    g_auto(GStrv) lines = NULL;
+
+    assert_success (run);
+    lines = lines_of (run->out);
+    g_assert_true (g_strv_contains ((const char * const *) lines, "person\t1\tNguyễn Văn An"));
+  }
+  {
+    /* deleted tasks are not found */
+    g_autoptr(CliRun) run = cli ("--db", db, "search", "đã xoá", NULL);
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "search", "-n", "1", "hộ chiếu", NULL);
+    assert_success (run);
+    g_assert_cmpuint (g_strv_length ((GStrv) lines_of (run->out)), ==, 1);
+  }
+}
+
+/* Text with tabs and line breaks in names never breaks lines or columns. */
+static void
+test_fields_never_break_lines (void)
+{
+  g_autofree char *json = data_path ("cli-small.json");
+  g_autofree char *fixture = read_file (json);
+  g_autofree char *variant_path = tmp_path ("tabs.json");
+  g_autofree char *db = tmp_path ("tabs.db");
+  g_autoptr(GString) variant = g_string_new (fixture);
+
+  g_assert_cmpuint (g_string_replace (variant, "\"code\" : \"TH-A\"", "\"code\" : \"TH\\tA\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (variant, "\"given_name\" : \"Bình\"", "\"given_name\" : \"Bì\\nnh\\r\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (variant, "\"title\" : \"Tổ chức hội thảo quốc tế\"",
+                                      "\"title\" : \"Tổ chức\\thội thảo\\nquốc tế\"", 1), ==, 1);
+  write_file (variant_path, variant->str, (gssize) variant->len);
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "import", variant_path, NULL);
+    assert_success (run);
+  }
+
+  for (guint c = 0; c < 4; c++)
+    {
+      static const struct { const char *command; guint n_fields; guint n_lines; } commands[] = {
+        { "tasks", 5, G_N_ELEMENTS (fixture_tasks) }, { "people", 4, 5 }, { "units", 4, 6 }, { "search", 3, 1 },
+      };
+      g_autoptr(CliRun) run = c == 3 ? cli ("--db", db, "search", "hoi thao", NULL)
+                                     : cli ("--db", db, commands[c].command, NULL);
+      g_auto(GStrv) lines = NULL;
+
+      assert_success (run);
+      lines = lines_of (run->out);
+      g_assert_cmpuint (g_strv_length (lines), ==, commands[c].n_lines);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) fields = fields_of (lines[i], commands[c].n_fields);
+          g_assert_null (strchr (lines[i], '\r'));
+        }
+    }
+}
+
+/* ---------------------------------------------- listing: generated data */
+
+static void
+test_generated_tasks (void)
+{
+  const char *db = generated_db ();
+  g_autoptr(DnStore) store = open_read_only (db);
+  g_autofree char *today = today_iso ();
+  static const char *statuses[] = { "open", "in_progress", "done", "cancelled", NULL };
+  g_autoptr(GPtrArray) unit_codes = query_strings (store, "SELECT code FROM unit", NULL);
+  g_autoptr(GPtrArray) expected = NULL;
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", NULL);
+    g_auto(GStrv) lines = NULL;
+    const char *previous_due = NULL;
+    gint64 previous_id = 0;
+
+    assert_success (run);
+    lines = lines_of (run->out);
+    /* all of them (the CLI pages through the store 500 at a time) */
+    g_assert_cmpuint (g_strv_length (lines), ==, 3000);
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) f = fields_of (lines[i], 5);
+        GDate date;
+        gint64 id = g_ascii_strtoll (f[0], NULL, 10);
+
+        g_assert_cmpint (id, >, 0);
+        g_assert_cmpstr (f[1], !=, "");   /* the generator gives every task a due date */
+        g_assert_cmpuint (strlen (f[1]), ==, 10);
+        g_date_clear (&date, 1);
+        g_date_set_parse (&date, f[1]);
+        g_assert_true (g_date_valid (&date));
+        g_assert_true (g_strv_contains (statuses, f[2]));
+        g_assert_true (g_ptr_array_find_with_equal_func (unit_codes, f[3], g_str_equal, NULL));
+        g_assert_cmpstr (f[4], !=, "");
+        /* by due date, then id */
+        if (previous_due != NULL)
+          {
+            int cmp = strcmp (previous_due, f[1]);
+            g_assert_true (cmp < 0 || (cmp == 0 && previous_id < id));
+          }
+        previous_due = lines[i] + strlen (f[0]) + 1;
+        previous_id = id;
+      }
+    /* the whole line, against the database */
+    expected = query_strings (store,
+                              "SELECT t.id || char(9) || coalesce(t.due_date, '') || char(9) || t.status || char(9) || "
+                              "u.code || char(9) || t.title FROM task t "
+                              "JOIN assignment a ON a.task_id = t.id AND a.role = 'lead' JOIN unit u ON u.id = a.unit_id "
+                              "WHERE t.deleted = 0 ORDER BY t.due_date IS NULL, t.due_date, t.id",
+                              NULL);
+    assert_lines (run->out, (const char * const *) expected->pdata, expected->len);
+  }
+
+  /* --overdue */
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", "--overdue", NULL);
+    g_auto(GStrv) lines = NULL;
+
+    assert_success (run);
+    lines = lines_of (run->out);
+    g_assert_cmpuint (g_strv_length (lines), >, 0);
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) f = fields_of (lines[i], 5);
+
+        g_assert_cmpint (strcmp (f[1], today), <, 0);
+        g_assert_true (g_str_equal (f[2], "open") || g_str_equal (f[2], "in_progress"));
+      }
+    g_clear_pointer (&expected, g_ptr_array_unref);
+    expected = query_strings (store,
+                              "SELECT t.id || char(9) || t.due_date || char(9) || t.status || char(9) || "
+                              "u.code || char(9) || t.title FROM task t "
+                              "JOIN assignment a ON a.task_id = t.id AND a.role = 'lead' JOIN unit u ON u.id = a.unit_id "
+                              "WHERE t.deleted = 0 AND t.due_date < ?1 AND t.status IN ('open', 'in_progress') "
+                              "ORDER BY t.due_date, t.id",
+                              today);
+    assert_lines (run->out, (const char * const *) expected->pdata, expected->len);
+  }
+
+  /* --unit CODE --status done: the district office and its schools */
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", "--unit", "G-PGD1", "--status", "done", NULL);
+    g_auto(GStrv) lines = NULL;
+
+    assert_success (run);
+    lines = lines_of (run->out);
+    g_assert_cmpuint (g_strv_length (lines), >, 0);
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) f = fields_of (lines[i], 5);
+        g_assert_cmpstr (f[2], ==, "done");
+      }
+    g_clear_pointer (&expected, g_ptr_array_unref);
+    expected = query_strings (store,
+                              "SELECT t.id || char(9) || t.due_date || char(9) || t.status || char(9) || "
+                              "u.code || char(9) || t.title FROM task t "
+                              "JOIN assignment a ON a.task_id = t.id AND a.role = 'lead' JOIN unit u ON u.id = a.unit_id "
+                              "WHERE t.deleted = 0 AND t.status = 'done' AND EXISTS (SELECT 1 FROM assignment x "
+                              "  JOIN unit xu ON xu.id = x.unit_id WHERE x.task_id = t.id "
+                              "  AND (xu.code = ?1 OR xu.code LIKE ?1 || '-%')) "
+                              "ORDER BY t.due_date, t.id",
+                              "G-PGD1");
+    assert_lines (run->out, (const char * const *) expected->pdata, expected->len);
+  }
+}
+
+static void
+test_generated_people (void)
+{
+  const char *db = generated_db ();
+  g_autoptr(DnStore) store = open_read_only (db);
+  g_autoptr(CliRun) run = cli ("--db", db, "people", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_autofree guint8 *previous_key = NULL;
+  gsize previous_len = 0;
+  gint64 previous_id = 0;
+  sqlite3_stmt *stmt = NULL;
+
+  assert_success (run);
+  lines = lines_of (run->out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 600);
+  g_assert_cmpint (sqlite3_prepare_v2 (_dn_store_get_db (store),
+                                       "SELECT p.family_name, p.middle_name, p.given_name, coalesce(u.code, ''), p.position "
+                                       "FROM person p LEFT JOIN unit u ON u.id = p.unit_id WHERE p.id = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = fields_of (lines[i], 4);
+      gint64 id = g_ascii_strtoll (f[0], NULL, 10);
+      const char *family, *middle, *given;
+      g_autofree char *full = NULL;
+      g_autofree guint8 *key = NULL;
+      gsize len = 0;
+      int cmp;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      family = (const char *) sqlite3_column_text (stmt, 0);
+      middle = (const char *) sqlite3_column_text (stmt, 1);
+      given = (const char *) sqlite3_column_text (stmt, 2);
+      /* FULL NAME as written: family, middle, given */
+      full = middle[0] != '\0' ? g_strdup_printf ("%s %s %s", family, middle, given)
+                               : g_strdup_printf ("%s %s", family, given);
+      g_assert_cmpstr (f[1], ==, full);
+      g_assert_cmpstr (f[2], ==, (const char *) sqlite3_column_text (stmt, 3));
+      g_assert_cmpstr (f[3], ==, (const char *) sqlite3_column_text (stmt, 4));
+
+      /* sorted as Vietnamese lists are: given, middle, family name */
+      key = dn_text_person_key (family, middle, given, &len);
+      if (previous_key != NULL)
+        {
+          cmp = memcmp (previous_key, key, MIN (previous_len, len));
+          if (cmp == 0)
+            cmp = previous_len < len ? -1 : previous_len > len ? 1 : 0;
+          if (cmp > 0 || (cmp == 0 && previous_id >= id))
+            g_error ("people out of order at line %u: %s", i + 1, lines[i]);
+        }
+      g_free (previous_key);
+      previous_key = g_steal_pointer (&key);
+      previous_len = len;
+      previous_id = id;
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_generated_units (void)
+{
+  const char *db = generated_db ();
+  g_autoptr(DnStore) store = open_read_only (db);
+  g_autoptr(CliRun) run = cli ("--db", db, "units", NULL);
+  g_auto(GStrv) lines = NULL;
+  /* the path from the root to the previous unit: (code, name) */
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  static const char *kinds[] = { "department", "division", "district_office", "school", "centre", "external", NULL };
+
+  assert_success (run);
+  lines = lines_of (run->out);
+  g_assert_cmpint (g_strv_length (lines), ==, query_int64 (store, "SELECT count(*) FROM unit WHERE archived = 0"));
+  g_assert_cmpuint (g_strv_length (lines), >, 100);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = fields_of (lines[i], 4);
+      g_autofree char *sql_parent = NULL;
+      g_autoptr(GPtrArray) parent = NULL;
+      guint depth;
+
+      g_assert_true (g_strv_contains (kinds, f[2]));
+      parent = query_strings (store,
+                              "SELECT coalesce(p.code, '') FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
+                              "WHERE u.code = ?1",
+                              f[0]);
+      g_assert_cmpuint (parent->len, ==, 1);
+      g_assert_cmpstr (f[1], ==, parent->pdata[0]);
+
+      /* depth first: the parent is on the path to the previous unit */
+      if (f[1][0] == '\0')
+        depth = 0;
+      else
+        {
+          guint p;
+          for (p = codes->len; p > 0 && !g_str_equal (codes->pdata[p - 1], f[1]); p--)
+            ;
+          if (p == 0)
+            g_error ("line %u: parent %s is not above it", i + 1, f[1]);
+          depth = p;
+        }
+      /* siblings in Vietnamese order: after the previous sibling, if any */
+      if (depth < names->len)
+        g_assert_cmpint (dn_text_collate (names->pdata[depth], f[3]), <=, 0);
+      g_ptr_array_set_size (codes, depth);
+      g_ptr_array_set_size (names, depth);
+      g_ptr_array_add (codes, g_strdup (f[0]));
+      g_ptr_array_add (names, g_strdup (f[3]));
+    }
+}
+
+static void
+test_generated_search (void)
+{
+  const char *db = generated_db ();
+  g_autoptr(DnStore) store = open_read_only (db);
+  static const char *kinds[] = { "unit", "person", "document", "task", "delegation", "passport", "partner", "project", NULL };
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "search", "hộ chiếu", NULL);
+    g_auto(GStrv) lines = NULL;
+
+    assert_success (run);
+    lines = lines_of (run->out);
+    /* many match, 50 by default */
+    g_assert_cmpuint (g_strv_length (lines), ==, 50);
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) f = fields_of (lines[i], 3);
+        g_autofree char *folded = dn_text_fold (f[2], -1);
+        g_autofree char *sql = NULL;
+        g_autoptr(GPtrArray) title = NULL;
+
+        g_assert_true (g_strv_contains (kinds, f[0]));
+        g_assert_cmpint (g_ascii_strtoll (f[1], NULL, 10), >, 0);
+        g_assert_nonnull (strstr (folded, "ho chieu"));
+        if (g_str_equal (f[0], "task") || g_str_equal (f[0], "delegation"))
+          {
+            sql = g_strdup_printf ("SELECT title FROM %s WHERE id = %s", f[0], f[1]);
+            title = query_strings (store, sql, NULL);
+            g_assert_cmpuint (title->len, ==, 1);
+            g_assert_cmpstr (f[2], ==, title->pdata[0]);
+          }
+      }
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "search", "--limit", "7", "ho chieu", NULL);
+    assert_success (run);
+    g_assert_cmpuint (g_strv_length ((GStrv) lines_of (run->out)), ==, 7);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "search", "zzyzx", NULL);
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+}
+
+/* ------------------------------------------------------- export, import */
+
+static void
+assert_export_round_trip (const char *db)
+{
+  g_autofree char *first = tmp_path ("first.json");
+  g_autofree char *second = tmp_path ("second.json");
+  g_autofree char *copy = tmp_path ("copy.db");
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "export", first, NULL);
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", copy, "import", first, NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", copy, "export", second, NULL);
+    assert_success (run);
+  }
+  first_text = read_file (first);
+  second_text = read_file (second);
+  g_assert_cmpuint (strlen (first_text), >, 1000);
+  g_assert_true (g_str_equal (first_text, second_text));
+  {
+    g_autoptr(CliRun) run = cli ("--db", copy, "check", NULL);
+    assert_success (run);
+  }
+}
+
+static void
+test_export_round_trip (void)
+{
+  g_autofree char *db = fixture_db ();
+  g_autofree char *json = data_path ("cli-small.json");
+  g_autofree char *exported = tmp_path ("fixture.json");
+  g_autofree char *fixture = read_file (json);
+  g_autofree char *again = NULL;
+
+  /* the fixture is an export: it comes back byte for byte */
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "export", exported, NULL);
+    assert_success (run);
+  }
+  again = read_file (exported);
+  g_assert_cmpstr (again, ==, fixture);
+
+  assert_export_round_trip (db);
+  assert_export_round_trip (generated_db ());
+}
+
+static void
+test_import_not_empty (void)
+{
+  g_autofree char *db = fixture_db ();
+  g_autofree char *json = data_path ("cli-small.json");
+  g_autofree char *before = tmp_path ("before.json");
+  g_autofree char *after = tmp_path ("after.json");
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "export", before, NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "import", json, NULL);
+    assert_error (run, "already holds data");
+  }
+  {
+    /* even a file that would not clash */
+    g_autofree char *other = tmp_path ("other.json");
+    g_autoptr(CliRun) run = cli ("--db", generated_db (), "export", other, NULL);
+    g_autoptr(CliRun) run2 = NULL;
+
+    assert_success (run);
+    run2 = cli ("--db", db, "import", other, NULL);
+    assert_error (run2, "already holds data");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "export", after, NULL);
+    assert_success (run);
+  }
+  before_text = read_file (before);
+  after_text = read_file (after);
+  g_assert_true (g_str_equal (before_text, after_text));
+}
+
+typedef struct
+{
+  const char *name;
+  const char *find;      /* NULL: @replace is the whole file */
+  const char *replace;
+  const char *expect;    /* on stderr; "@LINE@" is the line of @find */
+} ImportCase;
+
+static const ImportCase import_cases[] = {
+  { "malformed", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "line" },
+  { "malformed-line", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "@LINE@:" },
+  { "truncated", NULL, NULL, "is not valid JSON" },
+  { "version-newer", "\"version\" : 2,", "\"version\" : 3,", "version 3" },
+  { "version-older", "\"version\" : 2,", "\"version\" : 1,", "version 1" },
+  { "version-text", "\"version\" : 2,", "\"version\" : \"2\",", "“version”" },
+  { "format-wrong", "\"format\" : \"doingoai\",", "\"format\" : \"doingoai-backup\",", "“format”" },
+  { "format-missing", "\"format\" : \"doingoai\",", "", "“format”" },
+  { "unknown-table", "\"tables\" : {", "\"tables\" : {\n  \"meeting\" : [],", "“meeting”" },
+  { "unknown-field", "\"code\" : \"SGD\",", "\"code\" : \"SGD\",\n    \"colour\" : \"red\",", "“colour”" },
+  { "generated-field", "\"code\" : \"SGD\",", "\"code\" : \"SGD\",\n    \"name_key\" : \"x\",", "“name_key”" },
+  { "bad-date", "\"due_date\" : \"2024-04-15\"", "\"due_date\" : \"2024-02-30\"", "due_date" },
+  { "bad-date-table", "\"due_date\" : \"2024-04-15\"", "\"due_date\" : \"2024-02-30\"", "table “task”, record 1" },
+  { "bad-percent", "\"percent\" : 40", "\"percent\" : 150", "percent" },
+  { "bad-kind", "\"kind\" : \"division\"", "\"kind\" : \"ministry\"", "table “unit”, record 2" },
+  { "percent-not-scalar", "\"percent\" : 40", "\"percent\" : [40]", "“percent”" },
+  { "duplicate-passport", "\"passport\" : [",
+    "\"passport\" : [ { \"id\" : 2, \"person_id\" : 2, \"kind\" : \"ordinary\", \"number\" : \"C1234567\", "
+    "\"issue_date\" : \"2021-01-01\", \"expiry_date\" : \"2031-01-01\" },", "passport number" },
+  { "duplicate-id", "\"passport\" : [",
+    "\"passport\" : [ { \"id\" : 1, \"person_id\" : 2, \"kind\" : \"ordinary\", \"number\" : \"B7654321\", "
+    "\"issue_date\" : \"2021-01-01\", \"expiry_date\" : \"2031-01-01\" },", "passport" },
+  { "missing-unit", "\"unit_id\" : 2,", "\"unit_id\" : 99,", "“unit”" },
+  { "missing-unit-record", "\"unit_id\" : 2,", "\"unit_id\" : 99,", "table “person”, record with id 1" },
+  { "task-without-lead", "\"task_id\" : 4,\n    \"unit_id\" : 2,\n    \"role\" : \"lead\"",
+    "\"task_id\" : 4,\n    \"unit_id\" : 2,\n    \"role\" : \"support\"", "lead" },
+  { "record-not-object", "\"calendar_day\" : [", "\"calendar_day\" : [ 42,", "expected an object" },
+  { "table-not-list", "\"passport_loan\" : [],", "\"passport_loan\" : {},", "“passport_loan”" },
+  { "top-level-array", NULL, "[ 1, 2, 3 ]\n", "not a Đối Ngoại export" },
+  { "empty-file", NULL, "", "is empty" },
+  { "not-utf8", NULL, "{ \"format\" : \"doingoai\xff\" }", "UTF-8" },
+  { "deep", NULL, NULL, "nested too deeply" },
+};
+
+static void
+test_import_refused (gconstpointer data)
+{
+  const ImportCase *c = data;
+  g_autofree char *json = data_path ("cli-small.json");
+  g_autofree char *fixture = read_file (json);
+  g_autofree char *variant_path = tmp_path ("variant.json");
+  g_autofree char *db = tmp_path ("import.db");
+  g_autofree char *expect = NULL;
+  g_autoptr(GString) variant = NULL;
+
+  if (c->find != NULL)
+    {
+      const char *at = strstr (fixture, c->find);
+      guint line = 1;
+
+      g_assert_nonnull (at);
+      for (const char *p = fixture; p < at; p++)
+        line += *p == '\n';
+      variant = g_string_new (fixture);
+      g_assert_cmpuint (g_string_replace (variant, c->find, c->replace, 1), ==, 1);
+      if (g_str_equal (c->expect, "@LINE@:"))
+        expect = g_strdup_printf ("%u:", line);
+    }
+  else if (g_str_equal (c->name, "truncated"))
+    {
+      /* cut in the middle, at a character boundary */
+      const char *middle = g_utf8_find_prev_char (fixture, fixture + strlen (fixture) / 2);
+      variant = g_string_new_len (fixture, middle - fixture);
+    }
+  else if (g_str_equal (c->name, "deep"))
+    {
+      variant = g_string_sized_new (200002);
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (variant, '[');
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (variant, ']');
+    }
+  else
+    variant = g_string_new (c->replace);
+  if (expect == NULL)
+    expect = g_strdup (c->expect);
+  write_file (variant_path, variant->str, (gssize) variant->len);
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "init", NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "import", variant_path, NULL);
+
+    assert_error (run, expect);
+    g_test_message ("%s", run->err);
+    /* a one-line message */
+    g_assert_cmpuint (g_strv_length ((GStrv) lines_of (run->err)), ==, 1);
+  }
+  /* nothing at all was imported */
+  g_assert_cmpint (count_all_rows (db), ==, 0);
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", NULL);
+    g_autoptr(CliRun) run2 = cli ("--db", db, "tasks", NULL);
+
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, "");
+    assert_success (run2);
+    g_assert_cmpstr (run2->out, ==, "");
+  }
+  /* and the database still takes a good file */
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "import", json, NULL);
+    assert_success (run);
+  }
+}
+
+/* --------------------------------------------------------------- demo */
+
+static void
+test_demo_not_empty (void)
+{
+  g_autofree char *db = fixture_db ();
+  g_autofree char *before = tmp_path ("before.json");
+  g_autofree char *after = tmp_path ("after.json");
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "export", before, NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "demo", NULL);
+    assert_error (run, "already holds data");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "export", after, NULL);
+    assert_success (run);
+  }
+  before_text = read_file (before);
+  after_text = read_file (after);
+  g_assert_true (g_str_equal (before_text, after_text));
+}
+
+static void
+test_demo_empty (void)
+{
+  g_autofree char *db = tmp_path ("demo.db");
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "demo", NULL);
+    assert_success (run);
+    g_assert_true (g_str_has_prefix (run->out, "Demo data loaded: "));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", NULL);
+    g_autoptr(CliRun) run2 = cli ("--db", db, "tasks", NULL);
+    g_autoptr(CliRun) run3 = cli ("--db", db, "people", NULL);
+
+    assert_success (run);
+    g_assert_cmpstr (run->out, !=, "");
+    assert_success (run2);
+    g_assert_cmpstr (run2->out, !=, "");
+    assert_success (run3);
+    g_assert_cmpstr (run3->out, !=, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "check", NULL);
+    assert_success (run);
+  }
+  /* a second time: refused */
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "demo", NULL);
+    assert_error (run, "already holds data");
+  }
+  /* the demo is an export like any other */
+  assert_export_round_trip (db);
+}
+
+/* ------------------------------------------------------------------ main */
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  cli_path = g_getenv ("DN_TEST_CLI");
+  build_localedir = g_getenv ("DN_TEST_LOCALEDIR");
+  data_dir = g_getenv ("DN_TEST_DATA_DIR");
+  if (data_dir == NULL)
+    data_dir = TEST_DATA_DIR;
+  if (cli_path == NULL || build_localedir == NULL)
+    g_error ("run this through meson test: DN_TEST_CLI and DN_TEST_LOCALEDIR are not set");
+  tmp_root = g_dir_make_tmp ("dn-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/translated-errors", test_translated_errors);
+  g_test_add_func ("/cli/init/creates", test_init_creates);
+  g_test_add_func ("/cli/init/garbage", test_init_garbage);
+  g_test_add_func ("/cli/init/other-program", test_init_other_program);
+  g_test_add_func ("/cli/init/too-new", test_init_too_new);
+  g_test_add_func ("/cli/check/sound", test_check_sound);
+  g_test_add_func ("/cli/check/damaged", test_check_damaged);
+  g_test_add_func ("/cli/list/tasks", test_tasks_fixture);
+  g_test_add_func ("/cli/list/people", test_people_fixture);
+  g_test_add_func ("/cli/list/units", test_units_fixture);
+  g_test_add_func ("/cli/list/search", test_search_fixture);
+  g_test_add_func ("/cli/list/fields-never-break-lines", test_fields_never_break_lines);
+  g_test_add_func ("/cli/generated/tasks", test_generated_tasks);
+  g_test_add_func ("/cli/generated/people", test_generated_people);
+  g_test_add_func ("/cli/generated/units", test_generated_units);
+  g_test_add_func ("/cli/generated/search", test_generated_search);
+  g_test_add_func ("/cli/exchange/round-trip", test_export_round_trip);
+  g_test_add_func ("/cli/exchange/import-not-empty", test_import_not_empty);
+  for (guint i = 0; i < G_N_ELEMENTS (import_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/exchange/import-refused/%s", import_cases[i].name);
+      g_test_add_data_func (path, &import_cases[i], test_import_refused);
+    }
+  g_test_add_func ("/cli/demo/not-empty", test_demo_not_empty);
+  g_test_add_func ("/cli/demo/empty", test_demo_empty);
+
+  status = g_test_run ();
+  remove_tree (tmp_root);
+  g_free (tmp_root);
+  return status;
+}

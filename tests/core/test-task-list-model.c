@@ -1,0 +1,127 @@
+/* test-task-list-model.c: the lazy GListModel of tasks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-task-list-model"
+
+#include "config.h"
+
+#include "dn-generator.h"
+#include "dn-task-list-model.h"
+#include "dn-test-utils.h"
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint n_signals;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+  record->n_signals++;
+}
+
+static void
+test_lazy (DnTestStore   *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTaskListModel) model = dn_task_list_model_new (fixture->store);
+  DnTaskQuery query;
+  guint n;
+
+  g_assert_true (dn_generate (fixture->store, 3000, 0, 50, 7, &error));
+  g_assert_no_error (error);
+
+  dn_task_query_init (&query);
+  g_assert_true (dn_task_list_model_set_query (model, &query, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpint (n, ==, dn_store_count_tasks (fixture->store, &query, NULL));
+  g_assert_cmpuint (n, ==, 3000);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == DN_TYPE_TASK);
+  /* nothing read until asked */
+  g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), ==, 0);
+
+  /* the row at a position is the task of the store's list at that position */
+  for (guint pos = 0; pos < n; pos += 997)
+    {
+      g_autoptr(DnTask) item = g_list_model_get_item (G_LIST_MODEL (model), pos);
+      g_autoptr(GPtrArray) page = dn_store_list_tasks (fixture->store, &query, pos, 1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (page->len, ==, 1);
+      g_assert_cmpint (item->id, ==, ((DnTask *) page->pdata[0])->id);
+      g_assert_cmpstr (item->title, ==, ((DnTask *) page->pdata[0])->title);
+      g_assert_cmpstr (item->lead_unit_code, !=, "");
+    }
+  /* only the pages around those positions were read */
+  g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), <=, 4 * 64);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n));
+}
+
+static void
+test_query_and_signals (DnTestStore   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTaskListModel) model = dn_task_list_model_new (fixture->store);
+  ItemsChanged record = { 0 };
+  DnTaskQuery query;
+  gint64 unit = dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+  GDate due = dn_test_date (2026, 3, 31);
+  gint64 report = dn_test_add_task (fixture->store, "Báo cáo quý I", unit, &due, NULL);
+  guint n_before;
+
+  dn_test_add_task (fixture->store, "Hộ chiếu công vụ", unit, &due, NULL);
+  dn_test_add_task (fixture->store, "Tiếp đoàn KOICA", unit, NULL, NULL);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &record);
+
+  dn_task_query_init (&query);
+  g_assert_true (dn_task_list_model_set_query (model, &query, &error));
+  g_assert_cmpuint (record.n_signals, ==, 1);
+  g_assert_cmpuint (record.position, ==, 0);
+  g_assert_cmpuint (record.removed, ==, 0);
+  g_assert_cmpuint (record.added, ==, 3);
+
+  /* the query's text is copied: the caller's buffer may go */
+  {
+    g_autofree char *text = g_strdup ("bao cao");
+    query.text = text;
+    g_assert_true (dn_task_list_model_set_query (model, &query, &error));
+  }
+  g_assert_cmpstr (dn_task_list_model_get_query (model)->text, ==, "bao cao");
+  g_assert_cmpuint (record.n_signals, ==, 2);
+  g_assert_cmpuint (record.removed, ==, 3);
+  g_assert_cmpuint (record.added, ==, 1);
+  g_assert_cmpuint (dn_task_list_model_find (model, report), ==, 0);
+
+  /* a deleted task goes on reload */
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_true (dn_store_delete_task (fixture->store, report, &error));
+  g_assert_true (dn_task_list_model_reload (model, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_before - 1);
+  g_assert_cmpuint (dn_task_list_model_find (model, report), ==, G_MAXUINT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/task-list-model/lazy", DnTestStore, NULL, dn_test_store_setup, test_lazy, dn_test_store_teardown);
+  g_test_add ("/task-list-model/query-and-signals", DnTestStore, NULL, dn_test_store_setup, test_query_and_signals,
+              dn_test_store_teardown);
+  return g_test_run ();
+}
