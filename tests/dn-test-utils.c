@@ -71,6 +71,28 @@ dn_test_store_reopen (DnTestStore *fixture)
   g_assert_nonnull (fixture->store);
 }
 
+/* ------------------------------------------------------------ user folders */
+
+char *
+dn_test_isolate_user_dirs (void)
+{
+  static const char * const variables[][2] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+  };
+  char *root = dn_test_make_tmp_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *dir = g_build_filename (root, variables[i][1], NULL);
+      g_assert_true (g_setenv (variables[i][0], dir, TRUE));
+    }
+  return root;
+}
+
 /* ------------------------------------------------------------ files */
 
 char *
@@ -87,11 +109,9 @@ dn_test_make_tmp_dir (void)
 void
 dn_test_remove_tree (const char *path)
 {
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     return;
-  if (S_ISDIR (st.st_mode))
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
     {
       g_autoptr(GDir) dir = NULL;
       const char *name;
@@ -109,6 +129,7 @@ dn_test_remove_tree (const char *path)
     }
   else
     {
+      g_chmod (path, 0600);
       if (g_unlink (path) != 0)
         g_warning ("Cannot remove %s: %s", path, g_strerror (errno));
     }

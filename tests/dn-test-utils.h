@@ -40,6 +40,14 @@ void      dn_test_store_reopen         (DnTestStore   *fixture);
  * reference leaked), and sets it to NULL. NULL is fine. */
 void      dn_test_store_close          (DnStore      **store);
 
+/* Points HOME and the XDG user folders (data, config, cache, state) into a
+ * new temporary folder, so that nothing of the user's is read or written;
+ * returns that folder, for dn_test_remove_tree() once g_test_run() is done.
+ * Call it first in main(), before anything asks GLib for those folders.
+ * (G_TEST_OPTION_ISOLATE_DIRS does this per test case, but GLib then leaks
+ * the old names on purpose, which LeakSanitizer reports.) */
+char     *dn_test_isolate_user_dirs    (void);
+
 /* Files ----------------------------------------------------------------- */
 
 /* A new, empty temporary folder (g_dir_make_tmp); free with g_free(). */

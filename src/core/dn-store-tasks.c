@@ -302,8 +302,9 @@ build_task_query (DnStore            *self,
         break;
       case DN_TASK_SORT_DUE:
       default:
-        /* matches the task_due index: no sorting step */
-        g_string_append_printf (sql, " ORDER BY t.due_date IS NULL %s, t.due_date %s, t.id %s", dir, dir, dir);
+        /* ascending matches the task_due index: no sorting step; tasks
+         * without a deadline come last either way */
+        g_string_append_printf (sql, " ORDER BY t.due_date IS NULL, t.due_date %s, t.id %s", dir, dir);
         break;
       }
   return g_string_free (g_steal_pointer (&sql), FALSE);
@@ -425,11 +426,28 @@ dn_store_count_tasks (DnStore            *self,
  * Writing
  */
 
+/* TRUE when @unit_id leads or supports @old (NULL: a new task) */
 static gboolean
-check_unit_usable (DnStore     *self,
-                   gint64       unit_id,
-                   const char  *role_label,
-                   GError     **error)
+was_assigned (const DnTask *old,
+              gint64        unit_id)
+{
+  if (old == NULL)
+    return FALSE;
+  if (old->lead_unit_id == unit_id)
+    return TRUE;
+  for (guint i = 0; i < old->support_unit_ids->len; i++)
+    if (g_array_index (old->support_unit_ids, gint64, i) == unit_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* An archived unit may keep the tasks it already has (@old), not get new ones. */
+static gboolean
+check_unit_usable (DnStore       *self,
+                   gint64         unit_id,
+                   const char    *role_label,
+                   const DnTask  *old,
+                   GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(DnUnit) unit = dn_store_get_unit (self, unit_id, &local_error);
@@ -440,7 +458,7 @@ check_unit_usable (DnStore     *self,
                    _("The %s does not exist (unit #%" G_GINT64_FORMAT ")."), role_label, unit_id);
       return FALSE;
     }
-  if (unit->archived)
+  if (unit->archived && !was_assigned (old, unit_id))
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
                    _("The unit “%s” is archived and cannot be given new tasks."), unit->name);
@@ -450,9 +468,10 @@ check_unit_usable (DnStore     *self,
 }
 
 static gboolean
-validate_task (DnStore  *self,
-               DnTask   *task,
-               GError  **error)
+validate_task (DnStore       *self,
+               DnTask        *task,
+               const DnTask  *old,
+               GError       **error)
 {
   if (!_dn_normalize_field (&task->title, _("title"), TRUE, error) ||
       !_dn_normalize_field (&task->section, _("section"), FALSE, error) ||
@@ -481,7 +500,7 @@ validate_task (DnStore  *self,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Choose the lead unit of the task."));
       return FALSE;
     }
-  if (!check_unit_usable (self, task->lead_unit_id, _("lead unit"), error))
+  if (!check_unit_usable (self, task->lead_unit_id, _("lead unit"), old, error))
     return FALSE;
   for (guint i = 0; i < task->support_unit_ids->len; i++)
     {
@@ -500,7 +519,7 @@ validate_task (DnStore  *self,
                          _("A supporting unit is listed twice."));
             return FALSE;
           }
-      if (!check_unit_usable (self, id, _("supporting unit"), error))
+      if (!check_unit_usable (self, id, _("supporting unit"), old, error))
         return FALSE;
     }
   if (task->document_id > 0)
@@ -536,6 +555,25 @@ validate_task (DnStore  *self,
         {
           g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("The parent task does not exist."));
           return FALSE;
+        }
+      /* no loop: the task must not be above its new parent */
+      if (task->id > 0)
+        {
+          gint64 above = parent->parent_id;
+
+          for (guint depth = 0; above > 0 && depth < 1000; depth++)
+            {
+              g_autoptr(DnTask) ancestor = NULL;
+
+              if (above == task->id)
+                {
+                  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                               _("A task cannot be placed below one of its own sub-tasks."));
+                  return FALSE;
+                }
+              ancestor = dn_store_get_task (self, above, NULL);
+              above = ancestor != NULL ? ancestor->parent_id : 0;
+            }
         }
     }
   return TRUE;
@@ -605,7 +643,7 @@ dn_store_add_task (DnStore  *self,
 
   if (!dn_store_begin (self, error))
     return FALSE;
-  if (!validate_task (self, task, error) || !insert_task_row (self, task, 0, error))
+  if (!validate_task (self, task, NULL, error) || !insert_task_row (self, task, 0, error))
     {
       dn_store_rollback (self);
       task->id = 0;
@@ -629,7 +667,7 @@ dn_store_update_task (DnStore  *self,
   if (!dn_store_begin (self, error))
     return FALSE;
   old = dn_store_get_task (self, task->id, error);
-  if (old == NULL || !validate_task (self, task, error))
+  if (old == NULL || !validate_task (self, task, old, error))
     goto fail;
   old_due = g_date_valid (&old->due_date) ? dn_date_format_iso (&old->due_date) : NULL;
 
@@ -914,7 +952,7 @@ dn_store_subassign_task (DnStore       *self,
       child->status = DN_STATUS_OPEN;
       child->parent_id = task_id;
       child->lead_unit_id = unit_ids[i];
-      if (!validate_task (self, child, error) || !insert_task_row (self, child, 0, error))
+      if (!validate_task (self, child, NULL, error) || !insert_task_row (self, child, 0, error))
         goto fail;
       g_array_append_val (created, child->id);
     }

@@ -758,7 +758,10 @@ open_internal (const char        *path,
                    _("“%s” is not a Đối Ngoại database, or it is damaged. It was left unchanged."), self->path);
       return NULL;
     }
-  if (!is_new && app_id != DN_STORE_APPLICATION_ID)
+  /* An SQLite file without a single table holds nothing, e.g. one left at
+   * version 0 when the first migration failed: it is set up like a new one. */
+  if (!is_new && app_id != DN_STORE_APPLICATION_ID &&
+      !(app_id == 0 && version == 0 && n_objects == 0))
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
                    _("“%s” is a database of another program, not of Đối Ngoại. It was left unchanged."), self->path);
@@ -929,7 +932,8 @@ dn_store_check (DnStore  *self,
   if (!collect_rows (self, "PRAGMA foreign_key_check", NULL, _("Broken reference: "), report, &local_error))
     sound = FALSE;
   g_clear_error (&local_error);
-  if (version >= 2 &&
+  /* the FTS5 check is an INSERT statement: a read-only connection refuses it */
+  if (version >= 2 && !self->read_only &&
       sqlite3_exec (self->db, "INSERT INTO search(search, rank) VALUES ('integrity-check', 0)", NULL, NULL, NULL) != SQLITE_OK)
     {
       g_string_append_printf (report, _("Search index: %s\n"), sqlite3_errmsg (self->db));

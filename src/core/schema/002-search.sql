@@ -77,6 +77,11 @@ END;
 CREATE TRIGGER search_passport_del AFTER DELETE ON passport BEGIN
   DELETE FROM search WHERE rowid = old.id * 8 + 5;
 END;
+-- the holder's name is part of the passport's entry
+CREATE TRIGGER search_passport_holder_upd AFTER UPDATE OF family_name, middle_name, given_name ON person BEGIN
+  UPDATE search SET body = new.family_name || ' ' || new.middle_name || ' ' || new.given_name
+  WHERE rowid IN (SELECT id * 8 + 5 FROM passport WHERE person_id = new.id);
+END;
 
 CREATE TRIGGER search_partner_ins AFTER INSERT ON partner BEGIN
   INSERT INTO search(rowid, title, body) VALUES (new.id * 8 + 6, new.name, new.short_name || ' ' || new.notes);
