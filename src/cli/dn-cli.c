@@ -292,9 +292,10 @@ cmd_tasks (int argc, char **argv)
           DnTask *task = tasks->pdata[i];
           g_autofree char *due = g_date_valid (&task->due_date) ? dn_date_format_iso (&task->due_date) : g_strdup ("");
           g_autofree char *title = tsv_field (task->title);
+          g_autofree char *lead = tsv_field (task->lead_unit_code);
 
           out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", task->id, due, dn_status_to_string (task->status),
-               task->lead_unit_code, title);
+               lead, title);
         }
       if (tasks->len < 500)
         break;
@@ -335,10 +336,12 @@ cmd_people (int argc, char **argv)
       for (guint i = 0; i < people->len; i++)
         {
           DnPerson *person = people->pdata[i];
-          g_autofree char *name = dn_person_dup_full_name (person);
+          g_autofree char *full_name = dn_person_dup_full_name (person);
+          g_autofree char *name = tsv_field (full_name);
+          g_autofree char *unit = tsv_field (person->unit_code);
           g_autofree char *position = tsv_field (person->position);
 
-          out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", person->id, name, person->unit_code, position);
+          out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", person->id, name, unit, position);
         }
       if (people->len < 500)
         break;
@@ -375,8 +378,10 @@ cmd_units (int argc, char **argv)
   for (guint i = 0; i < units->len; i++)
     {
       DnUnit *unit = units->pdata[i];
+      g_autofree char *code = tsv_field (unit->code);
+      g_autofree char *parent_code = tsv_field (unit->parent_code);
       g_autofree char *name = tsv_field (unit->name);
-      out ("%s\t%s\t%s\t%s\n", unit->code, unit->parent_code, dn_unit_kind_to_string (unit->kind), name);
+      out ("%s\t%s\t%s\t%s\n", code, parent_code, dn_unit_kind_to_string (unit->kind), name);
     }
   return EXIT_SUCCESS;
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "dn-store-private.h"
 #include "dn-task-list-model.h"
 
 #define PAGE_SIZE 64
@@ -21,7 +22,36 @@ struct _DnTaskListModel
   GArray      *ids;       /* gint64 */
   GHashTable  *cache;     /* gint64 id → DnTask */
   guint        n_fetched;
+
+  /* asynchronous queries */
+  DnStore     *worker_store;   /* read-only connection used by one thread at a time */
+  gboolean     running;
+  gboolean     pending;        /* a newer query waits for the running one to stop */
+  guint        generation;
 };
+
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  DnStore     *store;
+  DnTaskQuery  query;
+  char        *text;
+  guint        generation;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->store);
+  g_free (job->text);
+  g_free (job);
+}
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -108,6 +138,7 @@ dn_task_list_model_finalize (GObject *object)
   DnTaskListModel *self = DN_TASK_LIST_MODEL (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->worker_store);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->query_text, g_free);
@@ -119,6 +150,15 @@ static void
 dn_task_list_model_class_init (DnTaskListModelClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = dn_task_list_model_finalize;
+
+  /**
+   * DnTaskListModel::loaded:
+   *
+   * Emitted when the result of dn_task_list_model_set_query_async() (the
+   * latest one) has replaced the contents, or when it failed (@error set).
+   */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -155,24 +195,137 @@ dn_task_list_model_get_query (DnTaskListModel *self)
   return &self->query;
 }
 
+static void
+replace_ids (DnTaskListModel *self,
+             GArray          *ids)
+{
+  guint old_n = self->ids->len;
+
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  g_hash_table_remove_all (self->cache);
+  if (old_n > 0 || self->ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+}
+
 gboolean
 dn_task_list_model_reload (DnTaskListModel  *self,
                            GError          **error)
 {
   g_autoptr(GArray) ids = NULL;
-  guint old_n;
 
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
   ids = dn_store_list_task_ids (self->store, &self->query, error);
   if (ids == NULL)
     return FALSE;
-  old_n = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-  g_hash_table_remove_all (self->cache);
-  if (old_n > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  replace_ids (self, ids);
   return TRUE;
+}
+
+static void
+run_job (GTask        *task,
+         gpointer      source_object,
+         gpointer      task_data,
+         GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  GArray *ids = dn_store_list_task_ids (job->store, &job->query, &error);
+
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+}
+
+static void start_job (DnTaskListModel *self);
+
+static void
+job_done (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  DnTaskListModel *self = DN_TASK_LIST_MODEL (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->running = FALSE;
+  if (self->pending)
+    {
+      /* a newer query came in meanwhile: this result is stale */
+      start_job (self);
+      return;
+    }
+  if (job->generation != self->generation)
+    return;
+  if (ids != NULL)
+    replace_ids (self, ids);
+  g_signal_emit (self, signals[LOADED], 0, error);
+}
+
+static void
+start_job (DnTaskListModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Job *job;
+
+  self->pending = FALSE;
+  if (self->worker_store == NULL)
+    {
+      self->worker_store = dn_store_open (dn_store_get_path (self->store), DN_STORE_OPEN_READ_ONLY, &error);
+      if (self->worker_store == NULL)
+        {
+          /* fall back to the main connection */
+          if (!dn_task_list_model_reload (self, &error))
+            g_signal_emit (self, signals[LOADED], 0, error);
+          else
+            g_signal_emit (self, signals[LOADED], 0, NULL);
+          return;
+        }
+    }
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (self->worker_store);
+  job->query = self->query;
+  job->text = g_strdup (self->query_text);
+  job->query.text = job->text;
+  job->generation = self->generation;
+  self->running = TRUE;
+  task = g_task_new (self, NULL, job_done, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, run_job);
+}
+
+void
+dn_task_list_model_set_query_async (DnTaskListModel   *self,
+                                    const DnTaskQuery *query)
+{
+  g_return_if_fail (DN_IS_TASK_LIST_MODEL (self));
+  g_return_if_fail (query != NULL);
+
+  g_free (self->query_text);
+  self->query_text = g_strdup (query->text);
+  self->query = *query;
+  self->query.text = self->query_text;
+  self->generation++;
+
+  if (self->running)
+    {
+      /* stop the query under way; the new one starts when it returns */
+      self->pending = TRUE;
+      sqlite3_interrupt (_dn_store_get_db (self->worker_store));
+      return;
+    }
+  start_job (self);
+}
+
+gboolean
+dn_task_list_model_is_loading (DnTaskListModel *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
+  return self->running || self->pending;
 }
 
 gboolean
@@ -187,6 +340,8 @@ dn_task_list_model_set_query (DnTaskListModel    *self,
   self->query_text = g_strdup (query->text);
   self->query = *query;
   self->query.text = self->query_text;
+  /* an asynchronous query still under way must not overwrite this one */
+  self->generation++;
   return dn_task_list_model_reload (self, error);
 }
 

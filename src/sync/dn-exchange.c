@@ -439,7 +439,59 @@ check_references (DnStore     *store,
       ok = FALSE;
     }
   sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  /* every task has its lead unit (at most one is enforced by the schema, at
+   * least one by the store, so here too) */
+  if (sqlite3_prepare_v2 (_dn_store_get_db (store),
+                          "SELECT t.id FROM task t WHERE NOT EXISTS "
+                          "(SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.role = 'lead') ORDER BY t.id LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return TRUE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("%s: table “task”, record with id %" G_GINT64_FORMAT " has no lead unit (no “assignment” with role “lead”)."),
+                   name, (gint64) sqlite3_column_int64 (stmt, 0));
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
   return ok;
+}
+
+/* Empty means no row in any table an export holds: dn_store_is_empty() only
+ * looks at units, people, documents and tasks, and an import into a database
+ * with, say, partners or calendar days would silently merge into them. */
+static gboolean
+database_is_empty (DnStore  *store,
+                   gboolean *empty,
+                   GError  **error)
+{
+  *empty = TRUE;
+  for (guint t = 0; t < G_N_ELEMENTS (tables) && *empty; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM \"%s\")", tables[t]);
+      sqlite3_stmt *stmt;
+      int rc = sqlite3_prepare_v2 (_dn_store_get_db (store), sql, -1, &stmt, NULL);
+
+      if (rc == SQLITE_OK)
+        {
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            {
+              *empty = sqlite3_column_int (stmt, 0) == 0;
+              rc = SQLITE_OK;
+            }
+          sqlite3_finalize (stmt);
+        }
+      if (rc != SQLITE_OK)
+        {
+          _dn_store_set_error (store, rc, error);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 gboolean
@@ -457,12 +509,8 @@ dn_exchange_import_bytes (DnStore     *store,
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  empty = dn_store_is_empty (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!database_is_empty (store, &empty, error))
+    return FALSE;
   if (!empty)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_EMPTY,

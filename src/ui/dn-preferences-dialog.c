@@ -1,9 +1,345 @@
-/* dn-preferences-dialog.c: placeholder until the real widget lands (not committed) */
-#include "config.h"
-#include "dn-preferences-dialog.h"
-struct _DnPreferencesDialog { GtkWindow parent_instance; };
-G_DEFINE_FINAL_TYPE (DnPreferencesDialog, dn_preferences_dialog, GTK_TYPE_WINDOW)
-static void dn_preferences_dialog_class_init (DnPreferencesDialogClass *klass) {}
-static void dn_preferences_dialog_init (DnPreferencesDialog *self) {}
+/* dn-preferences-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-preferences-dialog"
 
-DnPreferencesDialog *dn_preferences_dialog_new (GSettings *settings, DnStore *store) { return g_object_new (DN_TYPE_PREFERENCES_DIALOG, NULL); }
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-preferences-dialog.h"
+#include "dn-ui.h"
+#include "dn-unit-picker.h"
+
+struct _DnPreferencesDialog
+{
+  GtkWindow             parent_instance;
+
+  GSettings            *settings;     /* NULL: schema not installed */
+  DnStore              *store;        /* NULL: no database open */
+  GtkFileChooserNative *chooser;
+  gboolean              syncing_unit; /* the picker is being set from the settings */
+
+  /* Template widgets */
+  GtkStack             *stack;
+  GtkDropDown          *language_dropdown;
+  GtkLabel             *database_path_label;
+  GtkLabel             *database_detail_label;
+  GtkLabel             *database_error_label;
+  DnUnitPicker        *my_unit_picker;
+  GtkLabel             *my_unit_note;
+};
+
+G_DEFINE_FINAL_TYPE (DnPreferencesDialog, dn_preferences_dialog, GTK_TYPE_WINDOW)
+
+/* Positions of the language drop-down, as stored in the "language" key. */
+static const char * const languages[] = { "system", "vi", "en" };
+
+static gboolean
+language_to_position (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  const char *language = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_str_equal (language, languages[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+position_to_language (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  if (position >= G_N_ELEMENTS (languages))
+    return NULL;
+  return g_variant_new_string (languages[position]);
+}
+
+/*
+ * Database location
+ */
+
+static void
+update_database (DnPreferencesDialog *self)
+{
+  g_autofree char *configured = g_settings_get_string (self->settings, "database-path");
+  g_autofree char *default_path = dn_store_default_path ();
+  gboolean is_default = configured == NULL || *configured == '\0';
+  const char *effective = is_default ? default_path : configured;
+  g_autoptr(GString) detail = g_string_new (NULL);
+
+  gtk_label_set_text (self->database_path_label, effective);
+  g_string_append (detail, is_default ? _("The default location, in your personal data folder.")
+                                      : _("A file you chose."));
+  if (self->store != NULL && g_strcmp0 (dn_store_get_path (self->store), effective) != 0)
+    {
+      g_string_append_c (detail, ' ');
+      g_string_append_printf (detail, _("The database open now is %s."), dn_store_get_path (self->store));
+    }
+  gtk_label_set_text (self->database_detail_label, detail->str);
+}
+
+static void
+show_database_error (DnPreferencesDialog *self,
+                     const char          *message)
+{
+  gtk_label_set_text (self->database_error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->database_error_label), message != NULL);
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog     *chooser,
+                        int                  response,
+                        DnPreferencesDialog *self)
+{
+  gboolean creating = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "creating"));
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_database_error (self, _("Choose a file on this computer or on a mounted network drive."));
+      return;
+    }
+
+  if (creating)
+    {
+      if (!g_str_has_suffix (path, ".db"))
+        {
+          char *with_suffix = g_strconcat (path, ".db", NULL);
+          g_free (path);
+          path = with_suffix;
+        }
+    }
+  else
+    {
+      /* a wrong file is caught now rather than at the next start */
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DnStore) check = dn_store_open (path, DN_STORE_OPEN_NO_CREATE | DN_STORE_OPEN_READ_ONLY |
+                                                      DN_STORE_OPEN_NO_MIGRATE, &error);
+      if (check == NULL && !g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_BUSY))
+        {
+          show_database_error (self, error->message);
+          return;
+        }
+    }
+  show_database_error (self, NULL);
+  g_settings_set_string (self->settings, "database-path", path);
+}
+
+static void
+run_chooser (DnPreferencesDialog *self,
+             gboolean             creating)
+{
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *current = g_strdup (gtk_label_get_text (self->database_path_label));
+  g_autofree char *folder_path = g_path_get_dirname (current);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (creating ? _("New Database") : _("Choose a Database"),
+                                               GTK_WINDOW (self),
+                                               creating ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               creating ? _("_Create") : _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (databases, _("Đối Ngoại databases (*.db)"));
+  gtk_file_filter_add_pattern (databases, "*.db");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), databases);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  if (g_file_query_exists (folder, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  if (creating)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "doingoai.db");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data (G_OBJECT (self->chooser), "creating", GINT_TO_POINTER (creating));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_choose_clicked_cb (DnPreferencesDialog *self)
+{
+  run_chooser (self, FALSE);
+}
+
+static void
+on_new_clicked_cb (DnPreferencesDialog *self)
+{
+  run_chooser (self, TRUE);
+}
+
+static void
+on_default_clicked_cb (DnPreferencesDialog *self)
+{
+  show_database_error (self, NULL);
+  g_settings_set_string (self->settings, "database-path", "");
+}
+
+/*
+ * My unit
+ */
+
+/* Shows the unit of the "my-unit" key in the drop-down. */
+static void
+sync_my_unit (DnPreferencesDialog *self)
+{
+  g_autofree char *code = g_settings_get_string (self->settings, "my-unit");
+  g_autoptr(DnUnit) unit = NULL;
+  gint64 id = 0;
+
+  if (code != NULL && *code != '\0' && self->store != NULL)
+    unit = dn_store_find_unit (self->store, code, NULL);
+  if (unit != NULL && !unit->archived)
+    id = unit->id;
+
+  self->syncing_unit = TRUE;
+  if (!dn_unit_picker_set_selected (self->my_unit_picker, id))
+    dn_unit_picker_set_selected (self->my_unit_picker, 0);
+  self->syncing_unit = FALSE;
+
+  if (self->store == NULL)
+    gtk_label_set_text (self->my_unit_note, _("No database is open: there are no units to choose from."));
+  else if (code != NULL && *code != '\0' && id == 0)
+    {
+      g_autofree char *note = g_strdup_printf (_("The unit with code “%s” is archived or no longer exists: "
+                                                 "choose another one."), code);
+      gtk_label_set_text (self->my_unit_note, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->my_unit_note),
+                          self->store == NULL || (code != NULL && *code != '\0' && id == 0));
+}
+
+static void
+fill_units (DnPreferencesDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->syncing_unit = TRUE;
+  if (!dn_unit_picker_fill (self->my_unit_picker, self->store, _("None"), 0, 0, &error))
+    g_warning ("%s", error->message);
+  self->syncing_unit = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->my_unit_picker), self->store != NULL);
+  sync_my_unit (self);
+}
+
+static void
+on_my_unit_chosen_cb (DnPreferencesDialog *self)
+{
+  gint64 id = dn_unit_picker_get_selected (self->my_unit_picker);
+  g_autoptr(DnUnit) unit = NULL;
+
+  if (self->syncing_unit || self->settings == NULL)
+    return;
+  if (id > 0 && self->store != NULL)
+    unit = dn_store_get_unit (self->store, id, NULL);
+  g_settings_set_string (self->settings, "my-unit", unit != NULL ? unit->code : "");
+}
+
+/*
+ * GObject overrides
+ */
+
+static void
+dn_preferences_dialog_dispose (GObject *object)
+{
+  DnPreferencesDialog *self = DN_PREFERENCES_DIALOG (object);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_PREFERENCES_DIALOG);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (dn_preferences_dialog_parent_class)->dispose (object);
+}
+
+static void
+dn_preferences_dialog_class_init (DnPreferencesDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dn_preferences_dialog_dispose;
+
+  g_type_ensure (DN_TYPE_UNIT_PICKER);
+  dn_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-preferences-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_path_label);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_error_label);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, my_unit_picker);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, my_unit_note);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_default_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dn_preferences_dialog_init (DnPreferencesDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+DnPreferencesDialog *
+dn_preferences_dialog_new (GSettings *settings,
+                           DnStore   *store)
+{
+  DnPreferencesDialog *self;
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (store == NULL || DN_IS_STORE (store), NULL);
+
+  /* like gtk_window_new(): GTK holds the window until it is closed */
+  self = g_object_new (DN_TYPE_PREFERENCES_DIALOG, NULL);
+  if (settings == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "missing");
+      return self;
+    }
+
+  self->settings = g_object_ref (settings);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+  gtk_stack_set_visible_child_name (self->stack, "preferences");
+
+  g_settings_bind_with_mapping (settings, "language", self->language_dropdown, "selected",
+                                G_SETTINGS_BIND_DEFAULT, language_to_position, position_to_language,
+                                NULL, NULL);
+  g_signal_connect_swapped (settings, "changed::database-path", G_CALLBACK (update_database), self);
+  g_signal_connect_swapped (settings, "changed::my-unit", G_CALLBACK (sync_my_unit), self);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (fill_units), self);
+  g_signal_connect_swapped (self->my_unit_picker, "notify::selected-id", G_CALLBACK (on_my_unit_chosen_cb), self);
+
+  update_database (self);
+  fill_units (self);
+  return self;
+}

@@ -38,4 +38,16 @@ DnTaskListModel *dn_task_list_view_get_model    (DnTaskListView *self);
 /* "123 tasks", as shown above the table */
 const char      *dn_task_list_view_get_count_text (DnTaskListView *self);
 
+/* Sorts as a click on the column header does (the sorting runs in SQL). */
+void             dn_task_list_view_sort_by      (DnTaskListView *self,
+                                                 DnTaskSort      sort,
+                                                 gboolean        descending);
+DnTaskSort       dn_task_list_view_get_sort     (DnTaskListView *self,
+                                                 gboolean       *descending);
+/* The selected task's id, 0 when none. */
+gint64           dn_task_list_view_get_selected_task (DnTaskListView *self);
+/* Selects the task's row (and scrolls to it); FALSE when it is not listed. */
+gboolean         dn_task_list_view_select_task  (DnTaskListView *self,
+                                                 gint64          task_id);
+
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dn-generator.h"
 #include "dn-task-list-model.h"
 #include "dn-test-utils.h"
@@ -114,6 +116,65 @@ test_query_and_signals (DnTestStore   *fixture,
   g_assert_cmpuint (dn_task_list_model_find (model, report), ==, G_MAXUINT);
 }
 
+static void
+on_loaded (DnTaskListModel *model,
+           GError          *error,
+           guint           *n_loaded)
+{
+  g_assert_no_error (error);
+  (*n_loaded)++;
+}
+
+static void
+test_async (DnTestStore   *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTaskListModel) model = dn_task_list_model_new (fixture->store);
+  DnTaskQuery query;
+  guint n_loaded = 0;
+  gint64 deadline;
+
+  g_assert_true (dn_generate (fixture->store, 5000, 0, 20, 3, &error));
+  g_signal_connect (model, "loaded", G_CALLBACK (on_loaded), &n_loaded);
+
+  /* as typed, quickly: only the last query's result is applied */
+  dn_task_query_init (&query);
+  query.text = "h";
+  dn_task_list_model_set_query_async (model, &query);
+  query.text = "ho";
+  dn_task_list_model_set_query_async (model, &query);
+  query.text = "ho chieu";
+  dn_task_list_model_set_query_async (model, &query);
+  g_assert_true (dn_task_list_model_is_loading (model));
+  /* the main loop is free meanwhile: nothing has been replaced yet */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (dn_task_list_model_is_loading (model) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dn_task_list_model_is_loading (model));
+  g_assert_cmpuint (n_loaded, ==, 1);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                   dn_store_count_tasks (fixture->store, &query, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  for (guint i = 0; i < MIN (20, g_list_model_get_n_items (G_LIST_MODEL (model))); i++)
+    {
+      g_autoptr(DnTask) task = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_nonnull (strstr (task->title, "hộ chiếu"));
+    }
+
+  /* a synchronous query after an asynchronous one wins */
+  query.text = "koica";
+  dn_task_list_model_set_query_async (model, &query);
+  query.text = NULL;
+  g_assert_true (dn_task_list_model_set_query (model, &query, &error));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (dn_task_list_model_is_loading (model) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,5 +184,6 @@ main (int   argc,
   g_test_add ("/task-list-model/lazy", DnTestStore, NULL, dn_test_store_setup, test_lazy, dn_test_store_teardown);
   g_test_add ("/task-list-model/query-and-signals", DnTestStore, NULL, dn_test_store_setup, test_query_and_signals,
               dn_test_store_teardown);
+  g_test_add ("/task-list-model/async", DnTestStore, NULL, dn_test_store_setup, test_async, dn_test_store_teardown);
   return g_test_run ();
 }

@@ -85,10 +85,13 @@ CREATE TABLE task (
   updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   title_key    BLOB GENERATED ALWAYS AS (dn_collate_key(title)) STORED
 );
-CREATE INDEX task_due ON task(deleted, due_date, id);
+-- the task list's default order (deadline, tasks without one last) is read
+-- straight from this index: a page costs no sort
+CREATE INDEX task_due ON task(deleted, due_date IS NULL, due_date, id);
 CREATE INDEX task_status_due ON task(deleted, status, due_date, id);
 CREATE INDEX task_title ON task(deleted, title_key, id);
-CREATE INDEX task_parent ON task(parent_id);
+-- most tasks have no parent: a partial index stays useful to the planner
+CREATE INDEX task_parent ON task(parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX task_document ON task(document_id);
 CREATE INDEX task_previous ON task(previous_id);
 

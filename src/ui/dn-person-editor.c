@@ -1,0 +1,310 @@
+/* dn-person-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-person-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-date.h"
+#include "dn-person-editor.h"
+#include "dn-ui.h"
+#include "dn-unit-picker.h"
+
+struct _DnPersonEditor
+{
+  GtkWindow      parent_instance;
+
+  DnStore       *store;
+  gint64         person_id;   /* 0 when adding */
+  char          *error_text;
+
+  /* Template widgets */
+  GtkEntry      *family_entry;
+  GtkEntry      *middle_entry;
+  GtkEntry      *given_entry;
+  GtkLabel      *full_name_label;
+  GtkDropDown   *gender_dropdown;
+  GtkEntry      *birth_entry;
+  GtkEntry      *position_entry;
+  GtkEntry      *email_entry;
+  GtkEntry      *phone_entry;
+  DnUnitPicker *unit_picker;
+  GtkLabel      *error_label;
+  GtkButton     *save_button;
+};
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DnPersonEditor, dn_person_editor, GTK_TYPE_WINDOW)
+
+static void
+show_error (DnPersonEditor *self,
+            const char     *message,
+            GtkWidget      *field)
+{
+  g_free (self->error_text);
+  self->error_text = g_strdup (message);
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static void
+clear_error (DnPersonEditor *self)
+{
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->family_entry), GTK_WIDGET (self->given_entry), GTK_WIDGET (self->birth_entry),
+  };
+
+  g_clear_pointer (&self->error_text, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_widget_remove_css_class (fields[i], "error");
+}
+
+static char *
+entry_text (GtkEntry *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+static void
+update_full_name (DnPersonEditor *self)
+{
+  g_autoptr(DnPerson) person = dn_person_new ();
+  g_autofree char *full = NULL;
+  g_autofree char *text = NULL;
+
+  g_free (person->family_name);
+  person->family_name = entry_text (self->family_entry);
+  g_free (person->middle_name);
+  person->middle_name = entry_text (self->middle_entry);
+  g_free (person->given_name);
+  person->given_name = entry_text (self->given_entry);
+  full = dn_person_dup_full_name (person);
+  g_strstrip (full);
+  if (*full != '\0')
+    text = g_strdup_printf (_("Shown as “%s”; lists sort by given name."), full);
+  gtk_label_set_text (self->full_name_label, text != NULL ? text : _("Lists sort by given name, then middle name, then family name."));
+}
+
+static void
+on_field_changed_cb (GtkWidget *field)
+{
+  gtk_widget_remove_css_class (field, "error");
+}
+
+gboolean
+dn_person_editor_save (DnPersonEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnPerson) person = NULL;
+  g_autofree char *birth = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_PERSON_EDITOR (self), FALSE);
+
+  clear_error (self);
+  if (self->person_id == 0)
+    person = dn_person_new ();
+  else if ((person = dn_store_get_person (self->store, self->person_id, &error)) == NULL)
+    {
+      show_error (self, error->message, NULL);
+      return FALSE;
+    }
+
+  birth = entry_text (self->birth_entry);
+  if (*birth == '\0')
+    g_date_clear (&person->birth_date, 1);
+  else if (!dn_date_parse_user (birth, &person->birth_date))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a date. Type the birth date as day/month/year, for example 30/06/1985."),
+                         birth);
+      show_error (self, message, GTK_WIDGET (self->birth_entry));
+      return FALSE;
+    }
+
+  g_free (person->family_name);
+  person->family_name = entry_text (self->family_entry);
+  g_free (person->middle_name);
+  person->middle_name = entry_text (self->middle_entry);
+  g_free (person->given_name);
+  person->given_name = entry_text (self->given_entry);
+  person->gender = (DnGender) MIN (gtk_drop_down_get_selected (self->gender_dropdown), DN_GENDER_N - 1);
+  g_free (person->position);
+  person->position = entry_text (self->position_entry);
+  g_free (person->email);
+  person->email = entry_text (self->email_entry);
+  g_free (person->phone);
+  person->phone = entry_text (self->phone_entry);
+  person->unit_id = dn_unit_picker_get_selected (self->unit_picker);
+
+  ok = self->person_id == 0
+    ? dn_store_add_person (self->store, person, &error)
+    : dn_store_update_person (self->store, person, &error);
+  if (!ok)
+    {
+      GtkWidget *field = NULL;
+
+      if (person->family_name[0] == '\0')
+        field = GTK_WIDGET (self->family_entry);
+      else if (person->given_name[0] == '\0')
+        field = GTK_WIDGET (self->given_entry);
+      else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) && g_date_valid (&person->birth_date))
+        field = GTK_WIDGET (self->birth_entry);
+      show_error (self, error->message, field);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, person->id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+on_save_clicked_cb (DnPersonEditor *self)
+{
+  dn_person_editor_save (self);
+}
+
+const char *
+dn_person_editor_get_error (DnPersonEditor *self)
+{
+  g_return_val_if_fail (DN_IS_PERSON_EDITOR (self), NULL);
+  return self->error_text;
+}
+
+static void
+dn_person_editor_dispose (GObject *object)
+{
+  DnPersonEditor *self = DN_PERSON_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_PERSON_EDITOR);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->error_text, g_free);
+
+  G_OBJECT_CLASS (dn_person_editor_parent_class)->dispose (object);
+}
+
+static void
+dn_person_editor_class_init (DnPersonEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dn_person_editor_dispose;
+
+  /**
+   * DnPersonEditor::saved:
+   * @person_id: the person added or changed
+   *
+   * Emitted after the store has accepted the change, just before the
+   * editor closes.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (DN_TYPE_UNIT_PICKER);
+  dn_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-person-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, family_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, middle_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, given_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, full_name_label);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, gender_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, birth_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, position_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, email_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, phone_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, unit_picker);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dn_person_editor_init (DnPersonEditor *self)
+{
+  g_autoptr(GtkStringList) genders = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int gender = 0; gender < DN_GENDER_N; gender++)
+    gtk_string_list_append (genders, dn_gender_get_label ((DnGender) gender));
+  gtk_drop_down_set_model (self->gender_dropdown, G_LIST_MODEL (genders));
+  g_signal_connect_swapped (self->family_entry, "changed", G_CALLBACK (update_full_name), self);
+  g_signal_connect_swapped (self->middle_entry, "changed", G_CALLBACK (update_full_name), self);
+  g_signal_connect_swapped (self->given_entry, "changed", G_CALLBACK (update_full_name), self);
+  g_signal_connect (self->family_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
+  g_signal_connect (self->given_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
+  g_signal_connect (self->birth_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
+  update_full_name (self);
+}
+
+DnPersonEditor *
+dn_person_editor_new (DnStore  *store,
+                      gint64    person_id,
+                      gint64    unit_id,
+                      GError  **error)
+{
+  DnPersonEditor *self;
+  g_autoptr(DnPerson) person = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+
+  if (person_id > 0)
+    {
+      person = dn_store_get_person (store, person_id, error);
+      if (person == NULL)
+        return NULL;
+      unit_id = person->unit_id;
+    }
+
+  /* like gtk_window_new(): GTK holds the window until it is destroyed */
+  self = g_object_new (DN_TYPE_PERSON_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->person_id = person_id > 0 ? person_id : 0;
+  if (!dn_unit_picker_fill (self->unit_picker, store, _("No unit"), 0, unit_id, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return NULL;
+    }
+  dn_unit_picker_set_selected (self->unit_picker, unit_id);
+
+  if (person != NULL)
+    {
+      g_autofree char *birth = g_date_valid (&person->birth_date) ? dn_date_format_short (&person->birth_date) : NULL;
+
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Person"));
+      gtk_button_set_label (self->save_button, _("_Save"));
+      gtk_editable_set_text (GTK_EDITABLE (self->family_entry), person->family_name);
+      gtk_editable_set_text (GTK_EDITABLE (self->middle_entry), person->middle_name);
+      gtk_editable_set_text (GTK_EDITABLE (self->given_entry), person->given_name);
+      gtk_drop_down_set_selected (self->gender_dropdown, person->gender);
+      gtk_editable_set_text (GTK_EDITABLE (self->birth_entry), birth != NULL ? birth : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->position_entry), person->position);
+      gtk_editable_set_text (GTK_EDITABLE (self->email_entry), person->email);
+      gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), person->phone);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Add Person"));
+      gtk_button_set_label (self->save_button, _("_Add"));
+    }
+  return self;
+}

@@ -1,0 +1,34 @@
+/* dn-person-editor.h: add or edit a member of staff
+ *
+ * Family name, middle name and given name are typed apart (lists sort by
+ * the given name). The birth date is typed as offices write it
+ * (30/06/1985). Nothing is saved until the store accepts the input: its
+ * errors are shown in the editor, which stays open to fix them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+#define DN_TYPE_PERSON_EDITOR (dn_person_editor_get_type ())
+G_DECLARE_FINAL_TYPE (DnPersonEditor, dn_person_editor, DN, PERSON_EDITOR, GtkWindow)
+
+/* (transfer none), like gtk_window_new(). @person_id 0: a new person in
+ * @unit_id (0: no unit); else that person (NULL with @error set when it
+ * does not exist). Emits "saved" (with the person's id) and closes after
+ * a successful save. */
+DnPersonEditor *dn_person_editor_new       (DnStore         *store,
+                                            gint64           person_id,
+                                            gint64           unit_id,
+                                            GError         **error);
+/* What the Save button does. FALSE when the input was refused: the message
+ * is then shown in the editor (and returned by dn_person_editor_get_error()). */
+gboolean        dn_person_editor_save      (DnPersonEditor  *self);
+const char     *dn_person_editor_get_error (DnPersonEditor  *self);
+
+G_END_DECLS

@@ -1,0 +1,806 @@
+/* dn-task-editor.c
+ *
+ * Every field is checked as the officer edits it; a missing value is only
+ * pointed out once the field has been left (or Save was pressed), a
+ * contradiction (due before the document, a unit both leading and
+ * supporting) at once. Save checks everything again, then lets the store
+ * have the last word: its refusal is shown above the form.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-task-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-date.h"
+#include "dn-date-entry.h"
+#include "dn-task-editor.h"
+#include "dn-text.h"
+#include "dn-ui.h"
+#include "dn-unit-chooser.h"
+#include "dn-window.h"
+
+/* documents offered in the list (newest first); the task's own is added
+ * when it is older */
+#define MAX_DOCUMENTS 5000
+#define MAX_SUBJECT_CHARS 70
+
+struct _DnTaskEditor
+{
+  GtkWindow       parent_instance;
+
+  DnStore        *store;
+  DnTask         *original;   /* the task as stored before editing; NULL: new */
+  DnTask         *initial;    /* values the form was filled with */
+  GPtrArray      *documents;  /* DnDocument at dropdown position - 1 */
+  gboolean        attempted;  /* Save was pressed: every error shows */
+  gboolean        title_touched;
+  gboolean        due_touched;
+  gboolean        lead_touched;
+  gboolean        loading;
+  gboolean        disposed;
+  gboolean        dirty;      /* something was changed since the form was filled */
+  gboolean        discard;    /* the officer chose to drop the changes */
+
+  /* Template widgets */
+  GtkWidget      *save_button;
+  GtkWidget      *store_error_box;
+  GtkLabel       *store_error;
+  GtkEntry       *title_entry;
+  GtkLabel       *title_error;
+  GtkTextView    *description_view;
+  GtkDropDown    *document_dropdown;
+  GtkEntry       *section_entry;
+  DnDateEntry    *due_entry;
+  GtkLabel       *due_error;
+  GtkDropDown    *recurrence_dropdown;
+  DnUnitChooser  *lead_chooser;
+  GtkLabel       *lead_error;
+  DnUnitChooser  *support_chooser;
+  GtkLabel       *support_error;
+  GtkDropDown    *status_dropdown;
+};
+
+G_DEFINE_FINAL_TYPE (DnTaskEditor, dn_task_editor, GTK_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/*
+ * Records
+ */
+
+static DnTask *
+task_copy (DnTask *task)
+{
+  DnTask *copy = dn_task_new ();
+
+  copy->id = task->id;
+  copy->document_id = task->document_id;
+  g_free (copy->section);
+  copy->section = g_strdup (task->section);
+  g_free (copy->title);
+  copy->title = g_strdup (task->title);
+  g_free (copy->description);
+  copy->description = g_strdup (task->description);
+  copy->due_date = task->due_date;
+  copy->recurrence = task->recurrence;
+  copy->status = task->status;
+  copy->parent_id = task->parent_id;
+  copy->lead_unit_id = task->lead_unit_id;
+  g_array_append_vals (copy->support_unit_ids, task->support_unit_ids->data, task->support_unit_ids->len);
+  g_free (copy->lead_unit_code);
+  copy->lead_unit_code = g_strdup (task->lead_unit_code);
+  g_free (copy->lead_unit_name);
+  copy->lead_unit_name = g_strdup (task->lead_unit_name);
+  g_free (copy->document_label);
+  copy->document_label = g_strdup (task->document_label);
+  return copy;
+}
+
+static gboolean
+undo_edit_cb (DnStore  *store,
+              gpointer  data,
+              GError  **error)
+{
+  g_autoptr(DnTask) old = task_copy (data);
+
+  return dn_store_update_task (store, old, error);
+}
+
+static DnWindow *
+find_main_window (GtkWindow *window)
+{
+  for (GtkWindow *w = gtk_window_get_transient_for (window); w != NULL; w = gtk_window_get_transient_for (w))
+    if (DN_IS_WINDOW (w))
+      return DN_WINDOW (w);
+  return NULL;
+}
+
+/*
+ * Reading the form
+ */
+
+static char *
+get_title (DnTaskEditor *self)
+{
+  char *title = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), -1, TRUE);
+
+  return title != NULL ? title : g_strdup ("");
+}
+
+static char *
+get_description (DnTaskEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static DnDocument *
+get_document (DnTaskEditor *self)
+{
+  guint position = gtk_drop_down_get_selected (self->document_dropdown);
+
+  if (position == GTK_INVALID_LIST_POSITION || position == 0 || position > self->documents->len)
+    return NULL;
+  return self->documents->pdata[position - 1];
+}
+
+static DnRecurrence
+get_recurrence (DnTaskEditor *self)
+{
+  guint position = gtk_drop_down_get_selected (self->recurrence_dropdown);
+
+  return position < DN_RECURRENCE_N ? (DnRecurrence) position : DN_RECURRENCE_NONE;
+}
+
+static DnStatus
+get_status (DnTaskEditor *self)
+{
+  guint position = gtk_drop_down_get_selected (self->status_dropdown);
+
+  return position < DN_STATUS_N ? (DnStatus) position : DN_STATUS_OPEN;
+}
+
+static DnTask *
+build_task (DnTaskEditor *self)
+{
+  DnTask *task = dn_task_new ();
+  DnDocument *document = get_document (self);
+  g_autoptr(GArray) supports = dn_unit_chooser_get_units (self->support_chooser);
+
+  if (self->original != NULL)
+    {
+      task->id = self->original->id;
+      task->parent_id = self->original->parent_id;
+    }
+  else if (self->initial != NULL)
+    task->parent_id = self->initial->parent_id;
+  g_free (task->title);
+  task->title = get_title (self);
+  g_free (task->description);
+  task->description = get_description (self);
+  g_free (task->section);
+  task->section = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (self->section_entry)), -1, TRUE);
+  if (task->section == NULL)
+    task->section = g_strdup ("");
+  task->document_id = document != NULL ? document->id : 0;
+  dn_date_entry_get_date (self->due_entry, &task->due_date);
+  task->recurrence = get_recurrence (self);
+  task->status = get_status (self);
+  task->lead_unit_id = dn_unit_chooser_get_unit (self->lead_chooser);
+  g_array_append_vals (task->support_unit_ids, supports->data, supports->len);
+  return task;
+}
+
+/*
+ * Validation
+ */
+
+static void
+show_error (GtkLabel   *label,
+            GtkWidget  *field,
+            const char *message)
+{
+  gboolean shown = message != NULL;
+
+  gtk_label_set_text (label, shown ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), shown);
+  if (field != NULL && GTK_IS_ENTRY (field))
+    {
+      if (shown)
+        gtk_widget_add_css_class (field, "error");
+      else
+        gtk_widget_remove_css_class (field, "error");
+    }
+  if (field != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                 shown ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+}
+
+static void
+hide_store_error (DnTaskEditor *self)
+{
+  gtk_widget_set_visible (self->store_error_box, FALSE);
+  gtk_label_set_text (self->store_error, "");
+}
+
+/* Checks the whole form; shows the errors the officer should see now (all
+ * of them after Save). Returns the first field in error, NULL when the form
+ * can be saved. */
+static GtkWidget *
+validate_form (DnTaskEditor *self)
+{
+  g_autofree char *title = get_title (self);
+  g_autofree char *title_msg = NULL;
+  g_autofree char *due_msg = NULL;
+  g_autofree char *lead_msg = NULL;
+  g_autofree char *support_msg = NULL;
+  g_autoptr(GArray) supports = dn_unit_chooser_get_units (self->support_chooser);
+  gint64 lead = dn_unit_chooser_get_unit (self->lead_chooser);
+  DnDocument *document = get_document (self);
+  GtkWidget *first = NULL;
+  gboolean due_conflict = FALSE;
+  GDate due;
+
+  /* title */
+  if (title[0] == '\0')
+    {
+      first = GTK_WIDGET (self->title_entry);
+      if (self->attempted || self->title_touched)
+        title_msg = g_strdup (_("Give the task a title."));
+    }
+
+  /* due date */
+  if (!dn_date_entry_is_valid (self->due_entry))
+    {
+      if (first == NULL)
+        first = GTK_WIDGET (self->due_entry);
+      if (self->attempted || self->due_touched)
+        {
+          g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->due_entry))));
+          due_msg = g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."),
+                                     typed);
+        }
+    }
+  else if (dn_date_entry_get_date (self->due_entry, &due))
+    {
+      if (document != NULL && g_date_valid (&document->issue_date) &&
+          g_date_compare (&due, &document->issue_date) < 0)
+        {
+          g_autofree char *when = dn_date_format_short (&document->issue_date);
+
+          due_msg = g_strdup_printf (_("The due date is before the date of the source document (%s)."), when);
+          due_conflict = TRUE;
+          if (first == NULL)
+            first = GTK_WIDGET (self->due_entry);
+        }
+    }
+  else if (get_recurrence (self) != DN_RECURRENCE_NONE)
+    {
+      due_msg = g_strdup (_("A recurring task needs a due date."));
+      due_conflict = TRUE;
+      if (first == NULL)
+        first = GTK_WIDGET (self->due_entry);
+    }
+
+  /* lead unit */
+  if (lead <= 0)
+    {
+      if (first == NULL)
+        first = GTK_WIDGET (self->lead_chooser);
+      if (self->attempted || self->lead_touched)
+        lead_msg = g_strdup (_("Choose the lead unit: the unit in charge of the task."));
+    }
+
+  /* supporting units */
+  for (guint i = 0; lead > 0 && i < supports->len; i++)
+    if (g_array_index (supports, gint64, i) == lead)
+      {
+        support_msg = g_strdup_printf (_("“%s” cannot both lead the task and support it. "
+                                         "Remove it from the supporting units, or choose another lead unit."),
+                                       dn_unit_chooser_get_unit_name (self->lead_chooser, lead));
+        if (first == NULL)
+          first = GTK_WIDGET (self->support_chooser);
+        break;
+      }
+
+  show_error (self->title_error, GTK_WIDGET (self->title_entry), title_msg);
+  show_error (self->due_error, GTK_WIDGET (self->due_entry), due_msg);
+  dn_date_entry_set_error (self->due_entry, due_conflict || (due_msg != NULL && self->attempted));
+  show_error (self->lead_error, GTK_WIDGET (self->lead_chooser), lead_msg);
+  show_error (self->support_error, GTK_WIDGET (self->support_chooser), support_msg);
+  return first;
+}
+
+static GtkWidget *
+validate (DnTaskEditor *self)
+{
+  if (self->loading || self->disposed)
+    return NULL;
+  return validate_form (self);
+}
+
+/*
+ * Signal handlers
+ */
+
+static void
+mark_dirty (DnTaskEditor *self)
+{
+  if (!self->loading && !self->disposed)
+    self->dirty = TRUE;
+}
+
+static void
+on_title_changed_cb (DnTaskEditor *self)
+{
+  if (!self->loading)
+    self->title_touched = TRUE;
+  mark_dirty (self);
+  validate (self);
+}
+
+static void
+on_field_changed_cb (DnTaskEditor *self)
+{
+  mark_dirty (self);
+}
+
+static void
+on_due_changed_cb (DnTaskEditor *self)
+{
+  mark_dirty (self);
+  validate (self);
+}
+
+static void
+on_due_focus_leave_cb (DnTaskEditor *self)
+{
+  self->due_touched = TRUE;
+  validate (self);
+}
+
+static void
+on_document_changed_cb (DnTaskEditor *self)
+{
+  mark_dirty (self);
+  validate (self);
+}
+
+static void
+on_recurrence_changed_cb (DnTaskEditor *self)
+{
+  mark_dirty (self);
+  validate (self);
+}
+
+static void
+on_lead_changed_cb (DnTaskEditor *self)
+{
+  if (!self->loading)
+    self->lead_touched = TRUE;
+  mark_dirty (self);
+  validate (self);
+}
+
+static void
+on_support_changed_cb (DnTaskEditor *self)
+{
+  mark_dirty (self);
+  validate (self);
+}
+
+static void
+on_discard_response_cb (GtkDialog    *dialog,
+                        int           response,
+                        DnTaskEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_REJECT)
+    {
+      self->discard = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Closing (Cancel, Escape, the window's close button) with unsaved typing
+ * asks first. */
+static gboolean
+dn_task_editor_close_request (GtkWindow *window)
+{
+  DnTaskEditor *self = DN_TASK_EDITOR (window);
+  GtkWidget *dialog;
+  GtkWidget *discard;
+
+  if (!self->dirty || self->discard)
+    return GTK_WINDOW_CLASS (dn_task_editor_parent_class)->close_request (window);
+
+  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   "%s", self->original != NULL ? _("Discard the changes to this task?")
+                                                                : _("Discard this new task?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("What you have typed has not been saved."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Keep Editing"), GTK_RESPONSE_CANCEL);
+  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+on_save_clicked_cb (DnTaskEditor *self)
+{
+  dn_task_editor_save (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  dn_task_editor_save (DN_TASK_EDITOR (widget));
+}
+
+/*
+ * Filling the form
+ */
+
+static char *
+document_label (DnDocument *document)
+{
+  g_autofree char *reference = dn_document_dup_reference (document);
+  g_autofree char *subject = NULL;
+  g_autofree char *when = NULL;
+  GString *label = g_string_new (reference);
+
+  if (g_utf8_strlen (document->subject, -1) > MAX_SUBJECT_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (document->subject, 0, MAX_SUBJECT_CHARS);
+      subject = g_strconcat (g_strstrip (cut), "…", NULL);
+    }
+  else
+    subject = g_strdup (document->subject);
+  if (label->len == 0)
+    g_string_append (label, _("(no number)"));
+  if (g_date_valid (&document->issue_date))
+    {
+      when = dn_date_format_short (&document->issue_date);
+      g_string_append_printf (label, " (%s)", when);
+    }
+  if (subject[0] != '\0')
+    g_string_append_printf (label, " — %s", subject);
+  return g_string_free (label, FALSE);
+}
+
+static void
+setup_document_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 64);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_document_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkStringObject *text = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (text));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (text));
+}
+
+static void
+load_choices (DnTaskEditor *self,
+              gint64        document_id)
+{
+  g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) recurrences = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkExpression *expression;
+  gboolean found = document_id <= 0;
+
+  list = dn_store_list_documents (self->store, 0, MAX_DOCUMENTS, &error);
+  if (list == NULL)
+    {
+      g_warning ("%s", error->message);
+      list = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  for (guint i = 0; i < list->len && !found; i++)
+    found = ((DnDocument *) list->pdata[i])->id == document_id;
+  if (!found)
+    {
+      DnDocument *own = dn_store_get_document (self->store, document_id, NULL);
+      if (own != NULL)
+        g_ptr_array_add (list, own);
+    }
+  g_ptr_array_extend_and_steal (self->documents, g_steal_pointer (&list));
+
+  gtk_string_list_append (documents, _("None"));
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      g_autofree char *label = document_label (self->documents->pdata[i]);
+      gtk_string_list_append (documents, label);
+    }
+  {
+    /* long subjects are cut: the dialog keeps its size */
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_document_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_document_cb), NULL);
+    gtk_drop_down_set_factory (self->document_dropdown, factory);
+    g_object_unref (factory);
+  }
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->document_dropdown, expression);
+  gtk_expression_unref (expression);
+  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (documents));
+
+  for (int i = 0; i < DN_RECURRENCE_N; i++)
+    gtk_string_list_append (recurrences, dn_recurrence_get_label ((DnRecurrence) i));
+  gtk_drop_down_set_model (self->recurrence_dropdown, G_LIST_MODEL (recurrences));
+  for (int i = 0; i < DN_STATUS_N; i++)
+    gtk_string_list_append (statuses, dn_status_get_label ((DnStatus) i));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+}
+
+static void
+fill_form (DnTaskEditor *self,
+           DnTask       *task)
+{
+  guint document_position = 0;
+
+  self->loading = TRUE;
+  load_choices (self, task != NULL ? task->document_id : 0);
+  dn_unit_chooser_set_store (self->lead_chooser, self->store);
+  dn_unit_chooser_set_store (self->support_chooser, self->store);
+
+  if (task != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->title_entry), task->title);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), task->description, -1);
+      gtk_editable_set_text (GTK_EDITABLE (self->section_entry), task->section);
+      for (guint i = 0; i < self->documents->len; i++)
+        if (((DnDocument *) self->documents->pdata[i])->id == task->document_id)
+          document_position = i + 1;
+      dn_date_entry_set_date (self->due_entry, &task->due_date);
+      gtk_drop_down_set_selected (self->recurrence_dropdown, (guint) task->recurrence);
+      gtk_drop_down_set_selected (self->status_dropdown, (guint) task->status);
+      dn_unit_chooser_set_unit (self->lead_chooser, task->lead_unit_id);
+      dn_unit_chooser_set_units (self->support_chooser, (const gint64 *) (gpointer) task->support_unit_ids->data,
+                                 task->support_unit_ids->len);
+    }
+  else
+    {
+      gtk_drop_down_set_selected (self->recurrence_dropdown, DN_RECURRENCE_NONE);
+      gtk_drop_down_set_selected (self->status_dropdown, DN_STATUS_OPEN);
+    }
+  gtk_drop_down_set_selected (self->document_dropdown, document_position);
+  self->loading = FALSE;
+  validate (self);
+}
+
+/*
+ * GObject overrides
+ */
+
+static void
+dn_task_editor_dispose (GObject *object)
+{
+  DnTaskEditor *self = DN_TASK_EDITOR (object);
+
+  self->disposed = TRUE;
+  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_TASK_EDITOR);
+  g_clear_object (&self->store);
+  g_clear_object (&self->original);
+  g_clear_object (&self->initial);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dn_task_editor_parent_class)->dispose (object);
+}
+
+static void
+dn_task_editor_class_init (DnTaskEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dn_task_editor_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = dn_task_editor_close_request;
+
+  /**
+   * DnTaskEditor::saved:
+   * @id: the id of the task
+   *
+   * The task was stored; the editor closes next.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (DN_TYPE_DATE_ENTRY);
+  g_type_ensure (DN_TYPE_UNIT_CHOOSER);
+  dn_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-task-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, store_error_box);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, store_error);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, title_error);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, document_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, section_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, due_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, due_error);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, recurrence_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, lead_chooser);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, lead_error);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, support_chooser);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, support_error);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, status_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_due_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_recurrence_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_lead_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_support_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dn_task_editor_init (DnTaskEditor *self)
+{
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+                           G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_due_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->due_entry), focus);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->title_entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->title_error, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->due_entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->due_error, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->lead_chooser),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->lead_error, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->support_chooser),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->support_error, NULL, -1);
+}
+
+/*
+ * Public API
+ */
+
+DnTaskEditor *
+dn_task_editor_new (DnStore *store,
+                    DnTask  *task)
+{
+  DnTaskEditor *self;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  g_return_val_if_fail (task == NULL || DN_IS_TASK (task), NULL);
+
+  self = g_object_new (DN_TYPE_TASK_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  if (task != NULL)
+    {
+      /* a task with an id is edited; without, it only fills a new one */
+      if (task->id > 0)
+        {
+          self->original = dn_store_get_task (store, task->id, NULL);
+          if (self->original == NULL)
+            self->original = task_copy (task);
+          gtk_window_set_title (GTK_WINDOW (self), _("Edit Task"));
+        }
+      self->initial = task_copy (self->original != NULL ? self->original : task);
+    }
+  fill_form (self, self->initial);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+  return self;
+}
+
+gboolean
+dn_task_editor_save (DnTaskEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTask) task = NULL;
+  g_autofree char *next_due = NULL;
+  DnWindow *window;
+  GtkWidget *invalid;
+  gint64 next_id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_TASK_EDITOR (self), FALSE);
+
+  self->attempted = TRUE;
+  hide_store_error (self);
+  invalid = validate (self);
+  if (invalid != NULL)
+    {
+      gtk_widget_grab_focus (invalid);
+      return FALSE;
+    }
+
+  task = build_task (self);
+  ok = self->original != NULL
+       ? dn_store_update_task (self->store, task, &error)
+       : dn_store_add_task (self->store, task, &error);
+  if (!ok)
+    {
+      gtk_label_set_text (self->store_error, error->message);
+      gtk_widget_set_visible (self->store_error_box, TRUE);
+      return FALSE;
+    }
+
+  /* a repeating task set to done gets its next occurrence, as "Mark as
+   * done" does */
+  if (task->status == DN_STATUS_DONE && task->recurrence != DN_RECURRENCE_NONE &&
+      (self->original == NULL || self->original->status != DN_STATUS_DONE))
+    {
+      g_autoptr(GError) next_error = NULL;
+
+      if (!dn_store_set_task_status (self->store, task->id, DN_STATUS_DONE, &next_id, &next_error))
+        g_warning ("%s", next_error->message);
+      if (next_id > 0)
+        {
+          g_autoptr(DnTask) next = dn_store_get_task (self->store, next_id, NULL);
+
+          if (next != NULL && g_date_valid (&next->due_date))
+            next_due = dn_date_format_short (&next->due_date);
+        }
+    }
+
+  g_object_ref (self);
+  window = find_main_window (GTK_WINDOW (self));
+  if (self->original != NULL && window != NULL)
+    {
+      g_autofree char *message = next_due != NULL
+        ? g_strdup_printf (_("Task “%s” changed. Its next occurrence is due on %s."), task->title, next_due)
+        : g_strdup_printf (_("Task “%s” changed."), task->title);
+
+      dn_window_push_undo (window, message, undo_edit_cb, g_steal_pointer (&self->original), g_object_unref);
+    }
+  else if (next_due != NULL && window != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The task is done. Its next occurrence is due on %s."), next_due);
+
+      dn_window_show_message (window, message);
+    }
+  g_signal_emit (self, signals[SAVED], 0, task->id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+  return TRUE;
+}

@@ -1,0 +1,360 @@
+/* dn-unit-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-unit-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dn-ui.h"
+#include "dn-unit-picker.h"
+#include "dn-unit-dialog.h"
+
+struct _DnUnitDialog
+{
+  GtkWindow         parent_instance;
+
+  DnStore          *store;
+  DnUnitDialogMode  mode;
+  gint64            unit_id;       /* the unit edited (0 when adding) */
+  gboolean          kind_touched;  /* the user chose a kind: stop proposing one */
+  gboolean          setting_kind;
+  char             *error_text;
+
+  /* Template widgets */
+  GtkLabel         *intro_label;
+  GtkWidget        *name_title;
+  GtkEntry         *name_entry;
+  GtkWidget        *code_title;
+  GtkEntry         *code_entry;
+  GtkWidget        *code_hint;
+  GtkWidget        *kind_title;
+  GtkDropDown      *kind_dropdown;
+  GtkWidget        *parent_title;
+  DnUnitPicker    *parent_picker;
+  GtkLabel         *error_label;
+  GtkButton        *save_button;
+};
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, GTK_TYPE_WINDOW)
+
+static void
+show_error (DnUnitDialog *self,
+            const char   *message,
+            GtkWidget    *field)
+{
+  g_free (self->error_text);
+  self->error_text = g_strdup (message);
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static void
+clear_error (DnUnitDialog *self)
+{
+  g_clear_pointer (&self->error_text, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->code_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->parent_picker), "error");
+}
+
+/* The kind a new unit most likely has, below @parent_kind (-1: top level). */
+static DnUnitKind
+proposed_kind (int parent_kind)
+{
+  switch (parent_kind)
+    {
+    case -1: return DN_UNIT_KIND_DEPARTMENT;
+    case DN_UNIT_KIND_DEPARTMENT: return DN_UNIT_KIND_DIVISION;
+    case DN_UNIT_KIND_DISTRICT_OFFICE: return DN_UNIT_KIND_SCHOOL;
+    case DN_UNIT_KIND_DIVISION:
+    case DN_UNIT_KIND_SCHOOL:
+    case DN_UNIT_KIND_CENTRE:
+    case DN_UNIT_KIND_EXTERNAL:
+    default: return (DnUnitKind) parent_kind;
+    }
+}
+
+static void
+propose_kind (DnUnitDialog *self)
+{
+  gint64 parent_id = dn_unit_picker_get_selected (self->parent_picker);
+  int parent_kind = -1;
+
+  if (self->mode != DN_UNIT_DIALOG_ADD || self->kind_touched)
+    return;
+  if (parent_id > 0)
+    {
+      g_autoptr(DnUnit) parent = dn_store_get_unit (self->store, parent_id, NULL);
+      if (parent != NULL)
+        parent_kind = parent->kind;
+    }
+  self->setting_kind = TRUE;
+  gtk_drop_down_set_selected (self->kind_dropdown, proposed_kind (parent_kind));
+  self->setting_kind = FALSE;
+}
+
+static void
+on_kind_changed_cb (DnUnitDialog *self)
+{
+  if (!self->setting_kind)
+    self->kind_touched = TRUE;
+}
+
+static void
+on_field_changed_cb (GtkWidget *field)
+{
+  gtk_widget_remove_css_class (field, "error");
+}
+
+static char *
+entry_text (GtkEntry *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+gboolean
+dn_unit_dialog_save (DnUnitDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnUnit) unit = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_UNIT_DIALOG (self), FALSE);
+
+  clear_error (self);
+  if (self->mode == DN_UNIT_DIALOG_ADD)
+    unit = dn_unit_new ();
+  else if ((unit = dn_store_get_unit (self->store, self->unit_id, &error)) == NULL)
+    {
+      show_error (self, error->message, NULL);
+      return FALSE;
+    }
+
+  if (self->mode != DN_UNIT_DIALOG_MOVE)
+    {
+      g_free (unit->name);
+      unit->name = entry_text (self->name_entry);
+      g_free (unit->code);
+      unit->code = entry_text (self->code_entry);
+      unit->kind = (DnUnitKind) MIN (gtk_drop_down_get_selected (self->kind_dropdown), DN_UNIT_KIND_N - 1);
+    }
+  if (self->mode != DN_UNIT_DIALOG_RENAME)
+    unit->parent_id = dn_unit_picker_get_selected (self->parent_picker);
+
+  ok = self->mode == DN_UNIT_DIALOG_ADD
+    ? dn_store_add_unit (self->store, unit, &error)
+    : dn_store_update_unit (self->store, unit, &error);
+  if (!ok)
+    {
+      GtkWidget *field = NULL;
+
+      /* point at the field the message is about */
+      if (self->mode == DN_UNIT_DIALOG_MOVE)
+        field = GTK_WIDGET (self->parent_picker);
+      else if (unit->name[0] == '\0')
+        field = GTK_WIDGET (self->name_entry);
+      else if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
+               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE))
+        field = GTK_WIDGET (self->code_entry);
+      show_error (self, error->message, field);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0, unit->id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+on_save_clicked_cb (DnUnitDialog *self)
+{
+  dn_unit_dialog_save (self);
+}
+
+const char *
+dn_unit_dialog_get_error (DnUnitDialog *self)
+{
+  g_return_val_if_fail (DN_IS_UNIT_DIALOG (self), NULL);
+  return self->error_text;
+}
+
+DnUnitDialogMode
+dn_unit_dialog_get_mode (DnUnitDialog *self)
+{
+  g_return_val_if_fail (DN_IS_UNIT_DIALOG (self), DN_UNIT_DIALOG_ADD);
+  return self->mode;
+}
+
+static void
+dn_unit_dialog_dispose (GObject *object)
+{
+  DnUnitDialog *self = DN_UNIT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_UNIT_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->error_text, g_free);
+
+  G_OBJECT_CLASS (dn_unit_dialog_parent_class)->dispose (object);
+}
+
+static void
+dn_unit_dialog_class_init (DnUnitDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dn_unit_dialog_dispose;
+
+  /**
+   * DnUnitDialog::saved:
+   * @unit_id: the unit added or changed
+   *
+   * Emitted after the store has accepted the change, just before the
+   * dialog closes.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (DN_TYPE_UNIT_PICKER);
+  dn_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-unit-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_title);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, code_title);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, code_hint);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, kind_title);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_title);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_picker);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dn_unit_dialog_init (DnUnitDialog *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (int kind = 0; kind < DN_UNIT_KIND_N; kind++)
+    gtk_string_list_append (kinds, dn_unit_kind_get_label ((DnUnitKind) kind));
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_changed_cb), self);
+  g_signal_connect_swapped (self->parent_picker, "notify::selected-id", G_CALLBACK (propose_kind), self);
+  g_signal_connect (self->name_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
+  g_signal_connect (self->code_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
+}
+
+DnUnitDialog *
+dn_unit_dialog_new (DnStore           *store,
+                    DnUnitDialogMode   mode,
+                    gint64             unit_id,
+                    GError           **error)
+{
+  DnUnitDialog *self;
+  g_autoptr(DnUnit) unit = NULL;
+  g_autofree char *intro = NULL;
+  gboolean details = mode != DN_UNIT_DIALOG_MOVE;
+  gboolean parent = mode != DN_UNIT_DIALOG_RENAME;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+
+  if ((mode != DN_UNIT_DIALOG_ADD || unit_id > 0) &&
+      (unit = dn_store_get_unit (store, unit_id, error)) == NULL)
+    return NULL;
+
+  /* like gtk_window_new(): GTK holds the window until it is destroyed */
+  self = g_object_new (DN_TYPE_UNIT_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->mode = mode;
+  self->unit_id = mode == DN_UNIT_DIALOG_ADD ? 0 : unit_id;
+
+  gtk_widget_set_visible (self->name_title, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->name_entry), details);
+  gtk_widget_set_visible (self->code_title, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->code_entry), details);
+  gtk_widget_set_visible (self->code_hint, details);
+  gtk_widget_set_visible (self->kind_title, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), details);
+  gtk_widget_set_visible (self->parent_title, parent);
+  gtk_widget_set_visible (GTK_WIDGET (self->parent_picker), parent);
+
+  switch (mode)
+    {
+    case DN_UNIT_DIALOG_ADD:
+      gtk_window_set_title (GTK_WINDOW (self), _("Add Unit"));
+      gtk_button_set_label (self->save_button, _("_Add"));
+      intro = g_strdup (_("A division, a district office, a school or a centre: choose where it belongs in “Part of”."));
+      if (!dn_unit_picker_fill (self->parent_picker, store, _("None (top level)"), 0, 0, error))
+        {
+          gtk_window_destroy (GTK_WINDOW (self));
+          return NULL;
+        }
+      dn_unit_picker_set_selected (self->parent_picker, unit_id);
+      propose_kind (self);
+      break;
+
+    case DN_UNIT_DIALOG_RENAME:
+      gtk_window_set_title (GTK_WINDOW (self), _("Rename Unit"));
+      gtk_button_set_label (self->save_button, _("_Save"));
+      intro = g_strdup (_("The new name and code are shown everywhere, in past tasks too."));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_entry), unit->name);
+      gtk_editable_set_text (GTK_EDITABLE (self->code_entry), unit->code);
+      self->setting_kind = TRUE;
+      gtk_drop_down_set_selected (self->kind_dropdown, unit->kind);
+      self->setting_kind = FALSE;
+      break;
+
+    case DN_UNIT_DIALOG_MOVE:
+    default:
+      {
+        g_autoptr(GArray) subtree = dn_store_get_unit_subtree (store, unit_id, NULL);
+        guint n_below = subtree != NULL && subtree->len > 0 ? subtree->len - 1 : 0;
+
+        gtk_window_set_title (GTK_WINDOW (self), _("Move Unit"));
+        gtk_button_set_label (self->save_button, _("_Move"));
+        gtk_label_set_text_with_mnemonic (GTK_LABEL (self->parent_title), _("_New parent"));
+        if (n_below > 0)
+          intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Move “%s” and its %u sub-unit below another unit.",
+                                                "Move “%s” and its %u sub-units below another unit.",
+                                                n_below),
+                                   unit->name, n_below);
+        else
+          intro = g_strdup_printf (_("Move “%s” below another unit."), unit->name);
+        /* the unit itself and its sub-units are not offered */
+        if (!dn_unit_picker_fill (self->parent_picker, store, _("None (top level)"), unit_id, 0, error))
+          {
+            gtk_window_destroy (GTK_WINDOW (self));
+            return NULL;
+          }
+        dn_unit_picker_set_selected (self->parent_picker, unit->parent_id);
+      }
+      break;
+    }
+  gtk_label_set_text (self->intro_label, intro);
+  return self;
+}

@@ -1,0 +1,1195 @@
+/* test-task-editor.c: the task editor (inline validation, saving, undo), the
+ * date field, the unit chooser and the task details window (pass down,
+ * progress and roll-up, deadline extensions, reminders, done)
+ *
+ * The widgets are driven as an officer would: text typed into the fields
+ * they show, buttons activated, the dialogs they open found among the
+ * windows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-task-editor"
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dn-date.h"
+#include "dn-date-entry.h"
+#include "dn-task-details.h"
+#include "dn-task-editor.h"
+#include "dn-test-utils.h"
+#include "dn-unit-chooser.h"
+#include "dn-window.h"
+
+/*
+ * Helpers
+ */
+
+/* Runs what is pending (idle reloads, signals), a bounded number of times. */
+static void
+spin (void)
+{
+  for (guint i = 0; i < 500 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *name,
+             const char *label)
+{
+  if (name != NULL && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  /* (a GtkLabel's accessible label is its own text: not the field it names) */
+  if (label != NULL && !GTK_IS_LABEL (root) &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      if (mismatch == NULL)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, name, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The widget named @name (gtk_widget_get_name) below @root; must exist. */
+static GtkWidget *
+by_name (gpointer    root,
+         const char *name)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (root), name, NULL);
+
+  if (widget == NULL)
+    g_error ("no widget named %s", name);
+  return widget;
+}
+
+/* The widget whose accessible label is @label below @root; must exist. */
+static GtkWidget *
+by_label (gpointer    root,
+          const char *label)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (root), NULL, label);
+
+  if (widget == NULL)
+    g_error ("no widget labelled %s", label);
+  return widget;
+}
+
+/* Whether a label with exactly @text, or containing it, is below @root. */
+static gboolean
+has_text (GtkWidget  *root,
+          const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL &&
+      strstr (gtk_button_get_label (GTK_BUTTON (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      n++;
+  return n;
+}
+
+/* Whether anything below @root can be clicked or typed into. */
+static gboolean
+has_controls (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) || GTK_IS_EDITABLE (root) || GTK_IS_DROP_DOWN (root) || GTK_IS_CHECK_BUTTON (root) ||
+      (GTK_IS_LIST_BOX_ROW (root) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (root))))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_controls (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The error line @name: shown, and saying @text. */
+static void
+assert_error_shown (gpointer    root,
+                    const char *name,
+                    const char *text)
+{
+  GtkWidget *label = by_name (root, name);
+
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), text));
+}
+
+static void
+assert_error_hidden (gpointer    root,
+                     const char *name)
+{
+  g_assert_false (gtk_widget_get_visible (by_name (root, name)));
+}
+
+static gint64
+count_all_tasks (DnStore *store)
+{
+  DnTaskQuery query;
+
+  dn_task_query_init (&query);
+  return dn_store_count_tasks (store, &query, NULL);
+}
+
+static gint64
+count_children (DnStore *store,
+                gint64   parent_id)
+{
+  DnTaskQuery query;
+
+  dn_task_query_init (&query);
+  query.parent_id = parent_id;
+  return dn_store_count_tasks (store, &query, NULL);
+}
+
+/* The sub-dialog (extend, reminder, progress, pass down) open over @parent. */
+static GtkWindow *
+find_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == parent &&
+          g_object_get_data (G_OBJECT (window), "dn-sub-dialog") != NULL)
+        return window;
+    }
+  return NULL;
+}
+
+static DnTaskDetails *
+find_details (gint64 task_id)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DN_IS_TASK_DETAILS (window) && dn_task_details_get_task (DN_TASK_DETAILS (window)) == task_id)
+        return DN_TASK_DETAILS (window);
+    }
+  return NULL;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
+static void
+type (GtkWidget  *editable,
+      const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  spin ();
+}
+
+static void
+destroy_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  spin ();
+}
+
+/* A district office with two schools, and a plan issued on 15/03/2024. */
+typedef struct
+{
+  gint64 office;
+  gint64 school_a;
+  gint64 school_b;
+  gint64 division;
+  gint64 document;
+} Units;
+
+static void
+make_units (DnStore *store,
+            Units   *u)
+{
+  GDate issued = dn_test_date (2024, 3, 15);
+
+  u->office = dn_test_add_unit (store, "PGDBT", "Phòng GD&ĐT Bảo Thắng", DN_UNIT_KIND_DISTRICT_OFFICE, 0);
+  u->school_a = dn_test_add_unit (store, "THCSPL", "Trường THCS Phố Lu", DN_UNIT_KIND_SCHOOL, u->office);
+  u->school_b = dn_test_add_unit (store, "THCSXQ", "Trường THCS Xuân Quang", DN_UNIT_KIND_SCHOOL, u->office);
+  u->division = dn_test_add_unit (store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+  u->document = dn_test_add_document (store, "14", "KH-SGDĐT", "Kế hoạch hội nhập quốc tế năm 2024", &issued);
+}
+
+static void
+on_saved_cb (DnTaskEditor *editor,
+             gint64        id,
+             gint64       *out)
+{
+  *out = id;
+}
+
+/* A new-task editor with the title, lead unit and due date filled in. */
+static DnTaskEditor *
+open_editor (DnStore     *store,
+             const char  *title,
+             gint64       lead,
+             const char  *due,
+             gint64      *saved_id)
+{
+  DnTaskEditor *editor = dn_task_editor_new (store, NULL);
+
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), saved_id);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+  if (title != NULL)
+    type (by_label (editor, "Title"), title);
+  if (lead > 0)
+    dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (by_label (editor, "Lead unit")), lead);
+  if (due != NULL)
+    type (by_label (editor, "Due date"), due);
+  return editor;
+}
+
+/*
+ * The editor: what is refused
+ */
+
+static void
+test_editor_no_title (DnTestStore   *fixture,
+                      gconstpointer  data)
+{
+  Units u;
+  gint64 saved = 0;
+  DnTaskEditor *editor;
+
+  make_units (fixture->store, &u);
+  editor = open_editor (fixture->store, NULL, u.office, "30/6/2024", &saved);
+  g_object_ref (editor);
+
+  /* nothing is pointed out before the officer has done anything */
+  assert_error_hidden (editor, "title_error");
+  /* live: typed, then erased */
+  type (by_name (editor, "title_entry"), "Báo");
+  assert_error_hidden (editor, "title_error");
+  type (by_name (editor, "title_entry"), "");
+  assert_error_shown (editor, "title_error", "Give the task a title");
+
+  g_assert_false (dn_task_editor_save (editor));
+  assert_error_shown (editor, "title_error", "Give the task a title");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+  g_assert_cmpint (saved, ==, 0);
+
+  /* only spaces is no title either */
+  type (by_name (editor, "title_entry"), "   ");
+  g_assert_false (dn_task_editor_save (editor));
+  assert_error_shown (editor, "title_error", "Give the task a title");
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+
+  /* fixed as it is typed */
+  type (by_name (editor, "title_entry"), "Báo cáo công tác đối ngoại");
+  assert_error_hidden (editor, "title_error");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  destroy_all_windows ();
+}
+
+static void
+test_editor_no_lead (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  Units u;
+  gint64 saved = 0;
+  DnTaskEditor *editor;
+  GtkWidget *lead;
+
+  make_units (fixture->store, &u);
+  editor = open_editor (fixture->store, "Báo cáo công tác đối ngoại", 0, NULL, &saved);
+  g_object_ref (editor);
+
+  g_assert_false (dn_task_editor_save (editor));
+  assert_error_shown (editor, "lead_error", "Choose the lead unit");
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+
+  lead = by_label (editor, "Lead unit");
+  dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (lead), u.office);
+  spin ();
+  assert_error_hidden (editor, "lead_error");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  destroy_all_windows ();
+}
+
+static void
+test_editor_due_before_document (DnTestStore   *fixture,
+                                 gconstpointer  data)
+{
+  Units u;
+  gint64 saved = 0;
+  DnTaskEditor *editor;
+  GtkWidget *document;
+
+  make_units (fixture->store, &u);
+  editor = open_editor (fixture->store, "Báo cáo sơ kết", u.office, "1/3/2024", &saved);
+  g_object_ref (editor);
+
+  /* the plan is the only document: position 1, after "None" */
+  document = by_label (editor, "Source document");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (document), 1);
+  spin ();
+  /* a contradiction shows at once, before Save */
+  assert_error_shown (editor, "due_error", "before the date of the source document (15/03/2024)");
+
+  g_assert_false (dn_task_editor_save (editor));
+  assert_error_shown (editor, "due_error", "before the date of the source document (15/03/2024)");
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+
+  /* without the document the date is fine */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (document), 0);
+  spin ();
+  assert_error_hidden (editor, "due_error");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  destroy_all_windows ();
+}
+
+static void
+test_editor_invalid_date (DnTestStore   *fixture,
+                          gconstpointer  data)
+{
+  Units u;
+  gint64 saved = 0;
+  DnTaskEditor *editor;
+
+  make_units (fixture->store, &u);
+  editor = open_editor (fixture->store, "Báo cáo sơ kết", u.office, "31/4/2024", &saved);
+  g_object_ref (editor);
+
+  g_assert_false (dn_date_entry_is_valid (DN_DATE_ENTRY (by_name (editor, "due_entry"))));
+  g_assert_false (dn_task_editor_save (editor));
+  assert_error_shown (editor, "due_error", "“31/4/2024” is not a date");
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+
+  type (by_name (editor, "due_entry"), "hôm qua");
+  g_assert_false (dn_task_editor_save (editor));
+  assert_error_shown (editor, "due_error", "is not a date");
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  destroy_all_windows ();
+}
+
+static void
+test_editor_same_unit (DnTestStore   *fixture,
+                       gconstpointer  data)
+{
+  Units u;
+  gint64 saved = 0;
+  DnTaskEditor *editor;
+  DnUnitChooser *supports;
+
+  make_units (fixture->store, &u);
+  editor = open_editor (fixture->store, "Báo cáo sơ kết", u.office, "30/6/2024", &saved);
+  g_object_ref (editor);
+
+  supports = DN_UNIT_CHOOSER (by_label (editor, "Supporting units"));
+  g_assert_true (dn_unit_chooser_get_multiple (supports));
+  dn_unit_chooser_toggle_unit (supports, u.school_a);
+  dn_unit_chooser_toggle_unit (supports, u.office);
+  spin ();
+  assert_error_shown (editor, "support_error", "“Phòng GD&ĐT Bảo Thắng” cannot both lead the task and support it");
+
+  g_assert_false (dn_task_editor_save (editor));
+  assert_error_shown (editor, "support_error", "cannot both lead the task and support it");
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+
+  dn_unit_chooser_toggle_unit (supports, u.office);
+  spin ();
+  assert_error_hidden (editor, "support_error");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  destroy_all_windows ();
+}
+
+/* Errors the editor does not foresee are the store's: shown above the form */
+static void
+test_editor_store_error (DnTestStore   *fixture,
+                         gconstpointer  data)
+{
+  Units u;
+  gint64 saved = 0;
+  DnTaskEditor *editor;
+
+  make_units (fixture->store, &u);
+  editor = open_editor (fixture->store, "Báo cáo sơ kết", u.office, "30/6/2024", &saved);
+  g_object_ref (editor);
+
+  /* archived while the dialog was open */
+  g_assert_true (dn_store_set_unit_archived (fixture->store, u.office, TRUE, NULL));
+  g_assert_false (dn_task_editor_save (editor));
+  assert_error_shown (editor, "store_error", "archived");
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  destroy_all_windows ();
+}
+
+/*
+ * The editor: saving and undo
+ */
+
+static void
+test_editor_valid (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(DnTask) task = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *supports_text = NULL;
+  Units u;
+  gint64 saved = 0;
+  DnTaskEditor *editor;
+  DnUnitChooser *supports;
+
+  make_units (fixture->store, &u);
+  editor = open_editor (fixture->store, "Xây dựng kế hoạch hợp tác quốc tế", u.office, "30/6/2024", &saved);
+  g_object_ref (editor);
+
+  type (by_label (editor, "Section"), "II.1");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (editor, "Source document")), 1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (by_label (editor, "Description"))),
+                            "Gửi về Sở trước ngày 30/6.", -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (editor, "Recurrence")), DN_RECURRENCE_QUARTERLY);
+  supports = DN_UNIT_CHOOSER (by_label (editor, "Supporting units"));
+  dn_unit_chooser_toggle_unit (supports, u.school_b);
+  dn_unit_chooser_toggle_unit (supports, u.school_a);
+  spin ();
+
+  g_assert_true (dn_task_editor_save (editor));
+  spin ();
+  g_assert_cmpint (saved, >, 0);
+  /* the editor closed itself */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+
+  task = dn_store_get_task (fixture->store, saved, NULL);
+  g_assert_nonnull (task);
+  g_assert_cmpstr (task->title, ==, "Xây dựng kế hoạch hợp tác quốc tế");
+  g_assert_cmpstr (task->section, ==, "II.1");
+  g_assert_cmpstr (task->description, ==, "Gửi về Sở trước ngày 30/6.");
+  g_assert_cmpint (task->document_id, ==, u.document);
+  g_assert_cmpint (task->recurrence, ==, DN_RECURRENCE_QUARTERLY);
+  g_assert_cmpint (task->status, ==, DN_STATUS_OPEN);
+  due = dn_date_format_iso (&task->due_date);
+  g_assert_cmpstr (due, ==, "2024-06-30");
+  g_assert_cmpint (task->lead_unit_id, ==, u.office);
+  {
+    g_autofree char *ids = dn_test_ids_of_array (task->support_unit_ids);
+    g_autofree char *wanted = DN_TEST_IDS (u.school_a, u.school_b);
+    g_autofree char *expected = dn_test_ids_sorted (wanted);
+
+    supports_text = dn_test_ids_sorted (ids);
+    g_assert_cmpstr (supports_text, ==, expected);
+  }
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 1);
+  destroy_all_windows ();
+}
+
+static void
+test_editor_edit_undo (DnTestStore   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(DnTask) task = NULL;
+  g_autoptr(DnTask) after = NULL;
+  g_autoptr(DnTask) undone = NULL;
+  GDate due = dn_test_date (2024, 6, 30);
+  Units u;
+  gint64 id, saved = 0;
+  DnWindow *window;
+  DnTaskEditor *editor;
+
+  make_units (fixture->store, &u);
+  id = dn_test_add_task (fixture->store, "Báo cáo quý II", u.office, &due, DN_TEST_UNITS (u.division));
+  task = dn_store_get_task (fixture->store, id, NULL);
+
+  window = dn_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  editor = dn_task_editor_new (fixture->store, task);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+
+  /* the form shows the task */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (by_label (editor, "Title"))), ==, "Báo cáo quý II");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (by_label (editor, "Due date"))), ==, "30/06/2024");
+  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (by_label (editor, "Lead unit"))), ==, u.office);
+
+  type (by_label (editor, "Title"), "Báo cáo quý II năm 2024");
+  type (by_label (editor, "Due date"), "15/7/2024");
+  dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (by_label (editor, "Lead unit")), u.school_a);
+  g_assert_true (dn_task_editor_save (editor));
+  spin ();
+  g_assert_cmpint (saved, ==, id);
+
+  after = dn_store_get_task (fixture->store, id, NULL);
+  g_assert_cmpstr (after->title, ==, "Báo cáo quý II năm 2024");
+  g_assert_cmpint (after->lead_unit_id, ==, u.school_a);
+
+  /* Undo on the main window puts the old values back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin ();
+  undone = dn_store_get_task (fixture->store, id, NULL);
+  g_assert_cmpstr (undone->title, ==, "Báo cáo quý II");
+  g_assert_cmpint (undone->lead_unit_id, ==, u.office);
+  g_assert_cmpint (g_date_get_day (&undone->due_date), ==, 30);
+  g_assert_cmpint (undone->support_unit_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (undone->support_unit_ids, gint64, 0), ==, u.division);
+
+  destroy_all_windows ();
+}
+
+static GtkWindow *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+  return NULL;
+}
+
+/* Done in the editor, on a repeating task: its next occurrence, as with
+ * "Mark as done" */
+static void
+test_editor_done_recurring (DnTestStore   *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(DnTask) task = NULL;
+  Units u;
+  gint64 id, saved = 0;
+  GDate due = dn_test_date (2024, 3, 31);
+  DnTaskEditor *editor;
+
+  make_units (fixture->store, &u);
+  id = dn_test_add_task (fixture->store, "Báo cáo quý", u.division, &due, NULL);
+  task = dn_store_get_task (fixture->store, id, NULL);
+  task->recurrence = DN_RECURRENCE_QUARTERLY;
+  g_assert_true (dn_store_update_task (fixture->store, task, NULL));
+
+  editor = dn_task_editor_new (fixture->store, task);
+  g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+  spin ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (editor, "Status")), DN_STATUS_DONE);
+  g_assert_true (dn_task_editor_save (editor));
+  spin ();
+  g_assert_cmpint (saved, ==, id);
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 2);
+  {
+    DnTaskQuery query;
+    g_autoptr(GPtrArray) open = NULL;
+    g_autofree char *next_due = NULL;
+
+    dn_task_query_init (&query);
+    query.unfinished = TRUE;
+    open = dn_store_list_tasks (fixture->store, &query, 0, 10, NULL);
+    g_assert_cmpuint (open->len, ==, 1);
+    next_due = dn_date_format_iso (&((DnTask *) open->pdata[0])->due_date);
+    g_assert_cmpstr (next_due, ==, "2024-06-30");
+  }
+  destroy_all_windows ();
+}
+
+/* Closing with unsaved typing asks first; an untouched form just closes */
+static void
+test_editor_discard (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  Units u;
+  gint64 saved = 0;
+  DnTaskEditor *editor;
+  GtkWindow *question;
+
+  make_units (fixture->store, &u);
+
+  editor = open_editor (fixture->store, NULL, 0, NULL, &saved);
+  g_object_ref (editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  spin ();
+  g_assert_null (find_message_dialog (GTK_WINDOW (editor)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_object_unref (editor);
+
+  editor = open_editor (fixture->store, "Báo cáo sơ kết", u.office, NULL, &saved);
+  g_object_ref (editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  spin ();
+  question = find_message_dialog (GTK_WINDOW (editor));
+  g_assert_nonnull (question);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+
+  /* keep editing: nothing lost */
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  spin ();
+  g_assert_null (find_message_dialog (GTK_WINDOW (editor)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (by_label (editor, "Title"))), ==, "Báo cáo sơ kết");
+
+  /* discard */
+  gtk_window_close (GTK_WINDOW (editor));
+  spin ();
+  question = find_message_dialog (GTK_WINDOW (editor));
+  g_assert_nonnull (question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_REJECT);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+  g_assert_cmpint (saved, ==, 0);
+  g_object_unref (editor);
+  destroy_all_windows ();
+}
+
+/*
+ * The date field and the unit chooser
+ */
+
+static void
+test_date_entry (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *entry = dn_date_entry_new ();
+  GDate date;
+
+  gtk_window_set_child (GTK_WINDOW (window), entry);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  g_assert_true (dn_date_entry_is_empty (DN_DATE_ENTRY (entry)));
+  g_assert_true (dn_date_entry_is_valid (DN_DATE_ENTRY (entry)));
+  g_assert_false (dn_date_entry_get_date (DN_DATE_ENTRY (entry), &date));
+  g_assert_false (g_date_valid (&date));
+
+  type (entry, "30/6/2024");
+  g_assert_true (dn_date_entry_get_date (DN_DATE_ENTRY (entry), &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 30);
+  g_assert_cmpint (g_date_get_month (&date), ==, 6);
+  g_assert_cmpint (g_date_get_year (&date), ==, 2024);
+
+  type (entry, "29/2/2023");
+  g_assert_false (dn_date_entry_is_valid (DN_DATE_ENTRY (entry)));
+  g_assert_false (dn_date_entry_get_date (DN_DATE_ENTRY (entry), &date));
+
+  date = dn_test_date (2024, 1, 5);
+  dn_date_entry_set_date (DN_DATE_ENTRY (entry), &date);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "05/01/2024");
+  dn_date_entry_set_date (DN_DATE_ENTRY (entry), NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_unit_chooser (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GArray) ids = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chooser;
+  gint64 archived;
+  Units u;
+
+  make_units (fixture->store, &u);
+  archived = dn_test_add_unit (fixture->store, "THCSCU", "Trường THCS Cũ", DN_UNIT_KIND_SCHOOL, u.office);
+  g_assert_true (dn_store_set_unit_archived (fixture->store, archived, TRUE, NULL));
+
+  chooser = dn_unit_chooser_new (fixture->store, TRUE);
+  gtk_window_set_child (GTK_WINDOW (window), chooser);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* archived units are not offered */
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 4);
+  /* accent-insensitive, on names and codes */
+  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "truong thcs");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 2);
+  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "PHỐ LU");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 1);
+  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "bao thang");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 1);
+  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "thcsxq");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 1);
+  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "đồng văn");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 0);
+  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 4);
+
+  /* several ticked, returned in tree order */
+  dn_unit_chooser_toggle_unit (DN_UNIT_CHOOSER (chooser), u.school_b);
+  dn_unit_chooser_toggle_unit (DN_UNIT_CHOOSER (chooser), u.office);
+  ids = dn_unit_chooser_get_units (DN_UNIT_CHOOSER (chooser));
+  {
+    g_autofree char *text = dn_test_ids_of_array (ids);
+    g_autofree char *expected = DN_TEST_IDS (u.office, u.school_b);
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_assert_true (has_text (chooser, "Phòng GD&ĐT Bảo Thắng, Trường THCS Xuân Quang"));
+
+  /* single mode keeps one */
+  dn_unit_chooser_set_multiple (DN_UNIT_CHOOSER (chooser), FALSE);
+  dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (chooser), u.school_a);
+  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (chooser)), ==, u.school_a);
+  g_assert_true (has_text (chooser, "Trường THCS Phố Lu"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+/*
+ * The details window
+ */
+
+static gint64
+add_district_task (DnStore     *store,
+                   const Units *u)
+{
+  GDate due = dn_test_date (2024, 6, 30);
+
+  return dn_test_add_task (store, "Báo cáo công tác hội nhập quốc tế", u->office, &due,
+                           DN_TEST_UNITS (u->division));
+}
+
+static void
+pass_down (DnTaskDetails *details,
+           const char    *first,
+           const char    *second)
+{
+  GtkWindow *dialog;
+
+  click (by_name (details, "pass_down_button"));
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_nonnull (dialog);
+  if (first != NULL)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (by_label (dialog, first)), TRUE);
+  if (second != NULL)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (by_label (dialog, second)), TRUE);
+  click (by_name (dialog, "dialog_ok"));
+}
+
+static void
+test_details_pass_down (DnTestStore   *fixture,
+                        gconstpointer  data)
+{
+  Units u;
+  gint64 id, school_task;
+  DnTaskDetails *details, *school_details;
+  GtkWindow *dialog;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  details = dn_task_details_new (fixture->store, id);
+  gtk_window_present (GTK_WINDOW (details));
+  spin ();
+
+  g_assert_cmpint (dn_task_details_get_task (details), ==, id);
+  g_assert_true (has_text (GTK_WIDGET (details), "Báo cáo công tác hội nhập quốc tế"));
+  g_assert_true (has_text (GTK_WIDGET (details), "30/06/2024"));
+  g_assert_false (gtk_widget_is_visible (by_name (details, "children_list")));
+
+  /* nothing ticked: refused, said in the dialog, which stays */
+  click (by_name (details, "pass_down_button"));
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_nonnull (dialog);
+  click (by_name (dialog, "dialog_ok"));
+  g_assert_true (find_dialog (GTK_WINDOW (details)) == dialog);
+  assert_error_shown (dialog, "dialog_error", "Tick at least one sub-unit");
+  g_assert_cmpint (count_children (fixture->store, id), ==, 0);
+  gtk_window_destroy (dialog);
+  spin ();
+
+  /* both schools in one action */
+  pass_down (details, "Trường THCS Phố Lu", "Trường THCS Xuân Quang");
+  g_assert_null (find_dialog (GTK_WINDOW (details)));
+  g_assert_cmpint (count_children (fixture->store, id), ==, 2);
+  g_assert_cmpuint (count_rows (by_name (details, "children_list")), ==, 2);
+  g_assert_true (gtk_widget_is_visible (by_name (details, "children_list")));
+  g_assert_true (has_text (by_name (details, "children_list"), "Trường THCS Phố Lu"));
+  g_assert_true (has_text (by_name (details, "children_list"), "Trường THCS Xuân Quang"));
+  g_assert_true (has_text (by_name (details, "message_label"), "passed down to 2 units"));
+
+  /* a second time: they are shown as already passed down, and cannot be ticked again */
+  click (by_name (details, "pass_down_button"));
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_false (gtk_widget_get_sensitive (by_label (dialog, "Trường THCS Phố Lu")));
+  gtk_window_destroy (dialog);
+  spin ();
+
+  /* a school has no sub-units: nothing to pass down; its parent is a link */
+  {
+    DnTaskQuery query;
+    g_autoptr(GArray) ids = NULL;
+
+    dn_task_query_init (&query);
+    query.parent_id = id;
+    query.unit_id = u.school_a;
+    ids = dn_store_list_task_ids (fixture->store, &query, NULL);
+    g_assert_cmpuint (ids->len, ==, 1);
+    school_task = g_array_index (ids, gint64, 0);
+  }
+  school_details = dn_task_details_new (fixture->store, school_task);
+  gtk_window_present (GTK_WINDOW (school_details));
+  spin ();
+  g_assert_false (gtk_widget_get_sensitive (by_name (school_details, "pass_down_button")));
+  g_assert_true (gtk_widget_get_visible (by_name (school_details, "parent_button")));
+  g_assert_true (has_text (by_name (school_details, "parent_button"), "Part of: the task led by Phòng GD&ĐT Bảo Thắng"));
+  gtk_window_destroy (GTK_WINDOW (details));
+  spin ();
+  g_assert_null (find_details (id));
+  {
+    gboolean handled = FALSE;
+
+    g_signal_emit_by_name (by_name (school_details, "parent_button"), "activate-link", &handled);
+    g_assert_true (handled);
+  }
+  spin ();
+  g_assert_nonnull (find_details (id));
+
+  destroy_all_windows ();
+}
+
+/* What the progress dialog does, through its fields and its button */
+static void
+add_progress (DnTaskDetails *details,
+              double         percent,
+              const char    *note)
+{
+  GtkWindow *dialog;
+
+  click (by_name (details, "add_progress_button"));
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (by_label (dialog, "Percent done")), percent);
+  type (by_label (dialog, "Note"), note);
+  click (by_name (dialog, "dialog_ok"));
+  g_assert_null (find_dialog (GTK_WINDOW (details)));
+}
+
+static void
+test_details_progress (DnTestStore   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GArray) children = NULL;
+  DnTaskQuery query;
+  Units u;
+  gint64 id;
+  DnTaskDetails *details, *child_details;
+  GtkWindow *dialog;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  details = dn_task_details_new (fixture->store, id);
+  gtk_window_present (GTK_WINDOW (details));
+  spin ();
+  pass_down (details, "Trường THCS Phố Lu", "Trường THCS Xuân Quang");
+
+  dn_task_query_init (&query);
+  query.parent_id = id;
+  query.sort = DN_TASK_SORT_LEAD_UNIT;
+  children = dn_store_list_task_ids (fixture->store, &query, NULL);
+  g_assert_cmpuint (children->len, ==, 2);
+
+  child_details = dn_task_details_new (fixture->store, g_array_index (children, gint64, 0));
+  gtk_window_present (GTK_WINDOW (child_details));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (by_name (child_details, "progress_empty")));
+
+  /* a wrong date is refused in the dialog */
+  click (by_name (child_details, "add_progress_button"));
+  dialog = find_dialog (GTK_WINDOW (child_details));
+  type (by_name (dialog, "dialog_date"), "32/1/2024");
+  click (by_name (dialog, "dialog_ok"));
+  assert_error_shown (dialog, "dialog_error", "is not a date");
+  gtk_window_destroy (dialog);
+  spin ();
+
+  add_progress (child_details, 40, "Đã xây dựng dự thảo");
+  entries = dn_store_list_progress (fixture->store, g_array_index (children, gint64, 0), NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((DnProgress *) entries->pdata[0])->percent, ==, 40);
+  g_assert_cmpstr (((DnProgress *) entries->pdata[0])->note, ==, "Đã xây dựng dự thảo");
+  g_assert_cmpuint (count_rows (by_name (child_details, "progress_list")), ==, 1);
+  g_assert_true (has_text (by_name (child_details, "progress_list"), "40%"));
+  g_assert_true (has_text (by_name (child_details, "progress_list"), "Đã xây dựng dự thảo"));
+  g_assert_false (gtk_widget_get_visible (by_name (child_details, "progress_empty")));
+
+  /* the parent shows the average of its two children: (40 + 0) / 2 */
+  g_assert_true (has_text (by_name (details, "rollup_label"), "20%"));
+  g_assert_true (has_text (by_name (details, "progress_label"), "20%"));
+  g_assert_true (has_text (by_name (details, "children_list"), "40%"));
+
+  destroy_all_windows ();
+}
+
+static void
+test_details_extend (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) assignments = NULL;
+  g_autoptr(GPtrArray) extensions = NULL;
+  Units u;
+  gint64 id, lead_assignment;
+  DnTaskDetails *details;
+  GtkWindow *dialog;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  assignments = dn_store_list_assignments (fixture->store, id, NULL);
+  g_assert_cmpuint (assignments->len, ==, 2);
+  /* lead first */
+  g_assert_cmpint (((DnAssignment *) assignments->pdata[0])->role, ==, DN_ROLE_LEAD);
+  lead_assignment = ((DnAssignment *) assignments->pdata[0])->id;
+
+  details = dn_task_details_new (fixture->store, id);
+  gtk_window_present (GTK_WINDOW (details));
+  spin ();
+  g_assert_cmpuint (count_rows (by_name (details, "assignments_list")), ==, 2);
+
+  /* without a reason: refused, inline */
+  click (by_label (details, "Extend the deadline of Phòng GD&ĐT Bảo Thắng"));
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_nonnull (dialog);
+  type (by_name (dialog, "dialog_date"), "31/7/2024");
+  click (by_name (dialog, "dialog_ok"));
+  g_assert_true (find_dialog (GTK_WINDOW (details)) == dialog);
+  assert_error_shown (dialog, "dialog_error", "Give the reason for the extension");
+  extensions = dn_store_list_extensions (fixture->store, lead_assignment, NULL);
+  g_assert_cmpuint (extensions->len, ==, 0);
+  g_clear_pointer (&extensions, g_ptr_array_unref);
+
+  /* a deadline before the current one: the store's word, inline */
+  type (by_label (dialog, "Reason"), "Đơn vị đề nghị tại công văn số 12");
+  type (by_name (dialog, "dialog_date"), "1/6/2024");
+  click (by_name (dialog, "dialog_ok"));
+  assert_error_shown (dialog, "dialog_error", "must be after the current one (30/06/2024)");
+
+  /* with a reason and a later date */
+  type (by_name (dialog, "dialog_date"), "31/7/2024");
+  click (by_name (dialog, "dialog_ok"));
+  g_assert_null (find_dialog (GTK_WINDOW (details)));
+  extensions = dn_store_list_extensions (fixture->store, lead_assignment, NULL);
+  g_assert_cmpuint (extensions->len, ==, 1);
+  g_assert_cmpstr (((DnExtension *) extensions->pdata[0])->reason, ==, "Đơn vị đề nghị tại công văn số 12");
+
+  /* the history: old → new, reason; the count */
+  g_assert_true (has_text (by_name (details, "assignments_list"), "Deadline: 31/07/2024"));
+  g_assert_true (has_text (by_name (details, "assignments_list"), "extended 1 time"));
+  g_assert_true (has_text (by_name (details, "assignments_list"),
+                           "Extended from 30/06/2024 to 31/07/2024: Đơn vị đề nghị tại công văn số 12"));
+
+  /* the status of one unit's part */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (details, "Status of Văn phòng Sở")), DN_STATUS_DONE);
+  spin ();
+  {
+    g_autoptr(GPtrArray) now = dn_store_list_assignments (fixture->store, id, NULL);
+    g_assert_cmpint (((DnAssignment *) now->pdata[1])->unit_id, ==, u.division);
+    g_assert_cmpint (((DnAssignment *) now->pdata[1])->status, ==, DN_STATUS_DONE);
+  }
+
+  destroy_all_windows ();
+}
+
+static void
+test_details_reminder (DnTestStore   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) reminders = NULL;
+  Units u;
+  gint64 id;
+  DnTaskDetails *details;
+  GtkWindow *dialog;
+  GtkWidget *list;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  details = dn_task_details_new (fixture->store, id);
+  gtk_window_present (GTK_WINDOW (details));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (by_name (details, "reminders_list")) == FALSE);
+
+  click (by_label (details, "Send a reminder to Văn phòng Sở"));
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_nonnull (dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (dialog, "Kind of reminder")), DN_REMINDER_CRITICISM);
+  type (by_label (dialog, "Date sent"), "5/7/2024");
+  type (by_label (dialog, "Note"), "Chậm gửi báo cáo");
+  click (by_name (dialog, "dialog_ok"));
+  g_assert_null (find_dialog (GTK_WINDOW (details)));
+
+  reminders = dn_store_list_reminders (fixture->store, id, NULL);
+  g_assert_cmpuint (reminders->len, ==, 1);
+  g_assert_cmpint (((DnReminder *) reminders->pdata[0])->kind, ==, DN_REMINDER_CRITICISM);
+  g_assert_cmpint (((DnReminder *) reminders->pdata[0])->unit_id, ==, u.division);
+
+  list = by_name (details, "reminders_list");
+  g_assert_true (gtk_widget_get_visible (list));
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_true (has_text (list, "05/07/2024"));
+  g_assert_true (has_text (list, "Criticism"));
+  g_assert_true (has_text (list, "Văn phòng Sở"));
+  g_assert_true (has_text (list, "Chậm gửi báo cáo"));
+  /* a record: nothing in it to change or delete it with */
+  g_assert_false (has_controls (list));
+
+  destroy_all_windows ();
+}
+
+static void
+test_details_done_recurring (DnTestStore   *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(DnTask) task = NULL;
+  g_autoptr(DnTask) done = NULL;
+  g_autoptr(GError) error = NULL;
+  Units u;
+  DnTaskDetails *details;
+
+  make_units (fixture->store, &u);
+  task = dn_task_new ();
+  g_free (task->title);
+  task->title = g_strdup ("Báo cáo tháng");
+  task->lead_unit_id = u.division;
+  task->due_date = dn_test_date (2024, 3, 31);
+  task->recurrence = DN_RECURRENCE_MONTHLY;
+  g_assert_true (dn_store_add_task (fixture->store, task, &error));
+  g_assert_no_error (error);
+
+  details = dn_task_details_new (fixture->store, task->id);
+  gtk_window_present (GTK_WINDOW (details));
+  spin ();
+  g_assert_true (has_text (by_name (details, "recurrence_label"), "Monthly"));
+  /* the division has no sub-units */
+  g_assert_false (gtk_widget_get_sensitive (by_name (details, "pass_down_button")));
+
+  click (by_name (details, "done_button"));
+  done = dn_store_get_task (fixture->store, task->id, NULL);
+  g_assert_cmpint (done->status, ==, DN_STATUS_DONE);
+  /* the officer is told about the next occurrence and its due date */
+  g_assert_true (has_text (by_name (details, "message_label"), "next occurrence was created, due on 30/04/2024"));
+  g_assert_true (has_text (by_name (details, "status_label"), "Done"));
+  g_assert_false (gtk_widget_get_sensitive (by_name (details, "done_button")));
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 2);
+
+  destroy_all_windows ();
+}
+
+/* Deleted while shown: the window says so instead of showing stale data */
+static void
+test_details_deleted (DnTestStore   *fixture,
+                      gconstpointer  data)
+{
+  Units u;
+  gint64 id;
+  DnTaskDetails *details;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  details = dn_task_details_new (fixture->store, id);
+  gtk_window_present (GTK_WINDOW (details));
+  spin ();
+  g_assert_true (dn_store_delete_task (fixture->store, id, NULL));
+  spin ();
+  g_assert_false (gtk_widget_get_sensitive (by_name (details, "edit_button")));
+  g_assert_false (gtk_widget_get_sensitive (by_name (details, "done_button")));
+
+  destroy_all_windows ();
+}
+
+/* GTK_A11Y=test prints accessible state changes with g_print(): keep them
+ * out of the TAP output. */
+static void
+print_cb (const char *text)
+{
+  if (g_str_has_prefix (text, "Accessible state changed"))
+    return;
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* accessible labels can be read back with GTK's test backend */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_set_print_handler (print_cb);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
+  ADD ("/task-editor/no-title", test_editor_no_title);
+  ADD ("/task-editor/no-lead", test_editor_no_lead);
+  ADD ("/task-editor/due-before-document", test_editor_due_before_document);
+  ADD ("/task-editor/invalid-date", test_editor_invalid_date);
+  ADD ("/task-editor/same-unit-lead-and-support", test_editor_same_unit);
+  ADD ("/task-editor/store-error", test_editor_store_error);
+  ADD ("/task-editor/valid", test_editor_valid);
+  ADD ("/task-editor/edit-undo", test_editor_edit_undo);
+  ADD ("/task-editor/done-recurring", test_editor_done_recurring);
+  ADD ("/task-editor/discard-confirm", test_editor_discard);
+  g_test_add_func ("/date-entry/parse", test_date_entry);
+  ADD ("/unit-chooser/search", test_unit_chooser);
+  ADD ("/task-details/pass-down", test_details_pass_down);
+  ADD ("/task-details/progress-roll-up", test_details_progress);
+  ADD ("/task-details/extend-deadline", test_details_extend);
+  ADD ("/task-details/reminder", test_details_reminder);
+  ADD ("/task-details/done-recurring", test_details_done_recurring);
+  ADD ("/task-details/deleted", test_details_deleted);
+#undef ADD
+
+  return g_test_run ();
+}

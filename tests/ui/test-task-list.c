@@ -1,0 +1,972 @@
+/* test-task-list.c: the Nhiệm vụ section: the lazy table, search, filters,
+ * presets, sorting, marks of late tasks, delete and undo, dialogs
+ *
+ * Set DN_TEST_BIG_DB to a database made by
+ *   doingoai-cli --db X generate --tasks 100000 --people 1000 --delegations 100
+ * to also time the section on it (/task-list/big-database).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-task-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "dn-date.h"
+#include "dn-generator.h"
+#include "dn-task-details.h"
+#include "dn-task-editor.h"
+#include "dn-task-list-view.h"
+#include "dn-test-utils.h"
+#include "dn-text.h"
+#include "dn-window.h"
+
+/*
+ * Helpers
+ */
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Iterates the main loop until @widget's window has painted a frame (at
+ * most @timeout_ms); returns the microseconds it took. */
+static gint64
+wait_for_frame (GtkWidget *widget,
+                guint      timeout_ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 start = g_get_monotonic_time ();
+  gint64 end = start + timeout_ms * 1000;
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+  return g_get_monotonic_time () - start;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* every drawn widget called @name, in tree order */
+static void
+collect_named (GtkWidget  *widget,
+               const char *name,
+               GPtrArray  *out)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0 && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_named (child, name, out);
+}
+
+typedef struct
+{
+  GtkWindow      *window;
+  DnTaskListView *view;
+} Shown;
+
+/* The view alone in a plain window, with @store, drawn. */
+static Shown
+show_view (DnStore *store)
+{
+  Shown shown;
+
+  shown.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (shown.window, 1200, 700);
+  shown.view = g_object_new (DN_TYPE_TASK_LIST_VIEW, NULL);
+  gtk_window_set_child (shown.window, GTK_WIDGET (shown.view));
+  dn_task_list_view_set_store (shown.view, store);
+  gtk_window_present (shown.window);
+  wait_for_frame (GTK_WIDGET (shown.window), 5000);
+  return shown;
+}
+
+static guint
+n_rows (DnTaskListView *view)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (dn_task_list_view_get_model (view)));
+}
+
+static DnTask *
+row (DnTaskListView *view,
+     guint           position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (dn_task_list_view_get_model (view)), position);
+}
+
+/* the titles of the listed tasks, joined with "|" */
+static char *
+titles (DnTaskListView *view)
+{
+  GString *s = g_string_new ("");
+
+  for (guint i = 0; i < n_rows (view); i++)
+    {
+      g_autoptr(DnTask) task = row (view, i);
+      if (i > 0)
+        g_string_append_c (s, '|');
+      g_string_append (s, task->title);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gint64
+count_tasks (DnStore     *store,
+             DnTaskQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = dn_store_count_tasks (store, query, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static gint64
+add_task_full (DnStore     *store,
+               const char  *title,
+               gint64       lead,
+               const GDate *due,
+               DnStatus     status,
+               gint64       document_id)
+{
+  g_autoptr(DnTask) task = dn_task_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_free (task->title);
+  task->title = g_strdup (title);
+  task->lead_unit_id = lead;
+  task->document_id = document_id;
+  if (due != NULL)
+    task->due_date = *due;
+  g_assert_true (dn_store_add_task (store, task, &error));
+  g_assert_no_error (error);
+  if (status != DN_STATUS_OPEN)
+    {
+      g_assert_true (dn_store_set_task_status (store, task->id, status, NULL, &error));
+      g_assert_no_error (error);
+    }
+  return task->id;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static guint
+count_toplevels (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        n++;
+    }
+  return n;
+}
+
+/*
+ * Cases
+ */
+
+/* The table lists every task but reads only the rows it draws. */
+static void
+test_lazy (DnTestStore   *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DnTaskListModel *model;
+  Shown shown;
+  gint64 n;
+  gint64 start, elapsed;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (dn_generate (fixture->store, 2000, 0, 50, 7, &error));
+  g_assert_no_error (error);
+  n = dn_store_count (fixture->store, DN_RECORD_TASK, NULL);
+  g_assert_cmpint (n, ==, 2000);
+
+  start = g_get_monotonic_time ();
+  shown = show_view (fixture->store);
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("first frame of 2000 tasks: %.1f ms", elapsed / 1000.0);
+
+  model = dn_task_list_view_get_model (shown.view);
+  g_assert_nonnull (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  /* rows were read for the visible part only: a few pages of 64 */
+  g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), >, 0);
+  g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), <=, 320);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT " tasks", n);
+  g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, expected);
+  {
+    GtkWidget *label = find_named (GTK_WIDGET (shown.view), "task-count");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  }
+  /* sorted by due date, in SQL, shown on the header */
+  {
+    gboolean descending = TRUE;
+    g_autoptr(DnTask) first = row (shown.view, 0);
+    g_autoptr(DnTask) second = row (shown.view, 1);
+
+    g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_DUE);
+    g_assert_false (descending);
+    g_assert_true (g_date_valid (&first->due_date));
+    g_assert_cmpint (g_date_compare (&first->due_date, &second->due_date), <=, 0);
+  }
+  gtk_window_destroy (shown.window);
+}
+
+/* Searching ignores accents; it applies at once from the API and after the
+ * entry's short delay when typed. */
+static void
+test_search (DnTestStore   *fixture,
+             gconstpointer  data)
+{
+  gint64 unit = dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+  Shown shown;
+  GtkWidget *entry;
+  gint64 end;
+
+  dn_test_add_task (fixture->store, "Báo cáo tổng kết năm học", unit, NULL, NULL);
+  dn_test_add_task (fixture->store, "Kế hoạch hội nhập quốc tế", unit, NULL, NULL);
+  dn_test_add_task (fixture->store, "BÁO CÁO đoàn ra", unit, NULL, NULL);
+  dn_test_add_task (fixture->store, "Bảo đảm an toàn", unit, NULL, NULL);
+  shown = show_view (fixture->store);
+  g_assert_cmpuint (n_rows (shown.view), ==, 4);
+
+  dn_task_list_view_set_search (shown.view, "bao cao");
+  entry = find_named (GTK_WIDGET (shown.view), "task-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "bao cao");
+  g_assert_cmpuint (n_rows (shown.view), ==, 2);
+  for (guint i = 0; i < n_rows (shown.view); i++)
+    {
+      g_autoptr(DnTask) task = row (shown.view, i);
+      g_autofree char *folded = dn_text_fold (task->title, -1);
+      g_assert_nonnull (strstr (folded, "bao cao"));
+    }
+  g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, "2 tasks");
+
+  /* typing in the field */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ke hoach");
+  end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (n_rows (shown.view) != 1 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_rows (shown.view), ==, 1);
+  {
+    g_autoptr(DnTask) task = row (shown.view, 0);
+    g_assert_cmpstr (task->title, ==, "Kế hoạch hội nhập quốc tế");
+  }
+  g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, "1 task");
+
+  /* nothing found: a message with a way out */
+  dn_task_list_view_set_search (shown.view, "khong co gi");
+  g_assert_cmpuint (n_rows (shown.view), ==, 0);
+  {
+    GtkStack *stack = GTK_STACK (find_named (GTK_WIDGET (shown.view), "task-content"));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "tasks.clear-filters", NULL));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  }
+  g_assert_cmpuint (n_rows (shown.view), ==, 4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  gtk_window_destroy (shown.window);
+}
+
+typedef struct
+{
+  gint64 parent;     /* a district office */
+  gint64 child;      /* a school below it */
+  gint64 other;
+  gint64 document;
+  gint64 late;       /* led by child, overdue */
+  gint64 late_done;  /* past due but done */
+  gint64 soon;       /* led by parent, due in 3 days */
+  gint64 later;      /* led by other, due in 40 days, from the document */
+  gint64 none;       /* no due date, other leads, child supports */
+} Data;
+
+static Data
+make_data (DnStore *store)
+{
+  Data d;
+  GDate past = dn_test_today_plus (-5);
+  GDate soon = dn_test_today_plus (3);
+  GDate later = dn_test_today_plus (40);
+
+  d.parent = dn_test_add_unit (store, "PGD-BT", "Phòng GD&ĐT Bảo Thắng", DN_UNIT_KIND_DISTRICT_OFFICE, 0);
+  d.child = dn_test_add_unit (store, "TH-BT1", "Trường Tiểu học Bảo Thắng 1", DN_UNIT_KIND_SCHOOL, d.parent);
+  d.other = dn_test_add_unit (store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+  d.document = dn_test_add_document (store, "14", "KH-SGDĐT", "Kế hoạch hợp tác quốc tế năm 2024", NULL);
+  d.late = add_task_full (store, "Nộp báo cáo quý", d.child, &past, DN_STATUS_OPEN, 0);
+  d.late_done = add_task_full (store, "Báo cáo đã xong", d.child, &past, DN_STATUS_DONE, 0);
+  d.soon = add_task_full (store, "Chuẩn bị đón đoàn", d.parent, &soon, DN_STATUS_IN_PROGRESS, 0);
+  d.later = add_task_full (store, "Triển khai kế hoạch", d.other, &later, DN_STATUS_OPEN, d.document);
+  {
+    g_autoptr(DnTask) task = dn_task_new ();
+    g_autoptr(GError) error = NULL;
+    g_free (task->title);
+    task->title = g_strdup ("Tổng hợp ý kiến");
+    task->lead_unit_id = d.other;
+    g_array_append_val (task->support_unit_ids, d.child);
+    g_assert_true (dn_store_add_task (store, task, &error));
+    d.none = task->id;
+  }
+  return d;
+}
+
+static char *
+listed_ids (DnTaskListView *view)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *s = NULL;
+
+  for (guint i = 0; i < n_rows (view); i++)
+    {
+      g_autoptr(DnTask) task = row (view, i);
+      g_array_append_val (ids, task->id);
+    }
+  s = dn_test_ids_of_array (ids);
+  return dn_test_ids_sorted (s);
+}
+
+#define assert_listed(view, ...) \
+  G_STMT_START { \
+    g_autofree char *_got = listed_ids (view); \
+    g_autofree char *_ids = DN_TEST_IDS (__VA_ARGS__); \
+    g_autofree char *_want = dn_test_ids_sorted (_ids); \
+    g_assert_cmpstr (_got, ==, _want); \
+  } G_STMT_END
+
+static void
+test_presets (DnTestStore   *fixture,
+              gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  Shown shown = show_view (fixture->store);
+  GtkWidget *view = GTK_WIDGET (shown.view);
+  GtkToggleButton *overdue = GTK_TOGGLE_BUTTON (find_named (view, "task-overdue"));
+  GtkDropDown *status = GTK_DROP_DOWN (find_named (view, "task-status"));
+  GtkDropDown *period = GTK_DROP_DOWN (find_named (view, "task-period"));
+  GtkDropDown *unit = GTK_DROP_DOWN (find_named (view, "task-unit"));
+  GtkDropDown *document = GTK_DROP_DOWN (find_named (view, "task-document"));
+  GtkCheckButton *lead_only = GTK_CHECK_BUTTON (find_named (view, "task-lead-only"));
+  GtkCheckButton *sub_units = GTK_CHECK_BUTTON (find_named (view, "task-sub-units"));
+  g_autofree char *preset = NULL;
+  DnTaskQuery query;
+
+  g_assert_cmpuint (n_rows (shown.view), ==, 5);
+
+  /* overdue: the store's own count, and the toggle shows it */
+  dn_task_list_view_apply_preset (shown.view, "overdue");
+  dn_task_query_init (&query);
+  query.overdue = TRUE;
+  g_assert_cmpuint (n_rows (shown.view), ==, count_tasks (fixture->store, &query));
+  assert_listed (shown.view, d.late);
+  g_assert_true (gtk_toggle_button_get_active (overdue));
+
+  /* the next 7 days, unfinished */
+  dn_task_list_view_apply_preset (shown.view, "week");
+  assert_listed (shown.view, d.soon);
+  g_assert_false (gtk_toggle_button_get_active (overdue));
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 1);
+
+  /* a unit and its sub-units, as lead or support */
+  preset = g_strdup_printf ("unit:%" G_GINT64_FORMAT, d.parent);
+  dn_task_list_view_apply_preset (shown.view, preset);
+  assert_listed (shown.view, d.late, d.late_done, d.soon, d.none);
+  g_assert_cmpint (((DnUnit *) gtk_drop_down_get_selected_item (unit))->id, ==, d.parent);
+  g_assert_true (gtk_check_button_get_active (sub_units));
+  g_assert_false (gtk_check_button_get_active (lead_only));
+  g_clear_pointer (&preset, g_free);
+
+  /* led by a unit, due this quarter (the overview's per-unit figures) */
+  preset = g_strdup_printf ("lead:%" G_GINT64_FORMAT ":quarter", d.child);
+  dn_task_list_view_apply_preset (shown.view, preset);
+  {
+    GDate from, late = dn_test_today_plus (-5);
+    int quarter;
+
+    dn_date_today (&from);
+    quarter = dn_date_get_quarter (&from);
+    g_assert_cmpint (((DnUnit *) gtk_drop_down_get_selected_item (unit))->id, ==, d.child);
+    g_assert_true (gtk_check_button_get_active (lead_only));
+    g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 4);
+    /* a task 5 days late may fall in the previous quarter */
+    if (dn_date_get_quarter (&late) == quarter && g_date_get_year (&late) == g_date_get_year (&from))
+      assert_listed (shown.view, d.late, d.late_done);
+    else
+      g_assert_cmpuint (n_rows (shown.view), ==, 0);
+  }
+  g_clear_pointer (&preset, g_free);
+
+  preset = g_strdup_printf ("document:%" G_GINT64_FORMAT, d.document);
+  dn_task_list_view_apply_preset (shown.view, preset);
+  assert_listed (shown.view, d.later);
+  g_assert_cmpint (((DnDocument *) gtk_drop_down_get_selected_item (document))->id, ==, d.document);
+  g_assert_cmpuint (gtk_drop_down_get_selected (unit), ==, 0);
+
+  dn_task_list_view_apply_preset (shown.view, "all");
+  g_assert_cmpuint (n_rows (shown.view), ==, 5);
+  g_assert_cmpuint (gtk_drop_down_get_selected (document), ==, 0);
+  g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, "5 tasks");
+  gtk_window_destroy (shown.window);
+}
+
+/* Choosing a unit in the drop-down includes its sub-units unless unticked;
+ * "My unit" is on when the officer's unit is known. */
+static void
+test_unit_filter (DnTestStore   *fixture,
+                  gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  Shown shown = show_view (fixture->store);
+  GtkWidget *view = GTK_WIDGET (shown.view);
+  GtkDropDown *unit = GTK_DROP_DOWN (find_named (view, "task-unit"));
+  GtkCheckButton *sub_units = GTK_CHECK_BUTTON (find_named (view, "task-sub-units"));
+  GtkCheckButton *lead_only = GTK_CHECK_BUTTON (find_named (view, "task-lead-only"));
+  GtkToggleButton *my_unit = GTK_TOGGLE_BUTTON (find_named (view, "task-my-unit"));
+  GListModel *units = gtk_drop_down_get_model (unit);
+  guint parent_position = GTK_INVALID_LIST_POSITION;
+
+  /* "All units", then the tree depth first, indented by depth */
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
+    {
+      g_autoptr(DnUnit) u = g_list_model_get_item (units, i);
+      if (u->id == d.parent)
+        parent_position = i;
+      if (u->id == d.child)
+        {
+          g_assert_cmpuint (i, ==, parent_position + 1);
+          g_assert_cmpuint (u->depth, ==, 1);
+        }
+    }
+  g_assert_cmpuint (parent_position, !=, GTK_INVALID_LIST_POSITION);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (sub_units)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
+
+  gtk_drop_down_set_selected (unit, parent_position);
+  assert_listed (shown.view, d.late, d.late_done, d.soon, d.none);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (sub_units)));
+  gtk_check_button_set_active (sub_units, FALSE);
+  assert_listed (shown.view, d.soon);
+  gtk_check_button_set_active (sub_units, TRUE);
+  gtk_check_button_set_active (lead_only, TRUE);
+  assert_listed (shown.view, d.late, d.late_done, d.soon);
+  gtk_check_button_set_active (lead_only, FALSE);
+
+  /* filters combine with the search */
+  dn_task_list_view_set_search (shown.view, "bao cao");
+  assert_listed (shown.view, d.late, d.late_done);
+  dn_task_list_view_set_search (shown.view, NULL);
+
+  /* my unit: on by default, shown in the drop-down; another unit leaves it */
+  dn_task_list_view_set_my_unit (shown.view, d.child);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
+  g_assert_true (gtk_toggle_button_get_active (my_unit));
+  g_assert_cmpint (((DnUnit *) gtk_drop_down_get_selected_item (unit))->id, ==, d.child);
+  assert_listed (shown.view, d.late, d.late_done, d.none);
+  gtk_toggle_button_set_active (my_unit, FALSE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (unit), ==, 0);
+  g_assert_cmpuint (n_rows (shown.view), ==, 5);
+  gtk_toggle_button_set_active (my_unit, TRUE);
+  assert_listed (shown.view, d.late, d.late_done, d.none);
+  gtk_drop_down_set_selected (unit, parent_position);
+  g_assert_false (gtk_toggle_button_get_active (my_unit));
+  g_assert_cmpuint (n_rows (shown.view), ==, 4);
+
+  /* a new unit appears in the drop-down; the choice is kept */
+  dn_test_add_unit (fixture->store, "THCS-BT", "Trường THCS Bảo Thắng", DN_UNIT_KIND_SCHOOL, d.parent);
+  g_assert_cmpuint (g_list_model_get_n_items (units), ==, 5);
+  g_assert_cmpint (((DnUnit *) gtk_drop_down_get_selected_item (unit))->id, ==, d.parent);
+
+  /* the drop-down's search: words from the middle of a name, no accents */
+  {
+    GtkWidget *entry = find_type (GTK_WIDGET (unit), GTK_TYPE_SEARCH_ENTRY);
+    GtkExpression *expression = gtk_drop_down_get_expression (unit);
+    g_autoptr(DnUnit) school = dn_store_get_unit (fixture->store, d.child, NULL);
+    g_autoptr(DnUnit) office = dn_store_get_unit (fixture->store, d.other, NULL);
+    GValue value = G_VALUE_INIT;
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "bao thang 1");
+    g_assert_true (gtk_expression_evaluate (expression, school, &value));
+    g_assert_true (g_str_has_prefix (g_value_get_string (&value), "bao thang 1"));
+    g_value_unset (&value);
+    g_assert_true (gtk_expression_evaluate (expression, office, &value));
+    g_assert_false (g_str_has_prefix (g_value_get_string (&value), "bao thang 1"));
+    g_value_unset (&value);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  }
+
+  dn_task_list_view_set_my_unit (shown.view, 0);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
+  g_assert_false (gtk_toggle_button_get_active (my_unit));
+  gtk_window_destroy (shown.window);
+}
+
+/* Column sorting happens in SQL, in Vietnamese order. */
+static void
+test_sort (DnTestStore   *fixture,
+           gconstpointer  data)
+{
+  gint64 a = dn_test_add_unit (fixture->store, "DT", "Đoàn Thanh niên", DN_UNIT_KIND_EXTERNAL, 0);
+  gint64 b = dn_test_add_unit (fixture->store, "DH", "Dạy học", DN_UNIT_KIND_DIVISION, 0);
+  gint64 c = dn_test_add_unit (fixture->store, "AN", "Ăn uống", DN_UNIT_KIND_DIVISION, 0);
+  Shown shown;
+  g_autofree char *asc = NULL;
+  g_autofree char *desc = NULL;
+  gboolean descending;
+  gint64 selected;
+
+  dn_test_add_task (fixture->store, "Đào tạo giáo viên", a, NULL, NULL);
+  dn_test_add_task (fixture->store, "Zô ta", b, NULL, NULL);
+  dn_test_add_task (fixture->store, "Ấn phẩm tuyên truyền", c, NULL, NULL);
+  dn_test_add_task (fixture->store, "Ăn ở của đoàn", a, NULL, NULL);
+  dn_test_add_task (fixture->store, "An toàn trường học", b, NULL, NULL);
+  dn_test_add_task (fixture->store, "Dạy học ngoại ngữ", c, NULL, NULL);
+  dn_test_add_task (fixture->store, "Bồi dưỡng cán bộ", a, NULL, NULL);
+  shown = show_view (fixture->store);
+
+  dn_task_list_view_sort_by (shown.view, DN_TASK_SORT_TITLE, FALSE);
+  g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_TITLE);
+  g_assert_false (descending);
+  asc = titles (shown.view);
+  g_assert_cmpstr (asc, ==, "An toàn trường học|Ăn ở của đoàn|Ấn phẩm tuyên truyền|Bồi dưỡng cán bộ|"
+                            "Dạy học ngoại ngữ|Đào tạo giáo viên|Zô ta");
+
+  /* the selection follows its task */
+  {
+    g_autoptr(DnTask) t = row (shown.view, 1);
+    g_assert_true (dn_task_list_view_select_task (shown.view, t->id));
+  }
+  selected = dn_task_list_view_get_selected_task (shown.view);
+  dn_task_list_view_sort_by (shown.view, DN_TASK_SORT_TITLE, TRUE);
+  g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_TITLE);
+  g_assert_true (descending);
+  desc = titles (shown.view);
+  g_assert_cmpstr (desc, ==, "Zô ta|Đào tạo giáo viên|Dạy học ngoại ngữ|Bồi dưỡng cán bộ|"
+                             "Ấn phẩm tuyên truyền|Ăn ở của đoàn|An toàn trường học");
+  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, selected);
+  {
+    g_autoptr(DnTask) t = row (shown.view, 5);
+    g_assert_cmpint (t->id, ==, selected);
+  }
+
+  /* by lead unit: Ăn uống < Dạy học < Đoàn Thanh niên */
+  dn_task_list_view_sort_by (shown.view, DN_TASK_SORT_LEAD_UNIT, FALSE);
+  g_assert_cmpint (dn_task_list_view_get_sort (shown.view, NULL), ==, DN_TASK_SORT_LEAD_UNIT);
+  for (guint i = 0; i < n_rows (shown.view); i++)
+    {
+      g_autoptr(DnTask) t = row (shown.view, i);
+      gint64 want = i < 2 ? c : i < 4 ? b : a;
+      g_assert_cmpint (t->lead_unit_id, ==, want);
+    }
+
+  /* the header the user clicks: the column view's own sorter */
+  {
+    GtkColumnView *table = GTK_COLUMN_VIEW (find_named (GTK_WIDGET (shown.view), "task-table"));
+    GListModel *columns = gtk_column_view_get_columns (table);
+    g_autoptr(GtkColumnViewColumn) status = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+        if (g_str_equal (gtk_column_view_column_get_title (column), "Status"))
+          status = g_object_ref (column);
+      }
+    g_assert_nonnull (status);
+    gtk_column_view_sort_by_column (table, status, GTK_SORT_DESCENDING);
+    g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_STATUS);
+    g_assert_true (descending);
+  }
+  gtk_window_destroy (shown.window);
+}
+
+/* Late rows carry a colour and an icon in the due cell. */
+static void
+test_overdue_marked (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  Shown shown = show_view (fixture->store);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint n_overdue = 0, n_soon = 0, n_plain = 0;
+
+  (void) d;
+  wait_for_frame (GTK_WIDGET (shown.window), 2000);
+  collect_named (GTK_WIDGET (shown.view), "due-cell", cells);
+  g_assert_cmpuint (cells->len, ==, 5);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = cells->pdata[i];
+      GtkWidget *image = gtk_widget_get_first_child (cell);
+
+      g_assert_true (GTK_IS_IMAGE (image));
+      if (gtk_widget_has_css_class (cell, "dn-overdue"))
+        {
+          n_overdue++;
+          g_assert_true (gtk_widget_get_visible (image));
+          g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, "dialog-warning-symbolic");
+          g_assert_true (gtk_widget_get_has_tooltip (cell));
+        }
+      else if (gtk_widget_has_css_class (cell, "dn-due-soon"))
+        {
+          n_soon++;
+          g_assert_true (gtk_widget_get_visible (image));
+          g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, "alarm-symbolic");
+          g_assert_true (gtk_widget_get_has_tooltip (cell));
+        }
+      else
+        {
+          n_plain++;
+          g_assert_false (gtk_widget_get_visible (image));
+        }
+    }
+  /* the done task past its date is not late */
+  g_assert_cmpuint (n_overdue, ==, 1);
+  g_assert_cmpuint (n_soon, ==, 1);
+  g_assert_cmpuint (n_plain, ==, 3);
+  gtk_window_destroy (shown.window);
+}
+
+static DnTaskListView *
+window_view (DnWindow *window)
+{
+  GtkWidget *view = find_type (GTK_WIDGET (window), DN_TYPE_TASK_LIST_VIEW);
+
+  g_assert_nonnull (view);
+  return DN_TASK_LIST_VIEW (view);
+}
+
+/* Delete (the key's action) is soft and undone by the window's Ctrl+Z. */
+static void
+test_delete_undo (DnTestStore   *fixture,
+                  gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  DnWindow *window = dn_window_new (NULL, fixture->store);
+  DnTaskListView *view = window_view (window);
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean bound = FALSE;
+
+  dn_window_show_section (window, "tasks");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window), 5000);
+  g_assert_cmpuint (n_rows (view), ==, 5);
+
+  /* the Delete key is bound to tasks.delete */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, "Delete") && GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "tasks.delete"))
+            bound = TRUE;
+        }
+    }
+  g_assert_true (bound);
+  /* typing in the table must not go to the search field: the field would
+   * take the Delete key too */
+  g_assert_null (gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (find_named (GTK_WIDGET (view),
+                                                                                      "task-search"))));
+
+  /* nothing selected: nothing deleted */
+  gtk_widget_activate_action (GTK_WIDGET (view), "tasks.delete", NULL);
+  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 5);
+
+  g_assert_true (dn_task_list_view_select_task (view, d.soon));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "tasks.delete", NULL));
+  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 4);
+  g_assert_cmpuint (n_rows (view), ==, 4);
+  g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), ==, G_MAXUINT);
+  g_assert_cmpint (dn_task_list_view_get_selected_task (view), ==, 0);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT deleted FROM task WHERE id = %" G_GINT64_FORMAT,
+                                      d.soon), !=, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 5);
+  g_assert_cmpuint (n_rows (view), ==, 5);
+  g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), !=, G_MAXUINT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A reload (after any write) keeps the selected task selected. */
+static void
+test_reload_keeps_selection (DnTestStore   *fixture,
+                             gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  Shown shown = show_view (fixture->store);
+  g_autoptr(DnTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate earliest = dn_test_today_plus (-30);
+
+  g_assert_true (dn_task_list_view_select_task (shown.view, d.later));
+  /* a new task sorted before it moves it down */
+  add_task_full (fixture->store, "Việc mới", d.other, &earliest, DN_STATUS_OPEN, 0);
+  g_assert_cmpuint (n_rows (shown.view), ==, 6);
+  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, d.later);
+
+  task = dn_store_get_task (fixture->store, d.later, &error);
+  g_assert_no_error (error);
+  g_free (task->title);
+  task->title = g_strdup ("Triển khai kế hoạch (sửa)");
+  g_assert_true (dn_store_update_task (fixture->store, task, &error));
+  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, d.later);
+  {
+    g_autoptr(DnTask) listed = row (shown.view, dn_task_list_model_find (dn_task_list_view_get_model (shown.view),
+                                                                          d.later));
+    g_assert_cmpstr (listed->title, ==, "Triển khai kế hoạch (sửa)");
+  }
+
+  /* filtered out: nothing selected, so Edit and Delete do nothing */
+  dn_task_list_view_apply_preset (shown.view, "overdue");
+  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, 0);
+  gtk_window_destroy (shown.window);
+}
+
+/* New task opens the editor; once saved, the task is listed and selected.
+ * Activating a row opens its details, once. */
+static void
+test_dialogs (DnTestStore   *fixture,
+              gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  Shown shown = show_view (fixture->store);
+  GtkWindow *editor;
+  GtkWindow *details;
+  gint64 id;
+
+  g_assert_null (find_toplevel (DN_TYPE_TASK_EDITOR));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "tasks.new", NULL));
+  editor = find_toplevel (DN_TYPE_TASK_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_window_get_transient_for (editor) == shown.window);
+  /* as the editor does on Save */
+  id = add_task_full (fixture->store, "Việc vừa thêm", d.other, NULL, DN_STATUS_OPEN, 0);
+  g_signal_emit_by_name (editor, "saved", id);
+  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, id);
+  gtk_window_destroy (editor);
+
+  /* Enter or a double click on a row */
+  g_signal_emit_by_name (find_named (GTK_WIDGET (shown.view), "task-table"), "activate",
+                         dn_task_list_model_find (dn_task_list_view_get_model (shown.view), d.late));
+  details = find_toplevel (DN_TYPE_TASK_DETAILS);
+  g_assert_nonnull (details);
+  g_assert_cmpint (dn_task_details_get_task (DN_TASK_DETAILS (details)), ==, d.late);
+  g_assert_true (gtk_window_get_transient_for (details) == shown.window);
+  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, d.late);
+  dn_task_list_view_open_task (shown.view, d.late);
+  g_assert_cmpuint (count_toplevels (DN_TYPE_TASK_DETAILS), ==, 1);
+  gtk_window_destroy (details);
+
+  /* Edit opens the editor on the selected task */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "tasks.edit", NULL));
+  editor = find_toplevel (DN_TYPE_TASK_EDITOR);
+  g_assert_nonnull (editor);
+  gtk_window_destroy (editor);
+  gtk_window_destroy (shown.window);
+  spin (10);
+}
+
+typedef void (*Step) (DnTaskListView *view);
+
+static void step_search (DnTaskListView *view) { dn_task_list_view_set_search (view, "bao cao"); }
+static void step_no_search (DnTaskListView *view) { dn_task_list_view_set_search (view, NULL); }
+static void step_title (DnTaskListView *view) { dn_task_list_view_sort_by (view, DN_TASK_SORT_TITLE, FALSE); }
+static void step_lead (DnTaskListView *view) { dn_task_list_view_sort_by (view, DN_TASK_SORT_LEAD_UNIT, TRUE); }
+static void step_overdue (DnTaskListView *view) { dn_task_list_view_apply_preset (view, "overdue"); }
+static void step_all (DnTaskListView *view) { dn_task_list_view_apply_preset (view, "all"); }
+
+/* Runs @step, then waits for the frame showing it; reports both times. */
+static void
+time_step (Shown      *shown,
+           const char *name,
+           Step        step)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 done, frame;
+
+  step (shown->view);
+  done = g_get_monotonic_time () - start;
+  frame = wait_for_frame (GTK_WIDGET (shown->window), 5000);
+  g_printerr ("# %-24s %6u rows  %6.1f ms + frame %5.1f ms\n", name, n_rows (shown->view),
+              done / 1000.0, frame / 1000.0);
+}
+
+/* With DN_TEST_BIG_DB: times the section on a large database. */
+static void
+test_big_database (void)
+{
+  const char *path = g_getenv ("DN_TEST_BIG_DB");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnStore) store = NULL;
+  Shown shown;
+  GtkAdjustment *adjustment;
+  gint64 start, set_store, first_frame, n;
+  gint64 worst = 0, total = 0;
+  guint steps = 0, fetched;
+  DnTaskListModel *model;
+
+  if (path == NULL)
+    {
+      g_test_skip ("DN_TEST_BIG_DB is not set");
+      return;
+    }
+  store = dn_store_open (path, DN_STORE_OPEN_NO_CREATE, &error);
+  g_assert_no_error (error);
+  n = dn_store_count (store, DN_RECORD_TASK, NULL);
+
+  /* GTK's own start-up (theme, fonts) is not the list's */
+  {
+    GtkWindow *warm = GTK_WINDOW (gtk_window_new ());
+    gtk_window_set_child (warm, gtk_label_new ("Nhiệm vụ"));
+    gtk_window_present (warm);
+    wait_for_frame (GTK_WIDGET (warm), 5000);
+    gtk_window_destroy (warm);
+  }
+  start = g_get_monotonic_time ();
+  shown.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (shown.window, 1200, 700);
+  shown.view = g_object_new (DN_TYPE_TASK_LIST_VIEW, NULL);
+  gtk_window_set_child (shown.window, GTK_WIDGET (shown.view));
+  dn_task_list_view_set_store (shown.view, store);
+  set_store = g_get_monotonic_time () - start;
+  gtk_window_present (shown.window);
+  wait_for_frame (GTK_WIDGET (shown.window), 5000);
+  first_frame = g_get_monotonic_time () - start;
+  model = dn_task_list_view_get_model (shown.view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_printerr ("# %" G_GINT64_FORMAT " tasks: view with its store %.1f ms, first frame at %.1f ms, %u rows read\n",
+              n, set_store / 1000.0, first_frame / 1000.0, dn_task_list_model_get_n_fetched (model));
+
+  /* scrolling: a page at a time, then jumps across the list */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_named (GTK_WIDGET (shown.view), "task-table")));
+  fetched = dn_task_list_model_get_n_fetched (model);
+  for (int i = 0; i < 60; i++)
+    {
+      double value = i < 40 ? gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+                            : (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+                              * (i - 40) / 19.0;
+      gint64 t;
+
+      gtk_adjustment_set_value (adjustment, value);
+      t = wait_for_frame (GTK_WIDGET (shown.window), 5000);
+      worst = MAX (worst, t);
+      total += t;
+      steps++;
+    }
+  g_printerr ("# scrolling: %u frames (40 pages down, 20 jumps), mean %.1f ms, worst %.1f ms, %u rows read\n",
+              steps, total / 1000.0 / steps, worst / 1000.0, dn_task_list_model_get_n_fetched (model) - fetched);
+
+  time_step (&shown, "search “bao cao”", step_search);
+  time_step (&shown, "search cleared", step_no_search);
+  time_step (&shown, "sort by title", step_title);
+  time_step (&shown, "sort by lead unit, desc", step_lead);
+  time_step (&shown, "preset overdue", step_overdue);
+  time_step (&shown, "preset all", step_all);
+  gtk_window_destroy (shown.window);
+  spin (10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
+  ADD ("/task-list/lazy", test_lazy);
+  ADD ("/task-list/search", test_search);
+  ADD ("/task-list/presets", test_presets);
+  ADD ("/task-list/unit-filter", test_unit_filter);
+  ADD ("/task-list/sort", test_sort);
+  ADD ("/task-list/overdue-marked", test_overdue_marked);
+  ADD ("/task-list/delete-undo", test_delete_undo);
+  ADD ("/task-list/reload-keeps-selection", test_reload_keeps_selection);
+  ADD ("/task-list/dialogs", test_dialogs);
+#undef ADD
+  g_test_add_func ("/task-list/big-database", test_big_database);
+  return g_test_run ();
+}

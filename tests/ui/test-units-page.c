@@ -1,0 +1,1105 @@
+/* test-units-page.c: the Đơn vị section (unit tree, staff, the unit and
+ * person dialogs) and the preferences dialog, in real windows
+ *
+ * Widgets are found by their accessible labels: the test turns on GTK's
+ * test accessibility backend (GTK_A11Y=test) to read them back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-units-page"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "dn-date.h"
+#include "dn-person-editor.h"
+#include "dn-preferences-dialog.h"
+#include "dn-test-utils.h"
+#include "dn-unit-dialog.h"
+#include "dn-unit-picker.h"
+#include "dn-units-page.h"
+
+/*
+ * Helpers
+ */
+
+/* Iterates the main loop for @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Iterates the main loop until @condition holds (at most 3 s). */
+static gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *label)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return FALSE;
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  return mismatch == NULL;
+}
+
+/* The first widget below @root (included) whose accessible label is @label
+ * (labels, named by their own text, are left out). */
+static GtkWidget *
+find_by_label (GtkWidget  *root,
+               const char *label)
+{
+  if (!GTK_IS_LABEL (root) && has_label (root, label))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_label (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+get_by_label (GtkWidget  *root,
+              const char *label)
+{
+  GtkWidget *widget = find_by_label (root, label);
+
+  if (widget == NULL)
+    g_error ("no widget labelled “%s”", label);
+  return widget;
+}
+
+/* A label below @root whose text starts with @prefix. */
+static GtkWidget *
+find_label_with_prefix (GtkWidget  *root,
+                        const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_prefix (child, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The only open window of @type, or NULL. */
+static GtkWindow *
+find_window (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          g_assert_null (found);
+          found = window;
+        }
+    }
+  return found;
+}
+
+static gboolean
+no_window_cb (gpointer data)
+{
+  return find_window (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static void
+close_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  spin (30);
+}
+
+static void
+set_text (GtkWidget  *root,
+          const char *label,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (get_by_label (root, label)), text);
+}
+
+/* The units of the test: two roots, children and grandchildren. */
+typedef struct
+{
+  gint64 department;   /* Sở GD&ĐT Lào Cai */
+  gint64 office;       /* Văn phòng Sở */
+  gint64 personnel;    /* Phòng Tổ chức cán bộ */
+  gint64 district;     /* Phòng GD&ĐT Bảo Thắng (a root) */
+  gint64 school_a;     /* Trường THCS Lê Lợi */
+  gint64 school_b;     /* Trường Tiểu học Kim Đồng */
+} Units;
+
+static Units
+add_units (DnStore *store)
+{
+  Units u;
+
+  u.department = dn_test_add_unit (store, "SGD", "Sở GD&ĐT Lào Cai", DN_UNIT_KIND_DEPARTMENT, 0);
+  u.office = dn_test_add_unit (store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, u.department);
+  u.personnel = dn_test_add_unit (store, "TCCB", "Phòng Tổ chức cán bộ", DN_UNIT_KIND_DIVISION, u.department);
+  u.district = dn_test_add_unit (store, "PGD-BT", "Phòng GD&ĐT Bảo Thắng", DN_UNIT_KIND_DISTRICT_OFFICE, 0);
+  u.school_a = dn_test_add_unit (store, "THCS-LL", "Trường THCS Lê Lợi", DN_UNIT_KIND_SCHOOL, u.district);
+  u.school_b = dn_test_add_unit (store, "TH-KD", "Trường Tiểu học Kim Đồng", DN_UNIT_KIND_SCHOOL, u.district);
+  return u;
+}
+
+/* The staff of the office, added in no particular order. */
+static void
+add_office_staff (DnStore *store,
+                  gint64   unit_id)
+{
+  dn_test_add_person (store, "Hoàng", "", "Đức", unit_id);
+  dn_test_add_person (store, "Lê", "Văn", "Ân", unit_id);
+  dn_test_add_person (store, "Phạm", "Thị", "Bình", unit_id);
+  dn_test_add_person (store, "Nguyễn", "Văn", "An", unit_id);
+  dn_test_add_person (store, "Đỗ", "Văn", "Dũng", unit_id);
+  dn_test_add_person (store, "Trần", "Thị", "Ánh", unit_id);
+}
+
+typedef struct
+{
+  GtkWindow   *window;
+  DnUnitsPage *page;
+} Shown;
+
+static Shown
+show_page (DnStore *store)
+{
+  Shown shown;
+
+  shown.window = GTK_WINDOW (gtk_window_new ());
+  shown.page = g_object_new (DN_TYPE_UNITS_PAGE, NULL);
+  gtk_window_set_default_size (shown.window, 1200, 800);
+  gtk_window_set_child (shown.window, GTK_WIDGET (shown.page));
+  dn_units_page_set_store (shown.page, store);
+  gtk_window_present (shown.window);
+  spin (100);
+  return shown;
+}
+
+static GtkTreeListModel *
+tree_model (DnUnitsPage *page)
+{
+  GtkListView *list = GTK_LIST_VIEW (get_by_label (GTK_WIDGET (page), "Units"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+
+  return GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (selection));
+}
+
+/* "code,code,…" of the rows of the unit tree, as shown. */
+static char *
+tree_codes (DnUnitsPage *page)
+{
+  GListModel *model = G_LIST_MODEL (tree_model (page));
+  g_autoptr(GString) codes = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(DnUnit) unit = gtk_tree_list_row_get_item (row);
+
+      if (codes->len > 0)
+        g_string_append_c (codes, ',');
+      g_string_append (codes, unit->code);
+    }
+  return g_string_free (g_steal_pointer (&codes), FALSE);
+}
+
+static gboolean
+tree_has_code (DnUnitsPage *page,
+               const char  *code)
+{
+  g_autofree char *codes = tree_codes (page);
+  g_auto(GStrv) parts = g_strsplit (codes, ",", -1);
+
+  return g_strv_contains ((const char * const *) parts, code);
+}
+
+/* The unit tree row of @code (its expander), NULL when it is not drawn. */
+static GtkWidget *
+tree_row_widget (DnUnitsPage *page,
+                 const char  *name)
+{
+  GtkWidget *list = get_by_label (GTK_WIDGET (page), "Units");
+  GPtrArray *stack = g_ptr_array_new ();
+  GtkWidget *found = NULL;
+
+  g_ptr_array_add (stack, list);
+  while (stack->len > 0 && found == NULL)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "dn-unit-name") &&
+          gtk_widget_get_mapped (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), name))
+        found = widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+  g_ptr_array_unref (stack);
+  return found;
+}
+
+typedef struct
+{
+  double      y;
+  const char *text;
+} Cell;
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const Cell *x = a, *y = b;
+
+  return (x->y > y->y) - (x->y < y->y);
+}
+
+static void
+collect_names (GtkWidget *widget,
+               GtkWidget *origin,
+               GArray    *cells)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "dn-person-name") &&
+      gtk_widget_get_mapped (widget))
+    {
+      graphene_point_t point;
+      Cell cell;
+
+      g_assert_true (gtk_widget_compute_point (widget, origin, &GRAPHENE_POINT_INIT (0, 0), &point));
+      cell.y = point.y;
+      cell.text = gtk_label_get_text (GTK_LABEL (widget));
+      g_array_append_val (cells, cell);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_names (child, origin, cells);
+}
+
+/* The names in the staff list as drawn, top to bottom, joined by "|". */
+static char *
+visible_staff (DnUnitsPage *page)
+{
+  GtkWidget *view = get_by_label (GTK_WIDGET (page), "Staff");
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  collect_names (view, view, cells);
+  g_array_sort (cells, compare_cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (names, '|');
+      g_string_append (names, g_array_index (cells, Cell, i).text);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* The same from the store: dn_store_list_people()'s order. */
+static char *
+store_staff (DnStore *store,
+             gint64   unit_id)
+{
+  g_autoptr(GPtrArray) people = dn_store_list_people (store, unit_id, 0, 1000, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_nonnull (people);
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autofree char *name = dn_person_dup_full_name (people->pdata[i]);
+      if (i > 0)
+        g_string_append_c (names, '|');
+      g_string_append (names, name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+typedef struct
+{
+  DnUnitsPage *page;
+  const char  *expected;
+} StaffWait;
+
+static gboolean
+staff_shown_cb (gpointer data)
+{
+  StaffWait *wait = data;
+  g_autofree char *shown = visible_staff (wait->page);
+
+  return g_str_equal (shown, wait->expected);
+}
+
+static GListModel *
+staff_model (DnUnitsPage *page)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (get_by_label (GTK_WIDGET (page), "Staff"));
+
+  return G_LIST_MODEL (gtk_column_view_get_model (view));
+}
+
+static gboolean
+is_visible_text (GtkWidget *label)
+{
+  return gtk_widget_get_mapped (label);
+}
+
+/* GTK_A11Y=test prints accessible state changes with g_print(): keep them
+ * out of the TAP output. */
+static void
+print_cb (const char *text)
+{
+  if (g_str_has_prefix (text, "Accessible state changed"))
+    return;
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+/*
+ * The tree
+ */
+
+static void
+test_tree (DnTestStore   *fixture,
+           gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autofree char *codes = tree_codes (shown.page);
+  GtkWidget *row;
+
+  /* Vietnamese order (Phòng < Sở, Phòng Tổ chức < Văn phòng); the
+   * department open and chosen */
+  g_assert_cmpstr (codes, ==, "PGD-BT,SGD,TCCB,VP");
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.department);
+  /* a row shows the name, and the code with the kind */
+  row = tree_row_widget (shown.page, "Phòng GD&ĐT Bảo Thắng");
+  g_assert_nonnull (row);
+
+  /* the filter finds "Kim Đồng" without accents, with the units above it */
+  set_text (GTK_WIDGET (shown.page), "Filter units", "kim dong");
+  g_signal_emit_by_name (get_by_label (GTK_WIDGET (shown.page), "Filter units"), "search-changed");
+  g_clear_pointer (&codes, g_free);
+  codes = tree_codes (shown.page);
+  g_assert_cmpstr (codes, ==, "PGD-BT,TH-KD");
+  set_text (GTK_WIDGET (shown.page), "Filter units", "văn phòng");
+  g_signal_emit_by_name (get_by_label (GTK_WIDGET (shown.page), "Filter units"), "search-changed");
+  g_clear_pointer (&codes, g_free);
+  codes = tree_codes (shown.page);
+  g_assert_cmpstr (codes, ==, "SGD,VP");
+  set_text (GTK_WIDGET (shown.page), "Filter units", "");
+  g_signal_emit_by_name (get_by_label (GTK_WIDGET (shown.page), "Filter units"), "search-changed");
+  g_assert_true (tree_has_code (shown.page, "PGD-BT"));
+  g_assert_true (tree_has_code (shown.page, "SGD"));
+
+  /* the district office opens on its schools (THCS < Tiểu học) */
+  dn_units_page_select_unit (shown.page, u.school_a);
+  g_clear_pointer (&codes, g_free);
+  codes = tree_codes (shown.page);
+  g_assert_cmpstr (codes, ==, "PGD-BT,THCS-LL,TH-KD,SGD,TCCB,VP");
+
+  /* a unit added elsewhere appears under its open parent */
+  dn_test_add_unit (fixture->store, "THPT-BT", "Trường THPT số 1 Bảo Thắng", DN_UNIT_KIND_SCHOOL, u.district);
+  g_assert_true (tree_has_code (shown.page, "THPT-BT"));
+  /* a first sub-unit gives its parent an expander */
+  dn_test_add_unit (fixture->store, "TCCB-1", "Tổ Thi đua", DN_UNIT_KIND_DIVISION, u.personnel);
+  {
+    guint position = 0;
+    GListModel *model = G_LIST_MODEL (tree_model (shown.page));
+    for (; position < g_list_model_get_n_items (model); position++)
+      {
+        g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (model, position);
+        g_autoptr(DnUnit) unit = gtk_tree_list_row_get_item (tree_row);
+        if (unit->id == u.personnel)
+          {
+            g_assert_true (gtk_tree_list_row_is_expandable (tree_row));
+            break;
+          }
+      }
+    g_assert_cmpuint (position, <, g_list_model_get_n_items (model));
+  }
+  dn_units_page_select_unit (shown.page, u.personnel);
+  g_assert_false (tree_has_code (shown.page, "TCCB-1"));
+
+  close_all_windows ();
+}
+
+static void
+test_staff_order (DnTestStore   *fixture,
+                  gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown;
+  g_autofree char *expected = NULL;
+  StaffWait wait;
+
+  add_office_staff (fixture->store, u.office);
+  dn_test_add_person (fixture->store, "Vũ", "Thị", "Hà", u.school_b);
+  shown = show_page (fixture->store);
+
+  /* the schools are below the district office, which is closed at first */
+  g_assert_false (tree_has_code (shown.page, "TH-KD"));
+  dn_units_page_select_unit (shown.page, u.office);
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.office);
+  g_assert_true (tree_has_code (shown.page, "VP"));
+  g_assert_true (tree_has_code (shown.page, "TCCB"));
+
+  /* the store's order is the truth: given name first (An < Ánh < Ân…) */
+  expected = store_staff (fixture->store, u.office);
+  g_assert_cmpstr (expected, ==,
+                   "Nguyễn Văn An|Trần Thị Ánh|Lê Văn Ân|Phạm Thị Bình|Đỗ Văn Dũng|Hoàng Đức");
+  wait.page = shown.page;
+  wait.expected = expected;
+  if (!wait_until (staff_shown_cb, &wait))
+    {
+      g_autofree char *shown_names = visible_staff (shown.page);
+      g_error ("staff shown: “%s”, expected “%s”", shown_names, expected);
+    }
+  g_assert_true (is_visible_text (get_by_label (GTK_WIDGET (shown.page), "Staff")));
+
+  /* another unit, in another branch: its parents open, its staff shown */
+  dn_units_page_select_unit (shown.page, u.school_b);
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.school_b);
+  wait.expected = "Vũ Thị Hà";
+  g_assert_true (wait_until (staff_shown_cb, &wait));
+
+  /* a change made elsewhere shows at once, the rest kept */
+  dn_test_add_person (fixture->store, "Bùi", "Văn", "An", u.school_b);
+  g_assert_cmpuint (g_list_model_get_n_items (staff_model (shown.page)), ==, 2);
+  wait.expected = "Bùi Văn An|Vũ Thị Hà";
+  g_assert_true (wait_until (staff_shown_cb, &wait));
+
+  close_all_windows ();
+}
+
+static gboolean
+all_read_cb (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 333;
+}
+
+static void
+test_many_staff (DnTestStore   *fixture,
+                 gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown;
+  g_autofree char *last = NULL;
+  GListModel *model;
+
+  g_assert_true (dn_store_begin (fixture->store, NULL));
+  for (int i = 0; i < 333; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("Người %03d", i);
+      dn_test_add_person (fixture->store, "Nguyễn", "Văn", given, u.school_a);
+    }
+  g_assert_true (dn_store_commit (fixture->store, NULL));
+  shown = show_page (fixture->store);
+  dn_units_page_select_unit (shown.page, u.school_a);
+  model = staff_model (shown.page);
+  /* read page by page, while the window stays responsive */
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, 333);
+  g_assert_true (wait_until (all_read_cb, model));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 333);
+  {
+    g_autoptr(DnPerson) person = g_list_model_get_item (model, 332);
+    last = dn_person_dup_full_name (person);
+  }
+  g_assert_cmpstr (last, ==, "Nguyễn Văn Người 332");
+
+  close_all_windows ();
+}
+
+/*
+ * Unit dialogs
+ */
+
+static DnUnitDialog *
+open_unit_dialog (DnUnitsPage *page,
+                  const char  *action)
+{
+  DnUnitDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  spin (30);
+  dialog = DN_UNIT_DIALOG (find_window (DN_TYPE_UNIT_DIALOG));
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_add_unit (DnTestStore   *fixture,
+               gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DnUnit) added = NULL;
+  DnUnitDialog *dialog;
+  GtkWidget *kind;
+
+  dn_units_page_select_unit (shown.page, u.department);
+  dialog = open_unit_dialog (shown.page, "units.add");
+  /* below the selected unit, as a division of the department */
+  g_assert_cmpint (dn_unit_picker_get_selected (DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "Parent unit"))),
+                   ==, u.department);
+  kind = get_by_label (GTK_WIDGET (dialog), "Kind of unit");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, DN_UNIT_KIND_DIVISION);
+
+  /* an empty name is refused: the message shows, nothing is saved */
+  before = dn_test_row_counts (fixture->store);
+  set_text (GTK_WIDGET (dialog), "Unit code", "KHTC");
+  g_assert_false (dn_unit_dialog_save (dialog));
+  g_assert_nonnull (dn_unit_dialog_get_error (dialog));
+  after = dn_test_row_counts (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_nonnull (find_window (DN_TYPE_UNIT_DIALOG));
+
+  /* a code already used is refused too */
+  set_text (GTK_WIDGET (dialog), "Unit name", "Phòng Kế hoạch - Tài chính");
+  set_text (GTK_WIDGET (dialog), "Unit code", "VP");
+  g_assert_false (dn_unit_dialog_save (dialog));
+  g_assert_nonnull (dn_unit_dialog_get_error (dialog));
+
+  /* fixed: saved, the dialog closes, the new unit is selected in the tree */
+  set_text (GTK_WIDGET (dialog), "Unit code", "KHTC");
+  g_assert_true (dn_unit_dialog_save (dialog));
+  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+  added = dn_store_find_unit (fixture->store, "KHTC", NULL);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (added->name, ==, "Phòng Kế hoạch - Tài chính");
+  g_assert_cmpint (added->parent_id, ==, u.department);
+  g_assert_cmpint (added->kind, ==, DN_UNIT_KIND_DIVISION);
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, added->id);
+  g_assert_true (tree_has_code (shown.page, "KHTC"));
+
+  /* "Add Unit…" without a parent: a new top-level unit, through the button */
+  dialog = open_unit_dialog (shown.page, "units.add");
+  g_assert_true (dn_unit_picker_set_selected (DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "Parent unit")), 0));
+  set_text (GTK_WIDGET (dialog), "Unit name", "Sở Ngoại vụ");
+  set_text (GTK_WIDGET (dialog), "Unit code", "SNV");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (get_by_label (GTK_WIDGET (dialog), "Kind of unit")), DN_UNIT_KIND_EXTERNAL);
+  gtk_widget_activate_default (GTK_WIDGET (get_by_label (GTK_WIDGET (dialog), "Unit code")));
+  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+  g_clear_object (&added);
+  added = dn_store_find_unit (fixture->store, "SNV", NULL);
+  g_assert_nonnull (added);
+  g_assert_cmpint (added->parent_id, ==, 0);
+  g_assert_cmpint (added->kind, ==, DN_UNIT_KIND_EXTERNAL);
+
+  close_all_windows ();
+}
+
+static void
+test_rename_unit (DnTestStore   *fixture,
+                  gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autoptr(DnUnit) unit = NULL;
+  DnUnitDialog *dialog;
+
+  dn_units_page_select_unit (shown.page, u.office);
+  dialog = open_unit_dialog (shown.page, "units.rename");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_label (GTK_WIDGET (dialog), "Unit name"))), ==,
+                   "Văn phòng Sở");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_label (GTK_WIDGET (dialog), "Unit code"))), ==, "VP");
+
+  /* the code of another unit: the error shows, nothing changes */
+  set_text (GTK_WIDGET (dialog), "Unit name", "Văn phòng");
+  set_text (GTK_WIDGET (dialog), "Unit code", "TCCB");
+  g_assert_false (dn_unit_dialog_save (dialog));
+  g_assert_nonnull (dn_unit_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_get_mapped (find_label_with_prefix (GTK_WIDGET (dialog), dn_unit_dialog_get_error (dialog))));
+  unit = dn_store_get_unit (fixture->store, u.office, NULL);
+  g_assert_cmpstr (unit->code, ==, "VP");
+  g_assert_cmpstr (unit->name, ==, "Văn phòng Sở");
+  g_assert_nonnull (tree_row_widget (shown.page, "Văn phòng Sở"));
+
+  /* a free code: saved, the tree shows the new name, still selected */
+  set_text (GTK_WIDGET (dialog), "Unit code", "VPS");
+  g_assert_true (dn_unit_dialog_save (dialog));
+  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+  g_clear_object (&unit);
+  unit = dn_store_get_unit (fixture->store, u.office, NULL);
+  g_assert_cmpstr (unit->code, ==, "VPS");
+  g_assert_cmpstr (unit->name, ==, "Văn phòng");
+  g_assert_true (tree_has_code (shown.page, "VPS"));
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.office);
+  spin (50);
+  g_assert_nonnull (tree_row_widget (shown.page, "Văn phòng"));
+
+  close_all_windows ();
+}
+
+static void
+test_move_unit (DnTestStore   *fixture,
+                gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autoptr(DnUnit) unit = NULL;
+  g_autoptr(DnUnit) school = NULL;
+  g_autoptr(GError) error = NULL;
+  DnUnitDialog *dialog;
+  DnUnitPicker *picker;
+  GListModel *offered;
+
+  /* the department cannot go below itself nor its divisions: not offered */
+  dn_units_page_select_unit (shown.page, u.department);
+  dialog = open_unit_dialog (shown.page, "units.move");
+  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "Parent unit"));
+  offered = dn_unit_picker_get_model (picker);
+  for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
+    {
+      g_autoptr(DnUnit) candidate = g_list_model_get_item (offered, i);
+      g_assert_cmpint (candidate->id, !=, u.department);
+      g_assert_cmpint (candidate->id, !=, u.office);
+      g_assert_cmpint (candidate->id, !=, u.personnel);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 4);  /* none, district, two schools */
+  /* the search matches without accents */
+  g_assert_cmpuint (dn_unit_picker_search (picker, "le loi"), ==, 1);
+  g_assert_cmpuint (dn_unit_picker_search (picker, ""), ==, 4);
+
+  /* meanwhile the school was put below the office: moving the department
+   * below it would make a loop. The store refuses, the dialog says so. */
+  g_assert_true (dn_unit_picker_set_selected (picker, u.school_a));
+  school = dn_store_get_unit (fixture->store, u.school_a, NULL);
+  school->parent_id = u.office;
+  g_assert_true (dn_store_update_unit (fixture->store, school, &error));
+  g_assert_no_error (error);
+  g_assert_false (dn_unit_dialog_save (dialog));
+  g_assert_nonnull (dn_unit_dialog_get_error (dialog));
+  g_assert_nonnull (find_window (DN_TYPE_UNIT_DIALOG));
+  unit = dn_store_get_unit (fixture->store, u.department, NULL);
+  g_assert_cmpint (unit->parent_id, ==, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+
+  /* a real move: the personnel division goes to the district office */
+  dn_units_page_select_unit (shown.page, u.personnel);
+  dialog = open_unit_dialog (shown.page, "units.move");
+  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "Parent unit"));
+  g_assert_cmpint (dn_unit_picker_get_selected (picker), ==, u.department);
+  g_assert_true (dn_unit_picker_set_selected (picker, u.district));
+  g_assert_true (dn_unit_dialog_save (dialog));
+  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+  g_clear_object (&unit);
+  unit = dn_store_get_unit (fixture->store, u.personnel, NULL);
+  g_assert_cmpint (unit->parent_id, ==, u.district);
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.personnel);
+
+  close_all_windows ();
+}
+
+static gboolean
+message_dialog_open_cb (gpointer data)
+{
+  return find_window (GTK_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+answer_question (int response)
+{
+  GtkWindow *question;
+
+  g_assert_true (wait_until (message_dialog_open_cb, NULL));
+  question = find_window (GTK_TYPE_MESSAGE_DIALOG);
+  gtk_dialog_response (GTK_DIALOG (question), response);
+  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (GTK_TYPE_MESSAGE_DIALOG)));
+}
+
+static gboolean
+picker_lists (DnUnitPicker *picker,
+              gint64        unit_id)
+{
+  GListModel *model = dn_unit_picker_get_model (picker);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DnUnit) unit = g_list_model_get_item (model, i);
+      if (unit->id == unit_id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_archive_unit (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.doingoai.DoiNgoai");
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autoptr(DnUnit) unit = NULL;
+  DnPreferencesDialog *preferences;
+  DnUnitPicker *picker;
+  GtkWidget *row;
+
+  preferences = dn_preferences_dialog_new (settings, fixture->store);
+  gtk_window_present (GTK_WINDOW (preferences));
+  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (preferences), "My unit"));
+  g_assert_true (picker_lists (picker, u.school_b));
+
+  /* asked first; cancelling changes nothing */
+  dn_units_page_select_unit (shown.page, u.school_b);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "units.archive", NULL));
+  answer_question (GTK_RESPONSE_CANCEL);
+  unit = dn_store_get_unit (fixture->store, u.school_b, NULL);
+  g_assert_false (unit->archived);
+
+  /* archived: gone from the tree and from the preferences' drop-down */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "units.archive", NULL));
+  answer_question (GTK_RESPONSE_ACCEPT);
+  g_clear_object (&unit);
+  unit = dn_store_get_unit (fixture->store, u.school_b, NULL);
+  g_assert_true (unit->archived);
+  g_assert_false (tree_has_code (shown.page, "TH-KD"));
+  g_assert_true (tree_has_code (shown.page, "THCS-LL"));
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.district);
+  g_assert_false (picker_lists (picker, u.school_b));
+  g_assert_true (picker_lists (picker, u.school_a));
+
+  /* "Show archived units" shows it again, marked */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_by_label (GTK_WIDGET (shown.page), "Show archived units")), TRUE);
+  g_assert_true (tree_has_code (shown.page, "TH-KD"));
+  spin (50);
+  row = tree_row_widget (shown.page, "Trường Tiểu học Kim Đồng");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (gtk_widget_get_parent (row)), "dn-archived"));
+
+  /* restored without a question */
+  dn_units_page_select_unit (shown.page, u.school_b);
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.school_b);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "units.archive", NULL));
+  g_clear_object (&unit);
+  unit = dn_store_get_unit (fixture->store, u.school_b, NULL);
+  g_assert_false (unit->archived);
+  g_assert_true (picker_lists (picker, u.school_b));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_by_label (GTK_WIDGET (shown.page), "Show archived units")), FALSE);
+  g_assert_true (tree_has_code (shown.page, "TH-KD"));
+
+  /* selecting an archived unit (from the search) shows the archived units */
+  g_assert_true (dn_store_set_unit_archived (fixture->store, u.school_a, TRUE, NULL));
+  g_assert_false (tree_has_code (shown.page, "THCS-LL"));
+  dn_units_page_select_unit (shown.page, u.school_a);
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.school_a);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (get_by_label (GTK_WIDGET (shown.page),
+                                                                             "Show archived units"))));
+
+  close_all_windows ();
+}
+
+/*
+ * People
+ */
+
+static void
+test_people (DnTestStore   *fixture,
+             gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(DnPerson) person = NULL;
+  GtkSingleSelection *selection;
+  DnPersonEditor *editor;
+  GtkWidget *message;
+  GDate expected;
+  gint64 id;
+
+  dn_units_page_select_unit (shown.page, u.school_a);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "people.add", NULL));
+  spin (30);
+  editor = DN_PERSON_EDITOR (find_window (DN_TYPE_PERSON_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_cmpint (dn_unit_picker_get_selected (DN_UNIT_PICKER (get_by_label (GTK_WIDGET (editor), "Unit"))), ==,
+                   u.school_a);
+  set_text (GTK_WIDGET (editor), "Family name", "Nguyễn");
+  set_text (GTK_WIDGET (editor), "Middle name", "Thị");
+  set_text (GTK_WIDGET (editor), "Given name", "Ánh");
+  set_text (GTK_WIDGET (editor), "Position", "Hiệu trưởng");
+  set_text (GTK_WIDGET (editor), "E-mail", "anh@example.edu.vn");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (get_by_label (GTK_WIDGET (editor), "Gender")), DN_GENDER_FEMALE);
+
+  /* a date that does not exist: said, nothing saved */
+  before = dn_test_row_counts (fixture->store);
+  set_text (GTK_WIDGET (editor), "Birth date", "31/02/1985");
+  g_assert_false (dn_person_editor_save (editor));
+  g_assert_nonnull (dn_person_editor_get_error (editor));
+  after = dn_test_row_counts (fixture->store);
+  g_assert_cmpstr (before, ==, after);
+
+  set_text (GTK_WIDGET (editor), "Birth date", "5/3/1985");
+  g_assert_true (dn_person_editor_save (editor));
+  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR)));
+  people = dn_store_list_people (fixture->store, u.school_a, 0, 10, NULL);
+  g_assert_cmpuint (people->len, ==, 1);
+  person = g_object_ref (people->pdata[0]);
+  g_assert_cmpstr (person->family_name, ==, "Nguyễn");
+  g_assert_cmpstr (person->middle_name, ==, "Thị");
+  g_assert_cmpstr (person->given_name, ==, "Ánh");
+  g_assert_cmpint (person->gender, ==, DN_GENDER_FEMALE);
+  expected = dn_test_date (1985, 3, 5);
+  g_assert_cmpint (g_date_compare (&person->birth_date, &expected), ==, 0);
+  id = person->id;
+
+  /* the new person is listed and selected: edit moves them to another unit */
+  selection = GTK_SINGLE_SELECTION (staff_model (shown.page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
+  g_assert_nonnull (gtk_single_selection_get_selected_item (selection));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "people.edit", NULL));
+  spin (30);
+  editor = DN_PERSON_EDITOR (find_window (DN_TYPE_PERSON_EDITOR));
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_label (GTK_WIDGET (editor), "Birth date"))), ==,
+                   "05/03/1985");
+  g_assert_true (dn_unit_picker_set_selected (DN_UNIT_PICKER (get_by_label (GTK_WIDGET (editor), "Unit")),
+                                              u.school_b));
+  set_text (GTK_WIDGET (editor), "Birth date", "");
+  g_assert_true (dn_person_editor_save (editor));
+  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR)));
+  g_clear_object (&person);
+  person = dn_store_get_person (fixture->store, id, NULL);
+  g_assert_cmpint (person->unit_id, ==, u.school_b);
+  g_assert_false (g_date_valid (&person->birth_date));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+
+  /* someone holding a passport cannot be removed: the store's message shows */
+  dn_units_page_select_unit (shown.page, u.school_b);
+  dn_test_exec (fixture->store,
+                "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) "
+                "VALUES (%" G_GINT64_FORMAT ", 'official', 'C1234567', '2020-01-01', '2030-01-01')", id);
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "people.remove", NULL));
+  answer_question (GTK_RESPONSE_ACCEPT);
+  g_clear_object (&person);
+  person = dn_store_get_person (fixture->store, id, NULL);
+  g_assert_nonnull (person);
+  message = find_label_with_prefix (GTK_WIDGET (shown.page), "“Nguyễn Thị Ánh” was not removed: ");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (gtk_widget_get_parent (message))));
+
+  /* without the passport: removed */
+  dn_test_exec (fixture->store, "DELETE FROM passport");
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "people.remove", NULL));
+  answer_question (GTK_RESPONSE_ACCEPT);
+  g_clear_object (&person);
+  person = dn_store_get_person (fixture->store, id, NULL);
+  g_assert_null (person);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
+
+  close_all_windows ();
+}
+
+/*
+ * Preferences
+ */
+
+static GSettings *
+fresh_settings (void)
+{
+  GSettings *settings = g_settings_new ("io.github.doingoai.DoiNgoai");
+
+  g_settings_reset (settings, "language");
+  g_settings_reset (settings, "database-path");
+  g_settings_reset (settings, "my-unit");
+  return settings;
+}
+
+static void
+test_preferences_language (DnTestStore   *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  DnPreferencesDialog *dialog = dn_preferences_dialog_new (settings, fixture->store);
+  GtkDropDown *language;
+  GListModel *names;
+  g_autofree char *value = NULL;
+  g_autofree char *default_path = dn_store_default_path ();
+  GtkWidget *path;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (30);
+  language = GTK_DROP_DOWN (get_by_label (GTK_WIDGET (dialog), "Interface language"));
+  names = gtk_drop_down_get_model (language);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
+  /* each language named in its own language */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "Tiếng Việt");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "English");
+  g_assert_cmpuint (gtk_drop_down_get_selected (language), ==, 0);
+
+  gtk_drop_down_set_selected (language, 1);
+  value = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (value, ==, "vi");
+  gtk_drop_down_set_selected (language, 2);
+  g_clear_pointer (&value, g_free);
+  value = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (value, ==, "en");
+  g_settings_set_string (settings, "language", "system");
+  g_assert_cmpuint (gtk_drop_down_get_selected (language), ==, 0);
+
+  /* the database: the default location until one is chosen */
+  path = find_label_with_prefix (GTK_WIDGET (dialog), default_path);
+  g_assert_nonnull (path);
+  g_assert_true (gtk_widget_get_mapped (path));
+  g_settings_set_string (settings, "database-path", fixture->path);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (path)), ==, fixture->path);
+  g_signal_emit_by_name (get_by_label (GTK_WIDGET (dialog), "Use the default database"), "clicked");
+  g_clear_pointer (&value, g_free);
+  value = g_settings_get_string (settings, "database-path");
+  g_assert_cmpstr (value, ==, "");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (path)), ==, default_path);
+
+  close_all_windows ();
+}
+
+static void
+test_preferences_my_unit (DnTestStore   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  Units u = add_units (fixture->store);
+  DnPreferencesDialog *dialog = dn_preferences_dialog_new (settings, fixture->store);
+  DnUnitPicker *picker;
+  GListModel *model;
+  g_autofree char *code = NULL;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (30);
+  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "My unit"));
+  model = dn_unit_picker_get_model (picker);
+  /* "None" first, then the tree in order */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+  {
+    g_autoptr(DnUnit) none = g_list_model_get_item (model, 0);
+    g_autoptr(DnUnit) first = g_list_model_get_item (model, 1);
+    g_autoptr(DnUnit) school = g_list_model_get_item (model, 2);
+    g_assert_cmpint (none->id, ==, 0);
+    g_assert_cmpint (first->id, ==, u.district);
+    g_assert_cmpint (school->id, ==, u.school_a);
+    g_assert_cmpuint (school->depth, ==, 1);
+  }
+  g_assert_cmpint (dn_unit_picker_get_selected (picker), ==, 0);
+
+  g_assert_true (dn_unit_picker_set_selected (picker, u.office));
+  code = g_settings_get_string (settings, "my-unit");
+  g_assert_cmpstr (code, ==, "VP");
+  g_assert_true (dn_unit_picker_set_selected (picker, 0));
+  g_clear_pointer (&code, g_free);
+  code = g_settings_get_string (settings, "my-unit");
+  g_assert_cmpstr (code, ==, "");
+
+  /* set elsewhere: shown */
+  g_settings_set_string (settings, "my-unit", "PGD-BT");
+  g_assert_cmpint (dn_unit_picker_get_selected (picker), ==, u.district);
+  close_all_windows ();
+
+  /* without a database: no units, the setting is left alone */
+  dialog = dn_preferences_dialog_new (settings, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (30);
+  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "My unit"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (picker)));
+  g_clear_pointer (&code, g_free);
+  code = g_settings_get_string (settings, "my-unit");
+  g_assert_cmpstr (code, ==, "PGD-BT");
+
+  close_all_windows ();
+}
+
+static void
+test_preferences_no_settings (DnTestStore   *fixture,
+                              gconstpointer  data)
+{
+  DnPreferencesDialog *dialog = dn_preferences_dialog_new (NULL, fixture->store);
+  GtkWidget *message;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (50);
+  message = find_label_with_prefix (GTK_WIDGET (dialog), "Preferences cannot be changed");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_mapped (message));
+  g_assert_false (gtk_widget_get_mapped (get_by_label (GTK_WIDGET (dialog), "Interface language")));
+
+  close_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* accessible labels can be read back with the test backend */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_set_print_handler (print_cb);
+  if (!gtk_init_check ())
+    return 77;
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/units-page/tree", DnTestStore, NULL, dn_test_store_setup, test_tree, dn_test_store_teardown);
+  g_test_add ("/units-page/staff-order", DnTestStore, NULL, dn_test_store_setup, test_staff_order,
+              dn_test_store_teardown);
+  g_test_add ("/units-page/many-staff", DnTestStore, NULL, dn_test_store_setup, test_many_staff,
+              dn_test_store_teardown);
+  g_test_add ("/units-page/add-unit", DnTestStore, NULL, dn_test_store_setup, test_add_unit, dn_test_store_teardown);
+  g_test_add ("/units-page/rename-unit", DnTestStore, NULL, dn_test_store_setup, test_rename_unit,
+              dn_test_store_teardown);
+  g_test_add ("/units-page/move-unit", DnTestStore, NULL, dn_test_store_setup, test_move_unit, dn_test_store_teardown);
+  g_test_add ("/units-page/archive-unit", DnTestStore, NULL, dn_test_store_setup, test_archive_unit,
+              dn_test_store_teardown);
+  g_test_add ("/units-page/people", DnTestStore, NULL, dn_test_store_setup, test_people, dn_test_store_teardown);
+  g_test_add ("/preferences/language-and-database", DnTestStore, NULL, dn_test_store_setup,
+              test_preferences_language, dn_test_store_teardown);
+  g_test_add ("/preferences/my-unit", DnTestStore, NULL, dn_test_store_setup, test_preferences_my_unit,
+              dn_test_store_teardown);
+  g_test_add ("/preferences/no-settings", DnTestStore, NULL, dn_test_store_setup, test_preferences_no_settings,
+              dn_test_store_teardown);
+  return g_test_run ();
+}
