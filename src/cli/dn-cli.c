@@ -176,9 +176,9 @@ cmd_demo (int argc, char **argv)
   store = open_store (DN_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !dn_exchange_load_demo (store, &error))
     return fail (error);
-  out (_("Demo data loaded: %" G_GINT64_FORMAT " units, %" G_GINT64_FORMAT " people, %" G_GINT64_FORMAT " tasks.\n"),
-       dn_store_count (store, DN_RECORD_UNIT, NULL), dn_store_count (store, DN_RECORD_PERSON, NULL),
-       dn_store_count (store, DN_RECORD_TASK, NULL));
+  out (_("Demo data loaded: %lld units, %lld people, %lld tasks.\n"),
+       (long long) dn_store_count (store, DN_RECORD_UNIT, NULL), (long long) dn_store_count (store, DN_RECORD_PERSON, NULL),
+       (long long) dn_store_count (store, DN_RECORD_TASK, NULL));
   return EXIT_SUCCESS;
 }
 

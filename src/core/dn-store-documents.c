@@ -207,7 +207,7 @@ dn_store_get_document (DnStore  *self,
     doc = document_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                 _("There is no document #%" G_GINT64_FORMAT "."), id);
+                 _("There is no document #%lld."), (long long) id);
   else
     _dn_store_set_error (self, rc, error);
   sqlite3_reset (stmt);
@@ -335,7 +335,7 @@ dn_store_get_attachment (DnStore  *self,
                          TRUE, id, NULL, &local_error);
   if (att == NULL && local_error == NULL)
     g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                 _("There is no attached file #%" G_GINT64_FORMAT "."), id);
+                 _("There is no attached file #%lld."), (long long) id);
   else if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return att;

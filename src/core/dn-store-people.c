@@ -193,7 +193,7 @@ dn_store_get_person (DnStore  *self,
     person = person_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                 _("There is no person #%" G_GINT64_FORMAT "."), id);
+                 _("There is no person #%lld."), (long long) id);
   else
     _dn_store_set_error (self, rc, error);
   sqlite3_reset (stmt);

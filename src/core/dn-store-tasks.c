@@ -185,7 +185,7 @@ dn_store_get_task (DnStore  *self,
   if (tasks->len == 0)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                   _("There is no task #%" G_GINT64_FORMAT "."), id);
+                   _("There is no task #%lld."), (long long) id);
       return NULL;
     }
   return g_object_ref (tasks->pdata[0]);
@@ -455,7 +455,7 @@ check_unit_usable (DnStore       *self,
   if (unit == NULL)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("The %s does not exist (unit #%" G_GINT64_FORMAT ")."), role_label, unit_id);
+                   _("The %s does not exist (unit #%lld)."), role_label, (long long) unit_id);
       return FALSE;
     }
   if (unit->archived && !was_assigned (old, unit_id))
@@ -773,7 +773,7 @@ set_deleted (DnStore  *self,
   if (sqlite3_changes (_dn_store_get_db (self)) == 0)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                   _("There is no task #%" G_GINT64_FORMAT "."), id);
+                   _("There is no task #%lld."), (long long) id);
       goto fail;
     }
   return dn_store_commit (self, error);
@@ -1044,7 +1044,7 @@ dn_store_get_assignment (DnStore  *self,
     a = assignment_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                 _("There is no assignment #%" G_GINT64_FORMAT "."), id);
+                 _("There is no assignment #%lld."), (long long) id);
   else
     _dn_store_set_error (self, rc, error);
   sqlite3_reset (stmt);

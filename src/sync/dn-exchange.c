@@ -376,8 +376,8 @@ import_root (DnStore     *store,
   if (version != DN_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, DN_STORE_ERROR, version > DN_STORE_SCHEMA_VERSION ? DN_STORE_ERROR_TOO_NEW : DN_STORE_ERROR_INVALID,
-                   _("%s has version %" G_GINT64_FORMAT "; this version of Đối Ngoại reads version %d."),
-                   name, version, DN_STORE_SCHEMA_VERSION);
+                   _("%s has version %lld; this version of Đối Ngoại reads version %d."),
+                   name, (long long) version, DN_STORE_SCHEMA_VERSION);
       return FALSE;
     }
   node = json_object_get_member (object, "tables");
@@ -433,8 +433,8 @@ check_references (DnStore     *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s: table “%s”, record with id %" G_GINT64_FORMAT " refers to a missing record in “%s”."),
-                   name, (const char *) sqlite3_column_text (stmt, 0), (gint64) sqlite3_column_int64 (stmt, 1),
+                   _("%s: table “%s”, record with id %lld refers to a missing record in “%s”."),
+                   name, (const char *) sqlite3_column_text (stmt, 0), (long long) sqlite3_column_int64 (stmt, 1),
                    (const char *) sqlite3_column_text (stmt, 2));
       ok = FALSE;
     }
@@ -452,8 +452,8 @@ check_references (DnStore     *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s: table “task”, record with id %" G_GINT64_FORMAT " has no lead unit (no “assignment” with role “lead”)."),
-                   name, (gint64) sqlite3_column_int64 (stmt, 0));
+                   _("%s: table “task”, record with id %lld has no lead unit (no “assignment” with role “lead”)."),
+                   name, (long long) sqlite3_column_int64 (stmt, 0));
       ok = FALSE;
     }
   sqlite3_finalize (stmt);

@@ -181,16 +181,15 @@ dn_overview_page_reload (DnOverviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reminders_list), n_reminders > 0);
   gtk_widget_set_visible (self->reminders_empty, n_reminders == 0);
 
-  counts = g_strdup_printf (_("%" G_GINT64_FORMAT " units · %" G_GINT64_FORMAT " people · %" G_GINT64_FORMAT
-                              " documents · %" G_GINT64_FORMAT " tasks · %" G_GINT64_FORMAT " delegations · %"
-                              G_GINT64_FORMAT " passports · %" G_GINT64_FORMAT " partners"),
-                            dn_store_count (self->store, DN_RECORD_UNIT, NULL),
-                            dn_store_count (self->store, DN_RECORD_PERSON, NULL),
-                            dn_store_count (self->store, DN_RECORD_DOCUMENT, NULL),
-                            dn_store_count (self->store, DN_RECORD_TASK, NULL),
-                            dn_store_count (self->store, DN_RECORD_DELEGATION, NULL),
-                            dn_store_count (self->store, DN_RECORD_PASSPORT, NULL),
-                            dn_store_count (self->store, DN_RECORD_PARTNER, NULL));
+  counts = g_strdup_printf (_("%lld units · %lld people · %lld documents · %lld tasks · %lld delegations · "
+                              "%lld passports · %lld partners"),
+                            (long long) dn_store_count (self->store, DN_RECORD_UNIT, NULL),
+                            (long long) dn_store_count (self->store, DN_RECORD_PERSON, NULL),
+                            (long long) dn_store_count (self->store, DN_RECORD_DOCUMENT, NULL),
+                            (long long) dn_store_count (self->store, DN_RECORD_TASK, NULL),
+                            (long long) dn_store_count (self->store, DN_RECORD_DELEGATION, NULL),
+                            (long long) dn_store_count (self->store, DN_RECORD_PASSPORT, NULL),
+                            (long long) dn_store_count (self->store, DN_RECORD_PARTNER, NULL));
   gtk_label_set_text (self->counts_label, counts);
 }
 

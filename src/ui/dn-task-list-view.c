@@ -76,7 +76,8 @@ struct _DnTaskListView
 
   /* Owned references */
   DnStore             *store;
-  DnTaskListModel     *model;
+  DnTaskListModel     *model;         /* the one shown */
+  DnTaskListModel     *spare;         /* runs the asynchronous queries; swapped in with their result */
   GtkSingleSelection  *selection;
   GListStore          *units;       /* DnUnit; the first (id 0) is "All units" */
   GListStore          *documents;   /* DnDocument; the first (id 0) is "All documents" */
@@ -95,6 +96,9 @@ struct _DnTaskListView
   guint                scroll_ticks;
   double               scroll_target;
   guint                updating;    /* > 0 while filters are set from code */
+  gboolean             loading;     /* the spare model's result is awaited */
+  gboolean             dirty;       /* the store changed while the view was hidden */
+  gboolean             sync_sort;   /* the next sort change reloads at once */
   GDate                today;
 
   /* Template widgets */
@@ -109,6 +113,7 @@ struct _DnTaskListView
   GtkDropDown         *period_dropdown;
   GtkToggleButton     *overdue_toggle;
   GtkLabel            *count_label;
+  GtkSpinner          *loading_spinner;
   GtkStack            *content_stack;
   GtkColumnView       *column_view;
   GtkLabel            *empty_title;
@@ -584,6 +589,14 @@ scroll_to (DnTaskListView *self,
       }
 }
 
+static void
+cancel_scroll_restore (DnTaskListView *self)
+{
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+}
+
 /* Selects the task's row and brings it into view; FALSE when not listed. */
 static gboolean
 select_task (DnTaskListView *self,
@@ -597,8 +610,18 @@ select_task (DnTaskListView *self,
   if (position == G_MAXUINT)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
+  cancel_scroll_restore (self);
   scroll_to (self, position);
   return TRUE;
+}
+
+static void
+set_loading (DnTaskListView *self,
+             gboolean        loading)
+{
+  self->loading = loading;
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), loading);
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
 }
 
 static gboolean
@@ -645,6 +668,9 @@ reload_full (DnTaskListView *self,
       update_actions (self);
       return;
     }
+  self->dirty = FALSE;
+  /* this result wins over one still awaited */
+  set_loading (self, FALSE);
   selected = selected_task_id (self);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
   scroll = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
@@ -667,11 +693,7 @@ reload_full (DnTaskListView *self,
   position = selected > 0 ? dn_task_list_model_find (self->model, selected) : G_MAXUINT;
   gtk_single_selection_set_selected (self->selection,
                                      position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
-  if (self->scroll_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
-      self->scroll_tick_id = 0;
-    }
+  cancel_scroll_restore (self);
   if (keep_scroll && scroll > 0)
     {
       self->scroll_target = scroll;
@@ -689,6 +711,73 @@ static void
 reload (DnTaskListView *self)
 {
   reload_full (self, FALSE);
+}
+
+/* Shows the spare model, which holds the result of the latest query, in
+ * place of the current one (detached meanwhile, see reload_full()). */
+static void
+swap_in_spare (DnTaskListView *self)
+{
+  DnTaskListModel *shown = self->model;
+  gint64 selected = selected_task_id (self);
+  guint position;
+
+  self->updating++;
+  gtk_single_selection_set_model (self->selection, NULL);
+  self->model = self->spare;
+  self->spare = shown;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  self->updating--;
+
+  position = selected > 0 ? dn_task_list_model_find (self->model, selected) : G_MAXUINT;
+  gtk_single_selection_set_selected (self->selection,
+                                     position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  cancel_scroll_restore (self);
+  if (position != G_MAXUINT)
+    scroll_to (self, position);
+  update_count (self);
+  update_actions (self);
+}
+
+static void
+on_model_loaded_cb (DnTaskListView  *self,
+                    GError          *error,
+                    DnTaskListModel *model)
+{
+  /* an older query's result, or one a direct reload made useless */
+  if (model != self->spare || !self->loading || dn_task_list_model_is_loading (model))
+    return;
+  set_loading (self, FALSE);
+  if (error != NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      g_warning ("Cannot list tasks: %s", error->message);
+      if (DN_IS_WINDOW (root))
+        dn_window_show_message (DN_WINDOW (root), error->message);
+      return;
+    }
+  swap_in_spare (self);
+}
+
+/* Runs the query of the filters on a worker thread: what the officer does
+ * (typing, choosing a filter, sorting) never waits for the database. The
+ * table keeps showing the previous result until the new one is there. */
+static void
+reload_async (DnTaskListView *self)
+{
+  DnTaskQuery query;
+
+  if (self->model == NULL)
+    {
+      update_actions (self);
+      return;
+    }
+  dn_date_today (&self->today);
+  build_query (self, &query);
+  set_loading (self, TRUE);
+  dn_task_list_model_set_query_async (self->spare, &query);
+  update_actions (self);
 }
 
 /* Puts every filter back to "everything" (the search text too), without
@@ -781,7 +870,10 @@ on_sort_changed_cb (DnTaskListView *self)
   self->sort = sort;
   self->descending = descending;
   /* the selected task stays selected, and in sight */
-  reload (self);
+  if (self->sync_sort)
+    reload (self);
+  else
+    reload_async (self);
 }
 
 /*
@@ -1120,9 +1212,8 @@ setup_dropdown_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), ABS (max_chars));
-  /* the button keeps its width whatever is chosen (negative: fixed) */
-  gtk_label_set_width_chars (GTK_LABEL (label), max_chars < 0 ? -max_chars : MIN (max_chars, 12));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), max_chars);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (max_chars, 10));
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_label_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
@@ -1296,7 +1387,7 @@ setup_dropdown (GtkDropDown *dropdown,
     g_signal_connect (entry, "changed", G_CALLBACK (on_dropdown_search_text_cb), search);
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, search_text, search, NULL);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_dropdown_label_cb), GINT_TO_POINTER (-24));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_dropdown_label_cb), GINT_TO_POINTER (24));
   g_signal_connect (factory, "bind", bind_button, NULL);
   g_signal_connect (list_factory, "setup", G_CALLBACK (setup_dropdown_label_cb), GINT_TO_POINTER (60));
   g_signal_connect (list_factory, "bind", bind_row, NULL);
@@ -1453,19 +1544,49 @@ clear_filters_action (GtkWidget  *widget,
   DnTaskListView *self = DN_TASK_LIST_VIEW (widget);
 
   reset_filters (self);
-  reload (self);
+  reload_async (self);
 }
 
 /*
  * Signal handlers
  */
 
+/* A hidden view reads the store again only when it is shown (or asked). */
 static void
-on_store_changed_cb (DnTaskListView *self)
+ensure_loaded (DnTaskListView *self)
 {
+  if (!self->dirty || self->model == NULL)
+    return;
   load_units (self);
   load_documents (self);
   reload_full (self, TRUE);
+}
+
+/* New filters from code: applied now when the view is shown, else when it
+ * is (or when the list is asked for), from the top. */
+static void
+reload_or_defer (DnTaskListView *self)
+{
+  GtkAdjustment *adjustment;
+
+  if (self->model == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      reload (self);
+      return;
+    }
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, 0);
+  self->dirty = TRUE;
+  update_actions (self);
+}
+
+static void
+on_store_changed_cb (DnTaskListView *self)
+{
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self);
 }
 
 static void
@@ -1492,7 +1613,7 @@ on_filter_changed_cb (DnTaskListView *self)
 {
   if (self->updating > 0)
     return;
-  reload (self);
+  reload_async (self);
 }
 
 static void
@@ -1504,7 +1625,7 @@ on_search_changed_cb (DnTaskListView *self)
     return;
   g_free (self->search_text);
   self->search_text = text[0] != '\0' ? g_strdup (text) : NULL;
-  reload (self);
+  reload_async (self);
 }
 
 static void
@@ -1525,7 +1646,7 @@ on_my_unit_toggled_cb (DnTaskListView *self)
   else if (selected_unit_id (self) == self->my_unit_id)
     gtk_drop_down_set_selected (self->unit_dropdown, 0);
   self->updating--;
-  reload (self);
+  reload_async (self);
 }
 
 static void
@@ -1540,7 +1661,7 @@ on_unit_selected_cb (DnTaskListView *self)
       gtk_toggle_button_set_active (self->my_unit_toggle, FALSE);
       self->updating--;
     }
-  reload (self);
+  reload_async (self);
 }
 
 /*
@@ -1558,14 +1679,17 @@ dn_task_list_view_dispose (GObject *object)
   if (self->column_view != NULL)
     {
       g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-      if (self->scroll_tick_id != 0)
-        gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
-      self->scroll_tick_id = 0;
+      cancel_scroll_restore (self);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_TASK_LIST_VIEW);
   memset (self->columns, 0, sizeof self->columns);
   g_clear_object (&self->selection);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->spare != NULL)
+    g_signal_handlers_disconnect_by_data (self->spare, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->spare);
   g_clear_object (&self->units);
   g_clear_object (&self->documents);
   g_clear_object (&self->probe_items[0]);
@@ -1573,6 +1697,13 @@ dn_task_list_view_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dn_task_list_view_parent_class)->dispose (object);
+}
+
+static void
+dn_task_list_view_map (GtkWidget *widget)
+{
+  ensure_loaded (DN_TASK_LIST_VIEW (widget));
+  GTK_WIDGET_CLASS (dn_task_list_view_parent_class)->map (widget);
 }
 
 static void
@@ -1594,6 +1725,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
 
   object_class->dispose = dn_task_list_view_dispose;
   object_class->finalize = dn_task_list_view_finalize;
+  widget_class->map = dn_task_list_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   dn_ui_ensure_resources ();
@@ -1610,6 +1742,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, overdue_toggle);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, column_view);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, empty_title);
@@ -1700,7 +1833,13 @@ dn_task_list_view_set_store (DnTaskListView *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->spare != NULL)
+    g_signal_handlers_disconnect_by_data (self->spare, self);
   g_clear_object (&self->model);
+  g_clear_object (&self->spare);
+  set_loading (self, FALSE);
   g_set_object (&self->store, store);
   if (store == NULL)
     {
@@ -1710,16 +1849,24 @@ dn_task_list_view_set_store (DnTaskListView *self,
     }
 
   self->model = dn_task_list_model_new (store);
+  self->spare = dn_task_list_model_new (store);
+  g_signal_connect_object (self->model, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->spare, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  /* the units and documents for presets now; the tasks when first shown */
   load_units (self);
   load_documents (self);
-  reload (self);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self);
+  else
+    update_actions (self);
 }
 
 void
@@ -1738,7 +1885,7 @@ dn_task_list_view_apply_preset (DnTaskListView *self,
 
   self->updating++;
   reset_filters (self);
-  if (g_str_equal (parts[0], "all"))
+  if (parts[0] == NULL || g_str_equal (parts[0], "all"))
     ;
   else if (g_str_equal (parts[0], "overdue"))
     gtk_toggle_button_set_active (self->overdue_toggle, TRUE);
@@ -1762,7 +1909,7 @@ dn_task_list_view_apply_preset (DnTaskListView *self,
   else
     g_warning ("Unknown task list preset “%s”", preset);
   self->updating--;
-  reload (self);
+  reload_or_defer (self);
 }
 
 void
@@ -1780,7 +1927,7 @@ dn_task_list_view_set_my_unit (DnTaskListView *self,
   self->my_unit_id = unit_id;
   gtk_widget_set_sensitive (GTK_WIDGET (self->my_unit_toggle), unit_id > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->my_unit_toggle),
-                               unit_id > 0 ? _("Only the tasks of my unit and its sub-units")
+                               unit_id > 0 ? _("Only the tasks of my unit (set in Preferences)")
                                            : _("Choose your unit in Preferences to use this filter"));
   self->updating++;
   gtk_toggle_button_set_active (self->my_unit_toggle, unit_id > 0);
@@ -1789,7 +1936,7 @@ dn_task_list_view_set_my_unit (DnTaskListView *self,
   else if (old > 0 && selected_unit_id (self) == old)
     gtk_drop_down_set_selected (self->unit_dropdown, 0);
   self->updating--;
-  reload (self);
+  reload_or_defer (self);
 }
 
 void
@@ -1804,6 +1951,7 @@ dn_task_list_view_open_task (DnTaskListView *self,
   if (self->store == NULL || task_id <= 0)
     return;
 
+  ensure_loaded (self);
   select_task (self, task_id);
   parent = root_window (self);
   /* a task already open comes to the front instead of opening twice */
@@ -1848,13 +1996,14 @@ dn_task_list_view_set_search (DnTaskListView *self,
   self->updating--;
   g_free (self->search_text);
   self->search_text = text[0] != '\0' ? g_strdup (text) : NULL;
-  reload (self);
+  reload_or_defer (self);
 }
 
 DnTaskListModel *
 dn_task_list_view_get_model (DnTaskListView *self)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), NULL);
+  ensure_loaded (self);
   return self->model;
 }
 
@@ -1862,6 +2011,7 @@ const char *
 dn_task_list_view_get_count_text (DnTaskListView *self)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), NULL);
+  ensure_loaded (self);
   return self->count_text;
 }
 
@@ -1877,8 +2027,17 @@ dn_task_list_view_sort_by (DnTaskListView *self,
     if (c != COLUMN_SUPPORT && column_sort ((Column) c) == sort)
       column = (Column) c;
   /* through the header, so the arrow shows the order */
+  self->sync_sort = TRUE;
   gtk_column_view_sort_by_column (self->column_view, self->columns[column],
                                   descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->sync_sort = FALSE;
+}
+
+gboolean
+dn_task_list_view_is_loading (DnTaskListView *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), FALSE);
+  return self->loading;
 }
 
 DnTaskSort
@@ -1903,5 +2062,6 @@ dn_task_list_view_select_task (DnTaskListView *self,
                                gint64          task_id)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), FALSE);
+  ensure_loaded (self);
   return select_task (self, task_id);
 }

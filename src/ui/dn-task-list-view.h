@@ -44,6 +44,10 @@ void             dn_task_list_view_sort_by      (DnTaskListView *self,
                                                  gboolean        descending);
 DnTaskSort       dn_task_list_view_get_sort     (DnTaskListView *self,
                                                  gboolean       *descending);
+/* TRUE while the result of a filter, search or sort change made in the
+ * view is awaited (the query runs on a worker thread; the API calls above
+ * apply at once). */
+gboolean         dn_task_list_view_is_loading   (DnTaskListView *self);
 /* The selected task's id, 0 when none. */
 gint64           dn_task_list_view_get_selected_task (DnTaskListView *self);
 /* Selects the task's row (and scrolls to it); FALSE when it is not listed. */

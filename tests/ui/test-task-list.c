@@ -111,6 +111,36 @@ collect_named (GtkWidget  *widget,
     collect_named (child, name, out);
 }
 
+/* With DN_TEST_SCREENSHOT_DIR set, writes @window to DIR/@name.png. */
+static void
+maybe_screenshot (GtkWindow  *window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("DN_TEST_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
 typedef struct
 {
   GtkWindow      *window;
@@ -131,6 +161,18 @@ show_view (DnStore *store)
   gtk_window_present (shown.window);
   wait_for_frame (GTK_WIDGET (shown.window), 5000);
   return shown;
+}
+
+/* Filters changed in the view itself apply when their query (on a worker
+ * thread) returns. */
+static void
+wait_loaded (DnTaskListView *view)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (dn_task_list_view_is_loading (view) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (dn_task_list_view_is_loading (view));
 }
 
 static guint
@@ -261,12 +303,26 @@ test_lazy (DnTestStore   *fixture,
   /* rows were read for the visible part only: a few pages of 64 */
   g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), >, 0);
   g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), <=, 320);
+  /* the section fits a 1024 pixels wide screen next to the sidebar */
+  {
+    int minimum, natural;
+
+    gtk_widget_measure (GTK_WIDGET (shown.view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+    g_test_message ("minimum width %d, natural %d", minimum, natural);
+    g_assert_cmpint (minimum, <=, 680);
+  }
   expected = g_strdup_printf ("%" G_GINT64_FORMAT " tasks", n);
   g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, expected);
   {
     GtkWidget *label = find_named (GTK_WIDGET (shown.view), "task-count");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
   }
+  maybe_screenshot (shown.window, "task-list-wide");
+  gtk_window_set_default_size (shown.window, 620, 600);
+  wait_for_frame (GTK_WIDGET (shown.window), 2000);
+  spin (50);
+  maybe_screenshot (shown.window, "task-list-narrow");
+
   /* sorted by due date, in SQL, shown on the header */
   {
     gboolean descending = TRUE;
@@ -314,7 +370,7 @@ test_search (DnTestStore   *fixture,
   /* typing in the field */
   gtk_editable_set_text (GTK_EDITABLE (entry), "ke hoach");
   end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-  while (n_rows (shown.view) != 1 && g_get_monotonic_time () < end)
+  while ((n_rows (shown.view) != 1 || dn_task_list_view_is_loading (shown.view)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (n_rows (shown.view), ==, 1);
   {
@@ -330,6 +386,7 @@ test_search (DnTestStore   *fixture,
     GtkStack *stack = GTK_STACK (find_named (GTK_WIDGET (shown.view), "task-content"));
     g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "tasks.clear-filters", NULL));
+    wait_loaded (shown.view);
     g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   }
   g_assert_cmpuint (n_rows (shown.view), ==, 4);
@@ -471,6 +528,12 @@ test_presets (DnTestStore   *fixture,
   g_assert_cmpint (((DnDocument *) gtk_drop_down_get_selected_item (document))->id, ==, d.document);
   g_assert_cmpuint (gtk_drop_down_get_selected (unit), ==, 0);
 
+  /* an empty preset is "all" too */
+  dn_task_list_view_apply_preset (shown.view, "overdue");
+  dn_task_list_view_apply_preset (shown.view, "");
+  g_assert_cmpuint (n_rows (shown.view), ==, 5);
+  g_assert_false (gtk_toggle_button_get_active (overdue));
+
   dn_task_list_view_apply_preset (shown.view, "all");
   g_assert_cmpuint (n_rows (shown.view), ==, 5);
   g_assert_cmpuint (gtk_drop_down_get_selected (document), ==, 0);
@@ -512,14 +575,19 @@ test_unit_filter (DnTestStore   *fixture,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
 
   gtk_drop_down_set_selected (unit, parent_position);
+  wait_loaded (shown.view);
   assert_listed (shown.view, d.late, d.late_done, d.soon, d.none);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (sub_units)));
   gtk_check_button_set_active (sub_units, FALSE);
+  wait_loaded (shown.view);
   assert_listed (shown.view, d.soon);
   gtk_check_button_set_active (sub_units, TRUE);
+  wait_loaded (shown.view);
   gtk_check_button_set_active (lead_only, TRUE);
+  wait_loaded (shown.view);
   assert_listed (shown.view, d.late, d.late_done, d.soon);
   gtk_check_button_set_active (lead_only, FALSE);
+  wait_loaded (shown.view);
 
   /* filters combine with the search */
   dn_task_list_view_set_search (shown.view, "bao cao");
@@ -533,11 +601,14 @@ test_unit_filter (DnTestStore   *fixture,
   g_assert_cmpint (((DnUnit *) gtk_drop_down_get_selected_item (unit))->id, ==, d.child);
   assert_listed (shown.view, d.late, d.late_done, d.none);
   gtk_toggle_button_set_active (my_unit, FALSE);
+  wait_loaded (shown.view);
   g_assert_cmpuint (gtk_drop_down_get_selected (unit), ==, 0);
   g_assert_cmpuint (n_rows (shown.view), ==, 5);
   gtk_toggle_button_set_active (my_unit, TRUE);
+  wait_loaded (shown.view);
   assert_listed (shown.view, d.late, d.late_done, d.none);
   gtk_drop_down_set_selected (unit, parent_position);
+  wait_loaded (shown.view);
   g_assert_false (gtk_toggle_button_get_active (my_unit));
   g_assert_cmpuint (n_rows (shown.view), ==, 4);
 
@@ -645,6 +716,15 @@ test_sort (DnTestStore   *fixture,
     gtk_column_view_sort_by_column (table, status, GTK_SORT_DESCENDING);
     g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_STATUS);
     g_assert_true (descending);
+    /* applied when the worker's query returns; the table showed the old
+     * order meanwhile */
+    g_assert_true (dn_task_list_view_is_loading (shown.view));
+    wait_loaded (shown.view);
+    {
+      g_autoptr(DnTask) first = row (shown.view, 0);
+      g_autoptr(DnTask) last = row (shown.view, n_rows (shown.view) - 1);
+      g_assert_cmpint (first->status, >=, last->status);
+    }
   }
   gtk_window_destroy (shown.window);
 }
@@ -716,10 +796,17 @@ test_delete_undo (DnTestStore   *fixture,
   g_autoptr(GListModel) controllers = NULL;
   gboolean bound = FALSE;
 
-  dn_window_show_section (window, "tasks");
+  /* hidden behind another section, the list waits to be shown to read the
+   * store again */
+  dn_window_show_section (window, "overview");
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (GTK_WIDGET (window), 5000);
-  g_assert_cmpuint (n_rows (view), ==, 5);
+  dn_test_add_task (fixture->store, "Việc thêm khi danh sách bị ẩn", d.other, NULL, NULL);
+  dn_window_show_section (window, "tasks");
+  wait_for_frame (GTK_WIDGET (window), 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (find_named (GTK_WIDGET (view), "task-table"))))), ==, 6);
+  g_assert_cmpuint (n_rows (view), ==, 6);
 
   /* the Delete key is bound to tasks.delete */
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
@@ -748,20 +835,20 @@ test_delete_undo (DnTestStore   *fixture,
 
   /* nothing selected: nothing deleted */
   gtk_widget_activate_action (GTK_WIDGET (view), "tasks.delete", NULL);
-  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 5);
+  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 6);
 
   g_assert_true (dn_task_list_view_select_task (view, d.soon));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "tasks.delete", NULL));
-  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 4);
-  g_assert_cmpuint (n_rows (view), ==, 4);
+  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 5);
+  g_assert_cmpuint (n_rows (view), ==, 5);
   g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), ==, G_MAXUINT);
   g_assert_cmpint (dn_task_list_view_get_selected_task (view), ==, 0);
   g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT deleted FROM task WHERE id = %" G_GINT64_FORMAT,
                                       d.soon), !=, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 5);
-  g_assert_cmpuint (n_rows (view), ==, 5);
+  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 6);
+  g_assert_cmpuint (n_rows (view), ==, 6);
   g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), !=, G_MAXUINT);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -870,6 +957,53 @@ time_step (Shown      *shown,
               done / 1000.0, frame / 1000.0);
 }
 
+typedef struct
+{
+  gint64 last;
+  gint64 worst;
+} Stall;
+
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  Stall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  stall->worst = MAX (stall->worst, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* As typing or clicking does: the query runs on a worker thread. Reports
+ * the time until the result is drawn and the longest time the main loop
+ * (the user) waited meanwhile. */
+static void
+time_interactive (Shown      *shown,
+                  const char *name,
+                  GtkWidget  *widget)
+{
+  Stall stall = { g_get_monotonic_time (), 0 };
+  guint id = g_timeout_add (5, stall_tick_cb, &stall);
+  gint64 start = g_get_monotonic_time ();
+  gint64 total;
+
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), "") == 0
+                                                  ? "bao cao" : "");
+  else if (GTK_IS_TOGGLE_BUTTON (widget))
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (widget),
+                                  !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)));
+  /* the entry's own delay, then the query */
+  while (!dn_task_list_view_is_loading (shown->view) && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  wait_loaded (shown->view);
+  wait_for_frame (GTK_WIDGET (shown->window), 5000);
+  total = g_get_monotonic_time () - start;
+  g_source_remove (id);
+  g_printerr ("# %-24s %6u rows  drawn after %6.1f ms, main loop blocked at most %5.1f ms\n", name,
+              n_rows (shown->view), total / 1000.0, stall.worst / 1000.0);
+}
+
 /* With DN_TEST_BIG_DB: times the section on a large database. */
 static void
 test_big_database (void)
@@ -935,12 +1069,18 @@ test_big_database (void)
   g_printerr ("# scrolling: %u frames (40 pages down, 20 jumps), mean %.1f ms, worst %.1f ms, %u rows read\n",
               steps, total / 1000.0 / steps, worst / 1000.0, dn_task_list_model_get_n_fetched (model) - fetched);
 
+  /* as a user does it (worker thread), by due date */
+  time_interactive (&shown, "typed “bao cao”", find_named (GTK_WIDGET (shown.view), "task-search"));
+  time_interactive (&shown, "search field cleared", find_named (GTK_WIDGET (shown.view), "task-search"));
+  time_interactive (&shown, "Overdue toggled on", find_named (GTK_WIDGET (shown.view), "task-overdue"));
+  time_interactive (&shown, "Overdue toggled off", find_named (GTK_WIDGET (shown.view), "task-overdue"));
+  /* through the API (at once) */
   time_step (&shown, "search “bao cao”", step_search);
   time_step (&shown, "search cleared", step_no_search);
-  time_step (&shown, "sort by title", step_title);
-  time_step (&shown, "sort by lead unit, desc", step_lead);
   time_step (&shown, "preset overdue", step_overdue);
   time_step (&shown, "preset all", step_all);
+  time_step (&shown, "sort by title", step_title);
+  time_step (&shown, "sort by lead unit, desc", step_lead);
   gtk_window_destroy (shown.window);
   spin (10);
 }

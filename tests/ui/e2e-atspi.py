@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+# End-to-end test through AT-SPI, as a screen reader or a person sees the app:
+# starts `doingoai --db` on a temporary demo database in Vietnamese
+# (LANG=vi_VN.UTF-8), opens "Nhiệm vụ", types "bao cao" in the task search
+# and expects tasks titled "Báo cáo…"; then checks that no visible text is an
+# English message left untranslated.
+#
+# Usage: e2e-atspi.py DOINGOAI DOINGOAI-CLI VI.PO
+# Exit 77 (skip) without a display, python3-gi's Atspi or the vi_VN.UTF-8
+# locale.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+
+
+def skip(reason):
+    print(f"SKIP: {reason}")
+    sys.exit(77)
+
+
+def log(message):
+    print(f"# {message}", flush=True)
+
+
+if not os.environ.get("DISPLAY"):
+    skip("no display")
+try:
+    import gi
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi
+except (ImportError, ValueError) as error:
+    skip(f"python3-gi with Atspi is missing ({error})")
+locales = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower()
+if "vi_vn.utf8" not in locales and "vi_vn.utf-8" not in locales:
+    skip("the vi_VN.UTF-8 locale is not installed")
+
+app_path, cli_path, po_path = sys.argv[1:4]
+
+
+def read_po(path):
+    """msgid → msgstr for the translated messages (plural forms included)."""
+    entries, msgid, msgstr, field = {}, None, None, None
+
+    def unquote(text):
+        return bytes(text[1:-1], "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+
+    def flush():
+        if msgid and msgstr:
+            entries[msgid] = msgstr
+
+    with open(path, encoding="utf-8") as po:
+        for line in po:
+            line = line.strip()
+            if line.startswith("msgid "):
+                flush()
+                msgid, msgstr, field = unquote(line[6:]), None, "id"
+            elif line.startswith("msgid_plural "):
+                field = "plural"
+            elif line.startswith("msgstr ") or line.startswith("msgstr[0] "):
+                msgstr, field = unquote(line.split(" ", 1)[1]), "str"
+            elif line.startswith("msgstr["):
+                field = None
+            elif line.startswith('"'):
+                if field == "id":
+                    msgid += unquote(line)
+                elif field == "str":
+                    msgstr += unquote(line)
+        flush()
+    return entries
+
+
+translations = read_po(po_path)
+if len(translations) < 50:
+    print(f"FAIL: po/vi.po has only {len(translations)} translations")
+    sys.exit(1)
+
+
+def tr(msgid):
+    return translations.get(msgid, msgid).replace("_", "")
+
+
+def fold(text):
+    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    return "".join(c for c in text if unicodedata.category(c) != "Mn")
+
+
+tmp = tempfile.mkdtemp(prefix="doingoai-e2e-")
+db = os.path.join(tmp, "demo.db")
+subprocess.run([cli_path, "--db", db, "demo"], check=True, capture_output=True)
+
+env = dict(os.environ)
+for name in ("GTK_A11Y", "NO_AT_BRIDGE", "LANGUAGE", "LC_MESSAGES"):
+    env.pop(name, None)
+env.update(LANG="vi_VN.UTF-8", LC_ALL="vi_VN.UTF-8", GSETTINGS_BACKEND="memory", GSK_RENDERER="cairo")
+app = subprocess.Popen([app_path, "--db", db], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+failures = []
+
+
+def check(condition, message):
+    print(("PASS: " if condition else "FAIL: ") + message, flush=True)
+    if not condition:
+        failures.append(message)
+
+
+def walk(node, depth=0, limit=40):
+    if node is None or depth > limit:
+        return
+    yield node
+    try:
+        count = node.get_child_count()
+    except Exception:
+        return
+    for i in range(min(count, 400)):
+        try:
+            child = node.get_child_at_index(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1, limit)
+
+
+def showing(node):
+    try:
+        return node.get_state_set().contains(Atspi.StateType.SHOWING)
+    except Exception:
+        return False
+
+
+def name_of(node):
+    try:
+        return node.get_name() or ""
+    except Exception:
+        return ""
+
+
+def find_app(pid, timeout=30):
+    end = time.time() + timeout
+    while time.time() < end:
+        desktop = Atspi.get_desktop(0)
+        for i in range(desktop.get_child_count()):
+            child = desktop.get_child_at_index(i)
+            try:
+                if child is not None and child.get_process_id() == pid and child.get_child_count() > 0:
+                    return child
+            except Exception:
+                pass
+        time.sleep(0.3)
+    return None
+
+
+def find(root, predicate, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        for node in walk(root):
+            if predicate(node):
+                return node
+        time.sleep(0.3)
+    return None
+
+
+def activate(node):
+    """Selects a row (Selection of its parent), or runs its first action."""
+    target = node
+    for _ in range(4):
+        parent = target.get_parent()
+        if parent is None:
+            break
+        selection = parent.get_selection_iface() if hasattr(parent, "get_selection_iface") else None
+        if selection is not None:
+            try:
+                index = target.get_index_in_parent()
+                if Atspi.Selection.select_child(parent, index):
+                    return True
+            except Exception:
+                pass
+        action = target.get_action_iface() if hasattr(target, "get_action_iface") else None
+        if action is not None:
+            try:
+                for i in range(Atspi.Action.get_n_actions(target)):
+                    if Atspi.Action.get_action_name(target, i) in ("click", "activate", "press", "select"):
+                        if Atspi.Action.do_action(target, i):
+                            return True
+            except Exception:
+                pass
+        target = parent
+    return False
+
+
+def type_text(node, text):
+    try:
+        if node.get_editable_text_iface() is not None:
+            Atspi.EditableText.set_text_contents(node, text)
+            return True
+    except Exception:
+        pass
+    if shutil.which("xdotool"):
+        Atspi.Component.grab_focus(node)
+        subprocess.run(["xdotool", "type", "--delay", "30", text], check=False)
+        return True
+    return False
+
+
+try:
+    application = find_app(app.pid)
+    check(application is not None, "the application appears on the accessibility bus")
+    if application is None:
+        raise SystemExit
+
+    frame = find(application, lambda n: n.get_role() == Atspi.Role.FRAME, timeout=20)
+    check(frame is not None, "the main window is shown")
+
+    tasks_name = tr("Tasks")
+    section = find(frame, lambda n: name_of(n) == tasks_name and showing(n))
+    check(section is not None, f"the sidebar offers “{tasks_name}”")
+    check(section is not None and activate(section), f"“{tasks_name}” can be opened")
+
+    search_name = tr("Search tasks")
+    entry = find(frame, lambda n: name_of(n) == search_name and showing(n), timeout=10)
+    check(entry is not None, f"the task list shows its search field “{search_name}”")
+    if entry is not None:
+        check(type_text(entry, "bao cao"), "“bao cao” typed in the search field")
+
+    def titles():
+        return [name_of(n) for n in walk(frame) if showing(n) and name_of(n)]
+
+    found = []
+    end = time.time() + 15
+    while time.time() < end and not found:
+        found = [t for t in titles() if t.startswith("Báo cáo")]
+        time.sleep(0.5)
+    check(len(found) > 0, f"tasks titled “Báo cáo…” are listed ({len(found)} seen)")
+    unrelated = [t for t in titles() if t.startswith("Triển khai") or t.startswith("Tuyên truyền")]
+    check(not unrelated, "tasks without “báo cáo” are filtered out" + (f": {unrelated[:3]}" if unrelated else ""))
+
+    english = {msgid.replace("_", ""): msgstr for msgid, msgstr in translations.items() if msgid != msgstr}
+    visible = set(titles())
+    left = sorted(text for text in visible if text in english and text != english[text].replace("_", ""))
+    check(not left, "every visible label is Vietnamese" + (f"; English left: {left[:10]}" if left else ""))
+finally:
+    app.terminate()
+    try:
+        app.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        app.kill()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+print(f"{len(failures)} check(s) failed" if failures else "all checks passed")
+sys.exit(1 if failures else 0)
