@@ -2065,3 +2065,17 @@ dn_task_list_view_select_task (DnTaskListView *self,
   ensure_loaded (self);
   return select_task (self, task_id);
 }
+
+GtkWidget *
+dn_task_list_view_get_search_entry (DnTaskListView *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), NULL);
+  return GTK_WIDGET (self->search_entry);
+}
+
+GtkWidget *
+dn_task_list_view_get_overdue_toggle (DnTaskListView *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), NULL);
+  return GTK_WIDGET (self->overdue_toggle);
+}

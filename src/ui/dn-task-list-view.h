@@ -54,4 +54,9 @@ gint64           dn_task_list_view_get_selected_task (DnTaskListView *self);
 gboolean         dn_task_list_view_select_task  (DnTaskListView *self,
                                                  gint64          task_id);
 
+/* The search field and the "Overdue" toggle, for tests and benchmarks that
+ * drive the view as a person does. */
+GtkWidget       *dn_task_list_view_get_search_entry   (DnTaskListView *self);
+GtkWidget       *dn_task_list_view_get_overdue_toggle (DnTaskListView *self);
+
 G_END_DECLS
