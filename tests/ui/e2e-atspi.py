@@ -128,8 +128,16 @@ def walk(node, depth=0, limit=40):
 
 
 def showing(node):
+    # GTK 4.8 sets "visible" (not "showing") on what is not hidden
     try:
-        return node.get_state_set().contains(Atspi.StateType.SHOWING)
+        return node.get_state_set().contains(Atspi.StateType.VISIBLE)
+    except Exception:
+        return False
+
+
+def selected(node):
+    try:
+        return node.get_state_set().contains(Atspi.StateType.SELECTED)
     except Exception:
         return False
 
@@ -221,6 +229,11 @@ try:
     section = find(frame, lambda n: name_of(n) == tasks_name and showing(n))
     check(section is not None, f"the sidebar offers “{tasks_name}”")
     check(section is not None and activate(section), f"“{tasks_name}” can be opened")
+    row = section.get_parent() if section is not None else None
+    end = time.time() + 5
+    while row is not None and not selected(row) and time.time() < end:
+        time.sleep(0.2)
+    check(row is not None and selected(row), f"“{tasks_name}” is the section shown")
 
     search_name = tr("Search tasks")
     entry = find(frame, lambda n: name_of(n) == search_name and showing(n), timeout=10)

@@ -110,7 +110,10 @@ test_settings_remembered (DnTestStore   *fixture,
 
   /* choosing a section and resizing are kept when the window closes */
   dn_window_show_section (window, "tasks");
-  g_assert_cmpstr (g_settings_get_string (settings, "last-section"), ==, "tasks");
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-section");
+    g_assert_cmpstr (last, ==, "tasks");
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_close (GTK_WINDOW (window));
   spin (50);
