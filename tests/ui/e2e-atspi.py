@@ -263,6 +263,26 @@ finally:
         app.wait(timeout=10)
     except subprocess.TimeoutExpired:
         app.kill()
+
+# The language preference: Tiếng Việt chosen on a system in English.
+config = os.path.join(tmp, "config")
+os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as keyfile:
+    keyfile.write("[io/github/doingoai/DoiNgoai]\nlanguage='vi'\nlast-section='tasks'\n")
+env_en = dict(env)
+env_en.update(LANG="C.UTF-8", LC_ALL="C.UTF-8", GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config)
+app = subprocess.Popen([app_path, "--db", db], env=env_en, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+try:
+    application = find_app(app.pid)
+    frame = find(application, lambda n: n.get_role() == Atspi.Role.FRAME, timeout=20) if application else None
+    search = find(frame, lambda n: name_of(n) == tr("Search tasks"), timeout=10) if frame else None
+    check(search is not None, "with the preference set to Tiếng Việt, an English system shows Vietnamese")
+finally:
+    app.terminate()
+    try:
+        app.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        app.kill()
     shutil.rmtree(tmp, ignore_errors=True)
 
 print(f"{len(failures)} check(s) failed" if failures else "all checks passed")
