@@ -11,7 +11,7 @@
 #include "dn-date.h"
 #include "dn-person-editor.h"
 #include "dn-ui.h"
-#include "dn-unit-picker.h"
+#include "dn-unit-chooser.h"
 
 struct _DnPersonEditor
 {
@@ -31,7 +31,7 @@ struct _DnPersonEditor
   GtkEntry      *position_entry;
   GtkEntry      *email_entry;
   GtkEntry      *phone_entry;
-  DnUnitPicker *unit_picker;
+  DnUnitChooser *unit_chooser;
   GtkLabel      *error_label;
   GtkButton     *save_button;
 };
@@ -152,7 +152,7 @@ dn_person_editor_save (DnPersonEditor *self)
   person->email = entry_text (self->email_entry);
   g_free (person->phone);
   person->phone = entry_text (self->phone_entry);
-  person->unit_id = dn_unit_picker_get_selected (self->unit_picker);
+  person->unit_id = dn_unit_chooser_get_unit (self->unit_chooser);
 
   ok = self->person_id == 0
     ? dn_store_add_person (self->store, person, &error)
@@ -218,7 +218,7 @@ dn_person_editor_class_init (DnPersonEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  g_type_ensure (DN_TYPE_UNIT_PICKER);
+  g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   dn_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-person-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, family_entry);
@@ -230,7 +230,7 @@ dn_person_editor_class_init (DnPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, position_entry);
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, email_entry);
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, phone_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, unit_picker);
+  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, unit_chooser);
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
@@ -279,12 +279,15 @@ dn_person_editor_new (DnStore  *store,
   self = g_object_new (DN_TYPE_PERSON_EDITOR, NULL);
   self->store = g_object_ref (store);
   self->person_id = person_id > 0 ? person_id : 0;
-  if (!dn_unit_picker_fill (self->unit_picker, store, _("No unit"), 0, unit_id, error))
+  /* the person's unit stays offered, archived or not */
+  dn_unit_chooser_set_keep_id (self->unit_chooser, unit_id);
+  dn_unit_chooser_set_store (self->unit_chooser, store);
+  if (!dn_unit_chooser_reload (self->unit_chooser, error))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return NULL;
     }
-  dn_unit_picker_set_selected (self->unit_picker, unit_id);
+  dn_unit_chooser_pick (self->unit_chooser, unit_id);
 
   if (person != NULL)
     {

@@ -10,7 +10,7 @@
 
 #include "dn-preferences-dialog.h"
 #include "dn-ui.h"
-#include "dn-unit-picker.h"
+#include "dn-unit-chooser.h"
 
 struct _DnPreferencesDialog
 {
@@ -19,7 +19,7 @@ struct _DnPreferencesDialog
   GSettings            *settings;     /* NULL: schema not installed */
   DnStore              *store;        /* NULL: no database open */
   GtkFileChooserNative *chooser;
-  gboolean              syncing_unit; /* the picker is being set from the settings */
+  gboolean              syncing_unit; /* the chooser is being set from the settings */
 
   /* Template widgets */
   GtkStack             *stack;
@@ -27,7 +27,7 @@ struct _DnPreferencesDialog
   GtkLabel             *database_path_label;
   GtkLabel             *database_detail_label;
   GtkLabel             *database_error_label;
-  DnUnitPicker        *my_unit_picker;
+  DnUnitChooser        *my_unit_chooser;
   GtkLabel             *my_unit_note;
 };
 
@@ -212,8 +212,8 @@ sync_my_unit (DnPreferencesDialog *self)
     id = unit->id;
 
   self->syncing_unit = TRUE;
-  if (!dn_unit_picker_set_selected (self->my_unit_picker, id))
-    dn_unit_picker_set_selected (self->my_unit_picker, 0);
+  if (!dn_unit_chooser_pick (self->my_unit_chooser, id))
+    dn_unit_chooser_set_unit (self->my_unit_chooser, 0);
   self->syncing_unit = FALSE;
 
   if (self->store == NULL)
@@ -228,23 +228,22 @@ sync_my_unit (DnPreferencesDialog *self)
                           self->store == NULL || (code != NULL && *code != '\0' && id == 0));
 }
 
+/* Reads the units again (the store changed) and shows the setting's. */
 static void
 fill_units (DnPreferencesDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
-  self->syncing_unit = TRUE;
-  if (!dn_unit_picker_fill (self->my_unit_picker, self->store, _("None"), 0, 0, &error))
+  if (!dn_unit_chooser_reload (self->my_unit_chooser, &error))
     g_warning ("%s", error->message);
-  self->syncing_unit = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->my_unit_picker), self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->my_unit_chooser), self->store != NULL);
   sync_my_unit (self);
 }
 
 static void
 on_my_unit_chosen_cb (DnPreferencesDialog *self)
 {
-  gint64 id = dn_unit_picker_get_selected (self->my_unit_picker);
+  gint64 id = dn_unit_chooser_get_unit (self->my_unit_chooser);
   g_autoptr(DnUnit) unit = NULL;
 
   if (self->syncing_unit || self->settings == NULL)
@@ -287,7 +286,7 @@ dn_preferences_dialog_class_init (DnPreferencesDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = dn_preferences_dialog_dispose;
 
-  g_type_ensure (DN_TYPE_UNIT_PICKER);
+  g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   dn_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, stack);
@@ -295,7 +294,7 @@ dn_preferences_dialog_class_init (DnPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_path_label);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_detail_label);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_error_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, my_unit_picker);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, my_unit_chooser);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, my_unit_note);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_clicked_cb);
@@ -335,9 +334,11 @@ dn_preferences_dialog_new (GSettings *settings,
                                 NULL, NULL);
   g_signal_connect_swapped (settings, "changed::database-path", G_CALLBACK (update_database), self);
   g_signal_connect_swapped (settings, "changed::my-unit", G_CALLBACK (sync_my_unit), self);
+  /* (the chooser learns of changes first: fill_units() then reads once) */
+  dn_unit_chooser_set_store (self->my_unit_chooser, store);
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (fill_units), self);
-  g_signal_connect_swapped (self->my_unit_picker, "notify::selected-id", G_CALLBACK (on_my_unit_chosen_cb), self);
+  g_signal_connect_swapped (self->my_unit_chooser, "notify::selected-id", G_CALLBACK (on_my_unit_chosen_cb), self);
 
   update_database (self);
   fill_units (self);

@@ -2,8 +2,14 @@
  *
  * The popover lists the unit tree (dn_store_list_unit_tree, archived units
  * left out) in a GtkListView over a filter model; each unit carries its
- * folded "name code" text for the search. The choice is a set of ids; the
- * rows show it with a tick (multiple mode) or a check mark (single mode).
+ * folded "name code" text for the search. The list is read when it is
+ * first needed and again after the store or an option changed ("stale").
+ *
+ * The rows offered ("units") are, in order: the "none" row when there is a
+ * none-label (a DnUnit with id 0, hidden while searching), the tree without
+ * the excluded subtree, then the kept unit when the tree does not list it
+ * (archived). The choice is a set of ids; the rows show it with a tick
+ * (multiple mode) or a check mark (single mode, and the none row).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,14 +33,18 @@ struct _DnUnitChooser
 
   DnStore            *store;
   gboolean            multiple;
-  gboolean            stale;
-  GListStore         *units;      /* DnUnit, tree order */
+  gboolean            stale;      /* the list must be read again */
+  char               *none_label; /* the none row's text, or NULL: no such row */
+  gint64              exclude_id; /* left out with its sub-units (0: none) */
+  gint64              keep_id;    /* offered even when archived (0: none) */
+  GListStore         *units;      /* DnUnit, the rows offered, in order */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   char              **words;      /* folded search words */
   GArray             *chosen;     /* gint64, in the order chosen */
   GHashTable         *names;      /* id → name, for every unit seen */
   GHashTable         *bound;      /* row widgets currently bound */
+  guint               scroll_tick; /* brings the choice into view */
 
   /* Template widgets */
   GtkWidget          *button;
@@ -54,6 +64,9 @@ enum
   PROP_0,
   PROP_MULTIPLE,
   PROP_SELECTED_ID,
+  PROP_NONE_LABEL,
+  PROP_EXCLUDE_ID,
+  PROP_KEEP_ID,
   N_PROPS
 };
 
@@ -65,6 +78,9 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static gboolean reload (DnUnitChooser  *self,
+                        GError        **error);
 
 /*
  * The choice
@@ -80,34 +96,80 @@ is_chosen (DnUnitChooser *self,
   return FALSE;
 }
 
+/* Whether the row of @id shows as chosen: the none row (id 0) when no unit
+ * is chosen. */
+static gboolean
+is_row_on (DnUnitChooser *self,
+           gint64         id)
+{
+  return id == 0 ? self->chosen->len == 0 : is_chosen (self, id);
+}
+
+static void
+remember_name (DnUnitChooser *self,
+               gint64         id,
+               const char    *name)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  g_hash_table_insert (self->names, key, g_strdup (name));
+}
+
 static const char *
 name_of (DnUnitChooser *self,
          gint64         id)
 {
   const char *name = g_hash_table_lookup (self->names, &id);
 
-  if (name == NULL && self->store != NULL)
+  if (name == NULL && self->store != NULL && id > 0)
     {
-      /* an archived unit (still chosen on an old task) is not listed */
+      /* not read yet, or an archived unit (still chosen on an old task)
+       * that is not listed */
       g_autoptr(DnUnit) unit = dn_store_get_unit (self->store, id, NULL);
 
       if (unit != NULL)
         {
-          gint64 *key = g_new (gint64, 1);
-
-          *key = id;
-          g_hash_table_insert (self->names, key, g_strdup (unit->name));
+          remember_name (self, id, unit->name);
           name = g_hash_table_lookup (self->names, &id);
         }
     }
   return name != NULL ? name : "";
 }
 
+/* The chosen ids, in the order of the rows; the chosen units that are not
+ * offered (archived) at the end. */
+static GArray *
+chosen_in_order (DnUnitChooser *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
+
+  for (guint i = 0; i < n && ids->len < self->chosen->len; i++)
+    {
+      g_autoptr(DnUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
+
+      if (unit->id > 0 && is_chosen (self, unit->id))
+        g_array_append_val (ids, unit->id);
+    }
+  for (guint i = 0; i < self->chosen->len; i++)
+    {
+      gint64 id = g_array_index (self->chosen, gint64, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < ids->len && !found; j++)
+        found = g_array_index (ids, gint64, j) == id;
+      if (!found)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
 static void
 update_button (DnUnitChooser *self)
 {
   g_autoptr(GString) tooltip = g_string_new (NULL);
-  g_autoptr(GArray) ids = dn_unit_chooser_get_units (self);
+  g_autoptr(GArray) ids = chosen_in_order (self);
   g_autofree char *text = NULL;
   guint n = ids->len;
 
@@ -119,7 +181,9 @@ update_button (DnUnitChooser *self)
       g_string_append (tooltip, NAME (i));
     }
 
-  if (n == 0)
+  if (n == 0 && self->none_label != NULL)
+    text = g_strdup (self->none_label);
+  else if (n == 0)
     text = g_strdup (self->multiple ? _("None") : _("Choose a unit…"));
   else if (n == 1)
     text = g_strdup (NAME (0));
@@ -132,7 +196,8 @@ update_button (DnUnitChooser *self)
 #undef NAME
 
   gtk_label_set_text (self->button_label, text);
-  if (n == 0)
+  /* a placeholder is dimmed; the none row's text is a choice */
+  if (n == 0 && self->none_label == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->button_label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->button_label), "dim-label");
@@ -158,7 +223,7 @@ update_bound_rows (DnUnitChooser *self)
       GtkWidget *check = g_object_get_data (G_OBJECT (box), "check");
       GtkWidget *mark = g_object_get_data (G_OBJECT (box), "mark");
       gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (box), "unit-id");
-      gboolean on = is_chosen (self, id);
+      gboolean on = is_row_on (self, id);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
       gtk_widget_set_opacity (mark, on ? 1.0 : 0.0);
@@ -174,10 +239,22 @@ choice_changed (DnUnitChooser *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 
+/* What activating the row of @id does. */
 static void
 choose (DnUnitChooser *self,
         gint64         id)
 {
+  if (id == 0)
+    {
+      /* the none row: no unit */
+      if (!self->multiple)
+        gtk_popover_popdown (self->popover);
+      if (self->chosen->len == 0)
+        return;
+      g_array_set_size (self->chosen, 0);
+      choice_changed (self);
+      return;
+    }
   if (self->multiple)
     {
       dn_unit_chooser_toggle_unit (self, id);
@@ -203,35 +280,22 @@ set_fold (DnUnit *unit)
   g_object_set_data_full (G_OBJECT (unit), FOLD_KEY, dn_text_fold (both, -1), g_free);
 }
 
-static gboolean
-reload (DnUnitChooser  *self,
-        GError        **error)
+static void
+ensure_loaded (DnUnitChooser *self)
 {
-  g_autoptr(GPtrArray) tree = NULL;
+  g_autoptr(GError) error = NULL;
 
-  self->stale = FALSE;
-  if (self->store == NULL)
-    {
-      g_list_store_remove_all (self->units);
-      update_button (self);
-      return TRUE;
-    }
-  tree = dn_store_list_unit_tree (self->store, FALSE, error);
-  if (tree == NULL)
-    return FALSE;
-  for (guint i = 0; i < tree->len; i++)
-    {
-      DnUnit *unit = tree->pdata[i];
-      gint64 *key = g_new (gint64, 1);
+  if (self->stale && !reload (self, &error))
+    g_warning ("%s", error->message);
+}
 
-      *key = unit->id;
-      set_fold (unit);
-      g_hash_table_insert (self->names, key, g_strdup (unit->name));
-    }
-  g_list_store_splice (self->units, 0, g_list_model_get_n_items (G_LIST_MODEL (self->units)),
-                       tree->pdata, tree->len);
-  update_button (self);
-  return TRUE;
+/* The list must be read again: now if it shows, else when next needed. */
+static void
+invalidate (DnUnitChooser *self)
+{
+  self->stale = TRUE;
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    ensure_loaded (self);
 }
 
 static gboolean
@@ -243,7 +307,8 @@ filter_func (gpointer item,
 
   if (self->words == NULL)
     return TRUE;
-  if (fold == NULL)
+  /* the none row is not a match */
+  if (fold == NULL || DN_UNIT (item)->id == 0)
     return FALSE;
   for (guint i = 0; self->words[i] != NULL; i++)
     if (strstr (fold, self->words[i]) == NULL)
@@ -255,12 +320,90 @@ static void
 update_empty (DnUnitChooser *self)
 {
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+  guint n_units = g_list_model_get_n_items (G_LIST_MODEL (self->units));
 
+  if (self->none_label != NULL && n_units > 0)
+    n_units--;
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), empty);
   gtk_label_set_text (self->empty_label,
-                      g_list_model_get_n_items (G_LIST_MODEL (self->units)) == 0
+                      n_units == 0
                       ? _("There is no unit yet. Add units in the Units section.")
                       : _("No unit matches what you typed."));
+}
+
+static gboolean
+reload (DnUnitChooser  *self,
+        GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) skip = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) excluded = NULL;
+  g_autoptr(GPtrArray) tree = NULL;
+  gboolean have_keep = self->keep_id <= 0;
+
+  self->stale = FALSE;
+  if (self->none_label != NULL)
+    {
+      DnUnit *none = dn_unit_new ();
+
+      g_free (none->name);
+      none->name = g_strdup (self->none_label);
+      g_ptr_array_add (rows, none);
+    }
+  if (self->store != NULL)
+    {
+      tree = dn_store_list_unit_tree (self->store, FALSE, error);
+      if (tree == NULL)
+        return FALSE;
+      if (self->exclude_id > 0)
+        {
+          /* a unit cannot go below itself: its subtree is not offered */
+          excluded = dn_store_get_unit_subtree (self->store, self->exclude_id, error);
+          if (excluded == NULL)
+            return FALSE;
+          for (guint i = 0; i < excluded->len; i++)
+            g_hash_table_add (skip, &g_array_index (excluded, gint64, i));
+        }
+      for (guint i = 0; i < tree->len; i++)
+        {
+          DnUnit *unit = tree->pdata[i];
+
+          if (g_hash_table_contains (skip, &unit->id))
+            continue;
+          if (unit->id == self->keep_id)
+            have_keep = TRUE;
+          set_fold (unit);
+          g_ptr_array_add (rows, g_object_ref (unit));
+        }
+      if (!have_keep && !g_hash_table_contains (skip, &self->keep_id))
+        {
+          /* a record's own unit, archived: still offered so that it is kept */
+          g_autoptr(DnUnit) kept = dn_store_get_unit (self->store, self->keep_id, NULL);
+
+          if (kept != NULL)
+            {
+              g_autofree char *name = g_strdup_printf (_("%s (archived)"), kept->name);
+
+              g_free (kept->name);
+              kept->name = g_steal_pointer (&name);
+              kept->depth = 0;
+              set_fold (kept);
+              g_ptr_array_add (rows, g_steal_pointer (&kept));
+            }
+        }
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DnUnit *unit = rows->pdata[i];
+
+      if (unit->id > 0)
+        remember_name (self, unit->id, unit->name);
+    }
+  g_list_store_splice (self->units, 0, g_list_model_get_n_items (G_LIST_MODEL (self->units)),
+                       rows->pdata, rows->len);
+  update_button (self);
+  update_empty (self);
+  return TRUE;
 }
 
 static void
@@ -299,7 +442,7 @@ on_search_activate_cb (DnUnitChooser *self)
 {
   g_autoptr(DnUnit) first = NULL;
 
-  /* Enter takes the first unit listed */
+  /* Enter takes the first row listed */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
     return;
   first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
@@ -315,6 +458,23 @@ on_search_stop_cb (DnUnitChooser *self)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   else
     gtk_popover_popdown (self->popover);
+}
+
+static gboolean
+on_search_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          DnUnitChooser         *self)
+{
+  /* Down goes from the search field to the list */
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -333,20 +493,70 @@ on_button_clicked_cb (DnUnitChooser *self)
   gtk_popover_popup (self->popover);
 }
 
+/* The position of the first row shown as chosen, or G_MAXUINT. */
+static guint
+first_on_row (DnUnitChooser *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DnUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (is_row_on (self, unit->id))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
 static void
 on_popover_show_cb (DnUnitChooser *self)
 {
-  if (self->stale)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!reload (self, &error))
-        g_warning ("%s", error->message);
-    }
+  ensure_loaded (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   apply_search (self, NULL);
   update_bound_rows (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static gboolean
+scroll_to_choice_cb (GtkWidget     *list,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  DnUnitChooser *self = user_data;
+  guint position;
+
+  /* the list scrolls once it has its size */
+  if (gtk_widget_get_height (list) == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  position = self->words == NULL ? first_on_row (self) : G_MAXUINT;
+  if (position != G_MAXUINT)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_scroll (DnUnitChooser *self)
+{
+  if (self->scroll_tick != 0 && self->list_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+  self->scroll_tick = 0;
+}
+
+static void
+on_popover_map_cb (DnUnitChooser *self)
+{
+  /* the current choice in view */
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_to_choice_cb, self, NULL);
+}
+
+static void
+on_popover_unmap_cb (DnUnitChooser *self)
+{
+  stop_scroll (self);
 }
 
 static void
@@ -367,8 +577,7 @@ on_done_clicked_cb (DnUnitChooser *self)
 static void
 on_store_changed_cb (DnUnitChooser *self)
 {
-  /* read again when the list is next opened */
-  self->stale = TRUE;
+  invalidate (self);
 }
 
 static void
@@ -413,14 +622,21 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   DnUnit *unit = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *check = g_object_get_data (G_OBJECT (box), "check");
+  GtkWidget *name = g_object_get_data (G_OBJECT (box), "name");
   gint64 *id = g_object_get_data (G_OBJECT (box), "unit-id");
+  gboolean none = unit->id == 0;
 
   *id = unit->id;
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), unit->name);
+  gtk_label_set_text (GTK_LABEL (name), unit->name);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "code"), unit->code);
   gtk_widget_set_margin_start (box, 4 + INDENT * (int) unit->depth);
-  gtk_widget_set_visible (check, self->multiple);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "mark"), !self->multiple);
+  /* the none row has the check mark in both modes */
+  gtk_widget_set_visible (check, self->multiple && !none);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "mark"), !self->multiple || none);
+  if (none)
+    gtk_widget_add_css_class (name, "dim-label");
+  else
+    gtk_widget_remove_css_class (name, "dim-label");
   gtk_widget_set_tooltip_text (box, unit->name);
   g_hash_table_add (self->bound, box);
   update_bound_rows (self);
@@ -468,6 +684,15 @@ dn_unit_chooser_get_property (GObject    *object,
     case PROP_SELECTED_ID:
       g_value_set_int64 (value, dn_unit_chooser_get_unit (self));
       break;
+    case PROP_NONE_LABEL:
+      g_value_set_string (value, self->none_label);
+      break;
+    case PROP_EXCLUDE_ID:
+      g_value_set_int64 (value, self->exclude_id);
+      break;
+    case PROP_KEEP_ID:
+      g_value_set_int64 (value, self->keep_id);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -488,6 +713,15 @@ dn_unit_chooser_set_property (GObject      *object,
       break;
     case PROP_SELECTED_ID:
       dn_unit_chooser_set_unit (self, g_value_get_int64 (value));
+      break;
+    case PROP_NONE_LABEL:
+      dn_unit_chooser_set_none_label (self, g_value_get_string (value));
+      break;
+    case PROP_EXCLUDE_ID:
+      dn_unit_chooser_set_exclude_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_KEEP_ID:
+      dn_unit_chooser_set_keep_id (self, g_value_get_int64 (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -526,6 +760,14 @@ dn_unit_chooser_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (DN_UNIT_CHOOSER (widget)->button);
 }
 
+static gboolean
+dn_unit_chooser_mnemonic_activate (GtkWidget *widget,
+                                   gboolean   group_cycling)
+{
+  /* a label's mnemonic focuses the button */
+  return gtk_widget_grab_focus (DN_UNIT_CHOOSER (widget)->button);
+}
+
 static void
 dn_unit_chooser_dispose (GObject *object)
 {
@@ -533,6 +775,7 @@ dn_unit_chooser_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  stop_scroll (self);
   if (self->list_view != NULL)
     {
       gtk_list_view_set_model (self->list_view, NULL);
@@ -553,6 +796,7 @@ dn_unit_chooser_finalize (GObject *object)
   DnUnitChooser *self = DN_UNIT_CHOOSER (object);
 
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->none_label, g_free);
   g_clear_pointer (&self->chosen, g_array_unref);
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
@@ -571,6 +815,7 @@ dn_unit_chooser_class_init (DnUnitChooserClass *klass)
   object_class->get_property = dn_unit_chooser_get_property;
   object_class->set_property = dn_unit_chooser_set_property;
   widget_class->grab_focus = dn_unit_chooser_grab_focus;
+  widget_class->mnemonic_activate = dn_unit_chooser_mnemonic_activate;
   widget_class->measure = dn_unit_chooser_measure;
   widget_class->size_allocate = dn_unit_chooser_size_allocate;
 
@@ -579,6 +824,31 @@ dn_unit_chooser_class_init (DnUnitChooserClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_ID] =
     g_param_spec_int64 ("selected-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DnUnitChooser:none-label:
+   *
+   * The text of a first row that chooses no unit (id 0), also shown on the
+   * button when no unit is chosen; %NULL: no such row.
+   */
+  properties[PROP_NONE_LABEL] =
+    g_param_spec_string ("none-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DnUnitChooser:exclude-id:
+   *
+   * A unit left out of the list with all its sub-units (0: none).
+   */
+  properties[PROP_EXCLUDE_ID] =
+    g_param_spec_int64 ("exclude-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DnUnitChooser:keep-id:
+   *
+   * A unit offered even when it is archived (0: none).
+   */
+  properties[PROP_KEEP_ID] =
+    g_param_spec_int64 ("keep-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -604,9 +874,12 @@ dn_unit_chooser_class_init (DnUnitChooserClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_map_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_unmap_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_done_clicked_cb);
 }
@@ -616,14 +889,16 @@ dn_unit_chooser_init (DnUnitChooser *self)
 {
   GtkListItemFactory *factory;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-
+  /* before the template: it may set options */
+  self->stale = TRUE;
   self->chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->bound = g_hash_table_new (NULL, NULL);
   self->units = g_list_store_new (DN_TYPE_UNIT);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->units)), GTK_FILTER (self->filter));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -667,13 +942,91 @@ dn_unit_chooser_set_store (DnUnitChooser *self,
   g_set_object (&self->store, store);
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  {
-    g_autoptr(GError) error = NULL;
+  /* names of another database are not this one's */
+  g_hash_table_remove_all (self->names);
+  invalidate (self);
+  update_button (self);
+}
 
-    if (!reload (self, &error))
-      g_warning ("%s", error->message);
-  }
-  update_empty (self);
+gboolean
+dn_unit_chooser_reload (DnUnitChooser  *self,
+                        GError        **error)
+{
+  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  return reload (self, error);
+}
+
+const char *
+dn_unit_chooser_get_none_label (DnUnitChooser *self)
+{
+  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), NULL);
+  return self->none_label;
+}
+
+void
+dn_unit_chooser_set_none_label (DnUnitChooser *self,
+                                const char    *label)
+{
+  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
+
+  if (g_strcmp0 (self->none_label, label) == 0)
+    return;
+  g_free (self->none_label);
+  self->none_label = g_strdup (label);
+  invalidate (self);
+  update_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NONE_LABEL]);
+}
+
+gint64
+dn_unit_chooser_get_exclude_id (DnUnitChooser *self)
+{
+  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), 0);
+  return self->exclude_id;
+}
+
+void
+dn_unit_chooser_set_exclude_id (DnUnitChooser *self,
+                                gint64         unit_id)
+{
+  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
+
+  unit_id = MAX (unit_id, 0);
+  if (self->exclude_id == unit_id)
+    return;
+  self->exclude_id = unit_id;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCLUDE_ID]);
+}
+
+gint64
+dn_unit_chooser_get_keep_id (DnUnitChooser *self)
+{
+  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), 0);
+  return self->keep_id;
+}
+
+void
+dn_unit_chooser_set_keep_id (DnUnitChooser *self,
+                             gint64         unit_id)
+{
+  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
+
+  unit_id = MAX (unit_id, 0);
+  if (self->keep_id == unit_id)
+    return;
+  self->keep_id = unit_id;
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_ID]);
+}
+
+GListModel *
+dn_unit_chooser_get_model (DnUnitChooser *self)
+{
+  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), NULL);
+  ensure_loaded (self);
+  return G_LIST_MODEL (self->units);
 }
 
 gboolean
@@ -718,35 +1071,37 @@ dn_unit_chooser_set_unit (DnUnitChooser *self,
   dn_unit_chooser_set_units (self, &unit_id, unit_id > 0 ? 1 : 0);
 }
 
-GArray *
-dn_unit_chooser_get_units (DnUnitChooser *self)
+gboolean
+dn_unit_chooser_pick (DnUnitChooser *self,
+                      gint64         unit_id)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n;
 
-  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), ids);
+  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), FALSE);
 
-  /* tree order: as the list shows them */
+  ensure_loaded (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->units));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DnUnit) unit = g_list_model_get_item (G_LIST_MODEL (self->units), i);
 
-      if (is_chosen (self, unit->id))
-        g_array_append_val (ids, unit->id);
+      if (unit->id == unit_id)
+        {
+          choose (self, unit_id);
+          return TRUE;
+        }
     }
-  /* chosen units that are not listed (archived) at the end */
-  for (guint i = 0; i < self->chosen->len; i++)
-    {
-      gint64 id = g_array_index (self->chosen, gint64, i);
-      gboolean found = FALSE;
+  return FALSE;
+}
 
-      for (guint j = 0; j < ids->len && !found; j++)
-        found = g_array_index (ids, gint64, j) == id;
-      if (!found)
-        g_array_append_val (ids, id);
-    }
-  return ids;
+GArray *
+dn_unit_chooser_get_units (DnUnitChooser *self)
+{
+  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), g_array_new (FALSE, FALSE, sizeof (gint64)));
+
+  /* tree order: as the list shows them */
+  ensure_loaded (self);
+  return chosen_in_order (self);
 }
 
 void
@@ -807,6 +1162,7 @@ dn_unit_chooser_set_search (DnUnitChooser *self,
                             const char    *text)
 {
   g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
+  ensure_loaded (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   /* GtkSearchEntry reports after a delay; the filter follows at once */
   apply_search (self, text);
@@ -816,6 +1172,7 @@ guint
 dn_unit_chooser_get_n_shown (DnUnitChooser *self)
 {
   g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), 0);
+  ensure_loaded (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 

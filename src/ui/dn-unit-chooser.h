@@ -5,6 +5,14 @@
  * number. Archived units are not offered. Emits "changed" (and notifies
  * "selected-id") when the choice changes.
  *
+ * Options, for a record that has one unit (all off by default):
+ * "none-label" adds a first row choosing no unit (id 0), also shown on the
+ * button while no unit is chosen; "exclude-id" leaves a unit out with all
+ * its sub-units (a unit cannot go below itself); "keep-id" offers a unit
+ * even when it is archived (a record's current unit), last and marked
+ * "(archived)". The list is read when it is first needed, and again after
+ * the store or an option changed.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -22,6 +30,21 @@ GtkWidget *dn_unit_chooser_new          (DnStore       *store,
                                          gboolean       multiple);
 void       dn_unit_chooser_set_store    (DnUnitChooser *self,
                                          DnStore       *store);
+/* Reads the list now (it is otherwise read when needed, with a warning
+ * when that fails). */
+gboolean   dn_unit_chooser_reload       (DnUnitChooser *self,
+                                         GError       **error);
+const char *dn_unit_chooser_get_none_label (DnUnitChooser *self);
+void       dn_unit_chooser_set_none_label (DnUnitChooser *self,
+                                           const char    *label);
+gint64     dn_unit_chooser_get_exclude_id (DnUnitChooser *self);
+void       dn_unit_chooser_set_exclude_id (DnUnitChooser *self,
+                                           gint64         unit_id);
+gint64     dn_unit_chooser_get_keep_id  (DnUnitChooser *self);
+void       dn_unit_chooser_set_keep_id  (DnUnitChooser *self,
+                                         gint64         unit_id);
+/* The rows offered (DnUnit, in list order; the none row has id 0). */
+GListModel *dn_unit_chooser_get_model   (DnUnitChooser *self);
 gboolean   dn_unit_chooser_get_multiple (DnUnitChooser *self);
 void       dn_unit_chooser_set_multiple (DnUnitChooser *self,
                                          gboolean       multiple);
@@ -29,7 +52,14 @@ void       dn_unit_chooser_set_multiple (DnUnitChooser *self,
 /* Single mode: the chosen unit, 0 for none. In multiple mode the first
  * ticked one. */
 gint64     dn_unit_chooser_get_unit     (DnUnitChooser *self);
+/* Chooses @unit_id (0: none), offered or not: a record's archived unit is
+ * shown by its name. */
 void       dn_unit_chooser_set_unit     (DnUnitChooser *self,
+                                         gint64         unit_id);
+/* What activating the row of @unit_id does (0: the none row): single mode
+ * chooses it, multiple mode ticks or unticks it (the none row clears).
+ * FALSE, and no change, when the list does not offer it. */
+gboolean   dn_unit_chooser_pick         (DnUnitChooser *self,
                                          gint64         unit_id);
 /* The ticked units (gint64), in tree order; a new array. */
 GArray    *dn_unit_chooser_get_units    (DnUnitChooser *self);
@@ -44,7 +74,8 @@ const char *dn_unit_chooser_get_unit_name (DnUnitChooser *self,
                                            gint64         unit_id);
 
 /* The search text, as typed in the popover's search field, and the number
- * of units it leaves in the list. */
+ * of rows it leaves in the list (the none row is shown only without a
+ * search). */
 void       dn_unit_chooser_set_search   (DnUnitChooser *self,
                                          const char    *text);
 guint      dn_unit_chooser_get_n_shown  (DnUnitChooser *self);

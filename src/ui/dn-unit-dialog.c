@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "dn-ui.h"
-#include "dn-unit-picker.h"
+#include "dn-unit-chooser.h"
 #include "dn-unit-dialog.h"
 
 struct _DnUnitDialog
@@ -34,7 +34,7 @@ struct _DnUnitDialog
   GtkWidget        *kind_title;
   GtkDropDown      *kind_dropdown;
   GtkWidget        *parent_title;
-  DnUnitPicker    *parent_picker;
+  DnUnitChooser    *parent_chooser;
   GtkLabel         *error_label;
   GtkButton        *save_button;
 };
@@ -73,7 +73,7 @@ clear_error (DnUnitDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->code_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->parent_picker), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->parent_chooser), "error");
 }
 
 /* The kind a new unit most likely has, below @parent_kind (-1: top level). */
@@ -96,7 +96,7 @@ proposed_kind (int parent_kind)
 static void
 propose_kind (DnUnitDialog *self)
 {
-  gint64 parent_id = dn_unit_picker_get_selected (self->parent_picker);
+  gint64 parent_id = dn_unit_chooser_get_unit (self->parent_chooser);
   int parent_kind = -1;
 
   if (self->mode != DN_UNIT_DIALOG_ADD || self->kind_touched)
@@ -158,7 +158,7 @@ dn_unit_dialog_save (DnUnitDialog *self)
       unit->kind = (DnUnitKind) MIN (gtk_drop_down_get_selected (self->kind_dropdown), DN_UNIT_KIND_N - 1);
     }
   if (self->mode != DN_UNIT_DIALOG_RENAME)
-    unit->parent_id = dn_unit_picker_get_selected (self->parent_picker);
+    unit->parent_id = dn_unit_chooser_get_unit (self->parent_chooser);
 
   ok = self->mode == DN_UNIT_DIALOG_ADD
     ? dn_store_add_unit (self->store, unit, &error)
@@ -169,7 +169,7 @@ dn_unit_dialog_save (DnUnitDialog *self)
 
       /* point at the field the message is about */
       if (self->mode == DN_UNIT_DIALOG_MOVE)
-        field = GTK_WIDGET (self->parent_picker);
+        field = GTK_WIDGET (self->parent_chooser);
       else if (unit->name[0] == '\0')
         field = GTK_WIDGET (self->name_entry);
       else if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
@@ -233,7 +233,7 @@ dn_unit_dialog_class_init (DnUnitDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  g_type_ensure (DN_TYPE_UNIT_PICKER);
+  g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   dn_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-unit-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, intro_label);
@@ -245,7 +245,7 @@ dn_unit_dialog_class_init (DnUnitDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, kind_title);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_title);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_picker);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_chooser);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
@@ -263,7 +263,7 @@ dn_unit_dialog_init (DnUnitDialog *self)
     gtk_string_list_append (kinds, dn_unit_kind_get_label ((DnUnitKind) kind));
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_changed_cb), self);
-  g_signal_connect_swapped (self->parent_picker, "notify::selected-id", G_CALLBACK (propose_kind), self);
+  g_signal_connect_swapped (self->parent_chooser, "notify::selected-id", G_CALLBACK (propose_kind), self);
   g_signal_connect (self->name_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
   g_signal_connect (self->code_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
 }
@@ -300,7 +300,7 @@ dn_unit_dialog_new (DnStore           *store,
   gtk_widget_set_visible (self->kind_title, details);
   gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), details);
   gtk_widget_set_visible (self->parent_title, parent);
-  gtk_widget_set_visible (GTK_WIDGET (self->parent_picker), parent);
+  gtk_widget_set_visible (GTK_WIDGET (self->parent_chooser), parent);
 
   switch (mode)
     {
@@ -308,12 +308,13 @@ dn_unit_dialog_new (DnStore           *store,
       gtk_window_set_title (GTK_WINDOW (self), _("Add Unit"));
       gtk_button_set_label (self->save_button, _("_Add"));
       intro = g_strdup (_("A division, a district office, a school or a centre: choose where it belongs in “Part of”."));
-      if (!dn_unit_picker_fill (self->parent_picker, store, _("None (top level)"), 0, 0, error))
+      dn_unit_chooser_set_store (self->parent_chooser, store);
+      if (!dn_unit_chooser_reload (self->parent_chooser, error))
         {
           gtk_window_destroy (GTK_WINDOW (self));
           return NULL;
         }
-      dn_unit_picker_set_selected (self->parent_picker, unit_id);
+      dn_unit_chooser_pick (self->parent_chooser, unit_id);
       propose_kind (self);
       break;
 
@@ -346,12 +347,14 @@ dn_unit_dialog_new (DnStore           *store,
         else
           intro = g_strdup_printf (_("Move “%s” below another unit."), unit->name);
         /* the unit itself and its sub-units are not offered */
-        if (!dn_unit_picker_fill (self->parent_picker, store, _("None (top level)"), unit_id, 0, error))
+        dn_unit_chooser_set_exclude_id (self->parent_chooser, unit_id);
+        dn_unit_chooser_set_store (self->parent_chooser, store);
+        if (!dn_unit_chooser_reload (self->parent_chooser, error))
           {
             gtk_window_destroy (GTK_WINDOW (self));
             return NULL;
           }
-        dn_unit_picker_set_selected (self->parent_picker, unit->parent_id);
+        dn_unit_chooser_pick (self->parent_chooser, unit->parent_id);
       }
       break;
     }

@@ -173,6 +173,21 @@ test_async (DnTestStore   *fixture,
   while (dn_task_list_model_is_loading (model) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5000);
+
+  /* a finished worker task may still hold the model (and so the store) for a
+   * moment after its result was delivered: wait until it lets go */
+  {
+    DnTaskListModel *model_ptr = model;
+    g_object_add_weak_pointer (G_OBJECT (model_ptr), (gpointer *) &model_ptr);
+    g_clear_object (&model);
+    deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+    while (model_ptr != NULL && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+    g_assert_null (model_ptr);
+  }
 }
 
 int

@@ -785,6 +785,175 @@ test_unit_chooser (DnTestStore   *fixture,
   spin ();
 }
 
+/* Whether the chooser's list offers @unit_id; its row in *@row. */
+static gboolean
+offers (DnUnitChooser *chooser,
+        gint64         unit_id,
+        DnUnit       **row)
+{
+  GListModel *model = dn_unit_chooser_get_model (chooser);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DnUnit) unit = g_list_model_get_item (model, i);
+
+      if (unit->id == unit_id)
+        {
+          if (row != NULL)
+            *row = g_steal_pointer (&unit);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+count_cb (gint64 *count)
+{
+  (*count)++;
+}
+
+/* The options the person editor, the unit dialog and the preferences use:
+ * a "none" row, a subtree left out, an archived current unit kept */
+static void
+test_unit_chooser_options (DnTestStore   *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  DnUnitChooser *chooser;
+  GListModel *model;
+  GtkWidget *search;
+  GtkWidget *focus;
+  gint64 archived;
+  gint64 notified = -1;
+  Units u;
+
+  make_units (fixture->store, &u);
+  archived = dn_test_add_unit (fixture->store, "THCSCU", "Trường THCS Cũ", DN_UNIT_KIND_SCHOOL, u.office);
+  g_assert_true (dn_store_set_unit_archived (fixture->store, archived, TRUE, NULL));
+
+  chooser = DN_UNIT_CHOOSER (dn_unit_chooser_new (fixture->store, FALSE));
+  dn_unit_chooser_set_none_label (chooser, "No unit");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chooser));
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  /* the none row first, then the tree; shown on the button while nothing is chosen */
+  model = dn_unit_chooser_get_model (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  {
+    g_autoptr(DnUnit) none = g_list_model_get_item (model, 0);
+    g_autoptr(DnUnit) first = g_list_model_get_item (model, 1);
+    g_autoptr(DnUnit) school = g_list_model_get_item (model, 2);
+
+    g_assert_cmpint (none->id, ==, 0);
+    g_assert_cmpstr (none->name, ==, "No unit");
+    g_assert_cmpint (first->id, ==, u.office);
+    g_assert_cmpint (school->id, ==, u.school_a);
+    g_assert_cmpuint (school->depth, ==, 1);
+  }
+  g_assert_false (offers (chooser, archived, NULL));
+  g_assert_true (has_text (GTK_WIDGET (chooser), "No unit"));
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 5);
+  /* a search lists units only */
+  dn_unit_chooser_set_search (chooser, "phong");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 2);
+  dn_unit_chooser_set_search (chooser, "no unit");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 0);
+  dn_unit_chooser_set_search (chooser, "");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 5);
+
+  /* picking: what is offered, the none row included; nothing else */
+  g_signal_connect_swapped (chooser, "notify::selected-id", G_CALLBACK (count_cb), &notified);
+  notified = 0;
+  g_assert_true (dn_unit_chooser_pick (chooser, u.school_b));
+  g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, u.school_b);
+  g_assert_cmpint (notified, ==, 1);
+  g_assert_true (has_text (GTK_WIDGET (chooser), "Trường THCS Xuân Quang"));
+  g_assert_false (dn_unit_chooser_pick (chooser, archived));
+  g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, u.school_b);
+  g_assert_cmpint (notified, ==, 1);
+  g_assert_true (dn_unit_chooser_pick (chooser, 0));
+  g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, 0);
+  g_assert_cmpint (notified, ==, 2);
+  g_assert_true (has_text (GTK_WIDGET (chooser), "No unit"));
+
+  /* the list opens on the choice, with the search field focused */
+  g_assert_true (dn_unit_chooser_pick (chooser, u.school_b));
+  dn_unit_chooser_popup (chooser);
+  spin ();
+  search = by_label (chooser, "Search units");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+  g_assert_true (has_text (GTK_WIDGET (chooser), "Văn phòng Sở"));
+
+  /* a unit cannot go below itself: its subtree is left out */
+  dn_unit_chooser_set_exclude_id (chooser, u.office);
+  g_assert_false (offers (chooser, u.office, NULL));
+  g_assert_false (offers (chooser, u.school_a, NULL));
+  g_assert_false (offers (chooser, u.school_b, NULL));
+  g_assert_true (offers (chooser, u.division, NULL));
+  g_assert_true (offers (chooser, 0, NULL));
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 2);
+  g_assert_false (dn_unit_chooser_pick (chooser, u.school_a));
+  /* (the choice made before stays until changed) */
+  g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, u.school_b);
+  /* an archived unit inside it is not kept either */
+  dn_unit_chooser_set_keep_id (chooser, archived);
+  g_assert_false (offers (chooser, archived, NULL));
+  dn_unit_chooser_set_exclude_id (chooser, 0);
+  g_assert_true (offers (chooser, u.school_a, NULL));
+
+  /* the record's archived unit stays offered, last and marked */
+  {
+    g_autoptr(DnUnit) kept = NULL;
+    g_autoptr(DnUnit) last = NULL;
+
+    g_assert_true (offers (chooser, archived, &kept));
+    g_assert_cmpstr (kept->name, ==, "Trường THCS Cũ (archived)");
+    g_assert_cmpuint (kept->depth, ==, 0);
+    last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+    g_assert_cmpint (last->id, ==, archived);
+  }
+  g_assert_true (dn_unit_chooser_pick (chooser, archived));
+  g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, archived);
+  g_assert_true (has_text (GTK_WIDGET (chooser), "Trường THCS Cũ (archived)"));
+  /* found by the search too */
+  dn_unit_chooser_set_search (chooser, "thcs cu");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 1);
+  dn_unit_chooser_set_search (chooser, "");
+
+  /* the list follows the store: a unit archived meanwhile leaves it */
+  g_assert_true (dn_store_set_unit_archived (fixture->store, u.school_a, TRUE, NULL));
+  spin ();
+  g_assert_false (offers (chooser, u.school_a, NULL));
+  g_assert_true (offers (chooser, u.school_b, NULL));
+
+  /* without the none row */
+  dn_unit_chooser_set_none_label (chooser, NULL);
+  g_assert_false (offers (chooser, 0, NULL));
+  g_assert_false (dn_unit_chooser_pick (chooser, 0));
+  g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, archived);
+
+  /* multiple mode: the none row clears the ticks */
+  dn_unit_chooser_set_none_label (chooser, "No unit");
+  dn_unit_chooser_set_multiple (chooser, TRUE);
+  g_assert_true (dn_unit_chooser_pick (chooser, u.division));
+  {
+    g_autoptr(GArray) ids = dn_unit_chooser_get_units (chooser);
+    g_autofree char *text = dn_test_ids_of_array (ids);
+    g_autofree char *expected = DN_TEST_IDS (u.division, archived);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_assert_true (dn_unit_chooser_pick (chooser, 0));
+  g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 /*
  * The details window
  */
@@ -1183,6 +1352,7 @@ main (int   argc,
   ADD ("/task-editor/discard-confirm", test_editor_discard);
   g_test_add_func ("/date-entry/parse", test_date_entry);
   ADD ("/unit-chooser/search", test_unit_chooser);
+  ADD ("/unit-chooser/options", test_unit_chooser_options);
   ADD ("/task-details/pass-down", test_details_pass_down);
   ADD ("/task-details/progress-roll-up", test_details_progress);
   ADD ("/task-details/extend-deadline", test_details_extend);

@@ -20,7 +20,7 @@
 #include "dn-preferences-dialog.h"
 #include "dn-test-utils.h"
 #include "dn-unit-dialog.h"
-#include "dn-unit-picker.h"
+#include "dn-unit-chooser.h"
 #include "dn-units-page.h"
 
 /*
@@ -584,7 +584,7 @@ test_add_unit (DnTestStore   *fixture,
   dn_units_page_select_unit (shown.page, u.department);
   dialog = open_unit_dialog (shown.page, "units.add");
   /* below the selected unit, as a division of the department */
-  g_assert_cmpint (dn_unit_picker_get_selected (DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "Parent unit"))),
+  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "Parent unit"))),
                    ==, u.department);
   kind = get_by_label (GTK_WIDGET (dialog), "Kind of unit");
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, DN_UNIT_KIND_DIVISION);
@@ -618,7 +618,7 @@ test_add_unit (DnTestStore   *fixture,
 
   /* "Add Unit…" without a parent: a new top-level unit, through the button */
   dialog = open_unit_dialog (shown.page, "units.add");
-  g_assert_true (dn_unit_picker_set_selected (DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "Parent unit")), 0));
+  g_assert_true (dn_unit_chooser_pick (DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "Parent unit")), 0));
   set_text (GTK_WIDGET (dialog), "Unit name", "Sở Ngoại vụ");
   set_text (GTK_WIDGET (dialog), "Unit code", "SNV");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (get_by_label (GTK_WIDGET (dialog), "Kind of unit")), DN_UNIT_KIND_EXTERNAL);
@@ -675,6 +675,15 @@ test_rename_unit (DnTestStore   *fixture,
   close_all_windows ();
 }
 
+/* What typing @text in the chooser's search field leaves: the rows shown. */
+static guint
+search (DnUnitChooser *chooser,
+        const char    *text)
+{
+  dn_unit_chooser_set_search (chooser, text);
+  return dn_unit_chooser_get_n_shown (chooser);
+}
+
 static void
 test_move_unit (DnTestStore   *fixture,
                 gconstpointer  data)
@@ -685,14 +694,14 @@ test_move_unit (DnTestStore   *fixture,
   g_autoptr(DnUnit) school = NULL;
   g_autoptr(GError) error = NULL;
   DnUnitDialog *dialog;
-  DnUnitPicker *picker;
+  DnUnitChooser *picker;
   GListModel *offered;
 
   /* the department cannot go below itself nor its divisions: not offered */
   dn_units_page_select_unit (shown.page, u.department);
   dialog = open_unit_dialog (shown.page, "units.move");
-  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "Parent unit"));
-  offered = dn_unit_picker_get_model (picker);
+  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "Parent unit"));
+  offered = dn_unit_chooser_get_model (picker);
   for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
     {
       g_autoptr(DnUnit) candidate = g_list_model_get_item (offered, i);
@@ -702,12 +711,12 @@ test_move_unit (DnTestStore   *fixture,
     }
   g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 4);  /* none, district, two schools */
   /* the search matches without accents */
-  g_assert_cmpuint (dn_unit_picker_search (picker, "le loi"), ==, 1);
-  g_assert_cmpuint (dn_unit_picker_search (picker, ""), ==, 4);
+  g_assert_cmpuint (search (picker, "le loi"), ==, 1);
+  g_assert_cmpuint (search (picker, ""), ==, 4);
 
   /* meanwhile the school was put below the office: moving the department
    * below it would make a loop. The store refuses, the dialog says so. */
-  g_assert_true (dn_unit_picker_set_selected (picker, u.school_a));
+  g_assert_true (dn_unit_chooser_pick (picker, u.school_a));
   school = dn_store_get_unit (fixture->store, u.school_a, NULL);
   school->parent_id = u.office;
   g_assert_true (dn_store_update_unit (fixture->store, school, &error));
@@ -723,9 +732,9 @@ test_move_unit (DnTestStore   *fixture,
   /* a real move: the personnel division goes to the district office */
   dn_units_page_select_unit (shown.page, u.personnel);
   dialog = open_unit_dialog (shown.page, "units.move");
-  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "Parent unit"));
-  g_assert_cmpint (dn_unit_picker_get_selected (picker), ==, u.department);
-  g_assert_true (dn_unit_picker_set_selected (picker, u.district));
+  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "Parent unit"));
+  g_assert_cmpint (dn_unit_chooser_get_unit (picker), ==, u.department);
+  g_assert_true (dn_unit_chooser_pick (picker, u.district));
   g_assert_true (dn_unit_dialog_save (dialog));
   g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
   g_clear_object (&unit);
@@ -754,10 +763,10 @@ answer_question (int response)
 }
 
 static gboolean
-picker_lists (DnUnitPicker *picker,
-              gint64        unit_id)
+picker_lists (DnUnitChooser *picker,
+              gint64         unit_id)
 {
-  GListModel *model = dn_unit_picker_get_model (picker);
+  GListModel *model = dn_unit_chooser_get_model (picker);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -777,12 +786,12 @@ test_archive_unit (DnTestStore   *fixture,
   Shown shown = show_page (fixture->store);
   g_autoptr(DnUnit) unit = NULL;
   DnPreferencesDialog *preferences;
-  DnUnitPicker *picker;
+  DnUnitChooser *picker;
   GtkWidget *row;
 
   preferences = dn_preferences_dialog_new (settings, fixture->store);
   gtk_window_present (GTK_WINDOW (preferences));
-  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (preferences), "My unit"));
+  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (preferences), "My unit"));
   g_assert_true (picker_lists (picker, u.school_b));
 
   /* asked first; cancelling changes nothing */
@@ -859,7 +868,7 @@ test_people (DnTestStore   *fixture,
   spin (30);
   editor = DN_PERSON_EDITOR (find_window (DN_TYPE_PERSON_EDITOR));
   g_assert_nonnull (editor);
-  g_assert_cmpint (dn_unit_picker_get_selected (DN_UNIT_PICKER (get_by_label (GTK_WIDGET (editor), "Unit"))), ==,
+  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (editor), "Unit"))), ==,
                    u.school_a);
   set_text (GTK_WIDGET (editor), "Family name", "Nguyễn");
   set_text (GTK_WIDGET (editor), "Middle name", "Thị");
@@ -900,8 +909,8 @@ test_people (DnTestStore   *fixture,
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_label (GTK_WIDGET (editor), "Birth date"))), ==,
                    "05/03/1985");
-  g_assert_true (dn_unit_picker_set_selected (DN_UNIT_PICKER (get_by_label (GTK_WIDGET (editor), "Unit")),
-                                              u.school_b));
+  g_assert_true (dn_unit_chooser_pick (DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (editor), "Unit")),
+                                       u.school_b));
   set_text (GTK_WIDGET (editor), "Birth date", "");
   g_assert_true (dn_person_editor_save (editor));
   g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR)));
@@ -1008,14 +1017,14 @@ test_preferences_my_unit (DnTestStore   *fixture,
   g_autoptr(GSettings) settings = fresh_settings ();
   Units u = add_units (fixture->store);
   DnPreferencesDialog *dialog = dn_preferences_dialog_new (settings, fixture->store);
-  DnUnitPicker *picker;
+  DnUnitChooser *picker;
   GListModel *model;
   g_autofree char *code = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
   spin (30);
-  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "My unit"));
-  model = dn_unit_picker_get_model (picker);
+  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "My unit"));
+  model = dn_unit_chooser_get_model (picker);
   /* "None" first, then the tree in order */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
   {
@@ -1027,26 +1036,26 @@ test_preferences_my_unit (DnTestStore   *fixture,
     g_assert_cmpint (school->id, ==, u.school_a);
     g_assert_cmpuint (school->depth, ==, 1);
   }
-  g_assert_cmpint (dn_unit_picker_get_selected (picker), ==, 0);
+  g_assert_cmpint (dn_unit_chooser_get_unit (picker), ==, 0);
 
-  g_assert_true (dn_unit_picker_set_selected (picker, u.office));
+  g_assert_true (dn_unit_chooser_pick (picker, u.office));
   code = g_settings_get_string (settings, "my-unit");
   g_assert_cmpstr (code, ==, "VP");
-  g_assert_true (dn_unit_picker_set_selected (picker, 0));
+  g_assert_true (dn_unit_chooser_pick (picker, 0));
   g_clear_pointer (&code, g_free);
   code = g_settings_get_string (settings, "my-unit");
   g_assert_cmpstr (code, ==, "");
 
   /* set elsewhere: shown */
   g_settings_set_string (settings, "my-unit", "PGD-BT");
-  g_assert_cmpint (dn_unit_picker_get_selected (picker), ==, u.district);
+  g_assert_cmpint (dn_unit_chooser_get_unit (picker), ==, u.district);
   close_all_windows ();
 
   /* without a database: no units, the setting is left alone */
   dialog = dn_preferences_dialog_new (settings, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   spin (30);
-  picker = DN_UNIT_PICKER (get_by_label (GTK_WIDGET (dialog), "My unit"));
+  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "My unit"));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (picker)));
   g_clear_pointer (&code, g_free);
   code = g_settings_get_string (settings, "my-unit");
