@@ -11,6 +11,10 @@
 
 #define PAGE_SIZE 64
 #define MAX_CACHED 2048
+/* rows an asynchronous query also reads: those a view shows first (GTK
+ * 4.8's lists keep about 200 rows of widgets), so that showing the result
+ * reads nothing on the main thread */
+#define PREFETCHED (4 * PAGE_SIZE)
 
 struct _DnTaskListModel
 {
@@ -45,12 +49,26 @@ typedef struct
   guint        generation;
 } Job;
 
+typedef struct
+{
+  GArray    *ids;
+  GPtrArray *tasks;  /* the first rows, or NULL */
+} JobResult;
+
 static void
 job_free (Job *job)
 {
   g_clear_object (&job->store);
   g_free (job->text);
   g_free (job);
+}
+
+static void
+job_result_free (JobResult *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->tasks, g_ptr_array_unref);
+  g_free (result);
 }
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -195,15 +213,24 @@ dn_task_list_model_get_query (DnTaskListModel *self)
   return &self->query;
 }
 
+/* Shows @ids, with @tasks (the first rows, read already) if not NULL. */
 static void
 replace_ids (DnTaskListModel *self,
-             GArray          *ids)
+             GArray          *ids,
+             GPtrArray       *tasks)
 {
   guint old_n = self->ids->len;
 
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
   g_hash_table_remove_all (self->cache);
+  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
+    {
+      DnTask *task = tasks->pdata[i];
+      g_hash_table_insert (self->cache, g_memdup2 (&task->id, sizeof task->id), g_object_ref (task));
+    }
+  if (tasks != NULL)
+    self->n_fetched += tasks->len;
   if (old_n > 0 || self->ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
 }
@@ -218,7 +245,7 @@ dn_task_list_model_reload (DnTaskListModel  *self,
   ids = dn_store_list_task_ids (self->store, &self->query, error);
   if (ids == NULL)
     return FALSE;
-  replace_ids (self, ids);
+  replace_ids (self, ids, NULL);
   return TRUE;
 }
 
@@ -231,11 +258,18 @@ run_job (GTask        *task,
   Job *job = task_data;
   GError *error = NULL;
   GArray *ids = dn_store_list_task_ids (job->store, &job->query, &error);
+  JobResult *result;
 
   if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = g_new0 (JobResult, 1);
+  result->ids = ids;
+  /* unread rows are read on the main thread later: no error here */
+  result->tasks = dn_store_get_tasks (job->store, &g_array_index (ids, gint64, 0), MIN (ids->len, PREFETCHED), NULL);
+  g_task_return_pointer (task, result, (GDestroyNotify) job_result_free);
 }
 
 static void start_job (DnTaskListModel *self);
@@ -248,19 +282,26 @@ job_done (GObject      *object,
   DnTaskListModel *self = DN_TASK_LIST_MODEL (object);
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = g_task_propagate_pointer (G_TASK (result), &error);
+  JobResult *found = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->running = FALSE;
   if (self->pending)
     {
       /* a newer query came in meanwhile: this result is stale */
+      g_clear_pointer (&found, job_result_free);
       start_job (self);
       return;
     }
   if (job->generation != self->generation)
-    return;
-  if (ids != NULL)
-    replace_ids (self, ids);
+    {
+      g_clear_pointer (&found, job_result_free);
+      return;
+    }
+  if (found != NULL)
+    {
+      replace_ids (self, found->ids, found->tasks);
+      job_result_free (found);
+    }
   g_signal_emit (self, signals[LOADED], 0, error);
 }
 

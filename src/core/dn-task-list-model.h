@@ -25,9 +25,10 @@ gboolean         dn_task_list_model_set_query  (DnTaskListModel    *self,
 const DnTaskQuery *dn_task_list_model_get_query (DnTaskListModel   *self);
 /* Runs @query on a worker thread with a read-only connection of its own,
  * so that typing or changing a filter never waits for the database; the
- * contents are replaced when the result arrives (signal "loaded"). A newer
- * call interrupts an older one still running: only the latest query's
- * result is applied. */
+ * contents are replaced when the result arrives (signal "loaded"), with
+ * the first rows (those a view shows first) read on that thread too. A
+ * newer call interrupts an older one still running: only the latest
+ * query's result is applied. */
 void             dn_task_list_model_set_query_async (DnTaskListModel   *self,
                                                      const DnTaskQuery *query);
 /* TRUE while an asynchronous query is running or waiting. */

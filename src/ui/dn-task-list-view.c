@@ -70,6 +70,202 @@ typedef struct
   Column          column;
 } SortProbe;
 
+/* The table's model: one DnTaskRow per position of the DnTaskListModel
+ * shown, standing for the task at that position.
+ *
+ * On GTK 4.8, a change replacing the items of a list's model makes the
+ * list throw away the widgets of every row it keeps (about 200 rows of 8
+ * cells), build as many anew, and look for the rows it tracks (selection,
+ * focus) among all the new items, reading each one from the store. Even
+ * when the list's widgets are moved over to the new items instead, every
+ * row is bound again, and the one row it must build anew (its focus stays
+ * on an old row until that row goes) makes it measure every row again.
+ * With the rows standing for positions, a new result changes no item: only
+ * the number of rows, at the end, and the view shows the new tasks in the
+ * cells it has (see refresh_cells()). */
+#define DN_TYPE_TASK_ROW (dn_task_row_get_type ())
+G_DECLARE_FINAL_TYPE (DnTaskRow, dn_task_row, DN, TASK_ROW, GObject)
+
+#define DN_TYPE_TASK_ROWS (dn_task_rows_get_type ())
+G_DECLARE_FINAL_TYPE (DnTaskRows, dn_task_rows, DN, TASK_ROWS, GObject)
+
+struct _DnTaskRow
+{
+  GObject     parent_instance;
+  DnTaskRows *rows;        /* NULL once the position is gone */
+  guint       position;
+  guint       generation;  /* of the result @task was read from */
+  DnTask     *task;
+};
+
+struct _DnTaskRows
+{
+  GObject     parent_instance;
+  GListModel *shown;       /* DnTaskListModel */
+  GHashTable *live;        /* position → DnTaskRow (not a reference) */
+  guint       generation;  /* bumped with each new result */
+};
+
+G_DEFINE_FINAL_TYPE (DnTaskRow, dn_task_row, G_TYPE_OBJECT)
+
+static void
+dn_task_row_finalize (GObject *object)
+{
+  DnTaskRow *self = DN_TASK_ROW (object);
+
+  if (self->rows != NULL &&
+      g_hash_table_lookup (self->rows->live, GUINT_TO_POINTER (self->position)) == self)
+    g_hash_table_remove (self->rows->live, GUINT_TO_POINTER (self->position));
+  g_clear_object (&self->task);
+  G_OBJECT_CLASS (dn_task_row_parent_class)->finalize (object);
+}
+
+static void
+dn_task_row_class_init (DnTaskRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dn_task_row_finalize;
+}
+
+static void
+dn_task_row_init (DnTaskRow *self)
+{
+}
+
+/* The task the row stands for now (read when first asked for). */
+static DnTask *
+dn_task_row_get_task (DnTaskRow *self)
+{
+  if (self->rows != NULL && (self->task == NULL || self->generation != self->rows->generation))
+    {
+      g_clear_object (&self->task);
+      self->generation = self->rows->generation;
+      self->task = g_list_model_get_item (self->rows->shown, self->position);
+    }
+  return self->task;
+}
+
+static GType
+dn_task_rows_get_item_type (GListModel *model)
+{
+  return DN_TYPE_TASK_ROW;
+}
+
+static guint
+n_items_of (GListModel *model)
+{
+  return model != NULL ? g_list_model_get_n_items (model) : 0;
+}
+
+static guint
+dn_task_rows_get_n_items (GListModel *model)
+{
+  return n_items_of (DN_TASK_ROWS (model)->shown);
+}
+
+static gpointer
+dn_task_rows_get_item (GListModel *model,
+                       guint       position)
+{
+  DnTaskRows *self = DN_TASK_ROWS (model);
+  DnTaskRow *row;
+
+  if (position >= n_items_of (self->shown))
+    return NULL;
+  row = g_hash_table_lookup (self->live, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
+  row = g_object_new (DN_TYPE_TASK_ROW, NULL);
+  row->rows = self;
+  row->position = position;
+  g_hash_table_insert (self->live, GUINT_TO_POINTER (position), row);
+  return row;
+}
+
+static void
+dn_task_rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = dn_task_rows_get_item_type;
+  iface->get_n_items = dn_task_rows_get_n_items;
+  iface->get_item = dn_task_rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DnTaskRows, dn_task_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, dn_task_rows_list_model_init))
+
+/* Rows from @first on stand for nothing any more: a later row at their
+ * position is another item. */
+static void
+dn_task_rows_forget (DnTaskRows *self,
+                     guint       first)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (key) >= first)
+      {
+        DN_TASK_ROW (value)->rows = NULL;
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+static void
+dn_task_rows_finalize (GObject *object)
+{
+  DnTaskRows *self = DN_TASK_ROWS (object);
+
+  dn_task_rows_forget (self, 0);
+  g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_object (&self->shown);
+  G_OBJECT_CLASS (dn_task_rows_parent_class)->finalize (object);
+}
+
+static void
+dn_task_rows_class_init (DnTaskRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dn_task_rows_finalize;
+}
+
+static void
+dn_task_rows_init (DnTaskRows *self)
+{
+  self->live = g_hash_table_new (NULL, NULL);
+}
+
+/* Shows @model. In place, the rows keep standing for their positions,
+ * and only rows added or removed at the end are reported; otherwise every
+ * row goes and new ones come. */
+static void
+dn_task_rows_set_shown (DnTaskRows *self,
+                        GListModel *model,
+                        gboolean    in_place)
+{
+  guint n_old = n_items_of (self->shown);
+  guint n_new = n_items_of (model);
+
+  self->generation++;
+  if (in_place && n_old > 0 && n_new > 0)
+    {
+      g_set_object (&self->shown, model);
+      if (n_new < n_old)
+        {
+          dn_task_rows_forget (self, n_new);
+          g_list_model_items_changed (G_LIST_MODEL (self), n_new, n_old - n_new, 0);
+        }
+      else if (n_new > n_old)
+        g_list_model_items_changed (G_LIST_MODEL (self), n_old, 0, n_new - n_old);
+      return;
+    }
+  dn_task_rows_forget (self, 0);
+  g_clear_object (&self->shown);
+  if (n_old > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, 0);
+  self->shown = model != NULL ? g_object_ref (model) : NULL;
+  if (n_new > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_new);
+}
+
 struct _DnTaskListView
 {
   GtkWidget            parent_instance;
@@ -78,6 +274,7 @@ struct _DnTaskListView
   DnStore             *store;
   DnTaskListModel     *model;         /* the one shown */
   DnTaskListModel     *spare;         /* runs the asynchronous queries; swapped in with their result */
+  DnTaskRows          *rows;          /* the table's model: shows self->model */
   GtkSingleSelection  *selection;
   GListStore          *units;       /* DnUnit; the first (id 0) is "All units" */
   GListStore          *documents;   /* DnDocument; the first (id 0) is "All documents" */
@@ -92,10 +289,14 @@ struct _DnTaskListView
   DnTaskSort           sort;
   gboolean             descending;
   gint64               my_unit_id;
-  guint                scroll_tick_id;
-  guint                scroll_ticks;
-  double               scroll_target;
   guint                updating;    /* > 0 while filters are set from code */
+  GHashTable          *deferred;    /* cell widget (a reference) → its GtkListItem, to show later */
+  guint                deferred_id; /* idle showing them */
+  GdkFrameClock       *deferred_clock; /* whose next paint starts deferred_id */
+  GHashTable          *cells;       /* cell widget bound → its GtkListItem */
+  double               view_top;    /* row at the top of the view */
+  double               view_rows;   /* rows in sight */
+  double               row_height;  /* 0 until known */
   gboolean             loading;     /* the spare model's result is awaited */
   gboolean             dirty;       /* the store changed while the view was hidden */
   gboolean             sync_sort;   /* the next sort change reloads at once */
@@ -124,20 +325,48 @@ struct _DnTaskListView
 
 G_DEFINE_FINAL_TYPE (DnTaskListView, dn_task_list_view, GTK_TYPE_WIDGET)
 
-/* The progress cell's bar: one widget drawing itself. A GtkProgressBar is
- * three widgets, and the table keeps about 200 rows alive. */
+/* The progress cell: one widget drawing the bar and the percentage. A
+ * GtkProgressBar is three widgets, a box with a label two more, and the
+ * table keeps about 200 rows alive. */
 #define DN_TYPE_TASK_PROGRESS_BAR (dn_task_progress_bar_get_type ())
 G_DECLARE_FINAL_TYPE (DnTaskProgressBar, dn_task_progress_bar, DN, TASK_PROGRESS_BAR, GtkWidget)
 
 struct _DnTaskProgressBar
 {
-  GtkWidget parent_instance;
-  double    fraction;
+  GtkWidget    parent_instance;
+  int          percent;
+  PangoLayout *layout;      /* the text; NULL until drawn or measured */
+  int          text_width;  /* of the widest text, "100%" */
+  int          text_height;
 };
 
 G_DEFINE_FINAL_TYPE (DnTaskProgressBar, dn_task_progress_bar, GTK_TYPE_WIDGET)
 
 #define PROGRESS_BAR_HEIGHT 6
+#define PROGRESS_SPACING 6
+
+static void
+format_percent (char *buffer,
+                gsize size,
+                int   percent)
+{
+  g_snprintf (buffer, size, "%d%%", percent);
+}
+
+static PangoLayout *
+dn_task_progress_bar_ensure_layout (DnTaskProgressBar *self)
+{
+  char text[8];
+
+  if (self->layout != NULL)
+    return self->layout;
+  format_percent (text, sizeof text, 100);
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  pango_layout_get_pixel_size (self->layout, &self->text_width, &self->text_height);
+  format_percent (text, sizeof text, self->percent);
+  pango_layout_set_text (self->layout, text, -1);
+  return self->layout;
+}
 
 static void
 dn_task_progress_bar_measure (GtkWidget      *widget,
@@ -148,13 +377,16 @@ dn_task_progress_bar_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
+  DnTaskProgressBar *self = DN_TASK_PROGRESS_BAR (widget);
+
+  dn_task_progress_bar_ensure_layout (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 24;
-      *natural = 60;
+      *minimum = 24 + PROGRESS_SPACING + self->text_width;
+      *natural = 60 + PROGRESS_SPACING + self->text_width;
     }
   else
-    *minimum = *natural = PROGRESS_BAR_HEIGHT;
+    *minimum = *natural = MAX (PROGRESS_BAR_HEIGHT, self->text_height);
 }
 
 static void
@@ -162,26 +394,62 @@ dn_task_progress_bar_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
 {
   DnTaskProgressBar *self = DN_TASK_PROGRESS_BAR (widget);
+  PangoLayout *layout = dn_task_progress_bar_ensure_layout (self);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int bar_width = MAX (0, width - self->text_width - PROGRESS_SPACING);
+  float bar_x = rtl ? (float) (width - bar_width) : 0.0f;
   float y = (height - PROGRESS_BAR_HEIGHT) / 2.0f;
   GdkRGBA color, trough;
   GdkRGBA fill = { 0.21f, 0.52f, 0.89f, 1.0f }; /* Adwaita's accent blue */
   GskRoundedRect outline;
+  int text_width, text_height;
 
   if (width <= 0)
     return;
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   trough = color;
   trough.alpha *= 0.15f;
-  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, y, width, PROGRESS_BAR_HEIGHT),
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (bar_x, y, bar_width, PROGRESS_BAR_HEIGHT),
                                    PROGRESS_BAR_HEIGHT / 2.0f);
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
-  gtk_snapshot_append_color (snapshot, &trough, &GRAPHENE_RECT_INIT (0, y, width, PROGRESS_BAR_HEIGHT));
-  if (self->fraction > 0)
-    gtk_snapshot_append_color (snapshot, &fill,
-                               &GRAPHENE_RECT_INIT (0, y, (float) (width * self->fraction), PROGRESS_BAR_HEIGHT));
+  gtk_snapshot_append_color (snapshot, &trough, &GRAPHENE_RECT_INIT (bar_x, y, bar_width, PROGRESS_BAR_HEIGHT));
+  if (self->percent > 0)
+    {
+      float filled = bar_width * self->percent / 100.0f;
+
+      gtk_snapshot_append_color (snapshot, &fill,
+                                 &GRAPHENE_RECT_INIT (rtl ? bar_x + bar_width - filled : bar_x, y,
+                                                      filled, PROGRESS_BAR_HEIGHT));
+    }
   gtk_snapshot_pop (snapshot);
+
+  /* the text at the end, aligned on its end */
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rtl ? self->text_width - text_width : width - text_width,
+                                                          (height - text_height) / 2));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+dn_task_progress_bar_css_changed (GtkWidget         *widget,
+                                  GtkCssStyleChange *change)
+{
+  DnTaskProgressBar *self = DN_TASK_PROGRESS_BAR (widget);
+
+  GTK_WIDGET_CLASS (dn_task_progress_bar_parent_class)->css_changed (widget, change);
+  /* the font may have changed: the text is laid out again */
+  g_clear_object (&self->layout);
+}
+
+static void
+dn_task_progress_bar_finalize (GObject *object)
+{
+  g_clear_object (&DN_TASK_PROGRESS_BAR (object)->layout);
+  G_OBJECT_CLASS (dn_task_progress_bar_parent_class)->finalize (object);
 }
 
 static void
@@ -189,8 +457,10 @@ dn_task_progress_bar_class_init (DnTaskProgressBarClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->finalize = dn_task_progress_bar_finalize;
   widget_class->measure = dn_task_progress_bar_measure;
   widget_class->snapshot = dn_task_progress_bar_snapshot;
+  widget_class->css_changed = dn_task_progress_bar_css_changed;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
 }
 
@@ -201,6 +471,7 @@ dn_task_progress_bar_init (DnTaskProgressBar *self)
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, 0.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "0%",
                                   -1);
 }
 
@@ -208,13 +479,18 @@ static void
 dn_task_progress_bar_set_percent (DnTaskProgressBar *self,
                                   int                percent)
 {
-  double fraction = CLAMP (percent, 0, 100) / 100.0;
+  char text[8];
 
-  if (fraction == self->fraction)
+  percent = CLAMP (percent, 0, 100);
+  if (percent == self->percent)
     return;
-  self->fraction = fraction;
+  self->percent = percent;
+  format_percent (text, sizeof text, percent);
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, text, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, fraction * 100.0,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) percent,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -515,22 +791,21 @@ build_query (DnTaskListView *self,
 static DnTask *
 dup_selected_task (DnTaskListView *self)
 {
+  DnTaskRow *row;
   DnTask *task;
 
   if (self->selection == NULL)
     return NULL;
-  task = gtk_single_selection_get_selected_item (self->selection);
+  row = gtk_single_selection_get_selected_item (self->selection);
+  task = row != NULL ? dn_task_row_get_task (row) : NULL;
   return task != NULL ? g_object_ref (task) : NULL;
 }
 
 static gint64
 selected_task_id (DnTaskListView *self)
 {
-  DnTask *task;
+  g_autoptr(DnTask) task = dup_selected_task (self);
 
-  if (self->selection == NULL)
-    return 0;
-  task = gtk_single_selection_get_selected_item (self->selection);
   return task != NULL ? task->id : 0;
 }
 
@@ -589,14 +864,6 @@ scroll_to (DnTaskListView *self,
       }
 }
 
-static void
-cancel_scroll_restore (DnTaskListView *self)
-{
-  if (self->scroll_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->scroll_tick_id);
-  self->scroll_tick_id = 0;
-}
-
 /* Selects the task's row and brings it into view; FALSE when not listed. */
 static gboolean
 select_task (DnTaskListView *self,
@@ -610,7 +877,6 @@ select_task (DnTaskListView *self,
   if (position == G_MAXUINT)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
-  cancel_scroll_restore (self);
   scroll_to (self, position);
   return TRUE;
 }
@@ -624,44 +890,47 @@ set_loading (DnTaskListView *self,
   gtk_spinner_set_spinning (self->loading_spinner, loading);
 }
 
-static gboolean
-restore_scroll_cb (GtkWidget     *widget,
-                   GdkFrameClock *clock,
-                   gpointer       user_data)
-{
-  DnTaskListView *self = user_data;
-  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+static void refresh_cells (DnTaskListView *self);
 
-  /* the new rows are laid out during the first frame: apply on the next */
-  if (self->scroll_ticks++ == 0)
-    return G_SOURCE_CONTINUE;
-  gtk_adjustment_set_value (adjustment,
-                            MIN (self->scroll_target,
-                                 gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
-  self->scroll_tick_id = 0;
-  return G_SOURCE_REMOVE;
+/* Shows the spare model, which holds a new result, in place of the shown
+ * one (which becomes the spare): the table's rows stand for the same
+ * positions, now with the new tasks (see DnTaskRows). Unless @keep_scroll,
+ * the view then starts at the row @top. The caller puts the selection
+ * back. */
+static void
+swap_in (DnTaskListView *self,
+         gboolean        keep_scroll,
+         guint           top)
+{
+  DnTaskListModel *shown = self->model;
+  guint n_new = g_list_model_get_n_items (G_LIST_MODEL (self->spare));
+
+  self->updating++;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->model = self->spare;
+  self->spare = shown;
+  /* the cells in sight once scrolled are filled now, the others just after */
+  if (!keep_scroll)
+    self->view_top = top;
+  dn_task_rows_set_shown (self->rows, G_LIST_MODEL (self->model), TRUE);
+  refresh_cells (self);
+  self->updating--;
+  if (!keep_scroll && n_new > 0)
+    scroll_to (self, MIN (top, n_new - 1));
 }
 
 /* Runs the query of the filters again; the selected task stays selected
  * when it is still listed. With @keep_scroll (a refresh after an edit) the
  * table stays where it was; otherwise (new filters) it starts at the top,
- * or at the selected task.
- *
- * The selection is detached from the model during the query: on GTK 4.8 a
- * change replacing every row of an attached model makes the single
- * selection and the list's item manager look at every new row (to find
- * where the selected and the visible rows went), which would read all the
- * rows from the store. Detached, only the rows on screen are read. */
+ * or at the selected task. */
 static void
 reload_full (DnTaskListView *self,
              gboolean        keep_scroll)
 {
   g_autoptr(GError) error = NULL;
-  GtkAdjustment *adjustment;
   DnTaskQuery query;
   gint64 selected;
   guint position;
-  double scroll;
 
   if (self->model == NULL)
     {
@@ -672,37 +941,23 @@ reload_full (DnTaskListView *self,
   /* this result wins over one still awaited */
   set_loading (self, FALSE);
   selected = selected_task_id (self);
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  scroll = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
   dn_date_today (&self->today);
   build_query (self, &query);
 
-  self->updating++;
-  gtk_single_selection_set_model (self->selection, NULL);
-  if (!dn_task_list_model_set_query (self->model, &query, &error))
+  if (!dn_task_list_model_set_query (self->spare, &query, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
       g_warning ("Cannot list tasks: %s", error->message);
       if (DN_IS_WINDOW (root))
         dn_window_show_message (DN_WINDOW (root), error->message);
+      update_actions (self);
+      return;
     }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
-  self->updating--;
-
-  position = selected > 0 ? dn_task_list_model_find (self->model, selected) : G_MAXUINT;
+  position = selected > 0 ? dn_task_list_model_find (self->spare, selected) : G_MAXUINT;
+  swap_in (self, keep_scroll, position != G_MAXUINT ? position : 0);
   gtk_single_selection_set_selected (self->selection,
                                      position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
-  cancel_scroll_restore (self);
-  if (keep_scroll && scroll > 0)
-    {
-      self->scroll_target = scroll;
-      self->scroll_ticks = 0;
-      self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
-                                                           restore_scroll_cb, self, NULL);
-    }
-  else if (!keep_scroll && position != G_MAXUINT)
-    scroll_to (self, position);
   update_count (self);
   update_actions (self);
 }
@@ -713,28 +968,16 @@ reload (DnTaskListView *self)
   reload_full (self, FALSE);
 }
 
-/* Shows the spare model, which holds the result of the latest query, in
- * place of the current one (detached meanwhile, see reload_full()). */
+/* Shows the spare model, which holds the result of the latest query. */
 static void
 swap_in_spare (DnTaskListView *self)
 {
-  DnTaskListModel *shown = self->model;
   gint64 selected = selected_task_id (self);
-  guint position;
+  guint position = selected > 0 ? dn_task_list_model_find (self->spare, selected) : G_MAXUINT;
 
-  self->updating++;
-  gtk_single_selection_set_model (self->selection, NULL);
-  self->model = self->spare;
-  self->spare = shown;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
-  self->updating--;
-
-  position = selected > 0 ? dn_task_list_model_find (self->model, selected) : G_MAXUINT;
+  swap_in (self, FALSE, position != G_MAXUINT ? position : 0);
   gtk_single_selection_set_selected (self->selection,
                                      position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
-  cancel_scroll_restore (self);
-  if (position != G_MAXUINT)
-    scroll_to (self, position);
   update_count (self);
   update_actions (self);
 }
@@ -880,15 +1123,34 @@ on_sort_changed_cb (DnTaskListView *self)
  * Cells
  */
 
+/* The text of a cell. A GtkInscription's size does not depend on its
+ * text: changing the text of the table's 1600 cells (when the list is
+ * filtered) only redraws them, where labels would be measured again, each
+ * one shaping its text twice. */
 static GtkWidget *
-cell_label (void)
+cell_text (int min_chars,
+           int nat_chars)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *text = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  return label;
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), nat_chars);
+  return text;
+}
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *name,
+               gboolean    on)
+{
+  /* a change of classes restyles the widget: none when nothing changes */
+  if (gtk_widget_has_css_class (widget, name) == on)
+    return;
+  if (on)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
 }
 
 typedef enum
@@ -975,7 +1237,8 @@ on_cell_query_tooltip_cb (GtkWidget  *widget,
 {
   GtkListItem *item = user_data;
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "dn-column"));
-  DnTask *task = gtk_list_item_get_item (item);
+  DnTaskRow *row = gtk_list_item_get_item (item);
+  DnTask *task = row != NULL ? dn_task_row_get_task (row) : NULL;
   g_autofree char *text = NULL;
 
   if (task == NULL)
@@ -986,6 +1249,11 @@ on_cell_query_tooltip_cb (GtkWidget  *widget,
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
+
+/* on a cell's widget: the task it shows (a reference), and for the due
+ * cell the day its state was computed for */
+static GQuark bound_task_quark;
+static GQuark bound_day_quark;
 
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
@@ -1000,34 +1268,23 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     case COLUMN_DUE:
       {
         GtkWidget *image = gtk_image_new ();
-        GtkWidget *label = cell_label ();
+        GtkWidget *text = cell_text (3, 10);
 
         child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
         gtk_widget_set_name (child, "due-cell");
-        gtk_widget_add_css_class (label, "numeric");
+        gtk_widget_add_css_class (text, "numeric");
+        gtk_widget_set_hexpand (text, TRUE);
         gtk_widget_set_visible (image, FALSE);
         gtk_box_append (GTK_BOX (child), image);
-        gtk_box_append (GTK_BOX (child), label);
+        gtk_box_append (GTK_BOX (child), text);
       }
       break;
     case COLUMN_PROGRESS:
-      {
-        GtkWidget *bar = g_object_new (DN_TYPE_TASK_PROGRESS_BAR, NULL);
-        GtkWidget *label = gtk_label_new (NULL);
-
-        child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        gtk_widget_set_hexpand (bar, TRUE);
-        gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-        gtk_label_set_xalign (GTK_LABEL (label), 1);
-        gtk_label_set_width_chars (GTK_LABEL (label), 4);
-        gtk_widget_add_css_class (label, "numeric");
-        gtk_box_append (GTK_BOX (child), bar);
-        gtk_box_append (GTK_BOX (child), label);
-      }
+      child = g_object_new (DN_TYPE_TASK_PROGRESS_BAR, NULL);
+      gtk_widget_add_css_class (child, "numeric");
       break;
     case COLUMN_TITLE:
-      child = cell_label ();
-      gtk_label_set_width_chars (GTK_LABEL (child), 24);
+      child = cell_text (24, 60);
       break;
     case COLUMN_SECTION:
     case COLUMN_LEAD:
@@ -1036,7 +1293,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     case COLUMN_STATUS:
     case N_COLUMNS:
     default:
-      child = cell_label ();
+      child = cell_text (3, 12);
       break;
     }
   g_object_set_data (G_OBJECT (child), "dn-column", GINT_TO_POINTER (column));
@@ -1049,46 +1306,228 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, child);
 }
 
+/* The widgets of the due cell change only with the state of the task:
+ * most rows keep theirs when bound to another task. */
 static void
 bind_due (DnTaskListView *self,
           DnTask         *task,
           GtkWidget      *box)
 {
   GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
-  g_autofree char *text = NULL;
-  const char *icon = NULL;
-  const char *state = NULL;
-  int days;
+  GtkWidget *text = gtk_widget_get_next_sibling (image);
+  DueState state = due_state (task, &self->today, &(int) { 0 });
+  char buffer[32] = "";
 
-  gtk_widget_remove_css_class (box, "dn-overdue");
-  gtk_widget_remove_css_class (box, "dn-due-soon");
-  switch (due_state (task, &self->today, &days))
+  set_css_class (box, "dn-overdue", state == DUE_OVERDUE);
+  set_css_class (box, "dn-due-soon", state == DUE_SOON);
+  if (state == DUE_OVERDUE || state == DUE_SOON)
     {
-    case DUE_OVERDUE:
-      icon = "dialog-warning-symbolic";
-      state = _("Overdue");
-      gtk_widget_add_css_class (box, "dn-overdue");
+      const char *icon = state == DUE_OVERDUE ? "dialog-warning-symbolic" : "alarm-symbolic";
+
+      if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) != 0)
+        {
+          gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          state == DUE_OVERDUE ? _("Overdue") : _("Due soon"), -1);
+        }
+    }
+  gtk_widget_set_visible (image, state == DUE_OVERDUE || state == DUE_SOON);
+  if (g_date_valid (&task->due_date))
+    {
+      g_autofree char *date = dn_date_format_short (&task->due_date);
+
+      g_strlcpy (buffer, date, sizeof buffer);
+    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (text), buffer);
+}
+
+/* Shows @task in the cell @child of @column. */
+static void
+show_task (DnTaskListView *self,
+           Column          column,
+           GtkWidget      *child,
+           DnTask         *task)
+{
+  /* GTK 4.8 binds a row again whenever its selection changes, and a new
+   * result often lists the same task at the same position */
+  if (g_object_get_qdata (G_OBJECT (child), bound_task_quark) == task &&
+      (column != COLUMN_DUE || GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (child), bound_day_quark))
+                               == g_date_get_julian (&self->today)))
+    return;
+  /* a reference: a task at the same address is the same task */
+  g_object_set_qdata_full (G_OBJECT (child), bound_task_quark, g_object_ref (task), g_object_unref);
+  if (column == COLUMN_DUE)
+    g_object_set_qdata (G_OBJECT (child), bound_day_quark, GUINT_TO_POINTER (g_date_get_julian (&self->today)));
+  switch (column)
+    {
+    case COLUMN_SECTION:
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), task->section);
       break;
-    case DUE_SOON:
-      icon = "alarm-symbolic";
-      state = _("Due soon");
-      gtk_widget_add_css_class (box, "dn-due-soon");
+    case COLUMN_TITLE:
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), task->title);
       break;
-    case DUE_NONE:
-    case DUE_LATER:
+    case COLUMN_LEAD:
+      gtk_inscription_set_text (GTK_INSCRIPTION (child),
+                                task->lead_unit_name[0] != '\0' ? task->lead_unit_name : task->lead_unit_code);
+      break;
+    case COLUMN_SUPPORT:
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), task->support_unit_codes);
+      break;
+    case COLUMN_DUE:
+      bind_due (self, task, child);
+      break;
+    case COLUMN_RECURRENCE:
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), task->recurrence == DN_RECURRENCE_NONE
+                                                         ? "" : dn_recurrence_get_label (task->recurrence));
+      break;
+    case COLUMN_STATUS:
+      gtk_inscription_set_text (GTK_INSCRIPTION (child), task->id > 0 && task->title[0] != '\0'
+                                                         ? dn_status_get_label (task->status) : "");
+      set_css_class (child, "dim-label", task->status == DN_STATUS_DONE || task->status == DN_STATUS_CANCELLED);
+      break;
+    case COLUMN_PROGRESS:
+      dn_task_progress_bar_set_percent (DN_TASK_PROGRESS_BAR (child), task->progress);
+      break;
+    case N_COLUMNS:
     default:
       break;
     }
-  if (g_date_valid (&task->due_date))
-    text = dn_date_format_short (&task->due_date);
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_visible (image, icon != NULL);
-  if (icon != NULL)
+}
+
+/* The rows GTK keeps (about 200) are bound when the list changes, most of
+ * them out of sight: their cells are filled just after (show_deferred()),
+ * so that the frame showing the new list redraws only the rows in sight. */
+#define SIGHT_MARGIN 3
+
+static gboolean show_deferred_cb (gpointer user_data);
+
+static void
+stop_waiting_for_paint (DnTaskListView *self)
+{
+  if (self->deferred_clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->deferred_clock, self);
+  g_clear_object (&self->deferred_clock);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock  *clock,
+                   DnTaskListView *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->deferred_id == 0 && self->deferred != NULL && g_hash_table_size (self->deferred) > 0)
+    self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_deferred_cb, self, NULL);
+}
+
+/* The deferred cells are filled once the frame showing the cells in sight
+ * is painted, a little at a time. */
+static void
+schedule_deferred (DnTaskListView *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->deferred_id != 0 || self->deferred_clock != NULL)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock != NULL)
     {
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, state, -1);
+      self->deferred_clock = g_object_ref (clock);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
     }
+  else
+    self->deferred_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_deferred_cb, self, NULL);
+}
+
+static gboolean
+row_in_sight (DnTaskListView *self,
+              guint           position)
+{
+  if (self->row_height <= 0)
+    return TRUE;
+  return position + 1 + SIGHT_MARGIN > self->view_top && position < self->view_top + self->view_rows + SIGHT_MARGIN;
+}
+
+/* Shows the task of @item's row in its cell @child: now if in sight, else
+ * a little later. */
+static void
+update_cell (DnTaskListView *self,
+             GtkWidget      *child,
+             GtkListItem    *item)
+{
+  DnTaskRow *row = gtk_list_item_get_item (item);
+  DnTask *task = row != NULL ? dn_task_row_get_task (row) : NULL;
+
+  if (task == NULL)
+    return;
+  if (self->deferred == NULL || row_in_sight (self, gtk_list_item_get_position (item)))
+    {
+      show_task (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "dn-column")), child, task);
+      if (self->deferred != NULL)
+        g_hash_table_remove (self->deferred, child);
+      return;
+    }
+  if (!g_hash_table_contains (self->deferred, child))
+    g_hash_table_insert (self->deferred, g_object_ref (child), item);
+  schedule_deferred (self);
+}
+
+/* Fills the deferred cells: those in sight only, or all of them until
+ * @deadline (0: no limit). FALSE when some are left. */
+static gboolean
+show_deferred (DnTaskListView *self,
+               gboolean        in_sight_only,
+               gint64          deadline)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
+
+  if (self->deferred == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, self->deferred);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkWidget *child = key;
+      GtkListItem *item = value;
+      DnTaskRow *row = gtk_list_item_get_item (item);
+      DnTask *task;
+
+      if (in_sight_only && !row_in_sight (self, gtk_list_item_get_position (item)))
+        continue;
+      task = row != NULL ? dn_task_row_get_task (row) : NULL;
+      if (task != NULL)
+        show_task (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "dn-column")), child, task);
+      g_hash_table_iter_remove (&iter);
+      if (deadline > 0 && ++n % 16 == 0 && g_get_monotonic_time () > deadline)
+        return FALSE;
+    }
+  return in_sight_only ? g_hash_table_size (self->deferred) == 0 : TRUE;
+}
+
+static gboolean
+show_deferred_cb (gpointer user_data)
+{
+  DnTaskListView *self = user_data;
+
+  /* a few milliseconds at a time: input and frames go first */
+  if (!show_deferred (self, FALSE, g_get_monotonic_time () + 3000))
+    return G_SOURCE_CONTINUE;
+  self->deferred_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* After a new result: every cell bound shows the task of its row now. */
+static void
+refresh_cells (DnTaskListView *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->cells == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    update_cell (self, key, value);
 }
 
 static void
@@ -1097,55 +1536,42 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   DnTaskListView *self = user_data;
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  DnTask *task = gtk_list_item_get_item (item);
   GtkWidget *child = gtk_list_item_get_child (item);
 
-  switch (column)
-    {
-    case COLUMN_SECTION:
-      gtk_label_set_text (GTK_LABEL (child), task->section);
-      break;
-    case COLUMN_TITLE:
-      gtk_label_set_text (GTK_LABEL (child), task->title);
-      break;
-    case COLUMN_LEAD:
-      gtk_label_set_text (GTK_LABEL (child),
-                          task->lead_unit_name[0] != '\0' ? task->lead_unit_name : task->lead_unit_code);
-      break;
-    case COLUMN_SUPPORT:
-      gtk_label_set_text (GTK_LABEL (child), task->support_unit_codes);
-      break;
-    case COLUMN_DUE:
-      bind_due (self, task, child);
-      break;
-    case COLUMN_RECURRENCE:
-      gtk_label_set_text (GTK_LABEL (child),
-                          task->recurrence == DN_RECURRENCE_NONE ? "" : dn_recurrence_get_label (task->recurrence));
-      break;
-    case COLUMN_STATUS:
-      gtk_label_set_text (GTK_LABEL (child), task->id > 0 && task->title[0] != '\0'
-                                             ? dn_status_get_label (task->status) : "");
-      if (task->status == DN_STATUS_DONE || task->status == DN_STATUS_CANCELLED)
-        gtk_widget_add_css_class (child, "dim-label");
-      else
-        gtk_widget_remove_css_class (child, "dim-label");
-      break;
-    case COLUMN_PROGRESS:
-      {
-        GtkWidget *bar = gtk_widget_get_first_child (child);
-        GtkWidget *label = gtk_widget_get_next_sibling (bar);
-        int progress = CLAMP (task->progress, 0, 100);
-        g_autofree char *text = g_strdup_printf ("%d%%", progress);
+  if (self->cells != NULL)
+    g_hash_table_insert (self->cells, child, item);
+  update_cell (self, child, item);
+}
 
-        dn_task_progress_bar_set_percent (DN_TASK_PROGRESS_BAR (bar), progress);
-        gtk_label_set_text (GTK_LABEL (label), text);
-      }
-      break;
-    case N_COLUMNS:
-    default:
-      break;
-    }
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  DnTaskListView *self = user_data;
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (self->cells != NULL)
+    g_hash_table_remove (self->cells, child);
+  if (self->deferred != NULL)
+    g_hash_table_remove (self->deferred, child);
+}
+
+/* Where the view is, in rows: from the vertical adjustment, which the list
+ * sets when it lays its rows out (they all have one height). */
+static void
+on_vadjustment_changed_cb (DnTaskListView *self,
+                           GtkAdjustment  *adjustment)
+{
+  guint n = self->rows != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->rows)) : 0;
+  double upper = gtk_adjustment_get_upper (adjustment);
+
+  if (n == 0 || upper <= 0)
+    return;
+  self->row_height = upper / n;
+  self->view_top = gtk_adjustment_get_value (adjustment) / self->row_height;
+  self->view_rows = gtk_adjustment_get_page_size (adjustment) / self->row_height;
+  show_deferred (self, TRUE, 0);
 }
 
 static void
@@ -1161,6 +1587,7 @@ add_column (DnTaskListView *self,
   g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), self);
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (col, TRUE);
   if (width > 0)
@@ -1677,13 +2104,15 @@ dn_task_list_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   /* the columns go away with the table: no re-sorting on the way out */
   if (self->column_view != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-      cancel_scroll_restore (self);
-    }
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_clear_handle_id (&self->deferred_id, g_source_remove);
+  stop_waiting_for_paint (self);
+  g_clear_pointer (&self->deferred, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_TASK_LIST_VIEW);
   memset (self->columns, 0, sizeof self->columns);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->spare != NULL)
@@ -1725,6 +2154,8 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
 
   object_class->dispose = dn_task_list_view_dispose;
   object_class->finalize = dn_task_list_view_finalize;
+  bound_task_quark = g_quark_from_static_string ("dn-bound-task");
+  bound_day_quark = g_quark_from_static_string ("dn-bound-day");
   widget_class->map = dn_task_list_view_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -1800,6 +2231,20 @@ dn_task_list_view_init (DnTaskListView *self)
                   G_CALLBACK (bind_document_cb), G_CALLBACK (document_search_text));
   self->updating--;
 
+  self->cells = g_hash_table_new (NULL, NULL);
+  self->deferred = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  {
+    GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+
+    if (adjustment != NULL)
+      {
+        g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_vadjustment_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+        g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      }
+  }
+
   add_column (self, COLUMN_SECTION, _("Section"), 64, TRUE);
   add_column (self, COLUMN_TITLE, _("Task"), 0, TRUE);
   add_column (self, COLUMN_LEAD, _("Lead unit"), 150, TRUE);
@@ -1833,6 +2278,7 @@ dn_task_list_view_set_store (DnTaskListView *self,
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->spare != NULL)
@@ -1852,7 +2298,9 @@ dn_task_list_view_set_store (DnTaskListView *self,
   self->spare = dn_task_list_model_new (store);
   g_signal_connect_object (self->model, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->spare, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->rows = g_object_new (DN_TYPE_TASK_ROWS, NULL);
+  dn_task_rows_set_shown (self->rows, G_LIST_MODEL (self->model), FALSE);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selection_changed_cb),
