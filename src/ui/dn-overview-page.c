@@ -84,7 +84,6 @@ unit_row (DnUnitStat *stat)
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, _("Show these tasks"));
   g_object_set_data (G_OBJECT (row), "unit-id", GINT_TO_POINTER ((int) stat->unit_id));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, stat->unit_name, -1);
   return row;

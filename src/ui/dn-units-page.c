@@ -944,6 +944,22 @@ staff_text (DnPerson    *person,
     }
 }
 
+static gboolean
+on_staff_cell_query_tooltip_cb (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard,
+                                GtkTooltip *tooltip,
+                                gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_staff_cell_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
@@ -958,6 +974,8 @@ setup_staff_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "dn-person-name");
   if (column == STAFF_BIRTH_DATE || column == STAFF_PHONE)
     gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_staff_cell_query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, label);
 }
 
@@ -970,8 +988,9 @@ bind_staff_cell_cb (GtkSignalListItemFactory *factory,
   DnPerson *person = gtk_list_item_get_item (item);
   g_autofree char *text = staff_text (person, column);
 
+  /* the tooltip (the whole text of a shortened cell) is made when asked:
+   * setting one at bind time costs a round trip to the display server */
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), *text != '\0' ? text : NULL);
 }
 
 static void
