@@ -558,8 +558,10 @@ dn_window_init (DnWindow *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_hit_cb), NULL);
   gtk_list_view_set_factory (self->search_list, factory);
   g_object_unref (factory);
+  /* no selection: a heading must not look chosen; the pointer and the
+   * keyboard focus show where Enter or a click goes */
   gtk_list_view_set_model (self->search_list,
-                           GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->search_results)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->search_results)))));
   gtk_widget_set_parent (GTK_WIDGET (self->search_popover), GTK_WIDGET (self->global_search));
   gtk_search_entry_set_key_capture_widget (self->global_search, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
