@@ -221,8 +221,6 @@ dn_store_list_documents (DnStore  *self,
                          GError  **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   stmt = _dn_store_prepare (self,
@@ -233,15 +231,7 @@ dn_store_list_documents (DnStore  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, limit);
   sqlite3_bind_int64 (stmt, 2, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (docs, document_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&docs);
+  return _dn_store_collect (self, stmt, (DnRowFunc) document_from_row, error);
 }
 
 /*
@@ -480,8 +470,6 @@ dn_store_list_document_attachments (DnStore  *self,
                                     GError  **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   stmt = _dn_store_prepare (self,
@@ -491,13 +479,5 @@ dn_store_list_document_attachments (DnStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, document_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, attachment_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _dn_store_collect (self, stmt, (DnRowFunc) attachment_from_row, error);
 }

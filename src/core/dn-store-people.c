@@ -208,8 +208,6 @@ dn_store_list_people (DnStore  *self,
                       GError  **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   if (unit_id > 0)
@@ -228,13 +226,5 @@ dn_store_list_people (DnStore  *self,
   sqlite3_bind_int64 (stmt, 2, offset);
   if (unit_id > 0)
     sqlite3_bind_int64 (stmt, 3, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (people, person_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&people);
+  return _dn_store_collect (self, stmt, (DnRowFunc) person_from_row, error);
 }

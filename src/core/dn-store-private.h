@@ -33,6 +33,14 @@ DnStore      *_dn_store_open_at_version    (const char  *path,
                                             int          version,
                                             GError     **error);
 
+/* Steps @stmt (a cached statement) to the end, adding @from_row (stmt) for
+ * each row; resets it. NULL (with @error set) when a step fails. */
+typedef gpointer (*DnRowFunc) (sqlite3_stmt *stmt);
+GPtrArray    *_dn_store_collect            (DnStore       *self,
+                                            sqlite3_stmt  *stmt,
+                                            DnRowFunc      from_row,
+                                            GError       **error);
+
 /* Binding helpers: NULL/invalid/0 become SQL NULL. */
 void          _dn_bind_text                (sqlite3_stmt *stmt, int col, const char *text);
 void          _dn_bind_date                (sqlite3_stmt *stmt, int col, const GDate *date);

@@ -71,14 +71,33 @@ fail:
   return FALSE;
 }
 
+static DnReminder *
+reminder_from_row (sqlite3_stmt *stmt)
+{
+  DnReminder *r = dn_reminder_new ();
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->task_id = sqlite3_column_int64 (stmt, 1);
+  r->unit_id = sqlite3_column_int64 (stmt, 2);
+  dn_reminder_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &r->kind);
+  _dn_column_date (stmt, 4, &r->sent_on);
+  g_free (r->note);
+  r->note = _dn_column_text (stmt, 5);
+  g_free (r->sent_by);
+  r->sent_by = _dn_column_text (stmt, 6);
+  g_free (r->unit_code);
+  r->unit_code = _dn_column_text (stmt, 7);
+  g_free (r->unit_name);
+  r->unit_name = _dn_column_text (stmt, 8);
+  return r;
+}
+
 GPtrArray *
 dn_store_list_reminders (DnStore  *self,
                          gint64    task_id,
                          GError  **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   stmt = _dn_store_prepare (self,
@@ -88,32 +107,7 @@ dn_store_list_reminders (DnStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, task_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DnReminder *r = dn_reminder_new ();
-
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->task_id = sqlite3_column_int64 (stmt, 1);
-      r->unit_id = sqlite3_column_int64 (stmt, 2);
-      dn_reminder_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &r->kind);
-      _dn_column_date (stmt, 4, &r->sent_on);
-      g_free (r->note);
-      r->note = _dn_column_text (stmt, 5);
-      g_free (r->sent_by);
-      r->sent_by = _dn_column_text (stmt, 6);
-      g_free (r->unit_code);
-      r->unit_code = _dn_column_text (stmt, 7);
-      g_free (r->unit_name);
-      r->unit_name = _dn_column_text (stmt, 8);
-      g_ptr_array_add (list, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _dn_store_collect (self, stmt, (DnRowFunc) reminder_from_row, error);
 }
 
 GPtrArray *

@@ -1000,9 +1000,7 @@ dn_store_list_assignments (DnStore  *self,
                            gint64    task_id,
                            GError  **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   stmt = _dn_store_prepare (self,
@@ -1012,15 +1010,7 @@ dn_store_list_assignments (DnStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, task_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, assignment_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _dn_store_collect (self, stmt, (DnRowFunc) assignment_from_row, error);
 }
 
 DnAssignment *
@@ -1158,14 +1148,30 @@ fail:
   return FALSE;
 }
 
+static DnExtension *
+extension_from_row (sqlite3_stmt *stmt)
+{
+  DnExtension *e = dn_extension_new ();
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->assignment_id = sqlite3_column_int64 (stmt, 1);
+  _dn_column_date (stmt, 2, &e->old_due_date);
+  _dn_column_date (stmt, 3, &e->new_due_date);
+  g_free (e->reason);
+  e->reason = _dn_column_text (stmt, 4);
+  g_free (e->extended_at);
+  e->extended_at = _dn_column_text (stmt, 5);
+  g_free (e->extended_by);
+  e->extended_by = _dn_column_text (stmt, 6);
+  return e;
+}
+
 GPtrArray *
 dn_store_list_extensions (DnStore  *self,
                           gint64    assignment_id,
                           GError  **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   stmt = _dn_store_prepare (self,
@@ -1175,29 +1181,7 @@ dn_store_list_extensions (DnStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, assignment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DnExtension *e = dn_extension_new ();
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->assignment_id = sqlite3_column_int64 (stmt, 1);
-      _dn_column_date (stmt, 2, &e->old_due_date);
-      _dn_column_date (stmt, 3, &e->new_due_date);
-      g_free (e->reason);
-      e->reason = _dn_column_text (stmt, 4);
-      g_free (e->extended_at);
-      e->extended_at = _dn_column_text (stmt, 5);
-      g_free (e->extended_by);
-      e->extended_by = _dn_column_text (stmt, 6);
-      g_ptr_array_add (list, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _dn_store_collect (self, stmt, (DnRowFunc) extension_from_row, error);
 }
 
 gboolean
@@ -1262,14 +1246,30 @@ fail:
   return FALSE;
 }
 
+static DnProgress *
+progress_from_row (sqlite3_stmt *stmt)
+{
+  DnProgress *p = dn_progress_new ();
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->task_id = sqlite3_column_int64 (stmt, 1);
+  p->unit_id = sqlite3_column_int64 (stmt, 2);
+  _dn_column_date (stmt, 3, &p->entry_date);
+  p->percent = sqlite3_column_int (stmt, 4);
+  g_free (p->note);
+  p->note = _dn_column_text (stmt, 5);
+  p->attachment_id = sqlite3_column_int64 (stmt, 6);
+  g_free (p->unit_code);
+  p->unit_code = _dn_column_text (stmt, 7);
+  return p;
+}
+
 GPtrArray *
 dn_store_list_progress (DnStore  *self,
                         gint64    task_id,
                         GError  **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   stmt = _dn_store_prepare (self,
@@ -1280,27 +1280,5 @@ dn_store_list_progress (DnStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, task_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DnProgress *p = dn_progress_new ();
-
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->task_id = sqlite3_column_int64 (stmt, 1);
-      p->unit_id = sqlite3_column_int64 (stmt, 2);
-      _dn_column_date (stmt, 3, &p->entry_date);
-      p->percent = sqlite3_column_int (stmt, 4);
-      g_free (p->note);
-      p->note = _dn_column_text (stmt, 5);
-      p->attachment_id = sqlite3_column_int64 (stmt, 6);
-      g_free (p->unit_code);
-      p->unit_code = _dn_column_text (stmt, 7);
-      g_ptr_array_add (list, p);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _dn_store_collect (self, stmt, (DnRowFunc) progress_from_row, error);
 }

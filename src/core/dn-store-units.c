@@ -215,25 +215,6 @@ dn_store_find_unit (DnStore     *self,
   return get_one (self, stmt, what, error);
 }
 
-static GPtrArray *
-collect_units (DnStore       *self,
-               sqlite3_stmt  *stmt,
-               GError       **error)
-{
-  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (units, unit_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&units);
-}
-
 GPtrArray *
 dn_store_list_units (DnStore  *self,
                      gint64    parent_id,
@@ -251,7 +232,7 @@ dn_store_list_units (DnStore  *self,
     return NULL;
   _dn_bind_id (stmt, 1, parent_id);
   sqlite3_bind_int (stmt, 2, include_archived ? 1 : 0);
-  return collect_units (self, stmt, error);
+  return _dn_store_collect (self, stmt, (DnRowFunc) unit_from_row, error);
 }
 
 GPtrArray *
@@ -276,7 +257,7 @@ dn_store_list_unit_tree (DnStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
-  all = collect_units (self, stmt, error);
+  all = _dn_store_collect (self, stmt, (DnRowFunc) unit_from_row, error);
   if (all == NULL)
     return NULL;
 

@@ -242,6 +242,26 @@ _dn_store_step_done (DnStore       *self,
   return TRUE;
 }
 
+GPtrArray *
+_dn_store_collect (DnStore       *self,
+                   sqlite3_stmt  *stmt,
+                   DnRowFunc      from_row,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 sqlite3 *
 _dn_store_get_db (DnStore *self)
 {
