@@ -51,7 +51,27 @@ guint8  *dn_text_person_key       (const char *family_name,
  * everything that is not a letter, number or private-use character (as the
  * unicode61 tokenizer does), each word quoted and made a prefix ("ho chi" →
  * "\"ho\"* \"chi\"*"); FTS5 operators and quotes in @typed are never passed
- * through. Returns NULL when nothing searchable is left (or @typed is NULL). */
+ * through. Only the first DN_TEXT_FTS_MAX_WORDS words count (a pasted page
+ * would otherwise cost seconds per keystroke). Returns NULL when nothing
+ * searchable is left (or @typed is NULL). */
+#define DN_TEXT_FTS_MAX_WORDS 32
 char    *dn_text_fts_query        (const char *typed);
+
+/* Returns a copy of @text that is safe to show inside a message (a label, a
+ * terminal, a log): controls (C0 including TAB, CR, LF and ESC, DEL, C1),
+ * bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E,
+ * U+2066–U+2069), other invisible format characters (general category Cf,
+ * e.g. U+200B–U+200D, U+2060, U+FEFF, U+00AD) and the line and paragraph
+ * separators U+2028, U+2029 are written \u{XXXX} (upper-case hexadecimal, at
+ * least 4 digits); every byte that is not part of valid UTF-8 is written
+ * \x{HH}. Everything else (Vietnamese in NFC or NFD, spaces, punctuation,
+ * backslashes) is copied unchanged. NULL gives "".
+ *
+ * When @max_chars >= 0 and the result would be longer than @max_chars
+ * characters, it is cut to at most @max_chars characters and "…" is
+ * appended; an escape is never cut in two, and a character is never kept
+ * without the combining marks that follow it. @max_chars < 0: no limit. */
+char    *dn_text_escape_for_display (const char *text,
+                                     gssize      max_chars);
 
 G_END_DECLS

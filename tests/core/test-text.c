@@ -209,6 +209,395 @@ test_normalize_collapse (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* What dn_text_normalize() must give: g_utf8_normalize() on the whole text,
+ * then (when @collapse) white space collapsed as documented. */
+static char *
+normalize_reference (const char *text,
+                     gssize      len,
+                     gboolean    collapse)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, len, G_NORMALIZE_DEFAULT_COMPOSE);
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  g_assert_nonnull (nfc);
+  if (!collapse)
+    return g_steal_pointer (&nfc);
+
+  out = g_string_new (NULL);
+  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          pending_space = (out->len > 0);
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Asserts that dn_text_normalize() gives exactly the reference bytes; on a
+ * failure, shows where they differ rather than two long texts. */
+static void
+assert_normalizes_like_glib (const char *text,
+                             gssize      len,
+                             gboolean    collapse)
+{
+  g_autofree char *result = dn_text_normalize (text, len, collapse);
+  g_autofree char *expected = normalize_reference (text, len, collapse);
+  gsize at = 0;
+
+  g_assert_nonnull (result);
+  while (result[at] != '\0' && result[at] == expected[at])
+    at++;
+  if (result[at] != expected[at])
+    g_error ("dn_text_normalize() differs from g_utf8_normalize() at byte %" G_GSIZE_FORMAT
+             " of %" G_GSIZE_FORMAT " (input %" G_GSIZE_FORMAT " bytes, collapse %d)",
+             at, strlen (expected), len < 0 ? strlen (text) : (gsize) len, collapse);
+}
+
+/* Pieces of random texts: code points whose neighbours matter to NFC. */
+static const char * const nfc_pieces[] = {
+  /* Vietnamese, NFC and NFD */
+  "Nguyễn Thị Hồng Nhung ", "Đà Nẵng, ", "Trưởng đoàn ",
+  "Nguye\u0302\u0303n Thi\u0323 Ho\u0302\u0300ng ", "Đa\u0300 Na\u0306\u0303ng",
+  "o\u031b\u0309", "u\u031b\u0323", "a\u0323\u0306", "A\u0306\u0323", "e\u0302\u0301",
+  /* Hangul: L, V, T jamo alone and together, LV and LVT syllables */
+  "\u1100", "\u1161", "\u11A8", "\u1100\u1161", "\u1112\u1161\u11AB", "\uAC00", "\uAC01",
+  "\uAC00\u11A8", "\uD7A3",
+  /* Latin with marks of several classes, composition exclusions, singletons */
+  "s\u0323\u0307", "q\u0307\u0323", "\u1E69", "\u00C5", "\u212B", "\u2126", "\u0344", "\u0958",
+  "<\u0338", "=\u0338", "\u226E", "\u03B1\u0345\u0301",
+  /* Indic vowel signs composing with a class-0 second element */
+  "\u0B47", "\u0B3E", "\u0B56", "\u0B57", "\u0B47\u0B3E", "\u0B4B",
+  "\u0DD9", "\u0DCF", "\u0DCA", "\u0DDF", "\u0DD9\u0DCF", "\u0DD9\u0DCF\u0DCA",
+  "\u0CC6\u0CC2\u0CD5", "\u0CBF\u0CD5", "\u09C7\u09BE", "\u09C7\u09D7", "\u0BC6\u0BBE",
+  "\u0D46\u0D3E", "\u1025\u102E", "\u1B05\u1B35", "\u0C46\u0C56", "\u0928\u093C",
+  /* Tibetan: class-0 U+0F73 and U+0F75 decompose into marks */
+  "\u0F71", "\u0F72", "\u0F73", "\u0F74", "\u0F75", "\u0F81",
+  /* kana, Arabic, supplementary planes */
+  "\u304B\u3099", "\u30CF\u309A", "\u3099", "\u0627\u0653", "\u0627\u0654",
+  "\U00011099\U000110BA", "\U00011131\U00011127", "\U00011127", "\U00011347\U0001133E",
+  "\U000114B9\U000114BA", "\U000115B8\U000115AF", "\U00011935\U00011930", "\U0001D15E",
+  /* white space, ASCII, two-byte letters */
+  " ", "  ", "\t", "\n", "\u00A0", "\u3000", "x", "đ", "Z9",
+};
+
+static const gunichar nfc_marks[] = {
+  0x0300, 0x0301, 0x0302, 0x0303, 0x0306, 0x0309, 0x031B, 0x0323, 0x0327, 0x0338,
+  0x0345, 0x05B0, 0x0E38, 0x0F71, 0x0F72, 0x0F74, 0x3099, 0x093C, 0x0DCA,
+};
+
+static void
+append_random_marks (GString *text,
+                     guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_unichar (text, nfc_marks[g_test_rand_int_range (0, G_N_ELEMENTS (nfc_marks))]);
+}
+
+/* A random text of up to @max_bytes bytes (a little more) mixing the pieces
+ * above, ASCII of about a chunk's length (1 KiB) and runs of marks, short or
+ * long enough to leave no place to cut for more than 2 KiB. */
+static char *
+random_nfc_text (gsize max_bytes)
+{
+  GString *text = g_string_new (NULL);
+  gsize target = (gsize) g_test_rand_int_range (0, (gint32) max_bytes);
+
+  while (text->len < target)
+    {
+      switch (g_test_rand_int_range (0, 10))
+        {
+        case 0:
+          {
+            gint32 n = g_test_rand_bit () ? g_test_rand_int_range (1000, 1040)
+                                          : g_test_rand_int_range (0, 200);
+
+            for (gint32 i = 0; i < n; i++)
+              g_string_append_c (text, (char) ('a' + i % 26));
+          }
+          break;
+        case 1:
+          append_random_marks (text, g_test_rand_int_range (0, 10) == 0
+                                     ? (guint) g_test_rand_int_range (500, 2500)
+                                     : (guint) g_test_rand_int_range (1, 8));
+          break;
+        default:
+          g_string_append (text, nfc_pieces[g_test_rand_int_range (0, G_N_ELEMENTS (nfc_pieces))]);
+          break;
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_normalize_like_glib (void)
+{
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autofree char *text = random_nfc_text (12 * 1024);
+      gsize len = strlen (text);
+      gsize cut = len > 0 ? (gsize) g_test_rand_int_range (0, (gint32) len) : 0;
+
+      assert_normalizes_like_glib (text, -1, FALSE);
+      assert_normalizes_like_glib (text, -1, TRUE);
+
+      /* An explicit length, cut at a character boundary. */
+      while (cut > 0 && ((guchar) text[cut] & 0xc0) == 0x80)
+        cut--;
+      assert_normalizes_like_glib (text, (gssize) cut, FALSE);
+    }
+}
+
+/* Every pair whose halves must not be normalised apart, with the place
+ * where a chunk is cut (about 1 KiB) falling before, inside and after it. */
+static void
+test_normalize_chunk_boundaries (void)
+{
+  static const char * const pairs[][2] = {
+    { "a", "\u0301" },
+    { "A\u0323", "\u0306\u0301" },
+    { "e\u0302", "\u0301" },
+    { "\u0B47", "\u0B3E" },
+    { "\u0DD9", "\u0DCF\u0DCA" },
+    { "\u0CC6", "\u0CC2\u0CD5" },
+    { "\u1100", "\u1161\u11A8" },
+    { "\uAC00", "\u11A8" },
+    { "\u0F74", "\u0F73" },
+    { "a\u0F74", "\u0F75\u0F72" },
+    { "<", "\u0338" },
+    { "\u304B", "\u3099" },
+    { "\u0627", "\u0653" },
+    { "\U00011131", "\U00011127" },
+    { "\U00011935", "\U00011930" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (pairs); i++)
+    for (gsize filler = 1000; filler < 1040; filler++)
+      for (guint kind = 0; kind < 3; kind++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          /* ASCII, two-byte letters or decomposed Vietnamese before the
+           * pair, so that the cut lands on every byte around it. */
+          while (text->len < filler)
+            {
+              if (kind == 0 || text->len + 1 == filler)
+                g_string_append_c (text, 'x');
+              else if (kind == 1 || text->len + 5 > filler)
+                g_string_append (text, "đ");
+              else
+                g_string_append (text, "e\u0323\u0302");
+            }
+          g_string_append (text, pairs[i][0]);
+          g_string_append (text, pairs[i][1]);
+          g_string_append (text, pairs[i][1]);
+          g_string_append (text, " ");
+          g_string_append (text, pairs[i][0]);
+          g_string_append (text, pairs[i][1]);
+
+          assert_normalizes_like_glib (text->str, -1, FALSE);
+        }
+}
+
+/* Runs of marks with nowhere to cut: every class, same or alternating. */
+static void
+test_normalize_mark_runs (void)
+{
+  static const gunichar alternating[] = { 0x0301, 0x0323, 0x031B, 0x0345, 0x0327, 0x0338 };
+
+  for (guint n = 1; n <= 4096; n *= 4)
+    for (guint kind = 0; kind < 4; kind++)
+      {
+        g_autoptr(GString) text = g_string_new (kind == 3 ? "" : "A");
+
+        for (guint i = 0; i < n; i++)
+          {
+            switch (kind)
+              {
+              case 0: g_string_append_unichar (text, 0x0301); break;
+              case 1: g_string_append_unichar (text, alternating[i % G_N_ELEMENTS (alternating)]); break;
+              case 2: g_string_append_unichar (text, alternating[(n - i) % 2]); break;
+              default: g_string_append (text, i % 3 == 0 ? "\u0F73" : "\u0F74\u0B3E\u11A8"); break;
+              }
+          }
+        g_string_append (text, "\u0306 o\u0302\u0301");
+
+        assert_normalizes_like_glib (text->str, -1, FALSE);
+      }
+}
+
+/* No ASCII character is the second element of a composition (dn-text.c
+ * treats every ASCII character as a place to cut without looking it up). */
+static void
+test_normalize_ascii_never_second (void)
+{
+  for (gunichar p = 0x80; p < 0x20000; p++)
+    {
+      gunichar a, b, composed;
+
+      if (g_unichar_decompose (p, &a, &b) && b != 0
+          && g_unichar_compose (a, b, &composed) && composed == p)
+        g_assert_cmpuint (b, >=, 0x80);
+    }
+}
+
+/* Two million characters, decomposed or composed: the result is the
+ * normalised unit repeated (the unit ends and starts with ASCII). A quadratic
+ * normalisation would not finish within the test's time limit. */
+static void
+test_normalize_long (void)
+{
+  static const char unit[] = "Phó Trưởng đoàn: Nguyễn Thị Hồng Nhung (Đà Nẵng); ";
+  const guint n_units = 40000;
+  g_autofree char *unit_nfc = g_utf8_normalize (unit, -1, G_NORMALIZE_NFC);
+  g_autofree char *unit_nfd = g_utf8_normalize (unit, -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) nfc_text = g_string_new (NULL);
+  g_autoptr(GString) nfd_text = g_string_new (NULL);
+  g_autofree char *from_nfd = NULL;
+  g_autofree char *from_nfc = NULL;
+
+  g_assert_cmpint (g_utf8_strlen (unit_nfc, -1) * n_units, ==, 2000000);
+  g_assert_cmpstr (unit_nfc, !=, unit_nfd);
+  for (guint i = 0; i < n_units; i++)
+    {
+      g_string_append (nfc_text, unit_nfc);
+      g_string_append (nfd_text, unit_nfd);
+    }
+
+  from_nfd = dn_text_normalize (nfd_text->str, -1, FALSE);
+  from_nfc = dn_text_normalize (nfc_text->str, (gssize) nfc_text->len, FALSE);
+  g_assert_nonnull (from_nfd);
+  g_assert_nonnull (from_nfc);
+  g_assert_cmpuint (strlen (from_nfd), ==, nfc_text->len);
+  g_assert_true (memcmp (from_nfd, nfc_text->str, nfc_text->len) == 0);
+  g_assert_cmpuint (strlen (from_nfc), ==, nfc_text->len);
+  g_assert_true (memcmp (from_nfc, nfc_text->str, nfc_text->len) == 0);
+}
+
+static void
+test_normalize_ascii (void)
+{
+  g_autofree char *ascii = dn_text_normalize ("Doan ra 2024\t", -1, FALSE);
+  g_autofree char *ascii_len = dn_text_normalize ("Doan ra 2024", 4, FALSE);
+
+  g_assert_cmpstr (ascii, ==, "Doan ra 2024\t");
+  g_assert_cmpstr (ascii_len, ==, "Doan");
+}
+
+/* ------------------------------------------------------- display escaping */
+
+static void
+test_escape_for_display (void)
+{
+  static const struct { const char *in; gssize max; const char *out; } cases[] = {
+    { "Hộ chiếu Đoàn ra, “số 5” (A-1) !?", -1, "Hộ chiếu Đoàn ra, “số 5” (A-1) !?" },
+    { "Nguye\u0302\u0303n \\ / \u00A0 \u3000", -1, "Nguye\u0302\u0303n \\ / \u00A0 \u3000" },
+    { "", -1, "" },
+    { "a\tb\r\nc", -1, "a\\u{0009}b\\u{000D}\\u{000A}c" },
+    { "\x1b[31mĐỏ\x7f", -1, "\\u{001B}[31mĐỏ\\u{007F}" },
+    { "\x01\xc2\x85\xc2\x9f", -1, "\\u{0001}\\u{0085}\\u{009F}" },
+    { "abc\u202Edef", -1, "abc\\u{202E}def" },
+    { "\u061C\u200E\u200F\u202A\u202B\u202C\u202D", -1,
+      "\\u{061C}\\u{200E}\\u{200F}\\u{202A}\\u{202B}\\u{202C}\\u{202D}" },
+    { "\u2066\u2067\u2068\u2069", -1, "\\u{2066}\\u{2067}\\u{2068}\\u{2069}" },
+    { "a\u200Bb\u200Cc\u200Dd\u2060e\uFEFF", -1,
+      "a\\u{200B}b\\u{200C}c\\u{200D}d\\u{2060}e\\u{FEFF}" },
+    { "x\u2028y\u2029z\u00ADw", -1, "x\\u{2028}y\\u{2029}z\\u{00AD}w" },
+    { "tag\U000E0041\U000E007F", -1, "tag\\u{E0041}\\u{E007F}" },
+    /* invalid UTF-8: every byte on its own */
+    { "ab\xff" "c\xc3", -1, "ab\\x{FF}c\\x{C3}" },
+    { "\xc3\x28\xe2\x82", -1, "\\x{C3}(\\x{E2}\\x{82}" },
+    { "\xed\xa0\x80", -1, "\\x{ED}\\x{A0}\\x{80}" },
+    /* cut at @max_chars characters of the result */
+    { "Đoàn ra", 0, "…" },
+    { "Đoàn ra", 4, "Đoàn…" },
+    { "Đoàn ra", 7, "Đoàn ra" },
+    { "Đoàn ra", 6, "Đoàn r…" },
+    { "", 0, "" },
+    { "ab\u202Ecd", 9, "ab…" },
+    { "ab\u202Ecd", 10, "ab\\u{202E}…" },
+    { "ab\u202Ecd", 11, "ab\\u{202E}c…" },
+    { "ab\u202Ecd", 12, "ab\\u{202E}cd" },
+    { "a\xff", 3, "a…" },
+    /* never a letter without its marks */
+    { "Nguye\u0302\u0303n", 5, "Nguy…" },
+    { "Nguye\u0302\u0303n", 6, "Nguy…" },
+    { "Nguye\u0302\u0303n", 7, "Nguye\u0302\u0303…" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *result = dn_text_escape_for_display (cases[i].in, cases[i].max);
+
+      g_assert_cmpstr (result, ==, cases[i].out);
+      g_assert_true (g_utf8_validate (result, -1, NULL));
+    }
+
+  {
+    g_autofree char *empty = dn_text_escape_for_display (NULL, -1);
+    g_autofree char *empty_cut = dn_text_escape_for_display (NULL, 3);
+
+    g_assert_cmpstr (empty, ==, "");
+    g_assert_cmpstr (empty_cut, ==, "");
+  }
+}
+
+/* Whatever the input, the result is valid UTF-8 without a control, a format
+ * character or a line separator, and no longer than asked. */
+static void
+test_escape_for_display_random (void)
+{
+  for (guint round = 0; round < 2000; round++)
+    {
+      char bytes[24];
+      gsize n = (gsize) g_test_rand_int_range (0, sizeof bytes);
+      gssize max = g_test_rand_int_range (-1, 30);
+      g_autofree char *result = NULL;
+      glong n_chars;
+
+      for (gsize i = 0; i < n; i++)
+        {
+          static const char * const some[] = { "\xe2\x80\xae", "\xcc\x81", "\xe1\xbb\x87", "\xef\xbb\xbf" };
+
+          if (g_test_rand_int_range (0, 4) == 0 && i + 3 < n)
+            {
+              const char *s = some[g_test_rand_int_range (0, G_N_ELEMENTS (some))];
+
+              memcpy (bytes + i, s, strlen (s));
+              i += strlen (s) - 1;
+            }
+          else
+            bytes[i] = (char) g_test_rand_int_range (1, 256);
+        }
+      bytes[n] = '\0';
+
+      result = dn_text_escape_for_display (bytes, max);
+      g_assert_true (g_utf8_validate (result, -1, NULL));
+      n_chars = g_utf8_strlen (result, -1);
+      if (max >= 0)
+        g_assert_cmpint (n_chars, <=, max + 1);
+      for (const char *p = result; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          GUnicodeType type = g_unichar_type (g_utf8_get_char (p));
+
+          g_assert_cmpint (type, !=, G_UNICODE_CONTROL);
+          g_assert_cmpint (type, !=, G_UNICODE_FORMAT);
+          g_assert_cmpint (type, !=, G_UNICODE_LINE_SEPARATOR);
+          g_assert_cmpint (type, !=, G_UNICODE_PARAGRAPH_SEPARATOR);
+        }
+    }
+}
+
 /* ------------------------------------------------------------------- fold */
 
 static void
@@ -823,6 +1212,24 @@ test_sqlite_fts (void)
   sqlite3_close (db);
 }
 
+/* A pasted page searches for its first words only. */
+static void
+test_fts_query_word_limit (void)
+{
+  g_autoptr(GString) typed = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *query = NULL;
+
+  for (guint i = 0; i < DN_TEXT_FTS_MAX_WORDS + 500; i++)
+    {
+      g_string_append_printf (typed, "hộ%u, ", i);
+      if (i < DN_TEXT_FTS_MAX_WORDS)
+        g_string_append_printf (expected, "%s\"ho%u\"*", i > 0 ? " " : "", i);
+    }
+  query = dn_text_fts_query (typed->str);
+  g_assert_cmpstr (query, ==, expected->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -833,6 +1240,12 @@ main (int   argc,
   g_test_add_func ("/text/normalize/len", test_normalize_len);
   g_test_add_func ("/text/normalize/invalid", test_normalize_invalid);
   g_test_add_func ("/text/normalize/collapse", test_normalize_collapse);
+  g_test_add_func ("/text/normalize/ascii", test_normalize_ascii);
+  g_test_add_func ("/text/normalize/like-glib", test_normalize_like_glib);
+  g_test_add_func ("/text/normalize/chunk-boundaries", test_normalize_chunk_boundaries);
+  g_test_add_func ("/text/normalize/mark-runs", test_normalize_mark_runs);
+  g_test_add_func ("/text/normalize/ascii-never-second", test_normalize_ascii_never_second);
+  g_test_add_func ("/text/normalize/long", test_normalize_long);
   g_test_add_func ("/text/fold/basic", test_fold_basic);
   g_test_add_func ("/text/fold/nfd", test_fold_nfd);
   g_test_add_func ("/text/fold/invalid", test_fold_invalid);
@@ -845,6 +1258,9 @@ main (int   argc,
   g_test_add_func ("/text/collate/other", test_collate_other);
   g_test_add_func ("/text/person-key", test_person_key);
   g_test_add_func ("/text/fts-query", test_fts_query);
+  g_test_add_func ("/text/fts-query/word-limit", test_fts_query_word_limit);
+  g_test_add_func ("/text/escape/basic", test_escape_for_display);
+  g_test_add_func ("/text/escape/random", test_escape_for_display_random);
   g_test_add_func ("/text/sqlite/functions", test_sqlite_functions);
   g_test_add_func ("/text/sqlite/collation", test_sqlite_collation);
   g_test_add_func ("/text/sqlite/fts", test_sqlite_fts);
