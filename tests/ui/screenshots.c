@@ -13,16 +13,150 @@
 
 #include "dn-exchange.h"
 #include "dn-i18n.h"
+#include "dn-task-list-view.h"
 #include "dn-test-utils.h"
 #include "dn-window.h"
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+/* Nothing here sleeps for a fixed time: each step waits for what it needs
+ * (the window mapped, a frame drawn, the rows read, idle work done), with a
+ * deadline generous enough for a loaded machine. */
+#define DEADLINE_S 60
 
-  while (g_get_monotonic_time () < end)
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until @done (@data); fails saying @what was
+ * awaited when the deadline passes. */
+static void
+wait_until (Condition   done,
+            gpointer    data,
+            const char *what)
+{
+  gint64 end = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  /* also looks at @done when no event comes */
+  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("waited %d s for %s", DEADLINE_S, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake_up);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       flag)
+{
+  *(gboolean *) flag = TRUE;
+}
+
+/* Until @window is mapped and has drawn a new frame: its render node,
+ * which the screenshot reads, then shows its current content. */
+static void
+wait_for_frame (GtkWidget  *window,
+                const char *what)
+{
+  g_autofree char *mapped = g_strdup_printf ("the window to be mapped (%s)", what);
+  g_autofree char *drawn = g_strdup_printf ("the window to draw a frame (%s)", what);
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong id;
+
+  wait_until (is_mapped, window, mapped);
+  clock = gtk_widget_get_frame_clock (window);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  gtk_widget_queue_draw (window);
+  wait_until (is_true, &painted, drawn);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+no_pending_work (gpointer data)
+{
+  /* dispatch what is ready (idle chunks of the views) until nothing is */
+  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
+  return !g_main_context_pending (NULL);
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* TRUE when no stack or revealer in sight is still animating */
+static gboolean
+transitions_done (gpointer widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return TRUE;
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (widget))
+    return FALSE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_child_revealed (widget) != gtk_revealer_get_reveal_child (widget))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!transitions_done (child))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+task_rows_read (gpointer view)
+{
+  return !dn_task_list_view_is_loading (view) &&
+         g_list_model_get_n_items (G_LIST_MODEL (dn_task_list_view_get_model (view))) > 0;
+}
+
+/* Until @window shows @section in full: its data read, idle work done, drawn. */
+static void
+wait_until_shown (DnWindow   *window,
+                  const char *section)
+{
+  g_autofree char *settled = g_strdup_printf ("the idle work of the section “%s” to end", section);
+
+  if (g_str_equal (section, "tasks"))
+    {
+      GtkWidget *view = find_type (GTK_WIDGET (window), DN_TYPE_TASK_LIST_VIEW);
+
+      g_assert_nonnull (view);
+      wait_until (task_rows_read, view, "the task list to read its rows");
+    }
+  wait_until (transitions_done, window, "the window's transitions to end");
+  wait_until (no_pending_work, NULL, settled);
+  wait_for_frame (GTK_WIDGET (window), section);
 }
 
 static void
@@ -67,14 +201,14 @@ test_sections (void)
   window = dn_window_new (NULL, store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  wait_for_frame (GTK_WIDGET (window), "first frame");
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       g_autofree char *file = g_strdup_printf ("%s.png", sections[i]);
       g_autofree char *path = g_build_filename (dir, file, NULL);
 
       dn_window_show_section (window, sections[i]);
-      spin (400);
+      wait_until_shown (window, sections[i]);
       save_window (GTK_WINDOW (window), path);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       g_test_message ("wrote %s", path);
@@ -83,13 +217,13 @@ test_sections (void)
   /* the global search, as typed */
   dn_window_show_section (window, "tasks");
   dn_window_search (window, "ho chieu");
-  spin (400);
+  wait_until_shown (window, "tasks");
   {
     g_autofree char *path = g_build_filename (dir, "search.png", NULL);
     save_window (GTK_WINDOW (window), path);
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  wait_until (no_pending_work, NULL, "the window to go");
   dn_test_remove_tree (tmp);
 }
 
