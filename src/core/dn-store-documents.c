@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "dn-date.h"
 #include "dn-store-private.h"
@@ -54,12 +55,12 @@ static gboolean
 validate_document (DnDocument  *doc,
                    GError     **error)
 {
-  if (!_dn_normalize_field (&doc->number, _("document number"), FALSE, error) ||
-      !_dn_normalize_field (&doc->symbol, _("document symbol"), FALSE, error) ||
-      !_dn_normalize_field (&doc->issuer, _("issuer"), FALSE, error) ||
-      !_dn_normalize_field (&doc->subject, _("subject"), TRUE, error) ||
-      !_dn_normalize_field (&doc->signer, _("signer"), FALSE, error) ||
-      !_dn_normalize_field (&doc->recipients, _("recipients"), FALSE, error))
+  if (!_dn_normalize_field (&doc->number, "document", "number", _("document number"), FALSE, error) ||
+      !_dn_normalize_field (&doc->symbol, "document", "symbol", _("document symbol"), FALSE, error) ||
+      !_dn_normalize_field (&doc->issuer, "document", "issuer", _("issuer"), FALSE, error) ||
+      !_dn_normalize_field (&doc->subject, "document", "subject", _("subject"), TRUE, error) ||
+      !_dn_normalize_field (&doc->signer, "document", "signer", _("signer"), FALSE, error) ||
+      !_dn_normalize_field (&doc->recipients, "document", "recipients", _("recipients"), FALSE, error))
     return FALSE;
   if ((guint) doc->direction >= DN_DIRECTION_N || (guint) doc->type >= DN_DOCUMENT_TYPE_N ||
       (guint) doc->classification >= DN_CLASSIFICATION_N)
@@ -248,6 +249,15 @@ normalize_file_name (const char *name)
       g_free (normalized);
       return g_strdup (_("file"));
     }
+  if (g_utf8_strlen (normalized, -1) > (glong) _dn_store_text_limit ("attachment", "file_name"))
+    {
+      /* keep the end, where the extension is */
+      const char *end = normalized + strlen (normalized);
+      const char *start = g_utf8_offset_to_pointer (end, -(glong) _dn_store_text_limit ("attachment", "file_name"));
+      char *kept = g_strdup (start);
+      g_free (normalized);
+      return kept;
+    }
   return normalized;
 }
 
@@ -352,6 +362,13 @@ dn_store_add_attachment (DnStore       *self,
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  /* the copy is made before the row is written: not on a read-only store */
+  if (dn_store_is_read_only (self))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                   _("The database is open for reading only: nothing was saved."));
+      return NULL;
+    }
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL || !g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))

@@ -50,12 +50,12 @@ static gboolean
 validate_person (DnPerson  *person,
                  GError   **error)
 {
-  if (!_dn_normalize_field (&person->family_name, _("family name"), TRUE, error) ||
-      !_dn_normalize_field (&person->middle_name, _("middle name"), FALSE, error) ||
-      !_dn_normalize_field (&person->given_name, _("given name"), TRUE, error) ||
-      !_dn_normalize_field (&person->position, _("position"), FALSE, error) ||
-      !_dn_normalize_field (&person->email, _("e-mail address"), FALSE, error) ||
-      !_dn_normalize_field (&person->phone, _("phone number"), FALSE, error))
+  if (!_dn_normalize_field (&person->family_name, "person", "family_name", _("family name"), TRUE, error) ||
+      !_dn_normalize_field (&person->middle_name, "person", "middle_name", _("middle name"), FALSE, error) ||
+      !_dn_normalize_field (&person->given_name, "person", "given_name", _("given name"), TRUE, error) ||
+      !_dn_normalize_field (&person->position, "person", "position", _("position"), FALSE, error) ||
+      !_dn_normalize_field (&person->email, "person", "email", _("e-mail address"), FALSE, error) ||
+      !_dn_normalize_field (&person->phone, "person", "phone", _("phone number"), FALSE, error))
     return FALSE;
   if ((guint) person->gender >= DN_GENDER_N)
     {

@@ -48,11 +48,27 @@ void          _dn_bind_id                  (sqlite3_stmt *stmt, int col, gint64 
 char         *_dn_column_text              (sqlite3_stmt *stmt, int col);
 void          _dn_column_date              (sqlite3_stmt *stmt, int col, GDate *out);
 
-/* NFC-normalises a string field in place; FALSE (with @error naming @field)
- * when it is not valid UTF-8. */
+/* NFC-normalises a string field of @table.@column in place; FALSE (with
+ * @error naming it by @label) when it is not valid UTF-8, longer than the
+ * column allows (_dn_store_text_limit), or empty while @required. */
 gboolean      _dn_normalize_field          (char       **field,
+                                            const char  *table,
+                                            const char  *column,
                                             const char  *label,
                                             gboolean     required,
+                                            GError     **error);
+/* Longest text, in characters, that @table.@column takes. */
+guint         _dn_store_text_limit         (const char  *table,
+                                            const char  *column);
+/* Checks the rules the C API applies record by record over the whole data
+ * set (ids positive, unit codes, no loop in the unit or task tree, one lead
+ * per task, …). With @report, appends one line per finding (prefixed by
+ * @prefix) and returns FALSE when there is any; without, stops at the first
+ * and sets @error (DN_STORE_ERROR_INVALID). @error is also set when a query
+ * fails. */
+gboolean      _dn_store_check_rules        (DnStore     *self,
+                                            GString     *report,
+                                            const char  *prefix,
                                             GError     **error);
 
 G_END_DECLS

@@ -22,7 +22,7 @@ dn_store_add_reminder (DnStore     *self,
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_REMINDER (reminder), FALSE);
 
-  if (!_dn_normalize_field (&reminder->note, _("reminder note"), FALSE, error))
+  if (!_dn_normalize_field (&reminder->note, "reminder", "note", _("reminder note"), FALSE, error))
     return FALSE;
   if ((guint) reminder->kind >= DN_REMINDER_N)
     {

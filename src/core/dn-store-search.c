@@ -118,6 +118,13 @@ dn_store_search (DnStore     *self,
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
 
+  /* what the caller typed is used twice (the index query and the ranking):
+   * both must see the same, valid text */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("The search text is not valid UTF-8."));
+      return NULL;
+    }
   match = text != NULL ? dn_text_fts_query (text) : NULL;
   if (match == NULL || limit == 0)
     return g_steal_pointer (&hits);
@@ -128,10 +135,10 @@ dn_store_search (DnStore     *self,
       *p = ' ';
   typed = g_strsplit (g_strstrip (folded), " ", -1);
   {
-    /* drop empty words */
+    /* drop empty words; rank by the words the index was asked for */
     guint j = 0;
     for (guint i = 0; typed[i] != NULL; i++)
-      if (typed[i][0] != '\0')
+      if (typed[i][0] != '\0' && j < DN_TEXT_FTS_MAX_WORDS)
         typed[j++] = typed[i];
       else
         g_free (typed[i]);

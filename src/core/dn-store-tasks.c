@@ -473,9 +473,9 @@ validate_task (DnStore       *self,
                const DnTask  *old,
                GError       **error)
 {
-  if (!_dn_normalize_field (&task->title, _("title"), TRUE, error) ||
-      !_dn_normalize_field (&task->section, _("section"), FALSE, error) ||
-      !_dn_normalize_field (&task->description, _("description"), FALSE, error))
+  if (!_dn_normalize_field (&task->title, "task", "title", _("title"), TRUE, error) ||
+      !_dn_normalize_field (&task->section, "task", "section", _("section"), FALSE, error) ||
+      !_dn_normalize_field (&task->description, "task", "description", _("description"), FALSE, error))
     return FALSE;
   if ((guint) task->recurrence >= DN_RECURRENCE_N || (guint) task->status >= DN_STATUS_N)
     {
@@ -1051,7 +1051,7 @@ dn_store_update_assignment (DnStore       *self,
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_ASSIGNMENT (assignment), FALSE);
 
-  if (!_dn_normalize_field (&assignment->reply_reference, _("reply reference"), FALSE, error))
+  if (!_dn_normalize_field (&assignment->reply_reference, "assignment", "reply_reference", _("reply reference"), FALSE, error))
     return FALSE;
   if ((guint) assignment->status >= DN_STATUS_N)
     {
@@ -1098,8 +1098,10 @@ dn_store_extend_assignment (DnStore      *self,
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
 
-  clean_reason = reason != NULL ? dn_text_normalize (reason, -1, FALSE) : NULL;
-  if (clean_reason == NULL || *clean_reason == '\0')
+  clean_reason = g_strdup (reason);
+  if (!_dn_normalize_field (&clean_reason, "deadline_extension", "reason", _("reason"), FALSE, error))
+    return FALSE;
+  if (*g_strstrip (clean_reason) == '\0')
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give the reason for the extension."));
       return FALSE;
@@ -1195,7 +1197,7 @@ dn_store_add_progress (DnStore     *self,
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_PROGRESS (progress), FALSE);
 
-  if (!_dn_normalize_field (&progress->note, _("progress note"), FALSE, error))
+  if (!_dn_normalize_field (&progress->note, "progress", "note", _("progress note"), FALSE, error))
     return FALSE;
   if (progress->percent < 0 || progress->percent > 100)
     {

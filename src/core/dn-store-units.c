@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dn-store-private.h"
+#include "dn-text.h"
 
 #define UNIT_COLUMNS "u.id, u.code, u.name, u.kind, u.parent_id, u.archived, coalesce(p.code, '')"
 #define UNIT_FROM    " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
@@ -37,13 +38,14 @@ validate_unit (DnStore  *self,
                DnUnit   *unit,
                GError  **error)
 {
-  if (!_dn_normalize_field (&unit->code, _("unit code"), TRUE, error) ||
-      !_dn_normalize_field (&unit->name, _("unit name"), TRUE, error))
+  if (!_dn_normalize_field (&unit->code, "unit", "code", _("unit code"), TRUE, error) ||
+      !_dn_normalize_field (&unit->name, "unit", "name", _("unit name"), TRUE, error))
     return FALSE;
   if (g_utf8_strlen (unit->code, -1) > 40 || strpbrk (unit->code, " \t\n") != NULL)
     {
+      g_autofree char *shown = dn_text_escape_for_display (unit->code, 60);
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("A unit code is at most 40 characters, without spaces: “%s”."), unit->code);
+                   _("A unit code is at most 40 characters, without spaces: “%s”."), shown);
       return FALSE;
     }
   if ((guint) unit->kind >= DN_UNIT_KIND_N)
@@ -211,7 +213,10 @@ dn_store_find_unit (DnStore     *self,
   if (stmt == NULL)
     return NULL;
   _dn_bind_text (stmt, 1, normalized != NULL ? normalized : code);
-  what = g_strdup_printf ("“%s”", code);
+  {
+    g_autofree char *shown = dn_text_escape_for_display (code, 60);
+    what = g_strdup_printf ("“%s”", shown);
+  }
   return get_one (self, stmt, what, error);
 }
 

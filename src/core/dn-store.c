@@ -18,6 +18,13 @@
 
 #define RESOURCE_SCHEMA "/io/github/doingoai/DoiNgoai/core/schema/"
 
+typedef enum
+{
+  DN_READ_ONLY_NONE,    /* writable, or read-only because the caller asked */
+  DN_READ_ONLY_FILE,    /* the file cannot be written */
+  DN_READ_ONLY_FOLDER,  /* its folder cannot be written (WAL's -shm/-wal, journals) */
+} DnReadOnlyReason;
+
 struct _DnStore
 {
   GObject      parent_instance;
@@ -31,6 +38,8 @@ struct _DnStore
   guint        depth;        /* transaction nesting */
   gboolean     audit;
   gboolean     read_only;
+  DnReadOnlyReason read_only_reason;  /* why, when the store found it could not write */
+  char        *damage;       /* what the mark file beside the database says, translated */
   gboolean     migrated;     /* open and ready: "changed" is emitted from then on */
 };
 
@@ -74,6 +83,7 @@ dn_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->warning, g_free);
+  g_clear_pointer (&self->damage, g_free);
   g_clear_pointer (&self->actor, g_free);
 
   G_OBJECT_CLASS (dn_store_parent_class)->finalize (object);
@@ -128,6 +138,9 @@ constraint_field_label (const char *message)
   return NULL;
 }
 
+static void record_runtime_damage (DnStore    *self,
+                                   const char *message);
+
 void
 _dn_store_set_error (DnStore  *self,
                      int       rc,
@@ -148,13 +161,31 @@ _dn_store_set_error (DnStore  *self,
                    _("The database is in use by another program; nothing was saved. Try again in a moment."));
       break;
     case SQLITE_READONLY:
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
-                   _("The database cannot be written (read-only file or folder)."));
+      /* also what PRAGMA query_only gives to a write on a read-only store */
+      if (self->read_only_reason == DN_READ_ONLY_FILE)
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                     _("The database can only be read (its file cannot be written): nothing was saved."));
+      else if (self->read_only_reason == DN_READ_ONLY_FOLDER)
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                     _("The database can only be read (its folder cannot be written): nothing was saved."));
+      else if (self->read_only)
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                     _("The database is open for reading only: nothing was saved."));
+      else if (extended == SQLITE_READONLY_DBMOVED)
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                     _("The database file was moved or deleted while in use: nothing was saved."));
+      else
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                     _("The database cannot be written (read-only file or folder)."));
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CORRUPT,
                    _("The database file is damaged (%s). Restore it from a backup."), message);
+      /* found while in use (not while checking a file that is being opened):
+       * every later command and start says so until a check finds it sound */
+      if (self->migrated)
+        record_runtime_damage (self, message);
       break;
     case SQLITE_CONSTRAINT:
       if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -324,34 +355,6 @@ _dn_column_date (sqlite3_stmt *stmt, int col, GDate *out)
   g_date_clear (out, 1);
   if (text != NULL)
     dn_date_parse_iso (text, out);
-}
-
-gboolean
-_dn_normalize_field (char       **field,
-                     const char  *label,
-                     gboolean     required,
-                     GError     **error)
-{
-  char *normalized;
-
-  if (*field == NULL)
-    *field = g_strdup ("");
-  normalized = dn_text_normalize (*field, -1, FALSE);
-  if (normalized == NULL)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("The %s is not valid text (UTF-8)."), label);
-      return FALSE;
-    }
-  g_free (*field);
-  *field = normalized;
-  if (required && **field == '\0')
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("The %s must not be empty."), label);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /*
@@ -713,6 +716,280 @@ check_file_header (const char  *path,
   return TRUE;
 }
 
+/* FALSE only when GIO knows that @path cannot be written (read-only file or
+ * mount, chattr +i, no permission); unknown counts as writable, SQLite then
+ * tells (Windows reports no such thing for folders). */
+static gboolean
+path_can_write (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE))
+    return TRUE;
+  return g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+}
+
+/* An SQLite URI for a read-only connection to @path, every byte that could
+ * be taken for URI syntax escaped: "file:///home/…/x.db?mode=ro",
+ * "file:///C:/…/x.db?mode=ro" on Windows. immutable=1: no locks, no -shm,
+ * and the -wal is ignored (only when nothing waits in it). */
+static char *
+read_only_uri (const char *path,
+               gboolean    immutable)
+{
+  g_autofree char *slashed = g_strdup (path);
+  g_autofree char *escaped = NULL;
+
+#ifdef G_OS_WIN32
+  g_strdelimit (slashed, "\\", '/');
+#endif
+  escaped = g_uri_escape_string (slashed, "/:", FALSE);
+  return g_strdup_printf ("file:%s%s?mode=ro%s", escaped[0] == '/' ? "//" : "///", escaped,
+                          immutable ? "&immutable=1" : "");
+}
+
+/* (Re)opens self->db: read-write (creating the file when @create), or, on a
+ * read-only store, through a read-only URI. */
+static int
+open_connection (DnStore  *self,
+                 gboolean  create,
+                 gboolean  immutable)
+{
+  int rc;
+
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  if (self->read_only)
+    {
+      g_autofree char *uri = read_only_uri (self->path, immutable);
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db,
+                          SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  dn_sqlite_register_functions (self->db);
+  sqlite3_create_function (self->db, "dn_audit_enabled", 0, SQLITE_UTF8, self, sql_audit_enabled, NULL, NULL);
+  sqlite3_create_function (self->db, "dn_actor", 0, SQLITE_UTF8, self, sql_actor, NULL, NULL);
+  return SQLITE_OK;
+}
+
+/* The first reads, before anything could write; the first read is also
+ * where SQLite opens (or fails to create) a WAL database's side files.
+ * Returns SQLite's (extended) result code. */
+static int
+read_header_fields (DnStore *self,
+                    gint64  *app_id,
+                    gint64  *version,
+                    gint64  *n_objects)
+{
+  const char *queries[] = { "PRAGMA application_id", "PRAGMA user_version", "SELECT count(*) FROM sqlite_schema" };
+  gint64 *outs[] = { app_id, version, n_objects };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      sqlite3_stmt *stmt;
+      int rc = sqlite3_prepare_v2 (self->db, queries[i], -1, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        return rc;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *outs[i] = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        return rc;
+    }
+  return SQLITE_OK;
+}
+
+/* What SQLite says when it cannot write the file or create a side file
+ * (e.g. SQLITE_READONLY_CANTINIT, SQLITE_READONLY_DIRECTORY, SQLITE_CANTOPEN
+ * for a -shm in a read-only folder). */
+static gboolean
+is_cannot_write_code (int rc)
+{
+  return (rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN;
+}
+
+/* TRUE when "<path>-wal" holds changes not yet copied into the database. */
+static gboolean
+wal_has_data (DnStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+static void
+append_warning (DnStore *self,
+                char    *text)
+{
+  if (self->warning == NULL)
+    self->warning = text;
+  else
+    {
+      char *joined = g_strconcat (self->warning, "\n", text, NULL);
+      g_free (self->warning);
+      g_free (text);
+      self->warning = joined;
+    }
+}
+
+/*
+ * The damage mark: "<database>.damaged", UTF-8 text beside the database
+ *
+ *   found=2024-06-30T10:15:00+07:00
+ *   by=check          (by=error: an operation met SQLITE_CORRUPT/NOTADB)
+ *
+ *   what was found, one problem a line
+ *
+ * Written atomically when dn_store_check() finds damage or an operation
+ * meets it, read by every open (dn_store_get_damage()), removed by a full
+ * check that finds none. A folder that cannot be written keeps no mark.
+ */
+
+#define DAMAGE_MARK_SUFFIX   ".damaged"
+#define DAMAGE_SHOWN_PROBLEMS 5
+
+static char *
+damage_mark_path (DnStore *self)
+{
+  return g_strconcat (self->path, DAMAGE_MARK_SUFFIX, NULL);
+}
+
+/* self->damage: the mark's contents told in a sentence (translated). */
+static void
+set_damage_from_mark (DnStore    *self,
+                      const char *contents)
+{
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GDateTime) found = NULL;
+  g_autofree char *when = NULL;
+  const char *found_text = NULL;
+  const char *by = NULL;
+  guint i, shown = 0;
+  gboolean more = FALSE;
+
+  for (i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      if (g_str_has_prefix (lines[i], "found="))
+        found_text = lines[i] + strlen ("found=");
+      else if (g_str_has_prefix (lines[i], "by="))
+        by = lines[i] + strlen ("by=");
+    }
+  for (; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      if (shown == DAMAGE_SHOWN_PROBLEMS)
+        {
+          more = TRUE;
+          break;
+        }
+      g_string_append_printf (problems, "  %s\n", lines[i]);
+      shown++;
+    }
+  if (more)
+    g_string_append_printf (problems, "  %s\n", _("(and more: “doingoai-cli check” lists them all)"));
+
+  if (found_text != NULL)
+    found = g_date_time_new_from_iso8601 (found_text, NULL);
+  if (found != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (found);
+      when = g_date_time_format (local, "%d/%m/%Y %H:%M");
+    }
+  else
+    when = g_strdup (found_text != NULL && *found_text != '\0' ? found_text : _("an unknown date"));
+
+  g_free (self->damage);
+  if (g_strcmp0 (by, "check") == 0)
+    self->damage = g_strdup_printf (_("On %s, “doingoai-cli check” found this database damaged:\n%s"
+                                      "Run “doingoai-cli check” again to see whether it still is. If it is, restore "
+                                      "a backup, or export the data (“doingoai-cli export”) and import it into a new "
+                                      "database."),
+                                    when, problems->str);
+  else
+    self->damage = g_strdup_printf (_("On %s, this database reported damage while in use:\n%s"
+                                      "Run “doingoai-cli check” to see what is damaged. If it finds problems, restore "
+                                      "a backup, or export the data (“doingoai-cli export”) and import it into a new "
+                                      "database."),
+                                    when, problems->str);
+}
+
+static void
+read_damage_mark (DnStore *self)
+{
+  g_autofree char *path = damage_mark_path (self);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return;
+  if (!g_utf8_validate_len (contents, length, NULL))
+    {
+      g_free (contents);
+      contents = g_strdup ("");
+    }
+  set_damage_from_mark (self, contents);
+}
+
+/* @by: "check" or "error"; @problems: one a line. */
+static void
+write_damage_mark (DnStore    *self,
+                   const char *by,
+                   const char *problems)
+{
+  g_autofree char *path = damage_mark_path (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format_iso8601 (now);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  contents = g_strdup_printf ("found=%s\nby=%s\n\n%s%s", when, by, problems,
+                              g_str_has_suffix (problems, "\n") ? "" : "\n");
+  /* a temporary file renamed over the mark: never half a mark */
+  if (!g_file_set_contents (path, contents, -1, &local_error))
+    g_debug ("cannot write the damage mark %s: %s", path, local_error->message);
+  set_damage_from_mark (self, contents);
+}
+
+static void
+clear_damage_mark (DnStore *self)
+{
+  g_autofree char *path = damage_mark_path (self);
+
+  if (g_remove (path) != 0 && g_file_test (path, G_FILE_TEST_EXISTS))
+    g_debug ("cannot remove the damage mark %s", path);
+  g_clear_pointer (&self->damage, g_free);
+}
+
+/* SQLITE_CORRUPT or SQLITE_NOTADB met by an operation: marked unless a mark
+ * is there already (the first finding, often a check's full report, is kept). */
+static void
+record_runtime_damage (DnStore    *self,
+                       const char *message)
+{
+  if (self->damage == NULL)
+    write_damage_mark (self, "error", message);
+}
+
 static DnStore *
 open_internal (const char        *path,
                DnStoreOpenFlags   flags,
@@ -722,7 +999,6 @@ open_internal (const char        *path,
   g_autoptr(DnStore) self = NULL;
   gboolean is_new = FALSE;
   gint64 app_id = 0, version = 0, n_objects = 0;
-  int open_flags;
   int rc;
   char *fs_type = NULL;
 
@@ -754,25 +1030,70 @@ open_internal (const char        *path,
                                      fs_type != NULL && *fs_type != '\0' ? fs_type : _("remote"));
   g_free (fs_type);
 
-  open_flags = self->read_only ? SQLITE_OPEN_READONLY
-                               : (SQLITE_OPEN_READWRITE | (is_new ? SQLITE_OPEN_CREATE : 0));
-  rc = sqlite3_open_v2 (self->path, &self->db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  /* A file that cannot be written (read-only file or mount, chattr +i) or a
+   * folder where SQLite cannot create its -wal/-shm files: opened for
+   * reading only, and the warning says why. */
+  if (!self->read_only && !is_new)
+    {
+      if (!path_can_write (self->path))
+        self->read_only_reason = DN_READ_ONLY_FILE;
+      else if (!path_can_write (self->data_dir))
+        self->read_only_reason = DN_READ_ONLY_FOLDER;
+      self->read_only = self->read_only_reason != DN_READ_ONLY_NONE;
+    }
+
+  rc = open_connection (self, is_new, FALSE);
+  if (rc == SQLITE_OK && !self->read_only && sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      /* SQLite could not open the file for writing and fell back to reading */
+      self->read_only = TRUE;
+      self->read_only_reason = DN_READ_ONLY_FILE;
+      rc = open_connection (self, FALSE, FALSE);
+    }
   if (rc != SQLITE_OK)
     {
       _dn_store_set_error (self, rc, error);
       g_prefix_error (error, _("Cannot open “%s”: "), self->path);
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-  dn_sqlite_register_functions (self->db);
-  sqlite3_create_function (self->db, "dn_audit_enabled", 0, SQLITE_UTF8, self, sql_audit_enabled, NULL, NULL);
-  sqlite3_create_function (self->db, "dn_actor", 0, SQLITE_UTF8, self, sql_actor, NULL, NULL);
 
   /* Read-only checks before anything could write to the file. */
-  if (!query_int (self, "PRAGMA application_id", &app_id, NULL) ||
-      !query_int (self, "PRAGMA user_version", &version, NULL) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, NULL))
+  rc = read_header_fields (self, &app_id, &version, &n_objects);
+  if (is_cannot_write_code (rc) && !self->read_only && !is_new)
+    {
+      /* the side files of the WAL cannot be created: the folder is read-only
+       * although GIO did not say so (e.g. Windows permissions) */
+      self->read_only = TRUE;
+      self->read_only_reason = DN_READ_ONLY_FOLDER;
+      rc = open_connection (self, FALSE, FALSE);
+      if (rc == SQLITE_OK)
+        rc = read_header_fields (self, &app_id, &version, &n_objects);
+    }
+  if (is_cannot_write_code (rc) && self->read_only)
+    {
+      /* A WAL database in a folder where its -shm cannot be created: SQLite
+       * reads it only as immutable, which ignores the -wal, so only when
+       * nothing waits there (after a clean close there is no -wal). */
+      if (wal_has_data (self))
+        {
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                       _("“%s” cannot be read here: its last changes are still in “%s-wal” and its folder cannot be "
+                         "written. Open it once where its folder can be written, or copy the database together with "
+                         "its -wal file to such a folder. It was left unchanged."),
+                       self->path, self->path);
+          return NULL;
+        }
+      rc = open_connection (self, FALSE, TRUE);
+      if (rc == SQLITE_OK)
+        rc = read_header_fields (self, &app_id, &version, &n_objects);
+    }
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      _dn_store_set_error (self, rc, error);
+      g_prefix_error (error, _("Cannot open “%s”: "), self->path);
+      return NULL;
+    }
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
                    _("“%s” is not a Đối Ngoại database, or it is damaged. It was left unchanged."), self->path);
@@ -787,14 +1108,49 @@ open_internal (const char        *path,
                    _("“%s” is a database of another program, not of Đối Ngoại. It was left unchanged."), self->path);
       return NULL;
     }
+  if (version < 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” has an impossible database version (%lld): it is damaged or was changed by another "
+                     "program. It was left unchanged."),
+                   self->path, (long long) version);
+      return NULL;
+    }
   if (version > DN_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Đối Ngoại (database version %d; this version knows up to %d). "
                      "Update the application. The file was left unchanged."),
-                   self->path, (int) version, DN_STORE_SCHEMA_VERSION);
+                   self->path, (int) MIN (version, G_MAXINT), DN_STORE_SCHEMA_VERSION);
       return NULL;
     }
+  /* found read-only (not asked for) but it must be set up or upgraded */
+  if (self->read_only_reason != DN_READ_ONLY_NONE && (flags & DN_STORE_OPEN_NO_MIGRATE) == 0 &&
+      version < target_version)
+    {
+      if (version == 0)
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                     _("“%s” cannot be set up as a new database: the file or its folder cannot be written. "
+                       "It was left unchanged."),
+                     self->path);
+      else
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                     _("“%s” must be upgraded from database version %d to %d before it can be used, but it can only "
+                       "be read: the file or its folder cannot be written. It was left unchanged: make both writable, "
+                       "then open it again."),
+                     self->path, (int) version, target_version);
+      return NULL;
+    }
+  if (self->read_only_reason == DN_READ_ONLY_FILE)
+    append_warning (self, g_strdup_printf (_("The database “%s” can only be read: the file cannot be written "
+                                             "(read-only file or disk). You can look at everything, but no change "
+                                             "can be saved."),
+                                           self->path));
+  else if (self->read_only_reason == DN_READ_ONLY_FOLDER)
+    append_warning (self, g_strdup_printf (_("The database “%s” can only be read: its folder “%s” cannot be written, "
+                                             "and SQLite must keep its working files there. You can look at "
+                                             "everything, but no change can be saved."),
+                                           self->path, self->data_dir));
 
   if (!self->read_only)
     {
@@ -812,6 +1168,7 @@ open_internal (const char        *path,
         return NULL;
     }
 
+  read_damage_mark (self);
   self->migrated = TRUE;
   return g_steal_pointer (&self);
 }
@@ -858,6 +1215,20 @@ dn_store_get_warning (DnStore *self)
 {
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   return self->warning;
+}
+
+gboolean
+dn_store_is_read_only (DnStore *self)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  return self->read_only;
+}
+
+const char *
+dn_store_get_damage (DnStore *self)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return self->damage;
 }
 
 int
@@ -924,6 +1295,58 @@ collect_rows (DnStore     *self,
   return sound;
 }
 
+/* The search index checked without writing (FTS5's 'integrity-check' is an
+ * INSERT): its stored text (search_content) must be what the triggers of
+ * schema/002-search.sql write for each record, and FTS5 must have sized
+ * every entry (search_docsize). Keep in step with that file. FALSE (with a
+ * line in @report) when something differs, or when the query fails. */
+static gboolean
+check_search_read_only (DnStore  *self,
+                        GString  *report)
+{
+  static const char sql[] =
+    "WITH expected (id, title, body) AS ("
+    "  SELECT id * 8 + 0, name, code FROM unit"
+    "  UNION ALL SELECT id * 8 + 1, family_name || ' ' || middle_name || ' ' || given_name,"
+    "                   position || ' ' || email FROM person"
+    "  UNION ALL SELECT id * 8 + 2, subject, number || '/' || symbol || ' ' || issuer || ' ' || signer FROM document"
+    "  UNION ALL SELECT id * 8 + 3, title, section || ' ' || description FROM task WHERE deleted = 0"
+    "  UNION ALL SELECT id * 8 + 4, title, purpose || ' ' || inviting_party FROM delegation"
+    "  UNION ALL SELECT s.id * 8 + 5, s.number, p.family_name || ' ' || p.middle_name || ' ' || p.given_name"
+    "            FROM passport s JOIN person p ON p.id = s.person_id"
+    "  UNION ALL SELECT id * 8 + 6, name, short_name || ' ' || notes FROM partner"
+    "  UNION ALL SELECT id * 8 + 7, name, code || ' ' || description FROM project) "
+    "SELECT (SELECT count(*) FROM (SELECT id, title, body FROM expected EXCEPT SELECT id, c0, c1 FROM search_content)),"
+    "       (SELECT count(*) FROM search_content WHERE id NOT IN (SELECT id FROM expected)),"
+    "       (SELECT count(*) FROM (SELECT id FROM search_content EXCEPT SELECT id FROM search_docsize))"
+    "     + (SELECT count(*) FROM (SELECT id FROM search_docsize EXCEPT SELECT id FROM search_content))";
+  sqlite3_stmt *stmt;
+  gint64 missing, extra, unsized;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_string_append_printf (report, _("Search index: %s\n"), sqlite3_errmsg (self->db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  missing = sqlite3_column_int64 (stmt, 0);
+  extra = sqlite3_column_int64 (stmt, 1);
+  unsized = sqlite3_column_int64 (stmt, 2);
+  sqlite3_finalize (stmt);
+  if (missing > 0)
+    g_string_append_printf (report, _("Search index: records missing from it or indexed with old text: %lld\n"),
+                            (long long) missing);
+  if (extra > 0)
+    g_string_append_printf (report, _("Search index: entries of records that do not exist: %lld\n"),
+                            (long long) extra);
+  if (unsized > 0)
+    g_string_append_printf (report, _("Search index: entries its tables disagree on: %lld\n"), (long long) unsized);
+  return missing == 0 && extra == 0 && unsized == 0;
+}
+
 gboolean
 dn_store_check (DnStore  *self,
                 GString  *report,
@@ -931,6 +1354,7 @@ dn_store_check (DnStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   gboolean sound = TRUE;
+  gsize damage_start;
   int version;
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
@@ -942,6 +1366,9 @@ dn_store_check (DnStore  *self,
       g_string_append_printf (report, _("Database version %d, expected %d.\n"), version, DN_STORE_SCHEMA_VERSION);
       sound = FALSE;
     }
+  /* An old version is no damage; every line from here on is: it goes into
+   * the damage mark. */
+  damage_start = report->len;
   if (!collect_rows (self, "PRAGMA integrity_check", "ok", _("Integrity: "), report, &local_error))
     sound = FALSE;
   if (local_error != NULL)
@@ -959,6 +1386,31 @@ dn_store_check (DnStore  *self,
       g_string_append_printf (report, _("Search index: %s\n"), sqlite3_errmsg (self->db));
       sound = FALSE;
     }
+  if (version >= 2 && self->read_only && !check_search_read_only (self, report))
+    sound = FALSE;
+
+  /* the rules the C API applies record by record (dn-store-rules.c): loops
+   * of parent units or tasks, units and tasks hidden below a missing parent,
+   * ids, codes, tasks without lead… */
+  if (version >= 1 && !_dn_store_check_rules (self, report, _("Rule: "), &local_error))
+    {
+      sound = FALSE;
+      if (local_error != NULL)
+        {
+          g_string_append_printf (report, _("Rule: %s\n"), local_error->message);
+          g_clear_error (&local_error);
+        }
+    }
+
+  /* Damage is remembered beside the database until a full check (one that
+   * could also check the search index in full) finds none. */
+  if (report->len > damage_start)
+    write_damage_mark (self, "check", report->str + damage_start);
+  else if (!self->read_only)
+    clear_damage_mark (self);
+  if (version >= 2 && self->read_only)
+    g_string_append (report, _("Search index: only compared with the records, as the database can only be read; "
+                               "its full check needs write access.\n"));
   return sound;
 }
 

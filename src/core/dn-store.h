@@ -27,6 +27,13 @@ G_BEGIN_DECLS
 #define DN_STORE_SCHEMA_VERSION 2
 #define DN_STORE_APPLICATION_ID 0x444e4731 /* "DNG1" */
 
+/* Longest text a field takes, in characters: codes, names and numbers;
+ * titles, subjects and other one-line texts; free text (descriptions, notes,
+ * reasons). Longer text is refused with a message naming the field. */
+#define DN_TEXT_MAX_SHORT 200
+#define DN_TEXT_MAX_LINE  2000
+#define DN_TEXT_MAX_LONG  100000
+
 #define DN_STORE_ERROR (dn_store_error_quark ())
 GQuark dn_store_error_quark (void);
 
@@ -66,8 +73,17 @@ DnStore    *dn_store_open                  (const char        *path,
 const char *dn_store_get_path              (DnStore *self);
 /* Folder of the database file; attachments live in its "attachments" subfolder. */
 const char *dn_store_get_data_dir          (DnStore *self);
-/* A warning about where the database lives (a network share), or NULL. */
+/* A warning about where the database lives (a network share) or that it can
+ * only be read (and why), one line each, translated; or NULL. */
 const char *dn_store_get_warning           (DnStore *self);
+/* TRUE when the store never writes: opened with DN_STORE_OPEN_READ_ONLY, or
+ * found that the file (or its folder, for SQLite's working files) cannot be
+ * written. Every write then fails with DN_STORE_ERROR_READ_ONLY. */
+gboolean    dn_store_is_read_only          (DnStore *self);
+/* When a check (or an operation) found the database damaged: when, what
+ * and what to do, translated; NULL otherwise. Kept in "<database>.damaged"
+ * beside the file until dn_store_check() finds the database sound. */
+const char *dn_store_get_damage            (DnStore *self);
 int         dn_store_get_schema_version    (DnStore *self);
 /* Who is recorded in the audit log (default: the login name). */
 void        dn_store_set_actor             (DnStore    *self,
@@ -82,7 +98,10 @@ gboolean    dn_store_commit                (DnStore  *self,
 void        dn_store_rollback              (DnStore  *self);
 
 /* PRAGMA integrity_check, foreign_key_check, schema version and search index.
- * Appends one line per problem to @report; TRUE when sound. */
+ * Appends one line per problem to @report; TRUE when sound. Damage found is
+ * recorded beside the database (dn_store_get_damage()) and forgotten when a
+ * later check finds none. On a read-only store the search index is only
+ * compared with the records, and a line of @report says so. */
 gboolean    dn_store_check                 (DnStore  *self,
                                             GString  *report,
                                             GError  **error);

@@ -589,9 +589,16 @@ dn_window_new (DnApplication *application,
 
   db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
   gtk_label_set_text (self->database_label, db_text);
-  if (dn_store_get_warning (store) != NULL)
+  /* where the database lives, that it can only be read, damage found by a
+   * check: until repaired, every start says so */
+  if (dn_store_get_warning (store) != NULL || dn_store_get_damage (store) != NULL)
     {
-      gtk_label_set_text (self->banner_label, dn_store_get_warning (store));
+      const char *warning = dn_store_get_warning (store);
+      const char *damage = dn_store_get_damage (store);
+      g_autofree char *banner = warning != NULL && damage != NULL ? g_strconcat (warning, "\n\n", damage, NULL)
+                                                                  : g_strdup (warning != NULL ? warning : damage);
+
+      gtk_label_set_text (self->banner_label, banner);
       gtk_revealer_set_reveal_child (self->banner, TRUE);
     }
 

@@ -3694,7 +3694,9 @@ test_check_read_only (DnTestStore   *f,
   g_assert_no_error (error);
   g_assert_true (dn_store_check (f->store, report, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (report->str, ==, "");
+  /* one line, a note: the full check of the search index needs write access */
+  g_assert_true (g_str_has_prefix (report->str, "Search index: only compared with the records"));
+  g_assert_true (strchr (report->str, '\n') == report->str + report->len - 1);
   dn_test_store_close (&f->store);
   after = dn_test_file_checksum (f->path);
   g_assert_cmpstr (after, ==, before);
