@@ -18,6 +18,7 @@
 #include "dn-generator.h"
 #include "dn-i18n.h"
 #include "dn-store.h"
+#include "dn-text.h"
 
 #define EXIT_USAGE 2
 
@@ -98,7 +99,52 @@ open_store (DnStoreOpenFlags   flags,
 
   if (store != NULL && dn_store_get_warning (store) != NULL)
     err (_("Warning: %s"), dn_store_get_warning (store));
+  /* damage found earlier by "check" (or met by a command): said on every
+   * command until a check finds the database sound */
+  if (store != NULL && dn_store_get_damage (store) != NULL)
+    err (_("Warning: %s"), dn_store_get_damage (store));
   return store;
+}
+
+/* Text from the command line, as UTF-8 in NFC: the one place where a
+ * command's words are checked. NULL (after a usage error) when they are not
+ * text in the locale's encoding. */
+static char *
+text_argument (GOptionContext  *context,
+               char           **words)
+{
+  g_autofree char *joined = g_strjoinv (" ", words);
+  g_autofree char *utf8 = NULL;
+  char *text;
+
+  /* UTF-8 whatever the locale says (a terminal under LC_ALL=C still sends
+   * it); otherwise text in the locale's own encoding */
+  if (g_utf8_validate (joined, -1, NULL))
+    utf8 = g_strdup (joined);
+  else if (!g_get_charset (NULL))
+    utf8 = g_locale_to_utf8 (joined, -1, NULL, NULL, NULL);
+  text = utf8 != NULL ? dn_text_normalize (utf8, -1, FALSE) : NULL;
+  if (text == NULL)
+    {
+      g_autofree char *shown = dn_text_escape_for_display (joined, 80);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not valid text (UTF-8)."), shown);
+      usage_error (context, message);
+    }
+  return text;
+}
+
+/* An option's value through text_argument(); NULL stays NULL. */
+static gboolean
+text_option (const char  *raw,
+             char       **text)
+{
+  char *words[] = { (char *) raw, NULL };
+
+  *text = NULL;
+  if (raw == NULL)
+    return TRUE;
+  *text = text_argument (NULL, words);
+  return *text != NULL;
 }
 
 static char *
@@ -157,6 +203,8 @@ cmd_check (int argc, char **argv)
       err (_("The database has problems (listed above)."));
       return EXIT_FAILURE;
     }
+  /* notes of a sound check (e.g. what a read-only database could not check) */
+  fputs (report->str, stdout);
   out (_("The database is sound (version %d).\n"), dn_store_get_schema_version (store));
   return EXIT_SUCCESS;
 }
@@ -205,7 +253,9 @@ cmd_search (int argc, char **argv)
     return usage_error (context, _("Say what to search for."));
   if (limit <= 0)
     return usage_error (context, _("The limit must be a positive number."));
-  text = g_strjoinv (" ", argv + 1);
+  text = text_argument (NULL, argv + 1);
+  if (text == NULL)
+    return EXIT_USAGE;
   store = open_store (DN_STORE_OPEN_NO_CREATE, &error);
   if (store == NULL)
     return fail (error);
@@ -245,14 +295,16 @@ cmd_tasks (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DnStore) store = NULL;
+  g_autofree char *raw_unit = NULL;
+  g_autofree char *raw_status = NULL;
   g_autofree char *unit_code = NULL;
   g_autofree char *status = NULL;
   gboolean overdue = FALSE;
   DnTaskQuery query;
   DnStatus status_value;
   GOptionEntry entries[] = {
-    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_code, N_("Tasks the unit (or one of its sub-units) leads or supports"), N_("CODE") },
-    { "status", 's', 0, G_OPTION_ARG_STRING, &status, N_("open, in_progress, done or cancelled"), "S" },
+    { "unit", 'u', 0, G_OPTION_ARG_FILENAME, &raw_unit, N_("Tasks the unit (or one of its sub-units) leads or supports"), N_("CODE") },
+    { "status", 's', 0, G_OPTION_ARG_FILENAME, &raw_status, N_("open, in_progress, done or cancelled"), "S" },
     { "overdue", 'o', 0, G_OPTION_ARG_NONE, &overdue, N_("Only tasks past their due date and not finished"), NULL },
     { NULL }
   };
@@ -264,12 +316,16 @@ cmd_tasks (int argc, char **argv)
   if (argc > 1)
     return usage_error (context, _("Too many arguments."));
 
+  if (!text_option (raw_unit, &unit_code) || !text_option (raw_status, &status))
+    return EXIT_USAGE;
+
   dn_task_query_init (&query);
   if (status != NULL)
     {
       if (!dn_status_from_string (status, &status_value))
         {
-          g_autofree char *message = g_strdup_printf (_("Unknown status “%s”: use open, in_progress, done or cancelled."), status);
+          g_autofree char *shown = dn_text_escape_for_display (status, 40);
+          g_autofree char *message = g_strdup_printf (_("Unknown status “%s”: use open, in_progress, done or cancelled."), shown);
           return usage_error (NULL, message);
         }
       query.status = (int) status_value;
@@ -309,10 +365,11 @@ cmd_people (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DnStore) store = NULL;
+  g_autofree char *raw_unit = NULL;
   g_autofree char *unit_code = NULL;
   gint64 unit_id = 0;
   GOptionEntry entries[] = {
-    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit_code, N_("Only the staff of this unit"), N_("CODE") },
+    { "unit", 'u', 0, G_OPTION_ARG_FILENAME, &raw_unit, N_("Only the staff of this unit"), N_("CODE") },
     { NULL }
   };
 
@@ -323,6 +380,8 @@ cmd_people (int argc, char **argv)
     return EXIT_USAGE;
   if (argc > 1)
     return usage_error (context, _("Too many arguments."));
+  if (!text_option (raw_unit, &unit_code))
+    return EXIT_USAGE;
   store = open_store (DN_STORE_OPEN_NO_CREATE, &error);
   if (store == NULL || !resolve_unit (store, unit_code, &unit_id, &error))
     return fail (error);
@@ -517,7 +576,8 @@ main (int argc, char **argv)
       }
 
   {
-    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
+    g_autofree char *shown = dn_text_escape_for_display (argv[1], 40);
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), shown);
     return usage_error (context, message);
   }
 }

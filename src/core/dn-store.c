@@ -680,6 +680,7 @@ check_file_header (const char  *path,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *shown = dn_text_escape_for_display (path, -1);
   guint8 header[16];
   gsize n_read = 0;
 
@@ -692,13 +693,13 @@ check_file_header (const char  *path,
           return TRUE;
         }
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
-                   _("Cannot open “%s”: %s"), path, local_error->message);
+                   _("Cannot open “%s”: %s"), shown, local_error->message);
       return FALSE;
     }
   if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, &local_error))
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
-                   _("Cannot read “%s”: %s"), path, local_error->message);
+                   _("Cannot read “%s”: %s"), shown, local_error->message);
       return FALSE;
     }
   if (n_read == 0)
@@ -709,7 +710,7 @@ check_file_header (const char  *path,
   if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is not a Đối Ngoại database. It was left unchanged."), path);
+                   _("“%s” is not a Đối Ngoại database. It was left unchanged."), shown);
       return FALSE;
     }
   *is_new = FALSE;
@@ -999,6 +1000,7 @@ open_internal (const char        *path,
   g_autoptr(DnStore) self = NULL;
   gboolean is_new = FALSE;
   gint64 app_id = 0, version = 0, n_objects = 0;
+  g_autofree char *shown_path = NULL;
   int rc;
   char *fs_type = NULL;
 
@@ -1007,6 +1009,8 @@ open_internal (const char        *path,
   self = g_object_new (DN_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
   self->data_dir = g_path_get_dirname (self->path);
+  /* a name with control or direction characters is shown escaped */
+  shown_path = dn_text_escape_for_display (self->path, -1);
   self->read_only = (flags & DN_STORE_OPEN_READ_ONLY) != 0;
 
   if (!check_file_header (self->path, &is_new, error))
@@ -1014,7 +1018,7 @@ open_internal (const char        *path,
   if (is_new && (flags & (DN_STORE_OPEN_NO_CREATE | DN_STORE_OPEN_READ_ONLY | DN_STORE_OPEN_NO_MIGRATE)) != 0)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                   _("There is no database at “%s”."), self->path);
+                   _("There is no database at “%s”."), shown_path);
       return NULL;
     }
   if (is_new && g_mkdir_with_parents (self->data_dir, 0700) != 0)
@@ -1053,7 +1057,7 @@ open_internal (const char        *path,
   if (rc != SQLITE_OK)
     {
       _dn_store_set_error (self, rc, error);
-      g_prefix_error (error, _("Cannot open “%s”: "), self->path);
+      g_prefix_error (error, _("Cannot open “%s”: "), shown_path);
       return NULL;
     }
 
@@ -1080,7 +1084,7 @@ open_internal (const char        *path,
                        _("“%s” cannot be read here: its last changes are still in “%s-wal” and its folder cannot be "
                          "written. Open it once where its folder can be written, or copy the database together with "
                          "its -wal file to such a folder. It was left unchanged."),
-                       self->path, self->path);
+                       shown_path, shown_path);
           return NULL;
         }
       rc = open_connection (self, FALSE, TRUE);
@@ -1090,13 +1094,13 @@ open_internal (const char        *path,
   if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
     {
       _dn_store_set_error (self, rc, error);
-      g_prefix_error (error, _("Cannot open “%s”: "), self->path);
+      g_prefix_error (error, _("Cannot open “%s”: "), shown_path);
       return NULL;
     }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is not a Đối Ngoại database, or it is damaged. It was left unchanged."), self->path);
+                   _("“%s” is not a Đối Ngoại database, or it is damaged. It was left unchanged."), shown_path);
       return NULL;
     }
   /* An SQLite file without a single table holds nothing, e.g. one left at
@@ -1105,7 +1109,7 @@ open_internal (const char        *path,
       !(app_id == 0 && version == 0 && n_objects == 0))
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is a database of another program, not of Đối Ngoại. It was left unchanged."), self->path);
+                   _("“%s” is a database of another program, not of Đối Ngoại. It was left unchanged."), shown_path);
       return NULL;
     }
   if (version < 0)
@@ -1113,7 +1117,7 @@ open_internal (const char        *path,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
                    _("“%s” has an impossible database version (%lld): it is damaged or was changed by another "
                      "program. It was left unchanged."),
-                   self->path, (long long) version);
+                   shown_path, (long long) version);
       return NULL;
     }
   if (version > DN_STORE_SCHEMA_VERSION)
@@ -1121,7 +1125,7 @@ open_internal (const char        *path,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Đối Ngoại (database version %d; this version knows up to %d). "
                      "Update the application. The file was left unchanged."),
-                   self->path, (int) MIN (version, G_MAXINT), DN_STORE_SCHEMA_VERSION);
+                   shown_path, (int) MIN (version, G_MAXINT), DN_STORE_SCHEMA_VERSION);
       return NULL;
     }
   /* found read-only (not asked for) but it must be set up or upgraded */
@@ -1132,25 +1136,25 @@ open_internal (const char        *path,
         g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
                      _("“%s” cannot be set up as a new database: the file or its folder cannot be written. "
                        "It was left unchanged."),
-                     self->path);
+                     shown_path);
       else
         g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
                      _("“%s” must be upgraded from database version %d to %d before it can be used, but it can only "
                        "be read: the file or its folder cannot be written. It was left unchanged: make both writable, "
                        "then open it again."),
-                     self->path, (int) version, target_version);
+                     shown_path, (int) version, target_version);
       return NULL;
     }
   if (self->read_only_reason == DN_READ_ONLY_FILE)
     append_warning (self, g_strdup_printf (_("The database “%s” can only be read: the file cannot be written "
                                              "(read-only file or disk). You can look at everything, but no change "
                                              "can be saved."),
-                                           self->path));
+                                           shown_path));
   else if (self->read_only_reason == DN_READ_ONLY_FOLDER)
     append_warning (self, g_strdup_printf (_("The database “%s” can only be read: its folder “%s” cannot be written, "
                                              "and SQLite must keep its working files there. You can look at "
                                              "everything, but no change can be saved."),
-                                           self->path, self->data_dir));
+                                           shown_path, self->data_dir));
 
   if (!self->read_only)
     {

@@ -8,12 +8,15 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "dn-exchange.h"
+#include "dn-json-check.h"
 #include "dn-store-private.h"
 #include "dn-text.h"
 
+/* deepest nesting accepted; the format itself nests 4 deep */
 #define MAX_NESTING 16
 
 /* dependency order: a table only refers to tables before it (or to itself) */
@@ -24,17 +27,31 @@ static const char *tables[] = {
   "calendar_day",
 };
 
+typedef struct
+{
+  char *name;
+  gboolean integer;  /* INTEGER affinity; otherwise TEXT */
+  guint max_chars;   /* for text */
+} Column;
+
+static void
+column_clear (gpointer data)
+{
+  g_free (((Column *) data)->name);
+}
+
 /* Stored (non-generated) columns of @table, in schema order. */
-static GPtrArray *
+static GArray *
 table_columns (DnStore     *store,
                const char  *table,
                GError     **error)
 {
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
   g_autofree char *sql = g_strdup_printf ("PRAGMA table_xinfo(\"%s\")", table);
   sqlite3_stmt *stmt;
   int rc;
 
+  g_array_set_clear_func (columns, column_clear);
   rc = sqlite3_prepare_v2 (_dn_store_get_db (store), sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -43,14 +60,186 @@ table_columns (DnStore     *store,
     }
   while (sqlite3_step (stmt) == SQLITE_ROW)
     if (sqlite3_column_int (stmt, 6) == 0)
-      g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      {
+        const char *type = (const char *) sqlite3_column_text (stmt, 2);
+        Column column = {
+          g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+          type != NULL && strstr (type, "INT") != NULL,
+          0,
+        };
+        column.max_chars = _dn_store_text_limit (table, column.name);
+        g_array_append_val (columns, column);
+      }
   sqlite3_finalize (stmt);
   return g_steal_pointer (&columns);
 }
 
 /*
- * Export
+ * Export: written as it is read, row by row, in the layout json-glib's
+ * pretty printer (indent 1) gave to earlier versions, so that exports stay
+ * byte for byte the same; but every control character is escaped and a
+ * value that JSON cannot hold is refused.
  */
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GString *buffer;
+} Writer;
+
+static gboolean
+writer_flush (Writer   *w,
+              gboolean  all,
+              GError  **error)
+{
+  if (w->buffer->len == 0 || (!all && w->buffer->len < 64 * 1024))
+    return TRUE;
+  if (!g_output_stream_write_all (w->stream, w->buffer->str, w->buffer->len, NULL, w->cancellable, error))
+    return FALSE;
+  g_string_truncate (w->buffer, 0);
+  return TRUE;
+}
+
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '"': g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\b': g_string_append (out, "\\b"); break;
+      case '\f': g_string_append (out, "\\f"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if (*p < 0x20 || *p == 0x7f)
+          g_string_append_printf (out, "\\u%04x", *p);
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+static gboolean
+write_row (GString       *out,
+           sqlite3_stmt  *stmt,
+           GArray        *columns,
+           const char    *table,
+           GError       **error)
+{
+  g_string_append (out, "   {\n");
+  for (guint c = 0; c < columns->len; c++)
+    {
+      const char *name = g_array_index (columns, Column, c).name;
+
+      g_string_append (out, "    ");
+      write_string (out, name);
+      g_string_append (out, " : ");
+      switch (sqlite3_column_type (stmt, (int) c))
+        {
+        case SQLITE_INTEGER:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, (int) c));
+          break;
+        case SQLITE_FLOAT:
+          {
+            char number[G_ASCII_DTOSTR_BUF_SIZE];
+            double value = sqlite3_column_double (stmt, (int) c);
+
+            if (!isfinite (value))
+              {
+                g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                             _("Table “%s”, record with id %lld, field “%s” holds a number that is not finite; "
+                               "correct it before exporting."),
+                             table, (long long) sqlite3_column_int64 (stmt, 0), name);
+                return FALSE;
+              }
+            g_ascii_dtostr (number, sizeof number, value);
+            g_string_append (out, number);
+            if (strpbrk (number, ".e") == NULL)
+              g_string_append (out, ".0");
+          }
+          break;
+        case SQLITE_NULL:
+          g_string_append (out, "null");
+          break;
+        default:
+          {
+            const char *text = (const char *) sqlite3_column_text (stmt, (int) c);
+            int bytes = sqlite3_column_bytes (stmt, (int) c);
+
+            if (text == NULL || memchr (text, '\0', (gsize) bytes) != NULL ||
+                !g_utf8_validate_len (text, (gsize) bytes, NULL))
+              {
+                g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                             _("Table “%s”, record with id %lld, field “%s” is not valid text; "
+                               "run “doingoai-cli check”."),
+                             table, (long long) sqlite3_column_int64 (stmt, 0), name);
+                return FALSE;
+              }
+            write_string (out, text);
+          }
+          break;
+        }
+      g_string_append (out, c + 1 < columns->len ? ",\n" : "\n");
+    }
+  g_string_append (out, "   }");
+  return TRUE;
+}
+
+static gboolean
+write_tables (DnStore  *store,
+              Writer   *w,
+              GError  **error)
+{
+  g_string_append_printf (w->buffer, "{\n \"format\" : \"%s\",\n \"version\" : %d,\n \"tables\" : {\n",
+                          DN_EXCHANGE_FORMAT, DN_STORE_SCHEMA_VERSION);
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autoptr(GArray) columns = table_columns (store, tables[t], error);
+      g_autoptr(GString) sql = g_string_new ("SELECT ");
+      sqlite3_stmt *stmt;
+      guint n_rows = 0;
+      int rc;
+
+      if (columns == NULL)
+        return FALSE;
+      for (guint c = 0; c < columns->len; c++)
+        g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", g_array_index (columns, Column, c).name);
+      g_string_append_printf (sql, " FROM \"%s\" ORDER BY rowid", tables[t]);
+      rc = sqlite3_prepare_v2 (_dn_store_get_db (store), sql->str, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _dn_store_set_error (store, rc, error);
+          return FALSE;
+        }
+      g_string_append_printf (w->buffer, "  \"%s\" : [", tables[t]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_string_append (w->buffer, n_rows++ > 0 ? ",\n" : "\n");
+          if (!write_row (w->buffer, stmt, columns, tables[t], error) ||
+              !writer_flush (w, FALSE, error))
+            {
+              sqlite3_finalize (stmt);
+              return FALSE;
+            }
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _dn_store_set_error (store, rc, error);
+          return FALSE;
+        }
+      g_string_append (w->buffer, n_rows > 0 ? "\n  ]" : "]");
+      g_string_append (w->buffer, t + 1 < G_N_ELEMENTS (tables) ? ",\n" : "\n");
+    }
+  g_string_append (w->buffer, " }\n}\n");
+  return writer_flush (w, TRUE, error);
+}
 
 gboolean
 dn_exchange_export (DnStore       *store,
@@ -58,171 +247,60 @@ dn_exchange_export (DnStore       *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0;
-  gboolean ok = FALSE;
+  g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(GCancellable) abandon = g_cancellable_new ();
+  g_autoptr(GString) buffer = g_string_sized_new (128 * 1024);
+  Writer w = { NULL, cancellable, buffer };
+  gboolean ok;
 
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* a temporary file beside the target, renamed over it when closed */
+  file_stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (file_stream == NULL)
+    return FALSE;
+  w.stream = G_OUTPUT_STREAM (file_stream);
+
   /* one read transaction: a consistent snapshot */
   if (!_dn_store_exec (store, "BEGIN", error))
-    return FALSE;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, DN_EXCHANGE_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, DN_STORE_SCHEMA_VERSION);
-  json_builder_set_member_name (builder, "tables");
-  json_builder_begin_object (builder);
-
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    ok = FALSE;
+  else
     {
-      g_autoptr(GPtrArray) columns = table_columns (store, tables[t], error);
-      g_autoptr(GString) sql = g_string_new ("SELECT ");
-      sqlite3_stmt *stmt;
-      int rc;
-
-      if (columns == NULL)
-        goto out;
-      for (guint c = 0; c < columns->len; c++)
-        g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", (char *) columns->pdata[c]);
-      g_string_append_printf (sql, " FROM \"%s\" ORDER BY rowid", tables[t]);
-      rc = sqlite3_prepare_v2 (_dn_store_get_db (store), sql->str, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        {
-          _dn_store_set_error (store, rc, error);
-          goto out;
-        }
-
-      json_builder_set_member_name (builder, tables[t]);
-      json_builder_begin_array (builder);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          json_builder_begin_object (builder);
-          for (guint c = 0; c < columns->len; c++)
-            {
-              json_builder_set_member_name (builder, columns->pdata[c]);
-              switch (sqlite3_column_type (stmt, (int) c))
-                {
-                case SQLITE_INTEGER:
-                  json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, (int) c));
-                  break;
-                case SQLITE_FLOAT:
-                  json_builder_add_double_value (builder, sqlite3_column_double (stmt, (int) c));
-                  break;
-                case SQLITE_NULL:
-                  json_builder_add_null_value (builder);
-                  break;
-                default:
-                  json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, (int) c));
-                  break;
-                }
-            }
-          json_builder_end_object (builder);
-        }
-      sqlite3_finalize (stmt);
-      json_builder_end_array (builder);
-      if (rc != SQLITE_DONE)
-        {
-          _dn_store_set_error (store, rc, error);
-          goto out;
-        }
+      ok = write_tables (store, &w, error);
+      _dn_store_exec (store, "COMMIT", NULL);
     }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-  {
-    /* end with a newline, as text files do */
-    char *with_newline = g_strconcat (text, "\n", NULL);
-    g_free (text);
-    text = with_newline;
-    length++;
-  }
-  if (!g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
-    goto out;
-  ok = TRUE;
-
-out:
-  _dn_store_exec (store, "COMMIT", NULL);
-  return ok;
+  if (!ok)
+    {
+      /* closing with a cancelled cancellable leaves the old file (if any) as it was */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (w.stream, abandon, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (w.stream, cancellable, error);
 }
 
 /*
  * Import
  */
 
-/* json-glib 1.6 has no nesting limit and overflows its stack on very deep
- * input: refuse anything nested deeper than the format ever is. */
-static gboolean
-check_nesting (const char  *data,
-               gsize        length,
-               const char  *name,
-               GError     **error)
-{
-  int depth = 0;
-  gboolean in_string = FALSE;
-  guint line = 1;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > MAX_NESTING)
-            {
-              g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                           _("%s, line %u: the data is nested too deeply; this is not a Đối Ngoại export."),
-                           name, line);
-              return FALSE;
-            }
-        }
-      else if (c == '}' || c == ']')
-        depth--;
-    }
-  return TRUE;
-}
-
 static gboolean
 bind_value (sqlite3_stmt  *stmt,
             int            col,
             JsonNode      *node,
+            const Column  *column,
             const char    *where,
-            const char    *field,
             GError       **error)
 {
+  GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
   if (JSON_NODE_HOLDS_NULL (node))
     {
       sqlite3_bind_null (stmt, col);
       return TRUE;
     }
-  if (JSON_NODE_HOLDS_VALUE (node))
+  if (column->integer)
     {
-      GType type = json_node_get_value_type (node);
-
       if (type == G_TYPE_INT64)
         {
           sqlite3_bind_int64 (stmt, col, json_node_get_int (node));
@@ -233,26 +311,31 @@ bind_value (sqlite3_stmt  *stmt,
           sqlite3_bind_int (stmt, col, json_node_get_boolean (node) ? 1 : 0);
           return TRUE;
         }
-      if (type == G_TYPE_DOUBLE)
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("%s, field “%s”: expected a whole number or null."), where, column->name);
+      return FALSE;
+    }
+  if (type == G_TYPE_STRING)
+    {
+      const char *value = json_node_get_string (node);
+      g_autofree char *text = NULL;
+
+      /* at most 4 bytes a character in NFC: refuse long text before normalising it */
+      if (strlen (value) <= (gsize) column->max_chars * 4)
+        text = dn_text_normalize (value, -1, FALSE);
+      if (text == NULL || g_utf8_strlen (text, -1) > (glong) column->max_chars)
         {
-          sqlite3_bind_double (stmt, col, json_node_get_double (node));
-          return TRUE;
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                       g_dngettext (GETTEXT_PACKAGE, "%s, field “%s”: the text is longer than %u character.",
+                                    "%s, field “%s”: the text is longer than %u characters.", column->max_chars),
+                       where, column->name, column->max_chars);
+          return FALSE;
         }
-      if (type == G_TYPE_STRING)
-        {
-          g_autofree char *text = dn_text_normalize (json_node_get_string (node), -1, FALSE);
-          if (text == NULL)
-            {
-              g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                           _("%s, field “%s”: the text is not valid UTF-8."), where, field);
-              return FALSE;
-            }
-          sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
-          return TRUE;
-        }
+      sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+      return TRUE;
     }
   g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-               _("%s, field “%s”: expected a number, text or null."), where, field);
+               _("%s, field “%s”: expected text or null."), where, column->name);
   return FALSE;
 }
 
@@ -263,7 +346,7 @@ import_table (DnStore     *store,
               const char  *name,
               GError     **error)
 {
-  g_autoptr(GPtrArray) columns = table_columns (store, table, error);
+  g_autoptr(GArray) columns = table_columns (store, table, error);
   guint n_rows = json_array_get_length (rows);
 
   if (columns == NULL)
@@ -277,9 +360,10 @@ import_table (DnStore     *store,
       g_autoptr(GString) values = NULL;
       g_autoptr(GList) members = NULL;
       g_autoptr(GError) local_error = NULL;
+      g_autofree const Column **bound = NULL;
       JsonObject *object;
       sqlite3_stmt *stmt;
-      int col = 0;
+      guint n_bound = 0;
       int rc;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -296,20 +380,24 @@ import_table (DnStore     *store,
         }
       sql = g_string_new (NULL);
       values = g_string_new (NULL);
+      bound = g_new0 (const Column *, g_list_length (members));
       g_string_printf (sql, "INSERT INTO \"%s\" (", table);
       for (GList *l = members; l != NULL; l = l->next)
         {
-          gboolean known = FALSE;
+          const Column *column = NULL;
 
-          for (guint c = 0; c < columns->len && !known; c++)
-            known = g_str_equal (columns->pdata[c], l->data);
-          if (!known)
+          for (guint c = 0; c < columns->len && column == NULL; c++)
+            if (g_str_equal (g_array_index (columns, Column, c).name, l->data))
+              column = &g_array_index (columns, Column, c);
+          if (column == NULL)
             {
+              g_autofree char *shown = dn_text_escape_for_display (l->data, 60);
               g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                           _("%s: unknown field “%s”."), where, (const char *) l->data);
+                           _("%s: unknown field “%s”."), where, shown);
               return FALSE;
             }
-          g_string_append_printf (sql, "%s\"%s\"", l != members ? ", " : "", (const char *) l->data);
+          bound[n_bound++] = column;
+          g_string_append_printf (sql, "%s\"%s\"", l != members ? ", " : "", column->name);
           g_string_append (values, l != members ? ", ?" : "?");
         }
       g_string_append_printf (sql, ") VALUES (%s)", values->str);
@@ -320,8 +408,8 @@ import_table (DnStore     *store,
           _dn_store_set_error (store, rc, error);
           return FALSE;
         }
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!bind_value (stmt, ++col, json_object_get_member (object, l->data), where, l->data, error))
+      for (guint i = 0; i < n_bound; i++)
+        if (!bind_value (stmt, (int) i + 1, json_object_get_member (object, bound[i]->name), bound[i], where, error))
           {
             sqlite3_finalize (stmt);
             return FALSE;
@@ -396,8 +484,9 @@ import_root (DnStore     *store,
         known = g_str_equal (tables[t], l->data);
       if (!known)
         {
+          g_autofree char *shown = dn_text_escape_for_display (l->data, 60);
           g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                       _("%s: unknown table “%s”."), name, (const char *) l->data);
+                       _("%s: unknown table “%s”."), name, shown);
           return FALSE;
         }
     }
@@ -439,25 +528,17 @@ check_references (DnStore     *store,
       ok = FALSE;
     }
   sqlite3_finalize (stmt);
-  if (!ok)
-    return FALSE;
-
-  /* every task has its lead unit (at most one is enforced by the schema, at
-   * least one by the store, so here too) */
-  if (sqlite3_prepare_v2 (_dn_store_get_db (store),
-                          "SELECT t.id FROM task t WHERE NOT EXISTS "
-                          "(SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.role = 'lead') ORDER BY t.id LIMIT 1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return TRUE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s: table “task”, record with id %lld has no lead unit (no “assignment” with role “lead”)."),
-                   name, (long long) sqlite3_column_int64 (stmt, 0));
-      ok = FALSE;
-    }
-  sqlite3_finalize (stmt);
   return ok;
+}
+
+/* The rules the C API applies record by record, over what was imported. */
+static gboolean
+check_rules (DnStore     *store,
+             const char  *name,
+             GError     **error)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s: ", name);
+  return _dn_store_check_rules (store, NULL, prefix, error);
 }
 
 /* Empty means no row in any table an export holds: dn_store_is_empty() only
@@ -500,6 +581,8 @@ dn_exchange_import_bytes (DnStore     *store,
                           const char  *name,
                           GError     **error)
 {
+  /* the format nests 4 deep: top, tables, a table's list, a record */
+  static const DnJsonLimits limits = { MAX_NESTING, DN_TEXT_MAX_LONG * 4 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
@@ -509,45 +592,51 @@ dn_exchange_import_bytes (DnStore     *store,
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
 
-  if (!database_is_empty (store, &empty, error))
-    return FALSE;
-  if (!empty)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_EMPTY,
-                   _("The database already holds data; import only goes into an empty database."));
-      return FALSE;
-    }
-
   data = g_bytes_get_data (bytes, &length);
   if (length == 0 || data == NULL)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s is empty."), name);
       return FALSE;
     }
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (length > DN_EXCHANGE_MAX_SIZE)
     {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s is not UTF-8 text."), name);
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("%s is larger than %d MB, the most an import takes."), name, DN_EXCHANGE_MAX_SIZE >> 20);
       return FALSE;
     }
-  if (!check_nesting (data, length, name, error))
+  /* json-glib accepts more than JSON and has no nesting limit: only strict
+   * JSON within the limits reaches it */
+  if (!dn_json_check_strict (data, length, &limits, name, error))
     return FALSE;
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: …" */
-      const char *message = local_error->message;
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
+      /* not expected after the check above, but never silent */
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s is not valid JSON (line:column %s). Nothing was imported."), name, message);
+                   _("%s is not valid JSON (%s). Nothing was imported."), name, local_error->message);
       return FALSE;
     }
 
+  /* The emptiness check runs inside the write transaction: a second import
+   * started at the same time waits for the first and then finds data. */
   if (!dn_store_begin (store, error))
     return FALSE;
+  if (!database_is_empty (store, &empty, error))
+    {
+      dn_store_rollback (store);
+      return FALSE;
+    }
+  if (!empty)
+    {
+      dn_store_rollback (store);
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_EMPTY,
+                   _("The database already holds data; import only goes into an empty database."));
+      return FALSE;
+    }
   _dn_store_set_audit (store, FALSE);
   if (!_dn_store_exec (store, "PRAGMA defer_foreign_keys = ON", error) ||
       !import_root (store, json_parser_get_root (parser), name, error) ||
-      !check_references (store, name, error))
+      !check_references (store, name, error) ||
+      !check_rules (store, name, error))
     {
       _dn_store_set_audit (store, TRUE);
       dn_store_rollback (store);
@@ -557,26 +646,89 @@ dn_exchange_import_bytes (DnStore     *store,
   return dn_store_commit (store, error);
 }
 
+/* Reads at most DN_EXCHANGE_MAX_SIZE bytes of a regular file. */
+static GBytes *
+read_bounded (GFile         *file,
+              const char    *name,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  gsize chunk = 256 * 1024;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("“%s” is not a regular file (a device, a folder or a pipe cannot be imported)."), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > DN_EXCHANGE_MAX_SIZE)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("%s is larger than %d MB, the most an import takes."), name, DN_EXCHANGE_MAX_SIZE >> 20);
+      return NULL;
+    }
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+  /* the file may grow after it was measured: read with the bound anyway */
+  for (;;)
+    {
+      gsize before = data->len;
+      gssize n;
+
+      g_byte_array_set_size (data, before + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + before, chunk, cancellable, &local_error);
+      if (n < 0)
+        {
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
+          return NULL;
+        }
+      g_byte_array_set_size (data, before + (gsize) n);
+      if (n == 0)
+        break;
+      if (data->len > DN_EXCHANGE_MAX_SIZE)
+        {
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                       _("%s is larger than %d MB, the most an import takes."), name, DN_EXCHANGE_MAX_SIZE >> 20);
+          return NULL;
+        }
+      chunk = MIN (chunk * 2, 16 * 1024 * 1024);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 gboolean
 dn_exchange_import (DnStore       *store,
                     GFile         *file,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *parse_name = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  parse_name = g_file_get_parse_name (file);
+  name = dn_text_escape_for_display (parse_name, 200);
+  bytes = read_bounded (file, name, cancellable, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
+    return FALSE;
   return dn_exchange_import_bytes (store, bytes, name, error);
 }
 

@@ -20,16 +20,31 @@ G_BEGIN_DECLS
 
 #define DN_EXCHANGE_FORMAT "doingoai"
 
-/* Writes the database to @file atomically (temporary file, then rename). */
+/* The largest file an import reads (256 MiB: about 200 000 tasks with their
+ * units, people and history). Larger files, and anything that is not a
+ * regular file (a device, a pipe), are refused before they are read. */
+#define DN_EXCHANGE_MAX_SIZE (256 << 20)
+
+/* Writes the database to @file as it reads it (memory does not grow with
+ * the data), atomically: a temporary file renamed over @file at the end; on
+ * failure @file is left as it was. The output is strict JSON: every control
+ * character escaped; a value JSON cannot hold (a number that is not finite)
+ * is refused with the record that holds it. */
 gboolean dn_exchange_export       (DnStore       *store,
                                    GFile         *file,
                                    GCancellable  *cancellable,
                                    GError       **error);
 
-/* Reads @file into an empty database in one transaction. A malformed,
- * truncated or wrong-version file, an unknown table or field, or a record that
- * breaks a rule is refused with the reason (line and column, or table, record
- * number and field) and the database is left unchanged. */
+/* Reads @file into an empty database in one transaction. Only strict JSON is
+ * read (dn-json-check.h: no comments, no single quotes, no \u0000, numbers
+ * in range, nesting within limits), and only a regular file of at most
+ * DN_EXCHANGE_MAX_SIZE bytes. A malformed, truncated or wrong-version file,
+ * an unknown table or field, a value of the wrong type, a text longer than its
+ * field takes, or records that break a rule of the store (a loop of parent
+ * units, an id that is not positive, a task without lead…) are refused with
+ * the reason (line and column, or table, record number and field) and the
+ * database is left unchanged. The emptiness check and the writes are one
+ * transaction: of two imports at once, the second is refused. */
 gboolean dn_exchange_import       (DnStore       *store,
                                    GFile         *file,
                                    GCancellable  *cancellable,

@@ -1,0 +1,523 @@
+/* test-exchange.c: the strict JSON check, the streaming export and the
+ * import's rules, through the library (the CLI's import cases are in
+ * tests/cli/test-cli.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-exchange"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "dn-exchange.h"
+#include "dn-json-check.h"
+#include "dn-store-private.h"
+#include "dn-test-utils.h"
+
+static const DnJsonLimits limits = { 16, 0 };
+
+/* ------------------------------------------------------ the strict check */
+
+static void
+test_check_accepts (void)
+{
+  static const char *valid[] = {
+    "{}", "[]", " { } ", "0", "-0", "1.5", "-12e-3", "1E+2", "\"\"", "true", "false", "null",
+    "\"Hộ chiếu đoàn ra\"", "\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\ud83d\\ude00\"",
+    "{\"a\" : [1, 2, {\"b\" : null}], \"c\" : \"d\"}\r\n",
+    "[9223372036854775807, -9223372036854775808, 1.7976931348623157e308, 4.9e-324]",
+    "[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]", /* 16 levels */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = dn_json_check_strict (valid[i], strlen (valid[i]), &limits, "x.json", &error);
+
+      if (!ok)
+        g_error ("refused %s: %s", valid[i], error->message);
+    }
+}
+
+typedef struct
+{
+  const char *json;
+  const char *expect;  /* in the message, after "x.json, " */
+} Refused;
+
+static void
+test_check_refuses (void)
+{
+  static const Refused refused[] = {
+    { "", "line 1, column 1: the data ends too early" },
+    { "   ", "ends too early" },
+    { "{", "ends too early" },
+    { "[1,", "ends too early" },
+    { "[1,]", "line 1, column 4: this is not JSON" },
+    { "{\"a\" : 1,}", "field name" },
+    { "{\"a\" 1}", "colon" },
+    { "{1 : 2}", "field name" },
+    { "[1 2]", "line 1, column 4: a comma or a closing bracket" },
+    { "{\"a\" : 1 \"b\" : 2}", "comma or a closing brace" },
+    { "[1}", "comma or a closing bracket" },
+    { "{\"a\" : 1]", "comma or a closing brace" },
+    { "{} {}", "more data after the end" },
+    { "1 2", "more data after the end" },
+    { "/* c */ {}", "comments are not allowed" },
+    { "{} // c", "more data after the end" },
+    { "[1, // c\n 2]", "line 1, column 5: comments are not allowed" },
+    { "['a']", "double quotes" },
+    { "{'a' : 1}", "double quotes" },
+    { "\"a\nb\"", "control character" },
+    { "\"a\x1f\"", "control character" },
+    { "\"\\x41\"", "unknown escape" },
+    { "\"\\u12\"", "four hexadecimal digits" },
+    { "\"\\u0000\"", "U+0000" },
+    { "\"\\ud800\"", "surrogate" },
+    { "\"\\ud800\\u0041\"", "surrogate" },
+    { "\"\\udc00\"", "surrogate" },
+    { "\"abc", "not closed" },
+    { "01", "more data after the end" },
+    { "-", "not a valid number" },
+    { "1.", "not a valid number" },
+    { ".5", "this is not JSON" },
+    { "1e", "not a valid number" },
+    { "+1", "this is not JSON" },
+    { "1e400", "out of range" },
+    { "-1e400", "out of range" },
+    { "9223372036854775808", "whole number is out of range" },
+    { "-9223372036854775809", "whole number is out of range" },
+    { "NaN", "this is not JSON" },
+    { "Infinity", "this is not JSON" },
+    { "tru", "ends too early" },
+    { "trux", "this is not JSON" },
+    { "nul", "ends too early" },
+    { "nulL", "this is not JSON" },
+    { "\xef\xbb\xbf{}", "byte-order mark" },
+    { "[\"\xff\"]", "line 1, column 3: the text is not valid UTF-8" },
+    { "[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]", "nested more than 16 levels" },
+    { "{\n\"a\" :\n  [1,\n   x]}", "line 4, column 4" },
+    { "[\"é\", \"ő\", x]", "line 1, column 12" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = dn_json_check_strict (refused[i].json, strlen (refused[i].json), &limits, "x.json", &error);
+
+      if (ok)
+        g_error ("accepted %s", refused[i].json);
+      g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "x.json, line "));
+      if (strstr (error->message, refused[i].expect) == NULL)
+        g_error ("%s: expected “%s” in “%s”", refused[i].json, refused[i].expect, error->message);
+    }
+
+  /* a NUL byte */
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (dn_json_check_strict ("[1,\0 2]", 7, &limits, "x.json", &error));
+    g_assert_nonnull (strstr (error->message, "NUL"));
+  }
+}
+
+/* What fooled the earlier guard: a quote it took for the start of a string
+ * hid a million brackets from it, and json-glib overflowed its stack. The
+ * check itself must not recurse either. */
+static void
+test_check_deep (void)
+{
+  const char *prefixes[] = { "/* \" */", "['\"', ", "", "[\"\\\"\", ", "{\"a\":" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autoptr(GString) text = g_string_new (prefixes[i]);
+      g_autoptr(GError) error = NULL;
+
+      for (guint j = 0; j < 1000000; j++)
+        g_string_append_c (text, '[');
+      g_assert_false (dn_json_check_strict (text->str, text->len, &limits, "x.json", &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s… → %s", prefixes[i], error->message);
+    }
+}
+
+static void
+test_check_string_limit (void)
+{
+  DnJsonLimits small = { 4, 8 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dn_json_check_strict ("[\"12345678\"]", 12, &small, "x", NULL));
+  /* an escape counts as the character it stands for */
+  g_assert_true (dn_json_check_strict ("[\"\\n23456\\u00e9\"]", 17, &small, "x", NULL));
+  g_assert_false (dn_json_check_strict ("[\"123456789\"]", 13, &small, "x", &error));
+  g_assert_nonnull (strstr (error->message, "longer than 8 bytes"));
+}
+
+/* ------------------------------------------------------------- export */
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+export_to (DnStore    *store,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dn_exchange_export (store, file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The streaming writer keeps the layout of json-glib's pretty printer
+ * (indent 1) that earlier versions wrote, byte for byte. */
+static void
+test_export_layout (DnTestStore   *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "demo.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *with_newline = NULL;
+
+  g_assert_true (dn_exchange_load_demo (fixture->store, &error));
+  g_assert_no_error (error);
+  export_to (fixture->store, path);
+  ours = read_text (path);
+
+  g_assert_true (json_parser_load_from_data (parser, ours, -1, &error));
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 1);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  theirs = json_generator_to_data (generator, NULL);
+  with_newline = g_strconcat (theirs, "\n", NULL);
+  g_assert_cmpuint (strlen (ours), >, 10000);
+  g_assert_cmpstr (ours, ==, with_newline);
+}
+
+/* Control characters are escaped (json-glib 1.6 wrote U+001F raw), and what
+ * was exported imports again, the same. */
+static void
+test_export_escapes (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *path2 = g_build_filename (fixture->dir, "out2.json", NULL);
+  g_autofree char *db2 = g_build_filename (fixture->dir, "second.db", NULL);
+  g_autoptr(DnStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+  gint64 unit = dn_test_add_unit (fixture->store, "SGD", "Sở\x1f \x01 \x7f \"quoted\" \\ \t\n", DN_UNIT_KIND_DEPARTMENT, 0);
+
+  g_assert_cmpint (unit, >, 0);
+  export_to (fixture->store, path);
+  text = read_text (path);
+  g_assert_nonnull (strstr (text, "\"Sở\\u001f \\u0001 \\u007f \\\"quoted\\\" \\\\ \\t\\n\""));
+  g_assert_true (dn_json_check_strict (text, strlen (text), &limits, path, &error));
+  g_assert_no_error (error);
+
+  second = dn_store_open (db2, DN_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_assert_true (dn_exchange_import (second, file, NULL, &error));
+    g_assert_no_error (error);
+  }
+  export_to (second, path2);
+  text2 = read_text (path2);
+  g_assert_cmpstr (text, ==, text2);
+  dn_test_store_close (&second);
+}
+
+/* A value JSON cannot hold (put there behind the application's back) is
+ * refused by name, and the file that was there stays as it was. */
+static void
+test_export_not_finite (DnTestStore   *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  dn_test_add_unit (fixture->store, "SGD", "Sở", DN_UNIT_KIND_DEPARTMENT, 0);
+  dn_test_write_file (path, "earlier export\n", -1);
+  before = dn_test_file_checksum (path);
+  dn_test_exec (fixture->store, "INSERT INTO partner (id, name) VALUES (7, 'KOICA')");
+  dn_test_exec (fixture->store, "INSERT INTO project (id, partner_id, name, budget) VALUES (3, 7, 'Dự án', 9e999)");
+  g_assert_false (dn_exchange_export (fixture->store, file, NULL, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“project”"));
+  g_assert_nonnull (strstr (error->message, "id 3"));
+  g_assert_nonnull (strstr (error->message, "“budget”"));
+  after = dn_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  /* no temporary file left beside it */
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      if (!g_str_has_prefix (name, "doingoai.db") && !g_str_equal (name, "out.json"))
+        g_error ("left behind: %s", name);
+  }
+}
+
+/* -------------------------------------------------------------- import */
+
+static gboolean
+import_text (DnStore     *store,
+             const char  *json,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  return dn_exchange_import_bytes (store, bytes, "t.json", error);
+}
+
+#define HEAD "{ \"format\" : \"doingoai\", \"version\" : 2, \"tables\" : { "
+
+/* The rules of the C API hold for imported data too; nothing is kept of a
+ * refused import. */
+static void
+test_import_rules (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  static const Refused cases[] = {
+    { HEAD "\"unit\" : [ { \"id\" : 1, \"code\" : \"A\", \"name\" : \"A\", \"kind\" : \"department\", \"parent_id\" : 2 },"
+           " { \"id\" : 2, \"code\" : \"B\", \"name\" : \"B\", \"kind\" : \"division\", \"parent_id\" : 1 } ] } }",
+      "t.json: table “unit”, record with id 1: the unit is not under a top-level unit" },
+    { HEAD "\"unit\" : [ { \"id\" : 1, \"code\" : \"A\", \"name\" : \"A\", \"kind\" : \"department\" } ],"
+           " \"task\" : [ { \"id\" : 1, \"title\" : \"T1\", \"parent_id\" : 2 }, { \"id\" : 2, \"title\" : \"T2\", \"parent_id\" : 1 } ],"
+           " \"assignment\" : [ { \"id\" : 1, \"task_id\" : 1, \"unit_id\" : 1, \"role\" : \"lead\" },"
+           " { \"id\" : 2, \"task_id\" : 2, \"unit_id\" : 1, \"role\" : \"lead\" } ] } }",
+      "table “task”, record with id 1: the task is not under a top-level task" },
+    { HEAD "\"unit\" : [ { \"id\" : -1, \"code\" : \"A\", \"name\" : \"A\", \"kind\" : \"department\" } ] } }",
+      "table “unit”, record with id -1: ids are positive" },
+    { HEAD "\"unit\" : [ { \"id\" : 1, \"code\" : \"A B\", \"name\" : \"A\", \"kind\" : \"department\" } ] } }",
+      "a unit code has no spaces" },
+    { HEAD "\"unit\" : [ { \"id\" : 1, \"code\" : \"A\", \"name\" : \"A\", \"kind\" : \"department\" } ],"
+           " \"task\" : [ { \"id\" : 1, \"title\" : \"T1\", \"recurrence\" : \"quarterly\" } ],"
+           " \"assignment\" : [ { \"id\" : 1, \"task_id\" : 1, \"unit_id\" : 1, \"role\" : \"lead\" } ] } }",
+      "a recurring task needs a due date" },
+    { HEAD "\"unit\" : [ { \"id\" : 1, \"code\" : \"A\", \"name\" : \"A\", \"kind\" : \"department\" },"
+           " { \"id\" : 2, \"code\" : \"B\", \"name\" : \"B\", \"kind\" : \"division\", \"parent_id\" : 1 } ],"
+           " \"task\" : [ { \"id\" : 1, \"title\" : \"T1\" } ],"
+           " \"assignment\" : [ { \"id\" : 1, \"task_id\" : 1, \"unit_id\" : 1, \"role\" : \"lead\" } ],"
+           " \"reminder\" : [ { \"id\" : 1, \"task_id\" : 1, \"unit_id\" : 2, \"kind\" : \"notice\", \"sent_on\" : \"2024-05-02\" } ] } }",
+      "a reminder goes to a unit assigned to the task" },
+    { HEAD "\"unit\" : [ { \"id\" : 1, \"code\" : \"A\", \"name\" : \"A\", \"kind\" : \"department\" } ],"
+           " \"task\" : [ { \"id\" : 1, \"title\" : \"T1\" } ] } }",
+      "has no lead unit" },
+    { HEAD "\"unit\" : [ { \"id\" : 1, \"code\" : \"A\", \"name\" : \"A\", \"kind\" : \"department\", \"archived\" : 0.5 } ] } }",
+      "“archived”: expected a whole number" },
+    { HEAD "\"unit\" : [ { \"id\" : 1, \"code\" : \"A\", \"name\" : [\"A\"], \"kind\" : \"department\" } ] } }",
+      "“name”: expected text" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *counts_before = dn_test_row_counts (fixture->store);
+      g_autofree char *counts_after = NULL;
+
+      if (import_text (fixture->store, cases[i].json, &error))
+        g_error ("accepted %s", cases[i].json);
+      g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+      if (strstr (error->message, cases[i].expect) == NULL)
+        g_error ("expected “%s” in “%s”", cases[i].expect, error->message);
+      counts_after = dn_test_row_counts (fixture->store);
+      g_assert_cmpstr (counts_before, ==, counts_after);
+    }
+}
+
+/* dn_store_check reports the same rules, for data changed behind the
+ * application's back. */
+static void
+test_check_reports_rules (DnTestStore   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 root = dn_test_add_unit (fixture->store, "SGD", "Sở", DN_UNIT_KIND_DEPARTMENT, 0);
+  gint64 a = dn_test_add_unit (fixture->store, "A", "Phòng A", DN_UNIT_KIND_DIVISION, root);
+  gint64 b = dn_test_add_unit (fixture->store, "B", "Phòng B", DN_UNIT_KIND_DIVISION, a);
+
+  g_assert_true (dn_store_check (fixture->store, report, &error));
+  g_assert_no_error (error);
+  dn_test_exec (fixture->store, "UPDATE unit SET parent_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT, b, a);
+  g_string_truncate (report, 0);
+  g_assert_false (dn_store_check (fixture->store, report, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", report->str);
+  g_assert_nonnull (strstr (report->str, "the unit is not under a top-level unit"));
+}
+
+/* Two imports at once into one empty database: one is kept whole, the
+ * other refused; never a mix of both. */
+typedef struct
+{
+  const char *path;
+  GBytes *bytes;
+  GError *error;
+  gboolean ok;
+} ImportJob;
+
+static gpointer
+import_thread (gpointer data)
+{
+  ImportJob *job = data;
+  g_autoptr(DnStore) store = dn_store_open (job->path, DN_STORE_OPEN_DEFAULT, &job->error);
+
+  if (store != NULL)
+    job->ok = dn_exchange_import_bytes (store, job->bytes, "demo", &job->error);
+  return NULL;
+}
+
+static void
+test_import_concurrent (void)
+{
+  g_autoptr(GBytes) demo = g_resources_lookup_data ("/io/github/doingoai/DoiNgoai/core/demo.json", 0, NULL);
+
+  g_assert_nonnull (demo);
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autofree char *dir = dn_test_make_tmp_dir ();
+      g_autofree char *path = g_build_filename (dir, "doingoai.db", NULL);
+      ImportJob jobs[2] = { { path, demo, NULL, FALSE }, { path, demo, NULL, FALSE } };
+      GThread *threads[2];
+      g_autoptr(DnStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) single = NULL;
+
+      /* created first, so that both only open it */
+      store = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      dn_test_store_close (&store);
+
+      for (guint i = 0; i < 2; i++)
+        threads[i] = g_thread_new ("import", import_thread, &jobs[i]);
+      for (guint i = 0; i < 2; i++)
+        g_thread_join (threads[i]);
+
+      g_assert_true (jobs[0].ok != jobs[1].ok);
+      for (guint i = 0; i < 2; i++)
+        if (!jobs[i].ok)
+          {
+            g_assert_error (jobs[i].error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_EMPTY);
+            g_clear_error (&jobs[i].error);
+          }
+      store = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM unit"), ==, 35);
+      g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM task"), ==, 46);
+      dn_test_store_close (&store);
+      dn_test_remove_tree (dir);
+    }
+}
+
+/* Import reads only regular files, and only up to its limit. */
+static void
+test_import_not_regular (DnTestStore   *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+
+  g_assert_false (dn_exchange_import (fixture->store, dir, NULL, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+#ifdef G_OS_UNIX
+  {
+    g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+    g_clear_error (&error);
+    g_assert_false (dn_exchange_import (fixture->store, zero, NULL, &error));
+    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  }
+#endif
+  {
+    /* a sparse file larger than the limit: refused before it is read */
+    g_autofree char *big = g_build_filename (fixture->dir, "big.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (big);
+    g_autoptr(GFileIOStream) stream = NULL;
+
+    g_clear_error (&error);
+    stream = g_file_create_readwrite (file, G_FILE_CREATE_NONE, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), (goffset) DN_EXCHANGE_MAX_SIZE + 1, NULL, &error));
+    g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
+    g_assert_false (dn_exchange_import (fixture->store, file, NULL, &error));
+    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "256 MB"));
+  }
+  g_assert_true (dn_store_is_empty (fixture->store, NULL));
+}
+
+/* Every column that has a length in the rules exists (a renamed column
+ * would silently fall back to the free-text limit). */
+static void
+test_text_limits_name_columns (DnTestStore   *fixture,
+                               gconstpointer  data)
+{
+  static const char *named[][2] = {
+    { "unit", "code" }, { "unit", "name" }, { "person", "family_name" }, { "person", "email" },
+    { "document", "subject" }, { "task", "title" }, { "assignment", "reply_reference" }, { "passport", "number" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      g_assert_cmpuint (_dn_store_text_limit (named[i][0], named[i][1]), <, DN_TEXT_MAX_LONG);
+      g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM pragma_table_info('%s') WHERE name = '%s'",
+                                          named[i][0], named[i][1]), ==, 1);
+    }
+  g_assert_cmpuint (_dn_store_text_limit ("task", "description"), ==, DN_TEXT_MAX_LONG);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  home = dn_test_isolate_user_dirs ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/json-check/accepts", test_check_accepts);
+  g_test_add_func ("/json-check/refuses", test_check_refuses);
+  g_test_add_func ("/json-check/deep", test_check_deep);
+  g_test_add_func ("/json-check/string-limit", test_check_string_limit);
+#define ADD(path, func) \
+  g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
+  ADD ("/exchange/export/layout", test_export_layout);
+  ADD ("/exchange/export/escapes", test_export_escapes);
+  ADD ("/exchange/export/not-finite", test_export_not_finite);
+  ADD ("/exchange/import/rules", test_import_rules);
+  ADD ("/exchange/import/not-regular", test_import_not_regular);
+  ADD ("/exchange/check/rules", test_check_reports_rules);
+  ADD ("/exchange/text-limits", test_text_limits_name_columns);
+#undef ADD
+  g_test_add_func ("/exchange/import/concurrent", test_import_concurrent);
+
+  status = g_test_run ();
+  dn_test_remove_tree (home);
+  return status;
+}
