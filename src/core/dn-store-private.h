@@ -45,6 +45,8 @@ GPtrArray    *_dn_store_collect            (DnStore       *self,
 void          _dn_bind_text                (sqlite3_stmt *stmt, int col, const char *text);
 void          _dn_bind_date                (sqlite3_stmt *stmt, int col, const GDate *date);
 void          _dn_bind_id                  (sqlite3_stmt *stmt, int col, gint64 id);
+/* Text of a column, "" for NULL, always valid UTF-8 (a damaged file may
+ * hold anything). */
 char         *_dn_column_text              (sqlite3_stmt *stmt, int col);
 void          _dn_column_date              (sqlite3_stmt *stmt, int col, GDate *out);
 

@@ -344,7 +344,14 @@ char *
 _dn_column_text (sqlite3_stmt *stmt, int col)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, col);
-  return g_strdup (text != NULL ? text : "");
+
+  if (text == NULL)
+    return g_strdup ("");
+  /* every write stores valid UTF-8, but a damaged file can hold anything:
+   * what reaches the interface is always text (check reports the damage) */
+  if (G_UNLIKELY (!g_utf8_validate (text, -1, NULL)))
+    return g_utf8_make_valid (text, -1);
+  return g_strdup (text);
 }
 
 void
@@ -670,33 +677,57 @@ is_network_filesystem (const char *dir,
   return FALSE;
 }
 
-/* Checks the first bytes of an existing file without SQLite: an SQLite
- * database starts with "SQLite format 3\0". */
+/* What the first 100 bytes of an SQLite file say (https://sqlite.org/fileformat.html §1.3). */
+typedef struct
+{
+  gboolean is_new;     /* missing or empty: a new database is made there */
+  gboolean trusted;    /* no -wal with data: the header is up to date */
+  gboolean empty;      /* one page only: not a single table */
+  gint64 app_id;
+  gint64 version;
+} FileHeader;
+
+static guint32
+be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Checks an existing file without SQLite, so that a file refused here is
+ * never opened by it (a read-only connection to a WAL database leaves
+ * -wal and -shm behind): the magic string, the fixed fields of a valid
+ * header, and — when no -wal holds newer pages — the application id and the
+ * schema version that check_identity() judges. */
 static gboolean
 check_file_header (const char  *path,
-                   gboolean    *is_new,
+                   FileHeader  *header,
                    GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *shown = dn_text_escape_for_display (path, -1);
-  guint8 header[16];
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guint8 bytes[100];
   gsize n_read = 0;
+  guint page_size;
+  GStatBuf st;
 
+  memset (header, 0, sizeof *header);
   stream = g_file_read (file, NULL, &local_error);
   if (stream == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
-          *is_new = TRUE;
+          header->is_new = TRUE;
           return TRUE;
         }
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
                    _("Cannot open “%s”: %s"), shown, local_error->message);
       return FALSE;
     }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, &local_error))
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), bytes, sizeof bytes, &n_read, NULL, &local_error))
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
                    _("Cannot read “%s”: %s"), shown, local_error->message);
@@ -704,16 +735,65 @@ check_file_header (const char  *path,
     }
   if (n_read == 0)
     {
-      *is_new = TRUE;
+      header->is_new = TRUE;
       return TRUE;
     }
-  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (n_read < 16 || memcmp (bytes, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
                    _("“%s” is not a Đối Ngoại database. It was left unchanged."), shown);
       return FALSE;
     }
-  *is_new = FALSE;
+  page_size = ((guint) bytes[16] << 8 | bytes[17]) == 1 ? 65536 : ((guint) bytes[16] << 8 | bytes[17]);
+  if (n_read < sizeof bytes || page_size < 512 || (page_size & (page_size - 1)) != 0 ||
+      bytes[18] < 1 || bytes[18] > 2 || bytes[19] < 1 || bytes[19] > 2 ||
+      bytes[21] != 64 || bytes[22] != 32 || bytes[23] != 32)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Đối Ngoại database, or it is damaged. It was left unchanged."), shown);
+      return FALSE;
+    }
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  header->empty = info != NULL && g_file_info_get_size (info) <= (goffset) page_size;
+  header->version = (gint32) be32 (bytes + 60);
+  header->app_id = (gint32) be32 (bytes + 68);
+  header->trusted = g_stat (wal, &st) != 0 || st.st_size == 0;
+  return TRUE;
+}
+
+/* The file's application id and schema version (from its header, or from
+ * SQLite once open) against this version of the application. An SQLite file
+ * without a single table holds nothing, e.g. one left at version 0 when the
+ * first migration failed: it is set up like a new one. */
+static gboolean
+check_identity (const char  *shown_path,
+                gint64       app_id,
+                gint64       version,
+                gboolean     empty,
+                GError     **error)
+{
+  if (app_id != DN_STORE_APPLICATION_ID && !(app_id == 0 && version == 0 && empty))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is a database of another program, not of Đối Ngoại. It was left unchanged."), shown_path);
+      return FALSE;
+    }
+  if (version < 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” has an impossible database version (%lld): it is damaged or was changed by another "
+                     "program. It was left unchanged."),
+                   shown_path, (long long) version);
+      return FALSE;
+    }
+  if (version > DN_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Đối Ngoại (database version %d; this version knows up to %d). "
+                     "Update the application. The file was left unchanged."),
+                   shown_path, (int) MIN (version, G_MAXINT), DN_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -1001,6 +1081,7 @@ open_internal (const char        *path,
   gboolean is_new = FALSE;
   gint64 app_id = 0, version = 0, n_objects = 0;
   g_autofree char *shown_path = NULL;
+  FileHeader header;
   int rc;
   char *fs_type = NULL;
 
@@ -1013,7 +1094,12 @@ open_internal (const char        *path,
   shown_path = dn_text_escape_for_display (self->path, -1);
   self->read_only = (flags & DN_STORE_OPEN_READ_ONLY) != 0;
 
-  if (!check_file_header (self->path, &is_new, error))
+  if (!check_file_header (self->path, &header, error))
+    return NULL;
+  is_new = header.is_new;
+  /* refused before SQLite ever opens the file, when the header can tell */
+  if (!is_new && header.trusted &&
+      !check_identity (shown_path, header.app_id, header.version, header.empty, error))
     return NULL;
   if (is_new && (flags & (DN_STORE_OPEN_NO_CREATE | DN_STORE_OPEN_READ_ONLY | DN_STORE_OPEN_NO_MIGRATE)) != 0)
     {
@@ -1103,31 +1189,8 @@ open_internal (const char        *path,
                    _("“%s” is not a Đối Ngoại database, or it is damaged. It was left unchanged."), shown_path);
       return NULL;
     }
-  /* An SQLite file without a single table holds nothing, e.g. one left at
-   * version 0 when the first migration failed: it is set up like a new one. */
-  if (!is_new && app_id != DN_STORE_APPLICATION_ID &&
-      !(app_id == 0 && version == 0 && n_objects == 0))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” is a database of another program, not of Đối Ngoại. It was left unchanged."), shown_path);
-      return NULL;
-    }
-  if (version < 0)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
-                   _("“%s” has an impossible database version (%lld): it is damaged or was changed by another "
-                     "program. It was left unchanged."),
-                   shown_path, (long long) version);
-      return NULL;
-    }
-  if (version > DN_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Đối Ngoại (database version %d; this version knows up to %d). "
-                     "Update the application. The file was left unchanged."),
-                   shown_path, (int) MIN (version, G_MAXINT), DN_STORE_SCHEMA_VERSION);
-      return NULL;
-    }
+  if (!is_new && !check_identity (shown_path, app_id, version, n_objects == 0, error))
+    return NULL;
   /* found read-only (not asked for) but it must be set up or upgraded */
   if (self->read_only_reason != DN_READ_ONLY_NONE && (flags & DN_STORE_OPEN_NO_MIGRATE) == 0 &&
       version < target_version)
@@ -1284,7 +1347,7 @@ collect_rows (DnStore     *self,
         continue;
       for (int i = 0; i < sqlite3_column_count (stmt); i++)
         {
-          const char *value = (const char *) sqlite3_column_text (stmt, i);
+          g_autofree char *value = sqlite3_column_type (stmt, i) != SQLITE_NULL ? _dn_column_text (stmt, i) : NULL;
           g_string_append_printf (line, "%s%s", i > 0 ? " " : "", value != NULL ? value : "NULL");
         }
       g_string_append_printf (report, "%s\n", line->str);
