@@ -1,0 +1,188 @@
+/* fuzz-import.c: the input as an export file, imported into an empty database
+ *
+ * A fresh empty database is made once (the template); every input is
+ * imported into a copy of it, which is kept open as long as inputs are
+ * refused (a refused import leaves it as it was) and replaced by a new copy
+ * after an accepted one.
+ *
+ * Invariants:
+ *   refused: an error is set (UTF-8), and every table, the search index's
+ *            included, holds exactly the rows of the template (none);
+ *   accepted: no error; dn_store_check() reports the database sound; every
+ *            unit is in the unit tree (no parent cycle hides one); searches
+ *            answer with valid hits; the export is strict JSON, imports into
+ *            another empty database, which is sound too, and exports again
+ *            to the same bytes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-fuzz"
+
+#include <string.h>
+
+#include "dn-exchange.h"
+#include "dn-fuzz.h"
+#include "dn-store-private.h"
+
+static GBytes *template_bytes;
+static char *template_counts;
+static char *work_path;
+static char *other_path;
+static char *export_path;
+static char *export_again_path;
+static DnStore *work;
+
+static void
+close_store (DnStore **store)
+{
+  DnStore *s = g_steal_pointer (store);
+
+  if (s == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (s), (gpointer *) &s);
+  g_object_unref (s);
+  dn_fuzz_assert (s == NULL, "the store is still referenced after its last unref");
+}
+
+static DnStore *
+open_empty (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DnStore *store;
+
+  dn_fuzz_remove_db (path);
+  dn_fuzz_write_file (path, g_bytes_get_data (template_bytes, NULL), g_bytes_get_size (template_bytes));
+  store = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
+  dn_fuzz_assert (store != NULL, "cannot open a copy of the empty database: %s", error->message);
+  return store;
+}
+
+static void
+init (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template_path = NULL;
+  DnStore *store;
+
+  if (template_bytes != NULL)
+    return;
+  dn_fuzz_init ();
+  template_path = g_build_filename (dn_fuzz_tmp_dir (), "template.db", NULL);
+  work_path = g_build_filename (dn_fuzz_tmp_dir (), "work.db", NULL);
+  other_path = g_build_filename (dn_fuzz_tmp_dir (), "other.db", NULL);
+  export_path = g_build_filename (dn_fuzz_tmp_dir (), "export.json", NULL);
+  export_again_path = g_build_filename (dn_fuzz_tmp_dir (), "export-again.json", NULL);
+
+  /* one migration, once; closing the last connection folds the WAL in */
+  store = dn_store_open (template_path, DN_STORE_OPEN_DEFAULT, &error);
+  dn_fuzz_assert (store != NULL, "cannot make the empty database: %s", error->message);
+  close_store (&store);
+  dn_fuzz_assert (!dn_fuzz_db_side_files (template_path), "the closed template still has -wal/-shm files");
+  template_bytes = dn_fuzz_read_file (template_path);
+  dn_fuzz_assert (template_bytes != NULL, "cannot read the empty database back");
+
+  work = open_empty (work_path);
+  template_counts = dn_fuzz_row_counts (work);
+}
+
+static void
+check_sound (DnStore    *store,
+             const char *what)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  dn_fuzz_assert (dn_store_check (store, report, &error),
+                  "%s: dn_store_check() reports a problem: %s%s", what, report->str,
+                  error != NULL ? error->message : "");
+}
+
+static void
+check_unit_tree (DnStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tree = dn_store_list_unit_tree (store, TRUE, &error);
+  sqlite3_stmt *stmt;
+  gint64 n_units = -1;
+
+  dn_fuzz_assert (tree != NULL, "dn_store_list_unit_tree: %s", error->message);
+  dn_fuzz_assert (sqlite3_prepare_v2 (_dn_store_get_db (store), "SELECT count(*) FROM unit", -1, &stmt, NULL) == SQLITE_OK,
+                  "cannot count the units");
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n_units = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  dn_fuzz_assert (n_units == (gint64) tree->len,
+                  "the unit tree shows %u units of %" G_GINT64_FORMAT " (a parent cycle or a lost parent?)",
+                  tree->len, n_units);
+}
+
+static void
+check_accepted (void)
+{
+  static const char *queries[] = { "a", "c", "d", "h", "k", "n", "t", "v", "1", "2" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autoptr(GFile) export_again_file = g_file_new_for_path (export_again_path);
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GBytes) exported_again = NULL;
+  g_autofree char *why = NULL;
+  DnStore *other;
+
+  check_sound (work, "after the import");
+  check_unit_tree (work);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    dn_fuzz_check_search (work, queries[i], 50);
+
+  dn_fuzz_assert (dn_exchange_export (work, export_file, NULL, &error), "export: %s", error->message);
+  exported = dn_fuzz_read_file (export_path);
+  dn_fuzz_assert (exported != NULL, "the export wrote no file");
+  dn_fuzz_assert (dn_fuzz_json_is_strict (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported), &why),
+                  "the export is not strict JSON: %s", why);
+
+  other = open_empty (other_path);
+  dn_fuzz_assert (dn_exchange_import (other, export_file, NULL, &error),
+                  "the export does not import into an empty database: %s", error->message);
+  check_sound (other, "after importing the export");
+  dn_fuzz_assert (dn_exchange_export (other, export_again_file, NULL, &error), "second export: %s", error->message);
+  exported_again = dn_fuzz_read_file (export_again_path);
+  dn_fuzz_assert (exported_again != NULL && g_bytes_equal (exported, exported_again),
+                  "export → import → export does not give the same file (%" G_GSIZE_FORMAT " and %" G_GSIZE_FORMAT " bytes)",
+                  g_bytes_get_size (exported), exported_again != NULL ? g_bytes_get_size (exported_again) : 0);
+  close_store (&other);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean ok;
+
+  init ();
+  bytes = g_bytes_new (data, size);
+  ok = dn_exchange_import_bytes (work, bytes, "fuzz.json", &error);
+  dn_fuzz_outcome = ok ? DN_FUZZ_ACCEPTED : DN_FUZZ_REFUSED;
+
+  if (!ok)
+    {
+      g_autofree char *counts = NULL;
+      g_autoptr(GError) empty_error = NULL;
+
+      dn_fuzz_assert (error != NULL, "import refused without an error");
+      dn_fuzz_note ("import refused: %s", error->message);
+      dn_fuzz_assert (g_utf8_validate (error->message, -1, NULL), "import error message is not UTF-8");
+      dn_fuzz_assert (dn_store_is_empty (work, &empty_error), "refused import left records (dn_store_is_empty)");
+      counts = dn_fuzz_row_counts (work);
+      dn_fuzz_assert (g_str_equal (counts, template_counts),
+                      "refused import (%s) left rows: %s (empty: %s)", error->message, counts, template_counts);
+      return 0;
+    }
+
+  dn_fuzz_assert (error == NULL, "import accepted with an error set");
+  dn_fuzz_note ("import accepted");
+  check_accepted ();
+  close_store (&work);
+  work = open_empty (work_path);
+  return 0;
+}
