@@ -754,6 +754,13 @@ check_file_header (const char  *path,
       return FALSE;
     }
   info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  /* SQLite writes whole pages: a shorter or cut file is damaged */
+  if (info != NULL && g_file_info_get_size (info) % page_size != 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Đối Ngoại database, or it is damaged. It was left unchanged."), shown);
+      return FALSE;
+    }
   header->empty = info != NULL && g_file_info_get_size (info) <= (goffset) page_size;
   header->version = (gint32) be32 (bytes + 60);
   header->app_id = (gint32) be32 (bytes + 68);
@@ -1240,12 +1247,54 @@ open_internal (const char        *path,
   return g_steal_pointer (&self);
 }
 
+/* A file refused after SQLite opened it (damage the header does not show)
+ * keeps no trace of the attempt: the side files that SQLite made for it
+ * (an empty -wal, its -shm, an empty -journal) are removed once the
+ * connection is closed. Side files that were there before are left alone. */
+static DnStore *
+open_leaving_no_trace (const char        *path,
+                       DnStoreOpenFlags   flags,
+                       int                target_version,
+                       GError           **error)
+{
+  static const char *suffixes[] = { "-wal", "-shm", "-journal" };
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  gboolean existed[G_N_ELEMENTS (suffixes)];
+  gboolean wal_kept = FALSE;
+  DnStore *store;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (canonical, suffixes[i], NULL);
+      existed[i] = g_file_test (side, G_FILE_TEST_EXISTS);
+    }
+  store = open_internal (path, flags, target_version, error);
+  if (store != NULL)
+    return store;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (canonical, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (existed[i] || g_stat (side, &st) != 0)
+        continue;
+      /* an -shm only goes with its -wal */
+      if ((i == 1 && wal_kept) || (i != 1 && st.st_size != 0))
+        {
+          wal_kept |= i == 0;
+          continue;
+        }
+      g_remove (side);
+    }
+  return NULL;
+}
+
 DnStore *
 dn_store_open (const char        *path,
                DnStoreOpenFlags   flags,
                GError           **error)
 {
-  return open_internal (path, flags, DN_STORE_SCHEMA_VERSION, error);
+  return open_leaving_no_trace (path, flags, DN_STORE_SCHEMA_VERSION, error);
 }
 
 DnStore *
@@ -1254,7 +1303,7 @@ _dn_store_open_at_version (const char  *path,
                            GError     **error)
 {
   g_return_val_if_fail (version >= 0 && version <= DN_STORE_SCHEMA_VERSION, NULL);
-  return open_internal (path, DN_STORE_OPEN_DEFAULT, version, error);
+  return open_leaving_no_trace (path, DN_STORE_OPEN_DEFAULT, version, error);
 }
 
 char *
