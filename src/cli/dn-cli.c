@@ -24,11 +24,18 @@
 
 static char *db_path;
 
-/* Output is UTF-8 whatever the locale: it is read by programs and pipes. */
+/* Output is UTF-8 whatever the locale: it is read by programs and pipes.
+ * out(): to stdout; err(): a line to stderr. */
 static void
-out (const char *format, ...) G_GNUC_PRINTF (1, 2);
+say (FILE       *stream,
+     gboolean    line,
+     const char *format,
+     ...) G_GNUC_PRINTF (3, 4);
 static void
-out (const char *format, ...)
+say (FILE       *stream,
+     gboolean    line,
+     const char *format,
+     ...)
 {
   va_list args;
   g_autofree char *text = NULL;
@@ -36,23 +43,12 @@ out (const char *format, ...)
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  fputs (text, stdout);
+  fputs (text, stream);
+  if (line)
+    fputc ('\n', stream);
 }
-
-static void
-err (const char *format, ...) G_GNUC_PRINTF (1, 2);
-static void
-err (const char *format, ...)
-{
-  va_list args;
-  g_autofree char *text = NULL;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  fputs (text, stderr);
-  fputc ('\n', stderr);
-}
+#define out(...) say (stdout, FALSE, __VA_ARGS__)
+#define err(...) say (stderr, TRUE, __VA_ARGS__)
 
 static int
 fail (GError *error)
@@ -74,21 +70,17 @@ usage_error (GOptionContext *context,
   return EXIT_USAGE;
 }
 
-/* Parses command options; FALSE (after printing) on a usage error. */
-static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv)
-{
-  g_autoptr(GError) error = NULL;
+#define CLI_ERROR (cli_error_quark ())
+static GQuark cli_error_quark (void);
+G_DEFINE_QUARK (dn-cli-error-quark, cli_error)
 
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      usage_error (context, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
+/* Usage errors found after the options were read: shown with the command's
+ * help, or alone. */
+enum
+{
+  CLI_ERROR_USAGE,
+  CLI_ERROR_USAGE_BRIEF,
+};
 
 static DnStore *
 open_store (DnStoreOpenFlags   flags,
@@ -107,11 +99,11 @@ open_store (DnStoreOpenFlags   flags,
 }
 
 /* Text from the command line, as UTF-8 in NFC: the one place where a
- * command's words are checked. NULL (after a usage error) when they are not
- * text in the locale's encoding. */
+ * command's words are checked. NULL (with a brief usage error) when they
+ * are not text in the locale's encoding. */
 static char *
-text_argument (GOptionContext  *context,
-               char           **words)
+text_argument (char    **words,
+               GError  **error)
 {
   g_autofree char *joined = g_strjoinv (" ", words);
   g_autofree char *utf8 = NULL;
@@ -127,8 +119,7 @@ text_argument (GOptionContext  *context,
   if (text == NULL)
     {
       g_autofree char *shown = dn_text_escape_for_display (joined, 80);
-      g_autofree char *message = g_strdup_printf (_("“%s” is not valid text (UTF-8)."), shown);
-      usage_error (context, message);
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF, _("“%s” is not valid text (UTF-8)."), shown);
     }
   return text;
 }
@@ -136,14 +127,15 @@ text_argument (GOptionContext  *context,
 /* An option's value through text_argument(); NULL stays NULL. */
 static gboolean
 text_option (const char  *raw,
-             char       **text)
+             char       **text,
+             GError     **error)
 {
   char *words[] = { (char *) raw, NULL };
 
   *text = NULL;
   if (raw == NULL)
     return TRUE;
-  *text = text_argument (NULL, words);
+  *text = text_argument (words, error);
   return *text != NULL;
 }
 
@@ -153,122 +145,6 @@ tsv_field (const char *text)
   /* a field never breaks the line or the columns */
   g_autofree char *copy = g_strdup (text != NULL ? text : "");
   return g_strdelimit (g_steal_pointer (&copy), "\t\r\n", ' ');
-}
-
-/*
- * Commands
- */
-
-static int
-cmd_init (int argc, char **argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-
-  g_option_context_set_summary (context, _("Create the database, or bring it to the current version."));
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc > 1)
-    return usage_error (context, _("Too many arguments."));
-  store = open_store (DN_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    return fail (error);
-  out (_("Database ready: %s (version %d)\n"), dn_store_get_path (store), dn_store_get_schema_version (store));
-  return EXIT_SUCCESS;
-}
-
-static int
-cmd_check (int argc, char **argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
-
-  g_option_context_set_summary (context, _("Check the integrity and the version of the database. "
-                                           "Exit status 0 only when it is sound."));
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc > 1)
-    return usage_error (context, _("Too many arguments."));
-  store = open_store (DN_STORE_OPEN_NO_MIGRATE, &error);
-  if (store == NULL)
-    return fail (error);
-  if (!dn_store_check (store, report, &error))
-    {
-      if (error != NULL)
-        return fail (error);
-      fputs (report->str, stdout);
-      err (_("The database has problems (listed above)."));
-      return EXIT_FAILURE;
-    }
-  /* notes of a sound check (e.g. what a read-only database could not check) */
-  fputs (report->str, stdout);
-  out (_("The database is sound (version %d).\n"), dn_store_get_schema_version (store));
-  return EXIT_SUCCESS;
-}
-
-static int
-cmd_demo (int argc, char **argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-
-  g_option_context_set_summary (context, _("Load the demo data into an empty database."));
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc > 1)
-    return usage_error (context, _("Too many arguments."));
-  store = open_store (DN_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL || !dn_exchange_load_demo (store, &error))
-    return fail (error);
-  out (_("Demo data loaded: %lld units, %lld people, %lld tasks.\n"),
-       (long long) dn_store_count (store, DN_RECORD_UNIT, NULL), (long long) dn_store_count (store, DN_RECORD_PERSON, NULL),
-       (long long) dn_store_count (store, DN_RECORD_TASK, NULL));
-  return EXIT_SUCCESS;
-}
-
-static int
-cmd_search (int argc, char **argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (_("TEXT"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autofree char *text = NULL;
-  int limit = 50;
-  GOptionEntry entries[] = {
-    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N results (default 50)"), "N" },
-    { NULL }
-  };
-
-  g_option_context_set_summary (context, _("Search every record, ignoring accents. "
-                                           "One hit per line: KIND, ID, TITLE; best first."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc < 2)
-    return usage_error (context, _("Say what to search for."));
-  if (limit <= 0)
-    return usage_error (context, _("The limit must be a positive number."));
-  text = text_argument (NULL, argv + 1);
-  if (text == NULL)
-    return EXIT_USAGE;
-  store = open_store (DN_STORE_OPEN_NO_CREATE, &error);
-  if (store == NULL)
-    return fail (error);
-  hits = dn_store_search (store, text, (guint) limit, &error);
-  if (hits == NULL)
-    return fail (error);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      DnSearchHit *hit = hits->pdata[i];
-      g_autofree char *title = tsv_field (hit->title);
-      out ("%s\t%" G_GINT64_FORMAT "\t%s\n", dn_record_kind_to_string (hit->kind), hit->id, title);
-    }
-  return EXIT_SUCCESS;
 }
 
 static gboolean
@@ -289,60 +165,161 @@ resolve_unit (DnStore     *store,
   return TRUE;
 }
 
-static int
-cmd_tasks (int argc, char **argv)
+/*
+ * Commands
+ *
+ * Each command is a function and an entry of commands[]: the options it
+ * reads (into opt), how many words may follow them, an optional check of
+ * what was given (usage errors, before the database is opened), how the
+ * database is opened, and what it does.
+ */
+
+/* What one run was given; the options of every command, as parsed. */
+typedef struct
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-  g_autofree char *raw_unit = NULL;
-  g_autofree char *raw_status = NULL;
-  g_autofree char *unit_code = NULL;
-  g_autofree char *status = NULL;
-  gboolean overdue = FALSE;
+  char  **words;    /* after the command and its options */
+  int     n_words;
+  DnStore *store;
+} Run;
+
+static struct
+{
+  int       limit;
+  char     *unit;      /* as typed */
+  char     *status;    /* as typed */
+  gboolean  overdue;
+  gboolean  archived;
+  int       n_tasks, n_delegations, n_people, seed;
+  char     *text;      /* the words or options above as checked text */
+  char     *unit_code;
+  char     *status_text;
+} opt = { .limit = 50, .seed = 1 };
+
+static void
+opt_clear (void)
+{
+  g_clear_pointer (&opt.unit, g_free);
+  g_clear_pointer (&opt.status, g_free);
+  g_clear_pointer (&opt.text, g_free);
+  g_clear_pointer (&opt.unit_code, g_free);
+  g_clear_pointer (&opt.status_text, g_free);
+}
+
+static gboolean
+run_init (Run *run, GError **error)
+{
+  out (_("Database ready: %s (version %d)\n"), dn_store_get_path (run->store), dn_store_get_schema_version (run->store));
+  return TRUE;
+}
+
+static gboolean
+run_check (Run *run, GError **error)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  if (!dn_store_check (run->store, report, error))
+    {
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      fputs (report->str, stdout);
+      err (_("The database has problems (listed above)."));
+      return FALSE;
+    }
+  /* notes of a sound check (e.g. what a read-only database could not check) */
+  fputs (report->str, stdout);
+  out (_("The database is sound (version %d).\n"), dn_store_get_schema_version (run->store));
+  return TRUE;
+}
+
+static gboolean
+run_demo (Run *run, GError **error)
+{
+  if (!dn_exchange_load_demo (run->store, error))
+    return FALSE;
+  out (_("Demo data loaded: %lld units, %lld people, %lld tasks.\n"),
+       (long long) dn_store_count (run->store, DN_RECORD_UNIT, NULL),
+       (long long) dn_store_count (run->store, DN_RECORD_PERSON, NULL),
+       (long long) dn_store_count (run->store, DN_RECORD_TASK, NULL));
+  return TRUE;
+}
+
+static const GOptionEntry search_options[] = {
+  { "limit", 'n', 0, G_OPTION_ARG_INT, &opt.limit, N_("At most N results (default 50)"), "N" },
+  G_OPTION_ENTRY_NULL
+};
+
+static gboolean
+check_search (Run *run, GError **error)
+{
+  if (opt.limit <= 0)
+    {
+      g_set_error_literal (error, CLI_ERROR, CLI_ERROR_USAGE, _("The limit must be a positive number."));
+      return FALSE;
+    }
+  opt.text = text_argument (run->words, error);
+  return opt.text != NULL;
+}
+
+static gboolean
+run_search (Run *run, GError **error)
+{
+  g_autoptr(GPtrArray) hits = dn_store_search (run->store, opt.text, (guint) opt.limit, error);
+
+  if (hits == NULL)
+    return FALSE;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      DnSearchHit *hit = hits->pdata[i];
+      g_autofree char *title = tsv_field (hit->title);
+      out ("%s\t%" G_GINT64_FORMAT "\t%s\n", dn_record_kind_to_string (hit->kind), hit->id, title);
+    }
+  return TRUE;
+}
+
+static const GOptionEntry tasks_options[] = {
+  { "unit", 'u', 0, G_OPTION_ARG_FILENAME, &opt.unit, N_("Tasks the unit (or one of its sub-units) leads or supports"), N_("CODE") },
+  { "status", 's', 0, G_OPTION_ARG_FILENAME, &opt.status, N_("open, in_progress, done or cancelled"), "S" },
+  { "overdue", 'o', 0, G_OPTION_ARG_NONE, &opt.overdue, N_("Only tasks past their due date and not finished"), NULL },
+  G_OPTION_ENTRY_NULL
+};
+
+static gboolean
+check_tasks (Run *run, GError **error)
+{
+  DnStatus status;
+
+  if (!text_option (opt.unit, &opt.unit_code, error) || !text_option (opt.status, &opt.status_text, error))
+    return FALSE;
+  if (opt.status_text != NULL && !dn_status_from_string (opt.status_text, &status))
+    {
+      g_autofree char *shown = dn_text_escape_for_display (opt.status_text, 40);
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF,
+                   _("Unknown status “%s”: use open, in_progress, done or cancelled."), shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_tasks (Run *run, GError **error)
+{
   DnTaskQuery query;
-  DnStatus status_value;
-  GOptionEntry entries[] = {
-    { "unit", 'u', 0, G_OPTION_ARG_FILENAME, &raw_unit, N_("Tasks the unit (or one of its sub-units) leads or supports"), N_("CODE") },
-    { "status", 's', 0, G_OPTION_ARG_FILENAME, &raw_status, N_("open, in_progress, done or cancelled"), "S" },
-    { "overdue", 'o', 0, G_OPTION_ARG_NONE, &overdue, N_("Only tasks past their due date and not finished"), NULL },
-    { NULL }
-  };
-
-  g_option_context_set_summary (context, _("List tasks by due date, one per line: ID, DUE, STATUS, LEAD-UNIT-CODE, TITLE."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc > 1)
-    return usage_error (context, _("Too many arguments."));
-
-  if (!text_option (raw_unit, &unit_code) || !text_option (raw_status, &status))
-    return EXIT_USAGE;
+  DnStatus status;
 
   dn_task_query_init (&query);
-  if (status != NULL)
-    {
-      if (!dn_status_from_string (status, &status_value))
-        {
-          g_autofree char *shown = dn_text_escape_for_display (status, 40);
-          g_autofree char *message = g_strdup_printf (_("Unknown status “%s”: use open, in_progress, done or cancelled."), shown);
-          return usage_error (NULL, message);
-        }
-      query.status = (int) status_value;
-    }
-  query.overdue = overdue;
+  if (opt.status_text != NULL && dn_status_from_string (opt.status_text, &status))
+    query.status = (int) status;
+  query.overdue = opt.overdue;
   query.include_sub_units = TRUE;
-
-  store = open_store (DN_STORE_OPEN_NO_CREATE, &error);
-  if (store == NULL || !resolve_unit (store, unit_code, &query.unit_id, &error))
-    return fail (error);
+  if (!resolve_unit (run->store, opt.unit_code, &query.unit_id, error))
+    return FALSE;
 
   for (guint offset = 0;; offset += 500)
     {
-      g_autoptr(GPtrArray) tasks = dn_store_list_tasks (store, &query, offset, 500, &error);
+      g_autoptr(GPtrArray) tasks = dn_store_list_tasks (run->store, &query, offset, 500, error);
 
       if (tasks == NULL)
-        return fail (error);
+        return FALSE;
       for (guint i = 0; i < tasks->len; i++)
         {
           DnTask *task = tasks->pdata[i];
@@ -354,44 +331,34 @@ cmd_tasks (int argc, char **argv)
                lead, title);
         }
       if (tasks->len < 500)
-        break;
+        return TRUE;
     }
-  return EXIT_SUCCESS;
 }
 
-static int
-cmd_people (int argc, char **argv)
+static const GOptionEntry people_options[] = {
+  { "unit", 'u', 0, G_OPTION_ARG_FILENAME, &opt.unit, N_("Only the staff of this unit"), N_("CODE") },
+  G_OPTION_ENTRY_NULL
+};
+
+static gboolean
+check_people (Run *run, GError **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-  g_autofree char *raw_unit = NULL;
-  g_autofree char *unit_code = NULL;
+  return text_option (opt.unit, &opt.unit_code, error);
+}
+
+static gboolean
+run_people (Run *run, GError **error)
+{
   gint64 unit_id = 0;
-  GOptionEntry entries[] = {
-    { "unit", 'u', 0, G_OPTION_ARG_FILENAME, &raw_unit, N_("Only the staff of this unit"), N_("CODE") },
-    { NULL }
-  };
 
-  g_option_context_set_summary (context, _("List staff in Vietnamese order (given name, middle name, family name), "
-                                           "one per line: ID, FULL NAME, UNIT-CODE, POSITION."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc > 1)
-    return usage_error (context, _("Too many arguments."));
-  if (!text_option (raw_unit, &unit_code))
-    return EXIT_USAGE;
-  store = open_store (DN_STORE_OPEN_NO_CREATE, &error);
-  if (store == NULL || !resolve_unit (store, unit_code, &unit_id, &error))
-    return fail (error);
-
+  if (!resolve_unit (run->store, opt.unit_code, &unit_id, error))
+    return FALSE;
   for (guint offset = 0;; offset += 500)
     {
-      g_autoptr(GPtrArray) people = dn_store_list_people (store, unit_id, offset, 500, &error);
+      g_autoptr(GPtrArray) people = dn_store_list_people (run->store, unit_id, offset, 500, error);
 
       if (people == NULL)
-        return fail (error);
+        return FALSE;
       for (guint i = 0; i < people->len; i++)
         {
           DnPerson *person = people->pdata[i];
@@ -403,37 +370,22 @@ cmd_people (int argc, char **argv)
           out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", person->id, name, unit, position);
         }
       if (people->len < 500)
-        break;
+        return TRUE;
     }
-  return EXIT_SUCCESS;
 }
 
-static int
-cmd_units (int argc, char **argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-  g_autoptr(GPtrArray) units = NULL;
-  gboolean archived = FALSE;
-  GOptionEntry entries[] = {
-    { "archived", 'a', 0, G_OPTION_ARG_NONE, &archived, N_("Include archived units"), NULL },
-    { NULL }
-  };
+static const GOptionEntry units_options[] = {
+  { "archived", 'a', 0, G_OPTION_ARG_NONE, &opt.archived, N_("Include archived units"), NULL },
+  G_OPTION_ENTRY_NULL
+};
 
-  g_option_context_set_summary (context, _("List the unit tree, depth first, siblings in Vietnamese order, "
-                                           "one per line: CODE, PARENT-CODE, KIND, NAME."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc > 1)
-    return usage_error (context, _("Too many arguments."));
-  store = open_store (DN_STORE_OPEN_NO_CREATE, &error);
-  if (store == NULL)
-    return fail (error);
-  units = dn_store_list_unit_tree (store, archived, &error);
+static gboolean
+run_units (Run *run, GError **error)
+{
+  g_autoptr(GPtrArray) units = dn_store_list_unit_tree (run->store, opt.archived, error);
+
   if (units == NULL)
-    return fail (error);
+    return FALSE;
   for (guint i = 0; i < units->len; i++)
     {
       DnUnit *unit = units->pdata[i];
@@ -442,102 +394,150 @@ cmd_units (int argc, char **argv)
       g_autofree char *name = tsv_field (unit->name);
       out ("%s\t%s\t%s\t%s\n", code, parent_code, dn_unit_kind_to_string (unit->kind), name);
     }
-  return EXIT_SUCCESS;
+  return TRUE;
 }
 
-static int
-cmd_export (int argc, char **argv)
+static gboolean
+run_export (Run *run, GError **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.json"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (run->words[0]);
 
-  g_option_context_set_summary (context, _("Write the whole database to a JSON file."));
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc != 2)
-    return usage_error (context, _("Give one file name."));
-  store = open_store (DN_STORE_OPEN_NO_CREATE, &error);
-  if (store == NULL)
-    return fail (error);
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if (!dn_exchange_export (store, file, NULL, &error))
-    return fail (error);
-  return EXIT_SUCCESS;
+  return dn_exchange_export (run->store, file, NULL, error);
 }
 
-static int
-cmd_import (int argc, char **argv)
+static gboolean
+run_import (Run *run, GError **error)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.json"));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (run->words[0]);
 
-  g_option_context_set_summary (context, _("Read a JSON export into an empty database. "
-                                           "A bad file is refused and the database left unchanged."));
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc != 2)
-    return usage_error (context, _("Give one file name."));
-  store = open_store (DN_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    return fail (error);
-  file = g_file_new_for_commandline_arg (argv[1]);
-  if (!dn_exchange_import (store, file, NULL, &error))
-    return fail (error);
-  return EXIT_SUCCESS;
+  return dn_exchange_import (run->store, file, NULL, error);
 }
 
-static int
-cmd_generate (int argc, char **argv)
-{
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnStore) store = NULL;
-  int n_tasks = 0, n_delegations = 0, n_people = 0, seed = 1;
-  GOptionEntry entries[] = {
-    { "tasks", 0, 0, G_OPTION_ARG_INT, &n_tasks, N_("Number of tasks"), "N" },
-    { "delegations", 0, 0, G_OPTION_ARG_INT, &n_delegations, N_("Number of delegations"), "N" },
-    { "people", 0, 0, G_OPTION_ARG_INT, &n_people, N_("Number of people"), "N" },
-    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (same seed, same data)"), "S" },
-    { NULL }
-  };
-
-  g_option_context_set_summary (context, _("Fill the database with realistic synthetic data, for benchmarks."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
-    return EXIT_USAGE;
-  if (argc > 1)
-    return usage_error (context, _("Too many arguments."));
-  if (n_tasks < 0 || n_delegations < 0 || n_people < 0 || n_tasks > 10000000 || n_delegations > 10000000 || n_people > 10000000)
-    return usage_error (context, _("Counts must be between 0 and 10 000 000."));
-  store = open_store (DN_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL ||
-      !dn_generate (store, (guint) n_tasks, (guint) n_delegations, (guint) n_people, (guint32) seed, &error))
-    return fail (error);
-  out (_("Generated %d tasks, %d delegations, %d people.\n"), n_tasks, n_delegations, n_people);
-  return EXIT_SUCCESS;
-}
-
-static const struct
-{
-  const char *name;
-  int (*run) (int argc, char **argv);
-  const char *summary;
-} commands[] = {
-  { "init", cmd_init, N_("Create the database or bring it to the current version") },
-  { "check", cmd_check, N_("Check integrity and schema (exit 0 only when sound)") },
-  { "demo", cmd_demo, N_("Load the demo data into an empty database") },
-  { "search", cmd_search, N_("Search all records, ignoring accents") },
-  { "tasks", cmd_tasks, N_("List tasks") },
-  { "people", cmd_people, N_("List staff in Vietnamese order") },
-  { "units", cmd_units, N_("List the unit tree") },
-  { "export", cmd_export, N_("Write the whole database to a JSON file") },
-  { "import", cmd_import, N_("Read a JSON export into an empty database") },
-  { "generate", cmd_generate, N_("Fill the database with synthetic data for benchmarks") },
+static const GOptionEntry generate_options[] = {
+  { "tasks", 0, 0, G_OPTION_ARG_INT, &opt.n_tasks, N_("Number of tasks"), "N" },
+  { "delegations", 0, 0, G_OPTION_ARG_INT, &opt.n_delegations, N_("Number of delegations"), "N" },
+  { "people", 0, 0, G_OPTION_ARG_INT, &opt.n_people, N_("Number of people"), "N" },
+  { "seed", 0, 0, G_OPTION_ARG_INT, &opt.seed, N_("Random seed (same seed, same data)"), "S" },
+  G_OPTION_ENTRY_NULL
 };
+
+static gboolean
+check_generate (Run *run, GError **error)
+{
+  int counts[] = { opt.n_tasks, opt.n_delegations, opt.n_people };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (counts[i] < 0 || counts[i] > 10000000)
+      {
+        g_set_error_literal (error, CLI_ERROR, CLI_ERROR_USAGE, _("Counts must be between 0 and 10 000 000."));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+run_generate (Run *run, GError **error)
+{
+  if (!dn_generate (run->store, (guint) opt.n_tasks, (guint) opt.n_delegations, (guint) opt.n_people,
+                    (guint32) opt.seed, error))
+    return FALSE;
+  out (_("Generated %d tasks, %d delegations, %d people.\n"), opt.n_tasks, opt.n_delegations, opt.n_people);
+  return TRUE;
+}
+
+/* How many words may follow a command's options, and what is said when
+ * another number is given. */
+typedef struct
+{
+  int         min, max;  /* max -1: any number */
+  const char *message;
+} Words;
+
+static const Words no_words = { 0, 0, N_("Too many arguments.") };
+static const Words one_file = { 1, 1, N_("Give one file name.") };
+static const Words some_text = { 1, -1, N_("Say what to search for.") };
+
+typedef struct
+{
+  const char         *name;
+  const char         *summary;     /* in the list of commands */
+  const char         *help;        /* the command's own --help */
+  const char         *parameter;   /* what follows the options in its --help, or NULL */
+  const GOptionEntry *options;     /* or NULL */
+  const Words        *words;
+  gboolean          (*check) (Run *run, GError **error);  /* usage errors (CLI_ERROR), or NULL */
+  DnStoreOpenFlags    open_flags;
+  gboolean          (*run) (Run *run, GError **error);    /* FALSE without @error: it said why */
+} Command;
+
+static const Command commands[] = {
+  { "init", N_("Create the database or bring it to the current version"),
+    N_("Create the database, or bring it to the current version."),
+    NULL, NULL, &no_words, NULL, DN_STORE_OPEN_DEFAULT, run_init },
+  { "check", N_("Check integrity and schema (exit 0 only when sound)"),
+    N_("Check the integrity and the version of the database. Exit status 0 only when it is sound."),
+    NULL, NULL, &no_words, NULL, DN_STORE_OPEN_NO_MIGRATE, run_check },
+  { "demo", N_("Load the demo data into an empty database"),
+    N_("Load the demo data into an empty database."),
+    NULL, NULL, &no_words, NULL, DN_STORE_OPEN_DEFAULT, run_demo },
+  { "search", N_("Search all records, ignoring accents"),
+    N_("Search every record, ignoring accents. One hit per line: KIND, ID, TITLE; best first."),
+    N_("TEXT"), search_options, &some_text, check_search, DN_STORE_OPEN_NO_CREATE, run_search },
+  { "tasks", N_("List tasks"),
+    N_("List tasks by due date, one per line: ID, DUE, STATUS, LEAD-UNIT-CODE, TITLE."),
+    NULL, tasks_options, &no_words, check_tasks, DN_STORE_OPEN_NO_CREATE, run_tasks },
+  { "people", N_("List staff in Vietnamese order"),
+    N_("List staff in Vietnamese order (given name, middle name, family name), "
+       "one per line: ID, FULL NAME, UNIT-CODE, POSITION."),
+    NULL, people_options, &no_words, check_people, DN_STORE_OPEN_NO_CREATE, run_people },
+  { "units", N_("List the unit tree"),
+    N_("List the unit tree, depth first, siblings in Vietnamese order, one per line: CODE, PARENT-CODE, KIND, NAME."),
+    NULL, units_options, &no_words, NULL, DN_STORE_OPEN_NO_CREATE, run_units },
+  { "export", N_("Write the whole database to a JSON file"),
+    N_("Write the whole database to a JSON file."),
+    N_("FILE.json"), NULL, &one_file, NULL, DN_STORE_OPEN_NO_CREATE, run_export },
+  { "import", N_("Read a JSON export into an empty database"),
+    N_("Read a JSON export into an empty database. A bad file is refused and the database left unchanged."),
+    N_("FILE.json"), NULL, &one_file, NULL, DN_STORE_OPEN_DEFAULT, run_import },
+  { "generate", N_("Fill the database with synthetic data for benchmarks"),
+    N_("Fill the database with realistic synthetic data, for benchmarks."),
+    NULL, generate_options, &no_words, check_generate, DN_STORE_OPEN_DEFAULT, run_generate },
+};
+
+/* Reads the command's options and words, checks them, opens the database
+ * and runs the command: the exit status. */
+static int
+run_command (const Command  *command,
+             int             argc,
+             char          **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnStore) store = NULL;
+  Run run;
+
+  context = g_option_context_new (command->parameter != NULL ? _(command->parameter) : NULL);
+  g_option_context_set_summary (context, _(command->help));
+  if (command->options != NULL)
+    g_option_context_add_main_entries (context, command->options, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  run.words = argv + 1;
+  run.n_words = argc - 1;
+  run.store = NULL;
+  if (run.n_words < command->words->min || (command->words->max >= 0 && run.n_words > command->words->max))
+    return usage_error (context, _(command->words->message));
+  if (command->check != NULL && !command->check (&run, &error))
+    return usage_error (error->code == CLI_ERROR_USAGE ? context : NULL, error->message);
+
+  store = open_store (command->open_flags, &error);
+  if (store == NULL)
+    return fail (error);
+  run.store = store;
+  if (!command->run (&run, &error))
+    return error != NULL ? fail (error) : EXIT_FAILURE;
+  return EXIT_SUCCESS;
+}
 
 int
 main (int argc, char **argv)
@@ -547,7 +547,7 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Database file (default: in the user data folder)"), N_("PATH") },
-    { NULL }
+    G_OPTION_ENTRY_NULL
   };
 
   dn_i18n_init ();
@@ -570,7 +570,8 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
       {
-        int status = commands[i].run (argc - 1, argv + 1);
+        int status = run_command (&commands[i], argc - 1, argv + 1);
+        opt_clear ();
         g_free (db_path);
         return status;
       }

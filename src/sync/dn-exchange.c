@@ -13,7 +13,7 @@
 
 #include "dn-exchange.h"
 #include "dn-json-check.h"
-#include "dn-store-private.h"
+#include "dn-store-exchange.h"
 #include "dn-text.h"
 
 /* deepest nesting accepted; the format itself nests 4 deep */
@@ -26,53 +26,6 @@ static const char *tables[] = {
   "delegation", "delegation_country", "passport", "delegation_member", "passport_loan",
   "calendar_day",
 };
-
-typedef struct
-{
-  char *name;
-  gboolean integer;  /* INTEGER affinity; otherwise TEXT */
-  guint max_chars;   /* for text */
-} Column;
-
-static void
-column_clear (gpointer data)
-{
-  g_free (((Column *) data)->name);
-}
-
-/* Stored (non-generated) columns of @table, in schema order. */
-static GArray *
-table_columns (DnStore     *store,
-               const char  *table,
-               GError     **error)
-{
-  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
-  g_autofree char *sql = g_strdup_printf ("PRAGMA table_xinfo(\"%s\")", table);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_array_set_clear_func (columns, column_clear);
-  rc = sqlite3_prepare_v2 (_dn_store_get_db (store), sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _dn_store_set_error (store, rc, error);
-      return NULL;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (sqlite3_column_int (stmt, 6) == 0)
-      {
-        const char *type = (const char *) sqlite3_column_text (stmt, 2);
-        Column column = {
-          g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-          type != NULL && strstr (type, "INT") != NULL,
-          0,
-        };
-        column.max_chars = _dn_store_text_limit (table, column.name);
-        g_array_append_val (columns, column);
-      }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&columns);
-}
 
 /*
  * Export: written as it is read, row by row, in the layout json-glib's
@@ -126,36 +79,36 @@ write_string (GString    *out,
 }
 
 static gboolean
-write_row (GString       *out,
-           sqlite3_stmt  *stmt,
-           GArray        *columns,
-           const char    *table,
-           GError       **error)
+write_row (GString        *out,
+           DnStoreCursor  *cursor,
+           GArray         *columns,
+           const char     *table,
+           GError        **error)
 {
   g_string_append (out, "   {\n");
   for (guint c = 0; c < columns->len; c++)
     {
-      const char *name = g_array_index (columns, Column, c).name;
+      const char *name = g_array_index (columns, DnStoreColumn, c).name;
 
       g_string_append (out, "    ");
       write_string (out, name);
       g_string_append (out, " : ");
-      switch (sqlite3_column_type (stmt, (int) c))
+      switch (dn_store_cursor_get_type (cursor, c))
         {
-        case SQLITE_INTEGER:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, (int) c));
+        case DN_STORE_VALUE_INTEGER:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, dn_store_cursor_get_int64 (cursor, c));
           break;
-        case SQLITE_FLOAT:
+        case DN_STORE_VALUE_FLOAT:
           {
             char number[G_ASCII_DTOSTR_BUF_SIZE];
-            double value = sqlite3_column_double (stmt, (int) c);
+            double value = dn_store_cursor_get_double (cursor, c);
 
             if (!isfinite (value))
               {
                 g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
                              _("Table “%s”, record with id %lld, field “%s” holds a number that is not finite; "
                                "correct it before exporting."),
-                             table, (long long) sqlite3_column_int64 (stmt, 0), name);
+                             table, (long long) dn_store_cursor_get_int64 (cursor, 0), name);
                 return FALSE;
               }
             g_ascii_dtostr (number, sizeof number, value);
@@ -164,21 +117,21 @@ write_row (GString       *out,
               g_string_append (out, ".0");
           }
           break;
-        case SQLITE_NULL:
+        case DN_STORE_VALUE_NULL:
           g_string_append (out, "null");
           break;
+        case DN_STORE_VALUE_TEXT:
         default:
           {
-            const char *text = (const char *) sqlite3_column_text (stmt, (int) c);
-            int bytes = sqlite3_column_bytes (stmt, (int) c);
+            gsize bytes = 0;
+            const char *text = dn_store_cursor_get_text (cursor, c, &bytes);
 
-            if (text == NULL || memchr (text, '\0', (gsize) bytes) != NULL ||
-                !g_utf8_validate_len (text, (gsize) bytes, NULL))
+            if (text == NULL || memchr (text, '\0', bytes) != NULL || !g_utf8_validate_len (text, bytes, NULL))
               {
                 g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
                              _("Table “%s”, record with id %lld, field “%s” is not valid text; "
                                "run “doingoai-cli check”."),
-                             table, (long long) sqlite3_column_int64 (stmt, 0), name);
+                             table, (long long) dn_store_cursor_get_int64 (cursor, 0), name);
                 return FALSE;
               }
             write_string (out, text);
@@ -200,38 +153,27 @@ write_tables (DnStore  *store,
                           DN_EXCHANGE_FORMAT, DN_STORE_SCHEMA_VERSION);
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      g_autoptr(GArray) columns = table_columns (store, tables[t], error);
-      g_autoptr(GString) sql = g_string_new ("SELECT ");
-      sqlite3_stmt *stmt;
+      g_autoptr(GArray) columns = dn_store_exchange_columns (store, tables[t], error);
+      g_autoptr(DnStoreCursor) cursor = NULL;
+      g_autoptr(GError) local_error = NULL;
       guint n_rows = 0;
-      int rc;
 
       if (columns == NULL)
         return FALSE;
-      for (guint c = 0; c < columns->len; c++)
-        g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", g_array_index (columns, Column, c).name);
-      g_string_append_printf (sql, " FROM \"%s\" ORDER BY rowid", tables[t]);
-      rc = sqlite3_prepare_v2 (_dn_store_get_db (store), sql->str, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        {
-          _dn_store_set_error (store, rc, error);
-          return FALSE;
-        }
+      cursor = dn_store_cursor_new (store, tables[t], columns, error);
+      if (cursor == NULL)
+        return FALSE;
       g_string_append_printf (w->buffer, "  \"%s\" : [", tables[t]);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while (dn_store_cursor_next (cursor, &local_error))
         {
           g_string_append (w->buffer, n_rows++ > 0 ? ",\n" : "\n");
-          if (!write_row (w->buffer, stmt, columns, tables[t], error) ||
+          if (!write_row (w->buffer, cursor, columns, tables[t], error) ||
               !writer_flush (w, FALSE, error))
-            {
-              sqlite3_finalize (stmt);
-              return FALSE;
-            }
+            return FALSE;
         }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
+      if (local_error != NULL)
         {
-          _dn_store_set_error (store, rc, error);
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
       g_string_append (w->buffer, n_rows > 0 ? "\n  ]" : "]");
@@ -263,12 +205,12 @@ dn_exchange_export (DnStore       *store,
   w.stream = G_OUTPUT_STREAM (file_stream);
 
   /* one read transaction: a consistent snapshot */
-  if (!_dn_store_exec (store, "BEGIN", error))
+  if (!dn_store_exchange_begin_read (store, error))
     ok = FALSE;
   else
     {
       ok = write_tables (store, &w, error);
-      _dn_store_exec (store, "COMMIT", NULL);
+      dn_store_exchange_end_read (store);
     }
   if (!ok)
     {
@@ -284,31 +226,33 @@ dn_exchange_export (DnStore       *store,
  * Import
  */
 
+/* @value for @node, checked against its column; text is normalised into
+ * *@text (freed by the caller). */
 static gboolean
-bind_value (sqlite3_stmt  *stmt,
-            int            col,
-            JsonNode      *node,
-            const Column  *column,
-            const char    *where,
-            GError       **error)
+read_value (JsonNode             *node,
+            const DnStoreColumn  *column,
+            const char           *where,
+            DnStoreValue         *value,
+            char                **text,
+            GError              **error)
 {
   GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
+  value->column = column;
+  value->type = DN_STORE_VALUE_NULL;
   if (JSON_NODE_HOLDS_NULL (node))
-    {
-      sqlite3_bind_null (stmt, col);
-      return TRUE;
-    }
+    return TRUE;
   if (column->integer)
     {
+      value->type = DN_STORE_VALUE_INTEGER;
       if (type == G_TYPE_INT64)
         {
-          sqlite3_bind_int64 (stmt, col, json_node_get_int (node));
+          value->integer = json_node_get_int (node);
           return TRUE;
         }
       if (type == G_TYPE_BOOLEAN)
         {
-          sqlite3_bind_int (stmt, col, json_node_get_boolean (node) ? 1 : 0);
+          value->integer = json_node_get_boolean (node) ? 1 : 0;
           return TRUE;
         }
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
@@ -317,13 +261,12 @@ bind_value (sqlite3_stmt  *stmt,
     }
   if (type == G_TYPE_STRING)
     {
-      const char *value = json_node_get_string (node);
-      g_autofree char *text = NULL;
+      const char *string = json_node_get_string (node);
 
       /* at most 4 bytes a character in NFC: refuse long text before normalising it */
-      if (strlen (value) <= (gsize) column->max_chars * 4)
-        text = dn_text_normalize (value, -1, FALSE);
-      if (text == NULL || g_utf8_strlen (text, -1) > (glong) column->max_chars)
+      if (strlen (string) <= (gsize) column->max_chars * 4)
+        *text = dn_text_normalize (string, -1, FALSE);
+      if (*text == NULL || g_utf8_strlen (*text, -1) > (glong) column->max_chars)
         {
           g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
                        g_dngettext (GETTEXT_PACKAGE, "%s, field “%s”: the text is longer than %u character.",
@@ -331,12 +274,75 @@ bind_value (sqlite3_stmt  *stmt,
                        where, column->name, column->max_chars);
           return FALSE;
         }
-      sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+      value->type = DN_STORE_VALUE_TEXT;
+      value->text = *text;
       return TRUE;
     }
   g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
                _("%s, field “%s”: expected text or null."), where, column->name);
   return FALSE;
+}
+
+static gboolean
+import_row (DnStoreInserter  *inserter,
+            GArray           *columns,
+            JsonNode         *node,
+            const char       *where,
+            GError          **error)
+{
+  g_autoptr(GList) members = NULL;
+  g_autofree DnStoreValue *values = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *object;
+  guint n_values = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s: expected an object."), where);
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  if (members == NULL)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s: the record is empty."), where);
+      return FALSE;
+    }
+  values = g_new0 (DnStoreValue, g_list_length (members));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const DnStoreColumn *column = NULL;
+
+      for (guint c = 0; c < columns->len && column == NULL; c++)
+        if (g_str_equal (g_array_index (columns, DnStoreColumn, c).name, l->data))
+          column = &g_array_index (columns, DnStoreColumn, c);
+      if (column == NULL)
+        {
+          g_autofree char *shown = dn_text_escape_for_display (l->data, 60);
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                       _("%s: unknown field “%s”."), where, shown);
+          return FALSE;
+        }
+      values[n_values].column = column;
+      n_values++;
+    }
+  for (guint i = 0; i < n_values; i++)
+    {
+      char *text = NULL;
+      gboolean ok = read_value (json_object_get_member (object, values[i].column->name), values[i].column, where,
+                                &values[i], &text, error);
+
+      if (text != NULL)
+        g_ptr_array_add (texts, text);
+      if (!ok)
+        return FALSE;
+    }
+  if (!dn_store_inserter_insert (inserter, values, n_values, error))
+    {
+      g_prefix_error (error, "%s: ", where);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -346,83 +352,19 @@ import_table (DnStore     *store,
               const char  *name,
               GError     **error)
 {
-  g_autoptr(GArray) columns = table_columns (store, table, error);
+  g_autoptr(GArray) columns = dn_store_exchange_columns (store, table, error);
+  g_autoptr(DnStoreInserter) inserter = NULL;
   guint n_rows = json_array_get_length (rows);
 
   if (columns == NULL)
     return FALSE;
-
+  inserter = dn_store_inserter_new (store, table);
   for (guint r = 0; r < n_rows; r++)
     {
-      JsonNode *node = json_array_get_element (rows, r);
       g_autofree char *where = g_strdup_printf (_("%s: table “%s”, record %u"), name, table, r + 1);
-      g_autoptr(GString) sql = NULL;
-      g_autoptr(GString) values = NULL;
-      g_autoptr(GList) members = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree const Column **bound = NULL;
-      JsonObject *object;
-      sqlite3_stmt *stmt;
-      guint n_bound = 0;
-      int rc;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s: expected an object."), where);
-          return FALSE;
-        }
-      object = json_node_get_object (node);
-      members = json_object_get_members (object);
-      if (members == NULL)
-        {
-          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s: the record is empty."), where);
-          return FALSE;
-        }
-      sql = g_string_new (NULL);
-      values = g_string_new (NULL);
-      bound = g_new0 (const Column *, g_list_length (members));
-      g_string_printf (sql, "INSERT INTO \"%s\" (", table);
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          const Column *column = NULL;
-
-          for (guint c = 0; c < columns->len && column == NULL; c++)
-            if (g_str_equal (g_array_index (columns, Column, c).name, l->data))
-              column = &g_array_index (columns, Column, c);
-          if (column == NULL)
-            {
-              g_autofree char *shown = dn_text_escape_for_display (l->data, 60);
-              g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                           _("%s: unknown field “%s”."), where, shown);
-              return FALSE;
-            }
-          bound[n_bound++] = column;
-          g_string_append_printf (sql, "%s\"%s\"", l != members ? ", " : "", column->name);
-          g_string_append (values, l != members ? ", ?" : "?");
-        }
-      g_string_append_printf (sql, ") VALUES (%s)", values->str);
-
-      rc = sqlite3_prepare_v2 (_dn_store_get_db (store), sql->str, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        {
-          _dn_store_set_error (store, rc, error);
-          return FALSE;
-        }
-      for (guint i = 0; i < n_bound; i++)
-        if (!bind_value (stmt, (int) i + 1, json_object_get_member (object, bound[i]->name), bound[i], where, error))
-          {
-            sqlite3_finalize (stmt);
-            return FALSE;
-          }
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _dn_store_set_error (store, rc, &local_error);
-          sqlite3_finalize (stmt);
-          g_set_error (error, DN_STORE_ERROR, local_error->code, "%s: %s", where, local_error->message);
-          return FALSE;
-        }
-      sqlite3_finalize (stmt);
+      if (!import_row (inserter, columns, json_array_get_element (rows, r), where, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -514,21 +456,16 @@ check_references (DnStore     *store,
                   const char  *name,
                   GError     **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
+  g_autofree char *table = NULL;
+  g_autofree char *parent = NULL;
+  gint64 rowid = 0;
 
-  if (sqlite3_prepare_v2 (_dn_store_get_db (store), "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+  if (!dn_store_exchange_find_broken_reference (store, &table, &rowid, &parent))
     return TRUE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s: table “%s”, record with id %lld refers to a missing record in “%s”."),
-                   name, (const char *) sqlite3_column_text (stmt, 0), (long long) sqlite3_column_int64 (stmt, 1),
-                   (const char *) sqlite3_column_text (stmt, 2));
-      ok = FALSE;
-    }
-  sqlite3_finalize (stmt);
-  return ok;
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+               _("%s: table “%s”, record with id %lld refers to a missing record in “%s”."),
+               name, table, (long long) rowid, parent);
+  return FALSE;
 }
 
 /* The rules the C API applies record by record, over what was imported. */
@@ -538,7 +475,7 @@ check_rules (DnStore     *store,
              GError     **error)
 {
   g_autofree char *prefix = g_strdup_printf ("%s: ", name);
-  return _dn_store_check_rules (store, NULL, prefix, error);
+  return dn_store_exchange_check_rules (store, prefix, error);
 }
 
 /* Empty means no row in any table an export holds: dn_store_is_empty() only
@@ -546,29 +483,18 @@ check_rules (DnStore     *store,
  * with, say, partners or calendar days would silently merge into them. */
 static gboolean
 database_is_empty (DnStore  *store,
-                   gboolean *empty,
                    GError  **error)
 {
-  *empty = TRUE;
-  for (guint t = 0; t < G_N_ELEMENTS (tables) && *empty; t++)
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM \"%s\")", tables[t]);
-      sqlite3_stmt *stmt;
-      int rc = sqlite3_prepare_v2 (_dn_store_get_db (store), sql, -1, &stmt, NULL);
+      gboolean has_rows = FALSE;
 
-      if (rc == SQLITE_OK)
+      if (!dn_store_exchange_has_rows (store, tables[t], &has_rows, error))
+        return FALSE;
+      if (has_rows)
         {
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
-            {
-              *empty = sqlite3_column_int (stmt, 0) == 0;
-              rc = SQLITE_OK;
-            }
-          sqlite3_finalize (stmt);
-        }
-      if (rc != SQLITE_OK)
-        {
-          _dn_store_set_error (store, rc, error);
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_EMPTY,
+                       _("The database already holds data; import only goes into an empty database."));
           return FALSE;
         }
     }
@@ -587,7 +513,6 @@ dn_exchange_import_bytes (DnStore     *store,
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
   const char *data;
-  gboolean empty;
 
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   g_return_val_if_fail (bytes != NULL, FALSE);
@@ -618,32 +543,14 @@ dn_exchange_import_bytes (DnStore     *store,
 
   /* The emptiness check runs inside the write transaction: a second import
    * started at the same time waits for the first and then finds data. */
-  if (!dn_store_begin (store, error))
+  if (!dn_store_exchange_begin_import (store, error))
     return FALSE;
-  if (!database_is_empty (store, &empty, error))
-    {
-      dn_store_rollback (store);
-      return FALSE;
-    }
-  if (!empty)
-    {
-      dn_store_rollback (store);
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_EMPTY,
-                   _("The database already holds data; import only goes into an empty database."));
-      return FALSE;
-    }
-  _dn_store_set_audit (store, FALSE);
-  if (!_dn_store_exec (store, "PRAGMA defer_foreign_keys = ON", error) ||
-      !import_root (store, json_parser_get_root (parser), name, error) ||
-      !check_references (store, name, error) ||
-      !check_rules (store, name, error))
-    {
-      _dn_store_set_audit (store, TRUE);
-      dn_store_rollback (store);
-      return FALSE;
-    }
-  _dn_store_set_audit (store, TRUE);
-  return dn_store_commit (store, error);
+  return dn_store_exchange_end_import (store,
+                                       database_is_empty (store, error) &&
+                                       import_root (store, json_parser_get_root (parser), name, error) &&
+                                       check_references (store, name, error) &&
+                                       check_rules (store, name, error),
+                                       error);
 }
 
 /* Reads at most DN_EXCHANGE_MAX_SIZE bytes of a regular file. */

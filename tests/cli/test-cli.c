@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dn-date.h"
+#include "dn-core-testing.h"
 #include "dn-store-private.h"
 #include "dn-text.h"
 

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dn-core-testing.h"
 #include "dn-store-private.h"
 #include "dn-test-utils.h"
 

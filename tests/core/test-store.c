@@ -2761,6 +2761,138 @@ test_recurrence_none (DnTestStore   *f,
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+count_changed_cb (DnStore *store,
+                  guint   *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* An edit that marks a recurring task done makes its next occurrence in the
+ * same transaction, and undoing the edit takes both back. */
+static void
+test_recurrence_edit_undo (DnTestStore   *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTask) task = NULL;
+  g_autoptr(DnTask) old = NULL;
+  GDate due = dn_test_date (2024, 3, 31);
+  gint64 next_id = -1, made_id = -1, again = 0;
+  guint n_changed = 0;
+  Units u;
+
+  add_units (f->store, &u);
+  task = new_task ("Báo cáo quý", u.pgd_dh, &due, DN_TEST_UNITS (u.vp));
+  task->recurrence = DN_RECURRENCE_QUARTERLY;
+  g_assert_true (dn_store_add_task (f->store, task, &error));
+  g_assert_no_error (error);
+  old = get_task (f->store, task->id);
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+
+  /* the edit and the next occurrence: one transaction */
+  g_free (task->title);
+  task->title = g_strdup ("Báo cáo quý I");
+  task->status = DN_STATUS_DONE;
+  g_assert_true (dn_store_update_task_full (f->store, task, &next_id, &made_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpint (made_id, >, 0);
+  g_assert_cmpint (next_id, ==, made_id);
+  {
+    g_autoptr(DnTask) next = get_task (f->store, made_id);
+
+    assert_date (&next->due_date, 2024, 6, 30);
+    g_assert_cmpstr (next->title, ==, "Báo cáo quý I");
+    g_assert_cmpint (next->status, ==, DN_STATUS_OPEN);
+  }
+  g_assert_cmpint (dn_store_count (f->store, DN_RECORD_TASK, NULL), ==, 2);
+
+  /* undo: the task as it was, and no next occurrence, also not hidden */
+  g_assert_true (dn_store_revert_task (f->store, old, made_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  {
+    g_autoptr(DnTask) back = get_task (f->store, task->id);
+
+    g_assert_cmpint (back->status, ==, DN_STATUS_OPEN);
+    g_assert_cmpstr (back->title, ==, "Báo cáo quý");
+  }
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM task"), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM assignment WHERE task_id = %" G_GINT64_FORMAT,
+                                      made_id), ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM search WHERE rowid = %" G_GINT64_FORMAT,
+                                      made_id * 8 + DN_RECORD_TASK), ==, 0);
+
+  /* marked done again, it gets a next occurrence again */
+  g_assert_true (dn_store_set_task_status (f->store, task->id, DN_STATUS_DONE, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (again, >, 0);
+  g_assert_cmpint (dn_store_count (f->store, DN_RECORD_TASK, NULL), ==, 2);
+
+  /* an edit of a task that is done already makes none */
+  {
+    g_autoptr(DnTask) done = get_task (f->store, task->id);
+
+    g_free (done->description);
+    done->description = g_strdup ("Gửi qua hệ thống điện tử");
+    g_assert_true (dn_store_update_task_full (f->store, done, &next_id, &made_id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (made_id, ==, 0);
+    g_assert_cmpint (dn_store_count (f->store, DN_RECORD_TASK, NULL), ==, 2);
+  }
+}
+
+/* When the next occurrence cannot be made, the edit is not kept either; an
+ * occurrence that has received reminders is not taken back. */
+static void
+test_recurrence_edit_atomic (DnTestStore   *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTask) task = NULL;
+  g_autoptr(DnTask) old = NULL;
+  g_autoptr(DnReminder) reminder = dn_reminder_new ();
+  GDate due = dn_test_date (2024, 1, 31);
+  gint64 made_id = -1;
+  Units u;
+
+  add_units (f->store, &u);
+  task = new_task ("Báo cáo tháng", u.vp, &due, NULL);
+  task->recurrence = DN_RECURRENCE_MONTHLY;
+  g_assert_true (dn_store_add_task (f->store, task, &error));
+  g_assert_no_error (error);
+  old = get_task (f->store, task->id);
+
+  dn_test_exec (f->store, "CREATE TEMP TRIGGER refuse_next BEFORE INSERT ON task WHEN new.previous_id IS NOT NULL "
+                          "BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  task->status = DN_STATUS_DONE;
+  g_assert_false (dn_store_update_task_full (f->store, task, NULL, &made_id, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (made_id, ==, 0);
+  {
+    g_autoptr(DnTask) kept = get_task (f->store, task->id);
+    g_assert_cmpint (kept->status, ==, DN_STATUS_OPEN);
+  }
+  dn_test_exec (f->store, "DROP TRIGGER refuse_next");
+
+  g_assert_true (dn_store_update_task_full (f->store, task, NULL, &made_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (made_id, >, 0);
+  reminder->task_id = made_id;
+  reminder->unit_id = u.vp;
+  g_assert_true (dn_store_add_reminder (f->store, reminder, &error));
+  g_assert_no_error (error);
+  g_assert_false (dn_store_revert_task (f->store, old, made_id, &error));
+  g_assert_nonnull (error);
+  {
+    g_autoptr(DnTask) kept = get_task (f->store, task->id);
+    g_assert_cmpint (kept->status, ==, DN_STATUS_DONE);
+  }
+  g_assert_cmpint (dn_store_count (f->store, DN_RECORD_TASK, NULL), ==, 2);
+}
+
 /* ---------------------------------------------------------------- sub-assignment */
 
 static void
@@ -3794,6 +3926,8 @@ main (int   argc,
   ADD ("/store/recurrence/done-creates-next", test_recurrence_done_creates_next);
   ADD ("/store/recurrence/done-twice", test_recurrence_done_twice);
   ADD ("/store/recurrence/none", test_recurrence_none);
+  ADD ("/store/recurrence/edit-undo", test_recurrence_edit_undo);
+  ADD ("/store/recurrence/edit-atomic", test_recurrence_edit_atomic);
 
   ADD ("/store/subassign/create", test_subassign_create);
   ADD ("/store/subassign/not-below", test_subassign_not_below);

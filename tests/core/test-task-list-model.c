@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "dn-core-testing.h"
 #include "dn-generator.h"
 #include "dn-task-list-model.h"
 #include "dn-test-utils.h"

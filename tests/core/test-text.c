@@ -497,6 +497,51 @@ test_normalize_ascii (void)
 /* ------------------------------------------------------- display escaping */
 
 static void
+test_match (void)
+{
+  g_autoptr(DnTextMatch) words = dn_text_match_new ("  lung   PHÌNH\t");
+  g_autoptr(DnTextMatch) same = dn_text_match_new ("lung phinh");
+  g_autoptr(DnTextMatch) other = dn_text_match_new ("phinh lung");
+  g_autofree char *school_nfd = nfd ("Trường Mầm non Lùng Phình 9");
+  g_autofree char *folded = dn_text_fold ("Trường Mầm non Lùng Phình 9", -1);
+
+  /* nothing typed matches everything */
+  g_assert_null (dn_text_match_new (NULL));
+  g_assert_null (dn_text_match_new (""));
+  g_assert_null (dn_text_match_new (" \t\n\u3000"));
+  g_assert_null (dn_text_match_new ("\xff"));
+  g_assert_true (dn_text_match_text (NULL, "anything"));
+  g_assert_true (dn_text_match_folded (NULL, NULL));
+  g_assert_true (dn_text_matches ("", "Văn phòng"));
+
+  /* words in any order, from the middle of words, accents and case ignored */
+  g_assert_true (dn_text_match_text (words, "Trường Mầm non Lùng Phình 9"));
+  g_assert_true (dn_text_match_text (words, school_nfd));
+  g_assert_true (dn_text_match_folded (words, folded));
+  g_assert_true (dn_text_match_text (other, "Trường Mầm non Lùng Phình 9"));
+  g_assert_true (dn_text_matches ("ung hin", "Lùng Phình"));
+  g_assert_false (dn_text_match_text (words, "Trường Mầm non Lùng Cải"));
+  g_assert_false (dn_text_match_text (words, NULL));
+  /* đ is d, typed or stored; what is typed with accents must be there */
+  g_assert_true (dn_text_matches ("dong van", "Phòng GD&ĐT Đồng Văn"));
+  g_assert_true (dn_text_matches ("ĐỒNG", "Phòng GD&ĐT Đồng Văn"));
+  g_assert_true (dn_text_matches ("đồng văn", "PHÒNG GD&ĐT DONG VAN"));
+  /* a record's text is whatever it is searched by: name and code here */
+  g_assert_true (dn_text_matches ("bt pgd", "Phòng GD&ĐT Bảo Thắng PGD-BT"));
+  g_assert_true (dn_text_matches ("pgd-bt", "Phòng GD&ĐT Bảo Thắng PGD-BT"));
+  g_assert_false (dn_text_matches ("pgd-xq", "Phòng GD&ĐT Bảo Thắng PGD-BT"));
+  /* a document: reference and subject */
+  g_assert_true (dn_text_matches ("14 ke hoach", "14/KH-SGDĐT — Kế hoạch hợp tác quốc tế năm 2024"));
+  /* every word must be there */
+  g_assert_false (dn_text_matches ("ke hoach 2025", "14/KH-SGDĐT — Kế hoạch hợp tác quốc tế năm 2024"));
+
+  g_assert_true (dn_text_match_equal (words, same));
+  g_assert_false (dn_text_match_equal (words, other));
+  g_assert_false (dn_text_match_equal (words, NULL));
+  g_assert_true (dn_text_match_equal (NULL, NULL));
+}
+
+static void
 test_escape_for_display (void)
 {
   static const struct { const char *in; gssize max; const char *out; } cases[] = {
@@ -1259,6 +1304,7 @@ main (int   argc,
   g_test_add_func ("/text/person-key", test_person_key);
   g_test_add_func ("/text/fts-query", test_fts_query);
   g_test_add_func ("/text/fts-query/word-limit", test_fts_query_word_limit);
+  g_test_add_func ("/text/match", test_match);
   g_test_add_func ("/text/escape/basic", test_escape_for_display);
   g_test_add_func ("/text/escape/random", test_escape_for_display_random);
   g_test_add_func ("/text/sqlite/functions", test_sqlite_functions);

@@ -22,6 +22,10 @@ import unicodedata
 
 
 def skip(reason):
+    # build-aux/dev test brings everything needed: a skip there is an error
+    if os.environ.get("DN_TEST_NO_SKIP"):
+        print(f"Bail out! {reason} (DN_TEST_NO_SKIP is set)")
+        sys.exit(1)
     print(f"SKIP: {reason}")
     sys.exit(77)
 

@@ -15,6 +15,7 @@
 #include "dn-i18n.h"
 #include "dn-task-list-view.h"
 #include "dn-test-utils.h"
+#include "dn-ui-test-utils.h"
 #include "dn-window.h"
 
 /* Nothing here sleeps for a fixed time: each step waits for what it needs
@@ -22,51 +23,21 @@
  * deadline generous enough for a loaded machine. */
 #define DEADLINE_S 60
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Iterates the main loop until @done (@data); fails saying @what was
  * awaited when the deadline passes. */
 static void
-wait_until (Condition   done,
-            gpointer    data,
-            const char *what)
+wait_until (DnUiCondition  done,
+            gpointer       data,
+            const char    *what)
 {
-  gint64 end = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  /* also looks at @done when no event comes */
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("waited %d s for %s", DEADLINE_S, what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (wake_up);
+  if (!dn_ui_wait_until (done, data, DEADLINE_S * 1000))
+    g_error ("waited %d s for %s", DEADLINE_S, what);
 }
 
 static gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
-static gboolean
-is_true (gpointer flag)
-{
-  return *(gboolean *) flag;
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gpointer       flag)
-{
-  *(gboolean *) flag = TRUE;
 }
 
 /* Until @window is mapped and has drawn a new frame: its render node,
@@ -76,18 +47,9 @@ wait_for_frame (GtkWidget  *window,
                 const char *what)
 {
   g_autofree char *mapped = g_strdup_printf ("the window to be mapped (%s)", what);
-  g_autofree char *drawn = g_strdup_printf ("the window to draw a frame (%s)", what);
-  gboolean painted = FALSE;
-  GdkFrameClock *clock;
-  gulong id;
 
   wait_until (is_mapped, window, mapped);
-  clock = gtk_widget_get_frame_clock (window);
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  gtk_widget_queue_draw (window);
-  wait_until (is_true, &painted, drawn);
-  g_signal_handler_disconnect (clock, id);
+  dn_ui_wait_for_frame (window, DEADLINE_S * 1000);
 }
 
 static gboolean
@@ -97,22 +59,6 @@ no_pending_work (gpointer data)
   for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
     g_main_context_iteration (NULL, FALSE);
   return !g_main_context_pending (NULL);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* TRUE when no stack or revealer in sight is still animating */
@@ -141,6 +87,47 @@ task_rows_read (gpointer view)
 }
 
 /* Until @window shows @section in full: its data read, idle work done, drawn. */
+/* A section that reads the store off the main loop says so with its
+ * "loading" property. */
+static gboolean
+page_read (gpointer page)
+{
+  gboolean loading = FALSE;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "loading") != NULL)
+    g_object_get (page, "loading", &loading, NULL);
+  return !loading;
+}
+
+static gboolean
+search_done (gpointer window)
+{
+  return !dn_window_is_searching (window);
+}
+
+/* The window's stack of sections: the one whose children include "units". */
+static GtkStack *
+section_stack (DnWindow *window)
+{
+  GPtrArray *todo = g_ptr_array_new ();
+  GtkStack *found = NULL;
+
+  g_ptr_array_add (todo, window);
+  while (todo->len > 0 && found == NULL)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (todo, todo->len - 1);
+
+      if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "units") != NULL)
+        found = GTK_STACK (widget);
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (todo, child);
+    }
+  g_ptr_array_unref (todo);
+  g_assert_nonnull (found);
+  return found;
+}
+
 static void
 wait_until_shown (DnWindow   *window,
                   const char *section)
@@ -149,10 +136,18 @@ wait_until_shown (DnWindow   *window,
 
   if (g_str_equal (section, "tasks"))
     {
-      GtkWidget *view = find_type (GTK_WIDGET (window), DN_TYPE_TASK_LIST_VIEW);
+      GtkWidget *view = dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_TASK_LIST_VIEW);
 
       g_assert_nonnull (view);
       wait_until (task_rows_read, view, "the task list to read its rows");
+    }
+  else
+    {
+      /* the overview and the units read the store off the main loop */
+      GtkWidget *page = gtk_stack_get_child_by_name (section_stack (window), section);
+
+      g_assert_nonnull (page);
+      wait_until (page_read, page, "the section to read the store");
     }
   wait_until (transitions_done, window, "the window's transitions to end");
   wait_until (no_pending_work, NULL, settled);
@@ -217,6 +212,7 @@ test_sections (void)
   /* the global search, as typed */
   dn_window_show_section (window, "tasks");
   dn_window_search (window, "ho chieu");
+  wait_until (search_done, window, "the global search");
   wait_until_shown (window, "tasks");
   {
     g_autofree char *path = g_build_filename (dir, "search.png", NULL);
@@ -232,12 +228,7 @@ main (int   argc,
       char *argv[])
 {
   dn_i18n_init ();
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-  g_test_init (&argc, &argv, NULL);
+  dn_ui_test_init (&argc, &argv);
   g_test_add_func ("/screenshots/sections", test_sections);
   return g_test_run ();
 }

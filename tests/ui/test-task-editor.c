@@ -12,79 +12,28 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "dn-date.h"
 #include "dn-date-entry.h"
+#include "dn-form-dialog.h"
+#include "dn-i18n.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-test-utils.h"
+#include "dn-ui-test-utils.h"
 #include "dn-unit-chooser.h"
 #include "dn-window.h"
+#include "dn-window-context.h"
 
 /*
  * Helpers
  */
-
-/* Runs what is pending (idle reloads, signals), a bounded number of times. */
-static void
-spin (void)
-{
-  for (guint i = 0; i < 500 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             const char *name,
-             const char *label)
-{
-  if (name != NULL && g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  /* (a GtkLabel's accessible label is its own text: not the field it names) */
-  if (label != NULL && !GTK_IS_LABEL (root) &&
-      gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    {
-      g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
-                                                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-      if (mismatch == NULL)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, name, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The widget named @name (gtk_widget_get_name) below @root; must exist. */
-static GtkWidget *
-by_name (gpointer    root,
-         const char *name)
-{
-  GtkWidget *widget = find_widget (GTK_WIDGET (root), name, NULL);
-
-  if (widget == NULL)
-    g_error ("no widget named %s", name);
-  return widget;
-}
-
-/* The widget whose accessible label is @label below @root; must exist. */
-static GtkWidget *
-by_label (gpointer    root,
-          const char *label)
-{
-  GtkWidget *widget = find_widget (GTK_WIDGET (root), NULL, label);
-
-  if (widget == NULL)
-    g_error ("no widget labelled %s", label);
-  return widget;
-}
 
 /* Whether a label with exactly @text, or containing it, is below @root. */
 static gboolean
@@ -132,7 +81,7 @@ assert_error_shown (gpointer    root,
                     const char *name,
                     const char *text)
 {
-  GtkWidget *label = by_name (root, name);
+  GtkWidget *label = dn_ui_get_named (root, name);
 
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), text));
@@ -142,7 +91,7 @@ static void
 assert_error_hidden (gpointer    root,
                      const char *name)
 {
-  g_assert_false (gtk_widget_get_visible (by_name (root, name)));
+  g_assert_false (gtk_widget_get_visible (dn_ui_get_named (root, name)));
 }
 
 static gint64
@@ -175,8 +124,7 @@ find_dialog (GtkWindow *parent)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (gtk_window_get_transient_for (window) == parent &&
-          g_object_get_data (G_OBJECT (window), "dn-sub-dialog") != NULL)
+      if (gtk_window_get_transient_for (window) == parent && DN_IS_FORM_DIALOG (window))
         return window;
     }
   return NULL;
@@ -197,12 +145,30 @@ find_details (gint64 task_id)
   return NULL;
 }
 
+/* Runs @action of @widget as a button, menu item or shortcut would: the
+ * action must be enabled (its button is then sensitive too). */
 static void
-click (GtkWidget *button)
+activate (gpointer    widget,
+          GtkWidget  *button,
+          const char *action,
+          GVariant   *param)
 {
-  g_assert_true (gtk_widget_get_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  spin ();
+  if (button != NULL)
+    {
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, action);
+      g_assert_true (gtk_widget_get_sensitive (button));
+    }
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, param));
+  dn_ui_spin (0);
+}
+
+/* The action is there but cannot be run now (its button is greyed). */
+static void
+assert_disabled (GtkWidget  *button,
+                 const char *action)
+{
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, action);
+  g_assert_false (gtk_widget_get_sensitive (button));
 }
 
 static void
@@ -210,20 +176,7 @@ type (GtkWidget  *editable,
       const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  spin ();
-}
-
-static void
-destroy_all_windows (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (window);
-    }
-  spin ();
+  dn_ui_spin (0);
 }
 
 /* A district office with two schools, and a plan issued on 15/03/2024. */
@@ -269,13 +222,13 @@ open_editor (DnStore     *store,
 
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), saved_id);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  dn_ui_spin (0);
   if (title != NULL)
-    type (by_label (editor, "Title"), title);
+    type (dn_ui_get_by_label (editor, "Title"), title);
   if (lead > 0)
-    dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (by_label (editor, "Lead unit")), lead);
+    dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (dn_ui_get_by_label (editor, "Lead unit")), lead);
   if (due != NULL)
-    type (by_label (editor, "Due date"), due);
+    type (dn_ui_get_by_label (editor, "Due date"), due);
   return editor;
 }
 
@@ -298,9 +251,9 @@ test_editor_no_title (DnTestStore   *fixture,
   /* nothing is pointed out before the officer has done anything */
   assert_error_hidden (editor, "title_error");
   /* live: typed, then erased */
-  type (by_name (editor, "title_entry"), "Báo");
+  type (dn_ui_get_named (editor, "title_entry"), "Báo");
   assert_error_hidden (editor, "title_error");
-  type (by_name (editor, "title_entry"), "");
+  type (dn_ui_get_named (editor, "title_entry"), "");
   assert_error_shown (editor, "title_error", "Give the task a title");
 
   g_assert_false (dn_task_editor_save (editor));
@@ -310,18 +263,18 @@ test_editor_no_title (DnTestStore   *fixture,
   g_assert_cmpint (saved, ==, 0);
 
   /* only spaces is no title either */
-  type (by_name (editor, "title_entry"), "   ");
+  type (dn_ui_get_named (editor, "title_entry"), "   ");
   g_assert_false (dn_task_editor_save (editor));
   assert_error_shown (editor, "title_error", "Give the task a title");
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
 
   /* fixed as it is typed */
-  type (by_name (editor, "title_entry"), "Báo cáo công tác đối ngoại");
+  type (dn_ui_get_named (editor, "title_entry"), "Báo cáo công tác đối ngoại");
   assert_error_hidden (editor, "title_error");
 
   gtk_window_destroy (GTK_WINDOW (editor));
   g_object_unref (editor);
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 static void
@@ -341,14 +294,14 @@ test_editor_no_lead (DnTestStore   *fixture,
   assert_error_shown (editor, "lead_error", "Choose the lead unit");
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
 
-  lead = by_label (editor, "Lead unit");
+  lead = dn_ui_get_by_label (editor, "Lead unit");
   dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (lead), u.office);
-  spin ();
+  dn_ui_spin (0);
   assert_error_hidden (editor, "lead_error");
 
   gtk_window_destroy (GTK_WINDOW (editor));
   g_object_unref (editor);
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 static void
@@ -365,9 +318,9 @@ test_editor_due_before_document (DnTestStore   *fixture,
   g_object_ref (editor);
 
   /* the plan is the only document: position 1, after "None" */
-  document = by_label (editor, "Source document");
+  document = dn_ui_get_by_label (editor, "Source document");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (document), 1);
-  spin ();
+  dn_ui_spin (0);
   /* a contradiction shows at once, before Save */
   assert_error_shown (editor, "due_error", "before the date of the source document (15/03/2024)");
 
@@ -377,12 +330,12 @@ test_editor_due_before_document (DnTestStore   *fixture,
 
   /* without the document the date is fine */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (document), 0);
-  spin ();
+  dn_ui_spin (0);
   assert_error_hidden (editor, "due_error");
 
   gtk_window_destroy (GTK_WINDOW (editor));
   g_object_unref (editor);
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 static void
@@ -397,19 +350,19 @@ test_editor_invalid_date (DnTestStore   *fixture,
   editor = open_editor (fixture->store, "Báo cáo sơ kết", u.office, "31/4/2024", &saved);
   g_object_ref (editor);
 
-  g_assert_false (dn_date_entry_is_valid (DN_DATE_ENTRY (by_name (editor, "due_entry"))));
+  g_assert_false (dn_date_entry_is_valid (DN_DATE_ENTRY (dn_ui_get_named (editor, "due_entry"))));
   g_assert_false (dn_task_editor_save (editor));
   assert_error_shown (editor, "due_error", "“31/4/2024” is not a date");
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
 
-  type (by_name (editor, "due_entry"), "hôm qua");
+  type (dn_ui_get_named (editor, "due_entry"), "hôm qua");
   g_assert_false (dn_task_editor_save (editor));
   assert_error_shown (editor, "due_error", "is not a date");
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (editor));
   g_object_unref (editor);
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 static void
@@ -425,11 +378,11 @@ test_editor_same_unit (DnTestStore   *fixture,
   editor = open_editor (fixture->store, "Báo cáo sơ kết", u.office, "30/6/2024", &saved);
   g_object_ref (editor);
 
-  supports = DN_UNIT_CHOOSER (by_label (editor, "Supporting units"));
+  supports = DN_UNIT_CHOOSER (dn_ui_get_by_label (editor, "Supporting units"));
   g_assert_true (dn_unit_chooser_get_multiple (supports));
   dn_unit_chooser_toggle_unit (supports, u.school_a);
   dn_unit_chooser_toggle_unit (supports, u.office);
-  spin ();
+  dn_ui_spin (0);
   assert_error_shown (editor, "support_error", "“Phòng GD&ĐT Bảo Thắng” cannot both lead the task and support it");
 
   g_assert_false (dn_task_editor_save (editor));
@@ -437,12 +390,12 @@ test_editor_same_unit (DnTestStore   *fixture,
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
 
   dn_unit_chooser_toggle_unit (supports, u.office);
-  spin ();
+  dn_ui_spin (0);
   assert_error_hidden (editor, "support_error");
 
   gtk_window_destroy (GTK_WINDOW (editor));
   g_object_unref (editor);
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 /* Errors the editor does not foresee are the store's: shown above the form */
@@ -466,7 +419,7 @@ test_editor_store_error (DnTestStore   *fixture,
 
   gtk_window_destroy (GTK_WINDOW (editor));
   g_object_unref (editor);
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 /*
@@ -489,18 +442,18 @@ test_editor_valid (DnTestStore   *fixture,
   editor = open_editor (fixture->store, "Xây dựng kế hoạch hợp tác quốc tế", u.office, "30/6/2024", &saved);
   g_object_ref (editor);
 
-  type (by_label (editor, "Section"), "II.1");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (editor, "Source document")), 1);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (by_label (editor, "Description"))),
+  type (dn_ui_get_by_label (editor, "Section"), "II.1");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (editor, "Source document")), 1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (dn_ui_get_by_label (editor, "Description"))),
                             "Gửi về Sở trước ngày 30/6.", -1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (editor, "Recurrence")), DN_RECURRENCE_QUARTERLY);
-  supports = DN_UNIT_CHOOSER (by_label (editor, "Supporting units"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (editor, "Recurrence")), DN_RECURRENCE_QUARTERLY);
+  supports = DN_UNIT_CHOOSER (dn_ui_get_by_label (editor, "Supporting units"));
   dn_unit_chooser_toggle_unit (supports, u.school_b);
   dn_unit_chooser_toggle_unit (supports, u.school_a);
-  spin ();
+  dn_ui_spin (0);
 
   g_assert_true (dn_task_editor_save (editor));
-  spin ();
+  dn_ui_spin (0);
   g_assert_cmpint (saved, >, 0);
   /* the editor closed itself */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
@@ -526,7 +479,7 @@ test_editor_valid (DnTestStore   *fixture,
     g_assert_cmpstr (supports_text, ==, expected);
   }
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 1);
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 static void
@@ -552,18 +505,18 @@ test_editor_edit_undo (DnTestStore   *fixture,
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  dn_ui_spin (0);
 
   /* the form shows the task */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (by_label (editor, "Title"))), ==, "Báo cáo quý II");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (by_label (editor, "Due date"))), ==, "30/06/2024");
-  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (by_label (editor, "Lead unit"))), ==, u.office);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (editor, "Title"))), ==, "Báo cáo quý II");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (editor, "Due date"))), ==, "30/06/2024");
+  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (dn_ui_get_by_label (editor, "Lead unit"))), ==, u.office);
 
-  type (by_label (editor, "Title"), "Báo cáo quý II năm 2024");
-  type (by_label (editor, "Due date"), "15/7/2024");
-  dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (by_label (editor, "Lead unit")), u.school_a);
+  type (dn_ui_get_by_label (editor, "Title"), "Báo cáo quý II năm 2024");
+  type (dn_ui_get_by_label (editor, "Due date"), "15/7/2024");
+  dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (dn_ui_get_by_label (editor, "Lead unit")), u.school_a);
   g_assert_true (dn_task_editor_save (editor));
-  spin ();
+  dn_ui_spin (0);
   g_assert_cmpint (saved, ==, id);
 
   after = dn_store_get_task (fixture->store, id, NULL);
@@ -572,7 +525,7 @@ test_editor_edit_undo (DnTestStore   *fixture,
 
   /* Undo on the main window puts the old values back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin ();
+  dn_ui_spin (0);
   undone = dn_store_get_task (fixture->store, id, NULL);
   g_assert_cmpstr (undone->title, ==, "Báo cáo quý II");
   g_assert_cmpint (undone->lead_unit_id, ==, u.office);
@@ -580,7 +533,7 @@ test_editor_edit_undo (DnTestStore   *fixture,
   g_assert_cmpint (undone->support_unit_ids->len, ==, 1);
   g_assert_cmpint (g_array_index (undone->support_unit_ids, gint64, 0), ==, u.division);
 
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 static GtkWindow *
@@ -619,10 +572,10 @@ test_editor_done_recurring (DnTestStore   *fixture,
   editor = dn_task_editor_new (fixture->store, task);
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved_cb), &saved);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (editor, "Status")), DN_STATUS_DONE);
+  dn_ui_spin (0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (editor, "Status")), DN_STATUS_DONE);
   g_assert_true (dn_task_editor_save (editor));
-  spin ();
+  dn_ui_spin (0);
   g_assert_cmpint (saved, ==, id);
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 2);
   {
@@ -637,7 +590,46 @@ test_editor_done_recurring (DnTestStore   *fixture,
     next_due = dn_date_format_iso (&((DnTask *) open->pdata[0])->due_date);
     g_assert_cmpstr (next_due, ==, "2024-06-30");
   }
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
+}
+
+/* Undoing an edit that marked a repeating task done takes back its next
+ * occurrence too */
+static void
+test_editor_done_recurring_undo (DnTestStore   *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(DnTask) task = NULL;
+  g_autoptr(DnTask) undone = NULL;
+  GDate due = dn_test_date (2024, 3, 31);
+  Units u;
+  gint64 id;
+  DnWindow *window;
+  DnTaskEditor *editor;
+
+  make_units (fixture->store, &u);
+  id = dn_test_add_task (fixture->store, "Báo cáo quý", u.division, &due, NULL);
+  task = dn_store_get_task (fixture->store, id, NULL);
+  task->recurrence = DN_RECURRENCE_QUARTERLY;
+  g_assert_true (dn_store_update_task (fixture->store, task, NULL));
+
+  window = dn_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  editor = dn_task_editor_new (fixture->store, task);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (editor));
+  dn_ui_spin (0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (editor, "Status")), DN_STATUS_DONE);
+  g_assert_true (dn_task_editor_save (editor));
+  dn_ui_spin (0);
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  dn_ui_spin (0);
+  undone = dn_store_get_task (fixture->store, id, NULL);
+  g_assert_cmpint (undone->status, ==, DN_STATUS_OPEN);
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 1);
+  dn_ui_destroy_all_windows ();
 }
 
 /* Closing with unsaved typing asks first; an untouched form just closes */
@@ -655,7 +647,7 @@ test_editor_discard (DnTestStore   *fixture,
   editor = open_editor (fixture->store, NULL, 0, NULL, &saved);
   g_object_ref (editor);
   gtk_window_close (GTK_WINDOW (editor));
-  spin ();
+  dn_ui_spin (0);
   g_assert_null (find_message_dialog (GTK_WINDOW (editor)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_object_unref (editor);
@@ -663,30 +655,30 @@ test_editor_discard (DnTestStore   *fixture,
   editor = open_editor (fixture->store, "Báo cáo sơ kết", u.office, NULL, &saved);
   g_object_ref (editor);
   gtk_window_close (GTK_WINDOW (editor));
-  spin ();
+  dn_ui_spin (0);
   question = find_message_dialog (GTK_WINDOW (editor));
   g_assert_nonnull (question);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
 
   /* keep editing: nothing lost */
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
-  spin ();
+  dn_ui_spin (0);
   g_assert_null (find_message_dialog (GTK_WINDOW (editor)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (by_label (editor, "Title"))), ==, "Báo cáo sơ kết");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (editor, "Title"))), ==, "Báo cáo sơ kết");
 
   /* discard */
   gtk_window_close (GTK_WINDOW (editor));
-  spin ();
+  dn_ui_spin (0);
   question = find_message_dialog (GTK_WINDOW (editor));
   g_assert_nonnull (question);
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_REJECT);
-  spin ();
+  dn_ui_spin (0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
   g_assert_cmpint (saved, ==, 0);
   g_object_unref (editor);
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 /*
@@ -702,7 +694,7 @@ test_date_entry (void)
 
   gtk_window_set_child (GTK_WINDOW (window), entry);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  dn_ui_spin (0);
 
   g_assert_true (dn_date_entry_is_empty (DN_DATE_ENTRY (entry)));
   g_assert_true (dn_date_entry_is_valid (DN_DATE_ENTRY (entry)));
@@ -726,7 +718,7 @@ test_date_entry (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  dn_ui_spin (0);
 }
 
 static void
@@ -746,7 +738,7 @@ test_unit_chooser (DnTestStore   *fixture,
   chooser = dn_unit_chooser_new (fixture->store, TRUE);
   gtk_window_set_child (GTK_WINDOW (window), chooser);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  dn_ui_spin (0);
 
   /* archived units are not offered */
   g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 4);
@@ -782,7 +774,7 @@ test_unit_chooser (DnTestStore   *fixture,
   g_assert_true (has_text (chooser, "Trường THCS Phố Lu"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  dn_ui_spin (0);
 }
 
 /* Whether the chooser's list offers @unit_id; its row in *@row. */
@@ -836,7 +828,7 @@ test_unit_chooser_options (DnTestStore   *fixture,
   dn_unit_chooser_set_none_label (chooser, "No unit");
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chooser));
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  dn_ui_spin (0);
 
   /* the none row first, then the tree; shown on the button while nothing is chosen */
   model = dn_unit_chooser_get_model (chooser);
@@ -881,8 +873,8 @@ test_unit_chooser_options (DnTestStore   *fixture,
   /* the list opens on the choice, with the search field focused */
   g_assert_true (dn_unit_chooser_pick (chooser, u.school_b));
   dn_unit_chooser_popup (chooser);
-  spin ();
-  search = by_label (chooser, "Search units");
+  dn_ui_spin (0);
+  search = dn_ui_get_by_label (chooser, "Search units");
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
@@ -926,7 +918,7 @@ test_unit_chooser_options (DnTestStore   *fixture,
 
   /* the list follows the store: a unit archived meanwhile leaves it */
   g_assert_true (dn_store_set_unit_archived (fixture->store, u.school_a, TRUE, NULL));
-  spin ();
+  dn_ui_spin (0);
   g_assert_false (offers (chooser, u.school_a, NULL));
   g_assert_true (offers (chooser, u.school_b, NULL));
 
@@ -951,7 +943,7 @@ test_unit_chooser_options (DnTestStore   *fixture,
   g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  dn_ui_spin (0);
 }
 
 /*
@@ -975,14 +967,14 @@ pass_down (DnTaskDetails *details,
 {
   GtkWindow *dialog;
 
-  click (by_name (details, "pass_down_button"));
+  activate (details, dn_ui_get_named (details, "pass_down_button"), "task.pass-down", NULL);
   dialog = find_dialog (GTK_WINDOW (details));
   g_assert_nonnull (dialog);
   if (first != NULL)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (by_label (dialog, first)), TRUE);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (dn_ui_get_by_label (dialog, first)), TRUE);
   if (second != NULL)
-    gtk_check_button_set_active (GTK_CHECK_BUTTON (by_label (dialog, second)), TRUE);
-  click (by_name (dialog, "dialog_ok"));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (dn_ui_get_by_label (dialog, second)), TRUE);
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
 }
 
 static void
@@ -998,40 +990,40 @@ test_details_pass_down (DnTestStore   *fixture,
   id = add_district_task (fixture->store, &u);
   details = dn_task_details_new (fixture->store, id);
   gtk_window_present (GTK_WINDOW (details));
-  spin ();
+  dn_ui_spin (0);
 
   g_assert_cmpint (dn_task_details_get_task (details), ==, id);
   g_assert_true (has_text (GTK_WIDGET (details), "Báo cáo công tác hội nhập quốc tế"));
   g_assert_true (has_text (GTK_WIDGET (details), "30/06/2024"));
-  g_assert_false (gtk_widget_is_visible (by_name (details, "children_list")));
+  g_assert_false (gtk_widget_is_visible (dn_ui_get_named (details, "children_list")));
 
   /* nothing ticked: refused, said in the dialog, which stays */
-  click (by_name (details, "pass_down_button"));
+  activate (details, dn_ui_get_named (details, "pass_down_button"), "task.pass-down", NULL);
   dialog = find_dialog (GTK_WINDOW (details));
   g_assert_nonnull (dialog);
-  click (by_name (dialog, "dialog_ok"));
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
   g_assert_true (find_dialog (GTK_WINDOW (details)) == dialog);
   assert_error_shown (dialog, "dialog_error", "Tick at least one sub-unit");
   g_assert_cmpint (count_children (fixture->store, id), ==, 0);
   gtk_window_destroy (dialog);
-  spin ();
+  dn_ui_spin (0);
 
   /* both schools in one action */
   pass_down (details, "Trường THCS Phố Lu", "Trường THCS Xuân Quang");
   g_assert_null (find_dialog (GTK_WINDOW (details)));
   g_assert_cmpint (count_children (fixture->store, id), ==, 2);
-  g_assert_cmpuint (count_rows (by_name (details, "children_list")), ==, 2);
-  g_assert_true (gtk_widget_is_visible (by_name (details, "children_list")));
-  g_assert_true (has_text (by_name (details, "children_list"), "Trường THCS Phố Lu"));
-  g_assert_true (has_text (by_name (details, "children_list"), "Trường THCS Xuân Quang"));
-  g_assert_true (has_text (by_name (details, "message_label"), "passed down to 2 units"));
+  g_assert_cmpuint (count_rows (dn_ui_get_named (details, "children_list")), ==, 2);
+  g_assert_true (gtk_widget_is_visible (dn_ui_get_named (details, "children_list")));
+  g_assert_true (has_text (dn_ui_get_named (details, "children_list"), "Trường THCS Phố Lu"));
+  g_assert_true (has_text (dn_ui_get_named (details, "children_list"), "Trường THCS Xuân Quang"));
+  g_assert_true (has_text (dn_ui_get_named (details, "message_label"), "passed down to 2 units"));
 
   /* a second time: they are shown as already passed down, and cannot be ticked again */
-  click (by_name (details, "pass_down_button"));
+  activate (details, dn_ui_get_named (details, "pass_down_button"), "task.pass-down", NULL);
   dialog = find_dialog (GTK_WINDOW (details));
-  g_assert_false (gtk_widget_get_sensitive (by_label (dialog, "Trường THCS Phố Lu")));
+  g_assert_false (gtk_widget_get_sensitive (dn_ui_get_by_label (dialog, "Trường THCS Phố Lu")));
   gtk_window_destroy (dialog);
-  spin ();
+  dn_ui_spin (0);
 
   /* a school has no sub-units: nothing to pass down; its parent is a link */
   {
@@ -1047,23 +1039,23 @@ test_details_pass_down (DnTestStore   *fixture,
   }
   school_details = dn_task_details_new (fixture->store, school_task);
   gtk_window_present (GTK_WINDOW (school_details));
-  spin ();
-  g_assert_false (gtk_widget_get_sensitive (by_name (school_details, "pass_down_button")));
-  g_assert_true (gtk_widget_get_visible (by_name (school_details, "parent_button")));
-  g_assert_true (has_text (by_name (school_details, "parent_button"), "Part of: the task led by Phòng GD&ĐT Bảo Thắng"));
+  dn_ui_spin (0);
+  assert_disabled (dn_ui_get_named (school_details, "pass_down_button"), "task.pass-down");
+  g_assert_true (gtk_widget_get_visible (dn_ui_get_named (school_details, "parent_button")));
+  g_assert_true (has_text (dn_ui_get_named (school_details, "parent_button"), "Part of: the task led by Phòng GD&ĐT Bảo Thắng"));
   gtk_window_destroy (GTK_WINDOW (details));
-  spin ();
+  dn_ui_spin (0);
   g_assert_null (find_details (id));
   {
     gboolean handled = FALSE;
 
-    g_signal_emit_by_name (by_name (school_details, "parent_button"), "activate-link", &handled);
+    g_signal_emit_by_name (dn_ui_get_named (school_details, "parent_button"), "activate-link", &handled);
     g_assert_true (handled);
   }
-  spin ();
+  dn_ui_spin (0);
   g_assert_nonnull (find_details (id));
 
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 /* What the progress dialog does, through its fields and its button */
@@ -1074,12 +1066,12 @@ add_progress (DnTaskDetails *details,
 {
   GtkWindow *dialog;
 
-  click (by_name (details, "add_progress_button"));
+  activate (details, dn_ui_get_named (details, "add_progress_button"), "task.add-progress", NULL);
   dialog = find_dialog (GTK_WINDOW (details));
   g_assert_nonnull (dialog);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (by_label (dialog, "Percent done")), percent);
-  type (by_label (dialog, "Note"), note);
-  click (by_name (dialog, "dialog_ok"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dn_ui_get_by_label (dialog, "Percent done")), percent);
+  type (dn_ui_get_by_label (dialog, "Note"), note);
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
   g_assert_null (find_dialog (GTK_WINDOW (details)));
 }
 
@@ -1099,7 +1091,7 @@ test_details_progress (DnTestStore   *fixture,
   id = add_district_task (fixture->store, &u);
   details = dn_task_details_new (fixture->store, id);
   gtk_window_present (GTK_WINDOW (details));
-  spin ();
+  dn_ui_spin (0);
   pass_down (details, "Trường THCS Phố Lu", "Trường THCS Xuân Quang");
 
   dn_task_query_init (&query);
@@ -1110,34 +1102,34 @@ test_details_progress (DnTestStore   *fixture,
 
   child_details = dn_task_details_new (fixture->store, g_array_index (children, gint64, 0));
   gtk_window_present (GTK_WINDOW (child_details));
-  spin ();
-  g_assert_true (gtk_widget_get_visible (by_name (child_details, "progress_empty")));
+  dn_ui_spin (0);
+  g_assert_true (gtk_widget_get_visible (dn_ui_get_named (child_details, "progress_empty")));
 
   /* a wrong date is refused in the dialog */
-  click (by_name (child_details, "add_progress_button"));
+  activate (child_details, dn_ui_get_named (child_details, "add_progress_button"), "task.add-progress", NULL);
   dialog = find_dialog (GTK_WINDOW (child_details));
-  type (by_name (dialog, "dialog_date"), "32/1/2024");
-  click (by_name (dialog, "dialog_ok"));
+  type (dn_ui_get_named (dialog, "dialog_date"), "32/1/2024");
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
   assert_error_shown (dialog, "dialog_error", "is not a date");
   gtk_window_destroy (dialog);
-  spin ();
+  dn_ui_spin (0);
 
   add_progress (child_details, 40, "Đã xây dựng dự thảo");
   entries = dn_store_list_progress (fixture->store, g_array_index (children, gint64, 0), NULL);
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpint (((DnProgress *) entries->pdata[0])->percent, ==, 40);
   g_assert_cmpstr (((DnProgress *) entries->pdata[0])->note, ==, "Đã xây dựng dự thảo");
-  g_assert_cmpuint (count_rows (by_name (child_details, "progress_list")), ==, 1);
-  g_assert_true (has_text (by_name (child_details, "progress_list"), "40%"));
-  g_assert_true (has_text (by_name (child_details, "progress_list"), "Đã xây dựng dự thảo"));
-  g_assert_false (gtk_widget_get_visible (by_name (child_details, "progress_empty")));
+  g_assert_cmpuint (count_rows (dn_ui_get_named (child_details, "progress_list")), ==, 1);
+  g_assert_true (has_text (dn_ui_get_named (child_details, "progress_list"), "40%"));
+  g_assert_true (has_text (dn_ui_get_named (child_details, "progress_list"), "Đã xây dựng dự thảo"));
+  g_assert_false (gtk_widget_get_visible (dn_ui_get_named (child_details, "progress_empty")));
 
   /* the parent shows the average of its two children: (40 + 0) / 2 */
-  g_assert_true (has_text (by_name (details, "rollup_label"), "20%"));
-  g_assert_true (has_text (by_name (details, "progress_label"), "20%"));
-  g_assert_true (has_text (by_name (details, "children_list"), "40%"));
+  g_assert_true (has_text (dn_ui_get_named (details, "rollup_label"), "20%"));
+  g_assert_true (has_text (dn_ui_get_named (details, "progress_label"), "20%"));
+  g_assert_true (has_text (dn_ui_get_named (details, "children_list"), "40%"));
 
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 static void
@@ -1161,51 +1153,60 @@ test_details_extend (DnTestStore   *fixture,
 
   details = dn_task_details_new (fixture->store, id);
   gtk_window_present (GTK_WINDOW (details));
-  spin ();
-  g_assert_cmpuint (count_rows (by_name (details, "assignments_list")), ==, 2);
+  dn_ui_spin (0);
+  g_assert_cmpuint (count_rows (dn_ui_get_named (details, "assignments_list")), ==, 2);
 
-  /* without a reason: refused, inline */
-  click (by_label (details, "Extend the deadline of Phòng GD&ĐT Bảo Thắng"));
+  /* without a reason: refused, inline; the row's button runs the action
+   * for its own assignment */
+  {
+    GtkWidget *button = dn_ui_get_by_label (details, "Extend the deadline of Phòng GD&ĐT Bảo Thắng");
+    GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+    g_assert_cmpint (g_variant_get_int64 (target), ==, lead_assignment);
+    activate (details, button, "task.extend-deadline", g_variant_new_int64 (lead_assignment));
+  }
   dialog = find_dialog (GTK_WINDOW (details));
   g_assert_nonnull (dialog);
-  type (by_name (dialog, "dialog_date"), "31/7/2024");
-  click (by_name (dialog, "dialog_ok"));
+  type (dn_ui_get_named (dialog, "dialog_date"), "31/7/2024");
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
   g_assert_true (find_dialog (GTK_WINDOW (details)) == dialog);
   assert_error_shown (dialog, "dialog_error", "Give the reason for the extension");
+  /* the field to fix is marked, until it is changed */
+  g_assert_true (gtk_widget_has_css_class (dn_ui_get_by_label (dialog, "Reason"), "error"));
   extensions = dn_store_list_extensions (fixture->store, lead_assignment, NULL);
   g_assert_cmpuint (extensions->len, ==, 0);
   g_clear_pointer (&extensions, g_ptr_array_unref);
 
   /* a deadline before the current one: the store's word, inline */
-  type (by_label (dialog, "Reason"), "Đơn vị đề nghị tại công văn số 12");
-  type (by_name (dialog, "dialog_date"), "1/6/2024");
-  click (by_name (dialog, "dialog_ok"));
+  type (dn_ui_get_by_label (dialog, "Reason"), "Đơn vị đề nghị tại công văn số 12");
+  type (dn_ui_get_named (dialog, "dialog_date"), "1/6/2024");
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
   assert_error_shown (dialog, "dialog_error", "must be after the current one (30/06/2024)");
 
   /* with a reason and a later date */
-  type (by_name (dialog, "dialog_date"), "31/7/2024");
-  click (by_name (dialog, "dialog_ok"));
+  type (dn_ui_get_named (dialog, "dialog_date"), "31/7/2024");
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
   g_assert_null (find_dialog (GTK_WINDOW (details)));
   extensions = dn_store_list_extensions (fixture->store, lead_assignment, NULL);
   g_assert_cmpuint (extensions->len, ==, 1);
   g_assert_cmpstr (((DnExtension *) extensions->pdata[0])->reason, ==, "Đơn vị đề nghị tại công văn số 12");
 
   /* the history: old → new, reason; the count */
-  g_assert_true (has_text (by_name (details, "assignments_list"), "Deadline: 31/07/2024"));
-  g_assert_true (has_text (by_name (details, "assignments_list"), "extended 1 time"));
-  g_assert_true (has_text (by_name (details, "assignments_list"),
+  g_assert_true (has_text (dn_ui_get_named (details, "assignments_list"), "Deadline: 31/07/2024"));
+  g_assert_true (has_text (dn_ui_get_named (details, "assignments_list"), "extended 1 time"));
+  g_assert_true (has_text (dn_ui_get_named (details, "assignments_list"),
                            "Extended from 30/06/2024 to 31/07/2024: Đơn vị đề nghị tại công văn số 12"));
 
   /* the status of one unit's part */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (details, "Status of Văn phòng Sở")), DN_STATUS_DONE);
-  spin ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (details, "Status of Văn phòng Sở")), DN_STATUS_DONE);
+  dn_ui_spin (0);
   {
     g_autoptr(GPtrArray) now = dn_store_list_assignments (fixture->store, id, NULL);
     g_assert_cmpint (((DnAssignment *) now->pdata[1])->unit_id, ==, u.division);
     g_assert_cmpint (((DnAssignment *) now->pdata[1])->status, ==, DN_STATUS_DONE);
   }
 
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 static void
@@ -1223,16 +1224,23 @@ test_details_reminder (DnTestStore   *fixture,
   id = add_district_task (fixture->store, &u);
   details = dn_task_details_new (fixture->store, id);
   gtk_window_present (GTK_WINDOW (details));
-  spin ();
-  g_assert_true (gtk_widget_get_visible (by_name (details, "reminders_list")) == FALSE);
+  dn_ui_spin (0);
+  g_assert_true (gtk_widget_get_visible (dn_ui_get_named (details, "reminders_list")) == FALSE);
 
-  click (by_label (details, "Send a reminder to Văn phòng Sở"));
+  {
+    g_autoptr(GPtrArray) assignments = dn_store_list_assignments (fixture->store, id, NULL);
+    gint64 division_assignment = ((DnAssignment *) assignments->pdata[1])->id;
+
+    g_assert_cmpint (((DnAssignment *) assignments->pdata[1])->unit_id, ==, u.division);
+    activate (details, dn_ui_get_by_label (details, "Send a reminder to Văn phòng Sở"), "task.remind",
+              g_variant_new_int64 (division_assignment));
+  }
   dialog = find_dialog (GTK_WINDOW (details));
   g_assert_nonnull (dialog);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (by_label (dialog, "Kind of reminder")), DN_REMINDER_CRITICISM);
-  type (by_label (dialog, "Date sent"), "5/7/2024");
-  type (by_label (dialog, "Note"), "Chậm gửi báo cáo");
-  click (by_name (dialog, "dialog_ok"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (dialog, "Kind of reminder")), DN_REMINDER_CRITICISM);
+  type (dn_ui_get_by_label (dialog, "Date sent"), "5/7/2024");
+  type (dn_ui_get_by_label (dialog, "Note"), "Chậm gửi báo cáo");
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
   g_assert_null (find_dialog (GTK_WINDOW (details)));
 
   reminders = dn_store_list_reminders (fixture->store, id, NULL);
@@ -1240,7 +1248,7 @@ test_details_reminder (DnTestStore   *fixture,
   g_assert_cmpint (((DnReminder *) reminders->pdata[0])->kind, ==, DN_REMINDER_CRITICISM);
   g_assert_cmpint (((DnReminder *) reminders->pdata[0])->unit_id, ==, u.division);
 
-  list = by_name (details, "reminders_list");
+  list = dn_ui_get_named (details, "reminders_list");
   g_assert_true (gtk_widget_get_visible (list));
   g_assert_cmpuint (count_rows (list), ==, 1);
   g_assert_true (has_text (list, "05/07/2024"));
@@ -1250,7 +1258,7 @@ test_details_reminder (DnTestStore   *fixture,
   /* a record: nothing in it to change or delete it with */
   g_assert_false (has_controls (list));
 
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 static void
@@ -1275,21 +1283,21 @@ test_details_done_recurring (DnTestStore   *fixture,
 
   details = dn_task_details_new (fixture->store, task->id);
   gtk_window_present (GTK_WINDOW (details));
-  spin ();
-  g_assert_true (has_text (by_name (details, "recurrence_label"), "Monthly"));
+  dn_ui_spin (0);
+  g_assert_true (has_text (dn_ui_get_named (details, "recurrence_label"), "Monthly"));
   /* the division has no sub-units */
-  g_assert_false (gtk_widget_get_sensitive (by_name (details, "pass_down_button")));
+  assert_disabled (dn_ui_get_named (details, "pass_down_button"), "task.pass-down");
 
-  click (by_name (details, "done_button"));
+  activate (details, dn_ui_get_named (details, "done_button"), "task.mark-done", NULL);
   done = dn_store_get_task (fixture->store, task->id, NULL);
   g_assert_cmpint (done->status, ==, DN_STATUS_DONE);
   /* the officer is told about the next occurrence and its due date */
-  g_assert_true (has_text (by_name (details, "message_label"), "next occurrence was created, due on 30/04/2024"));
-  g_assert_true (has_text (by_name (details, "status_label"), "Done"));
-  g_assert_false (gtk_widget_get_sensitive (by_name (details, "done_button")));
+  g_assert_true (has_text (dn_ui_get_named (details, "message_label"), "next occurrence was created, due on 30/04/2024"));
+  g_assert_true (has_text (dn_ui_get_named (details, "status_label"), "Done"));
+  assert_disabled (dn_ui_get_named (details, "done_button"), "task.mark-done");
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 2);
 
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
 }
 
 /* Deleted while shown: the window says so instead of showing stale data */
@@ -1305,13 +1313,214 @@ test_details_deleted (DnTestStore   *fixture,
   id = add_district_task (fixture->store, &u);
   details = dn_task_details_new (fixture->store, id);
   gtk_window_present (GTK_WINDOW (details));
-  spin ();
+  dn_ui_spin (0);
   g_assert_true (dn_store_delete_task (fixture->store, id, NULL));
-  spin ();
-  g_assert_false (gtk_widget_get_sensitive (by_name (details, "edit_button")));
-  g_assert_false (gtk_widget_get_sensitive (by_name (details, "done_button")));
+  dn_ui_spin (0);
+  assert_disabled (dn_ui_get_named (details, "edit_button"), "task.edit");
+  assert_disabled (dn_ui_get_named (details, "done_button"), "task.mark-done");
+  assert_disabled (dn_ui_get_named (details, "delete_button"), "task.delete");
+  assert_disabled (dn_ui_get_named (details, "add_progress_button"), "task.add-progress");
+  assert_disabled (dn_ui_get_named (details, "pass_down_button"), "task.pass-down");
 
-  destroy_all_windows ();
+  dn_ui_destroy_all_windows ();
+}
+
+/* task.edit: the task editor, over the details, filled with the task */
+static void
+test_details_edit (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
+  DnTaskEditor *editor = NULL;
+  DnTaskDetails *details;
+  Units u;
+  gint64 id;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  details = dn_task_details_new (fixture->store, id);
+  gtk_window_present (GTK_WINDOW (details));
+  dn_ui_spin (0);
+
+  activate (details, dn_ui_get_named (details, "edit_button"), "task.edit", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DN_IS_TASK_EDITOR (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (details))
+        editor = DN_TASK_EDITOR (window);
+    }
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (editor, "Title"))), ==,
+                   "Báo cáo công tác hội nhập quốc tế");
+
+  /* saved: the details show the change */
+  type (dn_ui_get_by_label (editor, "Title"), "Báo cáo công tác hội nhập quốc tế năm 2024");
+  g_assert_true (dn_task_editor_save (editor));
+  dn_ui_spin (0);
+  g_assert_true (has_text (dn_ui_get_named (details, "title_label"), "Báo cáo công tác hội nhập quốc tế năm 2024"));
+
+  dn_ui_destroy_all_windows ();
+}
+
+static void
+on_message_cb (DnWindowContext *context,
+               const char      *text,
+               gboolean         with_undo,
+               char           **last)
+{
+  g_free (*last);
+  *last = g_strdup_printf ("%s%s", text, with_undo ? " [undo]" : "");
+}
+
+/* task.delete: the task goes (kept for undo), the details close, and the
+ * main window's context offers Undo, which brings it back */
+static void
+test_details_delete (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DnWindowContext) context = dn_window_context_new (fixture->store, NULL);
+  g_autofree char *message = NULL;
+  GtkWindow *main_window;
+  DnTaskDetails *details;
+  Units u;
+  gint64 id;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  g_signal_connect (context, "message", G_CALLBACK (on_message_cb), &message);
+  /* a stand-in for the main window: it only brings the context */
+  main_window = GTK_WINDOW (gtk_window_new ());
+  dn_window_context_attach (GTK_WIDGET (main_window), context);
+  details = dn_task_details_new (fixture->store, id);
+  gtk_window_set_transient_for (GTK_WINDOW (details), main_window);
+  gtk_window_present (GTK_WINDOW (details));
+  dn_ui_spin (0);
+  g_assert_true (dn_window_context_from_widget (dn_ui_get_named (details, "title_label")) == context);
+
+  activate (details, dn_ui_get_named (details, "delete_button"), "task.delete", NULL);
+  g_assert_null (find_details (id));
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
+  g_assert_cmpstr (message, ==, "Task “Báo cáo công tác hội nhập quốc tế” deleted. [undo]");
+  g_assert_true (dn_window_context_can_undo (context));
+
+  g_assert_true (dn_window_context_undo (context, NULL));
+  g_assert_cmpint (count_all_tasks (fixture->store), ==, 1);
+  g_assert_cmpstr (message, ==, "Undone.");
+  g_assert_false (dn_window_context_can_undo (context));
+
+  dn_ui_destroy_all_windows ();
+}
+
+/* task.open-attachment: a file missing from the data folder is said, in
+ * the details */
+static void
+test_details_open_attachment (DnTestStore   *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnProgress) progress = dn_progress_new ();
+  g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) stored = NULL;
+  g_autofree char *path = NULL;
+  DnTaskDetails *details;
+  GtkWidget *button;
+  Units u;
+  gint64 id;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  path = g_build_filename (g_get_tmp_dir (), "dn-test-bao-cao.txt", NULL);
+  g_assert_true (g_file_set_contents (path, "Báo cáo", -1, NULL));
+  source = g_file_new_for_path (path);
+  attachment = dn_store_add_attachment (fixture->store, source, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  progress->task_id = id;
+  progress->percent = 50;
+  progress->attachment_id = attachment->id;
+  progress->entry_date = dn_test_date (2024, 5, 2);
+  g_assert_true (dn_store_add_progress (fixture->store, progress, &error));
+  g_assert_no_error (error);
+
+  details = dn_task_details_new (fixture->store, id);
+  gtk_window_present (GTK_WINDOW (details));
+  dn_ui_spin (0);
+  button = dn_ui_get_by_label (details, "Open the attached file dn-test-bao-cao.txt");
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button))), ==,
+                   attachment->id);
+
+  stored = dn_store_get_attachment_file (fixture->store, attachment);
+  g_assert_true (g_file_delete (stored, NULL, NULL));
+  activate (details, button, "task.open-attachment", g_variant_new_int64 (attachment->id));
+  g_assert_true (has_text (dn_ui_get_named (details, "message_label"), "missing from the data folder"));
+
+  dn_ui_destroy_all_windows ();
+}
+
+/* Each access key of the small dialogs (pass down, extend, remind,
+ * progress) is used once, in English and in Vietnamese. */
+static void
+check_sub_dialog_mnemonics (DnStore    *store,
+                            const char *language)
+{
+  struct { const char *action; gboolean on_assignment; } actions[] = {
+    { "task.pass-down", FALSE },
+    { "task.add-progress", FALSE },
+    { "task.extend-deadline", TRUE },
+    { "task.remind", TRUE },
+  };
+  g_autoptr(GPtrArray) assignments = NULL;
+  DnTaskDetails *details;
+  Units u;
+  gint64 id;
+
+  make_units (store, &u);
+  id = add_district_task (store, &u);
+  assignments = dn_store_list_assignments (store, id, NULL);
+  details = dn_task_details_new (store, id);
+  gtk_window_present (GTK_WINDOW (details));
+  dn_ui_spin (0);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GVariant *param = actions[i].on_assignment
+                        ? g_variant_new_int64 (((DnAssignment *) assignments->pdata[0])->id) : NULL;
+      g_autofree char *twice = NULL;
+      GtkWindow *dialog;
+
+      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (details), actions[i].action, param));
+      dn_ui_spin (0);
+      dialog = find_dialog (GTK_WINDOW (details));
+      g_assert_nonnull (dialog);
+      twice = dn_ui_mnemonics_used_twice (dialog);
+      g_test_message ("%s, %s: %s", language, gtk_window_get_title (dialog), twice);
+      g_assert_cmpstr (twice, ==, "");
+      gtk_window_destroy (dialog);
+      dn_ui_spin (0);
+    }
+  dn_ui_destroy_all_windows ();
+}
+
+static void
+test_details_mnemonics (DnTestStore   *fixture,
+                        gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      check_sub_dialog_mnemonics (fixture->store, "en");
+      /* the other language in a process of its own */
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  if (!dn_ui_use_vietnamese ())
+    {
+      g_test_skip ("the Vietnamese translation is not built");
+      return;
+    }
+  g_assert_cmpstr (_("_Pass Down"), ==, "_Giao");
+  check_sub_dialog_mnemonics (fixture->store, "vi");
 }
 
 /* GTK_A11Y=test prints accessible state changes with g_print(): keep them
@@ -1332,12 +1541,7 @@ main (int   argc,
   /* accessible labels can be read back with GTK's test backend */
   g_setenv ("GTK_A11Y", "test", TRUE);
   g_set_print_handler (print_cb);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-  g_test_init (&argc, &argv, NULL);
+  dn_ui_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
   ADD ("/task-editor/no-title", test_editor_no_title);
@@ -1349,6 +1553,7 @@ main (int   argc,
   ADD ("/task-editor/valid", test_editor_valid);
   ADD ("/task-editor/edit-undo", test_editor_edit_undo);
   ADD ("/task-editor/done-recurring", test_editor_done_recurring);
+  ADD ("/task-editor/done-recurring-undo", test_editor_done_recurring_undo);
   ADD ("/task-editor/discard-confirm", test_editor_discard);
   g_test_add_func ("/date-entry/parse", test_date_entry);
   ADD ("/unit-chooser/search", test_unit_chooser);
@@ -1359,6 +1564,10 @@ main (int   argc,
   ADD ("/task-details/reminder", test_details_reminder);
   ADD ("/task-details/done-recurring", test_details_done_recurring);
   ADD ("/task-details/deleted", test_details_deleted);
+  ADD ("/task-details/edit", test_details_edit);
+  ADD ("/task-details/delete-undo", test_details_delete);
+  ADD ("/task-details/open-attachment", test_details_open_attachment);
+  ADD ("/task-details/mnemonics", test_details_mnemonics);
 #undef ADD
 
   return g_test_run ();

@@ -15,88 +15,24 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-core-testing.h"
 #include "dn-date.h"
+#include "dn-document-chooser.h"
 #include "dn-generator.h"
+#include "dn-period.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-task-list-view.h"
 #include "dn-test-utils.h"
+#include "dn-ui-test-utils.h"
 #include "dn-text.h"
+#include "dn-ui-testing.h"
+#include "dn-unit-chooser.h"
 #include "dn-window.h"
 
 /*
  * Helpers
  */
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-/* Iterates the main loop until @widget's window has painted a frame (at
- * most @timeout_ms); returns the microseconds it took. */
-static gint64
-wait_for_frame (GtkWidget *widget,
-                guint      timeout_ms)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 start = g_get_monotonic_time ();
-  gint64 end = start + timeout_ms * 1000;
-  gboolean painted = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-  return g_get_monotonic_time () - start;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* every drawn widget called @name, in tree order */
 static void
@@ -159,7 +95,7 @@ show_view (DnStore *store)
   gtk_window_set_child (shown.window, GTK_WIDGET (shown.view));
   dn_task_list_view_set_store (shown.view, store);
   gtk_window_present (shown.window);
-  wait_for_frame (GTK_WIDGET (shown.window), 5000);
+  dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
   return shown;
 }
 
@@ -175,9 +111,12 @@ wait_loaded (DnTaskListView *view)
   g_assert_false (dn_task_list_view_is_loading (view));
 }
 
+/* What the list shows once the refresh that follows a write (on the
+ * worker, the old rows kept in sight meanwhile) has come. */
 static guint
 n_rows (DnTaskListView *view)
 {
+  wait_loaded (view);
   return g_list_model_get_n_items (G_LIST_MODEL (dn_task_list_view_get_model (view)));
 }
 
@@ -185,6 +124,7 @@ static DnTask *
 row (DnTaskListView *view,
      guint           position)
 {
+  wait_loaded (view);
   return g_list_model_get_item (G_LIST_MODEL (dn_task_list_view_get_model (view)), position);
 }
 
@@ -242,35 +182,6 @@ add_task_full (DnStore     *store,
   return task->id;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
-static guint
-count_toplevels (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        n++;
-    }
-  return n;
-}
-
 /*
  * Cases
  */
@@ -314,13 +225,13 @@ test_lazy (DnTestStore   *fixture,
   expected = g_strdup_printf ("%" G_GINT64_FORMAT " tasks", n);
   g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, expected);
   {
-    GtkWidget *label = find_named (GTK_WIDGET (shown.view), "task-count");
+    GtkWidget *label = dn_ui_find_named (GTK_WIDGET (shown.view), "task-count");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
   }
   maybe_screenshot (shown.window, "task-list-wide");
   gtk_window_set_default_size (shown.window, 620, 600);
-  wait_for_frame (GTK_WIDGET (shown.window), 2000);
-  spin (50);
+  dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 2000);
+  dn_ui_spin (50);
   maybe_screenshot (shown.window, "task-list-narrow");
 
   /* sorted by due date, in SQL, shown on the header */
@@ -358,7 +269,7 @@ test_search (DnTestStore   *fixture,
   g_assert_cmpuint (n_rows (shown.view), ==, 4);
 
   dn_task_list_view_set_search (shown.view, "bao cao");
-  entry = find_named (GTK_WIDGET (shown.view), "task-search");
+  entry = dn_ui_find_named (GTK_WIDGET (shown.view), "task-search");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "bao cao");
   g_assert_cmpuint (n_rows (shown.view), ==, 2);
   for (guint i = 0; i < n_rows (shown.view); i++)
@@ -370,7 +281,7 @@ test_search (DnTestStore   *fixture,
   g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, "2 tasks");
 
   /* typing in the field */
-  wait_for_frame (GTK_WIDGET (shown.window), 2000);
+  dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 2000);
   collect_named (GTK_WIDGET (shown.view), "due-cell", first_cells);
   g_assert_cmpuint (first_cells->len, ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (entry), "ke hoach");
@@ -384,7 +295,7 @@ test_search (DnTestStore   *fixture,
   }
   /* the table kept the widgets of its first row, which show the new task
    * (building the rows anew is what made typing stall on a big list) */
-  wait_for_frame (GTK_WIDGET (shown.window), 2000);
+  dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 2000);
   collect_named (GTK_WIDGET (shown.view), "due-cell", cells);
   g_assert_cmpuint (cells->len, ==, 1);
   g_assert_true (cells->pdata[0] == first_cells->pdata[0]);
@@ -402,7 +313,7 @@ test_search (DnTestStore   *fixture,
   dn_task_list_view_set_search (shown.view, "khong co gi");
   g_assert_cmpuint (n_rows (shown.view), ==, 0);
   {
-    GtkStack *stack = GTK_STACK (find_named (GTK_WIDGET (shown.view), "task-content"));
+    GtkStack *stack = GTK_STACK (dn_ui_find_named (GTK_WIDGET (shown.view), "task-content"));
     g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "tasks.clear-filters", NULL));
     wait_loaded (shown.view);
@@ -485,13 +396,13 @@ test_presets (DnTestStore   *fixture,
   Data d = make_data (fixture->store);
   Shown shown = show_view (fixture->store);
   GtkWidget *view = GTK_WIDGET (shown.view);
-  GtkToggleButton *overdue = GTK_TOGGLE_BUTTON (find_named (view, "task-overdue"));
-  GtkDropDown *status = GTK_DROP_DOWN (find_named (view, "task-status"));
-  GtkDropDown *period = GTK_DROP_DOWN (find_named (view, "task-period"));
-  GtkDropDown *unit = GTK_DROP_DOWN (find_named (view, "task-unit"));
-  GtkDropDown *document = GTK_DROP_DOWN (find_named (view, "task-document"));
-  GtkCheckButton *lead_only = GTK_CHECK_BUTTON (find_named (view, "task-lead-only"));
-  GtkCheckButton *sub_units = GTK_CHECK_BUTTON (find_named (view, "task-sub-units"));
+  GtkToggleButton *overdue = GTK_TOGGLE_BUTTON (dn_ui_find_named (view, "task-overdue"));
+  GtkDropDown *status = GTK_DROP_DOWN (dn_ui_find_named (view, "task-status"));
+  GtkDropDown *period = GTK_DROP_DOWN (dn_ui_find_named (view, "task-period"));
+  DnUnitChooser *unit = DN_UNIT_CHOOSER (dn_ui_find_named (view, "task-unit"));
+  DnChooser *document = DN_CHOOSER (dn_ui_find_named (view, "task-document"));
+  GtkCheckButton *lead_only = GTK_CHECK_BUTTON (dn_ui_find_named (view, "task-lead-only"));
+  GtkCheckButton *sub_units = GTK_CHECK_BUTTON (dn_ui_find_named (view, "task-sub-units"));
   g_autofree char *preset = NULL;
   DnTaskQuery query;
 
@@ -516,7 +427,7 @@ test_presets (DnTestStore   *fixture,
   preset = g_strdup_printf ("unit:%" G_GINT64_FORMAT, d.parent);
   dn_task_list_view_apply_preset (shown.view, preset);
   assert_listed (shown.view, d.late, d.late_done, d.soon, d.none);
-  g_assert_cmpint (((DnUnit *) gtk_drop_down_get_selected_item (unit))->id, ==, d.parent);
+  g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, d.parent);
   g_assert_true (gtk_check_button_get_active (sub_units));
   g_assert_false (gtk_check_button_get_active (lead_only));
   g_clear_pointer (&preset, g_free);
@@ -530,7 +441,7 @@ test_presets (DnTestStore   *fixture,
 
     dn_date_today (&from);
     quarter = dn_date_get_quarter (&from);
-    g_assert_cmpint (((DnUnit *) gtk_drop_down_get_selected_item (unit))->id, ==, d.child);
+    g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, d.child);
     g_assert_true (gtk_check_button_get_active (lead_only));
     g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 4);
     /* a task 5 days late may fall in the previous quarter */
@@ -544,8 +455,8 @@ test_presets (DnTestStore   *fixture,
   preset = g_strdup_printf ("document:%" G_GINT64_FORMAT, d.document);
   dn_task_list_view_apply_preset (shown.view, preset);
   assert_listed (shown.view, d.later);
-  g_assert_cmpint (((DnDocument *) gtk_drop_down_get_selected_item (document))->id, ==, d.document);
-  g_assert_cmpuint (gtk_drop_down_get_selected (unit), ==, 0);
+  g_assert_cmpint (dn_chooser_get_id (document), ==, d.document);
+  g_assert_cmpuint (dn_unit_chooser_get_unit (unit), ==, 0);
 
   /* an empty preset is "all" too */
   dn_task_list_view_apply_preset (shown.view, "overdue");
@@ -555,8 +466,28 @@ test_presets (DnTestStore   *fixture,
 
   dn_task_list_view_apply_preset (shown.view, "all");
   g_assert_cmpuint (n_rows (shown.view), ==, 5);
-  g_assert_cmpuint (gtk_drop_down_get_selected (document), ==, 0);
+  g_assert_cmpint (dn_chooser_get_id (document), ==, 0);
   g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, "5 tasks");
+
+  /* the periods of the drop-down are those of dn-period, counted from today */
+  for (DnPeriod p = DN_PERIOD_NEXT_7_DAYS; p <= DN_PERIOD_SCHOOL_YEAR; p++)
+    {
+      GDate today;
+
+      gtk_drop_down_set_selected (period, p);
+      wait_loaded (shown.view);
+      g_assert_cmpint (dn_task_filter_get_period (dn_task_list_view_get_filter (shown.view)), ==, p);
+      dn_date_today (&today);
+      dn_task_query_init (&query);
+      g_assert_true (dn_period_get_bounds (p, &today, &query.due_from, &query.due_to));
+      g_assert_cmpuint (n_rows (shown.view), ==, count_tasks (fixture->store, &query));
+    }
+  /* the source document is chosen as units are: searched by words */
+  dn_chooser_set_search (document, "2024 ke hoach");
+  g_assert_cmpuint (dn_chooser_get_n_shown (document), ==, 1);
+  g_assert_true (dn_chooser_pick (document, d.document));
+  wait_loaded (shown.view);
+  assert_listed (shown.view, d.later);
   gtk_window_destroy (shown.window);
 }
 
@@ -569,11 +500,11 @@ test_unit_filter (DnTestStore   *fixture,
   Data d = make_data (fixture->store);
   Shown shown = show_view (fixture->store);
   GtkWidget *view = GTK_WIDGET (shown.view);
-  GtkDropDown *unit = GTK_DROP_DOWN (find_named (view, "task-unit"));
-  GtkCheckButton *sub_units = GTK_CHECK_BUTTON (find_named (view, "task-sub-units"));
-  GtkCheckButton *lead_only = GTK_CHECK_BUTTON (find_named (view, "task-lead-only"));
-  GtkToggleButton *my_unit = GTK_TOGGLE_BUTTON (find_named (view, "task-my-unit"));
-  GListModel *units = gtk_drop_down_get_model (unit);
+  DnUnitChooser *unit = DN_UNIT_CHOOSER (dn_ui_find_named (view, "task-unit"));
+  GtkCheckButton *sub_units = GTK_CHECK_BUTTON (dn_ui_find_named (view, "task-sub-units"));
+  GtkCheckButton *lead_only = GTK_CHECK_BUTTON (dn_ui_find_named (view, "task-lead-only"));
+  GtkToggleButton *my_unit = GTK_TOGGLE_BUTTON (dn_ui_find_named (view, "task-my-unit"));
+  GListModel *units = dn_unit_chooser_get_model (unit);
   guint parent_position = GTK_INVALID_LIST_POSITION;
 
   /* "All units", then the tree depth first, indented by depth */
@@ -593,7 +524,13 @@ test_unit_filter (DnTestStore   *fixture,
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (sub_units)));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
 
-  gtk_drop_down_set_selected (unit, parent_position);
+  /* "All units", then the chosen unit */
+  {
+    g_autoptr(DnUnit) all = g_list_model_get_item (units, 0);
+    g_assert_cmpint (all->id, ==, 0);
+    g_assert_cmpstr (all->name, ==, "All units");
+  }
+  g_assert_true (dn_unit_chooser_pick (unit, d.parent));
   wait_loaded (shown.view);
   assert_listed (shown.view, d.late, d.late_done, d.soon, d.none);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (sub_units)));
@@ -617,43 +554,36 @@ test_unit_filter (DnTestStore   *fixture,
   dn_task_list_view_set_my_unit (shown.view, d.child);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
   g_assert_true (gtk_toggle_button_get_active (my_unit));
-  g_assert_cmpint (((DnUnit *) gtk_drop_down_get_selected_item (unit))->id, ==, d.child);
+  g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, d.child);
   assert_listed (shown.view, d.late, d.late_done, d.none);
   gtk_toggle_button_set_active (my_unit, FALSE);
   wait_loaded (shown.view);
-  g_assert_cmpuint (gtk_drop_down_get_selected (unit), ==, 0);
+  g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, 0);
   g_assert_cmpuint (n_rows (shown.view), ==, 5);
   gtk_toggle_button_set_active (my_unit, TRUE);
   wait_loaded (shown.view);
   assert_listed (shown.view, d.late, d.late_done, d.none);
-  gtk_drop_down_set_selected (unit, parent_position);
+  g_assert_true (dn_unit_chooser_pick (unit, d.parent));
   wait_loaded (shown.view);
   g_assert_false (gtk_toggle_button_get_active (my_unit));
   g_assert_cmpuint (n_rows (shown.view), ==, 4);
 
-  /* a new unit appears in the drop-down; the choice is kept */
+  /* a new unit is offered (the list is read again when next needed); the
+   * choice is kept */
   dn_test_add_unit (fixture->store, "THCS-BT", "Trường THCS Bảo Thắng", DN_UNIT_KIND_SCHOOL, d.parent);
-  g_assert_cmpuint (g_list_model_get_n_items (units), ==, 5);
-  g_assert_cmpint (((DnUnit *) gtk_drop_down_get_selected_item (unit))->id, ==, d.parent);
+  g_assert_cmpuint (g_list_model_get_n_items (dn_unit_chooser_get_model (unit)), ==, 5);
+  g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, d.parent);
 
-  /* the drop-down's search: words from the middle of a name, no accents */
-  {
-    GtkWidget *entry = find_type (GTK_WIDGET (unit), GTK_TYPE_SEARCH_ENTRY);
-    GtkExpression *expression = gtk_drop_down_get_expression (unit);
-    g_autoptr(DnUnit) school = dn_store_get_unit (fixture->store, d.child, NULL);
-    g_autoptr(DnUnit) office = dn_store_get_unit (fixture->store, d.other, NULL);
-    GValue value = G_VALUE_INIT;
-
-    g_assert_nonnull (entry);
-    gtk_editable_set_text (GTK_EDITABLE (entry), "bao thang 1");
-    g_assert_true (gtk_expression_evaluate (expression, school, &value));
-    g_assert_true (g_str_has_prefix (g_value_get_string (&value), "bao thang 1"));
-    g_value_unset (&value);
-    g_assert_true (gtk_expression_evaluate (expression, office, &value));
-    g_assert_false (g_str_has_prefix (g_value_get_string (&value), "bao thang 1"));
-    g_value_unset (&value);
-    gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  }
+  /* the chooser's search: words from the middle of a name, any order, no
+   * accents, on names and codes */
+  dn_unit_chooser_set_search (unit, "bao thang 1");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (unit), ==, 1);
+  dn_unit_chooser_set_search (unit, "THANG bao");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (unit), ==, 3);
+  dn_unit_chooser_set_search (unit, "bt1");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (unit), ==, 1);
+  dn_unit_chooser_set_search (unit, "");
+  g_assert_cmpuint (dn_unit_chooser_get_n_shown (unit), ==, 5);
 
   dn_task_list_view_set_my_unit (shown.view, 0);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
@@ -721,7 +651,7 @@ test_sort (DnTestStore   *fixture,
 
   /* the header the user clicks: the column view's own sorter */
   {
-    GtkColumnView *table = GTK_COLUMN_VIEW (find_named (GTK_WIDGET (shown.view), "task-table"));
+    GtkColumnView *table = GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (shown.view), "task-table"));
     GListModel *columns = gtk_column_view_get_columns (table);
     g_autoptr(GtkColumnViewColumn) status = NULL;
 
@@ -759,7 +689,7 @@ test_overdue_marked (DnTestStore   *fixture,
   guint n_overdue = 0, n_soon = 0, n_plain = 0;
 
   (void) d;
-  wait_for_frame (GTK_WIDGET (shown.window), 2000);
+  dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 2000);
   collect_named (GTK_WIDGET (shown.view), "due-cell", cells);
   g_assert_cmpuint (cells->len, ==, 5);
   for (guint i = 0; i < cells->len; i++)
@@ -795,10 +725,43 @@ test_overdue_marked (DnTestStore   *fixture,
   gtk_window_destroy (shown.window);
 }
 
+/* A query that fails shows its error, never an empty list; Try Again
+ * reads the list again. */
+static void
+test_error_state (DnTestStore   *fixture,
+                  gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  Shown shown = show_view (fixture->store);
+  GtkStack *stack = GTK_STACK (dn_ui_find_named (GTK_WIDGET (shown.view), "task-content"));
+  GtkLabel *count = GTK_LABEL (dn_ui_find_named (GTK_WIDGET (shown.view), "task-count"));
+  const GError *error;
+
+  (void) d;
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_null (dn_list_page_get_error (DN_LIST_PAGE (shown.view)));
+  /* a table of this connection's own hides the tasks from its queries */
+  dn_test_exec (fixture->store, "CREATE TEMP TABLE task (x INTEGER)");
+  dn_task_list_view_set_search (shown.view, "bao cao");
+  error = dn_list_page_get_error (DN_LIST_PAGE (shown.view));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "");
+  g_assert_true (dn_ui_find_named (GTK_WIDGET (shown.view), "task-table") != NULL);
+
+  dn_test_exec (fixture->store, "DROP TABLE temp.task");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "list.reload", NULL));
+  g_assert_null (dn_list_page_get_error (DN_LIST_PAGE (shown.view)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_cmpuint (n_rows (shown.view), ==, 2);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "2 tasks");
+  gtk_window_destroy (shown.window);
+}
+
 static DnTaskListView *
 window_view (DnWindow *window)
 {
-  GtkWidget *view = find_type (GTK_WIDGET (window), DN_TYPE_TASK_LIST_VIEW);
+  GtkWidget *view = dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_TASK_LIST_VIEW);
 
   g_assert_nonnull (view);
   return DN_TASK_LIST_VIEW (view);
@@ -819,12 +782,12 @@ test_delete_undo (DnTestStore   *fixture,
    * store again */
   dn_window_show_section (window, "overview");
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (GTK_WIDGET (window), 5000);
+  dn_ui_wait_for_frame (GTK_WIDGET (window), 5000);
   dn_test_add_task (fixture->store, "Việc thêm khi danh sách bị ẩn", d.other, NULL, NULL);
   dn_window_show_section (window, "tasks");
-  wait_for_frame (GTK_WIDGET (window), 5000);
+  dn_ui_wait_for_frame (GTK_WIDGET (window), 5000);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
-    GTK_COLUMN_VIEW (find_named (GTK_WIDGET (view), "task-table"))))), ==, 6);
+    GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (view), "task-table"))))), ==, 6);
   g_assert_cmpuint (n_rows (view), ==, 6);
 
   /* the Delete key is bound to tasks.delete */
@@ -849,7 +812,7 @@ test_delete_undo (DnTestStore   *fixture,
   g_assert_true (bound);
   /* typing in the table must not go to the search field: the field would
    * take the Delete key too */
-  g_assert_null (gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (find_named (GTK_WIDGET (view),
+  g_assert_null (gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (dn_ui_find_named (GTK_WIDGET (view),
                                                                                       "task-search"))));
 
   /* nothing selected: nothing deleted */
@@ -919,9 +882,9 @@ test_dialogs (DnTestStore   *fixture,
   GtkWindow *details;
   gint64 id;
 
-  g_assert_null (find_toplevel (DN_TYPE_TASK_EDITOR));
+  g_assert_null (dn_ui_find_window (DN_TYPE_TASK_EDITOR));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "tasks.new", NULL));
-  editor = find_toplevel (DN_TYPE_TASK_EDITOR);
+  editor = dn_ui_find_window (DN_TYPE_TASK_EDITOR);
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (editor) == shown.window);
   /* as the editor does on Save */
@@ -931,24 +894,24 @@ test_dialogs (DnTestStore   *fixture,
   gtk_window_destroy (editor);
 
   /* Enter or a double click on a row */
-  g_signal_emit_by_name (find_named (GTK_WIDGET (shown.view), "task-table"), "activate",
+  g_signal_emit_by_name (dn_ui_find_named (GTK_WIDGET (shown.view), "task-table"), "activate",
                          dn_task_list_model_find (dn_task_list_view_get_model (shown.view), d.late));
-  details = find_toplevel (DN_TYPE_TASK_DETAILS);
+  details = dn_ui_find_window (DN_TYPE_TASK_DETAILS);
   g_assert_nonnull (details);
   g_assert_cmpint (dn_task_details_get_task (DN_TASK_DETAILS (details)), ==, d.late);
   g_assert_true (gtk_window_get_transient_for (details) == shown.window);
   g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, d.late);
   dn_task_list_view_open_task (shown.view, d.late);
-  g_assert_cmpuint (count_toplevels (DN_TYPE_TASK_DETAILS), ==, 1);
+  g_assert_cmpuint (dn_ui_count_windows (DN_TYPE_TASK_DETAILS), ==, 1);
   gtk_window_destroy (details);
 
   /* Edit opens the editor on the selected task */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "tasks.edit", NULL));
-  editor = find_toplevel (DN_TYPE_TASK_EDITOR);
+  editor = dn_ui_find_window (DN_TYPE_TASK_EDITOR);
   g_assert_nonnull (editor);
   gtk_window_destroy (editor);
   gtk_window_destroy (shown.window);
-  spin (10);
+  dn_ui_spin (10);
 }
 
 typedef void (*Step) (DnTaskListView *view);
@@ -971,7 +934,7 @@ time_step (Shown      *shown,
 
   step (shown->view);
   done = g_get_monotonic_time () - start;
-  frame = wait_for_frame (GTK_WIDGET (shown->window), 5000);
+  frame = dn_ui_wait_for_frame (GTK_WIDGET (shown->window), 5000);
   g_printerr ("# %-24s %6u rows  %6.1f ms + frame %5.1f ms\n", name, n_rows (shown->view),
               done / 1000.0, frame / 1000.0);
 }
@@ -1016,7 +979,7 @@ time_interactive (Shown      *shown,
   while (!dn_task_list_view_is_loading (shown->view) && g_get_monotonic_time () - start < G_USEC_PER_SEC)
     g_main_context_iteration (NULL, FALSE);
   wait_loaded (shown->view);
-  wait_for_frame (GTK_WIDGET (shown->window), 5000);
+  dn_ui_wait_for_frame (GTK_WIDGET (shown->window), 5000);
   total = g_get_monotonic_time () - start;
   g_source_remove (id);
   g_printerr ("# %-24s %6u rows  drawn after %6.1f ms, main loop blocked at most %5.1f ms\n", name,
@@ -1051,7 +1014,7 @@ test_big_database (void)
     GtkWindow *warm = GTK_WINDOW (gtk_window_new ());
     gtk_window_set_child (warm, gtk_label_new ("Nhiệm vụ"));
     gtk_window_present (warm);
-    wait_for_frame (GTK_WIDGET (warm), 5000);
+    dn_ui_wait_for_frame (GTK_WIDGET (warm), 5000);
     gtk_window_destroy (warm);
   }
   start = g_get_monotonic_time ();
@@ -1062,7 +1025,7 @@ test_big_database (void)
   dn_task_list_view_set_store (shown.view, store);
   set_store = g_get_monotonic_time () - start;
   gtk_window_present (shown.window);
-  wait_for_frame (GTK_WIDGET (shown.window), 5000);
+  dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
   first_frame = g_get_monotonic_time () - start;
   model = dn_task_list_view_get_model (shown.view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
@@ -1070,7 +1033,7 @@ test_big_database (void)
               n, set_store / 1000.0, first_frame / 1000.0, dn_task_list_model_get_n_fetched (model));
 
   /* scrolling: a page at a time, then jumps across the list */
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_named (GTK_WIDGET (shown.view), "task-table")));
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (dn_ui_find_named (GTK_WIDGET (shown.view), "task-table")));
   fetched = dn_task_list_model_get_n_fetched (model);
   for (int i = 0; i < 60; i++)
     {
@@ -1080,7 +1043,7 @@ test_big_database (void)
       gint64 t;
 
       gtk_adjustment_set_value (adjustment, value);
-      t = wait_for_frame (GTK_WIDGET (shown.window), 5000);
+      t = dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
       worst = MAX (worst, t);
       total += t;
       steps++;
@@ -1089,10 +1052,10 @@ test_big_database (void)
               steps, total / 1000.0 / steps, worst / 1000.0, dn_task_list_model_get_n_fetched (model) - fetched);
 
   /* as a user does it (worker thread), by due date */
-  time_interactive (&shown, "typed “bao cao”", find_named (GTK_WIDGET (shown.view), "task-search"));
-  time_interactive (&shown, "search field cleared", find_named (GTK_WIDGET (shown.view), "task-search"));
-  time_interactive (&shown, "Overdue toggled on", find_named (GTK_WIDGET (shown.view), "task-overdue"));
-  time_interactive (&shown, "Overdue toggled off", find_named (GTK_WIDGET (shown.view), "task-overdue"));
+  time_interactive (&shown, "typed “bao cao”", dn_ui_find_named (GTK_WIDGET (shown.view), "task-search"));
+  time_interactive (&shown, "search field cleared", dn_ui_find_named (GTK_WIDGET (shown.view), "task-search"));
+  time_interactive (&shown, "Overdue toggled on", dn_ui_find_named (GTK_WIDGET (shown.view), "task-overdue"));
+  time_interactive (&shown, "Overdue toggled off", dn_ui_find_named (GTK_WIDGET (shown.view), "task-overdue"));
   /* through the API (at once) */
   time_step (&shown, "search “bao cao”", step_search);
   time_step (&shown, "search cleared", step_no_search);
@@ -1101,19 +1064,14 @@ test_big_database (void)
   time_step (&shown, "sort by title", step_title);
   time_step (&shown, "sort by lead unit, desc", step_lead);
   gtk_window_destroy (shown.window);
-  spin (10);
+  dn_ui_spin (10);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-  g_test_init (&argc, &argv, NULL);
+  dn_ui_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
   ADD ("/task-list/lazy", test_lazy);
@@ -1122,6 +1080,7 @@ main (int   argc,
   ADD ("/task-list/unit-filter", test_unit_filter);
   ADD ("/task-list/sort", test_sort);
   ADD ("/task-list/overdue-marked", test_overdue_marked);
+  ADD ("/task-list/error-state", test_error_state);
   ADD ("/task-list/delete-undo", test_delete_undo);
   ADD ("/task-list/reload-keeps-selection", test_reload_keeps_selection);
   ADD ("/task-list/dialogs", test_dialogs);

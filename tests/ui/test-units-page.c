@@ -10,15 +10,19 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <gtk/gtk.h>
 
 #include "dn-date.h"
+#include "dn-i18n.h"
 #include "dn-person-editor.h"
 #include "dn-preferences-dialog.h"
 #include "dn-test-utils.h"
+#include "dn-ui-test-utils.h"
 #include "dn-unit-dialog.h"
 #include "dn-unit-chooser.h"
 #include "dn-units-page.h"
@@ -26,77 +30,6 @@
 /*
  * Helpers
  */
-
-/* Iterates the main loop for @ms milliseconds. */
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Iterates the main loop until @condition holds (at most 3 s). */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *label)
-{
-  g_autofree char *mismatch = NULL;
-
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return FALSE;
-  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-  return mismatch == NULL;
-}
-
-/* The first widget below @root (included) whose accessible label is @label
- * (labels, named by their own text, are left out). */
-static GtkWidget *
-find_by_label (GtkWidget  *root,
-               const char *label)
-{
-  if (!GTK_IS_LABEL (root) && has_label (root, label))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_label (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-get_by_label (GtkWidget  *root,
-              const char *label)
-{
-  GtkWidget *widget = find_by_label (root, label);
-
-  if (widget == NULL)
-    g_error ("no widget labelled “%s”", label);
-  return widget;
-}
 
 /* A label below @root whose text starts with @prefix. */
 static GtkWidget *
@@ -143,22 +76,8 @@ no_window_cb (gpointer data)
 static void
 close_all_windows (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (window);
-    }
-  spin (30);
-}
-
-static void
-set_text (GtkWidget  *root,
-          const char *label,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (get_by_label (root, label)), text);
+  dn_ui_destroy_all_windows ();
+  dn_ui_spin (30);
 }
 
 /* The units of the test: two roots, children and grandchildren. */
@@ -205,6 +124,20 @@ typedef struct
   DnUnitsPage *page;
 } Shown;
 
+/* The page reads the store off the main loop: until what it shows is up
+ * to date. */
+static gboolean
+page_settled_cb (gpointer data)
+{
+  return !dn_units_page_is_loading (data);
+}
+
+static void
+settle (DnUnitsPage *page)
+{
+  g_assert_true (dn_ui_wait_until (page_settled_cb, page, 30000));
+}
+
 static Shown
 show_page (DnStore *store)
 {
@@ -216,14 +149,15 @@ show_page (DnStore *store)
   gtk_window_set_child (shown.window, GTK_WIDGET (shown.page));
   dn_units_page_set_store (shown.page, store);
   gtk_window_present (shown.window);
-  spin (100);
+  dn_ui_spin (100);
+  g_assert_true (dn_ui_wait_until (page_settled_cb, shown.page, 30000));
   return shown;
 }
 
 static GtkTreeListModel *
 tree_model (DnUnitsPage *page)
 {
-  GtkListView *list = GTK_LIST_VIEW (get_by_label (GTK_WIDGET (page), "Units"));
+  GtkListView *list = GTK_LIST_VIEW (dn_ui_get_by_label (GTK_WIDGET (page), "Units"));
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
 
   return GTK_TREE_LIST_MODEL (gtk_single_selection_get_model (selection));
@@ -263,7 +197,7 @@ static GtkWidget *
 tree_row_widget (DnUnitsPage *page,
                  const char  *name)
 {
-  GtkWidget *list = get_by_label (GTK_WIDGET (page), "Units");
+  GtkWidget *list = dn_ui_get_by_label (GTK_WIDGET (page), "Units");
   GPtrArray *stack = g_ptr_array_new ();
   GtkWidget *found = NULL;
 
@@ -323,7 +257,7 @@ collect_names (GtkWidget *widget,
 static char *
 visible_staff (DnUnitsPage *page)
 {
-  GtkWidget *view = get_by_label (GTK_WIDGET (page), "Staff");
+  GtkWidget *view = dn_ui_get_by_label (GTK_WIDGET (page), "Staff");
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -375,7 +309,7 @@ staff_shown_cb (gpointer data)
 static GListModel *
 staff_model (DnUnitsPage *page)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (get_by_label (GTK_WIDGET (page), "Staff"));
+  GtkColumnView *view = GTK_COLUMN_VIEW (dn_ui_get_by_label (GTK_WIDGET (page), "Staff"));
 
   return G_LIST_MODEL (gtk_column_view_get_model (view));
 }
@@ -419,32 +353,35 @@ test_tree (DnTestStore   *fixture,
   g_assert_nonnull (row);
 
   /* the filter finds "Kim Đồng" without accents, with the units above it */
-  set_text (GTK_WIDGET (shown.page), "Filter units", "kim dong");
-  g_signal_emit_by_name (get_by_label (GTK_WIDGET (shown.page), "Filter units"), "search-changed");
+  dn_ui_set_text (GTK_WIDGET (shown.page), "Filter units", "kim dong");
+  g_signal_emit_by_name (dn_ui_get_by_label (GTK_WIDGET (shown.page), "Filter units"), "search-changed");
   g_clear_pointer (&codes, g_free);
   codes = tree_codes (shown.page);
   g_assert_cmpstr (codes, ==, "PGD-BT,TH-KD");
-  set_text (GTK_WIDGET (shown.page), "Filter units", "văn phòng");
-  g_signal_emit_by_name (get_by_label (GTK_WIDGET (shown.page), "Filter units"), "search-changed");
+  dn_ui_set_text (GTK_WIDGET (shown.page), "Filter units", "văn phòng");
+  g_signal_emit_by_name (dn_ui_get_by_label (GTK_WIDGET (shown.page), "Filter units"), "search-changed");
   g_clear_pointer (&codes, g_free);
   codes = tree_codes (shown.page);
   g_assert_cmpstr (codes, ==, "SGD,VP");
-  set_text (GTK_WIDGET (shown.page), "Filter units", "");
-  g_signal_emit_by_name (get_by_label (GTK_WIDGET (shown.page), "Filter units"), "search-changed");
+  dn_ui_set_text (GTK_WIDGET (shown.page), "Filter units", "");
+  g_signal_emit_by_name (dn_ui_get_by_label (GTK_WIDGET (shown.page), "Filter units"), "search-changed");
   g_assert_true (tree_has_code (shown.page, "PGD-BT"));
   g_assert_true (tree_has_code (shown.page, "SGD"));
 
   /* the district office opens on its schools (THCS < Tiểu học) */
   dn_units_page_select_unit (shown.page, u.school_a);
+  settle (shown.page);
   g_clear_pointer (&codes, g_free);
   codes = tree_codes (shown.page);
   g_assert_cmpstr (codes, ==, "PGD-BT,THCS-LL,TH-KD,SGD,TCCB,VP");
 
   /* a unit added elsewhere appears under its open parent */
   dn_test_add_unit (fixture->store, "THPT-BT", "Trường THPT số 1 Bảo Thắng", DN_UNIT_KIND_SCHOOL, u.district);
+  settle (shown.page);
   g_assert_true (tree_has_code (shown.page, "THPT-BT"));
   /* a first sub-unit gives its parent an expander */
   dn_test_add_unit (fixture->store, "TCCB-1", "Tổ Thi đua", DN_UNIT_KIND_DIVISION, u.personnel);
+  settle (shown.page);
   {
     guint position = 0;
     GListModel *model = G_LIST_MODEL (tree_model (shown.page));
@@ -461,6 +398,7 @@ test_tree (DnTestStore   *fixture,
     g_assert_cmpuint (position, <, g_list_model_get_n_items (model));
   }
   dn_units_page_select_unit (shown.page, u.personnel);
+  settle (shown.page);
   g_assert_false (tree_has_code (shown.page, "TCCB-1"));
 
   close_all_windows ();
@@ -482,6 +420,7 @@ test_staff_order (DnTestStore   *fixture,
   /* the schools are below the district office, which is closed at first */
   g_assert_false (tree_has_code (shown.page, "TH-KD"));
   dn_units_page_select_unit (shown.page, u.office);
+  settle (shown.page);
   g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.office);
   g_assert_true (tree_has_code (shown.page, "VP"));
   g_assert_true (tree_has_code (shown.page, "TCCB"));
@@ -492,24 +431,26 @@ test_staff_order (DnTestStore   *fixture,
                    "Nguyễn Văn An|Trần Thị Ánh|Lê Văn Ân|Phạm Thị Bình|Đỗ Văn Dũng|Hoàng Đức");
   wait.page = shown.page;
   wait.expected = expected;
-  if (!wait_until (staff_shown_cb, &wait))
+  if (!dn_ui_wait_until (staff_shown_cb, &wait, 30000))
     {
       g_autofree char *shown_names = visible_staff (shown.page);
       g_error ("staff shown: “%s”, expected “%s”", shown_names, expected);
     }
-  g_assert_true (is_visible_text (get_by_label (GTK_WIDGET (shown.page), "Staff")));
+  g_assert_true (is_visible_text (dn_ui_get_by_label (GTK_WIDGET (shown.page), "Staff")));
 
   /* another unit, in another branch: its parents open, its staff shown */
   dn_units_page_select_unit (shown.page, u.school_b);
+  settle (shown.page);
   g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.school_b);
   wait.expected = "Vũ Thị Hà";
-  g_assert_true (wait_until (staff_shown_cb, &wait));
+  g_assert_true (dn_ui_wait_until (staff_shown_cb, &wait, 30000));
 
   /* a change made elsewhere shows at once, the rest kept */
   dn_test_add_person (fixture->store, "Bùi", "Văn", "An", u.school_b);
+  settle (shown.page);
   g_assert_cmpuint (g_list_model_get_n_items (staff_model (shown.page)), ==, 2);
   wait.expected = "Bùi Văn An|Vũ Thị Hà";
-  g_assert_true (wait_until (staff_shown_cb, &wait));
+  g_assert_true (dn_ui_wait_until (staff_shown_cb, &wait, 30000));
 
   close_all_windows ();
 }
@@ -539,9 +480,9 @@ test_many_staff (DnTestStore   *fixture,
   shown = show_page (fixture->store);
   dn_units_page_select_unit (shown.page, u.school_a);
   model = staff_model (shown.page);
-  /* read page by page, while the window stays responsive */
+  /* read off the main loop, while the window stays responsive */
   g_assert_cmpuint (g_list_model_get_n_items (model), <, 333);
-  g_assert_true (wait_until (all_read_cb, model));
+  g_assert_true (dn_ui_wait_until (all_read_cb, model, 30000));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 333);
   {
     g_autoptr(DnPerson) person = g_list_model_get_item (model, 332);
@@ -563,7 +504,7 @@ open_unit_dialog (DnUnitsPage *page,
   DnUnitDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  spin (30);
+  dn_ui_spin (30);
   dialog = DN_UNIT_DIALOG (find_window (DN_TYPE_UNIT_DIALOG));
   g_assert_nonnull (dialog);
   return dialog;
@@ -582,16 +523,17 @@ test_add_unit (DnTestStore   *fixture,
   GtkWidget *kind;
 
   dn_units_page_select_unit (shown.page, u.department);
+  settle (shown.page);
   dialog = open_unit_dialog (shown.page, "units.add");
   /* below the selected unit, as a division of the department */
-  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "Parent unit"))),
+  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "Parent unit"))),
                    ==, u.department);
-  kind = get_by_label (GTK_WIDGET (dialog), "Kind of unit");
+  kind = dn_ui_get_by_label (GTK_WIDGET (dialog), "Kind of unit");
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, DN_UNIT_KIND_DIVISION);
 
   /* an empty name is refused: the message shows, nothing is saved */
   before = dn_test_row_counts (fixture->store);
-  set_text (GTK_WIDGET (dialog), "Unit code", "KHTC");
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "KHTC");
   g_assert_false (dn_unit_dialog_save (dialog));
   g_assert_nonnull (dn_unit_dialog_get_error (dialog));
   after = dn_test_row_counts (fixture->store);
@@ -599,15 +541,16 @@ test_add_unit (DnTestStore   *fixture,
   g_assert_nonnull (find_window (DN_TYPE_UNIT_DIALOG));
 
   /* a code already used is refused too */
-  set_text (GTK_WIDGET (dialog), "Unit name", "Phòng Kế hoạch - Tài chính");
-  set_text (GTK_WIDGET (dialog), "Unit code", "VP");
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit name", "Phòng Kế hoạch - Tài chính");
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "VP");
   g_assert_false (dn_unit_dialog_save (dialog));
   g_assert_nonnull (dn_unit_dialog_get_error (dialog));
 
   /* fixed: saved, the dialog closes, the new unit is selected in the tree */
-  set_text (GTK_WIDGET (dialog), "Unit code", "KHTC");
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "KHTC");
   g_assert_true (dn_unit_dialog_save (dialog));
-  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
+  settle (shown.page);
   added = dn_store_find_unit (fixture->store, "KHTC", NULL);
   g_assert_nonnull (added);
   g_assert_cmpstr (added->name, ==, "Phòng Kế hoạch - Tài chính");
@@ -618,12 +561,13 @@ test_add_unit (DnTestStore   *fixture,
 
   /* "Add Unit…" without a parent: a new top-level unit, through the button */
   dialog = open_unit_dialog (shown.page, "units.add");
-  g_assert_true (dn_unit_chooser_pick (DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "Parent unit")), 0));
-  set_text (GTK_WIDGET (dialog), "Unit name", "Sở Ngoại vụ");
-  set_text (GTK_WIDGET (dialog), "Unit code", "SNV");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (get_by_label (GTK_WIDGET (dialog), "Kind of unit")), DN_UNIT_KIND_EXTERNAL);
-  gtk_widget_activate_default (GTK_WIDGET (get_by_label (GTK_WIDGET (dialog), "Unit code")));
-  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+  g_assert_true (dn_unit_chooser_pick (DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "Parent unit")), 0));
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit name", "Sở Ngoại vụ");
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "SNV");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (GTK_WIDGET (dialog), "Kind of unit")), DN_UNIT_KIND_EXTERNAL);
+  gtk_widget_activate_default (GTK_WIDGET (dn_ui_get_by_label (GTK_WIDGET (dialog), "Unit code")));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
+  settle (shown.page);
   g_clear_object (&added);
   added = dn_store_find_unit (fixture->store, "SNV", NULL);
   g_assert_nonnull (added);
@@ -643,14 +587,15 @@ test_rename_unit (DnTestStore   *fixture,
   DnUnitDialog *dialog;
 
   dn_units_page_select_unit (shown.page, u.office);
+  settle (shown.page);
   dialog = open_unit_dialog (shown.page, "units.rename");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_label (GTK_WIDGET (dialog), "Unit name"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (GTK_WIDGET (dialog), "Unit name"))), ==,
                    "Văn phòng Sở");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_label (GTK_WIDGET (dialog), "Unit code"))), ==, "VP");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (GTK_WIDGET (dialog), "Unit code"))), ==, "VP");
 
   /* the code of another unit: the error shows, nothing changes */
-  set_text (GTK_WIDGET (dialog), "Unit name", "Văn phòng");
-  set_text (GTK_WIDGET (dialog), "Unit code", "TCCB");
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit name", "Văn phòng");
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "TCCB");
   g_assert_false (dn_unit_dialog_save (dialog));
   g_assert_nonnull (dn_unit_dialog_get_error (dialog));
   g_assert_true (gtk_widget_get_mapped (find_label_with_prefix (GTK_WIDGET (dialog), dn_unit_dialog_get_error (dialog))));
@@ -660,16 +605,17 @@ test_rename_unit (DnTestStore   *fixture,
   g_assert_nonnull (tree_row_widget (shown.page, "Văn phòng Sở"));
 
   /* a free code: saved, the tree shows the new name, still selected */
-  set_text (GTK_WIDGET (dialog), "Unit code", "VPS");
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "VPS");
   g_assert_true (dn_unit_dialog_save (dialog));
-  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
+  settle (shown.page);
   g_clear_object (&unit);
   unit = dn_store_get_unit (fixture->store, u.office, NULL);
   g_assert_cmpstr (unit->code, ==, "VPS");
   g_assert_cmpstr (unit->name, ==, "Văn phòng");
   g_assert_true (tree_has_code (shown.page, "VPS"));
   g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.office);
-  spin (50);
+  dn_ui_spin (50);
   g_assert_nonnull (tree_row_widget (shown.page, "Văn phòng"));
 
   close_all_windows ();
@@ -699,8 +645,9 @@ test_move_unit (DnTestStore   *fixture,
 
   /* the department cannot go below itself nor its divisions: not offered */
   dn_units_page_select_unit (shown.page, u.department);
+  settle (shown.page);
   dialog = open_unit_dialog (shown.page, "units.move");
-  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "Parent unit"));
+  picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "Parent unit"));
   offered = dn_unit_chooser_get_model (picker);
   for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
     {
@@ -720,6 +667,7 @@ test_move_unit (DnTestStore   *fixture,
   school = dn_store_get_unit (fixture->store, u.school_a, NULL);
   school->parent_id = u.office;
   g_assert_true (dn_store_update_unit (fixture->store, school, &error));
+  settle (shown.page);
   g_assert_no_error (error);
   g_assert_false (dn_unit_dialog_save (dialog));
   g_assert_nonnull (dn_unit_dialog_get_error (dialog));
@@ -727,16 +675,19 @@ test_move_unit (DnTestStore   *fixture,
   unit = dn_store_get_unit (fixture->store, u.department, NULL);
   g_assert_cmpint (unit->parent_id, ==, 0);
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
+  settle (shown.page);
 
   /* a real move: the personnel division goes to the district office */
   dn_units_page_select_unit (shown.page, u.personnel);
+  settle (shown.page);
   dialog = open_unit_dialog (shown.page, "units.move");
-  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "Parent unit"));
+  picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "Parent unit"));
   g_assert_cmpint (dn_unit_chooser_get_unit (picker), ==, u.department);
   g_assert_true (dn_unit_chooser_pick (picker, u.district));
   g_assert_true (dn_unit_dialog_save (dialog));
-  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
+  settle (shown.page);
   g_clear_object (&unit);
   unit = dn_store_get_unit (fixture->store, u.personnel, NULL);
   g_assert_cmpint (unit->parent_id, ==, u.district);
@@ -756,10 +707,10 @@ answer_question (int response)
 {
   GtkWindow *question;
 
-  g_assert_true (wait_until (message_dialog_open_cb, NULL));
+  g_assert_true (dn_ui_wait_until (message_dialog_open_cb, NULL, 30000));
   question = find_window (GTK_TYPE_MESSAGE_DIALOG);
   gtk_dialog_response (GTK_DIALOG (question), response);
-  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (GTK_TYPE_MESSAGE_DIALOG)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (GTK_TYPE_MESSAGE_DIALOG), 30000));
 }
 
 static gboolean
@@ -791,11 +742,12 @@ test_archive_unit (DnTestStore   *fixture,
 
   preferences = dn_preferences_dialog_new (settings, fixture->store);
   gtk_window_present (GTK_WINDOW (preferences));
-  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (preferences), "My unit"));
+  picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (preferences), "My unit"));
   g_assert_true (picker_lists (picker, u.school_b));
 
   /* asked first; cancelling changes nothing */
   dn_units_page_select_unit (shown.page, u.school_b);
+  settle (shown.page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "units.archive", NULL));
   answer_question (GTK_RESPONSE_CANCEL);
   unit = dn_store_get_unit (fixture->store, u.school_b, NULL);
@@ -804,6 +756,7 @@ test_archive_unit (DnTestStore   *fixture,
   /* archived: gone from the tree and from the preferences' drop-down */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "units.archive", NULL));
   answer_question (GTK_RESPONSE_ACCEPT);
+  settle (shown.page);
   g_clear_object (&unit);
   unit = dn_store_get_unit (fixture->store, u.school_b, NULL);
   g_assert_true (unit->archived);
@@ -814,30 +767,34 @@ test_archive_unit (DnTestStore   *fixture,
   g_assert_true (picker_lists (picker, u.school_a));
 
   /* "Show archived units" shows it again, marked */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_by_label (GTK_WIDGET (shown.page), "Show archived units")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (dn_ui_get_by_label (GTK_WIDGET (shown.page), "Show archived units")), TRUE);
   g_assert_true (tree_has_code (shown.page, "TH-KD"));
-  spin (50);
+  dn_ui_spin (50);
   row = tree_row_widget (shown.page, "Trường Tiểu học Kim Đồng");
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (gtk_widget_get_parent (row)), "dn-archived"));
 
   /* restored without a question */
   dn_units_page_select_unit (shown.page, u.school_b);
+  settle (shown.page);
   g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.school_b);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "units.archive", NULL));
+  settle (shown.page);
   g_clear_object (&unit);
   unit = dn_store_get_unit (fixture->store, u.school_b, NULL);
   g_assert_false (unit->archived);
   g_assert_true (picker_lists (picker, u.school_b));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (get_by_label (GTK_WIDGET (shown.page), "Show archived units")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (dn_ui_get_by_label (GTK_WIDGET (shown.page), "Show archived units")), FALSE);
   g_assert_true (tree_has_code (shown.page, "TH-KD"));
 
   /* selecting an archived unit (from the search) shows the archived units */
   g_assert_true (dn_store_set_unit_archived (fixture->store, u.school_a, TRUE, NULL));
+  settle (shown.page);
   g_assert_false (tree_has_code (shown.page, "THCS-LL"));
   dn_units_page_select_unit (shown.page, u.school_a);
+  settle (shown.page);
   g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.school_a);
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (get_by_label (GTK_WIDGET (shown.page),
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (dn_ui_get_by_label (GTK_WIDGET (shown.page),
                                                                              "Show archived units"))));
 
   close_all_windows ();
@@ -864,30 +821,32 @@ test_people (DnTestStore   *fixture,
   gint64 id;
 
   dn_units_page_select_unit (shown.page, u.school_a);
+  settle (shown.page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "people.add", NULL));
-  spin (30);
+  dn_ui_spin (30);
   editor = DN_PERSON_EDITOR (find_window (DN_TYPE_PERSON_EDITOR));
   g_assert_nonnull (editor);
-  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (editor), "Unit"))), ==,
+  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (editor), "Unit"))), ==,
                    u.school_a);
-  set_text (GTK_WIDGET (editor), "Family name", "Nguyễn");
-  set_text (GTK_WIDGET (editor), "Middle name", "Thị");
-  set_text (GTK_WIDGET (editor), "Given name", "Ánh");
-  set_text (GTK_WIDGET (editor), "Position", "Hiệu trưởng");
-  set_text (GTK_WIDGET (editor), "E-mail", "anh@example.edu.vn");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (get_by_label (GTK_WIDGET (editor), "Gender")), DN_GENDER_FEMALE);
+  dn_ui_set_text (GTK_WIDGET (editor), "Family name", "Nguyễn");
+  dn_ui_set_text (GTK_WIDGET (editor), "Middle name", "Thị");
+  dn_ui_set_text (GTK_WIDGET (editor), "Given name", "Ánh");
+  dn_ui_set_text (GTK_WIDGET (editor), "Position", "Hiệu trưởng");
+  dn_ui_set_text (GTK_WIDGET (editor), "E-mail", "anh@example.edu.vn");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (GTK_WIDGET (editor), "Gender")), DN_GENDER_FEMALE);
 
   /* a date that does not exist: said, nothing saved */
   before = dn_test_row_counts (fixture->store);
-  set_text (GTK_WIDGET (editor), "Birth date", "31/02/1985");
+  dn_ui_set_text (GTK_WIDGET (editor), "Birth date", "31/02/1985");
   g_assert_false (dn_person_editor_save (editor));
   g_assert_nonnull (dn_person_editor_get_error (editor));
   after = dn_test_row_counts (fixture->store);
   g_assert_cmpstr (before, ==, after);
 
-  set_text (GTK_WIDGET (editor), "Birth date", "5/3/1985");
+  dn_ui_set_text (GTK_WIDGET (editor), "Birth date", "5/3/1985");
   g_assert_true (dn_person_editor_save (editor));
-  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR), 30000));
+  settle (shown.page);
   people = dn_store_list_people (fixture->store, u.school_a, 0, 10, NULL);
   g_assert_cmpuint (people->len, ==, 1);
   person = g_object_ref (people->pdata[0]);
@@ -904,16 +863,17 @@ test_people (DnTestStore   *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 1);
   g_assert_nonnull (gtk_single_selection_get_selected_item (selection));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "people.edit", NULL));
-  spin (30);
+  dn_ui_spin (30);
   editor = DN_PERSON_EDITOR (find_window (DN_TYPE_PERSON_EDITOR));
   g_assert_nonnull (editor);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_by_label (GTK_WIDGET (editor), "Birth date"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (GTK_WIDGET (editor), "Birth date"))), ==,
                    "05/03/1985");
-  g_assert_true (dn_unit_chooser_pick (DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (editor), "Unit")),
+  g_assert_true (dn_unit_chooser_pick (DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (editor), "Unit")),
                                        u.school_b));
-  set_text (GTK_WIDGET (editor), "Birth date", "");
+  dn_ui_set_text (GTK_WIDGET (editor), "Birth date", "");
   g_assert_true (dn_person_editor_save (editor));
-  g_assert_true (wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR), 30000));
+  settle (shown.page);
   g_clear_object (&person);
   person = dn_store_get_person (fixture->store, id, NULL);
   g_assert_cmpint (person->unit_id, ==, u.school_b);
@@ -922,30 +882,112 @@ test_people (DnTestStore   *fixture,
 
   /* someone holding a passport cannot be removed: the store's message shows */
   dn_units_page_select_unit (shown.page, u.school_b);
+  settle (shown.page);
   dn_test_exec (fixture->store,
                 "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) "
                 "VALUES (%" G_GINT64_FORMAT ", 'official', 'C1234567', '2020-01-01', '2030-01-01')", id);
   gtk_single_selection_set_selected (selection, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "people.remove", NULL));
   answer_question (GTK_RESPONSE_ACCEPT);
+  settle (shown.page);
   g_clear_object (&person);
   person = dn_store_get_person (fixture->store, id, NULL);
   g_assert_nonnull (person);
   message = find_label_with_prefix (GTK_WIDGET (shown.page), "“Nguyễn Thị Ánh” was not removed: ");
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_get_child_visible (gtk_widget_get_parent (gtk_widget_get_parent (message))));
+  /* its close button hides it */
+  {
+    GtkWidget *close = dn_ui_get_by_label (GTK_WIDGET (shown.page), "Hide this message");
+    GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_ancestor (message, GTK_TYPE_REVEALER));
+
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (close)), ==, "units.hide-message");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "units.hide-message", NULL));
+    g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  }
 
   /* without the passport: removed */
   dn_test_exec (fixture->store, "DELETE FROM passport");
   gtk_single_selection_set_selected (selection, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "people.remove", NULL));
   answer_question (GTK_RESPONSE_ACCEPT);
+  settle (shown.page);
   g_clear_object (&person);
   person = dn_store_get_person (fixture->store, id, NULL);
   g_assert_null (person);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 0);
 
   close_all_windows ();
+}
+
+/* Each access key of the person editor and of the unit dialogs is used
+ * once, in English and in Vietnamese (“_Họ” and “_Hủy” both took Alt+H;
+ * “_Middle name” and “E-_mail” Alt+M; “_Code” and “_Cancel” Alt+C). */
+static void
+check_form_mnemonics (DnStore    *store,
+                      const char *language)
+{
+  Units u = add_units (store);
+  DnUnitDialogMode modes[] = { DN_UNIT_DIALOG_ADD, DN_UNIT_DIALOG_RENAME, DN_UNIT_DIALOG_MOVE };
+  g_autoptr(GError) error = NULL;
+  DnPersonEditor *editor;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *twice = NULL;
+
+      editor = dn_person_editor_new (store, 0, u.school_a, &error);
+      g_assert_no_error (error);
+      if (i == 1)
+        {
+          gint64 id = dn_test_add_person (store, "Nguyễn", "Văn", "An", u.school_a);
+
+          gtk_window_destroy (GTK_WINDOW (editor));
+          editor = dn_person_editor_new (store, id, 0, &error);
+          g_assert_no_error (error);
+        }
+      gtk_window_present (GTK_WINDOW (editor));
+      dn_ui_spin (20);
+      twice = dn_ui_mnemonics_used_twice (GTK_WINDOW (editor));
+      g_test_message ("%s, %s: %s", language, gtk_window_get_title (GTK_WINDOW (editor)), twice);
+      g_assert_cmpstr (twice, ==, "");
+      gtk_window_destroy (GTK_WINDOW (editor));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      DnUnitDialog *dialog = dn_unit_dialog_new (store, modes[i], u.school_a, &error);
+      g_autofree char *twice = NULL;
+
+      g_assert_no_error (error);
+      gtk_window_present (GTK_WINDOW (dialog));
+      dn_ui_spin (20);
+      twice = dn_ui_mnemonics_used_twice (GTK_WINDOW (dialog));
+      g_test_message ("%s, %s: %s", language, gtk_window_get_title (GTK_WINDOW (dialog)), twice);
+      g_assert_cmpstr (twice, ==, "");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  close_all_windows ();
+}
+
+static void
+test_form_mnemonics (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      check_form_mnemonics (fixture->store, "en");
+      /* the other language in a process of its own */
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  if (!dn_ui_use_vietnamese ())
+    {
+      g_test_skip ("the Vietnamese translation is not built");
+      return;
+    }
+  g_assert_cmpstr (_("_Family name"), ==, "_Họ");
+  check_form_mnemonics (fixture->store, "vi");
 }
 
 /*
@@ -976,8 +1018,8 @@ test_preferences_language (DnTestStore   *fixture,
   GtkWidget *path;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (30);
-  language = GTK_DROP_DOWN (get_by_label (GTK_WIDGET (dialog), "Interface language"));
+  dn_ui_spin (30);
+  language = GTK_DROP_DOWN (dn_ui_get_by_label (GTK_WIDGET (dialog), "Interface language"));
   names = gtk_drop_down_get_model (language);
   g_assert_cmpuint (g_list_model_get_n_items (names), ==, 3);
   /* each language named in its own language */
@@ -1001,7 +1043,7 @@ test_preferences_language (DnTestStore   *fixture,
   g_assert_true (gtk_widget_get_mapped (path));
   g_settings_set_string (settings, "database-path", fixture->path);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (path)), ==, fixture->path);
-  g_signal_emit_by_name (get_by_label (GTK_WIDGET (dialog), "Use the default database"), "clicked");
+  g_signal_emit_by_name (dn_ui_get_by_label (GTK_WIDGET (dialog), "Use the default database"), "clicked");
   g_clear_pointer (&value, g_free);
   value = g_settings_get_string (settings, "database-path");
   g_assert_cmpstr (value, ==, "");
@@ -1022,8 +1064,8 @@ test_preferences_my_unit (DnTestStore   *fixture,
   g_autofree char *code = NULL;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (30);
-  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "My unit"));
+  dn_ui_spin (30);
+  picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "My unit"));
   model = dn_unit_chooser_get_model (picker);
   /* "None" first, then the tree in order */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
@@ -1054,8 +1096,8 @@ test_preferences_my_unit (DnTestStore   *fixture,
   /* without a database: no units, the setting is left alone */
   dialog = dn_preferences_dialog_new (settings, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (30);
-  picker = DN_UNIT_CHOOSER (get_by_label (GTK_WIDGET (dialog), "My unit"));
+  dn_ui_spin (30);
+  picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "My unit"));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (picker)));
   g_clear_pointer (&code, g_free);
   code = g_settings_get_string (settings, "my-unit");
@@ -1072,11 +1114,11 @@ test_preferences_no_settings (DnTestStore   *fixture,
   GtkWidget *message;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  spin (50);
+  dn_ui_spin (50);
   message = find_label_with_prefix (GTK_WIDGET (dialog), "Preferences cannot be changed");
   g_assert_nonnull (message);
   g_assert_true (gtk_widget_get_mapped (message));
-  g_assert_false (gtk_widget_get_mapped (get_by_label (GTK_WIDGET (dialog), "Interface language")));
+  g_assert_false (gtk_widget_get_mapped (dn_ui_get_by_label (GTK_WIDGET (dialog), "Interface language")));
 
   close_all_windows ();
 }
@@ -1088,9 +1130,7 @@ main (int   argc,
   /* accessible labels can be read back with the test backend */
   g_setenv ("GTK_A11Y", "test", TRUE);
   g_set_print_handler (print_cb);
-  if (!gtk_init_check ())
-    return 77;
-  g_test_init (&argc, &argv, NULL);
+  dn_ui_test_init (&argc, &argv);
 
   g_test_add ("/units-page/tree", DnTestStore, NULL, dn_test_store_setup, test_tree, dn_test_store_teardown);
   g_test_add ("/units-page/staff-order", DnTestStore, NULL, dn_test_store_setup, test_staff_order,
@@ -1109,6 +1149,9 @@ main (int   argc,
   g_test_add ("/preferences/my-unit", DnTestStore, NULL, dn_test_store_setup, test_preferences_my_unit,
               dn_test_store_teardown);
   g_test_add ("/preferences/no-settings", DnTestStore, NULL, dn_test_store_setup, test_preferences_no_settings,
+              dn_test_store_teardown);
+  /* last: it needs the Vietnamese translation of this version */
+  g_test_add ("/form-dialogs/mnemonics", DnTestStore, NULL, dn_test_store_setup, test_form_mnemonics,
               dn_test_store_teardown);
   return g_test_run ();
 }

@@ -11,16 +11,9 @@
 
 #include "dn-application.h"
 #include "dn-test-utils.h"
+#include "dn-ui-test-utils.h"
 #include "dn-window.h"
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "dn-window-context.h"
 
 static DnApplication *
 make_application (void)
@@ -54,11 +47,11 @@ test_welcome_demo (DnTestStore   *fixture,
   DnWindow *window = dn_window_new (NULL, fixture->store);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (100);
+  dn_ui_spin (100);
   g_assert_cmpstr (main_page (window), ==, "welcome");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL));
-  spin (50);
+  dn_ui_spin (50);
   g_assert_cmpstr (main_page (window), ==, "main");
   g_assert_cmpstr (dn_window_get_section (window), ==, "overview");
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), >, 0);
@@ -74,10 +67,10 @@ test_welcome_empty (DnTestStore   *fixture,
   DnWindow *window = dn_window_new (NULL, fixture->store);
 
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  dn_ui_spin (50);
   g_assert_cmpstr (main_page (window), ==, "welcome");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL));
-  spin (50);
+  dn_ui_spin (50);
   g_assert_cmpstr (main_page (window), ==, "main");
   g_assert_cmpstr (dn_window_get_section (window), ==, "units");
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_UNIT, NULL), ==, 1);
@@ -99,7 +92,7 @@ test_settings_remembered (DnTestStore   *fixture,
 
   window = dn_window_new (app, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  dn_ui_spin (50);
   g_assert_cmpstr (dn_window_get_section (window), ==, "units");
   {
     int w, h;
@@ -116,7 +109,7 @@ test_settings_remembered (DnTestStore   *fixture,
   }
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_close (GTK_WINDOW (window));
-  spin (50);
+  dn_ui_spin (50);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
 
@@ -124,6 +117,19 @@ test_settings_remembered (DnTestStore   *fixture,
   window = dn_window_new (app, fixture->store);
   g_assert_cmpstr (dn_window_get_section (window), ==, "tasks");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The global search runs off the main loop: its results, once in. */
+static void
+search_and_wait (DnWindow   *window,
+                 const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  dn_window_search (window, text);
+  while (dn_window_is_searching (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (dn_window_is_searching (window));
 }
 
 static void
@@ -142,9 +148,9 @@ test_global_search (DnTestStore   *fixture,
   task = dn_test_add_task (fixture->store, "Quản lý hộ chiếu sau chuyến đi", unit, NULL, NULL);
   dn_test_add_task (fixture->store, "Báo cáo đoàn ra", unit, NULL, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  dn_ui_spin (50);
 
-  dn_window_search (window, "ho chieu");
+  search_and_wait (window, "ho chieu");
   n = g_list_model_get_n_items (results);
   g_assert_cmpuint (n, >=, 4);
   /* grouped: a heading (id 0) before the hits of each kind, tasks first */
@@ -171,7 +177,10 @@ test_global_search (DnTestStore   *fixture,
   g_assert_cmpuint (n_headers, ==, 2);   /* a task, a person */
   g_assert_cmpuint (n_hits, ==, 2);
 
+  /* the results of the text before stay until the new ones are in */
   dn_window_search (window, "zzzz khong co");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, n);
+  search_and_wait (window, "zzzz khong co");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   {
     g_autoptr(DnSearchHit) none = g_list_model_get_item (results, 0);
@@ -195,21 +204,27 @@ test_undo (DnTestStore   *fixture,
            gconstpointer  data)
 {
   DnWindow *window = dn_window_new (NULL, fixture->store);
+  DnWindowContext *context = dn_window_get_context (window);
   gint64 unit = dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
   gint64 task = dn_test_add_task (fixture->store, "Tổng hợp báo cáo năm", unit, NULL, NULL);
   gint64 *id = g_new (gint64, 1);
 
   *id = task;
   gtk_window_present (GTK_WINDOW (window));
-  spin (50);
+  dn_ui_spin (50);
   /* nothing to undo yet: nothing happens */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 1);
 
   g_assert_true (dn_store_delete_task (fixture->store, task, NULL));
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 0);
-  dn_window_push_undo (window, "deleted", restore_task, id, g_free);
+  dn_window_context_push_undo (context, "deleted", restore_task, id, g_free);
+  /* the window shows the step's message as its toast */
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "deleted"));
+  g_assert_true (dn_window_context_can_undo (context));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "Undone."));
+  g_assert_false (dn_window_context_can_undo (context));
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 1);
   /* one undo step: a second Ctrl+Z does nothing */
   g_assert_true (dn_store_delete_task (fixture->store, task, NULL));
@@ -218,16 +233,114 @@ test_undo (DnTestStore   *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_message_cb (DnWindowContext *context,
+               const char      *text,
+               gboolean         with_undo,
+               GString         *log)
+{
+  g_string_append_printf (log, "%s%s;", text, with_undo ? " [undo]" : "");
+}
+
+static gboolean
+undo_closure_cb (DnStore  *store,
+                 GError  **error,
+                 gpointer  user_data)
+{
+  gint64 *id = user_data;
+
+  return dn_store_restore_task (store, *id, error);
+}
+
+static gboolean
+failing_undo (DnStore   *store,
+              gpointer   data,
+              GError   **error)
+{
+  g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, "cannot");
+  return FALSE;
+}
+
+/* Widgets reach the window through its context: from any widget inside,
+ * and from a dialog over it */
+static void
+test_context (DnTestStore   *fixture,
+              gconstpointer  data)
+{
+  DnWindow *window = dn_window_new (NULL, fixture->store);
+  DnWindowContext *context = dn_window_get_context (window);
+  g_autoptr(GString) log = g_string_new (NULL);
+  gint64 unit = dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+  gint64 task = dn_test_add_task (fixture->store, "Tổng hợp báo cáo năm", unit, NULL, NULL);
+  GtkWindow *dialog = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *inside = gtk_label_new ("x");
+  GtkWidget *loose = gtk_label_new ("y");
+  g_autoptr(DnWindowContext) other = dn_window_context_new (fixture->store, NULL);
+
+  g_object_ref_sink (loose);
+  g_assert_true (DN_IS_WINDOW_CONTEXT (context));
+  g_assert_true (dn_window_context_get_store (context) == fixture->store);
+  g_assert_null (dn_window_context_get_settings (context));
+  g_assert_cmpint (dn_window_context_get_my_unit (context), ==, 0);
+
+  /* from the window, from a widget deep inside, from a dialog's widget */
+  g_assert_true (dn_window_context_from_widget (GTK_WIDGET (window)) == context);
+  g_assert_true (dn_window_context_from_widget (gtk_window_get_child (GTK_WINDOW (window))) == context);
+  gtk_window_set_child (dialog, inside);
+  g_assert_null (dn_window_context_from_widget (inside));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (window));
+  g_assert_true (dn_window_context_from_widget (inside) == context);
+  /* outside any window: none, unless one is attached */
+  g_assert_null (dn_window_context_from_widget (loose));
+  dn_window_context_attach (loose, other);
+  g_assert_true (dn_window_context_from_widget (loose) == other);
+  dn_window_context_attach (loose, NULL);
+  g_assert_null (dn_window_context_from_widget (loose));
+
+  g_signal_connect (context, "message", G_CALLBACK (on_message_cb), log);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_ui_spin (50);
+  /* nothing to undo yet */
+  g_assert_false (dn_window_context_can_undo (context));
+  g_assert_false (dn_window_context_undo (context, NULL));
+
+  /* a message: the toast */
+  dn_window_context_show_message (context, "saved");
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "saved"));
+
+  /* an undo step as a closure */
+  g_assert_true (dn_store_delete_task (fixture->store, task, NULL));
+  dn_window_context_push_undo_closure (context, "deleted",
+                                       g_cclosure_new (G_CALLBACK (undo_closure_cb), g_memdup2 (&task, sizeof task),
+                                                       (GClosureNotify) (void (*) (void)) g_free));
+  g_assert_cmpstr (dn_window_context_get_undo_label (context), ==, "deleted");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 1);
+  g_assert_null (dn_window_context_get_undo_label (context));
+
+  /* a step that fails says why, and is gone */
+  dn_window_context_push_undo (context, "changed", failing_undo, NULL, NULL);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (dn_window_context_undo (context, &error));
+    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  }
+  g_assert_false (dn_window_context_can_undo (context));
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "cannot"));
+
+  g_assert_cmpstr (log->str, ==, "saved;deleted [undo];Undone.;changed [undo];cannot;");
+
+  g_object_unref (loose);
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 77;
-    }
-  g_test_init (&argc, &argv, NULL);
+  dn_ui_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
   ADD ("/window/welcome/load-demo", test_welcome_demo);
@@ -235,6 +348,7 @@ main (int   argc,
   ADD ("/window/settings-remembered", test_settings_remembered);
   ADD ("/window/global-search", test_global_search);
   ADD ("/window/undo", test_undo);
+  ADD ("/window/context", test_context);
 #undef ADD
   return g_test_run ();
 }

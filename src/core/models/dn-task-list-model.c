@@ -6,32 +6,23 @@
 
 #include "config.h"
 
-#include "dn-store-private.h"
+#include "dn-core-testing.h"
+#include "dn-query-worker.h"
 #include "dn-task-list-model.h"
 
-#define PAGE_SIZE 64
-#define MAX_CACHED 2048
-/* rows an asynchronous query also reads: those a view shows first (GTK
- * 4.8's lists keep about 200 rows of widgets), so that showing the result
- * reads nothing on the main thread */
-#define PREFETCHED (4 * PAGE_SIZE)
+/* rows an asynchronous query also reads (see dn-query-model.h) */
+#define PREFETCHED DN_QUERY_MODEL_PREFETCHED
 
 struct _DnTaskListModel
 {
-  GObject      parent_instance;
+  DnQueryModel parent_instance;
 
-  DnStore     *store;
+  DnStore     *store;     /* the parent's */
   DnTaskQuery  query;
   char        *query_text;
-  GArray      *ids;       /* gint64 */
-  GHashTable  *cache;     /* gint64 id → DnTask */
-  guint        n_fetched;
 
-  /* asynchronous queries */
-  DnStore     *worker_store;   /* read-only connection used by one thread at a time */
-  gboolean     running;
-  gboolean     pending;        /* a newer query waits for the running one to stop */
-  guint        generation;
+  /* asynchronous queries, on the store's query worker: the latest wins */
+  DnQuerySlot *slot;
 };
 
 enum {
@@ -43,10 +34,8 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  DnStore     *store;
   DnTaskQuery  query;
   char        *text;
-  guint        generation;
 } Job;
 
 typedef struct
@@ -58,7 +47,6 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_clear_object (&job->store);
   g_free (job->text);
   g_free (job);
 }
@@ -71,83 +59,49 @@ job_result_free (JobResult *result)
   g_free (result);
 }
 
-static void list_model_iface_init (GListModelInterface *iface);
+G_DEFINE_FINAL_TYPE (DnTaskListModel, dn_task_list_model, DN_TYPE_QUERY_MODEL)
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (DnTaskListModel, dn_task_list_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+/* What the parent needs to know of tasks */
 
-static GType
-get_item_type (GListModel *model)
+static GArray *
+list_ids (DnQueryModel  *model,
+          GError       **error)
 {
-  return DN_TYPE_TASK;
+  DnTaskListModel *self = DN_TASK_LIST_MODEL (model);
+
+  return dn_store_list_task_ids (self->store, &self->query, error);
 }
 
-static guint
-get_n_items (GListModel *model)
+static GPtrArray *
+read_items (DnStore       *store,
+            const gint64  *ids,
+            guint          n_ids,
+            GError       **error)
 {
-  return DN_TASK_LIST_MODEL (model)->ids->len;
+  return dn_store_get_tasks (store, ids, n_ids, error);
 }
 
-/* Reads the page around @position in one go: scrolling asks for
- * neighbouring rows next. */
-static void
-fetch_page (DnTaskListModel *self,
-            guint            position)
+static gint64
+get_item_id (gpointer item)
 {
-  g_autoptr(GPtrArray) tasks = NULL;
-  g_autoptr(GError) error = NULL;
-  guint start = position - position % PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->ids->len - start);
-
-  if (g_hash_table_size (self->cache) + n > MAX_CACHED)
-    g_hash_table_remove_all (self->cache);
-  tasks = dn_store_get_tasks (self->store, &g_array_index (self->ids, gint64, start), n, &error);
-  if (tasks == NULL)
-    {
-      g_warning ("Cannot read tasks: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < tasks->len; i++)
-    {
-      DnTask *task = tasks->pdata[i];
-      g_hash_table_insert (self->cache, g_memdup2 (&task->id, sizeof task->id), g_object_ref (task));
-    }
-  self->n_fetched += tasks->len;
+  return DN_TASK (item)->id;
 }
 
 static gpointer
-get_item (GListModel *model,
-          guint       position)
+new_placeholder (gint64 id)
 {
-  DnTaskListModel *self = DN_TASK_LIST_MODEL (model);
-  gint64 id;
-  DnTask *task;
+  DnTask *task = dn_task_new ();
 
-  if (position >= self->ids->len)
-    return NULL;
-  id = g_array_index (self->ids, gint64, position);
-  task = g_hash_table_lookup (self->cache, &id);
-  if (task == NULL)
-    {
-      fetch_page (self, position);
-      task = g_hash_table_lookup (self->cache, &id);
-    }
-  if (task == NULL)
-    {
-      /* deleted behind our back: an empty placeholder keeps positions stable */
-      task = dn_task_new ();
-      task->id = id;
-      return task;
-    }
-  return g_object_ref (task);
+  task->id = id;
+  return task;
 }
 
-static void
-list_model_iface_init (GListModelInterface *iface)
+static gboolean
+is_loading (DnQueryModel *model)
 {
-  iface->get_item_type = get_item_type;
-  iface->get_n_items = get_n_items;
-  iface->get_item = get_item;
+  DnTaskListModel *self = DN_TASK_LIST_MODEL (model);
+
+  return dn_query_slot_is_busy (self->slot);
 }
 
 static void
@@ -155,10 +109,8 @@ dn_task_list_model_finalize (GObject *object)
 {
   DnTaskListModel *self = DN_TASK_LIST_MODEL (object);
 
+  g_clear_pointer (&self->slot, dn_query_slot_free);
   g_clear_object (&self->store);
-  g_clear_object (&self->worker_store);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->query_text, g_free);
 
   G_OBJECT_CLASS (dn_task_list_model_parent_class)->finalize (object);
@@ -167,23 +119,25 @@ dn_task_list_model_finalize (GObject *object)
 static void
 dn_task_list_model_class_init (DnTaskListModelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = dn_task_list_model_finalize;
+  DnQueryModelClass *model_class = DN_QUERY_MODEL_CLASS (klass);
 
-  /**
-   * DnTaskListModel::loaded:
-   *
-   * Emitted when the result of dn_task_list_model_set_query_async() (the
-   * latest one) has replaced the contents, or when it failed (@error set).
-   */
-  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+  G_OBJECT_CLASS (klass)->finalize = dn_task_list_model_finalize;
+  model_class->item_type = DN_TYPE_TASK;
+  model_class->list_ids = list_ids;
+  model_class->read_items = read_items;
+  model_class->get_item_id = get_item_id;
+  model_class->new_placeholder = new_placeholder;
+  model_class->is_loading = is_loading;
+
+  /* DnQueryModel::loaded, emitted when the result of
+   * dn_task_list_model_set_query_async() (the latest one) has replaced the
+   * contents, or when it failed (@error set). */
+  signals[LOADED] = g_signal_lookup ("loaded", DN_TYPE_QUERY_MODEL);
 }
 
 static void
 dn_task_list_model_init (DnTaskListModel *self)
 {
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   dn_task_query_init (&self->query);
   self->query.parent_id = 0;
 }
@@ -194,7 +148,7 @@ dn_task_list_model_new (DnStore *store)
   DnTaskListModel *self;
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
-  self = g_object_new (DN_TYPE_TASK_LIST_MODEL, NULL);
+  self = g_object_new (DN_TYPE_TASK_LIST_MODEL, "store", store, NULL);
   self->store = g_object_ref (store);
   return self;
 }
@@ -219,84 +173,50 @@ replace_ids (DnTaskListModel *self,
              GArray          *ids,
              GPtrArray       *tasks)
 {
-  guint old_n = self->ids->len;
-
-  g_array_unref (self->ids);
-  self->ids = g_array_ref (ids);
-  g_hash_table_remove_all (self->cache);
-  for (guint i = 0; tasks != NULL && i < tasks->len; i++)
-    {
-      DnTask *task = tasks->pdata[i];
-      g_hash_table_insert (self->cache, g_memdup2 (&task->id, sizeof task->id), g_object_ref (task));
-    }
-  if (tasks != NULL)
-    self->n_fetched += tasks->len;
-  if (old_n > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->ids->len);
+  dn_query_model_set_result (DN_QUERY_MODEL (self), ids, tasks);
 }
 
 gboolean
 dn_task_list_model_reload (DnTaskListModel  *self,
                            GError          **error)
 {
-  g_autoptr(GArray) ids = NULL;
-
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
-  ids = dn_store_list_task_ids (self->store, &self->query, error);
-  if (ids == NULL)
-    return FALSE;
-  replace_ids (self, ids, NULL);
-  return TRUE;
+  return dn_query_model_reload (DN_QUERY_MODEL (self), error);
 }
 
-static void
-run_job (GTask        *task,
-         gpointer      source_object,
-         gpointer      task_data,
-         GCancellable *cancellable)
+/* On the query worker's thread. */
+static gpointer
+run_job (DnStore         *store,
+         gpointer         data,
+         GCancellable    *cancellable,
+         GDestroyNotify  *result_destroy,
+         GError         **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  GArray *ids = dn_store_list_task_ids (job->store, &job->query, &error);
+  Job *job = data;
+  GArray *ids = dn_store_list_task_ids (store, &job->query, error);
   JobResult *result;
 
   if (ids == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
   result = g_new0 (JobResult, 1);
   result->ids = ids;
   /* unread rows are read on the main thread later: no error here */
-  result->tasks = dn_store_get_tasks (job->store, &g_array_index (ids, gint64, 0), MIN (ids->len, PREFETCHED), NULL);
-  g_task_return_pointer (task, result, (GDestroyNotify) job_result_free);
+  if (!g_cancellable_is_cancelled (cancellable))
+    result->tasks = dn_store_get_tasks (store, &g_array_index (ids, gint64, 0), MIN (ids->len, PREFETCHED), NULL);
+  *result_destroy = (GDestroyNotify) job_result_free;
+  return result;
 }
 
-static void start_job (DnTaskListModel *self);
-
+/* Only the latest query's result comes here (the slot drops the others). */
 static void
-job_done (GObject      *object,
+job_done (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  DnTaskListModel *self = DN_TASK_LIST_MODEL (object);
-  Job *job = g_task_get_task_data (G_TASK (result));
+  DnTaskListModel *self = DN_TASK_LIST_MODEL (user_data);
   g_autoptr(GError) error = NULL;
-  JobResult *found = g_task_propagate_pointer (G_TASK (result), &error);
+  JobResult *found = dn_query_worker_run_finish (result, NULL, &error);
 
-  self->running = FALSE;
-  if (self->pending)
-    {
-      /* a newer query came in meanwhile: this result is stale */
-      g_clear_pointer (&found, job_result_free);
-      start_job (self);
-      return;
-    }
-  if (job->generation != self->generation)
-    {
-      g_clear_pointer (&found, job_result_free);
-      return;
-    }
   if (found != NULL)
     {
       replace_ids (self, found->ids, found->tasks);
@@ -305,44 +225,12 @@ job_done (GObject      *object,
   g_signal_emit (self, signals[LOADED], 0, error);
 }
 
-static void
-start_job (DnTaskListModel *self)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  Job *job;
-
-  self->pending = FALSE;
-  if (self->worker_store == NULL)
-    {
-      self->worker_store = dn_store_open (dn_store_get_path (self->store), DN_STORE_OPEN_READ_ONLY, &error);
-      if (self->worker_store == NULL)
-        {
-          /* fall back to the main connection */
-          if (!dn_task_list_model_reload (self, &error))
-            g_signal_emit (self, signals[LOADED], 0, error);
-          else
-            g_signal_emit (self, signals[LOADED], 0, NULL);
-          return;
-        }
-    }
-  job = g_new0 (Job, 1);
-  job->store = g_object_ref (self->worker_store);
-  job->query = self->query;
-  job->text = g_strdup (self->query_text);
-  job->query.text = job->text;
-  job->generation = self->generation;
-  self->running = TRUE;
-  task = g_task_new (self, NULL, job_done, NULL);
-  g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_job);
-}
-
 void
 dn_task_list_model_set_query_async (DnTaskListModel   *self,
                                     const DnTaskQuery *query)
 {
+  Job *job;
+
   g_return_if_fail (DN_IS_TASK_LIST_MODEL (self));
   g_return_if_fail (query != NULL);
 
@@ -350,23 +238,26 @@ dn_task_list_model_set_query_async (DnTaskListModel   *self,
   self->query_text = g_strdup (query->text);
   self->query = *query;
   self->query.text = self->query_text;
-  self->generation++;
 
-  if (self->running)
+  if (self->slot == NULL)
     {
-      /* stop the query under way; the new one starts when it returns */
-      self->pending = TRUE;
-      sqlite3_interrupt (_dn_store_get_db (self->worker_store));
-      return;
+      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
+
+      self->slot = dn_query_slot_new (worker);
     }
-  start_job (self);
+  job = g_new0 (Job, 1);
+  job->query = self->query;
+  job->text = g_strdup (self->query_text);
+  job->query.text = job->text;
+  /* a query still running is interrupted; its result is never applied */
+  dn_query_slot_run_async (self->slot, run_job, job, (GDestroyNotify) job_free, job_done, self);
 }
 
 gboolean
 dn_task_list_model_is_loading (DnTaskListModel *self)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
-  return self->running || self->pending;
+  return dn_query_model_is_loading (DN_QUERY_MODEL (self));
 }
 
 gboolean
@@ -382,7 +273,8 @@ dn_task_list_model_set_query (DnTaskListModel    *self,
   self->query = *query;
   self->query.text = self->query_text;
   /* an asynchronous query still under way must not overwrite this one */
-  self->generation++;
+  if (self->slot != NULL)
+    dn_query_slot_cancel (self->slot);
   return dn_task_list_model_reload (self, error);
 }
 
@@ -391,15 +283,12 @@ dn_task_list_model_find (DnTaskListModel *self,
                          gint64           task_id)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), G_MAXUINT);
-  for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == task_id)
-      return i;
-  return G_MAXUINT;
+  return dn_query_model_find (DN_QUERY_MODEL (self), task_id);
 }
 
 guint
 dn_task_list_model_get_n_fetched (DnTaskListModel *self)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), 0);
-  return self->n_fetched;
+  return dn_query_model_get_n_fetched (DN_QUERY_MODEL (self));
 }

@@ -1,17 +1,21 @@
 /* dn-task-list-model.h: a lazy GListModel of tasks over the store
  *
+ * A DnQueryModel (ids of one query, rows read a page at a time) whose
+ * query is a DnTaskQuery.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "dn-query-model.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_TASK_LIST_MODEL (dn_task_list_model_get_type ())
-G_DECLARE_FINAL_TYPE (DnTaskListModel, dn_task_list_model, DN, TASK_LIST_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (DnTaskListModel, dn_task_list_model, DN, TASK_LIST_MODEL, DnQueryModel)
 
 /* The model holds only the ids of the matching tasks (one indexed query);
  * rows are read from the store a page at a time when a view asks for them,
@@ -23,8 +27,9 @@ gboolean         dn_task_list_model_set_query  (DnTaskListModel    *self,
                                                 const DnTaskQuery  *query,
                                                 GError            **error);
 const DnTaskQuery *dn_task_list_model_get_query (DnTaskListModel   *self);
-/* Runs @query on a worker thread with a read-only connection of its own,
- * so that typing or changing a filter never waits for the database; the
+/* Runs @query on the store's query worker (dn_query_worker_get_for_store():
+ * a thread with a read-only connection of its own), so that typing or
+ * changing a filter never waits for the database; the
  * contents are replaced when the result arrives (signal "loaded"), with
  * the first rows (those a view shows first) read on that thread too. A
  * newer call interrupts an older one still running: only the latest
@@ -39,7 +44,5 @@ gboolean         dn_task_list_model_reload     (DnTaskListModel    *self,
 /* Position of a task, or G_MAXUINT. */
 guint            dn_task_list_model_find       (DnTaskListModel    *self,
                                                 gint64              task_id);
-/* Number of rows read from the store so far (for tests of laziness). */
-guint            dn_task_list_model_get_n_fetched (DnTaskListModel *self);
 
 G_END_DECLS

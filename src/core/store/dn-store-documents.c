@@ -22,21 +22,19 @@ document_from_row (sqlite3_stmt *stmt)
 {
   DnDocument *doc = dn_document_new ();
 
-#define TAKE(field, col) g_free (doc->field); doc->field = _dn_column_text (stmt, col)
   doc->id = sqlite3_column_int64 (stmt, 0);
   dn_direction_from_string ((const char *) sqlite3_column_text (stmt, 1), &doc->direction);
   dn_document_type_from_string ((const char *) sqlite3_column_text (stmt, 2), &doc->type);
-  TAKE (number, 3);
-  TAKE (symbol, 4);
+  _dn_column_take_text (stmt, 3, &doc->number);
+  _dn_column_take_text (stmt, 4, &doc->symbol);
   _dn_column_date (stmt, 5, &doc->issue_date);
-  TAKE (issuer, 6);
-  TAKE (subject, 7);
-  TAKE (signer, 8);
-  TAKE (recipients, 9);
+  _dn_column_take_text (stmt, 6, &doc->issuer);
+  _dn_column_take_text (stmt, 7, &doc->subject);
+  _dn_column_take_text (stmt, 8, &doc->signer);
+  _dn_column_take_text (stmt, 9, &doc->recipients);
   dn_classification_from_string ((const char *) sqlite3_column_text (stmt, 10), &doc->classification);
   doc->arrival_number = sqlite3_column_int (stmt, 11);
   _dn_column_date (stmt, 12, &doc->arrival_date);
-#undef TAKE
   return doc;
 }
 
@@ -83,22 +81,36 @@ validate_document (DnDocument  *doc,
   return TRUE;
 }
 
-static void
-bind_document (sqlite3_stmt *stmt,
-               DnDocument   *doc)
+static gboolean
+save_document (DnStore     *self,
+               DnDocument  *doc,
+               gboolean     is_new,
+               GError     **error)
 {
-  _dn_bind_text (stmt, 1, dn_direction_to_string (doc->direction));
-  _dn_bind_text (stmt, 2, dn_document_type_to_string (doc->type));
-  _dn_bind_text (stmt, 3, doc->number);
-  _dn_bind_text (stmt, 4, doc->symbol);
-  _dn_bind_date (stmt, 5, &doc->issue_date);
-  _dn_bind_text (stmt, 6, doc->issuer);
-  _dn_bind_text (stmt, 7, doc->subject);
-  _dn_bind_text (stmt, 8, doc->signer);
-  _dn_bind_text (stmt, 9, doc->recipients);
-  _dn_bind_text (stmt, 10, dn_classification_to_string (doc->classification));
-  _dn_bind_id (stmt, 11, doc->arrival_number);
-  _dn_bind_date (stmt, 12, &doc->arrival_date);
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_DOCUMENT (doc), FALSE);
+
+  if (!validate_document (doc, error) || !dn_store_begin (self, error))
+    return FALSE;
+  return _dn_store_finish (self,
+                           _dn_store_save (self,
+                                           is_new
+                                           ? "INSERT INTO document (id, direction, type, number, symbol, issue_date, "
+                                             "issuer, subject, signer, recipients, classification, arrival_number, "
+                                             "arrival_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                           : "UPDATE document SET direction = ?2, type = ?3, number = ?4, symbol = ?5, "
+                                             "issue_date = ?6, issuer = ?7, subject = ?8, signer = ?9, "
+                                             "recipients = ?10, classification = ?11, arrival_number = ?12, "
+                                             "arrival_date = ?13 WHERE id = ?1",
+                                           &doc->id, is_new, _("The document no longer exists."), error,
+                                           DN_TEXT (dn_direction_to_string (doc->direction)),
+                                           DN_TEXT (dn_document_type_to_string (doc->type)),
+                                           DN_TEXT (doc->number), DN_TEXT (doc->symbol), DN_DATE (&doc->issue_date),
+                                           DN_TEXT (doc->issuer), DN_TEXT (doc->subject), DN_TEXT (doc->signer),
+                                           DN_TEXT (doc->recipients),
+                                           DN_TEXT (dn_classification_to_string (doc->classification)),
+                                           DN_ID (doc->arrival_number), DN_DATE (&doc->arrival_date), DN_END),
+                           error);
 }
 
 gboolean
@@ -106,29 +118,7 @@ dn_store_add_document (DnStore     *self,
                        DnDocument  *document,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DN_IS_DOCUMENT (document), FALSE);
-
-  if (!validate_document (document, error) || !dn_store_begin (self, error))
-    return FALSE;
-  stmt = _dn_store_prepare (self,
-                            "INSERT INTO document (direction, type, number, symbol, issue_date, issuer, subject, signer, "
-                            "recipients, classification, arrival_number, arrival_date) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  bind_document (stmt, document);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  document->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return save_document (self, document, TRUE, error);
 }
 
 gboolean
@@ -136,34 +126,7 @@ dn_store_update_document (DnStore     *self,
                           DnDocument  *document,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DN_IS_DOCUMENT (document), FALSE);
-
-  if (!validate_document (document, error) || !dn_store_begin (self, error))
-    return FALSE;
-  stmt = _dn_store_prepare (self,
-                            "UPDATE document SET direction = ?, type = ?, number = ?, symbol = ?, issue_date = ?, "
-                            "issuer = ?, subject = ?, signer = ?, recipients = ?, classification = ?, "
-                            "arrival_number = ?, arrival_date = ? WHERE id = ?",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  bind_document (stmt, document);
-  sqlite3_bind_int64 (stmt, 13, document->id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (_dn_store_get_db (self)) == 0)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("The document no longer exists."));
-      goto fail;
-    }
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return save_document (self, document, FALSE, error);
 }
 
 gboolean
@@ -171,22 +134,11 @@ dn_store_delete_document (DnStore  *self,
                           gint64    id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   if (!dn_store_begin (self, error))
     return FALSE;
-  stmt = _dn_store_prepare (self, "DELETE FROM document WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return _dn_store_finish (self, _dn_store_write (self, "DELETE FROM document WHERE id = ?", error, DN_INT (id), DN_END),
+                           error);
 }
 
 DnDocument *
@@ -194,25 +146,12 @@ dn_store_get_document (DnStore  *self,
                        gint64    id,
                        GError  **error)
 {
-  sqlite3_stmt *stmt;
-  DnDocument *doc = NULL;
-  int rc;
+  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self, "SELECT " DOCUMENT_COLUMNS " FROM document WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    doc = document_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                 _("There is no document #%lld."), (long long) id);
-  else
-    _dn_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return doc;
+  missing = g_strdup_printf (_("There is no document #%lld."), (long long) id);
+  return _dn_store_read_one (self, "SELECT " DOCUMENT_COLUMNS " FROM document WHERE id = ?",
+                             (DnRowFunc) document_from_row, missing, error, DN_INT (id), DN_END);
 }
 
 GPtrArray *
@@ -221,18 +160,10 @@ dn_store_list_documents (DnStore  *self,
                          guint     limit,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self,
-                            "SELECT " DOCUMENT_COLUMNS " FROM document "
-                            "ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
-  return _dn_store_collect (self, stmt, (DnRowFunc) document_from_row, error);
+  return _dn_store_read_all (self,
+                             "SELECT " DOCUMENT_COLUMNS " FROM document ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?",
+                             (DnRowFunc) document_from_row, error, DN_INT (limit), DN_INT (offset), DN_END);
 }
 
 /*
@@ -267,12 +198,9 @@ attachment_from_row (sqlite3_stmt *stmt)
   DnAttachment *att = dn_attachment_new ();
 
   att->id = sqlite3_column_int64 (stmt, 0);
-  g_free (att->sha256);
-  att->sha256 = _dn_column_text (stmt, 1);
-  g_free (att->file_name);
-  att->file_name = _dn_column_text (stmt, 2);
-  g_free (att->mime_type);
-  att->mime_type = _dn_column_text (stmt, 3);
+  _dn_column_take_text (stmt, 1, &att->sha256);
+  _dn_column_take_text (stmt, 2, &att->file_name);
+  _dn_column_take_text (stmt, 3, &att->mime_type);
   att->size = sqlite3_column_int64 (stmt, 4);
   return att;
 }
@@ -295,50 +223,19 @@ dn_store_get_attachment_file (DnStore      *self,
   return attachment_file_for (self, attachment->sha256);
 }
 
-static DnAttachment *
-find_attachment (DnStore     *self,
-                 const char  *sql,
-                 gboolean     by_id,
-                 gint64       id,
-                 const char  *sha256,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt = _dn_store_prepare (self, sql, error);
-  DnAttachment *att = NULL;
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  if (by_id)
-    sqlite3_bind_int64 (stmt, 1, id);
-  else
-    _dn_bind_text (stmt, 1, sha256);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    att = attachment_from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    _dn_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return att;
-}
+#define ATTACHMENT_SELECT "SELECT id, sha256, file_name, mime_type, size FROM attachment "
 
 DnAttachment *
 dn_store_get_attachment (DnStore  *self,
                          gint64    id,
                          GError  **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  DnAttachment *att;
+  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  att = find_attachment (self, "SELECT id, sha256, file_name, mime_type, size FROM attachment WHERE id = ?",
-                         TRUE, id, NULL, &local_error);
-  if (att == NULL && local_error == NULL)
-    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                 _("There is no attached file #%lld."), (long long) id);
-  else if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return att;
+  missing = g_strdup_printf (_("There is no attached file #%lld."), (long long) id);
+  return _dn_store_read_one (self, ATTACHMENT_SELECT "WHERE id = ?", (DnRowFunc) attachment_from_row, missing, error,
+                             DN_INT (id), DN_END);
 }
 
 DnAttachment *
@@ -356,7 +253,7 @@ dn_store_add_attachment (DnStore       *self,
   g_autofree char *sha256 = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *mime_type = NULL;
-  sqlite3_stmt *stmt;
+  const char *mime;
   gsize length = 0;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
@@ -383,8 +280,8 @@ dn_store_add_attachment (DnStore       *self,
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 
   /* the same content is kept once */
-  att = find_attachment (self, "SELECT id, sha256, file_name, mime_type, size FROM attachment WHERE sha256 = ?",
-                         FALSE, 0, sha256, &local_error);
+  att = _dn_store_read_one (self, ATTACHMENT_SELECT "WHERE sha256 = ?", (DnRowFunc) attachment_from_row, NULL,
+                            &local_error, DN_TEXT (sha256), DN_END);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -415,34 +312,24 @@ dn_store_add_attachment (DnStore       *self,
   if (att != NULL)
     return g_steal_pointer (&att);
 
-  if (!dn_store_begin (self, error))
-    return NULL;
-  stmt = _dn_store_prepare (self, "INSERT INTO attachment (sha256, file_name, mime_type, size) VALUES (?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  _dn_bind_text (stmt, 1, sha256);
-  _dn_bind_text (stmt, 2, display_name);
-  _dn_bind_text (stmt, 3, mime_type != NULL ? mime_type : "application/octet-stream");
-  sqlite3_bind_int64 (stmt, 4, (gint64) length);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
+  mime = mime_type != NULL ? mime_type : "application/octet-stream";
   att = dn_attachment_new ();
-  att->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
+  if (!dn_store_begin (self, error) ||
+      !_dn_store_finish (self,
+                         _dn_store_save (self, "INSERT INTO attachment (id, sha256, file_name, mime_type, size) "
+                                               "VALUES (?, ?, ?, ?, ?)",
+                                         &att->id, TRUE, NULL, error,
+                                         DN_TEXT (sha256), DN_TEXT (display_name), DN_TEXT (mime),
+                                         DN_INT (length), DN_END),
+                         error))
+    return NULL;
   g_free (att->sha256);
   att->sha256 = g_steal_pointer (&sha256);
   g_free (att->file_name);
   att->file_name = g_steal_pointer (&display_name);
-  g_free (att->mime_type);
-  att->mime_type = g_strdup (mime_type != NULL ? mime_type : "application/octet-stream");
+  _dn_set_text (&att->mime_type, mime);
   att->size = (gint64) length;
-  if (!dn_store_commit (self, error))
-    return NULL;
   return g_steal_pointer (&att);
-
-fail:
-  dn_store_rollback (self);
-  return NULL;
 }
 
 gboolean
@@ -454,7 +341,6 @@ dn_store_attach_to_document (DnStore     *self,
 {
   g_autoptr(DnAttachment) att = NULL;
   g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   att = dn_store_get_attachment (self, attachment_id, error);
@@ -463,22 +349,12 @@ dn_store_attach_to_document (DnStore     *self,
   name = normalize_file_name (file_name != NULL && *file_name != '\0' ? file_name : att->file_name);
   if (!dn_store_begin (self, error))
     return FALSE;
-  stmt = _dn_store_prepare (self,
-                            "INSERT INTO document_attachment (document_id, attachment_id, file_name) VALUES (?, ?, ?) "
-                            "ON CONFLICT DO UPDATE SET file_name = excluded.file_name",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  sqlite3_bind_int64 (stmt, 2, attachment_id);
-  _dn_bind_text (stmt, 3, name);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return _dn_store_finish (self,
+                           _dn_store_write (self,
+                                            "INSERT INTO document_attachment (document_id, attachment_id, file_name) "
+                                            "VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET file_name = excluded.file_name",
+                                            error, DN_INT (document_id), DN_INT (attachment_id), DN_TEXT (name), DN_END),
+                           error);
 }
 
 GPtrArray *
@@ -486,15 +362,9 @@ dn_store_list_document_attachments (DnStore  *self,
                                     gint64    document_id,
                                     GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self,
-                            "SELECT a.id, a.sha256, da.file_name, a.mime_type, a.size FROM document_attachment da "
-                            "JOIN attachment a ON a.id = da.attachment_id WHERE da.document_id = ? ORDER BY da.rowid",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  return _dn_store_collect (self, stmt, (DnRowFunc) attachment_from_row, error);
+  return _dn_store_read_all (self,
+                             "SELECT a.id, a.sha256, da.file_name, a.mime_type, a.size FROM document_attachment da "
+                             "JOIN attachment a ON a.id = da.attachment_id WHERE da.document_id = ? ORDER BY da.rowid",
+                             (DnRowFunc) attachment_from_row, error, DN_INT (document_id), DN_END);
 }

@@ -21,19 +21,17 @@ person_from_row (sqlite3_stmt *stmt)
 {
   DnPerson *person = dn_person_new ();
 
-#define TAKE(field, col) g_free (person->field); person->field = _dn_column_text (stmt, col)
   person->id = sqlite3_column_int64 (stmt, 0);
-  TAKE (family_name, 1);
-  TAKE (middle_name, 2);
-  TAKE (given_name, 3);
+  _dn_column_take_text (stmt, 1, &person->family_name);
+  _dn_column_take_text (stmt, 2, &person->middle_name);
+  _dn_column_take_text (stmt, 3, &person->given_name);
   dn_gender_from_string ((const char *) sqlite3_column_text (stmt, 4), &person->gender);
   _dn_column_date (stmt, 5, &person->birth_date);
   person->unit_id = sqlite3_column_int64 (stmt, 6);
-  TAKE (position, 7);
-  TAKE (email, 8);
-  TAKE (phone, 9);
-  TAKE (unit_code, 10);
-#undef TAKE
+  _dn_column_take_text (stmt, 7, &person->position);
+  _dn_column_take_text (stmt, 8, &person->email);
+  _dn_column_take_text (stmt, 9, &person->phone);
+  _dn_column_take_text (stmt, 10, &person->unit_code);
   return person;
 }
 
@@ -73,19 +71,33 @@ validate_person (DnPerson  *person,
   return TRUE;
 }
 
-static void
-bind_person (sqlite3_stmt *stmt,
-             DnPerson     *person)
+static gboolean
+save_person (DnStore   *self,
+             DnPerson  *person,
+             gboolean   is_new,
+             GError   **error)
 {
-  _dn_bind_text (stmt, 1, person->family_name);
-  _dn_bind_text (stmt, 2, person->middle_name);
-  _dn_bind_text (stmt, 3, person->given_name);
-  _dn_bind_text (stmt, 4, dn_gender_to_string (person->gender));
-  _dn_bind_date (stmt, 5, &person->birth_date);
-  _dn_bind_id (stmt, 6, person->unit_id);
-  _dn_bind_text (stmt, 7, person->position);
-  _dn_bind_text (stmt, 8, person->email);
-  _dn_bind_text (stmt, 9, person->phone);
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_PERSON (person), FALSE);
+
+  if (!validate_person (person, error) || !dn_store_begin (self, error))
+    return FALSE;
+  return _dn_store_finish (self,
+                           _dn_store_save (self,
+                                           is_new
+                                           ? "INSERT INTO person (id, family_name, middle_name, given_name, gender, "
+                                             "birth_date, unit_id, position, email, phone) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                           : "UPDATE person SET family_name = ?2, middle_name = ?3, given_name = ?4, "
+                                             "gender = ?5, birth_date = ?6, unit_id = ?7, position = ?8, email = ?9, "
+                                             "phone = ?10 WHERE id = ?1",
+                                           &person->id, is_new, _("The person no longer exists."), error,
+                                           DN_TEXT (person->family_name), DN_TEXT (person->middle_name),
+                                           DN_TEXT (person->given_name), DN_TEXT (dn_gender_to_string (person->gender)),
+                                           DN_DATE (&person->birth_date), DN_ID (person->unit_id),
+                                           DN_TEXT (person->position), DN_TEXT (person->email),
+                                           DN_TEXT (person->phone), DN_END),
+                           error);
 }
 
 gboolean
@@ -93,28 +105,7 @@ dn_store_add_person (DnStore   *self,
                      DnPerson  *person,
                      GError   **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DN_IS_PERSON (person), FALSE);
-
-  if (!validate_person (person, error) || !dn_store_begin (self, error))
-    return FALSE;
-  stmt = _dn_store_prepare (self,
-                            "INSERT INTO person (family_name, middle_name, given_name, gender, birth_date, unit_id, "
-                            "position, email, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  bind_person (stmt, person);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  person->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return save_person (self, person, TRUE, error);
 }
 
 gboolean
@@ -122,33 +113,7 @@ dn_store_update_person (DnStore   *self,
                         DnPerson  *person,
                         GError   **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DN_IS_PERSON (person), FALSE);
-
-  if (!validate_person (person, error) || !dn_store_begin (self, error))
-    return FALSE;
-  stmt = _dn_store_prepare (self,
-                            "UPDATE person SET family_name = ?, middle_name = ?, given_name = ?, gender = ?, "
-                            "birth_date = ?, unit_id = ?, position = ?, email = ?, phone = ? WHERE id = ?",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  bind_person (stmt, person);
-  sqlite3_bind_int64 (stmt, 10, person->id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (_dn_store_get_db (self)) == 0)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("The person no longer exists."));
-      goto fail;
-    }
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return save_person (self, person, FALSE, error);
 }
 
 gboolean
@@ -156,22 +121,11 @@ dn_store_delete_person (DnStore  *self,
                         gint64    id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   if (!dn_store_begin (self, error))
     return FALSE;
-  stmt = _dn_store_prepare (self, "DELETE FROM person WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return _dn_store_finish (self, _dn_store_write (self, "DELETE FROM person WHERE id = ?", error, DN_INT (id), DN_END),
+                           error);
 }
 
 DnPerson *
@@ -179,25 +133,12 @@ dn_store_get_person (DnStore  *self,
                      gint64    id,
                      GError  **error)
 {
-  sqlite3_stmt *stmt;
-  DnPerson *person = NULL;
-  int rc;
+  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    person = person_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                 _("There is no person #%lld."), (long long) id);
-  else
-    _dn_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return person;
+  missing = g_strdup_printf (_("There is no person #%lld."), (long long) id);
+  return _dn_store_read_one (self, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ?", (DnRowFunc) person_from_row,
+                             missing, error, DN_INT (id), DN_END);
 }
 
 GPtrArray *
@@ -207,24 +148,13 @@ dn_store_list_people (DnStore  *self,
                       guint     limit,
                       GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   if (unit_id > 0)
-    stmt = _dn_store_prepare (self,
-                              "SELECT " PERSON_COLUMNS PERSON_FROM
-                              "WHERE p.unit_id = ?3 ORDER BY p.sort_key, p.id LIMIT ?1 OFFSET ?2",
-                              error);
-  else
-    stmt = _dn_store_prepare (self,
-                              "SELECT " PERSON_COLUMNS PERSON_FROM
-                              "ORDER BY p.sort_key, p.id LIMIT ?1 OFFSET ?2",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit);
-  sqlite3_bind_int64 (stmt, 2, offset);
-  if (unit_id > 0)
-    sqlite3_bind_int64 (stmt, 3, unit_id);
-  return _dn_store_collect (self, stmt, (DnRowFunc) person_from_row, error);
+    return _dn_store_read_all (self,
+                               "SELECT " PERSON_COLUMNS PERSON_FROM
+                               "WHERE p.unit_id = ?3 ORDER BY p.sort_key, p.id LIMIT ?1 OFFSET ?2",
+                               (DnRowFunc) person_from_row, error,
+                               DN_INT (limit), DN_INT (offset), DN_INT (unit_id), DN_END);
+  return _dn_store_read_all (self, "SELECT " PERSON_COLUMNS PERSON_FROM "ORDER BY p.sort_key, p.id LIMIT ?1 OFFSET ?2",
+                             (DnRowFunc) person_from_row, error, DN_INT (limit), DN_INT (offset), DN_END);
 }

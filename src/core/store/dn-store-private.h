@@ -1,4 +1,6 @@
-/* dn-store-private.h: what the store's own files, the importer and the tests share
+/* dn-store-private.h: what the store's own files (and the data generator,
+ * the list models and the tests) share; the JSON exchange has its own,
+ * narrower header, dn-store-exchange.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,11 @@ sqlite3      *_dn_store_get_db             (DnStore *self);
 sqlite3_stmt *_dn_store_prepare            (DnStore     *self,
                                             const char  *sql,
                                             GError     **error);
+/* A statement of its own, for SQL made at run time (not cached: finalize
+ * it); NULL with @error set when @sql cannot be prepared. */
+sqlite3_stmt *_dn_store_prepare_once       (DnStore     *self,
+                                            const char  *sql,
+                                            GError     **error);
 /* Sets @error from the connection's last error (translated message). */
 void          _dn_store_set_error          (DnStore     *self,
                                             int          rc,
@@ -28,10 +35,6 @@ gboolean      _dn_store_step_done          (DnStore       *self,
                                             GError       **error);
 void          _dn_store_set_audit          (DnStore  *self,
                                             gboolean  enabled);
-/* Opens at exactly schema @version (tests of migrations). */
-DnStore      *_dn_store_open_at_version    (const char  *path,
-                                            int          version,
-                                            GError     **error);
 
 /* Steps @stmt (a cached statement) to the end, adding @from_row (stmt) for
  * each row; resets it. NULL (with @error set) when a step fails. */
@@ -39,6 +42,86 @@ typedef gpointer (*DnRowFunc) (sqlite3_stmt *stmt);
 GPtrArray    *_dn_store_collect            (DnStore       *self,
                                             sqlite3_stmt  *stmt,
                                             DnRowFunc      from_row,
+                                            GError       **error);
+
+/* Writing and reading with bound values ---------------------------------
+ *
+ * The values of a statement's parameters 1, 2, … follow its SQL, each as
+ * DN_TEXT (…), DN_DATE (…), DN_ID (…) or DN_INT (…), ended by DN_END:
+ *
+ *   _dn_store_write (self, "UPDATE task SET status = ? WHERE id = ?", error,
+ *                    DN_TEXT ("done"), DN_INT (id), DN_END);
+ *
+ * Statements are cached by the address of @sql: give a string literal. */
+typedef enum
+{
+  DN_BIND_END,
+  DN_BIND_TEXT,   /* const char *; NULL: SQL NULL */
+  DN_BIND_DATE,   /* const GDate *; NULL or invalid: SQL NULL */
+  DN_BIND_ID,     /* gint64; 0 or less: SQL NULL */
+  DN_BIND_INT,    /* gint64 */
+} DnBindType;
+
+#define DN_TEXT(value) DN_BIND_TEXT, (const char *) (value)
+#define DN_DATE(value) DN_BIND_DATE, (const GDate *) (value)
+#define DN_ID(value)   DN_BIND_ID, (gint64) (value)
+#define DN_INT(value)  DN_BIND_INT, (gint64) (value)
+#define DN_END         DN_BIND_END
+
+/* The cached statement for @sql with the values bound; NULL (with @error
+ * set) when @sql cannot be prepared. */
+sqlite3_stmt *_dn_store_prepare_with       (DnStore     *self,
+                                            const char  *sql,
+                                            GError     **error,
+                                            ...);
+/* Runs a write statement in the caller's transaction. */
+gboolean      _dn_store_write              (DnStore     *self,
+                                            const char  *sql,
+                                            GError     **error,
+                                            ...);
+/* Saves one record with a statement whose parameter 1 is the record's id
+ * (the values given bind parameters 2, 3, …): with @is_new, an INSERT that
+ * binds ?1 to NULL and stores the new row's id in *@id; else an UPDATE or
+ * DELETE … WHERE id = ?1 of *@id, which fails with DN_STORE_ERROR_NOT_FOUND
+ * and @not_found when it changes no row (@not_found NULL: no check). */
+gboolean      _dn_store_save               (DnStore     *self,
+                                            const char  *sql,
+                                            gint64      *id,
+                                            gboolean     is_new,
+                                            const char  *not_found,
+                                            GError     **error,
+                                            ...);
+/* Ends a transaction opened with dn_store_begin(): commits when @ok, else
+ * rolls back and returns FALSE (@error is then already set by what failed). */
+gboolean      _dn_store_finish             (DnStore     *self,
+                                            gboolean     ok,
+                                            GError     **error);
+/* The first row as @from_row makes it. No row: NULL, with
+ * DN_STORE_ERROR_NOT_FOUND and @not_found, or without error when
+ * @not_found is NULL. */
+gpointer      _dn_store_read_one           (DnStore     *self,
+                                            const char  *sql,
+                                            DnRowFunc    from_row,
+                                            const char  *not_found,
+                                            GError     **error,
+                                            ...);
+/* Every row as @from_row makes it (_dn_store_collect). */
+GPtrArray    *_dn_store_read_all           (DnStore     *self,
+                                            const char  *sql,
+                                            DnRowFunc    from_row,
+                                            GError     **error,
+                                            ...);
+/* The first column of the first row in *@value (0 when there is no row). */
+gboolean      _dn_store_read_int           (DnStore     *self,
+                                            const char  *sql,
+                                            gint64      *value,
+                                            GError     **error,
+                                            ...);
+/* Steps @stmt to the end, appending its first column to @ids (gint64);
+ * resets it. FALSE (with @error set) when a step fails. */
+gboolean      _dn_store_collect_ids        (DnStore       *self,
+                                            sqlite3_stmt  *stmt,
+                                            GArray        *ids,
                                             GError       **error);
 
 /* Binding helpers: NULL/invalid/0 become SQL NULL. */
@@ -49,6 +132,10 @@ void          _dn_bind_id                  (sqlite3_stmt *stmt, int col, gint64 
  * hold anything). */
 char         *_dn_column_text              (sqlite3_stmt *stmt, int col);
 void          _dn_column_date              (sqlite3_stmt *stmt, int col, GDate *out);
+/* Replaces the string *@field (freed) by the text of a column (_dn_column_text). */
+void          _dn_column_take_text         (sqlite3_stmt *stmt, int col, char **field);
+/* Replaces the string *@field (freed) by a copy of @value. */
+void          _dn_set_text                 (char **field, const char *value);
 
 /* NFC-normalises a string field of @table.@column in place; FALSE (with
  * @error naming it by @label) when it is not valid UTF-8, longer than the

@@ -16,8 +16,7 @@ dn_store_add_reminder (DnStore     *self,
                        DnReminder  *reminder,
                        GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gint64 assigned = 0;
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_REMINDER (reminder), FALSE);
@@ -33,42 +32,26 @@ dn_store_add_reminder (DnStore     *self,
     dn_date_today (&reminder->sent_on);
   if (!dn_store_begin (self, error))
     return FALSE;
-
-  stmt = _dn_store_prepare (self,
-                            "SELECT 1 FROM assignment a JOIN task t ON t.id = a.task_id "
-                            "WHERE a.task_id = ? AND a.unit_id = ? AND t.deleted = 0",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, reminder->task_id);
-  sqlite3_bind_int64 (stmt, 2, reminder->unit_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
+  if (!_dn_store_read_int (self,
+                           "SELECT 1 FROM assignment a JOIN task t ON t.id = a.task_id "
+                           "WHERE a.task_id = ? AND a.unit_id = ? AND t.deleted = 0",
+                           &assigned, error, DN_INT (reminder->task_id), DN_INT (reminder->unit_id), DN_END))
+    return _dn_store_finish (self, FALSE, error);
+  if (!assigned)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
                    _("A reminder goes to a unit assigned to the task."));
-      goto fail;
+      return _dn_store_finish (self, FALSE, error);
     }
-  stmt = _dn_store_prepare (self,
-                            "INSERT INTO reminder (task_id, unit_id, kind, sent_on, note, sent_by) "
-                            "VALUES (?, ?, ?, ?, ?, dn_actor())",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, reminder->task_id);
-  sqlite3_bind_int64 (stmt, 2, reminder->unit_id);
-  _dn_bind_text (stmt, 3, dn_reminder_kind_to_string (reminder->kind));
-  _dn_bind_date (stmt, 4, &reminder->sent_on);
-  _dn_bind_text (stmt, 5, reminder->note);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  reminder->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return _dn_store_finish (self,
+                           _dn_store_save (self,
+                                           "INSERT INTO reminder (id, task_id, unit_id, kind, sent_on, note, sent_by) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, dn_actor())",
+                                           &reminder->id, TRUE, NULL, error,
+                                           DN_INT (reminder->task_id), DN_INT (reminder->unit_id),
+                                           DN_TEXT (dn_reminder_kind_to_string (reminder->kind)),
+                                           DN_DATE (&reminder->sent_on), DN_TEXT (reminder->note), DN_END),
+                           error);
 }
 
 static DnReminder *
@@ -81,14 +64,10 @@ reminder_from_row (sqlite3_stmt *stmt)
   r->unit_id = sqlite3_column_int64 (stmt, 2);
   dn_reminder_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &r->kind);
   _dn_column_date (stmt, 4, &r->sent_on);
-  g_free (r->note);
-  r->note = _dn_column_text (stmt, 5);
-  g_free (r->sent_by);
-  r->sent_by = _dn_column_text (stmt, 6);
-  g_free (r->unit_code);
-  r->unit_code = _dn_column_text (stmt, 7);
-  g_free (r->unit_name);
-  r->unit_name = _dn_column_text (stmt, 8);
+  _dn_column_take_text (stmt, 5, &r->note);
+  _dn_column_take_text (stmt, 6, &r->sent_by);
+  _dn_column_take_text (stmt, 7, &r->unit_code);
+  _dn_column_take_text (stmt, 8, &r->unit_name);
   return r;
 }
 
@@ -97,17 +76,27 @@ dn_store_list_reminders (DnStore  *self,
                          gint64    task_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self,
-                            "SELECT r.id, r.task_id, r.unit_id, r.kind, r.sent_on, r.note, r.sent_by, u.code, u.name "
-                            "FROM reminder r JOIN unit u ON u.id = r.unit_id WHERE r.task_id = ? ORDER BY r.sent_on, r.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  return _dn_store_collect (self, stmt, (DnRowFunc) reminder_from_row, error);
+  return _dn_store_read_all (self,
+                             "SELECT r.id, r.task_id, r.unit_id, r.kind, r.sent_on, r.note, r.sent_by, u.code, u.name "
+                             "FROM reminder r JOIN unit u ON u.id = r.unit_id WHERE r.task_id = ? ORDER BY r.sent_on, r.id",
+                             (DnRowFunc) reminder_from_row, error, DN_INT (task_id), DN_END);
+}
+
+static DnUnitStat *
+unit_stat_from_row (sqlite3_stmt *stmt)
+{
+  DnUnitStat *s = dn_unit_stat_new ();
+
+  s->unit_id = sqlite3_column_int64 (stmt, 0);
+  _dn_column_take_text (stmt, 1, &s->unit_code);
+  _dn_column_take_text (stmt, 2, &s->unit_name);
+  s->n_tasks = (guint) sqlite3_column_int (stmt, 3);
+  s->n_done = (guint) sqlite3_column_int (stmt, 4);
+  s->n_overdue = (guint) sqlite3_column_int (stmt, 5);
+  for (int k = 0; k < DN_REMINDER_N; k++)
+    s->n_reminders[k] = (guint) sqlite3_column_int (stmt, 6 + k);
+  return s;
 }
 
 GPtrArray *
@@ -116,53 +105,23 @@ dn_store_list_unit_stats (DnStore      *self,
                           const GDate  *to,
                           GError      **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
   GDate today;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   dn_date_today (&today);
-  stmt = _dn_store_prepare (self,
-                            "WITH due AS ("
-                            "  SELECT a.unit_id, count(*) AS n, sum(t.status = 'done') AS done, "
-                            "         sum(t.status IN ('open','in_progress') AND t.due_date < ?3) AS late "
-                            "  FROM task t JOIN assignment a ON a.task_id = t.id AND a.role = 'lead' "
-                            "  WHERE t.deleted = 0 AND t.status <> 'cancelled' AND t.due_date BETWEEN ?1 AND ?2 "
-                            "  GROUP BY a.unit_id), "
-                            "rem AS (SELECT unit_id, sum(kind = 'notice') AS notice, sum(kind = 'criticism') AS criticism, "
-                            "        sum(kind = 'review') AS review FROM reminder GROUP BY unit_id) "
-                            "SELECT u.id, u.code, u.name, coalesce(due.n, 0), coalesce(due.done, 0), coalesce(due.late, 0), "
-                            "       coalesce(rem.notice, 0), coalesce(rem.criticism, 0), coalesce(rem.review, 0) "
-                            "FROM unit u LEFT JOIN due ON due.unit_id = u.id LEFT JOIN rem ON rem.unit_id = u.id "
-                            "WHERE due.unit_id IS NOT NULL OR rem.unit_id IS NOT NULL ORDER BY u.name_key",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  _dn_bind_date (stmt, 1, from);
-  _dn_bind_date (stmt, 2, to);
-  _dn_bind_date (stmt, 3, &today);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      DnUnitStat *s = dn_unit_stat_new ();
-
-      s->unit_id = sqlite3_column_int64 (stmt, 0);
-      g_free (s->unit_code);
-      s->unit_code = _dn_column_text (stmt, 1);
-      g_free (s->unit_name);
-      s->unit_name = _dn_column_text (stmt, 2);
-      s->n_tasks = (guint) sqlite3_column_int (stmt, 3);
-      s->n_done = (guint) sqlite3_column_int (stmt, 4);
-      s->n_overdue = (guint) sqlite3_column_int (stmt, 5);
-      for (int k = 0; k < DN_REMINDER_N; k++)
-        s->n_reminders[k] = (guint) sqlite3_column_int (stmt, 6 + k);
-      g_ptr_array_add (list, s);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _dn_store_read_all (self,
+                             "WITH due AS ("
+                             "  SELECT a.unit_id, count(*) AS n, sum(t.status = 'done') AS done, "
+                             "         sum(t.status IN ('open','in_progress') AND t.due_date < ?3) AS late "
+                             "  FROM task t JOIN assignment a ON a.task_id = t.id AND a.role = 'lead' "
+                             "  WHERE t.deleted = 0 AND t.status <> 'cancelled' AND t.due_date BETWEEN ?1 AND ?2 "
+                             "  GROUP BY a.unit_id), "
+                             "rem AS (SELECT unit_id, sum(kind = 'notice') AS notice, sum(kind = 'criticism') AS criticism, "
+                             "        sum(kind = 'review') AS review FROM reminder GROUP BY unit_id) "
+                             "SELECT u.id, u.code, u.name, coalesce(due.n, 0), coalesce(due.done, 0), coalesce(due.late, 0), "
+                             "       coalesce(rem.notice, 0), coalesce(rem.criticism, 0), coalesce(rem.review, 0) "
+                             "FROM unit u LEFT JOIN due ON due.unit_id = u.id LEFT JOIN rem ON rem.unit_id = u.id "
+                             "WHERE due.unit_id IS NOT NULL OR rem.unit_id IS NOT NULL ORDER BY u.name_key",
+                             (DnRowFunc) unit_stat_from_row, error, DN_DATE (from), DN_DATE (to), DN_DATE (&today),
+                             DN_END);
 }

@@ -216,20 +216,16 @@ _dn_store_check_rules (DnStore     *self,
                        const char  *prefix,
                        GError     **error)
 {
-  sqlite3 *db = _dn_store_get_db (self);
   gboolean sound = TRUE;
 
   for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
     {
-      sqlite3_stmt *stmt;
+      sqlite3_stmt *stmt = _dn_store_prepare_once (self, rules[r].sql, error);
       guint n_found = 0;
-      int rc = sqlite3_prepare_v2 (db, rules[r].sql, -1, &stmt, NULL);
+      int rc;
 
-      if (rc != SQLITE_OK)
-        {
-          _dn_store_set_error (self, rc, error);
-          return FALSE;
-        }
+      if (stmt == NULL)
+        return FALSE;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           g_autofree char *finding = describe (&rules[r], sqlite3_column_int64 (stmt, 0));

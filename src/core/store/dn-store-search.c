@@ -85,8 +85,7 @@ hit_from_row (sqlite3_stmt *stmt)
 
   hit->kind = (DnRecordKind) (rowid % 8);
   hit->id = rowid / 8;
-  g_free (hit->title);
-  hit->title = _dn_column_text (stmt, 1);
+  _dn_column_take_text (stmt, 1, &hit->title);
   g_free (hit->detail);
   hit->detail = dn_text_normalize ((const char *) sqlite3_column_text (stmt, 2), -1, TRUE);
   if (hit->detail == NULL)

@@ -86,46 +86,30 @@ task_from_row (DnStore       *self,
 {
   DnTask *task = dn_task_new ();
   sqlite3_stmt *support;
-  int rc;
 
-#define TAKE(field, col) g_free (task->field); task->field = _dn_column_text (stmt, col)
   task->id = sqlite3_column_int64 (stmt, 0);
   task->document_id = sqlite3_column_int64 (stmt, 1);
-  TAKE (section, 2);
-  TAKE (title, 3);
-  TAKE (description, 4);
+  _dn_column_take_text (stmt, 2, &task->section);
+  _dn_column_take_text (stmt, 3, &task->title);
+  _dn_column_take_text (stmt, 4, &task->description);
   _dn_column_date (stmt, 5, &task->due_date);
   dn_recurrence_from_string ((const char *) sqlite3_column_text (stmt, 6), &task->recurrence);
   dn_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &task->status);
   task->parent_id = sqlite3_column_int64 (stmt, 8);
   task->lead_unit_id = sqlite3_column_int64 (stmt, 9);
-  TAKE (lead_unit_code, 10);
-  TAKE (lead_unit_name, 11);
-  TAKE (support_unit_codes, 12);
+  _dn_column_take_text (stmt, 10, &task->lead_unit_code);
+  _dn_column_take_text (stmt, 11, &task->lead_unit_name);
+  _dn_column_take_text (stmt, 12, &task->support_unit_codes);
   task->progress = sqlite3_column_int (stmt, 13);
   task->n_children = (guint) sqlite3_column_int (stmt, 14);
-  TAKE (document_label, 15);
-#undef TAKE
+  _dn_column_take_text (stmt, 15, &task->document_label);
 
-  support = _dn_store_prepare (self,
-                               "SELECT a.unit_id FROM assignment a JOIN unit u ON u.id = a.unit_id "
-                               "WHERE a.task_id = ? AND a.role = 'support' ORDER BY u.name_key",
-                               error);
-  if (support == NULL)
+  support = _dn_store_prepare_with (self,
+                                    "SELECT a.unit_id FROM assignment a JOIN unit u ON u.id = a.unit_id "
+                                    "WHERE a.task_id = ? AND a.role = 'support' ORDER BY u.name_key",
+                                    error, DN_INT (task->id), DN_END);
+  if (support == NULL || !_dn_store_collect_ids (self, support, task->support_unit_ids, error))
     {
-      g_object_unref (task);
-      return NULL;
-    }
-  sqlite3_bind_int64 (support, 1, task->id);
-  while ((rc = sqlite3_step (support)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (support, 0);
-      g_array_append_val (task->support_unit_ids, id);
-    }
-  sqlite3_reset (support);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
       g_object_unref (task);
       return NULL;
     }
@@ -321,15 +305,10 @@ prepare_task_query (DnStore            *self,
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   g_autofree char *base = build_task_query (self, query, select, with_order, binds);
   g_autofree char *sql = g_strconcat (base, suffix != NULL ? suffix : "", NULL);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt = _dn_store_prepare_once (self, sql, error);
 
-  rc = sqlite3_prepare_v2 (_dn_store_get_db (self), sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (stmt == NULL)
+    return NULL;
   for (guint i = 0; i < binds->len; i++)
     {
       GVariant *v = binds->pdata[i];
@@ -341,32 +320,33 @@ prepare_task_query (DnStore            *self,
   return stmt;
 }
 
+/* The ids @query selects, in its order; @suffix (LIMIT …) may be NULL. */
+static GArray *
+query_task_ids (DnStore            *self,
+                const DnTaskQuery  *query,
+                const char         *suffix,
+                GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  stmt = prepare_task_query (self, query, "SELECT t.id", TRUE, suffix, error);
+  if (stmt == NULL)
+    return NULL;
+  ok = _dn_store_collect_ids (self, stmt, ids, error);
+  sqlite3_finalize (stmt);
+  return ok ? g_steal_pointer (&ids) : NULL;
+}
+
 GArray *
 dn_store_list_task_ids (DnStore            *self,
                         const DnTaskQuery  *query,
                         GError            **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  stmt = prepare_task_query (self, query, "SELECT t.id", TRUE, NULL, error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return query_task_ids (self, query, NULL, error);
 }
 
 GPtrArray *
@@ -376,27 +356,11 @@ dn_store_list_tasks (DnStore            *self,
                      guint               limit,
                      GError            **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *suffix = g_strdup_printf (" LIMIT %u OFFSET %u", limit, offset);
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GArray) ids = query_task_ids (self, query, suffix, error);
 
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-  stmt = prepare_task_query (self, query, "SELECT t.id", TRUE, suffix, error);
-  if (stmt == NULL)
+  if (ids == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
   return dn_store_get_tasks (self, (const gint64 *) (gpointer) ids->data, ids->len, error);
 }
 
@@ -587,16 +551,9 @@ insert_assignment (DnStore      *self,
                    const GDate  *due,
                    GError      **error)
 {
-  sqlite3_stmt *stmt = _dn_store_prepare (self,
-                                          "INSERT INTO assignment (task_id, unit_id, role, due_date) VALUES (?, ?, ?, ?)",
-                                          error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  _dn_bind_text (stmt, 3, dn_role_to_string (role));
-  _dn_bind_date (stmt, 4, due);
-  return _dn_store_step_done (self, stmt, error);
+  return _dn_store_write (self, "INSERT INTO assignment (task_id, unit_id, role, due_date) VALUES (?, ?, ?, ?)",
+                          error, DN_INT (task_id), DN_INT (unit_id), DN_TEXT (dn_role_to_string (role)), DN_DATE (due),
+                          DN_END);
 }
 
 static gboolean
@@ -605,26 +562,15 @@ insert_task_row (DnStore  *self,
                  gint64    previous_id,
                  GError  **error)
 {
-  sqlite3_stmt *stmt = _dn_store_prepare (self,
-                                          "INSERT INTO task (document_id, section, title, description, due_date, recurrence, "
-                                          "status, parent_id, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                          error);
-  if (stmt == NULL)
-    return FALSE;
-  _dn_bind_id (stmt, 1, task->document_id);
-  _dn_bind_text (stmt, 2, task->section);
-  _dn_bind_text (stmt, 3, task->title);
-  _dn_bind_text (stmt, 4, task->description);
-  _dn_bind_date (stmt, 5, &task->due_date);
-  _dn_bind_text (stmt, 6, dn_recurrence_to_string (task->recurrence));
-  _dn_bind_text (stmt, 7, dn_status_to_string (task->status));
-  _dn_bind_id (stmt, 8, task->parent_id);
-  _dn_bind_id (stmt, 9, previous_id);
-  if (!_dn_store_step_done (self, stmt, error))
-    return FALSE;
-  task->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
-
-  if (!insert_assignment (self, task->id, task->lead_unit_id, DN_ROLE_LEAD, &task->due_date, error))
+  if (!_dn_store_save (self,
+                       "INSERT INTO task (id, document_id, section, title, description, due_date, recurrence, "
+                       "status, parent_id, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       &task->id, TRUE, NULL, error,
+                       DN_ID (task->document_id), DN_TEXT (task->section), DN_TEXT (task->title),
+                       DN_TEXT (task->description), DN_DATE (&task->due_date),
+                       DN_TEXT (dn_recurrence_to_string (task->recurrence)), DN_TEXT (dn_status_to_string (task->status)),
+                       DN_ID (task->parent_id), DN_ID (previous_id), DN_END) ||
+      !insert_assignment (self, task->id, task->lead_unit_id, DN_ROLE_LEAD, &task->due_date, error))
     return FALSE;
   for (guint i = 0; i < task->support_unit_ids->len; i++)
     if (!insert_assignment (self, task->id, g_array_index (task->support_unit_ids, gint64, i),
@@ -652,100 +598,184 @@ dn_store_add_task (DnStore  *self,
   return dn_store_commit (self, error);
 }
 
+/* Saves the fields of @task and reconciles its assignments, in the caller's
+ * transaction; *@old_status: the status it had. */
+static gboolean
+update_task_row (DnStore   *self,
+                 DnTask    *task,
+                 DnStatus  *old_status,
+                 GError   **error)
+{
+  g_autoptr(DnTask) old = dn_store_get_task (self, task->id, error);
+  g_autofree char *old_due = NULL;
+  g_autoptr(GString) keep = g_string_new ("");
+  g_autofree char *drop = NULL;
+
+  if (old == NULL || !validate_task (self, task, old, error))
+    return FALSE;
+  *old_status = old->status;
+  old_due = g_date_valid (&old->due_date) ? dn_date_format_iso (&old->due_date) : NULL;
+  /* supporting units that are no longer listed (or now lead) go */
+  for (guint i = 0; i < task->support_unit_ids->len; i++)
+    g_string_append_printf (keep, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (task->support_unit_ids, gint64, i));
+  drop = g_strdup_printf ("DELETE FROM assignment WHERE task_id = %" G_GINT64_FORMAT
+                          " AND role = 'support' AND unit_id NOT IN (%s)", task->id, keep->str);
+
+  if (!_dn_store_write (self,
+                        "UPDATE task SET document_id = ?, section = ?, title = ?, description = ?, due_date = ?, "
+                        "recurrence = ?, status = ?, parent_id = ?, "
+                        "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+                        error,
+                        DN_ID (task->document_id), DN_TEXT (task->section), DN_TEXT (task->title),
+                        DN_TEXT (task->description), DN_DATE (&task->due_date),
+                        DN_TEXT (dn_recurrence_to_string (task->recurrence)), DN_TEXT (dn_status_to_string (task->status)),
+                        DN_ID (task->parent_id), DN_INT (task->id), DN_END) ||
+      /* assignments that followed the task's deadline follow the new one;
+       * extended ones keep theirs */
+      !_dn_store_write (self,
+                        "UPDATE assignment SET due_date = ?1 WHERE task_id = ?2 AND due_date IS ?3 "
+                        "AND NOT EXISTS (SELECT 1 FROM deadline_extension e WHERE e.assignment_id = assignment.id)",
+                        error, DN_DATE (&task->due_date), DN_INT (task->id), DN_TEXT (old_due), DN_END) ||
+      !_dn_store_exec (self, drop, error))
+    return FALSE;
+  if (old->lead_unit_id != task->lead_unit_id &&
+      !_dn_store_write (self, "UPDATE assignment SET unit_id = ? WHERE task_id = ? AND role = 'lead'", error,
+                        DN_INT (task->lead_unit_id), DN_INT (task->id), DN_END))
+    return FALSE;
+  for (guint i = 0; i < task->support_unit_ids->len; i++)
+    if (!_dn_store_write (self,
+                          "INSERT INTO assignment (task_id, unit_id, role, due_date) VALUES (?, ?, 'support', ?) "
+                          "ON CONFLICT (task_id, unit_id) DO NOTHING",
+                          error, DN_INT (task->id), DN_INT (g_array_index (task->support_unit_ids, gint64, i)),
+                          DN_DATE (&task->due_date), DN_END))
+      return FALSE;
+  return TRUE;
+}
+
+/* A new open task, not recurring, with the document, section, title and
+ * description of @model, due on @due, below @parent_id, led by @lead_unit_id. */
+static DnTask *
+new_open_task_like (const DnTask  *model,
+                    const GDate   *due,
+                    gint64         parent_id,
+                    gint64         lead_unit_id)
+{
+  DnTask *task = dn_task_new ();
+
+  task->document_id = model->document_id;
+  _dn_set_text (&task->section, model->section);
+  _dn_set_text (&task->title, model->title);
+  _dn_set_text (&task->description, model->description);
+  task->due_date = *due;
+  task->recurrence = DN_RECURRENCE_NONE;
+  task->status = DN_STATUS_OPEN;
+  task->parent_id = parent_id;
+  task->lead_unit_id = lead_unit_id;
+  return task;
+}
+
+/* In the caller's transaction, for a task just marked done: when it
+ * recurs, its next occurrence, unless it has one (done → open → done makes
+ * no second one). *@next_id: that occurrence, else 0; *@made_id: the same
+ * when it was made now, else 0. */
+static gboolean
+add_next_occurrence (DnStore  *self,
+                     gint64    id,
+                     gint64   *next_id,
+                     gint64   *made_id,
+                     GError  **error)
+{
+  g_autoptr(DnTask) task = dn_store_get_task (self, id, error);
+  g_autoptr(DnTask) next = NULL;
+  GDate due;
+
+  if (task == NULL)
+    return FALSE;
+  if (task->recurrence == DN_RECURRENCE_NONE || !g_date_valid (&task->due_date))
+    return TRUE;
+  if (!_dn_store_read_int (self, "SELECT id FROM task WHERE previous_id = ?", next_id, error, DN_INT (id), DN_END))
+    return FALSE;
+  if (*next_id != 0 || !dn_recurrence_next_due (task->recurrence, &task->due_date, &due))
+    return TRUE;
+
+  next = new_open_task_like (task, &due, task->parent_id, task->lead_unit_id);
+  next->recurrence = task->recurrence;
+  g_array_append_vals (next->support_unit_ids, task->support_unit_ids->data, task->support_unit_ids->len);
+  if (!insert_task_row (self, next, id, error))
+    return FALSE;
+  *next_id = *made_id = next->id;
+  return TRUE;
+}
+
 gboolean
 dn_store_update_task (DnStore  *self,
                       DnTask   *task,
                       GError  **error)
 {
-  g_autoptr(DnTask) old = NULL;
-  g_autofree char *old_due = NULL;
-  sqlite3_stmt *stmt;
+  DnStatus old_status;
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_TASK (task), FALSE);
 
   if (!dn_store_begin (self, error))
     return FALSE;
-  old = dn_store_get_task (self, task->id, error);
-  if (old == NULL || !validate_task (self, task, old, error))
-    goto fail;
-  old_due = g_date_valid (&old->due_date) ? dn_date_format_iso (&old->due_date) : NULL;
+  return _dn_store_finish (self, update_task_row (self, task, &old_status, error), error);
+}
 
-  stmt = _dn_store_prepare (self,
-                            "UPDATE task SET document_id = ?, section = ?, title = ?, description = ?, due_date = ?, "
-                            "recurrence = ?, status = ?, parent_id = ?, "
-                            "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  _dn_bind_id (stmt, 1, task->document_id);
-  _dn_bind_text (stmt, 2, task->section);
-  _dn_bind_text (stmt, 3, task->title);
-  _dn_bind_text (stmt, 4, task->description);
-  _dn_bind_date (stmt, 5, &task->due_date);
-  _dn_bind_text (stmt, 6, dn_recurrence_to_string (task->recurrence));
-  _dn_bind_text (stmt, 7, dn_status_to_string (task->status));
-  _dn_bind_id (stmt, 8, task->parent_id);
-  sqlite3_bind_int64 (stmt, 9, task->id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
+gboolean
+dn_store_update_task_full (DnStore   *self,
+                           DnTask    *task,
+                           gint64    *next_id,
+                           gint64    *made_id,
+                           GError   **error)
+{
+  DnStatus old_status = DN_STATUS_OPEN;
+  gint64 next = 0, made = 0;
+  gboolean ok;
 
-  /* assignments that followed the task's deadline follow the new one;
-   * extended ones keep theirs */
-  stmt = _dn_store_prepare (self,
-                            "UPDATE assignment SET due_date = ?1 WHERE task_id = ?2 AND due_date IS ?3 "
-                            "AND NOT EXISTS (SELECT 1 FROM deadline_extension e WHERE e.assignment_id = assignment.id)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  _dn_bind_date (stmt, 1, &task->due_date);
-  sqlite3_bind_int64 (stmt, 2, task->id);
-  _dn_bind_text (stmt, 3, old_due);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_TASK (task), FALSE);
 
-  /* supporting units that are no longer listed (or now lead) go */
-  {
-    g_autoptr(GString) keep = g_string_new ("");
-    g_autofree char *sql = NULL;
+  if (next_id != NULL)
+    *next_id = 0;
+  if (made_id != NULL)
+    *made_id = 0;
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  ok = update_task_row (self, task, &old_status, error) &&
+       (task->status != DN_STATUS_DONE || old_status == DN_STATUS_DONE ||
+        add_next_occurrence (self, task->id, &next, &made, error));
+  if (!_dn_store_finish (self, ok, error))
+    return FALSE;
+  if (next_id != NULL)
+    *next_id = next;
+  if (made_id != NULL)
+    *made_id = made;
+  return TRUE;
+}
 
-    for (guint i = 0; i < task->support_unit_ids->len; i++)
-      g_string_append_printf (keep, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                              g_array_index (task->support_unit_ids, gint64, i));
-    sql = g_strdup_printf ("DELETE FROM assignment WHERE task_id = %" G_GINT64_FORMAT
-                           " AND role = 'support' AND unit_id NOT IN (%s)", task->id, keep->str);
-    if (!_dn_store_exec (self, sql, error))
-      goto fail;
-  }
-  if (old->lead_unit_id != task->lead_unit_id)
-    {
-      stmt = _dn_store_prepare (self, "UPDATE assignment SET unit_id = ? WHERE task_id = ? AND role = 'lead'", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, task->lead_unit_id);
-      sqlite3_bind_int64 (stmt, 2, task->id);
-      if (!_dn_store_step_done (self, stmt, error))
-        goto fail;
-    }
-  for (guint i = 0; i < task->support_unit_ids->len; i++)
-    {
-      stmt = _dn_store_prepare (self,
-                                "INSERT INTO assignment (task_id, unit_id, role, due_date) VALUES (?, ?, 'support', ?) "
-                                "ON CONFLICT (task_id, unit_id) DO NOTHING",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, task->id);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (task->support_unit_ids, gint64, i));
-      _dn_bind_date (stmt, 3, &task->due_date);
-      if (!_dn_store_step_done (self, stmt, error))
-        goto fail;
-    }
-  return dn_store_commit (self, error);
+gboolean
+dn_store_revert_task (DnStore   *self,
+                      DnTask    *old,
+                      gint64     made_id,
+                      GError   **error)
+{
+  DnStatus status;
 
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_TASK (old), FALSE);
+
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  /* the occurrence goes with its assignments and progress; one that has
+   * received reminders since cannot go (they are kept for good) */
+  return _dn_store_finish (self,
+                           update_task_row (self, old, &status, error) &&
+                           (made_id <= 0 ||
+                            _dn_store_write (self, "DELETE FROM task WHERE id = ? AND previous_id = ?", error,
+                                             DN_INT (made_id), DN_INT (old->id), DN_END)),
+                           error);
 }
 
 static gboolean
@@ -754,33 +784,19 @@ set_deleted (DnStore  *self,
              gboolean  deleted,
              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  g_autofree char *missing = g_strdup_printf (_("There is no task #%lld."), (long long) id);
 
   if (!dn_store_begin (self, error))
     return FALSE;
   /* a task goes (and comes back) with its sub-assigned children */
-  stmt = _dn_store_prepare (self,
-                            "UPDATE task SET deleted = ?1, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                            "WHERE id IN (WITH RECURSIVE sub(id) AS (SELECT ?2 UNION SELECT t.id FROM task t "
-                            "JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int (stmt, 1, deleted ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (_dn_store_get_db (self)) == 0)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                   _("There is no task #%lld."), (long long) id);
-      goto fail;
-    }
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return _dn_store_finish (self,
+                           _dn_store_save (self,
+                                           "UPDATE task SET deleted = ?2, "
+                                           "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                                           "WHERE id IN (WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT t.id "
+                                           "FROM task t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub)",
+                                           &id, FALSE, missing, error, DN_INT (deleted ? 1 : 0), DN_END),
+                           error);
 }
 
 gboolean
@@ -809,7 +825,7 @@ dn_store_set_task_status (DnStore   *self,
                           GError   **error)
 {
   g_autoptr(DnTask) task = NULL;
-  sqlite3_stmt *stmt;
+  gint64 next = 0, made = 0;
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) status < DN_STATUS_N, FALSE);
@@ -819,63 +835,18 @@ dn_store_set_task_status (DnStore   *self,
   if (!dn_store_begin (self, error))
     return FALSE;
   task = dn_store_get_task (self, id, error);
-  if (task == NULL)
-    goto fail;
-  stmt = _dn_store_prepare (self,
-                            "UPDATE task SET status = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  _dn_bind_text (stmt, 1, dn_status_to_string (status));
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-
-  if (status == DN_STATUS_DONE && task->recurrence != DN_RECURRENCE_NONE && g_date_valid (&task->due_date))
-    {
-      g_autoptr(DnTask) next = NULL;
-      gint64 existing = 0;
-      GDate due;
-      int rc;
-
-      /* done → open → done must not make a second next occurrence */
-      stmt = _dn_store_prepare (self, "SELECT id FROM task WHERE previous_id = ?", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        existing = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-
-      if (existing == 0 && dn_recurrence_next_due (task->recurrence, &task->due_date, &due))
-        {
-          next = dn_task_new ();
-          next->document_id = task->document_id;
-          g_free (next->section);
-          next->section = g_strdup (task->section);
-          g_free (next->title);
-          next->title = g_strdup (task->title);
-          g_free (next->description);
-          next->description = g_strdup (task->description);
-          next->due_date = due;
-          next->recurrence = task->recurrence;
-          next->status = DN_STATUS_OPEN;
-          next->parent_id = task->parent_id;
-          next->lead_unit_id = task->lead_unit_id;
-          g_array_append_vals (next->support_unit_ids, task->support_unit_ids->data, task->support_unit_ids->len);
-          if (!insert_task_row (self, next, id, error))
-            goto fail;
-          existing = next->id;
-        }
-      if (next_id != NULL)
-        *next_id = existing;
-    }
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  if (!_dn_store_finish (self,
+                         task != NULL &&
+                         _dn_store_write (self,
+                                          "UPDATE task SET status = ?, "
+                                          "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
+                                          error, DN_TEXT (dn_status_to_string (status)), DN_INT (id), DN_END) &&
+                         (status != DN_STATUS_DONE || add_next_occurrence (self, id, &next, &made, error)),
+                         error))
+    return FALSE;
+  if (next_id != NULL)
+    *next_id = next;
+  return TRUE;
 }
 
 GArray *
@@ -906,10 +877,9 @@ dn_store_subassign_task (DnStore       *self,
 
   for (guint i = 0; i < n_units; i++)
     {
-      g_autoptr(DnTask) child = dn_task_new ();
+      g_autoptr(DnTask) child = NULL;
       gboolean below = FALSE;
-      sqlite3_stmt *stmt;
-      int rc;
+      gint64 passed;
 
       for (guint j = 0; j < subtree->len; j++)
         if (g_array_index (subtree, gint64, j) == unit_ids[i] && unit_ids[i] != parent->lead_unit_id)
@@ -922,17 +892,12 @@ dn_store_subassign_task (DnStore       *self,
                        unit != NULL ? unit->name : "?", parent->lead_unit_name);
           goto fail;
         }
-      stmt = _dn_store_prepare (self,
-                                "SELECT 1 FROM task c JOIN assignment a ON a.task_id = c.id AND a.role = 'lead' "
-                                "WHERE c.parent_id = ? AND a.unit_id = ? AND c.deleted = 0",
-                                error);
-      if (stmt == NULL)
+      if (!_dn_store_read_int (self,
+                               "SELECT 1 FROM task c JOIN assignment a ON a.task_id = c.id AND a.role = 'lead' "
+                               "WHERE c.parent_id = ? AND a.unit_id = ? AND c.deleted = 0",
+                               &passed, error, DN_INT (task_id), DN_INT (unit_ids[i]), DN_END))
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, task_id);
-      sqlite3_bind_int64 (stmt, 2, unit_ids[i]);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_ROW)
+      if (passed)
         {
           g_autoptr(DnUnit) unit = dn_store_get_unit (self, unit_ids[i], NULL);
           g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE,
@@ -940,18 +905,7 @@ dn_store_subassign_task (DnStore       *self,
           goto fail;
         }
 
-      child->document_id = parent->document_id;
-      g_free (child->section);
-      child->section = g_strdup (parent->section);
-      g_free (child->title);
-      child->title = g_strdup (parent->title);
-      g_free (child->description);
-      child->description = g_strdup (parent->description);
-      child->due_date = parent->due_date;
-      child->recurrence = DN_RECURRENCE_NONE;
-      child->status = DN_STATUS_OPEN;
-      child->parent_id = task_id;
-      child->lead_unit_id = unit_ids[i];
+      child = new_open_task_like (parent, &parent->due_date, task_id, unit_ids[i]);
       if (!validate_task (self, child, NULL, error) || !insert_task_row (self, child, 0, error))
         goto fail;
       g_array_append_val (created, child->id);
@@ -985,12 +939,9 @@ assignment_from_row (sqlite3_stmt *stmt)
   _dn_column_date (stmt, 4, &a->due_date);
   dn_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &a->status);
   a->reply_document_id = sqlite3_column_int64 (stmt, 6);
-  g_free (a->reply_reference);
-  a->reply_reference = _dn_column_text (stmt, 7);
-  g_free (a->unit_code);
-  a->unit_code = _dn_column_text (stmt, 8);
-  g_free (a->unit_name);
-  a->unit_name = _dn_column_text (stmt, 9);
+  _dn_column_take_text (stmt, 7, &a->reply_reference);
+  _dn_column_take_text (stmt, 8, &a->unit_code);
+  _dn_column_take_text (stmt, 9, &a->unit_name);
   a->n_extensions = (guint) sqlite3_column_int (stmt, 10);
   return a;
 }
@@ -1000,17 +951,11 @@ dn_store_list_assignments (DnStore  *self,
                            gint64    task_id,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self,
-                            "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id "
-                            "WHERE a.task_id = ? ORDER BY a.role = 'support', u.name_key",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  return _dn_store_collect (self, stmt, (DnRowFunc) assignment_from_row, error);
+  return _dn_store_read_all (self,
+                             "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id "
+                             "WHERE a.task_id = ? ORDER BY a.role = 'support', u.name_key",
+                             (DnRowFunc) assignment_from_row, error, DN_INT (task_id), DN_END);
 }
 
 DnAssignment *
@@ -1018,27 +963,13 @@ dn_store_get_assignment (DnStore  *self,
                          gint64    id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
-  DnAssignment *a = NULL;
-  int rc;
+  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self,
-                            "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    a = assignment_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                 _("There is no assignment #%lld."), (long long) id);
-  else
-    _dn_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return a;
+  missing = g_strdup_printf (_("There is no assignment #%lld."), (long long) id);
+  return _dn_store_read_one (self,
+                             "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
+                             (DnRowFunc) assignment_from_row, missing, error, DN_INT (id), DN_END);
 }
 
 gboolean
@@ -1046,8 +977,6 @@ dn_store_update_assignment (DnStore       *self,
                             DnAssignment  *assignment,
                             GError       **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_ASSIGNMENT (assignment), FALSE);
 
@@ -1060,29 +989,16 @@ dn_store_update_assignment (DnStore       *self,
     }
   if (!dn_store_begin (self, error))
     return FALSE;
-  stmt = _dn_store_prepare (self,
-                            "UPDATE assignment SET due_date = ?, status = ?, reply_document_id = ?, reply_reference = ? "
-                            "WHERE id = ?",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  _dn_bind_date (stmt, 1, &assignment->due_date);
-  _dn_bind_text (stmt, 2, dn_status_to_string (assignment->status));
-  _dn_bind_id (stmt, 3, assignment->reply_document_id);
-  _dn_bind_text (stmt, 4, assignment->reply_reference);
-  sqlite3_bind_int64 (stmt, 5, assignment->id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (_dn_store_get_db (self)) == 0)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("The assignment no longer exists."));
-      goto fail;
-    }
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return _dn_store_finish (self,
+                           _dn_store_save (self,
+                                           "UPDATE assignment SET due_date = ?2, status = ?3, reply_document_id = ?4, "
+                                           "reply_reference = ?5 WHERE id = ?1",
+                                           &assignment->id, FALSE, _("The assignment no longer exists."), error,
+                                           DN_DATE (&assignment->due_date),
+                                           DN_TEXT (dn_status_to_string (assignment->status)),
+                                           DN_ID (assignment->reply_document_id), DN_TEXT (assignment->reply_reference),
+                                           DN_END),
+                           error);
 }
 
 gboolean
@@ -1094,7 +1010,6 @@ dn_store_extend_assignment (DnStore      *self,
 {
   g_autoptr(DnAssignment) a = NULL;
   g_autofree char *clean_reason = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
 
@@ -1124,26 +1039,15 @@ dn_store_extend_assignment (DnStore      *self,
                    _("The new deadline must be after the current one (%s)."), current);
       goto fail;
     }
-  stmt = _dn_store_prepare (self,
-                            "INSERT INTO deadline_extension (assignment_id, old_due_date, new_due_date, reason, extended_by) "
-                            "VALUES (?, ?, ?, ?, dn_actor())",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, assignment_id);
-  _dn_bind_date (stmt, 2, &a->due_date);
-  _dn_bind_date (stmt, 3, new_due);
-  _dn_bind_text (stmt, 4, clean_reason);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  stmt = _dn_store_prepare (self, "UPDATE assignment SET due_date = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  _dn_bind_date (stmt, 1, new_due);
-  sqlite3_bind_int64 (stmt, 2, assignment_id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  return dn_store_commit (self, error);
+  return _dn_store_finish (self,
+                           _dn_store_write (self,
+                                            "INSERT INTO deadline_extension (assignment_id, old_due_date, new_due_date, "
+                                            "reason, extended_by) VALUES (?, ?, ?, ?, dn_actor())",
+                                            error, DN_INT (assignment_id), DN_DATE (&a->due_date), DN_DATE (new_due),
+                                            DN_TEXT (clean_reason), DN_END) &&
+                           _dn_store_write (self, "UPDATE assignment SET due_date = ? WHERE id = ?", error,
+                                            DN_DATE (new_due), DN_INT (assignment_id), DN_END),
+                           error);
 
 fail:
   dn_store_rollback (self);
@@ -1159,12 +1063,9 @@ extension_from_row (sqlite3_stmt *stmt)
   e->assignment_id = sqlite3_column_int64 (stmt, 1);
   _dn_column_date (stmt, 2, &e->old_due_date);
   _dn_column_date (stmt, 3, &e->new_due_date);
-  g_free (e->reason);
-  e->reason = _dn_column_text (stmt, 4);
-  g_free (e->extended_at);
-  e->extended_at = _dn_column_text (stmt, 5);
-  g_free (e->extended_by);
-  e->extended_by = _dn_column_text (stmt, 6);
+  _dn_column_take_text (stmt, 4, &e->reason);
+  _dn_column_take_text (stmt, 5, &e->extended_at);
+  _dn_column_take_text (stmt, 6, &e->extended_by);
   return e;
 }
 
@@ -1173,17 +1074,11 @@ dn_store_list_extensions (DnStore  *self,
                           gint64    assignment_id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self,
-                            "SELECT id, assignment_id, old_due_date, new_due_date, reason, extended_at, extended_by "
-                            "FROM deadline_extension WHERE assignment_id = ? ORDER BY id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, assignment_id);
-  return _dn_store_collect (self, stmt, (DnRowFunc) extension_from_row, error);
+  return _dn_store_read_all (self,
+                             "SELECT id, assignment_id, old_due_date, new_due_date, reason, extended_at, extended_by "
+                             "FROM deadline_extension WHERE assignment_id = ? ORDER BY id",
+                             (DnRowFunc) extension_from_row, error, DN_INT (assignment_id), DN_END);
 }
 
 gboolean
@@ -1192,7 +1087,6 @@ dn_store_add_progress (DnStore     *self,
                        GError     **error)
 {
   g_autoptr(DnTask) task = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_PROGRESS (progress), FALSE);
@@ -1214,38 +1108,20 @@ dn_store_add_progress (DnStore     *self,
   if (!dn_store_begin (self, error))
     return FALSE;
   task = dn_store_get_task (self, progress->task_id, error);
-  if (task == NULL)
-    goto fail;
-  stmt = _dn_store_prepare (self,
-                            "INSERT INTO progress (task_id, unit_id, entry_date, percent, note, attachment_id) "
-                            "VALUES (?, ?, ?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, progress->task_id);
-  _dn_bind_id (stmt, 2, progress->unit_id);
-  _dn_bind_date (stmt, 3, &progress->entry_date);
-  sqlite3_bind_int (stmt, 4, progress->percent);
-  _dn_bind_text (stmt, 5, progress->note);
-  _dn_bind_id (stmt, 6, progress->attachment_id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  progress->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
-  /* reporting progress on a task not started yet starts it */
-  if (task->status == DN_STATUS_OPEN && progress->percent > 0)
-    {
-      stmt = _dn_store_prepare (self, "UPDATE task SET status = 'in_progress' WHERE id = ?", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, task->id);
-      if (!_dn_store_step_done (self, stmt, error))
-        goto fail;
-    }
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return _dn_store_finish (self,
+                           task != NULL &&
+                           _dn_store_save (self,
+                                           "INSERT INTO progress (id, task_id, unit_id, entry_date, percent, note, "
+                                           "attachment_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                           &progress->id, TRUE, NULL, error,
+                                           DN_INT (progress->task_id), DN_ID (progress->unit_id),
+                                           DN_DATE (&progress->entry_date), DN_INT (progress->percent),
+                                           DN_TEXT (progress->note), DN_ID (progress->attachment_id), DN_END) &&
+                           /* reporting progress on a task not started yet starts it */
+                           (task->status != DN_STATUS_OPEN || progress->percent <= 0 ||
+                            _dn_store_write (self, "UPDATE task SET status = 'in_progress' WHERE id = ?", error,
+                                             DN_INT (task->id), DN_END)),
+                           error);
 }
 
 static DnProgress *
@@ -1258,11 +1134,9 @@ progress_from_row (sqlite3_stmt *stmt)
   p->unit_id = sqlite3_column_int64 (stmt, 2);
   _dn_column_date (stmt, 3, &p->entry_date);
   p->percent = sqlite3_column_int (stmt, 4);
-  g_free (p->note);
-  p->note = _dn_column_text (stmt, 5);
+  _dn_column_take_text (stmt, 5, &p->note);
   p->attachment_id = sqlite3_column_int64 (stmt, 6);
-  g_free (p->unit_code);
-  p->unit_code = _dn_column_text (stmt, 7);
+  _dn_column_take_text (stmt, 7, &p->unit_code);
   return p;
 }
 
@@ -1271,16 +1145,10 @@ dn_store_list_progress (DnStore  *self,
                         gint64    task_id,
                         GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self,
-                            "SELECT p.id, p.task_id, p.unit_id, p.entry_date, p.percent, p.note, p.attachment_id, "
-                            "coalesce(u.code, '') FROM progress p LEFT JOIN unit u ON u.id = p.unit_id "
-                            "WHERE p.task_id = ? ORDER BY p.entry_date, p.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, task_id);
-  return _dn_store_collect (self, stmt, (DnRowFunc) progress_from_row, error);
+  return _dn_store_read_all (self,
+                             "SELECT p.id, p.task_id, p.unit_id, p.entry_date, p.percent, p.note, p.attachment_id, "
+                             "coalesce(u.code, '') FROM progress p LEFT JOIN unit u ON u.id = p.unit_id "
+                             "WHERE p.task_id = ? ORDER BY p.entry_date, p.id",
+                             (DnRowFunc) progress_from_row, error, DN_INT (task_id), DN_END);
 }

@@ -21,15 +21,12 @@ unit_from_row (sqlite3_stmt *stmt)
   DnUnit *unit = dn_unit_new ();
 
   unit->id = sqlite3_column_int64 (stmt, 0);
-  g_free (unit->code);
-  unit->code = _dn_column_text (stmt, 1);
-  g_free (unit->name);
-  unit->name = _dn_column_text (stmt, 2);
+  _dn_column_take_text (stmt, 1, &unit->code);
+  _dn_column_take_text (stmt, 2, &unit->name);
   dn_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &unit->kind);
   unit->parent_id = sqlite3_column_int64 (stmt, 4);
   unit->archived = sqlite3_column_int (stmt, 5) != 0;
-  g_free (unit->parent_code);
-  unit->parent_code = _dn_column_text (stmt, 6);
+  _dn_column_take_text (stmt, 6, &unit->parent_code);
   return unit;
 }
 
@@ -76,36 +73,38 @@ validate_unit (DnStore  *self,
   return TRUE;
 }
 
-gboolean
-dn_store_add_unit (DnStore  *self,
-                   DnUnit   *unit,
-                   GError  **error)
+static gboolean
+save_unit (DnStore   *self,
+           DnUnit    *unit,
+           gboolean   is_new,
+           GError   **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_UNIT (unit), FALSE);
 
   if (!dn_store_begin (self, error))
     return FALSE;
-  if (!validate_unit (self, unit, error) ||
-      !(stmt = _dn_store_prepare (self,
-                                  "INSERT INTO unit (code, name, kind, parent_id, archived) VALUES (?, ?, ?, ?, ?)",
-                                  error)))
-    goto fail;
-  _dn_bind_text (stmt, 1, unit->code);
-  _dn_bind_text (stmt, 2, unit->name);
-  _dn_bind_text (stmt, 3, dn_unit_kind_to_string (unit->kind));
-  _dn_bind_id (stmt, 4, unit->parent_id);
-  sqlite3_bind_int (stmt, 5, unit->archived ? 1 : 0);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  unit->id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
-  return dn_store_commit (self, error);
+  return _dn_store_finish (self,
+                           validate_unit (self, unit, error) &&
+                           _dn_store_save (self,
+                                           is_new
+                                           ? "INSERT INTO unit (id, code, name, kind, parent_id, archived) "
+                                             "VALUES (?, ?, ?, ?, ?, ?)"
+                                           : "UPDATE unit SET code = ?2, name = ?3, kind = ?4, parent_id = ?5, "
+                                             "archived = ?6 WHERE id = ?1",
+                                           &unit->id, is_new, _("The unit no longer exists."), error,
+                                           DN_TEXT (unit->code), DN_TEXT (unit->name),
+                                           DN_TEXT (dn_unit_kind_to_string (unit->kind)), DN_ID (unit->parent_id),
+                                           DN_INT (unit->archived ? 1 : 0), DN_END),
+                           error);
+}
 
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+gboolean
+dn_store_add_unit (DnStore  *self,
+                   DnUnit   *unit,
+                   GError  **error)
+{
+  return save_unit (self, unit, TRUE, error);
 }
 
 gboolean
@@ -113,36 +112,7 @@ dn_store_update_unit (DnStore  *self,
                       DnUnit   *unit,
                       GError  **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DN_IS_UNIT (unit), FALSE);
-
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  if (!validate_unit (self, unit, error) ||
-      !(stmt = _dn_store_prepare (self,
-                                  "UPDATE unit SET code = ?, name = ?, kind = ?, parent_id = ?, archived = ? WHERE id = ?",
-                                  error)))
-    goto fail;
-  _dn_bind_text (stmt, 1, unit->code);
-  _dn_bind_text (stmt, 2, unit->name);
-  _dn_bind_text (stmt, 3, dn_unit_kind_to_string (unit->kind));
-  _dn_bind_id (stmt, 4, unit->parent_id);
-  sqlite3_bind_int (stmt, 5, unit->archived ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 6, unit->id);
-  if (!_dn_store_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (_dn_store_get_db (self)) == 0)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("The unit no longer exists."));
-      goto fail;
-    }
-  return dn_store_commit (self, error);
-
-fail:
-  dn_store_rollback (self);
-  return FALSE;
+  return save_unit (self, unit, FALSE, error);
 }
 
 gboolean
@@ -161,40 +131,19 @@ dn_store_set_unit_archived (DnStore  *self,
   return dn_store_update_unit (self, unit, error);
 }
 
-static DnUnit *
-get_one (DnStore      *self,
-         sqlite3_stmt *stmt,
-         const char   *what,
-         GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-  DnUnit *unit = NULL;
-
-  if (rc == SQLITE_ROW)
-    unit = unit_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("There is no unit %s."), what);
-  else
-    _dn_store_set_error (self, rc, error);
-  sqlite3_reset (stmt);
-  return unit;
-}
-
 DnUnit *
 dn_store_get_unit (DnStore  *self,
                    gint64    id,
                    GError  **error)
 {
-  sqlite3_stmt *stmt;
   g_autofree char *what = NULL;
+  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
   what = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
-  return get_one (self, stmt, what, error);
+  missing = g_strdup_printf (_("There is no unit %s."), what);
+  return _dn_store_read_one (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.id = ?", (DnRowFunc) unit_from_row,
+                             missing, error, DN_INT (id), DN_END);
 }
 
 DnUnit *
@@ -202,22 +151,19 @@ dn_store_find_unit (DnStore     *self,
                     const char  *code,
                     GError     **error)
 {
-  sqlite3_stmt *stmt;
-  g_autofree char *what = NULL;
   g_autofree char *normalized = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
   normalized = g_utf8_normalize (code, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  stmt = _dn_store_prepare (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.code = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  _dn_bind_text (stmt, 1, normalized != NULL ? normalized : code);
-  {
-    g_autofree char *shown = dn_text_escape_for_display (code, 60);
-    what = g_strdup_printf ("“%s”", shown);
-  }
-  return get_one (self, stmt, what, error);
+  shown = dn_text_escape_for_display (code, 60);
+  what = g_strdup_printf ("“%s”", shown);
+  missing = g_strdup_printf (_("There is no unit %s."), what);
+  return _dn_store_read_one (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.code = ?", (DnRowFunc) unit_from_row,
+                             missing, error, DN_TEXT (normalized != NULL ? normalized : code), DN_END);
 }
 
 GPtrArray *
@@ -226,18 +172,12 @@ dn_store_list_units (DnStore  *self,
                      gboolean  include_archived,
                      GError  **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self,
-                            "SELECT " UNIT_COLUMNS UNIT_FROM
-                            "WHERE u.parent_id IS ?1 AND (?2 OR u.archived = 0) ORDER BY u.name_key, u.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  _dn_bind_id (stmt, 1, parent_id);
-  sqlite3_bind_int (stmt, 2, include_archived ? 1 : 0);
-  return _dn_store_collect (self, stmt, (DnRowFunc) unit_from_row, error);
+  return _dn_store_read_all (self,
+                             "SELECT " UNIT_COLUMNS UNIT_FROM
+                             "WHERE u.parent_id IS ?1 AND (?2 OR u.archived = 0) ORDER BY u.name_key, u.id",
+                             (DnRowFunc) unit_from_row, error,
+                             DN_ID (parent_id), DN_INT (include_archived ? 1 : 0), DN_END);
 }
 
 GPtrArray *
@@ -245,7 +185,6 @@ dn_store_list_unit_tree (DnStore  *self,
                          gboolean  include_archived,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) result = NULL;
   g_autoptr(GHashTable) children = NULL;   /* parent id → GPtrArray of units, in order */
@@ -255,14 +194,9 @@ dn_store_list_unit_tree (DnStore  *self,
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   /* archived units hide their sub-units too */
-  stmt = _dn_store_prepare (self,
-                            "SELECT " UNIT_COLUMNS UNIT_FROM
-                            "WHERE ?1 OR u.archived = 0 ORDER BY u.name_key, u.id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
-  all = _dn_store_collect (self, stmt, (DnRowFunc) unit_from_row, error);
+  all = _dn_store_read_all (self,
+                            "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE ?1 OR u.archived = 0 ORDER BY u.name_key, u.id",
+                            (DnRowFunc) unit_from_row, error, DN_INT (include_archived ? 1 : 0), DN_END);
   if (all == NULL)
     return NULL;
 
@@ -323,28 +257,15 @@ dn_store_get_unit_subtree (DnStore  *self,
                            gint64    id,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  stmt = _dn_store_prepare (self,
-                            "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) "
-                            "SELECT id FROM sub",
-                            error);
-  if (stmt == NULL)
+  stmt = _dn_store_prepare_with (self,
+                                 "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM unit u "
+                                 "JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub",
+                                 error, DN_INT (id), DN_END);
+  if (stmt == NULL || !_dn_store_collect_ids (self, stmt, ids, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 v = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, v);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&ids);
 }

@@ -8,9 +8,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "dn-core-resources.h"
+#include "dn-core-testing.h"
 #include "dn-date.h"
 #include "dn-sqlite-functions.h"
 #include "dn-store-private.h"
@@ -215,19 +217,36 @@ _dn_store_set_error (DnStore  *self,
     }
 }
 
+/* TRUE when @rc is SQLITE_OK; else FALSE, with @error set. */
+static gboolean
+check_rc (DnStore  *self,
+          int       rc,
+          GError  **error)
+{
+  if (rc == SQLITE_OK)
+    return TRUE;
+  _dn_store_set_error (self, rc, error);
+  return FALSE;
+}
+
 gboolean
 _dn_store_exec (DnStore     *self,
                 const char  *sql,
                 GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  return check_rc (self, sqlite3_exec (self->db, sql, NULL, NULL, NULL), error);
+}
 
-  if (rc != SQLITE_OK)
-    {
-      _dn_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+sqlite3_stmt *
+_dn_store_prepare_once (DnStore     *self,
+                        const char  *sql,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (!check_rc (self, sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL), error))
+    return NULL;
+  return stmt;
 }
 
 sqlite3_stmt *
@@ -236,7 +255,6 @@ _dn_store_prepare (DnStore     *self,
                    GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
 
   if (stmt != NULL)
     {
@@ -244,13 +262,8 @@ _dn_store_prepare (DnStore     *self,
       sqlite3_clear_bindings (stmt);
       return stmt;
     }
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!check_rc (self, sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL), error))
+    return NULL;
   /* @sql is a string literal or lives as long as the store: key by pointer */
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
@@ -291,6 +304,213 @@ _dn_store_collect (DnStore       *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/*
+ * Statements with bound values
+ */
+
+static void
+bind_values (sqlite3_stmt *stmt,
+             int           first,
+             va_list       args)
+{
+  DnBindType type;
+
+  for (int col = first; (type = (DnBindType) va_arg (args, int)) != DN_BIND_END; col++)
+    switch (type)
+      {
+      case DN_BIND_TEXT:
+        _dn_bind_text (stmt, col, va_arg (args, const char *));
+        break;
+      case DN_BIND_DATE:
+        _dn_bind_date (stmt, col, va_arg (args, const GDate *));
+        break;
+      case DN_BIND_ID:
+        _dn_bind_id (stmt, col, va_arg (args, gint64));
+        break;
+      case DN_BIND_INT:
+        sqlite3_bind_int64 (stmt, col, va_arg (args, gint64));
+        break;
+      case DN_BIND_END:
+      default:
+        g_assert_not_reached ();
+      }
+}
+
+static sqlite3_stmt *
+prepare_valist (DnStore     *self,
+                const char  *sql,
+                int          first,
+                va_list      args,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = _dn_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    bind_values (stmt, first, args);
+  return stmt;
+}
+
+/* In a function whose values follow its GError **error: @stmt, the cached
+ * statement for sql with them bound from parameter @first on. */
+#define PREPARE_WITH_VALUES(stmt, first) \
+  G_STMT_START { \
+    va_list args_; \
+    va_start (args_, error); \
+    stmt = prepare_valist (self, sql, first, args_, error); \
+    va_end (args_); \
+  } G_STMT_END
+
+sqlite3_stmt *
+_dn_store_prepare_with (DnStore     *self,
+                        const char  *sql,
+                        GError     **error,
+                        ...)
+{
+  sqlite3_stmt *stmt;
+
+  PREPARE_WITH_VALUES (stmt, 1);
+  return stmt;
+}
+
+gboolean
+_dn_store_write (DnStore     *self,
+                 const char  *sql,
+                 GError     **error,
+                 ...)
+{
+  sqlite3_stmt *stmt;
+
+  PREPARE_WITH_VALUES (stmt, 1);
+  return stmt != NULL && _dn_store_step_done (self, stmt, error);
+}
+
+gboolean
+_dn_store_save (DnStore     *self,
+                const char  *sql,
+                gint64      *id,
+                gboolean     is_new,
+                const char  *not_found,
+                GError     **error,
+                ...)
+{
+  sqlite3_stmt *stmt;
+
+  PREPARE_WITH_VALUES (stmt, 2);
+  if (stmt == NULL)
+    return FALSE;
+  _dn_bind_id (stmt, 1, is_new ? 0 : *id);
+  if (!_dn_store_step_done (self, stmt, error))
+    return FALSE;
+  if (is_new)
+    *id = sqlite3_last_insert_rowid (self->db);
+  else if (not_found != NULL && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, not_found);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_dn_store_finish (DnStore   *self,
+                  gboolean   ok,
+                  GError   **error)
+{
+  if (ok)
+    return dn_store_commit (self, error);
+  dn_store_rollback (self);
+  return FALSE;
+}
+
+gpointer
+_dn_store_read_one (DnStore     *self,
+                    const char  *sql,
+                    DnRowFunc    from_row,
+                    const char  *not_found,
+                    GError     **error,
+                    ...)
+{
+  gpointer row = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  PREPARE_WITH_VALUES (stmt, 1);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    row = from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    _dn_store_set_error (self, rc, error);
+  else if (not_found != NULL)
+    g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, not_found);
+  sqlite3_reset (stmt);
+  return row;
+}
+
+GPtrArray *
+_dn_store_read_all (DnStore     *self,
+                    const char  *sql,
+                    DnRowFunc    from_row,
+                    GError     **error,
+                    ...)
+{
+  sqlite3_stmt *stmt;
+
+  PREPARE_WITH_VALUES (stmt, 1);
+  if (stmt == NULL)
+    return NULL;
+  return _dn_store_collect (self, stmt, from_row, error);
+}
+
+gboolean
+_dn_store_read_int (DnStore     *self,
+                    const char  *sql,
+                    gint64      *value,
+                    GError     **error,
+                    ...)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *value = 0;
+  PREPARE_WITH_VALUES (stmt, 1);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_dn_store_collect_ids (DnStore       *self,
+                       sqlite3_stmt  *stmt,
+                       GArray        *ids,
+                       GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 sqlite3 *
@@ -352,6 +572,22 @@ _dn_column_text (sqlite3_stmt *stmt, int col)
   if (G_UNLIKELY (!g_utf8_validate (text, -1, NULL)))
     return g_utf8_make_valid (text, -1);
   return g_strdup (text);
+}
+
+void
+_dn_column_take_text (sqlite3_stmt *stmt, int col, char **field)
+{
+  g_free (*field);
+  *field = _dn_column_text (stmt, col);
+}
+
+void
+_dn_set_text (char **field, const char *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
 }
 
 void
@@ -470,18 +706,15 @@ rebuild_audit_triggers (DnStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db,
-                           "SELECT name, type, tbl_name FROM sqlite_schema "
-                           "WHERE (type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
-                           "       AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%' "
-                           "       AND name <> 'audit_log') "
-                           "   OR (type = 'trigger' AND name LIKE 'audit_%') ORDER BY name",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _dn_store_set_error (self, rc, error);
-      return FALSE;
-    }
+  stmt = _dn_store_prepare_once (self,
+                                 "SELECT name, type, tbl_name FROM sqlite_schema "
+                                 "WHERE (type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+                                 "       AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%' "
+                                 "       AND name <> 'audit_log') "
+                                 "   OR (type = 'trigger' AND name LIKE 'audit_%') ORDER BY name",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 0);
@@ -511,12 +744,9 @@ rebuild_audit_triggers (DnStore  *self,
       g_autofree char *sql = NULL;
       gboolean first = TRUE;
 
-      rc = sqlite3_prepare_v2 (self->db, info_sql, -1, &stmt, NULL);
-      if (rc != SQLITE_OK)
-        {
-          _dn_store_set_error (self, rc, error);
-          return FALSE;
-        }
+      stmt = _dn_store_prepare_once (self, info_sql, error);
+      if (stmt == NULL)
+        return FALSE;
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           const char *column = (const char *) sqlite3_column_text (stmt, 1);
@@ -577,12 +807,7 @@ query_int (DnStore     *self,
         }
       sqlite3_finalize (stmt);
     }
-  if (rc != SQLITE_OK)
-    {
-      _dn_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return check_rc (self, rc, error);
 }
 
 static gboolean
@@ -1312,40 +1537,16 @@ dn_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "doingoai", "doingoai.db", NULL);
 }
 
-const char *
-dn_store_get_path (DnStore *self)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return self->path;
-}
+/* The plain getters: dn_store_get_path, dn_store_get_data_dir,
+ * dn_store_get_warning, dn_store_is_read_only, dn_store_get_damage. */
+#define DEFINE_GETTER(type, name, field, fallback) \
+  type name (DnStore *self) { g_return_val_if_fail (DN_IS_STORE (self), fallback); return self->field; }
 
-const char *
-dn_store_get_data_dir (DnStore *self)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return self->data_dir;
-}
-
-const char *
-dn_store_get_warning (DnStore *self)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return self->warning;
-}
-
-gboolean
-dn_store_is_read_only (DnStore *self)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  return self->read_only;
-}
-
-const char *
-dn_store_get_damage (DnStore *self)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return self->damage;
-}
+DEFINE_GETTER (const char *, dn_store_get_path, path, NULL)
+DEFINE_GETTER (const char *, dn_store_get_data_dir, data_dir, NULL)
+DEFINE_GETTER (const char *, dn_store_get_warning, warning, NULL)
+DEFINE_GETTER (gboolean, dn_store_is_read_only, read_only, FALSE)
+DEFINE_GETTER (const char *, dn_store_get_damage, damage, NULL)
 
 int
 dn_store_get_schema_version (DnStore *self)
@@ -1378,15 +1579,12 @@ collect_rows (DnStore     *self,
               GString     *report,
               GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _dn_store_prepare_once (self, sql, error);
   gboolean sound = TRUE;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  int rc;
 
-  if (rc != SQLITE_OK)
-    {
-      _dn_store_set_error (self, rc, error);
-      return FALSE;
-    }
+  if (stmt == NULL)
+    return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(GString) line = g_string_new (prefix);

@@ -914,3 +914,102 @@ dn_text_escape_for_display (const char *text,
 
   return g_string_free (out, FALSE);
 }
+
+/*
+ * Matching typed words against a record's text
+ */
+
+struct _DnTextMatch
+{
+  GPtrArray *words;  /* folded, none empty */
+};
+
+DnTextMatch *
+dn_text_match_new (const char *typed)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  DnTextMatch *match;
+  const char *start = NULL;
+
+  if (typed == NULL || (folded = dn_text_fold (typed, -1)) == NULL)
+    return NULL;
+  words = g_ptr_array_new_with_free_func (g_free);
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gboolean space = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!space && start == NULL)
+        start = p;
+      else if (space && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+      if (*p == '\0')
+        break;
+    }
+  if (words->len == 0)
+    return NULL;
+  match = g_new0 (DnTextMatch, 1);
+  match->words = g_steal_pointer (&words);
+  return match;
+}
+
+void
+dn_text_match_free (DnTextMatch *match)
+{
+  if (match == NULL)
+    return;
+  g_ptr_array_unref (match->words);
+  g_free (match);
+}
+
+gboolean
+dn_text_match_folded (const DnTextMatch *match,
+                      const char        *folded)
+{
+  if (match == NULL)
+    return TRUE;
+  if (folded == NULL)
+    folded = "";
+  for (guint i = 0; i < match->words->len; i++)
+    if (strstr (folded, match->words->pdata[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+dn_text_match_text (const DnTextMatch *match,
+                    const char        *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (match == NULL)
+    return TRUE;
+  folded = dn_text_fold (text != NULL ? text : "", -1);
+  return folded != NULL && dn_text_match_folded (match, folded);
+}
+
+gboolean
+dn_text_match_equal (const DnTextMatch *a,
+                     const DnTextMatch *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->words->len != b->words->len)
+    return FALSE;
+  for (guint i = 0; i < a->words->len; i++)
+    if (!g_str_equal (a->words->pdata[i], b->words->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+dn_text_matches (const char *typed,
+                 const char *text)
+{
+  g_autoptr(DnTextMatch) match = dn_text_match_new (typed);
+
+  return dn_text_match_text (match, text);
+}

@@ -57,6 +57,35 @@ guint8  *dn_text_person_key       (const char *family_name,
 #define DN_TEXT_FTS_MAX_WORDS 32
 char    *dn_text_fts_query        (const char *typed);
 
+/* Matching what is typed in a chooser or a list's filter against the text
+ * of a record (a unit's name and code, a document's reference and
+ * subject, a person's name…): each word typed (split on white space) must
+ * occur somewhere in the record's text, in any order, also inside a word;
+ * both sides folded as dn_text_fold() does (accents, đ/Đ and case
+ * ignored). "lung phinh" matches "Trường Mầm non Lùng Phình 9", "bt pgd"
+ * matches "Phòng GD&ĐT Bảo Thắng PGD-BT".
+ *
+ * dn_text_match_new() returns NULL when @typed holds no word (or is NULL
+ * or invalid UTF-8): a NULL match matches every text. */
+typedef struct _DnTextMatch DnTextMatch;
+
+DnTextMatch *dn_text_match_new      (const char        *typed);
+void         dn_text_match_free     (DnTextMatch       *match);
+/* @text as it is stored (folded here); NULL counts as "". */
+gboolean     dn_text_match_text     (const DnTextMatch *match,
+                                     const char        *text);
+/* @folded already folded with dn_text_fold() (e.g. kept with a row). */
+gboolean     dn_text_match_folded   (const DnTextMatch *match,
+                                     const char        *folded);
+/* TRUE when both match the same texts (the same words), NULLs included. */
+gboolean     dn_text_match_equal    (const DnTextMatch *a,
+                                     const DnTextMatch *b);
+/* One text, once: dn_text_match_text (dn_text_match_new (@typed), @text). */
+gboolean     dn_text_matches        (const char        *typed,
+                                     const char        *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnTextMatch, dn_text_match_free)
+
 /* Returns a copy of @text that is safe to show inside a message (a label, a
  * terminal, a log): controls (C0 including TAB, CR, LF and ESC, DEL, C1),
  * bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E,

@@ -10,6 +10,7 @@
 
 #include "dn-exchange.h"
 #include "dn-overview-page.h"
+#include "dn-query-worker.h"
 #include "dn-task-list-view.h"
 #include "dn-units-page.h"
 #include "dn-ui.h"
@@ -25,9 +26,8 @@ struct _DnWindow
   DnStore              *store;
   GSettings            *settings;
   GListStore           *search_results;
-  DnUndoFunc            undo_func;
-  gpointer              undo_data;
-  GDestroyNotify        undo_destroy;
+  DnQuerySlot          *search_slot;
+  DnWindowContext      *context;
   guint                 toast_timeout;
 
   /* Template widgets */
@@ -47,22 +47,15 @@ struct _DnWindow
   DnUnitsPage          *units_page;
 };
 
-G_DEFINE_FINAL_TYPE (DnWindow, dn_window, GTK_TYPE_APPLICATION_WINDOW)
+static void dn_window_context_provider_init (DnWindowContextProviderInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DnWindow, dn_window, GTK_TYPE_APPLICATION_WINDOW,
+                               G_IMPLEMENT_INTERFACE (DN_TYPE_WINDOW_CONTEXT_PROVIDER,
+                                                      dn_window_context_provider_init))
 
 /*
  * Auxiliary methods
  */
-
-static void
-clear_undo (DnWindow *self)
-{
-  if (self->undo_destroy != NULL && self->undo_data != NULL)
-    self->undo_destroy (self->undo_data);
-  self->undo_func = NULL;
-  self->undo_data = NULL;
-  self->undo_destroy = NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
-}
 
 static gboolean
 hide_toast_cb (gpointer user_data)
@@ -108,7 +101,7 @@ on_store_changed_cb (DnWindow *self)
 static void
 apply_my_unit (DnWindow *self)
 {
-  dn_task_list_view_set_my_unit (self->task_list_view, dn_window_get_my_unit (self));
+  dn_task_list_view_set_my_unit (self->task_list_view, dn_window_context_get_my_unit (self->context));
 }
 
 /*
@@ -138,30 +131,64 @@ kind_heading (DnRecordKind kind)
     }
 }
 
-void
-dn_window_search (DnWindow   *self,
-                  const char *text)
+/* The global search's queries: a newer one interrupts an older one. */
+static DnQuerySlot *
+search_slot (DnWindow *self)
 {
+  if (self->search_slot == NULL)
+    {
+      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
+
+      self->search_slot = dn_query_slot_new (worker);
+    }
+  return self->search_slot;
+}
+
+/* On the query worker's thread. */
+static gpointer
+search_job (DnStore         *store,
+            gpointer         data,
+            GCancellable    *cancellable,
+            GDestroyNotify  *result_destroy,
+            GError         **error)
+{
+  GPtrArray *hits = dn_store_search (store, data, SEARCH_LIMIT, error);
+
+  *result_destroy = (GDestroyNotify) g_ptr_array_unref;
+  return hits;
+}
+
+static DnSearchHit *
+message_hit (const char *text)
+{
+  DnSearchHit *hit = dn_search_hit_new ();
+
+  hit->kind = DN_RECORD_N;
+  g_free (hit->title);
+  hit->title = g_strdup (text);
+  return hit;
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DnWindow *self = user_data;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) grouped = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_return_if_fail (DN_IS_WINDOW (self));
-
-  if (text == NULL || *text == '\0')
-    {
-      g_list_store_remove_all (self->search_results);
-      gtk_popover_popdown (self->search_popover);
-      return;
-    }
-  hits = dn_store_search (self->store, text, SEARCH_LIMIT, &error);
+  hits = dn_query_worker_run_finish (result, NULL, &error);
   if (hits == NULL)
     {
-      g_warning ("%s", error->message);
-      return;
+      g_autofree char *message = g_strdup_printf (_("The search failed: %s"), error->message);
+
+      g_debug ("%s", error->message);
+      g_ptr_array_add (grouped, message_hit (message));
     }
   /* grouped by kind, best first within a kind, each group under a heading */
-  for (guint k = 0; k < G_N_ELEMENTS (kind_order); k++)
+  for (guint k = 0; hits != NULL && k < G_N_ELEMENTS (kind_order); k++)
     {
       gboolean any = FALSE;
       for (guint i = 0; i < hits->len; i++)
@@ -182,17 +209,39 @@ dn_window_search (DnWindow   *self,
         }
     }
   if (grouped->len == 0)
-    {
-      DnSearchHit *none = dn_search_hit_new ();
-      none->kind = DN_RECORD_N;
-      g_free (none->title);
-      none->title = g_strdup (_("Nothing found"));
-      g_ptr_array_add (grouped, none);
-    }
+    g_ptr_array_add (grouped, message_hit (_("Nothing found")));
   g_list_store_splice (self->search_results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->search_results)),
                        grouped->pdata, grouped->len);
   if (gtk_widget_get_mapped (GTK_WIDGET (self->global_search)))
     gtk_popover_popup (self->search_popover);
+}
+
+/* The search runs on the query worker: typing never waits for it. The
+ * results of the previous text stay until those of the new one are in; a
+ * newer text interrupts an older search still running. */
+void
+dn_window_search (DnWindow   *self,
+                  const char *text)
+{
+  g_return_if_fail (DN_IS_WINDOW (self));
+
+  if (self->search_slot != NULL)
+    dn_query_slot_cancel (self->search_slot);
+  if (text == NULL || *text == '\0')
+    {
+      g_list_store_remove_all (self->search_results);
+      gtk_popover_popdown (self->search_popover);
+      return;
+    }
+  dn_query_slot_run_async (search_slot (self), search_job, g_strdup (text), g_free, search_done_cb, self);
+}
+
+/* TRUE while a search runs (its results are not in yet). */
+gboolean
+dn_window_is_searching (DnWindow *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW (self), FALSE);
+  return dn_query_slot_is_busy (self->search_slot);
 }
 
 GListModel *
@@ -206,6 +255,33 @@ static void
 on_global_search_changed_cb (DnWindow *self)
 {
   dn_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->global_search)));
+}
+
+/* On the query worker's thread. */
+static gpointer
+person_job (DnStore         *store,
+            gpointer         data,
+            GCancellable    *cancellable,
+            GDestroyNotify  *result_destroy,
+            GError         **error)
+{
+  *result_destroy = g_object_unref;
+  return dn_store_get_person (store, *(gint64 *) data, error);
+}
+
+static void
+person_found_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  DnWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnPerson) person = dn_query_worker_run_finish (result, NULL, &error);
+
+  if (person == NULL)
+    show_toast (self, error->message, FALSE);
+  else if (person->unit_id > 0)
+    dn_units_page_select_unit (self->units_page, person->unit_id);
 }
 
 static void
@@ -232,10 +308,11 @@ open_hit (DnWindow    *self,
       break;
     case DN_RECORD_PERSON:
       {
-        g_autoptr(DnPerson) person = dn_store_get_person (self->store, hit->id, NULL);
+        gint64 *id = g_memdup2 (&hit->id, sizeof hit->id);
+
+        /* the person's unit, read on the query worker, is then selected */
         dn_window_show_section (self, "units");
-        if (person != NULL && person->unit_id > 0)
-          dn_units_page_select_unit (self->units_page, person->unit_id);
+        dn_query_slot_run_async (search_slot (self), person_job, id, g_free, person_found_cb, self);
       }
       break;
     case DN_RECORD_DELEGATION:
@@ -363,15 +440,10 @@ undo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   DnWindow *self = DN_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (self->undo_func == NULL)
-    return;
-  if (!self->undo_func (self->store, self->undo_data, &error))
-    show_toast (self, error->message, FALSE);
-  else
-    show_toast (self, _("Undone."), FALSE);
-  clear_undo (self);
+  /* the context says how it went ("message") */
+  if (self->context != NULL)
+    dn_window_context_undo (self->context, NULL);
 }
 
 static void
@@ -424,6 +496,20 @@ show_tasks_action (GtkWidget  *widget,
 }
 
 static void
+on_context_message_cb (DnWindow   *self,
+                       const char *text,
+                       gboolean    with_undo)
+{
+  show_toast (self, text, with_undo);
+}
+
+static void
+on_can_undo_changed_cb (DnWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", dn_window_context_can_undo (self->context));
+}
+
+static void
 on_toast_close_cb (DnWindow *self)
 {
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
@@ -471,12 +557,14 @@ dn_window_dispose (GObject *object)
 {
   DnWindow *self = DN_WINDOW (object);
 
-  clear_undo (self);
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_pointer (&self->search_slot, dn_query_slot_free);
   if (self->search_popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->search_popover));
@@ -492,11 +580,24 @@ dn_window_finalize (GObject *object)
 {
   DnWindow *self = DN_WINDOW (object);
 
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->search_results);
 
   G_OBJECT_CLASS (dn_window_parent_class)->finalize (object);
+}
+
+static DnWindowContext *
+dn_window_get_context_iface (DnWindowContextProvider *provider)
+{
+  return DN_WINDOW (provider)->context;
+}
+
+static void
+dn_window_context_provider_init (DnWindowContextProviderInterface *iface)
+{
+  iface->get_context = dn_window_get_context_iface;
 }
 
 static void
@@ -582,6 +683,9 @@ dn_window_new (DnApplication *application,
   if (application != NULL && dn_application_get_settings (application) != NULL)
     self->settings = g_object_ref (dn_application_get_settings (application));
 
+  self->context = dn_window_context_new (store, self->settings);
+  g_signal_connect_swapped (self->context, "message", G_CALLBACK (on_context_message_cb), self);
+  g_signal_connect_swapped (self->context, "notify::can-undo", G_CALLBACK (on_can_undo_changed_cb), self);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   dn_overview_page_set_store (self->overview_page, store);
   dn_task_list_view_set_store (self->task_list_view, store);
@@ -617,6 +721,13 @@ dn_window_new (DnApplication *application,
   if (section != NULL && gtk_stack_get_child_by_name (self->sections, section) != NULL)
     gtk_stack_set_visible_child_name (self->sections, section);
   return self;
+}
+
+DnWindowContext *
+dn_window_get_context (DnWindow *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
+  return self->context;
 }
 
 DnStore *
@@ -658,45 +769,4 @@ dn_window_show_tasks (DnWindow   *self,
   g_return_if_fail (DN_IS_WINDOW (self));
   dn_window_show_section (self, "tasks");
   dn_task_list_view_apply_preset (self->task_list_view, preset);
-}
-
-void
-dn_window_push_undo (DnWindow       *self,
-                     const char     *message,
-                     DnUndoFunc      func,
-                     gpointer        data,
-                     GDestroyNotify  destroy)
-{
-  g_return_if_fail (DN_IS_WINDOW (self));
-
-  clear_undo (self);
-  self->undo_func = func;
-  self->undo_data = data;
-  self->undo_destroy = destroy;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", func != NULL);
-  show_toast (self, message, func != NULL);
-}
-
-void
-dn_window_show_message (DnWindow   *self,
-                        const char *message)
-{
-  g_return_if_fail (DN_IS_WINDOW (self));
-  show_toast (self, message, FALSE);
-}
-
-gint64
-dn_window_get_my_unit (DnWindow *self)
-{
-  g_autofree char *code = NULL;
-  g_autoptr(DnUnit) unit = NULL;
-
-  g_return_val_if_fail (DN_IS_WINDOW (self), 0);
-  if (self->settings == NULL)
-    return 0;
-  code = g_settings_get_string (self->settings, "my-unit");
-  if (code == NULL || *code == '\0')
-    return 0;
-  unit = dn_store_find_unit (self->store, code, NULL);
-  return unit != NULL ? unit->id : 0;
 }

@@ -1,5 +1,7 @@
 /* dn-unit-chooser.h: a button showing the chosen unit(s); it opens the unit
- * tree with a search field (accent-insensitive, on name and code)
+ * tree with a search field (dn_text_match on name and code)
+ *
+ * A DnChooser of units: what is said here of units holds for any chooser.
  *
  * Single mode picks one unit; multiple mode (property "multiple") ticks any
  * number. Archived units are not offered. Emits "changed" (and notifies
@@ -19,12 +21,13 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-chooser.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_UNIT_CHOOSER (dn_unit_chooser_get_type ())
-G_DECLARE_FINAL_TYPE (DnUnitChooser, dn_unit_chooser, DN, UNIT_CHOOSER, GtkWidget)
+G_DECLARE_FINAL_TYPE (DnUnitChooser, dn_unit_chooser, DN, UNIT_CHOOSER, DnChooser)
 
 GtkWidget *dn_unit_chooser_new          (DnStore       *store,
                                          gboolean       multiple);

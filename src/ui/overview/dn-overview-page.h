@@ -15,7 +15,10 @@ G_DECLARE_FINAL_TYPE (DnOverviewPage, dn_overview_page, DN, OVERVIEW_PAGE, GtkWi
 
 void dn_overview_page_set_store (DnOverviewPage *self,
                                  DnStore        *store);
-/* Reads the figures again. */
-void dn_overview_page_reload    (DnOverviewPage *self);
+/* Reads the figures again (off the main loop; when the page is hidden,
+ * once it is shown). The page does so itself when the store changes. */
+void     dn_overview_page_reload     (DnOverviewPage *self);
+/* Property "loading": TRUE while the figures shown wait for a read. */
+gboolean dn_overview_page_is_loading (DnOverviewPage *self);
 
 G_END_DECLS

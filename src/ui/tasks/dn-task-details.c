@@ -3,10 +3,11 @@
  * The window reads the task again (in an idle, coalescing bursts of
  * writes) whenever the store reports a change, and rebuilds its lists.
  * The small dialogs (extend a deadline, send a reminder, add progress,
- * pass down) are made in code from one pattern: a form, an inline error
- * line, Cancel and one action button; the action checks the input, then
- * calls the store, and keeps the dialog open with the store's message when
- * it refuses.
+ * pass down) are DnFormDialogs filled in here: their apply step checks the
+ * input, then calls the store, and keeps the dialog open with the store's
+ * message when it refuses. Every button runs an action of the "task"
+ * group (task.edit, task.mark-done, task.extend-deadline…), enabled or
+ * not by update_actions().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,12 +19,16 @@
 
 #include "dn-date.h"
 #include "dn-date-entry.h"
+#include "dn-form-dialog.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-text.h"
 #include "dn-ui.h"
+#include "dn-window-context.h"
 
 #define MAX_CHILDREN 1000
+/* a longer title is cut in the message after a delete */
+#define MAX_TITLE_IN_MESSAGE 60
 
 struct _DnTaskDetails
 {
@@ -69,7 +74,8 @@ struct _DnTaskDetails
 
 G_DEFINE_FINAL_TYPE (DnTaskDetails, dn_task_details, GTK_TYPE_WINDOW)
 
-static void reload (DnTaskDetails *self);
+static void reload         (DnTaskDetails *self);
+static void update_actions (DnTaskDetails *self);
 
 /*
  * Small helpers
@@ -204,7 +210,7 @@ open_task (DnTaskDetails *self,
 }
 
 /*
- * Sub-dialogs
+ * Sub-dialogs: each one a DnFormDialog, with what its apply step needs
  */
 
 typedef struct _SubDialog SubDialog;
@@ -213,19 +219,14 @@ typedef gboolean (*SubDialogApply) (SubDialog  *d,
 
 struct _SubDialog
 {
+  SubDialogApply        apply;
   DnTaskDetails        *details;       /* weak */
   DnStore              *store;
   gint64                task_id;
   gint64                assignment_id;
   gint64                unit_id;
   char                 *unit_name;
-  GtkWindow            *window;
-  GtkWidget            *form;
-  GtkGrid              *grid;
-  int                   n_rows;
-  GtkLabel             *error;
-  GtkWidget            *ok;
-  SubDialogApply        apply;
+  DnFormDialog         *dialog;        /* owns this */
   DnDateEntry          *date;
   GtkWidget            *text;          /* GtkEntry: reason or note */
   GtkDropDown          *choice;        /* unit or kind */
@@ -259,19 +260,14 @@ sub_dialog_free (gpointer data)
   g_free (d);
 }
 
-static void
-sub_dialog_ok (SubDialog *d)
+static gboolean
+sub_dialog_apply (DnFormDialog  *dialog,
+                  gpointer       data,
+                  GError       **error)
 {
-  g_autoptr(GError) error = NULL;
+  SubDialog *d = data;
 
-  gtk_widget_set_visible (GTK_WIDGET (d->error), FALSE);
-  if (!d->apply (d, &error))
-    {
-      gtk_label_set_text (d->error, error != NULL ? error->message : _("This could not be saved."));
-      gtk_widget_set_visible (GTK_WIDGET (d->error), TRUE);
-      return;
-    }
-  gtk_window_destroy (d->window);
+  return d->apply (d, error);
 }
 
 static SubDialog *
@@ -281,12 +277,6 @@ sub_dialog_new (DnTaskDetails  *self,
                 SubDialogApply  apply)
 {
   SubDialog *d = g_new0 (SubDialog, 1);
-  GtkWidget *header = gtk_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *error = gtk_label_new (NULL);
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   d->details = self;
   g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &d->details);
@@ -294,84 +284,12 @@ sub_dialog_new (DnTaskDetails  *self,
   d->task_id = self->task_id;
   d->apply = apply;
 
-  d->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_title (d->window, title);
-  gtk_window_set_modal (d->window, TRUE);
-  gtk_window_set_transient_for (d->window, GTK_WINDOW (self));
-  gtk_window_set_destroy_with_parent (d->window, TRUE);
-  gtk_window_set_default_size (d->window, 480, -1);
-  gtk_widget_add_css_class (GTK_WIDGET (d->window), "dn-sub-dialog");
-  g_object_set_data_full (G_OBJECT (d->window), "dn-sub-dialog", d, sub_dialog_free);
-
-  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
-  d->ok = gtk_button_new_with_mnemonic (ok_label);
-  gtk_widget_set_name (d->ok, "dialog_ok");
-  gtk_widget_add_css_class (d->ok, "suggested-action");
-  g_signal_connect_swapped (d->ok, "clicked", G_CALLBACK (sub_dialog_ok), d);
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), d->ok);
-  gtk_window_set_titlebar (d->window, header);
-
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_widget_add_controller (GTK_WIDGET (d->window), shortcuts);
-
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_box_append (GTK_BOX (box), grid);
-  gtk_widget_set_name (error, "dialog_error");
-  gtk_label_set_xalign (GTK_LABEL (error), 0);
-  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
-  gtk_widget_add_css_class (error, "dn-error");
-  gtk_widget_set_visible (error, FALSE);
-  gtk_box_append (GTK_BOX (box), error);
-  gtk_window_set_child (d->window, box);
-  gtk_window_set_default_widget (d->window, d->ok);
-
-  d->form = box;
-  d->grid = GTK_GRID (grid);
-  d->error = GTK_LABEL (error);
+  d->dialog = dn_form_dialog_new (title, ok_label);
+  gtk_window_set_transient_for (GTK_WINDOW (d->dialog), GTK_WINDOW (self));
+  gtk_widget_add_css_class (GTK_WIDGET (d->dialog), "dn-sub-dialog");
+  /* the dialog frees the SubDialog */
+  dn_form_dialog_set_apply_func (d->dialog, sub_dialog_apply, d, sub_dialog_free);
   return d;
-}
-
-/* Text above the form */
-static void
-sub_dialog_add_intro (SubDialog  *d,
-                      const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-  gtk_box_prepend (GTK_BOX (d->form), label);
-}
-
-/* A labelled row of the form; @label has a mnemonic. */
-static void
-sub_dialog_add_row (SubDialog  *d,
-                    const char *label,
-                    const char *accessible,
-                    GtkWidget  *widget)
-{
-  GtkWidget *title = gtk_label_new_with_mnemonic (label);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 1);
-  gtk_widget_set_valign (title, GTK_ALIGN_BASELINE);
-  gtk_widget_add_css_class (title, "dim-label");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), widget);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_grid_attach (d->grid, title, 0, d->n_rows, 1, 1);
-  gtk_grid_attach (d->grid, widget, 1, d->n_rows, 1, 1);
-  d->n_rows++;
 }
 
 static GtkWidget *
@@ -383,8 +301,7 @@ sub_dialog_add_entry (SubDialog  *d,
   GtkWidget *entry = gtk_entry_new ();
 
   gtk_widget_set_name (entry, name);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  sub_dialog_add_row (d, label, accessible, entry);
+  dn_form_dialog_add_field (d->dialog, label, accessible, entry);
   return entry;
 }
 
@@ -398,10 +315,9 @@ sub_dialog_add_date (SubDialog   *d,
 
   gtk_widget_set_name (date, "dialog_date");
   gtk_widget_set_hexpand (date, FALSE);
-  dn_date_entry_set_date (DN_DATE_ENTRY (date), initial);
-  sub_dialog_add_row (d, label, accessible, date);
-  gtk_widget_set_hexpand (date, FALSE);
   gtk_widget_set_halign (date, GTK_ALIGN_START);
+  dn_date_entry_set_date (DN_DATE_ENTRY (date), initial);
+  dn_form_dialog_add_field (d->dialog, label, accessible, date);
   return DN_DATE_ENTRY (date);
 }
 
@@ -413,25 +329,26 @@ editable_text (GtkWidget *editable)
   return text != NULL ? text : g_strdup ("");
 }
 
-/* The date typed in @entry, or an error saying what is wrong with it. */
+/* The date typed in the dialog's date field; else says what is wrong with
+ * it, in the dialog, and marks the field. */
 static gboolean
-dialog_date (DnDateEntry  *entry,
-             const char   *missing,
-             GDate        *out,
-             GError      **error)
+dialog_date (SubDialog   *d,
+             const char  *missing,
+             GDate       *out)
 {
   g_autofree char *typed = NULL;
+  g_autofree char *message = NULL;
 
-  if (dn_date_entry_get_date (entry, out))
+  if (dn_date_entry_get_date (d->date, out))
     return TRUE;
-  if (dn_date_entry_is_empty (entry))
+  if (dn_date_entry_is_empty (d->date))
     {
-      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, missing);
+      dn_form_dialog_show_error (d->dialog, missing, GTK_WIDGET (d->date));
       return FALSE;
     }
-  typed = editable_text (GTK_WIDGET (entry));
-  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-               _("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
+  typed = editable_text (GTK_WIDGET (d->date));
+  message = g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
+  dn_form_dialog_show_error (d->dialog, message, GTK_WIDGET (d->date));
   return FALSE;
 }
 
@@ -454,12 +371,11 @@ apply_extend (SubDialog  *d,
   g_autofree char *message = NULL;
   GDate date;
 
-  if (!dialog_date (d->date, _("Type the new deadline, for example 30/6/2024."), &date, error))
+  if (!dialog_date (d, _("Type the new deadline, for example 30/6/2024."), &date))
     return FALSE;
   if (reason[0] == '\0')
     {
-      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give the reason for the extension."));
-      gtk_widget_grab_focus (d->text);
+      dn_form_dialog_show_error (d->dialog, _("Give the reason for the extension."), d->text);
       return FALSE;
     }
   if (!dn_store_extend_assignment (d->store, d->assignment_id, &date, reason, error))
@@ -482,11 +398,11 @@ open_extend_dialog (DnTaskDetails *self,
 
   d->assignment_id = a->id;
   d->unit_name = g_strdup (a->unit_name);
-  sub_dialog_add_intro (d, intro);
+  dn_form_dialog_set_intro (d->dialog, intro);
   d->date = sub_dialog_add_date (d, _("_New deadline"), _("New deadline"), NULL);
   d->text = sub_dialog_add_entry (d, _("_Reason"), _("Reason"), "dialog_reason");
   gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), _("Why more time is given, e.g. the unit's request no. 12"));
-  gtk_window_present (d->window);
+  gtk_window_present (GTK_WINDOW (d->dialog));
   gtk_widget_grab_focus (GTK_WIDGET (d->date));
 }
 
@@ -500,8 +416,7 @@ apply_reminder (SubDialog  *d,
   g_autofree char *message = NULL;
   guint kind = gtk_drop_down_get_selected (d->choice);
 
-  if (!dialog_date (d->date, _("Type the date the reminder was sent, for example 30/6/2024."),
-                    &reminder->sent_on, error))
+  if (!dialog_date (d, _("Type the date the reminder was sent, for example 30/6/2024."), &reminder->sent_on))
     return FALSE;
   reminder->task_id = d->task_id;
   reminder->unit_id = d->unit_id;
@@ -527,18 +442,18 @@ open_reminder_dialog (DnTaskDetails *self,
 
   d->unit_id = a->unit_id;
   d->unit_name = g_strdup (a->unit_name);
-  sub_dialog_add_intro (d, _("Reminders are kept in the task's history; they cannot be changed or deleted later."));
+  dn_form_dialog_set_intro (d->dialog, _("Reminders are kept in the task's history; they cannot be changed or deleted later."));
   for (int i = 0; i < DN_REMINDER_N; i++)
     gtk_string_list_append (kinds, dn_reminder_kind_get_label ((DnReminderKind) i));
   kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
   gtk_widget_set_name (kind, "dialog_kind");
-  sub_dialog_add_row (d, _("_Kind"), _("Kind of reminder"), kind);
+  dn_form_dialog_add_field (d->dialog, _("_Kind"), _("Kind of reminder"), kind);
   d->choice = GTK_DROP_DOWN (kind);
   dn_date_today (&today);
   d->date = sub_dialog_add_date (d, _("_Date"), _("Date sent"), &today);
   d->text = sub_dialog_add_entry (d, _("_Note"), _("Note"), "dialog_note");
   gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), _("e.g. official letter no. 45/SGD-VP"));
-  gtk_window_present (d->window);
+  gtk_window_present (GTK_WINDOW (d->dialog));
   gtk_widget_grab_focus (kind);
 }
 
@@ -575,7 +490,7 @@ on_choose_file_clicked_cb (SubDialog *d)
 {
   if (d->chooser != NULL)
     return;
-  d->chooser = gtk_file_chooser_native_new (_("Attach a File"), d->window, GTK_FILE_CHOOSER_ACTION_OPEN,
+  d->chooser = gtk_file_chooser_native_new (_("Attach a File"), GTK_WINDOW (d->dialog), GTK_FILE_CHOOSER_ACTION_OPEN,
                                             _("_Attach"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (d->chooser), TRUE);
   g_signal_connect (d->chooser, "response", G_CALLBACK (on_file_response_cb), d);
@@ -597,7 +512,7 @@ apply_progress (SubDialog  *d,
   g_autofree char *message = NULL;
   guint position = gtk_drop_down_get_selected (d->choice);
 
-  if (!dialog_date (d->date, _("Type the date of the report, for example 30/6/2024."), &progress->entry_date, error))
+  if (!dialog_date (d, _("Type the date of the report, for example 30/6/2024."), &progress->entry_date))
     return FALSE;
   gtk_spin_button_update (d->percent);
   progress->task_id = d->task_id;
@@ -646,21 +561,21 @@ open_progress_dialog (DnTaskDetails *self)
     }
 
   if (self->task != NULL && self->task->n_children > 0)
-    sub_dialog_add_intro (d, _("The progress shown for this task is the average of its sub-assigned tasks; "
+    dn_form_dialog_set_intro (d->dialog, _("The progress shown for this task is the average of its sub-assigned tasks; "
                                "a report here is kept in its history."));
   dn_date_today (&today);
   d->date = sub_dialog_add_date (d, _("_Date"), _("Date of the report"), &today);
 
   unit = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (units)), NULL);
   gtk_widget_set_name (unit, "dialog_unit");
-  sub_dialog_add_row (d, _("_Unit"), _("Reporting unit"), unit);
+  dn_form_dialog_add_field (d->dialog, _("_Unit"), _("Reporting unit"), unit);
   d->choice = GTK_DROP_DOWN (unit);
 
   percent = gtk_spin_button_new_with_range (0, 100, 5);
   gtk_widget_set_name (percent, "dialog_percent");
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (percent), TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (percent), self->task != NULL ? self->task->progress : 0);
-  sub_dialog_add_row (d, _("_Percent done"), _("Percent done"), percent);
+  dn_form_dialog_add_field (d->dialog, _("_Percent done"), _("Percent done"), percent);
   gtk_widget_set_hexpand (percent, FALSE);
   gtk_widget_set_halign (percent, GTK_ALIGN_START);
   d->percent = GTK_SPIN_BUTTON (percent);
@@ -684,14 +599,14 @@ open_progress_dialog (DnTaskDetails *self)
   gtk_box_append (GTK_BOX (file_box), file_label);
   gtk_box_append (GTK_BOX (file_box), clear);
   gtk_box_append (GTK_BOX (file_box), choose);
-  sub_dialog_add_row (d, _("Attached _file"), _("Attached file"), file_box);
+  dn_form_dialog_add_field (d->dialog, _("Attached _file"), _("Attached file"), file_box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose a file to attach"), -1);
   d->file_label = GTK_LABEL (file_label);
   d->file_clear = clear;
   update_file_label (d);
 
-  gtk_window_present (d->window);
+  gtk_window_present (GTK_WINDOW (d->dialog));
   gtk_widget_grab_focus (percent);
 }
 
@@ -775,14 +690,14 @@ open_pass_down_dialog (DnTaskDetails *self)
   intro = g_strdup_printf (_("Each ticked unit gets its own copy of the task, which it leads, with the same due date. "
                              "Their progress adds up to the progress of this task, led by %s."),
                            self->task->lead_unit_name);
-  sub_dialog_add_intro (d, intro);
+  dn_form_dialog_set_intro (d->dialog, intro);
   d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   d->checks = g_ptr_array_new ();
 
   all = gtk_check_button_new_with_mnemonic (_("Select _all"));
   gtk_widget_set_name (all, "dialog_select_all");
   g_signal_connect (all, "toggled", G_CALLBACK (on_select_all_toggled_cb), d);
-  gtk_grid_attach (d->grid, all, 0, d->n_rows++, 2, 1);
+  dn_form_dialog_add_widget (d->dialog, all);
 
   list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_name (list, "dialog_units");
@@ -815,9 +730,9 @@ open_pass_down_dialog (DnTaskDetails *self)
   gtk_widget_set_margin_bottom (list, 6);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
   gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_grid_attach (d->grid, scroller, 0, d->n_rows++, 2, 1);
+  dn_form_dialog_add_widget (d->dialog, scroller);
 
-  gtk_window_present (d->window);
+  gtk_window_present (GTK_WINDOW (d->dialog));
 }
 
 /*
@@ -915,26 +830,6 @@ on_assignment_status_cb (GtkDropDown   *dropdown,
   a->status = copy->status;
 }
 
-static void
-on_extend_clicked_cb (GtkButton     *button,
-                      DnTaskDetails *self)
-{
-  DnAssignment *a = g_object_get_data (G_OBJECT (button), "assignment");
-
-  if (a != NULL)
-    open_extend_dialog (self, a);
-}
-
-static void
-on_remind_clicked_cb (GtkButton     *button,
-                      DnTaskDetails *self)
-{
-  DnAssignment *a = g_object_get_data (G_OBJECT (button), "assignment");
-
-  if (a != NULL)
-    open_reminder_dialog (self, a);
-}
-
 static GtkWidget *
 assignment_row (DnTaskDetails *self,
                 DnAssignment  *a)
@@ -1001,10 +896,10 @@ assignment_row (DnTaskDetails *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (remind), GTK_ACCESSIBLE_PROPERTY_LABEL, remind_name, -1);
   gtk_widget_set_tooltip_text (extend, _("Give this unit a new deadline, with the reason"));
   gtk_widget_set_tooltip_text (remind, _("Record a reminder, a criticism or a request for a review"));
-  g_object_set_data_full (G_OBJECT (extend), "assignment", g_object_ref (a), g_object_unref);
-  g_object_set_data_full (G_OBJECT (remind), "assignment", g_object_ref (a), g_object_unref);
-  g_signal_connect (extend, "clicked", G_CALLBACK (on_extend_clicked_cb), self);
-  g_signal_connect (remind, "clicked", G_CALLBACK (on_remind_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (extend), "task.extend-deadline");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (extend), "x", a->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "task.remind");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "x", a->id);
   gtk_box_append (GTK_BOX (middle), extend);
   gtk_box_append (GTK_BOX (middle), remind);
 
@@ -1036,26 +931,6 @@ assignment_row (DnTaskDetails *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a->unit_name, -1);
   return row;
-}
-
-static void
-on_open_attachment_cb (GtkButton     *button,
-                       DnTaskDetails *self)
-{
-  DnAttachment *attachment = g_object_get_data (G_OBJECT (button), "attachment");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *uri = NULL;
-
-  if (attachment == NULL)
-    return;
-  file = dn_store_get_attachment_file (self->store, attachment);
-  if (file == NULL || !g_file_query_exists (file, NULL))
-    {
-      show_message (self, _("The attached file is missing from the data folder."), TRUE);
-      return;
-    }
-  uri = g_file_get_uri (file);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
 static GtkWidget *
@@ -1104,8 +979,8 @@ progress_row (DnTaskDetails *self,
           gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (open, _("Open the attached file"));
           gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-          g_object_set_data_full (G_OBJECT (open), "attachment", g_steal_pointer (&attachment), g_object_unref);
-          g_signal_connect (open, "clicked", G_CALLBACK (on_open_attachment_cb), self);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "task.open-attachment");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "x", attachment->id);
           gtk_box_append (GTK_BOX (box), open);
         }
     }
@@ -1160,9 +1035,7 @@ show_missing (DnTaskDetails *self)
   g_clear_object (&self->task);
   gtk_widget_set_visible (self->missing_label, TRUE);
   gtk_widget_set_visible (self->content, FALSE);
-  gtk_widget_set_sensitive (self->edit_button, FALSE);
-  gtk_widget_set_sensitive (self->done_button, FALSE);
-  gtk_widget_set_sensitive (self->pass_down_button, FALSE);
+  update_actions (self);
 }
 
 static void
@@ -1332,8 +1205,6 @@ reload (DnTaskDetails *self)
   g_autoptr(GPtrArray) assignments = NULL;
   g_autoptr(GPtrArray) progress = NULL;
   g_autoptr(GPtrArray) reminders = NULL;
-  g_autoptr(GPtrArray) sub_units = NULL;
-  gboolean can_pass_down;
 
   if (self->store == NULL)
     return;
@@ -1370,20 +1241,7 @@ reload (DnTaskDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reminders_list), reminders != NULL && reminders->len > 0);
   gtk_widget_set_visible (self->reminders_empty, reminders == NULL || reminders->len == 0);
 
-  /* actions */
-  gtk_widget_set_sensitive (self->edit_button, TRUE);
-  gtk_widget_set_sensitive (self->done_button, task->status != DN_STATUS_DONE);
-  gtk_widget_set_tooltip_text (self->done_button,
-                               task->status == DN_STATUS_DONE ? _("The task is done")
-                               : task->recurrence != DN_RECURRENCE_NONE
-                               ? _("Mark the task as done; its next occurrence is created")
-                               : _("Mark the task as done"));
-  sub_units = task->lead_unit_id > 0 ? dn_store_list_units (self->store, task->lead_unit_id, FALSE, NULL) : NULL;
-  can_pass_down = sub_units != NULL && sub_units->len > 0;
-  gtk_widget_set_sensitive (self->pass_down_button, can_pass_down);
-  gtk_widget_set_tooltip_text (self->pass_down_button,
-                               can_pass_down ? _("Give this task to units under the lead unit (Giao cho đơn vị cấp dưới)")
-                               : _("The lead unit has no sub-units"));
+  update_actions (self);
 }
 
 static gboolean
@@ -1408,8 +1266,11 @@ on_store_changed_cb (DnTaskDetails *self)
  */
 
 static void
-on_edit_clicked_cb (DnTaskDetails *self)
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
+  DnTaskDetails *self = DN_TASK_DETAILS (widget);
   DnTaskEditor *editor;
 
   if (self->task == NULL)
@@ -1420,8 +1281,11 @@ on_edit_clicked_cb (DnTaskDetails *self)
 }
 
 static void
-on_done_clicked_cb (DnTaskDetails *self)
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
+  DnTaskDetails *self = DN_TASK_DETAILS (widget);
   g_autoptr(GError) error = NULL;
   gint64 next_id = 0;
 
@@ -1446,16 +1310,175 @@ on_done_clicked_cb (DnTaskDetails *self)
 }
 
 static void
-on_pass_down_clicked_cb (DnTaskDetails *self)
+pass_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
-  open_pass_down_dialog (self);
+  open_pass_down_dialog (DN_TASK_DETAILS (widget));
 }
 
 static void
-on_add_progress_clicked_cb (DnTaskDetails *self)
+add_progress_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
+  DnTaskDetails *self = DN_TASK_DETAILS (widget);
+
   if (self->task != NULL)
     open_progress_dialog (self);
+}
+
+/* The assignment of this task with id @param ("x"), or NULL (with the
+ * reason shown). */
+static DnAssignment *
+dup_assignment (DnTaskDetails *self,
+                GVariant      *param)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnAssignment) a = NULL;
+
+  if (self->task == NULL || param == NULL)
+    return NULL;
+  a = dn_store_get_assignment (self->store, g_variant_get_int64 (param), &error);
+  if (a == NULL)
+    {
+      show_message (self, error->message, TRUE);
+      return NULL;
+    }
+  if (a->task_id != self->task_id)
+    return NULL;
+  return g_steal_pointer (&a);
+}
+
+static void
+extend_deadline_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  DnTaskDetails *self = DN_TASK_DETAILS (widget);
+  g_autoptr(DnAssignment) a = dup_assignment (self, param);
+
+  if (a != NULL)
+    open_extend_dialog (self, a);
+}
+
+static void
+remind_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DnTaskDetails *self = DN_TASK_DETAILS (widget);
+  g_autoptr(DnAssignment) a = dup_assignment (self, param);
+
+  if (a != NULL)
+    open_reminder_dialog (self, a);
+}
+
+static void
+open_attachment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  DnTaskDetails *self = DN_TASK_DETAILS (widget);
+  g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+
+  attachment = dn_store_get_attachment (self->store, g_variant_get_int64 (param), NULL);
+  if (attachment != NULL)
+    file = dn_store_get_attachment_file (self->store, attachment);
+  if (file == NULL || !g_file_query_exists (file, NULL))
+    {
+      show_message (self, _("The attached file is missing from the data folder."), TRUE);
+      return;
+    }
+  uri = g_file_get_uri (file);
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+static gboolean
+restore_task_cb (DnStore  *store,
+                 gpointer  data,
+                 GError  **error)
+{
+  return dn_store_restore_task (store, *(gint64 *) data, error);
+}
+
+/* Deleted tasks are kept (hidden) so that the window's Undo brings them
+ * back. The details close: the message and its Undo are in the window. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DnTaskDetails *self = DN_TASK_DETAILS (widget);
+  DnWindowContext *context = dn_window_context_from_widget (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  gint64 id = self->task_id;
+
+  if (self->task == NULL)
+    return;
+  if (!dn_store_delete_task (self->store, id, &error))
+    {
+      show_message (self, error->message, TRUE);
+      return;
+    }
+  if (g_utf8_strlen (self->task->title, -1) > MAX_TITLE_IN_MESSAGE)
+    {
+      g_autofree char *head = g_utf8_substring (self->task->title, 0, MAX_TITLE_IN_MESSAGE - 1);
+      title = g_strconcat (head, "…", NULL);
+    }
+  else
+    title = g_strdup (self->task->title);
+  message = g_strdup_printf (_("Task “%s” deleted."), title);
+  if (context != NULL)
+    {
+      dn_window_context_push_undo (context, message, restore_task_cb, g_memdup2 (&id, sizeof id), g_free);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else
+    {
+      /* no window to offer Undo: the details stay, saying so */
+      show_missing (self);
+      show_message (self, message, FALSE);
+    }
+}
+
+/* Which actions apply to the task as it is now: the one place that
+ * enables and disables them. */
+static void
+update_actions (DnTaskDetails *self)
+{
+  DnTask *task = self->task;
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean can_pass_down = FALSE;
+
+  if (task != NULL && task->lead_unit_id > 0)
+    {
+      g_autoptr(GPtrArray) sub_units = dn_store_list_units (self->store, task->lead_unit_id, FALSE, NULL);
+
+      can_pass_down = sub_units != NULL && sub_units->len > 0;
+    }
+  gtk_widget_action_set_enabled (widget, "task.edit", task != NULL);
+  gtk_widget_action_set_enabled (widget, "task.delete", task != NULL);
+  gtk_widget_action_set_enabled (widget, "task.mark-done", task != NULL && task->status != DN_STATUS_DONE);
+  gtk_widget_action_set_enabled (widget, "task.add-progress", task != NULL);
+  gtk_widget_action_set_enabled (widget, "task.extend-deadline", task != NULL);
+  gtk_widget_action_set_enabled (widget, "task.remind", task != NULL);
+  gtk_widget_action_set_enabled (widget, "task.pass-down", can_pass_down);
+
+  if (task == NULL)
+    return;
+  gtk_widget_set_tooltip_text (self->done_button,
+                               task->status == DN_STATUS_DONE ? _("The task is done")
+                               : task->recurrence != DN_RECURRENCE_NONE
+                               ? _("Mark the task as done; its next occurrence is created")
+                               : _("Mark the task as done"));
+  gtk_widget_set_tooltip_text (self->pass_down_button,
+                               can_pass_down ? _("Give this task to units under the lead unit (Giao cho đơn vị cấp dưới)")
+                               : _("The lead unit has no sub-units"));
 }
 
 /*
@@ -1520,10 +1543,15 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_message_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_parent_link_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_child_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_done_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_pass_down_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_progress_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "task.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "task.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "task.mark-done", NULL, mark_done_action);
+  gtk_widget_class_install_action (widget_class, "task.add-progress", NULL, add_progress_action);
+  gtk_widget_class_install_action (widget_class, "task.pass-down", NULL, pass_down_action);
+  gtk_widget_class_install_action (widget_class, "task.extend-deadline", "x", extend_deadline_action);
+  gtk_widget_class_install_action (widget_class, "task.remind", "x", remind_action);
+  gtk_widget_class_install_action (widget_class, "task.open-attachment", "x", open_attachment_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

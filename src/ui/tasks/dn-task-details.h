@@ -16,8 +16,9 @@ G_DECLARE_FINAL_TYPE (DnTaskDetails, dn_task_details, DN, TASK_DETAILS, GtkWindo
 /* Shows the task: its fields, parent (a link) and sub-assigned children with
  * the roll-up of their progress; each assignment (lead and supporting) with
  * its own deadline and status, extensions (gia hạn) with reasons; progress
- * history; reminders (đôn đốc). Actions: edit, add progress, extend a
- * deadline, send a reminder, pass down to sub-units, mark done. */
+ * history; reminders (đôn đốc). Actions (group "task"): edit, delete,
+ * mark-done, add-progress, pass-down, extend-deadline and remind (the
+ * assignment id, "x"), open-attachment (the attachment id, "x"). */
 DnTaskDetails *dn_task_details_new      (DnStore  *store,
                                          gint64    task_id);
 gint64         dn_task_details_get_task (DnTaskDetails *self);

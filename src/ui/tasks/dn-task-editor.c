@@ -20,7 +20,7 @@
 #include "dn-text.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
-#include "dn-window.h"
+#include "dn-window-context.h"
 
 /* documents offered in the list (newest first); the task's own is added
  * when it is older */
@@ -105,23 +105,32 @@ task_copy (DnTask *task)
   return copy;
 }
 
+/* What undoing an edit takes back: the task as it was, and the next
+ * occurrence the edit made when it marked a repeating task done (0: none). */
+typedef struct
+{
+  DnTask *old;
+  gint64  made_id;
+} EditUndo;
+
+static void
+edit_undo_free (gpointer data)
+{
+  EditUndo *undo = data;
+
+  g_object_unref (undo->old);
+  g_free (undo);
+}
+
 static gboolean
 undo_edit_cb (DnStore  *store,
               gpointer  data,
               GError  **error)
 {
-  g_autoptr(DnTask) old = task_copy (data);
+  EditUndo *undo = data;
+  g_autoptr(DnTask) old = task_copy (undo->old);
 
-  return dn_store_update_task (store, old, error);
-}
-
-static DnWindow *
-find_main_window (GtkWindow *window)
-{
-  for (GtkWindow *w = gtk_window_get_transient_for (window); w != NULL; w = gtk_window_get_transient_for (w))
-    if (DN_IS_WINDOW (w))
-      return DN_WINDOW (w);
-  return NULL;
+  return dn_store_revert_task (store, old, undo->made_id, error);
 }
 
 /*
@@ -738,9 +747,9 @@ dn_task_editor_save (DnTaskEditor *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(DnTask) task = NULL;
   g_autofree char *next_due = NULL;
-  DnWindow *window;
+  DnWindowContext *context;
   GtkWidget *invalid;
-  gint64 next_id = 0;
+  gint64 next_id = 0, made_id = 0;
   gboolean ok;
 
   g_return_val_if_fail (DN_IS_TASK_EDITOR (self), FALSE);
@@ -756,7 +765,7 @@ dn_task_editor_save (DnTaskEditor *self)
 
   task = build_task (self);
   ok = self->original != NULL
-       ? dn_store_update_task (self->store, task, &error)
+       ? dn_store_update_task_full (self->store, task, &next_id, &made_id, &error)
        : dn_store_add_task (self->store, task, &error);
   if (!ok)
     {
@@ -766,38 +775,41 @@ dn_task_editor_save (DnTaskEditor *self)
     }
 
   /* a repeating task set to done gets its next occurrence, as "Mark as
-   * done" does */
-  if (task->status == DN_STATUS_DONE && task->recurrence != DN_RECURRENCE_NONE &&
-      (self->original == NULL || self->original->status != DN_STATUS_DONE))
+   * done" does (an edit got it in its own transaction) */
+  if (self->original == NULL && task->status == DN_STATUS_DONE && task->recurrence != DN_RECURRENCE_NONE)
     {
       g_autoptr(GError) next_error = NULL;
 
       if (!dn_store_set_task_status (self->store, task->id, DN_STATUS_DONE, &next_id, &next_error))
         g_warning ("%s", next_error->message);
-      if (next_id > 0)
-        {
-          g_autoptr(DnTask) next = dn_store_get_task (self->store, next_id, NULL);
+    }
+  if (next_id > 0)
+    {
+      g_autoptr(DnTask) next = dn_store_get_task (self->store, next_id, NULL);
 
-          if (next != NULL && g_date_valid (&next->due_date))
-            next_due = dn_date_format_short (&next->due_date);
-        }
+      if (next != NULL && g_date_valid (&next->due_date))
+        next_due = dn_date_format_short (&next->due_date);
     }
 
   g_object_ref (self);
-  window = find_main_window (GTK_WINDOW (self));
-  if (self->original != NULL && window != NULL)
+  context = dn_window_context_from_widget (GTK_WIDGET (self));
+  if (self->original != NULL && context != NULL)
     {
       g_autofree char *message = next_due != NULL
         ? g_strdup_printf (_("Task “%s” changed. Its next occurrence is due on %s."), task->title, next_due)
         : g_strdup_printf (_("Task “%s” changed."), task->title);
 
-      dn_window_push_undo (window, message, undo_edit_cb, g_steal_pointer (&self->original), g_object_unref);
+      EditUndo *undo = g_new0 (EditUndo, 1);
+
+      undo->old = g_steal_pointer (&self->original);
+      undo->made_id = made_id;
+      dn_window_context_push_undo (context, message, undo_edit_cb, undo, edit_undo_free);
     }
-  else if (next_due != NULL && window != NULL)
+  else if (next_due != NULL && context != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The task is done. Its next occurrence is due on %s."), next_due);
 
-      dn_window_show_message (window, message);
+      dn_window_context_show_message (context, message);
     }
   g_signal_emit (self, signals[SAVED], 0, task->id);
   gtk_window_destroy (GTK_WINDOW (self));

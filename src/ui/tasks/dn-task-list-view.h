@@ -1,25 +1,30 @@
 /* dn-task-list-view.h: the Nhiệm vụ section: filters, search, the task table
  *
+ * A DnListPage of tasks: its columns (dn-task-columns.h), its filters (a
+ * DnTaskFilter the filter widgets are bound to) and its actions (tasks.new,
+ * tasks.edit, tasks.open, tasks.delete, tasks.clear-filters).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gtk/gtk.h>
 
+#include "dn-list-page.h"
 #include "dn-store.h"
+#include "dn-task-filter.h"
 #include "dn-task-list-model.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_TASK_LIST_VIEW (dn_task_list_view_get_type ())
-G_DECLARE_FINAL_TYPE (DnTaskListView, dn_task_list_view, DN, TASK_LIST_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (DnTaskListView, dn_task_list_view, DN, TASK_LIST_VIEW, DnListPage)
 
 void             dn_task_list_view_set_store    (DnTaskListView *self,
                                                  DnStore        *store);
-/* Presets used by the overview cards and the global search:
- * "all", "overdue", "week" (due in the next 7 days, unfinished),
- * "lead:UNIT_ID:quarter" (led by the unit, due this quarter),
- * "document:DOCUMENT_ID", "unit:UNIT_ID" (the unit and its sub-units). */
+/* Presets used by the overview cards and the global search (see
+ * dn_task_filter_apply_preset): "all", "overdue", "week", "unit:UNIT_ID",
+ * "lead:UNIT_ID:quarter", "document:DOCUMENT_ID". */
 void             dn_task_list_view_apply_preset (DnTaskListView *self,
                                                  const char     *preset);
 /* The officer's own unit; the "My unit" filter uses it and is on by default
@@ -35,6 +40,9 @@ void             dn_task_list_view_new_task     (DnTaskListView *self);
 void             dn_task_list_view_set_search   (DnTaskListView *self,
                                                  const char     *text);
 DnTaskListModel *dn_task_list_view_get_model    (DnTaskListView *self);
+/* The filters the list shows; setting them from code applies at once (when
+ * the view is shown, else when it is). (transfer none) */
+DnTaskFilter    *dn_task_list_view_get_filter   (DnTaskListView *self);
 /* "123 tasks", as shown above the table */
 const char      *dn_task_list_view_get_count_text (DnTaskListView *self);
 
@@ -53,10 +61,5 @@ gint64           dn_task_list_view_get_selected_task (DnTaskListView *self);
 /* Selects the task's row (and scrolls to it); FALSE when it is not listed. */
 gboolean         dn_task_list_view_select_task  (DnTaskListView *self,
                                                  gint64          task_id);
-
-/* The search field and the "Overdue" toggle, for tests and benchmarks that
- * drive the view as a person does. */
-GtkWidget       *dn_task_list_view_get_search_entry   (DnTaskListView *self);
-GtkWidget       *dn_task_list_view_get_overdue_toggle (DnTaskListView *self);
 
 G_END_DECLS

@@ -9,17 +9,17 @@
 #include <glib/gi18n.h>
 
 #include "dn-date.h"
+#include "dn-form-dialog.h"
 #include "dn-person-editor.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
 
 struct _DnPersonEditor
 {
-  GtkWindow      parent_instance;
+  DnFormDialog   parent_instance;
 
   DnStore       *store;
   gint64         person_id;   /* 0 when adding */
-  char          *error_text;
 
   /* Template widgets */
   GtkEntry      *family_entry;
@@ -32,8 +32,6 @@ struct _DnPersonEditor
   GtkEntry      *email_entry;
   GtkEntry      *phone_entry;
   DnUnitChooser *unit_chooser;
-  GtkLabel      *error_label;
-  GtkButton     *save_button;
 };
 
 enum
@@ -44,36 +42,14 @@ enum
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (DnPersonEditor, dn_person_editor, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DnPersonEditor, dn_person_editor, DN_TYPE_FORM_DIALOG)
 
 static void
 show_error (DnPersonEditor *self,
             const char     *message,
             GtkWidget      *field)
 {
-  g_free (self->error_text);
-  self->error_text = g_strdup (message);
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
-}
-
-static void
-clear_error (DnPersonEditor *self)
-{
-  GtkWidget *fields[] = {
-    GTK_WIDGET (self->family_entry), GTK_WIDGET (self->given_entry), GTK_WIDGET (self->birth_entry),
-  };
-
-  g_clear_pointer (&self->error_text, g_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_widget_remove_css_class (fields[i], "error");
+  dn_form_dialog_show_error (DN_FORM_DIALOG (self), message, field);
 }
 
 static char *
@@ -102,23 +78,17 @@ update_full_name (DnPersonEditor *self)
   gtk_label_set_text (self->full_name_label, text != NULL ? text : _("Lists sort by given name, then middle name, then family name."));
 }
 
-static void
-on_field_changed_cb (GtkWidget *field)
+/* Checks and writes the form; the dialog closes when it returns TRUE. */
+static gboolean
+dn_person_editor_apply (DnFormDialog  *dialog,
+                        GError       **apply_error)
 {
-  gtk_widget_remove_css_class (field, "error");
-}
-
-gboolean
-dn_person_editor_save (DnPersonEditor *self)
-{
+  DnPersonEditor *self = DN_PERSON_EDITOR (dialog);
   g_autoptr(GError) error = NULL;
   g_autoptr(DnPerson) person = NULL;
   g_autofree char *birth = NULL;
   gboolean ok;
 
-  g_return_val_if_fail (DN_IS_PERSON_EDITOR (self), FALSE);
-
-  clear_error (self);
   if (self->person_id == 0)
     person = dn_person_new ();
   else if ((person = dn_store_get_person (self->store, self->person_id, &error)) == NULL)
@@ -172,21 +142,21 @@ dn_person_editor_save (DnPersonEditor *self)
     }
 
   g_signal_emit (self, signals[SAVED], 0, person->id);
-  gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }
 
-static void
-on_save_clicked_cb (DnPersonEditor *self)
+gboolean
+dn_person_editor_save (DnPersonEditor *self)
 {
-  dn_person_editor_save (self);
+  g_return_val_if_fail (DN_IS_PERSON_EDITOR (self), FALSE);
+  return dn_form_dialog_save (DN_FORM_DIALOG (self));
 }
 
 const char *
 dn_person_editor_get_error (DnPersonEditor *self)
 {
   g_return_val_if_fail (DN_IS_PERSON_EDITOR (self), NULL);
-  return self->error_text;
+  return dn_form_dialog_get_error (DN_FORM_DIALOG (self));
 }
 
 static void
@@ -194,9 +164,9 @@ dn_person_editor_dispose (GObject *object)
 {
   DnPersonEditor *self = DN_PERSON_EDITOR (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_PERSON_EDITOR);
+  if (self->family_entry != NULL)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_PERSON_EDITOR);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->error_text, g_free);
 
   G_OBJECT_CLASS (dn_person_editor_parent_class)->dispose (object);
 }
@@ -207,6 +177,7 @@ dn_person_editor_class_init (DnPersonEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dn_person_editor_dispose;
+  DN_FORM_DIALOG_CLASS (klass)->apply = dn_person_editor_apply;
 
   /**
    * DnPersonEditor::saved:
@@ -231,10 +202,6 @@ dn_person_editor_class_init (DnPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, email_entry);
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, phone_entry);
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, unit_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, error_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -250,9 +217,6 @@ dn_person_editor_init (DnPersonEditor *self)
   g_signal_connect_swapped (self->family_entry, "changed", G_CALLBACK (update_full_name), self);
   g_signal_connect_swapped (self->middle_entry, "changed", G_CALLBACK (update_full_name), self);
   g_signal_connect_swapped (self->given_entry, "changed", G_CALLBACK (update_full_name), self);
-  g_signal_connect (self->family_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
-  g_signal_connect (self->given_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
-  g_signal_connect (self->birth_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
   update_full_name (self);
 }
 
@@ -294,7 +258,7 @@ dn_person_editor_new (DnStore  *store,
       g_autofree char *birth = g_date_valid (&person->birth_date) ? dn_date_format_short (&person->birth_date) : NULL;
 
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Person"));
-      gtk_button_set_label (self->save_button, _("_Save"));
+      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Save"));
       gtk_editable_set_text (GTK_EDITABLE (self->family_entry), person->family_name);
       gtk_editable_set_text (GTK_EDITABLE (self->middle_entry), person->middle_name);
       gtk_editable_set_text (GTK_EDITABLE (self->given_entry), person->given_name);
@@ -307,7 +271,7 @@ dn_person_editor_new (DnStore  *store,
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Add Person"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Add"));
     }
   return self;
 }

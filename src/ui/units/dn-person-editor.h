@@ -11,12 +11,13 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-form-dialog.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_PERSON_EDITOR (dn_person_editor_get_type ())
-G_DECLARE_FINAL_TYPE (DnPersonEditor, dn_person_editor, DN, PERSON_EDITOR, GtkWindow)
+G_DECLARE_FINAL_TYPE (DnPersonEditor, dn_person_editor, DN, PERSON_EDITOR, DnFormDialog)
 
 /* (transfer none), like gtk_window_new(). @person_id 0: a new person in
  * @unit_id (0: no unit); else that person (NULL with @error set when it

@@ -9,23 +9,22 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dn-form-dialog.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
 #include "dn-unit-dialog.h"
 
 struct _DnUnitDialog
 {
-  GtkWindow         parent_instance;
+  DnFormDialog      parent_instance;
 
   DnStore          *store;
   DnUnitDialogMode  mode;
   gint64            unit_id;       /* the unit edited (0 when adding) */
   gboolean          kind_touched;  /* the user chose a kind: stop proposing one */
   gboolean          setting_kind;
-  char             *error_text;
 
   /* Template widgets */
-  GtkLabel         *intro_label;
   GtkWidget        *name_title;
   GtkEntry         *name_entry;
   GtkWidget        *code_title;
@@ -35,8 +34,6 @@ struct _DnUnitDialog
   GtkDropDown      *kind_dropdown;
   GtkWidget        *parent_title;
   DnUnitChooser    *parent_chooser;
-  GtkLabel         *error_label;
-  GtkButton        *save_button;
 };
 
 enum
@@ -47,33 +44,14 @@ enum
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, DN_TYPE_FORM_DIALOG)
 
 static void
 show_error (DnUnitDialog *self,
             const char   *message,
             GtkWidget    *field)
 {
-  g_free (self->error_text);
-  self->error_text = g_strdup (message);
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
-  if (field != NULL)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_widget_grab_focus (field);
-    }
-}
-
-static void
-clear_error (DnUnitDialog *self)
-{
-  g_clear_pointer (&self->error_text, g_free);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->code_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->parent_chooser), "error");
+  dn_form_dialog_show_error (DN_FORM_DIALOG (self), message, field);
 }
 
 /* The kind a new unit most likely has, below @parent_kind (-1: top level). */
@@ -119,28 +97,22 @@ on_kind_changed_cb (DnUnitDialog *self)
     self->kind_touched = TRUE;
 }
 
-static void
-on_field_changed_cb (GtkWidget *field)
-{
-  gtk_widget_remove_css_class (field, "error");
-}
-
 static char *
 entry_text (GtkEntry *entry)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
-gboolean
-dn_unit_dialog_save (DnUnitDialog *self)
+/* Checks and writes the form; the dialog closes when it returns TRUE. */
+static gboolean
+dn_unit_dialog_apply (DnFormDialog  *dialog,
+                      GError       **apply_error)
 {
+  DnUnitDialog *self = DN_UNIT_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
   g_autoptr(DnUnit) unit = NULL;
   gboolean ok;
 
-  g_return_val_if_fail (DN_IS_UNIT_DIALOG (self), FALSE);
-
-  clear_error (self);
   if (self->mode == DN_UNIT_DIALOG_ADD)
     unit = dn_unit_new ();
   else if ((unit = dn_store_get_unit (self->store, self->unit_id, &error)) == NULL)
@@ -180,21 +152,21 @@ dn_unit_dialog_save (DnUnitDialog *self)
     }
 
   g_signal_emit (self, signals[SAVED], 0, unit->id);
-  gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }
 
-static void
-on_save_clicked_cb (DnUnitDialog *self)
+gboolean
+dn_unit_dialog_save (DnUnitDialog *self)
 {
-  dn_unit_dialog_save (self);
+  g_return_val_if_fail (DN_IS_UNIT_DIALOG (self), FALSE);
+  return dn_form_dialog_save (DN_FORM_DIALOG (self));
 }
 
 const char *
 dn_unit_dialog_get_error (DnUnitDialog *self)
 {
   g_return_val_if_fail (DN_IS_UNIT_DIALOG (self), NULL);
-  return self->error_text;
+  return dn_form_dialog_get_error (DN_FORM_DIALOG (self));
 }
 
 DnUnitDialogMode
@@ -209,9 +181,9 @@ dn_unit_dialog_dispose (GObject *object)
 {
   DnUnitDialog *self = DN_UNIT_DIALOG (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_UNIT_DIALOG);
+  if (self->name_entry != NULL)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_UNIT_DIALOG);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->error_text, g_free);
 
   G_OBJECT_CLASS (dn_unit_dialog_parent_class)->dispose (object);
 }
@@ -222,6 +194,7 @@ dn_unit_dialog_class_init (DnUnitDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dn_unit_dialog_dispose;
+  DN_FORM_DIALOG_CLASS (klass)->apply = dn_unit_dialog_apply;
 
   /**
    * DnUnitDialog::saved:
@@ -236,7 +209,6 @@ dn_unit_dialog_class_init (DnUnitDialogClass *klass)
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   dn_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-unit-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, intro_label);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_title);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, code_title);
@@ -246,10 +218,6 @@ dn_unit_dialog_class_init (DnUnitDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_title);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -264,8 +232,6 @@ dn_unit_dialog_init (DnUnitDialog *self)
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_changed_cb), self);
   g_signal_connect_swapped (self->parent_chooser, "notify::selected-id", G_CALLBACK (propose_kind), self);
-  g_signal_connect (self->name_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
-  g_signal_connect (self->code_entry, "changed", G_CALLBACK (on_field_changed_cb), NULL);
 }
 
 DnUnitDialog *
@@ -306,7 +272,7 @@ dn_unit_dialog_new (DnStore           *store,
     {
     case DN_UNIT_DIALOG_ADD:
       gtk_window_set_title (GTK_WINDOW (self), _("Add Unit"));
-      gtk_button_set_label (self->save_button, _("_Add"));
+      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Add"));
       intro = g_strdup (_("A division, a district office, a school or a centre: choose where it belongs in “Part of”."));
       dn_unit_chooser_set_store (self->parent_chooser, store);
       if (!dn_unit_chooser_reload (self->parent_chooser, error))
@@ -320,7 +286,7 @@ dn_unit_dialog_new (DnStore           *store,
 
     case DN_UNIT_DIALOG_RENAME:
       gtk_window_set_title (GTK_WINDOW (self), _("Rename Unit"));
-      gtk_button_set_label (self->save_button, _("_Save"));
+      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Save"));
       intro = g_strdup (_("The new name and code are shown everywhere, in past tasks too."));
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), unit->name);
       gtk_editable_set_text (GTK_EDITABLE (self->code_entry), unit->code);
@@ -336,7 +302,7 @@ dn_unit_dialog_new (DnStore           *store,
         guint n_below = subtree != NULL && subtree->len > 0 ? subtree->len - 1 : 0;
 
         gtk_window_set_title (GTK_WINDOW (self), _("Move Unit"));
-        gtk_button_set_label (self->save_button, _("_Move"));
+        dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Move"));
         gtk_label_set_text_with_mnemonic (GTK_LABEL (self->parent_title), _("_New parent"));
         if (n_below > 0)
           intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -358,6 +324,6 @@ dn_unit_dialog_new (DnStore           *store,
       }
       break;
     }
-  gtk_label_set_text (self->intro_label, intro);
+  dn_form_dialog_set_intro (DN_FORM_DIALOG (self), intro);
   return self;
 }

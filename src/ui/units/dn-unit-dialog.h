@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-form-dialog.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,7 @@ typedef enum
 } DnUnitDialogMode;
 
 #define DN_TYPE_UNIT_DIALOG (dn_unit_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, DN, UNIT_DIALOG, GtkWindow)
+G_DECLARE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, DN, UNIT_DIALOG, DnFormDialog)
 
 /* (transfer none), like gtk_window_new(): the window lives until it is
  * closed. NULL (with @error set) when @unit_id does not exist. Emits

@@ -1,13 +1,21 @@
 /* dn-units-page.c
  *
- * Left: the tree of units, one GListStore per level (read from the store
- * when a row is expanded), wrapped in a GtkTreeListModel. On every
- * DnStore::changed each level still alive is read again and only the rows
- * that differ are replaced, so expanded rows, the selection and the
- * scroll position stay where they are.
+ * Every read of the store runs on the query worker, never on the main
+ * loop: the whole unit tree (a few hundred units, archived ones too) is
+ * read in one go, with the staff of the selected unit, when the page is
+ * first shown and after each DnStore::changed (only while shown; changes
+ * that come during a read are read once, after it). Until a read returns,
+ * the page keeps showing what it had.
  *
- * Right: the staff of the selected unit, read page by page into a
- * GListStore.
+ * Left: the tree of units, one GListStore per level (filled from the tree
+ * read when a row is expanded), wrapped in a GtkTreeListModel. After each
+ * read every level still alive is filled again and only the rows that
+ * differ are replaced, so expanded rows, the selection and the scroll
+ * position stay where they are. The filter and "Show archived units" work
+ * on the tree read, at once.
+ *
+ * Right: the staff of the selected unit, in a GListStore (read on the
+ * worker when another unit is chosen).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,13 +28,23 @@
 
 #include "dn-date.h"
 #include "dn-person-editor.h"
+#include "dn-query-worker.h"
 #include "dn-text.h"
 #include "dn-ui.h"
 #include "dn-unit-dialog.h"
 #include "dn-units-page.h"
 
-#define STAFF_PAGE 100
+#define STAFF_PAGE 500
 #define N_CHILDREN_KEY "dn-units-page-n-children"
+
+enum
+{
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef enum
 {
@@ -44,8 +62,21 @@ struct _DnUnitsPage
   GtkWidget           parent_instance;
 
   DnStore            *store;
-  gboolean            dirty;          /* the store changed while the page was hidden */
   gboolean            refreshing;     /* selection changes come from a refresh */
+
+  /* What the worker read */
+  DnQuerySlot        *tree_slot;      /* the units, with the staff of the selected one */
+  DnQuerySlot        *staff_slot;     /* the staff of another unit */
+  GPtrArray          *units;          /* DnUnit: the whole tree, archived units too; NULL before the first read */
+  GHashTable         *unit_by_id;     /* gint64* → DnUnit (of units) */
+  GHashTable         *unit_children;  /* gint64* parent id (0: roots) → GPtrArray of DnUnit, in order */
+  gboolean            stale;          /* the store changed since the units were read */
+  gboolean            opened;         /* the first read has opened the department */
+  gboolean            loading;        /* property "loading" */
+  guint               refresh_idle;
+  gint64              pending_select; /* to select once the units are read */
+  GPtrArray          *fresh_staff;    /* the staff read with the tree, for fresh_staff_unit */
+  gint64              fresh_staff_unit;
 
   /* The tree */
   GtkTreeListModel   *tree;
@@ -59,9 +90,7 @@ struct _DnUnitsPage
   /* The staff */
   GListStore         *staff;
   GtkSingleSelection *staff_selection;
-  gint64              staff_unit_id;
-  guint               staff_offset;
-  guint               staff_idle;
+  gint64              staff_unit_id;  /* whose staff is listed */
   gint64              keep_person_id; /* to select once it is read */
 
   /* Template widgets */
@@ -86,6 +115,8 @@ struct _DnUnitsPage
 G_DEFINE_FINAL_TYPE (DnUnitsPage, dn_units_page, GTK_TYPE_WIDGET)
 
 static void load_staff (DnUnitsPage *self, gboolean same_unit);
+static void update_loading (DnUnitsPage *self);
+static void schedule_refresh (DnUnitsPage *self);
 
 /*
  * Small helpers
@@ -101,6 +132,49 @@ static gboolean
 show_archived (DnUnitsPage *self)
 {
   return gtk_check_button_get_active (self->archived_check);
+}
+
+/* The unit @id of the tree read, or NULL. (transfer none) */
+static DnUnit *
+lookup_unit (DnUnitsPage *self,
+             gint64       id)
+{
+  return id > 0 && self->unit_by_id != NULL ? g_hash_table_lookup (self->unit_by_id, &id) : NULL;
+}
+
+/* A row of its own for a unit of the tree read (rows carry their number
+ * of children, which depends on the filter). */
+static DnUnit *
+unit_copy (DnUnit *unit)
+{
+  DnUnit *copy = dn_unit_new ();
+
+  copy->id = unit->id;
+  g_free (copy->code);
+  copy->code = g_strdup (unit->code);
+  g_free (copy->name);
+  copy->name = g_strdup (unit->name);
+  copy->kind = unit->kind;
+  copy->parent_id = unit->parent_id;
+  copy->archived = unit->archived;
+  copy->depth = unit->depth;
+  g_free (copy->parent_code);
+  copy->parent_code = g_strdup (unit->parent_code);
+  return copy;
+}
+
+/* Shown in the tree as "Show archived units" is: neither the unit nor a
+ * unit above it is archived, or archived units are shown. */
+static gboolean
+unit_in_tree (DnUnitsPage *self,
+              DnUnit      *unit)
+{
+  if (show_archived (self))
+    return TRUE;
+  for (DnUnit *up = unit; up != NULL; up = lookup_unit (self, up->parent_id))
+    if (up->archived)
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -119,9 +193,11 @@ hide_message (DnUnitsPage *self)
 }
 
 static void
-on_message_close_cb (DnUnitsPage *self)
+hide_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
-  hide_message (self);
+  hide_message (DN_UNITS_PAGE (widget));
 }
 
 static GtkWindow *
@@ -205,27 +281,24 @@ splice_changes (GListStore *store,
  * The tree
  */
 
-/* Reads the whole tree once: how many children each unit shows and, while
+/* From the tree read: how many children each unit shows and, while
  * filtering, which units are shown (the matches and their parents). */
-static gboolean
-index_units (DnUnitsPage  *self,
-             GError      **error)
+static void
+index_units (DnUnitsPage *self)
 {
-  g_autoptr(GPtrArray) units = dn_store_list_unit_tree (self->store, show_archived (self), error);
-  g_autoptr(GHashTable) by_id = NULL;
-
-  if (units == NULL)
-    return FALSE;
+  g_autoptr(GPtrArray) units = g_ptr_array_new ();
 
   g_hash_table_remove_all (self->n_children);
   g_clear_pointer (&self->visible, g_hash_table_unref);
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; self->units != NULL && i < self->units->len; i++)
+    if (unit_in_tree (self, self->units->pdata[i]))
+      g_ptr_array_add (units, self->units->pdata[i]);
+
   for (guint i = 0; i < units->len; i++)
     {
       DnUnit *unit = units->pdata[i];
       guint n;
 
-      g_hash_table_insert (by_id, &unit->id, unit);
       if (unit->parent_id > 0)
         {
           n = GPOINTER_TO_UINT (g_hash_table_lookup (self->n_children, &unit->parent_id));
@@ -235,18 +308,21 @@ index_units (DnUnitsPage  *self,
 
   if (self->filter != NULL)
     {
+      /* the words typed, in any order, in the name or the code (as every
+       * unit chooser matches them) */
+      g_autoptr(DnTextMatch) match = dn_text_match_new (self->filter);
+
       self->visible = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       for (guint i = 0; i < units->len; i++)
         {
           DnUnit *unit = units->pdata[i];
           g_autofree char *text = g_strconcat (unit->name, " ", unit->code, NULL);
-          g_autofree char *folded = dn_text_fold (text, -1);
 
-          if (folded == NULL || strstr (folded, self->filter) == NULL)
+          if (!dn_text_match_text (match, text))
             continue;
           /* the match and the units above it */
           for (DnUnit *up = unit; up != NULL && !g_hash_table_contains (self->visible, &up->id);
-               up = up->parent_id > 0 ? g_hash_table_lookup (by_id, &up->parent_id) : NULL)
+               up = lookup_unit (self, up->parent_id))
             g_hash_table_add (self->visible, id_dup (up->id));
         }
       /* while filtering, only shown children count */
@@ -262,33 +338,32 @@ index_units (DnUnitsPage  *self,
           g_hash_table_insert (self->n_children, id_dup (unit->parent_id), GUINT_TO_POINTER (n + 1));
         }
     }
-  return TRUE;
 }
 
 /* The rows of one level: the children of @parent_id, in the store's order. */
 static GPtrArray *
-read_level (DnUnitsPage  *self,
-            gint64        parent_id,
-            GError      **error)
+read_level (DnUnitsPage *self,
+            gint64       parent_id)
 {
-  g_autoptr(GPtrArray) units = NULL;
-  GPtrArray *rows;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *children;
 
-  if (parent_id > 0 && !g_hash_table_contains (self->n_children, &parent_id))
-    return g_ptr_array_new_with_free_func (g_object_unref);
-  units = dn_store_list_units (self->store, parent_id, show_archived (self), error);
-  if (units == NULL)
-    return NULL;
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < units->len; i++)
+  if (self->unit_children == NULL || (parent_id > 0 && !g_hash_table_contains (self->n_children, &parent_id)))
+    return rows;
+  children = g_hash_table_lookup (self->unit_children, &parent_id);
+  for (guint i = 0; children != NULL && i < children->len; i++)
     {
-      DnUnit *unit = units->pdata[i];
+      DnUnit *unit = children->pdata[i];
+      DnUnit *row;
 
+      /* below a unit shown, only the unit itself can be archived */
+      if (unit->archived && !show_archived (self))
+        continue;
       if (self->visible != NULL && !g_hash_table_contains (self->visible, &unit->id))
         continue;
-      g_object_set_data (G_OBJECT (unit), N_CHILDREN_KEY,
-                         g_hash_table_lookup (self->n_children, &unit->id));
-      g_ptr_array_add (rows, g_object_ref (unit));
+      row = unit_copy (unit);
+      g_object_set_data (G_OBJECT (row), N_CHILDREN_KEY, g_hash_table_lookup (self->n_children, &unit->id));
+      g_ptr_array_add (rows, row);
     }
   return rows;
 }
@@ -322,16 +397,10 @@ create_children_cb (gpointer item,
   DnUnitsPage *self = user_data;
   DnUnit *unit = item;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL || unit_n_children (unit) == 0)
     return NULL;
-  rows = read_level (self, unit->id, &error);
-  if (rows == NULL)
-    {
-      g_warning ("%s", error->message);
-      return NULL;
-    }
+  rows = read_level (self, unit->id);
   if (rows->len == 0)
     return NULL;
   return G_LIST_MODEL (new_level (self, unit->id, rows));
@@ -400,7 +469,8 @@ expand_ids (DnUnitsPage *self,
 static void
 update_tree_empty (DnUnitsPage *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->tree)) == 0;
+  /* before the first read: nothing to say yet */
+  gboolean empty = self->units != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tree)) == 0;
 
   if (empty)
     gtk_label_set_text (self->tree_empty_label,
@@ -422,11 +492,8 @@ selected_unit_id (DnUnitsPage *self)
 static void
 update_unit_actions (DnUnitsPage *self)
 {
-  g_autoptr(DnUnit) unit = NULL;
-  gboolean have = self->unit_id > 0;
+  DnUnit *unit = self->store != NULL ? lookup_unit (self, self->unit_id) : NULL;
 
-  if (have && self->store != NULL)
-    unit = dn_store_get_unit (self->store, self->unit_id, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.add", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.rename", unit != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.move", unit != NULL);
@@ -450,15 +517,14 @@ update_unit_actions (DnUnitsPage *self)
 static void
 update_detail (DnUnitsPage *self)
 {
-  g_autoptr(DnUnit) unit = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
+  DnUnit *unit = self->store != NULL ? lookup_unit (self, self->unit_id) : NULL;
 
-  if (self->unit_id > 0 && self->store != NULL)
-    unit = dn_store_get_unit (self->store, self->unit_id, NULL);
   if (unit == NULL)
     {
       gtk_label_set_text (self->detail_empty_label,
-                          self->store != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > 0
+                          self->units == NULL ? ""
+                          : g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > 0
                             ? _("Choose a unit on the left to see its staff.")
                             : _("The staff of each unit is shown here once units are added."));
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -471,7 +537,7 @@ update_detail (DnUnitsPage *self)
   g_string_append (subtitle, dn_unit_kind_get_label (unit->kind));
   if (unit->parent_id > 0)
     {
-      g_autoptr(DnUnit) parent = dn_store_get_unit (self->store, unit->parent_id, NULL);
+      DnUnit *parent = lookup_unit (self, unit->parent_id);
       if (parent != NULL)
         {
           g_string_append (subtitle, " · ");
@@ -532,12 +598,12 @@ restore_selection (DnUnitsPage *self,
 
   while (id > 0 && self->store != NULL)
     {
-      g_autoptr(DnUnit) unit = NULL;
+      DnUnit *unit;
 
       position = find_row (self, id);
       if (position != GTK_INVALID_LIST_POSITION)
         break;
-      unit = dn_store_get_unit (self->store, id, NULL);
+      unit = lookup_unit (self, id);
       id = unit != NULL ? unit->parent_id : 0;
     }
   if (position != gtk_single_selection_get_selected (self->unit_selection))
@@ -549,19 +615,13 @@ static void
 rebuild_tree (DnUnitsPage *self,
               GHashTable  *expand)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   GListStore *root;
   gint64 keep = self->unit_id;
 
   self->refreshing = TRUE;
-  if (self->store != NULL && index_units (self, &error))
-    rows = read_level (self, 0, &error);
-  if (error != NULL)
-    show_message (self, error->message);
-  if (rows == NULL)
-    rows = g_ptr_array_new_with_free_func (g_object_unref);
-
+  index_units (self);
+  rows = read_level (self, 0);
   root = new_level (self, 0, rows);
   g_clear_object (&self->tree);
   self->tree = gtk_tree_list_model_new (G_LIST_MODEL (root), FALSE, self->filter != NULL,
@@ -575,30 +635,25 @@ rebuild_tree (DnUnitsPage *self,
   show_selected_unit (self);
 }
 
-/* The store changed: every level still shown is read again. */
+/* The tree read (or "Show archived units") changed: every level still
+ * shown is filled again. */
 static void
 refresh (DnUnitsPage *self)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) expanded = NULL;
   g_autoptr(GPtrArray) levels = NULL;
   GHashTableIter iter;
   gpointer key;
   gint64 keep = self->unit_id;
 
-  self->dirty = FALSE;
   if (self->store == NULL)
     return;
-  if (!index_units (self, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
+  index_units (self);
 
   self->refreshing = TRUE;
   expanded = expanded_ids (self);
   /* a level whose parent row gets replaced goes away with it: held here
-   * until the loop ends, it is read in vain but harmlessly */
+   * until the loop ends, it is filled in vain but harmlessly */
   levels = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_iter_init (&iter, self->levels);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -611,13 +666,7 @@ refresh (DnUnitsPage *self)
 
       if (parent_id == NULL)
         continue;
-      rows = read_level (self, *parent_id, &error);
-      if (rows == NULL)
-        {
-          g_warning ("%s", error->message);
-          g_clear_error (&error);
-          continue;
-        }
+      rows = read_level (self, *parent_id);
       splice_changes (level, rows, same_unit);
     }
   expand_ids (self, expanded);
@@ -627,13 +676,226 @@ refresh (DnUnitsPage *self)
   show_selected_unit (self);
 }
 
+/* The first read: the department open (else the first unit), its direct
+ * sub-units shown. */
+static void
+open_first_unit (DnUnitsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  guint first = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(DnUnit) unit = row_unit (row);
+
+      if (unit != NULL && unit->kind == DN_UNIT_KIND_DEPARTMENT)
+        {
+          first = i;
+          break;
+        }
+    }
+  if (first < n)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, first);
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      select_position (self, first);
+    }
+}
+
+/* What one read gives. */
+typedef struct
+{
+  GPtrArray *units;          /* the whole tree, archived units too */
+  gint64     staff_unit_id;
+  GPtrArray *staff;          /* of staff_unit_id, or NULL */
+} TreeRead;
+
+static void
+tree_read_free (TreeRead *read)
+{
+  g_clear_pointer (&read->units, g_ptr_array_unref);
+  g_clear_pointer (&read->staff, g_ptr_array_unref);
+  g_free (read);
+}
+
+/* On the worker's thread: every person of @unit_id, in order. */
+static GPtrArray *
+read_staff (DnStore       *store,
+            gint64         unit_id,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) people = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      people = dn_store_list_people (store, unit_id, all->len, STAFF_PAGE, error);
+      if (people == NULL)
+        return NULL;
+      for (guint i = 0; i < people->len; i++)
+        g_ptr_array_add (all, g_object_ref (people->pdata[i]));
+      if (people->len < STAFF_PAGE)
+        return g_steal_pointer (&all);
+    }
+}
+
+/* On the worker's thread. */
+static gpointer
+read_tree (DnStore         *store,
+           gpointer         data,
+           GCancellable    *cancellable,
+           GDestroyNotify  *result_destroy,
+           GError         **error)
+{
+  TreeRead *read = g_new0 (TreeRead, 1);
+
+  read->staff_unit_id = *(gint64 *) data;
+  read->units = dn_store_list_unit_tree (store, TRUE, error);
+  if (read->units != NULL && read->staff_unit_id > 0)
+    read->staff = read_staff (store, read->staff_unit_id, cancellable, error);
+  if (read->units == NULL || (read->staff_unit_id > 0 && read->staff == NULL))
+    {
+      tree_read_free (read);
+      return NULL;
+    }
+  *result_destroy = (GDestroyNotify) tree_read_free;
+  return read;
+}
+
+static void
+set_units (DnUnitsPage *self,
+           GPtrArray   *units)
+{
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->unit_children, g_hash_table_unref);
+  if (units == NULL)
+    return;
+  self->units = g_ptr_array_ref (units);
+  self->unit_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->unit_children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < units->len; i++)
+    {
+      DnUnit *unit = units->pdata[i];
+      GPtrArray *siblings = g_hash_table_lookup (self->unit_children, &unit->parent_id);
+
+      g_hash_table_insert (self->unit_by_id, &unit->id, unit);
+      if (siblings == NULL)
+        {
+          siblings = g_ptr_array_new ();
+          g_hash_table_insert (self->unit_children, id_dup (unit->parent_id), siblings);
+        }
+      /* depth first, siblings in order: each level keeps the store's order */
+      g_ptr_array_add (siblings, unit);
+    }
+}
+
+static void start_refresh (DnUnitsPage *self);
+
+static void
+tree_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DnUnitsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  GDestroyNotify destroy = NULL;
+  TreeRead *read = dn_query_worker_run_finish (result, &destroy, &error);
+  gint64 select = self->pending_select;
+
+  self->pending_select = 0;
+  if (read == NULL)
+    {
+      /* the tree shown stays; the message says why it is not up to date */
+      show_message (self, error->message);
+    }
+  else
+    {
+      set_units (self, read->units);
+      g_clear_pointer (&self->fresh_staff, g_ptr_array_unref);
+      if (read->staff != NULL)
+        {
+          self->fresh_staff = g_ptr_array_ref (read->staff);
+          self->fresh_staff_unit = read->staff_unit_id;
+        }
+      if (!self->opened)
+        {
+          self->opened = TRUE;
+          rebuild_tree (self, NULL);
+          open_first_unit (self);
+        }
+      else
+        refresh (self);
+      g_clear_pointer (&self->fresh_staff, g_ptr_array_unref);
+      destroy (read);
+      if (select > 0)
+        dn_units_page_select_unit (self, select);
+    }
+  /* changes that came meanwhile */
+  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_refresh (self);
+  update_loading (self);
+}
+
+static void
+start_refresh (DnUnitsPage *self)
+{
+  gint64 *unit_id = g_new (gint64, 1);
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  self->stale = FALSE;
+  *unit_id = self->unit_id;
+  dn_query_slot_run_async (self->tree_slot, read_tree, unit_id, g_free, tree_read_cb, self);
+  update_loading (self);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  DnUnitsPage *self = user_data;
+
+  self->refresh_idle = 0;
+  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)) && !dn_query_slot_is_busy (self->tree_slot))
+    start_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads the store again once the changes of this turn of the main loop are
+ * all in, if the page is shown; a read under way is done again after. */
+static void
+schedule_refresh (DnUnitsPage *self)
+{
+  if (self->tree_slot == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (self->refresh_idle == 0 && !dn_query_slot_is_busy (self->tree_slot))
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
+}
+
+static void
+update_loading (DnUnitsPage *self)
+{
+  gboolean loading = self->store != NULL &&
+                     ((self->stale && gtk_widget_get_mapped (GTK_WIDGET (self))) ||
+                      dn_query_slot_is_busy (self->tree_slot) || dn_query_slot_is_busy (self->staff_slot));
+
+  if (loading == self->loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static void
 on_store_changed_cb (DnUnitsPage *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->dirty = TRUE;
+  self->stale = TRUE;
+  schedule_refresh (self);
+  update_loading (self);
 }
 
 static void
@@ -679,6 +941,7 @@ on_unit_search_stop_cb (DnUnitsPage *self)
 static void
 on_archived_toggled_cb (DnUnitsPage *self)
 {
+  /* from the tree read: at once */
   if (self->store != NULL)
     refresh (self);
 }
@@ -813,105 +1076,121 @@ update_staff_status (DnUnitsPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->staff));
   g_autofree char *count = NULL;
 
-  if (self->staff_idle != 0)
-    count = g_strdup_printf (_("%u people so far…"), n);
-  else
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
   gtk_label_set_text (self->staff_count, count);
-  gtk_stack_set_visible_child_name (self->staff_stack, n > 0 || self->staff_idle != 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->staff_stack, n > 0 ? "list" : "empty");
   update_person_actions (self);
 }
 
-/* Reads the next page; FALSE when everything has been read. */
-static gboolean
-load_staff_page (DnUnitsPage *self)
+/* Shows @people, the staff of @unit_id: only the rows that changed when it
+ * is the unit already listed (the selection and the scroll position stay),
+ * else all of them. */
+static void
+show_staff (DnUnitsPage *self,
+            gint64       unit_id,
+            GPtrArray   *people)
 {
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GError) error = NULL;
+  gint64 keep = self->keep_person_id;
 
-  people = dn_store_list_people (self->store, self->staff_unit_id, self->staff_offset, STAFF_PAGE, &error);
-  if (people == NULL)
-    {
-      show_message (self, error->message);
-      return FALSE;
-    }
-  g_list_store_splice (self->staff, g_list_model_get_n_items (G_LIST_MODEL (self->staff)), 0,
-                       people->pdata, people->len);
-  self->staff_offset += people->len;
-  if (self->keep_person_id > 0)
-    select_person (self, self->keep_person_id);
-  return people->len == STAFF_PAGE;
-}
-
-static gboolean
-load_staff_more_cb (gpointer user_data)
-{
-  DnUnitsPage *self = user_data;
-
-  if (load_staff_page (self))
-    {
-      update_staff_status (self);
-      return G_SOURCE_CONTINUE;
-    }
-  self->staff_idle = 0;
+  if (unit_id == self->staff_unit_id)
+    splice_changes (self->staff, people, same_person);
+  else
+    g_list_store_splice (self->staff, 0, g_list_model_get_n_items (G_LIST_MODEL (self->staff)),
+                         people->pdata, people->len);
+  self->staff_unit_id = unit_id;
+  if (keep > 0)
+    select_person (self, keep);
   self->keep_person_id = 0;
   update_staff_status (self);
-  return G_SOURCE_REMOVE;
+}
+
+/* On the worker's thread: a TreeRead with the staff only. */
+static gpointer
+read_staff_job (DnStore         *store,
+                gpointer         data,
+                GCancellable    *cancellable,
+                GDestroyNotify  *result_destroy,
+                GError         **error)
+{
+  TreeRead *read = g_new0 (TreeRead, 1);
+
+  read->staff_unit_id = *(gint64 *) data;
+  read->staff = read_staff (store, read->staff_unit_id, cancellable, error);
+  if (read->staff == NULL)
+    {
+      tree_read_free (read);
+      return NULL;
+    }
+  *result_destroy = (GDestroyNotify) tree_read_free;
+  return read;
+}
+
+static void
+staff_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DnUnitsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  GDestroyNotify destroy = NULL;
+  TreeRead *read = dn_query_worker_run_finish (result, &destroy, &error);
+
+  if (read == NULL)
+    show_message (self, error->message);
+  else
+    {
+      if (read->staff_unit_id == self->unit_id)
+        show_staff (self, read->staff_unit_id, read->staff);
+      destroy (read);
+    }
+  update_loading (self);
 }
 
 /* @same_unit: the store changed; the rows that did not change stay as they
- * are (with the selection and the scroll position). Else the list is read
- * anew, a page at a time. */
+ * are (with the selection and the scroll position). Else the list shows
+ * the new unit's staff once read; until then it keeps the rows it had. */
 static void
 load_staff (DnUnitsPage *self,
             gboolean     same_unit)
 {
   gint64 keep = same_unit ? selected_person_id (self) : 0;
+  gint64 *unit_id;
 
-  g_clear_handle_id (&self->staff_idle, g_source_remove);
   if (self->keep_person_id > 0 && same_unit)
     keep = self->keep_person_id;
   self->keep_person_id = keep;
-  self->staff_unit_id = self->unit_id;
-  self->staff_offset = 0;
 
   if (self->store == NULL || self->unit_id == 0)
-    g_list_store_remove_all (self->staff);
-  else if (same_unit)
     {
-      /* at most a few hundred people: all at once, then only the changes */
-      g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GError) error = NULL;
-
-      for (;;)
-        {
-          g_autoptr(GPtrArray) people = dn_store_list_people (self->store, self->unit_id, all->len,
-                                                              STAFF_PAGE, &error);
-          if (people == NULL)
-            {
-              show_message (self, error->message);
-              break;
-            }
-          for (guint i = 0; i < people->len; i++)
-            g_ptr_array_add (all, g_object_ref (people->pdata[i]));
-          if (people->len < STAFF_PAGE)
-            break;
-        }
-      splice_changes (self->staff, all, same_person);
-      self->staff_offset = all->len;
+      if (self->staff_slot != NULL)
+        dn_query_slot_cancel (self->staff_slot);
+      g_list_store_remove_all (self->staff);
+      self->staff_unit_id = 0;
+      self->keep_person_id = 0;
+      update_staff_status (self);
+      update_loading (self);
+      return;
+    }
+  if (self->fresh_staff != NULL && self->fresh_staff_unit == self->unit_id)
+    {
+      /* read with the tree */
+      dn_query_slot_cancel (self->staff_slot);
+      show_staff (self, self->unit_id, self->fresh_staff);
+      update_loading (self);
+      return;
+    }
+  if (same_unit && self->staff_unit_id == self->unit_id && !self->stale)
+    {
+      /* listed already (a change of the store brings the staff with the tree) */
       if (keep > 0)
         select_person (self, keep);
-      self->keep_person_id = 0;
+      update_staff_status (self);
+      return;
     }
-  else
-    {
-      g_list_store_remove_all (self->staff);
-      if (load_staff_page (self))
-        self->staff_idle = g_idle_add (load_staff_more_cb, self);
-      else
-        self->keep_person_id = 0;
-    }
-  update_staff_status (self);
+  unit_id = g_new (gint64, 1);
+  *unit_id = self->unit_id;
+  dn_query_slot_run_async (self->staff_slot, read_staff_job, unit_id, g_free, staff_read_cb, self);
+  update_loading (self);
 }
 
 static void
@@ -1130,22 +1409,18 @@ archive_unit_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   DnUnitsPage *self = DN_UNITS_PAGE (widget);
-  g_autoptr(DnUnit) unit = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) subtree = NULL;
+  DnUnit *unit;
   g_autoptr(GString) detail = NULL;
+  g_autoptr(GPtrArray) below = NULL;
   GtkWidget *dialog;
   GtkWidget *button;
   guint n_below;
 
   if (self->store == NULL || self->unit_id == 0)
     return;
-  unit = dn_store_get_unit (self->store, self->unit_id, &error);
+  unit = lookup_unit (self, self->unit_id);
   if (unit == NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
+    return;
   if (unit->archived)
     {
       /* restoring loses nothing: no question asked */
@@ -1153,8 +1428,18 @@ archive_unit_action (GtkWidget  *widget,
       return;
     }
 
-  subtree = dn_store_get_unit_subtree (self->store, unit->id, NULL);
-  n_below = subtree != NULL && subtree->len > 0 ? subtree->len - 1 : 0;
+  /* the units below it, from the tree read */
+  below = g_ptr_array_new ();
+  g_ptr_array_add (below, unit);
+  for (guint i = 0; i < below->len; i++)
+    {
+      DnUnit *up = below->pdata[i];
+      GPtrArray *children = g_hash_table_lookup (self->unit_children, &up->id);
+
+      for (guint j = 0; children != NULL && j < children->len; j++)
+        g_ptr_array_add (below, children->pdata[j]);
+    }
+  n_below = below->len - 1;
   detail = g_string_new (_("Archived units disappear from the lists where units are chosen, "
                            "but their tasks, staff and history are kept. "
                            "Turn on “Show archived units” to see it again and restore it."));
@@ -1183,6 +1468,8 @@ on_person_saved_cb (DnUnitsPage *self,
                     gint64       person_id)
 {
   hide_message (self);
+  /* selected now if listed already, else once the staff is read again */
+  self->keep_person_id = person_id;
   select_person (self, person_id);
 }
 
@@ -1287,8 +1574,38 @@ dn_units_page_map (GtkWidget *widget)
   DnUnitsPage *self = DN_UNITS_PAGE (widget);
 
   GTK_WIDGET_CLASS (dn_units_page_parent_class)->map (widget);
-  if (self->dirty)
-    refresh (self);
+  /* read when first shown, and after changes made while hidden */
+  if (self->stale && self->tree_slot != NULL && !dn_query_slot_is_busy (self->tree_slot))
+    start_refresh (self);
+  update_loading (self);
+}
+
+static void
+dn_units_page_unmap (GtkWidget *widget)
+{
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dn_units_page_parent_class)->unmap (widget);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  update_loading (self);
+}
+
+static void
+dn_units_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  DnUnitsPage *self = DN_UNITS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -1304,7 +1621,9 @@ dn_units_page_dispose (GObject *object)
 {
   DnUnitsPage *self = DN_UNITS_PAGE (object);
 
-  g_clear_handle_id (&self->staff_idle, g_source_remove);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_pointer (&self->tree_slot, dn_query_slot_free);
+  g_clear_pointer (&self->staff_slot, dn_query_slot_free);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_UNITS_PAGE);
@@ -1324,6 +1643,8 @@ dn_units_page_dispose (GObject *object)
   g_clear_pointer (&self->n_children, g_hash_table_unref);
   g_clear_pointer (&self->visible, g_hash_table_unref);
   g_clear_pointer (&self->filter, g_free);
+  g_clear_pointer (&self->fresh_staff, g_ptr_array_unref);
+  set_units (self, NULL);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dn_units_page_parent_class)->dispose (object);
@@ -1335,7 +1656,14 @@ dn_units_page_class_init (DnUnitsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dn_units_page_dispose;
+  G_OBJECT_CLASS (klass)->get_property = dn_units_page_get_property;
   widget_class->map = dn_units_page_map;
+  widget_class->unmap = dn_units_page_unmap;
+
+  /* TRUE while what is shown waits for a read of the store */
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   dn_ui_ensure_resources ();
@@ -1356,7 +1684,6 @@ dn_units_page_class_init (DnUnitsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, staff_count);
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, staff_stack);
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, staff_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_message_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_archived_toggled_cb);
@@ -1370,6 +1697,7 @@ dn_units_page_class_init (DnUnitsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "people.add", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "people.edit", NULL, edit_person_action);
   gtk_widget_class_install_action (widget_class, "people.remove", NULL, remove_person_action);
+  gtk_widget_class_install_action (widget_class, "units.hide-message", NULL, hide_message_action);
 }
 
 static void
@@ -1417,8 +1745,6 @@ void
 dn_units_page_set_store (DnUnitsPage *self,
                          DnStore     *store)
 {
-  guint n, first = 0;
-
   g_return_if_fail (DN_IS_UNITS_PAGE (self));
   g_return_if_fail (store == NULL || DN_IS_STORE (store));
 
@@ -1426,34 +1752,39 @@ dn_units_page_set_store (DnUnitsPage *self,
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  g_clear_pointer (&self->tree_slot, dn_query_slot_free);
+  g_clear_pointer (&self->staff_slot, dn_query_slot_free);
   g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
 
   self->unit_id = 0;
-  self->dirty = FALSE;
+  self->pending_select = 0;
+  self->opened = FALSE;
+  set_units (self, NULL);
   hide_message (self);
   rebuild_tree (self, NULL);
 
-  /* open on the department (else the first unit), its direct sub-units shown */
-  n = self->store != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->tree)) : 0;
-  for (guint i = 0; i < n; i++)
+  /* the tree is read when the page is first shown; it then opens on the
+   * department (else the first unit), its direct sub-units shown */
+  self->stale = store != NULL;
+  if (store != NULL)
     {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
-      g_autoptr(DnUnit) unit = row_unit (row);
+      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (store);
 
-      if (unit != NULL && unit->kind == DN_UNIT_KIND_DEPARTMENT)
-        {
-          first = i;
-          break;
-        }
+      self->tree_slot = dn_query_slot_new (worker);
+      self->staff_slot = dn_query_slot_new (worker);
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        start_refresh (self);
     }
-  if (first < n)
-    {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, first);
-      gtk_tree_list_row_set_expanded (row, TRUE);
-      select_position (self, first);
-    }
+  update_loading (self);
+}
+
+gboolean
+dn_units_page_is_loading (DnUnitsPage *self)
+{
+  g_return_val_if_fail (DN_IS_UNITS_PAGE (self), FALSE);
+  return self->loading;
 }
 
 void
@@ -1468,14 +1799,20 @@ dn_units_page_select_unit (DnUnitsPage *self,
   g_return_if_fail (DN_IS_UNITS_PAGE (self));
   if (self->store == NULL)
     return;
-  if (self->dirty)
-    refresh (self);
+  /* the tree read is not up to date (a unit just added, moved…): once it is */
+  if (self->units == NULL || self->stale || dn_query_slot_is_busy (self->tree_slot))
+    {
+      self->pending_select = unit_id;
+      schedule_refresh (self);
+      return;
+    }
+  self->pending_select = 0;
 
   /* the unit and the units above it, the top one first */
   chain = g_array_new (FALSE, FALSE, sizeof (gint64));
   while (id > 0 && chain->len < 64)
     {
-      g_autoptr(DnUnit) unit = dn_store_get_unit (self->store, id, NULL);
+      DnUnit *unit = lookup_unit (self, id);
 
       if (unit == NULL)
         return;

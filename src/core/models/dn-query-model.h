@@ -1,0 +1,85 @@
+/* dn-query-model.h: a lazy GListModel over one query of the store
+ *
+ * The model holds only the ids a query returned, in its order; records are
+ * read from the store a page (DN_QUERY_MODEL_PAGE_SIZE) at a time when a
+ * view asks for one, and at most DN_QUERY_MODEL_MAX_CACHED are kept. A
+ * subclass says which kind of record it lists: how to list the ids of its
+ * query and how to read the records of some ids (DnTaskListModel lists
+ * tasks).
+ *
+ * A query may also run elsewhere (a worker thread with its own connection):
+ * its result is handed in with dn_query_model_set_result(), then "loaded"
+ * is emitted (with the error, if it failed).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+#define DN_QUERY_MODEL_PAGE_SIZE  64
+#define DN_QUERY_MODEL_MAX_CACHED 2048
+/* Rows a query run elsewhere also reads: those a view shows first (GTK
+ * 4.8's lists keep about 200 rows of widgets), so that showing the result
+ * reads nothing on the main thread. */
+#define DN_QUERY_MODEL_PREFETCHED (4 * DN_QUERY_MODEL_PAGE_SIZE)
+
+#define DN_TYPE_QUERY_MODEL (dn_query_model_get_type ())
+G_DECLARE_DERIVABLE_TYPE (DnQueryModel, dn_query_model, DN, QUERY_MODEL, GObject)
+
+struct _DnQueryModelClass
+{
+  GObjectClass parent_class;
+
+  /* the type of the records listed */
+  GType        item_type;
+
+  /* The ids of the model's current query, in order (on the model's store,
+   * main thread). */
+  GArray    *(*list_ids)        (DnQueryModel  *self,
+                                 GError       **error);
+  /* The records of @ids, in that order, missing ones skipped. Uses nothing
+   * but @store: it may run on any thread that owns @store. */
+  GPtrArray *(*read_items)      (DnStore       *store,
+                                 const gint64  *ids,
+                                 guint          n_ids,
+                                 GError       **error);
+  gint64     (*get_item_id)     (gpointer       item);
+  /* An empty record standing for @id when it is gone (deleted meanwhile):
+   * positions stay stable. */
+  gpointer   (*new_placeholder) (gint64         id);
+  /* TRUE while a query runs elsewhere (default: never). */
+  gboolean   (*is_loading)      (DnQueryModel  *self);
+
+  gpointer padding[8];
+};
+
+DnStore  *dn_query_model_get_store     (DnQueryModel  *self);
+/* Runs the model's query again (on the main thread) and replaces the
+ * contents; cached records are forgotten. */
+gboolean  dn_query_model_reload        (DnQueryModel  *self,
+                                        GError       **error);
+/* Replaces the contents with @ids (a query's result, e.g. from a worker),
+ * with @first_items (the records of the first ids, read already) if not
+ * NULL. One items-changed (0, old, new) when anything was or is listed. */
+void      dn_query_model_set_result    (DnQueryModel  *self,
+                                        GArray        *ids,
+                                        GPtrArray     *first_items);
+/* Emits "loaded": the result of a query run elsewhere was set, or it
+ * failed (@error). */
+void      dn_query_model_emit_loaded   (DnQueryModel  *self,
+                                        const GError  *error);
+/* TRUE while a query runs elsewhere. */
+gboolean  dn_query_model_is_loading    (DnQueryModel  *self);
+/* Position of a record, or G_MAXUINT. */
+guint     dn_query_model_find          (DnQueryModel  *self,
+                                        gint64         id);
+/* Id of the record at @position, 0 when out of range. */
+gint64    dn_query_model_get_id        (DnQueryModel  *self,
+                                        guint          position);
+
+G_END_DECLS

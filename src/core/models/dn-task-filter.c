@@ -1,0 +1,549 @@
+/* dn-task-filter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-task-filter"
+
+#include "config.h"
+
+#include "dn-task-filter.h"
+
+struct _DnTaskFilter
+{
+  GObject     parent_instance;
+
+  char       *text;
+  gint64      unit_id;
+  gboolean    include_sub_units;
+  gboolean    lead_only;
+  int         status;
+  gboolean    overdue;
+  DnPeriod    period;
+  gint64      document_id;
+  DnTaskSort  sort;
+  gboolean    descending;
+
+  guint       frozen;   /* > 0 while a reset or a preset sets several */
+  gboolean    changed;  /* something changed while frozen */
+};
+
+G_DEFINE_FINAL_TYPE (DnTaskFilter, dn_task_filter, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_TEXT,
+  PROP_UNIT_ID,
+  PROP_INCLUDE_SUB_UNITS,
+  PROP_LEAD_ONLY,
+  PROP_STATUS,
+  PROP_OVERDUE,
+  PROP_PERIOD,
+  PROP_DOCUMENT_ID,
+  PROP_SORT,
+  PROP_DESCENDING,
+  N_PROPS
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+freeze (DnTaskFilter *self)
+{
+  if (self->frozen++ == 0)
+    g_object_freeze_notify (G_OBJECT (self));
+}
+
+static void
+thaw (DnTaskFilter *self)
+{
+  g_assert (self->frozen > 0);
+  if (--self->frozen > 0)
+    return;
+  g_object_thaw_notify (G_OBJECT (self));
+  if (self->changed)
+    {
+      self->changed = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+/* One property changed. */
+static void
+changed (DnTaskFilter *self,
+         guint         prop)
+{
+  freeze (self);
+  self->changed = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  thaw (self);
+}
+
+/*
+ * GObject
+ */
+
+static void
+dn_task_filter_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DnTaskFilter *self = DN_TASK_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_UNIT_ID:
+      g_value_set_int64 (value, self->unit_id);
+      break;
+    case PROP_INCLUDE_SUB_UNITS:
+      g_value_set_boolean (value, self->include_sub_units);
+      break;
+    case PROP_LEAD_ONLY:
+      g_value_set_boolean (value, self->lead_only);
+      break;
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    case PROP_OVERDUE:
+      g_value_set_boolean (value, self->overdue);
+      break;
+    case PROP_PERIOD:
+      g_value_set_enum (value, self->period);
+      break;
+    case PROP_DOCUMENT_ID:
+      g_value_set_int64 (value, self->document_id);
+      break;
+    case PROP_SORT:
+      g_value_set_int (value, self->sort);
+      break;
+    case PROP_DESCENDING:
+      g_value_set_boolean (value, self->descending);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dn_task_filter_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DnTaskFilter *self = DN_TASK_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT:
+      dn_task_filter_set_text (self, g_value_get_string (value));
+      break;
+    case PROP_UNIT_ID:
+      dn_task_filter_set_unit_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_INCLUDE_SUB_UNITS:
+      dn_task_filter_set_include_sub_units (self, g_value_get_boolean (value));
+      break;
+    case PROP_LEAD_ONLY:
+      dn_task_filter_set_lead_only (self, g_value_get_boolean (value));
+      break;
+    case PROP_STATUS:
+      dn_task_filter_set_status (self, g_value_get_int (value));
+      break;
+    case PROP_OVERDUE:
+      dn_task_filter_set_overdue (self, g_value_get_boolean (value));
+      break;
+    case PROP_PERIOD:
+      dn_task_filter_set_period (self, g_value_get_enum (value));
+      break;
+    case PROP_DOCUMENT_ID:
+      dn_task_filter_set_document_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_SORT:
+      dn_task_filter_set_sort (self, g_value_get_int (value), self->descending);
+      break;
+    case PROP_DESCENDING:
+      dn_task_filter_set_sort (self, self->sort, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dn_task_filter_finalize (GObject *object)
+{
+  g_clear_pointer (&DN_TASK_FILTER (object)->text, g_free);
+  G_OBJECT_CLASS (dn_task_filter_parent_class)->finalize (object);
+}
+
+static void
+dn_task_filter_class_init (DnTaskFilterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = dn_task_filter_finalize;
+  object_class->get_property = dn_task_filter_get_property;
+  object_class->set_property = dn_task_filter_set_property;
+
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
+  properties[PROP_UNIT_ID] = g_param_spec_int64 ("unit-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_INCLUDE_SUB_UNITS] = g_param_spec_boolean ("include-sub-units", NULL, NULL, TRUE, flags);
+  properties[PROP_LEAD_ONLY] = g_param_spec_boolean ("lead-only", NULL, NULL, FALSE, flags);
+  properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, DN_TASK_FILTER_STATUS_UNFINISHED,
+                                              DN_STATUS_N - 1, DN_TASK_FILTER_STATUS_ANY, flags);
+  properties[PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
+  properties[PROP_PERIOD] = g_param_spec_enum ("period", NULL, NULL, DN_TYPE_PERIOD, DN_PERIOD_ANY, flags);
+  properties[PROP_DOCUMENT_ID] = g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_SORT] = g_param_spec_int ("sort", NULL, NULL, DN_TASK_SORT_DUE, DN_TASK_SORT_PROGRESS,
+                                            DN_TASK_SORT_DUE, flags);
+  properties[PROP_DESCENDING] = g_param_spec_boolean ("descending", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DnTaskFilter::changed:
+   *
+   * Some filter or the order changed; once for a reset or a preset.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dn_task_filter_init (DnTaskFilter *self)
+{
+  self->include_sub_units = TRUE;
+  self->status = DN_TASK_FILTER_STATUS_ANY;
+  self->period = DN_PERIOD_ANY;
+  self->sort = DN_TASK_SORT_DUE;
+}
+
+/*
+ * Public API
+ */
+
+DnTaskFilter *
+dn_task_filter_new (void)
+{
+  return g_object_new (DN_TYPE_TASK_FILTER, NULL);
+}
+
+const char *
+dn_task_filter_get_text (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), NULL);
+  return self->text;
+}
+
+void
+dn_task_filter_set_text (DnTaskFilter *self,
+                         const char   *text)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  changed (self, PROP_TEXT);
+}
+
+gint64
+dn_task_filter_get_unit_id (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), 0);
+  return self->unit_id;
+}
+
+void
+dn_task_filter_set_unit_id (DnTaskFilter *self,
+                            gint64        unit_id)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+
+  unit_id = MAX (unit_id, 0);
+  if (self->unit_id == unit_id)
+    return;
+  self->unit_id = unit_id;
+  changed (self, PROP_UNIT_ID);
+}
+
+gboolean
+dn_task_filter_get_include_sub_units (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), TRUE);
+  return self->include_sub_units;
+}
+
+void
+dn_task_filter_set_include_sub_units (DnTaskFilter *self,
+                                      gboolean      include)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+
+  include = !!include;
+  if (self->include_sub_units == include)
+    return;
+  self->include_sub_units = include;
+  changed (self, PROP_INCLUDE_SUB_UNITS);
+}
+
+gboolean
+dn_task_filter_get_lead_only (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), FALSE);
+  return self->lead_only;
+}
+
+void
+dn_task_filter_set_lead_only (DnTaskFilter *self,
+                              gboolean      lead_only)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+
+  lead_only = !!lead_only;
+  if (self->lead_only == lead_only)
+    return;
+  self->lead_only = lead_only;
+  changed (self, PROP_LEAD_ONLY);
+}
+
+int
+dn_task_filter_get_status (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), DN_TASK_FILTER_STATUS_ANY);
+  return self->status;
+}
+
+void
+dn_task_filter_set_status (DnTaskFilter *self,
+                           int           status)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+  g_return_if_fail (status >= DN_TASK_FILTER_STATUS_UNFINISHED && status < DN_STATUS_N);
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  changed (self, PROP_STATUS);
+}
+
+gboolean
+dn_task_filter_get_overdue (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), FALSE);
+  return self->overdue;
+}
+
+void
+dn_task_filter_set_overdue (DnTaskFilter *self,
+                            gboolean      overdue)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+
+  overdue = !!overdue;
+  if (self->overdue == overdue)
+    return;
+  self->overdue = overdue;
+  changed (self, PROP_OVERDUE);
+}
+
+DnPeriod
+dn_task_filter_get_period (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), DN_PERIOD_ANY);
+  return self->period;
+}
+
+void
+dn_task_filter_set_period (DnTaskFilter *self,
+                           DnPeriod      period)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+  g_return_if_fail (period >= DN_PERIOD_ANY && period < DN_PERIOD_N);
+
+  if (self->period == period)
+    return;
+  self->period = period;
+  changed (self, PROP_PERIOD);
+}
+
+gint64
+dn_task_filter_get_document_id (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), 0);
+  return self->document_id;
+}
+
+void
+dn_task_filter_set_document_id (DnTaskFilter *self,
+                                gint64        document_id)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+
+  document_id = MAX (document_id, 0);
+  if (self->document_id == document_id)
+    return;
+  self->document_id = document_id;
+  changed (self, PROP_DOCUMENT_ID);
+}
+
+DnTaskSort
+dn_task_filter_get_sort (DnTaskFilter *self,
+                         gboolean     *descending)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), DN_TASK_SORT_DUE);
+  if (descending != NULL)
+    *descending = self->descending;
+  return self->sort;
+}
+
+void
+dn_task_filter_set_sort (DnTaskFilter *self,
+                         DnTaskSort    sort,
+                         gboolean      descending)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+  g_return_if_fail (sort >= DN_TASK_SORT_DUE && sort <= DN_TASK_SORT_PROGRESS);
+
+  descending = !!descending;
+  freeze (self);
+  if (self->sort != sort)
+    {
+      self->sort = sort;
+      changed (self, PROP_SORT);
+    }
+  if (self->descending != descending)
+    {
+      self->descending = descending;
+      changed (self, PROP_DESCENDING);
+    }
+  thaw (self);
+}
+
+void
+dn_task_filter_reset (DnTaskFilter *self)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+
+  freeze (self);
+  dn_task_filter_set_text (self, NULL);
+  dn_task_filter_set_unit_id (self, 0);
+  dn_task_filter_set_include_sub_units (self, TRUE);
+  dn_task_filter_set_lead_only (self, FALSE);
+  dn_task_filter_set_status (self, DN_TASK_FILTER_STATUS_ANY);
+  dn_task_filter_set_overdue (self, FALSE);
+  dn_task_filter_set_period (self, DN_PERIOD_ANY);
+  dn_task_filter_set_document_id (self, 0);
+  thaw (self);
+}
+
+gboolean
+dn_task_filter_is_active (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), FALSE);
+
+  return self->text != NULL || self->unit_id > 0 || self->document_id > 0 ||
+         self->status != DN_TASK_FILTER_STATUS_ANY || self->period != DN_PERIOD_ANY || self->overdue;
+}
+
+/* "KIND:ID…": the id, or 0 when missing or not a positive number */
+static gint64
+preset_id (char **parts)
+{
+  guint64 id = 0;
+
+  if (parts[0] == NULL || parts[1] == NULL ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &id, NULL))
+    return 0;
+  return (gint64) id;
+}
+
+gboolean
+dn_task_filter_apply_preset (DnTaskFilter *self,
+                             const char   *preset)
+{
+  g_auto(GStrv) parts = NULL;
+  gboolean known = TRUE;
+  gint64 id;
+
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), FALSE);
+  g_return_val_if_fail (preset != NULL, FALSE);
+
+  parts = g_strsplit (preset, ":", 3);
+  id = preset_id (parts);
+  freeze (self);
+  dn_task_filter_reset (self);
+  if (parts[0] == NULL || g_str_equal (parts[0], "") || g_str_equal (parts[0], "all"))
+    ;
+  else if (g_str_equal (parts[0], "overdue"))
+    dn_task_filter_set_overdue (self, TRUE);
+  else if (g_str_equal (parts[0], "week"))
+    {
+      dn_task_filter_set_status (self, DN_TASK_FILTER_STATUS_UNFINISHED);
+      dn_task_filter_set_period (self, DN_PERIOD_NEXT_7_DAYS);
+    }
+  else if (g_str_equal (parts[0], "lead") && id > 0)
+    {
+      DnPeriod period = DN_PERIOD_ANY;
+
+      known = parts[2] == NULL || dn_period_from_string (parts[2], &period);
+      if (known)
+        {
+          dn_task_filter_set_unit_id (self, id);
+          dn_task_filter_set_include_sub_units (self, FALSE);
+          dn_task_filter_set_lead_only (self, TRUE);
+          dn_task_filter_set_period (self, period);
+        }
+    }
+  else if (g_str_equal (parts[0], "document") && id > 0)
+    dn_task_filter_set_document_id (self, id);
+  else if (g_str_equal (parts[0], "unit") && id > 0)
+    dn_task_filter_set_unit_id (self, id);
+  else
+    known = FALSE;
+  /* a preset always comes as a change: the list starts again from the top */
+  self->changed = TRUE;
+  thaw (self);
+  return known;
+}
+
+void
+dn_task_filter_to_query (DnTaskFilter *self,
+                         const GDate  *today,
+                         DnTaskQuery  *query)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+  g_return_if_fail (query != NULL);
+
+  dn_task_query_init (query);
+  query->unit_id = self->unit_id;
+  if (self->unit_id > 0)
+    {
+      query->include_sub_units = self->include_sub_units;
+      query->lead_only = self->lead_only;
+    }
+  if (self->status == DN_TASK_FILTER_STATUS_UNFINISHED)
+    query->unfinished = TRUE;
+  else
+    query->status = self->status;
+  query->overdue = self->overdue;
+  dn_period_get_bounds (self->period, today, &query->due_from, &query->due_to);
+  query->document_id = self->document_id;
+  query->text = self->text;
+  query->sort = self->sort;
+  query->descending = self->descending;
+}

@@ -1,0 +1,92 @@
+/* dn-task-filter.h: what the task list shows, as one object
+ *
+ * The filters of the task list (search text, unit, status, due period,
+ * overdue, source document) and its order. The list's widgets are bound to
+ * its properties; the list's query is made from it (dn_task_filter_to_query).
+ * "changed" is emitted once after each change (one set_* call, a reset or a
+ * preset), the properties are notified as usual.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "dn-period.h"
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+/* the "status" property: -1 any status, -2 not finished (open or in
+ * progress), else a DnStatus */
+#define DN_TASK_FILTER_STATUS_ANY        (-1)
+#define DN_TASK_FILTER_STATUS_UNFINISHED (-2)
+
+#define DN_TYPE_TASK_FILTER (dn_task_filter_get_type ())
+G_DECLARE_FINAL_TYPE (DnTaskFilter, dn_task_filter, DN, TASK_FILTER, GObject)
+
+DnTaskFilter *dn_task_filter_new                (void);
+
+/* Search text (title, section, unit…); NULL for none ("" counts as none). */
+const char   *dn_task_filter_get_text           (DnTaskFilter *self);
+void          dn_task_filter_set_text           (DnTaskFilter *self,
+                                                 const char   *text);
+/* Tasks the unit leads or supports; 0 for any unit. */
+gint64        dn_task_filter_get_unit_id        (DnTaskFilter *self);
+void          dn_task_filter_set_unit_id        (DnTaskFilter *self,
+                                                 gint64        unit_id);
+/* With a unit: its sub-units too (default TRUE). */
+gboolean      dn_task_filter_get_include_sub_units (DnTaskFilter *self);
+void          dn_task_filter_set_include_sub_units (DnTaskFilter *self,
+                                                    gboolean      include);
+/* With a unit: only the tasks it leads. */
+gboolean      dn_task_filter_get_lead_only      (DnTaskFilter *self);
+void          dn_task_filter_set_lead_only      (DnTaskFilter *self,
+                                                 gboolean      lead_only);
+/* DN_TASK_FILTER_STATUS_ANY, DN_TASK_FILTER_STATUS_UNFINISHED or a DnStatus. */
+int           dn_task_filter_get_status         (DnTaskFilter *self);
+void          dn_task_filter_set_status         (DnTaskFilter *self,
+                                                 int           status);
+/* Only unfinished tasks past their due date. */
+gboolean      dn_task_filter_get_overdue        (DnTaskFilter *self);
+void          dn_task_filter_set_overdue        (DnTaskFilter *self,
+                                                 gboolean      overdue);
+/* Due within this period around today (dn_period_get_bounds). */
+DnPeriod      dn_task_filter_get_period         (DnTaskFilter *self);
+void          dn_task_filter_set_period         (DnTaskFilter *self,
+                                                 DnPeriod      period);
+/* Tasks taken from this document; 0 for any. */
+gint64        dn_task_filter_get_document_id    (DnTaskFilter *self);
+void          dn_task_filter_set_document_id    (DnTaskFilter *self,
+                                                 gint64        document_id);
+/* The order: "sort" (a DnTaskSort) and "descending". */
+DnTaskSort    dn_task_filter_get_sort           (DnTaskFilter *self,
+                                                 gboolean     *descending);
+void          dn_task_filter_set_sort           (DnTaskFilter *self,
+                                                 DnTaskSort    sort,
+                                                 gboolean      descending);
+
+/* Every filter back to "every task" (the search text too); the order is
+ * kept. */
+void          dn_task_filter_reset              (DnTaskFilter *self);
+/* TRUE when some filter or search text leaves tasks out. */
+gboolean      dn_task_filter_is_active          (DnTaskFilter *self);
+
+/* Presets, as the overview cards and the global search ask for a list:
+ * "all" (or ""), "overdue", "week" (unfinished, due in the next 7 days),
+ * "unit:UNIT_ID" (the unit and its sub-units, leading or supporting),
+ * "lead:UNIT_ID" and "lead:UNIT_ID:PERIOD" (led by the unit alone, due in
+ * the period: a dn_period_to_string() keyword such as "quarter"),
+ * "document:DOCUMENT_ID". The filters are reset first; the order is kept.
+ * FALSE for a preset not understood (the filters are then reset). */
+gboolean      dn_task_filter_apply_preset       (DnTaskFilter *self,
+                                                 const char   *preset);
+
+/* The store's query for these filters, periods counted from @today. The
+ * query's text points into the filter: it is valid until the text
+ * changes. */
+void          dn_task_filter_to_query           (DnTaskFilter *self,
+                                                 const GDate  *today,
+                                                 DnTaskQuery  *query);
+
+G_END_DECLS

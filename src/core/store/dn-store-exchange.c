@@ -1,0 +1,345 @@
+/* dn-store-exchange.c: tables, rows and the import transaction for the JSON
+ * exchange (dn-store-exchange.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dn-store-exchange.h"
+#include "dn-store-private.h"
+
+static void
+column_clear (gpointer data)
+{
+  g_free (((DnStoreColumn *) data)->name);
+}
+
+GArray *
+dn_store_exchange_columns (DnStore     *store,
+                           const char  *table,
+                           GError     **error)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (DnStoreColumn));
+  g_autofree char *sql = g_strdup_printf ("PRAGMA table_xinfo(\"%s\")", table);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  g_array_set_clear_func (columns, column_clear);
+  stmt = _dn_store_prepare_once (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (sqlite3_column_int (stmt, 6) == 0)   /* generated sort keys are hidden */
+      {
+        const char *type = (const char *) sqlite3_column_text (stmt, 2);
+        DnStoreColumn column = {
+          g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+          type != NULL && strstr (type, "INT") != NULL,
+          0,
+        };
+        column.max_chars = _dn_store_text_limit (table, column.name);
+        g_array_append_val (columns, column);
+      }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&columns);
+}
+
+gboolean
+dn_store_exchange_has_rows (DnStore     *store,
+                            const char  *table,
+                            gboolean    *has_rows,
+                            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM \"%s\")", table);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  *has_rows = FALSE;
+  stmt = _dn_store_prepare_once (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *has_rows = sqlite3_column_int (stmt, 0) != 0;
+  else
+    _dn_store_set_error (store, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+/*
+ * Reading
+ */
+
+gboolean
+dn_store_exchange_begin_read (DnStore  *store,
+                              GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  return _dn_store_exec (store, "BEGIN", error);
+}
+
+void
+dn_store_exchange_end_read (DnStore *store)
+{
+  g_return_if_fail (DN_IS_STORE (store));
+  _dn_store_exec (store, "COMMIT", NULL);
+}
+
+/* A statement and its store, as a cursor or an inserter holds them. */
+typedef struct
+{
+  DnStore      *store;
+  sqlite3_stmt *stmt;
+} Held;
+
+static void
+held_clear (Held *held)
+{
+  g_clear_pointer (&held->stmt, sqlite3_finalize);
+  g_clear_object (&held->store);
+}
+
+struct _DnStoreCursor
+{
+  Held held;
+};
+
+DnStoreCursor *
+dn_store_cursor_new (DnStore     *store,
+                     const char  *table,
+                     GArray      *columns,
+                     GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  DnStoreCursor *cursor;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  for (guint c = 0; c < columns->len; c++)
+    g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", g_array_index (columns, DnStoreColumn, c).name);
+  g_string_append_printf (sql, " FROM \"%s\" ORDER BY rowid", table);
+  stmt = _dn_store_prepare_once (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  cursor = g_new0 (DnStoreCursor, 1);
+  cursor->held.store = g_object_ref (store);
+  cursor->held.stmt = stmt;
+  return cursor;
+}
+
+gboolean
+dn_store_cursor_next (DnStoreCursor  *cursor,
+                      GError        **error)
+{
+  int rc = sqlite3_step (cursor->held.stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    _dn_store_set_error (cursor->held.store, rc, error);
+  return FALSE;
+}
+
+DnStoreValueType
+dn_store_cursor_get_type (DnStoreCursor *cursor,
+                          guint          column)
+{
+  switch (sqlite3_column_type (cursor->held.stmt, (int) column))
+    {
+    case SQLITE_INTEGER: return DN_STORE_VALUE_INTEGER;
+    case SQLITE_FLOAT: return DN_STORE_VALUE_FLOAT;
+    case SQLITE_NULL: return DN_STORE_VALUE_NULL;
+    default: return DN_STORE_VALUE_TEXT;
+    }
+}
+
+gint64
+dn_store_cursor_get_int64 (DnStoreCursor *cursor,
+                           guint          column)
+{
+  return sqlite3_column_int64 (cursor->held.stmt, (int) column);
+}
+
+double
+dn_store_cursor_get_double (DnStoreCursor *cursor,
+                            guint          column)
+{
+  return sqlite3_column_double (cursor->held.stmt, (int) column);
+}
+
+const char *
+dn_store_cursor_get_text (DnStoreCursor *cursor,
+                          guint          column,
+                          gsize         *length)
+{
+  const char *text = (const char *) sqlite3_column_text (cursor->held.stmt, (int) column);
+
+  *length = (gsize) sqlite3_column_bytes (cursor->held.stmt, (int) column);
+  return text;
+}
+
+void
+dn_store_cursor_free (DnStoreCursor *cursor)
+{
+  if (cursor != NULL)
+    held_clear (&cursor->held);
+  g_free (cursor);
+}
+
+/*
+ * Writing
+ */
+
+gboolean
+dn_store_exchange_begin_import (DnStore  *store,
+                                GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  if (!dn_store_begin (store, error))
+    return FALSE;
+  _dn_store_set_audit (store, FALSE);
+  if (!_dn_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
+    return dn_store_exchange_end_import (store, FALSE, error);
+  return TRUE;
+}
+
+gboolean
+dn_store_exchange_end_import (DnStore   *store,
+                              gboolean   ok,
+                              GError   **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  _dn_store_set_audit (store, TRUE);
+  return _dn_store_finish (store, ok, error);
+}
+
+struct _DnStoreInserter
+{
+  Held       held;      /* the statement for the columns of the last row */
+  char      *table;
+  GPtrArray *columns;   /* const DnStoreColumn *, of the last row */
+};
+
+DnStoreInserter *
+dn_store_inserter_new (DnStore     *store,
+                       const char  *table)
+{
+  DnStoreInserter *inserter = g_new0 (DnStoreInserter, 1);
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  inserter->held.store = g_object_ref (store);
+  inserter->table = g_strdup (table);
+  inserter->columns = g_ptr_array_new ();
+  return inserter;
+}
+
+void
+dn_store_inserter_free (DnStoreInserter *inserter)
+{
+  if (inserter == NULL)
+    return;
+  held_clear (&inserter->held);
+  g_ptr_array_unref (inserter->columns);
+  g_free (inserter->table);
+  g_free (inserter);
+}
+
+/* The statement for the columns of @values: the last one when they are the
+ * same, else a new one. */
+static sqlite3_stmt *
+inserter_prepare (DnStoreInserter     *inserter,
+                  const DnStoreValue  *values,
+                  guint                n_values,
+                  GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) marks = g_string_new (NULL);
+  gboolean same = inserter->held.stmt != NULL && inserter->columns->len == n_values;
+
+  for (guint i = 0; i < n_values && same; i++)
+    same = inserter->columns->pdata[i] == values[i].column;
+  if (same)
+    return inserter->held.stmt;
+
+  g_clear_pointer (&inserter->held.stmt, sqlite3_finalize);
+  g_ptr_array_set_size (inserter->columns, 0);
+  g_string_printf (sql, "INSERT INTO \"%s\" (", inserter->table);
+  for (guint i = 0; i < n_values; i++)
+    {
+      g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", values[i].column->name);
+      g_string_append (marks, i > 0 ? ", ?" : "?");
+      g_ptr_array_add (inserter->columns, (gpointer) values[i].column);
+    }
+  g_string_append_printf (sql, ") VALUES (%s)", marks->str);
+  inserter->held.stmt = _dn_store_prepare_once (inserter->held.store, sql->str, error);
+  if (inserter->held.stmt == NULL)
+    g_ptr_array_set_size (inserter->columns, 0);
+  return inserter->held.stmt;
+}
+
+gboolean
+dn_store_inserter_insert (DnStoreInserter     *inserter,
+                          const DnStoreValue  *values,
+                          guint                n_values,
+                          GError             **error)
+{
+  sqlite3_stmt *stmt = inserter_prepare (inserter, values, n_values, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_clear_bindings (stmt);
+  for (guint i = 0; i < n_values; i++)
+    switch (values[i].type)
+      {
+      case DN_STORE_VALUE_INTEGER:
+        sqlite3_bind_int64 (stmt, (int) i + 1, values[i].integer);
+        break;
+      case DN_STORE_VALUE_TEXT:
+        sqlite3_bind_text (stmt, (int) i + 1, values[i].text, -1, SQLITE_TRANSIENT);
+        break;
+      case DN_STORE_VALUE_NULL:
+      case DN_STORE_VALUE_FLOAT:
+      default:
+        sqlite3_bind_null (stmt, (int) i + 1);
+        break;
+      }
+  return _dn_store_step_done (inserter->held.store, stmt, error);
+}
+
+gboolean
+dn_store_exchange_find_broken_reference (DnStore  *store,
+                                         char    **table,
+                                         gint64   *rowid,
+                                         char    **parent)
+{
+  sqlite3_stmt *stmt = _dn_store_prepare_once (store, "PRAGMA foreign_key_check", NULL);
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *table = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *rowid = sqlite3_column_int64 (stmt, 1);
+      *parent = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      found = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+gboolean
+dn_store_exchange_check_rules (DnStore     *store,
+                               const char  *prefix,
+                               GError     **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  return _dn_store_check_rules (store, NULL, prefix, error);
+}

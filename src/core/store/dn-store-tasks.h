@@ -1,0 +1,101 @@
+/* dn-store-tasks.h: tasks, their assignments (chủ trì / phối hợp),
+ * deadline extensions, progress and sub-assignment
+ *
+ * Part of the store's API: include "dn-store.h".
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dn-assignment.h"
+#include "dn-extension.h"
+#include "dn-progress.h"
+#include "dn-task.h"
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DN_TASK_SORT_DUE,       /* due date, tasks without one last */
+  DN_TASK_SORT_TITLE,     /* Vietnamese order */
+  DN_TASK_SORT_SECTION,
+  DN_TASK_SORT_STATUS,
+  DN_TASK_SORT_LEAD_UNIT,
+  DN_TASK_SORT_RECURRENCE,
+  DN_TASK_SORT_PROGRESS,
+} DnTaskSort;
+
+typedef struct
+{
+  gint64      unit_id;            /* 0: any; else tasks where the unit leads or supports */
+  gboolean    include_sub_units;  /* with unit_id: its sub-units too */
+  gboolean    lead_only;          /* with unit_id: only where it leads */
+  int         status;             /* -1: any, else a DnStatus */
+  gboolean    overdue;            /* due before today and not done/cancelled */
+  GDate       due_from;           /* invalid: no bound */
+  GDate       due_to;             /* invalid: no bound */
+  gint64      document_id;        /* 0: any */
+  gint64      parent_id;          /* 0: any; -1: top-level tasks only */
+  gboolean    unfinished;         /* only tasks not done nor cancelled */
+  const char *text;               /* search text, NULL or "" for none */
+  DnTaskSort  sort;
+  gboolean    descending;
+} DnTaskQuery;
+
+void dn_task_query_init (DnTaskQuery *query);
+
+/* Adds a task with its lead unit (task->lead_unit_id) and supporting units
+ * (task->support_unit_ids); one assignment each, with the task's due date. */
+gboolean dn_store_add_task (DnStore *self, DnTask *task, GError **error);
+/* Saves the task's fields and reconciles its assignments with
+ * lead_unit_id/support_unit_ids (assignments of kept units are kept). */
+gboolean dn_store_update_task (DnStore *self, DnTask *task, GError **error);
+/* dn_store_update_task() that also, when it marks a recurring task done,
+ * creates the next occurrence as dn_store_set_task_status() does, in the
+ * same transaction. @next_id: the next occurrence (made now or before),
+ * else 0; @made_id: the occurrence this call made, else 0. Both may be NULL.
+ * To undo the edit, give the task as it was and @made_id to
+ * dn_store_revert_task(). */
+gboolean dn_store_update_task_full (DnStore *self, DnTask *task, gint64 *next_id, gint64 *made_id, GError **error);
+/* Undoes an edit in one transaction: saves @old (the task as it was before
+ * it) and deletes the occurrence @made_id (0: none) that the edit made, with
+ * its assignments and progress. Fails, changing nothing, when that
+ * occurrence has received reminders since. */
+gboolean dn_store_revert_task (DnStore *self, DnTask *old, gint64 made_id, GError **error);
+/* Deleted tasks are kept, hidden, until dn_store_restore_task() (undo). */
+gboolean dn_store_delete_task (DnStore *self, gint64 id, GError **error);
+gboolean dn_store_restore_task (DnStore *self, gint64 id, GError **error);
+/* Sets the status; marking a recurring task done creates its next
+ * occurrence (its id in @next_id, else 0). */
+gboolean dn_store_set_task_status (DnStore *self, gint64 id, DnStatus status, gint64 *next_id, GError **error);
+DnTask *dn_store_get_task (DnStore *self, gint64 id, GError **error);
+GPtrArray *dn_store_list_tasks (DnStore *self, const DnTaskQuery *query, guint offset, guint limit, GError **error);
+/* All matching ids in order (for lazy list models). */
+GArray *dn_store_list_task_ids (DnStore *self, const DnTaskQuery *query, GError **error);
+gint64 dn_store_count_tasks (DnStore *self, const DnTaskQuery *query, GError **error);
+/* Fills the tasks of @ids (in that order; missing ones are skipped). */
+GPtrArray *dn_store_get_tasks (DnStore *self, const gint64 *ids, guint n_ids, GError **error);
+/* Sub-assignment: one child task per unit, each led by that unit, in one
+ * transaction. The units must be below the parent's lead unit. Returns the
+ * new ids. */
+GArray *dn_store_subassign_task (DnStore *self, gint64 task_id, const gint64 *unit_ids, guint n_units,
+                                 GError **error);
+/* Next due date of a recurring task after @due (FALSE for DN_RECURRENCE_NONE). */
+gboolean dn_recurrence_next_due (DnRecurrence recurrence, const GDate *due, GDate *out);
+
+/* Assignments and progress -------------------------------------------- */
+
+GPtrArray *dn_store_list_assignments (DnStore *self, gint64 task_id, GError **error);
+DnAssignment *dn_store_get_assignment (DnStore *self, gint64 id, GError **error);
+/* Saves due date, status and reply reference of an assignment. */
+gboolean dn_store_update_assignment (DnStore *self, DnAssignment *assignment, GError **error);
+/* Gia hạn: a new deadline with a reason; the old one stays in the history. */
+gboolean dn_store_extend_assignment (DnStore *self, gint64 assignment_id, const GDate *new_due, const char *reason,
+                                     GError **error);
+GPtrArray *dn_store_list_extensions (DnStore *self, gint64 assignment_id, GError **error);
+gboolean dn_store_add_progress (DnStore *self, DnProgress *progress, GError **error);
+/* Oldest first. */
+GPtrArray *dn_store_list_progress (DnStore *self, gint64 task_id, GError **error);
+
+G_END_DECLS

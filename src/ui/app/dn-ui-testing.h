@@ -1,0 +1,17 @@
+/* dn-ui-testing.h: functions of the interface library that only the tests
+ * and the benchmarks use, to drive widgets as a person does; not part of
+ * its API
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dn-task-list-view.h"
+
+G_BEGIN_DECLS
+
+/* The search field and the "Overdue" toggle of the task list. */
+GtkWidget *dn_task_list_view_get_search_entry (DnTaskListView *self);
+GtkWidget *dn_task_list_view_get_overdue_toggle (DnTaskListView *self);
+
+G_END_DECLS

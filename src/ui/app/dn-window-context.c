@@ -1,0 +1,426 @@
+/* dn-window-context.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-window-context"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-window-context.h"
+
+#define CONTEXT_KEY "dn-window-context"
+
+struct _DnWindowContext
+{
+  GObject         parent_instance;
+
+  DnStore        *store;
+  GSettings      *settings;
+
+  /* the pending undo step: a function or a closure */
+  char           *undo_label;
+  DnUndoFunc      undo_func;
+  gpointer        undo_data;
+  GDestroyNotify  undo_destroy;
+  GClosure       *undo_closure;
+};
+
+G_DEFINE_FINAL_TYPE (DnWindowContext, dn_window_context, G_TYPE_OBJECT)
+G_DEFINE_INTERFACE (DnWindowContextProvider, dn_window_context_provider, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  PROP_CAN_UNDO,
+  N_PROPS
+};
+
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+dn_window_context_provider_default_init (DnWindowContextProviderInterface *iface)
+{
+}
+
+DnWindowContext *
+dn_window_context_provider_get_context (DnWindowContextProvider *self)
+{
+  DnWindowContextProviderInterface *iface;
+
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT_PROVIDER (self), NULL);
+  iface = DN_WINDOW_CONTEXT_PROVIDER_GET_IFACE (self);
+  return iface->get_context != NULL ? iface->get_context (self) : NULL;
+}
+
+/* Forgets the pending step; TRUE when there was one. */
+static gboolean
+clear_undo (DnWindowContext *self)
+{
+  gboolean had = self->undo_func != NULL || self->undo_closure != NULL;
+
+  if (self->undo_destroy != NULL && self->undo_data != NULL)
+    self->undo_destroy (self->undo_data);
+  self->undo_func = NULL;
+  self->undo_data = NULL;
+  self->undo_destroy = NULL;
+  if (self->undo_closure != NULL)
+    {
+      g_closure_invalidate (self->undo_closure);
+      g_clear_pointer (&self->undo_closure, g_closure_unref);
+    }
+  g_clear_pointer (&self->undo_label, g_free);
+  return had;
+}
+
+static void
+dn_window_context_dispose (GObject *object)
+{
+  DnWindowContext *self = DN_WINDOW_CONTEXT (object);
+
+  clear_undo (self);
+  G_OBJECT_CLASS (dn_window_context_parent_class)->dispose (object);
+}
+
+static void
+dn_window_context_finalize (GObject *object)
+{
+  DnWindowContext *self = DN_WINDOW_CONTEXT (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (dn_window_context_parent_class)->finalize (object);
+}
+
+static void
+dn_window_context_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DnWindowContext *self = DN_WINDOW_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, dn_window_context_can_undo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dn_window_context_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DnWindowContext *self = DN_WINDOW_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dn_window_context_class_init (DnWindowContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dn_window_context_dispose;
+  object_class->finalize = dn_window_context_finalize;
+  object_class->get_property = dn_window_context_get_property;
+  object_class->set_property = dn_window_context_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, DN_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+}
+
+static void
+dn_window_context_init (DnWindowContext *self)
+{
+}
+
+DnWindowContext *
+dn_window_context_new (DnStore   *store,
+                       GSettings *settings)
+{
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (DN_TYPE_WINDOW_CONTEXT, "store", store, "settings", settings, NULL);
+}
+
+DnStore *
+dn_window_context_get_store (DnWindowContext *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), NULL);
+  return self->store;
+}
+
+GSettings *
+dn_window_context_get_settings (DnWindowContext *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+gint64
+dn_window_context_get_my_unit (DnWindowContext *self)
+{
+  g_autofree char *code = NULL;
+  g_autoptr(DnUnit) unit = NULL;
+
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), 0);
+  if (self->settings == NULL)
+    return 0;
+  code = g_settings_get_string (self->settings, "my-unit");
+  if (code == NULL || *code == '\0')
+    return 0;
+  unit = dn_store_find_unit (self->store, code, NULL);
+  return unit != NULL ? unit->id : 0;
+}
+
+static void
+set_step (DnWindowContext *self,
+          const char      *label,
+          gboolean         had)
+{
+  gboolean has = self->undo_func != NULL || self->undo_closure != NULL;
+
+  self->undo_label = has ? g_strdup (label) : NULL;
+  if (had != has)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_signal_emit (self, signals[MESSAGE], 0, label, has);
+}
+
+void
+dn_window_context_push_undo (DnWindowContext *self,
+                             const char      *label,
+                             DnUndoFunc       func,
+                             gpointer         data,
+                             GDestroyNotify   destroy)
+{
+  gboolean had;
+
+  g_return_if_fail (DN_IS_WINDOW_CONTEXT (self));
+  g_return_if_fail (label != NULL);
+
+  had = clear_undo (self);
+  self->undo_func = func;
+  self->undo_data = data;
+  self->undo_destroy = destroy;
+  if (func == NULL && destroy != NULL && data != NULL)
+    {
+      destroy (data);
+      self->undo_data = NULL;
+      self->undo_destroy = NULL;
+    }
+  set_step (self, label, had);
+}
+
+void
+dn_window_context_push_undo_closure (DnWindowContext *self,
+                                     const char      *label,
+                                     GClosure        *closure)
+{
+  gboolean had;
+
+  g_return_if_fail (DN_IS_WINDOW_CONTEXT (self));
+  g_return_if_fail (label != NULL);
+
+  had = clear_undo (self);
+  if (closure != NULL)
+    {
+      self->undo_closure = g_closure_ref (closure);
+      g_closure_sink (closure);
+      if (G_CLOSURE_NEEDS_MARSHAL (closure))
+        g_closure_set_marshal (closure, g_cclosure_marshal_generic);
+    }
+  set_step (self, label, had);
+}
+
+gboolean
+dn_window_context_can_undo (DnWindowContext *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), FALSE);
+  return self->undo_func != NULL || self->undo_closure != NULL;
+}
+
+const char *
+dn_window_context_get_undo_label (DnWindowContext *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), NULL);
+  return self->undo_label;
+}
+
+static gboolean
+run_closure (DnWindowContext *self,
+             GClosure        *closure,
+             GError         **error)
+{
+  GValue params[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  GValue result = G_VALUE_INIT;
+  gboolean ok;
+
+  g_value_init (&params[0], DN_TYPE_STORE);
+  g_value_set_object (&params[0], self->store);
+  g_value_init (&params[1], G_TYPE_POINTER);
+  g_value_set_pointer (&params[1], error);
+  g_value_init (&result, G_TYPE_BOOLEAN);
+  g_closure_invoke (closure, &result, 2, params, NULL);
+  ok = g_value_get_boolean (&result);
+  g_value_unset (&params[0]);
+  g_value_unset (&params[1]);
+  g_value_unset (&result);
+  return ok;
+}
+
+gboolean
+dn_window_context_undo (DnWindowContext *self,
+                        GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GObject) hold = NULL;
+  DnUndoFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+  GClosure *closure;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!dn_window_context_can_undo (self))
+    return FALSE;
+
+  /* take the step first: what it does may push another one */
+  hold = g_object_ref (G_OBJECT (self));
+  func = self->undo_func;
+  data = self->undo_data;
+  destroy = self->undo_destroy;
+  closure = self->undo_closure;
+  self->undo_func = NULL;
+  self->undo_data = NULL;
+  self->undo_destroy = NULL;
+  self->undo_closure = NULL;
+  g_clear_pointer (&self->undo_label, g_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+
+  if (closure != NULL)
+    {
+      ok = run_closure (self, closure, &local_error);
+      g_closure_invalidate (closure);
+      g_closure_unref (closure);
+    }
+  else
+    ok = func (self->store, data, &local_error);
+  if (destroy != NULL && data != NULL)
+    destroy (data);
+
+  if (!ok)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not undo."));
+      g_signal_emit (self, signals[MESSAGE], 0, local_error->message, FALSE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_signal_emit (self, signals[MESSAGE], 0, _("Undone."), FALSE);
+  return TRUE;
+}
+
+void
+dn_window_context_show_message (DnWindowContext *self,
+                                const char      *text)
+{
+  g_return_if_fail (DN_IS_WINDOW_CONTEXT (self));
+  g_return_if_fail (text != NULL);
+
+  g_signal_emit (self, signals[MESSAGE], 0, text, FALSE);
+}
+
+DnWindowContext *
+dn_window_context_from_widget (GtkWidget *widget)
+{
+  GtkWidget *w;
+  GtkRoot *root;
+  GtkWindow *window;
+  guint depth = 0;
+
+  g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), NULL);
+  if (widget == NULL)
+    return NULL;
+
+  for (w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      DnWindowContext *context = g_object_get_data (G_OBJECT (w), CONTEXT_KEY);
+
+      if (context != NULL)
+        return context;
+    }
+
+  root = gtk_widget_get_root (widget);
+  window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  /* dialogs: the window they belong to (bounded, in case of a loop) */
+  while (window != NULL && depth++ < 16)
+    {
+      DnWindowContext *context = g_object_get_data (G_OBJECT (window), CONTEXT_KEY);
+
+      if (context != NULL)
+        return context;
+      if (DN_IS_WINDOW_CONTEXT_PROVIDER (window))
+        return dn_window_context_provider_get_context (DN_WINDOW_CONTEXT_PROVIDER (window));
+      window = gtk_window_get_transient_for (window);
+    }
+  return NULL;
+}
+
+void
+dn_window_context_attach (GtkWidget       *widget,
+                          DnWindowContext *context)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (context == NULL || DN_IS_WINDOW_CONTEXT (context));
+
+  if (context != NULL)
+    g_object_set_data_full (G_OBJECT (widget), CONTEXT_KEY, g_object_ref (context), g_object_unref);
+  else
+    g_object_set_data (G_OBJECT (widget), CONTEXT_KEY, NULL);
+}

@@ -1,0 +1,85 @@
+/* dn-window-context.h: what a main window shares with the widgets inside it
+ *
+ * Widgets never call the window: they get its context (the store, the
+ * settings, the undo step, the toast messages) with
+ * dn_window_context_from_widget() and talk to that.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+/* Undo of the last delete or edit: @func puts the store back as it was. */
+typedef gboolean (*DnUndoFunc) (DnStore   *store,
+                                gpointer   data,
+                                GError   **error);
+
+/* Signal "message" (const char *text, gboolean with_undo): a short message
+ * for the window's toast; with_undo when it offers to undo the step just
+ * pushed. Properties: "store", "settings" (construct-only), "can-undo". */
+#define DN_TYPE_WINDOW_CONTEXT (dn_window_context_get_type ())
+G_DECLARE_FINAL_TYPE (DnWindowContext, dn_window_context, DN, WINDOW_CONTEXT, GObject)
+
+/* Implemented by a window that owns a context (DnWindow). */
+#define DN_TYPE_WINDOW_CONTEXT_PROVIDER (dn_window_context_provider_get_type ())
+G_DECLARE_INTERFACE (DnWindowContextProvider, dn_window_context_provider, DN, WINDOW_CONTEXT_PROVIDER, GObject)
+
+struct _DnWindowContextProviderInterface
+{
+  GTypeInterface parent_iface;
+
+  DnWindowContext *(*get_context) (DnWindowContextProvider *self);
+};
+
+DnWindowContext *dn_window_context_provider_get_context (DnWindowContextProvider *self);
+
+/* @settings may be NULL (schema not installed). */
+DnWindowContext *dn_window_context_new          (DnStore         *store,
+                                                 GSettings       *settings);
+DnStore         *dn_window_context_get_store    (DnWindowContext *self);
+/* NULL when the schema is not installed. */
+GSettings       *dn_window_context_get_settings (DnWindowContext *self);
+/* The officer's own unit (preference "my-unit"), 0 when not set. */
+gint64           dn_window_context_get_my_unit  (DnWindowContext *self);
+
+/* Replaces the undo step by a new one and emits "message" (@label,
+ * with_undo TRUE). Takes ownership of @data, freed with @destroy when the
+ * step is replaced, undone or the context goes away. */
+void             dn_window_context_push_undo    (DnWindowContext *self,
+                                                 const char      *label,
+                                                 DnUndoFunc       func,
+                                                 gpointer         data,
+                                                 GDestroyNotify   destroy);
+/* The same with a closure: marshalled as
+ * gboolean (*) (DnStore *store, GError **error, gpointer user_data). */
+void             dn_window_context_push_undo_closure (DnWindowContext *self,
+                                                      const char      *label,
+                                                      GClosure        *closure);
+/* Property "can-undo". */
+gboolean         dn_window_context_can_undo     (DnWindowContext *self);
+/* The label of the pending undo step, or NULL. */
+const char      *dn_window_context_get_undo_label (DnWindowContext *self);
+/* Runs the pending undo step (and forgets it) then emits "message"
+ * ("Undone." or the error). FALSE when there was none or it failed. */
+gboolean         dn_window_context_undo         (DnWindowContext *self,
+                                                 GError         **error);
+/* Emits "message" (@text, with_undo FALSE). */
+void             dn_window_context_show_message (DnWindowContext *self,
+                                                 const char      *text);
+
+/* The context of the window @widget is in: the nearest one attached with
+ * dn_window_context_attach() on @widget or its ancestors, else the root's
+ * (if it is a DnWindowContextProvider), else that of the window the root
+ * is transient for, and so on. NULL outside any main window. (transfer none) */
+DnWindowContext *dn_window_context_from_widget  (GtkWidget       *widget);
+/* Gives @widget (and its descendants) a context, e.g. a dialog not yet
+ * transient for a window, or a widget under test. @context may be NULL. */
+void             dn_window_context_attach       (GtkWidget       *widget,
+                                                 DnWindowContext *context);
+
+G_END_DECLS

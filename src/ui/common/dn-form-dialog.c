@@ -1,0 +1,471 @@
+/* dn-form-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-form-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-form-dialog.h"
+#include "dn-ui.h"
+
+#define MARKED_KEY "dn-form-dialog-marked"
+
+typedef struct
+{
+  char            *error_text;
+  int              n_rows;
+  GPtrArray       *marked;          /* GtkWidget, weak: fields marked wrong */
+  DnFormApplyFunc  apply_func;
+  gpointer         apply_data;
+  GDestroyNotify   apply_destroy;
+
+  /* Template widgets (not the window's own child: GtkWindow drops it) */
+  GtkLabel        *intro_label;
+  GtkGrid         *grid;
+  GtkLabel        *error_label;
+  GtkButton       *save_button;
+  GtkButton       *cancel_button;
+} DnFormDialogPrivate;
+
+static void dn_form_dialog_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_TYPE_WITH_CODE (DnFormDialog, dn_form_dialog, GTK_TYPE_WINDOW,
+                         G_ADD_PRIVATE (DnFormDialog)
+                         G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, dn_form_dialog_buildable_init))
+
+enum {
+  PROP_0,
+  PROP_SAVE_LABEL,
+  PROP_INTRO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+static GtkBuildableIface *parent_buildable_iface;
+
+/*
+ * Auxiliary methods
+ */
+
+static void
+unmark (GtkWidget *field)
+{
+  gtk_widget_remove_css_class (field, "error");
+}
+
+static void
+on_marked_changed_cb (GtkWidget *field)
+{
+  unmark (field);
+}
+
+static void
+forget_marked (gpointer data)
+{
+  GtkWidget **slot = data;
+
+  if (*slot != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*slot), (gpointer *) slot);
+  g_free (slot);
+}
+
+/*
+ * GtkBuildable
+ */
+
+static void
+dn_form_dialog_buildable_add_child (GtkBuildable *buildable,
+                                    GtkBuilder   *builder,
+                                    GObject      *child,
+                                    const char   *type)
+{
+  DnFormDialog *self = DN_FORM_DIALOG (buildable);
+  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (self));
+
+  /* a subclass template's own form goes above the error line */
+  if (g_strcmp0 (type, "form") == 0 && GTK_IS_WIDGET (child) && GTK_IS_BOX (content) && priv->grid != NULL)
+    {
+      gtk_box_insert_child_after (GTK_BOX (content), GTK_WIDGET (child), GTK_WIDGET (priv->grid));
+      return;
+    }
+  parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+dn_form_dialog_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = dn_form_dialog_buildable_add_child;
+}
+
+/*
+ * Signal callbacks
+ */
+
+static void
+on_save_clicked_cb (DnFormDialog *self)
+{
+  dn_form_dialog_save (self);
+}
+
+/*
+ * GObject overrides
+ */
+
+static gboolean
+dn_form_dialog_real_apply (DnFormDialog  *self,
+                           GError       **error)
+{
+  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+
+  if (priv->apply_func == NULL)
+    return TRUE;
+  return priv->apply_func (self, priv->apply_data, error);
+}
+
+static void
+dn_form_dialog_dispose (GObject *object)
+{
+  DnFormDialog *self = DN_FORM_DIALOG (object);
+  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+
+  if (priv->apply_destroy != NULL && priv->apply_data != NULL)
+    priv->apply_destroy (priv->apply_data);
+  priv->apply_func = NULL;
+  priv->apply_data = NULL;
+  priv->apply_destroy = NULL;
+  /* Only for an instance of this very type: GTK 4.8 reads the template of
+   * the instance's class, so for a subclass it would look for the
+   * subclass's children here (and abort). A subclass's instance drops
+   * these children with the window and their references at finalize.
+   * dispose runs again when someone held a reference over the destroy. */
+  if (priv->grid != NULL && G_OBJECT_TYPE (self) == DN_TYPE_FORM_DIALOG)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_FORM_DIALOG);
+  priv->grid = NULL;
+
+  G_OBJECT_CLASS (dn_form_dialog_parent_class)->dispose (object);
+}
+
+static void
+dn_form_dialog_finalize (GObject *object)
+{
+  DnFormDialog *self = DN_FORM_DIALOG (object);
+  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+
+  g_clear_pointer (&priv->marked, g_ptr_array_unref);
+  g_clear_pointer (&priv->error_text, g_free);
+  G_OBJECT_CLASS (dn_form_dialog_parent_class)->finalize (object);
+}
+
+static void
+dn_form_dialog_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DnFormDialog *self = DN_FORM_DIALOG (object);
+  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_SAVE_LABEL:
+      g_value_set_string (value, gtk_button_get_label (priv->save_button));
+      break;
+    case PROP_INTRO:
+      g_value_set_string (value, gtk_widget_get_visible (GTK_WIDGET (priv->intro_label))
+                                 ? gtk_label_get_text (priv->intro_label) : NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dn_form_dialog_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DnFormDialog *self = DN_FORM_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SAVE_LABEL:
+      dn_form_dialog_set_save_label (self, g_value_get_string (value));
+      break;
+    case PROP_INTRO:
+      dn_form_dialog_set_intro (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dn_form_dialog_class_init (DnFormDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dn_form_dialog_dispose;
+  object_class->finalize = dn_form_dialog_finalize;
+  object_class->get_property = dn_form_dialog_get_property;
+  object_class->set_property = dn_form_dialog_set_property;
+  klass->apply = dn_form_dialog_real_apply;
+
+  /* the action button's label, with a mnemonic */
+  properties[PROP_SAVE_LABEL] =
+    g_param_spec_string ("save-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INTRO] =
+    g_param_spec_string ("intro", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  dn_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-form-dialog.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, intro_label);
+  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, grid);
+  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, error_label);
+  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, save_button);
+  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dn_form_dialog_init (DnFormDialog *self)
+{
+  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  priv->marked = g_ptr_array_new_with_free_func (forget_marked);
+}
+
+/*
+ * Public API
+ */
+
+DnFormDialog *
+dn_form_dialog_new (const char *title,
+                    const char *save_label)
+{
+  /* like gtk_window_new(): GTK holds the window until it is destroyed */
+  return g_object_new (DN_TYPE_FORM_DIALOG,
+                       "title", title,
+                       "save-label", save_label,
+                       NULL);
+}
+
+void
+dn_form_dialog_set_apply_func (DnFormDialog    *self,
+                               DnFormApplyFunc  func,
+                               gpointer         user_data,
+                               GDestroyNotify   destroy)
+{
+  DnFormDialogPrivate *priv;
+
+  g_return_if_fail (DN_IS_FORM_DIALOG (self));
+  priv = dn_form_dialog_get_instance_private (self);
+  if (priv->apply_destroy != NULL && priv->apply_data != NULL)
+    priv->apply_destroy (priv->apply_data);
+  priv->apply_func = func;
+  priv->apply_data = user_data;
+  priv->apply_destroy = destroy;
+}
+
+void
+dn_form_dialog_set_save_label (DnFormDialog *self,
+                               const char   *save_label)
+{
+  DnFormDialogPrivate *priv;
+
+  g_return_if_fail (DN_IS_FORM_DIALOG (self));
+  priv = dn_form_dialog_get_instance_private (self);
+  if (save_label == NULL || g_strcmp0 (save_label, gtk_button_get_label (priv->save_button)) == 0)
+    return;
+  gtk_button_set_label (priv->save_button, save_label);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_LABEL]);
+}
+
+GtkWidget *
+dn_form_dialog_get_save_button (DnFormDialog *self)
+{
+  DnFormDialogPrivate *priv;
+
+  g_return_val_if_fail (DN_IS_FORM_DIALOG (self), NULL);
+  priv = dn_form_dialog_get_instance_private (self);
+  return GTK_WIDGET (priv->save_button);
+}
+
+void
+dn_form_dialog_set_intro (DnFormDialog *self,
+                          const char   *text)
+{
+  DnFormDialogPrivate *priv;
+
+  g_return_if_fail (DN_IS_FORM_DIALOG (self));
+  priv = dn_form_dialog_get_instance_private (self);
+  gtk_label_set_text (priv->intro_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (priv->intro_label), text != NULL && *text != '\0');
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTRO]);
+}
+
+GtkWidget *
+dn_form_dialog_add_field (DnFormDialog *self,
+                          const char   *label,
+                          const char   *accessible_name,
+                          GtkWidget    *widget)
+{
+  DnFormDialogPrivate *priv;
+  GtkWidget *title;
+
+  g_return_val_if_fail (DN_IS_FORM_DIALOG (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  priv = dn_form_dialog_get_instance_private (self);
+
+  title = gtk_label_new_with_mnemonic (label);
+  gtk_label_set_xalign (GTK_LABEL (title), 1);
+  gtk_widget_set_valign (title, GTK_ALIGN_BASELINE);
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), widget);
+  if (!gtk_widget_get_hexpand_set (widget))
+    gtk_widget_set_hexpand (widget, TRUE);
+  if (accessible_name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  if (GTK_IS_ENTRY (widget))
+    gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
+  gtk_grid_attach (priv->grid, title, 0, priv->n_rows, 1, 1);
+  gtk_grid_attach (priv->grid, widget, 1, priv->n_rows, 1, 1);
+  priv->n_rows++;
+  gtk_widget_set_visible (GTK_WIDGET (priv->grid), TRUE);
+  return title;
+}
+
+void
+dn_form_dialog_add_widget (DnFormDialog *self,
+                           GtkWidget    *widget)
+{
+  DnFormDialogPrivate *priv;
+
+  g_return_if_fail (DN_IS_FORM_DIALOG (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  priv = dn_form_dialog_get_instance_private (self);
+
+  gtk_grid_attach (priv->grid, widget, 0, priv->n_rows, 2, 1);
+  priv->n_rows++;
+  gtk_widget_set_visible (GTK_WIDGET (priv->grid), TRUE);
+}
+
+GtkWidget *
+dn_form_dialog_add_hint (DnFormDialog *self,
+                         const char   *text)
+{
+  DnFormDialogPrivate *priv;
+  GtkWidget *hint;
+
+  g_return_val_if_fail (DN_IS_FORM_DIALOG (self), NULL);
+  priv = dn_form_dialog_get_instance_private (self);
+
+  hint = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_grid_attach (priv->grid, hint, 1, priv->n_rows, 1, 1);
+  priv->n_rows++;
+  gtk_widget_set_visible (GTK_WIDGET (priv->grid), TRUE);
+  return hint;
+}
+
+void
+dn_form_dialog_show_error (DnFormDialog *self,
+                           const char   *message,
+                           GtkWidget    *field)
+{
+  DnFormDialogPrivate *priv;
+
+  g_return_if_fail (DN_IS_FORM_DIALOG (self));
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (field == NULL || GTK_IS_WIDGET (field));
+  priv = dn_form_dialog_get_instance_private (self);
+
+  g_free (priv->error_text);
+  priv->error_text = g_strdup (message);
+  gtk_label_set_text (priv->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (priv->error_label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->error_label), GTK_ACCESSIBLE_PROPERTY_LABEL, message, -1);
+  if (field != NULL)
+    {
+      GtkWidget **slot = g_new0 (GtkWidget *, 1);
+
+      gtk_widget_add_css_class (field, "error");
+      *slot = field;
+      g_object_add_weak_pointer (G_OBJECT (field), (gpointer *) slot);
+      g_ptr_array_add (priv->marked, slot);
+      /* typing in it again takes the mark off */
+      if (GTK_IS_EDITABLE (field) && g_object_get_data (G_OBJECT (field), MARKED_KEY) == NULL)
+        {
+          g_object_set_data (G_OBJECT (field), MARKED_KEY, GINT_TO_POINTER (1));
+          g_signal_connect (field, "changed", G_CALLBACK (on_marked_changed_cb), NULL);
+        }
+      gtk_widget_grab_focus (field);
+    }
+}
+
+void
+dn_form_dialog_clear_error (DnFormDialog *self)
+{
+  DnFormDialogPrivate *priv;
+
+  g_return_if_fail (DN_IS_FORM_DIALOG (self));
+  priv = dn_form_dialog_get_instance_private (self);
+
+  g_clear_pointer (&priv->error_text, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (priv->error_label), FALSE);
+  for (guint i = 0; i < priv->marked->len; i++)
+    {
+      GtkWidget **slot = g_ptr_array_index (priv->marked, i);
+
+      if (*slot != NULL)
+        unmark (*slot);
+    }
+  g_ptr_array_set_size (priv->marked, 0);
+}
+
+const char *
+dn_form_dialog_get_error (DnFormDialog *self)
+{
+  DnFormDialogPrivate *priv;
+
+  g_return_val_if_fail (DN_IS_FORM_DIALOG (self), NULL);
+  priv = dn_form_dialog_get_instance_private (self);
+  return priv->error_text;
+}
+
+gboolean
+dn_form_dialog_save (DnFormDialog *self)
+{
+  DnFormDialogPrivate *priv;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_FORM_DIALOG (self), FALSE);
+  priv = dn_form_dialog_get_instance_private (self);
+
+  dn_form_dialog_clear_error (self);
+  ok = DN_FORM_DIALOG_GET_CLASS (self)->apply (self, &error);
+  if (!ok && priv->error_text == NULL)
+    dn_form_dialog_show_error (self, error != NULL ? error->message : _("This could not be saved."), NULL);
+  else if (!ok && error != NULL)
+    dn_form_dialog_show_error (self, error->message, NULL);
+  if (ok)
+    gtk_window_destroy (GTK_WINDOW (self));
+  return ok;
+}

@@ -1,0 +1,79 @@
+/* dn-form-dialog.h: a small modal form with Cancel and one action button
+ *
+ * Every editor of the app is one: a title, an optional text above the
+ * form, a grid of labelled fields (added by the caller with
+ * dn_form_dialog_add_field(), or by a subclass template as
+ * <child type="form">), an inline error line, and Cancel / the action
+ * button in the header bar (the action button is the default widget:
+ * Enter in a field saves; Escape closes). Saving runs the apply step
+ * (the class's apply() or the function given with
+ * dn_form_dialog_set_apply_func()); when it refuses, its message is shown
+ * in the error line and the dialog stays open to fix the input.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DN_TYPE_FORM_DIALOG (dn_form_dialog_get_type ())
+G_DECLARE_DERIVABLE_TYPE (DnFormDialog, dn_form_dialog, DN, FORM_DIALOG, GtkWindow)
+
+struct _DnFormDialogClass
+{
+  GtkWindowClass parent_class;
+
+  /* Checks the input and writes it. FALSE keeps the dialog open: with
+   * @error set, its message is shown; without, the step has already
+   * called dn_form_dialog_show_error(). The default calls the apply
+   * function, if any. */
+  gboolean (*apply) (DnFormDialog  *self,
+                     GError       **error);
+
+  gpointer padding[4];
+};
+
+typedef gboolean (*DnFormApplyFunc) (DnFormDialog  *dialog,
+                                     gpointer       user_data,
+                                     GError       **error);
+
+/* (transfer none), like gtk_window_new(). @save_label has a mnemonic. */
+DnFormDialog *dn_form_dialog_new             (const char      *title,
+                                              const char      *save_label);
+void          dn_form_dialog_set_apply_func  (DnFormDialog    *self,
+                                              DnFormApplyFunc  func,
+                                              gpointer         user_data,
+                                              GDestroyNotify   destroy);
+void          dn_form_dialog_set_save_label  (DnFormDialog    *self,
+                                              const char      *save_label);
+GtkWidget    *dn_form_dialog_get_save_button (DnFormDialog    *self);
+/* Text above the form; NULL hides it. */
+void          dn_form_dialog_set_intro       (DnFormDialog    *self,
+                                              const char      *text);
+/* A row of the form: @label (with a mnemonic) then @widget, which gets
+ * @accessible_name as its accessible label. Returns the label. */
+GtkWidget    *dn_form_dialog_add_field       (DnFormDialog    *self,
+                                              const char      *label,
+                                              const char      *accessible_name,
+                                              GtkWidget       *widget);
+/* A row of its own, across the label and field columns. */
+void          dn_form_dialog_add_widget      (DnFormDialog    *self,
+                                              GtkWidget       *widget);
+/* A dim line under the last field. Returns it. */
+GtkWidget    *dn_form_dialog_add_hint        (DnFormDialog    *self,
+                                              const char      *text);
+/* Shows @message in the error line (and says it to screen readers);
+ * @field, if any, is marked and focused until it is changed. */
+void          dn_form_dialog_show_error      (DnFormDialog    *self,
+                                              const char      *message,
+                                              GtkWidget       *field);
+void          dn_form_dialog_clear_error     (DnFormDialog    *self);
+/* The message shown, or NULL. */
+const char   *dn_form_dialog_get_error       (DnFormDialog    *self);
+/* What the action button does: clears the error, applies, then closes.
+ * FALSE when the apply step refused (the dialog stays open). */
+gboolean      dn_form_dialog_save            (DnFormDialog    *self);
+
+G_END_DECLS

@@ -1,0 +1,154 @@
+/* dn-list-page.h: a section's list: a table over a lazy query model
+ *
+ * What every list section (tasks, delegations, passports, partners,
+ * documents) shows the same way: a bar for its search and actions
+ * (children of type "toolbar"), rows of filters ("filter-row", full rows,
+ * and "filter", at the start of the row with the count), the count
+ * ("123 tasks"), a spinner while a query runs, "Clear Filters", and a
+ * GtkColumnView over a DnQueryModel, or instead of it a message when
+ * nothing is listed (empty), while the first result is awaited (loading),
+ * or when the query failed (error: the error is shown, never an empty list).
+ *
+ * The table's rows stand for positions (DnListRows): a new result changes
+ * no row, the page shows the new records in the cells it has, those in
+ * sight at once and the others in idle chunks of at most 3 ms. Sorting
+ * comes from the column headers and runs in the query. The selected record
+ * stays selected across new results.
+ *
+ * A section is a subclass that gives its texts (dn_list_page_set_texts),
+ * its columns (dn_list_page_add_column and the cell functions of the
+ * class), its model and query, and its filters; its template adds its
+ * widgets to the page's slots.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dn-list-table.h"
+#include "dn-query-model.h"
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+/* What a section's list says (translated), in this order. */
+typedef struct
+{
+  const char *name_prefix;          /* widget names: PREFIX-table, -count, -content, -clear-filters */
+  const char *table_label;          /* the table's accessible label: "Tasks" */
+  const char *empty_title;          /* nothing recorded yet: "No tasks yet" */
+  const char *empty_description;
+  const char *filtered_title;       /* nothing matches: "No tasks match" */
+  const char *filtered_description;
+  const char *new_label;            /* the button adding a record then: "_New Task" */
+  const char *new_action_name;      /* its action: "tasks.new" (NULL: no button) */
+  const char *loading;              /* while a query runs: "Looking for the tasks…" */
+  const char *clear_tooltip;        /* of Clear Filters: "Show all tasks again" */
+} DnListPageTexts;
+
+#define DN_TYPE_LIST_PAGE (dn_list_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (DnListPage, dn_list_page, DN, LIST_PAGE, GtkWidget)
+
+struct _DnListPageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* A new model of the section's records over @store. */
+  DnQueryModel *(*create_model)   (DnListPage    *self,
+                                   DnStore       *store);
+  /* Runs the section's query (its filters and order, periods counted from
+   * dn_list_page_get_today()) on @model: at once, or with @async on a
+   * worker thread, the model then emitting "loaded". FALSE with @error
+   * when it failed at once. */
+  gboolean      (*run_query)      (DnListPage    *self,
+                                   DnQueryModel  *model,
+                                   gboolean       async,
+                                   GError       **error);
+  /* TRUE when a filter or a search leaves records out. */
+  gboolean      (*is_filtered)    (DnListPage    *self);
+  /* Every filter back to "everything" (the page reloads after). */
+  void          (*clear_filters)  (DnListPage    *self);
+  /* The count shown above the table: "123 tasks". */
+  char         *(*format_count)   (DnListPage    *self,
+                                   guint          n);
+  /* The order chosen from the headers: a column given with
+   * DN_LIST_COLUMN_SORTABLE, or -1 for none (the page reloads after). */
+  void          (*sort_changed)   (DnListPage    *self,
+                                   int            column,
+                                   gboolean       descending);
+  /* The widget of a new cell of @column. */
+  GtkWidget    *(*create_cell)    (DnListPage    *self,
+                                   int            column);
+  /* Shows @item in a cell made by create_cell(). */
+  void          (*show_item)      (DnListPage    *self,
+                                   int            column,
+                                   GtkWidget     *cell,
+                                   gpointer       item);
+  /* The tooltip of a cell (DN_LIST_COLUMN_TOOLTIP), made when asked for;
+   * NULL for none. */
+  char         *(*get_tooltip)    (DnListPage    *self,
+                                   int            column,
+                                   gpointer       item);
+  /* Enter or a double click on the row of @item. */
+  void          (*activate_item)  (DnListPage    *self,
+                                   gpointer       item);
+  /* The selection, the filters or the list changed. */
+  void          (*update_actions) (DnListPage    *self);
+
+  gpointer padding[8];
+};
+
+/* For sections: their texts (copied), once in their init. */
+void          dn_list_page_set_texts          (DnListPage            *self,
+                                               const DnListPageTexts *texts);
+void          dn_list_page_set_store          (DnListPage         *self,
+                                               DnStore            *store);
+DnStore      *dn_list_page_get_store          (DnListPage         *self);
+/* Adds a column; @column is the section's own number for it, given back
+ * to the cell functions. @width 0: the column takes the room left. */
+void          dn_list_page_add_column         (DnListPage         *self,
+                                               int                 column,
+                                               const char         *title,
+                                               int                 width,
+                                               DnListColumnFlags   flags);
+
+/* The list shown (read first if the store changed while the page was
+ * hidden). */
+DnQueryModel *dn_list_page_get_model          (DnListPage         *self);
+const char   *dn_list_page_get_count_text     (DnListPage         *self);
+/* The error of the last query when it failed, else NULL. */
+const GError *dn_list_page_get_error          (DnListPage         *self);
+/* TRUE while the result of a query run on a worker thread is awaited. */
+gboolean      dn_list_page_is_loading         (DnListPage         *self);
+/* The day the periods of the current query are counted from. */
+const GDate  *dn_list_page_get_today          (DnListPage         *self);
+
+/* New filters from the officer: the query runs on a worker thread, the
+ * table shows the previous list until the new one is there. */
+void          dn_list_page_reload_async       (DnListPage         *self);
+/* New filters from code: the query runs now when the page is shown (else
+ * when it is), the list starts at the top or at the selected record. */
+void          dn_list_page_reload             (DnListPage         *self);
+/* Clears the filters (the class's clear_filters) and reloads. */
+void          dn_list_page_clear_filters      (DnListPage         *self);
+/* Reads the list again if the store changed while the page was hidden. */
+void          dn_list_page_ensure_loaded      (DnListPage         *self);
+
+/* Sorts as a click on the header of @column does, and reloads now. */
+void          dn_list_page_sort_by_column     (DnListPage         *self,
+                                               int                 column,
+                                               gboolean            descending);
+/* The column the list is sorted by (-1: none). */
+int           dn_list_page_get_sort_column    (DnListPage         *self,
+                                               gboolean           *descending);
+
+/* The id of the selected record, 0 when none. */
+gint64        dn_list_page_get_selected_id    (DnListPage         *self);
+/* The selected record (a reference), NULL when none. */
+gpointer      dn_list_page_dup_selected_item  (DnListPage         *self);
+/* Selects the record's row and brings it into view; FALSE when not listed. */
+gboolean      dn_list_page_select_id          (DnListPage         *self,
+                                               gint64              id);
+
+G_END_DECLS

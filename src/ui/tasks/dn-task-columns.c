@@ -1,0 +1,270 @@
+/* dn-task-columns.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-task-columns"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-date.h"
+#include "dn-task-columns.h"
+#include "dn-task-progress-bar.h"
+
+typedef enum
+{
+  DUE_NONE,     /* no due date */
+  DUE_LATER,
+  DUE_SOON,     /* unfinished, due within DN_TASK_DUE_SOON_DAYS */
+  DUE_OVERDUE,  /* unfinished, due before today */
+} DueState;
+
+void
+dn_task_columns_add (DnListPage *page)
+{
+  DnListColumnFlags sortable = DN_LIST_COLUMN_SORTABLE;
+  DnListColumnFlags tooltip = DN_LIST_COLUMN_TOOLTIP;
+
+  dn_list_page_add_column (page, DN_TASK_COLUMN_SECTION, _("Section"), 64, sortable);
+  dn_list_page_add_column (page, DN_TASK_COLUMN_TITLE, _("Task"), 0, sortable | tooltip);
+  dn_list_page_add_column (page, DN_TASK_COLUMN_LEAD, _("Lead unit"), 150, sortable | tooltip);
+  dn_list_page_add_column (page, DN_TASK_COLUMN_SUPPORT, _("Supporting units"), 130, tooltip);
+  dn_list_page_add_column (page, DN_TASK_COLUMN_DUE, _("Due"), 112, sortable | tooltip);
+  dn_list_page_add_column (page, DN_TASK_COLUMN_RECURRENCE, _("Repeats"), 100, sortable | tooltip);
+  dn_list_page_add_column (page, DN_TASK_COLUMN_STATUS, _("Status"), 96, sortable);
+  dn_list_page_add_column (page, DN_TASK_COLUMN_PROGRESS, _("Progress"), 100, sortable);
+}
+
+DnTaskSort
+dn_task_columns_get_sort (int column)
+{
+  switch (column)
+    {
+    case DN_TASK_COLUMN_SECTION: return DN_TASK_SORT_SECTION;
+    case DN_TASK_COLUMN_TITLE: return DN_TASK_SORT_TITLE;
+    case DN_TASK_COLUMN_LEAD: return DN_TASK_SORT_LEAD_UNIT;
+    case DN_TASK_COLUMN_RECURRENCE: return DN_TASK_SORT_RECURRENCE;
+    case DN_TASK_COLUMN_STATUS: return DN_TASK_SORT_STATUS;
+    case DN_TASK_COLUMN_PROGRESS: return DN_TASK_SORT_PROGRESS;
+    default: return DN_TASK_SORT_DUE;
+    }
+}
+
+DnTaskColumn
+dn_task_columns_for_sort (DnTaskSort sort)
+{
+  for (int c = 0; c < DN_TASK_COLUMN_N; c++)
+    if (c != DN_TASK_COLUMN_SUPPORT && c != DN_TASK_COLUMN_DUE && dn_task_columns_get_sort (c) == sort)
+      return (DnTaskColumn) c;
+  return DN_TASK_COLUMN_DUE;
+}
+
+/* The text of a cell. A GtkInscription's size does not depend on its
+ * text: changing the text of the table's 1600 cells (when the list is
+ * filtered) only redraws them, where labels would be measured again, each
+ * one shaping its text twice. */
+static GtkWidget *
+cell_text (int min_chars,
+           int nat_chars)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), nat_chars);
+  return text;
+}
+
+GtkWidget *
+dn_task_columns_create_cell (DnTaskColumn column)
+{
+  switch (column)
+    {
+    case DN_TASK_COLUMN_DUE:
+      {
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *image = gtk_image_new ();
+        GtkWidget *text = cell_text (3, 10);
+
+        gtk_widget_set_name (box, "due-cell");
+        gtk_widget_add_css_class (text, "numeric");
+        gtk_widget_set_hexpand (text, TRUE);
+        gtk_widget_set_visible (image, FALSE);
+        gtk_box_append (GTK_BOX (box), image);
+        gtk_box_append (GTK_BOX (box), text);
+        return box;
+      }
+    case DN_TASK_COLUMN_PROGRESS:
+      {
+        GtkWidget *bar = dn_task_progress_bar_new ();
+
+        gtk_widget_add_css_class (bar, "numeric");
+        return bar;
+      }
+    case DN_TASK_COLUMN_TITLE:
+      return cell_text (24, 60);
+    case DN_TASK_COLUMN_SECTION:
+    case DN_TASK_COLUMN_LEAD:
+    case DN_TASK_COLUMN_SUPPORT:
+    case DN_TASK_COLUMN_RECURRENCE:
+    case DN_TASK_COLUMN_STATUS:
+    case DN_TASK_COLUMN_N:
+    default:
+      return cell_text (3, 12);
+    }
+}
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *name,
+               gboolean    on)
+{
+  /* a change of classes restyles the widget: none when nothing changes */
+  if (gtk_widget_has_css_class (widget, name) == on)
+    return;
+  if (on)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+static DueState
+due_state (DnTask      *task,
+           const GDate *today,
+           int         *days)
+{
+  gboolean unfinished = task->status == DN_STATUS_OPEN || task->status == DN_STATUS_IN_PROGRESS;
+
+  *days = 0;
+  if (!g_date_valid (&task->due_date))
+    return DUE_NONE;
+  *days = g_date_days_between (today, &task->due_date);
+  if (unfinished && *days < 0)
+    return DUE_OVERDUE;
+  if (unfinished && *days < DN_TASK_DUE_SOON_DAYS)
+    return DUE_SOON;
+  return DUE_LATER;
+}
+
+/* The widgets of the due cell change only with the state of the task:
+ * most rows keep theirs when bound to another task. */
+static void
+show_due (GtkWidget   *box,
+          DnTask      *task,
+          const GDate *today)
+{
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *text = gtk_widget_get_next_sibling (image);
+  DueState state = due_state (task, today, &(int) { 0 });
+  char buffer[32] = "";
+
+  set_css_class (box, "dn-overdue", state == DUE_OVERDUE);
+  set_css_class (box, "dn-due-soon", state == DUE_SOON);
+  if (state == DUE_OVERDUE || state == DUE_SOON)
+    {
+      const char *icon = state == DUE_OVERDUE ? "dialog-warning-symbolic" : "alarm-symbolic";
+
+      if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) != 0)
+        {
+          gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          state == DUE_OVERDUE ? _("Overdue") : _("Due soon"), -1);
+        }
+    }
+  gtk_widget_set_visible (image, state == DUE_OVERDUE || state == DUE_SOON);
+  if (g_date_valid (&task->due_date))
+    {
+      g_autofree char *date = dn_date_format_short (&task->due_date);
+
+      g_strlcpy (buffer, date, sizeof buffer);
+    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (text), buffer);
+}
+
+void
+dn_task_columns_show (DnTaskColumn  column,
+                      GtkWidget    *cell,
+                      DnTask       *task,
+                      const GDate  *today)
+{
+  switch (column)
+    {
+    case DN_TASK_COLUMN_SECTION:
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), task->section);
+      break;
+    case DN_TASK_COLUMN_TITLE:
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), task->title);
+      break;
+    case DN_TASK_COLUMN_LEAD:
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell),
+                                task->lead_unit_name[0] != '\0' ? task->lead_unit_name : task->lead_unit_code);
+      break;
+    case DN_TASK_COLUMN_SUPPORT:
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), task->support_unit_codes);
+      break;
+    case DN_TASK_COLUMN_DUE:
+      show_due (cell, task, today);
+      break;
+    case DN_TASK_COLUMN_RECURRENCE:
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), task->recurrence == DN_RECURRENCE_NONE
+                                                        ? "" : dn_recurrence_get_label (task->recurrence));
+      break;
+    case DN_TASK_COLUMN_STATUS:
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), task->id > 0 && task->title[0] != '\0'
+                                                        ? dn_status_get_label (task->status) : "");
+      set_css_class (cell, "dim-label", task->status == DN_STATUS_DONE || task->status == DN_STATUS_CANCELLED);
+      break;
+    case DN_TASK_COLUMN_PROGRESS:
+      dn_task_progress_bar_set_percent (DN_TASK_PROGRESS_BAR (cell), task->progress);
+      break;
+    case DN_TASK_COLUMN_N:
+    default:
+      break;
+    }
+}
+
+char *
+dn_task_columns_dup_tooltip (DnTaskColumn  column,
+                             DnTask       *task)
+{
+  switch (column)
+    {
+    case DN_TASK_COLUMN_TITLE:
+      return task->title[0] != '\0' ? g_strdup (task->title) : NULL;
+    case DN_TASK_COLUMN_LEAD:
+      if (task->lead_unit_code[0] == '\0')
+        return NULL;
+      return g_strdup_printf ("%s (%s)", task->lead_unit_name, task->lead_unit_code);
+    case DN_TASK_COLUMN_SUPPORT:
+      return task->support_unit_codes[0] != '\0' ? g_strdup (task->support_unit_codes) : NULL;
+    case DN_TASK_COLUMN_RECURRENCE:
+      return task->recurrence != DN_RECURRENCE_NONE ? g_strdup (dn_recurrence_get_label (task->recurrence)) : NULL;
+    case DN_TASK_COLUMN_DUE:
+      {
+        GDate today;
+        int days;
+
+        dn_date_today (&today);
+        switch (due_state (task, &today, &days))
+          {
+          case DUE_NONE:
+            return task->id > 0 && task->title[0] != '\0' ? g_strdup (_("No due date")) : NULL;
+          case DUE_OVERDUE:
+            return g_strdup_printf (ngettext ("Overdue by %d day", "Overdue by %d days", -days), -days);
+          case DUE_SOON:
+            return days == 0 ? g_strdup (_("Due today"))
+                             : g_strdup_printf (ngettext ("Due in %d day", "Due in %d days", days), days);
+          case DUE_LATER:
+          default:
+            return NULL;
+          }
+      }
+    case DN_TASK_COLUMN_SECTION:
+    case DN_TASK_COLUMN_STATUS:
+    case DN_TASK_COLUMN_PROGRESS:
+    case DN_TASK_COLUMN_N:
+    default:
+      return NULL;
+    }
+}

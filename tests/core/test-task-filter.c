@@ -1,0 +1,237 @@
+/* test-task-filter.c: DnTaskFilter (the task list's filters as one object)
+ * and the lazy query model it feeds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-task-filter"
+
+#include "config.h"
+
+#include "dn-task-filter.h"
+#include "dn-task-list-model.h"
+#include "dn-test-utils.h"
+
+static void
+on_changed_cb (DnTaskFilter *filter,
+               guint        *count)
+{
+  (*count)++;
+}
+
+/* A new filter lists every task; each change is one "changed". */
+static void
+test_properties (void)
+{
+  g_autoptr(DnTaskFilter) filter = dn_task_filter_new ();
+  guint n_changed = 0;
+  gboolean descending = TRUE;
+  gint64 unit_id = 0;
+  DnPeriod period = DN_PERIOD_ANY;
+
+  g_assert_false (dn_task_filter_is_active (filter));
+  g_assert_null (dn_task_filter_get_text (filter));
+  g_assert_true (dn_task_filter_get_include_sub_units (filter));
+  g_assert_false (dn_task_filter_get_lead_only (filter));
+  g_assert_cmpint (dn_task_filter_get_status (filter), ==, DN_TASK_FILTER_STATUS_ANY);
+  g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_ANY);
+  g_assert_cmpint (dn_task_filter_get_sort (filter, &descending), ==, DN_TASK_SORT_DUE);
+  g_assert_false (descending);
+  g_signal_connect (filter, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+
+  dn_task_filter_set_text (filter, "bao cao");
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (dn_task_filter_is_active (filter));
+  dn_task_filter_set_text (filter, "bao cao");
+  g_assert_cmpuint (n_changed, ==, 1);
+  /* "" is no search */
+  dn_task_filter_set_text (filter, "");
+  g_assert_null (dn_task_filter_get_text (filter));
+  g_assert_false (dn_task_filter_is_active (filter));
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  /* through the properties, as bound widgets do */
+  g_object_set (filter, "unit-id", (gint64) 7, "period", DN_PERIOD_QUARTER, NULL);
+  g_object_get (filter, "unit-id", &unit_id, "period", &period, NULL);
+  g_assert_cmpint (unit_id, ==, 7);
+  g_assert_cmpint (period, ==, DN_PERIOD_QUARTER);
+  g_assert_cmpuint (n_changed, ==, 4);
+  dn_task_filter_set_sort (filter, DN_TASK_SORT_TITLE, TRUE);
+  g_assert_cmpuint (n_changed, ==, 5);
+  g_assert_cmpint (dn_task_filter_get_sort (filter, &descending), ==, DN_TASK_SORT_TITLE);
+  g_assert_true (descending);
+
+  /* a reset is one change, and keeps the order */
+  dn_task_filter_set_overdue (filter, TRUE);
+  dn_task_filter_set_lead_only (filter, TRUE);
+  n_changed = 0;
+  dn_task_filter_reset (filter);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_false (dn_task_filter_is_active (filter));
+  g_assert_false (dn_task_filter_get_lead_only (filter));
+  g_assert_cmpint (dn_task_filter_get_sort (filter, &descending), ==, DN_TASK_SORT_TITLE);
+  dn_task_filter_reset (filter);
+  g_assert_cmpuint (n_changed, ==, 1);
+}
+
+static void
+test_presets (void)
+{
+  g_autoptr(DnTaskFilter) filter = dn_task_filter_new ();
+  guint n_changed = 0;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+  g_assert_true (dn_task_filter_apply_preset (filter, "overdue"));
+  g_assert_true (dn_task_filter_get_overdue (filter));
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  g_assert_true (dn_task_filter_apply_preset (filter, "week"));
+  g_assert_false (dn_task_filter_get_overdue (filter));
+  g_assert_cmpint (dn_task_filter_get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
+  g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_NEXT_7_DAYS);
+  g_assert_cmpuint (n_changed, ==, 2);
+  /* the same preset again still counts as a change (back to the top) */
+  g_assert_true (dn_task_filter_apply_preset (filter, "week"));
+  g_assert_cmpuint (n_changed, ==, 3);
+
+  g_assert_true (dn_task_filter_apply_preset (filter, "unit:12"));
+  g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 12);
+  g_assert_true (dn_task_filter_get_include_sub_units (filter));
+  g_assert_false (dn_task_filter_get_lead_only (filter));
+  g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_ANY);
+
+  g_assert_true (dn_task_filter_apply_preset (filter, "lead:5:quarter"));
+  g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 5);
+  g_assert_false (dn_task_filter_get_include_sub_units (filter));
+  g_assert_true (dn_task_filter_get_lead_only (filter));
+  g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_QUARTER);
+  g_assert_true (dn_task_filter_apply_preset (filter, "lead:5:school-year"));
+  g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_SCHOOL_YEAR);
+  g_assert_true (dn_task_filter_apply_preset (filter, "lead:5"));
+  g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_ANY);
+
+  g_assert_true (dn_task_filter_apply_preset (filter, "document:3"));
+  g_assert_cmpint (dn_task_filter_get_document_id (filter), ==, 3);
+  g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 0);
+
+  g_assert_true (dn_task_filter_apply_preset (filter, ""));
+  g_assert_false (dn_task_filter_is_active (filter));
+  g_assert_true (dn_task_filter_apply_preset (filter, "all"));
+
+  /* not understood: every task */
+  dn_task_filter_set_overdue (filter, TRUE);
+  g_assert_false (dn_task_filter_apply_preset (filter, "fortnight"));
+  g_assert_false (dn_task_filter_apply_preset (filter, "unit:abc"));
+  g_assert_false (dn_task_filter_apply_preset (filter, "unit:-4"));
+  g_assert_false (dn_task_filter_apply_preset (filter, "lead:5:someday"));
+  g_assert_false (dn_task_filter_is_active (filter));
+}
+
+/* The query: periods around the given day; unit options only with a unit. */
+static void
+test_query (void)
+{
+  g_autoptr(DnTaskFilter) filter = dn_task_filter_new ();
+  GDate today = dn_test_date (2024, 5, 20);
+  DnTaskQuery query;
+
+  dn_task_filter_set_lead_only (filter, TRUE);
+  dn_task_filter_to_query (filter, &today, &query);
+  g_assert_cmpint (query.unit_id, ==, 0);
+  g_assert_false (query.lead_only);
+  g_assert_cmpint (query.status, ==, -1);
+  g_assert_false (query.unfinished);
+  g_assert_false (g_date_valid (&query.due_from));
+  g_assert_null (query.text);
+
+  dn_task_filter_set_unit_id (filter, 4);
+  dn_task_filter_set_include_sub_units (filter, FALSE);
+  dn_task_filter_set_status (filter, DN_STATUS_DONE);
+  dn_task_filter_set_period (filter, DN_PERIOD_QUARTER);
+  dn_task_filter_set_text (filter, "ho chieu");
+  dn_task_filter_set_document_id (filter, 9);
+  dn_task_filter_set_sort (filter, DN_TASK_SORT_STATUS, TRUE);
+  dn_task_filter_to_query (filter, &today, &query);
+  g_assert_cmpint (query.unit_id, ==, 4);
+  g_assert_true (query.lead_only);
+  g_assert_false (query.include_sub_units);
+  g_assert_cmpint (query.status, ==, DN_STATUS_DONE);
+  {
+    GDate first = dn_test_date (2024, 4, 1);
+    GDate last = dn_test_date (2024, 6, 30);
+
+    g_assert_cmpint (g_date_compare (&query.due_from, &first), ==, 0);
+    g_assert_cmpint (g_date_compare (&query.due_to, &last), ==, 0);
+  }
+  g_assert_cmpstr (query.text, ==, "ho chieu");
+  g_assert_cmpint (query.document_id, ==, 9);
+  g_assert_cmpint (query.sort, ==, DN_TASK_SORT_STATUS);
+  g_assert_true (query.descending);
+
+  dn_task_filter_set_status (filter, DN_TASK_FILTER_STATUS_UNFINISHED);
+  dn_task_filter_to_query (filter, &today, &query);
+  g_assert_true (query.unfinished);
+  g_assert_cmpint (query.status, ==, -1);
+}
+
+/* The filter's query in the lazy model lists what the store counts. */
+static void
+test_model (DnTestStore   *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(DnTaskFilter) filter = dn_task_filter_new ();
+  g_autoptr(DnTaskListModel) model = dn_task_list_model_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  gint64 parent = dn_test_add_unit (fixture->store, "PGD", "Phòng GD&ĐT Bảo Thắng", DN_UNIT_KIND_DISTRICT_OFFICE, 0);
+  gint64 school = dn_test_add_unit (fixture->store, "TH1", "Trường Tiểu học 1", DN_UNIT_KIND_SCHOOL, parent);
+  GDate soon = dn_test_today_plus (2);
+  GDate today = dn_test_today_plus (0);
+  gint64 a = dn_test_add_task (fixture->store, "Báo cáo quý", parent, &soon, NULL);
+  gint64 b = dn_test_add_task (fixture->store, "Đón đoàn", school, NULL, NULL);
+  gint64 c = dn_test_add_task (fixture->store, "Báo cáo năm", school, NULL, DN_TEST_UNITS (parent));
+  DnTaskQuery query;
+
+  g_assert_true (G_LIST_MODEL (model) != NULL);
+  g_assert_true (DN_IS_QUERY_MODEL (model));
+  g_assert_true (dn_query_model_get_store (DN_QUERY_MODEL (model)) == fixture->store);
+
+  dn_task_filter_apply_preset (filter, "week");
+  dn_task_filter_to_query (filter, &today, &query);
+  g_assert_true (dn_task_list_model_set_query (model, &query, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpint (dn_query_model_get_id (DN_QUERY_MODEL (model), 0), ==, a);
+  g_assert_cmpint (dn_query_model_get_id (DN_QUERY_MODEL (model), 1), ==, 0);
+
+  dn_task_filter_reset (filter);
+  dn_task_filter_set_text (filter, "bao cao");
+  dn_task_filter_to_query (filter, &today, &query);
+  g_assert_true (dn_task_list_model_set_query (model, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpuint (dn_query_model_find (DN_QUERY_MODEL (model), b), ==, G_MAXUINT);
+  g_assert_cmpuint (dn_query_model_find (DN_QUERY_MODEL (model), c), !=, G_MAXUINT);
+
+  /* led by the parent alone: not the school's task it supports */
+  dn_task_filter_apply_preset (filter, "lead:1");
+  dn_task_filter_set_unit_id (filter, parent);
+  dn_task_filter_to_query (filter, &today, &query);
+  g_assert_true (dn_task_list_model_set_query (model, &query, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  {
+    g_autoptr(DnTask) task = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_assert_cmpint (task->id, ==, a);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/task-filter/properties", test_properties);
+  g_test_add_func ("/task-filter/presets", test_presets);
+  g_test_add_func ("/task-filter/query", test_query);
+  g_test_add ("/task-filter/model", DnTestStore, NULL, dn_test_store_setup, test_model, dn_test_store_teardown);
+
+  return g_test_run ();
+}
