@@ -4,7 +4,6 @@
  */
 #define G_LOG_DOMAIN "dn-fuzz"
 
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdarg.h>
@@ -13,6 +12,7 @@
 #include <string.h>
 
 #include "dn-fuzz.h"
+#include "dn-test-utils.h"
 #include "dn-store-private.h"
 
 DnFuzzOutcome dn_fuzz_outcome = DN_FUZZ_NONE;
@@ -52,33 +52,11 @@ dn_fuzz_note (const char *format,
   fputc ('\n', stderr);
 }
 
-void
-dn_fuzz_remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            dn_fuzz_remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
 static void
 remove_tmp_dir (void)
 {
   if (tmp_dir != NULL)
-    dn_fuzz_remove_tree (tmp_dir);
+    dn_test_remove_tree (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);
 }
 
@@ -101,18 +79,6 @@ dn_fuzz_tmp_dir (void)
 {
   dn_fuzz_init ();
   return tmp_dir;
-}
-
-void
-dn_fuzz_write_file (const char *path,
-                    const void *data,
-                    gsize       size)
-{
-  FILE *f = fopen (path, "wb");
-
-  dn_fuzz_assert (f != NULL, "cannot write %s: %s", path, g_strerror (errno));
-  dn_fuzz_assert (size == 0 || fwrite (data, 1, size, f) == size, "cannot write %s", path);
-  dn_fuzz_assert (fclose (f) == 0, "cannot write %s: %s", path, g_strerror (errno));
 }
 
 GBytes *
@@ -456,35 +422,3 @@ dn_fuzz_check_search (DnStore    *store,
     }
 }
 
-char *
-dn_fuzz_row_counts (DnStore *store)
-{
-  sqlite3 *db = _dn_store_get_db (store);
-  g_autoptr(GString) counts = g_string_new (NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                           "ORDER BY name",
-                           -1, &stmt, NULL);
-  dn_fuzz_assert (rc == SQLITE_OK, "cannot list the tables: %s", sqlite3_errmsg (db));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  dn_fuzz_assert (rc == SQLITE_DONE, "cannot list the tables: %s", sqlite3_errmsg (db));
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", (char *) names->pdata[i]);
-
-      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-      dn_fuzz_assert (rc == SQLITE_OK, "%s: %s", sql, sqlite3_errmsg (db));
-      rc = sqlite3_step (stmt);
-      dn_fuzz_assert (rc == SQLITE_ROW, "%s: %s", sql, sqlite3_errmsg (db));
-      g_string_append_printf (counts, "%s=%lld;", (char *) names->pdata[i], (long long) sqlite3_column_int64 (stmt, 0));
-      sqlite3_finalize (stmt);
-    }
-  return g_string_free (g_steal_pointer (&counts), FALSE);
-}

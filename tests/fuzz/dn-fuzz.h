@@ -50,15 +50,9 @@ G_NORETURN void dn_fuzz_fail          (const char *format,
 #define dn_fuzz_assert(condition, ...) \
   G_STMT_START { if (G_UNLIKELY (!(condition))) dn_fuzz_fail (__VA_ARGS__); } G_STMT_END
 
-/* Files: write (or fail), read (NULL when missing), remove a database with
- * its -wal, -shm and -journal files, and whether any of those is left. */
-void         dn_fuzz_write_file       (const char    *path,
-                                       const void    *data,
-                                       gsize          size);
 GBytes      *dn_fuzz_read_file        (const char    *path);
 void         dn_fuzz_remove_db        (const char    *path);
 gboolean     dn_fuzz_db_side_files    (const char    *path);
-void         dn_fuzz_remove_tree      (const char    *path);
 
 /* Strict JSON (RFC 8259, plus I-JSON's rules: no lone surrogate escape, no
  * number beyond a double). FALSE with the offset and reason in @why. */
@@ -71,8 +65,5 @@ gboolean     dn_fuzz_json_is_strict   (const char    *data,
 void         dn_fuzz_check_search     (DnStore       *store,
                                        const char    *text,
                                        guint          limit);
-
-/* "table=rows;…" for every table of the database, shadow tables included. */
-char        *dn_fuzz_row_counts       (DnStore       *store);
 
 G_END_DECLS

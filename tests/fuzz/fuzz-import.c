@@ -22,6 +22,7 @@
 
 #include "dn-exchange.h"
 #include "dn-fuzz.h"
+#include "dn-test-utils.h"
 #include "dn-store-private.h"
 
 static GBytes *template_bytes;
@@ -51,7 +52,7 @@ open_empty (const char *path)
   DnStore *store;
 
   dn_fuzz_remove_db (path);
-  dn_fuzz_write_file (path, g_bytes_get_data (template_bytes, NULL), g_bytes_get_size (template_bytes));
+  dn_test_write_file (path, g_bytes_get_data (template_bytes, NULL), (gssize) g_bytes_get_size (template_bytes));
   store = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
   dn_fuzz_assert (store != NULL, "cannot open a copy of the empty database: %s", error->message);
   return store;
@@ -82,7 +83,7 @@ init (void)
   dn_fuzz_assert (template_bytes != NULL, "cannot read the empty database back");
 
   work = open_empty (work_path);
-  template_counts = dn_fuzz_row_counts (work);
+  template_counts = dn_test_row_counts (work);
 }
 
 static void
@@ -173,7 +174,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       dn_fuzz_note ("import refused: %s", error->message);
       dn_fuzz_assert (g_utf8_validate (error->message, -1, NULL), "import error message is not UTF-8");
       dn_fuzz_assert (dn_store_is_empty (work, &empty_error), "refused import left records (dn_store_is_empty)");
-      counts = dn_fuzz_row_counts (work);
+      counts = dn_test_row_counts (work);
       dn_fuzz_assert (g_str_equal (counts, template_counts),
                       "refused import (%s) left rows: %s (empty: %s)", error->message, counts, template_counts);
       return 0;

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "dn-fuzz.h"
+#include "dn-test-utils.h"
 
 static char *dir;
 static char *path;
@@ -38,9 +39,9 @@ static void
 fresh_file (const uint8_t *data,
             size_t         size)
 {
-  dn_fuzz_remove_tree (dir);
+  dn_test_remove_tree (dir);
   dn_fuzz_assert (g_mkdir_with_parents (dir, 0700) == 0, "cannot make %s", dir);
-  dn_fuzz_write_file (path, data, size);
+  dn_test_write_file (path, data, (gssize) size);
 }
 
 static gboolean
@@ -115,6 +116,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* both ways alike, else neither (an empty file is created read-write) */
   dn_fuzz_outcome = ok && read_only_ok ? DN_FUZZ_ACCEPTED : !ok && !read_only_ok ? DN_FUZZ_REFUSED : DN_FUZZ_NONE;
 
-  dn_fuzz_remove_tree (dir);
+  dn_test_remove_tree (dir);
   return 0;
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "dn-fuzz.h"
+#include "dn-test-utils.h"
 
 #define SUBPROCESS_TIMEOUT (120 * G_USEC_PER_SEC)
 
@@ -137,7 +138,7 @@ main (int    argc,
 
   status = g_test_run ();
   if (tmp != NULL)
-    dn_fuzz_remove_tree (tmp);
+    dn_test_remove_tree (tmp);
   g_free (args);
   return status;
 }
