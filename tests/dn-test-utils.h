@@ -26,6 +26,13 @@ typedef struct
   DnStore *store;  /* open on path, or NULL (dn_test_store_setup_empty) */
 } DnTestStore;
 
+/* A case on a fresh database (DN_TEST_ADD) or on a folder only
+ * (DN_TEST_ADD_EMPTY). */
+#define DN_TEST_ADD(path, func) \
+  g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
+#define DN_TEST_ADD_EMPTY(path, func) \
+  g_test_add (path, DnTestStore, NULL, dn_test_store_setup_empty, func, dn_test_store_teardown)
+
 /* A folder and a new database in it, opened with dn_store_open(). */
 void      dn_test_store_setup          (DnTestStore   *fixture,
                                         gconstpointer  data);

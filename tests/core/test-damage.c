@@ -466,10 +466,6 @@ test_damage_at_run_time (DnTestStore   *f,
 
 /* ----------------------------------------------------------------- main */
 
-#define ADD(path, func) \
-  g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
-#define ADD_EMPTY(path, func) \
-  g_test_add (path, DnTestStore, NULL, dn_test_store_setup_empty, func, dn_test_store_teardown)
 
 int
 main (int   argc,
@@ -480,13 +476,13 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/damage/read-only/asked", test_read_only_asked);
-  ADD ("/damage/read-only/immutable-file", test_read_only_immutable_file);
-  ADD ("/damage/read-only/immutable-folder", test_read_only_immutable_folder);
-  ADD ("/damage/read-only/permissions", test_read_only_permissions);
-  ADD ("/damage/mark/check", test_damage_mark);
-  ADD_EMPTY ("/damage/mark/old-version-is-no-damage", test_damage_old_version);
-  ADD ("/damage/mark/at-run-time", test_damage_at_run_time);
+  DN_TEST_ADD ("/damage/read-only/asked", test_read_only_asked);
+  DN_TEST_ADD ("/damage/read-only/immutable-file", test_read_only_immutable_file);
+  DN_TEST_ADD ("/damage/read-only/immutable-folder", test_read_only_immutable_folder);
+  DN_TEST_ADD ("/damage/read-only/permissions", test_read_only_permissions);
+  DN_TEST_ADD ("/damage/mark/check", test_damage_mark);
+  DN_TEST_ADD_EMPTY ("/damage/mark/old-version-is-no-damage", test_damage_old_version);
+  DN_TEST_ADD ("/damage/mark/at-run-time", test_damage_at_run_time);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

@@ -441,16 +441,13 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, DnTestStore, NULL, dn_test_store_setup_empty, func, dn_test_store_teardown)
-  ADD ("/migrations/v1-to-latest", test_migrations_v1_to_latest);
-  ADD ("/migrations/empty-to-latest", test_migrations_empty_to_latest);
-  ADD ("/migrations/every-version", test_migrations_every_version);
-  ADD ("/migrations/step-by-step", test_migrations_step_by_step);
-  ADD ("/migrations/no-migrate", test_migrations_no_migrate);
-  ADD ("/migrations/failure/table", test_migrations_failure_table);
-  ADD ("/migrations/failure/late", test_migrations_failure_late);
-#undef ADD
+  DN_TEST_ADD_EMPTY ("/migrations/v1-to-latest", test_migrations_v1_to_latest);
+  DN_TEST_ADD_EMPTY ("/migrations/empty-to-latest", test_migrations_empty_to_latest);
+  DN_TEST_ADD_EMPTY ("/migrations/every-version", test_migrations_every_version);
+  DN_TEST_ADD_EMPTY ("/migrations/step-by-step", test_migrations_step_by_step);
+  DN_TEST_ADD_EMPTY ("/migrations/no-migrate", test_migrations_no_migrate);
+  DN_TEST_ADD_EMPTY ("/migrations/failure/table", test_migrations_failure_table);
+  DN_TEST_ADD_EMPTY ("/migrations/failure/late", test_migrations_failure_late);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

@@ -495,15 +495,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
-  ADD ("/query-worker/result", test_result);
-  ADD ("/query-worker/caller-context", test_caller_context);
-  ADD ("/query-worker/cancel-interrupts", test_cancel_interrupts);
-  ADD ("/query-worker/latest-wins", test_latest_wins);
-  ADD ("/query-worker/error", test_error);
-  ADD ("/query-worker/sees-commits", test_sees_commits);
-  ADD ("/query-worker/destroy-while-running", test_destroy_while_running);
-  ADD ("/query-worker/shared", test_shared);
-#undef ADD
+  DN_TEST_ADD ("/query-worker/result", test_result);
+  DN_TEST_ADD ("/query-worker/caller-context", test_caller_context);
+  DN_TEST_ADD ("/query-worker/cancel-interrupts", test_cancel_interrupts);
+  DN_TEST_ADD ("/query-worker/latest-wins", test_latest_wins);
+  DN_TEST_ADD ("/query-worker/error", test_error);
+  DN_TEST_ADD ("/query-worker/sees-commits", test_sees_commits);
+  DN_TEST_ADD ("/query-worker/destroy-while-running", test_destroy_while_running);
+  DN_TEST_ADD ("/query-worker/shared", test_shared);
   return g_test_run ();
 }

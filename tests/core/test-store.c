@@ -3853,10 +3853,6 @@ test_open_empty_sqlite (DnTestStore   *f,
 
 /* ---------------------------------------------------------------- main */
 
-#define ADD(path, func) \
-  g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
-#define ADD_EMPTY(path, func) \
-  g_test_add (path, DnTestStore, NULL, dn_test_store_setup_empty, func, dn_test_store_teardown)
 
 int
 main (int   argc,
@@ -3867,91 +3863,91 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/store/open/new", test_open_new);
-  ADD ("/store/open/reopen", test_open_reopen);
-  ADD_EMPTY ("/store/open/default-path", test_open_default_path);
-  ADD_EMPTY ("/store/open/garbage", test_open_garbage);
-  ADD_EMPTY ("/store/open/other-program", test_open_other_program);
-  ADD ("/store/open/too-new", test_open_too_new);
-  ADD_EMPTY ("/store/open/zero-length", test_open_zero_length);
-  ADD_EMPTY ("/store/open/empty-sqlite", test_open_empty_sqlite);
-  ADD_EMPTY ("/store/open/no-create", test_open_no_create);
-  ADD ("/store/open/read-only", test_open_read_only);
+  DN_TEST_ADD ("/store/open/new", test_open_new);
+  DN_TEST_ADD ("/store/open/reopen", test_open_reopen);
+  DN_TEST_ADD_EMPTY ("/store/open/default-path", test_open_default_path);
+  DN_TEST_ADD_EMPTY ("/store/open/garbage", test_open_garbage);
+  DN_TEST_ADD_EMPTY ("/store/open/other-program", test_open_other_program);
+  DN_TEST_ADD ("/store/open/too-new", test_open_too_new);
+  DN_TEST_ADD_EMPTY ("/store/open/zero-length", test_open_zero_length);
+  DN_TEST_ADD_EMPTY ("/store/open/empty-sqlite", test_open_empty_sqlite);
+  DN_TEST_ADD_EMPTY ("/store/open/no-create", test_open_no_create);
+  DN_TEST_ADD ("/store/open/read-only", test_open_read_only);
 
-  ADD ("/store/units/add-get", test_units_add_get);
-  ADD ("/store/units/find-by-code", test_units_find);
-  ADD ("/store/units/update", test_units_update);
-  ADD ("/store/units/archive", test_units_archive);
-  ADD ("/store/units/duplicate-code", test_units_duplicate);
-  ADD ("/store/units/invalid", test_units_invalid);
-  ADD ("/store/units/cycle", test_units_cycle);
-  ADD ("/store/units/sibling-order", test_units_sibling_order);
-  ADD ("/store/units/tree-order", test_units_tree_order);
-  ADD ("/store/units/archived-hidden", test_units_archived_hidden);
-  ADD ("/store/units/subtree", test_units_subtree);
+  DN_TEST_ADD ("/store/units/add-get", test_units_add_get);
+  DN_TEST_ADD ("/store/units/find-by-code", test_units_find);
+  DN_TEST_ADD ("/store/units/update", test_units_update);
+  DN_TEST_ADD ("/store/units/archive", test_units_archive);
+  DN_TEST_ADD ("/store/units/duplicate-code", test_units_duplicate);
+  DN_TEST_ADD ("/store/units/invalid", test_units_invalid);
+  DN_TEST_ADD ("/store/units/cycle", test_units_cycle);
+  DN_TEST_ADD ("/store/units/sibling-order", test_units_sibling_order);
+  DN_TEST_ADD ("/store/units/tree-order", test_units_tree_order);
+  DN_TEST_ADD ("/store/units/archived-hidden", test_units_archived_hidden);
+  DN_TEST_ADD ("/store/units/subtree", test_units_subtree);
 
-  ADD ("/store/people/nfc", test_people_nfc);
-  ADD ("/store/people/order-paging", test_people_order_paging);
-  ADD ("/store/people/by-unit", test_people_by_unit);
-  ADD ("/store/people/invalid", test_people_invalid);
+  DN_TEST_ADD ("/store/people/nfc", test_people_nfc);
+  DN_TEST_ADD ("/store/people/order-paging", test_people_order_paging);
+  DN_TEST_ADD ("/store/people/by-unit", test_people_by_unit);
+  DN_TEST_ADD ("/store/people/invalid", test_people_invalid);
 
-  ADD ("/store/documents/crud", test_documents_crud);
+  DN_TEST_ADD ("/store/documents/crud", test_documents_crud);
   g_test_add_func ("/store/documents/reference", test_documents_reference);
-  ADD ("/store/documents/list-order", test_documents_list_order);
-  ADD ("/store/attachments/copy", test_attachments_copy);
-  ADD ("/store/attachments/dedup", test_attachments_dedup);
-  ADD ("/store/attachments/unreadable", test_attachments_unreadable);
-  ADD ("/store/attachments/attach", test_attachments_attach);
+  DN_TEST_ADD ("/store/documents/list-order", test_documents_list_order);
+  DN_TEST_ADD ("/store/attachments/copy", test_attachments_copy);
+  DN_TEST_ADD ("/store/attachments/dedup", test_attachments_dedup);
+  DN_TEST_ADD ("/store/attachments/unreadable", test_attachments_unreadable);
+  DN_TEST_ADD ("/store/attachments/attach", test_attachments_attach);
 
-  ADD ("/store/tasks/add", test_tasks_add);
-  ADD ("/store/tasks/invalid", test_tasks_invalid);
-  ADD ("/store/tasks/update/assignments", test_tasks_update_assignments);
-  ADD ("/store/tasks/update/keeps-extension", test_tasks_update_keeps_extension);
-  ADD ("/store/tasks/update/archived-units", test_tasks_update_archived_units);
-  ADD ("/store/tasks/delete-restore", test_tasks_delete_restore);
-  ADD ("/store/tasks/filter/unit", test_tasks_filter_unit);
-  ADD ("/store/tasks/filter/status", test_tasks_filter_status);
-  ADD ("/store/tasks/filter/overdue", test_tasks_filter_overdue);
-  ADD ("/store/tasks/filter/due-range", test_tasks_filter_due_range);
-  ADD ("/store/tasks/filter/document", test_tasks_filter_document);
-  ADD ("/store/tasks/filter/parent", test_tasks_filter_parent);
-  ADD ("/store/tasks/filter/text", test_tasks_filter_text);
-  ADD ("/store/tasks/sort/due", test_tasks_sort_due);
-  ADD ("/store/tasks/sort/title", test_tasks_sort_title);
-  ADD ("/store/tasks/paging", test_tasks_paging);
-  ADD ("/store/tasks/get-tasks", test_tasks_get_tasks);
-  ADD ("/store/tasks/progress-value", test_tasks_progress_value);
+  DN_TEST_ADD ("/store/tasks/add", test_tasks_add);
+  DN_TEST_ADD ("/store/tasks/invalid", test_tasks_invalid);
+  DN_TEST_ADD ("/store/tasks/update/assignments", test_tasks_update_assignments);
+  DN_TEST_ADD ("/store/tasks/update/keeps-extension", test_tasks_update_keeps_extension);
+  DN_TEST_ADD ("/store/tasks/update/archived-units", test_tasks_update_archived_units);
+  DN_TEST_ADD ("/store/tasks/delete-restore", test_tasks_delete_restore);
+  DN_TEST_ADD ("/store/tasks/filter/unit", test_tasks_filter_unit);
+  DN_TEST_ADD ("/store/tasks/filter/status", test_tasks_filter_status);
+  DN_TEST_ADD ("/store/tasks/filter/overdue", test_tasks_filter_overdue);
+  DN_TEST_ADD ("/store/tasks/filter/due-range", test_tasks_filter_due_range);
+  DN_TEST_ADD ("/store/tasks/filter/document", test_tasks_filter_document);
+  DN_TEST_ADD ("/store/tasks/filter/parent", test_tasks_filter_parent);
+  DN_TEST_ADD ("/store/tasks/filter/text", test_tasks_filter_text);
+  DN_TEST_ADD ("/store/tasks/sort/due", test_tasks_sort_due);
+  DN_TEST_ADD ("/store/tasks/sort/title", test_tasks_sort_title);
+  DN_TEST_ADD ("/store/tasks/paging", test_tasks_paging);
+  DN_TEST_ADD ("/store/tasks/get-tasks", test_tasks_get_tasks);
+  DN_TEST_ADD ("/store/tasks/progress-value", test_tasks_progress_value);
 
   g_test_add_func ("/store/recurrence/next-due", test_recurrence_next_due);
-  ADD ("/store/recurrence/done-creates-next", test_recurrence_done_creates_next);
-  ADD ("/store/recurrence/done-twice", test_recurrence_done_twice);
-  ADD ("/store/recurrence/none", test_recurrence_none);
-  ADD ("/store/recurrence/edit-undo", test_recurrence_edit_undo);
-  ADD ("/store/recurrence/edit-atomic", test_recurrence_edit_atomic);
+  DN_TEST_ADD ("/store/recurrence/done-creates-next", test_recurrence_done_creates_next);
+  DN_TEST_ADD ("/store/recurrence/done-twice", test_recurrence_done_twice);
+  DN_TEST_ADD ("/store/recurrence/none", test_recurrence_none);
+  DN_TEST_ADD ("/store/recurrence/edit-undo", test_recurrence_edit_undo);
+  DN_TEST_ADD ("/store/recurrence/edit-atomic", test_recurrence_edit_atomic);
 
-  ADD ("/store/subassign/create", test_subassign_create);
-  ADD ("/store/subassign/not-below", test_subassign_not_below);
-  ADD ("/store/subassign/all-or-nothing", test_subassign_all_or_nothing);
-  ADD ("/store/subassign/duplicate", test_subassign_duplicate);
-  ADD ("/store/subassign/progress", test_subassign_progress);
+  DN_TEST_ADD ("/store/subassign/create", test_subassign_create);
+  DN_TEST_ADD ("/store/subassign/not-below", test_subassign_not_below);
+  DN_TEST_ADD ("/store/subassign/all-or-nothing", test_subassign_all_or_nothing);
+  DN_TEST_ADD ("/store/subassign/duplicate", test_subassign_duplicate);
+  DN_TEST_ADD ("/store/subassign/progress", test_subassign_progress);
 
-  ADD ("/store/assignments/list", test_assignments_list);
-  ADD ("/store/assignments/update", test_assignments_update);
-  ADD ("/store/assignments/extend", test_assignments_extend);
+  DN_TEST_ADD ("/store/assignments/list", test_assignments_list);
+  DN_TEST_ADD ("/store/assignments/update", test_assignments_update);
+  DN_TEST_ADD ("/store/assignments/extend", test_assignments_extend);
 
-  ADD ("/store/progress/add-list", test_progress_add_list);
-  ADD ("/store/progress/invalid", test_progress_invalid);
-  ADD ("/store/progress/starts-task", test_progress_starts_task);
+  DN_TEST_ADD ("/store/progress/add-list", test_progress_add_list);
+  DN_TEST_ADD ("/store/progress/invalid", test_progress_invalid);
+  DN_TEST_ADD ("/store/progress/starts-task", test_progress_starts_task);
 
-  ADD ("/store/transactions/nested", test_transactions_nested);
-  ADD ("/store/transactions/rollback-outer", test_transactions_rollback_outer);
-  ADD ("/store/transactions/immediate", test_transactions_immediate);
-  ADD ("/store/transactions/busy", test_transactions_busy);
+  DN_TEST_ADD ("/store/transactions/nested", test_transactions_nested);
+  DN_TEST_ADD ("/store/transactions/rollback-outer", test_transactions_rollback_outer);
+  DN_TEST_ADD ("/store/transactions/immediate", test_transactions_immediate);
+  DN_TEST_ADD ("/store/transactions/busy", test_transactions_busy);
 
-  ADD ("/store/audit/person", test_audit_person);
-  ADD ("/store/reminders/immutable", test_reminders_immutable);
-  ADD ("/store/check/sound", test_check_sound);
-  ADD ("/store/check/read-only", test_check_read_only);
+  DN_TEST_ADD ("/store/audit/person", test_audit_person);
+  DN_TEST_ADD ("/store/reminders/immutable", test_reminders_immutable);
+  DN_TEST_ADD ("/store/check/sound", test_check_sound);
+  DN_TEST_ADD ("/store/check/read-only", test_check_read_only);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

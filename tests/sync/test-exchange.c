@@ -505,16 +505,13 @@ main (int   argc,
   g_test_add_func ("/json-check/refuses", test_check_refuses);
   g_test_add_func ("/json-check/deep", test_check_deep);
   g_test_add_func ("/json-check/string-limit", test_check_string_limit);
-#define ADD(path, func) \
-  g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
-  ADD ("/exchange/export/layout", test_export_layout);
-  ADD ("/exchange/export/escapes", test_export_escapes);
-  ADD ("/exchange/export/not-finite", test_export_not_finite);
-  ADD ("/exchange/import/rules", test_import_rules);
-  ADD ("/exchange/import/not-regular", test_import_not_regular);
-  ADD ("/exchange/check/rules", test_check_reports_rules);
-  ADD ("/exchange/text-limits", test_text_limits_name_columns);
-#undef ADD
+  DN_TEST_ADD ("/exchange/export/layout", test_export_layout);
+  DN_TEST_ADD ("/exchange/export/escapes", test_export_escapes);
+  DN_TEST_ADD ("/exchange/export/not-finite", test_export_not_finite);
+  DN_TEST_ADD ("/exchange/import/rules", test_import_rules);
+  DN_TEST_ADD ("/exchange/import/not-regular", test_import_not_regular);
+  DN_TEST_ADD ("/exchange/check/rules", test_check_reports_rules);
+  DN_TEST_ADD ("/exchange/text-limits", test_text_limits_name_columns);
   g_test_add_func ("/exchange/import/concurrent", test_import_concurrent);
 
   status = g_test_run ();

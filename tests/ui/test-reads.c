@@ -301,11 +301,9 @@ main (int   argc,
 {
   dn_ui_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
-  ADD ("/reads/overview-when-shown", test_overview_when_shown);
-  ADD ("/reads/overview-error", test_overview_error);
-  ADD ("/reads/units-when-shown", test_units_when_shown);
-  ADD ("/reads/search-error", test_search_error);
-#undef ADD
+  DN_TEST_ADD ("/reads/overview-when-shown", test_overview_when_shown);
+  DN_TEST_ADD ("/reads/overview-error", test_overview_error);
+  DN_TEST_ADD ("/reads/units-when-shown", test_units_when_shown);
+  DN_TEST_ADD ("/reads/search-error", test_search_error);
   return g_test_run ();
 }

@@ -1543,32 +1543,30 @@ main (int   argc,
   g_set_print_handler (print_cb);
   dn_ui_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
-  ADD ("/task-editor/no-title", test_editor_no_title);
-  ADD ("/task-editor/no-lead", test_editor_no_lead);
-  ADD ("/task-editor/due-before-document", test_editor_due_before_document);
-  ADD ("/task-editor/invalid-date", test_editor_invalid_date);
-  ADD ("/task-editor/same-unit-lead-and-support", test_editor_same_unit);
-  ADD ("/task-editor/store-error", test_editor_store_error);
-  ADD ("/task-editor/valid", test_editor_valid);
-  ADD ("/task-editor/edit-undo", test_editor_edit_undo);
-  ADD ("/task-editor/done-recurring", test_editor_done_recurring);
-  ADD ("/task-editor/done-recurring-undo", test_editor_done_recurring_undo);
-  ADD ("/task-editor/discard-confirm", test_editor_discard);
+  DN_TEST_ADD ("/task-editor/no-title", test_editor_no_title);
+  DN_TEST_ADD ("/task-editor/no-lead", test_editor_no_lead);
+  DN_TEST_ADD ("/task-editor/due-before-document", test_editor_due_before_document);
+  DN_TEST_ADD ("/task-editor/invalid-date", test_editor_invalid_date);
+  DN_TEST_ADD ("/task-editor/same-unit-lead-and-support", test_editor_same_unit);
+  DN_TEST_ADD ("/task-editor/store-error", test_editor_store_error);
+  DN_TEST_ADD ("/task-editor/valid", test_editor_valid);
+  DN_TEST_ADD ("/task-editor/edit-undo", test_editor_edit_undo);
+  DN_TEST_ADD ("/task-editor/done-recurring", test_editor_done_recurring);
+  DN_TEST_ADD ("/task-editor/done-recurring-undo", test_editor_done_recurring_undo);
+  DN_TEST_ADD ("/task-editor/discard-confirm", test_editor_discard);
   g_test_add_func ("/date-entry/parse", test_date_entry);
-  ADD ("/unit-chooser/search", test_unit_chooser);
-  ADD ("/unit-chooser/options", test_unit_chooser_options);
-  ADD ("/task-details/pass-down", test_details_pass_down);
-  ADD ("/task-details/progress-roll-up", test_details_progress);
-  ADD ("/task-details/extend-deadline", test_details_extend);
-  ADD ("/task-details/reminder", test_details_reminder);
-  ADD ("/task-details/done-recurring", test_details_done_recurring);
-  ADD ("/task-details/deleted", test_details_deleted);
-  ADD ("/task-details/edit", test_details_edit);
-  ADD ("/task-details/delete-undo", test_details_delete);
-  ADD ("/task-details/open-attachment", test_details_open_attachment);
-  ADD ("/task-details/mnemonics", test_details_mnemonics);
-#undef ADD
+  DN_TEST_ADD ("/unit-chooser/search", test_unit_chooser);
+  DN_TEST_ADD ("/unit-chooser/options", test_unit_chooser_options);
+  DN_TEST_ADD ("/task-details/pass-down", test_details_pass_down);
+  DN_TEST_ADD ("/task-details/progress-roll-up", test_details_progress);
+  DN_TEST_ADD ("/task-details/extend-deadline", test_details_extend);
+  DN_TEST_ADD ("/task-details/reminder", test_details_reminder);
+  DN_TEST_ADD ("/task-details/done-recurring", test_details_done_recurring);
+  DN_TEST_ADD ("/task-details/deleted", test_details_deleted);
+  DN_TEST_ADD ("/task-details/edit", test_details_edit);
+  DN_TEST_ADD ("/task-details/delete-undo", test_details_delete);
+  DN_TEST_ADD ("/task-details/open-attachment", test_details_open_attachment);
+  DN_TEST_ADD ("/task-details/mnemonics", test_details_mnemonics);
 
   return g_test_run ();
 }

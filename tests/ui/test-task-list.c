@@ -1073,18 +1073,16 @@ main (int   argc,
 {
   dn_ui_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
-  ADD ("/task-list/lazy", test_lazy);
-  ADD ("/task-list/search", test_search);
-  ADD ("/task-list/presets", test_presets);
-  ADD ("/task-list/unit-filter", test_unit_filter);
-  ADD ("/task-list/sort", test_sort);
-  ADD ("/task-list/overdue-marked", test_overdue_marked);
-  ADD ("/task-list/error-state", test_error_state);
-  ADD ("/task-list/delete-undo", test_delete_undo);
-  ADD ("/task-list/reload-keeps-selection", test_reload_keeps_selection);
-  ADD ("/task-list/dialogs", test_dialogs);
-#undef ADD
+  DN_TEST_ADD ("/task-list/lazy", test_lazy);
+  DN_TEST_ADD ("/task-list/search", test_search);
+  DN_TEST_ADD ("/task-list/presets", test_presets);
+  DN_TEST_ADD ("/task-list/unit-filter", test_unit_filter);
+  DN_TEST_ADD ("/task-list/sort", test_sort);
+  DN_TEST_ADD ("/task-list/overdue-marked", test_overdue_marked);
+  DN_TEST_ADD ("/task-list/error-state", test_error_state);
+  DN_TEST_ADD ("/task-list/delete-undo", test_delete_undo);
+  DN_TEST_ADD ("/task-list/reload-keeps-selection", test_reload_keeps_selection);
+  DN_TEST_ADD ("/task-list/dialogs", test_dialogs);
   g_test_add_func ("/task-list/big-database", test_big_database);
   return g_test_run ();
 }

@@ -342,13 +342,11 @@ main (int   argc,
 {
   dn_ui_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, DnTestStore, NULL, dn_test_store_setup, func, dn_test_store_teardown)
-  ADD ("/window/welcome/load-demo", test_welcome_demo);
-  ADD ("/window/welcome/start-empty", test_welcome_empty);
-  ADD ("/window/settings-remembered", test_settings_remembered);
-  ADD ("/window/global-search", test_global_search);
-  ADD ("/window/undo", test_undo);
-  ADD ("/window/context", test_context);
-#undef ADD
+  DN_TEST_ADD ("/window/welcome/load-demo", test_welcome_demo);
+  DN_TEST_ADD ("/window/welcome/start-empty", test_welcome_empty);
+  DN_TEST_ADD ("/window/settings-remembered", test_settings_remembered);
+  DN_TEST_ADD ("/window/global-search", test_global_search);
+  DN_TEST_ADD ("/window/undo", test_undo);
+  DN_TEST_ADD ("/window/context", test_context);
   return g_test_run ();
 }
