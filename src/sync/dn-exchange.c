@@ -263,8 +263,9 @@ read_value (JsonNode             *node,
     {
       const char *string = json_node_get_string (node);
 
-      /* at most 4 bytes a character in NFC: refuse long text before normalising it */
-      if (strlen (string) <= (gsize) column->max_chars * 4)
+      /* refuse text far too long before normalising it; the bound leaves
+       * room for decomposed (NFD) input, as _dn_normalize_field does */
+      if (strlen (string) <= (gsize) column->max_chars * 8)
         *text = dn_text_normalize (string, -1, FALSE);
       if (*text == NULL || g_utf8_strlen (*text, -1) > (glong) column->max_chars)
         {
@@ -508,7 +509,7 @@ dn_exchange_import_bytes (DnStore     *store,
                           GError     **error)
 {
   /* the format nests 4 deep: top, tables, a table's list, a record */
-  static const DnJsonLimits limits = { MAX_NESTING, DN_TEXT_MAX_LONG * 4 };
+  static const DnJsonLimits limits = { MAX_NESTING, DN_TEXT_MAX_LONG * 8 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;

@@ -35,6 +35,17 @@ gboolean      _dn_store_step_done          (DnStore       *self,
                                             GError       **error);
 void          _dn_store_set_audit          (DnStore  *self,
                                             gboolean  enabled);
+/* The first column of @sql's first row in *@out (left as is when there is
+ * no row), with a statement of its own: no cache, no bound values. */
+gboolean      _dn_store_query_int          (DnStore     *self,
+                                            const char  *sql,
+                                            gint64      *out,
+                                            GError     **error);
+/* Reads the damage mark beside the database into dn_store_get_damage(). */
+void          _dn_store_read_damage_mark   (DnStore     *self);
+/* Marks the database damaged (by=error) unless a mark is there already. */
+void          _dn_store_record_runtime_damage (DnStore    *self,
+                                               const char *message);
 
 /* Steps @stmt (a cached statement) to the end, adding @from_row (stmt) for
  * each row; resets it. NULL (with @error set) when a step fails. */

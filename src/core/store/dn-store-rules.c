@@ -251,7 +251,5 @@ _dn_store_check_rules (DnStore     *self,
           return FALSE;
         }
     }
-  if (!sound && report == NULL)
-    return FALSE;
   return sound;
 }

@@ -1,0 +1,244 @@
+/* dn-store-assignments.c: a task's assignments (chủ trì / phối hợp),
+ * deadline extensions and progress
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dn-date.h"
+#include "dn-store-private.h"
+
+
+#define ASSIGNMENT_COLUMNS \
+  "a.id, a.task_id, a.unit_id, a.role, a.due_date, a.status, a.reply_document_id, a.reply_reference, " \
+  "u.code, u.name, (SELECT count(*) FROM deadline_extension e WHERE e.assignment_id = a.id)"
+
+static DnAssignment *
+assignment_from_row (sqlite3_stmt *stmt)
+{
+  DnAssignment *a = dn_assignment_new ();
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->task_id = sqlite3_column_int64 (stmt, 1);
+  a->unit_id = sqlite3_column_int64 (stmt, 2);
+  dn_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &a->role);
+  _dn_column_date (stmt, 4, &a->due_date);
+  dn_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &a->status);
+  a->reply_document_id = sqlite3_column_int64 (stmt, 6);
+  _dn_column_take_text (stmt, 7, &a->reply_reference);
+  _dn_column_take_text (stmt, 8, &a->unit_code);
+  _dn_column_take_text (stmt, 9, &a->unit_name);
+  a->n_extensions = (guint) sqlite3_column_int (stmt, 10);
+  return a;
+}
+
+GPtrArray *
+dn_store_list_assignments (DnStore  *self,
+                           gint64    task_id,
+                           GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return _dn_store_read_all (self,
+                             "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id "
+                             "WHERE a.task_id = ? ORDER BY a.role = 'support', u.name_key",
+                             (DnRowFunc) assignment_from_row, error, DN_INT (task_id), DN_END);
+}
+
+DnAssignment *
+dn_store_get_assignment (DnStore  *self,
+                         gint64    id,
+                         GError  **error)
+{
+  g_autofree char *missing = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  missing = g_strdup_printf (_("There is no assignment #%lld."), (long long) id);
+  return _dn_store_read_one (self,
+                             "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
+                             (DnRowFunc) assignment_from_row, missing, error, DN_INT (id), DN_END);
+}
+
+gboolean
+dn_store_update_assignment (DnStore       *self,
+                            DnAssignment  *assignment,
+                            GError       **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_ASSIGNMENT (assignment), FALSE);
+
+  if (!_dn_normalize_field (&assignment->reply_reference, "assignment", "reply_reference", _("reply reference"), FALSE, error))
+    return FALSE;
+  if ((guint) assignment->status >= DN_STATUS_N)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Unknown status."));
+      return FALSE;
+    }
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  return _dn_store_finish (self,
+                           _dn_store_save (self,
+                                           "UPDATE assignment SET due_date = ?2, status = ?3, reply_document_id = ?4, "
+                                           "reply_reference = ?5 WHERE id = ?1",
+                                           &assignment->id, FALSE, _("The assignment no longer exists."), error,
+                                           DN_DATE (&assignment->due_date),
+                                           DN_TEXT (dn_status_to_string (assignment->status)),
+                                           DN_ID (assignment->reply_document_id), DN_TEXT (assignment->reply_reference),
+                                           DN_END),
+                           error);
+}
+
+gboolean
+dn_store_extend_assignment (DnStore      *self,
+                            gint64        assignment_id,
+                            const GDate  *new_due,
+                            const char   *reason,
+                            GError      **error)
+{
+  g_autoptr(DnAssignment) a = NULL;
+  g_autofree char *clean_reason = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+
+  clean_reason = g_strdup (reason);
+  if (!_dn_normalize_field (&clean_reason, "deadline_extension", "reason", _("reason"), FALSE, error))
+    return FALSE;
+  if (*g_strstrip (clean_reason) == '\0')
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give the reason for the extension."));
+      return FALSE;
+    }
+  if (new_due == NULL || !g_date_valid (new_due) ||
+      g_date_get_year (new_due) < DN_DATE_MIN_YEAR || g_date_get_year (new_due) > DN_DATE_MAX_YEAR)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give a valid new deadline."));
+      return FALSE;
+    }
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  a = dn_store_get_assignment (self, assignment_id, error);
+  if (a == NULL)
+    goto fail;
+  if (g_date_valid (&a->due_date) && g_date_compare (new_due, &a->due_date) <= 0)
+    {
+      g_autofree char *current = dn_date_format_short (&a->due_date);
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("The new deadline must be after the current one (%s)."), current);
+      goto fail;
+    }
+  return _dn_store_finish (self,
+                           _dn_store_write (self,
+                                            "INSERT INTO deadline_extension (assignment_id, old_due_date, new_due_date, "
+                                            "reason, extended_by) VALUES (?, ?, ?, ?, dn_actor())",
+                                            error, DN_INT (assignment_id), DN_DATE (&a->due_date), DN_DATE (new_due),
+                                            DN_TEXT (clean_reason), DN_END) &&
+                           _dn_store_write (self, "UPDATE assignment SET due_date = ? WHERE id = ?", error,
+                                            DN_DATE (new_due), DN_INT (assignment_id), DN_END),
+                           error);
+
+fail:
+  dn_store_rollback (self);
+  return FALSE;
+}
+
+static DnExtension *
+extension_from_row (sqlite3_stmt *stmt)
+{
+  DnExtension *e = dn_extension_new ();
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->assignment_id = sqlite3_column_int64 (stmt, 1);
+  _dn_column_date (stmt, 2, &e->old_due_date);
+  _dn_column_date (stmt, 3, &e->new_due_date);
+  _dn_column_take_text (stmt, 4, &e->reason);
+  _dn_column_take_text (stmt, 5, &e->extended_at);
+  _dn_column_take_text (stmt, 6, &e->extended_by);
+  return e;
+}
+
+GPtrArray *
+dn_store_list_extensions (DnStore  *self,
+                          gint64    assignment_id,
+                          GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return _dn_store_read_all (self,
+                             "SELECT id, assignment_id, old_due_date, new_due_date, reason, extended_at, extended_by "
+                             "FROM deadline_extension WHERE assignment_id = ? ORDER BY id",
+                             (DnRowFunc) extension_from_row, error, DN_INT (assignment_id), DN_END);
+}
+
+gboolean
+dn_store_add_progress (DnStore     *self,
+                       DnProgress  *progress,
+                       GError     **error)
+{
+  g_autoptr(DnTask) task = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_PROGRESS (progress), FALSE);
+
+  if (!_dn_normalize_field (&progress->note, "progress", "note", _("progress note"), FALSE, error))
+    return FALSE;
+  if (progress->percent < 0 || progress->percent > 100)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Progress is a percentage from 0 to 100."));
+      return FALSE;
+    }
+  if (!g_date_valid (&progress->entry_date) ||
+      g_date_get_year (&progress->entry_date) < DN_DATE_MIN_YEAR ||
+      g_date_get_year (&progress->entry_date) > DN_DATE_MAX_YEAR)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give the date of the progress entry."));
+      return FALSE;
+    }
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  task = dn_store_get_task (self, progress->task_id, error);
+  return _dn_store_finish (self,
+                           task != NULL &&
+                           _dn_store_save (self,
+                                           "INSERT INTO progress (id, task_id, unit_id, entry_date, percent, note, "
+                                           "attachment_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                           &progress->id, TRUE, NULL, error,
+                                           DN_INT (progress->task_id), DN_ID (progress->unit_id),
+                                           DN_DATE (&progress->entry_date), DN_INT (progress->percent),
+                                           DN_TEXT (progress->note), DN_ID (progress->attachment_id), DN_END) &&
+                           /* reporting progress on a task not started yet starts it */
+                           (task->status != DN_STATUS_OPEN || progress->percent <= 0 ||
+                            _dn_store_write (self, "UPDATE task SET status = 'in_progress' WHERE id = ?", error,
+                                             DN_INT (task->id), DN_END)),
+                           error);
+}
+
+static DnProgress *
+progress_from_row (sqlite3_stmt *stmt)
+{
+  DnProgress *p = dn_progress_new ();
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->task_id = sqlite3_column_int64 (stmt, 1);
+  p->unit_id = sqlite3_column_int64 (stmt, 2);
+  _dn_column_date (stmt, 3, &p->entry_date);
+  p->percent = sqlite3_column_int (stmt, 4);
+  _dn_column_take_text (stmt, 5, &p->note);
+  p->attachment_id = sqlite3_column_int64 (stmt, 6);
+  _dn_column_take_text (stmt, 7, &p->unit_code);
+  return p;
+}
+
+GPtrArray *
+dn_store_list_progress (DnStore  *self,
+                        gint64    task_id,
+                        GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return _dn_store_read_all (self,
+                             "SELECT p.id, p.task_id, p.unit_id, p.entry_date, p.percent, p.note, p.attachment_id, "
+                             "coalesce(u.code, '') FROM progress p LEFT JOIN unit u ON u.id = p.unit_id "
+                             "WHERE p.task_id = ? ORDER BY p.entry_date, p.id",
+                             (DnRowFunc) progress_from_row, error, DN_INT (task_id), DN_END);
+}

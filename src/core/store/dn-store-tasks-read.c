@@ -1,0 +1,358 @@
+/* dn-store-tasks-read.c: reading tasks (one, all, the lists and counts of a
+ * DnTaskQuery)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dn-date.h"
+#include "dn-store-private.h"
+#include "dn-text.h"
+
+
+/* progress of a task: 100 when done, else its latest entry; a parent shows
+ * the average of its children */
+#define LEAF_PROGRESS(t) \
+  "CASE WHEN " t ".status = 'done' THEN 100 ELSE coalesce((SELECT p.percent FROM progress p WHERE p.task_id = " t ".id " \
+  "ORDER BY p.entry_date DESC, p.id DESC LIMIT 1), 0) END"
+#define TASK_PROGRESS \
+  "coalesce((SELECT CAST(round(avg(" LEAF_PROGRESS ("c") ")) AS INTEGER) FROM task c " \
+  "WHERE c.parent_id = t.id AND c.deleted = 0), " LEAF_PROGRESS ("t") ")"
+
+void
+dn_task_query_init (DnTaskQuery *query)
+{
+  memset (query, 0, sizeof *query);
+  query->status = -1;
+  g_date_clear (&query->due_from, 1);
+  g_date_clear (&query->due_to, 1);
+  query->sort = DN_TASK_SORT_DUE;
+}
+
+/*
+ * Reading
+ */
+
+#define TASK_COLUMNS \
+  "t.id, t.document_id, t.section, t.title, t.description, t.due_date, t.recurrence, t.status, t.parent_id, " \
+  "la.unit_id, coalesce(lu.code, ''), coalesce(lu.name, ''), " \
+  "coalesce((SELECT group_concat(code, ', ') FROM (SELECT su.code FROM assignment sa JOIN unit su ON su.id = sa.unit_id " \
+  "  WHERE sa.task_id = t.id AND sa.role = 'support' ORDER BY su.name_key)), ''), " \
+  TASK_PROGRESS ", " \
+  "(SELECT count(*) FROM task c WHERE c.parent_id = t.id AND c.deleted = 0), " \
+  "coalesce(CASE WHEN d.number = '' THEN d.symbol WHEN d.symbol = '' THEN d.number ELSE d.number || '/' || d.symbol END, '')"
+#define TASK_FROM \
+  " FROM task t LEFT JOIN assignment la ON la.task_id = t.id AND la.role = 'lead' " \
+  "LEFT JOIN unit lu ON lu.id = la.unit_id LEFT JOIN document d ON d.id = t.document_id "
+
+static DnTask *
+task_from_row (DnStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  DnTask *task = dn_task_new ();
+  sqlite3_stmt *support;
+
+  task->id = sqlite3_column_int64 (stmt, 0);
+  task->document_id = sqlite3_column_int64 (stmt, 1);
+  _dn_column_take_text (stmt, 2, &task->section);
+  _dn_column_take_text (stmt, 3, &task->title);
+  _dn_column_take_text (stmt, 4, &task->description);
+  _dn_column_date (stmt, 5, &task->due_date);
+  dn_recurrence_from_string ((const char *) sqlite3_column_text (stmt, 6), &task->recurrence);
+  dn_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &task->status);
+  task->parent_id = sqlite3_column_int64 (stmt, 8);
+  task->lead_unit_id = sqlite3_column_int64 (stmt, 9);
+  _dn_column_take_text (stmt, 10, &task->lead_unit_code);
+  _dn_column_take_text (stmt, 11, &task->lead_unit_name);
+  _dn_column_take_text (stmt, 12, &task->support_unit_codes);
+  task->progress = sqlite3_column_int (stmt, 13);
+  task->n_children = (guint) sqlite3_column_int (stmt, 14);
+  _dn_column_take_text (stmt, 15, &task->document_label);
+
+  support = _dn_store_prepare_with (self,
+                                    "SELECT a.unit_id FROM assignment a JOIN unit u ON u.id = a.unit_id "
+                                    "WHERE a.task_id = ? AND a.role = 'support' ORDER BY u.name_key",
+                                    error, DN_INT (task->id), DN_END);
+  if (support == NULL || !_dn_store_collect_ids (self, support, task->support_unit_ids, error))
+    {
+      g_object_unref (task);
+      return NULL;
+    }
+  return task;
+}
+
+GPtrArray *
+dn_store_get_tasks (DnStore       *self,
+                    const gint64  *ids,
+                    guint          n_ids,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      /* the statement cache is keyed by this literal's address */
+      sqlite3_stmt *stmt = _dn_store_prepare (self, "SELECT " TASK_COLUMNS TASK_FROM "WHERE t.id = ?", error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          /* task_from_row uses another cached statement: keep this one's row until read */
+          DnTask *task = task_from_row (self, stmt, error);
+          sqlite3_reset (stmt);
+          if (task == NULL)
+            return NULL;
+          g_ptr_array_add (tasks, task);
+        }
+      else
+        {
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              _dn_store_set_error (self, rc, error);
+              return NULL;
+            }
+        }
+    }
+  return g_steal_pointer (&tasks);
+}
+
+DnTask *
+dn_store_get_task (DnStore  *self,
+                   gint64    id,
+                   GError  **error)
+{
+  g_autoptr(GPtrArray) tasks = dn_store_get_tasks (self, &id, 1, error);
+
+  if (tasks == NULL)
+    return NULL;
+  if (tasks->len == 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
+                   _("There is no task #%lld."), (long long) id);
+      return NULL;
+    }
+  return g_object_ref (tasks->pdata[0]);
+}
+
+/* Builds "SELECT t.id FROM … WHERE … ORDER BY …" for @query; the bindings are
+ * collected in @binds (as GVariant, bound in order). */
+static char *
+build_task_query (DnStore            *self,
+                  const DnTaskQuery  *query,
+                  const char         *select,
+                  gboolean            with_order,
+                  GPtrArray          *binds)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  const char *dir = query->descending ? "DESC" : "ASC";
+
+  if (with_order && query->sort == DN_TASK_SORT_LEAD_UNIT)
+    g_string_append (sql, " FROM task t LEFT JOIN assignment la ON la.task_id = t.id AND la.role = 'lead' "
+                          "LEFT JOIN unit lu ON lu.id = la.unit_id");
+  else
+    g_string_append (sql, " FROM task t");
+  g_string_append (sql, " WHERE t.deleted = 0");
+
+  if (query->unit_id > 0)
+    {
+      g_string_append (sql, " AND t.id IN (SELECT a.task_id FROM assignment a WHERE a.unit_id IN (");
+      if (query->include_sub_units)
+        g_string_append (sql, "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) "
+                              "SELECT id FROM sub");
+      else
+        g_string_append (sql, "?");
+      g_string_append (sql, ")");
+      if (query->lead_only)
+        g_string_append (sql, " AND a.role = 'lead'");
+      g_string_append (sql, ")");
+      g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_int64 (query->unit_id)));
+    }
+  if (query->status >= 0 && query->status < DN_STATUS_N)
+    {
+      g_string_append (sql, " AND t.status = ?");
+      g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_string (dn_status_to_string (query->status))));
+    }
+  if (query->unfinished)
+    g_string_append (sql, " AND t.status IN ('open', 'in_progress')");
+  if (query->overdue)
+    {
+      GDate today;
+      g_autofree char *iso = NULL;
+
+      dn_date_today (&today);
+      iso = dn_date_format_iso (&today);
+      g_string_append (sql, " AND t.due_date < ? AND t.status IN ('open', 'in_progress')");
+      g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_string (iso)));
+    }
+  if (g_date_valid (&query->due_from))
+    {
+      g_string_append (sql, " AND t.due_date >= ?");
+      g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_take_string (dn_date_format_iso (&query->due_from))));
+    }
+  if (g_date_valid (&query->due_to))
+    {
+      g_string_append (sql, " AND t.due_date <= ?");
+      g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_take_string (dn_date_format_iso (&query->due_to))));
+    }
+  if (query->document_id > 0)
+    {
+      g_string_append (sql, " AND t.document_id = ?");
+      g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_int64 (query->document_id)));
+    }
+  if (query->parent_id < 0)
+    g_string_append (sql, " AND t.parent_id IS NULL");
+  else if (query->parent_id > 0)
+    {
+      g_string_append (sql, " AND t.parent_id = ?");
+      g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_int64 (query->parent_id)));
+    }
+  if (query->text != NULL && *query->text != '\0')
+    {
+      g_autofree char *match = dn_text_fts_query (query->text);
+
+      if (match == NULL)
+        g_string_append (sql, " AND 0");
+      else
+        {
+          g_string_append (sql, " AND t.id * 8 + 3 IN (SELECT rowid FROM search WHERE search MATCH ?)");
+          g_ptr_array_add (binds, g_variant_ref_sink (g_variant_new_take_string (g_steal_pointer (&match))));
+        }
+    }
+
+  if (with_order)
+    switch (query->sort)
+      {
+      case DN_TASK_SORT_TITLE:
+        g_string_append_printf (sql, " ORDER BY t.title_key %s, t.id %s", dir, dir);
+        break;
+      case DN_TASK_SORT_SECTION:
+        g_string_append_printf (sql, " ORDER BY t.section %s, t.due_date IS NULL, t.due_date, t.id", dir);
+        break;
+      case DN_TASK_SORT_STATUS:
+        g_string_append_printf (sql, " ORDER BY CASE t.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 "
+                                     "WHEN 'done' THEN 2 ELSE 3 END %s, t.due_date IS NULL, t.due_date, t.id", dir);
+        break;
+      case DN_TASK_SORT_LEAD_UNIT:
+        g_string_append_printf (sql, " ORDER BY lu.name_key %s, t.due_date IS NULL, t.due_date, t.id", dir);
+        break;
+      case DN_TASK_SORT_RECURRENCE:
+        g_string_append_printf (sql, " ORDER BY CASE t.recurrence WHEN 'none' THEN 0 WHEN 'monthly' THEN 1 "
+                                     "WHEN 'quarterly' THEN 2 WHEN 'twice_yearly' THEN 3 WHEN 'semester' THEN 4 "
+                                     "ELSE 5 END %s, t.due_date IS NULL, t.due_date, t.id", dir);
+        break;
+      case DN_TASK_SORT_PROGRESS:
+        g_string_append_printf (sql, " ORDER BY " TASK_PROGRESS " %s, t.id", dir);
+        break;
+      case DN_TASK_SORT_DUE:
+      default:
+        /* ascending matches the task_due index: no sorting step; tasks
+         * without a deadline come last either way */
+        g_string_append_printf (sql, " ORDER BY t.due_date IS NULL, t.due_date %s, t.id %s", dir, dir);
+        break;
+      }
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static sqlite3_stmt *
+prepare_task_query (DnStore            *self,
+                    const DnTaskQuery  *query,
+                    const char         *select,
+                    gboolean            with_order,
+                    const char         *suffix,
+                    GError            **error)
+{
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  g_autofree char *base = build_task_query (self, query, select, with_order, binds);
+  g_autofree char *sql = g_strconcat (base, suffix != NULL ? suffix : "", NULL);
+  sqlite3_stmt *stmt = _dn_store_prepare_once (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < binds->len; i++)
+    {
+      GVariant *v = binds->pdata[i];
+      if (g_variant_is_of_type (v, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, (int) i + 1, g_variant_get_int64 (v));
+      else
+        sqlite3_bind_text (stmt, (int) i + 1, g_variant_get_string (v, NULL), -1, SQLITE_TRANSIENT);
+    }
+  return stmt;
+}
+
+/* The ids @query selects, in its order; @suffix (LIMIT …) may be NULL. */
+static GArray *
+query_task_ids (DnStore            *self,
+                const DnTaskQuery  *query,
+                const char         *suffix,
+                GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  stmt = prepare_task_query (self, query, "SELECT t.id", TRUE, suffix, error);
+  if (stmt == NULL)
+    return NULL;
+  ok = _dn_store_collect_ids (self, stmt, ids, error);
+  sqlite3_finalize (stmt);
+  return ok ? g_steal_pointer (&ids) : NULL;
+}
+
+GArray *
+dn_store_list_task_ids (DnStore            *self,
+                        const DnTaskQuery  *query,
+                        GError            **error)
+{
+  return query_task_ids (self, query, NULL, error);
+}
+
+GPtrArray *
+dn_store_list_tasks (DnStore            *self,
+                     const DnTaskQuery  *query,
+                     guint               offset,
+                     guint               limit,
+                     GError            **error)
+{
+  g_autofree char *suffix = g_strdup_printf (" LIMIT %u OFFSET %u", limit, offset);
+  g_autoptr(GArray) ids = query_task_ids (self, query, suffix, error);
+
+  if (ids == NULL)
+    return NULL;
+  return dn_store_get_tasks (self, (const gint64 *) (gpointer) ids->data, ids->len, error);
+}
+
+gint64
+dn_store_count_tasks (DnStore            *self,
+                      const DnTaskQuery  *query,
+                      GError            **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), -1);
+  stmt = prepare_task_query (self, query, "SELECT count(*)", FALSE, NULL, error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    _dn_store_set_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  return n;
+}
