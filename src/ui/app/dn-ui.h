@@ -13,4 +13,9 @@ G_BEGIN_DECLS
  * without the application. */
 void dn_ui_ensure_resources (void);
 
+/* Adds the style class @name to @widget when @on, removes it otherwise. */
+void dn_ui_set_css_class    (GtkWidget  *widget,
+                             const char *name,
+                             gboolean    on);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "dn-date.h"
 #include "dn-task-columns.h"
 #include "dn-task-progress-bar.h"
+#include "dn-ui.h"
 
 typedef enum
 {
@@ -115,19 +116,6 @@ dn_task_columns_create_cell (DnTaskColumn column)
     }
 }
 
-static void
-set_css_class (GtkWidget  *widget,
-               const char *name,
-               gboolean    on)
-{
-  /* a change of classes restyles the widget: none when nothing changes */
-  if (gtk_widget_has_css_class (widget, name) == on)
-    return;
-  if (on)
-    gtk_widget_add_css_class (widget, name);
-  else
-    gtk_widget_remove_css_class (widget, name);
-}
 
 static DueState
 due_state (DnTask      *task,
@@ -159,8 +147,8 @@ show_due (GtkWidget   *box,
   DueState state = due_state (task, today, &(int) { 0 });
   char buffer[32] = "";
 
-  set_css_class (box, "dn-overdue", state == DUE_OVERDUE);
-  set_css_class (box, "dn-due-soon", state == DUE_SOON);
+  dn_ui_set_css_class (box, "dn-overdue", state == DUE_OVERDUE);
+  dn_ui_set_css_class (box, "dn-due-soon", state == DUE_SOON);
   if (state == DUE_OVERDUE || state == DUE_SOON)
     {
       const char *icon = state == DUE_OVERDUE ? "dialog-warning-symbolic" : "alarm-symbolic";
@@ -213,7 +201,7 @@ dn_task_columns_show (DnTaskColumn  column,
     case DN_TASK_COLUMN_STATUS:
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), task->id > 0 && task->title[0] != '\0'
                                                         ? dn_status_get_label (task->status) : "");
-      set_css_class (cell, "dim-label", task->status == DN_STATUS_DONE || task->status == DN_STATUS_CANCELLED);
+      dn_ui_set_css_class (cell, "dim-label", task->status == DN_STATUS_DONE || task->status == DN_STATUS_CANCELLED);
       break;
     case DN_TASK_COLUMN_PROGRESS:
       dn_task_progress_bar_set_percent (DN_TASK_PROGRESS_BAR (cell), task->progress);

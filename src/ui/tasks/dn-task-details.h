@@ -22,5 +22,10 @@ G_DECLARE_FINAL_TYPE (DnTaskDetails, dn_task_details, DN, TASK_DETAILS, GtkWindo
 DnTaskDetails *dn_task_details_new      (DnStore  *store,
                                          gint64    task_id);
 gint64         dn_task_details_get_task (DnTaskDetails *self);
+/* Shows @message in the details' message bar, as an error or not (the
+ * small dialogs of dn-task-forms.c say so what they recorded). */
+void           dn_task_details_show_message (DnTaskDetails *self,
+                                             const char    *message,
+                                             gboolean       error);
 
 G_END_DECLS

@@ -1,0 +1,560 @@
+/* dn-task-forms.c
+ *
+ * The small dialogs of the task details (extend a deadline, send a
+ * reminder, add progress, pass down) are DnFormDialogs filled in here:
+ * their apply step checks the input, then calls the store, and keeps the
+ * dialog open with the store's message when it refuses. What they did is
+ * told in the details' message bar.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-task-forms"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-date.h"
+#include "dn-date-entry.h"
+#include "dn-form-dialog.h"
+#include "dn-task-forms.h"
+#include "dn-task-rows.h"
+#include "dn-text.h"
+#include "dn-ui.h"
+
+/* as many sub-assigned tasks as the details list */
+#define MAX_CHILDREN 1000
+
+
+/*
+ * Sub-dialogs: each one a DnFormDialog, with what its apply step needs
+ */
+
+typedef struct _SubDialog SubDialog;
+typedef gboolean (*SubDialogApply) (SubDialog  *d,
+                                    GError    **error);
+
+struct _SubDialog
+{
+  SubDialogApply        apply;
+  DnTaskDetails        *details;       /* weak */
+  DnStore              *store;
+  gint64                task_id;
+  gint64                assignment_id;
+  gint64                unit_id;
+  char                 *unit_name;
+  DnFormDialog         *dialog;        /* owns this */
+  DnDateEntry          *date;
+  GtkWidget            *text;          /* GtkEntry: reason or note */
+  GtkDropDown          *choice;        /* unit or kind */
+  GtkSpinButton        *percent;
+  GArray               *ids;           /* gint64: unit of each choice position or check */
+  GPtrArray            *checks;        /* GtkCheckButton, one per id */
+  GFile                *file;
+  GtkLabel             *file_label;
+  GtkWidget            *file_clear;
+  GtkFileChooserNative *chooser;
+};
+
+static void
+sub_dialog_free (gpointer data)
+{
+  SubDialog *d = data;
+
+  if (d->details != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (d->details), (gpointer *) &d->details);
+  if (d->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (d->chooser, d);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (d->chooser));
+      g_clear_object (&d->chooser);
+    }
+  g_clear_object (&d->store);
+  g_clear_object (&d->file);
+  g_clear_pointer (&d->ids, g_array_unref);
+  g_clear_pointer (&d->checks, g_ptr_array_unref);
+  g_free (d->unit_name);
+  g_free (d);
+}
+
+static gboolean
+sub_dialog_apply (DnFormDialog  *dialog,
+                  gpointer       data,
+                  GError       **error)
+{
+  SubDialog *d = data;
+
+  return d->apply (d, error);
+}
+
+static SubDialog *
+sub_dialog_new (DnTaskDetails  *details,
+                DnStore        *store,
+                const char     *title,
+                const char     *ok_label,
+                SubDialogApply  apply)
+{
+  SubDialog *d = g_new0 (SubDialog, 1);
+
+  d->details = details;
+  g_object_add_weak_pointer (G_OBJECT (details), (gpointer *) &d->details);
+  d->store = g_object_ref (store);
+  d->task_id = dn_task_details_get_task (details);
+  d->apply = apply;
+
+  d->dialog = dn_form_dialog_new (title, ok_label);
+  gtk_window_set_transient_for (GTK_WINDOW (d->dialog), GTK_WINDOW (details));
+  gtk_widget_add_css_class (GTK_WIDGET (d->dialog), "dn-sub-dialog");
+  /* the dialog frees the SubDialog */
+  dn_form_dialog_set_apply_func (d->dialog, sub_dialog_apply, d, sub_dialog_free);
+  return d;
+}
+
+static GtkWidget *
+sub_dialog_add_entry (SubDialog  *d,
+                      const char *label,
+                      const char *accessible,
+                      const char *name)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_name (entry, name);
+  dn_form_dialog_add_field (d->dialog, label, accessible, entry);
+  return entry;
+}
+
+static DnDateEntry *
+sub_dialog_add_date (SubDialog   *d,
+                     const char  *label,
+                     const char  *accessible,
+                     const GDate *initial)
+{
+  GtkWidget *date = dn_date_entry_new ();
+
+  gtk_widget_set_name (date, "dialog_date");
+  gtk_widget_set_hexpand (date, FALSE);
+  gtk_widget_set_halign (date, GTK_ALIGN_START);
+  dn_date_entry_set_date (DN_DATE_ENTRY (date), initial);
+  dn_form_dialog_add_field (d->dialog, label, accessible, date);
+  return DN_DATE_ENTRY (date);
+}
+
+static char *
+editable_text (GtkWidget *editable)
+{
+  char *text = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (editable)), -1, TRUE);
+
+  return text != NULL ? text : g_strdup ("");
+}
+
+/* The date typed in the dialog's date field; else says what is wrong with
+ * it, in the dialog, and marks the field. */
+static gboolean
+dialog_date (SubDialog   *d,
+             const char  *missing,
+             GDate       *out)
+{
+  g_autofree char *typed = NULL;
+  g_autofree char *message = NULL;
+
+  if (dn_date_entry_get_date (d->date, out))
+    return TRUE;
+  if (dn_date_entry_is_empty (d->date))
+    {
+      dn_form_dialog_show_error (d->dialog, missing, GTK_WIDGET (d->date));
+      return FALSE;
+    }
+  typed = editable_text (GTK_WIDGET (d->date));
+  message = g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
+  dn_form_dialog_show_error (d->dialog, message, GTK_WIDGET (d->date));
+  return FALSE;
+}
+
+static void
+report (SubDialog  *d,
+        const char *message)
+{
+  if (d->details != NULL)
+    dn_task_details_show_message (d->details, message, FALSE);
+}
+
+/* Extend a deadline (gia hạn) ------------------------------------------- */
+
+static gboolean
+apply_extend (SubDialog  *d,
+              GError    **error)
+{
+  g_autofree char *reason = editable_text (d->text);
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+  GDate date;
+
+  if (!dialog_date (d, _("Type the new deadline, for example 30/6/2024."), &date))
+    return FALSE;
+  if (reason[0] == '\0')
+    {
+      dn_form_dialog_show_error (d->dialog, _("Give the reason for the extension."), d->text);
+      return FALSE;
+    }
+  if (!dn_store_extend_assignment (d->store, d->assignment_id, &date, reason, error))
+    return FALSE;
+  when = dn_date_format_short (&date);
+  message = g_strdup_printf (_("The deadline of %s was extended to %s."), d->unit_name, when);
+  report (d, message);
+  return TRUE;
+}
+
+void
+dn_task_forms_extend_deadline (DnTaskDetails *details,
+                               DnStore       *store,
+                               DnAssignment  *a)
+{
+  g_autofree char *title = g_strdup_printf (_("Extend the Deadline of %s"), a->unit_name);
+  g_autofree char *current = dn_task_rows_format_date (&a->due_date);
+  g_autofree char *intro = g_strdup_printf (_("Current deadline: %s. The old deadline and the reason stay in the history."),
+                                            current);
+  SubDialog *d = sub_dialog_new (details, store, title, _("_Extend"), apply_extend);
+
+  d->assignment_id = a->id;
+  d->unit_name = g_strdup (a->unit_name);
+  dn_form_dialog_set_intro (d->dialog, intro);
+  d->date = sub_dialog_add_date (d, _("_New deadline"), _("New deadline"), NULL);
+  d->text = sub_dialog_add_entry (d, _("_Reason"), _("Reason"), "dialog_reason");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), _("Why more time is given, e.g. the unit's request no. 12"));
+  gtk_window_present (GTK_WINDOW (d->dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (d->date));
+}
+
+/* Send a reminder (đôn đốc) --------------------------------------------- */
+
+static gboolean
+apply_reminder (SubDialog  *d,
+                GError    **error)
+{
+  g_autoptr(DnReminder) reminder = dn_reminder_new ();
+  g_autofree char *message = NULL;
+  guint kind = gtk_drop_down_get_selected (d->choice);
+
+  if (!dialog_date (d, _("Type the date the reminder was sent, for example 30/6/2024."), &reminder->sent_on))
+    return FALSE;
+  reminder->task_id = d->task_id;
+  reminder->unit_id = d->unit_id;
+  reminder->kind = kind < DN_REMINDER_N ? (DnReminderKind) kind : DN_REMINDER_NOTICE;
+  g_free (reminder->note);
+  reminder->note = editable_text (d->text);
+  if (!dn_store_add_reminder (d->store, reminder, error))
+    return FALSE;
+  message = g_strdup_printf (_("“%s” to %s recorded."), dn_reminder_kind_get_label (reminder->kind), d->unit_name);
+  report (d, message);
+  return TRUE;
+}
+
+void
+dn_task_forms_remind (DnTaskDetails *details,
+                      DnStore       *store,
+                      DnAssignment  *a)
+{
+  g_autofree char *title = g_strdup_printf (_("Send a Reminder to %s"), a->unit_name);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  SubDialog *d = sub_dialog_new (details, store, title, _("_Send"), apply_reminder);
+  GtkWidget *kind;
+  GDate today;
+
+  d->unit_id = a->unit_id;
+  d->unit_name = g_strdup (a->unit_name);
+  dn_form_dialog_set_intro (d->dialog, _("Reminders are kept in the task's history; they cannot be changed or deleted later."));
+  for (int i = 0; i < DN_REMINDER_N; i++)
+    gtk_string_list_append (kinds, dn_reminder_kind_get_label ((DnReminderKind) i));
+  kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
+  gtk_widget_set_name (kind, "dialog_kind");
+  dn_form_dialog_add_field (d->dialog, _("_Kind"), _("Kind of reminder"), kind);
+  d->choice = GTK_DROP_DOWN (kind);
+  dn_date_today (&today);
+  d->date = sub_dialog_add_date (d, _("_Date"), _("Date sent"), &today);
+  d->text = sub_dialog_add_entry (d, _("_Note"), _("Note"), "dialog_note");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), _("e.g. official letter no. 45/SGD-VP"));
+  gtk_window_present (GTK_WINDOW (d->dialog));
+  gtk_widget_grab_focus (kind);
+}
+
+/* Add progress ----------------------------------------------------------- */
+
+static void
+update_file_label (SubDialog *d)
+{
+  g_autofree char *name = d->file != NULL ? g_file_get_basename (d->file) : NULL;
+
+  gtk_label_set_text (d->file_label, name != NULL ? name : _("No file"));
+  dn_ui_set_css_class (GTK_WIDGET (d->file_label), "dim-label", name == NULL);
+  gtk_widget_set_visible (d->file_clear, d->file != NULL);
+}
+
+static void
+on_file_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     SubDialog       *d)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      g_set_object (&d->file, file);
+      update_file_label (d);
+    }
+  g_signal_handlers_disconnect_by_data (native, d);
+  g_clear_object (&d->chooser);
+}
+
+static void
+on_choose_file_clicked_cb (SubDialog *d)
+{
+  if (d->chooser != NULL)
+    return;
+  d->chooser = gtk_file_chooser_native_new (_("Attach a File"), GTK_WINDOW (d->dialog), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                            _("_Attach"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (d->chooser), TRUE);
+  g_signal_connect (d->chooser, "response", G_CALLBACK (on_file_response_cb), d);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (d->chooser));
+}
+
+static void
+on_clear_file_clicked_cb (SubDialog *d)
+{
+  g_clear_object (&d->file);
+  update_file_label (d);
+}
+
+static gboolean
+apply_progress (SubDialog  *d,
+                GError    **error)
+{
+  g_autoptr(DnProgress) progress = dn_progress_new ();
+  g_autofree char *message = NULL;
+  guint position = gtk_drop_down_get_selected (d->choice);
+
+  if (!dialog_date (d, _("Type the date of the report, for example 30/6/2024."), &progress->entry_date))
+    return FALSE;
+  gtk_spin_button_update (d->percent);
+  progress->task_id = d->task_id;
+  progress->percent = gtk_spin_button_get_value_as_int (d->percent);
+  progress->unit_id = position < d->ids->len ? g_array_index (d->ids, gint64, position) : 0;
+  g_free (progress->note);
+  progress->note = editable_text (d->text);
+  if (d->file != NULL)
+    {
+      g_autoptr(DnAttachment) attachment = dn_store_add_attachment (d->store, d->file, NULL, error);
+
+      if (attachment == NULL)
+        return FALSE;
+      progress->attachment_id = attachment->id;
+    }
+  if (!dn_store_add_progress (d->store, progress, error))
+    return FALSE;
+  message = g_strdup_printf (_("Progress of %d%% recorded."), progress->percent);
+  report (d, message);
+  return TRUE;
+}
+
+void
+dn_task_forms_add_progress (DnTaskDetails *details,
+                            DnStore       *store,
+                            DnTask        *task)
+{
+  SubDialog *d = sub_dialog_new (details, store, _("Add Progress"), _("_Add"), apply_progress);
+  g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) assignments = dn_store_list_assignments (store, d->task_id, NULL);
+  GtkWidget *unit, *percent, *file_box, *choose, *clear, *file_label;
+  GDate today;
+
+  d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; assignments != NULL && i < assignments->len; i++)
+    {
+      DnAssignment *a = assignments->pdata[i];
+
+      gtk_string_list_append (units, a->unit_name);
+      g_array_append_val (d->ids, a->unit_id);
+    }
+  if (d->ids->len == 0)
+    {
+      gint64 none = 0;
+
+      gtk_string_list_append (units, _("None"));
+      g_array_append_val (d->ids, none);
+    }
+
+  if (task != NULL && task->n_children > 0)
+    dn_form_dialog_set_intro (d->dialog, _("The progress shown for this task is the average of its sub-assigned tasks; "
+                               "a report here is kept in its history."));
+  dn_date_today (&today);
+  d->date = sub_dialog_add_date (d, _("_Date"), _("Date of the report"), &today);
+
+  unit = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (units)), NULL);
+  gtk_widget_set_name (unit, "dialog_unit");
+  dn_form_dialog_add_field (d->dialog, _("_Unit"), _("Reporting unit"), unit);
+  d->choice = GTK_DROP_DOWN (unit);
+
+  percent = gtk_spin_button_new_with_range (0, 100, 5);
+  gtk_widget_set_name (percent, "dialog_percent");
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (percent), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (percent), task != NULL ? task->progress : 0);
+  dn_form_dialog_add_field (d->dialog, _("_Percent done"), _("Percent done"), percent);
+  gtk_widget_set_hexpand (percent, FALSE);
+  gtk_widget_set_halign (percent, GTK_ALIGN_START);
+  d->percent = GTK_SPIN_BUTTON (percent);
+
+  d->text = sub_dialog_add_entry (d, _("_Note"), _("Note"), "dialog_note");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), _("What has been done"));
+
+  file_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  file_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (file_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (file_label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_hexpand (file_label, TRUE);
+  choose = gtk_button_new_with_mnemonic (_("C_hoose…"));
+  gtk_widget_set_name (choose, "dialog_choose_file");
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (on_choose_file_clicked_cb), d);
+  clear = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+  gtk_widget_set_tooltip_text (clear, _("Do not attach the file"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (clear), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Do not attach the file"), -1);
+  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_clear_file_clicked_cb), d);
+  gtk_box_append (GTK_BOX (file_box), file_label);
+  gtk_box_append (GTK_BOX (file_box), clear);
+  gtk_box_append (GTK_BOX (file_box), choose);
+  dn_form_dialog_add_field (d->dialog, _("Attached _file"), _("Attached file"), file_box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choose), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose a file to attach"), -1);
+  d->file_label = GTK_LABEL (file_label);
+  d->file_clear = clear;
+  update_file_label (d);
+
+  gtk_window_present (GTK_WINDOW (d->dialog));
+  gtk_widget_grab_focus (percent);
+}
+
+/* Pass down to sub-units ------------------------------------------------- */
+
+static gboolean
+apply_pass_down (SubDialog  *d,
+                 GError    **error)
+{
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) created = NULL;
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < d->checks->len; i++)
+    {
+      GtkWidget *check = d->checks->pdata[i];
+
+      if (gtk_widget_get_sensitive (check) && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_array_append_val (chosen, g_array_index (d->ids, gint64, i));
+    }
+  if (chosen->len == 0)
+    {
+      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Tick at least one sub-unit."));
+      return FALSE;
+    }
+  created = dn_store_subassign_task (d->store, d->task_id, (const gint64 *) (gpointer) chosen->data, chosen->len, error);
+  if (created == NULL)
+    return FALSE;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The task was passed down to %u unit.",
+                                          "The task was passed down to %u units.", created->len),
+                             created->len);
+  report (d, message);
+  return TRUE;
+}
+
+static void
+on_select_all_toggled_cb (GtkCheckButton *all,
+                          SubDialog      *d)
+{
+  gboolean on = gtk_check_button_get_active (all);
+
+  for (guint i = 0; i < d->checks->len; i++)
+    if (gtk_widget_get_sensitive (d->checks->pdata[i]))
+      gtk_check_button_set_active (d->checks->pdata[i], on);
+}
+
+void
+dn_task_forms_pass_down (DnTaskDetails *details,
+                         DnStore       *store,
+                         DnTask        *task)
+{
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GHashTable) assigned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *intro = NULL;
+  DnTaskQuery query;
+  SubDialog *d;
+  GtkWidget *scroller, *list, *all;
+
+  if (task == NULL)
+    return;
+  units = dn_store_list_units (store, task->lead_unit_id, FALSE, &error);
+  if (units == NULL)
+    {
+      dn_task_details_show_message (details, error->message, TRUE);
+      return;
+    }
+
+  /* the sub-units that already have their copy */
+  dn_task_query_init (&query);
+  query.parent_id = dn_task_details_get_task (details);
+  {
+    g_autoptr(GPtrArray) children = dn_store_list_tasks (store, &query, 0, MAX_CHILDREN, NULL);
+
+    for (guint i = 0; children != NULL && i < children->len; i++)
+      {
+        DnTask *child = children->pdata[i];
+        g_hash_table_add (assigned, g_memdup2 (&child->lead_unit_id, sizeof (gint64)));
+      }
+  }
+
+  d = sub_dialog_new (details, store, _("Pass Down to Sub-units"), _("_Pass Down"), apply_pass_down);
+  intro = g_strdup_printf (_("Each ticked unit gets its own copy of the task, which it leads, with the same due date. "
+                             "Their progress adds up to the progress of this task, led by %s."),
+                           task->lead_unit_name);
+  dn_form_dialog_set_intro (d->dialog, intro);
+  d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  d->checks = g_ptr_array_new ();
+
+  all = gtk_check_button_new_with_mnemonic (_("Select _all"));
+  gtk_widget_set_name (all, "dialog_select_all");
+  g_signal_connect (all, "toggled", G_CALLBACK (on_select_all_toggled_cb), d);
+  dn_form_dialog_add_widget (d->dialog, all);
+
+  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_name (list, "dialog_units");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sub-units"), -1);
+  for (guint i = 0; i < units->len; i++)
+    {
+      DnUnit *unit = units->pdata[i];
+      gboolean done = g_hash_table_contains (assigned, &unit->id);
+      g_autofree char *text = done ? g_strdup_printf (_("%s (already passed down)"), unit->name)
+                                   : g_strdup (unit->name);
+      GtkWidget *check = gtk_check_button_new_with_label (text);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, unit->name, -1);
+      if (done)
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+          gtk_widget_set_sensitive (check, FALSE);
+        }
+      gtk_box_append (GTK_BOX (list), check);
+      g_ptr_array_add (d->checks, check);
+      g_array_append_val (d->ids, unit->id);
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_margin_start (list, 6);
+  gtk_widget_set_margin_top (list, 6);
+  gtk_widget_set_margin_bottom (list, 6);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_widget_set_hexpand (scroller, TRUE);
+  dn_form_dialog_add_widget (d->dialog, scroller);
+
+  gtk_window_present (GTK_WINDOW (d->dialog));
+}

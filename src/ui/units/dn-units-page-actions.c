@@ -1,0 +1,266 @@
+/* dn-units-page-actions.c: the actions of DnUnitsPage (units.*, people.*):
+ * the unit dialog, the person editor and their questions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-units-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-person-editor.h"
+#include "dn-unit-dialog.h"
+#include "dn-units-page-private.h"
+
+/*
+ * Actions
+ */
+
+static void
+on_unit_saved_cb (DnUnitsPage *self,
+                  gint64       unit_id)
+{
+  _dn_units_page_hide_message (self);
+  dn_units_page_select_unit (self, unit_id);
+}
+
+static void
+open_unit_dialog (DnUnitsPage      *self,
+                  DnUnitDialogMode  mode,
+                  gint64            unit_id)
+{
+  g_autoptr(GError) error = NULL;
+  DnUnitDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = dn_unit_dialog_new (self->store, mode, unit_id, &error);
+  if (dialog == NULL)
+    {
+      _dn_units_page_show_message (self, error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), _dn_units_page_parent_window (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_unit_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_dn_units_page_add_unit_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+
+  open_unit_dialog (self, DN_UNIT_DIALOG_ADD, self->unit_id);
+}
+
+void
+_dn_units_page_rename_unit_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+
+  if (self->unit_id > 0)
+    open_unit_dialog (self, DN_UNIT_DIALOG_RENAME, self->unit_id);
+}
+
+void
+_dn_units_page_move_unit_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+
+  if (self->unit_id > 0)
+    open_unit_dialog (self, DN_UNIT_DIALOG_MOVE, self->unit_id);
+}
+
+static void
+set_archived (DnUnitsPage *self,
+              gint64       unit_id,
+              gboolean     archived)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dn_store_set_unit_archived (self->store, unit_id, archived, &error))
+    _dn_units_page_show_message (self, error->message);
+  else
+    _dn_units_page_hide_message (self);
+}
+
+static void
+on_archive_response_cb (GtkDialog   *dialog,
+                        int          response,
+                        DnUnitsPage *self)
+{
+  gint64 unit_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "unit-id");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    set_archived (self, unit_id, TRUE);
+}
+
+void
+_dn_units_page_archive_unit_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+  DnUnit *unit;
+  g_autoptr(GString) detail = NULL;
+  g_autoptr(GPtrArray) below = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+  guint n_below;
+
+  if (self->store == NULL || self->unit_id == 0)
+    return;
+  unit = _dn_units_page_lookup_unit (self, self->unit_id);
+  if (unit == NULL)
+    return;
+  if (unit->archived)
+    {
+      /* restoring loses nothing: no question asked */
+      set_archived (self, unit->id, FALSE);
+      return;
+    }
+
+  /* the units below it, from the tree read */
+  below = g_ptr_array_new ();
+  g_ptr_array_add (below, unit);
+  for (guint i = 0; i < below->len; i++)
+    {
+      DnUnit *up = below->pdata[i];
+      GPtrArray *children = g_hash_table_lookup (self->unit_children, &up->id);
+
+      for (guint j = 0; children != NULL && j < children->len; j++)
+        g_ptr_array_add (below, children->pdata[j]);
+    }
+  n_below = below->len - 1;
+  detail = g_string_new (_("Archived units disappear from the lists where units are chosen, "
+                           "but their tasks, staff and history are kept. "
+                           "Turn on “Show archived units” to see it again and restore it."));
+  if (n_below > 0)
+    {
+      g_string_append (detail, "\n\n");
+      g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE,
+                                                   "Its %u sub-unit is hidden with it.",
+                                                   "Its %u sub-units are hidden with it.", n_below),
+                              n_below);
+    }
+  dialog = gtk_message_dialog_new (_dn_units_page_parent_window (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, _("Archive “%s”?"), unit->name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail->str);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Archive"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data_full (G_OBJECT (dialog), "unit-id", _dn_units_page_id_dup (unit->id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_archive_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_person_saved_cb (DnUnitsPage *self,
+                    gint64       person_id)
+{
+  _dn_units_page_hide_message (self);
+  /* selected now if listed already, else once the staff is read again */
+  self->keep_person_id = person_id;
+  _dn_units_page_select_person (self, person_id);
+}
+
+static void
+open_person_editor (DnUnitsPage *self,
+                    gint64       person_id)
+{
+  g_autoptr(GError) error = NULL;
+  DnPersonEditor *editor;
+
+  if (self->store == NULL)
+    return;
+  editor = dn_person_editor_new (self->store, person_id, self->unit_id, &error);
+  if (editor == NULL)
+    {
+      _dn_units_page_show_message (self, error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (editor), _dn_units_page_parent_window (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_person_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+_dn_units_page_add_person_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  open_person_editor (DN_UNITS_PAGE (widget), 0);
+}
+
+void
+_dn_units_page_edit_person_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+  gint64 person_id = _dn_units_page_selected_person_id (self);
+
+  if (person_id > 0)
+    open_person_editor (self, person_id);
+}
+
+static void
+on_remove_response_cb (GtkDialog   *dialog,
+                       int          response,
+                       DnUnitsPage *self)
+{
+  gint64 person_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "person-id");
+  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (dialog), "person-name"));
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    return;
+  if (!dn_store_delete_person (self->store, person_id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” was not removed: %s"), name, error->message);
+      _dn_units_page_show_message (self, message);
+    }
+  else
+    _dn_units_page_hide_message (self);
+}
+
+void
+_dn_units_page_remove_person_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+  DnPerson *person = gtk_single_selection_get_selected_item (self->staff_selection);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  if (person == NULL || self->store == NULL)
+    return;
+  name = dn_person_dup_full_name (person);
+  dialog = gtk_message_dialog_new (_dn_units_page_parent_window (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Remove “%s” from the staff list?"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("This cannot be undone. People named in tasks, "
+                                              "delegations or documents cannot be removed."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Remove"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data_full (G_OBJECT (dialog), "person-id", _dn_units_page_id_dup (person->id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "person-name", g_steal_pointer (&name), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
