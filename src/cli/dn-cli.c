@@ -23,6 +23,7 @@
 #define EXIT_USAGE 2
 
 static char *db_path;
+static char *today_text;
 
 /* Output is UTF-8 whatever the locale: it is read by programs and pipes.
  * out(): to stdout; err(): a line to stderr. */
@@ -301,6 +302,19 @@ check_tasks (Run *run, GError **error)
 }
 
 static gboolean
+print_task (DnTask    *task,
+            gpointer   user_data,
+            GError   **error)
+{
+  g_autofree char *due = g_date_valid (&task->due_date) ? dn_date_format_iso (&task->due_date) : g_strdup ("");
+  g_autofree char *title = tsv_field (task->title);
+  g_autofree char *lead = tsv_field (task->lead_unit_code);
+
+  out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", task->id, due, dn_status_to_string (task->status), lead, title);
+  return TRUE;
+}
+
+static gboolean
 run_tasks (Run *run, GError **error)
 {
   DnTaskQuery query;
@@ -314,25 +328,7 @@ run_tasks (Run *run, GError **error)
   if (!resolve_unit (run->store, opt.unit_code, &query.unit_id, error))
     return FALSE;
 
-  for (guint offset = 0;; offset += 500)
-    {
-      g_autoptr(GPtrArray) tasks = dn_store_list_tasks (run->store, &query, offset, 500, error);
-
-      if (tasks == NULL)
-        return FALSE;
-      for (guint i = 0; i < tasks->len; i++)
-        {
-          DnTask *task = tasks->pdata[i];
-          g_autofree char *due = g_date_valid (&task->due_date) ? dn_date_format_iso (&task->due_date) : g_strdup ("");
-          g_autofree char *title = tsv_field (task->title);
-          g_autofree char *lead = tsv_field (task->lead_unit_code);
-
-          out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", task->id, due, dn_status_to_string (task->status),
-               lead, title);
-        }
-      if (tasks->len < 500)
-        return TRUE;
-    }
+  return dn_store_foreach_task (run->store, &query, print_task, NULL, error);
 }
 
 static const GOptionEntry people_options[] = {
@@ -353,9 +349,10 @@ run_people (Run *run, GError **error)
 
   if (!resolve_unit (run->store, opt.unit_code, &unit_id, error))
     return FALSE;
-  for (guint offset = 0;; offset += 500)
+  /* pages by key: each page starts after the last person of the one before */
+  for (g_autoptr(DnPerson) last = NULL;;)
     {
-      g_autoptr(GPtrArray) people = dn_store_list_people (run->store, unit_id, offset, 500, error);
+      g_autoptr(GPtrArray) people = dn_store_list_people (run->store, unit_id, last, 500, error);
 
       if (people == NULL)
         return FALSE;
@@ -371,6 +368,7 @@ run_people (Run *run, GError **error)
         }
       if (people->len < 500)
         return TRUE;
+      g_set_object (&last, people->pdata[people->len - 1]);
     }
 }
 
@@ -547,6 +545,8 @@ main (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Database file (default: in the user data folder)"), N_("PATH") },
+    { "today", 0, 0, G_OPTION_ARG_FILENAME, &today_text,
+      N_("The day “overdue” is judged on (default: today in Vietnam, UTC+7)"), N_("YYYY-MM-DD") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -566,6 +566,19 @@ main (int argc, char **argv)
     return usage_error (context, error->message);
   if (argc < 2)
     return usage_error (context, _("Say which command to run."));
+  if (today_text != NULL)
+    {
+      g_autofree char *today = g_steal_pointer (&today_text);
+      GDate day;
+
+      if (!dn_date_parse_iso (today, &day))
+        {
+          g_autofree char *shown = dn_text_escape_for_display (today, 40);
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write --today YYYY-MM-DD."), shown);
+          return usage_error (NULL, message);
+        }
+      dn_date_set_today (&day);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))

@@ -122,7 +122,7 @@ measure_tasks_page (gpointer data)
 
   dn_task_query_init (&query);
   query.text = bench->text;
-  tasks = dn_store_list_tasks (bench->store, &query, 0, PAGE, &error);
+  tasks = dn_store_list_tasks (bench->store, &query, PAGE, &error);
   ms = ms_since (start);
   if (tasks == NULL)
     g_error ("%s", error->message);
@@ -139,7 +139,7 @@ measure_people_page (gpointer data)
   gint64 start = g_get_monotonic_time ();
   double ms;
 
-  people = dn_store_list_people (bench->store, 0, 0, PAGE, &error);
+  people = dn_store_list_people (bench->store, 0, NULL, PAGE, &error);
   ms = ms_since (start);
   if (people == NULL)
     g_error ("%s", error->message);

@@ -1283,6 +1283,41 @@ test_tasks_fixture (gconstpointer data)
     assert_lines (run->out, (const char * const *) expected->pdata, expected->len);
   }
 
+  /* --today: overdue is judged on the day given, whatever the clock says */
+  {
+    static const char * const days[] = { "1990-01-01", "2019-01-01", "2025-06-30", "2099-12-31" };
+    guint n_seen = 0;
+
+    for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+      {
+        g_autoptr(CliRun) run = cli ("--db", db, "--today", days[d], "tasks", "--overdue", NULL);
+
+        g_ptr_array_set_size (expected, 0);
+        for (guint i = 0; i < G_N_ELEMENTS (fixture_tasks); i++)
+          if (fixture_tasks[i].due[0] != '\0' && strcmp (fixture_tasks[i].due, days[d]) < 0 &&
+              (g_str_equal (fixture_tasks[i].status, "open") || g_str_equal (fixture_tasks[i].status, "in_progress")))
+            g_ptr_array_add (expected, fixture_task_line (i));
+        assert_success (run);
+        assert_lines (run->out, (const char * const *) expected->pdata, expected->len);
+        if (d == 0)
+          g_assert_cmpuint (expected->len, ==, 0);
+        n_seen = MAX (n_seen, expected->len);
+      }
+    g_assert_cmpuint (n_seen, >=, 2);
+  }
+  {
+    static const char * const bad[] = { "2023-02-29", "31/12/2024", "", "tomorrow", "1899-12-31" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(CliRun) run = cli ("--db", db, "--today", bad[i], "tasks", "--overdue", NULL);
+
+        g_assert_cmpint (run->status, ==, 2);
+        g_assert_cmpstr (run->out, ==, "");
+        g_assert_nonnull (strstr (run->err, "--today YYYY-MM-DD"));
+      }
+  }
+
   /* --unit: the unit or one of its sub-units leads or supports */
   {
     static const struct { const char *unit; const char *status; const char *subtree; } filters[] = {

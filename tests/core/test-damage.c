@@ -169,7 +169,7 @@ assert_reads_work (DnStore *store)
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, >=, 1);
   dn_task_query_init (&query);
-  tasks = dn_store_list_tasks (store, &query, 0, 10, &error);
+  tasks = dn_store_list_tasks (store, &query, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (tasks->len, ==, 1);
 

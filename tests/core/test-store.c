@@ -1081,15 +1081,16 @@ test_people_order_paging (DnTestStore   *f,
     }
   expected_names = g_string_free (expected, FALSE);
 
-  all = dn_store_list_people (f->store, 0, 0, 100, &error);
+  all = dn_store_list_people (f->store, 0, NULL, 100, &error);
   g_assert_no_error (error);
   names = people_names (all);
   g_assert_cmpstr (names, ==, expected_names);
 
-  /* pages of 4 (and a last, shorter one) give the same list */
+  /* pages of 4 by key (and a last, shorter one) give the same list */
   for (guint offset = 0; offset < all->len + 4; offset += 4)
     {
-      g_autoptr(GPtrArray) page = dn_store_list_people (f->store, 0, offset, 4, &error);
+      DnPerson *last = pages->len > 0 ? pages->pdata[pages->len - 1] : NULL;
+      g_autoptr(GPtrArray) page = dn_store_list_people (f->store, 0, last, 4, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (page->len, ==, MIN (4, all->len > offset ? all->len - offset : 0));
@@ -1105,9 +1106,30 @@ test_people_order_paging (DnTestStore   *f,
   page_ids = dn_test_ids_of_records (pages);
   g_assert_cmpstr (page_ids, ==, all_ids);
 
-  beyond = dn_store_list_people (f->store, 0, 100, 10, &error);
+  /* after the last one: nothing */
+  beyond = dn_store_list_people (f->store, 0, all->pdata[all->len - 1], 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (beyond->len, ==, 0);
+
+  /* the key is the person's own: a page after someone deleted meanwhile
+   * goes on where that person stood */
+  {
+    DnPerson *third = all->pdata[2];
+    g_autoptr(GPtrArray) rest = NULL;
+    g_autoptr(GPtrArray) tail = g_ptr_array_new ();
+    g_autofree char *rest_ids = NULL;
+    g_autofree char *tail_ids = NULL;
+
+    g_assert_true (dn_store_delete_person (f->store, third->id, &error));
+    g_assert_no_error (error);
+    rest = dn_store_list_people (f->store, 0, third, 100, &error);
+    g_assert_no_error (error);
+    for (guint i = 3; i < all->len; i++)
+      g_ptr_array_add (tail, all->pdata[i]);
+    rest_ids = dn_test_ids_of_records (rest);
+    tail_ids = dn_test_ids_of_records (tail);
+    g_assert_cmpstr (rest_ids, ==, tail_ids);
+  }
 }
 
 static void
@@ -1129,7 +1151,7 @@ test_people_by_unit (DnTestStore   *f,
   dn_test_add_person (f->store, "Hồ", "", "Xuân", 0);
   dn_test_add_person (f->store, "Võ", "Thị", "Bích", unit_vp);
 
-  vp = dn_store_list_people (f->store, unit_vp, 0, 100, &error);
+  vp = dn_store_list_people (f->store, unit_vp, NULL, 100, &error);
   g_assert_no_error (error);
   vp_names = people_names (vp);
   g_assert_cmpstr (vp_names, ==, "Phạm Minh An|Võ Thị Bích|Trần Văn Cường");
@@ -1138,13 +1160,13 @@ test_people_by_unit (DnTestStore   *f,
       g_assert_cmpint (((DnPerson *) vp->pdata[i])->unit_id, ==, unit_vp);
       g_assert_cmpstr (((DnPerson *) vp->pdata[i])->unit_code, ==, "VP");
     }
-  other = dn_store_list_people (f->store, unit_empty, 0, 100, &error);
+  other = dn_store_list_people (f->store, unit_empty, NULL, 100, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (other->len, ==, 0);
-  everyone = dn_store_list_people (f->store, 0, 0, 100, &error);
+  everyone = dn_store_list_people (f->store, 0, NULL, 100, &error);
   g_assert_cmpuint (everyone->len, ==, 5);
   {
-    g_autoptr(GPtrArray) page = dn_store_list_people (f->store, unit_vp, 1, 1, &error);
+    g_autoptr(GPtrArray) page = dn_store_list_people (f->store, unit_vp, vp->pdata[0], 1, &error);
     g_autofree char *page_names = people_names (page);
     g_assert_cmpstr (page_names, ==, "Võ Thị Bích");
   }
@@ -1353,7 +1375,7 @@ test_documents_list_order (DnTestStore   *f,
   gint64 d = dn_test_add_document (f->store, "", "", "Không ngày", NULL);
   gint64 e = dn_test_add_document (f->store, "4", "BC-SGDĐT", "Báo cáo cùng ngày", &d2);
 
-  all = dn_store_list_documents (f->store, 0, 100, &error);
+  all = dn_store_list_documents (f->store, NULL, 100, &error);
   g_assert_no_error (error);
   got = dn_test_ids_of_records (all);
   /* newest first; the same day: the later record first; undated last */
@@ -1362,7 +1384,8 @@ test_documents_list_order (DnTestStore   *f,
 
   for (guint offset = 0; offset < 6; offset += 2)
     {
-      g_autoptr(GPtrArray) page = dn_store_list_documents (f->store, offset, 2, &error);
+      DnDocument *last = pages->len > 0 ? pages->pdata[pages->len - 1] : NULL;
+      g_autoptr(GPtrArray) page = dn_store_list_documents (f->store, last, 2, &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (page->len, <=, 2);
@@ -1965,7 +1988,7 @@ query_ids (DnStore           *store,
   gint64 count;
 
   g_assert_no_error (error);
-  tasks = dn_store_list_tasks (store, query, 0, 10000, &error);
+  tasks = dn_store_list_tasks (store, query, 10000, &error);
   g_assert_no_error (error);
   count = dn_store_count_tasks (store, query, &error);
   g_assert_no_error (error);
@@ -2382,6 +2405,56 @@ test_tasks_sort_title (DnTestStore   *f,
   g_assert_cmpstr (got_desc, ==, reversed_s);
 }
 
+typedef struct
+{
+  GHashTable *seen;
+  GPtrArray *tasks;
+} CollectTasks;
+
+static gboolean
+collect_unique_task (DnTask    *task,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  CollectTasks *collect = user_data;
+
+  g_assert_false (g_hash_table_contains (collect->seen, &task->id));
+  g_hash_table_add (collect->seen, &task->id);
+  g_ptr_array_add (collect->tasks, g_object_ref (task));
+  return TRUE;
+}
+
+static gboolean
+stop_at_third (DnTask    *task,
+               gpointer   user_data,
+               GError   **error)
+{
+  guint *n = user_data;
+
+  if (++*n < 3)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE, "stopped");
+  return FALSE;
+}
+
+/* A callback that fails stops the walk with its error. */
+static void
+test_tasks_foreach_stops (DnTestStore   *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DnTaskQuery q;
+  guint n = 0;
+  gint64 unit = dn_test_add_unit (f->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+
+  for (int i = 0; i < 5; i++)
+    dn_test_add_task (f->store, "Nhiệm vụ", unit, NULL, NULL);
+  dn_task_query_init (&q);
+  g_assert_false (dn_store_foreach_task (f->store, &q, stop_at_third, &n, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE);
+  g_assert_cmpuint (n, ==, 3);
+}
+
 static void
 test_tasks_paging (DnTestStore   *f,
                    gconstpointer  data)
@@ -2445,20 +2518,18 @@ test_tasks_paging (DnTestStore   *f,
           g_assert_cmpint (dn_store_count_tasks (f->store, &q, &error), ==, (gint64) ids->len);
           g_assert_no_error (error);
 
-          for (guint offset = 0; offset < ids->len + 5; offset += 5)
-            {
-              g_autoptr(GPtrArray) page = dn_store_list_tasks (f->store, &q, offset, 5, &error);
+          /* the whole list in one pass, and its first rows */
+          g_assert_true (dn_store_foreach_task (f->store, &q, collect_unique_task, &(CollectTasks) { seen, paged },
+                                                &error));
+          g_assert_no_error (error);
+          {
+            g_autoptr(GPtrArray) first = dn_store_list_tasks (f->store, &q, 5, &error);
 
-              g_assert_no_error (error);
-              for (guint i = 0; i < page->len; i++)
-                {
-                  DnTask *task = page->pdata[i];
-
-                  g_assert_false (g_hash_table_contains (seen, &task->id));
-                  g_hash_table_add (seen, &task->id);
-                  g_ptr_array_add (paged, g_object_ref (task));
-                }
-            }
+            g_assert_no_error (error);
+            g_assert_cmpuint (first->len, ==, 5);
+            for (guint i = 0; i < first->len; i++)
+              g_assert_cmpint (((DnTask *) first->pdata[i])->id, ==, g_array_index (ids, gint64, i));
+          }
           all = dn_test_ids_of_array (ids);
           pages = dn_test_ids_of_records (paged);
           if (g_strcmp0 (all, pages) != 0)
@@ -3915,6 +3986,7 @@ main (int   argc,
   DN_TEST_ADD ("/store/tasks/sort/due", test_tasks_sort_due);
   DN_TEST_ADD ("/store/tasks/sort/title", test_tasks_sort_title);
   DN_TEST_ADD ("/store/tasks/paging", test_tasks_paging);
+  DN_TEST_ADD ("/store/tasks/foreach-stops", test_tasks_foreach_stops);
   DN_TEST_ADD ("/store/tasks/get-tasks", test_tasks_get_tasks);
   DN_TEST_ADD ("/store/tasks/progress-value", test_tasks_progress_value);
 

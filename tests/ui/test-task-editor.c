@@ -585,7 +585,7 @@ test_editor_done_recurring (DnTestStore   *fixture,
 
     dn_task_query_init (&query);
     query.unfinished = TRUE;
-    open = dn_store_list_tasks (fixture->store, &query, 0, 10, NULL);
+    open = dn_store_list_tasks (fixture->store, &query, 10, NULL);
     g_assert_cmpuint (open->len, ==, 1);
     next_due = dn_date_format_iso (&((DnTask *) open->pdata[0])->due_date);
     g_assert_cmpstr (next_due, ==, "2024-06-30");

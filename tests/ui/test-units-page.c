@@ -277,7 +277,7 @@ static char *
 store_staff (DnStore *store,
              gint64   unit_id)
 {
-  g_autoptr(GPtrArray) people = dn_store_list_people (store, unit_id, 0, 1000, NULL);
+  g_autoptr(GPtrArray) people = dn_store_list_people (store, unit_id, NULL, 1000, NULL);
   g_autoptr(GString) names = g_string_new (NULL);
 
   g_assert_nonnull (people);
@@ -847,7 +847,7 @@ test_people (DnTestStore   *fixture,
   g_assert_true (dn_person_editor_save (editor));
   g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR), 30000));
   settle (shown.page);
-  people = dn_store_list_people (fixture->store, u.school_a, 0, 10, NULL);
+  people = dn_store_list_people (fixture->store, u.school_a, NULL, 10, NULL);
   g_assert_cmpuint (people->len, ==, 1);
   person = g_object_ref (people->pdata[0]);
   g_assert_cmpstr (person->family_name, ==, "Nguyễn");

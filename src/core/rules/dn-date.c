@@ -254,13 +254,32 @@ dn_date_from_unix (gint64  unix_time,
   set_from_date_time (utc, out);
 }
 
+/* the day set by dn_date_set_today(), or 0: the real one */
+static guint32 today_julian;
+
+void
+dn_date_set_today (const GDate *day)
+{
+  g_return_if_fail (day == NULL || g_date_valid (day));
+
+  g_atomic_int_set ((gint *) &today_julian, day != NULL ? (gint) g_date_get_julian (day) : 0);
+}
+
 void
 dn_date_today (GDate *out)
 {
   g_autoptr(GDateTime) now = NULL;
+  guint32 julian;
 
   g_return_if_fail (out != NULL);
 
+  julian = (guint32) g_atomic_int_get ((gint *) &today_julian);
+  if (julian != 0)
+    {
+      g_date_clear (out, 1);
+      g_date_set_julian (out, julian);
+      return;
+    }
   now = g_date_time_new_now_utc ();
   set_from_date_time (now, out);
 }

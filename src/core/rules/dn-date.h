@@ -49,8 +49,13 @@ int      dn_date_get_school_year  (const GDate *date);
 /* Semester of a date: 1 from 1 September to 15 January, 2 otherwise */
 int      dn_date_get_semester     (const GDate *date);
 
-/* Today in Vietnam (UTC+7), whatever the machine's time zone. */
+/* Today in Vietnam (UTC+7), whatever the machine's time zone, or the day
+ * set by dn_date_set_today(). */
 void     dn_date_today            (GDate *out);
+/* Judges "today" (overdue, …) on @day from now on, in every thread; NULL
+ * goes back to the real day. For scripts, tests and benchmarks
+ * (doingoai-cli --today). */
+void     dn_date_set_today        (const GDate *day);
 /* The date in Vietnam (UTC+7) at @unix_time (seconds since 1970-01-01 UTC). */
 void     dn_date_from_unix        (gint64 unix_time,
                                    GDate *out);

@@ -154,16 +154,31 @@ dn_store_get_document (DnStore  *self,
                              (DnRowFunc) document_from_row, missing, error, DN_INT (id), DN_END);
 }
 
+/* Newest first, documents without a date last; pages by key (issue date,
+ * id) like dn_store_list_people(). */
 GPtrArray *
-dn_store_list_documents (DnStore  *self,
-                         guint     offset,
-                         guint     limit,
-                         GError  **error)
+dn_store_list_documents (DnStore     *self,
+                         DnDocument  *after,
+                         guint        limit,
+                         GError     **error)
 {
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (after == NULL || DN_IS_DOCUMENT (after), NULL);
+  if (after == NULL)
+    return _dn_store_read_all (self, "SELECT " DOCUMENT_COLUMNS " FROM document ORDER BY issue_date DESC, id DESC LIMIT ?",
+                               (DnRowFunc) document_from_row, error, DN_INT (limit), DN_END);
+  if (!g_date_valid (&after->issue_date))
+    return _dn_store_read_all (self,
+                               "SELECT " DOCUMENT_COLUMNS " FROM document WHERE issue_date IS NULL AND id < ?2 "
+                               "ORDER BY id DESC LIMIT ?1",
+                               (DnRowFunc) document_from_row, error, DN_INT (limit), DN_INT (after->id), DN_END);
+  /* the dated ones after the key, then every undated one (NULL sorts last
+   * when descending) */
   return _dn_store_read_all (self,
-                             "SELECT " DOCUMENT_COLUMNS " FROM document ORDER BY issue_date DESC, id DESC LIMIT ? OFFSET ?",
-                             (DnRowFunc) document_from_row, error, DN_INT (limit), DN_INT (offset), DN_END);
+                             "SELECT " DOCUMENT_COLUMNS " FROM document WHERE (issue_date, id) < (?2, ?3) "
+                             "OR issue_date IS NULL ORDER BY issue_date DESC, id DESC LIMIT ?1",
+                             (DnRowFunc) document_from_row, error, DN_INT (limit), DN_DATE (&after->issue_date),
+                             DN_INT (after->id), DN_END);
 }
 
 /*

@@ -16,8 +16,9 @@ gboolean dn_store_add_document (DnStore *self, DnDocument *document, GError **er
 gboolean dn_store_update_document (DnStore *self, DnDocument *document, GError **error);
 gboolean dn_store_delete_document (DnStore *self, gint64 id, GError **error);
 DnDocument *dn_store_get_document (DnStore *self, gint64 id, GError **error);
-/* Newest first. */
-GPtrArray *dn_store_list_documents (DnStore *self, guint offset, guint limit, GError **error);
+/* Documents newest first (undated ones last): the @limit after @after
+ * (NULL: the first @limit); pages by key, as dn_store_list_people(). */
+GPtrArray *dn_store_list_documents (DnStore *self, DnDocument *after, guint limit, GError **error);
 /* "14/QĐ/SGD&ĐT-VP" */
 char *dn_document_dup_reference (DnDocument *document);
 

@@ -141,20 +141,42 @@ dn_store_get_person (DnStore  *self,
                              missing, error, DN_INT (id), DN_END);
 }
 
+/* The people after @after (NULL: from the first) by key: (sort_key, id)
+ * comes from @after's own names, so a page costs its rows whatever comes
+ * before it, and a person deleted meanwhile does not lose the place. */
 GPtrArray *
-dn_store_list_people (DnStore  *self,
-                      gint64    unit_id,
-                      guint     offset,
-                      guint     limit,
-                      GError  **error)
+dn_store_list_people (DnStore   *self,
+                      gint64     unit_id,
+                      DnPerson  *after,
+                      guint      limit,
+                      GError   **error)
 {
+  const char *family = after != NULL ? after->family_name : "";
+  const char *middle = after != NULL ? after->middle_name : "";
+  const char *given = after != NULL ? after->given_name : "";
+  gint64 after_id = after != NULL ? after->id : 0;
+
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (after == NULL || DN_IS_PERSON (after), NULL);
+  if (after == NULL && unit_id > 0)
+    return _dn_store_read_all (self,
+                               "SELECT " PERSON_COLUMNS PERSON_FROM
+                               "WHERE p.unit_id = ?2 ORDER BY p.sort_key, p.id LIMIT ?1",
+                               (DnRowFunc) person_from_row, error, DN_INT (limit), DN_INT (unit_id), DN_END);
+  if (after == NULL)
+    return _dn_store_read_all (self, "SELECT " PERSON_COLUMNS PERSON_FROM "ORDER BY p.sort_key, p.id LIMIT ?1",
+                               (DnRowFunc) person_from_row, error, DN_INT (limit), DN_END);
   if (unit_id > 0)
     return _dn_store_read_all (self,
                                "SELECT " PERSON_COLUMNS PERSON_FROM
-                               "WHERE p.unit_id = ?3 ORDER BY p.sort_key, p.id LIMIT ?1 OFFSET ?2",
-                               (DnRowFunc) person_from_row, error,
-                               DN_INT (limit), DN_INT (offset), DN_INT (unit_id), DN_END);
-  return _dn_store_read_all (self, "SELECT " PERSON_COLUMNS PERSON_FROM "ORDER BY p.sort_key, p.id LIMIT ?1 OFFSET ?2",
-                             (DnRowFunc) person_from_row, error, DN_INT (limit), DN_INT (offset), DN_END);
+                               "WHERE p.unit_id = ?6 AND (p.sort_key, p.id) > (dn_person_key (?2, ?3, ?4), ?5) "
+                               "ORDER BY p.sort_key, p.id LIMIT ?1",
+                               (DnRowFunc) person_from_row, error, DN_INT (limit), DN_TEXT (family),
+                               DN_TEXT (middle), DN_TEXT (given), DN_INT (after_id), DN_INT (unit_id), DN_END);
+  return _dn_store_read_all (self,
+                             "SELECT " PERSON_COLUMNS PERSON_FROM
+                             "WHERE (p.sort_key, p.id) > (dn_person_key (?2, ?3, ?4), ?5) "
+                             "ORDER BY p.sort_key, p.id LIMIT ?1",
+                             (DnRowFunc) person_from_row, error, DN_INT (limit), DN_TEXT (family),
+                             DN_TEXT (middle), DN_TEXT (given), DN_INT (after_id), DN_END);
 }

@@ -16,8 +16,9 @@ gboolean dn_store_update_person (DnStore *self, DnPerson *person, GError **error
 gboolean dn_store_delete_person (DnStore *self, gint64 id, GError **error);
 DnPerson *dn_store_get_person (DnStore *self, gint64 id, GError **error);
 /* People of @unit_id (0: everyone), in Vietnamese order (given name, middle
- * name, family name): rows @offset … @offset + @limit. */
-GPtrArray *dn_store_list_people (DnStore *self, gint64 unit_id, guint offset, guint limit, GError **error);
+ * name, family name): the @limit after the person @after (NULL: the first
+ * @limit). Pages by key: give the last person of a page to get the next. */
+GPtrArray *dn_store_list_people (DnStore *self, gint64 unit_id, DnPerson *after, guint limit, GError **error);
 char *dn_person_dup_full_name (DnPerson *person);
 
 G_END_DECLS

@@ -147,18 +147,22 @@ dn_store_get_task (DnStore  *self,
 }
 
 /* Builds "SELECT t.id FROM … WHERE … ORDER BY …" for @query; the bindings are
- * collected in @binds (as GVariant, bound in order). */
+ * collected in @binds (as GVariant, bound in order). @full_rows: FROM joins
+ * what TASK_COLUMNS reads. */
 static char *
 build_task_query (DnStore            *self,
                   const DnTaskQuery  *query,
                   const char         *select,
                   gboolean            with_order,
+                  gboolean            full_rows,
                   GPtrArray          *binds)
 {
   g_autoptr(GString) sql = g_string_new (select);
   const char *dir = query->descending ? "DESC" : "ASC";
 
-  if (with_order && query->sort == DN_TASK_SORT_LEAD_UNIT)
+  if (full_rows)
+    g_string_append (sql, TASK_FROM);
+  else if (with_order && query->sort == DN_TASK_SORT_LEAD_UNIT)
     g_string_append (sql, " FROM task t LEFT JOIN assignment la ON la.task_id = t.id AND la.role = 'lead' "
                           "LEFT JOIN unit lu ON lu.id = la.unit_id");
   else
@@ -274,7 +278,8 @@ prepare_task_query (DnStore            *self,
                     GError            **error)
 {
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  g_autofree char *base = build_task_query (self, query, select, with_order, binds);
+  gboolean full_rows = g_str_has_prefix (select, "SELECT " TASK_COLUMNS);
+  g_autofree char *base = build_task_query (self, query, select, with_order, full_rows, binds);
   g_autofree char *sql = g_strconcat (base, suffix != NULL ? suffix : "", NULL);
   sqlite3_stmt *stmt = _dn_store_prepare_once (self, sql, error);
 
@@ -320,16 +325,54 @@ dn_store_list_task_ids (DnStore            *self,
   return query_task_ids (self, query, NULL, error);
 }
 
+gboolean
+dn_store_foreach_task (DnStore            *self,
+                       const DnTaskQuery  *query,
+                       DnTaskFunc          func,
+                       gpointer            user_data,
+                       GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  /* one statement stepped to the end: each row is read once, whatever the
+   * number of rows (no paging that reads again the rows before a page) */
+  stmt = prepare_task_query (self, query, "SELECT " TASK_COLUMNS, TRUE, NULL, error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(DnTask) task = task_from_row (self, stmt, error);
+
+      if (task == NULL || !func (task, user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 dn_store_list_tasks (DnStore            *self,
                      const DnTaskQuery  *query,
-                     guint               offset,
                      guint               limit,
                      GError            **error)
 {
-  g_autofree char *suffix = g_strdup_printf (" LIMIT %u OFFSET %u", limit, offset);
-  g_autoptr(GArray) ids = query_task_ids (self, query, suffix, error);
+  g_autofree char *suffix = g_strdup_printf (" LIMIT %u", limit);
+  g_autoptr(GArray) ids = NULL;
 
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  ids = query_task_ids (self, query, suffix, error);
   if (ids == NULL)
     return NULL;
   return dn_store_get_tasks (self, (const gint64 *) (gpointer) ids->data, ids->len, error);

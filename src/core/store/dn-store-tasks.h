@@ -70,7 +70,14 @@ gboolean dn_store_restore_task (DnStore *self, gint64 id, GError **error);
  * occurrence (its id in @next_id, else 0). */
 gboolean dn_store_set_task_status (DnStore *self, gint64 id, DnStatus status, gint64 *next_id, GError **error);
 DnTask *dn_store_get_task (DnStore *self, gint64 id, GError **error);
-GPtrArray *dn_store_list_tasks (DnStore *self, const DnTaskQuery *query, guint offset, guint limit, GError **error);
+/* The first @limit tasks of @query, in its order. */
+GPtrArray *dn_store_list_tasks (DnStore *self, const DnTaskQuery *query, guint limit, GError **error);
+/* Calls @func for each task of @query, in its order, reading each row once
+ * (a whole list costs what its rows cost); stops with FALSE when @func
+ * returns FALSE (with @error set). */
+typedef gboolean (*DnTaskFunc) (DnTask *task, gpointer user_data, GError **error);
+gboolean dn_store_foreach_task (DnStore *self, const DnTaskQuery *query, DnTaskFunc func, gpointer user_data,
+                                GError **error);
 /* All matching ids in order (for lazy list models). */
 GArray *dn_store_list_task_ids (DnStore *self, const DnTaskQuery *query, GError **error);
 gint64 dn_store_count_tasks (DnStore *self, const DnTaskQuery *query, GError **error);

@@ -56,7 +56,7 @@ load (DnChooser  *chooser,
       GPtrArray  *rows,
       GError    **error)
 {
-  g_autoptr(GPtrArray) documents = dn_store_list_documents (store, 0, G_MAXINT, error);
+  g_autoptr(GPtrArray) documents = dn_store_list_documents (store, NULL, G_MAXINT, error);
 
   if (documents == NULL)
     return FALSE;

@@ -307,7 +307,7 @@ reload_children (DnTaskDetails *self,
   dn_task_query_init (&query);
   query.parent_id = task->id;
   query.sort = DN_TASK_SORT_LEAD_UNIT;
-  children = dn_store_list_tasks (self->store, &query, 0, MAX_CHILDREN, &error);
+  children = dn_store_list_tasks (self->store, &query, MAX_CHILDREN, &error);
   if (children == NULL)
     {
       g_warning ("%s", error->message);

@@ -533,7 +533,7 @@ load_choices (DnTaskEditor *self,
   GtkExpression *expression;
   gboolean found = document_id <= 0;
 
-  list = dn_store_list_documents (self->store, 0, MAX_DOCUMENTS, &error);
+  list = dn_store_list_documents (self->store, NULL, MAX_DOCUMENTS, &error);
   if (list == NULL)
     {
       g_warning ("%s", error->message);

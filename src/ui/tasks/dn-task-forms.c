@@ -501,7 +501,7 @@ dn_task_forms_pass_down (DnTaskDetails *details,
   dn_task_query_init (&query);
   query.parent_id = dn_task_details_get_task (details);
   {
-    g_autoptr(GPtrArray) children = dn_store_list_tasks (store, &query, 0, MAX_CHILDREN, NULL);
+    g_autoptr(GPtrArray) children = dn_store_list_tasks (store, &query, MAX_CHILDREN, NULL);
 
     for (guint i = 0; children != NULL && i < children->len; i++)
       {

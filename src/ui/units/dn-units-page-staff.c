@@ -55,7 +55,7 @@ _dn_units_page_read_staff (DnStore       *store,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      people = dn_store_list_people (store, unit_id, all->len, STAFF_PAGE, error);
+      people = dn_store_list_people (store, unit_id, all->len > 0 ? all->pdata[all->len - 1] : NULL, STAFF_PAGE, error);
       if (people == NULL)
         return NULL;
       for (guint i = 0; i < people->len; i++)
