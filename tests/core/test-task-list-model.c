@@ -193,6 +193,83 @@ test_async (DnTestStore   *fixture,
   }
 }
 
+static void
+on_complete_notify (GObject    *model,
+                    GParamSpec *pspec,
+                    guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* A long list: its first rows come first (one "loaded"), the rest after,
+ * added behind them without touching the rows in sight. */
+static void
+test_first_rows_then_rest (DnTestStore   *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTaskListModel) model = dn_task_list_model_new (fixture->store);
+  g_autoptr(GArray) ids = NULL;
+  ItemsChanged changed = { 0 };
+  DnTaskQuery query;
+  guint n_loaded = 0, n_notified = 0, n_fetched;
+  gint64 deadline;
+
+  g_assert_true (dn_generate (fixture->store, 3000, 0, 20, 5, &error));
+  g_signal_connect (model, "loaded", G_CALLBACK (on_loaded), &n_loaded);
+  g_signal_connect (model, "notify::complete", G_CALLBACK (on_complete_notify), &n_notified);
+  dn_task_query_init (&query);
+  ids = dn_store_list_task_ids (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, DN_QUERY_MODEL_PREFETCHED);
+
+  dn_task_list_model_set_query_async (model, &query);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (n_loaded == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_loaded, ==, 1);
+  /* the first rows, read with them: showing them reads nothing more */
+  if (!dn_query_model_is_complete (DN_QUERY_MODEL (model)))
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_PREFETCHED);
+      g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changed);
+    }
+  n_fetched = dn_task_list_model_get_n_fetched (model);
+  for (guint i = 0; i < DN_QUERY_MODEL_PREFETCHED; i++)
+    {
+      g_autoptr(DnTask) task = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (task->id, ==, g_array_index (ids, gint64, i));
+    }
+  g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), ==, n_fetched);
+
+  while (!dn_query_model_is_complete (DN_QUERY_MODEL (model)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dn_query_model_is_complete (DN_QUERY_MODEL (model)));
+  g_assert_cmpuint (n_loaded, ==, 1);
+  g_assert_cmpuint (n_notified, ==, 2);   /* FALSE with the first rows, TRUE with the rest */
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, DN_QUERY_MODEL_PREFETCHED);
+  g_assert_cmpuint (changed.removed, ==, 0);
+  g_assert_cmpuint (changed.added, ==, ids->len - DN_QUERY_MODEL_PREFETCHED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, ids->len);
+  for (guint i = 0; i < ids->len; i += 211)
+    g_assert_cmpint (dn_query_model_get_id (DN_QUERY_MODEL (model), i), ==, g_array_index (ids, gint64, i));
+  /* the rows read with the first ones are still there */
+  g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), ==, n_fetched);
+
+  /* a new query replaces the whole list again, first rows first */
+  query.status = DN_STATUS_DONE;
+  changed.n_signals = 0;
+  dn_task_list_model_set_query_async (model, &query);
+  while ((dn_task_list_model_is_loading (model) || !dn_query_model_is_complete (DN_QUERY_MODEL (model))) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                   dn_store_count_tasks (fixture->store, &query, NULL));
+  g_assert_cmpuint (changed.n_signals, >=, 1);
+  g_assert_cmpuint (changed.position, ==, changed.n_signals == 1 ? 0 : DN_QUERY_MODEL_PREFETCHED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,5 +280,7 @@ main (int   argc,
   g_test_add ("/task-list-model/query-and-signals", DnTestStore, NULL, dn_test_store_setup, test_query_and_signals,
               dn_test_store_teardown);
   g_test_add ("/task-list-model/async", DnTestStore, NULL, dn_test_store_setup, test_async, dn_test_store_teardown);
+  g_test_add ("/task-list-model/first-rows-then-rest", DnTestStore, NULL, dn_test_store_setup, test_first_rows_then_rest,
+              dn_test_store_teardown);
   return g_test_run ();
 }

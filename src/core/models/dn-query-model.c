@@ -9,18 +9,22 @@
 #include "dn-core-testing.h"
 #include "dn-query-model.h"
 
+#include <string.h>
+
 typedef struct
 {
   DnStore    *store;
   GArray     *ids;       /* gint64, the query's result in order */
   GHashTable *cache;     /* gint64 id → record */
   guint       n_fetched;
+  gboolean    partial;   /* only the first rows are known yet */
 } DnQueryModelPrivate;
 
 enum
 {
   PROP_0,
   PROP_STORE,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -152,6 +156,9 @@ dn_query_model_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, priv->store);
       break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, !priv->partial);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -201,6 +208,10 @@ dn_query_model_class_init (DnQueryModelClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DN_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* FALSE while only the first rows of the query are listed (the rest, and
+   * so the count, come later) */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, TRUE, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -248,6 +259,20 @@ dn_query_model_set_result (DnQueryModel *self,
   g_return_if_fail (ids != NULL);
 
   old_n = priv->ids->len;
+  /* the rest of a list whose first rows are shown (the same query, read
+   * in full): the rows in sight stay as they are, the others are added */
+  if (priv->partial && old_n > 0 && ids->len >= old_n &&
+      memcmp (priv->ids->data, ids->data, old_n * sizeof (gint64)) == 0)
+    {
+      g_array_ref (ids);
+      g_array_unref (priv->ids);
+      priv->ids = ids;
+      if (first_items != NULL)
+        cache_items (self, first_items);
+      if (ids->len > old_n)
+        g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, ids->len - old_n);
+      return;
+    }
   g_array_ref (ids);
   g_array_unref (priv->ids);
   priv->ids = ids;
@@ -256,6 +281,28 @@ dn_query_model_set_result (DnQueryModel *self,
     cache_items (self, first_items);
   if (old_n > 0 || priv->ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, priv->ids->len);
+}
+
+void
+dn_query_model_set_complete (DnQueryModel *self,
+                             gboolean      complete)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+
+  g_return_if_fail (DN_IS_QUERY_MODEL (self));
+  if (priv->partial == !complete)
+    return;
+  priv->partial = !complete;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+gboolean
+dn_query_model_is_complete (DnQueryModel *self)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+
+  g_return_val_if_fail (DN_IS_QUERY_MODEL (self), TRUE);
+  return !priv->partial;
 }
 
 gboolean
@@ -270,6 +317,7 @@ dn_query_model_reload (DnQueryModel  *self,
   ids = DN_QUERY_MODEL_GET_CLASS (self)->list_ids (self, error);
   if (ids == NULL)
     return FALSE;
+  dn_query_model_set_complete (self, TRUE);
   dn_query_model_set_result (self, ids, NULL);
   return TRUE;
 }

@@ -69,6 +69,13 @@ gboolean  dn_query_model_reload        (DnQueryModel  *self,
 void      dn_query_model_set_result    (DnQueryModel  *self,
                                         GArray        *ids,
                                         GPtrArray     *first_items);
+/* FALSE while only the first rows of the query are listed: the rest (and
+ * the count) come with a later dn_query_model_set_result() whose ids begin
+ * with the same ones; that one adds the rows after those in sight
+ * (items-changed (n, 0, added)). Property "complete". */
+void      dn_query_model_set_complete  (DnQueryModel  *self,
+                                        gboolean       complete);
+gboolean  dn_query_model_is_complete   (DnQueryModel  *self);
 /* Emits "loaded": the result of a query run elsewhere was set, or it
  * failed (@error). */
 void      dn_query_model_emit_loaded   (DnQueryModel  *self,

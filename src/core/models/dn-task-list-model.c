@@ -32,16 +32,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A query runs in two jobs: the first rows (what a view shows first: a
+ * few ms on an index whatever the size), then, when there are more, every
+ * id (the count and the rest of the list). */
 typedef struct
 {
   DnTaskQuery  query;
   char        *text;
+  gboolean     first_rows;
 } Job;
 
 typedef struct
 {
   GArray    *ids;
   GPtrArray *tasks;  /* the first rows, or NULL */
+  gboolean   complete;
 } JobResult;
 
 static void
@@ -193,18 +198,51 @@ run_job (DnStore         *store,
          GError         **error)
 {
   Job *job = data;
-  GArray *ids = dn_store_list_task_ids (store, &job->query, error);
   JobResult *result;
 
-  if (ids == NULL)
-    return NULL;
-  result = g_new0 (JobResult, 1);
-  result->ids = ids;
-  /* unread rows are read on the main thread later: no error here */
-  if (!g_cancellable_is_cancelled (cancellable))
-    result->tasks = dn_store_get_tasks (store, &g_array_index (ids, gint64, 0), MIN (ids->len, PREFETCHED), NULL);
+  if (job->first_rows)
+    {
+      GPtrArray *tasks = dn_store_list_tasks (store, &job->query, PREFETCHED, error);
+
+      if (tasks == NULL)
+        return NULL;
+      result = g_new0 (JobResult, 1);
+      result->tasks = tasks;
+      result->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), tasks->len);
+      for (guint i = 0; i < tasks->len; i++)
+        g_array_append_val (result->ids, DN_TASK (tasks->pdata[i])->id);
+      result->complete = tasks->len < PREFETCHED;
+    }
+  else
+    {
+      GArray *ids = dn_store_list_task_ids (store, &job->query, error);
+
+      if (ids == NULL)
+        return NULL;
+      result = g_new0 (JobResult, 1);
+      result->ids = ids;
+      result->complete = TRUE;
+    }
   *result_destroy = (GDestroyNotify) job_result_free;
   return result;
+}
+
+static void job_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data);
+
+static void
+start_job (DnTaskListModel *self,
+           gboolean         first_rows)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->query = self->query;
+  job->text = g_strdup (self->query_text);
+  job->query.text = job->text;
+  job->first_rows = first_rows;
+  /* a query still running is interrupted; its result is never applied */
+  dn_query_slot_run_async (self->slot, run_job, job, (GDestroyNotify) job_free, job_done, self);
 }
 
 /* Only the latest query's result comes here (the slot drops the others). */
@@ -216,21 +254,27 @@ job_done (GObject      *source,
   DnTaskListModel *self = DN_TASK_LIST_MODEL (user_data);
   g_autoptr(GError) error = NULL;
   JobResult *found = dn_query_worker_run_finish (result, NULL, &error);
+  gboolean was_complete = dn_query_model_is_complete (DN_QUERY_MODEL (self));
+  gboolean complete = found == NULL || found->complete;
 
   if (found != NULL)
     {
       replace_ids (self, found->ids, found->tasks);
       job_result_free (found);
     }
-  g_signal_emit (self, signals[LOADED], 0, error);
+  dn_query_model_set_complete (DN_QUERY_MODEL (self), complete);
+  /* "loaded" once a query's first rows are in (or it failed); the rest
+   * comes after, as rows added and "complete" */
+  if (was_complete || error != NULL)
+    g_signal_emit (self, signals[LOADED], 0, error);
+  if (!complete)
+    start_job (self, FALSE);
 }
 
 void
 dn_task_list_model_set_query_async (DnTaskListModel   *self,
                                     const DnTaskQuery *query)
 {
-  Job *job;
-
   g_return_if_fail (DN_IS_TASK_LIST_MODEL (self));
   g_return_if_fail (query != NULL);
 
@@ -245,12 +289,9 @@ dn_task_list_model_set_query_async (DnTaskListModel   *self,
 
       self->slot = dn_query_slot_new (worker);
     }
-  job = g_new0 (Job, 1);
-  job->query = self->query;
-  job->text = g_strdup (self->query_text);
-  job->query.text = job->text;
-  /* a query still running is interrupted; its result is never applied */
-  dn_query_slot_run_async (self->slot, run_job, job, (GDestroyNotify) job_free, job_done, self);
+  /* the next result replaces the list, whatever it held */
+  dn_query_model_set_complete (DN_QUERY_MODEL (self), TRUE);
+  start_job (self, TRUE);
 }
 
 gboolean

@@ -131,7 +131,11 @@ update_count (DnListPage *self)
   const char *page;
 
   g_free (priv->count_text);
-  priv->count_text = klass->format_count != NULL ? klass->format_count (self, n) : g_strdup_printf ("%u", n);
+  if (priv->model != NULL && !dn_query_model_is_complete (priv->model))
+    /* the first rows are shown; the rest (and so the count) are on the way */
+    priv->count_text = g_strdup (_("Counting…"));
+  else
+    priv->count_text = klass->format_count != NULL ? klass->format_count (self, n) : g_strdup_printf ("%u", n);
   gtk_label_set_text (priv->count_label, priv->error == NULL && priv->has_result ? priv->count_text : "");
 
   if (priv->error != NULL)
@@ -157,6 +161,17 @@ update_count (DnListPage *self)
   gtk_stack_set_visible_child_name (priv->content_stack, page);
 }
 
+/* The small spinner: a query runs, or the rows shown are being counted. */
+static void
+show_spinner (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+  gboolean busy = priv->loading || (priv->model != NULL && !dn_query_model_is_complete (priv->model));
+
+  gtk_widget_set_visible (GTK_WIDGET (priv->loading_spinner), busy);
+  gtk_spinner_set_spinning (priv->loading_spinner, busy);
+}
+
 static void
 set_loading (DnListPage *self,
              gboolean    loading)
@@ -164,8 +179,7 @@ set_loading (DnListPage *self,
   DnListPagePrivate *priv = PRIV (self);
 
   priv->loading = loading;
-  gtk_widget_set_visible (GTK_WIDGET (priv->loading_spinner), loading);
-  gtk_spinner_set_spinning (priv->loading_spinner, loading);
+  show_spinner (self);
 }
 
 static void
@@ -246,6 +260,7 @@ swap_in (DnListPage *self,
     dn_list_table_scroll_to (priv->table, MIN (top, n_new - 1));
   dn_list_table_select (priv->table, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   priv->has_result = TRUE;
+  show_spinner (self);
   update_count (self);
   update_actions (self);
 }
@@ -302,6 +317,18 @@ on_model_loaded_cb (DnListPage   *self,
     }
   swap_in (self, priv->keep_scroll, selected_id (self));
   priv->keep_scroll = FALSE;
+}
+
+/* The rest of the rows shown came (or a new query began): the count. */
+static void
+on_model_complete_cb (DnListPage   *self,
+                      GParamSpec   *pspec,
+                      DnQueryModel *model)
+{
+  if (model != PRIV (self)->model)
+    return;
+  show_spinner (self);
+  update_count (self);
 }
 
 /* A hidden page reads the store again only when it is shown (or asked). */
@@ -667,6 +694,8 @@ dn_list_page_set_store (DnListPage *self,
   priv->spare = klass->create_model (self, store);
   g_signal_connect_object (priv->model, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->spare, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->model, "notify::complete", G_CALLBACK (on_model_complete_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (priv->spare, "notify::complete", G_CALLBACK (on_model_complete_cb), self, G_CONNECT_SWAPPED);
   priv->rows = dn_list_rows_new ();
   dn_list_rows_set_shown (priv->rows, G_LIST_MODEL (priv->model), FALSE);
   dn_list_table_set_rows (priv->table, G_LIST_MODEL (priv->rows));
@@ -744,7 +773,9 @@ gboolean
 dn_list_page_is_loading (DnListPage *self)
 {
   g_return_val_if_fail (DN_IS_LIST_PAGE (self), FALSE);
-  return PRIV (self)->loading;
+  /* the count of a list shown by its first rows is still to come */
+  return PRIV (self)->loading ||
+         (PRIV (self)->model != NULL && !dn_query_model_is_complete (PRIV (self)->model));
 }
 
 const GDate *
