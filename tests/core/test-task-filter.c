@@ -73,6 +73,64 @@ test_properties (void)
   g_assert_cmpuint (n_changed, ==, 1);
 }
 
+/* Every property reads and writes the value its getter and setter see,
+ * and a write that changes nothing is no change. */
+static void
+test_property_values (void)
+{
+  g_autoptr(DnTaskFilter) filter = dn_task_filter_new ();
+  g_autofree char *text = NULL;
+  gint64 unit_id = 0, document_id = 0;
+  gboolean include = TRUE, lead_only = FALSE, overdue = FALSE, descending = FALSE;
+  int status = 0, sort = 0;
+  DnPeriod period = DN_PERIOD_ANY;
+  guint n_changed = 0;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+  g_object_set (filter, "text", "kế hoạch", "unit-id", (gint64) 12, "include-sub-units", FALSE,
+                "lead-only", TRUE, "status", DN_TASK_FILTER_STATUS_UNFINISHED, "overdue", TRUE,
+                "period", DN_PERIOD_MONTH, "document-id", (gint64) 5, "sort", DN_TASK_SORT_TITLE,
+                "descending", TRUE, NULL);
+  g_assert_cmpuint (n_changed, ==, 10);
+  g_assert_cmpstr (dn_task_filter_get_text (filter), ==, "kế hoạch");
+  g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 12);
+  g_assert_false (dn_task_filter_get_include_sub_units (filter));
+  g_assert_true (dn_task_filter_get_lead_only (filter));
+  g_assert_cmpint (dn_task_filter_get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
+  g_assert_true (dn_task_filter_get_overdue (filter));
+  g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_MONTH);
+  g_assert_cmpint (dn_task_filter_get_document_id (filter), ==, 5);
+  g_assert_cmpint (dn_task_filter_get_sort (filter, &descending), ==, DN_TASK_SORT_TITLE);
+  g_assert_true (descending);
+
+  dn_task_filter_set_unit_id (filter, 40000000000);
+  dn_task_filter_set_status (filter, DN_STATUS_DONE);
+  dn_task_filter_set_sort (filter, DN_TASK_SORT_PROGRESS, FALSE);
+  g_object_get (filter, "text", &text, "unit-id", &unit_id, "include-sub-units", &include,
+                "lead-only", &lead_only, "status", &status, "overdue", &overdue, "period", &period,
+                "document-id", &document_id, "sort", &sort, "descending", &descending, NULL);
+  g_assert_cmpstr (text, ==, "kế hoạch");
+  g_assert_cmpint (unit_id, ==, 40000000000);
+  g_assert_false (include);
+  g_assert_true (lead_only);
+  g_assert_cmpint (status, ==, DN_STATUS_DONE);
+  g_assert_true (overdue);
+  g_assert_cmpint (period, ==, DN_PERIOD_MONTH);
+  g_assert_cmpint (document_id, ==, 5);
+  g_assert_cmpint (sort, ==, DN_TASK_SORT_PROGRESS);
+  g_assert_false (descending);
+  g_assert_cmpuint (n_changed, ==, 13);
+
+  /* the same values again: no change; a negative id is none */
+  g_object_set (filter, "unit-id", (gint64) 40000000000, "lead-only", TRUE, "period", DN_PERIOD_MONTH,
+                "sort", DN_TASK_SORT_PROGRESS, "descending", FALSE, NULL);
+  dn_task_filter_set_overdue (filter, 2);
+  g_assert_cmpuint (n_changed, ==, 13);
+  dn_task_filter_set_document_id (filter, -3);
+  g_assert_cmpint (dn_task_filter_get_document_id (filter), ==, 0);
+  g_assert_cmpuint (n_changed, ==, 14);
+}
+
 static void
 test_presets (void)
 {
@@ -229,6 +287,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/task-filter/properties", test_properties);
+  g_test_add_func ("/task-filter/property-values", test_property_values);
   g_test_add_func ("/task-filter/presets", test_presets);
   g_test_add_func ("/task-filter/query", test_query);
   g_test_add ("/task-filter/model", DnTestStore, NULL, dn_test_store_setup, test_model, dn_test_store_teardown);

@@ -379,9 +379,9 @@ test_editor_same_unit (DnTestStore   *fixture,
   g_object_ref (editor);
 
   supports = DN_UNIT_CHOOSER (dn_ui_get_by_label (editor, "Supporting units"));
-  g_assert_true (dn_unit_chooser_get_multiple (supports));
-  dn_unit_chooser_toggle_unit (supports, u.school_a);
-  dn_unit_chooser_toggle_unit (supports, u.office);
+  g_assert_true (dn_chooser_get_multiple (DN_CHOOSER (supports)));
+  dn_chooser_toggle_id (DN_CHOOSER (supports), u.school_a);
+  dn_chooser_toggle_id (DN_CHOOSER (supports), u.office);
   dn_ui_spin (0);
   assert_error_shown (editor, "support_error", "“Phòng GD&ĐT Bảo Thắng” cannot both lead the task and support it");
 
@@ -389,7 +389,7 @@ test_editor_same_unit (DnTestStore   *fixture,
   assert_error_shown (editor, "support_error", "cannot both lead the task and support it");
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
 
-  dn_unit_chooser_toggle_unit (supports, u.office);
+  dn_chooser_toggle_id (DN_CHOOSER (supports), u.office);
   dn_ui_spin (0);
   assert_error_hidden (editor, "support_error");
 
@@ -448,8 +448,8 @@ test_editor_valid (DnTestStore   *fixture,
                             "Gửi về Sở trước ngày 30/6.", -1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (editor, "Recurrence")), DN_RECURRENCE_QUARTERLY);
   supports = DN_UNIT_CHOOSER (dn_ui_get_by_label (editor, "Supporting units"));
-  dn_unit_chooser_toggle_unit (supports, u.school_b);
-  dn_unit_chooser_toggle_unit (supports, u.school_a);
+  dn_chooser_toggle_id (DN_CHOOSER (supports), u.school_b);
+  dn_chooser_toggle_id (DN_CHOOSER (supports), u.school_a);
   dn_ui_spin (0);
 
   g_assert_true (dn_task_editor_save (editor));
@@ -741,24 +741,24 @@ test_unit_chooser (DnTestStore   *fixture,
   dn_ui_spin (0);
 
   /* archived units are not offered */
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 4);
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 4);
   /* accent-insensitive, on names and codes */
-  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "truong thcs");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 2);
-  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "PHỐ LU");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 1);
-  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "bao thang");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 1);
-  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "thcsxq");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 1);
-  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "đồng văn");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 0);
-  dn_unit_chooser_set_search (DN_UNIT_CHOOSER (chooser), "");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (DN_UNIT_CHOOSER (chooser)), ==, 4);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "truong thcs");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 2);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "PHỐ LU");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 1);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "bao thang");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 1);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "thcsxq");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 1);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "đồng văn");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 0);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 4);
 
   /* several ticked, returned in tree order */
-  dn_unit_chooser_toggle_unit (DN_UNIT_CHOOSER (chooser), u.school_b);
-  dn_unit_chooser_toggle_unit (DN_UNIT_CHOOSER (chooser), u.office);
+  dn_chooser_toggle_id (DN_CHOOSER (chooser), u.school_b);
+  dn_chooser_toggle_id (DN_CHOOSER (chooser), u.office);
   ids = dn_unit_chooser_get_units (DN_UNIT_CHOOSER (chooser));
   {
     g_autofree char *text = dn_test_ids_of_array (ids);
@@ -768,7 +768,7 @@ test_unit_chooser (DnTestStore   *fixture,
   g_assert_true (has_text (chooser, "Phòng GD&ĐT Bảo Thắng, Trường THCS Xuân Quang"));
 
   /* single mode keeps one */
-  dn_unit_chooser_set_multiple (DN_UNIT_CHOOSER (chooser), FALSE);
+  dn_chooser_set_multiple (DN_CHOOSER (chooser), FALSE);
   dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (chooser), u.school_a);
   g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (chooser)), ==, u.school_a);
   g_assert_true (has_text (chooser, "Trường THCS Phố Lu"));
@@ -783,7 +783,7 @@ offers (DnUnitChooser *chooser,
         gint64         unit_id,
         DnUnit       **row)
 {
-  GListModel *model = dn_unit_chooser_get_model (chooser);
+  GListModel *model = dn_chooser_get_model (DN_CHOOSER (chooser));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -825,13 +825,13 @@ test_unit_chooser_options (DnTestStore   *fixture,
   g_assert_true (dn_store_set_unit_archived (fixture->store, archived, TRUE, NULL));
 
   chooser = DN_UNIT_CHOOSER (dn_unit_chooser_new (fixture->store, FALSE));
-  dn_unit_chooser_set_none_label (chooser, "No unit");
+  dn_chooser_set_none_label (DN_CHOOSER (chooser), "No unit");
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chooser));
   gtk_window_present (GTK_WINDOW (window));
   dn_ui_spin (0);
 
   /* the none row first, then the tree; shown on the button while nothing is chosen */
-  model = dn_unit_chooser_get_model (chooser);
+  model = dn_chooser_get_model (DN_CHOOSER (chooser));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
   {
     g_autoptr(DnUnit) none = g_list_model_get_item (model, 0);
@@ -846,14 +846,14 @@ test_unit_chooser_options (DnTestStore   *fixture,
   }
   g_assert_false (offers (chooser, archived, NULL));
   g_assert_true (has_text (GTK_WIDGET (chooser), "No unit"));
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 5);
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 5);
   /* a search lists units only */
-  dn_unit_chooser_set_search (chooser, "phong");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 2);
-  dn_unit_chooser_set_search (chooser, "no unit");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 0);
-  dn_unit_chooser_set_search (chooser, "");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 5);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "phong");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 2);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "no unit");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 0);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 5);
 
   /* picking: what is offered, the none row included; nothing else */
   g_signal_connect_swapped (chooser, "notify::selected-id", G_CALLBACK (count_cb), &notified);
@@ -872,7 +872,7 @@ test_unit_chooser_options (DnTestStore   *fixture,
 
   /* the list opens on the choice, with the search field focused */
   g_assert_true (dn_unit_chooser_pick (chooser, u.school_b));
-  dn_unit_chooser_popup (chooser);
+  dn_chooser_popup (DN_CHOOSER (chooser));
   dn_ui_spin (0);
   search = dn_ui_get_by_label (chooser, "Search units");
   focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -887,7 +887,7 @@ test_unit_chooser_options (DnTestStore   *fixture,
   g_assert_false (offers (chooser, u.school_b, NULL));
   g_assert_true (offers (chooser, u.division, NULL));
   g_assert_true (offers (chooser, 0, NULL));
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 2);
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 2);
   g_assert_false (dn_unit_chooser_pick (chooser, u.school_a));
   /* (the choice made before stays until changed) */
   g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, u.school_b);
@@ -912,9 +912,9 @@ test_unit_chooser_options (DnTestStore   *fixture,
   g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, archived);
   g_assert_true (has_text (GTK_WIDGET (chooser), "Trường THCS Cũ (archived)"));
   /* found by the search too */
-  dn_unit_chooser_set_search (chooser, "thcs cu");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (chooser), ==, 1);
-  dn_unit_chooser_set_search (chooser, "");
+  dn_chooser_set_search (DN_CHOOSER (chooser), "thcs cu");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (chooser)), ==, 1);
+  dn_chooser_set_search (DN_CHOOSER (chooser), "");
 
   /* the list follows the store: a unit archived meanwhile leaves it */
   g_assert_true (dn_store_set_unit_archived (fixture->store, u.school_a, TRUE, NULL));
@@ -923,14 +923,14 @@ test_unit_chooser_options (DnTestStore   *fixture,
   g_assert_true (offers (chooser, u.school_b, NULL));
 
   /* without the none row */
-  dn_unit_chooser_set_none_label (chooser, NULL);
+  dn_chooser_set_none_label (DN_CHOOSER (chooser), NULL);
   g_assert_false (offers (chooser, 0, NULL));
   g_assert_false (dn_unit_chooser_pick (chooser, 0));
   g_assert_cmpint (dn_unit_chooser_get_unit (chooser), ==, archived);
 
   /* multiple mode: the none row clears the ticks */
-  dn_unit_chooser_set_none_label (chooser, "No unit");
-  dn_unit_chooser_set_multiple (chooser, TRUE);
+  dn_chooser_set_none_label (DN_CHOOSER (chooser), "No unit");
+  dn_chooser_set_multiple (DN_CHOOSER (chooser), TRUE);
   g_assert_true (dn_unit_chooser_pick (chooser, u.division));
   {
     g_autoptr(GArray) ids = dn_unit_chooser_get_units (chooser);

@@ -223,7 +223,7 @@ test_lazy (DnTestStore   *fixture,
     g_assert_cmpint (minimum, <=, 680);
   }
   expected = g_strdup_printf ("%" G_GINT64_FORMAT " tasks", n);
-  g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, expected);
+  g_assert_cmpstr (dn_list_page_get_count_text (DN_LIST_PAGE (shown.view)), ==, expected);
   {
     GtkWidget *label = dn_ui_find_named (GTK_WIDGET (shown.view), "task-count");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
@@ -278,7 +278,7 @@ test_search (DnTestStore   *fixture,
       g_autofree char *folded = dn_text_fold (task->title, -1);
       g_assert_nonnull (strstr (folded, "bao cao"));
     }
-  g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, "2 tasks");
+  g_assert_cmpstr (dn_list_page_get_count_text (DN_LIST_PAGE (shown.view)), ==, "2 tasks");
 
   /* typing in the field */
   dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 2000);
@@ -307,7 +307,7 @@ test_search (DnTestStore   *fixture,
     g_assert_true (GTK_IS_INSCRIPTION (title));
     g_assert_cmpstr (gtk_inscription_get_text (GTK_INSCRIPTION (title)), ==, "Kế hoạch hội nhập quốc tế");
   }
-  g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, "1 task");
+  g_assert_cmpstr (dn_list_page_get_count_text (DN_LIST_PAGE (shown.view)), ==, "1 task");
 
   /* nothing found: a message with a way out */
   dn_task_list_view_set_search (shown.view, "khong co gi");
@@ -467,7 +467,7 @@ test_presets (DnTestStore   *fixture,
   dn_task_list_view_apply_preset (shown.view, "all");
   g_assert_cmpuint (n_rows (shown.view), ==, 5);
   g_assert_cmpint (dn_chooser_get_id (document), ==, 0);
-  g_assert_cmpstr (dn_task_list_view_get_count_text (shown.view), ==, "5 tasks");
+  g_assert_cmpstr (dn_list_page_get_count_text (DN_LIST_PAGE (shown.view)), ==, "5 tasks");
 
   /* the periods of the drop-down are those of dn-period, counted from today */
   for (DnPeriod p = DN_PERIOD_NEXT_7_DAYS; p <= DN_PERIOD_SCHOOL_YEAR; p++)
@@ -504,7 +504,7 @@ test_unit_filter (DnTestStore   *fixture,
   GtkCheckButton *sub_units = GTK_CHECK_BUTTON (dn_ui_find_named (view, "task-sub-units"));
   GtkCheckButton *lead_only = GTK_CHECK_BUTTON (dn_ui_find_named (view, "task-lead-only"));
   GtkToggleButton *my_unit = GTK_TOGGLE_BUTTON (dn_ui_find_named (view, "task-my-unit"));
-  GListModel *units = dn_unit_chooser_get_model (unit);
+  GListModel *units = dn_chooser_get_model (DN_CHOOSER (unit));
   guint parent_position = GTK_INVALID_LIST_POSITION;
 
   /* "All units", then the tree depth first, indented by depth */
@@ -571,19 +571,19 @@ test_unit_filter (DnTestStore   *fixture,
   /* a new unit is offered (the list is read again when next needed); the
    * choice is kept */
   dn_test_add_unit (fixture->store, "THCS-BT", "Trường THCS Bảo Thắng", DN_UNIT_KIND_SCHOOL, d.parent);
-  g_assert_cmpuint (g_list_model_get_n_items (dn_unit_chooser_get_model (unit)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (dn_chooser_get_model (DN_CHOOSER (unit))), ==, 5);
   g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, d.parent);
 
   /* the chooser's search: words from the middle of a name, any order, no
    * accents, on names and codes */
-  dn_unit_chooser_set_search (unit, "bao thang 1");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (unit), ==, 1);
-  dn_unit_chooser_set_search (unit, "THANG bao");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (unit), ==, 3);
-  dn_unit_chooser_set_search (unit, "bt1");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (unit), ==, 1);
-  dn_unit_chooser_set_search (unit, "");
-  g_assert_cmpuint (dn_unit_chooser_get_n_shown (unit), ==, 5);
+  dn_chooser_set_search (DN_CHOOSER (unit), "bao thang 1");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (unit)), ==, 1);
+  dn_chooser_set_search (DN_CHOOSER (unit), "THANG bao");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (unit)), ==, 3);
+  dn_chooser_set_search (DN_CHOOSER (unit), "bt1");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (unit)), ==, 1);
+  dn_chooser_set_search (DN_CHOOSER (unit), "");
+  g_assert_cmpuint (dn_chooser_get_n_shown (DN_CHOOSER (unit)), ==, 5);
 
   dn_task_list_view_set_my_unit (shown.view, 0);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
@@ -624,16 +624,16 @@ test_sort (DnTestStore   *fixture,
   /* the selection follows its task */
   {
     g_autoptr(DnTask) t = row (shown.view, 1);
-    g_assert_true (dn_task_list_view_select_task (shown.view, t->id));
+    g_assert_true (dn_list_page_select_id (DN_LIST_PAGE (shown.view), t->id));
   }
-  selected = dn_task_list_view_get_selected_task (shown.view);
+  selected = dn_list_page_get_selected_id (DN_LIST_PAGE (shown.view));
   dn_task_list_view_sort_by (shown.view, DN_TASK_SORT_TITLE, TRUE);
   g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_TITLE);
   g_assert_true (descending);
   desc = titles (shown.view);
   g_assert_cmpstr (desc, ==, "Zô ta|Đào tạo giáo viên|Dạy học ngoại ngữ|Bồi dưỡng cán bộ|"
                              "Ấn phẩm tuyên truyền|Ăn ở của đoàn|An toàn trường học");
-  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, selected);
+  g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (shown.view)), ==, selected);
   {
     g_autoptr(DnTask) t = row (shown.view, 5);
     g_assert_cmpint (t->id, ==, selected);
@@ -819,12 +819,12 @@ test_delete_undo (DnTestStore   *fixture,
   gtk_widget_activate_action (GTK_WIDGET (view), "tasks.delete", NULL);
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 6);
 
-  g_assert_true (dn_task_list_view_select_task (view, d.soon));
+  g_assert_true (dn_list_page_select_id (DN_LIST_PAGE (view), d.soon));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "tasks.delete", NULL));
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 5);
   g_assert_cmpuint (n_rows (view), ==, 5);
   g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), ==, G_MAXUINT);
-  g_assert_cmpint (dn_task_list_view_get_selected_task (view), ==, 0);
+  g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (view)), ==, 0);
   g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT deleted FROM task WHERE id = %" G_GINT64_FORMAT,
                                       d.soon), !=, 0);
 
@@ -846,18 +846,18 @@ test_reload_keeps_selection (DnTestStore   *fixture,
   g_autoptr(GError) error = NULL;
   GDate earliest = dn_test_today_plus (-30);
 
-  g_assert_true (dn_task_list_view_select_task (shown.view, d.later));
+  g_assert_true (dn_list_page_select_id (DN_LIST_PAGE (shown.view), d.later));
   /* a new task sorted before it moves it down */
   add_task_full (fixture->store, "Việc mới", d.other, &earliest, DN_STATUS_OPEN, 0);
   g_assert_cmpuint (n_rows (shown.view), ==, 6);
-  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, d.later);
+  g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (shown.view)), ==, d.later);
 
   task = dn_store_get_task (fixture->store, d.later, &error);
   g_assert_no_error (error);
   g_free (task->title);
   task->title = g_strdup ("Triển khai kế hoạch (sửa)");
   g_assert_true (dn_store_update_task (fixture->store, task, &error));
-  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, d.later);
+  g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (shown.view)), ==, d.later);
   {
     g_autoptr(DnTask) listed = row (shown.view, dn_task_list_model_find (dn_task_list_view_get_model (shown.view),
                                                                           d.later));
@@ -866,7 +866,7 @@ test_reload_keeps_selection (DnTestStore   *fixture,
 
   /* filtered out: nothing selected, so Edit and Delete do nothing */
   dn_task_list_view_apply_preset (shown.view, "overdue");
-  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, 0);
+  g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (shown.view)), ==, 0);
   gtk_window_destroy (shown.window);
 }
 
@@ -890,7 +890,7 @@ test_dialogs (DnTestStore   *fixture,
   /* as the editor does on Save */
   id = add_task_full (fixture->store, "Việc vừa thêm", d.other, NULL, DN_STATUS_OPEN, 0);
   g_signal_emit_by_name (editor, "saved", id);
-  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, id);
+  g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (shown.view)), ==, id);
   gtk_window_destroy (editor);
 
   /* Enter or a double click on a row */
@@ -900,7 +900,7 @@ test_dialogs (DnTestStore   *fixture,
   g_assert_nonnull (details);
   g_assert_cmpint (dn_task_details_get_task (DN_TASK_DETAILS (details)), ==, d.late);
   g_assert_true (gtk_window_get_transient_for (details) == shown.window);
-  g_assert_cmpint (dn_task_list_view_get_selected_task (shown.view), ==, d.late);
+  g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (shown.view)), ==, d.late);
   dn_task_list_view_open_task (shown.view, d.late);
   g_assert_cmpuint (dn_ui_count_windows (DN_TYPE_TASK_DETAILS), ==, 1);
   gtk_window_destroy (details);

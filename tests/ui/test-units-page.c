@@ -534,8 +534,8 @@ test_add_unit (DnTestStore   *fixture,
   /* an empty name is refused: the message shows, nothing is saved */
   before = dn_test_row_counts (fixture->store);
   dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "KHTC");
-  g_assert_false (dn_unit_dialog_save (dialog));
-  g_assert_nonnull (dn_unit_dialog_get_error (dialog));
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_nonnull (dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)));
   after = dn_test_row_counts (fixture->store);
   g_assert_cmpstr (before, ==, after);
   g_assert_nonnull (find_window (DN_TYPE_UNIT_DIALOG));
@@ -543,12 +543,12 @@ test_add_unit (DnTestStore   *fixture,
   /* a code already used is refused too */
   dn_ui_set_text (GTK_WIDGET (dialog), "Unit name", "Phòng Kế hoạch - Tài chính");
   dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "VP");
-  g_assert_false (dn_unit_dialog_save (dialog));
-  g_assert_nonnull (dn_unit_dialog_get_error (dialog));
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_nonnull (dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)));
 
   /* fixed: saved, the dialog closes, the new unit is selected in the tree */
   dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "KHTC");
-  g_assert_true (dn_unit_dialog_save (dialog));
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
   g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
   settle (shown.page);
   added = dn_store_find_unit (fixture->store, "KHTC", NULL);
@@ -596,9 +596,9 @@ test_rename_unit (DnTestStore   *fixture,
   /* the code of another unit: the error shows, nothing changes */
   dn_ui_set_text (GTK_WIDGET (dialog), "Unit name", "Văn phòng");
   dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "TCCB");
-  g_assert_false (dn_unit_dialog_save (dialog));
-  g_assert_nonnull (dn_unit_dialog_get_error (dialog));
-  g_assert_true (gtk_widget_get_mapped (find_label_with_prefix (GTK_WIDGET (dialog), dn_unit_dialog_get_error (dialog))));
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_nonnull (dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)));
+  g_assert_true (gtk_widget_get_mapped (find_label_with_prefix (GTK_WIDGET (dialog), dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)))));
   unit = dn_store_get_unit (fixture->store, u.office, NULL);
   g_assert_cmpstr (unit->code, ==, "VP");
   g_assert_cmpstr (unit->name, ==, "Văn phòng Sở");
@@ -606,7 +606,7 @@ test_rename_unit (DnTestStore   *fixture,
 
   /* a free code: saved, the tree shows the new name, still selected */
   dn_ui_set_text (GTK_WIDGET (dialog), "Unit code", "VPS");
-  g_assert_true (dn_unit_dialog_save (dialog));
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
   g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
   settle (shown.page);
   g_clear_object (&unit);
@@ -626,8 +626,8 @@ static guint
 search (DnUnitChooser *chooser,
         const char    *text)
 {
-  dn_unit_chooser_set_search (chooser, text);
-  return dn_unit_chooser_get_n_shown (chooser);
+  dn_chooser_set_search (DN_CHOOSER (chooser), text);
+  return dn_chooser_get_n_shown (DN_CHOOSER (chooser));
 }
 
 static void
@@ -648,7 +648,7 @@ test_move_unit (DnTestStore   *fixture,
   settle (shown.page);
   dialog = open_unit_dialog (shown.page, "units.move");
   picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "Parent unit"));
-  offered = dn_unit_chooser_get_model (picker);
+  offered = dn_chooser_get_model (DN_CHOOSER (picker));
   for (guint i = 0; i < g_list_model_get_n_items (offered); i++)
     {
       g_autoptr(DnUnit) candidate = g_list_model_get_item (offered, i);
@@ -669,8 +669,8 @@ test_move_unit (DnTestStore   *fixture,
   g_assert_true (dn_store_update_unit (fixture->store, school, &error));
   settle (shown.page);
   g_assert_no_error (error);
-  g_assert_false (dn_unit_dialog_save (dialog));
-  g_assert_nonnull (dn_unit_dialog_get_error (dialog));
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_nonnull (dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)));
   g_assert_nonnull (find_window (DN_TYPE_UNIT_DIALOG));
   unit = dn_store_get_unit (fixture->store, u.department, NULL);
   g_assert_cmpint (unit->parent_id, ==, 0);
@@ -685,7 +685,7 @@ test_move_unit (DnTestStore   *fixture,
   picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "Parent unit"));
   g_assert_cmpint (dn_unit_chooser_get_unit (picker), ==, u.department);
   g_assert_true (dn_unit_chooser_pick (picker, u.district));
-  g_assert_true (dn_unit_dialog_save (dialog));
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
   g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
   settle (shown.page);
   g_clear_object (&unit);
@@ -717,7 +717,7 @@ static gboolean
 picker_lists (DnUnitChooser *picker,
               gint64         unit_id)
 {
-  GListModel *model = dn_unit_chooser_get_model (picker);
+  GListModel *model = dn_chooser_get_model (DN_CHOOSER (picker));
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -838,13 +838,13 @@ test_people (DnTestStore   *fixture,
   /* a date that does not exist: said, nothing saved */
   before = dn_test_row_counts (fixture->store);
   dn_ui_set_text (GTK_WIDGET (editor), "Birth date", "31/02/1985");
-  g_assert_false (dn_person_editor_save (editor));
-  g_assert_nonnull (dn_person_editor_get_error (editor));
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
+  g_assert_nonnull (dn_form_dialog_get_error (DN_FORM_DIALOG (editor)));
   after = dn_test_row_counts (fixture->store);
   g_assert_cmpstr (before, ==, after);
 
   dn_ui_set_text (GTK_WIDGET (editor), "Birth date", "5/3/1985");
-  g_assert_true (dn_person_editor_save (editor));
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
   g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR), 30000));
   settle (shown.page);
   people = dn_store_list_people (fixture->store, u.school_a, NULL, 10, NULL);
@@ -871,7 +871,7 @@ test_people (DnTestStore   *fixture,
   g_assert_true (dn_unit_chooser_pick (DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (editor), "Unit")),
                                        u.school_b));
   dn_ui_set_text (GTK_WIDGET (editor), "Birth date", "");
-  g_assert_true (dn_person_editor_save (editor));
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
   g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_PERSON_EDITOR), 30000));
   settle (shown.page);
   g_clear_object (&person);
@@ -1066,7 +1066,7 @@ test_preferences_my_unit (DnTestStore   *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   dn_ui_spin (30);
   picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "My unit"));
-  model = dn_unit_chooser_get_model (picker);
+  model = dn_chooser_get_model (DN_CHOOSER (picker));
   /* "None" first, then the tree in order */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
   {

@@ -10,9 +10,11 @@
 #include <gtk/gtk.h>
 
 #include "dn-application.h"
+#include "dn-form-dialog.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
 #include "dn-window.h"
+#include "dn-unit-chooser.h"
 #include "dn-window-context.h"
 
 static DnApplication *
@@ -336,6 +338,78 @@ test_context (DnTestStore   *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Properties of every value type go through the type's getter and setter */
+static void
+test_properties (DnTestStore   *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(DnWindowContext) context = dn_window_context_new (fixture->store, NULL);
+  GtkWidget *chooser = g_object_ref_sink (dn_unit_chooser_new (fixture->store, FALSE));
+  DnFormDialog *dialog = dn_form_dialog_new ("Title", "_Save");
+  gint64 unit = dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+  g_autoptr(DnStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *none_label = NULL;
+  g_autofree char *intro = NULL;
+  g_autofree char *save_label = NULL;
+  gboolean can_undo = TRUE;
+  gboolean multiple = TRUE;
+  gint64 exclude = -1;
+  gint64 keep = -1;
+  gint64 selected = -1;
+  guint notified = 0;
+
+  /* objects (construct-only) and a read-only boolean */
+  g_object_get (context, "store", &store, "settings", &settings, "can-undo", &can_undo, NULL);
+  g_assert_true (store == fixture->store);
+  g_assert_null (settings);
+  g_assert_false (can_undo);
+  dn_window_context_push_undo (context, "changed", failing_undo, NULL, NULL);
+  g_object_get (context, "can-undo", &can_undo, NULL);
+  g_assert_true (can_undo);
+
+  /* int64, boolean and string; the setters notify once per change */
+  g_signal_connect (chooser, "notify::keep-id", G_CALLBACK (count_notify_cb), &notified);
+  g_object_set (chooser, "exclude-id", (gint64) 7, "keep-id", (gint64) 9, "multiple", TRUE,
+                "none-label", "No unit", "selected-id", unit, NULL);
+  g_object_set (chooser, "keep-id", (gint64) 9, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (dn_unit_chooser_get_exclude_id (DN_UNIT_CHOOSER (chooser)), ==, 7);
+  g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (chooser)), ==, unit);
+  g_object_get (chooser, "exclude-id", &exclude, "keep-id", &keep, "multiple", &multiple,
+                "none-label", &none_label, "selected-id", &selected, NULL);
+  g_assert_cmpint (exclude, ==, 7);
+  g_assert_cmpint (keep, ==, 9);
+  g_assert_true (multiple);
+  g_assert_cmpstr (none_label, ==, "No unit");
+  g_assert_cmpint (selected, ==, unit);
+  g_object_set (chooser, "multiple", FALSE, NULL);
+  g_assert_false (dn_chooser_get_multiple (DN_CHOOSER (chooser)));
+
+  /* strings read from the dialog's widgets */
+  g_object_get (dialog, "intro", &intro, "save-label", &save_label, NULL);
+  g_assert_null (intro);
+  g_assert_cmpstr (save_label, ==, "_Save");
+  g_object_set (dialog, "intro", "Read this first", "save-label", "_Add", NULL);
+  g_clear_pointer (&intro, g_free);
+  g_clear_pointer (&save_label, g_free);
+  g_object_get (dialog, "intro", &intro, "save-label", &save_label, NULL);
+  g_assert_cmpstr (intro, ==, "Read this first");
+  g_assert_cmpstr (save_label, ==, "_Add");
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (dialog), "Read this first"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (chooser);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,5 +422,6 @@ main (int   argc,
   DN_TEST_ADD ("/window/global-search", test_global_search);
   DN_TEST_ADD ("/window/undo", test_undo);
   DN_TEST_ADD ("/window/context", test_context);
+  DN_TEST_ADD ("/window/properties", test_properties);
   return g_test_run ();
 }

@@ -90,6 +90,56 @@ changed (DnTaskFilter *self,
  * GObject
  */
 
+/* Where each property's value is kept: the text, a gint64 (the ids) or an
+ * int (the booleans, the status, the period and the order). */
+static const guint16 field_offsets[N_PROPS] = {
+  [PROP_TEXT] = G_STRUCT_OFFSET (DnTaskFilter, text),
+  [PROP_UNIT_ID] = G_STRUCT_OFFSET (DnTaskFilter, unit_id),
+  [PROP_INCLUDE_SUB_UNITS] = G_STRUCT_OFFSET (DnTaskFilter, include_sub_units),
+  [PROP_LEAD_ONLY] = G_STRUCT_OFFSET (DnTaskFilter, lead_only),
+  [PROP_STATUS] = G_STRUCT_OFFSET (DnTaskFilter, status),
+  [PROP_OVERDUE] = G_STRUCT_OFFSET (DnTaskFilter, overdue),
+  [PROP_PERIOD] = G_STRUCT_OFFSET (DnTaskFilter, period),
+  [PROP_DOCUMENT_ID] = G_STRUCT_OFFSET (DnTaskFilter, document_id),
+  [PROP_SORT] = G_STRUCT_OFFSET (DnTaskFilter, sort),
+  [PROP_DESCENDING] = G_STRUCT_OFFSET (DnTaskFilter, descending),
+};
+
+/* the enums are kept as ints */
+G_STATIC_ASSERT (sizeof (DnPeriod) == sizeof (int));
+G_STATIC_ASSERT (sizeof (DnTaskSort) == sizeof (int));
+
+static gboolean
+is_int64 (guint prop)
+{
+  return prop == PROP_UNIT_ID || prop == PROP_DOCUMENT_ID;
+}
+
+static gint64
+get_field (DnTaskFilter *self,
+           guint         prop)
+{
+  if (is_int64 (prop))
+    return G_STRUCT_MEMBER (gint64, self, field_offsets[prop]);
+  return G_STRUCT_MEMBER (int, self, field_offsets[prop]);
+}
+
+/* Sets a property other than the text, checked by the caller; "changed"
+ * when the value is new. */
+static void
+set_field (DnTaskFilter *self,
+           guint         prop,
+           gint64        value)
+{
+  if (get_field (self, prop) == value)
+    return;
+  if (is_int64 (prop))
+    G_STRUCT_MEMBER (gint64, self, field_offsets[prop]) = value;
+  else
+    G_STRUCT_MEMBER (int, self, field_offsets[prop]) = (int) value;
+  changed (self, prop);
+}
+
 static void
 dn_task_filter_get_property (GObject    *object,
                              guint       prop_id,
@@ -98,43 +148,26 @@ dn_task_filter_get_property (GObject    *object,
 {
   DnTaskFilter *self = DN_TASK_FILTER (object);
 
-  switch (prop_id)
+  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
     {
-    case PROP_TEXT:
+    case G_TYPE_STRING:
       g_value_set_string (value, self->text);
       break;
-    case PROP_UNIT_ID:
-      g_value_set_int64 (value, self->unit_id);
+    case G_TYPE_INT64:
+      g_value_set_int64 (value, get_field (self, prop_id));
       break;
-    case PROP_INCLUDE_SUB_UNITS:
-      g_value_set_boolean (value, self->include_sub_units);
+    case G_TYPE_BOOLEAN:
+      g_value_set_boolean (value, (gboolean) get_field (self, prop_id));
       break;
-    case PROP_LEAD_ONLY:
-      g_value_set_boolean (value, self->lead_only);
-      break;
-    case PROP_STATUS:
-      g_value_set_int (value, self->status);
-      break;
-    case PROP_OVERDUE:
-      g_value_set_boolean (value, self->overdue);
-      break;
-    case PROP_PERIOD:
-      g_value_set_enum (value, self->period);
-      break;
-    case PROP_DOCUMENT_ID:
-      g_value_set_int64 (value, self->document_id);
-      break;
-    case PROP_SORT:
-      g_value_set_int (value, self->sort);
-      break;
-    case PROP_DESCENDING:
-      g_value_set_boolean (value, self->descending);
+    case G_TYPE_ENUM:
+      g_value_set_enum (value, (int) get_field (self, prop_id));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      g_value_set_int (value, (int) get_field (self, prop_id));
     }
 }
 
+/* The values come checked against the property's range. */
 static void
 dn_task_filter_set_property (GObject      *object,
                              guint         prop_id,
@@ -143,40 +176,22 @@ dn_task_filter_set_property (GObject      *object,
 {
   DnTaskFilter *self = DN_TASK_FILTER (object);
 
-  switch (prop_id)
+  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
     {
-    case PROP_TEXT:
+    case G_TYPE_STRING:
       dn_task_filter_set_text (self, g_value_get_string (value));
       break;
-    case PROP_UNIT_ID:
-      dn_task_filter_set_unit_id (self, g_value_get_int64 (value));
+    case G_TYPE_INT64:
+      set_field (self, prop_id, g_value_get_int64 (value));
       break;
-    case PROP_INCLUDE_SUB_UNITS:
-      dn_task_filter_set_include_sub_units (self, g_value_get_boolean (value));
+    case G_TYPE_BOOLEAN:
+      set_field (self, prop_id, !!g_value_get_boolean (value));
       break;
-    case PROP_LEAD_ONLY:
-      dn_task_filter_set_lead_only (self, g_value_get_boolean (value));
-      break;
-    case PROP_STATUS:
-      dn_task_filter_set_status (self, g_value_get_int (value));
-      break;
-    case PROP_OVERDUE:
-      dn_task_filter_set_overdue (self, g_value_get_boolean (value));
-      break;
-    case PROP_PERIOD:
-      dn_task_filter_set_period (self, g_value_get_enum (value));
-      break;
-    case PROP_DOCUMENT_ID:
-      dn_task_filter_set_document_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_SORT:
-      dn_task_filter_set_sort (self, g_value_get_int (value), self->descending);
-      break;
-    case PROP_DESCENDING:
-      dn_task_filter_set_sort (self, self->sort, g_value_get_boolean (value));
+    case G_TYPE_ENUM:
+      set_field (self, prop_id, g_value_get_enum (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      set_field (self, prop_id, g_value_get_int (value));
     }
 }
 
@@ -274,11 +289,7 @@ dn_task_filter_set_unit_id (DnTaskFilter *self,
 {
   g_return_if_fail (DN_IS_TASK_FILTER (self));
 
-  unit_id = MAX (unit_id, 0);
-  if (self->unit_id == unit_id)
-    return;
-  self->unit_id = unit_id;
-  changed (self, PROP_UNIT_ID);
+  set_field (self, PROP_UNIT_ID, MAX (unit_id, 0));
 }
 
 gboolean
@@ -294,11 +305,7 @@ dn_task_filter_set_include_sub_units (DnTaskFilter *self,
 {
   g_return_if_fail (DN_IS_TASK_FILTER (self));
 
-  include = !!include;
-  if (self->include_sub_units == include)
-    return;
-  self->include_sub_units = include;
-  changed (self, PROP_INCLUDE_SUB_UNITS);
+  set_field (self, PROP_INCLUDE_SUB_UNITS, !!include);
 }
 
 gboolean
@@ -314,11 +321,7 @@ dn_task_filter_set_lead_only (DnTaskFilter *self,
 {
   g_return_if_fail (DN_IS_TASK_FILTER (self));
 
-  lead_only = !!lead_only;
-  if (self->lead_only == lead_only)
-    return;
-  self->lead_only = lead_only;
-  changed (self, PROP_LEAD_ONLY);
+  set_field (self, PROP_LEAD_ONLY, !!lead_only);
 }
 
 int
@@ -335,10 +338,7 @@ dn_task_filter_set_status (DnTaskFilter *self,
   g_return_if_fail (DN_IS_TASK_FILTER (self));
   g_return_if_fail (status >= DN_TASK_FILTER_STATUS_UNFINISHED && status < DN_STATUS_N);
 
-  if (self->status == status)
-    return;
-  self->status = status;
-  changed (self, PROP_STATUS);
+  set_field (self, PROP_STATUS, status);
 }
 
 gboolean
@@ -354,11 +354,7 @@ dn_task_filter_set_overdue (DnTaskFilter *self,
 {
   g_return_if_fail (DN_IS_TASK_FILTER (self));
 
-  overdue = !!overdue;
-  if (self->overdue == overdue)
-    return;
-  self->overdue = overdue;
-  changed (self, PROP_OVERDUE);
+  set_field (self, PROP_OVERDUE, !!overdue);
 }
 
 DnPeriod
@@ -375,10 +371,7 @@ dn_task_filter_set_period (DnTaskFilter *self,
   g_return_if_fail (DN_IS_TASK_FILTER (self));
   g_return_if_fail (period >= DN_PERIOD_ANY && period < DN_PERIOD_N);
 
-  if (self->period == period)
-    return;
-  self->period = period;
-  changed (self, PROP_PERIOD);
+  set_field (self, PROP_PERIOD, period);
 }
 
 gint64
@@ -394,11 +387,7 @@ dn_task_filter_set_document_id (DnTaskFilter *self,
 {
   g_return_if_fail (DN_IS_TASK_FILTER (self));
 
-  document_id = MAX (document_id, 0);
-  if (self->document_id == document_id)
-    return;
-  self->document_id = document_id;
-  changed (self, PROP_DOCUMENT_ID);
+  set_field (self, PROP_DOCUMENT_ID, MAX (document_id, 0));
 }
 
 DnTaskSort
@@ -419,18 +408,9 @@ dn_task_filter_set_sort (DnTaskFilter *self,
   g_return_if_fail (DN_IS_TASK_FILTER (self));
   g_return_if_fail (sort >= DN_TASK_SORT_DUE && sort <= DN_TASK_SORT_PROGRESS);
 
-  descending = !!descending;
   freeze (self);
-  if (self->sort != sort)
-    {
-      self->sort = sort;
-      changed (self, PROP_SORT);
-    }
-  if (self->descending != descending)
-    {
-      self->descending = descending;
-      changed (self, PROP_DESCENDING);
-    }
+  set_field (self, PROP_SORT, sort);
+  set_field (self, PROP_DESCENDING, !!descending);
   thaw (self);
 }
 

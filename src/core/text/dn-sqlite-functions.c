@@ -33,19 +33,25 @@ value_dup_text (sqlite3_value *value)
   return g_utf8_make_valid (text, len);
 }
 
+/* Gives @data (freed with g_free) as the function's result: TEXT when
+ * @text, else a BLOB. */
 static void
-result_blob (sqlite3_context *context,
-             guint8          *blob,
-             gsize            len)
+result_take (sqlite3_context *context,
+             gpointer         data,
+             gsize            len,
+             gboolean         text)
 {
   if (len > G_MAXINT)
     {
-      g_free (blob);
+      g_free (data);
       sqlite3_result_error_toobig (context);
       return;
     }
 
-  sqlite3_result_blob (context, blob, (int) len, g_free);
+  if (text)
+    sqlite3_result_text (context, data, (int) len, g_free);
+  else
+    sqlite3_result_blob (context, data, (int) len, g_free);
 }
 
 /* dn_fold(text) → TEXT */
@@ -56,7 +62,6 @@ sql_fold (sqlite3_context  *context,
 {
   g_autofree char *text = value_dup_text (argv[0]);
   char *folded;
-  gsize len;
 
   if (text == NULL)
     {
@@ -71,15 +76,7 @@ sql_fold (sqlite3_context  *context,
       return;
     }
 
-  len = strlen (folded);
-  if (len > G_MAXINT)
-    {
-      g_free (folded);
-      sqlite3_result_error_toobig (context);
-      return;
-    }
-
-  sqlite3_result_text (context, folded, (int) len, g_free);
+  result_take (context, folded, strlen (folded), TRUE);
 }
 
 /* dn_collate_key(text) → BLOB */
@@ -106,7 +103,7 @@ sql_collate_key (sqlite3_context  *context,
     }
 
   key = dn_text_collate_key (text, sqlite3_value_bytes (argv[0]), &len);
-  result_blob (context, key, len);
+  result_take (context, key, len, FALSE);
 }
 
 /* dn_person_key(family, middle, given) → BLOB; NULL parts count as empty. */
@@ -122,7 +119,7 @@ sql_person_key (sqlite3_context  *context,
   gsize len;
 
   key = dn_text_person_key (family, middle, given, &len);
-  result_blob (context, key, len);
+  result_take (context, key, len, FALSE);
 }
 
 /* COLLATE vi: the strings are not NUL-terminated. */

@@ -359,28 +359,6 @@ dn_text_fold (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* Same token characters as FTS5's unicode61 tokenizer by default:
- * categories L*, N* and Co. */
-static gboolean
-is_word_char (gunichar c)
-{
-  switch (g_unichar_type (c))
-    {
-    case G_UNICODE_LOWERCASE_LETTER:
-    case G_UNICODE_MODIFIER_LETTER:
-    case G_UNICODE_OTHER_LETTER:
-    case G_UNICODE_TITLECASE_LETTER:
-    case G_UNICODE_UPPERCASE_LETTER:
-    case G_UNICODE_DECIMAL_NUMBER:
-    case G_UNICODE_LETTER_NUMBER:
-    case G_UNICODE_OTHER_NUMBER:
-    case G_UNICODE_PRIVATE_USE:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 char *
 dn_text_fts_query (const char *typed)
 {

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-ui.h"
 #include "dn-window-context.h"
 
 #define CONTEXT_KEY "dn-window-context"
@@ -100,60 +101,33 @@ dn_window_context_finalize (GObject *object)
   G_OBJECT_CLASS (dn_window_context_parent_class)->finalize (object);
 }
 
+/* "store" and "settings", construct-only */
 static void
-dn_window_context_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
+set_store (DnWindowContext *self,
+           DnStore         *store)
 {
-  DnWindowContext *self = DN_WINDOW_CONTEXT (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    case PROP_CAN_UNDO:
-      g_value_set_boolean (value, dn_window_context_can_undo (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_set_object (&self->store, store);
 }
 
 static void
-dn_window_context_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
+set_settings (DnWindowContext *self,
+              GSettings       *settings)
 {
-  DnWindowContext *self = DN_WINDOW_CONTEXT (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_set_object (&self->settings, settings);
 }
 
 static void
 dn_window_context_class_init (DnWindowContextClass *klass)
 {
+  static const DnPropertyAccess access[N_PROPS] = {
+    [PROP_STORE] = { G_CALLBACK (dn_window_context_get_store), G_CALLBACK (set_store) },
+    [PROP_SETTINGS] = { G_CALLBACK (dn_window_context_get_settings), G_CALLBACK (set_settings) },
+    [PROP_CAN_UNDO] = { G_CALLBACK (dn_window_context_can_undo), NULL },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = dn_window_context_dispose;
   object_class->finalize = dn_window_context_finalize;
-  object_class->get_property = dn_window_context_get_property;
-  object_class->set_property = dn_window_context_set_property;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DN_TYPE_STORE,
@@ -164,7 +138,7 @@ dn_window_context_class_init (DnWindowContextClass *klass)
   properties[PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dn_ui_install_properties (object_class, N_PROPS, properties, access);
 
   signals[MESSAGE] =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -363,54 +363,6 @@ _dn_chooser_clear (DnChooser *self)
  */
 
 static void
-dn_chooser_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  DnChooser *self = DN_CHOOSER (object);
-
-  switch (prop_id)
-    {
-    case PROP_MULTIPLE:
-      g_value_set_boolean (value, PRIV (self)->multiple);
-      break;
-    case PROP_SELECTED_ID:
-      g_value_set_int64 (value, dn_chooser_get_id (self));
-      break;
-    case PROP_NONE_LABEL:
-      g_value_set_string (value, PRIV (self)->none_label);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dn_chooser_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  DnChooser *self = DN_CHOOSER (object);
-
-  switch (prop_id)
-    {
-    case PROP_MULTIPLE:
-      dn_chooser_set_multiple (self, g_value_get_boolean (value));
-      break;
-    case PROP_SELECTED_ID:
-      dn_chooser_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_NONE_LABEL:
-      dn_chooser_set_none_label (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dn_chooser_measure (GtkWidget      *widget,
                     GtkOrientation  orientation,
                     int             for_size,
@@ -487,13 +439,16 @@ dn_chooser_finalize (GObject *object)
 static void
 dn_chooser_class_init (DnChooserClass *klass)
 {
+  static const DnPropertyAccess access[N_PROPS] = {
+    [PROP_MULTIPLE] = { G_CALLBACK (dn_chooser_get_multiple), G_CALLBACK (dn_chooser_set_multiple) },
+    [PROP_SELECTED_ID] = { G_CALLBACK (dn_chooser_get_id), G_CALLBACK (dn_chooser_set_id) },
+    [PROP_NONE_LABEL] = { G_CALLBACK (dn_chooser_get_none_label), G_CALLBACK (dn_chooser_set_none_label) },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dn_chooser_dispose;
   object_class->finalize = dn_chooser_finalize;
-  object_class->get_property = dn_chooser_get_property;
-  object_class->set_property = dn_chooser_set_property;
   widget_class->grab_focus = dn_chooser_grab_focus;
   widget_class->mnemonic_activate = dn_chooser_mnemonic_activate;
   widget_class->measure = dn_chooser_measure;
@@ -514,7 +469,7 @@ dn_chooser_class_init (DnChooserClass *klass)
   properties[PROP_NONE_LABEL] =
     g_param_spec_string ("none-label", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dn_ui_install_properties (object_class, N_PROPS, properties, access);
 
   /**
    * DnChooser::changed:

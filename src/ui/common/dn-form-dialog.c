@@ -161,60 +161,34 @@ dn_form_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (dn_form_dialog_parent_class)->finalize (object);
 }
 
-static void
-dn_form_dialog_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+static const char *
+get_save_label (DnFormDialog *self)
 {
-  DnFormDialog *self = DN_FORM_DIALOG (object);
   DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
 
-  switch (prop_id)
-    {
-    case PROP_SAVE_LABEL:
-      g_value_set_string (value, gtk_button_get_label (priv->save_button));
-      break;
-    case PROP_INTRO:
-      g_value_set_string (value, gtk_widget_get_visible (GTK_WIDGET (priv->intro_label))
-                                 ? gtk_label_get_text (priv->intro_label) : NULL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return gtk_button_get_label (priv->save_button);
 }
 
-static void
-dn_form_dialog_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
+static const char *
+get_intro (DnFormDialog *self)
 {
-  DnFormDialog *self = DN_FORM_DIALOG (object);
+  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
 
-  switch (prop_id)
-    {
-    case PROP_SAVE_LABEL:
-      dn_form_dialog_set_save_label (self, g_value_get_string (value));
-      break;
-    case PROP_INTRO:
-      dn_form_dialog_set_intro (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return gtk_widget_get_visible (GTK_WIDGET (priv->intro_label)) ? gtk_label_get_text (priv->intro_label) : NULL;
 }
 
 static void
 dn_form_dialog_class_init (DnFormDialogClass *klass)
 {
+  static const DnPropertyAccess access[N_PROPS] = {
+    [PROP_SAVE_LABEL] = { G_CALLBACK (get_save_label), G_CALLBACK (dn_form_dialog_set_save_label) },
+    [PROP_INTRO] = { G_CALLBACK (get_intro), G_CALLBACK (dn_form_dialog_set_intro) },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dn_form_dialog_dispose;
   object_class->finalize = dn_form_dialog_finalize;
-  object_class->get_property = dn_form_dialog_get_property;
-  object_class->set_property = dn_form_dialog_set_property;
   klass->apply = dn_form_dialog_real_apply;
 
   /* the action button's label, with a mnemonic */
@@ -224,7 +198,7 @@ dn_form_dialog_class_init (DnFormDialogClass *klass)
   properties[PROP_INTRO] =
     g_param_spec_string ("intro", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dn_ui_install_properties (object_class, N_PROPS, properties, access);
 
   dn_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-form-dialog.ui");

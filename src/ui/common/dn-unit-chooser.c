@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-ui.h"
 #include "dn-unit-chooser.h"
 
 struct _DnUnitChooser
@@ -159,55 +160,15 @@ format_count (DnChooser *chooser,
  */
 
 static void
-dn_unit_chooser_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  DnUnitChooser *self = DN_UNIT_CHOOSER (object);
-
-  switch (prop_id)
-    {
-    case PROP_EXCLUDE_ID:
-      g_value_set_int64 (value, self->exclude_id);
-      break;
-    case PROP_KEEP_ID:
-      g_value_set_int64 (value, self->keep_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dn_unit_chooser_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  DnUnitChooser *self = DN_UNIT_CHOOSER (object);
-
-  switch (prop_id)
-    {
-    case PROP_EXCLUDE_ID:
-      dn_unit_chooser_set_exclude_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_KEEP_ID:
-      dn_unit_chooser_set_keep_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dn_unit_chooser_class_init (DnUnitChooserClass *klass)
 {
+  static const DnPropertyAccess access[N_PROPS] = {
+    [PROP_EXCLUDE_ID] = { G_CALLBACK (dn_unit_chooser_get_exclude_id), G_CALLBACK (dn_unit_chooser_set_exclude_id) },
+    [PROP_KEEP_ID] = { G_CALLBACK (dn_unit_chooser_get_keep_id), G_CALLBACK (dn_unit_chooser_set_keep_id) },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   DnChooserClass *chooser_class = DN_CHOOSER_CLASS (klass);
 
-  object_class->get_property = dn_unit_chooser_get_property;
-  object_class->set_property = dn_unit_chooser_set_property;
   chooser_class->load = load;
   chooser_class->new_none_row = new_none_row;
   chooser_class->get_id = get_id;
@@ -234,7 +195,7 @@ dn_unit_chooser_class_init (DnUnitChooserClass *klass)
   properties[PROP_KEEP_ID] =
     g_param_spec_int64 ("keep-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dn_ui_install_properties (object_class, N_PROPS, properties, access);
 }
 
 static void
@@ -255,6 +216,21 @@ dn_unit_chooser_init (DnUnitChooser *self)
 /*
  * Public API
  */
+
+/* An option of the list (exclude-id, keep-id): the list is read again. */
+static void
+set_option (DnUnitChooser *self,
+            gint64        *option,
+            gint64         unit_id,
+            guint          prop_id)
+{
+  unit_id = MAX (unit_id, 0);
+  if (*option == unit_id)
+    return;
+  *option = unit_id;
+  dn_chooser_invalidate (DN_CHOOSER (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
 
 GtkWidget *
 dn_unit_chooser_new (DnStore  *store,
@@ -282,21 +258,6 @@ dn_unit_chooser_reload (DnUnitChooser  *self,
   return dn_chooser_reload (DN_CHOOSER (self), error);
 }
 
-const char *
-dn_unit_chooser_get_none_label (DnUnitChooser *self)
-{
-  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), NULL);
-  return dn_chooser_get_none_label (DN_CHOOSER (self));
-}
-
-void
-dn_unit_chooser_set_none_label (DnUnitChooser *self,
-                                const char    *label)
-{
-  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-  dn_chooser_set_none_label (DN_CHOOSER (self), label);
-}
-
 gint64
 dn_unit_chooser_get_exclude_id (DnUnitChooser *self)
 {
@@ -309,13 +270,7 @@ dn_unit_chooser_set_exclude_id (DnUnitChooser *self,
                                 gint64         unit_id)
 {
   g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-
-  unit_id = MAX (unit_id, 0);
-  if (self->exclude_id == unit_id)
-    return;
-  self->exclude_id = unit_id;
-  dn_chooser_invalidate (DN_CHOOSER (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCLUDE_ID]);
+  set_option (self, &self->exclude_id, unit_id, PROP_EXCLUDE_ID);
 }
 
 gint64
@@ -330,35 +285,7 @@ dn_unit_chooser_set_keep_id (DnUnitChooser *self,
                              gint64         unit_id)
 {
   g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-
-  unit_id = MAX (unit_id, 0);
-  if (self->keep_id == unit_id)
-    return;
-  self->keep_id = unit_id;
-  dn_chooser_invalidate (DN_CHOOSER (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_ID]);
-}
-
-GListModel *
-dn_unit_chooser_get_model (DnUnitChooser *self)
-{
-  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), NULL);
-  return dn_chooser_get_model (DN_CHOOSER (self));
-}
-
-gboolean
-dn_unit_chooser_get_multiple (DnUnitChooser *self)
-{
-  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), FALSE);
-  return dn_chooser_get_multiple (DN_CHOOSER (self));
-}
-
-void
-dn_unit_chooser_set_multiple (DnUnitChooser *self,
-                              gboolean       multiple)
-{
-  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-  dn_chooser_set_multiple (DN_CHOOSER (self), multiple);
+  set_option (self, &self->keep_id, unit_id, PROP_KEEP_ID);
 }
 
 gint64
@@ -400,40 +327,10 @@ dn_unit_chooser_set_units (DnUnitChooser *self,
   dn_chooser_set_ids (DN_CHOOSER (self), unit_ids, n_units);
 }
 
-void
-dn_unit_chooser_toggle_unit (DnUnitChooser *self,
-                             gint64         unit_id)
-{
-  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-  dn_chooser_toggle_id (DN_CHOOSER (self), unit_id);
-}
-
 const char *
 dn_unit_chooser_get_unit_name (DnUnitChooser *self,
                                gint64         unit_id)
 {
   g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), "");
   return dn_chooser_get_name (DN_CHOOSER (self), unit_id);
-}
-
-void
-dn_unit_chooser_set_search (DnUnitChooser *self,
-                            const char    *text)
-{
-  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-  dn_chooser_set_search (DN_CHOOSER (self), text);
-}
-
-guint
-dn_unit_chooser_get_n_shown (DnUnitChooser *self)
-{
-  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), 0);
-  return dn_chooser_get_n_shown (DN_CHOOSER (self));
-}
-
-void
-dn_unit_chooser_popup (DnUnitChooser *self)
-{
-  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-  dn_chooser_popup (DN_CHOOSER (self));
 }

@@ -1,7 +1,10 @@
 /* dn-unit-chooser.h: a button showing the chosen unit(s); it opens the unit
  * tree with a search field (dn_text_match on name and code)
  *
- * A DnChooser of units: what is said here of units holds for any chooser.
+ * A DnChooser of units: what is said here of units holds for any chooser,
+ * and the chooser's functions (dn_chooser_get_model(), _set_multiple(),
+ * _set_none_label(), _toggle_id(), _set_search(), _popup(), …) serve it.
+ * The rows offered are DnUnit (the none row has id 0).
  *
  * Single mode picks one unit; multiple mode (property "multiple") ticks any
  * number. Archived units are not offered. Emits "changed" (and notifies
@@ -37,20 +40,12 @@ void       dn_unit_chooser_set_store    (DnUnitChooser *self,
  * when that fails). */
 gboolean   dn_unit_chooser_reload       (DnUnitChooser *self,
                                          GError       **error);
-const char *dn_unit_chooser_get_none_label (DnUnitChooser *self);
-void       dn_unit_chooser_set_none_label (DnUnitChooser *self,
-                                           const char    *label);
 gint64     dn_unit_chooser_get_exclude_id (DnUnitChooser *self);
 void       dn_unit_chooser_set_exclude_id (DnUnitChooser *self,
                                            gint64         unit_id);
 gint64     dn_unit_chooser_get_keep_id  (DnUnitChooser *self);
 void       dn_unit_chooser_set_keep_id  (DnUnitChooser *self,
                                          gint64         unit_id);
-/* The rows offered (DnUnit, in list order; the none row has id 0). */
-GListModel *dn_unit_chooser_get_model   (DnUnitChooser *self);
-gboolean   dn_unit_chooser_get_multiple (DnUnitChooser *self);
-void       dn_unit_chooser_set_multiple (DnUnitChooser *self,
-                                         gboolean       multiple);
 
 /* Single mode: the chosen unit, 0 for none. In multiple mode the first
  * ticked one. */
@@ -69,20 +64,8 @@ GArray    *dn_unit_chooser_get_units    (DnUnitChooser *self);
 void       dn_unit_chooser_set_units    (DnUnitChooser *self,
                                          const gint64  *unit_ids,
                                          guint          n_units);
-/* Ticks or unticks one unit (multiple mode), as clicking its row does. */
-void       dn_unit_chooser_toggle_unit  (DnUnitChooser *self,
-                                         gint64         unit_id);
 /* The name shown for a unit id ("" when unknown). */
 const char *dn_unit_chooser_get_unit_name (DnUnitChooser *self,
                                            gint64         unit_id);
-
-/* The search text, as typed in the popover's search field, and the number
- * of rows it leaves in the list (the none row is shown only without a
- * search). */
-void       dn_unit_chooser_set_search   (DnUnitChooser *self,
-                                         const char    *text);
-guint      dn_unit_chooser_get_n_shown  (DnUnitChooser *self);
-/* Opens the list (as clicking the button does). */
-void       dn_unit_chooser_popup        (DnUnitChooser *self);
 
 G_END_DECLS

@@ -12,23 +12,12 @@
 #include "dn-date.h"
 #include "dn-overview-page.h"
 #include "dn-period.h"
-#include "dn-query-worker.h"
-#include "dn-ui.h"
+#include "dn-page-class.h"
+#include "dn-stale-reader.h"
 
-/* The figures are read on the query worker: never on the main loop, only
- * while the page is shown (a hidden page notes that the store changed and
- * reads when it is shown), at most one read at a time (changes that come
- * while one runs are read once, after it). Until a result arrives the page
- * keeps showing the previous one. */
-
-enum
-{
-  PROP_0,
-  PROP_LOADING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+/* The figures are read on the query worker by a DnStaleReader: never on
+ * the main loop, only while the page is shown, at most one read at a time.
+ * Until a result arrives the page keeps showing the previous one. */
 
 /* What one read gives: the figures of @today. */
 typedef struct
@@ -49,12 +38,8 @@ struct _DnOverviewPage
 {
   GtkWidget    parent_instance;
 
-  DnStore     *store;
-  DnQuerySlot *slot;
-  gboolean     stale;     /* the figures shown are older than the store */
-  gboolean     loading;   /* property "loading": stale while shown, or reading */
-  guint        idle_id;   /* the read waits for the burst of changes to end */
-  GPtrArray   *stats;     /* those shown, to rebuild the lists only when they change */
+  DnStaleReader *reader;    /* its property "loading" */
+  GPtrArray     *stats;     /* those shown, to rebuild the lists only when they change */
 
   GtkWidget   *scroller;
   GtkLabel    *today_label;
@@ -81,11 +66,32 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* A line of a list: the label @name at the start, then the widgets that
+ * follow, up to NULL; @margin above and below. */
+static GtkWidget *
+line_box (int        margin,
+          GtkWidget *name,
+          ...)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *child;
+  va_list args;
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_box_append (GTK_BOX (box), name);
+  va_start (args, name);
+  while ((child = va_arg (args, GtkWidget *)) != NULL)
+    gtk_box_append (GTK_BOX (box), child);
+  va_end (args);
+  gtk_widget_set_margin_top (box, margin);
+  gtk_widget_set_margin_bottom (box, margin);
+  return box;
+}
+
 static GtkWidget *
 unit_row (DnUnitStat *stat)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name = gtk_label_new (stat->unit_name);
   GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (stat->n_tasks, 1));
   g_autofree char *figures = NULL;
@@ -95,7 +101,6 @@ unit_row (DnUnitStat *stat)
     ? g_strdup_printf (_("%u of %u done, %u overdue"), stat->n_done, stat->n_tasks, stat->n_overdue)
     : g_strdup_printf (_("%u of %u done"), stat->n_done, stat->n_tasks);
   label = gtk_label_new (figures);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_size_request (name, 260, -1);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), stat->n_done);
@@ -103,12 +108,7 @@ unit_row (DnUnitStat *stat)
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   if (stat->n_overdue > 0)
     gtk_widget_add_css_class (label, "dn-overdue");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line_box (6, name, bar, label, NULL));
   g_object_set_data (G_OBJECT (row), "unit-id", GINT_TO_POINTER ((int) stat->unit_id));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, stat->unit_name, -1);
   return row;
@@ -117,21 +117,14 @@ unit_row (DnUnitStat *stat)
 static GtkWidget *
 reminder_row (DnUnitStat *stat)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name = gtk_label_new (stat->unit_name);
   g_autofree char *text = g_strdup_printf (_("%u reminders, %u criticisms, %u reviews"),
                                            stat->n_reminders[DN_REMINDER_NOTICE],
                                            stat->n_reminders[DN_REMINDER_CRITICISM],
                                            stat->n_reminders[DN_REMINDER_REVIEW]);
-  GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_set_hexpand (name, TRUE);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  return box;
+  return line_box (4, name, gtk_label_new (text), NULL);
 }
 
 static void
@@ -287,34 +280,16 @@ show_figures (DnOverviewPage *self,
 }
 
 static void
-update_loading (DnOverviewPage *self)
+read_done (GtkWidget    *widget,
+           gpointer      figures,
+           const GError *error)
 {
-  gboolean loading = (self->stale && self->store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self))) ||
-                     (self->slot != NULL && dn_query_slot_is_busy (self->slot));
-
-  if (loading == self->loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void start_read (DnOverviewPage *self);
-
-static void
-read_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  DnOverviewPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  GDestroyNotify destroy = NULL;
-  Figures *figures = dn_query_worker_run_finish (result, &destroy, &error);
+  DnOverviewPage *self = DN_OVERVIEW_PAGE (widget);
 
   if (figures == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The overview could not be read: %s"), error->message);
 
-      g_debug ("%s", error->message);
       gtk_label_set_text (self->error_label, message);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
     }
@@ -322,71 +297,34 @@ read_done_cb (GObject      *source,
     {
       gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
       show_figures (self, figures);
-      destroy (figures);
     }
-  /* changes that came meanwhile */
-  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    start_read (self);
-  update_loading (self);
 }
 
-static void
-start_read (DnOverviewPage *self)
+static gpointer
+read_today (GtkWidget *widget)
 {
   GDate *today = g_new (GDate, 1);
 
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  self->stale = FALSE;
   dn_date_today (today);
-  dn_query_slot_run_async (self->slot, read_figures, today, g_free, read_done_cb, self);
-  update_loading (self);
+  return today;
 }
 
-static gboolean
-read_idle_cb (gpointer user_data)
-{
-  DnOverviewPage *self = user_data;
-
-  self->idle_id = 0;
-  if (self->stale && self->slot != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      !dn_query_slot_is_busy (self->slot))
-    start_read (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Reads when shown, once the changes of this turn of the main loop are
- * all in; a read under way is not interrupted (it is done again after). */
-static void
-schedule_read (DnOverviewPage *self)
-{
-  if (self->slot == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  if (self->idle_id == 0 && !dn_query_slot_is_busy (self->slot))
-    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, read_idle_cb, self, NULL);
-}
+static const DnStaleReaderFuncs reader_funcs = {
+  read_figures, read_today, read_done, NULL,
+};
 
 void
 dn_overview_page_reload (DnOverviewPage *self)
 {
   g_return_if_fail (DN_IS_OVERVIEW_PAGE (self));
-  if (self->store == NULL)
-    return;
-  self->stale = TRUE;
-  schedule_read (self);
-  update_loading (self);
+  dn_stale_reader_mark_stale (self->reader);
 }
 
 gboolean
 dn_overview_page_is_loading (DnOverviewPage *self)
 {
   g_return_val_if_fail (DN_IS_OVERVIEW_PAGE (self), FALSE);
-  return self->loading;
-}
-
-static void
-on_store_changed_cb (DnOverviewPage *self)
-{
-  dn_overview_page_reload (self);
+  return dn_stale_reader_is_loading (self->reader);
 }
 
 static void
@@ -400,57 +338,13 @@ on_unit_row_activated_cb (DnOverviewPage *self,
 }
 
 static void
-dn_overview_page_map (GtkWidget *widget)
-{
-  DnOverviewPage *self = DN_OVERVIEW_PAGE (widget);
-
-  GTK_WIDGET_CLASS (dn_overview_page_parent_class)->map (widget);
-  if (self->stale)
-    schedule_read (self);
-  update_loading (self);
-}
-
-static void
-dn_overview_page_unmap (GtkWidget *widget)
-{
-  DnOverviewPage *self = DN_OVERVIEW_PAGE (widget);
-
-  GTK_WIDGET_CLASS (dn_overview_page_parent_class)->unmap (widget);
-  /* a read under way ends and is shown; none starts while hidden */
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  update_loading (self);
-}
-
-static void
-dn_overview_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  DnOverviewPage *self = DN_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dn_overview_page_dispose (GObject *object)
 {
   DnOverviewPage *self = DN_OVERVIEW_PAGE (object);
 
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  g_clear_pointer (&self->slot, dn_query_slot_free);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_pointer (&self->reader, dn_stale_reader_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->stats, g_ptr_array_unref);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dn_overview_page_parent_class)->dispose (object);
 }
@@ -462,18 +356,10 @@ dn_overview_page_class_init (DnOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dn_overview_page_dispose;
-  object_class->get_property = dn_overview_page_get_property;
-  widget_class->map = dn_overview_page_map;
-  widget_class->unmap = dn_overview_page_unmap;
-
-  /* TRUE while the figures shown wait for a read of the store */
-  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dn_stale_reader_install_property (object_class, G_STRUCT_OFFSET (DnOverviewPage, reader));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-overview-page.ui");
+  dn_page_class_set_template (widget_class, "dn-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, today_label);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, overdue_label);
@@ -493,6 +379,7 @@ static void
 dn_overview_page_init (DnOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->reader = dn_stale_reader_new (GTK_WIDGET (self), &reader_funcs);
 }
 
 void
@@ -502,21 +389,5 @@ dn_overview_page_set_store (DnOverviewPage *self,
   g_return_if_fail (DN_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (store == NULL || DN_IS_STORE (store));
 
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_pointer (&self->slot, dn_query_slot_free);
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  g_set_object (&self->store, store);
-  self->stale = FALSE;
-  if (store != NULL)
-    {
-      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (store);
-
-      self->slot = dn_query_slot_new (worker);
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-      dn_overview_page_reload (self);
-    }
-  update_loading (self);
+  dn_stale_reader_set_store (self->reader, store);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dn-date.h"
+#include "dn-page-class.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-task-forms.h"
@@ -514,27 +515,20 @@ dup_assignment (DnTaskDetails *self,
   return g_steal_pointer (&a);
 }
 
+/* task.extend-deadline and task.remind: the assignment's dialog */
 static void
-extend_deadline_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
+assignment_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
   DnTaskDetails *self = DN_TASK_DETAILS (widget);
   g_autoptr(DnAssignment) a = dup_assignment (self, param);
 
-  if (a != NULL)
+  if (a == NULL)
+    return;
+  if (g_str_equal (action_name, "task.extend-deadline"))
     dn_task_forms_extend_deadline (self, self->store, a);
-}
-
-static void
-remind_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  DnTaskDetails *self = DN_TASK_DETAILS (widget);
-  g_autoptr(DnAssignment) a = dup_assignment (self, param);
-
-  if (a != NULL)
+  else
     dn_task_forms_remind (self, self->store, a);
 }
 
@@ -578,30 +572,15 @@ delete_action (GtkWidget  *widget,
   DnTaskDetails *self = DN_TASK_DETAILS (widget);
   DnWindowContext *context = dn_window_context_from_widget (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *message = NULL;
-  gint64 id = self->task_id;
 
   if (self->task == NULL)
     return;
-  if (!dn_store_delete_task (self->store, id, &error))
-    {
-      show_message (self, error->message, TRUE);
-      return;
-    }
-  if (g_utf8_strlen (self->task->title, -1) > MAX_TITLE_IN_MESSAGE)
-    {
-      g_autofree char *head = g_utf8_substring (self->task->title, 0, MAX_TITLE_IN_MESSAGE - 1);
-      title = g_strconcat (head, "…", NULL);
-    }
-  else
-    title = g_strdup (self->task->title);
-  message = g_strdup_printf (_("Task “%s” deleted."), title);
-  if (context != NULL)
-    {
-      dn_window_context_push_undo (context, message, restore_task_cb, g_memdup2 (&id, sizeof id), g_free);
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
+  message = dn_task_details_delete_task (self->store, self->task, context, &error);
+  if (message == NULL)
+    show_message (self, error->message, TRUE);
+  else if (context != NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
   else
     {
       /* no window to offer Undo: the details stay, saying so */
@@ -672,8 +651,7 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
 
   object_class->dispose = dn_task_details_dispose;
 
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-task-details.ui");
+  dn_page_class_set_template (widget_class, "dn-task-details.ui");
   gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, edit_button);
   gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, done_button);
   gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, pass_down_button);
@@ -713,8 +691,8 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
   gtk_widget_class_install_action (widget_class, "task.mark-done", NULL, mark_done_action);
   gtk_widget_class_install_action (widget_class, "task.add-progress", NULL, add_progress_action);
   gtk_widget_class_install_action (widget_class, "task.pass-down", NULL, pass_down_action);
-  gtk_widget_class_install_action (widget_class, "task.extend-deadline", "x", extend_deadline_action);
-  gtk_widget_class_install_action (widget_class, "task.remind", "x", remind_action);
+  gtk_widget_class_install_action (widget_class, "task.extend-deadline", "x", assignment_action);
+  gtk_widget_class_install_action (widget_class, "task.remind", "x", assignment_action);
   gtk_widget_class_install_action (widget_class, "task.open-attachment", "x", open_attachment_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -763,4 +741,29 @@ dn_task_details_show_message (DnTaskDetails *self,
 {
   g_return_if_fail (DN_IS_TASK_DETAILS (self));
   show_message (self, message, error);
+}
+
+char *
+dn_task_details_delete_task (DnStore         *store,
+                             DnTask          *task,
+                             DnWindowContext *context,
+                             GError         **error)
+{
+  g_autofree char *title = NULL;
+  char *message;
+  gint64 id = task->id;
+
+  if (!dn_store_delete_task (store, id, error))
+    return NULL;
+  if (g_utf8_strlen (task->title, -1) > MAX_TITLE_IN_MESSAGE)
+    {
+      g_autofree char *head = g_utf8_substring (task->title, 0, MAX_TITLE_IN_MESSAGE - 1);
+      title = g_strconcat (head, "…", NULL);
+    }
+  else
+    title = g_strdup (task->title);
+  message = g_strdup_printf (_("Task “%s” deleted."), title);
+  if (context != NULL)
+    dn_window_context_push_undo (context, message, restore_task_cb, g_memdup2 (&id, sizeof id), g_free);
+  return message;
 }

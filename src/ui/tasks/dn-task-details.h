@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dn-store.h"
+#include "dn-window-context.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,13 @@ gint64         dn_task_details_get_task (DnTaskDetails *self);
 void           dn_task_details_show_message (DnTaskDetails *self,
                                              const char    *message,
                                              gboolean       error);
+/* Deletes @task (kept hidden, so that Undo brings it back) and returns the
+ * message that says so ("Task “…” deleted.", a long title shortened); the
+ * Undo goes to @context, when there is one. NULL with @error set when the
+ * task could not be deleted. */
+char          *dn_task_details_delete_task (DnStore         *store,
+                                            DnTask          *task,
+                                            DnWindowContext *context,
+                                            GError         **error);
 
 G_END_DECLS

@@ -16,9 +16,9 @@
 
 #include "dn-date.h"
 #include "dn-date-entry.h"
+#include "dn-page-class.h"
 #include "dn-task-editor.h"
 #include "dn-text.h"
-#include "dn-ui.h"
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
 
@@ -77,6 +77,15 @@ static guint signals[N_SIGNALS];
  * Records
  */
 
+/* Replaces the text *@field of a record by @text (taken). */
+static void
+take_text (char **field,
+           char  *text)
+{
+  g_free (*field);
+  *field = text;
+}
+
 static DnTask *
 task_copy (DnTask *task)
 {
@@ -84,24 +93,18 @@ task_copy (DnTask *task)
 
   copy->id = task->id;
   copy->document_id = task->document_id;
-  g_free (copy->section);
-  copy->section = g_strdup (task->section);
-  g_free (copy->title);
-  copy->title = g_strdup (task->title);
-  g_free (copy->description);
-  copy->description = g_strdup (task->description);
+  take_text (&copy->section, g_strdup (task->section));
+  take_text (&copy->title, g_strdup (task->title));
+  take_text (&copy->description, g_strdup (task->description));
   copy->due_date = task->due_date;
   copy->recurrence = task->recurrence;
   copy->status = task->status;
   copy->parent_id = task->parent_id;
   copy->lead_unit_id = task->lead_unit_id;
   g_array_append_vals (copy->support_unit_ids, task->support_unit_ids->data, task->support_unit_ids->len);
-  g_free (copy->lead_unit_code);
-  copy->lead_unit_code = g_strdup (task->lead_unit_code);
-  g_free (copy->lead_unit_name);
-  copy->lead_unit_name = g_strdup (task->lead_unit_name);
-  g_free (copy->document_label);
-  copy->document_label = g_strdup (task->document_label);
+  take_text (&copy->lead_unit_code, g_strdup (task->lead_unit_code));
+  take_text (&copy->lead_unit_name, g_strdup (task->lead_unit_name));
+  take_text (&copy->document_label, g_strdup (task->document_label));
   return copy;
 }
 
@@ -195,12 +198,9 @@ build_task (DnTaskEditor *self)
     }
   else if (self->initial != NULL)
     task->parent_id = self->initial->parent_id;
-  g_free (task->title);
-  task->title = get_title (self);
-  g_free (task->description);
-  task->description = get_description (self);
-  g_free (task->section);
-  task->section = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (self->section_entry)), -1, TRUE);
+  take_text (&task->title, get_title (self));
+  take_text (&task->description, get_description (self));
+  take_text (&task->section, dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (self->section_entry)), -1, TRUE));
   if (task->section == NULL)
     task->section = g_strdup ("");
   task->document_id = document != NULL ? document->id : 0;
@@ -366,8 +366,9 @@ on_field_changed_cb (DnTaskEditor *self)
   mark_dirty (self);
 }
 
+/* the due date, the document, the recurrence, the supporting units */
 static void
-on_due_changed_cb (DnTaskEditor *self)
+on_checked_field_changed_cb (DnTaskEditor *self)
 {
   mark_dirty (self);
   validate (self);
@@ -381,31 +382,10 @@ on_due_focus_leave_cb (DnTaskEditor *self)
 }
 
 static void
-on_document_changed_cb (DnTaskEditor *self)
-{
-  mark_dirty (self);
-  validate (self);
-}
-
-static void
-on_recurrence_changed_cb (DnTaskEditor *self)
-{
-  mark_dirty (self);
-  validate (self);
-}
-
-static void
 on_lead_changed_cb (DnTaskEditor *self)
 {
   if (!self->loading)
     self->lead_touched = TRUE;
-  mark_dirty (self);
-  validate (self);
-}
-
-static void
-on_support_changed_cb (DnTaskEditor *self)
-{
   mark_dirty (self);
   validate (self);
 }
@@ -652,8 +632,7 @@ dn_task_editor_class_init (DnTaskEditorClass *klass)
 
   g_type_ensure (DN_TYPE_DATE_ENTRY);
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-task-editor.ui");
+  dn_page_class_set_template (widget_class, "dn-task-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, store_error_box);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, store_error);
@@ -671,12 +650,9 @@ dn_task_editor_class_init (DnTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, support_error);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, status_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_due_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_checked_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_document_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_recurrence_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_lead_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_support_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);

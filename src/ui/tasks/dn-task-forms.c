@@ -110,17 +110,43 @@ sub_dialog_new (DnTaskDetails  *details,
   return d;
 }
 
+/* A row of the form: @widget, named @name, after @label. Returns @widget. */
 static GtkWidget *
-sub_dialog_add_entry (SubDialog  *d,
-                      const char *label,
-                      const char *accessible,
-                      const char *name)
+sub_dialog_add (SubDialog  *d,
+                const char *label,
+                const char *accessible,
+                const char *name,
+                GtkWidget  *widget)
 {
-  GtkWidget *entry = gtk_entry_new ();
+  gtk_widget_set_name (widget, name);
+  dn_form_dialog_add_field (d->dialog, label, accessible, widget);
+  return widget;
+}
 
-  gtk_widget_set_name (entry, name);
-  dn_form_dialog_add_field (d->dialog, label, accessible, entry);
-  return entry;
+/* The dialog's free text (d->text), with @placeholder as an example. */
+static void
+sub_dialog_add_text (SubDialog  *d,
+                     const char *label,
+                     const char *accessible,
+                     const char *name,
+                     const char *placeholder)
+{
+  d->text = sub_dialog_add (d, label, accessible, name, gtk_entry_new ());
+  gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), placeholder);
+}
+
+/* The dialog's choice (d->choice) among @items. */
+static GtkWidget *
+sub_dialog_add_choice (SubDialog     *d,
+                       const char    *label,
+                       const char    *accessible,
+                       const char    *name,
+                       GtkStringList *items)
+{
+  GtkWidget *choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (items)), NULL);
+
+  d->choice = GTK_DROP_DOWN (choice);
+  return sub_dialog_add (d, label, accessible, name, choice);
 }
 
 static DnDateEntry *
@@ -131,12 +157,10 @@ sub_dialog_add_date (SubDialog   *d,
 {
   GtkWidget *date = dn_date_entry_new ();
 
-  gtk_widget_set_name (date, "dialog_date");
   gtk_widget_set_hexpand (date, FALSE);
   gtk_widget_set_halign (date, GTK_ALIGN_START);
   dn_date_entry_set_date (DN_DATE_ENTRY (date), initial);
-  dn_form_dialog_add_field (d->dialog, label, accessible, date);
-  return DN_DATE_ENTRY (date);
+  return DN_DATE_ENTRY (sub_dialog_add (d, label, accessible, "dialog_date", date));
 }
 
 static char *
@@ -219,8 +243,8 @@ dn_task_forms_extend_deadline (DnTaskDetails *details,
   d->unit_name = g_strdup (a->unit_name);
   dn_form_dialog_set_intro (d->dialog, intro);
   d->date = sub_dialog_add_date (d, _("_New deadline"), _("New deadline"), NULL);
-  d->text = sub_dialog_add_entry (d, _("_Reason"), _("Reason"), "dialog_reason");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), _("Why more time is given, e.g. the unit's request no. 12"));
+  sub_dialog_add_text (d, _("_Reason"), _("Reason"), "dialog_reason",
+                       _("Why more time is given, e.g. the unit's request no. 12"));
   gtk_window_present (GTK_WINDOW (d->dialog));
   gtk_widget_grab_focus (GTK_WIDGET (d->date));
 }
@@ -265,14 +289,10 @@ dn_task_forms_remind (DnTaskDetails *details,
   dn_form_dialog_set_intro (d->dialog, _("Reminders are kept in the task's history; they cannot be changed or deleted later."));
   for (int i = 0; i < DN_REMINDER_N; i++)
     gtk_string_list_append (kinds, dn_reminder_kind_get_label ((DnReminderKind) i));
-  kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
-  gtk_widget_set_name (kind, "dialog_kind");
-  dn_form_dialog_add_field (d->dialog, _("_Kind"), _("Kind of reminder"), kind);
-  d->choice = GTK_DROP_DOWN (kind);
+  kind = sub_dialog_add_choice (d, _("_Kind"), _("Kind of reminder"), "dialog_kind", kinds);
   dn_date_today (&today);
   d->date = sub_dialog_add_date (d, _("_Date"), _("Date sent"), &today);
-  d->text = sub_dialog_add_entry (d, _("_Note"), _("Note"), "dialog_note");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), _("e.g. official letter no. 45/SGD-VP"));
+  sub_dialog_add_text (d, _("_Note"), _("Note"), "dialog_note", _("e.g. official letter no. 45/SGD-VP"));
   gtk_window_present (GTK_WINDOW (d->dialog));
   gtk_widget_grab_focus (kind);
 }
@@ -363,7 +383,7 @@ dn_task_forms_add_progress (DnTaskDetails *details,
   SubDialog *d = sub_dialog_new (details, store, _("Add Progress"), _("_Add"), apply_progress);
   g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) assignments = dn_store_list_assignments (store, d->task_id, NULL);
-  GtkWidget *unit, *percent, *file_box, *choose, *clear, *file_label;
+  GtkWidget *percent, *file_box, *choose, *clear, *file_label;
   GDate today;
 
   d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -388,22 +408,17 @@ dn_task_forms_add_progress (DnTaskDetails *details,
   dn_date_today (&today);
   d->date = sub_dialog_add_date (d, _("_Date"), _("Date of the report"), &today);
 
-  unit = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (units)), NULL);
-  gtk_widget_set_name (unit, "dialog_unit");
-  dn_form_dialog_add_field (d->dialog, _("_Unit"), _("Reporting unit"), unit);
-  d->choice = GTK_DROP_DOWN (unit);
+  sub_dialog_add_choice (d, _("_Unit"), _("Reporting unit"), "dialog_unit", units);
 
   percent = gtk_spin_button_new_with_range (0, 100, 5);
-  gtk_widget_set_name (percent, "dialog_percent");
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (percent), TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (percent), task != NULL ? task->progress : 0);
-  dn_form_dialog_add_field (d->dialog, _("_Percent done"), _("Percent done"), percent);
+  sub_dialog_add (d, _("_Percent done"), _("Percent done"), "dialog_percent", percent);
   gtk_widget_set_hexpand (percent, FALSE);
   gtk_widget_set_halign (percent, GTK_ALIGN_START);
   d->percent = GTK_SPIN_BUTTON (percent);
 
-  d->text = sub_dialog_add_entry (d, _("_Note"), _("Note"), "dialog_note");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), _("What has been done"));
+  sub_dialog_add_text (d, _("_Note"), _("Note"), "dialog_note", _("What has been done"));
 
   file_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   file_label = gtk_label_new (NULL);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dn-document-chooser.h"
+#include "dn-page-class.h"
 #include "dn-task-columns.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
@@ -22,8 +23,6 @@
 #include "dn-ui-testing.h"
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
-
-#define MAX_TITLE_IN_MESSAGE 60
 
 /* positions in the status drop-down: then one per DnStatus */
 enum
@@ -348,32 +347,33 @@ on_editor_saved_cb (DnTaskListView *self,
     show_message (self, _("The task was saved. The filters hide it: clear them to see it."));
 }
 
+/* Shows @window over the view's window (closed with it). */
+static void
+present_over (DnTaskListView *self,
+              GtkWindow      *window)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (window) != GTK_WINDOW (root))
+    {
+      gtk_window_set_transient_for (window, GTK_WINDOW (root));
+      gtk_window_set_destroy_with_parent (window, TRUE);
+    }
+  gtk_window_present (window);
+}
+
 static void
 open_editor (DnTaskListView *self,
              DnTask         *task)
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   DnTaskEditor *editor;
 
   if (store == NULL)
     return;
   editor = dn_task_editor_new (store, task);
-  if (GTK_IS_WINDOW (root))
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-      gtk_window_set_destroy_with_parent (GTK_WINDOW (editor), TRUE);
-    }
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static gboolean
-restore_task_cb (DnStore   *store,
-                 gpointer   data,
-                 GError   **error)
-{
-  return dn_store_restore_task (store, *(gint64 *) data, error);
+  present_over (self, GTK_WINDOW (editor));
 }
 
 static void
@@ -428,29 +428,14 @@ delete_action (GtkWidget  *widget,
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
   DnWindowContext *context = dn_window_context_from_widget (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *message = NULL;
-  gint64 id;
 
   if (task == NULL || task->id <= 0 || store == NULL)
     return;
-  id = task->id;
-  if (!dn_store_delete_task (store, id, &error))
-    {
-      show_message (self, error->message);
-      return;
-    }
-  if (context == NULL)
-    return;
-  if (g_utf8_strlen (task->title, -1) > MAX_TITLE_IN_MESSAGE)
-    {
-      g_autofree char *start = g_utf8_substring (task->title, 0, MAX_TITLE_IN_MESSAGE - 1);
-      title = g_strconcat (start, "…", NULL);
-    }
-  else
-    title = g_strdup (task->title);
-  message = g_strdup_printf (_("Task “%s” deleted."), title);
-  dn_window_context_push_undo (context, message, restore_task_cb, g_memdup2 (&id, sizeof id), g_free);
+  /* (without a window, no message: the list shows the task gone) */
+  message = dn_task_details_delete_task (store, task, context, &error);
+  if (message == NULL)
+    show_message (self, error->message);
 }
 
 static void
@@ -507,7 +492,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-task-list-view.ui");
+  dn_page_class_set_template (widget_class, "dn-task-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, my_unit_toggle);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, unit_chooser);
@@ -653,15 +638,8 @@ dn_task_list_view_open_task (DnTaskListView *self,
         details = DN_TASK_DETAILS (window);
     }
   if (details == NULL)
-    {
-      details = dn_task_details_new (store, task_id);
-      if (GTK_IS_WINDOW (root))
-        {
-          gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (root));
-          gtk_window_set_destroy_with_parent (GTK_WINDOW (details), TRUE);
-        }
-    }
-  gtk_window_present (GTK_WINDOW (details));
+    details = dn_task_details_new (store, task_id);
+  present_over (self, GTK_WINDOW (details));
 }
 
 void
@@ -696,13 +674,6 @@ dn_task_list_view_get_filter (DnTaskListView *self)
   return self->filter;
 }
 
-const char *
-dn_task_list_view_get_count_text (DnTaskListView *self)
-{
-  g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), NULL);
-  return dn_list_page_get_count_text (DN_LIST_PAGE (self));
-}
-
 void
 dn_task_list_view_sort_by (DnTaskListView *self,
                            DnTaskSort      sort,
@@ -725,21 +696,6 @@ dn_task_list_view_get_sort (DnTaskListView *self,
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), DN_TASK_SORT_DUE);
   return dn_task_filter_get_sort (self->filter, descending);
-}
-
-gint64
-dn_task_list_view_get_selected_task (DnTaskListView *self)
-{
-  g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), 0);
-  return dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-}
-
-gboolean
-dn_task_list_view_select_task (DnTaskListView *self,
-                               gint64          task_id)
-{
-  g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), FALSE);
-  return dn_list_page_select_id (DN_LIST_PAGE (self), task_id);
 }
 
 GtkWidget *

@@ -2,7 +2,9 @@
  *
  * A DnListPage of tasks: its columns (dn-task-columns.h), its filters (a
  * DnTaskFilter the filter widgets are bound to) and its actions (tasks.new,
- * tasks.edit, tasks.open, tasks.delete, tasks.clear-filters).
+ * tasks.edit, tasks.open, tasks.delete, tasks.clear-filters). The count
+ * and the selection are DnListPage's (dn_list_page_get_count_text(),
+ * dn_list_page_get_selected_id(), dn_list_page_select_id()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,8 +45,6 @@ DnTaskListModel *dn_task_list_view_get_model    (DnTaskListView *self);
 /* The filters the list shows; setting them from code applies at once (when
  * the view is shown, else when it is). (transfer none) */
 DnTaskFilter    *dn_task_list_view_get_filter   (DnTaskListView *self);
-/* "123 tasks", as shown above the table */
-const char      *dn_task_list_view_get_count_text (DnTaskListView *self);
 
 /* Sorts as a click on the column header does (the sorting runs in SQL). */
 void             dn_task_list_view_sort_by      (DnTaskListView *self,
@@ -56,10 +56,5 @@ DnTaskSort       dn_task_list_view_get_sort     (DnTaskListView *self,
  * view is awaited (the query runs on a worker thread; the API calls above
  * apply at once). */
 gboolean         dn_task_list_view_is_loading   (DnTaskListView *self);
-/* The selected task's id, 0 when none. */
-gint64           dn_task_list_view_get_selected_task (DnTaskListView *self);
-/* Selects the task's row (and scrolls to it); FALSE when it is not listed. */
-gboolean         dn_task_list_view_select_task  (DnTaskListView *self,
-                                                 gint64          task_id);
 
 G_END_DECLS

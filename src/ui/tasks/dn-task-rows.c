@@ -85,6 +85,46 @@ make_label (const char *text,
   return label;
 }
 
+/* A free text: wrapped, selectable, taking the room left. */
+static GtkWidget *
+make_note (const char *text,
+           gboolean    dim)
+{
+  GtkWidget *label = make_label (text, dim);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  return label;
+}
+
+/* Appends the widgets that follow @box, up to NULL, to it. */
+static void
+append_all (GtkWidget *box,
+            ...)
+{
+  GtkWidget *child;
+  va_list args;
+
+  va_start (args, box);
+  while ((child = va_arg (args, GtkWidget *)) != NULL)
+    gtk_box_append (GTK_BOX (box), child);
+  va_end (args);
+}
+
+/* A row of the details' lists around @box. */
+static GtkWidget *
+make_row (GtkWidget *box,
+          gboolean   activatable)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_widget_add_css_class (box, "dn-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), activatable);
+  return row;
+}
+
 /*
  * Rows
  */
@@ -94,7 +134,7 @@ dn_task_rows_child (DnTask       *child,
                     GtkSizeGroup *status_group,
                     GtkSizeGroup *due_group)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *unit = make_label (child->lead_unit_name, FALSE);
   GtkWidget *status = make_label (dn_status_get_label (child->status), TRUE);
@@ -117,14 +157,8 @@ dn_task_rows_child (DnTask       *child,
   gtk_size_group_add_widget (due_group, due);
   if (dn_task_rows_days_overdue (&child->due_date, child->status) > 0)
     gtk_widget_add_css_class (due, "dn-overdue");
-  gtk_box_append (GTK_BOX (box), unit);
-  gtk_box_append (GTK_BOX (box), status);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), percent);
-  gtk_box_append (GTK_BOX (box), due);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_widget_add_css_class (box, "dn-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  append_all (box, unit, status, bar, percent, due, gtk_image_new_from_icon_name ("go-next-symbolic"), NULL);
+  row = make_row (box, TRUE);
   gtk_widget_set_tooltip_text (row, _("Open this sub-assigned task"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data_full (G_OBJECT (row), "task-id", g_memdup2 (&child->id, sizeof (gint64)), g_free);
@@ -144,7 +178,7 @@ dn_task_rows_assignment (DnStore      *store,
   g_autofree char *status_name = g_strdup_printf (_("Status of %s"), a->unit_name);
   g_autofree char *extend_name = g_strdup_printf (_("Extend the deadline of %s"), a->unit_name);
   g_autofree char *remind_name = g_strdup_printf (_("Send a reminder to %s"), a->unit_name);
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *middle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -173,9 +207,7 @@ dn_task_rows_assignment (DnStore      *store,
   g_object_set_data_full (G_OBJECT (status), "assignment", g_object_ref (a), g_object_unref);
   g_signal_connect (status, "notify::selected", on_status_changed, user_data);
 
-  gtk_box_append (GTK_BOX (top), role);
-  gtk_box_append (GTK_BOX (top), name);
-  gtk_box_append (GTK_BOX (top), status);
+  append_all (top, role, name, status, NULL);
 
   if (dn_task_rows_days_overdue (&a->due_date, a->status) > 0)
     gtk_widget_add_css_class (due, "dn-overdue");
@@ -203,11 +235,8 @@ dn_task_rows_assignment (DnStore      *store,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (extend), "x", a->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remind), "task.remind");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remind), "x", a->id);
-  gtk_box_append (GTK_BOX (middle), extend);
-  gtk_box_append (GTK_BOX (middle), remind);
-
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), middle);
+  append_all (middle, extend, remind, NULL);
+  append_all (box, top, middle, NULL);
 
   /* extension history: old → new, reason, when, who */
   for (guint i = 0; extensions != NULL && i < extensions->len; i++)
@@ -229,9 +258,7 @@ dn_task_rows_assignment (DnStore      *store,
       gtk_box_append (GTK_BOX (box), line);
     }
 
-  gtk_widget_add_css_class (box, "dn-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  row = make_row (box, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a->unit_name, -1);
   return row;
 }
@@ -240,14 +267,13 @@ GtkWidget *
 dn_task_rows_progress (DnStore    *store,
                        DnProgress *p)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   g_autofree char *date_text = dn_task_rows_format_date (&p->entry_date);
   g_autofree char *percent_text = g_strdup_printf (_("%d%%"), p->percent);
   GtkWidget *date = make_label (date_text, FALSE);
   GtkWidget *unit = make_label (p->unit_code, TRUE);
   GtkWidget *percent = make_label (percent_text, FALSE);
-  GtkWidget *note = make_label (p->note, FALSE);
+  GtkWidget *note = make_note (p->note, FALSE);
 
   gtk_label_set_width_chars (GTK_LABEL (date), 10);
   gtk_label_set_width_chars (GTK_LABEL (unit), 8);
@@ -255,13 +281,7 @@ dn_task_rows_progress (DnStore    *store,
   gtk_label_set_width_chars (GTK_LABEL (percent), 5);
   gtk_label_set_xalign (GTK_LABEL (percent), 1);
   gtk_widget_add_css_class (percent, "heading");
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (note), TRUE);
-  gtk_widget_set_hexpand (note, TRUE);
-  gtk_box_append (GTK_BOX (box), date);
-  gtk_box_append (GTK_BOX (box), unit);
-  gtk_box_append (GTK_BOX (box), percent);
-  gtk_box_append (GTK_BOX (box), note);
+  append_all (box, date, unit, percent, note, NULL);
   if (p->attachment_id > 0)
     {
       g_autoptr(DnAttachment) attachment = dn_store_get_attachment (store, p->attachment_id, NULL);
@@ -287,43 +307,30 @@ dn_task_rows_progress (DnStore    *store,
           gtk_box_append (GTK_BOX (box), open);
         }
     }
-  gtk_widget_add_css_class (box, "dn-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
+  return make_row (box, FALSE);
 }
 
 GtkWidget *
 dn_task_rows_reminder (DnReminder *r)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   g_autofree char *date_text = dn_task_rows_format_date (&r->sent_on);
   GtkWidget *date = make_label (date_text, FALSE);
   GtkWidget *kind = make_label (dn_reminder_kind_get_label (r->kind), FALSE);
   GtkWidget *unit = make_label (r->unit_name, FALSE);
-  GtkWidget *note = make_label (r->note, TRUE);
+  GtkWidget *note = make_note (r->note, TRUE);
 
   gtk_label_set_width_chars (GTK_LABEL (date), 10);
   gtk_widget_add_css_class (kind, "dn-role");
   gtk_widget_add_css_class (kind, r->kind == DN_REMINDER_NOTICE ? "dn-reminder-notice" : "dn-reminder-serious");
   gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
   gtk_label_set_wrap (GTK_LABEL (unit), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (note), TRUE);
-  gtk_widget_set_hexpand (note, TRUE);
-  gtk_box_append (GTK_BOX (box), date);
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_box_append (GTK_BOX (box), unit);
-  gtk_box_append (GTK_BOX (box), note);
+  append_all (box, date, kind, unit, note, NULL);
   if (r->sent_by[0] != '\0')
     {
       g_autofree char *by = g_strdup_printf (_("by %s"), r->sent_by);
       gtk_box_append (GTK_BOX (box), make_label (by, TRUE));
     }
-  gtk_widget_add_css_class (box, "dn-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   /* a record, not something to act on: reminders are never changed */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
+  return make_row (box, FALSE);
 }

@@ -9,16 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "dn-date.h"
-#include "dn-form-dialog.h"
+#include "dn-page-editor.h"
 #include "dn-person-editor.h"
-#include "dn-ui.h"
 #include "dn-unit-chooser.h"
 
 struct _DnPersonEditor
 {
-  DnFormDialog   parent_instance;
+  DnPageEditor   parent_instance;
 
-  DnStore       *store;
   gint64         person_id;   /* 0 when adding */
 
   /* Template widgets */
@@ -34,15 +32,7 @@ struct _DnPersonEditor
   DnUnitChooser *unit_chooser;
 };
 
-enum
-{
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (DnPersonEditor, dn_person_editor, DN_TYPE_FORM_DIALOG)
+G_DEFINE_FINAL_TYPE (DnPersonEditor, dn_person_editor, DN_TYPE_PAGE_EDITOR)
 
 static void
 show_error (DnPersonEditor *self,
@@ -52,10 +42,14 @@ show_error (DnPersonEditor *self,
   dn_form_dialog_show_error (DN_FORM_DIALOG (self), message, field);
 }
 
-static char *
-entry_text (GtkEntry *entry)
+/* The three names typed, into @person. */
+static void
+read_names (DnPersonEditor *self,
+            DnPerson       *person)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  dn_page_editor_read_entry (&person->family_name, self->family_entry);
+  dn_page_editor_read_entry (&person->middle_name, self->middle_entry);
+  dn_page_editor_read_entry (&person->given_name, self->given_entry);
 }
 
 static void
@@ -65,12 +59,7 @@ update_full_name (DnPersonEditor *self)
   g_autofree char *full = NULL;
   g_autofree char *text = NULL;
 
-  g_free (person->family_name);
-  person->family_name = entry_text (self->family_entry);
-  g_free (person->middle_name);
-  person->middle_name = entry_text (self->middle_entry);
-  g_free (person->given_name);
-  person->given_name = entry_text (self->given_entry);
+  read_names (self, person);
   full = dn_person_dup_full_name (person);
   g_strstrip (full);
   if (*full != '\0')
@@ -84,6 +73,7 @@ dn_person_editor_apply (DnFormDialog  *dialog,
                         GError       **apply_error)
 {
   DnPersonEditor *self = DN_PERSON_EDITOR (dialog);
+  DnStore *store = dn_page_editor_get_store (DN_PAGE_EDITOR (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(DnPerson) person = NULL;
   g_autofree char *birth = NULL;
@@ -91,13 +81,13 @@ dn_person_editor_apply (DnFormDialog  *dialog,
 
   if (self->person_id == 0)
     person = dn_person_new ();
-  else if ((person = dn_store_get_person (self->store, self->person_id, &error)) == NULL)
+  else if ((person = dn_store_get_person (store, self->person_id, &error)) == NULL)
     {
       show_error (self, error->message, NULL);
       return FALSE;
     }
 
-  birth = entry_text (self->birth_entry);
+  dn_page_editor_read_entry (&birth, self->birth_entry);
   if (*birth == '\0')
     g_date_clear (&person->birth_date, 1);
   else if (!dn_date_parse_user (birth, &person->birth_date))
@@ -109,24 +99,16 @@ dn_person_editor_apply (DnFormDialog  *dialog,
       return FALSE;
     }
 
-  g_free (person->family_name);
-  person->family_name = entry_text (self->family_entry);
-  g_free (person->middle_name);
-  person->middle_name = entry_text (self->middle_entry);
-  g_free (person->given_name);
-  person->given_name = entry_text (self->given_entry);
+  read_names (self, person);
   person->gender = (DnGender) MIN (gtk_drop_down_get_selected (self->gender_dropdown), DN_GENDER_N - 1);
-  g_free (person->position);
-  person->position = entry_text (self->position_entry);
-  g_free (person->email);
-  person->email = entry_text (self->email_entry);
-  g_free (person->phone);
-  person->phone = entry_text (self->phone_entry);
+  dn_page_editor_read_entry (&person->position, self->position_entry);
+  dn_page_editor_read_entry (&person->email, self->email_entry);
+  dn_page_editor_read_entry (&person->phone, self->phone_entry);
   person->unit_id = dn_unit_chooser_get_unit (self->unit_chooser);
 
   ok = self->person_id == 0
-    ? dn_store_add_person (self->store, person, &error)
-    : dn_store_update_person (self->store, person, &error);
+    ? dn_store_add_person (store, person, &error)
+    : dn_store_update_person (store, person, &error);
   if (!ok)
     {
       GtkWidget *field = NULL;
@@ -141,34 +123,8 @@ dn_person_editor_apply (DnFormDialog  *dialog,
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, person->id);
+  dn_page_editor_saved (DN_PAGE_EDITOR (self), person->id);
   return TRUE;
-}
-
-gboolean
-dn_person_editor_save (DnPersonEditor *self)
-{
-  g_return_val_if_fail (DN_IS_PERSON_EDITOR (self), FALSE);
-  return dn_form_dialog_save (DN_FORM_DIALOG (self));
-}
-
-const char *
-dn_person_editor_get_error (DnPersonEditor *self)
-{
-  g_return_val_if_fail (DN_IS_PERSON_EDITOR (self), NULL);
-  return dn_form_dialog_get_error (DN_FORM_DIALOG (self));
-}
-
-static void
-dn_person_editor_dispose (GObject *object)
-{
-  DnPersonEditor *self = DN_PERSON_EDITOR (object);
-
-  if (self->family_entry != NULL)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_PERSON_EDITOR);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (dn_person_editor_parent_class)->dispose (object);
 }
 
 static void
@@ -176,22 +132,7 @@ dn_person_editor_class_init (DnPersonEditorClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = dn_person_editor_dispose;
-  DN_FORM_DIALOG_CLASS (klass)->apply = dn_person_editor_apply;
-
-  /**
-   * DnPersonEditor::saved:
-   * @person_id: the person added or changed
-   *
-   * Emitted after the store has accepted the change, just before the
-   * editor closes.
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  g_type_ensure (DN_TYPE_UNIT_CHOOSER);
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-person-editor.ui");
+  dn_page_editor_class_set_template (DN_PAGE_EDITOR_CLASS (klass), "dn-person-editor.ui", dn_person_editor_apply);
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, family_entry);
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, middle_entry);
   gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, given_entry);
@@ -241,7 +182,7 @@ dn_person_editor_new (DnStore  *store,
 
   /* like gtk_window_new(): GTK holds the window until it is destroyed */
   self = g_object_new (DN_TYPE_PERSON_EDITOR, NULL);
-  self->store = g_object_ref (store);
+  dn_page_editor_set_store (DN_PAGE_EDITOR (self), store);
   self->person_id = person_id > 0 ? person_id : 0;
   /* the person's unit stays offered, archived or not */
   dn_unit_chooser_set_keep_id (self->unit_chooser, unit_id);

@@ -11,25 +11,22 @@
 
 #include <gtk/gtk.h>
 
-#include "dn-form-dialog.h"
+#include "dn-page-editor.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_PERSON_EDITOR (dn_person_editor_get_type ())
-G_DECLARE_FINAL_TYPE (DnPersonEditor, dn_person_editor, DN, PERSON_EDITOR, DnFormDialog)
+G_DECLARE_FINAL_TYPE (DnPersonEditor, dn_person_editor, DN, PERSON_EDITOR, DnPageEditor)
 
 /* (transfer none), like gtk_window_new(). @person_id 0: a new person in
  * @unit_id (0: no unit); else that person (NULL with @error set when it
  * does not exist). Emits "saved" (with the person's id) and closes after
- * a successful save. */
+ * a successful save (dn_form_dialog_save(); when the input is refused the
+ * message is shown in the editor, see dn_form_dialog_get_error()). */
 DnPersonEditor *dn_person_editor_new       (DnStore         *store,
                                             gint64           person_id,
                                             gint64           unit_id,
                                             GError         **error);
-/* What the Save button does. FALSE when the input was refused: the message
- * is then shown in the editor (and returned by dn_person_editor_get_error()). */
-gboolean        dn_person_editor_save      (DnPersonEditor  *self);
-const char     *dn_person_editor_get_error (DnPersonEditor  *self);
 
 G_END_DECLS

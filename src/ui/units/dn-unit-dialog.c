@@ -9,16 +9,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "dn-form-dialog.h"
-#include "dn-ui.h"
+#include "dn-page-editor.h"
 #include "dn-unit-chooser.h"
 #include "dn-unit-dialog.h"
 
 struct _DnUnitDialog
 {
-  DnFormDialog      parent_instance;
+  DnPageEditor      parent_instance;
 
-  DnStore          *store;
   DnUnitDialogMode  mode;
   gint64            unit_id;       /* the unit edited (0 when adding) */
   gboolean          kind_touched;  /* the user chose a kind: stop proposing one */
@@ -36,15 +34,7 @@ struct _DnUnitDialog
   DnUnitChooser    *parent_chooser;
 };
 
-enum
-{
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, DN_TYPE_FORM_DIALOG)
+G_DEFINE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, DN_TYPE_PAGE_EDITOR)
 
 static void
 show_error (DnUnitDialog *self,
@@ -81,7 +71,7 @@ propose_kind (DnUnitDialog *self)
     return;
   if (parent_id > 0)
     {
-      g_autoptr(DnUnit) parent = dn_store_get_unit (self->store, parent_id, NULL);
+      g_autoptr(DnUnit) parent = dn_store_get_unit (dn_page_editor_get_store (DN_PAGE_EDITOR (self)), parent_id, NULL);
       if (parent != NULL)
         parent_kind = parent->kind;
     }
@@ -97,25 +87,20 @@ on_kind_changed_cb (DnUnitDialog *self)
     self->kind_touched = TRUE;
 }
 
-static char *
-entry_text (GtkEntry *entry)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
-
 /* Checks and writes the form; the dialog closes when it returns TRUE. */
 static gboolean
 dn_unit_dialog_apply (DnFormDialog  *dialog,
                       GError       **apply_error)
 {
   DnUnitDialog *self = DN_UNIT_DIALOG (dialog);
+  DnStore *store = dn_page_editor_get_store (DN_PAGE_EDITOR (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(DnUnit) unit = NULL;
   gboolean ok;
 
   if (self->mode == DN_UNIT_DIALOG_ADD)
     unit = dn_unit_new ();
-  else if ((unit = dn_store_get_unit (self->store, self->unit_id, &error)) == NULL)
+  else if ((unit = dn_store_get_unit (store, self->unit_id, &error)) == NULL)
     {
       show_error (self, error->message, NULL);
       return FALSE;
@@ -123,18 +108,16 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
 
   if (self->mode != DN_UNIT_DIALOG_MOVE)
     {
-      g_free (unit->name);
-      unit->name = entry_text (self->name_entry);
-      g_free (unit->code);
-      unit->code = entry_text (self->code_entry);
+      dn_page_editor_read_entry (&unit->name, self->name_entry);
+      dn_page_editor_read_entry (&unit->code, self->code_entry);
       unit->kind = (DnUnitKind) MIN (gtk_drop_down_get_selected (self->kind_dropdown), DN_UNIT_KIND_N - 1);
     }
   if (self->mode != DN_UNIT_DIALOG_RENAME)
     unit->parent_id = dn_unit_chooser_get_unit (self->parent_chooser);
 
   ok = self->mode == DN_UNIT_DIALOG_ADD
-    ? dn_store_add_unit (self->store, unit, &error)
-    : dn_store_update_unit (self->store, unit, &error);
+    ? dn_store_add_unit (store, unit, &error)
+    : dn_store_update_unit (store, unit, &error);
   if (!ok)
     {
       GtkWidget *field = NULL;
@@ -151,22 +134,8 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, unit->id);
+  dn_page_editor_saved (DN_PAGE_EDITOR (self), unit->id);
   return TRUE;
-}
-
-gboolean
-dn_unit_dialog_save (DnUnitDialog *self)
-{
-  g_return_val_if_fail (DN_IS_UNIT_DIALOG (self), FALSE);
-  return dn_form_dialog_save (DN_FORM_DIALOG (self));
-}
-
-const char *
-dn_unit_dialog_get_error (DnUnitDialog *self)
-{
-  g_return_val_if_fail (DN_IS_UNIT_DIALOG (self), NULL);
-  return dn_form_dialog_get_error (DN_FORM_DIALOG (self));
 }
 
 DnUnitDialogMode
@@ -177,38 +146,11 @@ dn_unit_dialog_get_mode (DnUnitDialog *self)
 }
 
 static void
-dn_unit_dialog_dispose (GObject *object)
-{
-  DnUnitDialog *self = DN_UNIT_DIALOG (object);
-
-  if (self->name_entry != NULL)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_UNIT_DIALOG);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (dn_unit_dialog_parent_class)->dispose (object);
-}
-
-static void
 dn_unit_dialog_class_init (DnUnitDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = dn_unit_dialog_dispose;
-  DN_FORM_DIALOG_CLASS (klass)->apply = dn_unit_dialog_apply;
-
-  /**
-   * DnUnitDialog::saved:
-   * @unit_id: the unit added or changed
-   *
-   * Emitted after the store has accepted the change, just before the
-   * dialog closes.
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  g_type_ensure (DN_TYPE_UNIT_CHOOSER);
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-unit-dialog.ui");
+  dn_page_editor_class_set_template (DN_PAGE_EDITOR_CLASS (klass), "dn-unit-dialog.ui", dn_unit_dialog_apply);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_title);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_entry);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, code_title);
@@ -254,7 +196,7 @@ dn_unit_dialog_new (DnStore           *store,
 
   /* like gtk_window_new(): GTK holds the window until it is destroyed */
   self = g_object_new (DN_TYPE_UNIT_DIALOG, NULL);
-  self->store = g_object_ref (store);
+  dn_page_editor_set_store (DN_PAGE_EDITOR (self), store);
   self->mode = mode;
   self->unit_id = mode == DN_UNIT_DIALOG_ADD ? 0 : unit_id;
 

@@ -10,7 +10,7 @@
 
 #include <gtk/gtk.h>
 
-#include "dn-form-dialog.h"
+#include "dn-page-editor.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
@@ -23,20 +23,17 @@ typedef enum
 } DnUnitDialogMode;
 
 #define DN_TYPE_UNIT_DIALOG (dn_unit_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, DN, UNIT_DIALOG, DnFormDialog)
+G_DECLARE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, DN, UNIT_DIALOG, DnPageEditor)
 
 /* (transfer none), like gtk_window_new(): the window lives until it is
  * closed. NULL (with @error set) when @unit_id does not exist. Emits
- * "saved" (with the unit's id) and closes after a successful save. */
+ * "saved" (with the unit's id) and closes after a successful save
+ * (dn_form_dialog_save(); when the store refuses, the message is shown in
+ * the dialog, see dn_form_dialog_get_error()). */
 DnUnitDialog *dn_unit_dialog_new        (DnStore           *store,
                                          DnUnitDialogMode   mode,
                                          gint64             unit_id,
                                          GError           **error);
 DnUnitDialogMode dn_unit_dialog_get_mode (DnUnitDialog     *self);
-/* What the Save button does. FALSE when the store refused: the message is
- * then shown in the dialog (and returned by dn_unit_dialog_get_error()). */
-gboolean      dn_unit_dialog_save       (DnUnitDialog      *self);
-/* The message shown, or NULL. */
-const char   *dn_unit_dialog_get_error  (DnUnitDialog      *self);
 
 G_END_DECLS

@@ -25,6 +25,24 @@ on_unit_saved_cb (DnUnitsPage *self,
   dn_units_page_select_unit (self, unit_id);
 }
 
+/* Shows @editor over the page, @on_saved connected to its "saved"; when
+ * it could not be made (NULL), the message says why (@error). */
+static void
+present_editor (DnUnitsPage  *self,
+                gpointer      editor,
+                const GError *error,
+                GCallback     on_saved)
+{
+  if (editor == NULL)
+    {
+      _dn_units_page_show_message (self, error->message);
+      return;
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (editor), _dn_units_page_parent_window (self));
+  g_signal_connect_object (editor, "saved", on_saved, self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 open_unit_dialog (DnUnitsPage      *self,
                   DnUnitDialogMode  mode,
@@ -36,46 +54,30 @@ open_unit_dialog (DnUnitsPage      *self,
   if (self->store == NULL)
     return;
   dialog = dn_unit_dialog_new (self->store, mode, unit_id, &error);
-  if (dialog == NULL)
-    {
-      _dn_units_page_show_message (self, error->message);
-      return;
-    }
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), _dn_units_page_parent_window (self));
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_unit_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_editor (self, dialog, error, G_CALLBACK (on_unit_saved_cb));
 }
 
-void
-_dn_units_page_add_unit_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *param)
+static void
+add_unit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
 {
   DnUnitsPage *self = DN_UNITS_PAGE (widget);
 
   open_unit_dialog (self, DN_UNIT_DIALOG_ADD, self->unit_id);
 }
 
-void
-_dn_units_page_rename_unit_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *param)
+/* units.rename and units.move */
+static void
+change_unit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
   DnUnitsPage *self = DN_UNITS_PAGE (widget);
 
   if (self->unit_id > 0)
-    open_unit_dialog (self, DN_UNIT_DIALOG_RENAME, self->unit_id);
-}
-
-void
-_dn_units_page_move_unit_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *param)
-{
-  DnUnitsPage *self = DN_UNITS_PAGE (widget);
-
-  if (self->unit_id > 0)
-    open_unit_dialog (self, DN_UNIT_DIALOG_MOVE, self->unit_id);
+    open_unit_dialog (self, g_str_equal (action_name, "units.move") ? DN_UNIT_DIALOG_MOVE : DN_UNIT_DIALOG_RENAME,
+                      self->unit_id);
 }
 
 static void
@@ -103,10 +105,10 @@ on_archive_response_cb (GtkDialog   *dialog,
     set_archived (self, unit_id, TRUE);
 }
 
-void
-_dn_units_page_archive_unit_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *param)
+static void
+archive_unit_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
   DnUnitsPage *self = DN_UNITS_PAGE (widget);
   DnUnit *unit;
@@ -183,28 +185,21 @@ open_person_editor (DnUnitsPage *self,
   if (self->store == NULL)
     return;
   editor = dn_person_editor_new (self->store, person_id, self->unit_id, &error);
-  if (editor == NULL)
-    {
-      _dn_units_page_show_message (self, error->message);
-      return;
-    }
-  gtk_window_set_transient_for (GTK_WINDOW (editor), _dn_units_page_parent_window (self));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_person_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  present_editor (self, editor, error, G_CALLBACK (on_person_saved_cb));
 }
 
-void
-_dn_units_page_add_person_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *param)
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
   open_person_editor (DN_UNITS_PAGE (widget), 0);
 }
 
-void
-_dn_units_page_edit_person_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *param)
+static void
+edit_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
   DnUnitsPage *self = DN_UNITS_PAGE (widget);
   gint64 person_id = _dn_units_page_selected_person_id (self);
@@ -234,10 +229,10 @@ on_remove_response_cb (GtkDialog   *dialog,
     _dn_units_page_hide_message (self);
 }
 
-void
-_dn_units_page_remove_person_action (GtkWidget  *widget,
-                                     const char *action_name,
-                                     GVariant   *param)
+static void
+remove_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
 {
   DnUnitsPage *self = DN_UNITS_PAGE (widget);
   DnPerson *person = gtk_single_selection_get_selected_item (self->staff_selection);
@@ -264,3 +259,23 @@ _dn_units_page_remove_person_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+hide_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  _dn_units_page_hide_message (DN_UNITS_PAGE (widget));
+}
+
+void
+_dn_units_page_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "units.add", NULL, add_unit_action);
+  gtk_widget_class_install_action (widget_class, "units.rename", NULL, change_unit_action);
+  gtk_widget_class_install_action (widget_class, "units.move", NULL, change_unit_action);
+  gtk_widget_class_install_action (widget_class, "units.archive", NULL, archive_unit_action);
+  gtk_widget_class_install_action (widget_class, "people.add", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "people.edit", NULL, edit_person_action);
+  gtk_widget_class_install_action (widget_class, "people.remove", NULL, remove_person_action);
+  gtk_widget_class_install_action (widget_class, "units.hide-message", NULL, hide_message_action);
+}

@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "dn-query-worker.h"
+#include "dn-stale-reader.h"
 #include "dn-store.h"
 #include "dn-units-page.h"
 
@@ -25,15 +26,12 @@ struct _DnUnitsPage
   gboolean            refreshing;     /* selection changes come from a refresh */
 
   /* What the worker read */
-  DnQuerySlot        *tree_slot;      /* the units, with the staff of the selected one */
+  DnStaleReader      *reader;         /* the units, with the staff of the selected one; "loading" */
   DnQuerySlot        *staff_slot;     /* the staff of another unit */
   GPtrArray          *units;          /* DnUnit: the whole tree, archived units too; NULL before the first read */
   GHashTable         *unit_by_id;     /* gint64* → DnUnit (of units) */
   GHashTable         *unit_children;  /* gint64* parent id (0: roots) → GPtrArray of DnUnit, in order */
-  gboolean            stale;          /* the store changed since the units were read */
   gboolean            opened;         /* the first read has opened the department */
-  gboolean            loading;        /* property "loading" */
-  guint               refresh_idle;
   gint64              pending_select; /* to select once the units are read */
   GPtrArray          *fresh_staff;    /* the staff read with the tree, for fresh_staff_unit */
   gint64              fresh_staff_unit;
@@ -75,6 +73,14 @@ struct _DnUnitsPage
 /* Two records show the same thing (same row, same texts). */
 typedef gboolean (*SameFunc) (gpointer a, gpointer b);
 
+/* What one read is asked for: the staff of unit_id (0: none), with the
+ * whole tree unless staff_only. */
+typedef struct
+{
+  gint64   unit_id;
+  gboolean staff_only;
+} ReadRequest;
+
 /* What one read gives. */
 typedef struct
 {
@@ -92,13 +98,13 @@ void _dn_units_page_show_message (DnUnitsPage *self,
                                  const char  *message);
 void _dn_units_page_hide_message (DnUnitsPage *self);
 GtkWindow *_dn_units_page_parent_window (DnUnitsPage *self);
-void _dn_units_page_update_loading (DnUnitsPage *self);
 void _dn_units_page_splice_changes (GListStore *store,
                                    GPtrArray  *items,
                                    SameFunc    same);
 
 /* tree */
 void _dn_units_page_tree_read_free (TreeRead *read);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TreeRead, _dn_units_page_tree_read_free)
 guint _dn_units_page_find_row (DnUnitsPage *self,
                               gint64       unit_id);
 void _dn_units_page_select_position (DnUnitsPage *self,
@@ -116,16 +122,8 @@ void _dn_units_page_set_units (DnUnitsPage *self,
                               GPtrArray   *units);
 void _dn_units_page_apply_filter (DnUnitsPage *self,
                                  const char  *text);
-void _dn_units_page_on_unit_selection_changed_cb (DnUnitsPage *self);
-void _dn_units_page_setup_unit_row_cb (GtkSignalListItemFactory *factory,
-                                      GtkListItem              *item,
-                                      gpointer                  user_data);
-void _dn_units_page_bind_unit_row_cb (GtkSignalListItemFactory *factory,
-                                     GtkListItem              *item,
-                                     gpointer                  user_data);
-void _dn_units_page_unbind_unit_row_cb (GtkSignalListItemFactory *factory,
-                                       GtkListItem              *item,
-                                       gpointer                  user_data);
+/* the tree's rows and selection */
+void _dn_units_page_init_tree (DnUnitsPage *self);
 void _dn_units_page_forget_level_cb (gpointer key,
                                     gpointer value,
                                     gpointer user_data);
@@ -140,30 +138,12 @@ void _dn_units_page_load_staff (DnUnitsPage *self,
 gint64 _dn_units_page_selected_person_id (DnUnitsPage *self);
 void _dn_units_page_select_person (DnUnitsPage *self,
                                   gint64       person_id);
-void _dn_units_page_on_staff_selection_changed_cb (DnUnitsPage *self);
-void _dn_units_page_add_staff_columns (DnUnitsPage *self);
+/* the staff list, its selection and columns */
+void _dn_units_page_init_staff (DnUnitsPage *self);
 
 /* actions */
-void _dn_units_page_add_unit_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *param);
-void _dn_units_page_rename_unit_action (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *param);
-void _dn_units_page_move_unit_action (GtkWidget  *widget,
-                                     const char *action_name,
-                                     GVariant   *param);
-void _dn_units_page_archive_unit_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *param);
-void _dn_units_page_add_person_action (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *param);
-void _dn_units_page_edit_person_action (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *param);
-void _dn_units_page_remove_person_action (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *param);
+/* units.add, .rename, .move, .archive, .hide-message; people.add, .edit,
+ * .remove */
+void _dn_units_page_install_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -147,27 +147,6 @@ show_staff (DnUnitsPage *self,
   update_staff_status (self);
 }
 
-/* On the worker's thread: a TreeRead with the staff only. */
-static gpointer
-read_staff_job (DnStore         *store,
-                gpointer         data,
-                GCancellable    *cancellable,
-                GDestroyNotify  *result_destroy,
-                GError         **error)
-{
-  TreeRead *read = g_new0 (TreeRead, 1);
-
-  read->staff_unit_id = *(gint64 *) data;
-  read->staff = _dn_units_page_read_staff (store, read->staff_unit_id, cancellable, error);
-  if (read->staff == NULL)
-    {
-      _dn_units_page_tree_read_free (read);
-      return NULL;
-    }
-  *result_destroy = (GDestroyNotify) _dn_units_page_tree_read_free;
-  return read;
-}
-
 static void
 staff_read_cb (GObject      *source,
                GAsyncResult *result,
@@ -175,18 +154,13 @@ staff_read_cb (GObject      *source,
 {
   DnUnitsPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  GDestroyNotify destroy = NULL;
-  TreeRead *read = dn_query_worker_run_finish (result, &destroy, &error);
+  g_autoptr(TreeRead) read = dn_query_worker_run_finish (result, NULL, &error);
 
   if (read == NULL)
     _dn_units_page_show_message (self, error->message);
-  else
-    {
-      if (read->staff_unit_id == self->unit_id)
-        show_staff (self, read->staff_unit_id, read->staff);
-      destroy (read);
-    }
-  _dn_units_page_update_loading (self);
+  else if (read->staff_unit_id == self->unit_id)
+    show_staff (self, read->staff_unit_id, read->staff);
+  dn_stale_reader_update (self->reader);
 }
 
 /* @same_unit: the store changed; the rows that did not change stay as they
@@ -197,7 +171,7 @@ _dn_units_page_load_staff (DnUnitsPage *self,
                            gboolean     same_unit)
 {
   gint64 keep = same_unit ? _dn_units_page_selected_person_id (self) : 0;
-  gint64 *unit_id;
+  ReadRequest *request;
 
   if (self->keep_person_id > 0 && same_unit)
     keep = self->keep_person_id;
@@ -211,7 +185,7 @@ _dn_units_page_load_staff (DnUnitsPage *self,
       self->staff_unit_id = 0;
       self->keep_person_id = 0;
       update_staff_status (self);
-      _dn_units_page_update_loading (self);
+      dn_stale_reader_update (self->reader);
       return;
     }
   if (self->fresh_staff != NULL && self->fresh_staff_unit == self->unit_id)
@@ -219,10 +193,10 @@ _dn_units_page_load_staff (DnUnitsPage *self,
       /* read with the tree */
       dn_query_slot_cancel (self->staff_slot);
       show_staff (self, self->unit_id, self->fresh_staff);
-      _dn_units_page_update_loading (self);
+      dn_stale_reader_update (self->reader);
       return;
     }
-  if (same_unit && self->staff_unit_id == self->unit_id && !self->stale)
+  if (same_unit && self->staff_unit_id == self->unit_id && !dn_stale_reader_is_stale (self->reader))
     {
       /* listed already (a change of the store brings the staff with the tree) */
       if (keep > 0)
@@ -230,16 +204,11 @@ _dn_units_page_load_staff (DnUnitsPage *self,
       update_staff_status (self);
       return;
     }
-  unit_id = g_new (gint64, 1);
-  *unit_id = self->unit_id;
-  dn_query_slot_run_async (self->staff_slot, read_staff_job, unit_id, g_free, staff_read_cb, self);
-  _dn_units_page_update_loading (self);
-}
-
-void
-_dn_units_page_on_staff_selection_changed_cb (DnUnitsPage *self)
-{
-  update_person_actions (self);
+  request = g_new0 (ReadRequest, 1);
+  request->unit_id = self->unit_id;
+  request->staff_only = TRUE;
+  dn_query_slot_run_async (self->staff_slot, _dn_units_page_read_tree, request, g_free, staff_read_cb, self);
+  dn_stale_reader_update (self->reader);
 }
 
 static char *
@@ -315,8 +284,8 @@ bind_staff_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
-void
-_dn_units_page_add_staff_columns (DnUnitsPage *self)
+static void
+add_staff_columns (DnUnitsPage *self)
 {
   const struct
   {
@@ -348,3 +317,14 @@ _dn_units_page_add_staff_columns (DnUnitsPage *self)
     }
 }
 
+void
+_dn_units_page_init_staff (DnUnitsPage *self)
+{
+  self->staff = g_list_store_new (DN_TYPE_PERSON);
+  self->staff_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->staff)));
+  gtk_single_selection_set_autoselect (self->staff_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->staff_selection, TRUE);
+  g_signal_connect_swapped (self->staff_selection, "notify::selected-item", G_CALLBACK (update_person_actions), self);
+  gtk_column_view_set_model (self->staff_view, GTK_SELECTION_MODEL (self->staff_selection));
+  add_staff_columns (self);
+}

@@ -359,8 +359,8 @@ show_selected_unit (DnUnitsPage *self)
   _dn_units_page_load_staff (self, same);
 }
 
-void
-_dn_units_page_on_unit_selection_changed_cb (DnUnitsPage *self)
+static void
+on_unit_selection_changed_cb (DnUnitsPage *self)
 {
   if (self->refreshing)
     return;
@@ -504,7 +504,7 @@ _dn_units_page_tree_read_free (TreeRead *read)
   g_free (read);
 }
 
-/* On the worker's thread. */
+/* On the worker's thread: what the ReadRequest @data asks for. */
 gpointer
 _dn_units_page_read_tree (DnStore         *store,
                           gpointer         data,
@@ -512,19 +512,19 @@ _dn_units_page_read_tree (DnStore         *store,
                           GDestroyNotify  *result_destroy,
                           GError         **error)
 {
-  TreeRead *read = g_new0 (TreeRead, 1);
+  const ReadRequest *request = data;
+  g_autoptr(TreeRead) read = g_new0 (TreeRead, 1);
+  gboolean ok = TRUE;
 
-  read->staff_unit_id = *(gint64 *) data;
-  read->units = dn_store_list_unit_tree (store, TRUE, error);
-  if (read->units != NULL && read->staff_unit_id > 0)
-    read->staff = _dn_units_page_read_staff (store, read->staff_unit_id, cancellable, error);
-  if (read->units == NULL || (read->staff_unit_id > 0 && read->staff == NULL))
-    {
-      _dn_units_page_tree_read_free (read);
-      return NULL;
-    }
+  read->staff_unit_id = request->unit_id;
+  if (!request->staff_only)
+    ok = (read->units = dn_store_list_unit_tree (store, TRUE, error)) != NULL;
+  if (ok && read->staff_unit_id > 0)
+    ok = (read->staff = _dn_units_page_read_staff (store, read->staff_unit_id, cancellable, error)) != NULL;
+  if (!ok)
+    return NULL;
   *result_destroy = (GDestroyNotify) _dn_units_page_tree_read_free;
-  return read;
+  return g_steal_pointer (&read);
 }
 
 void
@@ -583,10 +583,10 @@ _dn_units_page_apply_filter (DnUnitsPage *self,
     dn_units_page_select_unit (self, self->unit_id);
 }
 
-void
-_dn_units_page_setup_unit_row_cb (GtkSignalListItemFactory *factory,
-                                  GtkListItem              *item,
-                                  gpointer                  user_data)
+static void
+setup_unit_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -613,10 +613,10 @@ _dn_units_page_setup_unit_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, expander);
 }
 
-void
-_dn_units_page_bind_unit_row_cb (GtkSignalListItemFactory *factory,
-                                 GtkListItem              *item,
-                                 gpointer                  user_data)
+static void
+bind_unit_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
 {
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   DnUnit *unit = gtk_tree_list_row_get_item (row);
@@ -639,14 +639,33 @@ _dn_units_page_bind_unit_row_cb (GtkSignalListItemFactory *factory,
   g_object_unref (unit);
 }
 
-void
-_dn_units_page_unbind_unit_row_cb (GtkSignalListItemFactory *factory,
-                                   GtkListItem              *item,
-                                   gpointer                  user_data)
+static void
+unbind_unit_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
 {
   GtkWidget *expander = gtk_list_item_get_child (item);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+void
+_dn_units_page_init_tree (DnUnitsPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  /* a model is set by _dn_units_page_rebuild_tree() */
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_unit_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_unit_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_unit_row_cb), self);
+  gtk_list_view_set_factory (self->unit_list, factory);
+  g_object_unref (factory);
+  self->unit_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->unit_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->unit_selection, TRUE);
+  g_signal_connect_swapped (self->unit_selection, "notify::selected-item",
+                            G_CALLBACK (on_unit_selection_changed_cb), self);
+  gtk_list_view_set_model (self->unit_list, GTK_SELECTION_MODEL (self->unit_selection));
 }
 
 void

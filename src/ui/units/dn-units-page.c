@@ -30,22 +30,11 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-page-class.h"
 #include "dn-query-worker.h"
-#include "dn-ui.h"
 #include "dn-units-page-private.h"
 
-enum
-{
-  PROP_0,
-  PROP_LOADING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 G_DEFINE_FINAL_TYPE (DnUnitsPage, dn_units_page, GTK_TYPE_WIDGET)
-
-static void schedule_refresh (DnUnitsPage *self);
 
 /*
  * Small helpers
@@ -84,14 +73,6 @@ void
 _dn_units_page_hide_message (DnUnitsPage *self)
 {
   gtk_revealer_set_reveal_child (self->message_revealer, FALSE);
-}
-
-static void
-hide_message_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  _dn_units_page_hide_message (DN_UNITS_PAGE (widget));
 }
 
 GtkWindow *
@@ -135,17 +116,13 @@ _dn_units_page_splice_changes (GListStore *store,
                        items->pdata + prefix, n_new - prefix - suffix);
 }
 
-static void start_refresh (DnUnitsPage *self);
-
 static void
-tree_read_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+tree_read_done (GtkWidget    *widget,
+                gpointer      result,
+                const GError *error)
 {
-  DnUnitsPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  GDestroyNotify destroy = NULL;
-  TreeRead *read = dn_query_worker_run_finish (result, &destroy, &error);
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+  TreeRead *read = result;
   gint64 select = self->pending_select;
 
   self->pending_select = 0;
@@ -153,89 +130,46 @@ tree_read_cb (GObject      *source,
     {
       /* the tree shown stays; the message says why it is not up to date */
       _dn_units_page_show_message (self, error->message);
+      return;
+    }
+  _dn_units_page_set_units (self, read->units);
+  g_clear_pointer (&self->fresh_staff, g_ptr_array_unref);
+  if (read->staff != NULL)
+    {
+      self->fresh_staff = g_ptr_array_ref (read->staff);
+      self->fresh_staff_unit = read->staff_unit_id;
+    }
+  if (!self->opened)
+    {
+      self->opened = TRUE;
+      _dn_units_page_rebuild_tree (self, NULL);
+      _dn_units_page_open_first_unit (self);
     }
   else
-    {
-      _dn_units_page_set_units (self, read->units);
-      g_clear_pointer (&self->fresh_staff, g_ptr_array_unref);
-      if (read->staff != NULL)
-        {
-          self->fresh_staff = g_ptr_array_ref (read->staff);
-          self->fresh_staff_unit = read->staff_unit_id;
-        }
-      if (!self->opened)
-        {
-          self->opened = TRUE;
-          _dn_units_page_rebuild_tree (self, NULL);
-          _dn_units_page_open_first_unit (self);
-        }
-      else
-        _dn_units_page_refresh (self);
-      g_clear_pointer (&self->fresh_staff, g_ptr_array_unref);
-      destroy (read);
-      if (select > 0)
-        dn_units_page_select_unit (self, select);
-    }
-  /* changes that came meanwhile */
-  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    start_refresh (self);
-  _dn_units_page_update_loading (self);
+    _dn_units_page_refresh (self);
+  g_clear_pointer (&self->fresh_staff, g_ptr_array_unref);
+  if (select > 0)
+    dn_units_page_select_unit (self, select);
 }
 
-static void
-start_refresh (DnUnitsPage *self)
+static gpointer
+tree_read_data (GtkWidget *widget)
 {
-  gint64 *unit_id = g_new (gint64, 1);
+  ReadRequest *request = g_new0 (ReadRequest, 1);
 
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  self->stale = FALSE;
-  *unit_id = self->unit_id;
-  dn_query_slot_run_async (self->tree_slot, _dn_units_page_read_tree, unit_id, g_free, tree_read_cb, self);
-  _dn_units_page_update_loading (self);
+  request->unit_id = DN_UNITS_PAGE (widget)->unit_id;
+  return request;
 }
 
 static gboolean
-refresh_idle_cb (gpointer user_data)
+staff_busy (GtkWidget *widget)
 {
-  DnUnitsPage *self = user_data;
-
-  self->refresh_idle = 0;
-  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)) && !dn_query_slot_is_busy (self->tree_slot))
-    start_refresh (self);
-  return G_SOURCE_REMOVE;
+  return dn_query_slot_is_busy (DN_UNITS_PAGE (widget)->staff_slot);
 }
 
-/* Reads the store again once the changes of this turn of the main loop are
- * all in, if the page is shown; a read under way is done again after. */
-static void
-schedule_refresh (DnUnitsPage *self)
-{
-  if (self->tree_slot == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  if (self->refresh_idle == 0 && !dn_query_slot_is_busy (self->tree_slot))
-    self->refresh_idle = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
-}
-
-void
-_dn_units_page_update_loading (DnUnitsPage *self)
-{
-  gboolean loading = self->store != NULL &&
-                     ((self->stale && gtk_widget_get_mapped (GTK_WIDGET (self))) ||
-                      dn_query_slot_is_busy (self->tree_slot) || dn_query_slot_is_busy (self->staff_slot));
-
-  if (loading == self->loading)
-    return;
-  self->loading = loading;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-on_store_changed_cb (DnUnitsPage *self)
-{
-  self->stale = TRUE;
-  schedule_refresh (self);
-  _dn_units_page_update_loading (self);
-}
+static const DnStaleReaderFuncs reader_funcs = {
+  _dn_units_page_read_tree, tree_read_data, tree_read_done, staff_busy,
+};
 
 static void
 on_unit_search_changed_cb (DnUnitsPage *self)
@@ -281,55 +215,12 @@ on_staff_activate_cb (DnUnitsPage *self,
  */
 
 static void
-dn_units_page_map (GtkWidget *widget)
-{
-  DnUnitsPage *self = DN_UNITS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (dn_units_page_parent_class)->map (widget);
-  /* read when first shown, and after changes made while hidden */
-  if (self->stale && self->tree_slot != NULL && !dn_query_slot_is_busy (self->tree_slot))
-    start_refresh (self);
-  _dn_units_page_update_loading (self);
-}
-
-static void
-dn_units_page_unmap (GtkWidget *widget)
-{
-  DnUnitsPage *self = DN_UNITS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (dn_units_page_parent_class)->unmap (widget);
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  _dn_units_page_update_loading (self);
-}
-
-static void
-dn_units_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  DnUnitsPage *self = DN_UNITS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dn_units_page_dispose (GObject *object)
 {
   DnUnitsPage *self = DN_UNITS_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  g_clear_pointer (&self->tree_slot, dn_query_slot_free);
+  g_clear_pointer (&self->reader, dn_stale_reader_free);
   g_clear_pointer (&self->staff_slot, dn_query_slot_free);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_UNITS_PAGE);
   if (self->unit_selection != NULL)
     g_signal_handlers_disconnect_by_data (self->unit_selection, self);
@@ -360,18 +251,10 @@ dn_units_page_class_init (DnUnitsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dn_units_page_dispose;
-  G_OBJECT_CLASS (klass)->get_property = dn_units_page_get_property;
-  widget_class->map = dn_units_page_map;
-  widget_class->unmap = dn_units_page_unmap;
-
-  /* TRUE while what is shown waits for a read of the store */
-  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
+  dn_stale_reader_install_property (G_OBJECT_CLASS (klass), G_STRUCT_OFFSET (DnUnitsPage, reader));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-units-page.ui");
+  dn_page_class_set_template (widget_class, "dn-units-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, content);
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, message_label);
@@ -393,50 +276,20 @@ dn_units_page_class_init (DnUnitsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_archived_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_staff_activate_cb);
-
-  gtk_widget_class_install_action (widget_class, "units.add", NULL, _dn_units_page_add_unit_action);
-  gtk_widget_class_install_action (widget_class, "units.rename", NULL, _dn_units_page_rename_unit_action);
-  gtk_widget_class_install_action (widget_class, "units.move", NULL, _dn_units_page_move_unit_action);
-  gtk_widget_class_install_action (widget_class, "units.archive", NULL, _dn_units_page_archive_unit_action);
-  gtk_widget_class_install_action (widget_class, "people.add", NULL, _dn_units_page_add_person_action);
-  gtk_widget_class_install_action (widget_class, "people.edit", NULL, _dn_units_page_edit_person_action);
-  gtk_widget_class_install_action (widget_class, "people.remove", NULL, _dn_units_page_remove_person_action);
-  gtk_widget_class_install_action (widget_class, "units.hide-message", NULL, hide_message_action);
+  _dn_units_page_install_actions (widget_class);
 }
 
 static void
 dn_units_page_init (DnUnitsPage *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->reader = dn_stale_reader_new (GTK_WIDGET (self), &reader_funcs);
 
   self->levels = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->n_children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  /* the tree: a model is set by _dn_units_page_rebuild_tree() */
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (_dn_units_page_setup_unit_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (_dn_units_page_bind_unit_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (_dn_units_page_unbind_unit_row_cb), self);
-  gtk_list_view_set_factory (self->unit_list, factory);
-  g_object_unref (factory);
-  self->unit_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->unit_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->unit_selection, TRUE);
-  g_signal_connect_swapped (self->unit_selection, "notify::selected-item",
-                            G_CALLBACK (_dn_units_page_on_unit_selection_changed_cb), self);
-  gtk_list_view_set_model (self->unit_list, GTK_SELECTION_MODEL (self->unit_selection));
-
-  /* the staff */
-  self->staff = g_list_store_new (DN_TYPE_PERSON);
-  self->staff_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->staff)));
-  gtk_single_selection_set_autoselect (self->staff_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->staff_selection, TRUE);
-  g_signal_connect_swapped (self->staff_selection, "notify::selected-item",
-                            G_CALLBACK (_dn_units_page_on_staff_selection_changed_cb), self);
-  gtk_column_view_set_model (self->staff_view, GTK_SELECTION_MODEL (self->staff_selection));
-  _dn_units_page_add_staff_columns (self);
+  _dn_units_page_init_tree (self);
+  _dn_units_page_init_staff (self);
 
   _dn_units_page_rebuild_tree (self, NULL);
 }
@@ -454,10 +307,6 @@ dn_units_page_set_store (DnUnitsPage *self,
 
   if (self->store == store)
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
-  g_clear_pointer (&self->tree_slot, dn_query_slot_free);
   g_clear_pointer (&self->staff_slot, dn_query_slot_free);
   g_set_object (&self->store, store);
 
@@ -468,27 +317,22 @@ dn_units_page_set_store (DnUnitsPage *self,
   _dn_units_page_hide_message (self);
   _dn_units_page_rebuild_tree (self, NULL);
 
-  /* the tree is read when the page is first shown; it then opens on the
-   * department (else the first unit), its direct sub-units shown */
-  self->stale = store != NULL;
   if (store != NULL)
     {
       g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (store);
 
-      self->tree_slot = dn_query_slot_new (worker);
       self->staff_slot = dn_query_slot_new (worker);
-      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        start_refresh (self);
     }
-  _dn_units_page_update_loading (self);
+  /* the tree is read when the page is first shown; it then opens on the
+   * department (else the first unit), its direct sub-units shown */
+  dn_stale_reader_set_store (self->reader, store);
 }
 
 gboolean
 dn_units_page_is_loading (DnUnitsPage *self)
 {
   g_return_val_if_fail (DN_IS_UNITS_PAGE (self), FALSE);
-  return self->loading;
+  return dn_stale_reader_is_loading (self->reader);
 }
 
 void
@@ -504,10 +348,10 @@ dn_units_page_select_unit (DnUnitsPage *self,
   if (self->store == NULL)
     return;
   /* the tree read is not up to date (a unit just added, moved…): once it is */
-  if (self->units == NULL || self->stale || dn_query_slot_is_busy (self->tree_slot))
+  if (self->units == NULL || dn_stale_reader_is_stale (self->reader) || dn_stale_reader_is_busy (self->reader))
     {
       self->pending_select = unit_id;
-      schedule_refresh (self);
+      dn_stale_reader_schedule (self->reader);
       return;
     }
   self->pending_select = 0;

@@ -1,0 +1,244 @@
+/* dn-record.c: the record types
+ *
+ * Every record (DnUnit, DnPerson, DnTask…) is a final GObject with public
+ * fields and nothing else: its type is described here by the fields it owns,
+ * and one class and one instance init serve them all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-record"
+
+#include "config.h"
+
+#include "dn-assignment.h"
+#include "dn-attachment.h"
+#include "dn-document.h"
+#include "dn-extension.h"
+#include "dn-person.h"
+#include "dn-progress.h"
+#include "dn-reminder.h"
+#include "dn-search-hit.h"
+#include "dn-task.h"
+#include "dn-unit.h"
+#include "dn-unit-stat.h"
+
+/* Fields by their offsets in the instance; a list ends at the first 0
+ * (offset 0 is the parent instance, never a field). */
+typedef struct
+{
+  const char *name;
+  gsize       size;
+  guint16     strings[8]; /* owned, "" when new */
+  guint16     dates[2];   /* GDate, invalid when new */
+  guint16     ids;        /* a GArray of gint64, empty when new; 0 for none */
+} RecordKind;
+
+#define FIELD(Type, field) ((guint16) G_STRUCT_OFFSET (Type, field))
+
+typedef enum
+{
+  RECORD_ASSIGNMENT,
+  RECORD_ATTACHMENT,
+  RECORD_DOCUMENT,
+  RECORD_EXTENSION,
+  RECORD_PERSON,
+  RECORD_PROGRESS,
+  RECORD_REMINDER,
+  RECORD_SEARCH_HIT,
+  RECORD_TASK,
+  RECORD_UNIT,
+  RECORD_UNIT_STAT,
+  N_RECORDS
+} RecordId;
+
+static const RecordKind kinds[N_RECORDS] = {
+  [RECORD_ASSIGNMENT] = {
+    "DnAssignment", sizeof (DnAssignment),
+    { FIELD (DnAssignment, reply_reference), FIELD (DnAssignment, unit_code), FIELD (DnAssignment, unit_name) },
+    { FIELD (DnAssignment, due_date) },
+  },
+  [RECORD_ATTACHMENT] = {
+    "DnAttachment", sizeof (DnAttachment),
+    { FIELD (DnAttachment, sha256), FIELD (DnAttachment, file_name), FIELD (DnAttachment, mime_type) },
+  },
+  [RECORD_DOCUMENT] = {
+    "DnDocument", sizeof (DnDocument),
+    { FIELD (DnDocument, number), FIELD (DnDocument, symbol), FIELD (DnDocument, issuer),
+      FIELD (DnDocument, subject), FIELD (DnDocument, signer), FIELD (DnDocument, recipients) },
+    { FIELD (DnDocument, issue_date), FIELD (DnDocument, arrival_date) },
+  },
+  [RECORD_EXTENSION] = {
+    "DnExtension", sizeof (DnExtension),
+    { FIELD (DnExtension, reason), FIELD (DnExtension, extended_at), FIELD (DnExtension, extended_by) },
+    { FIELD (DnExtension, old_due_date), FIELD (DnExtension, new_due_date) },
+  },
+  [RECORD_PERSON] = {
+    "DnPerson", sizeof (DnPerson),
+    { FIELD (DnPerson, family_name), FIELD (DnPerson, middle_name), FIELD (DnPerson, given_name),
+      FIELD (DnPerson, position), FIELD (DnPerson, email), FIELD (DnPerson, phone), FIELD (DnPerson, unit_code) },
+    { FIELD (DnPerson, birth_date) },
+  },
+  [RECORD_PROGRESS] = {
+    "DnProgress", sizeof (DnProgress),
+    { FIELD (DnProgress, note), FIELD (DnProgress, unit_code) },
+    { FIELD (DnProgress, entry_date) },
+  },
+  [RECORD_REMINDER] = {
+    "DnReminder", sizeof (DnReminder),
+    { FIELD (DnReminder, note), FIELD (DnReminder, sent_by), FIELD (DnReminder, unit_code),
+      FIELD (DnReminder, unit_name) },
+    { FIELD (DnReminder, sent_on) },
+  },
+  [RECORD_SEARCH_HIT] = {
+    "DnSearchHit", sizeof (DnSearchHit),
+    { FIELD (DnSearchHit, title), FIELD (DnSearchHit, detail) },
+  },
+  [RECORD_TASK] = {
+    "DnTask", sizeof (DnTask),
+    { FIELD (DnTask, section), FIELD (DnTask, title), FIELD (DnTask, description),
+      FIELD (DnTask, lead_unit_code), FIELD (DnTask, lead_unit_name), FIELD (DnTask, support_unit_codes),
+      FIELD (DnTask, document_label) },
+    { FIELD (DnTask, due_date) },
+    FIELD (DnTask, support_unit_ids),
+  },
+  [RECORD_UNIT] = {
+    "DnUnit", sizeof (DnUnit),
+    { FIELD (DnUnit, code), FIELD (DnUnit, name), FIELD (DnUnit, parent_code) },
+  },
+  [RECORD_UNIT_STAT] = {
+    "DnUnitStat", sizeof (DnUnitStat),
+    { FIELD (DnUnitStat, unit_code), FIELD (DnUnitStat, unit_name) },
+  },
+};
+
+static G_DEFINE_QUARK (dn-record-kind, record_kind);
+
+static const RecordKind *
+kind_of_class (gpointer klass)
+{
+  return g_type_get_qdata (G_TYPE_FROM_CLASS (klass), record_kind_quark ());
+}
+
+static void
+record_finalize (GObject *object)
+{
+  const RecordKind *kind = kind_of_class (G_OBJECT_GET_CLASS (object));
+  GObjectClass *parent_class = g_type_class_peek_parent (G_OBJECT_GET_CLASS (object));
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind->strings) && kind->strings[i] != 0; i++)
+    g_clear_pointer ((char **) G_STRUCT_MEMBER_P (object, kind->strings[i]), g_free);
+  if (kind->ids != 0)
+    g_clear_pointer ((GArray **) G_STRUCT_MEMBER_P (object, kind->ids), g_array_unref);
+
+  parent_class->finalize (object);
+}
+
+static void
+record_class_init (gpointer klass,
+                   gpointer class_data)
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), record_kind_quark (), class_data);
+  G_OBJECT_CLASS (klass)->finalize = record_finalize;
+}
+
+static void
+record_init (GTypeInstance *instance,
+             gpointer       klass)
+{
+  const RecordKind *kind = kind_of_class (klass);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind->strings) && kind->strings[i] != 0; i++)
+    G_STRUCT_MEMBER (char *, instance, kind->strings[i]) = g_strdup ("");
+  for (guint i = 0; i < G_N_ELEMENTS (kind->dates) && kind->dates[i] != 0; i++)
+    g_date_clear (G_STRUCT_MEMBER_P (instance, kind->dates[i]), 1);
+  if (kind->ids != 0)
+    G_STRUCT_MEMBER (GArray *, instance, kind->ids) = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+static GType
+record_type (RecordId id)
+{
+  static gsize types[N_RECORDS];
+
+  if (g_once_init_enter (&types[id]))
+    {
+      const GTypeInfo info = {
+        .class_size = sizeof (GObjectClass),
+        .class_init = record_class_init,
+        .class_data = &kinds[id],
+        .instance_size = kinds[id].size,
+        .instance_init = record_init,
+      };
+      GType type = g_type_register_static (G_TYPE_OBJECT, g_intern_static_string (kinds[id].name),
+                                           &info, G_TYPE_FLAG_FINAL);
+
+      g_once_init_leave (&types[id], type);
+    }
+  return types[id];
+}
+
+GType
+dn_assignment_get_type (void)
+{
+  return record_type (RECORD_ASSIGNMENT);
+}
+
+GType
+dn_attachment_get_type (void)
+{
+  return record_type (RECORD_ATTACHMENT);
+}
+
+GType
+dn_document_get_type (void)
+{
+  return record_type (RECORD_DOCUMENT);
+}
+
+GType
+dn_extension_get_type (void)
+{
+  return record_type (RECORD_EXTENSION);
+}
+
+GType
+dn_person_get_type (void)
+{
+  return record_type (RECORD_PERSON);
+}
+
+GType
+dn_progress_get_type (void)
+{
+  return record_type (RECORD_PROGRESS);
+}
+
+GType
+dn_reminder_get_type (void)
+{
+  return record_type (RECORD_REMINDER);
+}
+
+GType
+dn_search_hit_get_type (void)
+{
+  return record_type (RECORD_SEARCH_HIT);
+}
+
+GType
+dn_task_get_type (void)
+{
+  return record_type (RECORD_TASK);
+}
+
+GType
+dn_unit_get_type (void)
+{
+  return record_type (RECORD_UNIT);
+}
+
+GType
+dn_unit_stat_get_type (void)
+{
+  return record_type (RECORD_UNIT_STAT);
+}

@@ -1,0 +1,17 @@
+/* dn-page-class.h: the class set-up the widgets of the sections share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* For a class_init: the template is ui/@ui_name of the application's
+ * resources (registered first, so that tests work without the
+ * application). */
+void dn_page_class_set_template (GtkWidgetClass *klass,
+                                 const char     *ui_name);
+
+G_END_DECLS

@@ -1,0 +1,108 @@
+/* dn-page-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-page-editor"
+
+#include "config.h"
+
+#include "dn-page-class.h"
+#include "dn-page-editor.h"
+#include "dn-unit-chooser.h"
+
+typedef struct
+{
+  DnStore  *store;
+  gboolean  disposed;  /* the template is gone (dispose may run twice) */
+} DnPageEditorPrivate;
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DnPageEditor, dn_page_editor, DN_TYPE_FORM_DIALOG)
+
+static void
+dn_page_editor_dispose (GObject *object)
+{
+  DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (DN_PAGE_EDITOR (object));
+
+  /* the template of the editor's own (final) type */
+  if (!priv->disposed)
+    gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
+  priv->disposed = TRUE;
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (dn_page_editor_parent_class)->dispose (object);
+}
+
+static void
+dn_page_editor_class_init (DnPageEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = dn_page_editor_dispose;
+
+  /**
+   * DnPageEditor::saved:
+   * @id: the record added or changed
+   *
+   * Emitted after the store has accepted the change, just before the
+   * editor closes.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+dn_page_editor_init (DnPageEditor *self)
+{
+}
+
+void
+dn_page_editor_class_set_template (DnPageEditorClass *klass,
+                                   const char        *ui_name,
+                                   gboolean         (*apply) (DnFormDialog  *dialog,
+                                                              GError       **error))
+{
+  DN_FORM_DIALOG_CLASS (klass)->apply = apply;
+  g_type_ensure (DN_TYPE_UNIT_CHOOSER);
+  dn_page_class_set_template (GTK_WIDGET_CLASS (klass), ui_name);
+}
+
+void
+dn_page_editor_set_store (DnPageEditor *self,
+                          DnStore      *store)
+{
+  DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (self);
+
+  g_return_if_fail (DN_IS_PAGE_EDITOR (self));
+  g_set_object (&priv->store, store);
+}
+
+DnStore *
+dn_page_editor_get_store (DnPageEditor *self)
+{
+  DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (self);
+
+  g_return_val_if_fail (DN_IS_PAGE_EDITOR (self), NULL);
+  return priv->store;
+}
+
+void
+dn_page_editor_read_entry (char    **field,
+                           GtkEntry *entry)
+{
+  g_free (*field);
+  *field = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+void
+dn_page_editor_saved (DnPageEditor *self,
+                      gint64        id)
+{
+  g_return_if_fail (DN_IS_PAGE_EDITOR (self));
+  g_signal_emit (self, signals[SAVED], 0, id);
+}
