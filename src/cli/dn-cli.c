@@ -190,6 +190,7 @@ static struct
   char     *status;    /* as typed */
   gboolean  overdue;
   gboolean  archived;
+  gboolean  full;
   int       n_tasks, n_delegations, n_people, seed;
   char     *text;      /* the words or options above as checked text */
   char     *unit_code;
@@ -213,12 +214,19 @@ run_init (Run *run, GError **error)
   return TRUE;
 }
 
+static const GOptionEntry check_options[] = {
+  { "full", 'f', 0, G_OPTION_ARG_NONE, &opt.full,
+    N_("Also check every index entry and the search index (slower; the only check that clears a damage warning)"),
+    NULL },
+  G_OPTION_ENTRY_NULL
+};
+
 static gboolean
 run_check (Run *run, GError **error)
 {
   g_autoptr(GString) report = g_string_new (NULL);
 
-  if (!dn_store_check (run->store, report, error))
+  if (!dn_store_check_depth (run->store, opt.full ? DN_STORE_CHECK_FULL : DN_STORE_CHECK_QUICK, report, error))
     {
       if (error != NULL && *error != NULL)
         return FALSE;
@@ -229,6 +237,8 @@ run_check (Run *run, GError **error)
   /* notes of a sound check (e.g. what a read-only database could not check) */
   fputs (report->str, stdout);
   out (_("The database is sound (version %d).\n"), dn_store_get_schema_version (run->store));
+  if (!opt.full)
+    out ("%s\n", _("Quick check: “check --full” also checks every index entry and the search index."));
   return TRUE;
 }
 
@@ -474,7 +484,7 @@ static const Command commands[] = {
     NULL, NULL, &no_words, NULL, DN_STORE_OPEN_DEFAULT, run_init },
   { "check", N_("Check integrity and schema (exit 0 only when sound)"),
     N_("Check the integrity and the version of the database. Exit status 0 only when it is sound."),
-    NULL, NULL, &no_words, NULL, DN_STORE_OPEN_NO_MIGRATE, run_check },
+    NULL, check_options, &no_words, NULL, DN_STORE_OPEN_NO_MIGRATE, run_check },
   { "demo", N_("Load the demo data into an empty database"),
     N_("Load the demo data into an empty database."),
     NULL, NULL, &no_words, NULL, DN_STORE_OPEN_DEFAULT, run_demo },

@@ -741,11 +741,17 @@ test_check_sound (gconstpointer data)
 {
   g_autofree char *db = fixture_db ();
   g_autoptr(CliRun) run = cli ("--db", db, "check", NULL);
+  g_autoptr(CliRun) full = cli ("--db", db, "check", "--full", NULL);
   g_autofree char *expected = g_strdup_printf ("The database is sound (version %d).\n", DN_STORE_SCHEMA_VERSION);
+  g_autofree char *expected_quick = g_strconcat (expected, "Quick check: “check --full” also checks every index entry "
+                                                 "and the search index.\n", NULL);
 
   assert_success (run);
-  g_assert_cmpstr (run->out, ==, expected);
+  g_assert_cmpstr (run->out, ==, expected_quick);
+  assert_success (full);
+  g_assert_cmpstr (full->out, ==, expected);
 }
+
 
 static void
 test_check_damaged (gconstpointer data)
@@ -1025,7 +1031,7 @@ read_only_runs (const char * const *wrapper,
 {
   g_autofree char *json = data_path ("cli-small.json");
 
-  runs[RO_CHECK] = cli_through (wrapper, "--db", r->db, "check", NULL);
+  runs[RO_CHECK] = cli_through (wrapper, "--db", r->db, "check", "--full", NULL);
   runs[RO_SEARCH] = cli_through (wrapper, "--db", r->db, "search", "ho chieu", NULL);
   runs[RO_TASKS] = cli_through (wrapper, "--db", r->db, "tasks", NULL);
   runs[RO_PEOPLE] = cli_through (wrapper, "--db", r->db, "people", NULL);
@@ -1036,7 +1042,7 @@ read_only_runs (const char * const *wrapper,
   runs[RO_GENERATE] = cli_through (wrapper, "--db", r->db, "generate", "--tasks", "3", NULL);
   runs[RO_INIT_OLD] = cli_through (wrapper, "--db", r->old, "init", NULL);
   runs[RO_TASKS_OLD] = cli_through (wrapper, "--db", r->old, "tasks", NULL);
-  runs[RO_CHECK_OLD] = cli_through (wrapper, "--db", r->old, "check", NULL);
+  runs[RO_CHECK_OLD] = cli_through (wrapper, "--db", r->old, "check", "--full", NULL);
 }
 
 static void
@@ -1238,8 +1244,16 @@ test_damage_warns (gconstpointer data)
     g_assert_cmpint (sqlite3_exec (_dn_store_get_db (store), "DELETE FROM person WHERE unit_id = 4242",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
   }
+  /* a quick check cannot tell: the warning stays; a full one can */
   {
     g_autoptr(CliRun) run = cli ("--db", db, "check", NULL);
+
+    g_assert_cmpint (run->status, ==, 0);
+    g_assert_nonnull (strstr (run->err, "found this database damaged"));
+  }
+  g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "check", "--full", NULL);
 
     g_assert_cmpint (run->status, ==, 0);
     g_assert_cmpstr (run->out, ==, "The database is sound (version 2).\n");

@@ -354,11 +354,16 @@ test_damage_mark (DnTestStore   *f,
   g_assert_null (dn_store_get_damage (f->store));
   g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
 
-  /* a reference broken behind SQLite's back */
+  /* a reference broken behind SQLite's back: the quick check finds it too */
   dn_test_exec (f->store,
                 "PRAGMA foreign_keys = OFF;"
                 "INSERT INTO person (family_name, given_name, unit_id) VALUES ('Mồ', 'Côi', 4242);"
                 "PRAGMA foreign_keys = ON;");
+  g_assert_false (dn_store_check_depth (f->store, DN_STORE_CHECK_QUICK, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, "Broken reference: person"));
+  g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+  g_string_truncate (report, 0);
   g_assert_false (dn_store_check (f->store, report, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (report->str, "Broken reference: person"));
@@ -386,6 +391,12 @@ test_damage_mark (DnTestStore   *f,
   g_assert_true (dn_store_check (f->store, report, &error));
   g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
   dn_test_store_reopen (f);
+  /* a quick check finding nothing keeps it too: it does not look at
+   * everything a full one does */
+  g_assert_true (dn_store_check_depth (f->store, DN_STORE_CHECK_QUICK, report, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (mark, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (dn_store_get_damage (f->store));
   g_string_truncate (report, 0);
   g_assert_true (dn_store_check (f->store, report, &error));
   g_assert_no_error (error);

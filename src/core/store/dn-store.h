@@ -98,6 +98,17 @@ void        dn_store_rollback              (DnStore  *self);
 gboolean    dn_store_check                 (DnStore  *self,
                                             GString  *report,
                                             GError  **error);
+typedef enum
+{
+  DN_STORE_CHECK_QUICK, /* every page and row, references, rules: seconds at a province's size */
+  DN_STORE_CHECK_FULL,  /* also every index entry and the search index (dn_store_check()) */
+} DnStoreCheckDepth;
+/* dn_store_check() to a depth. A quick check records damage it finds but
+ * forgets none: only a full one finding the database sound does. */
+gboolean    dn_store_check_depth           (DnStore            *self,
+                                            DnStoreCheckDepth   depth,
+                                            GString            *report,
+                                            GError            **error);
 /* TRUE when no unit, person, document or task exists. */
 gboolean    dn_store_is_empty              (DnStore  *self,
                                             GError  **error);
