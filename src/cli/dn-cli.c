@@ -18,7 +18,17 @@
 #include "dn-generator.h"
 #include "dn-i18n.h"
 #include "dn-store.h"
+#include "dn-store-backup.h"
 #include "dn-text.h"
+
+#ifdef G_OS_UNIX
+#include <glib-unix.h>
+#include <signal.h>
+#include <unistd.h>
+#else
+#include <io.h>
+#define isatty _isatty
+#endif
 
 #define EXIT_USAGE 2
 
@@ -453,6 +463,124 @@ run_generate (Run *run, GError **error)
   return TRUE;
 }
 
+/* backup and restore: the work runs in a thread while the main loop waits
+ * for it, so that Ctrl+C cancels it cleanly (no partial file, the data
+ * unchanged); the progress goes to stderr when it is a terminal. */
+typedef struct
+{
+  Run          *run;
+  gboolean      restore;
+  const char   *label;      /* before the percentage */
+  gboolean      show;       /* stderr is a terminal */
+  int           percent;    /* last shown, -1: none yet */
+  GCancellable *cancellable;
+  GMainLoop    *loop;
+  gboolean      ok;
+  char         *saved;      /* restore: where the replaced data went */
+  GError       *error;
+} CopyJob;
+
+static void
+copy_progress (double   fraction,
+               gpointer user_data)
+{
+  CopyJob *job = user_data;
+  int percent = (int) (fraction * 100);
+
+  if (!job->show || percent == job->percent)
+    return;
+  job->percent = percent;
+  fprintf (stderr, "\r%s %3d%%", job->label, percent);
+  fflush (stderr);
+}
+
+static gpointer
+copy_thread (gpointer data)
+{
+  CopyJob *job = data;
+
+  if (job->restore)
+    job->ok = dn_store_restore (job->run->store, job->run->words[0], &job->saved, copy_progress, job,
+                                job->cancellable, &job->error);
+  else
+    job->ok = dn_store_backup (job->run->store, job->run->words[0], copy_progress, job, job->cancellable,
+                               &job->error);
+  /* quit from the loop itself: it may not be running yet */
+  g_idle_add_once ((GSourceOnceFunc) g_main_loop_quit, job->loop);
+  return NULL;
+}
+
+#ifdef G_OS_UNIX
+static gboolean
+copy_interrupted (gpointer data)
+{
+  g_cancellable_cancel (((CopyJob *) data)->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+#endif
+
+static gboolean
+run_copy (Run      *run,
+          gboolean  restore,
+          GError  **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  CopyJob job = { run, restore, restore ? _("Restoring…") : _("Backing up…"), isatty (fileno (stderr)), -1,
+                  cancellable, loop, FALSE, NULL, NULL };
+  g_autofree char *shown = dn_text_escape_for_display (run->words[0], -1);
+  GThread *thread;
+#ifdef G_OS_UNIX
+  guint interrupt = g_unix_signal_add (SIGINT, copy_interrupted, &job);
+#endif
+
+  thread = g_thread_new ("copy", copy_thread, &job);
+  g_main_loop_run (loop);
+  g_thread_join (thread);
+#ifdef G_OS_UNIX
+  g_source_remove (interrupt);
+#endif
+  if (job.percent >= 0)
+    fputc ('\n', stderr);
+  if (!job.ok)
+    {
+      if (g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&job.error);
+          g_set_error_literal (&job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled: nothing was changed."));
+        }
+      g_propagate_error (error, job.error);
+      return FALSE;
+    }
+  if (restore)
+    {
+      g_autofree char *saved = dn_text_escape_for_display (job.saved, -1);
+      out (_("Restored from “%s”. The data it replaced was saved to “%s”.\n"), shown, saved);
+      g_free (job.saved);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (run->words[0]);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                     NULL, NULL);
+      g_autofree char *size = g_format_size (info != NULL ? g_file_info_get_size (info) : 0);
+      out (_("Backup written to “%s” (%s).\n"), shown, size);
+    }
+  return TRUE;
+}
+
+static gboolean
+run_backup (Run *run, GError **error)
+{
+  return run_copy (run, FALSE, error);
+}
+
+static gboolean
+run_restore (Run *run, GError **error)
+{
+  return run_copy (run, TRUE, error);
+}
+
 /* How many words may follow a command's options, and what is said when
  * another number is given. */
 typedef struct
@@ -510,6 +638,13 @@ static const Command commands[] = {
   { "generate", N_("Fill the database with synthetic data for benchmarks"),
     N_("Fill the database with realistic synthetic data, for benchmarks."),
     NULL, generate_options, &no_words, check_generate, DN_STORE_OPEN_DEFAULT, run_generate },
+  { "backup", N_("Copy the whole database to a file, even while it is in use"),
+    N_("Copy the whole database to a file (checked, then put in place), even while the application is using it."),
+    N_("FILE"), NULL, &one_file, NULL, DN_STORE_OPEN_NO_CREATE, run_backup },
+  { "restore", N_("Replace the whole database by a backup"),
+    N_("Replace the whole database by a backup. The file is checked first: a damaged, newer or foreign file is "
+       "refused and nothing changes. The replaced data is saved beside the database (.before-restore)."),
+    N_("FILE"), NULL, &one_file, NULL, DN_STORE_OPEN_DEFAULT, run_restore },
 };
 
 /* Reads the command's options and words, checks them, opens the database

@@ -752,7 +752,6 @@ test_check_sound (gconstpointer data)
   g_assert_cmpstr (full->out, ==, expected);
 }
 
-
 static void
 test_check_damaged (gconstpointer data)
 {
@@ -2242,6 +2241,203 @@ test_demo_empty (gconstpointer data)
   assert_export_round_trip (db);
 }
 
+/* ---------------------------------------------------- backup, restore */
+
+/* The backup of the demo exports exactly as the database; the database
+ * itself is refused as the backup; no file, two files: usage errors. */
+static void
+test_backup (gconstpointer data)
+{
+  g_autofree char *db = tmp_path ("demo.db");
+  g_autofree char *copy = tmp_path ("sao lưu.db");
+  g_autofree char *json = tmp_path ("demo.json");
+  g_autofree char *copy_json = tmp_path ("copy.json");
+  g_autofree char *checksum = NULL;
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "demo", NULL);
+    assert_success (run);
+  }
+  {
+    /* stderr is no terminal here: no progress on it */
+    g_autoptr(CliRun) run = cli ("--db", db, "backup", copy, NULL);
+    assert_success (run);
+    g_assert_true (g_str_has_prefix (run->out, "Backup written to “"));
+    g_assert_nonnull (strstr (run->out, "sao lưu.db"));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "export", json, NULL);
+    g_autoptr(CliRun) run2 = cli ("--db", copy, "export", copy_json, NULL);
+    g_autofree char *a = NULL, *b = NULL;
+
+    assert_success (run);
+    assert_success (run2);
+    a = read_file (json);
+    b = read_file (copy_json);
+    g_assert_cmpstr (a, ==, b);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", copy, "check", NULL);
+    assert_success (run);
+  }
+
+  checksum = file_checksum (db);
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "backup", db, NULL);
+    assert_error (run, "is the database in use");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "backup", NULL);
+    assert_usage_error (run, "Give one file name.");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "backup", copy, json, NULL);
+    assert_usage_error (run, "Give one file name.");
+  }
+  {
+    g_autofree char *now = file_checksum (db);
+    g_assert_cmpstr (now, ==, checksum);
+  }
+  /* no database: nothing to back up, and none is made */
+  {
+    g_autofree char *missing = tmp_path ("missing.db");
+    g_autofree char *target = tmp_path ("never.db");
+    g_autoptr(CliRun) run = cli ("--db", missing, "backup", target, NULL);
+
+    assert_error (run, "There is no database");
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* Restore brings the backup's data back (and saves what it replaced);
+ * bad files are refused with exit 1 and change nothing. */
+static void
+test_restore (gconstpointer data)
+{
+  g_autofree char *db = tmp_path ("work.db");
+  g_autofree char *copy = tmp_path ("copy.db");
+  g_autofree char *before = g_strconcat (db, ".before-restore", NULL);
+  g_autofree char *text = tmp_path ("notes.txt");
+  g_autofree char *empty = tmp_path ("empty.db");
+  g_autofree char *foreign = tmp_path ("photos.db");
+  g_autofree char *newer = tmp_path ("newer.db");
+  g_autofree char *units_before = NULL;
+  const char *bad[][2] = {
+    { text, "is not a Đối Ngoại database" },
+    { empty, "is empty" },
+    { foreign, "database of another program" },
+    { newer, "newer version" },
+    { db, "is the database in use" },
+  };
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "demo", NULL);
+    g_autoptr(CliRun) run2 = cli ("--db", db, "backup", copy, NULL);
+    g_autoptr(CliRun) run3 = cli ("--db", db, "units", NULL);
+
+    assert_success (run);
+    assert_success (run2);
+    assert_success (run3);
+    units_before = g_strdup (run3->out);
+  }
+  {
+    g_autoptr(DnStore) store = dn_store_open (db, DN_STORE_OPEN_NO_CREATE, NULL);
+    g_assert_nonnull (store);
+    g_assert_cmpint (sqlite3_exec (_dn_store_get_db (store), "UPDATE unit SET name = 'Đã đổi tên' WHERE parent_id IS NULL",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+
+  write_file (text, "Ghi chú, không phải cơ sở dữ liệu.\n", -1);
+  write_file (empty, "", 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFile) from = g_file_new_for_path (copy);
+    g_autoptr(GFile) to = g_file_new_for_path (newer);
+
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    sqlite3 *raw = NULL;
+    g_assert_cmpint (sqlite3_open (foreign, &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE photo (id INTEGER PRIMARY KEY, name TEXT)", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (raw);
+    g_assert_cmpint (sqlite3_open (newer, &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 42", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(CliRun) run = cli ("--db", db, "restore", bad[i][0], NULL);
+      g_autoptr(CliRun) units = cli ("--db", db, "units", NULL);
+
+      assert_error (run, bad[i][1]);
+      assert_success (units);
+      g_assert_nonnull (strstr (units->out, "Đã đổi tên"));
+      g_assert_false (g_file_test (before, G_FILE_TEST_EXISTS));
+    }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "restore", NULL);
+    assert_usage_error (run, "Give one file name.");
+  }
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "restore", copy, NULL);
+    g_autoptr(CliRun) units = cli ("--db", db, "units", NULL);
+    g_autoptr(CliRun) check = cli ("--db", db, "check", NULL);
+    g_autoptr(CliRun) saved = cli ("--db", before, "units", NULL);
+
+    assert_success (run);
+    g_assert_true (g_str_has_prefix (run->out, "Restored from “"));
+    g_assert_nonnull (strstr (run->out, ".before-restore"));
+    assert_success (units);
+    g_assert_cmpstr (units->out, ==, units_before);
+    assert_success (check);
+    /* what was replaced */
+    assert_success (saved);
+    g_assert_nonnull (strstr (saved->out, "Đã đổi tên"));
+  }
+  /* into a database that does not exist yet */
+  {
+    g_autofree char *fresh = tmp_path ("fresh.db");
+    g_autoptr(CliRun) run = cli ("--db", fresh, "restore", copy, NULL);
+    g_autoptr(CliRun) units = cli ("--db", fresh, "units", NULL);
+
+    assert_success (run);
+    assert_success (units);
+    g_assert_cmpstr (units->out, ==, units_before);
+  }
+}
+
+/* The messages are translated. */
+static void
+test_restore_translated (gconstpointer data)
+{
+  const char *env[] = {
+    "LANGUAGE=vi", "LANG=vi_VN.UTF-8", "LC_ALL=vi_VN.UTF-8", NULL /* DOINGOAI_LOCALEDIR */, NULL,
+  };
+  g_autofree char *localedir_env = g_strconcat ("DOINGOAI_LOCALEDIR=", build_localedir, NULL);
+  g_autofree char *db = tmp_path ("vi.db");
+  g_autofree char *text = tmp_path ("ghi-chu.txt");
+
+  g_assert_null (vietnamese_unavailable ());
+  env[3] = localedir_env;
+  write_file (text, "không phải", -1);
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "init", NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(CliRun) run = cli_env (env, "--db", db, "restore", text, NULL);
+    assert_error (run, "không phải cơ sở dữ liệu của Đối Ngoại");
+    g_test_message ("in Vietnamese: %s", run->err);
+    g_assert_null (strstr (run->err, "is not a"));
+  }
+}
+
 /* ------------------------------------------------------------------ main */
 
 /* Each test runs in a child process of its own (this program again, with
@@ -2401,6 +2597,9 @@ main (int   argc,
     }
   add_test ("/cli/demo/not-empty", test_demo_not_empty);
   add_test ("/cli/demo/empty", test_demo_empty);
+  add_test ("/cli/backup", test_backup);
+  add_test ("/cli/restore", test_restore);
+  add_test ("/cli/restore/translated", test_restore_translated);
 
   child_test = g_getenv ("DN_TEST_CLI_RUN");
   if (child_test != NULL)

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-backup-dialog.h"
 #include "dn-exchange.h"
 #include "dn-overview-page.h"
 #include "dn-query-worker.h"
@@ -487,6 +488,20 @@ start_empty_action (GtkWidget  *widget,
   show_toast (self, _("Rename the department and add its divisions, offices and schools."), FALSE);
 }
 
+/* win.backup and win.restore: the dialog says what happens and shows the
+ * progress; after a restore the store's "changed" reloads every view. */
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DnWindow *self = DN_WINDOW (widget);
+  DnBackupDialog *dialog = dn_backup_dialog_new (self->store, g_str_equal (action_name, "win.restore"));
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_tasks_action (GtkWidget  *widget,
                    const char *action_name,
@@ -644,6 +659,8 @@ dn_window_class_init (DnWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
   gtk_widget_class_install_action (widget_class, "win.show-tasks", "s", show_tasks_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, backup_action);
 }
 
 static void
