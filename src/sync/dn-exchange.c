@@ -224,12 +224,55 @@ dn_exchange_export (DnStore       *store,
 
 /*
  * Import
+ *
+ * The file is read a piece at a time through the strict reader
+ * (dn-json-check.h), which checks everything it reads and hands over each
+ * record (an element of a table's list) alone, once it is whole; json-glib
+ * parses that record only, and it is inserted at once. Memory holds one
+ * piece and one record whatever the size of the file; the whole import is
+ * one transaction, rolled back at the first fault.
  */
+
+/* the format nests 4 deep: top, tables, a table's list, a record */
+#define RECORD_DEPTH 3
+#define PIECE_SIZE (256 * 1024)
+
+typedef enum
+{
+  MEMBER_OTHER,
+  MEMBER_FORMAT,
+  MEMBER_VERSION,
+  MEMBER_TABLES,
+} Member;
+
+typedef struct
+{
+  DnStore *store;
+  const char *name;
+  JsonParser *parser;
+  gboolean not_object;        /* the top value is not an object */
+  Member member;              /* the top-level member being read */
+  guint seen;                 /* 1 << Member, for each one read */
+  guint32 tables_seen;        /* 1 << index in tables[], for each one read */
+  const char *table;          /* the table being read */
+  GArray *columns;            /* its columns */
+  DnStoreInserter *inserter;
+  guint n_rows;
+} Import;
+
+static void
+import_clear (Import *im)
+{
+  g_clear_object (&im->parser);
+  g_clear_pointer (&im->columns, g_array_unref);
+  g_clear_pointer (&im->inserter, dn_store_inserter_free);
+}
 
 /* @value for @node, checked against its column; text is normalised into
  * *@text (freed by the caller). */
 static gboolean
 read_value (JsonNode             *node,
+            const char           *table,
             const DnStoreColumn  *column,
             const char           *where,
             DnStoreValue         *value,
@@ -261,13 +304,10 @@ read_value (JsonNode             *node,
     }
   if (type == G_TYPE_STRING)
     {
-      const char *string = json_node_get_string (node);
-
-      /* refuse text far too long before normalising it; the bound leaves
-       * room for decomposed (NFD) input, as _dn_normalize_field does */
-      if (strlen (string) <= (gsize) column->max_chars * 8)
-        *text = dn_text_normalize (string, -1, FALSE);
-      if (*text == NULL || g_utf8_strlen (*text, -1) > (glong) column->max_chars)
+      /* what the store does to every text it is given (the reader let
+       * through only valid UTF-8: only the length can be wrong) */
+      *text = json_node_dup_string (node);
+      if (!dn_store_exchange_normalize_text (table, column, text))
         {
           g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
                        g_dngettext (GETTEXT_PACKAGE, "%s, field “%s”: the text is longer than %u character.",
@@ -285,11 +325,10 @@ read_value (JsonNode             *node,
 }
 
 static gboolean
-import_row (DnStoreInserter  *inserter,
-            GArray           *columns,
-            JsonNode         *node,
-            const char       *where,
-            GError          **error)
+import_row (Import      *im,
+            JsonNode    *node,
+            const char  *where,
+            GError     **error)
 {
   g_autoptr(GList) members = NULL;
   g_autofree DnStoreValue *values = NULL;
@@ -314,9 +353,9 @@ import_row (DnStoreInserter  *inserter,
     {
       const DnStoreColumn *column = NULL;
 
-      for (guint c = 0; c < columns->len && column == NULL; c++)
-        if (g_str_equal (g_array_index (columns, DnStoreColumn, c).name, l->data))
-          column = &g_array_index (columns, DnStoreColumn, c);
+      for (guint c = 0; c < im->columns->len && column == NULL; c++)
+        if (g_str_equal (g_array_index (im->columns, DnStoreColumn, c).name, l->data))
+          column = &g_array_index (im->columns, DnStoreColumn, c);
       if (column == NULL)
         {
           g_autofree char *shown = dn_text_escape_for_display (l->data, 60);
@@ -330,15 +369,15 @@ import_row (DnStoreInserter  *inserter,
   for (guint i = 0; i < n_values; i++)
     {
       char *text = NULL;
-      gboolean ok = read_value (json_object_get_member (object, values[i].column->name), values[i].column, where,
-                                &values[i], &text, error);
+      gboolean ok = read_value (json_object_get_member (object, values[i].column->name), im->table,
+                                values[i].column, where, &values[i], &text, error);
 
       if (text != NULL)
         g_ptr_array_add (texts, text);
       if (!ok)
         return FALSE;
     }
-  if (!dn_store_inserter_insert (inserter, values, n_values, error))
+  if (!dn_store_inserter_insert (im->inserter, values, n_values, error))
     {
       g_prefix_error (error, "%s: ", where);
       return FALSE;
@@ -346,108 +385,222 @@ import_row (DnStoreInserter  *inserter,
   return TRUE;
 }
 
+/* The value of @data (checked JSON), owned by the parser. */
+static JsonNode *
+parse (Import      *im,
+       const char  *data,
+       gsize        length,
+       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!json_parser_load_from_data (im->parser, data, (gssize) length, &local_error))
+    {
+      /* not expected after the reader's check, but never silent */
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("%s is not valid JSON (%s). Nothing was imported."), im->name, local_error->message);
+      return NULL;
+    }
+  return json_parser_get_root (im->parser);
+}
+
 static gboolean
-import_table (DnStore     *store,
-              const char  *table,
-              JsonArray   *rows,
-              const char  *name,
+refuse_format (Import  *im,
+               GError **error)
+{
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+               _("%s is not a Đối Ngoại export (field “format” missing or wrong)."), im->name);
+  return FALSE;
+}
+
+static gboolean
+refuse_version (Import  *im,
+                GError **error)
+{
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+               _("%s: field “version” is missing or not a number."), im->name);
+  return FALSE;
+}
+
+static gboolean
+refuse_tables (Import  *im,
+               GError **error)
+{
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+               _("%s: field “tables” is missing or not an object."), im->name);
+  return FALSE;
+}
+
+static gboolean
+refuse_twice (Import      *im,
+              const char  *what,
               GError     **error)
 {
-  g_autoptr(GArray) columns = dn_store_exchange_columns (store, table, error);
-  g_autoptr(DnStoreInserter) inserter = NULL;
-  guint n_rows = json_array_get_length (rows);
+  g_autofree char *shown = dn_text_escape_for_display (what, 60);
 
-  if (columns == NULL)
-    return FALSE;
-  inserter = dn_store_inserter_new (store, table);
-  for (guint r = 0; r < n_rows; r++)
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+               _("%s: “%s” appears more than once."), im->name, shown);
+  return FALSE;
+}
+
+/* A member of the top object: its name, or its value (a container's inside
+ * is seen only for “tables”). */
+static gboolean
+top_member (Import       *im,
+            DnJsonEvent   event,
+            const char   *data,
+            gsize         length,
+            GError      **error)
+{
+  JsonNode *node;
+
+  if (event == DN_JSON_MEMBER)
     {
-      g_autofree char *where = g_strdup_printf (_("%s: table “%s”, record %u"), name, table, r + 1);
+      const char *name;
 
-      if (!import_row (inserter, columns, json_array_get_element (rows, r), where, error))
+      if ((node = parse (im, data, length, error)) == NULL)
         return FALSE;
+      name = json_node_get_string (node);
+      im->member = g_str_equal (name, "format") ? MEMBER_FORMAT
+                   : g_str_equal (name, "version") ? MEMBER_VERSION
+                   : g_str_equal (name, "tables") ? MEMBER_TABLES : MEMBER_OTHER;
+      if (im->member != MEMBER_OTHER && (im->seen & (1u << im->member)) != 0)
+        return refuse_twice (im, name, error);
+      im->seen |= 1u << im->member;
+      return TRUE;
+    }
+  if (event == DN_JSON_END || im->member == MEMBER_OTHER)
+    return TRUE;
+  if (im->member == MEMBER_TABLES)
+    return event == DN_JSON_BEGIN_OBJECT || refuse_tables (im, error);
+  if (event != DN_JSON_VALUE)
+    return im->member == MEMBER_FORMAT ? refuse_format (im, error) : refuse_version (im, error);
+  if ((node = parse (im, data, length, error)) == NULL)
+    return FALSE;
+  if (im->member == MEMBER_FORMAT)
+    {
+      if (json_node_get_value_type (node) != G_TYPE_STRING ||
+          g_strcmp0 (json_node_get_string (node), DN_EXCHANGE_FORMAT) != 0)
+        return refuse_format (im, error);
+      return TRUE;
+    }
+  if (json_node_get_value_type (node) != G_TYPE_INT64)
+    return refuse_version (im, error);
+  if (json_node_get_int (node) != DN_STORE_SCHEMA_VERSION)
+    {
+      gint64 version = json_node_get_int (node);
+
+      g_set_error (error, DN_STORE_ERROR, version > DN_STORE_SCHEMA_VERSION ? DN_STORE_ERROR_TOO_NEW : DN_STORE_ERROR_INVALID,
+                   _("%s has version %lld; this version of Đối Ngoại reads version %d."),
+                   im->name, (long long) version, DN_STORE_SCHEMA_VERSION);
+      return FALSE;
     }
   return TRUE;
 }
 
+/* A member of “tables”: its name, the beginning or end of its list. */
 static gboolean
-import_root (DnStore     *store,
-             JsonNode    *root,
-             const char  *name,
-             GError     **error)
+table_member (Import       *im,
+              DnJsonEvent   event,
+              const char   *data,
+              gsize         length,
+              GError      **error)
 {
-  JsonObject *object, *table_object;
-  JsonNode *node;
-  g_autoptr(GList) names = NULL;
-  gint64 version;
+  if (event == DN_JSON_MEMBER)
+    {
+      JsonNode *node = parse (im, data, length, error);
+      const char *name;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s is not a Đối Ngoại export (no JSON object at the top)."), name);
-      return FALSE;
-    }
-  object = json_node_get_object (root);
-  node = json_object_get_member (object, "format");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING ||
-      g_strcmp0 (json_node_get_string (node), DN_EXCHANGE_FORMAT) != 0)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s is not a Đối Ngoại export (field “format” missing or wrong)."), name);
-      return FALSE;
-    }
-  node = json_object_get_member (object, "version");
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s: field “version” is missing or not a number."), name);
-      return FALSE;
-    }
-  version = json_node_get_int (node);
-  if (version != DN_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, DN_STORE_ERROR, version > DN_STORE_SCHEMA_VERSION ? DN_STORE_ERROR_TOO_NEW : DN_STORE_ERROR_INVALID,
-                   _("%s has version %lld; this version of Đối Ngoại reads version %d."),
-                   name, (long long) version, DN_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-  node = json_object_get_member (object, "tables");
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s: field “tables” is missing or not an object."), name);
-      return FALSE;
-    }
-  table_object = json_node_get_object (node);
-  names = json_object_get_members (table_object);
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      gboolean known = FALSE;
-      for (guint t = 0; t < G_N_ELEMENTS (tables) && !known; t++)
-        known = g_str_equal (tables[t], l->data);
-      if (!known)
-        {
-          g_autofree char *shown = dn_text_escape_for_display (l->data, 60);
-          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                       _("%s: unknown table “%s”."), name, shown);
-          return FALSE;
-        }
-    }
-
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    {
-      node = json_object_get_member (table_object, tables[t]);
       if (node == NULL)
-        continue;
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                       _("%s: table “%s” is not a list."), name, tables[t]);
-          return FALSE;
-        }
-      if (!import_table (store, tables[t], json_node_get_array (node), name, error))
         return FALSE;
+      name = json_node_get_string (node);
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        if (g_str_equal (tables[t], name))
+          {
+            if ((im->tables_seen & (1u << t)) != 0)
+              return refuse_twice (im, name, error);
+            im->tables_seen |= 1u << t;
+            im->table = tables[t];
+            return TRUE;
+          }
+      {
+        g_autofree char *shown = dn_text_escape_for_display (name, 60);
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                     _("%s: unknown table “%s”."), im->name, shown);
+        return FALSE;
+      }
     }
+  if (event == DN_JSON_END)
+    {
+      g_clear_pointer (&im->columns, g_array_unref);
+      g_clear_pointer (&im->inserter, dn_store_inserter_free);
+      return TRUE;
+    }
+  if (event != DN_JSON_BEGIN_ARRAY)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("%s: table “%s” is not a list."), im->name, im->table);
+      return FALSE;
+    }
+  im->columns = dn_store_exchange_columns (im->store, im->table, error);
+  if (im->columns == NULL)
+    return FALSE;
+  im->inserter = dn_store_inserter_new (im->store, im->table);
+  im->n_rows = 0;
+  return TRUE;
+}
+
+static gboolean
+import_event (DnJsonEvent   event,
+              guint         depth,
+              const char   *data,
+              gsize         length,
+              gpointer      user_data,
+              GError      **error)
+{
+  Import *im = user_data;
+
+  if (depth == 0)
+    {
+      /* said once the whole file is known to be JSON */
+      if (event != DN_JSON_BEGIN_OBJECT && event != DN_JSON_END)
+        im->not_object = TRUE;
+      return TRUE;
+    }
+  if (im->not_object)
+    return TRUE;
+  if (depth == 1)
+    return top_member (im, event, data, length, error);
+  if (im->member != MEMBER_TABLES)
+    return TRUE;
+  if (depth == 2)
+    return table_member (im, event, data, length, error);
+  /* depth 3: a record of the table being read */
+  {
+    g_autofree char *where = g_strdup_printf (_("%s: table “%s”, record %u"), im->name, im->table, ++im->n_rows);
+    JsonNode *node = parse (im, data, length, error);
+
+    return node != NULL && import_row (im, node, where, error);
+  }
+}
+
+/* What can only be said at the end. */
+static gboolean
+import_complete (Import  *im,
+                 GError **error)
+{
+  if (im->not_object)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("%s is not a Đối Ngoại export (no JSON object at the top)."), im->name);
+      return FALSE;
+    }
+  if ((im->seen & (1u << MEMBER_FORMAT)) == 0)
+    return refuse_format (im, error);
+  if ((im->seen & (1u << MEMBER_VERSION)) == 0)
+    return refuse_version (im, error);
+  if ((im->seen & (1u << MEMBER_TABLES)) == 0)
+    return refuse_tables (im, error);
   return TRUE;
 }
 
@@ -502,43 +655,67 @@ database_is_empty (DnStore  *store,
   return TRUE;
 }
 
-gboolean
-dn_exchange_import_bytes (DnStore     *store,
-                          GBytes      *bytes,
-                          const char  *name,
-                          GError     **error)
+static gssize
+read_piece (GInputStream  *stream,
+            char          *piece,
+            const char    *name,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  /* the format nests 4 deep: top, tables, a table's list, a record */
-  static const DnJsonLimits limits = { MAX_NESTING, DN_TEXT_MAX_LONG * 8 };
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
-  const char *data;
+  gssize n = g_input_stream_read (stream, piece, PIECE_SIZE, cancellable, &local_error);
+
+  if (n < 0)
+    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
+  return n;
+}
+
+/* Reads the rest of @stream (@piece holds its first @n bytes) into the
+ * database. */
+static gboolean
+import_pieces (Import        *im,
+               GInputStream  *stream,
+               char          *piece,
+               gssize         n,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  /* json-glib accepts more than JSON and has no nesting limit: only strict
+   * JSON within the limits reaches it, a record at a time */
+  static const DnJsonLimits limits = { MAX_NESTING, DN_TEXT_MAX_LONG * 8, DN_EXCHANGE_MAX_RECORD };
+  g_autoptr(DnJsonReader) reader = dn_json_reader_new (&limits, im->name, RECORD_DEPTH, import_event, im);
+
+  while (n > 0)
+    {
+      if (!dn_json_reader_feed (reader, piece, (gsize) n, error))
+        return FALSE;
+      n = read_piece (stream, piece, im->name, cancellable, error);
+    }
+  return n == 0 && dn_json_reader_finish (reader, error) && import_complete (im, error);
+}
+
+gboolean
+dn_exchange_import_stream (DnStore       *store,
+                           GInputStream  *stream,
+                           const char    *name,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *piece = NULL;
+  Import im = { store, name, NULL, FALSE, MEMBER_OTHER, 0, 0, NULL, NULL, NULL, 0 };
+  gboolean ok;
+  gssize n;
 
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
 
-  data = g_bytes_get_data (bytes, &length);
-  if (length == 0 || data == NULL)
+  piece = g_malloc (PIECE_SIZE);
+  n = read_piece (stream, piece, name, cancellable, error);
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s is empty."), name);
-      return FALSE;
-    }
-  if (length > DN_EXCHANGE_MAX_SIZE)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s is larger than %d MB, the most an import takes."), name, DN_EXCHANGE_MAX_SIZE >> 20);
-      return FALSE;
-    }
-  /* json-glib accepts more than JSON and has no nesting limit: only strict
-   * JSON within the limits reaches it */
-  if (!dn_json_check_strict (data, length, &limits, name, error))
-    return FALSE;
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      /* not expected after the check above, but never silent */
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s is not valid JSON (%s). Nothing was imported."), name, local_error->message);
       return FALSE;
     }
 
@@ -546,77 +723,28 @@ dn_exchange_import_bytes (DnStore     *store,
    * started at the same time waits for the first and then finds data. */
   if (!dn_store_exchange_begin_import (store, error))
     return FALSE;
-  return dn_store_exchange_end_import (store,
-                                       database_is_empty (store, error) &&
-                                       import_root (store, json_parser_get_root (parser), name, error) &&
-                                       check_references (store, name, error) &&
-                                       check_rules (store, name, error),
-                                       error);
+  im.parser = json_parser_new_immutable ();
+  ok = database_is_empty (store, error) &&
+       import_pieces (&im, stream, piece, n, cancellable, error) &&
+       check_references (store, name, error) &&
+       check_rules (store, name, error);
+  import_clear (&im);
+  return dn_store_exchange_end_import (store, ok, error);
 }
 
-/* Reads at most DN_EXCHANGE_MAX_SIZE bytes of a regular file. */
-static GBytes *
-read_bounded (GFile         *file,
-              const char    *name,
-              GCancellable  *cancellable,
-              GError       **error)
+gboolean
+dn_exchange_import_bytes (DnStore     *store,
+                          GBytes      *bytes,
+                          const char  *name,
+                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  gsize chunk = 256 * 1024;
+  g_autoptr(GInputStream) stream = NULL;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("“%s” is not a regular file (a device, a folder or a pipe cannot be imported)."), name);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > DN_EXCHANGE_MAX_SIZE)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s is larger than %d MB, the most an import takes."), name, DN_EXCHANGE_MAX_SIZE >> 20);
-      return NULL;
-    }
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-  /* the file may grow after it was measured: read with the bound anyway */
-  for (;;)
-    {
-      gsize before = data->len;
-      gssize n;
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
 
-      g_byte_array_set_size (data, before + chunk);
-      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + before, chunk, cancellable, &local_error);
-      if (n < 0)
-        {
-          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
-          return NULL;
-        }
-      g_byte_array_set_size (data, before + (gsize) n);
-      if (n == 0)
-        break;
-      if (data->len > DN_EXCHANGE_MAX_SIZE)
-        {
-          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                       _("%s is larger than %d MB, the most an import takes."), name, DN_EXCHANGE_MAX_SIZE >> 20);
-          return NULL;
-        }
-      chunk = MIN (chunk * 2, 16 * 1024 * 1024);
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  return dn_exchange_import_stream (store, stream, name, NULL, error);
 }
 
 gboolean
@@ -625,7 +753,9 @@ dn_exchange_import (DnStore       *store,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autofree char *parse_name = NULL;
   g_autofree char *name = NULL;
 
@@ -634,10 +764,25 @@ dn_exchange_import (DnStore       *store,
 
   parse_name = g_file_get_parse_name (file);
   name = dn_text_escape_for_display (parse_name, 200);
-  bytes = read_bounded (file, name, cancellable, error);
-  if (bytes == NULL)
-    return FALSE;
-  return dn_exchange_import_bytes (store, bytes, name, error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("“%s” is not a regular file (a device, a folder or a pipe cannot be imported)."), name);
+      return FALSE;
+    }
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+  return dn_exchange_import_stream (store, G_INPUT_STREAM (stream), name, cancellable, error);
 }
 
 gboolean

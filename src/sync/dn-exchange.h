@@ -20,10 +20,10 @@ G_BEGIN_DECLS
 
 #define DN_EXCHANGE_FORMAT "doingoai"
 
-/* The largest file an import reads (256 MiB: about 200 000 tasks with their
- * units, people and history). Larger files, and anything that is not a
- * regular file (a device, a pipe), are refused before they are read. */
-#define DN_EXCHANGE_MAX_SIZE (256 << 20)
+/* The longest record (one element of a table's list, as written) an import
+ * takes: 16 MiB. The file itself may be of any size: it is read a piece at
+ * a time, with one record in memory. */
+#define DN_EXCHANGE_MAX_RECORD (16 << 20)
 
 /* Writes the database to @file as it reads it (memory does not grow with
  * the data), atomically: a temporary file renamed over @file at the end; on
@@ -35,20 +35,28 @@ gboolean dn_exchange_export       (DnStore       *store,
                                    GCancellable  *cancellable,
                                    GError       **error);
 
-/* Reads @file into an empty database in one transaction. Only strict JSON is
- * read (dn-json-check.h: no comments, no single quotes, no \u0000, numbers
- * in range, nesting within limits), and only a regular file of at most
- * DN_EXCHANGE_MAX_SIZE bytes. A malformed, truncated or wrong-version file,
- * an unknown table or field, a value of the wrong type, a text longer than its
- * field takes, or records that break a rule of the store (a loop of parent
- * units, an id that is not positive, a task without lead…) are refused with
- * the reason (line and column, or table, record number and field) and the
+/* Reads @file into an empty database in one transaction, a piece at a
+ * time: memory does not grow with the file. Only strict JSON is read
+ * (dn-json-check.h: no comments, no single quotes, no \u0000, numbers in
+ * range, nesting within limits, records of at most DN_EXCHANGE_MAX_RECORD
+ * bytes), and only from a regular file. A malformed, truncated or
+ * wrong-version file, an unknown table or field, a table or top-level field
+ * given twice, a value of the wrong type, a text longer than its field
+ * takes, or records that break a rule of the store (a loop of parent units,
+ * an id that is not positive, a task without lead…) are refused with the
+ * reason (line and column, or table, record number and field) and the
  * database is left unchanged. The emptiness check and the writes are one
  * transaction: of two imports at once, the second is refused. */
 gboolean dn_exchange_import       (DnStore       *store,
                                    GFile         *file,
                                    GCancellable  *cancellable,
                                    GError       **error);
+/* The same from @stream (named @name in messages), or from @bytes. */
+gboolean dn_exchange_import_stream (DnStore       *store,
+                                    GInputStream  *stream,
+                                    const char    *name,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
 gboolean dn_exchange_import_bytes (DnStore       *store,
                                    GBytes        *bytes,
                                    const char    *name,

@@ -1,8 +1,12 @@
 /* dn-json-check.c: strict JSON (RFC 8259) checked before any parser sees it
  *
- * A hand-written scanner over the grammar of RFC 8259 §2–7, with an explicit
- * stack of open containers (a bit per level: object or array) instead of
- * recursion.
+ * A state machine over the grammar of RFC 8259 §2–7, fed byte by byte (in
+ * pieces of any size), with an explicit stack of open containers (a byte per
+ * level: object or array) instead of recursion. The bytes are checked as
+ * UTF-8 a piece at a time; a character split between two pieces waits (at
+ * most 3 bytes) for the rest. Line and column are counted once over the
+ * data, and remembered where a token begins, for the faults found at its
+ * end.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,250 +24,893 @@
 #include "dn-store.h"
 #include "dn-text.h"
 
+typedef enum
+{
+  ST_VALUE,          /* a value is expected (after '[': or a close) */
+  ST_NAME,           /* a member name is expected (after '{': or a close) */
+  ST_COLON,          /* after a member name */
+  ST_AFTER,          /* after a value: a comma, a close or the end */
+  ST_STRING,
+  ST_ESCAPE,         /* after a backslash */
+  ST_UNICODE,        /* in the four digits of \uXXXX */
+  ST_LOW_BACKSLASH,  /* after a high surrogate: its low half must follow */
+  ST_LOW_U,
+  ST_LOW_UNICODE,
+  ST_NUMBER,
+  ST_LITERAL,        /* true, false or null */
+} State;
+
+typedef enum
+{
+  N_START,
+  N_MINUS,
+  N_ZERO,
+  N_INTEGER,
+  N_DOT,
+  N_FRACTION,
+  N_E,
+  N_EXPONENT_SIGN,
+  N_EXPONENT,
+} NumberState;
+
 typedef struct
 {
-  const char *data;
-  gsize length;
-  gsize pos;
-  const char *name;
+  guint line;
+  guint column;
+} Position;
+
+struct _DnJsonReader
+{
   const DnJsonLimits *limits;
-} Scanner;
+  const char *name;
+  guint record_depth;
+  DnJsonHandler handler;
+  gpointer user_data;
+
+  State state;
+  gboolean after_open;    /* just after '[' or '{': a close may come */
+  gboolean in_name;       /* the string is a member name */
+  gboolean failed;
+  GByteArray *stack;      /* one byte per open container: 1 object, 0 array */
+
+  guint64 fed;            /* bytes fed */
+  guint64 offset;         /* bytes before the piece being read */
+  gsize counted;          /* in that piece, the byte @here is the position of */
+  Position here;
+
+  /* the token being read */
+  Position token_at;
+  Position escape_at;
+  gsize unescaped;
+  guint unit;
+  guint n_hex;
+  NumberState number;
+  char digits[64];
+  gsize n_digits;
+  const char *word;
+  guint n_word;
+
+  /* the record, or the value or member name above it, being kept */
+  gboolean keeping;
+  gboolean keep_is_name;
+  guint keep_depth;
+  gsize keep_start;       /* in the piece being read */
+  guint64 keep_offset;
+  Position keep_at;
+  GByteArray *kept;       /* its bytes from earlier pieces */
+
+  guchar carry[4];        /* a character the last piece cut */
+  guint n_carry;
+};
 
 static void
-fault (Scanner     *s,
-       gsize        at,
-       GError     **error,
-       const char  *what)
+fault (DnJsonReader  *self,
+       Position       at,
+       GError       **error,
+       const char    *what)
 {
-  guint line = 1;
-  guint column = 1;
-
-  for (gsize i = 0; i < at && i < s->length; i++)
-    {
-      if (s->data[i] == '\n')
-        {
-          line++;
-          column = 1;
-        }
-      else if (((guchar) s->data[i] & 0xC0) != 0x80)
-        column++;
-    }
+  self->failed = TRUE;
   /* TRANSLATORS: "FILE, line 3, column 17: what is wrong" */
   g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s, line %u, column %u: %s"),
-               s->name, line, column, what);
+               self->name, at.line, at.column, what);
 }
 
-static void
-skip_space (Scanner *s)
+/* The line and column of byte @pos of @piece (never before the last one
+ * asked for). */
+static Position
+position (DnJsonReader *self,
+          const char   *piece,
+          gsize         pos)
 {
-  while (s->pos < s->length)
+  for (gsize i = self->counted; i < pos; i++)
     {
-      char c = s->data[s->pos];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-        break;
-      s->pos++;
+      if (piece[i] == '\n')
+        {
+          self->here.line++;
+          self->here.column = 1;
+        }
+      else if (((guchar) piece[i] & 0xC0) != 0x80)
+        self->here.column++;
     }
-}
-
-static gboolean
-literal (Scanner     *s,
-         const char  *word,
-         GError     **error)
-{
-  gsize n = strlen (word);
-
-  if (s->length - s->pos < n && memcmp (s->data + s->pos, word, s->length - s->pos) == 0)
-    {
-      fault (s, s->length, error, _("the data ends too early (a value or a closing bracket is missing)."));
-      return FALSE;
-    }
-  if (s->length - s->pos < n || memcmp (s->data + s->pos, word, n) != 0)
-    {
-      fault (s, s->pos, error, _("this is not JSON (a value was expected: text in double quotes, a number, "
-                                 "true, false, null, an object or a list)."));
-      return FALSE;
-    }
-  s->pos += n;
-  return TRUE;
-}
-
-static int
-hex4 (const char *p)
-{
-  int value = 0;
-
-  for (int i = 0; i < 4; i++)
-    {
-      int d = g_ascii_xdigit_value (p[i]);
-      if (d < 0)
-        return -1;
-      value = value * 16 + d;
-    }
-  return value;
+  self->counted = MAX (self->counted, pos);
+  return self->here;
 }
 
 static gboolean
-string (Scanner  *s,
-        GError  **error)
+fault_here (DnJsonReader  *self,
+            const char    *piece,
+            gsize          pos,
+            GError       **error,
+            const char    *what)
 {
-  gsize start = s->pos;
-  gsize unescaped = 0;
-
-  s->pos++; /* the opening quote */
-  while (s->pos < s->length)
-    {
-      guchar c = (guchar) s->data[s->pos];
-
-      if (c == '"')
-        {
-          s->pos++;
-          return TRUE;
-        }
-      if (c < 0x20)
-        {
-          fault (s, s->pos, error, _("a control character inside text must be written as an escape (\\n, \\t, \\u001f…)."));
-          return FALSE;
-        }
-      if (c == '\\')
-        {
-          char e;
-
-          if (s->pos + 1 >= s->length)
-            break;
-          e = s->data[s->pos + 1];
-          if (e == 'u')
-            {
-              int unit = s->pos + 6 <= s->length ? hex4 (s->data + s->pos + 2) : -1;
-
-              if (unit < 0)
-                {
-                  fault (s, s->pos, error, _("\\u must be followed by four hexadecimal digits."));
-                  return FALSE;
-                }
-              if (unit == 0)
-                {
-                  fault (s, s->pos, error, _("text must not contain the character U+0000 (\\u0000)."));
-                  return FALSE;
-                }
-              if (unit >= 0xDC00 && unit <= 0xDFFF)
-                {
-                  fault (s, s->pos, error, _("a lone surrogate (\\udc00–\\udfff) is not a character."));
-                  return FALSE;
-                }
-              if (unit >= 0xD800 && unit <= 0xDBFF)
-                {
-                  int low = (s->pos + 12 <= s->length && s->data[s->pos + 6] == '\\' && s->data[s->pos + 7] == 'u')
-                              ? hex4 (s->data + s->pos + 8) : -1;
-                  if (low < 0xDC00 || low > 0xDFFF)
-                    {
-                      fault (s, s->pos, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
-                      return FALSE;
-                    }
-                  s->pos += 12;
-                  unescaped += 4;
-                }
-              else
-                {
-                  s->pos += 6;
-                  unescaped += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3;
-                }
-            }
-          else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't')
-            {
-              s->pos += 2;
-              unescaped++;
-            }
-          else
-            {
-              fault (s, s->pos, error, _("unknown escape in text (only \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)."));
-              return FALSE;
-            }
-        }
-      else
-        {
-          s->pos++;
-          unescaped++;
-        }
-      if (s->limits->max_string > 0 && unescaped > s->limits->max_string)
-        {
-          g_autofree char *what = g_strdup_printf (_("a text is longer than %lu bytes."),
-                                                   (unsigned long) s->limits->max_string);
-          fault (s, start, error, what);
-          return FALSE;
-        }
-    }
-  fault (s, start, error, _("the text is not closed (a double quote is missing)."));
+  fault (self, position (self, piece, pos), error, what);
   return FALSE;
 }
 
-static gboolean
-number (Scanner  *s,
-        GError  **error)
+static const char *
+value_expected (void)
 {
-  gsize start = s->pos;
-  gboolean integral = TRUE;
-  char buffer[64];
-  gsize n;
+  return _("this is not JSON (a value was expected: text in double quotes, a number, "
+           "true, false, null, an object or a list).");
+}
 
-#define DIGITS() \
-  G_STMT_START { gsize d0 = s->pos; \
-    while (s->pos < s->length && g_ascii_isdigit (s->data[s->pos])) s->pos++; \
-    if (s->pos == d0) goto bad; } G_STMT_END
+static const char *
+ends_early (void)
+{
+  return _("the data ends too early (a value or a closing bracket is missing).");
+}
 
-  if (s->data[s->pos] == '-')
-    s->pos++;
-  if (s->pos < s->length && s->data[s->pos] == '0')
-    s->pos++;
-  else
-    DIGITS ();
-  if (s->pos < s->length && s->data[s->pos] == '.')
+static gboolean
+emit (DnJsonReader  *self,
+      DnJsonEvent    event,
+      guint          depth,
+      const char    *data,
+      gsize          length,
+      GError       **error)
+{
+  if (!self->handler (event, depth, data, length, self->user_data, error))
     {
-      integral = FALSE;
-      s->pos++;
-      DIGITS ();
-    }
-  if (s->pos < s->length && (s->data[s->pos] == 'e' || s->data[s->pos] == 'E'))
-    {
-      integral = FALSE;
-      s->pos++;
-      if (s->pos < s->length && (s->data[s->pos] == '+' || s->data[s->pos] == '-'))
-        s->pos++;
-      DIGITS ();
-    }
-#undef DIGITS
-
-  n = s->pos - start;
-  if (n >= sizeof buffer)
-    {
-      fault (s, start, error, _("a number is too long."));
+      self->failed = TRUE;
       return FALSE;
     }
-  memcpy (buffer, s->data + start, n);
-  buffer[n] = '\0';
+  return TRUE;
+}
+
+static void
+keep_begin (DnJsonReader *self,
+            const char   *piece,
+            gsize         pos,
+            gboolean      is_name)
+{
+  self->keeping = TRUE;
+  self->keep_is_name = is_name;
+  self->keep_depth = self->stack->len;
+  self->keep_start = pos;
+  self->keep_offset = self->offset + pos;
+  self->keep_at = position (self, piece, pos);
+}
+
+/* Hands over what was kept, up to byte @end of @piece. */
+static gboolean
+deliver (DnJsonReader  *self,
+         DnJsonEvent    event,
+         const char    *piece,
+         gsize          end,
+         GError       **error)
+{
+  gboolean ok;
+
+  self->keeping = FALSE;
+  if (self->kept->len == 0)
+    return emit (self, event, self->keep_depth, piece + self->keep_start, end - self->keep_start, error);
+  if (end > self->keep_start)
+    g_byte_array_append (self->kept, (const guint8 *) piece + self->keep_start, end - self->keep_start);
+  ok = emit (self, event, self->keep_depth, (const char *) self->kept->data, self->kept->len, error);
+  /* a large record does not keep its memory */
+  if (self->kept->len > 1024 * 1024)
+    {
+      g_byte_array_unref (self->kept);
+      self->kept = g_byte_array_new ();
+    }
+  else
+    g_byte_array_set_size (self->kept, 0);
+  return ok;
+}
+
+/* A value begins at byte @pos: @event is DN_JSON_VALUE for a number, text
+ * or literal. */
+static gboolean
+value_begin (DnJsonReader  *self,
+             const char    *piece,
+             gsize          pos,
+             DnJsonEvent    event,
+             GError       **error)
+{
+  guint depth = self->stack->len;
+
+  if (self->handler == NULL || self->keeping || depth > self->record_depth)
+    return TRUE;
+  if (depth == self->record_depth || event == DN_JSON_VALUE)
+    {
+      keep_begin (self, piece, pos, FALSE);
+      return TRUE;
+    }
+  return emit (self, event, depth, NULL, 0, error);
+}
+
+/* A value ended just before byte @end (after its container was closed). */
+static gboolean
+value_done (DnJsonReader  *self,
+            const char    *piece,
+            gsize          end,
+            gboolean       container,
+            GError       **error)
+{
+  self->state = ST_AFTER;
+  if (self->keeping && !self->keep_is_name && self->stack->len == self->keep_depth)
+    return deliver (self, DN_JSON_VALUE, piece, end, error);
+  if (container && self->handler != NULL && self->stack->len < self->record_depth)
+    return emit (self, DN_JSON_END, self->stack->len, NULL, 0, error);
+  return TRUE;
+}
+
+static gboolean
+close_container (DnJsonReader  *self,
+                 const char    *piece,
+                 gsize          end,
+                 GError       **error)
+{
+  g_byte_array_set_size (self->stack, self->stack->len - 1);
+  return value_done (self, piece, end, TRUE, error);
+}
+
+static gboolean
+count_unescaped (DnJsonReader  *self,
+                 gsize          n,
+                 GError       **error)
+{
+  self->unescaped += n;
+  if (self->limits->max_string > 0 && self->unescaped > self->limits->max_string)
+    {
+      g_autofree char *what = g_strdup_printf (_("a text is longer than %lu bytes."),
+                                               (unsigned long) self->limits->max_string);
+      fault (self, self->token_at, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+string_begin (DnJsonReader *self,
+              const char   *piece,
+              gsize         pos,
+              gboolean      is_name)
+{
+  self->state = ST_STRING;
+  self->in_name = is_name;
+  self->unescaped = 0;
+  self->token_at = position (self, piece, pos);
+  return TRUE;
+}
+
+static gboolean
+string_end (DnJsonReader  *self,
+            const char    *piece,
+            gsize          end,
+            GError       **error)
+{
+  if (!self->in_name)
+    return value_done (self, piece, end, FALSE, error);
+  self->state = ST_COLON;
+  if (self->keeping && self->keep_is_name)
+    return deliver (self, DN_JSON_MEMBER, piece, end, error);
+  return TRUE;
+}
+
+/* Whether @c continues the number; moves its state on if so. */
+static gboolean
+number_takes (DnJsonReader *self,
+              guchar        c)
+{
+  gboolean digit = g_ascii_isdigit (c);
+  gboolean e = c == 'e' || c == 'E';
+  NumberState next;
+
+  switch (self->number)
+    {
+    case N_START:
+      next = c == '-' ? N_MINUS : c == '0' ? N_ZERO : N_INTEGER;
+      break;
+    case N_MINUS:
+      if (!digit)
+        return FALSE;
+      next = c == '0' ? N_ZERO : N_INTEGER;
+      break;
+    case N_ZERO:
+    case N_INTEGER:
+      if (c == '.')
+        next = N_DOT;
+      else if (e)
+        next = N_E;
+      else if (digit && self->number == N_INTEGER)
+        next = N_INTEGER;
+      else
+        return FALSE;
+      break;
+    case N_DOT:
+    case N_FRACTION:
+      if (digit)
+        next = N_FRACTION;
+      else if (e && self->number == N_FRACTION)
+        next = N_E;
+      else
+        return FALSE;
+      break;
+    case N_E:
+      if (c != '+' && c != '-' && !digit)
+        return FALSE;
+      next = digit ? N_EXPONENT : N_EXPONENT_SIGN;
+      break;
+    case N_EXPONENT_SIGN:
+    case N_EXPONENT:
+    default:
+      if (!digit)
+        return FALSE;
+      next = N_EXPONENT;
+      break;
+    }
+  self->number = next;
+  if (self->n_digits < sizeof self->digits)
+    self->digits[self->n_digits] = (char) c;
+  self->n_digits++;
+  return TRUE;
+}
+
+/* The number ended before byte @end of @piece (NULL at the end of the data). */
+static gboolean
+number_end (DnJsonReader  *self,
+            const char    *piece,
+            gsize          end,
+            GError       **error)
+{
+  char buffer[sizeof self->digits];
+  gboolean integral = memchr (self->digits, '.', MIN (self->n_digits, sizeof self->digits)) == NULL &&
+                      memchr (self->digits, 'e', MIN (self->n_digits, sizeof self->digits)) == NULL &&
+                      memchr (self->digits, 'E', MIN (self->n_digits, sizeof self->digits)) == NULL;
+
+  if (self->number == N_MINUS || self->number == N_DOT || self->number == N_E || self->number == N_EXPONENT_SIGN)
+    {
+      fault (self, self->token_at, error, _("this is not a valid number."));
+      return FALSE;
+    }
+  if (self->n_digits >= sizeof buffer)
+    {
+      fault (self, self->token_at, error, _("a number is too long."));
+      return FALSE;
+    }
+  memcpy (buffer, self->digits, self->n_digits);
+  buffer[self->n_digits] = '\0';
   if (integral)
     {
       gint64 value;
       if (!g_ascii_string_to_signed (buffer, 10, G_MININT64, G_MAXINT64, &value, NULL))
         {
-          fault (s, start, error, _("a whole number is out of range (at most 19 digits)."));
+          fault (self, self->token_at, error, _("a whole number is out of range (at most 19 digits)."));
           return FALSE;
         }
     }
   else
     {
-      char *end = NULL;
-      double value = g_ascii_strtod (buffer, &end);
-      if (end != buffer + n || !isfinite (value))
+      char *stop = NULL;
+      double value = g_ascii_strtod (buffer, &stop);
+      if (stop != buffer + self->n_digits || !isfinite (value))
         {
-          fault (s, start, error, _("a number is out of range."));
+          fault (self, self->token_at, error, _("a number is out of range."));
           return FALSE;
         }
     }
-  return TRUE;
+  return value_done (self, piece, end, FALSE, error);
+}
 
-bad:
-  fault (s, start, error, _("this is not a valid number."));
-  return FALSE;
+static gboolean
+is_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Reads from byte *@pos of @piece, in the current state, at most up to
+ * @stop; returns when the state may have changed. */
+static gboolean
+step (DnJsonReader  *self,
+      const char    *piece,
+      gsize         *pos,
+      gsize          stop,
+      GError       **error)
+{
+  gsize p = *pos;
+  guchar c = (guchar) piece[p];
+  gboolean ok = TRUE;
+
+  switch (self->state)
+    {
+    case ST_VALUE:
+      while (is_space (c) && ++p < stop)
+        c = (guchar) piece[p];
+      if (p == stop)
+        break;
+      if (self->after_open && c == ']')
+        {
+          p++;
+          ok = close_container (self, piece, p, error);
+          break;
+        }
+      if (self->after_open && c == '}')
+        return fault_here (self, piece, p, error, _("a comma or a closing bracket “]” was expected."));
+      self->after_open = FALSE;
+      if (c == '{' || c == '[')
+        {
+          if (self->stack->len >= self->limits->max_depth)
+            {
+              g_autofree char *what = g_strdup_printf (_("the data is nested more than %u levels deep; "
+                                                         "this is not a Đối Ngoại export."),
+                                                       self->limits->max_depth);
+              return fault_here (self, piece, p, error, what);
+            }
+          if (!value_begin (self, piece, p, c == '{' ? DN_JSON_BEGIN_OBJECT : DN_JSON_BEGIN_ARRAY, error))
+            return FALSE;
+          g_byte_array_append (self->stack, (const guint8 *) (c == '{' ? "\1" : "\0"), 1);
+          p++;
+          self->state = c == '{' ? ST_NAME : ST_VALUE;
+          self->after_open = TRUE;
+        }
+      else if (c == '"')
+        {
+          ok = value_begin (self, piece, p, DN_JSON_VALUE, error) && string_begin (self, piece, p, FALSE);
+          p++;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          ok = value_begin (self, piece, p, DN_JSON_VALUE, error);
+          self->state = ST_NUMBER;
+          self->number = N_START;
+          self->n_digits = 0;
+          self->token_at = position (self, piece, p);
+        }
+      else if (c == 't' || c == 'f' || c == 'n')
+        {
+          ok = value_begin (self, piece, p, DN_JSON_VALUE, error);
+          self->state = ST_LITERAL;
+          self->word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+          self->n_word = 0;
+          self->token_at = position (self, piece, p);
+        }
+      else if (self->offset + p == 0 && c == 0xEF && stop - p >= 3 && memcmp (piece + p, "\xEF\xBB\xBF", 3) == 0)
+        return fault_here (self, piece, p, error, _("the file starts with a byte-order mark, which JSON does not allow."));
+      else
+        return fault_here (self, piece, p, error,
+                           c == '\'' ? _("text must be in double quotes, not single quotes.")
+                           : c == '/' ? _("comments are not allowed in JSON.")
+                                      : value_expected ());
+      break;
+
+    case ST_NAME:
+      while (is_space (c) && ++p < stop)
+        c = (guchar) piece[p];
+      if (p == stop)
+        break;
+      if (self->after_open && c == '}')
+        {
+          p++;
+          self->after_open = FALSE;
+          ok = close_container (self, piece, p, error);
+        }
+      else if (c == '"')
+        {
+          if (self->handler != NULL && !self->keeping && self->stack->len <= self->record_depth)
+            keep_begin (self, piece, p, TRUE);
+          string_begin (self, piece, p, TRUE);
+          p++;
+        }
+      else
+        return fault_here (self, piece, p, error,
+                           c == '\'' ? _("text must be in double quotes, not single quotes.")
+                           : c == '/' ? _("comments are not allowed in JSON.")
+                                      : _("a field name in double quotes was expected."));
+      break;
+
+    case ST_COLON:
+      while (is_space (c) && ++p < stop)
+        c = (guchar) piece[p];
+      if (p == stop)
+        break;
+      if (c != ':')
+        return fault_here (self, piece, p, error, _("a colon “:” was expected after the field name."));
+      p++;
+      self->state = ST_VALUE;
+      self->after_open = FALSE;
+      break;
+
+    case ST_AFTER:
+      while (is_space (c) && ++p < stop)
+        c = (guchar) piece[p];
+      if (p == stop)
+        break;
+      if (self->stack->len == 0)
+        return fault_here (self, piece, p, error, _("there is more data after the end of the JSON value."));
+      {
+        gboolean in_object = self->stack->data[self->stack->len - 1] != 0;
+
+        if (c == (in_object ? '}' : ']'))
+          {
+            p++;
+            ok = close_container (self, piece, p, error);
+          }
+        else if (c == ',')
+          {
+            p++;
+            self->state = in_object ? ST_NAME : ST_VALUE;
+            self->after_open = FALSE;
+          }
+        else
+          return fault_here (self, piece, p, error,
+                             c == '/' ? _("comments are not allowed in JSON.")
+                             : in_object ? _("a comma or a closing brace “}” was expected.")
+                                         : _("a comma or a closing bracket “]” was expected."));
+      }
+      break;
+
+    case ST_STRING:
+      {
+        gsize run = p;
+
+        while (p < stop && (c = (guchar) piece[p]) != '"' && c != '\\' && c >= 0x20)
+          p++;
+        if (p > run && !count_unescaped (self, p - run, error))
+          return FALSE;
+        if (p == stop)
+          break;
+        if (c == '"')
+          {
+            p++;
+            ok = string_end (self, piece, p, error);
+          }
+        else if (c == '\\')
+          {
+            self->escape_at = position (self, piece, p);
+            self->state = ST_ESCAPE;
+            p++;
+          }
+        else
+          return fault_here (self, piece, p, error,
+                             _("a control character inside text must be written as an escape (\\n, \\t, \\u001f…)."));
+      }
+      break;
+
+    case ST_ESCAPE:
+      if (c == 'u')
+        {
+          self->state = ST_UNICODE;
+          self->unit = 0;
+          self->n_hex = 0;
+        }
+      else if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' || c == 'r' || c == 't')
+        {
+          self->state = ST_STRING;
+          ok = count_unescaped (self, 1, error);
+        }
+      else
+        {
+          fault (self, self->escape_at, error, _("unknown escape in text (only \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)."));
+          return FALSE;
+        }
+      p++;
+      break;
+
+    case ST_UNICODE:
+    case ST_LOW_UNICODE:
+      {
+        int digit = g_ascii_xdigit_value ((char) c);
+        gboolean low = self->state == ST_LOW_UNICODE;
+
+        if (digit < 0)
+          {
+            fault (self, self->escape_at, error,
+                   low ? _("a lone surrogate (\\ud800–\\udbff) is not a character.")
+                       : _("\\u must be followed by four hexadecimal digits."));
+            return FALSE;
+          }
+        p++;
+        self->unit = self->unit * 16 + (guint) digit;
+        if (++self->n_hex < 4)
+          break;
+        if (low)
+          {
+            if (self->unit < 0xDC00 || self->unit > 0xDFFF)
+              {
+                fault (self, self->escape_at, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
+                return FALSE;
+              }
+            self->state = ST_STRING;
+            ok = count_unescaped (self, 4, error);
+          }
+        else if (self->unit == 0)
+          {
+            fault (self, self->escape_at, error, _("text must not contain the character U+0000 (\\u0000)."));
+            return FALSE;
+          }
+        else if (self->unit >= 0xDC00 && self->unit <= 0xDFFF)
+          {
+            fault (self, self->escape_at, error, _("a lone surrogate (\\udc00–\\udfff) is not a character."));
+            return FALSE;
+          }
+        else if (self->unit >= 0xD800 && self->unit <= 0xDBFF)
+          self->state = ST_LOW_BACKSLASH;
+        else
+          {
+            self->state = ST_STRING;
+            ok = count_unescaped (self, self->unit < 0x80 ? 1 : self->unit < 0x800 ? 2 : 3, error);
+          }
+      }
+      break;
+
+    case ST_LOW_BACKSLASH:
+    case ST_LOW_U:
+      if (c != (self->state == ST_LOW_BACKSLASH ? '\\' : 'u'))
+        {
+          fault (self, self->escape_at, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
+          return FALSE;
+        }
+      p++;
+      if (self->state == ST_LOW_BACKSLASH)
+        self->state = ST_LOW_U;
+      else
+        {
+          self->state = ST_LOW_UNICODE;
+          self->unit = 0;
+          self->n_hex = 0;
+        }
+      break;
+
+    case ST_NUMBER:
+      while (p < stop && number_takes (self, (guchar) piece[p]))
+        p++;
+      if (p < stop)
+        ok = number_end (self, piece, p, error);
+      break;
+
+    case ST_LITERAL:
+    default:
+      while (p < stop && (char) piece[p] == self->word[self->n_word])
+        {
+          p++;
+          if (self->word[++self->n_word] == '\0')
+            {
+              ok = value_done (self, piece, p, FALSE, error);
+              break;
+            }
+        }
+      if (ok && p < stop && self->state == ST_LITERAL)
+        {
+          fault (self, self->token_at, error, value_expected ());
+          return FALSE;
+        }
+      break;
+    }
+  *pos = p;
+  return ok;
+}
+
+/* Reads the first @length bytes of @piece, all valid UTF-8. */
+static gboolean
+scan (DnJsonReader  *self,
+      const char    *piece,
+      gsize          length,
+      GError       **error)
+{
+  gsize pos = 0;
+
+  while (pos < length)
+    {
+      gsize stop = length;
+
+      /* a record stops at its limit */
+      if (self->keeping && self->limits->max_record > 0 &&
+          self->keep_offset + self->limits->max_record < self->offset + length)
+        stop = (gsize) (self->keep_offset + self->limits->max_record - self->offset);
+      if (pos >= stop)
+        {
+          /* the byte after a number at the limit is not part of it */
+          if (self->state == ST_NUMBER && !number_takes (self, (guchar) piece[pos]))
+            {
+              if (!number_end (self, piece, pos, error))
+                return FALSE;
+              continue;
+            }
+          {
+            g_autofree char *what = g_strdup_printf (_("a record is longer than %lu bytes, the most one record may take."),
+                                                     (unsigned long) self->limits->max_record);
+            fault (self, self->keep_at, error, what);
+          }
+          return FALSE;
+        }
+      if (!step (self, piece, &pos, stop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many bytes the UTF-8 character that @lead starts takes (0: @lead
+ * starts none). */
+static guint
+utf8_length (guchar lead)
+{
+  return lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+}
+
+/* Reads @piece: the valid UTF-8 first, then the fault of the first byte
+ * that is not, or keeps the start of a character it cuts for the next. */
+static gboolean
+read_piece (DnJsonReader  *self,
+            const char    *piece,
+            gsize          length,
+            GError       **error)
+{
+  const char *end = NULL;
+  gsize valid = length;
+  gsize rest = 0;
+  gboolean bad = FALSE;
+
+  if (!g_utf8_validate_len (piece, length, &end))
+    {
+      guint need;
+
+      valid = (gsize) (end - piece);
+      rest = length - valid;
+      need = utf8_length ((guchar) piece[valid]);
+      bad = need <= rest;
+      for (gsize i = valid + 1; i < length && !bad; i++)
+        bad = ((guchar) piece[i] & 0xC0) != 0x80;
+    }
+  if (!scan (self, piece, valid, error))
+    return FALSE;
+  if (bad)
+    return fault_here (self, piece, valid, error,
+                       piece[valid] == '\0' ? _("the file contains a NUL byte.") : _("the text is not valid UTF-8."));
+
+  position (self, piece, valid);
+  if (self->keeping && valid > self->keep_start)
+    g_byte_array_append (self->kept, (const guint8 *) piece + self->keep_start, valid - self->keep_start);
+  self->keep_start = 0;
+  self->offset += valid;
+  self->counted = 0;
+  memcpy (self->carry, piece + valid, rest);
+  self->n_carry = (guint) rest;
+  return TRUE;
+}
+
+DnJsonReader *
+dn_json_reader_new (const DnJsonLimits  *limits,
+                    const char          *name,
+                    guint                record_depth,
+                    DnJsonHandler        handler,
+                    gpointer             user_data)
+{
+  DnJsonReader *self;
+
+  g_return_val_if_fail (limits != NULL && limits->max_depth > 0, NULL);
+
+  self = g_new0 (DnJsonReader, 1);
+  self->limits = limits;
+  self->name = name;
+  self->record_depth = record_depth;
+  self->handler = handler;
+  self->user_data = user_data;
+  self->state = ST_VALUE;
+  self->stack = g_byte_array_new ();
+  self->kept = g_byte_array_new ();
+  self->here.line = 1;
+  self->here.column = 1;
+  return self;
+}
+
+void
+dn_json_reader_free (DnJsonReader *self)
+{
+  if (self == NULL)
+    return;
+  g_byte_array_unref (self->stack);
+  g_byte_array_unref (self->kept);
+  g_free (self);
+}
+
+guint64
+dn_json_reader_get_offset (DnJsonReader *self)
+{
+  return self->fed;
+}
+
+gboolean
+dn_json_reader_feed (DnJsonReader  *self,
+                     const char    *data,
+                     gsize          length,
+                     GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (!self->failed, FALSE);
+
+  self->fed += length;
+  /* first the character the last piece cut, completed */
+  while (self->n_carry > 0 && length > 0)
+    {
+      guint need = utf8_length (self->carry[0]);
+      guchar character[4];
+      guint n;
+
+      while (self->n_carry < need && length > 0)
+        {
+          self->carry[self->n_carry++] = (guchar) *data++;
+          length--;
+        }
+      if (self->n_carry < need)
+        return TRUE;
+      n = self->n_carry;
+      memcpy (character, self->carry, n);
+      self->n_carry = 0;
+      if (!read_piece (self, (const char *) character, n, error))
+        return FALSE;
+    }
+  return length == 0 || read_piece (self, data, length, error);
+}
+
+gboolean
+dn_json_reader_finish (DnJsonReader  *self,
+                       GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->failed, FALSE);
+
+  if (self->n_carry > 0)
+    {
+      fault (self, self->here, error, _("the text is not valid UTF-8."));
+      return FALSE;
+    }
+  switch (self->state)
+    {
+    case ST_NUMBER:
+      if (!number_end (self, NULL, 0, error))
+        return FALSE;
+      if (self->stack->len == 0)
+        return TRUE;
+      fault (self, self->here, error, ends_early ());
+      return FALSE;
+    case ST_AFTER:
+      if (self->stack->len == 0)
+        return TRUE;
+      fault (self, self->here, error, ends_early ());
+      return FALSE;
+    case ST_COLON:
+      fault (self, self->here, error, _("a colon “:” was expected after the field name."));
+      return FALSE;
+    case ST_STRING:
+    case ST_ESCAPE:
+      fault (self, self->token_at, error, _("the text is not closed (a double quote is missing)."));
+      return FALSE;
+    case ST_UNICODE:
+      fault (self, self->escape_at, error, _("\\u must be followed by four hexadecimal digits."));
+      return FALSE;
+    case ST_LOW_BACKSLASH:
+    case ST_LOW_U:
+    case ST_LOW_UNICODE:
+      fault (self, self->escape_at, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
+      return FALSE;
+    case ST_VALUE:
+    case ST_NAME:
+    case ST_LITERAL:
+    default:
+      fault (self, self->here, error, ends_early ());
+      return FALSE;
+    }
 }
 
 gboolean
@@ -273,175 +920,11 @@ dn_json_check_strict (const char          *data,
                       const char          *name,
                       GError             **error)
 {
-  Scanner s = { data, length, 0, name, limits };
-  /* one bit per open container: 1 object, 0 array */
-  g_autoptr(GByteArray) stack = g_byte_array_new ();
-  gboolean want_value = TRUE;   /* a value is expected next */
-  gboolean after_open = FALSE;  /* just after '[' or '{' (a close may come) */
+  g_autoptr(DnJsonReader) reader = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (limits != NULL && limits->max_depth > 0, FALSE);
 
-  {
-    const char *end = NULL;
-    if (!g_utf8_validate_len (data, length, &end))
-      {
-        fault (&s, (gsize) (end - data), error,
-               memchr (data, '\0', length) == end ? _("the file contains a NUL byte.")
-                                                  : _("the text is not valid UTF-8."));
-        return FALSE;
-      }
-  }
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      fault (&s, 0, error, _("the file starts with a byte-order mark, which JSON does not allow."));
-      return FALSE;
-    }
-
-  for (;;)
-    {
-      skip_space (&s);
-      if (s.pos >= length && stack->len == 0 && !want_value)
-        return TRUE; /* a lone number, text or literal */
-      if (s.pos >= length)
-        {
-          fault (&s, s.pos, error, stack->len > 0 || want_value
-                                     ? _("the data ends too early (a value or a closing bracket is missing).")
-                                     : _("the data ends too early."));
-          return FALSE;
-        }
-
-      if (want_value)
-        {
-          char c = data[s.pos];
-
-          if (after_open && (c == ']' || c == '}'))
-            {
-              want_value = FALSE;
-              after_open = FALSE;
-              continue; /* handled as a close below */
-            }
-          after_open = FALSE;
-          if (c == '{' || c == '[')
-            {
-              if (stack->len >= limits->max_depth)
-                {
-                  g_autofree char *what = g_strdup_printf (_("the data is nested more than %u levels deep; "
-                                                             "this is not a Đối Ngoại export."),
-                                                           limits->max_depth);
-                  fault (&s, s.pos, error, what);
-                  return FALSE;
-                }
-              g_byte_array_append (stack, (const guint8 *) (c == '{' ? "\1" : "\0"), 1);
-              s.pos++;
-              after_open = TRUE;
-              if (c == '{')
-                {
-                  /* a member name must come (or the close) */
-                  skip_space (&s);
-                  if (s.pos < length && data[s.pos] == '}')
-                    {
-                      want_value = FALSE;
-                      after_open = FALSE;
-                      continue;
-                    }
-                  goto member_name;
-                }
-              continue;
-            }
-          if (c == '"')
-            {
-              if (!string (&s, error))
-                return FALSE;
-            }
-          else if (c == '-' || g_ascii_isdigit (c))
-            {
-              if (!number (&s, error))
-                return FALSE;
-            }
-          else if (c == 't' || c == 'f' || c == 'n')
-            {
-              if (!literal (&s, c == 't' ? "true" : c == 'f' ? "false" : "null", error))
-                return FALSE;
-            }
-          else
-            {
-              fault (&s, s.pos, error,
-                     c == '\'' ? _("text must be in double quotes, not single quotes.")
-                     : c == '/' ? _("comments are not allowed in JSON.")
-                                : _("this is not JSON (a value was expected: text in double quotes, a number, "
-                                    "true, false, null, an object or a list)."));
-              return FALSE;
-            }
-          want_value = FALSE;
-          continue;
-        }
-
-      /* after a value: a comma, a close, or the end */
-      if (stack->len == 0)
-        {
-          fault (&s, s.pos, error, _("there is more data after the end of the JSON value."));
-          return FALSE;
-        }
-      {
-        char c = data[s.pos];
-        gboolean in_object = stack->data[stack->len - 1] != 0;
-
-        if (c == (in_object ? '}' : ']'))
-          {
-            s.pos++;
-            g_byte_array_set_size (stack, stack->len - 1);
-            if (stack->len == 0)
-              {
-                skip_space (&s);
-                if (s.pos != length)
-                  {
-                    fault (&s, s.pos, error, _("there is more data after the end of the JSON value."));
-                    return FALSE;
-                  }
-                return TRUE;
-              }
-            continue;
-          }
-        if (c != ',')
-          {
-            fault (&s, s.pos, error,
-                   c == '/' ? _("comments are not allowed in JSON.")
-                   : in_object ? _("a comma or a closing brace “}” was expected.")
-                               : _("a comma or a closing bracket “]” was expected."));
-            return FALSE;
-          }
-        s.pos++;
-        want_value = TRUE;
-        if (!in_object)
-          continue;
-        skip_space (&s);
-      }
-
-    member_name:
-      if (s.pos >= length)
-        {
-          fault (&s, s.pos, error, _("the data ends too early (a value or a closing bracket is missing)."));
-          return FALSE;
-        }
-      if (data[s.pos] != '"')
-        {
-          fault (&s, s.pos, error,
-                 data[s.pos] == '\'' ? _("text must be in double quotes, not single quotes.")
-                 : data[s.pos] == '/' ? _("comments are not allowed in JSON.")
-                                                        : _("a field name in double quotes was expected."));
-          return FALSE;
-        }
-      if (!string (&s, error))
-        return FALSE;
-      skip_space (&s);
-      if (s.pos >= length || data[s.pos] != ':')
-        {
-          fault (&s, s.pos, error, _("a colon “:” was expected after the field name."));
-          return FALSE;
-        }
-      s.pos++;
-      want_value = TRUE;
-      after_open = FALSE;
-    }
+  reader = dn_json_reader_new (limits, name, 0, NULL, NULL);
+  return dn_json_reader_feed (reader, data, length, error) && dn_json_reader_finish (reader, error);
 }

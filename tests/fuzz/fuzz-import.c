@@ -8,6 +8,10 @@
  * Invariants:
  *   refused: an error is set (UTF-8), and every table, the search index's
  *            included, holds exactly the rows of the template (none);
+ *   pieces:   the input is read through the import's stream in two pieces
+ *            cut where the input chooses (its first and last bytes), and the
+ *            strict check gives the same answer, to the character, whole,
+ *            in those two pieces and byte by byte;
  *   accepted: no error; dn_store_check() reports the database sound; every
  *            unit is in the unit tree (no parent cycle hides one); searches
  *            answer with valid hits; the export is strict JSON, imports into
@@ -22,6 +26,7 @@
 
 #include "dn-exchange.h"
 #include "dn-fuzz.h"
+#include "dn-json-check.h"
 #include "dn-test-utils.h"
 #include "dn-store-private.h"
 
@@ -152,17 +157,118 @@ check_accepted (void)
   close_store (&other);
 }
 
+/* A stream of @bytes whose first read gives at most @first bytes. */
+#define FUZZ_TYPE_CUT_STREAM (fuzz_cut_stream_get_type ())
+G_DECLARE_FINAL_TYPE (FuzzCutStream, fuzz_cut_stream, FUZZ, CUT_STREAM, GInputStream)
+
+struct _FuzzCutStream
+{
+  GInputStream parent_instance;
+  GBytes *bytes;
+  gsize pos;
+  gsize first;
+};
+
+G_DEFINE_TYPE (FuzzCutStream, fuzz_cut_stream, G_TYPE_INPUT_STREAM)
+
+static gssize
+fuzz_cut_stream_read (GInputStream  *stream,
+                      void          *buffer,
+                      gsize          count,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  FuzzCutStream *self = FUZZ_CUT_STREAM (stream);
+  gsize size = 0;
+  const guint8 *data = g_bytes_get_data (self->bytes, &size);
+  gsize n = MIN (count, size - self->pos);
+
+  if (self->pos == 0)
+    n = MIN (n, self->first);
+  if (n > 0)
+    memcpy (buffer, data + self->pos, n);
+  self->pos += n;
+  return (gssize) n;
+}
+
+static void
+fuzz_cut_stream_finalize (GObject *object)
+{
+  g_bytes_unref (FUZZ_CUT_STREAM (object)->bytes);
+  G_OBJECT_CLASS (fuzz_cut_stream_parent_class)->finalize (object);
+}
+
+static void
+fuzz_cut_stream_class_init (FuzzCutStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fuzz_cut_stream_finalize;
+  G_INPUT_STREAM_CLASS (klass)->read_fn = fuzz_cut_stream_read;
+}
+
+static void
+fuzz_cut_stream_init (FuzzCutStream *self)
+{
+}
+
+/* The strict check's answer for @data read in pieces of @size bytes, the
+ * first one @first bytes: NULL when accepted, else the message. */
+static char *
+check_in_pieces (const uint8_t *data,
+                 size_t         length,
+                 size_t         first,
+                 size_t         size)
+{
+  static const DnJsonLimits limits = { 16, 100000 * 8, 16 << 20 };
+  g_autoptr(DnJsonReader) reader = dn_json_reader_new (&limits, "fuzz.json", 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  size_t pos = 0;
+
+  while (pos < length)
+    {
+      size_t n = MIN (pos == 0 ? first : size, length - pos);
+
+      if (!dn_json_reader_feed (reader, (const char *) data + pos, n, &error))
+        return g_strdup (error->message);
+      pos += n;
+    }
+  if (!dn_json_reader_finish (reader, &error))
+    return g_strdup (error->message);
+  return NULL;
+}
+
+static void
+check_pieces (const uint8_t *data,
+              size_t         size,
+              size_t         cut)
+{
+  g_autofree char *whole = check_in_pieces (data, size, size, size);
+  g_autofree char *two = check_in_pieces (data, size, cut, size);
+
+  dn_fuzz_assert (g_strcmp0 (whole, two) == 0, "the check cut at %zu says “%s”, whole “%s”", cut, two, whole);
+  if (size <= 4096)
+    {
+      g_autofree char *bytes = check_in_pieces (data, size, 1, 1);
+      dn_fuzz_assert (g_strcmp0 (whole, bytes) == 0, "the check byte by byte says “%s”, whole “%s”", bytes, whole);
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(FuzzCutStream) stream = NULL;
+  size_t cut = size < 2 ? size : 1 + ((size_t) data[0] << 8 | data[size - 1]) % (size - 1);
   gboolean ok;
 
   init ();
+  check_pieces (data, size, cut);
   bytes = g_bytes_new (data, size);
-  ok = dn_exchange_import_bytes (work, bytes, "fuzz.json", &error);
+  stream = g_object_new (FUZZ_TYPE_CUT_STREAM, NULL);
+  stream->bytes = g_bytes_ref (bytes);
+  stream->first = cut;
+  ok = dn_exchange_import_stream (work, G_INPUT_STREAM (stream), "fuzz.json", NULL, &error);
   dn_fuzz_outcome = ok ? DN_FUZZ_ACCEPTED : DN_FUZZ_REFUSED;
 
   if (!ok)

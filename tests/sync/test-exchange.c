@@ -21,17 +21,17 @@ static const DnJsonLimits limits = { 16, 0 };
 
 /* ------------------------------------------------------ the strict check */
 
+static const char *valid[] = {
+  "{}", "[]", " { } ", "0", "-0", "1.5", "-12e-3", "1E+2", "\"\"", "true", "false", "null",
+  "\"Hộ chiếu đoàn ra\"", "\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\ud83d\\ude00\"",
+  "{\"a\" : [1, 2, {\"b\" : null}], \"c\" : \"d\"}\r\n",
+  "[9223372036854775807, -9223372036854775808, 1.7976931348623157e308, 4.9e-324]",
+  "[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]", /* 16 levels */
+};
+
 static void
 test_check_accepts (void)
 {
-  static const char *valid[] = {
-    "{}", "[]", " { } ", "0", "-0", "1.5", "-12e-3", "1E+2", "\"\"", "true", "false", "null",
-    "\"Hộ chiếu đoàn ra\"", "\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u00e9 \\ud83d\\ude00\"",
-    "{\"a\" : [1, 2, {\"b\" : null}], \"c\" : \"d\"}\r\n",
-    "[9223372036854775807, -9223372036854775808, 1.7976931348623157e308, 4.9e-324]",
-    "[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]", /* 16 levels */
-  };
-
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -48,61 +48,61 @@ typedef struct
   const char *expect;  /* in the message, after "x.json, " */
 } Refused;
 
+static const Refused refused[] = {
+  { "", "line 1, column 1: the data ends too early" },
+  { "   ", "ends too early" },
+  { "{", "ends too early" },
+  { "[1,", "ends too early" },
+  { "[1,]", "line 1, column 4: this is not JSON" },
+  { "{\"a\" : 1,}", "field name" },
+  { "{\"a\" 1}", "colon" },
+  { "{1 : 2}", "field name" },
+  { "[1 2]", "line 1, column 4: a comma or a closing bracket" },
+  { "{\"a\" : 1 \"b\" : 2}", "comma or a closing brace" },
+  { "[1}", "comma or a closing bracket" },
+  { "{\"a\" : 1]", "comma or a closing brace" },
+  { "{} {}", "more data after the end" },
+  { "1 2", "more data after the end" },
+  { "/* c */ {}", "comments are not allowed" },
+  { "{} // c", "more data after the end" },
+  { "[1, // c\n 2]", "line 1, column 5: comments are not allowed" },
+  { "['a']", "double quotes" },
+  { "{'a' : 1}", "double quotes" },
+  { "\"a\nb\"", "control character" },
+  { "\"a\x1f\"", "control character" },
+  { "\"\\x41\"", "unknown escape" },
+  { "\"\\u12\"", "four hexadecimal digits" },
+  { "\"\\u0000\"", "U+0000" },
+  { "\"\\ud800\"", "surrogate" },
+  { "\"\\ud800\\u0041\"", "surrogate" },
+  { "\"\\udc00\"", "surrogate" },
+  { "\"abc", "not closed" },
+  { "01", "more data after the end" },
+  { "-", "not a valid number" },
+  { "1.", "not a valid number" },
+  { ".5", "this is not JSON" },
+  { "1e", "not a valid number" },
+  { "+1", "this is not JSON" },
+  { "1e400", "out of range" },
+  { "-1e400", "out of range" },
+  { "9223372036854775808", "whole number is out of range" },
+  { "-9223372036854775809", "whole number is out of range" },
+  { "NaN", "this is not JSON" },
+  { "Infinity", "this is not JSON" },
+  { "tru", "ends too early" },
+  { "trux", "this is not JSON" },
+  { "nul", "ends too early" },
+  { "nulL", "this is not JSON" },
+  { "\xef\xbb\xbf{}", "byte-order mark" },
+  { "[\"\xff\"]", "line 1, column 3: the text is not valid UTF-8" },
+  { "[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]", "nested more than 16 levels" },
+  { "{\n\"a\" :\n  [1,\n   x]}", "line 4, column 4" },
+  { "[\"é\", \"ő\", x]", "line 1, column 12" },
+};
+
 static void
 test_check_refuses (void)
 {
-  static const Refused refused[] = {
-    { "", "line 1, column 1: the data ends too early" },
-    { "   ", "ends too early" },
-    { "{", "ends too early" },
-    { "[1,", "ends too early" },
-    { "[1,]", "line 1, column 4: this is not JSON" },
-    { "{\"a\" : 1,}", "field name" },
-    { "{\"a\" 1}", "colon" },
-    { "{1 : 2}", "field name" },
-    { "[1 2]", "line 1, column 4: a comma or a closing bracket" },
-    { "{\"a\" : 1 \"b\" : 2}", "comma or a closing brace" },
-    { "[1}", "comma or a closing bracket" },
-    { "{\"a\" : 1]", "comma or a closing brace" },
-    { "{} {}", "more data after the end" },
-    { "1 2", "more data after the end" },
-    { "/* c */ {}", "comments are not allowed" },
-    { "{} // c", "more data after the end" },
-    { "[1, // c\n 2]", "line 1, column 5: comments are not allowed" },
-    { "['a']", "double quotes" },
-    { "{'a' : 1}", "double quotes" },
-    { "\"a\nb\"", "control character" },
-    { "\"a\x1f\"", "control character" },
-    { "\"\\x41\"", "unknown escape" },
-    { "\"\\u12\"", "four hexadecimal digits" },
-    { "\"\\u0000\"", "U+0000" },
-    { "\"\\ud800\"", "surrogate" },
-    { "\"\\ud800\\u0041\"", "surrogate" },
-    { "\"\\udc00\"", "surrogate" },
-    { "\"abc", "not closed" },
-    { "01", "more data after the end" },
-    { "-", "not a valid number" },
-    { "1.", "not a valid number" },
-    { ".5", "this is not JSON" },
-    { "1e", "not a valid number" },
-    { "+1", "this is not JSON" },
-    { "1e400", "out of range" },
-    { "-1e400", "out of range" },
-    { "9223372036854775808", "whole number is out of range" },
-    { "-9223372036854775809", "whole number is out of range" },
-    { "NaN", "this is not JSON" },
-    { "Infinity", "this is not JSON" },
-    { "tru", "ends too early" },
-    { "trux", "this is not JSON" },
-    { "nul", "ends too early" },
-    { "nulL", "this is not JSON" },
-    { "\xef\xbb\xbf{}", "byte-order mark" },
-    { "[\"\xff\"]", "line 1, column 3: the text is not valid UTF-8" },
-    { "[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]", "nested more than 16 levels" },
-    { "{\n\"a\" :\n  [1,\n   x]}", "line 4, column 4" },
-    { "[\"é\", \"ő\", x]", "line 1, column 12" },
-  };
-
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -156,6 +156,200 @@ test_check_string_limit (void)
   g_assert_true (dn_json_check_strict ("[\"\\n23456\\u00e9\"]", 17, &small, "x", NULL));
   g_assert_false (dn_json_check_strict ("[\"123456789\"]", 13, &small, "x", &error));
   g_assert_nonnull (strstr (error->message, "longer than 8 bytes"));
+}
+
+/* ------------------------------------------------ the check in pieces */
+
+/* What reading @length bytes of @json in pieces of @size bytes (the first
+ * one @first bytes, if not 0) gives: NULL when accepted, else the message. */
+static char *
+read_pieces (const char          *json,
+             gsize                length,
+             gsize                first,
+             gsize                size,
+             const DnJsonLimits  *lim,
+             guint                record_depth,
+             DnJsonHandler        handler,
+             gpointer             data)
+{
+  g_autoptr(DnJsonReader) reader = dn_json_reader_new (lim, "x.json", record_depth, handler, data);
+  g_autoptr(GError) error = NULL;
+  gsize pos = 0;
+
+  while (pos < length)
+    {
+      gsize n = MIN (pos == 0 && first > 0 ? first : size, length - pos);
+
+      if (!dn_json_reader_feed (reader, json + pos, n, &error))
+        return g_strdup (error->message);
+      pos += n;
+    }
+  g_assert_cmpuint (dn_json_reader_get_offset (reader), ==, length);
+  if (!dn_json_reader_finish (reader, &error))
+    return g_strdup (error->message);
+  return NULL;
+}
+
+static void
+assert_same_in_pieces (const char          *json,
+                       gsize                length,
+                       const DnJsonLimits  *lim)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *whole = NULL;
+
+  if (!dn_json_check_strict (json, length, lim, "x.json", &error))
+    whole = g_strdup (error->message);
+  for (gsize size = 1; size <= length; size++)
+    {
+      g_autofree char *pieces = read_pieces (json, length, 0, size, lim, 0, NULL, NULL);
+      if (g_strcmp0 (whole, pieces) != 0)
+        g_error ("%s in pieces of %" G_GSIZE_FORMAT ": “%s”, whole: “%s”", json, size, pieces, whole);
+    }
+  /* two pieces, cut anywhere */
+  for (gsize cut = 1; cut < length; cut++)
+    {
+      g_autofree char *pieces = read_pieces (json, length, cut, length, lim, 0, NULL, NULL);
+      if (g_strcmp0 (whole, pieces) != 0)
+        g_error ("%s cut at %" G_GSIZE_FORMAT ": “%s”, whole: “%s”", json, cut, pieces, whole);
+    }
+}
+
+/* Fed in pieces of any size, the check finds what it finds in one piece:
+ * the same faults at the same lines and columns. */
+static void
+test_check_pieces (void)
+{
+  static const char *more[] = {
+    /* characters cut between pieces, good and bad */
+    "[\"é\", \"ő\", \"€\", \"😀\", x]", "\"\xe2\x82\xac\xf0\x9f\x98\x80\"", "[\"\xe2\x82\"]", "[\"\xc3\"", "\"\xed\xa0\x80\"",
+    "\xef\xbb", "\xef\xbb\xbf", " \xef\xbb\xbf{}", "[1, \"\xc3\xa9\x80\"]", "[\"a\"]\xc3", "[1\xc3\xa9]",
+    /* tokens cut between pieces */
+    "[\"\\ud83d\\ude00\", \"\\u00e9\", \"\\ud83d\\u00e9\"]", "\"\\ud83d\\ude0", "\"\\u00e", "\"\\", "[tru", "[truE]",
+    "[-12.5e+3, 0, -0.0e-0]", "[12345678901234567890123456789012345678901234567890123456789012345]",
+    "{\"a\" : 1, \"b\" : {\"c\" : [true, false, null]}}\n\n", "{\"a\"\n", "{\"a\" : 1\n", "[1e400\xff]", "[1e\xff]",
+  };
+  DnJsonLimits small_strings = { 16, 4 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    assert_same_in_pieces (valid[i], strlen (valid[i]), &limits);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    assert_same_in_pieces (refused[i].json, strlen (refused[i].json), &limits);
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    {
+      assert_same_in_pieces (more[i], strlen (more[i]), &limits);
+      assert_same_in_pieces (more[i], strlen (more[i]), &small_strings);
+    }
+  assert_same_in_pieces ("[1,\0 2]", 7, &limits);
+  assert_same_in_pieces ("\"a\0", 3, &limits);
+
+  /* the column of a fault after characters cut between pieces */
+  {
+    g_autofree char *message = read_pieces ("[\"é\", \"ő\", x]", 16, 0, 1, &limits, 0, NULL, NULL);
+    g_assert_cmpstr (message, ==, "x.json, line 1, column 12: this is not JSON (a value was expected: text in double "
+                                  "quotes, a number, true, false, null, an object or a list).");
+  }
+}
+
+static gboolean
+log_event (DnJsonEvent   event,
+           guint         depth,
+           const char   *data,
+           gsize         length,
+           gpointer      user_data,
+           GError      **error)
+{
+  static const char *names[] = { "{", "[", "end", "name", "value" };
+  GString *log = user_data;
+
+  g_string_append_printf (log, "%u %s", depth, names[event]);
+  if (data != NULL)
+    {
+      g_string_append_c (log, ' ');
+      g_string_append_len (log, data, (gssize) length);
+    }
+  g_string_append_c (log, '\n');
+  return TRUE;
+}
+
+/* The reader hands over the structure above the record depth and each
+ * record whole, the same whatever the pieces. */
+static void
+test_check_records (void)
+{
+  static const char json[] =
+    "{ \"format\" : \"doingoai\", \"version\" : 2, \"tables\" : {\n"
+    "  \"unit\" : [ {\"id\" : 1, \"name\" : \"Sở \\\"GD\\\" é\"},\n"
+    "    { \"id\" : 2, \"x\" : [1, {\"y\" : \"z\"}] } ],\n"
+    "  \"task\" : [],\n"
+    "  \"person\" : [ 42, \"text\", null, -1.5e3 ] },\n"
+    " \"other\" : [[[{\"deep\" : 1}], 7]] }\n";
+  static const char expect[] =
+    "0 {\n"
+    "1 name \"format\"\n" "1 value \"doingoai\"\n"
+    "1 name \"version\"\n" "1 value 2\n"
+    "1 name \"tables\"\n" "1 {\n"
+    "2 name \"unit\"\n" "2 [\n"
+    "3 value {\"id\" : 1, \"name\" : \"Sở \\\"GD\\\" é\"}\n"
+    "3 value { \"id\" : 2, \"x\" : [1, {\"y\" : \"z\"}] }\n"
+    "2 end\n"
+    "2 name \"task\"\n" "2 [\n" "2 end\n"
+    "2 name \"person\"\n" "2 [\n" "3 value 42\n" "3 value \"text\"\n" "3 value null\n" "3 value -1.5e3\n" "2 end\n"
+    "1 end\n"
+    "1 name \"other\"\n" "1 [\n" "2 [\n" "3 value [{\"deep\" : 1}]\n" "3 value 7\n" "2 end\n" "1 end\n"
+    "0 end\n";
+  gsize length = strlen (json);
+
+  for (gsize size = 1; size <= length; size++)
+    {
+      g_autoptr(GString) log = g_string_new (NULL);
+      g_autofree char *message = read_pieces (json, length, 0, size, &limits, 3, log_event, log);
+
+      g_assert_null (message);
+      g_assert_cmpstr (log->str, ==, expect);
+    }
+}
+
+/* A record longer than the limit is refused where it begins, whatever the
+ * pieces; one exactly at the limit is taken. */
+static void
+test_check_record_limit (void)
+{
+  static const struct
+  {
+    const char *json;
+    gsize max_record;
+    const char *expect;  /* NULL: accepted */
+  } cases[] = {
+    { "[ {\"a\":\"12345678901234\"}, 1 ]", 22, NULL },
+    { "[ {\"a\":\"12345678901234\"}, 1 ]", 21, "x.json, line 1, column 3: a record is longer than 21 bytes" },
+    { "[\n  \"é12345\", 1 ]", 9, NULL },
+    { "[\n  \"é12345\", 1 ]", 8, "x.json, line 2, column 3: a record is longer than 8 bytes" },
+    /* a number ends at the byte after it, which is not part of it */
+    { "[12345, 1]", 5, NULL },
+    { "[12345]", 5, NULL },
+    { "[123456, 1]", 5, "x.json, line 1, column 2: a record is longer than 5 bytes" },
+    /* a fault within the limit comes first */
+    { "[ {\"a\" 1, \"b\" : \"123456789012345678901234567890\"} ]", 21, "colon" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DnJsonLimits lim = { 16, 0, cases[i].max_record };
+      gsize length = strlen (cases[i].json);
+
+      for (gsize size = 1; size <= length; size++)
+        {
+          g_autoptr(GString) log = g_string_new (NULL);
+          g_autofree char *message = read_pieces (cases[i].json, length, 0, size, &lim, 1, log_event, log);
+
+          if (cases[i].expect == NULL && message != NULL)
+            g_error ("%s refused: %s", cases[i].json, message);
+          if (cases[i].expect != NULL && (message == NULL || strstr (message, cases[i].expect) == NULL))
+            g_error ("%s in pieces of %" G_GSIZE_FORMAT ": expected “%s”, got “%s”",
+                     cases[i].json, size, cases[i].expect, message);
+        }
+    }
 }
 
 /* ------------------------------------------------------------- export */
@@ -348,6 +542,184 @@ test_import_rules (DnTestStore   *fixture,
     }
 }
 
+/* A stream that gives at most @piece bytes per read. */
+#define TEST_TYPE_PIECE_STREAM (test_piece_stream_get_type ())
+G_DECLARE_FINAL_TYPE (TestPieceStream, test_piece_stream, TEST, PIECE_STREAM, GInputStream)
+
+struct _TestPieceStream
+{
+  GInputStream parent_instance;
+  GBytes *bytes;
+  gsize pos;
+  gsize piece;
+};
+
+G_DEFINE_TYPE (TestPieceStream, test_piece_stream, G_TYPE_INPUT_STREAM)
+
+static gssize
+test_piece_stream_read (GInputStream  *stream,
+                        void          *buffer,
+                        gsize          count,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  TestPieceStream *self = TEST_PIECE_STREAM (stream);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (self->bytes, &size);
+  gsize n = MIN (MIN (count, self->piece), size - self->pos);
+
+  memcpy (buffer, data + self->pos, n);
+  self->pos += n;
+  return (gssize) n;
+}
+
+static void
+test_piece_stream_finalize (GObject *object)
+{
+  g_bytes_unref (TEST_PIECE_STREAM (object)->bytes);
+  G_OBJECT_CLASS (test_piece_stream_parent_class)->finalize (object);
+}
+
+static void
+test_piece_stream_class_init (TestPieceStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_piece_stream_finalize;
+  G_INPUT_STREAM_CLASS (klass)->read_fn = test_piece_stream_read;
+}
+
+static void
+test_piece_stream_init (TestPieceStream *self)
+{
+}
+
+static GInputStream *
+piece_stream_new (GBytes *bytes,
+                  gsize   piece)
+{
+  TestPieceStream *self = g_object_new (TEST_TYPE_PIECE_STREAM, NULL);
+
+  self->bytes = g_bytes_ref (bytes);
+  self->piece = piece;
+  return G_INPUT_STREAM (self);
+}
+
+/* An export read back in pieces of any size (records, names and
+ * characters cut between them) imports the same. */
+static void
+test_import_pieces (DnTestStore   *fixture,
+                    gconstpointer  data)
+{
+  static const gsize pieces[] = { 1, 3, 1000, 40000 };
+  g_autofree char *path = g_build_filename (fixture->dir, "demo.json", NULL);
+  g_autofree char *path2 = g_build_filename (fixture->dir, "again.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dn_exchange_load_demo (fixture->store, &error));
+  g_assert_no_error (error);
+  export_to (fixture->store, path);
+  text = read_text (path);
+  bytes = g_bytes_new (text, strlen (text));
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 40000 * 2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/pieces-%u.db", fixture->dir, i);
+      g_autoptr(DnStore) store = dn_store_open (db, DN_STORE_OPEN_DEFAULT, &error);
+      g_autoptr(GInputStream) stream = piece_stream_new (bytes, pieces[i]);
+      g_autofree char *text2 = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (dn_exchange_import_stream (store, stream, "demo.json", NULL, &error));
+      g_assert_no_error (error);
+      export_to (store, path2);
+      text2 = read_text (path2);
+      g_assert_cmpstr (text, ==, text2);
+      dn_test_store_close (&store);
+    }
+}
+
+/* A record longer than DN_EXCHANGE_MAX_RECORD is refused, named by where it
+ * begins, and nothing of the import is kept. */
+static void
+test_import_record_limit (DnTestStore   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new (HEAD "\"unit\" : [ { \"id\" : 1, \"code\" : \"A\", \"name\" : \"A\", "
+                                          "\"kind\" : \"department\" },\n { \"id\" : 2");
+  g_autofree char *text = g_strnfill (700000, 'x');
+  g_autofree char *counts_before = dn_test_row_counts (fixture->store);
+  g_autofree char *counts_after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* fields of 700 000 bytes each (a string may take up to 800 000) */
+  for (guint i = 0; json->len < DN_EXCHANGE_MAX_RECORD + 1000000; i++)
+    g_string_append_printf (json, ", \"a%u\" : \"%s\"", i, text);
+  g_string_append (json, " } ] } }");
+
+  g_assert_false (import_text (fixture->store, json->str, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "t.json, line 2, column 2: a record is longer than 16777216 bytes, "
+                                       "the most one record may take.");
+  counts_after = dn_test_row_counts (fixture->store);
+  g_assert_cmpstr (counts_before, ==, counts_after);
+}
+
+/* The structure around the records: members in any order, as json-glib
+ * took them, but each of them and each table once. */
+static void
+test_import_structure (DnTestStore   *fixture,
+                       gconstpointer  data)
+{
+#define UNIT "\"unit\" : [ { \"id\" : 1, \"code\" : \"A\", \"name\" : \"A\", \"kind\" : \"department\" } ]"
+  static const Refused cases[] = {
+    { HEAD UNIT ", " UNIT " } }", "t.json: “unit” appears more than once." },
+    { HEAD UNIT " }, \"tables\" : {} }", "t.json: “tables” appears more than once." },
+    { "{ \"format\" : \"doingoai\", \"format\" : \"doingoai\", \"version\" : 2, \"tables\" : {} }",
+      "t.json: “format” appears more than once." },
+    { "{ \"tables\" : { " UNIT " }, \"version\" : 2 }", "(field “format” missing or wrong)" },
+    { "{ \"format\" : \"doingoai\", \"tables\" : { " UNIT " } }", "field “version” is missing" },
+    { "{ \"format\" : \"doingoai\", \"version\" : 2 }", "field “tables” is missing or not an object" },
+    { "{ \"format\" : \"doingoai\", \"version\" : 2, \"tables\" : [] }", "field “tables” is missing or not an object" },
+    { "{ \"format\" : [\"doingoai\"], \"version\" : 2, \"tables\" : {} }", "(field “format” missing or wrong)" },
+    { "{ \"format\" : \"doingoai\", \"version\" : 2.0, \"tables\" : {} }", "field “version” is missing or not a number" },
+    { "{ \"format\" : \"doingoai\", \"version\" : 2, \"tables\" : { \"unit\" : null } }", "table “unit” is not a list" },
+    { "[ { \"format\" : \"doingoai\", \"version\" : 2, \"tables\" : { " UNIT " } } ]", "no JSON object at the top" },
+    { "\"doingoai\"", "no JSON object at the top" },
+    /* a fault of the JSON after a record was read: nothing kept */
+    { HEAD UNIT " } } }", "line 1, column 135: there is more data after the end" },
+    { HEAD UNIT ", \"task\" : [ { \"id\" : 1, \"title\" : \"T\" ] } }", "comma or a closing brace" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *counts_before = dn_test_row_counts (fixture->store);
+      g_autofree char *counts_after = NULL;
+
+      if (import_text (fixture->store, cases[i].json, &error))
+        g_error ("accepted %s", cases[i].json);
+      g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+      if (strstr (error->message, cases[i].expect) == NULL)
+        g_error ("expected “%s” in “%s”", cases[i].expect, error->message);
+      counts_after = dn_test_row_counts (fixture->store);
+      g_assert_cmpstr (counts_before, ==, counts_after);
+    }
+
+  /* the tables before the format, and a member the format does not know */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (import_text (fixture->store,
+                                "{ \"tables\" : { " UNIT " }, \"note\" : [[{ \"x\" : 1 }], 2],"
+                                " \"version\" : 2, \"format\" : \"doingoai\" }", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM unit"), ==, 1);
+  }
+#undef UNIT
+}
+
 /* dn_store_check reports the same rules, for data changed behind the
  * application's back. */
 static void
@@ -433,7 +805,7 @@ test_import_concurrent (void)
     }
 }
 
-/* Import reads only regular files, and only up to its limit. */
+/* Import reads only regular files. */
 static void
 test_import_not_regular (DnTestStore   *fixture,
                          gconstpointer  data)
@@ -453,7 +825,8 @@ test_import_not_regular (DnTestStore   *fixture,
   }
 #endif
   {
-    /* a sparse file larger than the limit: refused before it is read */
+    /* a sparse file of zeros larger than the old 256 MiB limit: refused
+     * at its first byte, without reading the rest */
     g_autofree char *big = g_build_filename (fixture->dir, "big.json", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (big);
     g_autoptr(GFileIOStream) stream = NULL;
@@ -461,11 +834,11 @@ test_import_not_regular (DnTestStore   *fixture,
     g_clear_error (&error);
     stream = g_file_create_readwrite (file, G_FILE_CREATE_NONE, NULL, &error);
     g_assert_no_error (error);
-    g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), (goffset) DN_EXCHANGE_MAX_SIZE + 1, NULL, &error));
+    g_assert_true (g_seekable_truncate (G_SEEKABLE (stream), (goffset) 300 << 20, NULL, &error));
     g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
     g_assert_false (dn_exchange_import (fixture->store, file, NULL, &error));
     g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, "256 MB"));
+    g_assert_nonnull (strstr (error->message, "line 1, column 1: the file contains a NUL byte"));
   }
   g_assert_true (dn_store_is_empty (fixture->store, NULL));
 }
@@ -505,11 +878,17 @@ main (int   argc,
   g_test_add_func ("/json-check/refuses", test_check_refuses);
   g_test_add_func ("/json-check/deep", test_check_deep);
   g_test_add_func ("/json-check/string-limit", test_check_string_limit);
+  g_test_add_func ("/json-check/pieces", test_check_pieces);
+  g_test_add_func ("/json-check/records", test_check_records);
+  g_test_add_func ("/json-check/record-limit", test_check_record_limit);
   DN_TEST_ADD ("/exchange/export/layout", test_export_layout);
   DN_TEST_ADD ("/exchange/export/escapes", test_export_escapes);
   DN_TEST_ADD ("/exchange/export/not-finite", test_export_not_finite);
   DN_TEST_ADD ("/exchange/import/rules", test_import_rules);
   DN_TEST_ADD ("/exchange/import/not-regular", test_import_not_regular);
+  DN_TEST_ADD ("/exchange/import/pieces", test_import_pieces);
+  DN_TEST_ADD ("/exchange/import/record-limit", test_import_record_limit);
+  DN_TEST_ADD ("/exchange/import/structure", test_import_structure);
   DN_TEST_ADD ("/exchange/check/rules", test_check_reports_rules);
   DN_TEST_ADD ("/exchange/text-limits", test_text_limits_name_columns);
   g_test_add_func ("/exchange/import/concurrent", test_import_concurrent);

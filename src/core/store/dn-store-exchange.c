@@ -219,6 +219,14 @@ dn_store_exchange_end_import (DnStore   *store,
   return _dn_store_finish (store, ok, error);
 }
 
+gboolean
+dn_store_exchange_normalize_text (const char           *table,
+                                  const DnStoreColumn  *column,
+                                  char                **text)
+{
+  return _dn_normalize_field (text, table, column->name, column->name, FALSE, NULL);
+}
+
 struct _DnStoreInserter
 {
   Held       held;      /* the statement for the columns of the last row */

@@ -94,6 +94,13 @@ typedef struct
   const char          *text;
 } DnStoreValue;
 
+/* Text read for @table.@column made ready to insert, as every input path
+ * of the store does (_dn_normalize_field): *@text NFC-normalised in place;
+ * FALSE when it is not UTF-8 or longer than @column->max_chars. */
+gboolean    dn_store_exchange_normalize_text (const char           *table,
+                                              const DnStoreColumn  *column,
+                                              char                **text);
+
 /* Inserts rows into @table, one at a time; rows that give the same
  * columns in the same order share one statement. */
 typedef struct _DnStoreInserter DnStoreInserter;
