@@ -58,24 +58,30 @@ read_number (const char **p,
   return TRUE;
 }
 
+/* "year-month-day" and nothing after: a year of 4 digits, a month and a
+ * day of @min_digits to 2 digits */
+static gboolean
+parse_year_first (const char *p,
+                  int         min_digits,
+                  GDate      *out)
+{
+  int year, month, day;
+
+  if (!read_number (&p, 4, 4, &year) || *p++ != '-')
+    return FALSE;
+  if (!read_number (&p, min_digits, 2, &month) || *p++ != '-')
+    return FALSE;
+  if (!read_number (&p, min_digits, 2, &day) || *p != '\0')
+    return FALSE;
+
+  return set_checked (day, month, year, out);
+}
+
 gboolean
 dn_date_parse_iso (const char *text,
                    GDate      *out)
 {
-  const char *p = text;
-  int year, month, day;
-
-  if (text == NULL || strlen (text) != 10)
-    return FALSE;
-
-  if (!read_number (&p, 4, 4, &year) || *p++ != '-')
-    return FALSE;
-  if (!read_number (&p, 2, 2, &month) || *p++ != '-')
-    return FALSE;
-  if (!read_number (&p, 2, 2, &day) || *p != '\0')
-    return FALSE;
-
-  return set_checked (day, month, year, out);
+  return text != NULL && strlen (text) == 10 && parse_year_first (text, 2, out);
 }
 
 gboolean
@@ -96,15 +102,7 @@ dn_date_parse_user (const char *text,
   /* ISO: 2024-06-30 (also 2024-6-30) */
   if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) &&
       g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && p[4] == '-')
-    {
-      if (!read_number (&p, 4, 4, &first) || *p++ != '-')
-        return FALSE;
-      if (!read_number (&p, 1, 2, &month) || *p++ != '-')
-        return FALSE;
-      if (!read_number (&p, 1, 2, &last) || *p != '\0')
-        return FALSE;
-      return set_checked (last, month, first, out);
-    }
+    return parse_year_first (p, 1, out);
 
   /* Vietnamese order: 30/6/2024, 30-06-2024, 30.6.2024; one separator kind */
   if (!read_number (&p, 1, 2, &first))

@@ -17,24 +17,15 @@
   "a.id, a.task_id, a.unit_id, a.role, a.due_date, a.status, a.reply_document_id, a.reply_reference, " \
   "u.code, u.name, (SELECT count(*) FROM deadline_extension e WHERE e.assignment_id = a.id)"
 
-static DnAssignment *
-assignment_from_row (sqlite3_stmt *stmt)
-{
-  DnAssignment *a = dn_assignment_new ();
-
-  a->id = sqlite3_column_int64 (stmt, 0);
-  a->task_id = sqlite3_column_int64 (stmt, 1);
-  a->unit_id = sqlite3_column_int64 (stmt, 2);
-  dn_role_from_string ((const char *) sqlite3_column_text (stmt, 3), &a->role);
-  _dn_column_date (stmt, 4, &a->due_date);
-  dn_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &a->status);
-  a->reply_document_id = sqlite3_column_int64 (stmt, 6);
-  _dn_column_take_text (stmt, 7, &a->reply_reference);
-  _dn_column_take_text (stmt, 8, &a->unit_code);
-  _dn_column_take_text (stmt, 9, &a->unit_name);
-  a->n_extensions = (guint) sqlite3_column_int (stmt, 10);
-  return a;
-}
+static const DnRow assignment_row = {
+  dn_assignment_get_type,
+  { DN_COLUMN (INT64, DnAssignment, id), DN_COLUMN (INT64, DnAssignment, task_id),
+    DN_COLUMN (INT64, DnAssignment, unit_id), DN_ENUM_COLUMN (DnAssignment, role, dn_role_from_string),
+    DN_COLUMN (DATE, DnAssignment, due_date), DN_ENUM_COLUMN (DnAssignment, status, dn_status_from_string),
+    DN_COLUMN (INT64, DnAssignment, reply_document_id), DN_COLUMN (TEXT, DnAssignment, reply_reference),
+    DN_COLUMN (TEXT, DnAssignment, unit_code), DN_COLUMN (TEXT, DnAssignment, unit_name),
+    DN_COLUMN (INT, DnAssignment, n_extensions) },
+};
 
 GPtrArray *
 dn_store_list_assignments (DnStore  *self,
@@ -45,7 +36,7 @@ dn_store_list_assignments (DnStore  *self,
   return _dn_store_read_all (self,
                              "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id "
                              "WHERE a.task_id = ? ORDER BY a.role = 'support', u.name_key",
-                             (DnRowFunc) assignment_from_row, error, DN_INT (task_id), DN_END);
+                             &assignment_row, error, DN_INT (task_id), DN_END);
 }
 
 DnAssignment *
@@ -59,7 +50,7 @@ dn_store_get_assignment (DnStore  *self,
   missing = g_strdup_printf (_("There is no assignment #%lld."), (long long) id);
   return _dn_store_read_one (self,
                              "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
-                             (DnRowFunc) assignment_from_row, missing, error, DN_INT (id), DN_END);
+                             &assignment_row, missing, error, DN_INT (id), DN_END);
 }
 
 gboolean
@@ -144,20 +135,13 @@ fail:
   return FALSE;
 }
 
-static DnExtension *
-extension_from_row (sqlite3_stmt *stmt)
-{
-  DnExtension *e = dn_extension_new ();
-
-  e->id = sqlite3_column_int64 (stmt, 0);
-  e->assignment_id = sqlite3_column_int64 (stmt, 1);
-  _dn_column_date (stmt, 2, &e->old_due_date);
-  _dn_column_date (stmt, 3, &e->new_due_date);
-  _dn_column_take_text (stmt, 4, &e->reason);
-  _dn_column_take_text (stmt, 5, &e->extended_at);
-  _dn_column_take_text (stmt, 6, &e->extended_by);
-  return e;
-}
+static const DnRow extension_row = {
+  dn_extension_get_type,
+  { DN_COLUMN (INT64, DnExtension, id), DN_COLUMN (INT64, DnExtension, assignment_id),
+    DN_COLUMN (DATE, DnExtension, old_due_date), DN_COLUMN (DATE, DnExtension, new_due_date),
+    DN_COLUMN (TEXT, DnExtension, reason), DN_COLUMN (TEXT, DnExtension, extended_at),
+    DN_COLUMN (TEXT, DnExtension, extended_by) },
+};
 
 GPtrArray *
 dn_store_list_extensions (DnStore  *self,
@@ -168,7 +152,7 @@ dn_store_list_extensions (DnStore  *self,
   return _dn_store_read_all (self,
                              "SELECT id, assignment_id, old_due_date, new_due_date, reason, extended_at, extended_by "
                              "FROM deadline_extension WHERE assignment_id = ? ORDER BY id",
-                             (DnRowFunc) extension_from_row, error, DN_INT (assignment_id), DN_END);
+                             &extension_row, error, DN_INT (assignment_id), DN_END);
 }
 
 gboolean
@@ -214,21 +198,12 @@ dn_store_add_progress (DnStore     *self,
                            error);
 }
 
-static DnProgress *
-progress_from_row (sqlite3_stmt *stmt)
-{
-  DnProgress *p = dn_progress_new ();
-
-  p->id = sqlite3_column_int64 (stmt, 0);
-  p->task_id = sqlite3_column_int64 (stmt, 1);
-  p->unit_id = sqlite3_column_int64 (stmt, 2);
-  _dn_column_date (stmt, 3, &p->entry_date);
-  p->percent = sqlite3_column_int (stmt, 4);
-  _dn_column_take_text (stmt, 5, &p->note);
-  p->attachment_id = sqlite3_column_int64 (stmt, 6);
-  _dn_column_take_text (stmt, 7, &p->unit_code);
-  return p;
-}
+static const DnRow progress_row = {
+  dn_progress_get_type,
+  { DN_COLUMN (INT64, DnProgress, id), DN_COLUMN (INT64, DnProgress, task_id), DN_COLUMN (INT64, DnProgress, unit_id),
+    DN_COLUMN (DATE, DnProgress, entry_date), DN_COLUMN (INT, DnProgress, percent), DN_COLUMN (TEXT, DnProgress, note),
+    DN_COLUMN (INT64, DnProgress, attachment_id), DN_COLUMN (TEXT, DnProgress, unit_code) },
+};
 
 GPtrArray *
 dn_store_list_progress (DnStore  *self,
@@ -240,5 +215,5 @@ dn_store_list_progress (DnStore  *self,
                              "SELECT p.id, p.task_id, p.unit_id, p.entry_date, p.percent, p.note, p.attachment_id, "
                              "coalesce(u.code, '') FROM progress p LEFT JOIN unit u ON u.id = p.unit_id "
                              "WHERE p.task_id = ? ORDER BY p.entry_date, p.id",
-                             (DnRowFunc) progress_from_row, error, DN_INT (task_id), DN_END);
+                             &progress_row, error, DN_INT (task_id), DN_END);
 }

@@ -109,34 +109,6 @@ is_database_file (const char *db_path,
   return FALSE;
 }
 
-/* An error from SQLite on @db (or from @rc alone), translated. */
-static void
-set_sqlite_error (sqlite3  *db,
-                  int       rc,
-                  GError  **error)
-{
-  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-
-  switch (rc & 0xff)
-    {
-    case SQLITE_FULL:
-      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_FULL, _("The disk is full."));
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_BUSY,
-                           _("The database is in use by another program. Try again in a moment."));
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CORRUPT, _("The database file is damaged (%s)."), message);
-      break;
-    default:
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Database error: %s"), message);
-      break;
-    }
-}
-
 /* A connection of our own to @path (@flags: SQLITE_OPEN_READONLY or
  * SQLITE_OPEN_READWRITE), with the functions the schema uses. */
 static sqlite3 *
@@ -158,7 +130,7 @@ open_connection (const char  *path,
       g_autofree char *shown = shown_path (path);
       g_autoptr(GError) local_error = NULL;
 
-      set_sqlite_error (db, rc, &local_error);
+      _dn_sqlite_set_error (db, rc, &local_error);
       g_set_error (error, DN_STORE_ERROR, local_error->code, _("Cannot open “%s”: %s"), shown, local_error->message);
       sqlite3_close_v2 (db);
       return NULL;
@@ -175,7 +147,7 @@ exec (sqlite3     *db,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (db, rc, error);
+      _dn_sqlite_set_error (db, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -197,7 +169,7 @@ query_text (sqlite3     *db,
   if (rc == SQLITE_ROW)
     text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else
-    set_sqlite_error (db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+    _dn_sqlite_set_error (db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
   sqlite3_finalize (stmt);
   return text;
 }
@@ -218,7 +190,7 @@ copy_pages (sqlite3       *dest,
 
   if (backup == NULL)
     {
-      set_sqlite_error (dest, sqlite3_errcode (dest), error);
+      _dn_sqlite_set_error (dest, sqlite3_errcode (dest), error);
       return FALSE;
     }
   report (progress, 0);
@@ -252,12 +224,12 @@ copy_pages (sqlite3       *dest,
   finish_rc = sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (dest, finish_rc != SQLITE_OK ? finish_rc : rc, error);
+      _dn_sqlite_set_error (dest, finish_rc != SQLITE_OK ? finish_rc : rc, error);
       return FALSE;
     }
   if (finish_rc != SQLITE_OK)
     {
-      set_sqlite_error (dest, finish_rc, error);
+      _dn_sqlite_set_error (dest, finish_rc, error);
       return FALSE;
     }
   report (progress, 1);
@@ -347,7 +319,7 @@ backup_file (const char    *db_path,
   sqlite3_close_v2 (src);
   if (dest != NULL && sqlite3_close (dest) != SQLITE_OK && ok)
     {
-      set_sqlite_error (dest, sqlite3_errcode (dest), &local_error);
+      _dn_sqlite_set_error (dest, sqlite3_errcode (dest), &local_error);
       sqlite3_close_v2 (dest);
       ok = FALSE;
     }

@@ -85,18 +85,16 @@ set_damage_from_mark (DnStore    *self,
     when = g_strdup (found_text != NULL && *found_text != '\0' ? found_text : _("an unknown date"));
 
   g_free (self->damage);
-  if (g_strcmp0 (by, "check") == 0)
-    self->damage = g_strdup_printf (_("On %s, “doingoai-cli check” found this database damaged:\n%s"
+  self->damage = g_strdup_printf (g_strcmp0 (by, "check") == 0
+                                  ? _("On %s, “doingoai-cli check” found this database damaged:\n%s"
                                       "Run “doingoai-cli check” again to see whether it still is. If it is, restore "
                                       "a backup, or export the data (“doingoai-cli export”) and import it into a new "
-                                      "database."),
-                                    when, problems->str);
-  else
-    self->damage = g_strdup_printf (_("On %s, this database reported damage while in use:\n%s"
+                                      "database.")
+                                  : _("On %s, this database reported damage while in use:\n%s"
                                       "Run “doingoai-cli check” to see what is damaged. If it finds problems, restore "
                                       "a backup, or export the data (“doingoai-cli export”) and import it into a new "
                                       "database."),
-                                    when, problems->str);
+                                  when, problems->str);
 }
 
 void

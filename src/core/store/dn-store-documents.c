@@ -17,26 +17,16 @@
   "id, direction, type, number, symbol, issue_date, issuer, subject, signer, recipients, classification, " \
   "arrival_number, arrival_date"
 
-static DnDocument *
-document_from_row (sqlite3_stmt *stmt)
-{
-  DnDocument *doc = dn_document_new ();
-
-  doc->id = sqlite3_column_int64 (stmt, 0);
-  dn_direction_from_string ((const char *) sqlite3_column_text (stmt, 1), &doc->direction);
-  dn_document_type_from_string ((const char *) sqlite3_column_text (stmt, 2), &doc->type);
-  _dn_column_take_text (stmt, 3, &doc->number);
-  _dn_column_take_text (stmt, 4, &doc->symbol);
-  _dn_column_date (stmt, 5, &doc->issue_date);
-  _dn_column_take_text (stmt, 6, &doc->issuer);
-  _dn_column_take_text (stmt, 7, &doc->subject);
-  _dn_column_take_text (stmt, 8, &doc->signer);
-  _dn_column_take_text (stmt, 9, &doc->recipients);
-  dn_classification_from_string ((const char *) sqlite3_column_text (stmt, 10), &doc->classification);
-  doc->arrival_number = sqlite3_column_int (stmt, 11);
-  _dn_column_date (stmt, 12, &doc->arrival_date);
-  return doc;
-}
+static const DnRow document_row = {
+  dn_document_get_type,
+  { DN_COLUMN (INT64, DnDocument, id), DN_ENUM_COLUMN (DnDocument, direction, dn_direction_from_string),
+    DN_ENUM_COLUMN (DnDocument, type, dn_document_type_from_string), DN_COLUMN (TEXT, DnDocument, number),
+    DN_COLUMN (TEXT, DnDocument, symbol), DN_COLUMN (DATE, DnDocument, issue_date),
+    DN_COLUMN (TEXT, DnDocument, issuer), DN_COLUMN (TEXT, DnDocument, subject), DN_COLUMN (TEXT, DnDocument, signer),
+    DN_COLUMN (TEXT, DnDocument, recipients),
+    DN_ENUM_COLUMN (DnDocument, classification, dn_classification_from_string),
+    DN_COLUMN (INT, DnDocument, arrival_number), DN_COLUMN (DATE, DnDocument, arrival_date) },
+};
 
 char *
 dn_document_dup_reference (DnDocument *document)
@@ -151,7 +141,7 @@ dn_store_get_document (DnStore  *self,
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   missing = g_strdup_printf (_("There is no document #%lld."), (long long) id);
   return _dn_store_read_one (self, "SELECT " DOCUMENT_COLUMNS " FROM document WHERE id = ?",
-                             (DnRowFunc) document_from_row, missing, error, DN_INT (id), DN_END);
+                             &document_row, missing, error, DN_INT (id), DN_END);
 }
 
 /* Newest first, documents without a date last; pages by key (issue date,
@@ -166,18 +156,18 @@ dn_store_list_documents (DnStore     *self,
   g_return_val_if_fail (after == NULL || DN_IS_DOCUMENT (after), NULL);
   if (after == NULL)
     return _dn_store_read_all (self, "SELECT " DOCUMENT_COLUMNS " FROM document ORDER BY issue_date DESC, id DESC LIMIT ?",
-                               (DnRowFunc) document_from_row, error, DN_INT (limit), DN_END);
+                               &document_row, error, DN_INT (limit), DN_END);
   if (!g_date_valid (&after->issue_date))
     return _dn_store_read_all (self,
                                "SELECT " DOCUMENT_COLUMNS " FROM document WHERE issue_date IS NULL AND id < ?2 "
                                "ORDER BY id DESC LIMIT ?1",
-                               (DnRowFunc) document_from_row, error, DN_INT (limit), DN_INT (after->id), DN_END);
+                               &document_row, error, DN_INT (limit), DN_INT (after->id), DN_END);
   /* the dated ones after the key, then every undated one (NULL sorts last
    * when descending) */
   return _dn_store_read_all (self,
                              "SELECT " DOCUMENT_COLUMNS " FROM document WHERE (issue_date, id) < (?2, ?3) "
                              "OR issue_date IS NULL ORDER BY issue_date DESC, id DESC LIMIT ?1",
-                             (DnRowFunc) document_from_row, error, DN_INT (limit), DN_DATE (&after->issue_date),
+                             &document_row, error, DN_INT (limit), DN_DATE (&after->issue_date),
                              DN_INT (after->id), DN_END);
 }
 
@@ -207,18 +197,12 @@ normalize_file_name (const char *name)
   return normalized;
 }
 
-static DnAttachment *
-attachment_from_row (sqlite3_stmt *stmt)
-{
-  DnAttachment *att = dn_attachment_new ();
-
-  att->id = sqlite3_column_int64 (stmt, 0);
-  _dn_column_take_text (stmt, 1, &att->sha256);
-  _dn_column_take_text (stmt, 2, &att->file_name);
-  _dn_column_take_text (stmt, 3, &att->mime_type);
-  att->size = sqlite3_column_int64 (stmt, 4);
-  return att;
-}
+static const DnRow attachment_row = {
+  dn_attachment_get_type,
+  { DN_COLUMN (INT64, DnAttachment, id), DN_COLUMN (TEXT, DnAttachment, sha256),
+    DN_COLUMN (TEXT, DnAttachment, file_name), DN_COLUMN (TEXT, DnAttachment, mime_type),
+    DN_COLUMN (INT64, DnAttachment, size) },
+};
 
 static GFile *
 attachment_file_for (DnStore    *self,
@@ -249,7 +233,7 @@ dn_store_get_attachment (DnStore  *self,
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   missing = g_strdup_printf (_("There is no attached file #%lld."), (long long) id);
-  return _dn_store_read_one (self, ATTACHMENT_SELECT "WHERE id = ?", (DnRowFunc) attachment_from_row, missing, error,
+  return _dn_store_read_one (self, ATTACHMENT_SELECT "WHERE id = ?", &attachment_row, missing, error,
                              DN_INT (id), DN_END);
 }
 
@@ -295,7 +279,7 @@ dn_store_add_attachment (DnStore       *self,
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 
   /* the same content is kept once */
-  att = _dn_store_read_one (self, ATTACHMENT_SELECT "WHERE sha256 = ?", (DnRowFunc) attachment_from_row, NULL,
+  att = _dn_store_read_one (self, ATTACHMENT_SELECT "WHERE sha256 = ?", &attachment_row, NULL,
                             &local_error, DN_TEXT (sha256), DN_END);
   if (local_error != NULL)
     {
@@ -381,5 +365,5 @@ dn_store_list_document_attachments (DnStore  *self,
   return _dn_store_read_all (self,
                              "SELECT a.id, a.sha256, da.file_name, a.mime_type, a.size FROM document_attachment da "
                              "JOIN attachment a ON a.id = da.attachment_id WHERE da.document_id = ? ORDER BY da.rowid",
-                             (DnRowFunc) attachment_from_row, error, DN_INT (document_id), DN_END);
+                             &attachment_row, error, DN_INT (document_id), DN_END);
 }

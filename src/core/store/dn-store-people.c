@@ -16,24 +16,14 @@
   "p.email, p.phone, coalesce(u.code, '')"
 #define PERSON_FROM " FROM person p LEFT JOIN unit u ON u.id = p.unit_id "
 
-static DnPerson *
-person_from_row (sqlite3_stmt *stmt)
-{
-  DnPerson *person = dn_person_new ();
-
-  person->id = sqlite3_column_int64 (stmt, 0);
-  _dn_column_take_text (stmt, 1, &person->family_name);
-  _dn_column_take_text (stmt, 2, &person->middle_name);
-  _dn_column_take_text (stmt, 3, &person->given_name);
-  dn_gender_from_string ((const char *) sqlite3_column_text (stmt, 4), &person->gender);
-  _dn_column_date (stmt, 5, &person->birth_date);
-  person->unit_id = sqlite3_column_int64 (stmt, 6);
-  _dn_column_take_text (stmt, 7, &person->position);
-  _dn_column_take_text (stmt, 8, &person->email);
-  _dn_column_take_text (stmt, 9, &person->phone);
-  _dn_column_take_text (stmt, 10, &person->unit_code);
-  return person;
-}
+static const DnRow person_row = {
+  dn_person_get_type,
+  { DN_COLUMN (INT64, DnPerson, id), DN_COLUMN (TEXT, DnPerson, family_name),
+    DN_COLUMN (TEXT, DnPerson, middle_name), DN_COLUMN (TEXT, DnPerson, given_name),
+    DN_ENUM_COLUMN (DnPerson, gender, dn_gender_from_string), DN_COLUMN (DATE, DnPerson, birth_date),
+    DN_COLUMN (INT64, DnPerson, unit_id), DN_COLUMN (TEXT, DnPerson, position), DN_COLUMN (TEXT, DnPerson, email),
+    DN_COLUMN (TEXT, DnPerson, phone), DN_COLUMN (TEXT, DnPerson, unit_code) },
+};
 
 char *
 dn_person_dup_full_name (DnPerson *person)
@@ -137,7 +127,7 @@ dn_store_get_person (DnStore  *self,
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   missing = g_strdup_printf (_("There is no person #%lld."), (long long) id);
-  return _dn_store_read_one (self, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ?", (DnRowFunc) person_from_row,
+  return _dn_store_read_one (self, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ?", &person_row,
                              missing, error, DN_INT (id), DN_END);
 }
 
@@ -162,21 +152,21 @@ dn_store_list_people (DnStore   *self,
     return _dn_store_read_all (self,
                                "SELECT " PERSON_COLUMNS PERSON_FROM
                                "WHERE p.unit_id = ?2 ORDER BY p.sort_key, p.id LIMIT ?1",
-                               (DnRowFunc) person_from_row, error, DN_INT (limit), DN_INT (unit_id), DN_END);
+                               &person_row, error, DN_INT (limit), DN_INT (unit_id), DN_END);
   if (after == NULL)
     return _dn_store_read_all (self, "SELECT " PERSON_COLUMNS PERSON_FROM "ORDER BY p.sort_key, p.id LIMIT ?1",
-                               (DnRowFunc) person_from_row, error, DN_INT (limit), DN_END);
+                               &person_row, error, DN_INT (limit), DN_END);
   if (unit_id > 0)
     return _dn_store_read_all (self,
                                "SELECT " PERSON_COLUMNS PERSON_FROM
                                "WHERE p.unit_id = ?6 AND (p.sort_key, p.id) > (dn_person_key (?2, ?3, ?4), ?5) "
                                "ORDER BY p.sort_key, p.id LIMIT ?1",
-                               (DnRowFunc) person_from_row, error, DN_INT (limit), DN_TEXT (family),
+                               &person_row, error, DN_INT (limit), DN_TEXT (family),
                                DN_TEXT (middle), DN_TEXT (given), DN_INT (after_id), DN_INT (unit_id), DN_END);
   return _dn_store_read_all (self,
                              "SELECT " PERSON_COLUMNS PERSON_FROM
                              "WHERE (p.sort_key, p.id) > (dn_person_key (?2, ?3, ?4), ?5) "
                              "ORDER BY p.sort_key, p.id LIMIT ?1",
-                             (DnRowFunc) person_from_row, error, DN_INT (limit), DN_TEXT (family),
+                             &person_row, error, DN_INT (limit), DN_TEXT (family),
                              DN_TEXT (middle), DN_TEXT (given), DN_INT (after_id), DN_END);
 }

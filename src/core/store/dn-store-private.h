@@ -26,6 +26,11 @@ sqlite3_stmt *_dn_store_prepare_once       (DnStore     *self,
 void          _dn_store_set_error          (DnStore     *self,
                                             int          rc,
                                             GError     **error);
+/* The same for a connection of its own (@db may be NULL: from @rc alone),
+ * for instance a backup's. */
+void          _dn_sqlite_set_error         (sqlite3     *db,
+                                            int          rc,
+                                            GError     **error);
 gboolean      _dn_store_exec               (DnStore     *self,
                                             const char  *sql,
                                             GError     **error);
@@ -47,12 +52,58 @@ void          _dn_store_read_damage_mark   (DnStore     *self);
 void          _dn_store_record_runtime_damage (DnStore    *self,
                                                const char *message);
 
-/* Steps @stmt (a cached statement) to the end, adding @from_row (stmt) for
+/* Reading rows into records ---------------------------------------------
+ *
+ * A DnRow says which record a row makes and where each column goes: column
+ * i of the row fills columns[i], a field given by its offset in the record:
+ *
+ *   static const DnRow unit_row = {
+ *     dn_unit_get_type,
+ *     { DN_COLUMN (INT64, DnUnit, id), DN_COLUMN (TEXT, DnUnit, code), … },
+ *   };
+ *
+ * The column list ends at the first DN_COLUMN_END (an empty entry). */
+typedef enum
+{
+  DN_COLUMN_END,
+  DN_COLUMN_INT64,  /* gint64 */
+  DN_COLUMN_INT,    /* int or guint */
+  DN_COLUMN_BOOL,   /* gboolean: TRUE for any value but 0 */
+  DN_COLUMN_TEXT,   /* char *, replaced (_dn_column_take_text) */
+  DN_COLUMN_DATE,   /* GDate, invalid for NULL (_dn_column_date) */
+  DN_COLUMN_ENUM,   /* an enumeration, from its keyword by @parse (dn_*_from_string);
+                     * an unknown keyword leaves the field as it is */
+} DnColumnKind;
+
+typedef gboolean (*DnEnumParser) (const char *text, int *out);
+
+typedef struct
+{
+  DnColumnKind  kind;
+  gsize         offset;
+  DnEnumParser  parse;
+} DnColumn;
+
+#define DN_ROW_MAX_COLUMNS 16
+
+typedef struct
+{
+  GType     (*get_type) (void);
+  DnColumn    columns[DN_ROW_MAX_COLUMNS];
+} DnRow;
+
+#define DN_COLUMN(kind, Type, field) { DN_COLUMN_##kind, G_STRUCT_OFFSET (Type, field), NULL }
+#define DN_ENUM_COLUMN(Type, field, parse) \
+  { DN_COLUMN_ENUM, G_STRUCT_OFFSET (Type, field), (DnEnumParser) (parse) }
+
+/* A new record of @row's type filled from the current row of @stmt. */
+gpointer      _dn_row_read                 (const DnRow   *row,
+                                            sqlite3_stmt  *stmt);
+/* Steps @stmt (a cached statement) to the end, adding a record (@row) for
  * each row; resets it. NULL (with @error set) when a step fails. */
-typedef gpointer (*DnRowFunc) (sqlite3_stmt *stmt);
 GPtrArray    *_dn_store_collect            (DnStore       *self,
                                             sqlite3_stmt  *stmt,
-                                            DnRowFunc      from_row,
+                                            const DnRow   *row,
                                             GError       **error);
 
 /* Writing and reading with bound values ---------------------------------
@@ -107,19 +158,19 @@ gboolean      _dn_store_save               (DnStore     *self,
 gboolean      _dn_store_finish             (DnStore     *self,
                                             gboolean     ok,
                                             GError     **error);
-/* The first row as @from_row makes it. No row: NULL, with
+/* The first row as a record (@row). No row: NULL, with
  * DN_STORE_ERROR_NOT_FOUND and @not_found, or without error when
  * @not_found is NULL. */
 gpointer      _dn_store_read_one           (DnStore     *self,
                                             const char  *sql,
-                                            DnRowFunc    from_row,
+                                            const DnRow *row,
                                             const char  *not_found,
                                             GError     **error,
                                             ...);
-/* Every row as @from_row makes it (_dn_store_collect). */
+/* Every row as a record (@row; _dn_store_collect). */
 GPtrArray    *_dn_store_read_all           (DnStore     *self,
                                             const char  *sql,
-                                            DnRowFunc    from_row,
+                                            const DnRow *row,
                                             GError     **error,
                                             ...);
 /* The first column of the first row in *@value (0 when there is no row). */

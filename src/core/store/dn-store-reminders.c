@@ -54,22 +54,13 @@ dn_store_add_reminder (DnStore     *self,
                            error);
 }
 
-static DnReminder *
-reminder_from_row (sqlite3_stmt *stmt)
-{
-  DnReminder *r = dn_reminder_new ();
-
-  r->id = sqlite3_column_int64 (stmt, 0);
-  r->task_id = sqlite3_column_int64 (stmt, 1);
-  r->unit_id = sqlite3_column_int64 (stmt, 2);
-  dn_reminder_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &r->kind);
-  _dn_column_date (stmt, 4, &r->sent_on);
-  _dn_column_take_text (stmt, 5, &r->note);
-  _dn_column_take_text (stmt, 6, &r->sent_by);
-  _dn_column_take_text (stmt, 7, &r->unit_code);
-  _dn_column_take_text (stmt, 8, &r->unit_name);
-  return r;
-}
+static const DnRow reminder_row = {
+  dn_reminder_get_type,
+  { DN_COLUMN (INT64, DnReminder, id), DN_COLUMN (INT64, DnReminder, task_id), DN_COLUMN (INT64, DnReminder, unit_id),
+    DN_ENUM_COLUMN (DnReminder, kind, dn_reminder_kind_from_string), DN_COLUMN (DATE, DnReminder, sent_on),
+    DN_COLUMN (TEXT, DnReminder, note), DN_COLUMN (TEXT, DnReminder, sent_by), DN_COLUMN (TEXT, DnReminder, unit_code),
+    DN_COLUMN (TEXT, DnReminder, unit_name) },
+};
 
 GPtrArray *
 dn_store_list_reminders (DnStore  *self,
@@ -80,24 +71,19 @@ dn_store_list_reminders (DnStore  *self,
   return _dn_store_read_all (self,
                              "SELECT r.id, r.task_id, r.unit_id, r.kind, r.sent_on, r.note, r.sent_by, u.code, u.name "
                              "FROM reminder r JOIN unit u ON u.id = r.unit_id WHERE r.task_id = ? ORDER BY r.sent_on, r.id",
-                             (DnRowFunc) reminder_from_row, error, DN_INT (task_id), DN_END);
+                             &reminder_row, error, DN_INT (task_id), DN_END);
 }
 
-static DnUnitStat *
-unit_stat_from_row (sqlite3_stmt *stmt)
-{
-  DnUnitStat *s = dn_unit_stat_new ();
+G_STATIC_ASSERT (DN_REMINDER_N == 3);
 
-  s->unit_id = sqlite3_column_int64 (stmt, 0);
-  _dn_column_take_text (stmt, 1, &s->unit_code);
-  _dn_column_take_text (stmt, 2, &s->unit_name);
-  s->n_tasks = (guint) sqlite3_column_int (stmt, 3);
-  s->n_done = (guint) sqlite3_column_int (stmt, 4);
-  s->n_overdue = (guint) sqlite3_column_int (stmt, 5);
-  for (int k = 0; k < DN_REMINDER_N; k++)
-    s->n_reminders[k] = (guint) sqlite3_column_int (stmt, 6 + k);
-  return s;
-}
+static const DnRow unit_stat_row = {
+  dn_unit_stat_get_type,
+  { DN_COLUMN (INT64, DnUnitStat, unit_id), DN_COLUMN (TEXT, DnUnitStat, unit_code),
+    DN_COLUMN (TEXT, DnUnitStat, unit_name), DN_COLUMN (INT, DnUnitStat, n_tasks), DN_COLUMN (INT, DnUnitStat, n_done),
+    DN_COLUMN (INT, DnUnitStat, n_overdue), DN_COLUMN (INT, DnUnitStat, n_reminders[DN_REMINDER_NOTICE]),
+    DN_COLUMN (INT, DnUnitStat, n_reminders[DN_REMINDER_CRITICISM]),
+    DN_COLUMN (INT, DnUnitStat, n_reminders[DN_REMINDER_REVIEW]) },
+};
 
 GPtrArray *
 dn_store_list_unit_stats (DnStore      *self,
@@ -122,6 +108,6 @@ dn_store_list_unit_stats (DnStore      *self,
                              "       coalesce(rem.notice, 0), coalesce(rem.criticism, 0), coalesce(rem.review, 0) "
                              "FROM unit u LEFT JOIN due ON due.unit_id = u.id LEFT JOIN rem ON rem.unit_id = u.id "
                              "WHERE due.unit_id IS NOT NULL OR rem.unit_id IS NOT NULL ORDER BY u.name_key",
-                             (DnRowFunc) unit_stat_from_row, error, DN_DATE (from), DN_DATE (to), DN_DATE (&today),
+                             &unit_stat_row, error, DN_DATE (from), DN_DATE (to), DN_DATE (&today),
                              DN_END);
 }

@@ -50,30 +50,24 @@ dn_task_query_init (DnTaskQuery *query)
   " FROM task t LEFT JOIN assignment la ON la.task_id = t.id AND la.role = 'lead' " \
   "LEFT JOIN unit lu ON lu.id = la.unit_id LEFT JOIN document d ON d.id = t.document_id "
 
+static const DnRow task_row = {
+  dn_task_get_type,
+  { DN_COLUMN (INT64, DnTask, id), DN_COLUMN (INT64, DnTask, document_id), DN_COLUMN (TEXT, DnTask, section),
+    DN_COLUMN (TEXT, DnTask, title), DN_COLUMN (TEXT, DnTask, description), DN_COLUMN (DATE, DnTask, due_date),
+    DN_ENUM_COLUMN (DnTask, recurrence, dn_recurrence_from_string),
+    DN_ENUM_COLUMN (DnTask, status, dn_status_from_string), DN_COLUMN (INT64, DnTask, parent_id),
+    DN_COLUMN (INT64, DnTask, lead_unit_id), DN_COLUMN (TEXT, DnTask, lead_unit_code),
+    DN_COLUMN (TEXT, DnTask, lead_unit_name), DN_COLUMN (TEXT, DnTask, support_unit_codes),
+    DN_COLUMN (INT, DnTask, progress), DN_COLUMN (INT, DnTask, n_children), DN_COLUMN (TEXT, DnTask, document_label) },
+};
+
 static DnTask *
 task_from_row (DnStore       *self,
                sqlite3_stmt  *stmt,
                GError       **error)
 {
-  DnTask *task = dn_task_new ();
+  DnTask *task = _dn_row_read (&task_row, stmt);
   sqlite3_stmt *support;
-
-  task->id = sqlite3_column_int64 (stmt, 0);
-  task->document_id = sqlite3_column_int64 (stmt, 1);
-  _dn_column_take_text (stmt, 2, &task->section);
-  _dn_column_take_text (stmt, 3, &task->title);
-  _dn_column_take_text (stmt, 4, &task->description);
-  _dn_column_date (stmt, 5, &task->due_date);
-  dn_recurrence_from_string ((const char *) sqlite3_column_text (stmt, 6), &task->recurrence);
-  dn_status_from_string ((const char *) sqlite3_column_text (stmt, 7), &task->status);
-  task->parent_id = sqlite3_column_int64 (stmt, 8);
-  task->lead_unit_id = sqlite3_column_int64 (stmt, 9);
-  _dn_column_take_text (stmt, 10, &task->lead_unit_code);
-  _dn_column_take_text (stmt, 11, &task->lead_unit_name);
-  _dn_column_take_text (stmt, 12, &task->support_unit_codes);
-  task->progress = sqlite3_column_int (stmt, 13);
-  task->n_children = (guint) sqlite3_column_int (stmt, 14);
-  _dn_column_take_text (stmt, 15, &task->document_label);
 
   support = _dn_store_prepare_with (self,
                                     "SELECT a.unit_id FROM assignment a JOIN unit u ON u.id = a.unit_id "

@@ -15,20 +15,12 @@
 #define UNIT_COLUMNS "u.id, u.code, u.name, u.kind, u.parent_id, u.archived, coalesce(p.code, '')"
 #define UNIT_FROM    " FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
 
-static DnUnit *
-unit_from_row (sqlite3_stmt *stmt)
-{
-  DnUnit *unit = dn_unit_new ();
-
-  unit->id = sqlite3_column_int64 (stmt, 0);
-  _dn_column_take_text (stmt, 1, &unit->code);
-  _dn_column_take_text (stmt, 2, &unit->name);
-  dn_unit_kind_from_string ((const char *) sqlite3_column_text (stmt, 3), &unit->kind);
-  unit->parent_id = sqlite3_column_int64 (stmt, 4);
-  unit->archived = sqlite3_column_int (stmt, 5) != 0;
-  _dn_column_take_text (stmt, 6, &unit->parent_code);
-  return unit;
-}
+static const DnRow unit_row = {
+  dn_unit_get_type,
+  { DN_COLUMN (INT64, DnUnit, id), DN_COLUMN (TEXT, DnUnit, code), DN_COLUMN (TEXT, DnUnit, name),
+    DN_ENUM_COLUMN (DnUnit, kind, dn_unit_kind_from_string), DN_COLUMN (INT64, DnUnit, parent_id),
+    DN_COLUMN (BOOL, DnUnit, archived), DN_COLUMN (TEXT, DnUnit, parent_code) },
+};
 
 static gboolean
 validate_unit (DnStore  *self,
@@ -142,7 +134,7 @@ dn_store_get_unit (DnStore  *self,
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   what = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
   missing = g_strdup_printf (_("There is no unit %s."), what);
-  return _dn_store_read_one (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.id = ?", (DnRowFunc) unit_from_row,
+  return _dn_store_read_one (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.id = ?", &unit_row,
                              missing, error, DN_INT (id), DN_END);
 }
 
@@ -162,7 +154,7 @@ dn_store_find_unit (DnStore     *self,
   shown = dn_text_escape_for_display (code, 60);
   what = g_strdup_printf ("“%s”", shown);
   missing = g_strdup_printf (_("There is no unit %s."), what);
-  return _dn_store_read_one (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.code = ?", (DnRowFunc) unit_from_row,
+  return _dn_store_read_one (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.code = ?", &unit_row,
                              missing, error, DN_TEXT (normalized != NULL ? normalized : code), DN_END);
 }
 
@@ -176,7 +168,7 @@ dn_store_list_units (DnStore  *self,
   return _dn_store_read_all (self,
                              "SELECT " UNIT_COLUMNS UNIT_FROM
                              "WHERE u.parent_id IS ?1 AND (?2 OR u.archived = 0) ORDER BY u.name_key, u.id",
-                             (DnRowFunc) unit_from_row, error,
+                             &unit_row, error,
                              DN_ID (parent_id), DN_INT (include_archived ? 1 : 0), DN_END);
 }
 
@@ -196,7 +188,7 @@ dn_store_list_unit_tree (DnStore  *self,
   /* archived units hide their sub-units too */
   all = _dn_store_read_all (self,
                             "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE ?1 OR u.archived = 0 ORDER BY u.name_key, u.id",
-                            (DnRowFunc) unit_from_row, error, DN_INT (include_archived ? 1 : 0), DN_END);
+                            &unit_row, error, DN_INT (include_archived ? 1 : 0), DN_END);
   if (all == NULL)
     return NULL;
 

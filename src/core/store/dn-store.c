@@ -107,13 +107,16 @@ constraint_field_label (const char *message)
   return NULL;
 }
 
-void
-_dn_store_set_error (DnStore  *self,
-                     int       rc,
-                     GError  **error)
+/* @self: NULL for a connection that is not the store's (@db may be NULL). */
+static void
+set_error (DnStore  *self,
+           sqlite3  *db,
+           int       rc,
+           GError  **error)
 {
-  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-  int extended = self->db != NULL ? sqlite3_extended_errcode (self->db) : rc;
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int extended = db != NULL ? sqlite3_extended_errcode (db) : rc;
+  DnReadOnlyReason read_only_reason = self != NULL ? self->read_only_reason : DN_READ_ONLY_NONE;
 
   switch (rc & 0xff)
     {
@@ -128,13 +131,13 @@ _dn_store_set_error (DnStore  *self,
       break;
     case SQLITE_READONLY:
       /* also what PRAGMA query_only gives to a write on a read-only store */
-      if (self->read_only_reason == DN_READ_ONLY_FILE)
+      if (read_only_reason == DN_READ_ONLY_FILE)
         g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
                      _("The database can only be read (its file cannot be written): nothing was saved."));
-      else if (self->read_only_reason == DN_READ_ONLY_FOLDER)
+      else if (read_only_reason == DN_READ_ONLY_FOLDER)
         g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
                      _("The database can only be read (its folder cannot be written): nothing was saved."));
-      else if (self->read_only)
+      else if (self != NULL && self->read_only)
         g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
                      _("The database is open for reading only: nothing was saved."));
       else if (extended == SQLITE_READONLY_DBMOVED)
@@ -146,6 +149,12 @@ _dn_store_set_error (DnStore  *self,
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
+      /* a file being backed up or restored may itself be the backup */
+      if (self == NULL)
+        {
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CORRUPT, _("The database file is damaged (%s)."), message);
+          break;
+        }
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CORRUPT,
                    _("The database file is damaged (%s). Restore it from a backup."), message);
       /* found while in use (not while checking a file that is being opened):
@@ -179,6 +188,22 @@ _dn_store_set_error (DnStore  *self,
                    _("Database error: %s"), message);
       break;
     }
+}
+
+void
+_dn_store_set_error (DnStore  *self,
+                     int       rc,
+                     GError  **error)
+{
+  set_error (self, self->db, rc, error);
+}
+
+void
+_dn_sqlite_set_error (sqlite3  *db,
+                      int       rc,
+                      GError  **error)
+{
+  set_error (NULL, db, rc, error);
 }
 
 /* TRUE when @rc is SQLITE_OK; else FALSE, with @error set. */
@@ -253,14 +278,14 @@ _dn_store_step_done (DnStore       *self,
 GPtrArray *
 _dn_store_collect (DnStore       *self,
                    sqlite3_stmt  *stmt,
-                   DnRowFunc      from_row,
+                   const DnRow   *row,
                    GError       **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
+    g_ptr_array_add (rows, _dn_row_read (row, stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -391,12 +416,12 @@ _dn_store_finish (DnStore   *self,
 gpointer
 _dn_store_read_one (DnStore     *self,
                     const char  *sql,
-                    DnRowFunc    from_row,
+                    const DnRow *row,
                     const char  *not_found,
                     GError     **error,
                     ...)
 {
-  gpointer row = NULL;
+  gpointer record = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -405,19 +430,19 @@ _dn_store_read_one (DnStore     *self,
     return NULL;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    row = from_row (stmt);
+    record = _dn_row_read (row, stmt);
   else if (rc != SQLITE_DONE)
     _dn_store_set_error (self, rc, error);
   else if (not_found != NULL)
     g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, not_found);
   sqlite3_reset (stmt);
-  return row;
+  return record;
 }
 
 GPtrArray *
 _dn_store_read_all (DnStore     *self,
                     const char  *sql,
-                    DnRowFunc    from_row,
+                    const DnRow *row,
                     GError     **error,
                     ...)
 {
@@ -426,7 +451,7 @@ _dn_store_read_all (DnStore     *self,
   PREPARE_WITH_VALUES (stmt, 1);
   if (stmt == NULL)
     return NULL;
-  return _dn_store_collect (self, stmt, from_row, error);
+  return _dn_store_collect (self, stmt, row, error);
 }
 
 gboolean
@@ -562,6 +587,45 @@ _dn_column_date (sqlite3_stmt *stmt, int col, GDate *out)
   g_date_clear (out, 1);
   if (text != NULL)
     dn_date_parse_iso (text, out);
+}
+
+gpointer
+_dn_row_read (const DnRow   *row,
+              sqlite3_stmt  *stmt)
+{
+  gpointer record = g_object_new (row->get_type (), NULL);
+
+  for (int col = 0; col < DN_ROW_MAX_COLUMNS && row->columns[col].kind != DN_COLUMN_END; col++)
+    {
+      const DnColumn *column = &row->columns[col];
+      gpointer field = G_STRUCT_MEMBER_P (record, column->offset);
+
+      switch (column->kind)
+        {
+        case DN_COLUMN_INT64:
+          *(gint64 *) field = sqlite3_column_int64 (stmt, col);
+          break;
+        case DN_COLUMN_INT:
+          *(int *) field = sqlite3_column_int (stmt, col);
+          break;
+        case DN_COLUMN_BOOL:
+          *(gboolean *) field = sqlite3_column_int (stmt, col) != 0;
+          break;
+        case DN_COLUMN_TEXT:
+          _dn_column_take_text (stmt, col, field);
+          break;
+        case DN_COLUMN_DATE:
+          _dn_column_date (stmt, col, field);
+          break;
+        case DN_COLUMN_ENUM:
+          column->parse ((const char *) sqlite3_column_text (stmt, col), field);
+          break;
+        case DN_COLUMN_END:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return record;
 }
 
 /*
