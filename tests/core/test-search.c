@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "dn-generator.h"
 #include "dn-store-private.h"
 #include "dn-test-utils.h"
 #include "dn-text.h"
@@ -575,6 +576,86 @@ test_search_limit (Fixture       *f,
     }
 }
 
+/* dn_fts_match() tells for one row what the index tells: on every task,
+ * for words common, rare and absent, with accents, đ and punctuation. */
+static void
+test_fts_match_like_index (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const typed[] = {
+    "h", "ho", "hộ chiếu", "HO CHIEU", "chieu ho", "lào", "đoàn", "doan lao", "cong-vu", "nhi", "x", "2024", "a b",
+  };
+  DnStore *store = f->base.store;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dn_generate (store, 400, 0, 20, 11, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autofree char *match = dn_text_fts_query (typed[i]);
+      g_autofree char *by_index = NULL;
+      g_autofree char *by_row = NULL;
+      g_autoptr(GArray) index_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) row_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sqlite3_stmt *stmt;
+
+      g_assert_nonnull (match);
+      stmt = _dn_store_prepare_with (store, "SELECT rowid / 8 FROM search WHERE search MATCH ? AND rowid % 8 = 3 "
+                                     "ORDER BY rowid", &error, DN_TEXT (match), DN_END);
+      g_assert_no_error (error);
+      g_assert_true (_dn_store_collect_ids (store, stmt, index_ids, &error));
+      stmt = _dn_store_prepare_with (store, "SELECT id FROM task WHERE deleted = 0 AND "
+                                     "dn_fts_match (?, title, section || ' ' || description) ORDER BY id",
+                                     &error, DN_TEXT (typed[i]), DN_END);
+      g_assert_no_error (error);
+      g_assert_true (_dn_store_collect_ids (store, stmt, row_ids, &error));
+      by_index = dn_test_ids_of_array (index_ids);
+      by_row = dn_test_ids_of_array (row_ids);
+      if (g_strcmp0 (by_index, by_row) != 0)
+        g_error ("“%s”: the index finds %s, dn_fts_match %s", typed[i], by_index, by_row);
+    }
+}
+
+/* Whichever way the words are looked up (few entries, many, tasks dense
+ * among them), the first rows of a list are the first of its whole list. */
+static void
+test_first_rows_any_plan (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char * const typed[] = { "h", "ho chieu", "hộ", "bao cao", "koica", "nhi", "lao" };
+  static const DnTaskSort sorts[] = { DN_TASK_SORT_DUE, DN_TASK_SORT_TITLE, DN_TASK_SORT_STATUS };
+  DnStore *store = f->base.store;
+  g_autoptr(GError) error = NULL;
+
+  /* more than 20 000 index entries for common words: every plan is used */
+  g_assert_true (dn_generate (store, 21000, 0, 20, 13, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+      for (int desc = 0; desc <= 1; desc++)
+        {
+          g_autoptr(GArray) ids = NULL;
+          g_autoptr(GPtrArray) first = NULL;
+          DnTaskQuery query;
+
+          dn_task_query_init (&query);
+          query.text = typed[i];
+          query.sort = sorts[s];
+          query.descending = desc;
+          ids = dn_store_list_task_ids (store, &query, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (dn_store_count_tasks (store, &query, &error), ==, (gint64) ids->len);
+          first = dn_store_list_tasks (store, &query, 256, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (first->len, ==, MIN (256, ids->len));
+          for (guint k = 0; k < first->len; k++)
+            if (((DnTask *) first->pdata[k])->id != g_array_index (ids, gint64, k))
+              g_error ("“%s”, sort %d%s: row %u is #%" G_GINT64_FORMAT ", the whole list has #%" G_GINT64_FORMAT,
+                       typed[i], sorts[s], desc ? " descending" : "", k, ((DnTask *) first->pdata[k])->id,
+                       g_array_index (ids, gint64, k));
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +678,8 @@ main (int   argc,
   ADD ("/search/empty", test_search_empty);
   ADD ("/search/operators", test_search_operators);
   ADD ("/search/limit", test_search_limit);
+  ADD ("/search/fts-match-like-index", test_fts_match_like_index);
+  ADD ("/search/first-rows-any-plan", test_first_rows_any_plan);
 #undef ADD
 
   status = g_test_run ();

@@ -8,6 +8,8 @@
 
 #include "dn-sqlite-functions.h"
 
+#include "dn-fts-match.h"
+
 #include <string.h>
 
 #include "dn-text.h"
@@ -368,5 +370,8 @@ dn_sqlite_register_functions (sqlite3 *db)
   if (api->iVersion < 2)
     return SQLITE_ERROR;
 
-  return api->xCreateTokenizer (api, "dn", api, &dn_tokenizer, NULL);
+  rc = api->xCreateTokenizer (api, "dn", api, &dn_tokenizer, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  return _dn_fts_match_register (db, api);
 }
