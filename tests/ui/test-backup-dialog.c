@@ -14,6 +14,7 @@
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
 #include "dn-window.h"
+#include "dn-window-context.h"
 
 static gboolean
 label_contains (GtkWidget     *widget,
@@ -58,6 +59,8 @@ run_dialog (DnWindow   *window,
   dialog = DN_BACKUP_DIALOG (dn_ui_find_window (DN_TYPE_BACKUP_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  /* its title is also its heading */
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (dialog), gtk_window_get_title (GTK_WINDOW (dialog))));
   start = button_showing (GTK_WIDGET (dialog), start_text);
   /* nothing to start before a file is chosen */
   g_assert_false (gtk_widget_get_sensitive (start));
@@ -87,6 +90,16 @@ count_changed (guint *count)
   (*count)++;
 }
 
+/* An undo step of the data before a restore: never to be run after it. */
+static gboolean
+undo_not_after_restore (DnStore  *store,
+                        gpointer  data,
+                        GError  **error)
+{
+  g_assert_not_reached ();
+  return FALSE;
+}
+
 static void
 test_backup_restore (DnTestStore   *fixture,
                      gconstpointer  data)
@@ -95,6 +108,7 @@ test_backup_restore (DnTestStore   *fixture,
   g_autofree char *text = g_build_filename (fixture->dir, "ghi-chu.txt", NULL);
   g_autofree char *before = g_strconcat (fixture->path, ".before-restore", NULL);
   DnWindow *window = dn_window_new (NULL, fixture->store);
+  DnWindowContext *context = dn_window_context_provider_get_context (DN_WINDOW_CONTEXT_PROVIDER (window));
   DnBackupDialog *dialog;
   guint changed = 0;
   gint64 tasks;
@@ -104,11 +118,14 @@ test_backup_restore (DnTestStore   *fixture,
   dn_ui_spin (50);
   tasks = dn_store_count (fixture->store, DN_RECORD_TASK, NULL);
   g_assert_cmpint (tasks, >, 0);
+  dn_window_context_push_undo (context, "Task deleted", undo_not_after_restore, NULL, NULL);
 
   /* back up */
   dialog = run_dialog (window, "win.backup", backup, "Back Up");
   g_assert_nonnull (dn_ui_find (GTK_WIDGET (dialog), label_contains, "The backup was written to"));
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  /* a backup changes no data: the undo step stays */
+  g_assert_true (dn_window_context_can_undo (context));
   /* done: only Close is left */
   dn_ui_click (button_showing (GTK_WIDGET (dialog), "Close"));
   g_assert_null (dn_ui_find_window (DN_TYPE_BACKUP_DIALOG));
@@ -120,8 +137,10 @@ test_backup_restore (DnTestStore   *fixture,
   dialog = run_dialog (window, "win.restore", backup, "Restore…");
   g_assert_nonnull (dn_ui_find (GTK_WIDGET (dialog), label_contains, "The data was restored from"));
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, tasks);
-  /* the window was told to read everything again */
+  /* the window was told to read everything again, and its undo step, of
+   * the data replaced, is gone */
   g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (dn_window_context_can_undo (context));
   g_assert_true (g_file_test (before, G_FILE_TEST_IS_REGULAR));
   gtk_window_destroy (GTK_WINDOW (dialog));
 

@@ -226,7 +226,7 @@ open_editor (DnStore     *store,
   if (title != NULL)
     type (dn_ui_get_by_label (editor, "Title"), title);
   if (lead > 0)
-    dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (dn_ui_get_by_label (editor, "Lead unit")), lead);
+    dn_chooser_set_id (DN_CHOOSER (dn_ui_get_by_label (editor, "Lead unit")), lead);
   if (due != NULL)
     type (dn_ui_get_by_label (editor, "Due date"), due);
   return editor;
@@ -295,7 +295,7 @@ test_editor_no_lead (DnTestStore   *fixture,
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
 
   lead = dn_ui_get_by_label (editor, "Lead unit");
-  dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (lead), u.office);
+  dn_chooser_set_id (DN_CHOOSER (lead), u.office);
   dn_ui_spin (0);
   assert_error_hidden (editor, "lead_error");
 
@@ -514,7 +514,7 @@ test_editor_edit_undo (DnTestStore   *fixture,
 
   type (dn_ui_get_by_label (editor, "Title"), "Báo cáo quý II năm 2024");
   type (dn_ui_get_by_label (editor, "Due date"), "15/7/2024");
-  dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (dn_ui_get_by_label (editor, "Lead unit")), u.school_a);
+  dn_chooser_set_id (DN_CHOOSER (dn_ui_get_by_label (editor, "Lead unit")), u.school_a);
   g_assert_true (dn_task_editor_save (editor));
   dn_ui_spin (0);
   g_assert_cmpint (saved, ==, id);
@@ -759,7 +759,7 @@ test_unit_chooser (DnTestStore   *fixture,
   /* several ticked, returned in tree order */
   dn_chooser_toggle_id (DN_CHOOSER (chooser), u.school_b);
   dn_chooser_toggle_id (DN_CHOOSER (chooser), u.office);
-  ids = dn_unit_chooser_get_units (DN_UNIT_CHOOSER (chooser));
+  ids = dn_chooser_get_ids (DN_CHOOSER (chooser));
   {
     g_autofree char *text = dn_test_ids_of_array (ids);
     g_autofree char *expected = DN_TEST_IDS (u.office, u.school_b);
@@ -769,7 +769,7 @@ test_unit_chooser (DnTestStore   *fixture,
 
   /* single mode keeps one */
   dn_chooser_set_multiple (DN_CHOOSER (chooser), FALSE);
-  dn_unit_chooser_set_unit (DN_UNIT_CHOOSER (chooser), u.school_a);
+  dn_chooser_set_id (DN_CHOOSER (chooser), u.school_a);
   g_assert_cmpint (dn_unit_chooser_get_unit (DN_UNIT_CHOOSER (chooser)), ==, u.school_a);
   g_assert_true (has_text (chooser, "Trường THCS Phố Lu"));
 
@@ -933,7 +933,7 @@ test_unit_chooser_options (DnTestStore   *fixture,
   dn_chooser_set_multiple (DN_CHOOSER (chooser), TRUE);
   g_assert_true (dn_unit_chooser_pick (chooser, u.division));
   {
-    g_autoptr(GArray) ids = dn_unit_chooser_get_units (chooser);
+    g_autoptr(GArray) ids = dn_chooser_get_ids (DN_CHOOSER (chooser));
     g_autofree char *text = dn_test_ids_of_array (ids);
     g_autofree char *expected = DN_TEST_IDS (u.division, archived);
 

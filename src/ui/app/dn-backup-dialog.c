@@ -17,6 +17,7 @@
 #include "dn-store-backup.h"
 #include "dn-text.h"
 #include "dn-ui.h"
+#include "dn-window-context.h"
 
 struct _DnBackupDialog
 {
@@ -32,7 +33,6 @@ struct _DnBackupDialog
   GtkFileChooserNative *chooser;
 
   /* Template widgets */
-  GtkLabel             *heading;
   GtkLabel             *explanation;
   GtkLabel             *file_label;
   GtkButton            *choose_button;
@@ -47,8 +47,6 @@ G_DEFINE_FINAL_TYPE (DnBackupDialog, dn_backup_dialog, GTK_TYPE_WINDOW)
 enum
 {
   PROP_0,
-  PROP_STORE,
-  PROP_RESTORE,
   PROP_FILE,
   PROP_RUNNING,
   N_PROPS
@@ -75,6 +73,7 @@ typedef struct
   GError         *error;
   /* the main loop's */
   DnBackupDialog *dialog;       /* released on the main loop */
+  DnWindowContext *context;     /* the window's, or NULL; likewise */
 } Job;
 
 static Job *
@@ -105,10 +104,7 @@ set_status (DnBackupDialog *self,
 {
   gtk_label_set_text (self->status, text);
   gtk_widget_set_visible (GTK_WIDGET (self->status), text != NULL);
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status), "error");
+  dn_ui_set_css_class (GTK_WIDGET (self->status), "error", is_error);
 }
 
 static void
@@ -160,8 +156,10 @@ job_done_cb (gpointer data)
     {
       g_autofree char *saved = dn_text_escape_for_display (job->saved, -1);
 
-      /* the window reads everything again */
+      /* the window reads everything again; its undo step was of the old data */
       dn_store_restore_done (job->store);
+      if (job->context != NULL)
+        dn_window_context_clear_undo (job->context);
       message = g_strdup_printf (_("The data was restored from “%s”. The data it replaced was saved to “%s”."),
                                  shown, saved);
     }
@@ -179,6 +177,7 @@ job_done_cb (gpointer data)
   else
     message = g_strdup (job->error->message);
   g_clear_object (&job->store);
+  g_clear_object (&job->context);
 
   if (self->disposed)
     {
@@ -230,6 +229,9 @@ start (DnBackupDialog *self)
   job->cancellable = g_object_ref (self->cancellable);
   job->percent = -1;
   job->dialog = g_object_ref (self);
+  job->context = dn_window_context_from_widget (GTK_WIDGET (self));
+  if (job->context != NULL)
+    g_object_ref (job->context);
 
   gtk_progress_bar_set_fraction (self->progress, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
@@ -366,81 +368,6 @@ dn_backup_dialog_close_request (GtkWindow *window)
 }
 
 static void
-dn_backup_dialog_constructed (GObject *object)
-{
-  DnBackupDialog *self = DN_BACKUP_DIALOG (object);
-  const char *title = self->restore ? _("Restore from a Backup") : _("Back Up the Database");
-
-  G_OBJECT_CLASS (dn_backup_dialog_parent_class)->constructed (object);
-
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_label_set_text (self->heading, title);
-  gtk_label_set_text (self->explanation,
-                      self->restore
-                        ? _("Replaces all the data of the database in use by the data of a backup. The backup is "
-                            "checked first: a damaged file, a file of a newer version or of another program is "
-                            "refused. The data in use is saved beside the database before it is replaced.")
-                        : _("Copies the whole database into one file while you keep working. Keep the copy on "
-                            "another disk or computer."));
-  gtk_button_set_label (self->start_button, self->restore ? _("_Restore…") : _("_Back Up"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->start_button),
-                            self->restore ? "destructive-action" : "suggested-action");
-  gtk_label_set_text (self->file_label, _("No file chosen"));
-  update_buttons (self);
-}
-
-static void
-dn_backup_dialog_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  DnBackupDialog *self = DN_BACKUP_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_RESTORE:
-      g_value_set_boolean (value, self->restore);
-      break;
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
-      break;
-    case PROP_RUNNING:
-      g_value_set_boolean (value, self->cancellable != NULL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dn_backup_dialog_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  DnBackupDialog *self = DN_BACKUP_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_RESTORE:
-      self->restore = g_value_get_boolean (value);
-      break;
-    case PROP_FILE:
-      dn_backup_dialog_set_file (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 dn_backup_dialog_dispose (GObject *object)
 {
   DnBackupDialog *self = DN_BACKUP_DIALOG (object);
@@ -454,50 +381,32 @@ dn_backup_dialog_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->file);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_BACKUP_DIALOG);
 
   G_OBJECT_CLASS (dn_backup_dialog_parent_class)->dispose (object);
 }
 
 static void
-dn_backup_dialog_finalize (GObject *object)
-{
-  DnBackupDialog *self = DN_BACKUP_DIALOG (object);
-
-  g_clear_object (&self->store);
-  g_clear_object (&self->file);
-  g_clear_object (&self->cancellable);
-
-  G_OBJECT_CLASS (dn_backup_dialog_parent_class)->finalize (object);
-}
-
-static void
 dn_backup_dialog_class_init (DnBackupDialogClass *klass)
 {
+  const DnProperty props[N_PROPS] = {
+    [PROP_FILE] = { "file", G_TYPE_FILE, G_PARAM_EXPLICIT_NOTIFY,
+                    G_CALLBACK (dn_backup_dialog_get_file), G_CALLBACK (dn_backup_dialog_set_file) },
+    [PROP_RUNNING] = { "running", G_TYPE_BOOLEAN, 0, G_CALLBACK (dn_backup_dialog_is_running), NULL },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = dn_backup_dialog_constructed;
-  object_class->get_property = dn_backup_dialog_get_property;
-  object_class->set_property = dn_backup_dialog_set_property;
   object_class->dispose = dn_backup_dialog_dispose;
-  object_class->finalize = dn_backup_dialog_finalize;
   window_class->close_request = dn_backup_dialog_close_request;
 
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, DN_TYPE_STORE,
-                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RESTORE] = g_param_spec_boolean ("restore", NULL, NULL, FALSE,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RUNNING] = g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  dn_ui_install_properties (object_class, N_PROPS, props, properties);
 
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-backup-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, heading);
+  dn_ui_class_set_template (widget_class, "dn-backup-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, explanation);
   gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, file_label);
   gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, choose_button);
@@ -514,14 +423,31 @@ static void
 dn_backup_dialog_init (DnBackupDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_buttons (self);
 }
 
 DnBackupDialog *
 dn_backup_dialog_new (DnStore  *store,
                       gboolean  restore)
 {
+  DnBackupDialog *self;
+  const char *title = restore ? _("Restore from a Backup") : _("Back Up the Database");
+
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
-  return g_object_new (DN_TYPE_BACKUP_DIALOG, "store", store, "restore", restore, NULL);
+
+  self = g_object_new (DN_TYPE_BACKUP_DIALOG, "title", title, NULL);
+  self->store = g_object_ref (store);
+  self->restore = restore;
+  gtk_label_set_text (self->explanation,
+                      restore
+                        ? _("Replaces all the data of the database in use by the data of a backup. The backup is "
+                            "checked first: a damaged file, a file of a newer version or of another program is "
+                            "refused. The data in use is saved beside the database before it is replaced.")
+                        : _("Copies the whole database into one file while you keep working. Keep the copy on "
+                            "another disk or computer."));
+  gtk_button_set_label (self->start_button, restore ? _("_Restore…") : _("_Back Up"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->start_button), restore ? "destructive-action" : "suggested-action");
+  return self;
 }
 
 GFile *

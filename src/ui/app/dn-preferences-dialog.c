@@ -213,7 +213,7 @@ sync_my_unit (DnPreferencesDialog *self)
 
   self->syncing_unit = TRUE;
   if (!dn_unit_chooser_pick (self->my_unit_chooser, id))
-    dn_unit_chooser_set_unit (self->my_unit_chooser, 0);
+    dn_chooser_set_id (DN_CHOOSER (self->my_unit_chooser), 0);
   self->syncing_unit = FALSE;
 
   if (self->store == NULL)
@@ -234,7 +234,7 @@ fill_units (DnPreferencesDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!dn_unit_chooser_reload (self->my_unit_chooser, &error))
+  if (!dn_chooser_reload (DN_CHOOSER (self->my_unit_chooser), &error))
     g_warning ("%s", error->message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->my_unit_chooser), self->store != NULL);
   sync_my_unit (self);
@@ -287,8 +287,7 @@ dn_preferences_dialog_class_init (DnPreferencesDialogClass *klass)
   G_OBJECT_CLASS (klass)->dispose = dn_preferences_dialog_dispose;
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-preferences-dialog.ui");
+  dn_ui_class_set_template (widget_class, "dn-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_path_label);
@@ -335,7 +334,7 @@ dn_preferences_dialog_new (GSettings *settings,
   g_signal_connect_swapped (settings, "changed::database-path", G_CALLBACK (update_database), self);
   g_signal_connect_swapped (settings, "changed::my-unit", G_CALLBACK (sync_my_unit), self);
   /* (the chooser learns of changes first: fill_units() then reads once) */
-  dn_unit_chooser_set_store (self->my_unit_chooser, store);
+  dn_chooser_set_store (DN_CHOOSER (self->my_unit_chooser), store);
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (fill_units), self);
   g_signal_connect_swapped (self->my_unit_chooser, "notify::selected-id", G_CALLBACK (on_my_unit_chosen_cb), self);

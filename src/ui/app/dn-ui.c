@@ -35,8 +35,29 @@ dn_ui_set_css_class (GtkWidget  *widget,
     gtk_widget_remove_css_class (widget, name);
 }
 
-/* on each property installed by dn_ui_install_properties(): its accessors */
-static GQuark access_quark;
+GtkStringList *
+dn_ui_enum_labels (guint     n,
+                   GCallback label)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (labels, ((const char *(*) (int)) label) ((int) i));
+  return labels;
+}
+
+void
+dn_ui_drop_down_set_enum (GtkDropDown *dropdown,
+                          guint        n,
+                          GCallback    label)
+{
+  g_autoptr(GtkStringList) labels = dn_ui_enum_labels (n, label);
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+}
+
+/* on each property installed by dn_ui_install_properties(): its DnProperty */
+static GQuark property_quark;
 
 static void
 dn_ui_get_property (GObject    *object,
@@ -44,21 +65,18 @@ dn_ui_get_property (GObject    *object,
                     GValue     *value,
                     GParamSpec *pspec)
 {
-  const DnPropertyAccess *access = g_param_spec_get_qdata (pspec, access_quark);
-  GType type = G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec));
+  const DnProperty *prop = g_param_spec_get_qdata (pspec, property_quark);
 
-  if (access == NULL || access->get == NULL)
+  if (prop == NULL || prop->get == NULL)
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (type == G_TYPE_BOOLEAN)
-    g_value_set_boolean (value, ((gboolean (*) (gpointer)) access->get) (object));
-  else if (type == G_TYPE_INT64)
-    g_value_set_int64 (value, ((gint64 (*) (gpointer)) access->get) (object));
-  else if (type == G_TYPE_STRING)
-    g_value_set_string (value, ((const char *(*) (gpointer)) access->get) (object));
-  else if (type == G_TYPE_OBJECT)
-    g_value_set_object (value, ((gpointer (*) (gpointer)) access->get) (object));
+  else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    g_value_set_boolean (value, ((gboolean (*) (gpointer)) prop->get) (object));
+  else if (G_IS_PARAM_SPEC_INT64 (pspec))
+    g_value_set_int64 (value, ((gint64 (*) (gpointer)) prop->get) (object));
+  else if (G_IS_PARAM_SPEC_STRING (pspec))
+    g_value_set_string (value, ((const char *(*) (gpointer)) prop->get) (object));
   else
-    g_critical ("%s: no accessors for a value of type %s", G_STRFUNC, g_type_name (type));
+    g_value_set_object (value, ((gpointer (*) (gpointer)) prop->get) (object));
 }
 
 static void
@@ -67,37 +85,116 @@ dn_ui_set_property (GObject      *object,
                     const GValue *value,
                     GParamSpec   *pspec)
 {
-  const DnPropertyAccess *access = g_param_spec_get_qdata (pspec, access_quark);
-  GType type = G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspec));
+  const DnProperty *prop = g_param_spec_get_qdata (pspec, property_quark);
 
-  if (access == NULL || access->set == NULL)
+  if (prop == NULL || prop->set == NULL)
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else if (type == G_TYPE_BOOLEAN)
-    ((void (*) (gpointer, gboolean)) access->set) (object, g_value_get_boolean (value));
-  else if (type == G_TYPE_INT64)
-    ((void (*) (gpointer, gint64)) access->set) (object, g_value_get_int64 (value));
-  else if (type == G_TYPE_STRING)
-    ((void (*) (gpointer, const char *)) access->set) (object, g_value_get_string (value));
-  else if (type == G_TYPE_OBJECT)
-    ((void (*) (gpointer, gpointer)) access->set) (object, g_value_get_object (value));
+  else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    ((void (*) (gpointer, gboolean)) prop->set) (object, g_value_get_boolean (value));
+  else if (G_IS_PARAM_SPEC_INT64 (pspec))
+    ((void (*) (gpointer, gint64)) prop->set) (object, g_value_get_int64 (value));
+  else if (G_IS_PARAM_SPEC_STRING (pspec))
+    ((void (*) (gpointer, const char *)) prop->set) (object, g_value_get_string (value));
   else
-    g_critical ("%s: no accessors for a value of type %s", G_STRFUNC, g_type_name (type));
+    ((void (*) (gpointer, gpointer)) prop->set) (object, g_value_get_object (value));
+}
+
+static GParamSpec *
+new_pspec (const DnProperty *prop)
+{
+  GParamFlags flags = prop->flags | G_PARAM_STATIC_STRINGS;
+
+  if (prop->get != NULL)
+    flags |= G_PARAM_READABLE;
+  if (prop->set != NULL)
+    flags |= G_PARAM_WRITABLE;
+  if (prop->type == G_TYPE_BOOLEAN)
+    return g_param_spec_boolean (prop->name, NULL, NULL, FALSE, flags);
+  if (prop->type == G_TYPE_INT64)
+    return g_param_spec_int64 (prop->name, NULL, NULL, 0, G_MAXINT64, 0, flags);
+  if (prop->type == G_TYPE_STRING)
+    return g_param_spec_string (prop->name, NULL, NULL, NULL, flags);
+  return g_param_spec_object (prop->name, NULL, NULL, prop->type, flags);
 }
 
 void
-dn_ui_install_properties (GObjectClass           *object_class,
-                          guint                   n_pspecs,
-                          GParamSpec            **pspecs,
-                          const DnPropertyAccess *access)
+dn_ui_install_properties (GObjectClass     *object_class,
+                          guint             n_props,
+                          const DnProperty *props,
+                          GParamSpec      **pspecs)
 {
   g_return_if_fail (G_IS_OBJECT_CLASS (object_class));
-  g_return_if_fail (pspecs != NULL && access != NULL);
+  g_return_if_fail (props != NULL && pspecs != NULL);
 
-  if (access_quark == 0)
-    access_quark = g_quark_from_static_string ("dn-property-access");
-  for (guint i = 1; i < n_pspecs; i++)
-    g_param_spec_set_qdata (pspecs[i], access_quark, (gpointer) &access[i]);
+  /* kept as long as the class, that is for good */
+  props = g_memdup2 (props, n_props * sizeof (DnProperty));
+  if (property_quark == 0)
+    property_quark = g_quark_from_static_string ("dn-property");
+  for (guint i = 1; i < n_props; i++)
+    {
+      pspecs[i] = new_pspec (&props[i]);
+      g_param_spec_set_qdata (pspecs[i], property_quark, (gpointer) &props[i]);
+    }
   object_class->get_property = dn_ui_get_property;
   object_class->set_property = dn_ui_set_property;
-  g_object_class_install_properties (object_class, n_pspecs, pspecs);
+  g_object_class_install_properties (object_class, n_props, pspecs);
+}
+
+void
+dn_ui_class_set_template (GtkWidgetClass *widget_class,
+                          const char     *ui_name)
+{
+  g_autofree char *path = g_strconcat ("/io/github/doingoai/DoiNgoai/ui/", ui_name, NULL);
+
+  dn_ui_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, path);
+}
+
+/* on each type that installed actions with dn_ui_class_install_actions():
+ * its actions by name */
+static GQuark actions_quark;
+
+static void
+activate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  for (GType type = G_OBJECT_TYPE (widget); type != G_TYPE_INVALID; type = g_type_parent (type))
+    {
+      GHashTable *actions = g_type_get_qdata (type, actions_quark);
+      GCallback activate = actions != NULL ? (GCallback) g_hash_table_lookup (actions, action_name) : NULL;
+
+      if (activate != NULL)
+        {
+          ((void (*) (gpointer)) activate) (widget);
+          return;
+        }
+    }
+  g_critical ("%s: no action %s on %s", G_STRFUNC, action_name, G_OBJECT_TYPE_NAME (widget));
+}
+
+void
+dn_ui_class_install_actions (GtkWidgetClass *widget_class,
+                             const DnAction *actions,
+                             guint           n_actions)
+{
+  GType type = G_TYPE_FROM_CLASS (widget_class);
+  GHashTable *table;
+
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+  g_return_if_fail (actions != NULL);
+
+  if (actions_quark == 0)
+    actions_quark = g_quark_from_static_string ("dn-actions");
+  table = g_type_get_qdata (type, actions_quark);
+  if (table == NULL)
+    {
+      table = g_hash_table_new (g_str_hash, g_str_equal);
+      g_type_set_qdata (type, actions_quark, table);
+    }
+  for (guint i = 0; i < n_actions; i++)
+    {
+      g_hash_table_insert (table, (gpointer) actions[i].name, (gpointer) actions[i].activate);
+      gtk_widget_class_install_action (widget_class, actions[i].name, NULL, activate_action);
+    }
 }

@@ -39,13 +39,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  MESSAGE,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint message_signal;
 
 static void
 dn_window_context_provider_default_init (DnWindowContextProviderInterface *iface)
@@ -119,28 +114,22 @@ set_settings (DnWindowContext *self,
 static void
 dn_window_context_class_init (DnWindowContextClass *klass)
 {
-  static const DnPropertyAccess access[N_PROPS] = {
-    [PROP_STORE] = { G_CALLBACK (dn_window_context_get_store), G_CALLBACK (set_store) },
-    [PROP_SETTINGS] = { G_CALLBACK (dn_window_context_get_settings), G_CALLBACK (set_settings) },
-    [PROP_CAN_UNDO] = { G_CALLBACK (dn_window_context_can_undo), NULL },
+  const DnProperty props[N_PROPS] = {
+    [PROP_STORE] = { "store", DN_TYPE_STORE, G_PARAM_CONSTRUCT_ONLY,
+                     G_CALLBACK (dn_window_context_get_store), G_CALLBACK (set_store) },
+    [PROP_SETTINGS] = { "settings", G_TYPE_SETTINGS, G_PARAM_CONSTRUCT_ONLY,
+                        G_CALLBACK (dn_window_context_get_settings), G_CALLBACK (set_settings) },
+    [PROP_CAN_UNDO] = { "can-undo", G_TYPE_BOOLEAN, G_PARAM_EXPLICIT_NOTIFY,
+                        G_CALLBACK (dn_window_context_can_undo), NULL },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = dn_window_context_dispose;
   object_class->finalize = dn_window_context_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, DN_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_UNDO] =
-    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  dn_ui_install_properties (object_class, N_PROPS, properties, access);
+  dn_ui_install_properties (object_class, N_PROPS, props, properties);
 
-  signals[MESSAGE] =
+  message_signal =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
@@ -201,7 +190,7 @@ set_step (DnWindowContext *self,
   self->undo_label = has ? g_strdup (label) : NULL;
   if (had != has)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
-  g_signal_emit (self, signals[MESSAGE], 0, label, has);
+  g_signal_emit (self, message_signal, 0, label, has);
 }
 
 void
@@ -255,6 +244,15 @@ dn_window_context_can_undo (DnWindowContext *self)
 {
   g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), FALSE);
   return self->undo_func != NULL || self->undo_closure != NULL;
+}
+
+void
+dn_window_context_clear_undo (DnWindowContext *self)
+{
+  g_return_if_fail (DN_IS_WINDOW_CONTEXT (self));
+
+  if (clear_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
 const char *
@@ -332,11 +330,11 @@ dn_window_context_undo (DnWindowContext *self,
     {
       if (local_error == NULL)
         g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not undo."));
-      g_signal_emit (self, signals[MESSAGE], 0, local_error->message, FALSE);
+      g_signal_emit (self, message_signal, 0, local_error->message, FALSE);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  g_signal_emit (self, signals[MESSAGE], 0, _("Undone."), FALSE);
+  g_signal_emit (self, message_signal, 0, _("Undone."), FALSE);
   return TRUE;
 }
 
@@ -347,7 +345,7 @@ dn_window_context_show_message (DnWindowContext *self,
   g_return_if_fail (DN_IS_WINDOW_CONTEXT (self));
   g_return_if_fail (text != NULL);
 
-  g_signal_emit (self, signals[MESSAGE], 0, text, FALSE);
+  g_signal_emit (self, message_signal, 0, text, FALSE);
 }
 
 DnWindowContext *

@@ -62,6 +62,9 @@ void             dn_window_context_push_undo_closure (DnWindowContext *self,
                                                       GClosure        *closure);
 /* Property "can-undo". */
 gboolean         dn_window_context_can_undo     (DnWindowContext *self);
+/* Forgets the pending undo step, e.g. when the data it would put back was
+ * replaced as a whole (a restore). */
+void             dn_window_context_clear_undo   (DnWindowContext *self);
 /* The label of the pending undo step, or NULL. */
 const char      *dn_window_context_get_undo_label (DnWindowContext *self);
 /* Runs the pending undo step (and forgets it) then emits "message"

@@ -415,44 +415,29 @@ bind_hit_cb (GtkSignalListItemFactory *factory,
  */
 
 static void
-new_task_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
+new_task_action (DnWindow *self)
 {
-  DnWindow *self = DN_WINDOW (widget);
-
   dn_window_show_section (self, "tasks");
   dn_task_list_view_new_task (self->task_list_view);
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+search_action (DnWindow *self)
 {
-  DnWindow *self = DN_WINDOW (widget);
-
   gtk_widget_grab_focus (GTK_WIDGET (self->global_search));
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+undo_action (DnWindow *self)
 {
-  DnWindow *self = DN_WINDOW (widget);
-
   /* the context says how it went ("message") */
   if (self->context != NULL)
     dn_window_context_undo (self->context, NULL);
 }
 
 static void
-load_demo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+load_demo_action (DnWindow *self)
 {
-  DnWindow *self = DN_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
   if (!dn_exchange_load_demo (self->store, &error))
@@ -464,11 +449,8 @@ load_demo_action (GtkWidget  *widget,
 }
 
 static void
-start_empty_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+start_empty_action (DnWindow *self)
 {
-  DnWindow *self = DN_WINDOW (widget);
   g_autoptr(DnUnit) unit = dn_unit_new ();
   g_autoptr(GError) error = NULL;
 
@@ -491,15 +473,25 @@ start_empty_action (GtkWidget  *widget,
 /* win.backup and win.restore: the dialog says what happens and shows the
  * progress; after a restore the store's "changed" reloads every view. */
 static void
-backup_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+open_backup_dialog (DnWindow *self,
+                    gboolean  restore)
 {
-  DnWindow *self = DN_WINDOW (widget);
-  DnBackupDialog *dialog = dn_backup_dialog_new (self->store, g_str_equal (action_name, "win.restore"));
+  DnBackupDialog *dialog = dn_backup_dialog_new (self->store, restore);
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+backup_action (DnWindow *self)
+{
+  open_backup_dialog (self, FALSE);
+}
+
+static void
+restore_action (DnWindow *self)
+{
+  open_backup_dialog (self, TRUE);
 }
 
 static void
@@ -618,6 +610,15 @@ dn_window_context_provider_init (DnWindowContextProviderInterface *iface)
 static void
 dn_window_class_init (DnWindowClass *klass)
 {
+  static const DnAction actions[] = {
+    { "win.new-task", G_CALLBACK (new_task_action) },
+    { "win.search", G_CALLBACK (search_action) },
+    { "win.undo", G_CALLBACK (undo_action) },
+    { "win.load-demo", G_CALLBACK (load_demo_action) },
+    { "win.start-empty", G_CALLBACK (start_empty_action) },
+    { "win.backup", G_CALLBACK (backup_action) },
+    { "win.restore", G_CALLBACK (restore_action) },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
@@ -630,8 +631,7 @@ dn_window_class_init (DnWindowClass *klass)
   g_type_ensure (DN_TYPE_TASK_LIST_VIEW);
   g_type_ensure (DN_TYPE_UNITS_PAGE);
 
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-window.ui");
+  dn_ui_class_set_template (widget_class, "dn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DnWindow, global_search);
   gtk_widget_class_bind_template_child (widget_class, DnWindow, search_popover);
   gtk_widget_class_bind_template_child (widget_class, DnWindow, search_list);
@@ -653,14 +653,8 @@ dn_window_class_init (DnWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_toast_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-task", NULL, new_task_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_action (widget_class, "win.show-tasks", "s", show_tasks_action);
-  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
-  gtk_widget_class_install_action (widget_class, "win.restore", NULL, backup_action);
 }
 
 static void

@@ -402,9 +402,7 @@ dn_chooser_popover_class_init (DnChooserPopoverClass *klass)
   object_class->dispose = dn_chooser_popover_dispose;
   object_class->finalize = dn_chooser_popover_finalize;
 
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/doingoai/DoiNgoai/ui/dn-chooser-popover.ui");
+  dn_ui_class_set_template (widget_class, "dn-chooser-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, list_view);
   gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, empty_label);

@@ -49,14 +49,8 @@ enum
   N_PROPS
 };
 
-enum
-{
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint changed_signal;
 
 static gboolean reload (DnChooser  *self,
                         GError    **error);
@@ -203,7 +197,7 @@ choice_changed (DnChooser *self)
 {
   update_button (self);
   dn_chooser_popover_update (PRIV (self)->popover);
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, changed_signal, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
 
@@ -439,10 +433,19 @@ dn_chooser_finalize (GObject *object)
 static void
 dn_chooser_class_init (DnChooserClass *klass)
 {
-  static const DnPropertyAccess access[N_PROPS] = {
-    [PROP_MULTIPLE] = { G_CALLBACK (dn_chooser_get_multiple), G_CALLBACK (dn_chooser_set_multiple) },
-    [PROP_SELECTED_ID] = { G_CALLBACK (dn_chooser_get_id), G_CALLBACK (dn_chooser_set_id) },
-    [PROP_NONE_LABEL] = { G_CALLBACK (dn_chooser_get_none_label), G_CALLBACK (dn_chooser_set_none_label) },
+  const DnProperty props[N_PROPS] = {
+    [PROP_MULTIPLE] = { "multiple", G_TYPE_BOOLEAN, G_PARAM_EXPLICIT_NOTIFY,
+                        G_CALLBACK (dn_chooser_get_multiple), G_CALLBACK (dn_chooser_set_multiple) },
+    [PROP_SELECTED_ID] = { "selected-id", G_TYPE_INT64, G_PARAM_EXPLICIT_NOTIFY,
+                           G_CALLBACK (dn_chooser_get_id), G_CALLBACK (dn_chooser_set_id) },
+    /**
+     * DnChooser:none-label:
+     *
+     * The text of a first row that chooses none (id 0), also shown on the
+     * button when nothing is chosen; %NULL: no such row.
+     */
+    [PROP_NONE_LABEL] = { "none-label", G_TYPE_STRING, G_PARAM_EXPLICIT_NOTIFY,
+                          G_CALLBACK (dn_chooser_get_none_label), G_CALLBACK (dn_chooser_set_none_label) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -454,35 +457,19 @@ dn_chooser_class_init (DnChooserClass *klass)
   widget_class->measure = dn_chooser_measure;
   widget_class->size_allocate = dn_chooser_size_allocate;
 
-  properties[PROP_MULTIPLE] =
-    g_param_spec_boolean ("multiple", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTED_ID] =
-    g_param_spec_int64 ("selected-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * DnChooser:none-label:
-   *
-   * The text of a first row that chooses none (id 0), also shown on the
-   * button when nothing is chosen; %NULL: no such row.
-   */
-  properties[PROP_NONE_LABEL] =
-    g_param_spec_string ("none-label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  dn_ui_install_properties (object_class, N_PROPS, properties, access);
+  dn_ui_install_properties (object_class, N_PROPS, props, properties);
 
   /**
    * DnChooser::changed:
    *
    * The choice changed.
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   g_type_ensure (DN_TYPE_CHOOSER_POPOVER);
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-chooser.ui");
+  dn_ui_class_set_template (widget_class, "dn-chooser.ui");
   gtk_widget_class_bind_template_child_private (widget_class, DnChooser, button);
   gtk_widget_class_bind_template_child_private (widget_class, DnChooser, button_label);
   gtk_widget_class_bind_template_child_private (widget_class, DnChooser, popover);

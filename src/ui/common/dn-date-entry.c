@@ -234,8 +234,7 @@ dn_date_entry_class_init (DnDateEntryClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-date-entry.ui");
+  dn_ui_class_set_template (widget_class, "dn-date-entry.ui");
   gtk_widget_class_bind_template_child (widget_class, DnDateEntry, entry);
   gtk_widget_class_bind_template_child (widget_class, DnDateEntry, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, DnDateEntry, popover);

@@ -180,9 +180,12 @@ get_intro (DnFormDialog *self)
 static void
 dn_form_dialog_class_init (DnFormDialogClass *klass)
 {
-  static const DnPropertyAccess access[N_PROPS] = {
-    [PROP_SAVE_LABEL] = { G_CALLBACK (get_save_label), G_CALLBACK (dn_form_dialog_set_save_label) },
-    [PROP_INTRO] = { G_CALLBACK (get_intro), G_CALLBACK (dn_form_dialog_set_intro) },
+  const DnProperty props[N_PROPS] = {
+    /* the action button's label, with a mnemonic */
+    [PROP_SAVE_LABEL] = { "save-label", G_TYPE_STRING, G_PARAM_EXPLICIT_NOTIFY,
+                          G_CALLBACK (get_save_label), G_CALLBACK (dn_form_dialog_set_save_label) },
+    [PROP_INTRO] = { "intro", G_TYPE_STRING, G_PARAM_EXPLICIT_NOTIFY,
+                     G_CALLBACK (get_intro), G_CALLBACK (dn_form_dialog_set_intro) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -190,18 +193,9 @@ dn_form_dialog_class_init (DnFormDialogClass *klass)
   object_class->dispose = dn_form_dialog_dispose;
   object_class->finalize = dn_form_dialog_finalize;
   klass->apply = dn_form_dialog_real_apply;
+  dn_ui_install_properties (object_class, N_PROPS, props, properties);
 
-  /* the action button's label, with a mnemonic */
-  properties[PROP_SAVE_LABEL] =
-    g_param_spec_string ("save-label", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_INTRO] =
-    g_param_spec_string ("intro", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  dn_ui_install_properties (object_class, N_PROPS, properties, access);
-
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-form-dialog.ui");
+  dn_ui_class_set_template (widget_class, "dn-form-dialog.ui");
   gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, intro_label);
   gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, grid);
   gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, error_label);

@@ -8,9 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* For a class_init: the template is ui/@ui_name of the application's
- * resources (registered first, so that tests work without the
- * application). */
+/* The same as dn_ui_class_set_template(). */
 void dn_page_class_set_template (GtkWidgetClass *klass,
                                  const char     *ui_name);
 

@@ -6,8 +6,8 @@
 
 #include "config.h"
 
-#include "dn-page-class.h"
 #include "dn-page-editor.h"
+#include "dn-ui.h"
 #include "dn-unit-chooser.h"
 
 typedef struct
@@ -16,13 +16,7 @@ typedef struct
   gboolean  disposed;  /* the template is gone (dispose may run twice) */
 } DnPageEditorPrivate;
 
-enum
-{
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint saved_signal;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DnPageEditor, dn_page_editor, DN_TYPE_FORM_DIALOG)
 
@@ -52,8 +46,8 @@ dn_page_editor_class_init (DnPageEditorClass *klass)
    * Emitted after the store has accepted the change, just before the
    * editor closes.
    */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  saved_signal = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -69,7 +63,7 @@ dn_page_editor_class_set_template (DnPageEditorClass *klass,
 {
   DN_FORM_DIALOG_CLASS (klass)->apply = apply;
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
-  dn_page_class_set_template (GTK_WIDGET_CLASS (klass), ui_name);
+  dn_ui_class_set_template (GTK_WIDGET_CLASS (klass), ui_name);
 }
 
 void
@@ -99,10 +93,29 @@ dn_page_editor_read_entry (char    **field,
   *field = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
+gboolean
+dn_page_editor_load_chooser (DnPageEditor  *self,
+                             DnChooser     *chooser,
+                             gint64         id,
+                             GError       **error)
+{
+  g_return_val_if_fail (DN_IS_PAGE_EDITOR (self), FALSE);
+  g_return_val_if_fail (DN_IS_CHOOSER (chooser), FALSE);
+
+  dn_chooser_set_store (chooser, dn_page_editor_get_store (self));
+  if (!dn_chooser_reload (chooser, error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return FALSE;
+    }
+  dn_chooser_pick (chooser, id);
+  return TRUE;
+}
+
 void
 dn_page_editor_saved (DnPageEditor *self,
                       gint64        id)
 {
   g_return_if_fail (DN_IS_PAGE_EDITOR (self));
-  g_signal_emit (self, signals[SAVED], 0, id);
+  g_signal_emit (self, saved_signal, 0, id);
 }

@@ -11,6 +11,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-chooser.h"
 #include "dn-form-dialog.h"
 #include "dn-store.h"
 
@@ -38,6 +39,13 @@ DnStore *dn_page_editor_get_store (DnPageEditor *self);
 /* Replaces *@field (a record's text) by the text of @entry, trimmed. */
 void     dn_page_editor_read_entry (char        **field,
                                     GtkEntry     *entry);
+/* Gives @chooser the editor's store, reads its list and chooses @id
+ * (dn_chooser_pick()). When the list cannot be read, destroys the editor
+ * and returns FALSE with @error set. */
+gboolean dn_page_editor_load_chooser (DnPageEditor  *self,
+                                      DnChooser     *chooser,
+                                      gint64         id,
+                                      GError       **error);
 /* Emits "saved" with @id, the record the store accepted. */
 void     dn_page_editor_saved     (DnPageEditor *self,
                                    gint64        id);

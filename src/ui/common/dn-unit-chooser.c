@@ -162,9 +162,21 @@ format_count (DnChooser *chooser,
 static void
 dn_unit_chooser_class_init (DnUnitChooserClass *klass)
 {
-  static const DnPropertyAccess access[N_PROPS] = {
-    [PROP_EXCLUDE_ID] = { G_CALLBACK (dn_unit_chooser_get_exclude_id), G_CALLBACK (dn_unit_chooser_set_exclude_id) },
-    [PROP_KEEP_ID] = { G_CALLBACK (dn_unit_chooser_get_keep_id), G_CALLBACK (dn_unit_chooser_set_keep_id) },
+  const DnProperty props[N_PROPS] = {
+    /**
+     * DnUnitChooser:exclude-id:
+     *
+     * A unit left out of the list with all its sub-units (0: none).
+     */
+    [PROP_EXCLUDE_ID] = { "exclude-id", G_TYPE_INT64, G_PARAM_EXPLICIT_NOTIFY,
+                          G_CALLBACK (dn_unit_chooser_get_exclude_id), G_CALLBACK (dn_unit_chooser_set_exclude_id) },
+    /**
+     * DnUnitChooser:keep-id:
+     *
+     * A unit offered even when it is archived (0: none).
+     */
+    [PROP_KEEP_ID] = { "keep-id", G_TYPE_INT64, G_PARAM_EXPLICIT_NOTIFY,
+                       G_CALLBACK (dn_unit_chooser_get_keep_id), G_CALLBACK (dn_unit_chooser_set_keep_id) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   DnChooserClass *chooser_class = DN_CHOOSER_CLASS (klass);
@@ -179,23 +191,7 @@ dn_unit_chooser_class_init (DnUnitChooserClass *klass)
   chooser_class->lookup_name = lookup_name;
   chooser_class->format_count = format_count;
 
-  /**
-   * DnUnitChooser:exclude-id:
-   *
-   * A unit left out of the list with all its sub-units (0: none).
-   */
-  properties[PROP_EXCLUDE_ID] =
-    g_param_spec_int64 ("exclude-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * DnUnitChooser:keep-id:
-   *
-   * A unit offered even when it is archived (0: none).
-   */
-  properties[PROP_KEEP_ID] =
-    g_param_spec_int64 ("keep-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  dn_ui_install_properties (object_class, N_PROPS, properties, access);
+  dn_ui_install_properties (object_class, N_PROPS, props, properties);
 }
 
 static void
@@ -242,22 +238,6 @@ dn_unit_chooser_new (DnStore  *store,
   return GTK_WIDGET (self);
 }
 
-void
-dn_unit_chooser_set_store (DnUnitChooser *self,
-                           DnStore       *store)
-{
-  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-  dn_chooser_set_store (DN_CHOOSER (self), store);
-}
-
-gboolean
-dn_unit_chooser_reload (DnUnitChooser  *self,
-                        GError        **error)
-{
-  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), FALSE);
-  return dn_chooser_reload (DN_CHOOSER (self), error);
-}
-
 gint64
 dn_unit_chooser_get_exclude_id (DnUnitChooser *self)
 {
@@ -295,14 +275,6 @@ dn_unit_chooser_get_unit (DnUnitChooser *self)
   return dn_chooser_get_id (DN_CHOOSER (self));
 }
 
-void
-dn_unit_chooser_set_unit (DnUnitChooser *self,
-                          gint64         unit_id)
-{
-  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-  dn_chooser_set_id (DN_CHOOSER (self), unit_id);
-}
-
 gboolean
 dn_unit_chooser_pick (DnUnitChooser *self,
                       gint64         unit_id)
@@ -311,26 +283,3 @@ dn_unit_chooser_pick (DnUnitChooser *self,
   return dn_chooser_pick (DN_CHOOSER (self), unit_id);
 }
 
-GArray *
-dn_unit_chooser_get_units (DnUnitChooser *self)
-{
-  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), g_array_new (FALSE, FALSE, sizeof (gint64)));
-  return dn_chooser_get_ids (DN_CHOOSER (self));
-}
-
-void
-dn_unit_chooser_set_units (DnUnitChooser *self,
-                           const gint64  *unit_ids,
-                           guint          n_units)
-{
-  g_return_if_fail (DN_IS_UNIT_CHOOSER (self));
-  dn_chooser_set_ids (DN_CHOOSER (self), unit_ids, n_units);
-}
-
-const char *
-dn_unit_chooser_get_unit_name (DnUnitChooser *self,
-                               gint64         unit_id)
-{
-  g_return_val_if_fail (DN_IS_UNIT_CHOOSER (self), "");
-  return dn_chooser_get_name (DN_CHOOSER (self), unit_id);
-}

@@ -2,8 +2,9 @@
  * tree with a search field (dn_text_match on name and code)
  *
  * A DnChooser of units: what is said here of units holds for any chooser,
- * and the chooser's functions (dn_chooser_get_model(), _set_multiple(),
- * _set_none_label(), _toggle_id(), _set_search(), _popup(), …) serve it.
+ * and the chooser's functions (dn_chooser_set_store(), _reload(), _get_id(),
+ * _set_id(), _get_ids(), _set_ids(), _get_name(), _pick(), _set_multiple(),
+ * _set_none_label(), _popup(), …) serve it.
  * The rows offered are DnUnit (the none row has id 0).
  *
  * Single mode picks one unit; multiple mode (property "multiple") ticks any
@@ -34,12 +35,6 @@ G_DECLARE_FINAL_TYPE (DnUnitChooser, dn_unit_chooser, DN, UNIT_CHOOSER, DnChoose
 
 GtkWidget *dn_unit_chooser_new          (DnStore       *store,
                                          gboolean       multiple);
-void       dn_unit_chooser_set_store    (DnUnitChooser *self,
-                                         DnStore       *store);
-/* Reads the list now (it is otherwise read when needed, with a warning
- * when that fails). */
-gboolean   dn_unit_chooser_reload       (DnUnitChooser *self,
-                                         GError       **error);
 gint64     dn_unit_chooser_get_exclude_id (DnUnitChooser *self);
 void       dn_unit_chooser_set_exclude_id (DnUnitChooser *self,
                                            gint64         unit_id);
@@ -47,25 +42,9 @@ gint64     dn_unit_chooser_get_keep_id  (DnUnitChooser *self);
 void       dn_unit_chooser_set_keep_id  (DnUnitChooser *self,
                                          gint64         unit_id);
 
-/* Single mode: the chosen unit, 0 for none. In multiple mode the first
- * ticked one. */
+/* dn_chooser_get_id() and dn_chooser_pick() */
 gint64     dn_unit_chooser_get_unit     (DnUnitChooser *self);
-/* Chooses @unit_id (0: none), offered or not: a record's archived unit is
- * shown by its name. */
-void       dn_unit_chooser_set_unit     (DnUnitChooser *self,
-                                         gint64         unit_id);
-/* What activating the row of @unit_id does (0: the none row): single mode
- * chooses it, multiple mode ticks or unticks it (the none row clears).
- * FALSE, and no change, when the list does not offer it. */
 gboolean   dn_unit_chooser_pick         (DnUnitChooser *self,
                                          gint64         unit_id);
-/* The ticked units (gint64), in tree order; a new array. */
-GArray    *dn_unit_chooser_get_units    (DnUnitChooser *self);
-void       dn_unit_chooser_set_units    (DnUnitChooser *self,
-                                         const gint64  *unit_ids,
-                                         guint          n_units);
-/* The name shown for a unit id ("" when unknown). */
-const char *dn_unit_chooser_get_unit_name (DnUnitChooser *self,
-                                           gint64         unit_id);
 
 G_END_DECLS

@@ -12,8 +12,8 @@
 #include "dn-date.h"
 #include "dn-overview-page.h"
 #include "dn-period.h"
-#include "dn-page-class.h"
 #include "dn-stale-reader.h"
+#include "dn-ui.h"
 
 /* The figures are read on the query worker by a DnStaleReader: never on
  * the main loop, only while the page is shown, at most one read at a time.
@@ -359,7 +359,7 @@ dn_overview_page_class_init (DnOverviewPageClass *klass)
   dn_stale_reader_install_property (object_class, G_STRUCT_OFFSET (DnOverviewPage, reader));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  dn_page_class_set_template (widget_class, "dn-overview-page.ui");
+  dn_ui_class_set_template (widget_class, "dn-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, today_label);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, overdue_label);

@@ -16,7 +16,6 @@
 #include <glib/gi18n.h>
 
 #include "dn-date.h"
-#include "dn-page-class.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-task-forms.h"
@@ -429,11 +428,8 @@ on_store_changed_cb (DnTaskDetails *self)
  */
 
 static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+edit_action (DnTaskDetails *self)
 {
-  DnTaskDetails *self = DN_TASK_DETAILS (widget);
   DnTaskEditor *editor;
 
   if (self->task == NULL)
@@ -444,11 +440,8 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-mark_done_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+mark_done_action (DnTaskDetails *self)
 {
-  DnTaskDetails *self = DN_TASK_DETAILS (widget);
   g_autoptr(GError) error = NULL;
   gint64 next_id = 0;
 
@@ -473,22 +466,14 @@ mark_done_action (GtkWidget  *widget,
 }
 
 static void
-pass_down_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+pass_down_action (DnTaskDetails *self)
 {
-  DnTaskDetails *self = DN_TASK_DETAILS (widget);
-
   dn_task_forms_pass_down (self, self->store, self->task);
 }
 
 static void
-add_progress_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+add_progress_action (DnTaskDetails *self)
 {
-  DnTaskDetails *self = DN_TASK_DETAILS (widget);
-
   if (self->task != NULL)
     dn_task_forms_add_progress (self, self->store, self->task);
 }
@@ -565,12 +550,9 @@ restore_task_cb (DnStore  *store,
 /* Deleted tasks are kept (hidden) so that the window's Undo brings them
  * back. The details close: the message and its Undo are in the window. */
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+delete_action (DnTaskDetails *self)
 {
-  DnTaskDetails *self = DN_TASK_DETAILS (widget);
-  DnWindowContext *context = dn_window_context_from_widget (widget);
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -646,12 +628,19 @@ dn_task_details_dispose (GObject *object)
 static void
 dn_task_details_class_init (DnTaskDetailsClass *klass)
 {
+  static const DnAction actions[] = {
+    { "task.edit", G_CALLBACK (edit_action) },
+    { "task.delete", G_CALLBACK (delete_action) },
+    { "task.mark-done", G_CALLBACK (mark_done_action) },
+    { "task.add-progress", G_CALLBACK (add_progress_action) },
+    { "task.pass-down", G_CALLBACK (pass_down_action) },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dn_task_details_dispose;
 
-  dn_page_class_set_template (widget_class, "dn-task-details.ui");
+  dn_ui_class_set_template (widget_class, "dn-task-details.ui");
   gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, edit_button);
   gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, done_button);
   gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, pass_down_button);
@@ -686,11 +675,7 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_parent_link_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_child_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "task.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "task.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "task.mark-done", NULL, mark_done_action);
-  gtk_widget_class_install_action (widget_class, "task.add-progress", NULL, add_progress_action);
-  gtk_widget_class_install_action (widget_class, "task.pass-down", NULL, pass_down_action);
+  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_action (widget_class, "task.extend-deadline", "x", assignment_action);
   gtk_widget_class_install_action (widget_class, "task.remind", "x", assignment_action);
   gtk_widget_class_install_action (widget_class, "task.open-attachment", "x", open_attachment_action);

@@ -16,9 +16,9 @@
 
 #include "dn-date.h"
 #include "dn-date-entry.h"
-#include "dn-page-class.h"
 #include "dn-task-editor.h"
 #include "dn-text.h"
+#include "dn-ui.h"
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
 
@@ -65,13 +65,7 @@ struct _DnTaskEditor
 
 G_DEFINE_FINAL_TYPE (DnTaskEditor, dn_task_editor, GTK_TYPE_WINDOW)
 
-enum
-{
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+static guint saved_signal;
 
 /*
  * Records
@@ -189,7 +183,7 @@ build_task (DnTaskEditor *self)
 {
   DnTask *task = dn_task_new ();
   DnDocument *document = get_document (self);
-  g_autoptr(GArray) supports = dn_unit_chooser_get_units (self->support_chooser);
+  g_autoptr(GArray) supports = dn_chooser_get_ids (DN_CHOOSER (self->support_chooser));
 
   if (self->original != NULL)
     {
@@ -255,7 +249,7 @@ validate_form (DnTaskEditor *self)
   g_autofree char *due_msg = NULL;
   g_autofree char *lead_msg = NULL;
   g_autofree char *support_msg = NULL;
-  g_autoptr(GArray) supports = dn_unit_chooser_get_units (self->support_chooser);
+  g_autoptr(GArray) supports = dn_chooser_get_ids (DN_CHOOSER (self->support_chooser));
   gint64 lead = dn_unit_chooser_get_unit (self->lead_chooser);
   DnDocument *document = get_document (self);
   GtkWidget *first = NULL;
@@ -318,7 +312,7 @@ validate_form (DnTaskEditor *self)
       {
         support_msg = g_strdup_printf (_("“%s” cannot both lead the task and support it. "
                                          "Remove it from the supporting units, or choose another lead unit."),
-                                       dn_unit_chooser_get_unit_name (self->lead_chooser, lead));
+                                       dn_chooser_get_name (DN_CHOOSER (self->lead_chooser), lead));
         if (first == NULL)
           first = GTK_WIDGET (self->support_chooser);
         break;
@@ -351,13 +345,22 @@ mark_dirty (DnTaskEditor *self)
     self->dirty = TRUE;
 }
 
+/* A field whose error shows once the officer changed it (not when the
+ * editor fills it in). */
+static void
+field_touched (DnTaskEditor *self,
+               gboolean     *touched)
+{
+  if (!self->loading)
+    *touched = TRUE;
+  mark_dirty (self);
+  validate (self);
+}
+
 static void
 on_title_changed_cb (DnTaskEditor *self)
 {
-  if (!self->loading)
-    self->title_touched = TRUE;
-  mark_dirty (self);
-  validate (self);
+  field_touched (self, &self->title_touched);
 }
 
 static void
@@ -384,10 +387,7 @@ on_due_focus_leave_cb (DnTaskEditor *self)
 static void
 on_lead_changed_cb (DnTaskEditor *self)
 {
-  if (!self->loading)
-    self->lead_touched = TRUE;
-  mark_dirty (self);
-  validate (self);
+  field_touched (self, &self->lead_touched);
 }
 
 static void
@@ -506,8 +506,6 @@ load_choices (DnTaskEditor *self,
               gint64        document_id)
 {
   g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) recurrences = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   GtkExpression *expression;
@@ -549,12 +547,8 @@ load_choices (DnTaskEditor *self,
   gtk_expression_unref (expression);
   gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (documents));
 
-  for (int i = 0; i < DN_RECURRENCE_N; i++)
-    gtk_string_list_append (recurrences, dn_recurrence_get_label ((DnRecurrence) i));
-  gtk_drop_down_set_model (self->recurrence_dropdown, G_LIST_MODEL (recurrences));
-  for (int i = 0; i < DN_STATUS_N; i++)
-    gtk_string_list_append (statuses, dn_status_get_label ((DnStatus) i));
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  dn_ui_drop_down_set_enum (self->recurrence_dropdown, DN_RECURRENCE_N, G_CALLBACK (dn_recurrence_get_label));
+  dn_ui_drop_down_set_enum (self->status_dropdown, DN_STATUS_N, G_CALLBACK (dn_status_get_label));
 }
 
 static void
@@ -565,8 +559,8 @@ fill_form (DnTaskEditor *self,
 
   self->loading = TRUE;
   load_choices (self, task != NULL ? task->document_id : 0);
-  dn_unit_chooser_set_store (self->lead_chooser, self->store);
-  dn_unit_chooser_set_store (self->support_chooser, self->store);
+  dn_chooser_set_store (DN_CHOOSER (self->lead_chooser), self->store);
+  dn_chooser_set_store (DN_CHOOSER (self->support_chooser), self->store);
 
   if (task != NULL)
     {
@@ -579,8 +573,8 @@ fill_form (DnTaskEditor *self,
       dn_date_entry_set_date (self->due_entry, &task->due_date);
       gtk_drop_down_set_selected (self->recurrence_dropdown, (guint) task->recurrence);
       gtk_drop_down_set_selected (self->status_dropdown, (guint) task->status);
-      dn_unit_chooser_set_unit (self->lead_chooser, task->lead_unit_id);
-      dn_unit_chooser_set_units (self->support_chooser, (const gint64 *) (gpointer) task->support_unit_ids->data,
+      dn_chooser_set_id (DN_CHOOSER (self->lead_chooser), task->lead_unit_id);
+      dn_chooser_set_ids (DN_CHOOSER (self->support_chooser), (const gint64 *) (gpointer) task->support_unit_ids->data,
                                  task->support_unit_ids->len);
     }
   else
@@ -627,12 +621,12 @@ dn_task_editor_class_init (DnTaskEditorClass *klass)
    *
    * The task was stored; the editor closes next.
    */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  saved_signal = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (DN_TYPE_DATE_ENTRY);
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
-  dn_page_class_set_template (widget_class, "dn-task-editor.ui");
+  dn_ui_class_set_template (widget_class, "dn-task-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, store_error_box);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, store_error);
@@ -787,7 +781,7 @@ dn_task_editor_save (DnTaskEditor *self)
 
       dn_window_context_show_message (context, message);
     }
-  g_signal_emit (self, signals[SAVED], 0, task->id);
+  g_signal_emit (self, saved_signal, 0, task->id);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
   return TRUE;

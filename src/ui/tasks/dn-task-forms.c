@@ -279,7 +279,7 @@ dn_task_forms_remind (DnTaskDetails *details,
                       DnAssignment  *a)
 {
   g_autofree char *title = g_strdup_printf (_("Send a Reminder to %s"), a->unit_name);
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = dn_ui_enum_labels (DN_REMINDER_N, G_CALLBACK (dn_reminder_kind_get_label));
   SubDialog *d = sub_dialog_new (details, store, title, _("_Send"), apply_reminder);
   GtkWidget *kind;
   GDate today;
@@ -287,8 +287,6 @@ dn_task_forms_remind (DnTaskDetails *details,
   d->unit_id = a->unit_id;
   d->unit_name = g_strdup (a->unit_name);
   dn_form_dialog_set_intro (d->dialog, _("Reminders are kept in the task's history; they cannot be changed or deleted later."));
-  for (int i = 0; i < DN_REMINDER_N; i++)
-    gtk_string_list_append (kinds, dn_reminder_kind_get_label ((DnReminderKind) i));
   kind = sub_dialog_add_choice (d, _("_Kind"), _("Kind of reminder"), "dialog_kind", kinds);
   dn_date_today (&today);
   d->date = sub_dialog_add_date (d, _("_Date"), _("Date sent"), &today);

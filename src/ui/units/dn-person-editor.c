@@ -11,6 +11,7 @@
 #include "dn-date.h"
 #include "dn-page-editor.h"
 #include "dn-person-editor.h"
+#include "dn-ui.h"
 #include "dn-unit-chooser.h"
 
 struct _DnPersonEditor
@@ -148,13 +149,9 @@ dn_person_editor_class_init (DnPersonEditorClass *klass)
 static void
 dn_person_editor_init (DnPersonEditor *self)
 {
-  g_autoptr(GtkStringList) genders = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (int gender = 0; gender < DN_GENDER_N; gender++)
-    gtk_string_list_append (genders, dn_gender_get_label ((DnGender) gender));
-  gtk_drop_down_set_model (self->gender_dropdown, G_LIST_MODEL (genders));
+  dn_ui_drop_down_set_enum (self->gender_dropdown, DN_GENDER_N, G_CALLBACK (dn_gender_get_label));
   g_signal_connect_swapped (self->family_entry, "changed", G_CALLBACK (update_full_name), self);
   g_signal_connect_swapped (self->middle_entry, "changed", G_CALLBACK (update_full_name), self);
   g_signal_connect_swapped (self->given_entry, "changed", G_CALLBACK (update_full_name), self);
@@ -186,13 +183,8 @@ dn_person_editor_new (DnStore  *store,
   self->person_id = person_id > 0 ? person_id : 0;
   /* the person's unit stays offered, archived or not */
   dn_unit_chooser_set_keep_id (self->unit_chooser, unit_id);
-  dn_unit_chooser_set_store (self->unit_chooser, store);
-  if (!dn_unit_chooser_reload (self->unit_chooser, error))
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return NULL;
-    }
-  dn_unit_chooser_pick (self->unit_chooser, unit_id);
+  if (!dn_page_editor_load_chooser (DN_PAGE_EDITOR (self), DN_CHOOSER (self->unit_chooser), unit_id, error))
+    return NULL;
 
   if (person != NULL)
     {

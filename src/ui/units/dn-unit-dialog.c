@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dn-page-editor.h"
+#include "dn-ui.h"
 #include "dn-unit-chooser.h"
 #include "dn-unit-dialog.h"
 
@@ -165,13 +166,9 @@ dn_unit_dialog_class_init (DnUnitDialogClass *klass)
 static void
 dn_unit_dialog_init (DnUnitDialog *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (int kind = 0; kind < DN_UNIT_KIND_N; kind++)
-    gtk_string_list_append (kinds, dn_unit_kind_get_label ((DnUnitKind) kind));
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  dn_ui_drop_down_set_enum (self->kind_dropdown, DN_UNIT_KIND_N, G_CALLBACK (dn_unit_kind_get_label));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_changed_cb), self);
   g_signal_connect_swapped (self->parent_chooser, "notify::selected-id", G_CALLBACK (propose_kind), self);
 }
@@ -216,13 +213,8 @@ dn_unit_dialog_new (DnStore           *store,
       gtk_window_set_title (GTK_WINDOW (self), _("Add Unit"));
       dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Add"));
       intro = g_strdup (_("A division, a district office, a school or a centre: choose where it belongs in “Part of”."));
-      dn_unit_chooser_set_store (self->parent_chooser, store);
-      if (!dn_unit_chooser_reload (self->parent_chooser, error))
-        {
-          gtk_window_destroy (GTK_WINDOW (self));
-          return NULL;
-        }
-      dn_unit_chooser_pick (self->parent_chooser, unit_id);
+      if (!dn_page_editor_load_chooser (DN_PAGE_EDITOR (self), DN_CHOOSER (self->parent_chooser), unit_id, error))
+        return NULL;
       propose_kind (self);
       break;
 
@@ -256,13 +248,9 @@ dn_unit_dialog_new (DnStore           *store,
           intro = g_strdup_printf (_("Move “%s” below another unit."), unit->name);
         /* the unit itself and its sub-units are not offered */
         dn_unit_chooser_set_exclude_id (self->parent_chooser, unit_id);
-        dn_unit_chooser_set_store (self->parent_chooser, store);
-        if (!dn_unit_chooser_reload (self->parent_chooser, error))
-          {
-            gtk_window_destroy (GTK_WINDOW (self));
-            return NULL;
-          }
-        dn_unit_chooser_pick (self->parent_chooser, unit->parent_id);
+        if (!dn_page_editor_load_chooser (DN_PAGE_EDITOR (self), DN_CHOOSER (self->parent_chooser), unit->parent_id,
+                                          error))
+          return NULL;
       }
       break;
     }

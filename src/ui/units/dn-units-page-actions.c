@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dn-person-editor.h"
+#include "dn-ui.h"
 #include "dn-unit-dialog.h"
 #include "dn-units-page-private.h"
 
@@ -58,26 +59,23 @@ open_unit_dialog (DnUnitsPage      *self,
 }
 
 static void
-add_unit_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
+add_unit_action (DnUnitsPage *self)
 {
-  DnUnitsPage *self = DN_UNITS_PAGE (widget);
-
   open_unit_dialog (self, DN_UNIT_DIALOG_ADD, self->unit_id);
 }
 
-/* units.rename and units.move */
 static void
-change_unit_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+rename_unit_action (DnUnitsPage *self)
 {
-  DnUnitsPage *self = DN_UNITS_PAGE (widget);
-
   if (self->unit_id > 0)
-    open_unit_dialog (self, g_str_equal (action_name, "units.move") ? DN_UNIT_DIALOG_MOVE : DN_UNIT_DIALOG_RENAME,
-                      self->unit_id);
+    open_unit_dialog (self, DN_UNIT_DIALOG_RENAME, self->unit_id);
+}
+
+static void
+move_unit_action (DnUnitsPage *self)
+{
+  if (self->unit_id > 0)
+    open_unit_dialog (self, DN_UNIT_DIALOG_MOVE, self->unit_id);
 }
 
 static void
@@ -106,11 +104,8 @@ on_archive_response_cb (GtkDialog   *dialog,
 }
 
 static void
-archive_unit_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+archive_unit_action (DnUnitsPage *self)
 {
-  DnUnitsPage *self = DN_UNITS_PAGE (widget);
   DnUnit *unit;
   g_autoptr(GString) detail = NULL;
   g_autoptr(GPtrArray) below = NULL;
@@ -189,19 +184,14 @@ open_person_editor (DnUnitsPage *self,
 }
 
 static void
-add_person_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+add_person_action (DnUnitsPage *self)
 {
-  open_person_editor (DN_UNITS_PAGE (widget), 0);
+  open_person_editor (self, 0);
 }
 
 static void
-edit_person_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+edit_person_action (DnUnitsPage *self)
 {
-  DnUnitsPage *self = DN_UNITS_PAGE (widget);
   gint64 person_id = _dn_units_page_selected_person_id (self);
 
   if (person_id > 0)
@@ -230,11 +220,8 @@ on_remove_response_cb (GtkDialog   *dialog,
 }
 
 static void
-remove_person_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+remove_person_action (DnUnitsPage *self)
 {
-  DnUnitsPage *self = DN_UNITS_PAGE (widget);
   DnPerson *person = gtk_single_selection_get_selected_item (self->staff_selection);
   g_autofree char *name = NULL;
   GtkWidget *dialog;
@@ -260,22 +247,24 @@ remove_person_action (GtkWidget  *widget,
 }
 
 static void
-hide_message_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+hide_message_action (DnUnitsPage *self)
 {
-  _dn_units_page_hide_message (DN_UNITS_PAGE (widget));
+  _dn_units_page_hide_message (self);
 }
 
 void
 _dn_units_page_install_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "units.add", NULL, add_unit_action);
-  gtk_widget_class_install_action (widget_class, "units.rename", NULL, change_unit_action);
-  gtk_widget_class_install_action (widget_class, "units.move", NULL, change_unit_action);
-  gtk_widget_class_install_action (widget_class, "units.archive", NULL, archive_unit_action);
-  gtk_widget_class_install_action (widget_class, "people.add", NULL, add_person_action);
-  gtk_widget_class_install_action (widget_class, "people.edit", NULL, edit_person_action);
-  gtk_widget_class_install_action (widget_class, "people.remove", NULL, remove_person_action);
-  gtk_widget_class_install_action (widget_class, "units.hide-message", NULL, hide_message_action);
+  static const DnAction actions[] = {
+    { "units.add", G_CALLBACK (add_unit_action) },
+    { "units.rename", G_CALLBACK (rename_unit_action) },
+    { "units.move", G_CALLBACK (move_unit_action) },
+    { "units.archive", G_CALLBACK (archive_unit_action) },
+    { "people.add", G_CALLBACK (add_person_action) },
+    { "people.edit", G_CALLBACK (edit_person_action) },
+    { "people.remove", G_CALLBACK (remove_person_action) },
+    { "units.hide-message", G_CALLBACK (hide_message_action) },
+  };
+
+  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }

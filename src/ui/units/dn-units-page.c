@@ -30,8 +30,8 @@
 
 #include <glib/gi18n.h>
 
-#include "dn-page-class.h"
 #include "dn-query-worker.h"
+#include "dn-ui.h"
 #include "dn-units-page-private.h"
 
 G_DEFINE_FINAL_TYPE (DnUnitsPage, dn_units_page, GTK_TYPE_WIDGET)
@@ -254,7 +254,7 @@ dn_units_page_class_init (DnUnitsPageClass *klass)
   dn_stale_reader_install_property (G_OBJECT_CLASS (klass), G_STRUCT_OFFSET (DnUnitsPage, reader));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  dn_page_class_set_template (widget_class, "dn-units-page.ui");
+  dn_ui_class_set_template (widget_class, "dn-units-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, content);
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, message_label);
