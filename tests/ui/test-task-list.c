@@ -83,7 +83,20 @@ typedef struct
   DnTaskListView *view;
 } Shown;
 
-/* The view alone in a plain window, with @store, drawn. */
+/* Filters changed in the view itself apply when their query (on a worker
+ * thread) returns. */
+static void
+wait_loaded (DnTaskListView *view)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (dn_task_list_view_is_loading (view) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (dn_task_list_view_is_loading (view));
+}
+
+/* The view alone in a plain window, with @store, drawn with its first
+ * result (read on the worker when first shown). */
 static Shown
 show_view (DnStore *store)
 {
@@ -96,19 +109,9 @@ show_view (DnStore *store)
   dn_task_list_view_set_store (shown.view, store);
   gtk_window_present (shown.window);
   dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
+  wait_loaded (shown.view);
+  dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
   return shown;
-}
-
-/* Filters changed in the view itself apply when their query (on a worker
- * thread) returns. */
-static void
-wait_loaded (DnTaskListView *view)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (dn_task_list_view_is_loading (view) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (dn_task_list_view_is_loading (view));
 }
 
 /* What the list shows once the refresh that follows a write (on the
@@ -987,6 +990,67 @@ time_interactive (Shown      *shown,
 }
 
 /* With DN_TEST_BIG_DB: times the section on a large database. */
+/* First shown, the list is read on the worker: the first page, then the
+ * rest and the count, which reach the table as rows added behind the first
+ * ones. A short wait shows no spinner (a spinning one redraws the window
+ * each frame). */
+static void
+test_first_rows_then_rest (DnTestStore   *fixture,
+                           gconstpointer  data)
+{
+  guint n = DN_QUERY_MODEL_PREFETCHED + 57;
+  GtkWindow *window;
+  DnTaskListView *view;
+  GtkColumnView *table;
+  GtkWidget *spinner;
+  GtkWidget *entry;
+  g_autofree char *count = g_strdup_printf ("%u tasks", n);
+  gint64 unit = dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Nhiệm vụ số %u", i);
+      add_task_full (fixture->store, title, unit, NULL, DN_STATUS_OPEN, 0);
+    }
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1200, 700);
+  view = g_object_new (DN_TYPE_TASK_LIST_VIEW, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  dn_task_list_view_set_store (view, fixture->store);
+  table = GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (view), "task-table"));
+  spinner = dn_ui_find_type (GTK_WIDGET (view), GTK_TYPE_SPINNER);
+  g_assert_nonnull (spinner);
+  gtk_window_present (window);
+  /* mapped: the query runs on the worker, nothing was read on the way */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (dn_task_list_view_is_loading (view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 0);
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  wait_loaded (view);
+  /* the rest came after the first page: the table has every row */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (dn_task_list_view_get_model (view))), ==, n);
+  g_assert_cmpstr (dn_list_page_get_count_text (DN_LIST_PAGE (view)), ==, count);
+  {
+    g_autoptr(GObject) last = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (table)), n - 1);
+    g_assert_nonnull (last);
+  }
+  dn_ui_wait_for_frame (GTK_WIDGET (window), 5000);
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  /* a new search, typed: no spinner for a short wait */
+  entry = dn_task_list_view_get_search_entry (view);
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "so 1");
+  g_assert_true (dn_ui_wait_until ((DnUiCondition) dn_task_list_view_is_loading, view, 5000));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  wait_loaded (view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (dn_task_list_view_get_model (view))));
+  gtk_window_destroy (window);
+}
+
 static void
 test_big_database (void)
 {
@@ -1027,6 +1091,7 @@ test_big_database (void)
   gtk_window_present (shown.window);
   dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
   first_frame = g_get_monotonic_time () - start;
+  wait_loaded (shown.view);
   model = dn_task_list_view_get_model (shown.view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
   g_printerr ("# %" G_GINT64_FORMAT " tasks: view with its store %.1f ms, first frame at %.1f ms, %u rows read\n",
@@ -1083,6 +1148,7 @@ main (int   argc,
   DN_TEST_ADD ("/task-list/delete-undo", test_delete_undo);
   DN_TEST_ADD ("/task-list/reload-keeps-selection", test_reload_keeps_selection);
   DN_TEST_ADD ("/task-list/dialogs", test_dialogs);
+  DN_TEST_ADD ("/task-list/first-rows-then-rest", test_first_rows_then_rest);
   g_test_add_func ("/task-list/big-database", test_big_database);
   return g_test_run ();
 }

@@ -37,6 +37,8 @@ typedef struct
   gboolean             keep_scroll; /* the awaited result is a refresh after an edit */
   gboolean             has_rows;    /* a result has been shown once */
   gboolean             has_result;  /* a result was shown since the store was set */
+  guint                spinner_id;  /* shows the spinners once a wait lasts */
+  gboolean             spinning;    /* the wait has lasted: the spinners show it */
 
   char                *texts[10];   /* the section's texts, by TEXT_* */
 
@@ -88,6 +90,14 @@ G_DEFINE_ABSTRACT_TYPE_WITH_CODE (DnListPage, dn_list_page, GTK_TYPE_WIDGET,
                                   G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, buildable_init))
 
 #define PRIV(self) ((DnListPagePrivate *) dn_list_page_get_instance_private (self))
+
+/* A wait shorter than this shows no spinner: a spinning spinner makes a
+ * frame each 16 ms, and with GTK's GL renderer every frame draws the whole
+ * window again, which on software GL takes longer than typing. "Counting…"
+ * says the count is on the way meanwhile. */
+#define SPINNER_DELAY_MS 600
+
+static void update_spinners (DnListPage *self);
 
 /*
  * State shown: count, messages, actions
@@ -157,19 +167,50 @@ update_count (DnListPage *self)
       gtk_widget_set_visible (priv->empty_new_button, !filtered && priv->texts[TEXT_NEW_ACTION_NAME] != NULL);
       page = "empty";
     }
-  gtk_spinner_set_spinning (priv->loading_big_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (priv->content_stack, page);
+  update_spinners (self);
 }
 
-/* The small spinner: a query runs, or the rows shown are being counted. */
-static void
-show_spinner (DnListPage *self)
+static gboolean
+is_busy (DnListPage *self)
 {
   DnListPagePrivate *priv = PRIV (self);
-  gboolean busy = priv->loading || (priv->model != NULL && !dn_query_model_is_complete (priv->model));
 
-  gtk_widget_set_visible (GTK_WIDGET (priv->loading_spinner), busy);
-  gtk_spinner_set_spinning (priv->loading_spinner, busy);
+  return priv->loading || (priv->model != NULL && !dn_query_model_is_complete (priv->model));
+}
+
+static gboolean
+spinner_delay_cb (gpointer user_data)
+{
+  DnListPage *self = user_data;
+  DnListPagePrivate *priv = PRIV (self);
+
+  priv->spinner_id = 0;
+  priv->spinning = TRUE;
+  update_spinners (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The small spinner: a query runs, or the rows shown are being counted;
+ * the big one: the first rows are awaited. Both only once the wait has
+ * lasted SPINNER_DELAY_MS. */
+static void
+update_spinners (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+  gboolean busy = is_busy (self);
+  gboolean first = g_strcmp0 (gtk_stack_get_visible_child_name (priv->content_stack), "loading") == 0;
+
+  if (!busy && !first)
+    {
+      g_clear_handle_id (&priv->spinner_id, g_source_remove);
+      priv->spinning = FALSE;
+    }
+  else if (!priv->spinning && priv->spinner_id == 0)
+    priv->spinner_id = g_timeout_add (SPINNER_DELAY_MS, spinner_delay_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (priv->loading_spinner), busy && priv->spinning);
+  gtk_spinner_set_spinning (priv->loading_spinner, busy && priv->spinning);
+  gtk_spinner_set_spinning (priv->loading_big_spinner, first && priv->spinning);
 }
 
 static void
@@ -179,7 +220,7 @@ set_loading (DnListPage *self,
   DnListPagePrivate *priv = PRIV (self);
 
   priv->loading = loading;
-  show_spinner (self);
+  update_spinners (self);
 }
 
 static void
@@ -260,7 +301,7 @@ swap_in (DnListPage *self,
     dn_list_table_scroll_to (priv->table, MIN (top, n_new - 1));
   dn_list_table_select (priv->table, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   priv->has_result = TRUE;
-  show_spinner (self);
+  update_spinners (self);
   update_count (self);
   update_actions (self);
 }
@@ -327,7 +368,7 @@ on_model_complete_cb (DnListPage   *self,
 {
   if (model != PRIV (self)->model)
     return;
-  show_spinner (self);
+  update_spinners (self);
   update_count (self);
 }
 
@@ -338,10 +379,9 @@ dn_list_page_ensure_loaded (DnListPage *self)
   DnListPagePrivate *priv = PRIV (self);
 
   g_return_if_fail (DN_IS_LIST_PAGE (self));
-  if (priv->dirty && priv->model != NULL && !priv->has_rows)
+  if (priv->model != NULL && !priv->has_rows && (priv->dirty || priv->loading))
     {
-      /* the first rows come with the first frame (the first page is read
-       * by key: a few ms whatever the size) */
+      /* asked for the rows before the first result came: read now */
       reload_now (self, TRUE);
     }
   else if (priv->dirty && priv->model != NULL)
@@ -562,7 +602,21 @@ forget_models (DnListPage *self)
 static void
 dn_list_page_map (GtkWidget *widget)
 {
-  dn_list_page_ensure_loaded (DN_LIST_PAGE (widget));
+  DnListPage *self = DN_LIST_PAGE (widget);
+  DnListPagePrivate *priv = PRIV (self);
+
+  if (priv->dirty && priv->model != NULL && !priv->has_rows)
+    {
+      /* first shown: the first page of the query on the worker (read by
+       * key, a few ms whatever the size), the rest and the count after;
+       * the main loop only draws. Read synchronously, the whole list of
+       * ids would hold the first frame, and grow with the database. */
+      priv->dirty = FALSE;
+      dn_list_page_reload_async (self);
+      update_count (self);
+    }
+  else
+    dn_list_page_ensure_loaded (self);
   GTK_WIDGET_CLASS (dn_list_page_parent_class)->map (widget);
 }
 
@@ -572,6 +626,7 @@ dn_list_page_dispose (GObject *object)
   DnListPage *self = DN_LIST_PAGE (object);
   DnListPagePrivate *priv = PRIV (self);
 
+  g_clear_handle_id (&priv->spinner_id, g_source_remove);
   if (priv->store != NULL)
     g_signal_handlers_disconnect_by_data (priv->store, self);
   if (priv->table != NULL)

@@ -13,6 +13,8 @@ struct _DnListRows
   GObject     parent_instance;
 
   GListModel *shown;
+  gulong      shown_changed_id;
+  guint       n_items;     /* as last reported: the shown model may change on its own */
   GHashTable *live;        /* position → DnListRow (not a reference) */
   guint       generation;  /* bumped with each new result */
 };
@@ -32,7 +34,7 @@ dn_list_rows_get_item_type (GListModel *model)
 static guint
 dn_list_rows_get_n_items (GListModel *model)
 {
-  return n_items_of (DN_LIST_ROWS (model)->shown);
+  return DN_LIST_ROWS (model)->n_items;
 }
 
 static gpointer
@@ -42,7 +44,7 @@ dn_list_rows_get_item (GListModel *model,
   DnListRows *self = DN_LIST_ROWS (model);
   DnListRow *row;
 
-  if (position >= n_items_of (self->shown))
+  if (position >= self->n_items)
     return NULL;
   row = g_hash_table_lookup (self->live, GUINT_TO_POINTER (position));
   if (row != NULL)
@@ -81,14 +83,54 @@ forget (DnListRows *self,
       }
 }
 
+/* The shown model changed on its own (the rest of a list whose first rows
+ * are shown came): rows added or removed at the end are reported as such,
+ * anything else as every row replaced. */
+static void
+on_shown_items_changed_cb (DnListRows *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *model)
+{
+  guint n_old = self->n_items;
+  guint n_new = n_items_of (model);
+
+  self->n_items = n_new;
+  if (position + removed == n_old && n_old - removed + added == n_new)
+    {
+      forget (self, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+  self->generation++;
+  forget (self, 0);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, n_new);
+}
+
+static void
+set_model (DnListRows *self,
+           GListModel *model)
+{
+  if (self->shown == model)
+    return;
+  if (self->shown != NULL)
+    g_clear_signal_handler (&self->shown_changed_id, self->shown);
+  g_set_object (&self->shown, model);
+  if (model != NULL)
+    /* the rows hold the model: disconnected before it goes */
+    self->shown_changed_id = g_signal_connect_swapped (model, "items-changed",
+                                                       G_CALLBACK (on_shown_items_changed_cb), self);
+}
+
 static void
 dn_list_rows_finalize (GObject *object)
 {
   DnListRows *self = DN_LIST_ROWS (object);
 
   forget (self, 0);
+  set_model (self, NULL);
   g_clear_pointer (&self->live, g_hash_table_unref);
-  g_clear_object (&self->shown);
   G_OBJECT_CLASS (dn_list_rows_parent_class)->finalize (object);
 }
 
@@ -143,12 +185,13 @@ dn_list_rows_set_shown (DnListRows *self,
   g_return_if_fail (DN_IS_LIST_ROWS (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
-  n_old = n_items_of (self->shown);
+  n_old = self->n_items;
   n_new = n_items_of (model);
   self->generation++;
   if (in_place && n_old > 0 && n_new > 0)
     {
-      g_set_object (&self->shown, model);
+      set_model (self, model);
+      self->n_items = n_new;
       if (n_new < n_old)
         {
           forget (self, n_new);
@@ -159,10 +202,12 @@ dn_list_rows_set_shown (DnListRows *self,
       return;
     }
   forget (self, 0);
-  g_clear_object (&self->shown);
+  set_model (self, NULL);
+  self->n_items = 0;
   if (n_old > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, 0);
-  self->shown = model != NULL ? g_object_ref (model) : NULL;
+  set_model (self, model);
+  self->n_items = n_new;
   if (n_new > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_new);
 }
