@@ -270,6 +270,53 @@ test_first_rows_then_rest (DnTestStore   *fixture,
   g_assert_cmpuint (changed.position, ==, changed.n_signals == 1 ? 0 : DN_QUERY_MODEL_PREFETCHED);
 }
 
+/* The first rows at once, the rest from the worker: the window's first
+ * frame does not wait for a long list. */
+static void
+test_set_query_first (DnTestStore   *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTaskListModel) model = dn_task_list_model_new (fixture->store);
+  g_autoptr(GArray) ids = NULL;
+  ItemsChanged changed = { 0 };
+  DnTaskQuery query;
+  guint n_loaded = 0;
+  gint64 deadline;
+
+  g_assert_true (dn_generate (fixture->store, 1000, 0, 20, 9, &error));
+  g_signal_connect (model, "loaded", G_CALLBACK (on_loaded), &n_loaded);
+  dn_task_query_init (&query);
+  ids = dn_store_list_task_ids (fixture->store, &query, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (dn_task_list_model_set_query_first (model, &query, &error));
+  g_assert_no_error (error);
+  g_assert_false (dn_query_model_is_complete (DN_QUERY_MODEL (model)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_PREFETCHED);
+  for (guint i = 0; i < DN_QUERY_MODEL_PREFETCHED; i++)
+    g_assert_cmpint (dn_query_model_get_id (DN_QUERY_MODEL (model), i), ==, g_array_index (ids, gint64, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changed);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!dn_query_model_is_complete (DN_QUERY_MODEL (model)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dn_query_model_is_complete (DN_QUERY_MODEL (model)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, ids->len);
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, DN_QUERY_MODEL_PREFETCHED);
+  g_assert_cmpuint (changed.added, ==, ids->len - DN_QUERY_MODEL_PREFETCHED);
+  /* synchronous: no "loaded" */
+  g_assert_cmpuint (n_loaded, ==, 0);
+
+  /* a short list is complete at once */
+  query.text = "hộ chiếu";
+  g_assert_true (dn_task_list_model_set_query_first (model, &query, &error));
+  if (g_list_model_get_n_items (G_LIST_MODEL (model)) < DN_QUERY_MODEL_PREFETCHED)
+    g_assert_true (dn_query_model_is_complete (DN_QUERY_MODEL (model)));
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), <=,
+                   dn_store_count_tasks (fixture->store, &query, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +327,8 @@ main (int   argc,
   g_test_add ("/task-list-model/query-and-signals", DnTestStore, NULL, dn_test_store_setup, test_query_and_signals,
               dn_test_store_teardown);
   g_test_add ("/task-list-model/async", DnTestStore, NULL, dn_test_store_setup, test_async, dn_test_store_teardown);
+  g_test_add ("/task-list-model/set-query-first", DnTestStore, NULL, dn_test_store_setup, test_set_query_first,
+              dn_test_store_teardown);
   g_test_add ("/task-list-model/first-rows-then-rest", DnTestStore, NULL, dn_test_store_setup, test_first_rows_then_rest,
               dn_test_store_teardown);
   return g_test_run ();

@@ -319,6 +319,46 @@ dn_task_list_model_set_query (DnTaskListModel    *self,
   return dn_task_list_model_reload (self, error);
 }
 
+gboolean
+dn_task_list_model_set_query_first (DnTaskListModel    *self,
+                                    const DnTaskQuery  *query,
+                                    GError            **error)
+{
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  g_free (self->query_text);
+  self->query_text = g_strdup (query->text);
+  self->query = *query;
+  self->query.text = self->query_text;
+  if (self->slot != NULL)
+    dn_query_slot_cancel (self->slot);
+  /* the first rows here (by the list's index: a few ms whatever the
+   * size), the rest on the worker */
+  tasks = dn_store_list_tasks (self->store, &self->query, PREFETCHED, error);
+  if (tasks == NULL)
+    return FALSE;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), tasks->len);
+  for (guint i = 0; i < tasks->len; i++)
+    g_array_append_val (ids, DN_TASK (tasks->pdata[i])->id);
+  dn_query_model_set_complete (DN_QUERY_MODEL (self), TRUE);
+  replace_ids (self, ids, tasks);
+  if (tasks->len < PREFETCHED)
+    return TRUE;
+  dn_query_model_set_complete (DN_QUERY_MODEL (self), FALSE);
+  if (self->slot == NULL)
+    {
+      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
+
+      self->slot = dn_query_slot_new (worker);
+    }
+  start_job (self, FALSE);
+  return TRUE;
+}
+
 guint
 dn_task_list_model_find (DnTaskListModel *self,
                          gint64           task_id)

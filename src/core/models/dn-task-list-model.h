@@ -26,6 +26,14 @@ DnStore         *dn_task_list_model_get_store  (DnTaskListModel    *self);
 gboolean         dn_task_list_model_set_query  (DnTaskListModel    *self,
                                                 const DnTaskQuery  *query,
                                                 GError            **error);
+/* Like dn_task_list_model_set_query(), but reads here only the first rows
+ * (those a view shows first: a few ms on the list's index whatever the
+ * size), and the rest on the query worker: the model is not "complete"
+ * until they are in (then rows are added after those shown). For a
+ * window's first frame. */
+gboolean         dn_task_list_model_set_query_first (DnTaskListModel    *self,
+                                                     const DnTaskQuery  *query,
+                                                     GError            **error);
 const DnTaskQuery *dn_task_list_model_get_query (DnTaskListModel   *self);
 /* Runs @query on the store's query worker (dn_query_worker_get_for_store():
  * a thread with a read-only connection of its own), so that typing or

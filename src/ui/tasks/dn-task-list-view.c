@@ -230,7 +230,7 @@ run_query (DnListPage    *page,
 
   dn_task_filter_to_query (self->filter, dn_list_page_get_today (page), &query);
   if (!async)
-    return dn_task_list_model_set_query (DN_TASK_LIST_MODEL (model), &query, error);
+    return dn_task_list_model_set_query_first (DN_TASK_LIST_MODEL (model), &query, error);
   dn_task_list_model_set_query_async (DN_TASK_LIST_MODEL (model), &query);
   return TRUE;
 }
