@@ -6,76 +6,19 @@
  * the shown one, so a new result changes no row (see dn-list-rows.h); the
  * table's cells and headers are driven by a DnListTable.
  *
+ * This file: the GObject, the table, the section's slots and texts, the
+ * selection and the public getters; the queries and the state they leave
+ * shown are in dn-list-page-query.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "dn-list-page"
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "dn-date.h"
-#include "dn-list-page.h"
-#include "dn-list-rows.h"
-#include "dn-list-table.h"
+#include "dn-list-page-private.h"
 #include "dn-ui.h"
-
-typedef struct
-{
-  DnStore             *store;
-  DnQueryModel        *model;       /* the one shown */
-  DnQueryModel        *spare;       /* runs the asynchronous queries; swapped in with their result */
-  DnListRows          *rows;        /* the table's model: shows model */
-  DnListTable         *table;       /* the column view's columns, cells, selection and order */
-  gboolean             sync_sort;   /* the next sort change reloads at once */
-  char                *count_text;
-  GError              *error;       /* of the last query, when it failed */
-  GDate                today;
-  guint                updating;    /* > 0 while the page itself changes the selection */
-  gboolean             loading;     /* the spare model's result is awaited */
-  gboolean             dirty;       /* the store changed while the page was hidden */
-  gboolean             keep_scroll; /* the awaited result is a refresh after an edit */
-  gboolean             has_rows;    /* a result has been shown once */
-  gboolean             has_result;  /* a result was shown since the store was set */
-  guint                spinner_id;  /* shows the spinners once a wait lasts */
-  gboolean             spinning;    /* the wait has lasted: the spinners show it */
-
-  char                *texts[10];   /* the section's texts, by TEXT_* */
-
-  /* Template widgets */
-  GtkWidget           *main_box;
-  GtkBox              *toolbar;
-  GtkBox              *filter_rows;
-  GtkBox              *filter_box;
-  GtkLabel            *count_label;
-  GtkSpinner          *loading_spinner;
-  GtkWidget           *clear_button;
-  GtkStack            *content_stack;
-  GtkColumnView       *column_view;
-  GtkLabel            *empty_title_label;
-  GtkLabel            *empty_description_label;
-  GtkWidget           *empty_clear_button;
-  GtkWidget           *empty_new_button;
-  GtkSpinner          *loading_big_spinner;
-  GtkLabel            *loading_label;
-  GtkLabel            *error_label;
-} DnListPagePrivate;
-
-/* the section's texts (DnListPageTexts), by position */
-enum
-{
-  TEXT_NAME_PREFIX,
-  TEXT_TABLE_LABEL,
-  TEXT_EMPTY_TITLE,
-  TEXT_EMPTY_DESCRIPTION,
-  TEXT_FILTERED_TITLE,
-  TEXT_FILTERED_DESCRIPTION,
-  TEXT_NEW_LABEL,
-  TEXT_NEW_ACTION_NAME,
-  TEXT_LOADING,
-  TEXT_CLEAR_TOOLTIP,
-  N_TEXTS
-};
 
 static GtkBuildableIface *parent_buildable_iface;
 /* on a cell's widget: the item it shows (a reference) and the day it was
@@ -91,158 +34,19 @@ G_DEFINE_ABSTRACT_TYPE_WITH_CODE (DnListPage, dn_list_page, GTK_TYPE_WIDGET,
 
 #define PRIV(self) ((DnListPagePrivate *) dn_list_page_get_instance_private (self))
 
-/* A wait shorter than this shows no spinner: a spinning spinner makes a
- * frame each 16 ms, and with GTK's GL renderer every frame draws the whole
- * window again, which on software GL takes longer than typing. "Counting…"
- * says the count is on the way meanwhile. */
-#define SPINNER_DELAY_MS 600
-
-static void update_spinners (DnListPage *self);
-
-/*
- * State shown: count, messages, actions
- */
-
-static gboolean
-is_filtered (DnListPage *self)
+/* For the other files of the type (dn-list-page-private.h). */
+DnListPagePrivate *
+_dn_list_page_get_private (DnListPage *self)
 {
-  DnListPageClass *klass = DN_LIST_PAGE_GET_CLASS (self);
-
-  return klass->is_filtered != NULL && klass->is_filtered (self);
-}
-
-static void
-update_actions (DnListPage *self)
-{
-  DnListPagePrivate *priv = PRIV (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", priv->model != NULL && is_filtered (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.reload", priv->model != NULL);
-  if (DN_LIST_PAGE_GET_CLASS (self)->update_actions != NULL)
-    DN_LIST_PAGE_GET_CLASS (self)->update_actions (self);
-}
-
-static const char *
-text_of (DnListPage *self,
-         guint       which)
-{
-  const char *text = PRIV (self)->texts[which];
-
-  return text != NULL ? text : "";
-}
-
-static void
-update_count (DnListPage *self)
-{
-  DnListPagePrivate *priv = PRIV (self);
-  DnListPageClass *klass = DN_LIST_PAGE_GET_CLASS (self);
-  guint n = priv->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (priv->model)) : 0;
-  gboolean filtered = is_filtered (self);
-  const char *page;
-
-  g_free (priv->count_text);
-  if (priv->model != NULL && !dn_query_model_is_complete (priv->model))
-    /* the first rows are shown; the rest (and so the count) are on the way */
-    priv->count_text = g_strdup (_("Counting…"));
-  else
-    priv->count_text = klass->format_count != NULL ? klass->format_count (self, n) : g_strdup_printf ("%u", n);
-  gtk_label_set_text (priv->count_label, priv->error == NULL && priv->has_result ? priv->count_text : "");
-
-  if (priv->error != NULL)
-    {
-      gtk_label_set_text (priv->error_label, priv->error->message);
-      page = "error";
-    }
-  else if (!priv->has_result && priv->loading)
-    page = "loading";
-  else if (n > 0 || priv->model == NULL)
-    page = "list";
-  else
-    {
-      gtk_label_set_text (priv->empty_title_label,
-                          text_of (self, filtered ? TEXT_FILTERED_TITLE : TEXT_EMPTY_TITLE));
-      gtk_label_set_text (priv->empty_description_label,
-                          text_of (self, filtered ? TEXT_FILTERED_DESCRIPTION : TEXT_EMPTY_DESCRIPTION));
-      gtk_widget_set_visible (priv->empty_clear_button, filtered);
-      gtk_widget_set_visible (priv->empty_new_button, !filtered && priv->texts[TEXT_NEW_ACTION_NAME] != NULL);
-      page = "empty";
-    }
-  gtk_stack_set_visible_child_name (priv->content_stack, page);
-  update_spinners (self);
-}
-
-static gboolean
-is_busy (DnListPage *self)
-{
-  DnListPagePrivate *priv = PRIV (self);
-
-  return priv->loading || (priv->model != NULL && !dn_query_model_is_complete (priv->model));
-}
-
-static gboolean
-spinner_delay_cb (gpointer user_data)
-{
-  DnListPage *self = user_data;
-  DnListPagePrivate *priv = PRIV (self);
-
-  priv->spinner_id = 0;
-  priv->spinning = TRUE;
-  update_spinners (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The small spinner: a query runs, or the rows shown are being counted;
- * the big one: the first rows are awaited. Both only once the wait has
- * lasted SPINNER_DELAY_MS. */
-static void
-update_spinners (DnListPage *self)
-{
-  DnListPagePrivate *priv = PRIV (self);
-  gboolean busy = is_busy (self);
-  gboolean first = g_strcmp0 (gtk_stack_get_visible_child_name (priv->content_stack), "loading") == 0;
-
-  if (!busy && !first)
-    {
-      g_clear_handle_id (&priv->spinner_id, g_source_remove);
-      priv->spinning = FALSE;
-    }
-  else if (!priv->spinning && priv->spinner_id == 0)
-    priv->spinner_id = g_timeout_add (SPINNER_DELAY_MS, spinner_delay_cb, self);
-  gtk_widget_set_visible (GTK_WIDGET (priv->loading_spinner), busy && priv->spinning);
-  gtk_spinner_set_spinning (priv->loading_spinner, busy && priv->spinning);
-  gtk_spinner_set_spinning (priv->loading_big_spinner, first && priv->spinning);
-}
-
-static void
-set_loading (DnListPage *self,
-             gboolean    loading)
-{
-  DnListPagePrivate *priv = PRIV (self);
-
-  priv->loading = loading;
-  update_spinners (self);
-}
-
-static void
-set_error (DnListPage   *self,
-           const GError *error)
-{
-  DnListPagePrivate *priv = PRIV (self);
-
-  g_clear_error (&priv->error);
-  if (error != NULL)
-    {
-      g_message ("Cannot list records: %s", error->message);
-      priv->error = g_error_copy (error);
-    }
+  return dn_list_page_get_instance_private (self);
 }
 
 /*
  * Selection and scrolling
  */
 
-static gint64
-selected_id (DnListPage *self)
+gint64
+_dn_list_page_selected_id (DnListPage *self)
 {
   DnListPagePrivate *priv = PRIV (self);
   guint position = dn_list_table_get_selected (priv->table);
@@ -270,139 +74,6 @@ select_id (DnListPage *self,
 }
 
 /*
- * Queries
- */
-
-/* Shows the spare model, which holds a new result, in place of the shown
- * one (which becomes the spare): the table's rows stand for the same
- * positions, now with the new records. Unless @keep_scroll, the view then
- * starts at the row of @selected (or the top), which is selected again. */
-static void
-swap_in (DnListPage *self,
-         gboolean    keep_scroll,
-         gint64      selected)
-{
-  DnListPagePrivate *priv = PRIV (self);
-  DnQueryModel *shown = priv->model;
-  guint position = selected > 0 ? dn_query_model_find (priv->spare, selected) : G_MAXUINT;
-
-  priv->has_rows = TRUE;
-  guint top = position != G_MAXUINT ? position : 0;
-  guint n_new = g_list_model_get_n_items (G_LIST_MODEL (priv->spare));
-
-  priv->updating++;
-  dn_list_table_select (priv->table, GTK_INVALID_LIST_POSITION);
-  priv->model = priv->spare;
-  priv->spare = shown;
-  dn_list_rows_set_shown (priv->rows, G_LIST_MODEL (priv->model), TRUE);
-  dn_list_table_refresh (priv->table, keep_scroll ? G_MAXUINT : top);
-  priv->updating--;
-  if (!keep_scroll && n_new > 0)
-    dn_list_table_scroll_to (priv->table, MIN (top, n_new - 1));
-  dn_list_table_select (priv->table, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
-  priv->has_result = TRUE;
-  update_spinners (self);
-  update_count (self);
-  update_actions (self);
-}
-
-/* Runs the query now; the selected record stays selected when it is still
- * listed. With @keep_scroll (a refresh after an edit) the table stays where
- * it was; otherwise (new filters) it starts at the top, or at the selected
- * record. */
-static void
-reload_now (DnListPage *self,
-            gboolean    keep_scroll)
-{
-  DnListPagePrivate *priv = PRIV (self);
-  g_autoptr(GError) error = NULL;
-
-  if (priv->model == NULL)
-    {
-      update_actions (self);
-      return;
-    }
-  priv->dirty = FALSE;
-  priv->keep_scroll = FALSE;
-  /* this result wins over one still awaited */
-  set_loading (self, FALSE);
-  dn_date_today (&priv->today);
-  if (!DN_LIST_PAGE_GET_CLASS (self)->run_query (self, priv->spare, FALSE, &error))
-    {
-      set_error (self, error);
-      update_count (self);
-      update_actions (self);
-      return;
-    }
-  set_error (self, NULL);
-  swap_in (self, keep_scroll, selected_id (self));
-}
-
-static void
-on_model_loaded_cb (DnListPage   *self,
-                    const GError *error,
-                    DnQueryModel *model)
-{
-  DnListPagePrivate *priv = PRIV (self);
-
-  /* an older query's result, or one a direct reload made useless */
-  if (model != priv->spare || !priv->loading || dn_query_model_is_loading (model))
-    return;
-  set_loading (self, FALSE);
-  set_error (self, error);
-  if (error != NULL)
-    {
-      update_count (self);
-      update_actions (self);
-      return;
-    }
-  swap_in (self, priv->keep_scroll, selected_id (self));
-  priv->keep_scroll = FALSE;
-}
-
-/* The rest of the rows shown came (or a new query began): the count. */
-static void
-on_model_complete_cb (DnListPage   *self,
-                      GParamSpec   *pspec,
-                      DnQueryModel *model)
-{
-  if (model != PRIV (self)->model)
-    return;
-  update_spinners (self);
-  update_count (self);
-}
-
-/* A hidden page reads the store again only when it is shown (or asked). */
-void
-dn_list_page_ensure_loaded (DnListPage *self)
-{
-  DnListPagePrivate *priv = PRIV (self);
-
-  g_return_if_fail (DN_IS_LIST_PAGE (self));
-  if (priv->model != NULL && !priv->has_rows && (priv->dirty || priv->loading))
-    {
-      /* asked for the rows before the first result came: read now */
-      reload_now (self, TRUE);
-    }
-  else if (priv->dirty && priv->model != NULL)
-    {
-      /* on the worker: the old rows stay in sight until the new ones come,
-       * and the table stays where it was */
-      priv->dirty = FALSE;
-      dn_list_page_reload_async (self);
-      priv->keep_scroll = TRUE;
-    }
-}
-
-static void
-on_store_changed_cb (DnListPage *self)
-{
-  PRIV (self)->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    dn_list_page_ensure_loaded (self);
-}
-
-/*
  * The table
  */
 
@@ -417,7 +88,7 @@ on_sort_changed_cb (DnListPage *self)
     DN_LIST_PAGE_GET_CLASS (self)->sort_changed (self, column, descending);
   /* the selected record stays selected, and in sight */
   if (priv->sync_sort)
-    reload_now (self, FALSE);
+    _dn_list_page_reload_now (self, FALSE);
   else
     dn_list_page_reload_async (self);
 }
@@ -468,7 +139,7 @@ static void
 on_selection_changed_cb (DnListPage *self)
 {
   if (PRIV (self)->updating == 0)
-    update_actions (self);
+    _dn_list_page_update_actions (self);
 }
 
 static void
@@ -498,7 +169,7 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  reload_now (DN_LIST_PAGE (widget), TRUE);
+  _dn_list_page_reload_now (DN_LIST_PAGE (widget), TRUE);
 }
 
 /*
@@ -566,11 +237,11 @@ apply_texts (DnListPage *self)
 
   apply_names (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  text_of (self, TEXT_TABLE_LABEL), -1);
-  gtk_button_set_label (GTK_BUTTON (priv->empty_new_button), text_of (self, TEXT_NEW_LABEL));
+                                  _dn_list_page_text_of (self, TEXT_TABLE_LABEL), -1);
+  gtk_button_set_label (GTK_BUTTON (priv->empty_new_button), _dn_list_page_text_of (self, TEXT_NEW_LABEL));
   /* the accessible label without the mnemonic's underscore */
   {
-    g_auto(GStrv) parts = g_strsplit (text_of (self, TEXT_NEW_LABEL), "_", -1);
+    g_auto(GStrv) parts = g_strsplit (_dn_list_page_text_of (self, TEXT_NEW_LABEL), "_", -1);
 
     new_label = g_strjoinv ("", parts);
   }
@@ -578,25 +249,9 @@ apply_texts (DnListPage *self)
                                   new_label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->empty_new_button), priv->texts[TEXT_NEW_ACTION_NAME]);
   gtk_widget_set_tooltip_text (GTK_WIDGET (priv->loading_spinner), priv->texts[TEXT_LOADING]);
-  gtk_label_set_text (priv->loading_label, text_of (self, TEXT_LOADING));
+  gtk_label_set_text (priv->loading_label, _dn_list_page_text_of (self, TEXT_LOADING));
   gtk_widget_set_tooltip_text (priv->clear_button, priv->texts[TEXT_CLEAR_TOOLTIP]);
-  update_count (self);
-}
-
-static void
-forget_models (DnListPage *self)
-{
-  DnListPagePrivate *priv = PRIV (self);
-
-  if (priv->table != NULL)
-    dn_list_table_set_rows (priv->table, NULL);
-  g_clear_object (&priv->rows);
-  if (priv->model != NULL)
-    g_signal_handlers_disconnect_by_data (priv->model, self);
-  if (priv->spare != NULL)
-    g_signal_handlers_disconnect_by_data (priv->spare, self);
-  g_clear_object (&priv->model);
-  g_clear_object (&priv->spare);
+  _dn_list_page_update_count (self);
 }
 
 static void
@@ -613,7 +268,7 @@ dn_list_page_map (GtkWidget *widget)
        * ids would hold the first frame, and grow with the database. */
       priv->dirty = FALSE;
       dn_list_page_reload_async (self);
-      update_count (self);
+      _dn_list_page_update_count (self);
     }
   else
     dn_list_page_ensure_loaded (self);
@@ -634,7 +289,7 @@ dn_list_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (priv->table, self);
       dn_list_table_shutdown (priv->table);
     }
-  forget_models (self);
+  _dn_list_page_forget_models (self);
   /* not gtk_widget_dispose_template(): GTK 4.8 reads the template of the
    * instance's class, the section's, whatever the type given */
   if (priv->main_box != NULL)
@@ -711,57 +366,12 @@ dn_list_page_init (DnListPage *self)
   priv->table = dn_list_table_new (priv->column_view, &funcs, self);
   g_signal_connect_swapped (priv->table, "sort-changed", G_CALLBACK (on_sort_changed_cb), self);
   g_signal_connect_swapped (priv->table, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
-  update_count (self);
+  _dn_list_page_update_count (self);
 }
 
 /*
  * Public API
  */
-
-void
-dn_list_page_set_store (DnListPage *self,
-                        DnStore    *store)
-{
-  DnListPagePrivate *priv = PRIV (self);
-  DnListPageClass *klass;
-
-  g_return_if_fail (DN_IS_LIST_PAGE (self));
-  g_return_if_fail (store == NULL || DN_IS_STORE (store));
-
-  if (priv->store == store)
-    return;
-  klass = DN_LIST_PAGE_GET_CLASS (self);
-  if (priv->store != NULL)
-    g_signal_handlers_disconnect_by_data (priv->store, self);
-  forget_models (self);
-  set_loading (self, FALSE);
-  set_error (self, NULL);
-  priv->has_result = FALSE;
-  g_set_object (&priv->store, store);
-  if (store == NULL)
-    {
-      update_count (self);
-      update_actions (self);
-      return;
-    }
-
-  priv->model = klass->create_model (self, store);
-  priv->spare = klass->create_model (self, store);
-  g_signal_connect_object (priv->model, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (priv->spare, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (priv->model, "notify::complete", G_CALLBACK (on_model_complete_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (priv->spare, "notify::complete", G_CALLBACK (on_model_complete_cb), self, G_CONNECT_SWAPPED);
-  priv->rows = dn_list_rows_new ();
-  dn_list_rows_set_shown (priv->rows, G_LIST_MODEL (priv->model), FALSE);
-  dn_list_table_set_rows (priv->table, G_LIST_MODEL (priv->rows));
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
-  /* read when first shown */
-  priv->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    dn_list_page_ensure_loaded (self);
-  else
-    update_actions (self);
-}
 
 void
 dn_list_page_set_texts (DnListPage            *self,
@@ -841,62 +451,6 @@ dn_list_page_get_today (DnListPage *self)
 }
 
 void
-dn_list_page_reload_async (DnListPage *self)
-{
-  DnListPagePrivate *priv = PRIV (self);
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (DN_IS_LIST_PAGE (self));
-
-  if (priv->model == NULL)
-    {
-      update_actions (self);
-      return;
-    }
-  dn_date_today (&priv->today);
-  priv->keep_scroll = FALSE;
-  set_loading (self, TRUE);
-  if (!DN_LIST_PAGE_GET_CLASS (self)->run_query (self, priv->spare, TRUE, &error))
-    {
-      set_loading (self, FALSE);
-      set_error (self, error);
-      update_count (self);
-    }
-  update_actions (self);
-}
-
-void
-dn_list_page_reload (DnListPage *self)
-{
-  DnListPagePrivate *priv = PRIV (self);
-  GtkAdjustment *adjustment;
-
-  g_return_if_fail (DN_IS_LIST_PAGE (self));
-
-  if (priv->model == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      reload_now (self, FALSE);
-      return;
-    }
-  /* when shown, from the top */
-  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (priv->column_view));
-  if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, 0);
-  priv->dirty = TRUE;
-  update_actions (self);
-}
-
-void
-dn_list_page_clear_filters (DnListPage *self)
-{
-  g_return_if_fail (DN_IS_LIST_PAGE (self));
-
-  if (DN_LIST_PAGE_GET_CLASS (self)->clear_filters != NULL)
-    DN_LIST_PAGE_GET_CLASS (self)->clear_filters (self);
-  dn_list_page_reload_async (self);
-}
-
-void
 dn_list_page_sort_by_column (DnListPage *self,
                              int         column,
                              gboolean    descending)
@@ -923,7 +477,7 @@ gint64
 dn_list_page_get_selected_id (DnListPage *self)
 {
   g_return_val_if_fail (DN_IS_LIST_PAGE (self), 0);
-  return selected_id (self);
+  return _dn_list_page_selected_id (self);
 }
 
 gpointer
