@@ -189,6 +189,27 @@ dn_task_list_model_reload (DnTaskListModel  *self,
   return dn_query_model_reload (DN_QUERY_MODEL (self), error);
 }
 
+/* Copies @query (its text too) as the model's query. */
+static void
+keep_query (DnTaskListModel   *self,
+            const DnTaskQuery *query)
+{
+  g_free (self->query_text);
+  self->query_text = g_strdup (query->text);
+  self->query = *query;
+  self->query.text = self->query_text;
+}
+
+static GArray *
+ids_of_tasks (GPtrArray *tasks)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), tasks->len);
+
+  for (guint i = 0; i < tasks->len; i++)
+    g_array_append_val (ids, DN_TASK (tasks->pdata[i])->id);
+  return ids;
+}
+
 /* On the query worker's thread. */
 static gpointer
 run_job (DnStore         *store,
@@ -208,9 +229,7 @@ run_job (DnStore         *store,
         return NULL;
       result = g_new0 (JobResult, 1);
       result->tasks = tasks;
-      result->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), tasks->len);
-      for (guint i = 0; i < tasks->len; i++)
-        g_array_append_val (result->ids, DN_TASK (tasks->pdata[i])->id);
+      result->ids = ids_of_tasks (tasks);
       result->complete = tasks->len < PREFETCHED;
     }
   else
@@ -237,6 +256,12 @@ start_job (DnTaskListModel *self,
 {
   Job *job = g_new0 (Job, 1);
 
+  if (self->slot == NULL)
+    {
+      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
+
+      self->slot = dn_query_slot_new (worker);
+    }
   job->query = self->query;
   job->text = g_strdup (self->query_text);
   job->query.text = job->text;
@@ -278,17 +303,8 @@ dn_task_list_model_set_query_async (DnTaskListModel   *self,
   g_return_if_fail (DN_IS_TASK_LIST_MODEL (self));
   g_return_if_fail (query != NULL);
 
-  g_free (self->query_text);
-  self->query_text = g_strdup (query->text);
-  self->query = *query;
-  self->query.text = self->query_text;
+  keep_query (self, query);
 
-  if (self->slot == NULL)
-    {
-      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
-
-      self->slot = dn_query_slot_new (worker);
-    }
   /* the next result replaces the list, whatever it held */
   dn_query_model_set_complete (DN_QUERY_MODEL (self), TRUE);
   start_job (self, TRUE);
@@ -309,10 +325,7 @@ dn_task_list_model_set_query (DnTaskListModel    *self,
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
 
-  g_free (self->query_text);
-  self->query_text = g_strdup (query->text);
-  self->query = *query;
-  self->query.text = self->query_text;
+  keep_query (self, query);
   /* an asynchronous query still under way must not overwrite this one */
   if (self->slot != NULL)
     dn_query_slot_cancel (self->slot);
@@ -330,10 +343,7 @@ dn_task_list_model_set_query_first (DnTaskListModel    *self,
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
 
-  g_free (self->query_text);
-  self->query_text = g_strdup (query->text);
-  self->query = *query;
-  self->query.text = self->query_text;
+  keep_query (self, query);
   if (self->slot != NULL)
     dn_query_slot_cancel (self->slot);
   /* the first rows here (by the list's index: a few ms whatever the
@@ -341,20 +351,12 @@ dn_task_list_model_set_query_first (DnTaskListModel    *self,
   tasks = dn_store_list_tasks (self->store, &self->query, PREFETCHED, error);
   if (tasks == NULL)
     return FALSE;
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), tasks->len);
-  for (guint i = 0; i < tasks->len; i++)
-    g_array_append_val (ids, DN_TASK (tasks->pdata[i])->id);
+  ids = ids_of_tasks (tasks);
   dn_query_model_set_complete (DN_QUERY_MODEL (self), TRUE);
   replace_ids (self, ids, tasks);
   if (tasks->len < PREFETCHED)
     return TRUE;
   dn_query_model_set_complete (DN_QUERY_MODEL (self), FALSE);
-  if (self->slot == NULL)
-    {
-      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
-
-      self->slot = dn_query_slot_new (worker);
-    }
   start_job (self, FALSE);
   return TRUE;
 }
