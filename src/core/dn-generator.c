@@ -57,10 +57,25 @@ static const char *school_places[] = {
 
 #define PICK(rand, array) (array[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
 
-static gboolean
-step (DnStore *store, sqlite3_stmt *stmt, GError **error)
+/* Inserts a unit (@parent 0: none) and adds its id to @unit_ids; 0 when it
+ * fails. */
+static gint64
+add_unit (DnStore     *store,
+          const char  *code,
+          const char  *name,
+          const char  *kind,
+          gint64       parent,
+          GArray      *unit_ids,
+          GError     **error)
 {
-  return _dn_store_step_done (store, stmt, error);
+  gint64 id = 0;
+
+  if (!_dn_store_save (store, "INSERT INTO unit (id, code, name, kind, parent_id) VALUES (?, ?, ?, ?, ?)",
+                       &id, TRUE, NULL, error, DN_TEXT (code), DN_TEXT (name), DN_TEXT (kind), DN_ID (parent),
+                       DN_END))
+    return 0;
+  g_array_append_val (unit_ids, id);
+  return id;
 }
 
 static gboolean
@@ -69,66 +84,37 @@ make_units (DnStore  *store,
             GArray   *unit_ids,
             GError  **error)
 {
-  sqlite3_stmt *stmt = _dn_store_prepare (store,
-                                          "INSERT INTO unit (code, name, kind, parent_id) VALUES (?, ?, ?, ?)",
-                                          error);
   static const char *divisions[][2] = {
     { "VP", "Văn phòng Sở" }, { "GDCN", "Phòng GDCN&GDTX" }, { "TCCB", "Phòng Tổ chức Cán bộ" },
     { "KHTC", "Phòng Kế hoạch Tài chính" }, { "GDTrH", "Phòng Giáo dục Trung học" },
     { "GDTH", "Phòng Giáo dục Tiểu học" }, { "GDMN", "Phòng Giáo dục Mầm non" }, { "TTr", "Thanh tra Sở" },
   };
-  gint64 root, id;
+  gint64 root = add_unit (store, "G-SGD", "Sở Giáo dục và Đào tạo (dữ liệu sinh)", "department", 0, unit_ids, error);
 
-  if (stmt == NULL)
+  if (root == 0)
     return FALSE;
-  _dn_bind_text (stmt, 1, "G-SGD");
-  _dn_bind_text (stmt, 2, "Sở Giáo dục và Đào tạo (dữ liệu sinh)");
-  _dn_bind_text (stmt, 3, "department");
-  sqlite3_bind_null (stmt, 4);
-  if (!step (store, stmt, error))
-    return FALSE;
-  root = sqlite3_last_insert_rowid (_dn_store_get_db (store));
-  g_array_append_val (unit_ids, root);
-
   for (guint i = 0; i < G_N_ELEMENTS (divisions); i++)
     {
       g_autofree char *code = g_strdup_printf ("G-%s", divisions[i][0]);
-      _dn_bind_text (stmt, 1, code);
-      _dn_bind_text (stmt, 2, divisions[i][1]);
-      _dn_bind_text (stmt, 3, "division");
-      sqlite3_bind_int64 (stmt, 4, root);
-      if (!step (store, stmt, error))
+
+      if (add_unit (store, code, divisions[i][1], "division", root, unit_ids, error) == 0)
         return FALSE;
-      id = sqlite3_last_insert_rowid (_dn_store_get_db (store));
-      g_array_append_val (unit_ids, id);
     }
   for (guint d = 0; d < G_N_ELEMENTS (districts); d++)
     {
       g_autofree char *code = g_strdup_printf ("G-PGD%u", d + 1);
       g_autofree char *name = g_strdup_printf ("Phòng GD&ĐT %s", districts[d]);
-      gint64 district;
+      gint64 district = add_unit (store, code, name, "district_office", root, unit_ids, error);
 
-      _dn_bind_text (stmt, 1, code);
-      _dn_bind_text (stmt, 2, name);
-      _dn_bind_text (stmt, 3, "district_office");
-      sqlite3_bind_int64 (stmt, 4, root);
-      if (!step (store, stmt, error))
+      if (district == 0)
         return FALSE;
-      district = sqlite3_last_insert_rowid (_dn_store_get_db (store));
-      g_array_append_val (unit_ids, district);
       for (guint s = 0; s < 18; s++)
         {
           g_autofree char *scode = g_strdup_printf ("G-PGD%u-T%02u", d + 1, s + 1);
           g_autofree char *sname = g_strdup_printf ("%s %s %u", PICK (rand, school_kinds), PICK (rand, school_places), s + 1);
 
-          _dn_bind_text (stmt, 1, scode);
-          _dn_bind_text (stmt, 2, sname);
-          _dn_bind_text (stmt, 3, "school");
-          sqlite3_bind_int64 (stmt, 4, district);
-          if (!step (store, stmt, error))
+          if (add_unit (store, scode, sname, "school", district, unit_ids, error) == 0)
             return FALSE;
-          id = sqlite3_last_insert_rowid (_dn_store_get_db (store));
-          g_array_append_val (unit_ids, id);
         }
     }
   return TRUE;
@@ -143,6 +129,126 @@ random_date (GRand *rand, int year_from, int year_to, char out[11])
   g_snprintf (out, 11, "%04d-%02d-%02d", y, m, d);
 }
 
+static gint64
+pick_unit (GRand  *rand,
+           GArray *unit_ids)
+{
+  return g_array_index (unit_ids, gint64, g_rand_int_range (rand, 0, (gint32) unit_ids->len));
+}
+
+static gboolean
+make_people (DnStore  *store,
+             GRand    *rand,
+             guint     n_people,
+             GArray   *unit_ids,
+             GError  **error)
+{
+  for (guint i = 0; i < n_people; i++)
+    {
+      gboolean female = g_rand_boolean (rand);
+      char birth[11];
+      const char *family, *middle, *given;
+      gint64 unit;
+
+      /* drawn in this order, so that a seed keeps giving the same data */
+      random_date (rand, 1960, 2000, birth);
+      family = PICK (rand, family_names);
+      middle = female ? PICK (rand, middle_names_f) : PICK (rand, middle_names_m);
+      given = female ? PICK (rand, given_names_f) : PICK (rand, given_names_m);
+      unit = pick_unit (rand, unit_ids);
+      if (!_dn_store_write (store,
+                            "INSERT INTO person (family_name, middle_name, given_name, gender, birth_date, unit_id, position) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            error, DN_TEXT (family), DN_TEXT (middle), DN_TEXT (given),
+                            DN_TEXT (female ? "female" : "male"), DN_TEXT (birth), DN_ID (unit),
+                            DN_TEXT (PICK (rand, positions)), DN_END))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_tasks (DnStore  *store,
+            GRand    *rand,
+            guint     n_tasks,
+            GArray   *unit_ids,
+            GError  **error)
+{
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%s %s %s", PICK (rand, task_verbs), PICK (rand, task_topics),
+                                                PICK (rand, periods));
+      g_autofree char *section = g_strdup_printf ("%s.%d", (const char *[]) { "I", "II", "III", "IV" }[g_rand_int_range (rand, 0, 4)],
+                                                  g_rand_int_range (rand, 1, 10));
+      const char *status = PICK (rand, statuses);
+      char due[11];
+      gint64 task_id = 0, lead;
+      int n_support = g_rand_int_range (rand, 0, 3);
+
+      random_date (rand, 2024, 2027, due);
+      if (!_dn_store_save (store,
+                           "INSERT INTO task (id, section, title, description, due_date, recurrence, status) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           &task_id, TRUE, NULL, error, DN_TEXT (section), DN_TEXT (title),
+                           DN_TEXT ("Thực hiện theo kế hoạch của đơn vị; báo cáo kết quả đúng thời hạn."), DN_TEXT (due),
+                           DN_TEXT (PICK (rand, recurrences)), DN_TEXT (status), DN_END))
+        return FALSE;
+
+      lead = pick_unit (rand, unit_ids);
+      for (int k = 0; k <= n_support; k++)
+        if (!_dn_store_write (store,
+                              "INSERT OR IGNORE INTO assignment (task_id, unit_id, role, due_date, status) VALUES (?, ?, ?, ?, ?)",
+                              error, DN_ID (task_id), DN_ID (k == 0 ? lead : pick_unit (rand, unit_ids)),
+                              DN_TEXT (k == 0 ? "lead" : "support"), DN_TEXT (due), DN_TEXT (status), DN_END))
+          return FALSE;
+
+      if (g_str_equal (status, "in_progress") &&
+          !_dn_store_write (store,
+                            "INSERT INTO progress (task_id, unit_id, entry_date, percent, note) VALUES (?, ?, ?, ?, ?)",
+                            error, DN_ID (task_id), DN_ID (lead), DN_TEXT ("2024-06-15"),
+                            DN_INT (g_rand_int_range (rand, 1, 10) * 10), DN_TEXT ("Đã triển khai tới các đơn vị."), DN_END))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_delegations (DnStore  *store,
+                  GRand    *rand,
+                  guint     n_delegations,
+                  GError  **error)
+{
+  for (guint i = 0; i < n_delegations; i++)
+    {
+      gboolean outbound = g_rand_int_range (rand, 0, 3) != 0;
+      const char *country = PICK (rand, countries);
+      g_autofree char *title = outbound
+        ? g_strdup_printf ("Đoàn công tác học tập kinh nghiệm tại %s, %s", country, PICK (rand, task_topics))
+        : g_strdup_printf ("Đoàn %s đến làm việc về %s", country, PICK (rand, task_topics));
+      char start[11], end[11];
+      const char *status;
+      GDate d;
+      gint64 delegation_id = 0;
+
+      random_date (rand, 2023, 2027, start);
+      g_date_set_dmy (&d, (GDateDay) atoi (start + 8), (GDateMonth) atoi (start + 5), (GDateYear) atoi (start));
+      g_date_add_days (&d, (guint) g_rand_int_range (rand, 2, 12));
+      g_snprintf (end, sizeof end, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+      status = (const char *[]) { "planned", "approved", "completed", "completed" }[g_rand_int_range (rand, 0, 4)];
+
+      if (!_dn_store_save (store,
+                           "INSERT INTO delegation (id, direction, title, purpose, start_date, end_date, status) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           &delegation_id, TRUE, NULL, error, DN_TEXT (outbound ? "outbound" : "inbound"), DN_TEXT (title),
+                           DN_TEXT ("Trao đổi kinh nghiệm quản lý trường học và hợp tác giáo dục."), DN_TEXT (start),
+                           DN_TEXT (end), DN_TEXT (status), DN_END) ||
+          !_dn_store_write (store, "INSERT INTO delegation_country (delegation_id, country_code) VALUES (?, ?)", error,
+                            DN_ID (delegation_id), DN_TEXT (country), DN_END))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 dn_generate (DnStore  *store,
              guint     n_tasks,
@@ -154,8 +260,7 @@ dn_generate (DnStore  *store,
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GArray) unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  gint64 existing = 0;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
 
@@ -164,152 +269,17 @@ dn_generate (DnStore  *store,
   _dn_store_set_audit (store, FALSE);
 
   stmt = _dn_store_prepare (store, "SELECT id FROM unit WHERE archived = 0", error);
-  if (stmt == NULL)
-    goto fail;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      existing = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (unit_ids, existing);
-    }
-  sqlite3_reset (stmt);
-  if (unit_ids->len < 2)
+  ok = stmt != NULL && _dn_store_collect_ids (store, stmt, unit_ids, error);
+  if (ok && unit_ids->len < 2)
     {
       g_array_set_size (unit_ids, 0);
-      if (!make_units (store, rand, unit_ids, error))
-        goto fail;
+      ok = make_units (store, rand, unit_ids, error);
     }
-
-  stmt = _dn_store_prepare (store,
-                            "INSERT INTO person (family_name, middle_name, given_name, gender, birth_date, unit_id, position) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  for (guint i = 0; i < n_people; i++)
-    {
-      gboolean female = g_rand_boolean (rand);
-      char birth[11];
-
-      random_date (rand, 1960, 2000, birth);
-      _dn_bind_text (stmt, 1, PICK (rand, family_names));
-      _dn_bind_text (stmt, 2, female ? PICK (rand, middle_names_f) : PICK (rand, middle_names_m));
-      _dn_bind_text (stmt, 3, female ? PICK (rand, given_names_f) : PICK (rand, given_names_m));
-      _dn_bind_text (stmt, 4, female ? "female" : "male");
-      _dn_bind_text (stmt, 5, birth);
-      sqlite3_bind_int64 (stmt, 6, g_array_index (unit_ids, gint64, g_rand_int_range (rand, 0, (gint32) unit_ids->len)));
-      _dn_bind_text (stmt, 7, PICK (rand, positions));
-      if (!step (store, stmt, error))
-        goto fail;
-    }
-
-  for (guint i = 0; i < n_tasks; i++)
-    {
-      g_autofree char *title = g_strdup_printf ("%s %s %s", PICK (rand, task_verbs), PICK (rand, task_topics),
-                                                PICK (rand, periods));
-      g_autofree char *section = g_strdup_printf ("%s.%d", (const char *[]) { "I", "II", "III", "IV" }[g_rand_int_range (rand, 0, 4)],
-                                                  g_rand_int_range (rand, 1, 10));
-      const char *status = PICK (rand, statuses);
-      char due[11];
-      gint64 task_id, lead;
-      int n_support = g_rand_int_range (rand, 0, 3);
-
-      random_date (rand, 2024, 2027, due);
-      stmt = _dn_store_prepare (store,
-                                "INSERT INTO task (section, title, description, due_date, recurrence, status) "
-                                "VALUES (?, ?, ?, ?, ?, ?)",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      _dn_bind_text (stmt, 1, section);
-      _dn_bind_text (stmt, 2, title);
-      _dn_bind_text (stmt, 3, "Thực hiện theo kế hoạch của đơn vị; báo cáo kết quả đúng thời hạn.");
-      _dn_bind_text (stmt, 4, due);
-      _dn_bind_text (stmt, 5, PICK (rand, recurrences));
-      _dn_bind_text (stmt, 6, status);
-      if (!step (store, stmt, error))
-        goto fail;
-      task_id = sqlite3_last_insert_rowid (_dn_store_get_db (store));
-
-      stmt = _dn_store_prepare (store,
-                                "INSERT OR IGNORE INTO assignment (task_id, unit_id, role, due_date, status) VALUES (?, ?, ?, ?, ?)",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      lead = g_array_index (unit_ids, gint64, g_rand_int_range (rand, 0, (gint32) unit_ids->len));
-      for (int k = 0; k <= n_support; k++)
-        {
-          gint64 unit = k == 0 ? lead : g_array_index (unit_ids, gint64, g_rand_int_range (rand, 0, (gint32) unit_ids->len));
-          sqlite3_bind_int64 (stmt, 1, task_id);
-          sqlite3_bind_int64 (stmt, 2, unit);
-          _dn_bind_text (stmt, 3, k == 0 ? "lead" : "support");
-          _dn_bind_text (stmt, 4, due);
-          _dn_bind_text (stmt, 5, status);
-          if (!step (store, stmt, error))
-            goto fail;
-        }
-
-      if (g_str_equal (status, "in_progress"))
-        {
-          stmt = _dn_store_prepare (store,
-                                    "INSERT INTO progress (task_id, unit_id, entry_date, percent, note) VALUES (?, ?, ?, ?, ?)",
-                                    error);
-          if (stmt == NULL)
-            goto fail;
-          sqlite3_bind_int64 (stmt, 1, task_id);
-          sqlite3_bind_int64 (stmt, 2, lead);
-          _dn_bind_text (stmt, 3, "2024-06-15");
-          sqlite3_bind_int (stmt, 4, g_rand_int_range (rand, 1, 10) * 10);
-          _dn_bind_text (stmt, 5, "Đã triển khai tới các đơn vị.");
-          if (!step (store, stmt, error))
-            goto fail;
-        }
-    }
-
-  for (guint i = 0; i < n_delegations; i++)
-    {
-      gboolean outbound = g_rand_int_range (rand, 0, 3) != 0;
-      const char *country = PICK (rand, countries);
-      g_autofree char *title = outbound
-        ? g_strdup_printf ("Đoàn công tác học tập kinh nghiệm tại %s, %s", country, PICK (rand, task_topics))
-        : g_strdup_printf ("Đoàn %s đến làm việc về %s", country, PICK (rand, task_topics));
-      char start[11], end[11];
-      GDate d;
-      gint64 delegation_id;
-
-      random_date (rand, 2023, 2027, start);
-      g_date_set_dmy (&d, (GDateDay) atoi (start + 8), (GDateMonth) atoi (start + 5), (GDateYear) atoi (start));
-      g_date_add_days (&d, (guint) g_rand_int_range (rand, 2, 12));
-      g_snprintf (end, sizeof end, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
-
-      stmt = _dn_store_prepare (store,
-                                "INSERT INTO delegation (direction, title, purpose, start_date, end_date, status) "
-                                "VALUES (?, ?, ?, ?, ?, ?)",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      _dn_bind_text (stmt, 1, outbound ? "outbound" : "inbound");
-      _dn_bind_text (stmt, 2, title);
-      _dn_bind_text (stmt, 3, "Trao đổi kinh nghiệm quản lý trường học và hợp tác giáo dục.");
-      _dn_bind_text (stmt, 4, start);
-      _dn_bind_text (stmt, 5, end);
-      _dn_bind_text (stmt, 6, (const char *[]) { "planned", "approved", "completed", "completed" }[g_rand_int_range (rand, 0, 4)]);
-      if (!step (store, stmt, error))
-        goto fail;
-      delegation_id = sqlite3_last_insert_rowid (_dn_store_get_db (store));
-      stmt = _dn_store_prepare (store, "INSERT INTO delegation_country (delegation_id, country_code) VALUES (?, ?)", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, delegation_id);
-      _dn_bind_text (stmt, 2, country);
-      if (!step (store, stmt, error))
-        goto fail;
-    }
+  ok = ok &&
+       make_people (store, rand, n_people, unit_ids, error) &&
+       make_tasks (store, rand, n_tasks, unit_ids, error) &&
+       make_delegations (store, rand, n_delegations, error);
 
   _dn_store_set_audit (store, TRUE);
-  return dn_store_commit (store, error);
-
-fail:
-  _dn_store_set_audit (store, TRUE);
-  dn_store_rollback (store);
-  return FALSE;
+  return _dn_store_finish (store, ok, error);
 }

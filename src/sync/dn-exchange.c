@@ -404,30 +404,17 @@ parse (Import      *im,
   return json_parser_get_root (im->parser);
 }
 
+/* The top-level @member is missing or not what the format says. */
 static gboolean
-refuse_format (Import  *im,
+refuse_member (Import  *im,
+               Member   member,
                GError **error)
 {
   g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-               _("%s is not a Đối Ngoại export (field “format” missing or wrong)."), im->name);
-  return FALSE;
-}
-
-static gboolean
-refuse_version (Import  *im,
-                GError **error)
-{
-  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-               _("%s: field “version” is missing or not a number."), im->name);
-  return FALSE;
-}
-
-static gboolean
-refuse_tables (Import  *im,
-               GError **error)
-{
-  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-               _("%s: field “tables” is missing or not an object."), im->name);
+               member == MEMBER_FORMAT ? _("%s is not a Đối Ngoại export (field “format” missing or wrong).")
+               : member == MEMBER_VERSION ? _("%s: field “version” is missing or not a number.")
+                                          : _("%s: field “tables” is missing or not an object."),
+               im->name);
   return FALSE;
 }
 
@@ -472,20 +459,20 @@ top_member (Import       *im,
   if (event == DN_JSON_END || im->member == MEMBER_OTHER)
     return TRUE;
   if (im->member == MEMBER_TABLES)
-    return event == DN_JSON_BEGIN_OBJECT || refuse_tables (im, error);
+    return event == DN_JSON_BEGIN_OBJECT || refuse_member (im, MEMBER_TABLES, error);
   if (event != DN_JSON_VALUE)
-    return im->member == MEMBER_FORMAT ? refuse_format (im, error) : refuse_version (im, error);
+    return refuse_member (im, im->member, error);
   if ((node = parse (im, data, length, error)) == NULL)
     return FALSE;
   if (im->member == MEMBER_FORMAT)
     {
       if (json_node_get_value_type (node) != G_TYPE_STRING ||
           g_strcmp0 (json_node_get_string (node), DN_EXCHANGE_FORMAT) != 0)
-        return refuse_format (im, error);
+        return refuse_member (im, MEMBER_FORMAT, error);
       return TRUE;
     }
   if (json_node_get_value_type (node) != G_TYPE_INT64)
-    return refuse_version (im, error);
+    return refuse_member (im, MEMBER_VERSION, error);
   if (json_node_get_int (node) != DN_STORE_SCHEMA_VERSION)
     {
       gint64 version = json_node_get_int (node);
@@ -595,12 +582,9 @@ import_complete (Import  *im,
                    _("%s is not a Đối Ngoại export (no JSON object at the top)."), im->name);
       return FALSE;
     }
-  if ((im->seen & (1u << MEMBER_FORMAT)) == 0)
-    return refuse_format (im, error);
-  if ((im->seen & (1u << MEMBER_VERSION)) == 0)
-    return refuse_version (im, error);
-  if ((im->seen & (1u << MEMBER_TABLES)) == 0)
-    return refuse_tables (im, error);
+  for (Member member = MEMBER_FORMAT; member <= MEMBER_TABLES; member++)
+    if ((im->seen & (1u << member)) == 0)
+      return refuse_member (im, member, error);
   return TRUE;
 }
 
@@ -655,6 +639,15 @@ database_is_empty (DnStore  *store,
   return TRUE;
 }
 
+static gboolean
+cannot_read (const char  *name,
+             GError      *cause,
+             GError     **error)
+{
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, cause->message);
+  return FALSE;
+}
+
 static gssize
 read_piece (GInputStream  *stream,
             char          *piece,
@@ -666,7 +659,7 @@ read_piece (GInputStream  *stream,
   gssize n = g_input_stream_read (stream, piece, PIECE_SIZE, cancellable, &local_error);
 
   if (n < 0)
-    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
+    cannot_read (name, local_error, error);
   return n;
 }
 
@@ -766,10 +759,7 @@ dn_exchange_import (DnStore       *store,
   name = dn_text_escape_for_display (parse_name, 200);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
+    return cannot_read (name, local_error, error);
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
@@ -778,10 +768,7 @@ dn_exchange_import (DnStore       *store,
     }
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("Cannot read “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
+    return cannot_read (name, local_error, error);
   return dn_exchange_import_stream (store, G_INPUT_STREAM (stream), name, cancellable, error);
 }
 

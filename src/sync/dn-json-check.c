@@ -20,7 +20,7 @@
 #include "dn-store.h"
 #include "dn-text.h"
 
-void
+gboolean
 _dn_json_fault (DnJsonReader  *self,
                 Position       at,
                 GError       **error,
@@ -30,6 +30,7 @@ _dn_json_fault (DnJsonReader  *self,
   /* TRANSLATORS: "FILE, line 3, column 17: what is wrong" */
   g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s, line %u, column %u: %s"),
                self->name, at.line, at.column, what);
+  return FALSE;
 }
 
 /* The line and column of byte @pos of @piece (never before the last one
@@ -60,8 +61,7 @@ _dn_json_fault_here (DnJsonReader  *self,
                      GError       **error,
                      const char    *what)
 {
-  _dn_json_fault (self, _dn_json_position (self, piece, pos), error, what);
-  return FALSE;
+  return _dn_json_fault (self, _dn_json_position (self, piece, pos), error, what);
 }
 
 /* How many bytes the UTF-8 character that @lead starts takes (0: @lead

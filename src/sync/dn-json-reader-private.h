@@ -91,8 +91,9 @@ struct _DnJsonReader
   guint n_carry;
 };
 
-/* Sets @error to the fault @what at @at; the reader refuses anything more. */
-void     _dn_json_fault      (DnJsonReader  *self,
+/* Sets @error to the fault @what at @at; the reader refuses anything more.
+ * Returns FALSE. */
+gboolean _dn_json_fault      (DnJsonReader  *self,
                               Position       at,
                               GError       **error,
                               const char    *what);

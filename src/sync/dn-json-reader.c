@@ -147,8 +147,7 @@ count_unescaped (DnJsonReader  *self,
     {
       g_autofree char *what = g_strdup_printf (_("a text is longer than %lu bytes."),
                                                (unsigned long) self->limits->max_string);
-      _dn_json_fault (self, self->token_at, error, what);
-      return FALSE;
+      return _dn_json_fault (self, self->token_at, error, what);
     }
   return TRUE;
 }
@@ -252,35 +251,23 @@ number_end (DnJsonReader  *self,
                       memchr (self->digits, 'E', MIN (self->n_digits, sizeof self->digits)) == NULL;
 
   if (self->number == N_MINUS || self->number == N_DOT || self->number == N_E || self->number == N_EXPONENT_SIGN)
-    {
-      _dn_json_fault (self, self->token_at, error, _("this is not a valid number."));
-      return FALSE;
-    }
+    return _dn_json_fault (self, self->token_at, error, _("this is not a valid number."));
   if (self->n_digits >= sizeof buffer)
-    {
-      _dn_json_fault (self, self->token_at, error, _("a number is too long."));
-      return FALSE;
-    }
+    return _dn_json_fault (self, self->token_at, error, _("a number is too long."));
   memcpy (buffer, self->digits, self->n_digits);
   buffer[self->n_digits] = '\0';
   if (integral)
     {
       gint64 value;
       if (!g_ascii_string_to_signed (buffer, 10, G_MININT64, G_MAXINT64, &value, NULL))
-        {
-          _dn_json_fault (self, self->token_at, error, _("a whole number is out of range (at most 19 digits)."));
-          return FALSE;
-        }
+        return _dn_json_fault (self, self->token_at, error, _("a whole number is out of range (at most 19 digits)."));
     }
   else
     {
       char *stop = NULL;
       double value = g_ascii_strtod (buffer, &stop);
       if (stop != buffer + self->n_digits || !isfinite (value))
-        {
-          _dn_json_fault (self, self->token_at, error, _("a number is out of range."));
-          return FALSE;
-        }
+        return _dn_json_fault (self, self->token_at, error, _("a number is out of range."));
     }
   return value_done (self, piece, end, FALSE, error);
 }
@@ -289,6 +276,30 @@ static gboolean
 is_space (guchar c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where white space may come first. */
+static gboolean
+between_tokens (State state)
+{
+  return state == ST_VALUE || state == ST_NAME || state == ST_COLON || state == ST_AFTER;
+}
+
+/* The fault of byte @p of @piece where @expected was: single quotes and
+ * comments, the usual mistakes, are named. */
+static gboolean
+unexpected (DnJsonReader  *self,
+            const char    *piece,
+            gsize          p,
+            GError       **error,
+            const char    *expected)
+{
+  guchar c = (guchar) piece[p];
+
+  return _dn_json_fault_here (self, piece, p, error,
+                              c == '\'' ? _("text must be in double quotes, not single quotes.")
+                              : c == '/' ? _("comments are not allowed in JSON.")
+                                         : expected);
 }
 
 /* Reads from byte *@pos of @piece, in the current state, at most up to
@@ -304,13 +315,19 @@ step (DnJsonReader  *self,
   guchar c = (guchar) piece[p];
   gboolean ok = TRUE;
 
-  switch (self->state)
+  if (between_tokens (self->state))
     {
-    case ST_VALUE:
       while (is_space (c) && ++p < stop)
         c = (guchar) piece[p];
       if (p == stop)
-        break;
+        {
+          *pos = p;
+          return TRUE;
+        }
+    }
+  switch (self->state)
+    {
+    case ST_VALUE:
       if (self->after_open && c == ']')
         {
           p++;
@@ -360,17 +377,10 @@ step (DnJsonReader  *self,
       else if (self->offset + p == 0 && c == 0xEF && stop - p >= 3 && memcmp (piece + p, "\xEF\xBB\xBF", 3) == 0)
         return _dn_json_fault_here (self, piece, p, error, _("the file starts with a byte-order mark, which JSON does not allow."));
       else
-        return _dn_json_fault_here (self, piece, p, error,
-                                    c == '\'' ? _("text must be in double quotes, not single quotes.")
-                                    : c == '/' ? _("comments are not allowed in JSON.")
-                                               : value_expected ());
+        return unexpected (self, piece, p, error, value_expected ());
       break;
 
     case ST_NAME:
-      while (is_space (c) && ++p < stop)
-        c = (guchar) piece[p];
-      if (p == stop)
-        break;
       if (self->after_open && c == '}')
         {
           p++;
@@ -385,17 +395,10 @@ step (DnJsonReader  *self,
           p++;
         }
       else
-        return _dn_json_fault_here (self, piece, p, error,
-                                    c == '\'' ? _("text must be in double quotes, not single quotes.")
-                                    : c == '/' ? _("comments are not allowed in JSON.")
-                                               : _("a field name in double quotes was expected."));
+        return unexpected (self, piece, p, error, _("a field name in double quotes was expected."));
       break;
 
     case ST_COLON:
-      while (is_space (c) && ++p < stop)
-        c = (guchar) piece[p];
-      if (p == stop)
-        break;
       if (c != ':')
         return _dn_json_fault_here (self, piece, p, error, _("a colon “:” was expected after the field name."));
       p++;
@@ -404,10 +407,6 @@ step (DnJsonReader  *self,
       break;
 
     case ST_AFTER:
-      while (is_space (c) && ++p < stop)
-        c = (guchar) piece[p];
-      if (p == stop)
-        break;
       if (self->stack->len == 0)
         return _dn_json_fault_here (self, piece, p, error, _("there is more data after the end of the JSON value."));
       {
@@ -472,10 +471,7 @@ step (DnJsonReader  *self,
           ok = count_unescaped (self, 1, error);
         }
       else
-        {
-          _dn_json_fault (self, self->escape_at, error, _("unknown escape in text (only \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)."));
-          return FALSE;
-        }
+        return _dn_json_fault (self, self->escape_at, error, _("unknown escape in text (only \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)."));
       p++;
       break;
 
@@ -486,12 +482,9 @@ step (DnJsonReader  *self,
         gboolean low = self->state == ST_LOW_UNICODE;
 
         if (digit < 0)
-          {
-            _dn_json_fault (self, self->escape_at, error,
-                            low ? _("a lone surrogate (\\ud800–\\udbff) is not a character.")
-                                : _("\\u must be followed by four hexadecimal digits."));
-            return FALSE;
-          }
+          return _dn_json_fault (self, self->escape_at, error,
+                                 low ? _("a lone surrogate (\\ud800–\\udbff) is not a character.")
+                                     : _("\\u must be followed by four hexadecimal digits."));
         p++;
         self->unit = self->unit * 16 + (guint) digit;
         if (++self->n_hex < 4)
@@ -499,23 +492,14 @@ step (DnJsonReader  *self,
         if (low)
           {
             if (self->unit < 0xDC00 || self->unit > 0xDFFF)
-              {
-                _dn_json_fault (self, self->escape_at, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
-                return FALSE;
-              }
+              return _dn_json_fault (self, self->escape_at, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
             self->state = ST_STRING;
             ok = count_unescaped (self, 4, error);
           }
         else if (self->unit == 0)
-          {
-            _dn_json_fault (self, self->escape_at, error, _("text must not contain the character U+0000 (\\u0000)."));
-            return FALSE;
-          }
+          return _dn_json_fault (self, self->escape_at, error, _("text must not contain the character U+0000 (\\u0000)."));
         else if (self->unit >= 0xDC00 && self->unit <= 0xDFFF)
-          {
-            _dn_json_fault (self, self->escape_at, error, _("a lone surrogate (\\udc00–\\udfff) is not a character."));
-            return FALSE;
-          }
+          return _dn_json_fault (self, self->escape_at, error, _("a lone surrogate (\\udc00–\\udfff) is not a character."));
         else if (self->unit >= 0xD800 && self->unit <= 0xDBFF)
           self->state = ST_LOW_BACKSLASH;
         else
@@ -529,10 +513,7 @@ step (DnJsonReader  *self,
     case ST_LOW_BACKSLASH:
     case ST_LOW_U:
       if (c != (self->state == ST_LOW_BACKSLASH ? '\\' : 'u'))
-        {
-          _dn_json_fault (self, self->escape_at, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
-          return FALSE;
-        }
+        return _dn_json_fault (self, self->escape_at, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
       p++;
       if (self->state == ST_LOW_BACKSLASH)
         self->state = ST_LOW_U;
@@ -563,10 +544,7 @@ step (DnJsonReader  *self,
             }
         }
       if (ok && p < stop && self->state == ST_LITERAL)
-        {
-          _dn_json_fault (self, self->token_at, error, value_expected ());
-          return FALSE;
-        }
+        return _dn_json_fault (self, self->token_at, error, value_expected ());
       break;
     }
   *pos = p;
@@ -602,9 +580,8 @@ _dn_json_scan (DnJsonReader  *self,
           {
             g_autofree char *what = g_strdup_printf (_("a record is longer than %lu bytes, the most one record may take."),
                                                      (unsigned long) self->limits->max_record);
-            _dn_json_fault (self, self->keep_at, error, what);
+            return _dn_json_fault (self, self->keep_at, error, what);
           }
-          return FALSE;
         }
       if (!step (self, piece, &pos, stop, error))
         return FALSE;
@@ -620,44 +597,30 @@ dn_json_reader_finish (DnJsonReader  *self,
   g_return_val_if_fail (!self->failed, FALSE);
 
   if (self->n_carry > 0)
-    {
-      _dn_json_fault (self, self->here, error, _("the text is not valid UTF-8."));
-      return FALSE;
-    }
+    return _dn_json_fault (self, self->here, error, _("the text is not valid UTF-8."));
+  /* a number ends with the data */
+  if (self->state == ST_NUMBER && !number_end (self, NULL, 0, error))
+    return FALSE;
+  if (self->state == ST_AFTER && self->stack->len == 0)
+    return TRUE;
   switch (self->state)
     {
-    case ST_NUMBER:
-      if (!number_end (self, NULL, 0, error))
-        return FALSE;
-      if (self->stack->len == 0)
-        return TRUE;
-      _dn_json_fault (self, self->here, error, ends_early ());
-      return FALSE;
-    case ST_AFTER:
-      if (self->stack->len == 0)
-        return TRUE;
-      _dn_json_fault (self, self->here, error, ends_early ());
-      return FALSE;
     case ST_COLON:
-      _dn_json_fault (self, self->here, error, _("a colon “:” was expected after the field name."));
-      return FALSE;
+      return _dn_json_fault (self, self->here, error, _("a colon “:” was expected after the field name."));
     case ST_STRING:
     case ST_ESCAPE:
-      _dn_json_fault (self, self->token_at, error, _("the text is not closed (a double quote is missing)."));
-      return FALSE;
+      return _dn_json_fault (self, self->token_at, error, _("the text is not closed (a double quote is missing)."));
     case ST_UNICODE:
-      _dn_json_fault (self, self->escape_at, error, _("\\u must be followed by four hexadecimal digits."));
-      return FALSE;
+      return _dn_json_fault (self, self->escape_at, error, _("\\u must be followed by four hexadecimal digits."));
     case ST_LOW_BACKSLASH:
     case ST_LOW_U:
     case ST_LOW_UNICODE:
-      _dn_json_fault (self, self->escape_at, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
-      return FALSE;
+      return _dn_json_fault (self, self->escape_at, error, _("a lone surrogate (\\ud800–\\udbff) is not a character."));
     case ST_VALUE:
     case ST_NAME:
+    case ST_AFTER:
     case ST_LITERAL:
     default:
-      _dn_json_fault (self, self->here, error, ends_early ());
-      return FALSE;
+      return _dn_json_fault (self, self->here, error, ends_early ());
     }
 }

@@ -18,6 +18,35 @@ on_changed_cb (DnTaskFilter *filter,
   (*count)++;
 }
 
+/* The filters without a function of their own are read as properties. */
+static gboolean
+get_boolean (DnTaskFilter *filter,
+             const char   *name)
+{
+  gboolean value = FALSE;
+
+  g_object_get (filter, name, &value, NULL);
+  return value;
+}
+
+static int
+get_status (DnTaskFilter *filter)
+{
+  int status = 0;
+
+  g_object_get (filter, "status", &status, NULL);
+  return status;
+}
+
+static gint64
+get_document_id (DnTaskFilter *filter)
+{
+  gint64 id = -1;
+
+  g_object_get (filter, "document-id", &id, NULL);
+  return id;
+}
+
 /* A new filter lists every task; each change is one "changed". */
 static void
 test_properties (void)
@@ -30,9 +59,9 @@ test_properties (void)
 
   g_assert_false (dn_task_filter_is_active (filter));
   g_assert_null (dn_task_filter_get_text (filter));
-  g_assert_true (dn_task_filter_get_include_sub_units (filter));
-  g_assert_false (dn_task_filter_get_lead_only (filter));
-  g_assert_cmpint (dn_task_filter_get_status (filter), ==, DN_TASK_FILTER_STATUS_ANY);
+  g_assert_true (get_boolean (filter, "include-sub-units"));
+  g_assert_false (get_boolean (filter, "lead-only"));
+  g_assert_cmpint (get_status (filter), ==, DN_TASK_FILTER_STATUS_ANY);
   g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_ANY);
   g_assert_cmpint (dn_task_filter_get_sort (filter, &descending), ==, DN_TASK_SORT_DUE);
   g_assert_false (descending);
@@ -61,20 +90,20 @@ test_properties (void)
   g_assert_true (descending);
 
   /* a reset is one change, and keeps the order */
-  dn_task_filter_set_overdue (filter, TRUE);
-  dn_task_filter_set_lead_only (filter, TRUE);
+  g_object_set (filter, "overdue", TRUE, "lead-only", TRUE, "include-sub-units", FALSE, NULL);
   n_changed = 0;
   dn_task_filter_reset (filter);
   g_assert_cmpuint (n_changed, ==, 1);
   g_assert_false (dn_task_filter_is_active (filter));
-  g_assert_false (dn_task_filter_get_lead_only (filter));
+  g_assert_false (get_boolean (filter, "lead-only"));
+  g_assert_true (get_boolean (filter, "include-sub-units"));
   g_assert_cmpint (dn_task_filter_get_sort (filter, &descending), ==, DN_TASK_SORT_TITLE);
   dn_task_filter_reset (filter);
   g_assert_cmpuint (n_changed, ==, 1);
 }
 
-/* Every property reads and writes the value its getter and setter see,
- * and a write that changes nothing is no change. */
+/* Every property reads and writes the value the functions see, and a
+ * write that changes nothing is no change. */
 static void
 test_property_values (void)
 {
@@ -94,17 +123,17 @@ test_property_values (void)
   g_assert_cmpuint (n_changed, ==, 10);
   g_assert_cmpstr (dn_task_filter_get_text (filter), ==, "kế hoạch");
   g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 12);
-  g_assert_false (dn_task_filter_get_include_sub_units (filter));
-  g_assert_true (dn_task_filter_get_lead_only (filter));
-  g_assert_cmpint (dn_task_filter_get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
-  g_assert_true (dn_task_filter_get_overdue (filter));
+  g_assert_false (get_boolean (filter, "include-sub-units"));
+  g_assert_true (get_boolean (filter, "lead-only"));
+  g_assert_cmpint (get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
+  g_assert_true (get_boolean (filter, "overdue"));
   g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_MONTH);
-  g_assert_cmpint (dn_task_filter_get_document_id (filter), ==, 5);
+  g_assert_cmpint (get_document_id (filter), ==, 5);
   g_assert_cmpint (dn_task_filter_get_sort (filter, &descending), ==, DN_TASK_SORT_TITLE);
   g_assert_true (descending);
 
   dn_task_filter_set_unit_id (filter, 40000000000);
-  dn_task_filter_set_status (filter, DN_STATUS_DONE);
+  g_object_set (filter, "status", DN_STATUS_DONE, NULL);
   dn_task_filter_set_sort (filter, DN_TASK_SORT_PROGRESS, FALSE);
   g_object_get (filter, "text", &text, "unit-id", &unit_id, "include-sub-units", &include,
                 "lead-only", &lead_only, "status", &status, "overdue", &overdue, "period", &period,
@@ -124,10 +153,9 @@ test_property_values (void)
   /* the same values again: no change; a negative id is none */
   g_object_set (filter, "unit-id", (gint64) 40000000000, "lead-only", TRUE, "period", DN_PERIOD_MONTH,
                 "sort", DN_TASK_SORT_PROGRESS, "descending", FALSE, NULL);
-  dn_task_filter_set_overdue (filter, 2);
   g_assert_cmpuint (n_changed, ==, 13);
-  dn_task_filter_set_document_id (filter, -3);
-  g_assert_cmpint (dn_task_filter_get_document_id (filter), ==, 0);
+  dn_task_filter_set_unit_id (filter, -3);
+  g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 0);
   g_assert_cmpuint (n_changed, ==, 14);
 }
 
@@ -139,12 +167,12 @@ test_presets (void)
 
   g_signal_connect (filter, "changed", G_CALLBACK (on_changed_cb), &n_changed);
   g_assert_true (dn_task_filter_apply_preset (filter, "overdue"));
-  g_assert_true (dn_task_filter_get_overdue (filter));
+  g_assert_true (get_boolean (filter, "overdue"));
   g_assert_cmpuint (n_changed, ==, 1);
 
   g_assert_true (dn_task_filter_apply_preset (filter, "week"));
-  g_assert_false (dn_task_filter_get_overdue (filter));
-  g_assert_cmpint (dn_task_filter_get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
+  g_assert_false (get_boolean (filter, "overdue"));
+  g_assert_cmpint (get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
   g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_NEXT_7_DAYS);
   g_assert_cmpuint (n_changed, ==, 2);
   /* the same preset again still counts as a change (back to the top) */
@@ -153,14 +181,14 @@ test_presets (void)
 
   g_assert_true (dn_task_filter_apply_preset (filter, "unit:12"));
   g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 12);
-  g_assert_true (dn_task_filter_get_include_sub_units (filter));
-  g_assert_false (dn_task_filter_get_lead_only (filter));
+  g_assert_true (get_boolean (filter, "include-sub-units"));
+  g_assert_false (get_boolean (filter, "lead-only"));
   g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_ANY);
 
   g_assert_true (dn_task_filter_apply_preset (filter, "lead:5:quarter"));
   g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 5);
-  g_assert_false (dn_task_filter_get_include_sub_units (filter));
-  g_assert_true (dn_task_filter_get_lead_only (filter));
+  g_assert_false (get_boolean (filter, "include-sub-units"));
+  g_assert_true (get_boolean (filter, "lead-only"));
   g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_QUARTER);
   g_assert_true (dn_task_filter_apply_preset (filter, "lead:5:school-year"));
   g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_SCHOOL_YEAR);
@@ -168,7 +196,7 @@ test_presets (void)
   g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_ANY);
 
   g_assert_true (dn_task_filter_apply_preset (filter, "document:3"));
-  g_assert_cmpint (dn_task_filter_get_document_id (filter), ==, 3);
+  g_assert_cmpint (get_document_id (filter), ==, 3);
   g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 0);
 
   g_assert_true (dn_task_filter_apply_preset (filter, ""));
@@ -176,7 +204,7 @@ test_presets (void)
   g_assert_true (dn_task_filter_apply_preset (filter, "all"));
 
   /* not understood: every task */
-  dn_task_filter_set_overdue (filter, TRUE);
+  g_object_set (filter, "overdue", TRUE, NULL);
   g_assert_false (dn_task_filter_apply_preset (filter, "fortnight"));
   g_assert_false (dn_task_filter_apply_preset (filter, "unit:abc"));
   g_assert_false (dn_task_filter_apply_preset (filter, "unit:-4"));
@@ -192,7 +220,7 @@ test_query (void)
   GDate today = dn_test_date (2024, 5, 20);
   DnTaskQuery query;
 
-  dn_task_filter_set_lead_only (filter, TRUE);
+  g_object_set (filter, "lead-only", TRUE, NULL);
   dn_task_filter_to_query (filter, &today, &query);
   g_assert_cmpint (query.unit_id, ==, 0);
   g_assert_false (query.lead_only);
@@ -202,11 +230,9 @@ test_query (void)
   g_assert_null (query.text);
 
   dn_task_filter_set_unit_id (filter, 4);
-  dn_task_filter_set_include_sub_units (filter, FALSE);
-  dn_task_filter_set_status (filter, DN_STATUS_DONE);
-  dn_task_filter_set_period (filter, DN_PERIOD_QUARTER);
+  g_object_set (filter, "include-sub-units", FALSE, "status", DN_STATUS_DONE, "period", DN_PERIOD_QUARTER,
+                "document-id", (gint64) 9, NULL);
   dn_task_filter_set_text (filter, "ho chieu");
-  dn_task_filter_set_document_id (filter, 9);
   dn_task_filter_set_sort (filter, DN_TASK_SORT_STATUS, TRUE);
   dn_task_filter_to_query (filter, &today, &query);
   g_assert_cmpint (query.unit_id, ==, 4);
@@ -225,7 +251,7 @@ test_query (void)
   g_assert_cmpint (query.sort, ==, DN_TASK_SORT_STATUS);
   g_assert_true (query.descending);
 
-  dn_task_filter_set_status (filter, DN_TASK_FILTER_STATUS_UNFINISHED);
+  g_object_set (filter, "status", DN_TASK_FILTER_STATUS_UNFINISHED, NULL);
   dn_task_filter_to_query (filter, &today, &query);
   g_assert_true (query.unfinished);
   g_assert_cmpint (query.status, ==, -1);

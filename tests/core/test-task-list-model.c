@@ -114,7 +114,7 @@ test_query_and_signals (DnTestStore   *fixture,
   /* a deleted task goes on reload */
   n_before = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_true (dn_store_delete_task (fixture->store, report, &error));
-  g_assert_true (dn_task_list_model_reload (model, &error));
+  g_assert_true (dn_query_model_reload (DN_QUERY_MODEL (model), &error));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_before - 1);
   g_assert_cmpuint (dn_task_list_model_find (model, report), ==, G_MAXUINT);
 }
@@ -149,14 +149,14 @@ test_async (DnTestStore   *fixture,
   dn_task_list_model_set_query_async (model, &query);
   query.text = "ho chieu";
   dn_task_list_model_set_query_async (model, &query);
-  g_assert_true (dn_task_list_model_is_loading (model));
+  g_assert_true (dn_query_model_is_loading (DN_QUERY_MODEL (model)));
   /* the main loop is free meanwhile: nothing has been replaced yet */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (dn_task_list_model_is_loading (model) && g_get_monotonic_time () < deadline)
+  while (dn_query_model_is_loading (DN_QUERY_MODEL (model)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dn_task_list_model_is_loading (model));
+  g_assert_false (dn_query_model_is_loading (DN_QUERY_MODEL (model)));
   g_assert_cmpuint (n_loaded, ==, 1);
   g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
                    dn_store_count_tasks (fixture->store, &query, NULL));
@@ -173,7 +173,7 @@ test_async (DnTestStore   *fixture,
   query.text = NULL;
   g_assert_true (dn_task_list_model_set_query (model, &query, &error));
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (dn_task_list_model_is_loading (model) && g_get_monotonic_time () < deadline)
+  while (dn_query_model_is_loading (DN_QUERY_MODEL (model)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5000);
 
@@ -261,7 +261,7 @@ test_first_rows_then_rest (DnTestStore   *fixture,
   query.status = DN_STATUS_DONE;
   changed.n_signals = 0;
   dn_task_list_model_set_query_async (model, &query);
-  while ((dn_task_list_model_is_loading (model) || !dn_query_model_is_complete (DN_QUERY_MODEL (model))) &&
+  while ((dn_query_model_is_loading (DN_QUERY_MODEL (model)) || !dn_query_model_is_complete (DN_QUERY_MODEL (model))) &&
          g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,

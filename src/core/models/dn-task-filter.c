@@ -292,102 +292,11 @@ dn_task_filter_set_unit_id (DnTaskFilter *self,
   set_field (self, PROP_UNIT_ID, MAX (unit_id, 0));
 }
 
-gboolean
-dn_task_filter_get_include_sub_units (DnTaskFilter *self)
-{
-  g_return_val_if_fail (DN_IS_TASK_FILTER (self), TRUE);
-  return self->include_sub_units;
-}
-
-void
-dn_task_filter_set_include_sub_units (DnTaskFilter *self,
-                                      gboolean      include)
-{
-  g_return_if_fail (DN_IS_TASK_FILTER (self));
-
-  set_field (self, PROP_INCLUDE_SUB_UNITS, !!include);
-}
-
-gboolean
-dn_task_filter_get_lead_only (DnTaskFilter *self)
-{
-  g_return_val_if_fail (DN_IS_TASK_FILTER (self), FALSE);
-  return self->lead_only;
-}
-
-void
-dn_task_filter_set_lead_only (DnTaskFilter *self,
-                              gboolean      lead_only)
-{
-  g_return_if_fail (DN_IS_TASK_FILTER (self));
-
-  set_field (self, PROP_LEAD_ONLY, !!lead_only);
-}
-
-int
-dn_task_filter_get_status (DnTaskFilter *self)
-{
-  g_return_val_if_fail (DN_IS_TASK_FILTER (self), DN_TASK_FILTER_STATUS_ANY);
-  return self->status;
-}
-
-void
-dn_task_filter_set_status (DnTaskFilter *self,
-                           int           status)
-{
-  g_return_if_fail (DN_IS_TASK_FILTER (self));
-  g_return_if_fail (status >= DN_TASK_FILTER_STATUS_UNFINISHED && status < DN_STATUS_N);
-
-  set_field (self, PROP_STATUS, status);
-}
-
-gboolean
-dn_task_filter_get_overdue (DnTaskFilter *self)
-{
-  g_return_val_if_fail (DN_IS_TASK_FILTER (self), FALSE);
-  return self->overdue;
-}
-
-void
-dn_task_filter_set_overdue (DnTaskFilter *self,
-                            gboolean      overdue)
-{
-  g_return_if_fail (DN_IS_TASK_FILTER (self));
-
-  set_field (self, PROP_OVERDUE, !!overdue);
-}
-
 DnPeriod
 dn_task_filter_get_period (DnTaskFilter *self)
 {
   g_return_val_if_fail (DN_IS_TASK_FILTER (self), DN_PERIOD_ANY);
   return self->period;
-}
-
-void
-dn_task_filter_set_period (DnTaskFilter *self,
-                           DnPeriod      period)
-{
-  g_return_if_fail (DN_IS_TASK_FILTER (self));
-  g_return_if_fail (period >= DN_PERIOD_ANY && period < DN_PERIOD_N);
-
-  set_field (self, PROP_PERIOD, period);
-}
-
-gint64
-dn_task_filter_get_document_id (DnTaskFilter *self)
-{
-  g_return_val_if_fail (DN_IS_TASK_FILTER (self), 0);
-  return self->document_id;
-}
-
-void
-dn_task_filter_set_document_id (DnTaskFilter *self,
-                                gint64        document_id)
-{
-  g_return_if_fail (DN_IS_TASK_FILTER (self));
-
-  set_field (self, PROP_DOCUMENT_ID, MAX (document_id, 0));
 }
 
 DnTaskSort
@@ -420,14 +329,10 @@ dn_task_filter_reset (DnTaskFilter *self)
   g_return_if_fail (DN_IS_TASK_FILTER (self));
 
   freeze (self);
-  dn_task_filter_set_text (self, NULL);
-  dn_task_filter_set_unit_id (self, 0);
-  dn_task_filter_set_include_sub_units (self, TRUE);
-  dn_task_filter_set_lead_only (self, FALSE);
-  dn_task_filter_set_status (self, DN_TASK_FILTER_STATUS_ANY);
-  dn_task_filter_set_overdue (self, FALSE);
-  dn_task_filter_set_period (self, DN_PERIOD_ANY);
-  dn_task_filter_set_document_id (self, 0);
+  /* the filters come first in the properties, the order after them */
+  for (guint prop = PROP_TEXT; prop <= PROP_DOCUMENT_ID; prop++)
+    g_object_set_property (G_OBJECT (self), properties[prop]->name,
+                           g_param_spec_get_default_value (properties[prop]));
   thaw (self);
 }
 
@@ -470,11 +375,11 @@ dn_task_filter_apply_preset (DnTaskFilter *self,
   if (parts[0] == NULL || g_str_equal (parts[0], "") || g_str_equal (parts[0], "all"))
     ;
   else if (g_str_equal (parts[0], "overdue"))
-    dn_task_filter_set_overdue (self, TRUE);
+    set_field (self, PROP_OVERDUE, TRUE);
   else if (g_str_equal (parts[0], "week"))
     {
-      dn_task_filter_set_status (self, DN_TASK_FILTER_STATUS_UNFINISHED);
-      dn_task_filter_set_period (self, DN_PERIOD_NEXT_7_DAYS);
+      set_field (self, PROP_STATUS, DN_TASK_FILTER_STATUS_UNFINISHED);
+      set_field (self, PROP_PERIOD, DN_PERIOD_NEXT_7_DAYS);
     }
   else if (g_str_equal (parts[0], "lead") && id > 0)
     {
@@ -483,16 +388,16 @@ dn_task_filter_apply_preset (DnTaskFilter *self,
       known = parts[2] == NULL || dn_period_from_string (parts[2], &period);
       if (known)
         {
-          dn_task_filter_set_unit_id (self, id);
-          dn_task_filter_set_include_sub_units (self, FALSE);
-          dn_task_filter_set_lead_only (self, TRUE);
-          dn_task_filter_set_period (self, period);
+          set_field (self, PROP_UNIT_ID, id);
+          set_field (self, PROP_INCLUDE_SUB_UNITS, FALSE);
+          set_field (self, PROP_LEAD_ONLY, TRUE);
+          set_field (self, PROP_PERIOD, period);
         }
     }
   else if (g_str_equal (parts[0], "document") && id > 0)
-    dn_task_filter_set_document_id (self, id);
+    set_field (self, PROP_DOCUMENT_ID, id);
   else if (g_str_equal (parts[0], "unit") && id > 0)
-    dn_task_filter_set_unit_id (self, id);
+    set_field (self, PROP_UNIT_ID, id);
   else
     known = FALSE;
   /* a preset always comes as a change: the list starts again from the top */

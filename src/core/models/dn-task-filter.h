@@ -27,38 +27,26 @@ G_DECLARE_FINAL_TYPE (DnTaskFilter, dn_task_filter, DN, TASK_FILTER, GObject)
 
 DnTaskFilter *dn_task_filter_new                (void);
 
-/* Search text (title, section, unit…); NULL for none ("" counts as none). */
+/* The filters are properties, as the list's widgets are bound to them:
+ *  - "text": search text (title, section, unit…); NULL for none ("" counts
+ *    as none);
+ *  - "unit-id": tasks the unit leads or supports; 0 for any unit;
+ *  - "include-sub-units": with a unit, its sub-units too (default TRUE);
+ *  - "lead-only": with a unit, only the tasks it leads;
+ *  - "status": DN_TASK_FILTER_STATUS_ANY, DN_TASK_FILTER_STATUS_UNFINISHED
+ *    or a DnStatus;
+ *  - "overdue": only unfinished tasks past their due date;
+ *  - "period": due within this DnPeriod around today (dn_period_get_bounds);
+ *  - "document-id": tasks taken from this document; 0 for any.
+ * The text, the unit and the period also have functions of their own. */
 const char   *dn_task_filter_get_text           (DnTaskFilter *self);
 void          dn_task_filter_set_text           (DnTaskFilter *self,
                                                  const char   *text);
-/* Tasks the unit leads or supports; 0 for any unit. */
 gint64        dn_task_filter_get_unit_id        (DnTaskFilter *self);
+/* A negative id counts as 0. */
 void          dn_task_filter_set_unit_id        (DnTaskFilter *self,
                                                  gint64        unit_id);
-/* With a unit: its sub-units too (default TRUE). */
-gboolean      dn_task_filter_get_include_sub_units (DnTaskFilter *self);
-void          dn_task_filter_set_include_sub_units (DnTaskFilter *self,
-                                                    gboolean      include);
-/* With a unit: only the tasks it leads. */
-gboolean      dn_task_filter_get_lead_only      (DnTaskFilter *self);
-void          dn_task_filter_set_lead_only      (DnTaskFilter *self,
-                                                 gboolean      lead_only);
-/* DN_TASK_FILTER_STATUS_ANY, DN_TASK_FILTER_STATUS_UNFINISHED or a DnStatus. */
-int           dn_task_filter_get_status         (DnTaskFilter *self);
-void          dn_task_filter_set_status         (DnTaskFilter *self,
-                                                 int           status);
-/* Only unfinished tasks past their due date. */
-gboolean      dn_task_filter_get_overdue        (DnTaskFilter *self);
-void          dn_task_filter_set_overdue        (DnTaskFilter *self,
-                                                 gboolean      overdue);
-/* Due within this period around today (dn_period_get_bounds). */
 DnPeriod      dn_task_filter_get_period         (DnTaskFilter *self);
-void          dn_task_filter_set_period         (DnTaskFilter *self,
-                                                 DnPeriod      period);
-/* Tasks taken from this document; 0 for any. */
-gint64        dn_task_filter_get_document_id    (DnTaskFilter *self);
-void          dn_task_filter_set_document_id    (DnTaskFilter *self,
-                                                 gint64        document_id);
 /* The order: "sort" (a DnTaskSort) and "descending". */
 DnTaskSort    dn_task_filter_get_sort           (DnTaskFilter *self,
                                                  gboolean     *descending);
@@ -66,8 +54,8 @@ void          dn_task_filter_set_sort           (DnTaskFilter *self,
                                                  DnTaskSort    sort,
                                                  gboolean      descending);
 
-/* Every filter back to "every task" (the search text too); the order is
- * kept. */
+/* Every filter back to its property's default, "every task" (the search
+ * text too); the order is kept. */
 void          dn_task_filter_reset              (DnTaskFilter *self);
 /* TRUE when some filter or search text leaves tasks out. */
 gboolean      dn_task_filter_is_active          (DnTaskFilter *self);

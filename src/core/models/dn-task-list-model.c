@@ -17,7 +17,6 @@ struct _DnTaskListModel
 {
   DnQueryModel parent_instance;
 
-  DnStore     *store;     /* the parent's */
   DnTaskQuery  query;
   char        *query_text;
 
@@ -74,7 +73,7 @@ list_ids (DnQueryModel  *model,
 {
   DnTaskListModel *self = DN_TASK_LIST_MODEL (model);
 
-  return dn_store_list_task_ids (self->store, &self->query, error);
+  return dn_store_list_task_ids (dn_query_model_get_store (model), &self->query, error);
 }
 
 static GPtrArray *
@@ -115,7 +114,6 @@ dn_task_list_model_finalize (GObject *object)
   DnTaskListModel *self = DN_TASK_LIST_MODEL (object);
 
   g_clear_pointer (&self->slot, dn_query_slot_free);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->query_text, g_free);
 
   G_OBJECT_CLASS (dn_task_list_model_parent_class)->finalize (object);
@@ -150,19 +148,15 @@ dn_task_list_model_init (DnTaskListModel *self)
 DnTaskListModel *
 dn_task_list_model_new (DnStore *store)
 {
-  DnTaskListModel *self;
-
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
-  self = g_object_new (DN_TYPE_TASK_LIST_MODEL, "store", store, NULL);
-  self->store = g_object_ref (store);
-  return self;
+  return g_object_new (DN_TYPE_TASK_LIST_MODEL, "store", store, NULL);
 }
 
 DnStore *
 dn_task_list_model_get_store (DnTaskListModel *self)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), NULL);
-  return self->store;
+  return dn_query_model_get_store (DN_QUERY_MODEL (self));
 }
 
 const DnTaskQuery *
@@ -170,23 +164,6 @@ dn_task_list_model_get_query (DnTaskListModel *self)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), NULL);
   return &self->query;
-}
-
-/* Shows @ids, with @tasks (the first rows, read already) if not NULL. */
-static void
-replace_ids (DnTaskListModel *self,
-             GArray          *ids,
-             GPtrArray       *tasks)
-{
-  dn_query_model_set_result (DN_QUERY_MODEL (self), ids, tasks);
-}
-
-gboolean
-dn_task_list_model_reload (DnTaskListModel  *self,
-                           GError          **error)
-{
-  g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
-  return dn_query_model_reload (DN_QUERY_MODEL (self), error);
 }
 
 /* Copies @query (its text too) as the model's query. */
@@ -258,7 +235,7 @@ start_job (DnTaskListModel *self,
 
   if (self->slot == NULL)
     {
-      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
+      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (dn_task_list_model_get_store (self));
 
       self->slot = dn_query_slot_new (worker);
     }
@@ -284,7 +261,7 @@ job_done (GObject      *source,
 
   if (found != NULL)
     {
-      replace_ids (self, found->ids, found->tasks);
+      dn_query_model_set_result (DN_QUERY_MODEL (self), found->ids, found->tasks);
       job_result_free (found);
     }
   dn_query_model_set_complete (DN_QUERY_MODEL (self), complete);
@@ -311,13 +288,6 @@ dn_task_list_model_set_query_async (DnTaskListModel   *self,
 }
 
 gboolean
-dn_task_list_model_is_loading (DnTaskListModel *self)
-{
-  g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
-  return dn_query_model_is_loading (DN_QUERY_MODEL (self));
-}
-
-gboolean
 dn_task_list_model_set_query (DnTaskListModel    *self,
                               const DnTaskQuery  *query,
                               GError            **error)
@@ -329,7 +299,7 @@ dn_task_list_model_set_query (DnTaskListModel    *self,
   /* an asynchronous query still under way must not overwrite this one */
   if (self->slot != NULL)
     dn_query_slot_cancel (self->slot);
-  return dn_task_list_model_reload (self, error);
+  return dn_query_model_reload (DN_QUERY_MODEL (self), error);
 }
 
 gboolean
@@ -348,12 +318,12 @@ dn_task_list_model_set_query_first (DnTaskListModel    *self,
     dn_query_slot_cancel (self->slot);
   /* the first rows here (by the list's index: a few ms whatever the
    * size), the rest on the worker */
-  tasks = dn_store_list_tasks (self->store, &self->query, PREFETCHED, error);
+  tasks = dn_store_list_tasks (dn_task_list_model_get_store (self), &self->query, PREFETCHED, error);
   if (tasks == NULL)
     return FALSE;
   ids = ids_of_tasks (tasks);
   dn_query_model_set_complete (DN_QUERY_MODEL (self), TRUE);
-  replace_ids (self, ids, tasks);
+  dn_query_model_set_result (DN_QUERY_MODEL (self), ids, tasks);
   if (tasks->len < PREFETCHED)
     return TRUE;
   dn_query_model_set_complete (DN_QUERY_MODEL (self), FALSE);

@@ -1,7 +1,9 @@
 /* dn-task-list-model.h: a lazy GListModel of tasks over the store
  *
  * A DnQueryModel (ids of one query, rows read a page at a time) whose
- * query is a DnTaskQuery.
+ * query is a DnTaskQuery. Whether an asynchronous query is running and
+ * re-reading after an edit are the parent's: dn_query_model_is_loading(),
+ * dn_query_model_reload().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,11 +46,6 @@ const DnTaskQuery *dn_task_list_model_get_query (DnTaskListModel   *self);
  * query's result is applied. */
 void             dn_task_list_model_set_query_async (DnTaskListModel   *self,
                                                      const DnTaskQuery *query);
-/* TRUE while an asynchronous query is running or waiting. */
-gboolean         dn_task_list_model_is_loading (DnTaskListModel    *self);
-/* Re-reads the ids and forgets cached rows (after an edit). */
-gboolean         dn_task_list_model_reload     (DnTaskListModel    *self,
-                                                GError            **error);
 /* Position of a task, or G_MAXUINT. */
 guint            dn_task_list_model_find       (DnTaskListModel    *self,
                                                 gint64              task_id);

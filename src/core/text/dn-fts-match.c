@@ -25,27 +25,13 @@ typedef struct
   Fts5Tokenizer  *tokenizer;
 } Matcher;
 
-/* The words of one query, as the tokenizer cuts them. */
+/* One row against the words of the query (query_words()): which it holds. */
 typedef struct
 {
-  GPtrArray *words;   /* char *, folded */
-} Query;
-
-typedef struct
-{
-  Query  *query;
-  guint8 *found;
-  guint   n_found;
+  GPtrArray *words;
+  guint8    *found;
+  guint      n_found;
 } RowMatch;
-
-static void
-query_free (gpointer data)
-{
-  Query *query = data;
-
-  g_ptr_array_unref (query->words);
-  g_free (query);
-}
 
 static int
 add_word (void       *ctx,
@@ -60,17 +46,16 @@ add_word (void       *ctx,
   return SQLITE_OK;
 }
 
-/* "ho"* "chieu"* (dn_text_fts_query()) → its words, each cut by the
- * tokenizer as FTS5 cuts a query's strings. */
-static Query *
-query_new (Matcher    *matcher,
-           const char *typed)
+/* "ho"* "chieu"* (dn_text_fts_query()) → its words (char *, folded), each
+ * cut by the tokenizer as FTS5 cuts a query's strings. */
+static GPtrArray *
+query_words (Matcher    *matcher,
+             const char *typed)
 {
   g_autofree char *fts = dn_text_fts_query (typed);
-  Query *query = g_new0 (Query, 1);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
   GString *word = g_string_new (NULL);
 
-  query->words = g_ptr_array_new_with_free_func (g_free);
   for (const char *p = fts != NULL ? fts : ""; *p != '\0'; p++)
     {
       if (*p != '"')
@@ -86,13 +71,13 @@ query_new (Matcher    *matcher,
           else
             g_string_append_c (word, *p);
         }
-      matcher->methods.xTokenize (matcher->tokenizer, query->words, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX,
+      matcher->methods.xTokenize (matcher->tokenizer, words, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX,
                                   word->str, (int) word->len, add_word);
       if (*p == '\0')
         break;
     }
   g_string_free (word, TRUE);
-  return query;
+  return words;
 }
 
 static int
@@ -105,15 +90,15 @@ check_token (void       *ctx,
 {
   RowMatch *row = ctx;
 
-  for (guint i = 0; i < row->query->words->len; i++)
+  for (guint i = 0; i < row->words->len; i++)
     {
-      const char *word = row->query->words->pdata[i];
+      const char *word = row->words->pdata[i];
       gsize n = strlen (word);
 
       if (!row->found[i] && (gsize) n_token >= n && memcmp (token, word, n) == 0)
         {
           row->found[i] = 1;
-          if (++row->n_found == row->query->words->len)
+          if (++row->n_found == row->words->len)
             return SQLITE_DONE;   /* every word found: no need to go on */
         }
     }
@@ -126,18 +111,18 @@ sql_fts_match (sqlite3_context  *context,
                sqlite3_value   **argv)
 {
   Matcher *matcher = sqlite3_user_data (context);
-  Query *query = sqlite3_get_auxdata (context, 0);
-  Query *made = NULL;
+  GPtrArray *words = sqlite3_get_auxdata (context, 0);
+  GPtrArray *made = NULL;
   RowMatch row = { 0 };
   int rc = SQLITE_OK;
 
   /* the words are cut once per statement (kept as the argument's aux data) */
-  if (query == NULL)
-    query = made = query_new (matcher, (const char *) sqlite3_value_text (argv[0]));
-  row.query = query;
-  row.found = g_newa (guint8, query->words->len + 1);
-  memset (row.found, 0, query->words->len);
-  for (int i = 1; i < argc && query->words->len > 0 && row.n_found < query->words->len; i++)
+  if (words == NULL)
+    words = made = query_words (matcher, (const char *) sqlite3_value_text (argv[0]));
+  row.words = words;
+  row.found = g_newa (guint8, words->len + 1);
+  memset (row.found, 0, words->len);
+  for (int i = 1; i < argc && words->len > 0 && row.n_found < words->len; i++)
     {
       const char *text = (const char *) sqlite3_value_text (argv[i]);
 
@@ -151,9 +136,9 @@ sql_fts_match (sqlite3_context  *context,
     sqlite3_result_error_code (context, rc);
   else
     /* nothing searchable typed: the index finds nothing either */
-    sqlite3_result_int (context, query->words->len > 0 && row.n_found == query->words->len);
+    sqlite3_result_int (context, words->len > 0 && row.n_found == words->len);
   if (made != NULL)
-    sqlite3_set_auxdata (context, 0, made, query_free);
+    sqlite3_set_auxdata (context, 0, made, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
