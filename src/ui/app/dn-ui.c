@@ -56,6 +56,20 @@ dn_ui_drop_down_set_enum (GtkDropDown *dropdown,
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
 }
 
+void
+dn_ui_column_view_scroll_to (GtkColumnView *view,
+                             guint          position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        return;
+      }
+}
+
 /* on each property installed by dn_ui_install_properties(): its DnProperty */
 static GQuark property_quark;
 
@@ -148,6 +162,14 @@ dn_ui_class_set_template (GtkWidgetClass *widget_class,
 
   dn_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, path);
+}
+
+void
+dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
+                              const char     *ui_name)
+{
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  dn_ui_class_set_template (widget_class, ui_name);
 }
 
 /* on each type that installed actions with dn_ui_class_install_actions():

@@ -27,6 +27,11 @@ void           dn_ui_drop_down_set_enum (GtkDropDown *dropdown,
                                          guint        n,
                                          GCallback    label);
 
+/* Scrolls @view to its row at @position (on GTK 4.8 the action that does
+ * it lives on the column view's inner list view). */
+void           dn_ui_column_view_scroll_to (GtkColumnView *view,
+                                            guint          position);
+
 /* One property of a class, read and written through the type's own getter
  * and setter, given with G_CALLBACK. @type says how they are called:
  * G_TYPE_BOOLEAN, G_TYPE_INT64 (0 to G_MAXINT64) or G_TYPE_STRING, else an
@@ -56,6 +61,10 @@ void dn_ui_install_properties (GObjectClass     *object_class,
  * application). */
 void dn_ui_class_set_template (GtkWidgetClass *widget_class,
                                const char     *ui_name);
+/* The same, for a widget whose template gives it one child, which fills
+ * it (a GtkBinLayout). */
+void dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
+                                   const char     *ui_name);
 
 /* An action of a widget class that takes no parameter: @activate is the
  * type's own function, void (*) (Self *self), given with G_CALLBACK. */

@@ -159,12 +159,15 @@ search_job (DnStore         *store,
   return hits;
 }
 
+/* A row of the results that is no record (id 0): the heading of @kind's
+ * hits, or a message (DN_RECORD_N). */
 static DnSearchHit *
-message_hit (const char *text)
+heading_hit (DnRecordKind  kind,
+             const char   *text)
 {
   DnSearchHit *hit = dn_search_hit_new ();
 
-  hit->kind = DN_RECORD_N;
+  hit->kind = kind;
   g_free (hit->title);
   hit->title = g_strdup (text);
   return hit;
@@ -186,7 +189,7 @@ search_done_cb (GObject      *source,
       g_autofree char *message = g_strdup_printf (_("The search failed: %s"), error->message);
 
       g_debug ("%s", error->message);
-      g_ptr_array_add (grouped, message_hit (message));
+      g_ptr_array_add (grouped, heading_hit (DN_RECORD_N, message));
     }
   /* grouped by kind, best first within a kind, each group under a heading */
   for (guint k = 0; hits != NULL && k < G_N_ELEMENTS (kind_order); k++)
@@ -198,19 +201,13 @@ search_done_cb (GObject      *source,
           if (hit->kind != kind_order[k])
             continue;
           if (!any)
-            {
-              DnSearchHit *header = dn_search_hit_new ();
-              header->kind = hit->kind;
-              g_free (header->title);
-              header->title = g_strdup (kind_heading (hit->kind));
-              g_ptr_array_add (grouped, header);
-              any = TRUE;
-            }
+            g_ptr_array_add (grouped, heading_hit (hit->kind, kind_heading (hit->kind)));
+          any = TRUE;
           g_ptr_array_add (grouped, g_object_ref (hit));
         }
     }
   if (grouped->len == 0)
-    g_ptr_array_add (grouped, message_hit (_("Nothing found")));
+    g_ptr_array_add (grouped, heading_hit (DN_RECORD_N, _("Nothing found")));
   g_list_store_splice (self->search_results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->search_results)),
                        grouped->pdata, grouped->len);
   if (gtk_widget_get_mapped (GTK_WIDGET (self->global_search)))

@@ -232,9 +232,8 @@ dn_date_entry_class_init (DnDateEntryClass *klass)
   widget_class->grab_focus = dn_date_entry_grab_focus;
   gtk_editable_install_properties (object_class, PROP_LAST);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  dn_ui_class_set_template (widget_class, "dn-date-entry.ui");
+  dn_ui_class_set_bin_template (widget_class, "dn-date-entry.ui");
   gtk_widget_class_bind_template_child (widget_class, DnDateEntry, entry);
   gtk_widget_class_bind_template_child (widget_class, DnDateEntry, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, DnDateEntry, popover);

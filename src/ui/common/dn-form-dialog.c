@@ -46,6 +46,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static GtkBuildableIface *parent_buildable_iface;
 
+#define PRIV(self) ((DnFormDialogPrivate *) dn_form_dialog_get_instance_private (self))
+
 /*
  * Auxiliary methods
  */
@@ -83,7 +85,7 @@ dn_form_dialog_buildable_add_child (GtkBuildable *buildable,
                                     const char   *type)
 {
   DnFormDialog *self = DN_FORM_DIALOG (buildable);
-  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+  DnFormDialogPrivate *priv = PRIV (self);
   GtkWidget *content = gtk_window_get_child (GTK_WINDOW (self));
 
   /* a subclass template's own form goes above the error line */
@@ -120,7 +122,7 @@ static gboolean
 dn_form_dialog_real_apply (DnFormDialog  *self,
                            GError       **error)
 {
-  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+  DnFormDialogPrivate *priv = PRIV (self);
 
   if (priv->apply_func == NULL)
     return TRUE;
@@ -131,13 +133,9 @@ static void
 dn_form_dialog_dispose (GObject *object)
 {
   DnFormDialog *self = DN_FORM_DIALOG (object);
-  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+  DnFormDialogPrivate *priv = PRIV (self);
 
-  if (priv->apply_destroy != NULL && priv->apply_data != NULL)
-    priv->apply_destroy (priv->apply_data);
-  priv->apply_func = NULL;
-  priv->apply_data = NULL;
-  priv->apply_destroy = NULL;
+  dn_form_dialog_set_apply_func (self, NULL, NULL, NULL);
   /* Only for an instance of this very type: GTK 4.8 reads the template of
    * the instance's class, so for a subclass it would look for the
    * subclass's children here (and abort). A subclass's instance drops
@@ -154,7 +152,7 @@ static void
 dn_form_dialog_finalize (GObject *object)
 {
   DnFormDialog *self = DN_FORM_DIALOG (object);
-  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+  DnFormDialogPrivate *priv = PRIV (self);
 
   g_clear_pointer (&priv->marked, g_ptr_array_unref);
   g_clear_pointer (&priv->error_text, g_free);
@@ -164,7 +162,7 @@ dn_form_dialog_finalize (GObject *object)
 static const char *
 get_save_label (DnFormDialog *self)
 {
-  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+  DnFormDialogPrivate *priv = PRIV (self);
 
   return gtk_button_get_label (priv->save_button);
 }
@@ -172,7 +170,7 @@ get_save_label (DnFormDialog *self)
 static const char *
 get_intro (DnFormDialog *self)
 {
-  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+  DnFormDialogPrivate *priv = PRIV (self);
 
   return gtk_widget_get_visible (GTK_WIDGET (priv->intro_label)) ? gtk_label_get_text (priv->intro_label) : NULL;
 }
@@ -208,7 +206,7 @@ dn_form_dialog_class_init (DnFormDialogClass *klass)
 static void
 dn_form_dialog_init (DnFormDialog *self)
 {
-  DnFormDialogPrivate *priv = dn_form_dialog_get_instance_private (self);
+  DnFormDialogPrivate *priv = PRIV (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   priv->marked = g_ptr_array_new_with_free_func (forget_marked);
@@ -235,10 +233,9 @@ dn_form_dialog_set_apply_func (DnFormDialog    *self,
                                gpointer         user_data,
                                GDestroyNotify   destroy)
 {
-  DnFormDialogPrivate *priv;
+  DnFormDialogPrivate *priv = PRIV (self);
 
   g_return_if_fail (DN_IS_FORM_DIALOG (self));
-  priv = dn_form_dialog_get_instance_private (self);
   if (priv->apply_destroy != NULL && priv->apply_data != NULL)
     priv->apply_destroy (priv->apply_data);
   priv->apply_func = func;
@@ -250,10 +247,9 @@ void
 dn_form_dialog_set_save_label (DnFormDialog *self,
                                const char   *save_label)
 {
-  DnFormDialogPrivate *priv;
+  DnFormDialogPrivate *priv = PRIV (self);
 
   g_return_if_fail (DN_IS_FORM_DIALOG (self));
-  priv = dn_form_dialog_get_instance_private (self);
   if (save_label == NULL || g_strcmp0 (save_label, gtk_button_get_label (priv->save_button)) == 0)
     return;
   gtk_button_set_label (priv->save_button, save_label);
@@ -263,24 +259,38 @@ dn_form_dialog_set_save_label (DnFormDialog *self,
 GtkWidget *
 dn_form_dialog_get_save_button (DnFormDialog *self)
 {
-  DnFormDialogPrivate *priv;
-
   g_return_val_if_fail (DN_IS_FORM_DIALOG (self), NULL);
-  priv = dn_form_dialog_get_instance_private (self);
-  return GTK_WIDGET (priv->save_button);
+  return GTK_WIDGET (PRIV (self)->save_button);
 }
 
 void
 dn_form_dialog_set_intro (DnFormDialog *self,
                           const char   *text)
 {
-  DnFormDialogPrivate *priv;
+  DnFormDialogPrivate *priv = PRIV (self);
 
   g_return_if_fail (DN_IS_FORM_DIALOG (self));
-  priv = dn_form_dialog_get_instance_private (self);
   gtk_label_set_text (priv->intro_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (priv->intro_label), text != NULL && *text != '\0');
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTRO]);
+}
+
+/* Puts @widget in the form's next row, @width columns from @column; a
+ * @label, if any, goes in the first column. */
+static void
+attach_row (DnFormDialog *self,
+            GtkWidget    *label,
+            GtkWidget    *widget,
+            int           column,
+            int           width)
+{
+  DnFormDialogPrivate *priv = PRIV (self);
+
+  if (label != NULL)
+    gtk_grid_attach (priv->grid, label, 0, priv->n_rows, 1, 1);
+  gtk_grid_attach (priv->grid, widget, column, priv->n_rows, width, 1);
+  priv->n_rows++;
+  gtk_widget_set_visible (GTK_WIDGET (priv->grid), TRUE);
 }
 
 GtkWidget *
@@ -289,13 +299,11 @@ dn_form_dialog_add_field (DnFormDialog *self,
                           const char   *accessible_name,
                           GtkWidget    *widget)
 {
-  DnFormDialogPrivate *priv;
   GtkWidget *title;
 
   g_return_val_if_fail (DN_IS_FORM_DIALOG (self), NULL);
   g_return_val_if_fail (label != NULL, NULL);
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
-  priv = dn_form_dialog_get_instance_private (self);
 
   title = gtk_label_new_with_mnemonic (label);
   gtk_label_set_xalign (GTK_LABEL (title), 1);
@@ -308,10 +316,7 @@ dn_form_dialog_add_field (DnFormDialog *self,
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   if (GTK_IS_ENTRY (widget))
     gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
-  gtk_grid_attach (priv->grid, title, 0, priv->n_rows, 1, 1);
-  gtk_grid_attach (priv->grid, widget, 1, priv->n_rows, 1, 1);
-  priv->n_rows++;
-  gtk_widget_set_visible (GTK_WIDGET (priv->grid), TRUE);
+  attach_row (self, title, widget, 1, 1);
   return title;
 }
 
@@ -319,26 +324,18 @@ void
 dn_form_dialog_add_widget (DnFormDialog *self,
                            GtkWidget    *widget)
 {
-  DnFormDialogPrivate *priv;
-
   g_return_if_fail (DN_IS_FORM_DIALOG (self));
   g_return_if_fail (GTK_IS_WIDGET (widget));
-  priv = dn_form_dialog_get_instance_private (self);
-
-  gtk_grid_attach (priv->grid, widget, 0, priv->n_rows, 2, 1);
-  priv->n_rows++;
-  gtk_widget_set_visible (GTK_WIDGET (priv->grid), TRUE);
+  attach_row (self, NULL, widget, 0, 2);
 }
 
 GtkWidget *
 dn_form_dialog_add_hint (DnFormDialog *self,
                          const char   *text)
 {
-  DnFormDialogPrivate *priv;
   GtkWidget *hint;
 
   g_return_val_if_fail (DN_IS_FORM_DIALOG (self), NULL);
-  priv = dn_form_dialog_get_instance_private (self);
 
   hint = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
@@ -346,9 +343,7 @@ dn_form_dialog_add_hint (DnFormDialog *self,
   gtk_label_set_max_width_chars (GTK_LABEL (hint), 50);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_widget_add_css_class (hint, "caption");
-  gtk_grid_attach (priv->grid, hint, 1, priv->n_rows, 1, 1);
-  priv->n_rows++;
-  gtk_widget_set_visible (GTK_WIDGET (priv->grid), TRUE);
+  attach_row (self, NULL, hint, 1, 1);
   return hint;
 }
 
@@ -357,12 +352,11 @@ dn_form_dialog_show_error (DnFormDialog *self,
                            const char   *message,
                            GtkWidget    *field)
 {
-  DnFormDialogPrivate *priv;
+  DnFormDialogPrivate *priv = PRIV (self);
 
   g_return_if_fail (DN_IS_FORM_DIALOG (self));
   g_return_if_fail (message != NULL);
   g_return_if_fail (field == NULL || GTK_IS_WIDGET (field));
-  priv = dn_form_dialog_get_instance_private (self);
 
   g_free (priv->error_text);
   priv->error_text = g_strdup (message);
@@ -390,10 +384,9 @@ dn_form_dialog_show_error (DnFormDialog *self,
 void
 dn_form_dialog_clear_error (DnFormDialog *self)
 {
-  DnFormDialogPrivate *priv;
+  DnFormDialogPrivate *priv = PRIV (self);
 
   g_return_if_fail (DN_IS_FORM_DIALOG (self));
-  priv = dn_form_dialog_get_instance_private (self);
 
   g_clear_pointer (&priv->error_text, g_free);
   gtk_widget_set_visible (GTK_WIDGET (priv->error_label), FALSE);
@@ -410,26 +403,21 @@ dn_form_dialog_clear_error (DnFormDialog *self)
 const char *
 dn_form_dialog_get_error (DnFormDialog *self)
 {
-  DnFormDialogPrivate *priv;
-
   g_return_val_if_fail (DN_IS_FORM_DIALOG (self), NULL);
-  priv = dn_form_dialog_get_instance_private (self);
-  return priv->error_text;
+  return PRIV (self)->error_text;
 }
 
 gboolean
 dn_form_dialog_save (DnFormDialog *self)
 {
-  DnFormDialogPrivate *priv;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   g_return_val_if_fail (DN_IS_FORM_DIALOG (self), FALSE);
-  priv = dn_form_dialog_get_instance_private (self);
 
   dn_form_dialog_clear_error (self);
   ok = DN_FORM_DIALOG_GET_CLASS (self)->apply (self, &error);
-  if (!ok && priv->error_text == NULL)
+  if (!ok && PRIV (self)->error_text == NULL)
     dn_form_dialog_show_error (self, error != NULL ? error->message : _("This could not be saved."), NULL);
   else if (!ok && error != NULL)
     dn_form_dialog_show_error (self, error->message, NULL);

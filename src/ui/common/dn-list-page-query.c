@@ -14,6 +14,7 @@
 #include "dn-date.h"
 #include "dn-list-page-private.h"
 #include "dn-list-rows.h"
+#include "dn-ui.h"
 
 #define PRIV(self) (_dn_list_page_get_private (self))
 
@@ -192,7 +193,7 @@ swap_in (DnListPage *self,
   dn_list_table_refresh (priv->table, keep_scroll ? G_MAXUINT : top);
   priv->updating--;
   if (!keep_scroll && n_new > 0)
-    dn_list_table_scroll_to (priv->table, MIN (top, n_new - 1));
+    dn_ui_column_view_scroll_to (priv->column_view, MIN (top, n_new - 1));
   dn_list_table_select (priv->table, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   priv->has_result = TRUE;
   update_spinners (self);

@@ -69,7 +69,7 @@ select_id (DnListPage *self,
   if (position == G_MAXUINT)
     return FALSE;
   dn_list_table_select (priv->table, position);
-  dn_list_table_scroll_to (priv->table, position);
+  dn_ui_column_view_scroll_to (priv->column_view, position);
   return TRUE;
 }
 
@@ -156,20 +156,11 @@ on_row_activated_cb (DnListPage *self,
     DN_LIST_PAGE_GET_CLASS (self)->activate_item (self, item);
 }
 
+/* "list.reload": the list read again, where it was scrolled to */
 static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+reload (DnListPage *self)
 {
-  dn_list_page_clear_filters (DN_LIST_PAGE (widget));
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  _dn_list_page_reload_now (DN_LIST_PAGE (widget), TRUE);
+  _dn_list_page_reload_now (self, TRUE);
 }
 
 /*
@@ -317,6 +308,10 @@ dn_list_page_finalize (GObject *object)
 static void
 dn_list_page_class_init (DnListPageClass *klass)
 {
+  static const DnAction actions[] = {
+    { "list.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
+    { "list.reload", G_CALLBACK (reload) },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
@@ -328,9 +323,7 @@ dn_list_page_class_init (DnListPageClass *klass)
   bound_item_quark = g_quark_from_static_string ("dn-list-bound-item");
   bound_day_quark = g_quark_from_static_string ("dn-list-bound-day");
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  dn_ui_ensure_resources ();
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/doingoai/DoiNgoai/ui/dn-list-page.ui");
+  dn_ui_class_set_bin_template (widget_class, "dn-list-page.ui");
   gtk_widget_class_bind_template_child_private (widget_class, DnListPage, main_box);
   gtk_widget_class_bind_template_child_private (widget_class, DnListPage, toolbar);
   gtk_widget_class_bind_template_child_private (widget_class, DnListPage, filter_rows);
@@ -349,8 +342,7 @@ dn_list_page_class_init (DnListPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, DnListPage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "list.clear-filters", NULL, clear_filters_action);
-  gtk_widget_class_install_action (widget_class, "list.reload", NULL, reload_action);
+  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

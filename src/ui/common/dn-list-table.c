@@ -493,23 +493,6 @@ dn_list_table_refresh (DnListTable *self,
     update_cell (self, key, value);
 }
 
-/* On GTK 4.8 the scroll-to action lives on the column view's inner list. */
-void
-dn_list_table_scroll_to (DnListTable *self,
-                         guint        position)
-{
-  g_return_if_fail (DN_IS_LIST_TABLE (self));
-
-  for (GtkWidget *child = self->view != NULL ? gtk_widget_get_first_child (GTK_WIDGET (self->view)) : NULL;
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        return;
-      }
-}
-
 static void
 on_selected_cb (DnListTable *self)
 {

@@ -62,8 +62,6 @@ void         dn_list_table_add_column     (DnListTable            *self,
  * view will start at row @top (G_MAXUINT: where it is). */
 void         dn_list_table_refresh        (DnListTable            *self,
                                            guint                   top);
-void         dn_list_table_scroll_to      (DnListTable            *self,
-                                           guint                   position);
 /* Shows @rows (DnListRow items) with a single selection that the officer
  * can clear; NULL shows nothing. Emits "selection-changed". */
 void         dn_list_table_set_rows       (DnListTable            *self,

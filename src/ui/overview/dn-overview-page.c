@@ -358,8 +358,7 @@ dn_overview_page_class_init (DnOverviewPageClass *klass)
   object_class->dispose = dn_overview_page_dispose;
   dn_stale_reader_install_property (object_class, G_STRUCT_OFFSET (DnOverviewPage, reader));
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  dn_ui_class_set_template (widget_class, "dn-overview-page.ui");
+  dn_ui_class_set_bin_template (widget_class, "dn-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, today_label);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, overdue_label);

@@ -35,14 +35,6 @@ struct _DnPersonEditor
 
 G_DEFINE_FINAL_TYPE (DnPersonEditor, dn_person_editor, DN_TYPE_PAGE_EDITOR)
 
-static void
-show_error (DnPersonEditor *self,
-            const char     *message,
-            GtkWidget      *field)
-{
-  dn_form_dialog_show_error (DN_FORM_DIALOG (self), message, field);
-}
-
 /* The three names typed, into @person. */
 static void
 read_names (DnPersonEditor *self,
@@ -82,11 +74,8 @@ dn_person_editor_apply (DnFormDialog  *dialog,
 
   if (self->person_id == 0)
     person = dn_person_new ();
-  else if ((person = dn_store_get_person (store, self->person_id, &error)) == NULL)
-    {
-      show_error (self, error->message, NULL);
-      return FALSE;
-    }
+  else if ((person = dn_store_get_person (store, self->person_id, apply_error)) == NULL)
+    return FALSE;
 
   dn_page_editor_read_entry (&birth, self->birth_entry);
   if (*birth == '\0')
@@ -96,7 +85,7 @@ dn_person_editor_apply (DnFormDialog  *dialog,
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a date. Type the birth date as day/month/year, for example 30/06/1985."),
                          birth);
-      show_error (self, message, GTK_WIDGET (self->birth_entry));
+      dn_form_dialog_show_error (DN_FORM_DIALOG (self), message, GTK_WIDGET (self->birth_entry));
       return FALSE;
     }
 
@@ -120,7 +109,7 @@ dn_person_editor_apply (DnFormDialog  *dialog,
         field = GTK_WIDGET (self->given_entry);
       else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) && g_date_valid (&person->birth_date))
         field = GTK_WIDGET (self->birth_entry);
-      show_error (self, error->message, field);
+      dn_form_dialog_show_error (DN_FORM_DIALOG (self), error->message, field);
       return FALSE;
     }
 

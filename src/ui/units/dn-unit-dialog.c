@@ -37,14 +37,6 @@ struct _DnUnitDialog
 
 G_DEFINE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, DN_TYPE_PAGE_EDITOR)
 
-static void
-show_error (DnUnitDialog *self,
-            const char   *message,
-            GtkWidget    *field)
-{
-  dn_form_dialog_show_error (DN_FORM_DIALOG (self), message, field);
-}
-
 /* The kind a new unit most likely has, below @parent_kind (-1: top level). */
 static DnUnitKind
 proposed_kind (int parent_kind)
@@ -101,11 +93,8 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
 
   if (self->mode == DN_UNIT_DIALOG_ADD)
     unit = dn_unit_new ();
-  else if ((unit = dn_store_get_unit (store, self->unit_id, &error)) == NULL)
-    {
-      show_error (self, error->message, NULL);
-      return FALSE;
-    }
+  else if ((unit = dn_store_get_unit (store, self->unit_id, apply_error)) == NULL)
+    return FALSE;
 
   if (self->mode != DN_UNIT_DIALOG_MOVE)
     {
@@ -131,7 +120,7 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
       else if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
                g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE))
         field = GTK_WIDGET (self->code_entry);
-      show_error (self, error->message, field);
+      dn_form_dialog_show_error (DN_FORM_DIALOG (self), error->message, field);
       return FALSE;
     }
 

@@ -11,6 +11,7 @@
 
 #include "dn-date.h"
 #include "dn-query-worker.h"
+#include "dn-ui.h"
 #include "dn-units-page-private.h"
 
 #define STAFF_PAGE 500
@@ -98,16 +99,10 @@ _dn_units_page_select_person (DnUnitsPage *self,
 
       if (person->id == person_id)
         {
-          GtkWidget *child;
-
           self->keep_person_id = 0;
           if (gtk_single_selection_get_selected (self->staff_selection) != i)
             gtk_single_selection_set_selected (self->staff_selection, i);
-          /* the column view's own list view knows how to scroll */
-          for (child = gtk_widget_get_first_child (GTK_WIDGET (self->staff_view)); child != NULL;
-               child = gtk_widget_get_next_sibling (child))
-            if (GTK_IS_LIST_VIEW (child))
-              gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+          dn_ui_column_view_scroll_to (self->staff_view, i);
           return;
         }
     }

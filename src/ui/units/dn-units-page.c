@@ -253,8 +253,7 @@ dn_units_page_class_init (DnUnitsPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = dn_units_page_dispose;
   dn_stale_reader_install_property (G_OBJECT_CLASS (klass), G_STRUCT_OFFSET (DnUnitsPage, reader));
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  dn_ui_class_set_template (widget_class, "dn-units-page.ui");
+  dn_ui_class_set_bin_template (widget_class, "dn-units-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, content);
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, message_label);
