@@ -3922,6 +3922,180 @@ test_open_empty_sqlite (DnTestStore   *f,
   dn_test_add_unit (f->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
 }
 
+/* ---------------------------------------------------------------- one-statement writes and reads by id */
+
+/* A statement in a transaction of its own: committed (one "changed") when it
+ * succeeds, rolled back (nothing changed, no transaction left open) when it
+ * fails, a savepoint inside a transaction that is open. */
+static void
+test_write_committed (DnTestStore   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 unit = dn_test_add_unit (f->store, "A", "Đơn vị A", DN_UNIT_KIND_DIVISION, 0);
+  gint64 doc = dn_test_add_document (f->store, "12", "KH-UBND", "Kế hoạch", NULL);
+  gint64 id = 0;
+  guint n_changed = 0;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_assert_true (_dn_store_write_committed (f->store, "UPDATE unit SET name = ? WHERE id = ?", &error,
+                                            DN_TEXT ("Đơn vị Một"), DN_INT (unit), DN_END));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (sqlite3_get_autocommit (_dn_store_get_db (f->store)));
+
+  /* a duplicate code: the error of the statement, nothing kept */
+  g_assert_false (_dn_store_write_committed (f->store, "INSERT INTO unit (code, name, kind) VALUES (?, ?, 'division')",
+                                             &error, DN_TEXT ("A"), DN_TEXT ("Trùng"), DN_END));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (sqlite3_get_autocommit (_dn_store_get_db (f->store)));
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM unit"), ==, 1);
+
+  /* inside an open transaction: kept only if that one commits */
+  g_assert_true (dn_store_begin (f->store, &error));
+  g_assert_true (_dn_store_save_committed (f->store, "INSERT INTO unit (id, code, name, kind) VALUES (?, ?, ?, 'division')",
+                                           &id, TRUE, NULL, &error, DN_TEXT ("B"), DN_TEXT ("Đơn vị B"), DN_END));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, unit);
+  g_assert_false (sqlite3_get_autocommit (_dn_store_get_db (f->store)));
+  g_assert_cmpuint (n_changed, ==, 1);
+  dn_store_rollback (f->store);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM unit WHERE code = 'B'"), ==, 0);
+
+  /* an update that finds no row: the message given, nothing kept */
+  id = unit + 1000;
+  g_assert_false (_dn_store_save_committed (f->store, "UPDATE document SET subject = ?2 WHERE id = ?1", &id, FALSE,
+                                            "gone", &error, DN_TEXT ("Khác"), DN_END));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "gone");
+  g_clear_error (&error);
+  g_assert_true (sqlite3_get_autocommit (_dn_store_get_db (f->store)));
+  g_assert_true (_dn_store_save_committed (f->store, "UPDATE document SET subject = ?2 WHERE id = ?1", &doc, FALSE,
+                                           "gone", &error, DN_TEXT ("Kế hoạch năm"), DN_END));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_signal_handlers_disconnect_by_func (f->store, count_changed_cb, &n_changed);
+}
+
+static const DnRow unit_code_row = {
+  dn_unit_get_type,
+  { DN_COLUMN (INT64, DnUnit, id), DN_COLUMN (TEXT, DnUnit, code) },
+};
+
+/* The public deletes and getters by id over those helpers: the message
+ * names the id, a deletion is one "changed". */
+static void
+test_get_by_id (DnTestStore   *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnDocument) document = NULL;
+  g_autoptr(DnPerson) person = NULL;
+  g_autoptr(DnUnit) unit = NULL;
+  g_autofree char *missing_unit = NULL;
+  gint64 unit_id = dn_test_add_unit (f->store, "A", "Đơn vị A", DN_UNIT_KIND_DIVISION, 0);
+  gint64 person_id = dn_test_add_person (f->store, "Nguyễn", "Văn", "An", unit_id);
+  gint64 doc_id = dn_test_add_document (f->store, "12", "KH-UBND", "Kế hoạch", NULL);
+  guint n_changed = 0;
+
+  document = dn_store_get_document (f->store, doc_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (document->subject, ==, "Kế hoạch");
+  person = dn_store_get_person (f->store, person_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (person->given_name, ==, "An");
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_assert_true (dn_store_delete_document (f->store, doc_id, &error));
+  g_assert_true (dn_store_delete_person (f->store, person_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_signal_handlers_disconnect_by_func (f->store, count_changed_cb, &n_changed);
+
+  g_assert_null (dn_store_get_document (f->store, doc_id, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "document #"));
+  g_clear_error (&error);
+  g_assert_null (dn_store_get_person (f->store, person_id, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (dn_store_get_attachment (f->store, 4242, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "#4242"));
+  g_clear_error (&error);
+  g_assert_null (dn_store_get_unit (f->store, unit_id + 7, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  missing_unit = g_strdup_printf ("There is no unit #%" G_GINT64_FORMAT ".", unit_id + 7);
+  g_assert_cmpstr (error->message, ==, missing_unit);
+  g_clear_error (&error);
+
+  /* the message is formatted with the values given; a failing query is
+   * its own error, not "there is no …" */
+  g_assert_null (_dn_store_get_by_id (f->store, "SELECT id, code FROM unit WHERE id = ?", &unit_code_row,
+                                      unit_id + 7, &error, "No %s %d.", "unit", 8));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "No unit 8.");
+  g_clear_error (&error);
+  g_assert_null (_dn_store_get_by_id (f->store, "SELECT id, code FROM unit WHERE id = ? AND nosuchcolumn",
+                                      &unit_code_row, unit_id, &error, "No unit %d.", 1));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  unit = _dn_store_get_by_id (f->store, "SELECT id, code FROM unit WHERE id = ?", &unit_code_row,
+                              unit_id, &error, "No unit %d.", 1);
+  g_assert_no_error (error);
+  g_assert_cmpstr (unit->code, ==, "A");
+}
+
+/* A date outside DN_DATE_MIN_YEAR..DN_DATE_MAX_YEAR is refused with the
+ * message given; no date passes unless one is required. */
+static void
+test_check_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate ok = dn_test_date (2024, 6, 30);
+  GDate early = dn_test_date (DN_DATE_MIN_YEAR - 1, 12, 31);
+  GDate late = dn_test_date (DN_DATE_MAX_YEAR + 1, 1, 1);
+  GDate none = dn_test_no_date ();
+
+  g_assert_true (_dn_check_date (&ok, TRUE, &error, "between %d and %d", 1, 2));
+  g_assert_true (_dn_check_date (&none, FALSE, &error, "between %d and %d", 1, 2));
+  g_assert_true (_dn_check_date (NULL, FALSE, &error, "between %d and %d", 1, 2));
+  g_assert_no_error (error);
+  g_assert_false (_dn_check_date (&early, FALSE, &error, "between %d and %d", DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "between 1900 and 2200");
+  g_clear_error (&error);
+  g_assert_false (_dn_check_date (&late, FALSE, &error, "late"));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (_dn_check_date (&none, TRUE, &error, "required"));
+  g_assert_cmpstr (error->message, ==, "required");
+  g_clear_error (&error);
+  g_assert_false (_dn_check_date (NULL, TRUE, &error, "required"));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+}
+
+/* What a step returned: a row or the end is no error, anything else is the
+ * store's error for it. */
+static void
+test_check_step (DnTestStore   *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_dn_store_check_step (f->store, SQLITE_ROW, &error));
+  g_assert_true (_dn_store_check_step (f->store, SQLITE_DONE, &error));
+  g_assert_no_error (error);
+  g_assert_false (_dn_store_check_step (f->store, SQLITE_FULL, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FULL);
+  g_clear_error (&error);
+  g_assert_false (_dn_store_check_step (f->store, SQLITE_BUSY, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_BUSY);
+}
+
 /* ---------------------------------------------------------------- main */
 
 
@@ -4020,6 +4194,11 @@ main (int   argc,
   DN_TEST_ADD ("/store/reminders/immutable", test_reminders_immutable);
   DN_TEST_ADD ("/store/check/sound", test_check_sound);
   DN_TEST_ADD ("/store/check/read-only", test_check_read_only);
+
+  DN_TEST_ADD ("/store/write/committed", test_write_committed);
+  DN_TEST_ADD ("/store/read/get-by-id", test_get_by_id);
+  g_test_add_func ("/store/rules/check-date", test_check_date);
+  DN_TEST_ADD ("/store/read/check-step", test_check_step);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

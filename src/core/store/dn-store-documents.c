@@ -56,13 +56,9 @@ validate_document (DnDocument  *doc,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Unknown kind of document."));
       return FALSE;
     }
-  if (g_date_valid (&doc->issue_date) &&
-      (g_date_get_year (&doc->issue_date) < DN_DATE_MIN_YEAR || g_date_get_year (&doc->issue_date) > DN_DATE_MAX_YEAR))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("The issue date must be between %d and %d."), DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR);
-      return FALSE;
-    }
+  if (!_dn_check_date (&doc->issue_date, FALSE, error, _("The issue date must be between %d and %d."),
+                       DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR))
+    return FALSE;
   if (doc->arrival_number < 0)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("The arrival number must be positive."));
@@ -80,27 +76,24 @@ save_document (DnStore     *self,
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_DOCUMENT (doc), FALSE);
 
-  if (!validate_document (doc, error) || !dn_store_begin (self, error))
-    return FALSE;
-  return _dn_store_finish (self,
-                           _dn_store_save (self,
-                                           is_new
-                                           ? "INSERT INTO document (id, direction, type, number, symbol, issue_date, "
-                                             "issuer, subject, signer, recipients, classification, arrival_number, "
-                                             "arrival_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                           : "UPDATE document SET direction = ?2, type = ?3, number = ?4, symbol = ?5, "
-                                             "issue_date = ?6, issuer = ?7, subject = ?8, signer = ?9, "
-                                             "recipients = ?10, classification = ?11, arrival_number = ?12, "
-                                             "arrival_date = ?13 WHERE id = ?1",
-                                           &doc->id, is_new, _("The document no longer exists."), error,
-                                           DN_TEXT (dn_direction_to_string (doc->direction)),
-                                           DN_TEXT (dn_document_type_to_string (doc->type)),
-                                           DN_TEXT (doc->number), DN_TEXT (doc->symbol), DN_DATE (&doc->issue_date),
-                                           DN_TEXT (doc->issuer), DN_TEXT (doc->subject), DN_TEXT (doc->signer),
-                                           DN_TEXT (doc->recipients),
-                                           DN_TEXT (dn_classification_to_string (doc->classification)),
-                                           DN_ID (doc->arrival_number), DN_DATE (&doc->arrival_date), DN_END),
-                           error);
+  return validate_document (doc, error) &&
+         _dn_store_save_committed (self,
+                                   is_new
+                                   ? "INSERT INTO document (id, direction, type, number, symbol, issue_date, "
+                                     "issuer, subject, signer, recipients, classification, arrival_number, "
+                                     "arrival_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                   : "UPDATE document SET direction = ?2, type = ?3, number = ?4, symbol = ?5, "
+                                     "issue_date = ?6, issuer = ?7, subject = ?8, signer = ?9, "
+                                     "recipients = ?10, classification = ?11, arrival_number = ?12, "
+                                     "arrival_date = ?13 WHERE id = ?1",
+                                   &doc->id, is_new, _("The document no longer exists."), error,
+                                   DN_TEXT (dn_direction_to_string (doc->direction)),
+                                   DN_TEXT (dn_document_type_to_string (doc->type)),
+                                   DN_TEXT (doc->number), DN_TEXT (doc->symbol), DN_DATE (&doc->issue_date),
+                                   DN_TEXT (doc->issuer), DN_TEXT (doc->subject), DN_TEXT (doc->signer),
+                                   DN_TEXT (doc->recipients),
+                                   DN_TEXT (dn_classification_to_string (doc->classification)),
+                                   DN_ID (doc->arrival_number), DN_DATE (&doc->arrival_date), DN_END);
 }
 
 gboolean
@@ -125,10 +118,7 @@ dn_store_delete_document (DnStore  *self,
                           GError  **error)
 {
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  return _dn_store_finish (self, _dn_store_write (self, "DELETE FROM document WHERE id = ?", error, DN_INT (id), DN_END),
-                           error);
+  return _dn_store_write_committed (self, "DELETE FROM document WHERE id = ?", error, DN_INT (id), DN_END);
 }
 
 DnDocument *
@@ -136,12 +126,9 @@ dn_store_get_document (DnStore  *self,
                        gint64    id,
                        GError  **error)
 {
-  g_autofree char *missing = NULL;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  missing = g_strdup_printf (_("There is no document #%lld."), (long long) id);
-  return _dn_store_read_one (self, "SELECT " DOCUMENT_COLUMNS " FROM document WHERE id = ?",
-                             &document_row, missing, error, DN_INT (id), DN_END);
+  return _dn_store_get_by_id (self, "SELECT " DOCUMENT_COLUMNS " FROM document WHERE id = ?", &document_row, id,
+                              error, _("There is no document #%lld."), (long long) id);
 }
 
 /* Newest first, documents without a date last; pages by key (issue date,
@@ -229,12 +216,9 @@ dn_store_get_attachment (DnStore  *self,
                          gint64    id,
                          GError  **error)
 {
-  g_autofree char *missing = NULL;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  missing = g_strdup_printf (_("There is no attached file #%lld."), (long long) id);
-  return _dn_store_read_one (self, ATTACHMENT_SELECT "WHERE id = ?", &attachment_row, missing, error,
-                             DN_INT (id), DN_END);
+  return _dn_store_get_by_id (self, ATTACHMENT_SELECT "WHERE id = ?", &attachment_row, id, error,
+                              _("There is no attached file #%lld."), (long long) id);
 }
 
 DnAttachment *
@@ -313,14 +297,10 @@ dn_store_add_attachment (DnStore       *self,
 
   mime = mime_type != NULL ? mime_type : "application/octet-stream";
   att = dn_attachment_new ();
-  if (!dn_store_begin (self, error) ||
-      !_dn_store_finish (self,
-                         _dn_store_save (self, "INSERT INTO attachment (id, sha256, file_name, mime_type, size) "
-                                               "VALUES (?, ?, ?, ?, ?)",
-                                         &att->id, TRUE, NULL, error,
-                                         DN_TEXT (sha256), DN_TEXT (display_name), DN_TEXT (mime),
-                                         DN_INT (length), DN_END),
-                         error))
+  if (!_dn_store_save_committed (self, "INSERT INTO attachment (id, sha256, file_name, mime_type, size) "
+                                      "VALUES (?, ?, ?, ?, ?)",
+                                 &att->id, TRUE, NULL, error,
+                                 DN_TEXT (sha256), DN_TEXT (display_name), DN_TEXT (mime), DN_INT (length), DN_END))
     return NULL;
   g_free (att->sha256);
   att->sha256 = g_steal_pointer (&sha256);
@@ -346,14 +326,10 @@ dn_store_attach_to_document (DnStore     *self,
   if (att == NULL)
     return FALSE;
   name = normalize_file_name (file_name != NULL && *file_name != '\0' ? file_name : att->file_name);
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  return _dn_store_finish (self,
-                           _dn_store_write (self,
-                                            "INSERT INTO document_attachment (document_id, attachment_id, file_name) "
-                                            "VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET file_name = excluded.file_name",
-                                            error, DN_INT (document_id), DN_INT (attachment_id), DN_TEXT (name), DN_END),
-                           error);
+  return _dn_store_write_committed (self,
+                                    "INSERT INTO document_attachment (document_id, attachment_id, file_name) "
+                                    "VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET file_name = excluded.file_name",
+                                    error, DN_INT (document_id), DN_INT (attachment_id), DN_TEXT (name), DN_END);
 }
 
 GPtrArray *

@@ -77,11 +77,8 @@ rebuild_audit_triggers (DnStore  *self,
       g_ptr_array_add (g_str_equal (type, "table") ? tables : drops, g_strdup (name));
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return FALSE;
-    }
+  if (!_dn_store_check_step (self, rc, error))
+    return FALSE;
 
   for (guint i = 0; i < drops->len; i++)
     {
@@ -152,6 +149,7 @@ apply_migration (DnStore  *self,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *set_version = NULL;
+  gboolean ok;
 
   bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
@@ -162,15 +160,12 @@ apply_migration (DnStore  *self,
 
   if (!dn_store_begin (self, error))
     return FALSE;
-  if (!_dn_store_exec (self, sql, error) ||
-      !_dn_store_exec (self, set_version, error) ||
-      !rebuild_audit_triggers (self, error))
-    {
-      g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
-      dn_store_rollback (self);
-      return FALSE;
-    }
-  return dn_store_commit (self, error);
+  ok = _dn_store_exec (self, sql, error) &&
+       _dn_store_exec (self, set_version, error) &&
+       rebuild_audit_triggers (self, error);
+  if (!ok)
+    g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
+  return _dn_store_finish (self, ok, error);
 }
 
 static gboolean

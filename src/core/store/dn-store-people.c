@@ -50,15 +50,8 @@ validate_person (DnPerson  *person,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Unknown gender."));
       return FALSE;
     }
-  if (g_date_valid (&person->birth_date) &&
-      (g_date_get_year (&person->birth_date) < DN_DATE_MIN_YEAR ||
-       g_date_get_year (&person->birth_date) > DN_DATE_MAX_YEAR))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("The birth date must be between %d and %d."), DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR);
-      return FALSE;
-    }
-  return TRUE;
+  return _dn_check_date (&person->birth_date, FALSE, error, _("The birth date must be between %d and %d."),
+                         DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR);
 }
 
 static gboolean
@@ -70,24 +63,21 @@ save_person (DnStore   *self,
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_PERSON (person), FALSE);
 
-  if (!validate_person (person, error) || !dn_store_begin (self, error))
-    return FALSE;
-  return _dn_store_finish (self,
-                           _dn_store_save (self,
-                                           is_new
-                                           ? "INSERT INTO person (id, family_name, middle_name, given_name, gender, "
-                                             "birth_date, unit_id, position, email, phone) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                           : "UPDATE person SET family_name = ?2, middle_name = ?3, given_name = ?4, "
-                                             "gender = ?5, birth_date = ?6, unit_id = ?7, position = ?8, email = ?9, "
-                                             "phone = ?10 WHERE id = ?1",
-                                           &person->id, is_new, _("The person no longer exists."), error,
-                                           DN_TEXT (person->family_name), DN_TEXT (person->middle_name),
-                                           DN_TEXT (person->given_name), DN_TEXT (dn_gender_to_string (person->gender)),
-                                           DN_DATE (&person->birth_date), DN_ID (person->unit_id),
-                                           DN_TEXT (person->position), DN_TEXT (person->email),
-                                           DN_TEXT (person->phone), DN_END),
-                           error);
+  return validate_person (person, error) &&
+         _dn_store_save_committed (self,
+                                   is_new
+                                   ? "INSERT INTO person (id, family_name, middle_name, given_name, gender, "
+                                     "birth_date, unit_id, position, email, phone) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                   : "UPDATE person SET family_name = ?2, middle_name = ?3, given_name = ?4, "
+                                     "gender = ?5, birth_date = ?6, unit_id = ?7, position = ?8, email = ?9, "
+                                     "phone = ?10 WHERE id = ?1",
+                                   &person->id, is_new, _("The person no longer exists."), error,
+                                   DN_TEXT (person->family_name), DN_TEXT (person->middle_name),
+                                   DN_TEXT (person->given_name), DN_TEXT (dn_gender_to_string (person->gender)),
+                                   DN_DATE (&person->birth_date), DN_ID (person->unit_id),
+                                   DN_TEXT (person->position), DN_TEXT (person->email),
+                                   DN_TEXT (person->phone), DN_END);
 }
 
 gboolean
@@ -112,10 +102,7 @@ dn_store_delete_person (DnStore  *self,
                         GError  **error)
 {
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  return _dn_store_finish (self, _dn_store_write (self, "DELETE FROM person WHERE id = ?", error, DN_INT (id), DN_END),
-                           error);
+  return _dn_store_write_committed (self, "DELETE FROM person WHERE id = ?", error, DN_INT (id), DN_END);
 }
 
 DnPerson *
@@ -123,12 +110,9 @@ dn_store_get_person (DnStore  *self,
                      gint64    id,
                      GError  **error)
 {
-  g_autofree char *missing = NULL;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  missing = g_strdup_printf (_("There is no person #%lld."), (long long) id);
-  return _dn_store_read_one (self, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ?", &person_row,
-                             missing, error, DN_INT (id), DN_END);
+  return _dn_store_get_by_id (self, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ?", &person_row, id, error,
+                              _("There is no person #%lld."), (long long) id);
 }
 
 /* The people after @after (NULL: from the first) by key: (sort_key, id)

@@ -34,6 +34,11 @@ void          _dn_sqlite_set_error         (sqlite3     *db,
 gboolean      _dn_store_exec               (DnStore     *self,
                                             const char  *sql,
                                             GError     **error);
+/* TRUE when @rc, what sqlite3_step() returned, is SQLITE_ROW or
+ * SQLITE_DONE; else FALSE with @error set from the connection. */
+gboolean      _dn_store_check_step         (DnStore     *self,
+                                            int          rc,
+                                            GError     **error);
 /* Step a prepared write statement to completion. */
 gboolean      _dn_store_step_done          (DnStore       *self,
                                             sqlite3_stmt  *stmt,
@@ -153,6 +158,20 @@ gboolean      _dn_store_save               (DnStore     *self,
                                             const char  *not_found,
                                             GError     **error,
                                             ...);
+/* _dn_store_write() and _dn_store_save() in a write transaction of their
+ * own (dn_store_begin(): a savepoint inside an open one), committed when
+ * the statement succeeds (then "changed" is emitted), else rolled back. */
+gboolean      _dn_store_write_committed    (DnStore     *self,
+                                            const char  *sql,
+                                            GError     **error,
+                                            ...);
+gboolean      _dn_store_save_committed     (DnStore     *self,
+                                            const char  *sql,
+                                            gint64      *id,
+                                            gboolean     is_new,
+                                            const char  *not_found,
+                                            GError     **error,
+                                            ...);
 /* Ends a transaction opened with dn_store_begin(): commits when @ok, else
  * rolls back and returns FALSE (@error is then already set by what failed). */
 gboolean      _dn_store_finish             (DnStore     *self,
@@ -167,6 +186,16 @@ gpointer      _dn_store_read_one           (DnStore     *self,
                                             const char  *not_found,
                                             GError     **error,
                                             ...);
+/* The record (@row) that @sql reads with its one parameter bound to @id.
+ * No row: NULL, with DN_STORE_ERROR_NOT_FOUND and the message @missing
+ * formats (printf) with the values after it. */
+gpointer      _dn_store_get_by_id          (DnStore     *self,
+                                            const char  *sql,
+                                            const DnRow *row,
+                                            gint64       id,
+                                            GError     **error,
+                                            const char  *missing,
+                                            ...) G_GNUC_PRINTF (6, 7);
 /* Every row as a record (@row; _dn_store_collect). */
 GPtrArray    *_dn_store_read_all           (DnStore     *self,
                                             const char  *sql,
@@ -208,6 +237,14 @@ gboolean      _dn_normalize_field          (char       **field,
                                             const char  *label,
                                             gboolean     required,
                                             GError     **error);
+/* FALSE (with DN_STORE_ERROR_INVALID and the message @format makes of the
+ * values after it) when @date is set with a year outside DN_DATE_MIN_YEAR..
+ * DN_DATE_MAX_YEAR, or when it is NULL or not set while @required. */
+gboolean      _dn_check_date               (const GDate *date,
+                                            gboolean     required,
+                                            GError     **error,
+                                            const char  *format,
+                                            ...) G_GNUC_PRINTF (4, 5);
 /* Longest text, in characters, that @table.@column takes. */
 guint         _dn_store_text_limit         (const char  *table,
                                             const char  *column);

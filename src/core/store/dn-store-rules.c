@@ -13,8 +13,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdarg.h>
 #include <string.h>
 
+#include "dn-date.h"
 #include "dn-store-private.h"
 #include "dn-text.h"
 
@@ -113,6 +115,24 @@ _dn_normalize_field (char       **field,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_dn_check_date (const GDate  *date,
+                gboolean      required,
+                GError      **error,
+                const char   *format,
+                ...)
+{
+  gboolean set = date != NULL && g_date_valid (date);
+  va_list args;
+
+  if (set ? g_date_get_year (date) >= DN_DATE_MIN_YEAR && g_date_get_year (date) <= DN_DATE_MAX_YEAR : !required)
+    return TRUE;
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (DN_STORE_ERROR, DN_STORE_ERROR_INVALID, format, args));
+  va_end (args);
+  return FALSE;
 }
 
 /*
@@ -245,11 +265,8 @@ _dn_store_check_rules (DnStore     *self,
           g_string_append_printf (report, "%s%s\n", prefix != NULL ? prefix : "", finding);
         }
       sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        {
-          _dn_store_set_error (self, rc, error);
-          return FALSE;
-        }
+      if (!_dn_store_check_step (self, rc, error))
+        return FALSE;
     }
   return sound;
 }

@@ -129,13 +129,11 @@ dn_store_get_unit (DnStore  *self,
                    GError  **error)
 {
   g_autofree char *what = NULL;
-  g_autofree char *missing = NULL;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   what = g_strdup_printf ("#%" G_GINT64_FORMAT, id);
-  missing = g_strdup_printf (_("There is no unit %s."), what);
-  return _dn_store_read_one (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.id = ?", &unit_row,
-                             missing, error, DN_INT (id), DN_END);
+  return _dn_store_get_by_id (self, "SELECT " UNIT_COLUMNS UNIT_FROM "WHERE u.id = ?", &unit_row, id, error,
+                              _("There is no unit %s."), what);
 }
 
 DnUnit *

@@ -219,6 +219,17 @@ check_rc (DnStore  *self,
 }
 
 gboolean
+_dn_store_check_step (DnStore  *self,
+                      int       rc,
+                      GError  **error)
+{
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+  _dn_store_set_error (self, rc, error);
+  return FALSE;
+}
+
+gboolean
 _dn_store_exec (DnStore     *self,
                 const char  *sql,
                 GError     **error)
@@ -263,16 +274,10 @@ _dn_store_step_done (DnStore       *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean ok = _dn_store_check_step (self, sqlite3_step (stmt), error);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      _dn_store_set_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
   sqlite3_reset (stmt);
-  return TRUE;
+  return ok;
 }
 
 GPtrArray *
@@ -287,11 +292,8 @@ _dn_store_collect (DnStore       *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, _dn_row_read (row, stmt));
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return NULL;
-    }
+  if (!_dn_store_check_step (self, rc, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 
@@ -376,17 +378,29 @@ _dn_store_write (DnStore     *self,
 }
 
 gboolean
-_dn_store_save (DnStore     *self,
-                const char  *sql,
-                gint64      *id,
-                gboolean     is_new,
-                const char  *not_found,
-                GError     **error,
-                ...)
+_dn_store_write_committed (DnStore     *self,
+                           const char  *sql,
+                           GError     **error,
+                           ...)
 {
   sqlite3_stmt *stmt;
 
-  PREPARE_WITH_VALUES (stmt, 2);
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  PREPARE_WITH_VALUES (stmt, 1);
+  return _dn_store_finish (self, stmt != NULL && _dn_store_step_done (self, stmt, error), error);
+}
+
+/* What _dn_store_save() does with @stmt, its statement with the values
+ * bound from parameter 2 on (NULL: it could not be prepared). */
+static gboolean
+save_step (DnStore       *self,
+           sqlite3_stmt  *stmt,
+           gint64        *id,
+           gboolean       is_new,
+           const char    *not_found,
+           GError       **error)
+{
   if (stmt == NULL)
     return FALSE;
   _dn_bind_id (stmt, 1, is_new ? 0 : *id);
@@ -400,6 +414,38 @@ _dn_store_save (DnStore     *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+_dn_store_save (DnStore     *self,
+                const char  *sql,
+                gint64      *id,
+                gboolean     is_new,
+                const char  *not_found,
+                GError     **error,
+                ...)
+{
+  sqlite3_stmt *stmt;
+
+  PREPARE_WITH_VALUES (stmt, 2);
+  return save_step (self, stmt, id, is_new, not_found, error);
+}
+
+gboolean
+_dn_store_save_committed (DnStore     *self,
+                          const char  *sql,
+                          gint64      *id,
+                          gboolean     is_new,
+                          const char  *not_found,
+                          GError     **error,
+                          ...)
+{
+  sqlite3_stmt *stmt;
+
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  PREPARE_WITH_VALUES (stmt, 2);
+  return _dn_store_finish (self, save_step (self, stmt, id, is_new, not_found, error), error);
 }
 
 gboolean
@@ -439,6 +485,32 @@ _dn_store_read_one (DnStore     *self,
   return record;
 }
 
+gpointer
+_dn_store_get_by_id (DnStore     *self,
+                     const char  *sql,
+                     const DnRow *row,
+                     gint64       id,
+                     GError     **error,
+                     const char  *missing,
+                     ...)
+{
+  GError *local_error = NULL;
+  gpointer record = _dn_store_read_one (self, sql, row, NULL, &local_error, DN_INT (id), DN_END);
+
+  /* the message is made only when there is no row */
+  if (record == NULL && local_error == NULL)
+    {
+      va_list args;
+
+      va_start (args, missing);
+      local_error = g_error_new_valist (DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, missing, args);
+      va_end (args);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+  return record;
+}
+
 GPtrArray *
 _dn_store_read_all (DnStore     *self,
                     const char  *sql,
@@ -472,12 +544,7 @@ _dn_store_read_int (DnStore     *self,
   if (rc == SQLITE_ROW)
     *value = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _dn_store_check_step (self, rc, error);
 }
 
 gboolean
@@ -494,12 +561,7 @@ _dn_store_collect_ids (DnStore       *self,
       g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _dn_store_check_step (self, rc, error);
 }
 
 sqlite3 *
