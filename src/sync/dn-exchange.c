@@ -150,7 +150,7 @@ write_tables (DnStore  *store,
               GError  **error)
 {
   g_string_append_printf (w->buffer, "{\n \"format\" : \"%s\",\n \"version\" : %d,\n \"tables\" : {\n",
-                          DN_EXCHANGE_FORMAT, DN_STORE_SCHEMA_VERSION);
+                          DN_EXCHANGE_FORMAT, DN_EXCHANGE_VERSION);
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
       g_autoptr(GArray) columns = dn_store_exchange_columns (store, tables[t], error);
@@ -473,13 +473,13 @@ top_member (Import       *im,
     }
   if (json_node_get_value_type (node) != G_TYPE_INT64)
     return refuse_member (im, MEMBER_VERSION, error);
-  if (json_node_get_int (node) != DN_STORE_SCHEMA_VERSION)
+  if (json_node_get_int (node) != DN_EXCHANGE_VERSION)
     {
       gint64 version = json_node_get_int (node);
 
-      g_set_error (error, DN_STORE_ERROR, version > DN_STORE_SCHEMA_VERSION ? DN_STORE_ERROR_TOO_NEW : DN_STORE_ERROR_INVALID,
+      g_set_error (error, DN_STORE_ERROR, version > DN_EXCHANGE_VERSION ? DN_STORE_ERROR_TOO_NEW : DN_STORE_ERROR_INVALID,
                    _("%s has version %lld; this version of Đối Ngoại reads version %d."),
-                   im->name, (long long) version, DN_STORE_SCHEMA_VERSION);
+                   im->name, (long long) version, DN_EXCHANGE_VERSION);
       return FALSE;
     }
   return TRUE;

@@ -19,6 +19,9 @@
 G_BEGIN_DECLS
 
 #define DN_EXCHANGE_FORMAT "doingoai"
+/* The layout of the tables in an export: the database's schema version
+ * when it last changed the tables (version 3 changed only data). */
+#define DN_EXCHANGE_VERSION 2
 
 /* The longest record (one element of a table's list, as written) an import
  * takes: 16 MiB. The file itself may be of any size: it is read a piece at

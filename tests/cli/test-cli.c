@@ -951,8 +951,8 @@ typedef struct
 {
   char *base;      /* open_tmp_dir () */
   char *dir;       /* base/db: the folder of the databases */
-  char *db;        /* the fixture, version 2 */
-  char *empty;     /* version 2, no data */
+  char *db;        /* the fixture, at the current version */
+  char *empty;     /* the current version, no data */
   char *old;       /* version 1 */
   char *exported;  /* base/out/export.json */
   char *tasks;     /* what "tasks" lists */
@@ -1087,7 +1087,7 @@ assert_read_only_runs (ReadOnlyDbs  *r,
   /* sound, with a note of what a read-only check could not do */
   g_assert_cmpstr (runs[RO_CHECK]->out, ==,
                    "Search index: only compared with the records, as the database can only be read; "
-                   "its full check needs write access.\nThe database is sound (version 2).\n");
+                   "its full check needs write access.\nThe database is sound (version 3).\n");
   g_assert_nonnull (strstr (runs[RO_SEARCH]->out, "task\t"));
   g_assert_cmpstr (runs[RO_TASKS]->out, ==, r->tasks);
   g_assert_cmpuint (count_lines (runs[RO_PEOPLE]->out), >, 0);
@@ -1098,11 +1098,11 @@ assert_read_only_runs (ReadOnlyDbs  *r,
   assert_failed_saying (runs[RO_DEMO], "can only be read");
   assert_failed_saying (runs[RO_IMPORT], "can only be read");
   assert_failed_saying (runs[RO_GENERATE], "can only be read");
-  assert_failed_saying (runs[RO_INIT_OLD], "must be upgraded from database version 1 to 2");
-  assert_failed_saying (runs[RO_TASKS_OLD], "must be upgraded from database version 1 to 2");
+  assert_failed_saying (runs[RO_INIT_OLD], "must be upgraded from database version 1 to 3");
+  assert_failed_saying (runs[RO_TASKS_OLD], "must be upgraded from database version 1 to 3");
   /* a check opens an old version as it is */
   g_assert_cmpint (runs[RO_CHECK_OLD]->status, ==, 1);
-  g_assert_cmpstr (runs[RO_CHECK_OLD]->out, ==, "Database version 1, expected 2.\n");
+  g_assert_cmpstr (runs[RO_CHECK_OLD]->out, ==, "Database version 1, expected 3.\n");
 
   /* nothing changed, nothing marked */
   g_assert_cmpstr (sum_db, ==, r->sums[0]);
@@ -1255,7 +1255,7 @@ test_damage_warns (gconstpointer data)
     g_autoptr(CliRun) run = cli ("--db", db, "check", "--full", NULL);
 
     g_assert_cmpint (run->status, ==, 0);
-    g_assert_cmpstr (run->out, ==, "The database is sound (version 2).\n");
+    g_assert_cmpstr (run->out, ==, "The database is sound (version 3).\n");
   }
   g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
   {

@@ -358,7 +358,7 @@ assert_failed_migration (DnTestStore *f,
                          const char  *removal)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *expected = g_strdup_printf ("version %d", DN_STORE_SCHEMA_VERSION);
+  const char *expected = "version 2";
   g_autoptr(GString) report = g_string_new ("");
   DnStore *store = open_at (f->path, 1);
   gint64 n_search_objects;
@@ -432,6 +432,45 @@ test_migrations_failure_late (DnTestStore   *f,
                            "DROP TRIGGER search_project_del;");
 }
 
+/* Version 3 brings the data written before under the task rules: a task's
+ * deadline is its lead's current one, a task done or cancelled has no unit
+ * row still open; the rest is left as it was. */
+static void
+test_migrations_task_rules (DnTestStore   *f,
+                            gconstpointer  data)
+{
+  DnStore *store = open_at (f->path, 2);
+
+  dn_test_exec (store, "%s", v1_rows);
+  dn_test_exec (store,
+                "INSERT INTO unit (id, code, name, kind, parent_id) VALUES (3, 'VP', 'Văn phòng', 'division', 1);"
+                /* task 1: its lead extended to 31/12 without the task following */
+                "INSERT INTO deadline_extension (assignment_id, old_due_date, new_due_date, reason) "
+                "  SELECT id, '2024-06-30', '2024-12-31', 'Chờ Bộ' FROM assignment WHERE task_id = 1;"
+                "UPDATE assignment SET due_date = '2024-12-31' WHERE task_id = 1;"
+                "INSERT INTO assignment (task_id, unit_id, role, due_date) VALUES (1, 3, 'support', '2024-06-30');"
+                /* task 3: done, its rows still open; task 4: open, rows untouched */
+                "INSERT INTO task (id, title, due_date, status) VALUES (3, 'Tiếp đoàn KOICA', '2024-03-31', 'done');"
+                "INSERT INTO assignment (task_id, unit_id, role, due_date) VALUES (3, 2, 'lead', '2024-03-31');"
+                "INSERT INTO assignment (task_id, unit_id, role, due_date, status) "
+                "  VALUES (3, 3, 'support', '2024-03-31', 'in_progress');"
+                "INSERT INTO task (id, title, due_date) VALUES (4, 'Báo cáo quý', '2024-09-30');"
+                "INSERT INTO assignment (task_id, unit_id, role, due_date) VALUES (4, 2, 'lead', '2024-09-30');"
+                "INSERT INTO assignment (task_id, unit_id, role, due_date) VALUES (4, 3, 'support', '2024-08-31');");
+  dn_test_store_close (&store);
+
+  f->store = open_latest (f->path);
+  assert_latest_schema (f->store);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT due_date = '2024-12-31' FROM task WHERE id = 1"), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM assignment WHERE task_id = 1 AND unit_id = 3 "
+                                                "AND due_date = '2024-06-30'"), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM assignment WHERE task_id = 3 "
+                                                "AND status = 'done'"), ==, 2);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT due_date = '2024-09-30' FROM task WHERE id = 4"), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM assignment WHERE task_id = 4 "
+                                                "AND status = 'open'"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +485,7 @@ main (int   argc,
   DN_TEST_ADD_EMPTY ("/migrations/every-version", test_migrations_every_version);
   DN_TEST_ADD_EMPTY ("/migrations/step-by-step", test_migrations_step_by_step);
   DN_TEST_ADD_EMPTY ("/migrations/no-migrate", test_migrations_no_migrate);
+  DN_TEST_ADD_EMPTY ("/migrations/task-rules", test_migrations_task_rules);
   DN_TEST_ADD_EMPTY ("/migrations/failure/table", test_migrations_failure_table);
   DN_TEST_ADD_EMPTY ("/migrations/failure/late", test_migrations_failure_late);
 

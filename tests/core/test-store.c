@@ -2051,7 +2051,7 @@ add_task_set (DnStore *store,
   s->e = dn_test_add_task (store, "Rà soát dự án phi chính phủ", s->u.vp, &long_ago, DN_TEST_UNITS (s->u.pgd_cl));
   g_assert_true (dn_store_set_task_status (store, s->e, DN_STATUS_CANCELLED, NULL, &error));
   g_assert_no_error (error);
-  children = dn_store_subassign_task (store, s->a, DN_TEST_UNITS (s->u.th_ad), 1, &error);
+  children = dn_store_subassign_task (store, s->a, DN_TEST_UNITS (s->u.th_ad), 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (children->len, ==, 1);
   s->f = g_array_index (children, gint64, 0);
@@ -2071,7 +2071,7 @@ test_tasks_delete_restore (DnTestStore   *f,
   add_units (f->store, &u);
   t1 = dn_test_add_task (f->store, "Chuẩn bị đón đoàn Hàn Quốc", u.pgd_dh, &due, DN_TEST_UNITS (u.vp));
   t2 = dn_test_add_task (f->store, "Tổng kết năm học", u.vp, &due, NULL);
-  children = dn_store_subassign_task (f->store, t1, DN_TEST_UNITS (u.th_ab, u.th_ad), 2, &error);
+  children = dn_store_subassign_task (f->store, t1, DN_TEST_UNITS (u.th_ab, u.th_ad), 2, NULL, &error);
   g_assert_no_error (error);
   c1 = g_array_index (children, gint64, 0);
   c2 = g_array_index (children, gint64, 1);
@@ -2557,7 +2557,7 @@ test_tasks_get_tasks (DnTestStore   *f,
   task->document_id = doc;
   g_assert_true (dn_store_add_task (f->store, task, &error));
   g_assert_no_error (error);
-  children = dn_store_subassign_task (f->store, task->id, DN_TEST_UNITS (u.th_ab, u.th_ad), 2, &error);
+  children = dn_store_subassign_task (f->store, task->id, DN_TEST_UNITS (u.th_ab, u.th_ad), 2, NULL, &error);
   g_assert_no_error (error);
   plain = dn_test_add_task (f->store, "Việc không có văn bản", u.ca, NULL, NULL);
 
@@ -2847,7 +2847,7 @@ test_recurrence_edit_undo (DnTestStore   *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DnTask) task = NULL;
-  g_autoptr(DnTask) old = NULL;
+  g_autoptr(DnTaskSnapshot) old = NULL;
   GDate due = dn_test_date (2024, 3, 31);
   gint64 next_id = -1, made_id = -1, again = 0;
   guint n_changed = 0;
@@ -2858,7 +2858,8 @@ test_recurrence_edit_undo (DnTestStore   *f,
   task->recurrence = DN_RECURRENCE_QUARTERLY;
   g_assert_true (dn_store_add_task (f->store, task, &error));
   g_assert_no_error (error);
-  old = get_task (f->store, task->id);
+  old = dn_store_snapshot_task (f->store, task->id, &error);
+  g_assert_no_error (error);
   g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
 
   /* the edit and the next occurrence: one transaction */
@@ -2880,7 +2881,7 @@ test_recurrence_edit_undo (DnTestStore   *f,
   g_assert_cmpint (dn_store_count (f->store, DN_RECORD_TASK, NULL), ==, 2);
 
   /* undo: the task as it was, and no next occurrence, also not hidden */
-  g_assert_true (dn_store_revert_task (f->store, old, made_id, &error));
+  g_assert_true (dn_store_restore_task_snapshot (f->store, old, made_id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 2);
   {
@@ -2922,7 +2923,7 @@ test_recurrence_edit_atomic (DnTestStore   *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DnTask) task = NULL;
-  g_autoptr(DnTask) old = NULL;
+  g_autoptr(DnTaskSnapshot) old = NULL;
   g_autoptr(DnReminder) reminder = dn_reminder_new ();
   GDate due = dn_test_date (2024, 1, 31);
   gint64 made_id = -1;
@@ -2933,7 +2934,8 @@ test_recurrence_edit_atomic (DnTestStore   *f,
   task->recurrence = DN_RECURRENCE_MONTHLY;
   g_assert_true (dn_store_add_task (f->store, task, &error));
   g_assert_no_error (error);
-  old = get_task (f->store, task->id);
+  old = dn_store_snapshot_task (f->store, task->id, &error);
+  g_assert_no_error (error);
 
   dn_test_exec (f->store, "CREATE TEMP TRIGGER refuse_next BEFORE INSERT ON task WHEN new.previous_id IS NOT NULL "
                           "BEGIN SELECT RAISE (ABORT, 'refused'); END");
@@ -2955,7 +2957,7 @@ test_recurrence_edit_atomic (DnTestStore   *f,
   reminder->unit_id = u.vp;
   g_assert_true (dn_store_add_reminder (f->store, reminder, &error));
   g_assert_no_error (error);
-  g_assert_false (dn_store_revert_task (f->store, old, made_id, &error));
+  g_assert_false (dn_store_restore_task_snapshot (f->store, old, made_id, &error));
   g_assert_nonnull (error);
   {
     g_autoptr(DnTask) kept = get_task (f->store, task->id);
@@ -2980,7 +2982,7 @@ test_subassign_create (DnTestStore   *f,
 
   add_units (f->store, &u);
   id = dn_test_add_task (f->store, "Khảo sát giáo viên ngoại ngữ", u.pgd_dh, &due, DN_TEST_UNITS (u.vp));
-  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab, u.th_dh), 2, &error);
+  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab, u.th_dh), 2, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (children->len, ==, 2);
 
@@ -3028,21 +3030,21 @@ test_subassign_not_below (DnTestStore   *f,
   before = dn_test_row_counts (f->store);
 
   /* a school of another district */
-  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_dq), 1, &error);
+  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_dq), 1, NULL, &error);
   g_assert_null (children);
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
   g_clear_error (&error);
   /* the lead unit itself, and a unit above it */
-  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.pgd_dh), 1, &error);
+  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.pgd_dh), 1, NULL, &error);
   g_assert_null (children);
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.sgd), 1, &error);
+  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.sgd), 1, NULL, &error);
   g_assert_null (children);
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
   g_clear_error (&error);
   /* none at all */
-  children = dn_store_subassign_task (f->store, id, NULL, 0, &error);
+  children = dn_store_subassign_task (f->store, id, NULL, 0, NULL, &error);
   g_assert_null (children);
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -3070,7 +3072,7 @@ test_subassign_all_or_nothing (DnTestStore   *f,
   before = dn_test_row_counts (f->store);
 
   /* the first one is fine, the second is not below the lead unit */
-  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab, u.vp), 2, &error);
+  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab, u.vp), 2, NULL, &error);
   g_assert_null (children);
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -3096,16 +3098,16 @@ test_subassign_duplicate (DnTestStore   *f,
 
   add_units (f->store, &u);
   id = dn_test_add_task (f->store, "Khảo sát", u.pgd_dh, &due, NULL);
-  first = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab), 1, &error);
+  first = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab), 1, NULL, &error);
   g_assert_no_error (error);
   before = dn_test_row_counts (f->store);
 
-  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab), 1, &error);
+  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab), 1, NULL, &error);
   g_assert_null (children);
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE);
   g_clear_error (&error);
   /* twice in one call */
-  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_dh, u.th_dh), 2, &error);
+  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_dh, u.th_dh), 2, NULL, &error);
   g_assert_null (children);
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE);
   g_clear_error (&error);
@@ -3116,7 +3118,7 @@ test_subassign_duplicate (DnTestStore   *f,
   /* once the child is deleted the unit can be given the task again */
   g_assert_true (dn_store_delete_task (f->store, g_array_index (first, gint64, 0), &error));
   g_assert_no_error (error);
-  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab), 1, &error);
+  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab), 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (children->len, ==, 1);
   g_array_unref (children);
@@ -3134,12 +3136,12 @@ test_subassign_progress (DnTestStore   *f,
 
   add_units (f->store, &u);
   id = dn_test_add_task (f->store, "Khảo sát", u.pgd_dh, &due, NULL);
-  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab, u.th_ad), 2, &error);
+  children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_ab, u.th_ad), 2, NULL, &error);
   g_assert_no_error (error);
   c1 = g_array_index (children, gint64, 0);
   c2 = g_array_index (children, gint64, 1);
 
-  /* the parent's own entry does not count once it has children */
+  /* the parent keeps its own entry; its children's average is beside it */
   add_progress (f->store, id, 80, 2024, 9, 1);
   add_progress (f->store, c1, 100, 2024, 9, 2);
   {
@@ -3147,18 +3149,21 @@ test_subassign_progress (DnTestStore   *f,
     g_autoptr(DnTask) child = get_task (f->store, c1);
 
     g_assert_cmpint (child->progress, ==, 100);
-    g_assert_cmpint (parent->progress, ==, 50);
+    g_assert_cmpint (child->children_progress, ==, -1);
+    g_assert_cmpint (parent->progress, ==, 80);
+    g_assert_cmpint (parent->children_progress, ==, 50);
   }
   add_progress (f->store, c2, 25, 2024, 9, 3);
   {
     g_autoptr(DnTask) parent = get_task (f->store, id);
-    g_assert_cmpint (parent->progress, ==, 63);   /* (100 + 25) / 2, rounded */
+    g_assert_cmpint (parent->children_progress, ==, 63);   /* (100 + 25) / 2, rounded */
   }
   g_assert_true (dn_store_set_task_status (f->store, c2, DN_STATUS_DONE, NULL, &error));
   g_assert_no_error (error);
   {
     g_autoptr(DnTask) parent = get_task (f->store, id);
-    g_assert_cmpint (parent->progress, ==, 100);
+    g_assert_cmpint (parent->children_progress, ==, 100);
+    g_assert_cmpint (parent->progress, ==, 80);
   }
 }
 
@@ -3324,14 +3329,14 @@ test_assignments_extend (DnTestStore   *f,
     assert_date (&e2->new_due_date, 2024, 8, 1);
     g_assert_cmpstr (e2->reason, ==, "Bổ sung danh sách đoàn");
   }
-  /* the other assignment and the task keep their deadline */
+  /* the other assignment keeps its deadline; the task's is its lead's */
   {
     g_autoptr(DnAssignment) vp = find_assignment (f->store, id, u.vp);
     g_autoptr(DnTask) task = get_task (f->store, id);
 
     assert_date (&vp->due_date, 2024, 6, 30);
     g_assert_cmpuint (vp->n_extensions, ==, 0);
-    assert_date (&task->due_date, 2024, 6, 30);
+    assert_date (&task->due_date, 2024, 8, 1);
   }
 }
 
@@ -3659,7 +3664,7 @@ test_transactions_immediate (DnTestStore   *f,
   CALL (dn_store_add_task (f->store, task, &error));
   set_supports (task, DN_TEST_UNITS (u.pgd_cl));
   CALL (dn_store_update_task (f->store, task, &error));
-  CALL ((children = dn_store_subassign_task (f->store, task->id, DN_TEST_UNITS (u.th_ab), 1, &error)) != NULL);
+  CALL ((children = dn_store_subassign_task (f->store, task->id, DN_TEST_UNITS (u.th_ab), 1, NULL, &error)) != NULL);
   a = find_assignment (f->store, task->id, u.pgd_cl);
   a->status = DN_STATUS_IN_PROGRESS;
   CALL (dn_store_update_assignment (f->store, a, &error));
@@ -3686,7 +3691,7 @@ test_transactions_immediate (DnTestStore   *f,
     g_assert_false (dn_store_add_unit (f->store, dup, &error));
     g_clear_error (&error);
     g_assert_true (sqlite3_get_autocommit (trace.db));
-    g_assert_null (dn_store_subassign_task (f->store, task->id, DN_TEST_UNITS (u.vp), 1, &error));
+    g_assert_null (dn_store_subassign_task (f->store, task->id, DN_TEST_UNITS (u.vp), 1, NULL, &error));
     g_clear_error (&error);
     g_assert_true (sqlite3_get_autocommit (trace.db));
   }

@@ -1124,8 +1124,10 @@ test_details_progress (DnTestStore   *fixture,
   g_assert_true (has_text (dn_ui_get_named (child_details, "progress_list"), "Đã xây dựng dự thảo"));
   g_assert_false (gtk_widget_get_visible (dn_ui_get_named (child_details, "progress_empty")));
 
-  /* the parent shows the average of its two children: (40 + 0) / 2 */
+  /* the parent keeps its own 0 %, and shows beside it the average of its
+   * two children: (40 + 0) / 2 */
   g_assert_true (has_text (dn_ui_get_named (details, "rollup_label"), "20%"));
+  g_assert_true (has_text (dn_ui_get_named (details, "progress_label"), "0% reported"));
   g_assert_true (has_text (dn_ui_get_named (details, "progress_label"), "20%"));
   g_assert_true (has_text (dn_ui_get_named (details, "children_list"), "40%"));
 
@@ -1289,6 +1291,16 @@ test_details_done_recurring (DnTestStore   *fixture,
   assert_disabled (dn_ui_get_named (details, "pass_down_button"), "task.pass-down");
 
   activate (details, dn_ui_get_named (details, "done_button"), "task.mark-done", NULL);
+  /* asked first; nothing changes until confirmed */
+  {
+    GtkWindow *dialog = find_dialog (GTK_WINDOW (details));
+    g_autoptr(DnTask) open = dn_store_get_task (fixture->store, task->id, NULL);
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpint (open->status, ==, DN_STATUS_OPEN);
+    dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
+    g_assert_null (find_dialog (GTK_WINDOW (details)));
+  }
   done = dn_store_get_task (fixture->store, task->id, NULL);
   g_assert_cmpint (done->status, ==, DN_STATUS_DONE);
   /* the officer is told about the next occurrence and its due date */
@@ -1408,6 +1420,145 @@ test_details_delete (DnTestStore   *fixture,
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 1);
   g_assert_cmpstr (message, ==, "Undone.");
   g_assert_false (dn_window_context_can_undo (context));
+
+  dn_ui_destroy_all_windows ();
+}
+
+static DnStatus
+unit_status (DnStore *store,
+             gint64   task_id,
+             gint64   unit_id)
+{
+  g_autoptr(GPtrArray) rows = dn_store_list_assignments (store, task_id, NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (DN_ASSIGNMENT (rows->pdata[i])->unit_id == unit_id)
+      return DN_ASSIGNMENT (rows->pdata[i])->status;
+  g_assert_not_reached ();
+  return DN_STATUS_N;
+}
+
+/* The details over a stand-in for the main window, which brings
+ * @context (its Undo and messages, the last one in @message). */
+static DnTaskDetails *
+details_with_context (DnStore          *store,
+                      gint64            id,
+                      DnWindowContext  *context,
+                      char            **message)
+{
+  GtkWindow *main_window = GTK_WINDOW (gtk_window_new ());
+  DnTaskDetails *details;
+
+  g_signal_connect (context, "message", G_CALLBACK (on_message_cb), message);
+  dn_window_context_attach (GTK_WIDGET (main_window), context);
+  details = dn_task_details_new (store, id);
+  gtk_window_set_transient_for (GTK_WINDOW (details), main_window);
+  gtk_window_present (GTK_WINDOW (details));
+  dn_ui_spin (0);
+  return details;
+}
+
+/* task.mark-done asks first; the lead's row closes with the task, a
+ * supporting unit left unticked stays open; Undo puts all back */
+static void
+test_details_mark_done (DnTestStore   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(DnWindowContext) context = dn_window_context_new (fixture->store, NULL);
+  g_autofree char *message = NULL;
+  DnTaskDetails *details;
+  GtkWindow *dialog;
+  Units u;
+  gint64 id;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  details = details_with_context (fixture->store, id, context, &message);
+
+  /* cancelled: nothing changes */
+  activate (details, dn_ui_get_named (details, "done_button"), "task.mark-done", NULL);
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_nonnull (dialog);
+  g_assert_true (has_text (GTK_WIDGET (dialog), "Phòng GD&ĐT Bảo Thắng"));
+  gtk_window_destroy (dialog);
+  dn_ui_spin (0);
+  g_assert_cmpint (unit_status (fixture->store, id, u.office), ==, DN_STATUS_OPEN);
+
+  /* the supporting division has not finished: left open */
+  activate (details, dn_ui_get_named (details, "done_button"), "task.mark-done", NULL);
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (dn_ui_get_by_label (dialog, "Văn phòng Sở"))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (dn_ui_get_by_label (dialog, "Văn phòng Sở")), FALSE);
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
+  g_assert_null (find_dialog (GTK_WINDOW (details)));
+  {
+    g_autoptr(DnTask) task = dn_store_get_task (fixture->store, id, NULL);
+    g_assert_cmpint (task->status, ==, DN_STATUS_DONE);
+  }
+  g_assert_cmpint (unit_status (fixture->store, id, u.office), ==, DN_STATUS_DONE);
+  g_assert_cmpint (unit_status (fixture->store, id, u.division), ==, DN_STATUS_OPEN);
+  g_assert_cmpstr (message, ==, "The task is done. [undo]");
+
+  g_assert_true (dn_window_context_undo (context, NULL));
+  {
+    g_autoptr(DnTask) task = dn_store_get_task (fixture->store, id, NULL);
+    g_assert_cmpint (task->status, ==, DN_STATUS_OPEN);
+  }
+  g_assert_cmpint (unit_status (fixture->store, id, u.office), ==, DN_STATUS_OPEN);
+  dn_ui_spin (0);
+  g_assert_true (has_text (dn_ui_get_named (details, "status_label"), "Not started"));
+
+  dn_ui_destroy_all_windows ();
+}
+
+/* task.pass-down asks for the sub-units' deadline (the task's by
+ * default); Undo removes what it made */
+static void
+test_details_pass_down_undo (DnTestStore   *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(DnWindowContext) context = dn_window_context_new (fixture->store, NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(GArray) children = NULL;
+  DnTaskDetails *details;
+  GtkWindow *dialog;
+  DnTaskQuery query;
+  Units u;
+  gint64 id;
+
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  details = details_with_context (fixture->store, id, context, &message);
+
+  activate (details, dn_ui_get_named (details, "pass_down_button"), "task.pass-down", NULL);
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_named (dialog, "dialog_date"))), ==, "30/06/2024");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (dn_ui_get_by_label (dialog, "Trường THCS Phố Lu")), TRUE);
+  /* a wrong date is refused in the dialog */
+  type (dn_ui_get_named (dialog, "dialog_date"), "31/6/2024");
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
+  assert_error_shown (dialog, "dialog_error", "is not a date");
+  g_assert_cmpint (count_children (fixture->store, id), ==, 0);
+  type (dn_ui_get_named (dialog, "dialog_date"), "15/6/2024");
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
+  g_assert_null (find_dialog (GTK_WINDOW (details)));
+
+  dn_task_query_init (&query);
+  query.parent_id = id;
+  children = dn_store_list_task_ids (fixture->store, &query, NULL);
+  g_assert_cmpuint (children->len, ==, 1);
+  {
+    g_autoptr(DnTask) child = dn_store_get_task (fixture->store, g_array_index (children, gint64, 0), NULL);
+
+    g_assert_cmpint (g_date_get_day (&child->due_date), ==, 15);
+    g_assert_cmpint (g_date_get_month (&child->due_date), ==, 6);
+  }
+  g_assert_cmpstr (message, ==, "The task was passed down to 1 unit. [undo]");
+
+  g_assert_true (dn_window_context_undo (context, NULL));
+  g_assert_cmpint (count_children (fixture->store, id), ==, 0);
+  dn_ui_spin (0);
+  g_assert_false (gtk_widget_is_visible (dn_ui_get_named (details, "children_list")));
 
   dn_ui_destroy_all_windows ();
 }
@@ -1565,6 +1716,8 @@ main (int   argc,
   DN_TEST_ADD ("/task-details/deleted", test_details_deleted);
   DN_TEST_ADD ("/task-details/edit", test_details_edit);
   DN_TEST_ADD ("/task-details/delete-undo", test_details_delete);
+  DN_TEST_ADD ("/task-details/mark-done", test_details_mark_done);
+  DN_TEST_ADD ("/task-details/pass-down-undo", test_details_pass_down_undo);
   DN_TEST_ADD ("/task-details/open-attachment", test_details_open_attachment);
   DN_TEST_ADD ("/task-details/mnemonics", test_details_mnemonics);
 

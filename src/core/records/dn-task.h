@@ -34,7 +34,8 @@ struct _DnTask
   char *lead_unit_code; /* filled on reads */
   char *lead_unit_name; /* filled on reads */
   char *support_unit_codes; /* filled on reads, comma separated */
-  int progress; /* latest progress percent (0..100), filled on reads */
+  int progress; /* its own latest progress percent (0..100; 100 when done), filled on reads */
+  int children_progress; /* average progress of its sub-assigned tasks, -1 when none; filled on reads */
   guint n_children; /* number of sub-assigned child tasks, filled on reads */
   char *document_label; /* "số/ký hiệu" of the source document, filled on reads */
 };

@@ -11,6 +11,7 @@
 
 #include "dn-date.h"
 #include "dn-store-private.h"
+#include "dn-store-tasks-private.h"
 
 
 #define ASSIGNMENT_COLUMNS \
@@ -26,6 +27,43 @@ static const DnRow assignment_row = {
     DN_COLUMN (TEXT, DnAssignment, unit_code), DN_COLUMN (TEXT, DnAssignment, unit_name),
     DN_COLUMN (INT, DnAssignment, n_extensions) },
 };
+
+/* The deadline rule over one task (@task_id) or all (0). */
+static gboolean
+follow_lead_due (DnStore  *self,
+                 gint64    task_id,
+                 GError  **error)
+{
+  return _dn_store_write (self,
+                          "UPDATE task SET due_date = a.due_date "
+                          "FROM assignment a WHERE a.task_id = task.id AND a.role = 'lead' "
+                          "AND (?1 = 0 OR task.id = ?1) "
+                          "AND a.due_date IS NOT NULL AND a.due_date IS NOT task.due_date",
+                          error, DN_INT (task_id), DN_END);
+}
+
+gboolean
+_dn_store_follow_lead_due (DnStore  *self,
+                           gint64    task_id,
+                           GError  **error)
+{
+  g_return_val_if_fail (task_id > 0, FALSE);
+  return follow_lead_due (self, task_id, error);
+}
+
+/* The statements of 003-task-rules.sql, which brought the data of schema
+ * version 2 under these rules. */
+gboolean
+_dn_store_apply_task_rules (DnStore  *self,
+                            GError  **error)
+{
+  return follow_lead_due (self, 0, error) &&
+         _dn_store_write (self,
+                          "UPDATE assignment SET status = t.status FROM task t "
+                          "WHERE t.id = assignment.task_id AND t.status IN ('done', 'cancelled') "
+                          "AND assignment.status IN ('open', 'in_progress')",
+                          error, DN_END);
+}
 
 GPtrArray *
 dn_store_list_assignments (DnStore  *self,
@@ -78,7 +116,8 @@ dn_store_update_assignment (DnStore       *self,
                                            DN_DATE (&assignment->due_date),
                                            DN_TEXT (dn_status_to_string (assignment->status)),
                                            DN_ID (assignment->reply_document_id), DN_TEXT (assignment->reply_reference),
-                                           DN_END),
+                                           DN_END) &&
+                           _dn_store_follow_lead_due (self, assignment->task_id, error),
                            error);
 }
 
@@ -127,7 +166,8 @@ dn_store_extend_assignment (DnStore      *self,
                                             error, DN_INT (assignment_id), DN_DATE (&a->due_date), DN_DATE (new_due),
                                             DN_TEXT (clean_reason), DN_END) &&
                            _dn_store_write (self, "UPDATE assignment SET due_date = ? WHERE id = ?", error,
-                                            DN_DATE (new_due), DN_INT (assignment_id), DN_END),
+                                            DN_DATE (new_due), DN_INT (assignment_id), DN_END) &&
+                           _dn_store_follow_lead_due (self, a->task_id, error),
                            error);
 
 fail:
@@ -191,10 +231,17 @@ dn_store_add_progress (DnStore     *self,
                                            DN_INT (progress->task_id), DN_ID (progress->unit_id),
                                            DN_DATE (&progress->entry_date), DN_INT (progress->percent),
                                            DN_TEXT (progress->note), DN_ID (progress->attachment_id), DN_END) &&
-                           /* reporting progress on a task not started yet starts it */
+                           /* reporting progress on a task not started yet starts it, and
+                            * the row of the unit that reports it (the lead's when none) */
                            (task->status != DN_STATUS_OPEN || progress->percent <= 0 ||
                             _dn_store_write (self, "UPDATE task SET status = 'in_progress' WHERE id = ?", error,
-                                             DN_INT (task->id), DN_END)),
+                                             DN_INT (task->id), DN_END)) &&
+                           (progress->percent <= 0 ||
+                            _dn_store_write (self,
+                                             "UPDATE assignment SET status = 'in_progress' WHERE task_id = ?1 "
+                                             "AND status = 'open' AND unit_id = coalesce(?2, (SELECT unit_id "
+                                             "FROM assignment WHERE task_id = ?1 AND role = 'lead'))",
+                                             error, DN_INT (task->id), DN_ID (progress->unit_id), DN_END)),
                            error);
 }
 

@@ -11,6 +11,7 @@
 
 #include "dn-store-exchange.h"
 #include "dn-store-private.h"
+#include "dn-store-tasks-private.h"
 
 static void
 column_clear (gpointer data)
@@ -215,6 +216,8 @@ dn_store_exchange_end_import (DnStore   *store,
                               GError   **error)
 {
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  /* an export written before the task rules comes under them */
+  ok = ok && _dn_store_apply_task_rules (store, error);
   _dn_store_set_audit (store, TRUE);
   return _dn_store_finish (store, ok, error);
 }

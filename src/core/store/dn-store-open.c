@@ -24,6 +24,7 @@ static const char *migration_files[] = {
   NULL,
   "001-domain.sql",
   "002-search.sql",
+  "003-task-rules.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == DN_STORE_SCHEMA_VERSION + 1);
 

@@ -15,14 +15,16 @@
 #include "dn-text.h"
 
 
-/* progress of a task: 100 when done, else its latest entry; a parent shows
- * the average of its children */
-#define LEAF_PROGRESS(t) \
+/* progress of a task: 100 when done, else its latest entry (a task passed
+ * down keeps what it reported); beside it, the average of its children,
+ * -1 when it has none */
+#define TASK_PROGRESS_OF(t) \
   "CASE WHEN " t ".status = 'done' THEN 100 ELSE coalesce((SELECT p.percent FROM progress p WHERE p.task_id = " t ".id " \
   "ORDER BY p.entry_date DESC, p.id DESC LIMIT 1), 0) END"
-#define TASK_PROGRESS \
-  "coalesce((SELECT CAST(round(avg(" LEAF_PROGRESS ("c") ")) AS INTEGER) FROM task c " \
-  "WHERE c.parent_id = t.id AND c.deleted = 0), " LEAF_PROGRESS ("t") ")"
+#define TASK_PROGRESS TASK_PROGRESS_OF ("t")
+#define CHILDREN_PROGRESS \
+  "coalesce((SELECT CAST(round(avg(" TASK_PROGRESS_OF ("c") ")) AS INTEGER) FROM task c " \
+  "WHERE c.parent_id = t.id AND c.deleted = 0), -1)"
 
 void
 dn_task_query_init (DnTaskQuery *query)
@@ -43,7 +45,7 @@ dn_task_query_init (DnTaskQuery *query)
   "la.unit_id, coalesce(lu.code, ''), coalesce(lu.name, ''), " \
   "coalesce((SELECT group_concat(code, ', ') FROM (SELECT su.code FROM assignment sa JOIN unit su ON su.id = sa.unit_id " \
   "  WHERE sa.task_id = t.id AND sa.role = 'support' ORDER BY su.name_key)), ''), " \
-  TASK_PROGRESS ", " \
+  TASK_PROGRESS ", " CHILDREN_PROGRESS ", " \
   "(SELECT count(*) FROM task c WHERE c.parent_id = t.id AND c.deleted = 0), " \
   "coalesce(CASE WHEN d.number = '' THEN d.symbol WHEN d.symbol = '' THEN d.number ELSE d.number || '/' || d.symbol END, '')"
 #define TASK_FROM \
@@ -58,7 +60,8 @@ static const DnRow task_row = {
     DN_ENUM_COLUMN (DnTask, status, dn_status_from_string), DN_COLUMN (INT64, DnTask, parent_id),
     DN_COLUMN (INT64, DnTask, lead_unit_id), DN_COLUMN (TEXT, DnTask, lead_unit_code),
     DN_COLUMN (TEXT, DnTask, lead_unit_name), DN_COLUMN (TEXT, DnTask, support_unit_codes),
-    DN_COLUMN (INT, DnTask, progress), DN_COLUMN (INT, DnTask, n_children), DN_COLUMN (TEXT, DnTask, document_label) },
+    DN_COLUMN (INT, DnTask, progress), DN_COLUMN (INT, DnTask, children_progress),
+    DN_COLUMN (INT, DnTask, n_children), DN_COLUMN (TEXT, DnTask, document_label) },
 };
 
 static DnTask *

@@ -13,6 +13,7 @@
 
 #include "dn-date.h"
 #include "dn-store-private.h"
+#include "dn-store-tasks-private.h"
 
 
 gboolean
@@ -257,13 +258,36 @@ dn_store_add_task (DnStore  *self,
   return dn_store_commit (self, error);
 }
 
-/* Saves the fields of @task and reconciles its assignments, in the caller's
- * transaction; *@old_status: the status it had. */
+/* In the caller's transaction: the unit rows follow the task's new status.
+ * Done closes every row still open or in progress, except those of the
+ * supporting units in @keep_open (@n_keep unit ids); cancelled cancels
+ * them; other statuses leave them as they are. */
 static gboolean
-update_task_row (DnStore   *self,
-                 DnTask    *task,
-                 DnStatus  *old_status,
-                 GError   **error)
+rows_follow_status (DnStore       *self,
+                    gint64         task_id,
+                    DnStatus       status,
+                    const gint64  *keep_open,
+                    guint          n_keep,
+                    GError       **error)
+{
+  g_autoptr(GString) keep = g_string_new (",");
+
+  if (status != DN_STATUS_DONE && status != DN_STATUS_CANCELLED)
+    return TRUE;
+  for (guint i = 0; i < n_keep; i++)
+    g_string_append_printf (keep, "%" G_GINT64_FORMAT ",", keep_open[i]);
+  return _dn_store_write (self,
+                          "UPDATE assignment SET status = ?1 WHERE task_id = ?2 AND status IN ('open', 'in_progress') "
+                          "AND (role = 'lead' OR instr(?3, ',' || unit_id || ',') = 0)",
+                          error, DN_TEXT (dn_status_to_string (status)), DN_INT (task_id), DN_TEXT (keep->str),
+                          DN_END);
+}
+
+gboolean
+_dn_store_update_task_row (DnStore   *self,
+                           DnTask    *task,
+                           DnStatus  *old_status,
+                           GError   **error)
 {
   g_autoptr(DnTask) old = dn_store_get_task (self, task->id, error);
   g_autofree char *old_due = NULL;
@@ -290,17 +314,21 @@ update_task_row (DnStore   *self,
                         DN_TEXT (task->description), DN_DATE (&task->due_date),
                         DN_TEXT (dn_recurrence_to_string (task->recurrence)), DN_TEXT (dn_status_to_string (task->status)),
                         DN_ID (task->parent_id), DN_INT (task->id), DN_END) ||
-      /* assignments that followed the task's deadline follow the new one;
+      /* the task's deadline is its lead's: the lead takes the new one, and
+       * supporting units that followed the task's deadline follow it;
        * extended ones keep theirs */
       !_dn_store_write (self,
-                        "UPDATE assignment SET due_date = ?1 WHERE task_id = ?2 AND due_date IS ?3 "
-                        "AND NOT EXISTS (SELECT 1 FROM deadline_extension e WHERE e.assignment_id = assignment.id)",
+                        "UPDATE assignment SET due_date = ?1 WHERE task_id = ?2 AND (role = 'lead' OR "
+                        "(due_date IS ?3 AND NOT EXISTS (SELECT 1 FROM deadline_extension e "
+                        "WHERE e.assignment_id = assignment.id)))",
                         error, DN_DATE (&task->due_date), DN_INT (task->id), DN_TEXT (old_due), DN_END) ||
       !_dn_store_exec (self, drop, error))
     return FALSE;
   if (old->lead_unit_id != task->lead_unit_id &&
       !_dn_store_write (self, "UPDATE assignment SET unit_id = ? WHERE task_id = ? AND role = 'lead'", error,
                         DN_INT (task->lead_unit_id), DN_INT (task->id), DN_END))
+    return FALSE;
+  if (old->status != task->status && !rows_follow_status (self, task->id, task->status, NULL, 0, error))
     return FALSE;
   for (guint i = 0; i < task->support_unit_ids->len; i++)
     if (!_dn_store_write (self,
@@ -379,7 +407,7 @@ dn_store_update_task (DnStore  *self,
 
   if (!dn_store_begin (self, error))
     return FALSE;
-  return _dn_store_finish (self, update_task_row (self, task, &old_status, error), error);
+  return _dn_store_finish (self, _dn_store_update_task_row (self, task, &old_status, error), error);
 }
 
 gboolean
@@ -402,7 +430,7 @@ dn_store_update_task_full (DnStore   *self,
     *made_id = 0;
   if (!dn_store_begin (self, error))
     return FALSE;
-  ok = update_task_row (self, task, &old_status, error) &&
+  ok = _dn_store_update_task_row (self, task, &old_status, error) &&
        (task->status != DN_STATUS_DONE || old_status == DN_STATUS_DONE ||
         add_next_occurrence (self, task->id, &next, &made, error));
   if (!_dn_store_finish (self, ok, error))
@@ -412,29 +440,6 @@ dn_store_update_task_full (DnStore   *self,
   if (made_id != NULL)
     *made_id = made;
   return TRUE;
-}
-
-gboolean
-dn_store_revert_task (DnStore   *self,
-                      DnTask    *old,
-                      gint64     made_id,
-                      GError   **error)
-{
-  DnStatus status;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DN_IS_TASK (old), FALSE);
-
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  /* the occurrence goes with its assignments and progress; one that has
-   * received reminders since cannot go (they are kept for good) */
-  return _dn_store_finish (self,
-                           update_task_row (self, old, &status, error) &&
-                           (made_id <= 0 ||
-                            _dn_store_write (self, "DELETE FROM task WHERE id = ? AND previous_id = ?", error,
-                                             DN_INT (made_id), DN_INT (old->id), DN_END)),
-                           error);
 }
 
 static gboolean
@@ -476,21 +481,23 @@ dn_store_restore_task (DnStore  *self,
   return set_deleted (self, id, FALSE, error);
 }
 
-gboolean
-dn_store_set_task_status (DnStore   *self,
-                          gint64     id,
-                          DnStatus   status,
-                          gint64    *next_id,
-                          GError   **error)
+static gboolean
+set_status (DnStore       *self,
+            gint64         id,
+            DnStatus       status,
+            const gint64  *keep_open,
+            guint          n_keep,
+            gint64        *next_id,
+            gint64        *made_id,
+            GError       **error)
 {
   g_autoptr(DnTask) task = NULL;
   gint64 next = 0, made = 0;
 
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail ((guint) status < DN_STATUS_N, FALSE);
   if (next_id != NULL)
     *next_id = 0;
-
+  if (made_id != NULL)
+    *made_id = 0;
   if (!dn_store_begin (self, error))
     return FALSE;
   task = dn_store_get_task (self, id, error);
@@ -500,12 +507,41 @@ dn_store_set_task_status (DnStore   *self,
                                           "UPDATE task SET status = ?, "
                                           "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
                                           error, DN_TEXT (dn_status_to_string (status)), DN_INT (id), DN_END) &&
+                         rows_follow_status (self, id, status, keep_open, n_keep, error) &&
                          (status != DN_STATUS_DONE || add_next_occurrence (self, id, &next, &made, error)),
                          error))
     return FALSE;
   if (next_id != NULL)
     *next_id = next;
+  if (made_id != NULL)
+    *made_id = made;
   return TRUE;
+}
+
+gboolean
+dn_store_set_task_status (DnStore   *self,
+                          gint64     id,
+                          DnStatus   status,
+                          gint64    *next_id,
+                          GError   **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((guint) status < DN_STATUS_N, FALSE);
+  return set_status (self, id, status, NULL, 0, next_id, NULL, error);
+}
+
+gboolean
+dn_store_mark_task_done (DnStore       *self,
+                         gint64         id,
+                         const gint64  *keep_open,
+                         guint          n_keep,
+                         gint64        *next_id,
+                         gint64        *made_id,
+                         GError       **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (keep_open != NULL || n_keep == 0, FALSE);
+  return set_status (self, id, DN_STATUS_DONE, keep_open, n_keep, next_id, made_id, error);
 }
 
 GArray *
@@ -513,6 +549,7 @@ dn_store_subassign_task (DnStore       *self,
                          gint64         task_id,
                          const gint64  *unit_ids,
                          guint          n_units,
+                         const GDate   *due,
                          GError       **error)
 {
   g_autoptr(DnTask) parent = NULL;
@@ -523,6 +560,12 @@ dn_store_subassign_task (DnStore       *self,
   if (n_units == 0)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Choose at least one sub-unit."));
+      return NULL;
+    }
+  if (due != NULL && (!g_date_valid (due) || g_date_get_year (due) < DN_DATE_MIN_YEAR ||
+                      g_date_get_year (due) > DN_DATE_MAX_YEAR))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give a valid deadline for the sub-units."));
       return NULL;
     }
   if (!dn_store_begin (self, error))
@@ -564,7 +607,9 @@ dn_store_subassign_task (DnStore       *self,
           goto fail;
         }
 
-      child = new_open_task_like (parent, &parent->due_date, task_id, unit_ids[i]);
+      /* by default the parent's current deadline (its lead's, extensions
+       * included) */
+      child = new_open_task_like (parent, due != NULL ? due : &parent->due_date, task_id, unit_ids[i]);
       if (!validate_task (self, child, NULL, error) || !insert_task_row (self, child, 0, error))
         goto fail;
       g_array_append_val (created, child->id);

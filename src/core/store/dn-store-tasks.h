@@ -55,20 +55,35 @@ gboolean dn_store_update_task (DnStore *self, DnTask *task, GError **error);
  * creates the next occurrence as dn_store_set_task_status() does, in the
  * same transaction. @next_id: the next occurrence (made now or before),
  * else 0; @made_id: the occurrence this call made, else 0. Both may be NULL.
- * To undo the edit, give the task as it was and @made_id to
- * dn_store_revert_task(). */
+ * To undo the edit, take a snapshot before it and give it with @made_id to
+ * dn_store_restore_task_snapshot(). */
 gboolean dn_store_update_task_full (DnStore *self, DnTask *task, gint64 *next_id, gint64 *made_id, GError **error);
-/* Undoes an edit in one transaction: saves @old (the task as it was before
- * it) and deletes the occurrence @made_id (0: none) that the edit made, with
- * its assignments and progress. Fails, changing nothing, when that
- * occurrence has received reminders since. */
-gboolean dn_store_revert_task (DnStore *self, DnTask *old, gint64 made_id, GError **error);
+
+/* What undoing a change to a task puts back: its fields and its unit rows
+ * (deadline and status of each) as they were when it was taken. */
+typedef struct _DnTaskSnapshot DnTaskSnapshot;
+DnTaskSnapshot *dn_store_snapshot_task (DnStore *self, gint64 id, GError **error);
+gint64 dn_task_snapshot_get_id (const DnTaskSnapshot *snapshot);
+void dn_task_snapshot_free (DnTaskSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnTaskSnapshot, dn_task_snapshot_free)
+/* Undoes a change in one transaction: puts back @snapshot and deletes the
+ * occurrence @made_id (0: none) that the change made, with its assignments
+ * and progress. Fails, changing nothing, when that occurrence has received
+ * reminders since. */
+gboolean dn_store_restore_task_snapshot (DnStore *self, DnTaskSnapshot *snapshot, gint64 made_id, GError **error);
 /* Deleted tasks are kept, hidden, until dn_store_restore_task() (undo). */
 gboolean dn_store_delete_task (DnStore *self, gint64 id, GError **error);
 gboolean dn_store_restore_task (DnStore *self, gint64 id, GError **error);
-/* Sets the status; marking a recurring task done creates its next
- * occurrence (its id in @next_id, else 0). */
+/* Sets the status; the unit rows follow it (done closes every row still
+ * open, cancelled cancels them). Marking a recurring task done creates its
+ * next occurrence (its id in @next_id, else 0). */
 gboolean dn_store_set_task_status (DnStore *self, gint64 id, DnStatus status, gint64 *next_id, GError **error);
+/* Marks the task done and closes its unit rows still open, except those of
+ * the supporting units in @keep_open (unit ids: they have not replied and
+ * stay open). @next_id as dn_store_set_task_status(); @made_id: the
+ * occurrence this call made, else 0 (for dn_store_restore_task_snapshot()). */
+gboolean dn_store_mark_task_done (DnStore *self, gint64 id, const gint64 *keep_open, guint n_keep, gint64 *next_id,
+                                  gint64 *made_id, GError **error);
 DnTask *dn_store_get_task (DnStore *self, gint64 id, GError **error);
 /* The first @limit tasks of @query, in its order. */
 GPtrArray *dn_store_list_tasks (DnStore *self, const DnTaskQuery *query, guint limit, GError **error);
@@ -83,11 +98,18 @@ GArray *dn_store_list_task_ids (DnStore *self, const DnTaskQuery *query, GError 
 gint64 dn_store_count_tasks (DnStore *self, const DnTaskQuery *query, GError **error);
 /* Fills the tasks of @ids (in that order; missing ones are skipped). */
 GPtrArray *dn_store_get_tasks (DnStore *self, const gint64 *ids, guint n_ids, GError **error);
-/* Sub-assignment: one child task per unit, each led by that unit, in one
- * transaction. The units must be below the parent's lead unit. Returns the
- * new ids. */
+/* Pass-down (sub-assignment): one child task per unit, each led by that
+ * unit and due on @due (NULL: the parent's current deadline), in one
+ * transaction. The units must be below the parent's lead unit. The parent
+ * keeps its own progress; its children's average is read beside it.
+ * Returns the new ids. */
 GArray *dn_store_subassign_task (DnStore *self, gint64 task_id, const gint64 *unit_ids, guint n_units,
-                                 GError **error);
+                                 const GDate *due, GError **error);
+/* Undoes a pass-down in one transaction: deletes the sub-tasks @child_ids
+ * of @task_id that it made, with their assignments and progress. Fails,
+ * changing nothing, when one is gone or has received reminders since. */
+gboolean dn_store_undo_pass_down (DnStore *self, gint64 task_id, const gint64 *child_ids, guint n_children,
+                                  GError **error);
 /* Next due date of a recurring task after @due (FALSE for DN_RECURRENCE_NONE). */
 gboolean dn_recurrence_next_due (DnRecurrence recurrence, const GDate *due, GDate *out);
 
@@ -97,7 +119,8 @@ GPtrArray *dn_store_list_assignments (DnStore *self, gint64 task_id, GError **er
 DnAssignment *dn_store_get_assignment (DnStore *self, gint64 id, GError **error);
 /* Saves due date, status and reply reference of an assignment. */
 gboolean dn_store_update_assignment (DnStore *self, DnAssignment *assignment, GError **error);
-/* Gia hạn: a new deadline with a reason; the old one stays in the history. */
+/* Gia hạn: a new deadline with a reason; the old one stays in the history.
+ * The lead's new deadline is the task's. */
 gboolean dn_store_extend_assignment (DnStore *self, gint64 assignment_id, const GDate *new_due, const char *reason,
                                      GError **error);
 GPtrArray *dn_store_list_extensions (DnStore *self, gint64 assignment_id, GError **error);

@@ -280,11 +280,13 @@ reload_facts (DnTaskDetails *self,
   }
 
   gtk_level_bar_set_value (self->progress_bar, CLAMP (task->progress, 0, 100));
-  if (task->n_children > 0)
+  /* what the lead reported, and beside it what the sub-units did */
+  if (task->n_children > 0 && task->children_progress >= 0)
     progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%d%%, the average of its %u sub-assigned task",
-                                             "%d%%, the average of its %u sub-assigned tasks", task->n_children),
-                                task->progress, task->n_children);
+                                             "%d%% reported; its %u sub-assigned task: %d%%",
+                                             "%d%% reported; its %u sub-assigned tasks: %d%% on average",
+                                             task->n_children),
+                                task->progress, task->n_children, task->children_progress);
   else
     progress = g_strdup_printf (_("%d%%"), task->progress);
   gtk_label_set_text (self->progress_label, progress);
@@ -324,10 +326,10 @@ reload_children (DnTaskDetails *self,
   }
   gtk_widget_set_visible (self->children_box, children->len > 0);
   rollup = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Overall progress %d%%: the average of %u sub-assigned task.",
-                                         "Overall progress %d%%: the average of %u sub-assigned tasks.",
+                                         "Sub-units' progress %d%%: %u sub-assigned task.",
+                                         "Sub-units' progress %d%%: the average of %u sub-assigned tasks.",
                                          children->len),
-                            task->progress, children->len);
+                            MAX (task->children_progress, 0), children->len);
   gtk_label_set_text (self->rollup_label, rollup);
 }
 
@@ -442,27 +444,7 @@ edit_action (DnTaskDetails *self)
 static void
 mark_done_action (DnTaskDetails *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 next_id = 0;
-
-  if (self->task == NULL)
-    return;
-  if (!dn_store_set_task_status (self->store, self->task_id, DN_STATUS_DONE, &next_id, &error))
-    {
-      show_message (self, error->message, TRUE);
-      return;
-    }
-  if (next_id > 0)
-    {
-      g_autoptr(DnTask) next = dn_store_get_task (self->store, next_id, NULL);
-      g_autofree char *due = next != NULL ? dn_task_rows_format_date (&next->due_date) : g_strdup ("?");
-      g_autofree char *message = g_strdup_printf (_("The task is done. As it repeats, its next occurrence was created, "
-                                                    "due on %s."), due);
-
-      show_message (self, message, FALSE);
-    }
-  else
-    show_message (self, _("The task is done."), FALSE);
+  dn_task_forms_mark_done (self, self->store, self->task);
 }
 
 static void
@@ -726,6 +708,48 @@ dn_task_details_show_message (DnTaskDetails *self,
 {
   g_return_if_fail (DN_IS_TASK_DETAILS (self));
   show_message (self, message, error);
+}
+
+typedef struct
+{
+  DnTaskSnapshot *snapshot;
+  gint64          made_id;
+} SnapshotUndo;
+
+static void
+snapshot_undo_free (gpointer data)
+{
+  SnapshotUndo *undo = data;
+
+  dn_task_snapshot_free (undo->snapshot);
+  g_free (undo);
+}
+
+static gboolean
+undo_snapshot_cb (DnStore  *store,
+                  gpointer  data,
+                  GError  **error)
+{
+  SnapshotUndo *undo = data;
+
+  return dn_store_restore_task_snapshot (store, undo->snapshot, undo->made_id, error);
+}
+
+void
+dn_task_details_push_undo (DnWindowContext *context,
+                           const char      *message,
+                           DnTaskSnapshot  *snapshot,
+                           gint64           made_id)
+{
+  SnapshotUndo *undo;
+
+  g_return_if_fail (DN_IS_WINDOW_CONTEXT (context));
+  g_return_if_fail (snapshot != NULL);
+
+  undo = g_new0 (SnapshotUndo, 1);
+  undo->snapshot = snapshot;
+  undo->made_id = made_id;
+  dn_window_context_push_undo (context, message, undo_snapshot_cb, undo, snapshot_undo_free);
 }
 
 char *

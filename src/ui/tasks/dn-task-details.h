@@ -36,5 +36,12 @@ char          *dn_task_details_delete_task (DnStore         *store,
                                             DnTask          *task,
                                             DnWindowContext *context,
                                             GError         **error);
+/* Offers Undo of a change to a task in @context, with @message: Undo
+ * puts back @snapshot (taken before the change; this takes it) and removes
+ * the occurrence @made_id the change made (0: none). */
+void           dn_task_details_push_undo   (DnWindowContext *context,
+                                            const char      *message,
+                                            DnTaskSnapshot  *snapshot,
+                                            gint64           made_id);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "dn-date.h"
 #include "dn-date-entry.h"
+#include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-text.h"
 #include "dn-ui.h"
@@ -100,34 +101,6 @@ task_copy (DnTask *task)
   take_text (&copy->lead_unit_name, g_strdup (task->lead_unit_name));
   take_text (&copy->document_label, g_strdup (task->document_label));
   return copy;
-}
-
-/* What undoing an edit takes back: the task as it was, and the next
- * occurrence the edit made when it marked a repeating task done (0: none). */
-typedef struct
-{
-  DnTask *old;
-  gint64  made_id;
-} EditUndo;
-
-static void
-edit_undo_free (gpointer data)
-{
-  EditUndo *undo = data;
-
-  g_object_unref (undo->old);
-  g_free (undo);
-}
-
-static gboolean
-undo_edit_cb (DnStore  *store,
-              gpointer  data,
-              GError  **error)
-{
-  EditUndo *undo = data;
-  g_autoptr(DnTask) old = task_copy (undo->old);
-
-  return dn_store_revert_task (store, old, undo->made_id, error);
 }
 
 /*
@@ -719,6 +692,7 @@ dn_task_editor_save (DnTaskEditor *self)
   g_autofree char *next_due = NULL;
   DnWindowContext *context;
   GtkWidget *invalid;
+  g_autoptr(DnTaskSnapshot) before = NULL;
   gint64 next_id = 0, made_id = 0;
   gboolean ok;
 
@@ -734,6 +708,9 @@ dn_task_editor_save (DnTaskEditor *self)
     }
 
   task = build_task (self);
+  /* what Undo puts back: the task and its unit rows as they are now */
+  if (self->original != NULL)
+    before = dn_store_snapshot_task (self->store, task->id, NULL);
   ok = self->original != NULL
        ? dn_store_update_task_full (self->store, task, &next_id, &made_id, &error)
        : dn_store_add_task (self->store, task, &error);
@@ -763,17 +740,13 @@ dn_task_editor_save (DnTaskEditor *self)
 
   g_object_ref (self);
   context = dn_window_context_from_widget (GTK_WIDGET (self));
-  if (self->original != NULL && context != NULL)
+  if (self->original != NULL && context != NULL && before != NULL)
     {
       g_autofree char *message = next_due != NULL
         ? g_strdup_printf (_("Task “%s” changed. Its next occurrence is due on %s."), task->title, next_due)
         : g_strdup_printf (_("Task “%s” changed."), task->title);
 
-      EditUndo *undo = g_new0 (EditUndo, 1);
-
-      undo->old = g_steal_pointer (&self->original);
-      undo->made_id = made_id;
-      dn_window_context_push_undo (context, message, undo_edit_cb, undo, edit_undo_free);
+      dn_task_details_push_undo (context, message, g_steal_pointer (&before), made_id);
     }
   else if (next_due != NULL && context != NULL)
     {

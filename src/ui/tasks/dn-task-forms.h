@@ -27,8 +27,15 @@ void dn_task_forms_remind          (DnTaskDetails *details,
 void dn_task_forms_add_progress    (DnTaskDetails *details,
                                     DnStore       *store,
                                     DnTask        *task);
-/* Passes @task down to sub-units of its lead unit; nothing when @task is
- * NULL. */
+/* Asks before marking @task done: its lead's part is closed with it, and
+ * the supporting units that have not finished are closed or left open as
+ * ticked. Undo puts them back. */
+void dn_task_forms_mark_done       (DnTaskDetails *details,
+                                    DnStore       *store,
+                                    DnTask        *task);
+/* Passes @task down to sub-units of its lead unit, due on a date asked
+ * (the task's deadline by default); Undo removes what it made. Nothing
+ * when @task is NULL. */
 void dn_task_forms_pass_down       (DnTaskDetails *details,
                                     DnStore       *store,
                                     DnTask        *task);
