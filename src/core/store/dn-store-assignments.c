@@ -82,13 +82,10 @@ dn_store_get_assignment (DnStore  *self,
                          gint64    id,
                          GError  **error)
 {
-  g_autofree char *missing = NULL;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  missing = g_strdup_printf (_("There is no assignment #%lld."), (long long) id);
-  return _dn_store_read_one (self,
-                             "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
-                             &assignment_row, missing, error, DN_INT (id), DN_END);
+  return _dn_store_get_by_id (self,
+                              "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
+                              &assignment_row, id, error, _("There is no assignment #%lld."), (long long) id);
 }
 
 gboolean
@@ -141,12 +138,8 @@ dn_store_extend_assignment (DnStore      *self,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give the reason for the extension."));
       return FALSE;
     }
-  if (new_due == NULL || !g_date_valid (new_due) ||
-      g_date_get_year (new_due) < DN_DATE_MIN_YEAR || g_date_get_year (new_due) > DN_DATE_MAX_YEAR)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give a valid new deadline."));
-      return FALSE;
-    }
+  if (!_dn_check_date (new_due, TRUE, error, _("Give a valid new deadline.")))
+    return FALSE;
   if (!dn_store_begin (self, error))
     return FALSE;
   a = dn_store_get_assignment (self, assignment_id, error);
@@ -212,13 +205,8 @@ dn_store_add_progress (DnStore     *self,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Progress is a percentage from 0 to 100."));
       return FALSE;
     }
-  if (!g_date_valid (&progress->entry_date) ||
-      g_date_get_year (&progress->entry_date) < DN_DATE_MIN_YEAR ||
-      g_date_get_year (&progress->entry_date) > DN_DATE_MAX_YEAR)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give the date of the progress entry."));
-      return FALSE;
-    }
+  if (!_dn_check_date (&progress->entry_date, TRUE, error, _("Give the date of the progress entry.")))
+    return FALSE;
   if (!dn_store_begin (self, error))
     return FALSE;
   task = dn_store_get_task (self, progress->task_id, error);

@@ -115,11 +115,8 @@ dn_store_get_tasks (DnStore       *self,
       else
         {
           sqlite3_reset (stmt);
-          if (rc != SQLITE_DONE)
-            {
-              _dn_store_set_error (self, rc, error);
-              return NULL;
-            }
+          if (!_dn_store_check_step (self, rc, error))
+            return NULL;
         }
     }
   return g_steal_pointer (&tasks);
@@ -417,12 +414,7 @@ dn_store_foreach_task (DnStore            *self,
         }
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _dn_store_set_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _dn_store_check_step (self, rc, error);
 }
 
 GPtrArray *

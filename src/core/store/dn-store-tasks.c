@@ -106,13 +106,9 @@ validate_task (DnStore       *self,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Unknown recurrence or status."));
       return FALSE;
     }
-  if (g_date_valid (&task->due_date) &&
-      (g_date_get_year (&task->due_date) < DN_DATE_MIN_YEAR || g_date_get_year (&task->due_date) > DN_DATE_MAX_YEAR))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("The due date must be between %d and %d."), DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR);
-      return FALSE;
-    }
+  if (!_dn_check_date (&task->due_date, FALSE, error, _("The due date must be between %d and %d."),
+                       DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR))
+    return FALSE;
   if (task->recurrence != DN_RECURRENCE_NONE && !g_date_valid (&task->due_date))
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
@@ -450,17 +446,13 @@ set_deleted (DnStore  *self,
 {
   g_autofree char *missing = g_strdup_printf (_("There is no task #%lld."), (long long) id);
 
-  if (!dn_store_begin (self, error))
-    return FALSE;
   /* a task goes (and comes back) with its sub-assigned children */
-  return _dn_store_finish (self,
-                           _dn_store_save (self,
-                                           "UPDATE task SET deleted = ?2, "
-                                           "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                                           "WHERE id IN (WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT t.id "
-                                           "FROM task t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub)",
-                                           &id, FALSE, missing, error, DN_INT (deleted ? 1 : 0), DN_END),
-                           error);
+  return _dn_store_save_committed (self,
+                                   "UPDATE task SET deleted = ?2, "
+                                   "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                                   "WHERE id IN (WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT t.id "
+                                   "FROM task t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub)",
+                                   &id, FALSE, missing, error, DN_INT (deleted ? 1 : 0), DN_END);
 }
 
 gboolean
@@ -562,12 +554,8 @@ dn_store_subassign_task (DnStore       *self,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Choose at least one sub-unit."));
       return NULL;
     }
-  if (due != NULL && (!g_date_valid (due) || g_date_get_year (due) < DN_DATE_MIN_YEAR ||
-                      g_date_get_year (due) > DN_DATE_MAX_YEAR))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Give a valid deadline for the sub-units."));
-      return NULL;
-    }
+  if (due != NULL && !_dn_check_date (due, TRUE, error, _("Give a valid deadline for the sub-units.")))
+    return NULL;
   if (!dn_store_begin (self, error))
     return NULL;
   parent = dn_store_get_task (self, task_id, error);
