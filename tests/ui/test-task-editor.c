@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dn-chooser.h"
 #include "dn-date.h"
 #include "dn-date-entry.h"
 #include "dn-form-dialog.h"
@@ -304,6 +305,57 @@ test_editor_no_lead (DnTestStore   *fixture,
   dn_ui_destroy_all_windows ();
 }
 
+/* editor.new-document: a directive entered without leaving the editor
+ * is recorded and chosen; a form without its subject records nothing */
+static void
+test_editor_new_document (DnTestStore   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(DnDocument) added = NULL;
+  Units u;
+  gint64 saved = 0, id;
+  DnTaskEditor *editor;
+  GtkWindow *form;
+
+  make_units (fixture->store, &u);
+  editor = open_editor (fixture->store, "Triển khai Chỉ thị về hội nhập quốc tế", u.office, "30/9/2026", &saved);
+  g_object_ref (editor);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-document", NULL));
+  dn_ui_spin (0);
+  form = find_dialog (GTK_WINDOW (editor));
+  g_assert_nonnull (form);
+  type (dn_ui_get_named (form, "document_reference"), "45/CT-UBND");
+  type (dn_ui_get_named (form, "document_date"), "2/9/2026");
+  /* no subject: refused in the form, nothing recorded */
+  dn_ui_click (dn_ui_get_named (form, "dialog_ok"));
+  assert_error_shown (form, "dialog_error", "subject");
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM document"), ==, 1);
+  type (dn_ui_get_named (form, "document_issuer"), "UBND tỉnh Lào Cai");
+  type (dn_ui_get_named (form, "document_subject"), "Về tăng cường công tác đối ngoại và hội nhập quốc tế trong giáo dục");
+  dn_ui_click (dn_ui_get_named (form, "dialog_ok"));
+  g_assert_null (find_dialog (GTK_WINDOW (editor)));
+
+  id = dn_chooser_get_id (DN_CHOOSER (dn_ui_get_by_label (editor, "Source document")));
+  g_assert_cmpint (id, >, u.document);
+  added = dn_store_get_document (fixture->store, id, NULL);
+  g_assert_cmpstr (added->number, ==, "45");
+  g_assert_cmpstr (added->symbol, ==, "CT-UBND");
+  g_assert_cmpstr (added->issuer, ==, "UBND tỉnh Lào Cai");
+  g_assert_cmpint (g_date_get_day (&added->issue_date), ==, 2);
+  /* the whole reference and subject on the chooser's button, not cut */
+  g_assert_true (has_text (dn_ui_get_by_label (editor, "Source document"),
+                           "45/CT-UBND (02/09/2026) — Về tăng cường công tác đối ngoại và hội nhập quốc tế trong giáo dục"));
+
+  g_assert_true (dn_task_editor_save (editor));
+  {
+    g_autoptr(DnTask) task = dn_store_get_task (fixture->store, saved, NULL);
+    g_assert_cmpint (task->document_id, ==, id);
+  }
+  g_object_unref (editor);
+  dn_ui_destroy_all_windows ();
+}
+
 static void
 test_editor_due_before_document (DnTestStore   *fixture,
                                  gconstpointer  data)
@@ -317,9 +369,9 @@ test_editor_due_before_document (DnTestStore   *fixture,
   editor = open_editor (fixture->store, "Báo cáo sơ kết", u.office, "1/3/2024", &saved);
   g_object_ref (editor);
 
-  /* the plan is the only document: position 1, after "None" */
+  /* the plan, picked in the chooser's list */
   document = dn_ui_get_by_label (editor, "Source document");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (document), 1);
+  g_assert_true (dn_chooser_pick (DN_CHOOSER (document), u.document));
   dn_ui_spin (0);
   /* a contradiction shows at once, before Save */
   assert_error_shown (editor, "due_error", "before the date of the source document (15/03/2024)");
@@ -329,7 +381,7 @@ test_editor_due_before_document (DnTestStore   *fixture,
   g_assert_cmpint (count_all_tasks (fixture->store), ==, 0);
 
   /* without the document the date is fine */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (document), 0);
+  g_assert_true (dn_chooser_pick (DN_CHOOSER (document), 0));
   dn_ui_spin (0);
   assert_error_hidden (editor, "due_error");
 
@@ -443,7 +495,7 @@ test_editor_valid (DnTestStore   *fixture,
   g_object_ref (editor);
 
   type (dn_ui_get_by_label (editor, "Section"), "II.1");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (editor, "Source document")), 1);
+  g_assert_true (dn_chooser_pick (DN_CHOOSER (dn_ui_get_by_label (editor, "Source document")), u.document));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (dn_ui_get_by_label (editor, "Description"))),
                             "Gửi về Sở trước ngày 30/6.", -1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (editor, "Recurrence")), DN_RECURRENCE_QUARTERLY);
@@ -1621,6 +1673,7 @@ check_sub_dialog_mnemonics (DnStore    *store,
     { "task.add-progress", FALSE },
     { "task.extend-deadline", TRUE },
     { "task.remind", TRUE },
+    { "task.mark-done", FALSE },
   };
   g_autoptr(GPtrArray) assignments = NULL;
   DnTaskDetails *details;
@@ -1650,6 +1703,22 @@ check_sub_dialog_mnemonics (DnStore    *store,
       gtk_window_destroy (dialog);
       dn_ui_spin (0);
     }
+  /* and the task editor's new-document form */
+  {
+    DnTaskEditor *editor = dn_task_editor_new (store, NULL);
+    g_autofree char *twice = NULL;
+    GtkWindow *form;
+
+    gtk_window_present (GTK_WINDOW (editor));
+    dn_ui_spin (0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new-document", NULL));
+    dn_ui_spin (0);
+    form = find_dialog (GTK_WINDOW (editor));
+    g_assert_nonnull (form);
+    twice = dn_ui_mnemonics_used_twice (form);
+    g_test_message ("%s, %s: %s", language, gtk_window_get_title (form), twice);
+    g_assert_cmpstr (twice, ==, "");
+  }
   dn_ui_destroy_all_windows ();
 }
 
@@ -1697,6 +1766,7 @@ main (int   argc,
   DN_TEST_ADD ("/task-editor/no-title", test_editor_no_title);
   DN_TEST_ADD ("/task-editor/no-lead", test_editor_no_lead);
   DN_TEST_ADD ("/task-editor/due-before-document", test_editor_due_before_document);
+  DN_TEST_ADD ("/task-editor/new-document", test_editor_new_document);
   DN_TEST_ADD ("/task-editor/invalid-date", test_editor_invalid_date);
   DN_TEST_ADD ("/task-editor/same-unit-lead-and-support", test_editor_same_unit);
   DN_TEST_ADD ("/task-editor/store-error", test_editor_store_error);

@@ -288,6 +288,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (check, self->multiple);
   gtk_widget_set_visible (mark, !self->multiple);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
+  /* long names (a document's subject) on two lines before they are cut */
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name), 2);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_widget_add_css_class (detail, "dim-label");

@@ -183,7 +183,8 @@ update_button (DnChooser *self)
     gtk_widget_add_css_class (GTK_WIDGET (priv->button_label), "dim-label");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (priv->button_label), "dim-label");
-  gtk_widget_set_tooltip_text (priv->button, n > 1 ? tooltip->str : NULL);
+  /* the whole of what the button may cut (a document's long subject) */
+  gtk_widget_set_tooltip_text (priv->button, n > 0 ? tooltip->str : NULL);
 
   if (priv->multiple && DN_CHOOSER_GET_CLASS (self)->format_count != NULL)
     {

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-date.h"
 #include "dn-document-chooser.h"
 
 #define LABEL_KEY "dn-document-label"
@@ -29,6 +30,15 @@ dn_document_chooser_dup_label (DnDocument *document)
   if (document->id == 0)
     return g_strdup (document->subject);
   reference = dn_document_dup_reference (document);
+  if (g_date_valid (&document->issue_date))
+    {
+      g_autofree char *when = dn_date_format_short (&document->issue_date);
+      g_autofree char *dated = reference[0] != '\0' ? g_strdup_printf ("%s (%s)", reference, when)
+                                                      : g_strdup_printf ("(%s)", when);
+
+      g_free (reference);
+      reference = g_steal_pointer (&dated);
+    }
   if (reference[0] == '\0')
     return g_strdup (document->subject);
   return g_strdup_printf ("%s — %s", reference, document->subject);

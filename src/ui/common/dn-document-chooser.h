@@ -19,7 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DnDocumentChooser, dn_document_chooser, DN, DOCUMENT_CHOOSER, DnChooser)
 
 GtkWidget *dn_document_chooser_new (DnStore *store);
-/* "14/KH-SGDĐT — Kế hoạch …", or the subject alone without a reference. */
+/* "14/KH-SGDĐT (15/03/2024) — Kế hoạch …" (without a date, without its
+ * brackets), or the subject alone without a reference nor date. */
 char      *dn_document_chooser_dup_label (DnDocument *document);
 
 G_END_DECLS

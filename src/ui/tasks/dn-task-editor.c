@@ -16,17 +16,14 @@
 
 #include "dn-date.h"
 #include "dn-date-entry.h"
+#include "dn-document-chooser.h"
+#include "dn-document-form.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-text.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
-
-/* documents offered in the list (newest first); the task's own is added
- * when it is older */
-#define MAX_DOCUMENTS 5000
-#define MAX_SUBJECT_CHARS 70
 
 struct _DnTaskEditor
 {
@@ -35,7 +32,6 @@ struct _DnTaskEditor
   DnStore        *store;
   DnTask         *original;   /* the task as stored before editing; NULL: new */
   DnTask         *initial;    /* values the form was filled with */
-  GPtrArray      *documents;  /* DnDocument at dropdown position - 1 */
   gboolean        attempted;  /* Save was pressed: every error shows */
   gboolean        title_touched;
   gboolean        due_touched;
@@ -52,7 +48,7 @@ struct _DnTaskEditor
   GtkEntry       *title_entry;
   GtkLabel       *title_error;
   GtkTextView    *description_view;
-  GtkDropDown    *document_dropdown;
+  DnChooser      *document_chooser;
   GtkEntry       *section_entry;
   DnDateEntry    *due_entry;
   GtkLabel       *due_error;
@@ -125,14 +121,13 @@ get_description (DnTaskEditor *self)
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 }
 
+/* The chosen source document, or NULL. */
 static DnDocument *
 get_document (DnTaskEditor *self)
 {
-  guint position = gtk_drop_down_get_selected (self->document_dropdown);
+  gint64 id = dn_chooser_get_id (self->document_chooser);
 
-  if (position == GTK_INVALID_LIST_POSITION || position == 0 || position > self->documents->len)
-    return NULL;
-  return self->documents->pdata[position - 1];
+  return id > 0 ? dn_store_get_document (self->store, id, NULL) : NULL;
 }
 
 static DnRecurrence
@@ -155,7 +150,6 @@ static DnTask *
 build_task (DnTaskEditor *self)
 {
   DnTask *task = dn_task_new ();
-  DnDocument *document = get_document (self);
   g_autoptr(GArray) supports = dn_chooser_get_ids (DN_CHOOSER (self->support_chooser));
 
   if (self->original != NULL)
@@ -170,7 +164,7 @@ build_task (DnTaskEditor *self)
   take_text (&task->section, dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (self->section_entry)), -1, TRUE));
   if (task->section == NULL)
     task->section = g_strdup ("");
-  task->document_id = document != NULL ? document->id : 0;
+  task->document_id = dn_chooser_get_id (self->document_chooser);
   dn_date_entry_get_date (self->due_entry, &task->due_date);
   task->recurrence = get_recurrence (self);
   task->status = get_status (self);
@@ -224,7 +218,7 @@ validate_form (DnTaskEditor *self)
   g_autofree char *support_msg = NULL;
   g_autoptr(GArray) supports = dn_chooser_get_ids (DN_CHOOSER (self->support_chooser));
   gint64 lead = dn_unit_chooser_get_unit (self->lead_chooser);
-  DnDocument *document = get_document (self);
+  g_autoptr(DnDocument) document = get_document (self);
   GtkWidget *first = NULL;
   gboolean due_conflict = FALSE;
   GDate due;
@@ -421,105 +415,9 @@ save_action (GtkWidget  *widget,
  * Filling the form
  */
 
-static char *
-document_label (DnDocument *document)
-{
-  g_autofree char *reference = dn_document_dup_reference (document);
-  g_autofree char *subject = NULL;
-  g_autofree char *when = NULL;
-  GString *label = g_string_new (reference);
-
-  if (g_utf8_strlen (document->subject, -1) > MAX_SUBJECT_CHARS)
-    {
-      g_autofree char *cut = g_utf8_substring (document->subject, 0, MAX_SUBJECT_CHARS);
-      subject = g_strconcat (g_strstrip (cut), "…", NULL);
-    }
-  else
-    subject = g_strdup (document->subject);
-  if (label->len == 0)
-    g_string_append (label, _("(no number)"));
-  if (g_date_valid (&document->issue_date))
-    {
-      when = dn_date_format_short (&document->issue_date);
-      g_string_append_printf (label, " (%s)", when);
-    }
-  if (subject[0] != '\0')
-    g_string_append_printf (label, " — %s", subject);
-  return g_string_free (label, FALSE);
-}
-
 static void
-setup_document_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+load_choices (DnTaskEditor *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 20);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 64);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_document_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkStringObject *text = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (text));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (text));
-}
-
-static void
-load_choices (DnTaskEditor *self,
-              gint64        document_id)
-{
-  g_autoptr(GtkStringList) documents = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkExpression *expression;
-  gboolean found = document_id <= 0;
-
-  list = dn_store_list_documents (self->store, NULL, MAX_DOCUMENTS, &error);
-  if (list == NULL)
-    {
-      g_warning ("%s", error->message);
-      list = g_ptr_array_new_with_free_func (g_object_unref);
-    }
-  for (guint i = 0; i < list->len && !found; i++)
-    found = ((DnDocument *) list->pdata[i])->id == document_id;
-  if (!found)
-    {
-      DnDocument *own = dn_store_get_document (self->store, document_id, NULL);
-      if (own != NULL)
-        g_ptr_array_add (list, own);
-    }
-  g_ptr_array_extend_and_steal (self->documents, g_steal_pointer (&list));
-
-  gtk_string_list_append (documents, _("None"));
-  for (guint i = 0; i < self->documents->len; i++)
-    {
-      g_autofree char *label = document_label (self->documents->pdata[i]);
-      gtk_string_list_append (documents, label);
-    }
-  {
-    /* long subjects are cut: the dialog keeps its size */
-    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_document_cb), NULL);
-    g_signal_connect (factory, "bind", G_CALLBACK (bind_document_cb), NULL);
-    gtk_drop_down_set_factory (self->document_dropdown, factory);
-    g_object_unref (factory);
-  }
-  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->document_dropdown, expression);
-  gtk_expression_unref (expression);
-  gtk_drop_down_set_model (self->document_dropdown, G_LIST_MODEL (documents));
-
   dn_ui_drop_down_set_enum (self->recurrence_dropdown, DN_RECURRENCE_N, G_CALLBACK (dn_recurrence_get_label));
   dn_ui_drop_down_set_enum (self->status_dropdown, DN_STATUS_N, G_CALLBACK (dn_status_get_label));
 }
@@ -528,10 +426,9 @@ static void
 fill_form (DnTaskEditor *self,
            DnTask       *task)
 {
-  guint document_position = 0;
-
   self->loading = TRUE;
-  load_choices (self, task != NULL ? task->document_id : 0);
+  load_choices (self);
+  dn_chooser_set_store (self->document_chooser, self->store);
   dn_chooser_set_store (DN_CHOOSER (self->lead_chooser), self->store);
   dn_chooser_set_store (DN_CHOOSER (self->support_chooser), self->store);
 
@@ -540,9 +437,7 @@ fill_form (DnTaskEditor *self,
       gtk_editable_set_text (GTK_EDITABLE (self->title_entry), task->title);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view), task->description, -1);
       gtk_editable_set_text (GTK_EDITABLE (self->section_entry), task->section);
-      for (guint i = 0; i < self->documents->len; i++)
-        if (((DnDocument *) self->documents->pdata[i])->id == task->document_id)
-          document_position = i + 1;
+      dn_chooser_set_id (self->document_chooser, task->document_id);
       dn_date_entry_set_date (self->due_entry, &task->due_date);
       gtk_drop_down_set_selected (self->recurrence_dropdown, (guint) task->recurrence);
       gtk_drop_down_set_selected (self->status_dropdown, (guint) task->status);
@@ -555,9 +450,44 @@ fill_form (DnTaskEditor *self,
       gtk_drop_down_set_selected (self->recurrence_dropdown, DN_RECURRENCE_NONE);
       gtk_drop_down_set_selected (self->status_dropdown, DN_STATUS_OPEN);
     }
-  gtk_drop_down_set_selected (self->document_dropdown, document_position);
   self->loading = FALSE;
   validate (self);
+}
+
+/* A new directive is entered without leaving the editor, and chosen. The
+ * form does not keep the editor alive (GTK unsets its parent after it
+ * released what it holds). */
+static void
+on_document_added (gint64   document_id,
+                   gpointer user_data)
+{
+  g_autoptr(DnTaskEditor) self = g_weak_ref_get (user_data);
+
+  if (self == NULL)
+    return;
+  dn_chooser_invalidate (self->document_chooser);
+  dn_chooser_set_id (self->document_chooser, document_id);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
+new_document_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DnTaskEditor *self = DN_TASK_EDITOR (widget);
+  GWeakRef *editor = g_new0 (GWeakRef, 1);
+  DnFormDialog *form;
+
+  g_weak_ref_init (editor, self);
+  form = dn_document_form_new (GTK_WINDOW (self), self->store, on_document_added, editor, weak_ref_free);
+  gtk_window_present (GTK_WINDOW (form));
 }
 
 /*
@@ -574,7 +504,6 @@ dn_task_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->original);
   g_clear_object (&self->initial);
-  g_clear_pointer (&self->documents, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dn_task_editor_parent_class)->dispose (object);
 }
@@ -599,6 +528,7 @@ dn_task_editor_class_init (DnTaskEditorClass *klass)
 
   g_type_ensure (DN_TYPE_DATE_ENTRY);
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
+  g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-task-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, store_error_box);
@@ -606,7 +536,7 @@ dn_task_editor_class_init (DnTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, title_entry);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, title_error);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, description_view);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, document_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, document_chooser);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, section_entry);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, due_entry);
   gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, due_error);
@@ -623,6 +553,7 @@ dn_task_editor_class_init (DnTaskEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.new-document", NULL, new_document_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -634,7 +565,6 @@ dn_task_editor_init (DnTaskEditor *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
                            G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
 
