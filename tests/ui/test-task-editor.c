@@ -1174,6 +1174,8 @@ test_details_progress (DnTestStore   *fixture,
   g_assert_cmpuint (count_rows (dn_ui_get_named (child_details, "progress_list")), ==, 1);
   g_assert_true (has_text (dn_ui_get_named (child_details, "progress_list"), "40%"));
   g_assert_true (has_text (dn_ui_get_named (child_details, "progress_list"), "Đã xây dựng dự thảo"));
+  /* the unit by its name, as everywhere in the details */
+  g_assert_true (has_text (dn_ui_get_named (child_details, "progress_list"), "Trường THCS Phố Lu"));
   g_assert_false (gtk_widget_get_visible (dn_ui_get_named (child_details, "progress_empty")));
 
   /* the parent keeps its own 0 %, and shows beside it the average of its
@@ -1286,7 +1288,7 @@ test_details_reminder (DnTestStore   *fixture,
     gint64 division_assignment = ((DnAssignment *) assignments->pdata[1])->id;
 
     g_assert_cmpint (((DnAssignment *) assignments->pdata[1])->unit_id, ==, u.division);
-    activate (details, dn_ui_get_by_label (details, "Send a reminder to Văn phòng Sở"), "task.remind",
+    activate (details, dn_ui_get_by_label (details, "Record a reminder to Văn phòng Sở"), "task.remind",
               g_variant_new_int64 (division_assignment));
   }
   dialog = find_dialog (GTK_WINDOW (details));

@@ -28,6 +28,7 @@ struct _DnProgress
   char *note;
   gint64 attachment_id; /* 0 when none */
   char *unit_code; /* filled on reads */
+  char *unit_name; /* filled on reads */
 };
 
 DnProgress *dn_progress_new (void);

@@ -80,7 +80,7 @@ static const RecordKind kinds[N_RECORDS] = {
   },
   [RECORD_PROGRESS] = {
     "DnProgress", sizeof (DnProgress),
-    { FIELD (DnProgress, note), FIELD (DnProgress, unit_code) },
+    { FIELD (DnProgress, note), FIELD (DnProgress, unit_code), FIELD (DnProgress, unit_name) },
     { FIELD (DnProgress, entry_date) },
   },
   [RECORD_REMINDER] = {

@@ -237,7 +237,8 @@ static const DnRow progress_row = {
   dn_progress_get_type,
   { DN_COLUMN (INT64, DnProgress, id), DN_COLUMN (INT64, DnProgress, task_id), DN_COLUMN (INT64, DnProgress, unit_id),
     DN_COLUMN (DATE, DnProgress, entry_date), DN_COLUMN (INT, DnProgress, percent), DN_COLUMN (TEXT, DnProgress, note),
-    DN_COLUMN (INT64, DnProgress, attachment_id), DN_COLUMN (TEXT, DnProgress, unit_code) },
+    DN_COLUMN (INT64, DnProgress, attachment_id), DN_COLUMN (TEXT, DnProgress, unit_code),
+    DN_COLUMN (TEXT, DnProgress, unit_name) },
 };
 
 GPtrArray *
@@ -248,7 +249,7 @@ dn_store_list_progress (DnStore  *self,
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   return _dn_store_read_all (self,
                              "SELECT p.id, p.task_id, p.unit_id, p.entry_date, p.percent, p.note, p.attachment_id, "
-                             "coalesce(u.code, '') FROM progress p LEFT JOIN unit u ON u.id = p.unit_id "
+                             "coalesce(u.code, ''), coalesce(u.name, '') FROM progress p LEFT JOIN unit u ON u.id = p.unit_id "
                              "WHERE p.task_id = ? ORDER BY p.entry_date, p.id",
                              &progress_row, error, DN_INT (task_id), DN_END);
 }

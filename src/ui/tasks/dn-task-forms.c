@@ -250,7 +250,7 @@ dn_task_forms_extend_deadline (DnTaskDetails *details,
   gtk_widget_grab_focus (GTK_WIDGET (d->date));
 }
 
-/* Send a reminder (đôn đốc) --------------------------------------------- */
+/* Record a reminder (đôn đốc) ------------------------------------------- */
 
 static gboolean
 apply_reminder (SubDialog  *d,
@@ -279,9 +279,9 @@ dn_task_forms_remind (DnTaskDetails *details,
                       DnStore       *store,
                       DnAssignment  *a)
 {
-  g_autofree char *title = g_strdup_printf (_("Send a Reminder to %s"), a->unit_name);
+  g_autofree char *title = g_strdup_printf (_("Record a Reminder to %s"), a->unit_name);
   g_autoptr(GtkStringList) kinds = dn_ui_enum_labels (DN_REMINDER_N, G_CALLBACK (dn_reminder_kind_get_label));
-  SubDialog *d = sub_dialog_new (details, store, title, _("_Send"), apply_reminder);
+  SubDialog *d = sub_dialog_new (details, store, title, _("_Record"), apply_reminder);
   GtkWidget *kind;
   GDate today;
 

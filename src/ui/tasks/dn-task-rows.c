@@ -177,7 +177,7 @@ dn_task_rows_assignment (DnStore      *store,
   g_autofree char *deadline_text = g_strdup_printf (_("Deadline: %s"), deadline);
   g_autofree char *status_name = g_strdup_printf (_("Status of %s"), a->unit_name);
   g_autofree char *extend_name = g_strdup_printf (_("Extend the deadline of %s"), a->unit_name);
-  g_autofree char *remind_name = g_strdup_printf (_("Send a reminder to %s"), a->unit_name);
+  g_autofree char *remind_name = g_strdup_printf (_("Record a reminder to %s"), a->unit_name);
   GtkWidget *row;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -187,7 +187,7 @@ dn_task_rows_assignment (DnStore      *store,
   GtkWidget *status;
   GtkWidget *due = make_label (deadline_text, FALSE);
   GtkWidget *extend = gtk_button_new_with_mnemonic (_("E_xtend Deadline…"));
-  GtkWidget *remind = gtk_button_new_with_mnemonic (_("Send _Reminder…"));
+  GtkWidget *remind = gtk_button_new_with_mnemonic (_("Record _Reminder…"));
 
   gtk_widget_add_css_class (role, "dn-role");
   if (a->role == DN_ROLE_LEAD)
@@ -271,13 +271,16 @@ dn_task_rows_progress (DnStore    *store,
   g_autofree char *date_text = dn_task_rows_format_date (&p->entry_date);
   g_autofree char *percent_text = g_strdup_printf (_("%d%%"), p->percent);
   GtkWidget *date = make_label (date_text, FALSE);
-  GtkWidget *unit = make_label (p->unit_code, TRUE);
+  /* units named as everywhere in the details; the code in the tooltip */
+  GtkWidget *unit = make_label (p->unit_name, TRUE);
   GtkWidget *percent = make_label (percent_text, FALSE);
   GtkWidget *note = make_note (p->note, FALSE);
 
   gtk_label_set_width_chars (GTK_LABEL (date), 10);
-  gtk_label_set_width_chars (GTK_LABEL (unit), 8);
+  gtk_label_set_width_chars (GTK_LABEL (unit), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (unit), 24);
   gtk_label_set_ellipsize (GTK_LABEL (unit), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (unit, p->unit_code[0] != '\0' ? p->unit_code : NULL);
   gtk_label_set_width_chars (GTK_LABEL (percent), 5);
   gtk_label_set_xalign (GTK_LABEL (percent), 1);
   gtk_widget_add_css_class (percent, "heading");
