@@ -225,8 +225,9 @@ run_add (Run     *run,
 {
   g_autoptr(DnTask) task = dn_task_new ();
 
+  /* one line, as the window's title field gives it */
   g_free (task->title);
-  task->title = g_strdup (topt.title);
+  task->title = dn_text_normalize (topt.title, -1, TRUE);
   task->recurrence = topt.recurrence_value;
   if (!parse_date (topt.due, "--due", &task->due_date, error) ||
       !resolve_unit (run->store, topt.lead, &task->lead_unit_id, error))
@@ -566,7 +567,7 @@ run_show (Run     *run,
   return TRUE;
 }
 
-static const Words one_id = { 1, 1, N_("Give the task's number.") };
+static const Words one_id = { 1, 1, N_("Give one task number.") };
 static const Words no_words = { 0, 0, N_("Too many arguments.") };
 
 static const Command task_commands[] = {
