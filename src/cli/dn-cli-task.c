@@ -35,40 +35,34 @@ static struct
 
 #define PERCENT_NONE G_MININT
 
+/* The text options of topt */
+static char ** const topt_texts[] = {
+  &topt.title, &topt.lead, &topt.support, &topt.due, &topt.recurrence, &topt.unit, &topt.to, &topt.reason, &topt.note,
+  &topt.date, &topt.kind, &topt.keep_open,
+};
+
 static void
 topt_clear (void)
 {
-  char **texts[] = { &topt.title, &topt.lead, &topt.support, &topt.due, &topt.recurrence, &topt.unit, &topt.to,
-                     &topt.reason, &topt.note, &topt.date, &topt.kind, &topt.keep_open };
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    g_clear_pointer (texts[i], g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (topt_texts); i++)
+    g_clear_pointer (topt_texts[i], g_free);
 }
 
 /*
  * What every command checks and looks up
  */
 
-/* The option @value (as typed) becomes checked text. */
-static gboolean
-check_text (char   **value,
-            GError **error)
-{
-  g_autofree char *raw = g_steal_pointer (value);
-
-  return text_option (raw, value, error);
-}
-
-/* Every option given becomes checked text. */
+/* Every text option given becomes checked text. */
 static gboolean
 check_texts (GError **error)
 {
-  char **texts[] = { &topt.title, &topt.lead, &topt.support, &topt.due, &topt.recurrence, &topt.unit, &topt.to,
-                     &topt.reason, &topt.note, &topt.date, &topt.kind, &topt.keep_open };
+  for (guint i = 0; i < G_N_ELEMENTS (topt_texts); i++)
+    {
+      g_autofree char *raw = g_steal_pointer (topt_texts[i]);
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (!check_text (texts[i], error))
-      return FALSE;
+      if (!text_option (raw, topt_texts[i], error))
+        return FALSE;
+    }
   return TRUE;
 }
 
