@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dn-cli.h"
 #include "dn-date.h"
 #include "dn-exchange.h"
 #include "dn-generator.h"
@@ -30,19 +31,11 @@
 #define isatty _isatty
 #endif
 
-#define EXIT_USAGE 2
-
 static char *db_path;
 static char *today_text;
+static char *officer;   /* checked text, or NULL */
 
-/* Output is UTF-8 whatever the locale: it is read by programs and pipes.
- * out(): to stdout; err(): a line to stderr. */
-static void
-say (FILE       *stream,
-     gboolean    line,
-     const char *format,
-     ...) G_GNUC_PRINTF (3, 4);
-static void
+void
 say (FILE       *stream,
      gboolean    line,
      const char *format,
@@ -58,9 +51,6 @@ say (FILE       *stream,
   if (line)
     fputc ('\n', stream);
 }
-#define out(...) say (stdout, FALSE, __VA_ARGS__)
-#define err(...) say (stderr, TRUE, __VA_ARGS__)
-
 static int
 fail (GError *error)
 {
@@ -68,7 +58,7 @@ fail (GError *error)
   return EXIT_FAILURE;
 }
 
-static int
+int
 usage_error (GOptionContext *context,
              const char     *message)
 {
@@ -81,17 +71,7 @@ usage_error (GOptionContext *context,
   return EXIT_USAGE;
 }
 
-#define CLI_ERROR (cli_error_quark ())
-static GQuark cli_error_quark (void);
 G_DEFINE_QUARK (dn-cli-error-quark, cli_error)
-
-/* Usage errors found after the options were read: shown with the command's
- * help, or alone. */
-enum
-{
-  CLI_ERROR_USAGE,
-  CLI_ERROR_USAGE_BRIEF,
-};
 
 static DnStore *
 open_store (DnStoreOpenFlags   flags,
@@ -106,13 +86,16 @@ open_store (DnStoreOpenFlags   flags,
    * command until a check finds the database sound */
   if (store != NULL && dn_store_get_damage (store) != NULL)
     err (_("Warning: %s"), dn_store_get_damage (store));
+  /* who extensions, reminders and the audit log name */
+  if (store != NULL && officer != NULL)
+    dn_store_set_actor (store, officer);
   return store;
 }
 
 /* Text from the command line, as UTF-8 in NFC: the one place where a
  * command's words are checked. NULL (with a brief usage error) when they
  * are not text in the locale's encoding. */
-static char *
+char *
 text_argument (char    **words,
                GError  **error)
 {
@@ -136,7 +119,7 @@ text_argument (char    **words,
 }
 
 /* An option's value through text_argument(); NULL stays NULL. */
-static gboolean
+gboolean
 text_option (const char  *raw,
              char       **text,
              GError     **error)
@@ -150,7 +133,7 @@ text_option (const char  *raw,
   return *text != NULL;
 }
 
-static char *
+char *
 tsv_field (const char *text)
 {
   /* a field never breaks the line or the columns */
@@ -158,7 +141,7 @@ tsv_field (const char *text)
   return g_strdelimit (g_steal_pointer (&copy), "\t\r\n", ' ');
 }
 
-static gboolean
+gboolean
 resolve_unit (DnStore     *store,
               const char  *code,
               gint64      *id,
@@ -177,22 +160,11 @@ resolve_unit (DnStore     *store,
 }
 
 /*
- * Commands
- *
- * Each command is a function and an entry of commands[]: the options it
- * reads (into opt), how many words may follow them, an optional check of
- * what was given (usage errors, before the database is opened), how the
- * database is opened, and what it does.
+ * Commands: entries of commands[] (see dn-cli.h), their options read into
+ * opt
  */
 
-/* What one run was given; the options of every command, as parsed. */
-typedef struct
-{
-  char  **words;    /* after the command and its options */
-  int     n_words;
-  DnStore *store;
-} Run;
-
+/* The options of every command, as parsed. */
 static struct
 {
   int       limit;
@@ -581,30 +553,9 @@ run_restore (Run *run, GError **error)
   return run_copy (run, TRUE, error);
 }
 
-/* How many words may follow a command's options, and what is said when
- * another number is given. */
-typedef struct
-{
-  int         min, max;  /* max -1: any number */
-  const char *message;
-} Words;
-
 static const Words no_words = { 0, 0, N_("Too many arguments.") };
 static const Words one_file = { 1, 1, N_("Give one file name.") };
 static const Words some_text = { 1, -1, N_("Say what to search for.") };
-
-typedef struct
-{
-  const char         *name;
-  const char         *summary;     /* in the list of commands */
-  const char         *help;        /* the command's own --help */
-  const char         *parameter;   /* what follows the options in its --help, or NULL */
-  const GOptionEntry *options;     /* or NULL */
-  const Words        *words;
-  gboolean          (*check) (Run *run, GError **error);  /* usage errors (CLI_ERROR), or NULL */
-  DnStoreOpenFlags    open_flags;
-  gboolean          (*run) (Run *run, GError **error);    /* FALSE without @error: it said why */
-} Command;
 
 static const Command commands[] = {
   { "init", N_("Create the database or bring it to the current version"),
@@ -647,9 +598,7 @@ static const Command commands[] = {
     N_("FILE"), NULL, &one_file, NULL, DN_STORE_OPEN_DEFAULT, run_restore },
 };
 
-/* Reads the command's options and words, checks them, opens the database
- * and runs the command: the exit status. */
-static int
+int
 run_command (const Command  *command,
              int             argc,
              char          **argv)
@@ -688,10 +637,14 @@ main (int argc, char **argv)
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *officer_raw = NULL;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Database file (default: in the user data folder)"), N_("PATH") },
     { "today", 0, 0, G_OPTION_ARG_FILENAME, &today_text,
       N_("The day “overdue” is judged on (default: today in Vietnam, UTC+7)"), N_("YYYY-MM-DD") },
+    { "officer", 0, 0, G_OPTION_ARG_FILENAME, &officer_raw,
+      N_("The officer named on extensions, reminders and in the change log (default: the login name)"),
+      N_("NAME") },
     G_OPTION_ENTRY_NULL
   };
 
@@ -703,6 +656,8 @@ main (int argc, char **argv)
   g_string_append_c (description, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (description, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (description, "  %-10s %s\n", "task",
+                          _("Add a task, extend, report progress, remind, pass down, mark done, show one"));
   g_string_append_printf (description, "\n%s", _("“doingoai-cli COMMAND --help” tells more about a command."));
   g_option_context_set_description (context, description->str);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -724,12 +679,29 @@ main (int argc, char **argv)
         }
       dn_date_set_today (&day);
     }
+  if (officer_raw != NULL)
+    {
+      if (!text_option (officer_raw, &officer, &error))
+        return usage_error (NULL, error->message);
+      g_strstrip (officer);
+      if (officer[0] == '\0')
+        return usage_error (NULL, _("Give the officer's name after --officer."));
+    }
+
+  if (g_str_equal (argv[1], "task"))
+    {
+      int status = dn_cli_task_main (argc - 1, argv + 1);
+      g_free (officer);
+      g_free (db_path);
+      return status;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
       {
         int status = run_command (&commands[i], argc - 1, argv + 1);
         opt_clear ();
+        g_free (officer);
         g_free (db_path);
         return status;
       }

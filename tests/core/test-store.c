@@ -2096,6 +2096,15 @@ test_tasks_delete_restore (DnTestStore   *f,
     g_autofree char *found = search_task_ids (f->store, "han quoc");
     g_assert_cmpstr (found, ==, "");
   }
+  /* kept for undo, but no longer a task to name by its id */
+  {
+    g_autoptr(DnTask) kept = get_task (f->store, t1);
+    g_autoptr(DnTask) live = dn_store_get_live_task (f->store, t1, &error);
+
+    g_assert_null (live);
+    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
 
   /* undo */
   g_assert_true (dn_store_restore_task (f->store, t1, &error));
@@ -2106,6 +2115,10 @@ test_tasks_delete_restore (DnTestStore   *f,
     g_autofree char *found = search_task_ids (f->store, "han quoc");
     g_autoptr(DnTask) parent = get_task (f->store, t1);
 
+    g_autoptr(DnTask) live = dn_store_get_live_task (f->store, t1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (live->id, ==, t1);
     assert_ids_set (found, t1, c1, c2);
     g_assert_cmpuint (parent->n_children, ==, 2);
   }
@@ -2123,6 +2136,9 @@ test_tasks_delete_restore (DnTestStore   *f,
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (dn_store_restore_task (f->store, 4242, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (dn_store_get_live_task (f->store, 4242, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
 }
 

@@ -140,6 +140,25 @@ dn_store_get_task (DnStore  *self,
   return g_object_ref (tasks->pdata[0]);
 }
 
+DnTask *
+dn_store_get_live_task (DnStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  gint64 deleted = 0;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  if (!_dn_store_read_int (self, "SELECT deleted FROM task WHERE id = ?", &deleted, error, DN_INT (id), DN_END))
+    return NULL;
+  if (deleted)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
+                   _("There is no task #%lld."), (long long) id);
+      return NULL;
+    }
+  return dn_store_get_task (self, id, error);
+}
+
 /* How a query's words are looked up (see text_plan()). */
 typedef enum
 {

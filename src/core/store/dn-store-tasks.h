@@ -85,6 +85,10 @@ gboolean dn_store_set_task_status (DnStore *self, gint64 id, DnStatus status, gi
 gboolean dn_store_mark_task_done (DnStore *self, gint64 id, const gint64 *keep_open, guint n_keep, gint64 *next_id,
                                   gint64 *made_id, GError **error);
 DnTask *dn_store_get_task (DnStore *self, gint64 id, GError **error);
+/* dn_store_get_task() for a task that is not deleted: a deleted task, kept
+ * only for undo, is "no task" like a missing one (DN_STORE_ERROR_NOT_FOUND).
+ * For a task named by its id from outside (the command line). */
+DnTask *dn_store_get_live_task (DnStore *self, gint64 id, GError **error);
 /* The first @limit tasks of @query, in its order. */
 GPtrArray *dn_store_list_tasks (DnStore *self, const DnTaskQuery *query, guint limit, GError **error);
 /* Calls @func for each task of @query, in its order, reading each row once

@@ -1,0 +1,87 @@
+/* dn-cli.h: what the files of doingoai-cli share
+ *
+ * A command is a function and an entry of a table of Command: the options
+ * it reads, how many words may follow them, an optional check of what was
+ * given (usage errors, before the database is opened), how the database is
+ * opened, and what it does. run_command() runs one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <stdio.h>
+
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+#define EXIT_USAGE 2
+
+/* Output is UTF-8 whatever the locale: it is read by programs and pipes.
+ * out(): to stdout; err(): a line to stderr. */
+void say (FILE       *stream,
+          gboolean    line,
+          const char *format,
+          ...) G_GNUC_PRINTF (3, 4);
+#define out(...) say (stdout, FALSE, __VA_ARGS__)
+#define err(...) say (stderr, TRUE, __VA_ARGS__)
+
+#define CLI_ERROR (cli_error_quark ())
+GQuark cli_error_quark (void);
+
+/* Usage errors found after the options were read: shown with the command's
+ * help, or alone; and a command's own refusals (exit 1). */
+enum
+{
+  CLI_ERROR_USAGE,
+  CLI_ERROR_USAGE_BRIEF,
+  CLI_ERROR_REFUSED,
+};
+
+/* Text from the command line, as UTF-8 in NFC (see dn-cli.c). */
+char *text_argument (char **words, GError **error);
+gboolean text_option (const char *raw, char **text, GError **error);
+/* @text with tabs and line breaks turned into spaces (NULL: ""). */
+char *tsv_field (const char *text);
+/* The id of the unit of @code (NULL: 0). */
+gboolean resolve_unit (DnStore *store, const char *code, gint64 *id, GError **error);
+
+/* What one run was given. */
+typedef struct
+{
+  char  **words;    /* after the command and its options */
+  int     n_words;
+  DnStore *store;
+} Run;
+
+/* How many words may follow a command's options, and what is said when
+ * another number is given. */
+typedef struct
+{
+  int         min, max;  /* max -1: any number */
+  const char *message;
+} Words;
+
+typedef struct
+{
+  const char         *name;
+  const char         *summary;     /* in the list of commands */
+  const char         *help;        /* the command's own --help */
+  const char         *parameter;   /* what follows the options in its --help, or NULL */
+  const GOptionEntry *options;     /* or NULL */
+  const Words        *words;
+  gboolean          (*check) (Run *run, GError **error);  /* usage errors (CLI_ERROR), or NULL */
+  DnStoreOpenFlags    open_flags;
+  gboolean          (*run) (Run *run, GError **error);    /* FALSE without @error: it said why */
+} Command;
+
+/* Reads the command's options and words, checks them, opens the database
+ * and runs the command: the exit status. */
+int run_command (const Command *command, int argc, char **argv);
+int usage_error (GOptionContext *context, const char *message);
+
+/* The task commands (dn-cli-task.c): "task" followed by one of them.
+ * @argc and @argv start at "task". */
+int dn_cli_task_main (int argc, char **argv);
+
+G_END_DECLS
