@@ -15,12 +15,12 @@
 #include <glib/gi18n.h>
 
 #include "dn-document-chooser.h"
-#include "dn-page-class.h"
 #include "dn-task-columns.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-task-list-view.h"
 #include "dn-ui-testing.h"
+#include "dn-ui.h"
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
 
@@ -438,14 +438,6 @@ delete_action (GtkWidget  *widget,
     show_message (self, error->message);
 }
 
-static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  dn_list_page_clear_filters (DN_LIST_PAGE (widget));
-}
-
 /*
  * GObject overrides
  */
@@ -472,6 +464,9 @@ dn_task_list_view_finalize (GObject *object)
 static void
 dn_task_list_view_class_init (DnTaskListViewClass *klass)
 {
+  static const DnAction actions[] = {
+    { "tasks.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
@@ -492,7 +487,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
-  dn_page_class_set_template (widget_class, "dn-task-list-view.ui");
+  dn_ui_class_set_template (widget_class, "dn-task-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, my_unit_toggle);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, unit_chooser);
@@ -510,7 +505,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "tasks.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "tasks.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tasks.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "tasks.clear-filters", NULL, clear_filters_action);
+  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tasks.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "tasks.delete", NULL);
