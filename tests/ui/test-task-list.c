@@ -96,23 +96,36 @@ wait_loaded (DnTaskListView *view)
   g_assert_false (dn_task_list_view_is_loading (view));
 }
 
-/* The view alone in a plain window, with @store, drawn with its first
- * result (read on the worker when first shown). */
+/* The view alone in a plain window of @width × @height, with @store,
+ * drawn with its first result (read on the worker when first shown): its
+ * default view, or every task when @all. */
 static Shown
-show_view (DnStore *store)
+show_view_full (DnStore  *store,
+                gboolean  all,
+                int       width,
+                int       height)
 {
   Shown shown;
 
   shown.window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (shown.window, 1200, 700);
+  gtk_window_set_default_size (shown.window, width, height);
   shown.view = g_object_new (DN_TYPE_TASK_LIST_VIEW, NULL);
   gtk_window_set_child (shown.window, GTK_WIDGET (shown.view));
   dn_task_list_view_set_store (shown.view, store);
+  if (all)
+    dn_task_list_view_apply_preset (shown.view, "all");
   gtk_window_present (shown.window);
   dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
   wait_loaded (shown.view);
   dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
   return shown;
+}
+
+/* Every task, in a 1200 × 700 window. */
+static Shown
+show_view (DnStore *store)
+{
+  return show_view_full (store, TRUE, 1200, 700);
 }
 
 /* What the list shows once the refresh that follows a write (on the
@@ -238,14 +251,19 @@ test_lazy (DnTestStore   *fixture,
   dn_ui_spin (50);
   maybe_screenshot (shown.window, "task-list-narrow");
 
-  /* sorted by due date, in SQL, shown on the header */
+  /* the most urgent first, in SQL, no header's order: unfinished tasks
+   * by due date */
   {
     gboolean descending = TRUE;
     g_autoptr(DnTask) first = row (shown.view, 0);
     g_autoptr(DnTask) second = row (shown.view, 1);
+    GtkColumnView *table = GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (shown.view), "task-table"));
 
-    g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_DUE);
+    g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_URGENCY);
     g_assert_false (descending);
+    g_assert_cmpint (gtk_sorter_get_order (gtk_column_view_get_sorter (table)), ==, GTK_SORTER_ORDER_NONE);
+    g_assert_true (first->status == DN_STATUS_OPEN || first->status == DN_STATUS_IN_PROGRESS);
+    g_assert_true (second->status == DN_STATUS_OPEN || second->status == DN_STATUS_IN_PROGRESS);
     g_assert_true (g_date_valid (&first->due_date));
     g_assert_cmpint (g_date_compare (&first->due_date, &second->due_date), <=, 0);
   }
@@ -554,23 +572,24 @@ test_unit_filter (DnTestStore   *fixture,
   assert_listed (shown.view, d.late, d.late_done);
   dn_task_list_view_set_search (shown.view, NULL);
 
-  /* my unit: on by default, shown in the drop-down; another unit leaves it */
+  /* my unit: the default view, its unfinished tasks, shown in the
+   * drop-down; another unit leaves it */
   dn_task_list_view_set_my_unit (shown.view, d.child);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
   g_assert_true (gtk_toggle_button_get_active (my_unit));
   g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, d.child);
-  assert_listed (shown.view, d.late, d.late_done, d.none);
+  assert_listed (shown.view, d.late, d.none);
   gtk_toggle_button_set_active (my_unit, FALSE);
   wait_loaded (shown.view);
   g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, 0);
-  g_assert_cmpuint (n_rows (shown.view), ==, 5);
+  g_assert_cmpuint (n_rows (shown.view), ==, 4);
   gtk_toggle_button_set_active (my_unit, TRUE);
   wait_loaded (shown.view);
-  assert_listed (shown.view, d.late, d.late_done, d.none);
+  assert_listed (shown.view, d.late, d.none);
   g_assert_true (dn_unit_chooser_pick (unit, d.parent));
   wait_loaded (shown.view);
   g_assert_false (gtk_toggle_button_get_active (my_unit));
-  g_assert_cmpuint (n_rows (shown.view), ==, 4);
+  g_assert_cmpuint (n_rows (shown.view), ==, 3);
 
   /* a new unit is offered (the list is read again when next needed); the
    * choice is kept */
@@ -790,11 +809,12 @@ test_delete_undo (DnTestStore   *fixture,
   dn_test_add_task (fixture->store, "Việc thêm khi danh sách bị ẩn", d.other, NULL, NULL);
   dn_window_show_section (window, "tasks");
   dn_ui_wait_for_frame (GTK_WIDGET (window), 5000);
-  /* shown, it reads on the worker */
+  /* shown, it reads on the worker: its default view, the 5 unfinished
+   * tasks of the 6 */
   wait_loaded (view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
-    GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (view), "task-table"))))), ==, 6);
-  g_assert_cmpuint (n_rows (view), ==, 6);
+    GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (view), "task-table"))))), ==, 5);
+  g_assert_cmpuint (n_rows (view), ==, 5);
 
   /* the Delete key is bound to tasks.delete */
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
@@ -828,7 +848,7 @@ test_delete_undo (DnTestStore   *fixture,
   g_assert_true (dn_list_page_select_id (DN_LIST_PAGE (view), d.soon));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "tasks.delete", NULL));
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 5);
-  g_assert_cmpuint (n_rows (view), ==, 5);
+  g_assert_cmpuint (n_rows (view), ==, 4);
   g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), ==, G_MAXUINT);
   g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (view)), ==, 0);
   g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT deleted FROM task WHERE id = %" G_GINT64_FORMAT,
@@ -836,7 +856,7 @@ test_delete_undo (DnTestStore   *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 6);
-  g_assert_cmpuint (n_rows (view), ==, 6);
+  g_assert_cmpuint (n_rows (view), ==, 5);
   g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), !=, G_MAXUINT);
   gtk_window_destroy (GTK_WINDOW (window));
 }
