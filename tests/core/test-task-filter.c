@@ -47,7 +47,8 @@ get_document_id (DnTaskFilter *filter)
   return id;
 }
 
-/* A new filter lists every task; each change is one "changed". */
+/* A new filter is the default view, unfinished tasks most urgent first;
+ * with "show-all" it lists every task; each change is one "changed". */
 static void
 test_properties (void)
 {
@@ -57,14 +58,21 @@ test_properties (void)
   gint64 unit_id = 0;
   DnPeriod period = DN_PERIOD_ANY;
 
+  g_assert_true (dn_task_filter_is_default (filter));
+  g_assert_true (dn_task_filter_is_active (filter));
+  g_assert_cmpint (get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
+  g_assert_cmpint (dn_task_filter_get_sort (filter, &descending), ==, DN_TASK_SORT_URGENCY);
+  g_assert_false (descending);
+  g_assert_false (dn_task_filter_get_show_all (filter));
+  g_object_set (filter, "show-all", TRUE, NULL);
+  g_assert_true (dn_task_filter_is_default (filter));
+
   g_assert_false (dn_task_filter_is_active (filter));
   g_assert_null (dn_task_filter_get_text (filter));
   g_assert_true (get_boolean (filter, "include-sub-units"));
   g_assert_false (get_boolean (filter, "lead-only"));
   g_assert_cmpint (get_status (filter), ==, DN_TASK_FILTER_STATUS_ANY);
   g_assert_cmpint (dn_task_filter_get_period (filter), ==, DN_PERIOD_ANY);
-  g_assert_cmpint (dn_task_filter_get_sort (filter, &descending), ==, DN_TASK_SORT_DUE);
-  g_assert_false (descending);
   g_signal_connect (filter, "changed", G_CALLBACK (on_changed_cb), &n_changed);
 
   dn_task_filter_set_text (filter, "bao cao");
@@ -115,6 +123,7 @@ test_property_values (void)
   DnPeriod period = DN_PERIOD_ANY;
   guint n_changed = 0;
 
+  dn_task_filter_set_show_all (filter, TRUE);
   g_signal_connect (filter, "changed", G_CALLBACK (on_changed_cb), &n_changed);
   g_object_set (filter, "text", "kế hoạch", "unit-id", (gint64) 12, "include-sub-units", FALSE,
                 "lead-only", TRUE, "status", DN_TASK_FILTER_STATUS_UNFINISHED, "overdue", TRUE,
@@ -203,13 +212,75 @@ test_presets (void)
   g_assert_false (dn_task_filter_is_active (filter));
   g_assert_true (dn_task_filter_apply_preset (filter, "all"));
 
-  /* not understood: every task */
+  g_assert_cmpint (get_status (filter), ==, DN_TASK_FILTER_STATUS_ANY);
+
+  /* not understood: the default view */
   g_object_set (filter, "overdue", TRUE, NULL);
   g_assert_false (dn_task_filter_apply_preset (filter, "fortnight"));
   g_assert_false (dn_task_filter_apply_preset (filter, "unit:abc"));
   g_assert_false (dn_task_filter_apply_preset (filter, "unit:-4"));
   g_assert_false (dn_task_filter_apply_preset (filter, "lead:5:someday"));
+  g_assert_true (dn_task_filter_is_default (filter));
+  g_assert_false (get_boolean (filter, "overdue"));
+}
+
+/* The default view: the unfinished tasks of the officer's unit (with its
+ * sub-units), or every task when so chosen; a reset ("Clear Filters")
+ * comes back to it, and a new unit brings it without the search typed
+ * before. */
+static void
+test_default_view (void)
+{
+  g_autoptr(DnTaskFilter) filter = dn_task_filter_new ();
+  guint n_changed = 0;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (on_changed_cb), &n_changed);
+  dn_task_filter_set_text (filter, "ho chieu");
+  g_assert_false (dn_task_filter_is_default (filter));
+  n_changed = 0;
+  dn_task_filter_set_my_unit_id (filter, 6);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpint (dn_task_filter_get_my_unit_id (filter), ==, 6);
+  g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 6);
+  g_assert_null (dn_task_filter_get_text (filter));
+  g_assert_true (get_boolean (filter, "include-sub-units"));
+  g_assert_cmpint (get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
+  g_assert_true (dn_task_filter_is_default (filter));
+  /* the same unit again: nothing changes */
+  dn_task_filter_set_my_unit_id (filter, 6);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  /* any other filter leaves the default view; a reset comes back to it */
+  g_object_set (filter, "lead-only", TRUE, NULL);
+  g_assert_false (dn_task_filter_is_default (filter));
+  g_object_set (filter, "lead-only", FALSE, "status", DN_TASK_FILTER_STATUS_ANY, NULL);
+  g_assert_false (dn_task_filter_is_default (filter));
+  dn_task_filter_set_unit_id (filter, 0);
+  dn_task_filter_reset (filter);
+  g_assert_true (dn_task_filter_is_default (filter));
+  g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 6);
+  g_assert_cmpint (get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
+
+  /* every task: one change, and the reset keeps to it */
+  n_changed = 0;
+  g_object_set (filter, "show-all", TRUE, NULL);
+  g_assert_cmpuint (n_changed, ==, 1);
   g_assert_false (dn_task_filter_is_active (filter));
+  g_assert_true (dn_task_filter_is_default (filter));
+  g_object_set (filter, "overdue", TRUE, NULL);
+  dn_task_filter_reset (filter);
+  g_assert_false (dn_task_filter_is_active (filter));
+  g_assert_cmpint (dn_task_filter_get_my_unit_id (filter), ==, 6);
+  dn_task_filter_set_show_all (filter, FALSE);
+  g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 6);
+  g_assert_true (dn_task_filter_is_default (filter));
+
+  /* no unit: the unfinished tasks of every unit; a negative id is none */
+  dn_task_filter_set_my_unit_id (filter, -2);
+  g_assert_cmpint (dn_task_filter_get_my_unit_id (filter), ==, 0);
+  g_assert_cmpint (dn_task_filter_get_unit_id (filter), ==, 0);
+  g_assert_cmpint (get_status (filter), ==, DN_TASK_FILTER_STATUS_UNFINISHED);
+  g_assert_true (dn_task_filter_is_default (filter));
 }
 
 /* The query: periods around the given day; unit options only with a unit. */
@@ -220,7 +291,12 @@ test_query (void)
   GDate today = dn_test_date (2024, 5, 20);
   DnTaskQuery query;
 
-  g_object_set (filter, "lead-only", TRUE, NULL);
+  /* the default view: unfinished tasks, most urgent first */
+  dn_task_filter_to_query (filter, &today, &query);
+  g_assert_true (query.unfinished);
+  g_assert_cmpint (query.sort, ==, DN_TASK_SORT_URGENCY);
+
+  g_object_set (filter, "show-all", TRUE, "lead-only", TRUE, NULL);
   dn_task_filter_to_query (filter, &today, &query);
   g_assert_cmpint (query.unit_id, ==, 0);
   g_assert_false (query.lead_only);
@@ -315,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/task-filter/properties", test_properties);
   g_test_add_func ("/task-filter/property-values", test_property_values);
   g_test_add_func ("/task-filter/presets", test_presets);
+  g_test_add_func ("/task-filter/default-view", test_default_view);
   g_test_add_func ("/task-filter/query", test_query);
   g_test_add ("/task-filter/model", DnTestStore, NULL, dn_test_store_setup, test_model, dn_test_store_teardown);
 

@@ -22,6 +22,7 @@
 #include "dn-period.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
+#include "dn-task-columns.h"
 #include "dn-task-list-view.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
@@ -96,23 +97,36 @@ wait_loaded (DnTaskListView *view)
   g_assert_false (dn_task_list_view_is_loading (view));
 }
 
-/* The view alone in a plain window, with @store, drawn with its first
- * result (read on the worker when first shown). */
+/* The view alone in a plain window of @width × @height, with @store,
+ * drawn with its first result (read on the worker when first shown): its
+ * default view, or every task when @all. */
 static Shown
-show_view (DnStore *store)
+show_view_full (DnStore  *store,
+                gboolean  all,
+                int       width,
+                int       height)
 {
   Shown shown;
 
   shown.window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (shown.window, 1200, 700);
+  gtk_window_set_default_size (shown.window, width, height);
   shown.view = g_object_new (DN_TYPE_TASK_LIST_VIEW, NULL);
   gtk_window_set_child (shown.window, GTK_WIDGET (shown.view));
   dn_task_list_view_set_store (shown.view, store);
+  if (all)
+    dn_task_list_view_apply_preset (shown.view, "all");
   gtk_window_present (shown.window);
   dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
   wait_loaded (shown.view);
   dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 5000);
   return shown;
+}
+
+/* Every task, in a 1200 × 700 window. */
+static Shown
+show_view (DnStore *store)
+{
+  return show_view_full (store, TRUE, 1200, 700);
 }
 
 /* What the list shows once the refresh that follows a write (on the
@@ -238,14 +252,19 @@ test_lazy (DnTestStore   *fixture,
   dn_ui_spin (50);
   maybe_screenshot (shown.window, "task-list-narrow");
 
-  /* sorted by due date, in SQL, shown on the header */
+  /* the most urgent first, in SQL, no header's order: unfinished tasks
+   * by due date */
   {
     gboolean descending = TRUE;
     g_autoptr(DnTask) first = row (shown.view, 0);
     g_autoptr(DnTask) second = row (shown.view, 1);
+    GtkColumnView *table = GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (shown.view), "task-table"));
 
-    g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_DUE);
+    g_assert_cmpint (dn_task_list_view_get_sort (shown.view, &descending), ==, DN_TASK_SORT_URGENCY);
     g_assert_false (descending);
+    g_assert_cmpint (gtk_sorter_get_order (gtk_column_view_get_sorter (table)), ==, GTK_SORTER_ORDER_NONE);
+    g_assert_true (first->status == DN_STATUS_OPEN || first->status == DN_STATUS_IN_PROGRESS);
+    g_assert_true (second->status == DN_STATUS_OPEN || second->status == DN_STATUS_IN_PROGRESS);
     g_assert_true (g_date_valid (&first->due_date));
     g_assert_cmpint (g_date_compare (&first->due_date, &second->due_date), <=, 0);
   }
@@ -554,23 +573,24 @@ test_unit_filter (DnTestStore   *fixture,
   assert_listed (shown.view, d.late, d.late_done);
   dn_task_list_view_set_search (shown.view, NULL);
 
-  /* my unit: on by default, shown in the drop-down; another unit leaves it */
+  /* my unit: the default view, its unfinished tasks, shown in the
+   * drop-down; another unit leaves it */
   dn_task_list_view_set_my_unit (shown.view, d.child);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (my_unit)));
   g_assert_true (gtk_toggle_button_get_active (my_unit));
   g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, d.child);
-  assert_listed (shown.view, d.late, d.late_done, d.none);
+  assert_listed (shown.view, d.late, d.none);
   gtk_toggle_button_set_active (my_unit, FALSE);
   wait_loaded (shown.view);
   g_assert_cmpint (dn_unit_chooser_get_unit (unit), ==, 0);
-  g_assert_cmpuint (n_rows (shown.view), ==, 5);
+  g_assert_cmpuint (n_rows (shown.view), ==, 4);
   gtk_toggle_button_set_active (my_unit, TRUE);
   wait_loaded (shown.view);
-  assert_listed (shown.view, d.late, d.late_done, d.none);
+  assert_listed (shown.view, d.late, d.none);
   g_assert_true (dn_unit_chooser_pick (unit, d.parent));
   wait_loaded (shown.view);
   g_assert_false (gtk_toggle_button_get_active (my_unit));
-  g_assert_cmpuint (n_rows (shown.view), ==, 4);
+  g_assert_cmpuint (n_rows (shown.view), ==, 3);
 
   /* a new unit is offered (the list is read again when next needed); the
    * choice is kept */
@@ -790,11 +810,12 @@ test_delete_undo (DnTestStore   *fixture,
   dn_test_add_task (fixture->store, "Việc thêm khi danh sách bị ẩn", d.other, NULL, NULL);
   dn_window_show_section (window, "tasks");
   dn_ui_wait_for_frame (GTK_WIDGET (window), 5000);
-  /* shown, it reads on the worker */
+  /* shown, it reads on the worker: its default view, the 5 unfinished
+   * tasks of the 6 */
   wait_loaded (view);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (
-    GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (view), "task-table"))))), ==, 6);
-  g_assert_cmpuint (n_rows (view), ==, 6);
+    GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (view), "task-table"))))), ==, 5);
+  g_assert_cmpuint (n_rows (view), ==, 5);
 
   /* the Delete key is bound to tasks.delete */
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
@@ -828,7 +849,7 @@ test_delete_undo (DnTestStore   *fixture,
   g_assert_true (dn_list_page_select_id (DN_LIST_PAGE (view), d.soon));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "tasks.delete", NULL));
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 5);
-  g_assert_cmpuint (n_rows (view), ==, 5);
+  g_assert_cmpuint (n_rows (view), ==, 4);
   g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), ==, G_MAXUINT);
   g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (view)), ==, 0);
   g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT deleted FROM task WHERE id = %" G_GINT64_FORMAT,
@@ -836,7 +857,7 @@ test_delete_undo (DnTestStore   *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 6);
-  g_assert_cmpuint (n_rows (view), ==, 6);
+  g_assert_cmpuint (n_rows (view), ==, 5);
   g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), !=, G_MAXUINT);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -918,6 +939,285 @@ test_dialogs (DnTestStore   *fixture,
   gtk_window_destroy (editor);
   gtk_window_destroy (shown.window);
   dn_ui_spin (10);
+}
+
+/* The settings the task list keeps, back to their defaults (the memory
+ * backend lasts as long as the test program). */
+static void
+reset_list_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.doingoai.DoiNgoai");
+
+  g_settings_reset (settings, "task-list-show-all");
+  g_settings_reset (settings, "task-list-hidden-columns");
+}
+
+/* "Clear Filters" can be clicked (its button follows its action) */
+static gboolean
+can_clear (DnTaskListView *view)
+{
+  return gtk_widget_is_sensitive (dn_ui_find_named (GTK_WIDGET (view), "task-clear-filters"));
+}
+
+/* the ids listed, in order, as "3,1,2" */
+static char *
+listed_in_order (DnTaskListView *view)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n_rows (view); i++)
+    {
+      g_autoptr(DnTask) task = row (view, i);
+      g_array_append_val (ids, task->id);
+    }
+  return dn_test_ids_of_array (ids);
+}
+
+/* The first screen, as in the demo data (an office's finished tasks of
+ * last years, a few unfinished ones): the unfinished tasks of my unit,
+ * overdue first, then by deadline; "Clear Filters" comes back to it; "All"
+ * shows every task, and the next window opens on it. */
+static void
+test_first_screen (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.doingoai.DoiNgoai");
+  GDate old = dn_test_date (2018, 10, 31);
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *expected = NULL;
+  GtkToggleButton *all;
+  GtkToggleButton *my_unit;
+  DnTaskFilter *filter;
+  Shown shown;
+
+  reset_list_settings ();
+  for (int i = 0; i < 12; i++)
+    add_task_full (fixture->store, "Việc đã xong năm 2018", i % 2 ? d.child : d.parent, &old, DN_STATUS_DONE, 0);
+  shown = show_view_full (fixture->store, FALSE, 1200, 700);
+  all = GTK_TOGGLE_BUTTON (dn_ui_find_named (GTK_WIDGET (shown.view), "task-show-all"));
+  my_unit = GTK_TOGGLE_BUTTON (dn_ui_find_named (GTK_WIDGET (shown.view), "task-my-unit"));
+  filter = dn_task_list_view_get_filter (shown.view);
+  g_assert_false (gtk_toggle_button_get_active (all));
+
+  /* no unit chosen yet: the unfinished tasks of every unit */
+  first = listed_in_order (shown.view);
+  expected = DN_TEST_IDS (d.late, d.soon, d.later, d.none);
+  g_assert_cmpstr (first, ==, expected);
+  g_clear_pointer (&expected, g_free);
+
+  /* a search typed before does not combine with the unit set in
+   * Preferences: the unit's default view */
+  dn_task_list_view_set_search (shown.view, "trien khai");
+  dn_task_list_view_set_my_unit (shown.view, d.parent);
+  g_assert_null (dn_task_filter_get_text (filter));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_find_named (GTK_WIDGET (shown.view), "task-search"))),
+                   ==, "");
+  g_assert_true (gtk_toggle_button_get_active (my_unit));
+  g_clear_pointer (&first, g_free);
+  first = listed_in_order (shown.view);
+  /* overdue, then due soon, then no deadline (a task the school supports) */
+  expected = DN_TEST_IDS (d.late, d.soon, d.none);
+  g_assert_cmpstr (first, ==, expected);
+  g_assert_false (can_clear (shown.view));
+
+  /* other filters, then "Clear Filters": back to that view, not to all */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dn_ui_find_named (GTK_WIDGET (shown.view), "task-overdue")), TRUE);
+  gtk_toggle_button_set_active (my_unit, FALSE);
+  wait_loaded (shown.view);
+  g_assert_true (can_clear (shown.view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "tasks.clear-filters", NULL));
+  again = listed_in_order (shown.view);
+  g_assert_cmpstr (again, ==, first);
+  g_assert_true (gtk_toggle_button_get_active (my_unit));
+
+  /* All: every task, one click; remembered */
+  gtk_toggle_button_set_active (all, TRUE);
+  wait_loaded (shown.view);
+  g_assert_cmpuint (n_rows (shown.view), ==, 17);
+  g_assert_true (g_settings_get_boolean (settings, "task-list-show-all"));
+  {
+    /* still the most urgent first, the finished ones after */
+    g_autoptr(DnTask) top = row (shown.view, 0);
+    g_autoptr(DnTask) bottom = row (shown.view, 16);
+
+    g_assert_cmpint (top->id, ==, d.late);
+    g_assert_cmpint (bottom->status, ==, DN_STATUS_DONE);
+  }
+  g_assert_false (can_clear (shown.view));
+  gtk_window_destroy (shown.window);
+
+  /* a new window opens on every task; unticking comes back to unfinished */
+  shown = show_view_full (fixture->store, FALSE, 1200, 700);
+  all = GTK_TOGGLE_BUTTON (dn_ui_find_named (GTK_WIDGET (shown.view), "task-show-all"));
+  g_assert_true (gtk_toggle_button_get_active (all));
+  g_assert_cmpuint (n_rows (shown.view), ==, 17);
+  gtk_toggle_button_set_active (all, FALSE);
+  wait_loaded (shown.view);
+  g_assert_cmpuint (n_rows (shown.view), ==, 4);
+  g_assert_false (g_settings_get_boolean (settings, "task-list-show-all"));
+  gtk_window_destroy (shown.window);
+  reset_list_settings ();
+}
+
+/* the drawn cells under @widget showing @text (GtkInscriptions) */
+static void
+collect_inscriptions (GtkWidget  *widget,
+                      const char *text,
+                      GPtrArray  *out)
+{
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_inscriptions (child, text, out);
+}
+
+/* Every drawn cell showing @text has the room for all of it: its width
+ * against the text's natural width. Returns the number of such cells. */
+static guint
+assert_not_cut (GtkWidget  *root,
+                const char *text)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_inscriptions (root, text, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = cells->pdata[i];
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (cell, text);
+      int natural;
+
+      pango_layout_get_pixel_size (layout, &natural, NULL);
+      if (gtk_widget_get_width (cell) < natural)
+        g_error ("“%s” cut: %d pixels for %d", text, gtk_widget_get_width (cell), natural);
+    }
+  return cells->len;
+}
+
+static void
+resize (GtkWindow *window,
+        int        width,
+        int        height)
+{
+  gtk_window_set_default_size (window, width, height);
+  dn_ui_wait_for_frame (GTK_WIDGET (window), 2000);
+  dn_ui_spin (50);
+  dn_ui_wait_for_frame (GTK_WIDGET (window), 2000);
+}
+
+/* In a small window (1024 × 600, and the window's minimum), columns give
+ * way by priority: the title keeps its room, the status is never cut. */
+static void
+test_small_window (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  DnWindow *window;
+  DnTaskListView *view;
+  GtkWidget *table;
+  int minimum;
+
+  (void) d;
+  reset_list_settings ();
+  window = dn_window_new (NULL, fixture->store);
+  view = window_view (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  dn_window_show_section (window, "tasks");
+  gtk_window_present (GTK_WINDOW (window));
+  dn_ui_wait_for_frame (GTK_WIDGET (window), 5000);
+  dn_task_list_view_apply_preset (view, "all");
+  wait_loaded (view);
+  resize (GTK_WINDOW (window), 1024, 600);
+  table = dn_ui_find_named (GTK_WIDGET (view), "task-table");
+
+  for (int size = 0; size < 2; size++)
+    {
+      if (size == 1)
+        {
+          gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+          g_test_message ("the window's minimum width: %d", minimum);
+          resize (GTK_WINDOW (window), minimum, 600);
+        }
+      g_test_message ("table %d px wide", gtk_widget_get_width (table));
+      /* the statuses shown in full */
+      g_assert_cmpuint (assert_not_cut (table, dn_status_get_label (DN_STATUS_IN_PROGRESS)) +
+                        assert_not_cut (table, dn_status_get_label (DN_STATUS_OPEN)), >, 0);
+      g_assert_true (dn_list_page_get_column_shown (DN_LIST_PAGE (view), DN_TASK_COLUMN_TITLE));
+      g_assert_true (dn_list_page_get_column_shown (DN_LIST_PAGE (view), DN_TASK_COLUMN_STATUS));
+      g_assert_true (dn_list_page_get_column_shown (DN_LIST_PAGE (view), DN_TASK_COLUMN_DUE));
+      /* the least needed gave way, and stay chosen */
+      g_assert_false (dn_list_page_get_column_shown (DN_LIST_PAGE (view), DN_TASK_COLUMN_RECURRENCE));
+      g_assert_true (dn_list_page_get_column_chosen (DN_LIST_PAGE (view), DN_TASK_COLUMN_RECURRENCE));
+      /* no column runs out of the table */
+      g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (table))), <=,
+                         gtk_widget_get_width (table) + 1);
+    }
+  maybe_screenshot (GTK_WINDOW (window), "task-list-small");
+
+  /* wide again: every column back */
+  resize (GTK_WINDOW (window), 1700, 900);
+  g_assert_true (dn_list_page_get_column_shown (DN_LIST_PAGE (view), DN_TASK_COLUMN_RECURRENCE));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The "Columns" menu hides and shows a column, remembered for the next
+ * window; the title cannot be hidden. */
+static void
+test_columns_menu (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.doingoai.DoiNgoai");
+  g_auto(GStrv) hidden = NULL;
+  GtkMenuButton *button;
+  Shown shown;
+
+  (void) d;
+  reset_list_settings ();
+  shown = show_view (fixture->store);
+  button = GTK_MENU_BUTTON (dn_ui_find_named (GTK_WIDGET (shown.view), "task-columns"));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (button)), ==, DN_TASK_COLUMN_N - 1);
+  g_assert_true (dn_list_page_get_column_shown (DN_LIST_PAGE (shown.view), DN_TASK_COLUMN_SUPPORT));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "columns.support", NULL));
+  g_assert_false (dn_list_page_get_column_shown (DN_LIST_PAGE (shown.view), DN_TASK_COLUMN_SUPPORT));
+  g_assert_false (dn_list_page_get_column_chosen (DN_LIST_PAGE (shown.view), DN_TASK_COLUMN_SUPPORT));
+  hidden = g_settings_get_strv (settings, "task-list-hidden-columns");
+  g_assert_true (g_strv_contains ((const char * const *) hidden, "support"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (shown.view), "columns.title", NULL));
+  gtk_window_destroy (shown.window);
+
+  shown = show_view (fixture->store);
+  g_assert_false (dn_list_page_get_column_shown (DN_LIST_PAGE (shown.view), DN_TASK_COLUMN_SUPPORT));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.view), "columns.support", NULL));
+  g_assert_true (dn_list_page_get_column_shown (DN_LIST_PAGE (shown.view), DN_TASK_COLUMN_SUPPORT));
+  g_clear_pointer (&hidden, g_strfreev);
+  hidden = g_settings_get_strv (settings, "task-list-hidden-columns");
+  g_assert_cmpuint (g_strv_length (hidden), ==, 0);
+  gtk_window_destroy (shown.window);
+  reset_list_settings ();
+}
+
+/* The empty list shows the tasks icon, not a magnifier. */
+static void
+test_empty_icon (DnTestStore   *fixture,
+                 gconstpointer  data)
+{
+  Shown shown;
+  GtkWidget *content;
+  GtkWidget *image;
+
+  reset_list_settings ();
+  shown = show_view_full (fixture->store, FALSE, 1200, 700);
+  content = dn_ui_find_named (GTK_WIDGET (shown.view), "task-content");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content)), ==, "empty");
+  image = dn_ui_find_type (gtk_stack_get_visible_child (GTK_STACK (content)), GTK_TYPE_IMAGE);
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (image)), ==, "checkbox-checked-symbolic");
+  gtk_window_destroy (shown.window);
 }
 
 typedef void (*Step) (DnTaskListView *view);
@@ -1152,6 +1452,10 @@ main (int   argc,
   DN_TEST_ADD ("/task-list/reload-keeps-selection", test_reload_keeps_selection);
   DN_TEST_ADD ("/task-list/dialogs", test_dialogs);
   DN_TEST_ADD ("/task-list/first-rows-then-rest", test_first_rows_then_rest);
+  DN_TEST_ADD ("/task-list/first-screen", test_first_screen);
+  DN_TEST_ADD ("/task-list/small-window", test_small_window);
+  DN_TEST_ADD ("/task-list/columns-menu", test_columns_menu);
+  DN_TEST_ADD ("/task-list/empty-icon", test_empty_icon);
   g_test_add_func ("/task-list/big-database", test_big_database);
   return g_test_run ();
 }

@@ -22,6 +22,8 @@ struct _DnTaskFilter
   gint64      document_id;
   DnTaskSort  sort;
   gboolean    descending;
+  gint64      my_unit_id;
+  gboolean    show_all;
 
   guint       frozen;   /* > 0 while a reset or a preset sets several */
   gboolean    changed;  /* something changed while frozen */
@@ -42,6 +44,8 @@ enum
   PROP_DOCUMENT_ID,
   PROP_SORT,
   PROP_DESCENDING,
+  PROP_MY_UNIT_ID,
+  PROP_SHOW_ALL,
   N_PROPS
 };
 
@@ -103,6 +107,8 @@ static const guint16 field_offsets[N_PROPS] = {
   [PROP_DOCUMENT_ID] = G_STRUCT_OFFSET (DnTaskFilter, document_id),
   [PROP_SORT] = G_STRUCT_OFFSET (DnTaskFilter, sort),
   [PROP_DESCENDING] = G_STRUCT_OFFSET (DnTaskFilter, descending),
+  [PROP_MY_UNIT_ID] = G_STRUCT_OFFSET (DnTaskFilter, my_unit_id),
+  [PROP_SHOW_ALL] = G_STRUCT_OFFSET (DnTaskFilter, show_all),
 };
 
 /* the enums are kept as ints */
@@ -112,7 +118,7 @@ G_STATIC_ASSERT (sizeof (DnTaskSort) == sizeof (int));
 static gboolean
 is_int64 (guint prop)
 {
-  return prop == PROP_UNIT_ID || prop == PROP_DOCUMENT_ID;
+  return prop == PROP_UNIT_ID || prop == PROP_DOCUMENT_ID || prop == PROP_MY_UNIT_ID;
 }
 
 static gint64
@@ -176,6 +182,17 @@ dn_task_filter_set_property (GObject      *object,
 {
   DnTaskFilter *self = DN_TASK_FILTER (object);
 
+  /* these two also bring the default view */
+  if (prop_id == PROP_MY_UNIT_ID)
+    {
+      dn_task_filter_set_my_unit_id (self, g_value_get_int64 (value));
+      return;
+    }
+  if (prop_id == PROP_SHOW_ALL)
+    {
+      dn_task_filter_set_show_all (self, g_value_get_boolean (value));
+      return;
+    }
   switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
     {
     case G_TYPE_STRING:
@@ -221,9 +238,11 @@ dn_task_filter_class_init (DnTaskFilterClass *klass)
   properties[PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
   properties[PROP_PERIOD] = g_param_spec_enum ("period", NULL, NULL, DN_TYPE_PERIOD, DN_PERIOD_ANY, flags);
   properties[PROP_DOCUMENT_ID] = g_param_spec_int64 ("document-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_SORT] = g_param_spec_int ("sort", NULL, NULL, DN_TASK_SORT_DUE, DN_TASK_SORT_PROGRESS,
-                                            DN_TASK_SORT_DUE, flags);
+  properties[PROP_SORT] = g_param_spec_int ("sort", NULL, NULL, DN_TASK_SORT_DUE, DN_TASK_SORT_URGENCY,
+                                            DN_TASK_SORT_URGENCY, flags);
   properties[PROP_DESCENDING] = g_param_spec_boolean ("descending", NULL, NULL, FALSE, flags);
+  properties[PROP_MY_UNIT_ID] = g_param_spec_int64 ("my-unit-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_SHOW_ALL] = g_param_spec_boolean ("show-all", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -241,7 +260,9 @@ dn_task_filter_init (DnTaskFilter *self)
   self->include_sub_units = TRUE;
   self->status = DN_TASK_FILTER_STATUS_ANY;
   self->period = DN_PERIOD_ANY;
-  self->sort = DN_TASK_SORT_DUE;
+  self->sort = DN_TASK_SORT_URGENCY;
+  /* the default view: unfinished tasks */
+  self->status = DN_TASK_FILTER_STATUS_UNFINISHED;
 }
 
 /*
@@ -303,7 +324,7 @@ DnTaskSort
 dn_task_filter_get_sort (DnTaskFilter *self,
                          gboolean     *descending)
 {
-  g_return_val_if_fail (DN_IS_TASK_FILTER (self), DN_TASK_SORT_DUE);
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), DN_TASK_SORT_URGENCY);
   if (descending != NULL)
     *descending = self->descending;
   return self->sort;
@@ -315,12 +336,34 @@ dn_task_filter_set_sort (DnTaskFilter *self,
                          gboolean      descending)
 {
   g_return_if_fail (DN_IS_TASK_FILTER (self));
-  g_return_if_fail (sort >= DN_TASK_SORT_DUE && sort <= DN_TASK_SORT_PROGRESS);
+  g_return_if_fail (sort >= DN_TASK_SORT_DUE && sort <= DN_TASK_SORT_URGENCY);
 
   freeze (self);
   set_field (self, PROP_SORT, sort);
   set_field (self, PROP_DESCENDING, !!descending);
   thaw (self);
+}
+
+/* Every filter to its property's default: every task. */
+static void
+clear (DnTaskFilter *self)
+{
+  freeze (self);
+  /* the filters come first in the properties, the order after them */
+  for (guint prop = PROP_TEXT; prop <= PROP_DOCUMENT_ID; prop++)
+    g_object_set_property (G_OBJECT (self), properties[prop]->name,
+                           g_param_spec_get_default_value (properties[prop]));
+  thaw (self);
+}
+
+/* Sets the filters of the default view over cleared ones. */
+static void
+set_default (DnTaskFilter *self)
+{
+  if (self->show_all)
+    return;
+  set_field (self, PROP_STATUS, DN_TASK_FILTER_STATUS_UNFINISHED);
+  set_field (self, PROP_UNIT_ID, self->my_unit_id);
 }
 
 void
@@ -329,10 +372,8 @@ dn_task_filter_reset (DnTaskFilter *self)
   g_return_if_fail (DN_IS_TASK_FILTER (self));
 
   freeze (self);
-  /* the filters come first in the properties, the order after them */
-  for (guint prop = PROP_TEXT; prop <= PROP_DOCUMENT_ID; prop++)
-    g_object_set_property (G_OBJECT (self), properties[prop]->name,
-                           g_param_spec_get_default_value (properties[prop]));
+  clear (self);
+  set_default (self);
   thaw (self);
 }
 
@@ -343,6 +384,62 @@ dn_task_filter_is_active (DnTaskFilter *self)
 
   return self->text != NULL || self->unit_id > 0 || self->document_id > 0 ||
          self->status != DN_TASK_FILTER_STATUS_ANY || self->period != DN_PERIOD_ANY || self->overdue;
+}
+
+gboolean
+dn_task_filter_is_default (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), FALSE);
+
+  if (self->text != NULL || self->document_id > 0 || self->period != DN_PERIOD_ANY || self->overdue)
+    return FALSE;
+  if (self->show_all)
+    return self->unit_id == 0 && self->status == DN_TASK_FILTER_STATUS_ANY;
+  return self->unit_id == self->my_unit_id && self->status == DN_TASK_FILTER_STATUS_UNFINISHED &&
+         (self->unit_id == 0 || (self->include_sub_units && !self->lead_only));
+}
+
+gint64
+dn_task_filter_get_my_unit_id (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), 0);
+  return self->my_unit_id;
+}
+
+void
+dn_task_filter_set_my_unit_id (DnTaskFilter *self,
+                               gint64        unit_id)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+
+  unit_id = MAX (unit_id, 0);
+  if (unit_id == self->my_unit_id)
+    return;
+  freeze (self);
+  set_field (self, PROP_MY_UNIT_ID, unit_id);
+  dn_task_filter_reset (self);
+  thaw (self);
+}
+
+gboolean
+dn_task_filter_get_show_all (DnTaskFilter *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_FILTER (self), FALSE);
+  return self->show_all;
+}
+
+void
+dn_task_filter_set_show_all (DnTaskFilter *self,
+                             gboolean      show_all)
+{
+  g_return_if_fail (DN_IS_TASK_FILTER (self));
+
+  if (!!show_all == self->show_all)
+    return;
+  freeze (self);
+  set_field (self, PROP_SHOW_ALL, !!show_all);
+  dn_task_filter_reset (self);
+  thaw (self);
 }
 
 /* "KIND:ID…": the id, or 0 when missing or not a positive number */
@@ -371,7 +468,7 @@ dn_task_filter_apply_preset (DnTaskFilter *self,
   parts = g_strsplit (preset, ":", 3);
   id = preset_id (parts);
   freeze (self);
-  dn_task_filter_reset (self);
+  clear (self);
   if (parts[0] == NULL || g_str_equal (parts[0], "") || g_str_equal (parts[0], "all"))
     ;
   else if (g_str_equal (parts[0], "overdue"))
@@ -400,6 +497,8 @@ dn_task_filter_apply_preset (DnTaskFilter *self,
     set_field (self, PROP_UNIT_ID, id);
   else
     known = FALSE;
+  if (!known)
+    set_default (self);
   /* a preset always comes as a change: the list starts again from the top */
   self->changed = TRUE;
   thaw (self);

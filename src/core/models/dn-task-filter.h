@@ -1,7 +1,11 @@
 /* dn-task-filter.h: what the task list shows, as one object
  *
  * The filters of the task list (search text, unit, status, due period,
- * overdue, source document) and its order. The list's widgets are bound to
+ * overdue, source document) and its order. The list opens on its default
+ * view: the unfinished tasks of the officer's unit ("my-unit-id", with its
+ * sub-units; every unit when none is set), most urgent first
+ * (DN_TASK_SORT_URGENCY), or, when the officer chose so ("show-all"),
+ * every task. The list's widgets are bound to
  * its properties; the list's query is made from it (dn_task_filter_to_query).
  * "changed" is emitted once after each change (one set_* call, a reset or a
  * preset), the properties are notified as usual.
@@ -37,7 +41,10 @@ DnTaskFilter *dn_task_filter_new                (void);
  *    or a DnStatus;
  *  - "overdue": only unfinished tasks past their due date;
  *  - "period": due within this DnPeriod around today (dn_period_get_bounds);
- *  - "document-id": tasks taken from this document; 0 for any.
+ *  - "document-id": tasks taken from this document; 0 for any;
+ *  - "my-unit-id": the officer's unit (0: none), "show-all": the default
+ *    view is every task; setting either brings the default view (the
+ *    search text cleared too).
  * The text, the unit and the period also have functions of their own. */
 const char   *dn_task_filter_get_text           (DnTaskFilter *self);
 void          dn_task_filter_set_text           (DnTaskFilter *self,
@@ -54,9 +61,19 @@ void          dn_task_filter_set_sort           (DnTaskFilter *self,
                                                  DnTaskSort    sort,
                                                  gboolean      descending);
 
-/* Every filter back to its property's default, "every task" (the search
- * text too); the order is kept. */
+gint64        dn_task_filter_get_my_unit_id     (DnTaskFilter *self);
+/* A negative id counts as 0. */
+void          dn_task_filter_set_my_unit_id     (DnTaskFilter *self,
+                                                 gint64        unit_id);
+gboolean      dn_task_filter_get_show_all       (DnTaskFilter *self);
+void          dn_task_filter_set_show_all       (DnTaskFilter *self,
+                                                 gboolean      show_all);
+
+/* Every filter back to the default view (the search text cleared too);
+ * the order is kept. */
 void          dn_task_filter_reset              (DnTaskFilter *self);
+/* TRUE when the filters are those of the default view. */
+gboolean      dn_task_filter_is_default         (DnTaskFilter *self);
 /* TRUE when some filter or search text leaves tasks out. */
 gboolean      dn_task_filter_is_active          (DnTaskFilter *self);
 
@@ -65,8 +82,9 @@ gboolean      dn_task_filter_is_active          (DnTaskFilter *self);
  * "unit:UNIT_ID" (the unit and its sub-units, leading or supporting),
  * "lead:UNIT_ID" and "lead:UNIT_ID:PERIOD" (led by the unit alone, due in
  * the period: a dn_period_to_string() keyword such as "quarter"),
- * "document:DOCUMENT_ID". The filters are reset first; the order is kept.
- * FALSE for a preset not understood (the filters are then reset). */
+ * "document:DOCUMENT_ID". Every filter is cleared first (a preset starts
+ * from every task, not from the default view); the order is kept. FALSE
+ * for a preset not understood (the filters are then the default view). */
 gboolean      dn_task_filter_apply_preset       (DnTaskFilter *self,
                                                  const char   *preset);
 

@@ -282,7 +282,8 @@ build_task_query (DnStore            *self,
         g_string_append_printf (sql, " ORDER BY t.title_key %s, t.id %s", dir, dir);
         break;
       case DN_TASK_SORT_SECTION:
-        g_string_append_printf (sql, " ORDER BY t.section %s, t.due_date IS NULL, t.due_date, t.id", dir);
+        g_string_append_printf (sql, " ORDER BY t.section = '', dn_section_key (t.section) %s, "
+                                     "t.due_date IS NULL, t.due_date, t.id", dir);
         break;
       case DN_TASK_SORT_STATUS:
         g_string_append_printf (sql, " ORDER BY CASE t.status WHEN 'open' THEN 0 WHEN 'in_progress' THEN 1 "
@@ -298,6 +299,14 @@ build_task_query (DnStore            *self,
         break;
       case DN_TASK_SORT_PROGRESS:
         g_string_append_printf (sql, " ORDER BY " TASK_PROGRESS " %s, t.id", dir);
+        break;
+      case DN_TASK_SORT_URGENCY:
+        /* descending: the same groups the other way round, each reversed */
+        g_string_append_printf (sql, " ORDER BY t.status NOT IN ('open', 'in_progress') %s, "
+                                     "CASE WHEN t.status IN ('open', 'in_progress') THEN t.due_date IS NULL END %s, "
+                                     "CASE WHEN t.status IN ('open', 'in_progress') THEN t.due_date END %s, "
+                                     "t.due_date IS NULL %s, t.due_date %s, t.id %s",
+                                dir, dir, dir, dir, query->descending ? "ASC" : "DESC", dir);
         break;
       case DN_TASK_SORT_DUE:
       default:

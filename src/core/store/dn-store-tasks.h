@@ -19,11 +19,13 @@ typedef enum
 {
   DN_TASK_SORT_DUE,       /* due date, tasks without one last */
   DN_TASK_SORT_TITLE,     /* Vietnamese order */
-  DN_TASK_SORT_SECTION,
+  DN_TASK_SORT_SECTION,   /* natural order (dn_text_section_key), tasks without one last */
   DN_TASK_SORT_STATUS,
   DN_TASK_SORT_LEAD_UNIT,
   DN_TASK_SORT_RECURRENCE,
   DN_TASK_SORT_PROGRESS,
+  DN_TASK_SORT_URGENCY,   /* unfinished first, overdue first then by due date (none last); then
+                           * finished ones, latest due date first */
 } DnTaskSort;
 
 typedef struct

@@ -108,6 +108,24 @@ sql_collate_key (sqlite3_context  *context,
   result_take (context, key, len, FALSE);
 }
 
+/* dn_section_key(text) → TEXT (NULL for NULL) */
+static void
+sql_section_key (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  g_autofree char *text = value_dup_text (argv[0]);
+  char *key;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  key = dn_text_section_key (text);
+  result_take (context, key, strlen (key), TRUE);
+}
+
 /* dn_person_key(family, middle, given) → BLOB; NULL parts count as empty. */
 static void
 sql_person_key (sqlite3_context  *context,
@@ -357,6 +375,11 @@ dn_sqlite_register_functions (sqlite3 *db)
 
   rc = sqlite3_create_function_v2 (db, "dn_person_key", 3, FUNCTION_FLAGS, NULL,
                                    sql_person_key, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  rc = sqlite3_create_function_v2 (db, "dn_section_key", 1, FUNCTION_FLAGS, NULL,
+                                   sql_section_key, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return rc;
 

@@ -47,6 +47,16 @@ guint8  *dn_text_person_key       (const char *family_name,
                                    const char *given_name,
                                    gsize      *out_len);
 
+/* The natural order of section references, as plans number their parts:
+ * "II.2" < "II.12" < "III.1", Roman numerals in capitals (I to XXXIX) read
+ * as numbers ("IV" < "IX" < "X"), "II.1" < "II.1, III.1" < "II.1.1",
+ * words compared folded. dn_text_section_key() returns a key (text,
+ * without 0x00; "" for NULL or "") whose strcmp() order is that order;
+ * dn_text_section_compare() compares two references by their keys. */
+char    *dn_text_section_key      (const char *section);
+int      dn_text_section_compare  (const char *a,
+                                   const char *b);
+
 /* Builds an FTS5 MATCH expression from what the user typed: folded, split on
  * everything that is not a letter, number or private-use character (as the
  * unicode61 tokenizer does), each word quoted and made a prefix ("ho chi" →

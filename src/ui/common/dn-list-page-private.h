@@ -36,7 +36,8 @@ typedef struct
   guint                spinner_id;  /* shows the spinners once a wait lasts */
   gboolean             spinning;    /* the wait has lasted: the spinners show it */
 
-  char                *texts[10];   /* the section's texts, by TEXT_* */
+  guint                fit_id;      /* tick callback fitting the columns to the width */
+  char                *texts[11];   /* the section's texts, by TEXT_* */
 
   /* Template widgets */
   GtkWidget           *main_box;
@@ -55,6 +56,7 @@ typedef struct
   GtkSpinner          *loading_big_spinner;
   GtkLabel            *loading_label;
   GtkLabel            *error_label;
+  GtkImage            *empty_image;
 } DnListPagePrivate;
 
 /* the section's texts (DnListPageTexts), by position */
@@ -70,6 +72,7 @@ enum
   TEXT_NEW_ACTION_NAME,
   TEXT_LOADING,
   TEXT_CLEAR_TOOLTIP,
+  TEXT_EMPTY_ICON,
   N_TEXTS
 };
 

@@ -38,12 +38,20 @@ is_filtered (DnListPage *self)
   return klass->is_filtered != NULL && klass->is_filtered (self);
 }
 
+static gboolean
+can_clear (DnListPage *self)
+{
+  DnListPageClass *klass = DN_LIST_PAGE_GET_CLASS (self);
+
+  return klass->can_clear != NULL ? klass->can_clear (self) : is_filtered (self);
+}
+
 void
 _dn_list_page_update_actions (DnListPage *self)
 {
   DnListPagePrivate *priv = PRIV (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", priv->model != NULL && is_filtered (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", priv->model != NULL && can_clear (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.reload", priv->model != NULL);
   if (DN_LIST_PAGE_GET_CLASS (self)->update_actions != NULL)
     DN_LIST_PAGE_GET_CLASS (self)->update_actions (self);
@@ -90,7 +98,7 @@ _dn_list_page_update_count (DnListPage *self)
                           _dn_list_page_text_of (self, filtered ? TEXT_FILTERED_TITLE : TEXT_EMPTY_TITLE));
       gtk_label_set_text (priv->empty_description_label,
                           _dn_list_page_text_of (self, filtered ? TEXT_FILTERED_DESCRIPTION : TEXT_EMPTY_DESCRIPTION));
-      gtk_widget_set_visible (priv->empty_clear_button, filtered);
+      gtk_widget_set_visible (priv->empty_clear_button, filtered && can_clear (self));
       gtk_widget_set_visible (priv->empty_new_button, !filtered && priv->texts[TEXT_NEW_ACTION_NAME] != NULL);
       page = "empty";
     }

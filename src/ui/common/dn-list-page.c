@@ -242,7 +242,35 @@ apply_texts (DnListPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (priv->loading_spinner), priv->texts[TEXT_LOADING]);
   gtk_label_set_text (priv->loading_label, _dn_list_page_text_of (self, TEXT_LOADING));
   gtk_widget_set_tooltip_text (priv->clear_button, priv->texts[TEXT_CLEAR_TOOLTIP]);
+  if (priv->texts[TEXT_EMPTY_ICON] != NULL)
+    gtk_image_set_from_icon_name (priv->empty_image, priv->texts[TEXT_EMPTY_ICON]);
   _dn_list_page_update_count (self);
+}
+
+/* The columns fitted to the table's width whenever it changes (a frame's
+ * check of one number). */
+static gboolean
+fit_columns_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  DnListPagePrivate *priv = PRIV (DN_LIST_PAGE (widget));
+
+  dn_list_table_fit (priv->table, gtk_widget_get_width (GTK_WIDGET (priv->content_stack)));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+dn_list_page_unmap (GtkWidget *widget)
+{
+  DnListPagePrivate *priv = PRIV (DN_LIST_PAGE (widget));
+
+  if (priv->fit_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, priv->fit_id);
+      priv->fit_id = 0;
+    }
+  GTK_WIDGET_CLASS (dn_list_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -263,6 +291,8 @@ dn_list_page_map (GtkWidget *widget)
     }
   else
     dn_list_page_ensure_loaded (self);
+  if (priv->fit_id == 0)
+    priv->fit_id = gtk_widget_add_tick_callback (widget, fit_columns_cb, NULL, NULL);
   GTK_WIDGET_CLASS (dn_list_page_parent_class)->map (widget);
 }
 
@@ -319,6 +349,7 @@ dn_list_page_class_init (DnListPageClass *klass)
   object_class->dispose = dn_list_page_dispose;
   object_class->finalize = dn_list_page_finalize;
   widget_class->map = dn_list_page_map;
+  widget_class->unmap = dn_list_page_unmap;
 
   bound_item_quark = g_quark_from_static_string ("dn-list-bound-item");
   bound_day_quark = g_quark_from_static_string ("dn-list-bound-day");
@@ -340,6 +371,7 @@ dn_list_page_class_init (DnListPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, DnListPage, loading_big_spinner);
   gtk_widget_class_bind_template_child_private (widget_class, DnListPage, loading_label);
   gtk_widget_class_bind_template_child_private (widget_class, DnListPage, error_label);
+  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, empty_image);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
@@ -401,6 +433,40 @@ dn_list_page_add_column (DnListPage        *self,
 {
   g_return_if_fail (DN_IS_LIST_PAGE (self));
   dn_list_table_add_column (PRIV (self)->table, column, title, width, flags);
+}
+
+void
+dn_list_page_set_column_priority (DnListPage *self,
+                                  int         column,
+                                  guint       priority)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  dn_list_table_set_priority (PRIV (self)->table, column, priority);
+}
+
+void
+dn_list_page_set_column_chosen (DnListPage *self,
+                                int         column,
+                                gboolean    chosen)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  dn_list_table_set_chosen (PRIV (self)->table, column, chosen);
+}
+
+gboolean
+dn_list_page_get_column_chosen (DnListPage *self,
+                                int         column)
+{
+  g_return_val_if_fail (DN_IS_LIST_PAGE (self), FALSE);
+  return dn_list_table_get_chosen (PRIV (self)->table, column);
+}
+
+gboolean
+dn_list_page_get_column_shown (DnListPage *self,
+                               int         column)
+{
+  g_return_val_if_fail (DN_IS_LIST_PAGE (self), FALSE);
+  return dn_list_table_get_shown (PRIV (self)->table, column);
 }
 
 DnQueryModel *

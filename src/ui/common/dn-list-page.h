@@ -45,6 +45,7 @@ typedef struct
   const char *new_action_name;      /* its action: "tasks.new" (NULL: no button) */
   const char *loading;              /* while a query runs: "Looking for the tasks…" */
   const char *clear_tooltip;        /* of Clear Filters: "Show all tasks again" */
+  const char *empty_icon;           /* the icon over the message of an empty list (not translated) */
 } DnListPageTexts;
 
 #define DN_TYPE_LIST_PAGE (dn_list_page_get_type ())
@@ -67,7 +68,10 @@ struct _DnListPageClass
                                    GError       **error);
   /* TRUE when a filter or a search leaves records out. */
   gboolean      (*is_filtered)    (DnListPage    *self);
-  /* Every filter back to "everything" (the page reloads after). */
+  /* TRUE when clear_filters() would change the filters (NULL: when
+   * is_filtered()). */
+  gboolean      (*can_clear)      (DnListPage    *self);
+  /* Every filter back to the section's default (the page reloads after). */
   void          (*clear_filters)  (DnListPage    *self);
   /* The count shown above the table: "123 tasks". */
   char         *(*format_count)   (DnListPage    *self,
@@ -96,7 +100,7 @@ struct _DnListPageClass
   /* The selection, the filters or the list changed. */
   void          (*update_actions) (DnListPage    *self);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 /* For sections: their texts (copied), once in their init. */
@@ -112,6 +116,20 @@ void          dn_list_page_add_column         (DnListPage         *self,
                                                const char         *title,
                                                int                 width,
                                                DnListColumnFlags   flags);
+
+/* Columns the officer chooses, and those that give way when the table is
+ * narrow (see dn_list_table_set_priority()). */
+void          dn_list_page_set_column_priority (DnListPage        *self,
+                                                int                column,
+                                                guint              priority);
+void          dn_list_page_set_column_chosen  (DnListPage         *self,
+                                               int                 column,
+                                               gboolean            chosen);
+gboolean      dn_list_page_get_column_chosen  (DnListPage         *self,
+                                               int                 column);
+/* TRUE when the column is drawn: chosen, and with room. */
+gboolean      dn_list_page_get_column_shown   (DnListPage         *self,
+                                               int                 column);
 
 /* The list shown (read first if the store changed while the page was
  * hidden). */

@@ -40,6 +40,7 @@ struct _DnListTable
   int               probed_column;
   int               sort_column;    /* -1: none */
   gboolean          descending;
+  int               fit_width;      /* the width columns were fitted to, -1 before */
 };
 
 G_DEFINE_FINAL_TYPE (DnListTable, dn_list_table, G_TYPE_OBJECT)
@@ -326,6 +327,26 @@ on_sorter_changed_cb (DnListTable *self)
   g_signal_emit (self, signals[SORT_CHANGED], 0);
 }
 
+/* The view's column of the page's @column (a reference), or NULL. */
+static GtkColumnViewColumn *
+find_column (DnListTable *self,
+             int          column)
+{
+  GListModel *columns;
+
+  if (self->view == NULL)
+    return NULL;
+  columns = gtk_column_view_get_columns (self->view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
+
+      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (col), "dn-column")) == column)
+        return g_steal_pointer (&col);
+    }
+  return NULL;
+}
+
 /*
  * GObject
  */
@@ -404,6 +425,7 @@ dn_list_table_init (DnListTable *self)
   self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_items[1] = g_object_new (G_TYPE_OBJECT, NULL);
   self->sort_column = -1;
+  self->fit_width = -1;
 }
 
 /*
@@ -562,22 +584,151 @@ dn_list_table_sort_by (DnListTable *self,
                        int          column,
                        gboolean     descending)
 {
-  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) col = NULL;
 
   g_return_val_if_fail (DN_IS_LIST_TABLE (self), FALSE);
 
   if (self->view == NULL)
     return FALSE;
+  if (column < 0)
+    {
+      gtk_column_view_sort_by_column (self->view, NULL, GTK_SORT_ASCENDING);
+      return TRUE;
+    }
+  col = find_column (self, column);
+  if (col == NULL)
+    return FALSE;
+  /* through the header, so the arrow shows the order */
+  gtk_column_view_sort_by_column (self->view, col, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  return TRUE;
+}
+
+/*
+ * Columns chosen and columns giving way
+ */
+
+void
+dn_list_table_set_priority (DnListTable *self,
+                            int          column,
+                            guint        priority)
+{
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+
+  g_return_if_fail (DN_IS_LIST_TABLE (self));
+  col = find_column (self, column);
+  g_return_if_fail (col != NULL);
+  g_object_set_data (G_OBJECT (col), "dn-priority", GUINT_TO_POINTER (priority));
+  self->fit_width = -1;
+}
+
+void
+dn_list_table_set_chosen (DnListTable *self,
+                          int          column,
+                          gboolean     chosen)
+{
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+
+  g_return_if_fail (DN_IS_LIST_TABLE (self));
+  col = find_column (self, column);
+  g_return_if_fail (col != NULL);
+  g_object_set_data (G_OBJECT (col), "dn-hidden", GINT_TO_POINTER (!chosen));
+  /* fitted again to the same width */
+  if (self->fit_width >= 0)
+    {
+      int width = self->fit_width;
+
+      self->fit_width = -1;
+      dn_list_table_fit (self, width);
+    }
+  else
+    gtk_column_view_column_set_visible (col, chosen);
+}
+
+gboolean
+dn_list_table_get_chosen (DnListTable *self,
+                          int          column)
+{
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+
+  g_return_val_if_fail (DN_IS_LIST_TABLE (self), FALSE);
+  col = find_column (self, column);
+  return col != NULL && g_object_get_data (G_OBJECT (col), "dn-hidden") == NULL;
+}
+
+gboolean
+dn_list_table_get_shown (DnListTable *self,
+                         int          column)
+{
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+
+  g_return_val_if_fail (DN_IS_LIST_TABLE (self), FALSE);
+  col = find_column (self, column);
+  return col != NULL && gtk_column_view_column_get_visible (col);
+}
+
+/* The room @col takes. */
+static int
+column_room (GtkColumnViewColumn *col)
+{
+  int width = gtk_column_view_column_get_fixed_width (col);
+
+  return width > 0 ? width : DN_LIST_TABLE_EXPAND_MIN;
+}
+
+void
+dn_list_table_fit (DnListTable *self,
+                   int          width)
+{
+  GListModel *columns;
+  guint n;
+  g_autofree gboolean *shown = NULL;
+  int needed = 0;
+
+  g_return_if_fail (DN_IS_LIST_TABLE (self));
+  if (self->view == NULL || width <= 0 || width == self->fit_width)
+    return;
+  self->fit_width = width;
   columns = gtk_column_view_get_columns (self->view);
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+  n = g_list_model_get_n_items (columns);
+  shown = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
 
-      if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (col), "dn-column")) != column)
-        continue;
-      /* through the header, so the arrow shows the order */
-      gtk_column_view_sort_by_column (self->view, col, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-      return TRUE;
+      shown[i] = g_object_get_data (G_OBJECT (col), "dn-hidden") == NULL;
+      if (shown[i])
+        needed += column_room (col);
     }
-  return FALSE;
+  /* the least needed columns give way, one at a time, until the rest fit */
+  while (needed > width)
+    {
+      guint worst = G_MAXUINT, worst_priority = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
+          guint priority = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (col), "dn-priority"));
+
+          if (shown[i] && priority > worst_priority)
+            {
+              worst = i;
+              worst_priority = priority;
+            }
+        }
+      if (worst == G_MAXUINT)
+        break;
+      shown[worst] = FALSE;
+      {
+        g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, worst);
+
+        needed -= column_room (col);
+      }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (col) != shown[i])
+        gtk_column_view_column_set_visible (col, shown[i]);
+    }
 }

@@ -76,9 +76,31 @@ gpointer     dn_list_table_get_selected_item (DnListTable         *self);
 /* The column the headers sort by (-1: none). */
 int          dn_list_table_get_sort       (DnListTable            *self,
                                            gboolean               *descending);
-/* Sorts as a click on the column's header does. FALSE: no such column. */
+/* Sorts as a click on the column's header does; -1: no column's order
+ * (the section's default). FALSE: no such column. */
 gboolean     dn_list_table_sort_by        (DnListTable            *self,
                                            int                     column,
                                            gboolean                descending);
+
+/* Columns the officer chooses, and those that give way in a narrow table.
+ * A chosen column is shown unless the table is too narrow for it: then
+ * the chosen columns with the highest @priority give way first (0: never
+ * gives way, the default). A column taking the room left counts for
+ * DN_LIST_TABLE_EXPAND_MIN pixels. */
+#define DN_LIST_TABLE_EXPAND_MIN 220
+void         dn_list_table_set_priority   (DnListTable            *self,
+                                           int                     column,
+                                           guint                   priority);
+void         dn_list_table_set_chosen     (DnListTable            *self,
+                                           int                     column,
+                                           gboolean                chosen);
+gboolean     dn_list_table_get_chosen     (DnListTable            *self,
+                                           int                     column);
+/* TRUE when @column is chosen and has room (it is drawn). */
+gboolean     dn_list_table_get_shown      (DnListTable            *self,
+                                           int                     column);
+/* Shows the chosen columns that fit in @width pixels. */
+void         dn_list_table_fit            (DnListTable            *self,
+                                           int                     width);
 
 G_END_DECLS

@@ -21,11 +21,64 @@ typedef enum
   DUE_OVERDUE,  /* unfinished, due before today */
 } DueState;
 
+/* the padding of a cell, either side, and a little air */
+#define CELL_PADDING 24
+
+static const char * const column_keys[DN_TASK_COLUMN_N] = {
+  "section", "title", "lead", "support", "due", "recurrence", "status", "progress",
+};
+
+/* the width of the widest of @texts in @widget's font, with a cell's padding */
+static int
+widest (GtkWidget          *widget,
+        const char * const *texts,
+        guint               n)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+  int width = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int w;
+
+      pango_layout_set_text (layout, texts[i], -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      width = MAX (width, w);
+    }
+  return width + CELL_PADDING;
+}
+
+const char *
+dn_task_columns_get_title (DnTaskColumn column)
+{
+  switch (column)
+    {
+    case DN_TASK_COLUMN_SECTION: return _("Section");
+    case DN_TASK_COLUMN_TITLE: return _("Task");
+    case DN_TASK_COLUMN_LEAD: return _("Lead unit");
+    case DN_TASK_COLUMN_SUPPORT: return _("Supporting units");
+    case DN_TASK_COLUMN_DUE: return _("Due");
+    case DN_TASK_COLUMN_RECURRENCE: return _("Repeats");
+    case DN_TASK_COLUMN_STATUS: return _("Status");
+    case DN_TASK_COLUMN_PROGRESS: return _("Progress");
+    case DN_TASK_COLUMN_N:
+    default: return "";
+    }
+}
+
 void
 dn_task_columns_add (DnListPage *page)
 {
   DnListColumnFlags sortable = DN_LIST_COLUMN_SORTABLE;
   DnListColumnFlags tooltip = DN_LIST_COLUMN_TOOLTIP;
+  const char *statuses[DN_STATUS_N + 1];
+  int status_width;
+
+  /* the status is never cut ("Đang thực …"): its column fits the longest */
+  for (int s = 0; s < DN_STATUS_N; s++)
+    statuses[s] = dn_status_get_label ((DnStatus) s);
+  statuses[DN_STATUS_N] = dn_task_columns_get_title (DN_TASK_COLUMN_STATUS);
+  status_width = widest (GTK_WIDGET (page), statuses, G_N_ELEMENTS (statuses));
 
   dn_list_page_add_column (page, DN_TASK_COLUMN_SECTION, _("Section"), 64, sortable);
   dn_list_page_add_column (page, DN_TASK_COLUMN_TITLE, _("Task"), 0, sortable | tooltip);
@@ -33,8 +86,31 @@ dn_task_columns_add (DnListPage *page)
   dn_list_page_add_column (page, DN_TASK_COLUMN_SUPPORT, _("Supporting units"), 130, tooltip);
   dn_list_page_add_column (page, DN_TASK_COLUMN_DUE, _("Due"), 112, sortable | tooltip);
   dn_list_page_add_column (page, DN_TASK_COLUMN_RECURRENCE, _("Repeats"), 100, sortable | tooltip);
-  dn_list_page_add_column (page, DN_TASK_COLUMN_STATUS, _("Status"), 96, sortable);
-  dn_list_page_add_column (page, DN_TASK_COLUMN_PROGRESS, _("Progress"), 100, sortable);
+  dn_list_page_add_column (page, DN_TASK_COLUMN_STATUS, _("Status"), MAX (96, status_width), sortable);
+  dn_list_page_add_column (page, DN_TASK_COLUMN_PROGRESS, _("Progress"), 100, sortable | tooltip);
+  /* in a narrow table, these give way, the first here last: the title,
+   * the deadline and the status keep their room */
+  dn_list_page_set_column_priority (page, DN_TASK_COLUMN_LEAD, 1);
+  dn_list_page_set_column_priority (page, DN_TASK_COLUMN_PROGRESS, 2);
+  dn_list_page_set_column_priority (page, DN_TASK_COLUMN_SECTION, 3);
+  dn_list_page_set_column_priority (page, DN_TASK_COLUMN_SUPPORT, 4);
+  dn_list_page_set_column_priority (page, DN_TASK_COLUMN_RECURRENCE, 5);
+}
+
+const char *
+dn_task_columns_get_key (DnTaskColumn column)
+{
+  g_return_val_if_fail (column < DN_TASK_COLUMN_N, NULL);
+  return column_keys[column];
+}
+
+int
+dn_task_columns_from_key (const char *key)
+{
+  for (int c = 0; c < DN_TASK_COLUMN_N; c++)
+    if (g_strcmp0 (column_keys[c], key) == 0)
+      return c;
+  return -1;
 }
 
 DnTaskSort
@@ -48,16 +124,20 @@ dn_task_columns_get_sort (int column)
     case DN_TASK_COLUMN_RECURRENCE: return DN_TASK_SORT_RECURRENCE;
     case DN_TASK_COLUMN_STATUS: return DN_TASK_SORT_STATUS;
     case DN_TASK_COLUMN_PROGRESS: return DN_TASK_SORT_PROGRESS;
-    default: return DN_TASK_SORT_DUE;
+    case DN_TASK_COLUMN_SUPPORT:
+    case DN_TASK_COLUMN_DUE: return DN_TASK_SORT_DUE;
+    default: return DN_TASK_SORT_URGENCY;
     }
 }
 
-DnTaskColumn
+int
 dn_task_columns_for_sort (DnTaskSort sort)
 {
+  if (sort == DN_TASK_SORT_URGENCY)
+    return -1;
   for (int c = 0; c < DN_TASK_COLUMN_N; c++)
     if (c != DN_TASK_COLUMN_SUPPORT && c != DN_TASK_COLUMN_DUE && dn_task_columns_get_sort (c) == sort)
-      return (DnTaskColumn) c;
+      return c;
   return DN_TASK_COLUMN_DUE;
 }
 
@@ -205,6 +285,7 @@ dn_task_columns_show (DnTaskColumn  column,
       break;
     case DN_TASK_COLUMN_PROGRESS:
       dn_task_progress_bar_set_percent (DN_TASK_PROGRESS_BAR (cell), task->progress);
+      dn_task_progress_bar_set_children_percent (DN_TASK_PROGRESS_BAR (cell), task->children_progress);
       break;
     case DN_TASK_COLUMN_N:
     default:
@@ -248,9 +329,15 @@ dn_task_columns_dup_tooltip (DnTaskColumn  column,
             return NULL;
           }
       }
+    case DN_TASK_COLUMN_PROGRESS:
+      if (task->id <= 0 || task->title[0] == '\0')
+        return NULL;
+      if (task->children_progress < 0)
+        return g_strdup_printf (_("Progress reported: %d%%"), task->progress);
+      return g_strdup_printf (_("Progress reported: %d%%\nSub-units (average): %d%%"),
+                              task->progress, task->children_progress);
     case DN_TASK_COLUMN_SECTION:
     case DN_TASK_COLUMN_STATUS:
-    case DN_TASK_COLUMN_PROGRESS:
     case DN_TASK_COLUMN_N:
     default:
       return NULL;

@@ -42,8 +42,14 @@ void        dn_task_columns_show         (DnTaskColumn  column,
 /* The tooltip of a cell, or NULL. */
 char       *dn_task_columns_dup_tooltip  (DnTaskColumn  column,
                                           DnTask       *task);
-/* The order a column's header sorts by, and the column of an order. */
+/* The order a column's header sorts by (-1, no column: the default order,
+ * DN_TASK_SORT_URGENCY), and the column of an order (-1 for that one). */
 DnTaskSort  dn_task_columns_get_sort     (int           column);
-DnTaskColumn dn_task_columns_for_sort    (DnTaskSort    sort);
+int         dn_task_columns_for_sort     (DnTaskSort    sort);
+/* The column's name in settings ("section", "lead"…), and back (-1: none). */
+const char *dn_task_columns_get_key      (DnTaskColumn  column);
+int         dn_task_columns_from_key     (const char   *key);
+/* The column's title, as its header shows it. */
+const char *dn_task_columns_get_title    (DnTaskColumn  column);
 
 G_END_DECLS

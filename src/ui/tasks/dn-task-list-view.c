@@ -15,12 +15,13 @@
 #include <glib/gi18n.h>
 
 #include "dn-document-chooser.h"
-#include "dn-page-class.h"
+#include "dn-settings.h"
 #include "dn-task-columns.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-task-list-view.h"
 #include "dn-ui-testing.h"
+#include "dn-ui.h"
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
 
@@ -37,12 +38,16 @@ struct _DnTaskListView
   DnListPage         parent_instance;
 
   DnTaskFilter      *filter;
+  GSettings         *settings;  /* NULL: the schema is not installed */
+  GSimpleActionGroup *columns;  /* "columns.KEY": the columns chosen */
   gint64             my_unit_id;
   guint              updating;  /* > 0 while widgets are set from code */
   guint              applying;  /* > 0 while code sets the filter: no query on a worker */
 
   /* Template widgets */
   GtkSearchEntry    *search_entry;
+  GtkMenuButton     *columns_button;
+  GtkToggleButton   *show_all_toggle;
   GtkToggleButton   *my_unit_toggle;
   DnUnitChooser     *unit_chooser;
   GtkCheckButton    *sub_units_check;
@@ -147,6 +152,7 @@ bind_filter (DnTaskListView *self)
   g_object_bind_property_full (self->filter, "period", self->period_dropdown, "selected", flags,
                                period_to_position, position_to_period, NULL, NULL);
   g_object_bind_property (self->filter, "overdue", self->overdue_toggle, "active", flags);
+  g_object_bind_property (self->filter, "show-all", self->show_all_toggle, "active", flags);
 }
 
 static void
@@ -172,14 +178,25 @@ on_filter_text_cb (DnTaskListView *self)
 static void
 on_filter_unit_cb (DnTaskListView *self)
 {
-  /* another unit leaves "My unit" */
-  if (gtk_toggle_button_get_active (self->my_unit_toggle) &&
-      dn_task_filter_get_unit_id (self->filter) != self->my_unit_id)
+  /* "My unit" is on while the list shows my unit's tasks */
+  gboolean mine = self->my_unit_id > 0 && dn_task_filter_get_unit_id (self->filter) == self->my_unit_id;
+
+  if (gtk_toggle_button_get_active (self->my_unit_toggle) != mine)
     {
       self->updating++;
-      gtk_toggle_button_set_active (self->my_unit_toggle, FALSE);
+      gtk_toggle_button_set_active (self->my_unit_toggle, mine);
       self->updating--;
     }
+}
+
+/* The officer's choice of the first view, kept for the next window. */
+static void
+on_filter_show_all_cb (DnTaskListView *self)
+{
+  gboolean show_all = dn_task_filter_get_show_all (self->filter);
+
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "task-list-show-all") != show_all)
+    g_settings_set_boolean (self->settings, "task-list-show-all", show_all);
 }
 
 static void
@@ -242,6 +259,15 @@ is_filtered (DnListPage *page)
 
   /* none yet while the page is made */
   return filter != NULL && dn_task_filter_is_active (filter);
+}
+
+/* "Clear Filters" goes back to the default view, not to every task */
+static gboolean
+can_clear (DnListPage *page)
+{
+  DnTaskFilter *filter = DN_TASK_LIST_VIEW (page)->filter;
+
+  return filter != NULL && !dn_task_filter_is_default (filter);
 }
 
 static void
@@ -323,7 +349,7 @@ update_actions (DnListPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.delete", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.open", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.clear-filters",
-                                 with_store && dn_task_filter_is_active (self->filter));
+                                 with_store && !dn_task_filter_is_default (self->filter));
   gtk_widget_set_sensitive (GTK_WIDGET (self->sub_units_check), with_unit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lead_only_check), with_unit);
 }
@@ -438,12 +464,70 @@ delete_action (GtkWidget  *widget,
     show_message (self, error->message);
 }
 
+/*
+ * The columns chosen
+ */
+
 static void
-clear_filters_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+save_columns (DnTaskListView *self)
 {
-  dn_list_page_clear_filters (DN_LIST_PAGE (widget));
+  g_autoptr(GStrvBuilder) hidden = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
+
+  if (self->settings == NULL)
+    return;
+  for (int c = 0; c < DN_TASK_COLUMN_N; c++)
+    if (!dn_list_page_get_column_chosen (DN_LIST_PAGE (self), c))
+      g_strv_builder_add (hidden, dn_task_columns_get_key ((DnTaskColumn) c));
+  keys = g_strv_builder_end (hidden);
+  g_settings_set_strv (self->settings, "task-list-hidden-columns", (const char * const *) keys);
+}
+
+static void
+on_column_state_cb (GSimpleAction *action,
+                    GVariant      *state,
+                    gpointer       user_data)
+{
+  DnTaskListView *self = user_data;
+  int column = dn_task_columns_from_key (g_action_get_name (G_ACTION (action)));
+
+  g_simple_action_set_state (action, state);
+  dn_list_page_set_column_chosen (DN_LIST_PAGE (self), column, g_variant_get_boolean (state));
+  if (self->updating == 0)
+    save_columns (self);
+}
+
+/* The "Columns" menu: one check item per column but the title, and the
+ * columns hidden before hidden again. */
+static void
+setup_columns (DnTaskListView *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_auto(GStrv) hidden = self->settings != NULL
+                         ? g_settings_get_strv (self->settings, "task-list-hidden-columns") : NULL;
+
+  self->columns = g_simple_action_group_new ();
+  self->updating++;
+  for (int c = 0; c < DN_TASK_COLUMN_N; c++)
+    {
+      const char *key = dn_task_columns_get_key ((DnTaskColumn) c);
+      gboolean chosen = hidden == NULL || !g_strv_contains ((const char * const *) hidden, key);
+      g_autoptr(GSimpleAction) action = NULL;
+      g_autofree char *detailed = NULL;
+
+      if (c == DN_TASK_COLUMN_TITLE)
+        continue;
+      action = g_simple_action_new_stateful (key, NULL, g_variant_new_boolean (TRUE));
+      g_signal_connect_object (action, "change-state", G_CALLBACK (on_column_state_cb), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self->columns), G_ACTION (action));
+      if (!chosen)
+        g_action_change_state (G_ACTION (action), g_variant_new_boolean (FALSE));
+      detailed = g_strconcat ("columns.", key, NULL);
+      g_menu_append (menu, dn_task_columns_get_title ((DnTaskColumn) c), detailed);
+    }
+  self->updating--;
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->columns));
+  gtk_menu_button_set_menu_model (self->columns_button, G_MENU_MODEL (menu));
 }
 
 /*
@@ -457,6 +541,8 @@ dn_task_list_view_dispose (GObject *object)
 
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->columns);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_TASK_LIST_VIEW);
 
   G_OBJECT_CLASS (dn_task_list_view_parent_class)->dispose (object);
@@ -472,6 +558,9 @@ dn_task_list_view_finalize (GObject *object)
 static void
 dn_task_list_view_class_init (DnTaskListViewClass *klass)
 {
+  static const DnAction actions[] = {
+    { "tasks.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
@@ -481,6 +570,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   page_class->create_model = create_model;
   page_class->run_query = run_query;
   page_class->is_filtered = is_filtered;
+  page_class->can_clear = can_clear;
   page_class->clear_filters = clear_filters;
   page_class->format_count = format_count;
   page_class->sort_changed = sort_changed;
@@ -492,8 +582,10 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
-  dn_page_class_set_template (widget_class, "dn-task-list-view.ui");
+  dn_ui_class_set_template (widget_class, "dn-task-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, columns_button);
+  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, show_all_toggle);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, my_unit_toggle);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, unit_chooser);
   gtk_widget_class_bind_template_child (widget_class, DnTaskListView, sub_units_check);
@@ -510,7 +602,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "tasks.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "tasks.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tasks.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "tasks.clear-filters", NULL, clear_filters_action);
+  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tasks.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "tasks.delete", NULL);
@@ -525,11 +617,12 @@ dn_task_list_view_init (DnTaskListView *self)
     .empty_title = _("No tasks yet"),
     .empty_description = _("Add the duties of a directive or plan with New Task."),
     .filtered_title = _("No tasks match"),
-    .filtered_description = _("Change the search text or the filters, or clear them to see every task."),
+    .filtered_description = _("Change the search text or the filters, or choose All to see every task."),
     .new_label = _("_New Task"),
     .new_action_name = "tasks.new",
     .loading = _("Looking for the tasks…"),
-    .clear_tooltip = _("Show all tasks again"),
+    .clear_tooltip = _("Back to the list as it opens"),
+    .empty_icon = "checkbox-checked-symbolic",
   };
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
@@ -542,14 +635,20 @@ dn_task_list_view_init (DnTaskListView *self)
     gtk_string_list_append (statuses, dn_status_get_label ((DnStatus) s));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 
+  /* the first view: as the officer chose it last */
+  self->settings = dn_settings_new ();
   self->filter = dn_task_filter_new ();
+  if (self->settings != NULL)
+    dn_task_filter_set_show_all (self->filter, g_settings_get_boolean (self->settings, "task-list-show-all"));
   bind_filter (self);
   g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
   g_signal_connect_swapped (self->filter, "notify::text", G_CALLBACK (on_filter_text_cb), self);
   g_signal_connect_swapped (self->filter, "notify::unit-id", G_CALLBACK (on_filter_unit_cb), self);
+  g_signal_connect_swapped (self->filter, "notify::show-all", G_CALLBACK (on_filter_show_all_cb), self);
 
+  /* no header's order: the most urgent first (DN_TASK_SORT_URGENCY) */
   dn_task_columns_add (DN_LIST_PAGE (self));
-  dn_list_page_sort_by_column (DN_LIST_PAGE (self), DN_TASK_COLUMN_DUE, FALSE);
+  setup_columns (self);
   update_actions (DN_LIST_PAGE (self));
 }
 
@@ -587,27 +686,20 @@ void
 dn_task_list_view_set_my_unit (DnTaskListView *self,
                                gint64          unit_id)
 {
-  gint64 old;
-
   g_return_if_fail (DN_IS_TASK_LIST_VIEW (self));
 
   unit_id = MAX (unit_id, 0);
   if (unit_id == self->my_unit_id)
     return;
-  old = self->my_unit_id;
   self->my_unit_id = unit_id;
   gtk_widget_set_sensitive (GTK_WIDGET (self->my_unit_toggle), unit_id > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->my_unit_toggle),
                                unit_id > 0 ? _("Only the tasks of my unit (set in Preferences)")
                                            : _("Choose your unit in Preferences to use this filter"));
+  /* the default view of the new unit, without what was typed before */
   BEGIN_APPLYING (self);
-  self->updating++;
-  gtk_toggle_button_set_active (self->my_unit_toggle, unit_id > 0);
-  self->updating--;
-  if (unit_id > 0)
-    dn_task_filter_set_unit_id (self->filter, unit_id);
-  else if (old > 0 && dn_task_filter_get_unit_id (self->filter) == old)
-    dn_task_filter_set_unit_id (self->filter, 0);
+  dn_task_filter_set_my_unit_id (self->filter, unit_id);
+  on_filter_unit_cb (self);
   END_APPLYING (self);
 }
 
@@ -694,7 +786,7 @@ DnTaskSort
 dn_task_list_view_get_sort (DnTaskListView *self,
                             gboolean       *descending)
 {
-  g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), DN_TASK_SORT_DUE);
+  g_return_val_if_fail (DN_IS_TASK_LIST_VIEW (self), DN_TASK_SORT_URGENCY);
   return dn_task_filter_get_sort (self->filter, descending);
 }
 

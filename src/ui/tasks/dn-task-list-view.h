@@ -2,7 +2,10 @@
  *
  * A DnListPage of tasks: its columns (dn-task-columns.h), its filters (a
  * DnTaskFilter the filter widgets are bound to) and its actions (tasks.new,
- * tasks.edit, tasks.open, tasks.delete, tasks.clear-filters). The count
+ * tasks.edit, tasks.open, tasks.delete, tasks.clear-filters; columns.KEY,
+ * a column chosen or not, KEY as dn_task_columns_get_key()). It opens on
+ * the filter's default view ("All" remembered in the settings), most
+ * urgent first; the columns hidden are remembered too. The count
  * and the selection are DnListPage's (dn_list_page_get_count_text(),
  * dn_list_page_get_selected_id(), dn_list_page_select_id()).
  *
@@ -29,8 +32,9 @@ void             dn_task_list_view_set_store    (DnTaskListView *self,
  * "lead:UNIT_ID:quarter", "document:DOCUMENT_ID". */
 void             dn_task_list_view_apply_preset (DnTaskListView *self,
                                                  const char     *preset);
-/* The officer's own unit; the "My unit" filter uses it and is on by default
- * when set. 0 for none. */
+/* The officer's own unit (0 for none): the list then shows its default
+ * view, the unfinished tasks of that unit (unless "All" was chosen), the
+ * search text cleared. The "My unit" filter uses it. */
 void             dn_task_list_view_set_my_unit  (DnTaskListView *self,
                                                  gint64          unit_id);
 /* Opens the task's details (and selects its row when it is listed). */
@@ -46,7 +50,8 @@ DnTaskListModel *dn_task_list_view_get_model    (DnTaskListView *self);
  * the view is shown, else when it is). (transfer none) */
 DnTaskFilter    *dn_task_list_view_get_filter   (DnTaskListView *self);
 
-/* Sorts as a click on the column header does (the sorting runs in SQL). */
+/* Sorts as a click on the column header does (the sorting runs in SQL);
+ * DN_TASK_SORT_URGENCY is the order of no header. */
 void             dn_task_list_view_sort_by      (DnTaskListView *self,
                                                  DnTaskSort      sort,
                                                  gboolean        descending);

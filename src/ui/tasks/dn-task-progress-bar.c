@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dn-task-progress-bar.h"
 
 /* The progress cell: one widget drawing the bar and the percentage. A
@@ -15,6 +17,7 @@ struct _DnTaskProgressBar
 {
   GtkWidget    parent_instance;
   int          percent;
+  int          children;    /* the sub-tasks' average, -1: none */
   PangoLayout *layout;      /* the text; NULL until drawn or measured */
   int          text_width;  /* of the widest text, "100%" */
   int          text_height;
@@ -24,6 +27,9 @@ G_DEFINE_FINAL_TYPE (DnTaskProgressBar, dn_task_progress_bar, GTK_TYPE_WIDGET)
 
 #define PROGRESS_BAR_HEIGHT 6
 #define PROGRESS_SPACING 6
+/* the sub-tasks' line, under the bar */
+#define CHILDREN_HEIGHT 2
+#define CHILDREN_GAP 2
 
 static void
 format_percent (char *buffer,
@@ -104,6 +110,24 @@ dn_task_progress_bar_snapshot (GtkWidget   *widget,
                                                       filled, PROGRESS_BAR_HEIGHT));
     }
   gtk_snapshot_pop (snapshot);
+  if (self->children >= 0)
+    {
+      GdkRGBA faded = fill;
+
+      faded.alpha = 0.55f;
+      gtk_snapshot_append_color (snapshot, &trough,
+                                 &GRAPHENE_RECT_INIT (bar_x, y + PROGRESS_BAR_HEIGHT + CHILDREN_GAP,
+                                                      bar_width, CHILDREN_HEIGHT));
+      if (self->children > 0)
+        {
+          float filled = bar_width * self->children / 100.0f;
+
+          gtk_snapshot_append_color (snapshot, &faded,
+                                     &GRAPHENE_RECT_INIT (rtl ? bar_x + bar_width - filled : bar_x,
+                                                          y + PROGRESS_BAR_HEIGHT + CHILDREN_GAP,
+                                                          filled, CHILDREN_HEIGHT));
+        }
+    }
 
   /* the text at the end, aligned on its end */
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
@@ -147,6 +171,7 @@ dn_task_progress_bar_class_init (DnTaskProgressBarClass *klass)
 static void
 dn_task_progress_bar_init (DnTaskProgressBar *self)
 {
+  self->children = -1;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
@@ -159,6 +184,20 @@ GtkWidget *
 dn_task_progress_bar_new (void)
 {
   return g_object_new (DN_TYPE_TASK_PROGRESS_BAR, NULL);
+}
+
+/* The value read out: the task's own, and its sub-tasks' average. */
+static void
+update_accessible (DnTaskProgressBar *self)
+{
+  g_autofree char *text = self->children >= 0
+                          ? g_strdup_printf (_("%d%%, sub-units %d%%"), self->percent, self->children)
+                          : g_strdup_printf ("%d%%", self->percent);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) self->percent,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  -1);
 }
 
 void
@@ -176,9 +215,20 @@ dn_task_progress_bar_set_percent (DnTaskProgressBar *self,
   format_percent (text, sizeof text, percent);
   if (self->layout != NULL)
     pango_layout_set_text (self->layout, text, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) percent,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
-                                  -1);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dn_task_progress_bar_set_children_percent (DnTaskProgressBar *self,
+                                           int                percent)
+{
+  g_return_if_fail (DN_IS_TASK_PROGRESS_BAR (self));
+
+  percent = percent < 0 ? -1 : MIN (percent, 100);
+  if (percent == self->children)
+    return;
+  self->children = percent;
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

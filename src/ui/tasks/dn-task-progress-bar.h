@@ -20,5 +20,9 @@ GtkWidget *dn_task_progress_bar_new         (void);
 /* 0 to 100 (clamped). */
 void       dn_task_progress_bar_set_percent (DnTaskProgressBar *self,
                                              int                percent);
+/* The average of the task's sub-tasks (passed down), drawn as a thin line
+ * under its own bar; -1: none (the default). */
+void       dn_task_progress_bar_set_children_percent (DnTaskProgressBar *self,
+                                                      int                percent);
 
 G_END_DECLS
