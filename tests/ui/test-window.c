@@ -12,6 +12,7 @@
 #include "dn-application.h"
 #include "dn-date.h"
 #include "dn-exchange.h"
+#include "dn-i18n.h"
 #include "dn-form-dialog.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
@@ -577,6 +578,25 @@ test_overview_language (DnTestStore   *fixture,
   dn_date_set_today (NULL);
 }
 
+/* Run from the build folder, the application finds its icon (in its
+ * resources), its translations and its settings (in the build folder). */
+static void
+test_uninstalled (DnTestStore   *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(DnApplication) app = make_application ();
+  const char *build = g_getenv ("DN_BUILD_ROOT");
+  g_autofree char *expected = build != NULL ? g_canonicalize_filename (build, NULL) : NULL;
+  g_autofree char *po = NULL;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  g_assert_nonnull (expected);
+  g_assert_cmpstr (dn_i18n_get_build_root (), ==, expected);
+  po = g_build_filename (expected, "po", "vi", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (po, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,5 +613,6 @@ main (int   argc,
   DN_TEST_ADD ("/window/shortcuts", test_shortcuts_window);
   DN_TEST_ADD ("/window/toast-one-line", test_toast_one_line);
   DN_TEST_ADD ("/window/overview-language", test_overview_language);
+  DN_TEST_ADD ("/window/uninstalled", test_uninstalled);
   return g_test_run ();
 }
