@@ -142,6 +142,33 @@ test_format_iso_short (void)
   g_assert_cmpint (g_date_compare (&back, &date), ==, 0);
 }
 
+/* The interface's forms, untranslated (the tests run in C.UTF-8). */
+static void
+test_format_long (void)
+{
+  GDate date;
+  g_autofree char *december = NULL;
+  g_autofree char *january = NULL;
+  g_autofree char *q1 = NULL;
+  g_autofree char *q4 = NULL;
+
+  date_set (&date, 7, 12, 2026);
+  december = dn_date_format_long (&date);
+  g_assert_cmpstr (december, ==, "December 7, 2026");
+  date_set (&date, 31, 1, 2024);
+  january = dn_date_format_long (&date);
+  g_assert_cmpstr (january, ==, "January 31, 2024");
+  q1 = dn_date_format_quarter_label (2024, 1);
+  q4 = dn_date_format_quarter_label (2026, 4);
+  g_assert_cmpstr (q1, ==, "Q1 2024");
+  g_assert_cmpstr (q4, ==, "Q4 2026");
+
+  /* documents keep the Vietnamese forms */
+  g_clear_pointer (&q4, g_free);
+  q4 = dn_date_format_quarter (2026, 4);
+  g_assert_cmpstr (q4, ==, "Quý IV/2026");
+}
+
 static void
 test_format_official (void)
 {
@@ -323,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/date/parse-user", test_parse_user);
   g_test_add_func ("/date/format-iso-short", test_format_iso_short);
   g_test_add_func ("/date/format-official", test_format_official);
+  g_test_add_func ("/date/format-long", test_format_long);
   g_test_add_func ("/date/format-periods", test_format_periods);
   g_test_add_func ("/date/periods-of-date", test_periods_of_date);
   g_test_add_func ("/date/from-unix", test_from_unix);

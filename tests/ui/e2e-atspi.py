@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 # End-to-end test through AT-SPI, as a screen reader or a person sees the app:
 # starts `doingoai --db` on a temporary demo database in Vietnamese
-# (LANG=vi_VN.UTF-8), opens "Nhiệm vụ", types "bao cao" in the task search
-# and expects tasks titled "Báo cáo…"; then checks that no visible text is an
-# English message left untranslated.
+# (LANG=vi_VN.UTF-8), checks that every button, drop-down, list and overview
+# card has a name of its own (not empty, not a GTK type name, no mnemonic
+# underscore, not said twice, not GTK's English "Sidebar"), opens "Nhiệm vụ",
+# types "bao cao" in the task search and expects tasks titled "Báo cáo…";
+# then checks that no visible text is an English message left untranslated.
 #
 # Usage: e2e-atspi.py DOINGOAI DOINGOAI-CLI VI.PO
 # Exit 77 (skip) without a display, python3-gi's Atspi or the vi_VN.UTF-8
@@ -153,6 +155,33 @@ def name_of(node):
         return ""
 
 
+NAMED_ROLES = {Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.COMBO_BOX, Atspi.Role.CHECK_BOX,
+               Atspi.Role.RADIO_BUTTON, Atspi.Role.LIST, Atspi.Role.LIST_BOX, Atspi.Role.TABLE,
+               Atspi.Role.TREE_TABLE}
+
+
+def naming_problem(node):
+    """Why the name of a control would not do for a screen reader, or None."""
+    try:
+        role = node.get_role()
+    except Exception:
+        return None
+    if role not in NAMED_ROLES:
+        return None
+    name = name_of(node).strip()
+    if not name or re.fullmatch(r"Gtk[A-Za-z]+", name):
+        return "no name"
+    if name in ("Sidebar", "Expand", "Collapse"):
+        return "GTK's English name"
+    if role in (Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX) and "_" in name:
+        return "mnemonic underscore"
+    words = name.replace("…", "").split()
+    for k in range(1, len(words)):
+        if words[k:] == words[:len(words) - k] and words[k] == words[0]:
+            return "said twice"
+    return None
+
+
 def find_app(pid, timeout=30):
     end = time.time() + timeout
     while time.time() < end:
@@ -228,6 +257,17 @@ try:
 
     frame = find(application, lambda n: n.get_role() == Atspi.Role.FRAME, timeout=20)
     check(frame is not None, "the main window is shown")
+
+    # every section's widgets are on the bus, shown or not: their names
+    overdue = re.compile(re.escape(tr("Overdue tasks")) + r": \d+")
+    end = time.time() + 10
+    while time.time() < end and not any(overdue.fullmatch(name_of(n)) for n in walk(frame)):
+        time.sleep(0.3)
+    check(any(overdue.fullmatch(name_of(n)) and n.get_role() == Atspi.Role.PUSH_BUTTON for n in walk(frame)),
+          "the overview's card is named by its title and its count")
+    bad = sorted({f"{n.get_role_name()} “{name_of(n)}”: {why}"
+                  for n in walk(frame) for why in [naming_problem(n)] if why})
+    check(not bad, "every button, drop-down, list and card is named" + (f": {bad[:12]}" if bad else ""))
 
     tasks_name = tr("Tasks")
     section = find(frame, lambda n: name_of(n) == tasks_name and showing(n))

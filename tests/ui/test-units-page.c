@@ -1014,8 +1014,6 @@ test_preferences_language (DnTestStore   *fixture,
   GtkDropDown *language;
   GListModel *names;
   g_autofree char *value = NULL;
-  g_autofree char *default_path = dn_store_default_path ();
-  GtkWidget *path;
 
   gtk_window_present (GTK_WINDOW (dialog));
   dn_ui_spin (30);
@@ -1037,18 +1035,7 @@ test_preferences_language (DnTestStore   *fixture,
   g_settings_set_string (settings, "language", "system");
   g_assert_cmpuint (gtk_drop_down_get_selected (language), ==, 0);
 
-  /* the database: the default location until one is chosen */
-  path = find_label_with_prefix (GTK_WIDGET (dialog), default_path);
-  g_assert_nonnull (path);
-  g_assert_true (gtk_widget_get_mapped (path));
-  g_settings_set_string (settings, "database-path", fixture->path);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (path)), ==, fixture->path);
-  g_signal_emit_by_name (dn_ui_get_by_label (GTK_WIDGET (dialog), "Use the default database"), "clicked");
-  g_clear_pointer (&value, g_free);
-  value = g_settings_get_string (settings, "database-path");
-  g_assert_cmpstr (value, ==, "");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (path)), ==, default_path);
-
+  /* the database: tests/ui/test-preferences.c */
   close_all_windows ();
 }
 

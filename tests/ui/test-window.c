@@ -10,6 +10,9 @@
 #include <gtk/gtk.h>
 
 #include "dn-application.h"
+#include "dn-date.h"
+#include "dn-exchange.h"
+#include "dn-i18n.h"
 #include "dn-form-dialog.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
@@ -17,17 +20,23 @@
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
 
+/* One application for the whole program (a process starts one): a new
+ * reference each time. */
 static DnApplication *
 make_application (void)
 {
+  static DnApplication *app;
   g_autoptr(GError) error = NULL;
-  DnApplication *app = dn_application_new ();
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  if (app == NULL)
+    {
+      app = dn_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
   g_assert_nonnull (dn_application_get_settings (app));
-  return app;
+  return g_object_ref (app);
 }
 
 static const char *
@@ -410,6 +419,184 @@ test_properties (DnTestStore   *fixture,
   g_object_unref (chooser);
 }
 
+/* The shortcuts window: translated title, and every accelerator it lists
+ * does something: an application accelerator, or a shortcut of a widget of
+ * the open windows (the task list with rows, the task editor). */
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *triggers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          g_ptr_array_add (triggers, g_object_ref (gtk_shortcut_get_trigger (shortcut)));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, triggers);
+}
+
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 GtkShortcutTrigger *wanted)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted) ||
+           trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), wanted);
+  return gtk_shortcut_trigger_equal (trigger, wanted);
+}
+
+static void
+collect_listed (GtkWidget *widget,
+                GPtrArray *accels)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      char *accel = NULL;
+
+      g_object_get (widget, "accelerator", &accel, NULL);
+      g_ptr_array_add (accels, accel);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, accels);
+}
+
+static void
+test_shortcuts_window (DnTestStore   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(DnApplication) app = make_application ();
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GtkShortcutsWindow *overlay;
+  DnWindow *window;
+  GList *toplevels;
+
+  g_assert_true (dn_exchange_load_demo (fixture->store, &error));
+  g_assert_no_error (error);
+  window = dn_window_new (app, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_window_show_section (window, "tasks");
+  dn_ui_spin (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-task", NULL));
+  dn_ui_spin (100);
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (overlay)), ==, "Keyboard Shortcuts");
+  collect_listed (GTK_WIDGET (overlay), listed);
+  g_assert_cmpuint (listed->len, >=, 10);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != (gpointer) overlay)
+      collect_shortcuts (l->data, triggers);
+  g_list_free (toplevels);
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      const char *accel = listed->pdata[i];
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
+      g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+      gboolean found = actions != NULL && actions[0] != NULL;
+
+      g_assert_nonnull (wanted);
+      for (guint j = 0; j < triggers->len && !found; j++)
+        found = trigger_matches (triggers->pdata[j], wanted);
+      if (!found)
+        g_error ("the shortcuts window lists %s, which nothing handles", accel);
+    }
+  {
+    gboolean has_save = FALSE;
+
+    for (guint i = 0; i < listed->len; i++)
+      has_save |= g_str_equal (listed->pdata[i], "<Control>s");
+    g_assert_true (has_save);
+  }
+  dn_ui_destroy_all_windows ();
+}
+
+/* A short message of the toast on one line. */
+static void
+test_toast_one_line (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  DnWindow *window = dn_window_new (NULL, fixture->store);
+  GtkWidget *label;
+
+  dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_ui_spin (50);
+  dn_window_context_show_message (dn_window_get_context (window), "Đã hoàn tác.");
+  dn_ui_spin (400);
+  label = dn_ui_find_text (GTK_WIDGET (window), "Đã hoàn tác.");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
+  /* and a longer one too */
+  dn_window_context_show_message (dn_window_get_context (window), "Đã xóa nhiệm vụ “Báo cáo kết quả hợp tác quốc tế”.");
+  dn_ui_spin (400);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The overview in English: the date and the quarter in English, counts in
+ * their plural forms, the cards named by title and figure. */
+static void
+test_overview_language (DnTestStore   *fixture,
+                        gconstpointer  data)
+{
+  GDate today = dn_test_date (2026, 12, 7);
+  DnWindow *window;
+  gint64 unit = dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+  GDate due = dn_test_date (2026, 12, 1);
+
+  dn_date_set_today (&today);
+  dn_test_add_task (fixture->store, "Báo cáo hợp tác quốc tế", unit, &due, NULL);
+  window = dn_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_window_show_section (window, "overview");
+  dn_ui_spin (500);
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "December 7, 2026"));
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "Completion by lead unit, Q4 2026"));
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "1 unit · 0 people · 0 documents · 1 task · "
+                                                          "0 delegations · 0 passports · 0 partners"));
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "0 of 1 done, 1 overdue"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  dn_date_set_today (NULL);
+}
+
+/* Run from the build folder, the application finds its icon (in its
+ * resources), its translations and its settings (in the build folder). */
+static void
+test_uninstalled (DnTestStore   *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(DnApplication) app = make_application ();
+  const char *build = g_getenv ("DN_BUILD_ROOT");
+  g_autofree char *expected = build != NULL ? g_canonicalize_filename (build, NULL) : NULL;
+  g_autofree char *po = NULL;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APPLICATION_ID));
+  g_assert_nonnull (expected);
+  g_assert_cmpstr (dn_i18n_get_build_root (), ==, expected);
+  po = g_build_filename (expected, "po", "vi", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (po, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,5 +610,9 @@ main (int   argc,
   DN_TEST_ADD ("/window/undo", test_undo);
   DN_TEST_ADD ("/window/context", test_context);
   DN_TEST_ADD ("/window/properties", test_properties);
+  DN_TEST_ADD ("/window/shortcuts", test_shortcuts_window);
+  DN_TEST_ADD ("/window/toast-one-line", test_toast_one_line);
+  DN_TEST_ADD ("/window/overview-language", test_overview_language);
+  DN_TEST_ADD ("/window/uninstalled", test_uninstalled);
   return g_test_run ();
 }

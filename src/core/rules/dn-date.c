@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dn-date.h"
 
 #include <string.h>
@@ -162,6 +164,50 @@ dn_date_format_official (const char  *place,
                           month < 3 ? "0" : "",
                           month,
                           year);
+}
+
+/* The months as the long date writes them; translated in context "month". */
+static const char * const month_names[] = {
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+};
+
+char *
+dn_date_format_long (const GDate *date)
+{
+  const char *month;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  month = g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[g_date_get_month (date) - 1]);
+  /* TRANSLATORS: a date in full: %1$s the month (translated in context
+   * "month"), %2$u the day, %3$u the year. Vietnamese writes it as official
+   * documents do, "ngày %2$02u %1$s năm %3$u", with the months "tháng 01",
+   * "tháng 02", "tháng 3"… */
+  return g_strdup_printf (_("%1$s %2$u, %3$u"), month, (guint) g_date_get_day (date),
+                          (guint) g_date_get_year (date));
+}
+
+char *
+dn_date_format_quarter_label (int year,
+                              int quarter)
+{
+  g_return_val_if_fail (quarter >= 1 && quarter <= 4, NULL);
+
+  /* TRANSLATORS: a quarter of a year, %d the year; Vietnamese "Quý I/%d" */
+  switch (quarter)
+    {
+    case 1:
+      return g_strdup_printf (_("Q1 %d"), year);
+    case 2:
+      return g_strdup_printf (_("Q2 %d"), year);
+    case 3:
+      return g_strdup_printf (_("Q3 %d"), year);
+    default:
+      return g_strdup_printf (_("Q4 %d"), year);
+    }
 }
 
 char *

@@ -31,7 +31,15 @@ char    *dn_date_format_short     (const GDate *date);
  * "Hà Nội, ngày 05 tháng 01 năm 2020". @place may be NULL ("ngày … tháng … năm …"). */
 char    *dn_date_format_official  (const char  *place,
                                    const GDate *date);
-/* "Quý I/2024" (quarter 1..4) */
+/* A date in full in the interface language: "December 7, 2026" in
+ * English, "ngày 07 tháng 12 năm 2026" in Vietnamese (the translation
+ * gives the official form). */
+char    *dn_date_format_long      (const GDate *date);
+/* A quarter in the interface language: "Q4 2026", "Quý IV/2026" (quarter
+ * 1..4). */
+char    *dn_date_format_quarter_label (int year,
+                                       int quarter);
+/* "Quý I/2024" (quarter 1..4), as documents write it in any language */
 char    *dn_date_format_quarter   (int year,
                                    int quarter);
 /* School year starting in @start_year; semester 1 or 2:

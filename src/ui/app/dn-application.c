@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "dn-accessible-names.h"
 #include "dn-application.h"
 #include "dn-i18n.h"
 #include "dn-preferences-dialog.h"
@@ -217,6 +218,7 @@ dn_application_startup (GApplication *app)
   G_APPLICATION_CLASS (dn_application_parent_class)->startup (app);
 
   g_set_application_name (_("Đối Ngoại"));
+  dn_accessible_names_install ();
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->settings = dn_settings_new ();
 

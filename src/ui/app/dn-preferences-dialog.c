@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-officer.h"
 #include "dn-preferences-dialog.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
@@ -20,13 +21,20 @@ struct _DnPreferencesDialog
   DnStore              *store;        /* NULL: no database open */
   GtkFileChooserNative *chooser;
   gboolean              syncing_unit; /* the chooser is being set from the settings */
+  gboolean              syncing_officer; /* the entries are being set from the settings */
 
   /* Template widgets */
   GtkStack             *stack;
   GtkDropDown          *language_dropdown;
   GtkLabel             *database_path_label;
-  GtkLabel             *database_detail_label;
+  GtkLabel             *database_next_caption;
+  GtkLabel             *database_next_label;
+  GtkLabel             *database_default_label;
   GtkLabel             *database_error_label;
+  GtkEditable          *officer_name_entry;
+  GtkEditable          *officer_position_entry;
+  GtkLabel             *officer_label;
+  GtkLabel             *officer_error_label;
   DnUnitChooser        *my_unit_chooser;
   GtkLabel             *my_unit_note;
 };
@@ -69,24 +77,22 @@ position_to_language (const GValue       *value,
  * Database location
  */
 
+/* The database open now first, then the one the next start opens when it
+ * is another, then where the default one lives. */
 static void
 update_database (DnPreferencesDialog *self)
 {
   g_autofree char *configured = g_settings_get_string (self->settings, "database-path");
   g_autofree char *default_path = dn_store_default_path ();
-  gboolean is_default = configured == NULL || *configured == '\0';
-  const char *effective = is_default ? default_path : configured;
-  g_autoptr(GString) detail = g_string_new (NULL);
+  const char *next = configured != NULL && *configured != '\0' ? configured : default_path;
+  const char *open = self->store != NULL ? dn_store_get_path (self->store) : NULL;
+  gboolean other_next = open != NULL && g_strcmp0 (open, next) != 0;
 
-  gtk_label_set_text (self->database_path_label, effective);
-  g_string_append (detail, is_default ? _("The default location, in your personal data folder.")
-                                      : _("A file you chose."));
-  if (self->store != NULL && g_strcmp0 (dn_store_get_path (self->store), effective) != 0)
-    {
-      g_string_append_c (detail, ' ');
-      g_string_append_printf (detail, _("The database open now is %s."), dn_store_get_path (self->store));
-    }
-  gtk_label_set_text (self->database_detail_label, detail->str);
+  gtk_label_set_text (self->database_path_label, open != NULL ? open : _("No database is open."));
+  gtk_label_set_text (self->database_next_label, next);
+  gtk_widget_set_visible (GTK_WIDGET (self->database_next_caption), open == NULL || other_next);
+  gtk_widget_set_visible (GTK_WIDGET (self->database_next_label), open == NULL || other_next);
+  gtk_label_set_text (self->database_default_label, default_path);
 }
 
 static void
@@ -149,7 +155,8 @@ run_chooser (DnPreferencesDialog *self,
 {
   g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autofree char *current = g_strdup (gtk_label_get_text (self->database_path_label));
+  g_autofree char *current = self->store != NULL ? g_strdup (dn_store_get_path (self->store))
+                                                : g_strdup (gtk_label_get_text (self->database_next_label));
   g_autofree char *folder_path = g_path_get_dirname (current);
   g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
 
@@ -192,6 +199,71 @@ on_default_clicked_cb (DnPreferencesDialog *self)
 {
   show_database_error (self, NULL);
   g_settings_set_string (self->settings, "database-path", "");
+}
+
+/*
+ * Your name and position
+ */
+
+/* Shows how the officer is recorded, or why what was typed is not kept. */
+static void
+show_officer (DnPreferencesDialog *self,
+              const char          *label,
+              const char          *error)
+{
+  g_autofree char *text = NULL;
+
+  if (label != NULL)
+    text = g_strdup_printf (_("Recorded as: %s"), label);
+  else
+    text = g_strdup_printf (_("Recorded under the login name “%s”."), g_get_user_name ());
+  gtk_label_set_text (self->officer_label, text);
+  gtk_label_set_text (self->officer_error_label, error != NULL ? error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->officer_error_label), error != NULL);
+}
+
+/* Shows the "officer-name" and "officer-position" keys in the entries. */
+static void
+sync_officer (DnPreferencesDialog *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "officer-name");
+  g_autofree char *position = g_settings_get_string (self->settings, "officer-position");
+  g_autofree char *label = dn_officer_format (name, position, NULL);
+
+  if (self->syncing_officer)
+    return;
+  self->syncing_officer = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (self->officer_name_entry), name) != 0)
+    gtk_editable_set_text (self->officer_name_entry, name);
+  if (g_strcmp0 (gtk_editable_get_text (self->officer_position_entry), position) != 0)
+    gtk_editable_set_text (self->officer_position_entry, position);
+  self->syncing_officer = FALSE;
+  show_officer (self, label, NULL);
+}
+
+/* What is typed is kept as it is typed, once it can be recorded; otherwise
+ * the keys stay as they were and the dialog says why. */
+static void
+on_officer_changed_cb (DnPreferencesDialog *self)
+{
+  const char *name = gtk_editable_get_text (self->officer_name_entry);
+  const char *position = gtk_editable_get_text (self->officer_position_entry);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->syncing_officer || self->settings == NULL)
+    return;
+  label = dn_officer_format (name, position, &error);
+  if (error != NULL)
+    {
+      show_officer (self, NULL, error->message);
+      return;
+    }
+  self->syncing_officer = TRUE;
+  g_settings_set_string (self->settings, "officer-name", name);
+  g_settings_set_string (self->settings, "officer-position", position);
+  self->syncing_officer = FALSE;
+  show_officer (self, label, NULL);
 }
 
 /*
@@ -291,13 +363,20 @@ dn_preferences_dialog_class_init (DnPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_path_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_next_caption);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_next_label);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_default_label);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, officer_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, officer_position_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, officer_label);
+  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, officer_error_label);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_error_label);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, my_unit_chooser);
   gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, my_unit_note);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_default_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_officer_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -333,6 +412,8 @@ dn_preferences_dialog_new (GSettings *settings,
                                 NULL, NULL);
   g_signal_connect_swapped (settings, "changed::database-path", G_CALLBACK (update_database), self);
   g_signal_connect_swapped (settings, "changed::my-unit", G_CALLBACK (sync_my_unit), self);
+  g_signal_connect_swapped (settings, "changed::officer-name", G_CALLBACK (sync_officer), self);
+  g_signal_connect_swapped (settings, "changed::officer-position", G_CALLBACK (sync_officer), self);
   /* (the chooser learns of changes first: fill_units() then reads once) */
   dn_chooser_set_store (DN_CHOOSER (self->my_unit_chooser), store);
   if (store != NULL)
@@ -340,6 +421,7 @@ dn_preferences_dialog_new (GSettings *settings,
   g_signal_connect_swapped (self->my_unit_chooser, "notify::selected-id", G_CALLBACK (on_my_unit_chosen_cb), self);
 
   update_database (self);
+  sync_officer (self);
   fill_units (self);
   return self;
 }

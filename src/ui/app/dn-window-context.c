@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-officer.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
 
@@ -19,6 +20,7 @@ struct _DnWindowContext
 
   DnStore        *store;
   GSettings      *settings;
+  char           *officer;   /* "Name (Position)", NULL when not set */
 
   /* the pending undo step: a function or a closure */
   char           *undo_label;
@@ -91,8 +93,11 @@ dn_window_context_finalize (GObject *object)
 {
   DnWindowContext *self = DN_WINDOW_CONTEXT (object);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->officer, g_free);
   G_OBJECT_CLASS (dn_window_context_parent_class)->finalize (object);
 }
 
@@ -111,6 +116,42 @@ set_settings (DnWindowContext *self,
   g_set_object (&self->settings, settings);
 }
 
+/* The store records the officer of the preferences ("officer-name",
+ * "officer-position"), else the login name. */
+static void
+update_officer (DnWindowContext *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *position = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->officer, g_free);
+  if (self->settings != NULL)
+    {
+      name = g_settings_get_string (self->settings, "officer-name");
+      position = g_settings_get_string (self->settings, "officer-position");
+      self->officer = dn_officer_format (name, position, &error);
+      if (error != NULL)
+        g_warning ("%s", error->message);
+    }
+  if (self->store != NULL)
+    dn_store_set_actor (self->store, self->officer != NULL ? self->officer : g_get_user_name ());
+}
+
+static void
+dn_window_context_constructed (GObject *object)
+{
+  DnWindowContext *self = DN_WINDOW_CONTEXT (object);
+
+  G_OBJECT_CLASS (dn_window_context_parent_class)->constructed (object);
+  if (self->settings != NULL)
+    {
+      g_signal_connect_swapped (self->settings, "changed::officer-name", G_CALLBACK (update_officer), self);
+      g_signal_connect_swapped (self->settings, "changed::officer-position", G_CALLBACK (update_officer), self);
+    }
+  update_officer (self);
+}
+
 static void
 dn_window_context_class_init (DnWindowContextClass *klass)
 {
@@ -124,6 +165,7 @@ dn_window_context_class_init (DnWindowContextClass *klass)
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = dn_window_context_constructed;
   object_class->dispose = dn_window_context_dispose;
   object_class->finalize = dn_window_context_finalize;
 
@@ -178,6 +220,24 @@ dn_window_context_get_my_unit (DnWindowContext *self)
     return 0;
   unit = dn_store_find_unit (self->store, code, NULL);
   return unit != NULL ? unit->id : 0;
+}
+
+const char *
+dn_window_context_get_officer (DnWindowContext *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), NULL);
+  return self->officer;
+}
+
+char *
+dn_window_context_describe_officer (DnWindowContext *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), NULL);
+
+  if (self->officer != NULL)
+    return g_strdup_printf (_("Recorded under the name %s."), self->officer);
+  return g_strdup_printf (_("Recorded under the login name “%s”: set your name and position in "
+                            "Preferences (main menu, Ctrl+,)."), g_get_user_name ());
 }
 
 static void

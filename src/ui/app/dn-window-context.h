@@ -47,6 +47,15 @@ GSettings       *dn_window_context_get_settings (DnWindowContext *self);
 /* The officer's own unit (preference "my-unit"), 0 when not set. */
 gint64           dn_window_context_get_my_unit  (DnWindowContext *self);
 
+/* How the store records the officer ("Name (Position)", from the
+ * preferences "officer-name" and "officer-position", followed as they
+ * change), or NULL when no name is set: the store then records the login
+ * name. */
+const char      *dn_window_context_get_officer  (DnWindowContext *self);
+/* One sentence for the forms that record who did something (reminders,
+ * extensions): under which name, and where to set it when none is. */
+char            *dn_window_context_describe_officer (DnWindowContext *self);
+
 /* Replaces the undo step by a new one and emits "message" (@label,
  * with_undo TRUE). Takes ownership of @data, freed with @destroy when the
  * step is replaced, undone or the context goes away. */

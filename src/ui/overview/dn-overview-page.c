@@ -51,6 +51,9 @@ struct _DnOverviewPage
   GtkListBox  *reminders_list;
   GtkWidget   *reminders_empty;
   GtkLabel    *counts_label;
+  GtkWidget   *overdue_card;
+  GtkWidget   *week_card;
+  GtkSizeGroup *figures_group;  /* the figures after the bars: one width */
   GtkRevealer *error_revealer;
   GtkLabel    *error_label;
 };
@@ -89,7 +92,8 @@ line_box (int        margin,
 }
 
 static GtkWidget *
-unit_row (DnUnitStat *stat)
+unit_row (DnOverviewPage *self,
+          DnUnitStat     *stat)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *name = gtk_label_new (stat->unit_name);
@@ -98,11 +102,18 @@ unit_row (DnUnitStat *stat)
   GtkWidget *label;
 
   figures = stat->n_overdue > 0
-    ? g_strdup_printf (_("%u of %u done, %u overdue"), stat->n_done, stat->n_tasks, stat->n_overdue)
-    : g_strdup_printf (_("%u of %u done"), stat->n_done, stat->n_tasks);
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u done, %u overdue",
+                                    "%u of %u done, %u overdue", stat->n_overdue),
+                       stat->n_done, stat->n_tasks, stat->n_overdue)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u done", "%u of %u done", stat->n_tasks),
+                       stat->n_done, stat->n_tasks);
   label = gtk_label_new (figures);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_size_group_add_widget (self->figures_group, label);
+  /* names of one width, so that the bars start and end in one column */
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_size_request (name, 260, -1);
+  gtk_label_set_width_chars (GTK_LABEL (name), 34);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 34);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), stat->n_done);
   gtk_widget_set_hexpand (bar, TRUE);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
@@ -110,7 +121,11 @@ unit_row (DnUnitStat *stat)
     gtk_widget_add_css_class (label, "dn-overdue");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line_box (6, name, bar, label, NULL));
   g_object_set_data (G_OBJECT (row), "unit-id", GINT_TO_POINTER ((int) stat->unit_id));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, stat->unit_name, -1);
+  {
+    g_autofree char *accessible = g_strdup_printf ("%s: %s", stat->unit_name, figures);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  }
   return row;
 }
 
@@ -118,13 +133,27 @@ static GtkWidget *
 reminder_row (DnUnitStat *stat)
 {
   GtkWidget *name = gtk_label_new (stat->unit_name);
-  g_autofree char *text = g_strdup_printf (_("%u reminders, %u criticisms, %u reviews"),
-                                           stat->n_reminders[DN_REMINDER_NOTICE],
-                                           stat->n_reminders[DN_REMINDER_CRITICISM],
-                                           stat->n_reminders[DN_REMINDER_REVIEW]);
+  guint notices = stat->n_reminders[DN_REMINDER_NOTICE];
+  guint criticisms = stat->n_reminders[DN_REMINDER_CRITICISM];
+  guint reviews = stat->n_reminders[DN_REMINDER_REVIEW];
+  g_autofree char *a = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reminder", "%u reminders", notices),
+                                        notices);
+  g_autofree char *b = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u criticism", "%u criticisms",
+                                                     criticisms), criticisms);
+  g_autofree char *c = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u review", "%u reviews", reviews),
+                                        reviews);
+  /* TRANSLATORS: the reminders a unit received: "2 reminders, 1 criticism, 0 reviews" */
+  g_autofree char *text = g_strdup_printf (_("%s, %s, %s"), a, b, c);
+  GtkWidget *box;
 
   gtk_widget_set_hexpand (name, TRUE);
-  return line_box (4, name, gtk_label_new (text), NULL);
+  box = line_box (4, name, gtk_label_new (text), NULL);
+  {
+    g_autofree char *accessible = g_strdup_printf ("%s: %s", stat->unit_name, text);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  }
+  return box;
 }
 
 static void
@@ -214,13 +243,71 @@ same_stats (GPtrArray *a,
   return TRUE;
 }
 
+/* The card's figure, and its accessible name: its title and the figure. */
 static void
-set_figure (GtkLabel *label,
-            gint64    n)
+set_figure (GtkLabel   *label,
+            GtkWidget  *card,
+            const char *title,
+            gint64      n)
 {
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (n, 0));
+  /* TRANSLATORS: an overview card read aloud: its title, then its figure */
+  g_autofree char *accessible = g_strdup_printf (_("%s: %s"), title, text);
 
   gtk_label_set_text (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void append_count (GString    *text,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+
+/* @text, " · " when it is not empty, then the count */
+static void
+append_count (GString    *text,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  if (text->len > 0)
+    g_string_append (text, " · ");
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
+/* @n (≥ 0) as gettext's plural argument */
+static gulong
+plural (gint64 n)
+{
+  return (gulong) MIN (n, G_MAXLONG);
+}
+
+/* "12 units · 40 people · …", each count with its plural form */
+static char *
+format_counts (const gint64 counts[7])
+{
+  GString *text = g_string_new (NULL);
+  gint64 c[7];
+
+  for (guint i = 0; i < G_N_ELEMENTS (c); i++)
+    c[i] = MAX (counts[i], 0);
+  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld unit", "%lld units", plural (c[0])),
+                (long long) c[0]);
+  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld person", "%lld people", plural (c[1])),
+                (long long) c[1]);
+  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld document", "%lld documents", plural (c[2])),
+                (long long) c[2]);
+  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld task", "%lld tasks", plural (c[3])),
+                (long long) c[3]);
+  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld delegation", "%lld delegations", plural (c[4])),
+                (long long) c[4]);
+  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld passport", "%lld passports", plural (c[5])),
+                (long long) c[5]);
+  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld partner", "%lld partners", plural (c[6])),
+                (long long) c[6]);
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -234,12 +321,12 @@ show_figures (DnOverviewPage *self,
   const GDate *today = &figures->today;
   guint n_units = 0, n_reminders = 0;
 
-  today_text = dn_date_format_official (NULL, today);
+  today_text = dn_date_format_long (today);
   gtk_label_set_text (self->today_label, today_text);
-  set_figure (self->overdue_label, figures->n_overdue);
-  set_figure (self->week_label, figures->n_week);
+  set_figure (self->overdue_label, self->overdue_card, _("Overdue tasks"), figures->n_overdue);
+  set_figure (self->week_label, self->week_card, _("Due in the next 7 days"), figures->n_week);
 
-  quarter = dn_date_format_quarter (g_date_get_year (today), dn_date_get_quarter (today));
+  quarter = dn_date_format_quarter_label (g_date_get_year (today), dn_date_get_quarter (today));
   quarter_text = g_strdup_printf (_("Completion by lead unit, %s"), quarter);
   gtk_label_set_text (self->quarter_title, quarter_text);
 
@@ -253,7 +340,7 @@ show_figures (DnOverviewPage *self,
 
           if (stat->n_tasks > 0)
             {
-              gtk_list_box_append (self->units_list, unit_row (stat));
+              gtk_list_box_append (self->units_list, unit_row (self, stat));
               n_units++;
             }
           if (stat->n_reminders[0] + stat->n_reminders[1] + stat->n_reminders[2] > 0)
@@ -270,12 +357,7 @@ show_figures (DnOverviewPage *self,
       self->stats = g_ptr_array_ref (figures->stats);
     }
 
-  counts = g_strdup_printf (_("%lld units · %lld people · %lld documents · %lld tasks · %lld delegations · "
-                              "%lld passports · %lld partners"),
-                            (long long) figures->counts[0], (long long) figures->counts[1],
-                            (long long) figures->counts[2], (long long) figures->counts[3],
-                            (long long) figures->counts[4], (long long) figures->counts[5],
-                            (long long) figures->counts[6]);
+  counts = format_counts (figures->counts);
   gtk_label_set_text (self->counts_label, counts);
 }
 
@@ -345,6 +427,7 @@ dn_overview_page_dispose (GObject *object)
   g_clear_pointer (&self->reader, dn_stale_reader_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_OVERVIEW_PAGE);
   g_clear_pointer (&self->stats, g_ptr_array_unref);
+  g_clear_object (&self->figures_group);
 
   G_OBJECT_CLASS (dn_overview_page_parent_class)->dispose (object);
 }
@@ -369,6 +452,8 @@ dn_overview_page_class_init (DnOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, reminders_list);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, reminders_empty);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, overdue_card);
+  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, week_card);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_row_activated_cb);
@@ -378,6 +463,7 @@ static void
 dn_overview_page_init (DnOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->figures_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->reader = dn_stale_reader_new (GTK_WIDGET (self), &reader_funcs);
 }
 

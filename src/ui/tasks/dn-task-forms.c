@@ -195,6 +195,18 @@ dialog_date (SubDialog   *d,
   return FALSE;
 }
 
+/* @intro, then under which name the form records what it does. */
+static void
+set_intro_with_officer (SubDialog  *d,
+                        const char *intro)
+{
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (d->details));
+  g_autofree char *officer = context != NULL ? dn_window_context_describe_officer (context) : NULL;
+  g_autofree char *text = g_strjoin ("\n", intro, officer, NULL);
+
+  dn_form_dialog_set_intro (d->dialog, text);
+}
+
 static void
 report (SubDialog  *d,
         const char *message)
@@ -242,7 +254,7 @@ dn_task_forms_extend_deadline (DnTaskDetails *details,
 
   d->assignment_id = a->id;
   d->unit_name = g_strdup (a->unit_name);
-  dn_form_dialog_set_intro (d->dialog, intro);
+  set_intro_with_officer (d, intro);
   d->date = sub_dialog_add_date (d, _("_New deadline"), _("New deadline"), NULL);
   sub_dialog_add_text (d, _("_Reason"), _("Reason"), "dialog_reason",
                        _("Why more time is given, e.g. the unit's request no. 12"));
@@ -281,13 +293,13 @@ dn_task_forms_remind (DnTaskDetails *details,
 {
   g_autofree char *title = g_strdup_printf (_("Record a Reminder to %s"), a->unit_name);
   g_autoptr(GtkStringList) kinds = dn_ui_enum_labels (DN_REMINDER_N, G_CALLBACK (dn_reminder_kind_get_label));
-  SubDialog *d = sub_dialog_new (details, store, title, _("_Record"), apply_reminder);
+  SubDialog *d = sub_dialog_new (details, store, title, _("_Record Reminder"), apply_reminder);
   GtkWidget *kind;
   GDate today;
 
   d->unit_id = a->unit_id;
   d->unit_name = g_strdup (a->unit_name);
-  dn_form_dialog_set_intro (d->dialog, _("Reminders are kept in the task's history; they cannot be changed or deleted later."));
+  set_intro_with_officer (d, _("Reminders are kept in the task's history; they cannot be changed or deleted later."));
   kind = sub_dialog_add_choice (d, _("_Kind"), _("Kind of reminder"), "dialog_kind", kinds);
   dn_date_today (&today);
   d->date = sub_dialog_add_date (d, _("_Date"), _("Date sent"), &today);

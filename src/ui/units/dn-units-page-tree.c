@@ -629,6 +629,15 @@ bind_unit_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *detail_text = g_strdup_printf ("%s · %s", unit->code, dn_unit_kind_get_label (unit->kind));
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  /* GTK 4.8 names its expander "Expand", untranslated in Vietnamese */
+  for (GtkWidget *child = gtk_widget_get_first_child (expander); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "expander") == 0)
+      {
+        g_autofree char *label = g_strdup_printf (_("Show or hide the units under %s"), unit->name);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      }
   gtk_label_set_text (GTK_LABEL (name), unit->name);
   gtk_label_set_text (GTK_LABEL (detail), detail_text);
   gtk_widget_set_visible (archived, unit->archived);
