@@ -167,6 +167,7 @@ static const Rule rules[] = {
   POSITIVE_ID ("assignment"), POSITIVE_ID ("deadline_extension"), POSITIVE_ID ("progress"),
   POSITIVE_ID ("reminder"), POSITIVE_ID ("delegation"),
   POSITIVE_ID ("passport"), POSITIVE_ID ("delegation_member"), POSITIVE_ID ("passport_loan"),
+  POSITIVE_ID ("unit_name"), POSITIVE_ID ("unit_merge"),
   /* dn_store_add_unit: at most 40 characters (the schema), no white space */
   { RULE_UNIT_CODE, NULL, "SELECT id FROM unit WHERE code GLOB '*[ \t\n\r]*' ORDER BY id" },
   /* every unit hangs from a top-level unit: walking down from the roots
