@@ -1087,7 +1087,7 @@ assert_read_only_runs (ReadOnlyDbs  *r,
   /* sound, with a note of what a read-only check could not do */
   g_assert_cmpstr (runs[RO_CHECK]->out, ==,
                    "Search index: only compared with the records, as the database can only be read; "
-                   "its full check needs write access.\nThe database is sound (version 3).\n");
+                   "its full check needs write access.\nThe database is sound (version 4).\n");
   g_assert_nonnull (strstr (runs[RO_SEARCH]->out, "task\t"));
   g_assert_cmpstr (runs[RO_TASKS]->out, ==, r->tasks);
   g_assert_cmpuint (count_lines (runs[RO_PEOPLE]->out), >, 0);
@@ -1255,7 +1255,7 @@ test_damage_warns (gconstpointer data)
     g_autoptr(CliRun) run = cli ("--db", db, "check", "--full", NULL);
 
     g_assert_cmpint (run->status, ==, 0);
-    g_assert_cmpstr (run->out, ==, "The database is sound (version 3).\n");
+    g_assert_cmpstr (run->out, ==, "The database is sound (version 4).\n");
   }
   g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
   {
@@ -2033,7 +2033,7 @@ static const ImportCase import_cases[] = {
   { "malformed", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "line" },
   { "malformed-line", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "@LINE@," },
   { "truncated", NULL, NULL, "ends too early" },
-  { "version-newer", "\"version\" : 2,", "\"version\" : 3,", "version 3" },
+  { "version-newer", "\"version\" : 2,", "\"version\" : 4,", "version 4" },
   { "version-older", "\"version\" : 2,", "\"version\" : 1,", "version 1" },
   { "version-text", "\"version\" : 2,", "\"version\" : \"2\",", "“version”" },
   { "format-wrong", "\"format\" : \"doingoai\",", "\"format\" : \"doingoai-backup\",", "“format”" },

@@ -57,6 +57,9 @@ static const FieldLimit field_limits[] = {
   { "project", "name", DN_TEXT_MAX_LINE },
   { "delegation", "title", DN_TEXT_MAX_LINE },
   { "passport", "number", DN_TEXT_MAX_SHORT },
+  /* the ids a merge moved: grows with the unit merged (an export's record
+   * takes at most 16 MiB) */
+  { "unit_merge", "moved", 8 << 20 },
 };
 
 guint
