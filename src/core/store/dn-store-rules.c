@@ -244,10 +244,20 @@ _dn_store_check_rules (DnStore     *self,
 
   for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
     {
-      sqlite3_stmt *stmt = _dn_store_prepare_once (self, rules[r].sql, error);
+      sqlite3_stmt *stmt;
       guint n_found = 0;
+      gint64 exists = 1;
       int rc;
 
+      /* a database of an older version (opened as it is, for a check) may
+       * not have every table yet */
+      if (rules[r].table != NULL &&
+          !_dn_store_read_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?",
+                               &exists, error, DN_TEXT (rules[r].table), DN_END))
+        return FALSE;
+      if (exists == 0)
+        continue;
+      stmt = _dn_store_prepare_once (self, rules[r].sql, error);
       if (stmt == NULL)
         return FALSE;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
