@@ -261,6 +261,19 @@ dn_store_get_unit_subtree (DnStore  *self,
   return g_steal_pointer (&ids);
 }
 
+gboolean
+dn_unit_kind_usual_below (DnUnitKind kind,
+                          DnUnitKind parent_kind)
+{
+  if (parent_kind == DN_UNIT_KIND_SCHOOL || kind == DN_UNIT_KIND_DEPARTMENT)
+    return FALSE;
+  if (parent_kind == DN_UNIT_KIND_EXTERNAL)
+    return kind == DN_UNIT_KIND_EXTERNAL;
+  if (kind == DN_UNIT_KIND_DISTRICT_OFFICE)
+    return parent_kind == DN_UNIT_KIND_DEPARTMENT;
+  return TRUE;
+}
+
 /*
  * The reorganisation of units: merges and names with their dates
  */

@@ -23,6 +23,12 @@ GPtrArray *dn_store_list_unit_tree (DnStore *self, gboolean include_archived, GE
 /* @id and all units below it (gint64). */
 GArray *dn_store_get_unit_subtree (DnStore *self, gint64 id, GError **error);
 
+/* Whether a unit of @kind usually sits below one of @parent_kind: nothing
+ * below a school, a department at the top, a district office below a
+ * department, only external bodies below an external one. The store does
+ * not refuse the rest: the window asks first. */
+gboolean dn_unit_kind_usual_below (DnUnitKind kind, DnUnitKind parent_kind);
+
 /* The reorganisation of units --------------------------------------------
  *
  * Merging @from_id into @into_id moves, in one transaction, everything that
