@@ -25,7 +25,14 @@ static const char *tables[] = {
   "task", "assignment", "deadline_extension", "progress", "reminder",
   "delegation", "delegation_country", "passport", "delegation_member", "passport_loan",
   "calendar_day",
+  /* layout 3 */
+  "unit_name", "unit_merge",
 };
+/* tables[] from this index on came with layout 3: an export writes them
+ * (and says version 3) only when one of them has rows, so that a database
+ * without them exports as it did with layout 2, byte for byte */
+#define FIRST_LAYOUT_3_TABLE 18
+G_STATIC_ASSERT (G_N_ELEMENTS (tables) == FIRST_LAYOUT_3_TABLE + 2);
 
 /*
  * Export: written as it is read, row by row, in the layout json-glib's
@@ -144,14 +151,48 @@ write_row (GString        *out,
   return TRUE;
 }
 
+/* Whether @table has a row: *@has_rows. */
+static gboolean
+table_has_rows (DnStore     *store,
+                const char  *table,
+                gboolean    *has_rows,
+                GError     **error)
+{
+  g_autoptr(GArray) columns = dn_store_exchange_columns (store, table, error);
+  g_autoptr(DnStoreCursor) cursor = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (columns == NULL || (cursor = dn_store_cursor_new (store, table, columns, error)) == NULL)
+    return FALSE;
+  *has_rows = dn_store_cursor_next (cursor, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_tables (DnStore  *store,
               Writer   *w,
               GError  **error)
 {
+  guint n_tables = FIRST_LAYOUT_3_TABLE;
+
+  for (guint t = FIRST_LAYOUT_3_TABLE; t < G_N_ELEMENTS (tables) && n_tables == FIRST_LAYOUT_3_TABLE; t++)
+    {
+      gboolean has_rows = FALSE;
+
+      if (!table_has_rows (store, tables[t], &has_rows, error))
+        return FALSE;
+      if (has_rows)
+        n_tables = G_N_ELEMENTS (tables);
+    }
   g_string_append_printf (w->buffer, "{\n \"format\" : \"%s\",\n \"version\" : %d,\n \"tables\" : {\n",
-                          DN_EXCHANGE_FORMAT, DN_EXCHANGE_VERSION);
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+                          DN_EXCHANGE_FORMAT,
+                          n_tables == FIRST_LAYOUT_3_TABLE ? DN_EXCHANGE_MIN_VERSION : DN_EXCHANGE_VERSION);
+  for (guint t = 0; t < n_tables; t++)
     {
       g_autoptr(GArray) columns = dn_store_exchange_columns (store, tables[t], error);
       g_autoptr(DnStoreCursor) cursor = NULL;
@@ -177,7 +218,7 @@ write_tables (DnStore  *store,
           return FALSE;
         }
       g_string_append (w->buffer, n_rows > 0 ? "\n  ]" : "]");
-      g_string_append (w->buffer, t + 1 < G_N_ELEMENTS (tables) ? ",\n" : "\n");
+      g_string_append (w->buffer, t + 1 < n_tables ? ",\n" : "\n");
     }
   g_string_append (w->buffer, " }\n}\n");
   return writer_flush (w, TRUE, error);
@@ -473,13 +514,13 @@ top_member (Import       *im,
     }
   if (json_node_get_value_type (node) != G_TYPE_INT64)
     return refuse_member (im, MEMBER_VERSION, error);
-  if (json_node_get_int (node) != DN_EXCHANGE_VERSION)
+  if (json_node_get_int (node) < DN_EXCHANGE_MIN_VERSION || json_node_get_int (node) > DN_EXCHANGE_VERSION)
     {
       gint64 version = json_node_get_int (node);
 
       g_set_error (error, DN_STORE_ERROR, version > DN_EXCHANGE_VERSION ? DN_STORE_ERROR_TOO_NEW : DN_STORE_ERROR_INVALID,
-                   _("%s has version %lld; this version of Đối Ngoại reads version %d."),
-                   im->name, (long long) version, DN_EXCHANGE_VERSION);
+                   _("%s has version %lld; this version of Đối Ngoại reads versions %d to %d."),
+                   im->name, (long long) version, DN_EXCHANGE_MIN_VERSION, DN_EXCHANGE_VERSION);
       return FALSE;
     }
   return TRUE;

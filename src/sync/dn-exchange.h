@@ -19,9 +19,12 @@
 G_BEGIN_DECLS
 
 #define DN_EXCHANGE_FORMAT "doingoai"
-/* The layout of the tables in an export: the database's schema version
- * when it last changed the tables (version 3 changed only data). */
-#define DN_EXCHANGE_VERSION 2
+/* The layout of the tables in an export: 3 added the names of units with
+ * their dates (unit_name) and the merges of units (unit_merge). An export
+ * without rows in those tables leaves them out and says version 2, as
+ * before; import reads both. */
+#define DN_EXCHANGE_VERSION 3
+#define DN_EXCHANGE_MIN_VERSION 2
 
 /* The longest record (one element of a table's list, as written) an import
  * takes: 16 MiB. The file itself may be of any size: it is read a piece at

@@ -1087,7 +1087,7 @@ assert_read_only_runs (ReadOnlyDbs  *r,
   /* sound, with a note of what a read-only check could not do */
   g_assert_cmpstr (runs[RO_CHECK]->out, ==,
                    "Search index: only compared with the records, as the database can only be read; "
-                   "its full check needs write access.\nThe database is sound (version 3).\n");
+                   "its full check needs write access.\nThe database is sound (version 4).\n");
   g_assert_nonnull (strstr (runs[RO_SEARCH]->out, "task\t"));
   g_assert_cmpstr (runs[RO_TASKS]->out, ==, r->tasks);
   g_assert_cmpuint (count_lines (runs[RO_PEOPLE]->out), >, 0);
@@ -1098,11 +1098,11 @@ assert_read_only_runs (ReadOnlyDbs  *r,
   assert_failed_saying (runs[RO_DEMO], "can only be read");
   assert_failed_saying (runs[RO_IMPORT], "can only be read");
   assert_failed_saying (runs[RO_GENERATE], "can only be read");
-  assert_failed_saying (runs[RO_INIT_OLD], "must be upgraded from database version 1 to 3");
-  assert_failed_saying (runs[RO_TASKS_OLD], "must be upgraded from database version 1 to 3");
+  assert_failed_saying (runs[RO_INIT_OLD], "must be upgraded from database version 1 to 4");
+  assert_failed_saying (runs[RO_TASKS_OLD], "must be upgraded from database version 1 to 4");
   /* a check opens an old version as it is */
   g_assert_cmpint (runs[RO_CHECK_OLD]->status, ==, 1);
-  g_assert_cmpstr (runs[RO_CHECK_OLD]->out, ==, "Database version 1, expected 3.\n");
+  g_assert_cmpstr (runs[RO_CHECK_OLD]->out, ==, "Database version 1, expected 4.\n");
 
   /* nothing changed, nothing marked */
   g_assert_cmpstr (sum_db, ==, r->sums[0]);
@@ -1255,7 +1255,7 @@ test_damage_warns (gconstpointer data)
     g_autoptr(CliRun) run = cli ("--db", db, "check", "--full", NULL);
 
     g_assert_cmpint (run->status, ==, 0);
-    g_assert_cmpstr (run->out, ==, "The database is sound (version 3).\n");
+    g_assert_cmpstr (run->out, ==, "The database is sound (version 4).\n");
   }
   g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
   {
@@ -2033,7 +2033,7 @@ static const ImportCase import_cases[] = {
   { "malformed", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "line" },
   { "malformed-line", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "@LINE@," },
   { "truncated", NULL, NULL, "ends too early" },
-  { "version-newer", "\"version\" : 2,", "\"version\" : 3,", "version 3" },
+  { "version-newer", "\"version\" : 2,", "\"version\" : 4,", "version 4" },
   { "version-older", "\"version\" : 2,", "\"version\" : 1,", "version 1" },
   { "version-text", "\"version\" : 2,", "\"version\" : \"2\",", "“version”" },
   { "format-wrong", "\"format\" : \"doingoai\",", "\"format\" : \"doingoai-backup\",", "“format”" },
@@ -2531,6 +2531,138 @@ remove_tree (const char *path)
     g_remove (path);
 }
 
+/* ------------------------------------------------ units: merge, rename */
+
+/* The whole database as exported: equal text, equal data. */
+static char *
+export_text (const char *db)
+{
+  g_autofree char *path = tmp_path ("state.json");
+  g_autoptr(CliRun) run = cli ("--db", db, "export", path, NULL);
+
+  assert_success (run);
+  return read_file (path);
+}
+
+/* Refusals exit 1 (or 2 for usage) with the reason and change nothing. */
+static void
+test_units_merge_refused (gconstpointer data)
+{
+  g_autofree char *db = tmp_path ("demo.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  static const char *refused[][5] = {
+    { "merge", "PGD-BT", "PGD-BT", "cannot be merged into itself", NULL },
+    { "merge", "PGD-BT", "THCS-PHOLU", "its own sub-unit", NULL },
+    { "merge", "SGDLC", "PGD-BT", "its own sub-unit", NULL },
+    { "merge", "NOPE", "PGD-BX", "There is no unit “NOPE”", NULL },
+    { "merge", "PGD-BT", "NOPE", "There is no unit “NOPE”", NULL },
+  };
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "demo", NULL);
+    assert_success (run);
+  }
+  before = export_text (db);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(CliRun) run = cli ("--db", db, "units", refused[i][0], refused[i][1], refused[i][2], NULL);
+      assert_error (run, refused[i][3]);
+    }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "rename", "SGDLC", "--name", "Sở Giáo dục và Đào tạo Lào Cai",
+                                 "--from", "2025-07-01", NULL);
+    assert_error (run, "already the name");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "rename", "SGDLC", "--name", "   ", "--from", "2025-07-01", NULL);
+    assert_error (run, "must not be empty");
+  }
+  /* usage errors: exit 2 */
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "merge", "PGD-BT", NULL);
+    assert_usage_error (run, "units merge FROM_CODE INTO_CODE");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "rename", "SGDLC", "--name", "Sở mới", NULL);
+    assert_usage_error (run, "--from YYYY-MM-DD");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "rename", "SGDLC", "--name", "Sở mới", "--from", "2025-02-30", NULL);
+    assert_usage_error (run, "“2025-02-30” is not a date");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "split", "SGDLC", NULL);
+    assert_usage_error (run, "“split”");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "--name", "Sở mới", NULL);
+    assert_usage_error (run, "units rename");
+  }
+  after = export_text (db);
+  g_assert_true (g_str_equal (before, after));
+}
+
+static void
+test_units_merge_rename (gconstpointer data)
+{
+  g_autofree char *db = tmp_path ("demo.db");
+  g_autofree char *exported = NULL;
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "demo", NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "merge", "PGD-BT", "PGD-BX", NULL);
+    assert_success (run);
+    g_assert_true (g_str_has_prefix (run->out, "Merged PGD-BT into PGD-BX"));
+  }
+  {
+    /* gone from the tree, its schools below the office that took over */
+    g_autoptr(CliRun) run = cli ("--db", db, "units", NULL);
+    assert_success (run);
+    g_assert_null (strstr (run->out, "PGD-BT\t"));
+    g_assert_nonnull (strstr (run->out, "THCS-PHOLU\tPGD-BX\tschool\t"));
+  }
+  {
+    /* kept, archived */
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "--archived", NULL);
+    assert_success (run);
+    g_assert_nonnull (strstr (run->out, "PGD-BT\tSGDLC\tdistrict_office\tPhòng GD&ĐT huyện Bảo Thắng\n"));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "tasks", "--unit", "PGD-BT", NULL);
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, "");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "rename", "SGDLC", "--name", "Sở Giáo dục và Đào tạo tỉnh Lào Cai",
+                                 "--from", "2025-07-01", NULL);
+    assert_success (run);
+    g_assert_cmpstr (run->out, ==, "SGDLC is named “Sở Giáo dục và Đào tạo tỉnh Lào Cai” from 01/07/2025 on "
+                                   "(until then: “Sở Giáo dục và Đào tạo Lào Cai”).\n");
+  }
+  {
+    /* the history is a line: not before the current name */
+    g_autoptr(CliRun) run = cli ("--db", db, "units", "rename", "SGDLC", "--name", "Sở GD&ĐT", "--from", "2025-03-01", NULL);
+    assert_error (run, "01/07/2025");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "units", NULL);
+    assert_success (run);
+    g_assert_nonnull (strstr (run->out, "SGDLC\t\tdepartment\tSở Giáo dục và Đào tạo tỉnh Lào Cai\n"));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "check", "--full", NULL);
+    assert_success (run);
+  }
+  exported = export_text (db);
+  g_assert_nonnull (strstr (exported, "\"version\" : 3,"));
+  g_assert_nonnull (strstr (exported, "\"unit_merge\" : ["));
+  assert_export_round_trip (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2600,6 +2732,8 @@ main (int   argc,
   add_test ("/cli/backup", test_backup);
   add_test ("/cli/restore", test_restore);
   add_test ("/cli/restore/translated", test_restore_translated);
+  add_test ("/cli/units/merge-refused", test_units_merge_refused);
+  add_test ("/cli/units/merge-rename", test_units_merge_rename);
 
   child_test = g_getenv ("DN_TEST_CLI_RUN");
   if (child_test != NULL)

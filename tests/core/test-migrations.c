@@ -471,6 +471,61 @@ test_migrations_task_rules (DnTestStore   *f,
                                                 "AND status = 'open'"), ==, 2);
 }
 
+/* Version 4 adds the names of units with their dates and the merges;
+ * reminders stay unchangeable, but a merge may move them. Data written at
+ * version 3 is left as it was. */
+static void
+test_migrations_unit_names (DnTestStore   *f,
+                            gconstpointer  data)
+{
+  DnStore *store = open_at (f->path, 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GDate day = dn_test_date (2025, 7, 1);
+  gint64 merge_id = 0;
+
+  dn_test_exec (store, "%s", v1_rows);
+  dn_test_exec (store,
+                "INSERT INTO unit (id, code, name, kind) VALUES (3, 'PGD-BT', 'Phòng GD&ĐT Bảo Thắng', 'district_office');"
+                "INSERT INTO reminder (task_id, unit_id, kind, sent_on) VALUES (1, 2, 'notice', '2024-06-01');");
+  g_assert_false (has_object (store, "table", "unit_name"));
+  dn_test_store_close (&store);
+
+  f->store = open_latest (f->path);
+  assert_latest_schema (f->store);
+  g_assert_true (has_object (f->store, "table", "unit_name"));
+  g_assert_true (has_object (f->store, "table", "unit_merge"));
+  g_assert_true (has_object (f->store, "trigger", "audit_unit_name_insert"));
+  g_assert_true (has_object (f->store, "trigger", "audit_unit_merge_delete"));
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM unit_name"), ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM reminder WHERE unit_id = 2"), ==, 1);
+
+  /* a reminder still cannot be edited by hand … */
+  g_assert_false (_dn_store_exec (f->store, "UPDATE reminder SET note = 'x'", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (_dn_store_exec (f->store, "UPDATE reminder SET unit_id = 3", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* … but a merge moves it, and its undo moves it back */
+  g_assert_true (dn_store_merge_units (f->store, 2, 1, &merge_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT unit_id FROM reminder"), ==, 1);
+  g_assert_true (dn_store_undo_merge (f->store, merge_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT unit_id FROM reminder"), ==, 2);
+
+  /* names with their dates work on a migrated database */
+  g_assert_true (dn_store_rename_unit (f->store, 3, "Phòng Văn hoá – Xã hội xã Bảo Thắng", &day, &error));
+  g_assert_no_error (error);
+  day = dn_test_date (2024, 9, 5);
+  name = dn_store_unit_name_at (f->store, 3, &day, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Phòng GD&ĐT Bảo Thắng");
+  assert_sound (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +541,7 @@ main (int   argc,
   DN_TEST_ADD_EMPTY ("/migrations/step-by-step", test_migrations_step_by_step);
   DN_TEST_ADD_EMPTY ("/migrations/no-migrate", test_migrations_no_migrate);
   DN_TEST_ADD_EMPTY ("/migrations/task-rules", test_migrations_task_rules);
+  DN_TEST_ADD_EMPTY ("/migrations/unit-names", test_migrations_unit_names);
   DN_TEST_ADD_EMPTY ("/migrations/failure/table", test_migrations_failure_table);
   DN_TEST_ADD_EMPTY ("/migrations/failure/late", test_migrations_failure_late);
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
@@ -843,6 +844,74 @@ test_import_not_regular (DnTestStore   *fixture,
   g_assert_true (dn_store_is_empty (fixture->store, NULL));
 }
 
+/* The names of units with their dates and the merges are exported (layout
+ * 3) and import again the same; without them the export is layout 2, as
+ * before. */
+static void
+test_export_unit_history (DnTestStore   *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *plain = g_build_filename (fixture->dir, "plain.json", NULL);
+  g_autofree char *first = g_build_filename (fixture->dir, "first.json", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second.json", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *plain_text = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autofree char *newer = NULL;
+  g_autoptr(DnStore) other = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate july = dn_test_date (2025, 7, 1);
+  gint64 department, school_a, school_b;
+
+  department = dn_test_add_unit (fixture->store, "SGD", "Sở GD&ĐT Lào Cai", DN_UNIT_KIND_DEPARTMENT, 0);
+  school_a = dn_test_add_unit (fixture->store, "THCS-LL", "Trường THCS Lê Lợi", DN_UNIT_KIND_SCHOOL, department);
+  school_b = dn_test_add_unit (fixture->store, "THCS-KD", "Trường THCS Kim Đồng", DN_UNIT_KIND_SCHOOL, department);
+  dn_test_add_person (fixture->store, "Nguyễn", "Văn", "An", school_a);
+  export_to (fixture->store, plain);
+  plain_text = read_text (plain);
+  g_assert_nonnull (strstr (plain_text, "\"version\" : 2,"));
+  g_assert_null (strstr (plain_text, "unit_name"));
+  g_assert_null (strstr (plain_text, "unit_merge"));
+
+  g_assert_true (dn_store_rename_unit (fixture->store, department, "Sở Giáo dục và Đào tạo tỉnh Lào Cai", &july, &error));
+  g_assert_no_error (error);
+  g_assert_true (dn_store_merge_units (fixture->store, school_a, school_b, NULL, &error));
+  g_assert_no_error (error);
+  export_to (fixture->store, first);
+  first_text = read_text (first);
+  g_assert_nonnull (strstr (first_text, "\"version\" : 3,"));
+  g_assert_nonnull (strstr (first_text, "\"unit_name\" : ["));
+  g_assert_nonnull (strstr (first_text, "\"unit_merge\" : ["));
+
+  other = dn_store_open (other_path, DN_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (first);
+  g_assert_true (dn_exchange_import (other, file, NULL, &error));
+  g_assert_no_error (error);
+  export_to (other, second);
+  second_text = read_text (second);
+  g_assert_cmpstr (second_text, ==, first_text);
+  {
+    GDate june = dn_test_date (2025, 6, 30);
+    g_autofree char *name = dn_store_unit_name_at (other, department, &june, &error);
+    g_assert_cmpstr (name, ==, "Sở GD&ĐT Lào Cai");
+  }
+
+  /* a layout this version does not know is refused */
+  g_clear_object (&other);
+  g_assert_cmpint (g_unlink (other_path), ==, 0);
+  other = dn_store_open (other_path, DN_STORE_OPEN_DEFAULT, &error);
+  newer = g_strdup ("{ \"format\" : \"doingoai\", \"version\" : 4, \"tables\" : {} }");
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (newer, strlen (newer));
+    g_assert_false (dn_exchange_import_bytes (other, bytes, "newer.json", &error));
+    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_NEW);
+    g_assert_nonnull (strstr (error->message, "versions 2 to 3"));
+  }
+}
+
 /* Every column that has a length in the rules exists (a renamed column
  * would silently fall back to the free-text limit). */
 static void
@@ -884,6 +953,7 @@ main (int   argc,
   DN_TEST_ADD ("/exchange/export/layout", test_export_layout);
   DN_TEST_ADD ("/exchange/export/escapes", test_export_escapes);
   DN_TEST_ADD ("/exchange/export/not-finite", test_export_not_finite);
+  DN_TEST_ADD ("/exchange/export/unit-history", test_export_unit_history);
   DN_TEST_ADD ("/exchange/import/rules", test_import_rules);
   DN_TEST_ADD ("/exchange/import/not-regular", test_import_not_regular);
   DN_TEST_ADD ("/exchange/import/pieces", test_import_pieces);

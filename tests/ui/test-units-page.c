@@ -18,6 +18,8 @@
 #include <gtk/gtk.h>
 
 #include "dn-date.h"
+#include "dn-date-entry.h"
+#include "dn-form-dialog.h"
 #include "dn-i18n.h"
 #include "dn-person-editor.h"
 #include "dn-preferences-dialog.h"
@@ -26,6 +28,7 @@
 #include "dn-unit-dialog.h"
 #include "dn-unit-chooser.h"
 #include "dn-units-page.h"
+#include "dn-window-context.h"
 
 /*
  * Helpers
@@ -1110,6 +1113,230 @@ test_preferences_no_settings (DnTestStore   *fixture,
   close_all_windows ();
 }
 
+/*
+ * The reorganisation of units: merge, rename from a date, unusual moves,
+ * archiving with Undo
+ */
+
+/* The page in a window with a context, as in the application: the toast's
+ * Undo step is the context's. */
+static DnWindowContext *
+attach_context (Shown   *shown,
+                DnStore *store)
+{
+  DnWindowContext *context = dn_window_context_new (store, NULL);
+
+  dn_window_context_attach (GTK_WIDGET (shown->window), context);
+  return context;
+}
+
+static gboolean
+unit_archived (DnStore *store,
+               gint64   unit_id)
+{
+  g_autoptr(DnUnit) unit = dn_store_get_unit (store, unit_id, NULL);
+
+  g_assert_nonnull (unit);
+  return unit != NULL && unit->archived;
+}
+
+static void
+test_merge_unit (DnTestStore   *fixture,
+                 gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autoptr(DnWindowContext) context = attach_context (&shown, fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  DnFormDialog *dialog;
+  DnUnitChooser *picker;
+  gint64 person;
+
+  person = dn_test_add_person (fixture->store, "Nguyễn", "Văn", "An", u.school_a);
+  settle (shown.page);
+  dn_units_page_select_unit (shown.page, u.school_a);
+  settle (shown.page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "units.merge", NULL));
+  dn_ui_spin (30);
+  dialog = DN_FORM_DIALOG (find_window (DN_TYPE_FORM_DIALOG));
+  g_assert_nonnull (dialog);
+  picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "Unit that takes over"));
+  /* not into itself */
+  g_assert_false (picker_lists (picker, u.school_a));
+  g_assert_true (picker_lists (picker, u.school_b));
+
+  /* nothing chosen: said, nothing changes */
+  before = dn_test_row_counts (fixture->store);
+  g_assert_false (dn_form_dialog_save (dialog));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (dialog), "Choose the unit"));
+  after = dn_test_row_counts (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (unit_archived (fixture->store, u.school_a));
+  g_assert_false (dn_window_context_can_undo (context));
+
+  /* merged: the staff moves, the school is archived, the toast offers Undo */
+  g_assert_true (dn_unit_chooser_pick (picker, u.school_b));
+  g_assert_true (dn_form_dialog_save (dialog));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_FORM_DIALOG), 30000));
+  settle (shown.page);
+  g_assert_true (unit_archived (fixture->store, u.school_a));
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT unit_id FROM person WHERE id = %" G_GINT64_FORMAT, person),
+                   ==, u.school_b);
+  g_assert_false (tree_has_code (shown.page, "THCS-LL"));
+  g_assert_cmpint (dn_units_page_get_selected (shown.page), ==, u.school_b);
+  g_assert_true (dn_window_context_can_undo (context));
+  g_assert_cmpstr (dn_window_context_get_undo_label (context), ==,
+                   "“Trường THCS Lê Lợi” merged into “Trường Tiểu học Kim Đồng”.");
+
+  /* Undo puts everything back */
+  g_assert_true (dn_window_context_undo (context, &error));
+  g_assert_no_error (error);
+  settle (shown.page);
+  g_assert_false (unit_archived (fixture->store, u.school_a));
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT unit_id FROM person WHERE id = %" G_GINT64_FORMAT, person),
+                   ==, u.school_a);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM unit_merge"), ==, 0);
+  g_assert_true (tree_has_code (shown.page, "THCS-LL"));
+
+  close_all_windows ();
+}
+
+static void
+test_rename_from_date (DnTestStore   *fixture,
+                       gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *new_name = NULL;
+  DnUnitDialog *dialog;
+  DnDateEntry *effective;
+  GDate today, shown_date, july = dn_test_date (2025, 7, 1);
+
+  dn_units_page_select_unit (shown.page, u.district);
+  settle (shown.page);
+  dialog = open_unit_dialog (shown.page, "units.rename");
+  effective = DN_DATE_ENTRY (dn_ui_get_by_label (GTK_WIDGET (dialog), "New name effective from"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (effective)));
+  /* today by default */
+  dn_date_today (&today);
+  g_assert_true (dn_date_entry_get_date (effective, &shown_date));
+  g_assert_cmpint (g_date_compare (&today, &shown_date), ==, 0);
+
+  /* a new name without a date: said, nothing changes */
+  before = dn_test_row_counts (fixture->store);
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit name", "Phòng Văn hoá – Xã hội xã Bảo Thắng");
+  dn_date_entry_set_date (effective, NULL);
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)), "takes effect"));
+  after = dn_test_row_counts (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* from 01/07/2025: reports before that day keep the old name */
+  dn_date_entry_set_date (effective, &july);
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
+  settle (shown.page);
+  {
+    GDate june = dn_test_date (2025, 6, 30);
+    old_name = dn_store_unit_name_at (fixture->store, u.district, &june, NULL);
+    new_name = dn_store_unit_name_at (fixture->store, u.district, &july, NULL);
+  }
+  g_assert_cmpstr (old_name, ==, "Phòng GD&ĐT Bảo Thắng");
+  g_assert_cmpstr (new_name, ==, "Phòng Văn hoá – Xã hội xã Bảo Thắng");
+  dn_ui_spin (50);
+  g_assert_nonnull (tree_row_widget (shown.page, "Phòng Văn hoá – Xã hội xã Bảo Thắng"));
+
+  /* an earlier day than the current name's: refused in the dialog */
+  dialog = open_unit_dialog (shown.page, "units.rename");
+  effective = DN_DATE_ENTRY (dn_ui_get_by_label (GTK_WIDGET (dialog), "New name effective from"));
+  dn_ui_set_text (GTK_WIDGET (dialog), "Unit name", "Phòng Văn hoá – Xã hội");
+  {
+    GDate may = dn_test_date (2025, 5, 1);
+    dn_date_entry_set_date (effective, &may);
+  }
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)), "01/07/2025"));
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM unit_name"), ==, 1);
+
+  close_all_windows ();
+}
+
+static void
+test_move_unusual_kind (DnTestStore   *fixture,
+                        gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autoptr(DnUnit) unit = NULL;
+  DnUnitDialog *dialog;
+  DnUnitChooser *picker;
+
+  /* a school below a school: warned first, nothing moves */
+  dn_units_page_select_unit (shown.page, u.school_b);
+  settle (shown.page);
+  dialog = open_unit_dialog (shown.page, "units.move");
+  picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "Parent unit"));
+  g_assert_true (dn_unit_chooser_pick (picker, u.school_a));
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)), "does not usually sit below"));
+  unit = dn_store_get_unit (fixture->store, u.school_b, NULL);
+  g_assert_cmpint (unit->parent_id, ==, u.district);
+
+  /* another parent, then back: warned again */
+  g_assert_true (dn_unit_chooser_pick (picker, u.department));
+  g_assert_true (dn_unit_chooser_pick (picker, u.school_a));
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+
+  /* Move again: moved */
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
+  g_clear_object (&unit);
+  unit = dn_store_get_unit (fixture->store, u.school_b, NULL);
+  g_assert_cmpint (unit->parent_id, ==, u.school_a);
+
+  /* a usual parent: no question */
+  settle (shown.page);
+  dialog = open_unit_dialog (shown.page, "units.move");
+  picker = DN_UNIT_CHOOSER (dn_ui_get_by_label (GTK_WIDGET (dialog), "Parent unit"));
+  g_assert_true (dn_unit_chooser_pick (picker, u.district));
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_true (dn_ui_wait_until (no_window_cb, GSIZE_TO_POINTER (DN_TYPE_UNIT_DIALOG), 30000));
+
+  close_all_windows ();
+}
+
+static void
+test_archive_undo (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  Shown shown = show_page (fixture->store);
+  g_autoptr(DnWindowContext) context = attach_context (&shown, fixture->store);
+  g_autoptr(GError) error = NULL;
+
+  dn_units_page_select_unit (shown.page, u.school_b);
+  settle (shown.page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown.page), "units.archive", NULL));
+  answer_question (GTK_RESPONSE_ACCEPT);
+  settle (shown.page);
+  g_assert_true (unit_archived (fixture->store, u.school_b));
+  g_assert_true (dn_window_context_can_undo (context));
+  g_assert_cmpstr (dn_window_context_get_undo_label (context), ==, "“Trường Tiểu học Kim Đồng” archived.");
+
+  g_assert_true (dn_window_context_undo (context, &error));
+  g_assert_no_error (error);
+  settle (shown.page);
+  g_assert_false (unit_archived (fixture->store, u.school_b));
+  g_assert_true (tree_has_code (shown.page, "TH-KD"));
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1131,6 +1358,14 @@ main (int   argc,
   g_test_add ("/units-page/archive-unit", DnTestStore, NULL, dn_test_store_setup, test_archive_unit,
               dn_test_store_teardown);
   g_test_add ("/units-page/people", DnTestStore, NULL, dn_test_store_setup, test_people, dn_test_store_teardown);
+  g_test_add ("/units-page/merge-unit", DnTestStore, NULL, dn_test_store_setup, test_merge_unit,
+              dn_test_store_teardown);
+  g_test_add ("/units-page/rename-from-date", DnTestStore, NULL, dn_test_store_setup, test_rename_from_date,
+              dn_test_store_teardown);
+  g_test_add ("/units-page/move-unusual-kind", DnTestStore, NULL, dn_test_store_setup, test_move_unusual_kind,
+              dn_test_store_teardown);
+  g_test_add ("/units-page/archive-undo", DnTestStore, NULL, dn_test_store_setup, test_archive_undo,
+              dn_test_store_teardown);
   g_test_add ("/preferences/language-and-database", DnTestStore, NULL, dn_test_store_setup,
               test_preferences_language, dn_test_store_teardown);
   g_test_add ("/preferences/my-unit", DnTestStore, NULL, dn_test_store_setup, test_preferences_my_unit,

@@ -25,6 +25,7 @@ static const char *migration_files[] = {
   "001-domain.sql",
   "002-search.sql",
   "003-task-rules.sql",
+  "004-unit-names.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == DN_STORE_SCHEMA_VERSION + 1);
 

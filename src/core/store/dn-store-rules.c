@@ -57,6 +57,9 @@ static const FieldLimit field_limits[] = {
   { "project", "name", DN_TEXT_MAX_LINE },
   { "delegation", "title", DN_TEXT_MAX_LINE },
   { "passport", "number", DN_TEXT_MAX_SHORT },
+  /* the ids a merge moved: grows with the unit merged (an export's record
+   * takes at most 16 MiB) */
+  { "unit_merge", "moved", 8 << 20 },
 };
 
 guint
@@ -167,6 +170,7 @@ static const Rule rules[] = {
   POSITIVE_ID ("assignment"), POSITIVE_ID ("deadline_extension"), POSITIVE_ID ("progress"),
   POSITIVE_ID ("reminder"), POSITIVE_ID ("delegation"),
   POSITIVE_ID ("passport"), POSITIVE_ID ("delegation_member"), POSITIVE_ID ("passport_loan"),
+  POSITIVE_ID ("unit_name"), POSITIVE_ID ("unit_merge"),
   /* dn_store_add_unit: at most 40 characters (the schema), no white space */
   { RULE_UNIT_CODE, NULL, "SELECT id FROM unit WHERE code GLOB '*[ \t\n\r]*' ORDER BY id" },
   /* every unit hangs from a top-level unit: walking down from the roots
@@ -240,10 +244,20 @@ _dn_store_check_rules (DnStore     *self,
 
   for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
     {
-      sqlite3_stmt *stmt = _dn_store_prepare_once (self, rules[r].sql, error);
+      sqlite3_stmt *stmt;
       guint n_found = 0;
+      gint64 exists = 1;
       int rc;
 
+      /* a database of an older version (opened as it is, for a check) may
+       * not have every table yet */
+      if (rules[r].table != NULL &&
+          !_dn_store_read_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?",
+                               &exists, error, DN_TEXT (rules[r].table), DN_END))
+        return FALSE;
+      if (exists == 0)
+        continue;
+      stmt = _dn_store_prepare_once (self, rules[r].sql, error);
       if (stmt == NULL)
         return FALSE;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dn-date.h"
 #include "dn-store-private.h"
 #include "dn-text.h"
 
@@ -258,4 +259,317 @@ dn_store_get_unit_subtree (DnStore  *self,
   if (stmt == NULL || !_dn_store_collect_ids (self, stmt, ids, error))
     return NULL;
   return g_steal_pointer (&ids);
+}
+
+gboolean
+dn_unit_kind_usual_below (DnUnitKind kind,
+                          DnUnitKind parent_kind)
+{
+  if (parent_kind == DN_UNIT_KIND_SCHOOL || kind == DN_UNIT_KIND_DEPARTMENT)
+    return FALSE;
+  if (parent_kind == DN_UNIT_KIND_EXTERNAL)
+    return kind == DN_UNIT_KIND_EXTERNAL;
+  if (kind == DN_UNIT_KIND_DISTRICT_OFFICE)
+    return parent_kind == DN_UNIT_KIND_DEPARTMENT;
+  return TRUE;
+}
+
+/*
+ * The reorganisation of units: merges and names with their dates
+ */
+
+/* The ids a merge moved, listed under @key in its record (?1: the merge). */
+#define MOVED_IDS(key) \
+  "(SELECT value FROM json_each((SELECT moved FROM unit_merge WHERE id = ?1), '$." key "'))"
+#define MOVED_ROWS(key) \
+  "json_each((SELECT moved FROM unit_merge WHERE id = ?1), '$." key "')"
+
+/* On a task with both units, the row that goes: @into_id's when @from_id
+ * leads (the lead row moves over), else @from_id's. (?1: from, ?2: into) */
+#define DROPPED_ASSIGNMENT \
+  "((d.unit_id = ?1 AND d.role <> 'lead' AND EXISTS " \
+  "   (SELECT 1 FROM assignment b WHERE b.task_id = d.task_id AND b.unit_id = ?2)) " \
+  " OR (d.unit_id = ?2 AND EXISTS " \
+  "   (SELECT 1 FROM assignment a WHERE a.task_id = d.task_id AND a.unit_id = ?1 AND a.role = 'lead')))"
+
+#define IDS_OF(table, column) \
+  "(SELECT json_group_array(id) FROM (SELECT id FROM " table " WHERE " column " = ?1 ORDER BY id))"
+
+/* What a merge will move, recorded before anything moves. The columns of
+ * assignment and deadline_extension are listed: a migration that adds one
+ * adds it here. */
+static const char merge_record_sql[] =
+  "INSERT INTO unit_merge (from_id, into_id, moved) VALUES (?1, ?2, json_object("
+  " 'archived', (SELECT archived FROM unit WHERE id = ?1),"
+  " 'unit', " IDS_OF ("unit", "parent_id") ","
+  " 'person', " IDS_OF ("person", "unit_id") ","
+  " 'progress', " IDS_OF ("progress", "unit_id") ","
+  " 'reminder', " IDS_OF ("reminder", "unit_id") ","
+  " 'project', " IDS_OF ("project", "unit_id") ","
+  " 'delegation', " IDS_OF ("delegation", "unit_id") ","
+  " 'assignment', (SELECT json_group_array(id) FROM (SELECT d.id FROM assignment d"
+  "   WHERE d.unit_id = ?1 AND NOT " DROPPED_ASSIGNMENT " ORDER BY d.id)),"
+  " 'dropped', (SELECT json_group_array(json_object('id', id, 'task_id', task_id, 'unit_id', unit_id,"
+  "   'role', role, 'due_date', due_date, 'status', status, 'reply_document_id', reply_document_id,"
+  "   'reply_reference', reply_reference))"
+  "   FROM (SELECT d.* FROM assignment d WHERE " DROPPED_ASSIGNMENT " ORDER BY d.id)),"
+  " 'extension', (SELECT json_group_array(json_object('id', id, 'assignment_id', assignment_id,"
+  "   'old_due_date', old_due_date, 'new_due_date', new_due_date, 'reason', reason,"
+  "   'extended_at', extended_at, 'extended_by', extended_by))"
+  "   FROM (SELECT e.* FROM deadline_extension e WHERE e.assignment_id IN"
+  "     (SELECT d.id FROM assignment d WHERE " DROPPED_ASSIGNMENT ") ORDER BY e.id))))";
+
+/* The moves of a merge, in order (?1: the merge, ?2: from, ?3: into). */
+static const char *const merge_steps[] = {
+  /* the rows that cannot stay (UNIQUE (task_id, unit_id)) go first;
+   * their extensions go with them (kept in the record) */
+  "DELETE FROM assignment WHERE id IN (SELECT json_extract(value, '$.id') FROM " MOVED_ROWS ("dropped") ")",
+  "UPDATE assignment SET unit_id = ?3 WHERE id IN " MOVED_IDS ("assignment"),
+  "UPDATE person SET unit_id = ?3 WHERE id IN " MOVED_IDS ("person"),
+  "UPDATE progress SET unit_id = ?3 WHERE id IN " MOVED_IDS ("progress"),
+  "UPDATE reminder SET unit_id = ?3 WHERE id IN " MOVED_IDS ("reminder"),
+  "UPDATE project SET unit_id = ?3 WHERE id IN " MOVED_IDS ("project"),
+  "UPDATE delegation SET unit_id = ?3 WHERE id IN " MOVED_IDS ("delegation"),
+  "UPDATE unit SET parent_id = ?3 WHERE id IN " MOVED_IDS ("unit"),
+  "UPDATE unit SET archived = 1 WHERE id = ?2",
+};
+
+/* Back again: only the rows still at the surviving unit move back. */
+static const char *const undo_steps[] = {
+  "UPDATE unit SET parent_id = ?2 WHERE parent_id = ?3 AND id IN " MOVED_IDS ("unit"),
+  "UPDATE unit SET archived = (SELECT json_extract(moved, '$.archived') FROM unit_merge WHERE id = ?1) WHERE id = ?2",
+  "UPDATE delegation SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("delegation"),
+  "UPDATE project SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("project"),
+  "UPDATE reminder SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("reminder"),
+  "UPDATE progress SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("progress"),
+  "UPDATE person SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("person"),
+  "UPDATE assignment SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("assignment"),
+  "INSERT INTO assignment (id, task_id, unit_id, role, due_date, status, reply_document_id, reply_reference) "
+  "SELECT json_extract(value, '$.id'), json_extract(value, '$.task_id'), json_extract(value, '$.unit_id'), "
+  "  json_extract(value, '$.role'), json_extract(value, '$.due_date'), json_extract(value, '$.status'), "
+  "  (SELECT id FROM document WHERE id = json_extract(value, '$.reply_document_id')), "
+  "  json_extract(value, '$.reply_reference') "
+  "FROM " MOVED_ROWS ("dropped") " WHERE EXISTS (SELECT 1 FROM task WHERE id = json_extract(value, '$.task_id'))",
+  "INSERT INTO deadline_extension (id, assignment_id, old_due_date, new_due_date, reason, extended_at, extended_by) "
+  "SELECT json_extract(value, '$.id'), json_extract(value, '$.assignment_id'), json_extract(value, '$.old_due_date'), "
+  "  json_extract(value, '$.new_due_date'), json_extract(value, '$.reason'), json_extract(value, '$.extended_at'), "
+  "  json_extract(value, '$.extended_by') "
+  "FROM " MOVED_ROWS ("extension") " WHERE EXISTS (SELECT 1 FROM assignment WHERE id = json_extract(value, '$.assignment_id'))",
+  "DELETE FROM unit_merge WHERE id = ?1",
+};
+
+static gboolean
+run_steps (DnStore            *self,
+           const char *const  *steps,
+           guint               n_steps,
+           gint64              merge_id,
+           gint64              from_id,
+           gint64              into_id,
+           GError            **error)
+{
+  for (guint i = 0; i < n_steps; i++)
+    if (!_dn_store_write (self, steps[i], error, DN_INT (merge_id), DN_INT (from_id), DN_INT (into_id), DN_END))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_merge (DnStore  *self,
+             gint64    from_id,
+             gint64    into_id,
+             GError  **error)
+{
+  g_autoptr(DnUnit) from = NULL;
+  g_autoptr(DnUnit) into = NULL;
+  g_autoptr(GArray) subtree = NULL;
+
+  if ((from = dn_store_get_unit (self, from_id, error)) == NULL ||
+      (into = dn_store_get_unit (self, into_id, error)) == NULL)
+    return FALSE;
+  if (from_id == into_id)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("A unit cannot be merged into itself."));
+      return FALSE;
+    }
+  if ((subtree = dn_store_get_unit_subtree (self, from_id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < subtree->len; i++)
+    if (g_array_index (subtree, gint64, i) == into_id)
+      {
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                     _("“%s” is one of the sub-units of “%s”: a unit cannot be merged into its own sub-unit."),
+                     into->name, from->name);
+        return FALSE;
+      }
+  if (into->archived)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("“%s” is archived: restore it before merging another unit into it."), into->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dn_store_merge_units (DnStore  *self,
+                      gint64    from_id,
+                      gint64    into_id,
+                      gint64   *merge_id,
+                      GError  **error)
+{
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  ok = check_merge (self, from_id, into_id, error) &&
+       _dn_store_write (self, merge_record_sql, error, DN_INT (from_id), DN_INT (into_id), DN_END);
+  if (ok)
+    {
+      id = sqlite3_last_insert_rowid (_dn_store_get_db (self));
+      ok = run_steps (self, merge_steps, G_N_ELEMENTS (merge_steps), id, from_id, into_id, error);
+    }
+  if (!_dn_store_finish (self, ok, error))
+    return FALSE;
+  if (merge_id != NULL)
+    *merge_id = id;
+  return TRUE;
+}
+
+gboolean
+dn_store_undo_merge (DnStore  *self,
+                     gint64    merge_id,
+                     GError  **error)
+{
+  gint64 from_id = 0;
+  gint64 into_id = 0;
+  gint64 latest = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  ok = _dn_store_read_int (self, "SELECT from_id FROM unit_merge WHERE id = ?", &from_id, error,
+                           DN_INT (merge_id), DN_END) &&
+       _dn_store_read_int (self, "SELECT into_id FROM unit_merge WHERE id = ?", &into_id, error,
+                           DN_INT (merge_id), DN_END) &&
+       _dn_store_read_int (self, "SELECT max(id) FROM unit_merge", &latest, error, DN_END);
+  if (ok && from_id == 0)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
+                   _("This merge is no longer recorded: it was undone already."));
+      ok = FALSE;
+    }
+  else if (ok && latest != merge_id)
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("Units were merged again since: only the latest merge can be undone."));
+      ok = FALSE;
+    }
+  ok = ok && run_steps (self, undo_steps, G_N_ELEMENTS (undo_steps), merge_id, from_id, into_id, error);
+  return _dn_store_finish (self, ok, error);
+}
+
+gboolean
+dn_store_rename_unit (DnStore      *self,
+                      gint64        id,
+                      const char   *name,
+                      const GDate  *effective,
+                      GError      **error)
+{
+  g_autoptr(DnUnit) unit = NULL;
+  g_autofree char *new_name = g_strdup (name);
+  GDate until;
+  gint64 later = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+
+  if (new_name != NULL)
+    g_strstrip (new_name);
+  if (!_dn_normalize_field (&new_name, "unit", "name", _("unit name"), TRUE, error) ||
+      !_dn_check_date (effective, TRUE, error, "%s", _("The date the new name takes effect is missing or not a real day.")))
+    return FALSE;
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  ok = (unit = dn_store_get_unit (self, id, error)) != NULL;
+  if (ok && g_str_equal (unit->name, new_name))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("“%s” is already the name of this unit."), new_name);
+      ok = FALSE;
+    }
+  until = *effective;
+  if (ok)
+    {
+      g_date_subtract_days (&until, 1);
+      /* the history is a line: a new name takes effect after the last one did */
+      ok = _dn_store_read_int (self, "SELECT count(*) FROM unit_name WHERE unit_id = ?1 AND valid_until >= ?2",
+                               &later, error, DN_INT (id), DN_DATE (&until), DN_END);
+    }
+  if (ok && later > 0)
+    {
+      g_autofree char *shown = NULL;
+      sqlite3_stmt *stmt = _dn_store_prepare_with (self,
+                                                   "SELECT date(max(valid_until), '+1 day') FROM unit_name WHERE unit_id = ?",
+                                                   error, DN_INT (id), DN_END);
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autofree char *iso = _dn_column_text (stmt, 0);
+          GDate day;
+
+          if (dn_date_parse_iso (iso, &day))
+            shown = dn_date_format_short (&day);
+        }
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("The current name took effect on %s: a new name takes effect after that day."),
+                   shown != NULL ? shown : "?");
+      ok = FALSE;
+    }
+  ok = ok &&
+       _dn_store_write (self, "INSERT INTO unit_name (unit_id, name, valid_until) VALUES (?, ?, ?)", error,
+                        DN_INT (id), DN_TEXT (unit->name), DN_DATE (&until), DN_END) &&
+       _dn_store_write (self, "UPDATE unit SET name = ?2 WHERE id = ?1", error,
+                        DN_INT (id), DN_TEXT (new_name), DN_END);
+  return _dn_store_finish (self, ok, error);
+}
+
+char *
+dn_store_unit_name_at (DnStore      *self,
+                       gint64        id,
+                       const GDate  *date,
+                       GError      **error)
+{
+  g_autoptr(DnUnit) unit = NULL;
+  sqlite3_stmt *stmt;
+  char *name = NULL;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  if ((unit = dn_store_get_unit (self, id, error)) == NULL)
+    return NULL;
+  stmt = _dn_store_prepare_with (self,
+                                 "SELECT name FROM unit_name WHERE unit_id = ?1 AND valid_until >= ?2 "
+                                 "ORDER BY valid_until LIMIT 1",
+                                 error, DN_INT (id), DN_DATE (date), DN_END);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    name = _dn_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!_dn_store_check_step (self, rc, error))
+    {
+      g_free (name);
+      return NULL;
+    }
+  return name != NULL ? name : g_strdup (unit->name);
 }

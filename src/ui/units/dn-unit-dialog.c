@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dn-date.h"
+#include "dn-date-entry.h"
 #include "dn-page-editor.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
@@ -22,6 +24,7 @@ struct _DnUnitDialog
   gint64            unit_id;       /* the unit edited (0 when adding) */
   gboolean          kind_touched;  /* the user chose a kind: stop proposing one */
   gboolean          setting_kind;
+  gboolean          kind_warned;   /* the unusual parent was said once: the next Move goes ahead */
 
   /* Template widgets */
   GtkWidget        *name_title;
@@ -33,6 +36,9 @@ struct _DnUnitDialog
   GtkDropDown      *kind_dropdown;
   GtkWidget        *parent_title;
   DnUnitChooser    *parent_chooser;
+  GtkWidget        *effective_title;
+  DnDateEntry      *effective_entry;
+  GtkWidget        *effective_hint;
 };
 
 G_DEFINE_FINAL_TYPE (DnUnitDialog, dn_unit_dialog, DN_TYPE_PAGE_EDITOR)
@@ -74,6 +80,78 @@ propose_kind (DnUnitDialog *self)
 }
 
 static void
+on_parent_changed_cb (DnUnitDialog *self)
+{
+  self->kind_warned = FALSE;
+}
+
+/* A move below a parent of an unexpected kind (a school below a school…)
+ * is said once, in the dialog; saving again moves it. TRUE to go ahead. */
+static gboolean
+confirm_parent_kind (DnUnitDialog *self,
+                     DnStore      *store,
+                     DnUnit       *unit)
+{
+  g_autoptr(DnUnit) parent = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->kind_warned || unit->parent_id <= 0 ||
+      (parent = dn_store_get_unit (store, unit->parent_id, NULL)) == NULL ||
+      dn_unit_kind_usual_below (unit->kind, parent->kind))
+    return TRUE;
+  self->kind_warned = TRUE;
+  message = g_strdup_printf (_("“%s” (%s) does not usually sit below “%s” (%s). "
+                               "Press “Move” again to move it anyway."),
+                             unit->name, dn_unit_kind_get_label (unit->kind),
+                             parent->name, dn_unit_kind_get_label (parent->kind));
+  dn_form_dialog_show_error (DN_FORM_DIALOG (self), message, GTK_WIDGET (self->parent_chooser));
+  return FALSE;
+}
+
+static void
+copy_code_and_kind (DnUnit *to,
+                     DnUnit *from)
+{
+  g_free (to->code);
+  to->code = g_strdup (from->code);
+  to->kind = from->kind;
+}
+
+/* A new name with its effective date (the old one kept for earlier days),
+ * then code and kind: one transaction. */
+static gboolean
+save_renamed (DnUnitDialog  *self,
+              DnStore       *store,
+              DnUnit        *unit,
+              const GDate   *effective,
+              GtkWidget    **field,
+              GError       **error)
+{
+  g_autoptr(DnUnit) renamed = NULL;
+
+  if (!dn_store_begin (store, error))
+    return FALSE;
+  if (!dn_store_rename_unit (store, unit->id, unit->name, effective, error))
+    {
+      *field = unit->name[0] != '\0' ? GTK_WIDGET (self->effective_entry) : GTK_WIDGET (self->name_entry);
+      dn_store_rollback (store);
+      return FALSE;
+    }
+  if ((renamed = dn_store_get_unit (store, unit->id, error)) == NULL)
+    {
+      dn_store_rollback (store);
+      return FALSE;
+    }
+  copy_code_and_kind (renamed, unit);
+  if (!dn_store_update_unit (store, renamed, error))
+    {
+      dn_store_rollback (store);
+      return FALSE;
+    }
+  return dn_store_commit (store, error);
+}
+
+static void
 on_kind_changed_cb (DnUnitDialog *self)
 {
   if (!self->setting_kind)
@@ -89,6 +167,8 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
   DnStore *store = dn_page_editor_get_store (DN_PAGE_EDITOR (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(DnUnit) unit = NULL;
+  g_autofree char *old_name = NULL;
+  GtkWidget *rename_field = NULL;
   gboolean ok;
 
   if (self->mode == DN_UNIT_DIALOG_ADD)
@@ -96,6 +176,7 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
   else if ((unit = dn_store_get_unit (store, self->unit_id, apply_error)) == NULL)
     return FALSE;
 
+  old_name = g_strdup (unit->name);
   if (self->mode != DN_UNIT_DIALOG_MOVE)
     {
       dn_page_editor_read_entry (&unit->name, self->name_entry);
@@ -105,9 +186,25 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
   if (self->mode != DN_UNIT_DIALOG_RENAME)
     unit->parent_id = dn_unit_chooser_get_unit (self->parent_chooser);
 
-  ok = self->mode == DN_UNIT_DIALOG_ADD
-    ? dn_store_add_unit (store, unit, &error)
-    : dn_store_update_unit (store, unit, &error);
+  if (self->mode == DN_UNIT_DIALOG_MOVE && !confirm_parent_kind (self, store, unit))
+    return FALSE;
+
+  if (self->mode == DN_UNIT_DIALOG_RENAME && g_strcmp0 (g_strstrip (unit->name), old_name) != 0)
+    {
+      GDate effective;
+
+      if (!dn_date_entry_get_date (self->effective_entry, &effective))
+        {
+          dn_form_dialog_show_error (DN_FORM_DIALOG (self), _("Give the day the new name takes effect (dd/mm/yyyy)."),
+                                     GTK_WIDGET (self->effective_entry));
+          return FALSE;
+        }
+      ok = save_renamed (self, store, unit, &effective, &rename_field, &error);
+    }
+  else
+    ok = self->mode == DN_UNIT_DIALOG_ADD
+      ? dn_store_add_unit (store, unit, &error)
+      : dn_store_update_unit (store, unit, &error);
   if (!ok)
     {
       GtkWidget *field = NULL;
@@ -120,6 +217,8 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
       else if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
                g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE))
         field = GTK_WIDGET (self->code_entry);
+      else
+        field = rename_field;
       dn_form_dialog_show_error (DN_FORM_DIALOG (self), error->message, field);
       return FALSE;
     }
@@ -140,6 +239,7 @@ dn_unit_dialog_class_init (DnUnitDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (DN_TYPE_DATE_ENTRY);
   dn_page_editor_class_set_template (DN_PAGE_EDITOR_CLASS (klass), "dn-unit-dialog.ui", dn_unit_dialog_apply);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_title);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_entry);
@@ -150,6 +250,9 @@ dn_unit_dialog_class_init (DnUnitDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_title);
   gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_chooser);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, effective_title);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, effective_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, effective_hint);
 }
 
 static void
@@ -160,6 +263,7 @@ dn_unit_dialog_init (DnUnitDialog *self)
   dn_ui_drop_down_set_enum (self->kind_dropdown, DN_UNIT_KIND_N, G_CALLBACK (dn_unit_kind_get_label));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_changed_cb), self);
   g_signal_connect_swapped (self->parent_chooser, "notify::selected-id", G_CALLBACK (propose_kind), self);
+  g_signal_connect_swapped (self->parent_chooser, "notify::selected-id", G_CALLBACK (on_parent_changed_cb), self);
 }
 
 DnUnitDialog *
@@ -195,6 +299,9 @@ dn_unit_dialog_new (DnStore           *store,
   gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), details);
   gtk_widget_set_visible (self->parent_title, parent);
   gtk_widget_set_visible (GTK_WIDGET (self->parent_chooser), parent);
+  gtk_widget_set_visible (self->effective_title, mode == DN_UNIT_DIALOG_RENAME);
+  gtk_widget_set_visible (GTK_WIDGET (self->effective_entry), mode == DN_UNIT_DIALOG_RENAME);
+  gtk_widget_set_visible (self->effective_hint, mode == DN_UNIT_DIALOG_RENAME);
 
   switch (mode)
     {
@@ -210,7 +317,13 @@ dn_unit_dialog_new (DnStore           *store,
     case DN_UNIT_DIALOG_RENAME:
       gtk_window_set_title (GTK_WINDOW (self), _("Rename Unit"));
       dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Save"));
-      intro = g_strdup (_("The new name and code are shown everywhere, in past tasks too."));
+      intro = g_strdup (_("The new code and kind are shown everywhere; a new name takes effect on the day given."));
+      {
+        GDate today;
+
+        dn_date_today (&today);
+        dn_date_entry_set_date (self->effective_entry, &today);
+      }
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), unit->name);
       gtk_editable_set_text (GTK_EDITABLE (self->code_entry), unit->code);
       self->setting_kind = TRUE;

@@ -9,8 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-form-dialog.h"
 #include "dn-person-editor.h"
 #include "dn-ui.h"
+#include "dn-unit-chooser.h"
+#include "dn-window-context.h"
 #include "dn-unit-dialog.h"
 #include "dn-units-page-private.h"
 
@@ -78,17 +81,127 @@ move_unit_action (DnUnitsPage *self)
     open_unit_dialog (self, DN_UNIT_DIALOG_MOVE, self->unit_id);
 }
 
+static gboolean
+restore_unit_cb (DnStore  *store,
+                 gpointer  data,
+                 GError  **error)
+{
+  return dn_store_set_unit_archived (store, *(gint64 *) data, FALSE, error);
+}
+
+/* Archiving says so in the window's toast, with Undo (like a deleted task). */
 static void
 set_archived (DnUnitsPage *self,
               gint64       unit_id,
               gboolean     archived)
 {
   g_autoptr(GError) error = NULL;
+  DnWindowContext *context;
+  DnUnit *unit;
 
   if (!dn_store_set_unit_archived (self->store, unit_id, archived, &error))
-    _dn_units_page_show_message (self, error->message);
+    {
+      _dn_units_page_show_message (self, error->message);
+      return;
+    }
+  _dn_units_page_hide_message (self);
+  context = dn_window_context_from_widget (GTK_WIDGET (self));
+  unit = _dn_units_page_lookup_unit (self, unit_id);
+  if (archived && context != NULL && unit != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” archived."), unit->name);
+      dn_window_context_push_undo (context, message, restore_unit_cb, _dn_units_page_id_dup (unit_id), g_free);
+    }
+}
+
+/*
+ * Merge into another unit
+ */
+
+static gboolean
+undo_merge_cb (DnStore  *store,
+               gpointer  data,
+               GError  **error)
+{
+  return dn_store_undo_merge (store, *(gint64 *) data, error);
+}
+
+static gboolean
+merge_apply (DnFormDialog  *dialog,
+             gpointer       user_data,
+             GError       **error)
+{
+  DnUnitsPage *self = user_data;
+  DnUnitChooser *chooser = g_object_get_data (G_OBJECT (dialog), "into-chooser");
+  gint64 from_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "unit-id");
+  gint64 into_id = dn_unit_chooser_get_unit (chooser);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(DnUnit) from = NULL;
+  g_autoptr(DnUnit) into = NULL;
+  g_autofree char *message = NULL;
+  DnWindowContext *context;
+  gint64 merge_id = 0;
+
+  if (self->store == NULL)
+    return FALSE;
+  if (into_id <= 0)
+    {
+      dn_form_dialog_show_error (dialog, _("Choose the unit that takes over."), GTK_WIDGET (chooser));
+      return FALSE;
+    }
+  if ((from = dn_store_get_unit (self->store, from_id, error)) == NULL ||
+      (into = dn_store_get_unit (self->store, into_id, error)) == NULL)
+    return FALSE;
+  if (!dn_store_merge_units (self->store, from_id, into_id, &merge_id, &local_error))
+    {
+      dn_form_dialog_show_error (dialog, local_error->message, GTK_WIDGET (chooser));
+      return FALSE;
+    }
+  _dn_units_page_hide_message (self);
+  message = g_strdup_printf (_("“%s” merged into “%s”."), from->name, into->name);
+  context = dn_window_context_from_widget (GTK_WIDGET (self));
+  if (context != NULL)
+    dn_window_context_push_undo (context, message, undo_merge_cb, _dn_units_page_id_dup (merge_id), g_free);
   else
-    _dn_units_page_hide_message (self);
+    _dn_units_page_show_message (self, message);
+  dn_units_page_select_unit (self, into_id);
+  return TRUE;
+}
+
+static void
+merge_unit_action (DnUnitsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *intro = NULL;
+  DnUnit *unit;
+  DnFormDialog *dialog;
+  GtkWidget *chooser;
+
+  if (self->store == NULL || self->unit_id == 0 ||
+      (unit = _dn_units_page_lookup_unit (self, self->unit_id)) == NULL)
+    return;
+  dialog = dn_form_dialog_new (_("Merge Unit"), _("_Merge"));
+  intro = g_strdup_printf (_("The tasks, staff, sub-units and history of “%s” move to the unit chosen; "
+                             "“%s” is kept, archived, under its name for the records. Undo puts everything back."),
+                           unit->name, unit->name);
+  dn_form_dialog_set_intro (dialog, intro);
+  chooser = dn_unit_chooser_new (self->store, FALSE);
+  /* not into itself nor one of its own sub-units */
+  dn_unit_chooser_set_exclude_id (DN_UNIT_CHOOSER (chooser), unit->id);
+  gtk_widget_set_hexpand (chooser, TRUE);
+  dn_form_dialog_add_field (dialog, _("Merge _into"), _("Unit that takes over"), chooser);
+  if (!dn_chooser_reload (DN_CHOOSER (chooser), &error))
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      _dn_units_page_show_message (self, error->message);
+      return;
+    }
+  g_object_set_data (G_OBJECT (dialog), "into-chooser", chooser);
+  g_object_set_data_full (G_OBJECT (dialog), "unit-id", _dn_units_page_id_dup (unit->id), g_free);
+  dn_form_dialog_set_apply_func (dialog, merge_apply, g_object_ref (self), g_object_unref);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), _dn_units_page_parent_window (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -260,6 +373,7 @@ _dn_units_page_install_actions (GtkWidgetClass *widget_class)
     { "units.rename", G_CALLBACK (rename_unit_action) },
     { "units.move", G_CALLBACK (move_unit_action) },
     { "units.archive", G_CALLBACK (archive_unit_action) },
+    { "units.merge", G_CALLBACK (merge_unit_action) },
     { "people.add", G_CALLBACK (add_person_action) },
     { "people.edit", G_CALLBACK (edit_person_action) },
     { "people.remove", G_CALLBACK (remove_person_action) },

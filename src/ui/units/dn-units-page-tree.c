@@ -291,6 +291,7 @@ update_unit_actions (DnUnitsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.rename", unit != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.move", unit != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.archive", unit != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.merge", unit != NULL && !unit->archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "people.add", self->store != NULL);
   if (unit != NULL && unit->archived)
     {
