@@ -213,7 +213,7 @@ static void
 on_store_changed_cb (DnDocumentDetails *self)
 {
   if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add (reload_idle_cb, self);
+    self->reload_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, reload_idle_cb, self, NULL);
 }
 
 /*
