@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "dn-date.h"
 #include "dn-generator.h"
 #include "dn-store-private.h"
 #include "dn-test-utils.h"
@@ -656,6 +657,141 @@ test_first_rows_any_plan (Fixture       *f,
         }
 }
 
+/* A task's hit carries what its row shows: the deadline and the status;
+ * other kinds have neither. */
+static void
+test_search_task_fields (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  GDate due = dn_test_date (2025, 6, 30);
+  gint64 task = dn_test_add_task (f->base.store, "Tổng kết hợp tác với tỉnh Hủa Phăn", f->unit_qt, &due, NULL);
+  gboolean task_seen = FALSE, unit_seen = FALSE;
+
+  g_assert_true (dn_store_set_task_status (f->base.store, task, DN_STATUS_IN_PROGRESS, NULL, &error));
+  g_assert_no_error (error);
+  dn_test_add_unit (f->base.store, "HP", "Sở Giáo dục tỉnh Hủa Phăn", DN_UNIT_KIND_EXTERNAL, 0);
+
+  hits = search (f, "hua phan", 10);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      DnSearchHit *hit = hits->pdata[i];
+
+      if (hit->kind == DN_RECORD_TASK)
+        {
+          g_autofree char *iso = dn_date_format_iso (&hit->due_date);
+
+          g_assert_cmpint (hit->id, ==, task);
+          g_assert_cmpstr (iso, ==, "2025-06-30");
+          g_assert_cmpint (hit->status, ==, DN_STATUS_IN_PROGRESS);
+          g_assert_false (dn_search_hit_is_finished (hit));
+          task_seen = TRUE;
+        }
+      else
+        {
+          g_assert_cmpint (hit->kind, ==, DN_RECORD_UNIT);
+          g_assert_false (g_date_valid (&hit->due_date));
+          g_assert_cmpint (hit->status, ==, DN_STATUS_OPEN);
+          g_assert_false (dn_search_hit_is_finished (hit));
+          unit_seen = TRUE;
+        }
+    }
+  g_assert_true (task_seen);
+  g_assert_true (unit_seen);
+
+  /* done and cancelled tasks are finished */
+  g_assert_true (dn_store_set_task_status (f->base.store, task, DN_STATUS_CANCELLED, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (f, "tong ket hua phan", 10);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((DnSearchHit *) hits->pdata[0])->status, ==, DN_STATUS_CANCELLED);
+  g_assert_true (dn_search_hit_is_finished (hits->pdata[0]));
+}
+
+static gint64
+add_recurring (Fixture    *f,
+               const char *title,
+               const GDate *due)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTask) task = dn_task_new ();
+
+  g_free (task->title);
+  task->title = g_strdup (title);
+  task->due_date = *due;
+  task->recurrence = DN_RECURRENCE_QUARTERLY;
+  task->lead_unit_id = f->unit_qt;
+  g_assert_true (dn_store_add_task (f->base.store, task, &error));
+  g_assert_no_error (error);
+  return task->id;
+}
+
+/* The occurrences of a recurring task share their title: the one still to
+ * do comes first, then those done, the latest first; a cancelled task of
+ * the same title ranks with the finished ones; unfinished work found only
+ * through its description still ranks above finished title matches. */
+static void
+test_search_rank_unfinished (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GDate due = dn_test_date (2024, 3, 31);
+  const char *title = "Báo cáo định kỳ công tác đối ngoại";
+  gint64 q1 = add_recurring (f, title, &due), q2 = 0, q3 = 0, cancelled, body_only, undated, later;
+  g_autofree char *order = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (dn_store_set_task_status (f->base.store, q1, DN_STATUS_DONE, &q2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (q2, >, q1);
+  g_assert_true (dn_store_set_task_status (f->base.store, q2, DN_STATUS_DONE, &q3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (q3, >, q2);
+  due = dn_test_date (2024, 2, 15);
+  cancelled = dn_test_add_task (f->base.store, title, f->unit_qt, &due, NULL);
+  g_assert_true (dn_store_set_task_status (f->base.store, cancelled, DN_STATUS_CANCELLED, NULL, &error));
+  g_assert_no_error (error);
+  body_only = add_task (f->base.store, "Tổng hợp số liệu quý", "Gửi kèm báo cáo định kỳ công tác đối ngoại", f->unit_qt);
+  /* two more open ones of the same title: the nearest deadline first,
+   * none after */
+  undated = dn_test_add_task (f->base.store, title, f->unit_qt, NULL, NULL);
+  due = dn_test_date (2025, 1, 15);
+  later = dn_test_add_task (f->base.store, title, f->unit_qt, &due, NULL);
+
+  order = hits_string (f, "bao cao dinh ky cong tac doi ngoai");
+  /* q3 is due 2024-09-30; the finished: q2 (06-30), q1 (03-31), cancelled (02-15) */
+  expected = g_strdup_printf ("task:%" G_GINT64_FORMAT " task:%" G_GINT64_FORMAT " task:%" G_GINT64_FORMAT
+                              " task:%" G_GINT64_FORMAT " task:%" G_GINT64_FORMAT " task:%" G_GINT64_FORMAT
+                              " task:%" G_GINT64_FORMAT,
+                              q3, later, undated, body_only, q2, q1, cancelled);
+  g_assert_cmpstr (order, ==, expected);
+
+  /* the limit keeps the best: the unfinished */
+  {
+    g_autoptr(GPtrArray) hits = search (f, "bao cao dinh ky", 2);
+
+    g_assert_cmpuint (hits->len, ==, 2);
+    g_assert_cmpint (((DnSearchHit *) hits->pdata[0])->id, ==, q3);
+    g_assert_cmpint (((DnSearchHit *) hits->pdata[1])->id, ==, later);
+  }
+  /* marking the open occurrence done: its next one takes its place */
+  {
+    gint64 q4 = 0;
+    g_autoptr(GPtrArray) hits = NULL;
+
+    g_assert_true (dn_store_set_task_status (f->base.store, q3, DN_STATUS_DONE, &q4, &error));
+    g_assert_no_error (error);
+    hits = search (f, "bao cao dinh ky", 100);
+    /* due 2024-12-31, before the other one (2025-01-15) */
+    g_assert_cmpint (((DnSearchHit *) hits->pdata[0])->id, ==, q4);
+    g_assert_cmpint (((DnSearchHit *) hits->pdata[1])->id, ==, later);
+    g_assert_cmpint (((DnSearchHit *) hits->pdata[3])->id, ==, body_only);
+    g_assert_cmpint (((DnSearchHit *) hits->pdata[4])->id, ==, q3);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -680,6 +816,8 @@ main (int   argc,
   ADD ("/search/limit", test_search_limit);
   ADD ("/search/fts-match-like-index", test_fts_match_like_index);
   ADD ("/search/first-rows-any-plan", test_first_rows_any_plan);
+  ADD ("/search/task-fields", test_search_task_fields);
+  ADD ("/search/rank-unfinished", test_search_rank_unfinished);
 #undef ADD
 
   status = g_test_run ();

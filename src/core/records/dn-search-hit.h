@@ -25,8 +25,12 @@ struct _DnSearchHit
   char *title;
   char *detail; /* second line (code, number, unit…) */
   double rank; /* lower is better */
+  GDate due_date; /* a task's deadline; invalid when none or not a task */
+  DnStatus status; /* a task's status; DN_STATUS_OPEN for other kinds */
 };
 
 DnSearchHit *dn_search_hit_new (void);
+/* TRUE for a task done or cancelled: it ranks below unfinished work. */
+gboolean dn_search_hit_is_finished (const DnSearchHit *hit);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 typedef struct
 {
   DnSearchHit *hit;
+  int          phase;        /* 0: the title matches, 1: only the other text */
   int          exact_words;  /* typed words found as whole words of the title */
   int          first;        /* position (in words) of the first typed word in the title */
   int          length;       /* words in the title */
@@ -62,19 +63,77 @@ score (Candidate   *candidate,
   candidate->length = (int) n_words;
 }
 
+/* The order of the hits (the rule every view shows): unfinished work
+ * before tasks done or cancelled; then title matches before matches through
+ * the other text, ranked as score() says; then, among equals (the
+ * occurrences of a recurring task share their title), unfinished tasks by
+ * their deadline, the nearest first, finished ones the latest first, tasks
+ * without a deadline after; then the newest record. */
 static int
 compare_candidates (gconstpointer a,
                     gconstpointer b)
 {
   const Candidate *x = a, *y = b;
+  gboolean x_finished = dn_search_hit_is_finished (x->hit);
+  gboolean x_dated = g_date_valid (&x->hit->due_date);
+  gboolean y_dated = g_date_valid (&y->hit->due_date);
+  gint64 x_row = x->hit->id * 8 + x->hit->kind;
+  gint64 y_row = y->hit->id * 8 + y->hit->kind;
 
+  if (x_finished != dn_search_hit_is_finished (y->hit))
+    return x_finished ? 1 : -1;
+  if (x->phase != y->phase)
+    return x->phase - y->phase;
   if (x->exact_words != y->exact_words)
     return y->exact_words - x->exact_words;
   if (x->first != y->first)
     return x->first < y->first ? -1 : 1;
   if (x->length != y->length)
     return x->length - y->length;
-  return x->hit->id < y->hit->id ? 1 : (x->hit->id > y->hit->id ? -1 : 0);
+  if (x_dated != y_dated)
+    return x_dated ? -1 : 1;
+  if (x_dated && g_date_compare (&x->hit->due_date, &y->hit->due_date) != 0)
+    return g_date_compare (&x->hit->due_date, &y->hit->due_date) * (x_finished ? -1 : 1);
+  return x_row < y_row ? 1 : (x_row > y_row ? -1 : 0);
+}
+
+/* A task's deadline and status, which rank it and which its row shows. */
+static gboolean
+read_task_fields (DnStore      *self,
+                  DnSearchHit  *hit,
+                  GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (hit->kind != DN_RECORD_TASK)
+    return TRUE;
+  stmt = _dn_store_prepare (self, "SELECT due_date, status FROM task WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, hit->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      _dn_column_date (stmt, 0, &hit->due_date);
+      if (!dn_status_from_string ((const char *) sqlite3_column_text (stmt, 1), &hit->status))
+        hit->status = DN_STATUS_OPEN;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+clear_candidates (GArray *candidates)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    g_clear_object (&g_array_index (candidates, Candidate, i).hit);
+  g_array_set_size (candidates, 0);
 }
 
 static DnSearchHit *
@@ -94,10 +153,11 @@ hit_from_row (sqlite3_stmt *stmt)
 }
 
 /* The FTS5 rowid encodes the record: id * 8 + DnRecordKind (002-search.sql).
- * Results: records whose title matches every typed word (ranked as above),
- * then records that match only through their other text, newest first. Each
- * step reads the index in rowid order with a LIMIT, so the cost does not grow
- * with the number of matches. Deleted tasks are not in the index. */
+ * Results: records whose title matches every typed word (ranked by
+ * score()), then records that match only through their other text, newest
+ * first; unfinished work before tasks done or cancelled (compare_candidates).
+ * Each step reads the index in rowid order with a LIMIT, so the cost does
+ * not grow with the number of matches. Deleted tasks are not in the index. */
 GPtrArray *
 dn_store_search (DnStore     *self,
                  const char  *text,
@@ -112,6 +172,8 @@ dn_store_search (DnStore     *self,
   g_autofree char *folded = NULL;
   g_auto(GStrv) typed = NULL;
   g_autofree gint64 *seen_ids = NULL;
+  guint n_titles, n_unfinished = 0;
+  gboolean ok = TRUE;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -144,7 +206,7 @@ dn_store_search (DnStore     *self,
     typed[j] = NULL;
   }
 
-  /* 1. title matches, ranked */
+  /* 1. title matches, scored */
   stmt = _dn_store_prepare (self,
                             "SELECT rowid, title, body FROM search WHERE search MATCH ? ORDER BY rowid DESC LIMIT ?",
                             error);
@@ -154,57 +216,92 @@ dn_store_search (DnStore     *self,
   sqlite3_bind_int (stmt, 2, TITLE_CANDIDATES);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Candidate c = { hit_from_row (stmt), 0, 0, 0 };
+      Candidate c = { hit_from_row (stmt), 0, 0, 0, 0 };
       score (&c, typed);
       g_array_append_val (candidates, c);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      for (guint i = 0; i < candidates->len; i++)
-        g_object_unref (g_array_index (candidates, Candidate, i).hit);
+      clear_candidates (candidates);
       _dn_store_set_error (self, rc, error);
       return NULL;
     }
-  g_array_sort (candidates, compare_candidates);
-  seen_ids = g_new (gint64, candidates->len + 1);
-  for (guint i = 0; i < candidates->len; i++)
+  n_titles = candidates->len;
+  seen_ids = g_new (gint64, n_titles + 1);
+  for (guint i = 0; i < n_titles; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
+
       seen_ids[i] = c->hit->id * 8 + c->hit->kind;
       g_hash_table_add (seen, &seen_ids[i]);
-      if (hits->len < limit)
-        g_ptr_array_add (hits, c->hit);
-      else
-        g_object_unref (c->hit);
+      if (!read_task_fields (self, c->hit, error))
+        {
+          clear_candidates (candidates);
+          return NULL;
+        }
+      if (!dn_search_hit_is_finished (c->hit))
+        n_unfinished++;
     }
 
-  /* 2. matches through the other text, newest first */
-  if (hits->len < limit)
+  /* 2. matches through the other text, newest first: read only while they
+   * can still be among the first @limit (unfinished ones rank above the
+   * finished title matches) */
+  if (n_unfinished < limit)
     {
       stmt = _dn_store_prepare (self,
                                 "SELECT rowid, title, body FROM search WHERE search MATCH ?1 "
                                 "ORDER BY rowid DESC LIMIT ?2",
                                 error);
       if (stmt == NULL)
-        return NULL;
+        {
+          clear_candidates (candidates);
+          return NULL;
+        }
       _dn_bind_text (stmt, 1, match);
-      sqlite3_bind_int (stmt, 2, (int) MIN ((guint64) limit + candidates->len, G_MAXINT));
-      while (hits->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      sqlite3_bind_int (stmt, 2, (int) MIN ((guint64) limit + n_titles, G_MAXINT));
+      while (n_unfinished < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 rowid = sqlite3_column_int64 (stmt, 0);
-          if (!g_hash_table_contains (seen, &rowid))
-            g_ptr_array_add (hits, hit_from_row (stmt));
+          Candidate c = { NULL, 1, 0, 0, 0 };
+
+          if (g_hash_table_contains (seen, &rowid))
+            continue;
+          c.hit = hit_from_row (stmt);
+          g_array_append_val (candidates, c);
+          if (!read_task_fields (self, c.hit, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          if (!dn_search_hit_is_finished (c.hit))
+            n_unfinished++;
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+      if (ok && rc != SQLITE_DONE && rc != SQLITE_ROW)
         {
           _dn_store_set_error (self, rc, error);
+          ok = FALSE;
+        }
+      sqlite3_reset (stmt);
+      if (!ok)
+        {
+          clear_candidates (candidates);
           return NULL;
         }
     }
 
-  for (guint i = 0; i < hits->len; i++)
-    ((DnSearchHit *) hits->pdata[i])->rank = i;
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      if (hits->len < limit)
+        {
+          c->hit->rank = hits->len;
+          g_ptr_array_add (hits, g_steal_pointer (&c->hit));
+        }
+      else
+        g_clear_object (&c->hit);
+    }
   return g_steal_pointer (&hits);
 }

@@ -9,15 +9,15 @@
 #include <glib/gi18n.h>
 
 #include "dn-backup-dialog.h"
+#include "dn-document-details.h"
 #include "dn-exchange.h"
+#include "dn-global-search.h"
 #include "dn-overview-page.h"
 #include "dn-query-worker.h"
 #include "dn-task-list-view.h"
 #include "dn-units-page.h"
 #include "dn-ui.h"
 #include "dn-window.h"
-
-#define SEARCH_LIMIT 60
 
 struct _DnWindow
 {
@@ -26,15 +26,12 @@ struct _DnWindow
   /* Owned references */
   DnStore              *store;
   GSettings            *settings;
-  GListStore           *search_results;
-  DnQuerySlot          *search_slot;
+  DnQuerySlot          *person_slot;
   DnWindowContext      *context;
   guint                 toast_timeout;
 
   /* Template widgets */
-  GtkSearchEntry       *global_search;
-  GtkPopover           *search_popover;
-  GtkListView          *search_list;
+  DnGlobalSearch       *global_search;
   GtkStack             *main_stack;
   GtkStack             *sections;
   GtkRevealer          *banner;
@@ -109,150 +106,46 @@ apply_my_unit (DnWindow *self)
  * Global search
  */
 
-static const DnRecordKind kind_order[] = {
-  DN_RECORD_TASK, DN_RECORD_DOCUMENT, DN_RECORD_UNIT, DN_RECORD_PERSON,
-  DN_RECORD_DELEGATION, DN_RECORD_PASSPORT, DN_RECORD_PARTNER, DN_RECORD_PROJECT,
-};
-
-static const char *
-kind_heading (DnRecordKind kind)
-{
-  switch (kind)
-    {
-    case DN_RECORD_TASK: return _("Tasks");
-    case DN_RECORD_DOCUMENT: return _("Documents");
-    case DN_RECORD_UNIT: return _("Units");
-    case DN_RECORD_PERSON: return _("People");
-    case DN_RECORD_DELEGATION: return _("Delegations");
-    case DN_RECORD_PASSPORT: return _("Passports");
-    case DN_RECORD_PARTNER: return _("Partners");
-    case DN_RECORD_PROJECT: return _("Projects");
-    case DN_RECORD_N:
-    default: return "";
-    }
-}
-
-/* The global search's queries: a newer one interrupts an older one. */
-static DnQuerySlot *
-search_slot (DnWindow *self)
-{
-  if (self->search_slot == NULL)
-    {
-      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
-
-      self->search_slot = dn_query_slot_new (worker);
-    }
-  return self->search_slot;
-}
-
-/* On the query worker's thread. */
-static gpointer
-search_job (DnStore         *store,
-            gpointer         data,
-            GCancellable    *cancellable,
-            GDestroyNotify  *result_destroy,
-            GError         **error)
-{
-  GPtrArray *hits = dn_store_search (store, data, SEARCH_LIMIT, error);
-
-  *result_destroy = (GDestroyNotify) g_ptr_array_unref;
-  return hits;
-}
-
-/* A row of the results that is no record (id 0): the heading of @kind's
- * hits, or a message (DN_RECORD_N). */
-static DnSearchHit *
-heading_hit (DnRecordKind  kind,
-             const char   *text)
-{
-  DnSearchHit *hit = dn_search_hit_new ();
-
-  hit->kind = kind;
-  g_free (hit->title);
-  hit->title = g_strdup (text);
-  return hit;
-}
-
-static void
-search_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  DnWindow *self = user_data;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) grouped = g_ptr_array_new_with_free_func (g_object_unref);
-
-  hits = dn_query_worker_run_finish (result, NULL, &error);
-  if (hits == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The search failed: %s"), error->message);
-
-      g_debug ("%s", error->message);
-      g_ptr_array_add (grouped, heading_hit (DN_RECORD_N, message));
-    }
-  /* grouped by kind, best first within a kind, each group under a heading */
-  for (guint k = 0; hits != NULL && k < G_N_ELEMENTS (kind_order); k++)
-    {
-      gboolean any = FALSE;
-      for (guint i = 0; i < hits->len; i++)
-        {
-          DnSearchHit *hit = hits->pdata[i];
-          if (hit->kind != kind_order[k])
-            continue;
-          if (!any)
-            g_ptr_array_add (grouped, heading_hit (hit->kind, kind_heading (hit->kind)));
-          any = TRUE;
-          g_ptr_array_add (grouped, g_object_ref (hit));
-        }
-    }
-  if (grouped->len == 0)
-    g_ptr_array_add (grouped, heading_hit (DN_RECORD_N, _("Nothing found")));
-  g_list_store_splice (self->search_results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->search_results)),
-                       grouped->pdata, grouped->len);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->global_search)))
-    gtk_popover_popup (self->search_popover);
-}
-
-/* The search runs on the query worker: typing never waits for it. The
- * results of the previous text stay until those of the new one are in; a
- * newer text interrupts an older search still running. */
 void
 dn_window_search (DnWindow   *self,
                   const char *text)
 {
   g_return_if_fail (DN_IS_WINDOW (self));
-
-  if (self->search_slot != NULL)
-    dn_query_slot_cancel (self->search_slot);
-  if (text == NULL || *text == '\0')
-    {
-      g_list_store_remove_all (self->search_results);
-      gtk_popover_popdown (self->search_popover);
-      return;
-    }
-  dn_query_slot_run_async (search_slot (self), search_job, g_strdup (text), g_free, search_done_cb, self);
+  dn_global_search_search (self->global_search, text);
 }
 
-/* TRUE while a search runs (its results are not in yet). */
 gboolean
 dn_window_is_searching (DnWindow *self)
 {
   g_return_val_if_fail (DN_IS_WINDOW (self), FALSE);
-  return dn_query_slot_is_busy (self->search_slot);
+  return dn_global_search_is_searching (self->global_search);
 }
 
 GListModel *
 dn_window_get_search_results (DnWindow *self)
 {
   g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->search_results);
+  return dn_global_search_get_results (self->global_search);
 }
 
-static void
-on_global_search_changed_cb (DnWindow *self)
+DnGlobalSearch *
+dn_window_get_global_search (DnWindow *self)
 {
-  dn_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->global_search)));
+  g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
+  return self->global_search;
+}
+
+/* The person's unit is read on the query worker, then selected. */
+static DnQuerySlot *
+person_slot (DnWindow *self)
+{
+  if (self->person_slot == NULL)
+    {
+      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
+
+      self->person_slot = dn_query_slot_new (worker);
+    }
+  return self->person_slot;
 }
 
 /* On the query worker's thread. */
@@ -282,23 +175,21 @@ person_found_cb (GObject      *source,
     dn_units_page_select_unit (self->units_page, person->unit_id);
 }
 
+/* A hit always opens something: its record, in its section or its own
+ * window; a kind whose section does not exist yet says what it found. */
 static void
-open_hit (DnWindow    *self,
-          DnSearchHit *hit)
+on_open_hit_cb (DnWindow    *self,
+                DnSearchHit *hit)
 {
   if (hit->id <= 0)
     return;
-  gtk_popover_popdown (self->search_popover);
   switch (hit->kind)
     {
     case DN_RECORD_TASK:
       dn_window_open_task (self, hit->id);
       break;
     case DN_RECORD_DOCUMENT:
-      {
-        g_autofree char *preset = g_strdup_printf ("document:%" G_GINT64_FORMAT, hit->id);
-        dn_window_show_tasks (self, preset);
-      }
+      dn_window_open_document (self, hit->id);
       break;
     case DN_RECORD_UNIT:
       dn_window_show_section (self, "units");
@@ -308,9 +199,8 @@ open_hit (DnWindow    *self,
       {
         gint64 *id = g_memdup2 (&hit->id, sizeof hit->id);
 
-        /* the person's unit, read on the query worker, is then selected */
         dn_window_show_section (self, "units");
-        dn_query_slot_run_async (search_slot (self), person_job, id, g_free, person_found_cb, self);
+        dn_query_slot_run_async (person_slot (self), person_job, id, g_free, person_found_cb, self);
       }
       break;
     case DN_RECORD_DELEGATION:
@@ -326,85 +216,6 @@ open_hit (DnWindow    *self,
       }
       break;
     }
-}
-
-static void
-on_global_search_activate_cb (DnWindow *self)
-{
-  GListModel *model = G_LIST_MODEL (self->search_results);
-
-  /* Enter opens the best hit */
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(DnSearchHit) hit = g_list_model_get_item (model, i);
-      if (hit->id > 0)
-        {
-          open_hit (self, hit);
-          return;
-        }
-    }
-}
-
-static void
-on_global_search_stop_cb (DnWindow *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->global_search), "");
-  gtk_popover_popdown (self->search_popover);
-}
-
-static void
-on_search_hit_activated_cb (DnWindow *self,
-                            guint     position)
-{
-  GtkSelectionModel *model = gtk_list_view_get_model (self->search_list);
-  g_autoptr(DnSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (model), position);
-
-  if (hit != NULL)
-    open_hit (self, hit);
-}
-
-static void
-setup_hit_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_hit_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  DnSearchHit *hit = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *detail = gtk_widget_get_next_sibling (title);
-  gboolean header = hit->id <= 0;
-
-  gtk_label_set_text (GTK_LABEL (title), hit->title);
-  gtk_label_set_text (GTK_LABEL (detail), hit->detail);
-  gtk_widget_set_visible (detail, !header && hit->detail[0] != '\0');
-  if (header)
-    gtk_widget_add_css_class (title, "dn-search-header");
-  else
-    gtk_widget_remove_css_class (title, "dn-search-header");
-  gtk_list_item_set_activatable (item, !header);
-  gtk_list_item_set_selectable (item, !header);
 }
 
 /*
@@ -568,12 +379,7 @@ dn_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_pointer (&self->search_slot, dn_query_slot_free);
-  if (self->search_popover != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->search_popover));
-      self->search_popover = NULL;
-    }
+  g_clear_pointer (&self->person_slot, dn_query_slot_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dn_window_parent_class)->dispose (object);
@@ -587,7 +393,6 @@ dn_window_finalize (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_object (&self->search_results);
 
   G_OBJECT_CLASS (dn_window_parent_class)->finalize (object);
 }
@@ -624,14 +429,13 @@ dn_window_class_init (DnWindowClass *klass)
   object_class->finalize = dn_window_finalize;
   window_class->close_request = dn_window_close_request;
 
+  g_type_ensure (DN_TYPE_GLOBAL_SEARCH);
   g_type_ensure (DN_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DN_TYPE_TASK_LIST_VIEW);
   g_type_ensure (DN_TYPE_UNITS_PAGE);
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DnWindow, global_search);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, search_popover);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, search_list);
   gtk_widget_class_bind_template_child (widget_class, DnWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DnWindow, sections);
   gtk_widget_class_bind_template_child (widget_class, DnWindow, banner);
@@ -643,10 +447,7 @@ dn_window_class_init (DnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, DnWindow, task_list_view);
   gtk_widget_class_bind_template_child (widget_class, DnWindow, units_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_global_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_global_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_global_search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_hit_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_hit_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_toast_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
 
@@ -657,22 +458,7 @@ dn_window_class_init (DnWindowClass *klass)
 static void
 dn_window_init (DnWindow *self)
 {
-  GtkListItemFactory *factory;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->search_results = g_list_store_new (DN_TYPE_SEARCH_HIT);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_hit_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_hit_cb), NULL);
-  gtk_list_view_set_factory (self->search_list, factory);
-  g_object_unref (factory);
-  /* no selection: a heading must not look chosen; the pointer and the
-   * keyboard focus show where Enter or a click goes */
-  gtk_list_view_set_model (self->search_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->search_results)))));
-  gtk_widget_set_parent (GTK_WIDGET (self->search_popover), GTK_WIDGET (self->global_search));
-  gtk_search_entry_set_key_capture_widget (self->global_search, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
 }
 
@@ -695,6 +481,7 @@ dn_window_new (DnApplication *application,
   g_signal_connect_swapped (self->context, "message", G_CALLBACK (on_context_message_cb), self);
   g_signal_connect_swapped (self->context, "notify::can-undo", G_CALLBACK (on_can_undo_changed_cb), self);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  dn_global_search_set_store (self->global_search, store);
   dn_overview_page_set_store (self->overview_page, store);
   dn_task_list_view_set_store (self->task_list_view, store);
   dn_units_page_set_store (self->units_page, store);
@@ -777,4 +564,32 @@ dn_window_show_tasks (DnWindow   *self,
   g_return_if_fail (DN_IS_WINDOW (self));
   dn_window_show_section (self, "tasks");
   dn_task_list_view_apply_preset (self->task_list_view, preset);
+}
+
+void
+dn_window_open_document (DnWindow *self,
+                         gint64    document_id)
+{
+  DnDocumentDetails *details = NULL;
+  g_autoptr(GListModel) toplevels = NULL;
+
+  g_return_if_fail (DN_IS_WINDOW (self));
+  if (document_id <= 0)
+    return;
+  /* a document already open comes to the front instead of opening twice */
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; details == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DN_IS_DOCUMENT_DETAILS (window) && dn_document_details_get_document (DN_DOCUMENT_DETAILS (window)) == document_id &&
+          gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (self))
+        details = DN_DOCUMENT_DETAILS (window);
+    }
+  if (details == NULL)
+    {
+      details = dn_document_details_new (self->store, document_id);
+      gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (self));
+    }
+  gtk_window_present (GTK_WINDOW (details));
 }

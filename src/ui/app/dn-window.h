@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dn-application.h"
+#include "dn-global-search.h"
 #include "dn-store.h"
 #include "dn-window-context.h"
 
@@ -31,6 +32,11 @@ void        dn_window_open_task      (DnWindow      *self,
 /* Shows the tasks list with a preset filter (see dn_task_list_view_apply_preset). */
 void        dn_window_show_tasks     (DnWindow      *self,
                                       const char    *preset);
+/* Opens the document's details (its fields and its tasks) over the window. */
+void        dn_window_open_document  (DnWindow      *self,
+                                      gint64         document_id);
+/* The header bar's search. (transfer none) */
+DnGlobalSearch *dn_window_get_global_search (DnWindow *self);
 /* Runs the global search (as typing in the header search field does):
  * off the main loop; dn_window_get_search_results() changes once its
  * results are in (an empty text clears them at once). */

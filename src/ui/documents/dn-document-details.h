@@ -1,0 +1,27 @@
+/* dn-document-details.h: an official document with the tasks taken from it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+#define DN_TYPE_DOCUMENT_DETAILS (dn_document_details_get_type ())
+G_DECLARE_FINAL_TYPE (DnDocumentDetails, dn_document_details, DN, DOCUMENT_DETAILS, GtkWindow)
+
+/* Shows the document's fields (number and symbol, type, date, issuer,
+ * subject, signer, recipients…) and the tasks taken from it, each with its
+ * deadline and status; a task opens its details (action
+ * "document.open-task", the task id, "x"). Read again when the store
+ * changes; a document that no longer exists says so. */
+DnDocumentDetails *dn_document_details_new          (DnStore           *store,
+                                                     gint64             document_id);
+gint64             dn_document_details_get_document (DnDocumentDetails *self);
+/* The tasks listed (DnTask), in the order shown. */
+GListModel        *dn_document_details_get_tasks    (DnDocumentDetails *self);
+
+G_END_DECLS
