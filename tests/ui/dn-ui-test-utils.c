@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,24 @@ dn_ui_test_init (int    *argc,
       exit (EXIT_SUCCESS);
     }
   g_test_init (argc, argv, NULL);
+}
+
+static void
+print_cb (const char *text)
+{
+  if (g_str_has_prefix (text, "Accessible state changed"))
+    return;
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+void
+dn_ui_test_init_accessible (int    *argc,
+                            char ***argv)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_set_print_handler (print_cb);
+  dn_ui_test_init (argc, argv);
 }
 
 /* ------------------------------------------------------------ main loop */

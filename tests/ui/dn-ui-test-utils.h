@@ -15,6 +15,11 @@ G_BEGIN_DECLS
  * DN_TEST_NO_SKIP is set (build-aux/dev test), fails. */
 void       dn_ui_test_init             (int    *argc,
                                         char ***argv);
+/* dn_ui_test_init() with GTK's test accessibility backend (GTK_A11Y=test),
+ * so that accessible labels can be read back; the state changes it prints
+ * are kept out of the TAP output. */
+void       dn_ui_test_init_accessible  (int    *argc,
+                                        char ***argv);
 
 /* The main loop --------------------------------------------------------- */
 

@@ -434,25 +434,11 @@ test_document (DnTestStore   *fixture,
   dn_ui_destroy_all_windows ();
 }
 
-/* GTK_A11Y=test prints accessible state changes with g_print(): keep them
- * out of the TAP output. */
-static void
-print_cb (const char *text)
-{
-  if (g_str_has_prefix (text, "Accessible state changed"))
-    return;
-  fputs (text, stdout);
-  fflush (stdout);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  /* accessible labels can be read back with GTK's test backend */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_set_print_handler (print_cb);
-  dn_ui_test_init (&argc, &argv);
+  dn_ui_test_init_accessible (&argc, &argv);
 
   DN_TEST_ADD ("/global-search/keyboard", test_keyboard);
   DN_TEST_ADD ("/global-search/rows", test_rows);

@@ -1745,25 +1745,11 @@ test_details_mnemonics (DnTestStore   *fixture,
   check_sub_dialog_mnemonics (fixture->store, "vi");
 }
 
-/* GTK_A11Y=test prints accessible state changes with g_print(): keep them
- * out of the TAP output. */
-static void
-print_cb (const char *text)
-{
-  if (g_str_has_prefix (text, "Accessible state changed"))
-    return;
-  fputs (text, stdout);
-  fflush (stdout);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  /* accessible labels can be read back with GTK's test backend */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_set_print_handler (print_cb);
-  dn_ui_test_init (&argc, &argv);
+  dn_ui_test_init_accessible (&argc, &argv);
 
   DN_TEST_ADD ("/task-editor/no-title", test_editor_no_title);
   DN_TEST_ADD ("/task-editor/no-lead", test_editor_no_lead);

@@ -323,17 +323,6 @@ is_visible_text (GtkWidget *label)
   return gtk_widget_get_mapped (label);
 }
 
-/* GTK_A11Y=test prints accessible state changes with g_print(): keep them
- * out of the TAP output. */
-static void
-print_cb (const char *text)
-{
-  if (g_str_has_prefix (text, "Accessible state changed"))
-    return;
-  fputs (text, stdout);
-  fflush (stdout);
-}
-
 /*
  * The tree
  */
@@ -1341,10 +1330,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* accessible labels can be read back with the test backend */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  g_set_print_handler (print_cb);
-  dn_ui_test_init (&argc, &argv);
+  dn_ui_test_init_accessible (&argc, &argv);
 
   g_test_add ("/units-page/tree", DnTestStore, NULL, dn_test_store_setup, test_tree, dn_test_store_teardown);
   g_test_add ("/units-page/staff-order", DnTestStore, NULL, dn_test_store_setup, test_staff_order,
