@@ -178,6 +178,22 @@ test_store_urgency_order (DnTestStore   *fixture,
   dn_task_filter_to_query (filter, &today, &query);
   mine = titles (fixture->store, &query);
   g_assert_cmpstr (mine, ==, "late|soon|later|no-date");
+
+  /* over unfinished tasks only the same order is read by deadline (the
+   * index's order): the same list, overdue first */
+  {
+    g_autofree char *unfinished = NULL;
+    g_autofree char *by_due = NULL;
+
+    dn_task_query_init (&query);
+    query.unfinished = TRUE;
+    query.sort = DN_TASK_SORT_URGENCY;
+    unfinished = titles (fixture->store, &query);
+    g_assert_cmpstr (unfinished, ==, "very-late|late|soon|later|no-date");
+    query.sort = DN_TASK_SORT_DUE;
+    by_due = titles (fixture->store, &query);
+    g_assert_cmpstr (by_due, ==, unfinished);
+  }
 }
 
 int
