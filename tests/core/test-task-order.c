@@ -168,6 +168,23 @@ test_store_urgency_order (DnTestStore   *fixture,
   query.sort = DN_TASK_SORT_URGENCY;
   all = titles (fixture->store, &query);
   g_assert_cmpstr (all, ==, "very-late|late|soon|later|no-date|cancelled|done|done-old");
+  /* a first page is read in two parts (unfinished by the deadline index,
+   * then the finished ones): the same rows as the whole list's first ones */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) every = dn_store_list_task_ids (fixture->store, &query, &error);
+
+    g_assert_no_error (error);
+    for (guint limit = 1; limit <= every->len + 1; limit++)
+      {
+        g_autoptr(GPtrArray) page = dn_store_list_tasks (fixture->store, &query, limit, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (page->len, ==, MIN (limit, every->len));
+        for (guint i = 0; i < page->len; i++)
+          g_assert_cmpint (((DnTask *) page->pdata[i])->id, ==, g_array_index (every, gint64, i));
+      }
+  }
   query.descending = TRUE;
   reversed = titles (fixture->store, &query);
   g_assert_cmpstr (reversed, ==, "done-old|done|cancelled|no-date|later|soon|late|very-late");

@@ -238,6 +238,8 @@ build_task_query (DnStore            *self,
     }
   if (query->unfinished)
     g_string_append (sql, " AND t.status IN ('open', 'in_progress')");
+  if (query->finished)
+    g_string_append (sql, " AND t.status IN ('done', 'cancelled')");
   if (query->overdue)
     {
       GDate today;
@@ -468,9 +470,34 @@ dn_store_list_tasks (DnStore            *self,
 {
   g_autofree char *suffix = g_strdup_printf (" LIMIT %u", limit);
   g_autoptr(GArray) ids = NULL;
+  DnTaskQuery part;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  ids = query_task_ids (self, query, suffix, text_plan (self, query, TRUE), error);
+  if (order_of (query) != DN_TASK_SORT_URGENCY || query->descending || query->status >= 0 || query->finished)
+    ids = query_task_ids (self, query, suffix, text_plan (self, query, TRUE), error);
+  else
+    {
+      /* urgent first over every task: the unfinished ones by the deadline
+       * index, then, only when they do not fill the page, the finished
+       * ones (sorting all of them would hold the first page for a second
+       * at 1 000 000 tasks) */
+      part = *query;
+      part.unfinished = TRUE;
+      ids = query_task_ids (self, &part, suffix, text_plan (self, &part, TRUE), error);
+      if (ids != NULL && ids->len < limit)
+        {
+          g_autofree char *rest_suffix = g_strdup_printf (" LIMIT %u", limit - ids->len);
+          g_autoptr(GArray) rest = NULL;
+
+          part = *query;
+          part.finished = TRUE;
+          rest = query_task_ids (self, &part, rest_suffix, text_plan (self, &part, TRUE), error);
+          if (rest == NULL)
+            g_clear_pointer (&ids, g_array_unref);
+          else
+            g_array_append_vals (ids, rest->data, rest->len);
+        }
+    }
   if (ids == NULL)
     return NULL;
   return dn_store_get_tasks (self, (const gint64 *) (gpointer) ids->data, ids->len, error);

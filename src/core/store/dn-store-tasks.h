@@ -40,6 +40,7 @@ typedef struct
   gint64      document_id;        /* 0: any */
   gint64      parent_id;          /* 0: any; -1: top-level tasks only */
   gboolean    unfinished;         /* only tasks not done nor cancelled */
+  gboolean    finished;           /* only tasks done or cancelled */
   const char *text;               /* search text, NULL or "" for none */
   DnTaskSort  sort;
   gboolean    descending;
