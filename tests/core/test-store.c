@@ -1651,12 +1651,45 @@ test_tasks_add (DnTestStore   *f,
   supports = dn_test_ids_of_array (got->support_unit_ids);
   assert_ids_set (supports, u.vp, u.pgd_cl);
   g_assert_cmpstr (got->support_unit_codes, ==, "PGD-CL, VP");
+  g_assert_cmpstr (got->support_unit_names, ==, "Phòng GD&ĐT huyện Cam Lộ, Văn phòng Sở");
   g_assert_cmpint (got->parent_id, ==, 0);
   g_assert_cmpint (got->document_id, ==, 0);
   g_assert_cmpstr (got->document_label, ==, "");
   g_assert_cmpuint (got->n_children, ==, 0);
   g_assert_cmpint (got->progress, ==, 0);
   g_assert_cmpint (dn_store_count (f->store, DN_RECORD_TASK, NULL), ==, 1);
+}
+
+/* A read task names its supporting units in Vietnamese order (D before Đ,
+ * A before Á), their codes in the same order. */
+static void
+test_tasks_support_names (DnTestStore   *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTask) task = NULL;
+  g_autoptr(DnTask) got = NULL;
+  g_autoptr(DnTask) alone = NULL;
+  g_autoptr(DnTask) got_alone = NULL;
+  Units u;
+
+  add_units (f->store, &u);
+  task = new_task ("Tổng hợp báo cáo", u.pgd_cl, NULL, DN_TEST_UNITS (u.vp, u.th_dh, u.th_dq, u.th_ad, u.th_ab));
+  g_assert_true (dn_store_add_task (f->store, task, &error));
+  g_assert_no_error (error);
+  got = get_task (f->store, task->id);
+  g_assert_cmpstr (got->support_unit_names, ==,
+                   "Trường Tiểu học An Bình, Trường Tiểu học Ánh Dương, Trường Tiểu học Dương Quỳ, "
+                   "Trường Tiểu học Đông Hà, Văn phòng Sở");
+  g_assert_cmpstr (got->support_unit_codes, ==, "TH-AB, TH-AD, TH-DQ, TH-ĐH, VP");
+
+  /* none: both empty */
+  alone = new_task ("Việc riêng", u.pgd_cl, NULL, NULL);
+  g_assert_true (dn_store_add_task (f->store, alone, &error));
+  g_assert_no_error (error);
+  got_alone = get_task (f->store, alone->id);
+  g_assert_cmpstr (got_alone->support_unit_names, ==, "");
+  g_assert_cmpstr (got_alone->support_unit_codes, ==, "");
 }
 
 /* @task must be refused as INVALID, with nothing written. */
@@ -4166,6 +4199,7 @@ main (int   argc,
   DN_TEST_ADD ("/store/attachments/attach", test_attachments_attach);
 
   DN_TEST_ADD ("/store/tasks/add", test_tasks_add);
+  DN_TEST_ADD ("/store/tasks/support-names", test_tasks_support_names);
   DN_TEST_ADD ("/store/tasks/invalid", test_tasks_invalid);
   DN_TEST_ADD ("/store/tasks/update/assignments", test_tasks_update_assignments);
   DN_TEST_ADD ("/store/tasks/update/keeps-extension", test_tasks_update_keeps_extension);

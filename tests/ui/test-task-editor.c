@@ -857,6 +857,85 @@ count_cb (gint64 *count)
   (*count)++;
 }
 
+static gboolean
+is_popover (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return GTK_IS_POPOVER (widget);
+}
+
+/* Asserts the popover of @chooser lies inside @window's surface and opens
+ * to @side; returns its height. */
+static int
+assert_popover_inside (GtkWidget       *chooser,
+                       GtkWidget       *window,
+                       GtkPositionType  side)
+{
+  GtkWidget *popover = dn_ui_find (chooser, is_popover, NULL);
+  GdkSurface *surface;
+  GdkSurface *parent;
+  int y, height;
+
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_cmpint (gtk_popover_get_position (GTK_POPOVER (popover)), ==, side);
+  surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  parent = gtk_native_get_surface (GTK_NATIVE (window));
+  y = gdk_popup_get_position_y (GDK_POPUP (surface));
+  height = gdk_surface_get_height (surface);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (y + height, <=, gdk_surface_get_height (parent));
+  g_assert_cmpint (gdk_popup_get_position_x (GDK_POPUP (surface)), >=, 0);
+  return gtk_widget_get_height (popover);
+}
+
+/* In a small window the unit list stays inside it: at the bottom it opens
+ * upwards, at the top downwards, shorter than in a big window, scrolling. */
+static void
+test_unit_chooser_small_window (DnTestStore   *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *spacer = gtk_label_new ("");
+  GtkWidget *top;
+  GtkWidget *bottom;
+  gint64 parent;
+
+  parent = dn_test_add_unit (fixture->store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
+  for (int i = 0; i < 40; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("TH%02d", i);
+      g_autofree char *name = g_strdup_printf ("Trường Tiểu học số %d", i);
+
+      dn_test_add_unit (fixture->store, code, name, DN_UNIT_KIND_SCHOOL, parent);
+    }
+  top = dn_unit_chooser_new (fixture->store, FALSE);
+  bottom = dn_unit_chooser_new (fixture->store, FALSE);
+  gtk_widget_set_vexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), spacer);
+  gtk_box_append (GTK_BOX (box), bottom);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 420);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_ui_wait_for_frame (window, 2000);
+
+  dn_chooser_popup (DN_CHOOSER (bottom));
+  dn_ui_wait_for_frame (window, 2000);
+  dn_ui_spin (50);
+  assert_popover_inside (bottom, window, GTK_POS_TOP);
+  gtk_popover_popdown (GTK_POPOVER (dn_ui_find (bottom, is_popover, NULL)));
+  dn_ui_spin (10);
+
+  dn_chooser_popup (DN_CHOOSER (top));
+  dn_ui_wait_for_frame (window, 2000);
+  dn_ui_spin (50);
+  g_assert_cmpint (assert_popover_inside (top, window, GTK_POS_BOTTOM), <, 420);
+  gtk_window_destroy (GTK_WINDOW (window));
+  dn_ui_spin (10);
+}
+
 /* The options the person editor, the unit dialog and the preferences use:
  * a "none" row, a subtree left out, an archived current unit kept */
 static void
@@ -1766,6 +1845,7 @@ main (int   argc,
   g_test_add_func ("/date-entry/parse", test_date_entry);
   DN_TEST_ADD ("/unit-chooser/search", test_unit_chooser);
   DN_TEST_ADD ("/unit-chooser/options", test_unit_chooser_options);
+  DN_TEST_ADD ("/unit-chooser/small-window", test_unit_chooser_small_window);
   DN_TEST_ADD ("/task-details/pass-down", test_details_pass_down);
   DN_TEST_ADD ("/task-details/progress-roll-up", test_details_progress);
   DN_TEST_ADD ("/task-details/extend-deadline", test_details_extend);

@@ -749,6 +749,36 @@ test_overdue_marked (DnTestStore   *fixture,
   gtk_window_destroy (shown.window);
 }
 
+/* Supporting units show their names, as the lead unit does; the tooltip
+ * gives each name with its code. */
+static void
+test_support_names (DnTestStore   *fixture,
+                    gconstpointer  data)
+{
+  Data d = make_data (fixture->store);
+  Shown shown = show_view (fixture->store);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(DnTask) task = dn_store_get_task (fixture->store, d.none, NULL);
+  g_autofree char *tooltip = NULL;
+  guint n_named = 0;
+
+  dn_ui_wait_for_frame (GTK_WIDGET (shown.window), 2000);
+  collect_named (GTK_WIDGET (shown.view), "support-cell", cells);
+  g_assert_cmpuint (cells->len, ==, 5);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cells->pdata[i]));
+
+      g_assert_cmpstr (text, !=, "TH-BT1");
+      if (g_strcmp0 (text, "Trường Tiểu học Bảo Thắng 1") == 0)
+        n_named++;
+    }
+  g_assert_cmpuint (n_named, ==, 1);
+  tooltip = dn_task_columns_dup_tooltip (DN_TASK_COLUMN_SUPPORT, task);
+  g_assert_cmpstr (tooltip, ==, "Trường Tiểu học Bảo Thắng 1 (TH-BT1)");
+  gtk_window_destroy (shown.window);
+}
+
 /* A query that fails shows its error, never an empty list; Try Again
  * reads the list again. */
 static void
@@ -1447,6 +1477,7 @@ main (int   argc,
   DN_TEST_ADD ("/task-list/unit-filter", test_unit_filter);
   DN_TEST_ADD ("/task-list/sort", test_sort);
   DN_TEST_ADD ("/task-list/overdue-marked", test_overdue_marked);
+  DN_TEST_ADD ("/task-list/support-names", test_support_names);
   DN_TEST_ADD ("/task-list/error-state", test_error_state);
   DN_TEST_ADD ("/task-list/delete-undo", test_delete_undo);
   DN_TEST_ADD ("/task-list/reload-keeps-selection", test_reload_keeps_selection);

@@ -98,7 +98,7 @@ static const RecordKind kinds[N_RECORDS] = {
     "DnTask", sizeof (DnTask),
     { FIELD (DnTask, section), FIELD (DnTask, title), FIELD (DnTask, description),
       FIELD (DnTask, lead_unit_code), FIELD (DnTask, lead_unit_name), FIELD (DnTask, support_unit_codes),
-      FIELD (DnTask, document_label) },
+      FIELD (DnTask, support_unit_names), FIELD (DnTask, document_label) },
     { FIELD (DnTask, due_date) },
     FIELD (DnTask, support_unit_ids),
   },

@@ -34,6 +34,7 @@ struct _DnTask
   char *lead_unit_code; /* filled on reads */
   char *lead_unit_name; /* filled on reads */
   char *support_unit_codes; /* filled on reads, comma separated */
+  char *support_unit_names; /* filled on reads, comma separated, in the order of the codes */
   int progress; /* its own latest progress percent (0..100; 100 when done), filled on reads */
   int children_progress; /* average progress of its sub-assigned tasks, -1 when none; filled on reads */
   guint n_children; /* number of sub-assigned child tasks, filled on reads */

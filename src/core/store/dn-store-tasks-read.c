@@ -60,6 +60,8 @@ dn_task_query_init (DnTaskQuery *query)
   "la.unit_id, coalesce(lu.code, ''), coalesce(lu.name, ''), " \
   "coalesce((SELECT group_concat(code, ', ') FROM (SELECT su.code FROM assignment sa JOIN unit su ON su.id = sa.unit_id " \
   "  WHERE sa.task_id = t.id AND sa.role = 'support' ORDER BY su.name_key)), ''), " \
+  "coalesce((SELECT group_concat(name, ', ') FROM (SELECT su.name FROM assignment sa JOIN unit su ON su.id = sa.unit_id " \
+  "  WHERE sa.task_id = t.id AND sa.role = 'support' ORDER BY su.name_key)), ''), " \
   TASK_PROGRESS ", " CHILDREN_PROGRESS ", " \
   "(SELECT count(*) FROM task c WHERE c.parent_id = t.id AND c.deleted = 0), " \
   "coalesce(CASE WHEN d.number = '' THEN d.symbol WHEN d.symbol = '' THEN d.number ELSE d.number || '/' || d.symbol END, '')"
@@ -75,7 +77,7 @@ static const DnRow task_row = {
     DN_ENUM_COLUMN (DnTask, status, dn_status_from_string), DN_COLUMN (INT64, DnTask, parent_id),
     DN_COLUMN (INT64, DnTask, lead_unit_id), DN_COLUMN (TEXT, DnTask, lead_unit_code),
     DN_COLUMN (TEXT, DnTask, lead_unit_name), DN_COLUMN (TEXT, DnTask, support_unit_codes),
-    DN_COLUMN (INT, DnTask, progress), DN_COLUMN (INT, DnTask, children_progress),
+    DN_COLUMN (TEXT, DnTask, support_unit_names), DN_COLUMN (INT, DnTask, progress), DN_COLUMN (INT, DnTask, children_progress),
     DN_COLUMN (INT, DnTask, n_children), DN_COLUMN (TEXT, DnTask, document_label) },
 };
 

@@ -28,6 +28,7 @@ struct _DnChooserPopover
 
   /* Template widgets */
   GtkSearchEntry     *search_entry;
+  GtkScrolledWindow  *scroller;
   GtkListView        *list_view;
   GtkLabel           *empty_label;
   GtkWidget          *footer;
@@ -182,10 +183,41 @@ on_row_activated_cb (DnChooserPopover *self,
     _dn_chooser_activate_row (chooser, id_of (self, row));
 }
 
+/* The list's height when the window has room, and the least it keeps */
+#define LIST_MAX_HEIGHT 420
+#define LIST_MIN_HEIGHT 96
+/* what the popover adds around the list: search field, footer, frame, arrow */
+#define POPOVER_EXTRA_HEIGHT 150
+
+/* Keeps the popover inside its window: it opens below the chooser when the
+ * list fits there or there is more room below than above, else above; the
+ * list is no taller than that room and scrolls inside. */
+static void
+fit_to_window (DnChooserPopover *self)
+{
+  GtkWidget *anchor = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *root;
+  graphene_rect_t bounds;
+  int below, above, room;
+  gboolean down;
+
+  if (anchor == NULL || (root = GTK_WIDGET (gtk_widget_get_root (anchor))) == NULL
+      || !gtk_widget_compute_bounds (anchor, root, &bounds))
+    return;
+  below = gtk_widget_get_height (root) - (int) (bounds.origin.y + bounds.size.height);
+  above = (int) bounds.origin.y;
+  down = below >= LIST_MAX_HEIGHT + POPOVER_EXTRA_HEIGHT || below >= above;
+  room = (down ? below : above) - POPOVER_EXTRA_HEIGHT;
+  gtk_popover_set_position (GTK_POPOVER (self), down ? GTK_POS_BOTTOM : GTK_POS_TOP);
+  gtk_scrolled_window_set_max_content_height (self->scroller, CLAMP (room, LIST_MIN_HEIGHT, LIST_MAX_HEIGHT));
+}
+
 static void
 on_show_cb (DnChooserPopover *self)
 {
   DnChooser *chooser = chooser_of (self);
+
+  fit_to_window (self);
 
   if (chooser != NULL)
     _dn_chooser_ensure_loaded (chooser);
@@ -408,6 +440,7 @@ dn_chooser_popover_class_init (DnChooserPopoverClass *klass)
 
   dn_ui_class_set_template (widget_class, "dn-chooser-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, scroller);
   gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, list_view);
   gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, empty_label);
   gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, footer);

@@ -185,9 +185,15 @@ dn_task_columns_create_cell (DnTaskColumn column)
       }
     case DN_TASK_COLUMN_TITLE:
       return cell_text (24, 60);
+    case DN_TASK_COLUMN_SUPPORT:
+      {
+        GtkWidget *text = cell_text (3, 16);
+
+        gtk_widget_set_name (text, "support-cell");
+        return text;
+      }
     case DN_TASK_COLUMN_SECTION:
     case DN_TASK_COLUMN_LEAD:
-    case DN_TASK_COLUMN_SUPPORT:
     case DN_TASK_COLUMN_RECURRENCE:
     case DN_TASK_COLUMN_STATUS:
     case DN_TASK_COLUMN_N:
@@ -269,7 +275,8 @@ dn_task_columns_show (DnTaskColumn  column,
                                 task->lead_unit_name[0] != '\0' ? task->lead_unit_name : task->lead_unit_code);
       break;
     case DN_TASK_COLUMN_SUPPORT:
-      gtk_inscription_set_text (GTK_INSCRIPTION (cell), task->support_unit_codes);
+      gtk_inscription_set_text (GTK_INSCRIPTION (cell), task->support_unit_names[0] != '\0'
+                                                        ? task->support_unit_names : task->support_unit_codes);
       break;
     case DN_TASK_COLUMN_DUE:
       show_due (cell, task, today);
@@ -293,6 +300,27 @@ dn_task_columns_show (DnTaskColumn  column,
     }
 }
 
+/* one line per supporting unit, "name (code)"; a name holding the separator
+ * makes the lists unequal, and then the two lists are shown as they are */
+static char *
+dup_support_tooltip (DnTask *task)
+{
+  g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (task->support_unit_codes[0] == '\0')
+    return NULL;
+  codes = g_strsplit (task->support_unit_codes, ", ", -1);
+  names = g_strsplit (task->support_unit_names, ", ", -1);
+  if (g_strv_length (codes) != g_strv_length (names))
+    return g_strdup_printf ("%s\n%s", task->support_unit_names, task->support_unit_codes);
+  text = g_string_new (NULL);
+  for (guint i = 0; codes[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s (%s)", i > 0 ? "\n" : "", names[i], codes[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 char *
 dn_task_columns_dup_tooltip (DnTaskColumn  column,
                              DnTask       *task)
@@ -306,7 +334,7 @@ dn_task_columns_dup_tooltip (DnTaskColumn  column,
         return NULL;
       return g_strdup_printf ("%s (%s)", task->lead_unit_name, task->lead_unit_code);
     case DN_TASK_COLUMN_SUPPORT:
-      return task->support_unit_codes[0] != '\0' ? g_strdup (task->support_unit_codes) : NULL;
+      return dup_support_tooltip (task);
     case DN_TASK_COLUMN_RECURRENCE:
       return task->recurrence != DN_RECURRENCE_NONE ? g_strdup (dn_recurrence_get_label (task->recurrence)) : NULL;
     case DN_TASK_COLUMN_DUE:
