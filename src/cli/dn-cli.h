@@ -80,6 +80,12 @@ typedef struct
 int run_command (const Command *command, int argc, char **argv);
 int usage_error (GOptionContext *context, const char *message);
 
+/* The units command (dn-cli-units.c): its options, its check and what it
+ * does. */
+extern const GOptionEntry dn_cli_units_options[];
+gboolean dn_cli_check_units (Run *run, GError **error);
+gboolean dn_cli_run_units (Run *run, GError **error);
+
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */
 int dn_cli_task_main (int argc, char **argv);
