@@ -15,6 +15,7 @@
 
 #include <string.h>
 
+#include "dn-cli-test-utils.h"
 #include "dn-test-utils.h"
 
 static const char *cli_path;
@@ -22,74 +23,20 @@ static const char *data_dir;
 
 /* ------------------------------------------------------- running the CLI */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-/* Runs doingoai-cli with @argv (its own path first, ended by NULL),
- * untranslated; its user folders are the tests' own
+/* Runs doingoai-cli, untranslated; its user folders are the tests' own
  * (dn_test_isolate_user_dirs()). */
-static CliRun *
-cli_argv (GPtrArray *argv)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  CliRun *run = g_new0 (CliRun, 1);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_unsetenv (launcher, "LANG");
-  g_subprocess_launcher_unsetenv (launcher, "DOINGOAI_LOCALEDIR");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("doingoai-cli did not exit normally (crashed?); stderr: %s", run->err);
-  run->status = g_subprocess_get_exit_status (process);
-  return run;
-}
-
-/* doingoai-cli's arguments: @first, then those of @ap up to NULL. */
-static GPtrArray *
-collect_args (const char *first,
-              va_list     ap)
-{
-  GPtrArray *argv = g_ptr_array_new ();
-
-  g_ptr_array_add (argv, (gpointer) cli_path);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  g_ptr_array_add (argv, NULL);
-  return argv;
-}
-
 static CliRun *cli (const char *first, ...) G_GNUC_NULL_TERMINATED;
 static CliRun *
 cli (const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = NULL;
   va_list ap;
+  CliRun *run;
 
   va_start (ap, first);
-  argv = collect_args (first, ap);
+  run = dn_cli_run_va (cli_path, NULL, NULL, first, ap);
   va_end (ap);
-  return cli_argv (argv);
+  return run;
 }
 
 /* Exit 0, nothing on stderr. */
@@ -192,16 +139,18 @@ run_ok (Fixture    *f,
         const char *first,
         ...)
 {
-  g_autoptr(GPtrArray) argv = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(CliRun) run = NULL;
   va_list ap;
 
+  g_ptr_array_add (args, (gpointer) "--db");
+  g_ptr_array_add (args, f->db);
   va_start (ap, first);
-  argv = collect_args (first, ap);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
-  g_ptr_array_insert (argv, 1, (gpointer) "--db");
-  g_ptr_array_insert (argv, 2, f->db);
-  run = cli_argv (argv);
+  g_ptr_array_add (args, NULL);
+  run = dn_cli_runv (cli_path, NULL, NULL, (const char * const *) args->pdata);
   assert_success (run);
   return g_steal_pointer (&run->out);
 }

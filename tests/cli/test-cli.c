@@ -15,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "dn-cli-test-utils.h"
 #include "dn-date.h"
 #include "dn-core-testing.h"
 #include "dn-store-private.h"
@@ -27,92 +28,11 @@ static char *tmp_root;
 
 /* ------------------------------------------------------- running the CLI */
 
-typedef struct
-{
-  int status;   /* exit status; the test fails if the CLI crashed */
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_free (CliRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliRun, cli_run_free)
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize size = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
-
-  if (data == NULL || size == 0)
-    return g_strdup ("");
-
-  /* stdout and stderr are always UTF-8, whatever the locale */
-  if (!g_utf8_validate_len (data, size, NULL))
-    g_error ("output is not UTF-8: %.*s", (int) size, data);
-#ifdef G_OS_WIN32
-  {
-    /* stdout and stderr are in text mode there: line ends are CR LF */
-    g_autoptr(GString) text = g_string_new_len (data, (gssize) size);
-    g_string_replace (text, "\r\n", "\n", 0);
-    return g_string_free (g_steal_pointer (&text), FALSE);
-  }
-#else
-  return g_strndup (data, size);
-#endif
-}
-
-/* Runs the CLI with @args; @env: NAME=VALUE strings added to (or replacing)
- * the test environment. The CLI always runs untranslated (LC_ALL=C) unless
- * @env says otherwise, and never sees the user's data folder. */
 static CliRun *
 cli_runv (const char * const *env,
           const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) environ = g_get_environ ();
-  CliRun *run = g_new0 (CliRun, 1);
-
-  environ = g_environ_unsetenv (environ, "LANGUAGE");
-  environ = g_environ_unsetenv (environ, "LANG");
-  environ = g_environ_unsetenv (environ, "DOINGOAI_LOCALEDIR");
-  environ = g_environ_unsetenv (environ, "DN_TEST_CLI_RUN");
-  environ = g_environ_setenv (environ, "LC_ALL", "C", TRUE);
-  environ = g_environ_setenv (environ, "XDG_DATA_HOME", tmp_root, TRUE);
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
-      environ = g_environ_setenv (environ, pair[0], pair[1], TRUE);
-    }
-
-  g_ptr_array_add (argv, (gpointer) cli_path);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_environ (launcher, environ);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
-  if (!g_subprocess_get_if_exited (process))
-    g_error ("doingoai-cli did not exit normally (crashed?); stderr: %s", run->err);
-  run->status = g_subprocess_get_exit_status (process);
-  return run;
+  return dn_cli_runv (cli_path, tmp_root, env, args);
 }
 
 static CliRun *
@@ -120,12 +40,7 @@ cli_run_va (const char * const *env,
             const char         *first,
             va_list             ap)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  g_ptr_array_add (args, NULL);
-  return cli_runv (env, (const char * const *) args->pdata);
+  return dn_cli_run_va (cli_path, tmp_root, env, first, ap);
 }
 
 static CliRun *cli (const char *first, ...) G_GNUC_NULL_TERMINATED;
@@ -591,7 +506,7 @@ test_translated_errors (gconstpointer data)
   g_assert_null (strstr (run->err, "There is no unit"));
 
   /* a usage error too */
-  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&run, dn_cli_run_free);
   run = cli_env (env, "--db", db, "tasks", "--status", "xong", NULL);
   assert_usage_error (run, "xong");
   g_assert_null (strstr (run->err, "Unknown status"));
@@ -1113,7 +1028,7 @@ assert_read_only_runs (ReadOnlyDbs  *r,
     g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
   }
   for (guint i = 0; i < RO_N; i++)
-    cli_run_free (runs[i]);
+    dn_cli_run_free (runs[i]);
 }
 
 static void
