@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "dn-text.h"
 #include "dn-ui-resources.h"
 #include "dn-ui.h"
 
@@ -219,4 +220,14 @@ dn_ui_class_install_actions (GtkWidgetClass *widget_class,
       g_hash_table_insert (table, (gpointer) actions[i].name, (gpointer) actions[i].activate);
       gtk_widget_class_install_action (widget_class, actions[i].name, NULL, activate_action);
     }
+}
+
+char *
+dn_ui_editable_dup_text (GtkWidget *editable)
+{
+  char *text;
+
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
+  text = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (editable)), -1, TRUE);
+  return text != NULL ? text : g_strdup ("");
 }

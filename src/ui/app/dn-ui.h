@@ -18,6 +18,10 @@ void dn_ui_set_css_class    (GtkWidget  *widget,
                              const char *name,
                              gboolean    on);
 
+/* What the officer typed in @editable as the store keeps text (NFC,
+ * spaces tidied; dn_text_normalize()); "" when it is not valid text. */
+char *dn_ui_editable_dup_text (GtkWidget *editable);
+
 /* A new list of the labels of an enum's values 0 … @n - 1: @label is the
  * enum's const char *dn_*_get_label (Enum value), given with G_CALLBACK. */
 GtkStringList *dn_ui_enum_labels        (guint        n,

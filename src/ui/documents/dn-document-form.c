@@ -43,14 +43,6 @@ form_free (gpointer data)
   g_free (form);
 }
 
-static char *
-text_of (GtkWidget *editable)
-{
-  char *text = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (editable)), -1, TRUE);
-
-  return text != NULL ? text : g_strdup ("");
-}
-
 static gboolean
 apply (DnFormDialog  *dialog,
        gpointer       data,
@@ -58,7 +50,7 @@ apply (DnFormDialog  *dialog,
 {
   Form *form = data;
   g_autoptr(DnDocument) document = dn_document_new ();
-  g_autofree char *reference = text_of (form->reference);
+  g_autofree char *reference = dn_ui_editable_dup_text (form->reference);
   char *slash = strchr (reference, '/');
 
   /* "14/KH-SGDĐT": the number before the first slash, the symbol after */
@@ -67,9 +59,9 @@ apply (DnFormDialog  *dialog,
   document->number = g_strstrip (g_strndup (reference, slash != NULL ? (gsize) (slash - reference) : strlen (reference)));
   document->symbol = g_strstrip (g_strdup (slash != NULL ? slash + 1 : ""));
   g_free (document->issuer);
-  document->issuer = text_of (form->issuer);
+  document->issuer = dn_ui_editable_dup_text (form->issuer);
   g_free (document->subject);
-  document->subject = text_of (form->subject);
+  document->subject = dn_ui_editable_dup_text (form->subject);
   document->direction = DN_DIRECTION_INCOMING;
   document->type = gtk_drop_down_get_selected (form->type);
   if (document->subject[0] == '\0')
@@ -80,7 +72,7 @@ apply (DnFormDialog  *dialog,
   if (!dn_date_entry_get_date (DN_DATE_ENTRY (form->date), &document->issue_date) &&
       !dn_date_entry_is_empty (DN_DATE_ENTRY (form->date)))
     {
-      g_autofree char *typed = text_of (form->date);
+      g_autofree char *typed = dn_ui_editable_dup_text (form->date);
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
 

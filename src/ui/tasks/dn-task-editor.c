@@ -106,9 +106,7 @@ task_copy (DnTask *task)
 static char *
 get_title (DnTaskEditor *self)
 {
-  char *title = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)), -1, TRUE);
-
-  return title != NULL ? title : g_strdup ("");
+  return dn_ui_editable_dup_text (GTK_WIDGET (self->title_entry));
 }
 
 static char *
@@ -161,9 +159,7 @@ build_task (DnTaskEditor *self)
     task->parent_id = self->initial->parent_id;
   take_text (&task->title, get_title (self));
   take_text (&task->description, get_description (self));
-  take_text (&task->section, dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (self->section_entry)), -1, TRUE));
-  if (task->section == NULL)
-    task->section = g_strdup ("");
+  take_text (&task->section, dn_ui_editable_dup_text (GTK_WIDGET (self->section_entry)));
   task->document_id = dn_chooser_get_id (self->document_chooser);
   dn_date_entry_get_date (self->due_entry, &task->due_date);
   task->recurrence = get_recurrence (self);

@@ -164,14 +164,6 @@ sub_dialog_add_date (SubDialog   *d,
   return DN_DATE_ENTRY (sub_dialog_add (d, label, accessible, "dialog_date", date));
 }
 
-static char *
-editable_text (GtkWidget *editable)
-{
-  char *text = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (editable)), -1, TRUE);
-
-  return text != NULL ? text : g_strdup ("");
-}
-
 /* The date typed in the dialog's date field; else says what is wrong with
  * it, in the dialog, and marks the field. */
 static gboolean
@@ -189,7 +181,7 @@ dialog_date (SubDialog   *d,
       dn_form_dialog_show_error (d->dialog, missing, GTK_WIDGET (d->date));
       return FALSE;
     }
-  typed = editable_text (GTK_WIDGET (d->date));
+  typed = dn_ui_editable_dup_text (GTK_WIDGET (d->date));
   message = g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
   dn_form_dialog_show_error (d->dialog, message, GTK_WIDGET (d->date));
   return FALSE;
@@ -221,7 +213,7 @@ static gboolean
 apply_extend (SubDialog  *d,
               GError    **error)
 {
-  g_autofree char *reason = editable_text (d->text);
+  g_autofree char *reason = dn_ui_editable_dup_text (d->text);
   g_autofree char *when = NULL;
   g_autofree char *message = NULL;
   GDate date;
@@ -278,7 +270,7 @@ apply_reminder (SubDialog  *d,
   reminder->unit_id = d->unit_id;
   reminder->kind = kind < DN_REMINDER_N ? (DnReminderKind) kind : DN_REMINDER_NOTICE;
   g_free (reminder->note);
-  reminder->note = editable_text (d->text);
+  reminder->note = dn_ui_editable_dup_text (d->text);
   if (!dn_store_add_reminder (d->store, reminder, error))
     return FALSE;
   message = g_strdup_printf (_("“%s” to %s recorded."), dn_reminder_kind_get_label (reminder->kind), d->unit_name);
@@ -370,7 +362,7 @@ apply_progress (SubDialog  *d,
   progress->percent = gtk_spin_button_get_value_as_int (d->percent);
   progress->unit_id = position < d->ids->len ? g_array_index (d->ids, gint64, position) : 0;
   g_free (progress->note);
-  progress->note = editable_text (d->text);
+  progress->note = dn_ui_editable_dup_text (d->text);
   if (d->file != NULL)
     {
       g_autoptr(DnAttachment) attachment = dn_store_add_attachment (d->store, d->file, NULL, error);
