@@ -527,3 +527,38 @@ dn_test_ids_sorted (const char *ids)
   g_array_sort (values, compare_int64);
   return dn_test_ids_of_array (values);
 }
+
+void
+dn_test_assert_date (const GDate *date,
+                     int          year,
+                     int          month,
+                     int          day)
+{
+  GDate expected = dn_test_date (year, month, day);
+
+  if (!g_date_valid (date) || g_date_compare (date, &expected) != 0)
+    {
+      g_autofree char *got = g_date_valid (date) ? dn_date_format_iso (date) : g_strdup ("(none)");
+      g_autofree char *want = dn_date_format_iso (&expected);
+      g_error ("date %s, expected %s", got, want);
+    }
+}
+
+DnTask *
+dn_test_get_task (DnStore *store,
+                  gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  DnTask *task = dn_store_get_task (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (task);
+  return task;
+}
+
+void
+dn_test_count_changed (DnStore *store,
+                       guint   *count)
+{
+  (*count)++;
+}

@@ -110,6 +110,11 @@ GDate     dn_test_date                 (int year,
 GDate     dn_test_today_plus           (int days);
 /* An invalid (cleared) date. */
 GDate     dn_test_no_date              (void);
+/* Fails the test unless @date is @year-@month-@day (saying both). */
+void      dn_test_assert_date          (const GDate *date,
+                                        int          year,
+                                        int          month,
+                                        int          day);
 
 /* Records --------------------------------------------------------------- */
 
@@ -138,6 +143,13 @@ gint64    dn_test_add_task             (DnStore      *store,
                                         const GDate  *due,
                                         const gint64 *supports);
 #define DN_TEST_UNITS(...) ((const gint64[]) { __VA_ARGS__, 0 })
+
+/* The task @id, asserting it is read. */
+DnTask   *dn_test_get_task             (DnStore      *store,
+                                        gint64        id);
+/* A DnStore::changed handler counting into the guint at @count. */
+void      dn_test_count_changed        (DnStore      *store,
+                                        guint        *count);
 
 /* Ids --------------------------------------------------------------------- */
 

@@ -109,18 +109,6 @@ new_task (const char   *title,
   return task;
 }
 
-static DnTask *
-get_task (DnStore *store,
-          gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  DnTask *task = dn_store_get_task (store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (task);
-  return task;
-}
-
 static void
 set_supports (DnTask       *task,
               const gint64 *supports)
@@ -1639,7 +1627,7 @@ test_tasks_add (DnTestStore   *f,
                                       "SELECT count(*) FROM assignment WHERE role = 'lead' AND task_id = %" G_GINT64_FORMAT,
                                       task->id), ==, 1);
 
-  got = get_task (f->store, task->id);
+  got = dn_test_get_task (f->store, task->id);
   g_assert_cmpstr (got->title, ==, "Báo cáo công tác đối ngoại quý II");
   g_assert_cmpstr (got->section, ==, "II.3");
   assert_date (&got->due_date, 2024, 6, 30);
@@ -1677,7 +1665,7 @@ test_tasks_support_names (DnTestStore   *f,
   task = new_task ("Tổng hợp báo cáo", u.pgd_cl, NULL, DN_TEST_UNITS (u.vp, u.th_dh, u.th_dq, u.th_ad, u.th_ab));
   g_assert_true (dn_store_add_task (f->store, task, &error));
   g_assert_no_error (error);
-  got = get_task (f->store, task->id);
+  got = dn_test_get_task (f->store, task->id);
   g_assert_cmpstr (got->support_unit_names, ==,
                    "Trường Tiểu học An Bình, Trường Tiểu học Ánh Dương, Trường Tiểu học Dương Quỳ, "
                    "Trường Tiểu học Đông Hà, Văn phòng Sở");
@@ -1687,7 +1675,7 @@ test_tasks_support_names (DnTestStore   *f,
   alone = new_task ("Việc riêng", u.pgd_cl, NULL, NULL);
   g_assert_true (dn_store_add_task (f->store, alone, &error));
   g_assert_no_error (error);
-  got_alone = get_task (f->store, alone->id);
+  got_alone = dn_test_get_task (f->store, alone->id);
   g_assert_cmpstr (got_alone->support_unit_names, ==, "");
   g_assert_cmpstr (got_alone->support_unit_codes, ==, "");
 }
@@ -1831,7 +1819,7 @@ test_tasks_update_assignments (DnTestStore   *f,
   g_assert_no_error (error);
 
   /* 1. VP no longer supports, the police do */
-  task = get_task (f->store, id);
+  task = dn_test_get_task (f->store, id);
   set_supports (task, DN_TEST_UNITS (u.pgd_cl, u.ca));
   g_free (task->title);
   task->title = g_strdup ("Tổng hợp báo cáo năm");
@@ -1844,7 +1832,7 @@ test_tasks_update_assignments (DnTestStore   *f,
   g_assert_cmpint (kept_after->status, ==, DN_STATUS_DONE);
   g_assert_cmpstr (kept_after->reply_reference, ==, "12/BC-PGDĐT");
   g_clear_object (&task);
-  task = get_task (f->store, id);
+  task = dn_test_get_task (f->store, id);
   g_assert_cmpstr (task->title, ==, "Tổng hợp báo cáo năm");
 
   /* 2. another lead unit */
@@ -1856,7 +1844,7 @@ test_tasks_update_assignments (DnTestStore   *f,
 
   /* 3. the lead and a supporting unit swap */
   g_clear_object (&task);
-  task = get_task (f->store, id);
+  task = dn_test_get_task (f->store, id);
   task->lead_unit_id = u.pgd_cl;
   set_supports (task, DN_TEST_UNITS (u.ca, u.vp));
   g_assert_true (dn_store_update_task (f->store, task, &error));
@@ -1864,7 +1852,7 @@ test_tasks_update_assignments (DnTestStore   *f,
   step3 = assignments_string (f->store, id);
   g_assert_cmpstr (step3, ==, "lead:PGD-CL support:CA support:VP");
   g_clear_object (&task);
-  task = get_task (f->store, id);
+  task = dn_test_get_task (f->store, id);
   g_assert_cmpint (task->lead_unit_id, ==, u.pgd_cl);
   g_assert_cmpstr (task->support_unit_codes, ==, "CA, VP");
 
@@ -1910,7 +1898,7 @@ test_tasks_update_keeps_extension (DnTestStore   *f,
   g_assert_true (dn_store_extend_assignment (f->store, vp->id, &extended, "Chờ số liệu của các trường", &error));
   g_assert_no_error (error);
 
-  task = get_task (f->store, id);
+  task = dn_test_get_task (f->store, id);
   task->due_date = dn_test_date (2024, 7, 31);
   g_assert_true (dn_store_update_task (f->store, task, &error));
   g_assert_no_error (error);
@@ -1948,7 +1936,7 @@ test_tasks_update_keeps_extension (DnTestStore   *f,
   g_assert_no_error (error);
   {
     g_autoptr(DnAssignment) lead = find_assignment (f->store, id, u.pgd_dh);
-    g_autoptr(DnTask) got = get_task (f->store, id);
+    g_autoptr(DnTask) got = dn_test_get_task (f->store, id);
 
     g_assert_false (g_date_valid (&lead->due_date));
     g_assert_false (g_date_valid (&got->due_date));
@@ -1975,13 +1963,13 @@ test_tasks_update_archived_units (DnTestStore   *f,
   g_assert_no_error (error);
 
   /* the old task can still be edited: its units are kept, not newly given it */
-  task = get_task (f->store, id);
+  task = dn_test_get_task (f->store, id);
   g_free (task->title);
   task->title = g_strdup ("Báo cáo năm học 2023-2024");
   g_assert_true (dn_store_update_task (f->store, task, &error));
   g_assert_no_error (error);
   g_clear_object (&task);
-  task = get_task (f->store, id);
+  task = dn_test_get_task (f->store, id);
   g_assert_cmpstr (task->title, ==, "Báo cáo năm học 2023-2024");
 
   /* an archived unit cannot be added to it, though, as lead or support */
@@ -2131,7 +2119,7 @@ test_tasks_delete_restore (DnTestStore   *f,
   }
   /* kept for undo, but no longer a task to name by its id */
   {
-    g_autoptr(DnTask) kept = get_task (f->store, t1);
+    g_autoptr(DnTask) kept = dn_test_get_task (f->store, t1);
     g_autoptr(DnTask) live = dn_store_get_live_task (f->store, t1, &error);
 
     g_assert_null (live);
@@ -2146,7 +2134,7 @@ test_tasks_delete_restore (DnTestStore   *f,
   g_assert_cmpint (dn_store_count (f->store, DN_RECORD_TASK, NULL), ==, 4);
   {
     g_autofree char *found = search_task_ids (f->store, "han quoc");
-    g_autoptr(DnTask) parent = get_task (f->store, t1);
+    g_autoptr(DnTask) parent = dn_test_get_task (f->store, t1);
 
     g_autoptr(DnTask) live = dn_store_get_live_task (f->store, t1, &error);
 
@@ -2160,7 +2148,7 @@ test_tasks_delete_restore (DnTestStore   *f,
   g_assert_true (dn_store_delete_task (f->store, c1, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(DnTask) parent = get_task (f->store, t1);
+    g_autoptr(DnTask) parent = dn_test_get_task (f->store, t1);
     g_assert_cmpuint (parent->n_children, ==, 1);
   }
   assert_query_set (f->store, &q, t1, t2, c2);
@@ -2643,7 +2631,7 @@ test_tasks_get_tasks (DnTestStore   *f,
     g_assert_cmpint (t->progress, ==, 0);
   }
   {
-    g_autoptr(DnTask) child = get_task (f->store, g_array_index (children, gint64, 0));
+    g_autoptr(DnTask) child = dn_test_get_task (f->store, g_array_index (children, gint64, 0));
 
     g_assert_cmpstr (child->document_label, ==, "14/KH-SGDĐT");
     g_assert_cmpint (child->parent_id, ==, task->id);
@@ -2688,20 +2676,20 @@ test_tasks_progress_value (DnTestStore   *f,
   id = dn_test_add_task (f->store, "Báo cáo tiến độ", u.vp, NULL, NULL);
   add_progress (f->store, id, 40, 2024, 3, 1);
   {
-    g_autoptr(DnTask) t = get_task (f->store, id);
+    g_autoptr(DnTask) t = dn_test_get_task (f->store, id);
     g_assert_cmpint (t->progress, ==, 40);
   }
   add_progress (f->store, id, 70, 2024, 3, 20);
   /* an older entry, added later, is not the latest */
   add_progress (f->store, id, 90, 2024, 2, 1);
   {
-    g_autoptr(DnTask) t = get_task (f->store, id);
+    g_autoptr(DnTask) t = dn_test_get_task (f->store, id);
     g_assert_cmpint (t->progress, ==, 70);
   }
   g_assert_true (dn_store_set_task_status (f->store, id, DN_STATUS_DONE, NULL, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(DnTask) t = get_task (f->store, id);
+    g_autoptr(DnTask) t = dn_test_get_task (f->store, id);
     g_assert_cmpint (t->progress, ==, 100);
   }
 }
@@ -2778,10 +2766,10 @@ test_recurrence_done_creates_next (DnTestStore   *f,
   g_assert_cmpint (next_id, >, 0);
   g_assert_cmpint (next_id, !=, task->id);
 
-  done = get_task (f->store, task->id);
+  done = dn_test_get_task (f->store, task->id);
   g_assert_cmpint (done->status, ==, DN_STATUS_DONE);
 
-  next = get_task (f->store, next_id);
+  next = dn_test_get_task (f->store, next_id);
   assert_date (&next->due_date, 2024, 6, 30);
   g_assert_cmpint (next->recurrence, ==, DN_RECURRENCE_QUARTERLY);
   g_assert_cmpint (next->status, ==, DN_STATUS_OPEN);
@@ -2807,7 +2795,7 @@ test_recurrence_done_creates_next (DnTestStore   *f,
   g_assert_no_error (error);
   g_assert_cmpint (next2_id, >, 0);
   {
-    g_autoptr(DnTask) next2 = get_task (f->store, next2_id);
+    g_autoptr(DnTask) next2 = dn_test_get_task (f->store, next2_id);
     assert_date (&next2->due_date, 2024, 9, 30);
   }
   g_assert_cmpint (dn_store_count (f->store, DN_RECORD_TASK, NULL), ==, 3);
@@ -2842,7 +2830,7 @@ test_recurrence_done_twice (DnTestStore   *f,
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM task WHERE previous_id = %" G_GINT64_FORMAT,
                                       task->id), ==, 1);
   {
-    g_autoptr(DnTask) next = get_task (f->store, first);
+    g_autoptr(DnTask) next = dn_test_get_task (f->store, first);
     assert_date (&next->due_date, 2024, 2, 29);
   }
 }
@@ -2881,13 +2869,6 @@ test_recurrence_none (DnTestStore   *f,
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
 }
 
-static void
-count_changed_cb (DnStore *store,
-                  guint   *n_changed)
-{
-  (*n_changed)++;
-}
-
 /* An edit that marks a recurring task done makes its next occurrence in the
  * same transaction, and undoing the edit takes both back. */
 static void
@@ -2909,7 +2890,7 @@ test_recurrence_edit_undo (DnTestStore   *f,
   g_assert_no_error (error);
   old = dn_store_snapshot_task (f->store, task->id, &error);
   g_assert_no_error (error);
-  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_signal_connect (f->store, "changed", G_CALLBACK (dn_test_count_changed), &n_changed);
 
   /* the edit and the next occurrence: one transaction */
   g_free (task->title);
@@ -2921,7 +2902,7 @@ test_recurrence_edit_undo (DnTestStore   *f,
   g_assert_cmpint (made_id, >, 0);
   g_assert_cmpint (next_id, ==, made_id);
   {
-    g_autoptr(DnTask) next = get_task (f->store, made_id);
+    g_autoptr(DnTask) next = dn_test_get_task (f->store, made_id);
 
     assert_date (&next->due_date, 2024, 6, 30);
     g_assert_cmpstr (next->title, ==, "Báo cáo quý I");
@@ -2934,7 +2915,7 @@ test_recurrence_edit_undo (DnTestStore   *f,
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 2);
   {
-    g_autoptr(DnTask) back = get_task (f->store, task->id);
+    g_autoptr(DnTask) back = dn_test_get_task (f->store, task->id);
 
     g_assert_cmpint (back->status, ==, DN_STATUS_OPEN);
     g_assert_cmpstr (back->title, ==, "Báo cáo quý");
@@ -2953,7 +2934,7 @@ test_recurrence_edit_undo (DnTestStore   *f,
 
   /* an edit of a task that is done already makes none */
   {
-    g_autoptr(DnTask) done = get_task (f->store, task->id);
+    g_autoptr(DnTask) done = dn_test_get_task (f->store, task->id);
 
     g_free (done->description);
     done->description = g_strdup ("Gửi qua hệ thống điện tử");
@@ -2994,7 +2975,7 @@ test_recurrence_edit_atomic (DnTestStore   *f,
   g_clear_error (&error);
   g_assert_cmpint (made_id, ==, 0);
   {
-    g_autoptr(DnTask) kept = get_task (f->store, task->id);
+    g_autoptr(DnTask) kept = dn_test_get_task (f->store, task->id);
     g_assert_cmpint (kept->status, ==, DN_STATUS_OPEN);
   }
   dn_test_exec (f->store, "DROP TRIGGER refuse_next");
@@ -3009,7 +2990,7 @@ test_recurrence_edit_atomic (DnTestStore   *f,
   g_assert_false (dn_store_restore_task_snapshot (f->store, old, made_id, &error));
   g_assert_nonnull (error);
   {
-    g_autoptr(DnTask) kept = get_task (f->store, task->id);
+    g_autoptr(DnTask) kept = dn_test_get_task (f->store, task->id);
     g_assert_cmpint (kept->status, ==, DN_STATUS_DONE);
   }
   g_assert_cmpint (dn_store_count (f->store, DN_RECORD_TASK, NULL), ==, 2);
@@ -3037,7 +3018,7 @@ test_subassign_create (DnTestStore   *f,
 
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(DnTask) child = get_task (f->store, g_array_index (children, gint64, i));
+      g_autoptr(DnTask) child = dn_test_get_task (f->store, g_array_index (children, gint64, i));
       g_autofree char *roles = assignments_string (f->store, child->id);
 
       g_assert_cmpint (child->parent_id, ==, id);
@@ -3047,7 +3028,7 @@ test_subassign_create (DnTestStore   *f,
       assert_date (&child->due_date, 2024, 10, 15);
       g_assert_cmpint (child->status, ==, DN_STATUS_OPEN);
     }
-  parent = get_task (f->store, id);
+  parent = dn_test_get_task (f->store, id);
   g_assert_cmpuint (parent->n_children, ==, 2);
 
   dn_task_query_init (&q);
@@ -3128,7 +3109,7 @@ test_subassign_all_or_nothing (DnTestStore   *f,
 
   after = dn_test_row_counts (f->store);
   g_assert_cmpstr (after, ==, before);
-  parent = get_task (f->store, id);
+  parent = dn_test_get_task (f->store, id);
   g_assert_cmpuint (parent->n_children, ==, 0);
 }
 
@@ -3194,8 +3175,8 @@ test_subassign_progress (DnTestStore   *f,
   add_progress (f->store, id, 80, 2024, 9, 1);
   add_progress (f->store, c1, 100, 2024, 9, 2);
   {
-    g_autoptr(DnTask) parent = get_task (f->store, id);
-    g_autoptr(DnTask) child = get_task (f->store, c1);
+    g_autoptr(DnTask) parent = dn_test_get_task (f->store, id);
+    g_autoptr(DnTask) child = dn_test_get_task (f->store, c1);
 
     g_assert_cmpint (child->progress, ==, 100);
     g_assert_cmpint (child->children_progress, ==, -1);
@@ -3204,13 +3185,13 @@ test_subassign_progress (DnTestStore   *f,
   }
   add_progress (f->store, c2, 25, 2024, 9, 3);
   {
-    g_autoptr(DnTask) parent = get_task (f->store, id);
+    g_autoptr(DnTask) parent = dn_test_get_task (f->store, id);
     g_assert_cmpint (parent->children_progress, ==, 63);   /* (100 + 25) / 2, rounded */
   }
   g_assert_true (dn_store_set_task_status (f->store, c2, DN_STATUS_DONE, NULL, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(DnTask) parent = get_task (f->store, id);
+    g_autoptr(DnTask) parent = dn_test_get_task (f->store, id);
     g_assert_cmpint (parent->children_progress, ==, 100);
     g_assert_cmpint (parent->progress, ==, 80);
   }
@@ -3381,7 +3362,7 @@ test_assignments_extend (DnTestStore   *f,
   /* the other assignment keeps its deadline; the task's is its lead's */
   {
     g_autoptr(DnAssignment) vp = find_assignment (f->store, id, u.vp);
-    g_autoptr(DnTask) task = get_task (f->store, id);
+    g_autoptr(DnTask) task = dn_test_get_task (f->store, id);
 
     assert_date (&vp->due_date, 2024, 6, 30);
     g_assert_cmpuint (vp->n_extensions, ==, 0);
@@ -3504,12 +3485,12 @@ test_progress_starts_task (DnTestStore   *f,
   id = dn_test_add_task (f->store, "Tiến độ", u.pgd_dh, NULL, NULL);
   add_progress (f->store, id, 0, 2024, 3, 1);
   {
-    g_autoptr(DnTask) t = get_task (f->store, id);
+    g_autoptr(DnTask) t = dn_test_get_task (f->store, id);
     g_assert_cmpint (t->status, ==, DN_STATUS_OPEN);
   }
   add_progress (f->store, id, 20, 2024, 3, 2);
   {
-    g_autoptr(DnTask) t = get_task (f->store, id);
+    g_autoptr(DnTask) t = dn_test_get_task (f->store, id);
     g_assert_cmpint (t->status, ==, DN_STATUS_IN_PROGRESS);
   }
 
@@ -3519,7 +3500,7 @@ test_progress_starts_task (DnTestStore   *f,
   g_assert_no_error (error);
   add_progress (f->store, done, 60, 2024, 3, 2);
   {
-    g_autoptr(DnTask) t = get_task (f->store, done);
+    g_autoptr(DnTask) t = dn_test_get_task (f->store, done);
     g_assert_cmpint (t->status, ==, DN_STATUS_DONE);
   }
 }
@@ -3991,7 +3972,7 @@ test_write_committed (DnTestStore   *f,
   gint64 id = 0;
   guint n_changed = 0;
 
-  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_signal_connect (f->store, "changed", G_CALLBACK (dn_test_count_changed), &n_changed);
   g_assert_true (_dn_store_write_committed (f->store, "UPDATE unit SET name = ? WHERE id = ?", &error,
                                             DN_TEXT ("Đơn vị Một"), DN_INT (unit), DN_END));
   g_assert_no_error (error);
@@ -4031,7 +4012,7 @@ test_write_committed (DnTestStore   *f,
                                            "gone", &error, DN_TEXT ("Kế hoạch năm"), DN_END));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 2);
-  g_signal_handlers_disconnect_by_func (f->store, count_changed_cb, &n_changed);
+  g_signal_handlers_disconnect_by_func (f->store, dn_test_count_changed, &n_changed);
 }
 
 static const DnRow unit_code_row = {
@@ -4062,12 +4043,12 @@ test_get_by_id (DnTestStore   *f,
   g_assert_no_error (error);
   g_assert_cmpstr (person->given_name, ==, "An");
 
-  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_signal_connect (f->store, "changed", G_CALLBACK (dn_test_count_changed), &n_changed);
   g_assert_true (dn_store_delete_document (f->store, doc_id, &error));
   g_assert_true (dn_store_delete_person (f->store, person_id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 2);
-  g_signal_handlers_disconnect_by_func (f->store, count_changed_cb, &n_changed);
+  g_signal_handlers_disconnect_by_func (f->store, dn_test_count_changed, &n_changed);
 
   g_assert_null (dn_store_get_document (f->store, doc_id, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);

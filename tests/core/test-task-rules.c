@@ -34,18 +34,6 @@ add_units (DnStore *store,
   u->th_b = dn_test_add_unit (store, "TH-B", "Trường Tiểu học Bình Minh", DN_UNIT_KIND_SCHOOL, u->pgd);
 }
 
-static DnTask *
-get_task (DnStore *store,
-          gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  DnTask *task = dn_store_get_task (store, id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (task);
-  return task;
-}
-
 /* The assignment of @unit_id in @task_id. */
 static DnAssignment *
 get_row (DnStore *store,
@@ -71,18 +59,6 @@ row_status (DnStore *store,
   g_autoptr(DnAssignment) row = get_row (store, task_id, unit_id);
 
   return row->status;
-}
-
-static void
-assert_date (const GDate *date,
-             int          year,
-             int          month,
-             int          day)
-{
-  g_assert_true (g_date_valid (date));
-  g_assert_cmpint (g_date_get_year (date), ==, year);
-  g_assert_cmpint (g_date_get_month (date), ==, month);
-  g_assert_cmpint (g_date_get_day (date), ==, day);
 }
 
 static gint64
@@ -129,13 +105,6 @@ add_progress (DnStore *store,
   g_assert_no_error (error);
 }
 
-static void
-count_changed_cb (DnStore *store,
-                  guint   *count)
-{
-  (*count)++;
-}
-
 /* Extending the lead's deadline moves the task's: the list, the overdue
  * filter and the search read the new one; the old one stays in the
  * history. A supporting unit's extension is its own. */
@@ -159,8 +128,8 @@ test_deadline_follows_lead (DnTestStore   *f,
 
   extend (f->store, id, u.vp, dn_test_date (2025, 6, 30));
   {
-    g_autoptr(DnTask) task = get_task (f->store, id);
-    assert_date (&task->due_date, 2025, 6, 30);
+    g_autoptr(DnTask) task = dn_test_get_task (f->store, id);
+    dn_test_assert_date (&task->due_date, 2025, 6, 30);
   }
   g_assert_cmpint (count_overdue (f->store), ==, 0);
   hits = dn_store_search (f->store, "KOICA", 10, &error);
@@ -171,17 +140,17 @@ test_deadline_follows_lead (DnTestStore   *f,
   history = dn_store_list_extensions (f->store, lead->id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 1);
-  assert_date (&DN_EXTENSION (history->pdata[0])->old_due_date, 2024, 12, 31);
+  dn_test_assert_date (&DN_EXTENSION (history->pdata[0])->old_due_date, 2024, 12, 31);
   {
     g_autoptr(DnAssignment) support = get_row (f->store, id, u.gdth);
-    assert_date (&support->due_date, 2024, 12, 31);
+    dn_test_assert_date (&support->due_date, 2024, 12, 31);
   }
 
   /* a supporting unit's extension does not move the task */
   extend (f->store, id, u.gdth, dn_test_date (2025, 9, 30));
   {
-    g_autoptr(DnTask) task = get_task (f->store, id);
-    assert_date (&task->due_date, 2025, 6, 30);
+    g_autoptr(DnTask) task = dn_test_get_task (f->store, id);
+    dn_test_assert_date (&task->due_date, 2025, 6, 30);
   }
 
   /* the lead's deadline set directly moves it too */
@@ -193,15 +162,15 @@ test_deadline_follows_lead (DnTestStore   *f,
     g_assert_no_error (error);
   }
   {
-    g_autoptr(DnTask) task = get_task (f->store, id);
-    assert_date (&task->due_date, 2025, 1, 14);
+    g_autoptr(DnTask) task = dn_test_get_task (f->store, id);
+    dn_test_assert_date (&task->due_date, 2025, 1, 14);
   }
   g_assert_cmpint (count_overdue (f->store), ==, 1);
 
   /* and the task's deadline edited is the lead's; the extended supporting
    * unit keeps its own */
   {
-    g_autoptr(DnTask) task = get_task (f->store, id);
+    g_autoptr(DnTask) task = dn_test_get_task (f->store, id);
 
     task->due_date = dn_test_date (2025, 3, 31);
     g_assert_true (dn_store_update_task (f->store, task, &error));
@@ -211,8 +180,8 @@ test_deadline_follows_lead (DnTestStore   *f,
     g_autoptr(DnAssignment) row = get_row (f->store, id, u.vp);
     g_autoptr(DnAssignment) support = get_row (f->store, id, u.gdth);
 
-    assert_date (&row->due_date, 2025, 3, 31);
-    assert_date (&support->due_date, 2025, 9, 30);
+    dn_test_assert_date (&row->due_date, 2025, 3, 31);
+    dn_test_assert_date (&support->due_date, 2025, 9, 30);
   }
   dn_date_set_today (NULL);
 }
@@ -238,7 +207,7 @@ test_progress_starts_row (DnTestStore   *f,
   g_assert_cmpint (row_status (f->store, id, u.vp), ==, DN_STATUS_IN_PROGRESS);
   g_assert_cmpint (row_status (f->store, id, u.gdth), ==, DN_STATUS_OPEN);
   {
-    g_autoptr(DnTask) task = get_task (f->store, id);
+    g_autoptr(DnTask) task = dn_test_get_task (f->store, id);
     g_assert_cmpint (task->status, ==, DN_STATUS_IN_PROGRESS);
   }
 
@@ -275,12 +244,12 @@ test_done_closes_rows (DnTestStore   *f,
   g_assert_cmpint (row_status (f->store, id, u.gdth), ==, DN_STATUS_DONE);
   g_assert_cmpint (row_status (f->store, id, u.pgd), ==, DN_STATUS_DONE);
 
-  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_signal_connect (f->store, "changed", G_CALLBACK (dn_test_count_changed), &n_changed);
   g_assert_true (dn_store_restore_task_snapshot (f->store, before, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 1);
   {
-    g_autoptr(DnTask) task = get_task (f->store, id);
+    g_autoptr(DnTask) task = dn_test_get_task (f->store, id);
     g_assert_cmpint (task->status, ==, DN_STATUS_IN_PROGRESS);
     g_assert_cmpint (task->progress, ==, 40);
   }
@@ -312,7 +281,7 @@ test_done_closes_rows (DnTestStore   *f,
     g_autoptr(DnTask) task = NULL;
 
     third = dn_test_add_task (f->store, "Kế hoạch năm học 2025-2026", u.vp, &due, DN_TEST_UNITS (u.gdth));
-    task = get_task (f->store, third);
+    task = dn_test_get_task (f->store, third);
     task->status = DN_STATUS_DONE;
     g_assert_true (dn_store_update_task (f->store, task, &error));
     g_assert_no_error (error);
@@ -335,7 +304,7 @@ test_done_recurring_undo (DnTestStore   *f,
 
   add_units (f->store, &u);
   id = dn_test_add_task (f->store, "Báo cáo quý", u.vp, &due, DN_TEST_UNITS (u.gdth));
-  task = get_task (f->store, id);
+  task = dn_test_get_task (f->store, id);
   task->recurrence = DN_RECURRENCE_QUARTERLY;
   g_assert_true (dn_store_update_task (f->store, task, &error));
   g_assert_no_error (error);
@@ -389,32 +358,32 @@ test_pass_down (DnTestStore   *f,
   g_assert_no_error (error);
   g_assert_cmpuint (children->len, ==, 2);
   {
-    g_autoptr(DnTask) parent = get_task (f->store, id);
-    g_autoptr(DnTask) child = get_task (f->store, g_array_index (children, gint64, 0));
+    g_autoptr(DnTask) parent = dn_test_get_task (f->store, id);
+    g_autoptr(DnTask) child = dn_test_get_task (f->store, g_array_index (children, gint64, 0));
 
     g_assert_cmpint (parent->progress, ==, 70);
     g_assert_cmpint (parent->children_progress, ==, 0);
     g_assert_cmpuint (parent->n_children, ==, 2);
-    assert_date (&child->due_date, 2025, 3, 15);
+    dn_test_assert_date (&child->due_date, 2025, 3, 15);
     g_assert_cmpint (child->children_progress, ==, -1);
   }
   add_progress (f->store, g_array_index (children, gint64, 0), u.th_a, 50);
   {
-    g_autoptr(DnTask) parent = get_task (f->store, id);
+    g_autoptr(DnTask) parent = dn_test_get_task (f->store, id);
 
     g_assert_cmpint (parent->progress, ==, 70);
     g_assert_cmpint (parent->children_progress, ==, 25);
   }
 
   /* Undo: both go, in one transaction */
-  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_signal_connect (f->store, "changed", G_CALLBACK (dn_test_count_changed), &n_changed);
   g_assert_true (dn_store_undo_pass_down (f->store, id, (const gint64 *) (gpointer) children->data, children->len,
                                           &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 1);
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM task"), ==, 1);
   {
-    g_autoptr(DnTask) parent = get_task (f->store, id);
+    g_autoptr(DnTask) parent = dn_test_get_task (f->store, id);
 
     g_assert_cmpuint (parent->n_children, ==, 0);
     g_assert_cmpint (parent->children_progress, ==, -1);
@@ -425,8 +394,8 @@ test_pass_down (DnTestStore   *f,
   children = dn_store_subassign_task (f->store, id, DN_TEST_UNITS (u.th_a, u.th_b), 2, NULL, &error);
   g_assert_no_error (error);
   {
-    g_autoptr(DnTask) child = get_task (f->store, g_array_index (children, gint64, 1));
-    assert_date (&child->due_date, 2025, 6, 30);
+    g_autoptr(DnTask) child = dn_test_get_task (f->store, g_array_index (children, gint64, 1));
+    dn_test_assert_date (&child->due_date, 2025, 6, 30);
   }
 
   /* a child that has received a reminder stays, and so does the other */
