@@ -32,6 +32,7 @@ struct _DnTaskEditor
   DnStore        *store;
   DnTask         *original;   /* the task as stored before editing; NULL: new */
   DnTask         *initial;    /* values the form was filled with */
+  DnDocument     *document;   /* the chosen source document, as last read */
   gboolean        attempted;  /* Save was pressed: every error shows */
   gboolean        title_touched;
   gboolean        due_touched;
@@ -119,13 +120,21 @@ get_description (DnTaskEditor *self)
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 }
 
-/* The chosen source document, or NULL. */
+/* The chosen source document, or NULL: read once per choice, not at each
+ * check of the form (every keystroke). */
 static DnDocument *
 get_document (DnTaskEditor *self)
 {
   gint64 id = dn_chooser_get_id (self->document_chooser);
 
-  return id > 0 ? dn_store_get_document (self->store, id, NULL) : NULL;
+  if (id <= 0)
+    g_clear_object (&self->document);
+  else if (self->document == NULL || self->document->id != id)
+    {
+      g_clear_object (&self->document);
+      self->document = dn_store_get_document (self->store, id, NULL);
+    }
+  return self->document;
 }
 
 static DnRecurrence
@@ -214,7 +223,7 @@ validate_form (DnTaskEditor *self)
   g_autofree char *support_msg = NULL;
   g_autoptr(GArray) supports = dn_chooser_get_ids (DN_CHOOSER (self->support_chooser));
   gint64 lead = dn_unit_chooser_get_unit (self->lead_chooser);
-  g_autoptr(DnDocument) document = get_document (self);
+  DnDocument *document = get_document (self);
   GtkWidget *first = NULL;
   gboolean due_conflict = FALSE;
   GDate due;
@@ -500,6 +509,7 @@ dn_task_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->original);
   g_clear_object (&self->initial);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (dn_task_editor_parent_class)->dispose (object);
 }
