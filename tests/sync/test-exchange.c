@@ -914,6 +914,34 @@ test_export_unit_history (DnTestStore   *fixture,
 
 /* Every column that has a length in the rules exists (a renamed column
  * would silently fall back to the free-text limit). */
+/* A file written before the task rules (the demo: a lead extended to
+ * 30/06/2025 beside its task's 31/12/2024, tasks done with unit rows still
+ * open) comes under them on import: every task's deadline is its lead's, a
+ * task done or cancelled has no row still open. */
+static void
+test_import_task_rules (DnTestStore   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) demo = g_resources_lookup_data ("/io/github/doingoai/DoiNgoai/core/demo.json", 0, NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (demo, NULL), g_bytes_get_size (demo));
+
+  /* the file itself breaks both rules */
+  g_assert_nonnull (strstr (text, "\"new_due_date\": \"2025-06-30\""));
+  g_assert_true (dn_exchange_load_demo (fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM task t JOIN assignment a ON a.task_id = t.id "
+                                      "AND a.role = 'lead' WHERE a.due_date IS NOT NULL "
+                                      "AND a.due_date IS NOT t.due_date"), ==, 0);
+  g_assert_cmpint (dn_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM assignment a JOIN task t ON t.id = a.task_id "
+                                      "WHERE t.status IN ('done', 'cancelled') "
+                                      "AND a.status IN ('open', 'in_progress')"), ==, 0);
+  g_assert_cmpint (dn_test_query_int (fixture->store,
+                                      "SELECT count(*) FROM task WHERE due_date = '2025-06-30'"), >, 0);
+}
+
 static void
 test_text_limits_name_columns (DnTestStore   *fixture,
                                gconstpointer  data)
@@ -955,6 +983,7 @@ main (int   argc,
   DN_TEST_ADD ("/exchange/export/not-finite", test_export_not_finite);
   DN_TEST_ADD ("/exchange/export/unit-history", test_export_unit_history);
   DN_TEST_ADD ("/exchange/import/rules", test_import_rules);
+  DN_TEST_ADD ("/exchange/import/task-rules", test_import_task_rules);
   DN_TEST_ADD ("/exchange/import/not-regular", test_import_not_regular);
   DN_TEST_ADD ("/exchange/import/pieces", test_import_pieces);
   DN_TEST_ADD ("/exchange/import/record-limit", test_import_record_limit);
