@@ -132,47 +132,15 @@ write_row (GString        *out,
   return TRUE;
 }
 
-/* Whether @table has a row: *@has_rows. */
-static gboolean
-table_has_rows (DnStore     *store,
-                const char  *table,
-                gboolean    *has_rows,
-                GError     **error)
-{
-  g_autoptr(GArray) columns = dn_store_exchange_columns (store, table, error);
-  g_autoptr(DnStoreCursor) cursor = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (columns == NULL || (cursor = dn_store_cursor_new (store, table, columns, error)) == NULL)
-    return FALSE;
-  *has_rows = dn_store_cursor_next (cursor, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 write_tables (DnStore  *store,
               Writer   *w,
               GError  **error)
 {
-  guint n_tables = FIRST_LAYOUT_3_TABLE;
+  guint n_tables = DN_EXCHANGE_N_TABLES;
 
-  for (guint t = FIRST_LAYOUT_3_TABLE; t < DN_EXCHANGE_N_TABLES && n_tables == FIRST_LAYOUT_3_TABLE; t++)
-    {
-      gboolean has_rows = FALSE;
-
-      if (!table_has_rows (store, _dn_exchange_tables[t], &has_rows, error))
-        return FALSE;
-      if (has_rows)
-        n_tables = DN_EXCHANGE_N_TABLES;
-    }
   g_string_append_printf (w->buffer, "{\n \"format\" : \"%s\",\n \"version\" : %d,\n \"tables\" : {\n",
-                          DN_EXCHANGE_FORMAT,
-                          n_tables == FIRST_LAYOUT_3_TABLE ? DN_EXCHANGE_MIN_VERSION : DN_EXCHANGE_VERSION);
+                          DN_EXCHANGE_FORMAT, DN_EXCHANGE_VERSION);
   for (guint t = 0; t < n_tables; t++)
     {
       g_autoptr(GArray) columns = dn_store_exchange_columns (store, _dn_exchange_tables[t], error);

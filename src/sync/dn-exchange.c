@@ -28,6 +28,8 @@ const char * const _dn_exchange_tables[DN_EXCHANGE_N_TABLES] = {
   "calendar_day",
   /* layout 3 */
   "unit_name", "unit_merge",
+  /* layout 4 */
+  "setting", "delegation_programme", "passport_event",
 };
 
 /*

@@ -20,10 +20,12 @@ G_BEGIN_DECLS
 
 #define DN_EXCHANGE_FORMAT "doingoai"
 /* The layout of the tables in an export: 3 added the names of units with
- * their dates (unit_name) and the merges of units (unit_merge). An export
- * without rows in those tables leaves them out and says version 2, as
- * before; import reads both. */
-#define DN_EXCHANGE_VERSION 3
+ * their dates (unit_name) and the merges of units (unit_merge); 4 the
+ * department's settings, the programmes of visits, the events of passports
+ * and the columns the delegation and passport rules need (schema version
+ * 5). An export is written in the latest layout; import reads every one
+ * (the columns and tables an older file lacks take their defaults). */
+#define DN_EXCHANGE_VERSION 4
 #define DN_EXCHANGE_MIN_VERSION 2
 
 /* The longest record (one element of a table's list, as written) an import

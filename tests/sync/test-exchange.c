@@ -844,9 +844,9 @@ test_import_not_regular (DnTestStore   *fixture,
   g_assert_true (dn_store_is_empty (fixture->store, NULL));
 }
 
-/* The names of units with their dates and the merges are exported (layout
- * 3) and import again the same; without them the export is layout 2, as
- * before. */
+/* The names of units with their dates and the merges are exported and
+ * import again the same; every export is in the latest layout, with every
+ * table. */
 static void
 test_export_unit_history (DnTestStore   *fixture,
                           gconstpointer  data)
@@ -871,9 +871,9 @@ test_export_unit_history (DnTestStore   *fixture,
   dn_test_add_person (fixture->store, "Nguyễn", "Văn", "An", school_a);
   export_to (fixture->store, plain);
   plain_text = read_text (plain);
-  g_assert_nonnull (strstr (plain_text, "\"version\" : 2,"));
-  g_assert_null (strstr (plain_text, "unit_name"));
-  g_assert_null (strstr (plain_text, "unit_merge"));
+  g_assert_nonnull (strstr (plain_text, "\"version\" : 4,"));
+  g_assert_nonnull (strstr (plain_text, "\"unit_name\" : []"));
+  g_assert_nonnull (strstr (plain_text, "\"passport_event\" : []"));
 
   g_assert_true (dn_store_rename_unit (fixture->store, department, "Sở Giáo dục và Đào tạo tỉnh Lào Cai", &july, &error));
   g_assert_no_error (error);
@@ -881,7 +881,7 @@ test_export_unit_history (DnTestStore   *fixture,
   g_assert_no_error (error);
   export_to (fixture->store, first);
   first_text = read_text (first);
-  g_assert_nonnull (strstr (first_text, "\"version\" : 3,"));
+  g_assert_nonnull (strstr (first_text, "\"version\" : 4,"));
   g_assert_nonnull (strstr (first_text, "\"unit_name\" : ["));
   g_assert_nonnull (strstr (first_text, "\"unit_merge\" : ["));
 
@@ -903,12 +903,12 @@ test_export_unit_history (DnTestStore   *fixture,
   g_clear_object (&other);
   g_assert_cmpint (g_unlink (other_path), ==, 0);
   other = dn_store_open (other_path, DN_STORE_OPEN_DEFAULT, &error);
-  newer = g_strdup ("{ \"format\" : \"doingoai\", \"version\" : 4, \"tables\" : {} }");
+  newer = g_strdup ("{ \"format\" : \"doingoai\", \"version\" : 5, \"tables\" : {} }");
   {
     g_autoptr(GBytes) bytes = g_bytes_new_static (newer, strlen (newer));
     g_assert_false (dn_exchange_import_bytes (other, bytes, "newer.json", &error));
     g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_NEW);
-    g_assert_nonnull (strstr (error->message, "versions 2 to 3"));
+    g_assert_nonnull (strstr (error->message, "versions 2 to 4"));
   }
 }
 

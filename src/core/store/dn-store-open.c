@@ -26,6 +26,7 @@ static const char *migration_files[] = {
   "002-search.sql",
   "003-task-rules.sql",
   "004-unit-names.sql",
+  "005-delegations.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == DN_STORE_SCHEMA_VERSION + 1);
 
