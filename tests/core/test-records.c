@@ -6,6 +6,15 @@
 
 #include "config.h"
 
+#include "dn-delegation.h"
+#include "dn-delegation-country.h"
+#include "dn-delegation-member.h"
+#include "dn-partner.h"
+#include "dn-passport.h"
+#include "dn-passport-event.h"
+#include "dn-passport-loan.h"
+#include "dn-programme-item.h"
+#include "dn-project.h"
 #include "dn-store.h"
 
 /* Every record type: a final GObject named as its struct. */
@@ -18,6 +27,11 @@ test_types (void)
     { DN_TYPE_PERSON, "DnPerson" }, { DN_TYPE_PROGRESS, "DnProgress" },
     { DN_TYPE_REMINDER, "DnReminder" }, { DN_TYPE_SEARCH_HIT, "DnSearchHit" },
     { DN_TYPE_TASK, "DnTask" }, { DN_TYPE_UNIT, "DnUnit" }, { DN_TYPE_UNIT_STAT, "DnUnitStat" },
+    { DN_TYPE_DELEGATION, "DnDelegation" }, { DN_TYPE_DELEGATION_MEMBER, "DnDelegationMember" },
+    { DN_TYPE_DELEGATION_COUNTRY, "DnDelegationCountry" }, { DN_TYPE_PROGRAMME_ITEM, "DnProgrammeItem" },
+    { DN_TYPE_PASSPORT, "DnPassport" }, { DN_TYPE_PASSPORT_LOAN, "DnPassportLoan" },
+    { DN_TYPE_PASSPORT_EVENT, "DnPassportEvent" }, { DN_TYPE_PARTNER, "DnPartner" },
+    { DN_TYPE_PROJECT, "DnProject" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -69,6 +83,23 @@ test_new (void)
   g_free (unit->name);
   unit->name = g_strdup ("Phòng Tổ chức");
   g_assert_cmpstr (unit->code, ==, "");
+
+  /* the records with the most strings and dates: every one set up */
+  {
+    g_autoptr(DnDelegation) delegation = dn_delegation_new ();
+    g_autoptr(DnPassportLoan) loan = dn_passport_loan_new ();
+    g_autoptr(DnPassport) passport = dn_passport_new ();
+
+    g_assert_cmpstr (delegation->title, ==, "");
+    g_assert_cmpstr (delegation->country_codes, ==, "");
+    g_assert_false (g_date_valid (&delegation->start_date));
+    g_assert_false (g_date_valid (&delegation->foreign_affairs_informed_on));
+    g_assert_cmpstr (loan->passport_number, ==, "");
+    g_assert_cmpstr (loan->notes, ==, "");
+    g_assert_false (g_date_valid (&loan->returned_on));
+    g_assert_false (g_date_valid (&passport->due_back_on));
+    g_assert_true (loan->excused_by != loan->exemption_reason);
+  }
 
   /* each record has strings of its own */
   g_assert_true (task->title != task->section);

@@ -11,6 +11,15 @@
 #include "config.h"
 
 #include "dn-assignment.h"
+#include "dn-delegation.h"
+#include "dn-delegation-member.h"
+#include "dn-delegation-country.h"
+#include "dn-programme-item.h"
+#include "dn-passport.h"
+#include "dn-passport-loan.h"
+#include "dn-passport-event.h"
+#include "dn-partner.h"
+#include "dn-project.h"
 #include "dn-attachment.h"
 #include "dn-document.h"
 #include "dn-extension.h"
@@ -28,8 +37,8 @@ typedef struct
 {
   const char *name;
   gsize       size;
-  guint16     strings[8]; /* owned, "" when new */
-  guint16     dates[2];   /* GDate, invalid when new */
+  guint16     strings[10]; /* owned, "" when new */
+  guint16     dates[6];    /* GDate, invalid when new */
   guint16     ids;        /* a GArray of gint64, empty when new; 0 for none */
 } RecordKind;
 
@@ -48,6 +57,15 @@ typedef enum
   RECORD_TASK,
   RECORD_UNIT,
   RECORD_UNIT_STAT,
+  RECORD_DELEGATION,
+  RECORD_DELEGATION_MEMBER,
+  RECORD_DELEGATION_COUNTRY,
+  RECORD_PROGRAMME_ITEM,
+  RECORD_PASSPORT,
+  RECORD_PASSPORT_LOAN,
+  RECORD_PASSPORT_EVENT,
+  RECORD_PARTNER,
+  RECORD_PROJECT,
   N_RECORDS
 } RecordId;
 
@@ -109,6 +127,49 @@ static const RecordKind kinds[N_RECORDS] = {
   [RECORD_UNIT_STAT] = {
     "DnUnitStat", sizeof (DnUnitStat),
     { FIELD (DnUnitStat, unit_code), FIELD (DnUnitStat, unit_name) },
+  },
+  [RECORD_DELEGATION] = {
+    "DnDelegation", sizeof (DnDelegation),
+    { FIELD (DnDelegation, title), FIELD (DnDelegation, purpose), FIELD (DnDelegation, inviting_party), FIELD (DnDelegation, partner_name), FIELD (DnDelegation, unit_name), FIELD (DnDelegation, decision_label), FIELD (DnDelegation, notes), FIELD (DnDelegation, country_codes) },
+    { FIELD (DnDelegation, start_date), FIELD (DnDelegation, end_date), FIELD (DnDelegation, report_due_date), FIELD (DnDelegation, report_submitted_on), FIELD (DnDelegation, police_informed_on), FIELD (DnDelegation, foreign_affairs_informed_on) },
+  },
+  [RECORD_DELEGATION_MEMBER] = {
+    "DnDelegationMember", sizeof (DnDelegationMember),
+    { FIELD (DnDelegationMember, name), FIELD (DnDelegationMember, unit_name), FIELD (DnDelegationMember, position), FIELD (DnDelegationMember, grade), FIELD (DnDelegationMember, passport_number), FIELD (DnDelegationMember, guest_nationality), FIELD (DnDelegationMember, guest_passport), FIELD (DnDelegationMember, guest_organisation) },
+  },
+  [RECORD_DELEGATION_COUNTRY] = {
+    "DnDelegationCountry", sizeof (DnDelegationCountry),
+    { FIELD (DnDelegationCountry, country_code) },
+  },
+  [RECORD_PROGRAMME_ITEM] = {
+    "DnProgrammeItem", sizeof (DnProgrammeItem),
+    { FIELD (DnProgrammeItem, time), FIELD (DnProgrammeItem, place), FIELD (DnProgrammeItem, host_unit_name), FIELD (DnProgrammeItem, description) },
+    { FIELD (DnProgrammeItem, day) },
+  },
+  [RECORD_PASSPORT] = {
+    "DnPassport", sizeof (DnPassport),
+    { FIELD (DnPassport, holder_name), FIELD (DnPassport, holder_unit_name), FIELD (DnPassport, number), FIELD (DnPassport, issuing_authority), FIELD (DnPassport, delegation_title) },
+    { FIELD (DnPassport, issue_date), FIELD (DnPassport, expiry_date), FIELD (DnPassport, expiry_before_extension), FIELD (DnPassport, extended_on), FIELD (DnPassport, handed_out_on), FIELD (DnPassport, due_back_on) },
+  },
+  [RECORD_PASSPORT_LOAN] = {
+    "DnPassportLoan", sizeof (DnPassportLoan),
+    { FIELD (DnPassportLoan, passport_number), FIELD (DnPassportLoan, holder_name), FIELD (DnPassportLoan, delegation_title), FIELD (DnPassportLoan, handed_by), FIELD (DnPassportLoan, handed_to), FIELD (DnPassportLoan, returned_by), FIELD (DnPassportLoan, received_by), FIELD (DnPassportLoan, exemption_reason), FIELD (DnPassportLoan, excused_by), FIELD (DnPassportLoan, notes) },
+    { FIELD (DnPassportLoan, handed_out_on), FIELD (DnPassportLoan, due_back_on), FIELD (DnPassportLoan, returned_on) },
+  },
+  [RECORD_PASSPORT_EVENT] = {
+    "DnPassportEvent", sizeof (DnPassportEvent),
+    { FIELD (DnPassportEvent, letter), FIELD (DnPassportEvent, notes), FIELD (DnPassportEvent, recorded_by) },
+    { FIELD (DnPassportEvent, on_date) },
+  },
+  [RECORD_PARTNER] = {
+    "DnPartner", sizeof (DnPartner),
+    { FIELD (DnPartner, name), FIELD (DnPartner, short_name), FIELD (DnPartner, country_code), FIELD (DnPartner, registration_number), FIELD (DnPartner, contact), FIELD (DnPartner, notes) },
+    { FIELD (DnPartner, registration_expiry) },
+  },
+  [RECORD_PROJECT] = {
+    "DnProject", sizeof (DnProject),
+    { FIELD (DnProject, partner_name), FIELD (DnProject, name), FIELD (DnProject, code), FIELD (DnProject, unit_name), FIELD (DnProject, currency), FIELD (DnProject, description) },
+    { FIELD (DnProject, start_date), FIELD (DnProject, end_date) },
   },
 };
 
@@ -242,4 +303,58 @@ GType
 dn_unit_stat_get_type (void)
 {
   return record_type (RECORD_UNIT_STAT);
+}
+
+GType
+dn_delegation_get_type (void)
+{
+  return record_type (RECORD_DELEGATION);
+}
+
+GType
+dn_delegation_member_get_type (void)
+{
+  return record_type (RECORD_DELEGATION_MEMBER);
+}
+
+GType
+dn_delegation_country_get_type (void)
+{
+  return record_type (RECORD_DELEGATION_COUNTRY);
+}
+
+GType
+dn_programme_item_get_type (void)
+{
+  return record_type (RECORD_PROGRAMME_ITEM);
+}
+
+GType
+dn_passport_get_type (void)
+{
+  return record_type (RECORD_PASSPORT);
+}
+
+GType
+dn_passport_loan_get_type (void)
+{
+  return record_type (RECORD_PASSPORT_LOAN);
+}
+
+GType
+dn_passport_event_get_type (void)
+{
+  return record_type (RECORD_PASSPORT_EVENT);
+}
+
+GType
+dn_partner_get_type (void)
+{
+  return record_type (RECORD_PARTNER);
+}
+
+GType
+dn_project_get_type (void)
+{
+  return record_type (RECORD_PROJECT);
 }

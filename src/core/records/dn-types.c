@@ -129,6 +129,80 @@ lookup (const EnumString *table,
   return FALSE;
 }
 
+/* the keywords of the command line; the store keeps version 1's words for
+ * the first four (dn-store-delegations.c) */
+static const EnumString delegation_directions[] = {
+  { "out", N_("Outbound delegation") },
+  { "in", N_("Inbound delegation") },
+};
+
+static const EnumString delegation_statuses[] = {
+  { "proposed", N_("Proposed") },
+  { "approved", N_("Approved") },
+  { "abroad", N_("Abroad") },
+  { "returned", N_("Returned") },
+  { "reported", N_("Reported") },
+  { "cancelled", N_("Cancelled") },
+};
+
+static const EnumString funding_sources[] = {
+  { "state_budget", N_("State budget") },
+  { "partner", N_("Inviting party") },
+  { "project", N_("Project") },
+  { "self", N_("Own funds") },
+  { "other", N_("Other") },
+};
+
+static const EnumString member_roles[] = {
+  { "head", N_("Head of delegation") },
+  { "deputy", N_("Deputy head") },
+  { "member", N_("Member") },
+};
+
+static const EnumString passport_kinds[] = {
+  { "diplomatic", N_("Diplomatic passport") },
+  { "official", N_("Official passport") },
+  { "ordinary", N_("Ordinary passport") },
+};
+
+static const EnumString passport_states[] = {
+  { "in_office", N_("Kept by the office") },
+  { "out", N_("Handed out") },
+  { "lost", N_("Lost") },
+  { "transferred", N_("Transferred") },
+  { "cancelled", N_("Sent for cancellation") },
+};
+
+static const EnumString passport_event_kinds[] = {
+  { "lost", N_("Lost") },
+  { "transferred", N_("Transferred to another agency") },
+  { "sent_for_cancellation", N_("Sent for cancellation") },
+  { "extended", N_("Extended") },
+};
+
+static const EnumString partner_kinds[] = {
+  { "ngo", N_("Non-governmental organisation") },
+  { "un_agency", N_("United Nations agency") },
+  { "government_agency", N_("Government agency") },
+  { "university", N_("University") },
+  { "company", N_("Company") },
+  { "other", N_("Other") },
+};
+
+static const EnumString registration_kinds[] = {
+  { "none", N_("No registration paper") },
+  { "operation", N_("Operation registration (at most 3 years)") },
+  { "representative_office", N_("Representative office registration (at most 5 years)") },
+  { "project", N_("Project registration") },
+  { "other", N_("Other paper") },
+};
+
+static const EnumString project_statuses[] = {
+  { "proposed", N_("Proposed") },
+  { "active", N_("Under way") },
+  { "closed", N_("Closed") },
+};
+
 #define DN_DEFINE_ENUM_STRINGS(Type, name, table)                           \
   const char *                                                               \
   dn_##name##_to_string (Type value)                                         \
@@ -163,6 +237,16 @@ DN_DEFINE_ENUM_STRINGS (DnStatus, status, statuses)
 DN_DEFINE_ENUM_STRINGS (DnRole, role, roles)
 DN_DEFINE_ENUM_STRINGS (DnReminderKind, reminder_kind, reminder_kinds)
 DN_DEFINE_ENUM_STRINGS (DnRecordKind, record_kind, record_kinds)
+DN_DEFINE_ENUM_STRINGS (DnDelegationDirection, delegation_direction, delegation_directions)
+DN_DEFINE_ENUM_STRINGS (DnDelegationStatus, delegation_status, delegation_statuses)
+DN_DEFINE_ENUM_STRINGS (DnFundingSource, funding_source, funding_sources)
+DN_DEFINE_ENUM_STRINGS (DnMemberRole, member_role, member_roles)
+DN_DEFINE_ENUM_STRINGS (DnPassportKind, passport_kind, passport_kinds)
+DN_DEFINE_ENUM_STRINGS (DnPassportState, passport_state, passport_states)
+DN_DEFINE_ENUM_STRINGS (DnPassportEventKind, passport_event_kind, passport_event_kinds)
+DN_DEFINE_ENUM_STRINGS (DnPartnerKind, partner_kind, partner_kinds)
+DN_DEFINE_ENUM_STRINGS (DnRegistrationKind, registration_kind, registration_kinds)
+DN_DEFINE_ENUM_STRINGS (DnProjectStatus, project_status, project_statuses)
 
 const char *
 dn_document_type_get_abbreviation (DnDocumentType type)

@@ -101,6 +101,105 @@ typedef enum
 
 typedef enum
 {
+  DN_DELEGATION_OUTBOUND,  /* đoàn ra */
+  DN_DELEGATION_INBOUND,   /* đoàn vào */
+  DN_DELEGATION_DIRECTION_N
+} DnDelegationDirection;
+
+/* proposed → approved (needs the sending decision) → abroad → returned →
+ * reported (the results report recorded), or cancelled. For an inbound
+ * delegation "abroad" reads "visiting". */
+typedef enum
+{
+  DN_DELEGATION_PROPOSED,
+  DN_DELEGATION_APPROVED,
+  DN_DELEGATION_ABROAD,
+  DN_DELEGATION_RETURNED,
+  DN_DELEGATION_REPORTED,
+  DN_DELEGATION_CANCELLED,
+  DN_DELEGATION_STATUS_N
+} DnDelegationStatus;
+
+typedef enum
+{
+  DN_FUNDING_STATE_BUDGET,  /* ngân sách nhà nước */
+  DN_FUNDING_PARTNER,       /* the inviting party pays */
+  DN_FUNDING_PROJECT,
+  DN_FUNDING_SELF,          /* own money */
+  DN_FUNDING_OTHER,
+  DN_FUNDING_N
+} DnFundingSource;
+
+typedef enum
+{
+  DN_MEMBER_HEAD,    /* trưởng đoàn */
+  DN_MEMBER_DEPUTY,  /* phó trưởng đoàn */
+  DN_MEMBER_MEMBER,
+  DN_MEMBER_ROLE_N
+} DnMemberRole;
+
+typedef enum
+{
+  DN_PASSPORT_DIPLOMATIC,  /* hộ chiếu ngoại giao */
+  DN_PASSPORT_OFFICIAL,    /* hộ chiếu công vụ */
+  DN_PASSPORT_ORDINARY,    /* hộ chiếu phổ thông */
+  DN_PASSPORT_KIND_N
+} DnPassportKind;
+
+/* Where a passport is: kept by the office, handed out for a trip, or gone
+ * (lost, transferred to another agency, sent for cancellation). */
+typedef enum
+{
+  DN_PASSPORT_IN_OFFICE,
+  DN_PASSPORT_OUT,
+  DN_PASSPORT_LOST,
+  DN_PASSPORT_TRANSFERRED,
+  DN_PASSPORT_CANCELLED,
+  DN_PASSPORT_STATE_N
+} DnPassportState;
+
+typedef enum
+{
+  DN_PASSPORT_EVENT_LOST,
+  DN_PASSPORT_EVENT_TRANSFERRED,
+  DN_PASSPORT_EVENT_SENT_FOR_CANCELLATION,
+  DN_PASSPORT_EVENT_EXTENDED,
+  DN_PASSPORT_EVENT_N
+} DnPassportEventKind;
+
+typedef enum
+{
+  DN_PARTNER_NGO,
+  DN_PARTNER_UN_AGENCY,
+  DN_PARTNER_GOVERNMENT_AGENCY,
+  DN_PARTNER_UNIVERSITY,
+  DN_PARTNER_COMPANY,
+  DN_PARTNER_OTHER,
+  DN_PARTNER_KIND_N
+} DnPartnerKind;
+
+/* A foreign NGO's paper (Nghị định 58/2022): a Giấy đăng ký hoạt động lasts
+ * at most 3 years, that of a representative office 5. */
+typedef enum
+{
+  DN_REGISTRATION_NONE,
+  DN_REGISTRATION_OPERATION,
+  DN_REGISTRATION_REPRESENTATIVE_OFFICE,
+  DN_REGISTRATION_PROJECT,
+  DN_REGISTRATION_OTHER,
+  DN_REGISTRATION_KIND_N
+} DnRegistrationKind;
+
+typedef enum
+{
+  DN_PROJECT_PROPOSED,
+  DN_PROJECT_ACTIVE,
+  DN_PROJECT_CLOSED,
+  DN_PROJECT_STATUS_N
+} DnProjectStatus;
+
+typedef enum
+{
   DN_RECORD_UNIT,
   DN_RECORD_PERSON,
   DN_RECORD_DOCUMENT,
@@ -127,6 +226,16 @@ DN_DECLARE_ENUM_STRINGS (DnStatus, status)
 DN_DECLARE_ENUM_STRINGS (DnRole, role)
 DN_DECLARE_ENUM_STRINGS (DnReminderKind, reminder_kind)
 DN_DECLARE_ENUM_STRINGS (DnRecordKind, record_kind)
+DN_DECLARE_ENUM_STRINGS (DnDelegationDirection, delegation_direction)
+DN_DECLARE_ENUM_STRINGS (DnDelegationStatus, delegation_status)
+DN_DECLARE_ENUM_STRINGS (DnFundingSource, funding_source)
+DN_DECLARE_ENUM_STRINGS (DnMemberRole, member_role)
+DN_DECLARE_ENUM_STRINGS (DnPassportKind, passport_kind)
+DN_DECLARE_ENUM_STRINGS (DnPassportState, passport_state)
+DN_DECLARE_ENUM_STRINGS (DnPassportEventKind, passport_event_kind)
+DN_DECLARE_ENUM_STRINGS (DnPartnerKind, partner_kind)
+DN_DECLARE_ENUM_STRINGS (DnRegistrationKind, registration_kind)
+DN_DECLARE_ENUM_STRINGS (DnProjectStatus, project_status)
 
 /* Official abbreviation of a document type (Nghị định 30/2020, Phụ lục III):
  * "KH", "HD", "QĐ"…; "" for công văn, which has none. */

@@ -126,3 +126,4 @@ G_END_DECLS
 #include "dn-store-tasks.h"
 #include "dn-store-reminders.h"
 #include "dn-store-search.h"
+#include "dn-store-settings.h"
