@@ -102,7 +102,8 @@ name_of (DnChooser *self,
   DnChooserPrivate *priv = PRIV (self);
   const char *name = g_hash_table_lookup (priv->names, &id);
 
-  if (name == NULL && priv->store != NULL && id > 0 && DN_CHOOSER_GET_CLASS (self)->lookup_name != NULL)
+  if (name == NULL && (priv->store != NULL || DN_CHOOSER_GET_CLASS (self)->without_store)
+      && id > 0 && DN_CHOOSER_GET_CLASS (self)->lookup_name != NULL)
     {
       /* not read yet, or not offered (an archived unit still chosen on an
        * old record) */
@@ -268,7 +269,7 @@ reload (DnChooser  *self,
   priv->stale = FALSE;
   if (priv->none_label != NULL)
     g_ptr_array_add (rows, klass->new_none_row (self, priv->none_label));
-  if (priv->store != NULL && !klass->load (self, priv->store, rows, error))
+  if ((priv->store != NULL || klass->without_store) && !klass->load (self, priv->store, rows, error))
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {

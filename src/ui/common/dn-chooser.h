@@ -69,7 +69,12 @@ struct _DnChooserClass
   char       *(*format_count)    (DnChooser  *self,
                                   guint       n);
 
-  gpointer padding[8];
+  /* TRUE: the records do not come from a store (the countries); load and
+   * lookup_name are called with or without one (load's @store may be
+   * NULL). */
+  gboolean    without_store;
+
+  gpointer padding[7];
 };
 
 /* For subclasses: their texts (copied), once in their init. */
