@@ -44,6 +44,10 @@ typedef enum
   DN_STORE_ERROR_DUPLICATE,
   DN_STORE_ERROR_IN_USE,        /* still referenced by other records */
   DN_STORE_ERROR_NOT_EMPTY,
+  /* a rule that warns (a local limit, a passport that expires soon): the
+   * message says what; nothing was written, and the caller may ask the
+   * officer and do it again, confirmed (the function's "confirmed" flag) */
+  DN_STORE_ERROR_WARNING,
 } DnStoreError;
 
 typedef enum
