@@ -914,21 +914,24 @@ test_export_unit_history (DnTestStore   *fixture,
 
 /* Every column that has a length in the rules exists (a renamed column
  * would silently fall back to the free-text limit). */
-/* A file written before the task rules (the demo: a lead extended to
- * 30/06/2025 beside its task's 31/12/2024, tasks done with unit rows still
- * open) comes under them on import: every task's deadline is its lead's, a
- * task done or cancelled has no row still open. */
+/* A file written before the task rules (the demo of that time, kept in
+ * tests/data: a lead extended to 30/06/2025 beside its task's 31/12/2024,
+ * tasks done with unit rows still open) comes under them on import: every
+ * task's deadline is its lead's, a task done or cancelled has no row still
+ * open. */
 static void
 test_import_task_rules (DnTestStore   *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) demo = g_resources_lookup_data ("/io/github/doingoai/DoiNgoai/core/demo.json", 0, NULL);
-  g_autofree char *text = g_strndup (g_bytes_get_data (demo, NULL), g_bytes_get_size (demo));
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "demo-before-task-rules.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
 
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   /* the file itself breaks both rules */
   g_assert_nonnull (strstr (text, "\"new_due_date\": \"2025-06-30\""));
-  g_assert_true (dn_exchange_load_demo (fixture->store, &error));
+  g_assert_true (dn_exchange_import (fixture->store, file, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dn_test_query_int (fixture->store,
                                       "SELECT count(*) FROM task t JOIN assignment a ON a.task_id = t.id "
