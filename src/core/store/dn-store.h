@@ -131,3 +131,4 @@ G_END_DECLS
 #include "dn-store-reminders.h"
 #include "dn-store-search.h"
 #include "dn-store-settings.h"
+#include "dn-store-alerts.h"
