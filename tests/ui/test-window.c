@@ -13,6 +13,7 @@
 #include "dn-date.h"
 #include "dn-exchange.h"
 #include "dn-i18n.h"
+#include "dn-overview-page.h"
 #include "dn-form-dialog.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
@@ -578,6 +579,73 @@ test_overview_language (DnTestStore   *fixture,
   dn_date_set_today (NULL);
 }
 
+/* The figure shown by the overview card that links to @target. */
+static const char *
+card_figure (DnWindow   *window,
+             const char *target)
+{
+  GtkWidget *card = dn_ui_get_named (window, target);
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (card));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
+/* The cards of the delegations, passports and partners on the demo's day:
+ * each with its figure, late ones marked, and each a link to
+ * the list its figure counts; the same link to a list that does not exist
+ * changes nothing. */
+static void
+test_overview_alerts (DnTestStore   *fixture,
+                      gconstpointer  data)
+{
+  GDate today = dn_test_date (2026, 11, 22);
+  g_autoptr(GError) error = NULL;
+  DnWindow *window;
+  GtkWidget *card;
+
+  dn_date_set_today (&today);
+  g_assert_true (dn_exchange_load_demo (fixture->store, &error));
+  g_assert_no_error (error);
+  window = dn_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_window_show_section (window, "overview");
+  dn_ui_spin (500);
+
+  g_assert_cmpstr (card_figure (window, "delegations-out:abroad"), ==, "2");
+  card = dn_ui_get_named (window, "passports:overdue");
+  g_assert_cmpstr (card_figure (window, "passports:overdue"), ==, "1");
+  g_assert_true (gtk_widget_has_css_class (card, "dn-danger"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (card)), ==, "win.show-list");
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (card)), NULL),
+                   ==, "passports:overdue");
+  g_assert_cmpstr (card_figure (window, "delegations-out:report-overdue"), ==, "1");
+  g_assert_cmpstr (card_figure (window, "passports:expiring"), ==, "3");
+  g_assert_true (gtk_widget_has_css_class (dn_ui_get_named (window, "passports:expiring"), "dn-warning"));
+  g_assert_cmpstr (card_figure (window, "partners:expiring"), ==, "1");
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "Partner registrations expiring"));
+
+  /* the report recorded: the figure goes to 0 and the card is no longer late */
+  dn_test_exec (fixture->store, "UPDATE delegation SET report_submitted_on = '2026-11-20' WHERE id = 2");
+  dn_overview_page_reload (DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE)));
+  dn_ui_spin (500);
+  g_assert_cmpstr (card_figure (window, "delegations-out:report-overdue"), ==, "0");
+  g_assert_false (gtk_widget_has_css_class (dn_ui_get_named (window, "delegations-out:report-overdue"), "dn-danger"));
+
+  /* a link opens its list; one to nothing changes nothing */
+  g_assert_true (dn_window_show_list (window, "tasks:overdue"));
+  g_assert_cmpstr (dn_window_get_section (window), ==, "tasks");
+  dn_window_show_section (window, "overview");
+  g_test_expect_message ("dn-window", G_LOG_LEVEL_WARNING, "No list “nowhere:overdue”");
+  g_assert_false (dn_window_show_list (window, "nowhere:overdue"));
+  g_test_expect_message ("dn-window", G_LOG_LEVEL_WARNING, "No list “tasks:no-such-preset”");
+  g_assert_false (dn_window_show_list (window, "tasks:no-such-preset"));
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (dn_window_get_section (window), ==, "overview");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dn_date_set_today (NULL);
+}
+
 /* Run from the build folder, the application finds its icon (in its
  * resources), its translations and its settings (in the build folder). */
 static void
@@ -613,6 +681,7 @@ main (int   argc,
   DN_TEST_ADD ("/window/shortcuts", test_shortcuts_window);
   DN_TEST_ADD ("/window/toast-one-line", test_toast_one_line);
   DN_TEST_ADD ("/window/overview-language", test_overview_language);
+  DN_TEST_ADD ("/window/overview-alerts", test_overview_alerts);
   DN_TEST_ADD ("/window/uninstalled", test_uninstalled);
   return g_test_run ();
 }

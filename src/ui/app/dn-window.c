@@ -311,6 +311,14 @@ show_tasks_action (GtkWidget  *widget,
 }
 
 static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  dn_window_show_list (DN_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
 on_context_message_cb (DnWindow   *self,
                        const char *text,
                        gboolean    with_undo)
@@ -453,6 +461,7 @@ dn_window_class_init (DnWindowClass *klass)
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_action (widget_class, "win.show-tasks", "s", show_tasks_action);
+  gtk_widget_class_install_action (widget_class, "win.show-list", "s", show_list_action);
 }
 
 static void
@@ -564,6 +573,28 @@ dn_window_show_tasks (DnWindow   *self,
   g_return_if_fail (DN_IS_WINDOW (self));
   dn_window_show_section (self, "tasks");
   dn_task_list_view_apply_preset (self->task_list_view, preset);
+}
+
+gboolean
+dn_window_show_list (DnWindow   *self,
+                     const char *link)
+{
+  g_auto(GStrv) parts = NULL;
+  GtkWidget *page;
+
+  g_return_val_if_fail (DN_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (link != NULL, FALSE);
+
+  parts = g_strsplit (link, ":", 2);
+  page = gtk_stack_get_child_by_name (self->sections, parts[0]);
+  if (page == NULL || !DN_IS_LIST_PAGE (page) ||
+      (parts[1] != NULL && !dn_list_page_apply_preset (DN_LIST_PAGE (page), parts[1])))
+    {
+      g_warning ("No list “%s”", link);
+      return FALSE;
+    }
+  dn_window_show_section (self, parts[0]);
+  return TRUE;
 }
 
 void

@@ -416,6 +416,20 @@ dn_list_page_reload (DnListPage *self)
   _dn_list_page_update_actions (self);
 }
 
+gboolean
+dn_list_page_apply_preset (DnListPage *self,
+                           const char *preset)
+{
+  g_return_val_if_fail (DN_IS_LIST_PAGE (self), FALSE);
+  g_return_val_if_fail (preset != NULL, FALSE);
+
+  if (DN_LIST_PAGE_GET_CLASS (self)->apply_preset == NULL ||
+      !DN_LIST_PAGE_GET_CLASS (self)->apply_preset (self, preset))
+    return FALSE;
+  dn_list_page_reload (self);
+  return TRUE;
+}
+
 void
 dn_list_page_clear_filters (DnListPage *self)
 {

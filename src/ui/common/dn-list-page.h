@@ -99,8 +99,12 @@ struct _DnListPageClass
                                    gpointer       item);
   /* The selection, the filters or the list changed. */
   void          (*update_actions) (DnListPage    *self);
+  /* Sets the filters a link names ("overdue", "expiring"… each section
+   * says which it knows); FALSE for a name it does not know. */
+  gboolean      (*apply_preset)   (DnListPage    *self,
+                                   const char    *preset);
 
-  gpointer padding[7];
+  gpointer padding[6];
 };
 
 /* For sections: their texts (copied), once in their init. */
@@ -148,6 +152,10 @@ void          dn_list_page_reload_async       (DnListPage         *self);
 /* New filters from code: the query runs now when the page is shown (else
  * when it is), the list starts at the top or at the selected record. */
 void          dn_list_page_reload             (DnListPage         *self);
+/* The filters a link names (the class's apply_preset), then reloads;
+ * FALSE, changing nothing, when the section does not know @preset. */
+gboolean      dn_list_page_apply_preset       (DnListPage         *self,
+                                               const char         *preset);
 /* Clears the filters (the class's clear_filters) and reloads. */
 void          dn_list_page_clear_filters      (DnListPage         *self);
 /* Reads the list again if the store changed while the page was hidden. */

@@ -27,7 +27,33 @@ typedef struct
   gint64     n_week;
   GPtrArray *stats;   /* DnUnitStat, the quarter's */
   gint64     counts[7];
+  gint64     alerts[DN_ALERT_N];
 } Figures;
+
+/* The cards of the delegations, passports and partners: each opens the
+ * list its figure counts (win.show-list "SECTION:FILTER"). */
+typedef struct
+{
+  const char *title;     /* N_() */
+  const char *tooltip;   /* N_() */
+  const char *icon;
+  const char *style;     /* dn-danger: late; dn-warning: close to a limit; NULL: a plain figure */
+  const char *target;
+} AlertCard;
+
+static const AlertCard alert_cards[DN_ALERT_N] = {
+  [DN_ALERT_STAFF_ABROAD] = { N_("Staff abroad today"), N_("Show the delegations abroad today"),
+                              "mark-location-symbolic", NULL, "delegations-out:abroad" },
+  [DN_ALERT_PASSPORTS_OVERDUE] = { N_("Passports overdue"), N_("Show the passports not handed back in time"),
+                                   "dialog-warning-symbolic", "dn-danger", "passports:overdue" },
+  [DN_ALERT_REPORTS_OVERDUE] = { N_("Trip reports overdue"), N_("Show the delegations whose results report is late"),
+                                 "dialog-warning-symbolic", "dn-danger", "delegations-out:report-overdue" },
+  [DN_ALERT_PASSPORTS_EXPIRING] = { N_("Passports expiring"), N_("Show the passports that expire soon or have expired"),
+                                    "alarm-symbolic", "dn-warning", "passports:expiring" },
+  [DN_ALERT_REGISTRATIONS_EXPIRING] = { N_("Partner registrations expiring"),
+                                        N_("Show the partners whose registration paper expires soon"),
+                                        "alarm-symbolic", "dn-warning", "partners:expiring" },
+};
 
 static const DnRecordKind counted_kinds[] = {
   DN_RECORD_UNIT, DN_RECORD_PERSON, DN_RECORD_DOCUMENT, DN_RECORD_TASK,
@@ -53,6 +79,9 @@ struct _DnOverviewPage
   GtkLabel    *counts_label;
   GtkWidget   *overdue_card;
   GtkWidget   *week_card;
+  GtkFlowBox  *alerts_box;
+  GtkWidget   *alert_card[DN_ALERT_N];
+  GtkLabel    *alert_label[DN_ALERT_N];
   GtkSizeGroup *figures_group;  /* the figures after the bars: one width */
   GtkRevealer *error_revealer;
   GtkLabel    *error_label;
@@ -215,6 +244,9 @@ read_figures (DnStore         *store,
     if (!g_cancellable_set_error_if_cancelled (cancellable, &local))
       figures->counts[i] = dn_store_count (store, counted_kinds[i], &local);
 
+  if (local == NULL && !g_cancellable_set_error_if_cancelled (cancellable, &local))
+    dn_store_count_alerts (store, &figures->today, figures->alerts, &local);
+
   if (local != NULL)
     {
       figures_free (figures);
@@ -325,6 +357,18 @@ show_figures (DnOverviewPage *self,
   gtk_label_set_text (self->today_label, today_text);
   set_figure (self->overdue_label, self->overdue_card, _("Overdue tasks"), figures->n_overdue);
   set_figure (self->week_label, self->week_card, _("Due in the next 7 days"), figures->n_week);
+  for (guint i = 0; i < DN_ALERT_N; i++)
+    {
+      set_figure (self->alert_label[i], self->alert_card[i], _(alert_cards[i].title), figures->alerts[i]);
+      /* a late or expiring figure of 0 is not a warning */
+      if (alert_cards[i].style != NULL)
+        {
+          if (figures->alerts[i] > 0)
+            gtk_widget_add_css_class (self->alert_card[i], alert_cards[i].style);
+          else
+            gtk_widget_remove_css_class (self->alert_card[i], alert_cards[i].style);
+        }
+    }
 
   quarter = dn_date_format_quarter_label (g_date_get_year (today), dn_date_get_quarter (today));
   quarter_text = g_strdup_printf (_("Completion by lead unit, %s"), quarter);
@@ -395,6 +439,45 @@ static const DnStaleReaderFuncs reader_funcs = {
   read_figures, read_today, read_done, NULL,
 };
 
+/* A card as the template's: a button with the icon and the title above
+ * the figure. */
+static void
+add_alert_card (DnOverviewPage *self,
+                DnAlert         alert)
+{
+  const AlertCard *card = &alert_cards[alert];
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_(card->title));
+  GtkWidget *figure = gtk_label_new ("0");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-list");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", card->target);
+  gtk_widget_set_tooltip_text (button, _(card->tooltip));
+  gtk_widget_add_css_class (button, "dn-card");
+  gtk_widget_set_name (button, card->target);
+  gtk_box_append (GTK_BOX (heading), gtk_image_new_from_icon_name (card->icon));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  /* narrow enough for five cards a line in a window of 1 280 pixels */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 14);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (heading), title);
+  gtk_label_set_xalign (GTK_LABEL (figure), 0);
+  gtk_widget_add_css_class (figure, "dn-figure");
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), figure);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_flow_box_append (self->alerts_box, button);
+  /* the flow box's own child takes no focus: the button does */
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  self->alert_card[alert] = button;
+  self->alert_label[alert] = GTK_LABEL (figure);
+  set_figure (self->alert_label[alert], button, _(card->title), 0);
+}
+
 void
 dn_overview_page_reload (DnOverviewPage *self)
 {
@@ -454,6 +537,7 @@ dn_overview_page_class_init (DnOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, counts_label);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, overdue_card);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, week_card);
+  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, alerts_box);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_row_activated_cb);
@@ -463,6 +547,8 @@ static void
 dn_overview_page_init (DnOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < DN_ALERT_N; i++)
+    add_alert_card (self, i);
   self->figures_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->reader = dn_stale_reader_new (GTK_WIDGET (self), &reader_funcs);
 }

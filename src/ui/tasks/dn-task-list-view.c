@@ -555,6 +555,20 @@ dn_task_list_view_finalize (GObject *object)
   G_OBJECT_CLASS (dn_task_list_view_parent_class)->finalize (object);
 }
 
+static gboolean
+apply_preset (DnListPage *page,
+              const char *preset)
+{
+  DnTaskListView *self = DN_TASK_LIST_VIEW (page);
+  gboolean ok;
+
+  /* the filter's notifications reload nothing: the list page reloads once */
+  self->applying++;
+  ok = dn_task_filter_apply_preset (self->filter, preset);
+  self->applying--;
+  return ok;
+}
+
 static void
 dn_task_list_view_class_init (DnTaskListViewClass *klass)
 {
@@ -579,6 +593,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   page_class->get_tooltip = get_tooltip;
   page_class->activate_item = activate_item;
   page_class->update_actions = update_actions;
+  page_class->apply_preset = apply_preset;
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
@@ -676,10 +691,8 @@ dn_task_list_view_apply_preset (DnTaskListView *self,
   g_return_if_fail (DN_IS_TASK_LIST_VIEW (self));
   g_return_if_fail (preset != NULL);
 
-  BEGIN_APPLYING (self);
-  if (!dn_task_filter_apply_preset (self->filter, preset))
+  if (!dn_list_page_apply_preset (DN_LIST_PAGE (self), preset))
     g_warning ("Unknown task list preset “%s”", preset);
-  END_APPLYING (self);
 }
 
 void
