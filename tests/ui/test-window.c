@@ -13,6 +13,7 @@
 #include "dn-date.h"
 #include "dn-exchange.h"
 #include "dn-i18n.h"
+#include "dn-overdue-notice.h"
 #include "dn-overview-page.h"
 #include "dn-form-dialog.h"
 #include "dn-test-utils.h"
@@ -646,6 +647,71 @@ test_overview_alerts (DnTestStore   *fixture,
   dn_date_set_today (NULL);
 }
 
+/* What the start-up notification says and opens: the overdue passports,
+ * the late reports, or the overview when both are late; nothing when
+ * nothing is. Its action opens that list in the window. */
+static void
+test_overdue_notice (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DnApplication) app = make_application ();
+  gint64 counts[DN_ALERT_N] = { 0 };
+  DnWindow *window;
+
+  {
+    g_autofree char *body = NULL;
+    g_autofree char *link = NULL;
+    g_autoptr(GNotification) none = NULL;
+
+    counts[DN_ALERT_STAFF_ABROAD] = 4;
+    counts[DN_ALERT_PASSPORTS_EXPIRING] = 2;
+    g_assert_false (dn_overdue_notice_describe (counts, &body, &link));
+    none = dn_overdue_notice_new (counts);
+    g_assert_null (none);
+  }
+  {
+    g_autofree char *body = NULL;
+    g_autofree char *link = NULL;
+
+    counts[DN_ALERT_PASSPORTS_OVERDUE] = 2;
+    g_assert_true (dn_overdue_notice_describe (counts, &body, &link));
+    g_assert_cmpstr (body, ==, "2 passports have not been handed back in time.");
+    g_assert_cmpstr (link, ==, "passports:overdue");
+  }
+  {
+    g_autofree char *body = NULL;
+    g_autofree char *link = NULL;
+
+    counts[DN_ALERT_REPORTS_OVERDUE] = 1;
+    g_assert_true (dn_overdue_notice_describe (counts, &body, &link));
+    g_assert_cmpstr (body, ==, "2 passports have not been handed back in time.\n1 trip results report is overdue.");
+    g_assert_cmpstr (link, ==, "overview");
+  }
+  {
+    g_autofree char *body = NULL;
+    g_autofree char *link = NULL;
+    g_autoptr(GNotification) notification = NULL;
+
+    counts[DN_ALERT_PASSPORTS_OVERDUE] = 0;
+    g_assert_true (dn_overdue_notice_describe (counts, &body, &link));
+    g_assert_cmpstr (body, ==, "1 trip results report is overdue.");
+    g_assert_cmpstr (link, ==, "delegations-out:report-overdue");
+    notification = dn_overdue_notice_new (counts);
+    g_assert_true (G_IS_NOTIFICATION (notification));
+  }
+
+  /* the notification's action, app.show-list, opens the list in the window */
+  window = dn_window_new (app, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_ui_spin (100);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-list", g_variant_new_string ("tasks:overdue"));
+  dn_ui_spin (100);
+  g_assert_cmpstr (dn_window_get_section (window), ==, "tasks");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-list", g_variant_new_string ("overview"));
+  g_assert_cmpstr (dn_window_get_section (window), ==, "overview");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run from the build folder, the application finds its icon (in its
  * resources), its translations and its settings (in the build folder). */
 static void
@@ -682,6 +748,7 @@ main (int   argc,
   DN_TEST_ADD ("/window/toast-one-line", test_toast_one_line);
   DN_TEST_ADD ("/window/overview-language", test_overview_language);
   DN_TEST_ADD ("/window/overview-alerts", test_overview_alerts);
+  DN_TEST_ADD ("/window/overdue-notice", test_overdue_notice);
   DN_TEST_ADD ("/window/uninstalled", test_uninstalled);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "dn-preferences-dialog.h"
 #include "dn-settings.h"
 #include "dn-ui.h"
+#include "dn-overdue-notice.h"
 #include "dn-window.h"
 
 struct _DnApplication
@@ -116,6 +117,26 @@ dn_application_open_database (DnApplication  *self,
 }
 
 static void
+show_list_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  DnApplication *self = DN_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL || !DN_IS_WINDOW (window))
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+  if (window != NULL && DN_IS_WINDOW (window))
+    {
+      dn_window_show_list (DN_WINDOW (window), g_variant_get_string (param, NULL));
+      gtk_window_present (window);
+    }
+}
+
+static void
 dn_application_activate (GApplication *app)
 {
   DnApplication *self = DN_APPLICATION (app);
@@ -129,6 +150,12 @@ dn_application_activate (GApplication *app)
     }
   if (!dn_application_open_database (self, self->db_path, &error))
     show_error_window (self, error->message);
+  else
+    {
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (window != NULL && DN_IS_WINDOW (window))
+        dn_overdue_notice_send (app, dn_window_get_store (DN_WINDOW (window)));
+    }
 }
 
 static int
@@ -207,6 +234,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "show-list", show_list_activated, "s" },
 };
 
 static void

@@ -587,8 +587,8 @@ dn_window_show_list (DnWindow   *self,
 
   parts = g_strsplit (link, ":", 2);
   page = gtk_stack_get_child_by_name (self->sections, parts[0]);
-  if (page == NULL || !DN_IS_LIST_PAGE (page) ||
-      (parts[1] != NULL && !dn_list_page_apply_preset (DN_LIST_PAGE (page), parts[1])))
+  if (page == NULL ||
+      (parts[1] != NULL && (!DN_IS_LIST_PAGE (page) || !dn_list_page_apply_preset (DN_LIST_PAGE (page), parts[1]))))
     {
       g_warning ("No list “%s”", link);
       return FALSE;

@@ -32,7 +32,7 @@ void        dn_window_open_task      (DnWindow      *self,
 /* Shows the tasks list with a preset filter (see dn_task_list_view_apply_preset). */
 void        dn_window_show_tasks     (DnWindow      *self,
                                       const char    *preset);
-/* Shows a section's list, filtered as @link says: "SECTION" or
+/* Shows a section, or its list filtered as @link says: "SECTION" or
  * "SECTION:PRESET" (dn_list_page_apply_preset), e.g. "passports:overdue";
  * FALSE (with a warning, nothing changed) for a section or preset that
  * does not exist. The action win.show-list takes the same text. */
