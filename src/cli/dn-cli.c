@@ -172,7 +172,7 @@ static struct
   char     *status;    /* as typed */
   gboolean  overdue;
   gboolean  full;
-  int       n_tasks, n_delegations, n_people, seed;
+  int       n_tasks, n_delegations, n_people, n_passports, seed;
   char     *text;      /* the words or options above as checked text */
   char     *unit_code;
   char     *status_text;
@@ -383,6 +383,7 @@ static const GOptionEntry generate_options[] = {
   { "tasks", 0, 0, G_OPTION_ARG_INT, &opt.n_tasks, N_("Number of tasks"), "N" },
   { "delegations", 0, 0, G_OPTION_ARG_INT, &opt.n_delegations, N_("Number of delegations"), "N" },
   { "people", 0, 0, G_OPTION_ARG_INT, &opt.n_people, N_("Number of people"), "N" },
+  { "passports", 0, 0, G_OPTION_ARG_INT, &opt.n_passports, N_("Number of passports (of the people, with their hand-outs)"), "N" },
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt.seed, N_("Random seed (same seed, same data)"), "S" },
   G_OPTION_ENTRY_NULL
 };
@@ -390,7 +391,7 @@ static const GOptionEntry generate_options[] = {
 static gboolean
 check_generate (Run *run, GError **error)
 {
-  int counts[] = { opt.n_tasks, opt.n_delegations, opt.n_people };
+  int counts[] = { opt.n_tasks, opt.n_delegations, opt.n_people, opt.n_passports };
 
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     if (counts[i] < 0 || counts[i] > 10000000)
@@ -405,9 +406,13 @@ static gboolean
 run_generate (Run *run, GError **error)
 {
   if (!dn_generate (run->store, (guint) opt.n_tasks, (guint) opt.n_delegations, (guint) opt.n_people,
-                    (guint32) opt.seed, error))
+                    (guint32) opt.seed, error) ||
+      !dn_generate_passports (run->store, (guint) opt.n_passports, (guint32) opt.seed, error))
     return FALSE;
   out (_("Generated %d tasks, %d delegations, %d people.\n"), opt.n_tasks, opt.n_delegations, opt.n_people);
+  if (opt.n_passports > 0)
+    out (g_dngettext (GETTEXT_PACKAGE, "Generated %d passport.\n", "Generated %d passports.\n", (gulong) opt.n_passports),
+         opt.n_passports);
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "dn-country.h"
 #include "dn-generator.h"
 #include "dn-store-private.h"
 
@@ -222,9 +223,10 @@ make_delegations (DnStore  *store,
     {
       gboolean outbound = g_rand_int_range (rand, 0, 3) != 0;
       const char *country = PICK (rand, countries);
+      const char *country_name = dn_country_vietnamese_name (country);
       g_autofree char *title = outbound
-        ? g_strdup_printf ("Đoàn công tác học tập kinh nghiệm tại %s, %s", country, PICK (rand, task_topics))
-        : g_strdup_printf ("Đoàn %s đến làm việc về %s", country, PICK (rand, task_topics));
+        ? g_strdup_printf ("Đoàn công tác học tập kinh nghiệm tại %s, %s", country_name, PICK (rand, task_topics))
+        : g_strdup_printf ("Đoàn %s đến làm việc về %s", country_name, PICK (rand, task_topics));
       char start[11], end[11];
       const char *status;
       GDate d;
@@ -279,6 +281,86 @@ dn_generate (DnStore  *store,
        make_people (store, rand, n_people, unit_ids, error) &&
        make_tasks (store, rand, n_tasks, unit_ids, error) &&
        make_delegations (store, rand, n_delegations, error);
+
+  _dn_store_set_audit (store, TRUE);
+  return _dn_store_finish (store, ok, error);
+}
+
+/* The passports of @n_passports staff drawn among the people, and for a
+ * third of them a line of the custody ledger for an outbound delegation:
+ * most returned, some still out, some late. */
+gboolean
+dn_generate_passports (DnStore  *store,
+                       guint     n_passports,
+                       guint32   seed,
+                       GError  **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x5a5a5a5au);
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) trips = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gint64 first_number = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+
+  if (!dn_store_begin (store, error))
+    return FALSE;
+  _dn_store_set_audit (store, FALSE);
+
+  stmt = _dn_store_prepare (store, "SELECT id FROM person", error);
+  ok = stmt != NULL && _dn_store_collect_ids (store, stmt, people, error);
+  stmt = ok ? _dn_store_prepare (store, "SELECT id FROM delegation WHERE direction = 'outbound' "
+                                        "AND status IN ('approved', 'ongoing', 'completed')", error) : NULL;
+  ok = ok && stmt != NULL && _dn_store_collect_ids (store, stmt, trips, error);
+  ok = ok && _dn_store_read_int (store, "SELECT count(*) FROM passport", &first_number, error, DN_END);
+  if (ok && people->len == 0 && n_passports > 0)
+    {
+      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, "passports need people: generate them first");
+      ok = FALSE;
+    }
+
+  for (guint i = 0; ok && i < n_passports; i++)
+    {
+      gint64 person = g_array_index (people, gint64, g_rand_int_range (rand, 0, (gint32) people->len));
+      int kind = g_rand_int_range (rand, 0, 10);  /* 1 in 10 diplomatic, 5 official, 4 ordinary */
+      const char *kind_text = kind == 0 ? "diplomatic" : kind < 6 ? "official" : "ordinary";
+      g_autofree char *number = g_strdup_printf ("%c%07" G_GINT64_FORMAT, kind == 0 ? 'A' : kind < 6 ? 'B' : 'C',
+                                                 first_number + i + 1);
+      char issue[11], expiry[11];
+      gint64 passport_id = 0;
+
+      random_date (rand, 2016, 2025, issue);
+      g_snprintf (expiry, sizeof expiry, "%04d%s", atoi (issue) + (kind < 6 ? 5 : 10), issue + 4);
+      if (g_str_equal (issue + 5, "02-29"))
+        memcpy (expiry + 5, "02-28", 5);
+      ok = _dn_store_save (store,
+                           "INSERT INTO passport (id, person_id, kind, number, issue_date, expiry_date, issuing_authority, status) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           &passport_id, TRUE, NULL, error, DN_ID (person), DN_TEXT (kind_text), DN_TEXT (number),
+                           DN_TEXT (issue), DN_TEXT (expiry),
+                           DN_TEXT (kind < 6 ? "Cục Lãnh sự - Bộ Ngoại giao" : "Cục Quản lý xuất nhập cảnh - Bộ Công an"),
+                           DN_TEXT (g_rand_int_range (rand, 0, 200) == 0 ? "lost" : "valid"), DN_END);
+
+      if (ok && trips->len > 0 && g_rand_int_range (rand, 0, 3) == 0)
+        {
+          gint64 trip = g_array_index (trips, gint64, g_rand_int_range (rand, 0, (gint32) trips->len));
+          int fate = g_rand_int_range (rand, 0, 10);  /* 7 back in time, 1 late, 1 out, 1 out and late */
+
+          ok = _dn_store_write (store,
+                                "INSERT OR IGNORE INTO delegation_member (delegation_id, person_id, role, passport_id) "
+                                "VALUES (?, ?, 'member', ?)", error, DN_ID (trip), DN_ID (person), DN_ID (passport_id), DN_END) &&
+               _dn_store_write (store,
+                                "INSERT INTO passport_loan (passport_id, delegation_id, handed_out_on, handed_to, due_back_on, "
+                                "returned_on, handed_by, receipt_signed) "
+                                "SELECT ?1, d.id, date(d.start_date, '-3 days'), '', date(d.end_date, '+7 days'), "
+                                "CASE ?2 WHEN 7 THEN date(d.end_date, '+12 days') WHEN 8 THEN NULL WHEN 9 THEN NULL "
+                                "ELSE date(d.end_date, '+2 days') END, 'Văn phòng Sở', 1 "
+                                "FROM delegation d WHERE d.id = ?3 "
+                                "AND NOT EXISTS (SELECT 1 FROM passport_loan l WHERE l.passport_id = ?1 AND l.returned_on IS NULL)",
+                                error, DN_ID (passport_id), DN_INT (fate), DN_ID (trip), DN_END);
+        }
+    }
 
   _dn_store_set_audit (store, TRUE);
   return _dn_store_finish (store, ok, error);

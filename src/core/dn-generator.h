@@ -19,4 +19,13 @@ gboolean dn_generate (DnStore  *store,
                       guint32   seed,
                       GError  **error);
 
+/* Adds @n_passports passports of people already there (diplomatic, official
+ * and ordinary; a few lost), and for about a third of them a hand-out for
+ * an outbound delegation (the holder then a member of it): most returned in
+ * time, some late, some still out. Numbers follow those already there. */
+gboolean dn_generate_passports (DnStore  *store,
+                                guint     n_passports,
+                                guint32   seed,
+                                GError  **error);
+
 G_END_DECLS

@@ -301,9 +301,9 @@ generated_db (void)
       g_autoptr(CliRun) run = NULL;
 
       run = cli ("--db", tmp, "generate", "--tasks", "3000", "--delegations", "200", "--people", "600",
-                 "--seed", "7", NULL);
+                 "--passports", "400", "--seed", "7", NULL);
       assert_success (run);
-      g_assert_cmpstr (run->out, ==, "Generated 3000 tasks, 200 delegations, 600 people.\n");
+      g_assert_cmpstr (run->out, ==, "Generated 3000 tasks, 200 delegations, 600 people.\nGenerated 400 passports.\n");
       g_assert_cmpint (g_rename (tmp, db), ==, 0);
     }
   return db;
@@ -405,6 +405,10 @@ test_usage_errors (gconstpointer data)
   }
   {
     g_autoptr(CliRun) run = cli ("--db", db, "generate", "--tasks", "-5", NULL);
+    assert_usage_error (run, NULL);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "generate", "--passports", "-1", NULL);
     assert_usage_error (run, NULL);
   }
   {
