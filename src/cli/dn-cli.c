@@ -538,6 +538,7 @@ static const Words no_words = { 0, 0, N_("Too many arguments.") };
 static const Words one_file = { 1, 1, N_("Give one file name.") };
 static const Words some_text = { 1, -1, N_("Say what to search for.") };
 static const Words units_words = { 0, 3, N_("Too many arguments.") };
+static const Words settings_words = { 0, 2, N_("Too many arguments.") };
 
 static const Command commands[] = {
   { "init", N_("Create the database or bring it to the current version"),
@@ -566,6 +567,10 @@ static const Command commands[] = {
        "reports of earlier days keep the old name."),
     N_("[merge FROM_CODE INTO_CODE | rename CODE]"), dn_cli_units_options, &units_words, dn_cli_check_units,
     DN_STORE_OPEN_NO_CREATE, dn_cli_run_units },
+  { "settings", N_("List the department's rules, or change one"),
+    N_("List the department's rules an officer may change, one per line: KEY, VALUE, DEFAULT, RANGE, WHAT IT IS.\n"
+       "“settings KEY VALUE” changes one (the default value removes the change)."),
+    N_("[KEY VALUE]"), NULL, &settings_words, dn_cli_check_settings, DN_STORE_OPEN_DEFAULT, dn_cli_run_settings },
   { "export", N_("Write the whole database to a JSON file"),
     N_("Write the whole database to a JSON file."),
     N_("FILE.json"), NULL, &one_file, NULL, DN_STORE_OPEN_NO_CREATE, run_export },

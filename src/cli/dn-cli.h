@@ -86,6 +86,10 @@ extern const GOptionEntry dn_cli_units_options[];
 gboolean dn_cli_check_units (Run *run, GError **error);
 gboolean dn_cli_run_units (Run *run, GError **error);
 
+/* The settings command (dn-cli-settings.c). */
+gboolean dn_cli_check_settings (Run *run, GError **error);
+gboolean dn_cli_run_settings (Run *run, GError **error);
+
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */
 int dn_cli_task_main (int argc, char **argv);

@@ -2609,6 +2609,52 @@ test_units_merge_rename (gconstpointer data)
   assert_export_round_trip (db);
 }
 
+/* The department's rules: listed with their defaults, changed, refused
+ * out of range (nothing written), back to the default. */
+static void
+test_settings (gconstpointer data)
+{
+  g_autofree char *db = fixture_db ();
+
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "settings", NULL);
+    assert_success (run);
+    g_assert_cmpuint (count_lines (run->out), ==, DN_SETTING_N);
+    g_assert_nonnull (strstr (run->out, "passport-return-days\t5\t5\t1..60\t"));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "settings", "limit-members", "10", NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "settings", "report-days", "400", NULL);
+    assert_failed_saying (run, "between 1 and 365; 400 was given");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "settings", "report-days", "fifteen", NULL);
+    assert_usage_error (run, "not a whole number");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "settings", "no-such-rule", "1", NULL);
+    assert_usage_error (run, "no-such-rule");
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "settings", NULL);
+    assert_success (run);
+    g_assert_nonnull (strstr (run->out, "limit-members\t10\t0\t"));
+    g_assert_nonnull (strstr (run->out, "report-days\t15\t15\t"));
+  }
+  {
+    g_autoptr(CliRun) run = cli ("--db", db, "settings", "limit-members", "0", NULL);
+    assert_success (run);
+  }
+  {
+    g_autoptr(DnStore) store = open_read_only (db);
+
+    g_assert_cmpint (query_int64 (store, "SELECT count(*) FROM setting"), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2680,6 +2726,7 @@ main (int   argc,
   add_test ("/cli/restore/translated", test_restore_translated);
   add_test ("/cli/units/merge-refused", test_units_merge_refused);
   add_test ("/cli/units/merge-rename", test_units_merge_rename);
+  add_test ("/cli/settings", test_settings);
 
   child_test = g_getenv ("DN_TEST_CLI_RUN");
   if (child_test != NULL)
