@@ -15,6 +15,7 @@
 #include "dn-i18n.h"
 #include "dn-overdue-notice.h"
 #include "dn-overview-page.h"
+#include "dn-rules-dialog.h"
 #include "dn-form-dialog.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
@@ -712,6 +713,41 @@ test_overdue_notice (DnTestStore   *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The department's rules from the menu: the form shows the stored values,
+ * saves what changed in the database, and shows it again next time. */
+static void
+test_rules_dialog (DnTestStore   *fixture,
+                   gconstpointer  data)
+{
+  DnWindow *window = dn_window_new (NULL, fixture->store);
+  DnFormDialog *dialog;
+  GtkWidget *field;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rules", NULL));
+  dn_ui_spin (100);
+  dialog = DN_FORM_DIALOG (dn_ui_find_window (DN_TYPE_FORM_DIALOG));
+  g_assert_nonnull (dialog);
+  field = dn_rules_dialog_get_field (dialog, DN_SETTING_PASSPORT_RETURN_DAYS);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field)), ==, 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dn_rules_dialog_get_field (dialog, DN_SETTING_LIMIT_MEMBERS)), 10);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (dn_rules_dialog_get_field (dialog, DN_SETTING_REPORT_WORKING_DAYS)), TRUE);
+  g_assert_true (dn_form_dialog_save (dialog));
+  dn_ui_spin (100);
+  g_assert_cmpint (dn_store_get_setting (fixture->store, DN_SETTING_LIMIT_MEMBERS), ==, 10);
+  g_assert_cmpint (dn_store_get_setting (fixture->store, DN_SETTING_REPORT_WORKING_DAYS), ==, 1);
+  g_assert_cmpint (dn_store_get_setting (fixture->store, DN_SETTING_PASSPORT_RETURN_DAYS), ==, 5);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM setting"), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.rules", NULL));
+  dn_ui_spin (100);
+  dialog = DN_FORM_DIALOG (dn_ui_find_window (DN_TYPE_FORM_DIALOG));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (dn_rules_dialog_get_field (dialog, DN_SETTING_LIMIT_MEMBERS))),
+                   ==, 10);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Run from the build folder, the application finds its icon (in its
  * resources), its translations and its settings (in the build folder). */
 static void
@@ -749,6 +785,7 @@ main (int   argc,
   DN_TEST_ADD ("/window/overview-language", test_overview_language);
   DN_TEST_ADD ("/window/overview-alerts", test_overview_alerts);
   DN_TEST_ADD ("/window/overdue-notice", test_overdue_notice);
+  DN_TEST_ADD ("/window/rules-dialog", test_rules_dialog);
   DN_TEST_ADD ("/window/uninstalled", test_uninstalled);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "dn-global-search.h"
 #include "dn-overview-page.h"
 #include "dn-query-worker.h"
+#include "dn-rules-dialog.h"
 #include "dn-task-list-view.h"
 #include "dn-units-page.h"
 #include "dn-ui.h"
@@ -290,6 +291,16 @@ open_backup_dialog (DnWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.rules: the department's rules, in a form */
+static void
+rules_action (DnWindow *self)
+{
+  DnFormDialog *dialog = dn_rules_dialog_new (self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 backup_action (DnWindow *self)
 {
@@ -427,6 +438,7 @@ dn_window_class_init (DnWindowClass *klass)
     { "win.load-demo", G_CALLBACK (load_demo_action) },
     { "win.start-empty", G_CALLBACK (start_empty_action) },
     { "win.backup", G_CALLBACK (backup_action) },
+    { "win.rules", G_CALLBACK (rules_action) },
     { "win.restore", G_CALLBACK (restore_action) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
