@@ -407,16 +407,9 @@ dn_backup_dialog_class_init (DnBackupDialogClass *klass)
   dn_ui_install_properties (object_class, N_PROPS, props, properties);
 
   dn_ui_class_set_template (widget_class, "dn-backup-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, explanation);
-  gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, file_label);
-  gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, choose_button);
-  gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, progress);
-  gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, status);
-  gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, DnBackupDialog, start_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_start_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnBackupDialog, explanation, file_label, choose_button, progress,
+                             status, cancel_button, start_button);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_choose_clicked_cb, on_start_clicked_cb, on_cancel_clicked_cb);
 }
 
 static void

@@ -592,15 +592,9 @@ dn_global_search_class_init (DnGlobalSearchClass *klass)
                                     G_TYPE_NONE, 1, DN_TYPE_SEARCH_HIT);
 
   dn_ui_class_set_bin_template (widget_class, "dn-global-search.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnGlobalSearch, entry);
-  gtk_widget_class_bind_template_child (widget_class, DnGlobalSearch, popover);
-  gtk_widget_class_bind_template_child (widget_class, DnGlobalSearch, message);
-  gtk_widget_class_bind_template_child (widget_class, DnGlobalSearch, scroller);
-  gtk_widget_class_bind_template_child (widget_class, DnGlobalSearch, list);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnGlobalSearch, entry, popover, message, scroller, list);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_entry_changed_cb, on_entry_activate_cb, on_entry_stop_cb,
+                              on_row_activated_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }

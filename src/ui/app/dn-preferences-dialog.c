@@ -360,23 +360,12 @@ dn_preferences_dialog_class_init (DnPreferencesDialogClass *klass)
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-preferences-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, language_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_path_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_next_caption);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_next_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_default_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, officer_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, officer_position_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, officer_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, officer_error_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, database_error_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, my_unit_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnPreferencesDialog, my_unit_note);
-  gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_new_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_default_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_officer_changed_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPreferencesDialog, stack, language_dropdown, database_path_label,
+                             database_next_caption, database_next_label, database_default_label,
+                             officer_name_entry, officer_position_entry, officer_label, officer_error_label,
+                             database_error_label, my_unit_chooser, my_unit_note);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_choose_clicked_cb, on_new_clicked_cb, on_default_clicked_cb,
+                              on_officer_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

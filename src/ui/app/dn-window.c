@@ -455,21 +455,10 @@ dn_window_class_init (DnWindowClass *klass)
   g_type_ensure (DN_TYPE_UNITS_PAGE);
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, global_search);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, sections);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, banner);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, banner_label);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, toast);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, toast_label);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, toast_undo);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, database_label);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, task_list_view);
-  gtk_widget_class_bind_template_child (widget_class, DnWindow, units_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_open_hit_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_toast_close_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
+                             banner_label, toast, toast_label, toast_undo, database_label, overview_page,
+                             task_list_view, units_page);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_open_hit_cb, on_toast_close_cb, on_section_changed_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_action (widget_class, "win.show-tasks", "s", show_tasks_action);

@@ -439,22 +439,11 @@ dn_chooser_popover_class_init (DnChooserPopoverClass *klass)
   object_class->finalize = dn_chooser_popover_finalize;
 
   dn_ui_class_set_template (widget_class, "dn-chooser-popover.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, scroller);
-  gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, list_view);
-  gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, empty_label);
-  gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, footer);
-  gtk_widget_class_bind_template_child (widget_class, DnChooserPopover, count_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_key_pressed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_map_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_unmap_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_done_clicked_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnChooserPopover, search_entry, scroller, list_view, empty_label,
+                             footer, count_label);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_search_changed_cb, on_search_activate_cb, on_search_stop_cb,
+                              on_search_key_pressed_cb, on_row_activated_cb, on_show_cb, on_map_cb,
+                              on_unmap_cb, on_clear_clicked_cb, on_done_clicked_cb);
 }
 
 static void

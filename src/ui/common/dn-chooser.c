@@ -472,10 +472,8 @@ dn_chooser_class_init (DnChooserClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   g_type_ensure (DN_TYPE_CHOOSER_POPOVER);
   dn_ui_class_set_template (widget_class, "dn-chooser.ui");
-  gtk_widget_class_bind_template_child_private (widget_class, DnChooser, button);
-  gtk_widget_class_bind_template_child_private (widget_class, DnChooser, button_label);
-  gtk_widget_class_bind_template_child_private (widget_class, DnChooser, popover);
-  gtk_widget_class_bind_template_callback (widget_class, on_button_clicked_cb);
+  DN_UI_CLASS_BIND_PRIVATE_CHILDREN (widget_class, DnChooser, button, button_label, popover);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_button_clicked_cb);
 }
 
 static void

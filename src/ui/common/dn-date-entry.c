@@ -234,15 +234,9 @@ dn_date_entry_class_init (DnDateEntryClass *klass)
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   dn_ui_class_set_bin_template (widget_class, "dn-date-entry.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnDateEntry, entry);
-  gtk_widget_class_bind_template_child (widget_class, DnDateEntry, calendar_button);
-  gtk_widget_class_bind_template_child (widget_class, DnDateEntry, popover);
-  gtk_widget_class_bind_template_child (widget_class, DnDateEntry, calendar);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_today_clicked_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDateEntry, entry, calendar_button, popover, calendar);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_entry_changed_cb, on_entry_activate_cb, on_popover_show_cb,
+                              on_day_selected_cb, on_today_clicked_cb);
 }
 
 static void

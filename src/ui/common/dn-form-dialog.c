@@ -194,12 +194,9 @@ dn_form_dialog_class_init (DnFormDialogClass *klass)
   dn_ui_install_properties (object_class, N_PROPS, props, properties);
 
   dn_ui_class_set_template (widget_class, "dn-form-dialog.ui");
-  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, intro_label);
-  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, grid);
-  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, error_label);
-  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, save_button);
-  gtk_widget_class_bind_template_child_private (widget_class, DnFormDialog, cancel_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  DN_UI_CLASS_BIND_PRIVATE_CHILDREN (widget_class, DnFormDialog, intro_label, grid, error_label, save_button,
+                                     cancel_button);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -355,24 +355,12 @@ dn_list_page_class_init (DnListPageClass *klass)
   bound_day_quark = g_quark_from_static_string ("dn-list-bound-day");
 
   dn_ui_class_set_bin_template (widget_class, "dn-list-page.ui");
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, main_box);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, toolbar);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, filter_rows);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, filter_box);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, count_label);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, loading_spinner);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, clear_button);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, content_stack);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, column_view);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, empty_title_label);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, empty_description_label);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, empty_clear_button);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, empty_new_button);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, loading_big_spinner);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, loading_label);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, error_label);
-  gtk_widget_class_bind_template_child_private (widget_class, DnListPage, empty_image);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  DN_UI_CLASS_BIND_PRIVATE_CHILDREN (widget_class, DnListPage, main_box, toolbar, filter_rows, filter_box,
+                                     count_label, loading_spinner, clear_button, content_stack, column_view,
+                                     empty_title_label, empty_description_label, empty_clear_button,
+                                     empty_new_button, loading_big_spinner, loading_label, error_label,
+                                     empty_image);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_row_activated_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }

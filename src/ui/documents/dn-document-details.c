@@ -296,13 +296,9 @@ dn_document_details_class_init (DnDocumentDetailsClass *klass)
   object_class->finalize = dn_document_details_finalize;
 
   dn_ui_class_set_template (widget_class, "dn-document-details.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnDocumentDetails, missing_label);
-  gtk_widget_class_bind_template_child (widget_class, DnDocumentDetails, subject_label);
-  gtk_widget_class_bind_template_child (widget_class, DnDocumentDetails, fields_grid);
-  gtk_widget_class_bind_template_child (widget_class, DnDocumentDetails, tasks_heading);
-  gtk_widget_class_bind_template_child (widget_class, DnDocumentDetails, tasks_empty);
-  gtk_widget_class_bind_template_child (widget_class, DnDocumentDetails, tasks_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_task_activated_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDocumentDetails, missing_label, subject_label, fields_grid,
+                             tasks_heading, tasks_empty, tasks_list);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_task_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "document.open-task", "x", open_task_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -525,22 +525,10 @@ dn_overview_page_class_init (DnOverviewPageClass *klass)
   dn_stale_reader_install_property (object_class, G_STRUCT_OFFSET (DnOverviewPage, reader));
 
   dn_ui_class_set_bin_template (widget_class, "dn-overview-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, today_label);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, overdue_label);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, week_label);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, quarter_title);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, units_list);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, units_empty);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, reminders_list);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, reminders_empty);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, counts_label);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, overdue_card);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, week_card);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, alerts_box);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DnOverviewPage, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_unit_row_activated_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnOverviewPage, scroller, today_label, overdue_label, week_label,
+                             quarter_title, units_list, units_empty, reminders_list, reminders_empty,
+                             counts_label, overdue_card, week_card, alerts_box, error_revealer, error_label);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_unit_row_activated_cb);
 }
 
 static void

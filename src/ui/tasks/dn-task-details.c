@@ -623,39 +623,14 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
   object_class->dispose = dn_task_details_dispose;
 
   dn_ui_class_set_template (widget_class, "dn-task-details.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, done_button);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, pass_down_button);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, message_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, message_box);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, message_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, missing_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, content);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, parent_button);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, document_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, section_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, due_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, recurrence_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, status_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, lead_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, support_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, description_heading);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, description_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, children_box);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, rollup_label);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, children_list);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, assignments_list);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, add_progress_button);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, progress_list);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, progress_empty);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, reminders_list);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskDetails, reminders_empty);
-  gtk_widget_class_bind_template_callback (widget_class, on_message_close_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_parent_link_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_child_activated_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnTaskDetails, edit_button, done_button, pass_down_button,
+                             message_revealer, message_box, message_label, missing_label, content,
+                             parent_button, title_label, document_label, section_label, due_label,
+                             recurrence_label, status_label, lead_label, support_label, progress_bar,
+                             progress_label, description_heading, description_label, children_box,
+                             rollup_label, children_list, assignments_list, add_progress_button,
+                             progress_list, progress_empty, reminders_list, reminders_empty);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_message_close_cb, on_parent_link_cb, on_child_activated_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_action (widget_class, "task.extend-deadline", "x", assignment_action);

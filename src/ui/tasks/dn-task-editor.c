@@ -536,27 +536,12 @@ dn_task_editor_class_init (DnTaskEditorClass *klass)
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-task-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, store_error_box);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, store_error);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, title_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, title_error);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, description_view);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, document_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, section_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, due_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, due_error);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, recurrence_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, lead_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, lead_error);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, support_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, support_error);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskEditor, status_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, on_title_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_checked_field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_lead_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnTaskEditor, save_button, store_error_box, store_error,
+                             title_entry, title_error, description_view, document_chooser, section_entry,
+                             due_entry, due_error, recurrence_dropdown, lead_chooser, lead_error,
+                             support_chooser, support_error, status_dropdown);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_title_changed_cb, on_checked_field_changed_cb,
+                              on_field_changed_cb, on_lead_changed_cb, on_save_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.new-document", NULL, new_document_action);

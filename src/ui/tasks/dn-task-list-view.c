@@ -598,20 +598,10 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-task-list-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, columns_button);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, show_all_toggle);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, my_unit_toggle);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, unit_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, sub_units_check);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, lead_only_check);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, document_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, period_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnTaskListView, overdue_toggle);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_my_unit_toggled_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnTaskListView, search_entry, columns_button, show_all_toggle,
+                             my_unit_toggle, unit_chooser, sub_units_check, lead_only_check, document_chooser,
+                             status_dropdown, period_dropdown, overdue_toggle);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_search_changed_cb, on_search_stop_cb, on_my_unit_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "tasks.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "tasks.edit", NULL, edit_action);

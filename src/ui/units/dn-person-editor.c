@@ -123,16 +123,9 @@ dn_person_editor_class_init (DnPersonEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   dn_page_editor_class_set_template (DN_PAGE_EDITOR_CLASS (klass), "dn-person-editor.ui", dn_person_editor_apply);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, family_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, middle_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, given_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, full_name_label);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, gender_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, birth_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, position_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, email_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, phone_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPersonEditor, unit_chooser);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPersonEditor, family_entry, middle_entry, given_entry,
+                             full_name_label, gender_dropdown, birth_entry, position_entry, email_entry,
+                             phone_entry, unit_chooser);
 }
 
 static void

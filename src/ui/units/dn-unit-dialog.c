@@ -241,18 +241,9 @@ dn_unit_dialog_class_init (DnUnitDialogClass *klass)
 
   g_type_ensure (DN_TYPE_DATE_ENTRY);
   dn_page_editor_class_set_template (DN_PAGE_EDITOR_CLASS (klass), "dn-unit-dialog.ui", dn_unit_dialog_apply);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_title);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, code_title);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, code_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, code_hint);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, kind_title);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_title);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, parent_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, effective_title);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, effective_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitDialog, effective_hint);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnUnitDialog, name_title, name_entry, code_title, code_entry,
+                             code_hint, kind_title, kind_dropdown, parent_title, parent_chooser,
+                             effective_title, effective_entry, effective_hint);
 }
 
 static void

@@ -254,27 +254,12 @@ dn_units_page_class_init (DnUnitsPageClass *klass)
   dn_stale_reader_install_property (G_OBJECT_CLASS (klass), G_STRUCT_OFFSET (DnUnitsPage, reader));
 
   dn_ui_class_set_bin_template (widget_class, "dn-units-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, content);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, message_revealer);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, message_label);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, unit_search);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, archived_check);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, tree_stack);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, unit_list);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, tree_empty_label);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, archive_button);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, detail_empty_label);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, unit_title);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, unit_subtitle);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, staff_count);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, staff_stack);
-  gtk_widget_class_bind_template_child (widget_class, DnUnitsPage, staff_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_unit_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_unit_search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_archived_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_unit_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_staff_activate_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnUnitsPage, content, message_revealer, message_label, unit_search,
+                             archived_check, tree_stack, unit_list, tree_empty_label, archive_button,
+                             detail_stack, detail_empty_label, unit_title, unit_subtitle, staff_count,
+                             staff_stack, staff_view);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_unit_search_changed_cb, on_unit_search_stop_cb,
+                              on_archived_toggled_cb, on_unit_activate_cb, on_staff_activate_cb);
   _dn_units_page_install_actions (widget_class);
 }
 
