@@ -65,28 +65,13 @@ _dn_store_apply_task_rules (DnStore  *self,
                           error, DN_END);
 }
 
-GPtrArray *
-dn_store_list_assignments (DnStore  *self,
-                           gint64    task_id,
-                           GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id "
-                             "WHERE a.task_id = ? ORDER BY a.role = 'support', u.name_key",
-                             &assignment_row, error, DN_INT (task_id), DN_END);
-}
-
-DnAssignment *
-dn_store_get_assignment (DnStore  *self,
-                         gint64    id,
-                         GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_get_by_id (self,
-                              "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
-                              &assignment_row, id, error, _("There is no assignment #%lld."), (long long) id);
-}
+_DN_STORE_DEFINE_LIST_BY (assignments, task_id,
+                          "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id "
+                          "WHERE a.task_id = ? ORDER BY a.role = 'support', u.name_key",
+                          &assignment_row)
+_DN_STORE_DEFINE_GET (DnAssignment, assignment,
+                      "SELECT " ASSIGNMENT_COLUMNS " FROM assignment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?",
+                      &assignment_row, _("There is no assignment #%lld."))
 
 gboolean
 dn_store_update_assignment (DnStore       *self,
@@ -176,17 +161,10 @@ static const DnRow extension_row = {
     DN_COLUMN (TEXT, DnExtension, extended_by) },
 };
 
-GPtrArray *
-dn_store_list_extensions (DnStore  *self,
-                          gint64    assignment_id,
-                          GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT id, assignment_id, old_due_date, new_due_date, reason, extended_at, extended_by "
-                             "FROM deadline_extension WHERE assignment_id = ? ORDER BY id",
-                             &extension_row, error, DN_INT (assignment_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (extensions, assignment_id,
+                          "SELECT id, assignment_id, old_due_date, new_due_date, reason, extended_at, extended_by "
+                          "FROM deadline_extension WHERE assignment_id = ? ORDER BY id",
+                          &extension_row)
 
 gboolean
 dn_store_add_progress (DnStore     *self,
@@ -241,15 +219,8 @@ static const DnRow progress_row = {
     DN_COLUMN (TEXT, DnProgress, unit_name) },
 };
 
-GPtrArray *
-dn_store_list_progress (DnStore  *self,
-                        gint64    task_id,
-                        GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT p.id, p.task_id, p.unit_id, p.entry_date, p.percent, p.note, p.attachment_id, "
-                             "coalesce(u.code, ''), coalesce(u.name, '') FROM progress p LEFT JOIN unit u ON u.id = p.unit_id "
-                             "WHERE p.task_id = ? ORDER BY p.entry_date, p.id",
-                             &progress_row, error, DN_INT (task_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (progress, task_id,
+                          "SELECT p.id, p.task_id, p.unit_id, p.entry_date, p.percent, p.note, p.attachment_id, "
+                          "coalesce(u.code, ''), coalesce(u.name, '') FROM progress p LEFT JOIN unit u ON u.id = p.unit_id "
+                          "WHERE p.task_id = ? ORDER BY p.entry_date, p.id",
+                          &progress_row)

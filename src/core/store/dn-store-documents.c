@@ -96,40 +96,10 @@ save_document (DnStore     *self,
                                    DN_ID (doc->arrival_number), DN_DATE (&doc->arrival_date), DN_END);
 }
 
-gboolean
-dn_store_add_document (DnStore     *self,
-                       DnDocument  *document,
-                       GError     **error)
-{
-  return save_document (self, document, TRUE, error);
-}
-
-gboolean
-dn_store_update_document (DnStore     *self,
-                          DnDocument  *document,
-                          GError     **error)
-{
-  return save_document (self, document, FALSE, error);
-}
-
-gboolean
-dn_store_delete_document (DnStore  *self,
-                          gint64    id,
-                          GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  return _dn_store_write_committed (self, "DELETE FROM document WHERE id = ?", error, DN_INT (id), DN_END);
-}
-
-DnDocument *
-dn_store_get_document (DnStore  *self,
-                       gint64    id,
-                       GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_get_by_id (self, "SELECT " DOCUMENT_COLUMNS " FROM document WHERE id = ?", &document_row, id,
-                              error, _("There is no document #%lld."), (long long) id);
-}
+_DN_STORE_DEFINE_ADD_UPDATE (DnDocument, document)
+_DN_STORE_DEFINE_DELETE (document, "document")
+_DN_STORE_DEFINE_GET (DnDocument, document, "SELECT " DOCUMENT_COLUMNS " FROM document WHERE id = ?", &document_row,
+                      _("There is no document #%lld."))
 
 /* Newest first, documents without a date last; pages by key (issue date,
  * id) like dn_store_list_people(). */
@@ -211,15 +181,8 @@ dn_store_get_attachment_file (DnStore      *self,
 
 #define ATTACHMENT_SELECT "SELECT id, sha256, file_name, mime_type, size FROM attachment "
 
-DnAttachment *
-dn_store_get_attachment (DnStore  *self,
-                         gint64    id,
-                         GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_get_by_id (self, ATTACHMENT_SELECT "WHERE id = ?", &attachment_row, id, error,
-                              _("There is no attached file #%lld."), (long long) id);
-}
+_DN_STORE_DEFINE_GET (DnAttachment, attachment, ATTACHMENT_SELECT "WHERE id = ?", &attachment_row,
+                      _("There is no attached file #%lld."))
 
 DnAttachment *
 dn_store_add_attachment (DnStore       *self,
@@ -332,14 +295,7 @@ dn_store_attach_to_document (DnStore     *self,
                                     error, DN_INT (document_id), DN_INT (attachment_id), DN_TEXT (name), DN_END);
 }
 
-GPtrArray *
-dn_store_list_document_attachments (DnStore  *self,
-                                    gint64    document_id,
-                                    GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT a.id, a.sha256, da.file_name, a.mime_type, a.size FROM document_attachment da "
-                             "JOIN attachment a ON a.id = da.attachment_id WHERE da.document_id = ? ORDER BY da.rowid",
-                             &attachment_row, error, DN_INT (document_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (document_attachments, document_id,
+                          "SELECT a.id, a.sha256, da.file_name, a.mime_type, a.size FROM document_attachment da "
+                          "JOIN attachment a ON a.id = da.attachment_id WHERE da.document_id = ? ORDER BY da.rowid",
+                          &attachment_row)

@@ -80,40 +80,10 @@ save_person (DnStore   *self,
                                    DN_TEXT (person->phone), DN_END);
 }
 
-gboolean
-dn_store_add_person (DnStore   *self,
-                     DnPerson  *person,
-                     GError   **error)
-{
-  return save_person (self, person, TRUE, error);
-}
-
-gboolean
-dn_store_update_person (DnStore   *self,
-                        DnPerson  *person,
-                        GError   **error)
-{
-  return save_person (self, person, FALSE, error);
-}
-
-gboolean
-dn_store_delete_person (DnStore  *self,
-                        gint64    id,
-                        GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  return _dn_store_write_committed (self, "DELETE FROM person WHERE id = ?", error, DN_INT (id), DN_END);
-}
-
-DnPerson *
-dn_store_get_person (DnStore  *self,
-                     gint64    id,
-                     GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_get_by_id (self, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ?", &person_row, id, error,
-                              _("There is no person #%lld."), (long long) id);
-}
+_DN_STORE_DEFINE_ADD_UPDATE (DnPerson, person)
+_DN_STORE_DEFINE_DELETE (person, "person")
+_DN_STORE_DEFINE_GET (DnPerson, person, "SELECT " PERSON_COLUMNS PERSON_FROM "WHERE p.id = ?", &person_row,
+                      _("There is no person #%lld."))
 
 /* The people after @after (NULL: from the first) by key: (sort_key, id)
  * comes from @after's own names, so a page costs its rows whatever comes

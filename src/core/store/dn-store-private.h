@@ -202,6 +202,49 @@ GPtrArray    *_dn_store_read_all           (DnStore     *self,
                                             const DnRow *row,
                                             GError     **error,
                                             ...);
+/* The public functions of a record kind that only pass their arguments on,
+ * defined once here (the kind's header declares them):
+ * dn_store_add_NAME() and dn_store_update_NAME() over the kind's static
+ * save_NAME (self, record, is_new, error); */
+#define _DN_STORE_DEFINE_ADD_UPDATE(Type, name)                         \
+  gboolean                                                              \
+  dn_store_add_##name (DnStore *self, Type *record, GError **error)     \
+  {                                                                     \
+    return save_##name (self, record, TRUE, error);                     \
+  }                                                                     \
+  gboolean                                                              \
+  dn_store_update_##name (DnStore *self, Type *record, GError **error)  \
+  {                                                                     \
+    return save_##name (self, record, FALSE, error);                    \
+  }
+/* dn_store_delete_NAME(): the row of @table with that id; */
+#define _DN_STORE_DEFINE_DELETE(name, table)                                    \
+  gboolean                                                                      \
+  dn_store_delete_##name (DnStore *self, gint64 id, GError **error)             \
+  {                                                                             \
+    g_return_val_if_fail (DN_IS_STORE (self), FALSE);                           \
+    return _dn_store_write_committed (self, "DELETE FROM " table " WHERE id = ?", \
+                                      error, DN_INT (id), DN_END);              \
+  }
+/* Type *dn_store_get_NAME(): the record (@row) that @sql reads by its id,
+ * else NULL with DN_STORE_ERROR_NOT_FOUND and @missing ("… #%lld");
+ * (_dn_store_get_by_id) */
+#define _DN_STORE_DEFINE_GET(Type, name, sql, row, missing)                     \
+  Type *                                                                        \
+  dn_store_get_##name (DnStore *self, gint64 id, GError **error)                \
+  {                                                                             \
+    g_return_val_if_fail (DN_IS_STORE (self), NULL);                            \
+    return _dn_store_get_by_id (self, sql, row, id, error, missing, (long long) id); \
+  }
+/* dn_store_list_NAME (self, gint64 @key, error): every record (@row) that
+ * @sql reads with its one parameter bound to @key (_dn_store_read_all). */
+#define _DN_STORE_DEFINE_LIST_BY(name, key, sql, row)                           \
+  GPtrArray *                                                                   \
+  dn_store_list_##name (DnStore *self, gint64 key, GError **error)              \
+  {                                                                             \
+    g_return_val_if_fail (DN_IS_STORE (self), NULL);                            \
+    return _dn_store_read_all (self, sql, row, error, DN_INT (key), DN_END);    \
+  }
 /* The first column of the first row in *@value (0 when there is no row). */
 gboolean      _dn_store_read_int           (DnStore     *self,
                                             const char  *sql,

@@ -62,17 +62,10 @@ static const DnRow reminder_row = {
     DN_COLUMN (TEXT, DnReminder, unit_name) },
 };
 
-GPtrArray *
-dn_store_list_reminders (DnStore  *self,
-                         gint64    task_id,
-                         GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT r.id, r.task_id, r.unit_id, r.kind, r.sent_on, r.note, r.sent_by, u.code, u.name "
-                             "FROM reminder r JOIN unit u ON u.id = r.unit_id WHERE r.task_id = ? ORDER BY r.sent_on, r.id",
-                             &reminder_row, error, DN_INT (task_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (reminders, task_id,
+                          "SELECT r.id, r.task_id, r.unit_id, r.kind, r.sent_on, r.note, r.sent_by, u.code, u.name "
+                          "FROM reminder r JOIN unit u ON u.id = r.unit_id WHERE r.task_id = ? ORDER BY r.sent_on, r.id",
+                          &reminder_row)
 
 G_STATIC_ASSERT (DN_REMINDER_N == 3);
 

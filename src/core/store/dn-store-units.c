@@ -92,21 +92,7 @@ save_unit (DnStore   *self,
                            error);
 }
 
-gboolean
-dn_store_add_unit (DnStore  *self,
-                   DnUnit   *unit,
-                   GError  **error)
-{
-  return save_unit (self, unit, TRUE, error);
-}
-
-gboolean
-dn_store_update_unit (DnStore  *self,
-                      DnUnit   *unit,
-                      GError  **error)
-{
-  return save_unit (self, unit, FALSE, error);
-}
+_DN_STORE_DEFINE_ADD_UPDATE (DnUnit, unit)
 
 gboolean
 dn_store_set_unit_archived (DnStore  *self,
