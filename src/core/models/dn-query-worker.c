@@ -404,7 +404,8 @@ typedef struct
 {
   DnQuerySlot         *slot;   /* a reference */
   guint                generation;
-  GAsyncReadyCallback  callback;
+  GAsyncReadyCallback  callback;   /* or */
+  DnQueryDone          done;
   gpointer             user_data;
 } SlotCall;
 
@@ -460,23 +461,52 @@ slot_call_done (GObject      *source,
   SlotCall *call = user_data;
   DnQuerySlot *slot = call->slot;
 
-  if (!slot->freed && call->generation == slot->generation)
+  gboolean latest = !slot->freed && call->generation == slot->generation;
+
+  if (latest)
     {
       g_clear_object (&slot->cancellable);
       slot->busy = FALSE;
-      call->callback (NULL, result, call->user_data);
     }
+  if (latest && call->callback != NULL)
+    call->callback (NULL, result, call->user_data);
   else
     {
-      /* superseded or abandoned: nobody wants the result */
+      /* to @done, else superseded or abandoned: nobody wants the result */
+      g_autoptr(GError) error = NULL;
       GDestroyNotify destroy = NULL;
-      gpointer value = dn_query_worker_run_finish (result, &destroy, NULL);
+      gpointer value = dn_query_worker_run_finish (result, &destroy, &error);
 
+      if (latest)
+        call->done (value, error, call->user_data);
       if (value != NULL && destroy != NULL)
         destroy (value);
     }
   g_rc_box_release_full (slot, slot_clear);
   g_free (call);
+}
+
+static void
+slot_start (DnQuerySlot         *slot,
+            DnQueryFunc          func,
+            gpointer             data,
+            GDestroyNotify       data_destroy,
+            GAsyncReadyCallback  callback,
+            DnQueryDone          done,
+            gpointer             user_data)
+{
+  SlotCall *call;
+
+  dn_query_slot_cancel (slot);
+  slot->cancellable = g_cancellable_new ();
+  slot->busy = TRUE;
+  call = g_new0 (SlotCall, 1);
+  call->slot = g_rc_box_acquire (slot);
+  call->generation = slot->generation;
+  call->callback = callback;
+  call->done = done;
+  call->user_data = user_data;
+  dn_query_worker_run_async (slot->worker, func, data, data_destroy, slot->cancellable, slot_call_done, call);
 }
 
 void
@@ -487,20 +517,22 @@ dn_query_slot_run_async (DnQuerySlot         *slot,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  SlotCall *call;
-
   g_return_if_fail (slot != NULL && !slot->freed);
   g_return_if_fail (func != NULL && callback != NULL);
+  slot_start (slot, func, data, data_destroy, callback, NULL, user_data);
+}
 
-  dn_query_slot_cancel (slot);
-  slot->cancellable = g_cancellable_new ();
-  slot->busy = TRUE;
-  call = g_new0 (SlotCall, 1);
-  call->slot = g_rc_box_acquire (slot);
-  call->generation = slot->generation;
-  call->callback = callback;
-  call->user_data = user_data;
-  dn_query_worker_run_async (slot->worker, func, data, data_destroy, slot->cancellable, slot_call_done, call);
+void
+dn_query_slot_run (DnQuerySlot    *slot,
+                   DnQueryFunc     func,
+                   gpointer        data,
+                   GDestroyNotify  data_destroy,
+                   DnQueryDone     done,
+                   gpointer        user_data)
+{
+  g_return_if_fail (slot != NULL && !slot->freed);
+  g_return_if_fail (func != NULL && done != NULL);
+  slot_start (slot, func, data, data_destroy, NULL, done, user_data);
 }
 
 gboolean

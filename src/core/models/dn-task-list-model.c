@@ -223,8 +223,8 @@ run_job (DnStore         *store,
   return result;
 }
 
-static void job_done (GObject      *source,
-                      GAsyncResult *result,
+static void job_done (gpointer      result,
+                      const GError *error,
                       gpointer      user_data);
 
 static void
@@ -244,26 +244,22 @@ start_job (DnTaskListModel *self,
   job->query.text = job->text;
   job->first_rows = first_rows;
   /* a query still running is interrupted; its result is never applied */
-  dn_query_slot_run_async (self->slot, run_job, job, (GDestroyNotify) job_free, job_done, self);
+  dn_query_slot_run (self->slot, run_job, job, (GDestroyNotify) job_free, job_done, self);
 }
 
 /* Only the latest query's result comes here (the slot drops the others). */
 static void
-job_done (GObject      *source,
-          GAsyncResult *result,
+job_done (gpointer      result,
+          const GError *error,
           gpointer      user_data)
 {
   DnTaskListModel *self = DN_TASK_LIST_MODEL (user_data);
-  g_autoptr(GError) error = NULL;
-  JobResult *found = dn_query_worker_run_finish (result, NULL, &error);
+  JobResult *found = result;
   gboolean was_complete = dn_query_model_is_complete (DN_QUERY_MODEL (self));
   gboolean complete = found == NULL || found->complete;
 
   if (found != NULL)
-    {
-      dn_query_model_set_result (DN_QUERY_MODEL (self), found->ids, found->tasks);
-      job_result_free (found);
-    }
+    dn_query_model_set_result (DN_QUERY_MODEL (self), found->ids, found->tasks);
   dn_query_model_set_complete (DN_QUERY_MODEL (self), complete);
   /* "loaded" once a query's first rows are in (or it failed); the rest
    * comes after, as rows added and "complete" */

@@ -266,16 +266,14 @@ heading_hit (DnRecordKind  kind,
 }
 
 static void
-search_done_cb (GObject      *source,
-                GAsyncResult *result,
+search_done_cb (gpointer      result,
+                const GError *error,
                 gpointer      user_data)
 {
   DnGlobalSearch *self = user_data;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = result;
   g_autoptr(GPtrArray) grouped = g_ptr_array_new_with_free_func (g_object_unref);
 
-  hits = dn_query_worker_run_finish (result, NULL, &error);
   if (hits == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The search failed: %s"), error->message);
@@ -330,7 +328,7 @@ dn_global_search_search (DnGlobalSearch *self,
 
       self->slot = dn_query_slot_new (worker);
     }
-  dn_query_slot_run_async (self->slot, search_job, g_strdup (text), g_free, search_done_cb, self);
+  dn_query_slot_run (self->slot, search_job, g_strdup (text), g_free, search_done_cb, self);
 }
 
 gboolean

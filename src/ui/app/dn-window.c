@@ -162,13 +162,12 @@ person_job (DnStore         *store,
 }
 
 static void
-person_found_cb (GObject      *source,
-                 GAsyncResult *result,
+person_found_cb (gpointer      result,
+                 const GError *error,
                  gpointer      user_data)
 {
   DnWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnPerson) person = dn_query_worker_run_finish (result, NULL, &error);
+  DnPerson *person = result;
 
   if (person == NULL)
     show_toast (self, error->message, FALSE);
@@ -201,7 +200,7 @@ on_open_hit_cb (DnWindow    *self,
         gint64 *id = g_memdup2 (&hit->id, sizeof hit->id);
 
         dn_window_show_section (self, "units");
-        dn_query_slot_run_async (person_slot (self), person_job, id, g_free, person_found_cb, self);
+        dn_query_slot_run (person_slot (self), person_job, id, g_free, person_found_cb, self);
       }
       break;
     case DN_RECORD_DELEGATION:

@@ -36,20 +36,15 @@ is_shown (DnStaleReader *self)
 }
 
 static void
-read_done_cb (GObject      *source,
-              GAsyncResult *result,
+read_done_cb (gpointer      read,
+              const GError *error,
               gpointer      user_data)
 {
   DnStaleReader *self = user_data;
-  g_autoptr(GError) error = NULL;
-  GDestroyNotify destroy = NULL;
-  gpointer read = dn_query_worker_run_finish (result, &destroy, &error);
 
   if (read == NULL)
     g_debug ("%s", error->message);
   self->funcs->show (self->widget, read, error);
-  if (read != NULL && destroy != NULL)
-    destroy (read);
   /* changes that came meanwhile */
   if (self->stale && is_shown (self))
     start_read (self);
@@ -61,8 +56,8 @@ start_read (DnStaleReader *self)
 {
   g_clear_handle_id (&self->idle_id, g_source_remove);
   self->stale = FALSE;
-  dn_query_slot_run_async (self->slot, self->funcs->read, self->funcs->read_data (self->widget), g_free,
-                           read_done_cb, self);
+  dn_query_slot_run (self->slot, self->funcs->read, self->funcs->read_data (self->widget), g_free,
+                     read_done_cb, self);
   dn_stale_reader_update (self);
 }
 
