@@ -405,7 +405,7 @@ typedef struct
   DnQuerySlot         *slot;   /* a reference */
   guint                generation;
   GAsyncReadyCallback  callback;   /* or */
-  DnQueryDone          done;
+  GCallback            done;
   gpointer             user_data;
 } SlotCall;
 
@@ -478,7 +478,7 @@ slot_call_done (GObject      *source,
       gpointer value = dn_query_worker_run_finish (result, &destroy, &error);
 
       if (latest)
-        call->done (value, error, call->user_data);
+        ((void (*) (gpointer, gpointer, const GError *)) call->done) (call->user_data, value, error);
       if (value != NULL && destroy != NULL)
         destroy (value);
     }
@@ -492,7 +492,7 @@ slot_start (DnQuerySlot         *slot,
             gpointer             data,
             GDestroyNotify       data_destroy,
             GAsyncReadyCallback  callback,
-            DnQueryDone          done,
+            GCallback            done,
             gpointer             user_data)
 {
   SlotCall *call;
@@ -527,7 +527,7 @@ dn_query_slot_run (DnQuerySlot    *slot,
                    DnQueryFunc     func,
                    gpointer        data,
                    GDestroyNotify  data_destroy,
-                   DnQueryDone     done,
+                   GCallback       done,
                    gpointer        user_data)
 {
   g_return_if_fail (slot != NULL && !slot->freed);

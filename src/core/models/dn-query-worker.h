@@ -76,19 +76,17 @@ void           dn_query_slot_run_async       (DnQuerySlot          *slot,
                                               GDestroyNotify        data_destroy,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data);
-/* What a job started with dn_query_slot_run() gives back, on the caller's
- * main context: its result, or NULL and @error (the job failed). The
- * result is freed with the job's result_destroy when @done returns. */
-typedef void (*DnQueryDone) (gpointer      result,
-                             const GError *error,
-                             gpointer      user_data);
-/* dn_query_slot_run_async() with the job finished for the caller: its
- * result goes to @done (only the latest job's). */
+/* dn_query_slot_run_async() with the job finished for the caller: @done
+ * (only the latest job's) is the caller's own function, void (*) (Self
+ * *user_data, Result *result, const GError *error), given with
+ * G_CALLBACK: on the caller's main context, the job's result, or NULL and
+ * @error (the job failed). The result is freed with the job's
+ * result_destroy when @done returns. */
 void           dn_query_slot_run             (DnQuerySlot          *slot,
                                               DnQueryFunc           func,
                                               gpointer              data,
                                               GDestroyNotify        data_destroy,
-                                              DnQueryDone           done,
+                                              GCallback             done,
                                               gpointer              user_data);
 /* Cancels the slot's job, if any; its callback is not called. */
 void           dn_query_slot_cancel          (DnQuerySlot          *slot);

@@ -223,9 +223,9 @@ run_job (DnStore         *store,
   return result;
 }
 
-static void job_done (gpointer      result,
-                      const GError *error,
-                      gpointer      user_data);
+static void job_done (DnTaskListModel *self,
+                      JobResult       *found,
+                      const GError    *error);
 
 static void
 start_job (DnTaskListModel *self,
@@ -244,17 +244,15 @@ start_job (DnTaskListModel *self,
   job->query.text = job->text;
   job->first_rows = first_rows;
   /* a query still running is interrupted; its result is never applied */
-  dn_query_slot_run (self->slot, run_job, job, (GDestroyNotify) job_free, job_done, self);
+  dn_query_slot_run (self->slot, run_job, job, (GDestroyNotify) job_free, G_CALLBACK (job_done), self);
 }
 
 /* Only the latest query's result comes here (the slot drops the others). */
 static void
-job_done (gpointer      result,
-          const GError *error,
-          gpointer      user_data)
+job_done (DnTaskListModel *self,
+          JobResult       *found,
+          const GError    *error)
 {
-  DnTaskListModel *self = DN_TASK_LIST_MODEL (user_data);
-  JobResult *found = result;
   gboolean was_complete = dn_query_model_is_complete (DN_QUERY_MODEL (self));
   gboolean complete = found == NULL || found->complete;
 

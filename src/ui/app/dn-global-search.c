@@ -266,12 +266,10 @@ heading_hit (DnRecordKind  kind,
 }
 
 static void
-search_done_cb (gpointer      result,
-                const GError *error,
-                gpointer      user_data)
+search_done_cb (DnGlobalSearch *self,
+                GPtrArray      *hits,
+                const GError   *error)
 {
-  DnGlobalSearch *self = user_data;
-  GPtrArray *hits = result;
   g_autoptr(GPtrArray) grouped = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (hits == NULL)
@@ -328,7 +326,7 @@ dn_global_search_search (DnGlobalSearch *self,
 
       self->slot = dn_query_slot_new (worker);
     }
-  dn_query_slot_run (self->slot, search_job, g_strdup (text), g_free, search_done_cb, self);
+  dn_query_slot_run (self->slot, search_job, g_strdup (text), g_free, G_CALLBACK (search_done_cb), self);
 }
 
 gboolean

@@ -162,13 +162,10 @@ person_job (DnStore         *store,
 }
 
 static void
-person_found_cb (gpointer      result,
-                 const GError *error,
-                 gpointer      user_data)
+person_found_cb (DnWindow     *self,
+                 DnPerson     *person,
+                 const GError *error)
 {
-  DnWindow *self = user_data;
-  DnPerson *person = result;
-
   if (person == NULL)
     show_toast (self, error->message, FALSE);
   else if (person->unit_id > 0)
@@ -200,7 +197,7 @@ on_open_hit_cb (DnWindow    *self,
         gint64 *id = g_memdup2 (&hit->id, sizeof hit->id);
 
         dn_window_show_section (self, "units");
-        dn_query_slot_run (person_slot (self), person_job, id, g_free, person_found_cb, self);
+        dn_query_slot_run (person_slot (self), person_job, id, g_free, G_CALLBACK (person_found_cb), self);
       }
       break;
     case DN_RECORD_DELEGATION:

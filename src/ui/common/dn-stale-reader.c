@@ -36,12 +36,10 @@ is_shown (DnStaleReader *self)
 }
 
 static void
-read_done_cb (gpointer      read,
-              const GError *error,
-              gpointer      user_data)
+read_done_cb (DnStaleReader *self,
+              gpointer       read,
+              const GError  *error)
 {
-  DnStaleReader *self = user_data;
-
   if (read == NULL)
     g_debug ("%s", error->message);
   self->funcs->show (self->widget, read, error);
@@ -57,7 +55,7 @@ start_read (DnStaleReader *self)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   self->stale = FALSE;
   dn_query_slot_run (self->slot, self->funcs->read, self->funcs->read_data (self->widget), g_free,
-                     read_done_cb, self);
+                     G_CALLBACK (read_done_cb), self);
   dn_stale_reader_update (self);
 }
 

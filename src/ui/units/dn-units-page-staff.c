@@ -143,12 +143,10 @@ show_staff (DnUnitsPage *self,
 }
 
 static void
-staff_read_cb (gpointer      result,
-               const GError *error,
-               gpointer      user_data)
+staff_read_cb (DnUnitsPage  *self,
+               TreeRead     *read,
+               const GError *error)
 {
-  DnUnitsPage *self = user_data;
-  TreeRead *read = result;
 
   if (read == NULL)
     _dn_units_page_show_message (self, error->message);
@@ -201,7 +199,7 @@ _dn_units_page_load_staff (DnUnitsPage *self,
   request = g_new0 (ReadRequest, 1);
   request->unit_id = self->unit_id;
   request->staff_only = TRUE;
-  dn_query_slot_run (self->staff_slot, _dn_units_page_read_tree, request, g_free, staff_read_cb, self);
+  dn_query_slot_run (self->staff_slot, _dn_units_page_read_tree, request, g_free, G_CALLBACK (staff_read_cb), self);
   dn_stale_reader_update (self->reader);
 }
 
