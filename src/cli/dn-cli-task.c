@@ -85,11 +85,7 @@ check_id (Run     *run,
   guint64 id = 0;
 
   if (!g_ascii_string_to_unsigned (run->words[0], 10, 1, G_MAXINT64, &id, NULL))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (run->words[0], 40);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("“%s” is not a task number."), shown);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE, run->words[0], _("“%s” is not a task number."));
   topt.id = (gint64) id;
   return check_texts (error);
 }
@@ -203,13 +199,8 @@ check_add (Run     *run,
     return FALSE;
   topt.recurrence_value = DN_RECURRENCE_NONE;
   if (topt.recurrence != NULL && !dn_recurrence_from_string (topt.recurrence, &topt.recurrence_value))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (topt.recurrence, 40);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF,
-                   _("Unknown recurrence “%s”: use none, monthly, quarterly, twice_yearly, semester or annual."),
-                   shown);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, topt.recurrence,
+                         _("Unknown recurrence “%s”: use none, monthly, quarterly, twice_yearly, semester or annual."));
   return TRUE;
 }
 
@@ -291,22 +282,37 @@ check_progress (Run     *run,
   return TRUE;
 }
 
+/* What a report or a reminder is about: the task's id, the id of --unit
+ * (assigned to it) and the day of --date (default today). */
 static gboolean
-run_progress (Run     *run,
+get_unit_day (Run     *run,
+              gint64  *task_id,
+              gint64  *unit_id,
+              GDate   *day,
               GError **error)
 {
   g_autoptr(DnTask) task = get_task (run, error);
   g_autoptr(DnAssignment) row = NULL;
-  g_autoptr(DnProgress) progress = dn_progress_new ();
 
   if (task == NULL || (row = find_assignment (run, task, topt.unit, error)) == NULL)
     return FALSE;
   if (topt.date == NULL)
-    dn_date_today (&progress->entry_date);
-  else if (!parse_date (topt.date, "--date", &progress->entry_date, error))
+    dn_date_today (day);
+  else if (!parse_date (topt.date, "--date", day, error))
     return FALSE;
-  progress->task_id = task->id;
-  progress->unit_id = row->unit_id;
+  *task_id = task->id;
+  *unit_id = row->unit_id;
+  return TRUE;
+}
+
+static gboolean
+run_progress (Run     *run,
+              GError **error)
+{
+  g_autoptr(DnProgress) progress = dn_progress_new ();
+
+  if (!get_unit_day (run, &progress->task_id, &progress->unit_id, &progress->entry_date, error))
+    return FALSE;
   progress->percent = topt.percent;
   g_free (progress->note);
   progress->note = g_strdup (topt.note != NULL ? topt.note : "");
@@ -329,12 +335,8 @@ check_remind (Run     *run,
     return FALSE;
   topt.kind_value = DN_REMINDER_NOTICE;
   if (topt.kind != NULL && !dn_reminder_kind_from_string (topt.kind, &topt.kind_value))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (topt.kind, 40);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF,
-                   _("Unknown kind of reminder “%s”: use notice, criticism or review."), shown);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, topt.kind,
+                         _("Unknown kind of reminder “%s”: use notice, criticism or review."));
   return TRUE;
 }
 
@@ -342,18 +344,10 @@ static gboolean
 run_remind (Run     *run,
             GError **error)
 {
-  g_autoptr(DnTask) task = get_task (run, error);
-  g_autoptr(DnAssignment) row = NULL;
   g_autoptr(DnReminder) reminder = dn_reminder_new ();
 
-  if (task == NULL || (row = find_assignment (run, task, topt.unit, error)) == NULL)
+  if (!get_unit_day (run, &reminder->task_id, &reminder->unit_id, &reminder->sent_on, error))
     return FALSE;
-  if (topt.date == NULL)
-    dn_date_today (&reminder->sent_on);
-  else if (!parse_date (topt.date, "--date", &reminder->sent_on, error))
-    return FALSE;
-  reminder->task_id = task->id;
-  reminder->unit_id = row->unit_id;
   reminder->kind = topt.kind_value;
   g_free (reminder->note);
   reminder->note = g_strdup (topt.note != NULL ? topt.note : "");

@@ -61,19 +61,12 @@ dn_cli_check_units (Run     *run,
           return FALSE;
         }
       if (!dn_date_parse_iso (units_opt.from, &units_opt.from_date))
-        {
-          g_autofree char *shown = dn_text_escape_for_display (units_opt.from, 40);
-          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF, _("“%s” is not a date: write --from YYYY-MM-DD."), shown);
-          return FALSE;
-        }
+        return refuse_value (error, CLI_ERROR_USAGE_BRIEF, units_opt.from,
+                             _("“%s” is not a date: write --from YYYY-MM-DD."));
       return text_option (units_opt.name, &units_opt.name_text, error);
     }
-  {
-    g_autofree char *shown = dn_text_escape_for_display (action, 40);
-    g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                 _("Unknown units command “%s”: use merge or rename (or nothing, to list the units)."), shown);
-    return FALSE;
-  }
+  return refuse_value (error, CLI_ERROR_USAGE, action,
+                       _("Unknown units command “%s”: use merge or rename (or nothing, to list the units)."));
 }
 
 /* The unit whose code is the word @word of the command line. */

@@ -133,6 +133,22 @@ text_option (const char  *raw,
   return *text != NULL;
 }
 
+gboolean
+refuse_value (GError    **error,
+              int         code,
+              const char *value,
+              const char *format)
+{
+  g_autofree char *shown = dn_text_escape_for_display (value, 40);
+
+  /* @format is checked where it is written (G_GNUC_PRINTF (4, 0)) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, CLI_ERROR, code, format, shown);
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
 char *
 tsv_field (const char *text)
 {
@@ -283,12 +299,8 @@ check_tasks (Run *run, GError **error)
   if (!text_option (opt.unit, &opt.unit_code, error) || !text_option (opt.status, &opt.status_text, error))
     return FALSE;
   if (opt.status_text != NULL && !dn_status_from_string (opt.status_text, &status))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (opt.status_text, 40);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF,
-                   _("Unknown status “%s”: use open, in_progress, done or cancelled."), shown);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, opt.status_text,
+                         _("Unknown status “%s”: use open, in_progress, done or cancelled."));
   return TRUE;
 }
 

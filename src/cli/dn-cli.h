@@ -41,6 +41,13 @@ enum
 /* Text from the command line, as UTF-8 in NFC (see dn-cli.c). */
 char *text_argument (char **words, GError **error);
 gboolean text_option (const char *raw, char **text, GError **error);
+/* Sets @error (CLI_ERROR, @code) to @format, whose one %s is @value as a
+ * message shows it (dn_text_escape_for_display(), 40 characters at most).
+ * Returns FALSE. */
+gboolean refuse_value (GError    **error,
+                       int         code,
+                       const char *value,
+                       const char *format) G_GNUC_PRINTF (4, 0);
 /* @text with tabs and line breaks turned into spaces (NULL: ""). */
 char *tsv_field (const char *text);
 /* The id of the unit of @code (NULL: 0). */
