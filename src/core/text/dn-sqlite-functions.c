@@ -56,14 +56,22 @@ result_take (sqlite3_context *context,
     sqlite3_result_blob (context, data, (int) len, g_free);
 }
 
-/* dn_fold(text) → TEXT */
-static void
-sql_fold (sqlite3_context  *context,
-          int               argc,
-          sqlite3_value   **argv)
+/* The SQL functions of one text argument that give text (NULL for NULL):
+ * the function's user data is this, @text the C function. */
+typedef struct
 {
+  const char  *invalid;  /* the error when @text gives NULL */
+  char      *(*text) (const char *text);
+} TextFunction;
+
+static void
+sql_text_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const TextFunction *function = sqlite3_user_data (context);
   g_autofree char *text = value_dup_text (argv[0]);
-  char *folded;
+  char *result;
 
   if (text == NULL)
     {
@@ -71,15 +79,24 @@ sql_fold (sqlite3_context  *context,
       return;
     }
 
-  folded = dn_text_fold (text, -1);
-  if (folded == NULL)
+  result = function->text (text);
+  if (result == NULL)
     {
-      sqlite3_result_error (context, "dn_fold: invalid UTF-8", -1);
+      sqlite3_result_error (context, function->invalid, -1);
       return;
     }
 
-  result_take (context, folded, strlen (folded), TRUE);
+  result_take (context, result, strlen (result), TRUE);
 }
+
+static char *
+fold (const char *text)
+{
+  return dn_text_fold (text, -1);
+}
+
+/* dn_fold(text) → TEXT */
+static const TextFunction sql_fold = { "dn_fold: invalid UTF-8", fold };
 
 /* dn_collate_key(text) → BLOB */
 static void
@@ -109,22 +126,7 @@ sql_collate_key (sqlite3_context  *context,
 }
 
 /* dn_section_key(text) → TEXT (NULL for NULL) */
-static void
-sql_section_key (sqlite3_context  *context,
-                 int               argc,
-                 sqlite3_value   **argv)
-{
-  g_autofree char *text = value_dup_text (argv[0]);
-  char *key;
-
-  if (text == NULL)
-    {
-      sqlite3_result_null (context);
-      return;
-    }
-  key = dn_text_section_key (text);
-  result_take (context, key, strlen (key), TRUE);
-}
+static const TextFunction sql_section_key = { "dn_section_key: invalid UTF-8", dn_text_section_key };
 
 /* dn_person_key(family, middle, given) → BLOB; NULL parts count as empty. */
 static void
@@ -358,30 +360,30 @@ dn_sqlite_register_functions (sqlite3 *db)
     dn_tokenizer_delete,
     dn_tokenizer_tokenize,
   };
+  static const struct
+  {
+    const char  *name;
+    int          n_args;
+    void       (*func) (sqlite3_context *, int, sqlite3_value **);
+    const void  *user_data;
+  } functions[] = {
+    { "dn_fold", 1, sql_text_function, &sql_fold },
+    { "dn_collate_key", 1, sql_collate_key, NULL },
+    { "dn_person_key", 3, sql_person_key, NULL },
+    { "dn_section_key", 1, sql_text_function, &sql_section_key },
+  };
   fts5_api *api;
   int rc;
 
   g_return_val_if_fail (db != NULL, SQLITE_MISUSE);
 
-  rc = sqlite3_create_function_v2 (db, "dn_fold", 1, FUNCTION_FLAGS, NULL,
-                                   sql_fold, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  rc = sqlite3_create_function_v2 (db, "dn_collate_key", 1, FUNCTION_FLAGS, NULL,
-                                   sql_collate_key, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  rc = sqlite3_create_function_v2 (db, "dn_person_key", 3, FUNCTION_FLAGS, NULL,
-                                   sql_person_key, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
-
-  rc = sqlite3_create_function_v2 (db, "dn_section_key", 1, FUNCTION_FLAGS, NULL,
-                                   sql_section_key, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    return rc;
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    {
+      rc = sqlite3_create_function_v2 (db, functions[i].name, functions[i].n_args, FUNCTION_FLAGS,
+                                       (void *) functions[i].user_data, functions[i].func, NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+    }
 
   rc = sqlite3_create_collation_v2 (db, "vi", SQLITE_UTF8, NULL, collate_vi, NULL);
   if (rc != SQLITE_OK)
