@@ -138,6 +138,21 @@ on_done (GObject      *source,
   outcome->n_calls++;
 }
 
+/* A slot's callback: the result is the slot's, freed after. */
+static void
+on_slot_done (Outcome      *outcome,
+              gint64       *value,
+              const GError *error)
+{
+  if (value != NULL)
+    outcome->value = *value;
+  else
+    outcome->error = g_error_copy (error);
+  outcome->thread = g_thread_self ();
+  outcome->done = TRUE;
+  outcome->n_calls++;
+}
+
 /* Iterates @context until @outcome is done (at most @seconds). */
 static gboolean
 wait_for (GMainContext *context,
@@ -302,15 +317,15 @@ test_latest_wins (DnTestStore   *fixture,
   Outcome first = { 0 }, second = { 0 }, third = { 0 }, apart = { 0 };
 
   g_assert_false (dn_query_slot_is_busy (slot));
-  dn_query_slot_run_async (slot, query_int, job_new (SLOW_SQL, &slow), job_free, on_done, &first);
+  dn_query_slot_run (slot, query_int, job_new (SLOW_SQL, &slow), job_free, G_CALLBACK (on_slot_done), &first);
   g_assert_true (dn_query_slot_is_busy (slot));
   wait_started (&slow);
   /* a job of another slot waits behind the slow one and is not cancelled */
-  dn_query_slot_run_async (other, query_int, job_new ("SELECT 5", &unrelated), job_free, on_done, &apart);
+  dn_query_slot_run (other, query_int, job_new ("SELECT 5", &unrelated), job_free, G_CALLBACK (on_slot_done), &apart);
   /* two newer ones for the same purpose: the slow one is interrupted, the
    * middle one never runs, only the latest is answered */
-  dn_query_slot_run_async (slot, query_int, job_new ("SELECT 2", &middle), job_free, on_done, &second);
-  dn_query_slot_run_async (slot, query_int, job_new ("SELECT 3", NULL), job_free, on_done, &third);
+  dn_query_slot_run (slot, query_int, job_new ("SELECT 2", &middle), job_free, G_CALLBACK (on_slot_done), &second);
+  dn_query_slot_run (slot, query_int, job_new ("SELECT 3", NULL), job_free, G_CALLBACK (on_slot_done), &third);
   g_assert_true (dn_query_slot_is_busy (slot));
   g_assert_true (wait_for (NULL, &third, 5));
   g_assert_no_error (third.error);
@@ -335,11 +350,11 @@ test_latest_wins (DnTestStore   *fixture,
     Seen seen = { 0 };
     Outcome never = { 0 };
 
-    dn_query_slot_run_async (gone, query_int, job_new (SLOW_SQL, &seen), job_free, on_done, &never);
+    dn_query_slot_run (gone, query_int, job_new (SLOW_SQL, &seen), job_free, G_CALLBACK (on_slot_done), &never);
     wait_started (&seen);
     dn_query_slot_free (gone);
     outcome_clear (&apart);
-    dn_query_slot_run_async (other, query_int, job_new ("SELECT 6", NULL), job_free, on_done, &apart);
+    dn_query_slot_run (other, query_int, job_new ("SELECT 6", NULL), job_free, G_CALLBACK (on_slot_done), &apart);
     g_assert_true (wait_for (NULL, &apart, 5));
     g_assert_cmpint (apart.value, ==, 6);
     while (g_main_context_iteration (NULL, FALSE))

@@ -404,7 +404,6 @@ typedef struct
 {
   DnQuerySlot         *slot;   /* a reference */
   guint                generation;
-  GAsyncReadyCallback  callback;   /* or */
   GCallback            done;
   gpointer             user_data;
 } SlotCall;
@@ -460,66 +459,21 @@ slot_call_done (GObject      *source,
 {
   SlotCall *call = user_data;
   DnQuerySlot *slot = call->slot;
+  g_autoptr(GError) error = NULL;
+  GDestroyNotify destroy = NULL;
+  gpointer value = dn_query_worker_run_finish (result, &destroy, &error);
 
-  gboolean latest = !slot->freed && call->generation == slot->generation;
-
-  if (latest)
+  /* else superseded or abandoned: nobody wants the result */
+  if (!slot->freed && call->generation == slot->generation)
     {
       g_clear_object (&slot->cancellable);
       slot->busy = FALSE;
+      ((void (*) (gpointer, gpointer, const GError *)) call->done) (call->user_data, value, error);
     }
-  if (latest && call->callback != NULL)
-    call->callback (NULL, result, call->user_data);
-  else
-    {
-      /* to @done, else superseded or abandoned: nobody wants the result */
-      g_autoptr(GError) error = NULL;
-      GDestroyNotify destroy = NULL;
-      gpointer value = dn_query_worker_run_finish (result, &destroy, &error);
-
-      if (latest)
-        ((void (*) (gpointer, gpointer, const GError *)) call->done) (call->user_data, value, error);
-      if (value != NULL && destroy != NULL)
-        destroy (value);
-    }
+  if (value != NULL && destroy != NULL)
+    destroy (value);
   g_rc_box_release_full (slot, slot_clear);
   g_free (call);
-}
-
-static void
-slot_start (DnQuerySlot         *slot,
-            DnQueryFunc          func,
-            gpointer             data,
-            GDestroyNotify       data_destroy,
-            GAsyncReadyCallback  callback,
-            GCallback            done,
-            gpointer             user_data)
-{
-  SlotCall *call;
-
-  dn_query_slot_cancel (slot);
-  slot->cancellable = g_cancellable_new ();
-  slot->busy = TRUE;
-  call = g_new0 (SlotCall, 1);
-  call->slot = g_rc_box_acquire (slot);
-  call->generation = slot->generation;
-  call->callback = callback;
-  call->done = done;
-  call->user_data = user_data;
-  dn_query_worker_run_async (slot->worker, func, data, data_destroy, slot->cancellable, slot_call_done, call);
-}
-
-void
-dn_query_slot_run_async (DnQuerySlot         *slot,
-                         DnQueryFunc          func,
-                         gpointer             data,
-                         GDestroyNotify       data_destroy,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_return_if_fail (slot != NULL && !slot->freed);
-  g_return_if_fail (func != NULL && callback != NULL);
-  slot_start (slot, func, data, data_destroy, callback, NULL, user_data);
 }
 
 void
@@ -530,10 +484,22 @@ dn_query_slot_run (DnQuerySlot    *slot,
                    GCallback       done,
                    gpointer        user_data)
 {
+  SlotCall *call;
+
   g_return_if_fail (slot != NULL && !slot->freed);
   g_return_if_fail (func != NULL && done != NULL);
-  slot_start (slot, func, data, data_destroy, NULL, done, user_data);
+
+  dn_query_slot_cancel (slot);
+  slot->cancellable = g_cancellable_new ();
+  slot->busy = TRUE;
+  call = g_new0 (SlotCall, 1);
+  call->slot = g_rc_box_acquire (slot);
+  call->generation = slot->generation;
+  call->done = done;
+  call->user_data = user_data;
+  dn_query_worker_run_async (slot->worker, func, data, data_destroy, slot->cancellable, slot_call_done, call);
 }
+
 
 gboolean
 dn_query_slot_is_busy (DnQuerySlot *slot)

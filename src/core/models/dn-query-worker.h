@@ -69,19 +69,11 @@ DnQuerySlot   *dn_query_slot_new             (DnQueryWorker        *worker);
 /* Cancels the slot's job (its callback is not called) and frees the slot. */
 void           dn_query_slot_free            (DnQuerySlot          *slot);
 /* Cancels the slot's job still running or waiting (its callback will not
- * be called) and starts this one. Finish with dn_query_worker_run_finish(). */
-void           dn_query_slot_run_async       (DnQuerySlot          *slot,
-                                              DnQueryFunc           func,
-                                              gpointer              data,
-                                              GDestroyNotify        data_destroy,
-                                              GAsyncReadyCallback   callback,
-                                              gpointer              user_data);
-/* dn_query_slot_run_async() with the job finished for the caller: @done
- * (only the latest job's) is the caller's own function, void (*) (Self
- * *user_data, Result *result, const GError *error), given with
- * G_CALLBACK: on the caller's main context, the job's result, or NULL and
- * @error (the job failed). The result is freed with the job's
- * result_destroy when @done returns. */
+ * be called) and starts this one. @done is the caller's own function,
+ * void (*) (Self *user_data, Result *result, const GError *error), given
+ * with G_CALLBACK: on the caller's thread-default main context, the job's
+ * result, or NULL and @error (the job failed). The result is freed with
+ * the job's result_destroy when @done returns. */
 void           dn_query_slot_run             (DnQuerySlot          *slot,
                                               DnQueryFunc           func,
                                               gpointer              data,
@@ -90,7 +82,7 @@ void           dn_query_slot_run             (DnQuerySlot          *slot,
                                               gpointer              user_data);
 /* Cancels the slot's job, if any; its callback is not called. */
 void           dn_query_slot_cancel          (DnQuerySlot          *slot);
-/* TRUE from dn_query_slot_run_async() until its callback is called; FALSE
+/* TRUE from dn_query_slot_run() until its callback is called; FALSE
  * for a NULL slot. */
 gboolean       dn_query_slot_is_busy         (DnQuerySlot          *slot);
 DnQueryWorker *dn_query_slot_get_worker      (DnQuerySlot          *slot);

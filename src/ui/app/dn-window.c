@@ -598,26 +598,18 @@ void
 dn_window_open_document (DnWindow *self,
                          gint64    document_id)
 {
-  DnDocumentDetails *details = NULL;
-  g_autoptr(GListModel) toplevels = NULL;
+  GtkWindow *details;
 
   g_return_if_fail (DN_IS_WINDOW (self));
   if (document_id <= 0)
     return;
   /* a document already open comes to the front instead of opening twice */
-  toplevels = g_object_ref (gtk_window_get_toplevels ());
-  for (guint i = 0; details == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DN_IS_DOCUMENT_DETAILS (window) && dn_document_details_get_document (DN_DOCUMENT_DETAILS (window)) == document_id &&
-          gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (self))
-        details = DN_DOCUMENT_DETAILS (window);
-    }
+  details = dn_ui_find_record_window (DN_TYPE_DOCUMENT_DETAILS, G_CALLBACK (dn_document_details_get_document),
+                                      document_id, GTK_WINDOW (self));
   if (details == NULL)
     {
-      details = dn_document_details_new (self->store, document_id);
-      gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (self));
+      details = GTK_WINDOW (dn_document_details_new (self->store, document_id));
+      gtk_window_set_transient_for (details, GTK_WINDOW (self));
     }
-  gtk_window_present (GTK_WINDOW (details));
+  gtk_window_present (details);
 }

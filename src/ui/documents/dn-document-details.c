@@ -229,23 +229,15 @@ open_task_action (GtkWidget  *widget,
 {
   DnDocumentDetails *self = DN_DOCUMENT_DETAILS (widget);
   gint64 task_id = g_variant_get_int64 (param);
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  DnTaskDetails *details = NULL;
+  GtkWindow *details = dn_ui_find_record_window (DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task),
+                                                 task_id, GTK_WINDOW (self));
 
-  for (guint i = 0; details == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DN_IS_TASK_DETAILS (window) && dn_task_details_get_task (DN_TASK_DETAILS (window)) == task_id &&
-          gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (self))
-        details = DN_TASK_DETAILS (window);
-    }
   if (details == NULL)
     {
-      details = dn_task_details_new (self->store, task_id);
-      gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (self));
+      details = GTK_WINDOW (dn_task_details_new (self->store, task_id));
+      gtk_window_set_transient_for (details, GTK_WINDOW (self));
     }
-  gtk_window_present (GTK_WINDOW (details));
+  gtk_window_present (details);
 }
 
 static void

@@ -111,19 +111,15 @@ static void
 open_task (DnTaskDetails *self,
            gint64         task_id)
 {
-  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
+  GtkWindow *open = dn_ui_find_record_window (DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task), task_id,
+                                              NULL);
   DnTaskDetails *details;
   GtkWindow *parent;
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+  if (open != NULL)
     {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DN_IS_TASK_DETAILS (window) && DN_TASK_DETAILS (window)->task_id == task_id)
-        {
-          gtk_window_present (GTK_WINDOW (window));
-          return;
-        }
+      gtk_window_present (open);
+      return;
     }
   details = dn_task_details_new (self->store, task_id);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));

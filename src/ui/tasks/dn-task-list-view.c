@@ -712,8 +712,7 @@ dn_task_list_view_open_task (DnTaskListView *self,
 {
   DnStore *store;
   GtkRoot *root;
-  DnTaskDetails *details = NULL;
-  g_autoptr(GListModel) toplevels = NULL;
+  GtkWindow *details;
 
   g_return_if_fail (DN_IS_TASK_LIST_VIEW (self));
   store = dn_list_page_get_store (DN_LIST_PAGE (self));
@@ -723,18 +722,11 @@ dn_task_list_view_open_task (DnTaskListView *self,
   dn_list_page_select_id (DN_LIST_PAGE (self), task_id);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   /* a task already open comes to the front instead of opening twice */
-  toplevels = g_object_ref (gtk_window_get_toplevels ());
-  for (guint i = 0; details == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DN_IS_TASK_DETAILS (window) && dn_task_details_get_task (DN_TASK_DETAILS (window)) == task_id &&
-          gtk_window_get_transient_for (GTK_WINDOW (window)) == (GtkWindow *) root)
-        details = DN_TASK_DETAILS (window);
-    }
+  details = dn_ui_find_record_window (DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task), task_id,
+                                      (GtkWindow *) root);
   if (details == NULL)
-    details = dn_task_details_new (store, task_id);
-  present_over (self, GTK_WINDOW (details));
+    details = GTK_WINDOW (dn_task_details_new (store, task_id));
+  present_over (self, details);
 }
 
 void
