@@ -193,6 +193,39 @@ dn_ui_find_record_window (GType      type,
   return NULL;
 }
 
+typedef struct
+{
+  guint     *source_id;
+  GCallback  func;
+  gpointer   self;
+} CallSoon;
+
+static gboolean
+call_soon_cb (gpointer data)
+{
+  CallSoon *call = data;
+
+  *call->source_id = 0;
+  ((void (*) (gpointer)) call->func) (call->self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+dn_ui_call_soon (guint     *source_id,
+                 GCallback  func,
+                 gpointer   self)
+{
+  CallSoon *call;
+
+  if (*source_id != 0)
+    return;
+  call = g_new (CallSoon, 1);
+  call->source_id = source_id;
+  call->func = func;
+  call->self = self;
+  *source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, call_soon_cb, call, g_free);
+}
+
 /* on each type that installed actions with dn_ui_class_install_actions():
  * its actions by name */
 static GQuark actions_quark;

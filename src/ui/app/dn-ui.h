@@ -134,6 +134,14 @@ GtkWindow *dn_ui_find_record_window (GType      type,
                                      gint64     id,
                                      GtkWindow *parent);
 
+/* Calls @func, the caller's own void (*) (Self *self) given with
+ * G_CALLBACK, on @self once at idle (before GTK draws), however many times
+ * this is asked until then; *@source_id holds the idle source meanwhile
+ * (removed with g_clear_handle_id() when @self goes). */
+void dn_ui_call_soon (guint     *source_id,
+                      GCallback  func,
+                      gpointer   self);
+
 /* An action of a widget class that takes no parameter: @activate is the
  * type's own function, void (*) (Self *self), given with G_CALLBACK. */
 typedef struct

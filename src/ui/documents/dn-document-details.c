@@ -199,21 +199,10 @@ reload (DnDocumentDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->tasks_list), tasks != NULL && tasks->len > 0);
 }
 
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  DnDocumentDetails *self = user_data;
-
-  self->reload_idle = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_changed_cb (DnDocumentDetails *self)
 {
-  if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, reload_idle_cb, self, NULL);
+  dn_ui_call_soon (&self->reload_idle, G_CALLBACK (reload), self);
 }
 
 /*

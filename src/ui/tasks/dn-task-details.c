@@ -404,21 +404,10 @@ reload (DnTaskDetails *self)
   update_actions (self);
 }
 
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  DnTaskDetails *self = user_data;
-
-  self->reload_idle = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_changed_cb (DnTaskDetails *self)
 {
-  if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, reload_idle_cb, self, NULL);
+  dn_ui_call_soon (&self->reload_idle, G_CALLBACK (reload), self);
 }
 
 /*
