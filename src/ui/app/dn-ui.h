@@ -71,7 +71,7 @@ void dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
                                    const char     *ui_name);
 
 /* Binds the template children of @Type, named as the fields of its
- * instance struct (up to 32), e.g.
+ * instance struct (up to 40), e.g.
  *   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDateEntry, entry, popover);
  * as gtk_widget_class_bind_template_child() on each. */
 #define DN_UI_CLASS_BIND_CHILDREN(widget_class, Type, ...) \
@@ -79,7 +79,7 @@ void dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
 /* The same for the fields of @Type's private struct. */
 #define DN_UI_CLASS_BIND_PRIVATE_CHILDREN(widget_class, Type, ...) \
   DN_UI_EACH_ (gtk_widget_class_bind_template_child_private, widget_class, Type, __VA_ARGS__)
-/* Binds the template callbacks named as the functions given (up to 32),
+/* Binds the template callbacks named as the functions given (up to 40),
  * as gtk_widget_class_bind_template_callback() on each. */
 #define DN_UI_CLASS_BIND_CALLBACKS(widget_class, ...) \
   DN_UI_EACH_ (DN_UI_BIND_CALLBACK_, widget_class, , __VA_ARGS__)
@@ -89,8 +89,8 @@ void dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
   gtk_widget_class_bind_template_callback (widget_class, callback)
 #define DN_UI_EACH_(m, a, b, ...) \
   DN_UI_CAT_ (DN_UI_EACH_, DN_UI_N_ARGS_ (__VA_ARGS__)) (m, a, b, __VA_ARGS__)
-#define DN_UI_N_ARGS_(...) DN_UI_N_ARGS_N_ (__VA_ARGS__, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
-#define DN_UI_N_ARGS_N_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, _16, _17, _18, _19, _20, _21, _22, _23, _24, _25, _26, _27, _28, _29, _30, _31, _32, n, ...) n
+#define DN_UI_N_ARGS_(...) DN_UI_N_ARGS_N_ (__VA_ARGS__, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
+#define DN_UI_N_ARGS_N_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, _16, _17, _18, _19, _20, _21, _22, _23, _24, _25, _26, _27, _28, _29, _30, _31, _32, _33, _34, _35, _36, _37, _38, _39, _40, n, ...) n
 #define DN_UI_CAT_(a, b) DN_UI_CAT2_ (a, b)
 #define DN_UI_CAT2_(a, b) a##b
 #define DN_UI_EACH_1(m, a, b, x) m (a, b, x)
@@ -125,6 +125,14 @@ void dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
 #define DN_UI_EACH_30(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_29 (m, a, b, __VA_ARGS__)
 #define DN_UI_EACH_31(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_30 (m, a, b, __VA_ARGS__)
 #define DN_UI_EACH_32(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_31 (m, a, b, __VA_ARGS__)
+#define DN_UI_EACH_33(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_32 (m, a, b, __VA_ARGS__)
+#define DN_UI_EACH_34(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_33 (m, a, b, __VA_ARGS__)
+#define DN_UI_EACH_35(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_34 (m, a, b, __VA_ARGS__)
+#define DN_UI_EACH_36(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_35 (m, a, b, __VA_ARGS__)
+#define DN_UI_EACH_37(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_36 (m, a, b, __VA_ARGS__)
+#define DN_UI_EACH_38(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_37 (m, a, b, __VA_ARGS__)
+#define DN_UI_EACH_39(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_38 (m, a, b, __VA_ARGS__)
+#define DN_UI_EACH_40(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_39 (m, a, b, __VA_ARGS__)
 
 /* The open window of @type that shows the record @id: @get_id is the
  * type's own gint64 (*) (Self *self), given with G_CALLBACK. Only one
