@@ -319,22 +319,13 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
 static void
 on_choose_clicked_cb (DnBackupDialog *self)
 {
-  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
   if (self->chooser != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (self->restore ? _("Choose a Backup") : _("Save the Backup As"),
-                                               GTK_WINDOW (self),
-                                               self->restore ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               self->restore ? _("_Open") : _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (databases, _("Databases (*.db)"));
-  gtk_file_filter_add_suffix (databases, "db");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), databases);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  self->chooser = dn_ui_database_chooser_new (GTK_WINDOW (self),
+                                              self->restore ? _("Choose a Backup") : _("Save the Backup As"),
+                                              self->restore ? GTK_FILE_CHOOSER_ACTION_OPEN
+                                                            : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                              self->restore ? _("_Open") : _("_Save"), _("Databases (*.db)"));
   if (!self->restore)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();

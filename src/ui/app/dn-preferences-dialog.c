@@ -153,8 +153,6 @@ static void
 run_chooser (DnPreferencesDialog *self,
              gboolean             creating)
 {
-  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autofree char *current = self->store != NULL ? g_strdup (dn_store_get_path (self->store))
                                                 : g_strdup (gtk_label_get_text (self->database_next_label));
   g_autofree char *folder_path = g_path_get_dirname (current);
@@ -162,21 +160,13 @@ run_chooser (DnPreferencesDialog *self,
 
   if (self->chooser != NULL)
     return;
-  self->chooser = gtk_file_chooser_native_new (creating ? _("New Database") : _("Choose a Database"),
-                                               GTK_WINDOW (self),
-                                               creating ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               creating ? _("_Create") : _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (databases, _("Đối Ngoại databases (*.db)"));
-  gtk_file_filter_add_pattern (databases, "*.db");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), databases);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  self->chooser = dn_ui_database_chooser_new (GTK_WINDOW (self), creating ? _("New Database") : _("Choose a Database"),
+                                              creating ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                              creating ? _("_Create") : _("_Open"), _("Đối Ngoại databases (*.db)"));
   if (g_file_query_exists (folder, NULL))
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   if (creating)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "doingoai.db");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_object_set_data (G_OBJECT (self->chooser), "creating", GINT_TO_POINTER (creating));
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

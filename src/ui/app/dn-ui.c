@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dn-text.h"
 #include "dn-ui-resources.h"
 #include "dn-ui.h"
@@ -224,6 +226,27 @@ dn_ui_call_soon (guint     *source_id,
   call->func = func;
   call->self = self;
   *source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, call_soon_cb, call, g_free);
+}
+
+GtkFileChooserNative *
+dn_ui_database_chooser_new (GtkWindow            *parent,
+                            const char           *title,
+                            GtkFileChooserAction  action,
+                            const char           *accept_label,
+                            const char           *databases)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  g_autoptr(GtkFileFilter) database_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (database_filter, databases);
+  gtk_file_filter_add_suffix (database_filter, "db");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), database_filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  return chooser;
 }
 
 /* on each type that installed actions with dn_ui_class_install_actions():

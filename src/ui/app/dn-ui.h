@@ -150,6 +150,14 @@ void dn_ui_call_soon (guint     *source_id,
                       GCallback  func,
                       gpointer   self);
 
+/* A modal file chooser over @parent for a database file, @action OPEN or
+ * SAVE: its filters are @databases (files ending in .db) and all files. */
+GtkFileChooserNative *dn_ui_database_chooser_new (GtkWindow            *parent,
+                                                  const char           *title,
+                                                  GtkFileChooserAction  action,
+                                                  const char           *accept_label,
+                                                  const char           *databases);
+
 /* An action of a widget class that takes no parameter: @activate is the
  * type's own function, void (*) (Self *self), given with G_CALLBACK. */
 typedef struct
