@@ -102,7 +102,7 @@ page_read (gpointer page)
 static gboolean
 search_done (gpointer window)
 {
-  return !dn_window_is_searching (window);
+  return !dn_global_search_is_searching (dn_window_get_global_search (window));
 }
 
 /* The window's stack of sections: the one whose children include "units". */
@@ -211,7 +211,7 @@ test_sections (void)
 
   /* the global search, as typed */
   dn_window_show_section (window, "tasks");
-  dn_window_search (window, "ho chieu");
+  dn_global_search_search (dn_window_get_global_search (window), "ho chieu");
   wait_until (search_done, window, "the global search");
   wait_until_shown (window, "tasks");
   {

@@ -93,7 +93,7 @@ results_in (gpointer data)
 {
   DnWindow *window = data;
 
-  return !dn_window_is_searching (window) && g_list_model_get_n_items (dn_window_get_search_results (window)) > 0;
+  return !dn_global_search_is_searching (dn_window_get_global_search (window)) && g_list_model_get_n_items (dn_global_search_get_results (dn_window_get_global_search (window))) > 0;
 }
 
 /* Types @text in the search entry, as the officer does, and waits for the
@@ -102,7 +102,7 @@ static void
 type_search (DnWindow   *window,
              const char *text)
 {
-  g_list_store_remove_all (G_LIST_STORE (dn_window_get_search_results (window)));
+  g_list_store_remove_all (G_LIST_STORE (dn_global_search_get_results (dn_window_get_global_search (window))));
   gtk_editable_set_text (GTK_EDITABLE (search_entry (window)), text);
   g_assert_true (dn_ui_wait_until (results_in, window, TIMEOUT_MS));
   dn_ui_spin (50);
@@ -276,7 +276,7 @@ test_rows (DnTestStore   *fixture,
   dn_ui_spin (50);
   type_search (window, "bao cao dinh ky");
 
-  results = dn_window_get_search_results (window);
+  results = dn_global_search_get_results (dn_window_get_global_search (window));
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
       g_autoptr(DnSearchHit) hit = g_list_model_get_item (results, i);

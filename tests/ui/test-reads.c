@@ -252,7 +252,7 @@ test_units_when_shown (DnTestStore   *fixture,
 static gboolean
 search_done_cb (gpointer window)
 {
-  return !dn_window_is_searching (window);
+  return !dn_global_search_is_searching (dn_window_get_global_search (window));
 }
 
 static void
@@ -265,16 +265,16 @@ test_search_error (DnTestStore   *fixture,
 
   dn_test_add_task (fixture->store, "Quản lý hộ chiếu sau chuyến đi", unit, NULL, NULL);
   show_window (&shown, fixture->store, "tasks");
-  results = dn_window_get_search_results (shown.window);
+  results = dn_global_search_get_results (dn_window_get_global_search (shown.window));
 
-  dn_window_search (shown.window, "ho chieu");
-  g_assert_true (dn_window_is_searching (shown.window));
+  dn_global_search_search (dn_window_get_global_search (shown.window), "ho chieu");
+  g_assert_true (dn_global_search_is_searching (dn_window_get_global_search (shown.window)));
   g_assert_true (dn_ui_wait_until (search_done_cb, shown.window, TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
 
   /* a search that fails says so in the results, never an empty list */
   dn_test_exec (fixture->store, "ALTER TABLE search RENAME TO search_gone");
-  dn_window_search (shown.window, "ho chieu sau");
+  dn_global_search_search (dn_window_get_global_search (shown.window), "ho chieu sau");
   g_assert_true (dn_ui_wait_until (search_done_cb, shown.window, TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   {
@@ -286,8 +286,8 @@ test_search_error (DnTestStore   *fixture,
   dn_test_exec (fixture->store, "ALTER TABLE search_gone RENAME TO search");
 
   /* a newer text wins over one still searched for */
-  dn_window_search (shown.window, "zzzz");
-  dn_window_search (shown.window, "ho chieu");
+  dn_global_search_search (dn_window_get_global_search (shown.window), "zzzz");
+  dn_global_search_search (dn_window_get_global_search (shown.window), "ho chieu");
   g_assert_true (dn_ui_wait_until (search_done_cb, shown.window, TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
 

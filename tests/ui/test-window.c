@@ -140,10 +140,10 @@ search_and_wait (DnWindow   *window,
 {
   gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  dn_window_search (window, text);
-  while (dn_window_is_searching (window) && g_get_monotonic_time () < end)
+  dn_global_search_search (dn_window_get_global_search (window), text);
+  while (dn_global_search_is_searching (dn_window_get_global_search (window)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_false (dn_window_is_searching (window));
+  g_assert_false (dn_global_search_is_searching (dn_window_get_global_search (window)));
 }
 
 static void
@@ -151,7 +151,7 @@ test_global_search (DnTestStore   *fixture,
                     gconstpointer  data)
 {
   DnWindow *window = dn_window_new (NULL, fixture->store);
-  GListModel *results = dn_window_get_search_results (window);
+  GListModel *results = dn_global_search_get_results (dn_window_get_global_search (window));
   gint64 unit = dn_test_add_unit (fixture->store, "TCCB", "Phòng Tổ chức Cán bộ", DN_UNIT_KIND_DIVISION, 0);
   gint64 task;
   guint n;
@@ -192,7 +192,7 @@ test_global_search (DnTestStore   *fixture,
   g_assert_cmpuint (n_hits, ==, 2);
 
   /* the results of the text before stay until the new ones are in */
-  dn_window_search (window, "zzzz khong co");
+  dn_global_search_search (dn_window_get_global_search (window), "zzzz khong co");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, n);
   search_and_wait (window, "zzzz khong co");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
@@ -200,7 +200,7 @@ test_global_search (DnTestStore   *fixture,
     g_autoptr(DnSearchHit) none = g_list_model_get_item (results, 0);
     g_assert_cmpint (none->id, ==, 0);
   }
-  dn_window_search (window, "");
+  dn_global_search_search (dn_window_get_global_search (window), "");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -107,28 +107,6 @@ apply_my_unit (DnWindow *self)
  * Global search
  */
 
-void
-dn_window_search (DnWindow   *self,
-                  const char *text)
-{
-  g_return_if_fail (DN_IS_WINDOW (self));
-  dn_global_search_search (self->global_search, text);
-}
-
-gboolean
-dn_window_is_searching (DnWindow *self)
-{
-  g_return_val_if_fail (DN_IS_WINDOW (self), FALSE);
-  return dn_global_search_is_searching (self->global_search);
-}
-
-GListModel *
-dn_window_get_search_results (DnWindow *self)
-{
-  g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
-  return dn_global_search_get_results (self->global_search);
-}
-
 DnGlobalSearch *
 dn_window_get_global_search (DnWindow *self)
 {

@@ -41,17 +41,8 @@ gboolean    dn_window_show_list      (DnWindow      *self,
 /* Opens the document's details (its fields and its tasks) over the window. */
 void        dn_window_open_document  (DnWindow      *self,
                                       gint64         document_id);
-/* The header bar's search. (transfer none) */
+/* The header bar's search (dn_global_search_search() runs it as typing
+ * in its field does). (transfer none) */
 DnGlobalSearch *dn_window_get_global_search (DnWindow *self);
-/* Runs the global search (as typing in the header search field does):
- * off the main loop; dn_window_get_search_results() changes once its
- * results are in (an empty text clears them at once). */
-void        dn_window_search         (DnWindow      *self,
-                                      const char    *text);
-/* TRUE while a search runs. */
-gboolean    dn_window_is_searching   (DnWindow      *self);
-/* The hits currently offered by the global search (DnSearchHit, headers
- * included: a header has id 0). */
-GListModel *dn_window_get_search_results (DnWindow  *self);
 
 G_END_DECLS
