@@ -17,6 +17,7 @@
 #include "dn-rules-dialog.h"
 #include "dn-task-list-view.h"
 #include "dn-units-page.h"
+#include "dn-partners-page.h"
 #include "dn-ui.h"
 #include "dn-window.h"
 
@@ -44,6 +45,7 @@ struct _DnWindow
   DnOverviewPage       *overview_page;
   DnTaskListView       *task_list_view;
   DnUnitsPage          *units_page;
+  DnPartnersPage       *partners_page;
 };
 
 static void dn_window_context_provider_init (DnWindowContextProviderInterface *iface);
@@ -453,6 +455,7 @@ dn_window_class_init (DnWindowClass *klass)
   g_type_ensure (DN_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DN_TYPE_TASK_LIST_VIEW);
   g_type_ensure (DN_TYPE_UNITS_PAGE);
+  g_type_ensure (DN_TYPE_PARTNERS_PAGE);
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DnWindow, global_search);
@@ -467,6 +470,7 @@ dn_window_class_init (DnWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, DnWindow, task_list_view);
   gtk_widget_class_bind_template_child (widget_class, DnWindow, units_page);
+  gtk_widget_class_bind_template_child (widget_class, DnWindow, partners_page);
   gtk_widget_class_bind_template_callback (widget_class, on_open_hit_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_toast_close_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_section_changed_cb);
@@ -506,6 +510,7 @@ dn_window_new (DnApplication *application,
   dn_overview_page_set_store (self->overview_page, store);
   dn_task_list_view_set_store (self->task_list_view, store);
   dn_units_page_set_store (self->units_page, store);
+  dn_partners_page_set_store (self->partners_page, store);
 
   db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
   gtk_label_set_text (self->database_label, db_text);
