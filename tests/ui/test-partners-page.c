@@ -96,6 +96,19 @@ match_cell (GtkWidget     *widget,
          gtk_widget_has_css_class (widget, match->css_class) && gtk_widget_get_mapped (widget);
 }
 
+static gboolean
+details_read_cb (gpointer data)
+{
+  return !dn_partner_details_is_loading (data);
+}
+
+static void
+wait_details (GtkWindow *details)
+{
+  dn_ui_spin (20);
+  g_assert_true (dn_ui_wait_until (details_read_cb, details, 5000));
+}
+
 static void
 test_section (DnTestStore   *fixture,
               gconstpointer  data)
@@ -181,6 +194,11 @@ test_section (DnTestStore   *fixture,
    * warns, saving again keeps it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "partner.new", NULL));
   editor = wait_window (DN_TYPE_PARTNER_EDITOR);
+  {
+    g_autofree char *twice = dn_ui_mnemonics_used_twice (editor);
+
+    g_assert_cmpstr (twice, ==, "");
+  }
   dn_ui_set_text (editor, "Name", "Global Care");
   dn_country_chooser_set_code (DN_COUNTRY_CHOOSER (dn_ui_get_by_label (editor, "Country")), "US");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (editor, "Registration paper")),
@@ -202,6 +220,11 @@ test_section (DnTestStore   *fixture,
   /* a project of it through project.new */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "project.new", NULL));
   editor = wait_window (DN_TYPE_PROJECT_EDITOR);
+  {
+    g_autofree char *twice = dn_ui_mnemonics_used_twice (editor);
+
+    g_assert_cmpstr (twice, ==, "");
+  }
   dn_ui_set_text (editor, "Project name", "Nước sạch cho trường học");
   dn_ui_set_text (editor, "Start date", "1/9/2025");
   dn_ui_set_text (editor, "End date", "31/5/2027");
@@ -217,6 +240,7 @@ test_section (DnTestStore   *fixture,
   /* the details: its projects, the budget written 12.500 USD */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "partner.open", NULL));
   details = wait_window (DN_TYPE_PARTNER_DETAILS);
+  wait_details (details);
   g_assert_cmpint (dn_partner_details_get_partner (DN_PARTNER_DETAILS (details)), ==, added);
   {
     GtkWidget *list = dn_ui_get_by_label (details, "Aid projects");
@@ -234,8 +258,9 @@ test_section (DnTestStore   *fixture,
     dn_ui_set_text (editor, "Budget", "1.500.000.000");
     dn_ui_set_text (editor, "Currency", "VND");
     g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
-    dn_ui_spin (50);
+    wait_details (details);
     g_assert_nonnull (dn_ui_find_text (list, "Under way · 01/09/2025 – 31/05/2027 · 1.500.000.000 VND"));
+    g_assert_cmpint (dn_partner_details_get_selected_project (DN_PARTNER_DETAILS (details)), ==, project_id);
     /* the partner with a project stays */
     gtk_window_destroy (details);
     dn_ui_spin (20);

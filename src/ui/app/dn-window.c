@@ -206,10 +206,21 @@ on_open_hit_cb (DnWindow    *self,
         dn_query_slot_run_async (person_slot (self), person_job, id, g_free, person_found_cb, self);
       }
       break;
+    case DN_RECORD_PARTNER:
+      dn_window_show_section (self, "partners");
+      dn_partners_page_open_partner (self->partners_page, hit->id);
+      break;
+    case DN_RECORD_PROJECT:
+      {
+        g_autoptr(DnProject) project = dn_store_get_project (self->store, hit->id, NULL);
+
+        dn_window_show_section (self, "partners");
+        if (project != NULL)
+          dn_partners_page_open_partner (self->partners_page, project->partner_id);
+      }
+      break;
     case DN_RECORD_DELEGATION:
     case DN_RECORD_PASSPORT:
-    case DN_RECORD_PARTNER:
-    case DN_RECORD_PROJECT:
     case DN_RECORD_N:
     default:
       {

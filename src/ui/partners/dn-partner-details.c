@@ -14,16 +14,20 @@
 #include "dn-partner-details.h"
 #include "dn-partner-editor.h"
 #include "dn-project-editor.h"
+#include "dn-stale-reader.h"
 #include "dn-ui.h"
 
 struct _DnPartnerDetails
 {
   GtkWindow    parent_instance;
 
-  DnStore     *store;
-  gint64       partner_id;
-  GDate        today;
-  char        *error;
+  DnStore       *store;
+  gint64         partner_id;
+  GDate          today;
+  char          *error;
+  guint          warning_days;
+  gint64         select_project;  /* to select once read (a project just saved) */
+  DnStaleReader *reader;          /* the partner, its projects and delegations, on the query worker */
 
   /* Template widgets */
   GtkLabel    *name_label;
@@ -143,8 +147,7 @@ show_partner (DnPartnerDetails *self,
       g_autofree char *date = g_date_valid (&partner->registration_expiry)
                               ? dn_date_format_short (&partner->registration_expiry) : NULL;
       const char *number = partner->registration_number[0] != '\0' ? partner->registration_number : "—";
-      guint days = self->store != NULL
-                   ? (guint) dn_store_get_setting (self->store, DN_SETTING_REGISTRATION_WARNING_DAYS) : 90;
+      guint days = self->warning_days;
 
       if (date == NULL)
         registration = g_strdup_printf (_("%s, number %s"), dn_registration_kind_get_label (partner->registration_kind),
@@ -219,35 +222,82 @@ show_delegations (DnPartnerDetails *self,
     }
 }
 
-/* Reads the partner, its projects and delegations (a few rows each). */
-static void
-reload (DnPartnerDetails *self)
+/* What one read gives. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnPartner) partner = NULL;
-  g_autoptr(GPtrArray) projects = NULL;
-  g_autoptr(GPtrArray) delegations = NULL;
-  gint64 selected = dn_partner_details_get_selected_project (self);
+  DnPartner *partner;
+  GPtrArray *projects;
+  GPtrArray *delegations;
+  guint      warning_days;
+} Read;
+
+static void
+read_free (Read *read)
+{
+  g_clear_object (&read->partner);
+  g_clear_pointer (&read->projects, g_ptr_array_unref);
+  g_clear_pointer (&read->delegations, g_ptr_array_unref);
+  g_free (read);
+}
+
+/* On the query worker: the partner, its projects and delegations (a few
+ * rows each). */
+static gpointer
+read_partner (DnStore         *store,
+              gpointer         data,
+              GCancellable    *cancellable,
+              GDestroyNotify  *result_destroy,
+              GError         **error)
+{
+  gint64 partner_id = *(gint64 *) data;
+  Read *read = g_new0 (Read, 1);
+
+  read->partner = dn_store_get_partner (store, partner_id, error);
+  if (read->partner != NULL)
+    read->projects = dn_store_list_projects (store, partner_id, error);
+  if (read->projects != NULL)
+    read->delegations = dn_store_list_partner_delegations (store, partner_id, error);
+  if (read->delegations == NULL)
+    {
+      read_free (read);
+      return NULL;
+    }
+  read->warning_days = (guint) dn_store_get_setting (store, DN_SETTING_REGISTRATION_WARNING_DAYS);
+  *result_destroy = (GDestroyNotify) read_free;
+  return read;
+}
+
+static gpointer
+read_data (GtkWidget *widget)
+{
+  return g_memdup2 (&DN_PARTNER_DETAILS (widget)->partner_id, sizeof (gint64));
+}
+
+static void
+show_read (GtkWidget    *widget,
+           gpointer      result,
+           const GError *error)
+{
+  DnPartnerDetails *self = DN_PARTNER_DETAILS (widget);
+  Read *read = result;
+  gint64 selected = self->select_project > 0 ? self->select_project : dn_partner_details_get_selected_project (self);
 
   g_clear_pointer (&self->error, g_free);
-  if (self->store == NULL)
-    return;
-  partner = dn_store_get_partner (self->store, self->partner_id, &error);
-  if (partner != NULL)
-    projects = dn_store_list_projects (self->store, self->partner_id, &error);
-  if (projects != NULL)
-    delegations = dn_store_list_partner_delegations (self->store, self->partner_id, &error);
-  if (delegations == NULL)
+  self->select_project = 0;
+  if (read == NULL)
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
       self->error = g_strdup (error->message);
       gtk_label_set_text (self->facts_label, error->message);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.edit", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.new", FALSE);
       return;
     }
-  show_partner (self, partner);
-  show_projects (self, projects, selected);
-  show_delegations (self, delegations);
+  self->warning_days = read->warning_days;
+  show_partner (self, read->partner);
+  show_projects (self, read->projects, selected);
+  show_delegations (self, read->delegations);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.edit", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.new", TRUE);
 }
@@ -285,8 +335,9 @@ static void
 on_project_saved_cb (DnPartnerDetails *self,
                      gint64            project_id)
 {
-  reload (self);
-  dn_partner_details_select_project (self, project_id);
+  /* selected once the store's change is read */
+  if (!dn_partner_details_select_project (self, project_id))
+    self->select_project = project_id;
 }
 
 static void
@@ -359,8 +410,7 @@ dn_partner_details_dispose (GObject *object)
 {
   DnPartnerDetails *self = DN_PARTNER_DETAILS (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_pointer (&self->reader, dn_stale_reader_free);
   g_clear_object (&self->store);
   if (self->projects_list != NULL)
     g_signal_handlers_disconnect_by_data (self->projects_list, self);
@@ -389,6 +439,7 @@ dn_partner_details_class_init (DnPartnerDetailsClass *klass)
 
   object_class->dispose = dn_partner_details_dispose;
   object_class->finalize = dn_partner_details_finalize;
+  dn_stale_reader_install_property (object_class, G_STRUCT_OFFSET (DnPartnerDetails, reader));
   dn_ui_class_set_template (widget_class, "dn-partner-details.ui");
   gtk_widget_class_bind_template_child (widget_class, DnPartnerDetails, name_label);
   gtk_widget_class_bind_template_child (widget_class, DnPartnerDetails, facts_label);
@@ -404,7 +455,13 @@ dn_partner_details_class_init (DnPartnerDetailsClass *klass)
 static void
 dn_partner_details_init (DnPartnerDetails *self)
 {
+  static const DnStaleReaderFuncs funcs = { read_partner, read_data, show_read, NULL };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->warning_days = 90;
+  self->reader = dn_stale_reader_new (GTK_WIDGET (self), &funcs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.edit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.new", FALSE);
   show_placeholder (self->projects_list, _("No aid projects recorded."));
   show_placeholder (self->delegations_list, _("No delegations name this partner."));
   g_signal_connect_swapped (self->projects_list, "selected-rows-changed", G_CALLBACK (update_actions), self);
@@ -426,8 +483,8 @@ dn_partner_details_new (DnStore     *store,
   self->store = g_object_ref (store);
   self->partner_id = partner_id;
   self->today = *today;
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (reload), self);
-  reload (self);
+  /* read on the query worker once shown, and again after each change */
+  dn_stale_reader_set_store (self->reader, store);
   return self;
 }
 
@@ -459,6 +516,13 @@ dn_partner_details_select_project (DnPartnerDetails *self,
         return TRUE;
       }
   return FALSE;
+}
+
+gboolean
+dn_partner_details_is_loading (DnPartnerDetails *self)
+{
+  g_return_val_if_fail (DN_IS_PARTNER_DETAILS (self), FALSE);
+  return dn_stale_reader_is_loading (self->reader);
 }
 
 const char *

@@ -3,7 +3,9 @@
  * A window: the partner's kind, country, contact, its registration paper
  * (marked when it has expired or expires within the warning days), its
  * projects (dates, lead unit, budget as 1.234.567 đồng, status) and the
- * delegations that name it. Read again when the store changes.
+ * delegations that name it. Read on the query worker when shown, and
+ * again after each change of the store (DnStaleReader; property
+ * "loading").
  *
  * Actions: partner.edit, project.new, project.edit, project.delete (the
  * project selected in the list).
@@ -32,6 +34,8 @@ gint64            dn_partner_details_get_selected_project (DnPartnerDetails *sel
 /* Selects the project's row; FALSE when it is not listed. */
 gboolean          dn_partner_details_select_project (DnPartnerDetails *self,
                                                      gint64            project_id);
+/* TRUE while what it shows waits for a read. */
+gboolean          dn_partner_details_is_loading   (DnPartnerDetails *self);
 /* The error of the last read, or NULL. */
 const char       *dn_partner_details_get_error    (DnPartnerDetails *self);
 
