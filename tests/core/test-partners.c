@@ -283,12 +283,12 @@ test_expiring (DnTestStore   *fixture,
   GDate today = dn_test_date (2025, 3, 1);
   GDate expired = dn_test_date (2025, 2, 28);
   GDate on_today = dn_test_date (2025, 3, 1);
-  GDate in_90 = dn_test_date (2025, 5, 30);  /* 1 March + 90 days */
-  GDate in_91 = dn_test_date (2025, 5, 31);
+  GDate in_89 = dn_test_date (2025, 5, 29);  /* 1 March + 89 days: the last one expiring */
+  GDate in_90 = dn_test_date (2025, 5, 30);  /* 1 March + 90 days: no longer */
   gint64 a = add_partner (fixture->store, "A expired", DN_PARTNER_NGO, "", DN_REGISTRATION_OPERATION, &expired, &today);
   gint64 b = add_partner (fixture->store, "B today", DN_PARTNER_NGO, "", DN_REGISTRATION_OPERATION, &on_today, &today);
-  gint64 c = add_partner (fixture->store, "C in 90", DN_PARTNER_NGO, "", DN_REGISTRATION_OPERATION, &in_90, &today);
-  gint64 d = add_partner (fixture->store, "D in 91", DN_PARTNER_NGO, "", DN_REGISTRATION_OPERATION, &in_91, &today);
+  gint64 c = add_partner (fixture->store, "C in 89", DN_PARTNER_NGO, "", DN_REGISTRATION_OPERATION, &in_89, &today);
+  gint64 d = add_partner (fixture->store, "D in 90", DN_PARTNER_NGO, "", DN_REGISTRATION_OPERATION, &in_90, &today);
   gint64 e = add_partner (fixture->store, "E none", DN_PARTNER_UN_AGENCY, "", DN_REGISTRATION_NONE, NULL, &today);
   g_autoptr(GError) error = NULL;
   g_autoptr(DnPartner) pa = NULL, pd = NULL, pe = NULL;
@@ -300,17 +300,30 @@ test_expiring (DnTestStore   *fixture,
   g_assert_cmpuint (expiring, ==, 2);  /* b, c */
   g_assert_cmpuint (n_expired, ==, 1); /* a */
 
-  /* the setting is read */
+  /* the setting is read (d expires on the 91st day) */
   g_assert_true (dn_store_set_setting (fixture->store, DN_SETTING_REGISTRATION_WARNING_DAYS, 91, &error));
   g_assert_true (dn_store_count_partner_registrations (fixture->store, &today, -1, &expiring, &n_expired, &error));
   g_assert_cmpuint (expiring, ==, 3);
   /* another day */
   {
-    GDate later = dn_test_date (2025, 5, 30);
+    GDate later = dn_test_date (2025, 5, 29);
 
-    g_assert_true (dn_store_count_partner_registrations (fixture->store, &later, 0, &expiring, &n_expired, &error));
+    g_assert_true (dn_store_count_partner_registrations (fixture->store, &later, 1, &expiring, &n_expired, &error));
     g_assert_cmpuint (expiring, ==, 1);  /* c, on that very day */
     g_assert_cmpuint (n_expired, ==, 2); /* a, b */
+    g_assert_true (dn_store_count_partner_registrations (fixture->store, &later, 0, &expiring, &n_expired, &error));
+    g_assert_cmpuint (expiring, ==, 0);
+  }
+  /* the overview's alert counts the same papers */
+  {
+    gint64 counts[DN_ALERT_N];
+
+    g_assert_true (dn_store_set_setting (fixture->store, DN_SETTING_REGISTRATION_WARNING_DAYS, 90, &error));
+    g_assert_true (dn_store_count_alerts (fixture->store, &today, counts, &error));
+    g_assert_no_error (error);
+    g_assert_true (dn_store_count_partner_registrations (fixture->store, &today, -1, &expiring, &n_expired, &error));
+    g_assert_cmpint (counts[DN_ALERT_REGISTRATIONS_EXPIRING], ==, expiring + n_expired);
+    g_assert_cmpuint (expiring, ==, 2);  /* b, c */
   }
 
   pa = dn_store_get_partner (fixture->store, a, &error);
@@ -319,6 +332,8 @@ test_expiring (DnTestStore   *fixture,
   g_assert_true (dn_partner_registration_is_expiring (pa, &today, 90));
   g_assert_false (dn_partner_registration_is_expiring (pd, &today, 90));
   g_assert_true (dn_partner_registration_is_expiring (pd, &today, 91));
+  (void) b;
+  (void) c;
   g_assert_false (dn_partner_registration_is_expiring (pe, &today, 1000));
 
   /* the filter's "expiring soon" lists the same ones */
@@ -618,8 +633,22 @@ test_filter (void)
   dn_partner_filter_set_today (filter, &today);
   dn_partner_filter_set_expiring_soon (filter, TRUE);
   dn_partner_filter_to_query (filter, &query);
-  /* within 90 days: before the 91st */
-  dn_test_assert_date (&query.expiring_before, 2025, 5, 31);
+  /* within 90 days: before 1 March + 90 days */
+  dn_test_assert_date (&query.expiring_before, 2025, 5, 30);
+
+  /* the overview's link */
+  n_changed = 0;
+  g_assert_true (dn_partner_filter_apply_preset (filter, "expiring"));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (dn_partner_filter_get_expiring_soon (filter));
+  g_assert_null (dn_partner_filter_get_text (filter));
+  g_assert_cmpint (dn_partner_filter_get_kind (filter), ==, -1);
+  g_assert_false (dn_partner_filter_apply_preset (filter, "overdue"));
+  g_assert_true (dn_partner_filter_get_expiring_soon (filter));
+  g_assert_true (dn_partner_filter_apply_preset (filter, "all"));
+  g_assert_false (dn_partner_filter_get_expiring_soon (filter));
+  dn_partner_filter_set_text (filter, "cuu tro");
+  dn_partner_filter_set_expiring_soon (filter, TRUE);
 
   n_changed = 0;
   dn_partner_filter_reset (filter);

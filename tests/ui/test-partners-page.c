@@ -189,6 +189,14 @@ test_section (DnTestStore   *fixture,
   wait_for_rows (page, 2);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (page, "Registration expiring")), FALSE);
   wait_for_rows (page, 3);
+  /* the overview's card links to the same list */
+  dn_window_show_section (window, "overview");
+  g_assert_true (dn_window_show_list (window, "partners:expiring"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  wait_for_rows (page, 2);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (page, "Registration expiring"))));
+  dn_list_page_clear_filters (page);
+  wait_for_rows (page, 3);
 
   /* a partner through partner.new: a paper lasting longer than 3 years
    * warns, saving again keeps it */

@@ -356,6 +356,28 @@ dn_partner_filter_reset (DnPartnerFilter *self)
 }
 
 gboolean
+dn_partner_filter_apply_preset (DnPartnerFilter *self,
+                                const char      *preset)
+{
+  g_return_val_if_fail (DN_IS_PARTNER_FILTER (self), FALSE);
+  g_return_val_if_fail (preset != NULL, FALSE);
+
+  if (!g_str_equal (preset, "") && !g_str_equal (preset, "all") && !g_str_equal (preset, "expiring"))
+    return FALSE;
+  self->frozen++;
+  g_object_freeze_notify (G_OBJECT (self));
+  dn_partner_filter_reset (self);
+  dn_partner_filter_set_expiring_soon (self, g_str_equal (preset, "expiring"));
+  g_object_thaw_notify (G_OBJECT (self));
+  if (--self->frozen == 0 && self->changed)
+    {
+      self->changed = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  return TRUE;
+}
+
+gboolean
 dn_partner_filter_is_active (DnPartnerFilter *self)
 {
   g_return_val_if_fail (DN_IS_PARTNER_FILTER (self), FALSE);
@@ -376,9 +398,9 @@ dn_partner_filter_to_query (DnPartnerFilter *self,
   query->country_code = self->country_code;
   if (self->expiring_soon && g_date_valid (&self->today))
     {
-      /* expiring on the last day of the warning still counts */
+      /* as the overview's alert: before today + the warning days */
       query->expiring_before = self->today;
-      g_date_add_days (&query->expiring_before, self->warning_days + 1);
+      g_date_add_days (&query->expiring_before, self->warning_days);
     }
   else if (g_date_valid (&self->expiring_before))
     query->expiring_before = self->expiring_before;

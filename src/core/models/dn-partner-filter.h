@@ -8,9 +8,9 @@
  *  - "country-code": an ISO 3166-1 code; NULL or "" for any;
  *  - "expiring-before": only papers expiring before this day (expired ones
  *    too); an invalid date for any;
- *  - "expiring-soon": only papers expiring within "warning-days" of
- *    "today" or expired (the window's filter; it wins over
- *    "expiring-before");
+ *  - "expiring-soon": only papers expired or expiring before "today" +
+ *    "warning-days", as the overview's alert counts them (the window's
+ *    filter; it wins over "expiring-before");
  *  - "today": the day "soon" is counted from (the caller's, never the
  *    clock: the window's today, the command line's --today);
  *  - "warning-days": DN_SETTING_REGISTRATION_WARNING_DAYS (default 90).
@@ -55,6 +55,12 @@ void             dn_partner_filter_set_warning_days    (DnPartnerFilter *self,
 
 /* Every filter back to "any" (today and the warning days kept). */
 void             dn_partner_filter_reset               (DnPartnerFilter *self);
+/* The filters a link names (the overview's cards: "partners:expiring"):
+ * "all" (or "") every partner, "expiring" the papers expired or expiring
+ * soon; every filter is cleared first. FALSE (nothing changed) for a
+ * preset not understood. */
+gboolean         dn_partner_filter_apply_preset        (DnPartnerFilter *self,
+                                                        const char      *preset);
 /* TRUE when some filter leaves partners out. */
 gboolean         dn_partner_filter_is_active           (DnPartnerFilter *self);
 

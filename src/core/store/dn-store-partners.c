@@ -96,16 +96,18 @@ dn_partner_registration_is_expiring (DnPartner   *partner,
                                      const GDate *today,
                                      guint        warning_days)
 {
-  GDate last;
+  GDate limit;
 
   g_return_val_if_fail (DN_IS_PARTNER (partner), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
   if (!g_date_valid (&partner->registration_expiry))
     return FALSE;
-  last = *today;
-  g_date_add_days (&last, warning_days);
-  return g_date_compare (&partner->registration_expiry, &last) <= 0;
+  /* as DN_ALERT_SQL_REGISTRATION_EXPIRING: before the first day that is
+   * no longer "expiring", today + the warning days */
+  limit = *today;
+  g_date_add_days (&limit, warning_days);
+  return g_date_compare (&partner->registration_expiry, &limit) < 0;
 }
 
 /*
@@ -451,19 +453,25 @@ dn_store_count_partner_registrations (DnStore      *self,
                                       GError      **error)
 {
   gint64 n_expiring = 0, n_expired = 0;
-  GDate last;
+  GDate limit;
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
+  /* the overview's alert (dn-store-alerts.h), told apart: expired before
+   * @today, or still valid and expiring */
   if (warning_days < 0)
-    warning_days = dn_store_get_setting (self, DN_SETTING_REGISTRATION_WARNING_DAYS);
-  last = *today;
-  g_date_add_days (&last, (guint) warning_days);
+    dn_alert_get_limit (self, DN_ALERT_REGISTRATIONS_EXPIRING, today, &limit);
+  else
+    {
+      limit = *today;
+      g_date_add_days (&limit, (guint) warning_days);
+    }
   if (!_dn_store_read_int (self,
-                           "SELECT count(*) FROM partner WHERE registration_expiry BETWEEN ? AND ?",
-                           &n_expiring, error, DN_DATE (today), DN_DATE (&last), DN_END) ||
-      !_dn_store_read_int (self, "SELECT count(*) FROM partner WHERE registration_expiry < ?",
+                           "SELECT count(*) FROM partner r WHERE " DN_ALERT_SQL_REGISTRATION_EXPIRING
+                           " AND r.registration_expiry >= ?1",
+                           &n_expiring, error, DN_DATE (today), DN_DATE (&limit), DN_END) ||
+      !_dn_store_read_int (self, "SELECT count(*) FROM partner r WHERE r.registration_expiry < ?1",
                            &n_expired, error, DN_DATE (today), DN_END))
     return FALSE;
   if (expiring != NULL)

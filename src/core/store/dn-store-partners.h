@@ -18,6 +18,7 @@
 #include "dn-partner.h"
 #include "dn-project.h"
 #include "dn-store.h"
+#include "dn-store-alerts.h"
 
 G_BEGIN_DECLS
 
@@ -25,8 +26,10 @@ G_BEGIN_DECLS
  * known for it. */
 guint      dn_registration_kind_get_max_years  (DnRegistrationKind kind);
 
-/* TRUE when @partner's paper expires on or before @today + @warning_days
- * (already expired included); FALSE without a paper expiry. */
+/* TRUE when @partner's paper expires before @today + @warning_days (the
+ * first day no longer "expiring", as the overview's alert counts:
+ * DN_ALERT_REGISTRATIONS_EXPIRING), already expired included; FALSE
+ * without a paper expiry. */
 gboolean   dn_partner_registration_is_expiring (DnPartner    *partner,
                                                 const GDate  *today,
                                                 guint         warning_days);
@@ -97,10 +100,10 @@ GPtrArray *dn_store_get_partners       (DnStore               *self,
                                         guint                  n_ids,
                                         GError               **error);
 
-/* Papers that expire within @warning_days of @today (@today and the last
- * day included) in *@expiring, those expired before @today in *@expired.
- * @warning_days < 0: the department's setting
- * (DN_SETTING_REGISTRATION_WARNING_DAYS). */
+/* The papers of the overview's alert DN_ALERT_REGISTRATIONS_EXPIRING told
+ * apart: those valid on @today that expire before @today + @warning_days
+ * in *@expiring, those expired before @today in *@expired. @warning_days
+ * < 0: the department's setting (DN_SETTING_REGISTRATION_WARNING_DAYS). */
 gboolean   dn_store_count_partner_registrations (DnStore      *self,
                                                  const GDate  *today,
                                                  int           warning_days,

@@ -196,6 +196,20 @@ clear_filters (DnListPage *page)
   self->updating--;
 }
 
+static gboolean
+apply_preset (DnListPage *page,
+              const char *preset)
+{
+  DnPartnersPage *self = DN_PARTNERS_PAGE (page);
+  gboolean ok;
+
+  /* the list page reloads once after */
+  self->updating++;
+  ok = dn_partner_filter_apply_preset (self->filter, preset);
+  self->updating--;
+  return ok;
+}
+
 static char *
 format_count (DnListPage *page,
               guint       n)
@@ -554,6 +568,7 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   page_class->get_tooltip = get_tooltip;
   page_class->activate_item = activate_item;
   page_class->update_actions = update_actions;
+  page_class->apply_preset = apply_preset;
 
   g_type_ensure (DN_TYPE_COUNTRY_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-partners-page.ui");

@@ -5,7 +5,9 @@
  * Vietnamese name), registration expiry (marked when the paper has
  * expired or expires within the department's warning days: icon, style
  * class "dn-registration-expired" or "dn-registration-expiring", tooltip),
- * number of projects. Filters: search text, kind, country, "Expiring".
+ * number of projects. Filters: search text, kind, country, "Expiring";
+ * the preset "expiring" (win.show-list "partners:expiring", the
+ * overview's card) shows the papers the overview counts.
  *
  * Actions: partner.new, partner.edit, partner.delete, partner.open (the
  * details: projects and delegations), project.new (of the selected
