@@ -33,13 +33,13 @@ static const DnRow partner_row = {
 /* The filters of a DnPartnerQuery as parameters ?2 (text), ?3 (kind),
  * ?4 (country), ?5 (expiring before); the key of the page before as ?6
  * (name) and ?7 (id). The text is matched as the search index matches
- * (dn_fts_match): a few hundred partners are read in their order. */
+ * (dn_fts_match): a few hundred partners are read in their order. The
+ * kind is its keyword. */
 #define PARTNER_WHERE \
   " FROM partner p " \
   "WHERE (?2 IS NULL OR dn_fts_match (?2, p.name, p.short_name || ' ' || p.registration_number || ' ' || " \
   "                                   p.contact || ' ' || p.notes)) " \
-  "AND (?3 < 0 OR p.kind = (CASE ?3 WHEN 0 THEN 'ngo' WHEN 1 THEN 'un_agency' WHEN 2 THEN 'government_agency' " \
-  "                          WHEN 3 THEN 'university' WHEN 4 THEN 'company' ELSE 'other' END)) " \
+  "AND (?3 IS NULL OR p.kind = ?3) " \
   "AND (?4 IS NULL OR p.country_code = ?4) " \
   "AND (?5 IS NULL OR p.registration_expiry < ?5) " \
   "AND (?6 IS NULL OR (p.name_key, p.id) > (dn_collate_key (?6), ?7)) " \
@@ -331,7 +331,9 @@ prepare_partner_query (DnStore               *self,
       query = &any;
     }
   return _dn_store_prepare_with (self, sql, error, DN_INT (limit), DN_TEXT (nonempty (query->text)),
-                                 DN_INT (query->kind), DN_TEXT (nonempty (query->country_code)),
+                                 DN_TEXT (query->kind >= 0 && query->kind < DN_PARTNER_KIND_N
+                                          ? dn_partner_kind_to_string ((DnPartnerKind) query->kind) : NULL),
+                                 DN_TEXT (nonempty (query->country_code)),
                                  DN_DATE (&query->expiring_before),
                                  DN_TEXT (after != NULL ? after->name : NULL),
                                  DN_INT (after != NULL ? after->id : 0), DN_END);
