@@ -624,7 +624,7 @@ dn_partners_page_init (DnPartnersPage *self)
   g_signal_connect_swapped (self->country_chooser, "changed", G_CALLBACK (on_country_changed_cb), self);
 
   dn_list_page_add_column (page, DN_PARTNER_COLUMN_NAME, _("Partner"), 0, DN_LIST_COLUMN_TOOLTIP);
-  dn_list_page_add_column (page, DN_PARTNER_COLUMN_KIND, _("Kind"), 200, 0);
+  dn_list_page_add_column (page, DN_PARTNER_COLUMN_KIND, _("Kind"), 260, 0);
   dn_list_page_add_column (page, DN_PARTNER_COLUMN_COUNTRY, _("Country"), 140, 0);
   dn_list_page_add_column (page, DN_PARTNER_COLUMN_EXPIRY, _("Registration expires"), 170, DN_LIST_COLUMN_TOOLTIP);
   dn_list_page_add_column (page, DN_PARTNER_COLUMN_PROJECTS, _("Projects"), 90, 0);
