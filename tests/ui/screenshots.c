@@ -13,6 +13,7 @@
 
 #include "dn-exchange.h"
 #include "dn-i18n.h"
+#include "dn-list-page.h"
 #include "dn-task-list-view.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
@@ -94,6 +95,8 @@ page_read (gpointer page)
 {
   gboolean loading = FALSE;
 
+  if (DN_IS_LIST_PAGE (page))
+    return !dn_list_page_is_loading (page) && dn_list_page_get_model (page) != NULL;
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "loading") != NULL)
     g_object_get (page, "loading", &loading, NULL);
   return !loading;
@@ -185,7 +188,7 @@ test_sections (void)
   g_autofree char *db = g_build_filename (tmp, "demo.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DnStore) store = dn_store_open (db, DN_STORE_OPEN_DEFAULT, &error);
-  const char *sections[] = { "overview", "tasks", "units" };
+  const char *sections[] = { "overview", "tasks", "units", "partners" };
   DnWindow *window;
 
   g_assert_no_error (error);

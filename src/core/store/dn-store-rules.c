@@ -54,7 +54,10 @@ static const FieldLimit field_limits[] = {
   { "task", "section", DN_TEXT_MAX_SHORT },
   { "assignment", "reply_reference", DN_TEXT_MAX_SHORT },
   { "partner", "name", DN_TEXT_MAX_LINE },
+  { "partner", "short_name", DN_TEXT_MAX_SHORT },
+  { "partner", "registration_number", DN_TEXT_MAX_SHORT },
   { "project", "name", DN_TEXT_MAX_LINE },
+  { "project", "code", DN_TEXT_MAX_SHORT },
   { "delegation", "title", DN_TEXT_MAX_LINE },
   { "passport", "number", DN_TEXT_MAX_SHORT },
   /* the ids a merge moved: grows with the unit merged (an export's record

@@ -17,6 +17,7 @@
 #include "dn-rules-dialog.h"
 #include "dn-task-list-view.h"
 #include "dn-units-page.h"
+#include "dn-partners-page.h"
 #include "dn-ui.h"
 #include "dn-window.h"
 
@@ -44,6 +45,7 @@ struct _DnWindow
   DnOverviewPage       *overview_page;
   DnTaskListView       *task_list_view;
   DnUnitsPage          *units_page;
+  DnPartnersPage       *partners_page;
 };
 
 static void dn_window_context_provider_init (DnWindowContextProviderInterface *iface);
@@ -178,10 +180,21 @@ on_open_hit_cb (DnWindow    *self,
         dn_query_slot_run (person_slot (self), person_job, id, g_free, G_CALLBACK (person_found_cb), self);
       }
       break;
+    case DN_RECORD_PARTNER:
+      dn_window_show_section (self, "partners");
+      dn_partners_page_open_partner (self->partners_page, hit->id);
+      break;
+    case DN_RECORD_PROJECT:
+      {
+        g_autoptr(DnProject) project = dn_store_get_project (self->store, hit->id, NULL);
+
+        dn_window_show_section (self, "partners");
+        if (project != NULL)
+          dn_partners_page_open_partner (self->partners_page, project->partner_id);
+      }
+      break;
     case DN_RECORD_DELEGATION:
     case DN_RECORD_PASSPORT:
-    case DN_RECORD_PARTNER:
-    case DN_RECORD_PROJECT:
     case DN_RECORD_N:
     default:
       {
@@ -427,11 +440,12 @@ dn_window_class_init (DnWindowClass *klass)
   g_type_ensure (DN_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DN_TYPE_TASK_LIST_VIEW);
   g_type_ensure (DN_TYPE_UNITS_PAGE);
+  g_type_ensure (DN_TYPE_PARTNERS_PAGE);
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
                              banner_label, toast, toast_label, toast_undo, database_label, overview_page,
-                             task_list_view, units_page);
+                             task_list_view, units_page, partners_page);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_open_hit_cb, on_toast_close_cb, on_section_changed_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
@@ -469,6 +483,7 @@ dn_window_new (DnApplication *application,
   dn_overview_page_set_store (self->overview_page, store);
   dn_task_list_view_set_store (self->task_list_view, store);
   dn_units_page_set_store (self->units_page, store);
+  dn_partners_page_set_store (self->partners_page, store);
 
   db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
   gtk_label_set_text (self->database_label, db_text);
