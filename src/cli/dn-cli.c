@@ -659,6 +659,9 @@ main (int argc, char **argv)
   g_string_append_c (description, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (description, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  for (guint i = 0; i < dn_cli_n_passport_commands; i++)
+    g_string_append_printf (description, "  %-10s %s\n", dn_cli_passport_commands[i].name,
+                            _(dn_cli_passport_commands[i].summary));
   g_string_append_printf (description, "  %-10s %s\n", "task",
                           _("Add a task, extend, report progress, remind, pass down, mark done, show one"));
   g_string_append_printf (description, "\n%s", _("“doingoai-cli COMMAND --help” tells more about a command."));
@@ -704,6 +707,15 @@ main (int argc, char **argv)
       {
         int status = run_command (&commands[i], argc - 1, argv + 1);
         opt_clear ();
+        g_free (officer);
+        g_free (db_path);
+        return status;
+      }
+
+  for (guint i = 0; i < dn_cli_n_passport_commands; i++)
+    if (g_str_equal (argv[1], dn_cli_passport_commands[i].name))
+      {
+        int status = run_command (&dn_cli_passport_commands[i], argc - 1, argv + 1);
         g_free (officer);
         g_free (db_path);
         return status;

@@ -97,6 +97,11 @@ gboolean dn_cli_run_units (Run *run, GError **error);
 gboolean dn_cli_check_settings (Run *run, GError **error);
 gboolean dn_cli_run_settings (Run *run, GError **error);
 
+/* The passport, custody ledger and calendar commands
+ * (dn-cli-passports.c). */
+extern const Command dn_cli_passport_commands[];
+extern const guint dn_cli_n_passport_commands;
+
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */
 int dn_cli_task_main (int argc, char **argv);

@@ -132,3 +132,4 @@ G_END_DECLS
 #include "dn-store-search.h"
 #include "dn-store-settings.h"
 #include "dn-store-alerts.h"
+#include "dn-store-passports.h"
