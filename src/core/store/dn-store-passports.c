@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dn-date.h"
+#include "dn-delegation.h"
 #include "dn-store-private.h"
 #include "dn-store-struct.h"
 #include "dn-text.h"
@@ -75,6 +76,14 @@ static const DnRow loan_row = {
 
 #define EVENT_COLUMNS \
   "id, passport_id, kind, on_date, letter, coalesce(document_id, 0), notes, recorded_by"
+
+static const DnRow trip_row = {
+  dn_delegation_get_type,
+  { DN_COLUMN (INT64, DnDelegation, id), DN_COLUMN (TEXT, DnDelegation, title),
+    DN_ENUM_COLUMN (DnDelegation, status, dn_delegation_status_from_string),
+    DN_COLUMN (DATE, DnDelegation, start_date), DN_COLUMN (DATE, DnDelegation, end_date),
+    DN_COLUMN (INT64, DnDelegation, decision_document_id) },
+};
 
 static const DnRow event_row = {
   dn_passport_event_get_type,
@@ -955,6 +964,22 @@ dn_store_hand_out_delegation_passports (DnStore      *self,
     ok = write_hand_out (self, passports->pdata[i], delegation_id, &trip, date, by, NULL, TRUE, error) > 0;
   trip_clear (&trip);
   return _dn_store_finish (self, ok, error);
+}
+
+GPtrArray *
+dn_store_list_hand_out_delegations (DnStore  *self,
+                                    gint64    person_id,
+                                    GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return _dn_store_read_all (self,
+                             "SELECT d.id, d.title, CASE d.status WHEN 'ongoing' THEN 'abroad' ELSE d.status END, "
+                             "d.start_date, d.end_date, d.decision_document_id FROM delegation d "
+                             "WHERE d.direction = 'outbound' AND d.status IN ('approved', 'ongoing') "
+                             "AND d.decision_document_id IS NOT NULL AND (?1 = 0 OR EXISTS (SELECT 1 FROM "
+                             "delegation_member m WHERE m.delegation_id = d.id AND m.person_id = ?1)) "
+                             "ORDER BY d.start_date DESC, d.id DESC",
+                             &trip_row, error, DN_INT (person_id), DN_END);
 }
 
 gboolean

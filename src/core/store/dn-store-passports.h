@@ -13,6 +13,7 @@
 #pragma once
 
 #include "dn-calendar.h"
+#include "dn-delegation.h"
 #include "dn-passport.h"
 #include "dn-passport-event.h"
 #include "dn-passport-loan.h"
@@ -138,6 +139,13 @@ gboolean    dn_store_hand_out_delegation_passports (DnStore      *self,
                                                     const char   *handed_by,
                                                     gboolean      confirmed,
                                                     GError      **error);
+/* The delegations a passport of @person_id may be handed out for:
+ * outbound, approved or abroad, with their sending decision, the person a
+ * member (0: any person), latest start first. DnDelegation records with
+ * their id, title, status, dates and decision. */
+GPtrArray  *dn_store_list_hand_out_delegations (DnStore    *self,
+                                                gint64      person_id,
+                                                GError    **error);
 /* Takes the passport back on @date (not before it was handed out). A late
  * return keeps @reason and the head who excused it (@excused_by). */
 gboolean    dn_store_take_back_passport      (DnStore      *self,

@@ -16,6 +16,7 @@
 #include "dn-query-worker.h"
 #include "dn-rules-dialog.h"
 #include "dn-task-list-view.h"
+#include "dn-passports-page.h"
 #include "dn-units-page.h"
 #include "dn-ui.h"
 #include "dn-window.h"
@@ -427,6 +428,7 @@ dn_window_class_init (DnWindowClass *klass)
   g_type_ensure (DN_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DN_TYPE_TASK_LIST_VIEW);
   g_type_ensure (DN_TYPE_UNITS_PAGE);
+  g_type_ensure (DN_TYPE_PASSPORTS_PAGE);
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
@@ -469,6 +471,7 @@ dn_window_new (DnApplication *application,
   dn_overview_page_set_store (self->overview_page, store);
   dn_task_list_view_set_store (self->task_list_view, store);
   dn_units_page_set_store (self->units_page, store);
+  dn_passports_page_set_store (DN_PASSPORTS_PAGE (gtk_stack_get_child_by_name (self->sections, "passports")), store);
 
   db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
   gtk_label_set_text (self->database_label, db_text);
