@@ -450,6 +450,19 @@ test_hand_out_refusals (DnTestStore *fixture, gconstpointer data)
   g_assert_cmpint (hand_out (store, good, trip, dn_test_date (2025, 3, 13), TRUE, &error), ==, 0);
   ASSERT_REFUSED (store, before, error, DN_STORE_ERROR_INVALID);
 
+  /* only the approved trip with its decision is offered, to its members */
+  {
+    g_autoptr(GPtrArray) offered = dn_store_list_hand_out_delegations (store, w.person, &error);
+    g_autoptr(GPtrArray) none = dn_store_list_hand_out_delegations (store, w.person2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (offered->len, ==, 1);
+    g_assert_cmpint (DN_DELEGATION (offered->pdata[0])->id, ==, trip);
+    g_assert_cmpint (DN_DELEGATION (offered->pdata[0])->status, ==, DN_DELEGATION_APPROVED);
+    dn_test_assert_date (&DN_DELEGATION (offered->pdata[0])->end_date, 2025, 3, 12);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+
   /* the good one goes */
   g_assert_cmpint (hand_out (store, good, trip, day, FALSE, &error), >, 0);
   g_assert_no_error (error);
