@@ -767,7 +767,7 @@ test_lists (DnTestStore *fixture, gconstpointer data)
   query.only_overdue = FALSE;
 
   /* expiring before 25/09/2025 */
-  dn_store_passport_expiry_limit (store, &today, &query.expiring_before);
+  dn_alert_get_limit (store, DN_ALERT_PASSPORTS_EXPIRING, &today, &query.expiring_before);
   dn_test_assert_date (&query.expiring_before, 2025, 9, 25);
   found = list (store, &query);
   g_assert_cmpuint (found->len, ==, 1);

@@ -16,6 +16,7 @@
 #include "dn-chooser.h"
 #include "dn-date.h"
 #include "dn-date-entry.h"
+#include "dn-exchange.h"
 #include "dn-form-dialog.h"
 #include "dn-list-page.h"
 #include "dn-passport-details.h"
@@ -294,6 +295,51 @@ test_section (DnTestStore   *fixture,
 
   dn_ui_destroy_all_windows ();
   dn_ui_spin (30);
+  dn_date_set_today (NULL);
+}
+
+/* The overview's cards open this list filtered as they count: on the demo's
+ * day, 1 passport overdue and 3 expiring (test-window checks the cards). */
+static void
+test_links (DnTestStore   *fixture,
+            gconstpointer  data)
+{
+  GDate today = dn_test_date (2026, 11, 22);
+  g_autoptr(GError) error = NULL;
+  DnWindow *window;
+  DnListPage *page;
+
+  dn_date_set_today (&today);
+  g_assert_true (dn_exchange_load_demo (fixture->store, &error));
+  g_assert_no_error (error);
+  window = dn_window_new (NULL, fixture->store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  page = DN_LIST_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_PASSPORTS_PAGE));
+
+  g_assert_true (dn_window_show_list (window, "passports:overdue"));
+  g_assert_cmpstr (dn_window_get_section (window), ==, "passports");
+  wait_count (page, "1 passport");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (page, "Overdue returns"))));
+  dn_ui_wait_for_frame (GTK_WIDGET (window), 2000);
+  g_assert_cmpuint (count_marked (GTK_WIDGET (page), "passport-due-cell", "dn-overdue", "dialog-warning-symbolic"), ==, 1);
+
+  g_assert_true (dn_window_show_list (window, "passports:expiring"));
+  wait_count (page, "3 passports");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (page, "Expiring soon"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (page, "Overdue returns"))));
+  dn_ui_wait_for_frame (GTK_WIDGET (window), 2000);
+  g_assert_cmpuint (count_marked (GTK_WIDGET (page), "passport-expiry-cell", "dn-expiring", "alarm-symbolic"), ==, 3);
+
+  g_assert_true (dn_window_show_list (window, "passports:all"));
+  g_assert_false (dn_passport_filter_is_active (dn_passports_page_get_filter (DN_PASSPORTS_PAGE (page))));
+  g_test_expect_message ("dn-window", G_LOG_LEVEL_WARNING, "No list “passports:nothing”");
+  g_assert_false (dn_window_show_list (window, "passports:nothing"));
+  g_test_assert_expected_messages ();
+
+  dn_ui_destroy_all_windows ();
+  dn_ui_spin (30);
+  dn_date_set_today (NULL);
 }
 
 int
@@ -302,5 +348,6 @@ main (int   argc,
 {
   dn_ui_test_init_accessible (&argc, &argv);
   DN_TEST_ADD ("/passports-page/section", test_section);
+  DN_TEST_ADD ("/passports-page/links", test_links);
   return g_test_run ();
 }

@@ -28,16 +28,16 @@
   p ".family_name || ' ' || CASE WHEN " p ".middle_name = '' THEN '' ELSE " p ".middle_name || ' ' END || " p ".given_name"
 
 #define PASSPORT_STATE \
-  "CASE WHEN s.status <> 'valid' THEN s.status WHEN l.id IS NULL THEN 'in_office' ELSE 'out' END"
+  "CASE WHEN p.status <> 'valid' THEN p.status WHEN l.id IS NULL THEN 'in_office' ELSE 'out' END"
 
 #define PASSPORT_COLUMNS \
-  "s.id, s.person_id, " HOLDER_NAME ("p") ", coalesce(u.name, ''), s.kind, s.number, s.issue_date, " \
-  "s.expiry_date, s.issuing_authority, s.extension_count, s.expiry_before_extension, s.extended_on, " \
+  "p.id, p.person_id, " HOLDER_NAME ("h") ", coalesce(u.name, ''), p.kind, p.number, p.issue_date, " \
+  "p.expiry_date, p.issuing_authority, p.extension_count, p.expiry_before_extension, p.extended_on, " \
   PASSPORT_STATE ", coalesce(l.id, 0), l.handed_out_on, l.due_back_on, coalesce(l.delegation_id, 0), " \
   "coalesce(d.title, '')"
 #define PASSPORT_FROM \
-  " FROM passport s JOIN person p ON p.id = s.person_id LEFT JOIN unit u ON u.id = p.unit_id " \
-  "LEFT JOIN passport_loan l ON l.passport_id = s.id AND l.returned_on IS NULL " \
+  " FROM passport p JOIN person h ON h.id = p.person_id LEFT JOIN unit u ON u.id = h.unit_id " \
+  "LEFT JOIN passport_loan l ON l.passport_id = p.id AND l.returned_on IS NULL " \
   "LEFT JOIN delegation d ON d.id = l.delegation_id "
 
 static const DnRow passport_row = {
@@ -54,11 +54,11 @@ static const DnRow passport_row = {
 };
 
 #define LOAN_COLUMNS \
-  "l.id, l.passport_id, s.number, " HOLDER_NAME ("p") ", coalesce(l.delegation_id, 0), coalesce(d.title, ''), " \
+  "l.id, l.passport_id, p.number, " HOLDER_NAME ("h") ", coalesce(l.delegation_id, 0), coalesce(d.title, ''), " \
   "l.handed_out_on, l.handed_by, l.handed_to, l.receipt_signed, l.due_back_on, l.returned_on, l.returned_by, " \
   "l.received_by, l.return_receipt_signed, l.exemption_reason, l.excused_by, l.notes"
 #define LOAN_FROM \
-  " FROM passport_loan l JOIN passport s ON s.id = l.passport_id JOIN person p ON p.id = s.person_id " \
+  " FROM passport_loan l JOIN passport p ON p.id = l.passport_id JOIN person h ON h.id = p.person_id " \
   "LEFT JOIN delegation d ON d.id = l.delegation_id "
 
 static const DnRow loan_row = {
@@ -413,7 +413,7 @@ dn_store_get_passport (DnStore  *self,
                        GError  **error)
 {
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_get_by_id (self, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE s.id = ?", &passport_row, id,
+  return _dn_store_get_by_id (self, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE p.id = ?", &passport_row, id,
                               error, _("There is no passport #%lld."), (long long) id);
 }
 
@@ -438,7 +438,7 @@ dn_store_find_passport (DnStore     *self,
   for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
     if (!g_unichar_isspace (g_utf8_get_char (c)))
       g_string_append_unichar (key, g_unichar_toupper (g_utf8_get_char (c)));
-  passport = _dn_store_read_one (self, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE s.number = ?", &passport_row,
+  passport = _dn_store_read_one (self, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE p.number = ?", &passport_row,
                                  NULL, error, DN_TEXT (key->str), DN_END);
   if (passport == NULL && (error == NULL || *error == NULL))
     {
@@ -457,7 +457,7 @@ dn_store_list_person_passports (DnStore  *self,
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   return _dn_store_read_all (self,
                              "SELECT " PASSPORT_COLUMNS PASSPORT_FROM
-                             "WHERE s.person_id = ? ORDER BY s.issue_date DESC, s.id DESC",
+                             "WHERE p.person_id = ? ORDER BY p.issue_date DESC, p.id DESC",
                              &passport_row, error, DN_INT (person_id), DN_END);
 }
 
@@ -481,17 +481,22 @@ dn_passport_query_init (DnPassportQuery *query,
 typedef struct
 {
   GString   *sql;
-  GPtrArray *texts;  /* the values of the ?s, in order (owned strings) */
+  GPtrArray *texts;  /* the values of ?1, ?2, ?3… in order (owned strings) */
 } Built;
 
+/* Appends " ?N" for a new value. */
 static void
 add_value (Built      *built,
            char       *value)
 {
   g_ptr_array_add (built->texts, value);
+  g_string_append_printf (built->sql, "?%u", built->texts->len);
 }
 
-/* SELECT @columns … WHERE (the query's filters) [AND after] ORDER BY … */
+/* SELECT @columns … WHERE (the query's filters) [AND after] ORDER BY …
+ * ?1 is the day judged on and ?2 the expiry limit, as the alerts' own
+ * conditions (dn-store-alerts.h) want them: the overview's figures and the
+ * lists they open count the same passports. */
 static void
 build_query (Built                 *built,
              const char            *columns,
@@ -503,42 +508,41 @@ build_query (Built                 *built,
   built->sql = g_string_new ("SELECT ");
   built->texts = g_ptr_array_new_with_free_func (g_free);
   g_string_append (built->sql, columns);
-  g_string_append (built->sql, PASSPORT_FROM "WHERE 1");
+  g_string_append (built->sql, PASSPORT_FROM "WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL");
+  g_ptr_array_add (built->texts, dn_date_format_iso (&query->today));
+  g_ptr_array_add (built->texts, g_date_valid (&query->expiring_before) ? dn_date_format_iso (&query->expiring_before)
+                                                                        : g_strdup (""));
   if (query->text != NULL && *query->text != '\0')
     {
       if (match == NULL)
         g_string_append (built->sql, " AND 0");
       else
         {
-          g_string_append (built->sql, " AND s.id * 8 + 5 IN (SELECT rowid FROM search WHERE search MATCH ?)");
+          g_string_append (built->sql, " AND p.id * 8 + 5 IN (SELECT rowid FROM search WHERE search MATCH ");
           add_value (built, g_steal_pointer (&match));
+          g_string_append (built->sql, ")");
         }
     }
   if (query->state >= 0 && query->state < DN_PASSPORT_STATE_N)
     {
-      g_string_append (built->sql, " AND " PASSPORT_STATE " = ?");
+      g_string_append (built->sql, " AND " PASSPORT_STATE " = ");
       add_value (built, g_strdup (dn_passport_state_to_string (query->state)));
     }
-  if (query->only_out || query->only_overdue)
-    g_string_append (built->sql, " AND s.status = 'valid' AND l.id IS NOT NULL");
+  if (query->only_out)
+    g_string_append (built->sql, " AND p.status = 'valid' AND l.id IS NOT NULL");
   if (query->only_overdue)
-    {
-      g_string_append (built->sql, " AND l.due_back_on < ?");
-      add_value (built, dn_date_format_iso (&query->today));
-    }
+    g_string_append (built->sql, " AND l.id IS NOT NULL AND " DN_ALERT_SQL_PASSPORT_OVERDUE);
   if (g_date_valid (&query->expiring_before))
-    {
-      g_string_append (built->sql, " AND s.status = 'valid' AND s.expiry_date < ?");
-      add_value (built, dn_date_format_iso (&query->expiring_before));
-    }
+    g_string_append (built->sql, " AND " DN_ALERT_SQL_PASSPORT_EXPIRING);
   if (after != NULL)
     {
-      g_string_append (built->sql,
-                       " AND (p.sort_key, s.id) > ((SELECT sort_key FROM person WHERE id = ?), ?)");
+      g_string_append (built->sql, " AND (h.sort_key, p.id) > ((SELECT sort_key FROM person WHERE id = ");
       add_value (built, g_strdup_printf ("%" G_GINT64_FORMAT, after->person_id));
+      g_string_append (built->sql, "), ");
       add_value (built, g_strdup_printf ("%" G_GINT64_FORMAT, after->id));
+      g_string_append (built->sql, ")");
     }
-  g_string_append (built->sql, " ORDER BY p.sort_key, s.id");
+  g_string_append (built->sql, " ORDER BY h.sort_key, p.id");
 }
 
 static sqlite3_stmt *
@@ -605,7 +609,7 @@ dn_store_list_passport_ids (DnStore               *self,
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  build_query (&built, "s.id", query, NULL);
+  build_query (&built, "p.id", query, NULL);
   stmt = prepare_built (self, &built, error);
   built_clear (&built);
   if (stmt == NULL)
@@ -630,7 +634,7 @@ dn_store_get_passports (DnStore       *self,
   for (guint i = 0; i < n_ids; i++)
     {
       g_autoptr(GError) local = NULL;
-      DnPassport *passport = _dn_store_read_one (self, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE s.id = ?",
+      DnPassport *passport = _dn_store_read_one (self, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE p.id = ?",
                                                  &passport_row, NULL, &local, DN_INT (ids[i]), DN_END);
       if (local != NULL)
         {
@@ -924,8 +928,8 @@ dn_store_hand_out_delegation_passports (DnStore      *self,
   ok = read_trip (self, delegation_id, &trip, error);
   if (ok)
     ok = (stmt = _dn_store_prepare_with (self,
-                                         "SELECT coalesce(m.passport_id, 0), " HOLDER_NAME ("p")
-                                         " FROM delegation_member m JOIN person p ON p.id = m.person_id "
+                                         "SELECT coalesce(m.passport_id, 0), " HOLDER_NAME ("h")
+                                         " FROM delegation_member m JOIN person h ON h.id = m.person_id "
                                          "WHERE m.delegation_id = ? ORDER BY m.id",
                                          error, DN_INT (delegation_id), DN_END)) != NULL;
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1211,20 +1215,6 @@ dn_store_extend_passport (DnStore      *self,
  * The overview
  */
 
-void
-dn_store_passport_expiry_limit (DnStore     *self,
-                                const GDate *today,
-                                GDate       *limit)
-{
-  int months;
-
-  g_return_if_fail (DN_IS_STORE (self));
-  months = dn_store_get_setting (self, DN_SETTING_PASSPORT_VALIDITY_MONTHS);
-  *limit = *today;
-  if (months > 0)
-    g_date_add_months (limit, (guint) months);
-}
-
 gboolean
 dn_store_count_passports (DnStore      *self,
                           const GDate  *today,
@@ -1233,28 +1223,21 @@ dn_store_count_passports (DnStore      *self,
                           guint        *n_expiring,
                           GError      **error)
 {
-  gint64 out = 0, overdue = 0, expiring = 0;
-  GDate limit;
+  gint64 out = 0, counts[DN_ALERT_N] = { 0 };
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
-  dn_store_passport_expiry_limit (self, today, &limit);
   if (!_dn_store_read_int (self,
-                           "SELECT count(*) FROM passport_loan l JOIN passport s ON s.id = l.passport_id "
-                           "WHERE l.returned_on IS NULL AND s.status = 'valid'",
+                           "SELECT count(*) FROM passport_loan l JOIN passport p ON p.id = l.passport_id "
+                           "WHERE l.returned_on IS NULL AND p.status = 'valid'",
                            &out, error, DN_END) ||
-      !_dn_store_read_int (self,
-                           "SELECT count(*) FROM passport_loan l JOIN passport s ON s.id = l.passport_id "
-                           "WHERE l.returned_on IS NULL AND s.status = 'valid' AND l.due_back_on < ?",
-                           &overdue, error, DN_DATE (today), DN_END) ||
-      !_dn_store_read_int (self, "SELECT count(*) FROM passport WHERE status = 'valid' AND expiry_date < ?",
-                           &expiring, error, DN_DATE (&limit), DN_END))
+      !dn_store_count_alerts (self, today, counts, error))
     return FALSE;
   if (n_out != NULL)
     *n_out = (guint) out;
   if (n_overdue != NULL)
-    *n_overdue = (guint) overdue;
+    *n_overdue = (guint) counts[DN_ALERT_PASSPORTS_OVERDUE];
   if (n_expiring != NULL)
-    *n_expiring = (guint) expiring;
+    *n_expiring = (guint) counts[DN_ALERT_PASSPORTS_EXPIRING];
   return TRUE;
 }

@@ -18,6 +18,7 @@
 #include "dn-passport-event.h"
 #include "dn-passport-loan.h"
 #include "dn-store.h"
+#include "dn-store-alerts.h"
 
 G_BEGIN_DECLS
 
@@ -186,19 +187,17 @@ gboolean    dn_store_extend_passport         (DnStore      *self,
                                               const char   *letter,
                                               GError      **error);
 
-/* The overview's numbers on @today: passports handed out now, those
- * overdue (due back before @today, not returned), and those still valid
- * expiring within DN_SETTING_PASSPORT_VALIDITY_MONTHS months. */
+/* The overview's numbers on @today: passports handed out now, and the
+ * alerts' figures (dn-store-alerts.h): those overdue (due back before
+ * @today, not returned) and those still valid expiring within
+ * DN_SETTING_PASSPORT_VALIDITY_MONTHS months (or expired). The list's
+ * filters count the same ones ("expiring soon": expiring_before the limit
+ * dn_alert_get_limit (DN_ALERT_PASSPORTS_EXPIRING) gives). */
 gboolean    dn_store_count_passports         (DnStore      *self,
                                               const GDate  *today,
                                               guint        *n_out,
                                               guint        *n_overdue,
                                               guint        *n_expiring,
                                               GError      **error);
-/* @today plus DN_SETTING_PASSPORT_VALIDITY_MONTHS months: the
- * expiring_before of "expiring soon". */
-void        dn_store_passport_expiry_limit   (DnStore      *self,
-                                              const GDate  *today,
-                                              GDate        *limit);
 
 G_END_DECLS

@@ -83,7 +83,8 @@ update_expiry_limit (DnPassportsPage *self)
 
   g_date_clear (&self->expiry_limit, 1);
   if (store != NULL)
-    dn_store_passport_expiry_limit (store, dn_list_page_get_today (DN_LIST_PAGE (self)), &self->expiry_limit);
+    dn_alert_get_limit (store, DN_ALERT_PASSPORTS_EXPIRING, dn_list_page_get_today (DN_LIST_PAGE (self)),
+                        &self->expiry_limit);
 }
 
 /*
@@ -220,6 +221,50 @@ clear_filters (DnListPage *page)
   self->applying++;
   dn_passport_filter_reset (self->filter);
   self->applying--;
+}
+
+/* The links of the overview's cards and the notification
+ * ("passports:overdue"…): every filter cleared first. */
+static gboolean
+apply_preset (DnListPage *page,
+              const char *preset)
+{
+  DnPassportsPage *self = DN_PASSPORTS_PAGE (page);
+  gboolean known = TRUE;
+
+  self->applying++;
+  g_object_freeze_notify (G_OBJECT (self->filter));
+  if (g_str_equal (preset, "all") || g_str_equal (preset, ""))
+    dn_passport_filter_reset (self->filter);
+  else if (g_str_equal (preset, "overdue"))
+    {
+      dn_passport_filter_reset (self->filter);
+      dn_passport_filter_set_only_overdue (self->filter, TRUE);
+    }
+  else if (g_str_equal (preset, "out"))
+    {
+      dn_passport_filter_reset (self->filter);
+      dn_passport_filter_set_only_out (self->filter, TRUE);
+    }
+  else if (g_str_equal (preset, "expiring"))
+    {
+      dn_passport_filter_reset (self->filter);
+      update_expiry_limit (self);
+      if (g_date_valid (&self->expiry_limit))
+        dn_passport_filter_set_expiring_before (self->filter, &self->expiry_limit);
+      else
+        {
+          GDate today = *dn_list_page_get_today (page);
+
+          /* no store yet: any valid day marks the filter; the query sets the limit */
+          dn_passport_filter_set_expiring_before (self->filter, &today);
+        }
+    }
+  else
+    known = FALSE;
+  g_object_thaw_notify (G_OBJECT (self->filter));
+  self->applying--;
+  return known;
 }
 
 static char *
@@ -632,6 +677,7 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
   page_class->get_tooltip = get_tooltip;
   page_class->activate_item = activate_item;
   page_class->update_actions = update_actions;
+  page_class->apply_preset = apply_preset;
 
   dn_ui_class_set_template (widget_class, "dn-passports-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPassportsPage, search_entry, state_dropdown, out_toggle, overdue_toggle,
