@@ -681,7 +681,8 @@ const Command dn_cli_passport_commands[] = {
   { "passport-out", N_("Hand a passport out for an approved trip"),
     N_("Hand a passport out for an approved delegation with its sending decision, and record it in the custody "
        "ledger; prints NUMBER and DUE-BACK. With --all, every member's chosen passport, all or none. A passport "
-       "with under 6 months of validity left at the end of the trip needs --confirm."),
+       "with fewer months of validity left at the end of the trip than the rule passport-validity-months asks "
+       "(6 unless changed) needs --confirm."),
     N_("NUMBER"), out_options, &maybe_number, check_out, DN_STORE_OPEN_NO_CREATE, run_out_cleared },
   { "passport-back", N_("Take a passport back"),
     N_("Take a handed-out passport back into the office's keeping; a late return may be excused with the head's "

@@ -112,6 +112,12 @@ the_dialog (void)
         }
     }
   g_assert_nonnull (found);
+  /* each access key once in a dialog */
+  {
+    g_autofree char *twice = dn_ui_mnemonics_used_twice (GTK_WINDOW (found));
+
+    g_assert_cmpstr (twice, ==, "");
+  }
   return found;
 }
 
@@ -282,6 +288,33 @@ test_section (DnTestStore   *fixture,
   g_assert_false (dn_form_dialog_save (dialog));
   g_assert_nonnull (dn_form_dialog_get_error (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* extend the new passport (official, once, at most 3 years) */
+  g_assert_true (dn_list_page_select_id (page, added));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "passport.extend", NULL));
+  dialog = the_dialog ();
+  set_date (dialog, "New expiry date", 2032, 3, 2);
+  g_assert_false (dn_form_dialog_save (dialog));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (dialog), "3 years"));
+  set_date (dialog, "New expiry date", 2032, 3, 1);
+  dn_ui_set_text (dialog, "Decision or letter", "Quyết định số 5/QĐ-BNG");
+  g_assert_true (dn_form_dialog_save (dialog));
+  g_assert_cmpstr (dn_test_query_text (store, "SELECT expiry_date || extension_count FROM passport WHERE id = %"
+                                              G_GINT64_FORMAT, added), ==, "2032-03-011");
+
+  /* the other one is lost abroad: a loss needs its letter */
+  g_assert_true (dn_list_page_select_id (page, w.soon));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "passport.record-loss", NULL));
+  dialog = the_dialog ();
+  g_assert_false (dn_form_dialog_save (dialog));
+  dn_ui_set_text (dialog, "Letter", "Công văn số 20/SGDĐT-VP ngày 11/02/2025");
+  g_assert_true (dn_form_dialog_save (dialog));
+  g_assert_cmpstr (dn_test_query_text (store, "SELECT status FROM passport WHERE id = %" G_GINT64_FORMAT, w.soon),
+                   ==, "lost");
+  settle (page);
+  dn_ui_wait_for_frame (GTK_WIDGET (window), 2000);
+  /* lost: no longer an overdue return */
+  g_assert_cmpuint (count_marked (GTK_WIDGET (page), "passport-due-cell", "dn-overdue", "dialog-warning-symbolic"), ==, 0);
 
   /* the details show the ledger line */
   g_assert_true (dn_list_page_select_id (page, added));

@@ -261,7 +261,7 @@ dn_passport_forms_edit (GtkWidget  *over,
                         passport != NULL ? &passport->issue_date : NULL);
   f->expires = add_date (f, _("_Expires on"), _("Expiry date"), "passport-expires",
                          passport != NULL ? &passport->expiry_date : NULL);
-  f->authority = add_entry (f, _("Issuing _authority"), _("Issuing authority"), "passport-authority",
+  f->authority = add_entry (f, _("Iss_uing authority"), _("Issuing authority"), "passport-authority",
                             passport != NULL ? passport->issuing_authority : NULL, _("e.g. Cục Lãnh sự"));
   if (passport != NULL && passport->extension_count > 0)
     dn_form_dialog_add_hint (f->dialog, _("This passport was extended once: its expiry date is the extended one."));

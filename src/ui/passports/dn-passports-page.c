@@ -428,7 +428,15 @@ get_tooltip (DnListPage *page,
         if (days > 0)
           return g_strdup_printf (ngettext ("Overdue: not returned %d day after its due date",
                                             "Overdue: not returned %d days after its due date", days), days);
-        return g_strdup (_("Due back within 05 working days of the end of the trip"));
+        {
+          DnStore *store = dn_list_page_get_store (page);
+          int n = store != NULL ? dn_store_get_setting (store, passport->kind == DN_PASSPORT_ORDINARY
+                                                               ? DN_SETTING_ORDINARY_RETURN_DAYS
+                                                               : DN_SETTING_PASSPORT_RETURN_DAYS) : 5;
+
+          return g_strdup_printf (ngettext ("Due back %02d working day after the end of the trip",
+                                            "Due back %02d working days after the end of the trip", n), n);
+        }
       }
     case COLUMN_NUMBER:
     case COLUMN_KIND:
