@@ -699,6 +699,25 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "passport.delete", NULL);
 }
 
+/* The state is never cut ("Cơ quan đang quả…"): its column fits the
+ * longest, with a cell's padding. */
+static int
+state_width (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+  int width = 0;
+
+  for (int s = 0; s < DN_PASSPORT_STATE_N; s++)
+    {
+      int w;
+
+      pango_layout_set_text (layout, dn_passport_state_get_label ((DnPassportState) s), -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      width = MAX (width, w);
+    }
+  return width + 24;
+}
+
 static void
 dn_passports_page_init (DnPassportsPage *self)
 {
@@ -742,7 +761,8 @@ dn_passports_page_init (DnPassportsPage *self)
   dn_list_page_add_column (page, COLUMN_HOLDER, _("Holder"), 0, DN_LIST_COLUMN_TOOLTIP);
   dn_list_page_add_column (page, COLUMN_KIND, _("Kind"), 170, 0);
   dn_list_page_add_column (page, COLUMN_EXPIRY, _("Expires"), 120, DN_LIST_COLUMN_TOOLTIP);
-  dn_list_page_add_column (page, COLUMN_STATE, _("State"), 150, DN_LIST_COLUMN_TOOLTIP);
+  dn_list_page_add_column (page, COLUMN_STATE, _("State"), MAX (150, state_width (GTK_WIDGET (self))),
+                           DN_LIST_COLUMN_TOOLTIP);
   dn_list_page_add_column (page, COLUMN_DUE, _("Due back"), 120, DN_LIST_COLUMN_TOOLTIP);
   dn_list_page_set_column_priority (page, COLUMN_KIND, 1);
   update_actions (page);
