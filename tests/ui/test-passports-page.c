@@ -212,7 +212,18 @@ test_section (DnTestStore   *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "passport.new", NULL));
   dialog = the_dialog ();
   dn_ui_set_text (dialog, "Passport number", "b 2000003");
-  dn_chooser_set_id (DN_CHOOSER (dn_ui_get_by_label (dialog, "Holder")), w.an);
+  {
+    DnChooser *holder = DN_CHOOSER (dn_ui_get_by_label (dialog, "Holder"));
+
+    /* the staff, accents optional: "tran binh" finds Trần Thị Bình */
+    dn_chooser_set_search (holder, "tran binh");
+    g_assert_cmpuint (dn_chooser_get_n_shown (holder), ==, 1);
+    dn_chooser_set_search (holder, "nguyen");
+    g_assert_cmpuint (dn_chooser_get_n_shown (holder), ==, 1);
+    g_assert_true (dn_chooser_pick (holder, w.an));
+    g_assert_cmpint (dn_chooser_get_id (holder), ==, w.an);
+    g_assert_cmpstr (dn_chooser_get_name (holder, w.an), ==, "Nguyễn Văn An");
+  }
   set_date (dialog, "Issue date", 2024, 3, 1);
   set_date (dialog, "Expiry date", 2029, 3, 1);
   g_assert_true (dn_form_dialog_save (dialog));
