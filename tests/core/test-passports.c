@@ -466,6 +466,18 @@ test_hand_out_refusals (DnTestStore *fixture, gconstpointer data)
   /* the good one goes */
   g_assert_cmpint (hand_out (store, good, trip, day, FALSE, &error), >, 0);
   g_assert_no_error (error);
+
+  /* a second passport of the same person for the same trip: one exit
+   * document per trip */
+  {
+    gint64 second = add_passport (store, w.person, DN_PASSPORT_ORDINARY, "N2000007",
+                                  dn_test_date (2021, 1, 1), dn_test_date (2031, 1, 1));
+    g_autofree char *before_second = snapshot (store);
+
+    g_assert_cmpint (hand_out (store, second, trip, day, TRUE, &error), ==, 0);
+    g_assert_nonnull (strstr (error->message, "C2000001"));
+    ASSERT_REFUSED (store, before_second, error, DN_STORE_ERROR_INVALID);
+  }
 }
 
 static void

@@ -743,8 +743,10 @@ check_hand_out (DnStore     *self,
                 GString     *warnings,
                 GError     **error)
 {
+  g_autofree char *other = NULL;
+  sqlite3_stmt *stmt;
   gint64 member = 0;
-  int months;
+  int months, rc;
   GDate limit;
 
   switch (passport->state)
@@ -793,6 +795,25 @@ check_hand_out (DnStore     *self,
     return refuse (error, DN_STORE_ERROR_INVALID,
                    _("%s, the holder of passport %s, is not a member of the delegation “%s”."),
                    passport->holder_name, passport->number, trip->title);
+  /* one exit document per trip (Luật 49/2019 Điều 23.2) */
+  stmt = _dn_store_prepare_with (self,
+                                 "SELECT p.number FROM passport_loan l JOIN passport p ON p.id = l.passport_id "
+                                 "WHERE l.delegation_id = ?1 AND p.person_id = ?2 AND p.id <> ?3 "
+                                 "AND l.returned_on IS NULL",
+                                 error, DN_INT (delegation_id), DN_INT (passport->person_id), DN_INT (passport->id),
+                                 DN_END);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    other = _dn_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!_dn_store_check_step (self, rc, error))
+    return FALSE;
+  if (other != NULL)
+    return refuse (error, DN_STORE_ERROR_INVALID,
+                   _("%s already has passport %s handed out for the delegation “%s”: only one passport is used "
+                     "per trip (Luật 49/2019, Điều 23.2)."), passport->holder_name, other, trip->title);
   months = dn_store_get_setting (self, DN_SETTING_PASSPORT_VALIDITY_MONTHS);
   limit = trip->end;
   if (months > 0)
