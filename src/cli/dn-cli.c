@@ -601,6 +601,16 @@ static const Command commands[] = {
     N_("FILE"), NULL, &one_file, NULL, DN_STORE_OPEN_DEFAULT, run_restore },
 };
 
+/* The commands of each area, in their own files, after those above */
+static const struct
+{
+  const Command *commands;
+  const guint   *n;
+} command_groups[] = {
+  { dn_cli_passport_commands, &dn_cli_n_passport_commands },
+  { dn_cli_partner_commands, &dn_cli_n_partner_commands },
+};
+
 int
 run_command (const Command  *command,
              int             argc,
@@ -659,9 +669,10 @@ main (int argc, char **argv)
   g_string_append_c (description, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_string_append_printf (description, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
-  for (guint i = 0; i < dn_cli_n_partner_commands; i++)
-    g_string_append_printf (description, "  %-10s %s\n", dn_cli_partner_commands[i].name,
-                            _(dn_cli_partner_commands[i].summary));
+  for (guint g = 0; g < G_N_ELEMENTS (command_groups); g++)
+    for (guint i = 0; i < *command_groups[g].n; i++)
+      g_string_append_printf (description, "  %-10s %s\n", command_groups[g].commands[i].name,
+                              _(command_groups[g].commands[i].summary));
   g_string_append_printf (description, "  %-10s %s\n", "task",
                           _("Add a task, extend, report progress, remind, pass down, mark done, show one"));
   g_string_append_printf (description, "\n%s", _("“doingoai-cli COMMAND --help” tells more about a command."));
@@ -712,14 +723,15 @@ main (int argc, char **argv)
         return status;
       }
 
-  for (guint i = 0; i < dn_cli_n_partner_commands; i++)
-    if (g_str_equal (argv[1], dn_cli_partner_commands[i].name))
-      {
-        int status = run_command (&dn_cli_partner_commands[i], argc - 1, argv + 1);
-        g_free (officer);
-        g_free (db_path);
-        return status;
-      }
+  for (guint g = 0; g < G_N_ELEMENTS (command_groups); g++)
+    for (guint i = 0; i < *command_groups[g].n; i++)
+      if (g_str_equal (argv[1], command_groups[g].commands[i].name))
+        {
+          int status = run_command (&command_groups[g].commands[i], argc - 1, argv + 1);
+          g_free (officer);
+          g_free (db_path);
+          return status;
+        }
 
   {
     g_autofree char *shown = dn_text_escape_for_display (argv[1], 40);

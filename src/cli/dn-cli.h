@@ -101,6 +101,10 @@ gboolean dn_cli_run_settings (Run *run, GError **error);
  * partner-add, -edit, -delete, projects, project-add, -edit, -delete. */
 extern const Command dn_cli_partner_commands[];
 extern const guint dn_cli_n_partner_commands;
+/* The passport, custody ledger and calendar commands
+ * (dn-cli-passports.c). */
+extern const Command dn_cli_passport_commands[];
+extern const guint dn_cli_n_passport_commands;
 
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */

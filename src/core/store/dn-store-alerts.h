@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   DN_ALERT_STAFF_ABROAD,           /* staff members of an approved or departed outbound delegation whose trip covers the day */
-  DN_ALERT_PASSPORTS_OVERDUE,      /* handed out, not back, due back before the day */
+  DN_ALERT_PASSPORTS_OVERDUE,      /* handed out, not back, due back before the day (not lost, transferred or cancelled meanwhile) */
   DN_ALERT_REPORTS_OVERDUE,        /* returned delegations whose results report was due before the day and is not recorded */
   DN_ALERT_PASSPORTS_EXPIRING,     /* kept or handed out, expiring within DN_SETTING_PASSPORT_VALIDITY_MONTHS of the day (or expired) */
   DN_ALERT_REGISTRATIONS_EXPIRING, /* partners whose registration paper expires within DN_SETTING_REGISTRATION_WARNING_DAYS (or has) */
@@ -25,7 +25,8 @@ typedef enum
 #define DN_ALERT_SQL_STAFF_ABROAD /* d: delegation */ \
   "(d.direction = 'outbound' AND d.status IN ('approved', 'ongoing') AND d.start_date <= ?1 AND d.end_date >= ?1)"
 #define DN_ALERT_SQL_PASSPORT_OVERDUE /* l: passport_loan */ \
-  "(l.returned_on IS NULL AND l.due_back_on < ?1)"
+  "(l.returned_on IS NULL AND l.due_back_on < ?1 AND NOT EXISTS (SELECT 1 FROM passport lp " \
+  "WHERE lp.id = l.passport_id AND lp.status <> 'valid'))"
 #define DN_ALERT_SQL_REPORT_OVERDUE /* d: delegation */ \
   "(d.status = 'completed' AND d.report_submitted_on IS NULL AND d.report_due_date < ?1)"
 #define DN_ALERT_SQL_PASSPORT_EXPIRING /* p: passport */ \

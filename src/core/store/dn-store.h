@@ -133,3 +133,4 @@ G_END_DECLS
 #include "dn-store-settings.h"
 #include "dn-store-alerts.h"
 #include "dn-store-partners.h"
+#include "dn-store-passports.h"

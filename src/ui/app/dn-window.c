@@ -16,6 +16,7 @@
 #include "dn-query-worker.h"
 #include "dn-rules-dialog.h"
 #include "dn-task-list-view.h"
+#include "dn-passports-page.h"
 #include "dn-units-page.h"
 #include "dn-partners-page.h"
 #include "dn-ui.h"
@@ -45,6 +46,7 @@ struct _DnWindow
   DnOverviewPage       *overview_page;
   DnTaskListView       *task_list_view;
   DnUnitsPage          *units_page;
+  DnPassportsPage      *passports_page;
   DnPartnersPage       *partners_page;
 };
 
@@ -193,8 +195,11 @@ on_open_hit_cb (DnWindow    *self,
           dn_partners_page_open_partner (self->partners_page, project->partner_id);
       }
       break;
-    case DN_RECORD_DELEGATION:
     case DN_RECORD_PASSPORT:
+      dn_window_show_section (self, "passports");
+      dn_passports_page_open_passport (self->passports_page, hit->id);
+      break;
+    case DN_RECORD_DELEGATION:
     case DN_RECORD_N:
     default:
       {
@@ -441,11 +446,12 @@ dn_window_class_init (DnWindowClass *klass)
   g_type_ensure (DN_TYPE_TASK_LIST_VIEW);
   g_type_ensure (DN_TYPE_UNITS_PAGE);
   g_type_ensure (DN_TYPE_PARTNERS_PAGE);
+  g_type_ensure (DN_TYPE_PASSPORTS_PAGE);
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
                              banner_label, toast, toast_label, toast_undo, database_label, overview_page,
-                             task_list_view, units_page, partners_page);
+                             task_list_view, units_page, passports_page, partners_page);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_open_hit_cb, on_toast_close_cb, on_section_changed_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
@@ -484,6 +490,7 @@ dn_window_new (DnApplication *application,
   dn_task_list_view_set_store (self->task_list_view, store);
   dn_units_page_set_store (self->units_page, store);
   dn_partners_page_set_store (self->partners_page, store);
+  dn_passports_page_set_store (self->passports_page, store);
 
   db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
   gtk_label_set_text (self->database_label, db_text);

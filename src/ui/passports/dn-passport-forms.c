@@ -1,0 +1,581 @@
+/* dn-passport-forms.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-passport-forms"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-date.h"
+#include "dn-date-entry.h"
+#include "dn-form-dialog.h"
+#include "dn-passport-forms.h"
+#include "dn-person-chooser.h"
+#include "dn-ui.h"
+#include "dn-window-context.h"
+
+typedef struct _Form Form;
+typedef gboolean (*FormApply) (Form *f, GError **error);
+
+struct _Form
+{
+  FormApply     apply;
+  DnStore      *store;
+  DnPassport   *passport;     /* NULL: a new one */
+  DnFormDialog *dialog;       /* owns this */
+  GtkWidget    *over;         /* weak: whose window gets the messages */
+  char         *save_label;
+  gboolean      confirmed;    /* the warning shown was accepted */
+  DnPassportEventKind kind;
+
+  GtkWidget    *number, *kind_choice, *holder, *issued, *expires, *authority;
+  GtkWidget    *delegation, *date, *handed_to, *receipt, *due_label;
+  GtkWidget    *returned_by, *received_by, *reason, *excused_by;
+  GtkWidget    *new_expiry, *letter, *notes;
+  GPtrArray    *delegations;  /* DnDelegation, by position of the choice */
+};
+
+static void
+form_free (gpointer data)
+{
+  Form *f = data;
+
+  if (f->over != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (f->over), (gpointer *) &f->over);
+  g_clear_object (&f->store);
+  g_clear_object (&f->passport);
+  g_clear_pointer (&f->delegations, g_ptr_array_unref);
+  g_free (f->save_label);
+  g_free (f);
+}
+
+static gboolean
+form_apply (DnFormDialog  *dialog,
+            gpointer       data,
+            GError       **error)
+{
+  Form *f = data;
+
+  return f->apply (f, error);
+}
+
+/* A changed field withdraws a confirmation given for the old input. */
+static void
+on_input_changed_cb (Form *f)
+{
+  if (!f->confirmed)
+    return;
+  f->confirmed = FALSE;
+  dn_form_dialog_set_save_label (f->dialog, f->save_label);
+}
+
+static Form *
+form_new (GtkWidget   *over,
+          DnStore     *store,
+          DnPassport  *passport,
+          const char  *title,
+          const char  *save_label,
+          FormApply    apply)
+{
+  Form *f = g_new0 (Form, 1);
+  GtkRoot *root = over != NULL ? gtk_widget_get_root (over) : NULL;
+
+  f->apply = apply;
+  f->store = g_object_ref (store);
+  f->passport = passport != NULL ? g_object_ref (passport) : NULL;
+  f->save_label = g_strdup (save_label);
+  f->over = over;
+  if (over != NULL)
+    g_object_add_weak_pointer (G_OBJECT (over), (gpointer *) &f->over);
+  f->dialog = dn_form_dialog_new (title, save_label);
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (f->dialog), GTK_WINDOW (root));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (f->dialog), TRUE);
+    }
+  else if (over != NULL)
+    dn_window_context_attach (GTK_WIDGET (f->dialog), dn_window_context_from_widget (over));
+  dn_form_dialog_set_apply_func (f->dialog, form_apply, f, form_free);
+  return f;
+}
+
+static GtkWidget *
+add (Form       *f,
+     const char *label,
+     const char *accessible,
+     const char *name,
+     GtkWidget  *widget)
+{
+  gtk_widget_set_name (widget, name);
+  dn_form_dialog_add_field (f->dialog, label, accessible, widget);
+  if (GTK_IS_EDITABLE (widget))
+    g_signal_connect_swapped (widget, "changed", G_CALLBACK (on_input_changed_cb), f);
+  return widget;
+}
+
+static GtkWidget *
+add_entry (Form       *f,
+           const char *label,
+           const char *accessible,
+           const char *name,
+           const char *text,
+           const char *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  return add (f, label, accessible, name, entry);
+}
+
+static GtkWidget *
+add_date (Form        *f,
+          const char  *label,
+          const char  *accessible,
+          const char  *name,
+          const GDate *initial)
+{
+  GtkWidget *date = dn_date_entry_new ();
+
+  gtk_widget_set_hexpand (date, FALSE);
+  gtk_widget_set_halign (date, GTK_ALIGN_START);
+  if (initial != NULL && g_date_valid (initial))
+    dn_date_entry_set_date (DN_DATE_ENTRY (date), initial);
+  return add (f, label, accessible, name, date);
+}
+
+/* The date of @field; else says what is wrong with it and marks it. */
+static gboolean
+read_date (Form        *f,
+           GtkWidget   *field,
+           const char  *missing,
+           GDate       *out)
+{
+  g_autofree char *typed = NULL;
+  g_autofree char *message = NULL;
+
+  if (dn_date_entry_get_date (DN_DATE_ENTRY (field), out))
+    return TRUE;
+  if (dn_date_entry_is_empty (DN_DATE_ENTRY (field)))
+    {
+      dn_form_dialog_show_error (f->dialog, missing, field);
+      return FALSE;
+    }
+  typed = dn_ui_editable_dup_text (field);
+  message = g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
+  dn_form_dialog_show_error (f->dialog, message, field);
+  return FALSE;
+}
+
+static void
+say (Form       *f,
+     const char *message)
+{
+  DnWindowContext *context = f->over != NULL ? dn_window_context_from_widget (f->over) : NULL;
+
+  if (context != NULL)
+    dn_window_context_show_message (context, message);
+}
+
+/* A warning from the store: shown, and the action button becomes Confirm.
+ * TRUE when @error was one (then consumed). */
+static gboolean
+ask_confirmation (Form    *f,
+                  GError **error)
+{
+  g_autofree char *text = NULL;
+
+  if (error == NULL || *error == NULL || !g_error_matches (*error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
+    return FALSE;
+  text = g_strdup_printf (_("%s\nChoose Confirm to go ahead anyway."), (*error)->message);
+  g_clear_error (error);
+  f->confirmed = TRUE;
+  dn_form_dialog_set_save_label (f->dialog, _("_Confirm"));
+  dn_form_dialog_show_error (f->dialog, text, NULL);
+  return TRUE;
+}
+
+static void
+present (Form      *f,
+         GtkWidget *focus)
+{
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
+/* Add or edit --------------------------------------------------------------- */
+
+static gboolean
+apply_edit (Form    *f,
+            GError **error)
+{
+  g_autoptr(DnPassport) passport = f->passport != NULL ? g_object_ref (f->passport) : dn_passport_new ();
+  g_autofree char *message = NULL;
+  gboolean is_new = f->passport == NULL;
+
+  if (!read_date (f, f->issued, _("Type the issue date, for example 15/3/2022."), &passport->issue_date) ||
+      !read_date (f, f->expires, _("Type the expiry date, for example 15/3/2027."), &passport->expiry_date))
+    return FALSE;
+  passport->person_id = dn_chooser_get_id (DN_CHOOSER (f->holder));
+  if (passport->person_id <= 0)
+    {
+      dn_form_dialog_show_error (f->dialog, _("Choose the holder of the passport."), f->holder);
+      return FALSE;
+    }
+  g_free (passport->number);
+  passport->number = dn_ui_editable_dup_text (f->number);
+  g_free (passport->issuing_authority);
+  passport->issuing_authority = dn_ui_editable_dup_text (f->authority);
+  passport->kind = (DnPassportKind) gtk_drop_down_get_selected (GTK_DROP_DOWN (f->kind_choice));
+  if (is_new ? !dn_store_add_passport (f->store, passport, error) : !dn_store_update_passport (f->store, passport, error))
+    return FALSE;
+  message = g_strdup_printf (is_new ? _("Passport %s of %s was added.") : _("Passport %s of %s was saved."),
+                             passport->number, passport->holder_name);
+  say (f, message);
+  return TRUE;
+}
+
+DnFormDialog *
+dn_passport_forms_edit (GtkWidget  *over,
+                        DnStore    *store,
+                        DnPassport *passport)
+{
+  Form *f = form_new (over, store, passport, passport == NULL ? _("New Passport") : _("Edit Passport"),
+                      passport == NULL ? _("_Add") : _("_Save"), apply_edit);
+
+  f->number = add_entry (f, _("_Number"), _("Passport number"), "passport-number",
+                         passport != NULL ? passport->number : NULL, _("As printed, e.g. C1234567"));
+  f->kind_choice = add (f, _("_Kind"), _("Kind of passport"), "passport-kind", gtk_drop_down_new (NULL, NULL));
+  dn_ui_drop_down_set_enum (GTK_DROP_DOWN (f->kind_choice), DN_PASSPORT_KIND_N,
+                            G_CALLBACK (dn_passport_kind_get_label));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (f->kind_choice),
+                              passport != NULL ? (guint) passport->kind : DN_PASSPORT_OFFICIAL);
+  f->holder = add (f, _("_Holder"), _("Holder"), "passport-holder", dn_person_chooser_new (store));
+  if (passport != NULL)
+    dn_chooser_set_id (DN_CHOOSER (f->holder), passport->person_id);
+  f->issued = add_date (f, _("_Issued on"), _("Issue date"), "passport-issued",
+                        passport != NULL ? &passport->issue_date : NULL);
+  f->expires = add_date (f, _("_Expires on"), _("Expiry date"), "passport-expires",
+                         passport != NULL ? &passport->expiry_date : NULL);
+  f->authority = add_entry (f, _("Iss_uing authority"), _("Issuing authority"), "passport-authority",
+                            passport != NULL ? passport->issuing_authority : NULL, _("e.g. Cục Lãnh sự"));
+  if (passport != NULL && passport->extension_count > 0)
+    dn_form_dialog_add_hint (f->dialog, _("This passport was extended once: its expiry date is the extended one."));
+  present (f, f->number);
+  return f->dialog;
+}
+
+/* Hand out ---------------------------------------------------------------------- */
+
+static DnDelegation *
+chosen_delegation (Form *f)
+{
+  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (f->delegation));
+
+  if (f->delegations == NULL || position >= f->delegations->len)
+    return NULL;
+  return f->delegations->pdata[position];
+}
+
+static void
+show_due_back (Form *f)
+{
+  DnDelegation *trip = chosen_delegation (f);
+  g_autofree char *text = NULL;
+  GDate due;
+
+  on_input_changed_cb (f);
+  if (trip == NULL || !dn_store_passport_due_back (f->store, f->passport->kind, &trip->end_date, &due, NULL))
+    {
+      gtk_label_set_text (GTK_LABEL (f->due_label), "");
+      return;
+    }
+  {
+    g_autofree char *end = dn_date_format_short (&trip->end_date);
+    g_autofree char *back = dn_date_format_short (&due);
+    int days = dn_store_get_setting (f->store, f->passport->kind == DN_PASSPORT_ORDINARY
+                                               ? DN_SETTING_ORDINARY_RETURN_DAYS : DN_SETTING_PASSPORT_RETURN_DAYS);
+
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The trip ends on %s: the passport is due back on %s (%02d working day "
+                                         "later, Luật 49/2019 Điều 23.3).",
+                                         "The trip ends on %s: the passport is due back on %s (%02d working days "
+                                         "later, Luật 49/2019 Điều 23.3).", (gulong) days),
+                            end, back, days);
+  }
+  gtk_label_set_text (GTK_LABEL (f->due_label), text);
+}
+
+static gboolean
+apply_hand_out (Form    *f,
+                GError **error)
+{
+  DnDelegation *trip = chosen_delegation (f);
+  g_autofree char *to = dn_ui_editable_dup_text (f->handed_to);
+  g_autofree char *message = NULL;
+  g_autoptr(DnPassport) now = NULL;
+  GDate day;
+
+  if (trip == NULL)
+    {
+      dn_form_dialog_show_error (f->dialog, _("Choose the delegation the passport is handed out for."), f->delegation);
+      return FALSE;
+    }
+  if (!read_date (f, f->date, _("Type the day the passport is handed out, for example 30/6/2024."), &day))
+    return FALSE;
+  if (dn_store_hand_out_passport (f->store, f->passport->id, trip->id, &day, NULL, to,
+                                  gtk_check_button_get_active (GTK_CHECK_BUTTON (f->receipt)), f->confirmed,
+                                  error) == 0)
+    {
+      ask_confirmation (f, error);
+      return FALSE;
+    }
+  now = dn_store_get_passport (f->store, f->passport->id, NULL);
+  if (now != NULL)
+    {
+      g_autofree char *due = dn_date_format_short (&now->due_back_on);
+      message = g_strdup_printf (_("Passport %s was handed out to %s; it is due back on %s."), now->number,
+                                 to[0] != '\0' ? to : now->holder_name, due);
+      say (f, message);
+    }
+  return TRUE;
+}
+
+DnFormDialog *
+dn_passport_forms_hand_out (GtkWidget  *over,
+                            DnStore    *store,
+                            DnPassport *passport)
+{
+  g_autofree char *title = g_strdup_printf (_("Hand Out Passport %s"), passport->number);
+  g_autofree char *intro = g_strdup_printf (_("%s's passport is handed out only for an approved delegation with its "
+                                              "sending decision, against a signed receipt."), passport->holder_name);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  Form *f = form_new (over, store, passport, title, _("_Hand Out"), apply_hand_out);
+  GDate today;
+
+  dn_form_dialog_set_intro (f->dialog, intro);
+  f->delegations = dn_store_list_hand_out_delegations (store, passport->person_id, &error);
+  if (f->delegations == NULL)
+    f->delegations = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < f->delegations->len; i++)
+    {
+      DnDelegation *trip = f->delegations->pdata[i];
+      g_autofree char *start = dn_date_format_short (&trip->start_date);
+      g_autofree char *end = dn_date_format_short (&trip->end_date);
+      g_autofree char *label = g_strdup_printf ("%s (%s – %s)", trip->title, start, end);
+
+      gtk_string_list_append (names, label);
+    }
+  f->delegation = add (f, _("_Delegation"), _("Delegation"), "passport-delegation",
+                       gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  f->due_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (f->due_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (f->due_label), 0);
+  gtk_widget_set_name (f->due_label, "passport-due-back");
+  dn_form_dialog_add_widget (f->dialog, f->due_label);
+  dn_date_today (&today);
+  f->date = add_date (f, _("Handed out _on"), _("Hand-out date"), "passport-date", &today);
+  f->handed_to = add_entry (f, _("_Received by"), _("Received by"), "passport-handed-to", passport->holder_name,
+                            NULL);
+  f->receipt = gtk_check_button_new_with_mnemonic (_("The receipt is _signed"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (f->receipt), TRUE);
+  gtk_widget_set_name (f->receipt, "passport-receipt");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (f->receipt), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Receipt signed"), -1);
+  dn_form_dialog_add_widget (f->dialog, f->receipt);
+  if (f->delegations->len == 0)
+    dn_form_dialog_show_error (f->dialog,
+                               error != NULL ? error->message
+                               : _("No approved delegation with its sending decision has this person as a member."),
+                               NULL);
+  g_signal_connect_swapped (f->delegation, "notify::selected", G_CALLBACK (show_due_back), f);
+  show_due_back (f);
+  present (f, f->delegation);
+  return f->dialog;
+}
+
+/* Take back ---------------------------------------------------------------------- */
+
+static gboolean
+apply_take_back (Form    *f,
+                 GError **error)
+{
+  g_autofree char *returned = dn_ui_editable_dup_text (f->returned_by);
+  g_autofree char *received = dn_ui_editable_dup_text (f->received_by);
+  g_autofree char *reason = dn_ui_editable_dup_text (f->reason);
+  g_autofree char *excused = dn_ui_editable_dup_text (f->excused_by);
+  g_autofree char *message = NULL;
+  GDate day;
+
+  if (!read_date (f, f->date, _("Type the day the passport came back, for example 30/6/2024."), &day))
+    return FALSE;
+  if (!dn_store_take_back_passport (f->store, f->passport->id, &day, returned, received, reason, excused, error))
+    return FALSE;
+  message = g_strdup_printf (_("Passport %s is back in the office's keeping."), f->passport->number);
+  say (f, message);
+  return TRUE;
+}
+
+DnFormDialog *
+dn_passport_forms_take_back (GtkWidget  *over,
+                             DnStore    *store,
+                             DnPassport *passport)
+{
+  g_autofree char *title = g_strdup_printf (_("Take Back Passport %s"), passport->number);
+  g_autofree char *out = dn_date_format_short (&passport->handed_out_on);
+  g_autofree char *due = dn_date_format_short (&passport->due_back_on);
+  g_autofree char *intro = g_strdup_printf (_("Handed out on %s for “%s”; due back on %s."), out,
+                                            passport->delegation_title, due);
+  Form *f = form_new (over, store, passport, title, _("_Take Back"), apply_take_back);
+  GDate today;
+
+  dn_form_dialog_set_intro (f->dialog, intro);
+  dn_date_today (&today);
+  f->date = add_date (f, _("Returned _on"), _("Return date"), "passport-date", &today);
+  f->returned_by = add_entry (f, _("_Brought back by"), _("Brought back by"), "passport-returned-by",
+                              passport->holder_name, NULL);
+  f->received_by = add_entry (f, _("Taken _in by"), _("Taken in by"), "passport-received-by", NULL,
+                              _("You, when left empty"));
+  f->reason = add_entry (f, _("_Reason for the delay"), _("Reason for the delay"), "passport-reason", NULL,
+                         _("Only for a late return"));
+  f->excused_by = add_entry (f, _("_Excused by"), _("Excused by"), "passport-excused-by", NULL,
+                             _("The head who accepted the reason"));
+  dn_form_dialog_add_hint (f->dialog, _("A late return is kept in the ledger with the reason and who excused it."));
+  present (f, f->date);
+  return f->dialog;
+}
+
+/* Extend ------------------------------------------------------------------------- */
+
+static gboolean
+apply_extend (Form    *f,
+              GError **error)
+{
+  g_autofree char *letter = dn_ui_editable_dup_text (f->letter);
+  g_autofree char *message = NULL;
+  g_autofree char *when = NULL;
+  GDate to, day;
+
+  if (!read_date (f, f->new_expiry, _("Type the new expiry date, for example 30/6/2030."), &to) ||
+      !read_date (f, f->date, _("Type the day of the extension, for example 30/6/2027."), &day))
+    return FALSE;
+  if (!dn_store_extend_passport (f->store, f->passport->id, &to, &day, letter, error))
+    return FALSE;
+  when = dn_date_format_short (&to);
+  message = g_strdup_printf (_("Passport %s was extended to %s."), f->passport->number, when);
+  say (f, message);
+  return TRUE;
+}
+
+DnFormDialog *
+dn_passport_forms_extend (GtkWidget  *over,
+                          DnStore    *store,
+                          DnPassport *passport)
+{
+  g_autofree char *title = g_strdup_printf (_("Extend Passport %s"), passport->number);
+  g_autofree char *expiry = dn_date_format_short (&passport->expiry_date);
+  g_autofree char *intro = g_strdup_printf (_("It expires on %s. A diplomatic or official passport is extended once, "
+                                              "by at most 3 years (Luật 49/2019, Điều 7)."), expiry);
+  Form *f = form_new (over, store, passport, title, _("E_xtend"), apply_extend);
+  GDate today;
+
+  dn_form_dialog_set_intro (f->dialog, intro);
+  dn_date_today (&today);
+  f->new_expiry = add_date (f, _("_New expiry date"), _("New expiry date"), "passport-new-expiry", NULL);
+  f->date = add_date (f, _("Extended _on"), _("Extension date"), "passport-date", &today);
+  f->letter = add_entry (f, _("_Decision or letter"), _("Decision or letter"), "passport-letter", NULL,
+                         _("Number and date"));
+  present (f, f->new_expiry);
+  return f->dialog;
+}
+
+/* Loss, transfer, cancellation ------------------------------------------------------ */
+
+static gboolean
+apply_event (Form    *f,
+             GError **error)
+{
+  g_autoptr(DnPassportEvent) event = dn_passport_event_new ();
+  g_autofree char *message = NULL;
+
+  if (!read_date (f, f->date, _("Type the day, for example 30/6/2024."), &event->on_date))
+    return FALSE;
+  event->passport_id = f->passport->id;
+  event->kind = f->kind;
+  g_free (event->letter);
+  event->letter = dn_ui_editable_dup_text (f->letter);
+  g_free (event->notes);
+  event->notes = dn_ui_editable_dup_text (f->notes);
+  if (dn_store_add_passport_event (f->store, event, error) == 0)
+    return FALSE;
+  switch (f->kind)
+    {
+    case DN_PASSPORT_EVENT_LOST:
+      message = g_strdup_printf (_("Passport %s is recorded as lost."), f->passport->number);
+      break;
+    case DN_PASSPORT_EVENT_TRANSFERRED:
+      message = g_strdup_printf (_("Passport %s is recorded as transferred."), f->passport->number);
+      break;
+    case DN_PASSPORT_EVENT_SENT_FOR_CANCELLATION:
+    case DN_PASSPORT_EVENT_EXTENDED:
+    case DN_PASSPORT_EVENT_N:
+    default:
+      message = g_strdup_printf (_("Passport %s is recorded as sent for cancellation."), f->passport->number);
+      break;
+    }
+  say (f, message);
+  return TRUE;
+}
+
+DnFormDialog *
+dn_passport_forms_event (GtkWidget           *over,
+                         DnStore             *store,
+                         DnPassport          *passport,
+                         DnPassportEventKind  kind)
+{
+  g_autofree char *title = NULL;
+  const char *intro;
+  const char *save;
+  Form *f;
+  GDate today;
+
+  switch (kind)
+    {
+    case DN_PASSPORT_EVENT_LOST:
+      title = g_strdup_printf (_("Record the Loss of Passport %s"), passport->number);
+      intro = _("A lost diplomatic or official passport is reported at once, in writing, to the consular office of "
+                "the Ministry of Foreign Affairs and to the immigration office (Luật 49/2019, Điều 24 and 28).");
+      save = _("_Record Loss");
+      break;
+    case DN_PASSPORT_EVENT_TRANSFERRED:
+      title = g_strdup_printf (_("Record the Transfer of Passport %s"), passport->number);
+      intro = _("The passport goes to the agency that now manages its holder (Luật 49/2019, Điều 24).");
+      save = _("_Record Transfer");
+      break;
+    case DN_PASSPORT_EVENT_SENT_FOR_CANCELLATION:
+    case DN_PASSPORT_EVENT_EXTENDED:
+    case DN_PASSPORT_EVENT_N:
+    default:
+      kind = DN_PASSPORT_EVENT_SENT_FOR_CANCELLATION;
+      title = g_strdup_printf (_("Record Passport %s Sent for Cancellation"), passport->number);
+      intro = _("The passport of someone no longer entitled to it is sent to the Ministry of Foreign Affairs for "
+                "cancellation, with a letter (Luật 49/2019, Điều 24).");
+      save = _("_Record");
+      break;
+    }
+  f = form_new (over, store, passport, title, save, apply_event);
+  f->kind = kind;
+  dn_form_dialog_set_intro (f->dialog, intro);
+  dn_date_today (&today);
+  f->date = add_date (f, _("_Date"), _("Date"), "passport-date", &today);
+  f->letter = add_entry (f, _("_Letter"), _("Letter"), "passport-letter", NULL,
+                         _("Number and date of the written notice"));
+  f->notes = add_entry (f, _("N_otes"), _("Notes"), "passport-notes", NULL, NULL);
+  present (f, f->letter);
+  return f->dialog;
+}
