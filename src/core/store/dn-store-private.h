@@ -89,7 +89,7 @@ typedef struct
   DnEnumParser  parse;
 } DnColumn;
 
-#define DN_ROW_MAX_COLUMNS 20
+#define DN_ROW_MAX_COLUMNS 28
 
 typedef struct
 {

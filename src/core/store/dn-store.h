@@ -134,3 +134,4 @@ G_END_DECLS
 #include "dn-store-alerts.h"
 #include "dn-store-partners.h"
 #include "dn-store-passports.h"
+#include "dn-store-delegations.h"
