@@ -551,6 +551,8 @@ static const Words one_file = { 1, 1, N_("Give one file name.") };
 static const Words some_text = { 1, -1, N_("Say what to search for.") };
 static const Words units_words = { 0, 3, N_("Too many arguments.") };
 static const Words settings_words = { 0, 2, N_("Too many arguments.") };
+static const Words delegation_id = { 1, 1, N_("Give the delegation's number.") };
+static const Words delegation_change = { 2, 2, N_("Give the delegation's number and the change: approve, depart, return, report or cancel.") };
 
 static const Command commands[] = {
   { "init", N_("Create the database or bring it to the current version"),
@@ -583,6 +585,25 @@ static const Command commands[] = {
     N_("List the department's rules an officer may change, one per line: KEY, VALUE, DEFAULT, RANGE, WHAT IT IS.\n"
        "“settings KEY VALUE” changes one (the default value removes the change)."),
     N_("[KEY VALUE]"), NULL, &settings_words, dn_cli_check_settings, DN_STORE_OPEN_DEFAULT, dn_cli_run_settings },
+  { "delegations", N_("List outbound and inbound delegations"),
+    N_("List delegations, newest first, one per line: ID, DIRECTION (out/in), START, END, STATUS, COUNTRIES, "
+       "MEMBERS, TITLE."),
+    NULL, dn_cli_delegations_options, &no_words, dn_cli_check_delegations, DN_STORE_OPEN_NO_CREATE,
+    dn_cli_run_delegations },
+  { "delegation-add", N_("Add an outbound or inbound delegation"),
+    N_("Add a delegation, proposed; prints its number. A local limit passed is refused unless --confirm."),
+    NULL, dn_cli_delegation_add_options, &no_words, dn_cli_check_delegation_add, DN_STORE_OPEN_NO_CREATE,
+    dn_cli_run_delegation_add },
+  { "delegation-member", N_("Add a member (one of the staff) or a guest to a delegation"),
+    N_("Add one of the staff (with role and passport) to an outbound delegation, or a guest to an inbound one; "
+       "prints the member's number."),
+    N_("DELEGATION-ID"), dn_cli_delegation_member_options, &delegation_id, dn_cli_check_delegation_member,
+    DN_STORE_OPEN_NO_CREATE, dn_cli_run_delegation_member },
+  { "delegation-status", N_("Approve, depart, return, report or cancel a delegation"),
+    N_("Move a delegation on: approve (needs its decision), depart, return (sets the day the results report is "
+       "due), report (the results report came), cancel. Prints ID, STATUS, REPORT-DUE."),
+    N_("ID approve|depart|return|report|cancel"), dn_cli_delegation_status_options, &delegation_change,
+    dn_cli_check_delegation_status, DN_STORE_OPEN_NO_CREATE, dn_cli_run_delegation_status },
   { "export", N_("Write the whole database to a JSON file"),
     N_("Write the whole database to a JSON file."),
     N_("FILE.json"), NULL, &one_file, NULL, DN_STORE_OPEN_NO_CREATE, run_export },

@@ -96,6 +96,20 @@ gboolean dn_cli_run_units (Run *run, GError **error);
 /* The settings command (dn-cli-settings.c). */
 gboolean dn_cli_check_settings (Run *run, GError **error);
 gboolean dn_cli_run_settings (Run *run, GError **error);
+/* The delegation commands (dn-cli-delegations.c): delegations,
+ * delegation-add, delegation-member, delegation-status. */
+extern const GOptionEntry dn_cli_delegations_options[];
+extern const GOptionEntry dn_cli_delegation_add_options[];
+extern const GOptionEntry dn_cli_delegation_member_options[];
+extern const GOptionEntry dn_cli_delegation_status_options[];
+gboolean dn_cli_check_delegations (Run *run, GError **error);
+gboolean dn_cli_run_delegations (Run *run, GError **error);
+gboolean dn_cli_check_delegation_add (Run *run, GError **error);
+gboolean dn_cli_run_delegation_add (Run *run, GError **error);
+gboolean dn_cli_check_delegation_member (Run *run, GError **error);
+gboolean dn_cli_run_delegation_member (Run *run, GError **error);
+gboolean dn_cli_check_delegation_status (Run *run, GError **error);
+gboolean dn_cli_run_delegation_status (Run *run, GError **error);
 
 /* The partner and project commands (dn-cli-partners.c): partners,
  * partner-add, -edit, -delete, projects, project-add, -edit, -delete. */

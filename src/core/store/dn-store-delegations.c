@@ -105,6 +105,14 @@ static const DnRow programme_row = {
     DN_COLUMN (TEXT, DnProgrammeItem, host_unit_name), DN_COLUMN (TEXT, DnProgrammeItem, description) },
 };
 
+static const DnRow member_passport_row = {
+  dn_passport_get_type,
+  { DN_COLUMN (INT64, DnPassport, id), DN_COLUMN (INT64, DnPassport, person_id),
+    DN_ENUM_COLUMN (DnPassport, kind, dn_passport_kind_from_string), DN_COLUMN (TEXT, DnPassport, number),
+    DN_COLUMN (DATE, DnPassport, issue_date), DN_COLUMN (DATE, DnPassport, expiry_date),
+    DN_ENUM_COLUMN (DnPassport, state, dn_passport_state_from_string) },
+};
+
 static const char *
 db_direction (DnDelegationDirection direction)
 {
@@ -698,6 +706,21 @@ dn_store_remove_delegation_member (DnStore  *self,
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   return _dn_store_save_committed (self, "DELETE FROM delegation_member WHERE id = ?1", &member_id, FALSE,
                                    _("The member no longer exists."), error, DN_END);
+}
+
+GPtrArray *
+dn_store_list_member_passports (DnStore  *self,
+                                gint64    person_id,
+                                GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return _dn_store_read_all (self,
+                             "SELECT pp.id, pp.person_id, pp.kind, pp.number, pp.issue_date, pp.expiry_date, "
+                             "CASE WHEN EXISTS (SELECT 1 FROM passport_loan l WHERE l.passport_id = pp.id "
+                             "AND l.returned_on IS NULL) THEN 'out' ELSE 'in_office' END "
+                             "FROM passport pp WHERE pp.person_id = ? AND pp.status = 'valid' "
+                             "ORDER BY pp.expiry_date DESC, pp.id",
+                             &member_passport_row, error, DN_INT (person_id), DN_END);
 }
 
 gboolean

@@ -25,6 +25,7 @@
 #include "dn-delegation.h"
 #include "dn-delegation-country.h"
 #include "dn-delegation-member.h"
+#include "dn-passport.h"
 #include "dn-programme-item.h"
 #include "dn-store.h"
 
@@ -87,6 +88,13 @@ gboolean      dn_store_remove_delegation_member (DnStore             *self,
 /* Heads first, then deputies, then members, each in the order added. */
 GPtrArray    *dn_store_list_delegation_members  (DnStore             *self,
                                                  gint64               delegation_id,
+                                                 GError             **error);
+/* The passports of @person_id a member may use (valid ones: not lost,
+ * transferred or cancelled), longest valid first: id, person_id, kind,
+ * number, dates, state (in the office or handed out). Read only: the
+ * passports are kept elsewhere. */
+GPtrArray    *dn_store_list_member_passports    (DnStore             *self,
+                                                 gint64               person_id,
                                                  GError             **error);
 /* Several guests at once (a pasted list), in one transaction. */
 gboolean      dn_store_add_delegation_guests    (DnStore             *self,
