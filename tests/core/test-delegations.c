@@ -699,6 +699,14 @@ test_list_and_counts (DnTestStore   *fixture,
   /* staff abroad on 9/3: An and Bình (Korea, approved); on 3/2 nobody
    * (Singapore has returned) */
   g_assert_cmpint (dn_store_count_staff_abroad (fixture->store, &day, &error), ==, 2);
+  /* the overview's alerts count the same */
+  {
+    gint64 counts[DN_ALERT_N];
+
+    g_assert_true (dn_store_count_alerts (fixture->store, &day, counts, &error));
+    g_assert_cmpint (counts[DN_ALERT_STAFF_ABROAD], ==, 2);
+    g_assert_cmpint (counts[DN_ALERT_REPORTS_OVERDUE], ==, 1);
+  }
   g_assert_cmpint (dn_store_count_staff_abroad (fixture->store, (GDate[]) { dn_test_date (2025, 2, 3) }, &error),
                    ==, 0);
   g_assert_no_error (error);

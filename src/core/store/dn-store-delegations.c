@@ -1033,7 +1033,10 @@ dn_store_cancel_delegation (DnStore  *self,
 /* Lists -------------------------------------------------------------------- */
 
 /* ?1 direction, ?2 status keyword, ?3 FTS query, ?4 abroad-on day, ?5
- * report overdue before this day; NULL for none */
+ * report overdue before this day; NULL for none. The last two are the
+ * conditions of DN_ALERT_SQL_STAFF_ABROAD (without the direction: a visit
+ * under way is listed too) and DN_ALERT_SQL_REPORT_OVERDUE, with their own
+ * parameters. */
 #define LIST_WHERE \
   "WHERE (?1 IS NULL OR d.direction = ?1) AND (?2 IS NULL OR " STATUS_KEYWORD " = ?2) " \
   "AND (?3 IS NULL OR d.id IN (SELECT rowid / 8 FROM search WHERE search MATCH ?3 AND rowid % 8 = 4)) " \
@@ -1152,8 +1155,7 @@ dn_store_count_staff_abroad (DnStore      *self,
   if (!_dn_store_read_int (self,
                            "SELECT count(DISTINCT m.person_id) FROM delegation d "
                            "JOIN delegation_member m ON m.delegation_id = d.id "
-                           "WHERE d.direction = 'outbound' AND d.status IN ('approved', 'ongoing') "
-                           "AND d.start_date <= ?1 AND d.end_date >= ?1 AND m.person_id IS NOT NULL",
+                           "WHERE " DN_ALERT_SQL_STAFF_ABROAD " AND m.person_id IS NOT NULL",
                            &count, error, DN_DATE (day), DN_END))
     return -1;
   return count;
@@ -1169,8 +1171,7 @@ dn_store_count_reports_overdue (DnStore      *self,
   g_return_val_if_fail (DN_IS_STORE (self), -1);
   g_return_val_if_fail (today != NULL && g_date_valid (today), -1);
   if (!_dn_store_read_int (self,
-                           "SELECT count(*) FROM delegation WHERE status = 'completed' "
-                           "AND report_submitted_on IS NULL AND report_due_date < ?1",
+                           "SELECT count(*) FROM delegation d WHERE " DN_ALERT_SQL_REPORT_OVERDUE,
                            &count, error, DN_DATE (today), DN_END))
     return -1;
   return count;
