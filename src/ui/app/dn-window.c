@@ -17,6 +17,7 @@
 #include "dn-rules-dialog.h"
 #include "dn-task-list-view.h"
 #include "dn-passports-page.h"
+#include "dn-delegation-list-page.h"
 #include "dn-units-page.h"
 #include "dn-partners-page.h"
 #include "dn-ui.h"
@@ -48,6 +49,8 @@ struct _DnWindow
   DnUnitsPage          *units_page;
   DnPassportsPage      *passports_page;
   DnPartnersPage       *partners_page;
+  DnDelegationListPage *outbound_page;
+  DnDelegationListPage *inbound_page;
 };
 
 static void dn_window_context_provider_init (DnWindowContextProviderInterface *iface);
@@ -447,11 +450,13 @@ dn_window_class_init (DnWindowClass *klass)
   g_type_ensure (DN_TYPE_UNITS_PAGE);
   g_type_ensure (DN_TYPE_PARTNERS_PAGE);
   g_type_ensure (DN_TYPE_PASSPORTS_PAGE);
+  g_type_ensure (DN_TYPE_DELEGATION_LIST_PAGE);
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
                              banner_label, toast, toast_label, toast_undo, database_label, overview_page,
-                             task_list_view, units_page, passports_page, partners_page);
+                             task_list_view, units_page, passports_page, partners_page,
+                             outbound_page, inbound_page);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_open_hit_cb, on_toast_close_cb, on_section_changed_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
@@ -491,6 +496,8 @@ dn_window_new (DnApplication *application,
   dn_units_page_set_store (self->units_page, store);
   dn_partners_page_set_store (self->partners_page, store);
   dn_passports_page_set_store (self->passports_page, store);
+  dn_delegation_list_page_set_store (self->outbound_page, store);
+  dn_delegation_list_page_set_store (self->inbound_page, store);
 
   db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
   gtk_label_set_text (self->database_label, db_text);

@@ -1,0 +1,217 @@
+/* dn-delegation-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-delegation-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-country.h"
+#include "dn-date-entry.h"
+#include "dn-date.h"
+#include "dn-delegation-actions.h"
+#include "dn-document-chooser.h"
+#include "dn-window-context.h"
+
+typedef struct
+{
+  DnStore            *store;
+  gint64              id;
+  DnDelegationStatus  to;
+  GtkWidget          *parent;
+  DnDocumentChooser  *document;
+  DnDateEntry        *day;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_clear_object (&change->store);
+  g_clear_weak_pointer (&change->parent);
+  g_free (change);
+}
+
+const char *
+dn_delegation_status_label (DnDelegationDirection direction,
+                            DnDelegationStatus    status)
+{
+  if (direction == DN_DELEGATION_INBOUND && status == DN_DELEGATION_ABROAD)
+    return C_("delegation status", "Visiting");
+  return dn_delegation_status_get_label (status);
+}
+
+char *
+dn_delegation_dup_country_names (const char *codes)
+{
+  g_auto(GStrv) list = g_strsplit (codes != NULL ? codes : "", ",", -1);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      const char *name = dn_country_name (list[i]);
+
+      if (list[i][0] == '\0')
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name != NULL ? name : list[i]);
+    }
+  return g_string_free (names, FALSE);
+}
+
+static void
+show_message (GtkWidget  *parent,
+              const char *text)
+{
+  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
+
+  if (context != NULL)
+    dn_window_context_show_message (context, text);
+  else
+    g_warning ("%s", text);
+}
+
+static gboolean
+apply_change (DnFormDialog  *dialog,
+              gpointer       user_data,
+              GError       **error)
+{
+  Change *change = user_data;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  if (change->day != NULL)
+    {
+      if (!dn_date_entry_get_date (change->day, &day))
+        {
+          dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."),
+                                     GTK_WIDGET (change->day));
+          return FALSE;
+        }
+    }
+  switch (change->to)
+    {
+    case DN_DELEGATION_APPROVED:
+      return dn_store_approve_delegation (change->store, change->id,
+                                          dn_chooser_get_id (DN_CHOOSER (change->document)), error);
+    case DN_DELEGATION_RETURNED:
+      return dn_store_return_delegation (change->store, change->id, &day, error);
+    case DN_DELEGATION_REPORTED:
+      return dn_store_record_delegation_report (change->store, change->id,
+                                                dn_chooser_get_id (DN_CHOOSER (change->document)), &day, error);
+    case DN_DELEGATION_PROPOSED:
+    case DN_DELEGATION_ABROAD:
+    case DN_DELEGATION_CANCELLED:
+    case DN_DELEGATION_STATUS_N:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static DnDocumentChooser *
+add_document_field (DnFormDialog *dialog,
+                    DnStore      *store,
+                    const char   *label,
+                    const char   *accessible,
+                    gint64        id)
+{
+  GtkWidget *chooser = dn_document_chooser_new (store);
+
+  dn_chooser_set_none_label (DN_CHOOSER (chooser), _("None"));
+  if (id > 0)
+    dn_chooser_set_id (DN_CHOOSER (chooser), id);
+  dn_form_dialog_add_field (dialog, label, accessible, chooser);
+  return DN_DOCUMENT_CHOOSER (chooser);
+}
+
+static DnDateEntry *
+add_day_field (DnFormDialog *dialog,
+               const char   *label,
+               const char   *accessible,
+               const GDate  *day)
+{
+  GtkWidget *entry = dn_date_entry_new ();
+
+  dn_date_entry_set_date (DN_DATE_ENTRY (entry), day);
+  dn_form_dialog_add_field (dialog, label, accessible, entry);
+  return DN_DATE_ENTRY (entry);
+}
+
+DnFormDialog *
+dn_delegation_change_status (GtkWidget           *parent,
+                             DnStore             *store,
+                             gint64               id,
+                             DnDelegationStatus   to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnDelegation) d = NULL;
+  DnFormDialog *dialog;
+  Change *change;
+  GtkRoot *root;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+
+  if (to == DN_DELEGATION_ABROAD || to == DN_DELEGATION_CANCELLED)
+    {
+      gboolean ok = to == DN_DELEGATION_ABROAD ? dn_store_depart_delegation (store, id, &error)
+                                               : dn_store_cancel_delegation (store, id, &error);
+
+      if (!ok)
+        show_message (parent, error->message);
+      return NULL;
+    }
+  d = dn_store_get_delegation (store, id, &error);
+  if (d == NULL)
+    {
+      show_message (parent, error->message);
+      return NULL;
+    }
+
+  change = g_new0 (Change, 1);
+  change->store = g_object_ref (store);
+  change->id = id;
+  change->to = to;
+  g_set_weak_pointer (&change->parent, parent);
+  switch (to)
+    {
+    case DN_DELEGATION_APPROVED:
+      dialog = dn_form_dialog_new (_("Approve Delegation"), _("_Approve"));
+      dn_form_dialog_set_intro (dialog, d->direction == DN_DELEGATION_OUTBOUND
+                                        ? _("A delegation goes abroad under its sending decision (quyết định cử).")
+                                        : _("A visit is received under its approval decision."));
+      change->document = add_document_field (dialog, store,
+                                             d->direction == DN_DELEGATION_OUTBOUND ? _("_Sending decision")
+                                                                                    : _("_Decision"),
+                                             _("Decision"), d->decision_document_id);
+      break;
+    case DN_DELEGATION_RETURNED:
+      dialog = dn_form_dialog_new (_("Delegation Returned"), _("_Record Return"));
+      change->day = add_day_field (dialog, _("_Back on"), _("Day of return"), &d->end_date);
+      dn_form_dialog_add_hint (dialog, _("The results report falls due from this day."));
+      break;
+    case DN_DELEGATION_REPORTED:
+    default:
+      {
+        GDate today;
+
+        dn_date_today (&today);
+        dialog = dn_form_dialog_new (_("Results Report"), _("_Record Report"));
+        change->document = add_document_field (dialog, store, _("_Report"), _("Results report"),
+                                               d->report_document_id);
+        change->day = add_day_field (dialog, _("_Received on"), _("Day the report came"), &today);
+      }
+      break;
+    }
+  gtk_widget_set_name (GTK_WIDGET (dialog), "delegation-status-form");
+  dn_form_dialog_set_apply_func (dialog, apply_change, change, (GDestroyNotify) change_free);
+  root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}

@@ -1,0 +1,34 @@
+/* dn-delegation-actions.h: what the status actions of a delegation do,
+ * shared by the list sections and the details window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dn-form-dialog.h"
+#include "dn-store.h"
+
+G_BEGIN_DECLS
+
+/* Moves the delegation @id to @to. What the change needs is asked in a
+ * small form over @parent's window: approving, its decision (DnDocumentChooser,
+ * the one it has chosen); returning, the day it came back (the planned
+ * end); the results report, its document and the day it came (today).
+ * Departing and cancelling are written at once; a refusal is then shown
+ * as the window's message. Returns the form (owned by GTK, like a
+ * window), or NULL when nothing was asked. */
+DnFormDialog *dn_delegation_change_status (GtkWidget           *parent,
+                                           DnStore             *store,
+                                           gint64               id,
+                                           DnDelegationStatus   to);
+
+/* "Abroad" reads "Visiting" for an inbound delegation. */
+const char   *dn_delegation_status_label  (DnDelegationDirection direction,
+                                           DnDelegationStatus    status);
+/* "Hàn Quốc (5 ngày), Nhật Bản" from "KR,JP" (days when given): the
+ * countries by their Vietnamese names. */
+char         *dn_delegation_dup_country_names (const char *codes);
+
+G_END_DECLS

@@ -1,0 +1,640 @@
+/* dn-delegation-list-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-delegation-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dn-date.h"
+#include "dn-delegation-actions.h"
+#include "dn-delegation-details.h"
+#include "dn-delegation-editor.h"
+#include "dn-delegation-filter.h"
+#include "dn-delegation-list-model.h"
+#include "dn-delegation-list-page.h"
+#include "dn-ui.h"
+#include "dn-window-context.h"
+
+typedef enum
+{
+  COLUMN_DATES,
+  COLUMN_COUNTRIES,
+  COLUMN_MEMBERS,
+  COLUMN_STATUS,
+  COLUMN_REPORT_DUE,
+  COLUMN_TITLE,
+  COLUMN_N
+} Column;
+
+struct _DnDelegationListPage
+{
+  DnListPage             parent_instance;
+
+  DnDelegationDirection  direction;
+  DnDelegationFilter    *filter;
+  GtkWindow             *last_form;  /* weak */
+
+  /* Template widgets */
+  GtkSearchEntry        *search_entry;
+  GtkDropDown           *status_dropdown;
+  GtkToggleButton       *overdue_toggle;
+};
+
+enum {
+  PROP_0,
+  PROP_DIRECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (DnDelegationListPage, dn_delegation_list_page, DN_TYPE_LIST_PAGE)
+
+/*
+ * Cells
+ */
+
+static GtkWidget *
+cell_text (int min_chars,
+           int nat_chars)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), nat_chars);
+  return text;
+}
+
+static gboolean
+report_overdue (DnDelegation *d,
+                const GDate  *today)
+{
+  return d->status == DN_DELEGATION_RETURNED && g_date_valid (&d->report_due_date) && today != NULL &&
+         g_date_valid (today) && g_date_compare (&d->report_due_date, today) < 0;
+}
+
+static GtkWidget *
+create_cell (DnListPage *page,
+             int         column)
+{
+  switch ((Column) column)
+    {
+    case COLUMN_REPORT_DUE:
+      {
+        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+        GtkWidget *text = cell_text (3, 10);
+
+        gtk_widget_set_visible (image, FALSE);
+        gtk_widget_set_hexpand (text, TRUE);
+        gtk_widget_add_css_class (text, "numeric");
+        gtk_box_append (GTK_BOX (box), image);
+        gtk_box_append (GTK_BOX (box), text);
+        return box;
+      }
+    case COLUMN_TITLE:
+      return cell_text (20, 60);
+    case COLUMN_COUNTRIES:
+      return cell_text (6, 20);
+    case COLUMN_DATES:
+    case COLUMN_MEMBERS:
+    case COLUMN_STATUS:
+    case COLUMN_N:
+    default:
+      {
+        GtkWidget *text = cell_text (3, 12);
+
+        if (column != COLUMN_STATUS)
+          gtk_widget_add_css_class (text, "numeric");
+        return text;
+      }
+    }
+}
+
+static void
+show_item (DnListPage *page,
+           int         column,
+           GtkWidget  *cell,
+           gpointer    item)
+{
+  DnDelegation *d = DN_DELEGATION (item);
+  g_autofree char *text = NULL;
+
+  switch ((Column) column)
+    {
+    case COLUMN_DATES:
+      if (g_date_valid (&d->start_date) && g_date_valid (&d->end_date))
+        {
+          g_autofree char *start = dn_date_format_short (&d->start_date);
+          g_autofree char *end = dn_date_format_short (&d->end_date);
+
+          text = g_strdup_printf ("%s – %s", start, end);
+        }
+      break;
+    case COLUMN_COUNTRIES:
+      text = dn_delegation_dup_country_names (d->country_codes);
+      break;
+    case COLUMN_MEMBERS:
+      text = d->id > 0 ? g_strdup_printf ("%u", d->n_members) : NULL;
+      break;
+    case COLUMN_STATUS:
+      text = d->id > 0 ? g_strdup (dn_delegation_status_label (d->direction, d->status)) : NULL;
+      break;
+    case COLUMN_REPORT_DUE:
+      {
+        gboolean overdue = report_overdue (d, dn_list_page_get_today (page));
+        GtkWidget *image = gtk_widget_get_first_child (cell);
+        GtkWidget *label = gtk_widget_get_next_sibling (image);
+
+        if (g_date_valid (&d->report_due_date) && d->status == DN_DELEGATION_RETURNED)
+          text = dn_date_format_short (&d->report_due_date);
+        gtk_widget_set_visible (image, overdue);
+        dn_ui_set_css_class (cell, "dn-overdue", overdue);
+        gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+        return;
+      }
+    case COLUMN_TITLE:
+      text = g_strdup (d->title);
+      break;
+    case COLUMN_N:
+    default:
+      break;
+    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+}
+
+static char *
+get_tooltip (DnListPage *page,
+             int         column,
+             gpointer    item)
+{
+  DnDelegation *d = DN_DELEGATION (item);
+
+  if (column == COLUMN_REPORT_DUE && report_overdue (d, dn_list_page_get_today (page)))
+    return g_strdup (_("The results report of this trip is overdue."));
+  if (column == COLUMN_TITLE && d->purpose[0] != '\0')
+    return g_strdup (d->purpose);
+  return NULL;
+}
+
+/*
+ * DnListPage
+ */
+
+static DnQueryModel *
+create_model (DnListPage *page,
+              DnStore    *store)
+{
+  return DN_QUERY_MODEL (dn_delegation_list_model_new (store));
+}
+
+static gboolean
+run_query (DnListPage    *page,
+           DnQueryModel  *model,
+           gboolean       async,
+           GError       **error)
+{
+  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
+  DnDelegationQuery query;
+
+  dn_delegation_filter_set_today (self->filter, dn_list_page_get_today (page));
+  dn_delegation_filter_to_query (self->filter, &query);
+  if (!async)
+    return dn_delegation_list_model_set_query (DN_DELEGATION_LIST_MODEL (model), &query, error);
+  dn_delegation_list_model_set_query_async (DN_DELEGATION_LIST_MODEL (model), &query);
+  return TRUE;
+}
+
+static gboolean
+is_filtered (DnListPage *page)
+{
+  DnDelegationFilter *filter = DN_DELEGATION_LIST_PAGE (page)->filter;
+
+  return filter != NULL && dn_delegation_filter_is_active (filter);
+}
+
+static void
+clear_filters (DnListPage *page)
+{
+  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+  dn_delegation_filter_set_text (self->filter, NULL);
+  dn_delegation_filter_set_status (self->filter, -1);
+  dn_delegation_filter_set_report_overdue (self->filter, FALSE);
+}
+
+static char *
+format_count (DnListPage *page,
+              guint       n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u delegation", "%u delegations", n), n);
+}
+
+static void
+open_details (DnDelegationListPage *self,
+              gint64                id)
+{
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
+  GtkWindow *details;
+  GtkRoot *root;
+
+  if (store == NULL || id <= 0)
+    return;
+  details = dn_delegation_details_new (store, id);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    {
+      DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
+
+      gtk_window_set_transient_for (details, GTK_WINDOW (root));
+      if (context != NULL)
+        dn_window_context_attach (GTK_WIDGET (details), context);
+    }
+  gtk_window_present (details);
+}
+
+static void
+activate_item (DnListPage *page,
+               gpointer    item)
+{
+  open_details (DN_DELEGATION_LIST_PAGE (page), DN_DELEGATION (item)->id);
+}
+
+static void
+update_actions (DnListPage *page)
+{
+  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
+  g_autoptr(DnDelegation) d = dn_list_page_dup_selected_item (page);
+  gboolean with_store = dn_list_page_get_store (page) != NULL;
+  gboolean selected = d != NULL && d->id > 0;
+  DnDelegationStatus status = selected ? d->status : DN_DELEGATION_CANCELLED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.new", with_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.open", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.approve",
+                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_APPROVED));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.depart",
+                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_ABROAD));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.return",
+                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_RETURNED));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.record-report",
+                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_REPORTED));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.cancel",
+                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_CANCELLED));
+}
+
+/*
+ * Actions
+ */
+
+static void
+change_selected (DnDelegationListPage *self,
+                 DnDelegationStatus    to)
+{
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
+  gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
+  DnFormDialog *form;
+
+  if (store == NULL || id <= 0)
+    return;
+  form = dn_delegation_change_status (GTK_WIDGET (self), store, id, to);
+  g_set_weak_pointer (&self->last_form, form != NULL ? GTK_WINDOW (form) : NULL);
+}
+
+static void
+approve_cb (DnDelegationListPage *self)
+{
+  change_selected (self, DN_DELEGATION_APPROVED);
+}
+
+static void
+depart_cb (DnDelegationListPage *self)
+{
+  change_selected (self, DN_DELEGATION_ABROAD);
+}
+
+static void
+return_cb (DnDelegationListPage *self)
+{
+  change_selected (self, DN_DELEGATION_RETURNED);
+}
+
+static void
+record_report_cb (DnDelegationListPage *self)
+{
+  change_selected (self, DN_DELEGATION_REPORTED);
+}
+
+static void
+cancel_cb (DnDelegationListPage *self)
+{
+  change_selected (self, DN_DELEGATION_CANCELLED);
+}
+
+static void
+open_cb (DnDelegationListPage *self)
+{
+  open_details (self, dn_list_page_get_selected_id (DN_LIST_PAGE (self)));
+}
+
+static void
+delete_cb (DnDelegationListPage *self)
+{
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
+  gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || id <= 0)
+    return;
+  if (!dn_store_delete_delegation (store, id, &error) && context != NULL)
+    dn_window_context_show_message (context, error->message);
+}
+
+static GtkWindow *
+present_editor (DnDelegationListPage *self,
+                gint64                id)
+{
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *editor;
+  GtkRoot *root;
+
+  if (store == NULL)
+    return NULL;
+  editor = dn_delegation_editor_new (store, self->direction, id, &error);
+  if (editor == NULL)
+    {
+      DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
+
+      if (context != NULL)
+        dn_window_context_show_message (context, error->message);
+      return NULL;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (editor, GTK_WINDOW (root));
+      gtk_window_set_modal (editor, TRUE);
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (dn_list_page_select_id), self, G_CONNECT_SWAPPED);
+  gtk_window_present (editor);
+  return editor;
+}
+
+GtkWindow *
+dn_delegation_list_page_new_delegation (DnDelegationListPage *self)
+{
+  g_return_val_if_fail (DN_IS_DELEGATION_LIST_PAGE (self), NULL);
+  return present_editor (self, 0);
+}
+
+GtkWindow *
+dn_delegation_list_page_edit_selected (DnDelegationListPage *self)
+{
+  gint64 id;
+
+  g_return_val_if_fail (DN_IS_DELEGATION_LIST_PAGE (self), NULL);
+  id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
+  return id > 0 ? present_editor (self, id) : NULL;
+}
+
+static void
+new_cb (DnDelegationListPage *self)
+{
+  dn_delegation_list_page_new_delegation (self);
+}
+
+static void
+edit_cb (DnDelegationListPage *self)
+{
+  dn_delegation_list_page_edit_selected (self);
+}
+
+/*
+ * Filters
+ */
+
+static void
+on_search_changed_cb (DnDelegationListPage *self)
+{
+  dn_delegation_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_overdue_toggled_cb (DnDelegationListPage *self)
+{
+  dn_delegation_filter_set_report_overdue (self->filter, gtk_toggle_button_get_active (self->overdue_toggle));
+}
+
+static void
+on_status_selected_cb (DnDelegationListPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  dn_delegation_filter_set_status (self->filter, selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                                                 ? -1 : (int) selected - 1);
+}
+
+static void
+on_filter_changed_cb (DnDelegationListPage *self)
+{
+  dn_list_page_reload_async (DN_LIST_PAGE (self));
+}
+
+/*
+ * GObject
+ */
+
+static void
+dn_delegation_list_page_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DIRECTION:
+      g_value_set_int (value, DN_DELEGATION_LIST_PAGE (object)->direction);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dn_delegation_list_page_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DIRECTION:
+      DN_DELEGATION_LIST_PAGE (object)->direction = g_value_get_int (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dn_delegation_list_page_constructed (GObject *object)
+{
+  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (object);
+  gboolean out = self->direction == DN_DELEGATION_OUTBOUND;
+  const DnListPageTexts texts = {
+    .name_prefix = out ? "outbound" : "inbound",
+    .table_label = out ? _("Outbound delegations") : _("Inbound delegations"),
+    .empty_title = out ? _("No outbound delegations yet") : _("No inbound delegations yet"),
+    .empty_description = out ? _("Add a trip abroad with New Delegation: its countries, members and decision.")
+                             : _("Add a visit with New Delegation: its guests, programme and approval."),
+    .filtered_title = _("No delegations match"),
+    .filtered_description = _("Change the search text or the filters."),
+    .new_label = _("_New Delegation"),
+    .new_action_name = "delegation.new",
+    .loading = _("Looking for the delegations…"),
+    .clear_tooltip = _("Show every delegation again"),
+    .empty_icon = out ? "airplane-mode-symbolic" : "system-users-symbolic",
+  };
+
+  G_OBJECT_CLASS (dn_delegation_list_page_parent_class)->constructed (object);
+
+  dn_delegation_filter_set_direction (self->filter, self->direction);
+  dn_list_page_set_texts (DN_LIST_PAGE (self), &texts);
+  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_DATES, _("Dates"), 190, 0);
+  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_COUNTRIES, out ? _("Countries") : _("From"), 160, 0);
+  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_MEMBERS, out ? _("Members") : _("Guests"), 80, 0);
+  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_STATUS, _("Status"), 110, 0);
+  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_REPORT_DUE, _("Report due"), 120, DN_LIST_COLUMN_TOOLTIP);
+  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_TITLE, _("Delegation"), 0, DN_LIST_COLUMN_TOOLTIP);
+  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
+  update_actions (DN_LIST_PAGE (self));
+}
+
+static void
+dn_delegation_list_page_dispose (GObject *object)
+{
+  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (object);
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_weak_pointer (&self->last_form);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_DELEGATION_LIST_PAGE);
+  G_OBJECT_CLASS (dn_delegation_list_page_parent_class)->dispose (object);
+}
+
+static void
+dn_delegation_list_page_finalize (GObject *object)
+{
+  g_clear_object (&DN_DELEGATION_LIST_PAGE (object)->filter);
+  G_OBJECT_CLASS (dn_delegation_list_page_parent_class)->finalize (object);
+}
+
+static void
+dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
+{
+  static const DnAction actions[] = {
+    { "delegation.new", G_CALLBACK (new_cb) },
+    { "delegation.edit", G_CALLBACK (edit_cb) },
+    { "delegation.open", G_CALLBACK (open_cb) },
+    { "delegation.delete", G_CALLBACK (delete_cb) },
+    { "delegation.approve", G_CALLBACK (approve_cb) },
+    { "delegation.depart", G_CALLBACK (depart_cb) },
+    { "delegation.return", G_CALLBACK (return_cb) },
+    { "delegation.record-report", G_CALLBACK (record_report_cb) },
+    { "delegation.cancel", G_CALLBACK (cancel_cb) },
+    { "delegation.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
+  };
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
+
+  object_class->get_property = dn_delegation_list_page_get_property;
+  object_class->set_property = dn_delegation_list_page_set_property;
+  object_class->constructed = dn_delegation_list_page_constructed;
+  object_class->dispose = dn_delegation_list_page_dispose;
+  object_class->finalize = dn_delegation_list_page_finalize;
+  page_class->create_model = create_model;
+  page_class->run_query = run_query;
+  page_class->is_filtered = is_filtered;
+  page_class->clear_filters = clear_filters;
+  page_class->format_count = format_count;
+  page_class->create_cell = create_cell;
+  page_class->show_item = show_item;
+  page_class->get_tooltip = get_tooltip;
+  page_class->activate_item = activate_item;
+  page_class->update_actions = update_actions;
+
+  properties[PROP_DIRECTION] =
+    g_param_spec_int ("direction", NULL, NULL, 0, DN_DELEGATION_DIRECTION_N - 1, DN_DELEGATION_OUTBOUND,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  dn_ui_class_set_template (widget_class, "dn-delegation-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DnDelegationListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DnDelegationListPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DnDelegationListPage, overdue_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_overdue_toggled_cb);
+  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+}
+
+static void
+dn_delegation_list_page_init (DnDelegationListPage *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  self->filter = dn_delegation_filter_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (int s = 0; s < DN_DELEGATION_STATUS_N; s++)
+    gtk_string_list_append (statuses, dn_delegation_status_get_label ((DnDelegationStatus) s));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
+}
+
+GtkWidget *
+dn_delegation_list_page_new (DnDelegationDirection direction)
+{
+  return g_object_new (DN_TYPE_DELEGATION_LIST_PAGE, "direction", direction, NULL);
+}
+
+DnDelegationDirection
+dn_delegation_list_page_get_direction (DnDelegationListPage *self)
+{
+  g_return_val_if_fail (DN_IS_DELEGATION_LIST_PAGE (self), DN_DELEGATION_OUTBOUND);
+  return self->direction;
+}
+
+void
+dn_delegation_list_page_set_store (DnDelegationListPage *self,
+                                   DnStore              *store)
+{
+  g_return_if_fail (DN_IS_DELEGATION_LIST_PAGE (self));
+  dn_list_page_set_store (DN_LIST_PAGE (self), store);
+}
+
+void
+dn_delegation_list_page_show_overdue (DnDelegationListPage *self,
+                                      gboolean              overdue)
+{
+  g_return_if_fail (DN_IS_DELEGATION_LIST_PAGE (self));
+  gtk_toggle_button_set_active (self->overdue_toggle, overdue);
+}
+
+GtkWindow *
+dn_delegation_list_page_get_last_form (DnDelegationListPage *self)
+{
+  g_return_val_if_fail (DN_IS_DELEGATION_LIST_PAGE (self), NULL);
+  return self->last_form;
+}
