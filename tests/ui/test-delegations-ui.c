@@ -183,7 +183,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  dn_ui_test_init (&argc, &argv);
+  dn_ui_test_init_accessible (&argc, &argv);
 
   DN_TEST_ADD ("/delegations-ui/outbound-three-members", test_outbound_with_three_members);
   return g_test_run ();
