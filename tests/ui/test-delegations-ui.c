@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 
 #include "dn-country-chooser.h"
+#include "dn-date.h"
 #include "dn-date-entry.h"
 #include "dn-delegation-details.h"
 #include "dn-delegation-editor.h"
@@ -88,11 +89,13 @@ test_outbound_with_three_members (DnTestStore   *fixture,
   dn_test_exec (store, "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) "
                        "VALUES (%" G_GINT64_FORMAT ", 'official', 'C7654321', '2022-01-01', '2032-01-01')", an);
 
+  /* the day the list judges "abroad" and "overdue" on */
+  dn_date_set_today ((GDate[]) { dn_test_date (2025, 3, 12) });
   window = dn_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  dn_window_show_section (window, "outbound");
+  dn_window_show_section (window, "delegations-out");
   dn_ui_spin (100);
-  g_assert_cmpstr (dn_window_get_section (window), ==, "outbound");
+  g_assert_cmpstr (dn_window_get_section (window), ==, "delegations-out");
   page = page_of (window, "outbound");
   g_assert_cmpint (dn_delegation_list_page_get_direction (page), ==, DN_DELEGATION_OUTBOUND);
   g_assert_cmpint (dn_delegation_list_page_get_direction (page_of (window, "inbound")), ==, DN_DELEGATION_INBOUND);
@@ -155,6 +158,16 @@ test_outbound_with_three_members (DnTestStore   *fixture,
   dn_ui_spin (50);
   g_assert_cmpstr (dn_test_query_text (store, "SELECT status FROM delegation"), ==, "approved");
 
+  /* the overview's links: abroad today (12/3), no report overdue */
+  g_assert_true (dn_window_show_list (window, "delegations-out:abroad"));
+  wait_for_items (page, 1);
+  g_assert_true (dn_window_show_list (window, "delegations-out:report-overdue"));
+  wait_for_items (page, 0);
+  g_assert_true (dn_window_show_list (window, "delegations-out:all"));
+  wait_for_items (page, 1);
+  g_assert_true (dn_list_page_select_id (DN_LIST_PAGE (page), id));
+  dn_ui_spin (20);
+
   /* what the officer sees: the details, the counts */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "delegation.open", NULL));
   dn_ui_spin (50);
@@ -177,6 +190,7 @@ test_outbound_with_three_members (DnTestStore   *fixture,
 
   dn_ui_destroy_all_windows ();
   dn_ui_spin (30);
+  dn_date_set_today (NULL);
 }
 
 int

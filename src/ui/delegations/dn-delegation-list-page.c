@@ -228,6 +228,28 @@ clear_filters (DnListPage *page)
   dn_delegation_filter_set_text (self->filter, NULL);
   dn_delegation_filter_set_status (self->filter, -1);
   dn_delegation_filter_set_report_overdue (self->filter, FALSE);
+  dn_delegation_filter_set_abroad_on (self->filter, NULL);
+}
+
+/* The overview's links: "abroad" (approved or abroad today),
+ * "report-overdue", "all" (or ""). */
+static gboolean
+apply_preset (DnListPage *page,
+              const char *preset)
+{
+  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
+
+  if (g_strcmp0 (preset, "abroad") != 0 && g_strcmp0 (preset, "report-overdue") != 0 &&
+      g_strcmp0 (preset, "all") != 0 && g_strcmp0 (preset, "") != 0)
+    return FALSE;
+  clear_filters (page);
+  if (g_str_equal (preset, "abroad"))
+    dn_delegation_filter_set_abroad_on (self->filter, dn_list_page_get_today (page));
+  else
+    dn_delegation_filter_set_abroad_on (self->filter, NULL);
+  if (g_str_equal (preset, "report-overdue"))
+    gtk_toggle_button_set_active (self->overdue_toggle, TRUE);
+  return TRUE;
 }
 
 static char *
@@ -574,6 +596,7 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
   page_class->get_tooltip = get_tooltip;
   page_class->activate_item = activate_item;
   page_class->update_actions = update_actions;
+  page_class->apply_preset = apply_preset;
 
   properties[PROP_DIRECTION] =
     g_param_spec_int ("direction", NULL, NULL, 0, DN_DELEGATION_DIRECTION_N - 1, DN_DELEGATION_OUTBOUND,
