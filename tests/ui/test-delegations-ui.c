@@ -193,6 +193,118 @@ test_outbound_with_three_members (DnTestStore   *fixture,
   dn_date_set_today (NULL);
 }
 
+static GtkWindow *
+open_editor (DnWindow   *window,
+             const char *section,
+             const char *prefix)
+{
+  DnDelegationListPage *page;
+
+  dn_window_show_section (window, section);
+  dn_ui_spin (50);
+  page = page_of (window, prefix);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "delegation.new", NULL));
+  dn_ui_spin (50);
+  return dn_ui_find_window (DN_TYPE_DELEGATION_EDITOR);
+}
+
+/* A visit: the guest list pasted from a spreadsheet (a bad line refused
+ * with its number, then the good list), a programme item, the days the
+ * police and the Department of Foreign Affairs were told. */
+static void
+test_inbound_guests (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  DnStore *store = fixture->store;
+  GDate start = dn_test_date (2025, 4, 2);
+  GDate end = dn_test_date (2025, 4, 4);
+  GDate told = dn_test_date (2025, 3, 25);
+  DnWindow *window = dn_window_new (NULL, store);
+  GtkWindow *editor;
+  GtkTextBuffer *buffer;
+
+  dn_test_add_unit (store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  editor = open_editor (window, "delegations-in", "inbound");
+  g_assert_nonnull (editor);
+  dn_ui_set_text (editor, "Name of the delegation", "Đoàn KOICA làm việc với Sở");
+  dn_ui_set_text (editor, "Foreign organisation", "KOICA");
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "Start date")), &start);
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "End date")), &end);
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "Day the provincial police were informed")),
+                          &told);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (dn_ui_get_by_label (editor, "Guest list to paste")));
+  gtk_text_buffer_set_text (buffer, "Kim Min-jun\tKR\tM12345678\tKOICA\tTrưởng đoàn\nLee\tAtlantis\n", -1);
+  dn_ui_click (dn_ui_get_by_label (editor, "Add the pasted guests"));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (editor)), "Line 2"));
+  g_assert_cmpuint (dn_delegation_editor_get_n_members (DN_DELEGATION_EDITOR (editor)), ==, 0);
+  gtk_text_buffer_set_text (buffer, "Kim Min-jun\tKR\tM12345678\tKOICA\tTrưởng đoàn\n"
+                                    "Lee Ji-eun\tHàn Quốc\tM87654321\tKOICA\tChuyên gia\n", -1);
+  dn_ui_click (dn_ui_get_by_label (editor, "Add the pasted guests"));
+  g_assert_cmpuint (dn_delegation_editor_get_n_members (DN_DELEGATION_EDITOR (editor)), ==, 2);
+
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "Day of the programme item")), &start);
+  dn_ui_set_text (editor, "What the programme item is", "Làm việc với lãnh đạo Sở");
+  dn_ui_set_text (editor, "Time of the programme item", "08:00–11:00");
+  dn_ui_click (dn_ui_get_by_label (editor, "Add the programme item"));
+
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
+  dn_ui_spin (50);
+  g_assert_cmpstr (dn_test_query_text (store, "SELECT direction FROM delegation"), ==, "inbound");
+  g_assert_cmpstr (dn_test_query_text (store, "SELECT police_informed_on FROM delegation"), ==, "2025-03-25");
+  g_assert_cmpstr (dn_test_query_text (store, "SELECT group_concat(guest_name || '/' || guest_nationality, ';') "
+                                              "FROM delegation_member"), ==, "Kim Min-jun/KR;Lee Ji-eun/KR");
+  g_assert_cmpstr (dn_test_query_text (store, "SELECT time FROM delegation_programme"), ==, "08:00–11:00");
+  wait_for_items (page_of (window, "inbound"), 1);
+  /* not among the trips abroad */
+  dn_window_show_section (window, "delegations-out");
+  wait_for_items (page_of (window, "outbound"), 0);
+
+  dn_ui_destroy_all_windows ();
+  dn_ui_spin (30);
+}
+
+/* A local limit passed: the editor warns, writes nothing, and saves when
+ * asked again. */
+static void
+test_limit_warning (DnTestStore   *fixture,
+                    gconstpointer  data)
+{
+  DnStore *store = fixture->store;
+  GDate start = dn_test_date (2025, 5, 1);
+  GDate end = dn_test_date (2025, 5, 10);
+  DnWindow *window = dn_window_new (NULL, store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  GtkWindow *editor;
+
+  dn_test_add_unit (store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
+  g_assert_true (dn_store_set_setting (store, DN_SETTING_LIMIT_COUNTRIES, 1, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  editor = open_editor (window, "delegations-out", "outbound");
+  dn_ui_set_text (editor, "Name of the delegation", "Khảo sát Nhật Bản và Hàn Quốc");
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "Start date")), &start);
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "End date")), &end);
+  dn_delegation_editor_add_country (DN_DELEGATION_EDITOR (editor), "JP", 5);
+  dn_delegation_editor_add_country (DN_DELEGATION_EDITOR (editor), "KR", 4);
+
+  before = dn_test_row_counts (store);
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (editor)), "local limit"));
+  {
+    g_autofree char *after = dn_test_row_counts (store);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
+  dn_ui_spin (50);
+  g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM delegation_country"), ==, 2);
+
+  dn_ui_destroy_all_windows ();
+  dn_ui_spin (30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -200,5 +312,7 @@ main (int   argc,
   dn_ui_test_init_accessible (&argc, &argv);
 
   DN_TEST_ADD ("/delegations-ui/outbound-three-members", test_outbound_with_three_members);
+  DN_TEST_ADD ("/delegations-ui/inbound-guests", test_inbound_guests);
+  DN_TEST_ADD ("/delegations-ui/limit-warning", test_limit_warning);
   return g_test_run ();
 }
