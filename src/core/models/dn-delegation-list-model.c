@@ -173,24 +173,19 @@ run_job (DnStore         *store,
   return result;
 }
 
+/* Only the latest query's result comes here (the slot drops the others);
+ * the slot frees @found after. */
 static void
-job_done (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+job_done (DnDelegationListModel *self,
+          JobResult             *found,
+          const GError          *error)
 {
-  DnDelegationListModel *self = DN_DELEGATION_LIST_MODEL (user_data);
-  g_autoptr(GError) error = NULL;
-  JobResult *found = dn_query_worker_run_finish (result, NULL, &error);
-
   if (found != NULL)
-    {
-      /* the first records stand for the first ids only when none went
-       * missing meanwhile */
-      dn_query_model_set_result (DN_QUERY_MODEL (self), found->ids,
-                                 found->first->len == MIN (found->ids->len, DN_QUERY_MODEL_PREFETCHED)
-                                 ? found->first : NULL);
-      job_result_free (found);
-    }
+    /* the first records stand for the first ids only when none went
+     * missing meanwhile */
+    dn_query_model_set_result (DN_QUERY_MODEL (self), found->ids,
+                               found->first->len == MIN (found->ids->len, DN_QUERY_MODEL_PREFETCHED)
+                               ? found->first : NULL);
   dn_query_model_emit_loaded (DN_QUERY_MODEL (self), error);
 }
 
@@ -214,5 +209,5 @@ dn_delegation_list_model_set_query_async (DnDelegationListModel    *self,
   job->query = self->query;
   job->text = g_strdup (self->query_text);
   job->query.text = job->text;
-  dn_query_slot_run_async (self->slot, run_job, job, (GDestroyNotify) job_free, job_done, self);
+  dn_query_slot_run (self->slot, run_job, job, (GDestroyNotify) job_free, G_CALLBACK (job_done), self);
 }
