@@ -269,8 +269,16 @@ open_details (DnDelegationListPage *self,
 
   if (store == NULL || id <= 0)
     return;
-  details = dn_delegation_details_new (store, id);
   root = gtk_widget_get_root (GTK_WIDGET (self));
+  /* one window per delegation */
+  details = dn_ui_find_record_window (DN_TYPE_DELEGATION_DETAILS, G_CALLBACK (dn_delegation_details_get_delegation),
+                                      id, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  if (details != NULL)
+    {
+      gtk_window_present (details);
+      return;
+    }
+  details = dn_delegation_details_new (store, id);
   if (GTK_IS_WINDOW (root))
     {
       DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
