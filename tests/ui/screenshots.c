@@ -188,7 +188,8 @@ test_sections (void)
   g_autofree char *db = g_build_filename (tmp, "demo.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DnStore) store = dn_store_open (db, DN_STORE_OPEN_DEFAULT, &error);
-  const char *sections[] = { "overview", "tasks", "units", "passports", "partners" };
+  const char *sections[] = { "overview", "tasks", "delegations-out", "delegations-in", "passports", "partners",
+                             "units" };
   DnWindow *window;
 
   g_assert_no_error (error);
