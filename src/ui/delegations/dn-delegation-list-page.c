@@ -137,6 +137,12 @@ show_item (DnListPage *page,
       break;
     case COLUMN_COUNTRIES:
       text = dn_delegation_dup_country_names (d->country_codes);
+      /* a visit without a country stated: who comes */
+      if (text[0] == '\0' && d->direction == DN_DELEGATION_INBOUND)
+        {
+          g_free (text);
+          text = g_strdup (d->partner_name[0] != '\0' ? d->partner_name : d->inviting_party);
+        }
       break;
     case COLUMN_MEMBERS:
       text = d->id > 0 ? g_strdup_printf ("%u", d->n_members) : NULL;
