@@ -350,13 +350,8 @@ dn_delegation_details_class_init (DnDelegationDetailsClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = dn_delegation_details_dispose;
   dn_ui_class_set_template (widget_class, "dn-delegation-details.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationDetails, title_label);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationDetails, status_label);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationDetails, facts_label);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationDetails, members_heading);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationDetails, members_label);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationDetails, programme_heading);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationDetails, programme_label);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationDetails, title_label, status_label, facts_label,
+                             members_heading, members_label, programme_heading, programme_label);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -886,14 +886,8 @@ dn_delegation_editor_class_init (DnDelegationEditorClass *klass)
   G_OBJECT_CLASS (klass)->dispose = dn_delegation_editor_dispose;
   dn_page_editor_class_set_template (DN_PAGE_EDITOR_CLASS (klass), "dn-delegation-editor.ui",
                                      dn_delegation_editor_apply);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationEditor, form_box);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationEditor, main_grid);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationEditor, country_row);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationEditor, countries_list);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationEditor, members_heading);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationEditor, member_grid);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationEditor, members_list);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationEditor, inbound_box);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationEditor, form_box, main_grid, country_row, countries_list,
+                             members_heading, member_grid, members_list, inbound_box);
 }
 
 static void

@@ -618,11 +618,8 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   dn_ui_class_set_template (widget_class, "dn-delegation-list-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationListPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationListPage, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnDelegationListPage, overdue_toggle);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_overdue_toggled_cb);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationListPage, search_entry, status_dropdown, overdue_toggle);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_search_changed_cb, on_overdue_toggled_cb);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
