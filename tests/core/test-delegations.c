@@ -24,6 +24,28 @@
     g_assert_cmpstr (after_, ==, before); \
   } G_STMT_END
 
+/* Asserts the first column of @format's first row (printf) is @expected. */
+static void assert_sql_text (DnStore    *store,
+                             const char *expected,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (3, 4);
+static void
+assert_sql_text (DnStore    *store,
+                 const char *expected,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *found = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  found = dn_test_query_text (store, "%s", sql);
+  g_assert_cmpstr (found, ==, expected);
+}
+
 static GPtrArray *
 countries (const char *first_code,
            ...)
@@ -139,8 +161,8 @@ test_add_get_update_delete (DnTestStore   *fixture,
   g_assert_cmpint (got->budget, ==, 0);
   g_assert_cmpstr (got->country_codes, ==, "KR,JP");
   g_assert_cmpstr (got->decision_label, ==, "12/QĐ-SGDĐT, 01/03/2025");
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT direction FROM delegation"), ==, "outbound");
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT status FROM delegation"), ==, "planned");
+  assert_sql_text (fixture->store, "outbound", "SELECT direction FROM delegation");
+  assert_sql_text (fixture->store, "planned", "SELECT status FROM delegation");
 
   read = dn_store_list_delegation_countries (fixture->store, d->id, &error);
   g_assert_no_error (error);
@@ -200,7 +222,7 @@ test_refused_input (DnTestStore   *fixture,
   g_assert_false (dn_store_update_delegation (fixture->store, got, NULL, FALSE, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
   ASSERT_UNCHANGED (fixture->store, after_add);
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT end_date FROM delegation"), ==, "2025-03-12");
+  assert_sql_text (fixture->store, "2025-03-12", "SELECT end_date FROM delegation");
 }
 
 /* proposed → approved (with its decision) → abroad → returned → reported;
@@ -235,7 +257,7 @@ test_status_path (DnTestStore   *fixture,
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
   g_clear_error (&error);
   ASSERT_UNCHANGED (fixture->store, before);
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT status FROM delegation"), ==, "planned");
+  assert_sql_text (fixture->store, "planned", "SELECT status FROM delegation");
 
   g_assert_true (dn_store_approve_delegation (fixture->store, id, decision, &error));
   g_assert_no_error (error);
@@ -252,7 +274,7 @@ test_status_path (DnTestStore   *fixture,
   ASSERT_UNCHANGED (fixture->store, before);
 
   g_assert_true (dn_store_depart_delegation (fixture->store, id, &error));
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT status FROM delegation"), ==, "ongoing");
+  assert_sql_text (fixture->store, "ongoing", "SELECT status FROM delegation");
   /* abroad: cannot be cancelled any more */
   before = (g_free (before), dn_test_row_counts (fixture->store));
   g_assert_false (dn_store_cancel_delegation (fixture->store, id, &error));
@@ -273,7 +295,7 @@ test_status_path (DnTestStore   *fixture,
   g_assert_cmpint (got->status, ==, DN_DELEGATION_REPORTED);
   g_assert_cmpint (got->report_document_id, ==, report);
   dn_test_assert_date (&got->report_submitted_on, 2025, 3, 20);
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT status FROM delegation"), ==, "completed");
+  assert_sql_text (fixture->store, "completed", "SELECT status FROM delegation");
 
   /* a proposed one may be cancelled, a cancelled one approved no more */
   id = add_delegation (fixture->store, "Đoàn Úc", 5, 1, 5, 5);
@@ -377,8 +399,8 @@ test_overlap (DnTestStore   *fixture,
   g_assert_false (dn_store_update_delegation (fixture->store, got, NULL, FALSE, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
   ASSERT_UNCHANGED (fixture->store, before);
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT start_date FROM delegation WHERE id = %" G_GINT64_FORMAT,
-                                       third), ==, "2025-03-11");
+  assert_sql_text (fixture->store, "2025-03-11", "SELECT start_date FROM delegation WHERE id = %" G_GINT64_FORMAT,
+                                       third);
 }
 
 /* Members: unit and position from the person, the passport must be the
@@ -559,8 +581,7 @@ test_inbound (DnTestStore   *fixture,
   g_assert_cmpuint (got->n_members, ==, 2);
   dn_test_assert_date (&got->police_informed_on, 2025, 3, 25);
   dn_test_assert_date (&got->foreign_affairs_informed_on, 2025, 3, 26);
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT group_concat(guest_nationality) FROM delegation_member"),
-                   ==, "KR,KR");
+  assert_sql_text (fixture->store, "KR,KR", "SELECT group_concat(guest_nationality) FROM delegation_member");
   /* approving a visit needs its decision too */
   g_assert_false (dn_store_approve_delegation (fixture->store, d->id, 0, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);

@@ -26,6 +26,28 @@
 #include "dn-ui-test-utils.h"
 #include "dn-window.h"
 
+/* Asserts the first column of @format's first row (printf) is @expected. */
+static void assert_sql_text (DnStore    *store,
+                             const char *expected,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (3, 4);
+static void
+assert_sql_text (DnStore    *store,
+                 const char *expected,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *found = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  found = dn_test_query_text (store, "%s", sql);
+  g_assert_cmpstr (found, ==, expected);
+}
+
 static DnDelegationListPage *
 page_of (DnWindow   *window,
          const char *prefix)
@@ -152,11 +174,11 @@ test_outbound_with_three_members (DnTestStore   *fixture,
   g_assert_nonnull (form);
   g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (form)));
   g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (form)), "sending decision"));
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT status FROM delegation"), ==, "planned");
+  assert_sql_text (store, "planned", "SELECT status FROM delegation");
   dn_chooser_set_id (DN_CHOOSER (dn_ui_get_by_label (form, "Decision")), decision);
   g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (form)));
   dn_ui_spin (50);
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT status FROM delegation"), ==, "approved");
+  assert_sql_text (store, "approved", "SELECT status FROM delegation");
 
   /* the overview's links: abroad today (12/3), no report overdue */
   g_assert_true (dn_window_show_list (window, "delegations-out:abroad"));
@@ -251,11 +273,11 @@ test_inbound_guests (DnTestStore   *fixture,
 
   g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
   dn_ui_spin (50);
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT direction FROM delegation"), ==, "inbound");
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT police_informed_on FROM delegation"), ==, "2025-03-25");
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT group_concat(guest_name || '/' || guest_nationality, ';') "
-                                              "FROM delegation_member"), ==, "Kim Min-jun/KR;Lee Ji-eun/KR");
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT time FROM delegation_programme"), ==, "08:00–11:00");
+  assert_sql_text (store, "inbound", "SELECT direction FROM delegation");
+  assert_sql_text (store, "2025-03-25", "SELECT police_informed_on FROM delegation");
+  assert_sql_text (store, "Kim Min-jun/KR;Lee Ji-eun/KR", "SELECT group_concat(guest_name || '/' || guest_nationality, ';') "
+                                              "FROM delegation_member");
+  assert_sql_text (store, "08:00–11:00", "SELECT time FROM delegation_programme");
   wait_for_items (page_of (window, "inbound"), 1);
   /* not among the trips abroad */
   dn_window_show_section (window, "delegations-out");
