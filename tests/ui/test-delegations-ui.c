@@ -110,6 +110,9 @@ test_outbound_with_three_members (DnTestStore   *fixture,
 
   dn_test_exec (store, "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) "
                        "VALUES (%" G_GINT64_FORMAT ", 'official', 'C7654321', '2022-01-01', '2032-01-01')", an);
+  dn_test_exec (store, "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) "
+                       "VALUES (%" G_GINT64_FORMAT ", 'official', 'C1111111', '2022-01-01', '2032-01-01'), "
+                       "(%" G_GINT64_FORMAT ", 'ordinary', 'P2222222', '2022-01-01', '2032-01-01')", binh, cuong);
 
   /* the day the list judges "abroad" and "overdue" on */
   dn_date_set_today ((GDate[]) { dn_test_date (2025, 3, 12) });
@@ -206,6 +209,21 @@ test_outbound_with_three_members (DnTestStore   *fixture,
   }
   g_assert_cmpint (dn_store_count_staff_abroad (store, (GDate[]) { dn_test_date (2025, 3, 12) }, NULL), ==, 3);
   /* approved: departing is the next step */
+  /* every member's passport handed out at once, into the custody ledger */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "delegation.hand-out-passports", NULL));
+  dn_ui_spin (50);
+  form = dn_ui_find_window (DN_TYPE_FORM_DIALOG);
+  g_assert_nonnull (form);
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (form, "Day handed out")),
+                          (GDate[]) { dn_test_date (2025, 3, 5) });
+  dn_ui_set_text (form, "Handed by", "Lê Thị Hoa");
+  if (!dn_form_dialog_save (DN_FORM_DIALOG (form)))
+    /* a warning (shown in the form): saved again, confirmed */
+    g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (form)));
+  dn_ui_spin (50);
+  g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM passport_loan WHERE delegation_id = %"
+                                             G_GINT64_FORMAT " AND handed_by = 'Lê Thị Hoa'", id), ==, 3);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "delegation.depart", NULL));
   dn_ui_spin (50);
   g_assert_cmpstr (dn_delegation_details_get_status_text (DN_DELEGATION_DETAILS (details)), ==, "Abroad");

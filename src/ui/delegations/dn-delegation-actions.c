@@ -139,6 +139,100 @@ add_day_field (DnFormDialog *dialog,
   return DN_DATE_ENTRY (entry);
 }
 
+typedef struct
+{
+  DnStore     *store;
+  gint64       id;
+  DnDateEntry *day;
+  GtkEntry    *handed_by;
+  gboolean     confirmed;
+} HandOut;
+
+static void
+hand_out_free (HandOut *hand_out)
+{
+  g_clear_object (&hand_out->store);
+  g_free (hand_out);
+}
+
+static gboolean
+apply_hand_out (DnFormDialog  *dialog,
+                gpointer       user_data,
+                GError       **error)
+{
+  HandOut *hand_out = user_data;
+  g_autoptr(GError) refused = NULL;
+  GDate day;
+
+  if (!dn_date_entry_get_date (hand_out->day, &day))
+    {
+      dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."),
+                                 GTK_WIDGET (hand_out->day));
+      return FALSE;
+    }
+  if (dn_store_hand_out_delegation_passports (hand_out->store, hand_out->id, &day,
+                                              gtk_editable_get_text (GTK_EDITABLE (hand_out->handed_by)),
+                                              hand_out->confirmed, &refused))
+    return TRUE;
+  if (g_error_matches (refused, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s Save again to go ahead."), refused->message);
+
+      hand_out->confirmed = TRUE;
+      dn_form_dialog_set_save_label (dialog, _("Hand Out _Anyway"));
+      dn_form_dialog_show_error (dialog, message, NULL);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&refused));
+  return FALSE;
+}
+
+static void
+present_over (DnFormDialog *dialog,
+              GtkWidget    *parent)
+{
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+DnFormDialog *
+dn_delegation_hand_out_passports (GtkWidget *parent,
+                                  DnStore   *store,
+                                  gint64     id)
+{
+  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
+  HandOut *hand_out;
+  DnFormDialog *dialog;
+  GtkWidget *entry;
+  GDate today;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+
+  hand_out = g_new0 (HandOut, 1);
+  hand_out->store = g_object_ref (store);
+  hand_out->id = id;
+  dn_date_today (&today);
+  dialog = dn_form_dialog_new (_("Hand Out Passports"), _("_Hand Out"));
+  gtk_widget_set_name (GTK_WIDGET (dialog), "delegation-hand-out-form");
+  dn_form_dialog_set_intro (dialog, _("The passport chosen for each member is handed to its holder and entered "
+                                      "in the custody ledger."));
+  hand_out->day = add_day_field (dialog, _("_Day"), _("Day handed out"), &today);
+  entry = gtk_entry_new ();
+  if (context != NULL && dn_window_context_get_officer (context) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), dn_window_context_get_officer (context));
+  dn_form_dialog_add_field (dialog, _("Handed _by"), _("Handed by"), entry);
+  hand_out->handed_by = GTK_ENTRY (entry);
+  dn_form_dialog_set_apply_func (dialog, apply_hand_out, hand_out, (GDestroyNotify) hand_out_free);
+  present_over (dialog, parent);
+  return dialog;
+}
+
 DnFormDialog *
 dn_delegation_change_status (GtkWidget           *parent,
                              DnStore             *store,

@@ -24,6 +24,15 @@ DnFormDialog *dn_delegation_change_status (GtkWidget           *parent,
                                            gint64               id,
                                            DnDelegationStatus   to);
 
+/* Hands out the chosen passport of every member of the outbound
+ * delegation @id (dn_store_hand_out_delegation_passports) from a small
+ * form over @parent's window: the day (today) and who hands them over
+ * (the officer). A warning (a passport expiring soon…) is shown in the
+ * form and written when the officer saves again. Returns the form. */
+DnFormDialog *dn_delegation_hand_out_passports (GtkWidget *parent,
+                                                DnStore   *store,
+                                                gint64     id);
+
 /* "Abroad" reads "Visiting" for an inbound delegation. */
 const char   *dn_delegation_status_label  (DnDelegationDirection direction,
                                            DnDelegationStatus    status);

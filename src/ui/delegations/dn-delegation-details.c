@@ -104,6 +104,9 @@ update_actions (DnDelegationDetails *self)
                                  there && dn_delegation_status_can_change (status, DN_DELEGATION_REPORTED));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.cancel",
                                  there && dn_delegation_status_can_change (status, DN_DELEGATION_CANCELLED));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.hand-out-passports",
+                                 there && self->delegation->direction == DN_DELEGATION_OUTBOUND &&
+                                 (status == DN_DELEGATION_APPROVED || status == DN_DELEGATION_ABROAD));
 }
 
 /* Reads the delegation again and shows it. */
@@ -307,6 +310,12 @@ cancel_cb (DnDelegationDetails *self)
 }
 
 static void
+hand_out_passports_cb (DnDelegationDetails *self)
+{
+  dn_delegation_hand_out_passports (GTK_WIDGET (self), self->store, self->id);
+}
+
+static void
 edit_cb (DnDelegationDetails *self)
 {
   g_autoptr(GError) error = NULL;
@@ -345,6 +354,7 @@ dn_delegation_details_class_init (DnDelegationDetailsClass *klass)
     { "delegation.return", G_CALLBACK (return_cb) },
     { "delegation.record-report", G_CALLBACK (record_report_cb) },
     { "delegation.cancel", G_CALLBACK (cancel_cb) },
+    { "delegation.hand-out-passports", G_CALLBACK (hand_out_passports_cb) },
   };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 

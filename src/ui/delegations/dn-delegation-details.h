@@ -4,8 +4,9 @@
  * A window (like the task details) showing the delegation as it is in the
  * store, read again whenever the store changes. Actions: delegation.approve,
  * delegation.depart, delegation.return, delegation.record-report,
- * delegation.cancel, delegation.edit (each enabled when the status allows
- * it).
+ * delegation.cancel, delegation.edit, delegation.hand-out-passports (an
+ * outbound delegation, approved or abroad: every member's chosen passport
+ * handed out in one transaction), each enabled when the status allows it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
