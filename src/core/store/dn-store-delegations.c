@@ -105,14 +105,6 @@ static const DnRow programme_row = {
     DN_COLUMN (TEXT, DnProgrammeItem, host_unit_name), DN_COLUMN (TEXT, DnProgrammeItem, description) },
 };
 
-static const DnRow member_passport_row = {
-  dn_passport_get_type,
-  { DN_COLUMN (INT64, DnPassport, id), DN_COLUMN (INT64, DnPassport, person_id),
-    DN_ENUM_COLUMN (DnPassport, kind, dn_passport_kind_from_string), DN_COLUMN (TEXT, DnPassport, number),
-    DN_COLUMN (DATE, DnPassport, issue_date), DN_COLUMN (DATE, DnPassport, expiry_date),
-    DN_ENUM_COLUMN (DnPassport, state, dn_passport_state_from_string) },
-};
-
 static const char *
 db_direction (DnDelegationDirection direction)
 {
@@ -713,14 +705,22 @@ dn_store_list_member_passports (DnStore  *self,
                                 gint64    person_id,
                                 GError  **error)
 {
+  g_autoptr(GPtrArray) passports = NULL;
+  GPtrArray *usable;
+
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT pp.id, pp.person_id, pp.kind, pp.number, pp.issue_date, pp.expiry_date, "
-                             "CASE WHEN EXISTS (SELECT 1 FROM passport_loan l WHERE l.passport_id = pp.id "
-                             "AND l.returned_on IS NULL) THEN 'out' ELSE 'in_office' END "
-                             "FROM passport pp WHERE pp.person_id = ? AND pp.status = 'valid' "
-                             "ORDER BY pp.expiry_date DESC, pp.id",
-                             &member_passport_row, error, DN_INT (person_id), DN_END);
+  passports = dn_store_list_person_passports (self, person_id, error);
+  if (passports == NULL)
+    return NULL;
+  usable = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < passports->len; i++)
+    {
+      DnPassport *passport = passports->pdata[i];
+
+      if (passport->state == DN_PASSPORT_IN_OFFICE || passport->state == DN_PASSPORT_OUT)
+        g_ptr_array_add (usable, g_object_ref (passport));
+    }
+  return usable;
 }
 
 gboolean
@@ -901,32 +901,6 @@ dn_store_depart_delegation (DnStore  *self,
   return _dn_store_finish (self, ok, error);
 }
 
-/* The holiday calendar with the officer's rows. */
-static DnCalendar *
-load_calendar (DnStore  *self,
-               GError  **error)
-{
-  g_autoptr(DnCalendar) calendar = dn_calendar_new ();
-  sqlite3_stmt *stmt = _dn_store_prepare (self, "SELECT day, off, name FROM calendar_day", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GDate day;
-      g_autofree char *name = _dn_column_text (stmt, 2);
-
-      _dn_column_date (stmt, 0, &day);
-      if (g_date_valid (&day))
-        dn_calendar_set_override (calendar, &day, sqlite3_column_int (stmt, 1) != 0, name);
-    }
-  sqlite3_reset (stmt);
-  if (!_dn_store_check_step (self, rc, error))
-    return NULL;
-  return g_steal_pointer (&calendar);
-}
-
 gboolean
 dn_store_compute_report_due (DnStore      *self,
                              const GDate  *returned_on,
@@ -942,7 +916,7 @@ dn_store_compute_report_due (DnStore      *self,
   days = dn_store_get_setting (self, DN_SETTING_REPORT_DAYS);
   if (dn_store_get_setting (self, DN_SETTING_REPORT_WORKING_DAYS) != 0)
     {
-      g_autoptr(DnCalendar) calendar = load_calendar (self, error);
+      g_autoptr(DnCalendar) calendar = dn_store_get_calendar (self, error);
 
       if (calendar == NULL)
         return FALSE;

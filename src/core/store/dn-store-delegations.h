@@ -89,10 +89,9 @@ gboolean      dn_store_remove_delegation_member (DnStore             *self,
 GPtrArray    *dn_store_list_delegation_members  (DnStore             *self,
                                                  gint64               delegation_id,
                                                  GError             **error);
-/* The passports of @person_id a member may use (valid ones: not lost,
- * transferred or cancelled), longest valid first: id, person_id, kind,
- * number, dates, state (in the office or handed out). Read only: the
- * passports are kept elsewhere. */
+/* The passports of @person_id a member may use: those
+ * dn_store_list_person_passports() gives that are in the office or handed
+ * out (not lost, transferred or sent for cancellation). */
 GPtrArray    *dn_store_list_member_passports    (DnStore             *self,
                                                  gint64               person_id,
                                                  GError             **error);
