@@ -1011,12 +1011,6 @@ dn_store_cancel_delegation (DnStore  *self,
  * conditions of DN_ALERT_SQL_STAFF_ABROAD (without the direction: a visit
  * under way is listed too) and DN_ALERT_SQL_REPORT_OVERDUE, with their own
  * parameters. */
-#define LIST_WHERE \
-  "WHERE (?1 IS NULL OR d.direction = ?1) AND (?2 IS NULL OR " STATUS_KEYWORD " = ?2) " \
-  "AND (?3 IS NULL OR d.id IN (SELECT rowid / 8 FROM search WHERE search MATCH ?3 AND rowid % 8 = 4)) " \
-  "AND (?4 IS NULL OR (d.status IN ('approved', 'ongoing') AND d.start_date <= ?4 AND d.end_date >= ?4)) " \
-  "AND (?5 IS NULL OR (d.status = 'completed' AND d.report_submitted_on IS NULL AND d.report_due_date < ?5)) "
-
 typedef struct
 {
   const char *direction;
@@ -1037,6 +1031,72 @@ list_values (const DnDelegationQuery *query,
   values->overdue_before = query->report_overdue && g_date_valid (&query->today) ? &query->today : NULL;
 }
 
+/* The list's SQL with only the filters @v uses (a filter written as "?N IS
+ * NULL OR …" keeps SQLite from the direction's index): parameters ?1 to ?5
+ * the filters, ?6 and ?7 the key of the record before the page, ?8 its
+ * length. */
+static char *
+list_sql (const char       *select,
+          const ListValues *v,
+          gboolean          after,
+          gboolean          page)
+{
+  GString *sql = g_string_new (select);
+
+  g_string_append (sql, " WHERE 1");
+  if (v->direction != NULL)
+    g_string_append (sql, " AND d.direction = ?1");
+  if (v->status != NULL)
+    g_string_append (sql, " AND " STATUS_KEYWORD " = ?2");
+  if (v->match != NULL)
+    g_string_append (sql, " AND d.id IN (SELECT rowid / 8 FROM search WHERE search MATCH ?3 AND rowid % 8 = 4)");
+  if (v->abroad_on != NULL)
+    g_string_append (sql, " AND d.status IN ('approved', 'ongoing') AND d.start_date <= ?4 AND d.end_date >= ?4");
+  if (v->overdue_before != NULL)
+    g_string_append (sql, " AND d.status = 'completed' AND d.report_submitted_on IS NULL AND d.report_due_date < ?5");
+  if (after)
+    g_string_append (sql, " AND (d.start_date, d.id) < (?6, ?7)");
+  g_string_append (sql, " ORDER BY d.start_date DESC, d.id DESC");
+  if (page)
+    g_string_append (sql, " LIMIT ?8");
+  return g_string_free (sql, FALSE);
+}
+
+/* A statement of its own for list_sql() with its values bound; NULL with
+ * @error set when it cannot be prepared. */
+static sqlite3_stmt *
+prepare_list (DnStore          *self,
+              const char       *select,
+              const ListValues *v,
+              DnDelegation     *after,
+              gint64            limit,
+              GError          **error)
+{
+  g_autofree char *sql = list_sql (select, v, after != NULL, limit > 0);
+  sqlite3_stmt *stmt = _dn_store_prepare_once (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (v->direction != NULL)
+    _dn_bind_text (stmt, 1, v->direction);
+  if (v->status != NULL)
+    _dn_bind_text (stmt, 2, v->status);
+  if (v->match != NULL)
+    _dn_bind_text (stmt, 3, v->match);
+  if (v->abroad_on != NULL)
+    _dn_bind_date (stmt, 4, v->abroad_on);
+  if (v->overdue_before != NULL)
+    _dn_bind_date (stmt, 5, v->overdue_before);
+  if (after != NULL)
+    {
+      _dn_bind_date (stmt, 6, &after->start_date);
+      sqlite3_bind_int64 (stmt, 7, after->id);
+    }
+  if (limit > 0)
+    sqlite3_bind_int64 (stmt, 8, limit);
+  return stmt;
+}
+
 GPtrArray *
 dn_store_list_delegations (DnStore                  *self,
                            const DnDelegationQuery  *query,
@@ -1044,24 +1104,31 @@ dn_store_list_delegations (DnStore                  *self,
                            guint                     limit,
                            GError                  **error)
 {
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   ListValues v;
-  GPtrArray *found;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (after == NULL || DN_IS_DELEGATION (after), NULL);
 
+  if (limit == 0)
+    return g_steal_pointer (&found);
   list_values (query, &v);
-  found = _dn_store_read_all (self,
-                              "SELECT " DELEGATION_COLUMNS DELEGATION_FROM LIST_WHERE
-                              "AND (?6 IS NULL OR (d.start_date, d.id) < (?6, ?7)) "
-                              "ORDER BY d.start_date DESC, d.id DESC LIMIT ?8",
-                              &delegation_row, error, DN_TEXT (v.direction), DN_TEXT (v.status), DN_TEXT (v.match),
-                              DN_DATE (v.abroad_on), DN_DATE (v.overdue_before),
-                              DN_DATE (after != NULL ? &after->start_date : NULL),
-                              DN_INT (after != NULL ? after->id : 0), DN_INT (limit), DN_END);
+  stmt = prepare_list (self, "SELECT " DELEGATION_COLUMNS DELEGATION_FROM, &v, after, limit, error);
   g_free (v.match);
-  return found;
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (found, _dn_row_read (&delegation_row, stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
 }
 
 GArray *
@@ -1078,12 +1145,11 @@ dn_store_list_delegation_ids (DnStore                  *self,
   g_return_val_if_fail (query != NULL, NULL);
 
   list_values (query, &v);
-  stmt = _dn_store_prepare_with (self,
-                                 "SELECT d.id FROM delegation d " LIST_WHERE "ORDER BY d.start_date DESC, d.id DESC",
-                                 error, DN_TEXT (v.direction), DN_TEXT (v.status), DN_TEXT (v.match),
-                                 DN_DATE (v.abroad_on), DN_DATE (v.overdue_before), DN_END);
+  stmt = prepare_list (self, "SELECT d.id FROM delegation d", &v, NULL, 0, error);
   g_free (v.match);
   ok = stmt != NULL && _dn_store_collect_ids (self, stmt, ids, error);
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
   return ok ? g_steal_pointer (&ids) : NULL;
 }
 
