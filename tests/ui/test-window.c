@@ -13,7 +13,9 @@
 #include "dn-date.h"
 #include "dn-exchange.h"
 #include "dn-i18n.h"
+#include "dn-delegation-details.h"
 #include "dn-overdue-notice.h"
+#include "dn-passport-details.h"
 #include "dn-overview-page.h"
 #include "dn-rules-dialog.h"
 #include "dn-form-dialog.h"
@@ -203,6 +205,73 @@ test_global_search (DnTestStore   *fixture,
   dn_global_search_search (dn_window_get_global_search (window), "");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The hit of @kind and @id among the results, or NULL. */
+static DnSearchHit *
+find_hit (GListModel   *results,
+          DnRecordKind  kind,
+          gint64        id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(DnSearchHit) hit = g_list_model_get_item (results, i);
+
+      if (hit->kind == kind && hit->id == id)
+        return g_steal_pointer (&hit);
+    }
+  return NULL;
+}
+
+/* A delegation, a passport or a partner found by the header's search opens
+ * where the officer works on it: the delegation's and the passport's
+ * details, the partner in its section. */
+static void
+test_global_search_opens (DnTestStore   *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DnWindow *window;
+  DnGlobalSearch *search;
+  GListModel *results;
+
+  g_assert_true (dn_exchange_load_demo (fixture->store, &error));
+  g_assert_no_error (error);
+  window = dn_window_new (NULL, fixture->store);
+  search = dn_window_get_global_search (window);
+  results = dn_global_search_get_results (search);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_ui_spin (50);
+
+  search_and_wait (window, "han quoc");
+  {
+    g_autoptr(DnSearchHit) hit = find_hit (results, DN_RECORD_DELEGATION, 2);
+
+    g_assert_nonnull (hit);
+    g_signal_emit_by_name (search, "open-hit", hit);
+    dn_ui_spin (200);
+    g_assert_cmpuint (dn_ui_count_windows (DN_TYPE_DELEGATION_DETAILS), ==, 1);
+  }
+  search_and_wait (window, "B2205169");
+  {
+    g_autoptr(DnSearchHit) hit = find_hit (results, DN_RECORD_PASSPORT, 2);
+
+    g_assert_nonnull (hit);
+    g_signal_emit_by_name (search, "open-hit", hit);
+    dn_ui_spin (200);
+    g_assert_cmpstr (dn_window_get_section (window), ==, "passports");
+    g_assert_cmpuint (dn_ui_count_windows (DN_TYPE_PASSPORT_DETAILS), ==, 1);
+  }
+  search_and_wait (window, "global care");
+  {
+    g_autoptr(DnSearchHit) hit = find_hit (results, DN_RECORD_PARTNER, 2);
+
+    g_assert_nonnull (hit);
+    g_signal_emit_by_name (search, "open-hit", hit);
+    dn_ui_spin (200);
+    g_assert_cmpstr (dn_window_get_section (window), ==, "partners");
+  }
+  dn_ui_destroy_all_windows ();
 }
 
 static gboolean
@@ -777,6 +846,7 @@ main (int   argc,
   DN_TEST_ADD ("/window/welcome/start-empty", test_welcome_empty);
   DN_TEST_ADD ("/window/settings-remembered", test_settings_remembered);
   DN_TEST_ADD ("/window/global-search", test_global_search);
+  DN_TEST_ADD ("/window/global-search-opens", test_global_search_opens);
   DN_TEST_ADD ("/window/undo", test_undo);
   DN_TEST_ADD ("/window/context", test_context);
   DN_TEST_ADD ("/window/properties", test_properties);

@@ -203,6 +203,8 @@ on_open_hit_cb (DnWindow    *self,
       dn_passports_page_open_passport (self->passports_page, hit->id);
       break;
     case DN_RECORD_DELEGATION:
+      dn_delegation_list_page_open_delegation (self->outbound_page, hit->id);
+      break;
     case DN_RECORD_N:
     default:
       {

@@ -265,9 +265,9 @@ format_count (DnListPage *page,
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u delegation", "%u delegations", n), n);
 }
 
-static void
-open_details (DnDelegationListPage *self,
-              gint64                id)
+void
+dn_delegation_list_page_open_delegation (DnDelegationListPage *self,
+                                         gint64                id)
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
   GtkWindow *details;
@@ -300,7 +300,7 @@ static void
 activate_item (DnListPage *page,
                gpointer    item)
 {
-  open_details (DN_DELEGATION_LIST_PAGE (page), DN_DELEGATION (item)->id);
+  dn_delegation_list_page_open_delegation (DN_DELEGATION_LIST_PAGE (page), DN_DELEGATION (item)->id);
 }
 
 static void
@@ -379,7 +379,7 @@ cancel_cb (DnDelegationListPage *self)
 static void
 open_cb (DnDelegationListPage *self)
 {
-  open_details (self, dn_list_page_get_selected_id (DN_LIST_PAGE (self)));
+  dn_delegation_list_page_open_delegation (self, dn_list_page_get_selected_id (DN_LIST_PAGE (self)));
 }
 
 static void

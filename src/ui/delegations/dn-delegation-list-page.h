@@ -31,6 +31,10 @@ void                   dn_delegation_list_page_set_store     (DnDelegationListPa
  * toggle). */
 void                   dn_delegation_list_page_show_overdue  (DnDelegationListPage  *self,
                                                               gboolean               overdue);
+/* Opens the details window of the delegation @id (one per delegation),
+ * whatever its direction, over the page's window. */
+void                   dn_delegation_list_page_open_delegation (DnDelegationListPage *self,
+                                                                gint64                id);
 /* The editor of a new delegation (or of the selected one), as
  * delegation.new and delegation.edit open it. */
 GtkWindow             *dn_delegation_list_page_new_delegation (DnDelegationListPage *self);
