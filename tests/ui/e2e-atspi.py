@@ -5,7 +5,9 @@
 # card has a name of its own (not empty, not a GTK type name, no mnemonic
 # underscore, not said twice, not GTK's English "Sidebar"), opens "Nhiệm vụ",
 # types "bao cao" in the task search and expects tasks titled "Báo cáo…";
-# then checks that no visible text is an English message left untranslated.
+# then checks that no visible text is an English message left untranslated;
+# opens "Hộ chiếu", types "tran duc an" in its search and expects the
+# passports of "Trần Đức Ân" alone, every button and list there named.
 #
 # Usage: e2e-atspi.py DOINGOAI DOINGOAI-CLI VI.PO
 # Exit 77 (skip) without a display, python3-gi's Atspi or the vi_VN.UTF-8
@@ -301,6 +303,75 @@ try:
     visible = set(titles())
     left = sorted(text for text in visible if text in english and text != english[text].replace("_", ""))
     check(not left, "every visible label is Vietnamese" + (f"; English left: {left[:10]}" if left else ""))
+
+    # The passports: the section opened from the sidebar, its search field
+    # and its list found by their names, a holder searched without accents
+    # (the demo's Trần Đức Ân has B2205169 and the cancelled B1603274).
+    passports_name = tr("Passports")
+    sidebar = find(frame, lambda n: name_of(n) == tr("Sections"), timeout=5) or frame
+    section = find(sidebar, lambda n: name_of(n) == passports_name and showing(n)
+                   and n.get_role() not in NAMED_ROLES)
+    check(section is not None, f"the sidebar offers “{passports_name}”")
+    check(section is not None and activate(section), f"“{passports_name}” can be opened")
+    row = section.get_parent() if section is not None else None
+    end = time.time() + 5
+    while row is not None and not selected(row) and time.time() < end:
+        time.sleep(0.2)
+    check(row is not None and selected(row), f"“{passports_name}” is the section shown")
+
+    search_name = tr("Search passports")
+    entry = find(frame, lambda n: name_of(n) == search_name and showing(n), timeout=10)
+    check(entry is not None, f"the passports section shows its search field “{search_name}”")
+    table = find(frame, lambda n: name_of(n) == passports_name and showing(n)
+                 and n.get_role() in (Atspi.Role.TABLE, Atspi.Role.TREE_TABLE, Atspi.Role.LIST,
+                                      Atspi.Role.LIST_BOX), timeout=10)
+    check(table is not None, f"the passports section shows its list “{passports_name}”")
+
+    # the section: the nearest node holding both the search field and the list
+    page = frame
+    if entry is not None and table is not None:
+        above = []
+        node = entry
+        while node is not None:
+            above.append(node)
+            node = node.get_parent()
+        node = table
+        while node is not None and node not in above:
+            node = node.get_parent()
+        page = node if node is not None else frame
+    check(page is not frame, f"the search field and the list are in one section ({page.get_role_name()})")
+
+    def page_texts():
+        return [name_of(n) for n in walk(page) if showing(n) and name_of(n)]
+
+    end = time.time() + 15
+    while time.time() < end and "B1708412" not in page_texts():
+        time.sleep(0.5)
+    check("B1708412" in page_texts(), "before the search, every passport is listed (Phạm Văn Ấn's B1708412 seen)")
+    if entry is not None:
+        check(type_text(entry, "tran duc an"), "“tran duc an” typed in the search field")
+    others = ["B1708412", "B2210346", "B2404087", "C7715920"]
+    end = time.time() + 15
+    texts = page_texts()
+    while time.time() < end and ("B2205169" not in texts or "B1603274" not in texts
+                                 or any(o in texts for o in others)):
+        time.sleep(0.5)
+        texts = page_texts()
+    check("B2205169" in texts and "B1603274" in texts,
+          "both passports of “Trần Đức Ân” are listed (B2205169, B1603274)")
+    check(any(t == "Trần Đức Ân" for t in texts), "their holder is shown as “Trần Đức Ân”")
+    shown = [o for o in others if o in texts]
+    check(not shown, "other holders' passports are filtered out" + (f": {shown}" if shown else ""))
+
+    controls = [n for n in walk(page) if n.get_role() in NAMED_ROLES]
+    check(len(controls) >= 5, f"the passports section has its buttons and list on the bus ({len(controls)} seen)")
+    bad = sorted({f"{n.get_role_name()} “{name_of(n)}”: {why}"
+                  for n in controls for why in [naming_problem(n)] if why})
+    check(not bad, "every button and list of the passports section is named" + (f": {bad[:12]}" if bad else ""))
+    left = sorted(text for text in set(page_texts())
+                  if text in english and text != english[text].replace("_", ""))
+    check(not left, "every visible label of the passports section is Vietnamese"
+          + (f"; English left: {left[:10]}" if left else ""))
 finally:
     app.terminate()
     try:

@@ -1,7 +1,10 @@
 /* test-delegations-ui.c: the sections "Outbound delegations" and "Inbound
  * delegations" in the real window: a delegation of three members made
  * through the editor, approved with its sending decision through the
- * status action, its status, the list's count and the staff abroad
+ * status action, its status, the list's count and the staff abroad; the
+ * passports of such a delegation handed out, taken back after the trip,
+ * one late: overdue in the passports list and on the overview card until
+ * it comes back with the head's excuse
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +24,9 @@
 #include "dn-delegation-list-page.h"
 #include "dn-form-dialog.h"
 #include "dn-list-page.h"
+#include "dn-overview-page.h"
+#include "dn-passport-details.h"
+#include "dn-passports-page.h"
 #include "dn-person-chooser.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
@@ -345,6 +351,303 @@ test_limit_warning (DnTestStore   *fixture,
   dn_ui_spin (30);
 }
 
+/* The visible form dialog (there must be exactly one). */
+static DnFormDialog *
+the_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  DnFormDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (DN_IS_FORM_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          g_assert_null (found);
+          found = DN_FORM_DIALOG (window);
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+set_day (gpointer    dialog,
+         const char *label,
+         int y, int m, int d)
+{
+  GDate day = dn_test_date (y, m, d);
+
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (dialog, label)), &day);
+}
+
+static void
+set_today (int y, int m, int d)
+{
+  GDate day = dn_test_date (y, m, d);
+
+  dn_date_set_today (&day);
+}
+
+static gboolean
+count_is_cb (gpointer data)
+{
+  gpointer *args = data;
+
+  return !dn_list_page_is_loading (args[0]) && dn_list_page_get_model (args[0]) != NULL &&
+         g_strcmp0 (dn_list_page_get_count_text (args[0]), args[1]) == 0;
+}
+
+static void
+wait_count (DnListPage *page,
+            const char *count)
+{
+  gpointer args[] = { page, (gpointer) count };
+
+  if (!dn_ui_wait_until (count_is_cb, args, 5000))
+    g_error ("the list says “%s”, not “%s”", dn_list_page_get_count_text (page), count);
+  dn_ui_spin (20);
+}
+
+static gboolean
+overview_loaded_cb (gpointer data)
+{
+  return !dn_overview_page_is_loading (data);
+}
+
+/* The figure of the overview card that links to @target, the figures read
+ * again on today's date. */
+static const char *
+card_figure (DnWindow   *window,
+             const char *target)
+{
+  DnOverviewPage *overview = DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE));
+  GtkWidget *card = dn_ui_get_named (window, target);
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (card));
+
+  dn_overview_page_reload (overview);
+  dn_ui_spin (20);
+  g_assert_true (dn_ui_wait_until (overview_loaded_cb, overview, 5000));
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
+static gboolean
+has_label_containing (GtkWidget  *root,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Takes @passport back on the passports page through passport.take-back. */
+static void
+take_back (DnListPage *page,
+           gint64      passport,
+           int y, int m, int d,
+           const char *reason,
+           const char *excused_by)
+{
+  DnFormDialog *dialog;
+
+  g_assert_true (dn_list_page_select_id (page, passport));
+  dn_ui_spin (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "passport.take-back", NULL));
+  dn_ui_spin (50);
+  dialog = the_dialog ();
+  set_day (dialog, "Return date", y, m, d);
+  if (reason != NULL)
+    dn_ui_set_text (dialog, "Reason for the delay", reason);
+  if (excused_by != NULL)
+    dn_ui_set_text (dialog, "Excused by", excused_by);
+  g_assert_true (dn_form_dialog_save (dialog));
+  dn_ui_spin (50);
+}
+
+/* The officer's story of one trip: a delegation of three made and approved
+ * with its sending decision, their passports handed out at once, the
+ * return recorded after the trip; two passports come back in time, the
+ * third is late: the overdue filter and the overview's card show it until
+ * it comes back with the reason the head accepted, kept in the ledger. */
+static void
+test_passports_round_trip (DnTestStore   *fixture,
+                           gconstpointer  data)
+{
+  DnStore *store = fixture->store;
+  gint64 unit = dn_test_add_unit (store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
+  gint64 an = dn_test_add_person (store, "Nguyễn", "Văn", "An", unit);
+  gint64 binh = dn_test_add_person (store, "Trần", "Thị", "Bình", unit);
+  gint64 cuong = dn_test_add_person (store, "Lê", "Đức", "Cường", unit);
+  GDate start = dn_test_date (2025, 3, 10);
+  GDate end = dn_test_date (2025, 3, 14);
+  GDate signed_on = dn_test_date (2025, 3, 3);
+  gint64 decision = dn_test_add_document (store, "21", "QĐ-SGDĐT", "Quyết định cử đoàn đi Nhật Bản", &signed_on);
+  gint64 p_an, p_binh, p_cuong;
+  const char *reason = "Ốm sau chuyến đi, có giấy của bệnh viện";
+  DnWindow *window;
+  DnDelegationListPage *page;
+  DnListPage *passports;
+  GtkWindow *editor;
+  GtkWindow *details;
+  DnFormDialog *form;
+  gint64 id;
+
+  dn_test_exec (store, "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) VALUES "
+                       "(%" G_GINT64_FORMAT ", 'official', 'C3000001', '2023-01-01', '2031-01-01'), "
+                       "(%" G_GINT64_FORMAT ", 'official', 'C3000002', '2023-01-01', '2031-01-01'), "
+                       "(%" G_GINT64_FORMAT ", 'official', 'C3000003', '2023-01-01', '2031-01-01')",
+                an, binh, cuong);
+  p_an = dn_test_query_int (store, "SELECT id FROM passport WHERE number = 'C3000001'");
+  p_binh = dn_test_query_int (store, "SELECT id FROM passport WHERE number = 'C3000002'");
+  p_cuong = dn_test_query_int (store, "SELECT id FROM passport WHERE number = 'C3000003'");
+
+  /* Monday 03/03/2025: the delegation made, approved, its passports out */
+  set_today (2025, 3, 3);
+  window = dn_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_window_show_section (window, "delegations-out");
+  dn_ui_spin (100);
+  page = page_of (window, "outbound");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "delegation.new", NULL));
+  dn_ui_spin (50);
+  editor = dn_ui_find_window (DN_TYPE_DELEGATION_EDITOR);
+  g_assert_nonnull (editor);
+  dn_ui_set_text (editor, "Name of the delegation", "Trao đổi giáo viên tại Nhật Bản");
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "Start date")), &start);
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "End date")), &end);
+  dn_delegation_editor_add_country (DN_DELEGATION_EDITOR (editor), "JP", 5);
+  g_assert_true (dn_chooser_reload (DN_CHOOSER (dn_ui_get_by_label (editor, "Staff member")), NULL));
+  add_member (editor, an, DN_MEMBER_HEAD);
+  add_member (editor, binh, DN_MEMBER_MEMBER);
+  add_member (editor, cuong, DN_MEMBER_MEMBER);
+  g_assert_cmpuint (dn_delegation_editor_get_n_members (DN_DELEGATION_EDITOR (editor)), ==, 3);
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
+  dn_ui_spin (50);
+  id = dn_test_query_int (store, "SELECT max(id) FROM delegation");
+  /* each member goes with the passport offered when chosen */
+  assert_sql_text (store, "C3000001,C3000002,C3000003",
+                   "SELECT group_concat(number, ',') FROM (SELECT p.number FROM delegation_member m "
+                   "JOIN passport p ON p.id = m.passport_id WHERE m.delegation_id = %" G_GINT64_FORMAT
+                   " ORDER BY p.number)", id);
+  wait_for_items (page, 1);
+
+  g_assert_true (dn_list_page_select_id (DN_LIST_PAGE (page), id));
+  dn_ui_spin (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "delegation.approve", NULL));
+  dn_ui_spin (50);
+  form = the_dialog ();
+  dn_chooser_set_id (DN_CHOOSER (dn_ui_get_by_label (form, "Decision")), decision);
+  g_assert_true (dn_form_dialog_save (form));
+  dn_ui_spin (50);
+  assert_sql_text (store, "approved", "SELECT status FROM delegation WHERE id = %"
+                   G_GINT64_FORMAT " AND decision_document_id = %" G_GINT64_FORMAT, id, decision);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "delegation.open", NULL));
+  dn_ui_spin (50);
+  details = dn_ui_find_window (DN_TYPE_DELEGATION_DETAILS);
+  g_assert_nonnull (details);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "delegation.hand-out-passports", NULL));
+  dn_ui_spin (50);
+  form = the_dialog ();
+  set_day (form, "Day handed out", 2025, 3, 3);
+  dn_ui_set_text (form, "Handed by", "Lê Thị Hoa");
+  g_assert_true (dn_form_dialog_save (form));
+  dn_ui_spin (50);
+  /* into the ledger, each to its holder, due back 5 working days after
+   * Friday 14/03 */
+  g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM passport_loan WHERE delegation_id = %"
+                                             G_GINT64_FORMAT " AND handed_by = 'Lê Thị Hoa' "
+                                             "AND handed_out_on = '2025-03-03' AND due_back_on = '2025-03-21' "
+                                             "AND returned_on IS NULL", id), ==, 3);
+  g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM passport_loan WHERE returned_on IS NULL"), ==, 3);
+
+  /* Monday 10/03: gone; Monday 17/03: back since Friday */
+  set_today (2025, 3, 10);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "delegation.depart", NULL));
+  dn_ui_spin (50);
+  g_assert_cmpstr (dn_delegation_details_get_status_text (DN_DELEGATION_DETAILS (details)), ==, "Abroad");
+  set_today (2025, 3, 17);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "delegation.return", NULL));
+  dn_ui_spin (50);
+  form = the_dialog ();
+  set_day (form, "Day of return", 2025, 3, 14);
+  g_assert_true (dn_form_dialog_save (form));
+  dn_ui_spin (50);
+  /* stored as completed, ending on the day of return */
+  assert_sql_text (store, "completed|2025-03-14", "SELECT status || '|' || end_date FROM delegation WHERE id = %"
+                   G_GINT64_FORMAT, id);
+  g_assert_cmpstr (dn_delegation_details_get_status_text (DN_DELEGATION_DETAILS (details)), ==,
+                   "Returned — results report due 29/03/2025");
+  gtk_window_destroy (details);
+  dn_ui_spin (30);
+
+  /* Tuesday 18/03: An and Bình bring theirs back, in time */
+  set_today (2025, 3, 18);
+  dn_window_show_section (window, "passports");
+  passports = DN_LIST_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_PASSPORTS_PAGE));
+  g_assert_nonnull (passports);
+  g_assert_true (dn_window_show_list (window, "passports:all"));
+  wait_count (passports, "3 passports");
+  take_back (passports, p_an, 2025, 3, 18, NULL, NULL);
+  take_back (passports, p_binh, 2025, 3, 18, NULL, NULL);
+  g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM passport_loan WHERE returned_on = '2025-03-18' "
+                                             "AND exemption_reason = '' AND passport_id IN (%" G_GINT64_FORMAT
+                                             ", %" G_GINT64_FORMAT ")", p_an, p_binh), ==, 2);
+  /* not due yet: nothing overdue */
+  g_assert_true (dn_window_show_list (window, "passports:overdue"));
+  wait_count (passports, "0 passports");
+  dn_window_show_section (window, "overview");
+  g_assert_cmpstr (card_figure (window, "passports:overdue"), ==, "0");
+
+  /* Monday 24/03, past the due-back day (21/03): Cường's is overdue */
+  set_today (2025, 3, 24);
+  g_assert_cmpstr (card_figure (window, "passports:overdue"), ==, "1");
+  g_assert_true (gtk_widget_has_css_class (dn_ui_get_named (window, "passports:overdue"), "dn-danger"));
+  g_assert_true (dn_window_show_list (window, "passports:overdue"));
+  g_assert_cmpstr (dn_window_get_section (window), ==, "passports");
+  wait_count (passports, "1 passport");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (passports,
+                                                                                      "Overdue returns"))));
+  {
+    GListModel *model = G_LIST_MODEL (dn_list_page_get_model (passports));
+    g_autoptr(DnPassport) listed = g_list_model_get_item (model, 0);
+
+    g_assert_cmpstr (listed->number, ==, "C3000003");
+    g_assert_cmpint (listed->id, ==, p_cuong);
+  }
+
+  /* it comes back late, the director having accepted the reason */
+  take_back (passports, p_cuong, 2025, 3, 24, reason, "Giám đốc Sở");
+  wait_count (passports, "0 passports");
+  dn_window_show_section (window, "overview");
+  g_assert_cmpstr (card_figure (window, "passports:overdue"), ==, "0");
+  g_assert_false (gtk_widget_has_css_class (dn_ui_get_named (window, "passports:overdue"), "dn-danger"));
+  assert_sql_text (store, "2025-03-24|Ốm sau chuyến đi, có giấy của bệnh viện|Giám đốc Sở",
+                   "SELECT returned_on || '|' || exemption_reason || '|' || excused_by FROM passport_loan "
+                   "WHERE passport_id = %" G_GINT64_FORMAT, p_cuong);
+  g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM passport_loan WHERE returned_on IS NULL"), ==, 0);
+
+  /* the ledger line, in the passport's details, keeps the reason */
+  g_assert_true (dn_window_show_list (window, "passports:all"));
+  wait_count (passports, "3 passports");
+  g_assert_true (dn_list_page_select_id (passports, p_cuong));
+  dn_ui_spin (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (passports), "passport.open", NULL));
+  dn_ui_spin (50);
+  details = dn_ui_find_window (DN_TYPE_PASSPORT_DETAILS);
+  g_assert_nonnull (details);
+  g_assert_true (has_label_containing (dn_ui_get_named (details, "passport-details-ledger"), reason));
+
+  dn_ui_destroy_all_windows ();
+  dn_ui_spin (30);
+  dn_date_set_today (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,5 +657,6 @@ main (int   argc,
   DN_TEST_ADD ("/delegations-ui/outbound-three-members", test_outbound_with_three_members);
   DN_TEST_ADD ("/delegations-ui/inbound-guests", test_inbound_guests);
   DN_TEST_ADD ("/delegations-ui/limit-warning", test_limit_warning);
+  DN_TEST_ADD ("/delegations-ui/passports-round-trip", test_passports_round_trip);
   return g_test_run ();
 }
