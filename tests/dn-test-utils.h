@@ -162,6 +162,13 @@ char     *dn_test_ids_of_array         (GArray    *ids);
 /* "3,1,2" from a list of ids ended by 0; DN_TEST_IDS (3, 1, 2) makes one. */
 char     *dn_test_ids                  (const gint64 *ids);
 #define DN_TEST_IDS(...) dn_test_ids ((const gint64[]) { __VA_ARGS__, 0 })
+/* g_assert_cmpstr() of a string the test owns (freed after) against
+ * another: the result of dn_test_query_text(), DN_TEST_IDS()… */
+#define dn_test_assert_owned_cmpstr(owned, cmp, other) \
+  G_STMT_START { \
+    g_autofree char *dn_owned_ = (owned); \
+    g_assert_cmpstr (dn_owned_, cmp, other); \
+  } G_STMT_END
 /* The same ids as @ids ("3,1,2"), in ascending order: for comparing sets. */
 char     *dn_test_ids_sorted           (const char *ids);
 

@@ -131,7 +131,7 @@ test_add_update (DnTestStore   *fixture,
   g_assert_true (dn_store_update_partner (fixture->store, read, &today, FALSE, &error));
   g_assert_no_error (error);
   g_assert_null (dn_test_query_text (fixture->store, "SELECT country_code FROM partner"));
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT registration_kind FROM partner"), ==, "none");
+  dn_test_assert_owned_cmpstr (dn_test_query_text (fixture->store, "SELECT registration_kind FROM partner"), ==, "none");
 }
 
 /* Every refusal of a partner leaves the database as it was. */
@@ -350,7 +350,7 @@ test_expiring (DnTestStore   *fixture,
     ids = dn_store_list_partner_ids (fixture->store, &query, &error);
     g_assert_no_error (error);
     got = dn_test_ids_of_array (ids);
-    g_assert_cmpstr (got, ==, DN_TEST_IDS (a, b, c));
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (a, b, c), ==, got);
     (void) d;
   }
 }
@@ -381,7 +381,7 @@ test_list (DnTestStore   *fixture,
     g_autoptr(GArray) ids = dn_store_list_partner_ids (fixture->store, &query, &error);
     g_autofree char *got = dn_test_ids_of_array (ids);
 
-    g_assert_cmpstr (got, ==, DN_TEST_IDS (koica, dai, gc, unicef, stc));
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (koica, dai, gc, unicef, stc), ==, got);
   }
   /* two at a time, by key */
   {
@@ -392,9 +392,9 @@ test_list (DnTestStore   *fixture,
     g_autofree char *b = dn_test_ids_of_records (second);
     g_autofree char *c = dn_test_ids_of_records (third);
 
-    g_assert_cmpstr (a, ==, DN_TEST_IDS (koica, dai));
-    g_assert_cmpstr (b, ==, DN_TEST_IDS (gc, unicef));
-    g_assert_cmpstr (c, ==, DN_TEST_IDS (stc));
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (koica, dai), ==, a);
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (gc, unicef), ==, b);
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (stc), ==, c);
   }
   /* words without accents, any case, any order */
   query.text = "tre em cuu";
@@ -402,14 +402,14 @@ test_list (DnTestStore   *fixture,
     g_autoptr(GArray) ids = dn_store_list_partner_ids (fixture->store, &query, &error);
     g_autofree char *got = dn_test_ids_of_array (ids);
 
-    g_assert_cmpstr (got, ==, DN_TEST_IDS (stc));
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (stc), ==, got);
   }
   query.text = "dai hoc";
   {
     g_autoptr(GArray) ids = dn_store_list_partner_ids (fixture->store, &query, &error);
     g_autofree char *got = dn_test_ids_of_array (ids);
 
-    g_assert_cmpstr (got, ==, DN_TEST_IDS (dai));
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (dai), ==, got);
   }
   dn_partner_query_init (&query);
   query.kind = DN_PARTNER_NGO;
@@ -417,14 +417,14 @@ test_list (DnTestStore   *fixture,
     g_autoptr(GArray) ids = dn_store_list_partner_ids (fixture->store, &query, &error);
     g_autofree char *got = dn_test_ids_of_array (ids);
 
-    g_assert_cmpstr (got, ==, DN_TEST_IDS (gc, stc));
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (gc, stc), ==, got);
   }
   query.country_code = "US";
   {
     g_autoptr(GArray) ids = dn_store_list_partner_ids (fixture->store, &query, &error);
     g_autofree char *got = dn_test_ids_of_array (ids);
 
-    g_assert_cmpstr (got, ==, DN_TEST_IDS (gc));
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (gc), ==, got);
   }
   dn_partner_query_init (&query);
   query.expiring_before = dn_test_date (2025, 4, 1);
@@ -438,7 +438,7 @@ test_list (DnTestStore   *fixture,
     g_autoptr(GArray) ids = dn_store_list_partner_ids (fixture->store, &query, &error);
     g_autofree char *got = dn_test_ids_of_array (ids);
 
-    g_assert_cmpstr (got, ==, DN_TEST_IDS (gc, stc));
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (gc, stc), ==, got);
   }
   /* the same through the model */
   {
@@ -491,7 +491,7 @@ test_projects (DnTestStore   *fixture,
   g_assert_true (dn_store_update_project (fixture->store, read, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT budget IS NULL FROM project"), ==, 1);
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT currency FROM project"), ==, "VND");
+  dn_test_assert_owned_cmpstr (dn_test_query_text (fixture->store, "SELECT currency FROM project"), ==, "VND");
 
   with = dn_store_get_partner (fixture->store, partner, &error);
   g_assert_cmpuint (with->n_projects, ==, 1);

@@ -323,7 +323,7 @@ test_hand_out_and_back (DnTestStore *fixture, gconstpointer data)
   dn_test_assert_date (&got->due_back_on, 2025, 2, 7);
   /* the member now travels on it */
   g_assert_cmpint (dn_test_query_int (store, "SELECT passport_id FROM delegation_member"), ==, passport);
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT handed_to || '/' || handed_by || '/' || receipt_signed "
+  dn_test_assert_owned_cmpstr (dn_test_query_text (store, "SELECT handed_to || '/' || handed_by || '/' || receipt_signed "
                                               "FROM passport_loan"), ==, "Nguyễn Văn An/Lê Văn Cán/1");
 
   /* the overview */
@@ -622,7 +622,7 @@ test_events (DnTestStore *fixture, gconstpointer data)
   g_assert_no_error (error);
   got = dn_store_get_passport (store, passport, &error);
   g_assert_cmpint (got->state, ==, DN_PASSPORT_LOST);
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT status FROM passport"), ==, "lost");
+  dn_test_assert_owned_cmpstr (dn_test_query_text (store, "SELECT status FROM passport"), ==, "lost");
   events = dn_store_list_passport_events (store, passport, &error);
   g_assert_cmpuint (events->len, ==, 1);
   g_assert_cmpint (((DnPassportEvent *) events->pdata[0])->kind, ==, DN_PASSPORT_EVENT_LOST);

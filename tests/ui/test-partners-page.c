@@ -222,7 +222,7 @@ test_section (DnTestStore   *fixture,
   dn_ui_spin (50);
   wait_for_rows (page, 4);
   added = dn_test_query_int (fixture->store, "SELECT id FROM partner WHERE name = 'Global Care'");
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT country_code || ' ' || registration_kind || ' ' || "
+  dn_test_assert_owned_cmpstr (dn_test_query_text (fixture->store, "SELECT country_code || ' ' || registration_kind || ' ' || "
                                        "registration_expiry FROM partner WHERE id = %" G_GINT64_FORMAT, added),
                    ==, "US operation 2028-03-02");
   g_assert_cmpint (dn_list_page_get_selected_id (page), ==, added);
@@ -243,7 +243,7 @@ test_section (DnTestStore   *fixture,
   g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (editor), "Budget: 12.500 USD"));
   g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
   dn_ui_spin (50);
-  g_assert_cmpstr (dn_test_query_text (fixture->store, "SELECT name || ' ' || budget || ' ' || currency || ' ' || "
+  dn_test_assert_owned_cmpstr (dn_test_query_text (fixture->store, "SELECT name || ' ' || budget || ' ' || currency || ' ' || "
                                        "start_date FROM project WHERE partner_id = %" G_GINT64_FORMAT, added),
                    ==, "Nước sạch cho trường học 12500 USD 2025-09-01");
 

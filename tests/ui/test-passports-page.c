@@ -229,7 +229,7 @@ test_section (DnTestStore   *fixture,
   g_assert_true (dn_form_dialog_save (dialog));
   added = dn_test_query_int (store, "SELECT id FROM passport WHERE number = 'B2000003'");
   g_assert_cmpint (added, >, 0);
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT kind FROM passport WHERE id = %" G_GINT64_FORMAT, added), ==,
+  dn_test_assert_owned_cmpstr (dn_test_query_text (store, "SELECT kind FROM passport WHERE id = %" G_GINT64_FORMAT, added), ==,
                    "official");
   wait_count (page, "3 passports");
 
@@ -242,7 +242,7 @@ test_section (DnTestStore   *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (due_label)), "07/02/2025"));
   set_date (dialog, "Hand-out date", 2025, 1, 14);
   g_assert_true (dn_form_dialog_save (dialog));
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT due_back_on || receipt_signed FROM passport_loan "
+  dn_test_assert_owned_cmpstr (dn_test_query_text (store, "SELECT due_back_on || receipt_signed FROM passport_loan "
                                               "WHERE passport_id = %" G_GINT64_FORMAT, added), ==, "2025-02-071");
   settle (page);
 
@@ -283,7 +283,7 @@ test_section (DnTestStore   *fixture,
   dn_ui_set_text (dialog, "Reason for the delay", "Ốm sau chuyến đi");
   dn_ui_set_text (dialog, "Excused by", "Giám đốc Sở");
   g_assert_true (dn_form_dialog_save (dialog));
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT returned_on || '|' || exemption_reason || '|' || excused_by "
+  dn_test_assert_owned_cmpstr (dn_test_query_text (store, "SELECT returned_on || '|' || exemption_reason || '|' || excused_by "
                                               "FROM passport_loan WHERE passport_id = %" G_GINT64_FORMAT, added),
                    ==, "2025-02-10|Ốm sau chuyến đi|Giám đốc Sở");
   settle (page);
@@ -310,7 +310,7 @@ test_section (DnTestStore   *fixture,
   set_date (dialog, "New expiry date", 2032, 3, 1);
   dn_ui_set_text (dialog, "Decision or letter", "Quyết định số 5/QĐ-BNG");
   g_assert_true (dn_form_dialog_save (dialog));
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT expiry_date || extension_count FROM passport WHERE id = %"
+  dn_test_assert_owned_cmpstr (dn_test_query_text (store, "SELECT expiry_date || extension_count FROM passport WHERE id = %"
                                               G_GINT64_FORMAT, added), ==, "2032-03-011");
 
   /* the other one is lost abroad: a loss needs its letter */
@@ -320,7 +320,7 @@ test_section (DnTestStore   *fixture,
   g_assert_false (dn_form_dialog_save (dialog));
   dn_ui_set_text (dialog, "Letter", "Công văn số 20/SGDĐT-VP ngày 11/02/2025");
   g_assert_true (dn_form_dialog_save (dialog));
-  g_assert_cmpstr (dn_test_query_text (store, "SELECT status FROM passport WHERE id = %" G_GINT64_FORMAT, w.soon),
+  dn_test_assert_owned_cmpstr (dn_test_query_text (store, "SELECT status FROM passport WHERE id = %" G_GINT64_FORMAT, w.soon),
                    ==, "lost");
   settle (page);
   dn_ui_wait_for_frame (GTK_WIDGET (window), 2000);
