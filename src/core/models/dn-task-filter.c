@@ -71,11 +71,27 @@ static const DnFilterField fields[N_PROPS] = {
 G_STATIC_ASSERT (sizeof (DnPeriod) == sizeof (int));
 G_STATIC_ASSERT (sizeof (DnTaskSort) == sizeof (int));
 
-#define freeze(self) dn_filter_freeze (DN_FILTER (self))
-#define thaw(self) dn_filter_thaw (DN_FILTER (self))
+static void
+freeze (DnTaskFilter *self)
+{
+  dn_filter_freeze (DN_FILTER (self));
+}
+
+static void
+thaw (DnTaskFilter *self)
+{
+  dn_filter_thaw (DN_FILTER (self));
+}
+
 /* Sets a property other than the text, checked by the caller; "changed"
  * when the value is new. */
-#define set_field(self, prop, value) dn_filter_set_number (DN_FILTER (self), prop, value)
+static void
+set_field (DnTaskFilter *self,
+           guint         prop,
+           gint64        value)
+{
+  dn_filter_set_number (DN_FILTER (self), prop, value);
+}
 
 /* The values come checked against the property's range. */
 static void
