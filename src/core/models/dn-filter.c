@@ -52,6 +52,22 @@ changed (DnFilter *self,
   dn_filter_thaw (self);
 }
 
+/* The field of a property of the table, or NULL (with a warning). */
+static const DnFilterField *
+table_field (GObject    *object,
+             guint       prop_id,
+             GParamSpec *pspec)
+{
+  DnFilterClass *klass = DN_FILTER_GET_CLASS (object);
+
+  if (prop_id == 0 || prop_id >= klass->n_properties || klass->fields[prop_id].type == DN_FILTER_FIELD_NONE)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return NULL;
+    }
+  return &klass->fields[prop_id];
+}
+
 static void
 dn_filter_get_property (GObject    *object,
                         guint       prop_id,
@@ -59,15 +75,9 @@ dn_filter_get_property (GObject    *object,
                         GParamSpec *pspec)
 {
   DnFilter *self = DN_FILTER (object);
-  const DnFilterField *f;
+  const DnFilterField *f = table_field (object, prop_id, pspec);
 
-  if (prop_id == 0 || prop_id >= DN_FILTER_GET_CLASS (self)->n_properties)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-  f = field (self, prop_id);
-  switch (f->type)
+  switch (f != NULL ? f->type : DN_FILTER_FIELD_NONE)
     {
     case DN_FILTER_FIELD_TEXT:
       g_value_set_string (value, FIELD_OF (self, char *, f));
@@ -75,13 +85,12 @@ dn_filter_get_property (GObject    *object,
     case DN_FILTER_FIELD_DATE:
       g_value_set_boxed (value, g_date_valid (&FIELD_OF (self, GDate, f)) ? &FIELD_OF (self, GDate, f) : NULL);
       return;
+    case DN_FILTER_FIELD_NONE:
+      return;
     case DN_FILTER_FIELD_INT:
     case DN_FILTER_FIELD_INT64:
-      break;
-    case DN_FILTER_FIELD_NONE:
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
+      break;
     }
   switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
     {
@@ -110,15 +119,9 @@ dn_filter_set_property (GObject      *object,
                         GParamSpec   *pspec)
 {
   DnFilter *self = DN_FILTER (object);
-  const DnFilterField *f;
+  const DnFilterField *f = table_field (object, prop_id, pspec);
 
-  if (prop_id == 0 || prop_id >= DN_FILTER_GET_CLASS (self)->n_properties)
-    {
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
-    }
-  f = field (self, prop_id);
-  switch (f->type)
+  switch (f != NULL ? f->type : DN_FILTER_FIELD_NONE)
     {
     case DN_FILTER_FIELD_TEXT:
       dn_filter_set_text (self, prop_id, g_value_get_string (value));
@@ -126,13 +129,12 @@ dn_filter_set_property (GObject      *object,
     case DN_FILTER_FIELD_DATE:
       dn_filter_set_date (self, prop_id, g_value_get_boxed (value));
       return;
+    case DN_FILTER_FIELD_NONE:
+      return;
     case DN_FILTER_FIELD_INT:
     case DN_FILTER_FIELD_INT64:
-      break;
-    case DN_FILTER_FIELD_NONE:
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
+      break;
     }
   switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
     {
