@@ -10,7 +10,7 @@
 
 struct _DnDelegationFilter
 {
-  GObject   parent_instance;
+  DnFilter  parent_instance;
 
   int       direction;
   int       status;
@@ -31,134 +31,25 @@ enum {
   N_PROPS
 };
 
-enum {
-  CHANGED,
-  N_SIGNALS
+static GParamSpec *properties[N_PROPS];
+
+#define FIELD(type, member) { DN_FILTER_FIELD_##type, G_STRUCT_OFFSET (DnDelegationFilter, member) }
+
+static const DnFilterField fields[N_PROPS] = {
+  [PROP_DIRECTION] = FIELD (INT, direction),
+  [PROP_STATUS] = FIELD (INT, status),
+  [PROP_TEXT] = FIELD (TEXT, text),
+  [PROP_ABROAD_ON] = FIELD (DATE, abroad_on),
+  [PROP_REPORT_OVERDUE] = FIELD (INT, report_overdue),
+  [PROP_TODAY] = FIELD (DATE, today),
 };
 
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-G_DEFINE_FINAL_TYPE (DnDelegationFilter, dn_delegation_filter, G_TYPE_OBJECT)
-
-static void
-changed (DnDelegationFilter *self,
-         int                 prop)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static gboolean
-same_day (const GDate *a,
-          const GDate *b)
-{
-  if (!g_date_valid (a) || !g_date_valid (b))
-    return g_date_valid (a) == g_date_valid (b);
-  return g_date_compare (a, b) == 0;
-}
-
-static void
-set_day (DnDelegationFilter *self,
-         GDate              *field,
-         const GDate        *day,
-         int                 prop)
-{
-  GDate value;
-
-  g_date_clear (&value, 1);
-  if (day != NULL && g_date_valid (day))
-    value = *day;
-  if (same_day (field, &value))
-    return;
-  *field = value;
-  changed (self, prop);
-}
-
-static void
-dn_delegation_filter_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  DnDelegationFilter *self = DN_DELEGATION_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_DIRECTION:
-      g_value_set_int (value, self->direction);
-      break;
-    case PROP_STATUS:
-      g_value_set_int (value, self->status);
-      break;
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    case PROP_ABROAD_ON:
-      g_value_set_boxed (value, g_date_valid (&self->abroad_on) ? &self->abroad_on : NULL);
-      break;
-    case PROP_REPORT_OVERDUE:
-      g_value_set_boolean (value, self->report_overdue);
-      break;
-    case PROP_TODAY:
-      g_value_set_boxed (value, g_date_valid (&self->today) ? &self->today : NULL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dn_delegation_filter_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  DnDelegationFilter *self = DN_DELEGATION_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_DIRECTION:
-      dn_delegation_filter_set_direction (self, g_value_get_int (value));
-      break;
-    case PROP_STATUS:
-      dn_delegation_filter_set_status (self, g_value_get_int (value));
-      break;
-    case PROP_TEXT:
-      dn_delegation_filter_set_text (self, g_value_get_string (value));
-      break;
-    case PROP_ABROAD_ON:
-      dn_delegation_filter_set_abroad_on (self, g_value_get_boxed (value));
-      break;
-    case PROP_REPORT_OVERDUE:
-      dn_delegation_filter_set_report_overdue (self, g_value_get_boolean (value));
-      break;
-    case PROP_TODAY:
-      dn_delegation_filter_set_today (self, g_value_get_boxed (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dn_delegation_filter_finalize (GObject *object)
-{
-  DnDelegationFilter *self = DN_DELEGATION_FILTER (object);
-
-  g_free (self->text);
-  G_OBJECT_CLASS (dn_delegation_filter_parent_class)->finalize (object);
-}
+G_DEFINE_FINAL_TYPE (DnDelegationFilter, dn_delegation_filter, DN_TYPE_FILTER)
 
 static void
 dn_delegation_filter_class_init (DnDelegationFilterClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->get_property = dn_delegation_filter_get_property;
-  object_class->set_property = dn_delegation_filter_set_property;
-  object_class->finalize = dn_delegation_filter_finalize;
 
   properties[PROP_DIRECTION] = g_param_spec_int ("direction", NULL, NULL, -1, DN_DELEGATION_DIRECTION_N - 1, -1, flags);
   properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, -1, DN_DELEGATION_STATUS_N - 1, -1, flags);
@@ -166,10 +57,7 @@ dn_delegation_filter_class_init (DnDelegationFilterClass *klass)
   properties[PROP_ABROAD_ON] = g_param_spec_boxed ("abroad-on", NULL, NULL, G_TYPE_DATE, flags);
   properties[PROP_REPORT_OVERDUE] = g_param_spec_boolean ("report-overdue", NULL, NULL, FALSE, flags);
   properties[PROP_TODAY] = g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                   NULL, G_TYPE_NONE, 0);
+  dn_filter_class_install (DN_FILTER_CLASS (klass), properties, fields, N_PROPS);
 }
 
 static void
@@ -200,10 +88,7 @@ dn_delegation_filter_set_direction (DnDelegationFilter *self,
 {
   g_return_if_fail (DN_IS_DELEGATION_FILTER (self));
   direction = CLAMP (direction, -1, DN_DELEGATION_DIRECTION_N - 1);
-  if (self->direction == direction)
-    return;
-  self->direction = direction;
-  changed (self, PROP_DIRECTION);
+  dn_filter_set_number (DN_FILTER (self), PROP_DIRECTION, direction);
 }
 
 int
@@ -219,10 +104,7 @@ dn_delegation_filter_set_status (DnDelegationFilter *self,
 {
   g_return_if_fail (DN_IS_DELEGATION_FILTER (self));
   status = CLAMP (status, -1, DN_DELEGATION_STATUS_N - 1);
-  if (self->status == status)
-    return;
-  self->status = status;
-  changed (self, PROP_STATUS);
+  dn_filter_set_number (DN_FILTER (self), PROP_STATUS, status);
 }
 
 const char *
@@ -237,13 +119,7 @@ dn_delegation_filter_set_text (DnDelegationFilter *self,
                                const char         *text)
 {
   g_return_if_fail (DN_IS_DELEGATION_FILTER (self));
-  if (text != NULL && text[0] == '\0')
-    text = NULL;
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  changed (self, PROP_TEXT);
+  dn_filter_set_text (DN_FILTER (self), PROP_TEXT, text);
 }
 
 void
@@ -251,7 +127,7 @@ dn_delegation_filter_set_abroad_on (DnDelegationFilter *self,
                                     const GDate        *day)
 {
   g_return_if_fail (DN_IS_DELEGATION_FILTER (self));
-  set_day (self, &self->abroad_on, day, PROP_ABROAD_ON);
+  dn_filter_set_date (DN_FILTER (self), PROP_ABROAD_ON, day);
 }
 
 gboolean
@@ -266,11 +142,7 @@ dn_delegation_filter_set_report_overdue (DnDelegationFilter *self,
                                          gboolean            overdue)
 {
   g_return_if_fail (DN_IS_DELEGATION_FILTER (self));
-  overdue = !!overdue;
-  if (self->report_overdue == overdue)
-    return;
-  self->report_overdue = overdue;
-  changed (self, PROP_REPORT_OVERDUE);
+  dn_filter_set_number (DN_FILTER (self), PROP_REPORT_OVERDUE, !!overdue);
 }
 
 void
@@ -278,7 +150,7 @@ dn_delegation_filter_set_today (DnDelegationFilter *self,
                                 const GDate        *today)
 {
   g_return_if_fail (DN_IS_DELEGATION_FILTER (self));
-  set_day (self, &self->today, today, PROP_TODAY);
+  dn_filter_set_date (DN_FILTER (self), PROP_TODAY, today);
 }
 
 gboolean

@@ -19,12 +19,13 @@
 
 #include <glib-object.h>
 
+#include "dn-filter.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_DELEGATION_FILTER (dn_delegation_filter_get_type ())
-G_DECLARE_FINAL_TYPE (DnDelegationFilter, dn_delegation_filter, DN, DELEGATION_FILTER, GObject)
+G_DECLARE_FINAL_TYPE (DnDelegationFilter, dn_delegation_filter, DN, DELEGATION_FILTER, DnFilter)
 
 DnDelegationFilter *dn_delegation_filter_new                (void);
 int                 dn_delegation_filter_get_direction      (DnDelegationFilter *self);

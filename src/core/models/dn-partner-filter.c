@@ -10,7 +10,7 @@
 
 struct _DnPartnerFilter
 {
-  GObject   parent_instance;
+  DnFilter  parent_instance;
 
   char     *text;
   int       kind;
@@ -19,12 +19,9 @@ struct _DnPartnerFilter
   gboolean  expiring_soon;
   GDate     today;
   guint     warning_days;
-
-  guint     frozen;
-  gboolean  changed;
 };
 
-G_DEFINE_FINAL_TYPE (DnPartnerFilter, dn_partner_filter, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DnPartnerFilter, dn_partner_filter, DN_TYPE_FILTER)
 
 enum
 {
@@ -39,144 +36,24 @@ enum
   N_PROPS
 };
 
-enum
-{
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
-/* Notifies @prop and emits "changed" (once after a reset). */
-static void
-changed (DnPartnerFilter *self,
-         int              prop)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-  if (self->frozen > 0)
-    self->changed = TRUE;
-  else
-    g_signal_emit (self, signals[CHANGED], 0);
-}
+#define FIELD(type, member) { DN_FILTER_FIELD_##type, G_STRUCT_OFFSET (DnPartnerFilter, member) }
 
-static gboolean
-same_date (const GDate *a,
-           const GDate *b)
-{
-  gboolean va = a != NULL && g_date_valid (a);
-  gboolean vb = b != NULL && g_date_valid (b);
-
-  return va == vb && (!va || g_date_compare (a, b) == 0);
-}
-
-static void
-set_date (GDate       *field,
-          const GDate *value)
-{
-  if (value != NULL && g_date_valid (value))
-    *field = *value;
-  else
-    g_date_clear (field, 1);
-}
-
-static const char *
-nonempty (const char *text)
-{
-  return text != NULL && text[0] != '\0' ? text : NULL;
-}
-
-static void
-dn_partner_filter_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  DnPartnerFilter *self = DN_PARTNER_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    case PROP_KIND:
-      g_value_set_int (value, self->kind);
-      break;
-    case PROP_COUNTRY_CODE:
-      g_value_set_string (value, self->country_code);
-      break;
-    case PROP_EXPIRING_BEFORE:
-      g_value_set_boxed (value, g_date_valid (&self->expiring_before) ? &self->expiring_before : NULL);
-      break;
-    case PROP_EXPIRING_SOON:
-      g_value_set_boolean (value, self->expiring_soon);
-      break;
-    case PROP_TODAY:
-      g_value_set_boxed (value, g_date_valid (&self->today) ? &self->today : NULL);
-      break;
-    case PROP_WARNING_DAYS:
-      g_value_set_uint (value, self->warning_days);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dn_partner_filter_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  DnPartnerFilter *self = DN_PARTNER_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      dn_partner_filter_set_text (self, g_value_get_string (value));
-      break;
-    case PROP_KIND:
-      dn_partner_filter_set_kind (self, g_value_get_int (value));
-      break;
-    case PROP_COUNTRY_CODE:
-      dn_partner_filter_set_country_code (self, g_value_get_string (value));
-      break;
-    case PROP_EXPIRING_BEFORE:
-      dn_partner_filter_set_expiring_before (self, g_value_get_boxed (value));
-      break;
-    case PROP_EXPIRING_SOON:
-      dn_partner_filter_set_expiring_soon (self, g_value_get_boolean (value));
-      break;
-    case PROP_TODAY:
-      dn_partner_filter_set_today (self, g_value_get_boxed (value));
-      break;
-    case PROP_WARNING_DAYS:
-      dn_partner_filter_set_warning_days (self, g_value_get_uint (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dn_partner_filter_finalize (GObject *object)
-{
-  DnPartnerFilter *self = DN_PARTNER_FILTER (object);
-
-  g_free (self->text);
-  g_free (self->country_code);
-  G_OBJECT_CLASS (dn_partner_filter_parent_class)->finalize (object);
-}
+static const DnFilterField fields[N_PROPS] = {
+  [PROP_TEXT] = FIELD (TEXT, text),
+  [PROP_KIND] = FIELD (INT, kind),
+  [PROP_COUNTRY_CODE] = FIELD (TEXT, country_code),
+  [PROP_EXPIRING_BEFORE] = FIELD (DATE, expiring_before),
+  [PROP_EXPIRING_SOON] = FIELD (INT, expiring_soon),
+  [PROP_TODAY] = FIELD (DATE, today),
+  [PROP_WARNING_DAYS] = FIELD (INT, warning_days),
+};
 
 static void
 dn_partner_filter_class_init (DnPartnerFilterClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->get_property = dn_partner_filter_get_property;
-  object_class->set_property = dn_partner_filter_set_property;
-  object_class->finalize = dn_partner_filter_finalize;
 
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
   properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, -1, DN_PARTNER_KIND_N - 1, -1, flags);
@@ -185,10 +62,7 @@ dn_partner_filter_class_init (DnPartnerFilterClass *klass)
   properties[PROP_EXPIRING_SOON] = g_param_spec_boolean ("expiring-soon", NULL, NULL, FALSE, flags);
   properties[PROP_TODAY] = g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE, flags);
   properties[PROP_WARNING_DAYS] = g_param_spec_uint ("warning-days", NULL, NULL, 0, 1000, 90, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  dn_filter_class_install (DN_FILTER_CLASS (klass), properties, fields, N_PROPS);
 }
 
 static void
@@ -218,12 +92,7 @@ dn_partner_filter_set_text (DnPartnerFilter *self,
                             const char      *text)
 {
   g_return_if_fail (DN_IS_PARTNER_FILTER (self));
-  text = nonempty (text);
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  changed (self, PROP_TEXT);
+  dn_filter_set_text (DN_FILTER (self), PROP_TEXT, text);
 }
 
 int
@@ -240,10 +109,7 @@ dn_partner_filter_set_kind (DnPartnerFilter *self,
   g_return_if_fail (DN_IS_PARTNER_FILTER (self));
   if (kind < 0 || kind >= DN_PARTNER_KIND_N)
     kind = -1;
-  if (self->kind == kind)
-    return;
-  self->kind = kind;
-  changed (self, PROP_KIND);
+  dn_filter_set_number (DN_FILTER (self), PROP_KIND, kind);
 }
 
 const char *
@@ -258,12 +124,7 @@ dn_partner_filter_set_country_code (DnPartnerFilter *self,
                                     const char      *code)
 {
   g_return_if_fail (DN_IS_PARTNER_FILTER (self));
-  code = nonempty (code);
-  if (g_strcmp0 (self->country_code, code) == 0)
-    return;
-  g_free (self->country_code);
-  self->country_code = g_strdup (code);
-  changed (self, PROP_COUNTRY_CODE);
+  dn_filter_set_text (DN_FILTER (self), PROP_COUNTRY_CODE, code);
 }
 
 void
@@ -271,10 +132,7 @@ dn_partner_filter_set_expiring_before (DnPartnerFilter *self,
                                        const GDate     *before)
 {
   g_return_if_fail (DN_IS_PARTNER_FILTER (self));
-  if (same_date (&self->expiring_before, before))
-    return;
-  set_date (&self->expiring_before, before);
-  changed (self, PROP_EXPIRING_BEFORE);
+  dn_filter_set_date (DN_FILTER (self), PROP_EXPIRING_BEFORE, before);
 }
 
 gboolean
@@ -289,11 +147,7 @@ dn_partner_filter_set_expiring_soon (DnPartnerFilter *self,
                                      gboolean         soon)
 {
   g_return_if_fail (DN_IS_PARTNER_FILTER (self));
-  soon = !!soon;
-  if (self->expiring_soon == soon)
-    return;
-  self->expiring_soon = soon;
-  changed (self, PROP_EXPIRING_SOON);
+  dn_filter_set_number (DN_FILTER (self), PROP_EXPIRING_SOON, !!soon);
 }
 
 const GDate *
@@ -308,10 +162,7 @@ dn_partner_filter_set_today (DnPartnerFilter *self,
                              const GDate     *today)
 {
   g_return_if_fail (DN_IS_PARTNER_FILTER (self));
-  if (same_date (&self->today, today))
-    return;
-  set_date (&self->today, today);
-  changed (self, PROP_TODAY);
+  dn_filter_set_date (DN_FILTER (self), PROP_TODAY, today);
 }
 
 guint
@@ -326,33 +177,14 @@ dn_partner_filter_set_warning_days (DnPartnerFilter *self,
                                     guint            days)
 {
   g_return_if_fail (DN_IS_PARTNER_FILTER (self));
-  days = MIN (days, 1000);
-  if (self->warning_days == days)
-    return;
-  self->warning_days = days;
-  changed (self, PROP_WARNING_DAYS);
+  dn_filter_set_number (DN_FILTER (self), PROP_WARNING_DAYS, MIN (days, 1000));
 }
 
 void
 dn_partner_filter_reset (DnPartnerFilter *self)
 {
   g_return_if_fail (DN_IS_PARTNER_FILTER (self));
-  if (self->frozen++ == 0)
-    g_object_freeze_notify (G_OBJECT (self));
-  dn_partner_filter_set_text (self, NULL);
-  dn_partner_filter_set_kind (self, -1);
-  dn_partner_filter_set_country_code (self, NULL);
-  dn_partner_filter_set_expiring_before (self, NULL);
-  dn_partner_filter_set_expiring_soon (self, FALSE);
-  if (--self->frozen == 0)
-    {
-      g_object_thaw_notify (G_OBJECT (self));
-      if (self->changed)
-        {
-          self->changed = FALSE;
-          g_signal_emit (self, signals[CHANGED], 0);
-        }
-    }
+  dn_filter_clear (DN_FILTER (self), PROP_TEXT, PROP_EXPIRING_SOON);
 }
 
 gboolean
@@ -364,16 +196,10 @@ dn_partner_filter_apply_preset (DnPartnerFilter *self,
 
   if (!g_str_equal (preset, "") && !g_str_equal (preset, "all") && !g_str_equal (preset, "expiring"))
     return FALSE;
-  self->frozen++;
-  g_object_freeze_notify (G_OBJECT (self));
+  dn_filter_freeze (DN_FILTER (self));
   dn_partner_filter_reset (self);
   dn_partner_filter_set_expiring_soon (self, g_str_equal (preset, "expiring"));
-  g_object_thaw_notify (G_OBJECT (self));
-  if (--self->frozen == 0 && self->changed)
-    {
-      self->changed = FALSE;
-      g_signal_emit (self, signals[CHANGED], 0);
-    }
+  dn_filter_thaw (DN_FILTER (self));
   return TRUE;
 }
 

@@ -22,12 +22,13 @@
 
 #include <glib-object.h>
 
+#include "dn-filter.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_PARTNER_FILTER (dn_partner_filter_get_type ())
-G_DECLARE_FINAL_TYPE (DnPartnerFilter, dn_partner_filter, DN, PARTNER_FILTER, GObject)
+G_DECLARE_FINAL_TYPE (DnPartnerFilter, dn_partner_filter, DN, PARTNER_FILTER, DnFilter)
 
 DnPartnerFilter *dn_partner_filter_new                 (void);
 

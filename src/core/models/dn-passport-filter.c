@@ -11,7 +11,7 @@
 
 struct _DnPassportFilter
 {
-  GObject   parent_instance;
+  DnFilter  parent_instance;
 
   char     *text;
   int       state;
@@ -19,12 +19,9 @@ struct _DnPassportFilter
   gboolean  only_overdue;
   GDate     expiring_before;
   GDate     today;
-
-  guint     frozen;
-  gboolean  changed;
 };
 
-G_DEFINE_FINAL_TYPE (DnPassportFilter, dn_passport_filter, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DnPassportFilter, dn_passport_filter, DN_TYPE_FILTER)
 
 enum
 {
@@ -38,104 +35,18 @@ enum
   N_PROPS
 };
 
-enum
-{
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
-static void
-freeze (DnPassportFilter *self)
-{
-  if (self->frozen++ == 0)
-    g_object_freeze_notify (G_OBJECT (self));
-}
+#define FIELD(type, member) { DN_FILTER_FIELD_##type, G_STRUCT_OFFSET (DnPassportFilter, member) }
 
-static void
-thaw (DnPassportFilter *self)
-{
-  g_assert (self->frozen > 0);
-  if (--self->frozen > 0)
-    return;
-  g_object_thaw_notify (G_OBJECT (self));
-  if (self->changed)
-    {
-      self->changed = FALSE;
-      g_signal_emit (self, signals[CHANGED], 0);
-    }
-}
-
-static void
-changed (DnPassportFilter *self,
-         guint             prop)
-{
-  freeze (self);
-  self->changed = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-  thaw (self);
-}
-
-static gboolean
-same_date (const GDate *a,
-           const GDate *b)
-{
-  if (!g_date_valid (a) || !g_date_valid (b))
-    return g_date_valid (a) == g_date_valid (b);
-  return g_date_compare (a, b) == 0;
-}
-
-static void
-set_date (DnPassportFilter *self,
-          GDate            *field,
-          const GDate      *day,
-          guint             prop)
-{
-  GDate value;
-
-  g_date_clear (&value, 1);
-  if (day != NULL && g_date_valid (day))
-    value = *day;
-  if (same_date (field, &value))
-    return;
-  *field = value;
-  changed (self, prop);
-}
-
-static void
-dn_passport_filter_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  DnPassportFilter *self = DN_PASSPORT_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    case PROP_STATE:
-      g_value_set_int (value, self->state);
-      break;
-    case PROP_ONLY_OUT:
-      g_value_set_boolean (value, self->only_out);
-      break;
-    case PROP_ONLY_OVERDUE:
-      g_value_set_boolean (value, self->only_overdue);
-      break;
-    case PROP_EXPIRING_BEFORE:
-      g_value_set_boxed (value, g_date_valid (&self->expiring_before) ? &self->expiring_before : NULL);
-      break;
-    case PROP_TODAY:
-      g_value_set_boxed (value, &self->today);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const DnFilterField fields[N_PROPS] = {
+  [PROP_TEXT] = FIELD (TEXT, text),
+  [PROP_STATE] = FIELD (INT, state),
+  [PROP_ONLY_OUT] = FIELD (INT, only_out),
+  [PROP_ONLY_OVERDUE] = FIELD (INT, only_overdue),
+  [PROP_EXPIRING_BEFORE] = FIELD (DATE, expiring_before),
+  [PROP_TODAY] = FIELD (DATE, today),
+};
 
 static void
 dn_passport_filter_set_property (GObject      *object,
@@ -143,51 +54,19 @@ dn_passport_filter_set_property (GObject      *object,
                                  const GValue *value,
                                  GParamSpec   *pspec)
 {
-  DnPassportFilter *self = DN_PASSPORT_FILTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_TEXT:
-      dn_passport_filter_set_text (self, g_value_get_string (value));
-      break;
-    case PROP_STATE:
-      dn_passport_filter_set_state (self, g_value_get_int (value));
-      break;
-    case PROP_ONLY_OUT:
-      dn_passport_filter_set_only_out (self, g_value_get_boolean (value));
-      break;
-    case PROP_ONLY_OVERDUE:
-      dn_passport_filter_set_only_overdue (self, g_value_get_boolean (value));
-      break;
-    case PROP_EXPIRING_BEFORE:
-      dn_passport_filter_set_expiring_before (self, g_value_get_boxed (value));
-      break;
-    case PROP_TODAY:
-      dn_passport_filter_set_today (self, g_value_get_boxed (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dn_passport_filter_finalize (GObject *object)
-{
-  DnPassportFilter *self = DN_PASSPORT_FILTER (object);
-
-  g_free (self->text);
-  G_OBJECT_CLASS (dn_passport_filter_parent_class)->finalize (object);
+  /* today is always a day */
+  if (prop_id == PROP_TODAY)
+    dn_passport_filter_set_today (DN_PASSPORT_FILTER (object), g_value_get_boxed (value));
+  else
+    G_OBJECT_CLASS (dn_passport_filter_parent_class)->set_property (object, prop_id, value, pspec);
 }
 
 static void
 dn_passport_filter_class_init (DnPassportFilterClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->get_property = dn_passport_filter_get_property;
-  object_class->set_property = dn_passport_filter_set_property;
-  object_class->finalize = dn_passport_filter_finalize;
+  G_OBJECT_CLASS (klass)->set_property = dn_passport_filter_set_property;
 
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
   properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, -1, DN_PASSPORT_STATE_N - 1, -1, flags);
@@ -195,10 +74,7 @@ dn_passport_filter_class_init (DnPassportFilterClass *klass)
   properties[PROP_ONLY_OVERDUE] = g_param_spec_boolean ("only-overdue", NULL, NULL, FALSE, flags);
   properties[PROP_EXPIRING_BEFORE] = g_param_spec_boxed ("expiring-before", NULL, NULL, G_TYPE_DATE, flags);
   properties[PROP_TODAY] = g_param_spec_boxed ("today", NULL, NULL, G_TYPE_DATE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 0);
+  dn_filter_class_install (DN_FILTER_CLASS (klass), properties, fields, N_PROPS);
 }
 
 static void
@@ -227,13 +103,7 @@ dn_passport_filter_set_text (DnPassportFilter *self,
                              const char       *text)
 {
   g_return_if_fail (DN_IS_PASSPORT_FILTER (self));
-  if (text != NULL && *text == '\0')
-    text = NULL;
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  changed (self, PROP_TEXT);
+  dn_filter_set_text (DN_FILTER (self), PROP_TEXT, text);
 }
 
 int
@@ -250,10 +120,7 @@ dn_passport_filter_set_state (DnPassportFilter *self,
   g_return_if_fail (DN_IS_PASSPORT_FILTER (self));
   if (state < 0 || state >= DN_PASSPORT_STATE_N)
     state = -1;
-  if (self->state == state)
-    return;
-  self->state = state;
-  changed (self, PROP_STATE);
+  dn_filter_set_number (DN_FILTER (self), PROP_STATE, state);
 }
 
 gboolean
@@ -268,10 +135,7 @@ dn_passport_filter_set_only_out (DnPassportFilter *self,
                                  gboolean          only_out)
 {
   g_return_if_fail (DN_IS_PASSPORT_FILTER (self));
-  if (self->only_out == !!only_out)
-    return;
-  self->only_out = !!only_out;
-  changed (self, PROP_ONLY_OUT);
+  dn_filter_set_number (DN_FILTER (self), PROP_ONLY_OUT, !!only_out);
 }
 
 gboolean
@@ -286,10 +150,7 @@ dn_passport_filter_set_only_overdue (DnPassportFilter *self,
                                      gboolean          only_overdue)
 {
   g_return_if_fail (DN_IS_PASSPORT_FILTER (self));
-  if (self->only_overdue == !!only_overdue)
-    return;
-  self->only_overdue = !!only_overdue;
-  changed (self, PROP_ONLY_OVERDUE);
+  dn_filter_set_number (DN_FILTER (self), PROP_ONLY_OVERDUE, !!only_overdue);
 }
 
 void
@@ -297,7 +158,7 @@ dn_passport_filter_set_expiring_before (DnPassportFilter *self,
                                         const GDate      *day)
 {
   g_return_if_fail (DN_IS_PASSPORT_FILTER (self));
-  set_date (self, &self->expiring_before, day, PROP_EXPIRING_BEFORE);
+  dn_filter_set_date (DN_FILTER (self), PROP_EXPIRING_BEFORE, day);
 }
 
 void
@@ -314,7 +175,7 @@ dn_passport_filter_set_today (DnPassportFilter *self,
 {
   g_return_if_fail (DN_IS_PASSPORT_FILTER (self));
   g_return_if_fail (today != NULL && g_date_valid (today));
-  set_date (self, &self->today, today, PROP_TODAY);
+  dn_filter_set_date (DN_FILTER (self), PROP_TODAY, today);
 }
 
 void
@@ -329,13 +190,7 @@ void
 dn_passport_filter_reset (DnPassportFilter *self)
 {
   g_return_if_fail (DN_IS_PASSPORT_FILTER (self));
-  freeze (self);
-  dn_passport_filter_set_text (self, NULL);
-  dn_passport_filter_set_state (self, -1);
-  dn_passport_filter_set_only_out (self, FALSE);
-  dn_passport_filter_set_only_overdue (self, FALSE);
-  dn_passport_filter_set_expiring_before (self, NULL);
-  thaw (self);
+  dn_filter_clear (DN_FILTER (self), PROP_TEXT, PROP_EXPIRING_BEFORE);
 }
 
 gboolean

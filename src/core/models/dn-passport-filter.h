@@ -18,12 +18,13 @@
 
 #include <glib-object.h>
 
+#include "dn-filter.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_PASSPORT_FILTER (dn_passport_filter_get_type ())
-G_DECLARE_FINAL_TYPE (DnPassportFilter, dn_passport_filter, DN, PASSPORT_FILTER, GObject)
+G_DECLARE_FINAL_TYPE (DnPassportFilter, dn_passport_filter, DN, PASSPORT_FILTER, DnFilter)
 
 DnPassportFilter *dn_passport_filter_new                 (void);
 

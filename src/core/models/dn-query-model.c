@@ -8,6 +8,7 @@
 
 #include "dn-core-testing.h"
 #include "dn-query-model.h"
+#include "dn-query-worker.h"
 
 #include <string.h>
 
@@ -18,6 +19,10 @@ typedef struct
   GHashTable *cache;     /* gint64 id → record */
   guint       n_fetched;
   gboolean    partial;   /* only the first rows are known yet */
+
+  gpointer     query;    /* the kept query (class query_size), or NULL */
+  /* asynchronous queries, on the store's query worker: the latest wins */
+  DnQuerySlot *slot;
 } DnQueryModelPrivate;
 
 enum
@@ -137,10 +142,213 @@ list_model_iface_init (GListModelInterface *iface)
  * GObject
  */
 
+/*
+ * Queries kept and run
+ */
+
+static gpointer
+query_copy (DnQueryModelClass *klass,
+            gconstpointer      query)
+{
+  gpointer copy = g_memdup2 (query, klass->query_size);
+
+  for (guint i = 0; i < klass->n_query_strings; i++)
+    G_STRUCT_MEMBER (char *, copy, klass->query_strings[i]) =
+      g_strdup (G_STRUCT_MEMBER (const char *, query, klass->query_strings[i]));
+  return copy;
+}
+
+static void
+query_free (DnQueryModelClass *klass,
+            gpointer           query)
+{
+  if (query == NULL)
+    return;
+  for (guint i = 0; i < klass->n_query_strings; i++)
+    g_free (G_STRUCT_MEMBER (char *, query, klass->query_strings[i]));
+  g_free (query);
+}
+
+/* A query runs in one job (every id and the records of the first), or,
+ * when the class reads first rows by the query (query_first), in two: the
+ * first rows (what a view shows first: a few ms on an index whatever the
+ * size), then, when there are more, every id (the count and the rest). */
+typedef enum
+{
+  JOB_IDS_AND_FIRST,
+  JOB_FIRST_ROWS,
+  JOB_IDS,
+} JobKind;
+
+typedef struct
+{
+  DnQueryModelClass *klass;  /* classes stay: usable on any thread */
+  gpointer           query;  /* a copy of its own */
+  JobKind            kind;
+} Job;
+
+typedef struct
+{
+  GArray    *ids;
+  GPtrArray *first;  /* the records of the first ids, or NULL */
+  gboolean   complete;
+} JobResult;
+
+static void
+job_free (Job *job)
+{
+  query_free (job->klass, job->query);
+  g_free (job);
+}
+
+static void
+job_result_free (JobResult *result)
+{
+  g_clear_pointer (&result->ids, g_array_unref);
+  g_clear_pointer (&result->first, g_ptr_array_unref);
+  g_free (result);
+}
+
+static GArray *
+ids_of_items (DnQueryModelClass *klass,
+              GPtrArray         *items)
+{
+  GArray *ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), items->len);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gint64 id = klass->get_item_id (items->pdata[i]);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* On the query worker's thread. */
+static gpointer
+run_job (DnStore         *store,
+         gpointer         data,
+         GCancellable    *cancellable,
+         GDestroyNotify  *result_destroy,
+         GError         **error)
+{
+  Job *job = data;
+  JobResult *result;
+
+  switch (job->kind)
+    {
+    case JOB_FIRST_ROWS:
+      {
+        GPtrArray *first = job->klass->query_first (store, job->query, DN_QUERY_MODEL_PREFETCHED, error);
+
+        if (first == NULL)
+          return NULL;
+        result = g_new0 (JobResult, 1);
+        result->first = first;
+        result->ids = ids_of_items (job->klass, first);
+        result->complete = first->len < DN_QUERY_MODEL_PREFETCHED;
+      }
+      break;
+    case JOB_IDS:
+      {
+        GArray *ids = job->klass->query_ids (store, job->query, error);
+
+        if (ids == NULL)
+          return NULL;
+        result = g_new0 (JobResult, 1);
+        result->ids = ids;
+        result->complete = TRUE;
+      }
+      break;
+    case JOB_IDS_AND_FIRST:
+    default:
+      {
+        g_autoptr(GArray) ids = job->klass->query_ids (store, job->query, error);
+        GPtrArray *first;
+
+        if (ids == NULL)
+          return NULL;
+        first = job->klass->read_items (store, (const gint64 *) (gpointer) ids->data,
+                                        MIN (ids->len, DN_QUERY_MODEL_PREFETCHED), error);
+        if (first == NULL)
+          return NULL;
+        /* the first records stand for the first ids only when none went
+         * missing meanwhile */
+        if (first->len != MIN (ids->len, DN_QUERY_MODEL_PREFETCHED))
+          g_clear_pointer (&first, g_ptr_array_unref);
+        result = g_new0 (JobResult, 1);
+        result->ids = g_steal_pointer (&ids);
+        result->first = first;
+        result->complete = TRUE;
+      }
+      break;
+    }
+  *result_destroy = (GDestroyNotify) job_result_free;
+  return result;
+}
+
+static void job_done (DnQueryModel *self,
+                      JobResult    *found,
+                      const GError *error);
+
+static void
+start_job (DnQueryModel *self,
+           JobKind       kind)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+  Job *job = g_new0 (Job, 1);
+
+  if (priv->slot == NULL)
+    {
+      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (priv->store);
+
+      priv->slot = dn_query_slot_new (worker);
+    }
+  job->klass = DN_QUERY_MODEL_GET_CLASS (self);
+  job->query = query_copy (job->klass, priv->query);
+  job->kind = kind;
+  /* a query still running is interrupted; its result is never applied */
+  dn_query_slot_run (priv->slot, run_job, job, (GDestroyNotify) job_free, G_CALLBACK (job_done), self);
+}
+
+/* Only the latest query's result comes here (the slot drops the others,
+ * and frees this one after). */
+static void
+job_done (DnQueryModel *self,
+          JobResult    *found,
+          const GError *error)
+{
+  gboolean was_complete = dn_query_model_is_complete (self);
+  gboolean complete = found == NULL || found->complete;
+
+  if (found != NULL)
+    dn_query_model_set_result (self, found->ids, found->first);
+  dn_query_model_set_complete (self, complete);
+  /* "loaded" once a query's first rows are in (or it failed); the rest
+   * comes after, as rows added and "complete" */
+  if (was_complete || error != NULL)
+    dn_query_model_emit_loaded (self, error);
+  if (!complete)
+    start_job (self, JOB_IDS);
+}
+
+static GArray *
+real_list_ids (DnQueryModel  *self,
+               GError       **error)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+  DnQueryModelClass *klass = DN_QUERY_MODEL_GET_CLASS (self);
+
+  g_return_val_if_fail (klass->query_ids != NULL && priv->query != NULL, NULL);
+  return klass->query_ids (priv->store, priv->query, error);
+}
+
 static gboolean
 real_is_loading (DnQueryModel *self)
 {
-  return FALSE;
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+
+  return dn_query_slot_is_busy (priv->slot);
 }
 
 static void
@@ -187,6 +395,8 @@ dn_query_model_finalize (GObject *object)
 {
   DnQueryModelPrivate *priv = dn_query_model_get_instance_private (DN_QUERY_MODEL (object));
 
+  g_clear_pointer (&priv->slot, dn_query_slot_free);
+  query_free (DN_QUERY_MODEL_GET_CLASS (object), g_steal_pointer (&priv->query));
   g_clear_object (&priv->store);
   g_clear_pointer (&priv->ids, g_array_unref);
   g_clear_pointer (&priv->cache, g_hash_table_unref);
@@ -204,6 +414,7 @@ dn_query_model_class_init (DnQueryModelClass *klass)
   object_class->set_property = dn_query_model_set_property;
   klass->item_type = G_TYPE_OBJECT;
   klass->is_loading = real_is_loading;
+  klass->list_ids = real_list_ids;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, DN_TYPE_STORE,
@@ -335,6 +546,97 @@ dn_query_model_is_loading (DnQueryModel *self)
 {
   g_return_val_if_fail (DN_IS_QUERY_MODEL (self), FALSE);
   return DN_QUERY_MODEL_GET_CLASS (self)->is_loading (self);
+}
+
+void
+dn_query_model_keep_query (DnQueryModel  *self,
+                           gconstpointer  query)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+  DnQueryModelClass *klass;
+  gpointer old;
+
+  g_return_if_fail (DN_IS_QUERY_MODEL (self));
+  g_return_if_fail (query != NULL);
+  klass = DN_QUERY_MODEL_GET_CLASS (self);
+  g_return_if_fail (klass->query_size > 0);
+
+  /* copied before the old one goes: @query may be the kept one */
+  old = priv->query;
+  priv->query = query_copy (klass, query);
+  query_free (klass, old);
+}
+
+gconstpointer
+dn_query_model_get_query (DnQueryModel *self)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+
+  g_return_val_if_fail (DN_IS_QUERY_MODEL (self), NULL);
+  return priv->query;
+}
+
+gboolean
+dn_query_model_run_query (DnQueryModel  *self,
+                          gconstpointer  query,
+                          GError       **error)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+
+  g_return_val_if_fail (DN_IS_QUERY_MODEL (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  dn_query_model_keep_query (self, query);
+  /* an asynchronous query still under way must not overwrite this one */
+  if (priv->slot != NULL)
+    dn_query_slot_cancel (priv->slot);
+  return dn_query_model_reload (self, error);
+}
+
+void
+dn_query_model_run_query_async (DnQueryModel  *self,
+                                gconstpointer  query)
+{
+  g_return_if_fail (DN_IS_QUERY_MODEL (self));
+  g_return_if_fail (query != NULL);
+
+  dn_query_model_keep_query (self, query);
+  /* the next result replaces the list, whatever it held */
+  dn_query_model_set_complete (self, TRUE);
+  start_job (self, DN_QUERY_MODEL_GET_CLASS (self)->query_first != NULL ? JOB_FIRST_ROWS : JOB_IDS_AND_FIRST);
+}
+
+gboolean
+dn_query_model_run_query_first (DnQueryModel  *self,
+                                gconstpointer  query,
+                                GError       **error)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+  DnQueryModelClass *klass;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (DN_IS_QUERY_MODEL (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  klass = DN_QUERY_MODEL_GET_CLASS (self);
+  g_return_val_if_fail (klass->query_first != NULL, FALSE);
+
+  dn_query_model_keep_query (self, query);
+  if (priv->slot != NULL)
+    dn_query_slot_cancel (priv->slot);
+  /* the first rows here (by the list's index: a few ms whatever the
+   * size), the rest on the worker */
+  first = klass->query_first (priv->store, priv->query, DN_QUERY_MODEL_PREFETCHED, error);
+  if (first == NULL)
+    return FALSE;
+  ids = ids_of_items (klass, first);
+  dn_query_model_set_complete (self, TRUE);
+  dn_query_model_set_result (self, ids, first);
+  if (first->len < DN_QUERY_MODEL_PREFETCHED)
+    return TRUE;
+  dn_query_model_set_complete (self, FALSE);
+  start_job (self, JOB_IDS);
+  return TRUE;
 }
 
 guint

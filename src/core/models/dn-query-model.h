@@ -52,10 +52,32 @@ struct _DnQueryModelClass
   /* An empty record standing for @id when it is gone (deleted meanwhile):
    * positions stay stable. */
   gpointer   (*new_placeholder) (gint64         id);
-  /* TRUE while a query runs elsewhere (default: never). */
+  /* TRUE while a query runs elsewhere (default: while a query started by
+   * dn_query_model_run_query_async() runs on the query worker). */
   gboolean   (*is_loading)      (DnQueryModel  *self);
 
-  gpointer padding[8];
+  /* The kind's query, kept by the model (dn_query_model_keep_query()): a
+   * plain struct of query_size bytes whose strings (const char *, at the
+   * n_query_strings offsets of query_strings) are copied with it. */
+  gsize         query_size;
+  const gsize  *query_strings;
+  guint         n_query_strings;
+  /* The ids of @query, in order. Uses nothing but @store: it may run on
+   * any thread that owns @store. The default list_ids() runs it on the
+   * kept query. */
+  GArray    *(*query_ids)       (DnStore       *store,
+                                 gconstpointer  query,
+                                 GError       **error);
+  /* The records of @query's first @limit rows, or NULL when the kind reads
+   * them by ids (any thread). When set, an asynchronous query reads these
+   * first, then every id in a second job (the model is not complete
+   * meanwhile). */
+  GPtrArray *(*query_first)     (DnStore       *store,
+                                 gconstpointer  query,
+                                 guint          limit,
+                                 GError       **error);
+
+  gpointer padding[3];
 };
 
 DnStore  *dn_query_model_get_store     (DnQueryModel  *self);
@@ -82,6 +104,30 @@ void      dn_query_model_emit_loaded   (DnQueryModel  *self,
                                         const GError  *error);
 /* TRUE while a query runs elsewhere. */
 gboolean  dn_query_model_is_loading    (DnQueryModel  *self);
+/* The query kept (see DnQueryModelClass.query_size): a copy of @query and
+ * its strings. For subclasses. */
+void          dn_query_model_keep_query      (DnQueryModel  *self,
+                                              gconstpointer  query);
+gconstpointer dn_query_model_get_query       (DnQueryModel  *self);
+/* Keeps @query, interrupts an asynchronous query still under way (its
+ * result is never applied) and runs @query here (dn_query_model_reload()). */
+gboolean      dn_query_model_run_query       (DnQueryModel  *self,
+                                              gconstpointer  query,
+                                              GError       **error);
+/* Keeps @query and runs it on the store's query worker
+ * (dn_query_worker_get_for_store()) through one DnQuerySlot: a newer call
+ * interrupts an older one still running, and only the latest result
+ * replaces the contents, with the first rows (DN_QUERY_MODEL_PREFETCHED)
+ * read on that thread too; then "loaded" (with the error, if it failed).
+ * With the class's query_first, the first rows come first and the rest
+ * after ("loaded" with the first rows, then "complete"). */
+void          dn_query_model_run_query_async (DnQueryModel  *self,
+                                              gconstpointer  query);
+/* Keeps @query, reads its first rows here (the class's query_first) and
+ * the rest on the query worker: not complete until they are in. */
+gboolean      dn_query_model_run_query_first (DnQueryModel  *self,
+                                              gconstpointer  query,
+                                              GError       **error);
 /* Position of a record, or G_MAXUINT. */
 guint     dn_query_model_find          (DnQueryModel  *self,
                                         gint64         id);

@@ -10,7 +10,7 @@
 
 struct _DnTaskFilter
 {
-  GObject     parent_instance;
+  DnFilter    parent_instance;
 
   char       *text;
   gint64      unit_id;
@@ -24,12 +24,9 @@ struct _DnTaskFilter
   gboolean    descending;
   gint64      my_unit_id;
   gboolean    show_all;
-
-  guint       frozen;   /* > 0 while a reset or a preset sets several */
-  gboolean    changed;  /* something changed while frozen */
 };
 
-G_DEFINE_FINAL_TYPE (DnTaskFilter, dn_task_filter, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DnTaskFilter, dn_task_filter, DN_TYPE_FILTER)
 
 enum
 {
@@ -49,85 +46,41 @@ enum
   N_PROPS
 };
 
-enum
-{
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
-static void
-freeze (DnTaskFilter *self)
-{
-  if (self->frozen++ == 0)
-    g_object_freeze_notify (G_OBJECT (self));
-}
-
-static void
-thaw (DnTaskFilter *self)
-{
-  g_assert (self->frozen > 0);
-  if (--self->frozen > 0)
-    return;
-  g_object_thaw_notify (G_OBJECT (self));
-  if (self->changed)
-    {
-      self->changed = FALSE;
-      g_signal_emit (self, signals[CHANGED], 0);
-    }
-}
-
-/* One property changed. */
-static void
-changed (DnTaskFilter *self,
-         guint         prop)
-{
-  freeze (self);
-  self->changed = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-  thaw (self);
-}
-
-/*
- * GObject
- */
+#define FIELD(type, member) { DN_FILTER_FIELD_##type, G_STRUCT_OFFSET (DnTaskFilter, member) }
 
 /* Where each property's value is kept: the text, a gint64 (the ids) or an
  * int (the booleans, the status, the period and the order). */
-static const guint16 field_offsets[N_PROPS] = {
-  [PROP_TEXT] = G_STRUCT_OFFSET (DnTaskFilter, text),
-  [PROP_UNIT_ID] = G_STRUCT_OFFSET (DnTaskFilter, unit_id),
-  [PROP_INCLUDE_SUB_UNITS] = G_STRUCT_OFFSET (DnTaskFilter, include_sub_units),
-  [PROP_LEAD_ONLY] = G_STRUCT_OFFSET (DnTaskFilter, lead_only),
-  [PROP_STATUS] = G_STRUCT_OFFSET (DnTaskFilter, status),
-  [PROP_OVERDUE] = G_STRUCT_OFFSET (DnTaskFilter, overdue),
-  [PROP_PERIOD] = G_STRUCT_OFFSET (DnTaskFilter, period),
-  [PROP_DOCUMENT_ID] = G_STRUCT_OFFSET (DnTaskFilter, document_id),
-  [PROP_SORT] = G_STRUCT_OFFSET (DnTaskFilter, sort),
-  [PROP_DESCENDING] = G_STRUCT_OFFSET (DnTaskFilter, descending),
-  [PROP_MY_UNIT_ID] = G_STRUCT_OFFSET (DnTaskFilter, my_unit_id),
-  [PROP_SHOW_ALL] = G_STRUCT_OFFSET (DnTaskFilter, show_all),
+static const DnFilterField fields[N_PROPS] = {
+  [PROP_TEXT] = FIELD (TEXT, text),
+  [PROP_UNIT_ID] = FIELD (INT64, unit_id),
+  [PROP_INCLUDE_SUB_UNITS] = FIELD (INT, include_sub_units),
+  [PROP_LEAD_ONLY] = FIELD (INT, lead_only),
+  [PROP_STATUS] = FIELD (INT, status),
+  [PROP_OVERDUE] = FIELD (INT, overdue),
+  [PROP_PERIOD] = FIELD (INT, period),
+  [PROP_DOCUMENT_ID] = FIELD (INT64, document_id),
+  [PROP_SORT] = FIELD (INT, sort),
+  [PROP_DESCENDING] = FIELD (INT, descending),
+  [PROP_MY_UNIT_ID] = FIELD (INT64, my_unit_id),
+  [PROP_SHOW_ALL] = FIELD (INT, show_all),
 };
 
 /* the enums are kept as ints */
 G_STATIC_ASSERT (sizeof (DnPeriod) == sizeof (int));
 G_STATIC_ASSERT (sizeof (DnTaskSort) == sizeof (int));
 
-static gboolean
-is_int64 (guint prop)
+static void
+freeze (DnTaskFilter *self)
 {
-  return prop == PROP_UNIT_ID || prop == PROP_DOCUMENT_ID || prop == PROP_MY_UNIT_ID;
+  dn_filter_freeze (DN_FILTER (self));
 }
 
-static gint64
-get_field (DnTaskFilter *self,
-           guint         prop)
+static void
+thaw (DnTaskFilter *self)
 {
-  if (is_int64 (prop))
-    return G_STRUCT_MEMBER (gint64, self, field_offsets[prop]);
-  return G_STRUCT_MEMBER (int, self, field_offsets[prop]);
+  dn_filter_thaw (DN_FILTER (self));
 }
 
 /* Sets a property other than the text, checked by the caller; "changed"
@@ -137,40 +90,7 @@ set_field (DnTaskFilter *self,
            guint         prop,
            gint64        value)
 {
-  if (get_field (self, prop) == value)
-    return;
-  if (is_int64 (prop))
-    G_STRUCT_MEMBER (gint64, self, field_offsets[prop]) = value;
-  else
-    G_STRUCT_MEMBER (int, self, field_offsets[prop]) = (int) value;
-  changed (self, prop);
-}
-
-static void
-dn_task_filter_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  DnTaskFilter *self = DN_TASK_FILTER (object);
-
-  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
-    {
-    case G_TYPE_STRING:
-      g_value_set_string (value, self->text);
-      break;
-    case G_TYPE_INT64:
-      g_value_set_int64 (value, get_field (self, prop_id));
-      break;
-    case G_TYPE_BOOLEAN:
-      g_value_set_boolean (value, (gboolean) get_field (self, prop_id));
-      break;
-    case G_TYPE_ENUM:
-      g_value_set_enum (value, (int) get_field (self, prop_id));
-      break;
-    default:
-      g_value_set_int (value, (int) get_field (self, prop_id));
-    }
+  dn_filter_set_number (DN_FILTER (self), prop, value);
 }
 
 /* The values come checked against the property's range. */
@@ -184,50 +104,19 @@ dn_task_filter_set_property (GObject      *object,
 
   /* these two also bring the default view */
   if (prop_id == PROP_MY_UNIT_ID)
-    {
-      dn_task_filter_set_my_unit_id (self, g_value_get_int64 (value));
-      return;
-    }
-  if (prop_id == PROP_SHOW_ALL)
-    {
-      dn_task_filter_set_show_all (self, g_value_get_boolean (value));
-      return;
-    }
-  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
-    {
-    case G_TYPE_STRING:
-      dn_task_filter_set_text (self, g_value_get_string (value));
-      break;
-    case G_TYPE_INT64:
-      set_field (self, prop_id, g_value_get_int64 (value));
-      break;
-    case G_TYPE_BOOLEAN:
-      set_field (self, prop_id, !!g_value_get_boolean (value));
-      break;
-    case G_TYPE_ENUM:
-      set_field (self, prop_id, g_value_get_enum (value));
-      break;
-    default:
-      set_field (self, prop_id, g_value_get_int (value));
-    }
-}
-
-static void
-dn_task_filter_finalize (GObject *object)
-{
-  g_clear_pointer (&DN_TASK_FILTER (object)->text, g_free);
-  G_OBJECT_CLASS (dn_task_filter_parent_class)->finalize (object);
+    dn_task_filter_set_my_unit_id (self, g_value_get_int64 (value));
+  else if (prop_id == PROP_SHOW_ALL)
+    dn_task_filter_set_show_all (self, g_value_get_boolean (value));
+  else
+    G_OBJECT_CLASS (dn_task_filter_parent_class)->set_property (object, prop_id, value, pspec);
 }
 
 static void
 dn_task_filter_class_init (DnTaskFilterClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->finalize = dn_task_filter_finalize;
-  object_class->get_property = dn_task_filter_get_property;
-  object_class->set_property = dn_task_filter_set_property;
+  G_OBJECT_CLASS (klass)->set_property = dn_task_filter_set_property;
 
   properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
   properties[PROP_UNIT_ID] = g_param_spec_int64 ("unit-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
@@ -243,15 +132,9 @@ dn_task_filter_class_init (DnTaskFilterClass *klass)
   properties[PROP_DESCENDING] = g_param_spec_boolean ("descending", NULL, NULL, FALSE, flags);
   properties[PROP_MY_UNIT_ID] = g_param_spec_int64 ("my-unit-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_SHOW_ALL] = g_param_spec_boolean ("show-all", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * DnTaskFilter::changed:
-   *
-   * Some filter or the order changed; once for a reset or a preset.
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* DnFilter::changed: some filter or the order changed; once for a reset
+   * or a preset. */
+  dn_filter_class_install (DN_FILTER_CLASS (klass), properties, fields, N_PROPS);
 }
 
 static void
@@ -287,14 +170,7 @@ dn_task_filter_set_text (DnTaskFilter *self,
                          const char   *text)
 {
   g_return_if_fail (DN_IS_TASK_FILTER (self));
-
-  if (text != NULL && text[0] == '\0')
-    text = NULL;
-  if (g_strcmp0 (self->text, text) == 0)
-    return;
-  g_free (self->text);
-  self->text = g_strdup (text);
-  changed (self, PROP_TEXT);
+  dn_filter_set_text (DN_FILTER (self), PROP_TEXT, text);
 }
 
 gint64
@@ -348,12 +224,8 @@ dn_task_filter_set_sort (DnTaskFilter *self,
 static void
 clear (DnTaskFilter *self)
 {
-  freeze (self);
   /* the filters come first in the properties, the order after them */
-  for (guint prop = PROP_TEXT; prop <= PROP_DOCUMENT_ID; prop++)
-    g_object_set_property (G_OBJECT (self), properties[prop]->name,
-                           g_param_spec_get_default_value (properties[prop]));
-  thaw (self);
+  dn_filter_clear (DN_FILTER (self), PROP_TEXT, PROP_DOCUMENT_ID);
 }
 
 /* Sets the filters of the default view over cleared ones. */
@@ -500,7 +372,7 @@ dn_task_filter_apply_preset (DnTaskFilter *self,
   if (!known)
     set_default (self);
   /* a preset always comes as a change: the list starts again from the top */
-  self->changed = TRUE;
+  dn_filter_mark_changed (DN_FILTER (self));
   thaw (self);
   return known;
 }

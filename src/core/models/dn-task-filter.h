@@ -16,6 +16,7 @@
 
 #include <glib-object.h>
 
+#include "dn-filter.h"
 #include "dn-period.h"
 #include "dn-store.h"
 
@@ -27,7 +28,7 @@ G_BEGIN_DECLS
 #define DN_TASK_FILTER_STATUS_UNFINISHED (-2)
 
 #define DN_TYPE_TASK_FILTER (dn_task_filter_get_type ())
-G_DECLARE_FINAL_TYPE (DnTaskFilter, dn_task_filter, DN, TASK_FILTER, GObject)
+G_DECLARE_FINAL_TYPE (DnTaskFilter, dn_task_filter, DN, TASK_FILTER, DnFilter)
 
 DnTaskFilter *dn_task_filter_new                (void);
 
