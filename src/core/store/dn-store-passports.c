@@ -536,10 +536,17 @@ build_query (Built                 *built,
       g_string_append (built->sql, " AND " PASSPORT_STATE " = ");
       add_value (built, g_strdup (dn_passport_state_to_string (query->state)));
     }
+  /* the ledger's conditions in a sub-query of their own: on the joined
+   * ledger line they would make the LEFT JOIN an inner one, which SQLite
+   * may then read first, the holders inside it (68 s for the overdue
+   * passports among 50 000); and "+p.id", a membership test: as an index
+   * look-up SQLite would try every id of the list for each holder (30 s) */
   if (query->only_out)
-    g_string_append (built->sql, " AND p.status = 'valid' AND l.id IS NOT NULL");
+    g_string_append (built->sql, " AND p.status = 'valid' AND +p.id IN (SELECT passport_id FROM passport_loan "
+                                 "WHERE returned_on IS NULL)");
   if (query->only_overdue)
-    g_string_append (built->sql, " AND l.id IS NOT NULL AND " DN_ALERT_SQL_PASSPORT_OVERDUE);
+    g_string_append (built->sql, " AND +p.id IN (SELECT l.passport_id FROM passport_loan l WHERE "
+                                 DN_ALERT_SQL_PASSPORT_OVERDUE ")");
   if (g_date_valid (&query->expiring_before))
     g_string_append (built->sql, " AND " DN_ALERT_SQL_PASSPORT_EXPIRING);
   if (after != NULL)
