@@ -49,6 +49,48 @@ dn_ui_enum_labels (guint     n,
   return labels;
 }
 
+/* the position of value v is v + 1, "any" (-1) is 0 */
+static gboolean
+enum_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) (MAX (g_value_get_int (from), -1) + 1));
+  return TRUE;
+}
+
+static gboolean
+position_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  guint position = g_value_get_uint (from);
+  guint n = GPOINTER_TO_UINT (user_data);
+
+  g_value_set_int (to, position >= 1 && position <= n ? (int) position - 1 : -1);
+  return TRUE;
+}
+
+void
+dn_ui_bind_enum_filter (gpointer     source,
+                        const char  *property,
+                        GtkDropDown *dropdown,
+                        const char  *any_label,
+                        guint        n,
+                        GCallback    label)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new ((const char *[]) { any_label, NULL });
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (labels, ((const char *(*) (int)) label) ((int) i));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (labels));
+  g_object_bind_property_full (source, property, dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               enum_to_position, position_to_enum, GUINT_TO_POINTER (n), NULL);
+}
+
 void
 dn_ui_drop_down_set_enum (GtkDropDown *dropdown,
                           guint        n,

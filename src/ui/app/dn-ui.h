@@ -31,6 +31,17 @@ void           dn_ui_drop_down_set_enum (GtkDropDown *dropdown,
                                          guint        n,
                                          GCallback    label);
 
+/* A filter's drop-down of an enum with "any" first: offers @any_label then
+ * the labels of the values 0 … @n - 1 (@label as for dn_ui_enum_labels())
+ * in @dropdown, and binds its position both ways to the int property
+ * @property of @source, -1 for "any". */
+void           dn_ui_bind_enum_filter   (gpointer     source,
+                                         const char  *property,
+                                         GtkDropDown *dropdown,
+                                         const char  *any_label,
+                                         guint        n,
+                                         GCallback    label);
+
 /* Scrolls @view to its row at @position (on GTK 4.8 the action that does
  * it lives on the column view's inner list view). */
 void           dn_ui_column_view_scroll_to (GtkColumnView *view,

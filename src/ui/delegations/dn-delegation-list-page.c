@@ -229,7 +229,6 @@ clear_filters (DnListPage *page)
   DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
   gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
   dn_delegation_filter_set_text (self->filter, NULL);
   dn_delegation_filter_set_status (self->filter, -1);
@@ -473,15 +472,6 @@ on_overdue_toggled_cb (DnDelegationListPage *self)
 }
 
 static void
-on_status_selected_cb (DnDelegationListPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
-
-  dn_delegation_filter_set_status (self->filter, selected == 0 || selected == GTK_INVALID_LIST_POSITION
-                                                 ? -1 : (int) selected - 1);
-}
-
-static void
 on_filter_changed_cb (DnDelegationListPage *self)
 {
   dn_list_page_reload_async (DN_LIST_PAGE (self));
@@ -626,15 +616,10 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
 static void
 dn_delegation_list_page_init (DnDelegationListPage *self)
 {
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-
   self->filter = dn_delegation_filter_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_string_list_append (statuses, _("All statuses"));
-  for (int s = 0; s < DN_DELEGATION_STATUS_N; s++)
-    gtk_string_list_append (statuses, dn_delegation_status_get_label ((DnDelegationStatus) s));
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
-  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_status_selected_cb), self);
+  dn_ui_bind_enum_filter (self->filter, "status", self->status_dropdown, _("All statuses"), DN_DELEGATION_STATUS_N,
+                          G_CALLBACK (dn_delegation_status_get_label));
 }
 
 GtkWidget *

@@ -82,28 +82,6 @@ expiry_state (DnPartner   *partner,
  * The filters
  */
 
-static gboolean
-kind_to_position (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  g_value_set_uint (to, (guint) (g_value_get_int (from) + 1));
-  return TRUE;
-}
-
-static gboolean
-position_to_kind (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  guint position = g_value_get_uint (from);
-
-  g_value_set_int (to, position >= 1 && position <= DN_PARTNER_KIND_N ? (int) position - 1 : -1);
-  return TRUE;
-}
-
 static void
 on_filter_changed_cb (DnPartnersPage *self)
 {
@@ -601,21 +579,14 @@ dn_partners_page_init (DnPartnersPage *self)
     .clear_tooltip = _("Show every partner again"),
     .empty_icon = "system-users-symbolic",
   };
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   DnListPage *page = DN_LIST_PAGE (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   dn_list_page_set_texts (page, &texts);
 
-  gtk_string_list_append (kinds, _("All kinds"));
-  for (int k = 0; k < DN_PARTNER_KIND_N; k++)
-    gtk_string_list_append (kinds, dn_partner_kind_get_label ((DnPartnerKind) k));
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
-
   self->filter = dn_partner_filter_new ();
-  g_object_bind_property_full (self->filter, "kind", self->kind_dropdown, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               kind_to_position, position_to_kind, NULL, NULL);
+  dn_ui_bind_enum_filter (self->filter, "kind", self->kind_dropdown, _("All kinds"), DN_PARTNER_KIND_N,
+                          G_CALLBACK (dn_partner_kind_get_label));
   g_object_bind_property (self->filter, "expiring-soon", self->expiring_toggle, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self);

@@ -91,29 +91,6 @@ update_expiry_limit (DnPassportsPage *self)
  * The filters
  */
 
-/* position 0: every state, then one per DnPassportState */
-static gboolean
-state_to_position (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  g_value_set_uint (to, (guint) (g_value_get_int (from) + 1));
-  return TRUE;
-}
-
-static gboolean
-position_to_state (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  guint position = g_value_get_uint (from);
-
-  g_value_set_int (to, position >= 1 && position <= DN_PASSPORT_STATE_N ? (int) position - 1 : -1);
-  return TRUE;
-}
-
 static void
 on_filter_changed_cb (DnPassportsPage *self)
 {
@@ -734,7 +711,6 @@ dn_passports_page_init (DnPassportsPage *self)
     .clear_tooltip = _("Show every passport again"),
     .empty_icon = "contact-new-symbolic",
   };
-  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
   GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
   DnListPage *page = DN_LIST_PAGE (self);
 
@@ -742,14 +718,9 @@ dn_passports_page_init (DnPassportsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   dn_list_page_set_texts (page, &texts);
 
-  gtk_string_list_append (states, _("All states"));
-  for (int s = 0; s < DN_PASSPORT_STATE_N; s++)
-    gtk_string_list_append (states, dn_passport_state_get_label ((DnPassportState) s));
-  gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
-
   self->filter = dn_passport_filter_new ();
-  g_object_bind_property_full (self->filter, "state", self->state_dropdown, "selected", flags,
-                               state_to_position, position_to_state, NULL, NULL);
+  dn_ui_bind_enum_filter (self->filter, "state", self->state_dropdown, _("All states"), DN_PASSPORT_STATE_N,
+                          G_CALLBACK (dn_passport_state_get_label));
   g_object_bind_property (self->filter, "only-out", self->out_toggle, "active", flags);
   g_object_bind_property (self->filter, "only-overdue", self->overdue_toggle, "active", flags);
   g_signal_connect_swapped (self->expiring_toggle, "toggled", G_CALLBACK (on_expiring_toggled_cb), self);
