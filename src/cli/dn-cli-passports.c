@@ -365,13 +365,30 @@ static const GOptionEntry back_options[] = {
     N_("NAME") },
   { "returned-by", 0, 0, G_OPTION_ARG_FILENAME, &popt.returned_by, N_("Who brought it back (default: the holder)"),
     N_("NAME") },
+  { "all", 'a', 0, G_OPTION_ARG_NONE, &popt.all,
+    N_("Every passport of the delegation still out, all or none, instead of one number (the reason goes to the late ones)"),
+    NULL },
+  { "delegation", 'd', 0, G_OPTION_ARG_FILENAME, &popt.delegation, N_("With --all: the delegation (its number)"),
+    N_("ID") },
   G_OPTION_ENTRY_NULL
 };
 
 static gboolean
 check_back (Run *run, GError **error)
 {
-  return number_word (run, error) && check_date_option (error) && text_option (popt.reason, &popt.reason_text, error) &&
+  if ((run->n_words == 0) == !popt.all || (popt.all != (popt.delegation != NULL)))
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
+                   _("Give the passport's number, or --all and the delegation: passport-back NUMBER, "
+                     "passport-back --all --delegation ID."));
+      return FALSE;
+    }
+  if (popt.all && popt.returned_by != NULL)
+    return usage (error, "%s", _("--returned-by goes with one passport, not with --all."));
+  if (popt.all && !id_option (popt.delegation, "--delegation", &popt.delegation_id, error))
+    return FALSE;
+  return (popt.all || number_word (run, error)) && check_date_option (error) &&
+         text_option (popt.reason, &popt.reason_text, error) &&
          text_option (popt.excused_by, &popt.excused_text, error) &&
          text_option (popt.returned_by, &popt.returned_text, error);
 }
@@ -379,12 +396,16 @@ check_back (Run *run, GError **error)
 static gboolean
 run_back (Run *run, GError **error)
 {
-  g_autoptr(DnPassport) passport = dn_store_find_passport (run->store, popt.number, error);
+  g_autoptr(DnPassport) passport = NULL;
   GDate day;
 
+  day_of (&day);
+  if (popt.all)
+    return dn_store_take_back_delegation_passports (run->store, popt.delegation_id, &day, NULL, popt.reason_text,
+                                                    popt.excused_text, error);
+  passport = dn_store_find_passport (run->store, popt.number, error);
   if (passport == NULL)
     return FALSE;
-  day_of (&day);
   return dn_store_take_back_passport (run->store, passport->id, &day, popt.returned_text, NULL, popt.reason_text,
                                       popt.excused_text, error);
 }
@@ -686,8 +707,8 @@ const Command dn_cli_passport_commands[] = {
     N_("NUMBER"), out_options, &maybe_number, check_out, DN_STORE_OPEN_NO_CREATE, run_out_cleared },
   { "passport-back", N_("Take a passport back"),
     N_("Take a handed-out passport back into the office's keeping; a late return may be excused with the head's "
-       "reason."),
-    N_("NUMBER"), back_options, &one_number, check_back, DN_STORE_OPEN_NO_CREATE, run_back_cleared },
+       "reason. With --all --delegation ID, every passport of the delegation still out, all or none."),
+    N_("[NUMBER]"), back_options, &maybe_number, check_back, DN_STORE_OPEN_NO_CREATE, run_back_cleared },
   { "passport-extend", N_("Extend a diplomatic or official passport (once)"),
     N_("Extend a diplomatic or official passport, once, by at most 3 years."),
     N_("NUMBER"), extend_options, &one_number, check_extend, DN_STORE_OPEN_NO_CREATE, run_extend_cleared },

@@ -296,6 +296,23 @@ test_out_all (Fixture *f, gconstpointer data)
   assert_refused (f, 1, "already handed out", "passport-out", "--all", "--delegation", f->approved, "--date",
                   "2025-01-15", "--confirm");
   assert_refused (f, 2, NULL, "passport-out", "C1000001", "--all", "--delegation", f->approved);
+
+  /* both back in one step, late (due 07/02): the head's reason on each */
+  assert_refused (f, 2, NULL, "passport-back", "--all");
+  assert_refused (f, 2, NULL, "passport-back", "C1000001", "--all", "--delegation", f->approved);
+  g_free (run_ok (f, "passport-back", "--all", "--delegation", f->approved, "--date", "2025-02-10",
+                  "--reason", "Ốm sau chuyến đi", "--excused-by", "Giám đốc Sở", NULL));
+  {
+    g_autofree char *ledger = run_ok (f, "passport-ledger", "--delegation", f->approved, NULL);
+    g_auto(GStrv) lines = g_strsplit (ledger, "\n", -1);
+    guint excused = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (strstr (lines[i], "2025-02-10") != NULL && strstr (lines[i], "Ốm sau chuyến đi\tGiám đốc Sở") != NULL)
+        excused++;
+    g_assert_cmpuint (excused, ==, 2);
+  }
+  assert_refused (f, 1, "nothing to take back", "passport-back", "--all", "--delegation", f->approved);
 }
 
 static void

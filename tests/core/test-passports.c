@@ -572,6 +572,33 @@ test_delegation_all_or_nothing (DnTestStore *fixture, gconstpointer data)
       else
         dn_test_assert_date (&line->due_back_on, 2025, 4, 9);
     }
+
+  /* both taken back in one step on 10/04: the ordinary one (due 09/04) is
+   * late and keeps the head's reason, the other not */
+  {
+    GDate back = dn_test_date (2025, 4, 10);
+    g_autoptr(GPtrArray) after = NULL;
+
+    g_assert_true (dn_store_take_back_delegation_passports (store, trip, &back, "Vũ Thị Đào", "Ốm sau chuyến đi",
+                                                            "Giám đốc Sở", &error));
+    g_assert_no_error (error);
+    after = dn_store_list_passport_loans (store, 0, trip, &error);
+    g_assert_cmpuint (after->len, ==, 2);
+    for (guint i = 0; i < after->len; i++)
+      {
+        DnPassportLoan *line = after->pdata[i];
+
+        dn_test_assert_date (&line->returned_on, 2025, 4, 10);
+        g_assert_cmpstr (line->received_by, ==, "Vũ Thị Đào");
+        g_assert_cmpstr (line->exemption_reason, ==, line->passport_id == b ? "Ốm sau chuyến đi" : "");
+        g_assert_cmpstr (line->excused_by, ==, line->passport_id == b ? "Giám đốc Sở" : "");
+      }
+    /* nothing is out any more: refused, nothing changed */
+    g_free (before);
+    before = snapshot (store);
+    g_assert_false (dn_store_take_back_delegation_passports (store, trip, &back, NULL, NULL, NULL, &error));
+    ASSERT_REFUSED (store, before, error, DN_STORE_ERROR_INVALID);
+  }
 }
 
 /* Events and the extension ------------------------------------------------------ */

@@ -234,6 +234,27 @@ test_outbound_with_three_members (DnTestStore   *fixture,
   dn_ui_spin (50);
   g_assert_cmpstr (dn_delegation_details_get_status_text (DN_DELEGATION_DETAILS (details)), ==, "Abroad");
 
+  /* every passport still out taken back at once, on time: no reason kept */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "delegation.take-back-passports", NULL));
+  dn_ui_spin (50);
+  form = dn_ui_find_window (DN_TYPE_FORM_DIALOG);
+  g_assert_nonnull (form);
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (form, "Return date")),
+                          (GDate[]) { dn_test_date (2025, 3, 17) });
+  dn_ui_set_text (form, "Taken in by", "Lê Thị Hoa");
+  dn_ui_set_text (form, "Reason for the delay", "Không có");
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (form)));
+  dn_ui_spin (50);
+  g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM passport_loan WHERE delegation_id = %"
+                                             G_GINT64_FORMAT " AND returned_on = '2025-03-17' "
+                                             "AND received_by = 'Lê Thị Hoa' AND exemption_reason = ''", id), ==, 3);
+  /* nothing left out: the form says so and stays */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "delegation.take-back-passports", NULL));
+  dn_ui_spin (50);
+  form = dn_ui_find_window (DN_TYPE_FORM_DIALOG);
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (form)));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (form)), "nothing to take back"));
+
   dn_ui_destroy_all_windows ();
   dn_ui_spin (30);
   dn_date_set_today (NULL);

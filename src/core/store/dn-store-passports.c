@@ -1074,6 +1074,47 @@ dn_store_take_back_passport (DnStore      *self,
   return _dn_store_finish (self, ok, error);
 }
 
+gboolean
+dn_store_take_back_delegation_passports (DnStore      *self,
+                                         gint64        delegation_id,
+                                         const GDate  *date,
+                                         const char   *received_by,
+                                         const char   *reason,
+                                         const char   *excused_by,
+                                         GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  if (date == NULL || !g_date_valid (date))
+    return refuse (error, DN_STORE_ERROR_INVALID, _("The day the passport came back is missing or not a real day."));
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  stmt = _dn_store_prepare_with (self,
+                                 "SELECT passport_id FROM passport_loan WHERE delegation_id = ? AND returned_on IS NULL "
+                                 "ORDER BY id",
+                                 error, DN_ID (delegation_id), DN_END);
+  ok = stmt != NULL && _dn_store_collect_ids (self, stmt, ids, error);
+  if (ok && ids->len == 0)
+    ok = refuse (error, DN_STORE_ERROR_INVALID,
+                 _("No passport handed out for this delegation is still out: there is nothing to take back."));
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      gint64 passport_id = g_array_index (ids, gint64, i);
+      g_autoptr(DnPassport) passport = dn_store_get_passport (self, passport_id, error);
+      /* the head's reason goes to the late returns only */
+      gboolean late = passport != NULL && g_date_valid (&passport->due_back_on) &&
+                      g_date_compare (date, &passport->due_back_on) > 0;
+
+      ok = passport != NULL &&
+           dn_store_take_back_passport (self, passport_id, date, NULL, received_by, late ? reason : NULL,
+                                        late ? excused_by : NULL, error);
+    }
+  return _dn_store_finish (self, ok, error);
+}
+
 GPtrArray *
 dn_store_list_passport_loans (DnStore  *self,
                               gint64    passport_id,

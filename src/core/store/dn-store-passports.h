@@ -157,6 +157,17 @@ gboolean    dn_store_take_back_passport      (DnStore      *self,
                                               const char   *reason,
                                               const char   *excused_by,
                                               GError      **error);
+/* Every passport of @delegation_id still out taken back on @date, in one
+ * transaction (all or none), each as dn_store_take_back_passport() does;
+ * @reason and @excused_by are recorded on the late ones only. Refused when
+ * none is out. */
+gboolean    dn_store_take_back_delegation_passports (DnStore      *self,
+                                                     gint64        delegation_id,
+                                                     const GDate  *date,
+                                                     const char   *received_by,
+                                                     const char   *reason,
+                                                     const char   *excused_by,
+                                                     GError      **error);
 /* The ledger's lines by hand-out date: every one (both ids 0), those of a
  * passport, or those of a delegation. */
 GPtrArray  *dn_store_list_passport_loans     (DnStore      *self,

@@ -233,6 +233,95 @@ dn_delegation_hand_out_passports (GtkWidget *parent,
   return dialog;
 }
 
+/* The form taking back every passport of a delegation still out */
+typedef struct
+{
+  DnStore      *store;
+  gint64        id;
+  DnDateEntry  *day;
+  GtkEntry     *received_by;
+  GtkEntry     *reason;
+  GtkEntry     *excused_by;
+} TakeBack;
+
+static void
+take_back_free (TakeBack *take_back)
+{
+  g_clear_object (&take_back->store);
+  g_free (take_back);
+}
+
+static gboolean
+apply_take_back (DnFormDialog  *dialog,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  TakeBack *take_back = user_data;
+  GDate day;
+
+  if (!dn_date_entry_get_date (take_back->day, &day))
+    {
+      dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."),
+                                 GTK_WIDGET (take_back->day));
+      return FALSE;
+    }
+  return dn_store_take_back_delegation_passports (take_back->store, take_back->id, &day,
+                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->received_by)),
+                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->reason)),
+                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->excused_by)),
+                                                  error);
+}
+
+static GtkEntry *
+add_entry_field (DnFormDialog *dialog,
+                 const char   *label,
+                 const char   *accessible,
+                 const char   *placeholder,
+                 const char   *text)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  dn_form_dialog_add_field (dialog, label, accessible, entry);
+  return GTK_ENTRY (entry);
+}
+
+DnFormDialog *
+dn_delegation_take_back_passports (GtkWidget *parent,
+                                   DnStore   *store,
+                                   gint64     id)
+{
+  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
+  TakeBack *take_back;
+  DnFormDialog *dialog;
+  GDate today;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+
+  take_back = g_new0 (TakeBack, 1);
+  take_back->store = g_object_ref (store);
+  take_back->id = id;
+  dn_date_today (&today);
+  dialog = dn_form_dialog_new (_("Take Back Passports"), _("_Take Back"));
+  gtk_widget_set_name (GTK_WIDGET (dialog), "delegation-take-back-form");
+  dn_form_dialog_set_intro (dialog, _("Every passport of the delegation still out comes back into the office's "
+                                      "keeping, entered in the custody ledger. The reason for a delay goes to the "
+                                      "late ones only."));
+  take_back->day = add_day_field (dialog, _("Returned _on"), _("Return date"), &today);
+  take_back->received_by = add_entry_field (dialog, _("Taken _in by"), _("Taken in by"), _("You, when left empty"),
+                                            context != NULL ? dn_window_context_get_officer (context) : NULL);
+  take_back->reason = add_entry_field (dialog, _("_Reason for the delay"), _("Reason for the delay"),
+                                       _("Only for a late return"), NULL);
+  take_back->excused_by = add_entry_field (dialog, _("_Excused by"), _("Excused by"),
+                                           _("The head who accepted the reason"), NULL);
+  dn_form_dialog_set_apply_func (dialog, apply_take_back, take_back, (GDestroyNotify) take_back_free);
+  present_over (dialog, parent);
+  return dialog;
+}
+
 DnFormDialog *
 dn_delegation_change_status (GtkWidget           *parent,
                              DnStore             *store,

@@ -33,6 +33,14 @@ DnFormDialog *dn_delegation_hand_out_passports (GtkWidget *parent,
                                                 DnStore   *store,
                                                 gint64     id);
 
+/* Takes back every passport of the delegation @id still out
+ * (dn_store_take_back_delegation_passports) from a small form over
+ * @parent's window: the day (today), who takes them in (the officer), and
+ * for the late ones the head's reason. Returns the form. */
+DnFormDialog *dn_delegation_take_back_passports (GtkWidget *parent,
+                                                 DnStore   *store,
+                                                 gint64     id);
+
 /* "Abroad" reads "Visiting" for an inbound delegation. */
 const char   *dn_delegation_status_label  (DnDelegationDirection direction,
                                            DnDelegationStatus    status);

@@ -107,6 +107,10 @@ update_actions (DnDelegationDetails *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.hand-out-passports",
                                  there && self->delegation->direction == DN_DELEGATION_OUTBOUND &&
                                  (status == DN_DELEGATION_APPROVED || status == DN_DELEGATION_ABROAD));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.take-back-passports",
+                                 there && self->delegation->direction == DN_DELEGATION_OUTBOUND &&
+                                 (status == DN_DELEGATION_ABROAD || status == DN_DELEGATION_RETURNED ||
+                                  status == DN_DELEGATION_REPORTED));
 }
 
 /* Reads the delegation again and shows it. */
@@ -310,6 +314,12 @@ cancel_cb (DnDelegationDetails *self)
 }
 
 static void
+take_back_passports_cb (DnDelegationDetails *self)
+{
+  dn_delegation_take_back_passports (GTK_WIDGET (self), self->store, self->id);
+}
+
+static void
 hand_out_passports_cb (DnDelegationDetails *self)
 {
   dn_delegation_hand_out_passports (GTK_WIDGET (self), self->store, self->id);
@@ -355,6 +365,7 @@ dn_delegation_details_class_init (DnDelegationDetailsClass *klass)
     { "delegation.record-report", G_CALLBACK (record_report_cb) },
     { "delegation.cancel", G_CALLBACK (cancel_cb) },
     { "delegation.hand-out-passports", G_CALLBACK (hand_out_passports_cb) },
+    { "delegation.take-back-passports", G_CALLBACK (take_back_passports_cb) },
   };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
