@@ -12,6 +12,7 @@
 #include "dn-document-details.h"
 #include "dn-exchange.h"
 #include "dn-global-search.h"
+#include "dn-list-page.h"
 #include "dn-overview-page.h"
 #include "dn-query-worker.h"
 #include "dn-rules-dialog.h"
@@ -351,7 +352,12 @@ static void
 on_section_changed_cb (DnWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->sections);
+  GtkWidget *page = gtk_stack_get_visible_child (self->sections);
 
+  /* before the window is shown: the first rows are read while it is
+   * realized and laid out, and come in its first frame */
+  if (DN_IS_LIST_PAGE (page))
+    dn_list_page_prefetch (DN_LIST_PAGE (page));
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-section", name);
 }

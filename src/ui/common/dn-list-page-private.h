@@ -37,6 +37,8 @@ typedef struct
   gboolean             spinning;    /* the wait has lasted: the spinners show it */
 
   guint                fit_id;      /* tick callback fitting the columns to the width */
+  GdkFrameClock       *paint_clock; /* its after-paint asks for the rest of the list shown */
+  gulong               after_paint_id;
   char                *texts[11];   /* the section's texts, by TEXT_* */
 
   /* Template widgets */
@@ -89,5 +91,6 @@ void _dn_list_page_update_count (DnListPage *self);
 void _dn_list_page_reload_now (DnListPage *self,
                                gboolean    keep_scroll);
 void _dn_list_page_forget_models (DnListPage *self);
+void _dn_list_page_fetch_rest (DnListPage *self);
 
 G_END_DECLS

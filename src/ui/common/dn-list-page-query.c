@@ -176,6 +176,50 @@ set_error (DnListPage   *self,
  * Queries
  */
 
+static void
+stop_waiting_for_paint (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  if (priv->after_paint_id != 0)
+    g_signal_handler_disconnect (priv->paint_clock, priv->after_paint_id);
+  priv->after_paint_id = 0;
+  g_clear_object (&priv->paint_clock);
+}
+
+/* The rest of the list shown (every id, the count): asked for now. */
+void
+_dn_list_page_fetch_rest (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  stop_waiting_for_paint (self);
+  if (priv->model != NULL)
+    dn_query_model_fetch_rest (priv->model);
+}
+
+/* The models read the rest of a list (every id, the count) when asked:
+ * once the frame showing its first rows is drawn, so that the worker does
+ * not take the processor from that frame; at once on a hidden page. */
+static void
+fetch_rest_after_paint (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
+                                                                    : NULL;
+
+  if (clock == NULL)
+    {
+      _dn_list_page_fetch_rest (self);
+      return;
+    }
+  if (priv->after_paint_id != 0)
+    return;
+  priv->paint_clock = g_object_ref (clock);
+  priv->after_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (_dn_list_page_fetch_rest), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Shows the spare model, which holds a new result, in place of the shown
  * one (which becomes the spare): the table's rows stand for the same
  * positions, now with the new records. Unless @keep_scroll, the view then
@@ -207,6 +251,7 @@ swap_in (DnListPage *self,
   update_spinners (self);
   _dn_list_page_update_count (self);
   _dn_list_page_update_actions (self);
+  fetch_rest_after_paint (self);
 }
 
 /* Runs the query now; the selected record stays selected when it is still
@@ -310,6 +355,7 @@ _dn_list_page_forget_models (DnListPage *self)
 {
   DnListPagePrivate *priv = PRIV (self);
 
+  stop_waiting_for_paint (self);
   if (priv->table != NULL)
     dn_list_table_set_rows (priv->table, NULL);
   g_clear_object (&priv->rows);
@@ -354,6 +400,8 @@ dn_list_page_set_store (DnListPage *self,
 
   priv->model = klass->create_model (self, store);
   priv->spare = klass->create_model (self, store);
+  dn_query_model_set_rest_on_demand (priv->model, TRUE);
+  dn_query_model_set_rest_on_demand (priv->spare, TRUE);
   g_signal_connect_object (priv->model, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->spare, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->model, "notify::complete", G_CALLBACK (on_model_complete_cb), self, G_CONNECT_SWAPPED);

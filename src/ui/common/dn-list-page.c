@@ -270,7 +270,28 @@ dn_list_page_unmap (GtkWidget *widget)
       gtk_widget_remove_tick_callback (widget, priv->fit_id);
       priv->fit_id = 0;
     }
+  /* no frame of this page will come: the rest of its list now */
+  if (priv->after_paint_id != 0)
+    _dn_list_page_fetch_rest (DN_LIST_PAGE (widget));
   GTK_WIDGET_CLASS (dn_list_page_parent_class)->unmap (widget);
+}
+
+/* First shown: the first page of the query on the worker (read by key, a
+ * few ms whatever the size), the rest and the count after; the main loop
+ * only draws. Read synchronously, the whole list of ids would hold the
+ * first frame, and grow with the database. FALSE when the page has read
+ * its list already. */
+static gboolean
+dn_list_page_start_first_read (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  if (!priv->dirty || priv->model == NULL || priv->has_rows)
+    return FALSE;
+  priv->dirty = FALSE;
+  dn_list_page_reload_async (self);
+  _dn_list_page_update_count (self);
+  return TRUE;
 }
 
 static void
@@ -279,17 +300,9 @@ dn_list_page_map (GtkWidget *widget)
   DnListPage *self = DN_LIST_PAGE (widget);
   DnListPagePrivate *priv = PRIV (self);
 
-  if (priv->dirty && priv->model != NULL && !priv->has_rows)
-    {
-      /* first shown: the first page of the query on the worker (read by
-       * key, a few ms whatever the size), the rest and the count after;
-       * the main loop only draws. Read synchronously, the whole list of
-       * ids would hold the first frame, and grow with the database. */
-      priv->dirty = FALSE;
-      dn_list_page_reload_async (self);
-      _dn_list_page_update_count (self);
-    }
-  else
+  /* (a first read started before, by dn_list_page_prefetch(), comes by
+   * itself: ensure_loaded would read it again, here) */
+  if (!dn_list_page_start_first_read (self) && !(priv->loading && !priv->has_rows))
     dn_list_page_ensure_loaded (self);
   if (priv->fit_id == 0)
     priv->fit_id = gtk_widget_add_tick_callback (widget, fit_columns_cb, NULL, NULL);
@@ -543,4 +556,12 @@ dn_list_page_select_id (DnListPage *self,
   g_return_val_if_fail (DN_IS_LIST_PAGE (self), FALSE);
   dn_list_page_ensure_loaded (self);
   return select_id (self, id);
+}
+
+void
+dn_list_page_prefetch (DnListPage *self)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+
+  dn_list_page_start_first_read (self);
 }

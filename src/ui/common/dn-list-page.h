@@ -160,6 +160,10 @@ gboolean      dn_list_page_apply_preset       (DnListPage         *self,
 void          dn_list_page_clear_filters      (DnListPage         *self);
 /* Reads the list again if the store changed while the page was hidden. */
 void          dn_list_page_ensure_loaded      (DnListPage         *self);
+/* A page about to be shown for the first time starts reading its first
+ * rows on the worker now, so that they may be in its first frame rather
+ * than a "loading" one; does nothing once the page has read its list. */
+void          dn_list_page_prefetch           (DnListPage         *self);
 
 /* Sorts as a click on the header of @column does, and reloads now. */
 void          dn_list_page_sort_by_column     (DnListPage         *self,
