@@ -126,19 +126,6 @@ add_document_field (DnFormDialog *dialog,
   return DN_DOCUMENT_CHOOSER (chooser);
 }
 
-static DnDateEntry *
-add_day_field (DnFormDialog *dialog,
-               const char   *label,
-               const char   *accessible,
-               const GDate  *day)
-{
-  GtkWidget *entry = dn_date_entry_new ();
-
-  dn_date_entry_set_date (DN_DATE_ENTRY (entry), day);
-  dn_form_dialog_add_field (dialog, label, accessible, entry);
-  return DN_DATE_ENTRY (entry);
-}
-
 typedef struct
 {
   DnStore     *store;
@@ -209,7 +196,6 @@ dn_delegation_hand_out_passports (GtkWidget *parent,
   DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
   HandOut *hand_out;
   DnFormDialog *dialog;
-  GtkWidget *entry;
   GDate today;
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
@@ -222,12 +208,11 @@ dn_delegation_hand_out_passports (GtkWidget *parent,
   gtk_widget_set_name (GTK_WIDGET (dialog), "delegation-hand-out-form");
   dn_form_dialog_set_intro (dialog, _("The passport chosen for each member is handed to its holder and entered "
                                       "in the custody ledger."));
-  hand_out->day = add_day_field (dialog, _("_Day"), _("Day handed out"), &today);
-  entry = gtk_entry_new ();
-  if (context != NULL && dn_window_context_get_officer (context) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), dn_window_context_get_officer (context));
-  dn_form_dialog_add_field (dialog, _("Handed _by"), _("Handed by"), entry);
-  hand_out->handed_by = GTK_ENTRY (entry);
+  hand_out->day = DN_DATE_ENTRY (dn_form_dialog_add_date (dialog, _("_Day"), _("Day handed out"), NULL, &today));
+  hand_out->handed_by = GTK_ENTRY (dn_form_dialog_add_entry (dialog, _("Handed _by"), _("Handed by"), NULL,
+                                                             context != NULL
+                                                             ? dn_window_context_get_officer (context) : NULL,
+                                                             NULL));
   dn_form_dialog_set_apply_func (dialog, apply_hand_out, hand_out, (GDestroyNotify) hand_out_free);
   present_over (dialog, parent);
   return dialog;
@@ -272,23 +257,6 @@ apply_take_back (DnFormDialog  *dialog,
                                                   error);
 }
 
-static GtkEntry *
-add_entry_field (DnFormDialog *dialog,
-                 const char   *label,
-                 const char   *accessible,
-                 const char   *placeholder,
-                 const char   *text)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  if (placeholder != NULL)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  dn_form_dialog_add_field (dialog, label, accessible, entry);
-  return GTK_ENTRY (entry);
-}
-
 DnFormDialog *
 dn_delegation_take_back_passports (GtkWidget *parent,
                                    DnStore   *store,
@@ -310,13 +278,17 @@ dn_delegation_take_back_passports (GtkWidget *parent,
   dn_form_dialog_set_intro (dialog, _("Every passport of the delegation still out comes back into the office's "
                                       "keeping, entered in the custody ledger. The reason for a delay goes to the "
                                       "late ones only."));
-  take_back->day = add_day_field (dialog, _("Returned _on"), _("Return date"), &today);
-  take_back->received_by = add_entry_field (dialog, _("Taken _in by"), _("Taken in by"), _("You, when left empty"),
-                                            context != NULL ? dn_window_context_get_officer (context) : NULL);
-  take_back->reason = add_entry_field (dialog, _("_Reason for the delay"), _("Reason for the delay"),
-                                       _("Only for a late return"), NULL);
-  take_back->excused_by = add_entry_field (dialog, _("_Excused by"), _("Excused by"),
-                                           _("The head who accepted the reason"), NULL);
+  take_back->day = DN_DATE_ENTRY (dn_form_dialog_add_date (dialog, _("Returned _on"), _("Return date"), NULL,
+                                                           &today));
+  take_back->received_by = GTK_ENTRY (dn_form_dialog_add_entry (dialog, _("Taken _in by"), _("Taken in by"), NULL,
+                                                                context != NULL
+                                                                ? dn_window_context_get_officer (context) : NULL,
+                                                                _("You, when left empty")));
+  take_back->reason = GTK_ENTRY (dn_form_dialog_add_entry (dialog, _("_Reason for the delay"),
+                                                           _("Reason for the delay"), NULL, NULL,
+                                                           _("Only for a late return")));
+  take_back->excused_by = GTK_ENTRY (dn_form_dialog_add_entry (dialog, _("_Excused by"), _("Excused by"), NULL, NULL,
+                                                               _("The head who accepted the reason")));
   dn_form_dialog_set_apply_func (dialog, apply_take_back, take_back, (GDestroyNotify) take_back_free);
   present_over (dialog, parent);
   return dialog;
@@ -371,7 +343,8 @@ dn_delegation_change_status (GtkWidget           *parent,
       break;
     case DN_DELEGATION_RETURNED:
       dialog = dn_form_dialog_new (_("Delegation Returned"), _("_Record Return"));
-      change->day = add_day_field (dialog, _("_Back on"), _("Day of return"), &d->end_date);
+      change->day = DN_DATE_ENTRY (dn_form_dialog_add_date (dialog, _("_Back on"), _("Day of return"), NULL,
+                                                            &d->end_date));
       dn_form_dialog_add_hint (dialog, _("The results report falls due from this day."));
       break;
     case DN_DELEGATION_REPORTED:
@@ -383,7 +356,8 @@ dn_delegation_change_status (GtkWidget           *parent,
         dialog = dn_form_dialog_new (_("Results Report"), _("_Record Report"));
         change->document = add_document_field (dialog, store, _("_Report"), _("Results report"),
                                                d->report_document_id);
-        change->day = add_day_field (dialog, _("_Received on"), _("Day the report came"), &today);
+        change->day = DN_DATE_ENTRY (dn_form_dialog_add_date (dialog, _("_Received on"), _("Day the report came"),
+                                                              NULL, &today));
       }
       break;
     }

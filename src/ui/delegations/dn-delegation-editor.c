@@ -426,11 +426,11 @@ dn_delegation_editor_new (DnStore                *store,
   self->direction = direction;
   self->id = id > 0 ? id : 0;
   gtk_widget_set_name (GTK_WIDGET (self), "delegation-editor");
-  gtk_window_set_title (GTK_WINDOW (self),
-                        id > 0 ? _("Edit Delegation")
-                        : direction == DN_DELEGATION_OUTBOUND ? _("New Outbound Delegation")
-                                                              : _("New Inbound Delegation"));
-  dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), id > 0 ? _("_Save") : _("_Add"));
+  dn_form_dialog_set_titles (DN_FORM_DIALOG (self),
+                             id > 0 ? _("Edit Delegation")
+                             : direction == DN_DELEGATION_OUTBOUND ? _("New Outbound Delegation")
+                                                                   : _("New Inbound Delegation"),
+                             id > 0 ? _("_Save") : _("_Add"));
   build_form (self);
   if (d != NULL)
     {

@@ -172,8 +172,7 @@ dn_person_editor_new (DnStore  *store,
     {
       g_autofree char *birth = g_date_valid (&person->birth_date) ? dn_date_format_short (&person->birth_date) : NULL;
 
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Person"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Save"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Edit Person"), _("_Save"));
       gtk_editable_set_text (GTK_EDITABLE (self->family_entry), person->family_name);
       gtk_editable_set_text (GTK_EDITABLE (self->middle_entry), person->middle_name);
       gtk_editable_set_text (GTK_EDITABLE (self->given_entry), person->given_name);
@@ -185,8 +184,7 @@ dn_person_editor_new (DnStore  *store,
     }
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Person"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Add"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Add Person"), _("_Add"));
     }
   return self;
 }

@@ -297,8 +297,7 @@ dn_unit_dialog_new (DnStore           *store,
   switch (mode)
     {
     case DN_UNIT_DIALOG_ADD:
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Unit"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Add"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Add Unit"), _("_Add"));
       intro = g_strdup (_("A division, a district office, a school or a centre: choose where it belongs in “Part of”."));
       if (!dn_page_editor_load_chooser (DN_PAGE_EDITOR (self), DN_CHOOSER (self->parent_chooser), unit_id, error))
         return NULL;
@@ -306,8 +305,7 @@ dn_unit_dialog_new (DnStore           *store,
       break;
 
     case DN_UNIT_DIALOG_RENAME:
-      gtk_window_set_title (GTK_WINDOW (self), _("Rename Unit"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Save"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Rename Unit"), _("_Save"));
       intro = g_strdup (_("The new code and kind are shown everywhere; a new name takes effect on the day given."));
       {
         GDate today;
@@ -328,8 +326,7 @@ dn_unit_dialog_new (DnStore           *store,
         g_autoptr(GArray) subtree = dn_store_get_unit_subtree (store, unit_id, NULL);
         guint n_below = subtree != NULL && subtree->len > 0 ? subtree->len - 1 : 0;
 
-        gtk_window_set_title (GTK_WINDOW (self), _("Move Unit"));
-        dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Move"));
+        dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Move Unit"), _("_Move"));
         gtk_label_set_text_with_mnemonic (GTK_LABEL (self->parent_title), _("_New parent"));
         if (n_below > 0)
           intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
