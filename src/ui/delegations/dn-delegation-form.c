@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dn-delegation-form.h"
+#include "dn-ui.h"
 
 GtkWidget *
 dn_delegation_form_labelled (GtkGrid    *grid,
@@ -84,10 +85,7 @@ dn_delegation_form_show_rows (GtkListBox *list,
                               GCallback   remove,
                               gpointer    data)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  dn_ui_list_box_clear (list);
   for (guint i = 0; i < items->len; i++)
     {
       g_autofree char *text = describe (items->pdata[i]);
