@@ -114,27 +114,17 @@ dn_partner_editor_apply (DnFormDialog  *dialog,
   ok = self->partner_id == 0
     ? dn_store_add_partner (store, partner, &self->today, self->warned, &error)
     : dn_store_update_partner (store, partner, &self->today, self->warned, &error);
-  if (!ok)
+  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
     {
-      GtkWidget *field = NULL;
+      g_autofree char *message = g_strdup_printf ("%s %s", error->message, _("Save again to keep it anyway."));
 
-      if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-        {
-          g_autofree char *message = g_strdup_printf ("%s %s", error->message,
-                                                       _("Save again to keep it anyway."));
-
-          self->warned = TRUE;
-          dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("Save _Anyway"));
-          dn_form_dialog_show_error (dialog, message, GTK_WIDGET (self->expiry_entry));
-          return FALSE;
-        }
-      if (partner->name[0] == '\0')
-        field = GTK_WIDGET (self->name_entry);
-      dn_form_dialog_show_error (dialog, error->message, field);
+      self->warned = TRUE;
+      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("Save _Anyway"));
+      dn_form_dialog_show_error (dialog, message, GTK_WIDGET (self->expiry_entry));
       return FALSE;
     }
-  dn_page_editor_saved (DN_PAGE_EDITOR (self), partner->id);
-  return TRUE;
+  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error,
+                                partner->name[0] == '\0' ? GTK_WIDGET (self->name_entry) : NULL, partner->id);
 }
 
 static void

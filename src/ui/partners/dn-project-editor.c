@@ -65,6 +65,7 @@ dn_project_editor_apply (DnFormDialog  *dialog,
   g_autoptr(DnProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *budget = NULL;
+  GtkWidget *field = NULL;
   gboolean ok;
 
   if (self->project_id == 0)
@@ -77,8 +78,7 @@ dn_project_editor_apply (DnFormDialog  *dialog,
 
   if (!dn_date_entry_is_valid (self->start_entry) || !dn_date_entry_is_valid (self->end_entry))
     {
-      GtkWidget *field = GTK_WIDGET (dn_date_entry_is_valid (self->start_entry) ? self->end_entry : self->start_entry);
-
+      field = GTK_WIDGET (dn_date_entry_is_valid (self->start_entry) ? self->end_entry : self->start_entry);
       dn_form_dialog_show_error (dialog, _("Type the dates as day/month/year, for example 01/09/2024."), field);
       return FALSE;
     }
@@ -104,20 +104,12 @@ dn_project_editor_apply (DnFormDialog  *dialog,
   ok = self->project_id == 0
     ? dn_store_add_project (store, project, &error)
     : dn_store_update_project (store, project, &error);
-  if (!ok)
-    {
-      GtkWidget *field = NULL;
-
-      if (project->name[0] == '\0')
-        field = GTK_WIDGET (self->name_entry);
-      else if (g_date_valid (&project->start_date) && g_date_valid (&project->end_date) &&
-               g_date_compare (&project->end_date, &project->start_date) < 0)
-        field = GTK_WIDGET (self->end_entry);
-      dn_form_dialog_show_error (dialog, error->message, field);
-      return FALSE;
-    }
-  dn_page_editor_saved (DN_PAGE_EDITOR (self), project->id);
-  return TRUE;
+  if (project->name[0] == '\0')
+    field = GTK_WIDGET (self->name_entry);
+  else if (g_date_valid (&project->start_date) && g_date_valid (&project->end_date) &&
+           g_date_compare (&project->end_date, &project->start_date) < 0)
+    field = GTK_WIDGET (self->end_entry);
+  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, project->id);
 }
 
 static void

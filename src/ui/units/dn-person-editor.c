@@ -70,6 +70,7 @@ dn_person_editor_apply (DnFormDialog  *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(DnPerson) person = NULL;
   g_autofree char *birth = NULL;
+  GtkWidget *field = NULL;
   gboolean ok;
 
   if (self->person_id == 0)
@@ -99,22 +100,13 @@ dn_person_editor_apply (DnFormDialog  *dialog,
   ok = self->person_id == 0
     ? dn_store_add_person (store, person, &error)
     : dn_store_update_person (store, person, &error);
-  if (!ok)
-    {
-      GtkWidget *field = NULL;
-
-      if (person->family_name[0] == '\0')
-        field = GTK_WIDGET (self->family_entry);
-      else if (person->given_name[0] == '\0')
-        field = GTK_WIDGET (self->given_entry);
-      else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) && g_date_valid (&person->birth_date))
-        field = GTK_WIDGET (self->birth_entry);
-      dn_form_dialog_show_error (DN_FORM_DIALOG (self), error->message, field);
-      return FALSE;
-    }
-
-  dn_page_editor_saved (DN_PAGE_EDITOR (self), person->id);
-  return TRUE;
+  if (person->family_name[0] == '\0')
+    field = GTK_WIDGET (self->family_entry);
+  else if (person->given_name[0] == '\0')
+    field = GTK_WIDGET (self->given_entry);
+  else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) && g_date_valid (&person->birth_date))
+    field = GTK_WIDGET (self->birth_entry);
+  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, person->id);
 }
 
 static void

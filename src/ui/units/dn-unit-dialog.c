@@ -168,7 +168,7 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(DnUnit) unit = NULL;
   g_autofree char *old_name = NULL;
-  GtkWidget *rename_field = NULL;
+  GtkWidget *field = NULL;
   gboolean ok;
 
   if (self->mode == DN_UNIT_DIALOG_ADD)
@@ -199,32 +199,21 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
                                      GTK_WIDGET (self->effective_entry));
           return FALSE;
         }
-      ok = save_renamed (self, store, unit, &effective, &rename_field, &error);
+      ok = save_renamed (self, store, unit, &effective, &field, &error);
     }
   else
     ok = self->mode == DN_UNIT_DIALOG_ADD
       ? dn_store_add_unit (store, unit, &error)
       : dn_store_update_unit (store, unit, &error);
-  if (!ok)
-    {
-      GtkWidget *field = NULL;
-
-      /* point at the field the message is about */
-      if (self->mode == DN_UNIT_DIALOG_MOVE)
-        field = GTK_WIDGET (self->parent_chooser);
-      else if (unit->name[0] == '\0')
-        field = GTK_WIDGET (self->name_entry);
-      else if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
-               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE))
-        field = GTK_WIDGET (self->code_entry);
-      else
-        field = rename_field;
-      dn_form_dialog_show_error (DN_FORM_DIALOG (self), error->message, field);
-      return FALSE;
-    }
-
-  dn_page_editor_saved (DN_PAGE_EDITOR (self), unit->id);
-  return TRUE;
+  /* point at the field the message is about */
+  if (self->mode == DN_UNIT_DIALOG_MOVE)
+    field = GTK_WIDGET (self->parent_chooser);
+  else if (unit->name[0] == '\0')
+    field = GTK_WIDGET (self->name_entry);
+  else if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
+           g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE))
+    field = GTK_WIDGET (self->code_entry);
+  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, unit->id);
 }
 
 DnUnitDialogMode
