@@ -73,6 +73,18 @@ show_message (GtkWidget  *parent,
     g_warning ("%s", text);
 }
 
+/* The day typed in @entry; else says what is wrong and marks it. */
+static gboolean
+read_day (DnFormDialog *dialog,
+          DnDateEntry  *entry,
+          GDate        *day)
+{
+  if (dn_date_entry_get_date (entry, day))
+    return TRUE;
+  dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."), GTK_WIDGET (entry));
+  return FALSE;
+}
+
 static gboolean
 apply_change (DnFormDialog  *dialog,
               gpointer       user_data,
@@ -82,15 +94,8 @@ apply_change (DnFormDialog  *dialog,
   GDate day;
 
   g_date_clear (&day, 1);
-  if (change->day != NULL)
-    {
-      if (!dn_date_entry_get_date (change->day, &day))
-        {
-          dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."),
-                                     GTK_WIDGET (change->day));
-          return FALSE;
-        }
-    }
+  if (change->day != NULL && !read_day (dialog, change->day, &day))
+    return FALSE;
   switch (change->to)
     {
     case DN_DELEGATION_APPROVED:
@@ -126,20 +131,82 @@ add_document_field (DnFormDialog *dialog,
   return DN_DOCUMENT_CHOOSER (chooser);
 }
 
+static void
+present_over (DnFormDialog *dialog,
+              GtkWidget    *parent)
+{
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The forms handing out, or taking back, every passport of a delegation */
 typedef struct
 {
-  DnStore     *store;
-  gint64       id;
-  DnDateEntry *day;
-  GtkEntry    *handed_by;
-  gboolean     confirmed;
-} HandOut;
+  DnStore      *store;
+  gint64        id;
+  DnFormDialog *dialog;      /* owns this */
+  DnDateEntry  *day;
+  GtkEntry     *officer;     /* who hands them out, or takes them in */
+  GtkEntry     *reason;      /* taking back: of a delay, and who excused it */
+  GtkEntry     *excused_by;
+  gboolean      confirmed;   /* handing out: the warning was accepted */
+} Passports;
 
 static void
-hand_out_free (HandOut *hand_out)
+passports_free (Passports *form)
 {
-  g_clear_object (&hand_out->store);
-  g_free (hand_out);
+  g_clear_object (&form->store);
+  g_free (form);
+}
+
+/* The form's dialog, its day (today) and its officer's field (the
+ * officer's name, when known). */
+static Passports *
+passports_new (GtkWidget  *parent,
+               DnStore    *store,
+               gint64      id,
+               const char *title,
+               const char *save_label,
+               const char *name,
+               const char *intro,
+               const char *day_label,
+               const char *day_accessible,
+               const char *officer_label,
+               const char *officer_accessible,
+               const char *officer_placeholder)
+{
+  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
+  Passports *form = g_new0 (Passports, 1);
+  GDate today;
+
+  form->store = g_object_ref (store);
+  form->id = id;
+  dn_date_today (&today);
+  form->dialog = dn_form_dialog_new (title, save_label);
+  gtk_widget_set_name (GTK_WIDGET (form->dialog), name);
+  dn_form_dialog_set_intro (form->dialog, intro);
+  form->day = DN_DATE_ENTRY (dn_form_dialog_add_date (form->dialog, day_label, day_accessible, NULL, &today));
+  form->officer = GTK_ENTRY (dn_form_dialog_add_entry (form->dialog, officer_label, officer_accessible, NULL,
+                                                       context != NULL ? dn_window_context_get_officer (context)
+                                                       : NULL,
+                                                       officer_placeholder));
+  return form;
+}
+
+static DnFormDialog *
+passports_present (Passports       *form,
+                   GtkWidget       *parent,
+                   DnFormApplyFunc  apply)
+{
+  dn_form_dialog_set_apply_func (form->dialog, apply, form, (GDestroyNotify) passports_free);
+  present_over (form->dialog, parent);
+  return form->dialog;
 }
 
 static gboolean
@@ -147,18 +214,14 @@ apply_hand_out (DnFormDialog  *dialog,
                 gpointer       user_data,
                 GError       **error)
 {
-  HandOut *hand_out = user_data;
+  Passports *hand_out = user_data;
   g_autoptr(GError) refused = NULL;
   GDate day;
 
-  if (!dn_date_entry_get_date (hand_out->day, &day))
-    {
-      dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."),
-                                 GTK_WIDGET (hand_out->day));
-      return FALSE;
-    }
+  if (!read_day (dialog, hand_out->day, &day))
+    return FALSE;
   if (dn_store_hand_out_delegation_passports (hand_out->store, hand_out->id, &day,
-                                              gtk_editable_get_text (GTK_EDITABLE (hand_out->handed_by)),
+                                              gtk_editable_get_text (GTK_EDITABLE (hand_out->officer)),
                                               hand_out->confirmed, &refused))
     return TRUE;
   if (g_error_matches (refused, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
@@ -174,66 +237,20 @@ apply_hand_out (DnFormDialog  *dialog,
   return FALSE;
 }
 
-static void
-present_over (DnFormDialog *dialog,
-              GtkWidget    *parent)
-{
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
-
-  if (GTK_IS_WINDOW (root))
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 DnFormDialog *
 dn_delegation_hand_out_passports (GtkWidget *parent,
                                   DnStore   *store,
                                   gint64     id)
 {
-  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
-  HandOut *hand_out;
-  DnFormDialog *dialog;
-  GDate today;
+  Passports *hand_out;
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
-  hand_out = g_new0 (HandOut, 1);
-  hand_out->store = g_object_ref (store);
-  hand_out->id = id;
-  dn_date_today (&today);
-  dialog = dn_form_dialog_new (_("Hand Out Passports"), _("_Hand Out"));
-  gtk_widget_set_name (GTK_WIDGET (dialog), "delegation-hand-out-form");
-  dn_form_dialog_set_intro (dialog, _("The passport chosen for each member is handed to its holder and entered "
-                                      "in the custody ledger."));
-  hand_out->day = DN_DATE_ENTRY (dn_form_dialog_add_date (dialog, _("_Day"), _("Day handed out"), NULL, &today));
-  hand_out->handed_by = GTK_ENTRY (dn_form_dialog_add_entry (dialog, _("Handed _by"), _("Handed by"), NULL,
-                                                             context != NULL
-                                                             ? dn_window_context_get_officer (context) : NULL,
-                                                             NULL));
-  dn_form_dialog_set_apply_func (dialog, apply_hand_out, hand_out, (GDestroyNotify) hand_out_free);
-  present_over (dialog, parent);
-  return dialog;
-}
-
-/* The form taking back every passport of a delegation still out */
-typedef struct
-{
-  DnStore      *store;
-  gint64        id;
-  DnDateEntry  *day;
-  GtkEntry     *received_by;
-  GtkEntry     *reason;
-  GtkEntry     *excused_by;
-} TakeBack;
-
-static void
-take_back_free (TakeBack *take_back)
-{
-  g_clear_object (&take_back->store);
-  g_free (take_back);
+  hand_out = passports_new (parent, store, id, _("Hand Out Passports"), _("_Hand Out"), "delegation-hand-out-form",
+                            _("The passport chosen for each member is handed to its holder and entered in the "
+                              "custody ledger."),
+                            _("_Day"), _("Day handed out"), _("Handed _by"), _("Handed by"), NULL);
+  return passports_present (hand_out, parent, apply_hand_out);
 }
 
 static gboolean
@@ -241,17 +258,13 @@ apply_take_back (DnFormDialog  *dialog,
                  gpointer       user_data,
                  GError       **error)
 {
-  TakeBack *take_back = user_data;
+  Passports *take_back = user_data;
   GDate day;
 
-  if (!dn_date_entry_get_date (take_back->day, &day))
-    {
-      dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."),
-                                 GTK_WIDGET (take_back->day));
-      return FALSE;
-    }
+  if (!read_day (dialog, take_back->day, &day))
+    return FALSE;
   return dn_store_take_back_delegation_passports (take_back->store, take_back->id, &day,
-                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->received_by)),
+                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->officer)),
                                                   gtk_editable_get_text (GTK_EDITABLE (take_back->reason)),
                                                   gtk_editable_get_text (GTK_EDITABLE (take_back->excused_by)),
                                                   error);
@@ -262,36 +275,22 @@ dn_delegation_take_back_passports (GtkWidget *parent,
                                    DnStore   *store,
                                    gint64     id)
 {
-  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
-  TakeBack *take_back;
-  DnFormDialog *dialog;
-  GDate today;
+  Passports *take_back;
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
-  take_back = g_new0 (TakeBack, 1);
-  take_back->store = g_object_ref (store);
-  take_back->id = id;
-  dn_date_today (&today);
-  dialog = dn_form_dialog_new (_("Take Back Passports"), _("_Take Back"));
-  gtk_widget_set_name (GTK_WIDGET (dialog), "delegation-take-back-form");
-  dn_form_dialog_set_intro (dialog, _("Every passport of the delegation still out comes back into the office's "
-                                      "keeping, entered in the custody ledger. The reason for a delay goes to the "
-                                      "late ones only."));
-  take_back->day = DN_DATE_ENTRY (dn_form_dialog_add_date (dialog, _("Returned _on"), _("Return date"), NULL,
-                                                           &today));
-  take_back->received_by = GTK_ENTRY (dn_form_dialog_add_entry (dialog, _("Taken _in by"), _("Taken in by"), NULL,
-                                                                context != NULL
-                                                                ? dn_window_context_get_officer (context) : NULL,
-                                                                _("You, when left empty")));
-  take_back->reason = GTK_ENTRY (dn_form_dialog_add_entry (dialog, _("_Reason for the delay"),
+  take_back = passports_new (parent, store, id, _("Take Back Passports"), _("_Take Back"),
+                             "delegation-take-back-form",
+                             _("Every passport of the delegation still out comes back into the office's keeping, "
+                               "entered in the custody ledger. The reason for a delay goes to the late ones only."),
+                             _("Returned _on"), _("Return date"), _("Taken _in by"), _("Taken in by"),
+                             _("You, when left empty"));
+  take_back->reason = GTK_ENTRY (dn_form_dialog_add_entry (take_back->dialog, _("_Reason for the delay"),
                                                            _("Reason for the delay"), NULL, NULL,
                                                            _("Only for a late return")));
-  take_back->excused_by = GTK_ENTRY (dn_form_dialog_add_entry (dialog, _("_Excused by"), _("Excused by"), NULL, NULL,
-                                                               _("The head who accepted the reason")));
-  dn_form_dialog_set_apply_func (dialog, apply_take_back, take_back, (GDestroyNotify) take_back_free);
-  present_over (dialog, parent);
-  return dialog;
+  take_back->excused_by = GTK_ENTRY (dn_form_dialog_add_entry (take_back->dialog, _("_Excused by"), _("Excused by"),
+                                                               NULL, NULL, _("The head who accepted the reason")));
+  return passports_present (take_back, parent, apply_take_back);
 }
 
 DnFormDialog *
