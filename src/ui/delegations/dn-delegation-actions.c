@@ -165,21 +165,40 @@ passports_free (Passports *form)
   g_free (form);
 }
 
+/* What such a form says (untranslated) */
+typedef struct
+{
+  const char *title;
+  const char *save_label;
+  const char *name;           /* the dialog's widget name */
+  const char *intro;
+  const char *day_label;
+  const char *day_accessible;
+  const char *officer_label;
+  const char *officer_accessible;
+  const char *officer_placeholder;
+} PassportsTexts;
+
+static const PassportsTexts hand_out_texts = {
+  N_("Hand Out Passports"), N_("_Hand Out"), "delegation-hand-out-form",
+  N_("The passport chosen for each member is handed to its holder and entered in the custody ledger."),
+  N_("_Day"), N_("Day handed out"), N_("Handed _by"), N_("Handed by"), NULL,
+};
+
+static const PassportsTexts take_back_texts = {
+  N_("Take Back Passports"), N_("_Take Back"), "delegation-take-back-form",
+  N_("Every passport of the delegation still out comes back into the office's keeping, entered in the custody "
+     "ledger. The reason for a delay goes to the late ones only."),
+  N_("Returned _on"), N_("Return date"), N_("Taken _in by"), N_("Taken in by"), N_("You, when left empty"),
+};
+
 /* The form's dialog, its day (today) and its officer's field (the
  * officer's name, when known). */
 static Passports *
-passports_new (GtkWidget  *parent,
-               DnStore    *store,
-               gint64      id,
-               const char *title,
-               const char *save_label,
-               const char *name,
-               const char *intro,
-               const char *day_label,
-               const char *day_accessible,
-               const char *officer_label,
-               const char *officer_accessible,
-               const char *officer_placeholder)
+passports_new (GtkWidget            *parent,
+               DnStore              *store,
+               gint64                id,
+               const PassportsTexts *texts)
 {
   DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
   Passports *form = g_new0 (Passports, 1);
@@ -188,14 +207,17 @@ passports_new (GtkWidget  *parent,
   form->store = g_object_ref (store);
   form->id = id;
   dn_date_today (&today);
-  form->dialog = dn_form_dialog_new (title, save_label);
-  gtk_widget_set_name (GTK_WIDGET (form->dialog), name);
-  dn_form_dialog_set_intro (form->dialog, intro);
-  form->day = DN_DATE_ENTRY (dn_form_dialog_add_date (form->dialog, day_label, day_accessible, NULL, &today));
-  form->officer = GTK_ENTRY (dn_form_dialog_add_entry (form->dialog, officer_label, officer_accessible, NULL,
+  form->dialog = dn_form_dialog_new (_(texts->title), _(texts->save_label));
+  gtk_widget_set_name (GTK_WIDGET (form->dialog), texts->name);
+  dn_form_dialog_set_intro (form->dialog, _(texts->intro));
+  form->day = DN_DATE_ENTRY (dn_form_dialog_add_date (form->dialog, _(texts->day_label), _(texts->day_accessible),
+                                                      NULL, &today));
+  form->officer = GTK_ENTRY (dn_form_dialog_add_entry (form->dialog, _(texts->officer_label),
+                                                       _(texts->officer_accessible), NULL,
                                                        context != NULL ? dn_window_context_get_officer (context)
                                                        : NULL,
-                                                       officer_placeholder));
+                                                       texts->officer_placeholder != NULL
+                                                       ? _(texts->officer_placeholder) : NULL));
   return form;
 }
 
@@ -246,10 +268,7 @@ dn_delegation_hand_out_passports (GtkWidget *parent,
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
-  hand_out = passports_new (parent, store, id, _("Hand Out Passports"), _("_Hand Out"), "delegation-hand-out-form",
-                            _("The passport chosen for each member is handed to its holder and entered in the "
-                              "custody ledger."),
-                            _("_Day"), _("Day handed out"), _("Handed _by"), _("Handed by"), NULL);
+  hand_out = passports_new (parent, store, id, &hand_out_texts);
   return passports_present (hand_out, parent, apply_hand_out);
 }
 
@@ -279,12 +298,7 @@ dn_delegation_take_back_passports (GtkWidget *parent,
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
-  take_back = passports_new (parent, store, id, _("Take Back Passports"), _("_Take Back"),
-                             "delegation-take-back-form",
-                             _("Every passport of the delegation still out comes back into the office's keeping, "
-                               "entered in the custody ledger. The reason for a delay goes to the late ones only."),
-                             _("Returned _on"), _("Return date"), _("Taken _in by"), _("Taken in by"),
-                             _("You, when left empty"));
+  take_back = passports_new (parent, store, id, &take_back_texts);
   take_back->reason = GTK_ENTRY (dn_form_dialog_add_entry (take_back->dialog, _("_Reason for the delay"),
                                                            _("Reason for the delay"), NULL, NULL,
                                                            _("Only for a late return")));
