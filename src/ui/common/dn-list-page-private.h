@@ -23,6 +23,11 @@ typedef struct
   DnQueryModel        *spare;       /* runs the asynchronous queries; swapped in with their result */
   DnListRows          *rows;        /* the table's model: shows model */
   DnListTable         *table;       /* the column view's columns, cells, selection and order */
+  GObject             *filter;      /* the section's DnFilter */
+  DnListFilterFuncs    filter_funcs;
+  GtkSearchEntry      *search_entry; /* typed into the filter's "text" */
+  guint                showing_text; /* > 0 while search_entry shows the filter's text */
+  guint                applying;    /* > 0 while code sets the filter: no query on a worker */
   gboolean             sync_sort;   /* the next sort change reloads at once */
   char                *count_text;
   GError              *error;       /* of the last query, when it failed */
@@ -92,5 +97,9 @@ void _dn_list_page_reload_now (DnListPage *self,
                                gboolean    keep_scroll);
 void _dn_list_page_forget_models (DnListPage *self);
 void _dn_list_page_fetch_rest (DnListPage *self);
+void _dn_list_page_forget_filter (DnListPage *self);
+void _dn_list_page_reset_filter (DnListPage *self);
+gboolean _dn_list_page_apply_filter_preset (DnListPage *self,
+                                            const char *preset);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "dn-date.h"
 #include "dn-list-page-private.h"
 #include "dn-ui.h"
+#include "dn-window-context.h"
 
 static GtkBuildableIface *parent_buildable_iface;
 /* on a cell's widget: the item it shows (a reference) and the day it was
@@ -84,8 +85,11 @@ on_sort_changed_cb (DnListPage *self)
   gboolean descending;
   int column = dn_list_table_get_sort (priv->table, &descending);
 
+  /* (the filter's order: the page runs the query after) */
+  priv->applying++;
   if (DN_LIST_PAGE_GET_CLASS (self)->sort_changed != NULL)
     DN_LIST_PAGE_GET_CLASS (self)->sort_changed (self, column, descending);
+  priv->applying--;
   /* the selected record stays selected, and in sight */
   if (priv->sync_sort)
     _dn_list_page_reload_now (self, FALSE);
@@ -324,6 +328,7 @@ dn_list_page_dispose (GObject *object)
       dn_list_table_shutdown (priv->table);
     }
   _dn_list_page_forget_models (self);
+  _dn_list_page_forget_filter (self);
   /* not gtk_widget_dispose_template(): GTK 4.8 reads the template of the
    * instance's class, the section's, whatever the type given */
   if (priv->main_box != NULL)
@@ -342,6 +347,7 @@ dn_list_page_finalize (GObject *object)
   g_free (priv->count_text);
   g_clear_error (&priv->error);
   g_clear_object (&priv->table);
+  g_clear_object (&priv->filter);
   for (guint i = 0; i < N_TEXTS; i++)
     g_free (priv->texts[i]);
 
@@ -363,6 +369,8 @@ dn_list_page_class_init (DnListPageClass *klass)
   object_class->finalize = dn_list_page_finalize;
   widget_class->map = dn_list_page_map;
   widget_class->unmap = dn_list_page_unmap;
+  klass->clear_filters = _dn_list_page_reset_filter;
+  klass->apply_preset = _dn_list_page_apply_filter_preset;
 
   bound_item_quark = g_quark_from_static_string ("dn-list-bound-item");
   bound_day_quark = g_quark_from_static_string ("dn-list-bound-day");
@@ -397,6 +405,20 @@ dn_list_page_init (DnListPage *self)
 /*
  * Public API
  */
+
+void
+dn_list_page_class_add_clear_action (DnListPageClass *klass,
+                                     const char      *name)
+{
+  /* (the table keeps the name, not the struct) */
+  const DnAction action = { name, G_CALLBACK (dn_list_page_clear_filters) };
+
+  g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
+  g_return_if_fail (name != NULL);
+
+  klass->clear_action = name;
+  dn_ui_class_install_actions (GTK_WIDGET_CLASS (klass), &action, 1);
+}
 
 void
 dn_list_page_set_texts (DnListPage            *self,
@@ -564,4 +586,53 @@ dn_list_page_prefetch (DnListPage *self)
   g_return_if_fail (DN_IS_LIST_PAGE (self));
 
   dn_list_page_start_first_read (self);
+}
+
+void
+dn_list_page_select_saved (DnListPage *self,
+                           gint64      id,
+                           const char *hidden_message)
+{
+  DnQueryModel *model;
+
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  model = dn_list_page_get_model (self);
+  if (model == NULL)
+    return;
+  /* the store's "changed" normally reloaded the list already */
+  if (dn_query_model_find (model, id) == G_MAXUINT)
+    dn_list_page_reload (self);
+  if (!dn_list_page_select_id (self, id))
+    dn_list_page_show_message (self, hidden_message);
+}
+
+void
+dn_list_page_show_message (DnListPage *self,
+                           const char *text)
+{
+  DnWindowContext *context;
+
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  context = dn_window_context_from_widget (GTK_WIDGET (self));
+  if (context != NULL)
+    dn_window_context_show_message (context, text);
+  else
+    g_message ("%s", text);
+}
+
+void
+dn_list_page_present (DnListPage *self,
+                      GtkWindow  *window)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (window) != GTK_WINDOW (root))
+    {
+      gtk_window_set_transient_for (window, GTK_WINDOW (root));
+      gtk_window_set_destroy_with_parent (window, TRUE);
+    }
+  gtk_window_present (window);
 }

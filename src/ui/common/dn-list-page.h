@@ -58,20 +58,13 @@ struct _DnListPageClass
   /* A new model of the section's records over @store. */
   DnQueryModel *(*create_model)   (DnListPage    *self,
                                    DnStore       *store);
-  /* Runs the section's query (its filters and order, periods counted from
-   * dn_list_page_get_today()) on @model: at once, or with @async on a
-   * worker thread, the model then emitting "loaded". FALSE with @error
-   * when it failed at once. */
-  gboolean      (*run_query)      (DnListPage    *self,
-                                   DnQueryModel  *model,
-                                   gboolean       async,
-                                   GError       **error);
-  /* TRUE when a filter or a search leaves records out. */
-  gboolean      (*is_filtered)    (DnListPage    *self);
-  /* TRUE when clear_filters() would change the filters (NULL: when
-   * is_filtered()). */
-  gboolean      (*can_clear)      (DnListPage    *self);
-  /* Every filter back to the section's default (the page reloads after). */
+  /* Fills @query, of the model's kind (DnQueryModelClass.query_size
+   * bytes), from the section's filters, periods counted from
+   * dn_list_page_get_today(); what it sets on the filter reloads nothing. */
+  void          (*get_query)      (DnListPage    *self,
+                                   gpointer       query);
+  /* Every filter back to the section's default (the page reloads after;
+   * default: the filter's reset). */
   void          (*clear_filters)  (DnListPage    *self);
   /* The count shown above the table: "123 tasks". */
   char         *(*format_count)   (DnListPage    *self,
@@ -100,12 +93,33 @@ struct _DnListPageClass
   /* The selection, the filters or the list changed. */
   void          (*update_actions) (DnListPage    *self);
   /* Sets the filters a link names ("overdue", "expiring"… each section
-   * says which it knows); FALSE for a name it does not know. */
+   * says which it knows); FALSE for a name it does not know (default: the
+   * filter's apply_preset, if any). */
   gboolean      (*apply_preset)   (DnListPage    *self,
                                    const char    *preset);
 
+  /* the section's own name of "list.clear-filters"
+   * (dn_list_page_class_add_clear_action()) */
+  const char   *clear_action;
+
   gpointer padding[6];
 };
+
+/* The section's filter: its own functions, each taking the filter first,
+ * as GCallbacks. */
+typedef struct
+{
+  GCallback is_active;     /* gboolean (*) (filter): a filter or the search leaves records out */
+  GCallback reset;         /* void (*) (filter): every filter back to the section's default, or
+                            * NULL (the class's clear_filters) */
+  GCallback apply_preset;  /* gboolean (*) (filter, const char *preset), or NULL */
+  GCallback is_default;    /* gboolean (*) (filter): the view as it opens; NULL: when not is_active */
+} DnListFilterFuncs;
+
+/* For sections, in their class_init: @name ("tasks.clear-filters") does
+ * what "list.clear-filters" does, and is enabled with it. */
+void          dn_list_page_class_add_clear_action (DnListPageClass *klass,
+                                                   const char      *name);
 
 /* For sections: their texts (copied), once in their init. */
 void          dn_list_page_set_texts          (DnListPage            *self,
@@ -113,6 +127,21 @@ void          dn_list_page_set_texts          (DnListPage            *self,
 void          dn_list_page_set_store          (DnListPage         *self,
                                                DnStore            *store);
 DnStore      *dn_list_page_get_store          (DnListPage         *self);
+/* For sections, once in their init: the DnFilter the query is made from
+ * (the page takes the reference). A change the officer makes runs the
+ * query on a worker; the text of @search_entry (if not NULL) and the
+ * filter's "text" follow each other, and Escape clears it. "Clear
+ * Filters" is offered while the filter is not the default. */
+void          dn_list_page_set_filter         (DnListPage              *self,
+                                               gpointer                 filter,
+                                               const DnListFilterFuncs *funcs,
+                                               GtkSearchEntry          *search_entry);
+/* The section's filter. (transfer none) */
+gpointer      dn_list_page_get_filter         (DnListPage         *self);
+/* Changes code makes to the filter between these two apply at once, with
+ * one dn_list_page_reload() at the end. */
+void          dn_list_page_begin_filter_change (DnListPage        *self);
+void          dn_list_page_end_filter_change  (DnListPage         *self);
 /* Adds a column; @column is the section's own number for it, given back
  * to the cell functions. @width 0: the column takes the room left. */
 void          dn_list_page_add_column         (DnListPage         *self,
@@ -180,5 +209,17 @@ gpointer      dn_list_page_dup_selected_item  (DnListPage         *self);
 /* Selects the record's row and brings it into view; FALSE when not listed. */
 gboolean      dn_list_page_select_id          (DnListPage         *self,
                                                gint64              id);
+/* After an editor saved the record @id: listed again if it was not,
+ * selected, or else @hidden_message says the filters hide it. */
+void          dn_list_page_select_saved       (DnListPage         *self,
+                                               gint64              id,
+                                               const char         *hidden_message);
+
+/* Shows @text in the window's message bar (logged without a window). */
+void          dn_list_page_show_message       (DnListPage         *self,
+                                               const char         *text);
+/* Presents @window over the page's window, closed with it. */
+void          dn_list_page_present            (DnListPage         *self,
+                                               GtkWindow          *window);
 
 G_END_DECLS

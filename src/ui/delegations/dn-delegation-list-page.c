@@ -34,7 +34,7 @@ struct _DnDelegationListPage
   DnListPage             parent_instance;
 
   DnDelegationDirection  direction;
-  DnDelegationFilter    *filter;
+  DnDelegationFilter    *filter;     /* the page's (not a reference) */
   GtkWindow             *last_form;  /* weak */
 
   /* Template widgets */
@@ -57,18 +57,6 @@ G_DEFINE_FINAL_TYPE (DnDelegationListPage, dn_delegation_list_page, DN_TYPE_LIST
  * Cells
  */
 
-static GtkWidget *
-cell_text (int min_chars,
-           int nat_chars)
-{
-  GtkWidget *text = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), nat_chars);
-  return text;
-}
-
 static gboolean
 report_overdue (DnDelegation *d,
                 const GDate  *today)
@@ -84,29 +72,18 @@ create_cell (DnListPage *page,
   switch ((Column) column)
     {
     case COLUMN_REPORT_DUE:
-      {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        GtkWidget *image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-        GtkWidget *text = cell_text (3, 10);
-
-        gtk_widget_set_visible (image, FALSE);
-        gtk_widget_set_hexpand (text, TRUE);
-        gtk_widget_add_css_class (text, "numeric");
-        gtk_box_append (GTK_BOX (box), image);
-        gtk_box_append (GTK_BOX (box), text);
-        return box;
-      }
+      return dn_list_cell_marked_new (NULL);
     case COLUMN_TITLE:
-      return cell_text (20, 60);
+      return dn_list_cell_text_new (20, 60);
     case COLUMN_COUNTRIES:
-      return cell_text (6, 20);
+      return dn_list_cell_text_new (6, 20);
     case COLUMN_DATES:
     case COLUMN_MEMBERS:
     case COLUMN_STATUS:
     case COLUMN_N:
     default:
       {
-        GtkWidget *text = cell_text (3, 12);
+        GtkWidget *text = dn_list_cell_text_new (3, 12);
 
         if (column != COLUMN_STATUS)
           gtk_widget_add_css_class (text, "numeric");
@@ -153,14 +130,11 @@ show_item (DnListPage *page,
     case COLUMN_REPORT_DUE:
       {
         gboolean overdue = report_overdue (d, dn_list_page_get_today (page));
-        GtkWidget *image = gtk_widget_get_first_child (cell);
-        GtkWidget *label = gtk_widget_get_next_sibling (image);
 
         if (g_date_valid (&d->report_due_date) && d->status == DN_DELEGATION_RETURNED)
           text = dn_date_format_short (&d->report_due_date);
-        gtk_widget_set_visible (image, overdue);
+        dn_list_cell_marked_show (cell, overdue ? "dialog-warning-symbolic" : NULL, NULL, text);
         dn_ui_set_css_class (cell, "dn-overdue", overdue);
-        gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
         return;
       }
     case COLUMN_TITLE:
@@ -198,42 +172,26 @@ create_model (DnListPage *page,
   return DN_QUERY_MODEL (dn_delegation_list_model_new (store));
 }
 
-static gboolean
-run_query (DnListPage    *page,
-           DnQueryModel  *model,
-           gboolean       async,
-           GError       **error)
+static void
+get_query (DnListPage *page,
+           gpointer    query)
 {
   DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
-  DnDelegationQuery query;
 
   dn_delegation_filter_set_today (self->filter, dn_list_page_get_today (page));
-  dn_delegation_filter_to_query (self->filter, &query);
-  if (!async)
-    return dn_delegation_list_model_set_query (DN_DELEGATION_LIST_MODEL (model), &query, error);
-  dn_delegation_list_model_set_query_async (DN_DELEGATION_LIST_MODEL (model), &query);
-  return TRUE;
+  dn_delegation_filter_to_query (self->filter, query);
 }
 
-static gboolean
-is_filtered (DnListPage *page)
-{
-  DnDelegationFilter *filter = DN_DELEGATION_LIST_PAGE (page)->filter;
-
-  return filter != NULL && dn_delegation_filter_is_active (filter);
-}
-
+/* (the search entry and the toggle follow the filter) */
 static void
 clear_filters (DnListPage *page)
 {
-  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
+  DnDelegationFilter *filter = DN_DELEGATION_LIST_PAGE (page)->filter;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
-  dn_delegation_filter_set_text (self->filter, NULL);
-  dn_delegation_filter_set_status (self->filter, -1);
-  dn_delegation_filter_set_report_overdue (self->filter, FALSE);
-  dn_delegation_filter_set_abroad_on (self->filter, NULL);
+  dn_delegation_filter_set_text (filter, NULL);
+  dn_delegation_filter_set_status (filter, -1);
+  dn_delegation_filter_set_report_overdue (filter, FALSE);
+  dn_delegation_filter_set_abroad_on (filter, NULL);
 }
 
 /* The overview's links: "abroad" (approved or abroad today),
@@ -253,7 +211,7 @@ apply_preset (DnListPage *page,
   else
     dn_delegation_filter_set_abroad_on (self->filter, NULL);
   if (g_str_equal (preset, "report-overdue"))
-    gtk_toggle_button_set_active (self->overdue_toggle, TRUE);
+    dn_delegation_filter_set_report_overdue (self->filter, TRUE);
   return TRUE;
 }
 
@@ -386,13 +344,12 @@ delete_cb (DnDelegationListPage *self)
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
   gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
 
   if (store == NULL || id <= 0)
     return;
-  if (!dn_store_delete_delegation (store, id, &error) && context != NULL)
-    dn_window_context_show_message (context, error->message);
+  if (!dn_store_delete_delegation (store, id, &error))
+    dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
 }
 
 static GtkWindow *
@@ -409,10 +366,7 @@ present_editor (DnDelegationListPage *self,
   editor = dn_delegation_editor_new (store, self->direction, id, &error);
   if (editor == NULL)
     {
-      DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-
-      if (context != NULL)
-        dn_window_context_show_message (context, error->message);
+      dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
       return NULL;
     }
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -453,28 +407,6 @@ static void
 edit_cb (DnDelegationListPage *self)
 {
   dn_delegation_list_page_edit_selected (self);
-}
-
-/*
- * Filters
- */
-
-static void
-on_search_changed_cb (DnDelegationListPage *self)
-{
-  dn_delegation_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_overdue_toggled_cb (DnDelegationListPage *self)
-{
-  dn_delegation_filter_set_report_overdue (self->filter, gtk_toggle_button_get_active (self->overdue_toggle));
-}
-
-static void
-on_filter_changed_cb (DnDelegationListPage *self)
-{
-  dn_list_page_reload_async (DN_LIST_PAGE (self));
 }
 
 /*
@@ -543,7 +475,6 @@ dn_delegation_list_page_constructed (GObject *object)
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_STATUS, _("Status"), 110, 0);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_REPORT_DUE, _("Report due"), 120, DN_LIST_COLUMN_TOOLTIP);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_TITLE, _("Delegation"), 0, DN_LIST_COLUMN_TOOLTIP);
-  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
   update_actions (DN_LIST_PAGE (self));
 }
 
@@ -552,18 +483,9 @@ dn_delegation_list_page_dispose (GObject *object)
 {
   DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (object);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_weak_pointer (&self->last_form);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_DELEGATION_LIST_PAGE);
   G_OBJECT_CLASS (dn_delegation_list_page_parent_class)->dispose (object);
-}
-
-static void
-dn_delegation_list_page_finalize (GObject *object)
-{
-  g_clear_object (&DN_DELEGATION_LIST_PAGE (object)->filter);
-  G_OBJECT_CLASS (dn_delegation_list_page_parent_class)->finalize (object);
 }
 
 static void
@@ -579,7 +501,6 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
     { "delegation.return", G_CALLBACK (return_cb) },
     { "delegation.record-report", G_CALLBACK (record_report_cb) },
     { "delegation.cancel", G_CALLBACK (cancel_cb) },
-    { "delegation.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -589,10 +510,8 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
   object_class->set_property = dn_delegation_list_page_set_property;
   object_class->constructed = dn_delegation_list_page_constructed;
   object_class->dispose = dn_delegation_list_page_dispose;
-  object_class->finalize = dn_delegation_list_page_finalize;
   page_class->create_model = create_model;
-  page_class->run_query = run_query;
-  page_class->is_filtered = is_filtered;
+  page_class->get_query = get_query;
   page_class->clear_filters = clear_filters;
   page_class->format_count = format_count;
   page_class->create_cell = create_cell;
@@ -609,17 +528,22 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
 
   dn_ui_class_set_template (widget_class, "dn-delegation-list-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationListPage, search_entry, status_dropdown, overdue_toggle);
-  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_search_changed_cb, on_overdue_toggled_cb);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  dn_list_page_class_add_clear_action (page_class, "delegation.clear-filters");
 }
 
 static void
 dn_delegation_list_page_init (DnDelegationListPage *self)
 {
+  static const DnListFilterFuncs filter_funcs = { G_CALLBACK (dn_delegation_filter_is_active), NULL, NULL, NULL };
+
   self->filter = dn_delegation_filter_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   dn_ui_bind_enum_filter (self->filter, "status", self->status_dropdown, _("All statuses"), DN_DELEGATION_STATUS_N,
                           G_CALLBACK (dn_delegation_status_get_label));
+  g_object_bind_property (self->filter, "report-overdue", self->overdue_toggle, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  dn_list_page_set_filter (DN_LIST_PAGE (self), self->filter, &filter_funcs, self->search_entry);
 }
 
 GtkWidget *

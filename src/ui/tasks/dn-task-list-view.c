@@ -37,12 +37,11 @@ struct _DnTaskListView
 {
   DnListPage         parent_instance;
 
-  DnTaskFilter      *filter;
+  DnTaskFilter      *filter;    /* the page's (not a reference) */
   GSettings         *settings;  /* NULL: the schema is not installed */
   GSimpleActionGroup *columns;  /* "columns.KEY": the columns chosen */
   gint64             my_unit_id;
   guint              updating;  /* > 0 while widgets are set from code */
-  guint              applying;  /* > 0 while code sets the filter: no query on a worker */
 
   /* Template widgets */
   GtkSearchEntry    *search_entry;
@@ -59,23 +58,6 @@ struct _DnTaskListView
 };
 
 G_DEFINE_FINAL_TYPE (DnTaskListView, dn_task_list_view, DN_TYPE_LIST_PAGE)
-
-static void
-show_message (DnTaskListView *self,
-              const char     *text)
-{
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-
-  if (context != NULL)
-    dn_window_context_show_message (context, text);
-  else
-    g_warning ("%s", text);
-}
-
-/* Sets filters from code: applied at once (or when the view is shown). */
-#define BEGIN_APPLYING(self) ((self)->applying++)
-#define END_APPLYING(self) \
-  G_STMT_START { (self)->applying--; dn_list_page_reload (DN_LIST_PAGE (self)); } G_STMT_END
 
 /*
  * The filters
@@ -156,26 +138,6 @@ bind_filter (DnTaskListView *self)
 }
 
 static void
-on_filter_changed_cb (DnTaskListView *self)
-{
-  /* from the officer: on a worker thread */
-  if (self->applying == 0)
-    dn_list_page_reload_async (DN_LIST_PAGE (self));
-}
-
-static void
-on_filter_text_cb (DnTaskListView *self)
-{
-  const char *text = dn_task_filter_get_text (self->filter);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") == 0)
-    return;
-  self->updating++;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  self->updating--;
-}
-
-static void
 on_filter_unit_cb (DnTaskListView *self)
 {
   /* "My unit" is on while the list shows my unit's tasks */
@@ -197,20 +159,6 @@ on_filter_show_all_cb (DnTaskListView *self)
 
   if (self->settings != NULL && g_settings_get_boolean (self->settings, "task-list-show-all") != show_all)
     g_settings_set_boolean (self->settings, "task-list-show-all", show_all);
-}
-
-static void
-on_search_changed_cb (DnTaskListView *self)
-{
-  if (self->updating > 0)
-    return;
-  dn_task_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_search_stop_cb (DnTaskListView *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static void
@@ -236,49 +184,11 @@ create_model (DnListPage *page,
   return DN_QUERY_MODEL (dn_task_list_model_new (store));
 }
 
-static gboolean
-run_query (DnListPage    *page,
-           DnQueryModel  *model,
-           gboolean       async,
-           GError       **error)
-{
-  DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-  DnTaskQuery query;
-
-  dn_task_filter_to_query (self->filter, dn_list_page_get_today (page), &query);
-  if (!async)
-    return dn_task_list_model_set_query_first (DN_TASK_LIST_MODEL (model), &query, error);
-  dn_task_list_model_set_query_async (DN_TASK_LIST_MODEL (model), &query);
-  return TRUE;
-}
-
-static gboolean
-is_filtered (DnListPage *page)
-{
-  DnTaskFilter *filter = DN_TASK_LIST_VIEW (page)->filter;
-
-  /* none yet while the page is made */
-  return filter != NULL && dn_task_filter_is_active (filter);
-}
-
-/* "Clear Filters" goes back to the default view, not to every task */
-static gboolean
-can_clear (DnListPage *page)
-{
-  DnTaskFilter *filter = DN_TASK_LIST_VIEW (page)->filter;
-
-  return filter != NULL && !dn_task_filter_is_default (filter);
-}
-
 static void
-clear_filters (DnListPage *page)
+get_query (DnListPage *page,
+           gpointer    query)
 {
-  DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-
-  /* the page runs the query after */
-  self->applying++;
-  dn_task_filter_reset (self->filter);
-  self->applying--;
+  dn_task_filter_to_query (DN_TASK_LIST_VIEW (page)->filter, dn_list_page_get_today (page), query);
 }
 
 static char *
@@ -293,12 +203,8 @@ sort_changed (DnListPage *page,
               int         column,
               gboolean    descending)
 {
-  DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-
-  /* the page runs the query after */
-  self->applying++;
-  dn_task_filter_set_sort (self->filter, dn_task_columns_get_sort (column), column >= 0 && descending);
-  self->applying--;
+  dn_task_filter_set_sort (DN_TASK_LIST_VIEW (page)->filter, dn_task_columns_get_sort (column),
+                           column >= 0 && descending);
 }
 
 static GtkWidget *
@@ -348,8 +254,6 @@ update_actions (DnListPage *page)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.edit", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.delete", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.open", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.clear-filters",
-                                 with_store && !dn_task_filter_is_default (self->filter));
   gtk_widget_set_sensitive (GTK_WIDGET (self->sub_units_check), with_unit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lead_only_check), with_unit);
 }
@@ -362,30 +266,8 @@ static void
 on_editor_saved_cb (DnTaskListView *self,
                     gint64          task_id)
 {
-  DnQueryModel *model = dn_list_page_get_model (DN_LIST_PAGE (self));
-
-  if (model == NULL)
-    return;
-  /* the store's "changed" normally reloaded the list already */
-  if (dn_query_model_find (model, task_id) == G_MAXUINT)
-    dn_list_page_reload (DN_LIST_PAGE (self));
-  if (!dn_list_page_select_id (DN_LIST_PAGE (self), task_id))
-    show_message (self, _("The task was saved. The filters hide it: clear them to see it."));
-}
-
-/* Shows @window over the view's window (closed with it). */
-static void
-present_over (DnTaskListView *self,
-              GtkWindow      *window)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (window) != GTK_WINDOW (root))
-    {
-      gtk_window_set_transient_for (window, GTK_WINDOW (root));
-      gtk_window_set_destroy_with_parent (window, TRUE);
-    }
-  gtk_window_present (window);
+  dn_list_page_select_saved (DN_LIST_PAGE (self), task_id,
+                             _("The task was saved. The filters hide it: clear them to see it."));
 }
 
 static void
@@ -399,7 +281,7 @@ open_editor (DnTaskListView *self,
     return;
   editor = dn_task_editor_new (store, task);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
-  present_over (self, GTK_WINDOW (editor));
+  dn_list_page_present (DN_LIST_PAGE (self), GTK_WINDOW (editor));
 }
 
 static void
@@ -426,7 +308,7 @@ edit_action (GtkWidget  *widget,
   task = dn_store_get_task (dn_list_page_get_store (DN_LIST_PAGE (self)), id, &error);
   if (task == NULL)
     {
-      show_message (self, error->message);
+      dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
       return;
     }
   open_editor (self, task);
@@ -461,7 +343,7 @@ delete_action (GtkWidget  *widget,
   /* (without a window, no message: the list shows the task gone) */
   message = dn_task_details_delete_task (store, task, context, &error);
   if (message == NULL)
-    show_message (self, error->message);
+    dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
 }
 
 /*
@@ -539,8 +421,6 @@ dn_task_list_view_dispose (GObject *object)
 {
   DnTaskListView *self = DN_TASK_LIST_VIEW (object);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->columns);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_TASK_LIST_VIEW);
@@ -549,43 +429,15 @@ dn_task_list_view_dispose (GObject *object)
 }
 
 static void
-dn_task_list_view_finalize (GObject *object)
-{
-  g_clear_object (&DN_TASK_LIST_VIEW (object)->filter);
-  G_OBJECT_CLASS (dn_task_list_view_parent_class)->finalize (object);
-}
-
-static gboolean
-apply_preset (DnListPage *page,
-              const char *preset)
-{
-  DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-  gboolean ok;
-
-  /* the filter's notifications reload nothing: the list page reloads once */
-  self->applying++;
-  ok = dn_task_filter_apply_preset (self->filter, preset);
-  self->applying--;
-  return ok;
-}
-
-static void
 dn_task_list_view_class_init (DnTaskListViewClass *klass)
 {
-  static const DnAction actions[] = {
-    { "tasks.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
-  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = dn_task_list_view_dispose;
-  object_class->finalize = dn_task_list_view_finalize;
   page_class->create_model = create_model;
-  page_class->run_query = run_query;
-  page_class->is_filtered = is_filtered;
-  page_class->can_clear = can_clear;
-  page_class->clear_filters = clear_filters;
+  page_class->get_query = get_query;
   page_class->format_count = format_count;
   page_class->sort_changed = sort_changed;
   page_class->create_cell = create_cell;
@@ -593,7 +445,6 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   page_class->get_tooltip = get_tooltip;
   page_class->activate_item = activate_item;
   page_class->update_actions = update_actions;
-  page_class->apply_preset = apply_preset;
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
@@ -601,13 +452,13 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnTaskListView, search_entry, columns_button, show_all_toggle,
                              my_unit_toggle, unit_chooser, sub_units_check, lead_only_check, document_chooser,
                              status_dropdown, period_dropdown, overdue_toggle);
-  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_search_changed_cb, on_search_stop_cb, on_my_unit_toggled_cb);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_my_unit_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "tasks.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "tasks.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "tasks.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "tasks.delete", NULL, delete_action);
-  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  dn_list_page_class_add_clear_action (page_class, "tasks.clear-filters");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tasks.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "tasks.delete", NULL);
@@ -629,6 +480,13 @@ dn_task_list_view_init (DnTaskListView *self)
     .clear_tooltip = _("Back to the list as it opens"),
     .empty_icon = "checkbox-checked-symbolic",
   };
+  /* "Clear Filters" goes back to the default view, not to every task */
+  static const DnListFilterFuncs filter_funcs = {
+    G_CALLBACK (dn_task_filter_is_active),
+    G_CALLBACK (dn_task_filter_reset),
+    G_CALLBACK (dn_task_filter_apply_preset),
+    G_CALLBACK (dn_task_filter_is_default),
+  };
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -646,8 +504,7 @@ dn_task_list_view_init (DnTaskListView *self)
   if (self->settings != NULL)
     dn_task_filter_set_show_all (self->filter, g_settings_get_boolean (self->settings, "task-list-show-all"));
   bind_filter (self);
-  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->filter, "notify::text", G_CALLBACK (on_filter_text_cb), self);
+  dn_list_page_set_filter (DN_LIST_PAGE (self), self->filter, &filter_funcs, self->search_entry);
   g_signal_connect_swapped (self->filter, "notify::unit-id", G_CALLBACK (on_filter_unit_cb), self);
   g_signal_connect_swapped (self->filter, "notify::show-all", G_CALLBACK (on_filter_show_all_cb), self);
 
@@ -700,10 +557,10 @@ dn_task_list_view_set_my_unit (DnTaskListView *self,
                                unit_id > 0 ? _("Only the tasks of my unit (set in Preferences)")
                                            : _("Choose your unit in Preferences to use this filter"));
   /* the default view of the new unit, without what was typed before */
-  BEGIN_APPLYING (self);
+  dn_list_page_begin_filter_change (DN_LIST_PAGE (self));
   dn_task_filter_set_my_unit_id (self->filter, unit_id);
   on_filter_unit_cb (self);
-  END_APPLYING (self);
+  dn_list_page_end_filter_change (DN_LIST_PAGE (self));
 }
 
 void
@@ -726,7 +583,7 @@ dn_task_list_view_open_task (DnTaskListView *self,
                                       (GtkWindow *) root);
   if (details == NULL)
     details = GTK_WINDOW (dn_task_details_new (store, task_id));
-  present_over (self, details);
+  dn_list_page_present (DN_LIST_PAGE (self), details);
 }
 
 void
@@ -742,9 +599,9 @@ dn_task_list_view_set_search (DnTaskListView *self,
 {
   g_return_if_fail (DN_IS_TASK_LIST_VIEW (self));
 
-  BEGIN_APPLYING (self);
+  dn_list_page_begin_filter_change (DN_LIST_PAGE (self));
   dn_task_filter_set_text (self->filter, text);
-  END_APPLYING (self);
+  dn_list_page_end_filter_change (DN_LIST_PAGE (self));
 }
 
 DnTaskListModel *
