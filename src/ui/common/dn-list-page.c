@@ -153,11 +153,21 @@ on_row_activated_cb (DnListPage *self,
   DnListPagePrivate *priv = PRIV (self);
   g_autoptr(GObject) item = NULL;
 
-  if (priv->model == NULL || DN_LIST_PAGE_GET_CLASS (self)->activate_item == NULL)
+  if (priv->model == NULL)
     return;
   item = g_list_model_get_item (G_LIST_MODEL (priv->model), position);
   if (item != NULL)
     DN_LIST_PAGE_GET_CLASS (self)->activate_item (self, item);
+}
+
+static void
+real_activate_item (DnListPage *self,
+                    gpointer    item)
+{
+  DnQueryModel *model = PRIV (self)->model;
+
+  if (model != NULL)
+    dn_list_page_open_record (self, DN_QUERY_MODEL_GET_CLASS (model)->get_item_id (item));
 }
 
 /* "list.reload": the list read again, where it was scrolled to */
@@ -369,6 +379,7 @@ dn_list_page_class_init (DnListPageClass *klass)
   object_class->finalize = dn_list_page_finalize;
   widget_class->map = dn_list_page_map;
   widget_class->unmap = dn_list_page_unmap;
+  klass->activate_item = real_activate_item;
   klass->clear_filters = _dn_list_page_reset_filter;
   klass->apply_preset = _dn_list_page_apply_filter_preset;
 
@@ -635,4 +646,34 @@ dn_list_page_present (DnListPage *self,
       gtk_window_set_destroy_with_parent (window, TRUE);
     }
   gtk_window_present (window);
+}
+
+void
+dn_list_page_open_record (DnListPage *self,
+                          gint64      id)
+{
+  DnListPageClass *klass;
+  DnStore *store;
+  GtkWindow *details;
+
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  klass = DN_LIST_PAGE_GET_CLASS (self);
+  store = PRIV (self)->store;
+  if (store == NULL || id <= 0 || klass->new_details == NULL)
+    return;
+  dn_list_page_select_id (self, id);
+  /* a record already open comes to the front instead of opening twice */
+  details = dn_ui_find_record_window (klass->details_type, klass->details_get_id, id,
+                                      (GtkWindow *) gtk_widget_get_root (GTK_WIDGET (self)));
+  if (details == NULL)
+    details = klass->new_details (self, store, id);
+  if (details != NULL)
+    dn_list_page_present (self, details);
+}
+
+void
+dn_list_page_open_selected (DnListPage *self)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  dn_list_page_open_record (self, dn_list_page_get_selected_id (self));
 }

@@ -87,7 +87,8 @@ struct _DnListPageClass
   char         *(*get_tooltip)    (DnListPage    *self,
                                    int            column,
                                    gpointer       item);
-  /* Enter or a double click on the row of @item. */
+  /* Enter or a double click on the row of @item (default: the record's
+   * window, dn_list_page_open_record()). */
   void          (*activate_item)  (DnListPage    *self,
                                    gpointer       item);
   /* The selection, the filters or the list changed. */
@@ -101,6 +102,16 @@ struct _DnListPageClass
   /* the section's own name of "list.clear-filters"
    * (dn_list_page_class_add_clear_action()) */
   const char   *clear_action;
+
+  /* The window of one record (dn_list_page_open_record()): a new one over
+   * @store, or NULL (with a message); one of details_type already open
+   * over the page's window, whose details_get_id (gint64 (*) (window), as
+   * a GCallback) gives the record's id, comes to the front instead. */
+  GtkWindow    *(*new_details)    (DnListPage    *self,
+                                   DnStore       *store,
+                                   gint64         id);
+  GType         details_type;
+  GCallback     details_get_id;
 
   gpointer padding[6];
 };
@@ -209,6 +220,12 @@ gpointer      dn_list_page_dup_selected_item  (DnListPage         *self);
 /* Selects the record's row and brings it into view; FALSE when not listed. */
 gboolean      dn_list_page_select_id          (DnListPage         *self,
                                                gint64              id);
+/* Selects the record @id and presents its window over the page's (see
+ * DnListPageClass.new_details). */
+void          dn_list_page_open_record        (DnListPage         *self,
+                                               gint64              id);
+/* The same for the selected record (an action's activate function). */
+void          dn_list_page_open_selected      (DnListPage         *self);
 /* After an editor saved the record @id: listed again if it was not,
  * selected, or else @hidden_message says the filters hide it. */
 void          dn_list_page_select_saved       (DnListPage         *self,

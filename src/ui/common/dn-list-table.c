@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dn-list-row.h"
 #include "dn-list-table.h"
 
@@ -769,20 +771,31 @@ dn_list_cell_marked_new (const char *name)
 /* The icon changes only with the state of the record: most cells keep
  * theirs when they show another record. */
 void
-dn_list_cell_marked_show (GtkWidget  *cell,
-                          const char *icon,
-                          const char *icon_label,
-                          const char *text)
+dn_list_cell_marked_show (GtkWidget        *cell,
+                          const DnListMark *mark,
+                          const char       *text)
 {
   GtkWidget *image = gtk_widget_get_first_child (cell);
+  gboolean marked = mark != NULL && mark->icon != NULL;
+  const char *css_class = marked ? mark->css_class : NULL;
+  const char *shown = g_object_get_data (G_OBJECT (cell), "dn-mark-class");
 
-  if (icon != NULL && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) != 0)
+  if (g_strcmp0 (shown, css_class) != 0)
     {
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-      if (icon_label != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, icon_label, -1);
+      if (shown != NULL)
+        gtk_widget_remove_css_class (cell, shown);
+      if (css_class != NULL)
+        gtk_widget_add_css_class (cell, css_class);
+      g_object_set_data (G_OBJECT (cell), "dn-mark-class", (gpointer) css_class);
     }
-  gtk_widget_set_visible (image, icon != NULL);
+  if (marked && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), mark->icon) != 0)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (image), mark->icon);
+      if (mark->icon_label != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _(mark->icon_label), -1);
+    }
+  gtk_widget_set_visible (image, marked);
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_next_sibling (image)), text);
 }
 

@@ -112,11 +112,18 @@ GtkWidget   *dn_list_cell_text_new        (int                     min_chars,
 /* A date with a mark: an icon, shown when marked, then the text (numeric).
  * @name: the widget's name, or NULL. */
 GtkWidget   *dn_list_cell_marked_new      (const char             *name);
-/* Shows @text in a cell of dn_list_cell_marked_new(), marked with @icon
- * (its accessible label @icon_label, if not NULL) or, NULL, not marked. */
+/* How a cell is marked: its CSS class, the icon and the icon's accessible
+ * label (N_(): translated when shown; NULL: none). No icon: not marked. */
+typedef struct
+{
+  const char *css_class;
+  const char *icon;
+  const char *icon_label;
+} DnListMark;
+/* Shows @text in a cell of dn_list_cell_marked_new(), with @mark (NULL:
+ * not marked). */
 void         dn_list_cell_marked_show     (GtkWidget              *cell,
-                                           const char             *icon,
-                                           const char             *icon_label,
+                                           const DnListMark       *mark,
                                            const char             *text);
 /* The width of a column whose cells are never cut: the widest of @texts
  * in @widget's font, with a cell's padding. */

@@ -57,6 +57,8 @@ G_DEFINE_FINAL_TYPE (DnDelegationListPage, dn_delegation_list_page, DN_TYPE_LIST
  * Cells
  */
 
+static const DnListMark overdue_mark = { "dn-overdue", "dialog-warning-symbolic", NULL };
+
 static gboolean
 report_overdue (DnDelegation *d,
                 const GDate  *today)
@@ -133,8 +135,7 @@ show_item (DnListPage *page,
 
         if (g_date_valid (&d->report_due_date) && d->status == DN_DELEGATION_RETURNED)
           text = dn_date_format_short (&d->report_due_date);
-        dn_list_cell_marked_show (cell, overdue ? "dialog-warning-symbolic" : NULL, NULL, text);
-        dn_ui_set_css_class (cell, "dn-overdue", overdue);
+        dn_list_cell_marked_show (cell, overdue ? &overdue_mark : NULL, text);
         return;
       }
     case COLUMN_TITLE:
@@ -226,38 +227,22 @@ void
 dn_delegation_list_page_open_delegation (DnDelegationListPage *self,
                                          gint64                id)
 {
-  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  GtkWindow *details;
-  GtkRoot *root;
-
-  if (store == NULL || id <= 0)
-    return;
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  /* one window per delegation */
-  details = dn_ui_find_record_window (DN_TYPE_DELEGATION_DETAILS, G_CALLBACK (dn_delegation_details_get_delegation),
-                                      id, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-  if (details != NULL)
-    {
-      gtk_window_present (details);
-      return;
-    }
-  details = dn_delegation_details_new (store, id);
-  if (GTK_IS_WINDOW (root))
-    {
-      DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-
-      gtk_window_set_transient_for (details, GTK_WINDOW (root));
-      if (context != NULL)
-        dn_window_context_attach (GTK_WIDGET (details), context);
-    }
-  gtk_window_present (details);
+  g_return_if_fail (DN_IS_DELEGATION_LIST_PAGE (self));
+  dn_list_page_open_record (DN_LIST_PAGE (self), id);
 }
 
-static void
-activate_item (DnListPage *page,
-               gpointer    item)
+static GtkWindow *
+new_details (DnListPage *page,
+             DnStore    *store,
+             gint64      id)
 {
-  dn_delegation_list_page_open_delegation (DN_DELEGATION_LIST_PAGE (page), DN_DELEGATION (item)->id);
+  GtkWindow *details = dn_delegation_details_new (store, id);
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (page));
+
+  /* its forms show their messages in the page's window */
+  if (context != NULL)
+    dn_window_context_attach (GTK_WIDGET (details), context);
+  return details;
 }
 
 static void
@@ -331,12 +316,6 @@ static void
 cancel_cb (DnDelegationListPage *self)
 {
   change_selected (self, DN_DELEGATION_CANCELLED);
-}
-
-static void
-open_cb (DnDelegationListPage *self)
-{
-  dn_delegation_list_page_open_delegation (self, dn_list_page_get_selected_id (DN_LIST_PAGE (self)));
 }
 
 static void
@@ -494,7 +473,7 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
   static const DnAction actions[] = {
     { "delegation.new", G_CALLBACK (new_cb) },
     { "delegation.edit", G_CALLBACK (edit_cb) },
-    { "delegation.open", G_CALLBACK (open_cb) },
+    { "delegation.open", G_CALLBACK (dn_list_page_open_selected) },
     { "delegation.delete", G_CALLBACK (delete_cb) },
     { "delegation.approve", G_CALLBACK (approve_cb) },
     { "delegation.depart", G_CALLBACK (depart_cb) },
@@ -517,7 +496,9 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->activate_item = activate_item;
+  page_class->new_details = new_details;
+  page_class->details_type = DN_TYPE_DELEGATION_DETAILS;
+  page_class->details_get_id = G_CALLBACK (dn_delegation_details_get_delegation);
   page_class->update_actions = update_actions;
   page_class->apply_preset = apply_preset;
 

@@ -142,19 +142,16 @@ show_expiry (DnPartnersPage *self,
              GtkWidget      *box,
              DnPartner      *partner)
 {
+  static const DnListMark marks[] = {
+    [EXPIRY_EXPIRED] = { "dn-registration-expired", "dialog-warning-symbolic", N_("Registration expired") },
+    [EXPIRY_SOON] = { "dn-registration-expiring", "alarm-symbolic", N_("Registration expires soon") },
+  };
   ExpiryState state = expiry_state (partner, dn_list_page_get_today (DN_LIST_PAGE (self)),
                                     dn_partner_filter_get_warning_days (self->filter));
   g_autofree char *date = g_date_valid (&partner->registration_expiry)
                           ? dn_date_format_short (&partner->registration_expiry) : NULL;
 
-  dn_ui_set_css_class (box, "dn-registration-expired", state == EXPIRY_EXPIRED);
-  dn_ui_set_css_class (box, "dn-registration-expiring", state == EXPIRY_SOON);
-  if (state == EXPIRY_EXPIRED)
-    dn_list_cell_marked_show (box, "dialog-warning-symbolic", _("Registration expired"), date);
-  else if (state == EXPIRY_SOON)
-    dn_list_cell_marked_show (box, "alarm-symbolic", _("Registration expires soon"), date);
-  else
-    dn_list_cell_marked_show (box, NULL, NULL, date != NULL ? date : "");
+  dn_list_cell_marked_show (box, &marks[state], date != NULL ? date : "");
 }
 
 static void
@@ -240,12 +237,12 @@ get_tooltip (DnListPage *page,
     }
 }
 
-static void
-activate_item (DnListPage *page,
-               gpointer    item)
+static GtkWindow *
+new_details (DnListPage *page,
+             DnStore    *store,
+             gint64      id)
 {
-  if (DN_PARTNER (item)->id > 0)
-    dn_partners_page_open_partner (DN_PARTNERS_PAGE (page), DN_PARTNER (item)->id);
+  return GTK_WINDOW (dn_partner_details_new (store, id, dn_list_page_get_today (page)));
 }
 
 static void
@@ -310,15 +307,6 @@ edit_action (DnPartnersPage *self)
 }
 
 static void
-open_action (DnPartnersPage *self)
-{
-  gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-
-  if (id > 0)
-    dn_partners_page_open_partner (self, id);
-}
-
-static void
 delete_action (DnPartnersPage *self)
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
@@ -373,7 +361,7 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   static const DnAction actions[] = {
     { "partner.new", G_CALLBACK (new_action) },
     { "partner.edit", G_CALLBACK (edit_action) },
-    { "partner.open", G_CALLBACK (open_action) },
+    { "partner.open", G_CALLBACK (dn_list_page_open_selected) },
     { "partner.delete", G_CALLBACK (delete_action) },
     { "project.new", G_CALLBACK (new_project_action) },
   };
@@ -388,7 +376,9 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->activate_item = activate_item;
+  page_class->new_details = new_details;
+  page_class->details_type = DN_TYPE_PARTNER_DETAILS;
+  page_class->details_get_id = G_CALLBACK (dn_partner_details_get_partner);
   page_class->update_actions = update_actions;
 
   g_type_ensure (DN_TYPE_COUNTRY_CHOOSER);
@@ -469,18 +459,6 @@ void
 dn_partners_page_open_partner (DnPartnersPage *self,
                                gint64          partner_id)
 {
-  DnStore *store;
-  GtkWindow *details;
-
   g_return_if_fail (DN_IS_PARTNERS_PAGE (self));
-  store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  if (store == NULL || partner_id <= 0)
-    return;
-  dn_list_page_select_id (DN_LIST_PAGE (self), partner_id);
-  /* a partner already open comes to the front */
-  details = dn_ui_find_record_window (DN_TYPE_PARTNER_DETAILS, G_CALLBACK (dn_partner_details_get_partner), partner_id,
-                                      (GtkWindow *) gtk_widget_get_root (GTK_WIDGET (self)));
-  if (details == NULL)
-    details = GTK_WINDOW (dn_partner_details_new (store, partner_id, dn_list_page_get_today (DN_LIST_PAGE (self))));
-  dn_list_page_present (DN_LIST_PAGE (self), details);
+  dn_list_page_open_record (DN_LIST_PAGE (self), partner_id);
 }

@@ -198,18 +198,17 @@ create_cell (DnListPage *page,
     }
 }
 
+static const DnListMark expiring_mark = { "dn-expiring", "alarm-symbolic", N_("Expiring soon") };
+static const DnListMark overdue_mark = { "dn-overdue", "dialog-warning-symbolic", N_("Overdue return") };
+
 static void
-show_marked (GtkWidget   *box,
-             const GDate *date,
-             gboolean     marked,
-             const char  *css_class,
-             const char  *icon,
-             const char  *icon_label)
+show_marked (GtkWidget        *box,
+             const GDate      *date,
+             const DnListMark *mark)
 {
   g_autofree char *shown = date != NULL && g_date_valid (date) ? dn_date_format_short (date) : NULL;
 
-  dn_ui_set_css_class (box, css_class, marked);
-  dn_list_cell_marked_show (box, marked ? icon : NULL, icon_label, shown);
+  dn_list_cell_marked_show (box, mark, shown);
 }
 
 static void
@@ -234,8 +233,7 @@ show_item (DnListPage *page,
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), real ? dn_passport_kind_get_label (passport->kind) : "");
       break;
     case COLUMN_EXPIRY:
-      show_marked (cell, &passport->expiry_date, real && is_expiring (self, passport), "dn-expiring",
-                   "alarm-symbolic", _("Expiring soon"));
+      show_marked (cell, &passport->expiry_date, real && is_expiring (self, passport) ? &expiring_mark : NULL);
       break;
     case COLUMN_STATE:
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), real ? dn_passport_state_get_label (passport->state) : "");
@@ -245,8 +243,7 @@ show_item (DnListPage *page,
       break;
     case COLUMN_DUE:
       show_marked (cell, passport->state == DN_PASSPORT_OUT ? &passport->due_back_on : NULL,
-                   real && is_overdue (passport, dn_list_page_get_today (page)), "dn-overdue",
-                   "dialog-warning-symbolic", _("Overdue return"));
+                   real && is_overdue (passport, dn_list_page_get_today (page)) ? &overdue_mark : NULL);
       break;
     case N_COLUMNS:
     default:
@@ -312,12 +309,12 @@ get_tooltip (DnListPage *page,
     }
 }
 
-static void
-activate_item (DnListPage *page,
-               gpointer    item)
+static GtkWindow *
+new_details (DnListPage *page,
+             DnStore    *store,
+             gint64      id)
 {
-  if (DN_PASSPORT (item)->id > 0)
-    dn_passports_page_open_passport (DN_PASSPORTS_PAGE (page), DN_PASSPORT (item)->id);
+  return GTK_WINDOW (dn_passport_details_new (store, id));
 }
 
 static void
@@ -378,62 +375,39 @@ new_action (GtkWidget  *widget,
     dn_passport_forms_edit (widget, store, NULL);
 }
 
-#define WITH_SELECTED(body) \
-  G_STMT_START { \
-    DnPassportsPage *self = DN_PASSPORTS_PAGE (widget); \
-    g_autoptr(DnPassport) passport = dup_selected (self); \
-    DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self)); \
-    if (passport == NULL) \
-      return; \
-    body; \
-  } G_STMT_END
+/* The forms on the selected passport, by action: its own function, or
+ * dn_passport_forms_event() with its kind of event. */
+static const struct
+{
+  const char           *name;
+  DnFormDialog       *(*open) (GtkWidget *over, DnStore *store, DnPassport *passport);
+  DnPassportEventKind   event;
+} passport_forms[] = {
+  { "passport.edit", dn_passport_forms_edit, 0 },
+  { "passport.hand-out", dn_passport_forms_hand_out, 0 },
+  { "passport.take-back", dn_passport_forms_take_back, 0 },
+  { "passport.extend", dn_passport_forms_extend, 0 },
+  { "passport.record-loss", NULL, DN_PASSPORT_EVENT_LOST },
+  { "passport.record-transfer", NULL, DN_PASSPORT_EVENT_TRANSFERRED },
+  { "passport.record-cancellation", NULL, DN_PASSPORT_EVENT_SENT_FOR_CANCELLATION },
+};
 
 static void
-edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
+form_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
-  WITH_SELECTED (dn_passport_forms_edit (widget, store, passport));
-}
+  g_autoptr(DnPassport) passport = dup_selected (DN_PASSPORTS_PAGE (widget));
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
 
-static void
-hand_out_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_hand_out (widget, store, passport));
-}
-
-static void
-take_back_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_take_back (widget, store, passport));
-}
-
-static void
-extend_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_extend (widget, store, passport));
-}
-
-static void
-loss_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_event (widget, store, passport, DN_PASSPORT_EVENT_LOST));
-}
-
-static void
-transfer_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_event (widget, store, passport, DN_PASSPORT_EVENT_TRANSFERRED));
-}
-
-static void
-cancellation_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_event (widget, store, passport, DN_PASSPORT_EVENT_SENT_FOR_CANCELLATION));
-}
-
-static void
-open_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passports_page_open_passport (self, passport->id); (void) store);
+  for (guint i = 0; passport != NULL && i < G_N_ELEMENTS (passport_forms); i++)
+    if (g_str_equal (passport_forms[i].name, action_name))
+      {
+        if (passport_forms[i].open != NULL)
+          passport_forms[i].open (widget, store, passport);
+        else
+          dn_passport_forms_event (widget, store, passport, passport_forms[i].event);
+      }
 }
 
 /* Undo of a delete: the passport added again as it was. */
@@ -449,22 +423,26 @@ undo_delete (DnStore   *store,
 }
 
 static void
-delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
-  WITH_SELECTED ({
-    g_autoptr(GError) error = NULL;
-    g_autofree char *label = NULL;
-    DnWindowContext *context = dn_window_context_from_widget (widget);
+  g_autoptr(DnPassport) passport = dup_selected (DN_PASSPORTS_PAGE (widget));
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
+  DnWindowContext *context = dn_window_context_from_widget (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
 
-    if (!dn_store_delete_passport (store, passport->id, &error))
-      {
-        dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
-        return;
-      }
-    label = g_strdup_printf (_("Passport %s was deleted."), passport->number);
-    if (context != NULL)
-      dn_window_context_push_undo (context, label, undo_delete, g_object_ref (passport), g_object_unref);
-  });
+  if (passport == NULL)
+    return;
+  if (!dn_store_delete_passport (store, passport->id, &error))
+    {
+      dn_list_page_show_message (DN_LIST_PAGE (widget), error->message);
+      return;
+    }
+  label = g_strdup_printf (_("Passport %s was deleted."), passport->number);
+  if (context != NULL)
+    dn_window_context_push_undo (context, label, undo_delete, g_object_ref (passport), g_object_unref);
 }
 
 static void
@@ -504,18 +482,8 @@ dn_passports_page_dispose (GObject *object)
 static void
 dn_passports_page_class_init (DnPassportsPageClass *klass)
 {
-  static const struct { const char *name; GtkWidgetActionActivateFunc activate; } item_actions[] = {
-    { "passport.new", new_action },
-    { "passport.edit", edit_action },
-    { "passport.open", open_action },
-    { "passport.delete", delete_action },
-    { "passport.hand-out", hand_out_action },
-    { "passport.take-back", take_back_action },
-    { "passport.extend", extend_action },
-    { "passport.record-loss", loss_action },
-    { "passport.record-transfer", transfer_action },
-    { "passport.record-cancellation", cancellation_action },
-    { "passport.print-ledger", print_ledger_action },
+  static const DnAction actions[] = {
+    { "passport.open", G_CALLBACK (dn_list_page_open_selected) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -528,7 +496,9 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->activate_item = activate_item;
+  page_class->new_details = new_details;
+  page_class->details_type = DN_TYPE_PASSPORT_DETAILS;
+  page_class->details_get_id = G_CALLBACK (dn_passport_details_get_passport);
   page_class->update_actions = update_actions;
   page_class->apply_preset = apply_preset;
 
@@ -536,8 +506,12 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPassportsPage, search_entry, state_dropdown, out_toggle, overdue_toggle,
                              expiring_toggle);
 
-  for (guint i = 0; i < G_N_ELEMENTS (item_actions); i++)
-    gtk_widget_class_install_action (widget_class, item_actions[i].name, NULL, item_actions[i].activate);
+  gtk_widget_class_install_action (widget_class, "passport.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "passport.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "passport.print-ledger", NULL, print_ledger_action);
+  for (guint i = 0; i < G_N_ELEMENTS (passport_forms); i++)
+    gtk_widget_class_install_action (widget_class, passport_forms[i].name, NULL, form_action);
+  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   dn_list_page_class_add_clear_action (page_class, "passport.clear-filters");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "passport.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "passport.delete", NULL);
@@ -627,18 +601,6 @@ void
 dn_passports_page_open_passport (DnPassportsPage *self,
                                  gint64           passport_id)
 {
-  DnStore *store;
-  DnPassportDetails *details;
-
   g_return_if_fail (DN_IS_PASSPORTS_PAGE (self));
-  store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  if (store == NULL || passport_id <= 0)
-    return;
-  dn_list_page_select_id (DN_LIST_PAGE (self), passport_id);
-  details = (DnPassportDetails *) dn_ui_find_record_window (DN_TYPE_PASSPORT_DETAILS,
-                                                            G_CALLBACK (dn_passport_details_get_passport),
-                                                            passport_id, NULL);
-  if (details == NULL)
-    details = dn_passport_details_new (store, passport_id);
-  dn_list_page_present (DN_LIST_PAGE (self), GTK_WINDOW (details));
+  dn_list_page_open_record (DN_LIST_PAGE (self), passport_id);
 }

@@ -231,12 +231,12 @@ get_tooltip (DnListPage *page,
   return dn_task_columns_dup_tooltip ((DnTaskColumn) column, DN_TASK (item));
 }
 
-static void
-activate_item (DnListPage *page,
-               gpointer    item)
+static GtkWindow *
+new_details (DnListPage *page,
+             DnStore    *store,
+             gint64      id)
 {
-  if (DN_TASK (item)->id > 0)
-    dn_task_list_view_open_task (DN_TASK_LIST_VIEW (page), DN_TASK (item)->id);
+  return GTK_WINDOW (dn_task_details_new (store, id));
 }
 
 static void
@@ -312,18 +312,6 @@ edit_action (GtkWidget  *widget,
       return;
     }
   open_editor (self, task);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  DnTaskListView *self = DN_TASK_LIST_VIEW (widget);
-  gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-
-  if (id > 0)
-    dn_task_list_view_open_task (self, id);
 }
 
 static void
@@ -443,7 +431,9 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->activate_item = activate_item;
+  page_class->new_details = new_details;
+  page_class->details_type = DN_TYPE_TASK_DETAILS;
+  page_class->details_get_id = G_CALLBACK (dn_task_details_get_task);
   page_class->update_actions = update_actions;
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
@@ -456,7 +446,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "tasks.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "tasks.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "tasks.open", NULL, open_action);
+  dn_ui_class_install_actions (widget_class, &(DnAction) { "tasks.open", G_CALLBACK (dn_list_page_open_selected) }, 1);
   gtk_widget_class_install_action (widget_class, "tasks.delete", NULL, delete_action);
   dn_list_page_class_add_clear_action (page_class, "tasks.clear-filters");
 
@@ -567,23 +557,8 @@ void
 dn_task_list_view_open_task (DnTaskListView *self,
                              gint64          task_id)
 {
-  DnStore *store;
-  GtkRoot *root;
-  GtkWindow *details;
-
   g_return_if_fail (DN_IS_TASK_LIST_VIEW (self));
-  store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  if (store == NULL || task_id <= 0)
-    return;
-
-  dn_list_page_select_id (DN_LIST_PAGE (self), task_id);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  /* a task already open comes to the front instead of opening twice */
-  details = dn_ui_find_record_window (DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task), task_id,
-                                      (GtkWindow *) root);
-  if (details == NULL)
-    details = GTK_WINDOW (dn_task_details_new (store, task_id));
-  dn_list_page_present (DN_LIST_PAGE (self), details);
+  dn_list_page_open_record (DN_LIST_PAGE (self), task_id);
 }
 
 void
