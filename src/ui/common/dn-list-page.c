@@ -432,6 +432,22 @@ dn_list_page_class_add_clear_action (DnListPageClass *klass,
 }
 
 void
+dn_list_page_class_set_details (DnListPageClass *klass,
+                                GType            type,
+                                GCallback        get_id,
+                                GtkWindow     *(*new_details) (DnListPage *self,
+                                                              DnStore    *store,
+                                                              gint64      id))
+{
+  g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
+  g_return_if_fail (get_id != NULL && new_details != NULL);
+
+  klass->details_type = type;
+  klass->details_get_id = get_id;
+  klass->new_details = new_details;
+}
+
+void
 dn_list_page_set_texts (DnListPage            *self,
                         const DnListPageTexts *texts)
 {

@@ -103,18 +103,26 @@ struct _DnListPageClass
    * (dn_list_page_class_add_clear_action()) */
   const char   *clear_action;
 
-  /* The window of one record (dn_list_page_open_record()): a new one over
-   * @store, or NULL (with a message); one of details_type already open
-   * over the page's window, whose details_get_id (gint64 (*) (window), as
-   * a GCallback) gives the record's id, comes to the front instead. */
+  /* the window of one record (dn_list_page_class_set_details()) */
+  GType         details_type;
+  GCallback     details_get_id;
   GtkWindow    *(*new_details)    (DnListPage    *self,
                                    DnStore       *store,
                                    gint64         id);
-  GType         details_type;
-  GCallback     details_get_id;
 
   gpointer padding[6];
 };
+
+/* For sections, in their class_init: the window of one record
+ * (dn_list_page_open_record()), made by @new_details over the store; one
+ * of @type already open over the page's window, whose @get_id (gint64 (*)
+ * (window)) gives the record's id, comes to the front instead. */
+void          dn_list_page_class_set_details  (DnListPageClass    *klass,
+                                               GType               type,
+                                               GCallback           get_id,
+                                               GtkWindow        *(*new_details) (DnListPage *self,
+                                                                                 DnStore    *store,
+                                                                                 gint64      id));
 
 /* The section's filter: its own functions, each taking the filter first,
  * as GCallbacks. */
@@ -221,7 +229,7 @@ gpointer      dn_list_page_dup_selected_item  (DnListPage         *self);
 gboolean      dn_list_page_select_id          (DnListPage         *self,
                                                gint64              id);
 /* Selects the record @id and presents its window over the page's (see
- * DnListPageClass.new_details). */
+ * dn_list_page_class_set_details()). */
 void          dn_list_page_open_record        (DnListPage         *self,
                                                gint64              id);
 /* The same for the selected record (an action's activate function). */

@@ -376,10 +376,9 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->new_details = new_details;
-  page_class->details_type = DN_TYPE_PARTNER_DETAILS;
-  page_class->details_get_id = G_CALLBACK (dn_partner_details_get_partner);
   page_class->update_actions = update_actions;
+  dn_list_page_class_set_details (page_class, DN_TYPE_PARTNER_DETAILS, G_CALLBACK (dn_partner_details_get_partner),
+                                  new_details);
 
   g_type_ensure (DN_TYPE_COUNTRY_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-partners-page.ui");
@@ -446,13 +445,6 @@ dn_partners_page_set_store (DnPartnersPage *self,
   g_return_if_fail (DN_IS_PARTNERS_PAGE (self));
   g_return_if_fail (store == NULL || DN_IS_STORE (store));
   dn_list_page_set_store (DN_LIST_PAGE (self), store);
-}
-
-DnPartnerFilter *
-dn_partners_page_get_filter (DnPartnersPage *self)
-{
-  g_return_val_if_fail (DN_IS_PARTNERS_PAGE (self), NULL);
-  return self->filter;
 }
 
 void

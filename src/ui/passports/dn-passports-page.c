@@ -496,11 +496,10 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->new_details = new_details;
-  page_class->details_type = DN_TYPE_PASSPORT_DETAILS;
-  page_class->details_get_id = G_CALLBACK (dn_passport_details_get_passport);
   page_class->update_actions = update_actions;
   page_class->apply_preset = apply_preset;
+  dn_list_page_class_set_details (page_class, DN_TYPE_PASSPORT_DETAILS, G_CALLBACK (dn_passport_details_get_passport),
+                                  new_details);
 
   dn_ui_class_set_template (widget_class, "dn-passports-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPassportsPage, search_entry, state_dropdown, out_toggle, overdue_toggle,
@@ -588,13 +587,6 @@ dn_passports_page_set_store (DnPassportsPage *self,
 {
   g_return_if_fail (DN_IS_PASSPORTS_PAGE (self));
   dn_list_page_set_store (DN_LIST_PAGE (self), store);
-}
-
-DnPassportFilter *
-dn_passports_page_get_filter (DnPassportsPage *self)
-{
-  g_return_val_if_fail (DN_IS_PASSPORTS_PAGE (self), NULL);
-  return self->filter;
 }
 
 void

@@ -431,10 +431,9 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->new_details = new_details;
-  page_class->details_type = DN_TYPE_TASK_DETAILS;
-  page_class->details_get_id = G_CALLBACK (dn_task_details_get_task);
   page_class->update_actions = update_actions;
+  dn_list_page_class_set_details (page_class, DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task),
+                                  new_details);
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
