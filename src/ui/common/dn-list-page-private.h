@@ -66,7 +66,7 @@ typedef struct
   GtkImage            *empty_image;
 } DnListPagePrivate;
 
-/* the section's texts (DnListPageTexts), by position */
+/* the section's texts (its properties), by position */
 enum
 {
   TEXT_NAME_PREFIX,

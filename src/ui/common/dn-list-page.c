@@ -21,6 +21,22 @@
 #include "dn-ui.h"
 #include "dn-window-context.h"
 
+/* The section's texts, properties its template sets (translated), by
+ * TEXT_*: property TEXT_* + 1. */
+static const char * const text_properties[N_TEXTS] = {
+  "name-prefix",          /* widget names: PREFIX-table, -count, -content, -clear-filters */
+  "table-label",          /* the table's accessible label: "Tasks" */
+  "empty-title",          /* nothing recorded yet: "No tasks yet" */
+  "empty-description",
+  "filtered-title",       /* nothing matches: "No tasks match" */
+  "filtered-description",
+  "new-label",            /* the button adding a record then: "_New Task" */
+  "new-action-name",      /* its action: "tasks.new" (none: no button) */
+  "loading-text",         /* while a query runs: "Looking for the tasks…" */
+  "clear-tooltip",        /* of Clear Filters: "Show all tasks again" */
+  "empty-icon",           /* the icon over the message of an empty list (not translated) */
+};
+
 static GtkBuildableIface *parent_buildable_iface;
 /* on a cell's widget: the item it shows (a reference) and the day it was
  * shown for */
@@ -350,6 +366,36 @@ dn_list_page_dispose (GObject *object)
 }
 
 static void
+dn_list_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  if (prop_id >= 1 && prop_id <= N_TEXTS)
+    g_value_set_string (value, PRIV (DN_LIST_PAGE (object))->texts[prop_id - 1]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+dn_list_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  DnListPagePrivate *priv = PRIV (DN_LIST_PAGE (object));
+
+  if (prop_id < 1 || prop_id > N_TEXTS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_free (priv->texts[prop_id - 1]);
+  priv->texts[prop_id - 1] = g_value_dup_string (value);
+  apply_texts (DN_LIST_PAGE (object));
+}
+
+static void
 dn_list_page_finalize (GObject *object)
 {
   DnListPagePrivate *priv = PRIV (DN_LIST_PAGE (object));
@@ -377,6 +423,12 @@ dn_list_page_class_init (DnListPageClass *klass)
   G_STATIC_ASSERT (G_N_ELEMENTS (((DnListPagePrivate *) NULL)->texts) == N_TEXTS);
   object_class->dispose = dn_list_page_dispose;
   object_class->finalize = dn_list_page_finalize;
+  object_class->get_property = dn_list_page_get_property;
+  object_class->set_property = dn_list_page_set_property;
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_object_class_install_property (object_class, i + 1,
+                                     g_param_spec_string (text_properties[i], NULL, NULL, NULL,
+                                                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   widget_class->map = dn_list_page_map;
   widget_class->unmap = dn_list_page_unmap;
   klass->activate_item = real_activate_item;
@@ -445,26 +497,6 @@ dn_list_page_class_set_details (DnListPageClass *klass,
   klass->details_type = type;
   klass->details_get_id = get_id;
   klass->new_details = new_details;
-}
-
-void
-dn_list_page_set_texts (DnListPage            *self,
-                        const DnListPageTexts *texts)
-{
-  DnListPagePrivate *priv = PRIV (self);
-  /* the struct is N_TEXTS strings, in TEXT_* order */
-  const char * const *given = (const char * const *) texts;
-
-  G_STATIC_ASSERT (sizeof (DnListPageTexts) == N_TEXTS * sizeof (const char *));
-  g_return_if_fail (DN_IS_LIST_PAGE (self));
-  g_return_if_fail (texts != NULL);
-
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (priv->texts[i]);
-      priv->texts[i] = g_strdup (given[i]);
-    }
-  apply_texts (self);
 }
 
 DnStore *

@@ -15,8 +15,11 @@
  * comes from the column headers and runs in the query. The selected record
  * stays selected across new results.
  *
- * A section is a subclass that gives its texts (dn_list_page_set_texts),
- * its columns (dn_list_page_add_column and the cell functions of the
+ * A section is a subclass that gives its texts (the string properties
+ * "name-prefix", "table-label", "empty-title", "empty-description",
+ * "filtered-title", "filtered-description", "new-label", "new-action-name",
+ * "loading-text", "clear-tooltip", "empty-icon", set in its template), its
+ * columns (dn_list_page_add_column and the cell functions of the
  * class), its model and query, and its filters; its template adds its
  * widgets to the page's slots.
  *
@@ -31,22 +34,6 @@
 #include "dn-store.h"
 
 G_BEGIN_DECLS
-
-/* What a section's list says (translated), in this order. */
-typedef struct
-{
-  const char *name_prefix;          /* widget names: PREFIX-table, -count, -content, -clear-filters */
-  const char *table_label;          /* the table's accessible label: "Tasks" */
-  const char *empty_title;          /* nothing recorded yet: "No tasks yet" */
-  const char *empty_description;
-  const char *filtered_title;       /* nothing matches: "No tasks match" */
-  const char *filtered_description;
-  const char *new_label;            /* the button adding a record then: "_New Task" */
-  const char *new_action_name;      /* its action: "tasks.new" (NULL: no button) */
-  const char *loading;              /* while a query runs: "Looking for the tasks…" */
-  const char *clear_tooltip;        /* of Clear Filters: "Show all tasks again" */
-  const char *empty_icon;           /* the icon over the message of an empty list (not translated) */
-} DnListPageTexts;
 
 #define DN_TYPE_LIST_PAGE (dn_list_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (DnListPage, dn_list_page, DN, LIST_PAGE, GtkWidget)
@@ -140,9 +127,6 @@ typedef struct
 void          dn_list_page_class_add_clear_action (DnListPageClass *klass,
                                                    const char      *name);
 
-/* For sections: their texts (copied), once in their init. */
-void          dn_list_page_set_texts          (DnListPage            *self,
-                                               const DnListPageTexts *texts);
 void          dn_list_page_set_store          (DnListPage         *self,
                                                DnStore            *store);
 DnStore      *dn_list_page_get_store          (DnListPage         *self);

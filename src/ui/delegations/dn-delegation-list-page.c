@@ -429,25 +429,20 @@ dn_delegation_list_page_constructed (GObject *object)
 {
   DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (object);
   gboolean out = self->direction == DN_DELEGATION_OUTBOUND;
-  const DnListPageTexts texts = {
-    .name_prefix = out ? "outbound" : "inbound",
-    .table_label = out ? _("Outbound delegations") : _("Inbound delegations"),
-    .empty_title = out ? _("No outbound delegations yet") : _("No inbound delegations yet"),
-    .empty_description = out ? _("Add a trip abroad with New Delegation: its countries, members and decision.")
-                             : _("Add a visit with New Delegation: its guests, programme and approval."),
-    .filtered_title = _("No delegations match"),
-    .filtered_description = _("Change the search text or the filters."),
-    .new_label = _("_New Delegation"),
-    .new_action_name = "delegation.new",
-    .loading = _("Looking for the delegations…"),
-    .clear_tooltip = _("Show every delegation again"),
-    .empty_icon = out ? "airplane-mode-symbolic" : "system-users-symbolic",
-  };
 
   G_OBJECT_CLASS (dn_delegation_list_page_parent_class)->constructed (object);
 
   dn_delegation_filter_set_direction (self->filter, self->direction);
-  dn_list_page_set_texts (DN_LIST_PAGE (self), &texts);
+  /* the texts of one direction (the others are in the template) */
+  g_object_set (self,
+                "name-prefix", out ? "outbound" : "inbound",
+                "table-label", out ? _("Outbound delegations") : _("Inbound delegations"),
+                "empty-title", out ? _("No outbound delegations yet") : _("No inbound delegations yet"),
+                "empty-description",
+                out ? _("Add a trip abroad with New Delegation: its countries, members and decision.")
+                    : _("Add a visit with New Delegation: its guests, programme and approval."),
+                "empty-icon", out ? "airplane-mode-symbolic" : "system-users-symbolic",
+                NULL);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_DATES, _("Dates"), 190, 0);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_COUNTRIES, out ? _("Countries") : _("From"), 160, 0);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_MEMBERS, out ? _("Members") : _("Guests"), 80, 0);

@@ -396,20 +396,6 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
 static void
 dn_partners_page_init (DnPartnersPage *self)
 {
-  const DnListPageTexts texts = {
-    .name_prefix = "partner",
-    .table_label = _("Partners"),
-    .empty_title = _("No partners yet"),
-    .empty_description = _("Add the organisations the department works with, their registration papers and "
-                           "their aid projects, with New Partner."),
-    .filtered_title = _("No partners match"),
-    .filtered_description = _("Change the search text or the filters."),
-    .new_label = _("_New Partner"),
-    .new_action_name = "partner.new",
-    .loading = _("Looking for the partners…"),
-    .clear_tooltip = _("Show every partner again"),
-    .empty_icon = "system-users-symbolic",
-  };
   static const DnListFilterFuncs filter_funcs = {
     G_CALLBACK (dn_partner_filter_is_active),
     G_CALLBACK (dn_partner_filter_reset),
@@ -419,7 +405,6 @@ dn_partners_page_init (DnPartnersPage *self)
   DnListPage *page = DN_LIST_PAGE (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  dn_list_page_set_texts (page, &texts);
 
   self->filter = dn_partner_filter_new ();
   dn_ui_bind_enum_filter (self->filter, "kind", self->kind_dropdown, _("All kinds"), DN_PARTNER_KIND_N,

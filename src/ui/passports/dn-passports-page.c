@@ -531,19 +531,6 @@ state_width (GtkWidget *widget)
 static void
 dn_passports_page_init (DnPassportsPage *self)
 {
-  const DnListPageTexts texts = {
-    .name_prefix = "passport",
-    .table_label = _("Passports"),
-    .empty_title = _("No passports yet"),
-    .empty_description = _("Add the diplomatic, official and ordinary passports the office keeps for its staff."),
-    .filtered_title = _("No passports match"),
-    .filtered_description = _("Change the search text or the filters."),
-    .new_label = _("_New Passport"),
-    .new_action_name = "passport.new",
-    .loading = _("Looking for the passports…"),
-    .clear_tooltip = _("Show every passport again"),
-    .empty_icon = "contact-new-symbolic",
-  };
   static const DnListFilterFuncs filter_funcs = {
     G_CALLBACK (dn_passport_filter_is_active),
     G_CALLBACK (dn_passport_filter_reset),
@@ -555,7 +542,6 @@ dn_passports_page_init (DnPassportsPage *self)
 
   g_date_clear (&self->expiry_limit, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
-  dn_list_page_set_texts (page, &texts);
 
   self->filter = dn_passport_filter_new ();
   dn_ui_bind_enum_filter (self->filter, "state", self->state_dropdown, _("All states"), DN_PASSPORT_STATE_N,

@@ -456,19 +456,6 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
 static void
 dn_task_list_view_init (DnTaskListView *self)
 {
-  const DnListPageTexts texts = {
-    .name_prefix = "task",
-    .table_label = _("Tasks"),
-    .empty_title = _("No tasks yet"),
-    .empty_description = _("Add the duties of a directive or plan with New Task."),
-    .filtered_title = _("No tasks match"),
-    .filtered_description = _("Change the search text or the filters, or choose All to see every task."),
-    .new_label = _("_New Task"),
-    .new_action_name = "tasks.new",
-    .loading = _("Looking for the tasks…"),
-    .clear_tooltip = _("Back to the list as it opens"),
-    .empty_icon = "checkbox-checked-symbolic",
-  };
   /* "Clear Filters" goes back to the default view, not to every task */
   static const DnListFilterFuncs filter_funcs = {
     G_CALLBACK (dn_task_filter_is_active),
@@ -479,7 +466,6 @@ dn_task_list_view_init (DnTaskListView *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  dn_list_page_set_texts (DN_LIST_PAGE (self), &texts);
 
   gtk_string_list_append (statuses, _("All statuses"));
   gtk_string_list_append (statuses, _("Not finished"));
