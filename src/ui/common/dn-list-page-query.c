@@ -434,8 +434,8 @@ dn_list_page_set_store (DnListPage *self,
       return;
     }
 
-  priv->model = klass->create_model (self, store);
-  priv->spare = klass->create_model (self, store);
+  priv->model = g_object_new (klass->model_type, "store", store, NULL);
+  priv->spare = g_object_new (klass->model_type, "store", store, NULL);
   dn_query_model_set_rest_on_demand (priv->model, TRUE);
   dn_query_model_set_rest_on_demand (priv->spare, TRUE);
   g_signal_connect_object (priv->model, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);

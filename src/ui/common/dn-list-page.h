@@ -42,9 +42,8 @@ struct _DnListPageClass
 {
   GtkWidgetClass parent_class;
 
-  /* A new model of the section's records over @store. */
-  DnQueryModel *(*create_model)   (DnListPage    *self,
-                                   DnStore       *store);
+  /* the DnQueryModel of the section's records (its property "store" set) */
+  GType         model_type;
   /* Fills @query, of the model's kind (DnQueryModelClass.query_size
    * bytes), from the section's filters, periods counted from
    * dn_list_page_get_today(); what it sets on the filter reloads nothing. */

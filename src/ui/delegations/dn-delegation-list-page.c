@@ -166,13 +166,6 @@ get_tooltip (DnListPage *page,
  * DnListPage
  */
 
-static DnQueryModel *
-create_model (DnListPage *page,
-              DnStore    *store)
-{
-  return DN_QUERY_MODEL (dn_delegation_list_model_new (store));
-}
-
 static void
 get_query (DnListPage *page,
            gpointer    query)
@@ -484,7 +477,7 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
   object_class->set_property = dn_delegation_list_page_set_property;
   object_class->constructed = dn_delegation_list_page_constructed;
   object_class->dispose = dn_delegation_list_page_dispose;
-  page_class->create_model = create_model;
+  page_class->model_type = DN_TYPE_DELEGATION_LIST_MODEL;
   page_class->get_query = get_query;
   page_class->clear_filters = clear_filters;
   page_class->format_count = format_count;

@@ -87,13 +87,6 @@ on_filter_country_cb (DnPartnersPage *self)
  * DnListPage
  */
 
-static DnQueryModel *
-create_model (DnListPage *page,
-              DnStore    *store)
-{
-  return DN_QUERY_MODEL (dn_partner_list_model_new (store));
-}
-
 static void
 get_query (DnListPage *page,
            gpointer    query)
@@ -370,7 +363,7 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = dn_partners_page_dispose;
-  page_class->create_model = create_model;
+  page_class->model_type = DN_TYPE_PARTNER_LIST_MODEL;
   page_class->get_query = get_query;
   page_class->format_count = format_count;
   page_class->create_cell = create_cell;

@@ -107,13 +107,6 @@ on_expiring_toggled_cb (DnPassportsPage *self)
  * DnListPage
  */
 
-static DnQueryModel *
-create_model (DnListPage *page,
-              DnStore    *store)
-{
-  return DN_QUERY_MODEL (dn_passport_list_model_new (store));
-}
-
 /* the day judged on and "expiring soon" follow the page's today */
 static void
 get_query (DnListPage *page,
@@ -490,7 +483,7 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
   DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = dn_passports_page_dispose;
-  page_class->create_model = create_model;
+  page_class->model_type = DN_TYPE_PASSPORT_LIST_MODEL;
   page_class->get_query = get_query;
   page_class->format_count = format_count;
   page_class->create_cell = create_cell;

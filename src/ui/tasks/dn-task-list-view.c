@@ -177,13 +177,6 @@ on_my_unit_toggled_cb (DnTaskListView *self)
  * DnListPage
  */
 
-static DnQueryModel *
-create_model (DnListPage *page,
-              DnStore    *store)
-{
-  return DN_QUERY_MODEL (dn_task_list_model_new (store));
-}
-
 static void
 get_query (DnListPage *page,
            gpointer    query)
@@ -424,7 +417,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = dn_task_list_view_dispose;
-  page_class->create_model = create_model;
+  page_class->model_type = DN_TYPE_TASK_LIST_MODEL;
   page_class->get_query = get_query;
   page_class->format_count = format_count;
   page_class->sort_changed = sort_changed;
