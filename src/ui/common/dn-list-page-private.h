@@ -90,6 +90,7 @@ gint64 _dn_list_page_selected_id (DnListPage *self);
 
 /* queries and the state shown */
 void _dn_list_page_update_actions (DnListPage *self);
+void _dn_list_page_update_own_actions (DnListPage *self);
 const char *_dn_list_page_text_of (DnListPage *self,
                                    guint       which);
 void _dn_list_page_update_count (DnListPage *self);

@@ -51,18 +51,31 @@ can_clear (DnListPage *self)
   return !FILTER_CALL (priv, is_default, gboolean (*) (gpointer)) (priv->filter);
 }
 
+/* Those of the page itself (not the section's update_actions). */
+void
+_dn_list_page_update_own_actions (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+  DnListPageClass *klass = DN_LIST_PAGE_GET_CLASS (self);
+  gboolean clear = priv->model != NULL && can_clear (self);
+  gboolean selected = _dn_list_page_selected_id (self) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", clear);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.reload", priv->model != NULL);
+  if (klass->clear_action != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), klass->clear_action, clear);
+  if (priv->texts[TEXT_NEW_ACTION_NAME] != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), priv->texts[TEXT_NEW_ACTION_NAME], priv->store != NULL);
+  for (guint i = 0; i < klass->n_record_actions; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), klass->record_actions[i].name, selected);
+}
+
 void
 _dn_list_page_update_actions (DnListPage *self)
 {
-  DnListPagePrivate *priv = PRIV (self);
-
   DnListPageClass *klass = DN_LIST_PAGE_GET_CLASS (self);
-  gboolean clear = priv->model != NULL && can_clear (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", clear);
-  if (klass->clear_action != NULL)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), klass->clear_action, clear);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.reload", priv->model != NULL);
+  _dn_list_page_update_own_actions (self);
   if (klass->update_actions != NULL)
     klass->update_actions (self);
 }

@@ -275,6 +275,7 @@ apply_texts (DnListPage *self)
   if (priv->texts[TEXT_EMPTY_ICON] != NULL)
     gtk_image_set_from_icon_name (priv->empty_image, priv->texts[TEXT_EMPTY_ICON]);
   _dn_list_page_update_count (self);
+  _dn_list_page_update_own_actions (self);
 }
 
 /* The columns fitted to the table's width whenever it changes (a frame's
@@ -463,6 +464,7 @@ dn_list_page_init (DnListPage *self)
   g_signal_connect_swapped (priv->table, "sort-changed", G_CALLBACK (on_sort_changed_cb), self);
   g_signal_connect_swapped (priv->table, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
   _dn_list_page_update_count (self);
+  _dn_list_page_update_own_actions (self);
 }
 
 /*
@@ -481,6 +483,19 @@ dn_list_page_class_add_clear_action (DnListPageClass *klass,
 
   klass->clear_action = name;
   dn_ui_class_install_actions (GTK_WIDGET_CLASS (klass), &action, 1);
+}
+
+void
+dn_list_page_class_install_record_actions (DnListPageClass *klass,
+                                           const DnAction  *actions,
+                                           guint            n_actions)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
+  g_return_if_fail (actions != NULL);
+
+  klass->record_actions = actions;
+  klass->n_record_actions = n_actions;
+  dn_ui_class_install_actions (GTK_WIDGET_CLASS (klass), actions, n_actions);
 }
 
 void

@@ -32,6 +32,7 @@
 #include "dn-list-table.h"
 #include "dn-query-model.h"
 #include "dn-store.h"
+#include "dn-ui.h"
 
 G_BEGIN_DECLS
 
@@ -88,6 +89,10 @@ struct _DnListPageClass
   /* the section's own name of "list.clear-filters"
    * (dn_list_page_class_add_clear_action()) */
   const char   *clear_action;
+  /* the actions on the selected record
+   * (dn_list_page_class_install_record_actions()) */
+  const DnAction *record_actions;
+  guint         n_record_actions;
 
   /* the window of one record (dn_list_page_class_set_details()) */
   GType         details_type;
@@ -125,6 +130,13 @@ typedef struct
  * what "list.clear-filters" does, and is enabled with it. */
 void          dn_list_page_class_add_clear_action (DnListPageClass *klass,
                                                    const char      *name);
+/* For sections, in their class_init: @actions (a static table, see
+ * dn_ui_class_install_actions()) act on the selected record: they are
+ * enabled while one is selected. (The action of "new-action-name" is
+ * enabled while the page has a store.) */
+void          dn_list_page_class_install_record_actions (DnListPageClass *klass,
+                                                         const DnAction  *actions,
+                                                         guint            n_actions);
 
 void          dn_list_page_set_store          (DnListPage         *self,
                                                DnStore            *store);

@@ -238,29 +238,28 @@ new_details (DnListPage *page,
   return details;
 }
 
+/* The status changes on the selected delegation, by action. */
+static const struct
+{
+  const char         *name;
+  DnDelegationStatus  to;
+} status_actions[] = {
+  { "delegation.approve", DN_DELEGATION_APPROVED },
+  { "delegation.depart", DN_DELEGATION_ABROAD },
+  { "delegation.return", DN_DELEGATION_RETURNED },
+  { "delegation.record-report", DN_DELEGATION_REPORTED },
+  { "delegation.cancel", DN_DELEGATION_CANCELLED },
+};
+
 static void
 update_actions (DnListPage *page)
 {
-  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
   g_autoptr(DnDelegation) d = dn_list_page_dup_selected_item (page);
-  gboolean with_store = dn_list_page_get_store (page) != NULL;
-  gboolean selected = d != NULL && d->id > 0;
-  DnDelegationStatus status = selected ? d->status : DN_DELEGATION_CANCELLED;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.new", with_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.open", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.delete", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.approve",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_APPROVED));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.depart",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_ABROAD));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.return",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_RETURNED));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.record-report",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_REPORTED));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.cancel",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_CANCELLED));
+  for (guint i = 0; i < G_N_ELEMENTS (status_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (page), status_actions[i].name,
+                                   d != NULL && d->id > 0 && dn_delegation_status_can_change (d->status,
+                                                                                              status_actions[i].to));
 }
 
 /*
@@ -268,47 +267,23 @@ update_actions (DnListPage *page)
  */
 
 static void
-change_selected (DnDelegationListPage *self,
-                 DnDelegationStatus    to)
+change_status_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
 {
+  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (widget);
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
   gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-  DnFormDialog *form;
 
   if (store == NULL || id <= 0)
     return;
-  form = dn_delegation_change_status (GTK_WIDGET (self), store, id, to);
-  g_set_weak_pointer (&self->last_form, form != NULL ? GTK_WINDOW (form) : NULL);
-}
+  for (guint i = 0; i < G_N_ELEMENTS (status_actions); i++)
+    if (g_str_equal (status_actions[i].name, action_name))
+      {
+        DnFormDialog *form = dn_delegation_change_status (widget, store, id, status_actions[i].to);
 
-static void
-approve_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_APPROVED);
-}
-
-static void
-depart_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_ABROAD);
-}
-
-static void
-return_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_RETURNED);
-}
-
-static void
-record_report_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_REPORTED);
-}
-
-static void
-cancel_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_CANCELLED);
+        g_set_weak_pointer (&self->last_form, form != NULL ? GTK_WINDOW (form) : NULL);
+      }
 }
 
 static void
@@ -460,14 +435,11 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
 {
   static const DnAction actions[] = {
     { "delegation.new", G_CALLBACK (new_cb) },
+  };
+  static const DnAction record_actions[] = {
     { "delegation.edit", G_CALLBACK (edit_cb) },
     { "delegation.open", G_CALLBACK (dn_list_page_open_selected) },
     { "delegation.delete", G_CALLBACK (delete_cb) },
-    { "delegation.approve", G_CALLBACK (approve_cb) },
-    { "delegation.depart", G_CALLBACK (depart_cb) },
-    { "delegation.return", G_CALLBACK (return_cb) },
-    { "delegation.record-report", G_CALLBACK (record_report_cb) },
-    { "delegation.cancel", G_CALLBACK (cancel_cb) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -497,6 +469,9 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
   dn_ui_class_set_template (widget_class, "dn-delegation-list-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationListPage, search_entry, status_dropdown, overdue_toggle);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
+  for (guint i = 0; i < G_N_ELEMENTS (status_actions); i++)
+    gtk_widget_class_install_action (widget_class, status_actions[i].name, NULL, change_status_action);
   dn_list_page_class_add_clear_action (page_class, "delegation.clear-filters");
 }
 

@@ -238,20 +238,6 @@ new_details (DnListPage *page,
   return GTK_WINDOW (dn_partner_details_new (store, id, dn_list_page_get_today (page)));
 }
 
-static void
-update_actions (DnListPage *page)
-{
-  DnPartnersPage *self = DN_PARTNERS_PAGE (page);
-  gboolean with_store = dn_list_page_get_store (page) != NULL;
-  gboolean selected = dn_list_page_get_selected_id (page) > 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.new", with_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.open", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "partner.delete", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.new", selected);
-}
-
 /*
  * Actions
  */
@@ -353,6 +339,8 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
 {
   static const DnAction actions[] = {
     { "partner.new", G_CALLBACK (new_action) },
+  };
+  static const DnAction record_actions[] = {
     { "partner.edit", G_CALLBACK (edit_action) },
     { "partner.open", G_CALLBACK (dn_list_page_open_selected) },
     { "partner.delete", G_CALLBACK (delete_action) },
@@ -369,7 +357,6 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->update_actions = update_actions;
   dn_list_page_class_set_details (page_class, DN_TYPE_PARTNER_DETAILS, G_CALLBACK (dn_partner_details_get_partner),
                                   new_details);
 
@@ -380,6 +367,7 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnPartnersPage, country_chooser);
   gtk_widget_class_bind_template_child (widget_class, DnPartnersPage, expiring_toggle);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
   dn_list_page_class_add_clear_action (page_class, "partner.clear-filters");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "partner.delete", NULL);
@@ -413,7 +401,6 @@ dn_partners_page_init (DnPartnersPage *self)
   dn_list_page_add_column (page, DN_PARTNER_COLUMN_COUNTRY, _("Country"), 140, 0);
   dn_list_page_add_column (page, DN_PARTNER_COLUMN_EXPIRY, _("Registration expires"), 170, DN_LIST_COLUMN_TOOLTIP);
   dn_list_page_add_column (page, DN_PARTNER_COLUMN_PROJECTS, _("Projects"), 90, 0);
-  update_actions (page);
 }
 
 void

@@ -321,7 +321,6 @@ update_actions (DnListPage *page)
   gboolean out = selected && passport->state == DN_PASSPORT_OUT;
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "passport.new", with_store);
   gtk_widget_action_set_enabled (widget, "passport.print-ledger", with_store);
   gtk_widget_action_set_enabled (widget, "passport.edit", selected);
   gtk_widget_action_set_enabled (widget, "passport.open", selected);

@@ -236,17 +236,11 @@ static void
 update_actions (DnListPage *page)
 {
   DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-  gboolean with_store = dn_list_page_get_store (page) != NULL;
-  gboolean selected = dn_list_page_get_selected_id (page) > 0;
   gboolean with_unit;
 
   if (self->filter == NULL)
     return;
   with_unit = dn_task_filter_get_unit_id (self->filter) > 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.new", with_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.delete", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.open", selected);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sub_units_check), with_unit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lead_only_check), with_unit);
 }
@@ -278,19 +272,8 @@ open_editor (DnTaskListView *self,
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
+edit_action (DnTaskListView *self)
 {
-  dn_task_list_view_new_task (DN_TASK_LIST_VIEW (widget));
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  DnTaskListView *self = DN_TASK_LIST_VIEW (widget);
   gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
   g_autoptr(DnTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -308,14 +291,11 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+delete_action (DnTaskListView *self)
 {
-  DnTaskListView *self = DN_TASK_LIST_VIEW (widget);
   g_autoptr(DnTask) task = dn_list_page_dup_selected_item (DN_LIST_PAGE (self));
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  DnWindowContext *context = dn_window_context_from_widget (widget);
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -412,6 +392,11 @@ dn_task_list_view_dispose (GObject *object)
 static void
 dn_task_list_view_class_init (DnTaskListViewClass *klass)
 {
+  static const DnAction record_actions[] = {
+    { "tasks.edit", G_CALLBACK (edit_action) },
+    { "tasks.open", G_CALLBACK (dn_list_page_open_selected) },
+    { "tasks.delete", G_CALLBACK (delete_action) },
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
@@ -436,10 +421,8 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
                              status_dropdown, period_dropdown, overdue_toggle);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_my_unit_toggled_cb);
 
-  gtk_widget_class_install_action (widget_class, "tasks.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "tasks.edit", NULL, edit_action);
-  dn_ui_class_install_actions (widget_class, &(DnAction) { "tasks.open", G_CALLBACK (dn_list_page_open_selected) }, 1);
-  gtk_widget_class_install_action (widget_class, "tasks.delete", NULL, delete_action);
+  dn_ui_class_install_actions (widget_class, &(DnAction) { "tasks.new", G_CALLBACK (dn_task_list_view_new_task) }, 1);
+  dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
   dn_list_page_class_add_clear_action (page_class, "tasks.clear-filters");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tasks.delete", NULL);
