@@ -25,14 +25,6 @@
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
 
-/* positions in the status drop-down: then one per DnStatus */
-enum
-{
-  STATUS_ALL,
-  STATUS_UNFINISHED,
-  STATUS_FIRST,
-};
-
 struct _DnTaskListView
 {
   DnListPage         parent_instance;
@@ -63,76 +55,75 @@ G_DEFINE_FINAL_TYPE (DnTaskListView, dn_task_list_view, DN_TYPE_LIST_PAGE)
  * The filters
  */
 
+/* The drop-downs of an int or enum filter: their positions stand for
+ * @values (a GArray of ints) in order. A value not offered leaves the
+ * drop-down as it is; no position stands for the first value. */
 static gboolean
-status_to_position (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
+value_to_position (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      values)
 {
-  int status = g_value_get_int (from);
+  int value = G_VALUE_HOLDS_ENUM (from) ? g_value_get_enum (from) : g_value_get_int (from);
 
-  g_value_set_uint (to, status == DN_TASK_FILTER_STATUS_ANY ? STATUS_ALL
-                        : status == DN_TASK_FILTER_STATUS_UNFINISHED ? STATUS_UNFINISHED
-                        : (guint) (STATUS_FIRST + status));
-  return TRUE;
+  for (guint i = 0; i < ((GArray *) values)->len; i++)
+    if (g_array_index ((GArray *) values, int, i) == value)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static gboolean
-position_to_status (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
+position_to_value (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      values)
 {
   guint position = g_value_get_uint (from);
+  int value = g_array_index ((GArray *) values, int, position < ((GArray *) values)->len ? position : 0);
 
-  g_value_set_int (to, position == STATUS_UNFINISHED ? DN_TASK_FILTER_STATUS_UNFINISHED
-                       : position >= STATUS_FIRST && position < STATUS_FIRST + DN_STATUS_N
-                       ? (int) (position - STATUS_FIRST) : DN_TASK_FILTER_STATUS_ANY);
+  if (G_VALUE_HOLDS_ENUM (to))
+    g_value_set_enum (to, value);
+  else
+    g_value_set_int (to, value);
   return TRUE;
 }
 
-/* the period drop-down lists the first kinds of DnPeriod, in order */
-static gboolean
-period_to_position (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
+static void
+bind_positions (DnTaskListView *self,
+                const char     *property,
+                GtkDropDown    *dropdown,
+                GArray         *values)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (g_binding_dup_target (binding));
-  guint period = (guint) g_value_get_enum (from);
-  gboolean offered = period < g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
-
-  g_object_unref (dropdown);
-  if (offered)
-    g_value_set_uint (to, period);
-  return offered;
-}
-
-static gboolean
-position_to_period (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  guint position = g_value_get_uint (from);
-
-  g_value_set_enum (to, position < DN_PERIOD_N ? (DnPeriod) position : DN_PERIOD_ANY);
-  return TRUE;
+  g_object_bind_property_full (self->filter, property, dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               value_to_position, position_to_value, values, (GDestroyNotify) g_array_unref);
 }
 
 static void
 bind_filter (DnTaskListView *self)
 {
   GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+  GArray *statuses = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *periods = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n_periods = g_list_model_get_n_items (gtk_drop_down_get_model (self->period_dropdown));
+
+  /* "All statuses", "Not finished", then each status */
+  g_array_append_vals (statuses, (int[]) { DN_TASK_FILTER_STATUS_ANY, DN_TASK_FILTER_STATUS_UNFINISHED }, 2);
+  for (int s = 0; s < DN_STATUS_N; s++)
+    g_array_append_val (statuses, s);
+  /* the first kinds of DnPeriod, in order */
+  for (int p = 0; p < (int) MIN (n_periods, DN_PERIOD_N); p++)
+    g_array_append_val (periods, p);
 
   g_object_bind_property (self->filter, "unit-id", self->unit_chooser, "selected-id", flags);
   g_object_bind_property (self->filter, "include-sub-units", self->sub_units_check, "active", flags);
   g_object_bind_property (self->filter, "lead-only", self->lead_only_check, "active", flags);
   g_object_bind_property (self->filter, "document-id", self->document_chooser, "selected-id", flags);
-  g_object_bind_property_full (self->filter, "status", self->status_dropdown, "selected", flags,
-                               status_to_position, position_to_status, NULL, NULL);
-  g_object_bind_property_full (self->filter, "period", self->period_dropdown, "selected", flags,
-                               period_to_position, position_to_period, NULL, NULL);
+  bind_positions (self, "status", self->status_dropdown, statuses);
+  bind_positions (self, "period", self->period_dropdown, periods);
   g_object_bind_property (self->filter, "overdue", self->overdue_toggle, "active", flags);
   g_object_bind_property (self->filter, "show-all", self->show_all_toggle, "active", flags);
 }
