@@ -21,8 +21,8 @@
 #include "dn-ui.h"
 #include "dn-window-context.h"
 
-/* The section's texts, properties its template sets (translated), by
- * TEXT_*: property TEXT_* + 1. */
+/* The section's texts, write-only properties its template sets
+ * (translated), by TEXT_*: property TEXT_* + 1. */
 static const char * const text_properties[N_TEXTS] = {
   "name-prefix",          /* widget names: PREFIX-table, -count, -content, -clear-filters */
   "table-label",          /* the table's accessible label: "Tasks" */
@@ -367,18 +367,6 @@ dn_list_page_dispose (GObject *object)
 }
 
 static void
-dn_list_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  if (prop_id >= 1 && prop_id <= N_TEXTS)
-    g_value_set_string (value, PRIV (DN_LIST_PAGE (object))->texts[prop_id - 1]);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 dn_list_page_set_property (GObject      *object,
                            guint         prop_id,
                            const GValue *value,
@@ -424,12 +412,12 @@ dn_list_page_class_init (DnListPageClass *klass)
   G_STATIC_ASSERT (G_N_ELEMENTS (((DnListPagePrivate *) NULL)->texts) == N_TEXTS);
   object_class->dispose = dn_list_page_dispose;
   object_class->finalize = dn_list_page_finalize;
-  object_class->get_property = dn_list_page_get_property;
   object_class->set_property = dn_list_page_set_property;
+  /* (written by the sections' templates, read by no one) */
   for (guint i = 0; i < N_TEXTS; i++)
     g_object_class_install_property (object_class, i + 1,
                                      g_param_spec_string (text_properties[i], NULL, NULL, NULL,
-                                                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+                                                          G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS));
   widget_class->map = dn_list_page_map;
   widget_class->unmap = dn_list_page_unmap;
   klass->activate_item = real_activate_item;

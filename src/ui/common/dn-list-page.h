@@ -15,13 +15,14 @@
  * comes from the column headers and runs in the query. The selected record
  * stays selected across new results.
  *
- * A section is a subclass that gives its texts (the string properties
- * "name-prefix", "table-label", "empty-title", "empty-description",
- * "filtered-title", "filtered-description", "new-label", "new-action-name",
- * "loading-text", "clear-tooltip", "empty-icon", set in its template), its
- * columns (dn_list_page_add_column and the cell functions of the
- * class), its model and query, and its filters; its template adds its
- * widgets to the page's slots.
+ * A section is a subclass that gives its texts (the write-only string
+ * properties "name-prefix", "table-label", "empty-title",
+ * "empty-description", "filtered-title", "filtered-description",
+ * "new-label", "new-action-name", "loading-text", "clear-tooltip",
+ * "empty-icon", set in its template), its columns (dn_list_page_add_column
+ * and the cell functions of the class), its model and query, its filter
+ * (dn_list_page_set_filter), its record window and its actions; its
+ * template adds its widgets to the page's slots.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

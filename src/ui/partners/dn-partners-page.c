@@ -362,10 +362,7 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
 
   g_type_ensure (DN_TYPE_COUNTRY_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-partners-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, DnPartnersPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnersPage, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnersPage, country_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnersPage, expiring_toggle);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPartnersPage, search_entry, kind_dropdown, country_chooser, expiring_toggle);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
   dn_list_page_class_add_clear_action (page_class, "partner.clear-filters");
