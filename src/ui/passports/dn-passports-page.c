@@ -357,12 +357,14 @@ dup_selected (DnPassportsPage *self)
 }
 
 static void
-new_action (DnPassportsPage *self)
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
 {
-  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
 
   if (store != NULL)
-    dn_passport_forms_edit (GTK_WIDGET (self), store, NULL);
+    dn_passport_forms_edit (widget, store, NULL);
 }
 
 /* The forms on the selected passport, by action: its own function, or
@@ -413,11 +415,13 @@ undo_delete (DnStore   *store,
 }
 
 static void
-delete_action (DnPassportsPage *self)
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
-  g_autoptr(DnPassport) passport = dup_selected (self);
-  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
+  g_autoptr(DnPassport) passport = dup_selected (DN_PASSPORTS_PAGE (widget));
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
+  DnWindowContext *context = dn_window_context_from_widget (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
@@ -425,7 +429,7 @@ delete_action (DnPassportsPage *self)
     return;
   if (!dn_store_delete_passport (store, passport->id, &error))
     {
-      dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
+      dn_list_page_show_message (DN_LIST_PAGE (widget), error->message);
       return;
     }
   label = g_strdup_printf (_("Passport %s was deleted."), passport->number);
@@ -434,13 +438,15 @@ delete_action (DnPassportsPage *self)
 }
 
 static void
-print_ledger_action (DnPassportsPage *self)
+print_ledger_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
-  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(DnPassportLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (widget);
 
   if (store == NULL)
     return;
@@ -451,7 +457,7 @@ print_ledger_action (DnPassportsPage *self)
       if (dn_passport_ledger_print (ledger, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error))
         return;
     }
-  dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
+  dn_list_page_show_message (DN_LIST_PAGE (widget), error->message);
 }
 
 /*
@@ -469,10 +475,7 @@ static void
 dn_passports_page_class_init (DnPassportsPageClass *klass)
 {
   static const DnAction actions[] = {
-    { "passport.new", G_CALLBACK (new_action) },
     { "passport.open", G_CALLBACK (dn_list_page_open_selected) },
-    { "passport.delete", G_CALLBACK (delete_action) },
-    { "passport.print-ledger", G_CALLBACK (print_ledger_action) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -494,6 +497,9 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPassportsPage, search_entry, state_dropdown, out_toggle, overdue_toggle,
                              expiring_toggle);
 
+  gtk_widget_class_install_action (widget_class, "passport.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "passport.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "passport.print-ledger", NULL, print_ledger_action);
   for (guint i = 0; i < G_N_ELEMENTS (passport_forms); i++)
     gtk_widget_class_install_action (widget_class, passport_forms[i].name, NULL, form_action);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
