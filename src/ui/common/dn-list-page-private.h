@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-filter.h"
 #include "dn-list-page.h"
 #include "dn-list-rows.h"
 #include "dn-list-table.h"
@@ -23,7 +24,7 @@ typedef struct
   DnQueryModel        *spare;       /* runs the asynchronous queries; swapped in with their result */
   DnListRows          *rows;        /* the table's model: shows model */
   DnListTable         *table;       /* the column view's columns, cells, selection and order */
-  GObject             *filter;      /* the section's DnFilter */
+  DnFilter            *filter;      /* the section's */
   DnListFilterFuncs    filter_funcs;
   GtkSearchEntry      *search_entry; /* typed into the filter's "text" */
   guint                showing_text; /* > 0 while search_entry shows the filter's text */

@@ -631,7 +631,7 @@ dn_list_page_set_filter (DnListPage              *self,
   DnListPagePrivate *priv = PRIV (self);
 
   g_return_if_fail (DN_IS_LIST_PAGE (self));
-  g_return_if_fail (G_IS_OBJECT (filter));
+  g_return_if_fail (DN_IS_FILTER (filter));
   g_return_if_fail (funcs != NULL && funcs->is_active != NULL);
   g_return_if_fail (priv->filter == NULL);
 
