@@ -39,8 +39,9 @@ test_demo (DnTestStore   *fixture,
   g_assert_cmpint (counts[DN_ALERT_STAFF_ABROAD], ==, 2);
   /* the Korea trip's passport due back on 06/11 */
   g_assert_cmpint (counts[DN_ALERT_PASSPORTS_OVERDUE], ==, 1);
-  /* the Korea trip's report, due 15/11 */
+  /* the Korea trip's report, due 15/11; every visit received reported */
   g_assert_cmpint (counts[DN_ALERT_REPORTS_OVERDUE], ==, 1);
+  g_assert_cmpint (counts[DN_ALERT_VISIT_REPORTS_OVERDUE], ==, 0);
   /* 16/05/2027 is within six months; two passports the office still
    * keeps have expired; the lost and the cancelled ones do not count */
   g_assert_cmpint (counts[DN_ALERT_PASSPORTS_EXPIRING], ==, 3);
@@ -68,6 +69,12 @@ test_demo (DnTestStore   *fixture,
   count_on (fixture->store, 2026, 11, 22, counts);
   g_assert_cmpint (counts[DN_ALERT_REPORTS_OVERDUE], ==, 0);
   g_assert_cmpint (counts[DN_ALERT_PASSPORTS_OVERDUE], ==, 0);
+
+  /* a visit received whose report is late counts apart, not as a trip */
+  dn_test_exec (fixture->store, "UPDATE delegation SET report_submitted_on = NULL, report_due_date = '2019-06-05' WHERE id = 6");
+  count_on (fixture->store, 2026, 11, 22, counts);
+  g_assert_cmpint (counts[DN_ALERT_VISIT_REPORTS_OVERDUE], ==, 1);
+  g_assert_cmpint (counts[DN_ALERT_REPORTS_OVERDUE], ==, 0);
 }
 
 /* An empty database counts nothing. */

@@ -730,6 +730,19 @@ test_overview_alerts (DnTestStore   *fixture,
   g_assert_cmpstr (card_figure (window, "delegations-out:report-overdue"), ==, "0");
   g_assert_false (gtk_widget_has_css_class (dn_ui_get_named (window, "delegations-out:report-overdue"), "dn-danger"));
 
+  /* a visit received whose report is late: its own card, opening the
+   * inbound delegations */
+  g_assert_cmpstr (card_figure (window, "delegations-in:report-overdue"), ==, "0");
+  dn_test_exec (fixture->store, "UPDATE delegation SET report_submitted_on = NULL, report_due_date = '2019-06-05' WHERE id = 6");
+  dn_overview_page_reload (DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE)));
+  dn_ui_spin (500);
+  g_assert_cmpstr (card_figure (window, "delegations-in:report-overdue"), ==, "1");
+  g_assert_cmpstr (card_figure (window, "delegations-out:report-overdue"), ==, "0");
+  g_assert_true (gtk_widget_has_css_class (dn_ui_get_named (window, "delegations-in:report-overdue"), "dn-danger"));
+  g_assert_true (dn_window_show_list (window, "delegations-in:report-overdue"));
+  g_assert_cmpstr (dn_window_get_section (window), ==, "delegations-in");
+  dn_window_show_section (window, "overview");
+
   /* a link opens its list; one to nothing changes nothing */
   g_assert_true (dn_window_show_list (window, "tasks:overdue"));
   g_assert_cmpstr (dn_window_get_section (window), ==, "tasks");
@@ -796,6 +809,24 @@ test_overdue_notice (DnTestStore   *fixture,
     g_assert_cmpstr (link, ==, "delegations-out:report-overdue");
     notification = dn_overdue_notice_new (counts);
     g_assert_true (G_IS_NOTIFICATION (notification));
+  }
+  {
+    g_autofree char *body = NULL;
+    g_autofree char *link = NULL;
+
+    /* a visit received: its own line; alone, the inbound list */
+    counts[DN_ALERT_VISIT_REPORTS_OVERDUE] = 3;
+    g_assert_true (dn_overdue_notice_describe (counts, &body, &link));
+    g_assert_cmpstr (body, ==, "1 trip results report is overdue.\n3 reports on visits received are overdue.");
+    g_assert_cmpstr (link, ==, "overview");
+    g_clear_pointer (&body, g_free);
+    g_clear_pointer (&link, g_free);
+    counts[DN_ALERT_REPORTS_OVERDUE] = 0;
+    g_assert_true (dn_overdue_notice_describe (counts, &body, &link));
+    g_assert_cmpstr (body, ==, "3 reports on visits received are overdue.");
+    g_assert_cmpstr (link, ==, "delegations-in:report-overdue");
+    counts[DN_ALERT_VISIT_REPORTS_OVERDUE] = 0;
+    counts[DN_ALERT_REPORTS_OVERDUE] = 1;
   }
 
   /* the notification's action, app.show-list, opens the list in the window */

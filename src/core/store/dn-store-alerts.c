@@ -16,7 +16,9 @@ static const char *alert_sql[DN_ALERT_N] = {
   [DN_ALERT_PASSPORTS_OVERDUE] =
     "SELECT count(*) FROM passport_loan l WHERE " DN_ALERT_SQL_PASSPORT_OVERDUE,
   [DN_ALERT_REPORTS_OVERDUE] =
-    "SELECT count(*) FROM delegation d WHERE " DN_ALERT_SQL_REPORT_OVERDUE,
+    "SELECT count(*) FROM delegation d WHERE d.direction = 'outbound' AND " DN_ALERT_SQL_REPORT_OVERDUE,
+  [DN_ALERT_VISIT_REPORTS_OVERDUE] =
+    "SELECT count(*) FROM delegation d WHERE d.direction = 'inbound' AND " DN_ALERT_SQL_REPORT_OVERDUE,
   [DN_ALERT_PASSPORTS_EXPIRING] =
     "SELECT count(*) FROM passport p WHERE " DN_ALERT_SQL_PASSPORT_EXPIRING,
   [DN_ALERT_REGISTRATIONS_EXPIRING] =

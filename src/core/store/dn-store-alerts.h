@@ -13,7 +13,8 @@ typedef enum
 {
   DN_ALERT_STAFF_ABROAD,           /* staff members of an approved or departed outbound delegation whose trip covers the day */
   DN_ALERT_PASSPORTS_OVERDUE,      /* handed out, not back, due back before the day (not lost, transferred or cancelled meanwhile) */
-  DN_ALERT_REPORTS_OVERDUE,        /* returned delegations whose results report was due before the day and is not recorded */
+  DN_ALERT_REPORTS_OVERDUE,        /* returned outbound delegations whose results report was due before the day and is not recorded */
+  DN_ALERT_VISIT_REPORTS_OVERDUE,  /* the same of inbound delegations (the report on a visit received) */
   DN_ALERT_PASSPORTS_EXPIRING,     /* kept or handed out, expiring within DN_SETTING_PASSPORT_VALIDITY_MONTHS of the day (or expired) */
   DN_ALERT_REGISTRATIONS_EXPIRING, /* partners whose registration paper expires within DN_SETTING_REGISTRATION_WARNING_DAYS (or has) */
   DN_ALERT_N

@@ -20,9 +20,11 @@ dn_overdue_notice_describe (const gint64   counts[DN_ALERT_N],
 {
   gint64 passports = counts[DN_ALERT_PASSPORTS_OVERDUE];
   gint64 reports = counts[DN_ALERT_REPORTS_OVERDUE];
+  gint64 visits = counts[DN_ALERT_VISIT_REPORTS_OVERDUE];
+  guint kinds = (passports > 0) + (reports > 0) + (visits > 0);
   GString *text;
 
-  if (passports <= 0 && reports <= 0)
+  if (kinds == 0)
     return FALSE;
 
   text = g_string_new (NULL);
@@ -40,10 +42,21 @@ dn_overdue_notice_describe (const gint64   counts[DN_ALERT_N],
                                                  (gulong) MIN (reports, G_MAXLONG)),
                               (long long) reports);
     }
+  if (visits > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%lld report on a visit received is overdue.",
+                                                 "%lld reports on visits received are overdue.",
+                                                 (gulong) MIN (visits, G_MAXLONG)),
+                              (long long) visits);
+    }
   *body = g_string_free (text, FALSE);
-  *link = g_strdup (passports > 0 && reports > 0 ? "overview"
+  /* one kind: its list; several: the overview's cards */
+  *link = g_strdup (kinds > 1 ? "overview"
                     : passports > 0 ? "passports:overdue"
-                    : "delegations-out:report-overdue");
+                    : reports > 0 ? "delegations-out:report-overdue"
+                    : "delegations-in:report-overdue");
   return TRUE;
 }
 
