@@ -118,26 +118,20 @@ validate_passport (DnStore     *self,
   return TRUE;
 }
 
-/* Reads back the joined fields and the state after a write. */
+/* Reads the row written back into @passport: its joined fields (holder,
+ * unit, hand-out) and its state come with it. */
 static void
 reread_passport (DnStore    *self,
                  DnPassport *passport)
 {
-  g_autoptr(DnPassport) fresh = dn_store_get_passport (self, passport->id, NULL);
+  sqlite3_stmt *stmt = _dn_store_prepare_with (self, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE p.id = ?", NULL,
+                                               DN_INT (passport->id), DN_END);
 
-  if (fresh == NULL)
+  if (stmt == NULL)
     return;
-  _dn_set_text (&passport->holder_name, fresh->holder_name);
-  _dn_set_text (&passport->holder_unit_name, fresh->holder_unit_name);
-  passport->state = fresh->state;
-  passport->extension_count = fresh->extension_count;
-  passport->expiry_before_extension = fresh->expiry_before_extension;
-  passport->extended_on = fresh->extended_on;
-  passport->loan_id = fresh->loan_id;
-  passport->handed_out_on = fresh->handed_out_on;
-  passport->due_back_on = fresh->due_back_on;
-  passport->delegation_id = fresh->delegation_id;
-  _dn_set_text (&passport->delegation_title, fresh->delegation_title);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    _dn_row_fill (&passport_row, stmt, passport);
+  sqlite3_reset (stmt);
 }
 
 static gboolean

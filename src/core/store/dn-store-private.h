@@ -104,6 +104,10 @@ typedef struct
 /* A new record of @row's type filled from the current row of @stmt. */
 gpointer      _dn_row_read                 (const DnRow   *row,
                                             sqlite3_stmt  *stmt);
+/* The same into @record, a record of @row's type (its fields replaced). */
+void          _dn_row_fill                 (const DnRow   *row,
+                                            sqlite3_stmt  *stmt,
+                                            gpointer       record);
 /* Steps @stmt (a cached statement) to the end, adding a record (@row) for
  * each row; resets it. NULL (with @error set) when a step fails. */
 GPtrArray    *_dn_store_collect            (DnStore       *self,
