@@ -13,10 +13,7 @@
 #include "config.h"
 
 #include "dn-core-testing.h"
-#include "dn-delegation-list-model.h"
-#include "dn-partner-list-model.h"
-#include "dn-passport-list-model.h"
-#include "dn-task-list-model.h"
+#include "dn-list-models.h"
 
 typedef GArray    *(*QueryIds)   (DnStore *store, gconstpointer query, GError **error);
 typedef GPtrArray *(*QueryFirst) (DnStore *store, gconstpointer query, guint limit, GError **error);
