@@ -269,12 +269,6 @@ dn_passport_list_model_new (DnStore *store)
   return g_object_new (DN_TYPE_PASSPORT_LIST_MODEL, "store", store, NULL);
 }
 
-const DnPassportQuery *
-dn_passport_list_model_get_query (DnPassportListModel *self)
-{
-  g_return_val_if_fail (DN_IS_PASSPORT_LIST_MODEL (self), NULL);
-  return dn_query_model_get_query (DN_QUERY_MODEL (self));
-}
 
 gboolean
 dn_passport_list_model_set_query (DnPassportListModel    *self,

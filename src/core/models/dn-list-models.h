@@ -90,6 +90,5 @@ gboolean             dn_passport_list_model_set_query       (DnPassportListModel
                                                              GError               **error);
 void                 dn_passport_list_model_set_query_async (DnPassportListModel   *self,
                                                              const DnPassportQuery *query);
-const DnPassportQuery *dn_passport_list_model_get_query     (DnPassportListModel   *self);
 
 G_END_DECLS
