@@ -317,6 +317,68 @@ test_set_query_first (DnTestStore   *fixture,
                    dn_store_count_tasks (fixture->store, &query, NULL));
 }
 
+/* A model whose rest comes on demand (a view draws the first rows before
+ * the worker reads on): the first rows come, the rest waits, asked for it
+ * comes; a new query forgets a rest that waited. */
+static void
+test_rest_on_demand (DnTestStore   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTaskListModel) model = dn_task_list_model_new (fixture->store);
+  g_autoptr(GArray) ids = NULL;
+  DnQueryModel *base = DN_QUERY_MODEL (model);
+  DnTaskQuery query;
+  guint n_loaded = 0;
+  gint64 deadline;
+
+  g_assert_true (dn_generate (fixture->store, 1000, 0, 20, 9, &error));
+  g_signal_connect (model, "loaded", G_CALLBACK (on_loaded), &n_loaded);
+  dn_task_query_init (&query);
+  ids = dn_store_list_task_ids (fixture->store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, DN_QUERY_MODEL_PREFETCHED);
+  dn_query_model_set_rest_on_demand (base, TRUE);
+  g_assert_false (dn_query_model_fetch_rest (base));   /* nothing waits */
+
+  /* asynchronous: the first rows, then nothing until asked */
+  dn_task_list_model_set_query_async (model, &query);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (n_loaded == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_loaded, ==, 1);
+  g_assert_false (dn_query_model_is_complete (base));
+  g_assert_false (dn_query_model_is_loading (base));
+  /* a turn of the worker later, still only the first rows */
+  g_usleep (100 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (dn_query_model_is_complete (base));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_PREFETCHED);
+  g_assert_true (dn_query_model_fetch_rest (base));
+  g_assert_false (dn_query_model_fetch_rest (base));   /* under way: not twice */
+  while (!dn_query_model_is_complete (base) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dn_query_model_is_complete (base));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, ids->len);
+
+  /* synchronous first rows wait too; a new query forgets that rest */
+  g_assert_true (dn_task_list_model_set_query_first (model, &query, &error));
+  g_assert_false (dn_query_model_is_complete (base));
+  g_assert_true (dn_task_list_model_set_query (model, &query, &error));
+  g_assert_true (dn_query_model_is_complete (base));
+  g_assert_false (dn_query_model_fetch_rest (base));
+
+  /* no longer on demand: what waits is fetched */
+  g_assert_true (dn_task_list_model_set_query_first (model, &query, &error));
+  g_assert_false (dn_query_model_is_complete (base));
+  dn_query_model_set_rest_on_demand (base, FALSE);
+  while (!dn_query_model_is_complete (base) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dn_query_model_is_complete (base));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, ids->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +392,8 @@ main (int   argc,
   g_test_add ("/task-list-model/set-query-first", DnTestStore, NULL, dn_test_store_setup, test_set_query_first,
               dn_test_store_teardown);
   g_test_add ("/task-list-model/first-rows-then-rest", DnTestStore, NULL, dn_test_store_setup, test_first_rows_then_rest,
+              dn_test_store_teardown);
+  g_test_add ("/task-list-model/rest-on-demand", DnTestStore, NULL, dn_test_store_setup, test_rest_on_demand,
               dn_test_store_teardown);
   return g_test_run ();
 }

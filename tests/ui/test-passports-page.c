@@ -250,9 +250,9 @@ test_section (DnTestStore   *fixture,
   dn_ui_wait_for_frame (GTK_WIDGET (window), 2000);
   g_assert_cmpuint (count_marked (GTK_WIDGET (page), "passport-due-cell", "dn-overdue", "dialog-warning-symbolic"), ==, 1);
   /* and the overdue filter shows it alone */
-  g_object_set (dn_passports_page_get_filter (DN_PASSPORTS_PAGE (page)), "only-overdue", TRUE, NULL);
+  g_object_set (dn_list_page_get_filter (page), "only-overdue", TRUE, NULL);
   wait_count (page, "1 passport");
-  g_object_set (dn_passports_page_get_filter (DN_PASSPORTS_PAGE (page)), "only-overdue", FALSE, NULL);
+  g_object_set (dn_list_page_get_filter (page), "only-overdue", FALSE, NULL);
   wait_count (page, "3 passports");
   /* the expiring filter: C1000002 */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (page, "Expiring soon")), TRUE);
@@ -376,7 +376,7 @@ test_links (DnTestStore   *fixture,
   g_assert_cmpuint (count_marked (GTK_WIDGET (page), "passport-expiry-cell", "dn-expiring", "alarm-symbolic"), ==, 3);
 
   g_assert_true (dn_window_show_list (window, "passports:all"));
-  g_assert_false (dn_passport_filter_is_active (dn_passports_page_get_filter (DN_PASSPORTS_PAGE (page))));
+  g_assert_false (dn_passport_filter_is_active (dn_list_page_get_filter (page)));
   g_test_expect_message ("dn-window", G_LOG_LEVEL_WARNING, "No list “passports:nothing”");
   g_assert_false (dn_window_show_list (window, "passports:nothing"));
   g_test_assert_expected_messages ();

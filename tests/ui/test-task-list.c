@@ -1385,6 +1385,92 @@ test_first_rows_then_rest (DnTestStore   *fixture,
 }
 
 static void
+count_paint (GdkFrameClock *clock,
+             guint         *n_paints)
+{
+  (*n_paints)++;
+}
+
+static void
+note_paints_at_complete (guint       *paints_at_complete,
+                         GParamSpec  *pspec,
+                         DnQueryModel *model)
+{
+  guint *n_paints = g_object_get_data (G_OBJECT (model), "n-paints");
+
+  if (dn_query_model_is_complete (model))
+    *paints_at_complete = *n_paints;
+}
+
+/* A page about to be shown reads its first rows at once (prefetch), and
+ * the rest of a list (every id, the count) is read only once the frame
+ * showing its first rows is drawn: the worker does not take the processor
+ * from that frame. A hidden page reads the rest at once. */
+static void
+test_rest_after_first_frame (DnTestStore   *fixture,
+                             gconstpointer  data)
+{
+  guint n = DN_QUERY_MODEL_PREFETCHED + 40;
+  gint64 unit = dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, 0);
+  g_autofree char *count = g_strdup_printf ("%u tasks", n);
+  GtkWindow *window;
+  DnTaskListView *view;
+  DnQueryModel *model;
+  guint n_paints = 0, paints_with_rows, paints_at_complete = G_MAXUINT;
+  gint64 end;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Nhiệm vụ số %u", i);
+      add_task_full (fixture->store, title, unit, NULL, DN_STATUS_OPEN, 0);
+    }
+
+  /* hidden: prefetched, then the rest at once */
+  window = GTK_WINDOW (gtk_window_new ());
+  view = g_object_new (DN_TYPE_TASK_LIST_VIEW, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  dn_task_list_view_set_store (view, fixture->store);
+  g_assert_false (dn_task_list_view_is_loading (view));
+  dn_list_page_prefetch (DN_LIST_PAGE (view));
+  g_assert_true (dn_task_list_view_is_loading (view));
+  wait_loaded (view);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_cmpstr (dn_list_page_get_count_text (DN_LIST_PAGE (view)), ==, count);
+  gtk_window_destroy (window);
+
+  /* shown: the first rows come, a frame shows them, then the rest */
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1200, 700);
+  view = g_object_new (DN_TYPE_TASK_LIST_VIEW, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  dn_task_list_view_set_store (view, fixture->store);
+  dn_list_page_prefetch (DN_LIST_PAGE (view));
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (count_paint),
+                    &n_paints);
+  gtk_window_present (window);
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (G_LIST_MODEL (dn_task_list_view_get_model (view))) == 0 &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  model = dn_list_page_get_model (DN_LIST_PAGE (view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_PREFETCHED);
+  g_assert_false (dn_query_model_is_complete (model));
+  paints_with_rows = n_paints;
+  g_object_set_data (G_OBJECT (model), "n-paints", &n_paints);
+  g_signal_connect_swapped (model, "notify::complete", G_CALLBACK (note_paints_at_complete), &paints_at_complete);
+  wait_loaded (view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+  g_assert_cmpstr (dn_list_page_get_count_text (DN_LIST_PAGE (view)), ==, count);
+  /* at least one frame was drawn with the first rows before the rest came */
+  g_assert_cmpuint (paints_at_complete, !=, G_MAXUINT);
+  g_assert_cmpuint (paints_at_complete, >, paints_with_rows);
+  g_signal_handlers_disconnect_by_func (model, note_paints_at_complete, &paints_at_complete);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (window)), count_paint, &n_paints);
+  gtk_window_destroy (window);
+}
+
+static void
 test_big_database (void)
 {
   const char *path = g_getenv ("DN_TEST_BIG_DB");
@@ -1483,6 +1569,7 @@ main (int   argc,
   DN_TEST_ADD ("/task-list/reload-keeps-selection", test_reload_keeps_selection);
   DN_TEST_ADD ("/task-list/dialogs", test_dialogs);
   DN_TEST_ADD ("/task-list/first-rows-then-rest", test_first_rows_then_rest);
+  DN_TEST_ADD ("/task-list/rest-after-first-frame", test_rest_after_first_frame);
   DN_TEST_ADD ("/task-list/first-screen", test_first_screen);
   DN_TEST_ADD ("/task-list/small-window", test_small_window);
   DN_TEST_ADD ("/task-list/columns-menu", test_columns_menu);

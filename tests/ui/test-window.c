@@ -15,6 +15,7 @@
 #include "dn-i18n.h"
 #include "dn-delegation-details.h"
 #include "dn-overdue-notice.h"
+#include "dn-partner-details.h"
 #include "dn-passport-details.h"
 #include "dn-overview-page.h"
 #include "dn-rules-dialog.h"
@@ -223,7 +224,24 @@ find_hit (GListModel   *results,
   return NULL;
 }
 
-/* A delegation, a passport or a partner found by the header's search opens
+/* A partner's details window showing partner @data is open. */
+static gboolean
+has_partner_details_of (gpointer data)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DN_IS_PARTNER_DETAILS (window) &&
+          dn_partner_details_get_partner (DN_PARTNER_DETAILS (window)) == GPOINTER_TO_INT (data))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A delegation, a passport, a partner or a project found by the header's search opens
  * where the officer works on it: the delegation's and the passport's
  * details, the partner in its section. */
 static void
@@ -269,6 +287,16 @@ test_global_search_opens (DnTestStore   *fixture,
     g_assert_nonnull (hit);
     g_signal_emit_by_name (search, "open-hit", hit);
     dn_ui_spin (200);
+    g_assert_cmpstr (dn_window_get_section (window), ==, "partners");
+  }
+  /* a project opens its partner (read on the worker) */
+  search_and_wait (window, "tro giang tinh nguyen");
+  {
+    g_autoptr(DnSearchHit) hit = find_hit (results, DN_RECORD_PROJECT, 4);
+
+    g_assert_nonnull (hit);
+    g_signal_emit_by_name (search, "open-hit", hit);
+    g_assert_true (dn_ui_wait_until ((DnUiCondition) has_partner_details_of, GINT_TO_POINTER (5), 5000));
     g_assert_cmpstr (dn_window_get_section (window), ==, "partners");
   }
   dn_ui_destroy_all_windows ();
@@ -612,10 +640,10 @@ test_toast_one_line (DnTestStore   *fixture,
   gtk_window_present (GTK_WINDOW (window));
   dn_ui_spin (50);
   dn_window_context_show_message (dn_window_get_context (window), "Đã hoàn tác.");
-  dn_ui_spin (400);
   label = dn_ui_find_text (GTK_WIDGET (window), "Đã hoàn tác.");
   g_assert_nonnull (label);
-  g_assert_true (gtk_widget_get_mapped (label));
+  /* shown (the toast slides in: a while on a slow or busy machine) */
+  g_assert_true (dn_ui_wait_until ((DnUiCondition) gtk_widget_get_mapped, label, 10000));
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
   /* and a longer one too */
   dn_window_context_show_message (dn_window_get_context (window), "Đã xóa nhiệm vụ “Báo cáo kết quả hợp tác quốc tế”.");

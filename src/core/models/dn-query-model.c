@@ -23,6 +23,8 @@ typedef struct
   gpointer     query;    /* the kept query (class query_size), or NULL */
   /* asynchronous queries, on the store's query worker: the latest wins */
   DnQuerySlot *slot;
+  gboolean     rest_on_demand; /* the rest waits for dn_query_model_fetch_rest() */
+  gboolean     rest_waiting;   /* the first rows are in, the rest not asked for yet */
 } DnQueryModelPrivate;
 
 enum
@@ -293,6 +295,21 @@ run_job (DnStore         *store,
   return result;
 }
 
+static void start_job (DnQueryModel *self,
+                       JobKind       kind);
+
+/* The rest of a query whose first rows are in: now, or when asked. */
+static void
+start_rest (DnQueryModel *self)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+
+  if (priv->rest_on_demand)
+    priv->rest_waiting = TRUE;
+  else
+    start_job (self, JOB_IDS);
+}
+
 static void job_done (DnQueryModel *self,
                       JobResult    *found,
                       const GError *error);
@@ -313,6 +330,7 @@ start_job (DnQueryModel *self,
   job->klass = DN_QUERY_MODEL_GET_CLASS (self);
   job->query = query_copy (job->klass, priv->query);
   job->kind = kind;
+  priv->rest_waiting = FALSE;
   /* a query still running is interrupted; its result is never applied */
   dn_query_slot_run (priv->slot, run_job, job, (GDestroyNotify) job_free, G_CALLBACK (job_done), self);
 }
@@ -324,6 +342,7 @@ job_done (DnQueryModel *self,
           JobResult    *found,
           const GError *error)
 {
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
   gboolean was_complete = dn_query_model_is_complete (self);
   gboolean complete = found == NULL || found->complete;
 
@@ -332,9 +351,12 @@ job_done (DnQueryModel *self,
   dn_query_model_set_complete (self, complete);
   /* "loaded" once a query's first rows are in (or it failed); the rest
    * comes after, as rows added and "complete" */
+  /* (waiting before "loaded": its handlers may ask for the rest) */
+  if (!complete && priv->rest_on_demand)
+    priv->rest_waiting = TRUE;
   if (was_complete || error != NULL)
     dn_query_model_emit_loaded (self, error);
-  if (!complete)
+  if (!complete && !priv->rest_on_demand)
     start_job (self, JOB_IDS);
 }
 
@@ -596,6 +618,7 @@ dn_query_model_run_query (DnQueryModel  *self,
   /* an asynchronous query still under way must not overwrite this one */
   if (priv->slot != NULL)
     dn_query_slot_cancel (priv->slot);
+  priv->rest_waiting = FALSE;
   return dn_query_model_reload (self, error);
 }
 
@@ -630,6 +653,7 @@ dn_query_model_run_query_first (DnQueryModel  *self,
   dn_query_model_keep_query (self, query);
   if (priv->slot != NULL)
     dn_query_slot_cancel (priv->slot);
+  priv->rest_waiting = FALSE;
   /* the first rows here (by the list's index: a few ms whatever the
    * size), the rest on the worker */
   first = klass->query_first (priv->store, priv->query, DN_QUERY_MODEL_PREFETCHED, error);
@@ -641,7 +665,7 @@ dn_query_model_run_query_first (DnQueryModel  *self,
   if (first->len < DN_QUERY_MODEL_PREFETCHED)
     return TRUE;
   dn_query_model_set_complete (self, FALSE);
-  start_job (self, JOB_IDS);
+  start_rest (self);
   return TRUE;
 }
 
@@ -675,4 +699,28 @@ dn_query_model_get_n_fetched (DnQueryModel *self)
 
   g_return_val_if_fail (DN_IS_QUERY_MODEL (self), 0);
   return priv->n_fetched;
+}
+
+void
+dn_query_model_set_rest_on_demand (DnQueryModel *self,
+                                   gboolean      on_demand)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+
+  g_return_if_fail (DN_IS_QUERY_MODEL (self));
+  priv->rest_on_demand = on_demand;
+  if (!on_demand)
+    dn_query_model_fetch_rest (self);
+}
+
+gboolean
+dn_query_model_fetch_rest (DnQueryModel *self)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+
+  g_return_val_if_fail (DN_IS_QUERY_MODEL (self), FALSE);
+  if (!priv->rest_waiting)
+    return FALSE;
+  start_job (self, JOB_IDS);
+  return TRUE;
 }

@@ -128,6 +128,15 @@ void          dn_query_model_run_query_async (DnQueryModel  *self,
 gboolean      dn_query_model_run_query_first (DnQueryModel  *self,
                                               gconstpointer  query,
                                               GError       **error);
+/* With @on_demand, the rest of a query whose first rows are in (every id,
+ * the count) waits until dn_query_model_fetch_rest() asks for it: a view
+ * may draw the first rows before the worker reads on. Default FALSE (the
+ * rest follows at once); setting it FALSE fetches what waits. */
+void          dn_query_model_set_rest_on_demand (DnQueryModel *self,
+                                                 gboolean      on_demand);
+/* Starts reading the rest that waits (on the query worker); FALSE when
+ * none waits (the model is complete, or its rest is under way). */
+gboolean      dn_query_model_fetch_rest         (DnQueryModel *self);
 /* Position of a record, or G_MAXUINT. */
 guint     dn_query_model_find          (DnQueryModel  *self,
                                         gint64         id);

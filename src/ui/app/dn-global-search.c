@@ -189,10 +189,8 @@ show_results (DnGlobalSearch *self)
   const char *heading = NULL;
   GtkListBoxRow *first = NULL;
   const char *message = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  dn_ui_list_box_clear (self->list);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(DnSearchHit) hit = g_list_model_get_item (model, i);

@@ -25,6 +25,15 @@ dn_ui_ensure_resources (void)
 }
 
 void
+dn_ui_list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+void
 dn_ui_set_css_class (GtkWidget  *widget,
                      const char *name,
                      gboolean    on)

@@ -18,6 +18,9 @@ void dn_ui_set_css_class    (GtkWidget  *widget,
                              const char *name,
                              gboolean    on);
 
+/* Removes every row of @list (gtk_list_box_remove_all() is GTK 4.12). */
+void dn_ui_list_box_clear   (GtkListBox *list);
+
 /* What the officer typed in @editable as the store keeps text (NFC,
  * spaces tidied; dn_text_normalize()); "" when it is not valid text. */
 char *dn_ui_editable_dup_text (GtkWidget *editable);

@@ -12,6 +12,7 @@
 #include "dn-document-details.h"
 #include "dn-exchange.h"
 #include "dn-global-search.h"
+#include "dn-list-page.h"
 #include "dn-overview-page.h"
 #include "dn-query-worker.h"
 #include "dn-rules-dialog.h"
@@ -30,7 +31,7 @@ struct _DnWindow
   /* Owned references */
   DnStore              *store;
   GSettings            *settings;
-  DnQuerySlot          *person_slot;
+  DnQuerySlot          *owner_slot;    /* where a person or project hit opens */
   DnWindowContext      *context;
   guint                 toast_timeout;
 
@@ -121,40 +122,85 @@ dn_window_get_global_search (DnWindow *self)
   return self->global_search;
 }
 
-/* The person's unit is read on the query worker, then selected. */
+/* Where a hit on a person or a project opens (the person's unit, the
+ * project's partner) is read on the query worker. */
 static DnQuerySlot *
-person_slot (DnWindow *self)
+owner_slot (DnWindow *self)
 {
-  if (self->person_slot == NULL)
+  if (self->owner_slot == NULL)
     {
       g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
 
-      self->person_slot = dn_query_slot_new (worker);
+      self->owner_slot = dn_query_slot_new (worker);
     }
-  return self->person_slot;
+  return self->owner_slot;
 }
+
+/* A record, or (an owner_job's result) the record it opens in. */
+typedef struct
+{
+  DnRecordKind kind;
+  gint64       id;
+} RecordRef;
 
 /* On the query worker's thread. */
 static gpointer
-person_job (DnStore         *store,
-            gpointer         data,
-            GCancellable    *cancellable,
-            GDestroyNotify  *result_destroy,
-            GError         **error)
+owner_job (DnStore         *store,
+           gpointer         data,
+           GCancellable    *cancellable,
+           GDestroyNotify  *result_destroy,
+           GError         **error)
 {
-  *result_destroy = g_object_unref;
-  return dn_store_get_person (store, *(gint64 *) data, error);
+  const RecordRef *hit = data;
+  RecordRef owner = { hit->kind, 0 };
+
+  if (hit->kind == DN_RECORD_PERSON)
+    {
+      g_autoptr(DnPerson) person = dn_store_get_person (store, hit->id, error);
+
+      if (person == NULL)
+        return NULL;
+      owner.id = person->unit_id;
+    }
+  else
+    {
+      g_autoptr(DnProject) project = dn_store_get_project (store, hit->id, error);
+
+      if (project == NULL)
+        return NULL;
+      owner.id = project->partner_id;
+    }
+  *result_destroy = g_free;
+  return g_memdup2 (&owner, sizeof owner);
 }
 
 static void
-person_found_cb (DnWindow     *self,
-                 DnPerson     *person,
-                 const GError *error)
+owner_found_cb (DnWindow        *self,
+                const RecordRef *owner,
+                const GError    *error)
 {
-  if (person == NULL)
-    show_toast (self, error->message, FALSE);
-  else if (person->unit_id > 0)
-    dn_units_page_select_unit (self->units_page, person->unit_id);
+  if (owner == NULL)
+    {
+      if (error != NULL)
+        show_toast (self, error->message, FALSE);
+    }
+  else if (owner->id <= 0)
+    return;
+  else if (owner->kind == DN_RECORD_PERSON)
+    dn_units_page_select_unit (self->units_page, owner->id);
+  else
+    dn_partners_page_open_partner (self->partners_page, owner->id);
+}
+
+static void
+open_owner (DnWindow     *self,
+            DnRecordKind  kind,
+            gint64        id)
+{
+  RecordRef hit = { kind, id };
+
+  dn_query_slot_run (owner_slot (self), owner_job, g_memdup2 (&hit, sizeof hit), g_free,
+                     G_CALLBACK (owner_found_cb), self);
 }
 
 /* A hit always opens something: its record, in its section or its own
@@ -178,25 +224,16 @@ on_open_hit_cb (DnWindow    *self,
       dn_units_page_select_unit (self->units_page, hit->id);
       break;
     case DN_RECORD_PERSON:
-      {
-        gint64 *id = g_memdup2 (&hit->id, sizeof hit->id);
-
-        dn_window_show_section (self, "units");
-        dn_query_slot_run (person_slot (self), person_job, id, g_free, G_CALLBACK (person_found_cb), self);
-      }
+      dn_window_show_section (self, "units");
+      open_owner (self, hit->kind, hit->id);
       break;
     case DN_RECORD_PARTNER:
       dn_window_show_section (self, "partners");
       dn_partners_page_open_partner (self->partners_page, hit->id);
       break;
     case DN_RECORD_PROJECT:
-      {
-        g_autoptr(DnProject) project = dn_store_get_project (self->store, hit->id, NULL);
-
-        dn_window_show_section (self, "partners");
-        if (project != NULL)
-          dn_partners_page_open_partner (self->partners_page, project->partner_id);
-      }
+      dn_window_show_section (self, "partners");
+      open_owner (self, hit->kind, hit->id);
       break;
     case DN_RECORD_PASSPORT:
       dn_window_show_section (self, "passports");
@@ -351,7 +388,12 @@ static void
 on_section_changed_cb (DnWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->sections);
+  GtkWidget *page = gtk_stack_get_visible_child (self->sections);
 
+  /* before the window is shown: the first rows are read while it is
+   * realized and laid out, and come in its first frame */
+  if (DN_IS_LIST_PAGE (page))
+    dn_list_page_prefetch (DN_LIST_PAGE (page));
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-section", name);
 }
@@ -395,7 +437,7 @@ dn_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_pointer (&self->person_slot, dn_query_slot_free);
+  g_clear_pointer (&self->owner_slot, dn_query_slot_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dn_window_parent_class)->dispose (object);

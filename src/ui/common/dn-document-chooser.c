@@ -75,24 +75,6 @@ load (DnChooser  *chooser,
   return TRUE;
 }
 
-static GObject *
-new_none_row (DnChooser  *chooser,
-              const char *label)
-{
-  DnDocument *none = dn_document_new ();
-
-  g_free (none->subject);
-  none->subject = g_strdup (label);
-  return G_OBJECT (none);
-}
-
-static gint64
-get_id (DnChooser *chooser,
-        gpointer   row)
-{
-  return DN_DOCUMENT (row)->id;
-}
-
 static const char *
 get_name (DnChooser *chooser,
           gpointer   row)
@@ -121,9 +103,8 @@ dn_document_chooser_class_init (DnDocumentChooserClass *klass)
 {
   DnChooserClass *chooser_class = DN_CHOOSER_CLASS (klass);
 
+  dn_chooser_class_set_record (chooser_class, DN_TYPE_DOCUMENT, G_STRUCT_OFFSET (DnDocument, subject));
   chooser_class->load = load;
-  chooser_class->new_none_row = new_none_row;
-  chooser_class->get_id = get_id;
   chooser_class->get_name = get_name;
   chooser_class->lookup_name = lookup_name;
   chooser_class->format_count = format_count;

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-date-entry.h"
 #include "dn-form-dialog.h"
 #include "dn-ui.h"
 
@@ -253,6 +254,16 @@ dn_form_dialog_set_save_label (DnFormDialog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_LABEL]);
 }
 
+void
+dn_form_dialog_set_titles (DnFormDialog *self,
+                           const char   *title,
+                           const char   *save_label)
+{
+  g_return_if_fail (DN_IS_FORM_DIALOG (self));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  dn_form_dialog_set_save_label (self, save_label);
+}
+
 GtkWidget *
 dn_form_dialog_get_save_button (DnFormDialog *self)
 {
@@ -315,6 +326,77 @@ dn_form_dialog_add_field (DnFormDialog *self,
     gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
   attach_row (self, title, widget, 1, 1);
   return title;
+}
+
+GtkWidget *
+dn_form_dialog_add_named (DnFormDialog *self,
+                          const char   *label,
+                          const char   *accessible_name,
+                          const char   *name,
+                          GtkWidget    *widget)
+{
+  if (name != NULL)
+    gtk_widget_set_name (widget, name);
+  dn_form_dialog_add_field (self, label, accessible_name, widget);
+  return widget;
+}
+
+GtkWidget *
+dn_form_dialog_add_entry (DnFormDialog *self,
+                          const char   *label,
+                          const char   *accessible_name,
+                          const char   *name,
+                          const char   *text,
+                          const char   *placeholder)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  return dn_form_dialog_add_named (self, label, accessible_name, name, entry);
+}
+
+GtkWidget *
+dn_form_dialog_add_date (DnFormDialog *self,
+                         const char   *label,
+                         const char   *accessible_name,
+                         const char   *name,
+                         const GDate  *initial)
+{
+  GtkWidget *date = dn_date_entry_new ();
+
+  gtk_widget_set_hexpand (date, FALSE);
+  gtk_widget_set_halign (date, GTK_ALIGN_START);
+  if (initial != NULL && g_date_valid (initial))
+    dn_date_entry_set_date (DN_DATE_ENTRY (date), initial);
+  return dn_form_dialog_add_named (self, label, accessible_name, name, date);
+}
+
+gboolean
+dn_form_dialog_read_date (DnFormDialog *self,
+                          GtkWidget    *field,
+                          const char   *missing,
+                          GDate        *out)
+{
+  g_autofree char *typed = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (DN_IS_DATE_ENTRY (field), FALSE);
+
+  if (dn_date_entry_get_date (DN_DATE_ENTRY (field), out))
+    return TRUE;
+  if (dn_date_entry_is_empty (DN_DATE_ENTRY (field)))
+    {
+      if (missing != NULL)
+        dn_form_dialog_show_error (self, missing, field);
+      return missing == NULL; /* @out cleared */
+    }
+  typed = dn_ui_editable_dup_text (field);
+  message = g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
+  dn_form_dialog_show_error (self, message, field);
+  return FALSE;
 }
 
 void

@@ -49,6 +49,10 @@ void          dn_form_dialog_set_apply_func  (DnFormDialog    *self,
 void          dn_form_dialog_set_save_label  (DnFormDialog    *self,
                                               const char      *save_label);
 GtkWidget    *dn_form_dialog_get_save_button (DnFormDialog    *self);
+/* The window's title and the action button's label, at once. */
+void          dn_form_dialog_set_titles      (DnFormDialog    *self,
+                                              const char      *title,
+                                              const char      *save_label);
 /* Text above the form; NULL hides it. */
 void          dn_form_dialog_set_intro       (DnFormDialog    *self,
                                               const char      *text);
@@ -58,6 +62,35 @@ GtkWidget    *dn_form_dialog_add_field       (DnFormDialog    *self,
                                               const char      *label,
                                               const char      *accessible_name,
                                               GtkWidget       *widget);
+/* The same for @widget named @name (gtk_widget_set_name(); NULL: not
+ * named). Returns @widget. */
+GtkWidget    *dn_form_dialog_add_named      (DnFormDialog    *self,
+                                             const char      *label,
+                                             const char      *accessible_name,
+                                             const char      *name,
+                                             GtkWidget       *widget);
+/* A field: an entry showing @text with @placeholder (both may be NULL). */
+GtkWidget    *dn_form_dialog_add_entry      (DnFormDialog    *self,
+                                             const char      *label,
+                                             const char      *accessible_name,
+                                             const char      *name,
+                                             const char      *text,
+                                             const char      *placeholder);
+/* A field: a DnDateEntry as wide as a date, showing @initial when it is
+ * valid (NULL: empty). */
+GtkWidget    *dn_form_dialog_add_date       (DnFormDialog    *self,
+                                             const char      *label,
+                                             const char      *accessible_name,
+                                             const char      *name,
+                                             const GDate     *initial);
+/* The date typed in @field (a DnDateEntry of the form) in @out; else shows
+ * what is wrong with it, marks it and returns FALSE. An empty field is
+ * refused with @missing as the message; without @missing, it gives a
+ * cleared date. */
+gboolean      dn_form_dialog_read_date      (DnFormDialog    *self,
+                                             GtkWidget       *field,
+                                             const char      *missing,
+                                             GDate           *out);
 /* A row of its own, across the label and field columns. */
 void          dn_form_dialog_add_widget      (DnFormDialog    *self,
                                               GtkWidget       *widget);

@@ -10,6 +10,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-filter.h"
 #include "dn-list-page.h"
 #include "dn-list-rows.h"
 #include "dn-list-table.h"
@@ -23,6 +24,11 @@ typedef struct
   DnQueryModel        *spare;       /* runs the asynchronous queries; swapped in with their result */
   DnListRows          *rows;        /* the table's model: shows model */
   DnListTable         *table;       /* the column view's columns, cells, selection and order */
+  DnFilter            *filter;      /* the section's */
+  DnListFilterFuncs    filter_funcs;
+  GtkSearchEntry      *search_entry; /* typed into the filter's "text" */
+  guint                showing_text; /* > 0 while search_entry shows the filter's text */
+  guint                applying;    /* > 0 while code sets the filter: no query on a worker */
   gboolean             sync_sort;   /* the next sort change reloads at once */
   char                *count_text;
   GError              *error;       /* of the last query, when it failed */
@@ -37,6 +43,8 @@ typedef struct
   gboolean             spinning;    /* the wait has lasted: the spinners show it */
 
   guint                fit_id;      /* tick callback fitting the columns to the width */
+  GdkFrameClock       *paint_clock; /* its after-paint asks for the rest of the list shown */
+  gulong               after_paint_id;
   char                *texts[11];   /* the section's texts, by TEXT_* */
 
   /* Template widgets */
@@ -59,7 +67,7 @@ typedef struct
   GtkImage            *empty_image;
 } DnListPagePrivate;
 
-/* the section's texts (DnListPageTexts), by position */
+/* the section's texts (its properties), by position */
 enum
 {
   TEXT_NAME_PREFIX,
@@ -83,11 +91,17 @@ gint64 _dn_list_page_selected_id (DnListPage *self);
 
 /* queries and the state shown */
 void _dn_list_page_update_actions (DnListPage *self);
+void _dn_list_page_update_own_actions (DnListPage *self);
 const char *_dn_list_page_text_of (DnListPage *self,
                                    guint       which);
 void _dn_list_page_update_count (DnListPage *self);
 void _dn_list_page_reload_now (DnListPage *self,
                                gboolean    keep_scroll);
 void _dn_list_page_forget_models (DnListPage *self);
+void _dn_list_page_fetch_rest (DnListPage *self);
+void _dn_list_page_forget_filter (DnListPage *self);
+void _dn_list_page_reset_filter (DnListPage *self);
+gboolean _dn_list_page_apply_filter_preset (DnListPage *self,
+                                            const char *preset);
 
 G_END_DECLS

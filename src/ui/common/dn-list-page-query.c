@@ -30,31 +30,54 @@ static void update_spinners (DnListPage *self);
  * State shown: count, messages, actions
  */
 
+#define FILTER_CALL(priv, func, type) ((type) (priv)->filter_funcs.func)
+
 static gboolean
 is_filtered (DnListPage *self)
 {
-  DnListPageClass *klass = DN_LIST_PAGE_GET_CLASS (self);
+  DnListPagePrivate *priv = PRIV (self);
 
-  return klass->is_filtered != NULL && klass->is_filtered (self);
+  return priv->filter != NULL && FILTER_CALL (priv, is_active, gboolean (*) (gpointer)) (priv->filter);
 }
 
+/* "Clear Filters" goes back to the section's default view */
 static gboolean
 can_clear (DnListPage *self)
 {
-  DnListPageClass *klass = DN_LIST_PAGE_GET_CLASS (self);
+  DnListPagePrivate *priv = PRIV (self);
 
-  return klass->can_clear != NULL ? klass->can_clear (self) : is_filtered (self);
+  if (priv->filter == NULL || priv->filter_funcs.is_default == NULL)
+    return is_filtered (self);
+  return !FILTER_CALL (priv, is_default, gboolean (*) (gpointer)) (priv->filter);
+}
+
+/* Those of the page itself (not the section's update_actions). */
+void
+_dn_list_page_update_own_actions (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+  DnListPageClass *klass = DN_LIST_PAGE_GET_CLASS (self);
+  gboolean clear = priv->model != NULL && can_clear (self);
+  gboolean selected = _dn_list_page_selected_id (self) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", clear);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.reload", priv->model != NULL);
+  if (klass->clear_action != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), klass->clear_action, clear);
+  if (priv->texts[TEXT_NEW_ACTION_NAME] != NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), priv->texts[TEXT_NEW_ACTION_NAME], priv->store != NULL);
+  for (guint i = 0; i < klass->n_record_actions; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), klass->record_actions[i].name, selected);
 }
 
 void
 _dn_list_page_update_actions (DnListPage *self)
 {
-  DnListPagePrivate *priv = PRIV (self);
+  DnListPageClass *klass = DN_LIST_PAGE_GET_CLASS (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", priv->model != NULL && can_clear (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.reload", priv->model != NULL);
-  if (DN_LIST_PAGE_GET_CLASS (self)->update_actions != NULL)
-    DN_LIST_PAGE_GET_CLASS (self)->update_actions (self);
+  _dn_list_page_update_own_actions (self);
+  if (klass->update_actions != NULL)
+    klass->update_actions (self);
 }
 
 const char *
@@ -176,6 +199,76 @@ set_error (DnListPage   *self,
  * Queries
  */
 
+static void
+stop_waiting_for_paint (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  if (priv->after_paint_id != 0)
+    g_signal_handler_disconnect (priv->paint_clock, priv->after_paint_id);
+  priv->after_paint_id = 0;
+  g_clear_object (&priv->paint_clock);
+}
+
+/* The rest of the list shown (every id, the count): asked for now. */
+void
+_dn_list_page_fetch_rest (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  stop_waiting_for_paint (self);
+  if (priv->model != NULL)
+    dn_query_model_fetch_rest (priv->model);
+}
+
+/* The models read the rest of a list (every id, the count) when asked:
+ * once the frame showing its first rows is drawn, so that the worker does
+ * not take the processor from that frame; at once on a hidden page. */
+static void
+fetch_rest_after_paint (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
+                                                                    : NULL;
+
+  if (clock == NULL)
+    {
+      _dn_list_page_fetch_rest (self);
+      return;
+    }
+  if (priv->after_paint_id != 0)
+    return;
+  priv->paint_clock = g_object_ref (clock);
+  priv->after_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (_dn_list_page_fetch_rest), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Runs the section's query on @model: at once, or with @async on the
+ * query worker, the model then emitting "loaded". */
+static gboolean
+run_query (DnListPage    *self,
+           DnQueryModel  *model,
+           gboolean       async,
+           GError       **error)
+{
+  DnListPagePrivate *priv = PRIV (self);
+  DnQueryModelClass *model_class = DN_QUERY_MODEL_GET_CLASS (model);
+  g_autofree gpointer query = g_malloc0 (model_class->query_size);
+
+  priv->applying++;
+  DN_LIST_PAGE_GET_CLASS (self)->get_query (self, query);
+  priv->applying--;
+  if (async)
+    {
+      dn_query_model_run_query_async (model, query);
+      return TRUE;
+    }
+  /* the first rows here, the rest on the worker, when the kind can */
+  if (model_class->query_first != NULL)
+    return dn_query_model_run_query_first (model, query, error);
+  return dn_query_model_run_query (model, query, error);
+}
+
 /* Shows the spare model, which holds a new result, in place of the shown
  * one (which becomes the spare): the table's rows stand for the same
  * positions, now with the new records. Unless @keep_scroll, the view then
@@ -207,6 +300,7 @@ swap_in (DnListPage *self,
   update_spinners (self);
   _dn_list_page_update_count (self);
   _dn_list_page_update_actions (self);
+  fetch_rest_after_paint (self);
 }
 
 /* Runs the query now; the selected record stays selected when it is still
@@ -230,7 +324,7 @@ _dn_list_page_reload_now (DnListPage *self,
   /* this result wins over one still awaited */
   set_loading (self, FALSE);
   dn_date_today (&priv->today);
-  if (!DN_LIST_PAGE_GET_CLASS (self)->run_query (self, priv->spare, FALSE, &error))
+  if (!run_query (self, priv->spare, FALSE, &error))
     {
       set_error (self, error);
       _dn_list_page_update_count (self);
@@ -310,6 +404,7 @@ _dn_list_page_forget_models (DnListPage *self)
 {
   DnListPagePrivate *priv = PRIV (self);
 
+  stop_waiting_for_paint (self);
   if (priv->table != NULL)
     dn_list_table_set_rows (priv->table, NULL);
   g_clear_object (&priv->rows);
@@ -352,8 +447,10 @@ dn_list_page_set_store (DnListPage *self,
       return;
     }
 
-  priv->model = klass->create_model (self, store);
-  priv->spare = klass->create_model (self, store);
+  priv->model = g_object_new (klass->model_type, "store", store, NULL);
+  priv->spare = g_object_new (klass->model_type, "store", store, NULL);
+  dn_query_model_set_rest_on_demand (priv->model, TRUE);
+  dn_query_model_set_rest_on_demand (priv->spare, TRUE);
   g_signal_connect_object (priv->model, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->spare, "loaded", G_CALLBACK (on_model_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (priv->model, "notify::complete", G_CALLBACK (on_model_complete_cb), self, G_CONNECT_SWAPPED);
@@ -386,7 +483,7 @@ dn_list_page_reload_async (DnListPage *self)
   dn_date_today (&priv->today);
   priv->keep_scroll = FALSE;
   set_loading (self, TRUE);
-  if (!DN_LIST_PAGE_GET_CLASS (self)->run_query (self, priv->spare, TRUE, &error))
+  if (!run_query (self, priv->spare, TRUE, &error))
     {
       set_loading (self, FALSE);
       set_error (self, error);
@@ -420,14 +517,22 @@ gboolean
 dn_list_page_apply_preset (DnListPage *self,
                            const char *preset)
 {
+  DnListPageClass *klass;
+  gboolean known;
+
   g_return_val_if_fail (DN_IS_LIST_PAGE (self), FALSE);
   g_return_val_if_fail (preset != NULL, FALSE);
 
-  if (DN_LIST_PAGE_GET_CLASS (self)->apply_preset == NULL ||
-      !DN_LIST_PAGE_GET_CLASS (self)->apply_preset (self, preset))
+  klass = DN_LIST_PAGE_GET_CLASS (self);
+  if (klass->apply_preset == NULL)
     return FALSE;
-  dn_list_page_reload (self);
-  return TRUE;
+  /* the filter's notifications reload nothing: the page reloads once */
+  PRIV (self)->applying++;
+  known = klass->apply_preset (self, preset);
+  PRIV (self)->applying--;
+  if (known)
+    dn_list_page_reload (self);
+  return known;
 }
 
 void
@@ -435,7 +540,132 @@ dn_list_page_clear_filters (DnListPage *self)
 {
   g_return_if_fail (DN_IS_LIST_PAGE (self));
 
+  /* the page runs the query after */
+  PRIV (self)->applying++;
   if (DN_LIST_PAGE_GET_CLASS (self)->clear_filters != NULL)
     DN_LIST_PAGE_GET_CLASS (self)->clear_filters (self);
+  PRIV (self)->applying--;
   dn_list_page_reload_async (self);
+}
+
+/*
+ * The filter
+ */
+
+/* The class's defaults: the filter's own functions. */
+void
+_dn_list_page_reset_filter (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  if (priv->filter != NULL && priv->filter_funcs.reset != NULL)
+    FILTER_CALL (priv, reset, void (*) (gpointer)) (priv->filter);
+}
+
+gboolean
+_dn_list_page_apply_filter_preset (DnListPage *self,
+                                   const char *preset)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  return priv->filter != NULL && priv->filter_funcs.apply_preset != NULL &&
+         FILTER_CALL (priv, apply_preset, gboolean (*) (gpointer, const char *)) (priv->filter, preset);
+}
+
+static void
+on_filter_changed_cb (DnListPage *self)
+{
+  /* from the officer: on a worker thread */
+  if (PRIV (self)->applying == 0)
+    dn_list_page_reload_async (self);
+}
+
+static void
+on_filter_text_cb (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+  g_autofree char *text = NULL;
+
+  g_object_get (priv->filter, "text", &text, NULL);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)), text != NULL ? text : "") == 0)
+    return;
+  /* (the entry is emptied first: that is no search of the officer's) */
+  priv->showing_text++;
+  gtk_editable_set_text (GTK_EDITABLE (priv->search_entry), text != NULL ? text : "");
+  priv->showing_text--;
+}
+
+static void
+on_search_changed_cb (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  if (priv->showing_text == 0)
+    g_object_set (priv->filter, "text", gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)), NULL);
+}
+
+static void
+on_search_stop_cb (DnListPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (PRIV (self)->search_entry), "");
+}
+
+void
+_dn_list_page_forget_filter (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  if (priv->filter != NULL)
+    g_signal_handlers_disconnect_by_data (priv->filter, self);
+  if (priv->search_entry != NULL)
+    g_signal_handlers_disconnect_by_data (priv->search_entry, self);
+  priv->search_entry = NULL;
+}
+
+void
+dn_list_page_set_filter (DnListPage              *self,
+                         gpointer                 filter,
+                         const DnListFilterFuncs *funcs,
+                         GtkSearchEntry          *search_entry)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  g_return_if_fail (DN_IS_FILTER (filter));
+  g_return_if_fail (funcs != NULL && funcs->is_active != NULL);
+  g_return_if_fail (priv->filter == NULL);
+
+  priv->filter = filter;
+  priv->filter_funcs = *funcs;
+  g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
+  if (search_entry == NULL)
+    return;
+  priv->search_entry = search_entry;
+  g_signal_connect_swapped (filter, "notify::text", G_CALLBACK (on_filter_text_cb), self);
+  g_signal_connect_swapped (search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (search_entry, "stop-search", G_CALLBACK (on_search_stop_cb), self);
+  on_filter_text_cb (self);
+}
+
+gpointer
+dn_list_page_get_filter (DnListPage *self)
+{
+  g_return_val_if_fail (DN_IS_LIST_PAGE (self), NULL);
+  return PRIV (self)->filter;
+}
+
+void
+dn_list_page_begin_filter_change (DnListPage *self)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  PRIV (self)->applying++;
+}
+
+void
+dn_list_page_end_filter_change (DnListPage *self)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  g_return_if_fail (PRIV (self)->applying > 0);
+  PRIV (self)->applying--;
+  dn_list_page_reload (self);
 }

@@ -19,6 +19,23 @@
 #include "dn-date.h"
 #include "dn-list-page-private.h"
 #include "dn-ui.h"
+#include "dn-window-context.h"
+
+/* The section's texts, write-only properties its template sets
+ * (translated), by TEXT_*: property TEXT_* + 1. */
+static const char * const text_properties[N_TEXTS] = {
+  "name-prefix",          /* widget names: PREFIX-table, -count, -content, -clear-filters */
+  "table-label",          /* the table's accessible label: "Tasks" */
+  "empty-title",          /* nothing recorded yet: "No tasks yet" */
+  "empty-description",
+  "filtered-title",       /* nothing matches: "No tasks match" */
+  "filtered-description",
+  "new-label",            /* the button adding a record then: "_New Task" */
+  "new-action-name",      /* its action: "tasks.new" (none: no button) */
+  "loading-text",         /* while a query runs: "Looking for the tasks…" */
+  "clear-tooltip",        /* of Clear Filters: "Show all tasks again" */
+  "empty-icon",           /* the icon over the message of an empty list (not translated) */
+};
 
 static GtkBuildableIface *parent_buildable_iface;
 /* on a cell's widget: the item it shows (a reference) and the day it was
@@ -84,8 +101,11 @@ on_sort_changed_cb (DnListPage *self)
   gboolean descending;
   int column = dn_list_table_get_sort (priv->table, &descending);
 
+  /* (the filter's order: the page runs the query after) */
+  priv->applying++;
   if (DN_LIST_PAGE_GET_CLASS (self)->sort_changed != NULL)
     DN_LIST_PAGE_GET_CLASS (self)->sort_changed (self, column, descending);
+  priv->applying--;
   /* the selected record stays selected, and in sight */
   if (priv->sync_sort)
     _dn_list_page_reload_now (self, FALSE);
@@ -149,11 +169,21 @@ on_row_activated_cb (DnListPage *self,
   DnListPagePrivate *priv = PRIV (self);
   g_autoptr(GObject) item = NULL;
 
-  if (priv->model == NULL || DN_LIST_PAGE_GET_CLASS (self)->activate_item == NULL)
+  if (priv->model == NULL)
     return;
   item = g_list_model_get_item (G_LIST_MODEL (priv->model), position);
   if (item != NULL)
     DN_LIST_PAGE_GET_CLASS (self)->activate_item (self, item);
+}
+
+static void
+real_activate_item (DnListPage *self,
+                    gpointer    item)
+{
+  DnQueryModel *model = PRIV (self)->model;
+
+  if (model != NULL)
+    dn_list_page_open_record (self, DN_QUERY_MODEL_GET_CLASS (model)->get_item_id (item));
 }
 
 /* "list.reload": the list read again, where it was scrolled to */
@@ -245,6 +275,7 @@ apply_texts (DnListPage *self)
   if (priv->texts[TEXT_EMPTY_ICON] != NULL)
     gtk_image_set_from_icon_name (priv->empty_image, priv->texts[TEXT_EMPTY_ICON]);
   _dn_list_page_update_count (self);
+  _dn_list_page_update_own_actions (self);
 }
 
 /* The columns fitted to the table's width whenever it changes (a frame's
@@ -270,7 +301,28 @@ dn_list_page_unmap (GtkWidget *widget)
       gtk_widget_remove_tick_callback (widget, priv->fit_id);
       priv->fit_id = 0;
     }
+  /* no frame of this page will come: the rest of its list now */
+  if (priv->after_paint_id != 0)
+    _dn_list_page_fetch_rest (DN_LIST_PAGE (widget));
   GTK_WIDGET_CLASS (dn_list_page_parent_class)->unmap (widget);
+}
+
+/* First shown: the first page of the query on the worker (read by key, a
+ * few ms whatever the size), the rest and the count after; the main loop
+ * only draws. Read synchronously, the whole list of ids would hold the
+ * first frame, and grow with the database. FALSE when the page has read
+ * its list already. */
+static gboolean
+dn_list_page_start_first_read (DnListPage *self)
+{
+  DnListPagePrivate *priv = PRIV (self);
+
+  if (!priv->dirty || priv->model == NULL || priv->has_rows)
+    return FALSE;
+  priv->dirty = FALSE;
+  dn_list_page_reload_async (self);
+  _dn_list_page_update_count (self);
+  return TRUE;
 }
 
 static void
@@ -279,17 +331,9 @@ dn_list_page_map (GtkWidget *widget)
   DnListPage *self = DN_LIST_PAGE (widget);
   DnListPagePrivate *priv = PRIV (self);
 
-  if (priv->dirty && priv->model != NULL && !priv->has_rows)
-    {
-      /* first shown: the first page of the query on the worker (read by
-       * key, a few ms whatever the size), the rest and the count after;
-       * the main loop only draws. Read synchronously, the whole list of
-       * ids would hold the first frame, and grow with the database. */
-      priv->dirty = FALSE;
-      dn_list_page_reload_async (self);
-      _dn_list_page_update_count (self);
-    }
-  else
+  /* (a first read started before, by dn_list_page_prefetch(), comes by
+   * itself: ensure_loaded would read it again, here) */
+  if (!dn_list_page_start_first_read (self) && !(priv->loading && !priv->has_rows))
     dn_list_page_ensure_loaded (self);
   if (priv->fit_id == 0)
     priv->fit_id = gtk_widget_add_tick_callback (widget, fit_columns_cb, NULL, NULL);
@@ -311,6 +355,7 @@ dn_list_page_dispose (GObject *object)
       dn_list_table_shutdown (priv->table);
     }
   _dn_list_page_forget_models (self);
+  _dn_list_page_forget_filter (self);
   /* not gtk_widget_dispose_template(): GTK 4.8 reads the template of the
    * instance's class, the section's, whatever the type given */
   if (priv->main_box != NULL)
@@ -322,6 +367,24 @@ dn_list_page_dispose (GObject *object)
 }
 
 static void
+dn_list_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  DnListPagePrivate *priv = PRIV (DN_LIST_PAGE (object));
+
+  if (prop_id < 1 || prop_id > N_TEXTS)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  g_free (priv->texts[prop_id - 1]);
+  priv->texts[prop_id - 1] = g_value_dup_string (value);
+  apply_texts (DN_LIST_PAGE (object));
+}
+
+static void
 dn_list_page_finalize (GObject *object)
 {
   DnListPagePrivate *priv = PRIV (DN_LIST_PAGE (object));
@@ -329,6 +392,7 @@ dn_list_page_finalize (GObject *object)
   g_free (priv->count_text);
   g_clear_error (&priv->error);
   g_clear_object (&priv->table);
+  g_clear_object (&priv->filter);
   for (guint i = 0; i < N_TEXTS; i++)
     g_free (priv->texts[i]);
 
@@ -348,8 +412,17 @@ dn_list_page_class_init (DnListPageClass *klass)
   G_STATIC_ASSERT (G_N_ELEMENTS (((DnListPagePrivate *) NULL)->texts) == N_TEXTS);
   object_class->dispose = dn_list_page_dispose;
   object_class->finalize = dn_list_page_finalize;
+  object_class->set_property = dn_list_page_set_property;
+  /* (written by the sections' templates, read by no one) */
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_object_class_install_property (object_class, i + 1,
+                                     g_param_spec_string (text_properties[i], NULL, NULL, NULL,
+                                                          G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS));
   widget_class->map = dn_list_page_map;
   widget_class->unmap = dn_list_page_unmap;
+  klass->activate_item = real_activate_item;
+  klass->clear_filters = _dn_list_page_reset_filter;
+  klass->apply_preset = _dn_list_page_apply_filter_preset;
 
   bound_item_quark = g_quark_from_static_string ("dn-list-bound-item");
   bound_day_quark = g_quark_from_static_string ("dn-list-bound-day");
@@ -379,6 +452,7 @@ dn_list_page_init (DnListPage *self)
   g_signal_connect_swapped (priv->table, "sort-changed", G_CALLBACK (on_sort_changed_cb), self);
   g_signal_connect_swapped (priv->table, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
   _dn_list_page_update_count (self);
+  _dn_list_page_update_own_actions (self);
 }
 
 /*
@@ -386,23 +460,46 @@ dn_list_page_init (DnListPage *self)
  */
 
 void
-dn_list_page_set_texts (DnListPage            *self,
-                        const DnListPageTexts *texts)
+dn_list_page_class_add_clear_action (DnListPageClass *klass,
+                                     const char      *name)
 {
-  DnListPagePrivate *priv = PRIV (self);
-  /* the struct is N_TEXTS strings, in TEXT_* order */
-  const char * const *given = (const char * const *) texts;
+  /* (the table keeps the name, not the struct) */
+  const DnAction action = { name, G_CALLBACK (dn_list_page_clear_filters) };
 
-  G_STATIC_ASSERT (sizeof (DnListPageTexts) == N_TEXTS * sizeof (const char *));
-  g_return_if_fail (DN_IS_LIST_PAGE (self));
-  g_return_if_fail (texts != NULL);
+  g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
+  g_return_if_fail (name != NULL);
 
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (priv->texts[i]);
-      priv->texts[i] = g_strdup (given[i]);
-    }
-  apply_texts (self);
+  klass->clear_action = name;
+  dn_ui_class_install_actions (GTK_WIDGET_CLASS (klass), &action, 1);
+}
+
+void
+dn_list_page_class_install_record_actions (DnListPageClass *klass,
+                                           const DnAction  *actions,
+                                           guint            n_actions)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
+  g_return_if_fail (actions != NULL);
+
+  klass->record_actions = actions;
+  klass->n_record_actions = n_actions;
+  dn_ui_class_install_actions (GTK_WIDGET_CLASS (klass), actions, n_actions);
+}
+
+void
+dn_list_page_class_set_details (DnListPageClass *klass,
+                                GType            type,
+                                GCallback        get_id,
+                                GtkWindow     *(*new_details) (DnListPage *self,
+                                                              DnStore    *store,
+                                                              gint64      id))
+{
+  g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
+  g_return_if_fail (get_id != NULL && new_details != NULL);
+
+  klass->details_type = type;
+  klass->details_get_id = get_id;
+  klass->new_details = new_details;
 }
 
 DnStore *
@@ -543,4 +640,91 @@ dn_list_page_select_id (DnListPage *self,
   g_return_val_if_fail (DN_IS_LIST_PAGE (self), FALSE);
   dn_list_page_ensure_loaded (self);
   return select_id (self, id);
+}
+
+void
+dn_list_page_prefetch (DnListPage *self)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+
+  dn_list_page_start_first_read (self);
+}
+
+void
+dn_list_page_select_saved (DnListPage *self,
+                           gint64      id,
+                           const char *hidden_message)
+{
+  DnQueryModel *model;
+
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  model = dn_list_page_get_model (self);
+  if (model == NULL)
+    return;
+  /* the store's "changed" normally reloaded the list already */
+  if (dn_query_model_find (model, id) == G_MAXUINT)
+    dn_list_page_reload (self);
+  if (!dn_list_page_select_id (self, id))
+    dn_list_page_show_message (self, hidden_message);
+}
+
+void
+dn_list_page_show_message (DnListPage *self,
+                           const char *text)
+{
+  DnWindowContext *context;
+
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  context = dn_window_context_from_widget (GTK_WIDGET (self));
+  if (context != NULL)
+    dn_window_context_show_message (context, text);
+  else
+    g_message ("%s", text);
+}
+
+void
+dn_list_page_present (DnListPage *self,
+                      GtkWindow  *window)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (window) != GTK_WINDOW (root))
+    {
+      gtk_window_set_transient_for (window, GTK_WINDOW (root));
+      gtk_window_set_destroy_with_parent (window, TRUE);
+    }
+  gtk_window_present (window);
+}
+
+void
+dn_list_page_open_record (DnListPage *self,
+                          gint64      id)
+{
+  DnListPageClass *klass;
+  DnStore *store;
+  GtkWindow *details;
+
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  klass = DN_LIST_PAGE_GET_CLASS (self);
+  store = PRIV (self)->store;
+  if (store == NULL || id <= 0 || klass->new_details == NULL)
+    return;
+  dn_list_page_select_id (self, id);
+  /* a record already open comes to the front instead of opening twice */
+  details = dn_ui_find_record_window (klass->details_type, klass->details_get_id, id,
+                                      (GtkWindow *) gtk_widget_get_root (GTK_WIDGET (self)));
+  if (details == NULL)
+    details = klass->new_details (self, store, id);
+  if (details != NULL)
+    dn_list_page_present (self, details);
+}
+
+void
+dn_list_page_open_selected (DnListPage *self)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  dn_list_page_open_record (self, dn_list_page_get_selected_id (self));
 }

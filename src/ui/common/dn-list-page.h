@@ -15,10 +15,14 @@
  * comes from the column headers and runs in the query. The selected record
  * stays selected across new results.
  *
- * A section is a subclass that gives its texts (dn_list_page_set_texts),
- * its columns (dn_list_page_add_column and the cell functions of the
- * class), its model and query, and its filters; its template adds its
- * widgets to the page's slots.
+ * A section is a subclass that gives its texts (the write-only string
+ * properties "name-prefix", "table-label", "empty-title",
+ * "empty-description", "filtered-title", "filtered-description",
+ * "new-label", "new-action-name", "loading-text", "clear-tooltip",
+ * "empty-icon", set in its template), its columns (dn_list_page_add_column
+ * and the cell functions of the class), its model and query, its filter
+ * (dn_list_page_set_filter), its record window and its actions; its
+ * template adds its widgets to the page's slots.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,24 +33,9 @@
 #include "dn-list-table.h"
 #include "dn-query-model.h"
 #include "dn-store.h"
+#include "dn-ui.h"
 
 G_BEGIN_DECLS
-
-/* What a section's list says (translated), in this order. */
-typedef struct
-{
-  const char *name_prefix;          /* widget names: PREFIX-table, -count, -content, -clear-filters */
-  const char *table_label;          /* the table's accessible label: "Tasks" */
-  const char *empty_title;          /* nothing recorded yet: "No tasks yet" */
-  const char *empty_description;
-  const char *filtered_title;       /* nothing matches: "No tasks match" */
-  const char *filtered_description;
-  const char *new_label;            /* the button adding a record then: "_New Task" */
-  const char *new_action_name;      /* its action: "tasks.new" (NULL: no button) */
-  const char *loading;              /* while a query runs: "Looking for the tasks…" */
-  const char *clear_tooltip;        /* of Clear Filters: "Show all tasks again" */
-  const char *empty_icon;           /* the icon over the message of an empty list (not translated) */
-} DnListPageTexts;
 
 #define DN_TYPE_LIST_PAGE (dn_list_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (DnListPage, dn_list_page, DN, LIST_PAGE, GtkWidget)
@@ -55,23 +44,15 @@ struct _DnListPageClass
 {
   GtkWidgetClass parent_class;
 
-  /* A new model of the section's records over @store. */
-  DnQueryModel *(*create_model)   (DnListPage    *self,
-                                   DnStore       *store);
-  /* Runs the section's query (its filters and order, periods counted from
-   * dn_list_page_get_today()) on @model: at once, or with @async on a
-   * worker thread, the model then emitting "loaded". FALSE with @error
-   * when it failed at once. */
-  gboolean      (*run_query)      (DnListPage    *self,
-                                   DnQueryModel  *model,
-                                   gboolean       async,
-                                   GError       **error);
-  /* TRUE when a filter or a search leaves records out. */
-  gboolean      (*is_filtered)    (DnListPage    *self);
-  /* TRUE when clear_filters() would change the filters (NULL: when
-   * is_filtered()). */
-  gboolean      (*can_clear)      (DnListPage    *self);
-  /* Every filter back to the section's default (the page reloads after). */
+  /* the DnQueryModel of the section's records (its property "store" set) */
+  GType         model_type;
+  /* Fills @query, of the model's kind (DnQueryModelClass.query_size
+   * bytes), from the section's filters, periods counted from
+   * dn_list_page_get_today(); what it sets on the filter reloads nothing. */
+  void          (*get_query)      (DnListPage    *self,
+                                   gpointer       query);
+  /* Every filter back to the section's default (the page reloads after;
+   * default: the filter's reset). */
   void          (*clear_filters)  (DnListPage    *self);
   /* The count shown above the table: "123 tasks". */
   char         *(*format_count)   (DnListPage    *self,
@@ -94,25 +75,88 @@ struct _DnListPageClass
   char         *(*get_tooltip)    (DnListPage    *self,
                                    int            column,
                                    gpointer       item);
-  /* Enter or a double click on the row of @item. */
+  /* Enter or a double click on the row of @item (default: the record's
+   * window, dn_list_page_open_record()). */
   void          (*activate_item)  (DnListPage    *self,
                                    gpointer       item);
   /* The selection, the filters or the list changed. */
   void          (*update_actions) (DnListPage    *self);
   /* Sets the filters a link names ("overdue", "expiring"… each section
-   * says which it knows); FALSE for a name it does not know. */
+   * says which it knows); FALSE for a name it does not know (default: the
+   * filter's apply_preset, if any). */
   gboolean      (*apply_preset)   (DnListPage    *self,
                                    const char    *preset);
+
+  /* the section's own name of "list.clear-filters"
+   * (dn_list_page_class_add_clear_action()) */
+  const char   *clear_action;
+  /* the actions on the selected record
+   * (dn_list_page_class_install_record_actions()) */
+  const DnAction *record_actions;
+  guint         n_record_actions;
+
+  /* the window of one record (dn_list_page_class_set_details()) */
+  GType         details_type;
+  GCallback     details_get_id;
+  GtkWindow    *(*new_details)    (DnListPage    *self,
+                                   DnStore       *store,
+                                   gint64         id);
 
   gpointer padding[6];
 };
 
-/* For sections: their texts (copied), once in their init. */
-void          dn_list_page_set_texts          (DnListPage            *self,
-                                               const DnListPageTexts *texts);
+/* For sections, in their class_init: the window of one record
+ * (dn_list_page_open_record()), made by @new_details over the store; one
+ * of @type already open over the page's window, whose @get_id (gint64 (*)
+ * (window)) gives the record's id, comes to the front instead. */
+void          dn_list_page_class_set_details  (DnListPageClass    *klass,
+                                               GType               type,
+                                               GCallback           get_id,
+                                               GtkWindow        *(*new_details) (DnListPage *self,
+                                                                                 DnStore    *store,
+                                                                                 gint64      id));
+
+/* The section's filter: its own functions, each taking the filter first,
+ * as GCallbacks. */
+typedef struct
+{
+  GCallback is_active;     /* gboolean (*) (filter): a filter or the search leaves records out */
+  GCallback reset;         /* void (*) (filter): every filter back to the section's default, or
+                            * NULL (the class's clear_filters) */
+  GCallback apply_preset;  /* gboolean (*) (filter, const char *preset), or NULL */
+  GCallback is_default;    /* gboolean (*) (filter): the view as it opens; NULL: when not is_active */
+} DnListFilterFuncs;
+
+/* For sections, in their class_init: @name ("tasks.clear-filters") does
+ * what "list.clear-filters" does, and is enabled with it. */
+void          dn_list_page_class_add_clear_action (DnListPageClass *klass,
+                                                   const char      *name);
+/* For sections, in their class_init: @actions (a static table, see
+ * dn_ui_class_install_actions()) act on the selected record: they are
+ * enabled while one is selected. (The action of "new-action-name" is
+ * enabled while the page has a store.) */
+void          dn_list_page_class_install_record_actions (DnListPageClass *klass,
+                                                         const DnAction  *actions,
+                                                         guint            n_actions);
+
 void          dn_list_page_set_store          (DnListPage         *self,
                                                DnStore            *store);
 DnStore      *dn_list_page_get_store          (DnListPage         *self);
+/* For sections, once in their init: the DnFilter the query is made from
+ * (the page takes the reference). A change the officer makes runs the
+ * query on a worker; the text of @search_entry (if not NULL) and the
+ * filter's "text" follow each other, and Escape clears it. "Clear
+ * Filters" is offered while the filter is not the default. */
+void          dn_list_page_set_filter         (DnListPage              *self,
+                                               gpointer                 filter,
+                                               const DnListFilterFuncs *funcs,
+                                               GtkSearchEntry          *search_entry);
+/* The section's filter. (transfer none) */
+gpointer      dn_list_page_get_filter         (DnListPage         *self);
+/* Changes code makes to the filter between these two apply at once, with
+ * one dn_list_page_reload() at the end. */
+void          dn_list_page_begin_filter_change (DnListPage        *self);
+void          dn_list_page_end_filter_change  (DnListPage         *self);
 /* Adds a column; @column is the section's own number for it, given back
  * to the cell functions. @width 0: the column takes the room left. */
 void          dn_list_page_add_column         (DnListPage         *self,
@@ -160,6 +204,10 @@ gboolean      dn_list_page_apply_preset       (DnListPage         *self,
 void          dn_list_page_clear_filters      (DnListPage         *self);
 /* Reads the list again if the store changed while the page was hidden. */
 void          dn_list_page_ensure_loaded      (DnListPage         *self);
+/* A page about to be shown for the first time starts reading its first
+ * rows on the worker now, so that they may be in its first frame rather
+ * than a "loading" one; does nothing once the page has read its list. */
+void          dn_list_page_prefetch           (DnListPage         *self);
 
 /* Sorts as a click on the header of @column does, and reloads now. */
 void          dn_list_page_sort_by_column     (DnListPage         *self,
@@ -176,5 +224,23 @@ gpointer      dn_list_page_dup_selected_item  (DnListPage         *self);
 /* Selects the record's row and brings it into view; FALSE when not listed. */
 gboolean      dn_list_page_select_id          (DnListPage         *self,
                                                gint64              id);
+/* Selects the record @id and presents its window over the page's (see
+ * dn_list_page_class_set_details()). */
+void          dn_list_page_open_record        (DnListPage         *self,
+                                               gint64              id);
+/* The same for the selected record (an action's activate function). */
+void          dn_list_page_open_selected      (DnListPage         *self);
+/* After an editor saved the record @id: listed again if it was not,
+ * selected, or else @hidden_message says the filters hide it. */
+void          dn_list_page_select_saved       (DnListPage         *self,
+                                               gint64              id,
+                                               const char         *hidden_message);
+
+/* Shows @text in the window's message bar (logged without a window). */
+void          dn_list_page_show_message       (DnListPage         *self,
+                                               const char         *text);
+/* Presents @window over the page's window, closed with it. */
+void          dn_list_page_present            (DnListPage         *self,
+                                               GtkWindow          *window);
 
 G_END_DECLS

@@ -112,6 +112,22 @@ dn_page_editor_load_chooser (DnPageEditor  *self,
   return TRUE;
 }
 
+gboolean
+dn_page_editor_finish (DnPageEditor *self,
+                       gboolean      ok,
+                       const GError *error,
+                       GtkWidget    *field,
+                       gint64        id)
+{
+  g_return_val_if_fail (DN_IS_PAGE_EDITOR (self), FALSE);
+
+  if (ok)
+    dn_page_editor_saved (self, id);
+  else
+    dn_form_dialog_show_error (DN_FORM_DIALOG (self), error->message, field);
+  return ok;
+}
+
 void
 dn_page_editor_saved (DnPageEditor *self,
                       gint64        id)

@@ -46,6 +46,15 @@ gboolean dn_page_editor_load_chooser (DnPageEditor  *self,
                                       DnChooser     *chooser,
                                       gint64         id,
                                       GError       **error);
+/* The end of an apply step, once the store was asked to write record @id:
+ * when it did (@ok), emits "saved" with @id; else shows @error's message,
+ * marking @field (the field the refusal is about; NULL: none). Returns
+ * @ok. */
+gboolean dn_page_editor_finish    (DnPageEditor *self,
+                                   gboolean      ok,
+                                   const GError *error,
+                                   GtkWidget    *field,
+                                   gint64        id);
 /* Emits "saved" with @id, the record the store accepted. */
 void     dn_page_editor_saved     (DnPageEditor *self,
                                    gint64        id);

@@ -72,24 +72,6 @@ load (DnChooser  *chooser,
   return TRUE;
 }
 
-static GObject *
-new_none_row (DnChooser  *chooser,
-              const char *label)
-{
-  DnPerson *none = dn_person_new ();
-
-  g_free (none->given_name);
-  none->given_name = g_strdup (label);
-  return G_OBJECT (none);
-}
-
-static gint64
-get_id (DnChooser *chooser,
-        gpointer   row)
-{
-  return DN_PERSON (row)->id;
-}
-
 static const char *
 get_name (DnChooser *chooser,
           gpointer   row)
@@ -127,9 +109,8 @@ dn_person_chooser_class_init (DnPersonChooserClass *klass)
 {
   DnChooserClass *chooser_class = DN_CHOOSER_CLASS (klass);
 
+  dn_chooser_class_set_record (chooser_class, DN_TYPE_PERSON, G_STRUCT_OFFSET (DnPerson, given_name));
   chooser_class->load = load;
-  chooser_class->new_none_row = new_none_row;
-  chooser_class->get_id = get_id;
   chooser_class->get_name = get_name;
   chooser_class->get_detail = get_detail;
   chooser_class->dup_search_text = dup_search_text;

@@ -92,31 +92,6 @@ load (DnChooser  *chooser,
   return TRUE;
 }
 
-static GObject *
-new_none_row (DnChooser  *chooser,
-              const char *label)
-{
-  DnUnit *none = dn_unit_new ();
-
-  g_free (none->name);
-  none->name = g_strdup (label);
-  return G_OBJECT (none);
-}
-
-static gint64
-get_id (DnChooser *chooser,
-        gpointer   row)
-{
-  return DN_UNIT (row)->id;
-}
-
-static const char *
-get_name (DnChooser *chooser,
-          gpointer   row)
-{
-  return DN_UNIT (row)->name;
-}
-
 static const char *
 get_detail (DnChooser *chooser,
             gpointer   row)
@@ -181,10 +156,8 @@ dn_unit_chooser_class_init (DnUnitChooserClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   DnChooserClass *chooser_class = DN_CHOOSER_CLASS (klass);
 
+  dn_chooser_class_set_record (chooser_class, DN_TYPE_UNIT, G_STRUCT_OFFSET (DnUnit, name));
   chooser_class->load = load;
-  chooser_class->new_none_row = new_none_row;
-  chooser_class->get_id = get_id;
-  chooser_class->get_name = get_name;
   chooser_class->get_detail = get_detail;
   chooser_class->get_depth = get_depth;
   chooser_class->dup_search_text = dup_search_text;

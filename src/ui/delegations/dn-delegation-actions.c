@@ -73,6 +73,18 @@ show_message (GtkWidget  *parent,
     g_warning ("%s", text);
 }
 
+/* The day typed in @entry; else says what is wrong and marks it. */
+static gboolean
+read_day (DnFormDialog *dialog,
+          DnDateEntry  *entry,
+          GDate        *day)
+{
+  if (dn_date_entry_get_date (entry, day))
+    return TRUE;
+  dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."), GTK_WIDGET (entry));
+  return FALSE;
+}
+
 static gboolean
 apply_change (DnFormDialog  *dialog,
               gpointer       user_data,
@@ -82,15 +94,8 @@ apply_change (DnFormDialog  *dialog,
   GDate day;
 
   g_date_clear (&day, 1);
-  if (change->day != NULL)
-    {
-      if (!dn_date_entry_get_date (change->day, &day))
-        {
-          dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."),
-                                     GTK_WIDGET (change->day));
-          return FALSE;
-        }
-    }
+  if (change->day != NULL && !read_day (dialog, change->day, &day))
+    return FALSE;
   switch (change->to)
     {
     case DN_DELEGATION_APPROVED:
@@ -126,33 +131,104 @@ add_document_field (DnFormDialog *dialog,
   return DN_DOCUMENT_CHOOSER (chooser);
 }
 
-static DnDateEntry *
-add_day_field (DnFormDialog *dialog,
-               const char   *label,
-               const char   *accessible,
-               const GDate  *day)
+static void
+present_over (DnFormDialog *dialog,
+              GtkWidget    *parent)
 {
-  GtkWidget *entry = dn_date_entry_new ();
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
 
-  dn_date_entry_set_date (DN_DATE_ENTRY (entry), day);
-  dn_form_dialog_add_field (dialog, label, accessible, entry);
-  return DN_DATE_ENTRY (entry);
+  if (GTK_IS_WINDOW (root))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The forms handing out, or taking back, every passport of a delegation */
 typedef struct
 {
-  DnStore     *store;
-  gint64       id;
-  DnDateEntry *day;
-  GtkEntry    *handed_by;
-  gboolean     confirmed;
-} HandOut;
+  DnStore      *store;
+  gint64        id;
+  DnFormDialog *dialog;      /* owns this */
+  DnDateEntry  *day;
+  GtkEntry     *officer;     /* who hands them out, or takes them in */
+  GtkEntry     *reason;      /* taking back: of a delay, and who excused it */
+  GtkEntry     *excused_by;
+  gboolean      confirmed;   /* handing out: the warning was accepted */
+} Passports;
 
 static void
-hand_out_free (HandOut *hand_out)
+passports_free (Passports *form)
 {
-  g_clear_object (&hand_out->store);
-  g_free (hand_out);
+  g_clear_object (&form->store);
+  g_free (form);
+}
+
+/* What such a form says (untranslated) */
+typedef struct
+{
+  const char *title;
+  const char *save_label;
+  const char *name;           /* the dialog's widget name */
+  const char *intro;
+  const char *day_label;
+  const char *day_accessible;
+  const char *officer_label;
+  const char *officer_accessible;
+  const char *officer_placeholder;
+} PassportsTexts;
+
+static const PassportsTexts hand_out_texts = {
+  N_("Hand Out Passports"), N_("_Hand Out"), "delegation-hand-out-form",
+  N_("The passport chosen for each member is handed to its holder and entered in the custody ledger."),
+  N_("_Day"), N_("Day handed out"), N_("Handed _by"), N_("Handed by"), NULL,
+};
+
+static const PassportsTexts take_back_texts = {
+  N_("Take Back Passports"), N_("_Take Back"), "delegation-take-back-form",
+  N_("Every passport of the delegation still out comes back into the office's keeping, entered in the custody "
+     "ledger. The reason for a delay goes to the late ones only."),
+  N_("Returned _on"), N_("Return date"), N_("Taken _in by"), N_("Taken in by"), N_("You, when left empty"),
+};
+
+/* The form's dialog, its day (today) and its officer's field (the
+ * officer's name, when known). */
+static Passports *
+passports_new (GtkWidget            *parent,
+               DnStore              *store,
+               gint64                id,
+               const PassportsTexts *texts)
+{
+  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
+  Passports *form = g_new0 (Passports, 1);
+  GDate today;
+
+  form->store = g_object_ref (store);
+  form->id = id;
+  dn_date_today (&today);
+  form->dialog = dn_form_dialog_new (_(texts->title), _(texts->save_label));
+  gtk_widget_set_name (GTK_WIDGET (form->dialog), texts->name);
+  dn_form_dialog_set_intro (form->dialog, _(texts->intro));
+  form->day = DN_DATE_ENTRY (dn_form_dialog_add_date (form->dialog, _(texts->day_label), _(texts->day_accessible),
+                                                      NULL, &today));
+  form->officer = GTK_ENTRY (dn_form_dialog_add_entry (form->dialog, _(texts->officer_label),
+                                                       _(texts->officer_accessible), NULL,
+                                                       context != NULL ? dn_window_context_get_officer (context)
+                                                       : NULL,
+                                                       texts->officer_placeholder != NULL
+                                                       ? _(texts->officer_placeholder) : NULL));
+  return form;
+}
+
+static DnFormDialog *
+passports_present (Passports       *form,
+                   GtkWidget       *parent,
+                   DnFormApplyFunc  apply)
+{
+  dn_form_dialog_set_apply_func (form->dialog, apply, form, (GDestroyNotify) passports_free);
+  present_over (form->dialog, parent);
+  return form->dialog;
 }
 
 static gboolean
@@ -160,18 +236,14 @@ apply_hand_out (DnFormDialog  *dialog,
                 gpointer       user_data,
                 GError       **error)
 {
-  HandOut *hand_out = user_data;
+  Passports *hand_out = user_data;
   g_autoptr(GError) refused = NULL;
   GDate day;
 
-  if (!dn_date_entry_get_date (hand_out->day, &day))
-    {
-      dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."),
-                                 GTK_WIDGET (hand_out->day));
-      return FALSE;
-    }
+  if (!read_day (dialog, hand_out->day, &day))
+    return FALSE;
   if (dn_store_hand_out_delegation_passports (hand_out->store, hand_out->id, &day,
-                                              gtk_editable_get_text (GTK_EDITABLE (hand_out->handed_by)),
+                                              gtk_editable_get_text (GTK_EDITABLE (hand_out->officer)),
                                               hand_out->confirmed, &refused))
     return TRUE;
   if (g_error_matches (refused, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
@@ -187,68 +259,17 @@ apply_hand_out (DnFormDialog  *dialog,
   return FALSE;
 }
 
-static void
-present_over (DnFormDialog *dialog,
-              GtkWidget    *parent)
-{
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
-
-  if (GTK_IS_WINDOW (root))
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 DnFormDialog *
 dn_delegation_hand_out_passports (GtkWidget *parent,
                                   DnStore   *store,
                                   gint64     id)
 {
-  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
-  HandOut *hand_out;
-  DnFormDialog *dialog;
-  GtkWidget *entry;
-  GDate today;
+  Passports *hand_out;
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
-  hand_out = g_new0 (HandOut, 1);
-  hand_out->store = g_object_ref (store);
-  hand_out->id = id;
-  dn_date_today (&today);
-  dialog = dn_form_dialog_new (_("Hand Out Passports"), _("_Hand Out"));
-  gtk_widget_set_name (GTK_WIDGET (dialog), "delegation-hand-out-form");
-  dn_form_dialog_set_intro (dialog, _("The passport chosen for each member is handed to its holder and entered "
-                                      "in the custody ledger."));
-  hand_out->day = add_day_field (dialog, _("_Day"), _("Day handed out"), &today);
-  entry = gtk_entry_new ();
-  if (context != NULL && dn_window_context_get_officer (context) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), dn_window_context_get_officer (context));
-  dn_form_dialog_add_field (dialog, _("Handed _by"), _("Handed by"), entry);
-  hand_out->handed_by = GTK_ENTRY (entry);
-  dn_form_dialog_set_apply_func (dialog, apply_hand_out, hand_out, (GDestroyNotify) hand_out_free);
-  present_over (dialog, parent);
-  return dialog;
-}
-
-/* The form taking back every passport of a delegation still out */
-typedef struct
-{
-  DnStore      *store;
-  gint64        id;
-  DnDateEntry  *day;
-  GtkEntry     *received_by;
-  GtkEntry     *reason;
-  GtkEntry     *excused_by;
-} TakeBack;
-
-static void
-take_back_free (TakeBack *take_back)
-{
-  g_clear_object (&take_back->store);
-  g_free (take_back);
+  hand_out = passports_new (parent, store, id, &hand_out_texts);
+  return passports_present (hand_out, parent, apply_hand_out);
 }
 
 static gboolean
@@ -256,37 +277,16 @@ apply_take_back (DnFormDialog  *dialog,
                  gpointer       user_data,
                  GError       **error)
 {
-  TakeBack *take_back = user_data;
+  Passports *take_back = user_data;
   GDate day;
 
-  if (!dn_date_entry_get_date (take_back->day, &day))
-    {
-      dn_form_dialog_show_error (dialog, _("Type the day as day/month/year, for example 30/06/2025."),
-                                 GTK_WIDGET (take_back->day));
-      return FALSE;
-    }
+  if (!read_day (dialog, take_back->day, &day))
+    return FALSE;
   return dn_store_take_back_delegation_passports (take_back->store, take_back->id, &day,
-                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->received_by)),
+                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->officer)),
                                                   gtk_editable_get_text (GTK_EDITABLE (take_back->reason)),
                                                   gtk_editable_get_text (GTK_EDITABLE (take_back->excused_by)),
                                                   error);
-}
-
-static GtkEntry *
-add_entry_field (DnFormDialog *dialog,
-                 const char   *label,
-                 const char   *accessible,
-                 const char   *placeholder,
-                 const char   *text)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  if (placeholder != NULL)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  dn_form_dialog_add_field (dialog, label, accessible, entry);
-  return GTK_ENTRY (entry);
 }
 
 DnFormDialog *
@@ -294,32 +294,17 @@ dn_delegation_take_back_passports (GtkWidget *parent,
                                    DnStore   *store,
                                    gint64     id)
 {
-  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (parent) : NULL;
-  TakeBack *take_back;
-  DnFormDialog *dialog;
-  GDate today;
+  Passports *take_back;
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
-  take_back = g_new0 (TakeBack, 1);
-  take_back->store = g_object_ref (store);
-  take_back->id = id;
-  dn_date_today (&today);
-  dialog = dn_form_dialog_new (_("Take Back Passports"), _("_Take Back"));
-  gtk_widget_set_name (GTK_WIDGET (dialog), "delegation-take-back-form");
-  dn_form_dialog_set_intro (dialog, _("Every passport of the delegation still out comes back into the office's "
-                                      "keeping, entered in the custody ledger. The reason for a delay goes to the "
-                                      "late ones only."));
-  take_back->day = add_day_field (dialog, _("Returned _on"), _("Return date"), &today);
-  take_back->received_by = add_entry_field (dialog, _("Taken _in by"), _("Taken in by"), _("You, when left empty"),
-                                            context != NULL ? dn_window_context_get_officer (context) : NULL);
-  take_back->reason = add_entry_field (dialog, _("_Reason for the delay"), _("Reason for the delay"),
-                                       _("Only for a late return"), NULL);
-  take_back->excused_by = add_entry_field (dialog, _("_Excused by"), _("Excused by"),
-                                           _("The head who accepted the reason"), NULL);
-  dn_form_dialog_set_apply_func (dialog, apply_take_back, take_back, (GDestroyNotify) take_back_free);
-  present_over (dialog, parent);
-  return dialog;
+  take_back = passports_new (parent, store, id, &take_back_texts);
+  take_back->reason = GTK_ENTRY (dn_form_dialog_add_entry (take_back->dialog, _("_Reason for the delay"),
+                                                           _("Reason for the delay"), NULL, NULL,
+                                                           _("Only for a late return")));
+  take_back->excused_by = GTK_ENTRY (dn_form_dialog_add_entry (take_back->dialog, _("_Excused by"), _("Excused by"),
+                                                               NULL, NULL, _("The head who accepted the reason")));
+  return passports_present (take_back, parent, apply_take_back);
 }
 
 DnFormDialog *
@@ -371,7 +356,8 @@ dn_delegation_change_status (GtkWidget           *parent,
       break;
     case DN_DELEGATION_RETURNED:
       dialog = dn_form_dialog_new (_("Delegation Returned"), _("_Record Return"));
-      change->day = add_day_field (dialog, _("_Back on"), _("Day of return"), &d->end_date);
+      change->day = DN_DATE_ENTRY (dn_form_dialog_add_date (dialog, _("_Back on"), _("Day of return"), NULL,
+                                                            &d->end_date));
       dn_form_dialog_add_hint (dialog, _("The results report falls due from this day."));
       break;
     case DN_DELEGATION_REPORTED:
@@ -383,7 +369,8 @@ dn_delegation_change_status (GtkWidget           *parent,
         dialog = dn_form_dialog_new (_("Results Report"), _("_Record Report"));
         change->document = add_document_field (dialog, store, _("_Report"), _("Results report"),
                                                d->report_document_id);
-        change->day = add_day_field (dialog, _("_Received on"), _("Day the report came"), &today);
+        change->day = DN_DATE_ENTRY (dn_form_dialog_add_date (dialog, _("_Received on"), _("Day the report came"),
+                                                              NULL, &today));
       }
       break;
     }

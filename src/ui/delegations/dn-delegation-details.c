@@ -15,6 +15,7 @@
 #include "dn-delegation-actions.h"
 #include "dn-delegation-details.h"
 #include "dn-delegation-editor.h"
+#include "dn-delegation-members.h"
 #include "dn-ui.h"
 
 struct _DnDelegationDetails
@@ -225,36 +226,11 @@ refresh (DnDelegationDetails *self)
   gtk_label_set_text (self->members_heading, out ? _("Members") : _("Guests"));
   for (guint i = 0; members != NULL && i < members->len; i++)
     {
-      DnDelegationMember *m = members->pdata[i];
+      g_autofree char *line = dn_delegation_members_describe (members->pdata[i], TRUE);
 
       if (people->len > 0)
         g_string_append_c (people, '\n');
-      g_string_append (people, m->name);
-      if (m->person_id > 0)
-        {
-          g_string_append_printf (people, " — %s", dn_member_role_get_label (m->role));
-          if (m->position[0] != '\0')
-            g_string_append_printf (people, ", %s", m->position);
-          if (m->unit_name[0] != '\0')
-            g_string_append_printf (people, ", %s", m->unit_name);
-          if (m->grade[0] != '\0')
-            g_string_append_printf (people, _(", grade %s"), m->grade);
-          if (m->passport_number[0] != '\0')
-            g_string_append_printf (people, _(", passport %s"), m->passport_number);
-        }
-      else
-        {
-          const char *country = m->guest_nationality[0] != '\0' ? dn_country_name (m->guest_nationality) : NULL;
-
-          if (country != NULL)
-            g_string_append_printf (people, " (%s)", country);
-          if (m->position[0] != '\0')
-            g_string_append_printf (people, " — %s", m->position);
-          if (m->guest_organisation[0] != '\0')
-            g_string_append_printf (people, ", %s", m->guest_organisation);
-          if (m->guest_passport[0] != '\0')
-            g_string_append_printf (people, _(", passport %s"), m->guest_passport);
-        }
+      g_string_append (people, line);
     }
   gtk_label_set_text (self->members_label, people->len > 0 ? people->str : _("Nobody yet."));
 

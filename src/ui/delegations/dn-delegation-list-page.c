@@ -34,7 +34,7 @@ struct _DnDelegationListPage
   DnListPage             parent_instance;
 
   DnDelegationDirection  direction;
-  DnDelegationFilter    *filter;
+  DnDelegationFilter    *filter;     /* the page's (not a reference) */
   GtkWindow             *last_form;  /* weak */
 
   /* Template widgets */
@@ -57,17 +57,7 @@ G_DEFINE_FINAL_TYPE (DnDelegationListPage, dn_delegation_list_page, DN_TYPE_LIST
  * Cells
  */
 
-static GtkWidget *
-cell_text (int min_chars,
-           int nat_chars)
-{
-  GtkWidget *text = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), nat_chars);
-  return text;
-}
+static const DnListMark overdue_mark = { "dn-overdue", "dialog-warning-symbolic", NULL };
 
 static gboolean
 report_overdue (DnDelegation *d,
@@ -84,29 +74,18 @@ create_cell (DnListPage *page,
   switch ((Column) column)
     {
     case COLUMN_REPORT_DUE:
-      {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        GtkWidget *image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-        GtkWidget *text = cell_text (3, 10);
-
-        gtk_widget_set_visible (image, FALSE);
-        gtk_widget_set_hexpand (text, TRUE);
-        gtk_widget_add_css_class (text, "numeric");
-        gtk_box_append (GTK_BOX (box), image);
-        gtk_box_append (GTK_BOX (box), text);
-        return box;
-      }
+      return dn_list_cell_marked_new (NULL);
     case COLUMN_TITLE:
-      return cell_text (20, 60);
+      return dn_list_cell_text_new (20, 60);
     case COLUMN_COUNTRIES:
-      return cell_text (6, 20);
+      return dn_list_cell_text_new (6, 20);
     case COLUMN_DATES:
     case COLUMN_MEMBERS:
     case COLUMN_STATUS:
     case COLUMN_N:
     default:
       {
-        GtkWidget *text = cell_text (3, 12);
+        GtkWidget *text = dn_list_cell_text_new (3, 12);
 
         if (column != COLUMN_STATUS)
           gtk_widget_add_css_class (text, "numeric");
@@ -153,14 +132,10 @@ show_item (DnListPage *page,
     case COLUMN_REPORT_DUE:
       {
         gboolean overdue = report_overdue (d, dn_list_page_get_today (page));
-        GtkWidget *image = gtk_widget_get_first_child (cell);
-        GtkWidget *label = gtk_widget_get_next_sibling (image);
 
         if (g_date_valid (&d->report_due_date) && d->status == DN_DELEGATION_RETURNED)
           text = dn_date_format_short (&d->report_due_date);
-        gtk_widget_set_visible (image, overdue);
-        dn_ui_set_css_class (cell, "dn-overdue", overdue);
-        gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+        dn_list_cell_marked_show (cell, overdue ? &overdue_mark : NULL, text);
         return;
       }
     case COLUMN_TITLE:
@@ -191,49 +166,26 @@ get_tooltip (DnListPage *page,
  * DnListPage
  */
 
-static DnQueryModel *
-create_model (DnListPage *page,
-              DnStore    *store)
-{
-  return DN_QUERY_MODEL (dn_delegation_list_model_new (store));
-}
-
-static gboolean
-run_query (DnListPage    *page,
-           DnQueryModel  *model,
-           gboolean       async,
-           GError       **error)
+static void
+get_query (DnListPage *page,
+           gpointer    query)
 {
   DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
-  DnDelegationQuery query;
 
   dn_delegation_filter_set_today (self->filter, dn_list_page_get_today (page));
-  dn_delegation_filter_to_query (self->filter, &query);
-  if (!async)
-    return dn_delegation_list_model_set_query (DN_DELEGATION_LIST_MODEL (model), &query, error);
-  dn_delegation_list_model_set_query_async (DN_DELEGATION_LIST_MODEL (model), &query);
-  return TRUE;
+  dn_delegation_filter_to_query (self->filter, query);
 }
 
-static gboolean
-is_filtered (DnListPage *page)
-{
-  DnDelegationFilter *filter = DN_DELEGATION_LIST_PAGE (page)->filter;
-
-  return filter != NULL && dn_delegation_filter_is_active (filter);
-}
-
+/* (the search entry and the toggle follow the filter) */
 static void
 clear_filters (DnListPage *page)
 {
-  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
+  DnDelegationFilter *filter = DN_DELEGATION_LIST_PAGE (page)->filter;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
-  dn_delegation_filter_set_text (self->filter, NULL);
-  dn_delegation_filter_set_status (self->filter, -1);
-  dn_delegation_filter_set_report_overdue (self->filter, FALSE);
-  dn_delegation_filter_set_abroad_on (self->filter, NULL);
+  dn_delegation_filter_set_text (filter, NULL);
+  dn_delegation_filter_set_status (filter, -1);
+  dn_delegation_filter_set_report_overdue (filter, FALSE);
+  dn_delegation_filter_set_abroad_on (filter, NULL);
 }
 
 /* The overview's links: "abroad" (approved or abroad today),
@@ -253,7 +205,7 @@ apply_preset (DnListPage *page,
   else
     dn_delegation_filter_set_abroad_on (self->filter, NULL);
   if (g_str_equal (preset, "report-overdue"))
-    gtk_toggle_button_set_active (self->overdue_toggle, TRUE);
+    dn_delegation_filter_set_report_overdue (self->filter, TRUE);
   return TRUE;
 }
 
@@ -268,63 +220,46 @@ void
 dn_delegation_list_page_open_delegation (DnDelegationListPage *self,
                                          gint64                id)
 {
-  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  GtkWindow *details;
-  GtkRoot *root;
-
-  if (store == NULL || id <= 0)
-    return;
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  /* one window per delegation */
-  details = dn_ui_find_record_window (DN_TYPE_DELEGATION_DETAILS, G_CALLBACK (dn_delegation_details_get_delegation),
-                                      id, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-  if (details != NULL)
-    {
-      gtk_window_present (details);
-      return;
-    }
-  details = dn_delegation_details_new (store, id);
-  if (GTK_IS_WINDOW (root))
-    {
-      DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-
-      gtk_window_set_transient_for (details, GTK_WINDOW (root));
-      if (context != NULL)
-        dn_window_context_attach (GTK_WIDGET (details), context);
-    }
-  gtk_window_present (details);
+  g_return_if_fail (DN_IS_DELEGATION_LIST_PAGE (self));
+  dn_list_page_open_record (DN_LIST_PAGE (self), id);
 }
 
-static void
-activate_item (DnListPage *page,
-               gpointer    item)
+static GtkWindow *
+new_details (DnListPage *page,
+             DnStore    *store,
+             gint64      id)
 {
-  dn_delegation_list_page_open_delegation (DN_DELEGATION_LIST_PAGE (page), DN_DELEGATION (item)->id);
+  GtkWindow *details = dn_delegation_details_new (store, id);
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (page));
+
+  /* its forms show their messages in the page's window */
+  if (context != NULL)
+    dn_window_context_attach (GTK_WIDGET (details), context);
+  return details;
 }
+
+/* The status changes on the selected delegation, by action. */
+static const struct
+{
+  const char         *name;
+  DnDelegationStatus  to;
+} status_actions[] = {
+  { "delegation.approve", DN_DELEGATION_APPROVED },
+  { "delegation.depart", DN_DELEGATION_ABROAD },
+  { "delegation.return", DN_DELEGATION_RETURNED },
+  { "delegation.record-report", DN_DELEGATION_REPORTED },
+  { "delegation.cancel", DN_DELEGATION_CANCELLED },
+};
 
 static void
 update_actions (DnListPage *page)
 {
-  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (page);
   g_autoptr(DnDelegation) d = dn_list_page_dup_selected_item (page);
-  gboolean with_store = dn_list_page_get_store (page) != NULL;
-  gboolean selected = d != NULL && d->id > 0;
-  DnDelegationStatus status = selected ? d->status : DN_DELEGATION_CANCELLED;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.new", with_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.open", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.delete", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.approve",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_APPROVED));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.depart",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_ABROAD));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.return",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_RETURNED));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.record-report",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_REPORTED));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.cancel",
-                                 selected && dn_delegation_status_can_change (status, DN_DELEGATION_CANCELLED));
+  for (guint i = 0; i < G_N_ELEMENTS (status_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (page), status_actions[i].name,
+                                   d != NULL && d->id > 0 && dn_delegation_status_can_change (d->status,
+                                                                                              status_actions[i].to));
 }
 
 /*
@@ -332,53 +267,23 @@ update_actions (DnListPage *page)
  */
 
 static void
-change_selected (DnDelegationListPage *self,
-                 DnDelegationStatus    to)
+change_status_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
 {
+  DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (widget);
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
   gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-  DnFormDialog *form;
 
   if (store == NULL || id <= 0)
     return;
-  form = dn_delegation_change_status (GTK_WIDGET (self), store, id, to);
-  g_set_weak_pointer (&self->last_form, form != NULL ? GTK_WINDOW (form) : NULL);
-}
+  for (guint i = 0; i < G_N_ELEMENTS (status_actions); i++)
+    if (g_str_equal (status_actions[i].name, action_name))
+      {
+        DnFormDialog *form = dn_delegation_change_status (widget, store, id, status_actions[i].to);
 
-static void
-approve_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_APPROVED);
-}
-
-static void
-depart_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_ABROAD);
-}
-
-static void
-return_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_RETURNED);
-}
-
-static void
-record_report_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_REPORTED);
-}
-
-static void
-cancel_cb (DnDelegationListPage *self)
-{
-  change_selected (self, DN_DELEGATION_CANCELLED);
-}
-
-static void
-open_cb (DnDelegationListPage *self)
-{
-  dn_delegation_list_page_open_delegation (self, dn_list_page_get_selected_id (DN_LIST_PAGE (self)));
+        g_set_weak_pointer (&self->last_form, form != NULL ? GTK_WINDOW (form) : NULL);
+      }
 }
 
 static void
@@ -386,13 +291,12 @@ delete_cb (DnDelegationListPage *self)
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
   gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
 
   if (store == NULL || id <= 0)
     return;
-  if (!dn_store_delete_delegation (store, id, &error) && context != NULL)
-    dn_window_context_show_message (context, error->message);
+  if (!dn_store_delete_delegation (store, id, &error))
+    dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
 }
 
 static GtkWindow *
@@ -409,10 +313,7 @@ present_editor (DnDelegationListPage *self,
   editor = dn_delegation_editor_new (store, self->direction, id, &error);
   if (editor == NULL)
     {
-      DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-
-      if (context != NULL)
-        dn_window_context_show_message (context, error->message);
+      dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
       return NULL;
     }
   root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -456,28 +357,6 @@ edit_cb (DnDelegationListPage *self)
 }
 
 /*
- * Filters
- */
-
-static void
-on_search_changed_cb (DnDelegationListPage *self)
-{
-  dn_delegation_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_overdue_toggled_cb (DnDelegationListPage *self)
-{
-  dn_delegation_filter_set_report_overdue (self->filter, gtk_toggle_button_get_active (self->overdue_toggle));
-}
-
-static void
-on_filter_changed_cb (DnDelegationListPage *self)
-{
-  dn_list_page_reload_async (DN_LIST_PAGE (self));
-}
-
-/*
  * GObject
  */
 
@@ -518,32 +397,26 @@ dn_delegation_list_page_constructed (GObject *object)
 {
   DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (object);
   gboolean out = self->direction == DN_DELEGATION_OUTBOUND;
-  const DnListPageTexts texts = {
-    .name_prefix = out ? "outbound" : "inbound",
-    .table_label = out ? _("Outbound delegations") : _("Inbound delegations"),
-    .empty_title = out ? _("No outbound delegations yet") : _("No inbound delegations yet"),
-    .empty_description = out ? _("Add a trip abroad with New Delegation: its countries, members and decision.")
-                             : _("Add a visit with New Delegation: its guests, programme and approval."),
-    .filtered_title = _("No delegations match"),
-    .filtered_description = _("Change the search text or the filters."),
-    .new_label = _("_New Delegation"),
-    .new_action_name = "delegation.new",
-    .loading = _("Looking for the delegations…"),
-    .clear_tooltip = _("Show every delegation again"),
-    .empty_icon = out ? "airplane-mode-symbolic" : "system-users-symbolic",
-  };
 
   G_OBJECT_CLASS (dn_delegation_list_page_parent_class)->constructed (object);
 
   dn_delegation_filter_set_direction (self->filter, self->direction);
-  dn_list_page_set_texts (DN_LIST_PAGE (self), &texts);
+  /* the texts of one direction (the others are in the template) */
+  g_object_set (self,
+                "name-prefix", out ? "outbound" : "inbound",
+                "table-label", out ? _("Outbound delegations") : _("Inbound delegations"),
+                "empty-title", out ? _("No outbound delegations yet") : _("No inbound delegations yet"),
+                "empty-description",
+                out ? _("Add a trip abroad with New Delegation: its countries, members and decision.")
+                    : _("Add a visit with New Delegation: its guests, programme and approval."),
+                "empty-icon", out ? "airplane-mode-symbolic" : "system-users-symbolic",
+                NULL);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_DATES, _("Dates"), 190, 0);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_COUNTRIES, out ? _("Countries") : _("From"), 160, 0);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_MEMBERS, out ? _("Members") : _("Guests"), 80, 0);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_STATUS, _("Status"), 110, 0);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_REPORT_DUE, _("Report due"), 120, DN_LIST_COLUMN_TOOLTIP);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_TITLE, _("Delegation"), 0, DN_LIST_COLUMN_TOOLTIP);
-  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
   update_actions (DN_LIST_PAGE (self));
 }
 
@@ -552,18 +425,9 @@ dn_delegation_list_page_dispose (GObject *object)
 {
   DnDelegationListPage *self = DN_DELEGATION_LIST_PAGE (object);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_weak_pointer (&self->last_form);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_DELEGATION_LIST_PAGE);
   G_OBJECT_CLASS (dn_delegation_list_page_parent_class)->dispose (object);
-}
-
-static void
-dn_delegation_list_page_finalize (GObject *object)
-{
-  g_clear_object (&DN_DELEGATION_LIST_PAGE (object)->filter);
-  G_OBJECT_CLASS (dn_delegation_list_page_parent_class)->finalize (object);
 }
 
 static void
@@ -571,15 +435,11 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
 {
   static const DnAction actions[] = {
     { "delegation.new", G_CALLBACK (new_cb) },
+  };
+  static const DnAction record_actions[] = {
     { "delegation.edit", G_CALLBACK (edit_cb) },
-    { "delegation.open", G_CALLBACK (open_cb) },
+    { "delegation.open", G_CALLBACK (dn_list_page_open_selected) },
     { "delegation.delete", G_CALLBACK (delete_cb) },
-    { "delegation.approve", G_CALLBACK (approve_cb) },
-    { "delegation.depart", G_CALLBACK (depart_cb) },
-    { "delegation.return", G_CALLBACK (return_cb) },
-    { "delegation.record-report", G_CALLBACK (record_report_cb) },
-    { "delegation.cancel", G_CALLBACK (cancel_cb) },
-    { "delegation.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
@@ -589,18 +449,17 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
   object_class->set_property = dn_delegation_list_page_set_property;
   object_class->constructed = dn_delegation_list_page_constructed;
   object_class->dispose = dn_delegation_list_page_dispose;
-  object_class->finalize = dn_delegation_list_page_finalize;
-  page_class->create_model = create_model;
-  page_class->run_query = run_query;
-  page_class->is_filtered = is_filtered;
+  page_class->model_type = DN_TYPE_DELEGATION_LIST_MODEL;
+  page_class->get_query = get_query;
   page_class->clear_filters = clear_filters;
   page_class->format_count = format_count;
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->activate_item = activate_item;
   page_class->update_actions = update_actions;
   page_class->apply_preset = apply_preset;
+  dn_list_page_class_set_details (page_class, DN_TYPE_DELEGATION_DETAILS,
+                                  G_CALLBACK (dn_delegation_details_get_delegation), new_details);
 
   properties[PROP_DIRECTION] =
     g_param_spec_int ("direction", NULL, NULL, 0, DN_DELEGATION_DIRECTION_N - 1, DN_DELEGATION_OUTBOUND,
@@ -609,17 +468,25 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
 
   dn_ui_class_set_template (widget_class, "dn-delegation-list-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationListPage, search_entry, status_dropdown, overdue_toggle);
-  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_search_changed_cb, on_overdue_toggled_cb);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
+  for (guint i = 0; i < G_N_ELEMENTS (status_actions); i++)
+    gtk_widget_class_install_action (widget_class, status_actions[i].name, NULL, change_status_action);
+  dn_list_page_class_add_clear_action (page_class, "delegation.clear-filters");
 }
 
 static void
 dn_delegation_list_page_init (DnDelegationListPage *self)
 {
+  static const DnListFilterFuncs filter_funcs = { G_CALLBACK (dn_delegation_filter_is_active), NULL, NULL, NULL };
+
   self->filter = dn_delegation_filter_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   dn_ui_bind_enum_filter (self->filter, "status", self->status_dropdown, _("All statuses"), DN_DELEGATION_STATUS_N,
                           G_CALLBACK (dn_delegation_status_get_label));
+  g_object_bind_property (self->filter, "report-overdue", self->overdue_toggle, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  dn_list_page_set_filter (DN_LIST_PAGE (self), self->filter, &filter_funcs, self->search_entry);
 }
 
 GtkWidget *

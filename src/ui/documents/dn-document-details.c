@@ -187,8 +187,7 @@ reload (DnDocumentDetails *self)
       gtk_widget_remove_css_class (self->tasks_empty, "dn-error");
     }
   g_list_store_remove_all (self->tasks);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_list))) != NULL)
-    gtk_list_box_remove (self->tasks_list, child);
+  dn_ui_list_box_clear (self->tasks_list);
   for (guint i = 0; tasks != NULL && i < tasks->len; i++)
     {
       g_list_store_append (self->tasks, tasks->pdata[i]);
@@ -252,19 +251,10 @@ dn_document_details_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_DOCUMENT_DETAILS);
-
-  G_OBJECT_CLASS (dn_document_details_parent_class)->dispose (object);
-}
-
-static void
-dn_document_details_finalize (GObject *object)
-{
-  DnDocumentDetails *self = DN_DOCUMENT_DETAILS (object);
-
   g_clear_object (&self->store);
   g_clear_object (&self->tasks);
 
-  G_OBJECT_CLASS (dn_document_details_parent_class)->finalize (object);
+  G_OBJECT_CLASS (dn_document_details_parent_class)->dispose (object);
 }
 
 static void
@@ -274,7 +264,6 @@ dn_document_details_class_init (DnDocumentDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dn_document_details_dispose;
-  object_class->finalize = dn_document_details_finalize;
 
   dn_ui_class_set_template (widget_class, "dn-document-details.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDocumentDetails, missing_label, subject_label, fields_grid,

@@ -69,36 +69,12 @@ apply (DnFormDialog  *dialog,
       dn_form_dialog_show_error (dialog, _("Give the subject of the document (trích yếu)."), form->subject);
       return FALSE;
     }
-  if (!dn_date_entry_get_date (DN_DATE_ENTRY (form->date), &document->issue_date) &&
-      !dn_date_entry_is_empty (DN_DATE_ENTRY (form->date)))
-    {
-      g_autofree char *typed = dn_ui_editable_dup_text (form->date);
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
-
-      dn_form_dialog_show_error (dialog, message, form->date);
-      return FALSE;
-    }
+  if (!dn_form_dialog_read_date (dialog, form->date, NULL, &document->issue_date))
+    return FALSE;
   if (!dn_store_add_document (form->store, document, error))
     return FALSE;
   form->done (document->id, form->user_data);
   return TRUE;
-}
-
-static GtkWidget *
-add_entry (DnFormDialog *dialog,
-           const char   *label,
-           const char   *accessible,
-           const char   *name,
-           const char   *placeholder)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_widget_set_name (entry, name);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  dn_form_dialog_add_field (dialog, label, accessible, entry);
-  return entry;
 }
 
 DnFormDialog *
@@ -123,24 +99,19 @@ dn_document_form_new (GtkWindow          *parent,
   dn_form_dialog_set_intro (dialog,
                             _("The document is added to the incoming register; its file can be attached later."));
   /* Translators: an example of a document's number and symbol */
-  form->reference = add_entry (dialog, _("_Number and symbol"), _("Number and symbol"), "document_reference",
-                               _("e.g. 14/KH-SGDĐT"));
-  form->date = dn_date_entry_new ();
-  gtk_widget_set_name (form->date, "document_date");
-  gtk_widget_set_hexpand (form->date, FALSE);
-  gtk_widget_set_halign (form->date, GTK_ALIGN_START);
-  dn_form_dialog_add_field (dialog, _("_Date"), _("Date of the document"), form->date);
-  form->issuer = add_entry (dialog, _("_Issued by"), _("Issued by"), "document_issuer",
-                            _("e.g. UBND tỉnh Lào Cai"));
+  form->reference = dn_form_dialog_add_entry (dialog, _("_Number and symbol"), _("Number and symbol"),
+                                              "document_reference", NULL, _("e.g. 14/KH-SGDĐT"));
+  form->date = dn_form_dialog_add_date (dialog, _("_Date"), _("Date of the document"), "document_date", NULL);
+  form->issuer = dn_form_dialog_add_entry (dialog, _("_Issued by"), _("Issued by"), "document_issuer", NULL,
+                                           _("e.g. UBND tỉnh Lào Cai"));
   type = gtk_drop_down_new (NULL, NULL);
-  gtk_widget_set_name (type, "document_type");
   dn_ui_drop_down_set_enum (GTK_DROP_DOWN (type), DN_DOCUMENT_TYPE_N, G_CALLBACK (dn_document_type_get_label));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (type), DN_DOCUMENT_TYPE_PLAN);
   gtk_widget_set_halign (type, GTK_ALIGN_START);
-  dn_form_dialog_add_field (dialog, _("_Type"), _("Type of document"), type);
+  dn_form_dialog_add_named (dialog, _("_Type"), _("Type of document"), "document_type", type);
   form->type = GTK_DROP_DOWN (type);
-  form->subject = add_entry (dialog, _("_Subject"), _("Subject"), "document_subject",
-                             _("What the document is about (trích yếu)"));
+  form->subject = dn_form_dialog_add_entry (dialog, _("_Subject"), _("Subject"), "document_subject", NULL,
+                                            _("What the document is about (trích yếu)"));
   dn_form_dialog_set_apply_func (dialog, apply, form, form_free);
   return dialog;
 }

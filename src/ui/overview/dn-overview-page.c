@@ -89,15 +89,6 @@ struct _DnOverviewPage
 
 G_DEFINE_FINAL_TYPE (DnOverviewPage, dn_overview_page, GTK_TYPE_WIDGET)
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 /* A line of a list: the label @name at the start, then the widgets that
  * follow, up to NULL; @margin above and below. */
 static GtkWidget *
@@ -376,8 +367,8 @@ show_figures (DnOverviewPage *self,
 
   if (!same_stats (self->stats, figures->stats))
     {
-      clear_list (self->units_list);
-      clear_list (self->reminders_list);
+      dn_ui_list_box_clear (self->units_list);
+      dn_ui_list_box_clear (self->reminders_list);
       for (guint i = 0; i < figures->stats->len; i++)
         {
           DnUnitStat *stat = figures->stats->pdata[i];

@@ -95,15 +95,6 @@ row_id (GtkListBoxRow *row)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 show_placeholder (GtkListBox *list,
                   const char *text)
 {
@@ -181,7 +172,7 @@ show_projects (DnPartnerDetails *self,
                GPtrArray        *projects,
                gint64            selected)
 {
-  clear_list (self->projects_list);
+  dn_ui_list_box_clear (self->projects_list);
   for (guint i = 0; i < projects->len; i++)
     {
       DnProject *project = projects->pdata[i];
@@ -210,7 +201,7 @@ static void
 show_delegations (DnPartnerDetails *self,
                   GPtrArray        *delegations)
 {
-  clear_list (self->delegations_list);
+  dn_ui_list_box_clear (self->delegations_list);
   for (guint i = 0; i < delegations->len; i++)
     {
       DnDelegation *delegation = delegations->pdata[i];

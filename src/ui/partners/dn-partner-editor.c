@@ -114,27 +114,17 @@ dn_partner_editor_apply (DnFormDialog  *dialog,
   ok = self->partner_id == 0
     ? dn_store_add_partner (store, partner, &self->today, self->warned, &error)
     : dn_store_update_partner (store, partner, &self->today, self->warned, &error);
-  if (!ok)
+  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
     {
-      GtkWidget *field = NULL;
+      g_autofree char *message = g_strdup_printf ("%s %s", error->message, _("Save again to keep it anyway."));
 
-      if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-        {
-          g_autofree char *message = g_strdup_printf ("%s %s", error->message,
-                                                       _("Save again to keep it anyway."));
-
-          self->warned = TRUE;
-          dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("Save _Anyway"));
-          dn_form_dialog_show_error (dialog, message, GTK_WIDGET (self->expiry_entry));
-          return FALSE;
-        }
-      if (partner->name[0] == '\0')
-        field = GTK_WIDGET (self->name_entry);
-      dn_form_dialog_show_error (dialog, error->message, field);
+      self->warned = TRUE;
+      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("Save _Anyway"));
+      dn_form_dialog_show_error (dialog, message, GTK_WIDGET (self->expiry_entry));
       return FALSE;
     }
-  dn_page_editor_saved (DN_PAGE_EDITOR (self), partner->id);
-  return TRUE;
+  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error,
+                                partner->name[0] == '\0' ? GTK_WIDGET (self->name_entry) : NULL, partner->id);
 }
 
 static void
@@ -145,16 +135,9 @@ dn_partner_editor_class_init (DnPartnerEditorClass *klass)
   g_type_ensure (DN_TYPE_COUNTRY_CHOOSER);
   g_type_ensure (DN_TYPE_DATE_ENTRY);
   dn_page_editor_class_set_template (DN_PAGE_EDITOR_CLASS (klass), "dn-partner-editor.ui", dn_partner_editor_apply);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, short_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, kind_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, country_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, registration_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, number_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, expiry_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, expiry_hint);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, contact_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnPartnerEditor, notes_entry);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPartnerEditor, name_entry, short_name_entry, kind_dropdown,
+                             country_chooser, registration_dropdown, number_entry, expiry_entry, expiry_hint,
+                             contact_entry, notes_entry);
 }
 
 static void
@@ -197,8 +180,7 @@ dn_partner_editor_new (DnStore      *store,
   self->today = *today;
   if (partner != NULL)
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Partner"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Save"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Edit Partner"), _("_Save"));
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), partner->name);
       gtk_editable_set_text (GTK_EDITABLE (self->short_name_entry), partner->short_name);
       gtk_drop_down_set_selected (self->kind_dropdown, partner->kind);
@@ -212,8 +194,7 @@ dn_partner_editor_new (DnStore      *store,
     }
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Partner"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Add"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Add Partner"), _("_Add"));
       gtk_drop_down_set_selected (self->kind_dropdown, DN_PARTNER_NGO);
     }
   self->warned = FALSE;

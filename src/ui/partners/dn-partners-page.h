@@ -40,7 +40,6 @@ typedef enum
 
 void             dn_partners_page_set_store   (DnPartnersPage *self,
                                                DnStore        *store);
-DnPartnerFilter *dn_partners_page_get_filter  (DnPartnersPage *self);
 /* Opens the details of a partner (its projects and delegations). */
 void             dn_partners_page_open_partner (DnPartnersPage *self,
                                                 gint64          partner_id);

@@ -65,6 +65,7 @@ dn_project_editor_apply (DnFormDialog  *dialog,
   g_autoptr(DnProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *budget = NULL;
+  GtkWidget *field = NULL;
   gboolean ok;
 
   if (self->project_id == 0)
@@ -77,8 +78,7 @@ dn_project_editor_apply (DnFormDialog  *dialog,
 
   if (!dn_date_entry_is_valid (self->start_entry) || !dn_date_entry_is_valid (self->end_entry))
     {
-      GtkWidget *field = GTK_WIDGET (dn_date_entry_is_valid (self->start_entry) ? self->end_entry : self->start_entry);
-
+      field = GTK_WIDGET (dn_date_entry_is_valid (self->start_entry) ? self->end_entry : self->start_entry);
       dn_form_dialog_show_error (dialog, _("Type the dates as day/month/year, for example 01/09/2024."), field);
       return FALSE;
     }
@@ -104,20 +104,12 @@ dn_project_editor_apply (DnFormDialog  *dialog,
   ok = self->project_id == 0
     ? dn_store_add_project (store, project, &error)
     : dn_store_update_project (store, project, &error);
-  if (!ok)
-    {
-      GtkWidget *field = NULL;
-
-      if (project->name[0] == '\0')
-        field = GTK_WIDGET (self->name_entry);
-      else if (g_date_valid (&project->start_date) && g_date_valid (&project->end_date) &&
-               g_date_compare (&project->end_date, &project->start_date) < 0)
-        field = GTK_WIDGET (self->end_entry);
-      dn_form_dialog_show_error (dialog, error->message, field);
-      return FALSE;
-    }
-  dn_page_editor_saved (DN_PAGE_EDITOR (self), project->id);
-  return TRUE;
+  if (project->name[0] == '\0')
+    field = GTK_WIDGET (self->name_entry);
+  else if (g_date_valid (&project->start_date) && g_date_valid (&project->end_date) &&
+           g_date_compare (&project->end_date, &project->start_date) < 0)
+    field = GTK_WIDGET (self->end_entry);
+  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, project->id);
 }
 
 static void
@@ -127,17 +119,9 @@ dn_project_editor_class_init (DnProjectEditorClass *klass)
 
   g_type_ensure (DN_TYPE_DATE_ENTRY);
   dn_page_editor_class_set_template (DN_PAGE_EDITOR_CLASS (klass), "dn-project-editor.ui", dn_project_editor_apply);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, code_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, partner_label);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, unit_chooser);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, start_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, end_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, budget_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, currency_entry);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, budget_hint);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DnProjectEditor, description_entry);
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnProjectEditor, name_entry, code_entry, partner_label, unit_chooser,
+                             start_entry, end_entry, budget_entry, currency_entry, budget_hint, status_dropdown,
+                             description_entry);
 }
 
 static void
@@ -185,8 +169,7 @@ dn_project_editor_new (DnStore  *store,
     {
       g_autofree char *budget = project->budget >= 0 ? dn_format_amount_digits (project->budget) : NULL;
 
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Project"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Save"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Edit Project"), _("_Save"));
       gtk_editable_set_text (GTK_EDITABLE (self->name_entry), project->name);
       gtk_editable_set_text (GTK_EDITABLE (self->code_entry), project->code);
       dn_date_entry_set_date (self->start_entry, &project->start_date);
@@ -198,8 +181,7 @@ dn_project_editor_new (DnStore  *store,
     }
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Project"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Add"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Add Project"), _("_Add"));
       gtk_editable_set_text (GTK_EDITABLE (self->currency_entry), "VND");
       gtk_drop_down_set_selected (self->status_dropdown, DN_PROJECT_ACTIVE);
     }

@@ -34,15 +34,6 @@ short_date (const GDate *date)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 add_line (GtkListBox *list,
           const char *text)
 {
@@ -104,8 +95,8 @@ dn_passport_details_refresh (DnPassportDetails *self)
   GString *facts;
 
   g_return_if_fail (DN_IS_PASSPORT_DETAILS (self));
-  clear_list (self->ledger_list);
-  clear_list (self->events_list);
+  dn_ui_list_box_clear (self->ledger_list);
+  dn_ui_list_box_clear (self->events_list);
   passport = dn_store_get_passport (self->store, self->passport_id, &error);
   if (passport == NULL)
     {

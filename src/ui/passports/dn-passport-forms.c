@@ -61,7 +61,6 @@ form_apply (DnFormDialog  *dialog,
   return f->apply (f, error);
 }
 
-/* A changed field withdraws a confirmation given for the old input. */
 static void
 on_input_changed_cb (Form *f)
 {
@@ -101,75 +100,6 @@ form_new (GtkWidget   *over,
   return f;
 }
 
-static GtkWidget *
-add (Form       *f,
-     const char *label,
-     const char *accessible,
-     const char *name,
-     GtkWidget  *widget)
-{
-  gtk_widget_set_name (widget, name);
-  dn_form_dialog_add_field (f->dialog, label, accessible, widget);
-  if (GTK_IS_EDITABLE (widget))
-    g_signal_connect_swapped (widget, "changed", G_CALLBACK (on_input_changed_cb), f);
-  return widget;
-}
-
-static GtkWidget *
-add_entry (Form       *f,
-           const char *label,
-           const char *accessible,
-           const char *name,
-           const char *text,
-           const char *placeholder)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  if (placeholder != NULL)
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  return add (f, label, accessible, name, entry);
-}
-
-static GtkWidget *
-add_date (Form        *f,
-          const char  *label,
-          const char  *accessible,
-          const char  *name,
-          const GDate *initial)
-{
-  GtkWidget *date = dn_date_entry_new ();
-
-  gtk_widget_set_hexpand (date, FALSE);
-  gtk_widget_set_halign (date, GTK_ALIGN_START);
-  if (initial != NULL && g_date_valid (initial))
-    dn_date_entry_set_date (DN_DATE_ENTRY (date), initial);
-  return add (f, label, accessible, name, date);
-}
-
-/* The date of @field; else says what is wrong with it and marks it. */
-static gboolean
-read_date (Form        *f,
-           GtkWidget   *field,
-           const char  *missing,
-           GDate       *out)
-{
-  g_autofree char *typed = NULL;
-  g_autofree char *message = NULL;
-
-  if (dn_date_entry_get_date (DN_DATE_ENTRY (field), out))
-    return TRUE;
-  if (dn_date_entry_is_empty (DN_DATE_ENTRY (field)))
-    {
-      dn_form_dialog_show_error (f->dialog, missing, field);
-      return FALSE;
-    }
-  typed = dn_ui_editable_dup_text (field);
-  message = g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
-  dn_form_dialog_show_error (f->dialog, message, field);
-  return FALSE;
-}
-
 static void
 say (Form       *f,
      const char *message)
@@ -202,6 +132,13 @@ static void
 present (Form      *f,
          GtkWidget *focus)
 {
+  GtkWidget *fields[] = { f->number, f->issued, f->expires, f->authority, f->date, f->handed_to, f->returned_by,
+                          f->received_by, f->reason, f->excused_by, f->new_expiry, f->letter, f->notes };
+
+  /* a changed field withdraws a confirmation given for the old input */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL)
+      g_signal_connect_swapped (fields[i], "changed", G_CALLBACK (on_input_changed_cb), f);
   gtk_window_present (GTK_WINDOW (f->dialog));
   if (focus != NULL)
     gtk_widget_grab_focus (focus);
@@ -217,8 +154,10 @@ apply_edit (Form    *f,
   g_autofree char *message = NULL;
   gboolean is_new = f->passport == NULL;
 
-  if (!read_date (f, f->issued, _("Type the issue date, for example 15/3/2022."), &passport->issue_date) ||
-      !read_date (f, f->expires, _("Type the expiry date, for example 15/3/2027."), &passport->expiry_date))
+  if (!dn_form_dialog_read_date (f->dialog, f->issued, _("Type the issue date, for example 15/3/2022."),
+                                 &passport->issue_date) ||
+      !dn_form_dialog_read_date (f->dialog, f->expires, _("Type the expiry date, for example 15/3/2027."),
+                                 &passport->expiry_date))
     return FALSE;
   passport->person_id = dn_chooser_get_id (DN_CHOOSER (f->holder));
   if (passport->person_id <= 0)
@@ -231,7 +170,8 @@ apply_edit (Form    *f,
   g_free (passport->issuing_authority);
   passport->issuing_authority = dn_ui_editable_dup_text (f->authority);
   passport->kind = (DnPassportKind) gtk_drop_down_get_selected (GTK_DROP_DOWN (f->kind_choice));
-  if (is_new ? !dn_store_add_passport (f->store, passport, error) : !dn_store_update_passport (f->store, passport, error))
+  if (is_new ? !dn_store_add_passport (f->store, passport, error) : !dn_store_update_passport (f->store, passport,
+                                                                                               error))
     return FALSE;
   message = g_strdup_printf (is_new ? _("Passport %s of %s was added.") : _("Passport %s of %s was saved."),
                              passport->number, passport->holder_name);
@@ -247,22 +187,25 @@ dn_passport_forms_edit (GtkWidget  *over,
   Form *f = form_new (over, store, passport, passport == NULL ? _("New Passport") : _("Edit Passport"),
                       passport == NULL ? _("_Add") : _("_Save"), apply_edit);
 
-  f->number = add_entry (f, _("_Number"), _("Passport number"), "passport-number",
-                         passport != NULL ? passport->number : NULL, _("As printed, e.g. C1234567"));
-  f->kind_choice = add (f, _("_Kind"), _("Kind of passport"), "passport-kind", gtk_drop_down_new (NULL, NULL));
+  f->number = dn_form_dialog_add_entry (f->dialog, _("_Number"), _("Passport number"), "passport-number",
+                                        passport != NULL ? passport->number : NULL, _("As printed, e.g. C1234567"));
+  f->kind_choice = dn_form_dialog_add_named (f->dialog, _("_Kind"), _("Kind of passport"), "passport-kind",
+                                             gtk_drop_down_new (NULL, NULL));
   dn_ui_drop_down_set_enum (GTK_DROP_DOWN (f->kind_choice), DN_PASSPORT_KIND_N,
                             G_CALLBACK (dn_passport_kind_get_label));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (f->kind_choice),
                               passport != NULL ? (guint) passport->kind : DN_PASSPORT_OFFICIAL);
-  f->holder = add (f, _("_Holder"), _("Holder"), "passport-holder", dn_person_chooser_new (store));
+  f->holder = dn_form_dialog_add_named (f->dialog, _("_Holder"), _("Holder"), "passport-holder",
+                                        dn_person_chooser_new (store));
   if (passport != NULL)
     dn_chooser_set_id (DN_CHOOSER (f->holder), passport->person_id);
-  f->issued = add_date (f, _("_Issued on"), _("Issue date"), "passport-issued",
-                        passport != NULL ? &passport->issue_date : NULL);
-  f->expires = add_date (f, _("_Expires on"), _("Expiry date"), "passport-expires",
-                         passport != NULL ? &passport->expiry_date : NULL);
-  f->authority = add_entry (f, _("Iss_uing authority"), _("Issuing authority"), "passport-authority",
-                            passport != NULL ? passport->issuing_authority : NULL, _("e.g. Cục Lãnh sự"));
+  f->issued = dn_form_dialog_add_date (f->dialog, _("_Issued on"), _("Issue date"), "passport-issued",
+                                       passport != NULL ? &passport->issue_date : NULL);
+  f->expires = dn_form_dialog_add_date (f->dialog, _("_Expires on"), _("Expiry date"), "passport-expires",
+                                        passport != NULL ? &passport->expiry_date : NULL);
+  f->authority = dn_form_dialog_add_entry (f->dialog, _("Iss_uing authority"), _("Issuing authority"),
+                                           "passport-authority", passport != NULL ? passport->issuing_authority : NULL,
+                                           _("e.g. Cục Lãnh sự"));
   if (passport != NULL && passport->extension_count > 0)
     dn_form_dialog_add_hint (f->dialog, _("This passport was extended once: its expiry date is the extended one."));
   present (f, f->number);
@@ -325,7 +268,8 @@ apply_hand_out (Form    *f,
       dn_form_dialog_show_error (f->dialog, _("Choose the delegation the passport is handed out for."), f->delegation);
       return FALSE;
     }
-  if (!read_date (f, f->date, _("Type the day the passport is handed out, for example 30/6/2024."), &day))
+  if (!dn_form_dialog_read_date (f->dialog, f->date,
+                                 _("Type the day the passport is handed out, for example 30/6/2024."), &day))
     return FALSE;
   if (dn_store_hand_out_passport (f->store, f->passport->id, trip->id, &day, NULL, to,
                                   gtk_check_button_get_active (GTK_CHECK_BUTTON (f->receipt)), f->confirmed,
@@ -371,17 +315,17 @@ dn_passport_forms_hand_out (GtkWidget  *over,
 
       gtk_string_list_append (names, label);
     }
-  f->delegation = add (f, _("_Delegation"), _("Delegation"), "passport-delegation",
-                       gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  f->delegation = dn_form_dialog_add_named (f->dialog, _("_Delegation"), _("Delegation"), "passport-delegation",
+                                            gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
   f->due_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (f->due_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (f->due_label), 0);
   gtk_widget_set_name (f->due_label, "passport-due-back");
   dn_form_dialog_add_widget (f->dialog, f->due_label);
   dn_date_today (&today);
-  f->date = add_date (f, _("Handed out _on"), _("Hand-out date"), "passport-date", &today);
-  f->handed_to = add_entry (f, _("_Received by"), _("Received by"), "passport-handed-to", passport->holder_name,
-                            NULL);
+  f->date = dn_form_dialog_add_date (f->dialog, _("Handed out _on"), _("Hand-out date"), "passport-date", &today);
+  f->handed_to = dn_form_dialog_add_entry (f->dialog, _("_Received by"), _("Received by"), "passport-handed-to",
+                                           passport->holder_name, NULL);
   f->receipt = gtk_check_button_new_with_mnemonic (_("The receipt is _signed"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (f->receipt), TRUE);
   gtk_widget_set_name (f->receipt, "passport-receipt");
@@ -412,7 +356,8 @@ apply_take_back (Form    *f,
   g_autofree char *message = NULL;
   GDate day;
 
-  if (!read_date (f, f->date, _("Type the day the passport came back, for example 30/6/2024."), &day))
+  if (!dn_form_dialog_read_date (f->dialog, f->date, _("Type the day the passport came back, for example 30/6/2024."),
+                                 &day))
     return FALSE;
   if (!dn_store_take_back_passport (f->store, f->passport->id, &day, returned, received, reason, excused, error))
     return FALSE;
@@ -436,15 +381,15 @@ dn_passport_forms_take_back (GtkWidget  *over,
 
   dn_form_dialog_set_intro (f->dialog, intro);
   dn_date_today (&today);
-  f->date = add_date (f, _("Returned _on"), _("Return date"), "passport-date", &today);
-  f->returned_by = add_entry (f, _("_Brought back by"), _("Brought back by"), "passport-returned-by",
-                              passport->holder_name, NULL);
-  f->received_by = add_entry (f, _("Taken _in by"), _("Taken in by"), "passport-received-by", NULL,
-                              _("You, when left empty"));
-  f->reason = add_entry (f, _("_Reason for the delay"), _("Reason for the delay"), "passport-reason", NULL,
-                         _("Only for a late return"));
-  f->excused_by = add_entry (f, _("_Excused by"), _("Excused by"), "passport-excused-by", NULL,
-                             _("The head who accepted the reason"));
+  f->date = dn_form_dialog_add_date (f->dialog, _("Returned _on"), _("Return date"), "passport-date", &today);
+  f->returned_by = dn_form_dialog_add_entry (f->dialog, _("_Brought back by"), _("Brought back by"),
+                                             "passport-returned-by", passport->holder_name, NULL);
+  f->received_by = dn_form_dialog_add_entry (f->dialog, _("Taken _in by"), _("Taken in by"), "passport-received-by",
+                                             NULL, _("You, when left empty"));
+  f->reason = dn_form_dialog_add_entry (f->dialog, _("_Reason for the delay"), _("Reason for the delay"),
+                                        "passport-reason", NULL, _("Only for a late return"));
+  f->excused_by = dn_form_dialog_add_entry (f->dialog, _("_Excused by"), _("Excused by"), "passport-excused-by", NULL,
+                                            _("The head who accepted the reason"));
   dn_form_dialog_add_hint (f->dialog, _("A late return is kept in the ledger with the reason and who excused it."));
   present (f, f->date);
   return f->dialog;
@@ -461,8 +406,9 @@ apply_extend (Form    *f,
   g_autofree char *when = NULL;
   GDate to, day;
 
-  if (!read_date (f, f->new_expiry, _("Type the new expiry date, for example 30/6/2030."), &to) ||
-      !read_date (f, f->date, _("Type the day of the extension, for example 30/6/2027."), &day))
+  if (!dn_form_dialog_read_date (f->dialog, f->new_expiry, _("Type the new expiry date, for example 30/6/2030."),
+                                 &to) ||
+      !dn_form_dialog_read_date (f->dialog, f->date, _("Type the day of the extension, for example 30/6/2027."), &day))
     return FALSE;
   if (!dn_store_extend_passport (f->store, f->passport->id, &to, &day, letter, error))
     return FALSE;
@@ -486,10 +432,11 @@ dn_passport_forms_extend (GtkWidget  *over,
 
   dn_form_dialog_set_intro (f->dialog, intro);
   dn_date_today (&today);
-  f->new_expiry = add_date (f, _("_New expiry date"), _("New expiry date"), "passport-new-expiry", NULL);
-  f->date = add_date (f, _("Extended _on"), _("Extension date"), "passport-date", &today);
-  f->letter = add_entry (f, _("_Decision or letter"), _("Decision or letter"), "passport-letter", NULL,
-                         _("Number and date"));
+  f->new_expiry = dn_form_dialog_add_date (f->dialog, _("_New expiry date"), _("New expiry date"),
+                                           "passport-new-expiry", NULL);
+  f->date = dn_form_dialog_add_date (f->dialog, _("Extended _on"), _("Extension date"), "passport-date", &today);
+  f->letter = dn_form_dialog_add_entry (f->dialog, _("_Decision or letter"), _("Decision or letter"),
+                                        "passport-letter", NULL, _("Number and date"));
   present (f, f->new_expiry);
   return f->dialog;
 }
@@ -503,7 +450,7 @@ apply_event (Form    *f,
   g_autoptr(DnPassportEvent) event = dn_passport_event_new ();
   g_autofree char *message = NULL;
 
-  if (!read_date (f, f->date, _("Type the day, for example 30/6/2024."), &event->on_date))
+  if (!dn_form_dialog_read_date (f->dialog, f->date, _("Type the day, for example 30/6/2024."), &event->on_date))
     return FALSE;
   event->passport_id = f->passport->id;
   event->kind = f->kind;
@@ -572,10 +519,10 @@ dn_passport_forms_event (GtkWidget           *over,
   f->kind = kind;
   dn_form_dialog_set_intro (f->dialog, intro);
   dn_date_today (&today);
-  f->date = add_date (f, _("_Date"), _("Date"), "passport-date", &today);
-  f->letter = add_entry (f, _("_Letter"), _("Letter"), "passport-letter", NULL,
-                         _("Number and date of the written notice"));
-  f->notes = add_entry (f, _("N_otes"), _("Notes"), "passport-notes", NULL, NULL);
+  f->date = dn_form_dialog_add_date (f->dialog, _("_Date"), _("Date"), "passport-date", &today);
+  f->letter = dn_form_dialog_add_entry (f->dialog, _("_Letter"), _("Letter"), "passport-letter", NULL,
+                                        _("Number and date of the written notice"));
+  f->notes = dn_form_dialog_add_entry (f->dialog, _("N_otes"), _("Notes"), "passport-notes", NULL, NULL);
   present (f, f->letter);
   return f->dialog;
 }

@@ -32,9 +32,8 @@ struct _DnPassportsPage
 {
   DnListPage         parent_instance;
 
-  DnPassportFilter  *filter;
+  DnPassportFilter  *filter;        /* the page's (not a reference) */
   GDate              expiry_limit;  /* today + the validity months: "expiring soon" before it */
-  guint              applying;      /* > 0 while code sets the filter */
   guint              updating;      /* > 0 while widgets are set from code */
 
   GtkSearchEntry    *search_entry;
@@ -45,18 +44,6 @@ struct _DnPassportsPage
 };
 
 G_DEFINE_FINAL_TYPE (DnPassportsPage, dn_passports_page, DN_TYPE_LIST_PAGE)
-
-static void
-show_message (DnPassportsPage *self,
-              const char      *text)
-{
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-
-  if (context != NULL)
-    dn_window_context_show_message (context, text);
-  else
-    g_message ("%s", text);
-}
 
 /* How a passport stands on @today. */
 static gboolean
@@ -92,25 +79,6 @@ update_expiry_limit (DnPassportsPage *self)
  */
 
 static void
-on_filter_changed_cb (DnPassportsPage *self)
-{
-  if (self->applying == 0)
-    dn_list_page_reload_async (DN_LIST_PAGE (self));
-}
-
-static void
-on_filter_text_cb (DnPassportsPage *self)
-{
-  const char *text = dn_passport_filter_get_text (self->filter);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") == 0)
-    return;
-  self->updating++;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  self->updating--;
-}
-
-static void
 on_filter_expiring_cb (DnPassportsPage *self)
 {
   GDate day;
@@ -123,19 +91,6 @@ on_filter_expiring_cb (DnPassportsPage *self)
   self->updating++;
   gtk_toggle_button_set_active (self->expiring_toggle, on);
   self->updating--;
-}
-
-static void
-on_search_changed_cb (DnPassportsPage *self)
-{
-  if (self->updating == 0)
-    dn_passport_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_search_stop_cb (DnPassportsPage *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 static void
@@ -152,52 +107,18 @@ on_expiring_toggled_cb (DnPassportsPage *self)
  * DnListPage
  */
 
-static DnQueryModel *
-create_model (DnListPage *page,
-              DnStore    *store)
-{
-  return DN_QUERY_MODEL (dn_passport_list_model_new (store));
-}
-
-static gboolean
-run_query (DnListPage    *page,
-           DnQueryModel  *model,
-           gboolean       async,
-           GError       **error)
+/* the day judged on and "expiring soon" follow the page's today */
+static void
+get_query (DnListPage *page,
+           gpointer    query)
 {
   DnPassportsPage *self = DN_PASSPORTS_PAGE (page);
-  DnPassportQuery query;
 
-  /* the day judged on and "expiring soon" follow the page's today */
-  self->applying++;
   dn_passport_filter_set_today (self->filter, dn_list_page_get_today (page));
   update_expiry_limit (self);
   if (gtk_toggle_button_get_active (self->expiring_toggle))
     dn_passport_filter_set_expiring_before (self->filter, &self->expiry_limit);
-  self->applying--;
-  dn_passport_filter_to_query (self->filter, &query);
-  if (!async)
-    return dn_passport_list_model_set_query (DN_PASSPORT_LIST_MODEL (model), &query, error);
-  dn_passport_list_model_set_query_async (DN_PASSPORT_LIST_MODEL (model), &query);
-  return TRUE;
-}
-
-static gboolean
-is_filtered (DnListPage *page)
-{
-  DnPassportFilter *filter = DN_PASSPORTS_PAGE (page)->filter;
-
-  return filter != NULL && dn_passport_filter_is_active (filter);
-}
-
-static void
-clear_filters (DnListPage *page)
-{
-  DnPassportsPage *self = DN_PASSPORTS_PAGE (page);
-
-  self->applying++;
-  dn_passport_filter_reset (self->filter);
-  self->applying--;
+  dn_passport_filter_to_query (self->filter, query);
 }
 
 /* The links of the overview's cards and the notification
@@ -209,7 +130,6 @@ apply_preset (DnListPage *page,
   DnPassportsPage *self = DN_PASSPORTS_PAGE (page);
   gboolean known = TRUE;
 
-  self->applying++;
   g_object_freeze_notify (G_OBJECT (self->filter));
   if (g_str_equal (preset, "all") || g_str_equal (preset, ""))
     dn_passport_filter_reset (self->filter);
@@ -240,7 +160,6 @@ apply_preset (DnListPage *page,
   else
     known = FALSE;
   g_object_thaw_notify (G_OBJECT (self->filter));
-  self->applying--;
   return known;
 }
 
@@ -252,75 +171,37 @@ format_count (DnListPage *page,
 }
 
 static GtkWidget *
-cell_text (int min_chars,
-           int nat_chars)
-{
-  GtkWidget *text = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), nat_chars);
-  return text;
-}
-
-/* A date with a mark: an icon shown when marked, then the text. */
-static GtkWidget *
-marked_cell (const char *name)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *image = gtk_image_new ();
-  GtkWidget *text = cell_text (3, 10);
-
-  gtk_widget_set_name (box, name);
-  gtk_widget_add_css_class (text, "numeric");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_visible (image, FALSE);
-  gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), text);
-  return box;
-}
-
-static GtkWidget *
 create_cell (DnListPage *page,
              int         column)
 {
   switch ((Column) column)
     {
     case COLUMN_EXPIRY:
-      return marked_cell ("passport-expiry-cell");
+      return dn_list_cell_marked_new ("passport-expiry-cell");
     case COLUMN_DUE:
-      return marked_cell ("passport-due-cell");
+      return dn_list_cell_marked_new ("passport-due-cell");
     case COLUMN_HOLDER:
-      return cell_text (12, 28);
+      return dn_list_cell_text_new (12, 28);
     case COLUMN_NUMBER:
     case COLUMN_KIND:
     case COLUMN_STATE:
     case N_COLUMNS:
     default:
-      return cell_text (3, 12);
+      return dn_list_cell_text_new (3, 12);
     }
 }
 
+static const DnListMark expiring_mark = { "dn-expiring", "alarm-symbolic", N_("Expiring soon") };
+static const DnListMark overdue_mark = { "dn-overdue", "dialog-warning-symbolic", N_("Overdue return") };
+
 static void
-show_marked (GtkWidget   *box,
-             const GDate *date,
-             gboolean     marked,
-             const char  *css_class,
-             const char  *icon,
-             const char  *icon_label)
+show_marked (GtkWidget        *box,
+             const GDate      *date,
+             const DnListMark *mark)
 {
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *text = gtk_widget_get_next_sibling (image);
   g_autofree char *shown = date != NULL && g_date_valid (date) ? dn_date_format_short (date) : NULL;
 
-  dn_ui_set_css_class (box, css_class, marked);
-  if (marked && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) != 0)
-    {
-      gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, icon_label, -1);
-    }
-  gtk_widget_set_visible (image, marked);
-  gtk_inscription_set_text (GTK_INSCRIPTION (text), shown);
+  dn_list_cell_marked_show (box, mark, shown);
 }
 
 static void
@@ -345,8 +226,7 @@ show_item (DnListPage *page,
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), real ? dn_passport_kind_get_label (passport->kind) : "");
       break;
     case COLUMN_EXPIRY:
-      show_marked (cell, &passport->expiry_date, real && is_expiring (self, passport), "dn-expiring",
-                   "alarm-symbolic", _("Expiring soon"));
+      show_marked (cell, &passport->expiry_date, real && is_expiring (self, passport) ? &expiring_mark : NULL);
       break;
     case COLUMN_STATE:
       gtk_inscription_set_text (GTK_INSCRIPTION (cell), real ? dn_passport_state_get_label (passport->state) : "");
@@ -356,8 +236,7 @@ show_item (DnListPage *page,
       break;
     case COLUMN_DUE:
       show_marked (cell, passport->state == DN_PASSPORT_OUT ? &passport->due_back_on : NULL,
-                   real && is_overdue (passport, dn_list_page_get_today (page)), "dn-overdue",
-                   "dialog-warning-symbolic", _("Overdue return"));
+                   real && is_overdue (passport, dn_list_page_get_today (page)) ? &overdue_mark : NULL);
       break;
     case N_COLUMNS:
     default:
@@ -423,12 +302,12 @@ get_tooltip (DnListPage *page,
     }
 }
 
-static void
-activate_item (DnListPage *page,
-               gpointer    item)
+static GtkWindow *
+new_details (DnListPage *page,
+             DnStore    *store,
+             gint64      id)
 {
-  if (DN_PASSPORT (item)->id > 0)
-    dn_passports_page_open_passport (DN_PASSPORTS_PAGE (page), DN_PASSPORT (item)->id);
+  return GTK_WINDOW (dn_passport_details_new (store, id));
 }
 
 static void
@@ -442,9 +321,6 @@ update_actions (DnListPage *page)
   gboolean out = selected && passport->state == DN_PASSPORT_OUT;
   GtkWidget *widget = GTK_WIDGET (self);
 
-  if (self->filter == NULL)
-    return;
-  gtk_widget_action_set_enabled (widget, "passport.new", with_store);
   gtk_widget_action_set_enabled (widget, "passport.print-ledger", with_store);
   gtk_widget_action_set_enabled (widget, "passport.edit", selected);
   gtk_widget_action_set_enabled (widget, "passport.open", selected);
@@ -457,8 +333,6 @@ update_actions (DnListPage *page)
   gtk_widget_action_set_enabled (widget, "passport.record-loss", kept || out);
   gtk_widget_action_set_enabled (widget, "passport.record-transfer", kept);
   gtk_widget_action_set_enabled (widget, "passport.record-cancellation", kept);
-  gtk_widget_action_set_enabled (widget, "passport.clear-filters",
-                                 with_store && dn_passport_filter_is_active (self->filter));
 }
 
 /*
@@ -478,7 +352,7 @@ dup_selected (DnPassportsPage *self)
     return NULL;
   passport = dn_store_get_passport (store, id, &error);
   if (passport == NULL)
-    show_message (self, error->message);
+    dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
   return passport;
 }
 
@@ -493,62 +367,39 @@ new_action (GtkWidget  *widget,
     dn_passport_forms_edit (widget, store, NULL);
 }
 
-#define WITH_SELECTED(body) \
-  G_STMT_START { \
-    DnPassportsPage *self = DN_PASSPORTS_PAGE (widget); \
-    g_autoptr(DnPassport) passport = dup_selected (self); \
-    DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self)); \
-    if (passport == NULL) \
-      return; \
-    body; \
-  } G_STMT_END
+/* The forms on the selected passport, by action: its own function, or
+ * dn_passport_forms_event() with its kind of event. */
+static const struct
+{
+  const char           *name;
+  DnFormDialog       *(*open) (GtkWidget *over, DnStore *store, DnPassport *passport);
+  DnPassportEventKind   event;
+} passport_forms[] = {
+  { "passport.edit", dn_passport_forms_edit, 0 },
+  { "passport.hand-out", dn_passport_forms_hand_out, 0 },
+  { "passport.take-back", dn_passport_forms_take_back, 0 },
+  { "passport.extend", dn_passport_forms_extend, 0 },
+  { "passport.record-loss", NULL, DN_PASSPORT_EVENT_LOST },
+  { "passport.record-transfer", NULL, DN_PASSPORT_EVENT_TRANSFERRED },
+  { "passport.record-cancellation", NULL, DN_PASSPORT_EVENT_SENT_FOR_CANCELLATION },
+};
 
 static void
-edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
+form_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
 {
-  WITH_SELECTED (dn_passport_forms_edit (widget, store, passport));
-}
+  g_autoptr(DnPassport) passport = dup_selected (DN_PASSPORTS_PAGE (widget));
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
 
-static void
-hand_out_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_hand_out (widget, store, passport));
-}
-
-static void
-take_back_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_take_back (widget, store, passport));
-}
-
-static void
-extend_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_extend (widget, store, passport));
-}
-
-static void
-loss_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_event (widget, store, passport, DN_PASSPORT_EVENT_LOST));
-}
-
-static void
-transfer_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_event (widget, store, passport, DN_PASSPORT_EVENT_TRANSFERRED));
-}
-
-static void
-cancellation_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passport_forms_event (widget, store, passport, DN_PASSPORT_EVENT_SENT_FOR_CANCELLATION));
-}
-
-static void
-open_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  WITH_SELECTED (dn_passports_page_open_passport (self, passport->id); (void) store);
+  for (guint i = 0; passport != NULL && i < G_N_ELEMENTS (passport_forms); i++)
+    if (g_str_equal (passport_forms[i].name, action_name))
+      {
+        if (passport_forms[i].open != NULL)
+          passport_forms[i].open (widget, store, passport);
+        else
+          dn_passport_forms_event (widget, store, passport, passport_forms[i].event);
+      }
 }
 
 /* Undo of a delete: the passport added again as it was. */
@@ -564,22 +415,26 @@ undo_delete (DnStore   *store,
 }
 
 static void
-delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
-  WITH_SELECTED ({
-    g_autoptr(GError) error = NULL;
-    g_autofree char *label = NULL;
-    DnWindowContext *context = dn_window_context_from_widget (widget);
+  g_autoptr(DnPassport) passport = dup_selected (DN_PASSPORTS_PAGE (widget));
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
+  DnWindowContext *context = dn_window_context_from_widget (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
 
-    if (!dn_store_delete_passport (store, passport->id, &error))
-      {
-        show_message (self, error->message);
-        return;
-      }
-    label = g_strdup_printf (_("Passport %s was deleted."), passport->number);
-    if (context != NULL)
-      dn_window_context_push_undo (context, label, undo_delete, g_object_ref (passport), g_object_unref);
-  });
+  if (passport == NULL)
+    return;
+  if (!dn_store_delete_passport (store, passport->id, &error))
+    {
+      dn_list_page_show_message (DN_LIST_PAGE (widget), error->message);
+      return;
+    }
+  label = g_strdup_printf (_("Passport %s was deleted."), passport->number);
+  if (context != NULL)
+    dn_window_context_push_undo (context, label, undo_delete, g_object_ref (passport), g_object_unref);
 }
 
 static void
@@ -602,7 +457,7 @@ print_ledger_action (GtkWidget  *widget,
       if (dn_passport_ledger_print (ledger, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error))
         return;
     }
-  show_message (DN_PASSPORTS_PAGE (widget), error->message);
+  dn_list_page_show_message (DN_LIST_PAGE (widget), error->message);
 }
 
 /*
@@ -612,66 +467,43 @@ print_ledger_action (GtkWidget  *widget,
 static void
 dn_passports_page_dispose (GObject *object)
 {
-  DnPassportsPage *self = DN_PASSPORTS_PAGE (object);
-
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_PASSPORTS_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (object), DN_TYPE_PASSPORTS_PAGE);
   G_OBJECT_CLASS (dn_passports_page_parent_class)->dispose (object);
-}
-
-static void
-dn_passports_page_finalize (GObject *object)
-{
-  g_clear_object (&DN_PASSPORTS_PAGE (object)->filter);
-  G_OBJECT_CLASS (dn_passports_page_parent_class)->finalize (object);
 }
 
 static void
 dn_passports_page_class_init (DnPassportsPageClass *klass)
 {
   static const DnAction actions[] = {
-    { "passport.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
-  };
-  static const struct { const char *name; GtkWidgetActionActivateFunc activate; } item_actions[] = {
-    { "passport.new", new_action },
-    { "passport.edit", edit_action },
-    { "passport.open", open_action },
-    { "passport.delete", delete_action },
-    { "passport.hand-out", hand_out_action },
-    { "passport.take-back", take_back_action },
-    { "passport.extend", extend_action },
-    { "passport.record-loss", loss_action },
-    { "passport.record-transfer", transfer_action },
-    { "passport.record-cancellation", cancellation_action },
-    { "passport.print-ledger", print_ledger_action },
+    { "passport.open", G_CALLBACK (dn_list_page_open_selected) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = dn_passports_page_dispose;
-  object_class->finalize = dn_passports_page_finalize;
-  page_class->create_model = create_model;
-  page_class->run_query = run_query;
-  page_class->is_filtered = is_filtered;
-  page_class->clear_filters = clear_filters;
+  page_class->model_type = DN_TYPE_PASSPORT_LIST_MODEL;
+  page_class->get_query = get_query;
   page_class->format_count = format_count;
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->activate_item = activate_item;
   page_class->update_actions = update_actions;
   page_class->apply_preset = apply_preset;
+  dn_list_page_class_set_details (page_class, DN_TYPE_PASSPORT_DETAILS, G_CALLBACK (dn_passport_details_get_passport),
+                                  new_details);
 
   dn_ui_class_set_template (widget_class, "dn-passports-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPassportsPage, search_entry, state_dropdown, out_toggle, overdue_toggle,
                              expiring_toggle);
-  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_search_changed_cb, on_search_stop_cb);
 
-  for (guint i = 0; i < G_N_ELEMENTS (item_actions); i++)
-    gtk_widget_class_install_action (widget_class, item_actions[i].name, NULL, item_actions[i].activate);
+  gtk_widget_class_install_action (widget_class, "passport.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "passport.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "passport.print-ledger", NULL, print_ledger_action);
+  for (guint i = 0; i < G_N_ELEMENTS (passport_forms); i++)
+    gtk_widget_class_install_action (widget_class, passport_forms[i].name, NULL, form_action);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  dn_list_page_class_add_clear_action (page_class, "passport.clear-filters");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "passport.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "passport.delete", NULL);
 }
@@ -681,42 +513,27 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
 static int
 state_width (GtkWidget *widget)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
-  int width = 0;
+  const char *states[DN_PASSPORT_STATE_N];
 
   for (int s = 0; s < DN_PASSPORT_STATE_N; s++)
-    {
-      int w;
-
-      pango_layout_set_text (layout, dn_passport_state_get_label ((DnPassportState) s), -1);
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      width = MAX (width, w);
-    }
-  return width + 24;
+    states[s] = dn_passport_state_get_label ((DnPassportState) s);
+  return dn_list_cell_widest (widget, states, G_N_ELEMENTS (states));
 }
 
 static void
 dn_passports_page_init (DnPassportsPage *self)
 {
-  const DnListPageTexts texts = {
-    .name_prefix = "passport",
-    .table_label = _("Passports"),
-    .empty_title = _("No passports yet"),
-    .empty_description = _("Add the diplomatic, official and ordinary passports the office keeps for its staff."),
-    .filtered_title = _("No passports match"),
-    .filtered_description = _("Change the search text or the filters."),
-    .new_label = _("_New Passport"),
-    .new_action_name = "passport.new",
-    .loading = _("Looking for the passports…"),
-    .clear_tooltip = _("Show every passport again"),
-    .empty_icon = "contact-new-symbolic",
+  static const DnListFilterFuncs filter_funcs = {
+    G_CALLBACK (dn_passport_filter_is_active),
+    G_CALLBACK (dn_passport_filter_reset),
+    NULL,
+    NULL,
   };
   GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
   DnListPage *page = DN_LIST_PAGE (self);
 
   g_date_clear (&self->expiry_limit, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
-  dn_list_page_set_texts (page, &texts);
 
   self->filter = dn_passport_filter_new ();
   dn_ui_bind_enum_filter (self->filter, "state", self->state_dropdown, _("All states"), DN_PASSPORT_STATE_N,
@@ -724,8 +541,7 @@ dn_passports_page_init (DnPassportsPage *self)
   g_object_bind_property (self->filter, "only-out", self->out_toggle, "active", flags);
   g_object_bind_property (self->filter, "only-overdue", self->overdue_toggle, "active", flags);
   g_signal_connect_swapped (self->expiring_toggle, "toggled", G_CALLBACK (on_expiring_toggled_cb), self);
-  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->filter, "notify::text", G_CALLBACK (on_filter_text_cb), self);
+  dn_list_page_set_filter (page, self->filter, &filter_funcs, self->search_entry);
   g_signal_connect_swapped (self->filter, "notify::expiring-before", G_CALLBACK (on_filter_expiring_cb), self);
 
   dn_list_page_add_column (page, COLUMN_NUMBER, _("Number"), 110, 0);
@@ -751,36 +567,10 @@ dn_passports_page_set_store (DnPassportsPage *self,
   dn_list_page_set_store (DN_LIST_PAGE (self), store);
 }
 
-DnPassportFilter *
-dn_passports_page_get_filter (DnPassportsPage *self)
-{
-  g_return_val_if_fail (DN_IS_PASSPORTS_PAGE (self), NULL);
-  return self->filter;
-}
-
 void
 dn_passports_page_open_passport (DnPassportsPage *self,
                                  gint64           passport_id)
 {
-  DnStore *store;
-  GtkRoot *root;
-  DnPassportDetails *details;
-
   g_return_if_fail (DN_IS_PASSPORTS_PAGE (self));
-  store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  if (store == NULL || passport_id <= 0)
-    return;
-  dn_list_page_select_id (DN_LIST_PAGE (self), passport_id);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  details = (DnPassportDetails *) dn_ui_find_record_window (DN_TYPE_PASSPORT_DETAILS,
-                                                            G_CALLBACK (dn_passport_details_get_passport),
-                                                            passport_id, NULL);
-  if (details == NULL)
-    details = dn_passport_details_new (store, passport_id);
-  if (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (GTK_WINDOW (details)) != GTK_WINDOW (root))
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (root));
-      gtk_window_set_destroy_with_parent (GTK_WINDOW (details), TRUE);
-    }
-  gtk_window_present (GTK_WINDOW (details));
+  dn_list_page_open_record (DN_LIST_PAGE (self), passport_id);
 }

@@ -30,9 +30,6 @@ G_DECLARE_FINAL_TYPE (DnPassportsPage, dn_passports_page, DN, PASSPORTS_PAGE, Dn
 
 void              dn_passports_page_set_store     (DnPassportsPage *self,
                                                    DnStore         *store);
-/* The filters the list shows; setting them from code applies at once
- * (when the page is shown). (transfer none) */
-DnPassportFilter *dn_passports_page_get_filter    (DnPassportsPage *self);
 /* Opens the passport's details (and selects its row when listed). */
 void              dn_passports_page_open_passport (DnPassportsPage *self,
                                                    gint64           passport_id);

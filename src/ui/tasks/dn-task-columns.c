@@ -21,32 +21,9 @@ typedef enum
   DUE_OVERDUE,  /* unfinished, due before today */
 } DueState;
 
-/* the padding of a cell, either side, and a little air */
-#define CELL_PADDING 24
-
 static const char * const column_keys[DN_TASK_COLUMN_N] = {
   "section", "title", "lead", "support", "due", "recurrence", "status", "progress",
 };
-
-/* the width of the widest of @texts in @widget's font, with a cell's padding */
-static int
-widest (GtkWidget          *widget,
-        const char * const *texts,
-        guint               n)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
-  int width = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      int w;
-
-      pango_layout_set_text (layout, texts[i], -1);
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      width = MAX (width, w);
-    }
-  return width + CELL_PADDING;
-}
 
 const char *
 dn_task_columns_get_title (DnTaskColumn column)
@@ -78,7 +55,7 @@ dn_task_columns_add (DnListPage *page)
   for (int s = 0; s < DN_STATUS_N; s++)
     statuses[s] = dn_status_get_label ((DnStatus) s);
   statuses[DN_STATUS_N] = dn_task_columns_get_title (DN_TASK_COLUMN_STATUS);
-  status_width = widest (GTK_WIDGET (page), statuses, G_N_ELEMENTS (statuses));
+  status_width = dn_list_cell_widest (GTK_WIDGET (page), statuses, G_N_ELEMENTS (statuses));
 
   dn_list_page_add_column (page, DN_TASK_COLUMN_SECTION, _("Section"), 64, sortable);
   dn_list_page_add_column (page, DN_TASK_COLUMN_TITLE, _("Task"), 0, sortable | tooltip);
@@ -141,41 +118,13 @@ dn_task_columns_for_sort (DnTaskSort sort)
   return DN_TASK_COLUMN_DUE;
 }
 
-/* The text of a cell. A GtkInscription's size does not depend on its
- * text: changing the text of the table's 1600 cells (when the list is
- * filtered) only redraws them, where labels would be measured again, each
- * one shaping its text twice. */
-static GtkWidget *
-cell_text (int min_chars,
-           int nat_chars)
-{
-  GtkWidget *text = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), nat_chars);
-  return text;
-}
-
 GtkWidget *
 dn_task_columns_create_cell (DnTaskColumn column)
 {
   switch (column)
     {
     case DN_TASK_COLUMN_DUE:
-      {
-        GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-        GtkWidget *image = gtk_image_new ();
-        GtkWidget *text = cell_text (3, 10);
-
-        gtk_widget_set_name (box, "due-cell");
-        gtk_widget_add_css_class (text, "numeric");
-        gtk_widget_set_hexpand (text, TRUE);
-        gtk_widget_set_visible (image, FALSE);
-        gtk_box_append (GTK_BOX (box), image);
-        gtk_box_append (GTK_BOX (box), text);
-        return box;
-      }
+      return dn_list_cell_marked_new ("due-cell");
     case DN_TASK_COLUMN_PROGRESS:
       {
         GtkWidget *bar = dn_task_progress_bar_new ();
@@ -184,10 +133,10 @@ dn_task_columns_create_cell (DnTaskColumn column)
         return bar;
       }
     case DN_TASK_COLUMN_TITLE:
-      return cell_text (24, 60);
+      return dn_list_cell_text_new (24, 60);
     case DN_TASK_COLUMN_SUPPORT:
       {
-        GtkWidget *text = cell_text (3, 16);
+        GtkWidget *text = dn_list_cell_text_new (3, 16);
 
         gtk_widget_set_name (text, "support-cell");
         return text;
@@ -198,7 +147,7 @@ dn_task_columns_create_cell (DnTaskColumn column)
     case DN_TASK_COLUMN_STATUS:
     case DN_TASK_COLUMN_N:
     default:
-      return cell_text (3, 12);
+      return dn_list_cell_text_new (3, 12);
     }
 }
 
@@ -221,39 +170,20 @@ due_state (DnTask      *task,
   return DUE_LATER;
 }
 
-/* The widgets of the due cell change only with the state of the task:
- * most rows keep theirs when bound to another task. */
+/* late and soon: marked */
 static void
 show_due (GtkWidget   *box,
           DnTask      *task,
           const GDate *today)
 {
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *text = gtk_widget_get_next_sibling (image);
+  static const DnListMark marks[] = {
+    [DUE_OVERDUE] = { "dn-overdue", "dialog-warning-symbolic", N_("Overdue") },
+    [DUE_SOON] = { "dn-due-soon", "alarm-symbolic", N_("Due soon") },
+  };
   DueState state = due_state (task, today, &(int) { 0 });
-  char buffer[32] = "";
+  g_autofree char *date = g_date_valid (&task->due_date) ? dn_date_format_short (&task->due_date) : NULL;
 
-  dn_ui_set_css_class (box, "dn-overdue", state == DUE_OVERDUE);
-  dn_ui_set_css_class (box, "dn-due-soon", state == DUE_SOON);
-  if (state == DUE_OVERDUE || state == DUE_SOON)
-    {
-      const char *icon = state == DUE_OVERDUE ? "dialog-warning-symbolic" : "alarm-symbolic";
-
-      if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), icon) != 0)
-        {
-          gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          state == DUE_OVERDUE ? _("Overdue") : _("Due soon"), -1);
-        }
-    }
-  gtk_widget_set_visible (image, state == DUE_OVERDUE || state == DUE_SOON);
-  if (g_date_valid (&task->due_date))
-    {
-      g_autofree char *date = dn_date_format_short (&task->due_date);
-
-      g_strlcpy (buffer, date, sizeof buffer);
-    }
-  gtk_inscription_set_text (GTK_INSCRIPTION (text), buffer);
+  dn_list_cell_marked_show (box, &marks[state], date != NULL ? date : "");
 }
 
 void

@@ -78,15 +78,6 @@ static void update_actions (DnTaskDetails *self);
  * Small helpers
  */
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 
 static void
 show_message (DnTaskDetails *self,
@@ -301,7 +292,7 @@ reload_children (DnTaskDetails *self,
   g_autofree char *rollup = NULL;
   DnTaskQuery query;
 
-  clear_list (self->children_list);
+  dn_ui_list_box_clear (self->children_list);
   dn_task_query_init (&query);
   query.parent_id = task->id;
   query.sort = DN_TASK_SORT_LEAD_UNIT;
@@ -379,7 +370,7 @@ reload (DnTaskDetails *self)
   reload_facts (self, task);
   reload_children (self, task);
 
-  clear_list (self->assignments_list);
+  dn_ui_list_box_clear (self->assignments_list);
   assignments = dn_store_list_assignments (self->store, task->id, NULL);
   for (guint i = 0; assignments != NULL && i < assignments->len; i++)
     gtk_list_box_append (self->assignments_list,
@@ -387,14 +378,14 @@ reload (DnTaskDetails *self)
                                                   G_CALLBACK (on_assignment_status_cb), self));
 
   /* newest first */
-  clear_list (self->progress_list);
+  dn_ui_list_box_clear (self->progress_list);
   progress = dn_store_list_progress (self->store, task->id, NULL);
   for (guint i = progress != NULL ? progress->len : 0; i > 0; i--)
     gtk_list_box_append (self->progress_list, dn_task_rows_progress (self->store, progress->pdata[i - 1]));
   gtk_widget_set_visible (GTK_WIDGET (self->progress_list), progress != NULL && progress->len > 0);
   gtk_widget_set_visible (self->progress_empty, progress == NULL || progress->len == 0);
 
-  clear_list (self->reminders_list);
+  dn_ui_list_box_clear (self->reminders_list);
   reminders = dn_store_list_reminders (self->store, task->id, NULL);
   for (guint i = reminders != NULL ? reminders->len : 0; i > 0; i--)
     gtk_list_box_append (self->reminders_list, dn_task_rows_reminder (reminders->pdata[i - 1]));

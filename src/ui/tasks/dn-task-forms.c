@@ -111,19 +111,6 @@ sub_dialog_new (DnTaskDetails  *details,
   return d;
 }
 
-/* A row of the form: @widget, named @name, after @label. Returns @widget. */
-static GtkWidget *
-sub_dialog_add (SubDialog  *d,
-                const char *label,
-                const char *accessible,
-                const char *name,
-                GtkWidget  *widget)
-{
-  gtk_widget_set_name (widget, name);
-  dn_form_dialog_add_field (d->dialog, label, accessible, widget);
-  return widget;
-}
-
 /* The dialog's free text (d->text), with @placeholder as an example. */
 static void
 sub_dialog_add_text (SubDialog  *d,
@@ -132,8 +119,7 @@ sub_dialog_add_text (SubDialog  *d,
                      const char *name,
                      const char *placeholder)
 {
-  d->text = sub_dialog_add (d, label, accessible, name, gtk_entry_new ());
-  gtk_entry_set_placeholder_text (GTK_ENTRY (d->text), placeholder);
+  d->text = dn_form_dialog_add_entry (d->dialog, label, accessible, name, NULL, placeholder);
 }
 
 /* The dialog's choice (d->choice) among @items. */
@@ -147,21 +133,17 @@ sub_dialog_add_choice (SubDialog     *d,
   GtkWidget *choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (items)), NULL);
 
   d->choice = GTK_DROP_DOWN (choice);
-  return sub_dialog_add (d, label, accessible, name, choice);
+  return dn_form_dialog_add_named (d->dialog, label, accessible, name, choice);
 }
 
+/* The dialog's date field (d->date). */
 static DnDateEntry *
 sub_dialog_add_date (SubDialog   *d,
                      const char  *label,
                      const char  *accessible,
                      const GDate *initial)
 {
-  GtkWidget *date = dn_date_entry_new ();
-
-  gtk_widget_set_hexpand (date, FALSE);
-  gtk_widget_set_halign (date, GTK_ALIGN_START);
-  dn_date_entry_set_date (DN_DATE_ENTRY (date), initial);
-  return DN_DATE_ENTRY (sub_dialog_add (d, label, accessible, "dialog_date", date));
+  return DN_DATE_ENTRY (dn_form_dialog_add_date (d->dialog, label, accessible, "dialog_date", initial));
 }
 
 /* The date typed in the dialog's date field; else says what is wrong with
@@ -171,20 +153,7 @@ dialog_date (SubDialog   *d,
              const char  *missing,
              GDate       *out)
 {
-  g_autofree char *typed = NULL;
-  g_autofree char *message = NULL;
-
-  if (dn_date_entry_get_date (d->date, out))
-    return TRUE;
-  if (dn_date_entry_is_empty (d->date))
-    {
-      dn_form_dialog_show_error (d->dialog, missing, GTK_WIDGET (d->date));
-      return FALSE;
-    }
-  typed = dn_ui_editable_dup_text (GTK_WIDGET (d->date));
-  message = g_strdup_printf (_("“%s” is not a date. Type the day, month and year, for example 30/6/2024."), typed);
-  dn_form_dialog_show_error (d->dialog, message, GTK_WIDGET (d->date));
-  return FALSE;
+  return dn_form_dialog_read_date (d->dialog, GTK_WIDGET (d->date), missing, out);
 }
 
 /* @intro, then under which name the form records what it does. */
@@ -416,7 +385,7 @@ dn_task_forms_add_progress (DnTaskDetails *details,
   percent = gtk_spin_button_new_with_range (0, 100, 5);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (percent), TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (percent), task != NULL ? task->progress : 0);
-  sub_dialog_add (d, _("_Percent done"), _("Percent done"), "dialog_percent", percent);
+  dn_form_dialog_add_named (d->dialog, _("_Percent done"), _("Percent done"), "dialog_percent", percent);
   gtk_widget_set_hexpand (percent, FALSE);
   gtk_widget_set_halign (percent, GTK_ALIGN_START);
   d->percent = GTK_SPIN_BUTTON (percent);

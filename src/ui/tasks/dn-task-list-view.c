@@ -25,24 +25,15 @@
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
 
-/* positions in the status drop-down: then one per DnStatus */
-enum
-{
-  STATUS_ALL,
-  STATUS_UNFINISHED,
-  STATUS_FIRST,
-};
-
 struct _DnTaskListView
 {
   DnListPage         parent_instance;
 
-  DnTaskFilter      *filter;
+  DnTaskFilter      *filter;    /* the page's (not a reference) */
   GSettings         *settings;  /* NULL: the schema is not installed */
   GSimpleActionGroup *columns;  /* "columns.KEY": the columns chosen */
   gint64             my_unit_id;
   guint              updating;  /* > 0 while widgets are set from code */
-  guint              applying;  /* > 0 while code sets the filter: no query on a worker */
 
   /* Template widgets */
   GtkSearchEntry    *search_entry;
@@ -60,119 +51,81 @@ struct _DnTaskListView
 
 G_DEFINE_FINAL_TYPE (DnTaskListView, dn_task_list_view, DN_TYPE_LIST_PAGE)
 
-static void
-show_message (DnTaskListView *self,
-              const char     *text)
-{
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-
-  if (context != NULL)
-    dn_window_context_show_message (context, text);
-  else
-    g_warning ("%s", text);
-}
-
-/* Sets filters from code: applied at once (or when the view is shown). */
-#define BEGIN_APPLYING(self) ((self)->applying++)
-#define END_APPLYING(self) \
-  G_STMT_START { (self)->applying--; dn_list_page_reload (DN_LIST_PAGE (self)); } G_STMT_END
-
 /*
  * The filters
  */
 
+/* The drop-downs of an int or enum filter: their positions stand for
+ * @values (a GArray of ints) in order. A value not offered leaves the
+ * drop-down as it is; no position stands for the first value. */
 static gboolean
-status_to_position (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
+value_to_position (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      values)
 {
-  int status = g_value_get_int (from);
+  int value = G_VALUE_HOLDS_ENUM (from) ? g_value_get_enum (from) : g_value_get_int (from);
 
-  g_value_set_uint (to, status == DN_TASK_FILTER_STATUS_ANY ? STATUS_ALL
-                        : status == DN_TASK_FILTER_STATUS_UNFINISHED ? STATUS_UNFINISHED
-                        : (guint) (STATUS_FIRST + status));
-  return TRUE;
+  for (guint i = 0; i < ((GArray *) values)->len; i++)
+    if (g_array_index ((GArray *) values, int, i) == value)
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 static gboolean
-position_to_status (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
+position_to_value (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      values)
 {
   guint position = g_value_get_uint (from);
+  int value = g_array_index ((GArray *) values, int, position < ((GArray *) values)->len ? position : 0);
 
-  g_value_set_int (to, position == STATUS_UNFINISHED ? DN_TASK_FILTER_STATUS_UNFINISHED
-                       : position >= STATUS_FIRST && position < STATUS_FIRST + DN_STATUS_N
-                       ? (int) (position - STATUS_FIRST) : DN_TASK_FILTER_STATUS_ANY);
+  if (G_VALUE_HOLDS_ENUM (to))
+    g_value_set_enum (to, value);
+  else
+    g_value_set_int (to, value);
   return TRUE;
 }
 
-/* the period drop-down lists the first kinds of DnPeriod, in order */
-static gboolean
-period_to_position (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
+static void
+bind_positions (DnTaskListView *self,
+                const char     *property,
+                GtkDropDown    *dropdown,
+                GArray         *values)
 {
-  GtkDropDown *dropdown = GTK_DROP_DOWN (g_binding_dup_target (binding));
-  guint period = (guint) g_value_get_enum (from);
-  gboolean offered = period < g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
-
-  g_object_unref (dropdown);
-  if (offered)
-    g_value_set_uint (to, period);
-  return offered;
-}
-
-static gboolean
-position_to_period (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  guint position = g_value_get_uint (from);
-
-  g_value_set_enum (to, position < DN_PERIOD_N ? (DnPeriod) position : DN_PERIOD_ANY);
-  return TRUE;
+  g_object_bind_property_full (self->filter, property, dropdown, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               value_to_position, position_to_value, values, (GDestroyNotify) g_array_unref);
 }
 
 static void
 bind_filter (DnTaskListView *self)
 {
   GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+  GArray *statuses = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *periods = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n_periods = g_list_model_get_n_items (gtk_drop_down_get_model (self->period_dropdown));
+
+  /* "All statuses", "Not finished", then each status */
+  g_array_append_vals (statuses, (int[]) { DN_TASK_FILTER_STATUS_ANY, DN_TASK_FILTER_STATUS_UNFINISHED }, 2);
+  for (int s = 0; s < DN_STATUS_N; s++)
+    g_array_append_val (statuses, s);
+  /* the first kinds of DnPeriod, in order */
+  for (int p = 0; p < (int) MIN (n_periods, DN_PERIOD_N); p++)
+    g_array_append_val (periods, p);
 
   g_object_bind_property (self->filter, "unit-id", self->unit_chooser, "selected-id", flags);
   g_object_bind_property (self->filter, "include-sub-units", self->sub_units_check, "active", flags);
   g_object_bind_property (self->filter, "lead-only", self->lead_only_check, "active", flags);
   g_object_bind_property (self->filter, "document-id", self->document_chooser, "selected-id", flags);
-  g_object_bind_property_full (self->filter, "status", self->status_dropdown, "selected", flags,
-                               status_to_position, position_to_status, NULL, NULL);
-  g_object_bind_property_full (self->filter, "period", self->period_dropdown, "selected", flags,
-                               period_to_position, position_to_period, NULL, NULL);
+  bind_positions (self, "status", self->status_dropdown, statuses);
+  bind_positions (self, "period", self->period_dropdown, periods);
   g_object_bind_property (self->filter, "overdue", self->overdue_toggle, "active", flags);
   g_object_bind_property (self->filter, "show-all", self->show_all_toggle, "active", flags);
-}
-
-static void
-on_filter_changed_cb (DnTaskListView *self)
-{
-  /* from the officer: on a worker thread */
-  if (self->applying == 0)
-    dn_list_page_reload_async (DN_LIST_PAGE (self));
-}
-
-static void
-on_filter_text_cb (DnTaskListView *self)
-{
-  const char *text = dn_task_filter_get_text (self->filter);
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") == 0)
-    return;
-  self->updating++;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  self->updating--;
 }
 
 static void
@@ -200,20 +153,6 @@ on_filter_show_all_cb (DnTaskListView *self)
 }
 
 static void
-on_search_changed_cb (DnTaskListView *self)
-{
-  if (self->updating > 0)
-    return;
-  dn_task_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_search_stop_cb (DnTaskListView *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
 on_my_unit_toggled_cb (DnTaskListView *self)
 {
   if (self->updating > 0)
@@ -229,56 +168,11 @@ on_my_unit_toggled_cb (DnTaskListView *self)
  * DnListPage
  */
 
-static DnQueryModel *
-create_model (DnListPage *page,
-              DnStore    *store)
-{
-  return DN_QUERY_MODEL (dn_task_list_model_new (store));
-}
-
-static gboolean
-run_query (DnListPage    *page,
-           DnQueryModel  *model,
-           gboolean       async,
-           GError       **error)
-{
-  DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-  DnTaskQuery query;
-
-  dn_task_filter_to_query (self->filter, dn_list_page_get_today (page), &query);
-  if (!async)
-    return dn_task_list_model_set_query_first (DN_TASK_LIST_MODEL (model), &query, error);
-  dn_task_list_model_set_query_async (DN_TASK_LIST_MODEL (model), &query);
-  return TRUE;
-}
-
-static gboolean
-is_filtered (DnListPage *page)
-{
-  DnTaskFilter *filter = DN_TASK_LIST_VIEW (page)->filter;
-
-  /* none yet while the page is made */
-  return filter != NULL && dn_task_filter_is_active (filter);
-}
-
-/* "Clear Filters" goes back to the default view, not to every task */
-static gboolean
-can_clear (DnListPage *page)
-{
-  DnTaskFilter *filter = DN_TASK_LIST_VIEW (page)->filter;
-
-  return filter != NULL && !dn_task_filter_is_default (filter);
-}
-
 static void
-clear_filters (DnListPage *page)
+get_query (DnListPage *page,
+           gpointer    query)
 {
-  DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-
-  /* the page runs the query after */
-  self->applying++;
-  dn_task_filter_reset (self->filter);
-  self->applying--;
+  dn_task_filter_to_query (DN_TASK_LIST_VIEW (page)->filter, dn_list_page_get_today (page), query);
 }
 
 static char *
@@ -293,12 +187,8 @@ sort_changed (DnListPage *page,
               int         column,
               gboolean    descending)
 {
-  DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-
-  /* the page runs the query after */
-  self->applying++;
-  dn_task_filter_set_sort (self->filter, dn_task_columns_get_sort (column), column >= 0 && descending);
-  self->applying--;
+  dn_task_filter_set_sort (DN_TASK_LIST_VIEW (page)->filter, dn_task_columns_get_sort (column),
+                           column >= 0 && descending);
 }
 
 static GtkWidget *
@@ -325,31 +215,23 @@ get_tooltip (DnListPage *page,
   return dn_task_columns_dup_tooltip ((DnTaskColumn) column, DN_TASK (item));
 }
 
-static void
-activate_item (DnListPage *page,
-               gpointer    item)
+static GtkWindow *
+new_details (DnListPage *page,
+             DnStore    *store,
+             gint64      id)
 {
-  if (DN_TASK (item)->id > 0)
-    dn_task_list_view_open_task (DN_TASK_LIST_VIEW (page), DN_TASK (item)->id);
+  return GTK_WINDOW (dn_task_details_new (store, id));
 }
 
 static void
 update_actions (DnListPage *page)
 {
   DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-  gboolean with_store = dn_list_page_get_store (page) != NULL;
-  gboolean selected = dn_list_page_get_selected_id (page) > 0;
   gboolean with_unit;
 
   if (self->filter == NULL)
     return;
   with_unit = dn_task_filter_get_unit_id (self->filter) > 0;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.new", with_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.delete", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.open", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.clear-filters",
-                                 with_store && !dn_task_filter_is_default (self->filter));
   gtk_widget_set_sensitive (GTK_WIDGET (self->sub_units_check), with_unit);
   gtk_widget_set_sensitive (GTK_WIDGET (self->lead_only_check), with_unit);
 }
@@ -362,30 +244,8 @@ static void
 on_editor_saved_cb (DnTaskListView *self,
                     gint64          task_id)
 {
-  DnQueryModel *model = dn_list_page_get_model (DN_LIST_PAGE (self));
-
-  if (model == NULL)
-    return;
-  /* the store's "changed" normally reloaded the list already */
-  if (dn_query_model_find (model, task_id) == G_MAXUINT)
-    dn_list_page_reload (DN_LIST_PAGE (self));
-  if (!dn_list_page_select_id (DN_LIST_PAGE (self), task_id))
-    show_message (self, _("The task was saved. The filters hide it: clear them to see it."));
-}
-
-/* Shows @window over the view's window (closed with it). */
-static void
-present_over (DnTaskListView *self,
-              GtkWindow      *window)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root) && gtk_window_get_transient_for (window) != GTK_WINDOW (root))
-    {
-      gtk_window_set_transient_for (window, GTK_WINDOW (root));
-      gtk_window_set_destroy_with_parent (window, TRUE);
-    }
-  gtk_window_present (window);
+  dn_list_page_select_saved (DN_LIST_PAGE (self), task_id,
+                             _("The task was saved. The filters hide it: clear them to see it."));
 }
 
 static void
@@ -399,23 +259,12 @@ open_editor (DnTaskListView *self,
     return;
   editor = dn_task_editor_new (store, task);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
-  present_over (self, GTK_WINDOW (editor));
+  dn_list_page_present (DN_LIST_PAGE (self), GTK_WINDOW (editor));
 }
 
 static void
-new_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
+edit_action (DnTaskListView *self)
 {
-  dn_task_list_view_new_task (DN_TASK_LIST_VIEW (widget));
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  DnTaskListView *self = DN_TASK_LIST_VIEW (widget);
   gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
   g_autoptr(DnTask) task = NULL;
   g_autoptr(GError) error = NULL;
@@ -426,33 +275,18 @@ edit_action (GtkWidget  *widget,
   task = dn_store_get_task (dn_list_page_get_store (DN_LIST_PAGE (self)), id, &error);
   if (task == NULL)
     {
-      show_message (self, error->message);
+      dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
       return;
     }
   open_editor (self, task);
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+delete_action (DnTaskListView *self)
 {
-  DnTaskListView *self = DN_TASK_LIST_VIEW (widget);
-  gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-
-  if (id > 0)
-    dn_task_list_view_open_task (self, id);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  DnTaskListView *self = DN_TASK_LIST_VIEW (widget);
   g_autoptr(DnTask) task = dn_list_page_dup_selected_item (DN_LIST_PAGE (self));
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  DnWindowContext *context = dn_window_context_from_widget (widget);
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -461,7 +295,7 @@ delete_action (GtkWidget  *widget,
   /* (without a window, no message: the list shows the task gone) */
   message = dn_task_details_delete_task (store, task, context, &error);
   if (message == NULL)
-    show_message (self, error->message);
+    dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
 }
 
 /*
@@ -539,8 +373,6 @@ dn_task_list_view_dispose (GObject *object)
 {
   DnTaskListView *self = DN_TASK_LIST_VIEW (object);
 
-  if (self->filter != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->columns);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_TASK_LIST_VIEW);
@@ -549,51 +381,28 @@ dn_task_list_view_dispose (GObject *object)
 }
 
 static void
-dn_task_list_view_finalize (GObject *object)
-{
-  g_clear_object (&DN_TASK_LIST_VIEW (object)->filter);
-  G_OBJECT_CLASS (dn_task_list_view_parent_class)->finalize (object);
-}
-
-static gboolean
-apply_preset (DnListPage *page,
-              const char *preset)
-{
-  DnTaskListView *self = DN_TASK_LIST_VIEW (page);
-  gboolean ok;
-
-  /* the filter's notifications reload nothing: the list page reloads once */
-  self->applying++;
-  ok = dn_task_filter_apply_preset (self->filter, preset);
-  self->applying--;
-  return ok;
-}
-
-static void
 dn_task_list_view_class_init (DnTaskListViewClass *klass)
 {
-  static const DnAction actions[] = {
-    { "tasks.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
+  static const DnAction record_actions[] = {
+    { "tasks.edit", G_CALLBACK (edit_action) },
+    { "tasks.open", G_CALLBACK (dn_list_page_open_selected) },
+    { "tasks.delete", G_CALLBACK (delete_action) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DnListPageClass *page_class = DN_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = dn_task_list_view_dispose;
-  object_class->finalize = dn_task_list_view_finalize;
-  page_class->create_model = create_model;
-  page_class->run_query = run_query;
-  page_class->is_filtered = is_filtered;
-  page_class->can_clear = can_clear;
-  page_class->clear_filters = clear_filters;
+  page_class->model_type = DN_TYPE_TASK_LIST_MODEL;
+  page_class->get_query = get_query;
   page_class->format_count = format_count;
   page_class->sort_changed = sort_changed;
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  page_class->activate_item = activate_item;
   page_class->update_actions = update_actions;
-  page_class->apply_preset = apply_preset;
+  dn_list_page_class_set_details (page_class, DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task),
+                                  new_details);
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
@@ -601,13 +410,11 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnTaskListView, search_entry, columns_button, show_all_toggle,
                              my_unit_toggle, unit_chooser, sub_units_check, lead_only_check, document_chooser,
                              status_dropdown, period_dropdown, overdue_toggle);
-  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_search_changed_cb, on_search_stop_cb, on_my_unit_toggled_cb);
+  DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_my_unit_toggled_cb);
 
-  gtk_widget_class_install_action (widget_class, "tasks.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "tasks.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "tasks.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "tasks.delete", NULL, delete_action);
-  dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  dn_ui_class_install_actions (widget_class, &(DnAction) { "tasks.new", G_CALLBACK (dn_task_list_view_new_task) }, 1);
+  dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
+  dn_list_page_class_add_clear_action (page_class, "tasks.clear-filters");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tasks.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "tasks.delete", NULL);
@@ -616,23 +423,16 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
 static void
 dn_task_list_view_init (DnTaskListView *self)
 {
-  const DnListPageTexts texts = {
-    .name_prefix = "task",
-    .table_label = _("Tasks"),
-    .empty_title = _("No tasks yet"),
-    .empty_description = _("Add the duties of a directive or plan with New Task."),
-    .filtered_title = _("No tasks match"),
-    .filtered_description = _("Change the search text or the filters, or choose All to see every task."),
-    .new_label = _("_New Task"),
-    .new_action_name = "tasks.new",
-    .loading = _("Looking for the tasks…"),
-    .clear_tooltip = _("Back to the list as it opens"),
-    .empty_icon = "checkbox-checked-symbolic",
+  /* "Clear Filters" goes back to the default view, not to every task */
+  static const DnListFilterFuncs filter_funcs = {
+    G_CALLBACK (dn_task_filter_is_active),
+    G_CALLBACK (dn_task_filter_reset),
+    G_CALLBACK (dn_task_filter_apply_preset),
+    G_CALLBACK (dn_task_filter_is_default),
   };
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  dn_list_page_set_texts (DN_LIST_PAGE (self), &texts);
 
   gtk_string_list_append (statuses, _("All statuses"));
   gtk_string_list_append (statuses, _("Not finished"));
@@ -646,8 +446,7 @@ dn_task_list_view_init (DnTaskListView *self)
   if (self->settings != NULL)
     dn_task_filter_set_show_all (self->filter, g_settings_get_boolean (self->settings, "task-list-show-all"));
   bind_filter (self);
-  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
-  g_signal_connect_swapped (self->filter, "notify::text", G_CALLBACK (on_filter_text_cb), self);
+  dn_list_page_set_filter (DN_LIST_PAGE (self), self->filter, &filter_funcs, self->search_entry);
   g_signal_connect_swapped (self->filter, "notify::unit-id", G_CALLBACK (on_filter_unit_cb), self);
   g_signal_connect_swapped (self->filter, "notify::show-all", G_CALLBACK (on_filter_show_all_cb), self);
 
@@ -700,33 +499,18 @@ dn_task_list_view_set_my_unit (DnTaskListView *self,
                                unit_id > 0 ? _("Only the tasks of my unit (set in Preferences)")
                                            : _("Choose your unit in Preferences to use this filter"));
   /* the default view of the new unit, without what was typed before */
-  BEGIN_APPLYING (self);
+  dn_list_page_begin_filter_change (DN_LIST_PAGE (self));
   dn_task_filter_set_my_unit_id (self->filter, unit_id);
   on_filter_unit_cb (self);
-  END_APPLYING (self);
+  dn_list_page_end_filter_change (DN_LIST_PAGE (self));
 }
 
 void
 dn_task_list_view_open_task (DnTaskListView *self,
                              gint64          task_id)
 {
-  DnStore *store;
-  GtkRoot *root;
-  GtkWindow *details;
-
   g_return_if_fail (DN_IS_TASK_LIST_VIEW (self));
-  store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  if (store == NULL || task_id <= 0)
-    return;
-
-  dn_list_page_select_id (DN_LIST_PAGE (self), task_id);
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  /* a task already open comes to the front instead of opening twice */
-  details = dn_ui_find_record_window (DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task), task_id,
-                                      (GtkWindow *) root);
-  if (details == NULL)
-    details = GTK_WINDOW (dn_task_details_new (store, task_id));
-  present_over (self, details);
+  dn_list_page_open_record (DN_LIST_PAGE (self), task_id);
 }
 
 void
@@ -742,9 +526,9 @@ dn_task_list_view_set_search (DnTaskListView *self,
 {
   g_return_if_fail (DN_IS_TASK_LIST_VIEW (self));
 
-  BEGIN_APPLYING (self);
+  dn_list_page_begin_filter_change (DN_LIST_PAGE (self));
   dn_task_filter_set_text (self->filter, text);
-  END_APPLYING (self);
+  dn_list_page_end_filter_change (DN_LIST_PAGE (self));
 }
 
 DnTaskListModel *

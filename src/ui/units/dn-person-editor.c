@@ -70,6 +70,7 @@ dn_person_editor_apply (DnFormDialog  *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(DnPerson) person = NULL;
   g_autofree char *birth = NULL;
+  GtkWidget *field = NULL;
   gboolean ok;
 
   if (self->person_id == 0)
@@ -99,22 +100,13 @@ dn_person_editor_apply (DnFormDialog  *dialog,
   ok = self->person_id == 0
     ? dn_store_add_person (store, person, &error)
     : dn_store_update_person (store, person, &error);
-  if (!ok)
-    {
-      GtkWidget *field = NULL;
-
-      if (person->family_name[0] == '\0')
-        field = GTK_WIDGET (self->family_entry);
-      else if (person->given_name[0] == '\0')
-        field = GTK_WIDGET (self->given_entry);
-      else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) && g_date_valid (&person->birth_date))
-        field = GTK_WIDGET (self->birth_entry);
-      dn_form_dialog_show_error (DN_FORM_DIALOG (self), error->message, field);
-      return FALSE;
-    }
-
-  dn_page_editor_saved (DN_PAGE_EDITOR (self), person->id);
-  return TRUE;
+  if (person->family_name[0] == '\0')
+    field = GTK_WIDGET (self->family_entry);
+  else if (person->given_name[0] == '\0')
+    field = GTK_WIDGET (self->given_entry);
+  else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) && g_date_valid (&person->birth_date))
+    field = GTK_WIDGET (self->birth_entry);
+  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, person->id);
 }
 
 static void
@@ -172,8 +164,7 @@ dn_person_editor_new (DnStore  *store,
     {
       g_autofree char *birth = g_date_valid (&person->birth_date) ? dn_date_format_short (&person->birth_date) : NULL;
 
-      gtk_window_set_title (GTK_WINDOW (self), _("Edit Person"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Save"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Edit Person"), _("_Save"));
       gtk_editable_set_text (GTK_EDITABLE (self->family_entry), person->family_name);
       gtk_editable_set_text (GTK_EDITABLE (self->middle_entry), person->middle_name);
       gtk_editable_set_text (GTK_EDITABLE (self->given_entry), person->given_name);
@@ -185,8 +176,7 @@ dn_person_editor_new (DnStore  *store,
     }
   else
     {
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Person"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Add"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Add Person"), _("_Add"));
     }
   return self;
 }

@@ -168,7 +168,7 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
   g_autoptr(GError) error = NULL;
   g_autoptr(DnUnit) unit = NULL;
   g_autofree char *old_name = NULL;
-  GtkWidget *rename_field = NULL;
+  GtkWidget *field = NULL;
   gboolean ok;
 
   if (self->mode == DN_UNIT_DIALOG_ADD)
@@ -199,32 +199,21 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
                                      GTK_WIDGET (self->effective_entry));
           return FALSE;
         }
-      ok = save_renamed (self, store, unit, &effective, &rename_field, &error);
+      ok = save_renamed (self, store, unit, &effective, &field, &error);
     }
   else
     ok = self->mode == DN_UNIT_DIALOG_ADD
       ? dn_store_add_unit (store, unit, &error)
       : dn_store_update_unit (store, unit, &error);
-  if (!ok)
-    {
-      GtkWidget *field = NULL;
-
-      /* point at the field the message is about */
-      if (self->mode == DN_UNIT_DIALOG_MOVE)
-        field = GTK_WIDGET (self->parent_chooser);
-      else if (unit->name[0] == '\0')
-        field = GTK_WIDGET (self->name_entry);
-      else if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
-               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE))
-        field = GTK_WIDGET (self->code_entry);
-      else
-        field = rename_field;
-      dn_form_dialog_show_error (DN_FORM_DIALOG (self), error->message, field);
-      return FALSE;
-    }
-
-  dn_page_editor_saved (DN_PAGE_EDITOR (self), unit->id);
-  return TRUE;
+  /* point at the field the message is about */
+  if (self->mode == DN_UNIT_DIALOG_MOVE)
+    field = GTK_WIDGET (self->parent_chooser);
+  else if (unit->name[0] == '\0')
+    field = GTK_WIDGET (self->name_entry);
+  else if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
+           g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE))
+    field = GTK_WIDGET (self->code_entry);
+  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, unit->id);
 }
 
 DnUnitDialogMode
@@ -297,8 +286,7 @@ dn_unit_dialog_new (DnStore           *store,
   switch (mode)
     {
     case DN_UNIT_DIALOG_ADD:
-      gtk_window_set_title (GTK_WINDOW (self), _("Add Unit"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Add"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Add Unit"), _("_Add"));
       intro = g_strdup (_("A division, a district office, a school or a centre: choose where it belongs in “Part of”."));
       if (!dn_page_editor_load_chooser (DN_PAGE_EDITOR (self), DN_CHOOSER (self->parent_chooser), unit_id, error))
         return NULL;
@@ -306,8 +294,7 @@ dn_unit_dialog_new (DnStore           *store,
       break;
 
     case DN_UNIT_DIALOG_RENAME:
-      gtk_window_set_title (GTK_WINDOW (self), _("Rename Unit"));
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Save"));
+      dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Rename Unit"), _("_Save"));
       intro = g_strdup (_("The new code and kind are shown everywhere; a new name takes effect on the day given."));
       {
         GDate today;
@@ -328,8 +315,7 @@ dn_unit_dialog_new (DnStore           *store,
         g_autoptr(GArray) subtree = dn_store_get_unit_subtree (store, unit_id, NULL);
         guint n_below = subtree != NULL && subtree->len > 0 ? subtree->len - 1 : 0;
 
-        gtk_window_set_title (GTK_WINDOW (self), _("Move Unit"));
-        dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("_Move"));
+        dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Move Unit"), _("_Move"));
         gtk_label_set_text_with_mnemonic (GTK_LABEL (self->parent_title), _("_New parent"));
         if (n_below > 0)
           intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
