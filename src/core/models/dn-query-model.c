@@ -692,6 +692,18 @@ dn_query_model_get_id (DnQueryModel *self,
   return position < priv->ids->len ? g_array_index (priv->ids, gint64, position) : 0;
 }
 
+gint64
+dn_query_model_get_item_id (DnQueryModel *self,
+                            gpointer      item)
+{
+  DnQueryModelClass *klass;
+
+  g_return_val_if_fail (DN_IS_QUERY_MODEL (self), 0);
+  klass = DN_QUERY_MODEL_GET_CLASS (self);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, klass->item_type), 0);
+  return G_STRUCT_MEMBER (gint64, item, klass->id_offset);
+}
+
 guint
 dn_query_model_get_n_fetched (DnQueryModel *self)
 {

@@ -143,5 +143,8 @@ guint     dn_query_model_find          (DnQueryModel  *self,
 /* Id of the record at @position, 0 when out of range. */
 gint64    dn_query_model_get_id        (DnQueryModel  *self,
                                         guint          position);
+/* Id of @item, a record of the kind @self lists. */
+gint64    dn_query_model_get_item_id   (DnQueryModel  *self,
+                                        gpointer       item);
 
 G_END_DECLS
