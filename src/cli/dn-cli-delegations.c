@@ -108,26 +108,13 @@ find_passport (DnStore     *store,
   return FALSE;
 }
 
+/* A usage error with @message as it is. */
 static gboolean
 usage (GError     **error,
        int          code,
        const char  *message)
 {
-  g_set_error_literal (error, CLI_ERROR, code, message);
-  return FALSE;
-}
-
-static gboolean
-check_texts (GError **error)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (dopt_texts); i++)
-    {
-      g_autofree char *raw = g_steal_pointer (dopt_texts[i]);
-
-      if (!text_option (raw, dopt_texts[i], error))
-        return FALSE;
-    }
-  return TRUE;
+  return cli_refuse (error, code, "%s", message);
 }
 
 static gboolean
@@ -165,16 +152,8 @@ static gboolean
 check_id (const char  *word,
           GError     **error)
 {
-  guint64 id = 0;
-
-  if (!g_ascii_string_to_unsigned (word, 10, 1, G_MAXINT64, &id, NULL))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (word, 40);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("“%s” is not a delegation number."), shown);
-      return FALSE;
-    }
-  dopt.id = (gint64) id;
-  return TRUE;
+  return parse_id (word, &dopt.id) ||
+         refuse_value (error, CLI_ERROR_USAGE, word, _("“%s” is not a delegation number."));
 }
 
 /* "KR:5,JP,US:3" */
@@ -319,7 +298,7 @@ dn_cli_check_delegation_add (Run     *run,
   if (dopt.budget < -1)
     return usage (error, CLI_ERROR_USAGE_BRIEF, _("The budget cannot be negative."));
   return check_direction (TRUE, error) && check_date (dopt.from, "--from", &dopt.from_date, error) &&
-         check_date (dopt.to, "--to", &dopt.to_date, error) && check_countries (error) && check_texts (error);
+         check_date (dopt.to, "--to", &dopt.to_date, error) && check_countries (error) && text_options (dopt_texts, G_N_ELEMENTS (dopt_texts), error);
 }
 
 gboolean
@@ -390,7 +369,7 @@ dn_cli_check_delegation_member (Run     *run,
   if (dopt.role != NULL && !dn_member_role_from_string (dopt.role, &role))
     return usage (error, CLI_ERROR_USAGE_BRIEF, _("The role is head, deputy or member."));
   dopt.role_value = role;
-  return check_texts (error);
+  return text_options (dopt_texts, G_N_ELEMENTS (dopt_texts), error);
 }
 
 gboolean

@@ -76,15 +76,8 @@ static gboolean
 check_id (Run     *run,
           GError **error)
 {
-  guint64 id;
-
-  if (!g_ascii_string_to_unsigned (run->words[0], 10, 1, G_MAXINT64, &id, NULL))
-    {
-      USAGE (error, _("“%s” is not a record number."), run->words[0]);
-      return FALSE;
-    }
-  pchecked.id = (gint64) id;
-  return TRUE;
+  return parse_id (run->words[0], &pchecked.id) ||
+         refuse_value (error, CLI_ERROR_USAGE_BRIEF, run->words[0], _("“%s” is not a record number."));
 }
 
 /* @raw (an option as typed) as checked text in *@text; NULL stays NULL. */
@@ -110,20 +103,13 @@ take_date (const char  *raw,
            GDate       *date,
            GError     **error)
 {
-  if (raw == NULL)
-    return TRUE;
-  if (raw[0] == '\0')
+  /* "": none */
+  if (raw != NULL && raw[0] == '\0')
     {
       g_date_clear (date, 1);
       return TRUE;
     }
-  if (dn_date_parse_user (raw, date))
-    return TRUE;
-  {
-    REFUSE (error, _("%s: “%s” is not a date. Write the day, month and year, for example 30/6/2024 or 2024-06-30."),
-            option, raw);
-    return FALSE;
-  }
+  return date_option (raw, option, CLI_ERROR_REFUSED, date, error);
 }
 
 /* A partner's kind, a paper's kind, a country: from their keywords. */
@@ -367,27 +353,12 @@ static const GOptionEntry dn_cli_project_options[] = {
 };
 
 static gboolean
-parse_partner_id (const char  *raw,
-                  gint64      *id,
-                  GError     **error)
-{
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (raw, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      USAGE (error, _("“%s” is not a partner number."), raw);
-      return FALSE;
-    }
-  *id = (gint64) value;
-  return TRUE;
-}
-
-static gboolean
 dn_cli_check_projects (Run     *run,
                        GError **error)
 {
   pchecked.id = 0;
-  return popt.partner == NULL || parse_partner_id (popt.partner, &pchecked.id, error);
+  return popt.partner == NULL || parse_id (popt.partner, &pchecked.id) ||
+         refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.partner, _("“%s” is not a partner number."));
 }
 
 static gboolean
@@ -460,16 +431,10 @@ apply_project_options (Run        *run,
                        DnProject  *project,
                        GError    **error)
 {
-  if (popt.partner != NULL)
+  if (popt.partner != NULL && !parse_id (popt.partner, &project->partner_id))
     {
-      guint64 id;
-
-      if (!g_ascii_string_to_unsigned (popt.partner, 10, 1, G_MAXINT64, &id, NULL))
-        {
-          REFUSE (error, _("%s: “%s” is not a partner number."), "--partner", popt.partner);
-          return FALSE;
-        }
-      project->partner_id = (gint64) id;
+      REFUSE (error, _("%s: “%s” is not a partner number."), "--partner", popt.partner);
+      return FALSE;
     }
   if (popt.status != NULL && !dn_project_status_from_string (popt.status, &project->status))
     {

@@ -55,59 +55,18 @@ popt_clear (void)
 }
 
 static gboolean
-usage (GError     **error,
-       const char  *format,
-       ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-usage (GError     **error,
-       const char  *format,
-       ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (CLI_ERROR, CLI_ERROR_USAGE_BRIEF, format, args));
-  va_end (args);
-  return FALSE;
-}
-
-/* An option as a date ("30/6/2024", "2024-06-30"); @raw NULL leaves @date
- * as it is. */
-static gboolean
-date_option (const char  *raw,
-             const char  *option,
-             GDate       *date,
-             GError     **error)
-{
-  g_autofree char *shown = NULL;
-
-  if (raw == NULL || dn_date_parse_user (raw, date))
-    return TRUE;
-  shown = dn_text_escape_for_display (raw, 40);
-  return usage (error, _("%s: “%s” is not a date. Write the day, month and year, for example 30/6/2024 or 2024-06-30."),
-                option, shown);
-}
-
-static gboolean
 id_option (const char  *raw,
            const char  *option,
            gint64      *id,
            GError     **error)
 {
   g_autofree char *shown = NULL;
-  guint64 value = 0;
 
   *id = 0;
-  if (raw == NULL)
+  if (raw == NULL || parse_id (raw, id))
     return TRUE;
-  if (g_ascii_string_to_unsigned (raw, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      *id = (gint64) value;
-      return TRUE;
-    }
   shown = dn_text_escape_for_display (raw, 40);
-  return usage (error, _("%s: “%s” is not a record number."), option, shown);
+  return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, _("%s: “%s” is not a record number."), option, shown);
 }
 
 /* The passport number, the first word. */
@@ -135,7 +94,7 @@ static gboolean
 check_date_option (GError **error)
 {
   g_date_clear (&popt.date_date, 1);
-  return date_option (popt.date, "--date", &popt.date_date, error);
+  return date_option (popt.date, "--date", CLI_ERROR_USAGE_BRIEF, &popt.date_date, error);
 }
 
 static char *
@@ -162,7 +121,8 @@ static gboolean
 check_passports (Run *run, GError **error)
 {
   g_date_clear (&popt.expiring_before_date, 1);
-  return date_option (popt.expiring_before, "--expiring-before", &popt.expiring_before_date, error) &&
+  return date_option (popt.expiring_before, "--expiring-before", CLI_ERROR_USAGE_BRIEF, &popt.expiring_before_date,
+                      error) &&
          text_option (popt.search, &popt.search_text, error);
 }
 
@@ -225,12 +185,13 @@ check_add (Run *run, GError **error)
   if (!dn_passport_kind_from_string (popt.kind, &kind))
     {
       g_autofree char *shown = dn_text_escape_for_display (popt.kind, 40);
-      return usage (error, _("Unknown kind of passport “%s”: use diplomatic, official or ordinary."), shown);
+      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF,
+                         _("Unknown kind of passport “%s”: use diplomatic, official or ordinary."), shown);
     }
   popt.kind_value = (int) kind;
   return number_word (run, error) && id_option (popt.holder, "--holder", &popt.holder_id, error) &&
-         date_option (popt.issued, "--issued", &popt.issued_date, error) &&
-         date_option (popt.expires, "--expires", &popt.expires_date, error) &&
+         date_option (popt.issued, "--issued", CLI_ERROR_USAGE_BRIEF, &popt.issued_date, error) &&
+         date_option (popt.expires, "--expires", CLI_ERROR_USAGE_BRIEF, &popt.expires_date, error) &&
          text_option (popt.authority, &popt.authority_text, error);
 }
 
@@ -281,7 +242,7 @@ check_out (Run *run, GError **error)
       return FALSE;
     }
   if (popt.all && popt.to != NULL)
-    return usage (error, "%s", _("--to goes with one passport, not with --all."));
+    return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, "%s", _("--to goes with one passport, not with --all."));
   return (popt.all || number_word (run, error)) &&
          id_option (popt.delegation, "--delegation", &popt.delegation_id, error) && check_date_option (error) &&
          text_option (popt.to, &popt.to_text, error);
@@ -384,7 +345,7 @@ check_back (Run *run, GError **error)
       return FALSE;
     }
   if (popt.all && popt.returned_by != NULL)
-    return usage (error, "%s", _("--returned-by goes with one passport, not with --all."));
+    return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, "%s", _("--returned-by goes with one passport, not with --all."));
   if (popt.all && !id_option (popt.delegation, "--delegation", &popt.delegation_id, error))
     return FALSE;
   return (popt.all || number_word (run, error)) && check_date_option (error) &&
@@ -430,7 +391,8 @@ check_extend (Run *run, GError **error)
                    _("Give the new expiry date: passport-extend NUMBER --to DATE."));
       return FALSE;
     }
-  return number_word (run, error) && date_option (popt.to, "--to", &popt.to_date, error) &&
+  return number_word (run, error) &&
+         date_option (popt.to, "--to", CLI_ERROR_USAGE_BRIEF, &popt.to_date, error) &&
          check_date_option (error) && text_option (popt.letter, &popt.letter_text, error);
 }
 
@@ -473,8 +435,9 @@ check_event (Run *run, GError **error)
   if (!dn_passport_event_kind_from_string (popt.kind, &kind) || kind == DN_PASSPORT_EVENT_EXTENDED)
     {
       g_autofree char *shown = dn_text_escape_for_display (popt.kind, 40);
-      return usage (error, _("Unknown event “%s”: use lost, transferred or sent_for_cancellation "
-                             "(an extension is passport-extend)."), shown);
+      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF,
+                         _("Unknown event “%s”: use lost, transferred or sent_for_cancellation "
+                           "(an extension is passport-extend)."), shown);
     }
   popt.kind_value = (int) kind;
   return number_word (run, error) && check_date_option (error) &&
@@ -575,12 +538,12 @@ check_workdays (Run *run, GError **error)
   guint64 n = 0;
 
   g_date_clear (&popt.date_date, 1);
-  if (!date_option (run->words[0], "DATE", &popt.date_date, error))
+  if (!date_option (run->words[0], "DATE", CLI_ERROR_USAGE_BRIEF, &popt.date_date, error))
     return FALSE;
   if (!g_ascii_string_to_unsigned (run->words[1], 10, 0, 3660, &n, NULL))
     {
       g_autofree char *shown = dn_text_escape_for_display (run->words[1], 40);
-      return usage (error, _("“%s” is not a number of days (0 to 3660)."), shown);
+      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, _("“%s” is not a number of days (0 to 3660)."), shown);
     }
   popt.kind_value = (int) n;
   return TRUE;
@@ -609,7 +572,8 @@ check_holidays (Run *run, GError **error)
   if (!g_ascii_string_to_unsigned (run->words[0], 10, DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR, &year, NULL))
     {
       g_autofree char *shown = dn_text_escape_for_display (run->words[0], 40);
-      return usage (error, _("“%s” is not a year (%d to %d)."), shown, DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR);
+      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, _("“%s” is not a year (%d to %d)."), shown,
+                         DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR);
     }
   popt.kind_value = (int) year;
   return TRUE;
@@ -645,8 +609,9 @@ check_holiday_set (Run *run, GError **error)
 {
   g_date_clear (&popt.date_date, 1);
   if (popt.working && popt.clear)
-    return usage (error, "%s", _("--working and --clear do not go together."));
-  return date_option (run->words[0], "DATE", &popt.date_date, error) && text_option (popt.name, &popt.name_text, error);
+    return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, "%s", _("--working and --clear do not go together."));
+  return date_option (run->words[0], "DATE", CLI_ERROR_USAGE_BRIEF, &popt.date_date, error) &&
+         text_option (popt.name, &popt.name_text, error);
 }
 
 static gboolean

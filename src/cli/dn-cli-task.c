@@ -52,20 +52,6 @@ topt_clear (void)
  * What every command checks and looks up
  */
 
-/* Every text option given becomes checked text. */
-static gboolean
-check_texts (GError **error)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (topt_texts); i++)
-    {
-      g_autofree char *raw = g_steal_pointer (topt_texts[i]);
-
-      if (!text_option (raw, topt_texts[i], error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 require (const char  *value,
          const char  *option,
@@ -82,30 +68,9 @@ static gboolean
 check_id (Run     *run,
           GError **error)
 {
-  guint64 id = 0;
-
-  if (!g_ascii_string_to_unsigned (run->words[0], 10, 1, G_MAXINT64, &id, NULL))
+  if (!parse_id (run->words[0], &topt.id))
     return refuse_value (error, CLI_ERROR_USAGE, run->words[0], _("“%s” is not a task number."));
-  topt.id = (gint64) id;
-  return check_texts (error);
-}
-
-/* @text (a checked option) as a date: "30/6/2024", "30-06-2024", "2024-06-30"… */
-static gboolean
-parse_date (const char  *text,
-            const char  *option,
-            GDate       *date,
-            GError     **error)
-{
-  g_autofree char *shown = NULL;
-
-  if (dn_date_parse_user (text, date))
-    return TRUE;
-  shown = dn_text_escape_for_display (text, 40);
-  g_set_error (error, CLI_ERROR, CLI_ERROR_REFUSED,
-               _("%s: “%s” is not a date. Write the day, month and year, for example 30/6/2024 or 2024-06-30."),
-               option, shown);
-  return FALSE;
+  return text_options (topt_texts, G_N_ELEMENTS (topt_texts), error);
 }
 
 /* The units of a list of codes "A,B, C" (at least one). */
@@ -194,7 +159,7 @@ static gboolean
 check_add (Run     *run,
            GError **error)
 {
-  if (!check_texts (error) || !require (topt.title, "--title", error) || !require (topt.lead, "--lead", error) ||
+  if (!text_options (topt_texts, G_N_ELEMENTS (topt_texts), error) || !require (topt.title, "--title", error) || !require (topt.lead, "--lead", error) ||
       !require (topt.due, "--due", error))
     return FALSE;
   topt.recurrence_value = DN_RECURRENCE_NONE;
@@ -214,7 +179,7 @@ run_add (Run     *run,
   g_free (task->title);
   task->title = dn_text_normalize (topt.title, -1, TRUE);
   task->recurrence = topt.recurrence_value;
-  if (!parse_date (topt.due, "--due", &task->due_date, error) ||
+  if (!date_option (topt.due, "--due", CLI_ERROR_REFUSED, &task->due_date, error) ||
       !resolve_unit (run->store, topt.lead, &task->lead_unit_id, error))
     return FALSE;
   if (topt.support != NULL)
@@ -255,7 +220,7 @@ run_extend (Run     *run,
   GDate to;
 
   if (task == NULL || (row = find_assignment (run, task, topt.unit, error)) == NULL ||
-      !parse_date (topt.to, "--to", &to, error))
+      !date_option (topt.to, "--to", CLI_ERROR_REFUSED, &to, error))
     return FALSE;
   return dn_store_extend_assignment (run->store, row->id, &to, topt.reason, error);
 }
@@ -298,7 +263,7 @@ get_unit_day (Run     *run,
     return FALSE;
   if (topt.date == NULL)
     dn_date_today (day);
-  else if (!parse_date (topt.date, "--date", day, error))
+  else if (!date_option (topt.date, "--date", CLI_ERROR_REFUSED, day, error))
     return FALSE;
   *task_id = task->id;
   *unit_id = row->unit_id;
@@ -435,7 +400,7 @@ run_pass_down (Run     *run,
   GDate due;
 
   if (task == NULL || (units = resolve_units (run->store, topt.to, "--to", error)) == NULL ||
-      (topt.due != NULL && !parse_date (topt.due, "--due", &due, error)))
+      (topt.due != NULL && !date_option (topt.due, "--due", CLI_ERROR_REFUSED, &due, error)))
     return FALSE;
   created = dn_store_subassign_task (run->store, task->id, (const gint64 *) (gpointer) units->data, units->len,
                                      topt.due != NULL ? &due : NULL, error);

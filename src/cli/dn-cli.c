@@ -149,6 +149,64 @@ refuse_value (GError    **error,
   return FALSE;
 }
 
+gboolean
+cli_refuse (GError    **error,
+            int         code,
+            const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (CLI_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+gboolean
+text_options (char  **const fields[],
+              guint        n_fields,
+              GError     **error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *raw = g_steal_pointer (fields[i]);
+
+      if (!text_option (raw, fields[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+date_option (const char  *raw,
+             const char  *option,
+             int          code,
+             GDate       *date,
+             GError     **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (raw == NULL || dn_date_parse_user (raw, date))
+    return TRUE;
+  shown = dn_text_escape_for_display (raw, 40);
+  return cli_refuse (error, code,
+                     _("%s: “%s” is not a date. Write the day, month and year, for example 30/6/2024 or 2024-06-30."),
+                     option, shown);
+}
+
+gboolean
+parse_id (const char *raw,
+          gint64     *id)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (raw, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
 char *
 tsv_field (const char *text)
 {

@@ -48,6 +48,28 @@ gboolean refuse_value (GError    **error,
                        int         code,
                        const char *value,
                        const char *format) G_GNUC_PRINTF (4, 0);
+/* Sets @error (CLI_ERROR, @code) to the message @format makes of the
+ * values after it. Returns FALSE. */
+gboolean cli_refuse (GError    **error,
+                     int         code,
+                     const char *format,
+                     ...) G_GNUC_PRINTF (3, 4);
+/* Each option of @fields given (char *, as typed) becomes checked text
+ * (text_option()). */
+gboolean text_options (char  **const fields[],
+                       guint        n_fields,
+                       GError     **error);
+/* @raw (an option as typed; NULL leaves @date as it is) as a date as
+ * officers write it ("30/6/2024", "2024-06-30"); else FALSE with @error
+ * (CLI_ERROR, @code) naming @option. */
+gboolean date_option (const char  *raw,
+                      const char  *option,
+                      int          code,
+                      GDate       *date,
+                      GError     **error);
+/* TRUE with *@id when @raw is a record number (1 or more). */
+gboolean parse_id (const char *raw,
+                   gint64     *id);
 /* @text with tabs and line breaks turned into spaces (NULL: ""). */
 char *tsv_field (const char *text);
 /* The id of the unit of @code (NULL: 0). */

@@ -6,9 +6,9 @@
  */
 #pragma once
 
+#include "dn-list-models.h"
 #include "dn-query-model.h"
 #include "dn-store.h"
-#include "dn-task-list-model.h"
 
 G_BEGIN_DECLS
 

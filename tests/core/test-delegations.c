@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "dn-delegation-filter.h"
-#include "dn-delegation-list-model.h"
 #include "dn-guest-list.h"
+#include "dn-list-models.h"
 #include "dn-store.h"
 #include "dn-test-utils.h"
 

@@ -8,8 +8,8 @@
 
 #include <string.h>
 
+#include "dn-list-models.h"
 #include "dn-partner-filter.h"
-#include "dn-partner-list-model.h"
 #include "dn-store.h"
 #include "dn-test-utils.h"
 

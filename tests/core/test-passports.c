@@ -7,8 +7,8 @@
 
 #include <string.h>
 
+#include "dn-list-models.h"
 #include "dn-passport-filter.h"
-#include "dn-passport-list-model.h"
 #include "dn-store.h"
 #include "dn-test-utils.h"
 

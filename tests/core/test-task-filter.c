@@ -7,8 +7,8 @@
 
 #include "config.h"
 
+#include "dn-list-models.h"
 #include "dn-task-filter.h"
-#include "dn-task-list-model.h"
 #include "dn-test-utils.h"
 
 static void

@@ -10,7 +10,7 @@
 
 #include "dn-core-testing.h"
 #include "dn-generator.h"
-#include "dn-task-list-model.h"
+#include "dn-list-models.h"
 #include "dn-test-utils.h"
 
 typedef struct

@@ -75,12 +75,6 @@ dn_delegation_filter_new (void)
   return g_object_new (DN_TYPE_DELEGATION_FILTER, NULL);
 }
 
-int
-dn_delegation_filter_get_direction (DnDelegationFilter *self)
-{
-  g_return_val_if_fail (DN_IS_DELEGATION_FILTER (self), -1);
-  return self->direction;
-}
 
 void
 dn_delegation_filter_set_direction (DnDelegationFilter *self,
@@ -91,12 +85,6 @@ dn_delegation_filter_set_direction (DnDelegationFilter *self,
   dn_filter_set_number (DN_FILTER (self), PROP_DIRECTION, direction);
 }
 
-int
-dn_delegation_filter_get_status (DnDelegationFilter *self)
-{
-  g_return_val_if_fail (DN_IS_DELEGATION_FILTER (self), -1);
-  return self->status;
-}
 
 void
 dn_delegation_filter_set_status (DnDelegationFilter *self,
@@ -107,12 +95,6 @@ dn_delegation_filter_set_status (DnDelegationFilter *self,
   dn_filter_set_number (DN_FILTER (self), PROP_STATUS, status);
 }
 
-const char *
-dn_delegation_filter_get_text (DnDelegationFilter *self)
-{
-  g_return_val_if_fail (DN_IS_DELEGATION_FILTER (self), NULL);
-  return self->text;
-}
 
 void
 dn_delegation_filter_set_text (DnDelegationFilter *self,
@@ -130,12 +112,6 @@ dn_delegation_filter_set_abroad_on (DnDelegationFilter *self,
   dn_filter_set_date (DN_FILTER (self), PROP_ABROAD_ON, day);
 }
 
-gboolean
-dn_delegation_filter_get_report_overdue (DnDelegationFilter *self)
-{
-  g_return_val_if_fail (DN_IS_DELEGATION_FILTER (self), FALSE);
-  return self->report_overdue;
-}
 
 void
 dn_delegation_filter_set_report_overdue (DnDelegationFilter *self,

@@ -28,19 +28,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DnDelegationFilter, dn_delegation_filter, DN, DELEGATION_FILTER, DnFilter)
 
 DnDelegationFilter *dn_delegation_filter_new                (void);
-int                 dn_delegation_filter_get_direction      (DnDelegationFilter *self);
 void                dn_delegation_filter_set_direction      (DnDelegationFilter *self,
                                                              int                 direction);
-int                 dn_delegation_filter_get_status         (DnDelegationFilter *self);
 void                dn_delegation_filter_set_status         (DnDelegationFilter *self,
                                                              int                 status);
-const char         *dn_delegation_filter_get_text           (DnDelegationFilter *self);
 void                dn_delegation_filter_set_text           (DnDelegationFilter *self,
                                                              const char         *text);
 /* NULL or an invalid date: no such filter. */
 void                dn_delegation_filter_set_abroad_on      (DnDelegationFilter *self,
                                                              const GDate        *day);
-gboolean            dn_delegation_filter_get_report_overdue (DnDelegationFilter *self);
 void                dn_delegation_filter_set_report_overdue (DnDelegationFilter *self,
                                                              gboolean            overdue);
 void                dn_delegation_filter_set_today          (DnDelegationFilter *self,

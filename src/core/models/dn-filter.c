@@ -77,37 +77,20 @@ dn_filter_get_property (GObject    *object,
   DnFilter *self = DN_FILTER (object);
   const DnFilterField *f = table_field (object, prop_id, pspec);
 
-  switch (f != NULL ? f->type : DN_FILTER_FIELD_NONE)
+  GValue number = G_VALUE_INIT;
+
+  if (f == NULL)
+    return;
+  if (f->type == DN_FILTER_FIELD_TEXT)
+    g_value_set_string (value, FIELD_OF (self, char *, f));
+  else if (f->type == DN_FILTER_FIELD_DATE)
+    g_value_set_boxed (value, g_date_valid (&FIELD_OF (self, GDate, f)) ? &FIELD_OF (self, GDate, f) : NULL);
+  else
     {
-    case DN_FILTER_FIELD_TEXT:
-      g_value_set_string (value, FIELD_OF (self, char *, f));
-      return;
-    case DN_FILTER_FIELD_DATE:
-      g_value_set_boxed (value, g_date_valid (&FIELD_OF (self, GDate, f)) ? &FIELD_OF (self, GDate, f) : NULL);
-      return;
-    case DN_FILTER_FIELD_NONE:
-      return;
-    case DN_FILTER_FIELD_INT:
-    case DN_FILTER_FIELD_INT64:
-    default:
-      break;
-    }
-  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
-    {
-    case G_TYPE_INT64:
-      g_value_set_int64 (value, dn_filter_get_number (self, prop_id));
-      break;
-    case G_TYPE_BOOLEAN:
-      g_value_set_boolean (value, (gboolean) dn_filter_get_number (self, prop_id));
-      break;
-    case G_TYPE_ENUM:
-      g_value_set_enum (value, (int) dn_filter_get_number (self, prop_id));
-      break;
-    case G_TYPE_UINT:
-      g_value_set_uint (value, (guint) dn_filter_get_number (self, prop_id));
-      break;
-    default:
-      g_value_set_int (value, (int) dn_filter_get_number (self, prop_id));
+      /* the number kept, as the property's type (int, guint, gint64, boolean or enum) */
+      g_value_init (&number, G_TYPE_INT64);
+      g_value_set_int64 (&number, dn_filter_get_number (self, prop_id));
+      g_value_transform (&number, value);
     }
 }
 
@@ -121,37 +104,20 @@ dn_filter_set_property (GObject      *object,
   DnFilter *self = DN_FILTER (object);
   const DnFilterField *f = table_field (object, prop_id, pspec);
 
-  switch (f != NULL ? f->type : DN_FILTER_FIELD_NONE)
+  GValue number = G_VALUE_INIT;
+
+  if (f == NULL)
+    return;
+  if (f->type == DN_FILTER_FIELD_TEXT)
+    dn_filter_set_text (self, prop_id, g_value_get_string (value));
+  else if (f->type == DN_FILTER_FIELD_DATE)
+    dn_filter_set_date (self, prop_id, g_value_get_boxed (value));
+  else
     {
-    case DN_FILTER_FIELD_TEXT:
-      dn_filter_set_text (self, prop_id, g_value_get_string (value));
-      return;
-    case DN_FILTER_FIELD_DATE:
-      dn_filter_set_date (self, prop_id, g_value_get_boxed (value));
-      return;
-    case DN_FILTER_FIELD_NONE:
-      return;
-    case DN_FILTER_FIELD_INT:
-    case DN_FILTER_FIELD_INT64:
-    default:
-      break;
-    }
-  switch (G_TYPE_FUNDAMENTAL (G_VALUE_TYPE (value)))
-    {
-    case G_TYPE_INT64:
-      dn_filter_set_number (self, prop_id, g_value_get_int64 (value));
-      break;
-    case G_TYPE_BOOLEAN:
-      dn_filter_set_number (self, prop_id, !!g_value_get_boolean (value));
-      break;
-    case G_TYPE_ENUM:
-      dn_filter_set_number (self, prop_id, g_value_get_enum (value));
-      break;
-    case G_TYPE_UINT:
-      dn_filter_set_number (self, prop_id, g_value_get_uint (value));
-      break;
-    default:
-      dn_filter_set_number (self, prop_id, g_value_get_int (value));
+      /* int, guint, gint64, boolean or enum: the number kept */
+      g_value_init (&number, G_TYPE_INT64);
+      g_value_transform (value, &number);
+      dn_filter_set_number (self, prop_id, g_value_get_int64 (&number));
     }
 }
 

@@ -127,13 +127,6 @@ dn_partner_filter_set_country_code (DnPartnerFilter *self,
   dn_filter_set_text (DN_FILTER (self), PROP_COUNTRY_CODE, code);
 }
 
-void
-dn_partner_filter_set_expiring_before (DnPartnerFilter *self,
-                                       const GDate     *before)
-{
-  g_return_if_fail (DN_IS_PARTNER_FILTER (self));
-  dn_filter_set_date (DN_FILTER (self), PROP_EXPIRING_BEFORE, before);
-}
 
 gboolean
 dn_partner_filter_get_expiring_soon (DnPartnerFilter *self)

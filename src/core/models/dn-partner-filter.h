@@ -41,9 +41,6 @@ void             dn_partner_filter_set_kind            (DnPartnerFilter *self,
 const char      *dn_partner_filter_get_country_code    (DnPartnerFilter *self);
 void             dn_partner_filter_set_country_code    (DnPartnerFilter *self,
                                                         const char      *code);
-/* NULL or an invalid date: any. */
-void             dn_partner_filter_set_expiring_before (DnPartnerFilter *self,
-                                                        const GDate     *before);
 gboolean         dn_partner_filter_get_expiring_soon   (DnPartnerFilter *self);
 void             dn_partner_filter_set_expiring_soon   (DnPartnerFilter *self,
                                                         gboolean         soon);

@@ -106,29 +106,8 @@ dn_passport_filter_set_text (DnPassportFilter *self,
   dn_filter_set_text (DN_FILTER (self), PROP_TEXT, text);
 }
 
-int
-dn_passport_filter_get_state (DnPassportFilter *self)
-{
-  g_return_val_if_fail (DN_IS_PASSPORT_FILTER (self), -1);
-  return self->state;
-}
 
-void
-dn_passport_filter_set_state (DnPassportFilter *self,
-                              int               state)
-{
-  g_return_if_fail (DN_IS_PASSPORT_FILTER (self));
-  if (state < 0 || state >= DN_PASSPORT_STATE_N)
-    state = -1;
-  dn_filter_set_number (DN_FILTER (self), PROP_STATE, state);
-}
 
-gboolean
-dn_passport_filter_get_only_out (DnPassportFilter *self)
-{
-  g_return_val_if_fail (DN_IS_PASSPORT_FILTER (self), FALSE);
-  return self->only_out;
-}
 
 void
 dn_passport_filter_set_only_out (DnPassportFilter *self,
@@ -138,12 +117,6 @@ dn_passport_filter_set_only_out (DnPassportFilter *self,
   dn_filter_set_number (DN_FILTER (self), PROP_ONLY_OUT, !!only_out);
 }
 
-gboolean
-dn_passport_filter_get_only_overdue (DnPassportFilter *self)
-{
-  g_return_val_if_fail (DN_IS_PASSPORT_FILTER (self), FALSE);
-  return self->only_overdue;
-}
 
 void
 dn_passport_filter_set_only_overdue (DnPassportFilter *self,
@@ -178,13 +151,6 @@ dn_passport_filter_set_today (DnPassportFilter *self,
   dn_filter_set_date (DN_FILTER (self), PROP_TODAY, today);
 }
 
-void
-dn_passport_filter_get_today (DnPassportFilter *self,
-                              GDate            *today)
-{
-  g_return_if_fail (DN_IS_PASSPORT_FILTER (self));
-  *today = self->today;
-}
 
 void
 dn_passport_filter_reset (DnPassportFilter *self)

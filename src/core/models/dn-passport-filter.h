@@ -31,13 +31,8 @@ DnPassportFilter *dn_passport_filter_new                 (void);
 const char       *dn_passport_filter_get_text            (DnPassportFilter *self);
 void              dn_passport_filter_set_text            (DnPassportFilter *self,
                                                           const char       *text);
-int               dn_passport_filter_get_state           (DnPassportFilter *self);
-void              dn_passport_filter_set_state           (DnPassportFilter *self,
-                                                          int               state);
-gboolean          dn_passport_filter_get_only_out        (DnPassportFilter *self);
 void              dn_passport_filter_set_only_out        (DnPassportFilter *self,
                                                           gboolean          only_out);
-gboolean          dn_passport_filter_get_only_overdue    (DnPassportFilter *self);
 void              dn_passport_filter_set_only_overdue    (DnPassportFilter *self,
                                                           gboolean          only_overdue);
 /* NULL or invalid: none. */
@@ -47,8 +42,6 @@ void              dn_passport_filter_get_expiring_before (DnPassportFilter *self
                                                           GDate            *day);
 void              dn_passport_filter_set_today           (DnPassportFilter *self,
                                                           const GDate      *today);
-void              dn_passport_filter_get_today           (DnPassportFilter *self,
-                                                          GDate            *today);
 /* Every filter back to none (today kept). */
 void              dn_passport_filter_reset               (DnPassportFilter *self);
 gboolean          dn_passport_filter_is_active           (DnPassportFilter *self);

@@ -77,7 +77,7 @@ cache_items (DnQueryModel *self,
 
   for (guint i = 0; i < items->len; i++)
     {
-      gint64 id = klass->get_item_id (items->pdata[i]);
+      gint64 id = G_STRUCT_MEMBER (gint64, items->pdata[i], klass->id_offset);
 
       g_hash_table_insert (priv->cache, g_memdup2 (&id, sizeof id), g_object_ref (items->pdata[i]));
     }
@@ -127,8 +127,14 @@ get_item (GListModel *model,
       item = g_hash_table_lookup (priv->cache, &id);
     }
   if (item == NULL)
-    /* deleted behind our back: a placeholder keeps positions stable */
-    return DN_QUERY_MODEL_GET_CLASS (self)->new_placeholder (id);
+    {
+      /* deleted behind our back: a placeholder keeps positions stable */
+      DnQueryModelClass *klass = DN_QUERY_MODEL_GET_CLASS (self);
+
+      item = g_object_new (klass->item_type, NULL);
+      G_STRUCT_MEMBER (gint64, item, klass->id_offset) = id;
+      return item;
+    }
   return g_object_ref (item);
 }
 
@@ -219,7 +225,7 @@ ids_of_items (DnQueryModelClass *klass,
 
   for (guint i = 0; i < items->len; i++)
     {
-      gint64 id = klass->get_item_id (items->pdata[i]);
+      gint64 id = G_STRUCT_MEMBER (gint64, items->pdata[i], klass->id_offset);
 
       g_array_append_val (ids, id);
     }
@@ -684,6 +690,18 @@ dn_query_model_get_id (DnQueryModel *self,
 
   g_return_val_if_fail (DN_IS_QUERY_MODEL (self), 0);
   return position < priv->ids->len ? g_array_index (priv->ids, gint64, position) : 0;
+}
+
+gint64
+dn_query_model_get_item_id (DnQueryModel *self,
+                            gpointer      item)
+{
+  DnQueryModelClass *klass;
+
+  g_return_val_if_fail (DN_IS_QUERY_MODEL (self), 0);
+  klass = DN_QUERY_MODEL_GET_CLASS (self);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, klass->item_type), 0);
+  return G_STRUCT_MEMBER (gint64, item, klass->id_offset);
 }
 
 guint

@@ -48,10 +48,10 @@ struct _DnQueryModelClass
                                  const gint64  *ids,
                                  guint          n_ids,
                                  GError       **error);
-  gint64     (*get_item_id)     (gpointer       item);
-  /* An empty record standing for @id when it is gone (deleted meanwhile):
-   * positions stay stable. */
-  gpointer   (*new_placeholder) (gint64         id);
+  /* where a record keeps its id (a gint64): G_STRUCT_OFFSET (DnTask, id);
+   * a record gone meanwhile (deleted) is listed as a new, empty one of
+   * item_type with that id, so that positions stay stable */
+  gsize        id_offset;
   /* TRUE while a query runs elsewhere (default: while a query started by
    * dn_query_model_run_query_async() runs on the query worker). */
   gboolean   (*is_loading)      (DnQueryModel  *self);
@@ -143,5 +143,8 @@ guint     dn_query_model_find          (DnQueryModel  *self,
 /* Id of the record at @position, 0 when out of range. */
 gint64    dn_query_model_get_id        (DnQueryModel  *self,
                                         guint          position);
+/* Id of @item, a record of the kind @self lists. */
+gint64    dn_query_model_get_item_id   (DnQueryModel  *self,
+                                        gpointer       item);
 
 G_END_DECLS

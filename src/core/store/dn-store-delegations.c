@@ -70,29 +70,6 @@ static const DnRow country_row = {
     DN_COLUMN (INT, DnDelegationCountry, days) },
 };
 
-#define MEMBER_COLUMNS \
-  "m.id, m.delegation_id, m.person_id, " \
-  "CASE WHEN m.person_id IS NULL THEN m.guest_name " \
-  "WHEN p.middle_name = '' THEN p.family_name || ' ' || p.given_name " \
-  "ELSE p.family_name || ' ' || p.middle_name || ' ' || p.given_name END, " \
-  "m.unit_id, coalesce(u.name, ''), m.position, m.grade, m.role, m.passport_id, coalesce(pp.number, ''), " \
-  "coalesce(m.guest_nationality, ''), m.guest_passport, m.guest_organisation"
-#define MEMBER_FROM \
-  " FROM delegation_member m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN unit u ON u.id = m.unit_id " \
-  "LEFT JOIN passport pp ON pp.id = m.passport_id "
-
-static const DnRow member_row = {
-  dn_delegation_member_get_type,
-  { DN_COLUMN (INT64, DnDelegationMember, id), DN_COLUMN (INT64, DnDelegationMember, delegation_id),
-    DN_COLUMN (INT64, DnDelegationMember, person_id), DN_COLUMN (TEXT, DnDelegationMember, name),
-    DN_COLUMN (INT64, DnDelegationMember, unit_id), DN_COLUMN (TEXT, DnDelegationMember, unit_name),
-    DN_COLUMN (TEXT, DnDelegationMember, position), DN_COLUMN (TEXT, DnDelegationMember, grade),
-    DN_ENUM_COLUMN (DnDelegationMember, role, dn_member_role_from_string),
-    DN_COLUMN (INT64, DnDelegationMember, passport_id), DN_COLUMN (TEXT, DnDelegationMember, passport_number),
-    DN_COLUMN (TEXT, DnDelegationMember, guest_nationality), DN_COLUMN (TEXT, DnDelegationMember, guest_passport),
-    DN_COLUMN (TEXT, DnDelegationMember, guest_organisation) },
-};
-
 #define PROGRAMME_COLUMNS \
   "i.id, i.delegation_id, i.day, i.time, i.place, i.host_unit_id, coalesce(u.name, ''), i.description"
 #define PROGRAMME_FROM " FROM delegation_programme i LEFT JOIN unit u ON u.id = i.host_unit_id "
@@ -109,22 +86,6 @@ static const char *
 db_direction (DnDelegationDirection direction)
 {
   return direction == DN_DELEGATION_INBOUND ? "inbound" : "outbound";
-}
-
-static gboolean
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-set_warning (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING, message);
-  return FALSE;
 }
 
 void
@@ -163,18 +124,6 @@ dn_store_list_delegation_countries (DnStore  *self,
 }
 
 GPtrArray *
-dn_store_list_delegation_members (DnStore  *self,
-                                  gint64    delegation_id,
-                                  GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT " MEMBER_COLUMNS MEMBER_FROM "WHERE m.delegation_id = ? "
-                             "ORDER BY CASE m.role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, m.id",
-                             &member_row, error, DN_INT (delegation_id), DN_END);
-}
-
-GPtrArray *
 dn_store_list_programme (DnStore  *self,
                          gint64    delegation_id,
                          GError  **error)
@@ -197,7 +146,7 @@ check_dates (const GDate  *start,
       !_dn_check_date (end, TRUE, error, "%s", _("The end date is missing or not a real day.")))
     return FALSE;
   if (g_date_compare (end, start) < 0)
-    return set_invalid (error, _("The end date is before the start date."));
+    return _dn_invalid (error, _("The end date is before the start date."));
   return TRUE;
 }
 
@@ -213,11 +162,11 @@ validate_delegation (DnDelegation  *d,
       !_dn_normalize_field (&d->notes, "delegation", "notes", _("notes"), FALSE, error))
     return FALSE;
   if ((guint) d->direction >= DN_DELEGATION_DIRECTION_N)
-    return set_invalid (error, _("Unknown direction of a delegation."));
+    return _dn_invalid (error, _("Unknown direction of a delegation."));
   if ((guint) d->funding >= DN_FUNDING_N)
-    return set_invalid (error, _("Unknown source of funding."));
+    return _dn_invalid (error, _("Unknown source of funding."));
   if (d->budget < -1)
-    return set_invalid (error, _("The budget cannot be negative."));
+    return _dn_invalid (error, _("The budget cannot be negative."));
   if (!check_dates (&d->start_date, &d->end_date, error))
     return FALSE;
   return _dn_check_date (&d->police_informed_on, FALSE, error, "%s",
@@ -233,25 +182,17 @@ validate_countries (GPtrArray  *countries,
   for (guint i = 0; countries != NULL && i < countries->len; i++)
     {
       DnDelegationCountry *country = countries->pdata[i];
-      g_autofree char *code = g_ascii_strup (country->country_code, -1);
+      const char *code;
 
-      g_strstrip (code);
-      if (!dn_country_is_valid (code))
-        {
-          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                       _("“%s” is not a country code (ISO 3166-1, two letters)."), country->country_code);
-          return FALSE;
-        }
-      _dn_set_text (&country->country_code, code);
+      if (!_dn_normalize_country (&country->country_code, error))
+        return FALSE;
+      code = country->country_code;
       if (country->days > 366)
-        return set_invalid (error, _("A delegation spends at most 366 days in one country."));
+        return _dn_invalid (error, _("A delegation spends at most 366 days in one country."));
       for (guint j = 0; j < i; j++)
         if (g_str_equal (DN_DELEGATION_COUNTRY (countries->pdata[j])->country_code, code))
-          {
-            g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                         _("%s is listed twice among the countries."), dn_country_name (code));
-            return FALSE;
-          }
+          return _dn_refuse (error, DN_STORE_ERROR_INVALID, _("%s is listed twice among the countries."),
+                             dn_country_name (code));
     }
   return TRUE;
 }
@@ -268,51 +209,40 @@ check_country_limits (DnStore    *self,
   if (countries == NULL)
     return TRUE;
   if (most_countries > 0 && countries->len > (guint) most_countries)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "The delegation goes to %u countries; the local limit is %d country.",
-                                      "The delegation goes to %u countries; the local limit is %d countries.",
-                                      most_countries),
-                         countries->len, most_countries);
-      return set_warning (error, message);
-    }
+    return _dn_refuse (error, DN_STORE_ERROR_WARNING,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "The delegation goes to %u countries; the local limit is %d country.",
+                                    "The delegation goes to %u countries; the local limit is %d countries.",
+                                    most_countries),
+                       countries->len, most_countries);
   for (guint i = 0; most_days > 0 && i < countries->len; i++)
     {
       DnDelegationCountry *country = countries->pdata[i];
 
       if (country->days > (guint) most_days)
-        {
-          g_autofree char *message =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u days in %s; the local limit is %d day in one country.",
-                                          "%u days in %s; the local limit is %d days in one country.",
-                                          most_days),
-                             country->days, dn_country_name (country->country_code), most_days);
-          return set_warning (error, message);
-        }
+        return _dn_refuse (error, DN_STORE_ERROR_WARNING,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%u days in %s; the local limit is %d day in one country.",
+                                        "%u days in %s; the local limit is %d days in one country.",
+                                        most_days),
+                           country->days, dn_country_name (country->country_code), most_days);
     }
   return TRUE;
 }
 
-/* Refused when one of the staff would be in two outbound delegations (not
- * cancelled) at once: @person_id (0: every staff member of @delegation_id)
- * against the other delegations, over @start..@end. */
-static gboolean
-check_overlap (DnStore      *self,
-               gint64        delegation_id,
-               gint64        person_id,
-               const GDate  *start,
-               const GDate  *end,
-               GError      **error)
+gboolean
+_dn_store_check_delegation_overlap (DnStore      *self,
+                                    gint64        delegation_id,
+                                    gint64        person_id,
+                                    const GDate  *start,
+                                    const GDate  *end,
+                                    GError      **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = _dn_store_prepare_with (self,
-                                 "SELECT CASE WHEN p.middle_name = '' THEN p.family_name || ' ' || p.given_name "
-                                 "ELSE p.family_name || ' ' || p.middle_name || ' ' || p.given_name END, "
-                                 "o.title, o.start_date, o.end_date "
+                                 "SELECT " DN_SQL_FULL_NAME ("p") ", o.title, o.start_date, o.end_date "
                                  "FROM person p JOIN delegation_member om ON om.person_id = p.id "
                                  "JOIN delegation o ON o.id = om.delegation_id "
                                  "WHERE o.id <> ?1 AND o.direction = 'outbound' AND o.status <> 'cancelled' "
@@ -336,12 +266,11 @@ check_overlap (DnStore      *self,
       _dn_column_date (stmt, 2, &other_start);
       _dn_column_date (stmt, 3, &other_end);
       sqlite3_reset (stmt);
-      from = dn_date_format_short (&other_start);
-      to = dn_date_format_short (&other_end);
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("%s is already a member of the delegation “%s” (%s–%s), whose dates overlap."),
-                   name, title, from, to);
-      return FALSE;
+      from = _dn_format_date (&other_start);
+      to = _dn_format_date (&other_end);
+      return _dn_refuse (error, DN_STORE_ERROR_INVALID,
+                         _("%s is already a member of the delegation “%s” (%s–%s), whose dates overlap."),
+                         name, title, from, to);
     }
   sqlite3_reset (stmt);
   return _dn_store_check_step (self, rc, error);
@@ -394,11 +323,11 @@ save_delegation (DnStore       *self,
     {
       ok = (old = dn_store_get_delegation (self, d->id, error)) != NULL;
       if (ok && old->direction != d->direction && old->n_members > 0)
-        ok = set_invalid (error, _("The members of a delegation are staff going abroad or guests visiting: "
+        ok = _dn_invalid (error, _("The members of a delegation are staff going abroad or guests visiting: "
                                    "remove them before changing its direction."));
       if (ok && old->status != DN_DELEGATION_PROPOSED && old->status != DN_DELEGATION_CANCELLED &&
           d->decision_document_id <= 0)
-        ok = set_invalid (error, _("An approved delegation keeps its decision."));
+        ok = _dn_invalid (error, _("An approved delegation keeps its decision."));
     }
   if (ok && !confirmed && d->direction == DN_DELEGATION_OUTBOUND)
     ok = check_country_limits (self, countries, error);
@@ -425,7 +354,7 @@ save_delegation (DnStore       *self,
        write_countries (self, d->id, countries, error);
   /* new dates: none of its staff may be in another delegation meanwhile */
   if (ok && !is_new && d->direction == DN_DELEGATION_OUTBOUND && old->status != DN_DELEGATION_CANCELLED)
-    ok = check_overlap (self, d->id, 0, &d->start_date, &d->end_date, error);
+    ok = _dn_store_check_delegation_overlap (self, d->id, 0, &d->start_date, &d->end_date, error);
   if (!_dn_store_finish (self, ok, error))
     {
       if (is_new)
@@ -469,291 +398,10 @@ dn_store_delete_delegation (DnStore  *self,
   ok = _dn_store_read_int (self, "SELECT count(*) FROM passport_loan WHERE delegation_id = ? AND returned_on IS NULL",
                            &loans, error, DN_INT (id), DN_END);
   if (ok && loans > 0)
-    ok = set_invalid (error, _("Passports handed out for this delegation have not come back yet."));
+    ok = _dn_invalid (error, _("Passports handed out for this delegation have not come back yet."));
   ok = ok && _dn_store_save (self, "DELETE FROM delegation WHERE id = ?1", &id, FALSE,
                              _("The delegation no longer exists."), error, DN_END);
   return _dn_store_finish (self, ok, error);
-}
-
-/* Members ------------------------------------------------------------------ */
-
-static gboolean
-validate_member (DnDelegationMember  *m,
-                 GError             **error)
-{
-  if (!_dn_normalize_field (&m->position, "delegation_member", "position", _("position"), FALSE, error) ||
-      !_dn_normalize_field (&m->grade, "delegation_member", "grade", _("civil-service grade"), FALSE, error) ||
-      !_dn_normalize_field (&m->guest_passport, "delegation_member", "guest_passport", _("passport number"), FALSE,
-                            error) ||
-      !_dn_normalize_field (&m->guest_organisation, "delegation_member", "guest_organisation", _("organisation"),
-                            FALSE, error))
-    return FALSE;
-  if ((guint) m->role >= DN_MEMBER_ROLE_N)
-    return set_invalid (error, _("Unknown role in a delegation."));
-  if (m->person_id > 0)
-    return TRUE;
-  g_strstrip (m->name);
-  if (!_dn_normalize_field (&m->name, "delegation_member", "guest_name", _("guest's name"), TRUE, error))
-    return FALSE;
-  if (m->guest_nationality[0] != '\0')
-    {
-      g_autofree char *code = g_ascii_strup (m->guest_nationality, -1);
-
-      g_strstrip (code);
-      if (!dn_country_is_valid (code))
-        {
-          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                       _("“%s” is not a country code (ISO 3166-1, two letters)."), m->guest_nationality);
-          return FALSE;
-        }
-      _dn_set_text (&m->guest_nationality, code);
-    }
-  return TRUE;
-}
-
-/* The rules of a member in its delegation (in the caller's transaction). */
-static gboolean
-check_member (DnStore             *self,
-              DnDelegationMember  *m,
-              gboolean             is_new,
-              gboolean             confirmed,
-              GError             **error)
-{
-  g_autoptr(DnDelegation) d = dn_store_get_delegation (self, m->delegation_id, error);
-
-  if (d == NULL)
-    return FALSE;
-  if (d->direction == DN_DELEGATION_OUTBOUND && m->person_id <= 0)
-    return set_invalid (error, _("The members of a delegation going abroad are chosen among the staff."));
-  if (d->direction == DN_DELEGATION_INBOUND && m->person_id > 0)
-    return set_invalid (error, _("The members of a visiting delegation are its guests."));
-  if (m->person_id <= 0)
-    return TRUE;
-
-  if (m->passport_id > 0)
-    {
-      gint64 holder = 0;
-
-      if (!_dn_store_read_int (self, "SELECT person_id FROM passport WHERE id = ?", &holder, error,
-                               DN_INT (m->passport_id), DN_END))
-        return FALSE;
-      if (holder != m->person_id)
-        return set_invalid (error, _("This passport is not the member's own."));
-    }
-  if (d->status != DN_DELEGATION_CANCELLED &&
-      !check_overlap (self, d->id, m->person_id, &d->start_date, &d->end_date, error))
-    return FALSE;
-  /* the same person in the same delegation */
-  {
-    gint64 twice = 0;
-
-    if (!_dn_store_read_int (self,
-                             "SELECT count(*) FROM delegation_member WHERE delegation_id = ? AND person_id = ? "
-                             "AND id <> ?",
-                             &twice, error, DN_INT (m->delegation_id), DN_INT (m->person_id), DN_INT (m->id), DN_END))
-      return FALSE;
-    if (twice > 0)
-      return set_invalid (error, _("This person is already a member of the delegation."));
-  }
-  if (!confirmed)
-    {
-      int most_members = dn_store_get_setting (self, DN_SETTING_LIMIT_MEMBERS);
-      int most_trips = dn_store_get_setting (self, DN_SETTING_LIMIT_TRIPS_PER_YEAR);
-
-      if (is_new && most_members > 0 && d->n_members + 1 > (guint) most_members)
-        {
-          g_autofree char *message =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "The delegation would have %u members; the local limit is %d member.",
-                                          "The delegation would have %u members; the local limit is %d members.",
-                                          most_members),
-                             d->n_members + 1, most_members);
-          return set_warning (error, message);
-        }
-      if (most_trips > 0)
-        {
-          gint64 trips = 0;
-          char year[8];
-
-          g_snprintf (year, sizeof year, "%04d", g_date_get_year (&d->start_date));
-          if (!_dn_store_read_int (self,
-                                   "SELECT count(DISTINCT o.id) FROM delegation_member om "
-                                   "JOIN delegation o ON o.id = om.delegation_id "
-                                   "WHERE om.person_id = ? AND o.id <> ? AND o.direction = 'outbound' "
-                                   "AND o.status <> 'cancelled' AND substr(o.start_date, 1, 4) = ?",
-                                   &trips, error, DN_INT (m->person_id), DN_INT (d->id), DN_TEXT (year), DN_END))
-            return FALSE;
-          if (trips + 1 > most_trips)
-            {
-              g_autofree char *message =
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "This would be trip %d abroad in %s for this person; the local limit is %d trip a year.",
-                                              "This would be trip %d abroad in %s for this person; the local limit is %d trips a year.",
-                                              most_trips),
-                                 (int) trips + 1, year, most_trips);
-              return set_warning (error, message);
-            }
-        }
-    }
-  return TRUE;
-}
-
-/* A member's unit and position default to the person's. */
-static gboolean
-fill_from_person (DnStore             *self,
-                  DnDelegationMember  *m,
-                  GError             **error)
-{
-  g_autoptr(DnPerson) person = NULL;
-
-  if (m->person_id <= 0)
-    return TRUE;
-  person = dn_store_get_person (self, m->person_id, error);
-  if (person == NULL)
-    return FALSE;
-  if (m->unit_id <= 0)
-    m->unit_id = person->unit_id;
-  if (m->position[0] == '\0')
-    _dn_set_text (&m->position, person->position);
-  return TRUE;
-}
-
-static gboolean
-write_member (DnStore             *self,
-              DnDelegationMember  *m,
-              gboolean             is_new,
-              GError             **error)
-{
-  gboolean guest = m->person_id <= 0;
-
-  return _dn_store_save (self,
-                         is_new
-                         ? "INSERT INTO delegation_member (id, delegation_id, person_id, guest_name, "
-                           "guest_nationality, guest_passport, position, role, passport_id, grade, unit_id, "
-                           "guest_organisation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                         : "UPDATE delegation_member SET delegation_id = ?2, person_id = ?3, guest_name = ?4, "
-                           "guest_nationality = ?5, guest_passport = ?6, position = ?7, role = ?8, "
-                           "passport_id = ?9, grade = ?10, unit_id = ?11, guest_organisation = ?12 WHERE id = ?1",
-                         &m->id, is_new, _("The member no longer exists."), error,
-                         DN_INT (m->delegation_id), DN_ID (m->person_id), DN_TEXT (guest ? m->name : NULL),
-                         DN_TEXT (guest && m->guest_nationality[0] != '\0' ? m->guest_nationality : NULL),
-                         DN_TEXT (m->guest_passport), DN_TEXT (m->position),
-                         DN_TEXT (dn_member_role_to_string (m->role)), DN_ID (guest ? 0 : m->passport_id),
-                         DN_TEXT (m->grade), DN_ID (m->unit_id), DN_TEXT (m->guest_organisation), DN_END);
-}
-
-static gboolean
-save_member (DnStore             *self,
-             DnDelegationMember  *m,
-             gboolean             confirmed,
-             gboolean             is_new,
-             GError             **error)
-{
-  gint64 old_id = m->id;
-  gboolean ok;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DN_IS_DELEGATION_MEMBER (m), FALSE);
-
-  if (!validate_member (m, error))
-    return FALSE;
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  if (is_new)
-    m->id = 0;
-  ok = fill_from_person (self, m, error) &&
-       check_member (self, m, is_new, confirmed, error) &&
-       write_member (self, m, is_new, error);
-  if (!_dn_store_finish (self, ok, error))
-    {
-      m->id = old_id;
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-dn_store_add_delegation_member (DnStore             *self,
-                                DnDelegationMember  *member,
-                                gboolean             confirmed,
-                                GError             **error)
-{
-  return save_member (self, member, confirmed, TRUE, error);
-}
-
-gboolean
-dn_store_update_delegation_member (DnStore             *self,
-                                   DnDelegationMember  *member,
-                                   gboolean             confirmed,
-                                   GError             **error)
-{
-  return save_member (self, member, confirmed, FALSE, error);
-}
-
-gboolean
-dn_store_remove_delegation_member (DnStore  *self,
-                                   gint64    member_id,
-                                   GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  return _dn_store_save_committed (self, "DELETE FROM delegation_member WHERE id = ?1", &member_id, FALSE,
-                                   _("The member no longer exists."), error, DN_END);
-}
-
-GPtrArray *
-dn_store_list_member_passports (DnStore  *self,
-                                gint64    person_id,
-                                GError  **error)
-{
-  g_autoptr(GPtrArray) passports = NULL;
-  GPtrArray *usable;
-
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  passports = dn_store_list_person_passports (self, person_id, error);
-  if (passports == NULL)
-    return NULL;
-  usable = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < passports->len; i++)
-    {
-      DnPassport *passport = passports->pdata[i];
-
-      if (passport->state == DN_PASSPORT_IN_OFFICE || passport->state == DN_PASSPORT_OUT)
-        g_ptr_array_add (usable, g_object_ref (passport));
-    }
-  return usable;
-}
-
-gboolean
-dn_store_add_delegation_guests (DnStore    *self,
-                                gint64      delegation_id,
-                                GPtrArray  *guests,
-                                GError    **error)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (guests != NULL, FALSE);
-
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  ok = TRUE;
-  for (guint i = 0; ok && i < guests->len; i++)
-    {
-      DnDelegationMember *guest = guests->pdata[i];
-
-      guest->delegation_id = delegation_id;
-      guest->person_id = 0;
-      guest->id = 0;
-      ok = validate_member (guest, error) && check_member (self, guest, TRUE, TRUE, error) &&
-           write_member (self, guest, TRUE, error);
-    }
-  if (!_dn_store_finish (self, ok, error))
-    {
-      for (guint i = 0; i < guests->len; i++)
-        DN_DELEGATION_MEMBER (guests->pdata[i])->id = 0;
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* Programme ---------------------------------------------------------------- */
@@ -810,200 +458,6 @@ dn_store_delete_programme_item (DnStore  *self,
   return _dn_store_save_committed (self, "DELETE FROM delegation_programme WHERE id = ?1", &id, FALSE,
                                    _("The programme item no longer exists."), error, DN_END);
 }
-
-/* Status ------------------------------------------------------------------- */
-
-gboolean
-dn_delegation_status_can_change (DnDelegationStatus from,
-                                 DnDelegationStatus to)
-{
-  switch (to)
-    {
-    case DN_DELEGATION_APPROVED:
-      return from == DN_DELEGATION_PROPOSED;
-    case DN_DELEGATION_ABROAD:
-      return from == DN_DELEGATION_APPROVED;
-    case DN_DELEGATION_RETURNED:
-      return from == DN_DELEGATION_ABROAD;
-    case DN_DELEGATION_REPORTED:
-      return from == DN_DELEGATION_RETURNED;
-    case DN_DELEGATION_CANCELLED:
-      return from == DN_DELEGATION_PROPOSED || from == DN_DELEGATION_APPROVED;
-    case DN_DELEGATION_PROPOSED:
-    case DN_DELEGATION_STATUS_N:
-    default:
-      return FALSE;
-    }
-}
-
-/* The delegation @id, read in the caller's transaction, when it may move
- * to @to; else NULL with the reason. */
-static DnDelegation *
-get_for_change (DnStore             *self,
-                gint64               id,
-                DnDelegationStatus   to,
-                GError             **error)
-{
-  g_autoptr(DnDelegation) d = dn_store_get_delegation (self, id, error);
-
-  if (d == NULL)
-    return NULL;
-  if (!dn_delegation_status_can_change (d->status, to))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   /* Translators: "The delegation is Returned: it cannot become Proposed." */
-                   _("The delegation is “%s”: it cannot become “%s”."),
-                   dn_delegation_status_get_label (d->status), dn_delegation_status_get_label (to));
-      return NULL;
-    }
-  return g_steal_pointer (&d);
-}
-
-gboolean
-dn_store_approve_delegation (DnStore  *self,
-                             gint64    id,
-                             gint64    decision_document_id,
-                             GError  **error)
-{
-  g_autoptr(DnDelegation) d = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  ok = (d = get_for_change (self, id, DN_DELEGATION_APPROVED, error)) != NULL;
-  if (ok && decision_document_id > 0)
-    d->decision_document_id = decision_document_id;
-  if (ok && d->decision_document_id <= 0)
-    ok = set_invalid (error, d->direction == DN_DELEGATION_OUTBOUND
-                             ? _("A delegation is approved by its sending decision: choose the decision first.")
-                             : _("A visit is approved by its decision: choose the decision first."));
-  ok = ok && _dn_store_save (self, "UPDATE delegation SET status = 'approved', decision_document_id = ?2 WHERE id = ?1",
-                             &id, FALSE, _("The delegation no longer exists."), error,
-                             DN_INT (d->decision_document_id), DN_END);
-  return _dn_store_finish (self, ok, error);
-}
-
-gboolean
-dn_store_depart_delegation (DnStore  *self,
-                            gint64    id,
-                            GError  **error)
-{
-  g_autoptr(DnDelegation) d = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  ok = (d = get_for_change (self, id, DN_DELEGATION_ABROAD, error)) != NULL &&
-       _dn_store_save (self, "UPDATE delegation SET status = 'ongoing' WHERE id = ?1", &id, FALSE,
-                       _("The delegation no longer exists."), error, DN_END);
-  return _dn_store_finish (self, ok, error);
-}
-
-gboolean
-dn_store_compute_report_due (DnStore      *self,
-                             const GDate  *returned_on,
-                             GDate        *due,
-                             GError      **error)
-{
-  int days;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (returned_on != NULL && g_date_valid (returned_on), FALSE);
-  g_return_val_if_fail (due != NULL, FALSE);
-
-  days = dn_store_get_setting (self, DN_SETTING_REPORT_DAYS);
-  if (dn_store_get_setting (self, DN_SETTING_REPORT_WORKING_DAYS) != 0)
-    {
-      g_autoptr(DnCalendar) calendar = dn_store_get_calendar (self, error);
-
-      if (calendar == NULL)
-        return FALSE;
-      dn_calendar_add_working_days (calendar, returned_on, (guint) days, due);
-      return TRUE;
-    }
-  *due = *returned_on;
-  g_date_add_days (due, (guint) days);
-  return TRUE;
-}
-
-gboolean
-dn_store_return_delegation (DnStore      *self,
-                            gint64        id,
-                            const GDate  *returned_on,
-                            GError      **error)
-{
-  g_autoptr(DnDelegation) d = NULL;
-  GDate end, due;
-  gboolean ok;
-
-  g_date_clear (&end, 1);
-  g_date_clear (&due, 1);
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  if (returned_on != NULL &&
-      !_dn_check_date (returned_on, FALSE, error, "%s", _("The day of the return is not a real day.")))
-    return FALSE;
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  ok = (d = get_for_change (self, id, DN_DELEGATION_RETURNED, error)) != NULL;
-  if (ok)
-    {
-      end = returned_on != NULL && g_date_valid (returned_on) ? *returned_on : d->end_date;
-      if (g_date_compare (&end, &d->start_date) < 0)
-        ok = set_invalid (error, _("The end date is before the start date."));
-    }
-  ok = ok && dn_store_compute_report_due (self, &end, &due, error) &&
-       _dn_store_save (self, "UPDATE delegation SET status = 'completed', end_date = ?2, report_due_date = ?3 "
-                             "WHERE id = ?1",
-                       &id, FALSE, _("The delegation no longer exists."), error, DN_DATE (&end), DN_DATE (&due),
-                       DN_END);
-  return _dn_store_finish (self, ok, error);
-}
-
-gboolean
-dn_store_record_delegation_report (DnStore      *self,
-                                   gint64        id,
-                                   gint64        report_document_id,
-                                   const GDate  *submitted_on,
-                                   GError      **error)
-{
-  g_autoptr(DnDelegation) d = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  if (!_dn_check_date (submitted_on, TRUE, error, "%s", _("The day the results report came is missing or not a real day.")))
-    return FALSE;
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  ok = (d = get_for_change (self, id, DN_DELEGATION_REPORTED, error)) != NULL;
-  if (ok && g_date_compare (submitted_on, &d->end_date) < 0)
-    ok = set_invalid (error, _("The results report cannot come before the return."));
-  ok = ok && _dn_store_save (self, "UPDATE delegation SET report_submitted_on = ?2, "
-                                   "report_document_id = coalesce(?3, report_document_id) WHERE id = ?1",
-                             &id, FALSE, _("The delegation no longer exists."), error, DN_DATE (submitted_on),
-                             DN_ID (report_document_id), DN_END);
-  return _dn_store_finish (self, ok, error);
-}
-
-gboolean
-dn_store_cancel_delegation (DnStore  *self,
-                            gint64    id,
-                            GError  **error)
-{
-  g_autoptr(DnDelegation) d = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  if (!dn_store_begin (self, error))
-    return FALSE;
-  ok = (d = get_for_change (self, id, DN_DELEGATION_CANCELLED, error)) != NULL &&
-       _dn_store_save (self, "UPDATE delegation SET status = 'cancelled' WHERE id = ?1", &id, FALSE,
-                       _("The delegation no longer exists."), error, DN_END);
-  return _dn_store_finish (self, ok, error);
-}
-
 /* Lists -------------------------------------------------------------------- */
 
 /* ?1 direction, ?2 status keyword, ?3 FTS query, ?4 abroad-on day, ?5

@@ -104,6 +104,10 @@ typedef struct
 /* A new record of @row's type filled from the current row of @stmt. */
 gpointer      _dn_row_read                 (const DnRow   *row,
                                             sqlite3_stmt  *stmt);
+/* The same into @record, a record of @row's type (its fields replaced). */
+void          _dn_row_fill                 (const DnRow   *row,
+                                            sqlite3_stmt  *stmt,
+                                            gpointer       record);
 /* Steps @stmt (a cached statement) to the end, adding a record (@row) for
  * each row; resets it. NULL (with @error set) when a step fails. */
 GPtrArray    *_dn_store_collect            (DnStore       *self,
@@ -288,6 +292,34 @@ gboolean      _dn_check_date               (const GDate *date,
                                             GError     **error,
                                             const char  *format,
                                             ...) G_GNUC_PRINTF (4, 5);
+/* FALSE, with DN_STORE_ERROR @code and the message @format makes of the
+ * values after it: a refusal. */
+gboolean      _dn_refuse                   (GError     **error,
+                                            int          code,
+                                            const char  *format,
+                                            ...) G_GNUC_PRINTF (3, 4);
+/* The same with DN_STORE_ERROR_INVALID and @message as it is. */
+gboolean      _dn_invalid                  (GError     **error,
+                                            const char  *message);
+/* Replaces the country code *@code by its ISO 3166-1 form (capitals, no
+ * spaces); FALSE with DN_STORE_ERROR_INVALID when it is none. */
+gboolean      _dn_normalize_country        (char       **code,
+                                            GError     **error);
+/* "30/06/2024" for messages; "" for an invalid date. */
+char         *_dn_format_date              (const GDate *date);
+/* SQL: the full name of the person row @p, "family middle given" */
+#define DN_SQL_FULL_NAME(p) \
+  p ".family_name || ' ' || CASE WHEN " p ".middle_name = '' THEN '' ELSE " p ".middle_name || ' ' END || " p ".given_name"
+/* FALSE with DN_STORE_ERROR_INVALID when one of the staff would be in two
+ * outbound delegations (not cancelled) at once: @person_id (0: every staff
+ * member of @delegation_id) against the other delegations, over
+ * @start..@end (dn-store-delegations.c). */
+gboolean      _dn_store_check_delegation_overlap (DnStore      *self,
+                                                  gint64        delegation_id,
+                                                  gint64        person_id,
+                                                  const GDate  *start,
+                                                  const GDate  *end,
+                                                  GError      **error);
 /* Longest text, in characters, that @table.@column takes. */
 guint         _dn_store_text_limit         (const char  *table,
                                             const char  *column);

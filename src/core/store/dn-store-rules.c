@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "dn-country.h"
 #include "dn-date.h"
 #include "dn-store-private.h"
 #include "dn-text.h"
@@ -139,6 +140,50 @@ _dn_check_date (const GDate  *date,
   g_propagate_error (error, g_error_new_valist (DN_STORE_ERROR, DN_STORE_ERROR_INVALID, format, args));
   va_end (args);
   return FALSE;
+}
+
+gboolean
+_dn_refuse (GError     **error,
+            int          code,
+            const char  *format,
+            ...)
+{
+  va_list args;
+
+  if (error == NULL)
+    return FALSE;
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (DN_STORE_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+gboolean
+_dn_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+gboolean
+_dn_normalize_country (char   **code,
+                       GError **error)
+{
+  g_autofree char *upper = g_ascii_strup (*code, -1);
+
+  g_strstrip (upper);
+  if (!dn_country_is_valid (upper))
+    return _dn_refuse (error, DN_STORE_ERROR_INVALID, _("“%s” is not a country code (ISO 3166-1, two letters)."),
+                       *code);
+  _dn_set_text (code, upper);
+  return TRUE;
+}
+
+char *
+_dn_format_date (const GDate *date)
+{
+  return g_date_valid (date) ? dn_date_format_short (date) : g_strdup ("");
 }
 
 /*

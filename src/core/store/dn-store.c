@@ -536,6 +536,15 @@ _dn_row_read (const DnRow   *row,
 {
   gpointer record = g_object_new (row->get_type (), NULL);
 
+  _dn_row_fill (row, stmt, record);
+  return record;
+}
+
+void
+_dn_row_fill (const DnRow   *row,
+              sqlite3_stmt  *stmt,
+              gpointer       record)
+{
   for (int col = 0; col < DN_ROW_MAX_COLUMNS && row->columns[col].kind != DN_COLUMN_END; col++)
     {
       const DnColumn *column = &row->columns[col];
@@ -566,7 +575,6 @@ _dn_row_read (const DnRow   *row,
           g_assert_not_reached ();
         }
     }
-  return record;
 }
 
 /*

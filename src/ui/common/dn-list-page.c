@@ -183,7 +183,7 @@ real_activate_item (DnListPage *self,
   DnQueryModel *model = PRIV (self)->model;
 
   if (model != NULL)
-    dn_list_page_open_record (self, DN_QUERY_MODEL_GET_CLASS (model)->get_item_id (item));
+    dn_list_page_open_record (self, dn_query_model_get_item_id (model, item));
 }
 
 /* "list.reload": the list read again, where it was scrolled to */

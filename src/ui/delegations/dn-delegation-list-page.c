@@ -13,8 +13,8 @@
 #include "dn-delegation-details.h"
 #include "dn-delegation-editor.h"
 #include "dn-delegation-filter.h"
-#include "dn-delegation-list-model.h"
 #include "dn-delegation-list-page.h"
+#include "dn-list-models.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
 

@@ -9,10 +9,10 @@
 #include <glib/gi18n.h>
 
 #include "dn-date.h"
+#include "dn-list-models.h"
 #include "dn-passport-details.h"
 #include "dn-passport-forms.h"
 #include "dn-passport-ledger.h"
-#include "dn-passport-list-model.h"
 #include "dn-passports-page.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"

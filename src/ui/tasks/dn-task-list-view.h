@@ -15,10 +15,10 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-list-models.h"
 #include "dn-list-page.h"
 #include "dn-store.h"
 #include "dn-task-filter.h"
-#include "dn-task-list-model.h"
 
 G_BEGIN_DECLS
 
