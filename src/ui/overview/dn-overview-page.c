@@ -454,7 +454,8 @@ add_alert_card (DnOverviewPage *self,
   gtk_box_append (GTK_BOX (heading), gtk_image_new_from_icon_name (card->icon));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  /* narrow enough for five cards a line in a window of 1 280 pixels */
+  /* narrow enough for three cards a line (the template's most) in a
+   * window of 1 024 pixels */
   gtk_label_set_max_width_chars (GTK_LABEL (title), 14);
   gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_widget_add_css_class (title, "heading");
