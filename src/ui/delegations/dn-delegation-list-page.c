@@ -413,8 +413,8 @@ dn_delegation_list_page_constructed (GObject *object)
                 NULL);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_DATES, _("Dates"), 190, 0);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_COUNTRIES, out ? _("Countries") : _("From"), 160, 0);
-  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_MEMBERS, out ? _("Members") : _("Guests"), 80, 0);
-  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_STATUS, _("Status"), 110, 0);
+  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_MEMBERS, out ? _("Members") : _("Guests"), 100, 0);
+  dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_STATUS, _("Status"), 150, 0);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_REPORT_DUE, _("Report due"), 120, DN_LIST_COLUMN_TOOLTIP);
   dn_list_page_add_column (DN_LIST_PAGE (self), COLUMN_TITLE, _("Delegation"), 0, DN_LIST_COLUMN_TOOLTIP);
   update_actions (DN_LIST_PAGE (self));
