@@ -26,6 +26,12 @@ CliRun *dn_cli_runv     (const char         *cli_path,
                          const char         *data_home,
                          const char * const *env,
                          const char * const *args);
+/* The same with @input (or NULL: none) on its standard input. */
+CliRun *dn_cli_run_input (const char         *cli_path,
+                          const char         *data_home,
+                          const char * const *env,
+                          GBytes             *input,
+                          const char * const *args);
 /* The same with the arguments from @first to NULL in @ap. */
 CliRun *dn_cli_run_va   (const char         *cli_path,
                          const char         *data_home,
