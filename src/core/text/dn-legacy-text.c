@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -314,14 +315,15 @@ static const char *const onsets[] = {
   "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
 };
 
-/* vowels that may end a syllable or come before a final consonant */
-static const char *const nuclei[] = {
+/* vowels that may come before a final consonant */
+static const char *const closed_nuclei[] = {
   "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
-  "oa", "oă", "oe", "oo", "uâ", "uê", "uy", "iê", "yê", "uô", "ươ", "uyê",
+  "oa", "oă", "oe", "uâ", "uê", "uy", "iê", "yê", "uô", "ươ", "uyê",
 };
 
-/* vowels ending in a glide: nothing after them */
+/* vowels that may end a syllable */
 static const char *const open_nuclei[] = {
+  "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy",
   "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui",
   "ưa", "ưi", "ưu", "uơ", "ya", "oai", "oao", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya",
   "iêu", "yêu", "uyu",
@@ -341,36 +343,70 @@ in_list (const char        *text,
   return FALSE;
 }
 
+/* Whether the tone mark may stand on the letter @index (from 0, -1: no
+ * tone) of @nucleus: on the letter with a diacritic (the last one: ươ), else
+ * on the only vowel, the last before a final consonant, the middle one of
+ * three; of oa, oe and uy ending the syllable on either (hòa, hoà), of the
+ * other pairs on the first. */
+static gboolean
+tone_fits (const char *nucleus,
+           gsize       len,
+           gboolean    coda,
+           glong       index)
+{
+  g_autofree char *copy = g_strndup (nucleus, len);
+  glong n = g_utf8_strlen (copy, -1), marked = -1, i = 0;
+
+  if (index < 0)
+    return TRUE;
+  for (const char *p = copy; *p != '\0'; p = g_utf8_next_char (p), i++)
+    if (g_utf8_get_char (p) > 0x7F)
+      marked = i;
+  if (marked >= 0)
+    return index == marked;
+  if (n == 1)
+    return index == 0;
+  if (n == 3)
+    return index == 1;
+  if (coda)
+    return index == n - 1;
+  if (g_str_equal (copy, "oa") || g_str_equal (copy, "oe") || g_str_equal (copy, "uy"))
+    return index <= 1;
+  return index == 0;
+}
+
+/* @rhyme: a rhyme without its tone, which stood on its letter @index. */
 static gboolean
 is_rhyme (const char *rhyme,
-          gunichar    tone)
+          gunichar    tone,
+          glong       index)
 {
   gsize len = strlen (rhyme);
 
   if (len == 0)
     return FALSE;
-  if (in_list (rhyme, len, nuclei, G_N_ELEMENTS (nuclei)) ||
-      in_list (rhyme, len, open_nuclei, G_N_ELEMENTS (open_nuclei)))
-    return TRUE;
+  if (in_list (rhyme, len, open_nuclei, G_N_ELEMENTS (open_nuclei)))
+    return tone_fits (rhyme, len, FALSE, index);
   for (guint i = 0; i < G_N_ELEMENTS (codas); i++)
     {
       gsize coda = strlen (codas[i]);
 
       if (len > coda && strcmp (rhyme + len - coda, codas[i]) == 0 &&
-          in_list (rhyme, len - coda, nuclei, G_N_ELEMENTS (nuclei)))
+          in_list (rhyme, len - coda, closed_nuclei, G_N_ELEMENTS (closed_nuclei)))
         {
           /* a syllable closed by c, ch, p, t takes only sắc or nặng */
-          if (g_str_equal (codas[i], "c") || g_str_equal (codas[i], "ch") || g_str_equal (codas[i], "p") ||
-              g_str_equal (codas[i], "t"))
-            return tone == TONE_ACUTE || tone == TONE_DOT;
-          return TRUE;
+          if ((g_str_equal (codas[i], "c") || g_str_equal (codas[i], "ch") || g_str_equal (codas[i], "p") ||
+               g_str_equal (codas[i], "t")) && tone != TONE_ACUTE && tone != TONE_DOT)
+            return FALSE;
+          return tone_fits (rhyme, len - coda, TRUE, index);
         }
     }
   return FALSE;
 }
 
 /* Whether @word (UTF-8) is one Vietnamese syllable: an onset, a rhyme and
- * at most one tone mark, on the letters of the Vietnamese alphabet. */
+ * at most one tone mark, where Vietnamese spelling puts it, on the letters
+ * of the Vietnamese alphabet. */
 static gboolean
 is_syllable (const char *word)
 {
@@ -379,6 +415,7 @@ is_syllable (const char *word)
   g_autofree char *composed = NULL;
   g_autofree char *lower = NULL;
   gunichar tone = 0;
+  glong letters = 0, tone_index = -1;
 
   if (nfd == NULL || *nfd == '\0')
     return FALSE;
@@ -388,17 +425,23 @@ is_syllable (const char *word)
 
       if (c == TONE_ACUTE || c == TONE_GRAVE || c == TONE_HOOK || c == TONE_TILDE || c == TONE_DOT)
         {
-          if (tone != 0)
+          if (tone != 0 || letters == 0)
             return FALSE;
           tone = c;
+          tone_index = letters - 1;
         }
       else
-        g_string_append_unichar (plain, c);
+        {
+          if (!g_unichar_ismark (c))
+            letters++;
+          g_string_append_unichar (plain, c);
+        }
     }
   composed = g_utf8_normalize (plain->str, -1, G_NORMALIZE_DEFAULT_COMPOSE);
   lower = g_utf8_strdown (composed, -1);
   for (guint i = 0; i < G_N_ELEMENTS (onsets); i++)
-    if (g_str_has_prefix (lower, onsets[i]) && is_rhyme (lower + strlen (onsets[i]), tone))
+    if (g_str_has_prefix (lower, onsets[i]) &&
+        is_rhyme (lower + strlen (onsets[i]), tone, tone_index - g_utf8_strlen (onsets[i], -1)))
       return TRUE;
   return FALSE;
 }
@@ -511,10 +554,9 @@ mark_capitals (GArray *spans)
       s[i].caps = TRUE;
 }
 
-/* Converts chars[0..n). A word holding Unicode Vietnamese is kept; so is a
- * word that is a Vietnamese syllable as it is and would stop being one, and,
- * in text that also holds Unicode Vietnamese words, any word that is a
- * syllable as it is ("Hoàng" stays, where VNI alone would read "Hồng"). */
+/* Converts chars[0..n). A word holding Unicode Vietnamese is kept; in text
+ * that holds such words, so is any word that is a Vietnamese syllable as it
+ * is ("chuyên" stays, where TCVN3 alone would read "chuyờn"). */
 static char *
 convert_chars (DnLegacyEncoding  encoding,
                const gunichar   *chars,
@@ -553,7 +595,7 @@ convert_chars (DnLegacyEncoding  encoding,
           g_free (decoded);
           decoded = upper;
         }
-      if (is_unicode_syllable (original) && (mixed || !is_syllable (decoded)))
+      if (mixed && is_unicode_syllable (original))
         g_string_append (out, original);
       else
         g_string_append (out, decoded);
@@ -561,14 +603,68 @@ convert_chars (DnLegacyEncoding  encoding,
   return g_utf8_normalize (out->str, out->len, G_NORMALIZE_DEFAULT_COMPOSE);
 }
 
-/* How well @encoding explains the words of chars[0..n): 0–1. */
+/* Whether a decoded word keeps the case words have: no capital with a
+ * diacritic after a small letter ("nẲ" is no word). */
+static gboolean
+decoded_case_fits (const char *word)
+{
+  gboolean small = FALSE;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (small && c > 0x7F && g_unichar_isupper (c))
+        return FALSE;
+      small |= g_unichar_islower (c);
+    }
+  return TRUE;
+}
+
+/* A TCVN3 word that no language writes: one holding a character of
+ * Latin-1's symbols (0xA1–0xBF: µ ¸ ¹ « ®…, "chµo"), or a capital after a
+ * small letter ("ViÖt"); three characters at least. (VNI's words are
+ * letters and marks that Western languages also write.) */
+static gboolean
+is_strong (DnLegacyEncoding  encoding,
+           const gunichar   *chars,
+           const Span       *span)
+{
+  gboolean small = FALSE;
+
+  if (encoding != DN_LEGACY_ENCODING_TCVN3 || span->end - span->start < 3)
+    return FALSE;
+  for (glong i = span->start; i < span->end; i++)
+    {
+      gunichar c = chars[i];
+
+      if (is_legacy_char (encoding, c) && ((c >= 0xA1 && c <= 0xBF) || (small && g_unichar_isupper (c))))
+        return TRUE;
+      small |= g_unichar_islower (c);
+    }
+  return FALSE;
+}
+
+/* How well @encoding explains the words of chars[0..n): 0–1.
+ *
+ * Candidates are the words of two characters or more holding a character
+ * the encoding reads otherwise than Windows-1252 (one character alone —
+ * «, ©, × — tells nothing). Of those, a word is gained when it is a
+ * Vietnamese syllable once decoded and was not one before, lost the other
+ * way round. The score is the share of candidates that decode to
+ * syllables, times 1 − 2^−evidence (the words gained: one of two
+ * characters counts a half, a strong one two), damped by the words already in Unicode Vietnamese
+ * (mixed text) and when candidates are under 40 % of the words (most
+ * Vietnamese words have marks; a foreign text's accents are few). The
+ * evidence must reach two words, or one strong: Italian "più" reads as
+ * VNI "pí", German »%s« as TCVN3 "sô". */
 static double
 score (DnLegacyEncoding  encoding,
        const gunichar   *chars,
        glong             n)
 {
   g_autoptr(GArray) spans = split (encoding, chars, n);
-  guint candidates = 0, valid = 0, gained = 0, lost = 0, unicode = 0;
+  guint candidates = 0, valid = 0, gained = 0, lost = 0, unicode = 0, words = 0, evidence = 0;
   double result;
 
   for (guint i = 0; i < spans->len && candidates < MAX_CANDIDATES; i++)
@@ -578,8 +674,9 @@ score (DnLegacyEncoding  encoding,
       g_autofree char *after = NULL;
       gboolean stray = FALSE, valid_before, valid_after;
 
-      if (!span->word)
+      if (!span->word || span->end - span->start < 2)
         continue;
+      words++;
       if (span->unicode)
         {
           unicode++;
@@ -591,16 +688,23 @@ score (DnLegacyEncoding  encoding,
       before = span_original (chars, span);
       after = span_decoded (encoding, chars, span, &stray);
       valid_before = before != NULL && is_unicode_syllable (before);
-      valid_after = !stray && after != NULL && is_syllable (after);
+      valid_after = !stray && after != NULL && decoded_case_fits (after) && is_syllable (after);
       valid += valid_after;
-      gained += valid_after && !valid_before;
+      if (valid_after && !valid_before)
+        {
+          gained++;
+          /* in halves: a word of two characters, one of three or more, a strong one */
+          evidence += span->end - span->start == 2 ? 1 : is_strong (encoding, chars, span) ? 4 : 2;
+        }
       lost += valid_before && !valid_after;
     }
-  if (candidates == 0 || gained <= lost)
+  if (candidates == 0 || gained <= lost || evidence < 4)
     return 0;
-  result = (double) valid / candidates * gained / (gained + 1.0);
+  result = (double) valid / candidates * (1 - pow (2, -(double) MIN (evidence, 120) / 2));
   if (unicode > 0)
     result *= (double) gained / (gained + unicode);
+  if (candidates < 0.4 * words)
+    result *= candidates / (0.4 * words);
   return result;
 }
 
