@@ -243,6 +243,8 @@ test_capitals (void)
     { "Së GI¸O DôC Vµ §µO T¹O", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", DN_LEGACY_ENCODING_TCVN3 },
     /* a short word in a sentence stays small, an abbreviation beside it too */
     { "Së GD&§T Lµo Cai, Hå ChÝ Minh", "Sở GD&ĐT Lào Cai, Hồ Chí Minh", DN_LEGACY_ENCODING_TCVN3 },
+    /* capitals on the line before do not count */
+    { "Së GI¸O DôC\n\nSè: 14/Q§", "SỞ GIÁO DỤC\n\nSố: 14/QĐ", DN_LEGACY_ENCODING_TCVN3 },
     /* the capitals TCVN3 has: Ă Â Ê Ô Ơ Ư Đ */
     { "¡ ¢ £ ¤ ¥ ¦ §", "Ă Â Ê Ô Ơ Ư Đ", DN_LEGACY_ENCODING_TCVN3 },
     /* VNI has capital marks of its own; a small mark after a capital letter also goes */
@@ -351,6 +353,12 @@ test_mixed (void)
   result = convert (mixed, DN_LEGACY_ENCODING_TCVN3);
   g_assert_cmpstr (result, ==,
                    "Ghi chú của chuyên viên: Sở Giáo dục và Đào tạo Lào Cai hướng dẫn công tác đối ngoại");
+
+  /* the Unicode words are kept on their line only: below, words that are
+   * Vietnamese either way ("mét", "sè") are read as TCVN3 */
+  g_free (result);
+  result = convert ("Ghi chú của chuyên viên:\nmét tham sè cÇn", DN_LEGACY_ENCODING_TCVN3);
+  g_assert_cmpstr (result, ==, "Ghi chú của chuyên viên:\nmột tham số cần");
 
   /* a few Unicode words with many legacy ones still count; mostly Unicode
    * with one legacy word does not */

@@ -536,8 +536,22 @@ span_decoded (DnLegacyEncoding  encoding,
 /* TCVN3 (VnTimeH): a word whose plain letters are all capitals, at least
  * two, is in capitals; so is a word with one capital plain letter or none
  * beside such a word that has legacy letters. */
+static gboolean
+has_line_break (const gunichar *chars,
+                const Span     *span)
+{
+  for (glong c = span->start; c < span->end; c++)
+    if (chars[c] == '\n' || chars[c] == '\r' || chars[c] == 0x2028 || chars[c] == 0x2029)
+      return TRUE;
+  return FALSE;
+}
+
+/* TCVN3 (VnTimeH): a word whose plain letters are all capitals, at least
+ * two, is in capitals; so is a word with one capital plain letter or none
+ * beside such a word that has legacy letters, on the same line. */
 static void
-mark_capitals (GArray *spans)
+mark_capitals (GArray         *spans,
+               const gunichar *chars)
 {
   Span *s = (Span *) (void *) spans->data;
   g_autofree gboolean *strong = g_new0 (gboolean, spans->len + 1);
@@ -550,13 +564,15 @@ mark_capitals (GArray *spans)
   for (guint i = 0; i < spans->len; i++)
     /* the words before and after, across what separates them */
     if (s[i].word && !s[i].caps && s[i].n_lower == 0 && s[i].legacy &&
-        ((i >= 2 && strong[i - 2]) || (i + 2 < spans->len && strong[i + 2])))
+        ((i >= 2 && strong[i - 2] && !has_line_break (chars, &s[i - 1])) ||
+         (i + 2 < spans->len && strong[i + 2] && !has_line_break (chars, &s[i + 1]))))
       s[i].caps = TRUE;
 }
 
-/* Converts chars[0..n). A word holding Unicode Vietnamese is kept; in text
- * that holds such words, so is any word that is a Vietnamese syllable as it
- * is ("chuyên" stays, where TCVN3 alone would read "chuyờn"). */
+/* Converts chars[0..n). A word holding Unicode Vietnamese is kept; on a
+ * line that holds such words, so is any word that is a Vietnamese syllable
+ * as it is ("chuyên" stays, where TCVN3 alone would read "chuyờn"): a
+ * legacy paste next to Unicode text keeps the Unicode around it. */
 static char *
 convert_chars (DnLegacyEncoding  encoding,
                const gunichar   *chars,
@@ -564,12 +580,28 @@ convert_chars (DnLegacyEncoding  encoding,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GArray) spans = split (encoding, chars, n);
-  gboolean mixed = FALSE;
+  g_autofree gboolean *mixed = g_new0 (gboolean, spans->len + 1);
 
   if (encoding == DN_LEGACY_ENCODING_TCVN3)
-    mark_capitals (spans);
-  for (guint i = 0; i < spans->len; i++)
-    mixed |= g_array_index (spans, Span, i).unicode;
+    mark_capitals (spans, chars);
+  /* the lines holding Unicode Vietnamese words */
+  for (guint first = 0; first < spans->len;)
+    {
+      guint last = first;
+      gboolean unicode = FALSE;
+
+      for (; last < spans->len; last++)
+        {
+          const Span *span = &g_array_index (spans, Span, last);
+
+          unicode |= span->unicode;
+          if (!span->word && has_line_break (chars, span))
+            break;
+        }
+      for (guint i = first; i <= last && i < spans->len; i++)
+        mixed[i] = unicode;
+      first = last + 1;
+    }
   for (guint i = 0; i < spans->len; i++)
     {
       const Span *span = &g_array_index (spans, Span, i);
@@ -595,7 +627,7 @@ convert_chars (DnLegacyEncoding  encoding,
           g_free (decoded);
           decoded = upper;
         }
-      if (mixed && is_unicode_syllable (original))
+      if (mixed[i] && is_unicode_syllable (original))
         g_string_append (out, original);
       else
         g_string_append (out, decoded);
