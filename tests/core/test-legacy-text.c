@@ -479,6 +479,30 @@ test_properties (void)
       }
 }
 
+/* A long text: linear time (GLib's own NFC of it whole took minutes for
+ * 3 MB), the same result as piece by piece. */
+static void
+test_long_text (void)
+{
+  g_autoptr(GString) legacy = g_string_new (NULL);
+  g_autoptr(GString) unicode = g_string_new (NULL);
+  g_autofree char *result = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  double confidence = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_string_append_printf (legacy, "%s\n", samples[2 + i % 2].vni);
+      g_string_append_printf (unicode, "%s\n", samples[2 + i % 2].unicode);
+    }
+  g_assert_cmpint (dn_legacy_text_detect (legacy->str, &confidence), ==, DN_LEGACY_ENCODING_VNI);
+  g_assert_cmpfloat (confidence, >, 0.95);
+  result = convert (legacy->str, DN_LEGACY_ENCODING_VNI);
+  g_assert_cmpstr (result, ==, unicode->str);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes detected and converted in %.2f s", legacy->len,
+                  g_timer_elapsed (timer, NULL));
+}
+
 static void
 test_preview (void)
 {
@@ -542,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/legacy-text/empty", test_empty);
   g_test_add_func ("/legacy-text/unrepresentable", test_unrepresentable);
   g_test_add_func ("/legacy-text/properties", test_properties);
+  g_test_add_func ("/legacy-text/long-text", test_long_text);
   g_test_add_func ("/legacy-text/preview", test_preview);
   g_test_add_func ("/legacy-text/encoding-names", test_encoding_names);
 

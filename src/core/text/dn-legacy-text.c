@@ -212,6 +212,33 @@ is_legacy_char (DnLegacyEncoding encoding,
   return vni_mark ((gunichar) byte) != NULL || vni_letter ((gunichar) byte) != NULL;
 }
 
+/* @text (valid UTF-8, @len bytes) in NFC. g_utf8_normalize() takes time
+ * quadratic in the length of what it composes (GLib 2.74 shifts the rest
+ * of its buffer at each composition), so the text goes through it in
+ * pieces of about 256 bytes cut before an ASCII character: ASCII has
+ * combining class 0 and is never the second of a composition, so NFC of
+ * the pieces joined is NFC of the whole. */
+static char *
+nfc (const char *text,
+     gsize       len)
+{
+  g_autoptr(GString) out = g_string_sized_new (len + 1);
+  gsize start = 0;
+
+  while (start < len)
+    {
+      gsize end = MIN (start + 256, len);
+      g_autofree char *piece = NULL;
+
+      while (end < len && (guchar) text[end] >= 0x80)
+        end++;
+      piece = g_utf8_normalize (text + start, (gssize) (end - start), G_NORMALIZE_DEFAULT_COMPOSE);
+      g_string_append (out, piece);
+      start = end;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /*
  * Decoding
  */
@@ -632,7 +659,7 @@ convert_chars (DnLegacyEncoding  encoding,
       else
         g_string_append (out, decoded);
     }
-  return g_utf8_normalize (out->str, out->len, G_NORMALIZE_DEFAULT_COMPOSE);
+  return nfc (out->str, out->len);
 }
 
 /* Whether a decoded word keeps the case words have: no capital with a
@@ -1036,13 +1063,13 @@ dn_legacy_text_encode (const char        *text,
                        DnLegacyEncoding   encoding,
                        GError           **error)
 {
-  g_autofree char *nfc = NULL;
+  g_autofree char *composed = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
 
   if (!check_utf8 (text, -1, error))
     return NULL;
-  nfc = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_DEFAULT_COMPOSE);
-  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+  composed = nfc (text != NULL ? text : "", text != NULL ? strlen (text) : 0);
+  for (const char *p = composed; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       int byte = byte_of (c);
