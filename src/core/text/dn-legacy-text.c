@@ -711,8 +711,8 @@ is_strong (DnLegacyEncoding  encoding,
  * «, ©, × — tells nothing). Of those, a word is gained when it is a
  * Vietnamese syllable once decoded and was not one before, lost the other
  * way round. The score is the share of candidates that decode to
- * syllables, times 1 − 2^−evidence (the words gained: one of two
- * characters counts a half, a strong one two), damped by the words already in Unicode Vietnamese
+ * syllables, times 1 − 2^−evidence (the different words gained: one of
+ * two characters counts a half, a strong one two), damped by the words already in Unicode Vietnamese
  * (mixed text) and when candidates are under 40 % of the words (most
  * Vietnamese words have marks; a foreign text's accents are few). The
  * evidence must reach two words, or one strong: Italian "più" reads as
@@ -724,6 +724,7 @@ score (DnLegacyEncoding  encoding,
 {
   g_autoptr(GArray) spans = split (encoding, chars, n);
   guint candidates = 0, valid = 0, gained = 0, lost = 0, unicode = 0, words = 0, evidence = 0;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   double result;
 
   for (guint i = 0; i < spans->len && candidates < MAX_CANDIDATES; i++)
@@ -752,8 +753,10 @@ score (DnLegacyEncoding  encoding,
       if (valid_after && !valid_before)
         {
           gained++;
-          /* in halves: a word of two characters, one of three or more, a strong one */
-          evidence += span->end - span->start == 2 ? 1 : is_strong (encoding, chars, span) ? 4 : 2;
+          /* in halves, each word once: one of two characters, of three or
+           * more, a strong one */
+          if (g_hash_table_add (seen, g_steal_pointer (&before)))
+            evidence += span->end - span->start == 2 ? 1 : is_strong (encoding, chars, span) ? 4 : 2;
         }
       lost += valid_before && !valid_after;
     }
