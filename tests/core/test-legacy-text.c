@@ -296,6 +296,8 @@ test_detect_legacy (void)
   assert_detects ("chµo", DN_LEGACY_ENCODING_TCVN3);
   assert_detects ("ViÖt", DN_LEGACY_ENCODING_TCVN3);
   assert_detects ("Vieät Nam ñeïp", DN_LEGACY_ENCODING_VNI);
+  /* reads as both ("chuỷ cuỷa" in TCVN3): no TCVN3-only word, VNI */
+  assert_detects ("Trang chuû cuûa %s", DN_LEGACY_ENCODING_VNI);
   assert_detects ("CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM", DN_LEGACY_ENCODING_TCVN3);
   assert_detects ("COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", DN_LEGACY_ENCODING_VNI);
 

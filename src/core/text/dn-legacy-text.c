@@ -720,7 +720,8 @@ is_strong (DnLegacyEncoding  encoding,
 static double
 score (DnLegacyEncoding  encoding,
        const gunichar   *chars,
-       glong             n)
+       glong             n,
+       guint            *n_strong)
 {
   g_autoptr(GArray) spans = split (encoding, chars, n);
   guint candidates = 0, valid = 0, gained = 0, lost = 0, unicode = 0, words = 0, evidence = 0;
@@ -756,7 +757,12 @@ score (DnLegacyEncoding  encoding,
           /* in halves, each word once: one of two characters, of three or
            * more, a strong one */
           if (g_hash_table_add (seen, g_steal_pointer (&before)))
-            evidence += span->end - span->start == 2 ? 1 : is_strong (encoding, chars, span) ? 4 : 2;
+            {
+              gboolean strong = is_strong (encoding, chars, span);
+
+              *n_strong += strong;
+              evidence += span->end - span->start == 2 ? 1 : strong ? 4 : 2;
+            }
         }
       lost += valid_before && !valid_after;
     }
@@ -775,9 +781,11 @@ detect_chars (const gunichar *chars,
               glong           n,
               double         *confidence)
 {
-  double tcvn3 = score (DN_LEGACY_ENCODING_TCVN3, chars, n);
-  double vni = score (DN_LEGACY_ENCODING_VNI, chars, n);
+  guint tcvn3_strong = 0, vni_strong = 0;
+  double tcvn3 = score (DN_LEGACY_ENCODING_TCVN3, chars, n, &tcvn3_strong);
+  double vni = score (DN_LEGACY_ENCODING_VNI, chars, n, &vni_strong);
   double best = MAX (tcvn3, vni);
+  DnLegacyEncoding found;
 
   if (best < 0.5)
     {
@@ -785,9 +793,15 @@ detect_chars (const gunichar *chars,
         *confidence = 0;
       return DN_LEGACY_ENCODING_NONE;
     }
+  /* TCVN3 text nearly always has words no language writes (µ ¸ ¹ « ®…);
+   * without any, a tie goes to VNI ("chuû cuûa" reads as both) */
+  if (tcvn3_strong == 0 && vni >= 0.5 && vni > tcvn3 - 0.1)
+    found = DN_LEGACY_ENCODING_VNI;
+  else
+    found = tcvn3 >= vni ? DN_LEGACY_ENCODING_TCVN3 : DN_LEGACY_ENCODING_VNI;
   if (confidence != NULL)
-    *confidence = best;
-  return tcvn3 >= vni ? DN_LEGACY_ENCODING_TCVN3 : DN_LEGACY_ENCODING_VNI;
+    *confidence = found == DN_LEGACY_ENCODING_TCVN3 ? tcvn3 : vni;
+  return found;
 }
 
 /*
