@@ -820,7 +820,7 @@ check_utf8 (const char  *text,
   if (g_utf8_validate_len (text, size >= 0 ? (gsize) size : strlen (text), &end))
     return TRUE;
   g_set_error (error, DN_LEGACY_TEXT_ERROR, DN_LEGACY_TEXT_ERROR_INVALID_UTF8,
-               _("The text is not valid UTF-8 (at byte %" G_GSIZE_FORMAT ")."), (gsize) (end - text));
+               _("The text is not valid UTF-8 (at byte %lu)."), (unsigned long) (end - text));
   return FALSE;
 }
 
