@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dn-legacy-text.h"
+#include "dn-text.h"
 
 G_DEFINE_QUARK (dn-legacy-text-error-quark, dn_legacy_text_error)
 
@@ -212,31 +213,17 @@ is_legacy_char (DnLegacyEncoding encoding,
   return vni_mark ((gunichar) byte) != NULL || vni_letter ((gunichar) byte) != NULL;
 }
 
-/* @text (valid UTF-8, @len bytes) in NFC. g_utf8_normalize() takes time
- * quadratic in the length of what it composes (GLib 2.74 shifts the rest
- * of its buffer at each composition), so the text goes through it in
- * pieces of about 256 bytes cut before an ASCII character: ASCII has
- * combining class 0 and is never the second of a composition, so NFC of
- * the pieces joined is NFC of the whole. */
+/* @text (valid UTF-8 without NUL, @len bytes) in NFC, in linear time
+ * (dn_text_normalize() cuts it where GLib's quadratic composition may be
+ * applied piece by piece). */
 static char *
 nfc (const char *text,
      gsize       len)
 {
-  g_autoptr(GString) out = g_string_sized_new (len + 1);
-  gsize start = 0;
+  char *result = dn_text_normalize (text, (gssize) len, FALSE);
 
-  while (start < len)
-    {
-      gsize end = MIN (start + 256, len);
-      g_autofree char *piece = NULL;
-
-      while (end < len && (guchar) text[end] >= 0x80)
-        end++;
-      piece = g_utf8_normalize (text + start, (gssize) (end - start), G_NORMALIZE_DEFAULT_COMPOSE);
-      g_string_append (out, piece);
-      start = end;
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  g_assert (result != NULL);
+  return result;
 }
 
 /*
