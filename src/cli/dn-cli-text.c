@@ -19,9 +19,9 @@
 #include <io.h>
 #endif
 
-/* more than an officer's document ever holds; the conversion keeps four
- * bytes a character */
-#define CONVERT_MAX_INPUT (64 * 1024 * 1024)
+/* standard input is read up to one byte more than the conversion takes:
+ * it refuses what is longer */
+#define CONVERT_MAX_INPUT (DN_LEGACY_TEXT_MAX_SIZE + 1)
 
 static struct
 {
@@ -62,13 +62,9 @@ read_stdin (GError **error)
 #endif
   while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
     {
-      if (data->len + n > CONVERT_MAX_INPUT)
-        {
-          g_set_error (error, CLI_ERROR, CLI_ERROR_REFUSED, _("The text is too long: at most %d MB is converted."),
-                       CONVERT_MAX_INPUT / (1024 * 1024));
-          return NULL;
-        }
       g_byte_array_append (data, buffer, (guint) n);
+      if (data->len >= CONVERT_MAX_INPUT)
+        break;
     }
   if (ferror (stdin))
     {
@@ -89,11 +85,12 @@ read_file (const char  *name,
   char *contents = NULL;
   gsize size = 0;
 
+  /* refused as the conversion would, without reading it all */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL && g_file_info_get_size (info) > CONVERT_MAX_INPUT)
+  if (info != NULL && g_file_info_get_size (info) > DN_LEGACY_TEXT_MAX_SIZE)
     {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_REFUSED, _("The text is too long: at most %d MB is converted."),
-                   CONVERT_MAX_INPUT / (1024 * 1024));
+      g_set_error (error, DN_LEGACY_TEXT_ERROR, DN_LEGACY_TEXT_ERROR_TOO_LONG,
+                   _("The text is too long: at most %d MB is converted."), DN_LEGACY_TEXT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
   if (!g_file_load_contents (file, NULL, &contents, &size, NULL, &local))

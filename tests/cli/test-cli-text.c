@@ -213,6 +213,33 @@ test_missing_file (Fixture       *f,
   g_assert_nonnull (strstr (r->err, "no-such-file.txt"));
 }
 
+/* a file longer than the conversion takes: refused before it is read */
+static void
+test_too_long (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "long.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CliRun) r = NULL;
+
+  /* 65 MiB: one byte at the end, the rest a hole where the file system has them */
+  stream = g_file_create (file, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_seekable_seek (G_SEEKABLE (stream), 65 * 1024 * 1024 - 1, G_SEEK_SET, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (G_OUTPUT_STREAM (stream), "a", 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error);
+  g_assert_no_error (error);
+
+  r = run (f, NULL, 0, path, NULL);
+  g_assert_cmpint (r->status, ==, 1);
+  g_assert_cmpstr (r->out, ==, "");
+  g_assert_cmpstr (r->err, ==, "doingoai-cli: The text is too long: at most 64 MB is converted.\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +261,7 @@ main (int   argc,
   ADD ("/cli/convert-text/none-found", test_none_found);
   ADD ("/cli/convert-text/usage-errors", test_usage_errors);
   ADD ("/cli/convert-text/missing-file", test_missing_file);
+  ADD ("/cli/convert-text/too-long", test_too_long);
 #undef ADD
 
   status = g_test_run ();

@@ -404,6 +404,30 @@ test_invalid_utf8 (void)
 }
 
 static void
+test_too_long (void)
+{
+  gsize size = DN_LEGACY_TEXT_MAX_SIZE + 1;
+  g_autofree char *text = g_malloc (size + 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *from_bytes = NULL;
+  double confidence = -1;
+
+  memset (text, 'a', size);
+  text[size] = '\0';
+  result = dn_legacy_text_convert (text, DN_LEGACY_ENCODING_TCVN3, &error);
+  g_assert_null (result);
+  g_assert_error (error, DN_LEGACY_TEXT_ERROR, DN_LEGACY_TEXT_ERROR_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "64 MB"));
+  g_clear_error (&error);
+  from_bytes = dn_legacy_bytes_convert ((const guint8 *) text, size, DN_LEGACY_ENCODING_VNI, &error);
+  g_assert_null (from_bytes);
+  g_assert_error (error, DN_LEGACY_TEXT_ERROR, DN_LEGACY_TEXT_ERROR_TOO_LONG);
+  g_assert_cmpint (dn_legacy_text_detect (text, &confidence), ==, DN_LEGACY_ENCODING_NONE);
+  g_assert_cmpfloat (confidence, ==, 0);
+}
+
+static void
 test_empty (void)
 {
   for (DnLegacyEncoding e = DN_LEGACY_ENCODING_NONE; e <= DN_LEGACY_ENCODING_VNI; e++)
@@ -565,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/legacy-text/detect-not-legacy", test_detect_not_legacy);
   g_test_add_func ("/legacy-text/mixed", test_mixed);
   g_test_add_func ("/legacy-text/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/legacy-text/too-long", test_too_long);
   g_test_add_func ("/legacy-text/empty", test_empty);
   g_test_add_func ("/legacy-text/unrepresentable", test_unrepresentable);
   g_test_add_func ("/legacy-text/properties", test_properties);

@@ -804,7 +804,15 @@ check_utf8 (const char  *text,
 
   if (text == NULL)
     text = "";
-  if (g_utf8_validate_len (text, size >= 0 ? (gsize) size : strlen (text), &end))
+  if (size < 0)
+    size = (gssize) strlen (text);
+  if ((gsize) size > DN_LEGACY_TEXT_MAX_SIZE)
+    {
+      g_set_error (error, DN_LEGACY_TEXT_ERROR, DN_LEGACY_TEXT_ERROR_TOO_LONG,
+                   _("The text is too long: at most %d MB is converted."), DN_LEGACY_TEXT_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (g_utf8_validate_len (text, (gsize) size, &end))
     return TRUE;
   g_set_error (error, DN_LEGACY_TEXT_ERROR, DN_LEGACY_TEXT_ERROR_INVALID_UTF8,
                _("The text is not valid UTF-8 (at byte %lu)."), (unsigned long) (end - text));
@@ -833,14 +841,17 @@ bytes_chars (const guint8  *data,
 
   if (data == NULL)
     size = 0;
+  if (size > DN_LEGACY_TEXT_MAX_SIZE)
+    {
+      check_utf8 ((const char *) data, (gssize) size, error);
+      return NULL;
+    }
   if (size > 0 && memchr (data, 0, size) != NULL)
     {
       g_set_error_literal (error, DN_LEGACY_TEXT_ERROR, DN_LEGACY_TEXT_ERROR_NOT_TEXT,
                            _("The file holds NUL bytes: it is not text in TCVN3 or VNI (perhaps UTF-16, or not text at all)."));
       return NULL;
     }
-  if (size > G_MAXLONG / 4)
-    size = G_MAXLONG / 4;
   *utf8 = size == 0 || g_utf8_validate_len ((const char *) data, size, NULL);
   if (*utf8)
     return g_utf8_to_ucs4_fast (size > 0 ? (const char *) data : "", (glong) size, n);
@@ -920,7 +931,7 @@ dn_legacy_text_detect (const char *text,
 
   if (confidence != NULL)
     *confidence = 0;
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+  if (text == NULL || !check_utf8 (text, -1, NULL))
     return DN_LEGACY_ENCODING_NONE;
   chars = text_chars (text, &n);
   return detect_chars (chars, n, confidence);

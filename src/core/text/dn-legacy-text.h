@@ -58,7 +58,13 @@ typedef enum
   DN_LEGACY_TEXT_ERROR_NOT_TEXT,         /* bytes holding NUL (binary, UTF-16…) */
   DN_LEGACY_TEXT_ERROR_NOT_FOUND,        /* detection found no legacy encoding */
   DN_LEGACY_TEXT_ERROR_UNREPRESENTABLE,  /* encoding: a character the encoding lacks */
+  DN_LEGACY_TEXT_ERROR_TOO_LONG,         /* more than DN_LEGACY_TEXT_MAX_SIZE bytes */
 } DnLegacyTextError;
+
+/* The longest text or file converted (64 MiB; conversion keeps four bytes a
+ * character); longer is refused with DN_LEGACY_TEXT_ERROR_TOO_LONG, and
+ * detection says NONE. */
+#define DN_LEGACY_TEXT_MAX_SIZE (64 * 1024 * 1024)
 
 /* "tcvn3", "vni", "none" (for options and files); from_string also
  * accepts "abc" and "tcvn" for TCVN3. */
