@@ -688,6 +688,7 @@ static const struct
 } command_groups[] = {
   { dn_cli_passport_commands, &dn_cli_n_passport_commands },
   { dn_cli_partner_commands, &dn_cli_n_partner_commands },
+  { dn_cli_text_commands, &dn_cli_n_text_commands },
 };
 
 int
@@ -714,6 +715,8 @@ run_command (const Command  *command,
   if (command->check != NULL && !command->check (&run, &error))
     return usage_error (error->code == CLI_ERROR_USAGE ? context : NULL, error->message);
 
+  if (command->no_database)
+    return command->run (&run, &error) ? EXIT_SUCCESS : error != NULL ? fail (error) : EXIT_FAILURE;
   store = open_store (command->open_flags, &error);
   if (store == NULL)
     return fail (error);

@@ -102,6 +102,7 @@ typedef struct
   gboolean          (*check) (Run *run, GError **error);  /* usage errors (CLI_ERROR), or NULL */
   DnStoreOpenFlags    open_flags;
   gboolean          (*run) (Run *run, GError **error);    /* FALSE without @error: it said why */
+  gboolean            no_database;  /* runs without one (run->store NULL; open_flags unused) */
 } Command;
 
 /* Reads the command's options and words, checks them, opens the database
@@ -141,6 +142,10 @@ extern const guint dn_cli_n_partner_commands;
  * (dn-cli-passports.c). */
 extern const Command dn_cli_passport_commands[];
 extern const guint dn_cli_n_passport_commands;
+
+/* Text in legacy encodings (dn-cli-text.c): convert-text. */
+extern const Command dn_cli_text_commands[];
+extern const guint dn_cli_n_text_commands;
 
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */

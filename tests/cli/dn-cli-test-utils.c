@@ -44,6 +44,16 @@ dn_cli_runv (const char         *cli_path,
              const char * const *env,
              const char * const *args)
 {
+  return dn_cli_run_input (cli_path, data_home, env, NULL, args);
+}
+
+CliRun *
+dn_cli_run_input (const char         *cli_path,
+                  const char         *data_home,
+                  const char * const *env,
+                  GBytes             *input,
+                  const char * const *args)
+{
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -71,11 +81,12 @@ dn_cli_runv (const char         *cli_path,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : G_SUBPROCESS_FLAGS_NONE));
   g_subprocess_launcher_set_environ (launcher, environ);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_subprocess_communicate (process, input, NULL, &out, &err, &error);
   g_assert_no_error (error);
 
   run->out = bytes_to_string (out);

@@ -26,6 +26,14 @@ CliRun *dn_cli_runv     (const char         *cli_path,
                          const char         *data_home,
                          const char * const *env,
                          const char * const *args);
+/* The same with @input on its standard input (NULL: the test's own). Give
+ * an empty @input to a run that stops before reading it: writing to a
+ * pipe it closed would kill the test (SIGPIPE). */
+CliRun *dn_cli_run_input (const char         *cli_path,
+                          const char         *data_home,
+                          const char * const *env,
+                          GBytes             *input,
+                          const char * const *args);
 /* The same with the arguments from @first to NULL in @ap. */
 CliRun *dn_cli_run_va   (const char         *cli_path,
                          const char         *data_home,
