@@ -630,6 +630,7 @@ static const struct
 } command_groups[] = {
   { dn_cli_passport_commands, &dn_cli_n_passport_commands },
   { dn_cli_partner_commands, &dn_cli_n_partner_commands },
+  { dn_cli_pdf_commands, &dn_cli_n_pdf_commands },
 };
 
 int
@@ -656,10 +657,13 @@ run_command (const Command  *command,
   if (command->check != NULL && !command->check (&run, &error))
     return usage_error (error->code == CLI_ERROR_USAGE ? context : NULL, error->message);
 
-  store = open_store (command->open_flags, &error);
-  if (store == NULL)
-    return fail (error);
-  run.store = store;
+  if (!command->no_store)
+    {
+      store = open_store (command->open_flags, &error);
+      if (store == NULL)
+        return fail (error);
+      run.store = store;
+    }
   if (!command->run (&run, &error))
     return error != NULL ? fail (error) : EXIT_FAILURE;
   return EXIT_SUCCESS;

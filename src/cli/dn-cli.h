@@ -80,6 +80,7 @@ typedef struct
   gboolean          (*check) (Run *run, GError **error);  /* usage errors (CLI_ERROR), or NULL */
   DnStoreOpenFlags    open_flags;
   gboolean          (*run) (Run *run, GError **error);    /* FALSE without @error: it said why */
+  gboolean            no_store;  /* runs without the database (run->store NULL) */
 } Command;
 
 /* Reads the command's options and words, checks them, opens the database
@@ -119,6 +120,10 @@ extern const guint dn_cli_n_partner_commands;
  * (dn-cli-passports.c). */
 extern const Command dn_cli_passport_commands[];
 extern const guint dn_cli_n_passport_commands;
+
+/* The PDF commands (dn-cli-pdf.c): pdf-info, pdf-text, pdf-find. */
+extern const Command dn_cli_pdf_commands[];
+extern const guint dn_cli_n_pdf_commands;
 
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */

@@ -88,6 +88,12 @@ typedef struct
   char            *name;
   char            *password;
   PopplerDocument *closing;     /* JOB_CLOSE */
+  DnPdfRenderer   *renderer;    /* JOB_OPEN: the documents' renderer */
+  /* what the job gives back, once it is freed */
+  gpointer         result;
+  GDestroyNotify   result_free;
+  gssize           count;
+  GError          *error;
 } Job;
 
 struct _DnPdfDocument
@@ -149,6 +155,10 @@ job_free (Job *job)
     memset (job->password, 0, strlen (job->password));
   g_free (job->password);
   g_clear_object (&job->closing);
+  g_clear_object (&job->renderer);
+  if (job->result != NULL && job->result_free != NULL)
+    job->result_free (job->result);
+  g_clear_error (&job->error);
   g_free (job);
 }
 
@@ -345,7 +355,7 @@ run_open (Job *job)
     {
       if (!check_file_header (job->file, job->name, cancellable, &error))
         {
-          g_task_return_error (job->task, g_steal_pointer (&error));
+          job->error = g_steal_pointer (&error);
           return;
         }
       poppler = poppler_document_new_from_gfile (job->file, job->password, cancellable, &poppler_error);
@@ -357,7 +367,7 @@ run_open (Job *job)
 
       if (!check_header (job->name, data, MIN (len, HEADER_WINDOW), &error))
         {
-          g_task_return_error (job->task, g_steal_pointer (&error));
+          job->error = g_steal_pointer (&error);
           return;
         }
       poppler = poppler_document_new_from_bytes (job->bytes, job->password, &poppler_error);
@@ -366,15 +376,15 @@ run_open (Job *job)
   if (poppler == NULL)
     {
       if (g_error_matches (poppler_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (job->task, g_steal_pointer (&poppler_error));
+        job->error = g_steal_pointer (&poppler_error);
       else if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED) && job->password == NULL)
-        g_task_return_new_error (job->task, DN_PDF_ERROR, DN_PDF_ERROR_ENCRYPTED,
+        g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_ENCRYPTED,
                                  _("“%s” is protected by a password. Enter the password to open it."), shown);
       else if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_task_return_new_error (job->task, DN_PDF_ERROR, DN_PDF_ERROR_BAD_PASSWORD,
+        g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_BAD_PASSWORD,
                                  _("The password for “%s” is not correct."), shown);
       else
-        g_task_return_new_error (job->task, DN_PDF_ERROR, DN_PDF_ERROR_DAMAGED,
+        g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_DAMAGED,
                                  _("“%s” is damaged or incomplete: it cannot be shown."), shown);
       return;
     }
@@ -383,14 +393,14 @@ run_open (Job *job)
   if (n_pages <= 0)
     {
       g_object_unref (poppler);
-      g_task_return_new_error (job->task, DN_PDF_ERROR, DN_PDF_ERROR_DAMAGED,
+      g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_DAMAGED,
                                _("“%s” has no pages: it is damaged or incomplete."), shown);
       return;
     }
 
   document = g_new0 (DnPdfDocument, 1);
   g_atomic_ref_count_init (&document->ref);
-  document->renderer = g_object_ref (g_task_get_source_object (job->task));
+  document->renderer = g_object_ref (job->renderer);
   document->worker = document->renderer->worker;
   document->poppler = poppler;
   document->file = job->file != NULL ? g_object_ref (job->file) : NULL;
@@ -417,7 +427,8 @@ run_open (Job *job)
       document->sizes[2 * i] = width;
       document->sizes[2 * i + 1] = height;
     }
-  g_task_return_pointer (job->task, document, (GDestroyNotify) dn_pdf_document_unref);
+  job->result = document;
+  job->result_free = (GDestroyNotify) dn_pdf_document_unref;
 }
 
 /* The page @job names, or NULL with the error returned. */
@@ -429,7 +440,7 @@ job_get_page (Job *job)
   if (job->page >= 0 && job->page < job->document->n_pages)
     page = poppler_document_get_page (job->document->poppler, job->page);
   if (page == NULL)
-    g_task_return_new_error (job->task, DN_PDF_ERROR, DN_PDF_ERROR_PAGE,
+    g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE,
                              _("This document has no page %d."), job->page + 1);
   return page;
 }
@@ -460,7 +471,7 @@ run_render (Job *job, Worker *worker)
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (surface);
-      g_task_return_new_error (job->task, DN_PDF_ERROR, DN_PDF_ERROR_PAGE,
+      g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE,
                                _("Not enough memory to draw page %d."), job->page + 1);
       return;
     }
@@ -472,7 +483,8 @@ run_render (Job *job, Worker *worker)
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   g_atomic_int_inc (&worker->n_rendered);
-  g_task_return_pointer (job->task, surface, (GDestroyNotify) cairo_surface_destroy);
+  job->result = surface;
+  job->result_free = (GDestroyNotify) cairo_surface_destroy;
 }
 
 static char *
@@ -498,7 +510,10 @@ run_text (Job *job)
   g_autoptr(DnPopplerPage) page = job_get_page (job);
 
   if (page != NULL)
-    g_task_return_pointer (job->task, page_text (page), g_free);
+    {
+      job->result = page_text (page);
+      job->result_free = g_free;
+    }
 }
 
 /* The rectangles of the characters @start to @end of the page's text, one
@@ -574,7 +589,8 @@ run_find (Job *job)
       if (rects->len > before)
         hit++;
     }
-  g_task_return_pointer (job->task, rects, (GDestroyNotify) g_array_unref);
+  job->result = rects;
+  job->result_free = (GDestroyNotify) g_array_unref;
 }
 
 static void
@@ -599,8 +615,39 @@ run_count_text (Job *job)
             break;
           }
     }
-  if (!g_task_return_error_if_cancelled (job->task))
-    g_task_return_int (job->task, n);
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &job->error))
+    job->count = n;
+}
+
+/* Gives the job's result to its task, after the job (and so its
+ * reference to the document) is freed: whoever waits for the result holds
+ * the last references, never the worker, so a document is not closed
+ * here while the process that waited for it exits. */
+static void
+job_finish (Job *job)
+{
+  GTask *task = g_steal_pointer (&job->task);
+  JobKind kind = job->kind;
+  gpointer result = g_steal_pointer (&job->result);
+  GDestroyNotify result_free = job->result_free;
+  GError *error = g_steal_pointer (&job->error);
+  gssize count = job->count;
+
+  job_free (job);
+  if (task == NULL)
+    {
+      if (result != NULL && result_free != NULL)
+        result_free (result);
+      g_clear_error (&error);
+      return;
+    }
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else if (kind == JOB_COUNT_TEXT)
+    g_task_return_int (task, count);
+  else
+    g_task_return_pointer (task, result, result_free);
+  g_object_unref (task);
 }
 
 static gpointer
@@ -617,11 +664,11 @@ worker_main (gpointer data)
           job_free (job);
           break;
         }
-      if (job->task != NULL && g_task_return_error_if_cancelled (job->task))
+      if (job->task != NULL && g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), &job->error))
         {
           if (job->kind == JOB_RENDER)
             g_atomic_int_inc (&worker->n_skipped);
-          job_free (job);
+          job_finish (job);
           continue;
         }
       switch (job->kind)
@@ -646,7 +693,7 @@ worker_main (gpointer data)
         default:
           break;
         }
-      job_free (job);
+      job_finish (job);
     }
   worker_unref (worker);
   return NULL;
@@ -732,7 +779,9 @@ job_new (DnPdfRenderer       *self,
 
   job->kind = kind;
   job->priority = priority;
-  job->task = g_task_new (self, cancellable, callback, user_data);
+  /* no source object: a task kept by the worker a moment after its
+   * result went keeps no renderer alive (see job_finish()) */
+  job->task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (job->task, source_tag);
   job->document = document != NULL ? dn_pdf_document_ref (document) : NULL;
   job->page = page;
@@ -787,6 +836,8 @@ open_any_async (DnPdfRenderer       *self,
   Job *job = job_new (self, JOB_OPEN, PRIORITY_OPEN, NULL, 0, cancellable, callback, user_data,
                       dn_pdf_renderer_open_async);
 
+  job->renderer = g_object_ref (self);
+
   job->file = file != NULL ? g_object_ref (file) : NULL;
   job->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   if (name != NULL)
@@ -837,7 +888,7 @@ dn_pdf_renderer_open_finish (DnPdfRenderer  *self,
                              GAsyncResult   *result,
                              GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -936,7 +987,7 @@ dn_pdf_renderer_render_finish (DnPdfRenderer  *self,
                                GAsyncResult   *result,
                                GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -990,7 +1041,7 @@ dn_pdf_renderer_get_text_finish (DnPdfRenderer  *self,
                                  GAsyncResult   *result,
                                  GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -1049,7 +1100,7 @@ dn_pdf_renderer_find_finish (DnPdfRenderer  *self,
                              GAsyncResult   *result,
                              GError        **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -83,7 +83,9 @@ G_DECLARE_FINAL_TYPE (DnPdfRenderer, dn_pdf_renderer, DN, PDF_RENDERER, GObject)
  * parallel use of a document). Jobs are queued by priority; a job whose
  * cancellable is cancelled before it starts is not run and ends with
  * G_IO_ERROR_CANCELLED. Results come back to the thread-default main
- * context of the caller of the _async function.
+ * context of the caller of the _async function; the callback's source
+ * object is NULL (a task the worker still holds keeps no renderer alive),
+ * and the _finish functions do not look at their @self.
  *
  * dn_pdf_renderer_get_default() is the one the application shares (never
  * freed); the functions without _async wait for the result (they must not
