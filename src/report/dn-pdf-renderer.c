@@ -30,6 +30,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dn-pdf-renderer.h"
@@ -70,8 +71,17 @@ typedef enum
   JOB_FIND,
   JOB_COUNT_TEXT,
   JOB_CLOSE,
+  JOB_BARRIER,
   JOB_QUIT,
 } JobKind;
+
+/* A job that tells when the worker has reached it */
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean reached;
+} Barrier;
 
 typedef struct
 {
@@ -89,6 +99,7 @@ typedef struct
   char            *password;
   PopplerDocument *closing;     /* JOB_CLOSE */
   DnPdfRenderer   *renderer;    /* JOB_OPEN: the documents' renderer */
+  Barrier         *barrier;     /* JOB_BARRIER */
   /* what the job gives back, once it is freed */
   gpointer         result;
   GDestroyNotify   result_free;
@@ -688,6 +699,12 @@ worker_main (gpointer data)
         case JOB_COUNT_TEXT:
           run_count_text (job);
           break;
+        case JOB_BARRIER:
+          g_mutex_lock (&job->barrier->mutex);
+          job->barrier->reached = TRUE;
+          g_cond_signal (&job->barrier->cond);
+          g_mutex_unlock (&job->barrier->mutex);
+          break;
         case JOB_CLOSE:
         case JOB_QUIT:
         default:
@@ -754,14 +771,52 @@ dn_pdf_renderer_new (void)
   return g_object_new (DN_TYPE_PDF_RENDERER, NULL);
 }
 
+/* Waits until the worker has done every job queued before (closing
+ * documents included). */
+static void
+drain (Worker *worker)
+{
+  Barrier barrier;
+  Job *job = g_new0 (Job, 1);
+
+  g_mutex_init (&barrier.mutex);
+  g_cond_init (&barrier.cond);
+  barrier.reached = FALSE;
+  job->kind = JOB_BARRIER;
+  job->priority = PRIORITY_QUIT - 1;
+  job->barrier = &barrier;
+  worker_push (worker, job);
+  g_mutex_lock (&barrier.mutex);
+  while (!barrier.reached)
+    g_cond_wait (&barrier.cond, &barrier.mutex);
+  g_mutex_unlock (&barrier.mutex);
+  g_mutex_clear (&barrier.mutex);
+  g_cond_clear (&barrier.cond);
+}
+
+static DnPdfRenderer *default_renderer;
+
+/* At exit, before poppler's own globals go (they were set up before this
+ * handler was registered, so they are torn down after it): the documents
+ * the windows let go of are closed first. */
+static void
+drain_default (void)
+{
+  if (!on_worker (default_renderer->worker))
+    drain (default_renderer->worker);
+}
+
 DnPdfRenderer *
 dn_pdf_renderer_get_default (void)
 {
-  static DnPdfRenderer *renderer;
+  if (g_once_init_enter (&default_renderer))
+    {
+      DnPdfRenderer *renderer = dn_pdf_renderer_new ();
 
-  if (g_once_init_enter (&renderer))
-    g_once_init_leave (&renderer, dn_pdf_renderer_new ());
-  return renderer;
+      atexit (drain_default);
+      g_once_init_leave (&default_renderer, renderer);
+    }
+  return default_renderer;
 }
 
 static Job *
