@@ -782,6 +782,8 @@ dn_pdf_pages_init (DnPdfPages *self)
   self->hit = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  /* moved to a screen of another scale: the pages again, as sharp */
+  g_signal_connect_swapped (self, "notify::scale-factor", G_CALLBACK (on_adjustment_value_changed_cb), self);
 }
 
 /*
