@@ -194,7 +194,7 @@ main (int argc, char **argv)
       GtkAdjustment *adjustment;
       Loop loop = { 0 };
       double first, scroll_ms, rss[4] = { -1, -1, -1, -1 }, floor_first = 0, floor_page = 0, ppm, scale;
-      guint drawn_before, skipped_before, step = 0, steps;
+      guint drawn_before, skipped_before, requested_before, step = 0, steps;
       gint64 t;
 
       /* the view */
@@ -212,6 +212,7 @@ main (int argc, char **argv)
       loop.longest = 0;
       drawn_before = dn_pdf_renderer_get_n_rendered (dn_pdf_renderer_get_default ());
       skipped_before = dn_pdf_renderer_get_n_skipped (dn_pdf_renderer_get_default ());
+      requested_before = dn_pdf_pages_get_n_requested (pages);
       adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (pages));
       steps = (guint) ceil ((gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
                             / (gtk_adjustment_get_page_size (adjustment) / 2));
@@ -237,8 +238,9 @@ main (int argc, char **argv)
       printf ("run %d: first page on screen %.1f ms (poppler alone: open + page 1 %.1f ms; pdftoppm page 1: %.0f ms) "
               "at %.2f px/pt\n", r + 1, first, floor_first, ppm, scale);
       printf ("run %d: scrolled %d pages in %u frames, %.1f s; longest main-loop stall %.1f ms; "
-              "pages drawn %u, jobs skipped %u; poppler alone %.1f ms a page\n",
+              "pages asked for %u, drawn %u, jobs skipped %u; poppler alone %.1f ms a page\n",
               r + 1, n_pages, step, scroll_ms / 1000, loop.longest / 1000.0,
+              dn_pdf_pages_get_n_requested (pages) - requested_before,
               dn_pdf_renderer_get_n_rendered (dn_pdf_renderer_get_default ()) - drawn_before,
               dn_pdf_renderer_get_n_skipped (dn_pdf_renderer_get_default ()) - skipped_before, floor_page);
       printf ("run %d: resident memory at 25/50/75/100 %%: %.0f / %.0f / %.0f / %.0f MB; peak %.0f MB\n",

@@ -780,6 +780,9 @@ dn_pdf_pages_init (DnPdfPages *self)
   self->hits = g_ptr_array_new_with_free_func (rects_free);
   self->hit_page = -1;
   self->hit = -1;
+  /* until a scrolled window gives its own */
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   /* moved to a screen of another scale: the pages again, as sharp */
