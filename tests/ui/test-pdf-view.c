@@ -400,6 +400,14 @@ test_errors (Fixture       *f,
   g_assert_cmpint (dn_pdf_pages_get_n_pages (f->pages), ==, 3);
 }
 
+static gboolean
+thumbnail_drawn (gpointer data)
+{
+  GtkWidget *picture = dn_ui_find_type (data, GTK_TYPE_PICTURE);
+
+  return picture != NULL && gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
+}
+
 static void
 test_thumbnails (Fixture       *f,
                  gconstpointer  data)
@@ -409,10 +417,12 @@ test_thumbnails (Fixture       *f,
   open_and_draw (f, "500.pdf", 500, 0);
   activate (f, "pdf.show-thumbnails");
   dn_ui_wait_for_frame (GTK_WIDGET (f->window), 5000);
-  list = dn_ui_get_by_label (f->window, "Page thumbnails");
+  g_assert_nonnull (dn_ui_get_by_label (f->window, "Page thumbnails"));
   list = dn_ui_find_type (GTK_WIDGET (f->view), GTK_TYPE_LIST_VIEW);
   g_assert_true (gtk_widget_get_mapped (list));
   g_assert_nonnull (dn_ui_find_text (list, "1"));
+  /* the thumbnails in sight are drawn (on the worker) */
+  g_assert_true (dn_ui_wait_until (thumbnail_drawn, list, 20000));
   /* only the rows in sight (and GTK's few extra) were made, not 500 */
   g_assert_null (dn_ui_find_text (list, "400"));
   g_signal_emit_by_name (list, "activate", 5);

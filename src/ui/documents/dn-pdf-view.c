@@ -49,6 +49,7 @@ struct _DnPdfView
 
   /* thumbnails */
   GtkStringList     *thumbnail_pages;
+  GtkSelectionModel *thumbnail_selection;  /* the list's model while it is shown */
   GHashTable        *thumbnail_cache;  /* page → GdkTexture */
   GQueue             thumbnail_order;  /* pages, oldest first */
 
@@ -156,11 +157,7 @@ show_page (DnPdfView *self)
   show_page_number (self);
   update_actions (self);
   if (self->show_thumbnails && self->document != NULL)
-    {
-      GtkSelectionModel *model = gtk_list_view_get_model (self->thumbnails);
-
-      gtk_selection_model_select_item (model, dn_pdf_pages_get_page (self->pages), TRUE);
-    }
+    gtk_selection_model_select_item (self->thumbnail_selection, dn_pdf_pages_get_page (self->pages), TRUE);
 }
 
 static void
@@ -476,10 +473,11 @@ set_show_thumbnails (DnPdfView *self,
   if (self->show_thumbnails == show)
     return;
   self->show_thumbnails = show;
+  /* a hidden list binds no row (and asks for no thumbnail) */
+  gtk_list_view_set_model (self->thumbnails, show ? self->thumbnail_selection : NULL);
   gtk_widget_set_visible (self->thumbnails_scroller, show);
   if (show && self->document != NULL)
-    gtk_selection_model_select_item (gtk_list_view_get_model (self->thumbnails),
-                                     dn_pdf_pages_get_page (self->pages), TRUE);
+    gtk_selection_model_select_item (self->thumbnail_selection, dn_pdf_pages_get_page (self->pages), TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_THUMBNAILS]);
 }
 
@@ -863,6 +861,7 @@ dn_pdf_view_dispose (GObject *object)
   g_clear_pointer (&self->document, dn_pdf_document_unref);
   g_clear_object (&self->renderer);
   g_clear_object (&self->file);
+  g_clear_object (&self->thumbnail_selection);
   g_clear_object (&self->thumbnail_pages);
 
   G_OBJECT_CLASS (dn_pdf_view_parent_class)->dispose (object);
@@ -970,7 +969,7 @@ dn_pdf_view_class_init (DnPdfViewClass *klass)
 static void
 dn_pdf_view_init (DnPdfView *self)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->thumbnail_cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
@@ -978,7 +977,7 @@ dn_pdf_view_init (DnPdfView *self)
   self->thumbnail_pages = gtk_string_list_new (NULL);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->thumbnail_pages)));
   gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_list_view_set_model (self->thumbnails, GTK_SELECTION_MODEL (selection));
+  self->thumbnail_selection = GTK_SELECTION_MODEL (selection);
   self->match_page = -1;
   self->match_hit = -1;
 
