@@ -147,6 +147,10 @@ extern const guint dn_cli_n_passport_commands;
 extern const Command dn_cli_text_commands[];
 extern const guint dn_cli_n_text_commands;
 
+/* The PDF commands (dn-cli-pdf.c): pdf-info, pdf-text, pdf-find. */
+extern const Command dn_cli_pdf_commands[];
+extern const guint dn_cli_n_pdf_commands;
+
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */
 int dn_cli_task_main (int argc, char **argv);

@@ -1,0 +1,1052 @@
+/* dn-pdf-pages.c: the pages of a PDF one under the other, scrollable
+ *
+ * Layout: every page at the zoom (points × zoom × 96/72 logical pixels),
+ * centred, GAP pixels between pages and around them; tops[] holds the top
+ * of each page (and, last, the height of the whole), so the pages in a
+ * band of the view are found by binary search and nothing is done per
+ * page of the file on a scroll.
+ *
+ * Drawing: the image of each page in or near sight comes from the
+ * renderer's worker (dn_pdf_renderer_render_async) at the render scale
+ * (zoom × 96/72 × the widget's scale factor, so a HiDPI screen gets sharp
+ * pages); until it comes, the image at another scale is stretched, or the
+ * page is left white. update_jobs() runs on every change of what is in
+ * sight: it cancels the jobs of pages out of the band (visible pages and
+ * NEARBY pages either side) and starts those missing, visible ones first.
+ * Images are kept in a cache with a byte budget; the least recently drawn
+ * ones out of the band go first, so memory stays flat however far one
+ * scrolls.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-pdf-pages"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dn-pdf-pages.h"
+
+#define GAP     12.0
+#define NEARBY  2
+
+typedef struct
+{
+  int         page;
+  double      scale;
+  GdkTexture *texture;
+  gsize       bytes;
+  guint64     used;
+} Entry;
+
+typedef struct
+{
+  DnPdfPages   *self;     /* a reference: the callback always comes */
+  int           page;
+  double        scale;
+  GCancellable *cancellable;
+} Request;
+
+struct _DnPdfPages
+{
+  GtkWidget      parent_instance;
+
+  GtkAdjustment *hadjustment;
+  GtkAdjustment *vadjustment;
+  guint          hscroll_policy : 1;
+  guint          vscroll_policy : 1;
+
+  DnPdfRenderer *renderer;
+  DnPdfDocument *document;
+  int            n_pages;
+  double         zoom;
+  DnPdfSizing    sizing;
+  double        *tops;          /* n_pages + 1 */
+  double         content_width;
+  int            page;
+  gboolean       page_pinned;   /* the page gone to, until the next scroll */
+
+  GHashTable    *cache;         /* page → Entry */
+  gsize          cache_bytes;
+  guint64        clock;
+  GHashTable    *pending;       /* page → Request */
+  GHashTable    *failed;        /* pages the renderer could not draw */
+  guint          n_requested;
+
+  GPtrArray     *hits;          /* per page: GArray of DnPdfRect, or NULL */
+  int            hit_page;
+  int            hit;
+};
+
+enum
+{
+  PROP_0,
+  PROP_ZOOM,
+  PROP_SIZING,
+  PROP_PAGE,
+  PROP_N_PAGES,
+  N_PROPS,
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DnPdfPages, dn_pdf_pages, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+static void update_jobs (DnPdfPages *self);
+
+/*
+ * Layout
+ */
+
+static double
+points_to_pixels (DnPdfPages *self)
+{
+  return self->zoom * DN_PDF_PIXELS_PER_POINT;
+}
+
+static void
+page_size (DnPdfPages *self,
+           int         page,
+           double     *width,
+           double     *height)
+{
+  double w, h;
+
+  dn_pdf_document_get_page_size (self->document, page, &w, &h);
+  *width = w * points_to_pixels (self);
+  *height = h * points_to_pixels (self);
+}
+
+static double
+content_height (DnPdfPages *self)
+{
+  return self->n_pages > 0 ? self->tops[self->n_pages] : 0;
+}
+
+static void
+relayout (DnPdfPages *self)
+{
+  double y = GAP, widest = 0;
+
+  for (int i = 0; i < self->n_pages; i++)
+    {
+      double w, h;
+
+      page_size (self, i, &w, &h);
+      self->tops[i] = y;
+      y += h + GAP;
+      widest = MAX (widest, w);
+    }
+  if (self->n_pages > 0)
+    self->tops[self->n_pages] = y;
+  self->content_width = widest + 2 * GAP;
+}
+
+/* The page at @y (content coordinates): the last whose top is above it */
+static int
+page_at (DnPdfPages *self,
+         double      y)
+{
+  int lo = 0, hi = self->n_pages - 1;
+
+  if (self->n_pages == 0)
+    return -1;
+  while (lo < hi)
+    {
+      int mid = (lo + hi + 1) / 2;
+
+      if (self->tops[mid] <= y)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return lo;
+}
+
+static void
+visible_range (DnPdfPages *self,
+               int        *first,
+               int        *last)
+{
+  double top = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+
+  *first = page_at (self, top);
+  *last = page_at (self, top + gtk_widget_get_height (GTK_WIDGET (self)));
+}
+
+static void
+configure_adjustments (DnPdfPages *self,
+                       double      vvalue)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->vadjustment != NULL)
+    gtk_adjustment_configure (self->vadjustment, vvalue, 0, MAX (content_height (self), height), height * 0.1,
+                              height * 0.9, height);
+  if (self->hadjustment != NULL)
+    gtk_adjustment_configure (self->hadjustment, gtk_adjustment_get_value (self->hadjustment), 0,
+                              MAX (self->content_width, width), width * 0.1, width * 0.9, width);
+}
+
+static double
+fitting_zoom (DnPdfPages *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * GAP;
+  double height = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * GAP;
+  double widest = 0, zoom, w, h;
+
+  for (int i = 0; i < self->n_pages; i++)
+    {
+      dn_pdf_document_get_page_size (self->document, i, &w, &h);
+      widest = MAX (widest, w);
+    }
+  if (widest <= 0 || width <= 0)
+    return self->zoom;
+  zoom = width / (widest * DN_PDF_PIXELS_PER_POINT);
+  if (self->sizing == DN_PDF_SIZING_FIT_PAGE && height > 0)
+    {
+      dn_pdf_document_get_page_size (self->document, MAX (self->page, 0), &w, &h);
+      zoom = MIN (zoom, height / (h * DN_PDF_PIXELS_PER_POINT));
+    }
+  return CLAMP (zoom, DN_PDF_ZOOM_MIN, DN_PDF_ZOOM_MAX);
+}
+
+/* Changes the zoom keeping the point at the middle of the view (or the
+ * top of the current page, fitting a page) where it is. */
+static void
+apply_zoom (DnPdfPages *self,
+            double      zoom)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self));
+  double centre, fraction = 0, ph, pw, value;
+  int anchor;
+
+  zoom = CLAMP (zoom, DN_PDF_ZOOM_MIN, DN_PDF_ZOOM_MAX);
+  if (self->document == NULL || fabs (zoom - self->zoom) < 1e-9)
+    {
+      self->zoom = zoom;
+      return;
+    }
+  centre = (self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0) + height / 2;
+  anchor = self->page_pinned || self->sizing == DN_PDF_SIZING_FIT_PAGE ? self->page : page_at (self, centre);
+  page_size (self, anchor, &pw, &ph);
+  if (!self->page_pinned && self->sizing != DN_PDF_SIZING_FIT_PAGE)
+    fraction = (centre - self->tops[anchor]) / ph;
+
+  self->zoom = zoom;
+  relayout (self);
+  page_size (self, anchor, &pw, &ph);
+  if (self->page_pinned || self->sizing == DN_PDF_SIZING_FIT_PAGE)
+    value = self->tops[anchor] - GAP;
+  else
+    value = self->tops[anchor] + fraction * ph - height / 2;
+  configure_adjustments (self, value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+  update_jobs (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+dn_pdf_pages_get_render_scale (DnPdfPages *self)
+{
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), 1);
+
+  return points_to_pixels (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+}
+
+/*
+ * The cache and the jobs
+ */
+
+static void
+rects_free (gpointer data)
+{
+  if (data != NULL)
+    g_array_unref (data);
+}
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_object (&entry->texture);
+  g_free (entry);
+}
+
+static void
+request_cancel (gpointer data)
+{
+  Request *request = data;
+
+  /* the callback comes with G_IO_ERROR_CANCELLED and frees it */
+  g_cancellable_cancel (request->cancellable);
+}
+
+static void
+cache_remove (DnPdfPages *self,
+              int         page)
+{
+  Entry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (page));
+
+  if (entry == NULL)
+    return;
+  self->cache_bytes -= entry->bytes;
+  g_hash_table_remove (self->cache, GINT_TO_POINTER (page));
+}
+
+static int
+compare_used (gconstpointer a,
+              gconstpointer b)
+{
+  const Entry *x = *(Entry * const *) a, *y = *(Entry * const *) b;
+
+  return x->used < y->used ? -1 : x->used > y->used;
+}
+
+/* Drops the least recently drawn images out of the band first until the
+ * cache is within its budget. */
+static void
+evict (DnPdfPages *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  int first, last;
+
+  if (self->cache_bytes <= DN_PDF_PAGES_CACHE_BYTES)
+    return;
+  visible_range (self, &first, &last);
+  entries = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (entries, value);
+  g_ptr_array_sort (entries, compare_used);
+  for (guint i = 0; i < entries->len && self->cache_bytes > DN_PDF_PAGES_CACHE_BYTES; i++)
+    {
+      Entry *entry = entries->pdata[i];
+
+      if (entry->page >= first - NEARBY && entry->page <= last + NEARBY)
+        continue;
+      cache_remove (self, entry->page);
+    }
+}
+
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* no copy: the texture keeps the surface */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+static void
+on_rendered_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Request *request = user_data;
+  DnPdfPages *self = request->self;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = dn_pdf_renderer_render_finish (DN_PDF_RENDERER (source), result, &error);
+  gboolean current = g_hash_table_lookup (self->pending, GINT_TO_POINTER (request->page)) == request;
+
+  if (current)
+    g_hash_table_steal (self->pending, GINT_TO_POINTER (request->page));
+  if (surface != NULL && current && self->document != NULL)
+    {
+      Entry *entry = g_new0 (Entry, 1);
+
+      entry->page = request->page;
+      entry->scale = request->scale;
+      entry->bytes = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
+      entry->texture = texture_from_surface (surface);
+      entry->used = ++self->clock;
+      cache_remove (self, request->page);
+      g_hash_table_insert (self->cache, GINT_TO_POINTER (request->page), entry);
+      self->cache_bytes += entry->bytes;
+      evict (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else
+    {
+      if (surface != NULL)
+        cairo_surface_destroy (surface);
+      if (current && error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_debug ("page %d: %s", request->page + 1, error->message);
+          g_hash_table_add (self->failed, GINT_TO_POINTER (request->page));
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+    }
+  g_object_unref (request->cancellable);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+request_page (DnPdfPages *self,
+              int         page,
+              double      scale,
+              int         priority)
+{
+  Entry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (page));
+  Request *request = g_hash_table_lookup (self->pending, GINT_TO_POINTER (page));
+
+  if (entry != NULL && entry->scale == scale)
+    return;
+  if (request != NULL && request->scale == scale)
+    return;
+  if (g_hash_table_contains (self->failed, GINT_TO_POINTER (page)))
+    return;
+  request = g_new0 (Request, 1);
+  request->self = g_object_ref (self);
+  request->page = page;
+  request->scale = scale;
+  request->cancellable = g_cancellable_new ();
+  /* replaces (and cancels) a job at another scale */
+  g_hash_table_replace (self->pending, GINT_TO_POINTER (page), request);
+  self->n_requested++;
+  dn_pdf_renderer_render_async (self->renderer, self->document, page, scale, priority, request->cancellable,
+                                on_rendered_cb, request);
+}
+
+static void
+update_jobs (DnPdfPages *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  double scale;
+  int first, last;
+
+  if (self->document == NULL || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
+    return;
+  scale = dn_pdf_pages_get_render_scale (self);
+  visible_range (self, &first, &last);
+
+  /* pages scrolled away, or at a scale no longer wanted */
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      int page = GPOINTER_TO_INT (key);
+      Request *request = value;
+
+      if (page < first - NEARBY || page > last + NEARBY || request->scale != scale)
+        g_hash_table_iter_remove (&iter);
+    }
+  for (int i = first; i <= last; i++)
+    request_page (self, i, scale, DN_PDF_PRIORITY_VISIBLE);
+  for (int d = 1; d <= NEARBY; d++)
+    {
+      if (last + d < self->n_pages)
+        request_page (self, last + d, scale, DN_PDF_PRIORITY_NEARBY);
+      if (first - d >= 0)
+        request_page (self, first - d, scale, DN_PDF_PRIORITY_NEARBY);
+    }
+}
+
+static void
+update_page (DnPdfPages *self)
+{
+  double top, height;
+  int page;
+
+  if (self->document == NULL || self->page_pinned || self->vadjustment == NULL)
+    return;
+  top = gtk_adjustment_get_value (self->vadjustment);
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  /* the page just below the top; at the very end, the last one */
+  if (top + height >= content_height (self) - 1 && top > 0)
+    page = self->n_pages - 1;
+  else
+    page = page_at (self, top + 2 * GAP);
+  if (page != self->page)
+    {
+      self->page = page;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+    }
+}
+
+static void
+on_adjustment_value_changed_cb (DnPdfPages *self)
+{
+  self->page_pinned = FALSE;
+  update_page (self);
+  update_jobs (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (DnPdfPages     *self,
+                GtkAdjustment **slot,
+                GtkAdjustment  *adjustment)
+{
+  if (adjustment == *slot)
+    return;
+  if (*slot != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (*slot, self);
+      g_clear_object (slot);
+    }
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  *slot = g_object_ref_sink (adjustment);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (on_adjustment_value_changed_cb), self);
+}
+
+/*
+ * GtkWidget
+ */
+
+static void
+dn_pdf_pages_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  *minimum = 1;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 600 : 800;
+}
+
+static void
+dn_pdf_pages_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  DnPdfPages *self = DN_PDF_PAGES (widget);
+  double value = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+
+  if (self->document != NULL && self->sizing != DN_PDF_SIZING_FREE)
+    {
+      double zoom = fitting_zoom (self);
+
+      if (fabs (zoom - self->zoom) > 1e-6)
+        {
+          apply_zoom (self, zoom);
+          return;
+        }
+    }
+  if (self->page_pinned && self->document != NULL)
+    value = self->tops[self->page] - GAP;
+  configure_adjustments (self, value);
+  update_jobs (self);
+}
+
+static void
+add_hits (DnPdfPages    *self,
+          GtkSnapshot   *snapshot,
+          int            page,
+          double         x,
+          double         y)
+{
+  GArray *rects = page < (int) self->hits->len ? self->hits->pdata[page] : NULL;
+  double s = points_to_pixels (self);
+  const GdkRGBA other = { 1.0, 0.85, 0.0, 0.35 };
+  const GdkRGBA current = { 1.0, 0.45, 0.0, 0.55 };
+
+  for (guint i = 0; rects != NULL && i < rects->len; i++)
+    {
+      const DnPdfRect *r = &g_array_index (rects, DnPdfRect, i);
+      gboolean is_current = page == self->hit_page && (int) r->hit == self->hit;
+
+      gtk_snapshot_append_color (snapshot, is_current ? &current : &other,
+                                 &GRAPHENE_RECT_INIT (x + r->x * s - 1, y + r->y * s - 1, r->width * s + 2,
+                                                      r->height * s + 2));
+    }
+}
+
+static void
+dn_pdf_pages_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  DnPdfPages *self = DN_PDF_PAGES (widget);
+  double width = gtk_widget_get_width (widget);
+  double top, x_origin;
+  const GdkRGBA border = { 0.6, 0.6, 0.6, 1.0 };
+  const GdkRGBA white = { 1, 1, 1, 1 };
+  const GdkRGBA failed = { 0.85, 0.85, 0.85, 1 };
+  int first, last;
+
+  if (self->document == NULL)
+    return;
+  top = gtk_adjustment_get_value (self->vadjustment);
+  x_origin = self->content_width < width ? (width - self->content_width) / 2
+                                         : -gtk_adjustment_get_value (self->hadjustment);
+  visible_range (self, &first, &last);
+  for (int i = first; i >= 0 && i <= last; i++)
+    {
+      double w, h, x, y;
+      Entry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (i));
+
+      page_size (self, i, &w, &h);
+      x = x_origin + (self->content_width - w) / 2;
+      y = self->tops[i] - top;
+      gtk_snapshot_append_color (snapshot, &border, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
+      if (entry != NULL)
+        {
+          entry->used = ++self->clock;
+          gtk_snapshot_append_texture (snapshot, entry->texture, &GRAPHENE_RECT_INIT (x, y, w, h));
+        }
+      else
+        gtk_snapshot_append_color (snapshot, g_hash_table_contains (self->failed, GINT_TO_POINTER (i)) ? &failed
+                                                                                                     : &white,
+                                   &GRAPHENE_RECT_INIT (x, y, w, h));
+      add_hits (self, snapshot, i, x, y);
+    }
+}
+
+/*
+ * GObject
+ */
+
+static void
+dn_pdf_pages_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  DnPdfPages *self = DN_PDF_PAGES (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_SIZING:
+      g_value_set_int (value, self->sizing);
+      break;
+    case PROP_PAGE:
+      g_value_set_int (value, self->page);
+      break;
+    case PROP_N_PAGES:
+      g_value_set_int (value, self->n_pages);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dn_pdf_pages_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  DnPdfPages *self = DN_PDF_PAGES (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      dn_pdf_pages_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_SIZING:
+      dn_pdf_pages_set_sizing (self, g_value_get_int (value));
+      break;
+    case PROP_PAGE:
+      dn_pdf_pages_go_to_page (self, g_value_get_int (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+forget_document (DnPdfPages *self)
+{
+  g_hash_table_remove_all (self->pending);
+  g_hash_table_remove_all (self->cache);
+  g_hash_table_remove_all (self->failed);
+  self->cache_bytes = 0;
+  dn_pdf_pages_clear_hits (self);
+  g_clear_pointer (&self->document, dn_pdf_document_unref);
+  g_clear_object (&self->renderer);
+  g_clear_pointer (&self->tops, g_free);
+  self->n_pages = 0;
+  self->page = 0;
+}
+
+static void
+dn_pdf_pages_dispose (GObject *object)
+{
+  DnPdfPages *self = DN_PDF_PAGES (object);
+
+  forget_document (self);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (dn_pdf_pages_parent_class)->dispose (object);
+}
+
+static void
+dn_pdf_pages_finalize (GObject *object)
+{
+  DnPdfPages *self = DN_PDF_PAGES (object);
+
+  g_hash_table_unref (self->pending);
+  g_hash_table_unref (self->cache);
+  g_hash_table_unref (self->failed);
+  g_ptr_array_unref (self->hits);
+
+  G_OBJECT_CLASS (dn_pdf_pages_parent_class)->finalize (object);
+}
+
+static void
+dn_pdf_pages_class_init (DnPdfPagesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = dn_pdf_pages_get_property;
+  object_class->set_property = dn_pdf_pages_set_property;
+  object_class->dispose = dn_pdf_pages_dispose;
+  object_class->finalize = dn_pdf_pages_finalize;
+  widget_class->measure = dn_pdf_pages_measure;
+  widget_class->size_allocate = dn_pdf_pages_size_allocate;
+  widget_class->snapshot = dn_pdf_pages_snapshot;
+
+  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, DN_PDF_ZOOM_MIN, DN_PDF_ZOOM_MAX, 1.0,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIZING] = g_param_spec_int ("sizing", NULL, NULL, DN_PDF_SIZING_FREE, DN_PDF_SIZING_FIT_PAGE,
+                                              DN_PDF_SIZING_FIT_WIDTH,
+                                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PAGE] = g_param_spec_int ("page", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PAGES] = g_param_spec_int ("n-pages", NULL, NULL, 0, G_MAXINT, 0,
+                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_css_name (widget_class, "dn-pdf-pages");
+}
+
+static void
+dn_pdf_pages_init (DnPdfPages *self)
+{
+  self->zoom = 1.0;
+  self->sizing = DN_PDF_SIZING_FIT_WIDTH;
+  self->cache = g_hash_table_new_full (NULL, NULL, NULL, entry_free);
+  self->pending = g_hash_table_new_full (NULL, NULL, NULL, request_cancel);
+  self->failed = g_hash_table_new (NULL, NULL);
+  self->hits = g_ptr_array_new_with_free_func (rects_free);
+  self->hit_page = -1;
+  self->hit = -1;
+  /* until a scrolled window gives its own */
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  /* moved to a screen of another scale: the pages again, as sharp */
+  g_signal_connect_swapped (self, "notify::scale-factor", G_CALLBACK (on_adjustment_value_changed_cb), self);
+}
+
+/*
+ * Public
+ */
+
+GtkWidget *
+dn_pdf_pages_new (void)
+{
+  return g_object_new (DN_TYPE_PDF_PAGES, NULL);
+}
+
+void
+dn_pdf_pages_set_document (DnPdfPages    *self,
+                           DnPdfRenderer *renderer,
+                           DnPdfDocument *document)
+{
+  g_return_if_fail (DN_IS_PDF_PAGES (self));
+  g_return_if_fail (document == NULL || DN_IS_PDF_RENDERER (renderer));
+
+  forget_document (self);
+  if (document != NULL)
+    {
+      self->renderer = g_object_ref (renderer);
+      self->document = dn_pdf_document_ref (document);
+      self->n_pages = dn_pdf_document_get_n_pages (document);
+      self->tops = g_new0 (double, self->n_pages + 1);
+      g_ptr_array_set_size (self->hits, self->n_pages);
+      relayout (self);
+    }
+  self->n_requested = 0;
+  self->page_pinned = FALSE;
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+DnPdfDocument *
+dn_pdf_pages_get_document (DnPdfPages *self)
+{
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), NULL);
+
+  return self->document;
+}
+
+int
+dn_pdf_pages_get_n_pages (DnPdfPages *self)
+{
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), 0);
+
+  return self->n_pages;
+}
+
+double
+dn_pdf_pages_get_zoom (DnPdfPages *self)
+{
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), 1);
+
+  return self->zoom;
+}
+
+void
+dn_pdf_pages_set_zoom (DnPdfPages *self,
+                       double      zoom)
+{
+  g_return_if_fail (DN_IS_PDF_PAGES (self));
+
+  dn_pdf_pages_set_sizing (self, DN_PDF_SIZING_FREE);
+  if (self->document == NULL)
+    {
+      self->zoom = CLAMP (zoom, DN_PDF_ZOOM_MIN, DN_PDF_ZOOM_MAX);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+      return;
+    }
+  apply_zoom (self, zoom);
+}
+
+DnPdfSizing
+dn_pdf_pages_get_sizing (DnPdfPages *self)
+{
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), DN_PDF_SIZING_FREE);
+
+  return self->sizing;
+}
+
+void
+dn_pdf_pages_set_sizing (DnPdfPages  *self,
+                         DnPdfSizing  sizing)
+{
+  g_return_if_fail (DN_IS_PDF_PAGES (self));
+
+  if (self->sizing == sizing)
+    return;
+  self->sizing = sizing;
+  if (sizing == DN_PDF_SIZING_FIT_PAGE)
+    self->page_pinned = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIZING]);
+  if (sizing != DN_PDF_SIZING_FREE && self->document != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    apply_zoom (self, fitting_zoom (self));
+}
+
+int
+dn_pdf_pages_get_page (DnPdfPages *self)
+{
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), 0);
+
+  return self->page;
+}
+
+void
+dn_pdf_pages_go_to_page (DnPdfPages *self,
+                         int         page)
+{
+  g_return_if_fail (DN_IS_PDF_PAGES (self));
+
+  if (self->document == NULL)
+    return;
+  page = CLAMP (page, 0, self->n_pages - 1);
+  if (self->sizing == DN_PDF_SIZING_FIT_PAGE)
+    {
+      /* each page may have its own size */
+      self->page = page;
+      apply_zoom (self, fitting_zoom (self));
+    }
+  gtk_adjustment_set_value (self->vadjustment, self->tops[page] - GAP);
+  self->page_pinned = TRUE;
+  if (self->page != page)
+    {
+      self->page = page;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+    }
+  update_jobs (self);
+}
+
+void
+dn_pdf_pages_show_rect (DnPdfPages      *self,
+                        int              page,
+                        const DnPdfRect *rect)
+{
+  double s, y, x, height, width, top, w, h;
+
+  g_return_if_fail (DN_IS_PDF_PAGES (self));
+
+  if (self->document == NULL || page < 0 || page >= self->n_pages)
+    return;
+  s = points_to_pixels (self);
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  top = gtk_adjustment_get_value (self->vadjustment);
+  y = self->tops[page] + rect->y * s;
+  if (y < top + GAP || y + rect->height * s > top + height - GAP)
+    gtk_adjustment_set_value (self->vadjustment, y - height / 3);
+  page_size (self, page, &w, &h);
+  x = (self->content_width - w) / 2 + rect->x * s;
+  if (self->content_width > width)
+    {
+      double left = gtk_adjustment_get_value (self->hadjustment);
+
+      if (x < left || x + rect->width * s > left + width)
+        gtk_adjustment_set_value (self->hadjustment, x - width / 3);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dn_pdf_pages_scroll_screens (DnPdfPages *self,
+                             int         screens)
+{
+  g_return_if_fail (DN_IS_PDF_PAGES (self));
+
+  if (self->vadjustment == NULL)
+    return;
+  gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment)
+                                               + screens * gtk_adjustment_get_page_increment (self->vadjustment));
+}
+
+void
+dn_pdf_pages_set_hits (DnPdfPages *self,
+                       int         page,
+                       GArray     *rects)
+{
+  g_return_if_fail (DN_IS_PDF_PAGES (self));
+  g_return_if_fail (page >= 0 && page < self->n_pages);
+
+  if (self->hits->pdata[page] != NULL)
+    g_array_unref (self->hits->pdata[page]);
+  self->hits->pdata[page] = rects != NULL && rects->len > 0 ? g_array_ref (rects) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dn_pdf_pages_set_current_hit (DnPdfPages *self,
+                              int         page,
+                              int         hit)
+{
+  g_return_if_fail (DN_IS_PDF_PAGES (self));
+
+  self->hit_page = page;
+  self->hit = hit;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dn_pdf_pages_clear_hits (DnPdfPages *self)
+{
+  g_return_if_fail (DN_IS_PDF_PAGES (self));
+
+  for (guint i = 0; i < self->hits->len; i++)
+    g_clear_pointer (&self->hits->pdata[i], g_array_unref);
+  self->hit_page = -1;
+  self->hit = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dn_pdf_pages_get_hit_rect (DnPdfPages *self,
+                           int         page,
+                           int         hit,
+                           DnPdfRect  *rect)
+{
+  GArray *rects;
+
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), FALSE);
+
+  if (page < 0 || page >= (int) self->hits->len || (rects = self->hits->pdata[page]) == NULL)
+    return FALSE;
+  for (guint i = 0; i < rects->len; i++)
+    if ((int) g_array_index (rects, DnPdfRect, i).hit == hit)
+      {
+        *rect = g_array_index (rects, DnPdfRect, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GArray *
+dn_pdf_pages_dup_cached (DnPdfPages *self)
+{
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (int));
+  double scale = dn_pdf_pages_get_render_scale (self);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Entry *entry = value;
+
+      if (entry->scale == scale)
+        g_array_append_val (pages, entry->page);
+    }
+  return pages;
+}
+
+guint
+dn_pdf_pages_get_n_requested (DnPdfPages *self)
+{
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), 0);
+
+  return self->n_requested;
+}

@@ -1,0 +1,135 @@
+/* dn-pdf-test-utils.c: PDF files made by the tests themselves
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "dn-pdf-test-utils.h"
+
+static void
+draw_line (cairo_t              *cr,
+           PangoLayout          *layout,
+           int                   line,
+           const char           *text)
+{
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, DN_PDF_TEST_LEFT, DN_PDF_TEST_TOP + line * DN_PDF_TEST_LINE);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
+dn_pdf_test_write (const char *path,
+                   int         n_pages,
+                   const char *title,
+                   gboolean    landscape_thirds)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans 12");
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  pango_layout_set_font_description (layout, font);
+  for (int n = 1; n <= n_pages; n++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Trang %d", n);
+
+      if (landscape_thirds && n % 3 == 0)
+        cairo_pdf_surface_set_size (surface, 842, 595);
+      else
+        cairo_pdf_surface_set_size (surface, 595, 842);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      draw_line (cr, layout, 0, heading);
+      switch (n % 3)
+        {
+        case 1:
+          draw_line (cr, layout, 1, "Sở Giáo dục và Đào tạo tỉnh Lào Cai");
+          draw_line (cr, layout, 2, "Hướng dẫn công tác đối ngoại năm học 2018-2019");
+          break;
+        case 2:
+          draw_line (cr, layout, 1, "Trả hộ chiếu cho Đoàn công tác sau chuyến đi.");
+          draw_line (cr, layout, 2, "Cán bộ nộp lại hộ");
+          draw_line (cr, layout, 3, "chiếu trong 05 ngày làm việc.");
+          break;
+        default:
+          draw_line (cr, layout, 1, "ĐOÀN RA: đoàn đi Hàn Quốc, Nhật Bản.");
+          break;
+        }
+      cairo_show_page (cr);
+    }
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+char *
+dn_pdf_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("dn-pdf-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+dn_pdf_test_remove_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_remove (path);
+    }
+  g_dir_close (d);
+  g_rmdir (dir);
+}
+
+void
+dn_pdf_test_truncate (const char *from,
+                      const char *to,
+                      double      fraction)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_file_get_contents (from, &data, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, data, (gssize) (len * fraction), &error);
+  g_assert_no_error (error);
+}
+
+gboolean
+dn_pdf_test_encrypt (const char *from,
+                     const char *to,
+                     const char *password)
+{
+  g_autofree char *qpdf = g_find_program_in_path ("qpdf");
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  const char *argv[] = { NULL, "--encrypt", password, "owner-secret", "256", "--", from, to, NULL };
+
+  if (qpdf == NULL)
+    return FALSE;
+  argv[0] = qpdf;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+}
