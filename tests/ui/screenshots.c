@@ -14,6 +14,8 @@
 #include "dn-exchange.h"
 #include "dn-i18n.h"
 #include "dn-list-page.h"
+#include "dn-pdf-test-utils.h"
+#include "dn-pdf-window.h"
 #include "dn-task-list-view.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
@@ -224,6 +226,28 @@ test_sections (void)
   }
   gtk_window_destroy (GTK_WINDOW (window));
   wait_until (no_pending_work, NULL, "the window to go");
+
+  /* the PDF viewer, a word found in it */
+  {
+    g_autofree char *pdf_path = g_build_filename (tmp, "ke-hoach.pdf", NULL);
+    g_autofree char *path = g_build_filename (dir, "pdf-viewer.png", NULL);
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    DnPdfWindow *viewer;
+    DnPdfView *view;
+
+    dn_pdf_test_write (pdf_path, 12, "Kế hoạch công tác đối ngoại", FALSE);
+    viewer = dn_pdf_window_open (NULL, pdf, 0);
+    gtk_window_set_default_size (GTK_WINDOW (viewer), 1100, 800);
+    view = dn_pdf_window_get_view (viewer);
+    wait_for_frame (GTK_WIDGET (viewer), "the viewer's first frame");
+    dn_pdf_view_find (view, "ho chieu");
+    wait_until ((DnUiCondition) dn_pdf_view_get_find_done, view, "the search in the PDF");
+    dn_ui_spin (500);
+    wait_for_frame (GTK_WIDGET (viewer), "the pages drawn");
+    save_window (GTK_WINDOW (viewer), path);
+    gtk_window_destroy (GTK_WINDOW (viewer));
+    wait_until (no_pending_work, NULL, "the viewer to go");
+  }
   dn_test_remove_tree (tmp);
 }
 

@@ -21,6 +21,8 @@
 
 #include "dn-chooser.h"
 #include "dn-date.h"
+#include "dn-pdf-test-utils.h"
+#include "dn-pdf-window.h"
 #include "dn-date-entry.h"
 #include "dn-form-dialog.h"
 #include "dn-i18n.h"
@@ -1739,7 +1741,39 @@ test_details_open_attachment (DnTestStore   *fixture,
   g_assert_true (g_file_delete (stored, NULL, NULL));
   activate (details, button, "task.open-attachment", g_variant_new_int64 (attachment->id));
   g_assert_true (has_text (dn_ui_get_named (details, "message_label"), "missing from the data folder"));
+  dn_ui_destroy_all_windows ();
 
+  /* a PDF opens in the application's own viewer, named as it was added */
+  {
+    g_autofree char *dir = dn_pdf_test_make_dir ();
+    g_autofree char *pdf_path = g_build_filename (dir, "bao-cao-quy.pdf", NULL);
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autoptr(DnAttachment) pdf_attachment = NULL;
+    g_autoptr(DnProgress) pdf_progress = dn_progress_new ();
+    GtkWindow *viewer;
+
+    dn_pdf_test_write (pdf_path, 3, "Báo cáo quý", FALSE);
+    pdf_attachment = dn_store_add_attachment (fixture->store, pdf, NULL, &error);
+    g_assert_no_error (error);
+    pdf_progress->task_id = id;
+    pdf_progress->percent = 60;
+    pdf_progress->attachment_id = pdf_attachment->id;
+    pdf_progress->entry_date = dn_test_date (2024, 5, 3);
+    g_assert_true (dn_store_add_progress (fixture->store, pdf_progress, &error));
+    g_assert_no_error (error);
+    dn_pdf_test_remove_dir (dir);
+
+    details = dn_task_details_new (fixture->store, id);
+    gtk_window_present (GTK_WINDOW (details));
+    dn_ui_spin (0);
+    button = dn_ui_get_by_label (details, "Open the attached file bao-cao-quy.pdf");
+    activate (details, button, "task.open-attachment", g_variant_new_int64 (pdf_attachment->id));
+    viewer = dn_ui_find_window (DN_TYPE_PDF_WINDOW);
+    g_assert_nonnull (viewer);
+    g_assert_cmpstr (gtk_window_get_title (viewer), ==, "bao-cao-quy.pdf");
+    g_assert_true (gtk_window_get_transient_for (viewer) == GTK_WINDOW (details));
+    g_assert_false (has_text (dn_ui_get_named (details, "message_label"), "missing"));
+  }
   dn_ui_destroy_all_windows ();
 }
 

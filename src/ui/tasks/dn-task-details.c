@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dn-date.h"
+#include "dn-pdf-window.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-task-forms.h"
@@ -491,6 +492,17 @@ open_attachment_action (GtkWidget  *widget,
   if (file == NULL || !g_file_query_exists (file, NULL))
     {
       show_message (self, _("The attached file is missing from the data folder."), TRUE);
+      return;
+    }
+  /* a PDF is read inside the application; other files with the program
+   * the system has for them */
+  if (g_strcmp0 (attachment->mime_type, "application/pdf") == 0 ||
+      (attachment->file_name != NULL && g_str_has_suffix (attachment->file_name, ".pdf")))
+    {
+      DnPdfWindow *window = dn_pdf_window_open (GTK_WINDOW (self), file, 0);
+
+      if (attachment->file_name != NULL)
+        gtk_window_set_title (GTK_WINDOW (window), attachment->file_name);
       return;
     }
   uri = g_file_get_uri (file);
