@@ -652,6 +652,24 @@ test_toast_one_line (DnTestStore   *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+overview_read (DnOverviewPage *page)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (page)) && !dn_overview_page_is_loading (page);
+}
+
+/* Until the overview shown has read the store (on the query worker: a
+ * while on a slow or busy machine) and shows it. */
+static void
+wait_overview_read (DnWindow *window)
+{
+  DnOverviewPage *page = DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE));
+
+  dn_ui_spin (0);
+  g_assert_true (dn_ui_wait_until ((DnUiCondition) overview_read, page, 30000));
+  dn_ui_spin (0);
+}
+
 /* The overview in English: the date and the quarter in English, counts in
  * their plural forms, the cards named by title and figure. */
 static void
@@ -668,7 +686,7 @@ test_overview_language (DnTestStore   *fixture,
   window = dn_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
   dn_window_show_section (window, "overview");
-  dn_ui_spin (500);
+  wait_overview_read (window);
   g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "December 7, 2026"));
   g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "Completion by lead unit, Q4 2026"));
   g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (window), "1 unit · 0 people · 0 documents · 1 task · "
@@ -708,7 +726,7 @@ test_overview_alerts (DnTestStore   *fixture,
   window = dn_window_new (NULL, fixture->store);
   gtk_window_present (GTK_WINDOW (window));
   dn_window_show_section (window, "overview");
-  dn_ui_spin (500);
+  wait_overview_read (window);
 
   g_assert_cmpstr (card_figure (window, "delegations-out:abroad"), ==, "2");
   card = dn_ui_get_named (window, "passports:overdue");
@@ -726,7 +744,7 @@ test_overview_alerts (DnTestStore   *fixture,
   /* the report recorded: the figure goes to 0 and the card is no longer late */
   dn_test_exec (fixture->store, "UPDATE delegation SET report_submitted_on = '2026-11-20' WHERE id = 2");
   dn_overview_page_reload (DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE)));
-  dn_ui_spin (500);
+  wait_overview_read (window);
   g_assert_cmpstr (card_figure (window, "delegations-out:report-overdue"), ==, "0");
   g_assert_false (gtk_widget_has_css_class (dn_ui_get_named (window, "delegations-out:report-overdue"), "dn-danger"));
 
@@ -735,7 +753,7 @@ test_overview_alerts (DnTestStore   *fixture,
   g_assert_cmpstr (card_figure (window, "delegations-in:report-overdue"), ==, "0");
   dn_test_exec (fixture->store, "UPDATE delegation SET report_submitted_on = NULL, report_due_date = '2019-06-05' WHERE id = 6");
   dn_overview_page_reload (DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE)));
-  dn_ui_spin (500);
+  wait_overview_read (window);
   g_assert_cmpstr (card_figure (window, "delegations-in:report-overdue"), ==, "1");
   g_assert_cmpstr (card_figure (window, "delegations-out:report-overdue"), ==, "0");
   g_assert_true (gtk_widget_has_css_class (dn_ui_get_named (window, "delegations-in:report-overdue"), "dn-danger"));
