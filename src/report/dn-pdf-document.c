@@ -180,8 +180,8 @@ check_file_header (GFile         *file,
   return check_header (name, head, len, error);
 }
 
-void
-_dn_pdf_run_open (Job *job)
+static void
+run_open (Job *job)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) poppler_error = NULL;
@@ -285,8 +285,8 @@ job_get_page (Job *job)
   return page;
 }
 
-void
-_dn_pdf_run_render (Job *job, Worker *worker)
+static void
+run_render (Job *job, Worker *worker)
 {
   g_autoptr(DnPopplerPage) page = job_get_page (job);
   double width, height, scale = job->scale, fit;
@@ -344,8 +344,8 @@ page_text (PopplerPage *page)
   return text;
 }
 
-void
-_dn_pdf_run_text (Job *job)
+static void
+run_text (Job *job)
 {
   g_autoptr(DnPopplerPage) page = job_get_page (job);
 
@@ -402,8 +402,8 @@ add_span_rects (GArray                 *rects,
     }
 }
 
-void
-_dn_pdf_run_find (Job *job)
+static void
+run_find (Job *job)
 {
   g_autoptr(DnPopplerPage) page = job_get_page (job);
   g_autofree char *text = NULL;
@@ -433,8 +433,8 @@ _dn_pdf_run_find (Job *job)
   job->result_free = (GDestroyNotify) g_array_unref;
 }
 
-void
-_dn_pdf_run_count_text (Job *job)
+static void
+run_count_text (Job *job)
 {
   GCancellable *cancellable = g_task_get_cancellable (job->task);
   int n = 0;
@@ -455,6 +455,36 @@ _dn_pdf_run_count_text (Job *job)
             break;
           }
     }
+  /* a count, given as the task's pointer */
   if (!g_cancellable_set_error_if_cancelled (cancellable, &job->error))
-    job->count = n;
+    job->result = GINT_TO_POINTER (n);
+}
+
+void
+_dn_pdf_run_job (Job    *job,
+                 Worker *worker)
+{
+  switch (job->kind)
+    {
+    case JOB_OPEN:
+      run_open (job);
+      break;
+    case JOB_RENDER:
+      run_render (job, worker);
+      break;
+    case JOB_TEXT:
+      run_text (job);
+      break;
+    case JOB_FIND:
+      run_find (job);
+      break;
+    case JOB_COUNT_TEXT:
+      run_count_text (job);
+      break;
+    case JOB_CLOSE:
+    case JOB_BARRIER:
+    case JOB_QUIT:
+    default:
+      break;
+    }
 }

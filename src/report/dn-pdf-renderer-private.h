@@ -70,7 +70,6 @@ typedef struct
   /* what the job gives back, once it is freed */
   gpointer         result;
   GDestroyNotify   result_free;
-  gssize           count;
   GError          *error;
 } Job;
 
@@ -98,13 +97,9 @@ gboolean _dn_pdf_on_worker    (Worker *worker);
 void     _dn_pdf_worker_push  (Worker *worker,
                                Job    *job);
 
-/* The jobs on a document, run on the worker (dn-pdf-document.c): each
- * sets the job's result or error. */
-void     _dn_pdf_run_open       (Job    *job);
-void     _dn_pdf_run_render     (Job    *job,
-                                 Worker *worker);
-void     _dn_pdf_run_text       (Job    *job);
-void     _dn_pdf_run_find       (Job    *job);
-void     _dn_pdf_run_count_text (Job    *job);
+/* Runs a job on a document, on the worker (dn-pdf-document.c): opening,
+ * drawing, text, find or count; it sets the job's result or error. */
+void     _dn_pdf_run_job      (Job    *job,
+                               Worker *worker);
 
 G_END_DECLS

@@ -112,11 +112,9 @@ static void
 job_finish (Job *job)
 {
   GTask *task = g_steal_pointer (&job->task);
-  JobKind kind = job->kind;
   gpointer result = g_steal_pointer (&job->result);
   GDestroyNotify result_free = job->result_free;
   GError *error = g_steal_pointer (&job->error);
-  gssize count = job->count;
 
   job_free (job);
   if (task == NULL)
@@ -128,8 +126,6 @@ job_finish (Job *job)
     }
   if (error != NULL)
     g_task_return_error (task, error);
-  else if (kind == JOB_COUNT_TEXT)
-    g_task_return_int (task, count);
   else
     g_task_return_pointer (task, result, result_free);
   g_object_unref (task);
@@ -156,34 +152,15 @@ worker_main (gpointer data)
           job_finish (job);
           continue;
         }
-      switch (job->kind)
+      if (job->kind == JOB_BARRIER)
         {
-        case JOB_OPEN:
-          _dn_pdf_run_open (job);
-          break;
-        case JOB_RENDER:
-          _dn_pdf_run_render (job, worker);
-          break;
-        case JOB_TEXT:
-          _dn_pdf_run_text (job);
-          break;
-        case JOB_FIND:
-          _dn_pdf_run_find (job);
-          break;
-        case JOB_COUNT_TEXT:
-          _dn_pdf_run_count_text (job);
-          break;
-        case JOB_BARRIER:
           g_mutex_lock (&job->barrier->mutex);
           job->barrier->reached = TRUE;
           g_cond_signal (&job->barrier->cond);
           g_mutex_unlock (&job->barrier->mutex);
-          break;
-        case JOB_CLOSE:
-        case JOB_QUIT:
-        default:
-          break;
         }
+      else
+        _dn_pdf_run_job (job, worker);
       job_finish (job);
     }
   worker_unref (worker);
@@ -510,29 +487,8 @@ page_job_async (DnPdfRenderer       *self,
   _dn_pdf_worker_push (self->worker, job);
 }
 
-/* The same, waited for: the job's result (the caller's to unref), NULL
- * when called on the worker. */
-static GAsyncResult *
-page_job_wait (DnPdfRenderer *self,
-               JobKind        kind,
-               DnPdfDocument *document,
-               int            page,
-               double         scale,
-               const char    *words,
-               int            priority,
-               GCancellable  *cancellable,
-               gpointer       source_tag)
-{
-  Sync sync;
-
-  if (!sync_begin (self, &sync))
-    return NULL;
-  page_job_async (self, kind, document, page, scale, words, priority, cancellable, on_sync_done_cb, &sync,
-                  source_tag);
-  return sync_wait (&sync);
-}
-
-/* A page job on screen's priority, waited for: what its task returned. */
+/* The same, waited for: what its task returned (NULL when called on the
+ * worker). */
 static gpointer
 page_job (DnPdfRenderer  *self,
           JobKind         kind,
@@ -540,16 +496,21 @@ page_job (DnPdfRenderer  *self,
           int             page,
           double          scale,
           const char     *words,
+          int             priority,
           GCancellable   *cancellable,
           gpointer        source_tag,
           GError        **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
+  Sync sync;
 
   g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
 
-  result = page_job_wait (self, kind, document, page, scale, words, DN_PDF_PRIORITY_VISIBLE, cancellable,
-                          source_tag);
+  if (!sync_begin (self, &sync))
+    return NULL;
+  page_job_async (self, kind, document, page, scale, words, priority, cancellable, on_sync_done_cb, &sync,
+                  source_tag);
+  result = sync_wait (&sync);
   return task_result (result, error);
 }
 
@@ -583,7 +544,8 @@ dn_pdf_renderer_render (DnPdfRenderer  *self,
                         GCancellable   *cancellable,
                         GError        **error)
 {
-  return page_job (self, JOB_RENDER, document, page, scale, NULL, cancellable, dn_pdf_renderer_render_async, error);
+  return page_job (self, JOB_RENDER, document, page, scale, NULL, DN_PDF_PRIORITY_VISIBLE, cancellable, dn_pdf_renderer_render_async,
+                   error);
 }
 
 void
@@ -614,7 +576,8 @@ dn_pdf_renderer_get_text (DnPdfRenderer  *self,
                           GCancellable   *cancellable,
                           GError        **error)
 {
-  return page_job (self, JOB_TEXT, document, page, 0, NULL, cancellable, dn_pdf_renderer_get_text_async, error);
+  return page_job (self, JOB_TEXT, document, page, 0, NULL, DN_PDF_PRIORITY_VISIBLE, cancellable, dn_pdf_renderer_get_text_async,
+                   error);
 }
 
 void
@@ -649,7 +612,8 @@ dn_pdf_renderer_find (DnPdfRenderer  *self,
                       GCancellable   *cancellable,
                       GError        **error)
 {
-  return page_job (self, JOB_FIND, document, page, 0, words, cancellable, dn_pdf_renderer_find_async, error);
+  return page_job (self, JOB_FIND, document, page, 0, words, DN_PDF_PRIORITY_VISIBLE, cancellable, dn_pdf_renderer_find_async,
+                   error);
 }
 
 int
@@ -658,21 +622,17 @@ dn_pdf_renderer_count_text_pages (DnPdfRenderer  *self,
                                   GCancellable   *cancellable,
                                   GError        **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) local_error = NULL;
-  gssize n;
+  gpointer n;
 
   g_return_val_if_fail (DN_IS_PDF_RENDERER (self), -1);
 
-  result = page_job_wait (self, JOB_COUNT_TEXT, document, 0, 0, NULL, DN_PDF_PRIORITY_BACKGROUND, cancellable,
-                          dn_pdf_renderer_count_text_pages);
-  n = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return -1;
-    }
-  return (int) n;
+  n = page_job (self, JOB_COUNT_TEXT, document, 0, 0, NULL, DN_PDF_PRIORITY_BACKGROUND, cancellable,
+                dn_pdf_renderer_count_text_pages, &local_error);
+  if (local_error == NULL)
+    return GPOINTER_TO_INT (n);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return -1;
 }
 
 guint
