@@ -270,69 +270,40 @@ dn_pdf_renderer_get_default (void)
   return default_renderer;
 }
 
+/* A job of @kind, on @document (NULL when opening), for job_queue() or
+ * job_wait(). */
 static Job *
-job_new (JobKind              kind,
-         int                  priority,
-         DnPdfDocument       *document,
-         int                  page,
-         GCancellable        *cancellable,
-         GAsyncReadyCallback  callback,
-         gpointer             user_data,
-         gpointer             source_tag)
+job_new (JobKind        kind,
+         int            priority,
+         DnPdfDocument *document,
+         int            page)
 {
   Job *job = g_new0 (Job, 1);
 
   job->kind = kind;
   job->priority = priority;
-  /* no source object: a task kept by the worker a moment after its
-   * result went keeps no renderer alive (see job_finish()) */
-  job->task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, source_tag);
   job->document = document != NULL ? dn_pdf_document_ref (document) : NULL;
   job->page = page;
   return job;
 }
 
-/* What the functions without _async wait on: a main context of their own,
- * thread-default while they queue their job, then iterated until its
- * result is in @result. */
-typedef struct
-{
-  GMainContext *context;
-  GAsyncResult *result;
-} Sync;
-
+/* Queues @job (NULL: nothing, its maker said why); its result goes to
+ * @callback on the caller's thread-default main context. */
 static void
-on_sync_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+job_queue (DnPdfRenderer       *self,
+           Job                 *job,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data,
+           gpointer             source_tag)
 {
-  Sync *sync = user_data;
-
-  sync->result = g_object_ref (result);
-}
-
-static gboolean
-sync_begin (DnPdfRenderer *self,
-            Sync          *sync)
-{
-  g_return_val_if_fail (!_dn_pdf_on_worker (self->worker), FALSE);
-
-  sync->context = g_main_context_new ();
-  sync->result = NULL;
-  g_main_context_push_thread_default (sync->context);
-  return TRUE;
-}
-
-/* The job's result (the caller's to unref). */
-static GAsyncResult *
-sync_wait (Sync *sync)
-{
-  while (sync->result == NULL)
-    g_main_context_iteration (sync->context, TRUE);
-  g_main_context_pop_thread_default (sync->context);
-  g_main_context_unref (sync->context);
-  return sync->result;
+  if (job == NULL)
+    return;
+  /* no source object: a task kept by the worker a moment after its
+   * result went keeps no renderer alive (see job_finish()) */
+  job->task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, source_tag);
+  _dn_pdf_worker_push (self->worker, job);
 }
 
 /* What a job's task returned, for every _finish function. */
@@ -345,19 +316,56 @@ task_result (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static void
+on_job_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Queues @job (NULL: nothing) and waits for it on a main context of its
+ * own: what its task returned. Not on the worker. */
+static gpointer
+job_wait (DnPdfRenderer  *self,
+          Job            *job,
+          GCancellable   *cancellable,
+          gpointer        source_tag,
+          GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GMainContext *context;
+
+  if (job == NULL)
+    return NULL;
+  if (_dn_pdf_on_worker (self->worker))
+    {
+      g_critical ("%s: a PDF renderer cannot wait for itself", G_STRFUNC);
+      job_free (job);
+      return NULL;
+    }
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  job_queue (self, job, cancellable, on_job_done_cb, &result, source_tag);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+  return task_result (result, error);
+}
+
 /* Opening */
 
-static void
-open_any_async (DnPdfRenderer       *self,
-                GFile               *file,
-                GBytes              *bytes,
-                const char          *name,
-                const char          *password,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
+static Job *
+open_job_new (DnPdfRenderer *self,
+              GFile         *file,
+              GBytes        *bytes,
+              const char    *name,
+              const char    *password)
 {
-  Job *job = job_new (JOB_OPEN, PRIORITY_OPEN, NULL, 0, cancellable, callback, user_data, dn_pdf_renderer_open_async);
+  Job *job = job_new (JOB_OPEN, PRIORITY_OPEN, NULL, 0);
 
   job->renderer = g_object_ref (self);
   job->file = file != NULL ? g_object_ref (file) : NULL;
@@ -373,7 +381,7 @@ open_any_async (DnPdfRenderer       *self,
       job->name = raw != NULL ? g_utf8_make_valid (raw, -1) : g_strdup ("");
     }
   job->password = g_strdup (password);
-  _dn_pdf_worker_push (self->worker, job);
+  return job;
 }
 
 void
@@ -387,7 +395,8 @@ dn_pdf_renderer_open_async (DnPdfRenderer       *self,
   g_return_if_fail (DN_IS_PDF_RENDERER (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  open_any_async (self, file, NULL, NULL, password, cancellable, callback, user_data);
+  job_queue (self, open_job_new (self, file, NULL, NULL, password), cancellable, callback, user_data,
+             dn_pdf_renderer_open_async);
 }
 
 void
@@ -402,7 +411,8 @@ dn_pdf_renderer_open_bytes_async (DnPdfRenderer       *self,
   g_return_if_fail (DN_IS_PDF_RENDERER (self));
   g_return_if_fail (bytes != NULL);
 
-  open_any_async (self, NULL, bytes, name != NULL ? name : "", password, cancellable, callback, user_data);
+  job_queue (self, open_job_new (self, NULL, bytes, name != NULL ? name : "", password), cancellable, callback,
+             user_data, dn_pdf_renderer_open_async);
 }
 
 DnPdfDocument *
@@ -410,25 +420,6 @@ dn_pdf_renderer_open_finish (DnPdfRenderer  *self,
                              GAsyncResult   *result,
                              GError        **error)
 {
-  return task_result (result, error);
-}
-
-static DnPdfDocument *
-open_any (DnPdfRenderer  *self,
-          GFile          *file,
-          GBytes         *bytes,
-          const char     *name,
-          const char     *password,
-          GCancellable   *cancellable,
-          GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  Sync sync;
-
-  if (!sync_begin (self, &sync))
-    return NULL;
-  open_any_async (self, file, bytes, name, password, cancellable, on_sync_done_cb, &sync);
-  result = sync_wait (&sync);
   return task_result (result, error);
 }
 
@@ -442,7 +433,8 @@ dn_pdf_renderer_open (DnPdfRenderer  *self,
   g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  return open_any (self, file, NULL, NULL, password, cancellable, error);
+  return job_wait (self, open_job_new (self, file, NULL, NULL, password), cancellable, dn_pdf_renderer_open_async,
+                   error);
 }
 
 DnPdfDocument *
@@ -456,62 +448,32 @@ dn_pdf_renderer_open_bytes (DnPdfRenderer  *self,
   g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  return open_any (self, NULL, bytes, name != NULL ? name : "", password, cancellable, error);
+  return job_wait (self, open_job_new (self, NULL, bytes, name != NULL ? name : "", password), cancellable,
+                   dn_pdf_renderer_open_async, error);
 }
 
 /* Page jobs */
 
-/* Queues a job of @kind on @page of @document (@scale for drawing, @words
- * for find). */
-static void
-page_job_async (DnPdfRenderer       *self,
-                JobKind              kind,
-                DnPdfDocument       *document,
-                int                  page,
-                double               scale,
-                const char          *words,
-                int                  priority,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data,
-                gpointer             source_tag)
+/* A job of @kind on @page of @document (@scale for drawing, @words for
+ * find), or NULL (with a warning) for a document of another renderer. */
+static Job *
+page_job_new (DnPdfRenderer *self,
+              JobKind        kind,
+              DnPdfDocument *document,
+              int            page,
+              double         scale,
+              const char    *words,
+              int            priority)
 {
   Job *job;
 
-  g_return_if_fail (DN_IS_PDF_RENDERER (self));
-  g_return_if_fail (document != NULL && document->worker == self->worker);
+  g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
+  g_return_val_if_fail (document != NULL && document->worker == self->worker, NULL);
 
-  job = job_new (kind, priority, document, page, cancellable, callback, user_data, source_tag);
+  job = job_new (kind, priority, document, page);
   job->scale = scale;
   job->words = g_strdup (words);
-  _dn_pdf_worker_push (self->worker, job);
-}
-
-/* The same, waited for: what its task returned (NULL when called on the
- * worker). */
-static gpointer
-page_job (DnPdfRenderer  *self,
-          JobKind         kind,
-          DnPdfDocument  *document,
-          int             page,
-          double          scale,
-          const char     *words,
-          int             priority,
-          GCancellable   *cancellable,
-          gpointer        source_tag,
-          GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  Sync sync;
-
-  g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
-
-  if (!sync_begin (self, &sync))
-    return NULL;
-  page_job_async (self, kind, document, page, scale, words, priority, cancellable, on_sync_done_cb, &sync,
-                  source_tag);
-  result = sync_wait (&sync);
-  return task_result (result, error);
+  return job;
 }
 
 void
@@ -524,8 +486,8 @@ dn_pdf_renderer_render_async (DnPdfRenderer       *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  page_job_async (self, JOB_RENDER, document, page, scale, NULL, priority, cancellable, callback, user_data,
-                  dn_pdf_renderer_render_async);
+  job_queue (self, page_job_new (self, JOB_RENDER, document, page, scale, NULL, priority), cancellable, callback,
+             user_data, dn_pdf_renderer_render_async);
 }
 
 cairo_surface_t *
@@ -544,8 +506,8 @@ dn_pdf_renderer_render (DnPdfRenderer  *self,
                         GCancellable   *cancellable,
                         GError        **error)
 {
-  return page_job (self, JOB_RENDER, document, page, scale, NULL, DN_PDF_PRIORITY_VISIBLE, cancellable, dn_pdf_renderer_render_async,
-                   error);
+  return job_wait (self, page_job_new (self, JOB_RENDER, document, page, scale, NULL, DN_PDF_PRIORITY_VISIBLE),
+                   cancellable, dn_pdf_renderer_render_async, error);
 }
 
 void
@@ -557,8 +519,8 @@ dn_pdf_renderer_get_text_async (DnPdfRenderer       *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  page_job_async (self, JOB_TEXT, document, page, 0, NULL, priority, cancellable, callback, user_data,
-                  dn_pdf_renderer_get_text_async);
+  job_queue (self, page_job_new (self, JOB_TEXT, document, page, 0, NULL, priority), cancellable, callback,
+             user_data, dn_pdf_renderer_get_text_async);
 }
 
 char *
@@ -576,8 +538,8 @@ dn_pdf_renderer_get_text (DnPdfRenderer  *self,
                           GCancellable   *cancellable,
                           GError        **error)
 {
-  return page_job (self, JOB_TEXT, document, page, 0, NULL, DN_PDF_PRIORITY_VISIBLE, cancellable, dn_pdf_renderer_get_text_async,
-                   error);
+  return job_wait (self, page_job_new (self, JOB_TEXT, document, page, 0, NULL, DN_PDF_PRIORITY_VISIBLE),
+                   cancellable, dn_pdf_renderer_get_text_async, error);
 }
 
 void
@@ -592,8 +554,8 @@ dn_pdf_renderer_find_async (DnPdfRenderer       *self,
 {
   g_return_if_fail (words != NULL);
 
-  page_job_async (self, JOB_FIND, document, page, 0, words, priority, cancellable, callback, user_data,
-                  dn_pdf_renderer_find_async);
+  job_queue (self, page_job_new (self, JOB_FIND, document, page, 0, words, priority), cancellable, callback,
+             user_data, dn_pdf_renderer_find_async);
 }
 
 GArray *
@@ -612,8 +574,10 @@ dn_pdf_renderer_find (DnPdfRenderer  *self,
                       GCancellable   *cancellable,
                       GError        **error)
 {
-  return page_job (self, JOB_FIND, document, page, 0, words, DN_PDF_PRIORITY_VISIBLE, cancellable, dn_pdf_renderer_find_async,
-                   error);
+  g_return_val_if_fail (words != NULL, NULL);
+
+  return job_wait (self, page_job_new (self, JOB_FIND, document, page, 0, words, DN_PDF_PRIORITY_VISIBLE),
+                   cancellable, dn_pdf_renderer_find_async, error);
 }
 
 int
@@ -627,8 +591,8 @@ dn_pdf_renderer_count_text_pages (DnPdfRenderer  *self,
 
   g_return_val_if_fail (DN_IS_PDF_RENDERER (self), -1);
 
-  n = page_job (self, JOB_COUNT_TEXT, document, 0, 0, NULL, DN_PDF_PRIORITY_BACKGROUND, cancellable,
-                dn_pdf_renderer_count_text_pages, &local_error);
+  n = job_wait (self, page_job_new (self, JOB_COUNT_TEXT, document, 0, 0, NULL, DN_PDF_PRIORITY_BACKGROUND),
+                cancellable, dn_pdf_renderer_count_text_pages, &local_error);
   if (local_error == NULL)
     return GPOINTER_TO_INT (n);
   g_propagate_error (error, g_steal_pointer (&local_error));
