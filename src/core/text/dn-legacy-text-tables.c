@@ -164,14 +164,11 @@ _dn_legacy_is_word_char (DnLegacyEncoding encoding,
 
   if (is_ascii_letter (c))
     return TRUE;
-  if (byte < 0)
-    return g_unichar_isalpha (c) || g_unichar_ismark (c);
-  if (byte < 0x80)
+  if (byte >= 0 && byte < 0x80)
     return FALSE;
-  if (encoding == DN_LEGACY_ENCODING_TCVN3)
-    return byte >= 0xA1;
-  if (encoding == DN_LEGACY_ENCODING_VNI)
-    return _dn_legacy_vni_mark ((gunichar) byte) != NULL || _dn_legacy_vni_letter ((gunichar) byte) != NULL;
+  /* a legacy byte is a letter or a mark when the encoding reads it so */
+  if (byte >= 0x80 && encoding != DN_LEGACY_ENCODING_NONE)
+    return _dn_legacy_is_legacy_char (encoding, c);
   return g_unichar_isalpha (c) || g_unichar_ismark (c);
 }
 
