@@ -27,107 +27,16 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <math.h>
-#include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dn-pdf-renderer.h"
-#include "dn-text-find.h"
-#include "dn-text.h"
+#include "dn-pdf-renderer-private.h"
 
-/* a PDF file starts with "%PDF-", possibly after some junk (the
- * specification's readers accept it within the first 1024 bytes) */
-#define HEADER_WINDOW 1024
-#define PRIORITY_OPEN (-100)
-#define PRIORITY_QUIT G_MAXINT
-
-G_DEFINE_QUARK (dn-pdf-error-quark, dn_pdf_error)
-
-/* poppler-glib 22.12 declares no autoptr for its pages */
-typedef PopplerPage DnPopplerPage;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnPopplerPage, g_object_unref)
+G_DEFINE_FINAL_TYPE (DnPdfRenderer, dn_pdf_renderer, G_TYPE_OBJECT)
 
 /*
  * The worker
  */
-
-typedef struct
-{
-  gatomicrefcount  ref;
-  GAsyncQueue     *queue;
-  GThread         *thread;
-  guint64          next_seq;    /* under the queue's lock */
-  gint             n_rendered;  /* atomic */
-  gint             n_skipped;   /* atomic */
-} Worker;
-
-typedef enum
-{
-  JOB_OPEN,
-  JOB_RENDER,
-  JOB_TEXT,
-  JOB_FIND,
-  JOB_COUNT_TEXT,
-  JOB_CLOSE,
-  JOB_BARRIER,
-  JOB_QUIT,
-} JobKind;
-
-/* A job that tells when the worker has reached it */
-typedef struct
-{
-  GMutex   mutex;
-  GCond    cond;
-  gboolean reached;
-} Barrier;
-
-typedef struct
-{
-  JobKind          kind;
-  int              priority;
-  guint64          seq;
-  GTask           *task;        /* NULL for JOB_CLOSE and JOB_QUIT */
-  DnPdfDocument   *document;    /* a reference, for page jobs */
-  int              page;
-  double           scale;
-  char            *words;
-  GFile           *file;        /* JOB_OPEN: a file … */
-  GBytes          *bytes;       /* … or bytes */
-  char            *name;
-  char            *password;
-  PopplerDocument *closing;     /* JOB_CLOSE */
-  DnPdfRenderer   *renderer;    /* JOB_OPEN: the documents' renderer */
-  Barrier         *barrier;     /* JOB_BARRIER */
-  /* what the job gives back, once it is freed */
-  gpointer         result;
-  GDestroyNotify   result_free;
-  gssize           count;
-  GError          *error;
-} Job;
-
-struct _DnPdfDocument
-{
-  gatomicrefcount  ref;
-  DnPdfRenderer   *renderer;    /* closes the poppler document */
-  Worker          *worker;      /* the renderer's */
-  PopplerDocument *poppler;     /* touched only on the worker */
-  GFile           *file;
-  char            *name;
-  char            *title;
-  int              n_pages;
-  double          *sizes;       /* width, height of each page */
-};
-
-struct _DnPdfRenderer
-{
-  GObject  parent_instance;
-  Worker  *worker;
-};
-
-G_DEFINE_FINAL_TYPE (DnPdfRenderer, dn_pdf_renderer, G_TYPE_OBJECT)
-G_DEFINE_BOXED_TYPE (DnPdfDocument, dn_pdf_document, dn_pdf_document_ref, dn_pdf_document_unref)
 
 static Worker *
 worker_ref (Worker *worker)
@@ -146,8 +55,8 @@ worker_unref (Worker *worker)
     }
 }
 
-static gboolean
-on_worker (Worker *worker)
+gboolean
+_dn_pdf_on_worker (Worker *worker)
 {
   return worker->thread == g_thread_self ();
 }
@@ -185,449 +94,14 @@ compare_jobs (gconstpointer a,
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static void
-worker_push (Worker *worker,
-             Job    *job)
+void
+_dn_pdf_worker_push (Worker *worker,
+                     Job    *job)
 {
   g_async_queue_lock (worker->queue);
   job->seq = worker->next_seq++;
   g_async_queue_push_sorted_unlocked (worker->queue, job, compare_jobs, NULL);
   g_async_queue_unlock (worker->queue);
-}
-
-/*
- * Documents
- */
-
-DnPdfDocument *
-dn_pdf_document_ref (DnPdfDocument *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-void
-dn_pdf_document_unref (DnPdfDocument *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-  if (self->poppler != NULL)
-    {
-      if (on_worker (self->worker))
-        g_object_unref (self->poppler);
-      else
-        {
-          Job *job = g_new0 (Job, 1);
-
-          job->kind = JOB_CLOSE;
-          job->priority = PRIORITY_OPEN;
-          job->closing = self->poppler;
-          worker_push (self->worker, job);
-        }
-    }
-  g_object_unref (self->renderer);
-  g_clear_object (&self->file);
-  g_free (self->name);
-  g_free (self->title);
-  g_free (self->sizes);
-  g_free (self);
-}
-
-int
-dn_pdf_document_get_n_pages (DnPdfDocument *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->n_pages;
-}
-
-void
-dn_pdf_document_get_page_size (DnPdfDocument *self,
-                               int            page,
-                               double        *width,
-                               double        *height)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (page >= 0 && page < self->n_pages);
-
-  if (width != NULL)
-    *width = self->sizes[2 * page];
-  if (height != NULL)
-    *height = self->sizes[2 * page + 1];
-}
-
-const char *
-dn_pdf_document_get_title (DnPdfDocument *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->title;
-}
-
-GFile *
-dn_pdf_document_get_file (DnPdfDocument *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->file;
-}
-
-const char *
-dn_pdf_document_get_name (DnPdfDocument *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->name;
-}
-
-guint
-dn_pdf_rects_count_hits (GArray *rects)
-{
-  g_return_val_if_fail (rects != NULL, 0);
-
-  return rects->len > 0 ? g_array_index (rects, DnPdfRect, rects->len - 1).hit + 1 : 0;
-}
-
-/*
- * The jobs, on the worker
- */
-
-static char *
-shown_name (const char *name)
-{
-  return dn_text_escape_for_display (name, 80);
-}
-
-/* Reads the first bytes of the file: a clear error for a file that cannot
- * be read, is empty or is not a PDF, before poppler sees it. */
-static gboolean
-check_header (const char    *name,
-              const guint8  *head,
-              gsize          len,
-              GError       **error)
-{
-  g_autofree char *shown = shown_name (name);
-
-  if (len == 0)
-    {
-      g_set_error (error, DN_PDF_ERROR, DN_PDF_ERROR_EMPTY, _("“%s” is empty: it is not a PDF file."), shown);
-      return FALSE;
-    }
-  for (gsize i = 0; i + 5 <= len; i++)
-    if (memcmp (head + i, "%PDF-", 5) == 0)
-      return TRUE;
-  g_set_error (error, DN_PDF_ERROR, DN_PDF_ERROR_NOT_PDF, _("“%s” is not a PDF file."), shown);
-  return FALSE;
-}
-
-static gboolean
-check_file_header (GFile         *file,
-                   const char    *name,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  guint8 head[HEADER_WINDOW];
-  gsize len = 0;
-
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream == NULL
-      || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &len, cancellable, &local_error))
-    {
-      g_autofree char *shown = shown_name (name);
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, DN_PDF_ERROR, DN_PDF_ERROR_READ, _("Could not read “%s”: %s"), shown,
-                     local_error->message);
-      return FALSE;
-    }
-  return check_header (name, head, len, error);
-}
-
-static void
-run_open (Job *job)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) poppler_error = NULL;
-  g_autofree char *shown = shown_name (job->name);
-  GCancellable *cancellable = g_task_get_cancellable (job->task);
-  PopplerDocument *poppler;
-  DnPdfDocument *document;
-  int n_pages;
-
-  if (job->file != NULL)
-    {
-      if (!check_file_header (job->file, job->name, cancellable, &error))
-        {
-          job->error = g_steal_pointer (&error);
-          return;
-        }
-      poppler = poppler_document_new_from_gfile (job->file, job->password, cancellable, &poppler_error);
-    }
-  else
-    {
-      gsize len;
-      const guint8 *data = g_bytes_get_data (job->bytes, &len);
-
-      if (!check_header (job->name, data, MIN (len, HEADER_WINDOW), &error))
-        {
-          job->error = g_steal_pointer (&error);
-          return;
-        }
-      poppler = poppler_document_new_from_bytes (job->bytes, job->password, &poppler_error);
-    }
-
-  if (poppler == NULL)
-    {
-      if (g_error_matches (poppler_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        job->error = g_steal_pointer (&poppler_error);
-      else if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED) && job->password == NULL)
-        g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_ENCRYPTED,
-                                 _("“%s” is protected by a password. Enter the password to open it."), shown);
-      else if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_BAD_PASSWORD,
-                                 _("The password for “%s” is not correct."), shown);
-      else
-        g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_DAMAGED,
-                                 _("“%s” is damaged or incomplete: it cannot be shown."), shown);
-      return;
-    }
-
-  n_pages = poppler_document_get_n_pages (poppler);
-  if (n_pages <= 0)
-    {
-      g_object_unref (poppler);
-      g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_DAMAGED,
-                               _("“%s” has no pages: it is damaged or incomplete."), shown);
-      return;
-    }
-
-  document = g_new0 (DnPdfDocument, 1);
-  g_atomic_ref_count_init (&document->ref);
-  document->renderer = g_object_ref (job->renderer);
-  document->worker = document->renderer->worker;
-  document->poppler = poppler;
-  document->file = job->file != NULL ? g_object_ref (job->file) : NULL;
-  document->name = g_strdup (job->name);
-  document->title = poppler_document_get_title (poppler);
-  if (document->title != NULL && (g_strstrip (document->title)[0] == '\0'
-                                  || !g_utf8_validate (document->title, -1, NULL)))
-    g_clear_pointer (&document->title, g_free);
-  document->n_pages = n_pages;
-  document->sizes = g_new (double, 2 * (gsize) n_pages);
-  for (int i = 0; i < n_pages; i++)
-    {
-      g_autoptr(DnPopplerPage) page = poppler_document_get_page (poppler, i);
-      double width = 0, height = 0;
-
-      if (page != NULL)
-        poppler_page_get_size (page, &width, &height);
-      /* a page without a usable size is shown as A4 */
-      if (!(width >= 1 && width < 1e6 && height >= 1 && height < 1e6))
-        {
-          width = 595.0;
-          height = 842.0;
-        }
-      document->sizes[2 * i] = width;
-      document->sizes[2 * i + 1] = height;
-    }
-  job->result = document;
-  job->result_free = (GDestroyNotify) dn_pdf_document_unref;
-}
-
-/* The page @job names, or NULL with the error returned. */
-static PopplerPage *
-job_get_page (Job *job)
-{
-  PopplerPage *page = NULL;
-
-  if (job->page >= 0 && job->page < job->document->n_pages)
-    page = poppler_document_get_page (job->document->poppler, job->page);
-  if (page == NULL)
-    g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE,
-                             _("This document has no page %d."), job->page + 1);
-  return page;
-}
-
-static void
-run_render (Job *job, Worker *worker)
-{
-  g_autoptr(DnPopplerPage) page = job_get_page (job);
-  double width, height, scale = job->scale, fit;
-  int pixels_wide, pixels_high;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  if (page == NULL)
-    return;
-  dn_pdf_document_get_page_size (job->document, job->page, &width, &height);
-  if (!(scale > 0 && scale < 1000))
-    scale = 1;
-  /* the largest surface drawn: smaller, to fit, rather than none */
-  fit = MIN (DN_PDF_MAX_SIDE / (width * scale), DN_PDF_MAX_SIDE / (height * scale));
-  fit = MIN (fit, sqrt (DN_PDF_MAX_PIXELS / (width * scale * height * scale)));
-  if (fit < 1)
-    scale *= fit * 0.999;  /* so that rounding up stays within */
-  pixels_wide = MAX (1, (int) ceil (width * scale - 0.01));
-  pixels_high = MAX (1, (int) ceil (height * scale - 0.01));
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels_wide, pixels_high);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE,
-                               _("Not enough memory to draw page %d."), job->page + 1);
-      return;
-    }
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, pixels_wide / width, pixels_high / height);
-  poppler_page_render (page, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  g_atomic_int_inc (&worker->n_rendered);
-  job->result = surface;
-  job->result_free = (GDestroyNotify) cairo_surface_destroy;
-}
-
-static char *
-page_text (PopplerPage *page)
-{
-  char *text = poppler_page_get_text (page);
-
-  if (text == NULL)
-    return g_strdup ("");
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (text, -1);
-
-      g_free (text);
-      return valid;
-    }
-  return text;
-}
-
-static void
-run_text (Job *job)
-{
-  g_autoptr(DnPopplerPage) page = job_get_page (job);
-
-  if (page != NULL)
-    {
-      job->result = page_text (page);
-      job->result_free = g_free;
-    }
-}
-
-/* The rectangles of the characters @start to @end of the page's text, one
- * per line: characters that share a line (their boxes overlap vertically)
- * are joined. */
-static void
-add_span_rects (GArray                 *rects,
-                const PopplerRectangle *chars,
-                guint                   n_chars,
-                const DnTextSpan       *span,
-                guint                   hit)
-{
-  gboolean open = FALSE;
-  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-
-  for (guint i = span->start; i < span->end && i < n_chars; i++)
-    {
-      const PopplerRectangle *c = &chars[i];
-
-      /* line breaks and other characters without a box */
-      if (c->x2 - c->x1 <= 0 || c->y2 - c->y1 <= 0)
-        continue;
-      if (open && c->y1 < y2 && c->y2 > y1)
-        {
-          x1 = MIN (x1, c->x1);
-          y1 = MIN (y1, c->y1);
-          x2 = MAX (x2, c->x2);
-          y2 = MAX (y2, c->y2);
-          continue;
-        }
-      if (open)
-        {
-          DnPdfRect r = { x1, y1, x2 - x1, y2 - y1, hit };
-          g_array_append_val (rects, r);
-        }
-      open = TRUE;
-      x1 = c->x1;
-      y1 = c->y1;
-      x2 = c->x2;
-      y2 = c->y2;
-    }
-  if (open)
-    {
-      DnPdfRect r = { x1, y1, x2 - x1, y2 - y1, hit };
-      g_array_append_val (rects, r);
-    }
-}
-
-static void
-run_find (Job *job)
-{
-  g_autoptr(DnPopplerPage) page = job_get_page (job);
-  g_autofree char *text = NULL;
-  g_autofree PopplerRectangle *chars = NULL;
-  g_autoptr(GArray) spans = NULL;
-  GArray *rects;
-  guint n_chars = 0, hit = 0;
-
-  if (page == NULL)
-    return;
-  rects = g_array_new (FALSE, FALSE, sizeof (DnPdfRect));
-  text = page_text (page);
-  spans = dn_text_find_all (text, job->words);
-  /* one rectangle per character of the text (line breaks included) */
-  if (spans->len > 0 && !poppler_page_get_text_layout (page, &chars, &n_chars))
-    n_chars = 0;
-  for (guint i = 0; i < spans->len; i++)
-    {
-      guint before = rects->len;
-
-      add_span_rects (rects, chars, n_chars, &g_array_index (spans, DnTextSpan, i), hit);
-      /* a hit without a box on the page is not one the reader can see */
-      if (rects->len > before)
-        hit++;
-    }
-  job->result = rects;
-  job->result_free = (GDestroyNotify) g_array_unref;
-}
-
-static void
-run_count_text (Job *job)
-{
-  GCancellable *cancellable = g_task_get_cancellable (job->task);
-  int n = 0;
-
-  for (int i = 0; i < job->document->n_pages; i++)
-    {
-      g_autoptr(DnPopplerPage) page = poppler_document_get_page (job->document->poppler, i);
-      g_autofree char *text = page != NULL ? page_text (page) : NULL;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      if (text == NULL)
-        continue;
-      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-        if (!g_unichar_isspace (g_utf8_get_char (p)))
-          {
-            n++;
-            break;
-          }
-    }
-  if (!g_cancellable_set_error_if_cancelled (cancellable, &job->error))
-    job->count = n;
 }
 
 /* Gives the job's result to its task, after the job (and so its
@@ -638,11 +112,9 @@ static void
 job_finish (Job *job)
 {
   GTask *task = g_steal_pointer (&job->task);
-  JobKind kind = job->kind;
   gpointer result = g_steal_pointer (&job->result);
   GDestroyNotify result_free = job->result_free;
   GError *error = g_steal_pointer (&job->error);
-  gssize count = job->count;
 
   job_free (job);
   if (task == NULL)
@@ -654,8 +126,6 @@ job_finish (Job *job)
     }
   if (error != NULL)
     g_task_return_error (task, error);
-  else if (kind == JOB_COUNT_TEXT)
-    g_task_return_int (task, count);
   else
     g_task_return_pointer (task, result, result_free);
   g_object_unref (task);
@@ -682,34 +152,15 @@ worker_main (gpointer data)
           job_finish (job);
           continue;
         }
-      switch (job->kind)
+      if (job->kind == JOB_BARRIER)
         {
-        case JOB_OPEN:
-          run_open (job);
-          break;
-        case JOB_RENDER:
-          run_render (job, worker);
-          break;
-        case JOB_TEXT:
-          run_text (job);
-          break;
-        case JOB_FIND:
-          run_find (job);
-          break;
-        case JOB_COUNT_TEXT:
-          run_count_text (job);
-          break;
-        case JOB_BARRIER:
           g_mutex_lock (&job->barrier->mutex);
           job->barrier->reached = TRUE;
           g_cond_signal (&job->barrier->cond);
           g_mutex_unlock (&job->barrier->mutex);
-          break;
-        case JOB_CLOSE:
-        case JOB_QUIT:
-        default:
-          break;
         }
+      else
+        _dn_pdf_run_job (job, worker);
       job_finish (job);
     }
   worker_unref (worker);
@@ -729,16 +180,16 @@ dn_pdf_renderer_finalize (GObject *object)
 
   quit->kind = JOB_QUIT;
   quit->priority = PRIORITY_QUIT;
-  if (on_worker (worker))
+  if (_dn_pdf_on_worker (worker))
     {
       /* released by a job's task on the worker itself: it ends after
        * this job, on its own */
       g_thread_unref (worker->thread);
-      worker_push (worker, quit);
+      _dn_pdf_worker_push (worker, quit);
     }
   else
     {
-      worker_push (worker, quit);
+      _dn_pdf_worker_push (worker, quit);
       g_thread_join (worker->thread);
     }
   worker_unref (worker);
@@ -785,7 +236,7 @@ drain (Worker *worker)
   job->kind = JOB_BARRIER;
   job->priority = PRIORITY_QUIT - 1;
   job->barrier = &barrier;
-  worker_push (worker, job);
+  _dn_pdf_worker_push (worker, job);
   g_mutex_lock (&barrier.mutex);
   while (!barrier.reached)
     g_cond_wait (&barrier.cond, &barrier.mutex);
@@ -802,7 +253,7 @@ static DnPdfRenderer *default_renderer;
 static void
 drain_default (void)
 {
-  if (!on_worker (default_renderer->worker))
+  if (!_dn_pdf_on_worker (default_renderer->worker))
     drain (default_renderer->worker);
 }
 
@@ -819,80 +270,104 @@ dn_pdf_renderer_get_default (void)
   return default_renderer;
 }
 
+/* A job of @kind, on @document (NULL when opening), for job_queue() or
+ * job_wait(). */
 static Job *
-job_new (DnPdfRenderer       *self,
-         JobKind              kind,
-         int                  priority,
-         DnPdfDocument       *document,
-         int                  page,
-         GCancellable        *cancellable,
-         GAsyncReadyCallback  callback,
-         gpointer             user_data,
-         gpointer             source_tag)
+job_new (JobKind        kind,
+         int            priority,
+         DnPdfDocument *document,
+         int            page)
 {
   Job *job = g_new0 (Job, 1);
 
   job->kind = kind;
   job->priority = priority;
-  /* no source object: a task kept by the worker a moment after its
-   * result went keeps no renderer alive (see job_finish()) */
-  job->task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, source_tag);
   job->document = document != NULL ? dn_pdf_document_ref (document) : NULL;
   job->page = page;
   return job;
 }
 
-/* Waits on a main context of its own for what @start began. */
-typedef void (*StartFunc) (gpointer data, GAsyncReadyCallback callback, gpointer result_slot);
+/* Queues @job (NULL: nothing, its maker said why); its result goes to
+ * @callback on the caller's thread-default main context. */
+static void
+job_queue (DnPdfRenderer       *self,
+           Job                 *job,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data,
+           gpointer             source_tag)
+{
+  if (job == NULL)
+    return;
+  /* no source object: a task kept by the worker a moment after its
+   * result went keeps no renderer alive (see job_finish()) */
+  job->task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, source_tag);
+  _dn_pdf_worker_push (self->worker, job);
+}
+
+/* What a job's task returned, for every _finish function. */
+static gpointer
+task_result (GAsyncResult  *result,
+             GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
 
 static void
-on_sync_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_job_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   GAsyncResult **slot = user_data;
 
   *slot = g_object_ref (result);
 }
 
-static GAsyncResult *
-run_sync (DnPdfRenderer *self,
-          StartFunc      start,
-          gpointer       data)
+/* Queues @job (NULL: nothing) and waits for it on a main context of its
+ * own: what its task returned. Not on the worker. */
+static gpointer
+job_wait (DnPdfRenderer  *self,
+          Job            *job,
+          GCancellable   *cancellable,
+          gpointer        source_tag,
+          GError        **error)
 {
+  g_autoptr(GAsyncResult) result = NULL;
   GMainContext *context;
-  GAsyncResult *result = NULL;
 
-  g_return_val_if_fail (!on_worker (self->worker), NULL);
-
+  if (job == NULL)
+    return NULL;
+  if (_dn_pdf_on_worker (self->worker))
+    {
+      g_critical ("%s: a PDF renderer cannot wait for itself", G_STRFUNC);
+      job_free (job);
+      return NULL;
+    }
   context = g_main_context_new ();
   g_main_context_push_thread_default (context);
-  start (data, on_sync_done_cb, &result);
+  job_queue (self, job, cancellable, on_job_done_cb, &result, source_tag);
   while (result == NULL)
     g_main_context_iteration (context, TRUE);
   g_main_context_pop_thread_default (context);
   g_main_context_unref (context);
-  return result;
+  return task_result (result, error);
 }
 
 /* Opening */
 
-static void
-open_any_async (DnPdfRenderer       *self,
-                GFile               *file,
-                GBytes              *bytes,
-                const char          *name,
-                const char          *password,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
+static Job *
+open_job_new (DnPdfRenderer *self,
+              GFile         *file,
+              GBytes        *bytes,
+              const char    *name,
+              const char    *password)
 {
-  Job *job = job_new (self, JOB_OPEN, PRIORITY_OPEN, NULL, 0, cancellable, callback, user_data,
-                      dn_pdf_renderer_open_async);
+  Job *job = job_new (JOB_OPEN, PRIORITY_OPEN, NULL, 0);
 
   job->renderer = g_object_ref (self);
-
   job->file = file != NULL ? g_object_ref (file) : NULL;
   job->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   if (name != NULL)
@@ -906,7 +381,7 @@ open_any_async (DnPdfRenderer       *self,
       job->name = raw != NULL ? g_utf8_make_valid (raw, -1) : g_strdup ("");
     }
   job->password = g_strdup (password);
-  worker_push (self->worker, job);
+  return job;
 }
 
 void
@@ -920,7 +395,8 @@ dn_pdf_renderer_open_async (DnPdfRenderer       *self,
   g_return_if_fail (DN_IS_PDF_RENDERER (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  open_any_async (self, file, NULL, NULL, password, cancellable, callback, user_data);
+  job_queue (self, open_job_new (self, file, NULL, NULL, password), cancellable, callback, user_data,
+             dn_pdf_renderer_open_async);
 }
 
 void
@@ -935,7 +411,8 @@ dn_pdf_renderer_open_bytes_async (DnPdfRenderer       *self,
   g_return_if_fail (DN_IS_PDF_RENDERER (self));
   g_return_if_fail (bytes != NULL);
 
-  open_any_async (self, NULL, bytes, name != NULL ? name : "", password, cancellable, callback, user_data);
+  job_queue (self, open_job_new (self, NULL, bytes, name != NULL ? name : "", password), cancellable, callback,
+             user_data, dn_pdf_renderer_open_async);
 }
 
 DnPdfDocument *
@@ -943,30 +420,7 @@ dn_pdf_renderer_open_finish (DnPdfRenderer  *self,
                              GAsyncResult   *result,
                              GError        **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-typedef struct
-{
-  DnPdfRenderer *self;
-  GFile         *file;
-  GBytes        *bytes;
-  const char    *name;
-  const char    *password;
-  GCancellable  *cancellable;
-} OpenArgs;
-
-static void
-start_open (gpointer            data,
-            GAsyncReadyCallback callback,
-            gpointer            slot)
-{
-  OpenArgs *args = data;
-
-  open_any_async (args->self, args->file, args->bytes, args->name, args->password, args->cancellable, callback,
-                  slot);
+  return task_result (result, error);
 }
 
 DnPdfDocument *
@@ -976,14 +430,11 @@ dn_pdf_renderer_open (DnPdfRenderer  *self,
                       GCancellable   *cancellable,
                       GError        **error)
 {
-  OpenArgs args = { self, file, NULL, NULL, password, cancellable };
-  g_autoptr(GAsyncResult) result = NULL;
-
   g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  result = run_sync (self, start_open, &args);
-  return dn_pdf_renderer_open_finish (self, result, error);
+  return job_wait (self, open_job_new (self, file, NULL, NULL, password), cancellable, dn_pdf_renderer_open_async,
+                   error);
 }
 
 DnPdfDocument *
@@ -994,27 +445,36 @@ dn_pdf_renderer_open_bytes (DnPdfRenderer  *self,
                             GCancellable   *cancellable,
                             GError        **error)
 {
-  OpenArgs args = { self, NULL, bytes, name != NULL ? name : "", password, cancellable };
-  g_autoptr(GAsyncResult) result = NULL;
-
   g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  result = run_sync (self, start_open, &args);
-  return dn_pdf_renderer_open_finish (self, result, error);
+  return job_wait (self, open_job_new (self, NULL, bytes, name != NULL ? name : "", password), cancellable,
+                   dn_pdf_renderer_open_async, error);
 }
 
 /* Page jobs */
 
-typedef struct
+/* A job of @kind on @page of @document (@scale for drawing, @words for
+ * find), or NULL (with a warning) for a document of another renderer. */
+static Job *
+page_job_new (DnPdfRenderer *self,
+              JobKind        kind,
+              DnPdfDocument *document,
+              int            page,
+              double         scale,
+              const char    *words,
+              int            priority)
 {
-  DnPdfRenderer *self;
-  DnPdfDocument *document;
-  int            page;
-  double         scale;
-  const char    *words;
-  GCancellable  *cancellable;
-} PageArgs;
+  Job *job;
+
+  g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
+  g_return_val_if_fail (document != NULL && document->worker == self->worker, NULL);
+
+  job = job_new (kind, priority, document, page);
+  job->scale = scale;
+  job->words = g_strdup (words);
+  return job;
+}
 
 void
 dn_pdf_renderer_render_async (DnPdfRenderer       *self,
@@ -1026,15 +486,8 @@ dn_pdf_renderer_render_async (DnPdfRenderer       *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  Job *job;
-
-  g_return_if_fail (DN_IS_PDF_RENDERER (self));
-  g_return_if_fail (document != NULL && document->worker == self->worker);
-
-  job = job_new (self, JOB_RENDER, priority, document, page, cancellable, callback, user_data,
-                 dn_pdf_renderer_render_async);
-  job->scale = scale;
-  worker_push (self->worker, job);
+  job_queue (self, page_job_new (self, JOB_RENDER, document, page, scale, NULL, priority), cancellable, callback,
+             user_data, dn_pdf_renderer_render_async);
 }
 
 cairo_surface_t *
@@ -1042,20 +495,7 @@ dn_pdf_renderer_render_finish (DnPdfRenderer  *self,
                                GAsyncResult   *result,
                                GError        **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-start_render (gpointer            data,
-              GAsyncReadyCallback callback,
-              gpointer            slot)
-{
-  PageArgs *args = data;
-
-  dn_pdf_renderer_render_async (args->self, args->document, args->page, args->scale, DN_PDF_PRIORITY_VISIBLE,
-                                args->cancellable, callback, slot);
+  return task_result (result, error);
 }
 
 cairo_surface_t *
@@ -1066,13 +506,8 @@ dn_pdf_renderer_render (DnPdfRenderer  *self,
                         GCancellable   *cancellable,
                         GError        **error)
 {
-  PageArgs args = { self, document, page, scale, NULL, cancellable };
-  g_autoptr(GAsyncResult) result = NULL;
-
-  g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
-
-  result = run_sync (self, start_render, &args);
-  return dn_pdf_renderer_render_finish (self, result, error);
+  return job_wait (self, page_job_new (self, JOB_RENDER, document, page, scale, NULL, DN_PDF_PRIORITY_VISIBLE),
+                   cancellable, dn_pdf_renderer_render_async, error);
 }
 
 void
@@ -1084,11 +519,8 @@ dn_pdf_renderer_get_text_async (DnPdfRenderer       *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_return_if_fail (DN_IS_PDF_RENDERER (self));
-  g_return_if_fail (document != NULL && document->worker == self->worker);
-
-  worker_push (self->worker, job_new (self, JOB_TEXT, priority, document, page, cancellable, callback, user_data,
-                                      dn_pdf_renderer_get_text_async));
+  job_queue (self, page_job_new (self, JOB_TEXT, document, page, 0, NULL, priority), cancellable, callback,
+             user_data, dn_pdf_renderer_get_text_async);
 }
 
 char *
@@ -1096,20 +528,7 @@ dn_pdf_renderer_get_text_finish (DnPdfRenderer  *self,
                                  GAsyncResult   *result,
                                  GError        **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-start_text (gpointer            data,
-            GAsyncReadyCallback callback,
-            gpointer            slot)
-{
-  PageArgs *args = data;
-
-  dn_pdf_renderer_get_text_async (args->self, args->document, args->page, DN_PDF_PRIORITY_VISIBLE,
-                                  args->cancellable, callback, slot);
+  return task_result (result, error);
 }
 
 char *
@@ -1119,13 +538,8 @@ dn_pdf_renderer_get_text (DnPdfRenderer  *self,
                           GCancellable   *cancellable,
                           GError        **error)
 {
-  PageArgs args = { self, document, page, 0, NULL, cancellable };
-  g_autoptr(GAsyncResult) result = NULL;
-
-  g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
-
-  result = run_sync (self, start_text, &args);
-  return dn_pdf_renderer_get_text_finish (self, result, error);
+  return job_wait (self, page_job_new (self, JOB_TEXT, document, page, 0, NULL, DN_PDF_PRIORITY_VISIBLE),
+                   cancellable, dn_pdf_renderer_get_text_async, error);
 }
 
 void
@@ -1138,16 +552,10 @@ dn_pdf_renderer_find_async (DnPdfRenderer       *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  Job *job;
-
-  g_return_if_fail (DN_IS_PDF_RENDERER (self));
-  g_return_if_fail (document != NULL && document->worker == self->worker);
   g_return_if_fail (words != NULL);
 
-  job = job_new (self, JOB_FIND, priority, document, page, cancellable, callback, user_data,
-                 dn_pdf_renderer_find_async);
-  job->words = g_strdup (words);
-  worker_push (self->worker, job);
+  job_queue (self, page_job_new (self, JOB_FIND, document, page, 0, words, priority), cancellable, callback,
+             user_data, dn_pdf_renderer_find_async);
 }
 
 GArray *
@@ -1155,20 +563,7 @@ dn_pdf_renderer_find_finish (DnPdfRenderer  *self,
                              GAsyncResult   *result,
                              GError        **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-start_find (gpointer            data,
-            GAsyncReadyCallback callback,
-            gpointer            slot)
-{
-  PageArgs *args = data;
-
-  dn_pdf_renderer_find_async (args->self, args->document, args->page, args->words, DN_PDF_PRIORITY_VISIBLE,
-                              args->cancellable, callback, slot);
+  return task_result (result, error);
 }
 
 GArray *
@@ -1179,27 +574,10 @@ dn_pdf_renderer_find (DnPdfRenderer  *self,
                       GCancellable   *cancellable,
                       GError        **error)
 {
-  PageArgs args = { self, document, page, 0, words, cancellable };
-  g_autoptr(GAsyncResult) result = NULL;
+  g_return_val_if_fail (words != NULL, NULL);
 
-  g_return_val_if_fail (DN_IS_PDF_RENDERER (self), NULL);
-
-  result = run_sync (self, start_find, &args);
-  return dn_pdf_renderer_find_finish (self, result, error);
-}
-
-static void
-start_count_text (gpointer            data,
-                  GAsyncReadyCallback callback,
-                  gpointer            slot)
-{
-  PageArgs *args = data;
-
-  g_return_if_fail (args->document != NULL && args->document->worker == args->self->worker);
-
-  worker_push (args->self->worker, job_new (args->self, JOB_COUNT_TEXT, DN_PDF_PRIORITY_BACKGROUND, args->document,
-                                            0, args->cancellable, callback, slot,
-                                            dn_pdf_renderer_count_text_pages));
+  return job_wait (self, page_job_new (self, JOB_FIND, document, page, 0, words, DN_PDF_PRIORITY_VISIBLE),
+                   cancellable, dn_pdf_renderer_find_async, error);
 }
 
 int
@@ -1208,21 +586,17 @@ dn_pdf_renderer_count_text_pages (DnPdfRenderer  *self,
                                   GCancellable   *cancellable,
                                   GError        **error)
 {
-  PageArgs args = { self, document, 0, 0, NULL, cancellable };
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) local_error = NULL;
-  gssize n;
+  gpointer n;
 
   g_return_val_if_fail (DN_IS_PDF_RENDERER (self), -1);
 
-  result = run_sync (self, start_count_text, &args);
-  n = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return -1;
-    }
-  return (int) n;
+  n = job_wait (self, page_job_new (self, JOB_COUNT_TEXT, document, 0, 0, NULL, DN_PDF_PRIORITY_BACKGROUND),
+                cancellable, dn_pdf_renderer_count_text_pages, &local_error);
+  if (local_error == NULL)
+    return GPOINTER_TO_INT (n);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return -1;
 }
 
 guint
