@@ -277,11 +277,17 @@ job_get_page (Job *job)
 {
   PopplerPage *page = NULL;
 
-  if (job->page >= 0 && job->page < job->document->n_pages)
-    page = poppler_document_get_page (job->document->poppler, job->page);
+  if (job->page < 0 || job->page >= job->document->n_pages)
+    {
+      g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE,
+                   _("This document has no page %d."), job->page + 1);
+      return NULL;
+    }
+  /* counted in the file, but not one poppler can read */
+  page = poppler_document_get_page (job->document->poppler, job->page);
   if (page == NULL)
-    g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE,
-                             _("This document has no page %d."), job->page + 1);
+    g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_DAMAGED,
+                 _("Page %d of this document is damaged: it cannot be read."), job->page + 1);
   return page;
 }
 

@@ -589,6 +589,38 @@ test_lifetime (void)
   dn_pdf_test_remove_dir (dir);
 }
 
+/* A file that counts pages poppler cannot read (found by fuzzing): it
+ * opens, and each such page says it is damaged, not that it is missing;
+ * a page beyond the count says so. */
+static void
+test_unreadable_page (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", "pdf", "unreadable-page.pdf",
+                                                 NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnPdfDocument) doc = open_path (f->renderer, path, NULL, &error);
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (dn_pdf_document_get_n_pages (doc), ==, 3);
+  text = dn_pdf_renderer_get_text (f->renderer, doc, 0, NULL, &error);
+  g_assert_null (text);
+  g_assert_error (error, DN_PDF_ERROR, DN_PDF_ERROR_DAMAGED);
+  g_assert_cmpstr (error->message, ==, "Page 1 of this document is damaged: it cannot be read.");
+  g_clear_error (&error);
+  surface = dn_pdf_renderer_render (f->renderer, doc, 0, 0.5, NULL, &error);
+  g_assert_null (surface);
+  g_assert_error (error, DN_PDF_ERROR, DN_PDF_ERROR_DAMAGED);
+  g_clear_error (&error);
+  text = dn_pdf_renderer_get_text (f->renderer, doc, 3, NULL, &error);
+  g_assert_null (text);
+  g_assert_error (error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE);
+  g_assert_cmpstr (error->message, ==, "This document has no page 4.");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -603,6 +635,7 @@ main (int argc, char **argv)
   g_test_add ("/pdf/renderer/find", Fixture, NULL, fixture_setup, test_find, fixture_teardown);
   g_test_add_func ("/pdf/find-text", test_find_text);
   g_test_add ("/pdf/renderer/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
+  g_test_add ("/pdf/renderer/unreadable-page", Fixture, NULL, fixture_setup, test_unreadable_page, fixture_teardown);
   g_test_add ("/pdf/renderer/encrypted", Fixture, NULL, fixture_setup, test_encrypted, fixture_teardown);
   g_test_add ("/pdf/renderer/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/pdf/renderer/priority", Fixture, NULL, fixture_setup, test_priority, fixture_teardown);
