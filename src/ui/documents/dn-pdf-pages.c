@@ -25,19 +25,11 @@
 
 #include <math.h>
 
+#include "dn-pdf-page-cache.h"
 #include "dn-pdf-pages.h"
 
 #define GAP     12.0
 #define NEARBY  2
-
-typedef struct
-{
-  int         page;
-  double      scale;
-  GdkTexture *texture;
-  gsize       bytes;
-  guint64     used;
-} Entry;
 
 typedef struct
 {
@@ -66,9 +58,7 @@ struct _DnPdfPages
   int            page;
   gboolean       page_pinned;   /* the page gone to, until the next scroll */
 
-  GHashTable    *cache;         /* page → Entry */
-  gsize          cache_bytes;
-  guint64        clock;
+  DnPdfPageCache *cache;
   GHashTable    *pending;       /* page → Request */
   GHashTable    *failed;        /* pages the renderer could not draw */
   guint          n_requested;
@@ -272,84 +262,12 @@ rects_free (gpointer data)
 }
 
 static void
-entry_free (gpointer data)
-{
-  Entry *entry = data;
-
-  g_clear_object (&entry->texture);
-  g_free (entry);
-}
-
-static void
 request_cancel (gpointer data)
 {
   Request *request = data;
 
   /* the callback comes with G_IO_ERROR_CANCELLED and frees it */
   g_cancellable_cancel (request->cancellable);
-}
-
-static void
-cache_remove (DnPdfPages *self,
-              int         page)
-{
-  Entry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (page));
-
-  if (entry == NULL)
-    return;
-  self->cache_bytes -= entry->bytes;
-  g_hash_table_remove (self->cache, GINT_TO_POINTER (page));
-}
-
-static int
-compare_used (gconstpointer a,
-              gconstpointer b)
-{
-  const Entry *x = *(Entry * const *) a, *y = *(Entry * const *) b;
-
-  return x->used < y->used ? -1 : x->used > y->used;
-}
-
-/* Drops the least recently drawn images out of the band first until the
- * cache is within its budget. */
-static void
-evict (DnPdfPages *self)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-  GHashTableIter iter;
-  gpointer value;
-  int first, last;
-
-  if (self->cache_bytes <= DN_PDF_PAGES_CACHE_BYTES)
-    return;
-  visible_range (self, &first, &last);
-  entries = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, self->cache);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (entries, value);
-  g_ptr_array_sort (entries, compare_used);
-  for (guint i = 0; i < entries->len && self->cache_bytes > DN_PDF_PAGES_CACHE_BYTES; i++)
-    {
-      Entry *entry = entries->pdata[i];
-
-      if (entry->page >= first - NEARBY && entry->page <= last + NEARBY)
-        continue;
-      cache_remove (self, entry->page);
-    }
-}
-
-static GdkTexture *
-texture_from_surface (cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GBytes) bytes = NULL;
-
-  /* no copy: the texture keeps the surface */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
 static void
@@ -367,17 +285,10 @@ on_rendered_cb (GObject      *source,
     g_hash_table_steal (self->pending, GINT_TO_POINTER (request->page));
   if (surface != NULL && current && self->document != NULL)
     {
-      Entry *entry = g_new0 (Entry, 1);
+      int first, last;
 
-      entry->page = request->page;
-      entry->scale = request->scale;
-      entry->bytes = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
-      entry->texture = texture_from_surface (surface);
-      entry->used = ++self->clock;
-      cache_remove (self, request->page);
-      g_hash_table_insert (self->cache, GINT_TO_POINTER (request->page), entry);
-      self->cache_bytes += entry->bytes;
-      evict (self);
+      visible_range (self, &first, &last);
+      dn_pdf_page_cache_add (self->cache, request->page, request->scale, surface, first - NEARBY, last + NEARBY);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   else
@@ -402,10 +313,10 @@ request_page (DnPdfPages *self,
               double      scale,
               int         priority)
 {
-  Entry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (page));
+  double cached_scale = 0;
   Request *request = g_hash_table_lookup (self->pending, GINT_TO_POINTER (page));
 
-  if (entry != NULL && entry->scale == scale)
+  if (dn_pdf_page_cache_peek (self->cache, page, &cached_scale) != NULL && cached_scale == scale)
     return;
   if (request != NULL && request->scale == scale)
     return;
@@ -592,17 +503,14 @@ dn_pdf_pages_snapshot (GtkWidget   *widget,
   for (int i = first; i >= 0 && i <= last; i++)
     {
       double w, h, x, y;
-      Entry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (i));
+      GdkTexture *texture = dn_pdf_page_cache_use (self->cache, i);
 
       page_size (self, i, &w, &h);
       x = x_origin + (self->content_width - w) / 2;
       y = self->tops[i] - top;
       gtk_snapshot_append_color (snapshot, &border, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
-      if (entry != NULL)
-        {
-          entry->used = ++self->clock;
-          gtk_snapshot_append_texture (snapshot, entry->texture, &GRAPHENE_RECT_INIT (x, y, w, h));
-        }
+      if (texture != NULL)
+        gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x, y, w, h));
       else
         gtk_snapshot_append_color (snapshot, g_hash_table_contains (self->failed, GINT_TO_POINTER (i)) ? &failed
                                                                                                      : &white,
@@ -696,9 +604,8 @@ static void
 forget_document (DnPdfPages *self)
 {
   g_hash_table_remove_all (self->pending);
-  g_hash_table_remove_all (self->cache);
+  dn_pdf_page_cache_clear (self->cache);
   g_hash_table_remove_all (self->failed);
-  self->cache_bytes = 0;
   dn_pdf_pages_clear_hits (self);
   g_clear_pointer (&self->document, dn_pdf_document_unref);
   g_clear_object (&self->renderer);
@@ -729,7 +636,7 @@ dn_pdf_pages_finalize (GObject *object)
   DnPdfPages *self = DN_PDF_PAGES (object);
 
   g_hash_table_unref (self->pending);
-  g_hash_table_unref (self->cache);
+  dn_pdf_page_cache_free (self->cache);
   g_hash_table_unref (self->failed);
   g_ptr_array_unref (self->hits);
 
@@ -774,7 +681,7 @@ dn_pdf_pages_init (DnPdfPages *self)
 {
   self->zoom = 1.0;
   self->sizing = DN_PDF_SIZING_FIT_WIDTH;
-  self->cache = g_hash_table_new_full (NULL, NULL, NULL, entry_free);
+  self->cache = dn_pdf_page_cache_new (DN_PDF_PAGES_CACHE_BYTES);
   self->pending = g_hash_table_new_full (NULL, NULL, NULL, request_cancel);
   self->failed = g_hash_table_new (NULL, NULL);
   self->hits = g_ptr_array_new_with_free_func (rects_free);
@@ -1027,20 +934,9 @@ dn_pdf_pages_get_hit_rect (DnPdfPages *self,
 GArray *
 dn_pdf_pages_dup_cached (DnPdfPages *self)
 {
-  GArray *pages = g_array_new (FALSE, FALSE, sizeof (int));
-  double scale = dn_pdf_pages_get_render_scale (self);
-  GHashTableIter iter;
-  gpointer value;
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), NULL);
 
-  g_hash_table_iter_init (&iter, self->cache);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Entry *entry = value;
-
-      if (entry->scale == scale)
-        g_array_append_val (pages, entry->page);
-    }
-  return pages;
+  return dn_pdf_page_cache_dup_pages (self->cache, dn_pdf_pages_get_render_scale (self));
 }
 
 guint
