@@ -25,6 +25,7 @@
 
 #include <math.h>
 
+#include "dn-pdf-hits.h"
 #include "dn-pdf-page-cache.h"
 #include "dn-pdf-pages.h"
 
@@ -63,9 +64,7 @@ struct _DnPdfPages
   GHashTable    *failed;        /* pages the renderer could not draw */
   guint          n_requested;
 
-  GPtrArray     *hits;          /* per page: GArray of DnPdfRect, or NULL */
-  int            hit_page;
-  int            hit;
+  DnPdfHits     *hits;
 };
 
 enum
@@ -253,13 +252,6 @@ dn_pdf_pages_get_render_scale (DnPdfPages *self)
 /*
  * The cache and the jobs
  */
-
-static void
-rects_free (gpointer data)
-{
-  if (data != NULL)
-    g_array_unref (data);
-}
 
 static void
 request_cancel (gpointer data)
@@ -460,29 +452,6 @@ dn_pdf_pages_size_allocate (GtkWidget *widget,
 }
 
 static void
-add_hits (DnPdfPages    *self,
-          GtkSnapshot   *snapshot,
-          int            page,
-          double         x,
-          double         y)
-{
-  GArray *rects = page < (int) self->hits->len ? self->hits->pdata[page] : NULL;
-  double s = points_to_pixels (self);
-  const GdkRGBA other = { 1.0, 0.85, 0.0, 0.35 };
-  const GdkRGBA current = { 1.0, 0.45, 0.0, 0.55 };
-
-  for (guint i = 0; rects != NULL && i < rects->len; i++)
-    {
-      const DnPdfRect *r = &g_array_index (rects, DnPdfRect, i);
-      gboolean is_current = page == self->hit_page && (int) r->hit == self->hit;
-
-      gtk_snapshot_append_color (snapshot, is_current ? &current : &other,
-                                 &GRAPHENE_RECT_INIT (x + r->x * s - 1, y + r->y * s - 1, r->width * s + 2,
-                                                      r->height * s + 2));
-    }
-}
-
-static void
 dn_pdf_pages_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
@@ -515,7 +484,7 @@ dn_pdf_pages_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_color (snapshot, g_hash_table_contains (self->failed, GINT_TO_POINTER (i)) ? &failed
                                                                                                      : &white,
                                    &GRAPHENE_RECT_INIT (x, y, w, h));
-      add_hits (self, snapshot, i, x, y);
+      dn_pdf_hits_snapshot (self->hits, snapshot, i, x, y, points_to_pixels (self));
     }
 }
 
@@ -638,7 +607,7 @@ dn_pdf_pages_finalize (GObject *object)
   g_hash_table_unref (self->pending);
   dn_pdf_page_cache_free (self->cache);
   g_hash_table_unref (self->failed);
-  g_ptr_array_unref (self->hits);
+  dn_pdf_hits_free (self->hits);
 
   G_OBJECT_CLASS (dn_pdf_pages_parent_class)->finalize (object);
 }
@@ -684,9 +653,7 @@ dn_pdf_pages_init (DnPdfPages *self)
   self->cache = dn_pdf_page_cache_new (DN_PDF_PAGES_CACHE_BYTES);
   self->pending = g_hash_table_new_full (NULL, NULL, NULL, request_cancel);
   self->failed = g_hash_table_new (NULL, NULL);
-  self->hits = g_ptr_array_new_with_free_func (rects_free);
-  self->hit_page = -1;
-  self->hit = -1;
+  self->hits = dn_pdf_hits_new ();
   /* until a scrolled window gives its own */
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
@@ -721,7 +688,7 @@ dn_pdf_pages_set_document (DnPdfPages    *self,
       self->document = dn_pdf_document_ref (document);
       self->n_pages = dn_pdf_document_get_n_pages (document);
       self->tops = g_new0 (double, self->n_pages + 1);
-      g_ptr_array_set_size (self->hits, self->n_pages);
+      dn_pdf_hits_clear (self->hits, self->n_pages);
       relayout (self);
     }
   self->n_requested = 0;
@@ -880,9 +847,7 @@ dn_pdf_pages_set_hits (DnPdfPages *self,
   g_return_if_fail (DN_IS_PDF_PAGES (self));
   g_return_if_fail (page >= 0 && page < self->n_pages);
 
-  if (self->hits->pdata[page] != NULL)
-    g_array_unref (self->hits->pdata[page]);
-  self->hits->pdata[page] = rects != NULL && rects->len > 0 ? g_array_ref (rects) : NULL;
+  dn_pdf_hits_set (self->hits, page, rects);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -893,8 +858,7 @@ dn_pdf_pages_set_current_hit (DnPdfPages *self,
 {
   g_return_if_fail (DN_IS_PDF_PAGES (self));
 
-  self->hit_page = page;
-  self->hit = hit;
+  dn_pdf_hits_set_current (self->hits, page, hit);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -903,10 +867,7 @@ dn_pdf_pages_clear_hits (DnPdfPages *self)
 {
   g_return_if_fail (DN_IS_PDF_PAGES (self));
 
-  for (guint i = 0; i < self->hits->len; i++)
-    g_clear_pointer (&self->hits->pdata[i], g_array_unref);
-  self->hit_page = -1;
-  self->hit = -1;
+  dn_pdf_hits_clear (self->hits, self->n_pages);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -916,19 +877,9 @@ dn_pdf_pages_get_hit_rect (DnPdfPages *self,
                            int         hit,
                            DnPdfRect  *rect)
 {
-  GArray *rects;
-
   g_return_val_if_fail (DN_IS_PDF_PAGES (self), FALSE);
 
-  if (page < 0 || page >= (int) self->hits->len || (rects = self->hits->pdata[page]) == NULL)
-    return FALSE;
-  for (guint i = 0; i < rects->len; i++)
-    if ((int) g_array_index (rects, DnPdfRect, i).hit == hit)
-      {
-        *rect = g_array_index (rects, DnPdfRect, i);
-        return TRUE;
-      }
-  return FALSE;
+  return dn_pdf_hits_get_rect (self->hits, page, hit, rect);
 }
 
 GArray *
