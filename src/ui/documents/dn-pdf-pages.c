@@ -27,18 +27,11 @@
 
 #include "dn-pdf-hits.h"
 #include "dn-pdf-page-cache.h"
+#include "dn-pdf-page-jobs.h"
 #include "dn-pdf-pages.h"
 
 #define GAP     12.0
 #define NEARBY  2
-
-typedef struct
-{
-  DnPdfPages   *self;     /* a reference: the callback always comes */
-  int           page;
-  double        scale;
-  GCancellable *cancellable;
-} Request;
 
 struct _DnPdfPages
 {
@@ -60,11 +53,8 @@ struct _DnPdfPages
   gboolean       page_pinned;   /* the page gone to, until the next scroll */
 
   DnPdfPageCache *cache;
-  GHashTable    *pending;       /* page → Request */
-  GHashTable    *failed;        /* pages the renderer could not draw */
-  guint          n_requested;
-
-  DnPdfHits     *hits;
+  DnPdfPageJobs  *jobs;
+  DnPdfHits      *hits;
 };
 
 enum
@@ -254,49 +244,22 @@ dn_pdf_pages_get_render_scale (DnPdfPages *self)
  */
 
 static void
-request_cancel (gpointer data)
+on_rendered (gpointer         owner,
+             int              page,
+             double           scale,
+             cairo_surface_t *surface)
 {
-  Request *request = data;
+  DnPdfPages *self = owner;
+  int first, last;
 
-  /* the callback comes with G_IO_ERROR_CANCELLED and frees it */
-  g_cancellable_cancel (request->cancellable);
-}
-
-static void
-on_rendered_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Request *request = user_data;
-  DnPdfPages *self = request->self;
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface = dn_pdf_renderer_render_finish (DN_PDF_RENDERER (source), result, &error);
-  gboolean current = g_hash_table_lookup (self->pending, GINT_TO_POINTER (request->page)) == request;
-
-  if (current)
-    g_hash_table_steal (self->pending, GINT_TO_POINTER (request->page));
-  if (surface != NULL && current && self->document != NULL)
+  if (surface != NULL && self->document != NULL)
     {
-      int first, last;
-
       visible_range (self, &first, &last);
-      dn_pdf_page_cache_add (self->cache, request->page, request->scale, surface, first - NEARBY, last + NEARBY);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      dn_pdf_page_cache_add (self->cache, page, scale, surface, first - NEARBY, last + NEARBY);
     }
-  else
-    {
-      if (surface != NULL)
-        cairo_surface_destroy (surface);
-      if (current && error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_debug ("page %d: %s", request->page + 1, error->message);
-          g_hash_table_add (self->failed, GINT_TO_POINTER (request->page));
-          gtk_widget_queue_draw (GTK_WIDGET (self));
-        }
-    }
-  g_object_unref (request->cancellable);
-  g_object_unref (request->self);
-  g_free (request);
+  else if (surface != NULL)
+    cairo_surface_destroy (surface);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -306,31 +269,15 @@ request_page (DnPdfPages *self,
               int         priority)
 {
   double cached_scale = 0;
-  Request *request = g_hash_table_lookup (self->pending, GINT_TO_POINTER (page));
 
   if (dn_pdf_page_cache_peek (self->cache, page, &cached_scale) != NULL && cached_scale == scale)
     return;
-  if (request != NULL && request->scale == scale)
-    return;
-  if (g_hash_table_contains (self->failed, GINT_TO_POINTER (page)))
-    return;
-  request = g_new0 (Request, 1);
-  request->self = g_object_ref (self);
-  request->page = page;
-  request->scale = scale;
-  request->cancellable = g_cancellable_new ();
-  /* replaces (and cancels) a job at another scale */
-  g_hash_table_replace (self->pending, GINT_TO_POINTER (page), request);
-  self->n_requested++;
-  dn_pdf_renderer_render_async (self->renderer, self->document, page, scale, priority, request->cancellable,
-                                on_rendered_cb, request);
+  dn_pdf_page_jobs_request (self->jobs, self->renderer, self->document, page, scale, priority);
 }
 
 static void
 update_jobs (DnPdfPages *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
   double scale;
   int first, last;
 
@@ -340,15 +287,7 @@ update_jobs (DnPdfPages *self)
   visible_range (self, &first, &last);
 
   /* pages scrolled away, or at a scale no longer wanted */
-  g_hash_table_iter_init (&iter, self->pending);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      int page = GPOINTER_TO_INT (key);
-      Request *request = value;
-
-      if (page < first - NEARBY || page > last + NEARBY || request->scale != scale)
-        g_hash_table_iter_remove (&iter);
-    }
+  dn_pdf_page_jobs_keep (self->jobs, first - NEARBY, last + NEARBY, scale);
   for (int i = first; i <= last; i++)
     request_page (self, i, scale, DN_PDF_PRIORITY_VISIBLE);
   for (int d = 1; d <= NEARBY; d++)
@@ -481,8 +420,7 @@ dn_pdf_pages_snapshot (GtkWidget   *widget,
       if (texture != NULL)
         gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x, y, w, h));
       else
-        gtk_snapshot_append_color (snapshot, g_hash_table_contains (self->failed, GINT_TO_POINTER (i)) ? &failed
-                                                                                                     : &white,
+        gtk_snapshot_append_color (snapshot, dn_pdf_page_jobs_failed (self->jobs, i) ? &failed : &white,
                                    &GRAPHENE_RECT_INIT (x, y, w, h));
       dn_pdf_hits_snapshot (self->hits, snapshot, i, x, y, points_to_pixels (self));
     }
@@ -572,9 +510,8 @@ dn_pdf_pages_set_property (GObject      *object,
 static void
 forget_document (DnPdfPages *self)
 {
-  g_hash_table_remove_all (self->pending);
+  dn_pdf_page_jobs_clear (self->jobs);
   dn_pdf_page_cache_clear (self->cache);
-  g_hash_table_remove_all (self->failed);
   dn_pdf_pages_clear_hits (self);
   g_clear_pointer (&self->document, dn_pdf_document_unref);
   g_clear_object (&self->renderer);
@@ -604,9 +541,8 @@ dn_pdf_pages_finalize (GObject *object)
 {
   DnPdfPages *self = DN_PDF_PAGES (object);
 
-  g_hash_table_unref (self->pending);
+  dn_pdf_page_jobs_free (self->jobs);
   dn_pdf_page_cache_free (self->cache);
-  g_hash_table_unref (self->failed);
   dn_pdf_hits_free (self->hits);
 
   G_OBJECT_CLASS (dn_pdf_pages_parent_class)->finalize (object);
@@ -651,8 +587,7 @@ dn_pdf_pages_init (DnPdfPages *self)
   self->zoom = 1.0;
   self->sizing = DN_PDF_SIZING_FIT_WIDTH;
   self->cache = dn_pdf_page_cache_new (DN_PDF_PAGES_CACHE_BYTES);
-  self->pending = g_hash_table_new_full (NULL, NULL, NULL, request_cancel);
-  self->failed = g_hash_table_new (NULL, NULL);
+  self->jobs = dn_pdf_page_jobs_new (G_OBJECT (self), on_rendered);
   self->hits = dn_pdf_hits_new ();
   /* until a scrolled window gives its own */
   set_adjustment (self, &self->hadjustment, NULL);
@@ -691,7 +626,6 @@ dn_pdf_pages_set_document (DnPdfPages    *self,
       dn_pdf_hits_clear (self->hits, self->n_pages);
       relayout (self);
     }
-  self->n_requested = 0;
   self->page_pinned = FALSE;
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, 0);
@@ -895,5 +829,5 @@ dn_pdf_pages_get_n_requested (DnPdfPages *self)
 {
   g_return_val_if_fail (DN_IS_PDF_PAGES (self), 0);
 
-  return self->n_requested;
+  return dn_pdf_page_jobs_get_n_requested (self->jobs);
 }
