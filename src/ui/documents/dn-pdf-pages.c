@@ -15,7 +15,8 @@
  * NEARBY pages either side) and starts those missing, visible ones first.
  * Images are kept in a cache with a byte budget; the least recently drawn
  * ones out of the band go first, so memory stays flat however far one
- * scrolls.
+ * scrolls. The jobs (DnPdfPageJobs), the cache (DnPdfPageCache) and the
+ * hits of find (DnPdfHits) live in files of their own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
