@@ -437,13 +437,10 @@ dn_pdf_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_thumbnails);
       break;
     case PROP_N_MATCHES:
-      g_value_set_uint (value, dn_pdf_view_get_n_matches (self));
-      break;
     case PROP_MATCH:
-      g_value_set_int (value, dn_pdf_view_get_match (self));
-      break;
     case PROP_FIND_DONE:
-      g_value_set_boolean (value, dn_pdf_view_get_find_done (self));
+      /* the find bar's, as they are */
+      g_object_get_property (G_OBJECT (self->find_bar), pspec->name, value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
