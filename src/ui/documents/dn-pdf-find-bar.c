@@ -314,12 +314,7 @@ dn_pdf_find_bar_class_init (DnPdfFindBarClass *klass)
   properties[PROP_SEARCH_MODE_ENABLED] = g_param_spec_boolean ("search-mode-enabled", NULL, NULL, FALSE,
                                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
                                                                | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_MATCHES] = g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MATCH] = g_param_spec_int ("match", NULL, NULL, -1, G_MAXINT, -1,
-                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FIND_DONE] = g_param_spec_boolean ("find-done", NULL, NULL, FALSE,
-                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  dn_pdf_find_bar_make_state_pspecs (&properties[PROP_N_MATCHES]);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   dn_ui_class_set_bin_template (widget_class, "dn-pdf-find-bar.ui");
@@ -341,6 +336,14 @@ dn_pdf_find_bar_init (DnPdfFindBar *self)
 /*
  * Public
  */
+
+void
+dn_pdf_find_bar_make_state_pspecs (GParamSpec **pspecs)
+{
+  pspecs[0] = g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  pspecs[1] = g_param_spec_int ("match", NULL, NULL, -1, G_MAXINT, -1, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  pspecs[2] = g_param_spec_boolean ("find-done", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
 
 void
 dn_pdf_find_bar_set_pages (DnPdfFindBar *self,

@@ -21,6 +21,9 @@ G_DECLARE_FINAL_TYPE (DnPdfFindBar, dn_pdf_find_bar, DN, PDF_FIND_BAR, GtkWidget
  * use the actions pdf.find-next and pdf.find-previous of the widget it is
  * in. Properties "search-mode-enabled" (the bar shown), "n-matches",
  * "match" and "find-done" (as dn_pdf_view_get_n_matches() and others). */
+/* Makes the specs of "n-matches", "match" and "find-done", in that order
+ * from @pspecs, for the bar and for a widget that shows its state. */
+void     dn_pdf_find_bar_make_state_pspecs (GParamSpec **pspecs);
 void     dn_pdf_find_bar_set_pages        (DnPdfFindBar  *self,
                                            DnPdfPages    *pages);
 /* The document searched (NULL: none; the search is forgotten); set, the

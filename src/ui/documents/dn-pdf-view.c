@@ -553,12 +553,7 @@ dn_pdf_view_class_init (DnPdfViewClass *klass)
   properties[PROP_SHOW_THUMBNAILS] = g_param_spec_boolean ("show-thumbnails", NULL, NULL, FALSE,
                                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
                                                            | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_MATCHES] = g_param_spec_uint ("n-matches", NULL, NULL, 0, G_MAXUINT, 0,
-                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MATCH] = g_param_spec_int ("match", NULL, NULL, -1, G_MAXINT, -1,
-                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FIND_DONE] = g_param_spec_boolean ("find-done", NULL, NULL, FALSE,
-                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  dn_pdf_find_bar_make_state_pspecs (&properties[PROP_N_MATCHES]);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DN_TYPE_PDF_PAGES);
