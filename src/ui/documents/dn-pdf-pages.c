@@ -15,7 +15,8 @@
  * NEARBY pages either side) and starts those missing, visible ones first.
  * Images are kept in a cache with a byte budget; the least recently drawn
  * ones out of the band go first, so memory stays flat however far one
- * scrolls.
+ * scrolls. The jobs (DnPdfPageJobs), the cache (DnPdfPageCache) and the
+ * hits of find (DnPdfHits) live in files of their own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,27 +26,13 @@
 
 #include <math.h>
 
+#include "dn-pdf-hits.h"
+#include "dn-pdf-page-cache.h"
+#include "dn-pdf-page-jobs.h"
 #include "dn-pdf-pages.h"
 
 #define GAP     12.0
 #define NEARBY  2
-
-typedef struct
-{
-  int         page;
-  double      scale;
-  GdkTexture *texture;
-  gsize       bytes;
-  guint64     used;
-} Entry;
-
-typedef struct
-{
-  DnPdfPages   *self;     /* a reference: the callback always comes */
-  int           page;
-  double        scale;
-  GCancellable *cancellable;
-} Request;
 
 struct _DnPdfPages
 {
@@ -66,16 +53,9 @@ struct _DnPdfPages
   int            page;
   gboolean       page_pinned;   /* the page gone to, until the next scroll */
 
-  GHashTable    *cache;         /* page → Entry */
-  gsize          cache_bytes;
-  guint64        clock;
-  GHashTable    *pending;       /* page → Request */
-  GHashTable    *failed;        /* pages the renderer could not draw */
-  guint          n_requested;
-
-  GPtrArray     *hits;          /* per page: GArray of DnPdfRect, or NULL */
-  int            hit_page;
-  int            hit;
+  DnPdfPageCache *cache;
+  DnPdfPageJobs  *jobs;
+  DnPdfHits      *hits;
 };
 
 enum
@@ -265,135 +245,22 @@ dn_pdf_pages_get_render_scale (DnPdfPages *self)
  */
 
 static void
-rects_free (gpointer data)
+on_rendered (gpointer         owner,
+             int              page,
+             double           scale,
+             cairo_surface_t *surface)
 {
-  if (data != NULL)
-    g_array_unref (data);
-}
-
-static void
-entry_free (gpointer data)
-{
-  Entry *entry = data;
-
-  g_clear_object (&entry->texture);
-  g_free (entry);
-}
-
-static void
-request_cancel (gpointer data)
-{
-  Request *request = data;
-
-  /* the callback comes with G_IO_ERROR_CANCELLED and frees it */
-  g_cancellable_cancel (request->cancellable);
-}
-
-static void
-cache_remove (DnPdfPages *self,
-              int         page)
-{
-  Entry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (page));
-
-  if (entry == NULL)
-    return;
-  self->cache_bytes -= entry->bytes;
-  g_hash_table_remove (self->cache, GINT_TO_POINTER (page));
-}
-
-static int
-compare_used (gconstpointer a,
-              gconstpointer b)
-{
-  const Entry *x = *(Entry * const *) a, *y = *(Entry * const *) b;
-
-  return x->used < y->used ? -1 : x->used > y->used;
-}
-
-/* Drops the least recently drawn images out of the band first until the
- * cache is within its budget. */
-static void
-evict (DnPdfPages *self)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-  GHashTableIter iter;
-  gpointer value;
+  DnPdfPages *self = owner;
   int first, last;
 
-  if (self->cache_bytes <= DN_PDF_PAGES_CACHE_BYTES)
-    return;
-  visible_range (self, &first, &last);
-  entries = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, self->cache);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (entries, value);
-  g_ptr_array_sort (entries, compare_used);
-  for (guint i = 0; i < entries->len && self->cache_bytes > DN_PDF_PAGES_CACHE_BYTES; i++)
+  if (surface != NULL && self->document != NULL)
     {
-      Entry *entry = entries->pdata[i];
-
-      if (entry->page >= first - NEARBY && entry->page <= last + NEARBY)
-        continue;
-      cache_remove (self, entry->page);
+      visible_range (self, &first, &last);
+      dn_pdf_page_cache_add (self->cache, page, scale, surface, first - NEARBY, last + NEARBY);
     }
-}
-
-static GdkTexture *
-texture_from_surface (cairo_surface_t *surface)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GBytes) bytes = NULL;
-
-  /* no copy: the texture keeps the surface */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-}
-
-static void
-on_rendered_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Request *request = user_data;
-  DnPdfPages *self = request->self;
-  g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface = dn_pdf_renderer_render_finish (DN_PDF_RENDERER (source), result, &error);
-  gboolean current = g_hash_table_lookup (self->pending, GINT_TO_POINTER (request->page)) == request;
-
-  if (current)
-    g_hash_table_steal (self->pending, GINT_TO_POINTER (request->page));
-  if (surface != NULL && current && self->document != NULL)
-    {
-      Entry *entry = g_new0 (Entry, 1);
-
-      entry->page = request->page;
-      entry->scale = request->scale;
-      entry->bytes = (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface);
-      entry->texture = texture_from_surface (surface);
-      entry->used = ++self->clock;
-      cache_remove (self, request->page);
-      g_hash_table_insert (self->cache, GINT_TO_POINTER (request->page), entry);
-      self->cache_bytes += entry->bytes;
-      evict (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  else
-    {
-      if (surface != NULL)
-        cairo_surface_destroy (surface);
-      if (current && error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_debug ("page %d: %s", request->page + 1, error->message);
-          g_hash_table_add (self->failed, GINT_TO_POINTER (request->page));
-          gtk_widget_queue_draw (GTK_WIDGET (self));
-        }
-    }
-  g_object_unref (request->cancellable);
-  g_object_unref (request->self);
-  g_free (request);
+  else if (surface != NULL)
+    cairo_surface_destroy (surface);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -402,32 +269,16 @@ request_page (DnPdfPages *self,
               double      scale,
               int         priority)
 {
-  Entry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (page));
-  Request *request = g_hash_table_lookup (self->pending, GINT_TO_POINTER (page));
+  double cached_scale = 0;
 
-  if (entry != NULL && entry->scale == scale)
+  if (dn_pdf_page_cache_peek (self->cache, page, &cached_scale) != NULL && cached_scale == scale)
     return;
-  if (request != NULL && request->scale == scale)
-    return;
-  if (g_hash_table_contains (self->failed, GINT_TO_POINTER (page)))
-    return;
-  request = g_new0 (Request, 1);
-  request->self = g_object_ref (self);
-  request->page = page;
-  request->scale = scale;
-  request->cancellable = g_cancellable_new ();
-  /* replaces (and cancels) a job at another scale */
-  g_hash_table_replace (self->pending, GINT_TO_POINTER (page), request);
-  self->n_requested++;
-  dn_pdf_renderer_render_async (self->renderer, self->document, page, scale, priority, request->cancellable,
-                                on_rendered_cb, request);
+  dn_pdf_page_jobs_request (self->jobs, self->renderer, self->document, page, scale, priority);
 }
 
 static void
 update_jobs (DnPdfPages *self)
 {
-  GHashTableIter iter;
-  gpointer key, value;
   double scale;
   int first, last;
 
@@ -437,15 +288,7 @@ update_jobs (DnPdfPages *self)
   visible_range (self, &first, &last);
 
   /* pages scrolled away, or at a scale no longer wanted */
-  g_hash_table_iter_init (&iter, self->pending);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      int page = GPOINTER_TO_INT (key);
-      Request *request = value;
-
-      if (page < first - NEARBY || page > last + NEARBY || request->scale != scale)
-        g_hash_table_iter_remove (&iter);
-    }
+  dn_pdf_page_jobs_keep (self->jobs, first - NEARBY, last + NEARBY, scale);
   for (int i = first; i <= last; i++)
     request_page (self, i, scale, DN_PDF_PRIORITY_VISIBLE);
   for (int d = 1; d <= NEARBY; d++)
@@ -549,29 +392,6 @@ dn_pdf_pages_size_allocate (GtkWidget *widget,
 }
 
 static void
-add_hits (DnPdfPages    *self,
-          GtkSnapshot   *snapshot,
-          int            page,
-          double         x,
-          double         y)
-{
-  GArray *rects = page < (int) self->hits->len ? self->hits->pdata[page] : NULL;
-  double s = points_to_pixels (self);
-  const GdkRGBA other = { 1.0, 0.85, 0.0, 0.35 };
-  const GdkRGBA current = { 1.0, 0.45, 0.0, 0.55 };
-
-  for (guint i = 0; rects != NULL && i < rects->len; i++)
-    {
-      const DnPdfRect *r = &g_array_index (rects, DnPdfRect, i);
-      gboolean is_current = page == self->hit_page && (int) r->hit == self->hit;
-
-      gtk_snapshot_append_color (snapshot, is_current ? &current : &other,
-                                 &GRAPHENE_RECT_INIT (x + r->x * s - 1, y + r->y * s - 1, r->width * s + 2,
-                                                      r->height * s + 2));
-    }
-}
-
-static void
 dn_pdf_pages_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
@@ -592,22 +412,18 @@ dn_pdf_pages_snapshot (GtkWidget   *widget,
   for (int i = first; i >= 0 && i <= last; i++)
     {
       double w, h, x, y;
-      Entry *entry = g_hash_table_lookup (self->cache, GINT_TO_POINTER (i));
+      GdkTexture *texture = dn_pdf_page_cache_use (self->cache, i);
 
       page_size (self, i, &w, &h);
       x = x_origin + (self->content_width - w) / 2;
       y = self->tops[i] - top;
       gtk_snapshot_append_color (snapshot, &border, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
-      if (entry != NULL)
-        {
-          entry->used = ++self->clock;
-          gtk_snapshot_append_texture (snapshot, entry->texture, &GRAPHENE_RECT_INIT (x, y, w, h));
-        }
+      if (texture != NULL)
+        gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x, y, w, h));
       else
-        gtk_snapshot_append_color (snapshot, g_hash_table_contains (self->failed, GINT_TO_POINTER (i)) ? &failed
-                                                                                                     : &white,
+        gtk_snapshot_append_color (snapshot, dn_pdf_page_jobs_failed (self->jobs, i) ? &failed : &white,
                                    &GRAPHENE_RECT_INIT (x, y, w, h));
-      add_hits (self, snapshot, i, x, y);
+      dn_pdf_hits_snapshot (self->hits, snapshot, i, x, y, points_to_pixels (self));
     }
 }
 
@@ -695,10 +511,8 @@ dn_pdf_pages_set_property (GObject      *object,
 static void
 forget_document (DnPdfPages *self)
 {
-  g_hash_table_remove_all (self->pending);
-  g_hash_table_remove_all (self->cache);
-  g_hash_table_remove_all (self->failed);
-  self->cache_bytes = 0;
+  dn_pdf_page_jobs_clear (self->jobs);
+  dn_pdf_page_cache_clear (self->cache);
   dn_pdf_pages_clear_hits (self);
   g_clear_pointer (&self->document, dn_pdf_document_unref);
   g_clear_object (&self->renderer);
@@ -728,10 +542,9 @@ dn_pdf_pages_finalize (GObject *object)
 {
   DnPdfPages *self = DN_PDF_PAGES (object);
 
-  g_hash_table_unref (self->pending);
-  g_hash_table_unref (self->cache);
-  g_hash_table_unref (self->failed);
-  g_ptr_array_unref (self->hits);
+  dn_pdf_page_jobs_free (self->jobs);
+  dn_pdf_page_cache_free (self->cache);
+  dn_pdf_hits_free (self->hits);
 
   G_OBJECT_CLASS (dn_pdf_pages_parent_class)->finalize (object);
 }
@@ -774,12 +587,9 @@ dn_pdf_pages_init (DnPdfPages *self)
 {
   self->zoom = 1.0;
   self->sizing = DN_PDF_SIZING_FIT_WIDTH;
-  self->cache = g_hash_table_new_full (NULL, NULL, NULL, entry_free);
-  self->pending = g_hash_table_new_full (NULL, NULL, NULL, request_cancel);
-  self->failed = g_hash_table_new (NULL, NULL);
-  self->hits = g_ptr_array_new_with_free_func (rects_free);
-  self->hit_page = -1;
-  self->hit = -1;
+  self->cache = dn_pdf_page_cache_new (DN_PDF_PAGES_CACHE_BYTES);
+  self->jobs = dn_pdf_page_jobs_new (G_OBJECT (self), on_rendered);
+  self->hits = dn_pdf_hits_new ();
   /* until a scrolled window gives its own */
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
@@ -814,10 +624,9 @@ dn_pdf_pages_set_document (DnPdfPages    *self,
       self->document = dn_pdf_document_ref (document);
       self->n_pages = dn_pdf_document_get_n_pages (document);
       self->tops = g_new0 (double, self->n_pages + 1);
-      g_ptr_array_set_size (self->hits, self->n_pages);
+      dn_pdf_hits_clear (self->hits, self->n_pages);
       relayout (self);
     }
-  self->n_requested = 0;
   self->page_pinned = FALSE;
   if (self->vadjustment != NULL)
     gtk_adjustment_set_value (self->vadjustment, 0);
@@ -973,9 +782,7 @@ dn_pdf_pages_set_hits (DnPdfPages *self,
   g_return_if_fail (DN_IS_PDF_PAGES (self));
   g_return_if_fail (page >= 0 && page < self->n_pages);
 
-  if (self->hits->pdata[page] != NULL)
-    g_array_unref (self->hits->pdata[page]);
-  self->hits->pdata[page] = rects != NULL && rects->len > 0 ? g_array_ref (rects) : NULL;
+  dn_pdf_hits_set (self->hits, page, rects);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -986,8 +793,7 @@ dn_pdf_pages_set_current_hit (DnPdfPages *self,
 {
   g_return_if_fail (DN_IS_PDF_PAGES (self));
 
-  self->hit_page = page;
-  self->hit = hit;
+  dn_pdf_hits_set_current (self->hits, page, hit);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -996,10 +802,7 @@ dn_pdf_pages_clear_hits (DnPdfPages *self)
 {
   g_return_if_fail (DN_IS_PDF_PAGES (self));
 
-  for (guint i = 0; i < self->hits->len; i++)
-    g_clear_pointer (&self->hits->pdata[i], g_array_unref);
-  self->hit_page = -1;
-  self->hit = -1;
+  dn_pdf_hits_clear (self->hits, self->n_pages);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1009,38 +812,17 @@ dn_pdf_pages_get_hit_rect (DnPdfPages *self,
                            int         hit,
                            DnPdfRect  *rect)
 {
-  GArray *rects;
-
   g_return_val_if_fail (DN_IS_PDF_PAGES (self), FALSE);
 
-  if (page < 0 || page >= (int) self->hits->len || (rects = self->hits->pdata[page]) == NULL)
-    return FALSE;
-  for (guint i = 0; i < rects->len; i++)
-    if ((int) g_array_index (rects, DnPdfRect, i).hit == hit)
-      {
-        *rect = g_array_index (rects, DnPdfRect, i);
-        return TRUE;
-      }
-  return FALSE;
+  return dn_pdf_hits_get_rect (self->hits, page, hit, rect);
 }
 
 GArray *
 dn_pdf_pages_dup_cached (DnPdfPages *self)
 {
-  GArray *pages = g_array_new (FALSE, FALSE, sizeof (int));
-  double scale = dn_pdf_pages_get_render_scale (self);
-  GHashTableIter iter;
-  gpointer value;
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), NULL);
 
-  g_hash_table_iter_init (&iter, self->cache);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Entry *entry = value;
-
-      if (entry->scale == scale)
-        g_array_append_val (pages, entry->page);
-    }
-  return pages;
+  return dn_pdf_page_cache_dup_pages (self->cache, dn_pdf_pages_get_render_scale (self));
 }
 
 guint
@@ -1048,5 +830,5 @@ dn_pdf_pages_get_n_requested (DnPdfPages *self)
 {
   g_return_val_if_fail (DN_IS_PDF_PAGES (self), 0);
 
-  return self->n_requested;
+  return dn_pdf_page_jobs_get_n_requested (self->jobs);
 }
