@@ -15,56 +15,21 @@
 
 #include <string.h>
 
-#include "dn-cli-test-utils.h"
+#include "dn-cli-test-fixture.h"
 #include "dn-test-utils.h"
 
-static const char *cli_path;
-
-static CliRun *cli (const char *first, ...) G_GNUC_NULL_TERMINATED;
-static CliRun *
-cli (const char *first,
-     ...)
-{
-  va_list ap;
-  CliRun *run;
-
-  va_start (ap, first);
-  run = dn_cli_run_va (cli_path, NULL, NULL, first, ap);
-  va_end (ap);
-  return run;
-}
-
-static void
-assert_success (CliRun *run)
-{
-  if (run->status != 0 || run->err[0] != '\0')
-    g_error ("expected success, got exit %d; stdout: %s; stderr: %s", run->status, run->out, run->err);
-}
-
-static void
-assert_failure (CliRun     *run,
-                int         status,
-                const char *needle)
-{
-  if (run->status != status)
-    g_error ("expected exit %d, got %d; stdout: %s; stderr: %s", status, run->status, run->out, run->err);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_true (g_str_has_prefix (run->err, "doingoai-cli: "));
-  if (needle != NULL && strstr (run->err, needle) == NULL)
-    g_error ("stderr does not say “%s”: %s", needle, run->err);
-}
-
+/* the shared fixture's database, made here, and its two delegations */
 typedef struct
 {
-  char   *dir;
-  char   *db;
+  Fixture base;
   char    approved[16], planned[16];
-} Fixture;
+} PassportsFixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+passports_setup (PassportsFixture *p,
+                 gconstpointer     data)
 {
+  Fixture *f = &p->base;
   g_autoptr(CliRun) run = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -94,79 +59,24 @@ fixture_setup (Fixture       *f,
                   "VALUES ('outbound', 'Đoàn học tập tại Nhật Bản', '2025-01-15', '2025-01-24', 'approved', %"
                   G_GINT64_FORMAT ")", decision);
     trip = dn_test_query_int (store, "SELECT max(id) FROM delegation");
-    g_snprintf (f->approved, sizeof f->approved, "%" G_GINT64_FORMAT, trip);
+    g_snprintf (p->approved, sizeof p->approved, "%" G_GINT64_FORMAT, trip);
     dn_test_exec (store, "INSERT INTO delegation_member (delegation_id, person_id, passport_id) VALUES "
                   "(%" G_GINT64_FORMAT ", 1, 1), (%" G_GINT64_FORMAT ", 2, 2)", trip, trip);
     dn_test_exec (store,
                   "INSERT INTO delegation (direction, title, start_date, end_date, status) "
                   "VALUES ('outbound', 'Đoàn dự kiến', '2025-01-15', '2025-01-24', 'planned')");
     trip = dn_test_query_int (store, "SELECT max(id) FROM delegation");
-    g_snprintf (f->planned, sizeof f->planned, "%" G_GINT64_FORMAT, trip);
+    g_snprintf (p->planned, sizeof p->planned, "%" G_GINT64_FORMAT, trip);
     dn_test_exec (store, "INSERT INTO delegation_member (delegation_id, person_id) VALUES (%" G_GINT64_FORMAT ", 1)",
                   trip);
   }
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+passports_teardown (PassportsFixture *p,
+                    gconstpointer     data)
 {
-  dn_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
-
-static char *
-state_of (Fixture *f)
-{
-  g_autofree char *json = g_build_filename (f->dir, "state.json", NULL);
-  g_autofree char *exported = NULL;
-  g_autofree char *counts = NULL;
-  g_autoptr(CliRun) run = cli ("--db", f->db, "export", json, NULL);
-  g_autoptr(GError) error = NULL;
-
-  assert_success (run);
-  g_file_get_contents (json, &exported, NULL, &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(DnStore) store = dn_store_open (f->db, DN_STORE_OPEN_READ_ONLY, &error);
-
-    g_assert_no_error (error);
-    counts = dn_test_row_counts (store);
-  }
-  return g_strconcat (counts, "\n", exported, NULL);
-}
-
-#define assert_refused(f, status, needle, ...) \
-  G_STMT_START { \
-    g_autofree char *before_ = state_of (f); \
-    g_autoptr(CliRun) run_ = cli ("--db", (f)->db, __VA_ARGS__, NULL); \
-    g_autofree char *after_ = NULL; \
-    assert_failure (run_, status, needle); \
-    after_ = state_of (f); \
-    g_assert_cmpstr (after_, ==, before_); \
-  } G_STMT_END
-
-static char *run_ok (Fixture *f, const char *first, ...) G_GNUC_NULL_TERMINATED;
-static char *
-run_ok (Fixture    *f,
-        const char *first,
-        ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(CliRun) run = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) "--db");
-  g_ptr_array_add (args, f->db);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  run = dn_cli_runv (cli_path, NULL, NULL, (const char * const *) args->pdata);
-  assert_success (run);
-  return g_steal_pointer (&run->out);
+  fixture_teardown (&p->base, data);
 }
 
 #define assert_output(f, expected, ...) \
@@ -176,8 +86,10 @@ run_ok (Fixture    *f,
   } G_STMT_END
 
 static void
-test_calendar (Fixture *f, gconstpointer data)
+test_calendar (PassportsFixture *p, gconstpointer data)
 {
+  Fixture *f = &p->base;
+
   /* Tết 2025 and its compensatory day; Giỗ Tổ on Monday 07/04 */
   assert_output (f, "2025-02-07\n", "workdays", "2025-01-24", "5");
   assert_output (f, "2025-04-14\n", "workdays", "2025-04-04", "5");
@@ -207,8 +119,10 @@ test_calendar (Fixture *f, gconstpointer data)
 }
 
 static void
-test_list_and_add (Fixture *f, gconstpointer data)
+test_list_and_add (PassportsFixture *p, gconstpointer data)
 {
+  Fixture *f = &p->base;
+
   assert_output (f,
                  "C1000001\tofficial\tNguyễn Văn An\t2029-01-01\tin_office\t\n"
                  "N1000002\tordinary\tTrần Thị Bình\t2025-06-30\tin_office\t\n"
@@ -235,11 +149,13 @@ test_list_and_add (Fixture *f, gconstpointer data)
 }
 
 static void
-test_out_and_back (Fixture *f, gconstpointer data)
+test_out_and_back (PassportsFixture *p, gconstpointer data)
 {
+  Fixture *f = &p->base;
+
   /* due back across Tết: 07/02/2025 */
   assert_output (f, "C1000001\t2025-02-07\n", "--today", "2025-01-14", "--officer", "Lê Văn Cán",
-                 "passport-out", "C1000001", "--delegation", f->approved);
+                 "passport-out", "C1000001", "--delegation", p->approved);
   assert_output (f, "C1000001\tofficial\tNguyễn Văn An\t2029-01-01\tout\t2025-02-07\n",
                  "--today", "2025-02-10", "passports", "--out");
   assert_output (f, "C1000001\tofficial\tNguyễn Văn An\t2029-01-01\tout\t2025-02-07\n",
@@ -247,21 +163,21 @@ test_out_and_back (Fixture *f, gconstpointer data)
   assert_output (f, "", "--today", "2025-02-07", "passports", "--overdue");
 
   /* out already; a planned trip; expired; after the trip; unknown number */
-  assert_refused (f, 1, "already handed out", "passport-out", "C1000001", "--delegation", f->approved,
+  assert_refused (f, 1, "already handed out", "passport-out", "C1000001", "--delegation", p->approved,
                   "--date", "2025-01-15", "--confirm");
-  assert_refused (f, 1, "not approved", "passport-out", "N1000002", "--delegation", f->planned, "--date",
+  assert_refused (f, 1, "not approved", "passport-out", "N1000002", "--delegation", p->planned, "--date",
                   "2025-01-14", "--confirm");
-  assert_refused (f, 1, "expired", "passport-out", "D1000003", "--delegation", f->approved, "--date",
+  assert_refused (f, 1, "expired", "passport-out", "D1000003", "--delegation", p->approved, "--date",
                   "2025-01-14", "--confirm");
-  assert_refused (f, 1, "no passport numbered", "passport-out", "X9999999", "--delegation", f->approved);
+  assert_refused (f, 1, "no passport numbered", "passport-out", "X9999999", "--delegation", p->approved);
   assert_refused (f, 2, NULL, "passport-out", "N1000002");
-  assert_refused (f, 2, "not a date", "passport-out", "N1000002", "--delegation", f->approved, "--date", "hôm qua");
+  assert_refused (f, 2, "not a date", "passport-out", "N1000002", "--delegation", p->approved, "--date", "hôm qua");
 
   /* under 6 months left at the end of the trip: a warning, then confirmed
    * (ordinary passport: 5 working days too) */
-  assert_refused (f, 1, "--confirm", "passport-out", "N1000002", "--delegation", f->approved, "--date",
+  assert_refused (f, 1, "--confirm", "passport-out", "N1000002", "--delegation", p->approved, "--date",
                   "2025-01-14");
-  assert_output (f, "N1000002\t2025-02-07\n", "passport-out", "N1000002", "--delegation", f->approved, "--date",
+  assert_output (f, "N1000002\t2025-02-07\n", "passport-out", "N1000002", "--delegation", p->approved, "--date",
                  "2025-01-14", "--confirm");
 
   /* back before it went out: refused; then back late with the reason */
@@ -287,23 +203,25 @@ test_out_and_back (Fixture *f, gconstpointer data)
 }
 
 static void
-test_out_all (Fixture *f, gconstpointer data)
+test_out_all (PassportsFixture *p, gconstpointer data)
 {
+  Fixture *f = &p->base;
+
   /* the ordinary passport warns: nothing is handed out, neither passport */
-  assert_refused (f, 1, "--confirm", "passport-out", "--all", "--delegation", f->approved, "--date", "2025-01-14");
+  assert_refused (f, 1, "--confirm", "passport-out", "--all", "--delegation", p->approved, "--date", "2025-01-14");
   assert_output (f, "C1000001\t2025-02-07\nN1000002\t2025-02-07\n", "passport-out", "--all", "--delegation",
-                 f->approved, "--date", "2025-01-14", "--confirm");
-  assert_refused (f, 1, "already handed out", "passport-out", "--all", "--delegation", f->approved, "--date",
+                 p->approved, "--date", "2025-01-14", "--confirm");
+  assert_refused (f, 1, "already handed out", "passport-out", "--all", "--delegation", p->approved, "--date",
                   "2025-01-15", "--confirm");
-  assert_refused (f, 2, NULL, "passport-out", "C1000001", "--all", "--delegation", f->approved);
+  assert_refused (f, 2, NULL, "passport-out", "C1000001", "--all", "--delegation", p->approved);
 
   /* both back in one step, late (due 07/02): the head's reason on each */
   assert_refused (f, 2, NULL, "passport-back", "--all");
-  assert_refused (f, 2, NULL, "passport-back", "C1000001", "--all", "--delegation", f->approved);
-  g_free (run_ok (f, "passport-back", "--all", "--delegation", f->approved, "--date", "2025-02-10",
+  assert_refused (f, 2, NULL, "passport-back", "C1000001", "--all", "--delegation", p->approved);
+  g_free (run_ok (f, "passport-back", "--all", "--delegation", p->approved, "--date", "2025-02-10",
                   "--reason", "Ốm sau chuyến đi", "--excused-by", "Giám đốc Sở", NULL));
   {
-    g_autofree char *ledger = run_ok (f, "passport-ledger", "--delegation", f->approved, NULL);
+    g_autofree char *ledger = run_ok (f, "passport-ledger", "--delegation", p->approved, NULL);
     g_auto(GStrv) lines = g_strsplit (ledger, "\n", -1);
     guint excused = 0;
 
@@ -312,12 +230,14 @@ test_out_all (Fixture *f, gconstpointer data)
         excused++;
     g_assert_cmpuint (excused, ==, 2);
   }
-  assert_refused (f, 1, "nothing to take back", "passport-back", "--all", "--delegation", f->approved);
+  assert_refused (f, 1, "nothing to take back", "passport-back", "--all", "--delegation", p->approved);
 }
 
 static void
-test_extend_and_events (Fixture *f, gconstpointer data)
+test_extend_and_events (PassportsFixture *p, gconstpointer data)
 {
+  Fixture *f = &p->base;
+
   assert_refused (f, 1, "never extended", "passport-extend", "N1000002", "--to", "2030-01-01");
   assert_refused (f, 1, "at most 3 years", "passport-extend", "C1000001", "--to", "2032-01-02");
   assert_output (f, "", "passport-extend", "C1000001", "--to", "2032-01-01", "--date", "2028-10-01",
@@ -338,11 +258,11 @@ test_extend_and_events (Fixture *f, gconstpointer data)
                  "N1000002\tordinary\tTrần Thị Bình\t2025-06-30\tlost\t\n"
                  "D1000003\tdiplomatic\tTrần Thị Bình\t2020-01-01\tcancelled\t\n",
                  "passports");
-  assert_refused (f, 1, "lost", "passport-out", "N1000002", "--delegation", f->approved, "--date", "2025-01-14",
+  assert_refused (f, 1, "lost", "passport-out", "N1000002", "--delegation", p->approved, "--date", "2025-01-14",
                   "--confirm");
-  assert_refused (f, 1, "transferred", "passport-out", "C1000001", "--delegation", f->approved, "--date",
+  assert_refused (f, 1, "transferred", "passport-out", "C1000001", "--delegation", p->approved, "--date",
                   "2025-01-14", "--confirm");
-  assert_refused (f, 1, "cancellation", "passport-out", "D1000003", "--delegation", f->approved, "--date",
+  assert_refused (f, 1, "cancellation", "passport-out", "D1000003", "--delegation", p->approved, "--date",
                   "2025-01-14", "--confirm");
   assert_refused (f, 1, "already reported lost", "passport-event", "N1000002", "--kind", "lost", "--letter", "x");
 }
@@ -361,7 +281,7 @@ main (int   argc,
   if (cli_path == NULL)
     g_error ("run this through meson test: DN_TEST_CLI is not set");
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, PassportsFixture, NULL, passports_setup, func, passports_teardown)
   ADD ("/cli/passports/calendar", test_calendar);
   ADD ("/cli/passports/list-and-add", test_list_and_add);
   ADD ("/cli/passports/out-and-back", test_out_and_back);
