@@ -288,6 +288,26 @@ dn_ui_find_window (GType type)
   return NULL;
 }
 
+GtkWindow *
+dn_ui_the_visible_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          g_assert_null (found);
+          found = window;
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
 guint
 dn_ui_count_windows (GType type)
 {

@@ -79,6 +79,8 @@ char      *dn_ui_mnemonics_used_twice  (GtkWindow *window);
 /* The first open window of @type, or NULL. */
 GtkWindow *dn_ui_find_window           (GType type);
 guint      dn_ui_count_windows         (GType type);
+/* The one visible window of @type (asserted: exactly one). */
+GtkWindow *dn_ui_the_visible_window    (GType type);
 /* Destroys every window and runs what follows. */
 void       dn_ui_destroy_all_windows   (void);
 

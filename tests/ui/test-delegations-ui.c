@@ -376,21 +376,7 @@ test_limit_warning (DnTestStore   *fixture,
 static DnFormDialog *
 the_dialog (void)
 {
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  DnFormDialog *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (DN_IS_FORM_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          g_assert_null (found);
-          found = DN_FORM_DIALOG (window);
-        }
-    }
-  g_assert_nonnull (found);
-  return found;
+  return DN_FORM_DIALOG (dn_ui_the_visible_window (DN_TYPE_FORM_DIALOG));
 }
 
 static void

@@ -98,20 +98,8 @@ wait_count (DnListPage *page,
 static DnFormDialog *
 the_dialog (void)
 {
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  DnFormDialog *found = NULL;
+  DnFormDialog *found = DN_FORM_DIALOG (dn_ui_the_visible_window (DN_TYPE_FORM_DIALOG));
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (DN_IS_FORM_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          g_assert_null (found);
-          found = DN_FORM_DIALOG (window);
-        }
-    }
-  g_assert_nonnull (found);
   /* each access key once in a dialog */
   {
     g_autofree char *twice = dn_ui_mnemonics_used_twice (GTK_WINDOW (found));
