@@ -270,6 +270,25 @@ test_first_rows_then_rest (DnTestStore   *fixture,
   g_assert_cmpuint (changed.position, ==, changed.n_signals == 1 ? 0 : DN_QUERY_MODEL_PREFETCHED);
 }
 
+/* 1 000 generated tasks; @model counts its "loaded" in @n_loaded; @query
+ * lists them all: their ids in order. */
+static GArray *
+long_list (DnTestStore     *fixture,
+           DnTaskListModel *model,
+           DnTaskQuery     *query,
+           guint           *n_loaded)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+
+  g_assert_true (dn_generate (fixture->store, 1000, 0, 20, 9, &error));
+  g_signal_connect (model, "loaded", G_CALLBACK (on_loaded), n_loaded);
+  dn_task_query_init (query);
+  ids = dn_store_list_task_ids (fixture->store, query, &error);
+  g_assert_no_error (error);
+  return ids;
+}
+
 /* The first rows at once, the rest from the worker: the window's first
  * frame does not wait for a long list. */
 static void
@@ -284,11 +303,7 @@ test_set_query_first (DnTestStore   *fixture,
   guint n_loaded = 0;
   gint64 deadline;
 
-  g_assert_true (dn_generate (fixture->store, 1000, 0, 20, 9, &error));
-  g_signal_connect (model, "loaded", G_CALLBACK (on_loaded), &n_loaded);
-  dn_task_query_init (&query);
-  ids = dn_store_list_task_ids (fixture->store, &query, &error);
-  g_assert_no_error (error);
+  ids = long_list (fixture, model, &query, &n_loaded);
 
   g_assert_true (dn_task_list_model_set_query_first (model, &query, &error));
   g_assert_no_error (error);
@@ -332,11 +347,7 @@ test_rest_on_demand (DnTestStore   *fixture,
   guint n_loaded = 0;
   gint64 deadline;
 
-  g_assert_true (dn_generate (fixture->store, 1000, 0, 20, 9, &error));
-  g_signal_connect (model, "loaded", G_CALLBACK (on_loaded), &n_loaded);
-  dn_task_query_init (&query);
-  ids = dn_store_list_task_ids (fixture->store, &query, &error);
-  g_assert_no_error (error);
+  ids = long_list (fixture, model, &query, &n_loaded);
   g_assert_cmpuint (ids->len, >, DN_QUERY_MODEL_PREFETCHED);
   dn_query_model_set_rest_on_demand (base, TRUE);
   g_assert_false (dn_query_model_fetch_rest (base));   /* nothing waits */
