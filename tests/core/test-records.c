@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "dn-attachment.h"
 #include "dn-delegation.h"
 #include "dn-delegation-country.h"
 #include "dn-delegation-member.h"
@@ -106,6 +107,29 @@ test_new (void)
   g_assert_true (person->given_name != person->middle_name);
 }
 
+/* A PDF by the type found when it was added, else by its name's ending in
+ * any case; another file is not one. */
+static void
+test_attachment_is_pdf (void)
+{
+  g_autoptr(DnAttachment) a = dn_attachment_new ();
+
+  g_free (a->file_name);
+  a->file_name = g_strdup ("Báo cáo quý IV.PDF");
+  g_assert_true (dn_attachment_is_pdf (a));
+  g_free (a->file_name);
+  a->file_name = g_strdup ("ke-hoach.docx");
+  g_assert_false (dn_attachment_is_pdf (a));
+  g_free (a->mime_type);
+  a->mime_type = g_strdup ("application/pdf");
+  g_assert_true (dn_attachment_is_pdf (a));
+  g_free (a->mime_type);
+  a->mime_type = g_strdup ("image/jpeg");
+  g_free (a->file_name);
+  a->file_name = g_strdup ("scan.jpg");
+  g_assert_false (dn_attachment_is_pdf (a));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +137,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/records/types", test_types);
+  g_test_add_func ("/records/attachment-is-pdf", test_attachment_is_pdf);
   g_test_add_func ("/records/new", test_new);
 
   return g_test_run ();

@@ -27,6 +27,8 @@ struct _DnAttachment
   gint64 size;
 };
 
-DnAttachment *dn_attachment_new (void);
+DnAttachment *dn_attachment_new    (void);
+/* A PDF: by the type found when it was added, or by its name's ending. */
+gboolean      dn_attachment_is_pdf (const DnAttachment *self);
 
 G_END_DECLS

@@ -496,8 +496,7 @@ open_attachment_action (GtkWidget  *widget,
     }
   /* a PDF is read inside the application; other files with the program
    * the system has for them */
-  if (g_strcmp0 (attachment->mime_type, "application/pdf") == 0 ||
-      (attachment->file_name != NULL && g_str_has_suffix (attachment->file_name, ".pdf")))
+  if (dn_attachment_is_pdf (attachment))
     {
       DnPdfWindow *window = dn_pdf_window_open (GTK_WINDOW (self), file, 0);
 
