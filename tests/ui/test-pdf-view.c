@@ -336,9 +336,9 @@ test_find (Fixture       *f,
   g_assert_cmpint (dn_pdf_view_get_match (f->view), ==, 0);
   g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (f->view), "1 of 20"));
   /* highlighted on its page, the first match current */
-  g_assert_true (dn_pdf_pages_get_hit_rect (f->pages, 1, 0, &rect));
-  g_assert_true (dn_pdf_pages_get_hit_rect (f->pages, 1, 1, &rect));
-  g_assert_false (dn_pdf_pages_get_hit_rect (f->pages, 0, 0, &rect));
+  g_assert_true (dn_pdf_hits_get_rect (dn_pdf_pages_get_hits (f->pages), 1, 0, &rect));
+  g_assert_true (dn_pdf_hits_get_rect (dn_pdf_pages_get_hits (f->pages), 1, 1, &rect));
+  g_assert_false (dn_pdf_hits_get_rect (dn_pdf_pages_get_hits (f->pages), 0, 0, &rect));
   /* the page entry names the page of the match shown (the tool bar
    * follows when the main loop is idle) */
   g_assert_cmpint (dn_pdf_pages_get_page (f->pages), ==, 1);

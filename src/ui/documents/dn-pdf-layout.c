@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dn-pdf-layout.h"
+#include "dn-pdf-pages.h"
 
 void
 dn_pdf_layout_clear (DnPdfLayout *layout)
@@ -123,4 +124,31 @@ dn_pdf_layout_point_at (DnPdfLayout *layout,
   *page_x = CLAMP ((x - dn_pdf_layout_page_left (layout, page, view_width, hvalue)) / layout->scale, 0, w);
   *page_y = CLAMP ((y + vvalue - layout->tops[page]) / layout->scale, 0, h);
   return page;
+}
+
+double
+dn_pdf_layout_fitting_zoom (DnPdfLayout *layout,
+                            double       width,
+                            double       height,
+                            int          page,
+                            double       current)
+{
+  double widest = 0, zoom, w, h;
+
+  width -= 2 * DN_PDF_LAYOUT_GAP;
+  height -= 2 * DN_PDF_LAYOUT_GAP;
+  for (int i = 0; i < layout->n_pages; i++)
+    {
+      dn_pdf_document_get_page_size (layout->document, i, &w, &h);
+      widest = MAX (widest, w);
+    }
+  if (widest <= 0 || width <= 0)
+    return current;
+  zoom = width / (widest * DN_PDF_PIXELS_PER_POINT);
+  if (page >= 0 && page < layout->n_pages && height > 0)
+    {
+      dn_pdf_document_get_page_size (layout->document, page, &w, &h);
+      zoom = MIN (zoom, height / (h * DN_PDF_PIXELS_PER_POINT));
+    }
+  return CLAMP (zoom, DN_PDF_ZOOM_MIN, DN_PDF_ZOOM_MAX);
 }

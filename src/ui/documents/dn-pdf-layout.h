@@ -62,4 +62,13 @@ int    dn_pdf_layout_point_at   (DnPdfLayout   *layout,
                                  double        *page_x,
                                  double        *page_y);
 
+/* The zoom at which the widest page fills a view @width × @height (less
+ * the gaps) and, when @page is not -1, page @page fits whole too;
+ * @current when there is nothing to fit. */
+double dn_pdf_layout_fitting_zoom (DnPdfLayout   *layout,
+                                   double         width,
+                                   double         height,
+                                   int            page,
+                                   double         current);
+
 G_END_DECLS

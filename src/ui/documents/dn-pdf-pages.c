@@ -55,8 +55,6 @@ struct _DnPdfPages
   DnPdfPageJobs  *jobs;
   DnPdfHits      *hits;
   DnPdfSelection *selection;
-  int             drag_page;    /* where a drag started */
-  double          drag_x, drag_y;
 };
 
 enum
@@ -120,24 +118,9 @@ configure_adjustments (DnPdfPages *self,
 static double
 fitting_zoom (DnPdfPages *self)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * GAP;
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * GAP;
-  double widest = 0, zoom, w, h;
-
-  for (int i = 0; i < self->layout.n_pages; i++)
-    {
-      dn_pdf_document_get_page_size (self->document, i, &w, &h);
-      widest = MAX (widest, w);
-    }
-  if (widest <= 0 || width <= 0)
-    return self->zoom;
-  zoom = width / (widest * DN_PDF_PIXELS_PER_POINT);
-  if (self->sizing == DN_PDF_SIZING_FIT_PAGE && height > 0)
-    {
-      dn_pdf_document_get_page_size (self->document, MAX (self->page, 0), &w, &h);
-      zoom = MIN (zoom, height / (h * DN_PDF_PIXELS_PER_POINT));
-    }
-  return CLAMP (zoom, DN_PDF_ZOOM_MIN, DN_PDF_ZOOM_MAX);
+  return dn_pdf_layout_fitting_zoom (&self->layout, gtk_widget_get_width (GTK_WIDGET (self)),
+                                     gtk_widget_get_height (GTK_WIDGET (self)),
+                                     self->sizing == DN_PDF_SIZING_FIT_PAGE ? MAX (self->page, 0) : -1, self->zoom);
 }
 
 /* Changes the zoom keeping the point at the middle of the view (or the
@@ -371,50 +354,6 @@ dn_pdf_pages_snapshot (GtkWidget   *widget,
 }
 
 /*
- * Selecting text with the pointer
- */
-
-static int
-point_at (DnPdfPages *self,
-          double      x,
-          double      y,
-          double     *page_x,
-          double     *page_y)
-{
-  return dn_pdf_layout_point_at (&self->layout, gtk_widget_get_width (GTK_WIDGET (self)),
-                                 gtk_adjustment_get_value (self->hadjustment),
-                                 gtk_adjustment_get_value (self->vadjustment), x, y, page_x, page_y);
-}
-
-static void
-on_drag_begin_cb (DnPdfPages *self,
-                  double      x,
-                  double      y)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->drag_page = point_at (self, x, y, &self->drag_x, &self->drag_y);
-  if (self->drag_page >= 0)
-    dn_pdf_pages_select (self, self->drag_page, self->drag_x, self->drag_y, self->drag_page, self->drag_x,
-                         self->drag_y);
-}
-
-static void
-on_drag_update_cb (DnPdfPages *self,
-                   double      dx,
-                   double      dy,
-                   GtkGesture *gesture)
-{
-  double start_x, start_y, px, py;
-  int page;
-
-  if (self->drag_page < 0 || !gtk_gesture_drag_get_start_point (GTK_GESTURE_DRAG (gesture), &start_x, &start_y))
-    return;
-  page = point_at (self, start_x + dx, start_y + dy, &px, &py);
-  if (page >= 0)
-    dn_pdf_pages_select (self, self->drag_page, self->drag_x, self->drag_y, page, px, py);
-}
-
-/*
  * GObject
  */
 
@@ -503,7 +442,7 @@ forget_document (DnPdfPages *self)
 {
   dn_pdf_page_jobs_clear (self->jobs);
   dn_pdf_page_cache_clear (self->cache);
-  dn_pdf_pages_clear_hits (self);
+  dn_pdf_hits_clear (self->hits, 0);
   dn_pdf_selection_reset (self->selection, NULL, NULL);
   g_clear_pointer (&self->document, dn_pdf_document_unref);
   g_clear_object (&self->renderer);
@@ -579,20 +518,12 @@ dn_pdf_pages_class_init (DnPdfPagesClass *klass)
 static void
 dn_pdf_pages_init (DnPdfPages *self)
 {
-  GtkGesture *drag;
-
   self->zoom = 1.0;
   self->sizing = DN_PDF_SIZING_FIT_WIDTH;
   self->cache = dn_pdf_page_cache_new (DN_PDF_PAGES_CACHE_BYTES);
   self->jobs = dn_pdf_page_jobs_new (G_OBJECT (self), on_rendered);
-  self->hits = dn_pdf_hits_new ();
-  self->selection = dn_pdf_selection_new (GTK_WIDGET (self));
-  drag = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "text");
+  self->hits = dn_pdf_hits_new (GTK_WIDGET (self));
+  self->selection = dn_pdf_selection_new (GTK_WIDGET (self), &self->layout, properties[PROP_HAS_SELECTION]);
   /* until a scrolled window gives its own */
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
@@ -634,7 +565,6 @@ dn_pdf_pages_set_document (DnPdfPages    *self,
     gtk_adjustment_set_value (self->vadjustment, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -784,47 +714,12 @@ dn_pdf_pages_scroll_screens (DnPdfPages *self,
                                                + screens * gtk_adjustment_get_page_increment (self->vadjustment));
 }
 
-void
-dn_pdf_pages_set_hits (DnPdfPages *self,
-                       int         page,
-                       GArray     *rects)
+DnPdfHits *
+dn_pdf_pages_get_hits (DnPdfPages *self)
 {
-  g_return_if_fail (DN_IS_PDF_PAGES (self));
-  g_return_if_fail (page >= 0 && page < self->layout.n_pages);
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), NULL);
 
-  dn_pdf_hits_set (self->hits, page, rects);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-dn_pdf_pages_set_current_hit (DnPdfPages *self,
-                              int         page,
-                              int         hit)
-{
-  g_return_if_fail (DN_IS_PDF_PAGES (self));
-
-  dn_pdf_hits_set_current (self->hits, page, hit);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-dn_pdf_pages_clear_hits (DnPdfPages *self)
-{
-  g_return_if_fail (DN_IS_PDF_PAGES (self));
-
-  dn_pdf_hits_clear (self->hits, self->layout.n_pages);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-gboolean
-dn_pdf_pages_get_hit_rect (DnPdfPages *self,
-                           int         page,
-                           int         hit,
-                           DnPdfRect  *rect)
-{
-  g_return_val_if_fail (DN_IS_PDF_PAGES (self), FALSE);
-
-  return dn_pdf_hits_get_rect (self->hits, page, hit, rect);
+  return self->hits;
 }
 
 GArray *
@@ -852,14 +747,9 @@ dn_pdf_pages_select (DnPdfPages *self,
                      double      x2,
                      double      y2)
 {
-  gboolean had;
-
   g_return_if_fail (DN_IS_PDF_PAGES (self));
 
-  had = !dn_pdf_selection_is_empty (self->selection);
   dn_pdf_selection_set (self->selection, page1, x1, y1, page2, x2, y2);
-  if (had != !dn_pdf_selection_is_empty (self->selection))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
 }
 
 void
@@ -868,7 +758,6 @@ dn_pdf_pages_select_all (DnPdfPages *self)
   g_return_if_fail (DN_IS_PDF_PAGES (self));
 
   dn_pdf_selection_select_all (self->selection);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
 }
 
 gboolean

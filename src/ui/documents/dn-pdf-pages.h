@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-pdf-hits.h"
 #include "dn-pdf-renderer.h"
 
 G_BEGIN_DECLS
@@ -60,21 +61,9 @@ void           dn_pdf_pages_show_rect       (DnPdfPages      *self,
 void           dn_pdf_pages_scroll_screens  (DnPdfPages    *self,
                                              int            screens);
 
-/* The hits of find on @page (an array of DnPdfRect, kept; NULL: none);
- * the hit @current of @current_page is drawn as the current one (-1:
- * none). dn_pdf_pages_clear_hits() forgets all. */
-void           dn_pdf_pages_set_hits        (DnPdfPages    *self,
-                                             int            page,
-                                             GArray        *rects);
-void           dn_pdf_pages_set_current_hit (DnPdfPages    *self,
-                                             int            page,
-                                             int            hit);
-void           dn_pdf_pages_clear_hits      (DnPdfPages    *self);
-/* The first rectangle of hit @hit on @page; FALSE when there is none. */
-gboolean       dn_pdf_pages_get_hit_rect    (DnPdfPages    *self,
-                                             int            page,
-                                             int            hit,
-                                             DnPdfRect     *rect);
+/* The hits of find it draws (set them with dn_pdf_hits_*(): the pages
+ * are redrawn). */
+DnPdfHits     *dn_pdf_pages_get_hits        (DnPdfPages    *self);
 
 /* Selects the text from @x1, @y1 on @page1 to @x2, @y2 on @page2 (points,
  * 0-based pages; either end first), as a drag of the pointer does; the

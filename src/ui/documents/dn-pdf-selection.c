@@ -29,6 +29,10 @@ typedef struct
 struct _DnPdfSelection
 {
   GtkWidget     *owner;
+  DnPdfLayout   *layout;
+  GParamSpec    *has_selection;
+  int            drag_page;   /* where a drag started */
+  double         drag_x, drag_y;
   DnPdfRenderer *renderer;
   DnPdfDocument *document;
   gboolean       empty;
@@ -48,12 +52,68 @@ region_free (gpointer data)
   g_free (region);
 }
 
+/* The page under the owner's point @x, @y, and that point on it */
+static int
+point_at (DnPdfSelection *selection,
+          double          x,
+          double          y,
+          double         *page_x,
+          double         *page_y)
+{
+  GtkScrollable *scrollable = GTK_SCROLLABLE (selection->owner);
+
+  return dn_pdf_layout_point_at (selection->layout, gtk_widget_get_width (selection->owner),
+                                 gtk_adjustment_get_value (gtk_scrollable_get_hadjustment (scrollable)),
+                                 gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (scrollable)), x, y,
+                                 page_x, page_y);
+}
+
+static void
+on_drag_begin_cb (DnPdfSelection *selection,
+                  double          x,
+                  double          y)
+{
+  gtk_widget_grab_focus (selection->owner);
+  selection->drag_page = point_at (selection, x, y, &selection->drag_x, &selection->drag_y);
+  if (selection->drag_page >= 0)
+    dn_pdf_selection_set (selection, selection->drag_page, selection->drag_x, selection->drag_y,
+                          selection->drag_page, selection->drag_x, selection->drag_y);
+}
+
+static void
+on_drag_update_cb (DnPdfSelection *selection,
+                   double          dx,
+                   double          dy,
+                   GtkGesture     *gesture)
+{
+  double start_x, start_y, x, y;
+  int page;
+
+  if (selection->drag_page < 0
+      || !gtk_gesture_drag_get_start_point (GTK_GESTURE_DRAG (gesture), &start_x, &start_y))
+    return;
+  page = point_at (selection, start_x + dx, start_y + dy, &x, &y);
+  if (page >= 0)
+    dn_pdf_selection_set (selection, selection->drag_page, selection->drag_x, selection->drag_y, page, x, y);
+}
+
 DnPdfSelection *
-dn_pdf_selection_new (GtkWidget *owner)
+dn_pdf_selection_new (GtkWidget   *owner,
+                      DnPdfLayout *layout,
+                      GParamSpec  *has_selection)
 {
   DnPdfSelection *selection = g_new0 (DnPdfSelection, 1);
+  GtkGesture *drag = gtk_gesture_drag_new ();
 
   selection->owner = owner;
+  selection->layout = layout;
+  selection->has_selection = has_selection;
+  selection->drag_page = -1;
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), selection);
+  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (on_drag_update_cb), selection);
+  gtk_widget_add_controller (owner, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_set_cursor_from_name (owner, "text");
   selection->empty = TRUE;
   selection->regions = g_hash_table_new_full (NULL, NULL, NULL, region_free);
   selection->cancellable = g_cancellable_new ();
@@ -83,7 +143,12 @@ dn_pdf_selection_reset (DnPdfSelection *selection,
       selection->renderer = g_object_ref (renderer);
       selection->document = dn_pdf_document_ref (document);
     }
-  selection->empty = TRUE;
+  selection->drag_page = -1;
+  if (!selection->empty)
+    {
+      selection->empty = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (selection->owner), selection->has_selection);
+    }
 }
 
 void
@@ -117,7 +182,7 @@ dn_pdf_selection_set (DnPdfSelection *selection,
                       double          x2,
                       double          y2)
 {
-  gboolean swap;
+  gboolean swap, was_empty = selection->empty;
 
   if (selection->document == NULL)
     return;
@@ -135,6 +200,8 @@ dn_pdf_selection_set (DnPdfSelection *selection,
   new_generation (selection);
   g_hash_table_foreach_remove (selection->regions, out_of_range, selection);
   gtk_widget_queue_draw (selection->owner);
+  if (was_empty != selection->empty)
+    g_object_notify_by_pspec (G_OBJECT (selection->owner), selection->has_selection);
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-pdf-layout.h"
 #include "dn-pdf-renderer.h"
 
 G_BEGIN_DECLS
@@ -15,9 +16,14 @@ typedef struct _DnPdfSelection DnPdfSelection;
 /* A selection runs from a point of one page to a point of another (or the
  * same) page, in reading order, as a drag of the pointer selects. What it
  * covers on each page is asked of the renderer when that page is drawn;
- * until the answer comes, the page shows what it covered before. @owner
- * is redrawn when an answer comes. */
-DnPdfSelection *dn_pdf_selection_new          (GtkWidget       *owner);
+ * until the answer comes, the page shows what it covered before.
+ *
+ * @owner, a GtkScrollable laid out by @layout (kept by the owner), gets a
+ * drag gesture that selects; it is redrawn when an answer comes, and its
+ * property @has_selection is notified when the selection comes or goes. */
+DnPdfSelection *dn_pdf_selection_new          (GtkWidget       *owner,
+                                               DnPdfLayout     *layout,
+                                               GParamSpec      *has_selection);
 void            dn_pdf_selection_free         (DnPdfSelection  *selection);
 /* Forgets the selection; @document (NULL: none) from now on. */
 void            dn_pdf_selection_reset        (DnPdfSelection  *selection,
