@@ -10,6 +10,7 @@
 
 #include "dn-date.h"
 #include "dn-passport-ledger.h"
+#include "dn-print-pages.h"
 #include "dn-print-table.h"
 #include "dn-store.h"
 
@@ -236,46 +237,14 @@ dn_passport_ledger_draw_page (DnPassportLedger *self,
  * Printing
  */
 
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                DnPassportLedger  *self)
-{
-  guint n = dn_passport_ledger_paginate (self, gtk_print_context_get_cairo_context (context),
-                                         gtk_print_context_get_width (context),
-                                         gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, (int) n);
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              DnPassportLedger  *self)
-{
-  dn_passport_ledger_draw_page (self, gtk_print_context_get_cairo_context (context),
-                                gtk_print_context_get_width (context), gtk_print_context_get_height (context),
-                                (guint) page);
-}
-
 gboolean
 dn_passport_ledger_print (DnPassportLedger  *self,
                           GtkWindow         *parent,
                           GError           **error)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-
   g_return_val_if_fail (self != NULL, FALSE);
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, _("Passport custody ledger"));
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), self);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+
+  return dn_print_pages (parent, _("Passport custody ledger"), GTK_PAGE_ORIENTATION_LANDSCAPE,
+                         (DnPaginateFunc) dn_passport_ledger_paginate, (DnDrawPageFunc) dn_passport_ledger_draw_page,
+                         self, NULL, error);
 }
