@@ -488,17 +488,19 @@ test_select_copy (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *text = NULL;
+  DnPdfSelection *selection;
 
   open_and_draw (f, "3.pdf", 3, 0);
-  g_assert_false (dn_pdf_pages_has_selection (f->pages));
+  selection = dn_pdf_pages_get_selection (f->pages);
+  g_assert_true (dn_pdf_selection_is_empty (selection));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->view), "pdf.copy", NULL)
-                  && dn_pdf_pages_has_selection (f->pages));
+                  && !dn_pdf_selection_is_empty (selection));
   /* a click (a point) selects nothing */
-  dn_pdf_pages_select (f->pages, 0, 100, 100, 0, 100, 100);
-  g_assert_false (dn_pdf_pages_has_selection (f->pages));
-  dn_pdf_pages_select (f->pages, 1, DN_PDF_TEST_LEFT + 50, DN_PDF_TEST_TOP + 8, 0, DN_PDF_TEST_LEFT - 2,
-                       DN_PDF_TEST_TOP + DN_PDF_TEST_LINE + 4);
-  g_assert_true (dn_pdf_pages_has_selection (f->pages));
+  dn_pdf_selection_set (selection, 0, 100, 100, 0, 100, 100);
+  g_assert_true (dn_pdf_selection_is_empty (selection));
+  dn_pdf_selection_set (selection, 1, DN_PDF_TEST_LEFT + 50, DN_PDF_TEST_TOP + 8, 0, DN_PDF_TEST_LEFT - 2,
+                        DN_PDF_TEST_TOP + DN_PDF_TEST_LINE + 4);
+  g_assert_false (dn_pdf_selection_is_empty (selection));
   dn_ui_wait_for_frame (GTK_WIDGET (f->window), 5000);
   activate (f, "pdf.copy");
   g_assert_true (dn_ui_wait_until (clipboard_is, f, 10000));
@@ -608,7 +610,7 @@ test_save_copy (Fixture       *f,
   /* the actions are there for an open file */
   open_and_draw (f, "nguồn.pdf", 0, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "pdf.select-all", NULL));
-  g_assert_true (dn_pdf_pages_has_selection (f->pages));
+  g_assert_false (dn_pdf_selection_is_empty (dn_pdf_pages_get_selection (f->pages)));
 }
 
 int

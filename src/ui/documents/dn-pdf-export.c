@@ -32,7 +32,7 @@ on_selected_text_cb (GObject      *source,
 {
   g_autoptr(GdkClipboard) clipboard = user_data;
   /* no source object: the text is read by the renderer's worker */
-  g_autofree char *text = dn_pdf_pages_get_selected_text_finish (NULL, result, NULL);
+  g_autofree char *text = dn_pdf_selection_get_text_finish (result, NULL);
 
   if (text != NULL && *text != '\0')
     gdk_clipboard_set_text (clipboard, text);
@@ -42,11 +42,11 @@ void
 dn_pdf_export_copy (DnPdfPages   *pages,
                     GdkClipboard *clipboard)
 {
-  g_return_if_fail (DN_IS_PDF_PAGES (pages));
+  DnPdfSelection *selection = dn_pdf_pages_get_selection (pages);
 
-  if (!dn_pdf_pages_has_selection (pages))
+  if (dn_pdf_selection_is_empty (selection))
     return;
-  dn_pdf_pages_get_selected_text_async (pages, NULL, on_selected_text_cb, g_object_ref (clipboard));
+  dn_pdf_selection_get_text_async (selection, NULL, on_selected_text_cb, g_object_ref (clipboard));
 }
 
 static void

@@ -738,51 +738,10 @@ dn_pdf_pages_get_n_requested (DnPdfPages *self)
   return dn_pdf_page_jobs_get_n_requested (self->jobs);
 }
 
-void
-dn_pdf_pages_select (DnPdfPages *self,
-                     int         page1,
-                     double      x1,
-                     double      y1,
-                     int         page2,
-                     double      x2,
-                     double      y2)
+DnPdfSelection *
+dn_pdf_pages_get_selection (DnPdfPages *self)
 {
-  g_return_if_fail (DN_IS_PDF_PAGES (self));
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), NULL);
 
-  dn_pdf_selection_set (self->selection, page1, x1, y1, page2, x2, y2);
-}
-
-void
-dn_pdf_pages_select_all (DnPdfPages *self)
-{
-  g_return_if_fail (DN_IS_PDF_PAGES (self));
-
-  dn_pdf_selection_select_all (self->selection);
-}
-
-gboolean
-dn_pdf_pages_has_selection (DnPdfPages *self)
-{
-  g_return_val_if_fail (DN_IS_PDF_PAGES (self), FALSE);
-
-  return !dn_pdf_selection_is_empty (self->selection);
-}
-
-void
-dn_pdf_pages_get_selected_text_async (DnPdfPages          *self,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  g_return_if_fail (DN_IS_PDF_PAGES (self));
-
-  dn_pdf_selection_get_text_async (self->selection, cancellable, callback, user_data);
-}
-
-char *
-dn_pdf_pages_get_selected_text_finish (DnPdfPages    *self,
-                                       GAsyncResult  *result,
-                                       GError       **error)
-{
-  return dn_pdf_selection_get_text_finish (result, error);
+  return self->selection;
 }

@@ -8,6 +8,7 @@
 
 #include "dn-pdf-hits.h"
 #include "dn-pdf-renderer.h"
+#include "dn-pdf-selection.h"
 
 G_BEGIN_DECLS
 
@@ -65,27 +66,9 @@ void           dn_pdf_pages_scroll_screens  (DnPdfPages    *self,
  * are redrawn). */
 DnPdfHits     *dn_pdf_pages_get_hits        (DnPdfPages    *self);
 
-/* Selects the text from @x1, @y1 on @page1 to @x2, @y2 on @page2 (points,
- * 0-based pages; either end first), as a drag of the pointer does; the
- * same point at both ends selects nothing. Property "has-selection". */
-void           dn_pdf_pages_select          (DnPdfPages    *self,
-                                             int            page1,
-                                             double         x1,
-                                             double         y1,
-                                             int            page2,
-                                             double         x2,
-                                             double         y2);
-void           dn_pdf_pages_select_all      (DnPdfPages    *self);
-gboolean       dn_pdf_pages_has_selection   (DnPdfPages    *self);
-/* The selected text, page after page ("" when none); the callback's
- * source object is NULL, and _finish does not look at its @self. */
-void           dn_pdf_pages_get_selected_text_async  (DnPdfPages          *self,
-                                                      GCancellable        *cancellable,
-                                                      GAsyncReadyCallback  callback,
-                                                      gpointer             user_data);
-char          *dn_pdf_pages_get_selected_text_finish (DnPdfPages          *self,
-                                                      GAsyncResult        *result,
-                                                      GError             **error);
+/* The text selected with the pointer (select and read it with
+ * dn_pdf_selection_*()); property "has-selection". */
+DnPdfSelection *dn_pdf_pages_get_selection  (DnPdfPages    *self);
 
 /* For tests: the pages whose image is kept at the current scale, and the
  * render jobs started since the document was set. */

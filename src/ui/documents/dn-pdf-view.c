@@ -106,7 +106,7 @@ update_actions (DnPdfView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.last-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.scroll-down", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.scroll-up", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", open && dn_pdf_pages_has_selection (self->pages));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", open && !dn_pdf_selection_is_empty (dn_pdf_pages_get_selection (self->pages)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.select-all", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.print", open);
   /* a file that cannot be shown can still be kept elsewhere, or given to
@@ -421,7 +421,7 @@ copy (DnPdfView *self)
 static void
 select_all (DnPdfView *self)
 {
-  dn_pdf_pages_select_all (self->pages);
+  dn_pdf_selection_select_all (dn_pdf_pages_get_selection (self->pages));
 }
 
 static GtkWindow *
