@@ -688,6 +688,7 @@ static const struct
 } command_groups[] = {
   { dn_cli_passport_commands, &dn_cli_n_passport_commands },
   { dn_cli_partner_commands, &dn_cli_n_partner_commands },
+  { dn_cli_document_commands, &dn_cli_n_document_commands },
   { dn_cli_text_commands, &dn_cli_n_text_commands },
   { dn_cli_pdf_commands, &dn_cli_n_pdf_commands },
 };

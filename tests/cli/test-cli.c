@@ -2619,8 +2619,10 @@ test_settings (gconstpointer data)
   {
     g_autoptr(CliRun) run = cli ("--db", db, "settings", NULL);
     assert_success (run);
-    g_assert_cmpuint (count_lines (run->out), ==, DN_SETTING_N);
+    /* and the agency's abbreviation, text */
+    g_assert_cmpuint (count_lines (run->out), ==, DN_SETTING_N + 1);
     g_assert_nonnull (strstr (run->out, "passport-return-days\t5\t5\t1..60\t"));
+    g_assert_nonnull (strstr (run->out, "agency-abbreviation\t\t\t\t"));
   }
   {
     g_autoptr(CliRun) run = cli ("--db", db, "settings", "limit-members", "10", NULL);
