@@ -119,7 +119,8 @@ apply (DnFormDialog  *dialog,
   ok = dn_store_register_document (form->store, doc, form->warned, &local_error);
   if (g_error_matches (local_error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
     {
-      g_autofree char *message = g_strdup_printf ("%s %s", local_error->message, _("Save again to keep it anyway."));
+      g_autofree char *message = g_strdup_printf ("%s %s", local_error->message,
+                                                  _("Save again to register it anyway."));
 
       form->warned = TRUE;
       dn_form_dialog_set_save_label (dialog, _("Save _Anyway"));
@@ -210,7 +211,7 @@ dn_document_register_form_new (GtkWindow              *parent,
   form->direction = GTK_DROP_DOWN (add_drop_down (dialog, _("_Register"), _("Register"), "document_direction",
                                                   DN_DIRECTION_N, G_CALLBACK (dn_direction_get_label),
                                                   form->document->direction));
-  form->type = GTK_DROP_DOWN (add_drop_down (dialog, _("_Type"), _("Type of document"), "document_type",
+  form->type = GTK_DROP_DOWN (add_drop_down (dialog, _("Document _type"), _("Type of document"), "document_type",
                                              DN_DOCUMENT_TYPE_N, G_CALLBACK (dn_document_type_get_label),
                                              form->document->type));
   form->number = dn_form_dialog_add_entry (dialog, _("N_umber"), _("Number"), "document_number",
