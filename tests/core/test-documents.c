@@ -317,6 +317,19 @@ test_query (DnTestStore   *f,
     ASSERT_IDS (expected);
   }
 
+  /* the search over every record flags the secret one */
+  {
+    g_autoptr(GPtrArray) hits = dn_store_search (f->store, "bao cao mat", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_true (((DnSearchHit *) hits->pdata[0])->secret);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = dn_store_search (f->store, "nhat ban", 10, &error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_false (((DnSearchHit *) hits->pdata[0])->secret);
+  }
+
   /* pages by key give every row once */
   dn_document_query_init (&query);
   query.include_secret = TRUE;

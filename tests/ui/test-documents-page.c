@@ -18,6 +18,7 @@
 #include "dn-document-details.h"
 #include "dn-documents-page.h"
 #include "dn-form-dialog.h"
+#include "dn-global-search.h"
 #include "dn-list-page.h"
 #include "dn-settings.h"
 #include "dn-test-utils.h"
@@ -77,6 +78,35 @@ wait_window (GType type)
 {
   g_assert_true (dn_ui_wait_until (window_open_cb, GSIZE_TO_POINTER (type), 5000));
   return dn_ui_the_visible_window (type);
+}
+
+static gboolean
+results_in (gpointer data)
+{
+  DnGlobalSearch *search = dn_window_get_global_search (data);
+
+  return !dn_global_search_is_searching (search) && g_list_model_get_n_items (dn_global_search_get_results (search)) > 0;
+}
+
+/* The titles of the hits of @text in the header's search, one per line */
+static char *
+global_search (DnWindow   *window,
+               const char *text)
+{
+  GListModel *results = dn_global_search_get_results (dn_window_get_global_search (window));
+  GString *titles = g_string_new (NULL);
+
+  g_list_store_remove_all (G_LIST_STORE (results));
+  gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_by_label (window, "Search everything")), text);
+  g_assert_true (dn_ui_wait_until (results_in, window, 5000));
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(DnSearchHit) hit = g_list_model_get_item (results, i);
+
+      if (hit->id > 0)
+        g_string_append_printf (titles, "%s\n", hit->title);
+    }
+  return g_string_free (titles, FALSE);
 }
 
 static gint64
@@ -147,8 +177,19 @@ test_section (DnTestStore   *fixture,
   g_settings_set_boolean (settings, "show-secret-documents", TRUE);
   wait_for_rows (page, 3);
   g_assert_true (dn_list_page_select_id (page, secret));
+  {
+    g_autofree char *shown = global_search (window, "bao cao");
+
+    g_assert_cmpstr (shown, ==, "Báo cáo mật\n");
+  }
   g_settings_set_boolean (settings, "show-secret-documents", FALSE);
   wait_for_rows (page, 2);
+  /* nor found by the header's search */
+  {
+    g_autofree char *shown = global_search (window, "bao cao");
+
+    g_assert_null (strstr (shown, "Báo cáo mật"));
+  }
 
   /* the filters: the register, the search without accents, urgency */
   g_assert_true (dn_window_show_list (window, "documents:incoming"));
