@@ -114,6 +114,14 @@ test_documents (Fixture       *f,
   g_assert_null (strstr (out_list, "\tin\t"));
   secret_list = run_today (f, "documents", "--direction", "out", "--secret", NULL);
   g_assert_nonnull (strstr (secret_list, "Báo cáo mật"));
+  /* the search over every record hides it too, unless asked */
+  {
+    g_autofree char *hidden = run_today (f, "search", "bao cao", NULL);
+    g_autofree char *shown = run_today (f, "search", "--secret", "bao cao", NULL);
+
+    g_assert_null (strstr (hidden, "Báo cáo mật"));
+    g_assert_nonnull (strstr (shown, "Báo cáo mật"));
+  }
   /* accents ignored */
   found = run_today (f, "documents", "--search", "hop tac", NULL);
   g_assert_nonnull (strstr (found, "Kế hoạch hợp tác"));
