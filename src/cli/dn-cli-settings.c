@@ -24,6 +24,8 @@ dn_cli_check_settings (Run     *run,
       g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Give a setting's key and its new value: settings KEY VALUE."));
       return FALSE;
     }
+  if (g_str_equal (run->words[0], DN_SETTING_AGENCY_ABBREVIATION_KEY))
+    return TRUE;
   if (!dn_setting_from_key (run->words[0], &setting))
     {
       g_autofree char *shown = dn_text_escape_for_display (run->words[0], 40);
@@ -45,6 +47,16 @@ gboolean
 dn_cli_run_settings (Run     *run,
                      GError **error)
 {
+  g_autofree char *agency = NULL;
+
+  if (run->n_words == 2 && g_str_equal (run->words[0], DN_SETTING_AGENCY_ABBREVIATION_KEY))
+    {
+      g_autofree char *text = NULL;
+
+      if (!text_option (run->words[1], &text, error))
+        return FALSE;
+      return dn_store_set_agency_abbreviation (run->store, text, error);
+    }
   if (run->n_words == 2)
     {
       DnSetting setting = DN_SETTING_N;
@@ -60,5 +72,9 @@ dn_cli_run_settings (Run     *run,
       out ("%s\t%d\t%d\t%d..%d\t%s\n", dn_setting_get_key (i), dn_store_get_setting (run->store, i),
            dn_setting_get_default (i), min, max, dn_setting_get_label (i));
     }
+  /* text, not a number: no default, no range */
+  agency = dn_store_get_agency_abbreviation (run->store);
+  out ("%s\t%s\t\t\t%s\n", DN_SETTING_AGENCY_ABBREVIATION_KEY, agency,
+       _("The agency's abbreviation in the symbols of its documents (SGDĐT)"));
   return TRUE;
 }

@@ -246,6 +246,7 @@ static struct
   char     *status;    /* as typed */
   gboolean  overdue;
   gboolean  full;
+  gboolean  secret;    /* search: secret documents too */
   int       n_tasks, n_delegations, n_people, n_passports, seed;
   char     *text;      /* the words or options above as checked text */
   char     *unit_code;
@@ -311,6 +312,7 @@ run_demo (Run *run, GError **error)
 
 static const GOptionEntry search_options[] = {
   { "limit", 'n', 0, G_OPTION_ARG_INT, &opt.limit, N_("At most N results (default 50)"), "N" },
+  { "secret", 0, 0, G_OPTION_ARG_NONE, &opt.secret, N_("List secret documents (mật and above) too"), NULL },
   G_OPTION_ENTRY_NULL
 };
 
@@ -336,7 +338,12 @@ run_search (Run *run, GError **error)
   for (guint i = 0; i < hits->len; i++)
     {
       DnSearchHit *hit = hits->pdata[i];
-      g_autofree char *title = tsv_field (hit->title);
+      g_autofree char *title = NULL;
+
+      /* as in the lists: secret documents only when asked */
+      if (hit->secret && !opt.secret)
+        continue;
+      title = tsv_field (hit->title);
       out ("%s\t%" G_GINT64_FORMAT "\t%s\n", dn_record_kind_to_string (hit->kind), hit->id, title);
     }
   return TRUE;
@@ -688,6 +695,7 @@ static const struct
 } command_groups[] = {
   { dn_cli_passport_commands, &dn_cli_n_passport_commands },
   { dn_cli_partner_commands, &dn_cli_n_partner_commands },
+  { dn_cli_document_commands, &dn_cli_n_document_commands },
   { dn_cli_text_commands, &dn_cli_n_text_commands },
   { dn_cli_pdf_commands, &dn_cli_n_pdf_commands },
 };

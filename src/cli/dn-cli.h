@@ -143,6 +143,11 @@ extern const guint dn_cli_n_partner_commands;
 extern const Command dn_cli_passport_commands[];
 extern const guint dn_cli_n_passport_commands;
 
+/* The document registers (dn-cli-documents.c): documents, document-add,
+ * document-register. */
+extern const Command dn_cli_document_commands[];
+extern const guint dn_cli_n_document_commands;
+
 /* Text in legacy encodings (dn-cli-text.c): convert-legacy. */
 extern const Command dn_cli_text_commands[];
 extern const guint dn_cli_n_text_commands;

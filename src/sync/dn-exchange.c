@@ -125,6 +125,14 @@ read_value (JsonNode             *node,
                        where, column->name, column->max_chars);
           return FALSE;
         }
+      /* layouts before 5 spelt mật "confidential" (one level of
+       * secrecy); the value means nothing else in any layout */
+      if (g_str_equal (table, "document") && g_str_equal (column->name, "classification") &&
+          g_str_equal (*text, "confidential"))
+        {
+          g_free (*text);
+          *text = g_strdup ("mat");
+        }
       value->type = DN_STORE_VALUE_TEXT;
       value->text = *text;
       return TRUE;

@@ -1006,7 +1006,7 @@ assert_read_only_runs (ReadOnlyDbs  *r,
   /* sound, with a note of what a read-only check could not do */
   g_assert_cmpstr (runs[RO_CHECK]->out, ==,
                    "Search index: only compared with the records, as the database can only be read; "
-                   "its full check needs write access.\nThe database is sound (version 5).\n");
+                   "its full check needs write access.\nThe database is sound (version 6).\n");
   g_assert_nonnull (strstr (runs[RO_SEARCH]->out, "task\t"));
   g_assert_cmpstr (runs[RO_TASKS]->out, ==, r->tasks);
   g_assert_cmpuint (count_lines (runs[RO_PEOPLE]->out), >, 0);
@@ -1017,11 +1017,11 @@ assert_read_only_runs (ReadOnlyDbs  *r,
   assert_failed_saying (runs[RO_DEMO], "can only be read");
   assert_failed_saying (runs[RO_IMPORT], "can only be read");
   assert_failed_saying (runs[RO_GENERATE], "can only be read");
-  assert_failed_saying (runs[RO_INIT_OLD], "must be upgraded from database version 1 to 5");
-  assert_failed_saying (runs[RO_TASKS_OLD], "must be upgraded from database version 1 to 5");
+  assert_failed_saying (runs[RO_INIT_OLD], "must be upgraded from database version 1 to 6");
+  assert_failed_saying (runs[RO_TASKS_OLD], "must be upgraded from database version 1 to 6");
   /* a check opens an old version as it is */
   g_assert_cmpint (runs[RO_CHECK_OLD]->status, ==, 1);
-  g_assert_cmpstr (runs[RO_CHECK_OLD]->out, ==, "Database version 1, expected 5.\n");
+  g_assert_cmpstr (runs[RO_CHECK_OLD]->out, ==, "Database version 1, expected 6.\n");
 
   /* nothing changed, nothing marked */
   g_assert_cmpstr (sum_db, ==, r->sums[0]);
@@ -1174,7 +1174,7 @@ test_damage_warns (gconstpointer data)
     g_autoptr(CliRun) run = cli ("--db", db, "check", "--full", NULL);
 
     g_assert_cmpint (run->status, ==, 0);
-    g_assert_cmpstr (run->out, ==, "The database is sound (version 5).\n");
+    g_assert_cmpstr (run->out, ==, "The database is sound (version 6).\n");
   }
   g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
   {
@@ -1974,9 +1974,9 @@ static const ImportCase import_cases[] = {
   { "malformed", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "line" },
   { "malformed-line", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "@LINE@," },
   { "truncated", NULL, NULL, "ends too early" },
-  { "version-newer", "\"version\" : 4,", "\"version\" : 5,", "version 5" },
-  { "version-older", "\"version\" : 4,", "\"version\" : 1,", "version 1" },
-  { "version-text", "\"version\" : 4,", "\"version\" : \"4\",", "“version”" },
+  { "version-newer", "\"version\" : 5,", "\"version\" : 6,", "version 6" },
+  { "version-older", "\"version\" : 5,", "\"version\" : 1,", "version 1" },
+  { "version-text", "\"version\" : 5,", "\"version\" : \"5\",", "“version”" },
   { "format-wrong", "\"format\" : \"doingoai\",", "\"format\" : \"doingoai-backup\",", "“format”" },
   { "format-missing", "\"format\" : \"doingoai\",", "", "“format”" },
   { "unknown-table", "\"tables\" : {", "\"tables\" : {\n  \"meeting\" : [],", "“meeting”" },
@@ -2604,7 +2604,7 @@ test_units_merge_rename (gconstpointer data)
     assert_success (run);
   }
   exported = export_text (db);
-  g_assert_nonnull (strstr (exported, "\"version\" : 4,"));
+  g_assert_nonnull (strstr (exported, "\"version\" : 5,"));
   g_assert_nonnull (strstr (exported, "\"unit_merge\" : ["));
   assert_export_round_trip (db);
 }
@@ -2619,8 +2619,10 @@ test_settings (gconstpointer data)
   {
     g_autoptr(CliRun) run = cli ("--db", db, "settings", NULL);
     assert_success (run);
-    g_assert_cmpuint (count_lines (run->out), ==, DN_SETTING_N);
+    /* and the agency's abbreviation, text */
+    g_assert_cmpuint (count_lines (run->out), ==, DN_SETTING_N + 1);
     g_assert_nonnull (strstr (run->out, "passport-return-days\t5\t5\t1..60\t"));
+    g_assert_nonnull (strstr (run->out, "agency-abbreviation\t\t\t\t"));
   }
   {
     g_autoptr(CliRun) run = cli ("--db", db, "settings", "limit-members", "10", NULL);

@@ -251,7 +251,7 @@ test_read_only_immutable_file (DnTestStore   *f,
   }
   g_assert_null (store);
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY);
-  g_assert_nonnull (strstr (error->message, "must be upgraded from database version 1 to 5"));
+  g_assert_nonnull (strstr (error->message, "must be upgraded from database version 1 to 6"));
   after = dn_test_file_checksum (old);
   g_assert_cmpstr (after, ==, before);
 }
@@ -422,7 +422,7 @@ test_damage_old_version (DnTestStore   *f,
   g_assert_no_error (error);
   g_assert_false (dn_store_check (f->store, report, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (report->str, ==, "Database version 1, expected 5.\n");
+  g_assert_cmpstr (report->str, ==, "Database version 1, expected 6.\n");
   g_assert_null (dn_store_get_damage (f->store));
   g_assert_false (sibling_exists (f->path, ".damaged"));
 }

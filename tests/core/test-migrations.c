@@ -526,6 +526,58 @@ test_migrations_unit_names (DnTestStore   *f,
   assert_sound (f->store);
 }
 
+/* Version 6 brings the registers of Nghị định 30/2020: the one level of
+ * secrecy of version 1 ("confidential") becomes mật of three, the new
+ * columns take their defaults, the numbers go on from those there. */
+static void
+test_migrations_document_register (DnTestStore   *f,
+                                   gconstpointer  data)
+{
+  DnStore *store = open_at (f->path, 5);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnDocument) old = NULL;
+  g_autoptr(DnDocument) next = dn_document_new ();
+
+  dn_test_exec (store, "%s", v1_rows);
+  dn_test_exec (store,
+                "INSERT INTO document (id, direction, type, number, symbol, issue_date, subject, classification) "
+                "  VALUES (2, 'outgoing', 'decision', '07', 'QĐ-SGDĐT', '2024-03-01', 'Quyết định mật', 'confidential');"
+                "INSERT INTO document (id, direction, type, number, symbol, issue_date, subject) "
+                "  VALUES (3, 'outgoing', 'decision', '09', 'QĐ-SGDĐT', '2024-03-02', 'Quyết định cử đoàn');");
+  dn_test_store_close (&store);
+
+  f->store = open_latest (f->path);
+  assert_latest_schema (f->store);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM document"), ==, 3);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM document WHERE classification = 'mat'"), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM document WHERE classification = 'normal' "
+                                                "AND urgency = 'normal' AND receiver = '' AND notes = '' "
+                                                "AND copies IS NULL AND passed_on IS NULL"), ==, 2);
+  /* the task still points at its document */
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT document_id FROM task WHERE id = 1"), ==, 1);
+  g_assert_true (has_object (f->store, "trigger", "audit_document_update"));
+  g_assert_true (has_object (f->store, "trigger", "search_document_upd"));
+
+  old = dn_store_get_document (f->store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (old->classification, ==, DN_CLASSIFICATION_CONFIDENTIAL);
+  g_assert_cmpstr (old->subject, ==, "Quyết định mật");
+
+  /* the year's register goes on after 09 */
+  next->direction = DN_DIRECTION_OUTGOING;
+  next->type = DN_DOCUMENT_TYPE_DECISION;
+  next->issue_date = dn_test_date (2024, 4, 1);
+  g_free (next->subject);
+  next->subject = g_strdup ("Quyết định tiếp theo");
+  g_assert_true (dn_store_register_document (f->store, next, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (next->number, ==, "10");
+  /* the audit log sees the new columns */
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'document' "
+                                                "AND json_extract (after, '$.urgency') = 'normal'"), ==, 1);
+  assert_sound (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +594,7 @@ main (int   argc,
   DN_TEST_ADD_EMPTY ("/migrations/no-migrate", test_migrations_no_migrate);
   DN_TEST_ADD_EMPTY ("/migrations/task-rules", test_migrations_task_rules);
   DN_TEST_ADD_EMPTY ("/migrations/unit-names", test_migrations_unit_names);
+  DN_TEST_ADD_EMPTY ("/migrations/document-register", test_migrations_document_register);
   DN_TEST_ADD_EMPTY ("/migrations/failure/table", test_migrations_failure_table);
   DN_TEST_ADD_EMPTY ("/migrations/failure/late", test_migrations_failure_late);
 

@@ -871,7 +871,7 @@ test_export_unit_history (DnTestStore   *fixture,
   dn_test_add_person (fixture->store, "Nguyễn", "Văn", "An", school_a);
   export_to (fixture->store, plain);
   plain_text = read_text (plain);
-  g_assert_nonnull (strstr (plain_text, "\"version\" : 4,"));
+  g_assert_nonnull (strstr (plain_text, "\"version\" : 5,"));
   g_assert_nonnull (strstr (plain_text, "\"unit_name\" : []"));
   g_assert_nonnull (strstr (plain_text, "\"passport_event\" : []"));
 
@@ -881,7 +881,7 @@ test_export_unit_history (DnTestStore   *fixture,
   g_assert_no_error (error);
   export_to (fixture->store, first);
   first_text = read_text (first);
-  g_assert_nonnull (strstr (first_text, "\"version\" : 4,"));
+  g_assert_nonnull (strstr (first_text, "\"version\" : 5,"));
   g_assert_nonnull (strstr (first_text, "\"unit_name\" : ["));
   g_assert_nonnull (strstr (first_text, "\"unit_merge\" : ["));
 
@@ -903,12 +903,12 @@ test_export_unit_history (DnTestStore   *fixture,
   g_clear_object (&other);
   g_assert_cmpint (g_unlink (other_path), ==, 0);
   other = dn_store_open (other_path, DN_STORE_OPEN_DEFAULT, &error);
-  newer = g_strdup ("{ \"format\" : \"doingoai\", \"version\" : 5, \"tables\" : {} }");
+  newer = g_strdup ("{ \"format\" : \"doingoai\", \"version\" : 6, \"tables\" : {} }");
   {
     g_autoptr(GBytes) bytes = g_bytes_new_static (newer, strlen (newer));
     g_assert_false (dn_exchange_import_bytes (other, bytes, "newer.json", &error));
     g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_NEW);
-    g_assert_nonnull (strstr (error->message, "versions 2 to 4"));
+    g_assert_nonnull (strstr (error->message, "versions 2 to 5"));
   }
 }
 
@@ -963,6 +963,53 @@ test_text_limits_name_columns (DnTestStore   *fixture,
   g_assert_cmpuint (_dn_store_text_limit ("task", "description"), ==, DN_TEXT_MAX_LONG);
 }
 
+/* A file of layout 4 spelt mật "confidential" and lacks the register's
+ * columns: it imports with mật and the defaults; an export of it has the
+ * new columns and imports again the same. */
+static void
+test_import_document_register (DnTestStore   *fixture,
+                               gconstpointer  data)
+{
+  static const char old[] =
+    "{ \"format\" : \"doingoai\", \"version\" : 4, \"tables\" : { \"document\" : ["
+    "{ \"id\" : 1, \"direction\" : \"incoming\", \"type\" : \"plan\", \"number\" : \"14\", "
+    "  \"symbol\" : \"KH-BGDĐT\", \"subject\" : \"Kế hoạch mật\", \"classification\" : \"confidential\" },"
+    "{ \"id\" : 2, \"direction\" : \"outgoing\", \"type\" : \"report\", \"subject\" : \"Báo cáo\", "
+    "  \"classification\" : \"normal\" } ] } }";
+  g_autofree char *first = g_build_filename (fixture->dir, "first.json", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second.json", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autoptr(DnStore) other = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnDocument) doc = NULL;
+
+  g_assert_true (import_text (fixture->store, old, &error));
+  g_assert_no_error (error);
+  doc = dn_store_get_document (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (doc->classification, ==, DN_CLASSIFICATION_CONFIDENTIAL);
+  g_assert_cmpint (doc->urgency, ==, DN_URGENCY_NORMAL);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM document WHERE classification = 'normal'"),
+                   ==, 1);
+
+  export_to (fixture->store, first);
+  first_text = read_text (first);
+  g_assert_nonnull (strstr (first_text, "\"classification\" : \"mat\""));
+  g_assert_nonnull (strstr (first_text, "\"urgency\" : \"normal\""));
+  g_assert_nonnull (strstr (first_text, "\"file_copy_holder\" : \"\""));
+  other = dn_store_open (other_path, DN_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (first);
+  g_assert_true (dn_exchange_import (other, file, NULL, &error));
+  g_assert_no_error (error);
+  export_to (other, second);
+  second_text = read_text (second);
+  g_assert_cmpstr (second_text, ==, first_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -987,6 +1034,7 @@ main (int   argc,
   DN_TEST_ADD ("/exchange/export/unit-history", test_export_unit_history);
   DN_TEST_ADD ("/exchange/import/rules", test_import_rules);
   DN_TEST_ADD ("/exchange/import/task-rules", test_import_task_rules);
+  DN_TEST_ADD ("/exchange/import/document-register", test_import_document_register);
   DN_TEST_ADD ("/exchange/import/not-regular", test_import_not_regular);
   DN_TEST_ADD ("/exchange/import/pieces", test_import_pieces);
   DN_TEST_ADD ("/exchange/import/record-limit", test_import_record_limit);

@@ -23,7 +23,7 @@ static GSettings *
 fresh_settings (void)
 {
   GSettings *settings = g_settings_new ("io.github.doingoai.DoiNgoai");
-  const char *keys[] = { "database-path", "officer-name", "officer-position" };
+  const char *keys[] = { "database-path", "officer-name", "officer-position", "show-secret-documents" };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings, keys[i]);
@@ -251,6 +251,28 @@ test_forms (DnTestStore   *fixture,
   dn_ui_destroy_all_windows ();
 }
 
+/* Whether this computer shows secret documents: the desktop's setting,
+ * off until the officer ticks it. */
+static void
+test_secret_documents (DnTestStore   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  DnPreferencesDialog *dialog = dn_preferences_dialog_new (settings, fixture->store);
+  GtkCheckButton *check;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  dn_ui_spin (30);
+  check = GTK_CHECK_BUTTON (dn_ui_get_named (dialog, "secret_check"));
+  g_assert_false (gtk_check_button_get_active (check));
+  g_assert_false (g_settings_get_boolean (settings, "show-secret-documents"));
+  gtk_check_button_set_active (check, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "show-secret-documents"));
+  g_settings_set_boolean (settings, "show-secret-documents", FALSE);
+  g_assert_false (gtk_check_button_get_active (check));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,5 +283,6 @@ main (int   argc,
   DN_TEST_ADD ("/preferences/officer", test_officer);
   DN_TEST_ADD ("/preferences/officer-refused", test_officer_refused);
   DN_TEST_ADD ("/preferences/officer-forms", test_forms);
+  DN_TEST_ADD ("/preferences/secret-documents", test_secret_documents);
   return g_test_run ();
 }

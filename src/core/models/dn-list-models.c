@@ -39,6 +39,7 @@ typedef enum
   LIST_DELEGATIONS,
   LIST_PARTNERS,
   LIST_PASSPORTS,
+  LIST_DOCUMENTS,
   N_LISTS
 } ListId;
 
@@ -68,6 +69,11 @@ static const ListKind kinds[N_LISTS] = {
     "DnPassportListModel", dn_passport_get_type, G_STRUCT_OFFSET (DnPassport, id),
     sizeof (DnPassportQuery), { G_STRUCT_OFFSET (DnPassportQuery, text) }, 1, passport_query_init,
     (QueryIds) dn_store_list_passport_ids, dn_store_get_passports,
+  },
+  [LIST_DOCUMENTS] = {
+    "DnDocumentListModel", dn_document_get_type, G_STRUCT_OFFSET (DnDocument, id),
+    sizeof (DnDocumentQuery), { G_STRUCT_OFFSET (DnDocumentQuery, text), G_STRUCT_OFFSET (DnDocumentQuery, issuer) },
+    2, (QueryInit) dn_document_query_init, (QueryIds) dn_store_list_document_ids, dn_store_get_documents,
   },
 };
 
@@ -128,6 +134,12 @@ GType
 dn_task_list_model_get_type (void)
 {
   return list_type (LIST_TASKS);
+}
+
+GType
+dn_document_list_model_get_type (void)
+{
+  return list_type (LIST_DOCUMENTS);
 }
 
 GType
@@ -284,5 +296,29 @@ dn_passport_list_model_set_query_async (DnPassportListModel   *self,
                                         const DnPassportQuery *query)
 {
   g_return_if_fail (DN_IS_PASSPORT_LIST_MODEL (self));
+  dn_query_model_run_query_async (DN_QUERY_MODEL (self), query);
+}
+
+DnDocumentListModel *
+dn_document_list_model_new (DnStore *store)
+{
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  return g_object_new (DN_TYPE_DOCUMENT_LIST_MODEL, "store", store, NULL);
+}
+
+gboolean
+dn_document_list_model_set_query (DnDocumentListModel    *self,
+                                  const DnDocumentQuery  *query,
+                                  GError                **error)
+{
+  g_return_val_if_fail (DN_IS_DOCUMENT_LIST_MODEL (self), FALSE);
+  return dn_query_model_run_query (DN_QUERY_MODEL (self), query, error);
+}
+
+void
+dn_document_list_model_set_query_async (DnDocumentListModel   *self,
+                                        const DnDocumentQuery *query)
+{
+  g_return_if_fail (DN_IS_DOCUMENT_LIST_MODEL (self));
   dn_query_model_run_query_async (DN_QUERY_MODEL (self), query);
 }

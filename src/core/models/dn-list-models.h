@@ -91,4 +91,14 @@ gboolean             dn_passport_list_model_set_query       (DnPassportListModel
 void                 dn_passport_list_model_set_query_async (DnPassportListModel   *self,
                                                              const DnPassportQuery *query);
 
+#define DN_TYPE_DOCUMENT_LIST_MODEL (dn_document_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (DnDocumentListModel, dn_document_list_model, DN, DOCUMENT_LIST_MODEL, DnQueryModel)
+
+DnDocumentListModel *dn_document_list_model_new             (DnStore               *store);
+gboolean             dn_document_list_model_set_query       (DnDocumentListModel   *self,
+                                                             const DnDocumentQuery *query,
+                                                             GError               **error);
+void                 dn_document_list_model_set_query_async (DnDocumentListModel   *self,
+                                                             const DnDocumentQuery *query);
+
 G_END_DECLS

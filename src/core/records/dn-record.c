@@ -82,8 +82,9 @@ static const RecordKind kinds[N_RECORDS] = {
   [RECORD_DOCUMENT] = {
     "DnDocument", sizeof (DnDocument),
     { FIELD (DnDocument, number), FIELD (DnDocument, symbol), FIELD (DnDocument, issuer),
-      FIELD (DnDocument, subject), FIELD (DnDocument, signer), FIELD (DnDocument, recipients) },
-    { FIELD (DnDocument, issue_date), FIELD (DnDocument, arrival_date) },
+      FIELD (DnDocument, subject), FIELD (DnDocument, signer), FIELD (DnDocument, recipients),
+      FIELD (DnDocument, receiver), FIELD (DnDocument, file_copy_holder), FIELD (DnDocument, notes) },
+    { FIELD (DnDocument, issue_date), FIELD (DnDocument, arrival_date), FIELD (DnDocument, passed_on) },
   },
   [RECORD_EXTENSION] = {
     "DnExtension", sizeof (DnExtension),

@@ -27,6 +27,7 @@ struct _DnSearchHit
   double rank; /* lower is better */
   GDate due_date; /* a task's deadline; invalid when none or not a task */
   DnStatus status; /* a task's status; DN_STATUS_OPEN for other kinds */
+  gboolean secret; /* a document marked mật or above: shown where the officer allows it */
 };
 
 DnSearchHit *dn_search_hit_new (void);

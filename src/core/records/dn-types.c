@@ -59,7 +59,16 @@ static const char *document_abbreviations[] = {
 
 static const EnumString classifications[] = {
   { "normal", N_("Normal") },
-  { "confidential", N_("Confidential") },
+  { "mat", N_("Confidential") },
+  { "toi_mat", N_("Secret") },
+  { "tuyet_mat", N_("Top secret") },
+};
+
+static const EnumString urgencies[] = {
+  { "normal", N_("Normal") },
+  { "khan", N_("Urgent") },
+  { "thuong_khan", N_("Very urgent") },
+  { "hoa_toc", N_("Flash") },
 };
 
 static const EnumString recurrences[] = {
@@ -106,6 +115,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (directions) == DN_DIRECTION_N);
 G_STATIC_ASSERT (G_N_ELEMENTS (document_types) == DN_DOCUMENT_TYPE_N);
 G_STATIC_ASSERT (G_N_ELEMENTS (document_abbreviations) == DN_DOCUMENT_TYPE_N);
 G_STATIC_ASSERT (G_N_ELEMENTS (classifications) == DN_CLASSIFICATION_N);
+G_STATIC_ASSERT (G_N_ELEMENTS (urgencies) == DN_URGENCY_N);
 G_STATIC_ASSERT (G_N_ELEMENTS (recurrences) == DN_RECURRENCE_N);
 G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == DN_STATUS_N);
 G_STATIC_ASSERT (G_N_ELEMENTS (roles) == DN_ROLE_N);
@@ -232,6 +242,7 @@ DN_DEFINE_ENUM_STRINGS (DnGender, gender, genders)
 DN_DEFINE_ENUM_STRINGS (DnDocumentDirection, direction, directions)
 DN_DEFINE_ENUM_STRINGS (DnDocumentType, document_type, document_types)
 DN_DEFINE_ENUM_STRINGS (DnClassification, classification, classifications)
+DN_DEFINE_ENUM_STRINGS (DnUrgency, urgency, urgencies)
 DN_DEFINE_ENUM_STRINGS (DnRecurrence, recurrence, recurrences)
 DN_DEFINE_ENUM_STRINGS (DnStatus, status, statuses)
 DN_DEFINE_ENUM_STRINGS (DnRole, role, roles)

@@ -57,12 +57,26 @@ typedef enum
   DN_DOCUMENT_TYPE_N
 } DnDocumentType;
 
+/* Secrecy (độ mật) of Nghị định 30/2020: secret documents have their own
+ * number sequence and are shown only where the officer allows it. */
 typedef enum
 {
   DN_CLASSIFICATION_NORMAL,
-  DN_CLASSIFICATION_CONFIDENTIAL,
+  DN_CLASSIFICATION_CONFIDENTIAL,   /* mật */
+  DN_CLASSIFICATION_SECRET,         /* tối mật */
+  DN_CLASSIFICATION_TOP_SECRET,     /* tuyệt mật */
   DN_CLASSIFICATION_N
 } DnClassification;
+
+/* Urgency (mức độ khẩn) */
+typedef enum
+{
+  DN_URGENCY_NORMAL,
+  DN_URGENCY_URGENT,        /* khẩn */
+  DN_URGENCY_VERY_URGENT,   /* thượng khẩn */
+  DN_URGENCY_FLASH,         /* hỏa tốc */
+  DN_URGENCY_N
+} DnUrgency;
 
 typedef enum
 {
@@ -221,6 +235,7 @@ DN_DECLARE_ENUM_STRINGS (DnGender, gender)
 DN_DECLARE_ENUM_STRINGS (DnDocumentDirection, direction)
 DN_DECLARE_ENUM_STRINGS (DnDocumentType, document_type)
 DN_DECLARE_ENUM_STRINGS (DnClassification, classification)
+DN_DECLARE_ENUM_STRINGS (DnUrgency, urgency)
 DN_DECLARE_ENUM_STRINGS (DnRecurrence, recurrence)
 DN_DECLARE_ENUM_STRINGS (DnStatus, status)
 DN_DECLARE_ENUM_STRINGS (DnRole, role)

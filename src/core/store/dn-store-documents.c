@@ -14,8 +14,9 @@
 #include "dn-text.h"
 
 #define DOCUMENT_COLUMNS \
-  "id, direction, type, number, symbol, issue_date, issuer, subject, signer, recipients, classification, " \
-  "arrival_number, arrival_date"
+  "d.id, d.direction, d.type, d.number, d.symbol, d.issue_date, d.issuer, d.subject, d.signer, d.recipients, " \
+  "d.classification, d.arrival_number, d.arrival_date, d.urgency, d.receiver, d.file_copy_holder, " \
+  "coalesce (d.copies, 0), d.passed_on, d.notes"
 
 static const DnRow document_row = {
   dn_document_get_type,
@@ -25,7 +26,10 @@ static const DnRow document_row = {
     DN_COLUMN (TEXT, DnDocument, issuer), DN_COLUMN (TEXT, DnDocument, subject), DN_COLUMN (TEXT, DnDocument, signer),
     DN_COLUMN (TEXT, DnDocument, recipients),
     DN_ENUM_COLUMN (DnDocument, classification, dn_classification_from_string),
-    DN_COLUMN (INT, DnDocument, arrival_number), DN_COLUMN (DATE, DnDocument, arrival_date) },
+    DN_COLUMN (INT, DnDocument, arrival_number), DN_COLUMN (DATE, DnDocument, arrival_date),
+    DN_ENUM_COLUMN (DnDocument, urgency, dn_urgency_from_string), DN_COLUMN (TEXT, DnDocument, receiver),
+    DN_COLUMN (TEXT, DnDocument, file_copy_holder), DN_COLUMN (INT, DnDocument, copies),
+    DN_COLUMN (DATE, DnDocument, passed_on), DN_COLUMN (TEXT, DnDocument, notes) },
 };
 
 char *
@@ -48,15 +52,23 @@ validate_document (DnDocument  *doc,
       !_dn_normalize_field (&doc->issuer, "document", "issuer", _("issuer"), FALSE, error) ||
       !_dn_normalize_field (&doc->subject, "document", "subject", _("subject"), TRUE, error) ||
       !_dn_normalize_field (&doc->signer, "document", "signer", _("signer"), FALSE, error) ||
-      !_dn_normalize_field (&doc->recipients, "document", "recipients", _("recipients"), FALSE, error))
+      !_dn_normalize_field (&doc->recipients, "document", "recipients", _("recipients"), FALSE, error) ||
+      !_dn_normalize_field (&doc->receiver, "document", "receiver", _("receiver"), FALSE, error) ||
+      !_dn_normalize_field (&doc->file_copy_holder, "document", "file_copy_holder", _("file copy holder"), FALSE,
+                            error) ||
+      !_dn_normalize_field (&doc->notes, "document", "notes", _("notes"), FALSE, error))
     return FALSE;
   if ((guint) doc->direction >= DN_DIRECTION_N || (guint) doc->type >= DN_DOCUMENT_TYPE_N ||
-      (guint) doc->classification >= DN_CLASSIFICATION_N)
+      (guint) doc->classification >= DN_CLASSIFICATION_N || (guint) doc->urgency >= DN_URGENCY_N)
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Unknown kind of document."));
       return FALSE;
     }
   if (!_dn_check_date (&doc->issue_date, FALSE, error, _("The issue date must be between %d and %d."),
+                       DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR) ||
+      !_dn_check_date (&doc->arrival_date, FALSE, error, _("The arrival date must be between %d and %d."),
+                       DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR) ||
+      !_dn_check_date (&doc->passed_on, FALSE, error, _("The date passed on must be between %d and %d."),
                        DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR))
     return FALSE;
   if (doc->arrival_number < 0)
@@ -64,7 +76,39 @@ validate_document (DnDocument  *doc,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("The arrival number must be positive."));
       return FALSE;
     }
+  if (doc->copies < 0 || doc->copies > 100000)
+    return _dn_refuse (error, DN_STORE_ERROR_INVALID, _("The number of copies must be between %d and %d."), 1, 100000);
   return TRUE;
+}
+
+static gboolean
+save_row (DnStore     *self,
+          DnDocument  *doc,
+          gboolean     is_new,
+          GError     **error)
+{
+  return _dn_store_save (self,
+                         is_new
+                         ? "INSERT INTO document (id, direction, type, number, symbol, issue_date, "
+                           "issuer, subject, signer, recipients, classification, arrival_number, "
+                           "arrival_date, urgency, receiver, file_copy_holder, copies, passed_on, notes) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                         : "UPDATE document SET direction = ?2, type = ?3, number = ?4, symbol = ?5, "
+                           "issue_date = ?6, issuer = ?7, subject = ?8, signer = ?9, "
+                           "recipients = ?10, classification = ?11, arrival_number = ?12, "
+                           "arrival_date = ?13, urgency = ?14, receiver = ?15, file_copy_holder = ?16, "
+                           "copies = ?17, passed_on = ?18, notes = ?19 WHERE id = ?1",
+                         &doc->id, is_new, _("The document no longer exists."), error,
+                         DN_TEXT (dn_direction_to_string (doc->direction)),
+                         DN_TEXT (dn_document_type_to_string (doc->type)),
+                         DN_TEXT (doc->number), DN_TEXT (doc->symbol), DN_DATE (&doc->issue_date),
+                         DN_TEXT (doc->issuer), DN_TEXT (doc->subject), DN_TEXT (doc->signer),
+                         DN_TEXT (doc->recipients),
+                         DN_TEXT (dn_classification_to_string (doc->classification)),
+                         DN_ID (doc->arrival_number), DN_DATE (&doc->arrival_date),
+                         DN_TEXT (dn_urgency_to_string (doc->urgency)), DN_TEXT (doc->receiver),
+                         DN_TEXT (doc->file_copy_holder), DN_ID (doc->copies), DN_DATE (&doc->passed_on),
+                         DN_TEXT (doc->notes), DN_END);
 }
 
 static gboolean
@@ -76,29 +120,14 @@ save_document (DnStore     *self,
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
   g_return_val_if_fail (DN_IS_DOCUMENT (doc), FALSE);
 
-  return validate_document (doc, error) &&
-         _dn_store_save_committed (self,
-                                   is_new
-                                   ? "INSERT INTO document (id, direction, type, number, symbol, issue_date, "
-                                     "issuer, subject, signer, recipients, classification, arrival_number, "
-                                     "arrival_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                   : "UPDATE document SET direction = ?2, type = ?3, number = ?4, symbol = ?5, "
-                                     "issue_date = ?6, issuer = ?7, subject = ?8, signer = ?9, "
-                                     "recipients = ?10, classification = ?11, arrival_number = ?12, "
-                                     "arrival_date = ?13 WHERE id = ?1",
-                                   &doc->id, is_new, _("The document no longer exists."), error,
-                                   DN_TEXT (dn_direction_to_string (doc->direction)),
-                                   DN_TEXT (dn_document_type_to_string (doc->type)),
-                                   DN_TEXT (doc->number), DN_TEXT (doc->symbol), DN_DATE (&doc->issue_date),
-                                   DN_TEXT (doc->issuer), DN_TEXT (doc->subject), DN_TEXT (doc->signer),
-                                   DN_TEXT (doc->recipients),
-                                   DN_TEXT (dn_classification_to_string (doc->classification)),
-                                   DN_ID (doc->arrival_number), DN_DATE (&doc->arrival_date), DN_END);
+  if (!validate_document (doc, error) || !dn_store_begin (self, error))
+    return FALSE;
+  return _dn_store_finish (self, save_row (self, doc, is_new, error), error);
 }
 
 _DN_STORE_DEFINE_ADD_UPDATE (DnDocument, document)
 _DN_STORE_DEFINE_DELETE (document, "document")
-_DN_STORE_DEFINE_GET (DnDocument, document, "SELECT " DOCUMENT_COLUMNS " FROM document WHERE id = ?", &document_row,
+_DN_STORE_DEFINE_GET (DnDocument, document, "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.id = ?", &document_row,
                       _("There is no document #%lld."))
 
 /* Newest first, documents without a date last; pages by key (issue date,
@@ -112,20 +141,407 @@ dn_store_list_documents (DnStore     *self,
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   g_return_val_if_fail (after == NULL || DN_IS_DOCUMENT (after), NULL);
   if (after == NULL)
-    return _dn_store_read_all (self, "SELECT " DOCUMENT_COLUMNS " FROM document ORDER BY issue_date DESC, id DESC LIMIT ?",
+    return _dn_store_read_all (self, "SELECT " DOCUMENT_COLUMNS " FROM document d ORDER BY d.issue_date DESC, d.id DESC LIMIT ?",
                                &document_row, error, DN_INT (limit), DN_END);
   if (!g_date_valid (&after->issue_date))
     return _dn_store_read_all (self,
-                               "SELECT " DOCUMENT_COLUMNS " FROM document WHERE issue_date IS NULL AND id < ?2 "
-                               "ORDER BY id DESC LIMIT ?1",
+                               "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.issue_date IS NULL AND d.id < ?2 "
+                               "ORDER BY d.id DESC LIMIT ?1",
                                &document_row, error, DN_INT (limit), DN_INT (after->id), DN_END);
   /* the dated ones after the key, then every undated one (NULL sorts last
    * when descending) */
   return _dn_store_read_all (self,
-                             "SELECT " DOCUMENT_COLUMNS " FROM document WHERE (issue_date, id) < (?2, ?3) "
-                             "OR issue_date IS NULL ORDER BY issue_date DESC, id DESC LIMIT ?1",
+                             "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE (d.issue_date, d.id) < (?2, ?3) "
+                             "OR d.issue_date IS NULL ORDER BY d.issue_date DESC, d.id DESC LIMIT ?1",
                              &document_row, error, DN_INT (limit), DN_DATE (&after->issue_date),
                              DN_INT (after->id), DN_END);
+}
+
+/*
+ * The registers
+ */
+
+/* The first day of @year and of the year after, for the index. */
+static void
+year_bounds (int    year,
+             GDate *first,
+             GDate *next)
+{
+  g_date_clear (first, 1);
+  g_date_clear (next, 1);
+  g_date_set_dmy (first, 1, G_DATE_JANUARY, (GDateYear) year);
+  g_date_set_dmy (next, 1, G_DATE_JANUARY, (GDateYear) year + 1);
+}
+
+int
+dn_store_next_document_number (DnStore              *self,
+                               DnDocumentDirection   direction,
+                               int                   year,
+                               gboolean              secret,
+                               GError              **error)
+{
+  GDate first, next;
+  sqlite3_stmt *stmt;
+  gint64 last = 0;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), 0);
+  g_return_val_if_fail (direction == DN_DIRECTION_INCOMING || direction == DN_DIRECTION_OUTGOING, 0);
+  if (year < DN_DATE_MIN_YEAR || year >= DN_DATE_MAX_YEAR)
+    {
+      _dn_refuse (error, DN_STORE_ERROR_INVALID, _("The year must be between %d and %d."),
+                  DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR - 1);
+      return 0;
+    }
+  year_bounds (year, &first, &next);
+  stmt = _dn_store_prepare_with (self,
+                                 direction == DN_DIRECTION_OUTGOING
+                                 ? "SELECT max (CAST (number AS INTEGER)) FROM document "
+                                   "WHERE direction = 'outgoing' AND issue_date >= ?1 AND issue_date < ?2 "
+                                   "AND (classification <> 'normal') = ?3"
+                                 : "SELECT max (arrival_number) FROM document "
+                                   "WHERE direction = 'incoming' AND arrival_date >= ?1 AND arrival_date < ?2 "
+                                   "AND (classification <> 'normal') = ?3",
+                                 error, DN_DATE (&first), DN_DATE (&next), DN_INT (secret ? 1 : 0), DN_END);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      last = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_DONE;
+    }
+  sqlite3_reset (stmt);
+  if (!_dn_store_check_step (self, rc, error))
+    return 0;
+  return (int) CLAMP (last, 0, G_MAXINT - 1) + 1;
+}
+
+/* Another document with the same number, symbol and issuer in the same
+ * year and sequence (secret ones have theirs): its id, else 0 (-1 on
+ * error). */
+static gint64
+find_duplicate (DnStore     *self,
+                DnDocument  *doc,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 found = 0;
+  int rc;
+
+  if (doc->number[0] == '\0' && doc->symbol[0] == '\0')
+    return 0;
+  stmt = _dn_store_prepare_with (self,
+                                 "SELECT id FROM document INDEXED BY document_ref "
+                                 "WHERE number = ?1 AND symbol = ?2 AND issuer = ?3 AND id IS NOT ?4 "
+                                 "AND (?5 IS NULL OR issue_date IS NULL OR substr (issue_date, 1, 4) = substr (?5, 1, 4)) "
+                                 "AND (classification <> 'normal') = ?6 ORDER BY id LIMIT 1",
+                                 error, DN_TEXT (doc->number), DN_TEXT (doc->symbol), DN_TEXT (doc->issuer),
+                                 DN_ID (doc->id), DN_DATE (&doc->issue_date),
+                                 DN_INT (dn_document_is_secret (doc) ? 1 : 0), DN_END);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      found = sqlite3_column_int64 (stmt, 0);
+      rc = SQLITE_DONE;
+    }
+  sqlite3_reset (stmt);
+  return _dn_store_check_step (self, rc, error) ? found : -1;
+}
+
+/* Numbers what @doc lacks (in the caller's transaction). */
+static gboolean
+assign_numbers (DnStore     *self,
+                DnDocument  *doc,
+                GError     **error)
+{
+  gboolean secret = dn_document_is_secret (doc);
+  int next;
+
+  if (doc->direction == DN_DIRECTION_OUTGOING && doc->number[0] == '\0')
+    {
+      if (!g_date_valid (&doc->issue_date))
+        return _dn_invalid (error, _("An outgoing document needs its date to be given a number."));
+      next = dn_store_next_document_number (self, DN_DIRECTION_OUTGOING, g_date_get_year (&doc->issue_date), secret,
+                                            error);
+      if (next == 0)
+        return FALSE;
+      g_free (doc->number);
+      doc->number = dn_document_format_number (next);
+    }
+  if (doc->direction == DN_DIRECTION_INCOMING && doc->arrival_number == 0 && g_date_valid (&doc->arrival_date))
+    {
+      next = dn_store_next_document_number (self, DN_DIRECTION_INCOMING, g_date_get_year (&doc->arrival_date), secret,
+                                            error);
+      if (next == 0)
+        return FALSE;
+      doc->arrival_number = next;
+    }
+  return TRUE;
+}
+
+gboolean
+dn_store_register_document (DnStore     *self,
+                            DnDocument  *document,
+                            gboolean     confirmed,
+                            GError     **error)
+{
+  g_autoptr(DnDocument) copy = NULL;
+  gboolean is_new;
+  gint64 duplicate;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_DOCUMENT (document), FALSE);
+
+  if (!validate_document (document, error) || !dn_store_begin (self, error))
+    return FALSE;
+  is_new = document->id == 0;
+  /* numbered on a copy: a refusal leaves the caller's record as it was */
+  copy = dn_document_new ();
+  copy->id = document->id;
+  copy->direction = document->direction;
+  copy->classification = document->classification;
+  copy->issue_date = document->issue_date;
+  copy->arrival_date = document->arrival_date;
+  copy->arrival_number = document->arrival_number;
+  _dn_set_text (&copy->number, document->number);
+  ok = assign_numbers (self, copy, error);
+  if (ok)
+    {
+      _dn_set_text (&copy->symbol, document->symbol);
+      _dn_set_text (&copy->issuer, document->issuer);
+      duplicate = find_duplicate (self, copy, error);
+      ok = duplicate >= 0;
+      if (ok && duplicate > 0 && !confirmed)
+        {
+          g_autofree char *reference = dn_document_dup_reference (copy);
+
+          ok = copy->issuer[0] != '\0'
+               ? _dn_refuse (error, DN_STORE_ERROR_WARNING,
+                             _("“%s” of %s is already in the register (document #%lld)."),
+                             reference, copy->issuer, (long long) duplicate)
+               : _dn_refuse (error, DN_STORE_ERROR_WARNING,
+                             _("“%s” is already in the register (document #%lld)."),
+                             reference, (long long) duplicate);
+        }
+    }
+  if (ok)
+    {
+      g_autofree char *number = g_strdup (document->number);
+      int arrival_number = document->arrival_number;
+
+      _dn_set_text (&document->number, copy->number);
+      document->arrival_number = copy->arrival_number;
+      ok = save_row (self, document, is_new, error);
+      if (!ok)
+        {
+          _dn_set_text (&document->number, number);
+          document->arrival_number = arrival_number;
+          if (is_new)
+            document->id = 0;
+        }
+    }
+  return _dn_store_finish (self, ok, error);
+}
+
+void
+dn_document_query_init (DnDocumentQuery *query)
+{
+  g_return_if_fail (query != NULL);
+  memset (query, 0, sizeof *query);
+  query->direction = -1;
+  query->type = -1;
+  query->urgency = -1;
+}
+
+static const char *
+nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* The list's SQL with only the filters @query uses: ?1 direction, ?2 type,
+ * ?3 first day of the year, ?4 the year after, ?5 issuer (folded words), ?6
+ * urgency, ?7 FTS query; ?8, ?9 the key of the record before the page;
+ * ?10 its length. A year is that of the register: the arrival of an
+ * incoming document, the date of the others. */
+static sqlite3_stmt *
+prepare_query (DnStore                *self,
+               const char             *select,
+               const DnDocumentQuery  *query,
+               DnDocument             *after,
+               gint64                  limit,
+               GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autofree char *match = query->text != NULL ? dn_text_fts_query (query->text) : NULL;
+  g_autofree char *sql_text = NULL;
+  sqlite3_stmt *stmt;
+  GDate first, next;
+
+  g_string_append (sql, " FROM document d WHERE 1");
+  if (query->direction >= 0 && query->direction < DN_DIRECTION_N)
+    g_string_append (sql, " AND d.direction = ?1");
+  if (query->type >= 0 && query->type < DN_DOCUMENT_TYPE_N)
+    g_string_append (sql, " AND d.type = ?2");
+  if (query->year > 0)
+    g_string_append (sql, " AND CASE WHEN d.direction = 'incoming' AND d.arrival_date IS NOT NULL "
+                          "THEN d.arrival_date ELSE d.issue_date END >= ?3 "
+                          "AND CASE WHEN d.direction = 'incoming' AND d.arrival_date IS NOT NULL "
+                          "THEN d.arrival_date ELSE d.issue_date END < ?4");
+  if (nonempty (query->issuer) != NULL)
+    g_string_append (sql, " AND dn_fts_match (?5, d.issuer, '')");
+  if (query->urgency >= 0 && query->urgency < DN_URGENCY_N)
+    g_string_append (sql, " AND d.urgency = ?6");
+  if (match != NULL)
+    g_string_append (sql, " AND d.id IN (SELECT rowid / 8 FROM search WHERE search MATCH ?7 AND rowid % 8 = 2)");
+  if (!query->include_secret)
+    g_string_append (sql, " AND d.classification = 'normal'");
+  if (after != NULL)
+    g_string_append (sql, g_date_valid (&after->issue_date)
+                          ? " AND ((d.issue_date, d.id) < (?8, ?9) OR d.issue_date IS NULL)"
+                          : " AND d.issue_date IS NULL AND d.id < ?9");
+  g_string_append (sql, " ORDER BY d.issue_date DESC, d.id DESC");
+  if (limit > 0)
+    g_string_append (sql, " LIMIT ?10");
+
+  sql_text = g_string_free (g_steal_pointer (&sql), FALSE);
+  /* a few dozen shapes at most: the store's cache keeps them */
+  stmt = _dn_store_prepare (self, sql_text, error);
+  if (stmt == NULL)
+    return NULL;
+  if (query->direction >= 0 && query->direction < DN_DIRECTION_N)
+    _dn_bind_text (stmt, 1, dn_direction_to_string (query->direction));
+  if (query->type >= 0 && query->type < DN_DOCUMENT_TYPE_N)
+    _dn_bind_text (stmt, 2, dn_document_type_to_string (query->type));
+  if (query->year > 0)
+    {
+      year_bounds (CLAMP (query->year, DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR - 1), &first, &next);
+      _dn_bind_date (stmt, 3, &first);
+      _dn_bind_date (stmt, 4, &next);
+    }
+  if (nonempty (query->issuer) != NULL)
+    _dn_bind_text (stmt, 5, query->issuer);
+  if (query->urgency >= 0 && query->urgency < DN_URGENCY_N)
+    _dn_bind_text (stmt, 6, dn_urgency_to_string (query->urgency));
+  if (match != NULL)
+    _dn_bind_text (stmt, 7, match);
+  if (after != NULL)
+    {
+      if (g_date_valid (&after->issue_date))
+        _dn_bind_date (stmt, 8, &after->issue_date);
+      sqlite3_bind_int64 (stmt, 9, after->id);
+    }
+  if (limit > 0)
+    sqlite3_bind_int64 (stmt, 10, limit);
+  return stmt;
+}
+
+GPtrArray *
+dn_store_query_documents (DnStore                *self,
+                          const DnDocumentQuery  *query,
+                          DnDocument             *after,
+                          guint                   limit,
+                          GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (after == NULL || DN_IS_DOCUMENT (after), NULL);
+
+  stmt = prepare_query (self, "SELECT " DOCUMENT_COLUMNS, query, after, limit, error);
+  return stmt != NULL ? _dn_store_collect (self, stmt, &document_row, error) : NULL;
+}
+
+GArray *
+dn_store_list_document_ids (DnStore                *self,
+                            const DnDocumentQuery  *query,
+                            GError                **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  stmt = prepare_query (self, "SELECT d.id", query, NULL, -1, error);
+  if (stmt == NULL || !_dn_store_collect_ids (self, stmt, ids, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+dn_store_get_documents (DnStore       *self,
+                        const gint64  *ids,
+                        guint          n_ids,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (n_ids == 0)
+    return g_steal_pointer (&documents);
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  sql = g_strdup_printf ("SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.id IN (%s)", list->str);
+  stmt = _dn_store_prepare_once (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  found = _dn_store_collect (self, stmt, &document_row, error);
+  sqlite3_finalize (stmt);
+  if (found == NULL)
+    return NULL;
+  for (guint i = 0; i < found->len; i++)
+    g_hash_table_insert (by_id, &((DnDocument *) found->pdata[i])->id, found->pdata[i]);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      DnDocument *doc = g_hash_table_lookup (by_id, &ids[i]);
+
+      if (doc != NULL)
+        g_ptr_array_add (documents, g_object_ref (doc));
+    }
+  return g_steal_pointer (&documents);
+}
+
+GPtrArray *
+dn_store_list_register (DnStore              *self,
+                        DnDocumentDirection   direction,
+                        int                   year,
+                        gboolean              include_secret,
+                        GError              **error)
+{
+  GDate first, next;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (direction == DN_DIRECTION_INCOMING || direction == DN_DIRECTION_OUTGOING, NULL);
+
+  year_bounds (CLAMP (year, DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR - 1), &first, &next);
+  if (direction == DN_DIRECTION_OUTGOING)
+    return _dn_store_read_all (self,
+                               "SELECT " DOCUMENT_COLUMNS " FROM document d "
+                               "WHERE d.direction = 'outgoing' AND d.issue_date >= ?1 AND d.issue_date < ?2 "
+                               "AND (?3 OR d.classification = 'normal') "
+                               "ORDER BY d.classification <> 'normal', CAST (d.number AS INTEGER), d.issue_date, d.id",
+                               &document_row, error, DN_DATE (&first), DN_DATE (&next),
+                               DN_INT (include_secret ? 1 : 0), DN_END);
+  return _dn_store_read_all (self,
+                             "SELECT " DOCUMENT_COLUMNS " FROM document d "
+                             "WHERE d.direction = 'incoming' AND d.arrival_date >= ?1 AND d.arrival_date < ?2 "
+                             "AND (?3 OR d.classification = 'normal') "
+                             "ORDER BY d.classification <> 'normal', d.arrival_number, d.arrival_date, d.id",
+                             &document_row, error, DN_DATE (&first), DN_DATE (&next),
+                             DN_INT (include_secret ? 1 : 0), DN_END);
 }
 
 /*

@@ -19,6 +19,47 @@ DnDocument *dn_store_get_document (DnStore *self, gint64 id, GError **error);
 /* Documents newest first (undated ones last): the @limit after @after
  * (NULL: the first @limit); pages by key, as dn_store_list_people(). */
 GPtrArray *dn_store_list_documents (DnStore *self, DnDocument *after, guint limit, GError **error);
+/* Adds (id 0) or saves @document under the rules of the registers of
+ * Nghị định 30/2020, in one transaction: an outgoing document without a
+ * number gets the next of its year (of its date; "05"), an incoming one
+ * with its arrival date and no arrival number the next arrival number of
+ * that year; secret ones (mật and above) have sequences of their own. The
+ * numbers given are set in @document. Another document with the same
+ * number, symbol and issuer in the same year is a warning
+ * (DN_STORE_ERROR_WARNING, nothing written) unless @confirmed. */
+gboolean dn_store_register_document (DnStore *self, DnDocument *document, gboolean confirmed, GError **error);
+/* The next number of @year's register of @direction (incoming: the
+ * arrival number), in the sequence of secret ones or of the others. */
+int dn_store_next_document_number (DnStore *self, DnDocumentDirection direction, int year, gboolean secret,
+                                   GError **error);
+
+/* What a list of documents shows: fields at their "any" value filter
+ * nothing (dn_document_query_init). */
+typedef struct
+{
+  const char *text;          /* words of the subject, number, symbol, issuer, signer; accents and case
+                              * ignored (the search index); NULL or "": any */
+  const char *issuer;        /* words of the issuer; NULL or "": any */
+  int         direction;     /* a DnDocumentDirection, or -1 */
+  int         type;          /* a DnDocumentType, or -1 */
+  int         year;          /* the register's year (arrival of an incoming one, else its date); 0: any */
+  int         urgency;       /* a DnUrgency, or -1 */
+  gboolean    include_secret; /* mật and above are listed only when set */
+} DnDocumentQuery;
+
+void       dn_document_query_init      (DnDocumentQuery *query);
+/* Newest first (undated last): the @limit after @after (NULL: the first);
+ * pages by key (date, id). */
+GPtrArray *dn_store_query_documents    (DnStore *self, const DnDocumentQuery *query, DnDocument *after, guint limit,
+                                        GError **error);
+GArray    *dn_store_list_document_ids  (DnStore *self, const DnDocumentQuery *query, GError **error);
+/* The documents of @ids, in that order, missing ones skipped. */
+GPtrArray *dn_store_get_documents      (DnStore *self, const gint64 *ids, guint n_ids, GError **error);
+/* The register (sổ đăng ký) of @year in its order: outgoing by number,
+ * incoming by arrival number; the secret ones after the others. */
+GPtrArray *dn_store_list_register      (DnStore *self, DnDocumentDirection direction, int year,
+                                        gboolean include_secret, GError **error);
+
 /* "14/QĐ/SGD&ĐT-VP" */
 char *dn_document_dup_reference (DnDocument *document);
 

@@ -27,6 +27,7 @@ static const char *migration_files[] = {
   "003-task-rules.sql",
   "004-unit-names.sql",
   "005-delegations.sql",
+  "006-document-register.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == DN_STORE_SCHEMA_VERSION + 1);
 

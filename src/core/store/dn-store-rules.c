@@ -49,6 +49,8 @@ static const FieldLimit field_limits[] = {
   { "document", "subject", DN_TEXT_MAX_LINE },
   { "document", "signer", DN_TEXT_MAX_SHORT },
   { "document", "recipients", DN_TEXT_MAX_LINE },
+  { "document", "receiver", DN_TEXT_MAX_LINE },
+  { "document", "file_copy_holder", DN_TEXT_MAX_LINE },
   { "attachment", "file_name", DN_TEXT_MAX_SHORT },
   { "document_attachment", "file_name", DN_TEXT_MAX_SHORT },
   { "task", "title", DN_TEXT_MAX_LINE },

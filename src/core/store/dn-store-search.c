@@ -97,7 +97,8 @@ compare_candidates (gconstpointer a,
   return x_row < y_row ? 1 : (x_row > y_row ? -1 : 0);
 }
 
-/* A task's deadline and status, which rank it and which its row shows. */
+/* A task's deadline and status, which rank it and which its row shows; a
+ * document's secrecy. */
 static gboolean
 read_task_fields (DnStore      *self,
                   DnSearchHit  *hit,
@@ -106,6 +107,26 @@ read_task_fields (DnStore      *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  if (hit->kind == DN_RECORD_DOCUMENT)
+    {
+      gint64 secret = 0;
+
+      stmt = _dn_store_prepare_with (self, "SELECT classification <> 'normal' FROM document WHERE id = ?", error,
+                                     DN_INT (hit->id), DN_END);
+      if (stmt == NULL)
+        return FALSE;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        secret = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _dn_store_set_error (self, rc, error);
+          return FALSE;
+        }
+      hit->secret = secret != 0;
+      return TRUE;
+    }
   if (hit->kind != DN_RECORD_TASK)
     return TRUE;
   stmt = _dn_store_prepare (self, "SELECT due_date, status FROM task WHERE id = ?", error);

@@ -10,6 +10,7 @@
 
 #include "dn-store-private.h"
 #include "dn-store-settings.h"
+#include "dn-text.h"
 
 typedef struct
 {
@@ -134,4 +135,48 @@ dn_store_set_setting (DnStore    *self,
                                     "INSERT INTO setting (key, value) VALUES (?1, ?2) "
                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                     error, DN_TEXT (info->key), DN_TEXT (text), DN_END);
+}
+
+char *
+dn_store_get_agency_abbreviation (DnStore *self)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+
+  stmt = _dn_store_prepare_with (self, "SELECT value FROM setting WHERE key = ?", NULL,
+                                 DN_TEXT (DN_SETTING_AGENCY_ABBREVIATION_KEY), DN_END);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = _dn_column_text (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return value != NULL ? value : g_strdup ("");
+}
+
+gboolean
+dn_store_set_agency_abbreviation (DnStore     *self,
+                                  const char  *abbreviation,
+                                  GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+
+  text = dn_text_normalize (abbreviation != NULL ? abbreviation : "", -1, TRUE);
+  if (text == NULL)
+    return _dn_invalid (error, _("The agency's abbreviation is not valid text."));
+  if (*text == '\0')
+    return _dn_store_write_committed (self, "DELETE FROM setting WHERE key = ?", error,
+                                      DN_TEXT (DN_SETTING_AGENCY_ABBREVIATION_KEY), DN_END);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)) || *p == '/')
+      return _dn_invalid (error, _("The agency's abbreviation cannot hold spaces or “/”."));
+  if (g_utf8_strlen (text, -1) > 40)
+    return _dn_refuse (error, DN_STORE_ERROR_INVALID,
+                       _("The agency's abbreviation is longer than %d characters."), 40);
+  return _dn_store_write_committed (self,
+                                    "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                    error, DN_TEXT (DN_SETTING_AGENCY_ABBREVIATION_KEY), DN_TEXT (text), DN_END);
 }

@@ -61,4 +61,15 @@ gboolean    dn_store_set_setting    (DnStore     *self,
                                      int          value,
                                      GError     **error);
 
+/* The agency's abbreviation in the symbols of its documents ("SGDĐT",
+ * Nghị định 30/2020 Phụ lục III: set by the head of the agency), under the
+ * key "agency-abbreviation"; "" when never set. */
+#define DN_SETTING_AGENCY_ABBREVIATION_KEY "agency-abbreviation"
+char       *dn_store_get_agency_abbreviation (DnStore     *self);
+/* Refused (DN_STORE_ERROR_INVALID) with spaces or "/" in it, or longer
+ * than 40 characters; "" removes it. */
+gboolean    dn_store_set_agency_abbreviation (DnStore     *self,
+                                              const char  *abbreviation,
+                                              GError     **error);
+
 G_END_DECLS

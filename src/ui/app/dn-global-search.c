@@ -17,6 +17,7 @@
 #include "dn-date.h"
 #include "dn-global-search.h"
 #include "dn-query-worker.h"
+#include "dn-settings.h"
 #include "dn-task-rows.h"
 #include "dn-ui.h"
 
@@ -30,6 +31,7 @@ struct _DnGlobalSearch
   DnStore         *store;
   GListStore      *results;
   DnQuerySlot     *slot;
+  GSettings       *settings;  /* whether secret documents are shown here */
 
   /* Template widgets */
   GtkSearchEntry  *entry;
@@ -269,6 +271,7 @@ search_done_cb (DnGlobalSearch *self,
                 const GError   *error)
 {
   g_autoptr(GPtrArray) grouped = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean show_secret;
 
   if (hits == NULL)
     {
@@ -277,7 +280,9 @@ search_done_cb (DnGlobalSearch *self,
       g_debug ("%s", error->message);
       g_ptr_array_add (grouped, heading_hit (DN_RECORD_N, message));
     }
-  /* grouped by kind, best first within a kind, each group under a heading */
+  /* grouped by kind, best first within a kind, each group under a heading;
+   * secret documents only where this desktop shows them */
+  show_secret = self->settings != NULL && g_settings_get_boolean (self->settings, "show-secret-documents");
   for (guint k = 0; hits != NULL && k < G_N_ELEMENTS (kind_order); k++)
     {
       gboolean any = FALSE;
@@ -286,7 +291,7 @@ search_done_cb (DnGlobalSearch *self,
         {
           DnSearchHit *hit = hits->pdata[i];
 
-          if (hit->kind != kind_order[k])
+          if (hit->kind != kind_order[k] || (hit->secret && !show_secret))
             continue;
           if (!any)
             g_ptr_array_add (grouped, heading_hit (hit->kind, kind_heading (hit->kind)));
@@ -545,6 +550,7 @@ dn_global_search_dispose (GObject *object)
   DnGlobalSearch *self = DN_GLOBAL_SEARCH (object);
 
   g_clear_pointer (&self->slot, dn_query_slot_free);
+  g_clear_object (&self->settings);
   if (self->popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->popover));
@@ -599,6 +605,7 @@ dn_global_search_init (DnGlobalSearch *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = dn_settings_new ();
 
   self->results = g_list_store_new (DN_TYPE_SEARCH_HIT);
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->entry));

@@ -35,6 +35,7 @@ struct _DnPreferencesDialog
   GtkEditable          *officer_position_entry;
   GtkLabel             *officer_label;
   GtkLabel             *officer_error_label;
+  GtkCheckButton       *secret_check;
   DnUnitChooser        *my_unit_chooser;
   GtkLabel             *my_unit_note;
 };
@@ -353,7 +354,7 @@ dn_preferences_dialog_class_init (DnPreferencesDialogClass *klass)
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPreferencesDialog, stack, language_dropdown, database_path_label,
                              database_next_caption, database_next_label, database_default_label,
                              officer_name_entry, officer_position_entry, officer_label, officer_error_label,
-                             database_error_label, my_unit_chooser, my_unit_note);
+                             database_error_label, my_unit_chooser, my_unit_note, secret_check);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_choose_clicked_cb, on_new_clicked_cb, on_default_clicked_cb,
                               on_officer_changed_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -389,6 +390,7 @@ dn_preferences_dialog_new (GSettings *settings,
   g_settings_bind_with_mapping (settings, "language", self->language_dropdown, "selected",
                                 G_SETTINGS_BIND_DEFAULT, language_to_position, position_to_language,
                                 NULL, NULL);
+  g_settings_bind (settings, "show-secret-documents", self->secret_check, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (settings, "changed::database-path", G_CALLBACK (update_database), self);
   g_signal_connect_swapped (settings, "changed::my-unit", G_CALLBACK (sync_my_unit), self);
   g_signal_connect_swapped (settings, "changed::officer-name", G_CALLBACK (sync_officer), self);

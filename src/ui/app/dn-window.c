@@ -21,6 +21,7 @@
 #include "dn-delegation-list-page.h"
 #include "dn-units-page.h"
 #include "dn-partners-page.h"
+#include "dn-documents-page.h"
 #include "dn-ui.h"
 #include "dn-window.h"
 
@@ -50,6 +51,7 @@ struct _DnWindow
   DnUnitsPage          *units_page;
   DnPassportsPage      *passports_page;
   DnPartnersPage       *partners_page;
+  DnDocumentsPage      *documents_page;
   DnDelegationListPage *outbound_page;
   DnDelegationListPage *inbound_page;
 };
@@ -493,6 +495,7 @@ dn_window_class_init (DnWindowClass *klass)
   g_type_ensure (DN_TYPE_TASK_LIST_VIEW);
   g_type_ensure (DN_TYPE_UNITS_PAGE);
   g_type_ensure (DN_TYPE_PARTNERS_PAGE);
+  g_type_ensure (DN_TYPE_DOCUMENTS_PAGE);
   g_type_ensure (DN_TYPE_PASSPORTS_PAGE);
   g_type_ensure (DN_TYPE_DELEGATION_LIST_PAGE);
 
@@ -500,7 +503,7 @@ dn_window_class_init (DnWindowClass *klass)
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
                              banner_label, toast, toast_label, toast_undo, database_label, overview_page,
                              task_list_view, units_page, passports_page, partners_page,
-                             outbound_page, inbound_page);
+                             outbound_page, inbound_page, documents_page);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_open_hit_cb, on_toast_close_cb, on_section_changed_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
@@ -539,6 +542,7 @@ dn_window_new (DnApplication *application,
   dn_task_list_view_set_store (self->task_list_view, store);
   dn_units_page_set_store (self->units_page, store);
   dn_partners_page_set_store (self->partners_page, store);
+  dn_documents_page_set_store (self->documents_page, store);
   dn_passports_page_set_store (self->passports_page, store);
   dn_delegation_list_page_set_store (self->outbound_page, store);
   dn_delegation_list_page_set_store (self->inbound_page, store);

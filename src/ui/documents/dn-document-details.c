@@ -111,7 +111,19 @@ show_fields (DnDocumentDetails *self,
   add_field (self, &row, _("Signed by"), document->signer);
   add_field (self, &row, _("Recipients"), document->recipients);
   add_field (self, &row, _("Classification"), dn_classification_get_label (document->classification));
+  add_field (self, &row, _("Urgency"), dn_urgency_get_label (document->urgency));
   add_field (self, &row, _("Received"), arrival);
+  add_field (self, &row, _("Receiving unit or person"), document->receiver);
+  add_field (self, &row, _("File copy kept by"), document->file_copy_holder);
+  {
+    g_autofree char *passed = g_date_valid (&document->passed_on) ? dn_date_format_short (&document->passed_on)
+                                                                  : g_strdup ("");
+    g_autofree char *copies = document->copies > 0 ? g_strdup_printf ("%d", document->copies) : g_strdup ("");
+
+    add_field (self, &row, _("Passed on"), passed);
+    add_field (self, &row, _("Copies"), copies);
+  }
+  add_field (self, &row, _("Notes"), document->notes);
 }
 
 static GtkWidget *
