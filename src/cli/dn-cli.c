@@ -690,6 +690,7 @@ static const struct
   { dn_cli_partner_commands, &dn_cli_n_partner_commands },
   { dn_cli_text_commands, &dn_cli_n_text_commands },
   { dn_cli_pdf_commands, &dn_cli_n_pdf_commands },
+  { dn_cli_proposal_commands, &dn_cli_n_proposal_commands },
 };
 
 int
