@@ -204,6 +204,91 @@ test_sample (DnTestStore   *f,
   g_assert_cmpuint (missed, <=, sample->max_missed);
 }
 
+/* @text as a PDF's text layer gives it: no empty lines, every paragraph
+ * broken into lines of at most @width characters at spaces. */
+static char *
+as_pdf_text (const char *text,
+             guint       width)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (g_strstrip (lines[i]), " ", -1);
+      guint column = 0;
+
+      if (*lines[i] == '\0')
+        continue;
+      for (guint w = 0; words[w]; w++)
+        {
+          guint n = g_utf8_strlen (words[w], -1);
+
+          if (column > 0 && column + 1 + n > width)
+            {
+              g_string_append_c (out, '\n');
+              column = 0;
+            }
+          else if (column > 0)
+            {
+              g_string_append_c (out, ' ');
+              column++;
+            }
+          g_string_append (out, words[w]);
+          column += n;
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+describe (GPtrArray *proposals)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      DnTaskProposal *p = g_ptr_array_index (proposals, i);
+
+      g_string_append_printf (out, "%s|%" G_GINT64_FORMAT "|%u|%d|%s\n", p->section, p->lead_unit_id,
+                              p->support_unit_ids->len, p->recurrence, p->title);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The Lào Cai guidance as a PDF gives its text, at several widths: the
+ * same proposals as from its text file */
+static void
+test_sample_as_pdf_text (DnTestStore   *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "directives", "huong-dan-doi-ngoai-lao-cai-2018-2019.txt",
+                                            NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) proposals = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint widths[] = { 60, 85, 110 };
+
+  g_assert_true (dn_exchange_load_demo (f->store, &error));
+  units = dn_store_list_unit_tree (f->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  proposals = dn_task_proposals_parse (text, units);
+  expected = describe (proposals);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *wrapped = as_pdf_text (text, widths[i]);
+      g_autoptr(GPtrArray) again = dn_task_proposals_parse (wrapped, units);
+      g_autofree char *got = describe (again);
+
+      g_test_message ("width %u", widths[i]);
+      g_assert_cmpstr (got, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +303,8 @@ main (int   argc,
 
       g_test_add (path, DnTestStore, &samples[i], dn_test_store_setup, test_sample, dn_test_store_teardown);
     }
+  g_test_add ("/task-proposal/sample/as-pdf-text", DnTestStore, NULL, dn_test_store_setup, test_sample_as_pdf_text,
+              dn_test_store_teardown);
   status = g_test_run ();
   dn_test_remove_tree (home);
   return status;

@@ -918,8 +918,53 @@ starts_lower (const char *text)
   return g_unichar_islower (c);
 }
 
-/* The paragraphs of @text: a mark or an empty line starts one; a line
- * that goes on a sentence (a PDF's line break) is joined to it. */
+/* Whether @line (as it is in the text) starts an item: a mark after the
+ * markdown, and a capital after the mark ("- xã hội" is the end of "kinh
+ * tế - xã hội" carried over to the next line of a PDF). */
+static gboolean
+starts_item (const char *line)
+{
+  g_autofree char *clean = clean_line (line);
+  g_autofree char *number = NULL;
+  const char *rest;
+
+  return line_mark (clean, &number, &rest) != MARK_NONE && !starts_lower (rest);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* The width of a full line of @lines (in characters): a line at least
+ * nearly as long was broken by the layout, not by the writer. */
+static guint
+full_width (char **lines)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      guint n = g_utf8_strlen (lines[i], -1);
+
+      if (n > 0)
+        g_array_append_val (widths, n);
+    }
+  if (widths->len == 0)
+    return G_MAXUINT;
+  g_array_sort (widths, compare_uint);
+  return g_array_index (widths, guint, widths->len * 9 / 10);
+}
+
+/* The paragraphs of @text: a mark (followed by a capital) or an empty line
+ * starts one; a line that goes on a sentence is joined to the one before:
+ * one that starts with a small letter, and in a PDF's text (no empty
+ * lines) one after a line that does not end a sentence or that is full
+ * (the layout broke it). */
 static GPtrArray *
 split_paragraphs (const char *text)
 {
@@ -927,7 +972,11 @@ split_paragraphs (const char *text)
   GPtrArray *paras = g_ptr_array_new_with_free_func ((GDestroyNotify) para_free);
   Para *last = NULL;
   gboolean blank = TRUE;
+  guint last_width = 0, full;
 
+  for (guint i = 0; lines[i]; i++)
+    g_strstrip (lines[i]);
+  full = full_width (lines);
   for (guint i = 0; lines[i]; i++)
     {
       g_autofree char *line = NULL;
@@ -935,13 +984,13 @@ split_paragraphs (const char *text)
       const char *rest;
       Mark mark;
 
-      g_strchomp (lines[i]);
-      if (g_str_has_prefix (g_strchug (lines[i]), "<sup>") || g_str_has_prefix (lines[i], "---"))
+      if (g_str_has_prefix (lines[i], "<sup>") || g_str_has_prefix (lines[i], "---"))
         {
-          /* a footnote (its text goes to the end of its paragraph) or a
-           * rule; what follows may go on the paragraph before it */
+          /* a footnote (its text goes to the end of its paragraph, or to
+           * the next item) or a rule; what follows may go on the
+           * paragraph before it */
           blank = TRUE;
-          while (lines[i + 1] && *g_strstrip (lines[i + 1]) != '\0')
+          while (lines[i + 1] && *lines[i + 1] != '\0' && !starts_item (lines[i + 1]))
             i++;
           continue;
         }
@@ -953,21 +1002,29 @@ split_paragraphs (const char *text)
           continue;
         }
       mark = line_mark (line, &number, &rest);
+      if (mark != MARK_NONE && starts_lower (rest))
+        {
+          mark = MARK_NONE;
+          g_clear_pointer (&number, g_free);
+        }
       if (mark == MARK_NONE && last != NULL
-          && (starts_lower (line) || (!blank && !ends_sentence (last->text))))
+          && (starts_lower (line)
+              || (!blank && (!ends_sentence (last->text) || last_width * 20 >= full * 19))))
         {
           g_string_append_c (last->text, ' ');
           g_string_append (last->text, line);
           blank = FALSE;
+          last_width = g_utf8_strlen (lines[i], -1);
           continue;
         }
       last = g_new0 (Para, 1);
       last->mark = mark;
       last->number = g_steal_pointer (&number);
-      last->text = g_string_new (rest);
+      last->text = g_string_new (mark == MARK_NONE ? line : rest);
       last->line = i + 1;
       g_ptr_array_add (paras, last);
       blank = FALSE;
+      last_width = g_utf8_strlen (lines[i], -1);
     }
   return paras;
 }
