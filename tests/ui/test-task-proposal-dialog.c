@@ -9,12 +9,14 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <gtk/gtk.h>
 #include <string.h>
 
 #include "dn-chooser.h"
 #include "dn-document-details.h"
 #include "dn-pdf-test-utils.h"
+#include "dn-store-documents.h"
 #include "dn-store-units.h"
 #include "dn-task-proposal-dialog.h"
 #include "dn-test-utils.h"
@@ -199,6 +201,87 @@ test_from_document (DnTestStore   *fixture,
   dn_ui_spin (0);
 }
 
+/* @text laid out in a one-page PDF at @path, lines broken by the layout */
+static void
+write_pdf (const char *path,
+           const char *text)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Serif 11");
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, 420 * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, 72, 72);
+  pango_cairo_show_layout (cr, layout);
+  cairo_show_page (cr);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+/* A document with its PDF attached: the PDF's text read, its tasks
+ * proposed and created from the document */
+static void
+test_from_document_pdf (DnTestStore   *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "cong-van.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 so = dn_test_add_unit (fixture->store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
+  gint64 vp = dn_test_add_unit (fixture->store, "VP", "Văn phòng Sở", DN_UNIT_KIND_DIVISION, so);
+  gint64 kh = dn_test_add_unit (fixture->store, "KHTC", "Phòng Kế hoạch - Tài chính", DN_UNIT_KIND_DIVISION, so);
+  gint64 document = dn_test_add_document (fixture->store, "30", "KH-SGDĐT", "Kế hoạch hội nhập quốc tế", NULL);
+  DnTaskProposalDialog *dialog;
+
+  write_pdf (pdf, "KẾ HOẠCH\n"
+                  "I. Mục đích, yêu cầu\n"
+                  "- Nâng cao nhận thức về hội nhập quốc tế.\n"
+                  "II. Nội dung\n"
+                  "- Phối hợp với Phòng Kế hoạch - Tài chính tổ chức hội nghị tổng kết công tác hợp tác quốc "
+                  "tế với các tổ chức phi chính phủ trước ngày 15/12/2026.\n"
+                  "- Báo cáo kết quả hội nhập quốc tế theo quý.\n"
+                  "III. Tổ chức thực hiện\n"
+                  "1. Văn phòng Sở: Làm đầu mối theo dõi, đôn đốc các đơn vị thực hiện kế hoạch này.\n");
+  attachment = dn_store_add_attachment (fixture->store, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dn_store_attach_to_document (fixture->store, document, attachment->id, "cong-van.pdf", &error));
+  g_assert_no_error (error);
+
+  dialog = dn_task_proposal_dialog_new (fixture->store, document);
+  gtk_window_present (GTK_WINDOW (dialog));
+  dn_ui_spin (20);
+  g_assert_cmpuint (dn_task_proposal_dialog_get_n_rows (dialog), ==, 3);
+  g_assert_nonnull (dn_ui_find (GTK_WIDGET (dialog), label_contains, "3 tasks found"));
+  g_assert_cmpint (dn_chooser_get_id (DN_CHOOSER (dn_ui_get_by_label (dialog, "Lead unit of task 1"))), ==, vp);
+  {
+    g_autoptr(GArray) ids = dn_chooser_get_ids (DN_CHOOSER (dn_ui_get_by_label (dialog, "Supporting units of task 1")));
+
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, kh);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (dialog, "Deadline of task 1"))), ==, "15/12/2026");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dn_ui_get_by_label (dialog, "How often task 2 repeats"))),
+                    ==, DN_RECURRENCE_QUARTERLY);
+  dn_ui_set_text (dialog, "Deadline of task 2", "31/12/2026");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "proposals.create", NULL));
+  dn_ui_spin (20);
+  g_assert_null (dn_ui_find_window (DN_TYPE_TASK_PROPOSAL_DIALOG));
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM task WHERE document_id = %" G_GINT64_FORMAT,
+                                      document), ==, 3);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM task WHERE document_id = %" G_GINT64_FORMAT
+                                      " AND section = 'II' AND due_date = '2026-12-15'", document), ==, 1);
+  dn_ui_spin (0);
+}
+
 /* A file: a PDF without parts gives no proposal (one row to fill); a
  * file that cannot be read is said in the dialog */
 static void
@@ -241,6 +324,7 @@ main (int   argc,
 
   DN_TEST_ADD ("/task-proposal-dialog/from-window", test_from_window);
   DN_TEST_ADD ("/task-proposal-dialog/from-document", test_from_document);
+  DN_TEST_ADD ("/task-proposal-dialog/from-document-pdf", test_from_document_pdf);
   DN_TEST_ADD ("/task-proposal-dialog/files", test_files);
   return g_test_run ();
 }

@@ -486,10 +486,16 @@ load_document (DnTaskProposalDialog *self)
       if (!dn_attachment_is_pdf (attachment))
         continue;
       file = dn_store_get_attachment_file (self->store, attachment);
-      if (file && dn_task_proposal_dialog_load_file (self, file, NULL))
-        return;
-      if (file)
-        return; /* the reason is shown */
+      if (file == NULL)
+        continue;
+      if (!dn_task_proposal_dialog_load_file (self, file, NULL))
+        {
+          /* a scan, a damaged file: the reason is shown; the tasks are
+           * typed in */
+          add_row (self, NULL);
+          update_create (self);
+        }
+      return;
     }
   gtk_label_set_text (GTK_LABEL (self->source_label),
                       _("The document has no PDF with text: fill in its tasks by hand, or open or paste its text."));
