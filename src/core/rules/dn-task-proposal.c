@@ -81,7 +81,6 @@ static const struct
   { " sgd dt ", " so gd dt " },
   { " giao duc nghe nghiep va giao duc thuong xuyen ", " gdnn gdtx " },
   { " giao duc nghe nghiep giao duc thuong xuyen ", " gdnn gdtx " },
-  { " phong ban ", " phong ban " },
 };
 
 /* " word word " (a space at each end), or " " for nothing */
@@ -109,8 +108,7 @@ text_key (const char *text)
     {
       changed = FALSE;
       for (guint i = 0; i < G_N_ELEMENTS (shortenings); i++)
-        if (strcmp (shortenings[i].from, shortenings[i].to) != 0
-            && g_string_replace (key, shortenings[i].from, shortenings[i].to, 0) > 0)
+        if (g_string_replace (key, shortenings[i].from, shortenings[i].to, 0) > 0)
           changed = TRUE;
     }
   while (changed);
