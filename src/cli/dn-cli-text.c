@@ -1,4 +1,4 @@
-/* dn-cli-text.c: doingoai-cli convert-text [--from auto|tcvn3|vni] [FILE]:
+/* dn-cli-text.c: doingoai-cli convert-legacy [--from auto|tcvn3|vni] [FILE]:
  * text in the legacy encodings TCVN3 (ABC) or VNI, pasted as mojibake or
  * read from an old file, converted to Unicode (NFC) on stdout
  *
@@ -127,7 +127,7 @@ run_convert_text (Run     *run,
 static const Words maybe_file = { 0, 1, N_("Give at most one file name.") };
 
 const Command dn_cli_text_commands[] = {
-  { "convert-text", N_("Convert text in TCVN3 (ABC) or VNI to Unicode"),
+  { "convert-legacy", N_("Convert text in TCVN3 (ABC) or VNI to Unicode"),
     N_("Convert text typed in the legacy encodings TCVN3 (ABC, “.VnTime” fonts) or VNI (“VNI-Times”) to Unicode, "
        "from FILE or the standard input, and print it. The text may be pasted (“Xin chµo”, “Xin chaøo”) or the "
        "bytes of an old file. With --from auto the encoding found, and how sure, is said on stderr; when none is "

@@ -143,7 +143,7 @@ extern const guint dn_cli_n_partner_commands;
 extern const Command dn_cli_passport_commands[];
 extern const guint dn_cli_n_passport_commands;
 
-/* Text in legacy encodings (dn-cli-text.c): convert-text. */
+/* Text in legacy encodings (dn-cli-text.c): convert-legacy. */
 extern const Command dn_cli_text_commands[];
 extern const guint dn_cli_n_text_commands;
 

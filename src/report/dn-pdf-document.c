@@ -1,6 +1,7 @@
 /* dn-pdf-document.c: an opened PDF file, and what the renderer's worker
  * does with it: opening (the errors a file that cannot be shown gets),
- * drawing a page, its text, find, counting the pages with text
+ * drawing a page, its text, find, counting the pages with text, the text
+ * a drag selects, and a page recorded for printing
  *
  * Every function that touches poppler runs on the worker
  * (dn-pdf-renderer.c), one job at a time; the document's getters read
@@ -467,6 +468,87 @@ run_count_text (Job *job)
 }
 
 void
+dn_pdf_text_selection_free (DnPdfTextSelection *selection)
+{
+  if (selection == NULL)
+    return;
+  g_free (selection->text);
+  g_clear_pointer (&selection->rects, g_array_unref);
+  g_free (selection);
+}
+
+/* the region poppler gives is in whole pixels: read at this many pixels a
+ * point, it is exact to a fraction of a point */
+#define SELECTION_SCALE 8.0
+
+static void
+run_select (Job *job)
+{
+  g_autoptr(DnPopplerPage) page = job_get_page (job);
+  PopplerRectangle area;
+  DnPdfTextSelection *selection;
+  cairo_region_t *region;
+  char *text;
+
+  if (page == NULL)
+    return;
+  area.x1 = job->area[0];
+  area.y1 = job->area[1];
+  area.x2 = job->area[2];
+  area.y2 = job->area[3];
+  selection = g_new0 (DnPdfTextSelection, 1);
+  selection->rects = g_array_new (FALSE, FALSE, sizeof (DnPdfRect));
+  text = poppler_page_get_selected_text (page, POPPLER_SELECTION_GLYPH, &area);
+  selection->text = text != NULL && g_utf8_validate (text, -1, NULL) ? g_strdup (text)
+                    : g_utf8_make_valid (text != NULL ? text : "", -1);
+  g_free (text);
+  region = poppler_page_get_selected_region (page, SELECTION_SCALE, POPPLER_SELECTION_GLYPH, &area);
+  for (int i = 0; region != NULL && i < cairo_region_num_rectangles (region); i++)
+    {
+      cairo_rectangle_int_t r;
+      DnPdfRect rect;
+
+      cairo_region_get_rectangle (region, i, &r);
+      rect.x = r.x / SELECTION_SCALE;
+      rect.y = r.y / SELECTION_SCALE;
+      rect.width = r.width / SELECTION_SCALE;
+      rect.height = r.height / SELECTION_SCALE;
+      rect.hit = 0;
+      g_array_append_val (selection->rects, rect);
+    }
+  g_clear_pointer (&region, cairo_region_destroy);
+  job->result = selection;
+  job->result_free = (GDestroyNotify) dn_pdf_text_selection_free;
+}
+
+static void
+run_record (Job *job)
+{
+  g_autoptr(DnPopplerPage) page = job_get_page (job);
+  cairo_rectangle_t extents = { 0, 0, 0, 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (page == NULL)
+    return;
+  /* the page as shown, as the screen has it */
+  poppler_page_get_size (page, &extents.width, &extents.height);
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cr = cairo_create (surface);
+  poppler_page_render_for_printing (page, cr);
+  cairo_destroy (cr);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (&job->error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE,
+                   _("Not enough memory to draw page %d."), job->page + 1);
+      return;
+    }
+  job->result = surface;
+  job->result_free = (GDestroyNotify) cairo_surface_destroy;
+}
+
+void
 _dn_pdf_run_job (Job    *job,
                  Worker *worker)
 {
@@ -486,6 +568,12 @@ _dn_pdf_run_job (Job    *job,
       break;
     case JOB_COUNT_TEXT:
       run_count_text (job);
+      break;
+    case JOB_SELECT:
+      run_select (job);
+      break;
+    case JOB_RECORD:
+      run_record (job);
       break;
     case JOB_CLOSE:
     case JOB_BARRIER:

@@ -37,6 +37,8 @@ typedef enum
   JOB_TEXT,
   JOB_FIND,
   JOB_COUNT_TEXT,
+  JOB_SELECT,
+  JOB_RECORD,
   JOB_CLOSE,
   JOB_BARRIER,
   JOB_QUIT,
@@ -60,6 +62,7 @@ typedef struct
   int              page;
   double           scale;
   char            *words;
+  double           area[4];     /* JOB_SELECT: from x, y to x, y (points) */
   GFile           *file;        /* JOB_OPEN: a file … */
   GBytes          *bytes;       /* … or bytes */
   char            *name;

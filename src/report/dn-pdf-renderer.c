@@ -580,6 +580,89 @@ dn_pdf_renderer_find (DnPdfRenderer  *self,
                    cancellable, dn_pdf_renderer_find_async, error);
 }
 
+static Job *
+select_job_new (DnPdfRenderer *self,
+                DnPdfDocument *document,
+                int            page,
+                double         x1,
+                double         y1,
+                double         x2,
+                double         y2,
+                int            priority)
+{
+  Job *job = page_job_new (self, JOB_SELECT, document, page, 0, NULL, priority);
+
+  if (job != NULL)
+    {
+      job->area[0] = x1;
+      job->area[1] = y1;
+      job->area[2] = x2;
+      job->area[3] = y2;
+    }
+  return job;
+}
+
+void
+dn_pdf_renderer_select_async (DnPdfRenderer       *self,
+                              DnPdfDocument       *document,
+                              int                  page,
+                              double               x1,
+                              double               y1,
+                              double               x2,
+                              double               y2,
+                              int                  priority,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  job_queue (self, select_job_new (self, document, page, x1, y1, x2, y2, priority), cancellable, callback, user_data,
+             dn_pdf_renderer_select_async);
+}
+
+DnPdfTextSelection *
+dn_pdf_renderer_select_finish (DnPdfRenderer  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  return task_result (result, error);
+}
+
+DnPdfTextSelection *
+dn_pdf_renderer_select (DnPdfRenderer  *self,
+                        DnPdfDocument  *document,
+                        int             page,
+                        double          x1,
+                        double          y1,
+                        double          x2,
+                        double          y2,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  return job_wait (self, select_job_new (self, document, page, x1, y1, x2, y2, DN_PDF_PRIORITY_VISIBLE), cancellable,
+                   dn_pdf_renderer_select_async, error);
+}
+
+void
+dn_pdf_renderer_record_async (DnPdfRenderer       *self,
+                              DnPdfDocument       *document,
+                              int                  page,
+                              int                  priority,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  job_queue (self, page_job_new (self, JOB_RECORD, document, page, 0, NULL, priority), cancellable, callback,
+             user_data, dn_pdf_renderer_record_async);
+}
+
+cairo_surface_t *
+dn_pdf_renderer_record_finish (DnPdfRenderer  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  return task_result (result, error);
+}
+
 int
 dn_pdf_renderer_count_text_pages (DnPdfRenderer  *self,
                                   DnPdfDocument  *document,

@@ -185,6 +185,57 @@ GArray          *dn_pdf_renderer_find              (DnPdfRenderer        *self,
                                                     GCancellable         *cancellable,
                                                     GError              **error);
 
+/* What a drag selects on page @page, from the point @x1, @y1 to the point
+ * @x2, @y2 (points, origin at the top left; the text between them in
+ * reading order, as a reader's pointer selects it): the text, and the
+ * rectangles it covers (DnPdfRect, all with @hit 0), empty when none. */
+typedef struct
+{
+  char   *text;
+  GArray *rects;
+} DnPdfTextSelection;
+
+void                dn_pdf_text_selection_free        (DnPdfTextSelection *selection);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnPdfTextSelection, dn_pdf_text_selection_free)
+
+void                dn_pdf_renderer_select_async      (DnPdfRenderer        *self,
+                                                       DnPdfDocument        *document,
+                                                       int                   page,
+                                                       double                x1,
+                                                       double                y1,
+                                                       double                x2,
+                                                       double                y2,
+                                                       int                   priority,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+DnPdfTextSelection *dn_pdf_renderer_select_finish     (DnPdfRenderer        *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+DnPdfTextSelection *dn_pdf_renderer_select            (DnPdfRenderer        *self,
+                                                       DnPdfDocument        *document,
+                                                       int                   page,
+                                                       double                x1,
+                                                       double                y1,
+                                                       double                x2,
+                                                       double                y2,
+                                                       GCancellable         *cancellable,
+                                                       GError              **error);
+
+/* Page @page for printing: a cairo recording surface of the page's size in
+ * points (as shown), drawn as
+ * poppler draws for a printer (no annotations meant for the screen only). */
+void             dn_pdf_renderer_record_async      (DnPdfRenderer        *self,
+                                                    DnPdfDocument        *document,
+                                                    int                   page,
+                                                    int                   priority,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+cairo_surface_t *dn_pdf_renderer_record_finish     (DnPdfRenderer        *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
 /* How many pages have text (a text layer) rather than only images;
  * -1 with @error set when cancelled. */
 int              dn_pdf_renderer_count_text_pages  (DnPdfRenderer        *self,

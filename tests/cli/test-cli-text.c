@@ -1,4 +1,4 @@
-/* test-cli-text.c: doingoai-cli convert-text
+/* test-cli-text.c: doingoai-cli convert-legacy
  *
  * The built doingoai-cli (path in $DN_TEST_CLI) reads text from a file or
  * its standard input; each case checks the exit status, stdout and stderr,
@@ -45,7 +45,7 @@ fixture_teardown (Fixture       *f,
   g_free (f->data_home);
 }
 
-/* Runs convert-text with @args (NULL-ended) and @input on stdin (or NULL). */
+/* Runs convert-legacy with @args (NULL-ended) and @input on stdin (or NULL). */
 static CliRun *
 run (Fixture    *f,
      const char *input,
@@ -66,7 +66,7 @@ run (Fixture    *f,
 
   if (input != NULL)
     bytes = g_bytes_new (input, input_len >= 0 ? (gsize) input_len : strlen (input));
-  g_ptr_array_add (args, (gpointer) "convert-text");
+  g_ptr_array_add (args, (gpointer) "convert-legacy");
   va_start (ap, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) arg);
@@ -257,13 +257,13 @@ main (int   argc,
     g_error ("run this through meson test: DN_TEST_CLI is not set");
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("/cli/convert-text/auto", test_auto);
-  ADD ("/cli/convert-text/file", test_file);
-  ADD ("/cli/convert-text/explicit", test_explicit);
-  ADD ("/cli/convert-text/none-found", test_none_found);
-  ADD ("/cli/convert-text/usage-errors", test_usage_errors);
-  ADD ("/cli/convert-text/missing-file", test_missing_file);
-  ADD ("/cli/convert-text/too-long", test_too_long);
+  ADD ("/cli/convert-legacy/auto", test_auto);
+  ADD ("/cli/convert-legacy/file", test_file);
+  ADD ("/cli/convert-legacy/explicit", test_explicit);
+  ADD ("/cli/convert-legacy/none-found", test_none_found);
+  ADD ("/cli/convert-legacy/usage-errors", test_usage_errors);
+  ADD ("/cli/convert-legacy/missing-file", test_missing_file);
+  ADD ("/cli/convert-legacy/too-long", test_too_long);
 #undef ADD
 
   status = g_test_run ();

@@ -228,6 +228,98 @@ test_text (Fixture       *f,
   g_assert_error (error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE);
 }
 
+/* A drag over the page's lines selects their text, and the rectangles it
+ * covers lie on those lines */
+static void
+test_select (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnPdfDocument) doc = open_path (f->renderer, f->path, NULL, &error);
+  g_autoptr(DnPdfTextSelection) lines = NULL, whole = NULL, none = NULL;
+  double top_of_second = DN_PDF_TEST_TOP + DN_PDF_TEST_LINE;
+
+  g_assert_no_error (error);
+  /* from the start of the second line to the end of the page */
+  lines = dn_pdf_renderer_select (f->renderer, doc, 0, DN_PDF_TEST_LEFT - 2, top_of_second + 4, 595, 842, NULL,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (lines->text, "Sở Giáo dục và Đào tạo tỉnh Lào Cai"));
+  g_assert_nonnull (strstr (lines->text, "Hướng dẫn công tác đối ngoại năm học 2018-2019"));
+  g_assert_null (strstr (lines->text, "Trang 1"));
+  g_assert_cmpuint (lines->rects->len, >, 0);
+  for (guint i = 0; i < lines->rects->len; i++)
+    {
+      const DnPdfRect *r = &g_array_index (lines->rects, DnPdfRect, i);
+
+      /* below the middle of the first line (glyph boxes rise above a
+       * line's top by the font's ascent) */
+      g_assert_cmpfloat (r->y, >, DN_PDF_TEST_TOP + DN_PDF_TEST_LINE / 2);
+      g_assert_cmpfloat (r->x, >=, DN_PDF_TEST_LEFT - 2);
+      g_assert_cmpfloat (r->width, >, 0);
+      g_assert_cmpfloat (r->height, >, 0);
+    }
+  /* the whole page, its heading too */
+  whole = dn_pdf_renderer_select (f->renderer, doc, 1, 0, 0, 595, 842, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (whole->text, "Trang 2"));
+  g_assert_nonnull (strstr (whole->text, "Trả hộ chiếu cho Đoàn công tác"));
+  /* a point selects nothing */
+  none = dn_pdf_renderer_select (f->renderer, doc, 0, 10, 10, 10, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (none->text, ==, "");
+  g_assert_cmpuint (none->rects->len, ==, 0);
+  g_assert_null (dn_pdf_renderer_select (f->renderer, doc, 9, 0, 0, 10, 10, NULL, &error));
+  g_assert_error (error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE);
+}
+
+static void
+on_recorded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* A page recorded for printing: vector, the page's size, with ink where
+ * the text is */
+static void
+test_record (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnPdfDocument) doc = open_path (f->renderer, f->path, NULL, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  cairo_surface_t *recording;
+  cairo_rectangle_t extents;
+  double x, y, width, height;
+
+  g_assert_no_error (error);
+  dn_pdf_renderer_record_async (f->renderer, doc, 2, DN_PDF_PRIORITY_VISIBLE, NULL, on_recorded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  recording = dn_pdf_renderer_record_finish (f->renderer, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cairo_surface_get_type (recording), ==, CAIRO_SURFACE_TYPE_RECORDING);
+  /* the third page is landscape */
+  g_assert_true (cairo_recording_surface_get_extents (recording, &extents));
+  g_assert_cmpfloat_with_epsilon (extents.width, 842, 0.5);
+  g_assert_cmpfloat_with_epsilon (extents.height, 595, 0.5);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &width, &height);
+  g_assert_cmpfloat (width, >, 50);
+  g_assert_cmpfloat (y, >=, DN_PDF_TEST_TOP - 10);
+  cairo_surface_destroy (recording);
+  g_clear_object (&result);
+
+  dn_pdf_renderer_record_async (f->renderer, doc, 5, DN_PDF_PRIORITY_VISIBLE, NULL, on_recorded_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dn_pdf_renderer_record_finish (f->renderer, result, &error));
+  g_assert_error (error, DN_PDF_ERROR, DN_PDF_ERROR_PAGE);
+}
+
 static guint
 count_hits (Fixture       *f,
             DnPdfDocument *doc,
@@ -633,6 +725,8 @@ main (int argc, char **argv)
   g_test_add ("/pdf/renderer/render", Fixture, NULL, fixture_setup, test_render, fixture_teardown);
   g_test_add ("/pdf/renderer/text", Fixture, NULL, fixture_setup, test_text, fixture_teardown);
   g_test_add ("/pdf/renderer/find", Fixture, NULL, fixture_setup, test_find, fixture_teardown);
+  g_test_add ("/pdf/renderer/select", Fixture, NULL, fixture_setup, test_select, fixture_teardown);
+  g_test_add ("/pdf/renderer/record", Fixture, NULL, fixture_setup, test_record, fixture_teardown);
   g_test_add_func ("/pdf/find-text", test_find_text);
   g_test_add ("/pdf/renderer/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
   g_test_add ("/pdf/renderer/unreadable-page", Fixture, NULL, fixture_setup, test_unreadable_page, fixture_teardown);

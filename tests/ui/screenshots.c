@@ -14,6 +14,7 @@
 #include "dn-exchange.h"
 #include "dn-i18n.h"
 #include "dn-list-page.h"
+#include "dn-legacy-paste-dialog.h"
 #include "dn-pdf-test-utils.h"
 #include "dn-pdf-window.h"
 #include "dn-task-list-view.h"
@@ -247,6 +248,23 @@ test_sections (void)
     save_window (GTK_WINDOW (viewer), path);
     gtk_window_destroy (GTK_WINDOW (viewer));
     wait_until (no_pending_work, NULL, "the viewer to go");
+  }
+  /* text pasted in TCVN3, offered converted */
+  {
+    g_autofree char *path = g_build_filename (dir, "legacy-paste.png", NULL);
+    g_autofree char *pasted = dn_legacy_text_encode ("Công văn số 15/SGDĐT-VP về việc nộp lại hộ chiếu sau "
+                                                     "chuyến công tác", DN_LEGACY_ENCODING_TCVN3, NULL);
+    g_autoptr(DnLegacyPreview) preview = dn_legacy_text_preview (pasted, DN_LEGACY_ENCODING_NONE, NULL);
+    DnLegacyPasteDialog *dialog;
+
+    g_assert_nonnull (preview);
+    g_assert_cmpint (preview->encoding, ==, DN_LEGACY_ENCODING_TCVN3);
+    dialog = dn_legacy_paste_dialog_new (NULL, preview);
+    gtk_window_present (GTK_WINDOW (dialog));
+    wait_for_frame (GTK_WIDGET (dialog), "the dialog's first frame");
+    save_window (GTK_WINDOW (dialog), path);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    wait_until (no_pending_work, NULL, "the dialog to go");
   }
   dn_test_remove_tree (tmp);
 }

@@ -12,10 +12,12 @@
 #include <stdio.h>
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "dn-date.h"
 #include "dn-document-details.h"
 #include "dn-global-search.h"
+#include "dn-pdf-renderer.h"
 #include "dn-task-details.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
@@ -386,6 +388,30 @@ test_document (DnTestStore   *fixture,
   }
   g_assert_nonnull (dn_ui_find_by_label (GTK_WIDGET (details), "Đón đoàn Sở Giáo dục Hủa Phăn, due 15/05/2025, not started"));
   g_assert_false (gtk_widget_get_visible (dn_ui_find_text (GTK_WIDGET (details), "No task is taken from this document.")));
+
+  /* its handling slip, written as a PDF, names the document and its tasks */
+  {
+    g_autofree char *dir = dn_test_make_tmp_dir ();
+    g_autofree char *path = g_build_filename (dir, "phieu.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DnPdfDocument) pdf = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (gtk_widget_is_sensitive (dn_ui_get_by_label (details, "Print the handling slip")));
+    g_assert_true (dn_document_details_print_slip (details, path, &error));
+    g_assert_no_error (error);
+    pdf = dn_pdf_renderer_open (dn_pdf_renderer_get_default (), file, NULL, NULL, &error);
+    g_assert_no_error (error);
+    text = dn_pdf_renderer_get_text (dn_pdf_renderer_get_default (), pdf, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_strdelimit (text, "\n", ' ');
+    g_assert_nonnull (strstr (text, "25/KH-SGDĐT"));
+    g_assert_nonnull (strstr (text, "Đón đoàn Sở Giáo dục Hủa Phăn"));
+    g_assert_nonnull (strstr (text, "Tổng kết năm học với Hủa Phăn"));
+    g_assert_nonnull (strstr (text, "15/05/2025"));
+    dn_test_remove_tree (dir);
+  }
 
   /* opening it again brings the same window to the front */
   dn_window_open_document (window, d.document);

@@ -12,6 +12,7 @@
 #include "dn-accessible-names.h"
 #include "dn-application.h"
 #include "dn-i18n.h"
+#include "dn-legacy-paste-dialog.h"
 #include "dn-preferences-dialog.h"
 #include "dn-settings.h"
 #include "dn-ui.h"
@@ -237,6 +238,21 @@ static const GActionEntry app_actions[] = {
   { "show-list", show_list_activated, "s" },
 };
 
+/* Every window's text fields offer to convert text pasted in TCVN3 or VNI */
+static void
+on_toplevels_changed_cb (GListModel *toplevels,
+                         guint       position,
+                         guint       removed,
+                         guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      dn_legacy_paste_watch (window);
+    }
+}
+
 static void
 dn_application_startup (GApplication *app)
 {
@@ -253,6 +269,9 @@ dn_application_startup (GApplication *app)
   gtk_css_provider_load_from_resource (css, "/io/github/doingoai/DoiNgoai/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (on_toplevels_changed_cb), NULL);
+  on_toplevels_changed_cb (gtk_window_get_toplevels (), 0, 0, g_list_model_get_n_items (gtk_window_get_toplevels ()));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-amount.h"
 #include "dn-country.h"
 #include "dn-date.h"
 #include "dn-delegation-actions.h"
@@ -185,19 +186,7 @@ refresh (DnDelegationDetails *self)
   append_line (facts, _("Funding"), dn_funding_source_get_label (d->funding));
   if (d->budget >= 0)
     {
-      g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, d->budget);
-      g_autoptr(GString) grouped = g_string_new (NULL);
-      g_autofree char *budget = NULL;
-      gsize len = strlen (digits);
-
-      /* 150.000.000 as offices write it */
-      for (gsize i = 0; i < len; i++)
-        {
-          if (i > 0 && (len - i) % 3 == 0)
-            g_string_append_c (grouped, '.');
-          g_string_append_c (grouped, digits[i]);
-        }
-      budget = g_strdup_printf (_("%s đồng"), grouped->str);
+      g_autofree char *budget = dn_format_amount (d->budget, NULL);
 
       append_line (facts, _("Budget"), budget);
     }

@@ -14,6 +14,8 @@
 
 #include "dn-date.h"
 #include "dn-document-details.h"
+#include "dn-document-slip.h"
+#include "dn-print-pages.h"
 #include "dn-task-details.h"
 #include "dn-task-proposal-dialog.h"
 #include "dn-task-rows.h"
@@ -173,6 +175,9 @@ reload (DnDocumentDetails *self)
     }
   else
     show_fields (self, document);
+  /* the handling slip is that of an incoming document */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.print-slip",
+                                 document != NULL && document->direction == DN_DIRECTION_INCOMING);
 
   dn_task_query_init (&query);
   query.document_id = self->document_id;
@@ -227,6 +232,54 @@ open_task_action (GtkWidget  *widget,
       gtk_window_set_transient_for (details, GTK_WINDOW (self));
     }
   gtk_window_present (details);
+}
+
+gboolean
+dn_document_details_print_slip (DnDocumentDetails  *self,
+                                const char         *export_path,
+                                GError            **error)
+{
+  g_autoptr(DnDocument) document = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DnDocumentSlip) slip = NULL;
+  const char *office = NULL;
+
+  g_return_val_if_fail (DN_IS_DOCUMENT_DETAILS (self), FALSE);
+
+  document = dn_store_get_document (self->store, self->document_id, error);
+  if (document == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
+    g_ptr_array_add (tasks, g_list_model_get_item (G_LIST_MODEL (self->tasks), i));
+  /* the agency: the top of the unit tree */
+  units = dn_store_list_units (self->store, 0, FALSE, NULL);
+  if (units != NULL && units->len > 0)
+    office = ((DnUnit *) units->pdata[0])->name;
+  slip = dn_document_slip_new (document, tasks, office);
+  return dn_print_pages (GTK_WINDOW (self), _("Incoming document handling slip"), GTK_PAGE_ORIENTATION_PORTRAIT,
+                         (DnPaginateFunc) dn_document_slip_paginate, (DnDrawPageFunc) dn_document_slip_draw_page,
+                         slip, export_path, error);
+}
+
+/* document.print-slip: the handling slip through the print dialog */
+static void
+print_slip_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dn_document_details_print_slip (DN_DOCUMENT_DETAILS (widget), NULL, &error))
+    {
+      GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (widget), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
+                                                  _("The slip could not be printed"));
+
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 /* document.propose-tasks: the tasks the document gives (from its PDF, or
@@ -286,6 +339,7 @@ dn_document_details_class_init (DnDocumentDetailsClass *klass)
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_task_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "document.open-task", "x", open_task_action);
+  gtk_widget_class_install_action (widget_class, "document.print-slip", NULL, print_slip_action);
   gtk_widget_class_install_action (widget_class, "document.propose-tasks", NULL, propose_tasks_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

@@ -24,4 +24,11 @@ gint64             dn_document_details_get_document (DnDocumentDetails *self);
 /* The tasks listed (DnTask), in the order shown. */
 GListModel        *dn_document_details_get_tasks    (DnDocumentDetails *self);
 
+/* Prints the handling slip of the (incoming) document with the tasks taken
+ * from it (action document.print-slip); with @export_path, writes it as a
+ * PDF there instead of showing the print dialog. */
+gboolean           dn_document_details_print_slip (DnDocumentDetails  *self,
+                                                   const char         *export_path,
+                                                   GError            **error);
+
 G_END_DECLS

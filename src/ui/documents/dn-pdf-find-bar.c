@@ -63,7 +63,7 @@ forget_find (DnPdfFindBar *self)
   self->match_page = -1;
   self->match_hit = -1;
   if (self->pages != NULL)
-    dn_pdf_pages_clear_hits (self->pages);
+    dn_pdf_hits_clear (dn_pdf_pages_get_hits (self->pages), 0);
   if (n_matches != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MATCHES]);
 }
@@ -92,8 +92,8 @@ select_match (DnPdfFindBar *self,
 
   self->match_page = page;
   self->match_hit = hit;
-  dn_pdf_pages_set_current_hit (self->pages, page, hit);
-  if (dn_pdf_pages_get_hit_rect (self->pages, page, hit, &rect))
+  dn_pdf_hits_set_current (dn_pdf_pages_get_hits (self->pages), page, hit);
+  if (dn_pdf_hits_get_rect (dn_pdf_pages_get_hits (self->pages), page, hit, &rect))
     dn_pdf_pages_show_rect (self->pages, page, &rect);
   show_find_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATCH]);
@@ -128,7 +128,7 @@ on_found_cb (GObject      *source,
   self->n_matches += n;
   if (n > 0)
     {
-      dn_pdf_pages_set_hits (self->pages, page, rects);
+      dn_pdf_hits_set (dn_pdf_pages_get_hits (self->pages), page, rects);
       if (self->match_page < 0)
         select_match (self, page, 0);
     }

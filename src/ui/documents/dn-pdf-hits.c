@@ -10,6 +10,7 @@
 
 struct _DnPdfHits
 {
+  GtkWidget *owner;
   GPtrArray *rects;  /* per page: GArray of DnPdfRect, or NULL */
   int        page;   /* the current hit's */
   int        hit;
@@ -23,10 +24,11 @@ rects_free (gpointer data)
 }
 
 DnPdfHits *
-dn_pdf_hits_new (void)
+dn_pdf_hits_new (GtkWidget *owner)
 {
   DnPdfHits *hits = g_new0 (DnPdfHits, 1);
 
+  hits->owner = owner;
   hits->rects = g_ptr_array_new_with_free_func (rects_free);
   hits->page = -1;
   hits->hit = -1;
@@ -46,9 +48,11 @@ dn_pdf_hits_clear (DnPdfHits *hits,
 {
   for (guint i = 0; i < hits->rects->len; i++)
     g_clear_pointer (&hits->rects->pdata[i], g_array_unref);
-  g_ptr_array_set_size (hits->rects, n_pages);
+  if (n_pages > 0)
+    g_ptr_array_set_size (hits->rects, n_pages);
   hits->page = -1;
   hits->hit = -1;
+  gtk_widget_queue_draw (hits->owner);
 }
 
 void
@@ -61,6 +65,7 @@ dn_pdf_hits_set (DnPdfHits *hits,
   if (hits->rects->pdata[page] != NULL)
     g_array_unref (hits->rects->pdata[page]);
   hits->rects->pdata[page] = rects != NULL && rects->len > 0 ? g_array_ref (rects) : NULL;
+  gtk_widget_queue_draw (hits->owner);
 }
 
 void
@@ -70,6 +75,7 @@ dn_pdf_hits_set_current (DnPdfHits *hits,
 {
   hits->page = page;
   hits->hit = hit;
+  gtk_widget_queue_draw (hits->owner);
 }
 
 gboolean

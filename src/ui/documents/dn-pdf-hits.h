@@ -12,9 +12,11 @@ G_BEGIN_DECLS
 
 typedef struct _DnPdfHits DnPdfHits;
 
-DnPdfHits *dn_pdf_hits_new         (void);
+/* Hits drawn by @owner, which is redrawn when they change. */
+DnPdfHits *dn_pdf_hits_new         (GtkWidget       *owner);
 void       dn_pdf_hits_free        (DnPdfHits       *hits);
-/* Forgets every hit, and the current one; @n_pages pages from now on. */
+/* Forgets every hit, and the current one; @n_pages pages from now on (0:
+ * as many as before). */
 void       dn_pdf_hits_clear       (DnPdfHits       *hits,
                                     int              n_pages);
 /* The hits on @page (an array of DnPdfRect, kept; NULL: none). */

@@ -1,10 +1,7 @@
 /* dn-pdf-pages.c: the pages of a PDF one under the other, scrollable
  *
- * Layout: every page at the zoom (points × zoom × 96/72 logical pixels),
- * centred, GAP pixels between pages and around them; tops[] holds the top
- * of each page (and, last, the height of the whole), so the pages in a
- * band of the view are found by binary search and nothing is done per
- * page of the file on a scroll.
+ * Layout (DnPdfLayout): every page at the zoom (points × zoom × 96/72
+ * logical pixels), centred, one under the other.
  *
  * Drawing: the image of each page in or near sight comes from the
  * renderer's worker (dn_pdf_renderer_render_async) at the render scale
@@ -15,8 +12,9 @@
  * NEARBY pages either side) and starts those missing, visible ones first.
  * Images are kept in a cache with a byte budget; the least recently drawn
  * ones out of the band go first, so memory stays flat however far one
- * scrolls. The jobs (DnPdfPageJobs), the cache (DnPdfPageCache) and the
- * hits of find (DnPdfHits) live in files of their own.
+ * scrolls. The jobs (DnPdfPageJobs), the cache (DnPdfPageCache), the
+ * hits of find (DnPdfHits) and the text selected by a drag
+ * (DnPdfSelection) live in files of their own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,11 +25,13 @@
 #include <math.h>
 
 #include "dn-pdf-hits.h"
+#include "dn-pdf-layout.h"
 #include "dn-pdf-page-cache.h"
 #include "dn-pdf-page-jobs.h"
 #include "dn-pdf-pages.h"
+#include "dn-pdf-selection.h"
 
-#define GAP     12.0
+#define GAP     DN_PDF_LAYOUT_GAP
 #define NEARBY  2
 
 struct _DnPdfPages
@@ -45,17 +45,16 @@ struct _DnPdfPages
 
   DnPdfRenderer *renderer;
   DnPdfDocument *document;
-  int            n_pages;
+  DnPdfLayout    layout;
   double         zoom;
   DnPdfSizing    sizing;
-  double        *tops;          /* n_pages + 1 */
-  double         content_width;
   int            page;
   gboolean       page_pinned;   /* the page gone to, until the next scroll */
 
   DnPdfPageCache *cache;
   DnPdfPageJobs  *jobs;
   DnPdfHits      *hits;
+  DnPdfSelection *selection;
 };
 
 enum
@@ -65,6 +64,7 @@ enum
   PROP_SIZING,
   PROP_PAGE,
   PROP_N_PAGES,
+  PROP_HAS_SELECTION,
   N_PROPS,
   PROP_HADJUSTMENT = N_PROPS,
   PROP_VADJUSTMENT,
@@ -90,73 +90,14 @@ points_to_pixels (DnPdfPages *self)
 }
 
 static void
-page_size (DnPdfPages *self,
-           int         page,
-           double     *width,
-           double     *height)
-{
-  double w, h;
-
-  dn_pdf_document_get_page_size (self->document, page, &w, &h);
-  *width = w * points_to_pixels (self);
-  *height = h * points_to_pixels (self);
-}
-
-static double
-content_height (DnPdfPages *self)
-{
-  return self->n_pages > 0 ? self->tops[self->n_pages] : 0;
-}
-
-static void
-relayout (DnPdfPages *self)
-{
-  double y = GAP, widest = 0;
-
-  for (int i = 0; i < self->n_pages; i++)
-    {
-      double w, h;
-
-      page_size (self, i, &w, &h);
-      self->tops[i] = y;
-      y += h + GAP;
-      widest = MAX (widest, w);
-    }
-  if (self->n_pages > 0)
-    self->tops[self->n_pages] = y;
-  self->content_width = widest + 2 * GAP;
-}
-
-/* The page at @y (content coordinates): the last whose top is above it */
-static int
-page_at (DnPdfPages *self,
-         double      y)
-{
-  int lo = 0, hi = self->n_pages - 1;
-
-  if (self->n_pages == 0)
-    return -1;
-  while (lo < hi)
-    {
-      int mid = (lo + hi + 1) / 2;
-
-      if (self->tops[mid] <= y)
-        lo = mid;
-      else
-        hi = mid - 1;
-    }
-  return lo;
-}
-
-static void
 visible_range (DnPdfPages *self,
                int        *first,
                int        *last)
 {
   double top = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
 
-  *first = page_at (self, top);
-  *last = page_at (self, top + gtk_widget_get_height (GTK_WIDGET (self)));
+  *first = dn_pdf_layout_page_at (&self->layout, top);
+  *last = dn_pdf_layout_page_at (&self->layout, top + gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
 static void
@@ -167,34 +108,19 @@ configure_adjustments (DnPdfPages *self,
   double height = gtk_widget_get_height (GTK_WIDGET (self));
 
   if (self->vadjustment != NULL)
-    gtk_adjustment_configure (self->vadjustment, vvalue, 0, MAX (content_height (self), height), height * 0.1,
+    gtk_adjustment_configure (self->vadjustment, vvalue, 0, MAX (dn_pdf_layout_height (&self->layout), height), height * 0.1,
                               height * 0.9, height);
   if (self->hadjustment != NULL)
     gtk_adjustment_configure (self->hadjustment, gtk_adjustment_get_value (self->hadjustment), 0,
-                              MAX (self->content_width, width), width * 0.1, width * 0.9, width);
+                              MAX (self->layout.content_width, width), width * 0.1, width * 0.9, width);
 }
 
 static double
 fitting_zoom (DnPdfPages *self)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self)) - 2 * GAP;
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * GAP;
-  double widest = 0, zoom, w, h;
-
-  for (int i = 0; i < self->n_pages; i++)
-    {
-      dn_pdf_document_get_page_size (self->document, i, &w, &h);
-      widest = MAX (widest, w);
-    }
-  if (widest <= 0 || width <= 0)
-    return self->zoom;
-  zoom = width / (widest * DN_PDF_PIXELS_PER_POINT);
-  if (self->sizing == DN_PDF_SIZING_FIT_PAGE && height > 0)
-    {
-      dn_pdf_document_get_page_size (self->document, MAX (self->page, 0), &w, &h);
-      zoom = MIN (zoom, height / (h * DN_PDF_PIXELS_PER_POINT));
-    }
-  return CLAMP (zoom, DN_PDF_ZOOM_MIN, DN_PDF_ZOOM_MAX);
+  return dn_pdf_layout_fitting_zoom (&self->layout, gtk_widget_get_width (GTK_WIDGET (self)),
+                                     gtk_widget_get_height (GTK_WIDGET (self)),
+                                     self->sizing == DN_PDF_SIZING_FIT_PAGE ? MAX (self->page, 0) : -1, self->zoom);
 }
 
 /* Changes the zoom keeping the point at the middle of the view (or the
@@ -214,18 +140,18 @@ apply_zoom (DnPdfPages *self,
       return;
     }
   centre = (self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0) + height / 2;
-  anchor = self->page_pinned || self->sizing == DN_PDF_SIZING_FIT_PAGE ? self->page : page_at (self, centre);
-  page_size (self, anchor, &pw, &ph);
+  anchor = self->page_pinned || self->sizing == DN_PDF_SIZING_FIT_PAGE ? self->page : dn_pdf_layout_page_at (&self->layout, centre);
+  dn_pdf_layout_page_size (&self->layout, anchor, &pw, &ph);
   if (!self->page_pinned && self->sizing != DN_PDF_SIZING_FIT_PAGE)
-    fraction = (centre - self->tops[anchor]) / ph;
+    fraction = (centre - self->layout.tops[anchor]) / ph;
 
   self->zoom = zoom;
-  relayout (self);
-  page_size (self, anchor, &pw, &ph);
+  dn_pdf_layout_set_scale (&self->layout, points_to_pixels (self));
+  dn_pdf_layout_page_size (&self->layout, anchor, &pw, &ph);
   if (self->page_pinned || self->sizing == DN_PDF_SIZING_FIT_PAGE)
-    value = self->tops[anchor] - GAP;
+    value = self->layout.tops[anchor] - GAP;
   else
-    value = self->tops[anchor] + fraction * ph - height / 2;
+    value = self->layout.tops[anchor] + fraction * ph - height / 2;
   configure_adjustments (self, value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
   update_jobs (self);
@@ -293,7 +219,7 @@ update_jobs (DnPdfPages *self)
     request_page (self, i, scale, DN_PDF_PRIORITY_VISIBLE);
   for (int d = 1; d <= NEARBY; d++)
     {
-      if (last + d < self->n_pages)
+      if (last + d < self->layout.n_pages)
         request_page (self, last + d, scale, DN_PDF_PRIORITY_NEARBY);
       if (first - d >= 0)
         request_page (self, first - d, scale, DN_PDF_PRIORITY_NEARBY);
@@ -311,10 +237,10 @@ update_page (DnPdfPages *self)
   top = gtk_adjustment_get_value (self->vadjustment);
   height = gtk_widget_get_height (GTK_WIDGET (self));
   /* the page just below the top; at the very end, the last one */
-  if (top + height >= content_height (self) - 1 && top > 0)
-    page = self->n_pages - 1;
+  if (top + height >= dn_pdf_layout_height (&self->layout) - 1 && top > 0)
+    page = self->layout.n_pages - 1;
   else
-    page = page_at (self, top + 2 * GAP);
+    page = dn_pdf_layout_page_at (&self->layout, top + 2 * GAP);
   if (page != self->page)
     {
       self->page = page;
@@ -386,7 +312,7 @@ dn_pdf_pages_size_allocate (GtkWidget *widget,
         }
     }
   if (self->page_pinned && self->document != NULL)
-    value = self->tops[self->page] - GAP;
+    value = self->layout.tops[self->page] - GAP;
   configure_adjustments (self, value);
   update_jobs (self);
 }
@@ -397,7 +323,7 @@ dn_pdf_pages_snapshot (GtkWidget   *widget,
 {
   DnPdfPages *self = DN_PDF_PAGES (widget);
   double width = gtk_widget_get_width (widget);
-  double top, x_origin;
+  double top, hvalue;
   const GdkRGBA border = { 0.6, 0.6, 0.6, 1.0 };
   const GdkRGBA white = { 1, 1, 1, 1 };
   const GdkRGBA failed = { 0.85, 0.85, 0.85, 1 };
@@ -406,17 +332,16 @@ dn_pdf_pages_snapshot (GtkWidget   *widget,
   if (self->document == NULL)
     return;
   top = gtk_adjustment_get_value (self->vadjustment);
-  x_origin = self->content_width < width ? (width - self->content_width) / 2
-                                         : -gtk_adjustment_get_value (self->hadjustment);
+  hvalue = gtk_adjustment_get_value (self->hadjustment);
   visible_range (self, &first, &last);
   for (int i = first; i >= 0 && i <= last; i++)
     {
       double w, h, x, y;
       GdkTexture *texture = dn_pdf_page_cache_use (self->cache, i);
 
-      page_size (self, i, &w, &h);
-      x = x_origin + (self->content_width - w) / 2;
-      y = self->tops[i] - top;
+      dn_pdf_layout_page_size (&self->layout, i, &w, &h);
+      x = dn_pdf_layout_page_left (&self->layout, i, width, hvalue);
+      y = self->layout.tops[i] - top;
       gtk_snapshot_append_color (snapshot, &border, &GRAPHENE_RECT_INIT (x - 1, y - 1, w + 2, h + 2));
       if (texture != NULL)
         gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x, y, w, h));
@@ -424,6 +349,7 @@ dn_pdf_pages_snapshot (GtkWidget   *widget,
         gtk_snapshot_append_color (snapshot, dn_pdf_page_jobs_failed (self->jobs, i) ? &failed : &white,
                                    &GRAPHENE_RECT_INIT (x, y, w, h));
       dn_pdf_hits_snapshot (self->hits, snapshot, i, x, y, points_to_pixels (self));
+      dn_pdf_selection_snapshot (self->selection, snapshot, i, x, y, points_to_pixels (self));
     }
 }
 
@@ -451,7 +377,10 @@ dn_pdf_pages_get_property (GObject    *object,
       g_value_set_int (value, self->page);
       break;
     case PROP_N_PAGES:
-      g_value_set_int (value, self->n_pages);
+      g_value_set_int (value, self->layout.n_pages);
+      break;
+    case PROP_HAS_SELECTION:
+      g_value_set_boolean (value, !dn_pdf_selection_is_empty (self->selection));
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -513,11 +442,11 @@ forget_document (DnPdfPages *self)
 {
   dn_pdf_page_jobs_clear (self->jobs);
   dn_pdf_page_cache_clear (self->cache);
-  dn_pdf_pages_clear_hits (self);
+  dn_pdf_hits_clear (self->hits, 0);
+  dn_pdf_selection_reset (self->selection, NULL, NULL);
   g_clear_pointer (&self->document, dn_pdf_document_unref);
   g_clear_object (&self->renderer);
-  g_clear_pointer (&self->tops, g_free);
-  self->n_pages = 0;
+  dn_pdf_layout_clear (&self->layout);
   self->page = 0;
 }
 
@@ -545,6 +474,7 @@ dn_pdf_pages_finalize (GObject *object)
   dn_pdf_page_jobs_free (self->jobs);
   dn_pdf_page_cache_free (self->cache);
   dn_pdf_hits_free (self->hits);
+  dn_pdf_selection_free (self->selection);
 
   G_OBJECT_CLASS (dn_pdf_pages_parent_class)->finalize (object);
 }
@@ -572,6 +502,9 @@ dn_pdf_pages_class_init (DnPdfPagesClass *klass)
                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_PAGES] = g_param_spec_int ("n-pages", NULL, NULL, 0, G_MAXINT, 0,
                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_SELECTION] = g_param_spec_boolean ("has-selection", NULL, NULL, FALSE,
+                                                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY
+                                                         | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
@@ -589,7 +522,8 @@ dn_pdf_pages_init (DnPdfPages *self)
   self->sizing = DN_PDF_SIZING_FIT_WIDTH;
   self->cache = dn_pdf_page_cache_new (DN_PDF_PAGES_CACHE_BYTES);
   self->jobs = dn_pdf_page_jobs_new (G_OBJECT (self), on_rendered);
-  self->hits = dn_pdf_hits_new ();
+  self->hits = dn_pdf_hits_new (GTK_WIDGET (self));
+  self->selection = dn_pdf_selection_new (GTK_WIDGET (self), &self->layout, properties[PROP_HAS_SELECTION]);
   /* until a scrolled window gives its own */
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
@@ -622,10 +556,9 @@ dn_pdf_pages_set_document (DnPdfPages    *self,
     {
       self->renderer = g_object_ref (renderer);
       self->document = dn_pdf_document_ref (document);
-      self->n_pages = dn_pdf_document_get_n_pages (document);
-      self->tops = g_new0 (double, self->n_pages + 1);
-      dn_pdf_hits_clear (self->hits, self->n_pages);
-      relayout (self);
+      dn_pdf_layout_reset (&self->layout, document, points_to_pixels (self));
+      dn_pdf_hits_clear (self->hits, self->layout.n_pages);
+      dn_pdf_selection_reset (self->selection, renderer, document);
     }
   self->page_pinned = FALSE;
   if (self->vadjustment != NULL)
@@ -648,7 +581,7 @@ dn_pdf_pages_get_n_pages (DnPdfPages *self)
 {
   g_return_val_if_fail (DN_IS_PDF_PAGES (self), 0);
 
-  return self->n_pages;
+  return self->layout.n_pages;
 }
 
 double
@@ -715,14 +648,14 @@ dn_pdf_pages_go_to_page (DnPdfPages *self,
 
   if (self->document == NULL)
     return;
-  page = CLAMP (page, 0, self->n_pages - 1);
+  page = CLAMP (page, 0, self->layout.n_pages - 1);
   if (self->sizing == DN_PDF_SIZING_FIT_PAGE)
     {
       /* each page may have its own size */
       self->page = page;
       apply_zoom (self, fitting_zoom (self));
     }
-  gtk_adjustment_set_value (self->vadjustment, self->tops[page] - GAP);
+  gtk_adjustment_set_value (self->vadjustment, self->layout.tops[page] - GAP);
   self->page_pinned = TRUE;
   if (self->page != page)
     {
@@ -741,23 +674,30 @@ dn_pdf_pages_show_rect (DnPdfPages      *self,
 
   g_return_if_fail (DN_IS_PDF_PAGES (self));
 
-  if (self->document == NULL || page < 0 || page >= self->n_pages)
+  if (self->document == NULL || page < 0 || page >= self->layout.n_pages)
     return;
   s = points_to_pixels (self);
   height = gtk_widget_get_height (GTK_WIDGET (self));
   width = gtk_widget_get_width (GTK_WIDGET (self));
   top = gtk_adjustment_get_value (self->vadjustment);
-  y = self->tops[page] + rect->y * s;
+  y = self->layout.tops[page] + rect->y * s;
   if (y < top + GAP || y + rect->height * s > top + height - GAP)
     gtk_adjustment_set_value (self->vadjustment, y - height / 3);
-  page_size (self, page, &w, &h);
-  x = (self->content_width - w) / 2 + rect->x * s;
-  if (self->content_width > width)
+  dn_pdf_layout_page_size (&self->layout, page, &w, &h);
+  x = (self->layout.content_width - w) / 2 + rect->x * s;
+  if (self->layout.content_width > width)
     {
       double left = gtk_adjustment_get_value (self->hadjustment);
 
       if (x < left || x + rect->width * s > left + width)
         gtk_adjustment_set_value (self->hadjustment, x - width / 3);
+    }
+  /* the page of what is shown, rather than the one at the top edge (till
+   * the next scroll) */
+  if (self->page != page)
+    {
+      self->page = page;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -774,47 +714,12 @@ dn_pdf_pages_scroll_screens (DnPdfPages *self,
                                                + screens * gtk_adjustment_get_page_increment (self->vadjustment));
 }
 
-void
-dn_pdf_pages_set_hits (DnPdfPages *self,
-                       int         page,
-                       GArray     *rects)
+DnPdfHits *
+dn_pdf_pages_get_hits (DnPdfPages *self)
 {
-  g_return_if_fail (DN_IS_PDF_PAGES (self));
-  g_return_if_fail (page >= 0 && page < self->n_pages);
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), NULL);
 
-  dn_pdf_hits_set (self->hits, page, rects);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-dn_pdf_pages_set_current_hit (DnPdfPages *self,
-                              int         page,
-                              int         hit)
-{
-  g_return_if_fail (DN_IS_PDF_PAGES (self));
-
-  dn_pdf_hits_set_current (self->hits, page, hit);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-dn_pdf_pages_clear_hits (DnPdfPages *self)
-{
-  g_return_if_fail (DN_IS_PDF_PAGES (self));
-
-  dn_pdf_hits_clear (self->hits, self->n_pages);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-gboolean
-dn_pdf_pages_get_hit_rect (DnPdfPages *self,
-                           int         page,
-                           int         hit,
-                           DnPdfRect  *rect)
-{
-  g_return_val_if_fail (DN_IS_PDF_PAGES (self), FALSE);
-
-  return dn_pdf_hits_get_rect (self->hits, page, hit, rect);
+  return self->hits;
 }
 
 GArray *
@@ -831,4 +736,12 @@ dn_pdf_pages_get_n_requested (DnPdfPages *self)
   g_return_val_if_fail (DN_IS_PDF_PAGES (self), 0);
 
   return dn_pdf_page_jobs_get_n_requested (self->jobs);
+}
+
+DnPdfSelection *
+dn_pdf_pages_get_selection (DnPdfPages *self)
+{
+  g_return_val_if_fail (DN_IS_PDF_PAGES (self), NULL);
+
+  return self->selection;
 }

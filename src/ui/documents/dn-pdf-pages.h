@@ -6,7 +6,9 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-pdf-hits.h"
 #include "dn-pdf-renderer.h"
+#include "dn-pdf-selection.h"
 
 G_BEGIN_DECLS
 
@@ -60,21 +62,13 @@ void           dn_pdf_pages_show_rect       (DnPdfPages      *self,
 void           dn_pdf_pages_scroll_screens  (DnPdfPages    *self,
                                              int            screens);
 
-/* The hits of find on @page (an array of DnPdfRect, kept; NULL: none);
- * the hit @current of @current_page is drawn as the current one (-1:
- * none). dn_pdf_pages_clear_hits() forgets all. */
-void           dn_pdf_pages_set_hits        (DnPdfPages    *self,
-                                             int            page,
-                                             GArray        *rects);
-void           dn_pdf_pages_set_current_hit (DnPdfPages    *self,
-                                             int            page,
-                                             int            hit);
-void           dn_pdf_pages_clear_hits      (DnPdfPages    *self);
-/* The first rectangle of hit @hit on @page; FALSE when there is none. */
-gboolean       dn_pdf_pages_get_hit_rect    (DnPdfPages    *self,
-                                             int            page,
-                                             int            hit,
-                                             DnPdfRect     *rect);
+/* The hits of find it draws (set them with dn_pdf_hits_*(): the pages
+ * are redrawn). */
+DnPdfHits     *dn_pdf_pages_get_hits        (DnPdfPages    *self);
+
+/* The text selected with the pointer (select and read it with
+ * dn_pdf_selection_*()); property "has-selection". */
+DnPdfSelection *dn_pdf_pages_get_selection  (DnPdfPages    *self);
 
 /* For tests: the pages whose image is kept at the current scale, and the
  * render jobs started since the document was set. */

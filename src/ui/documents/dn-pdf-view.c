@@ -1,5 +1,5 @@
 /* dn-pdf-view.c: a PDF file shown in a window: pages, zoom, find,
- * thumbnails
+ * thumbnails, selected text copied, printing, a copy saved
  *
  * The tool bar, the messages and the actions; the parts are widgets of
  * their own: the pages (DnPdfPages), the find bar (DnPdfFindBar) and the
@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "dn-pdf-export.h"
 #include "dn-pdf-find-bar.h"
 #include "dn-pdf-thumbnails.h"
 #include "dn-pdf-view.h"
@@ -30,6 +31,7 @@ struct _DnPdfView
   DnPdfRenderer     *renderer;
   DnPdfDocument     *document;
   GFile             *file;
+  char              *file_name;        /* the name the officer knows it by */
   int                initial_page;
   GCancellable      *open_cancellable;
   char              *error;
@@ -104,6 +106,13 @@ update_actions (DnPdfView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.last-page", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.scroll-down", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.scroll-up", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.copy", open && !dn_pdf_selection_is_empty (dn_pdf_pages_get_selection (self->pages)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.select-all", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.print", open);
+  /* a file that cannot be shown can still be kept elsewhere, or given to
+   * another program */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.save-copy", self->file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pdf.open-with", self->file != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->page_entry), open);
   gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), open);
 }
@@ -404,6 +413,44 @@ scroll_up (DnPdfView *self)
 }
 
 static void
+copy (DnPdfView *self)
+{
+  dn_pdf_export_copy (self->pages, gtk_widget_get_clipboard (GTK_WIDGET (self)));
+}
+
+static void
+select_all (DnPdfView *self)
+{
+  dn_pdf_selection_select_all (dn_pdf_pages_get_selection (self->pages));
+}
+
+static GtkWindow *
+parent_window (DnPdfView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+print (DnPdfView *self)
+{
+  dn_pdf_export_print (parent_window (self), self->renderer, self->document);
+}
+
+static void
+save_copy (DnPdfView *self)
+{
+  dn_pdf_export_save_copy (parent_window (self), self->file, self->file_name);
+}
+
+static void
+open_with (DnPdfView *self)
+{
+  dn_pdf_export_open_with (parent_window (self), self->file);
+}
+
+static void
 go_to_page_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -490,6 +537,7 @@ dn_pdf_view_finalize (GObject *object)
   DnPdfView *self = DN_PDF_VIEW (object);
 
   g_free (self->error);
+  g_free (self->file_name);
 
   G_OBJECT_CLASS (dn_pdf_view_parent_class)->finalize (object);
 }
@@ -514,6 +562,11 @@ dn_pdf_view_class_init (DnPdfViewClass *klass)
     { "pdf.last-page", G_CALLBACK (last_page) },
     { "pdf.scroll-down", G_CALLBACK (scroll_down) },
     { "pdf.scroll-up", G_CALLBACK (scroll_up) },
+    { "pdf.copy", G_CALLBACK (copy) },
+    { "pdf.select-all", G_CALLBACK (select_all) },
+    { "pdf.print", G_CALLBACK (print) },
+    { "pdf.save-copy", G_CALLBACK (save_copy) },
+    { "pdf.open-with", G_CALLBACK (open_with) },
   };
   static const struct
   {
@@ -539,6 +592,10 @@ dn_pdf_view_class_init (DnPdfViewClass *klass)
     { GDK_KEY_g, GDK_CONTROL_MASK, "pdf.find-next" },
     { GDK_KEY_F3, GDK_SHIFT_MASK, "pdf.find-previous" },
     { GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "pdf.find-previous" },
+    { GDK_KEY_c, GDK_CONTROL_MASK, "pdf.copy" },
+    { GDK_KEY_a, GDK_CONTROL_MASK, "pdf.select-all" },
+    { GDK_KEY_p, GDK_CONTROL_MASK, "pdf.print" },
+    { GDK_KEY_s, GDK_CONTROL_MASK, "pdf.save-copy" },
   };
 
   object_class->get_property = dn_pdf_view_get_property;
@@ -588,6 +645,7 @@ dn_pdf_view_init (DnPdfView *self)
   g_signal_connect_swapped (self->pages, "notify::page", G_CALLBACK (on_page_changed_cb), self);
   g_signal_connect_swapped (self->pages, "notify::n-pages", G_CALLBACK (on_page_changed_cb), self);
   g_signal_connect_swapped (self->pages, "notify::zoom", G_CALLBACK (on_zoom_changed_cb), self);
+  g_signal_connect_swapped (self->pages, "notify::has-selection", G_CALLBACK (update_actions), self);
   show_zoom (self);
   show_message (self, _("No document."), FALSE);
   update_actions (self);
@@ -622,6 +680,7 @@ dn_pdf_view_open (DnPdfView *self,
   g_return_if_fail (G_IS_FILE (file));
 
   g_set_object (&self->file, file);
+  g_clear_pointer (&self->file_name, g_free);
   self->initial_page = MAX (page, 0);
   open_file (self, NULL);
 }
@@ -681,4 +740,14 @@ dn_pdf_view_get_find_done (DnPdfView *self)
   g_return_val_if_fail (DN_IS_PDF_VIEW (self), FALSE);
 
   return dn_pdf_find_bar_get_find_done (self->find_bar);
+}
+
+void
+dn_pdf_view_set_file_name (DnPdfView  *self,
+                           const char *name)
+{
+  g_return_if_fail (DN_IS_PDF_VIEW (self));
+
+  g_free (self->file_name);
+  self->file_name = g_strdup (name);
 }

@@ -19,9 +19,11 @@ G_DECLARE_FINAL_TYPE (DnPdfView, dn_pdf_view, DN, PDF_VIEW, GtkWidget)
  * fit-page, zoom-reset (100 %), find (shows the find bar), find-next,
  * find-previous, go-to-page (i: a page number from 1), next-page,
  * previous-page, first-page, last-page, scroll-down and scroll-up (a
- * screen), show-thumbnails (stateful). Keys: Page Up/Down, Home/End,
- * Ctrl+plus/minus, Ctrl+0 (fit width), Ctrl+F, F3/Shift+F3 (and Ctrl+G,
- * Ctrl+Shift+G). */
+ * screen), show-thumbnails (stateful), copy (the text selected with the
+ * pointer), select-all, print, save-copy, open-with (the system's program
+ * for PDF files). Keys: Page Up/Down, Home/End, Ctrl+plus/minus, Ctrl+0
+ * (fit width), Ctrl+F, F3/Shift+F3 (and Ctrl+G, Ctrl+Shift+G), Ctrl+C,
+ * Ctrl+A, Ctrl+P, Ctrl+S. */
 GtkWidget     *dn_pdf_view_new           (void);
 /* Uses @renderer (default: dn_pdf_renderer_get_default()). */
 void           dn_pdf_view_set_renderer  (DnPdfView     *self,
@@ -33,6 +35,10 @@ void           dn_pdf_view_set_renderer  (DnPdfView     *self,
 void           dn_pdf_view_open          (DnPdfView     *self,
                                           GFile         *file,
                                           int            page);
+/* The name "Save a Copy" offers (NULL: the file's own); forgotten when
+ * another file is opened. */
+void           dn_pdf_view_set_file_name (DnPdfView     *self,
+                                          const char    *name);
 DnPdfDocument *dn_pdf_view_get_document  (DnPdfView     *self);
 /* Why the file is not shown (translated), or NULL. */
 const char    *dn_pdf_view_get_error     (DnPdfView     *self);

@@ -86,3 +86,17 @@ dn_pdf_window_get_view (DnPdfWindow *self)
 
   return self->view;
 }
+
+void
+dn_pdf_window_set_file_name (DnPdfWindow *self,
+                             const char  *name)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (DN_IS_PDF_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  title = dn_text_escape_for_display (name, 120);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  dn_pdf_view_set_file_name (self->view, name);
+}

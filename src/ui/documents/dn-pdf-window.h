@@ -20,4 +20,9 @@ DnPdfWindow *dn_pdf_window_open     (GtkWindow   *parent,
                                      int          page);
 DnPdfView   *dn_pdf_window_get_view (DnPdfWindow *self);
 
+/* The name the file is known by (an attachment keeps the name it was
+ * added with): the window's title, and the name "Save a Copy" offers. */
+void         dn_pdf_window_set_file_name (DnPdfWindow *self,
+                                          const char  *name);
+
 G_END_DECLS

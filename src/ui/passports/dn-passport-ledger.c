@@ -10,10 +10,11 @@
 
 #include "dn-date.h"
 #include "dn-passport-ledger.h"
+#include "dn-print-pages.h"
+#include "dn-print-table.h"
 #include "dn-store.h"
 
 #define MARGIN      28.0   /* about 1 cm */
-#define PAD         3.0    /* inside a cell */
 #define BODY_FONT   "Serif 8"
 #define HEAD_FONT   "Serif Bold 8"
 #define TITLE_FONT  "Serif Bold 14"
@@ -33,11 +34,10 @@ static const double shares[N_COLS] = {
 
 struct _DnPassportLedger
 {
-  GPtrArray *lines;
-  char      *office;
-  GArray    *starts;     /* guint: the first line of each page */
-  double     header_h;   /* office, title and the table's header row */
-  double     table_head_h;
+  GPtrArray    *lines;
+  char         *office;
+  DnPrintTable *table;
+  guint         n_pages;  /* of the last pagination; 0 before */
 };
 
 static const char *
@@ -125,9 +125,25 @@ dn_passport_ledger_new (GPtrArray  *lines,
   DnPassportLedger *self = g_new0 (DnPassportLedger, 1);
 
   g_return_val_if_fail (lines != NULL, NULL);
+  const char *titles[N_COLS];
+
   self->lines = g_ptr_array_ref (lines);
   self->office = g_strdup (office != NULL ? office : "");
-  self->starts = g_array_new (FALSE, TRUE, sizeof (guint));
+  for (int c = 0; c < N_COLS; c++)
+    titles[c] = column_title (c);
+  self->table = dn_print_table_new (N_COLS, shares, titles, BODY_FONT, HEAD_FONT);
+  dn_print_table_set_centred (self->table, COL_NO);
+  dn_print_table_set_centred (self->table, COL_RECEIPT);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      char *cells[N_COLS];
+
+      for (int c = 0; c < N_COLS; c++)
+        cells[c] = cell_text (self, i, c);
+      dn_print_table_add_row (self->table, (const char * const *) cells);
+      for (int c = 0; c < N_COLS; c++)
+        g_free (cells[c]);
+    }
   return self;
 }
 
@@ -137,62 +153,9 @@ dn_passport_ledger_free (DnPassportLedger *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->lines);
-  g_array_unref (self->starts);
+  dn_print_table_free (self->table);
   g_free (self->office);
   g_free (self);
-}
-
-/* A layout on @cr whose font sizes are in @cr's units (points). */
-static PangoLayout *
-new_layout (cairo_t    *cr,
-            const char *font)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
-}
-
-static double
-text_height (PangoLayout *layout,
-             const char  *text,
-             double       width)
-{
-  int h;
-
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, NULL, &h);
-  return (double) h / PANGO_SCALE;
-}
-
-static double
-column_width (double table_width,
-              int    column)
-{
-  return table_width * shares[column];
-}
-
-static double
-row_height (DnPassportLedger *self,
-            PangoLayout      *layout,
-            double            table_width,
-            int               line)   /* -1: the header row */
-{
-  double height = 0;
-
-  for (int c = 0; c < N_COLS; c++)
-    {
-      g_autofree char *text = line < 0 ? g_strdup (column_title (c)) : cell_text (self, (guint) line, c);
-
-      height = MAX (height, text_height (layout, text, column_width (table_width, c) - 2 * PAD));
-    }
-  return height + 2 * PAD;
 }
 
 static double
@@ -200,12 +163,12 @@ title_block_height (DnPassportLedger *self,
                     cairo_t          *cr,
                     double            width)
 {
-  g_autoptr(PangoLayout) office = new_layout (cr, OFFICE_FONT);
-  g_autoptr(PangoLayout) title = new_layout (cr, TITLE_FONT);
-  double height = text_height (title, "X", width) + 12;
+  g_autoptr(PangoLayout) office = dn_print_layout_new (cr, OFFICE_FONT);
+  g_autoptr(PangoLayout) title = dn_print_layout_new (cr, TITLE_FONT);
+  double height = dn_print_text_height (title, "X", width) + 12;
 
   if (self->office[0] != '\0')
-    height += text_height (office, self->office, width) + 4;
+    height += dn_print_text_height (office, self->office, width) + 4;
   return height;
 }
 
@@ -213,9 +176,9 @@ static double
 footer_height (cairo_t *cr,
                double   width)
 {
-  g_autoptr(PangoLayout) foot = new_layout (cr, FOOT_FONT);
+  g_autoptr(PangoLayout) foot = dn_print_layout_new (cr, FOOT_FONT);
 
-  return text_height (foot, "1", width) + 6;
+  return dn_print_text_height (foot, "1", width) + 6;
 }
 
 guint
@@ -224,64 +187,13 @@ dn_passport_ledger_paginate (DnPassportLedger *self,
                              double            width,
                              double            height)
 {
-  g_autoptr(PangoLayout) body = NULL;
-  g_autoptr(PangoLayout) head = NULL;
   double table_width = width - 2 * MARGIN;
-  double room, used;
-  guint first = 0;
+  double room;
 
   g_return_val_if_fail (self != NULL, 0);
-  body = new_layout (cr, BODY_FONT);
-  head = new_layout (cr, HEAD_FONT);
-  self->table_head_h = row_height (self, head, table_width, -1);
-  self->header_h = title_block_height (self, cr, table_width) + self->table_head_h;
-  room = height - 2 * MARGIN - self->header_h - footer_height (cr, table_width);
-  g_array_set_size (self->starts, 0);
-  g_array_append_val (self->starts, first);
-  used = 0;
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      double h = row_height (self, body, table_width, (int) i);
-
-      /* a line taller than a page keeps a page of its own */
-      if (used > 0 && used + h > room)
-        {
-          g_array_append_val (self->starts, i);
-          used = 0;
-        }
-      used += h;
-    }
-  return self->starts->len;
-}
-
-/* One row of cells at @y, with its borders; returns its height. */
-static double
-draw_row (DnPassportLedger *self,
-          cairo_t          *cr,
-          PangoLayout      *layout,
-          double            table_width,
-          double            y,
-          int               line)
-{
-  double h = row_height (self, layout, table_width, line);
-  double x = MARGIN;
-
-  for (int c = 0; c < N_COLS; c++)
-    {
-      double w = column_width (table_width, c);
-      g_autofree char *text = line < 0 ? g_strdup (column_title (c)) : cell_text (self, (guint) line, c);
-
-      cairo_rectangle (cr, x, y, w, h);
-      cairo_stroke (cr);
-      pango_layout_set_width (layout, (int) ((w - 2 * PAD) * PANGO_SCALE));
-      pango_layout_set_alignment (layout, line < 0 || c == COL_NO || c == COL_RECEIPT ? PANGO_ALIGN_CENTER
-                                                                                      : PANGO_ALIGN_LEFT);
-      pango_layout_set_text (layout, text, -1);
-      cairo_move_to (cr, x + PAD, y + PAD);
-      pango_cairo_show_layout (cr, layout);
-      x += w;
-    }
-  return h;
+  room = height - 2 * MARGIN - title_block_height (self, cr, table_width) - footer_height (cr, table_width);
+  self->n_pages = dn_print_table_paginate (self->table, cr, table_width, room, room);
+  return self->n_pages;
 }
 
 void
@@ -291,8 +203,6 @@ dn_passport_ledger_draw_page (DnPassportLedger *self,
                               double            height,
                               guint             page)
 {
-  g_autoptr(PangoLayout) body = NULL;
-  g_autoptr(PangoLayout) head = NULL;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) office = NULL;
   g_autoptr(PangoLayout) foot = NULL;
@@ -300,51 +210,26 @@ dn_passport_ledger_draw_page (DnPassportLedger *self,
   g_autofree char *page_text = NULL;
   double table_width = width - 2 * MARGIN;
   double y = MARGIN;
-  guint first, end;
+  guint n_pages;
 
   g_return_if_fail (self != NULL);
-  if (self->starts->len == 0)
-    dn_passport_ledger_paginate (self, cr, width, height);
-  g_return_if_fail (page < self->starts->len);
-  first = g_array_index (self->starts, guint, page);
-  end = page + 1 < self->starts->len ? g_array_index (self->starts, guint, page + 1) : self->lines->len;
-
-  body = new_layout (cr, BODY_FONT);
-  head = new_layout (cr, HEAD_FONT);
-  title = new_layout (cr, TITLE_FONT);
-  office = new_layout (cr, OFFICE_FONT);
-  foot = new_layout (cr, FOOT_FONT);
+  n_pages = self->n_pages > 0 ? self->n_pages : dn_passport_ledger_paginate (self, cr, width, height);
+  g_return_if_fail (page < n_pages);
+  title = dn_print_layout_new (cr, TITLE_FONT);
+  office = dn_print_layout_new (cr, OFFICE_FONT);
+  foot = dn_print_layout_new (cr, FOOT_FONT);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, 0.5);
-
   if (self->office[0] != '\0')
-    {
-      pango_layout_set_width (office, (int) (table_width * PANGO_SCALE));
-      pango_layout_set_text (office, self->office, -1);
-      cairo_move_to (cr, MARGIN, y);
-      pango_cairo_show_layout (cr, office);
-      y += text_height (office, self->office, table_width) + 4;
-    }
+    y += dn_print_show_text (cr, office, self->office, MARGIN, y, table_width, PANGO_ALIGN_LEFT) + 4;
   title_text = g_utf8_strup (_("Passport custody ledger"), -1);
-  pango_layout_set_width (title, (int) (table_width * PANGO_SCALE));
-  pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-  pango_layout_set_text (title, title_text, -1);
-  cairo_move_to (cr, MARGIN, y);
-  pango_cairo_show_layout (cr, title);
-  y += text_height (title, title_text, table_width) + 12;
+  y += dn_print_show_text (cr, title, title_text, MARGIN, y, table_width, PANGO_ALIGN_CENTER) + 12;
+  dn_print_table_draw_page (self->table, cr, MARGIN, y, table_width, page);
 
-  y += draw_row (self, cr, head, table_width, y, -1);
-  for (guint i = first; i < end; i++)
-    y += draw_row (self, cr, body, table_width, y, (int) i);
-
-  page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->starts->len);
-  pango_layout_set_width (foot, (int) (table_width * PANGO_SCALE));
-  pango_layout_set_alignment (foot, PANGO_ALIGN_CENTER);
-  pango_layout_set_text (foot, page_text, -1);
-  cairo_move_to (cr, MARGIN, height - MARGIN - text_height (foot, page_text, table_width));
-  pango_cairo_show_layout (cr, foot);
+  page_text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
+  dn_print_show_text (cr, foot, page_text, MARGIN, height - MARGIN - dn_print_text_height (foot, page_text, table_width),
+                      table_width, PANGO_ALIGN_CENTER);
   cairo_restore (cr);
 }
 
@@ -352,46 +237,14 @@ dn_passport_ledger_draw_page (DnPassportLedger *self,
  * Printing
  */
 
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                DnPassportLedger  *self)
-{
-  guint n = dn_passport_ledger_paginate (self, gtk_print_context_get_cairo_context (context),
-                                         gtk_print_context_get_width (context),
-                                         gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, (int) n);
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              DnPassportLedger  *self)
-{
-  dn_passport_ledger_draw_page (self, gtk_print_context_get_cairo_context (context),
-                                gtk_print_context_get_width (context), gtk_print_context_get_height (context),
-                                (guint) page);
-}
-
 gboolean
 dn_passport_ledger_print (DnPassportLedger  *self,
                           GtkWindow         *parent,
                           GError           **error)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-
   g_return_val_if_fail (self != NULL, FALSE);
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, _("Passport custody ledger"));
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), self);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
+
+  return dn_print_pages (parent, _("Passport custody ledger"), GTK_PAGE_ORIENTATION_LANDSCAPE,
+                         (DnPaginateFunc) dn_passport_ledger_paginate, (DnDrawPageFunc) dn_passport_ledger_draw_page,
+                         self, NULL, error);
 }

@@ -501,7 +501,7 @@ open_attachment_action (GtkWidget  *widget,
       DnPdfWindow *window = dn_pdf_window_open (GTK_WINDOW (self), file, 0);
 
       if (attachment->file_name != NULL)
-        gtk_window_set_title (GTK_WINDOW (window), attachment->file_name);
+        dn_pdf_window_set_file_name (window, attachment->file_name);
       return;
     }
   uri = g_file_get_uri (file);

@@ -1,0 +1,244 @@
+/* dn-print-table.c: text and tables on printed pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-print"
+
+#include "config.h"
+
+#include "dn-print-table.h"
+
+/* inside a cell */
+#define PAD 3.0
+
+struct _DnPrintTable
+{
+  guint      n_columns;
+  double    *shares;
+  char     **titles;
+  gboolean  *centred;
+  char      *body_font;
+  char      *head_font;
+  GPtrArray *rows;     /* char ** of n_columns cells */
+  GArray    *starts;   /* guint: the first row of each page */
+};
+
+PangoLayout *
+dn_print_layout_new (cairo_t    *cr,
+                     const char *font)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
+  pango_layout_context_changed (layout);
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+double
+dn_print_text_height (PangoLayout *layout,
+                      const char  *text,
+                      double       width)
+{
+  int h;
+
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, NULL, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+double
+dn_print_show_text (cairo_t        *cr,
+                    PangoLayout    *layout,
+                    const char     *text,
+                    double          x,
+                    double          y,
+                    double          width,
+                    PangoAlignment  alignment)
+{
+  double height = dn_print_text_height (layout, text, width);
+
+  pango_layout_set_alignment (layout, alignment);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  return height;
+}
+
+DnPrintTable *
+dn_print_table_new (guint               n_columns,
+                    const double       *shares,
+                    const char * const *titles,
+                    const char         *body_font,
+                    const char         *head_font)
+{
+  DnPrintTable *table;
+
+  g_return_val_if_fail (n_columns > 0 && shares != NULL && titles != NULL, NULL);
+
+  table = g_new0 (DnPrintTable, 1);
+  table->n_columns = n_columns;
+  table->shares = g_memdup2 (shares, n_columns * sizeof (double));
+  table->titles = g_new0 (char *, n_columns + 1);
+  for (guint c = 0; c < n_columns; c++)
+    table->titles[c] = g_strdup (titles[c] != NULL ? titles[c] : "");
+  table->centred = g_new0 (gboolean, n_columns);
+  table->body_font = g_strdup (body_font);
+  table->head_font = g_strdup (head_font);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->starts = g_array_new (FALSE, TRUE, sizeof (guint));
+  return table;
+}
+
+void
+dn_print_table_free (DnPrintTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->shares);
+  g_strfreev (table->titles);
+  g_free (table->centred);
+  g_free (table->body_font);
+  g_free (table->head_font);
+  g_ptr_array_unref (table->rows);
+  g_array_unref (table->starts);
+  g_free (table);
+}
+
+void
+dn_print_table_set_centred (DnPrintTable *table,
+                            guint         column)
+{
+  g_return_if_fail (column < table->n_columns);
+
+  table->centred[column] = TRUE;
+}
+
+void
+dn_print_table_add_row (DnPrintTable       *table,
+                        const char * const *cells)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint c = 0; c < table->n_columns; c++)
+    row[c] = g_strdup (cells[c] != NULL ? cells[c] : "");
+  g_ptr_array_add (table->rows, row);
+}
+
+guint
+dn_print_table_get_n_rows (DnPrintTable *table)
+{
+  return table->rows->len;
+}
+
+/* The cells of row @row (-1: the header) */
+static char **
+cells_of (DnPrintTable *table,
+          int           row)
+{
+  return row < 0 ? table->titles : table->rows->pdata[row];
+}
+
+static double
+row_height (DnPrintTable *table,
+            PangoLayout  *layout,
+            double        width,
+            int           row)
+{
+  char **cells = cells_of (table, row);
+  double height = 0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    height = MAX (height, dn_print_text_height (layout, cells[c], width * table->shares[c] - 2 * PAD));
+  return height + 2 * PAD;
+}
+
+guint
+dn_print_table_paginate (DnPrintTable *table,
+                         cairo_t      *cr,
+                         double        width,
+                         double        first_room,
+                         double        room)
+{
+  g_autoptr(PangoLayout) body = dn_print_layout_new (cr, table->body_font);
+  g_autoptr(PangoLayout) head = dn_print_layout_new (cr, table->head_font);
+  double head_h = row_height (table, head, width, -1);
+  double used = head_h, page_room = first_room;
+  guint first = 0;
+
+  g_array_set_size (table->starts, 0);
+  g_array_append_val (table->starts, first);
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      double h = row_height (table, body, width, (int) i);
+
+      if (used > head_h && used + h > page_room)
+        {
+          g_array_append_val (table->starts, i);
+          used = head_h;
+          page_room = room;
+        }
+      used += h;
+    }
+  return table->starts->len;
+}
+
+/* One row of cells at @y, with its borders; its height */
+static double
+draw_row (DnPrintTable *table,
+          cairo_t      *cr,
+          PangoLayout  *layout,
+          double        x,
+          double        y,
+          double        width,
+          int           row)
+{
+  char **cells = cells_of (table, row);
+  double h = row_height (table, layout, width, row);
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      double w = width * table->shares[c];
+
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_stroke (cr);
+      pango_layout_set_width (layout, (int) ((w - 2 * PAD) * PANGO_SCALE));
+      pango_layout_set_alignment (layout, row < 0 || table->centred[c] ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+      pango_layout_set_text (layout, cells[c], -1);
+      cairo_move_to (cr, x + PAD, y + PAD);
+      pango_cairo_show_layout (cr, layout);
+      x += w;
+    }
+  return h;
+}
+
+double
+dn_print_table_draw_page (DnPrintTable *table,
+                          cairo_t      *cr,
+                          double        x,
+                          double        y,
+                          double        width,
+                          guint         page)
+{
+  g_autoptr(PangoLayout) body = dn_print_layout_new (cr, table->body_font);
+  g_autoptr(PangoLayout) head = dn_print_layout_new (cr, table->head_font);
+  double top = y;
+  guint first, end;
+
+  if (table->starts->len == 0)
+    dn_print_table_paginate (table, cr, width, G_MAXDOUBLE, G_MAXDOUBLE);
+  g_return_val_if_fail (page < table->starts->len, 0);
+  first = g_array_index (table->starts, guint, page);
+  end = page + 1 < table->starts->len ? g_array_index (table->starts, guint, page + 1) : table->rows->len;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, 0.5);
+  y += draw_row (table, cr, head, x, y, width, -1);
+  for (guint i = first; i < end; i++)
+    y += draw_row (table, cr, body, x, y, width, (int) i);
+  cairo_restore (cr);
+  return y - top;
+}

@@ -1,0 +1,73 @@
+/* dn-print-table.h: text and tables on printed pages, drawn with cairo and
+ * Pango alone (no widget), so that a test can draw them on a PDF surface
+ * and read them back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+/* A4 in points */
+#define DN_PRINT_A4_SHORT 595.28
+#define DN_PRINT_A4_LONG  841.89
+
+/* A layout on @cr whose font sizes are in @cr's units (points), wrapping
+ * words (and long words) at its width. */
+PangoLayout *dn_print_layout_new     (cairo_t        *cr,
+                                      const char     *font);
+/* The height of @text set @width wide in @layout. */
+double       dn_print_text_height    (PangoLayout    *layout,
+                                      const char     *text,
+                                      double          width);
+/* Draws @text at @x, @y, @width wide, aligned by @alignment; its height. */
+double       dn_print_show_text      (cairo_t        *cr,
+                                      PangoLayout    *layout,
+                                      const char     *text,
+                                      double          x,
+                                      double          y,
+                                      double          width,
+                                      PangoAlignment  alignment);
+
+/* A table: columns sharing the width in given parts, a header row drawn at
+ * the top of each page, rows whose cells wrap; pages hold whole rows (a
+ * row taller than a page keeps a page of its own). */
+typedef struct _DnPrintTable DnPrintTable;
+
+/* @n_columns columns, @shares[i] the share of the width of column i (they
+ * add up to 1), @titles[i] its header (copied). */
+DnPrintTable *dn_print_table_new       (guint               n_columns,
+                                        const double       *shares,
+                                        const char * const *titles,
+                                        const char         *body_font,
+                                        const char         *head_font);
+void          dn_print_table_free      (DnPrintTable       *table);
+/* Column @column's cells are centred (the header always is). */
+void          dn_print_table_set_centred (DnPrintTable     *table,
+                                          guint             column);
+/* Adds a row of @n_columns cells (NULL counts as empty); copied. */
+void          dn_print_table_add_row   (DnPrintTable       *table,
+                                        const char * const *cells);
+guint         dn_print_table_get_n_rows (DnPrintTable      *table);
+/* Splits the rows into pages @width wide: @first_room points for the
+ * table on the first page, @room on the others (the header row included);
+ * the number of pages (at least 1, even without rows). */
+guint         dn_print_table_paginate  (DnPrintTable       *table,
+                                        cairo_t            *cr,
+                                        double              width,
+                                        double              first_room,
+                                        double              room);
+/* Draws the header row and the rows of page @page (from 0) of the last
+ * pagination at @x, @y; the height drawn. */
+double        dn_print_table_draw_page (DnPrintTable       *table,
+                                        cairo_t            *cr,
+                                        double              x,
+                                        double              y,
+                                        double              width,
+                                        guint               page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnPrintTable, dn_print_table_free)
+
+G_END_DECLS
