@@ -698,6 +698,7 @@ static const struct
   { dn_cli_document_commands, &dn_cli_n_document_commands },
   { dn_cli_text_commands, &dn_cli_n_text_commands },
   { dn_cli_pdf_commands, &dn_cli_n_pdf_commands },
+  { dn_cli_proposal_commands, &dn_cli_n_proposal_commands },
 };
 
 int

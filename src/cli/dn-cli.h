@@ -156,6 +156,10 @@ extern const guint dn_cli_n_text_commands;
 extern const Command dn_cli_pdf_commands[];
 extern const guint dn_cli_n_pdf_commands;
 
+/* Tasks proposed from a directive (dn-cli-proposals.c): propose-tasks. */
+extern const Command dn_cli_proposal_commands[];
+extern const guint dn_cli_n_proposal_commands;
+
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */
 int dn_cli_task_main (int argc, char **argv);

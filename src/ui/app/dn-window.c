@@ -16,6 +16,7 @@
 #include "dn-overview-page.h"
 #include "dn-query-worker.h"
 #include "dn-rules-dialog.h"
+#include "dn-task-proposal-dialog.h"
 #include "dn-task-list-view.h"
 #include "dn-passports-page.h"
 #include "dn-delegation-list-page.h"
@@ -98,6 +99,7 @@ update_main_page (DnWindow *self)
     g_warning ("%s", error->message);
   gtk_stack_set_visible_child_name (self->main_stack, empty ? "welcome" : "main");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-task", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.propose-tasks", !empty);
 }
 
 static void
@@ -337,6 +339,16 @@ rules_action (DnWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.propose-tasks: the tasks of a directive, from its file or its text */
+static void
+propose_tasks_action (DnWindow *self)
+{
+  DnTaskProposalDialog *dialog = dn_task_proposal_dialog_new (self->store, 0);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 backup_action (DnWindow *self)
 {
@@ -474,6 +486,7 @@ dn_window_class_init (DnWindowClass *klass)
 {
   static const DnAction actions[] = {
     { "win.new-task", G_CALLBACK (new_task_action) },
+    { "win.propose-tasks", G_CALLBACK (propose_tasks_action) },
     { "win.search", G_CALLBACK (search_action) },
     { "win.undo", G_CALLBACK (undo_action) },
     { "win.load-demo", G_CALLBACK (load_demo_action) },

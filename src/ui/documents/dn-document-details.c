@@ -17,6 +17,7 @@
 #include "dn-document-slip.h"
 #include "dn-print-pages.h"
 #include "dn-task-details.h"
+#include "dn-task-proposal-dialog.h"
 #include "dn-task-rows.h"
 #include "dn-ui.h"
 
@@ -293,6 +294,20 @@ print_slip_action (GtkWidget  *widget,
     }
 }
 
+/* document.propose-tasks: the tasks the document gives (from its PDF, or
+ * typed in), reviewed, then created from it in one step */
+static void
+propose_tasks_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  DnDocumentDetails *self = DN_DOCUMENT_DETAILS (widget);
+  DnTaskProposalDialog *dialog = dn_task_proposal_dialog_new (self->store, self->document_id);
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_task_activated_cb (DnDocumentDetails *self,
                       GtkListBoxRow     *row)
@@ -337,6 +352,7 @@ dn_document_details_class_init (DnDocumentDetailsClass *klass)
 
   gtk_widget_class_install_action (widget_class, "document.open-task", "x", open_task_action);
   gtk_widget_class_install_action (widget_class, "document.print-slip", NULL, print_slip_action);
+  gtk_widget_class_install_action (widget_class, "document.propose-tasks", NULL, propose_tasks_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
