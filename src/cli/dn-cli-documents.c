@@ -10,6 +10,7 @@
  *                [--copies N] [--passed-on DATE] [--urgency U]
  *                [--secrecy S] [--notes T] [--confirm]
  *   document-register --direction in|out --year Y --pdf FILE [--secret]
+ *   document-slip ID --pdf FILE
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,7 @@
 
 #include "dn-cli.h"
 #include "dn-date.h"
+#include "dn-document-slip.h"
 #include "dn-register-book.h"
 #include "dn-text.h"
 
@@ -448,10 +450,80 @@ run_document_register (Run     *run,
 }
 
 /*
+ * document-slip
+ */
+
+static const GOptionEntry document_slip_options[] = {
+  { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &dopt.pdf, N_("Write the slip to this PDF file"), N_("FILE") },
+  G_OPTION_ENTRY_NULL
+};
+
+static gint64 slip_document_id;
+
+static gboolean
+check_document_slip (Run     *run,
+                     GError **error)
+{
+  if (!parse_id (run->words[0], &slip_document_id))
+    {
+      USAGE (error, _("“%s” is not a document number."), run->words[0]);
+      return FALSE;
+    }
+  if (dopt.pdf == NULL)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Say where to write the slip: --pdf FILE."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An incoming document's handling slip, with the tasks taken from it */
+static gboolean
+run_document_slip (Run     *run,
+                   GError **error)
+{
+  g_autoptr(DnDocument) document = dn_store_get_document (run->store, slip_document_id, error);
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(DnDocumentSlip) slip = NULL;
+  g_autofree char *office = NULL;
+  DnTaskQuery query;
+  gboolean ok = FALSE;
+
+  if (document == NULL)
+    goto out;
+  if (document->direction != DN_DIRECTION_INCOMING)
+    {
+      g_set_error (error, CLI_ERROR, CLI_ERROR_REFUSED,
+                   _("Document %lld is not an incoming document: a handling slip is for one that arrived."),
+                   (long long) slip_document_id);
+      goto out;
+    }
+  dn_task_query_init (&query);
+  query.document_id = slip_document_id;
+  tasks = dn_store_list_tasks (run->store, &query, G_MAXINT, error);
+  if (tasks == NULL)
+    goto out;
+  office = dn_store_dup_agency_name (run->store, NULL);
+  slip = dn_document_slip_new (document, tasks, office);
+  ok = dn_document_slip_write_pdf (slip, dopt.pdf, error);
+  if (ok)
+    {
+      g_autofree char *shown = dn_text_escape_for_display (dopt.pdf, -1);
+
+      out (g_dngettext (GETTEXT_PACKAGE, "Handling slip with %u task written to “%s”.\n",
+                        "Handling slip with %u tasks written to “%s”.\n", tasks->len), tasks->len, shown);
+    }
+out:
+  dopt_clear ();
+  return ok;
+}
+
+/*
  * The commands
  */
 
 static const Words no_words = { 0, 0, N_("Too many arguments.") };
+static const Words one_document = { 1, 1, N_("Give the document's number (ID): document-slip ID --pdf FILE.") };
 
 const Command dn_cli_document_commands[] = {
   { "documents", N_("List incoming and outgoing documents"),
@@ -468,6 +540,12 @@ const Command dn_cli_document_commands[] = {
        "file: A4 landscape, one line per document in the order of its numbers."),
     NULL, document_register_options, &no_words, check_document_register, DN_STORE_OPEN_NO_CREATE,
     run_document_register },
+  { "document-slip", N_("Print an incoming document's handling slip to PDF"),
+    N_("Write the handling slip (phiếu giải quyết văn bản đến, Nghị định 30/2020 Phụ lục IV) of an incoming "
+       "document to a PDF file: the document, then each task taken from it with its lead and supporting units "
+       "and deadline, and room for the leaders' and the handler's notes."),
+    N_("ID"), document_slip_options, &one_document, check_document_slip, DN_STORE_OPEN_NO_CREATE,
+    run_document_slip },
 };
 
 const guint dn_cli_n_document_commands = G_N_ELEMENTS (dn_cli_document_commands);

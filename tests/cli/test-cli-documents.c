@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "dn-cli-test-fixture.h"
@@ -217,6 +219,38 @@ test_document_register (Fixture       *f,
   g_assert_nonnull (strstr (text, "Receiving unit"));
 }
 
+/* document-slip: an incoming document's handling slip with its tasks; an
+ * outgoing or unknown one is refused with no file written */
+static void
+test_document_slip (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "phieu.pdf", NULL);
+  g_autofree char *added = run_today (f, "document-add", "--direction", "out", "--subject", "Báo cáo quý",
+                                      "--symbol", "BC-SGDĐT", NULL);
+  g_autofree char *outgoing = field (added, 0);
+  g_autofree char *out = NULL, *text = NULL;
+
+  /* the fixture's document 1 came from the Ministry, with one task */
+  out = run_today (f, "document-slip", "1", "--pdf", pdf, NULL);
+  g_assert_true (g_str_has_prefix (out, "Handling slip with 1 task written to "));
+  text = run_today (f, "pdf-text", pdf, NULL);
+  g_strdelimit (text, "\n", ' ');
+  g_assert_nonnull (strstr (text, "INCOMING DOCUMENT HANDLING SLIP"));
+  g_assert_nonnull (strstr (text, "SỞ GIÁO DỤC VÀ ĐÀO TẠO"));
+  g_assert_nonnull (strstr (text, "123/BGDĐT-HTQT"));
+  g_assert_nonnull (strstr (text, "Về việc quản lý hộ chiếu công vụ"));
+  g_assert_nonnull (strstr (text, "Rà soát hộ chiếu công vụ"));
+  g_assert_true (g_unlink (pdf) == 0);
+
+  assert_refused (f, 1, "not an incoming document", "document-slip", outgoing, "--pdf", pdf);
+  assert_refused (f, 1, "no document", "document-slip", "9999", "--pdf", pdf);
+  assert_refused (f, 2, "--pdf", "document-slip", "1");
+  assert_refused (f, 2, "not a document number", "document-slip", "sáu", "--pdf", pdf);
+  assert_refused (f, 2, "document's number", "document-slip", "--pdf", pdf);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +272,7 @@ main (int   argc,
   ADD ("/cli/documents/documents", test_documents);
   ADD ("/cli/documents/refused", test_documents_refused);
   ADD ("/cli/documents/register", test_document_register);
+  ADD ("/cli/documents/slip", test_document_slip);
 #undef ADD
 
   status = g_test_run ();

@@ -157,6 +157,23 @@ dn_store_list_units (DnStore  *self,
                              DN_ID (parent_id), DN_INT (include_archived ? 1 : 0), DN_END);
 }
 
+char *
+dn_store_dup_agency_name (DnStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) roots = dn_store_list_units (self, 0, FALSE, error);
+  DnUnit *agency = NULL;
+
+  if (roots == NULL)
+    return NULL;
+  for (guint i = 0; i < roots->len && agency == NULL; i++)
+    if (((DnUnit *) roots->pdata[i])->kind == DN_UNIT_KIND_DEPARTMENT)
+      agency = roots->pdata[i];
+  if (agency == NULL && roots->len > 0)
+    agency = roots->pdata[0];
+  return agency != NULL ? g_strdup (agency->name) : NULL;
+}
+
 GPtrArray *
 dn_store_list_unit_tree (DnStore  *self,
                          gboolean  include_archived,

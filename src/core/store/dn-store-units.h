@@ -18,6 +18,10 @@ DnUnit *dn_store_get_unit (DnStore *self, gint64 id, GError **error);
 DnUnit *dn_store_find_unit (DnStore *self, const char *code, GError **error);
 /* Children of @parent_id (0: the roots) in Vietnamese order. */
 GPtrArray *dn_store_list_units (DnStore *self, gint64 parent_id, gboolean include_archived, GError **error);
+/* The name of the agency that keeps this database, printed at the top of
+ * its forms: the first department (Sở) at the top of the tree, else the
+ * first unit there; NULL when there is none. */
+char *dn_store_dup_agency_name (DnStore *self, GError **error);
 /* The whole tree, depth first, siblings in Vietnamese order; depth filled. */
 GPtrArray *dn_store_list_unit_tree (DnStore *self, gboolean include_archived, GError **error);
 /* @id and all units below it (gint64). */

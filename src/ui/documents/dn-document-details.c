@@ -252,10 +252,9 @@ dn_document_details_print_slip (DnDocumentDetails  *self,
                                 GError            **error)
 {
   g_autoptr(DnDocument) document = NULL;
-  g_autoptr(GPtrArray) units = NULL;
   g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(DnDocumentSlip) slip = NULL;
-  const char *office = NULL;
+  g_autofree char *office = NULL;
 
   g_return_val_if_fail (DN_IS_DOCUMENT_DETAILS (self), FALSE);
 
@@ -264,10 +263,7 @@ dn_document_details_print_slip (DnDocumentDetails  *self,
     return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
     g_ptr_array_add (tasks, g_list_model_get_item (G_LIST_MODEL (self->tasks), i));
-  /* the agency: the top of the unit tree */
-  units = dn_store_list_units (self->store, 0, FALSE, NULL);
-  if (units != NULL && units->len > 0)
-    office = ((DnUnit *) units->pdata[0])->name;
+  office = dn_store_dup_agency_name (self->store, NULL);
   slip = dn_document_slip_new (document, tasks, office);
   return dn_print_pages (GTK_WINDOW (self), _("Incoming document handling slip"), GTK_PAGE_ORIENTATION_PORTRAIT,
                          (DnPaginateFunc) dn_document_slip_paginate, (DnDrawPageFunc) dn_document_slip_draw_page,
