@@ -419,6 +419,7 @@ dn_store_count (DnStore      *self,
     "SELECT count(*) FROM passport",
     "SELECT count(*) FROM partner",
     "SELECT count(*) FROM project",
+    "SELECT count(*) FROM attachment",
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (queries) == DN_RECORD_N);
   gint64 n = -1;

@@ -51,6 +51,8 @@ static const FieldLimit field_limits[] = {
   { "document", "recipients", DN_TEXT_MAX_LINE },
   { "attachment", "file_name", DN_TEXT_MAX_SHORT },
   { "document_attachment", "file_name", DN_TEXT_MAX_SHORT },
+  { "task_attachment", "file_name", DN_TEXT_MAX_SHORT },
+  { "delegation_attachment", "file_name", DN_TEXT_MAX_SHORT },
   { "task", "title", DN_TEXT_MAX_LINE },
   { "task", "section", DN_TEXT_MAX_SHORT },
   { "assignment", "reply_reference", DN_TEXT_MAX_SHORT },
