@@ -151,6 +151,10 @@ extern const guint dn_cli_n_text_commands;
 extern const Command dn_cli_pdf_commands[];
 extern const guint dn_cli_n_pdf_commands;
 
+/* Files attached to records (dn-cli-attach.c): attach, detach. */
+extern const Command dn_cli_attach_commands[];
+extern const guint dn_cli_n_attach_commands;
+
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */
 int dn_cli_task_main (int argc, char **argv);
