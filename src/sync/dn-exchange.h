@@ -23,9 +23,11 @@ G_BEGIN_DECLS
  * their dates (unit_name) and the merges of units (unit_merge); 4 the
  * department's settings, the programmes of visits, the events of passports
  * and the columns the delegation and passport rules need (schema version
- * 5). An export is written in the latest layout; import reads every one
- * (the columns and tables an older file lacks take their defaults). */
-#define DN_EXCHANGE_VERSION 4
+ * 5); 5 the files attached to tasks and delegations and where the text
+ * of each attached file stands (schema version 7). An export is written in
+ * the latest layout; import reads every one (the columns and tables an
+ * older file lacks take their defaults). */
+#define DN_EXCHANGE_VERSION 5
 #define DN_EXCHANGE_MIN_VERSION 2
 
 /* The longest record (one element of a table's list, as written) an import

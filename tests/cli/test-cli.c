@@ -1021,11 +1021,20 @@ assert_read_only_runs (ReadOnlyDbs  *r,
   assert_failed_saying (runs[RO_DEMO], "can only be read");
   assert_failed_saying (runs[RO_IMPORT], "can only be read");
   assert_failed_saying (runs[RO_GENERATE], "can only be read");
-  assert_failed_saying (runs[RO_INIT_OLD], "must be upgraded from database version 1 to 5");
-  assert_failed_saying (runs[RO_TASKS_OLD], "must be upgraded from database version 1 to 5");
+  {
+    g_autofree char *upgrade = g_strdup_printf ("must be upgraded from database version 1 to %d",
+                                                DN_STORE_SCHEMA_VERSION);
+
+    assert_failed_saying (runs[RO_INIT_OLD], upgrade);
+    assert_failed_saying (runs[RO_TASKS_OLD], upgrade);
+  }
   /* a check opens an old version as it is */
   g_assert_cmpint (runs[RO_CHECK_OLD]->status, ==, 1);
-  g_assert_cmpstr (runs[RO_CHECK_OLD]->out, ==, "Database version 1, expected 5.\n");
+  {
+    g_autofree char *expected = g_strdup_printf ("Database version 1, expected %d.\n", DN_STORE_SCHEMA_VERSION);
+
+    g_assert_cmpstr (runs[RO_CHECK_OLD]->out, ==, expected);
+  }
 
   /* nothing changed, nothing marked */
   g_assert_cmpstr (sum_db, ==, r->sums[0]);
@@ -1980,9 +1989,9 @@ static const ImportCase import_cases[] = {
   { "malformed", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "line" },
   { "malformed-line", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "@LINE@," },
   { "truncated", NULL, NULL, "ends too early" },
-  { "version-newer", "\"version\" : 4,", "\"version\" : 5,", "version 5" },
-  { "version-older", "\"version\" : 4,", "\"version\" : 1,", "version 1" },
-  { "version-text", "\"version\" : 4,", "\"version\" : \"4\",", "“version”" },
+  { "version-newer", "\"version\" : 5,", "\"version\" : 6,", "version 6" },
+  { "version-older", "\"version\" : 5,", "\"version\" : 1,", "version 1" },
+  { "version-text", "\"version\" : 5,", "\"version\" : \"5\",", "“version”" },
   { "format-wrong", "\"format\" : \"doingoai\",", "\"format\" : \"doingoai-backup\",", "“format”" },
   { "format-missing", "\"format\" : \"doingoai\",", "", "“format”" },
   { "unknown-table", "\"tables\" : {", "\"tables\" : {\n  \"meeting\" : [],", "“meeting”" },
@@ -2610,7 +2619,7 @@ test_units_merge_rename (gconstpointer data)
     assert_success (run);
   }
   exported = export_text (db);
-  g_assert_nonnull (strstr (exported, "\"version\" : 4,"));
+  g_assert_nonnull (strstr (exported, "\"version\" : 5,"));
   g_assert_nonnull (strstr (exported, "\"unit_merge\" : ["));
   assert_export_round_trip (db);
 }

@@ -80,7 +80,8 @@ make_button (DnAttachmentList *self,
              const char       *action,
              DnAttachment     *attachment)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  /* no mnemonic: every row has one of each */
+  GtkWidget *button = gtk_button_new_with_label (label);
   g_autofree char *name = action_name (self, action);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", attachment->id);
@@ -116,8 +117,8 @@ make_row (DnAttachmentList *self,
   gtk_box_append (GTK_BOX (text), name);
   gtk_box_append (GTK_BOX (text), detail);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), make_button (self, _("_Open"), open, "open-attachment", attachment));
-  gtk_box_append (GTK_BOX (box), make_button (self, _("_Remove"), remove, "remove-attachment", attachment));
+  gtk_box_append (GTK_BOX (box), make_button (self, _("Open"), open, "open-attachment", attachment));
+  gtk_box_append (GTK_BOX (box), make_button (self, _("Remove"), remove, "remove-attachment", attachment));
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 3);
@@ -566,7 +567,7 @@ dn_attachment_list_init (DnAttachmentList *self)
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_add_css_class (heading, "heading");
-  self->attach_button = gtk_button_new_with_mnemonic (_("_Attach…"));
+  self->attach_button = gtk_button_new_with_mnemonic (_("A_ttach…"));
   gtk_widget_set_tooltip_text (self->attach_button, _("Attach files (or drop them on this window)"));
   gtk_box_append (GTK_BOX (header), heading);
   gtk_box_append (GTK_BOX (header), self->attach_button);
