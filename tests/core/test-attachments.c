@@ -285,6 +285,15 @@ test_index_and_search (DnTestStore   *f,
   g_assert_cmpint (((DnSearchHit *) hits->pdata[0])->kind, ==, DN_RECORD_ATTACHMENT);
   g_clear_pointer (&hits, g_ptr_array_unref);
 
+  /* a full check finds the page index sound */
+  {
+    g_autoptr(GString) report = g_string_new (NULL);
+
+    g_assert_true (dn_store_check (f->store, report, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (report->str, ==, "");
+  }
+
   /* the file's text goes with the file */
   g_assert_true (dn_store_detach (f->store, DN_RECORD_DOCUMENT, r.document, att->id, &error));
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM search_attachment"), ==, 0);

@@ -370,6 +370,14 @@ dn_store_check_depth (DnStore            *self,
       g_string_append_printf (report, _("Search index: %s\n"), sqlite3_errmsg (self->db));
       sound = FALSE;
     }
+  /* the text of attached files (schema 7): the same check */
+  if (full && version >= 7 && !self->read_only &&
+      sqlite3_exec (self->db, "INSERT INTO search_attachment(search_attachment, rank) VALUES ('integrity-check', 0)",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_string_append_printf (report, _("Search index: %s\n"), sqlite3_errmsg (self->db));
+      sound = FALSE;
+    }
   if (full && version >= 2 && self->read_only && !check_search_read_only (self, report))
     sound = FALSE;
 
