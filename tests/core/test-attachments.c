@@ -163,6 +163,38 @@ test_progress_keeps_file (DnTestStore   *f,
   g_assert_true (stored_file_exists (f->store, att));
 }
 
+/* A record deleted takes its links with it; a file no record shows any
+ * more leaves the store with its text, one still shown stays. */
+static void
+test_record_deleted (DnTestStore   *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Records r = add_records (f->store);
+  g_autoptr(GFile) shared = write_source (f, "chung.pdf", "%PDF-1.4 shared\n");
+  g_autoptr(GFile) alone = write_source (f, "rieng.pdf", "%PDF-1.4 alone\n");
+  g_autoptr(DnAttachment) a = NULL;
+  g_autoptr(DnAttachment) b = NULL;
+  const char *pages[] = { "Kế hoạch đón đoàn" };
+
+  a = dn_store_attach_file (f->store, DN_RECORD_DELEGATION, r.delegation, shared, NULL, &error);
+  g_assert_no_error (error);
+  b = dn_store_attach_file (f->store, DN_RECORD_DELEGATION, r.delegation, alone, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dn_store_attach (f->store, DN_RECORD_DOCUMENT, r.document, a->id, NULL, &error));
+  g_assert_true (dn_store_set_attachment_pages (f->store, b->id, pages, 1, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM search_attachment"), ==, 1);
+
+  g_assert_true (dn_store_delete_delegation (f->store, r.delegation, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM delegation_attachment"), ==, 0);
+  /* the one the document shows stays; the other goes, its text too */
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM attachment"), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT id FROM attachment"), ==, a->id);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM search_attachment"), ==, 0);
+}
+
 /* Attaching to a record that does not exist (or of a kind that takes no
  * files) is refused before anything is copied or written. */
 static void
@@ -371,6 +403,8 @@ test_find_and_migrate (DnTestStore   *f,
 
   /* back to version 5's layout, then opened again */
   dn_test_exec (f->store,
+                "DROP TRIGGER attachment_unlinked_document; DROP TRIGGER attachment_unlinked_task; "
+                "DROP TRIGGER attachment_unlinked_delegation; "
                 "DROP TABLE task_attachment; DROP TABLE delegation_attachment; "
                 "DROP TRIGGER search_attachment_del; DROP TABLE search_attachment; "
                 "DROP TRIGGER audit_attachment_insert; DROP TRIGGER audit_attachment_update; "
@@ -400,6 +434,7 @@ main (int argc, char **argv)
   DN_TEST_ADD ("/attachments/link-unlink-shared", test_link_unlink_shared);
   DN_TEST_ADD ("/attachments/progress-keeps-file", test_progress_keeps_file);
   DN_TEST_ADD ("/attachments/refusals", test_refusals);
+  DN_TEST_ADD ("/attachments/record-deleted", test_record_deleted);
   DN_TEST_ADD ("/attachments/index-and-search", test_index_and_search);
   DN_TEST_ADD ("/attachments/text-states", test_text_states);
   DN_TEST_ADD ("/attachments/find-and-migrate", test_find_and_migrate);

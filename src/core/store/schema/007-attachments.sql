@@ -22,6 +22,31 @@ CREATE TABLE delegation_attachment (
 );
 CREATE INDEX delegation_attachment_att ON delegation_attachment(attachment_id);
 
+-- A file no record shows any more (its record deleted, the links with it)
+-- leaves the store, its text with it; dn_store_detach() also deletes the
+-- file from the data folder.
+CREATE TRIGGER attachment_unlinked_document AFTER DELETE ON document_attachment BEGIN
+  DELETE FROM attachment WHERE id = old.attachment_id
+    AND NOT EXISTS (SELECT 1 FROM document_attachment WHERE attachment_id = old.attachment_id)
+    AND NOT EXISTS (SELECT 1 FROM task_attachment WHERE attachment_id = old.attachment_id)
+    AND NOT EXISTS (SELECT 1 FROM delegation_attachment WHERE attachment_id = old.attachment_id)
+    AND NOT EXISTS (SELECT 1 FROM progress WHERE attachment_id = old.attachment_id);
+END;
+CREATE TRIGGER attachment_unlinked_task AFTER DELETE ON task_attachment BEGIN
+  DELETE FROM attachment WHERE id = old.attachment_id
+    AND NOT EXISTS (SELECT 1 FROM document_attachment WHERE attachment_id = old.attachment_id)
+    AND NOT EXISTS (SELECT 1 FROM task_attachment WHERE attachment_id = old.attachment_id)
+    AND NOT EXISTS (SELECT 1 FROM delegation_attachment WHERE attachment_id = old.attachment_id)
+    AND NOT EXISTS (SELECT 1 FROM progress WHERE attachment_id = old.attachment_id);
+END;
+CREATE TRIGGER attachment_unlinked_delegation AFTER DELETE ON delegation_attachment BEGIN
+  DELETE FROM attachment WHERE id = old.attachment_id
+    AND NOT EXISTS (SELECT 1 FROM document_attachment WHERE attachment_id = old.attachment_id)
+    AND NOT EXISTS (SELECT 1 FROM task_attachment WHERE attachment_id = old.attachment_id)
+    AND NOT EXISTS (SELECT 1 FROM delegation_attachment WHERE attachment_id = old.attachment_id)
+    AND NOT EXISTS (SELECT 1 FROM progress WHERE attachment_id = old.attachment_id);
+END;
+
 -- Where the text of a file stands: waiting to be read (a PDF), in the
 -- index, a PDF without a text layer (a scan), not a PDF, or a PDF that
 -- could not be read.
