@@ -344,7 +344,15 @@ run_search (Run *run, GError **error)
       if (hit->secret && !opt.secret)
         continue;
       title = tsv_field (hit->title);
-      out ("%s\t%" G_GINT64_FORMAT "\t%s\n", dn_record_kind_to_string (hit->kind), hit->id, title);
+      if (hit->kind == DN_RECORD_ATTACHMENT)
+        {
+          /* a page of an attached file: where, and the words around */
+          g_autofree char *snippet = tsv_field (hit->detail);
+
+          out ("%s\t%s:%d\t%s — %s\n", dn_record_kind_to_string (hit->kind), hit->sha256, hit->page, title, snippet);
+        }
+      else
+        out ("%s\t%" G_GINT64_FORMAT "\t%s\n", dn_record_kind_to_string (hit->kind), hit->id, title);
     }
   return TRUE;
 }
@@ -630,7 +638,8 @@ static const Command commands[] = {
     N_("Load the demo data into an empty database."),
     NULL, NULL, &no_words, NULL, DN_STORE_OPEN_DEFAULT, run_demo },
   { "search", N_("Search all records, ignoring accents"),
-    N_("Search every record, ignoring accents. One hit per line: KIND, ID, TITLE; best first."),
+    N_("Search every record, ignoring accents. One hit per line: KIND, ID, TITLE; best first. "
+       "Then pages of attached PDF files: “attachment”, HASH:PAGE, FILE NAME — the words around."),
     N_("TEXT"), search_options, &some_text, check_search, DN_STORE_OPEN_NO_CREATE, run_search },
   { "tasks", N_("List tasks"),
     N_("List tasks by due date, one per line: ID, DUE, STATUS, LEAD-UNIT-CODE, TITLE."),
@@ -699,6 +708,7 @@ static const struct
   { dn_cli_text_commands, &dn_cli_n_text_commands },
   { dn_cli_pdf_commands, &dn_cli_n_pdf_commands },
   { dn_cli_proposal_commands, &dn_cli_n_proposal_commands },
+  { dn_cli_attach_commands, &dn_cli_n_attach_commands },
 };
 
 int

@@ -159,6 +159,9 @@ extern const guint dn_cli_n_pdf_commands;
 /* Tasks proposed from a directive (dn-cli-proposals.c): propose-tasks. */
 extern const Command dn_cli_proposal_commands[];
 extern const guint dn_cli_n_proposal_commands;
+/* Files attached to records (dn-cli-attach.c): attach, detach. */
+extern const Command dn_cli_attach_commands[];
+extern const guint dn_cli_n_attach_commands;
 
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */

@@ -30,6 +30,8 @@ const char * const _dn_exchange_tables[DN_EXCHANGE_N_TABLES] = {
   "unit_name", "unit_merge",
   /* layout 4 */
   "setting", "delegation_programme", "passport_event",
+  /* layout 5 */
+  "task_attachment", "delegation_attachment",
 };
 
 /*

@@ -24,10 +24,12 @@ G_BEGIN_DECLS
  * department's settings, the programmes of visits, the events of passports
  * and the columns the delegation and passport rules need (schema version
  * 5); 5 the columns of the document registers (schema version 6:
- * urgency, receiver, file copy holder, copies, date passed on, notes) and
- * secrecy in three levels (an older file's "confidential" is "mat"). An
- * export is written in the latest layout; import reads every one (the
- * columns and tables an older file lacks take their defaults). */
+ * urgency, receiver, file copy holder, copies, date passed on, notes),
+ * secrecy in three levels (an older file's "confidential" is "mat"), the
+ * files attached to tasks and delegations and where the text of each
+ * attached file stands (schema version 7). An export is written in the
+ * latest layout; import reads every one (the columns and tables an older
+ * file lacks take their defaults). */
 #define DN_EXCHANGE_VERSION 5
 #define DN_EXCHANGE_MIN_VERSION 2
 

@@ -2,13 +2,16 @@
  *
  * The bytes are opened by the renderer (its worker makes every poppler
  * call); when they open, the first page is drawn small, its text read and
- * searched, as the viewer and the CLI do.
+ * searched, as the viewer and the CLI do; then every page's text is read
+ * as an attached file's is for the search index (dn_pdf_text_read_bytes).
  *
  * Invariants: opening gives a document or a DN_PDF_ERROR with a message,
  * never both; a document has pages, each with a size; the drawing of page
  * 1 is an image surface within the renderer's limits; its text is UTF-8;
  * find gives rectangles numbered from hit 0 without gaps, none of negative
- * size.
+ * size. Reading an attached file's text gives a page of UTF-8 text for
+ * every page of a document that opened, and for bytes that did not, no
+ * pages and the state that says why (not a PDF, damaged, protected).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +20,7 @@
 #include <math.h>
 
 #include "dn-fuzz.h"
+#include "dn-attachment-text.h"
 #include "dn-pdf-renderer.h"
 
 static DnPdfRenderer *renderer;
@@ -41,6 +45,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   dn_fuzz_outcome = DN_FUZZ_NONE;
   bytes = g_bytes_new (data, size);
+  {
+    DnPdfText read = { DN_ATTACHMENT_TEXT_PENDING, NULL };
+
+    dn_fuzz_assert (dn_pdf_text_read_bytes (renderer, bytes, "fuzz.pdf", NULL, &read, &error) && error == NULL,
+                    "reading an attached file's text failed");
+    if (read.pages != NULL)
+      for (guint i = 0; i < read.pages->len; i++)
+        dn_fuzz_assert (g_utf8_validate (read.pages->pdata[i], -1, NULL), "an attached file's text is not UTF-8");
+    else
+      dn_fuzz_assert (read.state == DN_ATTACHMENT_TEXT_NOT_PDF || read.state == DN_ATTACHMENT_TEXT_DAMAGED
+                      || read.state == DN_ATTACHMENT_TEXT_NO_TEXT, "an attached file read without a state");
+    dn_pdf_text_clear (&read);
+  }
   document = dn_pdf_renderer_open_bytes (renderer, bytes, "fuzz.pdf", NULL, NULL, &error);
   if (document == NULL)
     {

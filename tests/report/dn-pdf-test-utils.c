@@ -72,6 +72,40 @@ dn_pdf_test_write (const char *path,
   cairo_surface_destroy (surface);
 }
 
+void
+dn_pdf_test_write_scan (const char *path,
+                        int         n_pages)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 280);
+  cairo_t *cr = cairo_create (surface);
+  cairo_t *icr = cairo_create (image);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  /* the scan: white paper, grey bars of "text" */
+  cairo_set_source_rgb (icr, 1, 1, 1);
+  cairo_paint (icr);
+  cairo_set_source_rgb (icr, 0.3, 0.3, 0.3);
+  for (int y = 20; y < 260; y += 12)
+    cairo_rectangle (icr, 20, y, 160 - (y % 5) * 10, 5);
+  cairo_fill (icr);
+  cairo_destroy (icr);
+  for (int n = 0; n < n_pages; n++)
+    {
+      cairo_save (cr);
+      cairo_scale (cr, 595.0 / 200, 842.0 / 280);
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (image);
+}
+
 char *
 dn_pdf_test_make_dir (void)
 {

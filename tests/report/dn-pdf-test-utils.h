@@ -30,6 +30,11 @@ void   dn_pdf_test_write      (const char *path,
                                const char *title,
                                gboolean    landscape_thirds);
 
+/* Writes a PDF of @n_pages pages that hold only an image each (a
+ * scanned letter: grey bars where lines would be), no text layer. */
+void   dn_pdf_test_write_scan (const char *path,
+                               int         n_pages);
+
 /* A new temporary folder for the files of a test (removed by
  * dn_pdf_test_remove_dir()). */
 char  *dn_pdf_test_make_dir   (void);

@@ -912,6 +912,54 @@ test_export_unit_history (DnTestStore   *fixture,
   }
 }
 
+/* Layout 5: the files attached to tasks and delegations, and where each
+ * file's text stands, come back from an export as they were. */
+static void
+test_export_attachments (DnTestStore   *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *source = g_build_filename (fixture->dir, "ke-hoach.docx", NULL);
+  g_autofree char *first = g_build_filename (fixture->dir, "first.json", NULL);
+  g_autofree char *second = g_build_filename (fixture->dir, "second.json", NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autoptr(DnStore) other = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 unit, task, delegation;
+
+  unit = dn_test_add_unit (fixture->store, "SGD", "Sở GD&ĐT Lào Cai", DN_UNIT_KIND_DEPARTMENT, 0);
+  task = dn_test_add_task (fixture->store, "Báo cáo đoàn ra", unit, NULL, NULL);
+  dn_test_exec (fixture->store, "INSERT INTO delegation (direction, title, start_date, end_date) "
+                                "VALUES ('outbound', 'Đoàn Hàn Quốc', '2025-03-01', '2025-03-07')");
+  delegation = dn_test_query_int (fixture->store, "SELECT max(id) FROM delegation");
+  dn_test_write_file (source, "nội dung kế hoạch", -1);
+  file = g_file_new_for_path (source);
+  attachment = dn_store_attach_file (fixture->store, DN_RECORD_TASK, task, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (dn_store_attach (fixture->store, DN_RECORD_DELEGATION, delegation, attachment->id, "Kế hoạch.docx",
+                                  &error));
+  g_assert_no_error (error);
+  export_to (fixture->store, first);
+  first_text = read_text (first);
+  g_assert_nonnull (strstr (first_text, "\"task_attachment\" : [\n"));
+  g_assert_nonnull (strstr (first_text, "\"file_name\" : \"Kế hoạch.docx\""));
+  g_assert_nonnull (strstr (first_text, "\"text_state\" : \"not_pdf\""));
+
+  other = dn_store_open (other_path, DN_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  exported = g_file_new_for_path (first);
+  g_assert_true (dn_exchange_import (other, exported, NULL, &error));
+  g_assert_no_error (error);
+  export_to (other, second);
+  second_text = read_text (second);
+  g_assert_cmpstr (second_text, ==, first_text);
+  g_assert_cmpint (dn_test_query_int (other, "SELECT count(*) FROM delegation_attachment"), ==, 1);
+}
+
 /* Every column that has a length in the rules exists (a renamed column
  * would silently fall back to the free-text limit). */
 /* A file written before the task rules (the demo of that time, kept in
@@ -1030,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/json-check/record-limit", test_check_record_limit);
   DN_TEST_ADD ("/exchange/export/layout", test_export_layout);
   DN_TEST_ADD ("/exchange/export/escapes", test_export_escapes);
+  DN_TEST_ADD ("/exchange/export/attachments", test_export_attachments);
   DN_TEST_ADD ("/exchange/export/not-finite", test_export_not_finite);
   DN_TEST_ADD ("/exchange/export/unit-history", test_export_unit_history);
   DN_TEST_ADD ("/exchange/import/rules", test_import_rules);

@@ -25,6 +25,7 @@ struct _DnAttachment
   char *file_name; /* name the file had when it was added */
   char *mime_type;
   gint64 size;
+  DnAttachmentTextState text_state;
 };
 
 DnAttachment *dn_attachment_new    (void);

@@ -110,7 +110,7 @@ static const RecordKind kinds[N_RECORDS] = {
   },
   [RECORD_SEARCH_HIT] = {
     "DnSearchHit", sizeof (DnSearchHit),
-    { FIELD (DnSearchHit, title), FIELD (DnSearchHit, detail) },
+    { FIELD (DnSearchHit, title), FIELD (DnSearchHit, detail), FIELD (DnSearchHit, sha256) },
     { FIELD (DnSearchHit, due_date) },
   },
   [RECORD_TASK] = {

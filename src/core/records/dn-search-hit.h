@@ -28,6 +28,10 @@ struct _DnSearchHit
   GDate due_date; /* a task's deadline; invalid when none or not a task */
   DnStatus status; /* a task's status; DN_STATUS_OPEN for other kinds */
   gboolean secret; /* a document marked mật or above: shown where the officer allows it */
+  /* DN_RECORD_ATTACHMENT: a page of an attached PDF (@id the attachment,
+   * @title its file name, @detail the words around the match) */
+  char *sha256;
+  int page; /* from 1; 0 for a record */
 };
 
 DnSearchHit *dn_search_hit_new (void);

@@ -107,6 +107,7 @@ static const EnumString record_kinds[] = {
   { "passport", N_("Passport") },
   { "partner", N_("Partner") },
   { "project", N_("Project") },
+  { "attachment", N_("Attached file") },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (unit_kinds) == DN_UNIT_KIND_N);
@@ -213,6 +214,15 @@ static const EnumString project_statuses[] = {
   { "closed", N_("Closed") },
 };
 
+static const EnumString attachment_text_states[] = {
+  { "pending", N_("Text not read yet") },
+  { "indexed", N_("Text searchable") },
+  { "no_text", N_("No text (a scan)") },
+  { "not_pdf", N_("Not a PDF") },
+  { "damaged", N_("Damaged PDF") },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (attachment_text_states) == DN_ATTACHMENT_TEXT_N);
+
 #define DN_DEFINE_ENUM_STRINGS(Type, name, table)                           \
   const char *                                                               \
   dn_##name##_to_string (Type value)                                         \
@@ -258,6 +268,7 @@ DN_DEFINE_ENUM_STRINGS (DnPassportEventKind, passport_event_kind, passport_event
 DN_DEFINE_ENUM_STRINGS (DnPartnerKind, partner_kind, partner_kinds)
 DN_DEFINE_ENUM_STRINGS (DnRegistrationKind, registration_kind, registration_kinds)
 DN_DEFINE_ENUM_STRINGS (DnProjectStatus, project_status, project_statuses)
+DN_DEFINE_ENUM_STRINGS (DnAttachmentTextState, attachment_text_state, attachment_text_states)
 
 const char *
 dn_document_type_get_abbreviation (DnDocumentType type)

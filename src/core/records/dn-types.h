@@ -222,8 +222,20 @@ typedef enum
   DN_RECORD_PASSPORT,
   DN_RECORD_PARTNER,
   DN_RECORD_PROJECT,
+  DN_RECORD_ATTACHMENT, /* a file attached to records; not in the search index's rowids */
   DN_RECORD_N
 } DnRecordKind;
+
+/* Where the text of an attached file stands (attachment.text_state). */
+typedef enum
+{
+  DN_ATTACHMENT_TEXT_PENDING,  /* a PDF whose text has not been read yet */
+  DN_ATTACHMENT_TEXT_INDEXED,  /* its pages' text is in the index */
+  DN_ATTACHMENT_TEXT_NO_TEXT,  /* a PDF without a text layer (a scan) */
+  DN_ATTACHMENT_TEXT_NOT_PDF,  /* kept as a file, not read */
+  DN_ATTACHMENT_TEXT_DAMAGED,  /* a PDF that could not be read */
+  DN_ATTACHMENT_TEXT_N
+} DnAttachmentTextState;
 
 #define DN_DECLARE_ENUM_STRINGS(Type, name)                                  \
   const char *dn_##name##_to_string   (Type value);                          \
@@ -251,6 +263,7 @@ DN_DECLARE_ENUM_STRINGS (DnPassportEventKind, passport_event_kind)
 DN_DECLARE_ENUM_STRINGS (DnPartnerKind, partner_kind)
 DN_DECLARE_ENUM_STRINGS (DnRegistrationKind, registration_kind)
 DN_DECLARE_ENUM_STRINGS (DnProjectStatus, project_status)
+DN_DECLARE_ENUM_STRINGS (DnAttachmentTextState, attachment_text_state)
 
 /* Official abbreviation of a document type (Nghị định 30/2020, Phụ lục III):
  * "KH", "HD", "QĐ"…; "" for công văn, which has none. */

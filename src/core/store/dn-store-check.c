@@ -370,6 +370,14 @@ dn_store_check_depth (DnStore            *self,
       g_string_append_printf (report, _("Search index: %s\n"), sqlite3_errmsg (self->db));
       sound = FALSE;
     }
+  /* the text of attached files (schema 7): the same check */
+  if (full && version >= 7 && !self->read_only &&
+      sqlite3_exec (self->db, "INSERT INTO search_attachment(search_attachment, rank) VALUES ('integrity-check', 0)",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_string_append_printf (report, _("Search index: %s\n"), sqlite3_errmsg (self->db));
+      sound = FALSE;
+    }
   if (full && version >= 2 && self->read_only && !check_search_read_only (self, report))
     sound = FALSE;
 
@@ -419,6 +427,7 @@ dn_store_count (DnStore      *self,
     "SELECT count(*) FROM passport",
     "SELECT count(*) FROM partner",
     "SELECT count(*) FROM project",
+    "SELECT count(*) FROM attachment",
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (queries) == DN_RECORD_N);
   gint64 n = -1;

@@ -570,11 +570,13 @@ normalize_file_name (const char *name)
   return normalized;
 }
 
-static const DnRow attachment_row = {
+/* the columns of _DN_ATTACHMENT_COLUMNS (dn-store-private.h) */
+const DnRow _dn_attachment_row = {
   dn_attachment_get_type,
   { DN_COLUMN (INT64, DnAttachment, id), DN_COLUMN (TEXT, DnAttachment, sha256),
     DN_COLUMN (TEXT, DnAttachment, file_name), DN_COLUMN (TEXT, DnAttachment, mime_type),
-    DN_COLUMN (INT64, DnAttachment, size) },
+    DN_COLUMN (INT64, DnAttachment, size),
+    DN_ENUM_COLUMN (DnAttachment, text_state, dn_attachment_text_state_from_string) },
 };
 
 static GFile *
@@ -595,9 +597,9 @@ dn_store_get_attachment_file (DnStore      *self,
   return attachment_file_for (self, attachment->sha256);
 }
 
-#define ATTACHMENT_SELECT "SELECT id, sha256, file_name, mime_type, size FROM attachment "
+#define ATTACHMENT_SELECT "SELECT " _DN_ATTACHMENT_COLUMNS ("a.file_name") " FROM attachment a "
 
-_DN_STORE_DEFINE_GET (DnAttachment, attachment, ATTACHMENT_SELECT "WHERE id = ?", &attachment_row,
+_DN_STORE_DEFINE_GET (DnAttachment, attachment, ATTACHMENT_SELECT "WHERE a.id = ?", &_dn_attachment_row,
                       _("There is no attached file #%lld."))
 
 DnAttachment *
@@ -642,7 +644,7 @@ dn_store_add_attachment (DnStore       *self,
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 
   /* the same content is kept once */
-  att = _dn_store_read_one (self, ATTACHMENT_SELECT "WHERE sha256 = ?", &attachment_row, NULL,
+  att = _dn_store_read_one (self, ATTACHMENT_SELECT "WHERE a.sha256 = ?", &_dn_attachment_row, NULL,
                             &local_error, DN_TEXT (sha256), DN_END);
   if (local_error != NULL)
     {
@@ -676,16 +678,19 @@ dn_store_add_attachment (DnStore       *self,
 
   mime = mime_type != NULL ? mime_type : "application/octet-stream";
   att = dn_attachment_new ();
-  if (!_dn_store_save_committed (self, "INSERT INTO attachment (id, sha256, file_name, mime_type, size) "
-                                      "VALUES (?, ?, ?, ?, ?)",
-                                 &att->id, TRUE, NULL, error,
-                                 DN_TEXT (sha256), DN_TEXT (display_name), DN_TEXT (mime), DN_INT (length), DN_END))
-    return NULL;
-  g_free (att->sha256);
-  att->sha256 = g_steal_pointer (&sha256);
   g_free (att->file_name);
   att->file_name = g_steal_pointer (&display_name);
   _dn_set_text (&att->mime_type, mime);
+  /* only a PDF's text is read (dn-store-attachments.c) */
+  att->text_state = dn_attachment_is_pdf (att) ? DN_ATTACHMENT_TEXT_PENDING : DN_ATTACHMENT_TEXT_NOT_PDF;
+  if (!_dn_store_save_committed (self, "INSERT INTO attachment (id, sha256, file_name, mime_type, size, text_state) "
+                                      "VALUES (?, ?, ?, ?, ?, ?)",
+                                 &att->id, TRUE, NULL, error,
+                                 DN_TEXT (sha256), DN_TEXT (att->file_name), DN_TEXT (mime), DN_INT (length),
+                                 DN_TEXT (dn_attachment_text_state_to_string (att->text_state)), DN_END))
+    return NULL;
+  g_free (att->sha256);
+  att->sha256 = g_steal_pointer (&sha256);
   att->size = (gint64) length;
   return g_steal_pointer (&att);
 }
@@ -712,6 +717,6 @@ dn_store_attach_to_document (DnStore     *self,
 }
 
 _DN_STORE_DEFINE_LIST_BY (document_attachments, document_id,
-                          "SELECT a.id, a.sha256, da.file_name, a.mime_type, a.size FROM document_attachment da "
+                          "SELECT " _DN_ATTACHMENT_COLUMNS ("da.file_name") " FROM document_attachment da "
                           "JOIN attachment a ON a.id = da.attachment_id WHERE da.document_id = ? ORDER BY da.rowid",
-                          &attachment_row)
+                          &_dn_attachment_row)

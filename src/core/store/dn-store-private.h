@@ -249,6 +249,21 @@ GPtrArray    *_dn_store_read_all           (DnStore     *self,
     g_return_val_if_fail (DN_IS_STORE (self), NULL);                            \
     return _dn_store_read_all (self, sql, row, error, DN_INT (key), DN_END);    \
   }
+/* An attachment read as a record: the columns of the table "a" (attachment),
+ * the file name given by @name (the link's, or a.file_name). */
+#define _DN_ATTACHMENT_COLUMNS(name) "a.id, a.sha256, " name ", a.mime_type, a.size, a.text_state"
+extern const DnRow _dn_attachment_row;
+
+/* Pages of attached files matching @match (an FTS5 query made by
+ * dn_text_fts_query()), at most @limit, appended to @hits as
+ * DN_RECORD_ATTACHMENT hits: the newest file first, its pages in order.
+ * (dn_store_search()) */
+gboolean      _dn_store_search_attachments   (DnStore     *self,
+                                              const char  *match,
+                                              guint        limit,
+                                              GPtrArray   *hits,
+                                              GError     **error);
+
 /* The first column of the first row in *@value (0 when there is no row). */
 gboolean      _dn_store_read_int           (DnStore     *self,
                                             const char  *sql,

@@ -53,6 +53,8 @@ static const FieldLimit field_limits[] = {
   { "document", "file_copy_holder", DN_TEXT_MAX_LINE },
   { "attachment", "file_name", DN_TEXT_MAX_SHORT },
   { "document_attachment", "file_name", DN_TEXT_MAX_SHORT },
+  { "task_attachment", "file_name", DN_TEXT_MAX_SHORT },
+  { "delegation_attachment", "file_name", DN_TEXT_MAX_SHORT },
   { "task", "title", DN_TEXT_MAX_LINE },
   { "task", "section", DN_TEXT_MAX_SHORT },
   { "assignment", "reply_reference", DN_TEXT_MAX_SHORT },

@@ -179,11 +179,11 @@ hit_from_row (sqlite3_stmt *stmt)
  * first; unfinished work before tasks done or cancelled (compare_candidates).
  * Each step reads the index in rowid order with a LIMIT, so the cost does
  * not grow with the number of matches. Deleted tasks are not in the index. */
-GPtrArray *
-dn_store_search (DnStore     *self,
-                 const char  *text,
-                 guint        limit,
-                 GError     **error)
+static GPtrArray *
+search_records (DnStore     *self,
+                const char  *text,
+                guint        limit,
+                GError     **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
@@ -197,8 +197,6 @@ dn_store_search (DnStore     *self,
   gboolean ok = TRUE;
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
 
   /* what the caller typed is used twice (the index query and the ranking):
    * both must see the same, valid text */
@@ -323,6 +321,40 @@ dn_store_search (DnStore     *self,
         }
       else
         g_clear_object (&c->hit);
+    }
+  return g_steal_pointer (&hits);
+}
+
+/* Records first (search_records()), then pages of attached PDF files
+ * (_dn_store_search_attachments()): those keep up to a quarter of @limit
+ * whatever the records, and take what the records leave. */
+GPtrArray *
+dn_store_search (DnStore     *self,
+                 const char  *text,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *match = NULL;
+  guint kept;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+
+  if (text != NULL && g_utf8_validate (text, -1, NULL))
+    match = dn_text_fts_query (text);
+  if (match != NULL && limit > 0 && !_dn_store_search_attachments (self, match, limit, pages, error))
+    return NULL;
+  kept = MIN (pages->len, limit / 4);
+  hits = search_records (self, text, limit - kept, error);
+  if (hits == NULL)
+    return NULL;
+  for (guint i = 0; i < pages->len && hits->len < limit; i++)
+    {
+      DnSearchHit *hit = pages->pdata[i];
+
+      hit->rank = hits->len;
+      g_ptr_array_add (hits, g_object_ref (hit));
     }
   return g_steal_pointer (&hits);
 }

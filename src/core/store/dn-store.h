@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define DN_STORE_SCHEMA_VERSION 6
+#define DN_STORE_SCHEMA_VERSION 7
 #define DN_STORE_APPLICATION_ID 0x444e4731 /* "DNG1" */
 
 /* Longest text a field takes, in characters: codes, names and numbers;
@@ -127,6 +127,7 @@ G_END_DECLS
 #include "dn-store-units.h"
 #include "dn-store-people.h"
 #include "dn-store-documents.h"
+#include "dn-store-attachments.h"
 #include "dn-store-tasks.h"
 #include "dn-store-reminders.h"
 #include "dn-store-search.h"

@@ -53,7 +53,7 @@ static guint signals[N_SIGNALS];
 
 static const DnRecordKind kind_order[] = {
   DN_RECORD_TASK, DN_RECORD_DOCUMENT, DN_RECORD_UNIT, DN_RECORD_PERSON,
-  DN_RECORD_DELEGATION, DN_RECORD_PASSPORT, DN_RECORD_PARTNER, DN_RECORD_PROJECT,
+  DN_RECORD_DELEGATION, DN_RECORD_PASSPORT, DN_RECORD_PARTNER, DN_RECORD_PROJECT, DN_RECORD_ATTACHMENT,
 };
 
 static const char *
@@ -69,6 +69,9 @@ kind_heading (DnRecordKind kind)
     case DN_RECORD_PASSPORT: return _("Passports");
     case DN_RECORD_PARTNER: return _("Partners");
     case DN_RECORD_PROJECT: return _("Projects");
+    /* TRANSLATORS: the heading of the search hits found inside attached
+     * PDF files */
+    case DN_RECORD_ATTACHMENT: return _("In attached files");
     case DN_RECORD_N:
     default: return "";
     }
@@ -88,6 +91,10 @@ dn_global_search_describe_hit (DnSearchHit *hit)
 
   if (hit->id <= 0)
     return g_strdup (hit->title);
+  if (hit->kind == DN_RECORD_ATTACHMENT)
+    /* TRANSLATORS: a page of an attached file found by the search, read by
+     * a screen reader: "plan.pdf, page 3" */
+    return g_strdup_printf (_("%s, page %d"), hit->title, hit->page);
   if (hit->kind != DN_RECORD_TASK)
     /* TRANSLATORS: a search result read by a screen reader: the kind of
      * record ("Unit"), then its name */
@@ -154,6 +161,13 @@ make_row (DnSearchHit *hit)
   gtk_box_append (GTK_BOX (top), title);
   if (hit->kind == DN_RECORD_TASK)
     gtk_box_append (GTK_BOX (top), make_task_state (hit));
+  else if (hit->kind == DN_RECORD_ATTACHMENT)
+    {
+      /* TRANSLATORS: where a search hit is in an attached file */
+      g_autofree char *page = g_strdup_printf (_("page %d"), hit->page);
+
+      gtk_box_append (GTK_BOX (top), make_label (page, "caption"));
+    }
   gtk_box_append (GTK_BOX (box), top);
   if (hit->detail[0] != '\0')
     {

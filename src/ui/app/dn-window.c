@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-attachment-list.h"
+#include "dn-attachment-text.h"
 #include "dn-backup-dialog.h"
 #include "dn-document-details.h"
 #include "dn-exchange.h"
@@ -36,6 +38,8 @@ struct _DnWindow
   DnQuerySlot          *owner_slot;    /* where a person or project hit opens */
   DnWindowContext      *context;
   guint                 toast_timeout;
+  DnAttachmentIndexer  *indexer;       /* the text of attached PDF files, read in the background */
+  gint64                indexing_since;
 
   /* Template widgets */
   DnGlobalSearch       *global_search;
@@ -47,6 +51,7 @@ struct _DnWindow
   GtkLabel             *toast_label;
   GtkWidget            *toast_undo;
   GtkLabel             *database_label;
+  GtkLabel             *indexing_label;
   DnOverviewPage       *overview_page;
   DnTaskListView       *task_list_view;
   DnUnitsPage          *units_page;
@@ -246,6 +251,15 @@ on_open_hit_cb (DnWindow    *self,
     case DN_RECORD_DELEGATION:
       dn_delegation_list_page_open_delegation (self->outbound_page, hit->id);
       break;
+    case DN_RECORD_ATTACHMENT:
+      {
+        /* the page found, in the viewer */
+        g_autoptr(GError) error = NULL;
+
+        if (!dn_window_open_attachment (self, hit->id, MAX (hit->page, 1) - 1, &error))
+          show_toast (self, error->message, FALSE);
+      }
+      break;
     case DN_RECORD_N:
     default:
       {
@@ -439,6 +453,34 @@ dn_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (dn_window_parent_class)->close_request (window);
 }
 
+/* Reading the text of attached files: said only after a second. */
+static void
+on_indexing_progress_cb (DnWindow *self,
+                         guint     done,
+                         guint     total)
+{
+  g_autofree char *text = NULL;
+
+  if (done <= 1)
+    self->indexing_since = g_get_monotonic_time ();
+  if (g_get_monotonic_time () - self->indexing_since < G_USEC_PER_SEC || done >= total)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->indexing_label), FALSE);
+      return;
+    }
+  /* TRANSLATORS: in the header bar while the words of attached PDF files
+   * are read for the search: "Reading attached files: 3 of 40" */
+  text = g_strdup_printf (_("Reading attached files: %u of %u"), done, total);
+  gtk_label_set_text (self->indexing_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->indexing_label), TRUE);
+}
+
+static void
+on_indexing_idle_cb (DnWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->indexing_label), FALSE);
+}
+
 static void
 dn_window_dispose (GObject *object)
 {
@@ -452,6 +494,12 @@ dn_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_pointer (&self->owner_slot, dn_query_slot_free);
+  if (self->indexer != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->indexer, self);
+      dn_attachment_indexer_stop (self->indexer);
+      g_clear_object (&self->indexer);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dn_window_parent_class)->dispose (object);
@@ -514,7 +562,8 @@ dn_window_class_init (DnWindowClass *klass)
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
-                             banner_label, toast, toast_label, toast_undo, database_label, overview_page,
+                             banner_label, toast, toast_label, toast_undo, database_label, indexing_label,
+                             overview_page,
                              task_list_view, units_page, passports_page, partners_page,
                              outbound_page, inbound_page, documents_page);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_open_hit_cb, on_toast_close_cb, on_section_changed_cb);
@@ -559,6 +608,14 @@ dn_window_new (DnApplication *application,
   dn_passports_page_set_store (self->passports_page, store);
   dn_delegation_list_page_set_store (self->outbound_page, store);
   dn_delegation_list_page_set_store (self->inbound_page, store);
+
+  /* the attached PDF files whose text is not read yet: read now, in the
+   * background; said in the header bar when it takes a while */
+  self->indexer = dn_attachment_indexer_new (store, dn_pdf_renderer_get_default ());
+  g_signal_connect_swapped (self->indexer, "progress", G_CALLBACK (on_indexing_progress_cb), self);
+  g_signal_connect_swapped (self->indexer, "idle", G_CALLBACK (on_indexing_idle_cb), self);
+  self->indexing_since = g_get_monotonic_time ();
+  dn_attachment_indexer_start (self->indexer);
 
   db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
   gtk_label_set_text (self->database_label, db_text);
@@ -680,4 +737,21 @@ dn_window_open_document (DnWindow *self,
       gtk_window_set_transient_for (details, GTK_WINDOW (self));
     }
   gtk_window_present (details);
+}
+
+gboolean
+dn_window_open_attachment (DnWindow   *self,
+                           gint64      attachment_id,
+                           int         page,
+                           GError    **error)
+{
+  g_return_val_if_fail (DN_IS_WINDOW (self), FALSE);
+  return dn_attachment_open (GTK_WINDOW (self), self->store, attachment_id, page, NULL, error);
+}
+
+DnAttachmentIndexer *
+dn_window_get_attachment_indexer (DnWindow *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
+  return self->indexer;
 }

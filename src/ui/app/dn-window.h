@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "dn-application.h"
+#include "dn-attachment-text.h"
 #include "dn-global-search.h"
 #include "dn-store.h"
 #include "dn-window-context.h"
@@ -44,5 +45,15 @@ void        dn_window_open_document  (DnWindow      *self,
 /* The header bar's search (dn_global_search_search() runs it as typing
  * in its field does). (transfer none) */
 DnGlobalSearch *dn_window_get_global_search (DnWindow *self);
+/* Opens an attached file: a PDF in a viewer at @page (from 0), another
+ * file with the system's program; FALSE with @error when it is missing.
+ * A search hit inside an attached file opens this way. */
+gboolean    dn_window_open_attachment (DnWindow     *self,
+                                       gint64        attachment_id,
+                                       int           page,
+                                       GError      **error);
+/* What reads the text of attached PDF files in the background: started
+ * with the window, again whenever files wait. (transfer none) */
+DnAttachmentIndexer *dn_window_get_attachment_indexer (DnWindow *self);
 
 G_END_DECLS

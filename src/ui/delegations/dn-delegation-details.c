@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "dn-amount.h"
+#include "dn-attachment-list.h"
 #include "dn-country.h"
 #include "dn-date.h"
 #include "dn-delegation-actions.h"
@@ -35,6 +36,7 @@ struct _DnDelegationDetails
   GtkLabel      *members_label;
   GtkLabel      *programme_heading;
   GtkLabel      *programme_label;
+  DnAttachmentList *attachments;
 };
 
 G_DEFINE_FINAL_TYPE (DnDelegationDetails, dn_delegation_details, GTK_TYPE_WINDOW)
@@ -335,10 +337,12 @@ dn_delegation_details_class_init (DnDelegationDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dn_delegation_details_dispose;
+  g_type_ensure (DN_TYPE_ATTACHMENT_LIST);
   dn_ui_class_set_template (widget_class, "dn-delegation-details.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationDetails, title_label, status_label, facts_label,
-                             members_heading, members_label, programme_heading, programme_label);
+                             members_heading, members_label, programme_heading, programme_label, attachments);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  dn_attachment_list_install_actions (widget_class, "delegation", TRUE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -360,6 +364,7 @@ dn_delegation_details_new (DnStore *store,
   self->id = id;
   gtk_widget_set_name (GTK_WIDGET (self), "delegation-details");
   g_signal_connect_object (store, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  dn_attachment_list_set_record (self->attachments, GTK_WIDGET (self), "delegation", store, DN_RECORD_DELEGATION, id);
   refresh (self);
   return GTK_WINDOW (self);
 }

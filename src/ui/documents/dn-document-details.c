@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-attachment-list.h"
 #include "dn-date.h"
 #include "dn-document-details.h"
 #include "dn-document-slip.h"
@@ -40,6 +41,7 @@ struct _DnDocumentDetails
   GtkWidget   *tasks_heading;
   GtkWidget   *tasks_empty;
   GtkListBox  *tasks_list;
+  DnAttachmentList *attachments;
 };
 
 G_DEFINE_FINAL_TYPE (DnDocumentDetails, dn_document_details, GTK_TYPE_WINDOW)
@@ -341,12 +343,14 @@ dn_document_details_class_init (DnDocumentDetailsClass *klass)
 
   object_class->dispose = dn_document_details_dispose;
 
+  g_type_ensure (DN_TYPE_ATTACHMENT_LIST);
   dn_ui_class_set_template (widget_class, "dn-document-details.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDocumentDetails, missing_label, subject_label, fields_grid,
-                             tasks_heading, tasks_empty, tasks_list);
+                             tasks_heading, tasks_empty, tasks_list, attachments);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_task_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "document.open-task", "x", open_task_action);
+  dn_attachment_list_install_actions (widget_class, "document", TRUE);
   gtk_widget_class_install_action (widget_class, "document.print-slip", NULL, print_slip_action);
   gtk_widget_class_install_action (widget_class, "document.propose-tasks", NULL, propose_tasks_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -372,6 +376,8 @@ dn_document_details_new (DnStore *store,
   self->store = g_object_ref (store);
   self->document_id = document_id;
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  dn_attachment_list_set_record (self->attachments, GTK_WIDGET (self), "document", store, DN_RECORD_DOCUMENT,
+                                 document_id);
   reload (self);
   return self;
 }

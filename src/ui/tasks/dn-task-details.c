@@ -15,8 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-attachment-list.h"
 #include "dn-date.h"
-#include "dn-pdf-window.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-task-forms.h"
@@ -68,6 +68,7 @@ struct _DnTaskDetails
   GtkWidget      *progress_empty;
   GtkListBox     *reminders_list;
   GtkWidget      *reminders_empty;
+  DnAttachmentList *attachments;
 };
 
 G_DEFINE_FINAL_TYPE (DnTaskDetails, dn_task_details, GTK_TYPE_WINDOW)
@@ -476,36 +477,17 @@ assignment_action (GtkWidget  *widget,
     dn_task_forms_remind (self, self->store, a);
 }
 
+/* task.open-attachment (x): a file of the task or of a progress entry */
 static void
 open_attachment_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
   DnTaskDetails *self = DN_TASK_DETAILS (widget);
-  g_autoptr(DnAttachment) attachment = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
 
-  attachment = dn_store_get_attachment (self->store, g_variant_get_int64 (param), NULL);
-  if (attachment != NULL)
-    file = dn_store_get_attachment_file (self->store, attachment);
-  if (file == NULL || !g_file_query_exists (file, NULL))
-    {
-      show_message (self, _("The attached file is missing from the data folder."), TRUE);
-      return;
-    }
-  /* a PDF is read inside the application; other files with the program
-   * the system has for them */
-  if (dn_attachment_is_pdf (attachment))
-    {
-      DnPdfWindow *window = dn_pdf_window_open (GTK_WINDOW (self), file, 0);
-
-      if (attachment->file_name != NULL)
-        dn_pdf_window_set_file_name (window, attachment->file_name);
-      return;
-    }
-  uri = g_file_get_uri (file);
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+  if (!dn_attachment_open (GTK_WINDOW (self), self->store, g_variant_get_int64 (param), 0, NULL, &error))
+    show_message (self, error->message, TRUE);
 }
 
 static gboolean
@@ -562,6 +544,7 @@ update_actions (DnTaskDetails *self)
   gtk_widget_action_set_enabled (widget, "task.extend-deadline", task != NULL);
   gtk_widget_action_set_enabled (widget, "task.remind", task != NULL);
   gtk_widget_action_set_enabled (widget, "task.pass-down", can_pass_down);
+  gtk_widget_action_set_enabled (widget, "task.attach", task != NULL);
 
   if (task == NULL)
     return;
@@ -609,6 +592,7 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
 
   object_class->dispose = dn_task_details_dispose;
 
+  g_type_ensure (DN_TYPE_ATTACHMENT_LIST);
   dn_ui_class_set_template (widget_class, "dn-task-details.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnTaskDetails, edit_button, done_button, pass_down_button,
                              message_revealer, message_box, message_label, missing_label, content,
@@ -616,13 +600,14 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
                              recurrence_label, status_label, lead_label, support_label, progress_bar,
                              progress_label, description_heading, description_label, children_box,
                              rollup_label, children_list, assignments_list, add_progress_button,
-                             progress_list, progress_empty, reminders_list, reminders_empty);
+                             progress_list, progress_empty, reminders_list, reminders_empty, attachments);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_message_close_cb, on_parent_link_cb, on_child_activated_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_action (widget_class, "task.extend-deadline", "x", assignment_action);
   gtk_widget_class_install_action (widget_class, "task.remind", "x", assignment_action);
   gtk_widget_class_install_action (widget_class, "task.open-attachment", "x", open_attachment_action);
+  dn_attachment_list_install_actions (widget_class, "task", FALSE);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -650,6 +635,7 @@ dn_task_details_new (DnStore *store,
   self->store = g_object_ref (store);
   self->task_id = task_id;
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
+  dn_attachment_list_set_record (self->attachments, GTK_WIDGET (self), "task", store, DN_RECORD_TASK, task_id);
   reload (self);
   /* not the (selectable) title: it would open all selected */
   gtk_widget_grab_focus (self->edit_button);
