@@ -297,6 +297,58 @@ test_search_hit_opens_page (Fixture       *f,
   g_object_unref (found);
 }
 
+/* A task's source document and a delegation's decision are read in the
+ * viewer (their PDF, named as attached); a document without a file opens
+ * its details, where one is attached */
+static void
+test_read_source (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 document = dn_test_add_document (f->base.store, "5", "QĐ-UBND", "Quyết định cử đoàn", NULL);
+  gint64 bare = dn_test_add_document (f->base.store, "6", "CV-SGDĐT", "Công văn chưa có tệp", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (f->pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnAttachment) attachment = NULL;
+  GtkWindow *details, *viewer;
+  gint64 delegation;
+
+  attachment = dn_store_attach_file (f->base.store, DN_RECORD_DOCUMENT, document, file, NULL, &error);
+  g_assert_no_error (error);
+  dn_test_exec (f->base.store, "UPDATE task SET document_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
+                document, f->task);
+
+  details = GTK_WINDOW (dn_task_details_new (f->base.store, f->task));
+  gtk_window_present (details);
+  dn_ui_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.open-document", NULL));
+  g_assert_true (dn_ui_wait_until (viewer_open, NULL, 20000));
+  viewer = dn_ui_find_window (DN_TYPE_PDF_WINDOW);
+  g_assert_cmpstr (gtk_window_get_title (viewer), ==, "Hướng dẫn.pdf");
+  g_assert_true (gtk_window_get_transient_for (viewer) == details);
+  dn_ui_destroy_all_windows ();
+
+  dn_test_exec (f->base.store, "INSERT INTO delegation (direction, title, start_date, end_date) "
+                               "VALUES ('outbound', 'Đoàn Hàn Quốc', '2025-03-01', '2025-03-07')");
+  delegation = dn_test_query_int (f->base.store, "SELECT max(id) FROM delegation");
+  details = dn_delegation_details_new (f->base.store, delegation);
+  gtk_window_present (details);
+  dn_ui_spin (50);
+  /* no decision yet: nothing to read */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (details), "delegation.open-decision", NULL)
+                  && dn_ui_count_windows (DN_TYPE_PDF_WINDOW) > 0);
+  gtk_window_destroy (details);
+  dn_test_exec (f->base.store, "UPDATE delegation SET decision_document_id = %" G_GINT64_FORMAT " WHERE id = %"
+                G_GINT64_FORMAT, bare, delegation);
+  details = dn_delegation_details_new (f->base.store, delegation);
+  gtk_window_present (details);
+  dn_ui_spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "delegation.open-decision", NULL));
+  dn_ui_spin (50);
+  g_assert_cmpuint (dn_ui_count_windows (DN_TYPE_PDF_WINDOW), ==, 0);
+  g_assert_cmpint (dn_document_details_get_document (DN_DOCUMENT_DETAILS (dn_ui_find_window (DN_TYPE_DOCUMENT_DETAILS))),
+                   ==, bare);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
 
 int
@@ -309,5 +361,6 @@ main (int   argc,
   ADD ("/attachments-ui/remove-undo", test_remove_undo);
   ADD ("/attachments-ui/delegation-and-document", test_delegation_and_document);
   ADD ("/attachments-ui/search-hit-opens-page", test_search_hit_opens_page);
+  ADD ("/attachments-ui/read-source", test_read_source);
   return g_test_run ();
 }

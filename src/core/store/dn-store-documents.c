@@ -720,3 +720,16 @@ _DN_STORE_DEFINE_LIST_BY (document_attachments, document_id,
                           "SELECT " _DN_ATTACHMENT_COLUMNS ("da.file_name") " FROM document_attachment da "
                           "JOIN attachment a ON a.id = da.attachment_id WHERE da.document_id = ? ORDER BY da.rowid",
                           &_dn_attachment_row)
+
+DnAttachment *
+dn_store_find_document_pdf (DnStore  *self,
+                            gint64    document_id,
+                            GError  **error)
+{
+  g_autoptr(GPtrArray) files = dn_store_list_document_attachments (self, document_id, error);
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    if (dn_attachment_is_pdf (files->pdata[i]))
+      return g_object_ref (files->pdata[i]);
+  return NULL;
+}

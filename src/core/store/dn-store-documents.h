@@ -72,5 +72,8 @@ GFile *dn_store_get_attachment_file (DnStore *self, DnAttachment *attachment);
 gboolean dn_store_attach_to_document (DnStore *self, gint64 document_id, gint64 attachment_id, const char *file_name,
                                       GError **error);
 GPtrArray *dn_store_list_document_attachments (DnStore *self, gint64 document_id, GError **error);
+/* The document's own file: the first PDF attached to it; NULL (@error
+ * unset) when it has none. */
+DnAttachment *dn_store_find_document_pdf (DnStore *self, gint64 document_id, GError **error);
 
 G_END_DECLS

@@ -723,20 +723,10 @@ void
 dn_window_open_document (DnWindow *self,
                          gint64    document_id)
 {
-  GtkWindow *details;
-
   g_return_if_fail (DN_IS_WINDOW (self));
   if (document_id <= 0)
     return;
-  /* a document already open comes to the front instead of opening twice */
-  details = dn_ui_find_record_window (DN_TYPE_DOCUMENT_DETAILS, G_CALLBACK (dn_document_details_get_document),
-                                      document_id, GTK_WINDOW (self));
-  if (details == NULL)
-    {
-      details = GTK_WINDOW (dn_document_details_new (self->store, document_id));
-      gtk_window_set_transient_for (details, GTK_WINDOW (self));
-    }
-  gtk_window_present (details);
+  dn_document_details_show (GTK_WINDOW (self), self->store, document_id);
 }
 
 gboolean

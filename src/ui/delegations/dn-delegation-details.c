@@ -18,6 +18,7 @@
 #include "dn-delegation-details.h"
 #include "dn-delegation-editor.h"
 #include "dn-delegation-members.h"
+#include "dn-document-details.h"
 #include "dn-ui.h"
 
 struct _DnDelegationDetails
@@ -98,6 +99,8 @@ update_actions (DnDelegationDetails *self)
   gboolean there = self->delegation != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.edit", there);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.open-decision",
+                                 there && self->delegation->decision_document_id > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.approve",
                                  there && dn_delegation_status_can_change (status, DN_DELEGATION_APPROVED));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "delegation.depart",
@@ -321,6 +324,15 @@ dn_delegation_details_dispose (GObject *object)
   G_OBJECT_CLASS (dn_delegation_details_parent_class)->dispose (object);
 }
 
+/* delegation.open-decision: the decision to be read (its PDF, else its
+ * details) */
+static void
+open_decision_cb (DnDelegationDetails *self)
+{
+  if (self->delegation != NULL && self->delegation->decision_document_id > 0)
+    dn_document_details_read (GTK_WINDOW (self), self->store, self->delegation->decision_document_id);
+}
+
 static void
 dn_delegation_details_class_init (DnDelegationDetailsClass *klass)
 {
@@ -333,6 +345,7 @@ dn_delegation_details_class_init (DnDelegationDetailsClass *klass)
     { "delegation.cancel", G_CALLBACK (cancel_cb) },
     { "delegation.hand-out-passports", G_CALLBACK (hand_out_passports_cb) },
     { "delegation.take-back-passports", G_CALLBACK (take_back_passports_cb) },
+    { "delegation.open-decision", G_CALLBACK (open_decision_cb) },
   };
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 

@@ -308,9 +308,9 @@ dn_attachment_open (GtkWindow   *parent,
   if (dn_attachment_is_pdf (attachment))
     {
       DnPdfWindow *window = dn_pdf_window_open (parent, file, MAX (page, 0));
-      g_autofree char *title = dn_text_escape_for_display (attachment->file_name, 120);
 
-      gtk_window_set_title (GTK_WINDOW (window), title);
+      /* its title, and the name "Save a Copy" offers */
+      dn_pdf_window_set_file_name (window, attachment->file_name);
       if (viewer != NULL)
         *viewer = GTK_WINDOW (window);
       return TRUE;

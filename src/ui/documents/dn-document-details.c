@@ -395,3 +395,42 @@ dn_document_details_get_tasks (DnDocumentDetails *self)
   g_return_val_if_fail (DN_IS_DOCUMENT_DETAILS (self), NULL);
   return G_LIST_MODEL (self->tasks);
 }
+
+DnDocumentDetails *
+dn_document_details_show (GtkWindow *parent,
+                          DnStore   *store,
+                          gint64     document_id)
+{
+  GtkWindow *details;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+
+  /* a document already open comes to the front instead of opening twice */
+  details = dn_ui_find_record_window (DN_TYPE_DOCUMENT_DETAILS, G_CALLBACK (dn_document_details_get_document),
+                                      document_id, parent);
+  if (details == NULL)
+    {
+      details = GTK_WINDOW (dn_document_details_new (store, document_id));
+      if (parent != NULL)
+        gtk_window_set_transient_for (details, parent);
+    }
+  gtk_window_present (details);
+  return DN_DOCUMENT_DETAILS (details);
+}
+
+GtkWindow *
+dn_document_details_read (GtkWindow *parent,
+                          DnStore   *store,
+                          gint64     document_id)
+{
+  g_autoptr(DnAttachment) pdf = NULL;
+  GtkWindow *viewer = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+
+  pdf = dn_store_find_document_pdf (store, document_id, NULL);
+  if (pdf != NULL && dn_attachment_open (parent, store, pdf->id, 0, &viewer, NULL) && viewer != NULL)
+    return viewer;
+  /* no file, or a missing one: the details say so and take one */
+  return GTK_WINDOW (dn_document_details_show (parent, store, document_id));
+}

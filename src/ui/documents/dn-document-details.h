@@ -31,4 +31,16 @@ gboolean           dn_document_details_print_slip (DnDocumentDetails  *self,
                                                    const char         *export_path,
                                                    GError            **error);
 
+/* The details of document @document_id over @parent: the window already
+ * open comes to the front, else a new one. */
+DnDocumentDetails *dn_document_details_show       (GtkWindow          *parent,
+                                                   DnStore            *store,
+                                                   gint64              document_id);
+/* Opens document @document_id to be read: its own file (the first PDF
+ * attached) in the viewer; without one, its details (where a file is
+ * attached). The window shown. */
+GtkWindow         *dn_document_details_read       (GtkWindow          *parent,
+                                                   DnStore            *store,
+                                                   gint64              document_id);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "dn-attachment-list.h"
 #include "dn-date.h"
+#include "dn-document-details.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
 #include "dn-task-forms.h"
@@ -477,6 +478,15 @@ assignment_action (GtkWidget  *widget,
     dn_task_forms_remind (self, self->store, a);
 }
 
+/* task.open-document: the source document to be read (its PDF, else its
+ * details) */
+static void
+open_document_action (DnTaskDetails *self)
+{
+  if (self->task != NULL && self->task->document_id > 0)
+    dn_document_details_read (GTK_WINDOW (self), self->store, self->task->document_id);
+}
+
 /* task.open-attachment (x): a file of the task or of a progress entry */
 static void
 open_attachment_action (GtkWidget  *widget,
@@ -545,6 +555,7 @@ update_actions (DnTaskDetails *self)
   gtk_widget_action_set_enabled (widget, "task.remind", task != NULL);
   gtk_widget_action_set_enabled (widget, "task.pass-down", can_pass_down);
   gtk_widget_action_set_enabled (widget, "task.attach", task != NULL);
+  gtk_widget_action_set_enabled (widget, "task.open-document", task != NULL && task->document_id > 0);
 
   if (task == NULL)
     return;
@@ -586,6 +597,7 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
     { "task.mark-done", G_CALLBACK (mark_done_action) },
     { "task.add-progress", G_CALLBACK (add_progress_action) },
     { "task.pass-down", G_CALLBACK (pass_down_action) },
+    { "task.open-document", G_CALLBACK (open_document_action) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);

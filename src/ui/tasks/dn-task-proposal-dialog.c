@@ -461,7 +461,8 @@ load_document (DnTaskProposalDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DnDocument) document = dn_store_get_document (self->store, self->document_id, &error);
-  g_autoptr(GPtrArray) attachments = NULL;
+  g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(GFile) file = NULL;
 
   if (document == NULL)
     {
@@ -477,17 +478,10 @@ load_document (DnTaskProposalDialog *self)
 
     gtk_window_set_title (GTK_WINDOW (self), shown);
   }
-  attachments = dn_store_list_document_attachments (self->store, self->document_id, &error);
-  for (guint i = 0; attachments && i < attachments->len; i++)
+  attachment = dn_store_find_document_pdf (self->store, self->document_id, NULL);
+  file = attachment != NULL ? dn_store_get_attachment_file (self->store, attachment) : NULL;
+  if (file != NULL)
     {
-      DnAttachment *attachment = g_ptr_array_index (attachments, i);
-      g_autoptr(GFile) file = NULL;
-
-      if (!dn_attachment_is_pdf (attachment))
-        continue;
-      file = dn_store_get_attachment_file (self->store, attachment);
-      if (file == NULL)
-        continue;
       if (!dn_task_proposal_dialog_load_file (self, file, NULL))
         {
           /* a scan, a damaged file: the reason is shown; the tasks are
