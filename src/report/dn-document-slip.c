@@ -14,10 +14,7 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "dn-date.h"
 #include "dn-document-slip.h"
@@ -296,37 +293,9 @@ dn_document_slip_write_pdf (DnDocumentSlip  *self,
                             const char      *path,
                             GError         **error)
 {
-  g_autofree char *temporary = g_strdup_printf ("%s.%08x.part", path, g_random_int ());
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  guint n;
-
   g_return_val_if_fail (self != NULL && path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (temporary, DN_PRINT_A4_SHORT, DN_PRINT_A4_LONG);
-  cr = cairo_create (surface);
-  n = dn_document_slip_paginate (self, cr, DN_PRINT_A4_SHORT, DN_PRINT_A4_LONG);
-  for (guint page = 0; page < n; page++)
-    {
-      dn_document_slip_draw_page (self, cr, DN_PRINT_A4_SHORT, DN_PRINT_A4_LONG, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (temporary, path) != 0)
-    {
-      int saved = errno;
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_unlink (temporary);
-      g_set_error (error, G_FILE_ERROR, status != CAIRO_STATUS_SUCCESS ? G_FILE_ERROR_FAILED
-                                                                        : g_file_error_from_errno (saved),
-                   _("The slip could not be written to %s: %s"), name,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return dn_print_write_pdf (path, DN_PRINT_A4_SHORT, DN_PRINT_A4_LONG, _("Incoming document handling slip"),
+                             (DnPrintPaginateFunc) dn_document_slip_paginate,
+                             (DnPrintDrawPageFunc) dn_document_slip_draw_page, self, NULL, error);
 }

@@ -6,6 +6,11 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
 #include "dn-print-table.h"
 
 /* inside a cell */
@@ -241,4 +246,56 @@ dn_print_table_draw_page (DnPrintTable *table,
     y += draw_row (table, cr, body, x, y, width, (int) i);
   cairo_restore (cr);
   return y - top;
+}
+
+gboolean
+dn_print_write_pdf (const char          *path,
+                    double               width,
+                    double               height,
+                    const char          *title,
+                    DnPrintPaginateFunc  paginate,
+                    DnPrintDrawPageFunc  draw_page,
+                    gpointer             data,
+                    guint               *n_pages,
+                    GError             **error)
+{
+  g_autofree char *temporary = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  guint n;
+  int saved = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  temporary = g_strdup_printf ("%s.%08x.part", path, g_random_int ());
+  surface = cairo_pdf_surface_create (temporary, width, height);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cr = cairo_create (surface);
+  n = paginate (data, cr, width, height);
+  for (guint page = 0; page < n; page++)
+    {
+      draw_page (data, cr, width, height, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status == CAIRO_STATUS_SUCCESS && g_rename (temporary, path) != 0)
+    saved = errno;
+  if (status != CAIRO_STATUS_SUCCESS || saved != 0)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_unlink (temporary);
+      g_set_error (error, G_FILE_ERROR, saved != 0 ? g_file_error_from_errno (saved) : G_FILE_ERROR_FAILED,
+                   _("Cannot write “%s”: %s"), name,
+                   saved != 0 ? g_strerror (saved) : cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (n_pages != NULL)
+    *n_pages = n;
+  return TRUE;
 }

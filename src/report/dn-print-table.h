@@ -70,4 +70,31 @@ double        dn_print_table_draw_page (DnPrintTable       *table,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnPrintTable, dn_print_table_free)
 
+/* Pages a report draws itself (the custody ledger, the registers, the
+ * handling slip): laid out for @width × @height points on @cr (how many
+ * pages), then drawn one by one. */
+typedef guint (*DnPrintPaginateFunc) (gpointer  data,
+                                      cairo_t  *cr,
+                                      double    width,
+                                      double    height);
+typedef void  (*DnPrintDrawPageFunc) (gpointer  data,
+                                      cairo_t  *cr,
+                                      double    width,
+                                      double    height,
+                                      guint     page);
+
+/* Writes such pages, @width × @height points, as the PDF file @path
+ * (titled @title, may be NULL): into a temporary file beside it, renamed
+ * once whole, so a failure leaves nothing. The number of pages in
+ * *@n_pages (may be NULL). */
+gboolean dn_print_write_pdf (const char          *path,
+                             double               width,
+                             double               height,
+                             const char          *title,
+                             DnPrintPaginateFunc  paginate,
+                             DnPrintDrawPageFunc  draw_page,
+                             gpointer             data,
+                             guint               *n_pages,
+                             GError             **error);
+
 G_END_DECLS

@@ -6,16 +6,13 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <pango/pangocairo.h>
 
 #include "dn-date.h"
+#include "dn-print-table.h"
 #include "dn-register-book.h"
-#include "dn-text.h"
 
 #define MARGIN      28.0   /* about 1 cm */
-#define PAD         3.0    /* inside a cell */
 #define BODY_FONT   "Serif 8"
 #define HEAD_FONT   "Serif Bold 8"
 #define TITLE_FONT  "Serif Bold 14"
@@ -54,8 +51,8 @@ struct _DnRegisterBook
   GPtrArray          *lines;
   char               *office;
   const Column       *columns;
-  const double       *shares;
-  GArray             *starts;     /* guint: the first line of each page */
+  DnPrintTable       *table;
+  guint               n_pages;    /* of the last pagination; 0 before */
 };
 
 static const char *
@@ -132,6 +129,14 @@ cell_text (DnRegisterBook *self,
     }
 }
 
+/* Numbers and dates stand in the middle of their cells */
+static gboolean
+is_centred (Column column)
+{
+  return column == COL_ARRIVAL_NUMBER || column == COL_COPIES || column == COL_ARRIVAL_DATE ||
+         column == COL_DOCUMENT_DATE || column == COL_PASSED_ON || column == COL_SENT_ON;
+}
+
 DnRegisterBook *
 dn_register_book_new (DnDocumentDirection  direction,
                       int                  year,
@@ -139,6 +144,7 @@ dn_register_book_new (DnDocumentDirection  direction,
                       const char          *office)
 {
   DnRegisterBook *self;
+  const char *titles[N_COLS];
 
   g_return_val_if_fail (lines != NULL, NULL);
   self = g_new0 (DnRegisterBook, 1);
@@ -147,8 +153,23 @@ dn_register_book_new (DnDocumentDirection  direction,
   self->lines = g_ptr_array_ref (lines);
   self->office = g_strdup (office != NULL ? office : "");
   self->columns = direction == DN_DIRECTION_INCOMING ? incoming_columns : outgoing_columns;
-  self->shares = direction == DN_DIRECTION_INCOMING ? incoming_shares : outgoing_shares;
-  self->starts = g_array_new (FALSE, TRUE, sizeof (guint));
+  for (int c = 0; c < N_COLS; c++)
+    titles[c] = column_title (self->columns[c]);
+  self->table = dn_print_table_new (N_COLS, direction == DN_DIRECTION_INCOMING ? incoming_shares : outgoing_shares,
+                                    titles, BODY_FONT, HEAD_FONT);
+  for (int c = 0; c < N_COLS; c++)
+    if (is_centred (self->columns[c]))
+      dn_print_table_set_centred (self->table, c);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      char *cells[N_COLS];
+
+      for (int c = 0; c < N_COLS; c++)
+        cells[c] = cell_text (self, i, self->columns[c]);
+      dn_print_table_add_row (self->table, (const char * const *) cells);
+      for (int c = 0; c < N_COLS; c++)
+        g_free (cells[c]);
+    }
   return self;
 }
 
@@ -158,7 +179,7 @@ dn_register_book_free (DnRegisterBook *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->lines);
-  g_array_unref (self->starts);
+  dn_print_table_free (self->table);
   g_free (self->office);
   g_free (self);
 }
@@ -171,72 +192,18 @@ dn_register_book_get_title (DnRegisterBook *self)
                                                   : _("Register of outgoing documents");
 }
 
-/* A layout on @cr whose font sizes are in @cr's units (points). */
-static PangoLayout *
-new_layout (cairo_t    *cr,
-            const char *font)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
-}
-
-static double
-text_height (PangoLayout *layout,
-             const char  *text,
-             double       width)
-{
-  int h;
-
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, NULL, &h);
-  return (double) h / PANGO_SCALE;
-}
-
-static char *
-row_cell (DnRegisterBook *self,
-          int             line,
-          int             c)
-{
-  return line < 0 ? g_strdup (column_title (self->columns[c])) : cell_text (self, (guint) line, self->columns[c]);
-}
-
-static double
-row_height (DnRegisterBook *self,
-            PangoLayout    *layout,
-            double          table_width,
-            int             line)   /* -1: the header row */
-{
-  double height = 0;
-
-  for (int c = 0; c < N_COLS; c++)
-    {
-      g_autofree char *text = row_cell (self, line, c);
-
-      height = MAX (height, text_height (layout, text, table_width * self->shares[c] - 2 * PAD));
-    }
-  return height + 2 * PAD;
-}
-
 static double
 title_block_height (DnRegisterBook *self,
                     cairo_t        *cr,
                     double          width)
 {
-  g_autoptr(PangoLayout) office = new_layout (cr, OFFICE_FONT);
-  g_autoptr(PangoLayout) title = new_layout (cr, TITLE_FONT);
-  g_autoptr(PangoLayout) year = new_layout (cr, YEAR_FONT);
-  double height = text_height (title, "X", width) + 2 + text_height (year, "X", width) + 10;
+  g_autoptr(PangoLayout) office = dn_print_layout_new (cr, OFFICE_FONT);
+  g_autoptr(PangoLayout) title = dn_print_layout_new (cr, TITLE_FONT);
+  g_autoptr(PangoLayout) year = dn_print_layout_new (cr, YEAR_FONT);
+  double height = dn_print_text_height (title, "X", width) + 2 + dn_print_text_height (year, "X", width) + 10;
 
   if (self->office[0] != '\0')
-    height += text_height (office, self->office, width) + 4;
+    height += dn_print_text_height (office, self->office, width) + 4;
   return height;
 }
 
@@ -244,9 +211,9 @@ static double
 footer_height (cairo_t *cr,
                double   width)
 {
-  g_autoptr(PangoLayout) foot = new_layout (cr, FOOT_FONT);
+  g_autoptr(PangoLayout) foot = dn_print_layout_new (cr, FOOT_FONT);
 
-  return text_height (foot, "1", width) + 6;
+  return dn_print_text_height (foot, "1", width) + 6;
 }
 
 guint
@@ -255,79 +222,13 @@ dn_register_book_paginate (DnRegisterBook *self,
                            double          width,
                            double          height)
 {
-  g_autoptr(PangoLayout) body = NULL;
-  g_autoptr(PangoLayout) head = NULL;
   double table_width = width - 2 * MARGIN;
-  double room, used = 0;
-  guint first = 0;
+  double room;
 
   g_return_val_if_fail (self != NULL, 0);
-  body = new_layout (cr, BODY_FONT);
-  head = new_layout (cr, HEAD_FONT);
-  room = height - 2 * MARGIN - title_block_height (self, cr, table_width) - row_height (self, head, table_width, -1) -
-         footer_height (cr, table_width);
-  g_array_set_size (self->starts, 0);
-  g_array_append_val (self->starts, first);
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      double h = row_height (self, body, table_width, (int) i);
-
-      /* a line taller than a page keeps a page of its own */
-      if (used > 0 && used + h > room)
-        {
-          g_array_append_val (self->starts, i);
-          used = 0;
-        }
-      used += h;
-    }
-  return self->starts->len;
-}
-
-static double
-draw_row (DnRegisterBook *self,
-          cairo_t        *cr,
-          PangoLayout    *layout,
-          double          table_width,
-          double          y,
-          int             line)
-{
-  double h = row_height (self, layout, table_width, line);
-  double x = MARGIN;
-
-  for (int c = 0; c < N_COLS; c++)
-    {
-      double w = table_width * self->shares[c];
-      g_autofree char *text = row_cell (self, line, c);
-      Column column = self->columns[c];
-      gboolean centred = line < 0 || column == COL_ARRIVAL_NUMBER || column == COL_COPIES ||
-                         column == COL_ARRIVAL_DATE || column == COL_DOCUMENT_DATE || column == COL_PASSED_ON ||
-                         column == COL_SENT_ON;
-
-      cairo_rectangle (cr, x, y, w, h);
-      cairo_stroke (cr);
-      pango_layout_set_width (layout, (int) ((w - 2 * PAD) * PANGO_SCALE));
-      pango_layout_set_alignment (layout, centred ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-      pango_layout_set_text (layout, text, -1);
-      cairo_move_to (cr, x + PAD, y + PAD);
-      pango_cairo_show_layout (cr, layout);
-      x += w;
-    }
-  return h;
-}
-
-static double
-show_centred (cairo_t     *cr,
-              PangoLayout *layout,
-              const char  *text,
-              double       width,
-              double       y)
-{
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, MARGIN, y);
-  pango_cairo_show_layout (cr, layout);
-  return text_height (layout, text, width);
+  room = height - 2 * MARGIN - title_block_height (self, cr, table_width) - footer_height (cr, table_width);
+  self->n_pages = dn_print_table_paginate (self->table, cr, table_width, room, room);
+  return self->n_pages;
 }
 
 void
@@ -337,8 +238,6 @@ dn_register_book_draw_page (DnRegisterBook *self,
                             double          height,
                             guint           page)
 {
-  g_autoptr(PangoLayout) body = NULL;
-  g_autoptr(PangoLayout) head = NULL;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) year = NULL;
   g_autoptr(PangoLayout) office = NULL;
@@ -348,45 +247,29 @@ dn_register_book_draw_page (DnRegisterBook *self,
   g_autofree char *page_text = NULL;
   double table_width = width - 2 * MARGIN;
   double y = MARGIN;
-  guint first, end;
+  guint n_pages;
 
   g_return_if_fail (self != NULL);
-  if (self->starts->len == 0)
-    dn_register_book_paginate (self, cr, width, height);
-  g_return_if_fail (page < self->starts->len);
-  first = g_array_index (self->starts, guint, page);
-  end = page + 1 < self->starts->len ? g_array_index (self->starts, guint, page + 1) : self->lines->len;
-
-  body = new_layout (cr, BODY_FONT);
-  head = new_layout (cr, HEAD_FONT);
-  title = new_layout (cr, TITLE_FONT);
-  year = new_layout (cr, YEAR_FONT);
-  office = new_layout (cr, OFFICE_FONT);
-  foot = new_layout (cr, FOOT_FONT);
+  n_pages = self->n_pages > 0 ? self->n_pages : dn_register_book_paginate (self, cr, width, height);
+  g_return_if_fail (page < n_pages);
+  title = dn_print_layout_new (cr, TITLE_FONT);
+  year = dn_print_layout_new (cr, YEAR_FONT);
+  office = dn_print_layout_new (cr, OFFICE_FONT);
+  foot = dn_print_layout_new (cr, FOOT_FONT);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, 0.5);
-
   if (self->office[0] != '\0')
-    {
-      pango_layout_set_width (office, (int) (table_width * PANGO_SCALE));
-      pango_layout_set_text (office, self->office, -1);
-      cairo_move_to (cr, MARGIN, y);
-      pango_cairo_show_layout (cr, office);
-      y += text_height (office, self->office, table_width) + 4;
-    }
+    y += dn_print_show_text (cr, office, self->office, MARGIN, y, table_width, PANGO_ALIGN_LEFT) + 4;
   title_text = g_utf8_strup (dn_register_book_get_title (self), -1);
-  y += show_centred (cr, title, title_text, table_width, y) + 2;
+  y += dn_print_show_text (cr, title, title_text, MARGIN, y, table_width, PANGO_ALIGN_CENTER) + 2;
   year_text = g_strdup_printf (_("Year %d"), self->year);
-  y += show_centred (cr, year, year_text, table_width, y) + 10;
+  y += dn_print_show_text (cr, year, year_text, MARGIN, y, table_width, PANGO_ALIGN_CENTER) + 10;
+  dn_print_table_draw_page (self->table, cr, MARGIN, y, table_width, page);
 
-  y += draw_row (self, cr, head, table_width, y, -1);
-  for (guint i = first; i < end; i++)
-    y += draw_row (self, cr, body, table_width, y, (int) i);
-
-  page_text = g_strdup_printf (_("Page %u of %u"), page + 1, self->starts->len);
-  show_centred (cr, foot, page_text, table_width, height - MARGIN - text_height (foot, page_text, table_width));
+  page_text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
+  dn_print_show_text (cr, foot, page_text, MARGIN, height - MARGIN - dn_print_text_height (foot, page_text, table_width),
+                      table_width, PANGO_ALIGN_CENTER);
   cairo_restore (cr);
 }
 
@@ -396,36 +279,10 @@ dn_register_book_write_pdf (DnRegisterBook  *self,
                             guint           *n_pages,
                             GError         **error)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  guint n;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, DN_REGISTER_BOOK_PAGE_WIDTH, DN_REGISTER_BOOK_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, dn_register_book_get_title (self));
-  cr = cairo_create (surface);
-  n = dn_register_book_paginate (self, cr, DN_REGISTER_BOOK_PAGE_WIDTH, DN_REGISTER_BOOK_PAGE_HEIGHT);
-  for (guint page = 0; page < n; page++)
-    {
-      dn_register_book_draw_page (self, cr, DN_REGISTER_BOOK_PAGE_WIDTH, DN_REGISTER_BOOK_PAGE_HEIGHT, page);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *shown = dn_text_escape_for_display (path, -1);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), shown,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (n_pages != NULL)
-    *n_pages = n;
-  return TRUE;
+  return dn_print_write_pdf (path, DN_REGISTER_BOOK_PAGE_WIDTH, DN_REGISTER_BOOK_PAGE_HEIGHT,
+                             dn_register_book_get_title (self), (DnPrintPaginateFunc) dn_register_book_paginate,
+                             (DnPrintDrawPageFunc) dn_register_book_draw_page, self, n_pages, error);
 }

@@ -10,9 +10,9 @@
 
 typedef struct
 {
-  DnPaginateFunc paginate;
-  DnDrawPageFunc draw_page;
-  gpointer       data;
+  DnPrintPaginateFunc paginate;
+  DnPrintDrawPageFunc draw_page;
+  gpointer            data;
 } Pages;
 
 static void
@@ -37,14 +37,14 @@ draw_page_cb (GtkPrintOperation *operation,
 }
 
 gboolean
-dn_print_pages (GtkWindow          *parent,
-                const char         *job_name,
-                GtkPageOrientation  orientation,
-                DnPaginateFunc      paginate,
-                DnDrawPageFunc      draw_page,
-                gpointer            data,
-                const char         *export_path,
-                GError            **error)
+dn_print_pages (GtkWindow            *parent,
+                const char           *job_name,
+                GtkPageOrientation    orientation,
+                DnPrintPaginateFunc   paginate,
+                DnPrintDrawPageFunc   draw_page,
+                gpointer              data,
+                const char           *export_path,
+                GError              **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();

@@ -7,32 +7,22 @@
 
 #include <gtk/gtk.h>
 
-G_BEGIN_DECLS
+#include "dn-print-table.h"
 
-/* Lays the pages out for @width × @height points on @cr: how many */
-typedef guint (*DnPaginateFunc) (gpointer  data,
-                                 cairo_t  *cr,
-                                 double    width,
-                                 double    height);
-/* Draws page @page (from 0) */
-typedef void  (*DnDrawPageFunc) (gpointer  data,
-                                 cairo_t  *cr,
-                                 double    width,
-                                 double    height,
-                                 guint     page);
+G_BEGIN_DECLS
 
 /* Runs the print dialog over @parent for pages on A4 in @orientation,
  * laid out by @paginate and drawn by @draw_page with @data (which must
  * live until this returns: the dialog is modal). @export_path, when not
  * NULL, writes a PDF there instead, without a dialog. FALSE with @error
  * when printing failed (not when the officer cancelled). */
-gboolean dn_print_pages (GtkWindow          *parent,
-                         const char         *job_name,
-                         GtkPageOrientation  orientation,
-                         DnPaginateFunc      paginate,
-                         DnDrawPageFunc      draw_page,
-                         gpointer            data,
-                         const char         *export_path,
-                         GError            **error);
+gboolean dn_print_pages (GtkWindow            *parent,
+                         const char           *job_name,
+                         GtkPageOrientation    orientation,
+                         DnPrintPaginateFunc   paginate,
+                         DnPrintDrawPageFunc   draw_page,
+                         gpointer              data,
+                         const char           *export_path,
+                         GError              **error);
 
 G_END_DECLS

@@ -268,7 +268,7 @@ dn_document_details_print_slip (DnDocumentDetails  *self,
   office = dn_store_dup_agency_name (self->store, NULL);
   slip = dn_document_slip_new (document, tasks, office);
   return dn_print_pages (GTK_WINDOW (self), _("Incoming document handling slip"), GTK_PAGE_ORIENTATION_PORTRAIT,
-                         (DnPaginateFunc) dn_document_slip_paginate, (DnDrawPageFunc) dn_document_slip_draw_page,
+                         (DnPrintPaginateFunc) dn_document_slip_paginate, (DnPrintDrawPageFunc) dn_document_slip_draw_page,
                          slip, export_path, error);
 }
 

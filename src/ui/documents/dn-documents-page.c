@@ -13,6 +13,7 @@
 #include "dn-document-register-form.h"
 #include "dn-documents-page.h"
 #include "dn-list-models.h"
+#include "dn-print-pages.h"
 #include "dn-register-book.h"
 #include "dn-settings.h"
 #include "dn-ui.h"
@@ -248,28 +249,6 @@ delete_action (DnDocumentsPage *self)
 }
 
 static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                DnRegisterBook    *book)
-{
-  guint n = dn_register_book_paginate (book, gtk_print_context_get_cairo_context (context),
-                                       gtk_print_context_get_width (context), gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, (int) n);
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              DnRegisterBook    *book)
-{
-  dn_register_book_draw_page (book, gtk_print_context_get_cairo_context (context),
-                              gtk_print_context_get_width (context), gtk_print_context_get_height (context),
-                              (guint) page);
-}
-
-static void
 print_register_action (DnDocumentsPage *self)
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
@@ -277,11 +256,7 @@ print_register_action (DnDocumentsPage *self)
   int year = dn_document_filter_get_year (self->filter);
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(DnRegisterBook) book = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
   g_autoptr(GError) error = NULL;
-  GtkPrintOperationResult result;
 
   if (store == NULL)
     return;
@@ -297,23 +272,9 @@ print_register_action (DnDocumentsPage *self)
       return;
     }
   book = dn_register_book_new (direction, year, lines, NULL);
-  operation = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, dn_register_book_get_title (book));
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), book);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), book);
-  if (self->print_file != NULL)
-    gtk_print_operation_set_export_filename (operation, self->print_file);
-  result = gtk_print_operation_run (operation,
-                                    self->print_file != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                             : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (!dn_print_pages (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), dn_register_book_get_title (book),
+                       GTK_PAGE_ORIENTATION_LANDSCAPE, (DnPrintPaginateFunc) dn_register_book_paginate,
+                       (DnPrintDrawPageFunc) dn_register_book_draw_page, book, self->print_file, &error))
     dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
 }
 

@@ -245,6 +245,6 @@ dn_passport_ledger_print (DnPassportLedger  *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   return dn_print_pages (parent, _("Passport custody ledger"), GTK_PAGE_ORIENTATION_LANDSCAPE,
-                         (DnPaginateFunc) dn_passport_ledger_paginate, (DnDrawPageFunc) dn_passport_ledger_draw_page,
+                         (DnPrintPaginateFunc) dn_passport_ledger_paginate, (DnPrintDrawPageFunc) dn_passport_ledger_draw_page,
                          self, NULL, error);
 }
