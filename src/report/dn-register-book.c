@@ -9,16 +9,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "dn-date.h"
-#include "dn-print-table.h"
+#include "dn-print-book.h"
 #include "dn-register-book.h"
 
-#define MARGIN      28.0   /* about 1 cm */
-#define BODY_FONT   "Serif 8"
-#define HEAD_FONT   "Serif Bold 8"
-#define TITLE_FONT  "Serif Bold 14"
-#define YEAR_FONT   "Serif Bold 11"
-#define OFFICE_FONT "Serif Bold 10"
-#define FOOT_FONT   "Serif 8"
 
 #define N_COLS 10
 
@@ -47,12 +40,9 @@ static const double outgoing_shares[N_COLS] = { 0.10, 0.07, 0.22, 0.10, 0.14, 0.
 struct _DnRegisterBook
 {
   DnDocumentDirection direction;
-  int                 year;
   GPtrArray          *lines;
-  char               *office;
   const Column       *columns;
-  DnPrintTable       *table;
-  guint               n_pages;    /* of the last pagination; 0 before */
+  DnPrintBook        *book;
 };
 
 static const char *
@@ -145,31 +135,33 @@ dn_register_book_new (DnDocumentDirection  direction,
 {
   DnRegisterBook *self;
   const char *titles[N_COLS];
+  g_autofree char *year_text = NULL;
+  DnPrintTable *table;
 
   g_return_val_if_fail (lines != NULL, NULL);
   self = g_new0 (DnRegisterBook, 1);
   self->direction = direction;
-  self->year = year;
   self->lines = g_ptr_array_ref (lines);
-  self->office = g_strdup (office != NULL ? office : "");
   self->columns = direction == DN_DIRECTION_INCOMING ? incoming_columns : outgoing_columns;
   for (int c = 0; c < N_COLS; c++)
     titles[c] = column_title (self->columns[c]);
-  self->table = dn_print_table_new (N_COLS, direction == DN_DIRECTION_INCOMING ? incoming_shares : outgoing_shares,
-                                    titles, BODY_FONT, HEAD_FONT);
+  table = dn_print_table_new (N_COLS, direction == DN_DIRECTION_INCOMING ? incoming_shares : outgoing_shares, titles,
+                              DN_PRINT_BOOK_BODY_FONT, DN_PRINT_BOOK_HEAD_FONT);
   for (int c = 0; c < N_COLS; c++)
     if (is_centred (self->columns[c]))
-      dn_print_table_set_centred (self->table, c);
+      dn_print_table_set_centred (table, c);
   for (guint i = 0; i < lines->len; i++)
     {
       char *cells[N_COLS];
 
       for (int c = 0; c < N_COLS; c++)
         cells[c] = cell_text (self, i, self->columns[c]);
-      dn_print_table_add_row (self->table, (const char * const *) cells);
+      dn_print_table_add_row (table, (const char * const *) cells);
       for (int c = 0; c < N_COLS; c++)
         g_free (cells[c]);
     }
+  year_text = g_strdup_printf (_("Year %d"), year);
+  self->book = dn_print_book_new (table, office, dn_register_book_get_title (self), year_text);
   return self;
 }
 
@@ -179,8 +171,7 @@ dn_register_book_free (DnRegisterBook *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->lines);
-  dn_print_table_free (self->table);
-  g_free (self->office);
+  dn_print_book_free (self->book);
   g_free (self);
 }
 
@@ -192,43 +183,15 @@ dn_register_book_get_title (DnRegisterBook *self)
                                                   : _("Register of outgoing documents");
 }
 
-static double
-title_block_height (DnRegisterBook *self,
-                    cairo_t        *cr,
-                    double          width)
-{
-  g_autoptr(PangoLayout) office = dn_print_layout_new (cr, OFFICE_FONT);
-  g_autoptr(PangoLayout) title = dn_print_layout_new (cr, TITLE_FONT);
-  g_autoptr(PangoLayout) year = dn_print_layout_new (cr, YEAR_FONT);
-  double height = dn_print_text_height (title, "X", width) + 2 + dn_print_text_height (year, "X", width) + 10;
-
-  if (self->office[0] != '\0')
-    height += dn_print_text_height (office, self->office, width) + 4;
-  return height;
-}
-
-static double
-footer_height (cairo_t *cr,
-               double   width)
-{
-  g_autoptr(PangoLayout) foot = dn_print_layout_new (cr, FOOT_FONT);
-
-  return dn_print_text_height (foot, "1", width) + 6;
-}
-
 guint
 dn_register_book_paginate (DnRegisterBook *self,
                            cairo_t        *cr,
                            double          width,
                            double          height)
 {
-  double table_width = width - 2 * MARGIN;
-  double room;
-
   g_return_val_if_fail (self != NULL, 0);
-  room = height - 2 * MARGIN - title_block_height (self, cr, table_width) - footer_height (cr, table_width);
-  self->n_pages = dn_print_table_paginate (self->table, cr, table_width, room, room);
-  return self->n_pages;
+
+  return dn_print_book_paginate (self->book, cr, width, height);
 }
 
 void
@@ -238,39 +201,9 @@ dn_register_book_draw_page (DnRegisterBook *self,
                             double          height,
                             guint           page)
 {
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) year = NULL;
-  g_autoptr(PangoLayout) office = NULL;
-  g_autoptr(PangoLayout) foot = NULL;
-  g_autofree char *title_text = NULL;
-  g_autofree char *year_text = NULL;
-  g_autofree char *page_text = NULL;
-  double table_width = width - 2 * MARGIN;
-  double y = MARGIN;
-  guint n_pages;
-
   g_return_if_fail (self != NULL);
-  n_pages = self->n_pages > 0 ? self->n_pages : dn_register_book_paginate (self, cr, width, height);
-  g_return_if_fail (page < n_pages);
-  title = dn_print_layout_new (cr, TITLE_FONT);
-  year = dn_print_layout_new (cr, YEAR_FONT);
-  office = dn_print_layout_new (cr, OFFICE_FONT);
-  foot = dn_print_layout_new (cr, FOOT_FONT);
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  if (self->office[0] != '\0')
-    y += dn_print_show_text (cr, office, self->office, MARGIN, y, table_width, PANGO_ALIGN_LEFT) + 4;
-  title_text = g_utf8_strup (dn_register_book_get_title (self), -1);
-  y += dn_print_show_text (cr, title, title_text, MARGIN, y, table_width, PANGO_ALIGN_CENTER) + 2;
-  year_text = g_strdup_printf (_("Year %d"), self->year);
-  y += dn_print_show_text (cr, year, year_text, MARGIN, y, table_width, PANGO_ALIGN_CENTER) + 10;
-  dn_print_table_draw_page (self->table, cr, MARGIN, y, table_width, page);
-
-  page_text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
-  dn_print_show_text (cr, foot, page_text, MARGIN, height - MARGIN - dn_print_text_height (foot, page_text, table_width),
-                      table_width, PANGO_ALIGN_CENTER);
-  cairo_restore (cr);
+  dn_print_book_draw_page (self->book, cr, width, height, page);
 }
 
 gboolean

@@ -11,15 +11,9 @@
 #include "dn-date.h"
 #include "dn-passport-ledger.h"
 #include "dn-print-pages.h"
-#include "dn-print-table.h"
+#include "dn-print-book.h"
 #include "dn-store.h"
 
-#define MARGIN      28.0   /* about 1 cm */
-#define BODY_FONT   "Serif 8"
-#define HEAD_FONT   "Serif Bold 8"
-#define TITLE_FONT  "Serif Bold 14"
-#define OFFICE_FONT "Serif Bold 10"
-#define FOOT_FONT   "Serif 8"
 
 enum
 {
@@ -34,10 +28,8 @@ static const double shares[N_COLS] = {
 
 struct _DnPassportLedger
 {
-  GPtrArray    *lines;
-  char         *office;
-  DnPrintTable *table;
-  guint         n_pages;  /* of the last pagination; 0 before */
+  GPtrArray   *lines;
+  DnPrintBook *book;
 };
 
 static const char *
@@ -126,24 +118,25 @@ dn_passport_ledger_new (GPtrArray  *lines,
 
   g_return_val_if_fail (lines != NULL, NULL);
   const char *titles[N_COLS];
+  DnPrintTable *table;
 
   self->lines = g_ptr_array_ref (lines);
-  self->office = g_strdup (office != NULL ? office : "");
   for (int c = 0; c < N_COLS; c++)
     titles[c] = column_title (c);
-  self->table = dn_print_table_new (N_COLS, shares, titles, BODY_FONT, HEAD_FONT);
-  dn_print_table_set_centred (self->table, COL_NO);
-  dn_print_table_set_centred (self->table, COL_RECEIPT);
+  table = dn_print_table_new (N_COLS, shares, titles, DN_PRINT_BOOK_BODY_FONT, DN_PRINT_BOOK_HEAD_FONT);
+  dn_print_table_set_centred (table, COL_NO);
+  dn_print_table_set_centred (table, COL_RECEIPT);
   for (guint i = 0; i < lines->len; i++)
     {
       char *cells[N_COLS];
 
       for (int c = 0; c < N_COLS; c++)
         cells[c] = cell_text (self, i, c);
-      dn_print_table_add_row (self->table, (const char * const *) cells);
+      dn_print_table_add_row (table, (const char * const *) cells);
       for (int c = 0; c < N_COLS; c++)
         g_free (cells[c]);
     }
+  self->book = dn_print_book_new (table, office, _("Passport custody ledger"), NULL);
   return self;
 }
 
@@ -153,32 +146,8 @@ dn_passport_ledger_free (DnPassportLedger *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->lines);
-  dn_print_table_free (self->table);
-  g_free (self->office);
+  dn_print_book_free (self->book);
   g_free (self);
-}
-
-static double
-title_block_height (DnPassportLedger *self,
-                    cairo_t          *cr,
-                    double            width)
-{
-  g_autoptr(PangoLayout) office = dn_print_layout_new (cr, OFFICE_FONT);
-  g_autoptr(PangoLayout) title = dn_print_layout_new (cr, TITLE_FONT);
-  double height = dn_print_text_height (title, "X", width) + 12;
-
-  if (self->office[0] != '\0')
-    height += dn_print_text_height (office, self->office, width) + 4;
-  return height;
-}
-
-static double
-footer_height (cairo_t *cr,
-               double   width)
-{
-  g_autoptr(PangoLayout) foot = dn_print_layout_new (cr, FOOT_FONT);
-
-  return dn_print_text_height (foot, "1", width) + 6;
 }
 
 guint
@@ -187,13 +156,9 @@ dn_passport_ledger_paginate (DnPassportLedger *self,
                              double            width,
                              double            height)
 {
-  double table_width = width - 2 * MARGIN;
-  double room;
-
   g_return_val_if_fail (self != NULL, 0);
-  room = height - 2 * MARGIN - title_block_height (self, cr, table_width) - footer_height (cr, table_width);
-  self->n_pages = dn_print_table_paginate (self->table, cr, table_width, room, room);
-  return self->n_pages;
+
+  return dn_print_book_paginate (self->book, cr, width, height);
 }
 
 void
@@ -203,34 +168,9 @@ dn_passport_ledger_draw_page (DnPassportLedger *self,
                               double            height,
                               guint             page)
 {
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) office = NULL;
-  g_autoptr(PangoLayout) foot = NULL;
-  g_autofree char *title_text = NULL;
-  g_autofree char *page_text = NULL;
-  double table_width = width - 2 * MARGIN;
-  double y = MARGIN;
-  guint n_pages;
-
   g_return_if_fail (self != NULL);
-  n_pages = self->n_pages > 0 ? self->n_pages : dn_passport_ledger_paginate (self, cr, width, height);
-  g_return_if_fail (page < n_pages);
-  title = dn_print_layout_new (cr, TITLE_FONT);
-  office = dn_print_layout_new (cr, OFFICE_FONT);
-  foot = dn_print_layout_new (cr, FOOT_FONT);
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  if (self->office[0] != '\0')
-    y += dn_print_show_text (cr, office, self->office, MARGIN, y, table_width, PANGO_ALIGN_LEFT) + 4;
-  title_text = g_utf8_strup (_("Passport custody ledger"), -1);
-  y += dn_print_show_text (cr, title, title_text, MARGIN, y, table_width, PANGO_ALIGN_CENTER) + 12;
-  dn_print_table_draw_page (self->table, cr, MARGIN, y, table_width, page);
-
-  page_text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
-  dn_print_show_text (cr, foot, page_text, MARGIN, height - MARGIN - dn_print_text_height (foot, page_text, table_width),
-                      table_width, PANGO_ALIGN_CENTER);
-  cairo_restore (cr);
+  dn_print_book_draw_page (self->book, cr, width, height, page);
 }
 
 /*
