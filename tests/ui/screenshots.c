@@ -192,7 +192,7 @@ test_sections (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(DnStore) store = dn_store_open (db, DN_STORE_OPEN_DEFAULT, &error);
   const char *sections[] = { "overview", "tasks", "delegations-out", "delegations-in", "passports", "partners",
-                             "units" };
+                             "units", "documents" };
   DnWindow *window;
 
   g_assert_no_error (error);

@@ -212,6 +212,25 @@ test_section (DnTestStore   *fixture,
   wait_for_rows (page, 1);
   dn_list_page_clear_filters (page);
   wait_for_rows (page, 2);
+  /* the year: every year reads so; a step up is this year, a step down
+   * from the first year every year again */
+  {
+    GtkSpinButton *year = GTK_SPIN_BUTTON (dn_ui_get_by_label (page, "Year"));
+    const GDate *page_today = dn_list_page_get_today (page);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "Every year");
+    gtk_spin_button_spin (year, GTK_SPIN_STEP_FORWARD, 1);
+    g_assert_cmpint ((int) gtk_spin_button_get_value (year), ==, g_date_get_year (page_today));
+    gtk_spin_button_set_value (year, 1900);
+    gtk_spin_button_spin (year, GTK_SPIN_STEP_BACKWARD, 1);
+    g_assert_cmpint ((int) gtk_spin_button_get_value (year), ==, 0);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "Every year");
+    gtk_editable_set_text (GTK_EDITABLE (year), "2025");
+    gtk_spin_button_update (year);
+    g_assert_cmpint ((int) gtk_spin_button_get_value (year), ==, 2025);
+    dn_list_page_clear_filters (page);
+    wait_for_rows (page, 2);
+  }
 
   /* a new outgoing document through document.new: the next of 2025, 02 */
   g_assert_true (dn_window_show_list (window, "documents:outgoing"));

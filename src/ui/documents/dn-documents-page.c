@@ -32,6 +32,7 @@ struct _DnDocumentsPage
   GtkDropDown       *type_dropdown;
   GtkDropDown       *urgency_dropdown;
   GtkSpinButton     *year_spin;
+  int                year_before;  /* the year filter's last value */
   GtkEntry          *issuer_entry;
 };
 
@@ -329,6 +330,53 @@ dn_documents_page_class_init (DnDocumentsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "document.delete", NULL);
 }
 
+/* The year filter: 0 reads "Every year"; one step up from it is this
+ * year, one step down from the first year a register can hold is every
+ * year again */
+#define FIRST_YEAR 1900
+
+static gboolean
+on_year_output_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = NULL;
+  int year = (int) gtk_spin_button_get_value (spin);
+
+  text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup (_("Every year"));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_year_input_cb (GtkSpinButton *spin,
+                  double        *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  guint64 year = 0;
+
+  if (*text == '\0' || g_strcmp0 (text, _("Every year")) == 0)
+    {
+      *value = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 0, 2199, &year, NULL))
+    return GTK_INPUT_ERROR;
+  *value = (double) year;
+  return TRUE;
+}
+
+static void
+on_year_changed_cb (DnDocumentsPage *self)
+{
+  int year = (int) gtk_spin_button_get_value (self->year_spin);
+
+  if (year > 0 && year < FIRST_YEAR)
+    gtk_spin_button_set_value (self->year_spin, self->year_before == 0
+                               ? g_date_get_year (dn_list_page_get_today (DN_LIST_PAGE (self))) : 0);
+  else
+    self->year_before = year;
+}
+
 static void
 dn_documents_page_init (DnDocumentsPage *self)
 {
@@ -353,6 +401,9 @@ dn_documents_page_init (DnDocumentsPage *self)
                           G_CALLBACK (dn_document_type_get_label));
   dn_ui_bind_enum_filter (self->filter, "urgency", self->urgency_dropdown, _("Any urgency"), DN_URGENCY_N,
                           G_CALLBACK (dn_urgency_get_label));
+  g_signal_connect (self->year_spin, "output", G_CALLBACK (on_year_output_cb), NULL);
+  g_signal_connect (self->year_spin, "input", G_CALLBACK (on_year_input_cb), NULL);
+  g_signal_connect_swapped (self->year_spin, "value-changed", G_CALLBACK (on_year_changed_cb), self);
   g_object_bind_property (self->filter, "year", self->year_spin, "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   dn_list_page_set_filter (page, self->filter, &filter_funcs, self->search_entry);
