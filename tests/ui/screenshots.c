@@ -18,6 +18,7 @@
 #include "dn-pdf-test-utils.h"
 #include "dn-pdf-window.h"
 #include "dn-task-list-view.h"
+#include "dn-task-proposal-dialog.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
 #include "dn-window.h"
@@ -224,6 +225,23 @@ test_sections (void)
   {
     g_autofree char *path = g_build_filename (dir, "search.png", NULL);
     save_window (GTK_WINDOW (window), path);
+  }
+  /* tasks proposed from the Đầm Hà plan, for the officer to check */
+  {
+    g_autofree char *path = g_build_filename (dir, "task-proposals.png", NULL);
+    g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "directives",
+                                                     "ke-hoach-hoi-nhap-quoc-te-dam-ha-2024.md", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (sample);
+    DnTaskProposalDialog *proposals = dn_task_proposal_dialog_new (store, 0);
+
+    gtk_window_set_transient_for (GTK_WINDOW (proposals), GTK_WINDOW (window));
+    gtk_window_set_default_size (GTK_WINDOW (proposals), 1200, 760);
+    g_assert_true (dn_task_proposal_dialog_load_file (proposals, file, NULL));
+    gtk_window_present (GTK_WINDOW (proposals));
+    wait_for_frame (GTK_WIDGET (proposals), "the proposals' first frame");
+    wait_until (no_pending_work, NULL, "the proposals to settle");
+    save_window (GTK_WINDOW (proposals), path);
+    gtk_window_destroy (GTK_WINDOW (proposals));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   wait_until (no_pending_work, NULL, "the window to go");
