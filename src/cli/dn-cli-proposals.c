@@ -19,6 +19,7 @@
 #include "dn-store-documents.h"
 #include "dn-store-units.h"
 #include "dn-task-proposal.h"
+#include "dn-text.h"
 #include "dn-text-source.h"
 
 static struct
@@ -84,6 +85,7 @@ run_propose (Run     *run,
   g_autofree char *text = NULL;
   gboolean create = popt.create;
   gint64 document_id = 0;
+  DnLegacyEncoding encoding = DN_LEGACY_ENCODING_NONE;
   GDate due;
 
   g_date_clear (&due, 1);
@@ -100,8 +102,17 @@ run_propose (Run     *run,
     /* the renderer goes after the document it opened (see dn-cli-pdf.c) */
     g_autoptr(DnPdfRenderer) renderer = dn_pdf_renderer_new ();
 
-    text = dn_text_source_read (renderer, file, NULL, error);
+    text = dn_text_source_read (renderer, file, &encoding, NULL, error);
   }
+  if (encoding != DN_LEGACY_ENCODING_NONE)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *shown = dn_text_escape_for_display (name, 80);
+
+      /* TRANSLATORS: a file's name, then an encoding: "TCVN3 (ABC)" */
+      g_printerr (_("“%s” is typed in %s: read converted to Unicode.\n"), shown,
+                  dn_legacy_encoding_get_label (encoding));
+    }
   if (text == NULL)
     return FALSE;
   units = dn_store_list_unit_tree (run->store, TRUE, error);

@@ -65,20 +65,42 @@ read_pdf (DnPdfRenderer  *renderer,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* @text (taken) converted from the legacy encoding detection finds in
+ * it, if any */
+static char *
+unicode_text (char             *text,
+              DnLegacyEncoding *converted_from)
+{
+  DnLegacyEncoding encoding = text != NULL ? dn_legacy_text_detect (text, NULL) : DN_LEGACY_ENCODING_NONE;
+  char *converted = encoding != DN_LEGACY_ENCODING_NONE ? dn_legacy_text_convert (text, encoding, NULL) : NULL;
+
+  if (converted_from != NULL)
+    *converted_from = converted != NULL ? encoding : DN_LEGACY_ENCODING_NONE;
+  if (converted == NULL)
+    return text;
+  g_free (text);
+  return converted;
+}
+
 char *
-dn_text_source_read (DnPdfRenderer  *renderer,
-                     GFile          *file,
-                     GCancellable   *cancellable,
-                     GError        **error)
+dn_text_source_read (DnPdfRenderer     *renderer,
+                     GFile             *file,
+                     DnLegacyEncoding  *converted_from,
+                     GCancellable      *cancellable,
+                     GError           **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *base = NULL;
+  DnLegacyEncoding encoding;
   const char *data;
   gsize size;
 
   g_return_val_if_fail (DN_IS_PDF_RENDERER (renderer), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (converted_from != NULL)
+    *converted_from = DN_LEGACY_ENCODING_NONE;
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &local);
   if (bytes == NULL)
@@ -92,14 +114,28 @@ dn_text_source_read (DnPdfRenderer  *renderer,
   base = g_file_get_basename (file);
   if ((size >= 5 && memcmp (data, "%PDF-", 5) == 0)
       || (base && strlen (base) > 4 && g_ascii_strcasecmp (base + strlen (base) - 4, ".pdf") == 0))
-    return read_pdf (renderer, file, bytes, cancellable, error);
-  if (size > MAX_TEXT_BYTES || !g_utf8_validate_len (data, size, NULL))
+    return unicode_text (read_pdf (renderer, file, bytes, cancellable, error), converted_from);
+  if (size <= MAX_TEXT_BYTES && g_utf8_validate_len (data, size, NULL))
+    return unicode_text (g_strndup (data, size), converted_from);
+  /* the bytes of an old file typed in TCVN3 or VNI */
+  encoding = size <= MAX_TEXT_BYTES ? dn_legacy_bytes_detect ((const guint8 *) data, size, NULL)
+                                    : DN_LEGACY_ENCODING_NONE;
+  if (encoding != DN_LEGACY_ENCODING_NONE)
     {
-      g_autofree char *shown = shown_name (file);
+      char *converted = dn_legacy_bytes_convert ((const guint8 *) data, size, encoding, NULL);
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is neither a PDF file nor text in UTF-8."), shown);
-      return NULL;
+      if (converted != NULL)
+        {
+          if (converted_from != NULL)
+            *converted_from = encoding;
+          return converted;
+        }
     }
-  return g_strndup (data, size);
+  {
+    g_autofree char *shown = shown_name (file);
+
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("“%s” is neither a PDF file nor text in UTF-8 (or in TCVN3 or VNI)."), shown);
+    return NULL;
+  }
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dn-cli-test-fixture.h"
+#include "dn-legacy-text.h"
 #include "dn-pdf-test-utils.h"
 #include "dn-test-utils.h"
 
@@ -86,6 +87,38 @@ test_create (Fixture       *f,
   }
 }
 
+/* The directive as an old .txt file typed in TCVN3 (its bytes), and as
+ * that text pasted into a UTF-8 file: read converted, said on stderr, the
+ * same proposals */
+static void
+test_legacy (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *mojibake = dn_legacy_text_encode (directive, DN_LEGACY_ENCODING_TCVN3, NULL);
+  g_autofree char *bytes = NULL;
+  gsize n_bytes = 0;
+  g_autofree char *plain = write_directive (f, "unicode.txt", directive, -1);
+  g_autofree char *old = NULL, *pasted = NULL;
+
+  g_assert_nonnull (mojibake);
+  bytes = g_convert (mojibake, -1, "WINDOWS-1252", "UTF-8", NULL, &n_bytes, NULL);
+  g_assert_nonnull (bytes);
+  old = write_directive (f, "cu.txt", bytes, (gssize) n_bytes);
+  pasted = write_directive (f, "dan.txt", mojibake, -1);
+  expected = run_ok (f, "propose-tasks", plain, NULL);
+  g_assert_cmpstr (expected, !=, "");
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(CliRun) run = cli ("--db", f->db, "propose-tasks", i == 0 ? old : pasted, NULL);
+
+      /* a success that says what it did */
+      g_assert_cmpint (run->status, ==, 0);
+      g_assert_cmpstr (run->out, ==, expected);
+      g_assert_nonnull (strstr (run->err, "is typed in TCVN3 (ABC): read converted to Unicode."));
+    }
+}
+
 static void
 test_refused (Fixture       *f,
               gconstpointer  data)
@@ -97,7 +130,7 @@ test_refused (Fixture       *f,
 
   assert_refused (f, 1, "Cannot read", "propose-tasks", missing);
   assert_refused (f, 1, "hong.pdf", "propose-tasks", fake);
-  assert_refused (f, 1, "neither a PDF file nor text in UTF-8", "propose-tasks", latin1);
+  assert_refused (f, 1, "neither a PDF file nor text in UTF-8 (or in TCVN3 or VNI)", "propose-tasks", latin1);
   /* a recurring task without a deadline: nothing is created */
   assert_refused (f, 1, "Proposal 1 (II)", "propose-tasks", "--create", path);
   assert_refused (f, 1, "Proposal 1 (II)", "propose-tasks", "--create", "--document", "999", "--due", "2025-06-30", path);
@@ -169,6 +202,7 @@ main (int   argc,
   ADD ("/cli/propose-tasks/propose", test_propose);
   ADD ("/cli/propose-tasks/create", test_create);
   ADD ("/cli/propose-tasks/refused", test_refused);
+  ADD ("/cli/propose-tasks/legacy", test_legacy);
   ADD ("/cli/propose-tasks/pdf", test_pdf);
   ADD ("/cli/propose-tasks/sample", test_sample);
   status = g_test_run ();

@@ -15,6 +15,7 @@
 
 #include "dn-chooser.h"
 #include "dn-document-details.h"
+#include "dn-legacy-text.h"
 #include "dn-pdf-test-utils.h"
 #include "dn-store-documents.h"
 #include "dn-store-units.h"
@@ -307,6 +308,27 @@ test_files (DnTestStore   *fixture,
   g_assert_false (dn_task_proposal_dialog_load_file (dialog, missing_file, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (dn_ui_find (GTK_WIDGET (dialog), label_contains, "Cannot read"));
+  g_clear_error (&error);
+  /* an old .txt typed in TCVN3: its tasks, converted, and it says so */
+  {
+    g_autofree char *old = g_build_filename (fixture->dir, "cu.txt", NULL);
+    g_autoptr(GFile) old_file = g_file_new_for_path (old);
+    g_autofree char *mojibake = dn_legacy_text_encode ("I. Nhiệm vụ\n1. Tổ chức hội nghị đối ngoại\n"
+                                                       "2. Báo cáo kết quả theo quý\n", DN_LEGACY_ENCODING_TCVN3,
+                                                       NULL);
+    g_autofree char *bytes = g_convert (mojibake, -1, "WINDOWS-1252", "UTF-8", NULL, NULL, NULL);
+
+    g_assert_nonnull (bytes);
+    g_assert_true (g_file_set_contents (old, bytes, -1, NULL));
+    g_assert_true (dn_task_proposal_dialog_load_file (dialog, old_file, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (dn_task_proposal_dialog_get_n_rows (dialog), ==, 2);
+    g_assert_nonnull (dn_ui_find (GTK_WIDGET (dialog), label_contains, "typed in TCVN3 (ABC) and converted"));
+    g_assert_nonnull (dn_ui_find_by_label (GTK_WIDGET (dialog), "Title of task 1"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_find_by_label (GTK_WIDGET (dialog),
+                                                                               "Title of task 1"))),
+                     ==, "Tổ chức hội nghị đối ngoại");
+  }
   {
     g_autofree char *mnemonics = dn_ui_mnemonics_used_twice (GTK_WINDOW (dialog));
 

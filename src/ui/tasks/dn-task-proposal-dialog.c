@@ -273,11 +273,12 @@ dn_task_proposal_dialog_load_file (DnTaskProposalDialog  *self,
   g_autofree char *name = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *source = NULL;
+  DnLegacyEncoding encoding;
 
   g_return_val_if_fail (DN_IS_TASK_PROPOSAL_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  text = dn_text_source_read (dn_pdf_renderer_get_default (), file, NULL, &local);
+  text = dn_text_source_read (dn_pdf_renderer_get_default (), file, &encoding, NULL, &local);
   if (text == NULL)
     {
       set_status (self, local->message, TRUE);
@@ -286,8 +287,13 @@ dn_task_proposal_dialog_load_file (DnTaskProposalDialog  *self,
     }
   name = g_file_get_basename (file);
   shown = dn_text_escape_for_display (name, 80);
-  /* Translators: %s is a file's name */
-  source = g_strdup_printf (_("Read from “%s”."), shown);
+  if (encoding != DN_LEGACY_ENCODING_NONE)
+    /* Translators: a file's name, then an encoding: "TCVN3 (ABC)" */
+    source = g_strdup_printf (_("Read from “%s”, typed in %s and converted to Unicode: check the rows."), shown,
+                              dn_legacy_encoding_get_label (encoding));
+  else
+    /* Translators: %s is a file's name */
+    source = g_strdup_printf (_("Read from “%s”."), shown);
   gtk_label_set_text (GTK_LABEL (self->source_label), source);
   dn_task_proposal_dialog_set_text (self, text);
   return TRUE;
