@@ -70,6 +70,10 @@ void       dn_ui_set_text              (gpointer    root,
                                         const char *text);
 /* Clicks @button (which must be sensitive) and runs what follows. */
 void       dn_ui_click                 (GtkWidget *button);
+/* Drops @file on @widget as a file manager would (through its
+ * GtkDropTarget, asserted); whether the drop was taken. */
+gboolean   dn_ui_drop_file             (GtkWidget *widget,
+                                        GFile     *file);
 /* Access keys (Alt+letter) that two shown labels of @window use, "" when
  * each is used once. */
 char      *dn_ui_mnemonics_used_twice  (GtkWindow *window);

@@ -109,29 +109,10 @@ test_task_attach_remove (Fixture       *f,
   {
     g_autofree char *dropped_path = g_build_filename (f->base.dir, "ghi-chu.txt", NULL);
     g_autoptr(GFile) dropped = NULL;
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (details));
-    GtkDropTarget *target = NULL;
-    GValue value = G_VALUE_INIT;
-    GSList *files;
-    gboolean accepted = FALSE;
 
     dn_test_write_file (dropped_path, "ghi chú", -1);
     dropped = g_file_new_for_path (dropped_path);
-    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
-      {
-        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_DROP_TARGET (controller))
-          target = GTK_DROP_TARGET (controller);
-      }
-    g_assert_nonnull (target);
-    files = g_slist_prepend (NULL, dropped);
-    g_value_init (&value, GDK_TYPE_FILE_LIST);
-    g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
-    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
-    g_value_unset (&value);
-    g_slist_free (files);
-    g_assert_true (accepted);
+    g_assert_true (dn_ui_drop_file (GTK_WIDGET (details), dropped));
     dn_ui_spin (50);
     g_assert_cmpuint (n_files (list), ==, 3);
     dn_ui_click (dn_ui_get_by_label (details, "Remove “ghi-chu.txt”"));

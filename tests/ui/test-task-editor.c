@@ -1208,6 +1208,43 @@ add_progress (DnTaskDetails *details,
   g_assert_null (find_dialog (GTK_WINDOW (details)));
 }
 
+/* A file dropped on the progress form is attached to the entry */
+static void
+test_progress_drop (DnTestStore   *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "bao-cao-quy.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) entries = NULL;
+  DnTaskDetails *details;
+  GtkWindow *dialog;
+  DnProgress *entry;
+  Units u;
+  gint64 id;
+
+  dn_test_write_file (path, "%PDF-1.4 bao cao", -1);
+  make_units (fixture->store, &u);
+  id = add_district_task (fixture->store, &u);
+  details = dn_task_details_new (fixture->store, id);
+  gtk_window_present (GTK_WINDOW (details));
+  dn_ui_spin (0);
+  activate (details, dn_ui_get_named (details, "add_progress_button"), "task.add-progress", NULL);
+  dialog = find_dialog (GTK_WINDOW (details));
+  g_assert_nonnull (dialog);
+  g_assert_true (dn_ui_drop_file (GTK_WIDGET (dialog), file));
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (dialog), "bao-cao-quy.pdf"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dn_ui_get_by_label (dialog, "Percent done")), 40);
+  dn_ui_click (dn_ui_get_named (dialog, "dialog_ok"));
+  g_assert_null (find_dialog (GTK_WINDOW (details)));
+  entries = dn_store_list_progress (fixture->store, id, NULL);
+  g_assert_nonnull (entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = entries->pdata[0];
+  g_assert_cmpint (entry->attachment_id, >, 0);
+  gtk_window_destroy (GTK_WINDOW (details));
+  dn_ui_spin (0);
+}
+
 static void
 test_details_progress (DnTestStore   *fixture,
                        gconstpointer  data)
@@ -1882,6 +1919,7 @@ main (int   argc,
   DN_TEST_ADD ("/unit-chooser/small-window", test_unit_chooser_small_window);
   DN_TEST_ADD ("/task-details/pass-down", test_details_pass_down);
   DN_TEST_ADD ("/task-details/progress-roll-up", test_details_progress);
+  DN_TEST_ADD ("/task-details/progress-drop", test_progress_drop);
   DN_TEST_ADD ("/task-details/extend-deadline", test_details_extend);
   DN_TEST_ADD ("/task-details/reminder", test_details_reminder);
   DN_TEST_ADD ("/task-details/done-recurring", test_details_done_recurring);

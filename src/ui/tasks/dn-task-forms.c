@@ -309,6 +309,28 @@ on_choose_file_clicked_cb (SubDialog *d)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (d->chooser));
 }
 
+/* A file dropped on the progress form is the one attached */
+static gboolean
+on_file_dropped_cb (GtkDropTarget *target,
+                    const GValue  *value,
+                    double         x,
+                    double         y,
+                    SubDialog     *d)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files != NULL)
+    {
+      g_set_object (&d->file, files->data);
+      update_file_label (d);
+    }
+  g_slist_free (files);
+  return d->file != NULL;
+}
+
 static void
 on_clear_file_clicked_cb (SubDialog *d)
 {
@@ -356,6 +378,7 @@ dn_task_forms_add_progress (DnTaskDetails *details,
   g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) assignments = dn_store_list_assignments (store, d->task_id, NULL);
   GtkWidget *percent, *file_box, *choose, *clear, *file_label;
+  GtkDropTarget *drop;
   GDate today;
 
   d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -414,6 +437,10 @@ dn_task_forms_add_progress (DnTaskDetails *details,
   d->file_label = GTK_LABEL (file_label);
   d->file_clear = clear;
   update_file_label (d);
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_file_dropped_cb), d);
+  gtk_widget_add_controller (GTK_WIDGET (d->dialog), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_set_tooltip_text (choose, _("Choose a file to attach, or drop one on this window"));
 
   gtk_window_present (GTK_WINDOW (d->dialog));
   gtk_widget_grab_focus (percent);
