@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "dn-date.h"
+#include "dn-document-chooser.h"
 #include "dn-document-details.h"
 #include "dn-documents-page.h"
 #include "dn-form-dialog.h"
@@ -189,6 +190,30 @@ test_section (DnTestStore   *fixture,
     g_autofree char *shown = global_search (window, "bao cao");
 
     g_assert_null (strstr (shown, "Báo cáo mật"));
+  }
+  /* nor offered as a task's source document */
+  {
+    GtkWidget *chooser = g_object_ref_sink (dn_document_chooser_new (fixture->store));
+    g_autoptr(GError) error = NULL;
+    GListModel *rows;
+    guint n;
+
+    g_assert_true (dn_chooser_reload (DN_CHOOSER (chooser), &error));
+    rows = dn_chooser_get_model (DN_CHOOSER (chooser));
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+        g_assert_false (DN_IS_DOCUMENT (row) && DN_DOCUMENT (row)->id == secret);
+      }
+    /* the two others, and with the secret one on a desktop that shows it */
+    n = g_list_model_get_n_items (rows);
+    g_assert_cmpuint (n, >=, 2);
+    g_settings_set_boolean (settings, "show-secret-documents", TRUE);
+    g_assert_true (dn_chooser_reload (DN_CHOOSER (chooser), &error));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n + 1);
+    g_settings_set_boolean (settings, "show-secret-documents", FALSE);
+    g_object_unref (chooser);
   }
 
   /* the filters: the register, the search without accents, urgency */

@@ -10,6 +10,7 @@
 
 #include "dn-date.h"
 #include "dn-document-chooser.h"
+#include "dn-settings.h"
 
 #define LABEL_KEY "dn-document-label"
 
@@ -67,11 +68,16 @@ load (DnChooser  *chooser,
       GError    **error)
 {
   g_autoptr(GPtrArray) documents = dn_store_list_documents (store, NULL, G_MAXINT, error);
+  g_autoptr(GSettings) settings = dn_settings_new ();
+  /* secret documents, only on the desktop that shows them (as the
+   * registers' list) */
+  gboolean show_secret = settings != NULL && g_settings_get_boolean (settings, "show-secret-documents");
 
   if (documents == NULL)
     return FALSE;
   for (guint i = 0; i < documents->len; i++)
-    g_ptr_array_add (rows, g_object_ref (documents->pdata[i]));
+    if (show_secret || !dn_document_is_secret (documents->pdata[i]))
+      g_ptr_array_add (rows, g_object_ref (documents->pdata[i]));
   return TRUE;
 }
 
