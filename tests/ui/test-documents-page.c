@@ -243,13 +243,13 @@ test_section (DnTestStore   *fixture,
     GtkSpinButton *year = GTK_SPIN_BUTTON (dn_ui_get_by_label (page, "Year"));
     const GDate *page_today = dn_list_page_get_today (page);
 
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "Every year");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "Any year");
     gtk_spin_button_spin (year, GTK_SPIN_STEP_FORWARD, 1);
     g_assert_cmpint ((int) gtk_spin_button_get_value (year), ==, g_date_get_year (page_today));
     gtk_spin_button_set_value (year, 1900);
     gtk_spin_button_spin (year, GTK_SPIN_STEP_BACKWARD, 1);
     g_assert_cmpint ((int) gtk_spin_button_get_value (year), ==, 0);
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "Every year");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "Any year");
     gtk_editable_set_text (GTK_EDITABLE (year), "2025");
     gtk_spin_button_update (year);
     g_assert_cmpint ((int) gtk_spin_button_get_value (year), ==, 2025);

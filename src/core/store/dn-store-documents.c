@@ -409,8 +409,9 @@ prepare_query (DnStore                *self,
     g_string_append (sql, " LIMIT ?10");
 
   sql_text = g_string_free (g_steal_pointer (&sql), FALSE);
-  /* a few dozen shapes at most: the store's cache keeps them */
-  stmt = _dn_store_prepare (self, sql_text, error);
+  /* a few dozen shapes at most (one per set of filters): the store's cache
+   * keeps their statements, keyed by a text that must outlive it */
+  stmt = _dn_store_prepare (self, g_intern_string (sql_text), error);
   if (stmt == NULL)
     return NULL;
   if (query->direction >= 0 && query->direction < DN_DIRECTION_N)

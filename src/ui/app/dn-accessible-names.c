@@ -63,8 +63,13 @@ fix_button (GtkButton *button)
     {
       /* GTK set the label property to the raw label: the text without the
        * underscore instead; a label given by the interface stays */
-      if (label != NULL && gtk_button_get_use_underline (button) &&
-          gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label) == NULL)
+      g_autofree char *mismatch = label != NULL && gtk_button_get_use_underline (button)
+                                  ? gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label)
+                                  : g_strdup ("");
+
+      /* (check_property gives NULL when the label is the raw label) */
+      if (mismatch == NULL)
         {
           g_autofree char *plain = strip_mnemonic (label);
 

@@ -330,7 +330,7 @@ dn_documents_page_class_init (DnDocumentsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "document.delete", NULL);
 }
 
-/* The year filter: 0 reads "Every year"; one step up from it is this
+/* The year filter: 0 reads "Any year"; one step up from it is this
  * year, one step down from the first year a register can hold is every
  * year again */
 #define FIRST_YEAR 1900
@@ -341,7 +341,7 @@ on_year_output_cb (GtkSpinButton *spin)
   g_autofree char *text = NULL;
   int year = (int) gtk_spin_button_get_value (spin);
 
-  text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup (_("Every year"));
+  text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup (_("Any year"));
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (spin), text);
   return TRUE;
@@ -354,7 +354,7 @@ on_year_input_cb (GtkSpinButton *spin,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
   guint64 year = 0;
 
-  if (*text == '\0' || g_strcmp0 (text, _("Every year")) == 0)
+  if (*text == '\0' || g_strcmp0 (text, _("Any year")) == 0)
     {
       *value = 0;
       return TRUE;
