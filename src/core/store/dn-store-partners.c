@@ -408,42 +408,14 @@ dn_store_list_partner_ids (DnStore               *self,
 
 GPtrArray *
 dn_store_get_partners (DnStore       *self,
-                       const gint64  *ids,
-                       guint          n_ids,
-                       GError       **error)
+                      const gint64  *ids,
+                      guint          n_ids,
+                      GError       **error)
 {
-  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GString) list = g_string_new (NULL);
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
-  if (n_ids == 0)
-    return g_steal_pointer (&partners);
-  for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
-  sql = g_strdup_printf ("SELECT " PARTNER_COLUMNS " FROM partner p WHERE p.id IN (%s)", list->str);
-  stmt = _dn_store_prepare_once (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  found = _dn_store_collect (self, stmt, &partner_row, error);
-  sqlite3_finalize (stmt);
-  if (found == NULL)
-    return NULL;
-  for (guint i = 0; i < found->len; i++)
-    g_hash_table_insert (by_id, &DN_PARTNER (found->pdata[i])->id, found->pdata[i]);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      DnPartner *partner = g_hash_table_lookup (by_id, &ids[i]);
-
-      if (partner != NULL)
-        g_ptr_array_add (partners, g_object_ref (partner));
-    }
-  return g_steal_pointer (&partners);
+  return _dn_store_get_by_ids (self, "SELECT " PARTNER_COLUMNS " FROM partner p WHERE p.id", &partner_row,
+                               G_STRUCT_OFFSET (DnPartner, id), ids, n_ids, error);
 }
 
 gboolean

@@ -115,6 +115,17 @@ GPtrArray    *_dn_store_collect            (DnStore       *self,
                                             const DnRow   *row,
                                             GError       **error);
 
+/* The records (@row) of @ids (@n_ids of them) in the order of @ids, those
+ * that exist: @select ends "WHERE x.id" and is completed with "IN (…)";
+ * @id_offset is where a record keeps its id (G_STRUCT_OFFSET). */
+GPtrArray    *_dn_store_get_by_ids         (DnStore       *self,
+                                            const char    *select,
+                                            const DnRow   *row,
+                                            gsize          id_offset,
+                                            const gint64  *ids,
+                                            guint          n_ids,
+                                            GError       **error);
+
 /* Writing and reading with bound values ---------------------------------
  *
  * The values of a statement's parameters 1, 2, … follow its SQL, each as

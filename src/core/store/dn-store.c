@@ -704,3 +704,45 @@ dn_store_set_actor (DnStore    *self,
   g_free (self->actor);
   self->actor = g_strdup (actor != NULL ? actor : "");
 }
+
+GPtrArray *
+_dn_store_get_by_ids (DnStore       *self,
+                      const char    *select,
+                      const DnRow   *row,
+                      gsize          id_offset,
+                      const gint64  *ids,
+                      guint          n_ids,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autoptr(GPtrArray) found = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (n_ids == 0)
+    return g_steal_pointer (&records);
+  g_string_append (sql, " IN (");
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (sql, ')');
+  stmt = _dn_store_prepare_once (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  found = _dn_store_collect (self, stmt, row, error);
+  sqlite3_finalize (stmt);
+  if (found == NULL)
+    return NULL;
+  for (guint i = 0; i < found->len; i++)
+    g_hash_table_insert (by_id, G_STRUCT_MEMBER_P (found->pdata[i], id_offset), found->pdata[i]);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gpointer record = g_hash_table_lookup (by_id, &ids[i]);
+
+      if (record != NULL)
+        g_ptr_array_add (records, g_object_ref (record));
+    }
+  return g_steal_pointer (&records);
+}
