@@ -284,22 +284,6 @@ check_document_add (Run     *run,
 }
 
 static gboolean
-take_text (const char  *raw,
-           char       **field,
-           GError     **error)
-{
-  g_autofree char *text = NULL;
-
-  if (raw == NULL)
-    return TRUE;
-  if (!text_option (raw, &text, error))
-    return FALSE;
-  g_free (*field);
-  *field = g_steal_pointer (&text);
-  return TRUE;
-}
-
-static gboolean
 take_number (const char  *raw,
              const char  *option,
              int         *value,

@@ -80,23 +80,6 @@ check_id (Run     *run,
          refuse_value (error, CLI_ERROR_USAGE_BRIEF, run->words[0], _("“%s” is not a record number."));
 }
 
-/* @raw (an option as typed) as checked text in *@text; NULL stays NULL. */
-static gboolean
-take_text (const char  *raw,
-           char       **field,
-           GError     **error)
-{
-  g_autofree char *text = NULL;
-
-  if (raw == NULL)
-    return TRUE;
-  if (!text_option (raw, &text, error))
-    return FALSE;
-  g_free (*field);
-  *field = g_steal_pointer (&text);
-  return TRUE;
-}
-
 static gboolean
 take_date (const char  *raw,
            const char  *option,

@@ -134,6 +134,22 @@ text_option (const char  *raw,
 }
 
 gboolean
+take_text (const char  *raw,
+           char       **field,
+           GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (raw == NULL)
+    return TRUE;
+  if (!text_option (raw, &text, error))
+    return FALSE;
+  g_free (*field);
+  *field = g_steal_pointer (&text);
+  return TRUE;
+}
+
+gboolean
 refuse_value (GError    **error,
               int         code,
               const char *value,

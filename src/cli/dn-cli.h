@@ -41,6 +41,9 @@ enum
 /* Text from the command line, as UTF-8 in NFC (see dn-cli.c). */
 char *text_argument (char **words, GError **error);
 gboolean text_option (const char *raw, char **text, GError **error);
+/* @raw (an option as typed) as checked text in place of *@field; NULL
+ * leaves *@field as it is (an edit's untouched field). */
+gboolean take_text (const char *raw, char **field, GError **error);
 /* Sets @error (CLI_ERROR, @code) to @format, whose one %s is @value as a
  * message shows it (dn_text_escape_for_display(), 40 characters at most).
  * Returns FALSE. */
