@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dn-i18n.h"
+#include "dn-list-page.h"
 #include "dn-ui-test-utils.h"
 
 void
@@ -374,4 +375,36 @@ dn_ui_drop_file (GtkWidget *widget,
   g_value_unset (&value);
   g_slist_free (files);
   return accepted;
+}
+
+gboolean
+dn_ui_list_page_loaded (gpointer page)
+{
+  return !dn_list_page_is_loading (page) && dn_list_page_get_model (page) != NULL;
+}
+
+typedef struct
+{
+  DnListPage *page;
+  guint       n;
+} ListRows;
+
+static gboolean
+list_rows_cb (gpointer data)
+{
+  ListRows *rows = data;
+
+  return dn_ui_list_page_loaded (rows->page) &&
+         g_list_model_get_n_items (G_LIST_MODEL (dn_list_page_get_model (rows->page))) == rows->n;
+}
+
+void
+dn_ui_wait_for_list_rows (gpointer page,
+                          guint    n)
+{
+  ListRows rows = { page, n };
+
+  if (!dn_ui_wait_until (list_rows_cb, &rows, 5000))
+    g_error ("expected %u rows, the list shows %u", n,
+             g_list_model_get_n_items (G_LIST_MODEL (dn_list_page_get_model (page))));
 }

@@ -70,6 +70,13 @@ void       dn_ui_set_text              (gpointer    root,
                                         const char *text);
 /* Clicks @button (which must be sensitive) and runs what follows. */
 void       dn_ui_click                 (GtkWidget *button);
+/* Iterates the main loop until the list page @page (a DnListPage) has
+ * read its rows and shows @n of them (asserted, within 5 s; the failure
+ * says how many it shows). */
+void       dn_ui_wait_for_list_rows    (gpointer   page,
+                                        guint      n);
+/* Whether the list page @page (a DnListPage) has read its rows. */
+gboolean   dn_ui_list_page_loaded      (gpointer   page);
 /* Drops @file on @widget as a file manager would (through its
  * GtkDropTarget, asserted); whether the drop was taken. */
 gboolean   dn_ui_drop_file             (GtkWidget *widget,

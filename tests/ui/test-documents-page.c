@@ -27,38 +27,6 @@
 #include "dn-window.h"
 
 static gboolean
-loaded_cb (gpointer data)
-{
-  return !dn_list_page_is_loading (data) && dn_list_page_get_model (data) != NULL;
-}
-
-typedef struct
-{
-  DnListPage *page;
-  guint       n;
-} Rows;
-
-static gboolean
-rows_cb (gpointer data)
-{
-  Rows *rows = data;
-
-  return loaded_cb (rows->page) &&
-         g_list_model_get_n_items (G_LIST_MODEL (dn_list_page_get_model (rows->page))) == rows->n;
-}
-
-static void
-wait_for_rows (DnListPage *page,
-               guint       n)
-{
-  Rows rows = { page, n };
-
-  if (!dn_ui_wait_until (rows_cb, &rows, 5000))
-    g_error ("expected %u documents, the list shows %u", n,
-             g_list_model_get_n_items (G_LIST_MODEL (dn_list_page_get_model (page))));
-}
-
-static gboolean
 window_open_cb (gpointer data)
 {
   GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
@@ -173,10 +141,10 @@ test_section (DnTestStore   *fixture,
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   /* the secret one is hidden on this desktop */
-  wait_for_rows (page, 2);
+  dn_ui_wait_for_list_rows (page, 2);
   g_assert_cmpstr (dn_list_page_get_count_text (page), ==, "2 documents");
   g_settings_set_boolean (settings, "show-secret-documents", TRUE);
-  wait_for_rows (page, 3);
+  dn_ui_wait_for_list_rows (page, 3);
   g_assert_true (dn_list_page_select_id (page, secret));
   {
     g_autofree char *shown = global_search (window, "bao cao");
@@ -184,7 +152,7 @@ test_section (DnTestStore   *fixture,
     g_assert_cmpstr (shown, ==, "Báo cáo mật\n");
   }
   g_settings_set_boolean (settings, "show-secret-documents", FALSE);
-  wait_for_rows (page, 2);
+  dn_ui_wait_for_list_rows (page, 2);
   /* nor found by the header's search */
   {
     g_autofree char *shown = global_search (window, "bao cao");
@@ -218,25 +186,25 @@ test_section (DnTestStore   *fixture,
 
   /* the filters: the register, the search without accents, urgency */
   g_assert_true (dn_window_show_list (window, "documents:incoming"));
-  wait_for_rows (page, 1);
+  dn_ui_wait_for_list_rows (page, 1);
   g_assert_false (dn_list_page_get_column_chosen (page, DN_DOCUMENT_COLUMN_ARRIVAL) == FALSE);
   g_assert_true (dn_window_show_list (window, "documents:outgoing"));
-  wait_for_rows (page, 1);
+  dn_ui_wait_for_list_rows (page, 1);
   g_assert_false (dn_list_page_get_column_chosen (page, DN_DOCUMENT_COLUMN_ARRIVAL));
   dn_list_page_clear_filters (page);
-  wait_for_rows (page, 2);
+  dn_ui_wait_for_list_rows (page, 2);
   dn_ui_set_text (page, "Search documents", "hop tac");
-  wait_for_rows (page, 1);
+  dn_ui_wait_for_list_rows (page, 1);
   dn_list_page_clear_filters (page);
-  wait_for_rows (page, 2);
+  dn_ui_wait_for_list_rows (page, 2);
   dn_ui_set_text (page, "Issued by", "giao duc");
-  wait_for_rows (page, 1);
+  dn_ui_wait_for_list_rows (page, 1);
   dn_list_page_clear_filters (page);
-  wait_for_rows (page, 2);
+  dn_ui_wait_for_list_rows (page, 2);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (page, "Urgency")), 1 + DN_URGENCY_URGENT);
-  wait_for_rows (page, 1);
+  dn_ui_wait_for_list_rows (page, 1);
   dn_list_page_clear_filters (page);
-  wait_for_rows (page, 2);
+  dn_ui_wait_for_list_rows (page, 2);
   /* the year: every year reads so; a step up is this year, a step down
    * from the first year every year again */
   {
@@ -254,12 +222,12 @@ test_section (DnTestStore   *fixture,
     gtk_spin_button_update (year);
     g_assert_cmpint ((int) gtk_spin_button_get_value (year), ==, 2025);
     dn_list_page_clear_filters (page);
-    wait_for_rows (page, 2);
+    dn_ui_wait_for_list_rows (page, 2);
   }
 
   /* a new outgoing document through document.new: the next of 2025, 02 */
   g_assert_true (dn_window_show_list (window, "documents:outgoing"));
-  wait_for_rows (page, 1);
+  dn_ui_wait_for_list_rows (page, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "document.new", NULL));
   form = wait_window (DN_TYPE_FORM_DIALOG);
   {
@@ -272,7 +240,7 @@ test_section (DnTestStore   *fixture,
   dn_ui_set_text (form, "Number of copies", "4");
   g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (form)));
   dn_ui_spin (50);
-  wait_for_rows (page, 2);
+  dn_ui_wait_for_list_rows (page, 2);
   added = dn_test_query_int (fixture->store, "SELECT id FROM document WHERE subject = 'Kế hoạch đoàn vào'");
   dn_test_assert_owned_cmpstr (dn_test_query_text (fixture->store, "SELECT number || '/' || symbol || ' ' || issue_date "
                                                    "|| ' ' || copies FROM document WHERE id = %" G_GINT64_FORMAT, added),

@@ -28,16 +28,10 @@
 #include "dn-ui-test-utils.h"
 #include "dn-window.h"
 
-static gboolean
-loaded_cb (gpointer data)
-{
-  return !dn_list_page_is_loading (data) && dn_list_page_get_model (data) != NULL;
-}
-
 static guint
 wait_rows (DnListPage *page)
 {
-  g_assert_true (dn_ui_wait_until (loaded_cb, page, 5000));
+  g_assert_true (dn_ui_wait_until (dn_ui_list_page_loaded, page, 5000));
   dn_ui_spin (20);
   return g_list_model_get_n_items (G_LIST_MODEL (dn_list_page_get_model (page)));
 }
@@ -53,32 +47,6 @@ wait_window (GType type)
 {
   g_assert_true (dn_ui_wait_until (window_open_cb, GSIZE_TO_POINTER (type), 5000));
   return dn_ui_find_window (type);
-}
-
-typedef struct
-{
-  DnListPage *page;
-  guint       n;
-} Rows;
-
-static gboolean
-rows_cb (gpointer data)
-{
-  Rows *rows = data;
-
-  return loaded_cb (rows->page) &&
-         g_list_model_get_n_items (G_LIST_MODEL (dn_list_page_get_model (rows->page))) == rows->n;
-}
-
-static void
-wait_for_rows (DnListPage *page,
-               guint       n)
-{
-  Rows rows = { page, n };
-
-  if (!dn_ui_wait_until (rows_cb, &rows, 5000))
-    g_error ("expected %u partners, the list shows %u", n,
-             g_list_model_get_n_items (G_LIST_MODEL (dn_list_page_get_model (page))));
 }
 
 /* A cell named @name below @root with the style class @css_class. */
@@ -188,17 +156,17 @@ test_section (DnTestStore   *fixture,
 
   /* the filter of expiring papers */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (page, "Registration expiring")), TRUE);
-  wait_for_rows (page, 2);
+  dn_ui_wait_for_list_rows (page, 2);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (page, "Registration expiring")), FALSE);
-  wait_for_rows (page, 3);
+  dn_ui_wait_for_list_rows (page, 3);
   /* the overview's card links to the same list */
   dn_window_show_section (window, "overview");
   g_assert_true (dn_window_show_list (window, "partners:expiring"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
-  wait_for_rows (page, 2);
+  dn_ui_wait_for_list_rows (page, 2);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (dn_ui_get_by_label (page, "Registration expiring"))));
   dn_list_page_clear_filters (page);
-  wait_for_rows (page, 3);
+  dn_ui_wait_for_list_rows (page, 3);
 
   /* a partner through partner.new: a paper lasting longer than 3 years
    * warns, saving again keeps it */
@@ -220,7 +188,7 @@ test_section (DnTestStore   *fixture,
   g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM partner"), ==, 3);
   g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
   dn_ui_spin (50);
-  wait_for_rows (page, 4);
+  dn_ui_wait_for_list_rows (page, 4);
   added = dn_test_query_int (fixture->store, "SELECT id FROM partner WHERE name = 'Global Care'");
   dn_test_assert_owned_cmpstr (dn_test_query_text (fixture->store, "SELECT country_code || ' ' || registration_kind || ' ' || "
                                        "registration_expiry FROM partner WHERE id = %" G_GINT64_FORMAT, added),
@@ -286,7 +254,7 @@ test_section (DnTestStore   *fixture,
   wait_rows (page);
   g_assert_true (dn_list_page_select_id (page, added));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "partner.delete", NULL));
-  wait_for_rows (page, 3);
+  dn_ui_wait_for_list_rows (page, 3);
   g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM partner"), ==, 3);
 
   dn_ui_destroy_all_windows ();
