@@ -11,6 +11,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-document-details.h"
 #include "dn-exchange.h"
 #include "dn-i18n.h"
 #include "dn-list-page.h"
@@ -225,6 +226,25 @@ test_sections (void)
   {
     g_autofree char *path = g_build_filename (dir, "search.png", NULL);
     save_window (GTK_WINDOW (window), path);
+  }
+  /* an incoming document with the task it gives: print the slip, give
+   * tasks, its files */
+  {
+    g_autofree char *path = g_build_filename (dir, "document-details.png", NULL);
+    g_autoptr(GPtrArray) documents = dn_store_list_documents (store, NULL, 100, NULL);
+    gint64 incoming = 0;
+    DnDocumentDetails *details;
+
+    for (guint i = 0; documents != NULL && i < documents->len && incoming == 0; i++)
+      if (((DnDocument *) documents->pdata[i])->direction == DN_DIRECTION_INCOMING
+          && ((DnDocument *) documents->pdata[i])->arrival_number > 0)
+        incoming = ((DnDocument *) documents->pdata[i])->id;
+    g_assert_cmpint (incoming, >, 0);
+    details = dn_document_details_show (GTK_WINDOW (window), store, incoming);
+    wait_for_frame (GTK_WIDGET (details), "the document's first frame");
+    wait_until (no_pending_work, NULL, "the document to settle");
+    save_window (GTK_WINDOW (details), path);
+    gtk_window_destroy (GTK_WINDOW (details));
   }
   /* tasks proposed from the Đầm Hà plan, for the officer to check */
   {
