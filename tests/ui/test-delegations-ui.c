@@ -59,9 +59,11 @@ page_of (DnWindow   *window,
          const char *prefix)
 {
   g_autofree char *name = g_strconcat (prefix, "-table", NULL);
-  GtkWidget *table = dn_ui_get_named (window, name);
+  GtkWidget *page = dn_window_get_section_page (window, g_str_equal (prefix, "inbound") ? "delegations-in"
+                                                                                     : "delegations-out");
 
-  return DN_DELEGATION_LIST_PAGE (gtk_widget_get_ancestor (table, DN_TYPE_DELEGATION_LIST_PAGE));
+  g_assert_nonnull (dn_ui_find_named (page, name));
+  return DN_DELEGATION_LIST_PAGE (page);
 }
 
 static gboolean
@@ -429,7 +431,7 @@ static const char *
 card_figure (DnWindow   *window,
              const char *target)
 {
-  DnOverviewPage *overview = DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE));
+  DnOverviewPage *overview = DN_OVERVIEW_PAGE (dn_window_get_section_page (window, "overview"));
   GtkWidget *card = dn_ui_get_named (window, target);
   GtkWidget *box = gtk_button_get_child (GTK_BUTTON (card));
 
@@ -596,7 +598,7 @@ test_passports_round_trip (DnTestStore   *fixture,
   /* Tuesday 18/03: An and Bình bring theirs back, in time */
   set_today (2025, 3, 18);
   dn_window_show_section (window, "passports");
-  passports = DN_LIST_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_PASSPORTS_PAGE));
+  passports = DN_LIST_PAGE (dn_window_get_section_page (window, "passports"));
   g_assert_nonnull (passports);
   g_assert_true (dn_window_show_list (window, "passports:all"));
   wait_count (passports, "3 passports");

@@ -187,7 +187,7 @@ test_section (DnTestStore   *fixture,
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   dn_window_show_section (window, "passports");
-  page = DN_LIST_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_PASSPORTS_PAGE));
+  page = DN_LIST_PAGE (dn_window_get_section_page (window, "passports"));
   g_assert_nonnull (page);
   settle (page);
   wait_count (page, "2 passports");
@@ -347,7 +347,7 @@ test_links (DnTestStore   *fixture,
   window = dn_window_new (NULL, fixture->store);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  page = DN_LIST_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_PASSPORTS_PAGE));
+  page = DN_LIST_PAGE (dn_window_get_section_page (window, "passports"));
 
   g_assert_true (dn_window_show_list (window, "passports:overdue"));
   g_assert_cmpstr (dn_window_get_section (window), ==, "passports");

@@ -70,8 +70,9 @@ show_window (Shown      *shown,
   memset (shown, 0, sizeof *shown);
   shown->window = dn_window_new (NULL, store);
   dn_window_show_section (shown->window, section);
-  shown->overview = dn_ui_find_type (GTK_WIDGET (shown->window), DN_TYPE_OVERVIEW_PAGE);
-  shown->units = dn_ui_find_type (GTK_WIDGET (shown->window), DN_TYPE_UNITS_PAGE);
+  /* both built, the one not shown hidden behind the other */
+  shown->overview = dn_window_get_section_page (shown->window, "overview");
+  shown->units = dn_window_get_section_page (shown->window, "units");
   g_assert_nonnull (shown->overview);
   g_assert_nonnull (shown->units);
   g_signal_connect (shown->overview, "notify::loading", G_CALLBACK (on_loading_cb), shown);

@@ -815,9 +815,9 @@ test_error_state (DnTestStore   *fixture,
 static DnTaskListView *
 window_view (DnWindow *window)
 {
-  GtkWidget *view = dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_TASK_LIST_VIEW);
+  GtkWidget *view = dn_window_get_section_page (window, "tasks");
 
-  g_assert_nonnull (view);
+  g_assert_true (DN_IS_TASK_LIST_VIEW (view));
   return DN_TASK_LIST_VIEW (view);
 }
 

@@ -17,7 +17,10 @@
 #include "dn-overdue-notice.h"
 #include "dn-partner-details.h"
 #include "dn-passport-details.h"
+#include "dn-documents-page.h"
 #include "dn-overview-page.h"
+#include "dn-task-list-view.h"
+#include "dn-units-page.h"
 #include "dn-rules-dialog.h"
 #include "dn-form-dialog.h"
 #include "dn-test-utils.h"
@@ -111,6 +114,11 @@ test_settings_remembered (DnTestStore   *fixture,
   gtk_window_present (GTK_WINDOW (window));
   dn_ui_spin (50);
   g_assert_cmpstr (dn_window_get_section (window), ==, "units");
+  /* only the section shown is built at launch; the others when first shown */
+  g_assert_nonnull (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_UNITS_PAGE));
+  g_assert_null (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE));
+  g_assert_null (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_TASK_LIST_VIEW));
+  g_assert_null (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_DOCUMENTS_PAGE));
   {
     int w, h;
     gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
@@ -120,6 +128,8 @@ test_settings_remembered (DnTestStore   *fixture,
 
   /* choosing a section and resizing are kept when the window closes */
   dn_window_show_section (window, "tasks");
+  g_assert_nonnull (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_TASK_LIST_VIEW));
+  g_assert_null (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_DOCUMENTS_PAGE));
   {
     g_autofree char *last = g_settings_get_string (settings, "last-section");
     g_assert_cmpstr (last, ==, "tasks");
@@ -663,7 +673,7 @@ overview_read (DnOverviewPage *page)
 static void
 wait_overview_read (DnWindow *window)
 {
-  DnOverviewPage *page = DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE));
+  DnOverviewPage *page = DN_OVERVIEW_PAGE (dn_window_get_section_page (window, "overview"));
 
   dn_ui_spin (0);
   g_assert_true (dn_ui_wait_until ((DnUiCondition) overview_read, page, 30000));
@@ -743,7 +753,7 @@ test_overview_alerts (DnTestStore   *fixture,
 
   /* the report recorded: the figure goes to 0 and the card is no longer late */
   dn_test_exec (fixture->store, "UPDATE delegation SET report_submitted_on = '2026-11-20' WHERE id = 2");
-  dn_overview_page_reload (DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE)));
+  dn_overview_page_reload (DN_OVERVIEW_PAGE (dn_window_get_section_page (window, "overview")));
   wait_overview_read (window);
   g_assert_cmpstr (card_figure (window, "delegations-out:report-overdue"), ==, "0");
   g_assert_false (gtk_widget_has_css_class (dn_ui_get_named (window, "delegations-out:report-overdue"), "dn-danger"));
@@ -752,7 +762,7 @@ test_overview_alerts (DnTestStore   *fixture,
    * inbound delegations */
   g_assert_cmpstr (card_figure (window, "delegations-in:report-overdue"), ==, "0");
   dn_test_exec (fixture->store, "UPDATE delegation SET report_submitted_on = NULL, report_due_date = '2019-06-05' WHERE id = 6");
-  dn_overview_page_reload (DN_OVERVIEW_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_OVERVIEW_PAGE)));
+  dn_overview_page_reload (DN_OVERVIEW_PAGE (dn_window_get_section_page (window, "overview")));
   wait_overview_read (window);
   g_assert_cmpstr (card_figure (window, "delegations-in:report-overdue"), ==, "1");
   g_assert_cmpstr (card_figure (window, "delegations-out:report-overdue"), ==, "0");

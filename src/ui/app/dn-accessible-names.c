@@ -120,13 +120,15 @@ dn_accessible_names_fix (GtkWidget *widget)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sections"), -1);
 }
 
-static void
-fix_tree (GtkWidget *widget)
+void
+dn_accessible_names_fix_tree (GtkWidget *widget)
 {
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
   dn_accessible_names_fix (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    fix_tree (child);
+    dn_accessible_names_fix_tree (child);
 }
 
 /* A window, as it is realized: every widget in it, shown or not (a screen
@@ -141,7 +143,7 @@ on_realize_hook (GSignalInvocationHint *hint,
   GObject *object = g_value_get_object (&params[0]);
 
   if (GTK_IS_WINDOW (object))
-    fix_tree (GTK_WIDGET (object));
+    dn_accessible_names_fix_tree (GTK_WIDGET (object));
   else if (GTK_IS_WIDGET (object))
     dn_accessible_names_fix (GTK_WIDGET (object));
   return TRUE;

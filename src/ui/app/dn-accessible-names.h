@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 void dn_accessible_names_install (void);
 
 /* Corrects @widget now: what the installed hook does on realize. */
-void dn_accessible_names_fix     (GtkWidget *widget);
+void dn_accessible_names_fix      (GtkWidget *widget);
+/* @widget and every widget in it, shown or not: for a part built after
+ * its window was realized (a section shown for the first time). */
+void dn_accessible_names_fix_tree (GtkWidget *widget);
 
 G_END_DECLS

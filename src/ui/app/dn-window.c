@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-accessible-names.h"
 #include "dn-attachment-list.h"
 #include "dn-attachment-text.h"
 #include "dn-backup-dialog.h"
@@ -52,14 +53,6 @@ struct _DnWindow
   GtkWidget            *toast_undo;
   GtkLabel             *database_label;
   GtkLabel             *indexing_label;
-  DnOverviewPage       *overview_page;
-  DnTaskListView       *task_list_view;
-  DnUnitsPage          *units_page;
-  DnPassportsPage      *passports_page;
-  DnPartnersPage       *partners_page;
-  DnDocumentsPage      *documents_page;
-  DnDelegationListPage *outbound_page;
-  DnDelegationListPage *inbound_page;
 };
 
 static void dn_window_context_provider_init (DnWindowContextProviderInterface *iface);
@@ -94,6 +87,103 @@ show_toast (DnWindow   *self,
   self->toast_timeout = g_timeout_add_seconds (with_undo ? 10 : 5, hide_toast_cb, self);
 }
 
+/*
+ * Sections: each page is built when it is first shown or asked for, so a
+ * launch builds, measures and draws only the section it opens on.
+ */
+
+static GtkWidget *
+new_section_page (DnWindow   *self,
+                  const char *name)
+{
+  GtkWidget *page = NULL;
+
+  if (g_str_equal (name, "overview"))
+    {
+      page = g_object_new (DN_TYPE_OVERVIEW_PAGE, NULL);
+      dn_overview_page_set_store (DN_OVERVIEW_PAGE (page), self->store);
+    }
+  else if (g_str_equal (name, "tasks"))
+    {
+      page = g_object_new (DN_TYPE_TASK_LIST_VIEW, NULL);
+      dn_task_list_view_set_my_unit (DN_TASK_LIST_VIEW (page), dn_window_context_get_my_unit (self->context));
+      dn_task_list_view_set_store (DN_TASK_LIST_VIEW (page), self->store);
+    }
+  else if (g_str_has_prefix (name, "delegations-"))
+    {
+      page = dn_delegation_list_page_new (g_str_equal (name, "delegations-in") ? DN_DELEGATION_INBOUND
+                                                                             : DN_DELEGATION_OUTBOUND);
+      dn_delegation_list_page_set_store (DN_DELEGATION_LIST_PAGE (page), self->store);
+    }
+  else if (g_str_equal (name, "passports"))
+    {
+      page = g_object_new (DN_TYPE_PASSPORTS_PAGE, NULL);
+      dn_passports_page_set_store (DN_PASSPORTS_PAGE (page), self->store);
+    }
+  else if (g_str_equal (name, "partners"))
+    {
+      page = g_object_new (DN_TYPE_PARTNERS_PAGE, NULL);
+      dn_partners_page_set_store (DN_PARTNERS_PAGE (page), self->store);
+    }
+  else if (g_str_equal (name, "units"))
+    {
+      page = g_object_new (DN_TYPE_UNITS_PAGE, NULL);
+      dn_units_page_set_store (DN_UNITS_PAGE (page), self->store);
+    }
+  else if (g_str_equal (name, "documents"))
+    {
+      page = g_object_new (DN_TYPE_DOCUMENTS_PAGE, NULL);
+      dn_documents_page_set_store (DN_DOCUMENTS_PAGE (page), self->store);
+    }
+  g_return_val_if_fail (page != NULL, NULL);
+  /* the whole of its place in the stack */
+  gtk_widget_set_hexpand (page, TRUE);
+  gtk_widget_set_vexpand (page, TRUE);
+  return page;
+}
+
+/* The page of section @name if it is built, else NULL. */
+static GtkWidget *
+built_page (DnWindow   *self,
+            const char *name)
+{
+  GtkWidget *slot = gtk_stack_get_child_by_name (self->sections, name);
+
+  return slot != NULL ? gtk_widget_get_first_child (slot) : NULL;
+}
+
+/**
+ * dn_window_get_section_page:
+ * @name: a section's name ("tasks", "units"…)
+ *
+ * Returns: (transfer none) (nullable): the page of section @name, built
+ * now if it was not yet; %NULL for an unknown name.
+ */
+GtkWidget *
+dn_window_get_section_page (DnWindow   *self,
+                            const char *name)
+{
+  GtkWidget *slot, *page;
+
+  g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  slot = gtk_stack_get_child_by_name (self->sections, name);
+  if (slot == NULL || self->store == NULL)
+    return NULL;
+  page = gtk_widget_get_first_child (slot);
+  if (page == NULL)
+    {
+      page = new_section_page (self, name);
+      gtk_box_append (GTK_BOX (slot), page);
+      /* its hidden parts too (states, menus), as a window's are */
+      dn_accessible_names_fix_tree (page);
+    }
+  return page;
+}
+
+#define SECTION_PAGE(self, name, TYPE) TYPE (dn_window_get_section_page ((self), (name)))
+
 static void
 update_main_page (DnWindow *self)
 {
@@ -110,14 +200,21 @@ update_main_page (DnWindow *self)
 static void
 on_store_changed_cb (DnWindow *self)
 {
+  GtkWidget *overview = built_page (self, "overview");
+
   update_main_page (self);
-  dn_overview_page_reload (self->overview_page);
+  /* a page built later reads what is there then */
+  if (overview != NULL)
+    dn_overview_page_reload (DN_OVERVIEW_PAGE (overview));
 }
 
 static void
 apply_my_unit (DnWindow *self)
 {
-  dn_task_list_view_set_my_unit (self->task_list_view, dn_window_context_get_my_unit (self->context));
+  GtkWidget *tasks = built_page (self, "tasks");
+
+  if (tasks != NULL)
+    dn_task_list_view_set_my_unit (DN_TASK_LIST_VIEW (tasks), dn_window_context_get_my_unit (self->context));
 }
 
 /*
@@ -196,9 +293,9 @@ owner_found_cb (DnWindow        *self,
   else if (owner->id <= 0)
     return;
   else if (owner->kind == DN_RECORD_PERSON)
-    dn_units_page_select_unit (self->units_page, owner->id);
+    dn_units_page_select_unit (SECTION_PAGE (self, "units", DN_UNITS_PAGE), owner->id);
   else
-    dn_partners_page_open_partner (self->partners_page, owner->id);
+    dn_partners_page_open_partner (SECTION_PAGE (self, "partners", DN_PARTNERS_PAGE), owner->id);
 }
 
 static void
@@ -230,7 +327,7 @@ on_open_hit_cb (DnWindow    *self,
       break;
     case DN_RECORD_UNIT:
       dn_window_show_section (self, "units");
-      dn_units_page_select_unit (self->units_page, hit->id);
+      dn_units_page_select_unit (SECTION_PAGE (self, "units", DN_UNITS_PAGE), hit->id);
       break;
     case DN_RECORD_PERSON:
       dn_window_show_section (self, "units");
@@ -238,7 +335,7 @@ on_open_hit_cb (DnWindow    *self,
       break;
     case DN_RECORD_PARTNER:
       dn_window_show_section (self, "partners");
-      dn_partners_page_open_partner (self->partners_page, hit->id);
+      dn_partners_page_open_partner (SECTION_PAGE (self, "partners", DN_PARTNERS_PAGE), hit->id);
       break;
     case DN_RECORD_PROJECT:
       dn_window_show_section (self, "partners");
@@ -246,10 +343,10 @@ on_open_hit_cb (DnWindow    *self,
       break;
     case DN_RECORD_PASSPORT:
       dn_window_show_section (self, "passports");
-      dn_passports_page_open_passport (self->passports_page, hit->id);
+      dn_passports_page_open_passport (SECTION_PAGE (self, "passports", DN_PASSPORTS_PAGE), hit->id);
       break;
     case DN_RECORD_DELEGATION:
-      dn_delegation_list_page_open_delegation (self->outbound_page, hit->id);
+      dn_delegation_list_page_open_delegation (SECTION_PAGE (self, "delegations-out", DN_DELEGATION_LIST_PAGE), hit->id);
       break;
     case DN_RECORD_ATTACHMENT:
       {
@@ -279,7 +376,7 @@ static void
 new_task_action (DnWindow *self)
 {
   dn_window_show_section (self, "tasks");
-  dn_task_list_view_new_task (self->task_list_view);
+  dn_task_list_view_new_task (SECTION_PAGE (self, "tasks", DN_TASK_LIST_VIEW));
 }
 
 static void
@@ -327,7 +424,7 @@ start_empty_action (DnWindow *self)
       return;
     }
   dn_window_show_section (self, "units");
-  dn_units_page_select_unit (self->units_page, unit->id);
+  dn_units_page_select_unit (SECTION_PAGE (self, "units", DN_UNITS_PAGE), unit->id);
   show_toast (self, _("Rename the department and add its divisions, offices and schools."), FALSE);
 }
 
@@ -416,13 +513,17 @@ static void
 on_section_changed_cb (DnWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->sections);
-  GtkWidget *page = gtk_stack_get_visible_child (self->sections);
+  GtkWidget *page;
 
+  /* while the template is built: no store yet, nothing to show */
+  if (name == NULL || self->store == NULL)
+    return;
+  page = dn_window_get_section_page (self, name);
   /* before the window is shown: the first rows are read while it is
    * realized and laid out, and come in its first frame */
   if (DN_IS_LIST_PAGE (page))
     dn_list_page_prefetch (DN_LIST_PAGE (page));
-  if (self->settings != NULL && name != NULL)
+  if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-section", name);
 }
 
@@ -562,10 +663,7 @@ dn_window_class_init (DnWindowClass *klass)
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
-                             banner_label, toast, toast_label, toast_undo, database_label, indexing_label,
-                             overview_page,
-                             task_list_view, units_page, passports_page, partners_page,
-                             outbound_page, inbound_page, documents_page);
+                             banner_label, toast, toast_label, toast_undo, database_label, indexing_label);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_open_hit_cb, on_toast_close_cb, on_section_changed_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
@@ -600,14 +698,6 @@ dn_window_new (DnApplication *application,
   g_signal_connect_swapped (self->context, "notify::can-undo", G_CALLBACK (on_can_undo_changed_cb), self);
   g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   dn_global_search_set_store (self->global_search, store);
-  dn_overview_page_set_store (self->overview_page, store);
-  dn_task_list_view_set_store (self->task_list_view, store);
-  dn_units_page_set_store (self->units_page, store);
-  dn_partners_page_set_store (self->partners_page, store);
-  dn_documents_page_set_store (self->documents_page, store);
-  dn_passports_page_set_store (self->passports_page, store);
-  dn_delegation_list_page_set_store (self->outbound_page, store);
-  dn_delegation_list_page_set_store (self->inbound_page, store);
 
   /* the attached PDF files whose text is not read yet: read now, in the
    * background; said in the header bar when it takes a while */
@@ -646,6 +736,8 @@ dn_window_new (DnApplication *application,
   update_main_page (self);
   if (section != NULL && gtk_stack_get_child_by_name (self->sections, section) != NULL)
     gtk_stack_set_visible_child_name (self->sections, section);
+  /* the section shown is built now, the others when first shown */
+  on_section_changed_cb (self);
   return self;
 }
 
@@ -685,7 +777,7 @@ dn_window_open_task (DnWindow *self,
 {
   g_return_if_fail (DN_IS_WINDOW (self));
   dn_window_show_section (self, "tasks");
-  dn_task_list_view_open_task (self->task_list_view, task_id);
+  dn_task_list_view_open_task (SECTION_PAGE (self, "tasks", DN_TASK_LIST_VIEW), task_id);
 }
 
 void
@@ -694,7 +786,7 @@ dn_window_show_tasks (DnWindow   *self,
 {
   g_return_if_fail (DN_IS_WINDOW (self));
   dn_window_show_section (self, "tasks");
-  dn_task_list_view_apply_preset (self->task_list_view, preset);
+  dn_task_list_view_apply_preset (SECTION_PAGE (self, "tasks", DN_TASK_LIST_VIEW), preset);
 }
 
 gboolean
@@ -708,7 +800,7 @@ dn_window_show_list (DnWindow   *self,
   g_return_val_if_fail (link != NULL, FALSE);
 
   parts = g_strsplit (link, ":", 2);
-  page = gtk_stack_get_child_by_name (self->sections, parts[0]);
+  page = dn_window_get_section_page (self, parts[0]);
   if (page == NULL ||
       (parts[1] != NULL && (!DN_IS_LIST_PAGE (page) || !dn_list_page_apply_preset (DN_LIST_PAGE (page), parts[1]))))
     {

@@ -27,6 +27,9 @@ DnWindowContext *dn_window_get_context (DnWindow    *self);
 void        dn_window_show_section   (DnWindow      *self,
                                       const char    *name);
 const char *dn_window_get_section    (DnWindow      *self);
+/* The page of a section, built when first shown or asked for. */
+GtkWidget  *dn_window_get_section_page (DnWindow    *self,
+                                        const char  *name);
 /* Shows the task in the task list and opens it. */
 void        dn_window_open_task      (DnWindow      *self,
                                       gint64         task_id);
