@@ -231,11 +231,11 @@ test_first_rows_then_rest (DnTestStore   *fixture,
   /* the first rows, read with them: showing them reads nothing more */
   if (!dn_query_model_is_complete (DN_QUERY_MODEL (model)))
     {
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_PREFETCHED);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_FIRST_ROWS);
       g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changed);
     }
   n_fetched = dn_task_list_model_get_n_fetched (model);
-  for (guint i = 0; i < DN_QUERY_MODEL_PREFETCHED; i++)
+  for (guint i = 0; i < DN_QUERY_MODEL_FIRST_ROWS; i++)
     {
       g_autoptr(DnTask) task = g_list_model_get_item (G_LIST_MODEL (model), i);
       g_assert_cmpint (task->id, ==, g_array_index (ids, gint64, i));
@@ -248,13 +248,22 @@ test_first_rows_then_rest (DnTestStore   *fixture,
   g_assert_cmpuint (n_loaded, ==, 1);
   g_assert_cmpuint (n_notified, ==, 2);   /* FALSE with the first rows, TRUE with the rest */
   g_assert_cmpuint (changed.n_signals, ==, 1);
-  g_assert_cmpuint (changed.position, ==, DN_QUERY_MODEL_PREFETCHED);
+  g_assert_cmpuint (changed.position, ==, DN_QUERY_MODEL_FIRST_ROWS);
   g_assert_cmpuint (changed.removed, ==, 0);
-  g_assert_cmpuint (changed.added, ==, ids->len - DN_QUERY_MODEL_PREFETCHED);
+  g_assert_cmpuint (changed.added, ==, ids->len - DN_QUERY_MODEL_FIRST_ROWS);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, ids->len);
   for (guint i = 0; i < ids->len; i += 211)
     g_assert_cmpint (dn_query_model_get_id (DN_QUERY_MODEL (model), i), ==, g_array_index (ids, gint64, i));
-  /* the rows read with the first ones are still there */
+  /* the rows read with the first ones are still there, and those a view
+   * builds next came with the rest: showing them reads nothing */
+  g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), ==, n_fetched + DN_QUERY_MODEL_PREFETCHED -
+                                                                  DN_QUERY_MODEL_FIRST_ROWS);
+  n_fetched = dn_task_list_model_get_n_fetched (model);
+  for (guint i = 0; i < DN_QUERY_MODEL_PREFETCHED; i++)
+    {
+      g_autoptr(DnTask) task = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (task->id, ==, g_array_index (ids, gint64, i));
+    }
   g_assert_cmpuint (dn_task_list_model_get_n_fetched (model), ==, n_fetched);
 
   /* a new query replaces the whole list again, first rows first */
@@ -267,7 +276,7 @@ test_first_rows_then_rest (DnTestStore   *fixture,
   g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
                    dn_store_count_tasks (fixture->store, &query, NULL));
   g_assert_cmpuint (changed.n_signals, >=, 1);
-  g_assert_cmpuint (changed.position, ==, changed.n_signals == 1 ? 0 : DN_QUERY_MODEL_PREFETCHED);
+  g_assert_cmpuint (changed.position, ==, changed.n_signals == 1 ? 0 : DN_QUERY_MODEL_FIRST_ROWS);
 }
 
 /* 1 000 generated tasks; @model counts its "loaded" in @n_loaded; @query
@@ -308,8 +317,8 @@ test_set_query_first (DnTestStore   *fixture,
   g_assert_true (dn_task_list_model_set_query_first (model, &query, &error));
   g_assert_no_error (error);
   g_assert_false (dn_query_model_is_complete (DN_QUERY_MODEL (model)));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_PREFETCHED);
-  for (guint i = 0; i < DN_QUERY_MODEL_PREFETCHED; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_FIRST_ROWS);
+  for (guint i = 0; i < DN_QUERY_MODEL_FIRST_ROWS; i++)
     g_assert_cmpint (dn_query_model_get_id (DN_QUERY_MODEL (model), i), ==, g_array_index (ids, gint64, i));
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changed);
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -318,15 +327,15 @@ test_set_query_first (DnTestStore   *fixture,
   g_assert_true (dn_query_model_is_complete (DN_QUERY_MODEL (model)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, ids->len);
   g_assert_cmpuint (changed.n_signals, ==, 1);
-  g_assert_cmpuint (changed.position, ==, DN_QUERY_MODEL_PREFETCHED);
-  g_assert_cmpuint (changed.added, ==, ids->len - DN_QUERY_MODEL_PREFETCHED);
+  g_assert_cmpuint (changed.position, ==, DN_QUERY_MODEL_FIRST_ROWS);
+  g_assert_cmpuint (changed.added, ==, ids->len - DN_QUERY_MODEL_FIRST_ROWS);
   /* synchronous: no "loaded" */
   g_assert_cmpuint (n_loaded, ==, 0);
 
   /* a short list is complete at once */
   query.text = "hộ chiếu";
   g_assert_true (dn_task_list_model_set_query_first (model, &query, &error));
-  if (g_list_model_get_n_items (G_LIST_MODEL (model)) < DN_QUERY_MODEL_PREFETCHED)
+  if (g_list_model_get_n_items (G_LIST_MODEL (model)) < DN_QUERY_MODEL_FIRST_ROWS)
     g_assert_true (dn_query_model_is_complete (DN_QUERY_MODEL (model)));
   g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (model)), <=,
                    dn_store_count_tasks (fixture->store, &query, NULL));
@@ -365,7 +374,7 @@ test_rest_on_demand (DnTestStore   *fixture,
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_false (dn_query_model_is_complete (base));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_PREFETCHED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_FIRST_ROWS);
   g_assert_true (dn_query_model_fetch_rest (base));
   g_assert_false (dn_query_model_fetch_rest (base));   /* under way: not twice */
   while (!dn_query_model_is_complete (base) && g_get_monotonic_time () < deadline)

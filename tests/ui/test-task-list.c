@@ -1454,7 +1454,7 @@ test_rest_after_first_frame (DnTestStore   *fixture,
          g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   model = dn_list_page_get_model (DN_LIST_PAGE (view));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_PREFETCHED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, DN_QUERY_MODEL_FIRST_ROWS);
   g_assert_false (dn_query_model_is_complete (model));
   paints_with_rows = n_paints;
   g_object_set_data (G_OBJECT (model), "n-paints", &n_paints);

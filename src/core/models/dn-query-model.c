@@ -179,8 +179,10 @@ query_free (DnQueryModelClass *klass,
 
 /* A query runs in one job (every id and the records of the first), or,
  * when the class reads first rows by the query (query_first), in two: the
- * first rows (what a view shows first: a few ms on an index whatever the
- * size), then, when there are more, every id (the count and the rest). */
+ * first rows (DN_QUERY_MODEL_FIRST_ROWS, what a view shows first: a few ms
+ * on an index whatever the size), then, when there are more, every id (the
+ * count and the rest) with the records after the first rows up to
+ * DN_QUERY_MODEL_PREFETCHED (the rows a view builds next). */
 typedef enum
 {
   JOB_IDS_AND_FIRST,
@@ -193,12 +195,13 @@ typedef struct
   DnQueryModelClass *klass;  /* classes stay: usable on any thread */
   gpointer           query;  /* a copy of its own */
   JobKind            kind;
+  guint              n_listed;  /* JOB_IDS: the first rows the model lists already */
 } Job;
 
 typedef struct
 {
   GArray    *ids;
-  GPtrArray *first;  /* the records of the first ids, or NULL */
+  GPtrArray *first;  /* records of the first ids (JOB_IDS: those after the listed ones), or NULL */
   gboolean   complete;
 } JobResult;
 
@@ -247,25 +250,32 @@ run_job (DnStore         *store,
     {
     case JOB_FIRST_ROWS:
       {
-        GPtrArray *first = job->klass->query_first (store, job->query, DN_QUERY_MODEL_PREFETCHED, error);
+        GPtrArray *first = job->klass->query_first (store, job->query, DN_QUERY_MODEL_FIRST_ROWS, error);
 
         if (first == NULL)
           return NULL;
         result = g_new0 (JobResult, 1);
         result->first = first;
         result->ids = ids_of_items (job->klass, first);
-        result->complete = first->len < DN_QUERY_MODEL_PREFETCHED;
+        result->complete = first->len < DN_QUERY_MODEL_FIRST_ROWS;
       }
       break;
     case JOB_IDS:
       {
         GArray *ids = job->klass->query_ids (store, job->query, error);
+        guint to;
 
         if (ids == NULL)
           return NULL;
         result = g_new0 (JobResult, 1);
         result->ids = ids;
         result->complete = TRUE;
+        /* the rows a view builds once these are listed: read here, not
+         * on the main thread (one gone meanwhile is read there) */
+        to = MIN (ids->len, DN_QUERY_MODEL_PREFETCHED);
+        if (job->n_listed < to)
+          result->first = job->klass->read_items (store, &g_array_index (ids, gint64, job->n_listed),
+                                                  to - job->n_listed, NULL);
       }
       break;
     case JOB_IDS_AND_FIRST:
@@ -330,6 +340,7 @@ start_job (DnQueryModel *self,
   job->klass = DN_QUERY_MODEL_GET_CLASS (self);
   job->query = query_copy (job->klass, priv->query);
   job->kind = kind;
+  job->n_listed = priv->ids->len;
   priv->rest_waiting = FALSE;
   /* a query still running is interrupted; its result is never applied */
   dn_query_slot_run (priv->slot, run_job, job, (GDestroyNotify) job_free, G_CALLBACK (job_done), self);
@@ -656,13 +667,13 @@ dn_query_model_run_query_first (DnQueryModel  *self,
   priv->rest_waiting = FALSE;
   /* the first rows here (by the list's index: a few ms whatever the
    * size), the rest on the worker */
-  first = klass->query_first (priv->store, priv->query, DN_QUERY_MODEL_PREFETCHED, error);
+  first = klass->query_first (priv->store, priv->query, DN_QUERY_MODEL_FIRST_ROWS, error);
   if (first == NULL)
     return FALSE;
   ids = ids_of_items (klass, first);
   dn_query_model_set_complete (self, TRUE);
   dn_query_model_set_result (self, ids, first);
-  if (first->len < DN_QUERY_MODEL_PREFETCHED)
+  if (first->len < DN_QUERY_MODEL_FIRST_ROWS)
     return TRUE;
   dn_query_model_set_complete (self, FALSE);
   start_rest (self);
