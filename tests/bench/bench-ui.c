@@ -37,6 +37,7 @@
 
 #include "dn-overview-page.h"
 #include "dn-task-list-view.h"
+#include "dn-ui.h"
 #include "dn-ui-testing.h"
 #include "dn-window.h"
 
@@ -270,6 +271,8 @@ open_window (const char *db,
   DnStore *store = dn_store_open (db, DN_STORE_OPEN_NO_CREATE | (read_only ? DN_STORE_OPEN_READ_ONLY : 0), &error);
   Ctx *ctx = g_new0 (Ctx, 1);
 
+  /* styled as the application styles it */
+  dn_ui_add_style ();
   if (store == NULL)
     {
       g_printerr ("%s\n(run bench-core first: it makes the database)\n", error->message);

@@ -257,8 +257,6 @@ static void
 dn_application_startup (GApplication *app)
 {
   DnApplication *self = DN_APPLICATION (app);
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
   G_APPLICATION_CLASS (dn_application_parent_class)->startup (app);
 
   g_set_application_name (_("Đối Ngoại"));
@@ -266,9 +264,7 @@ dn_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->settings = dn_settings_new ();
 
-  gtk_css_provider_load_from_resource (css, "/io/github/doingoai/DoiNgoai/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  dn_ui_add_style ();
 
   g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (on_toplevels_changed_cb), NULL);
   on_toplevels_changed_cb (gtk_window_get_toplevels (), 0, 0, g_list_model_get_n_items (gtk_window_get_toplevels ()));

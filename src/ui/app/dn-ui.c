@@ -25,6 +25,23 @@ dn_ui_ensure_resources (void)
 }
 
 void
+dn_ui_add_style (void)
+{
+  static gsize added = 0;
+
+  if (g_once_init_enter (&added))
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      dn_ui_ensure_resources ();
+      gtk_css_provider_load_from_resource (css, "/io/github/doingoai/DoiNgoai/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_once_init_leave (&added, 1);
+    }
+}
+
+void
 dn_ui_list_box_clear (GtkListBox *list)
 {
   GtkWidget *child;

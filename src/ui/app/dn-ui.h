@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * without the application. */
 void dn_ui_ensure_resources (void);
 
+/* Adds the interface's style sheet to the default display, once: what the
+ * application does at start (and a benchmark that opens its windows). */
+void dn_ui_add_style        (void);
+
 /* Adds the style class @name to @widget when @on, removes it otherwise. */
 void dn_ui_set_css_class    (GtkWidget  *widget,
                              const char *name,

@@ -554,6 +554,15 @@ dn_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (dn_window_parent_class)->close_request (window);
 }
 
+static void
+dn_window_realize (GtkWidget *widget)
+{
+  /* the section shown is built now, before the first layout (its first
+   * rows are read meanwhile), the others when first shown */
+  on_section_changed_cb (DN_WINDOW (widget));
+  GTK_WIDGET_CLASS (dn_window_parent_class)->realize (widget);
+}
+
 /* Reading the text of attached files: said only after a second. */
 static void
 on_indexing_progress_cb (DnWindow *self,
@@ -650,16 +659,11 @@ dn_window_class_init (DnWindowClass *klass)
 
   object_class->dispose = dn_window_dispose;
   object_class->finalize = dn_window_finalize;
+  widget_class->realize = dn_window_realize;
   window_class->close_request = dn_window_close_request;
 
+  /* (the sections' page types are made ready when a page is first built) */
   g_type_ensure (DN_TYPE_GLOBAL_SEARCH);
-  g_type_ensure (DN_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (DN_TYPE_TASK_LIST_VIEW);
-  g_type_ensure (DN_TYPE_UNITS_PAGE);
-  g_type_ensure (DN_TYPE_PARTNERS_PAGE);
-  g_type_ensure (DN_TYPE_DOCUMENTS_PAGE);
-  g_type_ensure (DN_TYPE_PASSPORTS_PAGE);
-  g_type_ensure (DN_TYPE_DELEGATION_LIST_PAGE);
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
@@ -736,8 +740,6 @@ dn_window_new (DnApplication *application,
   update_main_page (self);
   if (section != NULL && gtk_stack_get_child_by_name (self->sections, section) != NULL)
     gtk_stack_set_visible_child_name (self->sections, section);
-  /* the section shown is built now, the others when first shown */
-  on_section_changed_cb (self);
   return self;
 }
 
