@@ -1,0 +1,84 @@
+/* dn-report-period.h: the periods the department's reports cover
+ *
+ * A report covers one period of one kind, named as the command line and
+ * the stored reports write it:
+ *
+ * | kind          | text            | days covered                          |
+ * |---------------|-----------------|---------------------------------------|
+ * | quarter       | 2024-Q1         | 1 January to 31 March 2024            |
+ * | semester      | 2024-2025-HK1   | 1 September 2024 to 15 January 2025   |
+ * | school-year   | 2024-2025       | 1 September 2024 to 31 August 2025    |
+ * | year          | 2024            | the calendar year                     |
+ * | tt19-half     | 2024            | 16 November 2023 to 15 May 2024       |
+ * | tt19-year     | 2024            | 16 November 2023 to 15 November 2024  |
+ * | custom        | 2024-01-01..2024-03-31 | those days, both included      |
+ *
+ * The semester and school year are those of dn_date_get_semester(); the
+ * two tt19 kinds are the periods of the report on international
+ * cooperation in education that a department sends the ministry under
+ * Thông tư 19/2020/TT-BGDĐT (dn_period_get_bounds()).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DN_REPORT_QUARTER,
+  DN_REPORT_SEMESTER,
+  DN_REPORT_SCHOOL_YEAR,
+  DN_REPORT_YEAR,
+  DN_REPORT_TT19_HALF,
+  DN_REPORT_TT19_YEAR,
+  DN_REPORT_CUSTOM,
+  DN_REPORT_KIND_N
+} DnReportKind;
+
+#define DN_TYPE_REPORT_KIND (dn_report_kind_get_type ())
+GType        dn_report_kind_get_type    (void) G_GNUC_CONST;
+
+/* "quarter", "semester", "school-year", "year", "tt19-half", "tt19-year",
+ * "custom" */
+const char  *dn_report_kind_to_string   (DnReportKind  kind);
+gboolean     dn_report_kind_from_string (const char   *text,
+                                         DnReportKind *out);
+/* The kind in the interface language ("Quarter", "TT19 half-year"…). */
+const char  *dn_report_kind_get_label   (DnReportKind  kind);
+
+typedef struct
+{
+  DnReportKind kind;
+  GDate        start;  /* both included */
+  GDate        end;
+} DnReportPeriod;
+
+/* Reads @text as a period of @kind (table above); FALSE with a translated
+ * error (G_IO_ERROR_INVALID_DATA) that shows the expected form. */
+gboolean     dn_report_period_parse     (DnReportKind    kind,
+                                         const char     *text,
+                                         DnReportPeriod *out,
+                                         GError        **error);
+/* The text dn_report_period_parse() reads back. */
+char        *dn_report_period_to_string (const DnReportPeriod *period);
+/* The period of @kind that contains @day (not for DN_REPORT_CUSTOM). */
+void         dn_report_period_containing (DnReportKind    kind,
+                                          const GDate    *day,
+                                          DnReportPeriod *out);
+/* The period of the same kind just before @period (not for custom). */
+void         dn_report_period_previous  (const DnReportPeriod *period,
+                                         DnReportPeriod       *out);
+/* The period as a report's title says it: "quý I năm 2024", "học kỳ I
+ * năm học 2024-2025", "6 tháng đầu năm 2024 (từ ngày 16/11/2023 đến ngày
+ * 15/5/2024)"… */
+char        *dn_report_period_describe  (const DnReportPeriod *period);
+/* When the report of @period is due, where a rule says: the tt19 half-year
+ * report by 31 May, the tt19 yearly one by 30 November (the source's day
+ * is truncated: the end of November is assumed). FALSE for other kinds. */
+gboolean     dn_report_period_get_due   (const DnReportPeriod *period,
+                                         GDate                *due);
+
+G_END_DECLS
