@@ -182,13 +182,13 @@ test_describe_due (void)
     const char  *title;
     const char  *due;
   } cases[] = {
-    { DN_REPORT_QUARTER, "2024-Q3", "quarter III of 2024", NULL },
-    { DN_REPORT_SEMESTER, "2024-2025-HK2", "semester II of the school year 2024-2025", NULL },
-    { DN_REPORT_SCHOOL_YEAR, "2018-2019", "the school year 2018-2019", NULL },
-    { DN_REPORT_YEAR, "2024", "the year 2024", NULL },
-    { DN_REPORT_TT19_HALF, "2024", "the first six months of 2024 (from 16/11/2023 to 15/05/2024)", "31/05/2024" },
-    { DN_REPORT_TT19_YEAR, "2024", "the year 2024 (from 16/11/2023 to 15/11/2024)", "30/11/2024" },
-    { DN_REPORT_CUSTOM, "2024-01-02..2024-02-03", "the period from 02/01/2024 to 03/02/2024", NULL },
+    { DN_REPORT_QUARTER, "2024-Q3", "quý III năm 2024", NULL },
+    { DN_REPORT_SEMESTER, "2024-2025-HK2", "học kỳ II năm học 2024-2025", NULL },
+    { DN_REPORT_SCHOOL_YEAR, "2018-2019", "năm học 2018-2019", NULL },
+    { DN_REPORT_YEAR, "2024", "năm 2024", NULL },
+    { DN_REPORT_TT19_HALF, "2024", "6 tháng đầu năm 2024 (từ ngày 16/11/2023 đến ngày 15/05/2024)", "31/05/2024" },
+    { DN_REPORT_TT19_YEAR, "2024", "năm 2024 (từ ngày 16/11/2023 đến ngày 15/11/2024)", "30/11/2024" },
+    { DN_REPORT_CUSTOM, "2024-01-02..2024-02-03", "từ ngày 02/01/2024 đến ngày 03/02/2024", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

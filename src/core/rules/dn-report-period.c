@@ -325,25 +325,24 @@ dn_report_period_describe (const DnReportPeriod *period)
   switch (period->kind)
     {
     case DN_REPORT_QUARTER:
-      /* TRANSLATORS: in a report's title: "quarter I of 2024" */
-      return g_strdup_printf (_("quarter %s of %d"), roman[dn_date_get_quarter (&period->start) - 1],
+      return g_strdup_printf ("quý %s năm %d", roman[dn_date_get_quarter (&period->start) - 1],
                               g_date_get_year (&period->start));
     case DN_REPORT_SEMESTER:
-      return g_strdup_printf (_("semester %s of the school year %d-%d"),
-                              roman[dn_date_get_semester (&period->start) - 1], school_year, school_year + 1);
+      return g_strdup_printf ("học kỳ %s năm học %d-%d", roman[dn_date_get_semester (&period->start) - 1],
+                              school_year, school_year + 1);
     case DN_REPORT_SCHOOL_YEAR:
-      return g_strdup_printf (_("the school year %d-%d"), school_year, school_year + 1);
+      return g_strdup_printf ("năm học %d-%d", school_year, school_year + 1);
     case DN_REPORT_YEAR:
-      return g_strdup_printf (_("the year %d"), g_date_get_year (&period->start));
+      return g_strdup_printf ("năm %d", g_date_get_year (&period->start));
     case DN_REPORT_TT19_HALF:
-      return g_strdup_printf (_("the first six months of %d (from %s to %s)"), g_date_get_year (&period->end), from,
+      return g_strdup_printf ("6 tháng đầu năm %d (từ ngày %s đến ngày %s)", g_date_get_year (&period->end), from,
                               to);
     case DN_REPORT_TT19_YEAR:
-      return g_strdup_printf (_("the year %d (from %s to %s)"), g_date_get_year (&period->end), from, to);
+      return g_strdup_printf ("năm %d (từ ngày %s đến ngày %s)", g_date_get_year (&period->end), from, to);
     case DN_REPORT_CUSTOM:
     case DN_REPORT_KIND_N:
     default:
-      return g_strdup_printf (_("the period from %s to %s"), from, to);
+      return g_strdup_printf ("từ ngày %s đến ngày %s", from, to);
     }
 }
 

@@ -71,9 +71,10 @@ void         dn_report_period_containing (DnReportKind    kind,
 /* The period of the same kind just before @period (not for custom). */
 void         dn_report_period_previous  (const DnReportPeriod *period,
                                          DnReportPeriod       *out);
-/* The period as a report's title says it: "quý I năm 2024", "học kỳ I
- * năm học 2024-2025", "6 tháng đầu năm 2024 (từ ngày 16/11/2023 đến ngày
- * 15/5/2024)"… */
+/* The period as a report's title says it, in Vietnamese whatever the
+ * interface language (the report is an official document): "quý I năm
+ * 2024", "học kỳ I năm học 2024-2025", "6 tháng đầu năm 2024 (từ ngày
+ * 16/11/2023 đến ngày 15/05/2024)"… */
 char        *dn_report_period_describe  (const DnReportPeriod *period);
 /* When the report of @period is due, where a rule says: the tt19 half-year
  * report by 31 May, the tt19 yearly one by 30 November (the source's day
