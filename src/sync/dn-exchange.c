@@ -32,6 +32,8 @@ const char * const _dn_exchange_tables[DN_EXCHANGE_N_TABLES] = {
   "setting", "delegation_programme", "passport_event",
   /* layout 5 */
   "task_attachment", "delegation_attachment",
+  /* layout 6 */
+  "report", "report_header",
 };
 
 /*

@@ -26,6 +26,7 @@
 #include "dn-person.h"
 #include "dn-progress.h"
 #include "dn-reminder.h"
+#include "dn-report.h"
 #include "dn-search-hit.h"
 #include "dn-task.h"
 #include "dn-unit.h"
@@ -37,7 +38,7 @@ typedef struct
 {
   const char *name;
   gsize       size;
-  guint16     strings[10]; /* owned, "" when new */
+  guint16     strings[16]; /* owned, "" when new */
   guint16     dates[6];    /* GDate, invalid when new */
   guint16     ids;        /* a GArray of gint64, empty when new; 0 for none */
 } RecordKind;
@@ -66,6 +67,7 @@ typedef enum
   RECORD_PASSPORT_EVENT,
   RECORD_PARTNER,
   RECORD_PROJECT,
+  RECORD_REPORT,
   N_RECORDS
 } RecordId;
 
@@ -171,6 +173,15 @@ static const RecordKind kinds[N_RECORDS] = {
     "DnProject", sizeof (DnProject),
     { FIELD (DnProject, partner_name), FIELD (DnProject, name), FIELD (DnProject, code), FIELD (DnProject, unit_name), FIELD (DnProject, currency), FIELD (DnProject, description) },
     { FIELD (DnProject, start_date), FIELD (DnProject, end_date) },
+  },
+  [RECORD_REPORT] = {
+    "DnReport", sizeof (DnReport),
+    { FIELD (DnReport, period), FIELD (DnReport, unit_name), FIELD (DnReport, assessment),
+      FIELD (DnReport, difficulties), FIELD (DnReport, directions), FIELD (DnReport, proposals),
+      FIELD (DnReport, parent_body), FIELD (DnReport, issuing_body), FIELD (DnReport, symbol), FIELD (DnReport, place),
+      FIELD (DnReport, recipients), FIELD (DnReport, head_title), FIELD (DnReport, signer_title),
+      FIELD (DnReport, signer_name) },
+    { FIELD (DnReport, report_date) },
   },
 };
 
@@ -358,4 +369,10 @@ GType
 dn_project_get_type (void)
 {
   return record_type (RECORD_PROJECT);
+}
+
+GType
+dn_report_get_type (void)
+{
+  return record_type (RECORD_REPORT);
 }

@@ -29,6 +29,7 @@ static const char *migration_files[] = {
   "005-delegations.sql",
   "006-document-register.sql",
   "007-attachments.sql",
+  "008-reports.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == DN_STORE_SCHEMA_VERSION + 1);
 

@@ -65,6 +65,14 @@ static const FieldLimit field_limits[] = {
   { "project", "code", DN_TEXT_MAX_SHORT },
   { "delegation", "title", DN_TEXT_MAX_LINE },
   { "passport", "number", DN_TEXT_MAX_SHORT },
+  { "report", "parent_body", DN_TEXT_MAX_LINE },
+  { "report", "issuing_body", DN_TEXT_MAX_LINE },
+  { "report", "symbol", DN_TEXT_MAX_SHORT },
+  { "report", "place", DN_TEXT_MAX_SHORT },
+  { "report", "recipients", DN_TEXT_MAX_LINE * 8 },
+  { "report", "head_title", DN_TEXT_MAX_SHORT },
+  { "report", "signer_title", DN_TEXT_MAX_SHORT },
+  { "report", "signer_name", DN_TEXT_MAX_SHORT },
   /* the ids a merge moved: grows with the unit merged (an export's record
    * takes at most 16 MiB) */
   { "unit_merge", "moved", 8 << 20 },

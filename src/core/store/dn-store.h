@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define DN_STORE_SCHEMA_VERSION 7
+#define DN_STORE_SCHEMA_VERSION 8
 #define DN_STORE_APPLICATION_ID 0x444e4731 /* "DNG1" */
 
 /* Longest text a field takes, in characters: codes, names and numbers;
