@@ -38,7 +38,8 @@ enum
   CLI_ERROR_REFUSED,
 };
 
-/* Text from the command line, as UTF-8 in NFC (see dn-cli.c). */
+/* What every command reads its words and options with (dn-cli-options.c).
+ * Text from the command line, as UTF-8 in NFC. */
 char *text_argument (char **words, GError **error);
 gboolean text_option (const char *raw, char **text, GError **error);
 /* @raw (an option as typed) as checked text in place of *@field; NULL
@@ -112,6 +113,15 @@ typedef struct
  * and runs the command: the exit status. */
 int run_command (const Command *command, int argc, char **argv);
 int usage_error (GOptionContext *context, const char *message);
+
+/* The commands on the database as a whole and its first lists
+ * (dn-cli-database.c): init, check, demo, search, tasks, people, export,
+ * import, generate, backup, restore, with the units, settings and
+ * delegation commands in the order of the help; dn_cli_database_clear()
+ * frees the options they read. */
+extern const Command dn_cli_database_commands[];
+extern const guint dn_cli_n_database_commands;
+void dn_cli_database_clear (void);
 
 /* The units command (dn-cli-units.c): its options, its check and what it
  * does. */
