@@ -175,12 +175,8 @@ check_countries (GError **error)
       if (parts[0] == NULL || parts[0][0] == '\0')
         continue;
       if (parts[1] != NULL && !g_ascii_string_to_unsigned (parts[1], 10, 1, 366, &days, NULL))
-        {
-          g_autofree char *shown = dn_text_escape_for_display (items[i], 40);
-          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF,
-                       _("“%s”: write a country as CODE or CODE:DAYS, days from 1 to 366."), shown);
-          return FALSE;
-        }
+        return refuse_value (error, CLI_ERROR_USAGE_BRIEF, items[i],
+                             _("“%s”: write a country as CODE or CODE:DAYS, days from 1 to 366."));
       country = dn_delegation_country_new ();
       g_free (country->country_code);
       country->country_code = g_ascii_strup (parts[0], -1);
@@ -426,12 +422,8 @@ dn_cli_check_delegation_status (Run     *run,
   if (!check_id (run->words[0], error))
     return FALSE;
   if (!g_strv_contains (status_actions, run->words[1]))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (run->words[1], 40);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Unknown change “%s”: use approve, depart, return, report or cancel."), shown);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE, run->words[1],
+                         _("Unknown change “%s”: use approve, depart, return, report or cancel."));
   return check_date (dopt.date, "--date", &dopt.date_value, error);
 }
 

@@ -57,11 +57,6 @@ dopt_clear (void)
   g_clear_pointer (&dchecked.search, g_free);
 }
 
-#define USAGE(error, format, value) \
-  G_STMT_START { \
-    g_autofree char *shown_ = dn_text_escape_for_display ((value), 40); \
-    g_set_error ((error), CLI_ERROR, CLI_ERROR_USAGE_BRIEF, (format), shown_); \
-  } G_STMT_END
 
 /* "in" or "out" (the words of the registers), or the stored keywords */
 static gboolean
@@ -88,10 +83,7 @@ check_direction (gboolean   required,
       return !required;
     }
   if (!parse_direction (dopt.direction, &dchecked.direction))
-    {
-      USAGE (error, _("Unknown direction “%s”: use in or out."), dopt.direction);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.direction, _("Unknown direction “%s”: use in or out."));
   return TRUE;
 }
 
@@ -109,10 +101,7 @@ check_year (gboolean   required,
       return !required;
     }
   if (!g_ascii_string_to_signed (dopt.year, 10, DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR - 1, &year, NULL))
-    {
-      USAGE (error, _("“%s” is not a year: write --year YYYY."), dopt.year);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.year, _("“%s” is not a year: write --year YYYY."));
   dchecked.year = (int) year;
   return TRUE;
 }
@@ -122,11 +111,9 @@ check_type (DnDocumentType  *type,
             GError         **error)
 {
   if (dopt.type != NULL && !dn_document_type_from_string (dopt.type, type))
-    {
-      USAGE (error, _("Unknown type of document “%s”: use official_letter, plan, guidance, decision, directive, "
-                      "report, notice, submission, invitation, programme, minutes, memorandum or other."), dopt.type);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.type,
+                         _("Unknown type of document “%s”: use official_letter, plan, guidance, decision, directive, "
+                           "report, notice, submission, invitation, programme, minutes, memorandum or other."));
   return TRUE;
 }
 
@@ -261,25 +248,15 @@ check_document_add (Run     *run,
   if (!check_direction (TRUE, error) || !check_type (&type, error))
     return FALSE;
   if (dopt.subject == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Give the document's subject: document-add --subject TEXT."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("Give the document's subject: document-add --subject TEXT."));
   if (dopt.symbol != NULL && dopt.unit != NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF, _("Give either --symbol or --unit, not both."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, _("Give either --symbol or --unit, not both."));
   if (dopt.urgency != NULL && !dn_urgency_from_string (dopt.urgency, NULL))
-    {
-      USAGE (error, _("Unknown urgency “%s”: use normal, khan, thuong_khan or hoa_toc."), dopt.urgency);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.urgency,
+                         _("Unknown urgency “%s”: use normal, khan, thuong_khan or hoa_toc."));
   if (dopt.secrecy != NULL && !dn_classification_from_string (dopt.secrecy, NULL))
-    {
-      USAGE (error, _("Unknown secrecy “%s”: use normal, mat, toi_mat or tuyet_mat."), dopt.secrecy);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.secrecy,
+                         _("Unknown secrecy “%s”: use normal, mat, toi_mat or tuyet_mat."));
   return TRUE;
 }
 
@@ -294,10 +271,7 @@ take_number (const char  *raw,
   if (raw == NULL)
     return TRUE;
   if (!g_ascii_string_to_signed (raw, 10, 1, G_MAXINT, &number, NULL))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (raw, 40);
-      return cli_refuse (error, CLI_ERROR_REFUSED, _("%s: “%s” is not a whole number of 1 or more."), option, shown);
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, option, raw, _("%s: “%s” is not a whole number of 1 or more."));
   *value = (int) number;
   return TRUE;
 }
@@ -394,10 +368,7 @@ check_document_register (Run     *run,
   if (!check_direction (TRUE, error) || !check_year (TRUE, error))
     return FALSE;
   if (dopt.pdf == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Say where to write the book: --pdf FILE."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("Say where to write the book: --pdf FILE."));
   return TRUE;
 }
 
@@ -449,15 +420,9 @@ check_document_slip (Run     *run,
                      GError **error)
 {
   if (!parse_id (run->words[0], &slip_document_id))
-    {
-      USAGE (error, _("“%s” is not a document number."), run->words[0]);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, run->words[0], _("“%s” is not a document number."));
   if (dopt.pdf == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Say where to write the slip: --pdf FILE."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("Say where to write the slip: --pdf FILE."));
   return TRUE;
 }
 

@@ -86,6 +86,23 @@ refuse_value (GError    **error,
 }
 
 gboolean
+refuse_option (GError    **error,
+               int         code,
+               const char *option,
+               const char *value,
+               const char *format)
+{
+  g_autofree char *shown = dn_text_escape_for_display (value, 40);
+
+  /* @format is checked where it is written (G_GNUC_PRINTF (5, 0)) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, CLI_ERROR, code, format, option, shown);
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+gboolean
 cli_refuse (GError    **error,
             int         code,
             const char *format,
@@ -121,14 +138,11 @@ date_option (const char  *raw,
              GDate       *date,
              GError     **error)
 {
-  g_autofree char *shown = NULL;
-
   if (raw == NULL || dn_date_parse_user (raw, date))
     return TRUE;
-  shown = dn_text_escape_for_display (raw, 40);
-  return cli_refuse (error, code,
-                     _("%s: “%s” is not a date. Write the day, month and year, for example 30/6/2024 or 2024-06-30."),
-                     option, shown);
+  return refuse_option (error, code, option, raw,
+                        _("%s: “%s” is not a date. Write the day, month and year, for example 30/6/2024 or "
+                          "2024-06-30."));
 }
 
 gboolean

@@ -60,16 +60,6 @@ popt_clear (void)
 
 /* A usage error (exit 2) or a refusal (exit 1) whose message shows what
  * was typed, escaped. */
-#define USAGE(error, format, value) \
-  G_STMT_START { \
-    g_autofree char *shown_ = dn_text_escape_for_display ((value), 40); \
-    g_set_error ((error), CLI_ERROR, CLI_ERROR_USAGE_BRIEF, (format), shown_); \
-  } G_STMT_END
-#define REFUSE(error, format, option, value) \
-  G_STMT_START { \
-    g_autofree char *shown_ = dn_text_escape_for_display ((value), 40); \
-    g_set_error ((error), CLI_ERROR, CLI_ERROR_REFUSED, (format), (option), shown_); \
-  } G_STMT_END
 
 /* The record number that is the command's one word. */
 static gboolean
@@ -125,30 +115,24 @@ dn_cli_check_partners (Run     *run,
 {
   dn_partner_query_init (&pchecked.query);
   if (popt.expiring_before != NULL && !dn_date_parse_user (popt.expiring_before, &pchecked.query.expiring_before))
-    {
-      USAGE (error, _("“%s” is not a date: write --expiring-before YYYY-MM-DD."), popt.expiring_before);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.expiring_before,
+                         _("“%s” is not a date: write --expiring-before YYYY-MM-DD."));
   if (popt.kind != NULL)
     {
       DnPartnerKind kind;
 
       if (!parse_kind (popt.kind, &kind))
-        {
-          USAGE (error, _("Unknown kind of partner “%s”: use ngo, un_agency, government_agency, university, "
-                 "company or other."), popt.kind);
-          return FALSE;
-        }
+        return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.kind,
+                             _("Unknown kind of partner “%s”: use ngo, un_agency, government_agency, university, "
+                               "company or other."));
       pchecked.query.kind = (int) kind;
     }
   if (popt.country != NULL)
     {
       pchecked.country = g_ascii_strup (popt.country, -1);
       if (!dn_country_is_valid (pchecked.country))
-        {
-          USAGE (error, _("“%s” is not a country code (two letters of ISO 3166-1, such as KR)."), popt.country);
-          return FALSE;
-        }
+        return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.country,
+                             _("“%s” is not a country code (two letters of ISO 3166-1, such as KR)."));
       pchecked.query.country_code = pchecked.country;
     }
   if (!take_text (popt.search, &pchecked.search, error))
@@ -209,10 +193,7 @@ dn_cli_check_partner_add (Run     *run,
                           GError **error)
 {
   if (popt.name == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Give the partner's name: partner-add --name NAME."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("Give the partner's name: partner-add --name NAME."));
   return TRUE;
 }
 
@@ -229,17 +210,12 @@ apply_partner_options (DnPartner  *partner,
                        GError    **error)
 {
   if (popt.kind != NULL && !parse_kind (popt.kind, &partner->kind))
-    {
-      REFUSE (error, _("%s: unknown kind “%s”: use ngo, un_agency, government_agency, university, company or "
-              "other."), "--kind", popt.kind);
-      return FALSE;
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, "--kind", popt.kind,
+                          _("%s: unknown kind “%s”: use ngo, un_agency, government_agency, university, company or "
+                            "other."));
   if (popt.registration != NULL && !dn_registration_kind_from_string (popt.registration, &partner->registration_kind))
-    {
-      REFUSE (error, _("%s: unknown paper “%s”: use none, operation, representative_office, project or other."),
-              "--registration", popt.registration);
-      return FALSE;
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, "--registration", popt.registration,
+                          _("%s: unknown paper “%s”: use none, operation, representative_office, project or other."));
   return take_text (popt.name, &partner->name, error) &&
          take_text (popt.short_name, &partner->short_name, error) &&
          take_text (popt.country, &partner->country_code, error) &&
@@ -349,11 +325,8 @@ dn_cli_check_project_add (Run     *run,
                           GError **error)
 {
   if (popt.partner == NULL || popt.name == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the partner and the project's name: project-add --partner ID --name NAME."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the partner and the project's name: project-add --partner ID --name NAME."));
   return TRUE;
 }
 
@@ -415,25 +388,17 @@ apply_project_options (Run        *run,
                        GError    **error)
 {
   if (popt.partner != NULL && !parse_id (popt.partner, &project->partner_id))
-    {
-      REFUSE (error, _("%s: “%s” is not a partner number."), "--partner", popt.partner);
-      return FALSE;
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, "--partner", popt.partner, _("%s: “%s” is not a partner number."));
   if (popt.status != NULL && !dn_project_status_from_string (popt.status, &project->status))
-    {
-      REFUSE (error, _("%s: unknown status “%s”: use proposed, active or closed."), "--status", popt.status);
-      return FALSE;
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, "--status", popt.status,
+                          _("%s: unknown status “%s”: use proposed, active or closed."));
   if (popt.budget != NULL)
     {
       if (popt.budget[0] == '\0')
         project->budget = -1;
       else if (!dn_parse_amount (popt.budget, &project->budget))
-        {
-          REFUSE (error, _("%s: “%s” is not an amount: write whole units, such as 1.234.567 or 1234567."),
-                  "--budget", popt.budget);
-          return FALSE;
-        }
+        return refuse_option (error, CLI_ERROR_REFUSED, "--budget", popt.budget,
+                              _("%s: “%s” is not an amount: write whole units, such as 1.234.567 or 1234567."));
     }
   if (popt.lead != NULL)
     {

@@ -60,13 +60,10 @@ id_option (const char  *raw,
            gint64      *id,
            GError     **error)
 {
-  g_autofree char *shown = NULL;
-
   *id = 0;
   if (raw == NULL || parse_id (raw, id))
     return TRUE;
-  shown = dn_text_escape_for_display (raw, 40);
-  return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, _("%s: “%s” is not a record number."), option, shown);
+  return refuse_option (error, CLI_ERROR_USAGE_BRIEF, option, raw, _("%s: “%s” is not a record number."));
 }
 
 /* The passport number, the first word. */
@@ -176,18 +173,12 @@ check_add (Run *run, GError **error)
   DnPassportKind kind;
 
   if (popt.holder == NULL || popt.kind == NULL || popt.issued == NULL || popt.expires == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the number, the holder, the kind and both dates: passport-add NUMBER --holder ID "
-                     "--kind KIND --issued DATE --expires DATE."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the number, the holder, the kind and both dates: passport-add NUMBER --holder ID "
+                         "--kind KIND --issued DATE --expires DATE."));
   if (!dn_passport_kind_from_string (popt.kind, &kind))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (popt.kind, 40);
-      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF,
-                         _("Unknown kind of passport “%s”: use diplomatic, official or ordinary."), shown);
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.kind,
+                         _("Unknown kind of passport “%s”: use diplomatic, official or ordinary."));
   popt.kind_value = (int) kind;
   return number_word (run, error) && id_option (popt.holder, "--holder", &popt.holder_id, error) &&
          date_option (popt.issued, "--issued", CLI_ERROR_USAGE_BRIEF, &popt.issued_date, error) &&
@@ -236,11 +227,9 @@ static gboolean
 check_out (Run *run, GError **error)
 {
   if (popt.delegation == NULL || (run->n_words == 0) == !popt.all)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the passport's number (or --all) and the delegation: passport-out NUMBER --delegation ID."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the passport's number (or --all) and the delegation: passport-out NUMBER "
+                         "--delegation ID."));
   if (popt.all && popt.to != NULL)
     return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, "%s", _("--to goes with one passport, not with --all."));
   return (popt.all || number_word (run, error)) &&
@@ -338,12 +327,9 @@ static gboolean
 check_back (Run *run, GError **error)
 {
   if ((run->n_words == 0) == !popt.all || (popt.all != (popt.delegation != NULL)))
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the passport's number, or --all and the delegation: passport-back NUMBER, "
-                     "passport-back --all --delegation ID."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the passport's number, or --all and the delegation: passport-back NUMBER, "
+                         "passport-back --all --delegation ID."));
   if (popt.all && popt.returned_by != NULL)
     return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, "%s", _("--returned-by goes with one passport, not with --all."));
   if (popt.all && !id_option (popt.delegation, "--delegation", &popt.delegation_id, error))
@@ -386,11 +372,8 @@ static gboolean
 check_extend (Run *run, GError **error)
 {
   if (popt.to == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the new expiry date: passport-extend NUMBER --to DATE."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the new expiry date: passport-extend NUMBER --to DATE."));
   return number_word (run, error) &&
          date_option (popt.to, "--to", CLI_ERROR_USAGE_BRIEF, &popt.to_date, error) &&
          check_date_option (error) && text_option (popt.letter, &popt.letter_text, error);
@@ -426,19 +409,13 @@ check_event (Run *run, GError **error)
   DnPassportEventKind kind;
 
   if (popt.kind == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Say what happened: passport-event NUMBER --kind lost|transferred|sent_for_cancellation "
-                     "--letter TEXT."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Say what happened: passport-event NUMBER --kind lost|transferred|sent_for_cancellation "
+                         "--letter TEXT."));
   if (!dn_passport_event_kind_from_string (popt.kind, &kind) || kind == DN_PASSPORT_EVENT_EXTENDED)
-    {
-      g_autofree char *shown = dn_text_escape_for_display (popt.kind, 40);
-      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF,
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.kind,
                          _("Unknown event “%s”: use lost, transferred or sent_for_cancellation "
-                           "(an extension is passport-extend)."), shown);
-    }
+                           "(an extension is passport-extend)."));
   popt.kind_value = (int) kind;
   return number_word (run, error) && check_date_option (error) &&
          text_option (popt.letter, &popt.letter_text, error) && text_option (popt.notes, &popt.notes_text, error);
@@ -541,10 +518,7 @@ check_workdays (Run *run, GError **error)
   if (!date_option (run->words[0], "DATE", CLI_ERROR_USAGE_BRIEF, &popt.date_date, error))
     return FALSE;
   if (!g_ascii_string_to_unsigned (run->words[1], 10, 0, 3660, &n, NULL))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (run->words[1], 40);
-      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, _("“%s” is not a number of days (0 to 3660)."), shown);
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, run->words[1], _("“%s” is not a number of days (0 to 3660)."));
   popt.kind_value = (int) n;
   return TRUE;
 }

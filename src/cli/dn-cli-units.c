@@ -38,28 +38,19 @@ dn_cli_check_units (Run     *run,
   if (action == NULL || g_str_equal (action, "merge"))
     {
       if (units_opt.name != NULL || units_opt.from != NULL)
-        {
-          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("--name and --from go with “units rename”."));
-          return FALSE;
-        }
+        return cli_refuse (error, CLI_ERROR_USAGE, _("--name and --from go with “units rename”."));
       if (action != NULL && run->n_words != 3)
-        {
-          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                       _("Give the code of the unit merged, then the code of the unit that takes it over: "
-                         "units merge FROM_CODE INTO_CODE."));
-          return FALSE;
-        }
+        return cli_refuse (error, CLI_ERROR_USAGE,
+                           _("Give the code of the unit merged, then the code of the unit that takes it over: "
+                             "units merge FROM_CODE INTO_CODE."));
       return TRUE;
     }
   if (g_str_equal (action, "rename"))
     {
       if (run->n_words != 2 || units_opt.name == NULL || units_opt.from == NULL)
-        {
-          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                       _("Give the unit's code, its new name and the day it takes effect: "
-                         "units rename CODE --name NAME --from YYYY-MM-DD."));
-          return FALSE;
-        }
+        return cli_refuse (error, CLI_ERROR_USAGE,
+                           _("Give the unit's code, its new name and the day it takes effect: "
+                             "units rename CODE --name NAME --from YYYY-MM-DD."));
       if (!dn_date_parse_iso (units_opt.from, &units_opt.from_date))
         return refuse_value (error, CLI_ERROR_USAGE_BRIEF, units_opt.from,
                              _("“%s” is not a date: write --from YYYY-MM-DD."));

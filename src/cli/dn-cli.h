@@ -52,6 +52,13 @@ gboolean refuse_value (GError    **error,
                        int         code,
                        const char *value,
                        const char *format) G_GNUC_PRINTF (4, 0);
+/* The same for the value @value of the option @option: @format has two %s,
+ * the option's name, then the value. Returns FALSE. */
+gboolean refuse_option (GError    **error,
+                        int         code,
+                        const char *option,
+                        const char *value,
+                        const char *format) G_GNUC_PRINTF (5, 0);
 /* Sets @error (CLI_ERROR, @code) to the message @format makes of the
  * values after it. Returns FALSE. */
 gboolean cli_refuse (GError    **error,
