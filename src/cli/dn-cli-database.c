@@ -50,11 +50,12 @@ static struct
 void
 dn_cli_database_clear (void)
 {
-  g_clear_pointer (&opt.unit, g_free);
-  g_clear_pointer (&opt.status, g_free);
-  g_clear_pointer (&opt.text, g_free);
-  g_clear_pointer (&opt.unit_code, g_free);
-  g_clear_pointer (&opt.status_text, g_free);
+  char **const texts[] = { &opt.unit, &opt.status, &opt.text, &opt.unit_code, &opt.status_text };
+
+  clear_texts (texts, G_N_ELEMENTS (texts));
+  /* the units and delegation commands of the table */
+  dn_cli_units_clear ();
+  dn_cli_delegations_clear ();
 }
 
 static gboolean
@@ -413,7 +414,6 @@ run_restore (Run *run, GError **error)
   return run_copy (run, TRUE, error);
 }
 
-static const Words no_words = { 0, 0, N_("Too many arguments.") };
 static const Words one_file = { 1, 1, N_("Give one file name.") };
 static const Words some_text = { 1, -1, N_("Say what to search for.") };
 static const Words units_words = { 0, 3, N_("Too many arguments.") };

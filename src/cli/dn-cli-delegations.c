@@ -61,17 +61,16 @@ static char **const dopt_texts[] = {
   &dopt.guest_passport, &dopt.organisation,
 };
 
-static void
-dopt_clear (void)
+void
+dn_cli_delegations_clear (void)
 {
-  char **all[] = {
+  char **const all[] = {
     &dopt.direction, &dopt.status, &dopt.abroad_on, &dopt.title, &dopt.from, &dopt.to, &dopt.countries,
     &dopt.purpose, &dopt.inviting_party, &dopt.funding, &dopt.role, &dopt.passport, &dopt.position, &dopt.grade,
     &dopt.guest, &dopt.nationality, &dopt.guest_passport, &dopt.organisation, &dopt.date,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    g_clear_pointer (all[i], g_free);
+  clear_texts (all, G_N_ELEMENTS (all));
   g_clear_pointer (&dopt.country_list, g_ptr_array_unref);
 }
 
@@ -233,10 +232,7 @@ dn_cli_run_delegations (Run     *run,
       g_autoptr(GPtrArray) page = dn_store_list_delegations (run->store, &query, last, 256, error);
 
       if (page == NULL)
-        {
-          dopt_clear ();
-          return FALSE;
-        }
+        return FALSE;
       for (guint i = 0; i < page->len; i++)
         {
           DnDelegation *d = page->pdata[i];
@@ -252,7 +248,6 @@ dn_cli_run_delegations (Run     *run,
         break;
       g_set_object (&last, page->pdata[page->len - 1]);
     }
-  dopt_clear ();
   return TRUE;
 }
 
@@ -326,7 +321,6 @@ dn_cli_run_delegation_add (Run     *run,
   ok = dn_store_add_delegation (run->store, d, dopt.country_list, dopt.confirm, error);
   if (ok)
     out ("%" G_GINT64_FORMAT "\n", d->id);
-  dopt_clear ();
   return ok;
 }
 
@@ -395,7 +389,6 @@ dn_cli_run_delegation_member (Run     *run,
   ok = ok && dn_store_add_delegation_member (run->store, m, dopt.confirm, error);
   if (ok)
     out ("%" G_GINT64_FORMAT "\n", m->id);
-  dopt_clear ();
   return ok;
 }
 
@@ -449,7 +442,6 @@ dn_cli_run_delegation_status (Run     *run,
     }
   else
     ok = dn_store_cancel_delegation (run->store, dopt.id, error);
-  dopt_clear ();
   if (!ok || (d = dn_store_get_delegation (run->store, dopt.id, error)) == NULL)
     return FALSE;
   /* ID, the new status, and the day the results report is due (once returned) */

@@ -42,18 +42,17 @@ static struct
   int                 year;
 } dchecked;
 
-static void
-dopt_clear (void)
+void
+dn_cli_documents_clear (void)
 {
-  char **fields[] = {
+  char **const fields[] = {
     &dopt.direction, &dopt.year, &dopt.type, &dopt.search, &dopt.issuer, &dopt.subject, &dopt.number, &dopt.symbol,
     &dopt.unit, &dopt.date, &dopt.arrival_date, &dopt.arrival_number, &dopt.signer, &dopt.recipients,
     &dopt.receiver, &dopt.file_copy, &dopt.copies, &dopt.passed_on, &dopt.urgency, &dopt.secrecy, &dopt.notes,
     &dopt.pdf,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    g_clear_pointer (fields[i], g_free);
+  clear_texts (fields, G_N_ELEMENTS (fields));
   g_clear_pointer (&dchecked.search, g_free);
 }
 
@@ -194,7 +193,6 @@ run_documents (Run     *run,
         break;
       g_set_object (&last, page->pdata[page->len - 1]);
     }
-  dopt_clear ();
   return ok;
 }
 
@@ -344,7 +342,6 @@ run_document_add (Run     *run,
       else
         out ("%" G_GINT64_FORMAT "\t%s\n", doc->id, reference);
     }
-  dopt_clear ();
   return ok;
 }
 
@@ -383,10 +380,7 @@ run_document_register (Run     *run,
   gboolean ok;
 
   if (lines == NULL)
-    {
-      dopt_clear ();
-      return FALSE;
-    }
+    return FALSE;
   book = dn_register_book_new (dchecked.direction, dchecked.year, lines, NULL);
   ok = dn_register_book_write_pdf (book, dopt.pdf, &n_pages, error);
   if (ok)
@@ -400,7 +394,6 @@ run_document_register (Run     *run,
       /* TRANSLATORS: "40 documents on 3 pages written to “register.pdf”." */
       out (_("%s on %s written to “%s”.\n"), documents, pages, shown);
     }
-  dopt_clear ();
   return ok;
 }
 
@@ -436,42 +429,33 @@ run_document_slip (Run     *run,
   g_autoptr(DnDocumentSlip) slip = NULL;
   g_autofree char *office = NULL;
   DnTaskQuery query;
-  gboolean ok = FALSE;
+  g_autofree char *shown = NULL;
 
   if (document == NULL)
-    goto out;
+    return FALSE;
   if (document->direction != DN_DIRECTION_INCOMING)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_REFUSED,
-                   _("Document %lld is not an incoming document: a handling slip is for one that arrived."),
-                   (long long) slip_document_id);
-      goto out;
-    }
+    return cli_refuse (error, CLI_ERROR_REFUSED,
+                       _("Document %lld is not an incoming document: a handling slip is for one that arrived."),
+                       (long long) slip_document_id);
   dn_task_query_init (&query);
   query.document_id = slip_document_id;
   tasks = dn_store_list_tasks (run->store, &query, G_MAXINT, error);
   if (tasks == NULL)
-    goto out;
+    return FALSE;
   office = dn_store_dup_agency_name (run->store, NULL);
   slip = dn_document_slip_new (document, tasks, office);
-  ok = dn_document_slip_write_pdf (slip, dopt.pdf, error);
-  if (ok)
-    {
-      g_autofree char *shown = dn_text_escape_for_display (dopt.pdf, -1);
-
-      out (g_dngettext (GETTEXT_PACKAGE, "Handling slip with %u task written to “%s”.\n",
-                        "Handling slip with %u tasks written to “%s”.\n", tasks->len), tasks->len, shown);
-    }
-out:
-  dopt_clear ();
-  return ok;
+  if (!dn_document_slip_write_pdf (slip, dopt.pdf, error))
+    return FALSE;
+  shown = dn_text_escape_for_display (dopt.pdf, -1);
+  out (g_dngettext (GETTEXT_PACKAGE, "Handling slip with %u task written to “%s”.\n",
+                    "Handling slip with %u tasks written to “%s”.\n", tasks->len), tasks->len, shown);
+  return TRUE;
 }
 
 /*
  * The commands
  */
 
-static const Words no_words = { 0, 0, N_("Too many arguments.") };
 static const Words one_document = { 1, 1, N_("Give the document's number (ID): document-slip ID --pdf FILE.") };
 
 const Command dn_cli_document_commands[] = {

@@ -131,6 +131,14 @@ text_options (char  **const fields[],
   return TRUE;
 }
 
+void
+clear_texts (char  **const fields[],
+             guint        n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    g_clear_pointer (fields[i], g_free);
+}
+
 gboolean
 date_option (const char  *raw,
              const char  *option,
@@ -156,6 +164,8 @@ parse_id (const char *raw,
   *id = (gint64) value;
   return TRUE;
 }
+
+const Words no_words = { 0, 0, N_("Too many arguments.") };
 
 char *
 tsv_field (const char *text)

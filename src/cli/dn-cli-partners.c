@@ -43,17 +43,16 @@ static struct
   char           *country;
 } pchecked;
 
-static void
-popt_clear (void)
+void
+dn_cli_partners_clear (void)
 {
-  char **fields[] = {
+  char **const fields[] = {
     &popt.search, &popt.kind, &popt.country, &popt.expiring_before, &popt.name, &popt.short_name,
     &popt.registration, &popt.number, &popt.expires, &popt.contact, &popt.notes, &popt.partner, &popt.code,
     &popt.lead, &popt.start, &popt.end, &popt.budget, &popt.currency, &popt.status, &popt.description,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    g_clear_pointer (fields[i], g_free);
+  clear_texts (fields, G_N_ELEMENTS (fields));
   g_clear_pointer (&pchecked.search, g_free);
   g_clear_pointer (&pchecked.country, g_free);
 }
@@ -158,10 +157,7 @@ static gboolean
 dn_cli_run_partners (Run     *run,
                      GError **error)
 {
-  gboolean ok = dn_store_foreach_partner (run->store, &pchecked.query, print_partner, NULL, error);
-
-  popt_clear ();
-  return ok;
+  return dn_store_foreach_partner (run->store, &pchecked.query, print_partner, NULL, error);
 }
 
 /*
@@ -247,7 +243,6 @@ save_partner (Run       *run,
        (is_new ? dn_store_add_partner (run->store, partner, &today, popt.confirm, error)
                : dn_store_update_partner (run->store, partner, &today, popt.confirm, error));
   explain_warning (error);
-  popt_clear ();
   return ok;
 }
 
@@ -271,10 +266,7 @@ dn_cli_run_partner_edit (Run     *run,
   g_autoptr(DnPartner) partner = dn_store_get_partner (run->store, pchecked.id, error);
 
   if (partner == NULL)
-    {
-      popt_clear ();
-      return FALSE;
-    }
+    return FALSE;
   return save_partner (run, partner, FALSE, error);
 }
 
@@ -360,7 +352,6 @@ dn_cli_run_projects (Run     *run,
   g_autoptr(GPtrArray) projects = dn_store_list_projects (run->store, pchecked.id, error);
   g_autoptr(GHashTable) codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  popt_clear ();
   if (projects == NULL)
     return FALSE;
   for (guint i = 0; i < projects->len; i++)
@@ -428,7 +419,6 @@ dn_cli_run_project_add (Run     *run,
   project->status = DN_PROJECT_ACTIVE;
   project->budget = -1;
   ok = apply_project_options (run, project, error) && dn_store_add_project (run->store, project, error);
-  popt_clear ();
   if (ok)
     out ("%" G_GINT64_FORMAT "\n", project->id);
   return ok;
@@ -439,12 +429,9 @@ dn_cli_run_project_edit (Run     *run,
                          GError **error)
 {
   g_autoptr(DnProject) project = dn_store_get_project (run->store, pchecked.id, error);
-  gboolean ok;
 
-  ok = project != NULL && apply_project_options (run, project, error) &&
-       dn_store_update_project (run->store, project, error);
-  popt_clear ();
-  return ok;
+  return project != NULL && apply_project_options (run, project, error) &&
+         dn_store_update_project (run->store, project, error);
 }
 
 static gboolean
@@ -458,7 +445,6 @@ dn_cli_run_project_delete (Run     *run,
  * The commands
  */
 
-static const Words no_words = { 0, 0, N_("Too many arguments.") };
 static const Words one_record = { 1, 1, N_("Give the record's number.") };
 
 const Command dn_cli_partner_commands[] = {

@@ -515,7 +515,6 @@ run_show (Run     *run,
 }
 
 static const Words one_id = { 1, 1, N_("Give one task number.") };
-static const Words no_words = { 0, 0, N_("Too many arguments.") };
 
 static const Command task_commands[] = {
   { "add", N_("Add a task; prints its number"),

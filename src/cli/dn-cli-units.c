@@ -29,6 +29,14 @@ const GOptionEntry dn_cli_units_options[] = {
   G_OPTION_ENTRY_NULL
 };
 
+void
+dn_cli_units_clear (void)
+{
+  char **const texts[] = { &units_opt.name, &units_opt.from, &units_opt.name_text };
+
+  clear_texts (texts, G_N_ELEMENTS (texts));
+}
+
 gboolean
 dn_cli_check_units (Run     *run,
                     GError **error)
@@ -103,16 +111,9 @@ dn_cli_run_units (Run     *run,
                   GError **error)
 {
   g_autoptr(GPtrArray) units = NULL;
-  gboolean ok;
 
   if (run->n_words > 0)
-    {
-      ok = g_str_equal (run->words[0], "merge") ? merge_units (run, error) : rename_unit (run, error);
-      g_clear_pointer (&units_opt.name, g_free);
-      g_clear_pointer (&units_opt.from, g_free);
-      g_clear_pointer (&units_opt.name_text, g_free);
-      return ok;
-    }
+    return g_str_equal (run->words[0], "merge") ? merge_units (run, error) : rename_unit (run, error);
   units = dn_store_list_unit_tree (run->store, units_opt.archived, error);
   if (units == NULL)
     return FALSE;

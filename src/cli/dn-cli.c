@@ -90,9 +90,9 @@ static const struct
   void         (*clear) (void);
 } command_groups[] = {
   { dn_cli_database_commands, &dn_cli_n_database_commands, dn_cli_database_clear },
-  { dn_cli_passport_commands, &dn_cli_n_passport_commands, NULL },
-  { dn_cli_partner_commands, &dn_cli_n_partner_commands, NULL },
-  { dn_cli_document_commands, &dn_cli_n_document_commands, NULL },
+  { dn_cli_passport_commands, &dn_cli_n_passport_commands, dn_cli_passports_clear },
+  { dn_cli_partner_commands, &dn_cli_n_partner_commands, dn_cli_partners_clear },
+  { dn_cli_document_commands, &dn_cli_n_document_commands, dn_cli_documents_clear },
   { dn_cli_text_commands, &dn_cli_n_text_commands, NULL },
   { dn_cli_pdf_commands, &dn_cli_n_pdf_commands, NULL },
   { dn_cli_proposal_commands, &dn_cli_n_proposal_commands, NULL },

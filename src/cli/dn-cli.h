@@ -70,6 +70,9 @@ gboolean cli_refuse (GError    **error,
 gboolean text_options (char  **const fields[],
                        guint        n_fields,
                        GError     **error);
+/* Frees each text of @fields, leaving NULL. */
+void clear_texts (char  **const fields[],
+                  guint        n_fields);
 /* @raw (an option as typed; NULL leaves @date as it is) as a date as
  * officers write it ("30/6/2024", "2024-06-30"); else FALSE with @error
  * (CLI_ERROR, @code) naming @option. */
@@ -116,8 +119,13 @@ typedef struct
   gboolean            no_database;  /* runs without one (run->store NULL; open_flags unused) */
 } Command;
 
+/* No word after the options (the words of most commands). */
+extern const Words no_words;
+
 /* Reads the command's options and words, checks them, opens the database
- * and runs the command: the exit status. */
+ * and runs the command: the exit status. The options a command read are
+ * freed after it by its table's clear function (see dn-cli.c), not by the
+ * command. */
 int run_command (const Command *command, int argc, char **argv);
 int usage_error (GOptionContext *context, const char *message);
 
@@ -135,6 +143,7 @@ void dn_cli_database_clear (void);
 extern const GOptionEntry dn_cli_units_options[];
 gboolean dn_cli_check_units (Run *run, GError **error);
 gboolean dn_cli_run_units (Run *run, GError **error);
+void dn_cli_units_clear (void);
 
 /* The settings command (dn-cli-settings.c). */
 gboolean dn_cli_check_settings (Run *run, GError **error);
@@ -153,20 +162,24 @@ gboolean dn_cli_check_delegation_member (Run *run, GError **error);
 gboolean dn_cli_run_delegation_member (Run *run, GError **error);
 gboolean dn_cli_check_delegation_status (Run *run, GError **error);
 gboolean dn_cli_run_delegation_status (Run *run, GError **error);
+void dn_cli_delegations_clear (void);
 
 /* The partner and project commands (dn-cli-partners.c): partners,
  * partner-add, -edit, -delete, projects, project-add, -edit, -delete. */
 extern const Command dn_cli_partner_commands[];
 extern const guint dn_cli_n_partner_commands;
+void dn_cli_partners_clear (void);
 /* The passport, custody ledger and calendar commands
  * (dn-cli-passports.c). */
 extern const Command dn_cli_passport_commands[];
 extern const guint dn_cli_n_passport_commands;
+void dn_cli_passports_clear (void);
 
 /* The document registers (dn-cli-documents.c): documents, document-add,
  * document-register. */
 extern const Command dn_cli_document_commands[];
 extern const guint dn_cli_n_document_commands;
+void dn_cli_documents_clear (void);
 
 /* Text in legacy encodings (dn-cli-text.c): convert-legacy. */
 extern const Command dn_cli_text_commands[];
