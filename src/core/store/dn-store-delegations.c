@@ -104,29 +104,15 @@ dn_delegation_query_init (DnDelegationQuery *query)
 _DN_STORE_DEFINE_GET (DnDelegation, delegation, "SELECT " DELEGATION_COLUMNS DELEGATION_FROM "WHERE d.id = ?",
                       &delegation_row, _("There is no delegation #%lld."))
 
-GPtrArray *
-dn_store_list_delegation_countries (DnStore  *self,
-                                    gint64    delegation_id,
-                                    GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT delegation_id, country_code, coalesce(days, 0) FROM delegation_country "
-                             "WHERE delegation_id = ? ORDER BY rowid",
-                             &country_row, error, DN_INT (delegation_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (delegation_countries, delegation_id,
+                          "SELECT delegation_id, country_code, coalesce(days, 0) FROM delegation_country "
+                          "WHERE delegation_id = ? ORDER BY rowid",
+                          &country_row)
 
-GPtrArray *
-dn_store_list_programme (DnStore  *self,
-                         gint64    delegation_id,
-                         GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT " PROGRAMME_COLUMNS PROGRAMME_FROM "WHERE i.delegation_id = ? "
-                             "ORDER BY i.day, i.id",
-                             &programme_row, error, DN_INT (delegation_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (programme, delegation_id,
+                          "SELECT " PROGRAMME_COLUMNS PROGRAMME_FROM "WHERE i.delegation_id = ? "
+                          "ORDER BY i.day, i.id",
+                          &programme_row)
 
 /* Rules -------------------------------------------------------------------- */
 

@@ -438,18 +438,11 @@ dn_store_count_partner_registrations (DnStore      *self,
   return TRUE;
 }
 
-GPtrArray *
-dn_store_list_partner_delegations (DnStore  *self,
-                                   gint64    partner_id,
-                                   GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT d.id, CASE d.direction WHEN 'outbound' THEN 'out' ELSE 'in' END, d.title, "
-                             "d.start_date, d.end_date FROM delegation d WHERE d.partner_id = ? "
-                             "ORDER BY d.start_date DESC, d.id DESC",
-                             &partner_delegation_row, error, DN_INT (partner_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (partner_delegations, partner_id,
+                          "SELECT d.id, CASE d.direction WHEN 'outbound' THEN 'out' ELSE 'in' END, d.title, "
+                          "d.start_date, d.end_date FROM delegation d WHERE d.partner_id = ? "
+                          "ORDER BY d.start_date DESC, d.id DESC",
+                          &partner_delegation_row)
 
 /*
  * Projects

@@ -234,17 +234,10 @@ dn_store_find_passport (DnStore     *self,
   return passport;
 }
 
-GPtrArray *
-dn_store_list_person_passports (DnStore  *self,
-                                gint64    person_id,
-                                GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT " PASSPORT_COLUMNS PASSPORT_FROM
-                             "WHERE p.person_id = ? ORDER BY p.issue_date DESC, p.id DESC",
-                             &passport_row, error, DN_INT (person_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (person_passports, person_id,
+                          "SELECT " PASSPORT_COLUMNS PASSPORT_FROM
+                          "WHERE p.person_id = ? ORDER BY p.issue_date DESC, p.id DESC",
+                          &passport_row)
 
 /* Lists ------------------------------------------------------------------ */
 
@@ -501,16 +494,9 @@ dn_store_add_passport_event (DnStore          *self,
   return _dn_store_finish (self, ok, error) ? event->id : 0;
 }
 
-GPtrArray *
-dn_store_list_passport_events (DnStore  *self,
-                               gint64    passport_id,
-                               GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT " EVENT_COLUMNS " FROM passport_event WHERE passport_id = ? ORDER BY on_date, id",
-                             &event_row, error, DN_INT (passport_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (passport_events, passport_id,
+                          "SELECT " EVENT_COLUMNS " FROM passport_event WHERE passport_id = ? ORDER BY on_date, id",
+                          &event_row)
 
 gboolean
 dn_store_extend_passport (DnStore      *self,
