@@ -213,6 +213,28 @@ check_people (Run *run, GError **error)
   return text_option (opt.unit, &opt.unit_code, error);
 }
 
+static GPtrArray *
+read_people (Run           *run,
+             gconstpointer  unit_id,
+             gpointer       after,
+             guint          limit,
+             GError       **error)
+{
+  return dn_store_list_people (run->store, *(const gint64 *) unit_id, after, limit, error);
+}
+
+static void
+print_person (gpointer record)
+{
+  DnPerson *person = record;
+  g_autofree char *full_name = dn_person_dup_full_name (person);
+  g_autofree char *name = tsv_field (full_name);
+  g_autofree char *unit = tsv_field (person->unit_code);
+  g_autofree char *position = tsv_field (person->position);
+
+  out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", person->id, name, unit, position);
+}
+
 static gboolean
 run_people (Run *run, GError **error)
 {
@@ -220,27 +242,7 @@ run_people (Run *run, GError **error)
 
   if (!resolve_unit (run->store, opt.unit_code, &unit_id, error))
     return FALSE;
-  /* pages by key: each page starts after the last person of the one before */
-  for (g_autoptr(DnPerson) last = NULL;;)
-    {
-      g_autoptr(GPtrArray) people = dn_store_list_people (run->store, unit_id, last, 500, error);
-
-      if (people == NULL)
-        return FALSE;
-      for (guint i = 0; i < people->len; i++)
-        {
-          DnPerson *person = people->pdata[i];
-          g_autofree char *full_name = dn_person_dup_full_name (person);
-          g_autofree char *name = tsv_field (full_name);
-          g_autofree char *unit = tsv_field (person->unit_code);
-          g_autofree char *position = tsv_field (person->position);
-
-          out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", person->id, name, unit, position);
-        }
-      if (people->len < 500)
-        return TRUE;
-      g_set_object (&last, people->pdata[people->len - 1]);
-    }
+  return print_pages (run, read_people, &unit_id, 500, print_person, error);
 }
 
 static gboolean

@@ -214,11 +214,33 @@ dn_cli_check_delegations (Run     *run,
   return check_direction (FALSE, error) && check_date (dopt.abroad_on, "--abroad-on", &dopt.abroad_on_date, error);
 }
 
+static GPtrArray *
+read_delegations (Run           *run,
+                  gconstpointer  query,
+                  gpointer       after,
+                  guint          limit,
+                  GError       **error)
+{
+  return dn_store_list_delegations (run->store, query, after, limit, error);
+}
+
+static void
+print_delegation (gpointer record)
+{
+  DnDelegation *d = record;
+  g_autofree char *start = dn_date_format_iso (&d->start_date);
+  g_autofree char *end = dn_date_format_iso (&d->end_date);
+  g_autofree char *title = tsv_field (d->title);
+
+  out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%u\t%s\n", d->id,
+       dn_delegation_direction_to_string (d->direction), start, end,
+       dn_delegation_status_to_string (d->status), d->country_codes, d->n_members, title);
+}
+
 gboolean
 dn_cli_run_delegations (Run     *run,
                         GError **error)
 {
-  g_autoptr(DnDelegation) last = NULL;
   DnDelegationQuery query;
 
   dn_delegation_query_init (&query);
@@ -227,28 +249,7 @@ dn_cli_run_delegations (Run     *run,
   query.abroad_on = dopt.abroad_on_date;
   query.report_overdue = dopt.overdue;
   dn_date_today (&query.today);
-  for (;;)
-    {
-      g_autoptr(GPtrArray) page = dn_store_list_delegations (run->store, &query, last, 256, error);
-
-      if (page == NULL)
-        return FALSE;
-      for (guint i = 0; i < page->len; i++)
-        {
-          DnDelegation *d = page->pdata[i];
-          g_autofree char *start = dn_date_format_iso (&d->start_date);
-          g_autofree char *end = dn_date_format_iso (&d->end_date);
-          g_autofree char *title = tsv_field (d->title);
-
-          out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%u\t%s\n", d->id,
-               dn_delegation_direction_to_string (d->direction), start, end,
-               dn_delegation_status_to_string (d->status), d->country_codes, d->n_members, title);
-        }
-      if (page->len < 256)
-        break;
-      g_set_object (&last, page->pdata[page->len - 1]);
-    }
-  return TRUE;
+  return print_pages (run, read_delegations, &query, 256, print_delegation, error);
 }
 
 /* delegation-add ----------------------------------------------------------- */

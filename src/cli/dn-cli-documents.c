@@ -160,40 +160,35 @@ short_direction (DnDocumentDirection direction)
   return direction == DN_DIRECTION_INCOMING ? "in" : direction == DN_DIRECTION_OUTGOING ? "out" : "internal";
 }
 
+static GPtrArray *
+read_documents (Run           *run,
+                gconstpointer  query,
+                gpointer       after,
+                guint          limit,
+                GError       **error)
+{
+  return dn_store_query_documents (run->store, query, after, limit, error);
+}
+
+static void
+print_document (gpointer record)
+{
+  DnDocument *doc = record;
+  g_autofree char *reference = dn_document_dup_reference (doc);
+  g_autofree char *date = g_date_valid (&doc->issue_date) ? dn_date_format_iso (&doc->issue_date) : g_strdup ("");
+  g_autofree char *ref = tsv_field (reference);
+  g_autofree char *issuer = tsv_field (doc->issuer);
+  g_autofree char *subject = tsv_field (doc->subject);
+
+  out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", doc->id, short_direction (doc->direction), ref, date,
+       issuer, dn_document_type_to_string (doc->type), subject);
+}
+
 static gboolean
 run_documents (Run     *run,
                GError **error)
 {
-  g_autoptr(DnDocument) last = NULL;
-  gboolean ok = TRUE;
-
-  /* pages by key: no row read twice, whatever the length */
-  while (ok)
-    {
-      g_autoptr(GPtrArray) page = dn_store_query_documents (run->store, &dchecked.query, last, 500, error);
-
-      if (page == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      for (guint i = 0; i < page->len; i++)
-        {
-          DnDocument *doc = page->pdata[i];
-          g_autofree char *reference = dn_document_dup_reference (doc);
-          g_autofree char *date = g_date_valid (&doc->issue_date) ? dn_date_format_iso (&doc->issue_date) : g_strdup ("");
-          g_autofree char *ref = tsv_field (reference);
-          g_autofree char *issuer = tsv_field (doc->issuer);
-          g_autofree char *subject = tsv_field (doc->subject);
-
-          out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", doc->id, short_direction (doc->direction), ref, date,
-               issuer, dn_document_type_to_string (doc->type), subject);
-        }
-      if (page->len < 500)
-        break;
-      g_set_object (&last, page->pdata[page->len - 1]);
-    }
-  return ok;
+  return print_pages (run, read_documents, &dchecked.query, 500, print_document, error);
 }
 
 /*

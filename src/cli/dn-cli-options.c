@@ -176,6 +176,28 @@ tsv_field (const char *text)
 }
 
 gboolean
+print_pages (Run           *run,
+             ReadPageFunc   read_page,
+             gconstpointer  query,
+             guint          page_size,
+             void         (*print) (gpointer record),
+             GError       **error)
+{
+  for (g_autoptr(GObject) last = NULL;;)
+    {
+      g_autoptr(GPtrArray) page = read_page (run, query, last, page_size, error);
+
+      if (page == NULL)
+        return FALSE;
+      for (guint i = 0; i < page->len; i++)
+        print (page->pdata[i]);
+      if (page->len < page_size)
+        return TRUE;
+      g_set_object (&last, page->pdata[page->len - 1]);
+    }
+}
+
+gboolean
 resolve_unit (DnStore     *store,
               const char  *code,
               gint64      *id,

@@ -86,16 +86,32 @@ gboolean parse_id (const char *raw,
                    gint64     *id);
 /* @text with tabs and line breaks turned into spaces (NULL: ""). */
 char *tsv_field (const char *text);
+/* Writes a list read by pages of @page_size records, by key: @read_page
+ * (@run, @query, the last record of the page before or NULL, @page_size,
+ * @error) reads the next page, @print writes each record. No record is
+ * read twice, whatever the length of the list. */
+typedef struct _Run Run;
+typedef GPtrArray *(*ReadPageFunc) (Run           *run,
+                                    gconstpointer  query,
+                                    gpointer       after,
+                                    guint          limit,
+                                    GError       **error);
+gboolean print_pages (Run           *run,
+                      ReadPageFunc   read_page,
+                      gconstpointer  query,
+                      guint          page_size,
+                      void         (*print) (gpointer record),
+                      GError       **error);
 /* The id of the unit of @code (NULL: 0). */
 gboolean resolve_unit (DnStore *store, const char *code, gint64 *id, GError **error);
 
 /* What one run was given. */
-typedef struct
+struct _Run
 {
   char  **words;    /* after the command and its options */
   int     n_words;
   DnStore *store;
-} Run;
+};
 
 /* How many words may follow a command's options, and what is said when
  * another number is given. */
