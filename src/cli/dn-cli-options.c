@@ -69,20 +69,35 @@ take_text (const char  *raw,
   return TRUE;
 }
 
+/* What refuse_value() and refuse_option() say: @format with @option (when
+ * not NULL) and @value as a message shows it. */
+static gboolean
+refuse_shown (GError    **error,
+              int         code,
+              const char *format,
+              const char *option,
+              const char *value)
+{
+  g_autofree char *shown = dn_text_escape_for_display (value, 40);
+
+  /* @format is checked where it is written (G_GNUC_PRINTF in dn-cli.h) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  if (option != NULL)
+    g_set_error (error, CLI_ERROR, code, format, option, shown);
+  else
+    g_set_error (error, CLI_ERROR, code, format, shown);
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
 gboolean
 refuse_value (GError    **error,
               int         code,
               const char *value,
               const char *format)
 {
-  g_autofree char *shown = dn_text_escape_for_display (value, 40);
-
-  /* @format is checked where it is written (G_GNUC_PRINTF (4, 0)) */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  g_set_error (error, CLI_ERROR, code, format, shown);
-#pragma GCC diagnostic pop
-  return FALSE;
+  return refuse_shown (error, code, format, NULL, value);
 }
 
 gboolean
@@ -92,14 +107,7 @@ refuse_option (GError    **error,
                const char *value,
                const char *format)
 {
-  g_autofree char *shown = dn_text_escape_for_display (value, 40);
-
-  /* @format is checked where it is written (G_GNUC_PRINTF (5, 0)) */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  g_set_error (error, CLI_ERROR, code, format, option, shown);
-#pragma GCC diagnostic pop
-  return FALSE;
+  return refuse_shown (error, code, format, option, value);
 }
 
 gboolean
