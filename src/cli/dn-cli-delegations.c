@@ -61,17 +61,16 @@ static char **const dopt_texts[] = {
   &dopt.guest_passport, &dopt.organisation,
 };
 
-static void
-dopt_clear (void)
+void
+dn_cli_delegations_clear (void)
 {
-  char **all[] = {
+  char **const all[] = {
     &dopt.direction, &dopt.status, &dopt.abroad_on, &dopt.title, &dopt.from, &dopt.to, &dopt.countries,
     &dopt.purpose, &dopt.inviting_party, &dopt.funding, &dopt.role, &dopt.passport, &dopt.position, &dopt.grade,
     &dopt.guest, &dopt.nationality, &dopt.guest_passport, &dopt.organisation, &dopt.date,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    g_clear_pointer (all[i], g_free);
+  clear_texts (all, G_N_ELEMENTS (all));
   g_clear_pointer (&dopt.country_list, g_ptr_array_unref);
 }
 
@@ -175,12 +174,8 @@ check_countries (GError **error)
       if (parts[0] == NULL || parts[0][0] == '\0')
         continue;
       if (parts[1] != NULL && !g_ascii_string_to_unsigned (parts[1], 10, 1, 366, &days, NULL))
-        {
-          g_autofree char *shown = dn_text_escape_for_display (items[i], 40);
-          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF,
-                       _("“%s”: write a country as CODE or CODE:DAYS, days from 1 to 366."), shown);
-          return FALSE;
-        }
+        return refuse_value (error, CLI_ERROR_USAGE_BRIEF, items[i],
+                             _("“%s”: write a country as CODE or CODE:DAYS, days from 1 to 366."));
       country = dn_delegation_country_new ();
       g_free (country->country_code);
       country->country_code = g_ascii_strup (parts[0], -1);
@@ -219,11 +214,33 @@ dn_cli_check_delegations (Run     *run,
   return check_direction (FALSE, error) && check_date (dopt.abroad_on, "--abroad-on", &dopt.abroad_on_date, error);
 }
 
+static GPtrArray *
+read_delegations (Run           *run,
+                  gconstpointer  query,
+                  gpointer       after,
+                  guint          limit,
+                  GError       **error)
+{
+  return dn_store_list_delegations (run->store, query, after, limit, error);
+}
+
+static void
+print_delegation (gpointer record)
+{
+  DnDelegation *d = record;
+  g_autofree char *start = dn_date_format_iso (&d->start_date);
+  g_autofree char *end = dn_date_format_iso (&d->end_date);
+  g_autofree char *title = tsv_field (d->title);
+
+  out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%u\t%s\n", d->id,
+       dn_delegation_direction_to_string (d->direction), start, end,
+       dn_delegation_status_to_string (d->status), d->country_codes, d->n_members, title);
+}
+
 gboolean
 dn_cli_run_delegations (Run     *run,
                         GError **error)
 {
-  g_autoptr(DnDelegation) last = NULL;
   DnDelegationQuery query;
 
   dn_delegation_query_init (&query);
@@ -232,32 +249,7 @@ dn_cli_run_delegations (Run     *run,
   query.abroad_on = dopt.abroad_on_date;
   query.report_overdue = dopt.overdue;
   dn_date_today (&query.today);
-  for (;;)
-    {
-      g_autoptr(GPtrArray) page = dn_store_list_delegations (run->store, &query, last, 256, error);
-
-      if (page == NULL)
-        {
-          dopt_clear ();
-          return FALSE;
-        }
-      for (guint i = 0; i < page->len; i++)
-        {
-          DnDelegation *d = page->pdata[i];
-          g_autofree char *start = dn_date_format_iso (&d->start_date);
-          g_autofree char *end = dn_date_format_iso (&d->end_date);
-          g_autofree char *title = tsv_field (d->title);
-
-          out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%u\t%s\n", d->id,
-               dn_delegation_direction_to_string (d->direction), start, end,
-               dn_delegation_status_to_string (d->status), d->country_codes, d->n_members, title);
-        }
-      if (page->len < 256)
-        break;
-      g_set_object (&last, page->pdata[page->len - 1]);
-    }
-  dopt_clear ();
-  return TRUE;
+  return print_pages (run, read_delegations, &query, 256, print_delegation, error);
 }
 
 /* delegation-add ----------------------------------------------------------- */
@@ -330,7 +322,6 @@ dn_cli_run_delegation_add (Run     *run,
   ok = dn_store_add_delegation (run->store, d, dopt.country_list, dopt.confirm, error);
   if (ok)
     out ("%" G_GINT64_FORMAT "\n", d->id);
-  dopt_clear ();
   return ok;
 }
 
@@ -399,7 +390,6 @@ dn_cli_run_delegation_member (Run     *run,
   ok = ok && dn_store_add_delegation_member (run->store, m, dopt.confirm, error);
   if (ok)
     out ("%" G_GINT64_FORMAT "\n", m->id);
-  dopt_clear ();
   return ok;
 }
 
@@ -426,12 +416,8 @@ dn_cli_check_delegation_status (Run     *run,
   if (!check_id (run->words[0], error))
     return FALSE;
   if (!g_strv_contains (status_actions, run->words[1]))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (run->words[1], 40);
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Unknown change “%s”: use approve, depart, return, report or cancel."), shown);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE, run->words[1],
+                         _("Unknown change “%s”: use approve, depart, return, report or cancel."));
   return check_date (dopt.date, "--date", &dopt.date_value, error);
 }
 
@@ -457,7 +443,6 @@ dn_cli_run_delegation_status (Run     *run,
     }
   else
     ok = dn_store_cancel_delegation (run->store, dopt.id, error);
-  dopt_clear ();
   if (!ok || (d = dn_store_get_delegation (run->store, dopt.id, error)) == NULL)
     return FALSE;
   /* ID, the new status, and the day the results report is due (once returned) */

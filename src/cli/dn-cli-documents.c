@@ -42,26 +42,20 @@ static struct
   int                 year;
 } dchecked;
 
-static void
-dopt_clear (void)
+void
+dn_cli_documents_clear (void)
 {
-  char **fields[] = {
+  char **const fields[] = {
     &dopt.direction, &dopt.year, &dopt.type, &dopt.search, &dopt.issuer, &dopt.subject, &dopt.number, &dopt.symbol,
     &dopt.unit, &dopt.date, &dopt.arrival_date, &dopt.arrival_number, &dopt.signer, &dopt.recipients,
     &dopt.receiver, &dopt.file_copy, &dopt.copies, &dopt.passed_on, &dopt.urgency, &dopt.secrecy, &dopt.notes,
     &dopt.pdf,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    g_clear_pointer (fields[i], g_free);
+  clear_texts (fields, G_N_ELEMENTS (fields));
   g_clear_pointer (&dchecked.search, g_free);
 }
 
-#define USAGE(error, format, value) \
-  G_STMT_START { \
-    g_autofree char *shown_ = dn_text_escape_for_display ((value), 40); \
-    g_set_error ((error), CLI_ERROR, CLI_ERROR_USAGE_BRIEF, (format), shown_); \
-  } G_STMT_END
 
 /* "in" or "out" (the words of the registers), or the stored keywords */
 static gboolean
@@ -88,10 +82,7 @@ check_direction (gboolean   required,
       return !required;
     }
   if (!parse_direction (dopt.direction, &dchecked.direction))
-    {
-      USAGE (error, _("Unknown direction “%s”: use in or out."), dopt.direction);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.direction, _("Unknown direction “%s”: use in or out."));
   return TRUE;
 }
 
@@ -109,10 +100,7 @@ check_year (gboolean   required,
       return !required;
     }
   if (!g_ascii_string_to_signed (dopt.year, 10, DN_DATE_MIN_YEAR, DN_DATE_MAX_YEAR - 1, &year, NULL))
-    {
-      USAGE (error, _("“%s” is not a year: write --year YYYY."), dopt.year);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.year, _("“%s” is not a year: write --year YYYY."));
   dchecked.year = (int) year;
   return TRUE;
 }
@@ -122,11 +110,9 @@ check_type (DnDocumentType  *type,
             GError         **error)
 {
   if (dopt.type != NULL && !dn_document_type_from_string (dopt.type, type))
-    {
-      USAGE (error, _("Unknown type of document “%s”: use official_letter, plan, guidance, decision, directive, "
-                      "report, notice, submission, invitation, programme, minutes, memorandum or other."), dopt.type);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.type,
+                         _("Unknown type of document “%s”: use official_letter, plan, guidance, decision, directive, "
+                           "report, notice, submission, invitation, programme, minutes, memorandum or other."));
   return TRUE;
 }
 
@@ -174,41 +160,35 @@ short_direction (DnDocumentDirection direction)
   return direction == DN_DIRECTION_INCOMING ? "in" : direction == DN_DIRECTION_OUTGOING ? "out" : "internal";
 }
 
+static GPtrArray *
+read_documents (Run           *run,
+                gconstpointer  query,
+                gpointer       after,
+                guint          limit,
+                GError       **error)
+{
+  return dn_store_query_documents (run->store, query, after, limit, error);
+}
+
+static void
+print_document (gpointer record)
+{
+  DnDocument *doc = record;
+  g_autofree char *reference = dn_document_dup_reference (doc);
+  g_autofree char *date = g_date_valid (&doc->issue_date) ? dn_date_format_iso (&doc->issue_date) : g_strdup ("");
+  g_autofree char *ref = tsv_field (reference);
+  g_autofree char *issuer = tsv_field (doc->issuer);
+  g_autofree char *subject = tsv_field (doc->subject);
+
+  out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", doc->id, short_direction (doc->direction), ref, date,
+       issuer, dn_document_type_to_string (doc->type), subject);
+}
+
 static gboolean
 run_documents (Run     *run,
                GError **error)
 {
-  g_autoptr(DnDocument) last = NULL;
-  gboolean ok = TRUE;
-
-  /* pages by key: no row read twice, whatever the length */
-  while (ok)
-    {
-      g_autoptr(GPtrArray) page = dn_store_query_documents (run->store, &dchecked.query, last, 500, error);
-
-      if (page == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      for (guint i = 0; i < page->len; i++)
-        {
-          DnDocument *doc = page->pdata[i];
-          g_autofree char *reference = dn_document_dup_reference (doc);
-          g_autofree char *date = g_date_valid (&doc->issue_date) ? dn_date_format_iso (&doc->issue_date) : g_strdup ("");
-          g_autofree char *ref = tsv_field (reference);
-          g_autofree char *issuer = tsv_field (doc->issuer);
-          g_autofree char *subject = tsv_field (doc->subject);
-
-          out ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", doc->id, short_direction (doc->direction), ref, date,
-               issuer, dn_document_type_to_string (doc->type), subject);
-        }
-      if (page->len < 500)
-        break;
-      g_set_object (&last, page->pdata[page->len - 1]);
-    }
-  dopt_clear ();
-  return ok;
+  return print_pages (run, read_documents, &dchecked.query, 500, print_document, error);
 }
 
 /*
@@ -261,25 +241,15 @@ check_document_add (Run     *run,
   if (!check_direction (TRUE, error) || !check_type (&type, error))
     return FALSE;
   if (dopt.subject == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Give the document's subject: document-add --subject TEXT."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("Give the document's subject: document-add --subject TEXT."));
   if (dopt.symbol != NULL && dopt.unit != NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE_BRIEF, _("Give either --symbol or --unit, not both."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, _("Give either --symbol or --unit, not both."));
   if (dopt.urgency != NULL && !dn_urgency_from_string (dopt.urgency, NULL))
-    {
-      USAGE (error, _("Unknown urgency “%s”: use normal, khan, thuong_khan or hoa_toc."), dopt.urgency);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.urgency,
+                         _("Unknown urgency “%s”: use normal, khan, thuong_khan or hoa_toc."));
   if (dopt.secrecy != NULL && !dn_classification_from_string (dopt.secrecy, NULL))
-    {
-      USAGE (error, _("Unknown secrecy “%s”: use normal, mat, toi_mat or tuyet_mat."), dopt.secrecy);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, dopt.secrecy,
+                         _("Unknown secrecy “%s”: use normal, mat, toi_mat or tuyet_mat."));
   return TRUE;
 }
 
@@ -294,10 +264,7 @@ take_number (const char  *raw,
   if (raw == NULL)
     return TRUE;
   if (!g_ascii_string_to_signed (raw, 10, 1, G_MAXINT, &number, NULL))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (raw, 40);
-      return cli_refuse (error, CLI_ERROR_REFUSED, _("%s: “%s” is not a whole number of 1 or more."), option, shown);
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, option, raw, _("%s: “%s” is not a whole number of 1 or more."));
   *value = (int) number;
   return TRUE;
 }
@@ -370,7 +337,6 @@ run_document_add (Run     *run,
       else
         out ("%" G_GINT64_FORMAT "\t%s\n", doc->id, reference);
     }
-  dopt_clear ();
   return ok;
 }
 
@@ -394,10 +360,7 @@ check_document_register (Run     *run,
   if (!check_direction (TRUE, error) || !check_year (TRUE, error))
     return FALSE;
   if (dopt.pdf == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Say where to write the book: --pdf FILE."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("Say where to write the book: --pdf FILE."));
   return TRUE;
 }
 
@@ -412,10 +375,7 @@ run_document_register (Run     *run,
   gboolean ok;
 
   if (lines == NULL)
-    {
-      dopt_clear ();
-      return FALSE;
-    }
+    return FALSE;
   book = dn_register_book_new (dchecked.direction, dchecked.year, lines, NULL);
   ok = dn_register_book_write_pdf (book, dopt.pdf, &n_pages, error);
   if (ok)
@@ -429,7 +389,6 @@ run_document_register (Run     *run,
       /* TRANSLATORS: "40 documents on 3 pages written to “register.pdf”." */
       out (_("%s on %s written to “%s”.\n"), documents, pages, shown);
     }
-  dopt_clear ();
   return ok;
 }
 
@@ -449,15 +408,9 @@ check_document_slip (Run     *run,
                      GError **error)
 {
   if (!parse_id (run->words[0], &slip_document_id))
-    {
-      USAGE (error, _("“%s” is not a document number."), run->words[0]);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, run->words[0], _("“%s” is not a document number."));
   if (dopt.pdf == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Say where to write the slip: --pdf FILE."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("Say where to write the slip: --pdf FILE."));
   return TRUE;
 }
 
@@ -471,42 +424,33 @@ run_document_slip (Run     *run,
   g_autoptr(DnDocumentSlip) slip = NULL;
   g_autofree char *office = NULL;
   DnTaskQuery query;
-  gboolean ok = FALSE;
+  g_autofree char *shown = NULL;
 
   if (document == NULL)
-    goto out;
+    return FALSE;
   if (document->direction != DN_DIRECTION_INCOMING)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_REFUSED,
-                   _("Document %lld is not an incoming document: a handling slip is for one that arrived."),
-                   (long long) slip_document_id);
-      goto out;
-    }
+    return cli_refuse (error, CLI_ERROR_REFUSED,
+                       _("Document %lld is not an incoming document: a handling slip is for one that arrived."),
+                       (long long) slip_document_id);
   dn_task_query_init (&query);
   query.document_id = slip_document_id;
   tasks = dn_store_list_tasks (run->store, &query, G_MAXINT, error);
   if (tasks == NULL)
-    goto out;
+    return FALSE;
   office = dn_store_dup_agency_name (run->store, NULL);
   slip = dn_document_slip_new (document, tasks, office);
-  ok = dn_document_slip_write_pdf (slip, dopt.pdf, error);
-  if (ok)
-    {
-      g_autofree char *shown = dn_text_escape_for_display (dopt.pdf, -1);
-
-      out (g_dngettext (GETTEXT_PACKAGE, "Handling slip with %u task written to “%s”.\n",
-                        "Handling slip with %u tasks written to “%s”.\n", tasks->len), tasks->len, shown);
-    }
-out:
-  dopt_clear ();
-  return ok;
+  if (!dn_document_slip_write_pdf (slip, dopt.pdf, error))
+    return FALSE;
+  shown = dn_text_escape_for_display (dopt.pdf, -1);
+  out (g_dngettext (GETTEXT_PACKAGE, "Handling slip with %u task written to “%s”.\n",
+                    "Handling slip with %u tasks written to “%s”.\n", tasks->len), tasks->len, shown);
+  return TRUE;
 }
 
 /*
  * The commands
  */
 
-static const Words no_words = { 0, 0, N_("Too many arguments.") };
 static const Words one_document = { 1, 1, N_("Give the document's number (ID): document-slip ID --pdf FILE.") };
 
 const Command dn_cli_document_commands[] = {

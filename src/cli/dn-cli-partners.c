@@ -43,33 +43,22 @@ static struct
   char           *country;
 } pchecked;
 
-static void
-popt_clear (void)
+void
+dn_cli_partners_clear (void)
 {
-  char **fields[] = {
+  char **const fields[] = {
     &popt.search, &popt.kind, &popt.country, &popt.expiring_before, &popt.name, &popt.short_name,
     &popt.registration, &popt.number, &popt.expires, &popt.contact, &popt.notes, &popt.partner, &popt.code,
     &popt.lead, &popt.start, &popt.end, &popt.budget, &popt.currency, &popt.status, &popt.description,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    g_clear_pointer (fields[i], g_free);
+  clear_texts (fields, G_N_ELEMENTS (fields));
   g_clear_pointer (&pchecked.search, g_free);
   g_clear_pointer (&pchecked.country, g_free);
 }
 
 /* A usage error (exit 2) or a refusal (exit 1) whose message shows what
  * was typed, escaped. */
-#define USAGE(error, format, value) \
-  G_STMT_START { \
-    g_autofree char *shown_ = dn_text_escape_for_display ((value), 40); \
-    g_set_error ((error), CLI_ERROR, CLI_ERROR_USAGE_BRIEF, (format), shown_); \
-  } G_STMT_END
-#define REFUSE(error, format, option, value) \
-  G_STMT_START { \
-    g_autofree char *shown_ = dn_text_escape_for_display ((value), 40); \
-    g_set_error ((error), CLI_ERROR, CLI_ERROR_REFUSED, (format), (option), shown_); \
-  } G_STMT_END
 
 /* The record number that is the command's one word. */
 static gboolean
@@ -125,30 +114,24 @@ dn_cli_check_partners (Run     *run,
 {
   dn_partner_query_init (&pchecked.query);
   if (popt.expiring_before != NULL && !dn_date_parse_user (popt.expiring_before, &pchecked.query.expiring_before))
-    {
-      USAGE (error, _("“%s” is not a date: write --expiring-before YYYY-MM-DD."), popt.expiring_before);
-      return FALSE;
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.expiring_before,
+                         _("“%s” is not a date: write --expiring-before YYYY-MM-DD."));
   if (popt.kind != NULL)
     {
       DnPartnerKind kind;
 
       if (!parse_kind (popt.kind, &kind))
-        {
-          USAGE (error, _("Unknown kind of partner “%s”: use ngo, un_agency, government_agency, university, "
-                 "company or other."), popt.kind);
-          return FALSE;
-        }
+        return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.kind,
+                             _("Unknown kind of partner “%s”: use ngo, un_agency, government_agency, university, "
+                               "company or other."));
       pchecked.query.kind = (int) kind;
     }
   if (popt.country != NULL)
     {
       pchecked.country = g_ascii_strup (popt.country, -1);
       if (!dn_country_is_valid (pchecked.country))
-        {
-          USAGE (error, _("“%s” is not a country code (two letters of ISO 3166-1, such as KR)."), popt.country);
-          return FALSE;
-        }
+        return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.country,
+                             _("“%s” is not a country code (two letters of ISO 3166-1, such as KR)."));
       pchecked.query.country_code = pchecked.country;
     }
   if (!take_text (popt.search, &pchecked.search, error))
@@ -174,10 +157,7 @@ static gboolean
 dn_cli_run_partners (Run     *run,
                      GError **error)
 {
-  gboolean ok = dn_store_foreach_partner (run->store, &pchecked.query, print_partner, NULL, error);
-
-  popt_clear ();
-  return ok;
+  return dn_store_foreach_partner (run->store, &pchecked.query, print_partner, NULL, error);
 }
 
 /*
@@ -209,10 +189,7 @@ dn_cli_check_partner_add (Run     *run,
                           GError **error)
 {
   if (popt.name == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Give the partner's name: partner-add --name NAME."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("Give the partner's name: partner-add --name NAME."));
   return TRUE;
 }
 
@@ -229,17 +206,12 @@ apply_partner_options (DnPartner  *partner,
                        GError    **error)
 {
   if (popt.kind != NULL && !parse_kind (popt.kind, &partner->kind))
-    {
-      REFUSE (error, _("%s: unknown kind “%s”: use ngo, un_agency, government_agency, university, company or "
-              "other."), "--kind", popt.kind);
-      return FALSE;
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, "--kind", popt.kind,
+                          _("%s: unknown kind “%s”: use ngo, un_agency, government_agency, university, company or "
+                            "other."));
   if (popt.registration != NULL && !dn_registration_kind_from_string (popt.registration, &partner->registration_kind))
-    {
-      REFUSE (error, _("%s: unknown paper “%s”: use none, operation, representative_office, project or other."),
-              "--registration", popt.registration);
-      return FALSE;
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, "--registration", popt.registration,
+                          _("%s: unknown paper “%s”: use none, operation, representative_office, project or other."));
   return take_text (popt.name, &partner->name, error) &&
          take_text (popt.short_name, &partner->short_name, error) &&
          take_text (popt.country, &partner->country_code, error) &&
@@ -271,7 +243,6 @@ save_partner (Run       *run,
        (is_new ? dn_store_add_partner (run->store, partner, &today, popt.confirm, error)
                : dn_store_update_partner (run->store, partner, &today, popt.confirm, error));
   explain_warning (error);
-  popt_clear ();
   return ok;
 }
 
@@ -295,10 +266,7 @@ dn_cli_run_partner_edit (Run     *run,
   g_autoptr(DnPartner) partner = dn_store_get_partner (run->store, pchecked.id, error);
 
   if (partner == NULL)
-    {
-      popt_clear ();
-      return FALSE;
-    }
+    return FALSE;
   return save_partner (run, partner, FALSE, error);
 }
 
@@ -349,11 +317,8 @@ dn_cli_check_project_add (Run     *run,
                           GError **error)
 {
   if (popt.partner == NULL || popt.name == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the partner and the project's name: project-add --partner ID --name NAME."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the partner and the project's name: project-add --partner ID --name NAME."));
   return TRUE;
 }
 
@@ -387,7 +352,6 @@ dn_cli_run_projects (Run     *run,
   g_autoptr(GPtrArray) projects = dn_store_list_projects (run->store, pchecked.id, error);
   g_autoptr(GHashTable) codes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  popt_clear ();
   if (projects == NULL)
     return FALSE;
   for (guint i = 0; i < projects->len; i++)
@@ -415,25 +379,17 @@ apply_project_options (Run        *run,
                        GError    **error)
 {
   if (popt.partner != NULL && !parse_id (popt.partner, &project->partner_id))
-    {
-      REFUSE (error, _("%s: “%s” is not a partner number."), "--partner", popt.partner);
-      return FALSE;
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, "--partner", popt.partner, _("%s: “%s” is not a partner number."));
   if (popt.status != NULL && !dn_project_status_from_string (popt.status, &project->status))
-    {
-      REFUSE (error, _("%s: unknown status “%s”: use proposed, active or closed."), "--status", popt.status);
-      return FALSE;
-    }
+    return refuse_option (error, CLI_ERROR_REFUSED, "--status", popt.status,
+                          _("%s: unknown status “%s”: use proposed, active or closed."));
   if (popt.budget != NULL)
     {
       if (popt.budget[0] == '\0')
         project->budget = -1;
       else if (!dn_parse_amount (popt.budget, &project->budget))
-        {
-          REFUSE (error, _("%s: “%s” is not an amount: write whole units, such as 1.234.567 or 1234567."),
-                  "--budget", popt.budget);
-          return FALSE;
-        }
+        return refuse_option (error, CLI_ERROR_REFUSED, "--budget", popt.budget,
+                              _("%s: “%s” is not an amount: write whole units, such as 1.234.567 or 1234567."));
     }
   if (popt.lead != NULL)
     {
@@ -463,7 +419,6 @@ dn_cli_run_project_add (Run     *run,
   project->status = DN_PROJECT_ACTIVE;
   project->budget = -1;
   ok = apply_project_options (run, project, error) && dn_store_add_project (run->store, project, error);
-  popt_clear ();
   if (ok)
     out ("%" G_GINT64_FORMAT "\n", project->id);
   return ok;
@@ -474,12 +429,9 @@ dn_cli_run_project_edit (Run     *run,
                          GError **error)
 {
   g_autoptr(DnProject) project = dn_store_get_project (run->store, pchecked.id, error);
-  gboolean ok;
 
-  ok = project != NULL && apply_project_options (run, project, error) &&
-       dn_store_update_project (run->store, project, error);
-  popt_clear ();
-  return ok;
+  return project != NULL && apply_project_options (run, project, error) &&
+         dn_store_update_project (run->store, project, error);
 }
 
 static gboolean
@@ -493,7 +445,6 @@ dn_cli_run_project_delete (Run     *run,
  * The commands
  */
 
-static const Words no_words = { 0, 0, N_("Too many arguments.") };
 static const Words one_record = { 1, 1, N_("Give the record's number.") };
 
 const Command dn_cli_partner_commands[] = {

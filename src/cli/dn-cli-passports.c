@@ -40,18 +40,17 @@ static struct
   int       kind_value;
 } popt;
 
-static void
-popt_clear (void)
+void
+dn_cli_passports_clear (void)
 {
-  char **texts[] = {
+  char **const texts[] = {
     &popt.expiring_before, &popt.search, &popt.holder, &popt.kind, &popt.issued, &popt.expires, &popt.authority,
     &popt.delegation, &popt.date, &popt.to, &popt.reason, &popt.excused_by, &popt.returned_by, &popt.letter,
     &popt.notes, &popt.name, &popt.search_text, &popt.authority_text, &popt.to_text, &popt.reason_text,
     &popt.excused_text, &popt.returned_text, &popt.letter_text, &popt.notes_text, &popt.name_text, &popt.number,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    g_clear_pointer (texts[i], g_free);
+  clear_texts (texts, G_N_ELEMENTS (texts));
 }
 
 static gboolean
@@ -60,13 +59,10 @@ id_option (const char  *raw,
            gint64      *id,
            GError     **error)
 {
-  g_autofree char *shown = NULL;
-
   *id = 0;
   if (raw == NULL || parse_id (raw, id))
     return TRUE;
-  shown = dn_text_escape_for_display (raw, 40);
-  return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, _("%s: “%s” is not a record number."), option, shown);
+  return refuse_option (error, CLI_ERROR_USAGE_BRIEF, option, raw, _("%s: “%s” is not a record number."));
 }
 
 /* The passport number, the first word. */
@@ -176,18 +172,12 @@ check_add (Run *run, GError **error)
   DnPassportKind kind;
 
   if (popt.holder == NULL || popt.kind == NULL || popt.issued == NULL || popt.expires == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the number, the holder, the kind and both dates: passport-add NUMBER --holder ID "
-                     "--kind KIND --issued DATE --expires DATE."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the number, the holder, the kind and both dates: passport-add NUMBER --holder ID "
+                         "--kind KIND --issued DATE --expires DATE."));
   if (!dn_passport_kind_from_string (popt.kind, &kind))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (popt.kind, 40);
-      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF,
-                         _("Unknown kind of passport “%s”: use diplomatic, official or ordinary."), shown);
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.kind,
+                         _("Unknown kind of passport “%s”: use diplomatic, official or ordinary."));
   popt.kind_value = (int) kind;
   return number_word (run, error) && id_option (popt.holder, "--holder", &popt.holder_id, error) &&
          date_option (popt.issued, "--issued", CLI_ERROR_USAGE_BRIEF, &popt.issued_date, error) &&
@@ -236,11 +226,9 @@ static gboolean
 check_out (Run *run, GError **error)
 {
   if (popt.delegation == NULL || (run->n_words == 0) == !popt.all)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the passport's number (or --all) and the delegation: passport-out NUMBER --delegation ID."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the passport's number (or --all) and the delegation: passport-out NUMBER "
+                         "--delegation ID."));
   if (popt.all && popt.to != NULL)
     return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, "%s", _("--to goes with one passport, not with --all."));
   return (popt.all || number_word (run, error)) &&
@@ -338,12 +326,9 @@ static gboolean
 check_back (Run *run, GError **error)
 {
   if ((run->n_words == 0) == !popt.all || (popt.all != (popt.delegation != NULL)))
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the passport's number, or --all and the delegation: passport-back NUMBER, "
-                     "passport-back --all --delegation ID."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the passport's number, or --all and the delegation: passport-back NUMBER, "
+                         "passport-back --all --delegation ID."));
   if (popt.all && popt.returned_by != NULL)
     return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, "%s", _("--returned-by goes with one passport, not with --all."));
   if (popt.all && !id_option (popt.delegation, "--delegation", &popt.delegation_id, error))
@@ -386,11 +371,8 @@ static gboolean
 check_extend (Run *run, GError **error)
 {
   if (popt.to == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Give the new expiry date: passport-extend NUMBER --to DATE."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Give the new expiry date: passport-extend NUMBER --to DATE."));
   return number_word (run, error) &&
          date_option (popt.to, "--to", CLI_ERROR_USAGE_BRIEF, &popt.to_date, error) &&
          check_date_option (error) && text_option (popt.letter, &popt.letter_text, error);
@@ -426,19 +408,13 @@ check_event (Run *run, GError **error)
   DnPassportEventKind kind;
 
   if (popt.kind == NULL)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                   _("Say what happened: passport-event NUMBER --kind lost|transferred|sent_for_cancellation "
-                     "--letter TEXT."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE,
+                       _("Say what happened: passport-event NUMBER --kind lost|transferred|sent_for_cancellation "
+                         "--letter TEXT."));
   if (!dn_passport_event_kind_from_string (popt.kind, &kind) || kind == DN_PASSPORT_EVENT_EXTENDED)
-    {
-      g_autofree char *shown = dn_text_escape_for_display (popt.kind, 40);
-      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF,
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, popt.kind,
                          _("Unknown event “%s”: use lost, transferred or sent_for_cancellation "
-                           "(an extension is passport-extend)."), shown);
-    }
+                           "(an extension is passport-extend)."));
   popt.kind_value = (int) kind;
   return number_word (run, error) && check_date_option (error) &&
          text_option (popt.letter, &popt.letter_text, error) && text_option (popt.notes, &popt.notes_text, error);
@@ -541,10 +517,7 @@ check_workdays (Run *run, GError **error)
   if (!date_option (run->words[0], "DATE", CLI_ERROR_USAGE_BRIEF, &popt.date_date, error))
     return FALSE;
   if (!g_ascii_string_to_unsigned (run->words[1], 10, 0, 3660, &n, NULL))
-    {
-      g_autofree char *shown = dn_text_escape_for_display (run->words[1], 40);
-      return cli_refuse (error, CLI_ERROR_USAGE_BRIEF, _("“%s” is not a number of days (0 to 3660)."), shown);
-    }
+    return refuse_value (error, CLI_ERROR_USAGE_BRIEF, run->words[1], _("“%s” is not a number of days (0 to 3660)."));
   popt.kind_value = (int) n;
   return TRUE;
 }
@@ -626,30 +599,6 @@ run_holiday_set (Run *run, GError **error)
  * The table
  */
 
-static gboolean
-run_and_clear (gboolean (*run) (Run *, GError **), Run *r, GError **error)
-{
-  gboolean ok = run (r, error);
-
-  popt_clear ();
-  return ok;
-}
-
-#define WRAP(name) \
-  static gboolean name##_cleared (Run *r, GError **error) { return run_and_clear (name, r, error); }
-WRAP (run_passports)
-WRAP (run_add)
-WRAP (run_out)
-WRAP (run_back)
-WRAP (run_extend)
-WRAP (run_event)
-WRAP (run_ledger)
-WRAP (run_delete)
-WRAP (run_workdays)
-WRAP (run_holidays)
-WRAP (run_holiday_set)
-
-static const Words no_words = { 0, 0, N_("Too many arguments.") };
 static const Words one_number = { 1, 1, N_("Give one passport number.") };
 static const Words maybe_number = { 0, 1, N_("Give at most one passport number.") };
 static const Words date_and_n = { 2, 2, N_("Give a date and a number of working days.") };
@@ -660,46 +609,46 @@ const Command dn_cli_passport_commands[] = {
   { "passports", N_("List passports: who holds which, what is due back"),
     N_("List passports in the holders' Vietnamese order, one per line: NUMBER, KIND, HOLDER, EXPIRY, STATE, DUE-BACK "
        "(empty while the office keeps it)."),
-    NULL, passports_options, &no_words, check_passports, DN_STORE_OPEN_NO_CREATE, run_passports_cleared },
+    NULL, passports_options, &no_words, check_passports, DN_STORE_OPEN_NO_CREATE, run_passports },
   { "passport-add", N_("Add a passport"),
     N_("Add a passport of one of the staff; prints its number in the database."),
-    N_("NUMBER"), add_options, &one_number, check_add, DN_STORE_OPEN_NO_CREATE, run_add_cleared },
+    N_("NUMBER"), add_options, &one_number, check_add, DN_STORE_OPEN_NO_CREATE, run_add },
   { "passport-out", N_("Hand a passport out for an approved trip"),
     N_("Hand a passport out for an approved delegation with its sending decision, and record it in the custody "
        "ledger; prints NUMBER and DUE-BACK. With --all, every member's chosen passport, all or none. A passport "
        "with fewer months of validity left at the end of the trip than the rule passport-validity-months asks "
        "(6 unless changed) needs --confirm."),
-    N_("NUMBER"), out_options, &maybe_number, check_out, DN_STORE_OPEN_NO_CREATE, run_out_cleared },
+    N_("NUMBER"), out_options, &maybe_number, check_out, DN_STORE_OPEN_NO_CREATE, run_out },
   { "passport-back", N_("Take a passport back"),
     N_("Take a handed-out passport back into the office's keeping; a late return may be excused with the head's "
        "reason. With --all --delegation ID, every passport of the delegation still out, all or none."),
-    N_("[NUMBER]"), back_options, &maybe_number, check_back, DN_STORE_OPEN_NO_CREATE, run_back_cleared },
+    N_("[NUMBER]"), back_options, &maybe_number, check_back, DN_STORE_OPEN_NO_CREATE, run_back },
   { "passport-extend", N_("Extend a diplomatic or official passport (once)"),
     N_("Extend a diplomatic or official passport, once, by at most 3 years."),
-    N_("NUMBER"), extend_options, &one_number, check_extend, DN_STORE_OPEN_NO_CREATE, run_extend_cleared },
+    N_("NUMBER"), extend_options, &one_number, check_extend, DN_STORE_OPEN_NO_CREATE, run_extend },
   { "passport-event", N_("Record a passport lost, transferred or sent for cancellation"),
     N_("Record that a passport was lost, transferred to another agency or sent for cancellation, with the written "
        "notice (required for a loss and a cancellation)."),
-    N_("NUMBER"), event_options, &one_number, check_event, DN_STORE_OPEN_NO_CREATE, run_event_cleared },
+    N_("NUMBER"), event_options, &one_number, check_event, DN_STORE_OPEN_NO_CREATE, run_event },
   { "passport-ledger", N_("Print the custody ledger"),
     N_("The custody ledger (sổ theo dõi giao, nhận hộ chiếu), one line per hand-out: HANDED-OUT, NUMBER, HOLDER, "
        "DELEGATION, HANDED-BY, HANDED-TO, RECEIPT, DUE-BACK, RETURNED, RETURNED-BY, RECEIVED-BY, REASON, EXCUSED-BY."),
-    N_("[NUMBER]"), ledger_options, &maybe_number, check_ledger, DN_STORE_OPEN_NO_CREATE, run_ledger_cleared },
+    N_("[NUMBER]"), ledger_options, &maybe_number, check_ledger, DN_STORE_OPEN_NO_CREATE, run_ledger },
   { "passport-delete", N_("Delete a passport never handed out"),
     N_("Delete a passport entered by mistake; refused once it is in the custody ledger."),
-    N_("NUMBER"), NULL, &one_number, check_number, DN_STORE_OPEN_NO_CREATE, run_delete_cleared },
+    N_("NUMBER"), NULL, &one_number, check_number, DN_STORE_OPEN_NO_CREATE, run_delete },
   { "workdays", N_("The day N working days after a date"),
     N_("The date on which N working days after DATE have passed, over the holiday calendar (statutory holidays, "
        "compensatory days and the officer's days)."),
-    N_("DATE N"), NULL, &date_and_n, check_workdays, DN_STORE_OPEN_NO_CREATE, run_workdays_cleared },
+    N_("DATE N"), NULL, &date_and_n, check_workdays, DN_STORE_OPEN_NO_CREATE, run_workdays },
   { "holidays", N_("The days off of a year"),
     N_("The days off of a year, one per line: DATE, NAME; statutory holidays with their compensatory days, and the "
        "officer's days off."),
-    N_("YEAR"), NULL, &one_year, check_holidays, DN_STORE_OPEN_NO_CREATE, run_holidays_cleared },
+    N_("YEAR"), NULL, &one_year, check_holidays, DN_STORE_OPEN_NO_CREATE, run_holidays },
   { "holiday-set", N_("Add a day off or a make-up working day to the calendar"),
     N_("Add a day off the government decreed (or, with --working, a make-up working day) to the holiday "
        "calendar; --clear removes it."),
-    N_("DATE"), holiday_options, &one_date, check_holiday_set, DN_STORE_OPEN_NO_CREATE, run_holiday_set_cleared },
+    N_("DATE"), holiday_options, &one_date, check_holiday_set, DN_STORE_OPEN_NO_CREATE, run_holiday_set },
 };
 
 const guint dn_cli_n_passport_commands = G_N_ELEMENTS (dn_cli_passport_commands);

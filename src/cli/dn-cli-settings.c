@@ -20,10 +20,7 @@ dn_cli_check_settings (Run     *run,
   if (run->n_words == 0)
     return TRUE;
   if (run->n_words != 2)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("Give a setting's key and its new value: settings KEY VALUE."));
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("Give a setting's key and its new value: settings KEY VALUE."));
   if (g_str_equal (run->words[0], DN_SETTING_AGENCY_ABBREVIATION_KEY))
     return TRUE;
   if (!dn_setting_from_key (run->words[0], &setting))

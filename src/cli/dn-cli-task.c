@@ -240,10 +240,7 @@ check_progress (Run     *run,
   if (!check_id (run, error) || !require (topt.unit, "--unit", error))
     return FALSE;
   if (topt.percent == PERCENT_NONE)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("The option %s is required."), "--percent");
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_USAGE, _("The option %s is required."), "--percent");
   return TRUE;
 }
 
@@ -336,10 +333,7 @@ run_done (Run     *run,
   if (task == NULL)
     return FALSE;
   if (task->status == DN_STATUS_DONE)
-    {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_REFUSED, _("Task #%lld is already done."), (long long) task->id);
-      return FALSE;
-    }
+    return cli_refuse (error, CLI_ERROR_REFUSED, _("Task #%lld is already done."), (long long) task->id);
   keep = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (topt.keep_open != NULL)
     {
@@ -521,7 +515,6 @@ run_show (Run     *run,
 }
 
 static const Words one_id = { 1, 1, N_("Give one task number.") };
-static const Words no_words = { 0, 0, N_("Too many arguments.") };
 
 static const Command task_commands[] = {
   { "add", N_("Add a task; prints its number"),

@@ -29,6 +29,14 @@ const GOptionEntry dn_cli_units_options[] = {
   G_OPTION_ENTRY_NULL
 };
 
+void
+dn_cli_units_clear (void)
+{
+  char **const texts[] = { &units_opt.name, &units_opt.from, &units_opt.name_text };
+
+  clear_texts (texts, G_N_ELEMENTS (texts));
+}
+
 gboolean
 dn_cli_check_units (Run     *run,
                     GError **error)
@@ -38,28 +46,19 @@ dn_cli_check_units (Run     *run,
   if (action == NULL || g_str_equal (action, "merge"))
     {
       if (units_opt.name != NULL || units_opt.from != NULL)
-        {
-          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE, _("--name and --from go with “units rename”."));
-          return FALSE;
-        }
+        return cli_refuse (error, CLI_ERROR_USAGE, _("--name and --from go with “units rename”."));
       if (action != NULL && run->n_words != 3)
-        {
-          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                       _("Give the code of the unit merged, then the code of the unit that takes it over: "
-                         "units merge FROM_CODE INTO_CODE."));
-          return FALSE;
-        }
+        return cli_refuse (error, CLI_ERROR_USAGE,
+                           _("Give the code of the unit merged, then the code of the unit that takes it over: "
+                             "units merge FROM_CODE INTO_CODE."));
       return TRUE;
     }
   if (g_str_equal (action, "rename"))
     {
       if (run->n_words != 2 || units_opt.name == NULL || units_opt.from == NULL)
-        {
-          g_set_error (error, CLI_ERROR, CLI_ERROR_USAGE,
-                       _("Give the unit's code, its new name and the day it takes effect: "
-                         "units rename CODE --name NAME --from YYYY-MM-DD."));
-          return FALSE;
-        }
+        return cli_refuse (error, CLI_ERROR_USAGE,
+                           _("Give the unit's code, its new name and the day it takes effect: "
+                             "units rename CODE --name NAME --from YYYY-MM-DD."));
       if (!dn_date_parse_iso (units_opt.from, &units_opt.from_date))
         return refuse_value (error, CLI_ERROR_USAGE_BRIEF, units_opt.from,
                              _("“%s” is not a date: write --from YYYY-MM-DD."));
@@ -112,16 +111,9 @@ dn_cli_run_units (Run     *run,
                   GError **error)
 {
   g_autoptr(GPtrArray) units = NULL;
-  gboolean ok;
 
   if (run->n_words > 0)
-    {
-      ok = g_str_equal (run->words[0], "merge") ? merge_units (run, error) : rename_unit (run, error);
-      g_clear_pointer (&units_opt.name, g_free);
-      g_clear_pointer (&units_opt.from, g_free);
-      g_clear_pointer (&units_opt.name_text, g_free);
-      return ok;
-    }
+    return g_str_equal (run->words[0], "merge") ? merge_units (run, error) : rename_unit (run, error);
   units = dn_store_list_unit_tree (run->store, units_opt.archived, error);
   if (units == NULL)
     return FALSE;

@@ -38,7 +38,8 @@ enum
   CLI_ERROR_REFUSED,
 };
 
-/* Text from the command line, as UTF-8 in NFC (see dn-cli.c). */
+/* What every command reads its words and options with (dn-cli-options.c).
+ * Text from the command line, as UTF-8 in NFC. */
 char *text_argument (char **words, GError **error);
 gboolean text_option (const char *raw, char **text, GError **error);
 /* @raw (an option as typed) as checked text in place of *@field; NULL
@@ -51,6 +52,13 @@ gboolean refuse_value (GError    **error,
                        int         code,
                        const char *value,
                        const char *format) G_GNUC_PRINTF (4, 0);
+/* The same for the value @value of the option @option: @format has two %s,
+ * the option's name, then the value. Returns FALSE. */
+gboolean refuse_option (GError    **error,
+                        int         code,
+                        const char *option,
+                        const char *value,
+                        const char *format) G_GNUC_PRINTF (5, 0);
 /* Sets @error (CLI_ERROR, @code) to the message @format makes of the
  * values after it. Returns FALSE. */
 gboolean cli_refuse (GError    **error,
@@ -62,6 +70,9 @@ gboolean cli_refuse (GError    **error,
 gboolean text_options (char  **const fields[],
                        guint        n_fields,
                        GError     **error);
+/* Frees each text of @fields, leaving NULL. */
+void clear_texts (char  **const fields[],
+                  guint        n_fields);
 /* @raw (an option as typed; NULL leaves @date as it is) as a date as
  * officers write it ("30/6/2024", "2024-06-30"); else FALSE with @error
  * (CLI_ERROR, @code) naming @option. */
@@ -75,16 +86,32 @@ gboolean parse_id (const char *raw,
                    gint64     *id);
 /* @text with tabs and line breaks turned into spaces (NULL: ""). */
 char *tsv_field (const char *text);
+/* Writes a list read by pages of @page_size records, by key: @read_page
+ * (@run, @query, the last record of the page before or NULL, @page_size,
+ * @error) reads the next page, @print writes each record. No record is
+ * read twice, whatever the length of the list. */
+typedef struct _Run Run;
+typedef GPtrArray *(*ReadPageFunc) (Run           *run,
+                                    gconstpointer  query,
+                                    gpointer       after,
+                                    guint          limit,
+                                    GError       **error);
+gboolean print_pages (Run           *run,
+                      ReadPageFunc   read_page,
+                      gconstpointer  query,
+                      guint          page_size,
+                      void         (*print) (gpointer record),
+                      GError       **error);
 /* The id of the unit of @code (NULL: 0). */
 gboolean resolve_unit (DnStore *store, const char *code, gint64 *id, GError **error);
 
 /* What one run was given. */
-typedef struct
+struct _Run
 {
   char  **words;    /* after the command and its options */
   int     n_words;
   DnStore *store;
-} Run;
+};
 
 /* How many words may follow a command's options, and what is said when
  * another number is given. */
@@ -108,16 +135,31 @@ typedef struct
   gboolean            no_database;  /* runs without one (run->store NULL; open_flags unused) */
 } Command;
 
+/* No word after the options (the words of most commands). */
+extern const Words no_words;
+
 /* Reads the command's options and words, checks them, opens the database
- * and runs the command: the exit status. */
+ * and runs the command: the exit status. The options a command read are
+ * freed after it by its table's clear function (see dn-cli.c), not by the
+ * command. */
 int run_command (const Command *command, int argc, char **argv);
 int usage_error (GOptionContext *context, const char *message);
+
+/* The commands on the database as a whole and its first lists
+ * (dn-cli-database.c): init, check, demo, search, tasks, people, export,
+ * import, generate, backup, restore, with the units, settings and
+ * delegation commands in the order of the help; dn_cli_database_clear()
+ * frees the options they read. */
+extern const Command dn_cli_database_commands[];
+extern const guint dn_cli_n_database_commands;
+void dn_cli_database_clear (void);
 
 /* The units command (dn-cli-units.c): its options, its check and what it
  * does. */
 extern const GOptionEntry dn_cli_units_options[];
 gboolean dn_cli_check_units (Run *run, GError **error);
 gboolean dn_cli_run_units (Run *run, GError **error);
+void dn_cli_units_clear (void);
 
 /* The settings command (dn-cli-settings.c). */
 gboolean dn_cli_check_settings (Run *run, GError **error);
@@ -136,20 +178,24 @@ gboolean dn_cli_check_delegation_member (Run *run, GError **error);
 gboolean dn_cli_run_delegation_member (Run *run, GError **error);
 gboolean dn_cli_check_delegation_status (Run *run, GError **error);
 gboolean dn_cli_run_delegation_status (Run *run, GError **error);
+void dn_cli_delegations_clear (void);
 
 /* The partner and project commands (dn-cli-partners.c): partners,
  * partner-add, -edit, -delete, projects, project-add, -edit, -delete. */
 extern const Command dn_cli_partner_commands[];
 extern const guint dn_cli_n_partner_commands;
+void dn_cli_partners_clear (void);
 /* The passport, custody ledger and calendar commands
  * (dn-cli-passports.c). */
 extern const Command dn_cli_passport_commands[];
 extern const guint dn_cli_n_passport_commands;
+void dn_cli_passports_clear (void);
 
 /* The document registers (dn-cli-documents.c): documents, document-add,
  * document-register. */
 extern const Command dn_cli_document_commands[];
 extern const guint dn_cli_n_document_commands;
+void dn_cli_documents_clear (void);
 
 /* Text in legacy encodings (dn-cli-text.c): convert-legacy. */
 extern const Command dn_cli_text_commands[];

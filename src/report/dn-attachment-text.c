@@ -251,6 +251,18 @@ halt (DnAttachmentIndexer *self)
   self->done = self->total = 0;
 }
 
+/* Whether the job that ended with @error was the last: cancelled, or the
+ * indexer stopped while it ran. Then the indexer halts. */
+static gboolean
+halted (DnAttachmentIndexer *self,
+        const GError        *error)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->stopped)
+    return FALSE;
+  halt (self);
+  return TRUE;
+}
+
 /* The file read is kept; on to the next. A store that cannot keep it stops
  * the indexer (the same file would come again). */
 static void
@@ -281,10 +293,9 @@ text_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   char *text = dn_pdf_renderer_get_text_finish (self->renderer, result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stopped)
+  if (halted (self, error))
     {
       g_free (text);
-      halt (self);
       return;
     }
   g_ptr_array_add (self->pages, text != NULL ? text : g_strdup (""));
@@ -311,10 +322,9 @@ opened_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   DnPdfDocument *document = dn_pdf_renderer_open_finish (self->renderer, result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->stopped)
+  if (halted (self, error))
     {
       g_clear_pointer (&document, dn_pdf_document_unref);
-      halt (self);
       return;
     }
   if (document == NULL || dn_pdf_document_get_n_pages (document) == 0)

@@ -3,8 +3,9 @@
  * DnTaskListModel, DnDelegationListModel, DnPartnerListModel and
  * DnPassportListModel are DnQueryModels that differ only in what they
  * list: each is described by a line of one table (the record's type, its
- * query, how the store lists the query's ids and reads their records), and
- * one class init and one instance init serve them all.
+ * query, how the store lists the query's ids and reads their records), one
+ * class init and one instance init serve them all, and one macro defines
+ * the public functions they share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -130,44 +131,41 @@ list_type (ListId id)
   return types[id];
 }
 
-GType
-dn_task_list_model_get_type (void)
-{
-  return list_type (LIST_TASKS);
-}
+/* What every list model's public functions do: its type, a new model, and
+ * a query run here or on the query worker (dn_query_model_run_query(),
+ * _async()); those of a kind are the line LIST_MODEL (...) below. */
+#define LIST_MODEL(Model, name, NAME, Query, list)                                 \
+  GType                                                                           \
+  dn_##name##_list_model_get_type (void)                                          \
+  {                                                                               \
+    return list_type (list);                                                      \
+  }                                                                               \
+  Model *                                                                         \
+  dn_##name##_list_model_new (DnStore *store)                                     \
+  {                                                                               \
+    g_return_val_if_fail (DN_IS_STORE (store), NULL);                             \
+    return g_object_new (DN_TYPE_##NAME##_LIST_MODEL, "store", store, NULL);      \
+  }                                                                               \
+  gboolean                                                                        \
+  dn_##name##_list_model_set_query (Model *self, const Query *query, GError **error) \
+  {                                                                               \
+    g_return_val_if_fail (DN_IS_##NAME##_LIST_MODEL (self), FALSE);               \
+    return dn_query_model_run_query (DN_QUERY_MODEL (self), query, error);        \
+  }                                                                               \
+  void                                                                            \
+  dn_##name##_list_model_set_query_async (Model *self, const Query *query)        \
+  {                                                                               \
+    g_return_if_fail (DN_IS_##NAME##_LIST_MODEL (self));                          \
+    dn_query_model_run_query_async (DN_QUERY_MODEL (self), query);                \
+  }
 
-GType
-dn_document_list_model_get_type (void)
-{
-  return list_type (LIST_DOCUMENTS);
-}
-
-GType
-dn_delegation_list_model_get_type (void)
-{
-  return list_type (LIST_DELEGATIONS);
-}
-
-GType
-dn_partner_list_model_get_type (void)
-{
-  return list_type (LIST_PARTNERS);
-}
-
-GType
-dn_passport_list_model_get_type (void)
-{
-  return list_type (LIST_PASSPORTS);
-}
+LIST_MODEL (DnTaskListModel, task, TASK, DnTaskQuery, LIST_TASKS)
+LIST_MODEL (DnDelegationListModel, delegation, DELEGATION, DnDelegationQuery, LIST_DELEGATIONS)
+LIST_MODEL (DnPartnerListModel, partner, PARTNER, DnPartnerQuery, LIST_PARTNERS)
+LIST_MODEL (DnPassportListModel, passport, PASSPORT, DnPassportQuery, LIST_PASSPORTS)
+LIST_MODEL (DnDocumentListModel, document, DOCUMENT, DnDocumentQuery, LIST_DOCUMENTS)
 
 /* The tasks ---------------------------------------------------------------- */
-
-DnTaskListModel *
-dn_task_list_model_new (DnStore *store)
-{
-  g_return_val_if_fail (DN_IS_STORE (store), NULL);
-  return g_object_new (DN_TYPE_TASK_LIST_MODEL, "store", store, NULL);
-}
 
 DnStore *
 dn_task_list_model_get_store (DnTaskListModel *self)
@@ -181,23 +179,6 @@ dn_task_list_model_get_query (DnTaskListModel *self)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), NULL);
   return dn_query_model_get_query (DN_QUERY_MODEL (self));
-}
-
-void
-dn_task_list_model_set_query_async (DnTaskListModel   *self,
-                                    const DnTaskQuery *query)
-{
-  g_return_if_fail (DN_IS_TASK_LIST_MODEL (self));
-  dn_query_model_run_query_async (DN_QUERY_MODEL (self), query);
-}
-
-gboolean
-dn_task_list_model_set_query (DnTaskListModel    *self,
-                              const DnTaskQuery  *query,
-                              GError            **error)
-{
-  g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), FALSE);
-  return dn_query_model_run_query (DN_QUERY_MODEL (self), query, error);
 }
 
 gboolean
@@ -222,103 +203,4 @@ dn_task_list_model_get_n_fetched (DnTaskListModel *self)
 {
   g_return_val_if_fail (DN_IS_TASK_LIST_MODEL (self), 0);
   return dn_query_model_get_n_fetched (DN_QUERY_MODEL (self));
-}
-
-/* Delegations, partners, passports ----------------------------------------- */
-
-DnDelegationListModel *
-dn_delegation_list_model_new (DnStore *store)
-{
-  g_return_val_if_fail (DN_IS_STORE (store), NULL);
-  return g_object_new (DN_TYPE_DELEGATION_LIST_MODEL, "store", store, NULL);
-}
-
-gboolean
-dn_delegation_list_model_set_query (DnDelegationListModel    *self,
-                                    const DnDelegationQuery  *query,
-                                    GError                  **error)
-{
-  g_return_val_if_fail (DN_IS_DELEGATION_LIST_MODEL (self), FALSE);
-  return dn_query_model_run_query (DN_QUERY_MODEL (self), query, error);
-}
-
-void
-dn_delegation_list_model_set_query_async (DnDelegationListModel   *self,
-                                          const DnDelegationQuery *query)
-{
-  g_return_if_fail (DN_IS_DELEGATION_LIST_MODEL (self));
-  dn_query_model_run_query_async (DN_QUERY_MODEL (self), query);
-}
-
-DnPartnerListModel *
-dn_partner_list_model_new (DnStore *store)
-{
-  g_return_val_if_fail (DN_IS_STORE (store), NULL);
-  return g_object_new (DN_TYPE_PARTNER_LIST_MODEL, "store", store, NULL);
-}
-
-gboolean
-dn_partner_list_model_set_query (DnPartnerListModel    *self,
-                                 const DnPartnerQuery  *query,
-                                 GError               **error)
-{
-  g_return_val_if_fail (DN_IS_PARTNER_LIST_MODEL (self), FALSE);
-  return dn_query_model_run_query (DN_QUERY_MODEL (self), query, error);
-}
-
-void
-dn_partner_list_model_set_query_async (DnPartnerListModel   *self,
-                                       const DnPartnerQuery *query)
-{
-  g_return_if_fail (DN_IS_PARTNER_LIST_MODEL (self));
-  dn_query_model_run_query_async (DN_QUERY_MODEL (self), query);
-}
-
-DnPassportListModel *
-dn_passport_list_model_new (DnStore *store)
-{
-  g_return_val_if_fail (DN_IS_STORE (store), NULL);
-  return g_object_new (DN_TYPE_PASSPORT_LIST_MODEL, "store", store, NULL);
-}
-
-
-gboolean
-dn_passport_list_model_set_query (DnPassportListModel    *self,
-                                  const DnPassportQuery  *query,
-                                  GError                **error)
-{
-  g_return_val_if_fail (DN_IS_PASSPORT_LIST_MODEL (self), FALSE);
-  return dn_query_model_run_query (DN_QUERY_MODEL (self), query, error);
-}
-
-void
-dn_passport_list_model_set_query_async (DnPassportListModel   *self,
-                                        const DnPassportQuery *query)
-{
-  g_return_if_fail (DN_IS_PASSPORT_LIST_MODEL (self));
-  dn_query_model_run_query_async (DN_QUERY_MODEL (self), query);
-}
-
-DnDocumentListModel *
-dn_document_list_model_new (DnStore *store)
-{
-  g_return_val_if_fail (DN_IS_STORE (store), NULL);
-  return g_object_new (DN_TYPE_DOCUMENT_LIST_MODEL, "store", store, NULL);
-}
-
-gboolean
-dn_document_list_model_set_query (DnDocumentListModel    *self,
-                                  const DnDocumentQuery  *query,
-                                  GError                **error)
-{
-  g_return_val_if_fail (DN_IS_DOCUMENT_LIST_MODEL (self), FALSE);
-  return dn_query_model_run_query (DN_QUERY_MODEL (self), query, error);
-}
-
-void
-dn_document_list_model_set_query_async (DnDocumentListModel   *self,
-                                        const DnDocumentQuery *query)
-{
-  g_return_if_fail (DN_IS_DOCUMENT_LIST_MODEL (self));
-  dn_query_model_run_query_async (DN_QUERY_MODEL (self), query);
 }

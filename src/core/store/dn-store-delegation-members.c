@@ -34,17 +34,10 @@ static const DnRow member_row = {
     DN_COLUMN (TEXT, DnDelegationMember, guest_organisation) },
 };
 
-GPtrArray *
-dn_store_list_delegation_members (DnStore  *self,
-                                  gint64    delegation_id,
-                                  GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT " MEMBER_COLUMNS MEMBER_FROM "WHERE m.delegation_id = ? "
-                             "ORDER BY CASE m.role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, m.id",
-                             &member_row, error, DN_INT (delegation_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (delegation_members, delegation_id,
+                          "SELECT " MEMBER_COLUMNS MEMBER_FROM "WHERE m.delegation_id = ? "
+                          "ORDER BY CASE m.role WHEN 'head' THEN 0 WHEN 'deputy' THEN 1 ELSE 2 END, m.id",
+                          &member_row)
 
 static gboolean
 validate_member (DnDelegationMember  *m,

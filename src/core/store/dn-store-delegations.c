@@ -101,39 +101,18 @@ dn_delegation_query_init (DnDelegationQuery *query)
 
 /* Reading ------------------------------------------------------------------ */
 
-DnDelegation *
-dn_store_get_delegation (DnStore  *self,
-                         gint64    id,
-                         GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_get_by_id (self, "SELECT " DELEGATION_COLUMNS DELEGATION_FROM "WHERE d.id = ?",
-                              &delegation_row, id, error, _("There is no delegation #%lld."), (long long) id);
-}
+_DN_STORE_DEFINE_GET (DnDelegation, delegation, "SELECT " DELEGATION_COLUMNS DELEGATION_FROM "WHERE d.id = ?",
+                      &delegation_row, _("There is no delegation #%lld."))
 
-GPtrArray *
-dn_store_list_delegation_countries (DnStore  *self,
-                                    gint64    delegation_id,
-                                    GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT delegation_id, country_code, coalesce(days, 0) FROM delegation_country "
-                             "WHERE delegation_id = ? ORDER BY rowid",
-                             &country_row, error, DN_INT (delegation_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (delegation_countries, delegation_id,
+                          "SELECT delegation_id, country_code, coalesce(days, 0) FROM delegation_country "
+                          "WHERE delegation_id = ? ORDER BY rowid",
+                          &country_row)
 
-GPtrArray *
-dn_store_list_programme (DnStore  *self,
-                         gint64    delegation_id,
-                         GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT " PROGRAMME_COLUMNS PROGRAMME_FROM "WHERE i.delegation_id = ? "
-                             "ORDER BY i.day, i.id",
-                             &programme_row, error, DN_INT (delegation_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (programme, delegation_id,
+                          "SELECT " PROGRAMME_COLUMNS PROGRAMME_FROM "WHERE i.delegation_id = ? "
+                          "ORDER BY i.day, i.id",
+                          &programme_row)
 
 /* Rules -------------------------------------------------------------------- */
 
@@ -433,31 +412,8 @@ save_programme_item (DnStore          *self,
                                    DN_END);
 }
 
-gboolean
-dn_store_add_programme_item (DnStore          *self,
-                             DnProgrammeItem  *item,
-                             GError          **error)
-{
-  return save_programme_item (self, item, TRUE, error);
-}
-
-gboolean
-dn_store_update_programme_item (DnStore          *self,
-                                DnProgrammeItem  *item,
-                                GError          **error)
-{
-  return save_programme_item (self, item, FALSE, error);
-}
-
-gboolean
-dn_store_delete_programme_item (DnStore  *self,
-                                gint64    id,
-                                GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  return _dn_store_save_committed (self, "DELETE FROM delegation_programme WHERE id = ?1", &id, FALSE,
-                                   _("The programme item no longer exists."), error, DN_END);
-}
+_DN_STORE_DEFINE_ADD_UPDATE (DnProgrammeItem, programme_item)
+_DN_STORE_DEFINE_DELETE_EXISTING (programme_item, "delegation_programme", _("The programme item no longer exists."))
 /* Lists -------------------------------------------------------------------- */
 
 /* ?1 direction, ?2 status keyword, ?3 FTS query, ?4 abroad-on day, ?5
@@ -612,35 +568,8 @@ dn_store_list_delegation_ids (DnStore                  *self,
   return ok ? g_steal_pointer (&ids) : NULL;
 }
 
-GPtrArray *
-dn_store_get_delegations (DnStore       *self,
-                          const gint64  *ids,
-                          guint          n_ids,
-                          GError       **error)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
-
-  stmt = _dn_store_prepare (self, "SELECT " DELEGATION_COLUMNS DELEGATION_FROM "WHERE d.id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  for (guint i = 0; i < n_ids; i++)
-    {
-      int rc;
-
-      sqlite3_bind_int64 (stmt, 1, ids[i]);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        g_ptr_array_add (found, _dn_row_read (&delegation_row, stmt));
-      sqlite3_reset (stmt);
-      if (!_dn_store_check_step (self, rc, error))
-        return NULL;
-    }
-  return g_steal_pointer (&found);
-}
+_DN_STORE_DEFINE_GET_BY_IDS (DnDelegation, delegations, "SELECT " DELEGATION_COLUMNS DELEGATION_FROM "WHERE d.id",
+                             &delegation_row)
 
 gint64
 dn_store_count_staff_abroad (DnStore      *self,

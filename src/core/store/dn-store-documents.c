@@ -475,17 +475,8 @@ dn_store_list_document_ids (DnStore                *self,
   return g_steal_pointer (&ids);
 }
 
-GPtrArray *
-dn_store_get_documents (DnStore       *self,
-                       const gint64  *ids,
-                       guint          n_ids,
-                       GError       **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-
-  return _dn_store_get_by_ids (self, "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.id", &document_row,
-                               G_STRUCT_OFFSET (DnDocument, id), ids, n_ids, error);
-}
+_DN_STORE_DEFINE_GET_BY_IDS (DnDocument, documents, "SELECT " DOCUMENT_COLUMNS " FROM document d WHERE d.id",
+                             &document_row)
 
 GPtrArray *
 dn_store_list_register (DnStore              *self,

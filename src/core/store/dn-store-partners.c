@@ -289,15 +289,8 @@ dn_store_delete_partner (DnStore  *self,
   return _dn_store_finish (self, ok, error);
 }
 
-DnPartner *
-dn_store_get_partner (DnStore  *self,
-                      gint64    id,
-                      GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_get_by_id (self, "SELECT " PARTNER_COLUMNS " FROM partner p WHERE p.id = ?", &partner_row, id,
-                              error, _("There is no partner #%lld."), (long long) id);
-}
+_DN_STORE_DEFINE_GET (DnPartner, partner, "SELECT " PARTNER_COLUMNS " FROM partner p WHERE p.id = ?", &partner_row,
+                      _("There is no partner #%lld."))
 
 void
 dn_partner_query_init (DnPartnerQuery *query)
@@ -406,17 +399,7 @@ dn_store_list_partner_ids (DnStore               *self,
   return g_steal_pointer (&ids);
 }
 
-GPtrArray *
-dn_store_get_partners (DnStore       *self,
-                      const gint64  *ids,
-                      guint          n_ids,
-                      GError       **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-
-  return _dn_store_get_by_ids (self, "SELECT " PARTNER_COLUMNS " FROM partner p WHERE p.id", &partner_row,
-                               G_STRUCT_OFFSET (DnPartner, id), ids, n_ids, error);
-}
+_DN_STORE_DEFINE_GET_BY_IDS (DnPartner, partners, "SELECT " PARTNER_COLUMNS " FROM partner p WHERE p.id", &partner_row)
 
 gboolean
 dn_store_count_partner_registrations (DnStore      *self,
@@ -455,18 +438,11 @@ dn_store_count_partner_registrations (DnStore      *self,
   return TRUE;
 }
 
-GPtrArray *
-dn_store_list_partner_delegations (DnStore  *self,
-                                   gint64    partner_id,
-                                   GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT d.id, CASE d.direction WHEN 'outbound' THEN 'out' ELSE 'in' END, d.title, "
-                             "d.start_date, d.end_date FROM delegation d WHERE d.partner_id = ? "
-                             "ORDER BY d.start_date DESC, d.id DESC",
-                             &partner_delegation_row, error, DN_INT (partner_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (partner_delegations, partner_id,
+                          "SELECT d.id, CASE d.direction WHEN 'outbound' THEN 'out' ELSE 'in' END, d.title, "
+                          "d.start_date, d.end_date FROM delegation d WHERE d.partner_id = ? "
+                          "ORDER BY d.start_date DESC, d.id DESC",
+                          &partner_delegation_row)
 
 /*
  * Projects
@@ -581,41 +557,10 @@ save_project (DnStore    *self,
   return _dn_store_finish (self, ok, error);
 }
 
-gboolean
-dn_store_add_project (DnStore    *self,
-                      DnProject  *project,
-                      GError    **error)
-{
-  return save_project (self, project, TRUE, error);
-}
-
-gboolean
-dn_store_update_project (DnStore    *self,
-                         DnProject  *project,
-                         GError    **error)
-{
-  return save_project (self, project, FALSE, error);
-}
-
-gboolean
-dn_store_delete_project (DnStore  *self,
-                         gint64    id,
-                         GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  return _dn_store_save_committed (self, "DELETE FROM project WHERE id = ?1", &id, FALSE,
-                                   _("The project no longer exists."), error, DN_END);
-}
-
-DnProject *
-dn_store_get_project (DnStore  *self,
-                      gint64    id,
-                      GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_get_by_id (self, "SELECT " PROJECT_COLUMNS PROJECT_FROM "WHERE j.id = ?", &project_row, id,
-                              error, _("There is no project #%lld."), (long long) id);
-}
+_DN_STORE_DEFINE_ADD_UPDATE (DnProject, project)
+_DN_STORE_DEFINE_DELETE_EXISTING (project, "project", _("The project no longer exists."))
+_DN_STORE_DEFINE_GET (DnProject, project, "SELECT " PROJECT_COLUMNS PROJECT_FROM "WHERE j.id = ?", &project_row,
+                      _("There is no project #%lld."))
 
 GPtrArray *
 dn_store_list_projects (DnStore  *self,

@@ -386,21 +386,14 @@ dn_store_hand_out_delegation_passports (DnStore      *self,
   return _dn_store_finish (self, ok, error);
 }
 
-GPtrArray *
-dn_store_list_hand_out_delegations (DnStore  *self,
-                                    gint64    person_id,
-                                    GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT d.id, d.title, CASE d.status WHEN 'ongoing' THEN 'abroad' ELSE d.status END, "
-                             "d.start_date, d.end_date, d.decision_document_id FROM delegation d "
-                             "WHERE d.direction = 'outbound' AND d.status IN ('approved', 'ongoing') "
-                             "AND d.decision_document_id IS NOT NULL AND (?1 = 0 OR EXISTS (SELECT 1 FROM "
-                             "delegation_member m WHERE m.delegation_id = d.id AND m.person_id = ?1)) "
-                             "ORDER BY d.start_date DESC, d.id DESC",
-                             &trip_row, error, DN_INT (person_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (hand_out_delegations, person_id,
+                          "SELECT d.id, d.title, CASE d.status WHEN 'ongoing' THEN 'abroad' ELSE d.status END, "
+                          "d.start_date, d.end_date, d.decision_document_id FROM delegation d "
+                          "WHERE d.direction = 'outbound' AND d.status IN ('approved', 'ongoing') "
+                          "AND d.decision_document_id IS NOT NULL AND (?1 = 0 OR EXISTS (SELECT 1 FROM "
+                          "delegation_member m WHERE m.delegation_id = d.id AND m.person_id = ?1)) "
+                          "ORDER BY d.start_date DESC, d.id DESC",
+                          &trip_row)
 
 gboolean
 dn_store_take_back_passport (DnStore      *self,

@@ -173,21 +173,7 @@ save_passport (DnStore     *self,
   return TRUE;
 }
 
-gboolean
-dn_store_add_passport (DnStore     *self,
-                       DnPassport  *passport,
-                       GError     **error)
-{
-  return save_passport (self, passport, TRUE, error);
-}
-
-gboolean
-dn_store_update_passport (DnStore     *self,
-                          DnPassport  *passport,
-                          GError     **error)
-{
-  return save_passport (self, passport, FALSE, error);
-}
+_DN_STORE_DEFINE_ADD_UPDATE (DnPassport, passport)
 
 gboolean
 dn_store_delete_passport (DnStore  *self,
@@ -213,15 +199,8 @@ dn_store_delete_passport (DnStore  *self,
   return _dn_store_finish (self, ok, error);
 }
 
-DnPassport *
-dn_store_get_passport (DnStore  *self,
-                       gint64    id,
-                       GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_get_by_id (self, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE p.id = ?", &passport_row, id,
-                              error, _("There is no passport #%lld."), (long long) id);
-}
+_DN_STORE_DEFINE_GET (DnPassport, passport, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE p.id = ?", &passport_row,
+                      _("There is no passport #%lld."))
 
 DnPassport *
 dn_store_find_passport (DnStore     *self,
@@ -255,17 +234,10 @@ dn_store_find_passport (DnStore     *self,
   return passport;
 }
 
-GPtrArray *
-dn_store_list_person_passports (DnStore  *self,
-                                gint64    person_id,
-                                GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT " PASSPORT_COLUMNS PASSPORT_FROM
-                             "WHERE p.person_id = ? ORDER BY p.issue_date DESC, p.id DESC",
-                             &passport_row, error, DN_INT (person_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (person_passports, person_id,
+                          "SELECT " PASSPORT_COLUMNS PASSPORT_FROM
+                          "WHERE p.person_id = ? ORDER BY p.issue_date DESC, p.id DESC",
+                          &passport_row)
 
 /* Lists ------------------------------------------------------------------ */
 
@@ -438,32 +410,8 @@ dn_store_list_passport_ids (DnStore               *self,
   return ids;
 }
 
-GPtrArray *
-dn_store_get_passports (DnStore       *self,
-                        const gint64  *ids,
-                        guint          n_ids,
-                        GError       **error)
-{
-  GPtrArray *passports;
-
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  passports = g_ptr_array_new_full (n_ids, g_object_unref);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      g_autoptr(GError) local = NULL;
-      DnPassport *passport = _dn_store_read_one (self, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE p.id = ?",
-                                                 &passport_row, NULL, &local, DN_INT (ids[i]), DN_END);
-      if (local != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          g_ptr_array_unref (passports);
-          return NULL;
-        }
-      if (passport != NULL)
-        g_ptr_array_add (passports, passport);
-    }
-  return passports;
-}
+_DN_STORE_DEFINE_GET_BY_IDS (DnPassport, passports, "SELECT " PASSPORT_COLUMNS PASSPORT_FROM "WHERE p.id",
+                             &passport_row)
 
 /*
  * Events
@@ -546,16 +494,9 @@ dn_store_add_passport_event (DnStore          *self,
   return _dn_store_finish (self, ok, error) ? event->id : 0;
 }
 
-GPtrArray *
-dn_store_list_passport_events (DnStore  *self,
-                               gint64    passport_id,
-                               GError  **error)
-{
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self,
-                             "SELECT " EVENT_COLUMNS " FROM passport_event WHERE passport_id = ? ORDER BY on_date, id",
-                             &event_row, error, DN_INT (passport_id), DN_END);
-}
+_DN_STORE_DEFINE_LIST_BY (passport_events, passport_id,
+                          "SELECT " EVENT_COLUMNS " FROM passport_event WHERE passport_id = ? ORDER BY on_date, id",
+                          &event_row)
 
 gboolean
 dn_store_extend_passport (DnStore      *self,

@@ -241,6 +241,16 @@ GPtrArray    *_dn_store_read_all           (DnStore     *self,
     return _dn_store_write_committed (self, "DELETE FROM " table " WHERE id = ?", \
                                       error, DN_INT (id), DN_END);              \
   }
+/* The same, refused (DN_STORE_ERROR_NOT_FOUND, @missing) when there is no
+ * such row; */
+#define _DN_STORE_DEFINE_DELETE_EXISTING(name, table, missing)                  \
+  gboolean                                                                      \
+  dn_store_delete_##name (DnStore *self, gint64 id, GError **error)             \
+  {                                                                             \
+    g_return_val_if_fail (DN_IS_STORE (self), FALSE);                           \
+    return _dn_store_save_committed (self, "DELETE FROM " table " WHERE id = ?1", \
+                                     &id, FALSE, missing, error, DN_END);       \
+  }
 /* Type *dn_store_get_NAME(): the record (@row) that @sql reads by its id,
  * else NULL with DN_STORE_ERROR_NOT_FOUND and @missing ("… #%lld");
  * (_dn_store_get_by_id) */
@@ -250,6 +260,18 @@ GPtrArray    *_dn_store_read_all           (DnStore     *self,
   {                                                                             \
     g_return_val_if_fail (DN_IS_STORE (self), NULL);                            \
     return _dn_store_get_by_id (self, sql, row, id, error, missing, (long long) id); \
+  }
+/* GPtrArray *dn_store_get_NAMES (self, ids, n_ids, error): the records
+ * (@row, of @Type) of @ids that @select ("SELECT … WHERE x.id") reads, in
+ * the order of @ids, missing ones skipped (_dn_store_get_by_ids); */
+#define _DN_STORE_DEFINE_GET_BY_IDS(Type, names, select, row)                   \
+  GPtrArray *                                                                   \
+  dn_store_get_##names (DnStore *self, const gint64 *ids, guint n_ids,          \
+                        GError **error)                                         \
+  {                                                                             \
+    g_return_val_if_fail (DN_IS_STORE (self), NULL);                            \
+    return _dn_store_get_by_ids (self, select, row, G_STRUCT_OFFSET (Type, id), \
+                                 ids, n_ids, error);                            \
   }
 /* dn_store_list_NAME (self, gint64 @key, error): every record (@row) that
  * @sql reads with its one parameter bound to @key (_dn_store_read_all). */
