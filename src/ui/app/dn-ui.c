@@ -358,3 +358,24 @@ dn_ui_editable_dup_text (GtkWidget *editable)
   text = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (editable)), -1, TRUE);
   return text != NULL ? text : g_strdup ("");
 }
+
+void
+dn_ui_string_append_item (GString    *text,
+                          const char *separator,
+                          const char *format,
+                          ...)
+{
+  va_list args;
+
+  if (text->len > 0)
+    g_string_append (text, separator);
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
+gulong
+dn_ui_plural (gint64 n)
+{
+  return (gulong) CLAMP (n, 0, G_MAXLONG);
+}

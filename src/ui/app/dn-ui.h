@@ -25,6 +25,15 @@ void dn_ui_list_box_clear   (GtkListBox *list);
  * spaces tidied; dn_text_normalize()); "" when it is not valid text. */
 char *dn_ui_editable_dup_text (GtkWidget *editable);
 
+/* Appends @separator to @text when @text is not empty, then the line
+ * made of @format and its arguments ("3 units · 40 people"). */
+void dn_ui_string_append_item (GString    *text,
+                               const char *separator,
+                               const char *format,
+                               ...) G_GNUC_PRINTF (3, 4);
+/* A count (≥ 0) as the plural argument of g_dngettext(). */
+gulong dn_ui_plural (gint64 n);
+
 /* A new list of the labels of an enum's values 0 … @n - 1: @label is the
  * enum's const char *dn_*_get_label (Enum value), given with G_CALLBACK. */
 GtkStringList *dn_ui_enum_labels        (guint        n,
