@@ -474,6 +474,19 @@ dn_list_page_class_add_clear_action (DnListPageClass *klass,
 }
 
 void
+dn_list_page_class_bind_delete (DnListPageClass *klass,
+                                const char      *name)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
+  g_return_if_fail (name != NULL);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, name, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, name, NULL);
+}
+
+void
 dn_list_page_class_install_record_actions (DnListPageClass *klass,
                                            const DnAction  *actions,
                                            guint            n_actions)
@@ -697,6 +710,29 @@ dn_list_page_present (DnListPage *self,
       gtk_window_set_destroy_with_parent (window, TRUE);
     }
   gtk_window_present (window);
+}
+
+#define HIDDEN_MESSAGE_KEY "dn-list-page-hidden-message"
+
+static void
+on_editor_saved_cb (GtkWindow  *editor,
+                    gint64      id,
+                    DnListPage *self)
+{
+  dn_list_page_select_saved (self, id, g_object_get_data (G_OBJECT (editor), HIDDEN_MESSAGE_KEY));
+}
+
+void
+dn_list_page_present_editor (DnListPage *self,
+                             GtkWindow  *editor,
+                             const char *hidden_message)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  g_object_set_data_full (G_OBJECT (editor), HIDDEN_MESSAGE_KEY, g_strdup (hidden_message), g_free);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+  dn_list_page_present (self, editor);
 }
 
 void

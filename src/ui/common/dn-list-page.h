@@ -131,6 +131,10 @@ typedef struct
  * what "list.clear-filters" does, and is enabled with it. */
 void          dn_list_page_class_add_clear_action (DnListPageClass *klass,
                                                    const char      *name);
+/* For sections, in their class_init: Delete (and the keypad's) runs the
+ * action @name ("tasks.delete"). */
+void          dn_list_page_class_bind_delete  (DnListPageClass *klass,
+                                               const char      *name);
 /* For sections, in their class_init: @actions (a static table, see
  * dn_ui_class_install_actions()) act on the selected record: they are
  * enabled while one is selected. (The action of "new-action-name" is
@@ -242,5 +246,11 @@ void          dn_list_page_show_message       (DnListPage         *self,
 /* Presents @window over the page's window, closed with it. */
 void          dn_list_page_present            (DnListPage         *self,
                                                GtkWindow          *window);
+/* The same for the editor of a record, whose signal "saved" (gint64 id)
+ * then selects the record saved (dn_list_page_select_saved(), with
+ * @hidden_message). */
+void          dn_list_page_present_editor     (DnListPage         *self,
+                                               GtkWindow          *editor,
+                                               const char         *hidden_message);
 
 G_END_DECLS

@@ -326,8 +326,7 @@ dn_documents_page_class_init (DnDocumentsPageClass *klass)
   dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
   dn_list_page_class_add_clear_action (page_class, "document.clear-filters");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "document.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "document.delete", NULL);
+  dn_list_page_class_bind_delete (page_class, "document.delete");
 }
 
 /* The year filter: 0 reads "Any year"; one step up from it is this

@@ -243,14 +243,6 @@ new_details (DnListPage *page,
  */
 
 static void
-on_partner_saved_cb (DnPartnersPage *self,
-                     gint64          partner_id)
-{
-  dn_list_page_select_saved (DN_LIST_PAGE (self), partner_id,
-                             _("The partner was saved. The filters hide it: clear them to see it."));
-}
-
-static void
 open_partner_editor (DnPartnersPage *self,
                      gint64          partner_id)
 {
@@ -266,8 +258,8 @@ open_partner_editor (DnPartnersPage *self,
       dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
       return;
     }
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_partner_saved_cb), self, G_CONNECT_SWAPPED);
-  dn_list_page_present (DN_LIST_PAGE (self), GTK_WINDOW (editor));
+  dn_list_page_present_editor (DN_LIST_PAGE (self), GTK_WINDOW (editor),
+                               _("The partner was saved. The filters hide it: clear them to see it."));
 }
 
 static void
@@ -367,8 +359,7 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
   dn_list_page_class_add_clear_action (page_class, "partner.clear-filters");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "partner.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "partner.delete", NULL);
+  dn_list_page_class_bind_delete (page_class, "partner.delete");
 }
 
 static void

@@ -504,8 +504,7 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
     gtk_widget_class_install_action (widget_class, passport_forms[i].name, NULL, form_action);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   dn_list_page_class_add_clear_action (page_class, "passport.clear-filters");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "passport.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "passport.delete", NULL);
+  dn_list_page_class_bind_delete (page_class, "passport.delete");
 }
 
 /* The state is never cut ("Cơ quan đang quả…"): its column fits the
