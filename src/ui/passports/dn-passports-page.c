@@ -444,7 +444,7 @@ print_ledger_action (GtkWidget  *widget,
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
   g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(DnPassportLedger) ledger = NULL;
+  g_autoptr(DnPrintBook) ledger = NULL;
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
