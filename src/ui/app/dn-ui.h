@@ -181,6 +181,21 @@ GtkFileChooserNative *dn_ui_database_chooser_new (GtkWindow            *parent,
                                                   const char           *accept_label,
                                                   const char           *databases);
 
+/* Shows the error @what over @parent (modal, closed with it), @why (may
+ * be NULL) under it, with a Close button. */
+void       dn_ui_show_error   (GtkWindow      *parent,
+                               const char     *what,
+                               const char     *why);
+/* A modal question over @parent before a step hard to take back:
+ * @question, @detail under it, "Cancel" (the default) and @action_label,
+ * a destructive button answering GTK_RESPONSE_ACCEPT. The caller connects
+ * "response" and presents it. */
+GtkWidget *dn_ui_confirm_new  (GtkWindow      *parent,
+                               GtkMessageType  type,
+                               const char     *question,
+                               const char     *detail,
+                               const char     *action_label);
+
 /* An action of a widget class that takes no parameter: @activate is the
  * type's own function, void (*) (Self *self), given with G_CALLBACK. */
 typedef struct

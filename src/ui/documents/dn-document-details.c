@@ -276,15 +276,7 @@ print_slip_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!dn_document_details_print_slip (DN_DOCUMENT_DETAILS (widget), NULL, &error))
-    {
-      GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (widget), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
-                                                  _("The slip could not be printed"));
-
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    dn_ui_show_error (GTK_WINDOW (widget), _("The slip could not be printed"), error->message);
 }
 
 /* document.propose-tasks: the tasks the document gives (from its PDF, or

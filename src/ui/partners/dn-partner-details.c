@@ -304,17 +304,6 @@ update_actions (DnPartnerDetails *self)
 }
 
 static void
-show_error (DnPartnerDetails *self,
-            const char       *message)
-{
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", message);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 present_editor (DnPartnerDetails *self,
                 GtkWindow        *editor)
 {
@@ -340,7 +329,7 @@ edit_partner_action (DnPartnerDetails *self)
                                                    &self->today, &error);
 
   if (editor == NULL)
-    show_error (self, error->message);
+    dn_ui_show_error (GTK_WINDOW (self), error->message, NULL);
   else
     present_editor (self, GTK_WINDOW (editor));
 }
@@ -355,7 +344,7 @@ open_project_editor (DnPartnerDetails *self,
 
   if (editor == NULL)
     {
-      show_error (self, error->message);
+      dn_ui_show_error (GTK_WINDOW (self), error->message, NULL);
       return;
     }
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_project_saved_cb), self, G_CONNECT_SWAPPED);
@@ -386,7 +375,7 @@ delete_project_action (DnPartnerDetails *self)
   if (id <= 0)
     return;
   if (!dn_store_delete_project (dn_details_window_get_store (self), id, &error))
-    show_error (self, error->message);
+    dn_ui_show_error (GTK_WINDOW (self), error->message, NULL);
 }
 
 static void
