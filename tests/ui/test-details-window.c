@@ -120,6 +120,18 @@ test_windows (DnTestStore   *fixture,
   assert_details (GTK_WINDOW (dn_task_details_new (fixture->store, w.task)), fixture->store, w.task,
                   "Báo cáo công tác đối ngoại");
   g_assert_cmpint (dn_task_details_get_task (DN_TASK_DETAILS (dn_ui_find_window (DN_TYPE_TASK_DETAILS))), ==, w.task);
+  /* the open window of a record: by its type and id, and over a window */
+  g_assert_true (dn_details_window_find (DN_TYPE_TASK_DETAILS, w.task, NULL) == dn_ui_find_window (DN_TYPE_TASK_DETAILS));
+  g_assert_null (dn_details_window_find (DN_TYPE_TASK_DETAILS, w.task + 1, NULL));
+  g_assert_null (dn_details_window_find (DN_TYPE_DOCUMENT_DETAILS, w.task, NULL));
+  {
+    GtkWindow *main_window = GTK_WINDOW (gtk_window_new ());
+
+    g_assert_null (dn_details_window_find (DN_TYPE_TASK_DETAILS, w.task, main_window));
+    gtk_window_set_transient_for (dn_ui_find_window (DN_TYPE_TASK_DETAILS), main_window);
+    g_assert_true (dn_details_window_find (DN_TYPE_TASK_DETAILS, w.task, main_window) ==
+                   dn_ui_find_window (DN_TYPE_TASK_DETAILS));
+  }
   assert_details (GTK_WINDOW (dn_document_details_new (fixture->store, w.document)), fixture->store, w.document,
                   "14/KH-SGDĐT");
   assert_details (dn_delegation_details_new (fixture->store, w.delegation), fixture->store, w.delegation,

@@ -226,26 +226,6 @@ dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
   dn_ui_class_set_template (widget_class, ui_name);
 }
 
-GtkWindow *
-dn_ui_find_record_window (GType      type,
-                          GCallback  get_id,
-                          gint64     id,
-                          GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          ((gint64 (*) (gpointer)) get_id) (window) == id &&
-          (parent == NULL || gtk_window_get_transient_for (window) == parent))
-        return window; /* the list of toplevels keeps it */
-    }
-  return NULL;
-}
-
 typedef struct
 {
   guint     *source_id;

@@ -157,14 +157,6 @@ void dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
 #define DN_UI_EACH_39(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_38 (m, a, b, __VA_ARGS__)
 #define DN_UI_EACH_40(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_39 (m, a, b, __VA_ARGS__)
 
-/* The open window of @type that shows the record @id: @get_id is the
- * type's own gint64 (*) (Self *self), given with G_CALLBACK. Only one
- * transient for @parent, unless @parent is NULL. NULL when there is none. */
-GtkWindow *dn_ui_find_record_window (GType      type,
-                                     GCallback  get_id,
-                                     gint64     id,
-                                     GtkWindow *parent);
-
 /* Calls @func, the caller's own void (*) (Self *self) given with
  * G_CALLBACK, on @self once at idle (before GTK draws), however many times
  * this is asked until then; *@source_id holds the idle source meanwhile

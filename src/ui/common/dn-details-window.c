@@ -100,3 +100,23 @@ dn_details_window_get_id (gpointer self)
   priv = dn_details_window_get_instance_private (self);
   return priv->id;
 }
+
+GtkWindow *
+dn_details_window_find (GType      type,
+                        gint64     id,
+                        GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
+
+  g_return_val_if_fail (g_type_is_a (type, DN_TYPE_DETAILS_WINDOW), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && dn_details_window_get_id (window) == id &&
+          (parent == NULL || gtk_window_get_transient_for (window) == parent))
+        return window; /* the list of toplevels keeps it */
+    }
+  return NULL;
+}

@@ -46,4 +46,11 @@ DnStore *dn_details_window_get_store  (gpointer         self);
 /* The id of the record @self shows. */
 gint64   dn_details_window_get_id     (gpointer         self);
 
+/* The open window of @type (a DnDetailsWindow) that shows record @id:
+ * only one transient for @parent, unless @parent is NULL. NULL when there
+ * is none. */
+GtkWindow *dn_details_window_find     (GType            type,
+                                       gint64           id,
+                                       GtkWindow       *parent);
+
 G_END_DECLS

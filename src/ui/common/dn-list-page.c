@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "dn-date.h"
+#include "dn-details-window.h"
 #include "dn-list-page-private.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
@@ -502,16 +503,14 @@ dn_list_page_class_install_record_actions (DnListPageClass *klass,
 void
 dn_list_page_class_set_details (DnListPageClass *klass,
                                 GType            type,
-                                GCallback        get_id,
                                 GtkWindow     *(*new_details) (DnListPage *self,
                                                               DnStore    *store,
                                                               gint64      id))
 {
   g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
-  g_return_if_fail (get_id != NULL && new_details != NULL);
+  g_return_if_fail (g_type_is_a (type, DN_TYPE_DETAILS_WINDOW) && new_details != NULL);
 
   klass->details_type = type;
-  klass->details_get_id = get_id;
   klass->new_details = new_details;
 }
 
@@ -750,8 +749,7 @@ dn_list_page_open_record (DnListPage *self,
     return;
   dn_list_page_select_id (self, id);
   /* a record already open comes to the front instead of opening twice */
-  details = dn_ui_find_record_window (klass->details_type, klass->details_get_id, id,
-                                      (GtkWindow *) gtk_widget_get_root (GTK_WIDGET (self)));
+  details = dn_details_window_find (klass->details_type, id, (GtkWindow *) gtk_widget_get_root (GTK_WIDGET (self)));
   if (details == NULL)
     details = klass->new_details (self, store, id);
   if (details != NULL)

@@ -97,21 +97,19 @@ struct _DnListPageClass
 
   /* the window of one record (dn_list_page_class_set_details()) */
   GType         details_type;
-  GCallback     details_get_id;
   GtkWindow    *(*new_details)    (DnListPage    *self,
                                    DnStore       *store,
                                    gint64         id);
 
-  gpointer padding[6];
+  gpointer padding[7];
 };
 
 /* For sections, in their class_init: the window of one record
  * (dn_list_page_open_record()), made by @new_details over the store; one
- * of @type already open over the page's window, whose @get_id (gint64 (*)
- * (window)) gives the record's id, comes to the front instead. */
+ * of @type (a DnDetailsWindow) already open over the page's window for the
+ * same record comes to the front instead. */
 void          dn_list_page_class_set_details  (DnListPageClass    *klass,
                                                GType               type,
-                                               GCallback           get_id,
                                                GtkWindow        *(*new_details) (DnListPage *self,
                                                                                  DnStore    *store,
                                                                                  gint64      id));

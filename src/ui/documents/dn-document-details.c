@@ -232,8 +232,7 @@ open_task_action (GtkWidget  *widget,
 {
   DnDocumentDetails *self = DN_DOCUMENT_DETAILS (widget);
   gint64 task_id = g_variant_get_int64 (param);
-  GtkWindow *details = dn_ui_find_record_window (DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task),
-                                                 task_id, GTK_WINDOW (self));
+  GtkWindow *details = dn_details_window_find (DN_TYPE_TASK_DETAILS, task_id, GTK_WINDOW (self));
 
   if (details == NULL)
     {
@@ -388,8 +387,7 @@ dn_document_details_show (GtkWindow *parent,
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
   /* a document already open comes to the front instead of opening twice */
-  details = dn_ui_find_record_window (DN_TYPE_DOCUMENT_DETAILS, G_CALLBACK (dn_document_details_get_document),
-                                      document_id, parent);
+  details = dn_details_window_find (DN_TYPE_DOCUMENT_DETAILS, document_id, parent);
   if (details == NULL)
     {
       details = GTK_WINDOW (dn_document_details_new (store, document_id));

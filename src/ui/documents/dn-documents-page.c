@@ -316,8 +316,7 @@ dn_documents_page_class_init (DnDocumentsPageClass *klass)
   page_class->format_count = format_count;
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
-  dn_list_page_class_set_details (page_class, DN_TYPE_DOCUMENT_DETAILS, G_CALLBACK (dn_document_details_get_document),
-                                  new_details);
+  dn_list_page_class_set_details (page_class, DN_TYPE_DOCUMENT_DETAILS, new_details);
 
   dn_ui_class_set_template (widget_class, "dn-documents-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDocumentsPage, search_entry, direction_dropdown, type_dropdown,

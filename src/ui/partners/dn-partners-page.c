@@ -349,8 +349,7 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  dn_list_page_class_set_details (page_class, DN_TYPE_PARTNER_DETAILS, G_CALLBACK (dn_partner_details_get_partner),
-                                  new_details);
+  dn_list_page_class_set_details (page_class, DN_TYPE_PARTNER_DETAILS, new_details);
 
   g_type_ensure (DN_TYPE_COUNTRY_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-partners-page.ui");

@@ -490,8 +490,7 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
   page_class->get_tooltip = get_tooltip;
   page_class->update_actions = update_actions;
   page_class->apply_preset = apply_preset;
-  dn_list_page_class_set_details (page_class, DN_TYPE_PASSPORT_DETAILS, G_CALLBACK (dn_passport_details_get_passport),
-                                  new_details);
+  dn_list_page_class_set_details (page_class, DN_TYPE_PASSPORT_DETAILS, new_details);
 
   dn_ui_class_set_template (widget_class, "dn-passports-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPassportsPage, search_entry, state_dropdown, out_toggle, overdue_toggle,

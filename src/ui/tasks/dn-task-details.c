@@ -102,8 +102,7 @@ static void
 open_task (DnTaskDetails *self,
            gint64         task_id)
 {
-  GtkWindow *open = dn_ui_find_record_window (DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task), task_id,
-                                              NULL);
+  GtkWindow *open = dn_details_window_find (DN_TYPE_TASK_DETAILS, task_id, NULL);
   DnTaskDetails *details;
   GtkWindow *parent;
 

@@ -393,8 +393,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
   page_class->update_actions = update_actions;
-  dn_list_page_class_set_details (page_class, DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task),
-                                  new_details);
+  dn_list_page_class_set_details (page_class, DN_TYPE_TASK_DETAILS, new_details);
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
