@@ -64,7 +64,7 @@ render (const char *dir,
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *path = g_build_filename (dir, "ledger.pdf", NULL);
-  g_autoptr(DnPassportLedger) ledger = NULL;
+  g_autoptr(DnPrintBook) ledger = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
 
@@ -73,10 +73,10 @@ render (const char *dir,
   ledger = dn_passport_ledger_new (lines, "SỞ GIÁO DỤC VÀ ĐÀO TẠO LÀO CAI");
   surface = cairo_pdf_surface_create (path, DN_PASSPORT_LEDGER_PAGE_WIDTH, DN_PASSPORT_LEDGER_PAGE_HEIGHT);
   cr = cairo_create (surface);
-  *n_pages = dn_passport_ledger_paginate (ledger, cr, DN_PASSPORT_LEDGER_PAGE_WIDTH, DN_PASSPORT_LEDGER_PAGE_HEIGHT);
+  *n_pages = dn_print_book_paginate (ledger, cr, DN_PASSPORT_LEDGER_PAGE_WIDTH, DN_PASSPORT_LEDGER_PAGE_HEIGHT);
   for (guint p = 0; p < *n_pages; p++)
     {
-      dn_passport_ledger_draw_page (ledger, cr, DN_PASSPORT_LEDGER_PAGE_WIDTH, DN_PASSPORT_LEDGER_PAGE_HEIGHT, p);
+      dn_print_book_draw_page (ledger, cr, DN_PASSPORT_LEDGER_PAGE_WIDTH, DN_PASSPORT_LEDGER_PAGE_HEIGHT, p);
       cairo_show_page (cr);
     }
   cairo_destroy (cr);

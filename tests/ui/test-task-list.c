@@ -821,6 +821,15 @@ window_view (DnWindow *window)
   return DN_TASK_LIST_VIEW (view);
 }
 
+static void
+on_message_cb (DnWindowContext *context,
+               const char      *text,
+               gboolean         with_undo,
+               GString         *log)
+{
+  g_string_append_printf (log, "%s;", text);
+}
+
 /* Delete (the key's action) is soft and undone by the window's Ctrl+Z. */
 static void
 test_delete_undo (DnTestStore   *fixture,
@@ -830,7 +839,9 @@ test_delete_undo (DnTestStore   *fixture,
   DnWindow *window = dn_window_new (NULL, fixture->store);
   DnTaskListView *view = window_view (window);
   g_autoptr(GListModel) controllers = NULL;
-  gboolean bound = FALSE;
+  g_autoptr(GString) messages = g_string_new (NULL);
+  guint bound = 0;
+  GtkWindow *editor;
 
   /* hidden behind another section, the list waits to be shown to read the
    * store again */
@@ -847,7 +858,7 @@ test_delete_undo (DnTestStore   *fixture,
     GTK_COLUMN_VIEW (dn_ui_find_named (GTK_WIDGET (view), "task-table"))))), ==, 5);
   g_assert_cmpuint (n_rows (view), ==, 5);
 
-  /* the Delete key is bound to tasks.delete */
+  /* the Delete keys are bound to tasks.delete */
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
   for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
     {
@@ -861,12 +872,13 @@ test_delete_undo (DnTestStore   *fixture,
           g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
           GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
 
-          if (g_str_equal (trigger, "Delete") && GTK_IS_NAMED_ACTION (action) &&
+          if ((g_str_equal (trigger, "Delete") || g_str_equal (trigger, "KP_Delete")) &&
+              GTK_IS_NAMED_ACTION (action) &&
               g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "tasks.delete"))
-            bound = TRUE;
+            bound++;
         }
     }
-  g_assert_true (bound);
+  g_assert_cmpuint (bound, ==, 2);
   /* typing in the table must not go to the search field: the field would
    * take the Delete key too */
   g_assert_null (gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (dn_ui_find_named (GTK_WIDGET (view),
@@ -889,6 +901,19 @@ test_delete_undo (DnTestStore   *fixture,
   g_assert_cmpint (dn_store_count (fixture->store, DN_RECORD_TASK, NULL), ==, 6);
   g_assert_cmpuint (n_rows (view), ==, 5);
   g_assert_cmpuint (dn_task_list_model_find (dn_task_list_view_get_model (view), d.soon), !=, G_MAXUINT);
+
+  /* a task saved that the filters hide: the window says so */
+  g_signal_connect (dn_window_context_from_widget (GTK_WIDGET (view)), "message", G_CALLBACK (on_message_cb),
+                    messages);
+  dn_task_list_view_apply_preset (view, "overdue");
+  wait_loaded (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "tasks.new", NULL));
+  editor = dn_ui_find_window (DN_TYPE_TASK_EDITOR);
+  g_assert_nonnull (editor);
+  g_signal_emit_by_name (editor, "saved", d.later);
+  g_assert_cmpint (dn_list_page_get_selected_id (DN_LIST_PAGE (view)), ==, 0);
+  g_assert_cmpstr (messages->str, ==, "The task was saved. The filters hide it: clear them to see it.;");
+  gtk_window_destroy (editor);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

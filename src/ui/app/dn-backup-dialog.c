@@ -263,8 +263,8 @@ on_start_clicked_cb (DnBackupDialog *self)
   g_autofree char *before = NULL;
   g_autofree char *before_path = NULL;
   g_autofree char *file_path = NULL;
+  g_autofree char *detail = NULL;
   GtkWidget *confirm;
-  GtkWidget *button;
 
   if (self->cancellable != NULL || self->file == NULL)
     return;
@@ -280,16 +280,11 @@ on_start_clicked_cb (DnBackupDialog *self)
   db = dn_text_escape_for_display (dn_store_get_path (self->store), -1);
   backup = dn_text_escape_for_display (file_path != NULL ? file_path : "", -1);
   before = dn_text_escape_for_display (before_path, -1);
-  confirm = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                    GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", _("Replace all the data?"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (confirm),
-                                            _("All the data of the database “%s” will be replaced by the data of "
-                                              "the backup “%s”. The data in use now is first saved to “%s”."),
-                                            db, backup, before);
-  gtk_dialog_add_button (GTK_DIALOG (confirm), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (confirm), _("_Replace the Data"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (confirm), GTK_RESPONSE_CANCEL);
+  detail = g_strdup_printf (_("All the data of the database “%s” will be replaced by the data of "
+                              "the backup “%s”. The data in use now is first saved to “%s”."),
+                            db, backup, before);
+  confirm = dn_ui_confirm_new (GTK_WINDOW (self), GTK_MESSAGE_WARNING, _("Replace all the data?"), detail,
+                               _("_Replace the Data"));
   g_signal_connect (confirm, "response", G_CALLBACK (on_confirm_response_cb), self);
   gtk_window_present (GTK_WINDOW (confirm));
 }

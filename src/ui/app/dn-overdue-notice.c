@@ -12,25 +12,7 @@
 #include "dn-date.h"
 #include "dn-overdue-notice.h"
 #include "dn-query-worker.h"
-
-static void append_line (GString    *text,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (2, 3);
-
-/* @text, a line break when it is not empty, then the line */
-static void
-append_line (GString    *text,
-             const char *format,
-             ...)
-{
-  va_list args;
-
-  if (text->len > 0)
-    g_string_append_c (text, '\n');
-  va_start (args, format);
-  g_string_append_vprintf (text, format, args);
-  va_end (args);
-}
+#include "dn-ui.h"
 
 gboolean
 dn_overdue_notice_describe (const gint64   counts[DN_ALERT_N],
@@ -48,18 +30,21 @@ dn_overdue_notice_describe (const gint64   counts[DN_ALERT_N],
 
   text = g_string_new (NULL);
   if (passports > 0)
-    append_line (text, g_dngettext (GETTEXT_PACKAGE, "%lld passport has not been handed back in time.",
-                                    "%lld passports have not been handed back in time.",
-                                    (gulong) MIN (passports, G_MAXLONG)),
-                 (long long) passports);
+    dn_ui_string_append_item (text, "\n",
+                              g_dngettext (GETTEXT_PACKAGE, "%lld passport has not been handed back in time.",
+                                           "%lld passports have not been handed back in time.",
+                                           dn_ui_plural (passports)),
+                              (long long) passports);
   if (reports > 0)
-    append_line (text, g_dngettext (GETTEXT_PACKAGE, "%lld trip results report is overdue.",
-                                    "%lld trip results reports are overdue.", (gulong) MIN (reports, G_MAXLONG)),
-                 (long long) reports);
+    dn_ui_string_append_item (text, "\n",
+                              g_dngettext (GETTEXT_PACKAGE, "%lld trip results report is overdue.",
+                                           "%lld trip results reports are overdue.", dn_ui_plural (reports)),
+                              (long long) reports);
   if (visits > 0)
-    append_line (text, g_dngettext (GETTEXT_PACKAGE, "%lld report on a visit received is overdue.",
-                                    "%lld reports on visits received are overdue.", (gulong) MIN (visits, G_MAXLONG)),
-                 (long long) visits);
+    dn_ui_string_append_item (text, "\n",
+                              g_dngettext (GETTEXT_PACKAGE, "%lld report on a visit received is overdue.",
+                                           "%lld reports on visits received are overdue.", dn_ui_plural (visits)),
+                              (long long) visits);
   *body = g_string_free (text, FALSE);
   /* one kind: its list; several: the overview's cards */
   *link = g_strdup (kinds > 1 ? "overview"

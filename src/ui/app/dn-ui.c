@@ -243,26 +243,6 @@ dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
   dn_ui_class_set_template (widget_class, ui_name);
 }
 
-GtkWindow *
-dn_ui_find_record_window (GType      type,
-                          GCallback  get_id,
-                          gint64     id,
-                          GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels (); /* not owned */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          ((gint64 (*) (gpointer)) get_id) (window) == id &&
-          (parent == NULL || gtk_window_get_transient_for (window) == parent))
-        return window; /* the list of toplevels keeps it */
-    }
-  return NULL;
-}
-
 typedef struct
 {
   guint     *source_id;
@@ -374,4 +354,58 @@ dn_ui_editable_dup_text (GtkWidget *editable)
   g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
   text = dn_text_normalize (gtk_editable_get_text (GTK_EDITABLE (editable)), -1, TRUE);
   return text != NULL ? text : g_strdup ("");
+}
+
+void
+dn_ui_string_append_item (GString    *text,
+                          const char *separator,
+                          const char *format,
+                          ...)
+{
+  va_list args;
+
+  if (text->len > 0)
+    g_string_append (text, separator);
+  va_start (args, format);
+  g_string_append_vprintf (text, format, args);
+  va_end (args);
+}
+
+gulong
+dn_ui_plural (gint64 n)
+{
+  return (gulong) CLAMP (n, 0, G_MAXLONG);
+}
+
+void
+dn_ui_show_error (GtkWindow  *parent,
+                  const char *what,
+                  const char *why)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", what);
+
+  if (why != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", why);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+dn_ui_confirm_new (GtkWindow      *parent,
+                   GtkMessageType  type,
+                   const char     *question,
+                   const char     *detail,
+                   const char     *action_label)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT, type,
+                                              GTK_BUTTONS_NONE, "%s", question);
+  GtkWidget *button;
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  button = gtk_dialog_add_button (GTK_DIALOG (dialog), action_label, GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  return dialog;
 }

@@ -29,6 +29,15 @@ void dn_ui_list_box_clear   (GtkListBox *list);
  * spaces tidied; dn_text_normalize()); "" when it is not valid text. */
 char *dn_ui_editable_dup_text (GtkWidget *editable);
 
+/* Appends @separator to @text when @text is not empty, then the line
+ * made of @format and its arguments ("3 units · 40 people"). */
+void dn_ui_string_append_item (GString    *text,
+                               const char *separator,
+                               const char *format,
+                               ...) G_GNUC_PRINTF (3, 4);
+/* A count (≥ 0) as the plural argument of g_dngettext(). */
+gulong dn_ui_plural (gint64 n);
+
 /* A new list of the labels of an enum's values 0 … @n - 1: @label is the
  * enum's const char *dn_*_get_label (Enum value), given with G_CALLBACK. */
 GtkStringList *dn_ui_enum_labels        (guint        n,
@@ -152,14 +161,6 @@ void dn_ui_class_set_bin_template (GtkWidgetClass *widget_class,
 #define DN_UI_EACH_39(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_38 (m, a, b, __VA_ARGS__)
 #define DN_UI_EACH_40(m, a, b, x, ...) m (a, b, x); DN_UI_EACH_39 (m, a, b, __VA_ARGS__)
 
-/* The open window of @type that shows the record @id: @get_id is the
- * type's own gint64 (*) (Self *self), given with G_CALLBACK. Only one
- * transient for @parent, unless @parent is NULL. NULL when there is none. */
-GtkWindow *dn_ui_find_record_window (GType      type,
-                                     GCallback  get_id,
-                                     gint64     id,
-                                     GtkWindow *parent);
-
 /* Calls @func, the caller's own void (*) (Self *self) given with
  * G_CALLBACK, on @self once at idle (before GTK draws), however many times
  * this is asked until then; *@source_id holds the idle source meanwhile
@@ -175,6 +176,21 @@ GtkFileChooserNative *dn_ui_database_chooser_new (GtkWindow            *parent,
                                                   GtkFileChooserAction  action,
                                                   const char           *accept_label,
                                                   const char           *databases);
+
+/* Shows the error @what over @parent (modal, closed with it), @why (may
+ * be NULL) under it, with a Close button. */
+void       dn_ui_show_error   (GtkWindow      *parent,
+                               const char     *what,
+                               const char     *why);
+/* A modal question over @parent before a step hard to take back:
+ * @question, @detail under it, "Cancel" (the default) and @action_label,
+ * a destructive button answering GTK_RESPONSE_ACCEPT. The caller connects
+ * "response" and presents it. */
+GtkWidget *dn_ui_confirm_new  (GtkWindow      *parent,
+                               GtkMessageType  type,
+                               const char     *question,
+                               const char     *detail,
+                               const char     *action_label);
 
 /* An action of a widget class that takes no parameter: @activate is the
  * type's own function, void (*) (Self *self), given with G_CALLBACK. */

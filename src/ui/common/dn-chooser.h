@@ -74,21 +74,13 @@ struct _DnChooserClass
    * NULL). */
   gboolean    without_store;
 
-  /* Set by dn_chooser_class_set_record(). */
+  /* Set by dn_chooser_class_set_record() (dn-chooser-record.h). */
   GType       record_type;
   gsize       label_offset;
 
   gpointer padding[5];
 };
 
-/* For the class_init of a chooser of records of @record_type (a record
- * kind of the store: its `gint64 id` follows the GObject): new_none_row
- * makes a record with the label in its text field at @label_offset,
- * get_id reads the id, get_name that text field; the class may override
- * get_name. */
-void        dn_chooser_class_set_record (DnChooserClass      *klass,
-                                         GType                record_type,
-                                         gsize                label_offset);
 /* For subclasses: their texts (copied), once in their init. */
 void        dn_chooser_set_texts       (DnChooser            *self,
                                         const DnChooserTexts *texts);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-chooser-record.h"
 #include "dn-date.h"
 #include "dn-document-chooser.h"
 #include "dn-settings.h"
@@ -49,16 +50,7 @@ dn_document_chooser_dup_label (DnDocument *document)
 static const char *
 label_of (DnDocument *document)
 {
-  const char *label = g_object_get_data (G_OBJECT (document), LABEL_KEY);
-
-  if (label == NULL)
-    {
-      char *made = dn_document_chooser_dup_label (document);
-
-      g_object_set_data_full (G_OBJECT (document), LABEL_KEY, made, g_free);
-      label = made;
-    }
-  return label;
+  return dn_chooser_record_text (document, LABEL_KEY, (char *(*) (gpointer)) dn_document_chooser_dup_label);
 }
 
 static gboolean

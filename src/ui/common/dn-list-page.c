@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "dn-date.h"
+#include "dn-details-window.h"
 #include "dn-list-page-private.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
@@ -474,6 +475,19 @@ dn_list_page_class_add_clear_action (DnListPageClass *klass,
 }
 
 void
+dn_list_page_class_bind_delete (DnListPageClass *klass,
+                                const char      *name)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
+  g_return_if_fail (name != NULL);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, name, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, name, NULL);
+}
+
+void
 dn_list_page_class_install_record_actions (DnListPageClass *klass,
                                            const DnAction  *actions,
                                            guint            n_actions)
@@ -489,16 +503,14 @@ dn_list_page_class_install_record_actions (DnListPageClass *klass,
 void
 dn_list_page_class_set_details (DnListPageClass *klass,
                                 GType            type,
-                                GCallback        get_id,
                                 GtkWindow     *(*new_details) (DnListPage *self,
                                                               DnStore    *store,
                                                               gint64      id))
 {
   g_return_if_fail (DN_IS_LIST_PAGE_CLASS (klass));
-  g_return_if_fail (get_id != NULL && new_details != NULL);
+  g_return_if_fail (g_type_is_a (type, DN_TYPE_DETAILS_WINDOW) && new_details != NULL);
 
   klass->details_type = type;
-  klass->details_get_id = get_id;
   klass->new_details = new_details;
 }
 
@@ -699,6 +711,29 @@ dn_list_page_present (DnListPage *self,
   gtk_window_present (window);
 }
 
+#define HIDDEN_MESSAGE_KEY "dn-list-page-hidden-message"
+
+static void
+on_editor_saved_cb (GtkWindow  *editor,
+                    gint64      id,
+                    DnListPage *self)
+{
+  dn_list_page_select_saved (self, id, g_object_get_data (G_OBJECT (editor), HIDDEN_MESSAGE_KEY));
+}
+
+void
+dn_list_page_present_editor (DnListPage *self,
+                             GtkWindow  *editor,
+                             const char *hidden_message)
+{
+  g_return_if_fail (DN_IS_LIST_PAGE (self));
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  g_object_set_data_full (G_OBJECT (editor), HIDDEN_MESSAGE_KEY, g_strdup (hidden_message), g_free);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+  dn_list_page_present (self, editor);
+}
+
 void
 dn_list_page_open_record (DnListPage *self,
                           gint64      id)
@@ -714,8 +749,7 @@ dn_list_page_open_record (DnListPage *self,
     return;
   dn_list_page_select_id (self, id);
   /* a record already open comes to the front instead of opening twice */
-  details = dn_ui_find_record_window (klass->details_type, klass->details_get_id, id,
-                                      (GtkWindow *) gtk_widget_get_root (GTK_WIDGET (self)));
+  details = dn_details_window_find (klass->details_type, id, (GtkWindow *) gtk_widget_get_root (GTK_WIDGET (self)));
   if (details == NULL)
     details = klass->new_details (self, store, id);
   if (details != NULL)

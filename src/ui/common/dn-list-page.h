@@ -97,21 +97,19 @@ struct _DnListPageClass
 
   /* the window of one record (dn_list_page_class_set_details()) */
   GType         details_type;
-  GCallback     details_get_id;
   GtkWindow    *(*new_details)    (DnListPage    *self,
                                    DnStore       *store,
                                    gint64         id);
 
-  gpointer padding[6];
+  gpointer padding[7];
 };
 
 /* For sections, in their class_init: the window of one record
  * (dn_list_page_open_record()), made by @new_details over the store; one
- * of @type already open over the page's window, whose @get_id (gint64 (*)
- * (window)) gives the record's id, comes to the front instead. */
+ * of @type (a DnDetailsWindow) already open over the page's window for the
+ * same record comes to the front instead. */
 void          dn_list_page_class_set_details  (DnListPageClass    *klass,
                                                GType               type,
-                                               GCallback           get_id,
                                                GtkWindow        *(*new_details) (DnListPage *self,
                                                                                  DnStore    *store,
                                                                                  gint64      id));
@@ -131,6 +129,10 @@ typedef struct
  * what "list.clear-filters" does, and is enabled with it. */
 void          dn_list_page_class_add_clear_action (DnListPageClass *klass,
                                                    const char      *name);
+/* For sections, in their class_init: Delete (and the keypad's) runs the
+ * action @name ("tasks.delete"). */
+void          dn_list_page_class_bind_delete  (DnListPageClass *klass,
+                                               const char      *name);
 /* For sections, in their class_init: @actions (a static table, see
  * dn_ui_class_install_actions()) act on the selected record: they are
  * enabled while one is selected. (The action of "new-action-name" is
@@ -242,5 +244,11 @@ void          dn_list_page_show_message       (DnListPage         *self,
 /* Presents @window over the page's window, closed with it. */
 void          dn_list_page_present            (DnListPage         *self,
                                                GtkWindow          *window);
+/* The same for the editor of a record, whose signal "saved" (gint64 id)
+ * then selects the record saved (dn_list_page_select_saved(), with
+ * @hidden_message). */
+void          dn_list_page_present_editor     (DnListPage         *self,
+                                               GtkWindow          *editor,
+                                               const char         *hidden_message);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-chooser-record.h"
 #include "dn-person-chooser.h"
 
 #define NAME_KEY "dn-person-name"
@@ -20,40 +21,39 @@ struct _DnPersonChooser
 
 G_DEFINE_FINAL_TYPE (DnPersonChooser, dn_person_chooser, DN_TYPE_CHOOSER)
 
-/* The full name, made once per row (the none row keeps its label in
- * given_name). */
+/* The full name (the none row keeps its label in given_name). */
+static char *
+make_name (gpointer record)
+{
+  DnPerson *person = record;
+
+  return person->id > 0 ? dn_person_dup_full_name (person) : g_strdup (person->given_name);
+}
+
 static const char *
 name_of (DnPerson *person)
 {
-  const char *name = g_object_get_data (G_OBJECT (person), NAME_KEY);
-
-  if (name == NULL)
-    {
-      char *made = person->id > 0 ? dn_person_dup_full_name (person) : g_strdup (person->given_name);
-
-      g_object_set_data_full (G_OBJECT (person), NAME_KEY, made, g_free);
-      name = made;
-    }
-  return name;
+  return dn_chooser_record_text (person, NAME_KEY, make_name);
 }
 
 /* "Chuyên viên, VP" */
+static char *
+make_detail (gpointer record)
+{
+  DnPerson *person = record;
+
+  if (person->id <= 0)
+    return NULL;
+  if (person->position[0] != '\0' && person->unit_code[0] != '\0')
+    return g_strdup_printf ("%s, %s", person->position, person->unit_code);
+  return g_strdup (person->position[0] != '\0' ? person->position : person->unit_code);
+}
+
 static const char *
 detail_of (DnPerson *person)
 {
-  const char *detail = g_object_get_data (G_OBJECT (person), DETAIL_KEY);
+  const char *detail = dn_chooser_record_text (person, DETAIL_KEY, make_detail);
 
-  if (detail == NULL && person->id > 0)
-    {
-      char *made;
-
-      if (person->position[0] != '\0' && person->unit_code[0] != '\0')
-        made = g_strdup_printf ("%s, %s", person->position, person->unit_code);
-      else
-        made = g_strdup (person->position[0] != '\0' ? person->position : person->unit_code);
-      g_object_set_data_full (G_OBJECT (person), DETAIL_KEY, made, g_free);
-      detail = made;
-    }
   return detail != NULL && detail[0] != '\0' ? detail : NULL;
 }
 

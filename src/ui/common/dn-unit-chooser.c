@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-chooser-record.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
 

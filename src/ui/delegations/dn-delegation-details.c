@@ -18,15 +18,14 @@
 #include "dn-delegation-details.h"
 #include "dn-delegation-editor.h"
 #include "dn-delegation-members.h"
+#include "dn-details-window.h"
 #include "dn-document-details.h"
 #include "dn-ui.h"
 
 struct _DnDelegationDetails
 {
-  GtkWindow      parent_instance;
+  DnDetailsWindow parent_instance;
 
-  DnStore       *store;
-  gint64         id;
   DnDelegation  *delegation;
 
   /* Template widgets */
@@ -40,7 +39,7 @@ struct _DnDelegationDetails
   DnAttachmentList *attachments;
 };
 
-G_DEFINE_FINAL_TYPE (DnDelegationDetails, dn_delegation_details, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DnDelegationDetails, dn_delegation_details, DN_TYPE_DETAILS_WINDOW)
 
 static void
 append_line (GString    *text,
@@ -122,8 +121,10 @@ update_actions (DnDelegationDetails *self)
 
 /* Reads the delegation again and shows it. */
 static void
-refresh (DnDelegationDetails *self)
+refresh (DnDetailsWindow *window)
 {
+  DnDelegationDetails *self = DN_DELEGATION_DETAILS (window);
+  DnStore *store = dn_details_window_get_store (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) countries = NULL;
   g_autoptr(GPtrArray) members = NULL;
@@ -141,7 +142,7 @@ refresh (DnDelegationDetails *self)
   gboolean out;
 
   g_clear_object (&self->delegation);
-  self->delegation = dn_store_get_delegation (self->store, self->id, &error);
+  self->delegation = dn_store_get_delegation (store, dn_details_window_get_id (self), &error);
   update_actions (self);
   if (self->delegation == NULL)
     {
@@ -151,9 +152,9 @@ refresh (DnDelegationDetails *self)
     }
   d = self->delegation;
   out = d->direction == DN_DELEGATION_OUTBOUND;
-  countries = dn_store_list_delegation_countries (self->store, d->id, NULL);
-  members = dn_store_list_delegation_members (self->store, d->id, NULL);
-  programme = dn_store_list_programme (self->store, d->id, NULL);
+  countries = dn_store_list_delegation_countries (store, d->id, NULL);
+  members = dn_store_list_delegation_members (store, d->id, NULL);
+  programme = dn_store_list_programme (store, d->id, NULL);
 
   gtk_window_set_title (GTK_WINDOW (self), d->title);
   gtk_label_set_text (self->title_label, d->title);
@@ -180,9 +181,9 @@ refresh (DnDelegationDetails *self)
     dates = g_strdup_printf ("%s – %s", start, end);
   }
   where = countries_text (countries);
-  proposal = document_label (self->store, d->proposal_document_id);
-  decision = document_label (self->store, d->decision_document_id);
-  report = document_label (self->store, d->report_document_id);
+  proposal = document_label (store, d->proposal_document_id);
+  decision = document_label (store, d->decision_document_id);
+  report = document_label (store, d->report_document_id);
   append_line (facts, _("Dates"), dates);
   append_line (facts, out ? _("Countries") : _("From"), where);
   append_line (facts, _("Purpose"), d->purpose);
@@ -250,7 +251,8 @@ static void
 change (DnDelegationDetails *self,
         DnDelegationStatus   to)
 {
-  dn_delegation_change_status (GTK_WIDGET (self), self->store, self->id, to);
+  dn_delegation_change_status (GTK_WIDGET (self), dn_details_window_get_store (self),
+                               dn_details_window_get_id (self), to);
 }
 
 static void
@@ -286,20 +288,23 @@ cancel_cb (DnDelegationDetails *self)
 static void
 take_back_passports_cb (DnDelegationDetails *self)
 {
-  dn_delegation_take_back_passports (GTK_WIDGET (self), self->store, self->id);
+  dn_delegation_take_back_passports (GTK_WIDGET (self), dn_details_window_get_store (self),
+                                     dn_details_window_get_id (self));
 }
 
 static void
 hand_out_passports_cb (DnDelegationDetails *self)
 {
-  dn_delegation_hand_out_passports (GTK_WIDGET (self), self->store, self->id);
+  dn_delegation_hand_out_passports (GTK_WIDGET (self), dn_details_window_get_store (self),
+                                    dn_details_window_get_id (self));
 }
 
 static void
 edit_cb (DnDelegationDetails *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWindow *editor = dn_delegation_editor_new (self->store, DN_DELEGATION_OUTBOUND, self->id, &error);
+  GtkWindow *editor = dn_delegation_editor_new (dn_details_window_get_store (self), DN_DELEGATION_OUTBOUND,
+                                                dn_details_window_get_id (self), &error);
 
   if (editor == NULL)
     {
@@ -316,9 +321,6 @@ dn_delegation_details_dispose (GObject *object)
 {
   DnDelegationDetails *self = DN_DELEGATION_DETAILS (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
   g_clear_object (&self->delegation);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_DELEGATION_DETAILS);
   G_OBJECT_CLASS (dn_delegation_details_parent_class)->dispose (object);
@@ -330,7 +332,8 @@ static void
 open_decision_cb (DnDelegationDetails *self)
 {
   if (self->delegation != NULL && self->delegation->decision_document_id > 0)
-    dn_document_details_read (GTK_WINDOW (self), self->store, self->delegation->decision_document_id);
+    dn_document_details_read (GTK_WINDOW (self), dn_details_window_get_store (self),
+                              self->delegation->decision_document_id);
 }
 
 static void
@@ -350,13 +353,13 @@ dn_delegation_details_class_init (DnDelegationDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dn_delegation_details_dispose;
+  DN_DETAILS_WINDOW_CLASS (klass)->reload = refresh;
   g_type_ensure (DN_TYPE_ATTACHMENT_LIST);
   dn_ui_class_set_template (widget_class, "dn-delegation-details.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationDetails, title_label, status_label, facts_label,
                              members_heading, members_label, programme_heading, programme_label, attachments);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   dn_attachment_list_install_actions (widget_class, "delegation", TRUE);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -373,12 +376,9 @@ dn_delegation_details_new (DnStore *store,
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
   self = g_object_new (DN_TYPE_DELEGATION_DETAILS, NULL);
-  self->store = g_object_ref (store);
-  self->id = id;
   gtk_widget_set_name (GTK_WIDGET (self), "delegation-details");
-  g_signal_connect_object (store, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   dn_attachment_list_set_record (self->attachments, GTK_WIDGET (self), "delegation", store, DN_RECORD_DELEGATION, id);
-  refresh (self);
+  dn_details_window_set_record (DN_DETAILS_WINDOW (self), store, id);
   return GTK_WINDOW (self);
 }
 
@@ -386,7 +386,7 @@ gint64
 dn_delegation_details_get_delegation (DnDelegationDetails *self)
 {
   g_return_val_if_fail (DN_IS_DELEGATION_DETAILS (self), 0);
-  return self->id;
+  return dn_details_window_get_id (self);
 }
 
 const char *

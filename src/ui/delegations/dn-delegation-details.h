@@ -14,12 +14,13 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-details-window.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_DELEGATION_DETAILS (dn_delegation_details_get_type ())
-G_DECLARE_FINAL_TYPE (DnDelegationDetails, dn_delegation_details, DN, DELEGATION_DETAILS, GtkWindow)
+G_DECLARE_FINAL_TYPE (DnDelegationDetails, dn_delegation_details, DN, DELEGATION_DETAILS, DnDetailsWindow)
 
 /* Like gtk_window_new(). */
 GtkWindow *dn_delegation_details_new            (DnStore             *store,

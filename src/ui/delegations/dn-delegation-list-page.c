@@ -458,8 +458,7 @@ dn_delegation_list_page_class_init (DnDelegationListPageClass *klass)
   page_class->get_tooltip = get_tooltip;
   page_class->update_actions = update_actions;
   page_class->apply_preset = apply_preset;
-  dn_list_page_class_set_details (page_class, DN_TYPE_DELEGATION_DETAILS,
-                                  G_CALLBACK (dn_delegation_details_get_delegation), new_details);
+  dn_list_page_class_set_details (page_class, DN_TYPE_DELEGATION_DETAILS, new_details);
 
   properties[PROP_DIRECTION] =
     g_param_spec_int ("direction", NULL, NULL, 0, DN_DELEGATION_DIRECTION_N - 1, DN_DELEGATION_OUTBOUND,

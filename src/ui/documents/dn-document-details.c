@@ -14,6 +14,7 @@
 
 #include "dn-attachment-list.h"
 #include "dn-date.h"
+#include "dn-details-window.h"
 #include "dn-document-details.h"
 #include "dn-document-slip.h"
 #include "dn-print-pages.h"
@@ -27,12 +28,9 @@
 
 struct _DnDocumentDetails
 {
-  GtkWindow    parent_instance;
+  DnDetailsWindow parent_instance;
 
-  DnStore     *store;
-  gint64       document_id;
   GListStore  *tasks;
-  guint        reload_idle;
 
   /* Template widgets */
   GtkWidget   *missing_label;
@@ -44,7 +42,7 @@ struct _DnDocumentDetails
   DnAttachmentList *attachments;
 };
 
-G_DEFINE_FINAL_TYPE (DnDocumentDetails, dn_document_details, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DnDocumentDetails, dn_document_details, DN_TYPE_DETAILS_WINDOW)
 
 /*
  * Showing the document
@@ -170,19 +168,22 @@ task_row (DnTask *task)
 }
 
 static void
-reload (DnDocumentDetails *self)
+reload (DnDetailsWindow *window)
 {
+  DnDocumentDetails *self = DN_DOCUMENT_DETAILS (window);
+  DnStore *store = dn_details_window_get_store (self);
+  gint64 document_id = dn_details_window_get_id (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(DnDocument) document = NULL;
   g_autoptr(GPtrArray) tasks = NULL;
   DnTaskQuery query;
   GtkWidget *child;
 
-  document = dn_store_get_document (self->store, self->document_id, &error);
+  document = dn_store_get_document (store, document_id, &error);
   gtk_widget_set_visible (self->missing_label, document == NULL);
   if (document == NULL)
     {
-      g_debug ("document %" G_GINT64_FORMAT ": %s", self->document_id, error != NULL ? error->message : "");
+      g_debug ("document %" G_GINT64_FORMAT ": %s", document_id, error != NULL ? error->message : "");
       gtk_label_set_text (self->subject_label, "");
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->fields_grid))) != NULL)
         gtk_grid_remove (self->fields_grid, child);
@@ -194,8 +195,8 @@ reload (DnDocumentDetails *self)
                                  document != NULL && document->direction == DN_DIRECTION_INCOMING);
 
   dn_task_query_init (&query);
-  query.document_id = self->document_id;
-  tasks = document != NULL ? dn_store_list_tasks (self->store, &query, MAX_TASKS, &error) : NULL;
+  query.document_id = document_id;
+  tasks = document != NULL ? dn_store_list_tasks (store, &query, MAX_TASKS, &error) : NULL;
   if (tasks == NULL && document != NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->tasks_empty), error->message);
@@ -218,12 +219,6 @@ reload (DnDocumentDetails *self)
   gtk_widget_set_visible (GTK_WIDGET (self->tasks_list), tasks != NULL && tasks->len > 0);
 }
 
-static void
-on_store_changed_cb (DnDocumentDetails *self)
-{
-  dn_ui_call_soon (&self->reload_idle, G_CALLBACK (reload), self);
-}
-
 /*
  * Actions
  */
@@ -237,12 +232,11 @@ open_task_action (GtkWidget  *widget,
 {
   DnDocumentDetails *self = DN_DOCUMENT_DETAILS (widget);
   gint64 task_id = g_variant_get_int64 (param);
-  GtkWindow *details = dn_ui_find_record_window (DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task),
-                                                 task_id, GTK_WINDOW (self));
+  GtkWindow *details = dn_details_window_find (DN_TYPE_TASK_DETAILS, task_id, GTK_WINDOW (self));
 
   if (details == NULL)
     {
-      details = GTK_WINDOW (dn_task_details_new (self->store, task_id));
+      details = GTK_WINDOW (dn_task_details_new (dn_details_window_get_store (self), task_id));
       gtk_window_set_transient_for (details, GTK_WINDOW (self));
     }
   gtk_window_present (details);
@@ -260,12 +254,12 @@ dn_document_details_print_slip (DnDocumentDetails  *self,
 
   g_return_val_if_fail (DN_IS_DOCUMENT_DETAILS (self), FALSE);
 
-  document = dn_store_get_document (self->store, self->document_id, error);
+  document = dn_store_get_document (dn_details_window_get_store (self), dn_details_window_get_id (self), error);
   if (document == NULL)
     return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->tasks)); i++)
     g_ptr_array_add (tasks, g_list_model_get_item (G_LIST_MODEL (self->tasks), i));
-  office = dn_store_dup_agency_name (self->store, NULL);
+  office = dn_store_dup_agency_name (dn_details_window_get_store (self), NULL);
   slip = dn_document_slip_new (document, tasks, office);
   return dn_print_pages (GTK_WINDOW (self), _("Incoming document handling slip"), GTK_PAGE_ORIENTATION_PORTRAIT,
                          (DnPrintPaginateFunc) dn_document_slip_paginate, (DnPrintDrawPageFunc) dn_document_slip_draw_page,
@@ -281,15 +275,7 @@ print_slip_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!dn_document_details_print_slip (DN_DOCUMENT_DETAILS (widget), NULL, &error))
-    {
-      GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (widget), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s",
-                                                  _("The slip could not be printed"));
-
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
-      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    dn_ui_show_error (GTK_WINDOW (widget), _("The slip could not be printed"), error->message);
 }
 
 /* document.propose-tasks: the tasks the document gives (from its PDF, or
@@ -300,7 +286,8 @@ propose_tasks_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   DnDocumentDetails *self = DN_DOCUMENT_DETAILS (widget);
-  DnTaskProposalDialog *dialog = dn_task_proposal_dialog_new (self->store, self->document_id);
+  DnTaskProposalDialog *dialog = dn_task_proposal_dialog_new (dn_details_window_get_store (self),
+                                                              dn_details_window_get_id (self));
 
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -325,11 +312,7 @@ dn_document_details_dispose (GObject *object)
 {
   DnDocumentDetails *self = DN_DOCUMENT_DETAILS (object);
 
-  g_clear_handle_id (&self->reload_idle, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_DOCUMENT_DETAILS);
-  g_clear_object (&self->store);
   g_clear_object (&self->tasks);
 
   G_OBJECT_CLASS (dn_document_details_parent_class)->dispose (object);
@@ -342,6 +325,8 @@ dn_document_details_class_init (DnDocumentDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dn_document_details_dispose;
+  DN_DETAILS_WINDOW_CLASS (klass)->reload = reload;
+  DN_DETAILS_WINDOW_CLASS (klass)->reload_at_idle = TRUE;
 
   g_type_ensure (DN_TYPE_ATTACHMENT_LIST);
   dn_ui_class_set_template (widget_class, "dn-document-details.ui");
@@ -353,7 +338,6 @@ dn_document_details_class_init (DnDocumentDetailsClass *klass)
   dn_attachment_list_install_actions (widget_class, "document", TRUE);
   gtk_widget_class_install_action (widget_class, "document.print-slip", NULL, print_slip_action);
   gtk_widget_class_install_action (widget_class, "document.propose-tasks", NULL, propose_tasks_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -373,12 +357,9 @@ dn_document_details_new (DnStore *store,
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
   self = g_object_new (DN_TYPE_DOCUMENT_DETAILS, NULL);
-  self->store = g_object_ref (store);
-  self->document_id = document_id;
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   dn_attachment_list_set_record (self->attachments, GTK_WIDGET (self), "document", store, DN_RECORD_DOCUMENT,
                                  document_id);
-  reload (self);
+  dn_details_window_set_record (DN_DETAILS_WINDOW (self), store, document_id);
   return self;
 }
 
@@ -386,7 +367,7 @@ gint64
 dn_document_details_get_document (DnDocumentDetails *self)
 {
   g_return_val_if_fail (DN_IS_DOCUMENT_DETAILS (self), 0);
-  return self->document_id;
+  return dn_details_window_get_id (self);
 }
 
 GListModel *
@@ -406,8 +387,7 @@ dn_document_details_show (GtkWindow *parent,
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
   /* a document already open comes to the front instead of opening twice */
-  details = dn_ui_find_record_window (DN_TYPE_DOCUMENT_DETAILS, G_CALLBACK (dn_document_details_get_document),
-                                      document_id, parent);
+  details = dn_details_window_find (DN_TYPE_DOCUMENT_DETAILS, document_id, parent);
   if (details == NULL)
     {
       details = GTK_WINDOW (dn_document_details_new (store, document_id));

@@ -6,12 +6,13 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-details-window.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_DOCUMENT_DETAILS (dn_document_details_get_type ())
-G_DECLARE_FINAL_TYPE (DnDocumentDetails, dn_document_details, DN, DOCUMENT_DETAILS, GtkWindow)
+G_DECLARE_FINAL_TYPE (DnDocumentDetails, dn_document_details, DN, DOCUMENT_DETAILS, DnDetailsWindow)
 
 /* Shows the document's fields (number and symbol, type, date, issuer,
  * subject, signer, recipients…) and the tasks taken from it, each with its

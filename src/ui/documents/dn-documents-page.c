@@ -316,8 +316,7 @@ dn_documents_page_class_init (DnDocumentsPageClass *klass)
   page_class->format_count = format_count;
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
-  dn_list_page_class_set_details (page_class, DN_TYPE_DOCUMENT_DETAILS, G_CALLBACK (dn_document_details_get_document),
-                                  new_details);
+  dn_list_page_class_set_details (page_class, DN_TYPE_DOCUMENT_DETAILS, new_details);
 
   dn_ui_class_set_template (widget_class, "dn-documents-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDocumentsPage, search_entry, direction_dropdown, type_dropdown,
@@ -326,8 +325,7 @@ dn_documents_page_class_init (DnDocumentsPageClass *klass)
   dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
   dn_list_page_class_add_clear_action (page_class, "document.clear-filters");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "document.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "document.delete", NULL);
+  dn_list_page_class_bind_delete (page_class, "document.delete");
 }
 
 /* The year filter: 0 reads "Any year"; one step up from it is this

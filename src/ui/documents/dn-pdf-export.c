@@ -11,19 +11,7 @@
 
 #include "dn-pdf-export.h"
 #include "dn-pdf-print.h"
-
-static void
-show_error (GtkWindow  *parent,
-            const char *what,
-            const char *why)
-{
-  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", what);
-
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", why);
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
+#include "dn-ui.h"
 
 static void
 on_selected_text_cb (GObject      *source,
@@ -59,7 +47,7 @@ on_print_done_cb (GtkPrintOperation       *operation,
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       gtk_print_operation_get_error (operation, &error);
-      show_error (user_data, _("The document could not be printed"), error != NULL ? error->message : "");
+      dn_ui_show_error (user_data, _("The document could not be printed"), error != NULL ? error->message : "");
     }
   g_object_unref (operation);
 }
@@ -81,7 +69,7 @@ dn_pdf_export_print (GtkWindow     *parent,
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb), parent);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (parent, _("The document could not be printed"), error->message);
+    dn_ui_show_error (parent, _("The document could not be printed"), error->message);
   /* an operation still running ends with "done", which releases it */
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     g_object_unref (operation);
@@ -133,7 +121,7 @@ on_save_response_cb (GtkNativeDialog *chooser,
    * waits for it, as for the dialog */
   if (response == GTK_RESPONSE_ACCEPT && destination != NULL
       && !dn_pdf_export_copy_file (saving->file, destination, NULL, &error))
-    show_error (saving->parent, _("The copy could not be saved"), error->message);
+    dn_ui_show_error (saving->parent, _("The copy could not be saved"), error->message);
   g_object_unref (saving->file);
   g_free (saving);
   g_object_unref (chooser);

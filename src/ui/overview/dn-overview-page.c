@@ -284,32 +284,6 @@ set_figure (GtkLabel   *label,
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-static void append_count (GString    *text,
-                          const char *format,
-                          ...) G_GNUC_PRINTF (2, 3);
-
-/* @text, " · " when it is not empty, then the count */
-static void
-append_count (GString    *text,
-              const char *format,
-              ...)
-{
-  va_list args;
-
-  if (text->len > 0)
-    g_string_append (text, " · ");
-  va_start (args, format);
-  g_string_append_vprintf (text, format, args);
-  va_end (args);
-}
-
-/* @n (≥ 0) as gettext's plural argument */
-static gulong
-plural (gint64 n)
-{
-  return (gulong) MIN (n, G_MAXLONG);
-}
-
 /* "12 units · 40 people · …", each count with its plural form */
 static char *
 format_counts (const gint64 counts[7])
@@ -319,20 +293,27 @@ format_counts (const gint64 counts[7])
 
   for (guint i = 0; i < G_N_ELEMENTS (c); i++)
     c[i] = MAX (counts[i], 0);
-  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld unit", "%lld units", plural (c[0])),
-                (long long) c[0]);
-  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld person", "%lld people", plural (c[1])),
-                (long long) c[1]);
-  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld document", "%lld documents", plural (c[2])),
-                (long long) c[2]);
-  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld task", "%lld tasks", plural (c[3])),
-                (long long) c[3]);
-  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld delegation", "%lld delegations", plural (c[4])),
-                (long long) c[4]);
-  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld passport", "%lld passports", plural (c[5])),
-                (long long) c[5]);
-  append_count (text, g_dngettext (GETTEXT_PACKAGE, "%lld partner", "%lld partners", plural (c[6])),
-                (long long) c[6]);
+  dn_ui_string_append_item (text, " · ",
+                            g_dngettext (GETTEXT_PACKAGE, "%lld unit", "%lld units", dn_ui_plural (c[0])),
+                            (long long) c[0]);
+  dn_ui_string_append_item (text, " · ",
+                            g_dngettext (GETTEXT_PACKAGE, "%lld person", "%lld people", dn_ui_plural (c[1])),
+                            (long long) c[1]);
+  dn_ui_string_append_item (text, " · ",
+                            g_dngettext (GETTEXT_PACKAGE, "%lld document", "%lld documents", dn_ui_plural (c[2])),
+                            (long long) c[2]);
+  dn_ui_string_append_item (text, " · ",
+                            g_dngettext (GETTEXT_PACKAGE, "%lld task", "%lld tasks", dn_ui_plural (c[3])),
+                            (long long) c[3]);
+  dn_ui_string_append_item (text, " · ",
+                            g_dngettext (GETTEXT_PACKAGE, "%lld delegation", "%lld delegations", dn_ui_plural (c[4])),
+                            (long long) c[4]);
+  dn_ui_string_append_item (text, " · ",
+                            g_dngettext (GETTEXT_PACKAGE, "%lld passport", "%lld passports", dn_ui_plural (c[5])),
+                            (long long) c[5]);
+  dn_ui_string_append_item (text, " · ",
+                            g_dngettext (GETTEXT_PACKAGE, "%lld partner", "%lld partners", dn_ui_plural (c[6])),
+                            (long long) c[6]);
   return g_string_free (text, FALSE);
 }
 

@@ -11,6 +11,7 @@
 #include "dn-amount.h"
 #include "dn-country.h"
 #include "dn-date.h"
+#include "dn-details-window.h"
 #include "dn-partner-details.h"
 #include "dn-partner-editor.h"
 #include "dn-project-editor.h"
@@ -19,10 +20,8 @@
 
 struct _DnPartnerDetails
 {
-  GtkWindow    parent_instance;
+  DnDetailsWindow parent_instance;
 
-  DnStore       *store;
-  gint64         partner_id;
   GDate          today;
   char          *error;
   guint          warning_days;
@@ -39,7 +38,7 @@ struct _DnPartnerDetails
   GtkListBox  *delegations_list;
 };
 
-G_DEFINE_FINAL_TYPE (DnPartnerDetails, dn_partner_details, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DnPartnerDetails, dn_partner_details, DN_TYPE_DETAILS_WINDOW)
 
 static char *
 format_period (const GDate *start,
@@ -261,7 +260,9 @@ read_partner (DnStore         *store,
 static gpointer
 read_data (GtkWidget *widget)
 {
-  return g_memdup2 (&DN_PARTNER_DETAILS (widget)->partner_id, sizeof (gint64));
+  gint64 partner_id = dn_details_window_get_id (widget);
+
+  return g_memdup2 (&partner_id, sizeof partner_id);
 }
 
 static void
@@ -303,17 +304,6 @@ update_actions (DnPartnerDetails *self)
 }
 
 static void
-show_error (DnPartnerDetails *self,
-            const char       *message)
-{
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", message);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 present_editor (DnPartnerDetails *self,
                 GtkWindow        *editor)
 {
@@ -335,10 +325,11 @@ static void
 edit_partner_action (DnPartnerDetails *self)
 {
   g_autoptr(GError) error = NULL;
-  DnPartnerEditor *editor = dn_partner_editor_new (self->store, self->partner_id, &self->today, &error);
+  DnPartnerEditor *editor = dn_partner_editor_new (dn_details_window_get_store (self), dn_details_window_get_id (self),
+                                                   &self->today, &error);
 
   if (editor == NULL)
-    show_error (self, error->message);
+    dn_ui_show_error (GTK_WINDOW (self), error->message, NULL);
   else
     present_editor (self, GTK_WINDOW (editor));
 }
@@ -348,11 +339,12 @@ open_project_editor (DnPartnerDetails *self,
                      gint64            project_id)
 {
   g_autoptr(GError) error = NULL;
-  DnProjectEditor *editor = dn_project_editor_new (self->store, self->partner_id, project_id, &error);
+  DnProjectEditor *editor = dn_project_editor_new (dn_details_window_get_store (self), dn_details_window_get_id (self),
+                                                   project_id, &error);
 
   if (editor == NULL)
     {
-      show_error (self, error->message);
+      dn_ui_show_error (GTK_WINDOW (self), error->message, NULL);
       return;
     }
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_project_saved_cb), self, G_CONNECT_SWAPPED);
@@ -382,8 +374,8 @@ delete_project_action (DnPartnerDetails *self)
 
   if (id <= 0)
     return;
-  if (!dn_store_delete_project (self->store, id, &error))
-    show_error (self, error->message);
+  if (!dn_store_delete_project (dn_details_window_get_store (self), id, &error))
+    dn_ui_show_error (GTK_WINDOW (self), error->message, NULL);
 }
 
 static void
@@ -402,7 +394,6 @@ dn_partner_details_dispose (GObject *object)
   DnPartnerDetails *self = DN_PARTNER_DETAILS (object);
 
   g_clear_pointer (&self->reader, dn_stale_reader_free);
-  g_clear_object (&self->store);
   if (self->projects_list != NULL)
     g_signal_handlers_disconnect_by_data (self->projects_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_PARTNER_DETAILS);
@@ -440,7 +431,6 @@ dn_partner_details_class_init (DnPartnerDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DnPartnerDetails, projects_list);
   gtk_widget_class_bind_template_child (widget_class, DnPartnerDetails, delegations_list);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -471,8 +461,7 @@ dn_partner_details_new (DnStore     *store,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   self = g_object_new (DN_TYPE_PARTNER_DETAILS, NULL);
-  self->store = g_object_ref (store);
-  self->partner_id = partner_id;
+  dn_details_window_set_record (DN_DETAILS_WINDOW (self), store, partner_id);
   self->today = *today;
   /* read on the query worker once shown, and again after each change */
   dn_stale_reader_set_store (self->reader, store);
@@ -483,7 +472,7 @@ gint64
 dn_partner_details_get_partner (DnPartnerDetails *self)
 {
   g_return_val_if_fail (DN_IS_PARTNER_DETAILS (self), 0);
-  return self->partner_id;
+  return dn_details_window_get_id (self);
 }
 
 gint64

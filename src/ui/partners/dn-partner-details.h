@@ -16,12 +16,13 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-details-window.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_PARTNER_DETAILS (dn_partner_details_get_type ())
-G_DECLARE_FINAL_TYPE (DnPartnerDetails, dn_partner_details, DN, PARTNER_DETAILS, GtkWindow)
+G_DECLARE_FINAL_TYPE (DnPartnerDetails, dn_partner_details, DN, PARTNER_DETAILS, DnDetailsWindow)
 
 /* (transfer none), like gtk_window_new(). @today: the day the paper's
  * expiry is judged from. */

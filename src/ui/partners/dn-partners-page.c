@@ -243,14 +243,6 @@ new_details (DnListPage *page,
  */
 
 static void
-on_partner_saved_cb (DnPartnersPage *self,
-                     gint64          partner_id)
-{
-  dn_list_page_select_saved (DN_LIST_PAGE (self), partner_id,
-                             _("The partner was saved. The filters hide it: clear them to see it."));
-}
-
-static void
 open_partner_editor (DnPartnersPage *self,
                      gint64          partner_id)
 {
@@ -266,8 +258,8 @@ open_partner_editor (DnPartnersPage *self,
       dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
       return;
     }
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_partner_saved_cb), self, G_CONNECT_SWAPPED);
-  dn_list_page_present (DN_LIST_PAGE (self), GTK_WINDOW (editor));
+  dn_list_page_present_editor (DN_LIST_PAGE (self), GTK_WINDOW (editor),
+                               _("The partner was saved. The filters hide it: clear them to see it."));
 }
 
 static void
@@ -357,8 +349,7 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   page_class->create_cell = create_cell;
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
-  dn_list_page_class_set_details (page_class, DN_TYPE_PARTNER_DETAILS, G_CALLBACK (dn_partner_details_get_partner),
-                                  new_details);
+  dn_list_page_class_set_details (page_class, DN_TYPE_PARTNER_DETAILS, new_details);
 
   g_type_ensure (DN_TYPE_COUNTRY_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-partners-page.ui");
@@ -367,8 +358,7 @@ dn_partners_page_class_init (DnPartnersPageClass *klass)
   dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
   dn_list_page_class_add_clear_action (page_class, "partner.clear-filters");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "partner.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "partner.delete", NULL);
+  dn_list_page_class_bind_delete (page_class, "partner.delete");
 }
 
 static void

@@ -9,15 +9,13 @@
 #include <glib/gi18n.h>
 
 #include "dn-date.h"
+#include "dn-details-window.h"
 #include "dn-passport-details.h"
 #include "dn-ui.h"
 
 struct _DnPassportDetails
 {
-  GtkWindow   parent_instance;
-
-  DnStore    *store;
-  gint64      passport_id;
+  DnDetailsWindow parent_instance;
 
   GtkLabel   *title_label;
   GtkLabel   *facts_label;
@@ -25,7 +23,7 @@ struct _DnPassportDetails
   GtkListBox *events_list;
 };
 
-G_DEFINE_FINAL_TYPE (DnPassportDetails, dn_passport_details, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DnPassportDetails, dn_passport_details, DN_TYPE_DETAILS_WINDOW)
 
 static char *
 short_date (const GDate *date)
@@ -93,11 +91,15 @@ dn_passport_details_refresh (DnPassportDetails *self)
   g_autofree char *issued = NULL;
   g_autofree char *expiry = NULL;
   GString *facts;
+  DnStore *store;
+  gint64 passport_id;
 
   g_return_if_fail (DN_IS_PASSPORT_DETAILS (self));
+  store = dn_details_window_get_store (self);
+  passport_id = dn_details_window_get_id (self);
   dn_ui_list_box_clear (self->ledger_list);
   dn_ui_list_box_clear (self->events_list);
-  passport = dn_store_get_passport (self->store, self->passport_id, &error);
+  passport = dn_store_get_passport (store, passport_id, &error);
   if (passport == NULL)
     {
       gtk_label_set_text (self->title_label, error->message);
@@ -132,7 +134,7 @@ dn_passport_details_refresh (DnPassportDetails *self)
   gtk_label_set_text (self->facts_label, facts->str);
   g_string_free (facts, TRUE);
 
-  lines = dn_store_list_passport_loans (self->store, self->passport_id, 0, NULL);
+  lines = dn_store_list_passport_loans (store, passport_id, 0, NULL);
   for (guint i = 0; lines != NULL && i < lines->len; i++)
     {
       g_autofree char *text = describe_loan (lines->pdata[i]);
@@ -140,7 +142,7 @@ dn_passport_details_refresh (DnPassportDetails *self)
     }
   if (lines == NULL || lines->len == 0)
     add_line (self->ledger_list, _("Never handed out."));
-  events = dn_store_list_passport_events (self->store, self->passport_id, NULL);
+  events = dn_store_list_passport_events (store, passport_id, NULL);
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
       DnPassportEvent *event = events->pdata[i];
@@ -158,12 +160,7 @@ dn_passport_details_refresh (DnPassportDetails *self)
 static void
 dn_passport_details_dispose (GObject *object)
 {
-  DnPassportDetails *self = DN_PASSPORT_DETAILS (object);
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_PASSPORT_DETAILS);
+  gtk_widget_dispose_template (GTK_WIDGET (object), DN_TYPE_PASSPORT_DETAILS);
   G_OBJECT_CLASS (dn_passport_details_parent_class)->dispose (object);
 }
 
@@ -173,9 +170,9 @@ dn_passport_details_class_init (DnPassportDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dn_passport_details_dispose;
+  DN_DETAILS_WINDOW_CLASS (klass)->reload = (void (*) (DnDetailsWindow *)) dn_passport_details_refresh;
   dn_ui_class_set_template (widget_class, "dn-passport-details.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPassportDetails, title_label, facts_label, ledger_list, events_list);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -192,10 +189,7 @@ dn_passport_details_new (DnStore *store,
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
   self = g_object_new (DN_TYPE_PASSPORT_DETAILS, NULL);
-  self->store = g_object_ref (store);
-  self->passport_id = passport_id;
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (dn_passport_details_refresh), self);
-  dn_passport_details_refresh (self);
+  dn_details_window_set_record (DN_DETAILS_WINDOW (self), store, passport_id);
   return self;
 }
 
@@ -203,5 +197,5 @@ gint64
 dn_passport_details_get_passport (DnPassportDetails *self)
 {
   g_return_val_if_fail (DN_IS_PASSPORT_DETAILS (self), 0);
-  return self->passport_id;
+  return dn_details_window_get_id (self);
 }

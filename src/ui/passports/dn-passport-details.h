@@ -9,12 +9,13 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-details-window.h"
 #include "dn-store.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_PASSPORT_DETAILS (dn_passport_details_get_type ())
-G_DECLARE_FINAL_TYPE (DnPassportDetails, dn_passport_details, DN, PASSPORT_DETAILS, GtkWindow)
+G_DECLARE_FINAL_TYPE (DnPassportDetails, dn_passport_details, DN, PASSPORT_DETAILS, DnDetailsWindow)
 
 DnPassportDetails *dn_passport_details_new          (DnStore           *store,
                                                      gint64             passport_id);

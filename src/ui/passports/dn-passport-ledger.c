@@ -10,10 +10,9 @@
 
 #include "dn-date.h"
 #include "dn-passport-ledger.h"
-#include "dn-print-pages.h"
 #include "dn-print-book.h"
+#include "dn-print-pages.h"
 #include "dn-store.h"
-
 
 enum
 {
@@ -24,12 +23,6 @@ enum
 /* each column's share of the table's width */
 static const double shares[N_COLS] = {
   0.035, 0.08, 0.09, 0.11, 0.075, 0.07, 0.07, 0.06, 0.075, 0.075, 0.07, 0.07, 0.12,
-};
-
-struct _DnPassportLedger
-{
-  GPtrArray   *lines;
-  DnPrintBook *book;
 };
 
 static const char *
@@ -62,11 +55,11 @@ date_text (const GDate *date)
 
 /* The text of a cell of line @i. */
 static char *
-cell_text (DnPassportLedger *self,
-           guint             i,
-           int               column)
+cell_text (GPtrArray *lines,
+           guint      i,
+           int        column)
 {
-  DnPassportLoan *line = self->lines->pdata[i];
+  DnPassportLoan *line = lines->pdata[i];
 
   switch (column)
     {
@@ -110,17 +103,15 @@ cell_text (DnPassportLedger *self,
     }
 }
 
-DnPassportLedger *
+DnPrintBook *
 dn_passport_ledger_new (GPtrArray  *lines,
                         const char *office)
 {
-  DnPassportLedger *self = g_new0 (DnPassportLedger, 1);
-
-  g_return_val_if_fail (lines != NULL, NULL);
   const char *titles[N_COLS];
   DnPrintTable *table;
 
-  self->lines = g_ptr_array_ref (lines);
+  g_return_val_if_fail (lines != NULL, NULL);
+
   for (int c = 0; c < N_COLS; c++)
     titles[c] = column_title (c);
   table = dn_print_table_new (N_COLS, shares, titles, DN_PRINT_BOOK_BODY_FONT, DN_PRINT_BOOK_HEAD_FONT);
@@ -131,60 +122,22 @@ dn_passport_ledger_new (GPtrArray  *lines,
       char *cells[N_COLS];
 
       for (int c = 0; c < N_COLS; c++)
-        cells[c] = cell_text (self, i, c);
+        cells[c] = cell_text (lines, i, c);
       dn_print_table_add_row (table, (const char * const *) cells);
       for (int c = 0; c < N_COLS; c++)
         g_free (cells[c]);
     }
-  self->book = dn_print_book_new (table, office, _("Passport custody ledger"), NULL);
-  return self;
+  return dn_print_book_new (table, office, _("Passport custody ledger"), NULL);
 }
-
-void
-dn_passport_ledger_free (DnPassportLedger *self)
-{
-  if (self == NULL)
-    return;
-  g_ptr_array_unref (self->lines);
-  dn_print_book_free (self->book);
-  g_free (self);
-}
-
-guint
-dn_passport_ledger_paginate (DnPassportLedger *self,
-                             cairo_t          *cr,
-                             double            width,
-                             double            height)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return dn_print_book_paginate (self->book, cr, width, height);
-}
-
-void
-dn_passport_ledger_draw_page (DnPassportLedger *self,
-                              cairo_t          *cr,
-                              double            width,
-                              double            height,
-                              guint             page)
-{
-  g_return_if_fail (self != NULL);
-
-  dn_print_book_draw_page (self->book, cr, width, height, page);
-}
-
-/*
- * Printing
- */
 
 gboolean
-dn_passport_ledger_print (DnPassportLedger  *self,
-                          GtkWindow         *parent,
-                          GError           **error)
+dn_passport_ledger_print (DnPrintBook  *ledger,
+                          GtkWindow    *parent,
+                          GError      **error)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (ledger != NULL, FALSE);
 
   return dn_print_pages (parent, _("Passport custody ledger"), GTK_PAGE_ORIENTATION_LANDSCAPE,
-                         (DnPrintPaginateFunc) dn_passport_ledger_paginate, (DnPrintDrawPageFunc) dn_passport_ledger_draw_page,
-                         self, NULL, error);
+                         (DnPrintPaginateFunc) dn_print_book_paginate, (DnPrintDrawPageFunc) dn_print_book_draw_page,
+                         ledger, NULL, error);
 }

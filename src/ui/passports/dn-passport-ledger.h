@@ -12,37 +12,23 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-print-book.h"
+
 G_BEGIN_DECLS
 
 /* A4 landscape, in points */
 #define DN_PASSPORT_LEDGER_PAGE_WIDTH  841.89
 #define DN_PASSPORT_LEDGER_PAGE_HEIGHT 595.28
 
-typedef struct _DnPassportLedger DnPassportLedger;
-
-/* The ledger of @lines (DnPassportLoan, in order; a reference is kept);
- * @office (may be NULL) is printed above the title. */
-DnPassportLedger *dn_passport_ledger_new        (GPtrArray        *lines,
-                                                 const char       *office);
-void              dn_passport_ledger_free       (DnPassportLedger *self);
-/* Splits the lines into pages of @width × @height points as drawn on @cr
- * (fonts measured there); the number of pages (at least 1). */
-guint             dn_passport_ledger_paginate   (DnPassportLedger *self,
-                                                 cairo_t          *cr,
-                                                 double            width,
-                                                 double            height);
-/* Draws page @page (from 0) of the last pagination on @cr. */
-void              dn_passport_ledger_draw_page  (DnPassportLedger *self,
-                                                 cairo_t          *cr,
-                                                 double            width,
-                                                 double            height,
-                                                 guint             page);
-/* Prints the ledger (the print dialog over @parent). FALSE with @error
- * when printing failed. */
-gboolean          dn_passport_ledger_print      (DnPassportLedger *self,
-                                                 GtkWindow        *parent,
-                                                 GError          **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnPassportLedger, dn_passport_ledger_free)
+/* The ledger of @lines (DnPassportLoan, in order) as a printed book;
+ * @office (may be NULL) is printed above the title. Its pages are those
+ * of the book (dn_print_book_paginate(), dn_print_book_draw_page()). */
+DnPrintBook *dn_passport_ledger_new   (GPtrArray    *lines,
+                                       const char   *office);
+/* Prints @ledger (the print dialog over @parent). FALSE with @error when
+ * printing failed. */
+gboolean     dn_passport_ledger_print (DnPrintBook  *ledger,
+                                       GtkWindow    *parent,
+                                       GError      **error);
 
 G_END_DECLS

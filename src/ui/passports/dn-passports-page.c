@@ -444,7 +444,7 @@ print_ledger_action (GtkWidget  *widget,
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
   g_autoptr(GPtrArray) lines = NULL;
-  g_autoptr(DnPassportLedger) ledger = NULL;
+  g_autoptr(DnPrintBook) ledger = NULL;
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -490,8 +490,7 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
   page_class->get_tooltip = get_tooltip;
   page_class->update_actions = update_actions;
   page_class->apply_preset = apply_preset;
-  dn_list_page_class_set_details (page_class, DN_TYPE_PASSPORT_DETAILS, G_CALLBACK (dn_passport_details_get_passport),
-                                  new_details);
+  dn_list_page_class_set_details (page_class, DN_TYPE_PASSPORT_DETAILS, new_details);
 
   dn_ui_class_set_template (widget_class, "dn-passports-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPassportsPage, search_entry, state_dropdown, out_toggle, overdue_toggle,
@@ -504,8 +503,7 @@ dn_passports_page_class_init (DnPassportsPageClass *klass)
     gtk_widget_class_install_action (widget_class, passport_forms[i].name, NULL, form_action);
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   dn_list_page_class_add_clear_action (page_class, "passport.clear-filters");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "passport.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "passport.delete", NULL);
+  dn_list_page_class_bind_delete (page_class, "passport.delete");
 }
 
 /* The state is never cut ("Cơ quan đang quả…"): its column fits the

@@ -17,6 +17,7 @@
 
 #include "dn-attachment-list.h"
 #include "dn-date.h"
+#include "dn-details-window.h"
 #include "dn-document-details.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
@@ -31,12 +32,9 @@
 
 struct _DnTaskDetails
 {
-  GtkWindow       parent_instance;
+  DnDetailsWindow parent_instance;
 
-  DnStore        *store;
-  gint64          task_id;
   DnTask         *task;
-  guint           reload_idle;
 
   /* Template widgets */
   GtkWidget      *edit_button;
@@ -72,9 +70,8 @@ struct _DnTaskDetails
   DnAttachmentList *attachments;
 };
 
-G_DEFINE_FINAL_TYPE (DnTaskDetails, dn_task_details, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (DnTaskDetails, dn_task_details, DN_TYPE_DETAILS_WINDOW)
 
-static void reload         (DnTaskDetails *self);
 static void update_actions (DnTaskDetails *self);
 
 /*
@@ -105,8 +102,7 @@ static void
 open_task (DnTaskDetails *self,
            gint64         task_id)
 {
-  GtkWindow *open = dn_ui_find_record_window (DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task), task_id,
-                                              NULL);
+  GtkWindow *open = dn_details_window_find (DN_TYPE_TASK_DETAILS, task_id, NULL);
   DnTaskDetails *details;
   GtkWindow *parent;
 
@@ -115,7 +111,7 @@ open_task (DnTaskDetails *self,
       gtk_window_present (open);
       return;
     }
-  details = dn_task_details_new (self->store, task_id);
+  details = dn_task_details_new (dn_details_window_get_store (self), task_id);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (parent != NULL)
     gtk_window_set_transient_for (GTK_WINDOW (details), parent);
@@ -166,7 +162,7 @@ on_assignment_status_cb (GtkDropDown   *dropdown,
   copy->reply_document_id = a->reply_document_id;
   g_free (copy->reply_reference);
   copy->reply_reference = g_strdup (a->reply_reference);
-  if (!dn_store_update_assignment (self->store, copy, &error))
+  if (!dn_store_update_assignment (dn_details_window_get_store (self), copy, &error))
     {
       show_message (self, error->message, TRUE);
       gtk_drop_down_set_selected (dropdown, (guint) a->status);
@@ -192,6 +188,7 @@ static void
 reload_facts (DnTaskDetails *self,
               DnTask        *task)
 {
+  DnStore *store = dn_details_window_get_store (self);
   g_autofree char *due = dn_task_rows_format_deadline (&task->due_date, task->status);
   g_autofree char *progress = NULL;
 
@@ -202,7 +199,7 @@ reload_facts (DnTaskDetails *self,
   gtk_widget_set_visible (GTK_WIDGET (self->parent_button), task->parent_id > 0);
   if (task->parent_id > 0)
     {
-      g_autoptr(DnTask) parent = dn_store_get_task (self->store, task->parent_id, NULL);
+      g_autoptr(DnTask) parent = dn_store_get_task (store, task->parent_id, NULL);
       g_autofree char *text = NULL;
 
       /* a passed-down task has its parent's title: then the parent's lead unit tells them apart */
@@ -229,7 +226,7 @@ reload_facts (DnTaskDetails *self,
   /* source document: "số/ký hiệu", date, subject */
   if (task->document_id > 0)
     {
-      g_autoptr(DnDocument) document = dn_store_get_document (self->store, task->document_id, NULL);
+      g_autoptr(DnDocument) document = dn_store_get_document (store, task->document_id, NULL);
       GString *text = g_string_new (task->document_label);
 
       if (document != NULL && g_date_valid (&document->issue_date))
@@ -258,7 +255,7 @@ reload_facts (DnTaskDetails *self,
 
     for (guint i = 0; i < task->support_unit_ids->len; i++)
       {
-        g_autoptr(DnUnit) unit = dn_store_get_unit (self->store, g_array_index (task->support_unit_ids, gint64, i), NULL);
+        g_autoptr(DnUnit) unit = dn_store_get_unit (store, g_array_index (task->support_unit_ids, gint64, i), NULL);
 
         if (unit == NULL)
           continue;
@@ -299,7 +296,7 @@ reload_children (DnTaskDetails *self,
   dn_task_query_init (&query);
   query.parent_id = task->id;
   query.sort = DN_TASK_SORT_LEAD_UNIT;
-  children = dn_store_list_tasks (self->store, &query, MAX_CHILDREN, &error);
+  children = dn_store_list_tasks (dn_details_window_get_store (self), &query, MAX_CHILDREN, &error);
   if (children == NULL)
     {
       g_warning ("%s", error->message);
@@ -340,7 +337,7 @@ is_listed (DnTaskDetails *self,
       query.unit_id = task->lead_unit_id;
       query.lead_only = TRUE;
     }
-  ids = dn_store_list_task_ids (self->store, &query, NULL);
+  ids = dn_store_list_task_ids (dn_details_window_get_store (self), &query, NULL);
   if (ids == NULL)
     return TRUE; /* cannot tell: show it */
   for (guint i = 0; i < ids->len; i++)
@@ -350,17 +347,17 @@ is_listed (DnTaskDetails *self,
 }
 
 static void
-reload (DnTaskDetails *self)
+reload (DnDetailsWindow *window)
 {
+  DnTaskDetails *self = DN_TASK_DETAILS (window);
+  DnStore *store = dn_details_window_get_store (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(DnTask) task = NULL;
   g_autoptr(GPtrArray) assignments = NULL;
   g_autoptr(GPtrArray) progress = NULL;
   g_autoptr(GPtrArray) reminders = NULL;
 
-  if (self->store == NULL)
-    return;
-  task = dn_store_get_task (self->store, self->task_id, &error);
+  task = dn_store_get_task (store, dn_details_window_get_id (self), &error);
   if (task == NULL || !is_listed (self, task))
     {
       show_missing (self);
@@ -374,34 +371,28 @@ reload (DnTaskDetails *self)
   reload_children (self, task);
 
   dn_ui_list_box_clear (self->assignments_list);
-  assignments = dn_store_list_assignments (self->store, task->id, NULL);
+  assignments = dn_store_list_assignments (store, task->id, NULL);
   for (guint i = 0; assignments != NULL && i < assignments->len; i++)
     gtk_list_box_append (self->assignments_list,
-                         dn_task_rows_assignment (self->store, assignments->pdata[i],
+                         dn_task_rows_assignment (store, assignments->pdata[i],
                                                   G_CALLBACK (on_assignment_status_cb), self));
 
   /* newest first */
   dn_ui_list_box_clear (self->progress_list);
-  progress = dn_store_list_progress (self->store, task->id, NULL);
+  progress = dn_store_list_progress (store, task->id, NULL);
   for (guint i = progress != NULL ? progress->len : 0; i > 0; i--)
-    gtk_list_box_append (self->progress_list, dn_task_rows_progress (self->store, progress->pdata[i - 1]));
+    gtk_list_box_append (self->progress_list, dn_task_rows_progress (store, progress->pdata[i - 1]));
   gtk_widget_set_visible (GTK_WIDGET (self->progress_list), progress != NULL && progress->len > 0);
   gtk_widget_set_visible (self->progress_empty, progress == NULL || progress->len == 0);
 
   dn_ui_list_box_clear (self->reminders_list);
-  reminders = dn_store_list_reminders (self->store, task->id, NULL);
+  reminders = dn_store_list_reminders (store, task->id, NULL);
   for (guint i = reminders != NULL ? reminders->len : 0; i > 0; i--)
     gtk_list_box_append (self->reminders_list, dn_task_rows_reminder (reminders->pdata[i - 1]));
   gtk_widget_set_visible (GTK_WIDGET (self->reminders_list), reminders != NULL && reminders->len > 0);
   gtk_widget_set_visible (self->reminders_empty, reminders == NULL || reminders->len == 0);
 
   update_actions (self);
-}
-
-static void
-on_store_changed_cb (DnTaskDetails *self)
-{
-  dn_ui_call_soon (&self->reload_idle, G_CALLBACK (reload), self);
 }
 
 /*
@@ -415,7 +406,7 @@ edit_action (DnTaskDetails *self)
 
   if (self->task == NULL)
     return;
-  editor = dn_task_editor_new (self->store, self->task);
+  editor = dn_task_editor_new (dn_details_window_get_store (self), self->task);
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -423,20 +414,20 @@ edit_action (DnTaskDetails *self)
 static void
 mark_done_action (DnTaskDetails *self)
 {
-  dn_task_forms_mark_done (self, self->store, self->task);
+  dn_task_forms_mark_done (self, dn_details_window_get_store (self), self->task);
 }
 
 static void
 pass_down_action (DnTaskDetails *self)
 {
-  dn_task_forms_pass_down (self, self->store, self->task);
+  dn_task_forms_pass_down (self, dn_details_window_get_store (self), self->task);
 }
 
 static void
 add_progress_action (DnTaskDetails *self)
 {
   if (self->task != NULL)
-    dn_task_forms_add_progress (self, self->store, self->task);
+    dn_task_forms_add_progress (self, dn_details_window_get_store (self), self->task);
 }
 
 /* The assignment of this task with id @param ("x"), or NULL (with the
@@ -450,13 +441,13 @@ dup_assignment (DnTaskDetails *self,
 
   if (self->task == NULL || param == NULL)
     return NULL;
-  a = dn_store_get_assignment (self->store, g_variant_get_int64 (param), &error);
+  a = dn_store_get_assignment (dn_details_window_get_store (self), g_variant_get_int64 (param), &error);
   if (a == NULL)
     {
       show_message (self, error->message, TRUE);
       return NULL;
     }
-  if (a->task_id != self->task_id)
+  if (a->task_id != dn_details_window_get_id (self))
     return NULL;
   return g_steal_pointer (&a);
 }
@@ -473,9 +464,9 @@ assignment_action (GtkWidget  *widget,
   if (a == NULL)
     return;
   if (g_str_equal (action_name, "task.extend-deadline"))
-    dn_task_forms_extend_deadline (self, self->store, a);
+    dn_task_forms_extend_deadline (self, dn_details_window_get_store (self), a);
   else
-    dn_task_forms_remind (self, self->store, a);
+    dn_task_forms_remind (self, dn_details_window_get_store (self), a);
 }
 
 /* task.open-document: the source document to be read (its PDF, else its
@@ -484,7 +475,7 @@ static void
 open_document_action (DnTaskDetails *self)
 {
   if (self->task != NULL && self->task->document_id > 0)
-    dn_document_details_read (GTK_WINDOW (self), self->store, self->task->document_id);
+    dn_document_details_read (GTK_WINDOW (self), dn_details_window_get_store (self), self->task->document_id);
 }
 
 /* task.open-attachment (x): a file of the task or of a progress entry */
@@ -496,7 +487,8 @@ open_attachment_action (GtkWidget  *widget,
   DnTaskDetails *self = DN_TASK_DETAILS (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!dn_attachment_open (GTK_WINDOW (self), self->store, g_variant_get_int64 (param), 0, NULL, &error))
+  if (!dn_attachment_open (GTK_WINDOW (self), dn_details_window_get_store (self), g_variant_get_int64 (param), 0,
+                           NULL, &error))
     show_message (self, error->message, TRUE);
 }
 
@@ -519,7 +511,7 @@ delete_action (DnTaskDetails *self)
 
   if (self->task == NULL)
     return;
-  message = dn_task_details_delete_task (self->store, self->task, context, &error);
+  message = dn_task_details_delete_task (dn_details_window_get_store (self), self->task, context, &error);
   if (message == NULL)
     show_message (self, error->message, TRUE);
   else if (context != NULL)
@@ -543,7 +535,8 @@ update_actions (DnTaskDetails *self)
 
   if (task != NULL && task->lead_unit_id > 0)
     {
-      g_autoptr(GPtrArray) sub_units = dn_store_list_units (self->store, task->lead_unit_id, FALSE, NULL);
+      g_autoptr(GPtrArray) sub_units = dn_store_list_units (dn_details_window_get_store (self), task->lead_unit_id,
+                                                            FALSE, NULL);
 
       can_pass_down = sub_units != NULL && sub_units->len > 0;
     }
@@ -578,12 +571,8 @@ dn_task_details_dispose (GObject *object)
 {
   DnTaskDetails *self = DN_TASK_DETAILS (object);
 
-  g_clear_handle_id (&self->reload_idle, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DN_TYPE_TASK_DETAILS);
   g_clear_object (&self->task);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (dn_task_details_parent_class)->dispose (object);
 }
@@ -603,6 +592,8 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dn_task_details_dispose;
+  DN_DETAILS_WINDOW_CLASS (klass)->reload = reload;
+  DN_DETAILS_WINDOW_CLASS (klass)->reload_at_idle = TRUE;
 
   g_type_ensure (DN_TYPE_ATTACHMENT_LIST);
   dn_ui_class_set_template (widget_class, "dn-task-details.ui");
@@ -621,7 +612,6 @@ dn_task_details_class_init (DnTaskDetailsClass *klass)
   gtk_widget_class_install_action (widget_class, "task.open-attachment", "x", open_attachment_action);
   dn_attachment_list_install_actions (widget_class, "task", FALSE);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -644,11 +634,8 @@ dn_task_details_new (DnStore *store,
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
   self = g_object_new (DN_TYPE_TASK_DETAILS, NULL);
-  self->store = g_object_ref (store);
-  self->task_id = task_id;
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   dn_attachment_list_set_record (self->attachments, GTK_WIDGET (self), "task", store, DN_RECORD_TASK, task_id);
-  reload (self);
+  dn_details_window_set_record (DN_DETAILS_WINDOW (self), store, task_id);
   /* not the (selectable) title: it would open all selected */
   gtk_widget_grab_focus (self->edit_button);
   return self;
@@ -658,7 +645,7 @@ gint64
 dn_task_details_get_task (DnTaskDetails *self)
 {
   g_return_val_if_fail (DN_IS_TASK_DETAILS (self), 0);
-  return self->task_id;
+  return dn_details_window_get_id (self);
 }
 
 void

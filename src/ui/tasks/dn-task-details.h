@@ -6,13 +6,14 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-details-window.h"
 #include "dn-store.h"
 #include "dn-window-context.h"
 
 G_BEGIN_DECLS
 
 #define DN_TYPE_TASK_DETAILS (dn_task_details_get_type ())
-G_DECLARE_FINAL_TYPE (DnTaskDetails, dn_task_details, DN, TASK_DETAILS, GtkWindow)
+G_DECLARE_FINAL_TYPE (DnTaskDetails, dn_task_details, DN, TASK_DETAILS, DnDetailsWindow)
 
 /* Shows the task: its fields, parent (a link) and sub-assigned children with
  * the roll-up of their progress; each assignment (lead and supporting) with

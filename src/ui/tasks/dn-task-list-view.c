@@ -241,14 +241,6 @@ update_actions (DnListPage *page)
  */
 
 static void
-on_editor_saved_cb (DnTaskListView *self,
-                    gint64          task_id)
-{
-  dn_list_page_select_saved (DN_LIST_PAGE (self), task_id,
-                             _("The task was saved. The filters hide it: clear them to see it."));
-}
-
-static void
 open_editor (DnTaskListView *self,
              DnTask         *task)
 {
@@ -258,8 +250,8 @@ open_editor (DnTaskListView *self,
   if (store == NULL)
     return;
   editor = dn_task_editor_new (store, task);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
-  dn_list_page_present (DN_LIST_PAGE (self), GTK_WINDOW (editor));
+  dn_list_page_present_editor (DN_LIST_PAGE (self), GTK_WINDOW (editor),
+                               _("The task was saved. The filters hide it: clear them to see it."));
 }
 
 static void
@@ -401,8 +393,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   page_class->show_item = show_item;
   page_class->get_tooltip = get_tooltip;
   page_class->update_actions = update_actions;
-  dn_list_page_class_set_details (page_class, DN_TYPE_TASK_DETAILS, G_CALLBACK (dn_task_details_get_task),
-                                  new_details);
+  dn_list_page_class_set_details (page_class, DN_TYPE_TASK_DETAILS, new_details);
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
@@ -416,8 +407,7 @@ dn_task_list_view_class_init (DnTaskListViewClass *klass)
   dn_list_page_class_install_record_actions (page_class, record_actions, G_N_ELEMENTS (record_actions));
   dn_list_page_class_add_clear_action (page_class, "tasks.clear-filters");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tasks.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "tasks.delete", NULL);
+  dn_list_page_class_bind_delete (page_class, "tasks.delete");
 }
 
 static void

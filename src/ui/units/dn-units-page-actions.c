@@ -222,8 +222,8 @@ archive_unit_action (DnUnitsPage *self)
   DnUnit *unit;
   g_autoptr(GString) detail = NULL;
   g_autoptr(GPtrArray) below = NULL;
+  g_autofree char *question = NULL;
   GtkWidget *dialog;
-  GtkWidget *button;
   guint n_below;
 
   if (self->store == NULL || self->unit_id == 0)
@@ -261,13 +261,9 @@ archive_unit_action (DnUnitsPage *self)
                                                    "Its %u sub-units are hidden with it.", n_below),
                               n_below);
     }
-  dialog = gtk_message_dialog_new (_dn_units_page_parent_window (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, _("Archive “%s”?"), unit->name);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail->str);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Archive"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  question = g_strdup_printf (_("Archive “%s”?"), unit->name);
+  dialog = dn_ui_confirm_new (_dn_units_page_parent_window (self), GTK_MESSAGE_QUESTION, question, detail->str,
+                              _("_Archive"));
   g_object_set_data_full (G_OBJECT (dialog), "unit-id", _dn_units_page_id_dup (unit->id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_archive_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -337,22 +333,17 @@ remove_person_action (DnUnitsPage *self)
 {
   DnPerson *person = gtk_single_selection_get_selected_item (self->staff_selection);
   g_autofree char *name = NULL;
+  g_autofree char *question = NULL;
   GtkWidget *dialog;
-  GtkWidget *button;
 
   if (person == NULL || self->store == NULL)
     return;
   name = dn_person_dup_full_name (person);
-  dialog = gtk_message_dialog_new (_dn_units_page_parent_window (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Remove “%s” from the staff list?"), name);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("This cannot be undone. People named in tasks, "
-                                              "delegations or documents cannot be removed."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  button = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Remove"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  question = g_strdup_printf (_("Remove “%s” from the staff list?"), name);
+  dialog = dn_ui_confirm_new (_dn_units_page_parent_window (self), GTK_MESSAGE_QUESTION, question,
+                              _("This cannot be undone. People named in tasks, "
+                                "delegations or documents cannot be removed."),
+                              _("_Remove"));
   g_object_set_data_full (G_OBJECT (dialog), "person-id", _dn_units_page_id_dup (person->id), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "person-name", g_steal_pointer (&name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
