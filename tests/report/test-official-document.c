@@ -434,6 +434,15 @@ test_fonts (Fixture       *f,
     }
   g_assert_cmpstr (family, ==, dn_official_document_get_family (doc));
   g_assert_true (is_substitute == (strcmp (family, "Times New Roman") != 0));
+  {
+    g_autofree char *note = dn_report_font_describe ();
+
+    /* the officer is told which face stands in */
+    if (is_substitute)
+      g_assert_nonnull (strstr (note, family));
+    else
+      g_assert_null (note);
+  }
   /* Pango sets every Vietnamese letter in that family alone */
   used = dn_report_font_families_used (family, dn_report_font_test_text, PANGO_WEIGHT_BOLD, PANGO_STYLE_ITALIC,
                                        &missing);
