@@ -72,6 +72,7 @@ typedef struct
   double          space_before;
   gboolean        keep_with_next;
   DnPrintTable   *table;
+  guint           n_columns;
 } Block;
 
 typedef enum
@@ -112,6 +113,7 @@ struct _DnOfficialDocument
   char          *signer_name;
   GPtrArray     *blocks;
   Block         *last_table;
+  GString       *cells;     /* the tables' text, for the font check */
   GArray        *pieces;
   guint          n_pages;
 };
@@ -311,6 +313,7 @@ dn_official_document_new (const char *type_name,
   self->recipients = g_ptr_array_new_with_free_func (g_free);
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   self->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  self->cells = g_string_new (NULL);
   g_date_clear (&self->date, 1);
   return self;
 }
@@ -335,6 +338,7 @@ dn_official_document_free (DnOfficialDocument *self)
   g_free (self->signer_name);
   g_ptr_array_unref (self->blocks);
   g_array_unref (self->pieces);
+  g_string_free (self->cells, TRUE);
   g_free (self);
 }
 
@@ -493,6 +497,9 @@ dn_official_document_add_table (DnOfficialDocument *self,
   block->kind = BLOCK_TABLE;
   block->space_before = PARAGRAPH_SPACE;
   block->table = dn_print_table_new (n_columns, shares, titles, body, head);
+  block->n_columns = n_columns;
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (self->cells, "%s\n", titles[c] != NULL ? titles[c] : "");
   g_ptr_array_add (self->blocks, block);
   self->last_table = block;
 }
@@ -522,6 +529,8 @@ dn_official_document_add_row (DnOfficialDocument *self,
   g_return_if_fail (self != NULL && self->last_table != NULL && cells != NULL);
 
   dn_print_table_add_row (self->last_table->table, cells);
+  for (guint c = 0; c < self->last_table->n_columns; c++)
+    g_string_append_printf (self->cells, "%s\n", cells[c] != NULL ? cells[c] : "");
 }
 
 const char *
@@ -530,6 +539,43 @@ dn_official_document_get_family (DnOfficialDocument *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->family;
+}
+
+static char *date_line (DnOfficialDocument *self);
+static char *signature_text (DnOfficialDocument *self);
+static char *recipients_text (DnOfficialDocument *self);
+
+gboolean
+dn_official_document_check_font (DnOfficialDocument  *self,
+                                 char               **note,
+                                 GError             **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *number = NULL, *date = NULL, *signature = NULL, *recipients = NULL;
+  const char * const parts[] = { self->type_name, self->subject, self->parent_body, self->issuing_body,
+                                 self->signer_name, DN_OFFICIAL_NATIONAL_NAME, DN_OFFICIAL_MOTTO, "Nơi nhận:" };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  number = dn_official_number_line (self->number, self->symbol);
+  date = date_line (self);
+  signature = signature_text (self);
+  recipients = recipients_text (self);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_string_append_printf (text, "%s\n", parts[i]);
+  g_string_append_printf (text, "%s\n%s\n%s\n%s\n", number, date, signature, recipients);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = self->blocks->pdata[i];
+
+      if (block->kind == BLOCK_TEXT)
+        g_string_append_printf (text, "%s\n", block->text);
+    }
+  g_string_append (text, self->cells->str);
+  if (note != NULL)
+    *note = dn_report_font_describe ();
+  return dn_report_font_check_text (self->family, text->str, error);
 }
 
 /*

@@ -145,6 +145,15 @@ void dn_official_document_add_row       (DnOfficialDocument *self,
  * set otherwise, for tests) */
 const char *dn_official_document_get_family (DnOfficialDocument *self);
 
+/* Checks that the family sets every character of the document's text
+ * (dn_report_font_check_text()): FALSE and an error naming those another
+ * face would set. *@note (may be NULL) gets what
+ * dn_report_font_describe() tells: the face standing in for Times New
+ * Roman, NULL when none does. */
+gboolean    dn_official_document_check_font (DnOfficialDocument  *self,
+                                             char               **note,
+                                             GError             **error);
+
 /* Lays the document out on pages of @width × @height points as drawn on
  * @cr; the number of pages (at least 1). */
 guint dn_official_document_paginate  (DnOfficialDocument *self,

@@ -79,6 +79,20 @@ dn_report_font_families_used (const char *family,
         }
       if (g_ascii_strcasecmp (name, family) != 0)
         g_string_append_len (lacking, text + run->item->offset, run->item->length);
+      else
+        {
+          /* a letter no face has stays in the family's run, drawn as a
+           * box */
+          const char *end = text + run->item->offset + run->item->length;
+
+          for (const char *p = text + run->item->offset; p < end; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              if (!g_unichar_isspace (c) && !pango_font_has_char (run->item->analysis.font, c))
+                g_string_append_unichar (lacking, c);
+            }
+        }
       pango_font_description_free (used);
     }
   while (pango_layout_iter_next_run (iter));
@@ -88,11 +102,12 @@ dn_report_font_families_used (const char *family,
   return g_strv_builder_end (families);
 }
 
-/* The letters of the test text that @family does not set itself in any
- * of the four styles (empty: it sets them all); NULL when fontconfig has
- * no face of that name at all (another stands in for every letter). */
+/* The letters of @text that @family does not set itself in any of the
+ * four styles (empty: it sets them all); NULL when fontconfig has no
+ * face of that name at all (another stands in for every letter). */
 static char *
-letters_lacking (const char *family)
+letters_lacking (const char *family,
+                 const char *text)
 {
   static const int styles[][2] = {
     { PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
@@ -105,7 +120,7 @@ letters_lacking (const char *family)
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
       g_autofree char *missing = NULL;
-      g_auto(GStrv) used = dn_report_font_families_used (family, dn_report_font_test_text, styles[i][0],
+      g_auto(GStrv) used = dn_report_font_families_used (family, text, styles[i][0],
                                                           styles[i][1], &missing);
 
       gboolean found = FALSE;
@@ -118,9 +133,10 @@ letters_lacking (const char *family)
       for (const char *p = missing; *p != '\0'; p = g_utf8_next_char (p))
         {
           char letter[8] = { 0 };
+          gunichar c = g_utf8_get_char (p);
 
-          g_unichar_to_utf8 (g_utf8_get_char (p), letter);
-          if (strstr (lacking->str, letter) == NULL)
+          g_unichar_to_utf8 (c, letter);
+          if (!g_unichar_isspace (c) && strstr (lacking->str, letter) == NULL)
             g_string_append (lacking, letter);
         }
     }
@@ -137,7 +153,7 @@ check (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
-      g_autofree char *lacking = letters_lacking (candidates[i]);
+      g_autofree char *lacking = letters_lacking (candidates[i], dn_report_font_test_text);
       glong n;
 
       if (lacking == NULL)
@@ -226,4 +242,30 @@ dn_report_font_describe (void)
   return g_strdup_printf (_("Times New Roman is not installed: documents are printed in %s, a face with the same "
                             "letter widths that has every Vietnamese letter"),
                           outcome->family);
+}
+
+gboolean
+dn_report_font_check_text (const char  *family,
+                           const char  *text,
+                           GError     **error)
+{
+  g_autofree char *lacking = NULL;
+
+  g_return_val_if_fail (family != NULL && text != NULL, FALSE);
+
+  lacking = letters_lacking (family, text);
+  if (lacking == NULL)
+    {
+      g_set_error (error, DN_REPORT_FONT_ERROR, DN_REPORT_FONT_ERROR_MISSING_CHARACTERS,
+                   _("The font %s is not installed"), family);
+      return FALSE;
+    }
+  if (*lacking != '\0')
+    {
+      g_set_error (error, DN_REPORT_FONT_ERROR, DN_REPORT_FONT_ERROR_MISSING_CHARACTERS,
+                   _("The font %s has no “%s”: these characters would be printed in another face, or not at all"), family,
+                   lacking);
+      return FALSE;
+    }
+  return TRUE;
 }

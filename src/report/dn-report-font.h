@@ -22,6 +22,8 @@ typedef enum
 {
   /* no candidate face sets every Vietnamese letter by itself */
   DN_REPORT_FONT_ERROR_NO_COVERAGE,
+  /* a text holds characters the family lacks */
+  DN_REPORT_FONT_ERROR_MISSING_CHARACTERS,
 } DnReportFontError;
 
 /* The family documents are set in: the first of Times New Roman,
@@ -42,12 +44,20 @@ const char *dn_report_font_get_family   (void);
  * Times New Roman; the substitute named; the error of the check. */
 char       *dn_report_font_describe     (void);
 
+/* FALSE, and an error naming them, when Pango would set some characters
+ * of @text (not white space) in a face other than @family, in any of
+ * the four styles. */
+gboolean    dn_report_font_check_text   (const char  *family,
+                                         const char  *text,
+                                         GError     **error);
+
 /* Every letter of Vietnamese (small and capital), what the check sets */
 extern const char dn_report_font_test_text[];
 
 /* The families Pango uses to set @text in @family at the given weight
  * and style (as PangoWeight and PangoStyle values), in order of first
- * use, without repeats; for the check and its tests. */
+ * use, without repeats; for the check and its tests. *@missing (may be
+ * NULL) gets the characters set in another face or in none (a box). */
 GStrv       dn_report_font_families_used (const char *family,
                                           const char *text,
                                           int         weight,

@@ -450,6 +450,25 @@ test_fonts (Fixture       *f,
   g_assert_cmpstr (used[0], ==, family);
   g_assert_cmpstr (missing, ==, "");
 
+  /* every character of this document in that family; not a symbol the
+   * face lacks */
+  {
+    g_autoptr(DnOfficialDocument) other = report_new (5, 1, "5", 2);
+    g_autofree char *note = NULL;
+    const char *cells[] = { "3", "Văn phòng ☎ 中", "1", "2" };
+
+    g_assert_true (dn_official_document_check_font (doc, &note, &error));
+    g_assert_no_error (error);
+    g_assert_true ((note != NULL) == is_substitute);
+    dn_official_document_add_row (other, cells);
+    g_assert_false (dn_official_document_check_font (other, NULL, &error));
+    g_assert_error (error, DN_REPORT_FONT_ERROR, DN_REPORT_FONT_ERROR_MISSING_CHARACTERS);
+    g_assert_nonnull (strstr (error->message, "☎"));
+    g_assert_nonnull (strstr (error->message, "中"));
+    g_assert_null (strstr (error->message, "ă"));
+    g_clear_error (&error);
+  }
+
   g_assert_true (dn_official_document_write_pdf (doc, path, NULL, NULL, &error));
   g_assert_no_error (error);
   pdf = open_pdf (path);
