@@ -392,6 +392,7 @@ test_date_line (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, ==, 1);
   pdf = open_pdf (path);
+  write_images (pdf, "official-document-no-number");
   text = page_text (pdf, 0);
   joined = flat (text);
   g_assert_nonnull (strstr (joined, "Lào Cai, ngày 17 tháng 9 năm 2024"));
