@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -174,6 +175,36 @@ text_above (PopplerDocument *pdf,
   return g_string_free (above, FALSE);
 }
 
+/* The box around @needle on page @i (its first occurrence), in points
+ * from the top left */
+static void
+find_box (PopplerDocument  *pdf,
+          int               i,
+          const char       *needle,
+          PopplerRectangle *box)
+{
+  g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  const char *at = strstr (text, needle);
+  glong first, n;
+
+  g_assert_nonnull (at);
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  first = g_utf8_pointer_to_offset (text, at);
+  n = g_utf8_strlen (needle, -1);
+  g_assert_cmpuint (first + n, <=, n_rects);
+  *box = rects[first];
+  for (glong r = first + 1; r < first + n; r++)
+    {
+      box->x1 = MIN (box->x1, rects[r].x1);
+      box->y1 = MIN (box->y1, rects[r].y1);
+      box->x2 = MAX (box->x2, rects[r].x2);
+      box->y2 = MAX (box->y2, rects[r].y2);
+    }
+}
+
 /* The pages as PNG images, for people to look at */
 static void
 write_images (PopplerDocument *pdf,
@@ -239,6 +270,32 @@ test_report (Fixture       *f,
   g_assert_nonnull (strstr (first_flat, "BÁO CÁO"));
   g_assert_nonnull (strstr (first_flat, "Kết quả công tác đối ngoại năm 2023"));
   g_assert_nonnull (strstr (first_flat, "I. KẾT QUẢ THỰC HIỆN"));
+  {
+    PopplerRectangle nation, motto, number, date, issuer, title;
+    double width = DN_PRINT_A4_SHORT;
+
+    find_box (pdf, 0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", &nation);
+    find_box (pdf, 0, "Độc lập - Tự do - Hạnh phúc", &motto);
+    find_box (pdf, 0, "Số: 05/BC-SGDĐT", &number);
+    find_box (pdf, 0, "Lào Cai, ngày 05 tháng 01 năm 2024", &date);
+    find_box (pdf, 0, "SỞ GIÁO DỤC VÀ ĐÀO TẠO", &issuer);
+    find_box (pdf, 0, "BÁO CÁO", &title);
+    /* the motto centred under the national name, on the right */
+    g_assert_cmpfloat (fabs ((nation.x1 + nation.x2) / 2 - (motto.x1 + motto.x2) / 2), <, 2);
+    g_assert_cmpfloat (motto.y1, >, nation.y1);
+    g_assert_cmpfloat (nation.x1, >, width / 2 - 60);
+    /* the issuer on the left, the number under it; the date level with
+     * the number, on the right */
+    g_assert_cmpfloat (issuer.x2, <, nation.x1);
+    g_assert_cmpfloat (fabs ((issuer.x1 + issuer.x2) / 2 - (number.x1 + number.x2) / 2), <, 2);
+    g_assert_cmpfloat (number.y1, >, issuer.y2);
+    g_assert_cmpfloat (fabs (number.y2 - date.y2), <, 1.5);
+    g_assert_cmpfloat (date.x1, >, number.x2);
+    /* the title centred in the text width, under them */
+    g_assert_cmpfloat (fabs ((title.x1 + title.x2) / 2
+                             - (DN_OFFICIAL_MARGIN_LEFT + width - DN_OFFICIAL_MARGIN_RIGHT) / 2), <, 2);
+    g_assert_cmpfloat (title.y1, >, date.y2);
+  }
   /* Vietnamese text read back as written (a justified paragraph's line
    * breaks read as spaces) */
   g_assert_nonnull (strstr (first_flat, "ưu tiên những dự án hỗ trợ học sinh vùng khó"));
@@ -297,6 +354,20 @@ test_report (Fixture       *f,
   g_assert_nonnull (strstr (last_flat, "KT. GIÁM ĐỐC"));
   g_assert_nonnull (strstr (last_flat, "PHÓ GIÁM ĐỐC"));
   g_assert_nonnull (strstr (last_flat, "Nguyễn Văn An"));
+  {
+    PopplerRectangle label, authority, name;
+
+    find_box (pdf, (int) n_pages - 1, "Nơi nhận:", &label);
+    find_box (pdf, (int) n_pages - 1, "KT. GIÁM ĐỐC", &authority);
+    find_box (pdf, (int) n_pages - 1, "Nguyễn Văn An", &name);
+    /* the recipients at the left margin, level with the signer's title
+     * on the right; the name under the room for the signature */
+    g_assert_cmpfloat (fabs (label.x1 - DN_OFFICIAL_MARGIN_LEFT), <, 1);
+    g_assert_cmpfloat (fabs (label.y1 - authority.y1), <, 3);
+    g_assert_cmpfloat (authority.x1, >, DN_PRINT_A4_SHORT / 2);
+    g_assert_cmpfloat (fabs ((authority.x1 + authority.x2) / 2 - (name.x1 + name.x2) / 2), <, 2);
+    g_assert_cmpfloat (name.y1 - authority.y2, >, 50);
+  }
   /* the body's last lines stand with the signature */
   g_assert_nonnull (strstr (last_flat, "Lào Cai./."));
 }
