@@ -18,7 +18,9 @@
 
 #include "dn-date.h"
 #include "dn-document-slip.h"
+#include "dn-official-document.h"
 #include "dn-print-table.h"
+#include "dn-report-font.h"
 #include "dn-store.h"
 #include "dn-task.h"
 
@@ -35,7 +37,6 @@
 #define CELL_FONT   "Times New Roman, Serif 11"
 #define HEAD_FONT   "Times New Roman, Serif Bold 11"
 #define ITALIC_FONT "Times New Roman, Serif Italic 12"
-#define MOTTO_FONT  "Times New Roman, Serif Bold 11"
 
 /* blank lines left for the handwritten parts */
 #define HANDWRITTEN_LINES 3
@@ -142,27 +143,25 @@ pen_write (Pen            *pen,
   pen->y += space_after;
 }
 
-/* The agency on the left, the national motto on the right; the title */
+/* The agency on the left, the national name and motto on the right (as
+ * on an official document); the title */
 static void
 write_heading (DnDocumentSlip *self,
                Pen            *pen)
 {
   g_autofree char *office = g_utf8_strup (self->office, -1);
   g_autofree char *title = g_utf8_strup (_("Incoming document handling slip"), -1);
-  g_autoptr(PangoLayout) left = dn_print_layout_new (pen->cr, MOTTO_FONT);
-  g_autoptr(PangoLayout) right = dn_print_layout_new (pen->cr, MOTTO_FONT);
-  double left_w = pen->width * 0.38, right_w = pen->width * 0.62;
-  double h_left = dn_print_text_height (left, office, left_w);
-  double h_right = dn_print_text_height (right, _("SOCIALIST REPUBLIC OF VIET NAM\nIndependence - Freedom - Happiness"),
-                                         right_w);
+  g_auto(GStrv) nation = g_strsplit (_("SOCIALIST REPUBLIC OF VIET NAM\nIndependence - Freedom - Happiness"), "\n", 2);
+  DnOfficialHeading heading = {
+    .issuing_body = office,
+    .national_name = nation[0],
+    .motto = nation[0] != NULL ? nation[1] : NULL,
+    .left_share = 0.38,
+  };
 
-  if (pen->draw)
-    {
-      dn_print_show_text (pen->cr, left, office, pen->x, pen->y, left_w, PANGO_ALIGN_CENTER);
-      dn_print_show_text (pen->cr, right, _("SOCIALIST REPUBLIC OF VIET NAM\nIndependence - Freedom - Happiness"),
-                          pen->x + pen->width - right_w, pen->y, right_w, PANGO_ALIGN_CENTER);
-    }
-  pen->y += MAX (h_left, h_right) + 24;
+  pen->y += dn_official_heading_draw (pen->cr, dn_report_font_get_family (), &heading, pen->x, pen->y, pen->width,
+                                      pen->draw);
+  pen->y += 24;
   pen_write (pen, TITLE_FONT, title, PANGO_ALIGN_CENTER, 14);
 }
 

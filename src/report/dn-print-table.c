@@ -21,7 +21,7 @@ struct _DnPrintTable
   guint      n_columns;
   double    *shares;
   char     **titles;
-  gboolean  *centred;
+  PangoAlignment *alignment;
   char      *body_font;
   char      *head_font;
   GPtrArray *rows;     /* char ** of n_columns cells */
@@ -90,7 +90,7 @@ dn_print_table_new (guint               n_columns,
   table->titles = g_new0 (char *, n_columns + 1);
   for (guint c = 0; c < n_columns; c++)
     table->titles[c] = g_strdup (titles[c] != NULL ? titles[c] : "");
-  table->centred = g_new0 (gboolean, n_columns);
+  table->alignment = g_new0 (PangoAlignment, n_columns);
   table->body_font = g_strdup (body_font);
   table->head_font = g_strdup (head_font);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -105,7 +105,7 @@ dn_print_table_free (DnPrintTable *table)
     return;
   g_free (table->shares);
   g_strfreev (table->titles);
-  g_free (table->centred);
+  g_free (table->alignment);
   g_free (table->body_font);
   g_free (table->head_font);
   g_ptr_array_unref (table->rows);
@@ -117,9 +117,17 @@ void
 dn_print_table_set_centred (DnPrintTable *table,
                             guint         column)
 {
+  dn_print_table_set_alignment (table, column, PANGO_ALIGN_CENTER);
+}
+
+void
+dn_print_table_set_alignment (DnPrintTable   *table,
+                              guint           column,
+                              PangoAlignment  alignment)
+{
   g_return_if_fail (column < table->n_columns);
 
-  table->centred[column] = TRUE;
+  table->alignment[column] = alignment;
 }
 
 void
@@ -161,6 +169,19 @@ row_height (DnPrintTable *table,
   return height + 2 * PAD;
 }
 
+double
+dn_print_table_get_row_height (DnPrintTable *table,
+                               cairo_t      *cr,
+                               double        width,
+                               int           row)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_val_if_fail (row >= -1 && row < (int) table->rows->len, 0);
+  layout = dn_print_layout_new (cr, row < 0 ? table->head_font : table->body_font);
+  return row_height (table, layout, width, row);
+}
+
 guint
 dn_print_table_paginate (DnPrintTable *table,
                          cairo_t      *cr,
@@ -191,6 +212,28 @@ dn_print_table_paginate (DnPrintTable *table,
   return table->starts->len;
 }
 
+double
+dn_print_table_get_page_height (DnPrintTable *table,
+                                cairo_t      *cr,
+                                double        width,
+                                guint         page)
+{
+  g_autoptr(PangoLayout) body = NULL;
+  g_autoptr(PangoLayout) head = NULL;
+  double height;
+  guint first, end;
+
+  g_return_val_if_fail (page < table->starts->len, 0);
+  body = dn_print_layout_new (cr, table->body_font);
+  head = dn_print_layout_new (cr, table->head_font);
+  height = row_height (table, head, width, -1);
+  first = g_array_index (table->starts, guint, page);
+  end = page + 1 < table->starts->len ? g_array_index (table->starts, guint, page + 1) : table->rows->len;
+  for (guint i = first; i < end; i++)
+    height += row_height (table, body, width, (int) i);
+  return height;
+}
+
 /* One row of cells at @y, with its borders; its height */
 static double
 draw_row (DnPrintTable *table,
@@ -211,7 +254,7 @@ draw_row (DnPrintTable *table,
       cairo_rectangle (cr, x, y, w, h);
       cairo_stroke (cr);
       pango_layout_set_width (layout, (int) ((w - 2 * PAD) * PANGO_SCALE));
-      pango_layout_set_alignment (layout, row < 0 || table->centred[c] ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+      pango_layout_set_alignment (layout, row < 0 ? PANGO_ALIGN_CENTER : table->alignment[c]);
       pango_layout_set_text (layout, cells[c], -1);
       cairo_move_to (cr, x + PAD, y + PAD);
       pango_cairo_show_layout (cr, layout);

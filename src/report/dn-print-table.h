@@ -47,10 +47,19 @@ void          dn_print_table_free      (DnPrintTable       *table);
 /* Column @column's cells are centred (the header always is). */
 void          dn_print_table_set_centred (DnPrintTable     *table,
                                           guint             column);
+/* Column @column's cells aligned by @alignment (numbers: right). */
+void          dn_print_table_set_alignment (DnPrintTable   *table,
+                                            guint           column,
+                                            PangoAlignment  alignment);
 /* Adds a row of @n_columns cells (NULL counts as empty); copied. */
 void          dn_print_table_add_row   (DnPrintTable       *table,
                                         const char * const *cells);
 guint         dn_print_table_get_n_rows (DnPrintTable      *table);
+/* The height of row @row (-1: the header row) set @width wide on @cr */
+double        dn_print_table_get_row_height (DnPrintTable  *table,
+                                             cairo_t       *cr,
+                                             double         width,
+                                             int            row);
 /* Splits the rows into pages @width wide: @first_room points for the
  * table on the first page, @room on the others (the header row included);
  * the number of pages (at least 1, even without rows). */
@@ -59,6 +68,12 @@ guint         dn_print_table_paginate  (DnPrintTable       *table,
                                         double              width,
                                         double              first_room,
                                         double              room);
+/* The height of page @page (from 0) of the last pagination, its header
+ * row included */
+double        dn_print_table_get_page_height (DnPrintTable *table,
+                                              cairo_t      *cr,
+                                              double        width,
+                                              guint         page);
 /* Draws the header row and the rows of page @page (from 0) of the last
  * pagination at @x, @y; the height drawn. */
 double        dn_print_table_draw_page (DnPrintTable       *table,
