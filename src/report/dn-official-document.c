@@ -107,7 +107,7 @@ struct _DnOfficialDocument
   GDate          date;
   GPtrArray     *recipients;
   char          *archive;
-  DnOfficialSign sign;
+  DnSignKind sign;
   char          *head_title;
   char          *signer_title;
   char          *signer_name;
@@ -410,7 +410,7 @@ dn_official_document_set_archive (DnOfficialDocument *self,
 
 void
 dn_official_document_set_signer (DnOfficialDocument *self,
-                                 DnOfficialSign      sign,
+                                 DnSignKind          sign,
                                  const char         *head_title,
                                  const char         *signer_title,
                                  const char         *name)
@@ -715,20 +715,13 @@ write_heading (DnOfficialDocument *self,
 static char *
 signature_text (DnOfficialDocument *self)
 {
-  static const char * const prefixes[] = {
-    [DN_OFFICIAL_SIGN_HEAD] = "",
-    [DN_OFFICIAL_SIGN_DEPUTY] = "KT. ",
-    [DN_OFFICIAL_SIGN_COLLECTIVE] = "TM. ",
-    [DN_OFFICIAL_SIGN_ACTING] = "Q. ",
-    [DN_OFFICIAL_SIGN_BY_ORDER] = "TL. ",
-    [DN_OFFICIAL_SIGN_AUTHORISED] = "TUQ. ",
-  };
   GString *text = g_string_new (NULL);
-  guint sign = self->sign < G_N_ELEMENTS (prefixes) ? self->sign : DN_OFFICIAL_SIGN_HEAD;
+  DnSignKind sign = (guint) self->sign < DN_SIGN_N ? self->sign : DN_SIGN_HEAD;
+  const char *prefix = dn_sign_kind_get_prefix (sign);
 
   if (self->head_title != NULL)
-    g_string_append_printf (text, "%s%s", prefixes[sign], self->head_title);
-  if (self->signer_title != NULL && sign != DN_OFFICIAL_SIGN_HEAD && sign != DN_OFFICIAL_SIGN_ACTING)
+    g_string_append_printf (text, "%s%s%s", prefix, prefix[0] != '\0' ? " " : "", self->head_title);
+  if (self->signer_title != NULL && sign != DN_SIGN_HEAD && sign != DN_SIGN_ACTING)
     g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", self->signer_title);
   return g_string_free (text, FALSE);
 }

@@ -20,6 +20,8 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "dn-report.h"
+
 G_BEGIN_DECLS
 
 /* Nghị định 30/2020, Phụ lục I: top and bottom 20–25 mm, left 30–35 mm,
@@ -29,16 +31,6 @@ G_BEGIN_DECLS
 #define DN_OFFICIAL_MARGIN_LEFT   (30 / 25.4 * 72)
 #define DN_OFFICIAL_MARGIN_RIGHT  (15 / 25.4 * 72)
 
-/* How the signer signs (Điều 13, Phụ lục I, ô 7a) */
-typedef enum
-{
-  DN_OFFICIAL_SIGN_HEAD,           /* the head himself: "GIÁM ĐỐC" */
-  DN_OFFICIAL_SIGN_DEPUTY,         /* "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" */
-  DN_OFFICIAL_SIGN_COLLECTIVE,     /* "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" */
-  DN_OFFICIAL_SIGN_ACTING,         /* "Q. GIÁM ĐỐC" */
-  DN_OFFICIAL_SIGN_BY_ORDER,       /* "TL. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG" */
-  DN_OFFICIAL_SIGN_AUTHORISED,     /* "TUQ. GIÁM ĐỐC" / "CHÁNH VĂN PHÒNG" */
-} DnOfficialSign;
 
 /* The top of page 1 (Phụ lục I, ô 1 to 4): on the left the parent body
  * (upright, may be NULL), the issuing body (bold, a short rule under it)
@@ -105,11 +97,11 @@ void dn_official_document_add_recipient (DnOfficialDocument *self,
 /* Who keeps copies, the last line: "- Lưu: VT, @archive." (NULL: "VT") */
 void dn_official_document_set_archive   (DnOfficialDocument *self,
                                          const char         *archive);
-/* The signature: how (@sign), the head's title or the collective
+/* The signature: how (@sign: Điều 13 and Phụ lục I, ô 7a; dn-report.h), the head's title or the collective
  * ("GIÁM ĐỐC"), the signer's own title when it differs ("PHÓ GIÁM ĐỐC";
  * ignored for HEAD and ACTING), the signer's name */
 void dn_official_document_set_signer    (DnOfficialDocument *self,
-                                         DnOfficialSign      sign,
+                                         DnSignKind          sign,
                                          const char         *head_title,
                                          const char         *signer_title,
                                          const char         *name);

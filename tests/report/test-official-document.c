@@ -113,7 +113,7 @@ report_new (int        day,
   dn_official_document_add_recipient (doc, "UBND tỉnh (để b/c)");
   dn_official_document_add_recipient (doc, "Sở Ngoại vụ");
   dn_official_document_set_archive (doc, "VT, HTQT");
-  dn_official_document_set_signer (doc, DN_OFFICIAL_SIGN_DEPUTY, "Giám đốc", "Phó Giám đốc", "Nguyễn Văn An");
+  dn_official_document_set_signer (doc, DN_SIGN_DEPUTY, "Giám đốc", "Phó Giám đốc", "Nguyễn Văn An");
   return doc;
 }
 
