@@ -97,6 +97,7 @@ static const struct
   { dn_cli_pdf_commands, &dn_cli_n_pdf_commands, NULL },
   { dn_cli_proposal_commands, &dn_cli_n_proposal_commands, NULL },
   { dn_cli_attach_commands, &dn_cli_n_attach_commands, NULL },
+  { dn_cli_report_commands, &dn_cli_n_report_commands, dn_cli_report_clear },
 };
 
 int

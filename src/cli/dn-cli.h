@@ -212,6 +212,11 @@ extern const guint dn_cli_n_proposal_commands;
 extern const Command dn_cli_attach_commands[];
 extern const guint dn_cli_n_attach_commands;
 
+/* The period's report (dn-cli-report.c): report. */
+extern const Command dn_cli_report_commands[];
+extern const guint dn_cli_n_report_commands;
+void dn_cli_report_clear (void);
+
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */
 int dn_cli_task_main (int argc, char **argv);
