@@ -28,6 +28,7 @@
 #include "dn-documents-page.h"
 #include "dn-ui.h"
 #include "dn-window.h"
+#include "dn-window-sections.h"
 
 struct _DnWindow
 {
@@ -92,56 +93,6 @@ show_toast (DnWindow   *self,
  * launch builds, measures and draws only the section it opens on.
  */
 
-static GtkWidget *
-new_section_page (DnWindow   *self,
-                  const char *name)
-{
-  GtkWidget *page = NULL;
-
-  if (g_str_equal (name, "overview"))
-    {
-      page = g_object_new (DN_TYPE_OVERVIEW_PAGE, NULL);
-      dn_overview_page_set_store (DN_OVERVIEW_PAGE (page), self->store);
-    }
-  else if (g_str_equal (name, "tasks"))
-    {
-      page = g_object_new (DN_TYPE_TASK_LIST_VIEW, NULL);
-      dn_task_list_view_set_my_unit (DN_TASK_LIST_VIEW (page), dn_window_context_get_my_unit (self->context));
-      dn_task_list_view_set_store (DN_TASK_LIST_VIEW (page), self->store);
-    }
-  else if (g_str_has_prefix (name, "delegations-"))
-    {
-      page = dn_delegation_list_page_new (g_str_equal (name, "delegations-in") ? DN_DELEGATION_INBOUND
-                                                                             : DN_DELEGATION_OUTBOUND);
-      dn_delegation_list_page_set_store (DN_DELEGATION_LIST_PAGE (page), self->store);
-    }
-  else if (g_str_equal (name, "passports"))
-    {
-      page = g_object_new (DN_TYPE_PASSPORTS_PAGE, NULL);
-      dn_passports_page_set_store (DN_PASSPORTS_PAGE (page), self->store);
-    }
-  else if (g_str_equal (name, "partners"))
-    {
-      page = g_object_new (DN_TYPE_PARTNERS_PAGE, NULL);
-      dn_partners_page_set_store (DN_PARTNERS_PAGE (page), self->store);
-    }
-  else if (g_str_equal (name, "units"))
-    {
-      page = g_object_new (DN_TYPE_UNITS_PAGE, NULL);
-      dn_units_page_set_store (DN_UNITS_PAGE (page), self->store);
-    }
-  else if (g_str_equal (name, "documents"))
-    {
-      page = g_object_new (DN_TYPE_DOCUMENTS_PAGE, NULL);
-      dn_documents_page_set_store (DN_DOCUMENTS_PAGE (page), self->store);
-    }
-  g_return_val_if_fail (page != NULL, NULL);
-  /* the whole of its place in the stack */
-  gtk_widget_set_hexpand (page, TRUE);
-  gtk_widget_set_vexpand (page, TRUE);
-  return page;
-}
-
 /* The page of section @name if it is built, else NULL. */
 static GtkWidget *
 built_page (DnWindow   *self,
@@ -174,7 +125,7 @@ dn_window_get_section_page (DnWindow   *self,
   page = gtk_widget_get_first_child (slot);
   if (page == NULL)
     {
-      page = new_section_page (self, name);
+      page = dn_window_section_new (name, self->store, self->context);
       gtk_box_append (GTK_BOX (slot), page);
       /* its hidden parts too (states, menus), as a window's are */
       dn_accessible_names_fix_tree (page);
