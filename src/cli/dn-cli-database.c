@@ -185,20 +185,29 @@ print_task (DnTask    *task,
   return TRUE;
 }
 
+gboolean
+dn_cli_tasks_query (Run      *run,
+                    gpointer  query,
+                    GError  **error)
+{
+  DnTaskQuery *q = query;
+  DnStatus status;
+
+  dn_task_query_init (q);
+  if (opt.status_text != NULL && dn_status_from_string (opt.status_text, &status))
+    q->status = (int) status;
+  q->overdue = opt.overdue;
+  q->include_sub_units = TRUE;
+  return resolve_unit (run->store, opt.unit_code, &q->unit_id, error);
+}
+
 static gboolean
 run_tasks (Run *run, GError **error)
 {
   DnTaskQuery query;
-  DnStatus status;
 
-  dn_task_query_init (&query);
-  if (opt.status_text != NULL && dn_status_from_string (opt.status_text, &status))
-    query.status = (int) status;
-  query.overdue = opt.overdue;
-  query.include_sub_units = TRUE;
-  if (!resolve_unit (run->store, opt.unit_code, &query.unit_id, error))
+  if (!dn_cli_tasks_query (run, &query, error))
     return FALSE;
-
   return dn_store_foreach_task (run->store, &query, print_task, NULL, error);
 }
 

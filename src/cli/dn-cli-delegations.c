@@ -238,17 +238,28 @@ print_delegation (gpointer record)
 }
 
 gboolean
+dn_cli_delegations_query (Run      *run,
+                          gpointer  query,
+                          GError  **error)
+{
+  DnDelegationQuery *q = query;
+
+  dn_delegation_query_init (q);
+  q->direction = dopt.direction_value;
+  q->status = dopt.status_value;
+  q->abroad_on = dopt.abroad_on_date;
+  q->report_overdue = dopt.overdue;
+  dn_date_today (&q->today);
+  return TRUE;
+}
+
+gboolean
 dn_cli_run_delegations (Run     *run,
                         GError **error)
 {
   DnDelegationQuery query;
 
-  dn_delegation_query_init (&query);
-  query.direction = dopt.direction_value;
-  query.status = dopt.status_value;
-  query.abroad_on = dopt.abroad_on_date;
-  query.report_overdue = dopt.overdue;
-  dn_date_today (&query.today);
+  dn_cli_delegations_query (run, &query, error);
   return print_pages (run, read_delegations, &query, 256, print_delegation, error);
 }
 

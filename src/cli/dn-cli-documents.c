@@ -184,6 +184,15 @@ print_document (gpointer record)
        issuer, dn_document_type_to_string (doc->type), subject);
 }
 
+gboolean
+dn_cli_documents_query (Run      *run,
+                        gpointer  query,
+                        GError  **error)
+{
+  *(DnDocumentQuery *) query = dchecked.query;
+  return TRUE;
+}
+
 static gboolean
 run_documents (Run     *run,
                GError **error)

@@ -153,6 +153,15 @@ print_partner (DnPartner *partner,
   return TRUE;
 }
 
+gboolean
+dn_cli_partners_query (Run      *run,
+                       gpointer  query,
+                       GError  **error)
+{
+  *(DnPartnerQuery *) query = pchecked.query;
+  return TRUE;
+}
+
 static gboolean
 dn_cli_run_partners (Run     *run,
                      GError **error)

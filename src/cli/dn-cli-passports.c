@@ -122,19 +122,30 @@ check_passports (Run *run, GError **error)
          text_option (popt.search, &popt.search_text, error);
 }
 
+gboolean
+dn_cli_passports_query (Run      *run,
+                        gpointer  query,
+                        GError  **error)
+{
+  DnPassportQuery *q = query;
+  GDate today;
+
+  dn_date_today (&today);
+  dn_passport_query_init (q, &today);
+  q->only_out = popt.out;
+  q->only_overdue = popt.overdue;
+  q->expiring_before = popt.expiring_before_date;
+  q->text = popt.search_text;
+  return TRUE;
+}
+
 static gboolean
 run_passports (Run *run, GError **error)
 {
   g_autoptr(GPtrArray) passports = NULL;
   DnPassportQuery query;
-  GDate today;
 
-  dn_date_today (&today);
-  dn_passport_query_init (&query, &today);
-  query.only_out = popt.out;
-  query.only_overdue = popt.overdue;
-  query.expiring_before = popt.expiring_before_date;
-  query.text = popt.search_text;
+  dn_cli_passports_query (run, &query, error);
   passports = dn_store_list_passports (run->store, &query, NULL, G_MAXINT, error);
   if (passports == NULL)
     return FALSE;

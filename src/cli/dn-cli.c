@@ -98,7 +98,23 @@ static const struct
   { dn_cli_proposal_commands, &dn_cli_n_proposal_commands, NULL },
   { dn_cli_attach_commands, &dn_cli_n_attach_commands, NULL },
   { dn_cli_report_commands, &dn_cli_n_report_commands, dn_cli_report_clear },
+  { dn_cli_export_commands, &dn_cli_n_export_commands, NULL },
 };
+
+const Command *
+dn_cli_find_command (const char  *name,
+                     void       (**clear) (void))
+{
+  for (guint g = 0; g < G_N_ELEMENTS (command_groups); g++)
+    for (guint i = 0; i < *command_groups[g].n; i++)
+      if (g_str_equal (name, command_groups[g].commands[i].name))
+        {
+          if (clear != NULL)
+            *clear = command_groups[g].clear;
+          return &command_groups[g].commands[i];
+        }
+  return NULL;
+}
 
 int
 run_command (const Command  *command,
@@ -110,6 +126,8 @@ run_command (const Command  *command,
   g_autoptr(DnStore) store = NULL;
   Run run;
 
+  if (command->main != NULL)
+    return command->main (argc, argv);
   context = g_option_context_new (command->parameter != NULL ? _(command->parameter) : NULL);
   g_option_context_set_summary (context, _(command->help));
   if (command->options != NULL)

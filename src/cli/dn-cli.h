@@ -133,6 +133,8 @@ typedef struct
   DnStoreOpenFlags    open_flags;
   gboolean          (*run) (Run *run, GError **error);    /* FALSE without @error: it said why */
   gboolean            no_database;  /* runs without one (run->store NULL; open_flags unused) */
+  /* reads its words and options itself (argv[0]: the command), or NULL */
+  int               (*main) (int argc, char **argv);
 } Command;
 
 /* No word after the options (the words of most commands). */
@@ -143,6 +145,10 @@ extern const Words no_words;
  * freed after it by its table's clear function (see dn-cli.c), not by the
  * command. */
 int run_command (const Command *command, int argc, char **argv);
+/* The command called @name and the function that frees the options its
+ * group read (may be NULL), or NULL. */
+const Command *dn_cli_find_command (const char  *name,
+                                    void       (**clear) (void));
 int usage_error (GOptionContext *context, const char *message);
 
 /* The commands on the database as a whole and its first lists
@@ -216,6 +222,21 @@ extern const guint dn_cli_n_attach_commands;
 extern const Command dn_cli_report_commands[];
 extern const guint dn_cli_n_report_commands;
 void dn_cli_report_clear (void);
+
+/* The query each list command makes of its options (after its check):
+ * a DnTaskQuery, DnDelegationQuery, DnPassportQuery, DnDocumentQuery,
+ * DnPartnerQuery filled in at @query, its text borrowed from the options
+ * (valid until they are freed). */
+gboolean dn_cli_tasks_query       (Run *run, gpointer query, GError **error);
+gboolean dn_cli_delegations_query (Run *run, gpointer query, GError **error);
+gboolean dn_cli_passports_query   (Run *run, gpointer query, GError **error);
+gboolean dn_cli_documents_query   (Run *run, gpointer query, GError **error);
+gboolean dn_cli_partners_query    (Run *run, gpointer query, GError **error);
+
+/* A list to a spreadsheet (dn-cli-export.c): export-list LIST [the list
+ * command's options] --out FILE.xlsx|FILE.csv. */
+extern const Command dn_cli_export_commands[];
+extern const guint dn_cli_n_export_commands;
 
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */

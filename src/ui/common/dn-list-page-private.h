@@ -46,6 +46,8 @@ typedef struct
   GdkFrameClock       *paint_clock; /* its after-paint asks for the rest of the list shown */
   gulong               after_paint_id;
   char                *texts[11];   /* the section's texts, by TEXT_* */
+  GCancellable        *export_cancellable; /* while list.export writes */
+  char                *export_test_path;   /* list.export writes here without asking (tests) */
 
   /* Template widgets */
   GtkWidget           *main_box;
@@ -103,5 +105,9 @@ void _dn_list_page_forget_filter (DnListPage *self);
 void _dn_list_page_reset_filter (DnListPage *self);
 gboolean _dn_list_page_apply_filter_preset (DnListPage *self,
                                             const char *preset);
+
+/* list.export (dn-list-page-export.c) */
+void _dn_list_page_export (DnListPage *self);
+void _dn_list_page_cancel_export (DnListPage *self);
 
 G_END_DECLS

@@ -62,6 +62,8 @@ _dn_list_page_update_own_actions (DnListPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", clear);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.reload", priv->model != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.export",
+                                 priv->model != NULL && priv->export_cancellable == NULL);
   if (klass->clear_action != NULL)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), klass->clear_action, clear);
   if (priv->texts[TEXT_NEW_ACTION_NAME] != NULL)

@@ -348,6 +348,7 @@ dn_list_page_dispose (GObject *object)
   DnListPagePrivate *priv = PRIV (self);
 
   g_clear_handle_id (&priv->spinner_id, g_source_remove);
+  _dn_list_page_cancel_export (self);
   if (priv->store != NULL)
     g_signal_handlers_disconnect_by_data (priv->store, self);
   if (priv->table != NULL)
@@ -406,6 +407,7 @@ dn_list_page_class_init (DnListPageClass *klass)
   static const DnAction actions[] = {
     { "list.clear-filters", G_CALLBACK (dn_list_page_clear_filters) },
     { "list.reload", G_CALLBACK (reload) },
+    { "list.export", G_CALLBACK (_dn_list_page_export) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
