@@ -196,6 +196,7 @@ typedef struct
   gpointer           query;  /* a copy of its own */
   JobKind            kind;
   guint              n_listed;  /* JOB_IDS: the first rows the model lists already */
+  guint              n_first;   /* JOB_FIRST_ROWS: how many */
 } Job;
 
 typedef struct
@@ -250,14 +251,14 @@ run_job (DnStore         *store,
     {
     case JOB_FIRST_ROWS:
       {
-        GPtrArray *first = job->klass->query_first (store, job->query, DN_QUERY_MODEL_FIRST_ROWS, error);
+        GPtrArray *first = job->klass->query_first (store, job->query, job->n_first, error);
 
         if (first == NULL)
           return NULL;
         result = g_new0 (JobResult, 1);
         result->first = first;
         result->ids = ids_of_items (job->klass, first);
-        result->complete = first->len < DN_QUERY_MODEL_FIRST_ROWS;
+        result->complete = first->len < job->n_first;
       }
       break;
     case JOB_IDS:
@@ -308,6 +309,18 @@ run_job (DnStore         *store,
 static void start_job (DnQueryModel *self,
                        JobKind       kind);
 
+/* How many rows a query's first result holds: a screen's worth while the
+ * model lists nothing (a list shown for the first time builds a row of
+ * widgets for each); else as many as a view built rows for, so that a new
+ * query rebinds them instead of dropping and building them again. */
+static guint
+first_rows (DnQueryModel *self)
+{
+  DnQueryModelPrivate *priv = dn_query_model_get_instance_private (self);
+
+  return priv->ids->len == 0 ? DN_QUERY_MODEL_FIRST_ROWS : DN_QUERY_MODEL_PREFETCHED;
+}
+
 /* The rest of a query whose first rows are in: now, or when asked. */
 static void
 start_rest (DnQueryModel *self)
@@ -341,6 +354,7 @@ start_job (DnQueryModel *self,
   job->query = query_copy (job->klass, priv->query);
   job->kind = kind;
   job->n_listed = priv->ids->len;
+  job->n_first = first_rows (self);
   priv->rest_waiting = FALSE;
   /* a query still running is interrupted; its result is never applied */
   dn_query_slot_run (priv->slot, run_job, job, (GDestroyNotify) job_free, G_CALLBACK (job_done), self);
@@ -655,6 +669,7 @@ dn_query_model_run_query_first (DnQueryModel  *self,
   DnQueryModelClass *klass;
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GArray) ids = NULL;
+  guint n_first;
 
   g_return_val_if_fail (DN_IS_QUERY_MODEL (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -667,13 +682,14 @@ dn_query_model_run_query_first (DnQueryModel  *self,
   priv->rest_waiting = FALSE;
   /* the first rows here (by the list's index: a few ms whatever the
    * size), the rest on the worker */
-  first = klass->query_first (priv->store, priv->query, DN_QUERY_MODEL_FIRST_ROWS, error);
+  n_first = first_rows (self);
+  first = klass->query_first (priv->store, priv->query, n_first, error);
   if (first == NULL)
     return FALSE;
   ids = ids_of_items (klass, first);
   dn_query_model_set_complete (self, TRUE);
   dn_query_model_set_result (self, ids, first);
-  if (first->len < DN_QUERY_MODEL_FIRST_ROWS)
+  if (first->len < n_first)
     return TRUE;
   dn_query_model_set_complete (self, FALSE);
   start_rest (self);

@@ -28,10 +28,12 @@ G_BEGIN_DECLS
  * reads nothing on the main thread. */
 #define DN_QUERY_MODEL_PREFETCHED (4 * DN_QUERY_MODEL_PAGE_SIZE)
 /* The rows of a query's first result when they are read by the query
- * (DnQueryModelClass.query_first): a screen's worth (48 rows of 32 px
- * fill 1 536 px). GTK 4.8's lists build a row of widgets for every row
- * listed up to about 200 before their first frame: listing these first
- * builds a quarter of them; the rest come with the count, after. */
+ * (DnQueryModelClass.query_first) while the model lists nothing: a
+ * screen's worth (48 rows of 32 px fill 1 536 px). GTK 4.8's lists build a
+ * row of widgets for every row listed up to about 200 before their first
+ * frame: listing these first builds a quarter of them; the rest come with
+ * the count, after. Once rows are listed, a new query's first result is
+ * DN_QUERY_MODEL_PREFETCHED rows: the view rebinds the rows it built. */
 #define DN_QUERY_MODEL_FIRST_ROWS 48
 
 #define DN_TYPE_QUERY_MODEL (dn_query_model_get_type ())
