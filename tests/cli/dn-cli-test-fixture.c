@@ -13,6 +13,32 @@
 const char *cli_path;
 const char *data_dir;
 
+char *
+cli_tests_init (int    *argc,
+                char ***argv)
+{
+  char *user_dirs = dn_test_isolate_user_dirs ();
+
+  g_test_init (argc, argv, NULL);
+  cli_path = g_getenv ("DN_TEST_CLI");
+  data_dir = g_getenv ("DN_TEST_DATA_DIR");
+  if (data_dir == NULL)
+    data_dir = TEST_DATA_DIR;
+  if (cli_path == NULL)
+    g_error ("run this through meson test: DN_TEST_CLI is not set");
+  return user_dirs;
+}
+
+int
+cli_tests_run (char *user_dirs)
+{
+  int status = g_test_run ();
+
+  dn_test_remove_tree (user_dirs);
+  g_free (user_dirs);
+  return status;
+}
+
 /* ------------------------------------------------------- running the CLI */
 
 /* Runs doingoai-cli, untranslated; its user folders are the tests' own

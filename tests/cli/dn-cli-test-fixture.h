@@ -20,6 +20,14 @@ typedef struct
   char *db;
 } Fixture;
 
+/* What every test program's main() starts with: user folders of its own,
+ * g_test_init(), the CLI and the test data from the environment meson
+ * test sets (aborts without it). Returns the user folders, which
+ * cli_tests_run() removes after running the tests. */
+char   *cli_tests_init   (int         *argc,
+                          char      ***argv);
+int     cli_tests_run    (char        *user_dirs);
+
 /* Runs doingoai-cli, untranslated; its user folders are the tests' own
  * (dn_test_isolate_user_dirs()). */
 CliRun *cli              (const char *first, ...) G_GNUC_NULL_TERMINATED;

@@ -255,18 +255,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *user_dirs = NULL;
-  int status;
-
-  user_dirs = dn_test_isolate_user_dirs ();
-  g_test_init (&argc, &argv, NULL);
-
-  cli_path = g_getenv ("DN_TEST_CLI");
-  data_dir = g_getenv ("DN_TEST_DATA_DIR");
-  if (data_dir == NULL)
-    data_dir = TEST_DATA_DIR;
-  if (cli_path == NULL)
-    g_error ("run this through meson test: DN_TEST_CLI is not set");
+  char *user_dirs = cli_tests_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/cli/documents/documents", test_documents);
@@ -275,7 +264,5 @@ main (int   argc,
   ADD ("/cli/documents/slip", test_document_slip);
 #undef ADD
 
-  status = g_test_run ();
-  dn_test_remove_tree (user_dirs);
-  return status;
+  return cli_tests_run (user_dirs);
 }

@@ -281,19 +281,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *user_dirs = NULL;
-  int status;
-
-  user_dirs = dn_test_isolate_user_dirs ();
-  g_test_init (&argc, &argv, NULL);
-  cli_path = g_getenv ("DN_TEST_CLI");
-  if (cli_path == NULL)
-    g_error ("run this through meson test: DN_TEST_CLI is not set");
+  char *user_dirs = cli_tests_init (&argc, &argv);
 
   g_test_add ("/cli/export-list/same-rows", Fixture, NULL, demo_setup, test_same_rows, fixture_teardown);
   g_test_add ("/cli/export-list/values", Fixture, NULL, demo_setup, test_values, fixture_teardown);
   g_test_add ("/cli/export-list/refusals", Fixture, NULL, demo_setup, test_refusals, fixture_teardown);
-  status = g_test_run ();
-  dn_test_remove_tree (user_dirs);
-  return status;
+  return cli_tests_run (user_dirs);
 }

@@ -271,15 +271,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *user_dirs = NULL;
-  int status;
-
-  user_dirs = dn_test_isolate_user_dirs ();
-  g_test_init (&argc, &argv, NULL);
-
-  cli_path = g_getenv ("DN_TEST_CLI");
-  if (cli_path == NULL)
-    g_error ("run this through meson test: DN_TEST_CLI is not set");
+  char *user_dirs = cli_tests_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add (path, PassportsFixture, NULL, passports_setup, func, passports_teardown)
   ADD ("/cli/passports/calendar", test_calendar);
@@ -289,7 +281,5 @@ main (int   argc,
   ADD ("/cli/passports/extend-and-events", test_extend_and_events);
 #undef ADD
 
-  status = g_test_run ();
-  dn_test_remove_tree (user_dirs);
-  return status;
+  return cli_tests_run (user_dirs);
 }
