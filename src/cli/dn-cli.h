@@ -222,6 +222,11 @@ extern const guint dn_cli_n_attach_commands;
 extern const Command dn_cli_report_commands[];
 extern const guint dn_cli_n_report_commands;
 void dn_cli_report_clear (void);
+/* The reports kept (dn-cli-reports.c): reports, report-save,
+ * report-delete, report-issue. */
+extern const Command dn_cli_reports_commands[];
+extern const guint dn_cli_n_reports_commands;
+void dn_cli_reports_clear (void);
 
 /* The query each list command makes of its options (after its check):
  * a DnTaskQuery, DnDelegationQuery, DnPassportQuery, DnDocumentQuery,

@@ -339,6 +339,21 @@ dn_official_document_write_pdf (DnOfficialDocument *self,
                                 guint              *n_pages,
                                 GError            **error)
 {
+  return dn_official_document_write_pdf_full (self, path, title, NULL, NULL, NULL, n_pages, error);
+}
+
+gboolean
+dn_official_document_write_pdf_full (DnOfficialDocument *self,
+                                     const char         *path,
+                                     const char         *title,
+                                     void              (*progress) (gpointer data,
+                                                                    guint    done,
+                                                                    guint    n_pages),
+                                     gpointer            progress_data,
+                                     GCancellable       *cancellable,
+                                     guint              *n_pages,
+                                     GError            **error)
+{
   g_autofree char *default_title = NULL;
 
   g_return_val_if_fail (self != NULL && path != NULL, FALSE);
@@ -346,6 +361,6 @@ dn_official_document_write_pdf (DnOfficialDocument *self,
   if (title == NULL)
     title = default_title = self->subject != NULL ? g_strdup_printf ("%s %s", self->type_name, self->subject)
                                                   : g_strdup (self->type_name);
-  return dn_print_write_pdf (path, DN_PRINT_A4_SHORT, DN_PRINT_A4_LONG, title, paginate_cb, draw_page_cb, self,
-                             n_pages, error);
+  return dn_print_write_pdf_full (path, DN_PRINT_A4_SHORT, DN_PRINT_A4_LONG, title, paginate_cb, draw_page_cb, self,
+                                  progress, progress_data, cancellable, n_pages, error);
 }

@@ -18,7 +18,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "dn-report.h"
 
@@ -166,6 +166,20 @@ gboolean dn_official_document_write_pdf (DnOfficialDocument *self,
                                          const char         *title,
                                          guint              *n_pages,
                                          GError            **error);
+
+/* The same, telling @progress (may be NULL: void (*) (gpointer data,
+ * guint done, guint n_pages), see dn-print-table.h) page by page and
+ * stopping between pages when @cancellable is cancelled (no file left). */
+gboolean dn_official_document_write_pdf_full (DnOfficialDocument *self,
+                                              const char         *path,
+                                              const char         *title,
+                                              void              (*progress) (gpointer data,
+                                                                             guint    done,
+                                                                             guint    n_pages),
+                                              gpointer            progress_data,
+                                              GCancellable       *cancellable,
+                                              guint              *n_pages,
+                                              GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnOfficialDocument, dn_official_document_free)
 

@@ -302,10 +302,29 @@ dn_print_write_pdf (const char          *path,
                     guint               *n_pages,
                     GError             **error)
 {
+  return dn_print_write_pdf_full (path, width, height, title, paginate, draw_page, data, NULL, NULL, NULL, n_pages,
+                                  error);
+}
+
+gboolean
+dn_print_write_pdf_full (const char          *path,
+                         double               width,
+                         double               height,
+                         const char          *title,
+                         DnPrintPaginateFunc  paginate,
+                         DnPrintDrawPageFunc  draw_page,
+                         gpointer             data,
+                         DnPrintProgressFunc  progress,
+                         gpointer             progress_data,
+                         GCancellable        *cancellable,
+                         guint               *n_pages,
+                         GError             **error)
+{
   g_autofree char *temporary = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  gboolean cancelled = FALSE;
   guint n;
   int saved = 0;
 
@@ -317,15 +336,25 @@ dn_print_write_pdf (const char          *path,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cr = cairo_create (surface);
   n = paginate (data, cr, width, height);
-  for (guint page = 0; page < n; page++)
+  if (progress != NULL)
+    progress (progress_data, 0, n);
+  for (guint page = 0; page < n && !cancelled; page++)
     {
       draw_page (data, cr, width, height, page);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress (progress_data, page + 1, n);
+      cancelled = g_cancellable_is_cancelled (cancellable);
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (cancelled)
+    {
+      g_unlink (temporary);
+      return !g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
   if (status == CAIRO_STATUS_SUCCESS && g_rename (temporary, path) != 0)
     saved = errno;
   if (status != CAIRO_STATUS_SUCCESS || saved != 0)

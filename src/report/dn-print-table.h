@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <pango/pangocairo.h>
 
 G_BEGIN_DECLS
@@ -111,5 +112,27 @@ gboolean dn_print_write_pdf (const char          *path,
                              gpointer             data,
                              guint               *n_pages,
                              GError             **error);
+
+/* Called as the pages are written: @done of @n_pages drawn (0 once laid
+ * out). */
+typedef void (*DnPrintProgressFunc) (gpointer data,
+                                     guint    done,
+                                     guint    n_pages);
+
+/* The same, telling @progress (may be NULL) page by page and stopping
+ * between pages when @cancellable (may be NULL) is cancelled
+ * (G_IO_ERROR_CANCELLED, no file left). */
+gboolean dn_print_write_pdf_full (const char          *path,
+                                  double               width,
+                                  double               height,
+                                  const char          *title,
+                                  DnPrintPaginateFunc  paginate,
+                                  DnPrintDrawPageFunc  draw_page,
+                                  gpointer             data,
+                                  DnPrintProgressFunc  progress,
+                                  gpointer             progress_data,
+                                  GCancellable        *cancellable,
+                                  guint               *n_pages,
+                                  GError             **error);
 
 G_END_DECLS

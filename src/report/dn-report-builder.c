@@ -12,6 +12,7 @@
 #include "dn-delegation.h"
 #include "dn-project.h"
 #include "dn-report-builder.h"
+#include "dn-store-documents.h"
 #include "dn-task.h"
 #include "dn-unit-stat.h"
 
@@ -406,5 +407,50 @@ dn_report_build (DnReport              *report,
   add_written (doc, report->directions);
   dn_official_document_add_heading (doc, 1, "IV. Đề xuất, kiến nghị");
   add_written (doc, report->proposals);
+  return g_steal_pointer (&doc);
+}
+
+DnOfficialDocument *
+dn_report_build_from_store (DnStore           *store,
+                            DnReport          *report,
+                            int                number,
+                            const GDate       *day,
+                            DnReportFigures  **figures,
+                            GError           **error)
+{
+  g_autoptr(DnReportFigures) read = NULL;
+  g_autoptr(DnOfficialDocument) doc = NULL;
+  g_autofree char *number_text = NULL;
+  DnReportPeriod period;
+  GDate today;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  g_return_val_if_fail (DN_IS_REPORT (report), NULL);
+
+  if (day == NULL)
+    {
+      dn_date_today (&today);
+      day = &today;
+    }
+  if (!dn_report_get_period (report, &period, error))
+    return NULL;
+  read = dn_store_read_report_figures (store, &period, report->unit_id, report->with_sub_units, day, error);
+  if (read == NULL)
+    return NULL;
+  if (number > 0)
+    number_text = dn_document_format_number (number);
+  else if (report->document_id != 0)
+    {
+      g_autoptr(DnDocument) issued = dn_store_get_document (store, report->document_id, error);
+
+      if (issued == NULL)
+        return NULL;
+      number_text = g_strdup (issued->number);
+    }
+  doc = dn_report_build (report, read);
+  if (number_text != NULL)
+    dn_official_document_set_number (doc, number_text, report->symbol[0] != '\0' ? report->symbol : NULL);
+  if (figures != NULL)
+    *figures = g_steal_pointer (&read);
   return g_steal_pointer (&doc);
 }

@@ -32,4 +32,16 @@ char               *dn_report_dup_subject   (const DnReportPeriod  *period);
 DnOfficialDocument *dn_report_build         (DnReport              *report,
                                              const DnReportFigures *figures);
 
+/* Reads the figures of @report's period on @store, judged on @day (NULL:
+ * today), and builds its document numbered @number when above 0, else
+ * with the number it was issued under (its entry in the outgoing
+ * register), else with the number left to be given. *@figures (may be
+ * NULL) gets the figures read. */
+DnOfficialDocument *dn_report_build_from_store (DnStore           *store,
+                                                DnReport          *report,
+                                                int                number,
+                                                const GDate       *day,
+                                                DnReportFigures  **figures,
+                                                GError           **error);
+
 G_END_DECLS

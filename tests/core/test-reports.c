@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "dn-store-documents.h"
 #include "dn-store-reports.h"
 #include "dn-store-settings.h"
 #include "dn-test-utils.h"
@@ -162,6 +163,97 @@ test_refused (DnTestStore   *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Issuing: numbered in the outgoing register with its PDF, in one
+ * transaction; a number taken meanwhile writes nothing */
+static void
+test_issue (DnTestStore   *fixture,
+            gconstpointer  data)
+{
+  gint64 unit = dn_test_add_unit (fixture->store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
+  g_autoptr(DnReport) report = new_report (unit, DN_REPORT_QUARTER, "2024-Q1");
+  g_autoptr(DnReport) read = NULL;
+  g_autoptr(DnDocument) issued = NULL;
+  g_autoptr(DnDocument) other = dn_document_new ();
+  g_autoptr(DnAttachment) pdf_attached = NULL;
+  g_autoptr(GPtrArray) register_2024 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "r.pdf", NULL);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  int number;
+  gint64 first;
+
+  g_assert_true (g_file_set_contents (pdf_path, "%PDF-1.5\n%test\n", -1, NULL));
+  g_free (report->symbol);
+  report->symbol = g_strdup ("BC-SGDĐT");
+  g_free (report->issuing_body);
+  report->issuing_body = g_strdup ("SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+
+  /* kept and dated first */
+  g_assert_false (dn_store_issue_report (fixture->store, report, 1, "Báo cáo", pdf, NULL, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (dn_store_add_report (fixture->store, report, &error));
+  g_assert_no_error (error);
+  g_assert_false (dn_store_issue_report (fixture->store, report, 1, "Báo cáo", pdf, NULL, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  report->report_date = dn_test_date (2024, 4, 5);
+
+  number = dn_store_next_report_number (fixture->store, report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (number, ==, 1);
+  g_assert_true (dn_store_issue_report (fixture->store, report, number, "Kết quả quý I", pdf, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->document_id, >, 0);
+  read = dn_store_get_report (fixture->store, report->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (read->document_id, ==, report->document_id);
+  g_assert_true (g_date_valid (&read->report_date));
+  issued = dn_store_get_document (fixture->store, report->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (issued->direction, ==, DN_DIRECTION_OUTGOING);
+  g_assert_cmpint (issued->type, ==, DN_DOCUMENT_TYPE_REPORT);
+  g_assert_cmpstr (issued->number, ==, "01");
+  g_assert_cmpstr (issued->symbol, ==, "BC-SGDĐT");
+  g_assert_cmpstr (issued->subject, ==, "Kết quả quý I");
+  pdf_attached = dn_store_find_document_pdf (fixture->store, issued->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf_attached);
+  first = report->document_id;
+
+  /* another document took number 2 since the PDF was written with it:
+   * refused, nothing written, the report still points to its first issue */
+  other->direction = DN_DIRECTION_OUTGOING;
+  other->type = DN_DOCUMENT_TYPE_REPORT;
+  other->issue_date = dn_test_date (2024, 4, 6);
+  g_free (other->symbol);
+  other->symbol = g_strdup ("BC-SGDĐT");
+  g_free (other->issuer);
+  other->issuer = g_strdup ("SỞ GIÁO DỤC VÀ ĐÀO TẠO");
+  g_free (other->subject);
+  other->subject = g_strdup ("Một báo cáo khác");
+  g_assert_true (dn_store_register_document (fixture->store, other, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (other->number, ==, "02");
+  g_assert_false (dn_store_issue_report (fixture->store, report, 2, "Kết quả quý I", pdf, NULL, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (report->document_id, ==, first);
+  register_2024 = dn_store_list_register (fixture->store, DN_DIRECTION_OUTGOING, 2024, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (register_2024->len, ==, 2);
+
+  /* issued again, corrected: a new number, the earlier entry kept */
+  number = dn_store_next_report_number (fixture->store, report, &error);
+  g_assert_cmpint (number, ==, 3);
+  g_assert_true (dn_store_issue_report (fixture->store, report, number, "Kết quả quý I", pdf, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->document_id, !=, first);
+  g_clear_pointer (&register_2024, g_ptr_array_unref);
+  register_2024 = dn_store_list_register (fixture->store, DN_DIRECTION_OUTGOING, 2024, FALSE, &error);
+  g_assert_cmpuint (register_2024->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,5 +263,6 @@ main (int   argc,
   DN_TEST_ADD ("/reports/add-get-update-delete", test_add_get_update_delete);
   DN_TEST_ADD ("/reports/header", test_header);
   DN_TEST_ADD ("/reports/refused", test_refused);
+  DN_TEST_ADD ("/reports/issue", test_issue);
   return g_test_run ();
 }

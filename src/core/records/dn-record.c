@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dn-assignment.h"
 #include "dn-delegation.h"
 #include "dn-delegation-member.h"
@@ -227,6 +229,39 @@ record_init (GTypeInstance *instance,
     g_date_clear (G_STRUCT_MEMBER_P (instance, kind->dates[i]), 1);
   if (kind->ids != 0)
     G_STRUCT_MEMBER (GArray *, instance, kind->ids) = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+/* A new record of @record's type holding copies of its fields */
+static gpointer
+record_copy (gpointer record)
+{
+  const RecordKind *kind = kind_of_class (G_OBJECT_GET_CLASS (record));
+  GObject *copy = g_object_new (G_OBJECT_TYPE (record), NULL);
+  gsize offset = sizeof (GObject);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind->strings) && kind->strings[i] != 0; i++)
+    g_free (G_STRUCT_MEMBER (char *, copy, kind->strings[i]));
+  if (kind->ids != 0)
+    g_array_unref (G_STRUCT_MEMBER (GArray *, copy, kind->ids));
+  memcpy ((char *) copy + offset, (char *) record + offset, kind->size - offset);
+  for (guint i = 0; i < G_N_ELEMENTS (kind->strings) && kind->strings[i] != 0; i++)
+    G_STRUCT_MEMBER (char *, copy, kind->strings[i]) = g_strdup (G_STRUCT_MEMBER (char *, record, kind->strings[i]));
+  if (kind->ids != 0)
+    {
+      GArray *ids = G_STRUCT_MEMBER (GArray *, record, kind->ids);
+      GArray *copied = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+
+      g_array_append_vals (copied, ids->data, ids->len);
+      G_STRUCT_MEMBER (GArray *, copy, kind->ids) = copied;
+    }
+  return copy;
+}
+
+DnReport *
+dn_report_copy (DnReport *report)
+{
+  g_return_val_if_fail (DN_IS_REPORT (report), NULL);
+  return record_copy (report);
 }
 
 static GType

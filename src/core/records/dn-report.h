@@ -73,6 +73,8 @@ struct _DnReport
 };
 
 DnReport *dn_report_new (void);
+/* A report holding copies of @report's fields (e.g. for another thread) */
+DnReport *dn_report_copy (DnReport *report);
 /* @report's period, read from its kind and text; FALSE with @error when
  * they do not name one. */
 gboolean  dn_report_get_period (DnReport        *report,

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dn-date.h"
+#include "dn-store-documents.h"
 #include "dn-store-private.h"
 #include "dn-store-reports.h"
 #include "dn-store-settings.h"
@@ -198,4 +200,102 @@ dn_store_fill_report_header (DnStore   *self,
       report->symbol = abbreviation[0] != '\0' ? g_strconcat ("BC-", abbreviation, NULL) : g_strdup ("BC");
     }
   return TRUE;
+}
+
+static int
+report_year (DnReport *report)
+{
+  GDate today;
+
+  if (g_date_valid (&report->report_date))
+    return g_date_get_year (&report->report_date);
+  dn_date_today (&today);
+  return g_date_get_year (&today);
+}
+
+int
+dn_store_next_report_number (DnStore   *self,
+                             DnReport  *report,
+                             GError   **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), 0);
+  g_return_val_if_fail (DN_IS_REPORT (report), 0);
+  return dn_store_next_document_number (self, DN_DIRECTION_OUTGOING, report_year (report), FALSE, error);
+}
+
+gboolean
+dn_store_issue_report (DnStore     *self,
+                       DnReport    *report,
+                       int          number,
+                       const char  *subject,
+                       GFile       *pdf,
+                       const char  *file_name,
+                       GError     **error)
+{
+  g_autoptr(DnDocument) document = dn_document_new ();
+  g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 earlier;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (G_IS_FILE (pdf), FALSE);
+
+  if (report->id == 0)
+    return _dn_invalid (error, _("Save the report before issuing it."));
+  if (!g_date_valid (&report->report_date))
+    return _dn_invalid (error, _("Date the report before issuing it: its date is the document's."));
+  if (number <= 0)
+    return _dn_invalid (error, _("The report's number in the register is not valid."));
+
+  document->direction = DN_DIRECTION_OUTGOING;
+  document->type = DN_DOCUMENT_TYPE_REPORT;
+  g_free (document->number);
+  document->number = dn_document_format_number (number);
+  g_free (document->symbol);
+  document->symbol = g_strdup (report->symbol);
+  document->issue_date = report->report_date;
+  g_free (document->issuer);
+  document->issuer = g_strdup (report->issuing_body);
+  g_free (document->subject);
+  document->subject = g_strdup (subject != NULL ? subject : "");
+  g_free (document->signer);
+  document->signer = g_strdup (report->signer_name);
+  g_free (document->recipients);
+  document->recipients = g_strdup (report->recipients);
+
+  earlier = report->document_id;
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  ok = dn_store_register_document (self, document, FALSE, &local_error);
+  if (!ok && g_error_matches (local_error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
+    {
+      /* the number was given to another document since the PDF was written */
+      g_clear_error (&local_error);
+      g_set_error (&local_error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE,
+                   _("Number %s/%s is already in the outgoing register: build the report again to give it the next "
+                     "number."),
+                   document->number, document->symbol);
+    }
+  if (ok)
+    {
+      /* "05-BC-SGDĐT.pdf": the reference, as a file may be named */
+      g_autofree char *reference = g_strconcat (document->number, "-", document->symbol, ".pdf", NULL);
+
+      g_strdelimit (reference, "/\\:", '-');
+      ok = (attachment = dn_store_add_attachment (self, pdf, NULL, &local_error)) != NULL &&
+           dn_store_attach_to_document (self, document->id, attachment->id,
+                                        file_name != NULL ? file_name : reference, &local_error);
+    }
+  if (ok)
+    {
+      report->document_id = document->id;
+      ok = dn_store_update_report (self, report, &local_error);
+    }
+  if (!ok)
+    report->document_id = earlier;
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return _dn_store_finish (self, ok, error);
 }

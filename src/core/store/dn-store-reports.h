@@ -35,4 +35,25 @@ gboolean   dn_store_fill_report_header (DnStore   *self,
                                         DnReport  *report,
                                         GError   **error);
 
+/* The number @report would take in the outgoing register if issued now:
+ * the next of the year of its date (today when it has none). */
+int        dn_store_next_report_number (DnStore   *self,
+                                        DnReport  *report,
+                                        GError   **error);
+/* Issues @report (kept, and dated: its date is the document's): in one
+ * transaction, enters it in the outgoing register as a "báo cáo" numbered
+ * @number (the number its @pdf was written with), about @subject, with
+ * @pdf attached (named @file_name), and records that document on the
+ * report (report->document_id). When @number was taken in the meantime,
+ * DN_STORE_ERROR_DUPLICATE and nothing is written: build it again with the
+ * next one. An issued report may be issued again (corrected): it then
+ * takes a new number, and the register keeps the earlier one. */
+gboolean   dn_store_issue_report       (DnStore    *self,
+                                        DnReport   *report,
+                                        int         number,
+                                        const char *subject,
+                                        GFile      *pdf,
+                                        const char *file_name,
+                                        GError    **error);
+
 G_END_DECLS
