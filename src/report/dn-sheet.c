@@ -287,7 +287,7 @@ unique_name (DnSheet    *self,
       suffix = g_strdup_printf (" (%u)", n);
       /* the name cut to leave room for the suffix, in whole characters */
       stem = g_utf8_substring (safe, 0, MIN (g_utf8_strlen (safe, -1), NAME_MAX_CHARS - (glong) strlen (suffix)));
-      unique = g_strconcat (stem, suffix, NULL);
+      unique = g_strconcat (g_strchomp (stem), suffix, NULL);
     }
 }
 
