@@ -29,6 +29,7 @@ block_free (Block *block)
 {
   g_free (block->text);
   g_free (block->font);
+  g_free (block->name);
   dn_print_table_free (block->table);
   g_free (block);
 }
@@ -199,6 +200,8 @@ dn_official_document_add_heading (DnOfficialDocument *self,
     upper = g_utf8_strup (text, -1);
   block = add_text (self, upper != NULL ? upper : text, "Bold", SIZE_BODY);
   block->keep_with_next = TRUE;
+  block->level = level;
+  self->last_heading = block->text;
 }
 
 void
@@ -229,6 +232,7 @@ dn_official_document_add_table (DnOfficialDocument *self,
       block->justify = FALSE;
       block->indent = 0;
       block->keep_with_next = TRUE;
+      block->caption = TRUE;
     }
   body = _dn_official_font (self->family, "", SIZE_CELL);
   head = _dn_official_font (self->family, "Bold", SIZE_CELL);
@@ -237,6 +241,18 @@ dn_official_document_add_table (DnOfficialDocument *self,
   block->space_before = PARAGRAPH_SPACE;
   block->table = dn_print_table_new (n_columns, shares, titles, body, head);
   block->n_columns = n_columns;
+  if (caption != NULL && *caption != '\0')
+    block->name = g_strdup (caption);
+  else if (self->last_heading != NULL)
+    block->name = g_strdup (self->last_heading);
+  else
+    {
+      guint n = 1;
+
+      for (guint i = 0; i < self->blocks->len; i++)
+        n += ((Block *) self->blocks->pdata[i])->kind == BLOCK_TABLE;
+      block->name = g_strdup_printf ("Bảng %u", n);
+    }
   for (guint c = 0; c < n_columns; c++)
     g_string_append_printf (self->cells, "%s\n", titles[c] != NULL ? titles[c] : "");
   g_ptr_array_add (self->blocks, block);
@@ -332,6 +348,15 @@ draw_page_cb (gpointer  data,
   dn_official_document_draw_page (data, cr, width, height, page);
 }
 
+char *
+dn_official_document_dup_title (DnOfficialDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->subject != NULL ? g_strdup_printf ("%s %s", self->type_name, self->subject)
+                               : g_strdup (self->type_name);
+}
+
 gboolean
 dn_official_document_write_pdf (DnOfficialDocument *self,
                                 const char         *path,
@@ -359,8 +384,7 @@ dn_official_document_write_pdf_full (DnOfficialDocument *self,
   g_return_val_if_fail (self != NULL && path != NULL, FALSE);
 
   if (title == NULL)
-    title = default_title = self->subject != NULL ? g_strdup_printf ("%s %s", self->type_name, self->subject)
-                                                  : g_strdup (self->type_name);
+    title = default_title = dn_official_document_dup_title (self);
   return dn_print_write_pdf_full (path, DN_PRINT_A4_SHORT, DN_PRINT_A4_LONG, title, paginate_cb, draw_page_cb, self,
                                   progress, progress_data, cancellable, n_pages, error);
 }

@@ -181,6 +181,31 @@ gboolean dn_official_document_write_pdf_full (DnOfficialDocument *self,
                                               guint              *n_pages,
                                               GError            **error);
 
+/* Writes it as an OpenDocument text file (.odt) at @path, for a word
+ * processor: the same parts as the PDF (dn-official-odt.c) — A4 with the
+ * decree's margins, the heading as a table without borders, the type and
+ * subject, headings, justified paragraphs, tables whose header rows come
+ * again on each page, recipients and signature, the page number at the
+ * top from page 2 — set in Times New Roman (the family the PDF was set
+ * in declared beside it). Titled @title (NULL: the type and subject);
+ * through a temporary file beside @path renamed once whole: a failure
+ * leaves nothing. */
+gboolean dn_official_document_write_odt (DnOfficialDocument *self,
+                                         const char         *path,
+                                         const char         *title,
+                                         GError            **error);
+/* Writes its tables to a spreadsheet at @path (.xlsx: a worksheet each,
+ * named after its caption or the heading above it; .csv: one after
+ * another, each after its name on a line), numbers as numbers, dates as
+ * dates, columns as wide as their text (DnSheet; written atomically).
+ * A @path of another extension is refused (G_IO_ERROR_INVALID_ARGUMENT). */
+gboolean dn_official_document_write_tables (DnOfficialDocument *self,
+                                            const char         *path,
+                                            GError            **error);
+
+/* The type and subject: the title a file is given when none is */
+char    *dn_official_document_dup_title (DnOfficialDocument *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnOfficialDocument, dn_official_document_free)
 
 G_END_DECLS

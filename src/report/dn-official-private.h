@@ -56,8 +56,11 @@ typedef struct
   double          indent;
   double          space_before;
   gboolean        keep_with_next;
+  guint           level;     /* a heading's level (1, 2); 0 for any other */
+  gboolean        caption;   /* a table's caption */
   DnPrintTable   *table;
   guint           n_columns;
+  char           *name;      /* a table's name: its caption, else the heading above it */
 } Block;
 
 typedef enum
@@ -98,6 +101,7 @@ struct _DnOfficialDocument
   char          *signer_name;
   GPtrArray     *blocks;
   Block         *last_table;
+  const char    *last_heading;   /* the text of the last heading added */
   GString       *cells;     /* the tables' text, for the font check */
   GArray        *pieces;
   guint          n_pages;

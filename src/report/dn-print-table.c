@@ -142,6 +142,46 @@ dn_print_table_add_row (DnPrintTable       *table,
 }
 
 guint
+dn_print_table_get_n_columns (DnPrintTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+  return table->n_columns;
+}
+
+const char *
+dn_print_table_get_title (DnPrintTable *table,
+                          guint         column)
+{
+  g_return_val_if_fail (table != NULL && column < table->n_columns, NULL);
+  return table->titles[column];
+}
+
+double
+dn_print_table_get_share (DnPrintTable *table,
+                          guint         column)
+{
+  g_return_val_if_fail (table != NULL && column < table->n_columns, 0);
+  return table->shares[column];
+}
+
+PangoAlignment
+dn_print_table_get_alignment (DnPrintTable *table,
+                              guint         column)
+{
+  g_return_val_if_fail (table != NULL && column < table->n_columns, PANGO_ALIGN_LEFT);
+  return table->alignment[column];
+}
+
+const char *
+dn_print_table_get_cell (DnPrintTable *table,
+                         guint         row,
+                         guint         column)
+{
+  g_return_val_if_fail (table != NULL && row < table->rows->len && column < table->n_columns, NULL);
+  return ((char **) table->rows->pdata[row])[column];
+}
+
+guint
 dn_print_table_get_n_rows (DnPrintTable *table)
 {
   return table->rows->len;

@@ -56,6 +56,19 @@ void          dn_print_table_set_alignment (DnPrintTable   *table,
 void          dn_print_table_add_row   (DnPrintTable       *table,
                                         const char * const *cells);
 guint         dn_print_table_get_n_rows (DnPrintTable      *table);
+/* What the table holds, for other formats than pages (an ODT file, a
+ * spreadsheet): its columns, their headers, shares and alignments, the
+ * text of a cell (never NULL) */
+guint          dn_print_table_get_n_columns (DnPrintTable  *table);
+const char    *dn_print_table_get_title     (DnPrintTable  *table,
+                                             guint          column);
+double         dn_print_table_get_share     (DnPrintTable  *table,
+                                             guint          column);
+PangoAlignment dn_print_table_get_alignment (DnPrintTable  *table,
+                                             guint          column);
+const char    *dn_print_table_get_cell      (DnPrintTable  *table,
+                                             guint          row,
+                                             guint          column);
 /* The height of row @row (-1: the header row) set @width wide on @cr */
 double        dn_print_table_get_row_height (DnPrintTable  *table,
                                              cairo_t       *cr,

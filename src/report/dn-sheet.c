@@ -30,6 +30,9 @@ struct _DnSheet
   guint           n_columns;
   guint           column;       /* the next cell of the current row */
   guint           n_rows;
+  guint           row;          /* rows written in the current table */
+  guint           n_sheets;     /* tables started */
+  GHashTable     *names;        /* the worksheets' names, folded */
 
   /* CSV */
   GOutputStream  *stream;
@@ -182,7 +185,7 @@ xlsx_text (DnSheet    *self,
       text = cut;
     }
   /* a string, never a formula, whatever it starts with */
-  xlsx_note (self, worksheet_write_string (self->worksheet, self->n_rows + 1, self->column, text, format));
+  xlsx_note (self, worksheet_write_string (self->worksheet, self->row + 1, self->column, text, format));
 }
 
 /* The sheet ---------------------------------------------------------------- */
@@ -197,34 +200,21 @@ temporary_path (const char *path)
   return g_build_filename (dir, name, NULL);
 }
 
-DnSheet *
-dn_sheet_new (const char          *path,
-              DnSheetFormat        format,
-              const char          *name,
-              const DnSheetColumn *columns,
-              guint                n_columns,
-              GError             **error)
+/* Makes the temporary file (never an existing one) and, for a workbook,
+ * the workbook and its formats; no worksheet yet. */
+static DnSheet *
+sheet_open (const char     *path,
+            DnSheetFormat   format,
+            GError        **error)
 {
   g_autoptr(DnSheet) self = g_new0 (DnSheet, 1);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (n_columns > 0 && n_columns < 16384, NULL);
-
   self->format = format;
   self->path = g_strdup (path);
-  self->n_columns = n_columns;
-  self->columns = g_new0 (DnSheetColumn, n_columns);
-  self->titles = g_new0 (char *, n_columns + 1);
-  for (guint i = 0; i < n_columns; i++)
-    {
-      self->columns[i] = columns[i];
-      self->titles[i] = g_strdup (columns[i].title != NULL ? columns[i].title : "");
-      self->columns[i].title = self->titles[i];
-    }
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* the temporary file, made here (never an existing one) */
   for (guint attempt = 0; stream == NULL; attempt++)
     {
       g_autoptr(GError) local = NULL;
@@ -249,11 +239,6 @@ dn_sheet_new (const char          *path,
       /* buffered: a write a line would cost a system call each */
       self->stream = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 64 * 1024);
       self->line = g_string_new ("\xEF\xBB\xBF");   /* the byte-order mark */
-      for (guint i = 0; i < n_columns; i++, self->column++)
-        csv_append (self, self->titles[i], TRUE);
-      self->column = 0;
-      if (!csv_write_line (self, error))
-        return NULL;
       return g_steal_pointer (&self);
     }
 
@@ -265,16 +250,9 @@ dn_sheet_new (const char          *path,
     }
   {
     lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
-    g_autofree char *sheet_name = dn_sheet_dup_safe_name (name);
 
     self->workbook = workbook_new_opt (self->tmp_path, &options);
     if (self->workbook == NULL)
-      {
-        set_write_error (error, path, _("the workbook could not be made"));
-        return NULL;
-      }
-    self->worksheet = workbook_add_worksheet (self->workbook, sheet_name);
-    if (self->worksheet == NULL)
       {
         set_write_error (error, path, _("the workbook could not be made"));
         return NULL;
@@ -285,18 +263,140 @@ dn_sheet_new (const char          *path,
     format_set_num_format (self->date, "dd/mm/yyyy");
     self->amount = workbook_add_format (self->workbook);
     format_set_num_format (self->amount, "#,##0");
-    for (guint i = 0; i < n_columns; i++)
-      xlsx_note (self, worksheet_set_column (self->worksheet, i, i, MAX (self->columns[i].width, 4), NULL));
-    worksheet_freeze_panes (self->worksheet, 1, 0);
-    for (guint i = 0; i < n_columns; i++)
-      xlsx_note (self, worksheet_write_string (self->worksheet, 0, i, self->titles[i], self->bold));
-    if (self->xlsx_error != LXW_NO_ERROR)
-      {
-        set_write_error (error, path, lxw_strerror (self->xlsx_error));
-        return NULL;
-      }
   }
   return g_steal_pointer (&self);
+}
+
+/* @name made safe and unlike the names of the worksheets before it (Excel
+ * takes two names differing in case for the same) */
+static char *
+unique_name (DnSheet    *self,
+             const char *name)
+{
+  g_autofree char *safe = dn_sheet_dup_safe_name (name);
+  char *unique = g_strdup (safe);
+
+  for (guint n = 2; ; n++)
+    {
+      g_autofree char *key = g_utf8_casefold (unique, -1);
+      g_autofree char *suffix = NULL, *stem = NULL;
+
+      if (g_hash_table_add (self->names, g_steal_pointer (&key)))
+        return unique;
+      g_free (unique);
+      suffix = g_strdup_printf (" (%u)", n);
+      /* the name cut to leave room for the suffix, in whole characters */
+      stem = g_utf8_substring (safe, 0, MIN (g_utf8_strlen (safe, -1), NAME_MAX_CHARS - (glong) strlen (suffix)));
+      unique = g_strconcat (g_strchomp (stem), suffix, NULL);
+    }
+}
+
+/* Starts a table: a worksheet named @name in a workbook; in CSV, after a
+ * blank line when one came before, @name on a line of its own when
+ * @caption; then the header row. */
+static gboolean
+sheet_start (DnSheet              *self,
+             const char           *name,
+             const DnSheetColumn  *columns,
+             guint                 n_columns,
+             gboolean              caption,
+             GError              **error)
+{
+  g_strfreev (self->titles);
+  g_free (self->columns);
+  self->n_columns = n_columns;
+  self->columns = g_new0 (DnSheetColumn, n_columns);
+  self->titles = g_new0 (char *, n_columns + 1);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      self->columns[i] = columns[i];
+      self->titles[i] = g_strdup (columns[i].title != NULL ? columns[i].title : "");
+      self->columns[i].title = self->titles[i];
+    }
+  self->column = 0;
+  self->row = 0;
+  self->n_sheets++;
+
+  if (self->format == DN_SHEET_CSV)
+    {
+      if (self->n_sheets > 1 && !csv_write_line (self, error))
+        return FALSE;
+      if (caption)
+        {
+          csv_append (self, name, TRUE);
+          if (!csv_write_line (self, error))
+            return FALSE;
+        }
+      for (guint i = 0; i < n_columns; i++, self->column++)
+        csv_append (self, self->titles[i], TRUE);
+      self->column = 0;
+      return csv_write_line (self, error);
+    }
+
+  {
+    g_autofree char *sheet_name = unique_name (self, name);
+
+    self->worksheet = workbook_add_worksheet (self->workbook, sheet_name);
+  }
+  if (self->worksheet == NULL)
+    {
+      set_write_error (error, self->path, _("the workbook could not be made"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n_columns; i++)
+    xlsx_note (self, worksheet_set_column (self->worksheet, i, i, MAX (self->columns[i].width, 4), NULL));
+  worksheet_freeze_panes (self->worksheet, 1, 0);
+  for (guint i = 0; i < n_columns; i++)
+    xlsx_note (self, worksheet_write_string (self->worksheet, 0, i, self->titles[i], self->bold));
+  if (self->xlsx_error != LXW_NO_ERROR)
+    {
+      set_write_error (error, self->path, lxw_strerror (self->xlsx_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+DnSheet *
+dn_sheet_new (const char          *path,
+              DnSheetFormat        format,
+              const char          *name,
+              const DnSheetColumn *columns,
+              guint                n_columns,
+              GError             **error)
+{
+  g_autoptr(DnSheet) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (n_columns > 0 && n_columns < 16384, NULL);
+
+  self = sheet_open (path, format, error);
+  if (self == NULL || !sheet_start (self, name, columns, n_columns, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+DnSheet *
+dn_sheet_new_book (const char     *path,
+                   DnSheetFormat   format,
+                   GError        **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return sheet_open (path, format, error);
+}
+
+gboolean
+dn_sheet_add_sheet (DnSheet              *self,
+                    const char           *name,
+                    const DnSheetColumn  *columns,
+                    guint                 n_columns,
+                    GError              **error)
+{
+  g_return_val_if_fail (self != NULL && self->tmp_path != NULL, FALSE);
+  g_return_val_if_fail (n_columns > 0 && n_columns < 16384, FALSE);
+  g_return_val_if_fail (self->column == 0, FALSE);
+
+  return sheet_start (self, name, columns, n_columns, TRUE, error);
 }
 
 static gboolean
@@ -348,7 +448,7 @@ dn_sheet_add_date (DnSheet     *self,
       lxw_datetime day = { .year = g_date_get_year (date), .month = g_date_get_month (date),
                            .day = g_date_get_day (date) };
 
-      xlsx_note (self, worksheet_write_datetime (self->worksheet, self->n_rows + 1, self->column, &day, self->date));
+      xlsx_note (self, worksheet_write_datetime (self->worksheet, self->row + 1, self->column, &day, self->date));
       self->column++;
     }
 }
@@ -368,7 +468,7 @@ dn_sheet_add_integer (DnSheet *self,
       csv_append (self, text, FALSE);
     }
   else
-    xlsx_note (self, worksheet_write_number (self->worksheet, self->n_rows + 1, self->column, (double) value,
+    xlsx_note (self, worksheet_write_number (self->worksheet, self->row + 1, self->column, (double) value,
                                              self->columns[self->column].kind == DN_SHEET_AMOUNT ? self->amount
                                                                                                 : NULL));
   self->column++;
@@ -404,6 +504,7 @@ dn_sheet_end_row (DnSheet  *self,
       return FALSE;
     }
   self->column = 0;
+  self->row++;
   self->n_rows++;
   return TRUE;
 }
@@ -469,6 +570,7 @@ dn_sheet_free (DnSheet *self)
     g_string_free (self->line, TRUE);
   g_strfreev (self->titles);
   g_free (self->columns);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_free (self->tmp_path);
   g_free (self->path);
   g_free (self);

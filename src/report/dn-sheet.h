@@ -64,6 +64,22 @@ DnSheet  *dn_sheet_new              (const char           *path,
                                      guint                 n_columns,
                                      GError              **error);
 
+/* A file of several tables (dn_official_document_write_tables()): starts
+ * writing @path (its temporary file) with no table yet; each table then
+ * begins with dn_sheet_add_sheet(). */
+DnSheet  *dn_sheet_new_book         (const char           *path,
+                                     DnSheetFormat         format,
+                                     GError              **error);
+/* Starts the next table, its header row from @columns: in a workbook a
+ * worksheet of its own named @name (made safe, and unique: " (2)" added
+ * to a name already taken); in CSV after a blank line when a table came
+ * before, @name on a line of its own, then the header row. */
+gboolean  dn_sheet_add_sheet        (DnSheet              *self,
+                                     const char           *name,
+                                     const DnSheetColumn  *columns,
+                                     guint                 n_columns,
+                                     GError              **error);
+
 /* The cells of the current row, left to right; a cell not added is
  * empty. NULL or an invalid date: an empty cell. */
 void      dn_sheet_add_text         (DnSheet              *self,

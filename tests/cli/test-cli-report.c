@@ -1,6 +1,8 @@
 /* test-cli-report.c: doingoai-cli report, a period's report as a PDF: its
  * text read back from the file, its figures against the database, an
- * empty period, a kept report, and refusals that leave no file
+ * empty period, a kept report, and refusals that leave no file; the same
+ * report as ODT and its tables as a workbook or CSV, written together or
+ * not at all
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -186,6 +188,114 @@ test_refused (Fixture       *f,
   }
 }
 
+/* The bytes of @path (which must exist) */
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* --out, --odt and --xlsx together; each alone */
+static void
+test_formats (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "q2.pdf", NULL);
+  g_autofree char *odt = g_build_filename (f->dir, "q2.odt", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "q2.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "q2.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data_odt;
+  gsize size;
+
+  run = cli ("--db", f->db, "--today", "2024-05-10", "report", "--kind", "quarter", "--period", "2024-Q2", "--unit",
+             "SGD", "--with-sub-units", "--out", pdf, "--odt", odt, "--xlsx", xlsx, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  expected = g_strdup_printf ("%s\n%s\n", odt, xlsx);
+  g_assert_true (g_str_has_prefix (run->out, pdf));
+  g_assert_true (g_str_has_suffix (run->out, expected));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  /* an OpenDocument file: its type stored first, where tools look for it */
+  bytes = file_bytes (odt);
+  data_odt = g_bytes_get_data (bytes, &size);
+  g_assert_cmpuint (size, >, 1000);
+  g_assert_cmpmem (data_odt, 4, "PK\x03\x04", 4);
+  g_assert_cmpmem (data_odt + 30, 47, "mimetypeapplication/vnd.oasis.opendocument.text", 47);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = file_bytes (xlsx);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 4, "PK\x03\x04", 4);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* the tables alone, as CSV: the byte-order mark, the caption, the header */
+  g_clear_pointer (&run, dn_cli_run_free);
+  run = cli ("--db", f->db, "--today", "2024-05-10", "report", "--kind", "quarter", "--period", "2024-Q2", "--unit",
+             "SGD", "--with-sub-units", "--xlsx", csv, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  bytes = file_bytes (csv);
+  {
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFKết quả theo đơn vị chủ trì\r\n"
+                                           "STT,Đơn vị chủ trì,Số nhiệm vụ,Hoàn thành,Quá hạn\r\n1,Văn phòng Sở,1,0,1\r\n"));
+    g_assert_nonnull (strstr (text, "\r\n\r\nDanh mục nhiệm vụ\r\nSTT,Mục,Nhiệm vụ,Đơn vị chủ trì,Thời hạn,Tình trạng\r\n"));
+    g_assert_nonnull (strstr (text, "Rà soát hộ chiếu công vụ"));
+  }
+}
+
+/* One output that cannot be written: exit 1, none of the outputs left,
+ * a file there before kept as it was */
+static void
+test_all_or_none (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "r.pdf", NULL);
+  g_autofree char *odt = g_build_filename (f->dir, "r.odt", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "r.xlsx", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "r.odt", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "a-folder.xlsx", NULL);
+  g_autofree char *old = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* an ODT path in a folder that does not exist */
+  assert_refused (f, 1, "no-such-folder", "report", "--kind", "year", "--period", "2024", "--unit", "SGD", "--out", pdf,
+                  "--odt", nowhere, "--xlsx", xlsx);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+
+  /* a workbook whose name is a folder's: the PDF written before it goes,
+   * the one that was there stays */
+  g_assert_true (g_file_set_contents (pdf, "the PDF of last year", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  assert_refused (f, 1, "a-folder.xlsx", "report", "--kind", "year", "--period", "2024", "--unit", "SGD", "--out", pdf,
+                  "--odt", odt, "--xlsx", folder);
+  g_assert_true (g_file_get_contents (pdf, &old, NULL, &error));
+  g_assert_cmpstr (old, ==, "the PDF of last year");
+  g_assert_false (g_file_test (odt, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  {
+    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    const char *name;
+
+    /* no temporary file left */
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_null (strstr (name, ".part"));
+  }
+
+  /* usage: the formats each option writes, one output at least */
+  assert_refused (f, 2, ".odt", "report", "--kind", "year", "--period", "2024", "--unit", "SGD", "--odt", pdf);
+  assert_refused (f, 2, ".xlsx", "report", "--kind", "year", "--period", "2024", "--unit", "SGD", "--xlsx", odt);
+  assert_refused (f, 2, "--odt", "report", "--report", "1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,5 +307,7 @@ main (int   argc,
   ADD ("/cli/report/empty-period", test_empty_period);
   ADD ("/cli/report/kept", test_kept);
   ADD ("/cli/report/refused", test_refused);
+  ADD ("/cli/report/formats", test_formats);
+  ADD ("/cli/report/all-or-none", test_all_or_none);
   return cli_tests_run (user_dirs);
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <poppler.h>
 
 #include "dn-pdf-test-utils.h"
 
@@ -166,4 +167,65 @@ dn_pdf_test_encrypt (const char *from,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return TRUE;
+}
+
+/* The pages as PNG images, for people to look at */
+void
+dn_pdf_test_write_images (PopplerDocument *pdf,
+                          const char      *name)
+{
+  const char *root = g_getenv ("DN_BUILD_ROOT");
+  g_autofree char *dir = NULL;
+
+  if (root == NULL)
+    return;
+  dir = g_build_filename (root, "report-pages", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (pdf, i);
+      g_autofree char *file = g_strdup_printf ("%s-%d.png", name, i + 1);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      double width, height, scale = 1.5;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      poppler_page_get_size (page, &width, &height);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scale, scale);
+      poppler_page_render (page, cr);
+      cairo_destroy (cr);
+      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_destroy (surface);
+      g_object_unref (page);
+    }
+}
+
+/* The letters of page @i whose middle is above @bottom (points from the
+ * top), without white space */
+char *
+dn_pdf_test_text_above (PopplerDocument *pdf,
+                        int              i,
+                        double           bottom)
+{
+  PopplerPage *page = poppler_document_get_page (pdf, i);
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  GString *above = g_string_new (NULL);
+  guint n_rects = 0;
+  const char *p = text;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (guint r = 0; r < n_rects && *p != '\0'; r++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && (rects[r].y1 + rects[r].y2) / 2 < bottom)
+        g_string_append_unichar (above, c);
+    }
+  g_object_unref (page);
+  return g_string_free (above, FALSE);
 }

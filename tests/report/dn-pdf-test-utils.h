@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <poppler.h>
 
 G_BEGIN_DECLS
 
@@ -50,5 +51,17 @@ void   dn_pdf_test_truncate   (const char *from,
 gboolean dn_pdf_test_encrypt  (const char *from,
                                const char *to,
                                const char *password);
+
+/* The pages of @pdf as PNG images <build>/report-pages/@name-N.png (N
+ * from 1), for people to look at; nothing when DN_BUILD_ROOT is not set
+ * (outside meson test). */
+void   dn_pdf_test_write_images (PopplerDocument *pdf,
+                                 const char      *name);
+
+/* The letters of page @i of @pdf (from 0) whose middle is above @bottom
+ * (points from the top), without white space */
+char  *dn_pdf_test_text_above  (PopplerDocument *pdf,
+                                int              i,
+                                double           bottom);
 
 G_END_DECLS

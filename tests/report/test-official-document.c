@@ -6,7 +6,7 @@
  * margins, one font family embedded; a place that cannot be written
  *
  * The pages are also written as PNG images to <build>/report-pages/ for
- * people to look at.
+ * people to look at (dn_pdf_test_write_images()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -150,31 +150,6 @@ flat (const char *text)
   return copy;
 }
 
-/* The letters of page @i whose middle is above @bottom (points from the
- * top), without white space */
-static char *
-text_above (PopplerDocument *pdf,
-            int              i,
-            double           bottom)
-{
-  g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
-  g_autofree char *text = poppler_page_get_text (page);
-  g_autofree PopplerRectangle *rects = NULL;
-  GString *above = g_string_new (NULL);
-  guint n_rects = 0;
-  const char *p = text;
-
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  for (guint r = 0; r < n_rects && *p != '\0'; r++, p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && (rects[r].y1 + rects[r].y2) / 2 < bottom)
-        g_string_append_unichar (above, c);
-    }
-  return g_string_free (above, FALSE);
-}
-
 /* The box around @needle on page @i (its first occurrence), in points
  * from the top left */
 static void
@@ -205,40 +180,6 @@ find_box (PopplerDocument  *pdf,
     }
 }
 
-/* The pages as PNG images, for people to look at */
-static void
-write_images (PopplerDocument *pdf,
-              const char      *name)
-{
-  const char *root = g_getenv ("DN_BUILD_ROOT");
-  g_autofree char *dir = NULL;
-
-  if (root == NULL)
-    return;
-  dir = g_build_filename (root, "report-pages", NULL);
-  g_mkdir_with_parents (dir, 0755);
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      g_autoptr(TestPage) page = poppler_document_get_page (pdf, i);
-      g_autofree char *file = g_strdup_printf ("%s-%d.png", name, i + 1);
-      g_autofree char *path = g_build_filename (dir, file, NULL);
-      double width, height, scale = 1.5;
-      cairo_surface_t *surface;
-      cairo_t *cr;
-
-      poppler_page_get_size (page, &width, &height);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
-      cr = cairo_create (surface);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, scale, scale);
-      poppler_page_render (page, cr);
-      cairo_destroy (cr);
-      g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-      cairo_surface_destroy (surface);
-    }
-}
-
 static void
 test_report (Fixture       *f,
              gconstpointer  data)
@@ -254,7 +195,7 @@ test_report (Fixture       *f,
   g_assert_true (dn_official_document_write_pdf (doc, path, NULL, &n_pages, &error));
   g_assert_no_error (error);
   pdf = open_pdf (path);
-  write_images (pdf, "official-document");
+  dn_pdf_test_write_images (pdf, "official-document");
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, (int) n_pages);
   g_assert_cmpuint (n_pages, >, 1);
 
@@ -389,7 +330,7 @@ test_page_numbers (Fixture       *f,
   g_assert_cmpuint (n_pages, >=, 3);
   for (guint i = 0; i < n_pages; i++)
     {
-      g_autofree char *top = text_above (pdf, (int) i, DN_OFFICIAL_MARGIN_TOP);
+      g_autofree char *top = dn_pdf_test_text_above (pdf, (int) i, DN_OFFICIAL_MARGIN_TOP);
       g_autofree char *expected = g_strdup_printf ("%u", i + 1);
 
       if (i == 0)
@@ -463,7 +404,7 @@ test_date_line (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, ==, 1);
   pdf = open_pdf (path);
-  write_images (pdf, "official-document-no-number");
+  dn_pdf_test_write_images (pdf, "official-document-no-number");
   text = page_text (pdf, 0);
   joined = flat (text);
   g_assert_nonnull (strstr (joined, "Lào Cai, ngày 17 tháng 9 năm 2024"));
