@@ -11,6 +11,7 @@
 #include "dn-overview-page.h"
 #include "dn-partners-page.h"
 #include "dn-passports-page.h"
+#include "dn-reports-page.h"
 #include "dn-task-list-view.h"
 #include "dn-units-page.h"
 #include "dn-window-sections.h"
@@ -58,6 +59,11 @@ dn_window_section_new (const char      *name,
     {
       page = g_object_new (DN_TYPE_DOCUMENTS_PAGE, NULL);
       dn_documents_page_set_store (DN_DOCUMENTS_PAGE (page), store);
+    }
+  else if (g_str_equal (name, "reports"))
+    {
+      page = g_object_new (DN_TYPE_REPORTS_PAGE, NULL);
+      dn_reports_page_set_store (DN_REPORTS_PAGE (page), store);
     }
   g_return_val_if_fail (page != NULL, NULL);
   /* the whole of its place in the stack */
