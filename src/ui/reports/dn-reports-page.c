@@ -244,7 +244,7 @@ cancel_action (DnReportsPage *self)
   self->issuing = FALSE;
   stop_progress (self);
   self->stale = TRUE;
-  set_message (self, _("Building the report was cancelled. Change something or press Refresh to build it again."));
+  set_message (self, _("Building the report was cancelled. Change something or press F5 to build it again."));
   update_actions (self);
 }
 
