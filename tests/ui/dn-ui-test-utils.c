@@ -245,7 +245,8 @@ collect_mnemonics (GtkWidget  *root,
                    GHashTable *seen,
                    GString    *twice)
 {
-  if (!gtk_widget_get_visible (root))
+  /* a stack's pages not shown are not child-visible */
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
     return;
   if (GTK_IS_LABEL (root) && gtk_label_get_use_underline (GTK_LABEL (root)))
     {

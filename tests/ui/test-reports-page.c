@@ -163,6 +163,11 @@ test_section (DnTestStore   *fixture,
 
   /* kept, with its header for the unit's next report */
   gtk_expander_set_expanded (GTK_EXPANDER (dn_ui_get_named (page, "report-header")), TRUE);
+  {
+    g_autofree char *twice = dn_ui_mnemonics_used_twice (GTK_WINDOW (window));
+
+    g_assert_cmpstr (twice, ==, "");
+  }
   gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (page, "report-signer-name")), "Nguyễn Văn An");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.save", NULL));
   id = dn_reports_page_get_report (page);
@@ -237,17 +242,49 @@ test_section (DnTestStore   *fixture,
 
   /* a custom period whose end comes before its start is not one */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_named (page, "report-kind")), DN_REPORT_CUSTOM);
-  dn_ui_set_text (page, "From", "30/06/2026");
-  dn_ui_set_text (page, "To", "01/04/2026");
+  dn_ui_set_text (page, "First day of the period", "30/06/2026");
+  dn_ui_set_text (page, "Last day of the period", "01/04/2026");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "report.refresh", NULL));
   g_assert_nonnull (strstr (label_text (page, "report-message"), "first before the last"));
   g_assert_cmpuint (dn_reports_page_get_n_pages (page), ==, 0);
-  dn_ui_set_text (page, "To", "30/09/2026");
+  dn_ui_set_text (page, "Last day of the period", "30/09/2026");
   wait_built (page);
 
   dn_ui_destroy_all_windows ();
   dn_ui_spin (30);
   dn_date_set_today (NULL);
+}
+
+/* In Vietnamese: every label translated, no access key used twice */
+static void
+test_vietnamese (DnTestStore   *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *twice = NULL;
+  DnWindow *window;
+  DnReportsPage *page;
+
+  if (!dn_ui_use_vietnamese ())
+    {
+      g_test_skip ("the Vietnamese translation is not built");
+      return;
+    }
+  g_assert_true (dn_exchange_load_demo (fixture->store, &error));
+  g_assert_no_error (error);
+  window = dn_window_new (NULL, fixture->store);
+  gtk_window_present (GTK_WINDOW (window));
+  dn_window_show_section (window, "reports");
+  page = DN_REPORTS_PAGE (dn_ui_find_type (GTK_WIDGET (window), DN_TYPE_REPORTS_PAGE));
+  wait_built (page);
+  gtk_expander_set_expanded (GTK_EXPANDER (dn_ui_get_named (page, "report-header")), TRUE);
+  twice = dn_ui_mnemonics_used_twice (GTK_WINDOW (window));
+  g_assert_cmpstr (twice, ==, "");
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (page), "Số liệu trong kỳ"));
+  g_assert_nonnull (dn_ui_find_text (GTK_WIDGET (page), "Phần đầu và chữ ký"));
+  g_assert_nonnull (strstr (label_text (page, "report-figures"), "nhiệm vụ có hạn trong kỳ"));
+  dn_ui_destroy_all_windows ();
+  dn_ui_spin (30);
 }
 
 int
@@ -256,5 +293,6 @@ main (int   argc,
 {
   dn_ui_test_init_accessible (&argc, &argv);
   DN_TEST_ADD ("/reports-page/section", test_section);
+  DN_TEST_ADD ("/reports-page/vietnamese", test_vietnamese);
   return g_test_run ();
 }
