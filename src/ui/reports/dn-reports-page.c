@@ -289,8 +289,11 @@ reports_read (DnReportsPage *self,
       g_autofree char *label = NULL;
 
       if (dn_report_get_period (report, &period, NULL))
-        describe = dn_report_period_describe (&period);
-      /* "quý I năm 2024 · Sở GD&ĐT · issued" */
+        {
+          describe = dn_report_period_describe (&period);
+          describe[0] = g_ascii_toupper (describe[0]);
+        }
+      /* "Quý I năm 2024 · Sở GD&ĐT · issued" */
       label = g_strdup_printf ("%s · %s%s", describe != NULL ? describe : report->period, report->unit_name,
                                report->document_id != 0 ? _(" · issued") : "");
       gtk_string_list_append (labels, label);
