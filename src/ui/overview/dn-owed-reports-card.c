@@ -156,6 +156,8 @@ read_owed (DnStore         *store,
   result->deadlines = g_array_new (FALSE, FALSE, sizeof (Deadline));
   g_array_set_clear_func (result->deadlines, deadline_clear);
   add_own_deadlines (result->deadlines, &result->today);
+  /* the department's own first, then the units' (by due day already) */
+  g_array_sort (result->deadlines, compare_deadlines);
   for (guint i = 0; i < upcoming->len; i++)
     {
       DnOwedReport *r = upcoming->pdata[i];
@@ -165,7 +167,6 @@ read_owed (DnStore         *store,
       d.text = g_strdup_printf (_("%s: %s"), r->unit_name, r->period_label);
       g_array_append_val (result->deadlines, d);
     }
-  g_array_sort (result->deadlines, compare_deadlines);
   *result_destroy = (GDestroyNotify) owed_free;
   return result;
 }
