@@ -320,6 +320,38 @@ test_chain_and_reminders (DnTestStore   *f,
   g_assert_cmpuint (sent, ==, 0);
 }
 
+/* A unit merged into another: its reports received go with its
+ * assignments, and come back with the merge undone. */
+static void
+test_merge (DnTestStore   *f,
+            gconstpointer  data)
+{
+  Units u = add_units (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnOwedReport) receipt = dn_owed_report_new ();
+  g_autofree char *merged = NULL;
+  g_autofree char *undone = NULL;
+  gint64 merge_id = 0;
+  gint64 task;
+
+  task = add_recurring (f->store, "Báo cáo quý công tác đối ngoại", DN_RECURRENCE_QUARTERLY,
+                        dn_test_date (2024, 3, 25), u.pgd_a, DN_TEST_UNITS (u.pgd_b));
+  receipt->task_id = task;
+  receipt->unit_id = u.pgd_b;
+  receipt->received_on = dn_test_date (2024, 3, 20);
+  g_assert_true (dn_store_record_report_received (f->store, receipt, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dn_store_merge_units (f->store, u.pgd_b, u.school, &merge_id, &error));
+  g_assert_no_error (error);
+  merged = owed_string (f->store, NULL, dn_test_date (2024, 4, 1));
+  g_assert_cmpstr (merged, ==, "PGDA 2024-Q1 late; THA 2024-Q1 received");
+  g_assert_true (dn_store_undo_merge (f->store, merge_id, &error));
+  g_assert_no_error (error);
+  undone = owed_string (f->store, NULL, dn_test_date (2024, 4, 1));
+  g_assert_cmpstr (undone, ==, "PGDA 2024-Q1 late; PGDB 2024-Q1 received");
+}
+
 /* Bad input: refused with a reason, nothing written. */
 static void
 test_bad_input (DnTestStore   *f,
@@ -398,6 +430,7 @@ main (int   argc,
   DN_TEST_ADD ("/reports-owed/received", test_received);
   DN_TEST_ADD ("/reports-owed/sub-units", test_sub_units);
   DN_TEST_ADD ("/reports-owed/chain-and-reminders", test_chain_and_reminders);
+  DN_TEST_ADD ("/reports-owed/merge", test_merge);
   DN_TEST_ADD ("/reports-owed/bad-input", test_bad_input);
 
   status = g_test_run ();
