@@ -241,10 +241,10 @@ run_received (Run     *run,
   if (!dn_store_record_report_received (run->store, receipt, pdf, error))
     return FALSE;
   if (receipt->document_id > 0)
-    out (_("Report of %s for %s recorded (#%" G_GINT64_FORMAT "), incoming document #%" G_GINT64_FORMAT ".\n"),
-         oopt.unit, receipt->period, receipt->id, receipt->document_id);
+    out (_("Report of %s for %s recorded (#%lld), incoming document #%lld.\n"), oopt.unit, receipt->period,
+         (long long) receipt->id, (long long) receipt->document_id);
   else
-    out (_("Report of %s for %s recorded (#%" G_GINT64_FORMAT ").\n"), oopt.unit, receipt->period, receipt->id);
+    out (_("Report of %s for %s recorded (#%lld).\n"), oopt.unit, receipt->period, (long long) receipt->id);
   return TRUE;
 }
 
