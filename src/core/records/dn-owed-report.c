@@ -46,7 +46,7 @@ const char *
 dn_owed_state_get_label (DnOwedState state)
 {
   static const char * const labels[DN_OWED_STATE_N] = {
-    N_("Not yet due"), N_("Late"), N_("Received"), N_("Received late"),
+    N_("Not yet due"), N_("Late"), N_("Received on time"), N_("Received late"),
   };
 
   g_return_val_if_fail ((guint) state < DN_OWED_STATE_N, "");
