@@ -228,6 +228,12 @@ extern const Command dn_cli_reports_commands[];
 extern const guint dn_cli_n_reports_commands;
 void dn_cli_reports_clear (void);
 
+/* The periodic reports the units owe (dn-cli-owed.c): reports-owed,
+ * report-received, remind-owed. */
+extern const Command dn_cli_owed_commands[];
+extern const guint dn_cli_n_owed_commands;
+void dn_cli_owed_clear (void);
+
 /* The query each list command makes of its options (after its check):
  * a DnTaskQuery, DnDelegationQuery, DnPassportQuery, DnDocumentQuery,
  * DnPartnerQuery filled in at @query, its text borrowed from the options

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define DN_EXCHANGE_N_TABLES 27
+#define DN_EXCHANGE_N_TABLES 28
 /* The tables of an export, in dependency order: a table only refers to
  * tables before it (or to itself). */
 extern const char * const _dn_exchange_tables[DN_EXCHANGE_N_TABLES];

@@ -34,6 +34,8 @@ const char * const _dn_exchange_tables[DN_EXCHANGE_N_TABLES] = {
   "task_attachment", "delegation_attachment",
   /* layout 6 */
   "report", "report_header",
+  /* layout 7 */
+  "report_receipt",
 };
 
 /*

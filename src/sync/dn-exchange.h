@@ -28,10 +28,11 @@ G_BEGIN_DECLS
  * secrecy in three levels (an older file's "confidential" is "mat"), the
  * files attached to tasks and delegations and where the text of each
  * attached file stands (schema version 7); 6 the reports kept and each
- * unit's report header (schema version 8). An export is written in the
+ * unit's report header (schema version 8); 7 the periodic reports
+ * received from the units (schema version 9). An export is written in the
  * latest layout; import reads every one (the columns and tables an older
  * file lacks take their defaults). */
-#define DN_EXCHANGE_VERSION 6
+#define DN_EXCHANGE_VERSION 7
 #define DN_EXCHANGE_MIN_VERSION 2
 
 /* The longest record (one element of a table's list, as written) an import

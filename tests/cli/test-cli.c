@@ -1989,9 +1989,9 @@ static const ImportCase import_cases[] = {
   { "malformed", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "line" },
   { "malformed-line", "\"code\" : \"VP\",", "\"code\" : \"VP\" \"VP2\",", "@LINE@," },
   { "truncated", NULL, NULL, "ends too early" },
-  { "version-newer", "\"version\" : 6,", "\"version\" : 7,", "version 7" },
-  { "version-older", "\"version\" : 6,", "\"version\" : 1,", "version 1" },
-  { "version-text", "\"version\" : 6,", "\"version\" : \"6\",", "“version”" },
+  { "version-newer", "\"version\" : 7,", "\"version\" : 8,", "version 8" },
+  { "version-older", "\"version\" : 7,", "\"version\" : 1,", "version 1" },
+  { "version-text", "\"version\" : 7,", "\"version\" : \"7\",", "“version”" },
   { "format-wrong", "\"format\" : \"doingoai\",", "\"format\" : \"doingoai-backup\",", "“format”" },
   { "format-missing", "\"format\" : \"doingoai\",", "", "“format”" },
   { "unknown-table", "\"tables\" : {", "\"tables\" : {\n  \"meeting\" : [],", "“meeting”" },
@@ -2619,7 +2619,7 @@ test_units_merge_rename (gconstpointer data)
     assert_success (run);
   }
   exported = export_text (db);
-  g_assert_nonnull (strstr (exported, "\"version\" : 6,"));
+  g_assert_nonnull (strstr (exported, "\"version\" : 7,"));
   g_assert_nonnull (strstr (exported, "\"unit_merge\" : ["));
   assert_export_round_trip (db);
 }

@@ -578,6 +578,46 @@ test_migrations_document_register (DnTestStore   *f,
   assert_sound (f->store);
 }
 
+/* Version 8 to 9: the receipts of the units' periodic reports; a
+ * quarterly report task written before owes its reports at once. */
+static void
+test_migrations_report_receipts (DnTestStore   *f,
+                                 gconstpointer  data)
+{
+  DnStore *store = open_at (f->path, 8);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) owed = NULL;
+  g_autoptr(DnOwedReport) receipt = dn_owed_report_new ();
+  GDate today = dn_test_date (2024, 7, 20);
+
+  g_assert_false (has_object (store, "table", "report_receipt"));
+  dn_test_exec (store, "%s", v1_rows);
+  dn_test_exec (store,
+                "INSERT INTO task (id, title, due_date, recurrence) "
+                "  VALUES (3, 'Báo cáo quý công tác đối ngoại', '2024-06-30', 'quarterly');"
+                "INSERT INTO assignment (task_id, unit_id, role, due_date) VALUES (3, 2, 'lead', '2024-06-30');");
+  dn_test_store_close (&store);
+
+  f->store = open_latest (f->path);
+  assert_latest_schema (f->store);
+  g_assert_true (has_object (f->store, "table", "report_receipt"));
+  g_assert_true (has_object (f->store, "trigger", "audit_report_receipt_insert"));
+  owed = dn_store_list_owed_reports (f->store, NULL, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (owed->len, ==, 1);
+  g_assert_cmpstr (((DnOwedReport *) owed->pdata[0])->period, ==, "2024-Q2");
+  g_assert_cmpint (((DnOwedReport *) owed->pdata[0])->state, ==, DN_OWED_LATE);
+
+  receipt->task_id = 3;
+  receipt->unit_id = 2;
+  receipt->received_on = dn_test_date (2024, 7, 2);
+  g_assert_true (dn_store_record_report_received (f->store, receipt, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM report_receipt WHERE period = '2024-Q2'"),
+                   ==, 1);
+  assert_sound (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +635,7 @@ main (int   argc,
   DN_TEST_ADD_EMPTY ("/migrations/task-rules", test_migrations_task_rules);
   DN_TEST_ADD_EMPTY ("/migrations/unit-names", test_migrations_unit_names);
   DN_TEST_ADD_EMPTY ("/migrations/document-register", test_migrations_document_register);
+  DN_TEST_ADD_EMPTY ("/migrations/report-receipts", test_migrations_report_receipts);
   DN_TEST_ADD_EMPTY ("/migrations/failure/table", test_migrations_failure_table);
   DN_TEST_ADD_EMPTY ("/migrations/failure/late", test_migrations_failure_late);
 

@@ -871,7 +871,7 @@ test_export_unit_history (DnTestStore   *fixture,
   dn_test_add_person (fixture->store, "Nguyễn", "Văn", "An", school_a);
   export_to (fixture->store, plain);
   plain_text = read_text (plain);
-  g_assert_nonnull (strstr (plain_text, "\"version\" : 6,"));
+  g_assert_nonnull (strstr (plain_text, "\"version\" : 7,"));
   g_assert_nonnull (strstr (plain_text, "\"unit_name\" : []"));
   g_assert_nonnull (strstr (plain_text, "\"passport_event\" : []"));
 
@@ -881,7 +881,7 @@ test_export_unit_history (DnTestStore   *fixture,
   g_assert_no_error (error);
   export_to (fixture->store, first);
   first_text = read_text (first);
-  g_assert_nonnull (strstr (first_text, "\"version\" : 6,"));
+  g_assert_nonnull (strstr (first_text, "\"version\" : 7,"));
   g_assert_nonnull (strstr (first_text, "\"unit_name\" : ["));
   g_assert_nonnull (strstr (first_text, "\"unit_merge\" : ["));
 
@@ -903,12 +903,12 @@ test_export_unit_history (DnTestStore   *fixture,
   g_clear_object (&other);
   g_assert_cmpint (g_unlink (other_path), ==, 0);
   other = dn_store_open (other_path, DN_STORE_OPEN_DEFAULT, &error);
-  newer = g_strdup ("{ \"format\" : \"doingoai\", \"version\" : 7, \"tables\" : {} }");
+  newer = g_strdup ("{ \"format\" : \"doingoai\", \"version\" : 8, \"tables\" : {} }");
   {
     g_autoptr(GBytes) bytes = g_bytes_new_static (newer, strlen (newer));
     g_assert_false (dn_exchange_import_bytes (other, bytes, "newer.json", &error));
     g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_NEW);
-    g_assert_nonnull (strstr (error->message, "versions 2 to 6"));
+    g_assert_nonnull (strstr (error->message, "versions 2 to 7"));
   }
 }
 

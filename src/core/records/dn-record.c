@@ -25,6 +25,7 @@
 #include "dn-attachment.h"
 #include "dn-document.h"
 #include "dn-extension.h"
+#include "dn-owed-report.h"
 #include "dn-person.h"
 #include "dn-progress.h"
 #include "dn-reminder.h"
@@ -70,6 +71,7 @@ typedef enum
   RECORD_PARTNER,
   RECORD_PROJECT,
   RECORD_REPORT,
+  RECORD_OWED_REPORT,
   N_RECORDS
 } RecordId;
 
@@ -184,6 +186,12 @@ static const RecordKind kinds[N_RECORDS] = {
       FIELD (DnReport, recipients), FIELD (DnReport, head_title), FIELD (DnReport, signer_title),
       FIELD (DnReport, signer_name) },
     { FIELD (DnReport, report_date) },
+  },
+  [RECORD_OWED_REPORT] = {
+    "DnOwedReport", sizeof (DnOwedReport),
+    { FIELD (DnOwedReport, period), FIELD (DnOwedReport, note), FIELD (DnOwedReport, task_title),
+      FIELD (DnOwedReport, unit_code), FIELD (DnOwedReport, unit_name), FIELD (DnOwedReport, period_label) },
+    { FIELD (DnOwedReport, due_date), FIELD (DnOwedReport, received_on) },
   },
 };
 
@@ -410,4 +418,10 @@ GType
 dn_report_get_type (void)
 {
   return record_type (RECORD_REPORT);
+}
+
+GType
+dn_owed_report_get_type (void)
+{
+  return record_type (RECORD_OWED_REPORT);
 }

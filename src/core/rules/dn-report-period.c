@@ -12,6 +12,7 @@
 #include "dn-date.h"
 #include "dn-period.h"
 #include "dn-report-period.h"
+#include "dn-text.h"
 
 static const GEnumValue kind_values[] = {
   { DN_REPORT_QUARTER, "DN_REPORT_QUARTER", "quarter" },
@@ -362,5 +363,100 @@ dn_report_period_get_due (const DnReportPeriod *period,
     g_date_set_dmy (due, 30, G_DATE_NOVEMBER, g_date_get_year (&period->end));
   else
     return FALSE;
+  return TRUE;
+}
+
+gboolean
+dn_report_title_asks_for_report (const char *title)
+{
+  g_autofree char *folded = title != NULL ? dn_text_fold (title, -1) : NULL;
+
+  return folded != NULL && strstr (folded, "bao cao") != NULL;
+}
+
+/* The title names Circular 19/2020 (the report on international
+ * cooperation in education). */
+static gboolean
+names_circular_19 (const char *folded)
+{
+  return strstr (folded, "tt19") != NULL || strstr (folded, "tt 19") != NULL ||
+         strstr (folded, "thong tu 19") != NULL || strstr (folded, "thong tu so 19") != NULL ||
+         strstr (folded, "19/2020") != NULL;
+}
+
+static void
+set_custom (DnReportPeriod *out,
+            GDateDay        first_day,
+            GDateMonth      first_month,
+            GDateMonth      last_month,
+            GDateYear       year)
+{
+  out->kind = DN_REPORT_CUSTOM;
+  g_date_clear (&out->start, 1);
+  g_date_clear (&out->end, 1);
+  g_date_set_dmy (&out->start, first_day, first_month, year);
+  g_date_set_dmy (&out->end, g_date_get_days_in_month (last_month, year), last_month, year);
+}
+
+gboolean
+dn_report_period_for_occurrence (DnRecurrence    recurrence,
+                                 const char     *title,
+                                 const GDate    *due,
+                                 DnReportPeriod *out)
+{
+  g_autofree char *folded = NULL;
+  gboolean tt19;
+  GDate day;
+  GDateMonth month;
+  GDateYear year;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (due == NULL || !g_date_valid (due) || recurrence == DN_RECURRENCE_NONE || (guint) recurrence >= DN_RECURRENCE_N)
+    return FALSE;
+  folded = dn_text_fold (title != NULL ? title : "", -1);
+  tt19 = folded != NULL && names_circular_19 (folded);
+  day = *due;
+  g_date_subtract_days (&day, 16);
+  month = g_date_get_month (&day);
+  year = g_date_get_year (&day);
+  switch (recurrence)
+    {
+    case DN_RECURRENCE_MONTHLY:
+      set_custom (out, 1, month, month, year);
+      break;
+    case DN_RECURRENCE_QUARTERLY:
+      dn_report_period_containing (DN_REPORT_QUARTER, &day, out);
+      break;
+    case DN_RECURRENCE_TWICE_YEARLY:
+      if (tt19)
+        {
+          /* the first half is reported alone, the second with the year */
+          DnReportPeriod half;
+
+          dn_report_period_containing (DN_REPORT_TT19_HALF, &day, &half);
+          dn_report_period_containing (g_date_compare (&day, &half.end) <= 0 ? DN_REPORT_TT19_HALF
+                                                                             : DN_REPORT_TT19_YEAR, &day, out);
+        }
+      else if (month <= G_DATE_JUNE)
+        set_custom (out, 1, G_DATE_JANUARY, G_DATE_JUNE, year);
+      else
+        set_custom (out, 1, G_DATE_JULY, G_DATE_DECEMBER, year);
+      break;
+    case DN_RECURRENCE_SEMESTER:
+      dn_report_period_containing (DN_REPORT_SEMESTER, &day, out);
+      break;
+    case DN_RECURRENCE_ANNUAL:
+      if (tt19)
+        dn_report_period_containing (DN_REPORT_TT19_YEAR, &day, out);
+      else if (folded != NULL && strstr (folded, "nam hoc") != NULL)
+        dn_report_period_containing (DN_REPORT_SCHOOL_YEAR, &day, out);
+      else
+        dn_report_period_containing (DN_REPORT_YEAR, &day, out);
+      break;
+    case DN_RECURRENCE_NONE:
+    case DN_RECURRENCE_N:
+    default:
+      return FALSE;
+    }
   return TRUE;
 }

@@ -24,6 +24,8 @@
 
 #include <gio/gio.h>
 
+#include "dn-types.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -81,5 +83,24 @@ char        *dn_report_period_describe  (const DnReportPeriod *period);
  * is truncated: the end of November is assumed). FALSE for other kinds. */
 gboolean     dn_report_period_get_due   (const DnReportPeriod *period,
                                          GDate                *due);
+
+/* Whether a recurring task's @title asks for a report: folded
+ * (dn_text_fold()), it says "báo cáo". */
+gboolean     dn_report_title_asks_for_report (const char *title);
+/* The period the report of one occurrence of a recurring task covers, the
+ * occurrence being due on @due: the period of the recurrence's kind that
+ * holds the day 16 days before @due (a report due early in a period covers
+ * the one before: a quarterly report due on 5 April is the first
+ * quarter's, Circular 19's half-year report due on 31 May covers the half
+ * ending on 15 May). Monthly: the calendar month (a custom period); twice a year:
+ * the half-years of Circular 19 when the title names it ("TT19", "Thông tư
+ * 19", "19/2020"), else the calendar half-years (custom); each semester:
+ * the semester; yearly: the school year when the title says "năm học",
+ * Circular 19's year when it names it, else the calendar year. FALSE for
+ * a task that does not recur or has no due day. */
+gboolean     dn_report_period_for_occurrence (DnRecurrence    recurrence,
+                                              const char     *title,
+                                              const GDate    *due,
+                                              DnReportPeriod *out);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ static const char *migration_files[] = {
   "006-document-register.sql",
   "007-attachments.sql",
   "008-reports.sql",
+  "009-report-receipts.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == DN_STORE_SCHEMA_VERSION + 1);
 

@@ -310,6 +310,9 @@ static const char merge_record_sql[] =
   " 'reminder', " IDS_OF ("reminder", "unit_id") ","
   " 'project', " IDS_OF ("project", "unit_id") ","
   " 'delegation', " IDS_OF ("delegation", "unit_id") ","
+  /* a report received from both units for one task stays where it is */
+  " 'report_receipt', (SELECT json_group_array(id) FROM (SELECT r.id FROM report_receipt r WHERE r.unit_id = ?1"
+  "   AND NOT EXISTS (SELECT 1 FROM report_receipt o WHERE o.task_id = r.task_id AND o.unit_id = ?2) ORDER BY r.id)),"
   " 'assignment', (SELECT json_group_array(id) FROM (SELECT d.id FROM assignment d"
   "   WHERE d.unit_id = ?1 AND NOT " DROPPED_ASSIGNMENT " ORDER BY d.id)),"
   " 'dropped', (SELECT json_group_array(json_object('id', id, 'task_id', task_id, 'unit_id', unit_id,"
@@ -333,6 +336,7 @@ static const char *const merge_steps[] = {
   "UPDATE reminder SET unit_id = ?3 WHERE id IN " MOVED_IDS ("reminder"),
   "UPDATE project SET unit_id = ?3 WHERE id IN " MOVED_IDS ("project"),
   "UPDATE delegation SET unit_id = ?3 WHERE id IN " MOVED_IDS ("delegation"),
+  "UPDATE report_receipt SET unit_id = ?3 WHERE id IN " MOVED_IDS ("report_receipt"),
   "UPDATE unit SET parent_id = ?3 WHERE id IN " MOVED_IDS ("unit"),
   "UPDATE unit SET archived = 1 WHERE id = ?2",
 };
@@ -341,6 +345,7 @@ static const char *const merge_steps[] = {
 static const char *const undo_steps[] = {
   "UPDATE unit SET parent_id = ?2 WHERE parent_id = ?3 AND id IN " MOVED_IDS ("unit"),
   "UPDATE unit SET archived = (SELECT json_extract(moved, '$.archived') FROM unit_merge WHERE id = ?1) WHERE id = ?2",
+  "UPDATE report_receipt SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("report_receipt"),
   "UPDATE delegation SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("delegation"),
   "UPDATE project SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("project"),
   "UPDATE reminder SET unit_id = ?2 WHERE unit_id = ?3 AND id IN " MOVED_IDS ("reminder"),

@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define DN_STORE_SCHEMA_VERSION 8
+#define DN_STORE_SCHEMA_VERSION 9
 #define DN_STORE_APPLICATION_ID 0x444e4731 /* "DNG1" */
 
 /* Longest text a field takes, in characters: codes, names and numbers;
@@ -130,6 +130,7 @@ G_END_DECLS
 #include "dn-store-attachments.h"
 #include "dn-store-tasks.h"
 #include "dn-store-reminders.h"
+#include "dn-store-owed-reports.h"
 #include "dn-store-search.h"
 #include "dn-store-settings.h"
 #include "dn-store-alerts.h"

@@ -432,6 +432,14 @@ show_tasks_action (GtkWidget  *widget,
 }
 
 static void
+open_task_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  dn_window_open_task (DN_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+static void
 show_list_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -624,6 +632,7 @@ dn_window_class_init (DnWindowClass *klass)
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_action (widget_class, "win.show-tasks", "s", show_tasks_action);
   gtk_widget_class_install_action (widget_class, "win.show-list", "s", show_list_action);
+  gtk_widget_class_install_action (widget_class, "win.open-task", "x", open_task_action);
 }
 
 static void

@@ -30,7 +30,8 @@ const char *dn_window_get_section    (DnWindow      *self);
 /* The page of a section, built when first shown or asked for. */
 GtkWidget  *dn_window_get_section_page (DnWindow    *self,
                                         const char  *name);
-/* Shows the task in the task list and opens it. */
+/* Shows the task in the task list and opens it (the action win.open-task
+ * takes its id, "x"). */
 void        dn_window_open_task      (DnWindow      *self,
                                       gint64         task_id);
 /* Shows the tasks list with a preset filter (see dn_task_list_view_apply_preset). */

@@ -11,6 +11,7 @@
 
 #include "dn-date.h"
 #include "dn-overview-page.h"
+#include "dn-owed-reports-card.h"
 #include "dn-period.h"
 #include "dn-stale-reader.h"
 #include "dn-ui.h"
@@ -83,6 +84,7 @@ struct _DnOverviewPage
   GtkWidget   *overdue_card;
   GtkWidget   *week_card;
   GtkFlowBox  *alerts_box;
+  DnOwedReportsCard *owed_card;
   GtkWidget   *alert_card[DN_ALERT_N];
   GtkLabel    *alert_label[DN_ALERT_N];
   GtkSizeGroup *figures_group;  /* the figures after the bars: one width */
@@ -459,13 +461,22 @@ dn_overview_page_reload (DnOverviewPage *self)
 {
   g_return_if_fail (DN_IS_OVERVIEW_PAGE (self));
   dn_stale_reader_mark_stale (self->reader);
+  dn_owed_reports_card_reload (self->owed_card);
 }
 
 gboolean
 dn_overview_page_is_loading (DnOverviewPage *self)
 {
   g_return_val_if_fail (DN_IS_OVERVIEW_PAGE (self), FALSE);
-  return dn_stale_reader_is_loading (self->reader);
+  return dn_stale_reader_is_loading (self->reader) || dn_owed_reports_card_is_loading (self->owed_card);
+}
+
+static void
+remind_owed_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  dn_owed_reports_card_remind (DN_OVERVIEW_PAGE (widget)->owed_card);
 }
 
 static void
@@ -500,11 +511,14 @@ dn_overview_page_class_init (DnOverviewPageClass *klass)
   object_class->dispose = dn_overview_page_dispose;
   dn_stale_reader_install_property (object_class, G_STRUCT_OFFSET (DnOverviewPage, reader));
 
+  g_type_ensure (DN_TYPE_OWED_REPORTS_CARD);
   dn_ui_class_set_bin_template (widget_class, "dn-overview-page.ui");
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnOverviewPage, scroller, today_label, overdue_label, week_label,
                              quarter_title, units_list, units_empty, reminders_list, reminders_empty,
-                             counts_label, overdue_card, week_card, alerts_box, error_revealer, error_label);
+                             counts_label, overdue_card, week_card, alerts_box, owed_card, error_revealer,
+                             error_label);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_unit_row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "overview.remind-owed", NULL, remind_owed_action);
 }
 
 static void
@@ -525,4 +539,5 @@ dn_overview_page_set_store (DnOverviewPage *self,
   g_return_if_fail (store == NULL || DN_IS_STORE (store));
 
   dn_stale_reader_set_store (self->reader, store);
+  dn_owed_reports_card_set_store (self->owed_card, store);
 }

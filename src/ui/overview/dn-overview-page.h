@@ -18,7 +18,11 @@ void dn_overview_page_set_store (DnOverviewPage *self,
 /* Reads the figures again (off the main loop; when the page is hidden,
  * once it is shown). The page does so itself when the store changes. */
 void     dn_overview_page_reload     (DnOverviewPage *self);
-/* Property "loading": TRUE while the figures shown wait for a read. */
+/* TRUE while the figures shown (the reports owed included) wait for a
+ * read. */
 gboolean dn_overview_page_is_loading (DnOverviewPage *self);
+
+/* Actions (group "overview"): remind-owed, a reminder to each unit listed
+ * under "Reports not received" (dn_owed_reports_card_remind()). */
 
 G_END_DECLS
