@@ -12,7 +12,9 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-form-dialog.h"
 #include "dn-overview-page.h"
+#include "dn-pdf-test-utils.h"
 #include "dn-owed-reports-card.h"
 #include "dn-task-details.h"
 #include "dn-test-utils.h"
@@ -161,6 +163,63 @@ test_row_opens_task (DnTestStore   *f,
   dn_ui_destroy_all_windows ();
 }
 
+/* The report came: recorded from its row with its PDF, which enters the
+ * incoming register; a file that is not a PDF is refused, nothing written */
+static void
+test_record_received (DnTestStore   *f,
+                      gconstpointer  data)
+{
+  gint64 late_unit = 0;
+  gint64 task_id = add_report_task (f->store, &late_unit);
+  DnWindow *window = dn_window_new (NULL, f->store);
+  g_autofree char *pdf = g_build_filename (f->dir, "báo cáo quý.pdf", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "ghi chú.txt", NULL);
+  g_autofree char *receipts_sql = g_strdup_printf ("SELECT count(*) FROM report_receipt WHERE unit_id = %"
+                                                   G_GINT64_FORMAT " AND task_id = %" G_GINT64_FORMAT,
+                                                   late_unit, task_id);
+  GtkWidget *overview, *card;
+  GtkWindow *form;
+  gint64 documents;
+
+  dn_pdf_test_write (pdf, 1, "Báo cáo quý", FALSE);
+  g_assert_true (g_file_set_contents (text, "không phải PDF", -1, NULL));
+  dn_window_show_section (window, "overview");
+  gtk_window_present (GTK_WINDOW (window));
+  dn_ui_wait_for_frame (GTK_WIDGET (window), TIMEOUT_MS);
+  overview = dn_window_get_section_page (window, "overview");
+  dn_overview_page_reload (DN_OVERVIEW_PAGE (overview));
+  dn_ui_spin (20);
+  g_assert_true (dn_ui_wait_until (loaded_cb, overview, TIMEOUT_MS));
+  card = dn_ui_find_type (overview, DN_TYPE_OWED_REPORTS_CARD);
+  g_assert_nonnull (dn_ui_find_by_label (card, "Record the report of Phòng GD&ĐT Sa Pa as received"));
+  documents = dn_test_query_int (f->store, "SELECT count(*) FROM document");
+
+  g_assert_true (gtk_widget_activate_action (card, "owed.record-received", "u", 0));
+  form = dn_ui_find_window (DN_TYPE_FORM_DIALOG);
+  g_assert_nonnull (form);
+  /* not a PDF: said in the form, nothing written */
+  gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (form, "receipt-pdf")), text);
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (form)));
+  g_assert_nonnull (dn_form_dialog_get_error (DN_FORM_DIALOG (form)));
+  g_assert_cmpint (dn_test_query_int (f->store, "%s", receipts_sql), ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM document"), ==, documents);
+  /* its PDF: recorded, registered and attached */
+  gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (form, "receipt-pdf")), pdf);
+  gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (form, "receipt-note")), "Gửi qua hệ thống điều hành");
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (form)));
+  g_assert_cmpint (dn_test_query_int (f->store, "%s", receipts_sql), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM document WHERE direction = 'incoming' "
+                                      "AND type = 'report'"), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM report_receipt r JOIN document_attachment a "
+                                      "ON a.document_id = r.document_id WHERE r.note = 'Gửi qua hệ thống điều hành'"),
+                   ==, 1);
+  dn_ui_spin (20);
+  g_assert_true (dn_ui_wait_until (loaded_cb, overview, TIMEOUT_MS));
+  g_assert_nonnull (dn_ui_find_by_label (overview, "Reports not received: 0"));
+
+  dn_ui_destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,5 +228,6 @@ main (int   argc,
 
   DN_TEST_ADD ("/owed-reports/card-and-remind", test_card_and_remind);
   DN_TEST_ADD ("/owed-reports/row-opens-task", test_row_opens_task);
+  DN_TEST_ADD ("/owed-reports/record-received", test_record_received);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "dn-date.h"
 #include "dn-owed-reports-card.h"
 #include "dn-period.h"
+#include "dn-report-receipt-form.h"
 #include "dn-stale-reader.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
@@ -198,8 +199,10 @@ line_row (const char *text,
 }
 
 static GtkWidget *
-owed_row (DnOwedReport *r)
+owed_row (DnOwedReport *r,
+          guint         index)
 {
+  GtkWidget *received;
   g_autofree char *due = dn_date_format_short (&r->due_date);
   g_autofree char *text = g_strdup_printf ("%s — %s", r->unit_name, r->period_label);
   g_autofree char *date = r->state == DN_OWED_LATE
@@ -209,8 +212,18 @@ owed_row (DnOwedReport *r)
                           : g_strdup_printf (_("due %s"), due);
   g_autofree char *accessible = g_strdup_printf ("%s, %s", text, date);
   GtkWidget *row = line_row (text, date, r->state == DN_OWED_LATE, accessible);
+  g_autofree char *received_name = g_strdup_printf (_("Record the report of %s as received"), r->unit_name);
 
   g_object_set_data (G_OBJECT (row), "task-id", GINT_TO_POINTER ((int) r->task_id));
+  /* the report came: recorded with its PDF */
+  received = gtk_button_new_from_icon_name ("document-save-symbolic");
+  gtk_widget_add_css_class (received, "flat");
+  gtk_widget_set_valign (received, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (received, _("The report came: record it, with its PDF"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (received), GTK_ACCESSIBLE_PROPERTY_LABEL, received_name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (received), "owed.record-received");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (received), "u", index);
+  gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))), received);
   return row;
 }
 
@@ -235,7 +248,7 @@ show_owed (DnOwedReportsCard *self,
 
       n_late += r->state == DN_OWED_LATE;
       if (i < MAX_ROWS)
-        gtk_list_box_append (self->owed_list, owed_row (r));
+        gtk_list_box_append (self->owed_list, owed_row (r, i));
     }
   if (owed->owed->len > MAX_ROWS)
     {
@@ -335,6 +348,19 @@ dn_owed_reports_card_get_n_owed (DnOwedReportsCard *self)
 }
 
 static void
+record_received_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DnOwedReportsCard *self = DN_OWED_REPORTS_CARD (widget);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (self->store == NULL || self->owed == NULL || index >= self->owed->len)
+    return;
+  dn_report_receipt_form_present (widget, self->store, g_ptr_array_index (self->owed, index));
+}
+
+static void
 on_owed_row_activated_cb (DnOwedReportsCard *self,
                           GtkListBoxRow     *row)
 {
@@ -395,6 +421,7 @@ dn_owed_reports_card_class_init (DnOwedReportsCardClass *klass)
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnOwedReportsCard, card_box, title_label, figure_label, scope_label, owed_list,
                              owed_empty, status_label, remind_button, deadlines_list);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_owed_row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "owed.record-received", "u", record_received_action);
 }
 
 static void
