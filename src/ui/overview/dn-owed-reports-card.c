@@ -216,7 +216,8 @@ owed_row (DnOwedReport *r,
 
   g_object_set_data (G_OBJECT (row), "task-id", GINT_TO_POINTER ((int) r->task_id));
   /* the report came: recorded with its PDF */
-  received = gtk_button_new_from_icon_name ("document-save-symbolic");
+  /* TRANSLATORS: a button on a report not received yet */
+  received = gtk_button_new_with_label (_("Received…"));
   gtk_widget_add_css_class (received, "flat");
   gtk_widget_set_valign (received, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (received, _("The report came: record it, with its PDF"));
