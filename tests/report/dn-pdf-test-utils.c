@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <poppler.h>
+#include <string.h>
 
 #include "dn-pdf-test-utils.h"
 
@@ -228,4 +229,49 @@ dn_pdf_test_text_above (PopplerDocument *pdf,
     }
   g_object_unref (page);
   return g_string_free (above, FALSE);
+}
+
+guint
+dn_pdf_test_assert_one_family (PopplerDocument *pdf,
+                               const char      *family)
+{
+  g_autoptr(GHashTable) faces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *postscript = NULL;
+  PopplerFontInfo *info;
+  PopplerFontsIter *iter = NULL;
+
+  /* "Liberation Serif" → "LiberationSerif-Bold", "Times New Roman" →
+   * "TimesNewRomanPS-BoldMT" */
+  {
+    g_auto(GStrv) words = g_strsplit (family, " ", -1);
+
+    postscript = g_strjoinv ("", words);
+  }
+  info = poppler_font_info_new (pdf);
+  while (poppler_font_info_scan (info, poppler_document_get_n_pages (pdf), &iter))
+    {
+      if (iter == NULL)
+        break;
+      do
+        {
+          const char *name = poppler_fonts_iter_get_name (iter);
+          const char *plus = name != NULL ? strchr (name, '+') : NULL;
+          const char *base = plus != NULL ? plus + 1 : name;
+
+          g_string_append_printf (names, "%s; ", name != NULL ? name : "(none)");
+          g_assert_nonnull (base);
+          g_assert_true (g_str_has_prefix (base, postscript));
+          g_assert_true (poppler_fonts_iter_is_embedded (iter));
+          if (!g_hash_table_contains (faces, base))
+            g_hash_table_add (faces, g_strdup (base));
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  g_object_unref (info);
+  g_test_message ("fonts: %s", names->str);
+  g_assert_cmpuint (g_hash_table_size (faces), >, 0);
+  return g_hash_table_size (faces);
 }

@@ -64,4 +64,10 @@ char  *dn_pdf_test_text_above  (PopplerDocument *pdf,
                                 int              i,
                                 double           bottom);
 
+/* Asserts that every font of @pdf is embedded and a face of @family
+ * ("Liberation Serif": LiberationSerif, LiberationSerif-Bold…); the number
+ * of faces (regular, bold, italic, bold italic: 4 at most). */
+guint  dn_pdf_test_assert_one_family (PopplerDocument *pdf,
+                                      const char      *family);
+
 G_END_DECLS
