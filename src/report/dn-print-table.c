@@ -26,6 +26,8 @@ struct _DnPrintTable
   char      *head_font;
   GPtrArray *rows;     /* char ** of n_columns cells */
   GArray    *starts;   /* guint: the first row of each page */
+  GArray    *heights;  /* double: the header's and each row's, as the last pagination measured them */
+  double     heights_width;
 };
 
 PangoLayout *
@@ -95,6 +97,7 @@ dn_print_table_new (guint               n_columns,
   table->head_font = g_strdup (head_font);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   table->starts = g_array_new (FALSE, TRUE, sizeof (guint));
+  table->heights = g_array_new (FALSE, TRUE, sizeof (double));
   return table;
 }
 
@@ -110,6 +113,7 @@ dn_print_table_free (DnPrintTable *table)
   g_free (table->head_font);
   g_ptr_array_unref (table->rows);
   g_array_unref (table->starts);
+  g_array_unref (table->heights);
   g_free (table);
 }
 
@@ -139,6 +143,7 @@ dn_print_table_add_row (DnPrintTable       *table,
   for (guint c = 0; c < table->n_columns; c++)
     row[c] = g_strdup (cells[c] != NULL ? cells[c] : "");
   g_ptr_array_add (table->rows, row);
+  g_array_set_size (table->heights, 0);
 }
 
 guint
@@ -209,6 +214,19 @@ row_height (DnPrintTable *table,
   return height + 2 * PAD;
 }
 
+/* The height of @row as the last pagination at @width measured it (each
+ * cell set once to measure it, once to draw it), else measured now */
+static double
+measured_height (DnPrintTable *table,
+                 PangoLayout  *layout,
+                 double        width,
+                 int           row)
+{
+  if (table->heights->len == table->rows->len + 1 && table->heights_width == width)
+    return g_array_index (table->heights, double, row + 1);
+  return row_height (table, layout, width, row);
+}
+
 double
 dn_print_table_get_row_height (DnPrintTable *table,
                                cairo_t      *cr,
@@ -237,10 +255,13 @@ dn_print_table_paginate (DnPrintTable *table,
 
   g_array_set_size (table->starts, 0);
   g_array_append_val (table->starts, first);
+  g_array_set_size (table->heights, 0);
+  g_array_append_val (table->heights, head_h);
   for (guint i = 0; i < table->rows->len; i++)
     {
       double h = row_height (table, body, width, (int) i);
 
+      g_array_append_val (table->heights, h);
       if (used > head_h && used + h > page_room)
         {
           g_array_append_val (table->starts, i);
@@ -249,6 +270,7 @@ dn_print_table_paginate (DnPrintTable *table,
         }
       used += h;
     }
+  table->heights_width = width;
   return table->starts->len;
 }
 
@@ -266,11 +288,11 @@ dn_print_table_get_page_height (DnPrintTable *table,
   g_return_val_if_fail (page < table->starts->len, 0);
   body = dn_print_layout_new (cr, table->body_font);
   head = dn_print_layout_new (cr, table->head_font);
-  height = row_height (table, head, width, -1);
+  height = measured_height (table, head, width, -1);
   first = g_array_index (table->starts, guint, page);
   end = page + 1 < table->starts->len ? g_array_index (table->starts, guint, page + 1) : table->rows->len;
   for (guint i = first; i < end; i++)
-    height += row_height (table, body, width, (int) i);
+    height += measured_height (table, body, width, (int) i);
   return height;
 }
 
@@ -285,7 +307,7 @@ draw_row (DnPrintTable *table,
           int           row)
 {
   char **cells = cells_of (table, row);
-  double h = row_height (table, layout, width, row);
+  double h = measured_height (table, layout, width, row);
 
   for (guint c = 0; c < table->n_columns; c++)
     {
