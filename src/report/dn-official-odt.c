@@ -71,7 +71,8 @@
  */
 
 /* @text escaped as the content of a text:p: runs of spaces kept
- * (text:s), line breaks as text:line-break, tabs as text:tab */
+ * (text:s), line breaks as text:line-break, tabs as text:tab, other
+ * control characters left out */
 static void
 append_text (GString    *xml,
              const char *text)
@@ -80,7 +81,7 @@ append_text (GString    *xml,
 
   while (TRUE)
     {
-      if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\0')
+      if (*p == ' ' || (guchar) *p < 0x20)
         {
           g_autofree char *escaped = g_markup_escape_text (start, p - start);
 
@@ -108,6 +109,9 @@ append_text (GString    *xml,
           g_string_append (xml, *p == '\n' ? "<text:line-break/>" : "<text:tab/>");
           p++;
         }
+      else if ((guchar) *p < 0x20)
+        /* no other control character may stand in XML 1.0 */
+        p++;
       else
         {
           p++;
