@@ -36,13 +36,6 @@
 /* unfinished, its deadline before the report's day (?5) */
 #define TASK_OVERDUE "(t.status IN ('open', 'in_progress') AND t.due_date < ?5)"
 
-static const DnRow lead_unit_row = {
-  dn_unit_stat_get_type,
-  { DN_COLUMN (INT64, DnUnitStat, unit_id), DN_COLUMN (TEXT, DnUnitStat, unit_code),
-    DN_COLUMN (TEXT, DnUnitStat, unit_name), DN_COLUMN (INT, DnUnitStat, n_tasks), DN_COLUMN (INT, DnUnitStat, n_done),
-    DN_COLUMN (INT, DnUnitStat, n_overdue) },
-};
-
 void
 dn_report_figures_free (DnReportFigures *figures)
 {
@@ -70,58 +63,57 @@ read_ids (DnStore      *self,
   return g_steal_pointer (&ids);
 }
 
+/* The tasks of the period in one pass, in the order they are listed (by
+ * lead unit, then deadline): the counts, each lead unit's figures, the
+ * ids of the first MAX_LISTED */
 static gboolean
 read_tasks (DnStore         *self,
             DnReportFigures *f,
             GError         **error)
 {
   const DnReportPeriod *p = &f->period;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  DnUnitStat *stat = NULL;
   sqlite3_stmt *stmt;
-  g_autoptr(GArray) ids = NULL;
   int rc;
 
+  f->lead_units = g_ptr_array_new_with_free_func (g_object_unref);
   stmt = _dn_store_prepare_with (self,
-                                 SCOPE ("?1", "?2") "SELECT count(*), coalesce(sum(t.status = 'done'), 0), "
-                                 "coalesce(sum(t.status = 'in_progress'), 0), coalesce(sum(t.status = 'open'), 0), "
-                                 "coalesce(sum(" TASK_OVERDUE "), 0)" TASKS_OF_PERIOD,
+                                 SCOPE ("?1", "?2") "SELECT t.id, u.id, u.code, u.name, t.status, " TASK_OVERDUE
+                                 TASKS_OF_PERIOD " ORDER BY u.name_key, u.id, t.due_date, t.id",
                                  error, DN_ID (f->unit_id), DN_INT (f->with_sub_units), DN_DATE (&p->start),
                                  DN_DATE (&p->end), DN_DATE (&f->day), DN_END);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      f->n_tasks = (guint) sqlite3_column_int64 (stmt, 0);
-      f->n_done = (guint) sqlite3_column_int64 (stmt, 1);
-      f->n_in_progress = (guint) sqlite3_column_int64 (stmt, 2);
-      f->n_not_started = (guint) sqlite3_column_int64 (stmt, 3);
-      f->n_overdue = (guint) sqlite3_column_int64 (stmt, 4);
+      gint64 id = sqlite3_column_int64 (stmt, 0), unit_id = sqlite3_column_int64 (stmt, 1);
+      const char *status = (const char *) sqlite3_column_text (stmt, 4);
+      gboolean done = g_strcmp0 (status, "done") == 0, overdue = sqlite3_column_int (stmt, 5) != 0;
+
+      if (stat == NULL || stat->unit_id != unit_id)
+        {
+          stat = dn_unit_stat_new ();
+          stat->unit_id = unit_id;
+          g_free (stat->unit_code);
+          stat->unit_code = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          g_free (stat->unit_name);
+          stat->unit_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+          g_ptr_array_add (f->lead_units, stat);
+        }
+      stat->n_tasks++;
+      stat->n_done += done;
+      stat->n_overdue += overdue;
+      f->n_tasks++;
+      f->n_done += done;
+      f->n_in_progress += g_strcmp0 (status, "in_progress") == 0;
+      f->n_not_started += g_strcmp0 (status, "open") == 0;
+      f->n_overdue += overdue;
+      if (ids->len < MAX_LISTED)
+        g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      /* (a count always has its row) */
-      _dn_store_check_step (self, rc, error);
-      return FALSE;
-    }
-
-  f->lead_units = _dn_store_read_all (self,
-                                      SCOPE ("?1", "?2") "SELECT u.id, u.code, u.name, count(*), "
-                                      "sum(t.status = 'done'), sum(" TASK_OVERDUE ")" TASKS_OF_PERIOD
-                                      " GROUP BY u.id ORDER BY u.name_key, u.id",
-                                      &lead_unit_row, error, DN_ID (f->unit_id), DN_INT (f->with_sub_units),
-                                      DN_DATE (&p->start), DN_DATE (&p->end), DN_DATE (&f->day), DN_END);
-  if (f->lead_units == NULL)
-    return FALSE;
-
-  ids = read_ids (self,
-                  _dn_store_prepare_with (self,
-                                          SCOPE ("?1", "?2") "SELECT t.id" TASKS_OF_PERIOD
-                                          " ORDER BY u.name_key, u.id, t.due_date, t.id LIMIT ?5",
-                                          error, DN_ID (f->unit_id), DN_INT (f->with_sub_units),
-                                          DN_DATE (&p->start), DN_DATE (&p->end), DN_INT (MAX_LISTED), DN_END),
-                  error);
-  if (ids == NULL)
+  if (!_dn_store_check_step (self, rc, error))
     return FALSE;
   f->tasks = dn_store_get_tasks (self, (const gint64 *) (gpointer) ids->data, ids->len, error);
   return f->tasks != NULL;
