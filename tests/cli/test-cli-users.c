@@ -256,6 +256,54 @@ test_refusals (Fixture       *f,
   g_free (sign_in (f, "lan", PASSWORD, -1));
 }
 
+/* Accounts stay with their database: a backup keeps them, an export
+ * leaves them out, and a database holding only accounts takes an import. */
+static void
+test_backup_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (data_dir, "cli-small.json", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *fresh = g_build_filename (f->dir, "fresh.db", NULL);
+  g_autofree char *listed = NULL;
+  g_autoptr(CliRun) backup = NULL;
+  g_autoptr(CliRun) list = NULL;
+  g_autoptr(CliRun) init = NULL;
+  g_autoptr(CliRun) import = NULL;
+  g_autoptr(CliRun) units = NULL;
+  g_autoptr(CliRun) again = NULL;
+
+  add_ok (f, PASSWORD "\n", "lan", "PGD-BX", "unit");
+  backup = cli ("--db", f->db, "backup", copy, NULL);
+  assert_success (backup);
+  list = cli ("--db", copy, "user", "list", NULL);
+  assert_success (list);
+  g_assert_cmpstr (list->out, ==, "lan\tPGD-BX\tunit\tenabled\n");
+
+  init = cli ("--db", fresh, "init", NULL);
+  assert_success (init);
+  {
+    g_autofree char *saved = g_strdup (f->db);
+
+    g_free (f->db);
+    f->db = g_strdup (fresh);
+    add_ok (f, PASSWORD "\n", "admin", NULL, "admin");
+    import = cli ("--db", fresh, "import", json, NULL);
+    assert_success (import);
+    units = cli ("--db", fresh, "units", NULL);
+    assert_success (units);
+    g_assert_nonnull (strstr (units->out, "PGD-BX"));
+    listed = run_ok (f, "user", "list", NULL);
+    g_assert_cmpstr (listed, ==, "admin\t\tadmin\tenabled\n");
+    g_free (sign_in (f, "admin", PASSWORD, -1));
+    g_free (f->db);
+    f->db = g_steal_pointer (&saved);
+  }
+  /* a database with a unit is not empty, accounts or not */
+  again = cli ("--db", fresh, "import", json, NULL);
+  g_assert_cmpint (again->status, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -266,5 +314,6 @@ main (int    argc,
   g_test_add ("/cli/users/passwd", Fixture, NULL, fixture_setup, test_passwd, fixture_teardown);
   g_test_add ("/cli/users/disable-enable", Fixture, NULL, fixture_setup, test_disable_enable, fixture_teardown);
   g_test_add ("/cli/users/refusals", Fixture, NULL, fixture_setup, test_refusals, fixture_teardown);
+  g_test_add ("/cli/users/backup-import", Fixture, NULL, fixture_setup, test_backup_import, fixture_teardown);
   return cli_tests_run (user_dirs);
 }

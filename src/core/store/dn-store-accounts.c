@@ -171,12 +171,17 @@ gboolean
 _dn_accounts_verify (const char *hash,
                      const char *password)
 {
-  g_autofree char *dummy = hash == NULL ? dup_dummy_hash () : NULL;
+  /* made (once) whether or not it is needed: the first sign-in under an
+   * unknown name takes no longer than under a known one */
+  g_autofree char *dummy = dup_dummy_hash ();
   g_autofree char *normalized = password != NULL ? dn_text_normalize (password, -1, FALSE) : NULL;
   const char *checked = normalized != NULL ? normalized : password != NULL ? password : "";
   gsize len = MIN (strlen (checked), PASSWORD_MAX_BYTES * 4);
   gboolean ok;
 
+  /* no memory for a hash at all: nothing is checked, nothing passes */
+  if (hash == NULL && dummy == NULL)
+    return FALSE;
   g_atomic_int_inc (&n_verified);
   ok = crypto_pwhash_str_verify (hash != NULL ? hash : dummy, checked, len) == 0;
   return ok && hash != NULL;
