@@ -134,9 +134,9 @@ test_add_list (Fixture       *f,
   listed = run_ok (f, "user", "list", NULL);
   g_assert_cmpstr (listed, ==,
                    "admin\t\tadmin\tenabled\n"
+                   "Đọc Giả\tTH-A\treader\tenabled\n"
                    "lan\tPGD-BX\tunit\tenabled\n"
-                   "so\tSGD\tdepartment\tenabled\n"
-                   "Đọc Giả\tTH-A\treader\tenabled\n");
+                   "so\tSGD\tdepartment\tenabled\n");
   {
     g_autoptr(DnStore) store = open_store (f);
     hash = dn_test_query_text (store, "SELECT password_hash FROM account WHERE name = 'lan'");

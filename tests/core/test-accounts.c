@@ -199,6 +199,30 @@ test_interactive_limits (DnTestStore   *f,
   _dn_accounts_set_hash_limits (crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN);
 }
 
+/* A hash made with other limits is made again at the next sign-in. */
+static void
+test_rehash (DnTestStore   *f,
+             gconstpointer  data)
+{
+  Tree t = add_tree (f->store);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *token = NULL;
+
+  add_account (f->store, "lan", t.pgd, DN_ACCOUNT_ROLE_UNIT);
+  before = dn_test_query_text (f->store, "SELECT password_hash FROM account");
+  g_assert_true (g_str_has_prefix (before, "$argon2id$v=19$m=8,t=1,"));
+  _dn_accounts_set_hash_limits (2, 16384);
+  token = sign_in (f->store, "lan", PASSWORD, NULL);
+  after = dn_test_query_text (f->store, "SELECT password_hash FROM account");
+  g_assert_true (g_str_has_prefix (after, "$argon2id$v=19$m=16,t=2,"));
+  _dn_accounts_set_hash_limits (crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN);
+  g_free (sign_in (f->store, "lan", PASSWORD, NULL));
+  g_clear_pointer (&after, g_free);
+  after = dn_test_query_text (f->store, "SELECT password_hash FROM account");
+  g_assert_true (g_str_has_prefix (after, "$argon2id$v=19$m=8,t=1,"));
+}
+
 static void
 assert_add_refused (DnStore    *store,
                     const char *name,
@@ -500,6 +524,11 @@ test_password (DnTestStore   *f,
   g_assert_cmpstr (after, !=, before);
   assert_sign_in_refused (f->store, "lan", PASSWORD, NULL, DN_STORE_ERROR_DENIED);
   token = sign_in (f->store, "lan", "một mật khẩu mới", NULL);
+  /* the change is in the log, the hash is not */
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE table_name = 'account' "
+                                      "AND action = 'update'"), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM audit_log WHERE before LIKE '%%argon2%%' "
+                                      "OR after LIKE '%%argon2%%'"), ==, 0);
   assert_session_account (f->store, token, lan);
   g_assert_false (dn_store_set_account_password (f->store, 999, "một mật khẩu mới", &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
@@ -679,6 +708,7 @@ main (int   argc,
 
   ADD ("/accounts/add-and-read", test_add_and_read);
   ADD ("/accounts/interactive-limits", test_interactive_limits);
+  ADD ("/accounts/rehash", test_rehash);
   ADD ("/accounts/bad-input", test_bad_input);
   ADD ("/accounts/sign-in", test_sign_in);
   ADD ("/accounts/token-not-stored", test_token_not_stored);

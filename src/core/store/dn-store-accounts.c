@@ -410,7 +410,7 @@ dn_store_list_accounts (DnStore  *self,
                         GError  **error)
 {
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  return _dn_store_read_all (self, "SELECT " ACCOUNT_COLUMNS ACCOUNT_FROM "ORDER BY a.name, a.id", &_dn_account_row,
+  return _dn_store_read_all (self, "SELECT " ACCOUNT_COLUMNS ACCOUNT_FROM "ORDER BY dn_collate_key (a.name), a.id", &_dn_account_row,
                              error, DN_END);
 }
 

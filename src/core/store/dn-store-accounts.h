@@ -66,7 +66,7 @@ DnAccount *dn_store_get_account           (DnStore     *self,
 DnAccount *dn_store_find_account          (DnStore     *self,
                                            const char  *name,
                                            GError     **error);
-/* Every account, by name. */
+/* Every account, by name in Vietnamese order. */
 GPtrArray *dn_store_list_accounts         (DnStore     *self,
                                            GError     **error);
 
