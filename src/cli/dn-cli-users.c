@@ -294,17 +294,17 @@ static const Command user_commands[] = {
        "admin (manages the accounts, sees everything), department (sees and changes every unit's data), unit (its "
        "unit's and its sub-units' data), reader (reads its unit's and its sub-units' data). The password, at least "
        "8 characters, is read from the standard input: one line, typed twice and not shown on a terminal."),
-    N_("NAME"), add_options, &one_name, check_add, DN_STORE_OPEN_NO_CREATE, run_add },
+    N_("ACCOUNT"), add_options, &one_name, check_add, DN_STORE_OPEN_NO_CREATE, run_add },
   { "passwd", N_("Give an account a new password, read from the standard input"),
     N_("Give an account a new password, read from the standard input as for “user add”. The account's open "
        "sessions end."),
-    N_("NAME"), NULL, &one_name, check_name, DN_STORE_OPEN_NO_CREATE, run_passwd },
+    N_("ACCOUNT"), NULL, &one_name, check_name, DN_STORE_OPEN_NO_CREATE, run_passwd },
   { "disable", N_("Disable an account and end its sessions"),
     N_("Disable an account: it can no longer sign in, and its open sessions end."),
-    N_("NAME"), NULL, &one_name, check_name, DN_STORE_OPEN_NO_CREATE, run_disable },
+    N_("ACCOUNT"), NULL, &one_name, check_name, DN_STORE_OPEN_NO_CREATE, run_disable },
   { "enable", N_("Enable a disabled account again"),
     N_("Enable a disabled account again: it may sign in; the sessions that ended stay ended."),
-    N_("NAME"), NULL, &one_name, check_name, DN_STORE_OPEN_NO_CREATE, run_enable },
+    N_("ACCOUNT"), NULL, &one_name, check_name, DN_STORE_OPEN_NO_CREATE, run_enable },
   { "list", N_("List the accounts: NAME<TAB>UNIT-CODE<TAB>ROLE<TAB>enabled|disabled"),
     N_("List the accounts by name, one a line: NAME<TAB>UNIT-CODE<TAB>ROLE<TAB>enabled or disabled (UNIT-CODE "
        "empty for an account of no unit)."),
@@ -318,7 +318,7 @@ user_usage (const char *message)
 
   if (message != NULL)
     err ("doingoai-cli: %s", message);
-  g_string_append_printf (help, "%s\n  doingoai-cli user %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTIONS…] [NAME]"),
+  g_string_append_printf (help, "%s\n  doingoai-cli user %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTIONS…] [ACCOUNT]"),
                           _("Account commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (user_commands); i++)
     g_string_append_printf (help, "  %-10s %s\n", user_commands[i].name, _(user_commands[i].summary));
