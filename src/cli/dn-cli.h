@@ -249,6 +249,11 @@ gboolean dn_cli_partners_query    (Run *run, gpointer query, GError **error);
 extern const Command dn_cli_export_commands[];
 extern const guint dn_cli_n_export_commands;
 
+/* The accounts of the department server (dn-cli-users.c): "user"
+ * followed by add, passwd, disable, enable or list. */
+extern const Command dn_cli_user_commands[];
+extern const guint dn_cli_n_user_commands;
+
 /* The task commands (dn-cli-task.c): "task" followed by one of them.
  * @argc and @argv start at "task". */
 int dn_cli_task_main (int argc, char **argv);

@@ -20,4 +20,11 @@ DnStore *_dn_store_open_at_version (const char *path, int version, GError **erro
 guint dn_query_model_get_n_fetched (DnQueryModel *self);
 guint dn_task_list_model_get_n_fetched (DnTaskListModel *self);
 
+/* Accounts: the limits of the password hash (still argon2id; 0, 0: the
+ * interactive ones), a clock in seconds since 1970 (0: the real one), and
+ * how many passwords were checked so far. */
+void  _dn_accounts_set_hash_limits (guint64 opslimit, gsize memlimit);
+void  _dn_accounts_set_clock (gint64 unix_seconds);
+guint _dn_accounts_get_n_verified (void);
+
 G_END_DECLS

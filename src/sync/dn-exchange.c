@@ -36,6 +36,7 @@ const char * const _dn_exchange_tables[DN_EXCHANGE_N_TABLES] = {
   "report", "report_header",
   /* layout 7 */
   "report_receipt",
+  /* never: account, account_session, account_attempt (dn-exchange.h) */
 };
 
 /*

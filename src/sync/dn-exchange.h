@@ -10,6 +10,12 @@
  * (generated sort keys and the audit log left out), so that export → import
  * into an empty database → export gives the same file.
  *
+ * The accounts of the department server, their sessions and failed
+ * sign-ins (schema version 10: account, account_session, account_attempt)
+ * are not part of an export: they belong to the database they were made
+ * in (a backup keeps them), and an import neither reads nor writes them
+ * (a database holding only accounts counts as empty).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once

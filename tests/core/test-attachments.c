@@ -403,6 +403,7 @@ test_find_and_migrate (DnTestStore   *f,
 
   /* back to version 6's layout, then opened again */
   dn_test_exec (f->store,
+                "DROP TABLE account_attempt; DROP TABLE account_session; DROP TABLE account; "
                 "DROP TABLE report_receipt; DROP TABLE report; DROP TABLE report_header; "
                 "DROP TRIGGER attachment_unlinked_document; DROP TRIGGER attachment_unlinked_task; "
                 "DROP TRIGGER attachment_unlinked_delegation; "

@@ -618,6 +618,49 @@ test_migrations_report_receipts (DnTestStore   *f,
   assert_sound (f->store);
 }
 
+/* Version 9 to 10: the accounts of the department server; their sessions
+ * and failed sign-ins are not audited, nor a password hash. */
+static void
+test_migrations_accounts (DnTestStore   *f,
+                          gconstpointer  data)
+{
+  DnStore *store = open_at (f->path, 9);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnAccount) account = dn_account_new ();
+  g_autofree char *token = NULL;
+  g_autoptr(DnAccount) signed_in = NULL;
+  g_autofree char *audit_sql = NULL;
+
+  g_assert_false (has_object (store, "table", "account"));
+  dn_test_exec (store, "%s", v1_rows);
+  dn_test_store_close (&store);
+
+  f->store = open_latest (f->path);
+  assert_latest_schema (f->store);
+  g_assert_true (has_object (f->store, "table", "account"));
+  g_assert_true (has_object (f->store, "table", "account_session"));
+  g_assert_true (has_object (f->store, "table", "account_attempt"));
+  g_assert_true (has_object (f->store, "trigger", "audit_account_update"));
+  g_assert_false (has_object (f->store, "trigger", "audit_account_session_insert"));
+  g_assert_false (has_object (f->store, "trigger", "audit_account_attempt_insert"));
+  audit_sql = dn_test_query_text (f->store, "SELECT sql FROM sqlite_schema WHERE name = 'audit_account_update'");
+  g_assert_nonnull (strstr (audit_sql, "'disabled'"));
+  g_assert_null (strstr (audit_sql, "password_hash"));
+
+  g_free (account->name);
+  account->name = g_strdup ("duc");
+  account->unit_id = 2;
+  account->role = DN_ACCOUNT_ROLE_UNIT;
+  g_assert_true (dn_store_add_account (f->store, account, "mật khẩu dài", &error));
+  g_assert_no_error (error);
+  token = dn_store_open_session (f->store, "duc", "mật khẩu dài", NULL, &error);
+  g_assert_no_error (error);
+  signed_in = dn_store_check_session (f->store, token, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (signed_in->unit_code, ==, "HTQT");
+  assert_sound (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +669,8 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* still argon2id, at its lowest cost */
+  _dn_accounts_set_hash_limits (1, 8192);
 
   DN_TEST_ADD_EMPTY ("/migrations/v1-to-latest", test_migrations_v1_to_latest);
   DN_TEST_ADD_EMPTY ("/migrations/empty-to-latest", test_migrations_empty_to_latest);
@@ -636,6 +681,7 @@ main (int   argc,
   DN_TEST_ADD_EMPTY ("/migrations/unit-names", test_migrations_unit_names);
   DN_TEST_ADD_EMPTY ("/migrations/document-register", test_migrations_document_register);
   DN_TEST_ADD_EMPTY ("/migrations/report-receipts", test_migrations_report_receipts);
+  DN_TEST_ADD_EMPTY ("/migrations/accounts", test_migrations_accounts);
   DN_TEST_ADD_EMPTY ("/migrations/failure/table", test_migrations_failure_table);
   DN_TEST_ADD_EMPTY ("/migrations/failure/late", test_migrations_failure_late);
 

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "dn-account.h"
 #include "dn-assignment.h"
 #include "dn-delegation.h"
 #include "dn-delegation-member.h"
@@ -72,6 +73,7 @@ typedef enum
   RECORD_PROJECT,
   RECORD_REPORT,
   RECORD_OWED_REPORT,
+  RECORD_ACCOUNT,
   N_RECORDS
 } RecordId;
 
@@ -192,6 +194,11 @@ static const RecordKind kinds[N_RECORDS] = {
     { FIELD (DnOwedReport, period), FIELD (DnOwedReport, note), FIELD (DnOwedReport, task_title),
       FIELD (DnOwedReport, unit_code), FIELD (DnOwedReport, unit_name), FIELD (DnOwedReport, period_label) },
     { FIELD (DnOwedReport, due_date), FIELD (DnOwedReport, received_on) },
+  },
+  [RECORD_ACCOUNT] = {
+    "DnAccount", sizeof (DnAccount),
+    { FIELD (DnAccount, name), FIELD (DnAccount, unit_code), FIELD (DnAccount, unit_name),
+      FIELD (DnAccount, created_at), FIELD (DnAccount, updated_at) },
   },
 };
 
@@ -424,4 +431,10 @@ GType
 dn_owed_report_get_type (void)
 {
   return record_type (RECORD_OWED_REPORT);
+}
+
+GType
+dn_account_get_type (void)
+{
+  return record_type (RECORD_ACCOUNT);
 }

@@ -25,6 +25,7 @@ constraint_field_label (const char *message)
     { "assignment.task_id", N_("lead unit") },
     { "calendar_day.day", N_("day") },
     { "delegation_member.delegation_id, delegation_member.person_id", N_("member") },
+    { "account.name", N_("account name") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (strstr (message, fields[i].column) != NULL)

@@ -31,6 +31,7 @@ static const char *migration_files[] = {
   "007-attachments.sql",
   "008-reports.sql",
   "009-report-receipts.sql",
+  "010-accounts.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == DN_STORE_SCHEMA_VERSION + 1);
 
@@ -58,7 +59,9 @@ sql_actor (sqlite3_context  *ctx,
 
 /* One AFTER INSERT/UPDATE/DELETE trigger per table and action, writing the
  * row as JSON (generated sort-key columns left out). Rebuilt after every
- * migration so that new columns are covered. */
+ * migration so that new columns are covered. Sign-ins are not changes of
+ * the data: sessions and failed attempts are not audited, and an account's
+ * password hash is never written to the log. */
 static gboolean
 rebuild_audit_triggers (DnStore  *self,
                         GError  **error)
@@ -72,7 +75,7 @@ rebuild_audit_triggers (DnStore  *self,
                                  "SELECT name, type, tbl_name FROM sqlite_schema "
                                  "WHERE (type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
                                  "       AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%' "
-                                 "       AND name <> 'audit_log') "
+                                 "       AND name NOT IN ('audit_log', 'account_session', 'account_attempt')) "
                                  "   OR (type = 'trigger' AND name LIKE 'audit_%') ORDER BY name",
                                  error);
   if (stmt == NULL)
@@ -112,6 +115,9 @@ rebuild_audit_triggers (DnStore  *self,
           int hidden = sqlite3_column_int (stmt, 6);
 
           if (hidden != 0)   /* generated sort keys */
+            continue;
+          /* an account's password hash stays in its row only */
+          if (g_str_equal (column, "password_hash"))
             continue;
           if (!first)
             {

@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define DN_STORE_SCHEMA_VERSION 9
+#define DN_STORE_SCHEMA_VERSION 10
 #define DN_STORE_APPLICATION_ID 0x444e4731 /* "DNG1" */
 
 /* Longest text a field takes, in characters: codes, names and numbers;
@@ -48,6 +48,12 @@ typedef enum
    * message says what; nothing was written, and the caller may ask the
    * officer and do it again, confirmed (the function's "confirmed" flag) */
   DN_STORE_ERROR_WARNING,
+  /* a sign-in refused (unknown name or wrong password alike, a disabled
+   * account) or a session no longer valid */
+  DN_STORE_ERROR_DENIED,
+  /* too many failed sign-ins for a name or from a peer: refused without
+   * checking the password until the window has passed */
+  DN_STORE_ERROR_TOO_MANY_ATTEMPTS,
 } DnStoreError;
 
 typedef enum
@@ -141,3 +147,4 @@ G_END_DECLS
 #include "dn-store-delegations.h"
 #include "dn-store-delegation-members.h"
 #include "dn-store-delegation-status.h"
+#include "dn-store-accounts.h"
