@@ -34,7 +34,10 @@ dn_store_exchange_columns (DnStore     *store,
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (sqlite3_column_int (stmt, 6) == 0)   /* generated sort keys are hidden */
+    /* generated sort keys are hidden; a row's revision is the server's
+     * state, not the data's: an import starts a history of its own */
+    if (sqlite3_column_int (stmt, 6) == 0 &&
+        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "revision") != 0)
       {
         const char *type = (const char *) sqlite3_column_text (stmt, 2);
         DnStoreColumn column = {
@@ -205,6 +208,7 @@ dn_store_exchange_begin_import (DnStore  *store,
   if (!dn_store_begin (store, error))
     return FALSE;
   _dn_store_set_audit (store, FALSE);
+  _dn_store_set_change_log (store, FALSE);
   if (!_dn_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
     return dn_store_exchange_end_import (store, FALSE, error);
   return TRUE;
@@ -218,6 +222,10 @@ dn_store_exchange_end_import (DnStore   *store,
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   /* an export written before the task rules comes under them */
   ok = ok && _dn_store_apply_task_rules (store, error);
+  /* the rows read keep revision 0: one log entry each, written here at
+   * once rather than by the triggers row by row */
+  _dn_store_set_change_log (store, TRUE);
+  ok = ok && _dn_store_log_existing_rows (store, error);
   _dn_store_set_audit (store, TRUE);
   return _dn_store_finish (store, ok, error);
 }

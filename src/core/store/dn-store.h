@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define DN_STORE_SCHEMA_VERSION 9
+#define DN_STORE_SCHEMA_VERSION 11
 #define DN_STORE_APPLICATION_ID 0x444e4731 /* "DNG1" */
 
 /* Longest text a field takes, in characters: codes, names and numbers;
@@ -48,6 +48,9 @@ typedef enum
    * message says what; nothing was written, and the caller may ask the
    * officer and do it again, confirmed (the function's "confirmed" flag) */
   DN_STORE_ERROR_WARNING,
+  /* the record was changed by someone else since the revision a write
+   * was made on (dn_store_check_revision): nothing written */
+  DN_STORE_ERROR_CONFLICT,
 } DnStoreError;
 
 typedef enum
@@ -141,3 +144,4 @@ G_END_DECLS
 #include "dn-store-delegations.h"
 #include "dn-store-delegation-members.h"
 #include "dn-store-delegation-status.h"
+#include "dn-store-changes.h"
