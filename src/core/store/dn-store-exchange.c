@@ -137,6 +137,32 @@ dn_store_cursor_new (DnStore     *store,
   return cursor;
 }
 
+DnStoreCursor *
+dn_store_cursor_new_for_key (DnStore     *store,
+                             const char  *table,
+                             GArray      *columns,
+                             const char  *key_column,
+                             gint64       key,
+                             GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  DnStoreCursor *cursor;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  for (guint c = 0; c < columns->len; c++)
+    g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", g_array_index (columns, DnStoreColumn, c).name);
+  g_string_append_printf (sql, " FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY rowid", table, key_column);
+  stmt = _dn_store_prepare_once (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, key);
+  cursor = g_new0 (DnStoreCursor, 1);
+  cursor->held.store = g_object_ref (store);
+  cursor->held.stmt = stmt;
+  return cursor;
+}
+
 gboolean
 dn_store_cursor_next (DnStoreCursor  *cursor,
                       GError        **error)

@@ -56,6 +56,15 @@ DnStoreCursor   *dn_store_cursor_new        (DnStore     *store,
                                              const char  *table,
                                              GArray      *columns,
                                              GError     **error);
+/* The rows of @table whose @key_column is @key (a column the store named:
+ * dn_store_is_logged_table()), in rowid order: one record by its id, or
+ * the links of one owner. */
+DnStoreCursor   *dn_store_cursor_new_for_key (DnStore     *store,
+                                              const char  *table,
+                                              GArray      *columns,
+                                              const char  *key_column,
+                                              gint64       key,
+                                              GError     **error);
 /* Moves to the next row: TRUE on a row; FALSE at the end, or with @error
  * set when reading fails. */
 gboolean         dn_store_cursor_next       (DnStoreCursor  *cursor,
