@@ -162,28 +162,6 @@ dn_store_is_logged_table (DnStore     *self,
  * The triggers, made from the schema after every upgrade
  */
 
-static void
-sql_changes_enabled (sqlite3_context  *ctx,
-                     int               argc,
-                     sqlite3_value   **argv)
-{
-  DnStore *self = sqlite3_user_data (ctx);
-  sqlite3_result_int (ctx, self->log_changes ? 1 : 0);
-}
-
-void
-_dn_store_register_change_functions (DnStore *self)
-{
-  sqlite3_create_function (self->db, "dn_changes_enabled", 0, SQLITE_UTF8, self, sql_changes_enabled, NULL, NULL);
-}
-
-void
-_dn_store_set_change_log (DnStore  *self,
-                          gboolean  enabled)
-{
-  self->log_changes = enabled;
-}
-
 /* The entry's INSERT for the row @ref (e.g. "new.id") of @table. */
 static char *
 entry_sql (const char *table,
@@ -219,12 +197,12 @@ table_triggers (const Logged *t)
                              "SELECT '%s', %s, '%s', " NOW_SQL ", dn_actor() WHERE %s IS NOT %s;",
                              t->table, old_key, t->link ? "update" : "delete", old_key, new_key);
   return g_strdup_printf (
-    "CREATE TRIGGER change_%1$s_insert AFTER INSERT ON \"%1$s\" WHEN dn_changes_enabled() BEGIN "
+    "CREATE TRIGGER change_%1$s_insert AFTER INSERT ON \"%1$s\" BEGIN "
     "  %2$s UPDATE \"%1$s\" SET revision = last_insert_rowid() WHERE %6$s = new.%6$s; END;"
     "CREATE TRIGGER change_%1$s_update AFTER UPDATE ON \"%1$s\" "
-    "WHEN dn_changes_enabled() AND new.revision IS old.revision BEGIN "
+    "WHEN new.revision IS old.revision BEGIN "
     "  %5$s %3$s UPDATE \"%1$s\" SET revision = last_insert_rowid() WHERE %6$s = new.%6$s; END;"
-    "CREATE TRIGGER change_%1$s_delete AFTER DELETE ON \"%1$s\" WHEN dn_changes_enabled() BEGIN "
+    "CREATE TRIGGER change_%1$s_delete AFTER DELETE ON \"%1$s\" BEGIN "
     "  %4$s END;",
     t->table, ins, upd, del, upd_old, row);
 }
@@ -267,7 +245,8 @@ _dn_store_rebuild_change_triggers (DnStore  *self,
 }
 
 /* One entry per row of every logged table (per owner of a link table), in
- * the order of the tables then of the ids; the rows keep their revision. */
+ * the order of the tables then of the ids; the rows keep their revision
+ * (0). For the rows there before the change log (the upgrade to 11). */
 gboolean
 _dn_store_log_existing_rows (DnStore  *self,
                              GError  **error)

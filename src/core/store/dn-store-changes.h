@@ -5,10 +5,10 @@
  * trigger in the write's own transaction: a rolled-back write leaves none.
  * Its revision numbers the changes of the whole database in order and is
  * never reused; the changed row's "revision" becomes that number. A row
- * that came in bulk — present when the database was upgraded to version
- * 11, or imported — keeps revision 0 and has one "insert" entry, written at
- * the end of the upgrade or the import, so that a reader starting from 0
- * gets every row. A link table without an id of its own
+ * present when the database was upgraded to version 11 keeps revision 0
+ * and has one "insert" entry, written by the upgrade, so that a reader
+ * starting from 0 gets every row; an import's rows are inserts like any
+ * other. A link table without an id of its own
  * (document_attachment, task_attachment, delegation_attachment,
  * delegation_country) logs every change as an "update" of its owner's
  * links: the entry's row is the document, task or delegation.

@@ -234,7 +234,6 @@ dn_store_exchange_begin_import (DnStore  *store,
   if (!dn_store_begin (store, error))
     return FALSE;
   _dn_store_set_audit (store, FALSE);
-  _dn_store_set_change_log (store, FALSE);
   if (!_dn_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
     return dn_store_exchange_end_import (store, FALSE, error);
   return TRUE;
@@ -248,10 +247,6 @@ dn_store_exchange_end_import (DnStore   *store,
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   /* an export written before the task rules comes under them */
   ok = ok && _dn_store_apply_task_rules (store, error);
-  /* the rows read keep revision 0: one log entry each, written here at
-   * once rather than by the triggers row by row */
-  _dn_store_set_change_log (store, TRUE);
-  ok = ok && _dn_store_log_existing_rows (store, error);
   _dn_store_set_audit (store, TRUE);
   return _dn_store_finish (store, ok, error);
 }

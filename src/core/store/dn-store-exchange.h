@@ -84,12 +84,12 @@ void             dn_store_cursor_free       (DnStoreCursor *cursor);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnStoreCursor, dn_store_cursor_free)
 
 /* Writing: dn_store_exchange_begin_import() opens the transaction
- * (BEGIN IMMEDIATE), turns the audit log and the change log's triggers off
- * and defers foreign keys to the end; dn_store_exchange_end_import() writes
- * one change log entry per row read (dn-store-changes.h: the rows keep
- * revision 0), turns both logs back on and commits when @ok, else rolls
- * back. A table's columns (dn_store_exchange_columns) leave the rows'
- * "revision" out: it is the server's state, not the data's. */
+ * (BEGIN IMMEDIATE), turns the audit log off and defers foreign keys to the
+ * end; dn_store_exchange_end_import() turns the audit log back on and
+ * commits when @ok, else rolls back. The change log stays on: each row read
+ * is an "insert" of its own (dn-store-changes.h). A table's columns
+ * (dn_store_exchange_columns) leave the rows' "revision" out: it is the
+ * server's state, not the data's. */
 gboolean    dn_store_exchange_begin_import (DnStore  *store,
                                             GError  **error);
 gboolean    dn_store_exchange_end_import   (DnStore   *store,

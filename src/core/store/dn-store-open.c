@@ -445,7 +445,6 @@ open_connection (DnStore  *self,
   dn_sqlite_register_functions (self->db);
   sqlite3_create_function (self->db, "dn_audit_enabled", 0, SQLITE_UTF8, self, sql_audit_enabled, NULL, NULL);
   sqlite3_create_function (self->db, "dn_actor", 0, SQLITE_UTF8, self, sql_actor, NULL, NULL);
-  _dn_store_register_change_functions (self);
   return SQLITE_OK;
 }
 

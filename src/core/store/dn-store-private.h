@@ -45,15 +45,10 @@ gboolean      _dn_store_step_done          (DnStore       *self,
                                             GError       **error);
 void          _dn_store_set_audit          (DnStore  *self,
                                             gboolean  enabled);
-/* The change log (dn-store-changes.c): the SQL function its triggers ask
- * (dn_changes_enabled), the switch bulk paths turn it off with, the
- * triggers made from the tables with a "revision" column (after every
- * upgrade), and one "insert" entry per row already there (per owner of a
- * link table), for the rows that come in bulk: the upgrade to version 11
- * and an import, which writes with the triggers off. */
-void          _dn_store_register_change_functions (DnStore *self);
-void          _dn_store_set_change_log     (DnStore  *self,
-                                            gboolean  enabled);
+/* The change log (dn-store-changes.c): the triggers made from the tables
+ * with a "revision" column (after every upgrade), and one "insert" entry
+ * per row already there (per owner of a link table), for the rows there
+ * before the log: the upgrade to version 11. */
 gboolean      _dn_store_rebuild_change_triggers (DnStore  *self,
                                                  GError  **error);
 gboolean      _dn_store_log_existing_rows  (DnStore  *self,

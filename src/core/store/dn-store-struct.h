@@ -31,7 +31,6 @@ struct _DnStore
   GHashTable  *statements;   /* const char *sql (borrowed static) → sqlite3_stmt */
   guint        depth;        /* transaction nesting */
   gboolean     audit;
-  gboolean     log_changes;  /* the change log's triggers write (off during an import) */
   gboolean     read_only;
   DnReadOnlyReason read_only_reason;  /* why, when the store found it could not write */
   char        *damage;       /* what the mark file beside the database says, translated */

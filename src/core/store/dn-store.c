@@ -83,7 +83,6 @@ dn_store_init (DnStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
   self->actor = g_strdup (g_get_user_name ());
   self->audit = TRUE;
-  self->log_changes = TRUE;
 }
 
 /* TRUE when @rc is SQLITE_OK; else FALSE, with @error set. */

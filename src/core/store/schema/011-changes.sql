@@ -2,8 +2,8 @@
 -- what the department server's GET /api/v1/changes?since=N answers from.
 --
 -- Every table the server's API serves has a "revision": the revision of
--- the row's last change, 0 for a row no write has changed since it came in
--- bulk (this upgrade, an import). "change_log" holds one entry per change:
+-- the row's last change, 0 for a row no write has changed since this
+-- upgrade (which gives each row there one "insert" entry). "change_log" holds one entry per change:
 -- its revision (never reused: AUTOINCREMENT), the table and row, the kind
 -- of change, when and who (the store's recorded name, dn_store_set_actor).
 -- The triggers that fill it are made by the store from the tables that
