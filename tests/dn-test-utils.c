@@ -279,6 +279,29 @@ dn_test_exec_file (const char *path,
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 }
 
+void
+dn_test_undo_change_log (DnStore *store)
+{
+  g_autoptr(GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = _dn_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT 'DROP TRIGGER \"' || name || '\"' FROM sqlite_schema "
+                                       "WHERE type = 'trigger' AND (name LIKE 'change\\_%' ESCAPE '\\' "
+                                       "                            OR name LIKE 'audit\\_%' ESCAPE '\\') "
+                                       "UNION ALL SELECT 'DROP TABLE change_log' "
+                                       "UNION ALL SELECT 'ALTER TABLE \"' || m.name || '\" DROP COLUMN revision' "
+                                       "FROM sqlite_schema m WHERE m.type = 'table' AND m.name <> 'change_log' "
+                                       "  AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'revision')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (sql, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < sql->len; i++)
+    dn_test_exec (store, "%s", (char *) sql->pdata[i]);
+}
+
 gint64
 dn_test_query_file_int (const char *path,
                         const char *sql)

@@ -93,6 +93,11 @@ char     *dn_test_query_text           (DnStore    *store,
 void      dn_test_exec_file            (const char *path,
                                         const char *sql);
 /* The first column of the first row of @sql on @path (plain connection). */
+/* Takes schema version 11's change log out of @store — its triggers, the
+ * table, the "revision" columns — with the audit triggers (every migration
+ * makes them again), for a test that brings a database back to an older
+ * layout by hand. */
+void      dn_test_undo_change_log      (DnStore    *store);
 gint64    dn_test_query_file_int       (const char *path,
                                         const char *sql);
 

@@ -66,6 +66,60 @@ write_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* The value of column @c of the row under @cursor, as every record of the
+ * exchange carries it (the export's rows and the API's objects): a number
+ * that is not finite and text that is not valid UTF-8 (or holds a NUL)
+ * are refused, naming the record and the field. */
+gboolean
+_dn_exchange_read_value (DnStoreCursor  *cursor,
+                         guint           c,
+                         const char     *table,
+                         const char     *name,
+                         DnExchangeValue *value,
+                         GError        **error)
+{
+  memset (value, 0, sizeof *value);
+  value->type = dn_store_cursor_get_type (cursor, c);
+  switch (value->type)
+    {
+    case DN_STORE_VALUE_INTEGER:
+      value->integer = dn_store_cursor_get_int64 (cursor, c);
+      break;
+    case DN_STORE_VALUE_FLOAT:
+      value->number = dn_store_cursor_get_double (cursor, c);
+      if (!isfinite (value->number))
+        {
+          g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                       _("Table “%s”, record with id %lld, field “%s” holds a number that is not finite; "
+                         "correct it before exporting."),
+                       table, (long long) dn_store_cursor_get_int64 (cursor, 0), name);
+          return FALSE;
+        }
+      break;
+    case DN_STORE_VALUE_NULL:
+      break;
+    case DN_STORE_VALUE_TEXT:
+    default:
+      {
+        gsize bytes = 0;
+
+        value->type = DN_STORE_VALUE_TEXT;
+        value->text = dn_store_cursor_get_text (cursor, c, &bytes);
+        if (value->text == NULL || memchr (value->text, '\0', bytes) != NULL ||
+            !g_utf8_validate_len (value->text, bytes, NULL))
+          {
+            g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                         _("Table “%s”, record with id %lld, field “%s” is not valid text; "
+                           "run “doingoai-cli check”."),
+                         table, (long long) dn_store_cursor_get_int64 (cursor, 0), name);
+            return FALSE;
+          }
+      }
+      break;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_row (GString        *out,
            DnStoreCursor  *cursor,
@@ -77,29 +131,23 @@ write_row (GString        *out,
   for (guint c = 0; c < columns->len; c++)
     {
       const char *name = g_array_index (columns, DnStoreColumn, c).name;
+      DnExchangeValue value;
 
+      if (!_dn_exchange_read_value (cursor, c, table, name, &value, error))
+        return FALSE;
       g_string_append (out, "    ");
       write_string (out, name);
       g_string_append (out, " : ");
-      switch (dn_store_cursor_get_type (cursor, c))
+      switch (value.type)
         {
         case DN_STORE_VALUE_INTEGER:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, dn_store_cursor_get_int64 (cursor, c));
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, value.integer);
           break;
         case DN_STORE_VALUE_FLOAT:
           {
             char number[G_ASCII_DTOSTR_BUF_SIZE];
-            double value = dn_store_cursor_get_double (cursor, c);
 
-            if (!isfinite (value))
-              {
-                g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                             _("Table “%s”, record with id %lld, field “%s” holds a number that is not finite; "
-                               "correct it before exporting."),
-                             table, (long long) dn_store_cursor_get_int64 (cursor, 0), name);
-                return FALSE;
-              }
-            g_ascii_dtostr (number, sizeof number, value);
+            g_ascii_dtostr (number, sizeof number, value.number);
             g_string_append (out, number);
             if (strpbrk (number, ".e") == NULL)
               g_string_append (out, ".0");
@@ -110,20 +158,7 @@ write_row (GString        *out,
           break;
         case DN_STORE_VALUE_TEXT:
         default:
-          {
-            gsize bytes = 0;
-            const char *text = dn_store_cursor_get_text (cursor, c, &bytes);
-
-            if (text == NULL || memchr (text, '\0', bytes) != NULL || !g_utf8_validate_len (text, bytes, NULL))
-              {
-                g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                             _("Table “%s”, record with id %lld, field “%s” is not valid text; "
-                               "run “doingoai-cli check”."),
-                             table, (long long) dn_store_cursor_get_int64 (cursor, 0), name);
-                return FALSE;
-              }
-            write_string (out, text);
-          }
+          write_string (out, value.text);
           break;
         }
       g_string_append (out, c + 1 < columns->len ? ",\n" : "\n");

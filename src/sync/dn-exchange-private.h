@@ -6,10 +6,29 @@
 
 #include <glib.h>
 
+#include "dn-store-exchange.h"
+
 G_BEGIN_DECLS
 
 #define DN_EXCHANGE_N_TABLES 28
 /* The tables of an export, in dependency order: a table only refers to
  * tables before it (or to itself). */
 extern const char * const _dn_exchange_tables[DN_EXCHANGE_N_TABLES];
+
+/* One value of a record as the exchange carries it (dn-exchange-export.c):
+ * the export writes it, the API's objects (dn-exchange-rows.c) hold it. */
+typedef struct
+{
+  DnStoreValueType  type;     /* NULL, INTEGER, FLOAT or TEXT */
+  gint64            integer;
+  double            number;   /* finite */
+  const char       *text;     /* valid UTF-8, no NUL; the cursor's */
+} DnExchangeValue;
+
+gboolean _dn_exchange_read_value (DnStoreCursor    *cursor,
+                                  guint             column,
+                                  const char       *table,
+                                  const char       *name,
+                                  DnExchangeValue  *value,
+                                  GError          **error);
 G_END_DECLS

@@ -412,6 +412,7 @@ test_find_and_migrate (DnTestStore   *f,
                 "DROP TRIGGER audit_attachment_insert; DROP TRIGGER audit_attachment_update; "
                 "DROP TRIGGER audit_attachment_delete; DROP INDEX attachment_pending; "
                 "ALTER TABLE attachment DROP COLUMN text_state");
+  dn_test_undo_change_log (f->store);
   dn_test_store_close (&f->store);
   dn_test_exec_file (f->path,
                      "INSERT INTO attachment (sha256, file_name, mime_type, size) VALUES "

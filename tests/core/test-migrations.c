@@ -116,6 +116,14 @@ assert_latest_schema (DnStore *store)
       g_assert_true (has_object (store, "trigger", update));
       g_assert_true (has_object (store, "trigger", delete));
     }
+  /* the change log's triggers on the tables the API serves, none on the log */
+  g_assert_true (has_object (store, "table", "change_log"));
+  g_assert_true (has_object (store, "trigger", "change_task_insert"));
+  g_assert_true (has_object (store, "trigger", "change_report_receipt_delete"));
+  g_assert_true (has_object (store, "trigger", "change_delegation_country_update"));
+  g_assert_false (has_object (store, "trigger", "change_change_log_insert"));
+  g_assert_false (has_object (store, "trigger", "audit_change_log_insert"));
+  g_assert_false (has_object (store, "trigger", "change_setting_insert"));
   /* no audit of the audit log nor of the search index */
   g_assert_cmpint (dn_test_query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
                                              "AND (name LIKE 'audit\\_audit%%' ESCAPE '\\' "
@@ -661,6 +669,49 @@ test_migrations_accounts (DnTestStore   *f,
   assert_sound (f->store);
 }
 
+/* Version 9 to 11 (through 10, the accounts): every row served takes revision 0 and one "insert" entry, and the
+ * triggers log what is written after. */
+static void
+test_migrations_changes (DnTestStore   *f,
+                         gconstpointer  data)
+{
+  DnStore *store = open_at (f->path, 9);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gint64 last = 0;
+
+  dn_test_exec (store, "%s", v1_rows);
+  g_assert_false (has_object (store, "table", "change_log"));
+  dn_test_store_close (&store);
+
+  f->store = open_latest (f->path);
+  assert_latest_schema (f->store);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM task WHERE revision = 0"), ==, 2);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM unit WHERE revision = 0"), ==, 2);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM assignment WHERE revision = 0"), ==, 2);
+  /* units 2, person 1, document 1, tasks 2, assignments 2 */
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM change_log WHERE op = 'insert' "
+                                                "AND actor IS NOT NULL"), ==, 8);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM change_log"), ==, 8);
+  g_assert_cmpint (dn_store_get_revision (f->store), ==, 8);
+  /* referenced rows come first: the units before the tasks */
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT max(revision) FROM change_log WHERE table_name = 'unit'"),
+                   <, dn_test_query_int (f->store, "SELECT min(revision) FROM change_log WHERE table_name = 'task'"));
+  g_assert_true (dn_store_check_revision (f->store, "task", 1, 0, &error));
+  g_assert_no_error (error);
+
+  /* a write after the upgrade */
+  dn_test_exec (f->store, "UPDATE task SET title = 'Gia hạn hộ chiếu ngoại giao' WHERE id = 1");
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT revision FROM task WHERE id = 1"), ==, 9);
+  changes = dn_store_read_changes (f->store, 0, 0, &last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 8);
+  g_assert_cmpint (last, ==, 9);
+  g_assert_cmpstr (((DnChange *) changes->pdata[7])->table, ==, "task");
+  g_assert_cmpint (((DnChange *) changes->pdata[7])->op, ==, DN_CHANGE_UPDATE);
+  assert_sound (f->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +733,7 @@ main (int   argc,
   DN_TEST_ADD_EMPTY ("/migrations/document-register", test_migrations_document_register);
   DN_TEST_ADD_EMPTY ("/migrations/report-receipts", test_migrations_report_receipts);
   DN_TEST_ADD_EMPTY ("/migrations/accounts", test_migrations_accounts);
+  DN_TEST_ADD_EMPTY ("/migrations/changes", test_migrations_changes);
   DN_TEST_ADD_EMPTY ("/migrations/failure/table", test_migrations_failure_table);
   DN_TEST_ADD_EMPTY ("/migrations/failure/late", test_migrations_failure_late);
 

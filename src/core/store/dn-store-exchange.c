@@ -34,7 +34,10 @@ dn_store_exchange_columns (DnStore     *store,
   if (stmt == NULL)
     return NULL;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (sqlite3_column_int (stmt, 6) == 0)   /* generated sort keys are hidden */
+    /* generated sort keys are hidden; a row's revision is the server's
+     * state, not the data's: an import starts a history of its own */
+    if (sqlite3_column_int (stmt, 6) == 0 &&
+        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "revision") != 0)
       {
         const char *type = (const char *) sqlite3_column_text (stmt, 2);
         DnStoreColumn column = {
@@ -128,6 +131,32 @@ dn_store_cursor_new (DnStore     *store,
   stmt = _dn_store_prepare_once (store, sql->str, error);
   if (stmt == NULL)
     return NULL;
+  cursor = g_new0 (DnStoreCursor, 1);
+  cursor->held.store = g_object_ref (store);
+  cursor->held.stmt = stmt;
+  return cursor;
+}
+
+DnStoreCursor *
+dn_store_cursor_new_for_key (DnStore     *store,
+                             const char  *table,
+                             GArray      *columns,
+                             const char  *key_column,
+                             gint64       key,
+                             GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  DnStoreCursor *cursor;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  for (guint c = 0; c < columns->len; c++)
+    g_string_append_printf (sql, "%s\"%s\"", c > 0 ? ", " : "", g_array_index (columns, DnStoreColumn, c).name);
+  g_string_append_printf (sql, " FROM \"%s\" WHERE \"%s\" = ?1 ORDER BY rowid", table, key_column);
+  stmt = _dn_store_prepare_once (store, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, key);
   cursor = g_new0 (DnStoreCursor, 1);
   cursor->held.store = g_object_ref (store);
   cursor->held.stmt = stmt;

@@ -56,6 +56,15 @@ DnStoreCursor   *dn_store_cursor_new        (DnStore     *store,
                                              const char  *table,
                                              GArray      *columns,
                                              GError     **error);
+/* The rows of @table whose @key_column is @key (a column the store named:
+ * dn_store_is_logged_table()), in rowid order: one record by its id, or
+ * the links of one owner. */
+DnStoreCursor   *dn_store_cursor_new_for_key (DnStore     *store,
+                                              const char  *table,
+                                              GArray      *columns,
+                                              const char  *key_column,
+                                              gint64       key,
+                                              GError     **error);
 /* Moves to the next row: TRUE on a row; FALSE at the end, or with @error
  * set when reading fails. */
 gboolean         dn_store_cursor_next       (DnStoreCursor  *cursor,
@@ -77,7 +86,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnStoreCursor, dn_store_cursor_free)
 /* Writing: dn_store_exchange_begin_import() opens the transaction
  * (BEGIN IMMEDIATE), turns the audit log off and defers foreign keys to the
  * end; dn_store_exchange_end_import() turns the audit log back on and
- * commits when @ok, else rolls back. */
+ * commits when @ok, else rolls back. The change log stays on: each row read
+ * is an "insert" of its own (dn-store-changes.h). A table's columns
+ * (dn_store_exchange_columns) leave the rows' "revision" out: it is the
+ * server's state, not the data's. */
 gboolean    dn_store_exchange_begin_import (DnStore  *store,
                                             GError  **error);
 gboolean    dn_store_exchange_end_import   (DnStore   *store,

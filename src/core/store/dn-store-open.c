@@ -1,5 +1,6 @@
 /* dn-store-open.c: opening a database (the file's header and identity,
  * read-only detection, the connection), migrations, the audit triggers
+ * (the change log's are made by dn-store-changes.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +33,7 @@ static const char *migration_files[] = {
   "008-reports.sql",
   "009-report-receipts.sql",
   "010-accounts.sql",
+  "011-changes.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migration_files) == DN_STORE_SCHEMA_VERSION + 1);
 
@@ -75,7 +77,7 @@ rebuild_audit_triggers (DnStore  *self,
                                  "SELECT name, type, tbl_name FROM sqlite_schema "
                                  "WHERE (type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
                                  "       AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search%' "
-                                 "       AND name NOT IN ('audit_log', 'account_session', 'account_attempt')) "
+                                 "       AND name NOT IN ('audit_log', 'change_log', 'account_session', 'account_attempt')) "
                                  "   OR (type = 'trigger' AND name LIKE 'audit_%') ORDER BY name",
                                  error);
   if (stmt == NULL)
@@ -105,6 +107,7 @@ rebuild_audit_triggers (DnStore  *self,
       g_autofree char *info_sql = g_strdup_printf ("PRAGMA table_xinfo(\"%s\")", table);
       g_autofree char *sql = NULL;
       gboolean first = TRUE;
+      gboolean has_revision = FALSE;
 
       stmt = _dn_store_prepare_once (self, info_sql, error);
       if (stmt == NULL)
@@ -119,6 +122,7 @@ rebuild_audit_triggers (DnStore  *self,
           /* an account's password hash stays in its row only */
           if (g_str_equal (column, "password_hash"))
             continue;
+          has_revision |= g_str_equal (column, "revision");
           if (!first)
             {
               g_string_append (old_json, ", ");
@@ -136,13 +140,15 @@ rebuild_audit_triggers (DnStore  *self,
         "CREATE TRIGGER audit_%1$s_insert AFTER INSERT ON \"%1$s\" WHEN dn_audit_enabled() BEGIN "
         "  INSERT INTO audit_log (actor, action, table_name, row_id, after) "
         "  VALUES (dn_actor(), 'insert', '%1$s', new.rowid, %3$s); END;"
-        "CREATE TRIGGER audit_%1$s_update AFTER UPDATE ON \"%1$s\" WHEN dn_audit_enabled() BEGIN "
+        "CREATE TRIGGER audit_%1$s_update AFTER UPDATE ON \"%1$s\" WHEN dn_audit_enabled()%4$s BEGIN "
         "  INSERT INTO audit_log (actor, action, table_name, row_id, before, after) "
         "  VALUES (dn_actor(), 'update', '%1$s', new.rowid, %2$s, %3$s); END;"
         "CREATE TRIGGER audit_%1$s_delete AFTER DELETE ON \"%1$s\" WHEN dn_audit_enabled() BEGIN "
         "  INSERT INTO audit_log (actor, action, table_name, row_id, before) "
         "  VALUES (dn_actor(), 'delete', '%1$s', old.rowid, %2$s); END;",
-        table, old_json->str, new_json->str);
+        table, old_json->str, new_json->str,
+        /* the revision the change log sets is not a change of its own */
+        has_revision ? " AND new.revision IS old.revision" : "");
       if (!_dn_store_exec (self, sql, error))
         return FALSE;
     }
@@ -158,16 +164,19 @@ apply_migration (DnStore  *self,
                  int       version,
                  GError  **error)
 {
-  g_autofree char *resource = g_strconcat (RESOURCE_SCHEMA, migration_files[version], NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *set_version = NULL;
   gboolean ok;
 
-  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return FALSE;
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  {
+    g_autofree char *resource = g_strconcat (RESOURCE_SCHEMA, migration_files[version], NULL);
+
+    bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+    if (bytes == NULL)
+      return FALSE;
+    sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  }
   set_version = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                                  version, DN_STORE_APPLICATION_ID);
 
@@ -175,7 +184,10 @@ apply_migration (DnStore  *self,
     return FALSE;
   ok = _dn_store_exec (self, sql, error) &&
        _dn_store_exec (self, set_version, error) &&
-       rebuild_audit_triggers (self, error);
+       /* the rows there before the change log: one entry each */
+       (version != 11 || _dn_store_log_existing_rows (self, error)) &&
+       rebuild_audit_triggers (self, error) &&
+       _dn_store_rebuild_change_triggers (self, error);
   if (!ok)
     g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
   return _dn_store_finish (self, ok, error);

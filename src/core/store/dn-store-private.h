@@ -45,6 +45,14 @@ gboolean      _dn_store_step_done          (DnStore       *self,
                                             GError       **error);
 void          _dn_store_set_audit          (DnStore  *self,
                                             gboolean  enabled);
+/* The change log (dn-store-changes.c): the triggers made from the tables
+ * with a "revision" column (after every upgrade), and one "insert" entry
+ * per row already there (per owner of a link table), for the rows there
+ * before the log: the upgrade to version 11. */
+gboolean      _dn_store_rebuild_change_triggers (DnStore  *self,
+                                                 GError  **error);
+gboolean      _dn_store_log_existing_rows  (DnStore  *self,
+                                            GError  **error);
 /* The first column of @sql's first row in *@out (left as is when there is
  * no row), with a statement of its own: no cache, no bound values. */
 gboolean      _dn_store_query_int          (DnStore     *self,

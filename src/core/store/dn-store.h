@@ -17,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define DN_STORE_SCHEMA_VERSION 10
+#define DN_STORE_SCHEMA_VERSION 11
 #define DN_STORE_APPLICATION_ID 0x444e4731 /* "DNG1" */
 
 /* Longest text a field takes, in characters: codes, names and numbers;
@@ -54,6 +54,9 @@ typedef enum
   /* too many failed sign-ins for a name or from a peer: refused without
    * checking the password until the window has passed */
   DN_STORE_ERROR_TOO_MANY_ATTEMPTS,
+  /* the record was changed by someone else since the revision a write
+   * was made on (dn_store_check_revision): nothing written */
+  DN_STORE_ERROR_CONFLICT,
 } DnStoreError;
 
 typedef enum
@@ -148,3 +151,4 @@ G_END_DECLS
 #include "dn-store-delegation-members.h"
 #include "dn-store-delegation-status.h"
 #include "dn-store-accounts.h"
+#include "dn-store-changes.h"
