@@ -99,6 +99,7 @@ static const struct
   { dn_cli_attach_commands, &dn_cli_n_attach_commands, NULL },
   { dn_cli_report_commands, &dn_cli_n_report_commands, dn_cli_report_clear },
   { dn_cli_reports_commands, &dn_cli_n_reports_commands, dn_cli_reports_clear },
+  { dn_cli_serve_commands, &dn_cli_n_serve_commands, dn_cli_serve_clear },
   { dn_cli_owed_commands, &dn_cli_n_owed_commands, dn_cli_owed_clear },
   { dn_cli_export_commands, &dn_cli_n_export_commands, NULL },
   { dn_cli_user_commands, &dn_cli_n_user_commands, NULL },

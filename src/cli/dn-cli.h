@@ -227,6 +227,10 @@ void dn_cli_report_clear (void);
 extern const Command dn_cli_reports_commands[];
 extern const guint dn_cli_n_reports_commands;
 void dn_cli_reports_clear (void);
+/* The department server (dn-cli-serve.c): serve. */
+extern const Command dn_cli_serve_commands[];
+extern const guint dn_cli_n_serve_commands;
+void dn_cli_serve_clear (void);
 
 /* The periodic reports the units owe (dn-cli-owed.c): reports-owed,
  * report-received, remind-owed. */
