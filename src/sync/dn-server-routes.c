@@ -325,9 +325,13 @@ get_task (DnServer          *self,
  * else (a kind of record not judged yet is left out, never shown) */
 typedef struct
 {
+  DnStore    *store;
+  DnAccount  *account;
   GArray     *scope;       /* unit ids seen */
-  GHashTable *tasks;       /* task ids seen */
+  GArray     *task_ids;    /* the tasks seen, read when a change asks */
+  GHashTable *tasks;       /* the same as a set */
   gboolean    secret;
+  gboolean    failed;      /* reading them failed: nothing judged on them is seen */
 } Rights;
 
 static gboolean
@@ -359,7 +363,19 @@ static gboolean
 task_seen (const Rights *rights,
            gint64        id)
 {
-  return g_hash_table_contains (rights->tasks, &id);
+  Rights *lazy = (Rights *) rights;
+
+  /* read once, and only when a change needs it: a poll with nothing new
+   * reads nothing */
+  if (lazy->tasks == NULL && !lazy->failed)
+    {
+      lazy->task_ids = visible_task_ids (lazy->store, lazy->account, NULL);
+      lazy->failed = lazy->task_ids == NULL;
+      lazy->tasks = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; !lazy->failed && i < lazy->task_ids->len; i++)
+        g_hash_table_add (lazy->tasks, &g_array_index (lazy->task_ids, gint64, i));
+    }
+  return !lazy->failed && g_hash_table_contains (lazy->tasks, &id);
 }
 
 static gboolean
@@ -420,22 +436,15 @@ list_changes (DnServer          *self,
   scope = dn_account_dup_scope (store, account);
   if (scope != NULL)
     {
-      g_autoptr(GArray) tasks = visible_task_ids (store, account, &error);
-      g_autoptr(GHashTable) task_set = g_hash_table_new (g_int64_hash, g_int64_equal);
       JsonArray *changes = json_object_get_array_member (json_node_get_object (answer), "changes");
-      Rights rights = { scope, task_set, dn_account_may_see_secret (account) };
+      Rights rights = { store, account, scope, NULL, NULL, dn_account_may_see_secret (account), FALSE };
 
-      if (tasks == NULL)
-        {
-          _dn_server_reply_store_error (msg, error);
-          return;
-        }
-      for (guint i = 0; i < tasks->len; i++)
-        g_hash_table_add (task_set, &g_array_index (tasks, gint64, i));
       /* the caller's cursor still moves past what it may not see */
       for (guint i = json_array_get_length (changes); i > 0; i--)
         if (!change_seen (&rights, json_array_get_object_element (changes, i - 1)))
           json_array_remove_element (changes, i - 1);
+      g_clear_pointer (&rights.tasks, g_hash_table_unref);
+      g_clear_pointer (&rights.task_ids, g_array_unref);
     }
   dn_server_reply_json (msg, SOUP_STATUS_OK, answer);
 }

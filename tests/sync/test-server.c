@@ -15,6 +15,7 @@
 
 #include "dn-server.h"
 #include "dn-store-accounts.h"
+#include "dn-store-changes.h"
 #include "dn-store-tasks.h"
 #include "dn-test-utils.h"
 
@@ -289,6 +290,40 @@ test_changes (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (later.json), "revision"), >, revision);
   changes = json_object_get_array_member (json_node_get_object (later.json), "changes");
   g_assert_cmpuint (json_array_get_length (changes), >=, 1);
+
+  /* a unit officer gets what concerns its units only; its cursor moves on */
+  {
+    g_autofree char *unit_token = sign_in (f, "batxat", "mật khẩu tốt 123");
+    g_auto(Answer) mine = { 0 };
+    g_autofree char *since = NULL;
+    gint64 own, others;
+    gboolean saw_own = FALSE, saw_others = FALSE;
+    JsonArray *seen;
+
+    own = add_task (f, "Tiếp đoàn KOICA tại Bát Xát", f->school);
+    others = add_task (f, "Tiếp đoàn JICA tại Sa Pa", f->other);
+    since = g_strdup_printf ("/changes?since=%" G_GINT64_FORMAT, revision);
+    request (f, "GET", since, unit_token, NULL, 0, &mine);
+    g_assert_cmpuint (mine.status, ==, 200);
+    seen = json_object_get_array_member (json_node_get_object (mine.json), "changes");
+    for (guint i = 0; i < json_array_get_length (seen); i++)
+      {
+        JsonObject *change = json_array_get_object_element (seen, i);
+        const char *table = json_object_get_string_member (change, "table");
+        gint64 id = json_object_get_int_member (change, "id");
+
+        saw_own |= g_str_equal (table, "task") && id == own;
+        saw_others |= g_str_equal (table, "task") && id == others;
+        /* an assignment of the other unit's task is not sent either */
+        if (g_str_equal (table, "assignment"))
+          g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (change, "row"), "task_id"), !=,
+                           others);
+      }
+    g_assert_true (saw_own);
+    g_assert_false (saw_others);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (mine.json), "revision"), >=,
+                     dn_store_get_revision (f->base.store));
+  }
 }
 
 static void
