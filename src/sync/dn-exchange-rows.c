@@ -47,7 +47,7 @@ table_reader_new (DnStore     *store,
                   GError     **error)
 {
   g_autoptr(TableReader) reader = g_new0 (TableReader, 1);
-  DnStoreColumn revision = { g_strdup ("revision"), TRUE, 0 };
+  DnStoreColumn revision = { NULL, TRUE, 0 };
 
   if (!is_exchange_table (table) || !dn_store_is_logged_table (store, table, &reader->key))
     {
@@ -60,10 +60,8 @@ table_reader_new (DnStore     *store,
   reader->table = g_strdup (table);
   reader->columns = dn_store_exchange_columns (store, table, error);
   if (reader->columns == NULL)
-    {
-      g_free (revision.name);
-      return NULL;
-    }
+    return NULL;
+  revision.name = g_strdup ("revision");
   g_array_append_val (reader->columns, revision);
   return g_steal_pointer (&reader);
 }

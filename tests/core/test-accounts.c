@@ -162,7 +162,11 @@ test_add_and_read (DnTestStore   *f,
 
   all = dn_store_list_accounts (f->store, &error);
   g_assert_no_error (error);
-  dn_test_assert_owned_cmpstr (dn_test_ids_of_records (all), ==, DN_TEST_IDS (admin, lan));
+  {
+    g_autofree char *listed = dn_test_ids_of_records (all);
+
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (admin, lan), ==, listed);
+  }
 
   /* the same name in other capitals is taken */
   g_free (same->name);
@@ -647,7 +651,11 @@ test_rights (DnTestStore   *f,
   g_assert_null (dn_account_dup_scope (f->store, admin));
   g_assert_null (dn_account_dup_scope (f->store, dept));
   scope = dn_account_dup_scope (f->store, officer);
-  dn_test_assert_owned_cmpstr (dn_test_ids_of_array (scope), ==, DN_TEST_IDS (t.pgd, t.th_a));
+  {
+    g_autofree char *seen = dn_test_ids_of_array (scope);
+
+    dn_test_assert_owned_cmpstr (DN_TEST_IDS (t.pgd, t.th_a), ==, seen);
+  }
   g_clear_pointer (&scope, g_array_unref);
 
   /* a new school below the office is in its scope at once */
