@@ -190,6 +190,16 @@ close_session (DnServer          *self,
 
 /* Tasks -------------------------------------------------------------------------- */
 
+static gboolean
+has_id (GArray *ids,
+        gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)
@@ -224,18 +234,24 @@ visible_task_ids (DnStore    *store,
   return ids;
 }
 
+/* Whether @account sees task @id: one of the units assigned to it (lead or
+ * support) is in its scope; else "no such task", as for one that is not */
 static gboolean
 may_see_task (DnStore    *store,
               DnAccount  *account,
               gint64      id,
               GError    **error)
 {
-  g_autoptr(GArray) ids = visible_task_ids (store, account, error);
+  g_autoptr(DnTask) task = dn_store_get_live_task (store, id, error);
+  g_autoptr(GArray) scope = NULL;
 
-  if (ids == NULL)
+  if (task == NULL)
     return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
+  scope = dn_account_dup_scope (store, account);
+  if (scope == NULL || has_id (scope, task->lead_unit_id))
+    return TRUE;
+  for (guint i = 0; i < task->support_unit_ids->len; i++)
+    if (has_id (scope, g_array_index (task->support_unit_ids, gint64, i)))
       return TRUE;
   g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("Task #%lld does not exist."), (long long) id);
   return FALSE;
@@ -333,16 +349,6 @@ typedef struct
   gboolean    secret;
   gboolean    failed;      /* reading them failed: nothing judged on them is seen */
 } Rights;
-
-static gboolean
-has_id (GArray *ids,
-        gint64  id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == id)
-      return TRUE;
-  return FALSE;
-}
 
 static gboolean
 member_in (JsonObject *row,
