@@ -1,5 +1,11 @@
 /* dn-server-private.h: the server's pipeline and its routes
  *
+ * Each area's routes live in a file of their own (dn-server-sessions.c,
+ * dn-server-tasks.c, dn-server-changes.c…) as a DnRouteTable listed in
+ * dn-server.c; what several of them use (reading a request's fields,
+ * judging the caller's rights) is in dn-server-request.c and
+ * dn-server-rights.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -9,29 +15,62 @@
 
 G_BEGIN_DECLS
 
-/* What a route's handler is given: the request, the caller (NULL for a
- * route that needs none), the number in its path ("/tasks/{id}": 0 when
- * none), the query's fields (may be NULL) and the body parsed (an object;
- * NULL for a route without one). It answers @msg. */
-typedef void (*DnRouteFunc) (DnServer          *self,
-                             SoupServerMessage *msg,
-                             DnAccount         *account,
-                             gint64             id,
-                             GHashTable        *query,
-                             JsonNode          *body);
+/* What a route's handler is given */
+typedef struct
+{
+  DnServer          *server;
+  SoupServerMessage *msg;
+  DnAccount         *account;  /* the caller; NULL for a route that needs none */
+  gint64             id;       /* the number in the path ("/tasks/{id}"), else 0 */
+  const char        *key;      /* the word in the path ("/attachments/{key}"), else NULL */
+  GHashTable        *query;    /* the query's fields; may be NULL */
+  JsonNode          *body;     /* DN_ROUTE_JSON: the body, an object; else NULL */
+  GBytes            *bytes;    /* DN_ROUTE_BYTES: the body as sent; else NULL */
+} DnRequest;
+
+/* It answers request->msg, now or later (soup_server_message_pause() and
+ * a reference on the message, for work done off the main loop) */
+typedef void (*DnRouteFunc) (DnRequest *request);
+
+typedef enum
+{
+  DN_ROUTE_NO_BODY,
+  DN_ROUTE_JSON,   /* a JSON object, checked by dn_server_parse_body() */
+  DN_ROUTE_BYTES,  /* any bytes (an upload), given as they came */
+} DnRouteBody;
 
 typedef struct
 {
   const char  *method;         /* "GET", "POST"… */
-  const char  *path;           /* below /api/v1: "/tasks", "/tasks/{id}" */
+  const char  *path;           /* below /api/v1: "/tasks", "/tasks/{id}",
+                                * "/tasks/{id}/progress", "/attachments/{key}" */
   gboolean     needs_account;  /* a session's token */
-  gboolean     takes_body;     /* a JSON object */
+  DnRouteBody  body;
+  gsize        max_body;       /* the largest body taken; 0: DN_SERVER_MAX_BODY */
   DnRouteFunc  func;
 } DnRoute;
 
-/* The routes (dn-server-routes.c) */
-extern const DnRoute dn_server_routes[];
-extern const guint   dn_server_n_routes;
+typedef struct
+{
+  const DnRoute *routes;
+  guint          n_routes;
+} DnRouteTable;
+
+#define DN_ROUTE_TABLE(routes) { routes, G_N_ELEMENTS (routes) }
+
+/* The routes of each area */
+extern const DnRouteTable dn_server_session_routes;
+extern const DnRouteTable dn_server_task_routes;
+extern const DnRouteTable dn_server_change_routes;
+
+/* The route of @method and @path (below /api/v1), its path's number or
+ * word in @id and @key (owned by the caller); NULL when none, with
+ * *@path_known telling whether another method has that path */
+const DnRoute *_dn_server_find_route (const char  *method,
+                                      const char  *path,
+                                      gint64      *id,
+                                      char       **key,
+                                      gboolean    *path_known);
 
 /* The peer of @msg as a text ("127.0.0.1"), for the login attempts */
 char *_dn_server_dup_peer (SoupServerMessage *msg);
@@ -40,5 +79,77 @@ char *_dn_server_dup_peer (SoupServerMessage *msg);
  * 404, conflict: 409, invalid or duplicate: 400 or 409, denied: 403…) */
 void  _dn_server_reply_store_error (SoupServerMessage *msg,
                                     const GError      *error);
+
+/* Reading what a request gives (dn-server-request.c) ------------------------- */
+
+typedef enum
+{
+  DN_FIELD_STRING,
+  DN_FIELD_INT,
+  DN_FIELD_BOOL,
+  DN_FIELD_DATE,       /* a string "YYYY-MM-DD" of a real day */
+  DN_FIELD_INT_ARRAY,  /* an array of whole numbers */
+} DnFieldType;
+
+typedef struct
+{
+  const char  *name;
+  DnFieldType  type;
+  gboolean     required;
+  gboolean     nullable;  /* null is taken (as "none") */
+} DnField;
+
+/* @body's members are among @fields (ended by a { NULL }), each of its
+ * type, the required ones present: FALSE (and a 400 answered) otherwise */
+gboolean _dn_server_check_fields (SoupServerMessage *msg,
+                                  JsonNode          *body,
+                                  const DnField     *fields);
+
+/* The query's @name as a number from @min to @max (absent: @fallback);
+ * FALSE (and a 400 answered) when it is not one */
+gboolean _dn_server_query_number (SoupServerMessage *msg,
+                                  GHashTable        *query,
+                                  const char        *name,
+                                  gint64             min,
+                                  gint64             max,
+                                  gint64             fallback,
+                                  gint64            *out);
+
+/* Lists page by this many records unless asked for fewer */
+#define DN_SERVER_PAGE_DEFAULT 100
+#define DN_SERVER_PAGE_MAX     500
+
+/* The caller's rights (dn-server-rights.c) ------------------------------------ */
+
+gboolean _dn_server_has_id (GArray *ids,
+                            gint64  id);
+
+/* The tasks @account may see, by id */
+GArray  *_dn_server_visible_task_ids (DnStore    *store,
+                                      DnAccount  *account,
+                                      GError    **error);
+
+/* Whether @account sees task @id: one of the units assigned to it (lead or
+ * support) is in its scope; else DN_STORE_ERROR_NOT_FOUND, as for a task
+ * that is not */
+gboolean _dn_server_may_see_task     (DnStore    *store,
+                                      DnAccount  *account,
+                                      gint64      id,
+                                      GError    **error);
+
+/* Judging changes one by one for one caller: the tasks it sees are read
+ * once, when a change first needs them */
+typedef struct _DnRights DnRights;
+
+DnRights *_dn_server_rights_new         (DnStore    *store,
+                                         DnAccount  *account);
+void      _dn_server_rights_free        (DnRights   *rights);
+/* Whether @change, an object of the changes' JSON ({"table", "id",
+ * "row"}), is one the caller may see; a kind of record not judged yet is
+ * not seen */
+gboolean  _dn_server_rights_see_change  (DnRights   *rights,
+                                         JsonObject *change);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnRights, _dn_server_rights_free)
 
 G_END_DECLS

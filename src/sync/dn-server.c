@@ -139,11 +139,29 @@ _dn_server_dup_peer (SoupServerMessage *msg)
 
 /* The body's size ------------------------------------------------------------ */
 
+/* The most @msg's route takes: DN_SERVER_MAX_BODY unless it says more */
+static gsize
+max_body_of (SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *path = g_uri_get_path (uri);
+  g_autofree char *key = NULL;
+  const DnRoute *route = NULL;
+  gboolean known;
+  gint64 id;
+
+  if (g_str_has_prefix (path, API_PREFIX "/"))
+    route = _dn_server_find_route (soup_server_message_get_method (msg), path + strlen (API_PREFIX), &id,
+                                   &key, &known);
+  return route != NULL && route->max_body > 0 ? route->max_body : DN_SERVER_MAX_BODY;
+}
+
 static void
-refuse_too_large (SoupServerMessage *msg)
+refuse_too_large (SoupServerMessage *msg,
+                  gsize              max)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  g_autofree char *limit = g_format_size (DN_SERVER_MAX_BODY);
+  g_autofree char *limit = g_format_size (max);
   g_autofree char *message = NULL;
 
   if (soup_server_message_get_status (msg) == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE)
@@ -162,10 +180,12 @@ on_got_headers_cb (SoupServerMessage *msg,
                    gpointer           data)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  gsize max = max_body_of (msg);
 
+  g_object_set_data (G_OBJECT (msg), "dn-max-body", GSIZE_TO_POINTER (max));
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > DN_SERVER_MAX_BODY)
-    refuse_too_large (msg);
+      soup_message_headers_get_content_length (headers) > (goffset) max)
+    refuse_too_large (msg, max);
 }
 
 static void
@@ -174,9 +194,12 @@ on_got_chunk_cb (SoupServerMessage *msg,
                  gpointer           data)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  gsize max = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (msg), "dn-max-body"));
 
-  if (body->length > DN_SERVER_MAX_BODY)
-    refuse_too_large (msg);
+  if (max == 0)
+    max = DN_SERVER_MAX_BODY;
+  if ((gsize) body->length > max)
+    refuse_too_large (msg, max);
 }
 
 static void
@@ -223,12 +246,20 @@ dn_server_parse_body (const char  *data,
 
 /* Routes -------------------------------------------------------------------------- */
 
+static const DnRouteTable * const route_tables[] = {
+  &dn_server_session_routes,
+  &dn_server_task_routes,
+  &dn_server_change_routes,
+};
+
 /* TRUE when @path matches @pattern, a "{id}" in it standing for a record
- * number (1 or more) given in *@id */
+ * number (1 or more) given in *@id, a "{key}" for a word of letters,
+ * digits, '-', '_' and '.' (at most 128) given in *@key */
 static gboolean
-path_matches (const char *pattern,
-              const char *path,
-              gint64     *id)
+path_matches (const char  *pattern,
+              const char  *path,
+              gint64      *id,
+              char       **key)
 {
   const char *hole = strstr (pattern, "{id}");
   gsize head;
@@ -236,6 +267,22 @@ path_matches (const char *pattern,
   guint64 number;
 
   *id = 0;
+  if (hole == NULL && (hole = strstr (pattern, "{key}")) != NULL)
+    {
+      gsize length = 0;
+
+      head = (gsize) (hole - pattern);
+      if (strncmp (pattern, path, head) != 0)
+        return FALSE;
+      while (path[head + length] != '\0' &&
+             (g_ascii_isalnum (path[head + length]) || strchr ("-_.", path[head + length]) != NULL))
+        if (++length > 128)
+          return FALSE;
+      if (length == 0 || !g_str_equal (path + head + length, hole + strlen ("{key}")))
+        return FALSE;
+      *key = g_strndup (path + head, length);
+      return TRUE;
+    }
   if (hole == NULL)
     return g_str_equal (pattern, path);
   head = (gsize) (hole - pattern);
@@ -246,6 +293,33 @@ path_matches (const char *pattern,
     return FALSE;
   *id = (gint64) number;
   return TRUE;
+}
+
+const DnRoute *
+_dn_server_find_route (const char  *method,
+                       const char  *path,
+                       gint64      *id,
+                       char       **key,
+                       gboolean    *path_known)
+{
+  *path_known = FALSE;
+  for (guint t = 0; t < G_N_ELEMENTS (route_tables); t++)
+    for (guint i = 0; i < route_tables[t]->n_routes; i++)
+      {
+        const DnRoute *route = &route_tables[t]->routes[i];
+        g_autofree char *found = NULL;
+
+        if (!path_matches (route->path, path, id, &found))
+          continue;
+        *path_known = TRUE;
+        if (g_str_equal (route->method, method))
+          {
+            g_free (*key);
+            *key = g_steal_pointer (&found);
+            return route;
+          }
+      }
+  return NULL;
 }
 
 static DnAccount *
@@ -280,24 +354,20 @@ handle_api_cb (SoupServer        *server,
 {
   DnServer *self = data;
   const char *method = soup_server_message_get_method (msg);
-  const char *below = path + strlen (API_PREFIX);
-  const DnRoute *route = NULL;
+  const DnRoute *route;
   gboolean path_known = FALSE;
   g_autoptr(DnAccount) account = NULL;
   g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *key = NULL;
   gint64 id = 0;
+  DnRequest request;
 
   if (soup_server_message_get_status (msg) != 0)
     return;
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control",
                                        "no-store");
-  for (guint i = 0; i < dn_server_n_routes && route == NULL; i++)
-    if (path_matches (dn_server_routes[i].path, below, &id))
-      {
-        path_known = TRUE;
-        if (g_str_equal (dn_server_routes[i].method, method))
-          route = &dn_server_routes[i];
-      }
+  route = _dn_server_find_route (method, path + strlen (API_PREFIX), &id, &key, &path_known);
   if (route == NULL)
     {
       if (path_known)
@@ -309,9 +379,10 @@ handle_api_cb (SoupServer        *server,
     }
   if (route->needs_account && (account = account_of (self, msg)) == NULL)
     return;
-  if (route->takes_body)
+  if (route->body != DN_ROUTE_NO_BODY)
+    bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  if (route->body == DN_ROUTE_JSON)
     {
-      g_autoptr(GBytes) bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
       g_autoptr(GError) error = NULL;
       gsize length = 0;
       const char *text = g_bytes_get_data (bytes, &length);
@@ -322,8 +393,10 @@ handle_api_cb (SoupServer        *server,
           dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "malformed", error->message);
           return;
         }
+      g_clear_pointer (&bytes, g_bytes_unref);
     }
-  route->func (self, msg, account, id, query, body);
+  request = (DnRequest) { self, msg, account, id, key, query, body, bytes };
+  route->func (&request);
 }
 
 /* Listening ------------------------------------------------------------------- */

@@ -1,0 +1,184 @@
+/* dn-server-rights.c: what the caller of a request may see
+ *
+ * The rules themselves (which units an account sees, whether it sees
+ * secret documents) are core's (dn-account.h); here they are applied to
+ * the tasks and the changes the API answers with.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-server"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dn-server-private.h"
+#include "dn-store-accounts.h"
+#include "dn-store-tasks.h"
+
+gboolean
+_dn_server_has_id (GArray *ids,
+                   gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+GArray *
+_dn_server_visible_task_ids (DnStore    *store,
+                             DnAccount  *account,
+                             GError    **error)
+{
+  g_autoptr(GArray) scope = dn_account_dup_scope (store, account);
+  DnTaskQuery query;
+  GArray *ids;
+
+  dn_task_query_init (&query);
+  if (scope != NULL && scope->len == 0)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (scope != NULL)
+    {
+      /* the tasks its unit or a unit below leads or supports */
+      query.unit_id = account->unit_id;
+      query.include_sub_units = TRUE;
+    }
+  ids = dn_store_list_task_ids (store, &query, error);
+  if (ids != NULL)
+    g_array_sort (ids, compare_ids);
+  return ids;
+}
+
+gboolean
+_dn_server_may_see_task (DnStore    *store,
+                         DnAccount  *account,
+                         gint64      id,
+                         GError    **error)
+{
+  g_autoptr(DnTask) task = dn_store_get_live_task (store, id, error);
+  g_autoptr(GArray) scope = NULL;
+
+  if (task == NULL)
+    return FALSE;
+  scope = dn_account_dup_scope (store, account);
+  if (scope == NULL || _dn_server_has_id (scope, task->lead_unit_id))
+    return TRUE;
+  for (guint i = 0; i < task->support_unit_ids->len; i++)
+    if (_dn_server_has_id (scope, g_array_index (task->support_unit_ids, gint64, i)))
+      return TRUE;
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("Task #%lld does not exist."), (long long) id);
+  return FALSE;
+}
+
+/* Changes --------------------------------------------------------------------- */
+
+struct _DnRights
+{
+  DnStore    *store;
+  DnAccount  *account;
+  GArray     *scope;       /* unit ids seen; NULL: every unit */
+  GArray     *task_ids;    /* the tasks seen, read when a change asks */
+  GHashTable *tasks;       /* the same as a set */
+  gboolean    secret;
+  gboolean    failed;      /* reading them failed: nothing judged on them is seen */
+};
+
+DnRights *
+_dn_server_rights_new (DnStore   *store,
+                       DnAccount *account)
+{
+  DnRights *rights = g_new0 (DnRights, 1);
+
+  rights->store = g_object_ref (store);
+  rights->account = g_object_ref (account);
+  rights->scope = dn_account_dup_scope (store, account);
+  rights->secret = dn_account_may_see_secret (account);
+  return rights;
+}
+
+void
+_dn_server_rights_free (DnRights *rights)
+{
+  g_clear_pointer (&rights->tasks, g_hash_table_unref);
+  g_clear_pointer (&rights->task_ids, g_array_unref);
+  g_clear_pointer (&rights->scope, g_array_unref);
+  g_clear_object (&rights->account);
+  g_clear_object (&rights->store);
+  g_free (rights);
+}
+
+static gboolean
+task_seen (DnRights *rights,
+           gint64    id)
+{
+  /* read once, and only when a change needs it: a poll with nothing new
+   * reads nothing */
+  if (rights->tasks == NULL && !rights->failed)
+    {
+      rights->task_ids = _dn_server_visible_task_ids (rights->store, rights->account, NULL);
+      rights->failed = rights->task_ids == NULL;
+      rights->tasks = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; !rights->failed && i < rights->task_ids->len; i++)
+        g_hash_table_add (rights->tasks, &g_array_index (rights->task_ids, gint64, i));
+    }
+  return !rights->failed && g_hash_table_contains (rights->tasks, &id);
+}
+
+static gboolean
+unit_seen (DnRights *rights,
+           gint64    id)
+{
+  return _dn_server_has_id (rights->scope, id);
+}
+
+static gboolean
+member_in (JsonObject *row,
+           const char *member,
+           gboolean  (*seen) (DnRights *rights, gint64 id),
+           DnRights   *rights,
+           gboolean   *judged)
+{
+  JsonNode *value = row != NULL ? json_object_get_member (row, member) : NULL;
+
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value))
+    return FALSE;
+  *judged = TRUE;
+  return seen (rights, json_node_get_int (value));
+}
+
+gboolean
+_dn_server_rights_see_change (DnRights   *rights,
+                              JsonObject *change)
+{
+  const char *table = json_object_get_string_member_with_default (change, "table", "");
+  gint64 id = json_object_get_int_member_with_default (change, "id", 0);
+  JsonNode *row_node = json_object_get_member (change, "row");
+  JsonObject *row = row_node != NULL && JSON_NODE_HOLDS_OBJECT (row_node) ? json_node_get_object (row_node) : NULL;
+  gboolean judged = FALSE, seen;
+
+  if (rights->scope == NULL)
+    return TRUE;
+  if (g_str_equal (table, "unit") || g_str_equal (table, "unit_name"))
+    return TRUE;
+  if (g_str_equal (table, "task") || g_str_equal (table, "task_attachment"))
+    return row_node == NULL || JSON_NODE_HOLDS_NULL (row_node) || task_seen (rights, id);
+  if (g_str_equal (table, "document"))
+    return row == NULL ||
+           rights->secret ||
+           g_strcmp0 (json_object_get_string_member_with_default (row, "classification", ""), "normal") == 0;
+  seen = member_in (row, "task_id", task_seen, rights, &judged);
+  if (judged)
+    return seen;
+  seen = member_in (row, "unit_id", unit_seen, rights, &judged);
+  return judged && seen;
+}
