@@ -1,0 +1,70 @@
+/* dn-server-test-utils.h: a server on a loopback port with four units
+ * and two accounts, and a libsoup client on the same main context, for
+ * the tests of the API
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "dn-server.h"
+#include "dn-store-accounts.h"
+#include "dn-test-utils.h"
+
+G_BEGIN_DECLS
+
+/* The units: SGD (department) > PGDBX (office) > THBX (school), and
+ * SGD > PGDSP (another office); the accounts "so" (department officer of
+ * SGD) and "batxat" (unit officer of PGDBX), both with the password
+ * DN_SERVER_TEST_PASSWORD */
+typedef struct
+{
+  DnTestStore  base;
+  DnServer    *server;
+  SoupSession *session;
+  char        *base_uri;   /* "http://127.0.0.1:PORT/api/v1" */
+  gint64       department, office, school, other;
+} DnServerFixture;
+
+typedef struct
+{
+  guint     status;
+  JsonNode *json;
+} DnAnswer;
+
+#define DN_SERVER_TEST_PASSWORD "mật khẩu tốt 123"
+
+void   dn_answer_clear                (DnAnswer *answer);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DnAnswer, dn_answer_clear)
+
+/* Sends @method @path (below /api/v1) with @token (may be NULL) and @body
+ * (may be NULL; @length -1: a string) and waits for the answer */
+void   dn_server_test_request         (DnServerFixture *f,
+                                       const char      *method,
+                                       const char      *path,
+                                       const char      *token,
+                                       const char      *body,
+                                       gssize           length,
+                                       DnAnswer        *answer);
+/* A 4xx answer with {"error": {"code": @code, "message": non-empty}} */
+void   dn_server_test_assert_error    (DnAnswer        *answer,
+                                       guint            status,
+                                       const char      *code);
+/* The token of a sign-in that must succeed */
+char  *dn_server_test_sign_in         (DnServerFixture *f,
+                                       const char      *user,
+                                       const char      *password);
+/* A task led by @lead, due 2026-12-31: its id */
+gint64 dn_server_test_add_task        (DnServerFixture *f,
+                                       const char      *title,
+                                       gint64           lead);
+void   dn_server_test_add_account     (DnServerFixture *f,
+                                       const char      *name,
+                                       gint64           unit,
+                                       DnAccountRole    role);
+
+void   dn_server_fixture_setup        (DnServerFixture *f,
+                                       gconstpointer    data);
+void   dn_server_fixture_teardown     (DnServerFixture *f,
+                                       gconstpointer    data);
+
+G_END_DECLS
