@@ -396,7 +396,20 @@ handle_api_cb (SoupServer        *server,
       g_clear_pointer (&bytes, g_bytes_unref);
     }
   request = (DnRequest) { self, msg, account, id, key, query, body, bytes };
-  route->func (&request);
+  if (account == NULL)
+    {
+      route->func (&request);
+      return;
+    }
+  /* what it writes is audited with the caller's name (a handler that
+   * writes later, off this call, sets it again around its write) */
+  {
+    g_autofree char *own = g_strdup (dn_store_get_actor (self->store));
+
+    dn_store_set_actor (self->store, account->name);
+    route->func (&request);
+    dn_store_set_actor (self->store, own);
+  }
 }
 
 /* Listening ------------------------------------------------------------------- */

@@ -705,6 +705,13 @@ dn_store_set_actor (DnStore    *self,
   self->actor = g_strdup (actor != NULL ? actor : "");
 }
 
+const char *
+dn_store_get_actor (DnStore *self)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return self->actor;
+}
+
 GPtrArray *
 _dn_store_get_by_ids (DnStore       *self,
                       const char    *select,

@@ -94,6 +94,7 @@ int         dn_store_get_schema_version    (DnStore *self);
 /* Who is recorded in the audit log (default: the login name). */
 void        dn_store_set_actor             (DnStore    *self,
                                             const char *actor);
+const char *dn_store_get_actor             (DnStore    *self);
 
 /* Transactions: BEGIN IMMEDIATE … COMMIT. They nest (inner levels are
  * savepoints). Every dn_store_* write opens its own when none is open. */
