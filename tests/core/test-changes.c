@@ -238,6 +238,11 @@ test_changes_check_revision (DnTestStore   *f,
   gint64 read_at = row_revision (f->store, "task", task_id);
 
   g_assert_cmpint (read_at, >, 0);
+  g_assert_cmpint (dn_store_get_row_revision (f->store, "task", task_id, &error), ==, read_at);
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_store_get_row_revision (f->store, "task", task_id + 100, &error), ==, -1);
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   g_assert_true (dn_store_check_revision (f->store, "task", task_id, read_at, &error));
   g_assert_no_error (error);
 
@@ -262,6 +267,9 @@ test_changes_check_revision (DnTestStore   *f,
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
         g_assert_false (dn_store_check_revision (f->store, bad[i], 1, 0, &error));
+        g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+        g_clear_error (&error);
+        g_assert_cmpint (dn_store_get_row_revision (f->store, bad[i], 1, &error), ==, -1);
         g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
         g_clear_error (&error);
       }
