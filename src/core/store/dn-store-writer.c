@@ -140,11 +140,20 @@ dn_store_writer_write_finish (DnWriter      *writer,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static gboolean
+dn_store_writer_write_now (DnWriter  *writer,
+                           DnWrite   *write,
+                           GError   **error)
+{
+  return dn_store_write (DN_STORE_WRITER (writer)->store, write, error);
+}
+
 static void
 dn_store_writer_iface_init (DnWriterInterface *iface)
 {
   iface->write_async = dn_store_writer_write_async;
   iface->write_finish = dn_store_writer_write_finish;
+  iface->write_now = dn_store_writer_write_now;
 }
 
 DnWriter *

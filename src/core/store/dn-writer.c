@@ -6,6 +6,8 @@
 
 #include "dn-writer.h"
 
+#include <glib/gi18n-lib.h>
+
 G_DEFINE_INTERFACE (DnWriter, dn_writer, G_TYPE_OBJECT)
 
 static gboolean
@@ -46,4 +48,22 @@ dn_writer_can_undo (DnWriter *self)
 {
   g_return_val_if_fail (DN_IS_WRITER (self), FALSE);
   return DN_WRITER_GET_IFACE (self)->can_undo (self);
+}
+
+gboolean
+dn_writer_write_now (DnWriter  *self,
+                     DnWrite   *write,
+                     GError   **error)
+{
+  DnWriterInterface *iface;
+
+  g_return_val_if_fail (DN_IS_WRITER (self), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+  iface = DN_WRITER_GET_IFACE (self);
+  if (iface->write_now == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK, _("The change is being sent."));
+      return FALSE;
+    }
+  return iface->write_now (self, write, error);
 }

@@ -38,6 +38,11 @@ struct _DnWriterInterface
   /* Whether a write can be undone by writing the old values back
    * locally (standalone mode); default TRUE */
   gboolean (*can_undo)     (DnWriter            *self);
+  /* Makes @write at once, when this writer can without waiting (the
+   * local database); NULL (the default) when it cannot */
+  gboolean (*write_now)    (DnWriter            *self,
+                            DnWrite             *write,
+                            GError             **error);
 };
 
 /* Makes @write; on success its made_id / next_id are filled in. */
@@ -50,5 +55,12 @@ gboolean dn_writer_write_finish (DnWriter            *self,
                                  GAsyncResult        *result,
                                  GError             **error);
 gboolean dn_writer_can_undo     (DnWriter            *self);
+/* Makes @write at once when the writer can (the local database: what a
+ * form does so that it closes as soon as it saved); FALSE with
+ * G_IO_ERROR_WOULD_BLOCK when it cannot (the server: use the async
+ * call), or with the write's own error. */
+gboolean dn_writer_write_now    (DnWriter            *self,
+                                 DnWrite             *write,
+                                 GError             **error);
 
 G_END_DECLS
