@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dn-client-test-utils.h"
+#include "dn-exchange-apply.h"
 #include "dn-exchange-rows.h"
 #include "dn-replica.h"
 #include "dn-server-test-utils.h"
@@ -358,6 +359,86 @@ test_malformed (void)
   dn_test_store_teardown (&fixture, NULL);
 }
 
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static char *
+countries (DnStore *store)
+{
+  return dn_test_query_text (store, "SELECT ifnull(group_concat(country_code || ':' || revision), '') FROM "
+                                    "(SELECT * FROM delegation_country WHERE delegation_id = 3 "
+                                    "ORDER BY country_code)");
+}
+
+#define DELEGATION_ROW "{\"id\": 3, \"direction\": \"outbound\", \"title\": \"Đoàn đi Nhật Bản\", " \
+                       "\"start_date\": \"2026-03-01\", \"end_date\": \"2026-03-08\", \"revision\": 3}"
+
+/* A link table's rows come as an owner's list: all of them replaced, each
+ * with its revision; a link of another owner, a link deleted as a row, an
+ * empty list given alone are refused */
+static void
+test_links (DnTestStore   *f,
+            gconstpointer  data)
+{
+  g_autoptr(JsonNode) first = parse (CHANGES ("5",
+    "{\"table\": \"delegation\", \"id\": 3, \"op\": \"insert\", \"revision\": 3, \"row\": " DELEGATION_ROW "},"
+    "{\"table\": \"delegation_country\", \"id\": 3, \"op\": \"update\", \"revision\": 5, \"row\": ["
+    "{\"delegation_id\": 3, \"country_code\": \"JP\", \"revision\": 4},"
+    "{\"delegation_id\": 3, \"country_code\": \"KR\", \"revision\": 5}]}"));
+  g_autoptr(JsonNode) second = parse (CHANGES ("6",
+    "{\"table\": \"delegation_country\", \"id\": 3, \"op\": \"update\", \"revision\": 6, \"row\": ["
+    "{\"delegation_id\": 3, \"country_code\": \"FR\", \"revision\": 6}]}"));
+  g_autoptr(JsonNode) other_owner = parse (CHANGES ("7",
+    "{\"table\": \"delegation_country\", \"id\": 3, \"op\": \"update\", \"revision\": 7, \"row\": ["
+    "{\"delegation_id\": 4, \"country_code\": \"DE\", \"revision\": 7}]}"));
+  g_autoptr(JsonNode) deleted = parse (CHANGES ("7",
+    "{\"table\": \"delegation_country\", \"id\": 3, \"op\": \"delete\", \"revision\": 7, \"row\": null}"));
+  g_autoptr(JsonNode) record = parse ("[{\"delegation_id\": 3, \"country_code\": \"LA\", \"revision\": 9}]");
+  g_autoptr(JsonNode) empty = parse ("[]");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+
+  g_assert_true (dn_exchange_apply_changes (f->store, first, &error));
+  g_assert_no_error (error);
+  got = countries (f->store);
+  g_assert_cmpstr (got, ==, "JP:4,KR:5");
+  g_clear_pointer (&got, g_free);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT revision FROM delegation WHERE id = 3"), ==, 3);
+  g_assert_true (dn_exchange_apply_changes (f->store, second, &error));
+  g_assert_no_error (error);
+  got = countries (f->store);
+  g_assert_cmpstr (got, ==, "FR:6");
+  g_clear_pointer (&got, g_free);
+  g_assert_cmpint (dn_store_get_replica_revision (f->store), ==, 6);
+
+  g_assert_false (dn_exchange_apply_changes (f->store, other_owner, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dn_exchange_apply_changes (f->store, deleted, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dn_exchange_apply_record (f->store, "delegation_country", empty, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  got = countries (f->store);
+  g_assert_cmpstr (got, ==, "FR:6");
+  g_clear_pointer (&got, g_free);
+  g_assert_cmpint (dn_store_get_replica_revision (f->store), ==, 6);
+
+  g_assert_true (dn_exchange_apply_record (f->store, "delegation_country", record, &error));
+  g_assert_no_error (error);
+  got = countries (f->store);
+  g_assert_cmpstr (got, ==, "LA:9");
+  g_assert_cmpint (dn_store_get_replica_revision (f->store), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +451,7 @@ main (int   argc,
   g_test_add ("/replica/sync", Fixture, NULL, fixture_setup, test_sync, fixture_teardown);
   g_test_add ("/replica/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add_func ("/replica/malformed", test_malformed);
+  DN_TEST_ADD ("/replica/links", test_links);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);
