@@ -313,18 +313,17 @@ transport_error (Request *request,
                       cause->message);
 }
 
-/* @data as JSON: strict, within the nesting limit, then json-glib */
-static JsonNode *
-parse_answer (const guint8  *data,
-              gsize          length,
-              GError       **error)
+JsonNode *
+dn_client_parse_answer (const char  *data,
+                        gsize        length,
+                        GError     **error)
 {
   static const DnJsonLimits limits = { DN_CLIENT_MAX_DEPTH, 0, 0 };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
 
-  if (!dn_json_check_strict ((const char *) data, length, &limits, _("The server's answer"), &local_error) ||
-      !json_parser_load_from_data (parser, (const char *) data, (gssize) length, &local_error))
+  if (!dn_json_check_strict (data, length, &limits, _("The server's answer"), &local_error) ||
+      !json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       g_set_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_SERVER,
                    _("The server's answer is not valid: %s"), local_error->message);
@@ -388,7 +387,7 @@ request_done (GTask *task)
   g_autoptr(GError) error = NULL;
 
   if (request->answer->len > 0)
-    answer = parse_answer (request->answer->data, request->answer->len, &error);
+    answer = dn_client_parse_answer ((const char *) request->answer->data, request->answer->len, &error);
   if (status >= 200 && status < 300)
     {
       if (error != NULL)

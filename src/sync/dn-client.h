@@ -62,6 +62,13 @@ GTlsCertificate *dn_client_error_get_certificate  (const GError *error);
 /* The SHA-256 of @certificate's DER, as 64 lower-case hexadecimal digits */
 char            *dn_client_certificate_fingerprint (GTlsCertificate *certificate);
 
+/* What the client does with an answer's body, alone (also the fuzz target
+ * "changes"'s entry): NULL with DN_CLIENT_ERROR_SERVER when @data is not
+ * strict JSON within DN_CLIENT_MAX_DEPTH. */
+JsonNode        *dn_client_parse_answer           (const char   *data,
+                                                   gsize         length,
+                                                   GError      **error);
+
 #define DN_TYPE_CLIENT (dn_client_get_type ())
 G_DECLARE_FINAL_TYPE (DnClient, dn_client, DN, CLIENT, GObject)
 
