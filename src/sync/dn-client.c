@@ -185,6 +185,14 @@ dn_client_get_pinned_certificate (DnClient *self)
   return self->pinned;
 }
 
+void
+dn_client_set_timeout (DnClient *self,
+                       guint     seconds)
+{
+  g_return_if_fail (DN_IS_CLIENT (self));
+  soup_session_set_timeout (self->session, MAX (seconds, 1));
+}
+
 const char *
 dn_client_get_token (DnClient *self)
 {
@@ -614,8 +622,8 @@ dn_client_sign_in_async (DnClient            *self,
   json_object_set_string_member (object, "user", user);
   json_object_set_string_member (object, "password", password);
   body = json_node_init_object (json_node_alloc (), object);
-  /* a new session: the old token is not sent */
-  g_clear_pointer (&self->token, g_free);
+  /* a new session: the old one is forgotten, its token not sent */
+  forget_session (self);
   start_request (self, "POST", "/session", body, cancellable, dn_client_sign_in_async, on_signed_in, task);
 }
 

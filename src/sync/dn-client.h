@@ -82,6 +82,10 @@ const char  *dn_client_get_base_uri           (DnClient    *self);
 gboolean     dn_client_set_pinned_certificate (DnClient    *self,
                                                const char  *fingerprint);
 const char  *dn_client_get_pinned_certificate (DnClient    *self);
+/* Seconds without an answer before a request fails with
+ * DN_CLIENT_ERROR_OFFLINE (default DN_CLIENT_TIMEOUT) */
+void         dn_client_set_timeout            (DnClient    *self,
+                                               guint        seconds);
 
 /* The session: NULL before signing in and after signing out */
 const char  *dn_client_get_token              (DnClient    *self);

@@ -183,6 +183,34 @@ test_offline (DnServerFixture *f,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
 
+/* A server that takes the connection and never answers: OFFLINE once the
+ * timeout is over */
+static void
+test_timeout (void)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(DnClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  gint64 start;
+
+  /* listening, never accepting: the system takes the connection */
+  g_assert_true (g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                                NULL, &effective, &error));
+  g_assert_no_error (error);
+  uri = g_strdup_printf ("http://127.0.0.1:%u/", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+  client = dn_client_new (uri, &error);
+  dn_client_set_timeout (client, 1);
+  start = g_get_monotonic_time ();
+  g_assert_null (request (client, "GET", "/tasks", &error));
+  g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_OFFLINE);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC / 2);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
 /* Answers that are not what they should be, from a server that answers
  * hand-written bytes */
 static void
@@ -356,6 +384,7 @@ main (int   argc,
   ADD ("/client/tls", test_tls);
 #undef ADD
   g_test_add_func ("/client/answers", test_answers);
+  g_test_add_func ("/client/timeout", test_timeout);
   g_test_add_func ("/client/addresses", test_addresses);
 
   status = g_test_run ();
