@@ -478,6 +478,8 @@ start_request (DnClient            *self,
                const char          *method,
                const char          *path,
                JsonNode            *body,
+               GBytes              *raw,
+               const char          *file_name,
                GCancellable        *cancellable,
                gpointer             source_tag,
                GAsyncReadyCallback  callback,
@@ -519,6 +521,14 @@ start_request (DnClient            *self,
       soup_message_set_request_body_from_bytes (request->msg, "application/json", content);
       g_bytes_unref (content);
     }
+  if (raw != NULL)
+    {
+      /* a file's bytes: its name percent-encoded when it is not ASCII */
+      g_autofree char *name = g_uri_escape_string (file_name != NULL ? file_name : "", NULL, FALSE);
+
+      soup_message_set_request_body_from_bytes (request->msg, "application/octet-stream", raw);
+      soup_message_headers_replace (soup_message_get_request_headers (request->msg), "X-File-Name", name);
+    }
   soup_message_headers_replace (soup_message_get_request_headers (request->msg), "Accept", "application/json");
   g_signal_connect (request->msg, "accept-certificate", G_CALLBACK (on_accept_certificate), request);
   soup_session_send_async (self->session, request->msg, G_PRIORITY_DEFAULT, cancellable, on_sent,
@@ -536,13 +546,78 @@ dn_client_request_async (DnClient            *self,
 {
   g_return_if_fail (DN_IS_CLIENT (self));
   g_return_if_fail (method != NULL && path != NULL && path[0] == '/');
-  start_request (self, method, path, body, cancellable, dn_client_request_async, callback, user_data);
+  start_request (self, method, path, body, NULL, NULL, cancellable, dn_client_request_async, callback, user_data);
 }
 
 JsonNode *
 dn_client_request_finish (DnClient      *self,
                           GAsyncResult  *result,
                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_upload_sent (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  g_autoptr(JsonNode) answer = NULL;
+  GError *error = NULL;
+
+  answer = dn_client_request_finish (DN_CLIENT (source), result, &error);
+  if (answer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&answer), (GDestroyNotify) json_node_unref);
+}
+
+static void
+on_upload_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  DnClient *self = g_task_get_source_object (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  GError *error = NULL;
+
+  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  start_request (self, "POST", g_task_get_task_data (task), NULL, bytes, name, g_task_get_cancellable (task),
+                 dn_client_request_async, on_upload_sent, g_object_ref (task));
+}
+
+void
+dn_client_upload_async (DnClient            *self,
+                        const char          *path,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (DN_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (G_IS_FILE (file));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dn_client_upload_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_file_load_bytes_async (file, cancellable, on_upload_loaded, task);
+}
+
+JsonNode *
+dn_client_upload_finish (DnClient      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
@@ -624,7 +699,7 @@ dn_client_sign_in_async (DnClient            *self,
   body = json_node_init_object (json_node_alloc (), object);
   /* a new session: the old one is forgotten, its token not sent */
   forget_session (self);
-  start_request (self, "POST", "/session", body, cancellable, dn_client_sign_in_async, on_signed_in, task);
+  start_request (self, "POST", "/session", body, NULL, NULL, cancellable, dn_client_sign_in_async, on_signed_in, task);
 }
 
 gboolean
@@ -669,7 +744,7 @@ dn_client_sign_out_async (DnClient            *self,
       return;
     }
   /* the message holds the token; the client forgets it now */
-  start_request (self, "DELETE", "/session", NULL, cancellable, dn_client_sign_out_async, on_signed_out, task);
+  start_request (self, "DELETE", "/session", NULL, NULL, NULL, cancellable, dn_client_sign_out_async, on_signed_out, task);
   forget_session (self);
 }
 

@@ -127,5 +127,17 @@ void         dn_client_request_async          (DnClient            *self,
 JsonNode    *dn_client_request_finish         (DnClient            *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+/* POST @path with @file's bytes as the body and its name in the header
+ * X-File-Name (POST /attachments); the answer as dn_client_request_*.
+ * The file is read whole first (the server takes at most 50 MiB). */
+void         dn_client_upload_async           (DnClient            *self,
+                                               const char          *path,
+                                               GFile               *file,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+JsonNode    *dn_client_upload_finish          (DnClient            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS
