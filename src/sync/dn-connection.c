@@ -649,14 +649,17 @@ dn_connection_init (DnConnection *self)
 }
 
 DnConnection *
-dn_connection_new (DnStore  *replica_store,
-                   DnClient *client)
+dn_connection_new (DnStore   *replica_store,
+                   DnClient  *client,
+                   GError   **error)
 {
   DnConnection *self;
 
   g_return_val_if_fail (DN_IS_STORE (replica_store), NULL);
   g_return_val_if_fail (DN_IS_CLIENT (client), NULL);
 
+  if (!dn_store_set_replica (replica_store, error))
+    return NULL;
   self = g_object_new (DN_TYPE_CONNECTION, NULL);
   self->store = g_object_ref (replica_store);
   self->client = g_object_ref (client);

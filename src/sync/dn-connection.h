@@ -39,9 +39,12 @@ typedef enum
 #define DN_TYPE_CONNECTION (dn_connection_get_type ())
 G_DECLARE_FINAL_TYPE (DnConnection, dn_connection, DN, CONNECTION, GObject)
 
-/* @replica_store: the replica's own file (dn_connection_dup_replica_path()) */
+/* @replica_store: the replica's own file (dn_connection_dup_replica_path()),
+ * made a replica (dn_store_set_replica(): read only but for the server's
+ * changes); NULL with @error when its file cannot be written */
 DnConnection      *dn_connection_new            (DnStore       *replica_store,
-                                                 DnClient      *client);
+                                                 DnClient      *client,
+                                                 GError       **error);
 DnClient          *dn_connection_get_client     (DnConnection  *self);
 DnReplica         *dn_connection_get_replica    (DnConnection  *self);
 DnStore           *dn_connection_get_store      (DnConnection  *self);

@@ -39,7 +39,8 @@ fixture_setup (Fixture       *f,
   base = g_strndup (f->server.base_uri, strlen (f->server.base_uri) - strlen ("api/v1"));
   client = dn_client_new (base, &error);
   g_assert_no_error (error);
-  f->connection = dn_connection_new (f->replica.store, client);
+  f->connection = dn_connection_new (f->replica.store, client, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -156,6 +157,32 @@ test_connection_sign_in (Fixture       *f,
   g_assert_null (dn_connection_get_message (f->connection));
   g_assert_cmpint (count_tasks (f->replica.store), ==, 1);
   g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT id FROM task"), ==, mine);
+
+  /* the replica takes only the server's changes: a write of its own (a
+   * part of the window not going through the server) is refused */
+  {
+    g_autoptr(DnTask) task = dn_store_get_task (f->replica.store, mine, NULL);
+
+    g_assert_true (dn_store_is_read_only (f->replica.store));
+    g_free (task->title);
+    task->title = g_strdup ("Sửa tại chỗ");
+    g_assert_false (dn_store_update_task (f->replica.store, task, &error));
+    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "department server"));
+    g_clear_error (&error);
+  }
+  /* and still takes the server's: a change there comes with the next sync */
+  dn_test_exec (f->server.base.store, "UPDATE task SET title = 'Báo cáo quý IV (sửa)' WHERE id = %" G_GINT64_FORMAT,
+                mine);
+  dn_connection_sync (f->connection);
+  while (dn_connection_get_state (f->connection) == DN_CONNECTION_SYNCING)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_ONLINE);
+  {
+    g_autoptr(DnTask) task = dn_store_get_task (f->replica.store, mine, NULL);
+
+    g_assert_cmpstr (task->title, ==, "Báo cáo quý IV (sửa)");
+  }
   g_clear_pointer (&text, g_free);
   text = dn_connection_describe (f->connection);
   g_assert_nonnull (strstr (text, "Connected to 127.0.0.1"));

@@ -231,8 +231,14 @@ dn_store_exchange_begin_import (DnStore  *store,
                                 GError  **error)
 {
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
-  if (!dn_store_begin (store, error))
+  /* a replica takes the server's changes (and nothing else) */
+  if (!_dn_store_allow_replica_writes (store, TRUE, error))
     return FALSE;
+  if (!dn_store_begin (store, error))
+    {
+      _dn_store_allow_replica_writes (store, FALSE, NULL);
+      return FALSE;
+    }
   _dn_store_set_audit (store, FALSE);
   if (!_dn_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
     return dn_store_exchange_end_import (store, FALSE, error);
@@ -248,7 +254,9 @@ dn_store_exchange_end_import (DnStore   *store,
   /* an export written before the task rules comes under them */
   ok = ok && _dn_store_apply_task_rules (store, error);
   _dn_store_set_audit (store, TRUE);
-  return _dn_store_finish (store, ok, error);
+  ok = _dn_store_finish (store, ok, error);
+  _dn_store_allow_replica_writes (store, FALSE, NULL);
+  return ok;
 }
 
 gboolean
@@ -372,7 +380,9 @@ dn_store_exchange_end_apply (DnStore   *store,
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   _dn_store_set_audit (store, TRUE);
   /* the deferred foreign keys are checked by the commit */
-  return _dn_store_finish (store, ok, error);
+  ok = _dn_store_finish (store, ok, error);
+  _dn_store_allow_replica_writes (store, FALSE, NULL);
+  return ok;
 }
 
 /* Runs a statement of its own (_dn_store_prepare_once) and finalizes it. */
