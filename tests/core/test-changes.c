@@ -350,6 +350,30 @@ test_changes_links (DnTestStore   *f,
                    !=, SQLITE_OK);
 }
 
+/* Who made a row: the actor of its insert, not of a later update; none
+ * for a row the log does not know */
+static void
+test_changes_creator (DnTestStore   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *none = NULL;
+  gint64 unit, task;
+
+  unit = dn_test_add_unit (f->store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
+  dn_store_set_actor (f->store, "batxat");
+  task = dn_test_add_task (f->store, "Kế hoạch hợp tác", unit, NULL, NULL);
+  dn_store_set_actor (f->store, "so");
+  dn_test_exec (f->store, "UPDATE task SET title = 'Kế hoạch khác' WHERE id = %" G_GINT64_FORMAT, task);
+  creator = dn_store_dup_creator (f->store, "task", task, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (creator, ==, "batxat");
+  none = dn_store_dup_creator (f->store, "task", task + 1000, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +389,7 @@ main (int   argc,
   DN_TEST_ADD ("/changes/check-revision", test_changes_check_revision);
   DN_TEST_ADD ("/changes/rollback", test_changes_rollback);
   DN_TEST_ADD ("/changes/links", test_changes_links);
+  DN_TEST_ADD ("/changes/creator", test_changes_creator);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

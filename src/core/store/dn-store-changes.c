@@ -385,3 +385,37 @@ dn_store_check_revision (DnStore     *self,
     }
   return TRUE;
 }
+
+char *
+dn_store_dup_creator (DnStore     *self,
+                      const char  *table,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *actor = NULL;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  /* the row's latest insert: a table without AUTOINCREMENT may give the
+   * id of a row deleted for good to a new one */
+  stmt = _dn_store_prepare_once (self,
+                                 "SELECT actor FROM change_log WHERE table_name = ?1 AND row_id = ?2 AND op = 'insert' "
+                                 "ORDER BY revision DESC LIMIT 1",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    actor = _dn_column_text (stmt, 0);
+  else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _dn_store_check_step (self, rc, error);
+  sqlite3_finalize (stmt);
+  if (actor != NULL && *actor == '\0')
+    g_clear_pointer (&actor, g_free);
+  return actor;
+}
