@@ -153,10 +153,10 @@ gboolean _dn_server_may_see_task     (DnStore    *store,
  * (a reader) */
 gboolean _dn_server_check_writer     (DnAccount  *account,
                                       GError    **error);
-/* Whether unit @unit_id is one @account may give work to (its unit or a
- * unit below it; any for the department); else DN_STORE_ERROR_DENIED */
-gboolean _dn_server_check_unit       (DnStore    *store,
-                                      DnAccount  *account,
+/* Whether unit @unit_id is one an account of @scope (dn_account_dup_scope():
+ * its unit and the units below it; NULL: any) may give work to; else
+ * DN_STORE_ERROR_DENIED */
+gboolean _dn_server_check_unit       (GArray     *scope,
                                       gint64      unit_id,
                                       GError    **error);
 /* Whether row @id of @table was made by @account or by another account

@@ -94,12 +94,11 @@ _dn_server_check_writer (DnAccount  *account,
 }
 
 gboolean
-_dn_server_check_unit (DnStore    *store,
-                       DnAccount  *account,
-                       gint64      unit_id,
-                       GError    **error)
+_dn_server_check_unit (GArray  *scope,
+                       gint64   unit_id,
+                       GError **error)
 {
-  if (dn_account_may_see_unit (store, account, unit_id))
+  if (scope == NULL || _dn_server_has_id (scope, unit_id))
     return TRUE;
   g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED,
                _("Unit #%lld is not yours to give work to: only your unit and the units below it are."),

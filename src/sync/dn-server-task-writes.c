@@ -38,6 +38,9 @@
 #include "dn-store-changes.h"
 #include "dn-store-tasks.h"
 
+/* A province has about a thousand schools */
+#define MAX_SUPPORT_UNITS 2000
+
 /* The fields of a task a body may give (besides "revision") */
 #define TASK_FIELDS(required)                                     \
   { "title", DN_FIELD_STRING, required, FALSE },                  \
@@ -144,6 +147,15 @@ apply_fields (SoupServerMessage *msg,
     {
       JsonArray *ids = json_object_get_array_member (body, "support_unit_ids");
 
+      /* the store compares them pairwise */
+      if (json_array_get_length (ids) > MAX_SUPPORT_UNITS)
+        {
+          g_autofree char *message = g_strdup_printf (_("A task has at most %d supporting units."),
+                                                      MAX_SUPPORT_UNITS);
+          reply_invalid (msg, message);
+          return FALSE;
+        }
+
       g_array_set_size (task->support_unit_ids, 0);
       for (guint i = 0; i < json_array_get_length (ids); i++)
         {
@@ -183,12 +195,13 @@ check_units (DnRequest *request,
              DnTask    *task)
 {
   DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(GArray) scope = dn_account_dup_scope (store, request->account);
   g_autoptr(GError) error = NULL;
 
-  if (!_dn_server_check_unit (store, request->account, task->lead_unit_id, &error))
+  if (!_dn_server_check_unit (scope, task->lead_unit_id, &error))
     goto denied;
   for (guint i = 0; i < task->support_unit_ids->len; i++)
-    if (!_dn_server_check_unit (store, request->account, g_array_index (task->support_unit_ids, gint64, i), &error))
+    if (!_dn_server_check_unit (scope, g_array_index (task->support_unit_ids, gint64, i), &error))
       goto denied;
   return TRUE;
 
@@ -221,18 +234,17 @@ task_to_change (DnRequest *request,
   return task;
 }
 
-/* Whether every unit of @a outside @account's subtree is in @b */
+/* Whether every unit of @a outside @scope is in @b */
 static gboolean
-outside_kept (DnStore    *store,
-              DnAccount  *account,
-              GArray     *a,
-              GArray     *b)
+outside_kept (GArray *scope,
+              GArray *a,
+              GArray *b)
 {
   for (guint i = 0; i < a->len; i++)
     {
       gint64 id = g_array_index (a, gint64, i);
 
-      if (!_dn_server_has_id (b, id) && !dn_account_may_see_unit (store, account, id))
+      if (!_dn_server_has_id (b, id) && !_dn_server_has_id (scope, id))
         return FALSE;
     }
   return TRUE;
@@ -275,6 +287,7 @@ check_change_from_above (DnRequest *request,
   DnStore *store = dn_server_get_store (request->server);
   JsonObject *body = json_node_get_object (request->body);
   g_autoptr(GList) names = json_object_get_members (body);
+  g_autoptr(GArray) scope = dn_account_dup_scope (store, request->account);
   g_autofree char *message = NULL;
 
   for (GList *l = names; l != NULL; l = l->next)
@@ -292,8 +305,10 @@ check_change_from_above (DnRequest *request,
       reply_denied (request->msg, message);
       return FALSE;
     }
-  if (!outside_kept (store, request->account, before->support_unit_ids, after->support_unit_ids) ||
-      !outside_kept (store, request->account, after->support_unit_ids, before->support_unit_ids))
+  if (scope == NULL)
+    return TRUE;
+  if (!outside_kept (scope, before->support_unit_ids, after->support_unit_ids) ||
+      !outside_kept (scope, after->support_unit_ids, before->support_unit_ids))
     {
       reply_denied (request->msg, _("You may add or remove only supporting units of your own unit's subtree."));
       return FALSE;

@@ -184,6 +184,17 @@ test_add_task (DnServerFixture *f,
     expect_refused (f, "POST", "/tasks", so, bad_recurrence, 400, "invalid");
     expect_refused (f, "POST", "/tasks", so, blank_title, 400, "invalid");
     expect_refused (f, "POST", "/tasks", so, "{\"title\": \"X\", \"lead_unit_id\": 999}", 400, "invalid");
+    {
+      /* more supporting units than a task takes: refused before the store compares them */
+      GString *many = g_string_new ("{\"title\": \"X\", ");
+
+      g_string_append_printf (many, "%s, \"support_unit_ids\": [", ok_units);
+      for (guint i = 0; i < 2001; i++)
+        g_string_append_printf (many, "%s%u", i > 0 ? "," : "", 1000 + i);
+      g_string_append (many, "]}");
+      expect_refused (f, "POST", "/tasks", so, many->str, 400, "invalid");
+      g_string_free (many, TRUE);
+    }
     g_assert_cmpint (dn_store_count (f->base.store, DN_RECORD_TASK, NULL), ==, n_tasks);
   }
 
@@ -438,6 +449,7 @@ test_status (DnServerFixture *f,
   expect_refused (f, "POST", path, so, "{\"status\": true, \"revision\": 1}", 400, "wrong-type");
   expect_refused (f, "POST", path, so, "{\"status\": \"done\", \"revision\": 1, \"why\": \"\"}", 400, "unknown-field");
   expect_refused (f, "POST", path, so, "{\"status\": \"done\", \"revision\": 1}", 409, "conflict");
+  expect_refused (f, "POST", path, so, "{\"status\": \"done\" \"revision\": 1}", 400, "malformed");
   expect_refused (f, "POST", path_elsewhere, batxat, done, 404, "not-found");
 
   /* done: its next occurrence made in the same write, both answered */
@@ -531,6 +543,7 @@ test_extension (DnServerFixture *f,
                           G_GINT64_FORMAT "}",
                           read_at);
   expect_refused (f, "POST", path, batxat, "{\"due_date\": \"2027-01-31\"}", 400, "missing-field");
+  expect_refused (f, "POST", path, batxat, "{\"due_date\": \"2027-01-31\", \"reason\": \"x\"", 400, "malformed");
   expect_refused (f, "POST", path, batxat, "{\"due_date\": 20270131, \"reason\": \"x\"}", 400, "wrong-type");
   expect_refused (f, "POST", path, batxat, "{\"due_date\": \"2027-01-31\", \"reason\": \"x\", \"by\": 1}", 400,
                   "unknown-field");
@@ -720,7 +733,15 @@ test_too_large (DnServerFixture *f,
   json[0] = '{';
   json[DN_SERVER_MAX_BODY] = '}';
   json[DN_SERVER_MAX_BODY + 1] = '\0';
-  expect_refused (f, "POST", "/tasks", so, json, 413, "too-large");
+  {
+    const char *routes[][2] = {
+      { "POST", "/tasks" }, { "PATCH", "/tasks/1" }, { "POST", "/tasks/1/status" },
+      { "POST", "/assignments/1/extension" }, { "POST", "/tasks/1/reminders" }, { "POST", "/tasks/1/attachments" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+      expect_refused (f, routes[i][0], routes[i][1], so, json, 413, "too-large");
+  }
   g_assert_cmpint (revision (f), ==, before);
   g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM attachment"), ==, 0);
 }
