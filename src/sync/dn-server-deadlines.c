@@ -76,7 +76,7 @@ assignment_to_extend (DnRequest *request)
 
   if (assignment == NULL || !_dn_server_may_see_task (store, request->account, assignment->task_id, NULL))
     {
-      g_autofree char *message = g_strdup_printf (_("Assignment #%lld does not exist."), (long long) request->id);
+      g_autofree char *message = g_strdup_printf (_("There is no assignment #%lld."), (long long) request->id);
 
       dn_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
       return NULL;

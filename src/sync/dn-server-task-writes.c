@@ -100,8 +100,6 @@ reply_record (SoupServerMessage *msg,
     dn_server_reply_json (msg, status, record);
 }
 
-/* The body's fields put on @task; FALSE (and a 400 answered) for a value
- * the task cannot take */
 static void
 set_text (char       **field,
           const char  *text)
@@ -110,6 +108,8 @@ set_text (char       **field,
   *field = g_strdup (text);
 }
 
+/* The body's fields put on @task; FALSE (and a 400 answered) for a value
+ * the task cannot take */
 static gboolean
 apply_fields (SoupServerMessage *msg,
               JsonObject        *body,
@@ -183,7 +183,7 @@ check_document (DnRequest *request,
   if (document != NULL &&
       (document->classification == DN_CLASSIFICATION_NORMAL || dn_account_may_see_secret (request->account)))
     return TRUE;
-  message = g_strdup_printf (_("Document #%lld does not exist."), (long long) id);
+  message = g_strdup_printf (_("There is no document #%lld."), (long long) id);
   dn_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
   return FALSE;
 }
