@@ -372,6 +372,28 @@ test_changes_creator (DnTestStore   *f,
   none = dn_store_dup_creator (f->store, "task", task + 1000, &error);
   g_assert_no_error (error);
   g_assert_null (none);
+
+  /* the next occurrence of a recurring task: made by whoever gave the
+   * first, not by whoever completed the one before */
+  {
+    GDate due = dn_test_date (2026, 1, 31);
+    g_autofree char *next_creator = NULL;
+    gint64 recurring, next = 0;
+
+    dn_store_set_actor (f->store, "so");
+    recurring = dn_test_add_task (f->store, "Báo cáo tháng", unit, &due, NULL);
+    dn_test_exec (f->store, "UPDATE task SET recurrence = 'monthly' WHERE id = %" G_GINT64_FORMAT, recurring);
+    dn_store_set_actor (f->store, "batxat");
+    g_assert_true (dn_store_set_task_status (f->store, recurring, DN_STATUS_DONE, &next, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (next, !=, 0);
+    g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM change_log WHERE table_name = 'task' AND "
+                                        "row_id = %" G_GINT64_FORMAT " AND op = 'insert' AND actor = 'batxat'", next),
+                     ==, 1);
+    next_creator = dn_store_dup_creator (f->store, "task", next, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (next_creator, ==, "so");
+  }
 }
 
 int

@@ -36,6 +36,12 @@ expect_refused (DnServerFixture *f,
   gint64 before = revision (f);
 
   dn_server_test_request (f, method, path, token, body, -1, &answer);
+  if (answer.json != NULL)
+    {
+      g_autofree char *text = json_to_string (answer.json, FALSE);
+
+      g_test_message ("%s %s: %u %s", method, path, answer.status, text);
+    }
   dn_server_test_assert_error (&answer, status, code);
   g_assert_cmpint (revision (f), ==, before);
 }
@@ -53,7 +59,11 @@ expect_ok (DnServerFixture *f,
 
   dn_server_test_request (f, method, path, token, body, -1, &answer);
   if (answer.status != status && answer.json != NULL)
-    g_test_message ("%s %s: %s", method, path, json_to_string (answer.json, FALSE));
+    {
+      g_autofree char *text = json_to_string (answer.json, FALSE);
+
+      g_test_message ("%s %s: %s", method, path, text);
+    }
   g_assert_cmpuint (answer.status, ==, status);
   g_assert_nonnull (answer.json);
   return g_steal_pointer (&answer.json);
@@ -342,6 +352,25 @@ test_unit_rules (DnServerFixture *f,
     expect_refused (f, "DELETE", delete_path, batxat, NULL, 403, "forbidden");
     answer = expect_ok (f, "POST", status_path, batxat, done, 200);
     g_assert_cmpstr (str_of (json_object_get_member (json_node_get_object (answer), "task"), "status"), ==, "done");
+  }
+  /* the next occurrence its completion made is still the department's */
+  {
+    gint64 monthly = add_task (f, "Báo cáo tháng", f->office, NULL);
+    g_autofree char *status_path = task_path (monthly, "/status");
+    g_autofree char *done = NULL;
+    g_autoptr(JsonNode) answer = NULL;
+
+    dn_test_exec (f->base.store, "UPDATE task SET recurrence = 'monthly' WHERE id = %" G_GINT64_FORMAT, monthly);
+    done = g_strdup_printf ("{\"status\": \"done\", \"revision\": %" G_GINT64_FORMAT "}", task_revision (f, monthly));
+    answer = expect_ok (f, "POST", status_path, batxat, done, 200);
+    {
+      JsonNode *next = json_object_get_member (json_node_get_object (answer), "next");
+      g_autofree char *next_path = task_path (int_of (next, "id"), "");
+      g_autofree char *later = g_strdup_printf ("{\"revision\": %" G_GINT64_FORMAT ", \"due_date\": \"2027-06-30\"}",
+                                                int_of (next, "revision"));
+
+      expect_refused (f, "PATCH", next_path, batxat, later, 403, "forbidden");
+    }
   }
   /* supporting only: not reported done by it */
   {

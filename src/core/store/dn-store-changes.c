@@ -394,10 +394,25 @@ dn_store_dup_creator (DnStore     *self,
 {
   sqlite3_stmt *stmt;
   char *actor = NULL;
+  gint64 first = 0;
   int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   g_return_val_if_fail (table != NULL, NULL);
+
+  /* a recurring task's next occurrence is inserted by whoever completed
+   * the one before: the first of the chain says who gave the work */
+  if (g_str_equal (table, "task") &&
+      !_dn_store_read_int (self,
+                           "WITH RECURSIVE chain (id, previous_id, depth) AS ("
+                           " SELECT id, previous_id, 0 FROM task WHERE id = ?1"
+                           " UNION ALL SELECT t.id, t.previous_id, c.depth + 1 FROM task t"
+                           " JOIN chain c ON t.id = c.previous_id WHERE c.depth < 100000) "
+                           "SELECT id FROM chain ORDER BY depth DESC LIMIT 1",
+                           &first, error, DN_INT (id), DN_END))
+    return NULL;
+  if (first != 0)
+    id = first;
 
   /* the row's latest insert: a table without AUTOINCREMENT may give the
    * id of a row deleted for good to a new one */
