@@ -4,7 +4,9 @@
  *                              the task
  *   PATCH  /tasks/{id}         {"revision", the fields to change…} → 200
  *                              the task
- *   POST   /tasks/{id}/status  {"status", "revision"} → 200 {"task", "next":
+ *   POST   /tasks/{id}/status  {"status", "revision", "keep_open" (done:
+ *                              the supporting units that stay open)}
+ *                              → 200 {"task", "next":
  *                              the occurrence a recurring task's completion
  *                              made, or null}
  *   DELETE /tasks/{id}         ?revision=N → 200 {"id", "deleted": true}
@@ -66,6 +68,8 @@ static const DnField task_change_fields[] = {
 static const DnField status_fields[] = {
   { "status", DN_FIELD_STRING, TRUE, FALSE },
   { "revision", DN_FIELD_INT, TRUE, FALSE },
+  /* done: the supporting units that have not replied and stay open */
+  { "keep_open", DN_FIELD_INT_ARRAY, FALSE, FALSE },
   { NULL }
 };
 
@@ -321,11 +325,12 @@ check_change_from_above (DnRequest *request,
  * @status: DN_STATUS_N to save @task's fields, else the status to set;
  * *@made_id: the occurrence a completion made, else 0 */
 static gboolean
-write_task (DnRequest *request,
-            DnTask    *task,
-            gint64     revision,
-            int        status,
-            gint64    *made_id)
+write_task (DnRequest    *request,
+            DnTask       *task,
+            gint64        revision,
+            int           status,
+            const GArray *keep_open,
+            gint64       *made_id)
 {
   DnStore *store = dn_server_get_store (request->server);
   g_autoptr(GError) error = NULL;
@@ -342,7 +347,9 @@ write_task (DnRequest *request,
   if (ok && status == DN_STATUS_N)
     ok = dn_store_update_task_full (store, task, &next_id, made_id, &error);
   else if (ok && status == DN_STATUS_DONE)
-    ok = dn_store_mark_task_done (store, task->id, NULL, 0, &next_id, made_id, &error);
+    ok = dn_store_mark_task_done (store, task->id,
+                                  keep_open != NULL ? (const gint64 *) (gpointer) keep_open->data : NULL,
+                                  keep_open != NULL ? keep_open->len : 0, &next_id, made_id, &error);
   else if (ok)
     ok = dn_store_set_task_status (store, task->id, (DnStatus) status, &next_id, &error);
   if (ok)
@@ -381,7 +388,7 @@ change_task (DnRequest *request)
     return;
   if (task->document_id != before->document_id && !check_document (request, task->document_id))
     return;
-  if (!write_task (request, task, json_object_get_int_member (body, "revision"), DN_STATUS_N, &made_id))
+  if (!write_task (request, task, json_object_get_int_member (body, "revision"), DN_STATUS_N, NULL, &made_id))
     return;
   reply_record (msg, store, SOUP_STATUS_OK, "task", task->id);
 }
@@ -402,6 +409,7 @@ set_status (DnRequest *request)
   gboolean full = FALSE;
   gint64 made_id = 0;
   DnStatus status;
+  g_autoptr(GArray) keep_open = NULL;
 
   if (!_dn_server_check_fields (msg, request->body, status_fields))
     return;
@@ -428,7 +436,19 @@ set_status (DnRequest *request)
       reply_denied (msg, _("Only the lead unit reports the task done or takes it up again."));
       return;
     }
-  if (!write_task (request, task, json_object_get_int_member (body, "revision"), (int) status, &made_id))
+  if (json_object_has_member (body, "keep_open"))
+    {
+      JsonArray *array = json_object_get_array_member (body, "keep_open");
+
+      keep_open = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; i < json_array_get_length (array) && i < 2000; i++)
+        {
+          gint64 unit = json_array_get_int_element (array, i);
+
+          g_array_append_val (keep_open, unit);
+        }
+    }
+  if (!write_task (request, task, json_object_get_int_member (body, "revision"), (int) status, keep_open, &made_id))
     return;
   done = dn_exchange_row_to_json (store, "task", task->id, &error);
   if (done == NULL || (made_id != 0 && (next = dn_exchange_row_to_json (store, "task", made_id, &error)) == NULL))

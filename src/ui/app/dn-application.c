@@ -11,6 +11,7 @@
 
 #include "dn-accessible-names.h"
 #include "dn-application.h"
+#include "dn-connected-mode.h"
 #include "dn-i18n.h"
 #include "dn-legacy-paste-dialog.h"
 #include "dn-preferences-dialog.h"
@@ -100,6 +101,9 @@ dn_application_open_database (DnApplication  *self,
 
   g_return_val_if_fail (DN_IS_APPLICATION (self), FALSE);
 
+  /* working with the department server: its replica */
+  if (path == NULL && dn_connected_mode_is_set (self))
+    return dn_connected_mode_open (self, error) != NULL;
   if (path != NULL)
     chosen = g_strdup (path);
   else if (self->settings != NULL)
@@ -270,6 +274,7 @@ dn_application_startup (GApplication *app)
   on_toplevels_changed_cb (gtk_window_get_toplevels (), 0, 0, g_list_model_get_n_items (gtk_window_get_toplevels ()));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  dn_connected_mode_add_actions (self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-task", (const char *[]) { "<Control>n", NULL });

@@ -27,6 +27,8 @@ struct _DnPreferencesDialog
   GtkStack             *stack;
   GtkDropDown          *language_dropdown;
   GtkLabel             *database_path_label;
+  GtkLabel             *server_label;
+  GtkWidget            *server_disconnect_button;
   GtkLabel             *database_next_caption;
   GtkLabel             *database_next_label;
   GtkLabel             *database_default_label;
@@ -77,6 +79,23 @@ position_to_language (const GValue       *value,
 /*
  * Database location
  */
+
+/* Which server this computer works with, if any */
+static void
+update_server (DnPreferencesDialog *self)
+{
+  g_autofree char *address = g_settings_get_string (self->settings, "server-address");
+  g_autofree char *user = g_settings_get_string (self->settings, "server-user");
+  g_autofree char *text = NULL;
+
+  if (*address == '\0')
+    text = g_strdup (_("Not used: this computer works on its own database."));
+  else
+    text = g_strdup_printf (_("This computer works with %s as “%s”: it shows what concerns your unit, and what "
+                              "you record goes to the department."), address, user);
+  gtk_label_set_text (self->server_label, text);
+  gtk_widget_set_visible (self->server_disconnect_button, *address != '\0');
+}
 
 /* The database open now first, then the one the next start opens when it
  * is another, then where the default one lives. */
@@ -351,6 +370,7 @@ dn_preferences_dialog_class_init (DnPreferencesDialogClass *klass)
 
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-preferences-dialog.ui");
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPreferencesDialog, server_label, server_disconnect_button);
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnPreferencesDialog, stack, language_dropdown, database_path_label,
                              database_next_caption, database_next_label, database_default_label,
                              officer_name_entry, officer_position_entry, officer_label, officer_error_label,
@@ -392,6 +412,7 @@ dn_preferences_dialog_new (GSettings *settings,
                                 NULL, NULL);
   g_settings_bind (settings, "show-secret-documents", self->secret_check, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_swapped (settings, "changed::database-path", G_CALLBACK (update_database), self);
+  g_signal_connect_swapped (settings, "changed::server-address", G_CALLBACK (update_server), self);
   g_signal_connect_swapped (settings, "changed::my-unit", G_CALLBACK (sync_my_unit), self);
   g_signal_connect_swapped (settings, "changed::officer-name", G_CALLBACK (sync_officer), self);
   g_signal_connect_swapped (settings, "changed::officer-position", G_CALLBACK (sync_officer), self);
@@ -402,6 +423,7 @@ dn_preferences_dialog_new (GSettings *settings,
   g_signal_connect_swapped (self->my_unit_chooser, "notify::selected-id", G_CALLBACK (on_my_unit_chosen_cb), self);
 
   update_database (self);
+  update_server (self);
   sync_officer (self);
   fill_units (self);
   return self;

@@ -27,6 +27,7 @@
 #include "dn-partners-page.h"
 #include "dn-documents-page.h"
 #include "dn-ui.h"
+#include "dn-connection-indicator.h"
 #include "dn-window.h"
 #include "dn-window-sections.h"
 
@@ -54,6 +55,7 @@ struct _DnWindow
   GtkWidget            *toast_undo;
   GtkLabel             *database_label;
   GtkLabel             *indexing_label;
+  DnConnectionIndicator *connection_indicator;
 };
 
 static void dn_window_context_provider_init (DnWindowContextProviderInterface *iface);
@@ -625,8 +627,10 @@ dn_window_class_init (DnWindowClass *klass)
   g_type_ensure (DN_TYPE_GLOBAL_SEARCH);
 
   dn_ui_class_set_template (widget_class, "dn-window.ui");
+  g_type_ensure (DN_TYPE_CONNECTION_INDICATOR);
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnWindow, global_search, main_stack, sections, banner,
-                             banner_label, toast, toast_label, toast_undo, database_label, indexing_label);
+                             banner_label, toast, toast_label, toast_undo, database_label, indexing_label,
+                             connection_indicator);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_open_hit_cb, on_toast_close_cb, on_section_changed_cb);
 
   dn_ui_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
@@ -669,7 +673,9 @@ dn_window_new (DnApplication *application,
   g_signal_connect_swapped (self->indexer, "progress", G_CALLBACK (on_indexing_progress_cb), self);
   g_signal_connect_swapped (self->indexer, "idle", G_CALLBACK (on_indexing_idle_cb), self);
   self->indexing_since = g_get_monotonic_time ();
-  dn_attachment_indexer_start (self->indexer);
+  /* a replica (or a file that cannot be written) keeps what it was given */
+  if (!dn_store_is_read_only (store))
+    dn_attachment_indexer_start (self->indexer);
 
   db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
   gtk_label_set_text (self->database_label, db_text);
@@ -708,6 +714,24 @@ dn_window_get_context (DnWindow *self)
 {
   g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
   return self->context;
+}
+
+void
+dn_window_set_connection (DnWindow     *self,
+                          DnConnection *connection)
+{
+  g_return_if_fail (DN_IS_WINDOW (self));
+  g_return_if_fail (connection == NULL || DN_IS_CONNECTION (connection));
+
+  dn_connection_indicator_set_connection (self->connection_indicator, connection);
+  dn_window_context_set_writer (self->context, connection != NULL ? DN_WRITER (connection) : NULL);
+}
+
+DnConnection *
+dn_window_get_connection (DnWindow *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW (self), NULL);
+  return dn_connection_indicator_get_connection (self->connection_indicator);
 }
 
 DnStore *

@@ -8,6 +8,7 @@
 
 #include "dn-application.h"
 #include "dn-attachment-text.h"
+#include "dn-connection.h"
 #include "dn-global-search.h"
 #include "dn-store.h"
 #include "dn-window-context.h"
@@ -20,6 +21,12 @@ G_DECLARE_FINAL_TYPE (DnWindow, dn_window, DN, WINDOW, GtkApplicationWindow)
 DnWindow   *dn_window_new            (DnApplication *application,
                                       DnStore       *store);
 DnStore    *dn_window_get_store      (DnWindow      *self);
+/* Connected mode: the window shows @connection's replica (its store), says
+ * in the header bar how it stands, and writes through it (the context's
+ * writer). NULL: standalone. */
+void        dn_window_set_connection (DnWindow      *self,
+                                      DnConnection  *connection);
+DnConnection *dn_window_get_connection (DnWindow    *self);
 /* What the widgets inside share (also found with
  * dn_window_context_from_widget()). (transfer none) */
 DnWindowContext *dn_window_get_context (DnWindow    *self);

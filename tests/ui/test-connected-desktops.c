@@ -1,0 +1,270 @@
+/* test-connected-desktops.c: two desktops on one department server
+ *
+ * The server runs in the test on a loopback port; each desktop is a main
+ * window on its own replica, connected as one officer. The department's
+ * officer assigns a task to a school in the task editor; the school's
+ * officer sees it in the task list once their desktop has synced, reports
+ * progress in the task's details; the department's desktop, synced,
+ * shows that progress on the task.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "dn-chooser.h"
+#include "dn-connection.h"
+#include "dn-form-dialog.h"
+#include "dn-server.h"
+#include "dn-store-accounts.h"
+#include "dn-store-tasks.h"
+#include "dn-task-details.h"
+#include "dn-task-editor.h"
+#include "dn-test-utils.h"
+#include "dn-ui-test-utils.h"
+#include "dn-window.h"
+
+#define PASSWORD "mật khẩu tốt 123"
+
+typedef struct
+{
+  DnTestStore  server_store;
+  DnServer    *server;
+  char        *base_uri;
+  gint64       department, school;
+  char        *dir;          /* the replicas */
+} Fixture;
+
+typedef struct
+{
+  DnStore      *replica;
+  DnConnection *connection;
+  DnWindow     *window;
+} Desktop;
+
+static void
+add_account (DnStore       *store,
+             const char    *name,
+             gint64         unit,
+             DnAccountRole  role)
+{
+  g_autoptr(DnAccount) account = dn_account_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_free (account->name);
+  account->name = g_strdup (name);
+  account->unit_id = unit;
+  account->role = role;
+  g_assert_true (dn_store_add_account (store, account, PASSWORD, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  dn_test_store_setup (&f->server_store, data);
+  f->department = dn_test_add_unit (f->server_store.store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
+  f->school = dn_test_add_unit (f->server_store.store, "THBX", "Trường Tiểu học Bát Xát", DN_UNIT_KIND_SCHOOL,
+                                f->department);
+  add_account (f->server_store.store, "so", f->department, DN_ACCOUNT_ROLE_DEPARTMENT);
+  add_account (f->server_store.store, "thbx", f->school, DN_ACCOUNT_ROLE_UNIT);
+  f->server = dn_server_new (f->server_store.store);
+  g_assert_true (dn_server_listen (f->server, "127.0.0.1:0", NULL, FALSE, &error));
+  g_assert_no_error (error);
+  uris = dn_server_get_uris (f->server);
+  f->base_uri = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->dir = g_dir_make_tmp ("dn-desktops-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  dn_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  g_free (f->base_uri);
+  dn_test_remove_tree (f->dir);
+  g_free (f->dir);
+  dn_test_store_teardown (&f->server_store, data);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  DnConnectionState state = dn_connection_get_state (data);
+
+  return state != DN_CONNECTION_CONNECTING && state != DN_CONNECTION_SYNCING;
+}
+
+/* A desktop signed in as @user, its window open on its replica */
+static void
+desktop_open (Fixture    *f,
+              Desktop    *d,
+              const char *user)
+{
+  g_autofree char *name = g_strconcat (user, ".db", NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(DnClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  d->replica = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  client = dn_client_new (f->base_uri, &error);
+  g_assert_no_error (error);
+  d->connection = dn_connection_new (d->replica, client, &error);
+  g_assert_no_error (error);
+  dn_connection_sign_in_async (d->connection, user, PASSWORD, NULL, NULL, NULL);
+  g_assert_true (dn_ui_wait_until (is_idle, d->connection, 10000));
+  g_assert_cmpint (dn_connection_get_state (d->connection), ==, DN_CONNECTION_ONLINE);
+  d->window = dn_window_new (NULL, d->replica);
+  dn_window_set_connection (d->window, d->connection);
+  gtk_window_present (GTK_WINDOW (d->window));
+  dn_ui_spin (0);
+  /* the header bar says where the data comes from */
+  g_assert_true (gtk_widget_is_visible (dn_ui_get_named (d->window, "connection_button")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dn_ui_get_named (d->window, "connection_label"))), ==,
+                   "Up to date");
+}
+
+static void
+desktop_sync (Desktop *d)
+{
+  dn_connection_sync (d->connection);
+  g_assert_true (dn_ui_wait_until (is_idle, d->connection, 10000));
+  g_assert_cmpint (dn_connection_get_state (d->connection), ==, DN_CONNECTION_ONLINE);
+}
+
+static void
+desktop_close (Desktop *d)
+{
+  DnConnection *gone = d->connection;
+
+  gtk_window_destroy (GTK_WINDOW (d->window));
+  dn_connection_close (d->connection);
+  g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
+  g_clear_object (&d->connection);
+  while (gone != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  dn_ui_spin (0);
+  g_assert_finalize_object (d->replica);
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_two_desktops (Fixture       *f,
+                   gconstpointer  data)
+{
+  Desktop department = { 0 }, school = { 0 };
+  DnTaskEditor *editor;
+  DnTaskDetails *details;
+  GtkWindow *dialog;
+  gpointer watched;
+  gint64 task_id;
+  GtkWidget *tasks;
+
+  desktop_open (f, &department, "so");
+  desktop_open (f, &school, "thbx");
+
+  /* the department assigns a task to the school, in its editor */
+  editor = dn_task_editor_new (department.replica, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (department.window));
+  gtk_window_present (GTK_WINDOW (editor));
+  dn_ui_spin (0);
+  dn_ui_set_text (editor, "Title", "Báo cáo kết quả giao lưu với trường Hàn Quốc");
+  dn_chooser_set_id (DN_CHOOSER (dn_ui_get_by_label (editor, "Lead unit")), f->school);
+  dn_ui_set_text (editor, "Due date", "30/12/2026");
+  watched = editor;
+  g_object_add_weak_pointer (G_OBJECT (editor), &watched);
+  g_assert_true (dn_task_editor_save (editor));
+  /* sent: it waits for the server, then closes */
+  g_assert_true (dn_ui_wait_until (window_gone, &watched, 10000));
+  task_id = dn_test_query_int (f->server_store.store, "SELECT max(id) FROM task");
+  g_assert_cmpint (task_id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->server_store.store,
+                                      "SELECT count(*) FROM assignment WHERE task_id = %" G_GINT64_FORMAT
+                                      " AND unit_id = %" G_GINT64_FORMAT, task_id, f->school), ==, 1);
+  /* its own desktop shows it at once (the replica was brought up to date) */
+  g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM task WHERE id = %" G_GINT64_FORMAT,
+                                      task_id), ==, 1);
+
+  /* the school sees it after its desktop syncs */
+  g_assert_cmpint (dn_test_query_int (school.replica, "SELECT count(*) FROM task"), ==, 0);
+  desktop_sync (&school);
+  dn_window_show_section (school.window, "tasks");
+  tasks = dn_window_get_section_page (school.window, "tasks");
+  dn_ui_wait_for_list_rows (tasks, 1);
+
+  /* and reports progress in the task's details */
+  details = dn_task_details_new (school.replica, task_id);
+  gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (school.window));
+  gtk_window_present (GTK_WINDOW (details));
+  dn_ui_spin (0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.add-progress", NULL));
+  dn_ui_spin (0);
+  dialog = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (DN_IS_FORM_DIALOG (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (details))
+          dialog = window;
+      }
+  }
+  g_assert_nonnull (dialog);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dn_ui_get_named (dialog, "dialog_percent")), 60);
+  gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (dialog, "dialog_note")), "Đã trao đổi với đối tác");
+  watched = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &watched);
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  if (!dn_ui_wait_until (window_gone, &watched, 10000))
+    g_error ("the progress was not saved: %s", dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)));
+  g_assert_cmpint (dn_test_query_int (f->server_store.store,
+                                      "SELECT percent FROM progress WHERE task_id = %" G_GINT64_FORMAT, task_id), ==, 60);
+
+  /* the department, synced, sees the school's progress on the task */
+  desktop_sync (&department);
+  {
+    g_autoptr(DnTask) seen = dn_store_get_task (department.replica, task_id, NULL);
+
+    g_assert_cmpint (seen->progress, ==, 60);
+  }
+  gtk_window_destroy (GTK_WINDOW (details));
+  details = dn_task_details_new (department.replica, task_id);
+  gtk_window_present (GTK_WINDOW (details));
+  dn_ui_spin (0);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dn_ui_get_named (details, "progress_label"))), "60%"));
+  gtk_window_destroy (GTK_WINDOW (details));
+
+  desktop_close (&school);
+  desktop_close (&department);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *user_dirs = NULL;
+  int status;
+
+  dn_ui_test_init_accessible (&argc, &argv);
+  user_dirs = dn_test_isolate_user_dirs ();
+  g_test_add ("/connected/two-desktops", Fixture, NULL, fixture_setup, test_two_desktops, fixture_teardown);
+  status = g_test_run ();
+  dn_test_remove_tree (user_dirs);
+  return status;
+}
