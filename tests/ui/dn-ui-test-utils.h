@@ -95,6 +95,10 @@ GtkWindow *dn_ui_the_visible_window    (GType type);
 /* Destroys every window and runs what follows. */
 void       dn_ui_destroy_all_windows   (void);
 
+/* Writes what @window shows to the PNG file @path (asserted). */
+void       dn_ui_save_png              (GtkWindow  *window,
+                                        const char *path);
+
 /* Switches this process to the Vietnamese interface; FALSE when the
  * translation is not built. */
 gboolean   dn_ui_use_vietnamese        (void);

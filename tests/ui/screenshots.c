@@ -163,26 +163,6 @@ wait_until_shown (DnWindow   *window,
 }
 
 static void
-save_window (GtkWindow  *window,
-             const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (GTK_WIDGET (window));
-  int height = gtk_widget_get_height (GTK_WIDGET (window));
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 test_sections (void)
 {
   const char *language = g_getenv ("DN_SCREENSHOT_LANGUAGE");
@@ -213,7 +193,7 @@ test_sections (void)
 
       dn_window_show_section (window, sections[i]);
       wait_until_shown (window, sections[i]);
-      save_window (GTK_WINDOW (window), path);
+      dn_ui_save_png (GTK_WINDOW (window), path);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       g_test_message ("wrote %s", path);
     }
@@ -225,7 +205,7 @@ test_sections (void)
   wait_until_shown (window, "tasks");
   {
     g_autofree char *path = g_build_filename (dir, "search.png", NULL);
-    save_window (GTK_WINDOW (window), path);
+    dn_ui_save_png (GTK_WINDOW (window), path);
   }
   /* an incoming document with the task it gives: print the slip, give
    * tasks, its files */
@@ -243,7 +223,7 @@ test_sections (void)
     details = dn_document_details_show (GTK_WINDOW (window), store, incoming);
     wait_for_frame (GTK_WIDGET (details), "the document's first frame");
     wait_until (no_pending_work, NULL, "the document to settle");
-    save_window (GTK_WINDOW (details), path);
+    dn_ui_save_png (GTK_WINDOW (details), path);
     gtk_window_destroy (GTK_WINDOW (details));
   }
   /* tasks proposed from the Đầm Hà plan, for the officer to check */
@@ -260,7 +240,7 @@ test_sections (void)
     gtk_window_present (GTK_WINDOW (proposals));
     wait_for_frame (GTK_WIDGET (proposals), "the proposals' first frame");
     wait_until (no_pending_work, NULL, "the proposals to settle");
-    save_window (GTK_WINDOW (proposals), path);
+    dn_ui_save_png (GTK_WINDOW (proposals), path);
     gtk_window_destroy (GTK_WINDOW (proposals));
   }
   gtk_window_destroy (GTK_WINDOW (window));
@@ -283,7 +263,7 @@ test_sections (void)
     wait_until ((DnUiCondition) dn_pdf_view_get_find_done, view, "the search in the PDF");
     dn_ui_spin (500);
     wait_for_frame (GTK_WIDGET (viewer), "the pages drawn");
-    save_window (GTK_WINDOW (viewer), path);
+    dn_ui_save_png (GTK_WINDOW (viewer), path);
     gtk_window_destroy (GTK_WINDOW (viewer));
     wait_until (no_pending_work, NULL, "the viewer to go");
   }
@@ -300,7 +280,7 @@ test_sections (void)
     dialog = dn_legacy_paste_dialog_new (NULL, preview);
     gtk_window_present (GTK_WINDOW (dialog));
     wait_for_frame (GTK_WIDGET (dialog), "the dialog's first frame");
-    save_window (GTK_WINDOW (dialog), path);
+    dn_ui_save_png (GTK_WINDOW (dialog), path);
     gtk_window_destroy (GTK_WINDOW (dialog));
     wait_until (no_pending_work, NULL, "the dialog to go");
   }

@@ -16,6 +16,7 @@
 #include "dn-chooser.h"
 #include "dn-connection.h"
 #include "dn-form-dialog.h"
+#include "dn-server-dialog.h"
 #include "dn-server.h"
 #include "dn-store-accounts.h"
 #include "dn-store-tasks.h"
@@ -249,6 +250,29 @@ test_two_desktops (Fixture       *f,
   dn_ui_spin (0);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dn_ui_get_named (details, "progress_label"))), "60%"));
   gtk_window_destroy (GTK_WINDOW (details));
+
+  /* pictures for people to look at, when asked for */
+  if (g_getenv ("DN_SHOT_DIR") != NULL)
+    {
+      g_autofree char *window_png = g_build_filename (g_getenv ("DN_SHOT_DIR"), "connected-window.png", NULL);
+      g_autofree char *offline_png = g_build_filename (g_getenv ("DN_SHOT_DIR"), "connected-offline.png", NULL);
+      g_autofree char *dialog_png = g_build_filename (g_getenv ("DN_SHOT_DIR"), "server-dialog.png", NULL);
+      DnServerDialog *sign_in = dn_server_dialog_new (NULL, school.connection);
+
+      gtk_window_set_default_size (GTK_WINDOW (school.window), 1200, 700);
+      dn_ui_wait_for_frame (GTK_WIDGET (school.window), 5000);
+      dn_ui_save_png (GTK_WINDOW (school.window), window_png);
+      gtk_window_set_transient_for (GTK_WINDOW (sign_in), GTK_WINDOW (school.window));
+      gtk_window_present (GTK_WINDOW (sign_in));
+      dn_ui_wait_for_frame (GTK_WIDGET (sign_in), 5000);
+      dn_ui_save_png (GTK_WINDOW (sign_in), dialog_png);
+      gtk_window_destroy (GTK_WINDOW (sign_in));
+      dn_server_disconnect (f->server);
+      dn_connection_sync (school.connection);
+      g_assert_true (dn_ui_wait_until (is_idle, school.connection, 10000));
+      dn_ui_wait_for_frame (GTK_WIDGET (school.window), 5000);
+      dn_ui_save_png (GTK_WINDOW (school.window), offline_png);
+    }
 
   desktop_close (&school);
   desktop_close (&department);
