@@ -492,6 +492,45 @@ test_changes_creator (DnTestStore   *f,
   }
 }
 
+/* What a table's rows refer to: the column, the table, whether it may be
+ * empty */
+static void
+test_changes_references (DnTestStore   *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) task = dn_store_exchange_references (f->store, "task", &error);
+  g_autoptr(GPtrArray) progress = dn_store_exchange_references (f->store, "progress", &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < task->len; i++)
+    {
+      DnStoreReference *r = task->pdata[i];
+
+      g_string_append_printf (text, "%s>%s%s ", r->column, r->parent, r->nullable ? "?" : "");
+    }
+  g_string_append (text, "| ");
+  for (guint i = 0; i < progress->len; i++)
+    {
+      DnStoreReference *r = progress->pdata[i];
+
+      g_string_append_printf (text, "%s>%s%s ", r->column, r->parent, r->nullable ? "?" : "");
+    }
+  g_assert_nonnull (strstr (text->str, "document_id>document? "));
+  g_assert_nonnull (strstr (text->str, "parent_id>task? "));
+  g_assert_nonnull (strstr (text->str, "task_id>task "));
+  g_assert_nonnull (strstr (text->str, "attachment_id>attachment? "));
+  /* a table without references, and one that is not there */
+  g_clear_pointer (&task, g_ptr_array_unref);
+  task = dn_store_exchange_references (f->store, "partner", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&task, g_ptr_array_unref);
+  task = dn_store_exchange_references (f->store, "nothing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (task->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +548,7 @@ main (int   argc,
   DN_TEST_ADD ("/changes/links", test_changes_links);
   DN_TEST_ADD ("/changes/apply-rows", test_changes_apply_rows);
   DN_TEST_ADD ("/changes/creator", test_changes_creator);
+  DN_TEST_ADD ("/changes/references", test_changes_references);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

@@ -502,3 +502,47 @@ dn_store_exchange_check_rules (DnStore     *store,
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   return _dn_store_check_rules (store, NULL, prefix, error);
 }
+
+void
+dn_store_reference_free (DnStoreReference *reference)
+{
+  g_free (reference->column);
+  g_free (reference->parent);
+  g_free (reference);
+}
+
+GPtrArray *
+dn_store_exchange_references (DnStore     *store,
+                              const char  *table,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func ((GDestroyNotify) dn_store_reference_free);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  sql = g_strdup_printf ("SELECT f.\"from\", f.\"table\", i.\"notnull\" FROM pragma_foreign_key_list (?1) f "
+                         "JOIN pragma_table_info (?1) i ON i.name = f.\"from\" ORDER BY f.id");
+  stmt = _dn_store_prepare_once (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DnStoreReference *reference = g_new0 (DnStoreReference, 1);
+
+      reference->column = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      reference->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      reference->nullable = sqlite3_column_int (stmt, 2) == 0;
+      g_ptr_array_add (references, reference);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _dn_store_check_step (store, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&references);
+}

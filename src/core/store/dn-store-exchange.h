@@ -171,4 +171,20 @@ gboolean    dn_store_exchange_check_rules  (DnStore     *store,
                                             const char  *prefix,
                                             GError     **error);
 
+/* A column of a table that refers to a record of another (its foreign
+ * keys): the server leaves out, or empties, a reference to a record the
+ * caller may not see. */
+typedef struct
+{
+  char     *column;
+  char     *parent;    /* the table referred to */
+  gboolean  nullable;
+} DnStoreReference;
+
+void        dn_store_reference_free        (DnStoreReference *reference);
+/* The references of @table's rows (DnStoreReference), in schema order */
+GPtrArray  *dn_store_exchange_references   (DnStore     *store,
+                                            const char  *table,
+                                            GError     **error);
+
 G_END_DECLS
