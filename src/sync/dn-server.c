@@ -250,6 +250,10 @@ static const DnRouteTable * const route_tables[] = {
   &dn_server_session_routes,
   &dn_server_task_routes,
   &dn_server_change_routes,
+  &dn_server_unit_routes,
+  &dn_server_people_routes,
+  &dn_server_record_routes,
+  &dn_server_document_routes,
 };
 
 /* TRUE when @path matches @pattern, a "{id}" in it standing for a record
