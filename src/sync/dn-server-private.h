@@ -65,6 +65,7 @@ extern const DnRouteTable dn_server_change_routes;
 extern const DnRouteTable dn_server_unit_routes;
 extern const DnRouteTable dn_server_people_routes;
 extern const DnRouteTable dn_server_record_routes;
+extern const DnRouteTable dn_server_record_write_routes;
 extern const DnRouteTable dn_server_document_routes;
 
 /* The route of @method and @path (below /api/v1), its path's number or
@@ -234,6 +235,47 @@ void            _dn_server_reply_record     (SoupServerMessage *msg,
                                              const char      *table,
                                              gint64           id,
                                              guint            status);
+
+/* A body read into a record of core (dn-server-bind.c) ----------------------- */
+
+typedef enum
+{
+  DN_BIND_TEXT,    /* char *; null: "" */
+  DN_BIND_ENUM,    /* an enum from its word (read_enum) */
+  DN_BIND_DATE,    /* GDate; null: none */
+  DN_BIND_ID,      /* gint64 id of a record; null: 0 */
+  DN_BIND_AMOUNT,  /* gint64 from 0; null: -1 (not stated) */
+  DN_BIND_INT,     /* int from 0; null: 0 */
+  DN_BIND_FLAG,    /* gboolean written 0 or 1 */
+} DnBindType;
+
+/* An enum's word as its value (a wrapper of dn_*_from_string()) */
+typedef gboolean (*DnEnumRead) (const char *text,
+                                int        *out);
+
+typedef struct
+{
+  const char *name;      /* the exchange's: the column's */
+  DnBindType  type;
+  gsize       offset;    /* G_STRUCT_OFFSET of the record's field */
+  gboolean    required;  /* on a creation; never null */
+  DnEnumRead  read_enum;
+} DnBind;
+
+/* The fields a body may give (for _dn_server_check_fields(), free it):
+ * @binds' (the required ones required when @creating), "revision"
+ * (required) when not, and "confirmed" (true: the store's warnings are
+ * accepted) when @confirmable; ended by { NULL } */
+DnField        *_dn_server_bind_fields      (const DnBind    *binds,
+                                             gboolean         creating,
+                                             gboolean         confirmable);
+/* The fields of @record (at the binds' offsets) set from what @body
+ * gives; FALSE and 400 answered when a value is not one it takes, nothing
+ * set then. @body was checked against _dn_server_bind_fields() */
+gboolean        _dn_server_bind             (SoupServerMessage *msg,
+                                             JsonNode        *body,
+                                             const DnBind    *binds,
+                                             gpointer         record);
 
 /* The body's @name: NULL when absent or null */
 const char     *_dn_server_body_string      (JsonNode        *body,

@@ -253,6 +253,7 @@ static const DnRouteTable * const route_tables[] = {
   &dn_server_unit_routes,
   &dn_server_people_routes,
   &dn_server_record_routes,
+  &dn_server_record_write_routes,
   &dn_server_document_routes,
 };
 
