@@ -18,9 +18,9 @@
  *   GET    /reports                  the reports of the caller's units
  *   GET    /reports/{id}
  *
- * The passports are kept by the department: recording their hand-outs,
- * returns and events is the department's and the administrators' work in
- * the window; the API only reads them, a unit officer those of its people.
+ * The passports are kept by the department: their hand-outs, returns and
+ * events are recorded by the department and the administrators
+ * (dn-server-passports.c); a unit officer reads those of its people.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,14 +45,14 @@ const DnServed dn_served_delegation = { "delegation", "delegations", "unit_id", 
 static const DnServed served_member = { "delegation_member", "members", "delegation_id", &dn_served_delegation, FALSE };
 static const DnServed served_programme = { "delegation_programme", "programme", "delegation_id", &dn_served_delegation,
                                            FALSE };
-static const DnServed served_passport = { "passport", "passports", "person_id", &dn_served_person, FALSE };
-static const DnServed served_event = { "passport_event", "events", "passport_id", &served_passport, FALSE };
-static const DnServed served_loan = { "passport_loan", "loans", "passport_id", &served_passport, FALSE };
+const DnServed dn_served_passport = { "passport", "passports", "person_id", &dn_served_person, FALSE };
+static const DnServed served_event = { "passport_event", "events", "passport_id", &dn_served_passport, FALSE };
+static const DnServed served_loan = { "passport_loan", "loans", "passport_id", &dn_served_passport, FALSE };
 static const DnServed served_report = { "report", "reports", "unit_id", NULL, FALSE };
 
 static const DnServed * const all_served[] = {
   &dn_served_unit, &dn_served_person, &dn_served_document, &served_partner, &served_project,
-  &dn_served_delegation, &served_member, &served_programme, &served_passport, &served_event, &served_loan,
+  &dn_served_delegation, &served_member, &served_programme, &dn_served_passport, &served_event, &served_loan,
   &served_report,
 };
 
@@ -323,7 +323,7 @@ _dn_server_set_text (char       **field,
 LIST_AND_ONE (partners, served_partner)
 LIST_AND_ONE (projects, served_project)
 LIST_AND_ONE (delegations, dn_served_delegation)
-LIST_AND_ONE (passports, served_passport)
+LIST_AND_ONE (passports, dn_served_passport)
 LIST_AND_ONE (reports, served_report)
 
 /* The records of the parent request->id of @parent, when the caller sees it */
@@ -351,13 +351,13 @@ list_members (DnRequest *request)
 static void
 list_events (DnRequest *request)
 {
-  list_children (request, &served_passport, &served_event);
+  list_children (request, &dn_served_passport, &served_event);
 }
 
 static void
 list_loans (DnRequest *request)
 {
-  list_children (request, &served_passport, &served_loan);
+  list_children (request, &dn_served_passport, &served_loan);
 }
 
 static const DnRoute routes[] = {

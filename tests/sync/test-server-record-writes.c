@@ -279,6 +279,94 @@ test_delegations (DnServerFixture *f,
                                                                   "'delegation' ORDER BY revision DESC"), ==, "batxat");
 }
 
+/* Passports: kept by the department; a unit officer reads its people's */
+static void
+test_passports (DnServerFixture *f,
+                gconstpointer    data)
+{
+  g_autofree char *so = dn_server_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *batxat = dn_server_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *events = NULL;
+  g_autofree char *loans = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *other_loans = NULL;
+  g_auto(DnAnswer) answer = { 0 };
+  gint64 teacher = dn_test_add_person (f->base.store, "Lê", "Minh", "Cường", f->school);
+  gint64 stranger = dn_test_add_person (f->base.store, "Trần", "Thị", "Bình", f->other);
+  gint64 decision = dn_test_add_document (f->base.store, "14", "QĐ-SGD", "Cử đoàn ra", NULL);
+  gint64 passport, other_passport, trip, loan, log;
+
+  dn_test_exec (f->base.store, "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) VALUES "
+                               "(%" G_GINT64_FORMAT ", 'official', 'C1000001', '2024-01-01', '2034-01-01'), "
+                               "(%" G_GINT64_FORMAT ", 'official', 'C1000002', '2024-01-01', '2034-01-01')",
+                teacher, stranger);
+  passport = dn_test_query_int (f->base.store, "SELECT id FROM passport WHERE number = 'C1000001'");
+  other_passport = dn_test_query_int (f->base.store, "SELECT id FROM passport WHERE number = 'C1000002'");
+  dn_test_exec (f->base.store, "INSERT INTO delegation (direction, title, unit_id, start_date, end_date, status, "
+                               "decision_document_id) VALUES ('outbound', 'Đoàn ra Hàn Quốc', %" G_GINT64_FORMAT
+                               ", '2026-04-01', '2026-04-05', 'approved', %" G_GINT64_FORMAT ")", f->school, decision);
+  trip = dn_test_query_int (f->base.store, "SELECT max(id) FROM delegation");
+  dn_test_exec (f->base.store, "INSERT INTO delegation_member (delegation_id, person_id, passport_id) VALUES (%"
+                G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", trip, teacher, passport);
+  events = g_strdup_printf ("/passports/%" G_GINT64_FORMAT "/events", passport);
+  loans = g_strdup_printf ("/passports/%" G_GINT64_FORMAT "/loans", passport);
+  back = g_strdup_printf ("/passports/%" G_GINT64_FORMAT "/return", passport);
+  other_loans = g_strdup_printf ("/passports/%" G_GINT64_FORMAT "/loans", other_passport);
+
+  /* refused, nothing written */
+  log = dn_store_get_revision (f->base.store);
+  request (f, "POST", batxat, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                                              "\"2026-03-25\"}", trip);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  request (f, "POST", batxat, &answer, other_loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                                                    "\"2026-03-25\"}", trip);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  request (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT "}", trip);
+  dn_server_test_assert_error (&answer, 400, "missing-field");
+  request (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                                          "\"2026-03-25\", \"receipt_signed\": 3}", trip);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  request (f, "POST", so, &answer, loans, "{\"delegation_id\": \"1\", \"handed_out_on\": \"2026-03-25\"}");
+  dn_server_test_assert_error (&answer, 400, "wrong-type");
+  request (f, "POST", so, &answer, back, "{\"returned_on\": \"2026-04-08\"}");
+  dn_server_test_assert_error (&answer, 409, "not-handed-out");
+  request (f, "POST", so, &answer, events, "{\"kind\": \"extended\", \"on_date\": \"2026-03-01\"}");
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  request (f, "POST", batxat, &answer, events, "{\"kind\": \"lost\", \"on_date\": \"2026-03-01\", "
+                                               "\"letter\": \"CV 3\"}");
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+
+  /* handed out by the department, then back */
+  request (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                                          "\"2026-03-25\", \"receipt_signed\": 1}", trip);
+  g_assert_cmpuint (answer.status, ==, 201);
+  loan = json_object_get_int_member (object_of (&answer), "id");
+  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "handed_by"), ==, "so");
+  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "passport_id"), ==, passport);
+  /* out already: the store's rule */
+  request (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                                          "\"2026-03-26\"}", trip);
+  g_assert_cmpuint (answer.status, ==, 400);
+  /* the unit officer reads it */
+  request (f, "GET", batxat, &answer, loans, NULL);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (&answer), "loans")), ==, 1);
+  request (f, "POST", so, &answer, back, "{\"returned_on\": \"2026-04-08\", \"returned_by\": \"Lê Minh Cường\"}");
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "id"), ==, loan);
+  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "returned_on"), ==, "2026-04-08");
+  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "received_by"), ==, "so");
+
+  /* an event: the passport lost */
+  request (f, "POST", so, &answer, events, "{\"kind\": \"lost\", \"on_date\": \"2026-05-01\", "
+                                           "\"letter\": \"Công văn 21/CA\"}");
+  g_assert_cmpuint (answer.status, ==, 201);
+  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "kind"), ==, "lost");
+  dn_test_assert_owned_cmpstr (dn_test_query_text (f->base.store, "SELECT status FROM passport WHERE id = %"
+                                                   G_GINT64_FORMAT, passport), ==, "lost");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +380,7 @@ main (int   argc,
   ADD ("/server-record-writes/partners", test_partners);
   ADD ("/server-record-writes/documents", test_documents);
   ADD ("/server-record-writes/delegations", test_delegations);
+  ADD ("/server-record-writes/passports", test_passports);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;
