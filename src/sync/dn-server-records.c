@@ -10,6 +10,7 @@
  *                                    hosts them)
  *   GET    /delegations/{id}
  *   GET    /delegations/{id}/members its members (with the delegation)
+ *   GET    /delegations/{id}/programme a visit's programme (the same)
  *   GET    /passports                the passports of the people of the
  *                                    caller's units (the holder's unit)
  *   GET    /passports/{id}
@@ -349,6 +350,12 @@ list_members (DnRequest *request)
 }
 
 static void
+list_programme (DnRequest *request)
+{
+  list_children (request, &dn_served_delegation, &served_programme);
+}
+
+static void
 list_events (DnRequest *request)
 {
   list_children (request, &dn_served_passport, &served_event);
@@ -368,6 +375,7 @@ static const DnRoute routes[] = {
   { "GET", "/delegations", TRUE, DN_ROUTE_NO_BODY, 0, list_delegations },
   { "GET", "/delegations/{id}", TRUE, DN_ROUTE_NO_BODY, 0, get_delegations },
   { "GET", "/delegations/{id}/members", TRUE, DN_ROUTE_NO_BODY, 0, list_members },
+  { "GET", "/delegations/{id}/programme", TRUE, DN_ROUTE_NO_BODY, 0, list_programme },
   { "GET", "/passports", TRUE, DN_ROUTE_NO_BODY, 0, list_passports },
   { "GET", "/passports/{id}", TRUE, DN_ROUTE_NO_BODY, 0, get_passports },
   { "GET", "/passports/{id}/events", TRUE, DN_ROUTE_NO_BODY, 0, list_events },

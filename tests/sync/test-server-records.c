@@ -214,8 +214,10 @@ test_units (DnServerFixture *f,
   g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM unit"), ==, 4);
 
   /* a new one, with its revision and who made it */
+  g_assert_cmpint (f->office, ==, 2);
   request (f, "POST", so, "{\"code\": \"THX\", \"name\": \"Trường Tiểu học X\", \"kind\": \"school\", "
                           "\"parent_id\": 2}", &answer, "/units");
+  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "parent_id"), ==, f->office);
   g_assert_cmpuint (answer.status, ==, 201);
   id = json_object_get_int_member (object_of (&answer), "id");
   revision = json_object_get_int_member (object_of (&answer), "revision");
@@ -308,7 +310,10 @@ test_people (DnServerFixture *f,
   request (f, "GET", batxat, NULL, &answer, "/people/%" G_GINT64_FORMAT, nowhere);
   dn_server_test_assert_error (&answer, 404, "not-found");
 
-  /* writes: bad input, other units, a reader: nothing written */
+  /* writes: bad input, other units, a reader: nothing written (the
+   * bodies name the school 3 and the other office 4) */
+  g_assert_cmpint (f->school, ==, 3);
+  g_assert_cmpint (f->other, ==, 4);
   log = dn_store_get_revision (f->base.store);
   request (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"unit_id\": 4}", &answer, "/people");
   dn_server_test_assert_error (&answer, 403, "forbidden");
@@ -490,6 +495,13 @@ test_attachments (DnServerFixture *f,
     g_assert_null (name);
   }
   dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "attachment"), ==, "");
+  /* nor the confidential document's links to it */
+  dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "document_attachment"), ==, "");
+  {
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, secret_doc);
+
+    dn_test_assert_owned_cmpstr (ids_of_changes (f, so, "document_attachment"), ==, expected);
+  }
 
   /* on another office's task too: still not */
   other_task = dn_server_test_add_task (f, "Tiếp đoàn JICA tại Sa Pa", f->other);
@@ -614,6 +626,19 @@ test_other_records (DnServerFixture *f,
   dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "passport_event"), ==,
                                dn_test_query_text (f->base.store, "SELECT id FROM passport_event WHERE passport_id = %"
                                                    G_GINT64_FORMAT, own_passport));
+  dn_test_exec (f->base.store, "INSERT INTO delegation_programme (delegation_id, day, description) VALUES "
+                               "(%" G_GINT64_FORMAT ", '2026-03-02', 'Thăm trường'), (%" G_GINT64_FORMAT
+                               ", '2026-03-02', 'Hội thảo')", own_trip, other_trip);
+  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/programme", own_trip);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (object_of (&answer), "programme"), 0), "description"), ==,
+                   "Thăm trường");
+  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/programme", other_trip);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "delegation_programme"), ==,
+                               dn_test_query_text (f->base.store, "SELECT id FROM delegation_programme WHERE "
+                                                   "delegation_id = %" G_GINT64_FORMAT, own_trip));
   dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "delegation_member"), ==,
                                dn_test_query_text (f->base.store, "SELECT id FROM delegation_member WHERE "
                                                    "delegation_id = %" G_GINT64_FORMAT, own_trip));
