@@ -10,6 +10,14 @@
 #include "dn-core-testing.h"
 #include "dn-test-utils.h"
 
+/* Two strings the test owns, both freed after */
+#define assert_same_owned(owned, other) \
+  G_STMT_START { \
+    g_autofree char *dn_one_ = (owned); \
+    g_autofree char *dn_other_ = (other); \
+    g_assert_cmpstr (dn_one_, ==, dn_other_); \
+  } G_STMT_END
+
 static char *
 page (DnStore                 *store,
       const char              *table,
@@ -55,12 +63,12 @@ test_pages_filters (DnTestStore   *f,
                                           (long long) p3, (long long) p4);
 
   dn_test_assert_owned_cmpstr (page (f->store, "person", NULL, 0, 10), ==, all);
-  dn_test_assert_owned_cmpstr (page (f->store, "person", NULL, 0, 2), ==, DN_TEST_IDS (p1, p2));
-  dn_test_assert_owned_cmpstr (page (f->store, "person", NULL, p2, 2), ==, DN_TEST_IDS (p3, p4));
+  assert_same_owned (page (f->store, "person", NULL, 0, 2), DN_TEST_IDS (p1, p2));
+  assert_same_owned (page (f->store, "person", NULL, p2, 2), DN_TEST_IDS (p3, p4));
   dn_test_assert_owned_cmpstr (page (f->store, "person", NULL, p4, 2), ==, "");
   /* a person without a unit is in no unit's page */
-  dn_test_assert_owned_cmpstr (page (f->store, "person", &by_unit, 0, 10), ==, DN_TEST_IDS (p1, p3));
-  dn_test_assert_owned_cmpstr (page (f->store, "person", &by_unit, p1, 10), ==, DN_TEST_IDS (p3));
+  assert_same_owned (page (f->store, "person", &by_unit, 0, 10), DN_TEST_IDS (p1, p3));
+  assert_same_owned (page (f->store, "person", &by_unit, p1, 10), DN_TEST_IDS (p3));
   dn_test_assert_owned_cmpstr (page (f->store, "person", &by_nothing, 0, 10), ==, "");
   {
     gint64 d1 = dn_test_add_document (f->store, "1", "QĐ", "Một", NULL);
@@ -68,7 +76,7 @@ test_pages_filters (DnTestStore   *f,
     DnStorePageFilter normal = { "classification", NULL, NULL, NULL, "normal" };
 
     dn_test_exec (f->store, "UPDATE document SET classification = 'mat' WHERE id = %lld", (long long) d1);
-    dn_test_assert_owned_cmpstr (page (f->store, "document", &normal, 0, 10), ==, DN_TEST_IDS (d2));
+    assert_same_owned (page (f->store, "document", &normal, 0, 10), DN_TEST_IDS (d2));
     {
       g_autoptr(GArray) file = NULL;
       DnStorePageFilter linked = { "id", "document_attachment", "attachment_id", NULL, NULL, "document_id" };
@@ -80,7 +88,7 @@ test_pages_filters (DnTestStore   *f,
                     (long long) x);
       file = id_array (DN_TEST_UNITS (x));
       linked.ids = file;
-      dn_test_assert_owned_cmpstr (page (f->store, "document", &linked, 0, 10), ==, DN_TEST_IDS (d2));
+      assert_same_owned (page (f->store, "document", &linked, 0, 10), DN_TEST_IDS (d2));
     }
   }
   {
@@ -94,7 +102,7 @@ test_pages_filters (DnTestStore   *f,
     pp1 = dn_test_query_int (f->store, "SELECT id FROM passport WHERE number = 'C1000001'");
     pp2 = dn_test_query_int (f->store, "SELECT id FROM passport WHERE number = 'C1000002'");
     g_assert_cmpint (pp1, <, pp2);
-    dn_test_assert_owned_cmpstr (page (f->store, "passport", &holder, 0, 10), ==, DN_TEST_IDS (pp2));
+    assert_same_owned (page (f->store, "passport", &holder, 0, 10), DN_TEST_IDS (pp2));
   }
 }
 

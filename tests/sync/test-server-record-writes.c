@@ -153,13 +153,16 @@ test_documents (DnServerFixture *f,
 
   request (f, "POST", so, &answer, "/documents", "{\"direction\": \"incoming\", \"type\": \"plan\"}");
   dn_server_test_assert_error (&answer, 400, "missing-field");
-  request (f, "POST", so, &answer, "/documents", "{\"direction\": \"sideways\", \"type\": \"plan\", \"subject\": \"A\"}");
+  request (f, "POST", so, &answer, "/documents",
+           "{\"direction\": \"sideways\", \"type\": \"plan\", \"subject\": \"A\"}");
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", so, &answer, "/documents", "{\"direction\": \"incoming\", \"type\": \"plan\", \"subject\": \"A\", "
-                                                 "\"copies\": -1}");
+  request (f, "POST", so, &answer, "/documents",
+           "{\"direction\": \"incoming\", \"type\": \"plan\", \"subject\": \"A\", "
+           "\"copies\": -1}");
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", so, &answer, "/documents", "{\"direction\": \"incoming\", \"type\": \"plan\", \"subject\": \"A\", "
-                                                 "\"issue_date\": \"2026-02-30\"}");
+  request (f, "POST", so, &answer, "/documents",
+           "{\"direction\": \"incoming\", \"type\": \"plan\", \"subject\": \"A\", "
+           "\"issue_date\": \"2026-02-30\"}");
   dn_server_test_assert_error (&answer, 400, "wrong-type");
   request (f, "POST", batxat, &answer, "/documents", "{\"direction\": \"incoming\", \"type\": \"plan\", "
                                                      "\"subject\": \"A\"}");

@@ -18,6 +18,14 @@
 #include "dn-store-changes.h"
 #include "dn-test-utils.h"
 
+/* Two strings the test owns, both freed after */
+#define assert_same_owned(owned, other) \
+  G_STMT_START { \
+    g_autofree char *dn_one_ = (owned); \
+    g_autofree char *dn_other_ = (other); \
+    g_assert_cmpstr (dn_one_, ==, dn_other_); \
+  } G_STMT_END
+
 /* ---------------------------------------------------------------- helpers */
 
 static void
@@ -294,11 +302,10 @@ test_people (DnServerFixture *f,
   nowhere = dn_test_add_person (f->base.store, "Phạm", "", "Dũng", 0);
 
   /* a unit officer: its unit and below, page by page; the department: all */
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, batxat, "/people", "people", 1), ==,
-                               DN_TEST_IDS (in_office, in_school));
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, reader, "/people", "people", 1), ==, DN_TEST_IDS (in_school));
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, so, "/people", "people", 3), ==,
-                               DN_TEST_IDS (in_office, in_other, in_school, nowhere));
+  assert_same_owned (ids_of_all_pages (f, batxat, "/people", "people", 1), DN_TEST_IDS (in_office, in_school));
+  assert_same_owned (ids_of_all_pages (f, reader, "/people", "people", 1), DN_TEST_IDS (in_school));
+  assert_same_owned (ids_of_all_pages (f, so, "/people", "people", 3),
+                     DN_TEST_IDS (in_office, in_other, in_school, nowhere));
   request (f, "GET", batxat, NULL, &answer, "/people/%" G_GINT64_FORMAT, in_school);
   g_assert_cmpuint (answer.status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "given_name"), ==, "Cường");
@@ -374,9 +381,9 @@ test_people (DnServerFixture *f,
                                                                   "'person' ORDER BY revision DESC"), ==, "batxat");
 
   /* the changes give a unit officer the people its list gives it */
-  dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "person"), ==, ids_of_all_pages (f, batxat, "/people",
+  assert_same_owned (ids_of_changes (f, batxat, "person"), ids_of_all_pages (f, batxat, "/people",
                                                                                            "people", 2));
-  dn_test_assert_owned_cmpstr (ids_of_changes (f, reader, "person"), ==, ids_of_all_pages (f, reader, "/people",
+  assert_same_owned (ids_of_changes (f, reader, "person"), ids_of_all_pages (f, reader, "/people",
                                                                                            "people", 2));
 }
 
@@ -396,15 +403,14 @@ test_documents (DnServerFixture *f,
   dn_test_exec (f->base.store, "UPDATE document SET classification = 'mat' WHERE id = %" G_GINT64_FORMAT,
                 secret_doc);
 
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, batxat, "/documents", "documents", 1), ==, DN_TEST_IDS (open_doc));
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, so, "/documents", "documents", 1), ==,
-                               DN_TEST_IDS (open_doc, secret_doc));
+  assert_same_owned (ids_of_all_pages (f, batxat, "/documents", "documents", 1), DN_TEST_IDS (open_doc));
+  assert_same_owned (ids_of_all_pages (f, so, "/documents", "documents", 1), DN_TEST_IDS (open_doc, secret_doc));
   request (f, "GET", batxat, NULL, &answer, "/documents/%" G_GINT64_FORMAT, secret_doc);
   dn_server_test_assert_error (&answer, 404, "not-found");
   request (f, "GET", so, NULL, &answer, "/documents/%" G_GINT64_FORMAT, secret_doc);
   g_assert_cmpuint (answer.status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "classification"), ==, "mat");
-  dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "document"), ==, DN_TEST_IDS (open_doc));
+  assert_same_owned (ids_of_changes (f, batxat, "document"), DN_TEST_IDS (open_doc));
 }
 
 static void
@@ -577,10 +583,9 @@ test_other_records (DnServerFixture *f,
   dn_test_exec (f->base.store, "INSERT INTO report (kind, period, unit_id) VALUES ('year', '2025', %" G_GINT64_FORMAT
                                "), ('year', '2025', %" G_GINT64_FORMAT ")", f->office, f->other);
 
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, batxat, "/passports", "passports", 1), ==,
-                               DN_TEST_IDS (own_passport));
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, so, "/passports", "passports", 1), ==,
-                               DN_TEST_IDS (own_passport, other_passport));
+  assert_same_owned (ids_of_all_pages (f, batxat, "/passports", "passports", 1), DN_TEST_IDS (own_passport));
+  assert_same_owned (ids_of_all_pages (f, so, "/passports", "passports", 1),
+                     DN_TEST_IDS (own_passport, other_passport));
   request (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT, other_passport);
   dn_server_test_assert_error (&answer, 404, "not-found");
   request (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT "/events", other_passport);
@@ -592,8 +597,7 @@ test_other_records (DnServerFixture *f,
   g_assert_cmpuint (answer.status, ==, 200);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (&answer), "loans")), ==, 0);
 
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, batxat, "/delegations", "delegations", 1), ==,
-                               DN_TEST_IDS (own_trip));
+  assert_same_owned (ids_of_all_pages (f, batxat, "/delegations", "delegations", 1), DN_TEST_IDS (own_trip));
   request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", other_trip);
   dn_server_test_assert_error (&answer, 404, "not-found");
   request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", own_trip);
@@ -601,9 +605,9 @@ test_other_records (DnServerFixture *f,
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
                      json_object_get_array_member (object_of (&answer), "members"), 0), "person_id"), ==, teacher);
 
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, batxat, "/partners", "partners", 5), ==, DN_TEST_IDS (partner));
-  dn_test_assert_owned_cmpstr (ids_of_all_pages (f, batxat, "/reports", "reports", 5), ==,
-                               dn_test_query_text (f->base.store, "SELECT id FROM report WHERE unit_id = %"
+  assert_same_owned (ids_of_all_pages (f, batxat, "/partners", "partners", 5), DN_TEST_IDS (partner));
+  assert_same_owned (ids_of_all_pages (f, batxat, "/reports", "reports", 5),
+                     dn_test_query_text (f->base.store, "SELECT id FROM report WHERE unit_id = %"
                                                    G_GINT64_FORMAT, f->office));
   request (f, "GET", batxat, NULL, &answer, "/reports/%" G_GINT64_FORMAT,
            dn_test_query_int (f->base.store, "SELECT id FROM report WHERE unit_id = %" G_GINT64_FORMAT, f->other));
@@ -620,11 +624,11 @@ test_other_records (DnServerFixture *f,
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-      dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, lists[i][0]), ==,
-                                   ids_of_all_pages (f, batxat, lists[i][1], lists[i][2], 2));
+      assert_same_owned (ids_of_changes (f, batxat, lists[i][0]),
+                         ids_of_all_pages (f, batxat, lists[i][1], lists[i][2], 2));
   }
-  dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "passport_event"), ==,
-                               dn_test_query_text (f->base.store, "SELECT id FROM passport_event WHERE passport_id = %"
+  assert_same_owned (ids_of_changes (f, batxat, "passport_event"),
+                     dn_test_query_text (f->base.store, "SELECT id FROM passport_event WHERE passport_id = %"
                                                    G_GINT64_FORMAT, own_passport));
   dn_test_exec (f->base.store, "INSERT INTO delegation_programme (delegation_id, day, description) VALUES "
                                "(%" G_GINT64_FORMAT ", '2026-03-02', 'Thăm trường'), (%" G_GINT64_FORMAT
@@ -636,11 +640,11 @@ test_other_records (DnServerFixture *f,
                    "Thăm trường");
   request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/programme", other_trip);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "delegation_programme"), ==,
-                               dn_test_query_text (f->base.store, "SELECT id FROM delegation_programme WHERE "
+  assert_same_owned (ids_of_changes (f, batxat, "delegation_programme"),
+                     dn_test_query_text (f->base.store, "SELECT id FROM delegation_programme WHERE "
                                                    "delegation_id = %" G_GINT64_FORMAT, own_trip));
-  dn_test_assert_owned_cmpstr (ids_of_changes (f, batxat, "delegation_member"), ==,
-                               dn_test_query_text (f->base.store, "SELECT id FROM delegation_member WHERE "
+  assert_same_owned (ids_of_changes (f, batxat, "delegation_member"),
+                     dn_test_query_text (f->base.store, "SELECT id FROM delegation_member WHERE "
                                                    "delegation_id = %" G_GINT64_FORMAT, own_trip));
 }
 
