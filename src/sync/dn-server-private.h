@@ -173,6 +173,12 @@ struct _DnServed
   const DnServed *via;
   gboolean        classified;   /* its "classification" other than "normal"
                                  * only for dn_account_may_see_secret() */
+  /* also seen when a row of @also_table whose @also_key is the record's id
+   * has its @also_unit in the caller's scope (a delegation with a member
+   * of the caller's units); NULL: not */
+  const char     *also_table;
+  const char     *also_key;
+  const char     *also_unit;
 };
 
 extern const DnServed dn_served_unit;

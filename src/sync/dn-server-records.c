@@ -7,7 +7,7 @@
  *   GET    /projects, /projects/{id} the partners' projects (the same)
  *   GET    /delegations              the delegations of the caller's units
  *                                    (their "unit_id", the unit that sends or
- *                                    hosts them)
+ *                                    hosts them, or a member's "unit_id")
  *   GET    /delegations/{id}
  *   GET    /delegations/{id}/members its members (with the delegation)
  *   GET    /delegations/{id}/programme a visit's programme (the same)
@@ -42,7 +42,10 @@ const DnServed dn_served_person = { "person", "people", "unit_id", NULL, FALSE }
 const DnServed dn_served_document = { "document", "documents", NULL, NULL, TRUE };
 static const DnServed served_partner = { "partner", "partners", NULL, NULL, FALSE };
 static const DnServed served_project = { "project", "projects", NULL, NULL, FALSE };
-const DnServed dn_served_delegation = { "delegation", "delegations", "unit_id", NULL, FALSE };
+/* a delegation: the unit that sends or hosts it, and the units its
+ * members go for (delegation_member.unit_id) */
+const DnServed dn_served_delegation = { "delegation", "delegations", "unit_id", NULL, FALSE,
+                                        "delegation_member", "delegation_id", "unit_id" };
 static const DnServed served_member = { "delegation_member", "members", "delegation_id", &dn_served_delegation, FALSE };
 static const DnServed served_programme = { "delegation_programme", "programme", "delegation_id", &dn_served_delegation,
                                            FALSE };
@@ -66,6 +69,28 @@ _dn_server_find_served (const char *table)
   return NULL;
 }
 
+/* The filter of @served's also_table for @scope */
+static DnStorePageFilter
+also_filter (const DnServed *served,
+             GArray         *scope)
+{
+  return (DnStorePageFilter) { .column = "id", .via_table = served->also_table, .via_column = served->also_unit,
+                               .via_key = served->also_key, .ids = scope };
+}
+
+static gboolean
+also_seen (DnStore        *store,
+           GArray         *scope,
+           const DnServed *served,
+           JsonObject     *row)
+{
+  gint64 id = json_object_get_int_member_with_default (row, "id", 0);
+  DnStorePageFilter filter = also_filter (served, scope);
+  g_autoptr(GArray) ids = id > 0 ? dn_store_page_ids (store, served->table, &filter, id - 1, 1, NULL) : NULL;
+
+  return ids != NULL && ids->len == 1 && g_array_index (ids, gint64, 0) == id;
+}
+
 gboolean
 _dn_server_row_seen (DnStore         *store,
                      GArray          *scope,
@@ -80,6 +105,8 @@ _dn_server_row_seen (DnStore         *store,
       g_strcmp0 (json_object_get_string_member_with_default (row, "classification", ""), "normal") != 0)
     return FALSE;
   if (scope == NULL || served->unit_column == NULL)
+    return TRUE;
+  if (served->also_table != NULL && also_seen (store, scope, served, row))
     return TRUE;
   /* a record of no unit is the department's */
   value = json_object_get_member (row, served->unit_column);
@@ -130,6 +157,7 @@ _dn_server_list_served (DnRequest       *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) answer = NULL;
   DnStorePageFilter filter = { NULL };
+  DnStorePageFilter also = { NULL };
   gint64 after, limit;
   guint n;
 
@@ -145,7 +173,14 @@ _dn_server_list_served (DnRequest       *request,
   else if (served->classified && !dn_account_may_see_secret (request->account))
     filter = (DnStorePageFilter) { .column = "classification", .text = "normal" };
   else if (scope != NULL && served->unit_column != NULL && served->via == NULL)
-    filter = (DnStorePageFilter) { .column = served->unit_column, .ids = scope };
+    {
+      filter = (DnStorePageFilter) { .column = served->unit_column, .ids = scope };
+      if (served->also_table != NULL)
+        {
+          also = also_filter (served, scope);
+          filter.or_else = &also;
+        }
+    }
   else if (scope != NULL && served->unit_column != NULL)
     {
       g_assert (served->via->via == NULL && served->via->unit_column != NULL);

@@ -69,6 +69,14 @@ test_pages_filters (DnTestStore   *f,
   /* a person without a unit is in no unit's page */
   assert_same_owned (page (f->store, "person", &by_unit, 0, 10), DN_TEST_IDS (p1, p3));
   assert_same_owned (page (f->store, "person", &by_unit, p1, 10), DN_TEST_IDS (p3));
+  {
+    g_autoptr(GArray) second = id_array (DN_TEST_UNITS (p2));
+    DnStorePageFilter or_second = { "id", NULL, NULL, second, NULL, NULL, NULL };
+    DnStorePageFilter either = { "unit_id", NULL, NULL, only_a, NULL, NULL, &or_second };
+
+    assert_same_owned (page (f->store, "person", &either, 0, 10), DN_TEST_IDS (p1, p2, p3));
+    assert_same_owned (page (f->store, "person", &either, p1, 1), DN_TEST_IDS (p2));
+  }
   dn_test_assert_owned_cmpstr (page (f->store, "person", &by_nothing, 0, 10), ==, "");
   {
     gint64 d1 = dn_test_add_document (f->store, "1", "QĐ", "Một", NULL);
@@ -113,6 +121,10 @@ test_pages_refused (DnTestStore   *f,
 {
   const char *tables[] = { "account", "change_log", "document_attachment", "nothing", "person; DROP", "" };
   DnStorePageFilter bad = { "unit_id\"", NULL, NULL, NULL, "x" };
+  DnStorePageFilter last = { "unit_id", NULL, NULL, NULL, "x" };
+  DnStorePageFilter middle = { "unit_id", NULL, NULL, NULL, "x", NULL, &last };
+  DnStorePageFilter nested = { "unit_id", NULL, NULL, NULL, "x", NULL, &middle };
+  const DnStorePageFilter *bad_filters[] = { &bad, &nested };
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -122,13 +134,14 @@ test_pages_refused (DnTestStore   *f,
       g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
       g_assert_null (ids);
     }
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(GArray) ids = dn_store_page_ids (f->store, "person", &bad, 0, 10, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_filters); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = dn_store_page_ids (f->store, "person", bad_filters[i], 0, 10, &error);
 
-    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
-    g_assert_null (ids);
-  }
+      g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+      g_assert_null (ids);
+    }
 }
 
 int

@@ -570,6 +570,7 @@ test_other_records (DnServerFixture *f,
   gint64 other_passport = add_passport (f, stranger, "C1000002");
   gint64 own_trip = add_delegation (f, "Đoàn ra Hàn Quốc", f->school);
   gint64 other_trip = add_delegation (f, "Đoàn ra Nhật Bản", f->other);
+  gint64 department_trip = add_delegation (f, "Đoàn ra Úc", f->department);
   gint64 partner;
 
   dn_test_exec (f->base.store, "INSERT INTO passport_event (passport_id, kind, on_date) VALUES "
@@ -598,6 +599,18 @@ test_other_records (DnServerFixture *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (&answer), "loans")), ==, 0);
 
   assert_same_owned (ids_of_all_pages (f, batxat, "/delegations", "delegations", 1), DN_TEST_IDS (own_trip));
+  /* the department's delegation, once one of the school's staff goes with
+   * it for the school */
+  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT, department_trip);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  dn_test_exec (f->base.store, "INSERT INTO delegation_member (delegation_id, person_id, unit_id) VALUES (%"
+                G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", department_trip, teacher, f->school);
+  assert_same_owned (ids_of_all_pages (f, batxat, "/delegations", "delegations", 1),
+                     DN_TEST_IDS (own_trip, department_trip));
+  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT, department_trip);
+  g_assert_cmpuint (answer.status, ==, 200);
+  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", department_trip);
+  g_assert_cmpuint (answer.status, ==, 200);
   request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", other_trip);
   dn_server_test_assert_error (&answer, 404, "not-found");
   request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", own_trip);
@@ -642,10 +655,12 @@ test_other_records (DnServerFixture *f,
   dn_server_test_assert_error (&answer, 404, "not-found");
   assert_same_owned (ids_of_changes (f, batxat, "delegation_programme"),
                      dn_test_query_text (f->base.store, "SELECT id FROM delegation_programme WHERE "
-                                                   "delegation_id = %" G_GINT64_FORMAT, own_trip));
+                                                        "delegation_id = %" G_GINT64_FORMAT, own_trip));
   assert_same_owned (ids_of_changes (f, batxat, "delegation_member"),
-                     dn_test_query_text (f->base.store, "SELECT id FROM delegation_member WHERE "
-                                                   "delegation_id = %" G_GINT64_FORMAT, own_trip));
+                     dn_test_query_text (f->base.store, "SELECT group_concat(id) FROM (SELECT id FROM "
+                                                        "delegation_member WHERE delegation_id IN (%" G_GINT64_FORMAT
+                                                        ", %" G_GINT64_FORMAT ") ORDER BY id)",
+                                         own_trip, department_trip));
 }
 
 int

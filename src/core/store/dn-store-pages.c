@@ -24,16 +24,57 @@ is_name (const char *name)
 }
 
 static gboolean
-check_filter (const DnStorePageFilter *filter)
+check_one (const DnStorePageFilter *filter)
 {
-  if (filter == NULL || filter->column == NULL)
-    return TRUE;
   if (!is_name (filter->column) || (filter->ids == NULL) == (filter->text == NULL))
     return FALSE;
   if (filter->via_table != NULL)
     return is_name (filter->via_table) && is_name (filter->via_column) && filter->ids != NULL &&
            (filter->via_key == NULL || is_name (filter->via_key));
   return TRUE;
+}
+
+static gboolean
+check_filter (const DnStorePageFilter *filter)
+{
+  if (filter == NULL || filter->column == NULL)
+    return filter == NULL || filter->or_else == NULL;
+  return check_one (filter) &&
+         (filter->or_else == NULL || (check_one (filter->or_else) && filter->or_else->or_else == NULL));
+}
+
+/* @filter's condition on a row, its values numbered from *@n on */
+static void
+append_condition (GString                 *sql,
+                  const DnStorePageFilter *filter,
+                  int                     *n)
+{
+  g_string_append_printf (sql, "\"%s\" ", filter->column);
+  if (filter->text != NULL)
+    {
+      g_string_append_printf (sql, "= ?%d", (*n)++);
+      return;
+    }
+  if (filter->via_table != NULL)
+    g_string_append_printf (sql, "IN (SELECT \"%s\" FROM \"%s\" WHERE \"%s\" ",
+                            filter->via_key != NULL ? filter->via_key : "id", filter->via_table, filter->via_column);
+  /* the units a caller sees are few: one value each */
+  g_string_append (sql, "IN (NULL");
+  for (guint i = 0; i < filter->ids->len; i++)
+    g_string_append_printf (sql, ", ?%d", (*n)++);
+  g_string_append (sql, filter->via_table != NULL ? "))" : ")");
+}
+
+static void
+bind_values (sqlite3_stmt            *stmt,
+             const DnStorePageFilter *filter,
+             int                     *n)
+{
+  if (filter->text != NULL)
+    sqlite3_bind_text (stmt, (*n)++, filter->text, -1, SQLITE_TRANSIENT);
+  else
+    for (guint i = 0; i < filter->ids->len; i++)
+      sqlite3_bind_int64 (stmt, (*n)++, g_array_index (filter->ids, gint64, i));
 }
 
 GArray *
@@ -47,8 +88,9 @@ dn_store_page_ids (DnStore                  *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autofree char *key = NULL;
+  gboolean filtered = filter != NULL && filter->column != NULL;
   sqlite3_stmt *stmt;
-  int rc, n = 2;
+  int rc, n = 3;
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   g_return_val_if_fail (limit > 0, NULL);
@@ -60,35 +102,30 @@ dn_store_page_ids (DnStore                  *self,
       return NULL;
     }
   g_string_append_printf (sql, "SELECT id FROM \"%s\" WHERE id > ?1", table);
-  if (filter != NULL && filter->column != NULL)
+  if (filtered)
     {
-      g_string_append_printf (sql, " AND \"%s\" ", filter->column);
-      if (filter->text != NULL)
-        g_string_append (sql, "= ?3");
-      else
+      g_string_append (sql, " AND (");
+      append_condition (sql, filter, &n);
+      if (filter->or_else != NULL)
         {
-          if (filter->via_table != NULL)
-            g_string_append_printf (sql, "IN (SELECT \"%s\" FROM \"%s\" WHERE \"%s\" ",
-                                    filter->via_key != NULL ? filter->via_key : "id", filter->via_table,
-                                    filter->via_column);
-          /* the units a caller sees are few: one value each */
-          g_string_append (sql, "IN (NULL");
-          for (guint i = 0; i < filter->ids->len; i++)
-            g_string_append_printf (sql, ", ?%u", i + 3);
-          g_string_append (sql, filter->via_table != NULL ? "))" : ")");
+          g_string_append (sql, " OR ");
+          append_condition (sql, filter->or_else, &n);
         }
+      g_string_append (sql, ")");
     }
   g_string_append (sql, " ORDER BY id LIMIT ?2");
   stmt = _dn_store_prepare_once (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, after);
-  sqlite3_bind_int64 (stmt, n, (gint64) limit);
-  if (filter != NULL && filter->column != NULL && filter->text != NULL)
-    sqlite3_bind_text (stmt, 3, filter->text, -1, SQLITE_TRANSIENT);
-  else if (filter != NULL && filter->column != NULL)
-    for (guint i = 0; i < filter->ids->len; i++)
-      sqlite3_bind_int64 (stmt, (int) i + 3, g_array_index (filter->ids, gint64, i));
+  sqlite3_bind_int64 (stmt, 2, (gint64) limit);
+  n = 3;
+  if (filtered)
+    {
+      bind_values (stmt, filter, &n);
+      if (filter->or_else != NULL)
+        bind_values (stmt, filter->or_else, &n);
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
  * "id") of a @via_table row whose @via_column holds one of @ids — a
  * passport by its holder's unit, a document by a file linked to it. A row
  * whose column is NULL is never kept. @column NULL: every row. */
-typedef struct
+typedef struct _DnStorePageFilter
 {
   const char *column;
   const char *via_table;
@@ -27,6 +27,9 @@ typedef struct
   GArray     *ids;    /* gint64 */
   const char *text;   /* instead of @ids (without @via_table) */
   const char *via_key;
+  /* or those this one keeps (itself without one): a delegation of the
+   * caller's unit or with a member of it */
+  const struct _DnStorePageFilter *or_else;
 } DnStorePageFilter;
 
 /* The ids (gint64) of @table's rows after @after, in id order, at most
