@@ -280,6 +280,17 @@ test_delegations (DnServerFixture *f,
                                                                                               "current"), "budget")));
   dn_test_assert_owned_cmpstr (dn_test_query_text (f->base.store, "SELECT actor FROM change_log WHERE table_name = "
                                                                   "'delegation' ORDER BY revision DESC"), ==, "batxat");
+  /* the other office's delegation, seen once a teacher of the school goes
+   * with it, is still not the unit officer's to change */
+  dn_test_exec (f->base.store, "INSERT INTO delegation_member (delegation_id, guest_name, unit_id) VALUES (%"
+                G_GINT64_FORMAT ", 'Lê Minh Cường', %" G_GINT64_FORMAT ")", other, f->school);
+  request (f, "GET", batxat, &answer, other_path, NULL);
+  g_assert_cmpuint (answer.status, ==, 200);
+  log = dn_store_get_revision (f->base.store);
+  request (f, "PATCH", batxat, &answer, other_path, "{\"revision\": %" G_GINT64_FORMAT ", \"title\": \"B\"}",
+           revision_of (f, "delegation", other));
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 }
 
 /* Passports: kept by the department; a unit officer reads its people's */

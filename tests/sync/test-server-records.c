@@ -201,6 +201,10 @@ test_units (DnServerFixture *f,
   dn_server_test_assert_error (&answer, 404, "not-found");
   request (f, "GET", batxat, NULL, &answer, "/units?limit=0");
   dn_server_test_assert_error (&answer, 400, "invalid-query");
+  request (f, "GET", batxat, NULL, &answer, "/units?after=-1");
+  dn_server_test_assert_error (&answer, 400, "invalid-query");
+  request (f, "GET", batxat, NULL, &answer, "/people?limit=501");
+  dn_server_test_assert_error (&answer, 400, "invalid-query");
 
   /* only the department writes them */
   log = dn_store_get_revision (f->base.store);
