@@ -68,6 +68,7 @@ extern const DnRouteTable dn_server_record_routes;
 extern const DnRouteTable dn_server_record_write_routes;
 extern const DnRouteTable dn_server_document_routes;
 extern const DnRouteTable dn_server_passport_routes;
+extern const DnRouteTable dn_server_member_routes;
 
 /* The route of @method and @path (below /api/v1), its path's number or
  * word in @id and @key (owned by the caller); NULL when none, with
@@ -186,6 +187,7 @@ extern const DnServed dn_served_person;
 extern const DnServed dn_served_document;
 extern const DnServed dn_served_delegation;
 extern const DnServed dn_served_passport;
+extern const DnServed dn_served_member;
 
 /* The kind of record of @table, or NULL when it is none of these */
 const DnServed *_dn_server_find_served      (const char      *table);

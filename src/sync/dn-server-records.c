@@ -46,7 +46,7 @@ static const DnServed served_project = { "project", "projects", NULL, NULL, FALS
  * members go for (delegation_member.unit_id) */
 const DnServed dn_served_delegation = { "delegation", "delegations", "unit_id", NULL, FALSE,
                                         "delegation_member", "delegation_id", "unit_id" };
-static const DnServed served_member = { "delegation_member", "members", "delegation_id", &dn_served_delegation, FALSE };
+const DnServed dn_served_member = { "delegation_member", "members", "delegation_id", &dn_served_delegation, FALSE };
 static const DnServed served_programme = { "delegation_programme", "programme", "delegation_id", &dn_served_delegation,
                                            FALSE };
 const DnServed dn_served_passport = { "passport", "passports", "person_id", &dn_served_person, FALSE };
@@ -56,7 +56,7 @@ static const DnServed served_report = { "report", "reports", "unit_id", NULL, FA
 
 static const DnServed * const all_served[] = {
   &dn_served_unit, &dn_served_person, &dn_served_document, &served_partner, &served_project,
-  &dn_served_delegation, &served_member, &served_programme, &dn_served_passport, &served_event, &served_loan,
+  &dn_served_delegation, &dn_served_member, &served_programme, &dn_served_passport, &served_event, &served_loan,
   &served_report,
 };
 
@@ -381,7 +381,7 @@ list_children (DnRequest       *request,
 static void
 list_members (DnRequest *request)
 {
-  list_children (request, &dn_served_delegation, &served_member);
+  list_children (request, &dn_served_delegation, &dn_served_member);
 }
 
 static void

@@ -256,6 +256,7 @@ static const DnRouteTable * const route_tables[] = {
   &dn_server_record_write_routes,
   &dn_server_document_routes,
   &dn_server_passport_routes,
+  &dn_server_member_routes,
 };
 
 /* TRUE when @path matches @pattern, a "{id}" in it standing for a record

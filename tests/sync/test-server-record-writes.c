@@ -381,6 +381,77 @@ test_passports (DnServerFixture *f,
                                                    G_GINT64_FORMAT, passport), ==, "lost");
 }
 
+/* A delegation's members: with the delegation */
+static void
+test_members (DnServerFixture *f,
+              gconstpointer    data)
+{
+  g_autofree char *so = dn_server_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *batxat = dn_server_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *reader = NULL;
+  g_autofree char *own_members = NULL;
+  g_autofree char *other_members = NULL;
+  g_autofree char *member_path = NULL;
+  g_auto(DnAnswer) answer = { 0 };
+  gint64 teacher = dn_test_add_person (f->base.store, "Lê", "Minh", "Cường", f->school);
+  gint64 own, other, member, revision, log;
+
+  dn_server_test_add_account (f, "docgia", f->office, DN_ACCOUNT_ROLE_READER);
+  reader = dn_server_test_sign_in (f, "docgia", DN_SERVER_TEST_PASSWORD);
+  request (f, "POST", batxat, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", "
+                                                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
+                                                       "\"2026-04-01\", \"end_date\": \"2026-04-03\"}", f->school);
+  g_assert_cmpuint (answer.status, ==, 201);
+  own = json_object_get_int_member (object_of (&answer), "id");
+  request (f, "POST", so, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Nhật Bản\", "
+                                                   "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
+                                                   "\"2026-05-01\", \"end_date\": \"2026-05-03\"}", f->other);
+  g_assert_cmpuint (answer.status, ==, 201);
+  other = json_object_get_int_member (object_of (&answer), "id");
+  own_members = g_strdup_printf ("/delegations/%" G_GINT64_FORMAT "/members", own);
+  other_members = g_strdup_printf ("/delegations/%" G_GINT64_FORMAT "/members", other);
+
+  log = dn_store_get_revision (f->base.store);
+  request (f, "POST", batxat, &answer, other_members, "{\"person_id\": %" G_GINT64_FORMAT "}", teacher);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  request (f, "POST", reader, &answer, own_members, "{\"person_id\": %" G_GINT64_FORMAT "}", teacher);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": \"%" G_GINT64_FORMAT "\"}", teacher);
+  dn_server_test_assert_error (&answer, 400, "wrong-type");
+  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": %" G_GINT64_FORMAT ", \"role\": \"boss\"}",
+           teacher);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": %" G_GINT64_FORMAT ", \"salary\": 1}", teacher);
+  dn_server_test_assert_error (&answer, 400, "unknown-field");
+  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": 999}");
+  g_assert_cmpuint (answer.status / 100, ==, 4);
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+
+  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": %" G_GINT64_FORMAT ", \"role\": \"head\"}",
+           teacher);
+  g_assert_cmpuint (answer.status, ==, 201);
+  member = json_object_get_int_member (object_of (&answer), "id");
+  revision = json_object_get_int_member (object_of (&answer), "revision");
+  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "role"), ==, "head");
+  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "delegation_id"), ==, own);
+  member_path = g_strdup_printf ("/delegation-members/%" G_GINT64_FORMAT, member);
+  request (f, "PATCH", reader, &answer, member_path, "{\"revision\": %" G_GINT64_FORMAT ", \"grade\": \"15a.202\"}",
+           revision);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  request (f, "PATCH", batxat, &answer, member_path, "{\"revision\": %" G_GINT64_FORMAT ", \"grade\": \"15a.202\"}",
+           revision);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "grade"), ==, "15a.202");
+  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "role"), ==, "head");
+  request (f, "PATCH", so, &answer, member_path, "{\"revision\": %" G_GINT64_FORMAT ", \"role\": \"member\"}",
+           revision);
+  dn_server_test_assert_error (&answer, 409, "conflict");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object_of (&answer), "current"),
+                                                  "grade"), ==, "15a.202");
+  request (f, "PATCH", batxat, &answer, "/delegation-members/999", "{\"revision\": 1}");
+  dn_server_test_assert_error (&answer, 404, "not-found");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +466,7 @@ main (int   argc,
   ADD ("/server-record-writes/documents", test_documents);
   ADD ("/server-record-writes/delegations", test_delegations);
   ADD ("/server-record-writes/passports", test_passports);
+  ADD ("/server-record-writes/members", test_members);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;
