@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "dn-store-exchange.h"
 
@@ -31,4 +32,20 @@ gboolean _dn_exchange_read_value (DnStoreCursor    *cursor,
                                   const char       *name,
                                   DnExchangeValue  *value,
                                   GError          **error);
+
+/* The values of a record @node of @table (an object of name/value pairs,
+ * each a column of @columns but those named in @ignored, may be NULL),
+ * checked and normalised as the import takes them: *@values (free it)
+ * points into @columns and into the texts added to @texts. FALSE with
+ * @error (DN_STORE_ERROR_INVALID, "@where: what is wrong") otherwise. */
+gboolean _dn_exchange_read_row (JsonNode            *node,
+                                const char          *table,
+                                GArray              *columns,
+                                const char * const  *ignored,
+                                const char          *where,
+                                DnStoreValue       **values,
+                                guint               *n_values,
+                                GPtrArray           *texts,
+                                GError             **error);
+
 G_END_DECLS

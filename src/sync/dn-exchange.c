@@ -149,18 +149,22 @@ read_value (JsonNode             *node,
   return FALSE;
 }
 
-static gboolean
-import_row (Import      *im,
-            JsonNode    *node,
-            const char  *where,
-            GError     **error)
+gboolean
+_dn_exchange_read_row (JsonNode            *node,
+                       const char          *table,
+                       GArray              *columns,
+                       const char * const  *ignored,
+                       const char          *where,
+                       DnStoreValue       **values,
+                       guint               *n_values,
+                       GPtrArray           *texts,
+                       GError             **error)
 {
   g_autoptr(GList) members = NULL;
-  g_autofree DnStoreValue *values = NULL;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   JsonObject *object;
-  guint n_values = 0;
 
+  *values = NULL;
+  *n_values = 0;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s: expected an object."), where);
@@ -173,14 +177,16 @@ import_row (Import      *im,
       g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("%s: the record is empty."), where);
       return FALSE;
     }
-  values = g_new0 (DnStoreValue, g_list_length (members));
+  *values = g_new0 (DnStoreValue, g_list_length (members));
   for (GList *l = members; l != NULL; l = l->next)
     {
       const DnStoreColumn *column = NULL;
 
-      for (guint c = 0; c < im->columns->len && column == NULL; c++)
-        if (g_str_equal (g_array_index (im->columns, DnStoreColumn, c).name, l->data))
-          column = &g_array_index (im->columns, DnStoreColumn, c);
+      if (ignored != NULL && g_strv_contains (ignored, l->data))
+        continue;
+      for (guint c = 0; c < columns->len && column == NULL; c++)
+        if (g_str_equal (g_array_index (columns, DnStoreColumn, c).name, l->data))
+          column = &g_array_index (columns, DnStoreColumn, c);
       if (column == NULL)
         {
           g_autofree char *shown = dn_text_escape_for_display (l->data, 60);
@@ -188,20 +194,35 @@ import_row (Import      *im,
                        _("%s: unknown field “%s”."), where, shown);
           return FALSE;
         }
-      values[n_values].column = column;
-      n_values++;
+      (*values)[*n_values].column = column;
+      (*n_values)++;
     }
-  for (guint i = 0; i < n_values; i++)
+  for (guint i = 0; i < *n_values; i++)
     {
       char *text = NULL;
-      gboolean ok = read_value (json_object_get_member (object, values[i].column->name), im->table,
-                                values[i].column, where, &values[i], &text, error);
+      gboolean ok = read_value (json_object_get_member (object, (*values)[i].column->name), table,
+                                (*values)[i].column, where, &(*values)[i], &text, error);
 
       if (text != NULL)
         g_ptr_array_add (texts, text);
       if (!ok)
         return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+import_row (Import      *im,
+            JsonNode    *node,
+            const char  *where,
+            GError     **error)
+{
+  g_autofree DnStoreValue *values = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  guint n_values = 0;
+
+  if (!_dn_exchange_read_row (node, im->table, im->columns, NULL, where, &values, &n_values, texts, error))
+    return FALSE;
   if (!dn_store_inserter_insert (im->inserter, values, n_values, error))
     {
       g_prefix_error (error, "%s: ", where);

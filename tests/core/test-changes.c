@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "dn-core-testing.h"
+#include "dn-store-exchange.h"
 #include "dn-store-private.h"
 #include "dn-test-utils.h"
 
@@ -238,6 +239,11 @@ test_changes_check_revision (DnTestStore   *f,
   gint64 read_at = row_revision (f->store, "task", task_id);
 
   g_assert_cmpint (read_at, >, 0);
+  g_assert_cmpint (dn_store_get_row_revision (f->store, "task", task_id, &error), ==, read_at);
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_store_get_row_revision (f->store, "task", task_id + 100, &error), ==, -1);
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
   g_assert_true (dn_store_check_revision (f->store, "task", task_id, read_at, &error));
   g_assert_no_error (error);
 
@@ -262,6 +268,9 @@ test_changes_check_revision (DnTestStore   *f,
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
         g_assert_false (dn_store_check_revision (f->store, bad[i], 1, 0, &error));
+        g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+        g_clear_error (&error);
+        g_assert_cmpint (dn_store_get_row_revision (f->store, bad[i], 1, &error), ==, -1);
         g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
         g_clear_error (&error);
       }
@@ -350,6 +359,93 @@ test_changes_links (DnTestStore   *f,
                    !=, SQLITE_OK);
 }
 
+/* ------------------------------------------------ a server's rows applied */
+
+/* A value of @table's column @name, for dn_store_exchange_write_row */
+static DnStoreValue
+column_value (GArray     *columns,
+              const char *name,
+              const char *text,
+              gint64      integer)
+{
+  DnStoreValue value = { NULL, DN_STORE_VALUE_NULL, 0, NULL };
+
+  for (guint c = 0; c < columns->len; c++)
+    if (g_str_equal (g_array_index (columns, DnStoreColumn, c).name, name))
+      value.column = &g_array_index (columns, DnStoreColumn, c);
+  g_assert_nonnull (value.column);
+  value.type = text != NULL ? DN_STORE_VALUE_TEXT : DN_STORE_VALUE_INTEGER;
+  value.text = text;
+  value.integer = integer;
+  return value;
+}
+
+/* A row written by id is updated in place (what refers to it stays) or
+ * inserted, with the server's revision, not audited; deleting by key takes
+ * a task's assignments with it; a broken reference fails the commit and
+ * nothing is kept. */
+static void
+test_changes_apply_rows (DnTestStore   *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) units = dn_store_exchange_columns (f->store, "unit", &error);
+  g_autoptr(GArray) people = dn_store_exchange_columns (f->store, "person", &error);
+  gint64 unit = dn_test_add_unit (f->store, "PGD", "Phòng GD&ĐT", DN_UNIT_KIND_DISTRICT_OFFICE, 0);
+  gint64 task = dn_test_add_task (f->store, "Báo cáo", unit, NULL, NULL);
+  gint64 audited = dn_test_query_int (f->store, "SELECT count(*) FROM audit_log");
+  DnStoreValue row[4];
+
+  g_assert_no_error (error);
+  g_assert_true (dn_store_exchange_begin_import (f->store, &error));
+  row[0] = column_value (units, "id", NULL, unit);
+  row[1] = column_value (units, "code", "PGDBX", 0);
+  row[2] = column_value (units, "name", "Phòng GD&ĐT Bát Xát", 0);
+  row[3] = column_value (units, "kind", "district_office", 0);
+  g_assert_true (dn_store_exchange_write_row (f->store, "unit", row, 4, 500, &error));
+  g_assert_no_error (error);
+  row[0] = column_value (units, "id", NULL, 99);
+  row[1] = column_value (units, "code", "THBX", 0);
+  row[2] = column_value (units, "name", "Trường Tiểu học", 0);
+  g_assert_true (dn_store_exchange_write_row (f->store, "unit", row, 4, 7, &error));
+  g_assert_no_error (error);
+  g_assert_true (dn_store_exchange_end_apply (f->store, TRUE, &error));
+  g_assert_no_error (error);
+
+  g_autofree char *code = dn_test_query_text (f->store, "SELECT code FROM unit WHERE id = %" G_GINT64_FORMAT, unit);
+  g_assert_cmpstr (code, ==, "PGDBX");
+  g_assert_cmpint (row_revision (f->store, "unit", unit), ==, 500);
+  g_assert_cmpint (row_revision (f->store, "unit", 99), ==, 7);
+  /* updated in place: the task's lead assignment still refers to it */
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM assignment WHERE unit_id = %" G_GINT64_FORMAT,
+                                      unit), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM audit_log"), ==, audited);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM setting"), ==, 0);
+
+  /* deleting a task by its id takes its assignments */
+  g_assert_true (dn_store_exchange_begin_import (f->store, &error));
+  g_assert_true (dn_store_exchange_delete_rows (f->store, "task", "id", task, &error));
+  g_assert_true (dn_store_exchange_delete_rows (f->store, "task", "id", 12345, &error));
+  g_assert_true (dn_store_exchange_end_apply (f->store, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM task"), ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM assignment"), ==, 0);
+
+  /* a person in a unit that is not there: the commit fails, nothing kept */
+  g_assert_true (dn_store_exchange_begin_import (f->store, &error));
+  row[0] = column_value (people, "id", NULL, 5);
+  row[1] = column_value (people, "family_name", "Nguyễn", 0);
+  row[2] = column_value (people, "given_name", "An", 0);
+  row[3] = column_value (people, "unit_id", NULL, 4242);
+  g_assert_true (dn_store_exchange_write_row (f->store, "person", row, 4, 9, &error));
+  g_assert_true (dn_store_exchange_delete_rows (f->store, "unit", "id", 99, &error));
+  g_assert_no_error (error);
+  g_assert_false (dn_store_exchange_end_apply (f->store, TRUE, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_IN_USE);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM person"), ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM unit WHERE id = 99"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +461,7 @@ main (int   argc,
   DN_TEST_ADD ("/changes/check-revision", test_changes_check_revision);
   DN_TEST_ADD ("/changes/rollback", test_changes_rollback);
   DN_TEST_ADD ("/changes/links", test_changes_links);
+  DN_TEST_ADD ("/changes/apply-rows", test_changes_apply_rows);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

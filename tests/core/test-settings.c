@@ -82,6 +82,33 @@ test_keys (void)
   g_assert_false (dn_setting_from_key (NULL, NULL));
 }
 
+/* A replica's revision: 0 when never set or damaged, read back, refused
+ * below 0, kept by a transaction's commit only. */
+static void
+test_replica_revision (DnTestStore   *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (dn_store_get_replica_revision (fixture->store), ==, 0);
+  g_assert_true (dn_store_set_replica_revision (fixture->store, 1234567890123, &error));
+  g_assert_no_error (error);
+  dn_test_store_reopen (fixture);
+  g_assert_cmpint (dn_store_get_replica_revision (fixture->store), ==, 1234567890123);
+  g_assert_false (dn_store_set_replica_revision (fixture->store, -1, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (dn_store_begin (fixture->store, &error));
+  g_assert_true (dn_store_set_replica_revision (fixture->store, 5, &error));
+  g_assert_cmpint (dn_store_get_replica_revision (fixture->store), ==, 5);
+  dn_store_rollback (fixture->store);
+  g_assert_cmpint (dn_store_get_replica_revision (fixture->store), ==, 1234567890123);
+
+  dn_test_exec (fixture->store, "UPDATE setting SET value = '12x' WHERE key = 'replica-revision'");
+  g_assert_cmpint (dn_store_get_replica_revision (fixture->store), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -90,6 +117,7 @@ main (int   argc,
 
   DN_TEST_ADD ("/settings/defaults-and-values", test_defaults_and_values);
   DN_TEST_ADD ("/settings/refused", test_refused);
+  DN_TEST_ADD ("/settings/replica-revision", test_replica_revision);
   g_test_add_func ("/settings/keys", test_keys);
   return g_test_run ();
 }

@@ -335,6 +335,43 @@ dn_store_read_changes (DnStore  *self,
   return g_steal_pointer (&changes);
 }
 
+gint64
+dn_store_get_row_revision (DnStore     *self,
+                           const char  *table,
+                           gint64       id,
+                           GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 revision = -1;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), -1);
+  if (!dn_store_is_logged_table (self, table, &key) || !g_str_equal (key, "id"))
+    {
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   _("“%s” is not a kind of record whose revision can be checked."),
+                   table != NULL ? table : "");
+      return -1;
+    }
+  sql = g_strdup_printf ("SELECT revision FROM \"%s\" WHERE id = ?1", table);
+  stmt = _dn_store_prepare_once (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    revision = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
+                 _("The record no longer exists: someone deleted it."));
+  else
+    _dn_store_check_step (self, rc, error);
+  sqlite3_finalize (stmt);
+  return revision;
+}
+
 gboolean
 dn_store_check_revision (DnStore     *self,
                          const char  *table,
@@ -342,38 +379,11 @@ dn_store_check_revision (DnStore     *self,
                          gint64       expected,
                          GError     **error)
 {
-  g_autofree char *key = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 revision = 0;
-  int rc;
+  gint64 revision;
 
   g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  if (!dn_store_is_logged_table (self, table, &key) || !g_str_equal (key, "id"))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
-                   _("“%s” is not a kind of record whose revision can be checked."),
-                   table != NULL ? table : "");
-      return FALSE;
-    }
-  sql = g_strdup_printf ("SELECT revision FROM \"%s\" WHERE id = ?1", table);
-  stmt = _dn_store_prepare_once (self, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    revision = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    _dn_store_check_step (self, rc, error);
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND,
-                   _("The record no longer exists: someone deleted it."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
+  revision = dn_store_get_row_revision (self, table, id, error);
+  if (revision < 0)
     return FALSE;
   if (revision != expected)
     {

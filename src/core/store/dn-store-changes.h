@@ -75,6 +75,15 @@ gboolean    dn_store_is_logged_table (DnStore     *self,
                                       const char  *table,
                                       char       **key_column);
 
+/* The revision of the row @id of @table (the revision a write made on it
+ * will name), or -1 with DN_STORE_ERROR_NOT_FOUND when there is no such
+ * row, DN_STORE_ERROR_INVALID for a table that is not logged or has no id
+ * of its own. */
+gint64      dn_store_get_row_revision (DnStore     *self,
+                                       const char  *table,
+                                       gint64       id,
+                                       GError     **error);
+
 /* TRUE when the row @id of @table still has revision @expected: the
  * revision a write was made on. DN_STORE_ERROR_CONFLICT when someone
  * changed it since (the message says so; the caller reads the current

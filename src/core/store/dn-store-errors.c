@@ -57,7 +57,11 @@ set_error (DnStore  *self,
       break;
     case SQLITE_READONLY:
       /* also what PRAGMA query_only gives to a write on a read-only store */
-      if (read_only_reason == DN_READ_ONLY_FILE)
+      if (read_only_reason == DN_READ_ONLY_REPLICA)
+        g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+                     _("This window shows the department server's data, and this change cannot be sent to the "
+                       "server yet: nothing was saved."));
+      else if (read_only_reason == DN_READ_ONLY_FILE)
         g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
                      _("The database can only be read (its file cannot be written): nothing was saved."));
       else if (read_only_reason == DN_READ_ONLY_FOLDER)

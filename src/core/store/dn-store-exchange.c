@@ -231,8 +231,14 @@ dn_store_exchange_begin_import (DnStore  *store,
                                 GError  **error)
 {
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
-  if (!dn_store_begin (store, error))
+  /* a replica takes the server's changes (and nothing else) */
+  if (!_dn_store_allow_replica_writes (store, TRUE, error))
     return FALSE;
+  if (!dn_store_begin (store, error))
+    {
+      _dn_store_allow_replica_writes (store, FALSE, NULL);
+      return FALSE;
+    }
   _dn_store_set_audit (store, FALSE);
   if (!_dn_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
     return dn_store_exchange_end_import (store, FALSE, error);
@@ -248,7 +254,9 @@ dn_store_exchange_end_import (DnStore   *store,
   /* an export written before the task rules comes under them */
   ok = ok && _dn_store_apply_task_rules (store, error);
   _dn_store_set_audit (store, TRUE);
-  return _dn_store_finish (store, ok, error);
+  ok = _dn_store_finish (store, ok, error);
+  _dn_store_allow_replica_writes (store, FALSE, NULL);
+  return ok;
 }
 
 gboolean
@@ -257,6 +265,27 @@ dn_store_exchange_normalize_text (const char           *table,
                                   char                **text)
 {
   return _dn_normalize_field (text, table, column->name, column->name, FALSE, NULL);
+}
+
+static void
+bind_value (sqlite3_stmt        *stmt,
+            int                  index,
+            const DnStoreValue  *value)
+{
+  switch (value->type)
+    {
+    case DN_STORE_VALUE_INTEGER:
+      sqlite3_bind_int64 (stmt, index, value->integer);
+      break;
+    case DN_STORE_VALUE_TEXT:
+      sqlite3_bind_text (stmt, index, value->text, -1, SQLITE_TRANSIENT);
+      break;
+    case DN_STORE_VALUE_NULL:
+    case DN_STORE_VALUE_FLOAT:
+    default:
+      sqlite3_bind_null (stmt, index);
+      break;
+    }
 }
 
 struct _DnStoreInserter
@@ -335,21 +364,111 @@ dn_store_inserter_insert (DnStoreInserter     *inserter,
     return FALSE;
   sqlite3_clear_bindings (stmt);
   for (guint i = 0; i < n_values; i++)
-    switch (values[i].type)
-      {
-      case DN_STORE_VALUE_INTEGER:
-        sqlite3_bind_int64 (stmt, (int) i + 1, values[i].integer);
-        break;
-      case DN_STORE_VALUE_TEXT:
-        sqlite3_bind_text (stmt, (int) i + 1, values[i].text, -1, SQLITE_TRANSIENT);
-        break;
-      case DN_STORE_VALUE_NULL:
-      case DN_STORE_VALUE_FLOAT:
-      default:
-        sqlite3_bind_null (stmt, (int) i + 1);
-        break;
-      }
+    bind_value (stmt, (int) i + 1, &values[i]);
   return _dn_store_step_done (inserter->held.store, stmt, error);
+}
+
+/*
+ * Applying a server's changes to a replica
+ */
+
+gboolean
+dn_store_exchange_end_apply (DnStore   *store,
+                             gboolean   ok,
+                             GError   **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  _dn_store_set_audit (store, TRUE);
+  /* the deferred foreign keys are checked by the commit */
+  ok = _dn_store_finish (store, ok, error);
+  _dn_store_allow_replica_writes (store, FALSE, NULL);
+  return ok;
+}
+
+/* Runs a statement of its own (_dn_store_prepare_once) and finalizes it. */
+static gboolean
+step_once (DnStore       *store,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  gboolean ok = _dn_store_step_done (store, stmt, error);
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+dn_store_exchange_delete_rows (DnStore     *store,
+                               const char  *table,
+                               const char  *key_column,
+                               gint64       key,
+                               GError     **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE \"%s\" = ?1", table, key_column);
+  stmt = _dn_store_prepare_once (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, key);
+  return step_once (store, stmt, error);
+}
+
+gboolean
+dn_store_exchange_write_row (DnStore             *store,
+                             const char          *table,
+                             const DnStoreValue  *values,
+                             guint                n_values,
+                             gint64               revision,
+                             GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) marks = g_string_new (NULL);
+  g_autoptr(GString) updates = g_string_new (NULL);
+  g_autofree char *set_revision = NULL;
+  const DnStoreValue *id = NULL;
+  sqlite3_stmt *stmt;
+  gint64 rowid;
+
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (n_values > 0, FALSE);
+  for (guint i = 0; i < n_values; i++)
+    {
+      const char *name = values[i].column->name;
+
+      g_string_append_printf (sql, "%s\"%s\"", i > 0 ? ", " : "", name);
+      g_string_append_printf (marks, "%s?%u", i > 0 ? ", " : "", i + 1);
+      if (g_str_equal (name, "id"))
+        id = &values[i];
+      else
+        g_string_append_printf (updates, "%s\"%s\" = excluded.\"%s\"", updates->len > 0 ? ", " : "", name, name);
+    }
+  g_string_prepend (sql, "\" (");
+  g_string_prepend (sql, table);
+  g_string_prepend (sql, "INSERT INTO \"");
+  g_string_append_printf (sql, ") VALUES (%s)", marks->str);
+  if (id != NULL && id->type == DN_STORE_VALUE_INTEGER)
+    g_string_append_printf (sql, " ON CONFLICT (id) DO %s%s", updates->len > 0 ? "UPDATE SET " : "NOTHING",
+                            updates->str);
+  stmt = _dn_store_prepare_once (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_values; i++)
+    bind_value (stmt, (int) i + 1, &values[i]);
+  if (!step_once (store, stmt, error))
+    return FALSE;
+  rowid = id != NULL && id->type == DN_STORE_VALUE_INTEGER ? id->integer
+                                                           : sqlite3_last_insert_rowid (_dn_store_get_db (store));
+  /* not when it is already that one: the triggers would log the update */
+  set_revision = g_strdup_printf ("UPDATE \"%s\" SET revision = ?1 WHERE rowid = ?2 AND revision IS NOT ?1", table);
+  stmt = _dn_store_prepare_once (store, set_revision, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, revision);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  return step_once (store, stmt, error);
 }
 
 gboolean

@@ -126,6 +126,37 @@ gboolean         dn_store_inserter_insert  (DnStoreInserter     *inserter,
 void             dn_store_inserter_free    (DnStoreInserter *inserter);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnStoreInserter, dn_store_inserter_free)
 
+/* Applying a department server's changes to a replica of the same schema
+ * (src/sync/dn-exchange-apply.c): dn_store_exchange_begin_import() opens
+ * the transaction as for an import (audit log off, foreign keys checked at
+ * the commit); dn_store_exchange_end_apply() commits when @ok (a broken
+ * reference then fails the commit: nothing is kept), else rolls back. It
+ * does not apply the import's task rules: the server's rows obey them. */
+gboolean    dn_store_exchange_end_apply    (DnStore   *store,
+                                            gboolean   ok,
+                                            GError   **error);
+/* Deletes the rows of @table whose @key_column (a column the store named:
+ * "id", or a link table's owner column, dn_store_is_logged_table()) is
+ * @key: one record by its id, or the links of one owner. Deleting what is
+ * not there does nothing. */
+gboolean    dn_store_exchange_delete_rows  (DnStore     *store,
+                                            const char  *table,
+                                            const char  *key_column,
+                                            gint64       key,
+                                            GError     **error);
+/* Writes one row of @table given as name/value pairs: with an "id" among
+ * @values, the row with that id has its columns updated in place (never
+ * deleted and inserted again: the rows that refer to it stay), or is
+ * inserted when there is none; without an "id" (a link), inserted. Its
+ * revision is then set to @revision, the server's (the change log's
+ * triggers set the replica's own otherwise). */
+gboolean    dn_store_exchange_write_row    (DnStore             *store,
+                                            const char          *table,
+                                            const DnStoreValue  *values,
+                                            guint                n_values,
+                                            gint64               revision,
+                                            GError             **error);
+
 /* The first row that refers to a missing record (PRAGMA
  * foreign_key_check): TRUE with its table, rowid and the table it refers
  * to (free the names), FALSE when there is none. */

@@ -390,4 +390,11 @@ gboolean      _dn_store_check_rules        (DnStore     *self,
                                             const char  *prefix,
                                             GError     **error);
 
+/* For the replica's own writes (the server's changes): lifts its
+ * read-only state while @allow (dn_store_set_replica()); nothing for
+ * another store */
+gboolean _dn_store_allow_replica_writes (DnStore   *self,
+                                         gboolean   allow,
+                                         GError   **error);
+
 G_END_DECLS

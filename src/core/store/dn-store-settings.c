@@ -180,3 +180,42 @@ dn_store_set_agency_abbreviation (DnStore     *self,
                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                     error, DN_TEXT (DN_SETTING_AGENCY_ABBREVIATION_KEY), DN_TEXT (text), DN_END);
 }
+
+gint64
+dn_store_get_replica_revision (DnStore *self)
+{
+  g_autofree char *text = NULL;
+  sqlite3_stmt *stmt;
+  guint64 revision = 0;
+
+  g_return_val_if_fail (DN_IS_STORE (self), 0);
+
+  stmt = _dn_store_prepare_with (self, "SELECT value FROM setting WHERE key = ?", NULL,
+                                 DN_TEXT (DN_SETTING_REPLICA_REVISION_KEY), DN_END);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    text = _dn_column_text (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  /* a damaged value reads as never synchronised: everything comes again */
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &revision, NULL))
+    return 0;
+  return (gint64) revision;
+}
+
+gboolean
+dn_store_set_replica_revision (DnStore  *self,
+                               gint64    revision,
+                               GError  **error)
+{
+  char text[32];
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+
+  if (revision < 0)
+    return _dn_invalid (error, _("A revision cannot be negative."));
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, revision);
+  return _dn_store_write_committed (self,
+                                    "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                    error, DN_TEXT (DN_SETTING_REPLICA_REVISION_KEY), DN_TEXT (text), DN_END);
+}

@@ -72,4 +72,15 @@ gboolean    dn_store_set_agency_abbreviation (DnStore     *self,
                                               const char  *abbreviation,
                                               GError     **error);
 
+/* A replica of the department server's data (src/sync/dn-replica.c): the
+ * server's revision its rows were last brought to, under the key
+ * "replica-revision"; 0 when never synchronised. Set in the transaction
+ * that applies the changes up to it. */
+#define DN_SETTING_REPLICA_REVISION_KEY "replica-revision"
+gint64      dn_store_get_replica_revision (DnStore  *self);
+/* Refused (DN_STORE_ERROR_INVALID) below 0. */
+gboolean    dn_store_set_replica_revision (DnStore  *self,
+                                           gint64    revision,
+                                           GError  **error);
+
 G_END_DECLS

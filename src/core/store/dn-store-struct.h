@@ -17,6 +17,7 @@ typedef enum
   DN_READ_ONLY_NONE,    /* writable, or read-only because the caller asked */
   DN_READ_ONLY_FILE,    /* the file cannot be written */
   DN_READ_ONLY_FOLDER,  /* its folder cannot be written (WAL's -shm/-wal, journals) */
+  DN_READ_ONLY_REPLICA, /* a department server's data: only its changes are written */
 } DnReadOnlyReason;
 
 struct _DnStore

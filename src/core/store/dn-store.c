@@ -705,6 +705,39 @@ dn_store_set_actor (DnStore    *self,
   self->actor = g_strdup (actor != NULL ? actor : "");
 }
 
+gboolean
+dn_store_set_replica (DnStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (self->read_only_reason == DN_READ_ONLY_REPLICA)
+    return TRUE;
+  if (self->read_only)
+    {
+      /* a file that cannot be written cannot take the server's changes */
+      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY, dn_store_get_warning (self) != NULL
+                           ? dn_store_get_warning (self) : _("The database is open for reading only."));
+      return FALSE;
+    }
+  if (!_dn_store_exec (self, "PRAGMA query_only = ON", error))
+    return FALSE;
+  self->read_only = TRUE;
+  self->read_only_reason = DN_READ_ONLY_REPLICA;
+  return TRUE;
+}
+
+gboolean
+_dn_store_allow_replica_writes (DnStore   *self,
+                                gboolean   allow,
+                                GError   **error)
+{
+  if (self->read_only_reason != DN_READ_ONLY_REPLICA)
+    return TRUE;
+  return _dn_store_exec (self, allow ? "PRAGMA query_only = OFF" : "PRAGMA query_only = ON", error);
+}
+
 const char *
 dn_store_get_actor (DnStore *self)
 {

@@ -86,6 +86,13 @@ const char *dn_store_get_warning           (DnStore *self);
  * found that the file (or its folder, for SQLite's working files) cannot be
  * written. Every write then fails with DN_STORE_ERROR_READ_ONLY. */
 gboolean    dn_store_is_read_only          (DnStore *self);
+/* Makes the store the replica of a department server's data (connected
+ * mode): it is then read only (dn_store_is_read_only()) except for the
+ * server's changes applied to it (dn-store-exchange.h: begin_import …
+ * end_apply); any other write is refused with DN_STORE_ERROR_READ_ONLY and
+ * a message saying that the change must go through the server. */
+gboolean    dn_store_set_replica           (DnStore    *self,
+                                            GError    **error);
 /* When a check (or an operation) found the database damaged: when, what
  * and what to do, translated; NULL otherwise. Kept in "<database>.damaged"
  * beside the file until dn_store_check() finds the database sound. */

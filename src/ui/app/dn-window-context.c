@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "dn-officer.h"
+#include "dn-store-writer.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
 
@@ -20,6 +21,7 @@ struct _DnWindowContext
 
   DnStore        *store;
   GSettings      *settings;
+  DnWriter       *writer;    /* what makes the window's writes; NULL: the store's */
   char           *officer;   /* "Name (Position)", NULL when not set */
 
   /* the pending undo step: a function or a closure */
@@ -38,6 +40,7 @@ enum {
   PROP_STORE,
   PROP_SETTINGS,
   PROP_CAN_UNDO,
+  PROP_WRITER,
   N_PROPS
 };
 
@@ -95,6 +98,7 @@ dn_window_context_finalize (GObject *object)
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->writer);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->officer, g_free);
@@ -162,6 +166,8 @@ dn_window_context_class_init (DnWindowContextClass *klass)
                         G_CALLBACK (dn_window_context_get_settings), G_CALLBACK (set_settings) },
     [PROP_CAN_UNDO] = { "can-undo", G_TYPE_BOOLEAN, G_PARAM_EXPLICIT_NOTIFY,
                         G_CALLBACK (dn_window_context_can_undo), NULL },
+    [PROP_WRITER] = { "writer", DN_TYPE_WRITER, G_PARAM_EXPLICIT_NOTIFY,
+                      G_CALLBACK (dn_window_context_get_writer), G_CALLBACK (dn_window_context_set_writer) },
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
@@ -222,6 +228,30 @@ dn_window_context_get_my_unit (DnWindowContext *self)
   return unit != NULL ? unit->id : 0;
 }
 
+DnWriter *
+dn_window_context_get_writer (DnWindowContext *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), NULL);
+  if (self->writer == NULL && self->store != NULL)
+    self->writer = dn_store_writer_new (self->store);
+  return self->writer;
+}
+
+void
+dn_window_context_set_writer (DnWindowContext *self,
+                              DnWriter        *writer)
+{
+  g_return_if_fail (DN_IS_WINDOW_CONTEXT (self));
+  g_return_if_fail (writer == NULL || DN_IS_WRITER (writer));
+
+  if (writer == self->writer)
+    return;
+  g_set_object (&self->writer, writer);
+  /* a step of the other writer is not this one's to undo */
+  dn_window_context_clear_undo (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITER]);
+}
+
 const char *
 dn_window_context_get_officer (DnWindowContext *self)
 {
@@ -269,7 +299,11 @@ dn_window_context_push_undo (DnWindowContext *self,
   self->undo_func = func;
   self->undo_data = data;
   self->undo_destroy = destroy;
-  if (func == NULL && destroy != NULL && data != NULL)
+  /* connected to the server, what was written there is not written back
+   * from here: the message only */
+  if (!dn_writer_can_undo (dn_window_context_get_writer (self)))
+    self->undo_func = NULL;
+  if (self->undo_func == NULL && destroy != NULL && data != NULL)
     {
       destroy (data);
       self->undo_data = NULL;
@@ -289,7 +323,13 @@ dn_window_context_push_undo_closure (DnWindowContext *self,
   g_return_if_fail (label != NULL);
 
   had = clear_undo (self);
-  if (closure != NULL)
+  if (closure != NULL && !dn_writer_can_undo (dn_window_context_get_writer (self)))
+    {
+      g_closure_ref (closure);
+      g_closure_sink (closure);
+      g_closure_unref (closure);
+    }
+  else if (closure != NULL)
     {
       self->undo_closure = g_closure_ref (closure);
       g_closure_sink (closure);

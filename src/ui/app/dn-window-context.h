@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "dn-store.h"
+#include "dn-writer.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,8 @@ typedef gboolean (*DnUndoFunc) (DnStore   *store,
 
 /* Signal "message" (const char *text, gboolean with_undo): a short message
  * for the window's toast; with_undo when it offers to undo the step just
- * pushed. Properties: "store", "settings" (construct-only), "can-undo". */
+ * pushed. Properties: "store", "settings" (construct-only), "can-undo",
+ * "writer". */
 #define DN_TYPE_WINDOW_CONTEXT (dn_window_context_get_type ())
 G_DECLARE_FINAL_TYPE (DnWindowContext, dn_window_context, DN, WINDOW_CONTEXT, GObject)
 
@@ -44,6 +46,13 @@ DnWindowContext *dn_window_context_new          (DnStore         *store,
 DnStore         *dn_window_context_get_store    (DnWindowContext *self);
 /* NULL when the schema is not installed. */
 GSettings       *dn_window_context_get_settings (DnWindowContext *self);
+/* What makes the window's writes (dn-writer.h): the store's own
+ * (DnStoreWriter) unless another was set, e.g. the department server's.
+ * A writer that cannot undo (dn_writer_can_undo()) makes push_undo show
+ * its message without an undo. Setting another forgets the undo step. */
+DnWriter        *dn_window_context_get_writer   (DnWindowContext *self);
+void             dn_window_context_set_writer   (DnWindowContext *self,
+                                                 DnWriter        *writer);
 /* The officer's own unit (preference "my-unit"), 0 when not set. */
 gint64           dn_window_context_get_my_unit  (DnWindowContext *self);
 

@@ -11,6 +11,7 @@
 #include "dn-date-entry.h"
 #include "dn-form-dialog.h"
 #include "dn-ui.h"
+#include "dn-window-context.h"
 
 #define MARKED_KEY "dn-form-dialog-marked"
 
@@ -22,6 +23,8 @@ typedef struct
   DnFormApplyFunc  apply_func;
   gpointer         apply_data;
   GDestroyNotify   apply_destroy;
+  GCancellable    *pending;         /* a write under way (dn_form_dialog_write) */
+  GtkWidget       *focus_before;    /* weak: the focus when it started */
 
   /* Template widgets (not the window's own child: GtkWindow drops it) */
   GtkLabel        *intro_label;
@@ -137,6 +140,12 @@ dn_form_dialog_dispose (GObject *object)
   DnFormDialogPrivate *priv = PRIV (self);
 
   dn_form_dialog_set_apply_func (self, NULL, NULL, NULL);
+  /* closed while its write is under way: its outcome is not waited for
+   * (what reached the server comes with the next sync) */
+  if (priv->pending != NULL)
+    g_cancellable_cancel (priv->pending);
+  g_clear_object (&priv->pending);
+  g_clear_weak_pointer (&priv->focus_before);
   /* Only for an instance of this very type: GTK 4.8 reads the template of
    * the instance's class, so for a subclass it would look for the
    * subclass's children here (and abort). A subclass's instance drops
@@ -494,8 +503,12 @@ dn_form_dialog_save (DnFormDialog *self)
 
   g_return_val_if_fail (DN_IS_FORM_DIALOG (self), FALSE);
 
+  if (PRIV (self)->pending != NULL)
+    return TRUE;
   dn_form_dialog_clear_error (self);
   ok = DN_FORM_DIALOG_GET_CLASS (self)->apply (self, &error);
+  if (!ok && PRIV (self)->pending != NULL)
+    return TRUE;
   if (!ok && PRIV (self)->error_text == NULL)
     dn_form_dialog_show_error (self, error != NULL ? error->message : _("This could not be saved."), NULL);
   else if (!ok && error != NULL)
@@ -503,4 +516,129 @@ dn_form_dialog_save (DnFormDialog *self)
   if (ok)
     gtk_window_destroy (GTK_WINDOW (self));
   return ok;
+}
+
+/* Writing through the window's writer ---------------------------------------- */
+
+typedef struct
+{
+  DnFormDialog      *dialog;   /* weak: NULL once it is gone */
+  DnWrite           *write;
+  DnFormWrittenFunc  done;
+  gpointer           user_data;
+} PendingWrite;
+
+static void
+pending_write_free (PendingWrite *pending)
+{
+  g_clear_weak_pointer (&pending->dialog);
+  dn_write_unref (pending->write);
+  g_free (pending);
+}
+
+static void
+set_busy (DnFormDialog *self,
+          gboolean      busy)
+{
+  DnFormDialogPrivate *priv = PRIV (self);
+
+  if (busy)
+    {
+      /* the field with the focus leaves it before it is made insensitive */
+      g_set_weak_pointer (&priv->focus_before, gtk_window_get_focus (GTK_WINDOW (self)));
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (priv->grid), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (priv->save_button), !busy);
+  if (!busy && priv->focus_before != NULL)
+    gtk_widget_grab_focus (priv->focus_before);
+  if (!busy)
+    g_clear_weak_pointer (&priv->focus_before);
+  if (busy)
+    {
+      gtk_label_set_text (priv->error_label, _("Saving…"));
+      gtk_widget_set_visible (GTK_WIDGET (priv->error_label), TRUE);
+      gtk_widget_remove_css_class (GTK_WIDGET (priv->error_label), "dn-error");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (priv->error_label), "dn-error");
+      gtk_widget_set_visible (GTK_WIDGET (priv->error_label), priv->error_text != NULL);
+    }
+}
+
+static void
+on_written_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  PendingWrite *pending = data;
+  DnFormDialog *self = pending->dialog;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = dn_writer_write_finish (DN_WRITER (source), result, &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      pending_write_free (pending);
+      return;
+    }
+  g_clear_object (&PRIV (self)->pending);
+  set_busy (self, FALSE);
+  if (ok)
+    {
+      g_object_ref (self);
+      if (pending->done != NULL)
+        pending->done (self, pending->write, pending->user_data);
+      gtk_window_destroy (GTK_WINDOW (self));
+      g_object_unref (self);
+    }
+  else
+    /* the officer's input stays, with why it was not saved */
+    dn_form_dialog_show_error (self, error->message, NULL);
+  pending_write_free (pending);
+}
+
+gboolean
+dn_form_dialog_write (DnFormDialog       *self,
+                      DnWriter           *writer,
+                      DnWrite            *write,
+                      DnFormWrittenFunc   done,
+                      gpointer            user_data,
+                      GError            **error)
+{
+  DnFormDialogPrivate *priv = PRIV (self);
+  g_autoptr(GError) local_error = NULL;
+  PendingWrite *pending;
+
+  g_return_val_if_fail (DN_IS_FORM_DIALOG (self), FALSE);
+  g_return_val_if_fail (DN_IS_WRITER (writer), FALSE);
+  g_return_val_if_fail (priv->pending == NULL, FALSE);
+
+  if (dn_writer_write_now (writer, write, &local_error))
+    {
+      if (done != NULL)
+        done (self, write, user_data);
+      return TRUE;
+    }
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  pending = g_new0 (PendingWrite, 1);
+  g_set_weak_pointer (&pending->dialog, self);
+  pending->write = dn_write_ref (write);
+  pending->done = done;
+  pending->user_data = user_data;
+  priv->pending = g_cancellable_new ();
+  set_busy (self, TRUE);
+  dn_writer_write_async (writer, write, priv->pending, on_written_cb, pending);
+  return FALSE;
+}
+
+gboolean
+dn_form_dialog_is_saving (DnFormDialog *self)
+{
+  g_return_val_if_fail (DN_IS_FORM_DIALOG (self), FALSE);
+  return PRIV (self)->pending != NULL;
 }

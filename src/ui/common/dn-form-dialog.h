@@ -16,6 +16,8 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-writer.h"
+
 G_BEGIN_DECLS
 
 #define DN_TYPE_FORM_DIALOG (dn_form_dialog_get_type ())
@@ -106,7 +108,32 @@ void          dn_form_dialog_clear_error     (DnFormDialog    *self);
 /* The message shown, or NULL. */
 const char   *dn_form_dialog_get_error       (DnFormDialog    *self);
 /* What the action button does: clears the error, applies, then closes.
- * FALSE when the apply step refused (the dialog stays open). */
+ * FALSE when the apply step refused (the dialog stays open); TRUE when it
+ * saved, or when its write is under way (dn_form_dialog_is_saving(): the
+ * dialog closes itself when the write succeeds, or shows why not). */
 gboolean      dn_form_dialog_save            (DnFormDialog    *self);
+
+/* Called with the write it made, before the dialog closes */
+typedef void (*DnFormWrittenFunc) (DnFormDialog *dialog,
+                                   DnWrite      *write,
+                                   gpointer      user_data);
+
+/* For an apply step, once the input is checked: makes @write with
+ * @writer (the window's: dn_window_context_get_writer()). A writer that
+ * writes at once (the local database) does it now: TRUE after @done, or
+ * FALSE with @error, as an apply step returns. One that has to wait (the
+ * department server) makes the dialog say it is saving (the form
+ * insensitive) and returns FALSE without @error: the apply step returns
+ * that, and when the write succeeds @done is called and the dialog
+ * closes; when it fails its message is shown and the input stays.
+ * Closing the dialog meanwhile stops waiting. */
+gboolean      dn_form_dialog_write           (DnFormDialog       *self,
+                                              DnWriter           *writer,
+                                              DnWrite            *write,
+                                              DnFormWrittenFunc   done,
+                                              gpointer            user_data,
+                                              GError            **error);
+/* Whether a write started by dn_form_dialog_write() is under way */
+gboolean      dn_form_dialog_is_saving       (DnFormDialog    *self);
 
 G_END_DECLS

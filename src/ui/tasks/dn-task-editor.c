@@ -23,6 +23,8 @@
 #include "dn-text.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
+#include "dn-store-changes.h"
+#include "dn-store-writer.h"
 #include "dn-window-context.h"
 
 struct _DnTaskEditor
@@ -32,6 +34,9 @@ struct _DnTaskEditor
   DnStore        *store;
   DnTask         *original;   /* the task as stored before editing; NULL: new */
   DnTask         *initial;    /* values the form was filled with */
+  gint64          revision;   /* the revision the task was read at (-1: new) */
+  DnTask         *theirs;     /* after a conflict: the task as someone else saved it */
+  GCancellable   *saving;     /* a save under way through the server */
   DnDocument     *document;   /* the chosen source document, as last read */
   gboolean        attempted;  /* Save was pressed: every error shows */
   gboolean        title_touched;
@@ -46,6 +51,7 @@ struct _DnTaskEditor
   GtkWidget      *save_button;
   GtkWidget      *store_error_box;
   GtkLabel       *store_error;
+  GtkWidget      *conflict_box;
   GtkEntry       *title_entry;
   GtkLabel       *title_error;
   GtkTextView    *description_view;
@@ -64,6 +70,9 @@ struct _DnTaskEditor
 G_DEFINE_FINAL_TYPE (DnTaskEditor, dn_task_editor, GTK_TYPE_WINDOW)
 
 static guint saved_signal;
+
+static void take_theirs_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+static void save_mine_action   (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 /*
  * Records
@@ -207,7 +216,11 @@ static void
 hide_store_error (DnTaskEditor *self)
 {
   gtk_widget_set_visible (self->store_error_box, FALSE);
+  gtk_widget_set_visible (self->conflict_box, FALSE);
   gtk_label_set_text (self->store_error, "");
+  g_clear_object (&self->theirs);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.take-theirs", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-mine", FALSE);
 }
 
 /* Checks the whole form; shows the errors the officer should see now (all
@@ -509,7 +522,11 @@ dn_task_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->original);
   g_clear_object (&self->initial);
+  g_clear_object (&self->theirs);
   g_clear_object (&self->document);
+  if (self->saving != NULL)
+    g_cancellable_cancel (self->saving);
+  g_clear_object (&self->saving);
 
   G_OBJECT_CLASS (dn_task_editor_parent_class)->dispose (object);
 }
@@ -536,7 +553,7 @@ dn_task_editor_class_init (DnTaskEditorClass *klass)
   g_type_ensure (DN_TYPE_UNIT_CHOOSER);
   g_type_ensure (DN_TYPE_DOCUMENT_CHOOSER);
   dn_ui_class_set_template (widget_class, "dn-task-editor.ui");
-  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnTaskEditor, save_button, store_error_box, store_error,
+  DN_UI_CLASS_BIND_CHILDREN (widget_class, DnTaskEditor, save_button, store_error_box, store_error, conflict_box,
                              title_entry, title_error, description_view, document_chooser, section_entry,
                              due_entry, due_error, recurrence_dropdown, lead_chooser, lead_error,
                              support_chooser, support_error, status_dropdown);
@@ -545,6 +562,8 @@ dn_task_editor_class_init (DnTaskEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.new-document", NULL, new_document_action);
+  gtk_widget_class_install_action (widget_class, "editor.take-theirs", NULL, take_theirs_action);
+  gtk_widget_class_install_action (widget_class, "editor.save-mine", NULL, save_mine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -596,6 +615,8 @@ dn_task_editor_new (DnStore *store,
           self->original = dn_store_get_task (store, task->id, NULL);
           if (self->original == NULL)
             self->original = task_copy (task);
+          /* a save made on it checks that nobody changed it since */
+          self->revision = dn_store_get_row_revision (store, "task", task->id, NULL);
           gtk_window_set_title (GTK_WINDOW (self), _("Edit Task"));
         }
       self->initial = task_copy (self->original != NULL ? self->original : task);
@@ -605,42 +626,16 @@ dn_task_editor_new (DnStore *store,
   return self;
 }
 
-gboolean
-dn_task_editor_save (DnTaskEditor *self)
+/* After the write: what it made said, Undo offered, the editor closed */
+static void
+finish_save (DnTaskEditor   *self,
+             DnWrite        *write,
+             DnTaskSnapshot *before)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnTask) task = NULL;
+  DnTask *task = write->task;
   g_autofree char *next_due = NULL;
   DnWindowContext *context;
-  GtkWidget *invalid;
-  g_autoptr(DnTaskSnapshot) before = NULL;
-  gint64 next_id = 0, made_id = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (DN_IS_TASK_EDITOR (self), FALSE);
-
-  self->attempted = TRUE;
-  hide_store_error (self);
-  invalid = validate (self);
-  if (invalid != NULL)
-    {
-      gtk_widget_grab_focus (invalid);
-      return FALSE;
-    }
-
-  task = build_task (self);
-  /* what Undo puts back: the task and its unit rows as they are now */
-  if (self->original != NULL)
-    before = dn_store_snapshot_task (self->store, task->id, NULL);
-  ok = self->original != NULL
-       ? dn_store_update_task_full (self->store, task, &next_id, &made_id, &error)
-       : dn_store_add_task (self->store, task, &error);
-  if (!ok)
-    {
-      gtk_label_set_text (self->store_error, error->message);
-      gtk_widget_set_visible (self->store_error_box, TRUE);
-      return FALSE;
-    }
+  gint64 next_id = write->next_id;
 
   /* a repeating task set to done gets its next occurrence, as "Mark as
    * done" does (an edit got it in its own transaction) */
@@ -667,16 +662,221 @@ dn_task_editor_save (DnTaskEditor *self)
         ? g_strdup_printf (_("Task “%s” changed. Its next occurrence is due on %s."), task->title, next_due)
         : g_strdup_printf (_("Task “%s” changed."), task->title);
 
-      dn_task_details_push_undo (context, message, g_steal_pointer (&before), made_id);
+      dn_task_details_push_undo (context, message, before, write->made_id);
     }
-  else if (next_due != NULL && context != NULL)
+  else
     {
-      g_autofree char *message = g_strdup_printf (_("The task is done. Its next occurrence is due on %s."), next_due);
+      if (before != NULL)
+        dn_task_snapshot_free (before);
+      if (next_due != NULL && context != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("The task is done. Its next occurrence is due on %s."),
+                                                      next_due);
 
-      dn_window_context_show_message (context, message);
+          dn_window_context_show_message (context, message);
+        }
     }
   g_signal_emit (self, saved_signal, 0, task->id);
   gtk_window_destroy (GTK_WINDOW (self));
   g_object_unref (self);
+}
+
+/* One line per field someone else saved differently from this form */
+static char *
+describe_theirs (DnTaskEditor *self,
+                 DnTask       *mine,
+                 DnTask       *theirs)
+{
+  GString *text = g_string_new (NULL);
+
+  if (g_strcmp0 (mine->title, theirs->title) != 0)
+    g_string_append_printf (text, _("\n• Title: “%s”"), theirs->title);
+  if (g_date_valid (&theirs->due_date) != g_date_valid (&mine->due_date) ||
+      (g_date_valid (&theirs->due_date) && g_date_compare (&theirs->due_date, &mine->due_date) != 0))
+    {
+      g_autofree char *due = g_date_valid (&theirs->due_date) ? dn_date_format_short (&theirs->due_date)
+                                                              : g_strdup (_("none"));
+
+      g_string_append_printf (text, _("\n• Deadline: %s"), due);
+    }
+  if (mine->status != theirs->status)
+    g_string_append_printf (text, _("\n• Status: %s"), dn_status_get_label (theirs->status));
+  if (mine->lead_unit_id != theirs->lead_unit_id)
+    g_string_append_printf (text, _("\n• Lead unit: %s"), theirs->lead_unit_name);
+  if (g_strcmp0 (mine->description, theirs->description) != 0)
+    g_string_append (text, _("\n• The description"));
+  if (g_strcmp0 (mine->section, theirs->section) != 0 || mine->recurrence != theirs->recurrence ||
+      mine->document_id != theirs->document_id || g_strcmp0 (mine->support_unit_codes, theirs->support_unit_codes) != 0)
+    g_string_append (text, _("\n• Other fields (source, repetition or supporting units)"));
+  return g_string_free (text, FALSE);
+}
+
+/* The save was refused: why, the input kept; after a conflict, what the
+ * other officer saved and the choice between the two */
+static void
+show_save_error (DnTaskEditor *self,
+                 DnTask       *mine,
+                 const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_clear_object (&self->theirs);
+  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT) && self->original != NULL)
+    self->theirs = dn_store_get_task (self->store, self->original->id, NULL);
+  if (self->theirs != NULL)
+    {
+      g_autofree char *changes = describe_theirs (self, mine, self->theirs);
+
+      message = g_strdup_printf (_("Someone else saved this task while you were editing it. Their version:%s\n"
+                                   "Your changes are still in the form: keep theirs, or save yours over it."),
+                                 changes[0] != '\0' ? changes : _("\n• No field differs from yours"));
+    }
+  gtk_label_set_text (self->store_error, message != NULL ? message : error->message);
+  gtk_widget_set_visible (self->store_error_box, TRUE);
+  gtk_widget_set_visible (self->conflict_box, self->theirs != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.take-theirs", self->theirs != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save-mine", self->theirs != NULL);
+}
+
+typedef struct
+{
+  GWeakRef        editor;
+  DnWrite        *write;
+  DnTaskSnapshot *before;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_weak_ref_clear (&data->editor);
+  dn_write_unref (data->write);
+  if (data->before != NULL)
+    dn_task_snapshot_free (data->before);
+  g_free (data);
+}
+
+static void
+on_task_written_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  SaveData *data = user_data;
+  g_autoptr(DnTaskEditor) self = g_weak_ref_get (&data->editor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) write = dn_write_ref (data->write);
+  gboolean ok = dn_writer_write_finish (DN_WRITER (source), result, &error);
+
+  if (self == NULL || self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      save_data_free (data);
+      return;
+    }
+  g_clear_object (&self->saving);
+  gtk_widget_set_sensitive (self->save_button, TRUE);
+  if (ok)
+    {
+      DnTaskSnapshot *before = g_steal_pointer (&data->before);
+
+      save_data_free (data);
+      finish_save (self, write, before);
+      return;
+    }
+  show_save_error (self, write->task, error);
+  save_data_free (data);
+}
+
+gboolean
+dn_task_editor_save (DnTaskEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnTask) task = NULL;
+  g_autoptr(DnWrite) write = NULL;
+  g_autoptr(DnWriter) writer = NULL;
+  g_autoptr(DnTaskSnapshot) before = NULL;
+  DnWindowContext *context;
+  GtkWidget *invalid;
+  SaveData *data;
+
+  g_return_val_if_fail (DN_IS_TASK_EDITOR (self), FALSE);
+
+  if (self->saving != NULL)
+    return TRUE;
+  self->attempted = TRUE;
+  hide_store_error (self);
+  invalid = validate (self);
+  if (invalid != NULL)
+    {
+      gtk_widget_grab_focus (invalid);
+      return FALSE;
+    }
+
+  task = build_task (self);
+  /* what Undo puts back: the task and its unit rows as they are now */
+  if (self->original != NULL)
+    before = dn_store_snapshot_task (self->store, task->id, NULL);
+  write = dn_write_new (self->original != NULL ? DN_WRITE_UPDATE_TASK : DN_WRITE_ADD_TASK);
+  write->task = g_object_ref (task);
+  write->revision = self->original != NULL ? self->revision : -1;
+  context = dn_window_context_from_widget (GTK_WIDGET (self));
+  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (self->store);
+  if (dn_writer_write_now (writer, write, &error))
+    {
+      finish_save (self, write, g_steal_pointer (&before));
+      return TRUE;
+    }
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      show_save_error (self, task, error);
+      return FALSE;
+    }
+  /* through the department server: the form waits, its input kept */
+  data = g_new0 (SaveData, 1);
+  g_weak_ref_init (&data->editor, self);
+  data->write = dn_write_ref (write);
+  data->before = g_steal_pointer (&before);
+  self->saving = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  dn_writer_write_async (writer, write, self->saving, on_task_written_cb, data);
   return TRUE;
+}
+
+gboolean
+dn_task_editor_is_saving (DnTaskEditor *self)
+{
+  g_return_val_if_fail (DN_IS_TASK_EDITOR (self), FALSE);
+  return self->saving != NULL;
+}
+
+/* After a conflict: the form takes what the other officer saved */
+static void
+take_theirs_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DnTaskEditor *self = DN_TASK_EDITOR (widget);
+  g_autoptr(DnTask) theirs = self->theirs != NULL ? g_object_ref (self->theirs) : NULL;
+
+  if (theirs == NULL)
+    return;
+  hide_store_error (self);
+  g_set_object (&self->original, theirs);
+  g_clear_object (&self->initial);
+  self->initial = task_copy (theirs);
+  self->revision = dn_store_get_row_revision (self->store, "task", theirs->id, NULL);
+  fill_form (self, self->initial);
+  self->dirty = FALSE;
+}
+
+/* After a conflict: this form's values saved over theirs, knowingly */
+static void
+save_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DnTaskEditor *self = DN_TASK_EDITOR (widget);
+
+  if (self->theirs == NULL)
+    return;
+  self->revision = dn_store_get_row_revision (self->store, "task", self->theirs->id, NULL);
+  dn_task_editor_save (self);
 }

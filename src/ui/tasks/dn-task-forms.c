@@ -16,6 +16,7 @@
 
 #include "dn-date.h"
 #include "dn-date-entry.h"
+#include "dn-store-writer.h"
 #include "dn-form-dialog.h"
 #include "dn-task-forms.h"
 #include "dn-task-rows.h"
@@ -111,6 +112,21 @@ sub_dialog_new (DnTaskDetails  *details,
   return d;
 }
 
+/* Makes @write with the window's writer (the local database, or the
+ * department server), as dn_form_dialog_write() does; @done reports it. */
+static gboolean
+sub_dialog_write (SubDialog          *d,
+                  DnWrite            *write,
+                  DnFormWrittenFunc   done,
+                  GError            **error)
+{
+  DnWindowContext *context = d->details != NULL ? dn_window_context_from_widget (GTK_WIDGET (d->details)) : NULL;
+  g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
+                                               : dn_store_writer_new (d->store);
+
+  return dn_form_dialog_write (d->dialog, writer, write, done, d, error);
+}
+
 /* The dialog's free text (d->text), with @placeholder as an example. */
 static void
 sub_dialog_add_text (SubDialog  *d,
@@ -178,13 +194,24 @@ report (SubDialog  *d,
 
 /* Extend a deadline (gia hạn) ------------------------------------------- */
 
+static void
+extended_cb (DnFormDialog *dialog,
+             DnWrite      *write,
+             gpointer      data)
+{
+  SubDialog *d = data;
+  g_autofree char *when = dn_date_format_short (&write->date);
+  g_autofree char *message = g_strdup_printf (_("The deadline of %s was extended to %s."), d->unit_name, when);
+
+  report (d, message);
+}
+
 static gboolean
 apply_extend (SubDialog  *d,
               GError    **error)
 {
   g_autofree char *reason = dn_ui_editable_dup_text (d->text);
-  g_autofree char *when = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(DnWrite) write = NULL;
   GDate date;
 
   if (!dialog_date (d, _("Type the new deadline, for example 30/6/2024."), &date))
@@ -194,12 +221,11 @@ apply_extend (SubDialog  *d,
       dn_form_dialog_show_error (d->dialog, _("Give the reason for the extension."), d->text);
       return FALSE;
     }
-  if (!dn_store_extend_assignment (d->store, d->assignment_id, &date, reason, error))
-    return FALSE;
-  when = dn_date_format_short (&date);
-  message = g_strdup_printf (_("The deadline of %s was extended to %s."), d->unit_name, when);
-  report (d, message);
-  return TRUE;
+  write = dn_write_new (DN_WRITE_EXTEND_ASSIGNMENT);
+  write->id = d->assignment_id;
+  write->date = date;
+  write->reason = g_steal_pointer (&reason);
+  return sub_dialog_write (d, write, extended_cb, error);
 }
 
 void
@@ -225,12 +251,24 @@ dn_task_forms_extend_deadline (DnTaskDetails *details,
 
 /* Record a reminder (đôn đốc) ------------------------------------------- */
 
+static void
+reminded_cb (DnFormDialog *dialog,
+             DnWrite      *write,
+             gpointer      data)
+{
+  SubDialog *d = data;
+  g_autofree char *message = g_strdup_printf (_("“%s” to %s recorded."),
+                                              dn_reminder_kind_get_label (write->reminder->kind), d->unit_name);
+
+  report (d, message);
+}
+
 static gboolean
 apply_reminder (SubDialog  *d,
                 GError    **error)
 {
   g_autoptr(DnReminder) reminder = dn_reminder_new ();
-  g_autofree char *message = NULL;
+  g_autoptr(DnWrite) write = NULL;
   guint kind = gtk_drop_down_get_selected (d->choice);
 
   if (!dialog_date (d, _("Type the date the reminder was sent, for example 30/6/2024."), &reminder->sent_on))
@@ -240,11 +278,9 @@ apply_reminder (SubDialog  *d,
   reminder->kind = kind < DN_REMINDER_N ? (DnReminderKind) kind : DN_REMINDER_NOTICE;
   g_free (reminder->note);
   reminder->note = dn_ui_editable_dup_text (d->text);
-  if (!dn_store_add_reminder (d->store, reminder, error))
-    return FALSE;
-  message = g_strdup_printf (_("“%s” to %s recorded."), dn_reminder_kind_get_label (reminder->kind), d->unit_name);
-  report (d, message);
-  return TRUE;
+  write = dn_write_new (DN_WRITE_ADD_REMINDER);
+  write->reminder = g_steal_pointer (&reminder);
+  return sub_dialog_write (d, write, reminded_cb, error);
 }
 
 void
@@ -338,12 +374,22 @@ on_clear_file_clicked_cb (SubDialog *d)
   update_file_label (d);
 }
 
+static void
+progress_added_cb (DnFormDialog *dialog,
+                   DnWrite      *write,
+                   gpointer      data)
+{
+  g_autofree char *message = g_strdup_printf (_("Progress of %d%% recorded."), write->progress->percent);
+
+  report (data, message);
+}
+
 static gboolean
 apply_progress (SubDialog  *d,
                 GError    **error)
 {
   g_autoptr(DnProgress) progress = dn_progress_new ();
-  g_autofree char *message = NULL;
+  g_autoptr(DnWrite) write = NULL;
   guint position = gtk_drop_down_get_selected (d->choice);
 
   if (!dialog_date (d, _("Type the date of the report, for example 30/6/2024."), &progress->entry_date))
@@ -354,19 +400,10 @@ apply_progress (SubDialog  *d,
   progress->unit_id = position < d->ids->len ? g_array_index (d->ids, gint64, position) : 0;
   g_free (progress->note);
   progress->note = dn_ui_editable_dup_text (d->text);
-  if (d->file != NULL)
-    {
-      g_autoptr(DnAttachment) attachment = dn_store_add_attachment (d->store, d->file, NULL, error);
-
-      if (attachment == NULL)
-        return FALSE;
-      progress->attachment_id = attachment->id;
-    }
-  if (!dn_store_add_progress (d->store, progress, error))
-    return FALSE;
-  message = g_strdup_printf (_("Progress of %d%% recorded."), progress->percent);
-  report (d, message);
-  return TRUE;
+  write = dn_write_new (DN_WRITE_ADD_PROGRESS);
+  write->progress = g_steal_pointer (&progress);
+  write->file = d->file != NULL ? g_object_ref (d->file) : NULL;
+  return sub_dialog_write (d, write, progress_added_cb, error);
 }
 
 void
@@ -556,25 +593,18 @@ offer_undo (SubDialog      *d,
 
 /* Mark as done ------------------------------------------------------------ */
 
-static gboolean
-apply_mark_done (SubDialog  *d,
-                 GError    **error)
+static void
+marked_done_cb (DnFormDialog *dialog,
+                DnWrite      *write,
+                gpointer      data)
 {
-  g_autoptr(DnTaskSnapshot) before = dn_store_snapshot_task (d->store, d->task_id, error);
-  g_autoptr(GArray) keep = NULL;
+  SubDialog *d = data;
+  DnTaskSnapshot *before = g_object_steal_data (G_OBJECT (dialog), "dn-before");
   g_autofree char *message = NULL;
-  gint64 next_id = 0, made_id = 0;
 
-  if (before == NULL)
-    return FALSE;
-  /* the supporting units left unticked stay open */
-  keep = check_list_units (d, FALSE);
-  if (!dn_store_mark_task_done (d->store, d->task_id, (const gint64 *) (gpointer) keep->data, keep->len, &next_id,
-                                &made_id, error))
-    return FALSE;
-  if (next_id > 0)
+  if (write->next_id > 0)
     {
-      g_autoptr(DnTask) next = dn_store_get_task (d->store, next_id, NULL);
+      g_autoptr(DnTask) next = dn_store_get_task (d->store, write->next_id, NULL);
       g_autofree char *due = next != NULL ? dn_task_rows_format_date (&next->due_date) : g_strdup ("?");
 
       message = g_strdup_printf (_("The task is done. As it repeats, its next occurrence was created, due on %s."),
@@ -583,8 +613,25 @@ apply_mark_done (SubDialog  *d,
   else
     message = g_strdup (_("The task is done."));
   report (d, message);
-  offer_undo (d, message, g_steal_pointer (&before), made_id);
-  return TRUE;
+  offer_undo (d, message, before, write->made_id);
+}
+
+static gboolean
+apply_mark_done (SubDialog  *d,
+                 GError    **error)
+{
+  g_autoptr(DnTaskSnapshot) before = dn_store_snapshot_task (d->store, d->task_id, error);
+  g_autoptr(DnWrite) write = NULL;
+
+  if (before == NULL)
+    return FALSE;
+  write = dn_write_new (DN_WRITE_MARK_TASK_DONE);
+  write->id = d->task_id;
+  /* the supporting units left unticked stay open */
+  write->keep_open = check_list_units (d, FALSE);
+  g_object_set_data_full (G_OBJECT (d->dialog), "dn-before", g_steal_pointer (&before),
+                          (GDestroyNotify) dn_task_snapshot_free);
+  return sub_dialog_write (d, write, marked_done_cb, error);
 }
 
 void

@@ -1,0 +1,188 @@
+/* dn-store-writer.c: the window's writes made in the local database
+ * (dn-store-writer.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-store"
+
+#include "config.h"
+
+#include "dn-store-changes.h"
+#include "dn-store-documents.h"
+#include "dn-store-reminders.h"
+#include "dn-store-tasks.h"
+#include "dn-store-writer.h"
+
+struct _DnStoreWriter
+{
+  GObject  parent_instance;
+
+  DnStore *store;
+};
+
+static void dn_store_writer_iface_init (DnWriterInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DnStoreWriter, dn_store_writer, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (DN_TYPE_WRITER, dn_store_writer_iface_init))
+
+static gboolean
+write_in_transaction (DnStore  *store,
+                      DnWrite  *write,
+                      GError  **error)
+{
+  switch (write->kind)
+    {
+    case DN_WRITE_ADD_TASK:
+      if (!dn_store_add_task (store, write->task, error))
+        return FALSE;
+      write->made_id = write->task->id;
+      return TRUE;
+    case DN_WRITE_UPDATE_TASK:
+      return dn_store_update_task_full (store, write->task, &write->next_id, &write->made_id, error);
+    case DN_WRITE_SET_TASK_STATUS:
+      return dn_store_set_task_status (store, write->id, write->status, &write->next_id, error);
+    case DN_WRITE_MARK_TASK_DONE:
+      return dn_store_mark_task_done (store, write->id,
+                                      write->keep_open != NULL ? (const gint64 *) (gpointer) write->keep_open->data : NULL,
+                                      write->keep_open != NULL ? write->keep_open->len : 0,
+                                      &write->next_id, &write->made_id, error);
+    case DN_WRITE_DELETE_TASK:
+      return dn_store_delete_task (store, write->id, error);
+    case DN_WRITE_ADD_PROGRESS:
+      if (write->file != NULL)
+        {
+          g_autoptr(DnAttachment) attachment = dn_store_add_attachment (store, write->file, NULL, error);
+
+          if (attachment == NULL)
+            return FALSE;
+          write->progress->attachment_id = attachment->id;
+        }
+      if (!dn_store_add_progress (store, write->progress, error))
+        return FALSE;
+      write->made_id = write->progress->id;
+      return TRUE;
+    case DN_WRITE_EXTEND_ASSIGNMENT:
+      return dn_store_extend_assignment (store, write->id, &write->date, write->reason, error);
+    case DN_WRITE_ADD_REMINDER:
+      if (!dn_store_add_reminder (store, write->reminder, error))
+        return FALSE;
+      write->made_id = write->reminder->id;
+      return TRUE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* The record a write's revision is of: the task, or nothing checked */
+static gint64
+checked_id (DnWrite *write)
+{
+  if (write->revision < 0)
+    return 0;
+  if (write->kind == DN_WRITE_UPDATE_TASK)
+    return write->task->id;
+  if (write->kind == DN_WRITE_SET_TASK_STATUS || write->kind == DN_WRITE_MARK_TASK_DONE ||
+      write->kind == DN_WRITE_DELETE_TASK)
+    return write->id;
+  return 0;
+}
+
+gboolean
+dn_store_write (DnStore  *store,
+                DnWrite  *write,
+                GError  **error)
+{
+  gint64 id = checked_id (write);
+
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  write->made_id = 0;
+  write->next_id = 0;
+  if (!dn_store_begin (store, error))
+    return FALSE;
+  if ((id > 0 && !dn_store_check_revision (store, "task", id, write->revision, error)) ||
+      !write_in_transaction (store, write, error))
+    {
+      dn_store_rollback (store);
+      return FALSE;
+    }
+  return dn_store_commit (store, error);
+}
+
+static void
+dn_store_writer_write_async (DnWriter            *writer,
+                             DnWrite             *write,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  DnStoreWriter *self = DN_STORE_WRITER (writer);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, dn_store_writer_write_async);
+  g_task_set_task_data (task, dn_write_ref (write), (GDestroyNotify) dn_write_unref);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (dn_store_write (self->store, write, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+dn_store_writer_write_finish (DnWriter      *writer,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, writer), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+dn_store_writer_write_now (DnWriter  *writer,
+                           DnWrite   *write,
+                           GError   **error)
+{
+  return dn_store_write (DN_STORE_WRITER (writer)->store, write, error);
+}
+
+static void
+dn_store_writer_iface_init (DnWriterInterface *iface)
+{
+  iface->write_async = dn_store_writer_write_async;
+  iface->write_finish = dn_store_writer_write_finish;
+  iface->write_now = dn_store_writer_write_now;
+}
+
+DnWriter *
+dn_store_writer_new (DnStore *store)
+{
+  DnStoreWriter *self;
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  self = g_object_new (DN_TYPE_STORE_WRITER, NULL);
+  self->store = g_object_ref (store);
+  return DN_WRITER (self);
+}
+
+static void
+dn_store_writer_finalize (GObject *object)
+{
+  DnStoreWriter *self = DN_STORE_WRITER (object);
+
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (dn_store_writer_parent_class)->finalize (object);
+}
+
+static void
+dn_store_writer_class_init (DnStoreWriterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dn_store_writer_finalize;
+}
+
+static void
+dn_store_writer_init (DnStoreWriter *self)
+{
+}

@@ -1,0 +1,77 @@
+/* dn-write.c: one write the window makes, as a value (dn-write.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dn-write.h"
+
+typedef struct
+{
+  DnWrite        write;
+  gatomicrefcount ref_count;
+} DnWriteReal;
+
+G_DEFINE_BOXED_TYPE (DnWrite, dn_write, dn_write_ref, dn_write_unref)
+
+DnWrite *
+dn_write_new (DnWriteKind kind)
+{
+  DnWriteReal *real = g_new0 (DnWriteReal, 1);
+
+  g_atomic_ref_count_init (&real->ref_count);
+  real->write.kind = kind;
+  real->write.revision = -1;
+  real->write.status = DN_STATUS_OPEN;
+  g_date_clear (&real->write.date, 1);
+  return &real->write;
+}
+
+DnWrite *
+dn_write_ref (DnWrite *write)
+{
+  DnWriteReal *real = (DnWriteReal *) write;
+
+  g_return_val_if_fail (write != NULL, NULL);
+  g_atomic_ref_count_inc (&real->ref_count);
+  return write;
+}
+
+void
+dn_write_unref (DnWrite *write)
+{
+  DnWriteReal *real = (DnWriteReal *) write;
+
+  g_return_if_fail (write != NULL);
+  if (!g_atomic_ref_count_dec (&real->ref_count))
+    return;
+  g_clear_object (&write->task);
+  g_clear_object (&write->progress);
+  g_clear_object (&write->reminder);
+  g_clear_object (&write->file);
+  g_clear_pointer (&write->keep_open, g_array_unref);
+  g_free (write->reason);
+  g_free (real);
+}
+
+const char *
+dn_write_get_table (const DnWrite *write)
+{
+  switch (write->kind)
+    {
+    case DN_WRITE_ADD_TASK:
+    case DN_WRITE_UPDATE_TASK:
+    case DN_WRITE_SET_TASK_STATUS:
+    case DN_WRITE_MARK_TASK_DONE:
+    case DN_WRITE_DELETE_TASK:
+      return "task";
+    case DN_WRITE_ADD_PROGRESS:
+      return "progress";
+    case DN_WRITE_EXTEND_ASSIGNMENT:
+      return "assignment";
+    case DN_WRITE_ADD_REMINDER:
+      return "reminder";
+    default:
+      g_return_val_if_reached ("");
+    }
+}

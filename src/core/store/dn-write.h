@@ -1,0 +1,70 @@
+/* dn-write.h: one write the window makes, as a value
+ *
+ * Every change an officer makes in the window is described by a DnWrite
+ * and handed to the window's DnWriter (dn-writer.h), which makes it:
+ * in the local database (DnStoreWriter), or through the department
+ * server (DnRemoteWriter, src/sync). What a write needs is in its fields;
+ * what it made (a new id, the next occurrence of a recurring task) is
+ * filled in when it succeeds.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dn-progress.h"
+#include "dn-reminder.h"
+#include "dn-task.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DN_WRITE_ADD_TASK,          /* task: a new task (its id filled in) */
+  DN_WRITE_UPDATE_TASK,       /* task, revision: the task's new fields */
+  DN_WRITE_SET_TASK_STATUS,   /* id, status, revision */
+  DN_WRITE_MARK_TASK_DONE,    /* id, keep_open, revision */
+  DN_WRITE_DELETE_TASK,       /* id, revision */
+  DN_WRITE_ADD_PROGRESS,      /* progress (its id filled in), file (may be NULL) */
+  DN_WRITE_EXTEND_ASSIGNMENT, /* id (of the assignment), date, reason */
+  DN_WRITE_ADD_REMINDER,      /* reminder (its id filled in) */
+} DnWriteKind;
+
+typedef struct
+{
+  DnWriteKind  kind;
+
+  /* what to write */
+  DnTask      *task;
+  DnProgress  *progress;
+  DnReminder  *reminder;
+  GFile       *file;        /* a file attached with it, or NULL */
+  gint64       id;          /* the record written to */
+  gint64       revision;    /* the revision it was read at: a change made
+                             * by someone else since is a conflict; -1: not
+                             * checked */
+  DnStatus     status;
+  GArray      *keep_open;   /* gint64 unit ids */
+  GDate        date;
+  char        *reason;
+
+  /* what it made */
+  gint64       made_id;     /* a new record's id */
+  gint64       next_id;     /* the next occurrence of a recurring task, or 0 */
+} DnWrite;
+
+#define DN_TYPE_WRITE (dn_write_get_type ())
+GType    dn_write_get_type (void) G_GNUC_CONST;
+
+/* A write of @kind with nothing set, revision -1 */
+DnWrite *dn_write_new     (DnWriteKind kind);
+DnWrite *dn_write_ref     (DnWrite    *write);
+void     dn_write_unref   (DnWrite    *write);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnWrite, dn_write_unref)
+
+/* The kind of record it writes, as the database and the API name it
+ * ("task", "progress", "assignment", "reminder") */
+const char *dn_write_get_table (const DnWrite *write);
+
+G_END_DECLS

@@ -1,0 +1,202 @@
+/* dn-remote-writes.c: the window's writes as requests of the API
+ * (dn-remote-writes.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-connection"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "dn-date.h"
+#include "dn-remote-writes.h"
+
+void
+_dn_remote_request_clear (DnRemoteRequest *request)
+{
+  g_clear_pointer (&request->path, g_free);
+  g_clear_pointer (&request->body, json_node_unref);
+  g_clear_object (&request->upload);
+}
+
+static void
+set_date (JsonObject  *object,
+          const char  *name,
+          const GDate *date)
+{
+  if (date != NULL && g_date_valid (date))
+    {
+      g_autofree char *text = dn_date_format_iso (date);
+
+      json_object_set_string_member (object, name, text);
+    }
+  else
+    json_object_set_null_member (object, name);
+}
+
+static void
+set_id_or_null (JsonObject *object,
+                const char *name,
+                gint64      id)
+{
+  if (id > 0)
+    json_object_set_int_member (object, name, id);
+  else
+    json_object_set_null_member (object, name);
+}
+
+static JsonArray *
+ids_array (const GArray *ids)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    json_array_add_int_element (array, g_array_index (ids, gint64, i));
+  return array;
+}
+
+/* A task's fields as POST /tasks and PATCH /tasks/{id} take them */
+static JsonObject *
+task_fields (DnTask *task)
+{
+  JsonObject *object = json_object_new ();
+
+  json_object_set_string_member (object, "title", task->title);
+  json_object_set_string_member (object, "description", task->description);
+  json_object_set_string_member (object, "section", task->section);
+  set_date (object, "due_date", &task->due_date);
+  json_object_set_string_member (object, "recurrence", dn_recurrence_to_string (task->recurrence));
+  set_id_or_null (object, "document_id", task->document_id);
+  json_object_set_int_member (object, "lead_unit_id", task->lead_unit_id);
+  json_object_set_array_member (object, "support_unit_ids", ids_array (task->support_unit_ids));
+  return object;
+}
+
+static JsonNode *
+node_of (JsonObject *object)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_unref (object);
+  return node;
+}
+
+gboolean
+_dn_remote_write_request (DnWrite          *write,
+                          DnRemoteRequest  *request,
+                          GError          **error)
+{
+  JsonObject *object;
+
+  memset (request, 0, sizeof *request);
+  switch (write->kind)
+    {
+    case DN_WRITE_ADD_TASK:
+      request->method = "POST";
+      request->path = g_strdup ("/tasks");
+      request->body = node_of (task_fields (write->task));
+      return TRUE;
+    case DN_WRITE_UPDATE_TASK:
+      object = task_fields (write->task);
+      json_object_set_int_member (object, "revision", write->revision);
+      request->method = "PATCH";
+      request->path = g_strdup_printf ("/tasks/%lld", (long long) write->task->id);
+      request->body = node_of (object);
+      return TRUE;
+    case DN_WRITE_SET_TASK_STATUS:
+    case DN_WRITE_MARK_TASK_DONE:
+      object = json_object_new ();
+      json_object_set_string_member (object, "status", write->kind == DN_WRITE_MARK_TASK_DONE
+                                                         ? dn_status_to_string (DN_STATUS_DONE)
+                                                         : dn_status_to_string (write->status));
+      json_object_set_int_member (object, "revision", write->revision);
+      if (write->kind == DN_WRITE_MARK_TASK_DONE && write->keep_open != NULL && write->keep_open->len > 0)
+        json_object_set_array_member (object, "keep_open", ids_array (write->keep_open));
+      request->method = "POST";
+      request->path = g_strdup_printf ("/tasks/%lld/status", (long long) write->id);
+      request->body = node_of (object);
+      return TRUE;
+    case DN_WRITE_DELETE_TASK:
+      request->method = "DELETE";
+      request->path = write->revision >= 0
+        ? g_strdup_printf ("/tasks/%lld?revision=%lld", (long long) write->id, (long long) write->revision)
+        : g_strdup_printf ("/tasks/%lld", (long long) write->id);
+      return TRUE;
+    case DN_WRITE_ADD_PROGRESS:
+      object = json_object_new ();
+      set_id_or_null (object, "unit_id", write->progress->unit_id);
+      set_date (object, "entry_date", &write->progress->entry_date);
+      json_object_set_int_member (object, "percent", write->progress->percent);
+      json_object_set_string_member (object, "note", write->progress->note);
+      request->method = "POST";
+      request->path = g_strdup_printf ("/tasks/%lld/progress", (long long) write->progress->task_id);
+      request->body = node_of (object);
+      request->upload = write->file != NULL ? g_object_ref (write->file) : NULL;
+      return TRUE;
+    case DN_WRITE_EXTEND_ASSIGNMENT:
+      object = json_object_new ();
+      set_date (object, "due_date", &write->date);
+      json_object_set_string_member (object, "reason", write->reason != NULL ? write->reason : "");
+      request->method = "POST";
+      request->path = g_strdup_printf ("/assignments/%lld/extension", (long long) write->id);
+      request->body = node_of (object);
+      return TRUE;
+    case DN_WRITE_ADD_REMINDER:
+      object = json_object_new ();
+      json_object_set_int_member (object, "unit_id", write->reminder->unit_id);
+      json_object_set_string_member (object, "kind", dn_reminder_kind_to_string (write->reminder->kind));
+      set_date (object, "sent_on", &write->reminder->sent_on);
+      json_object_set_string_member (object, "note", write->reminder->note);
+      request->method = "POST";
+      request->path = g_strdup_printf ("/tasks/%lld/reminders", (long long) write->reminder->task_id);
+      request->body = node_of (object);
+      return TRUE;
+    default:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This change cannot be made through the department server."));
+      return FALSE;
+    }
+}
+
+static gint64
+id_of (JsonNode *node)
+{
+  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+  return object != NULL ? json_object_get_int_member_with_default (object, "id", 0) : 0;
+}
+
+void
+_dn_remote_write_answer (DnWrite  *write,
+                         JsonNode *answer)
+{
+  JsonObject *object = answer != NULL && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
+
+  write->made_id = 0;
+  write->next_id = 0;
+  if (object == NULL)
+    return;
+  switch (write->kind)
+    {
+    case DN_WRITE_ADD_TASK:
+      write->made_id = write->task->id = id_of (answer);
+      break;
+    case DN_WRITE_SET_TASK_STATUS:
+    case DN_WRITE_MARK_TASK_DONE:
+      write->next_id = id_of (json_object_get_member (object, "next"));
+      break;
+    case DN_WRITE_ADD_PROGRESS:
+      write->made_id = write->progress->id = id_of (answer);
+      break;
+    case DN_WRITE_ADD_REMINDER:
+      write->made_id = write->reminder->id = id_of (answer);
+      break;
+    case DN_WRITE_UPDATE_TASK:
+    case DN_WRITE_EXTEND_ASSIGNMENT:
+    case DN_WRITE_DELETE_TASK:
+    default:
+      break;
+    }
+}

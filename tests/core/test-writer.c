@@ -1,0 +1,201 @@
+/* test-writer.c: the window's writes as values (DnWrite) made by the
+ * local writer: each kind in one transaction, what it made filled in, the
+ * revision check refusing a write made on an old reading with nothing
+ * written, the outcome reaching the callback from the main context, and a
+ * cancelled write writing nothing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "dn-store-changes.h"
+#include "dn-store-reminders.h"
+#include "dn-store-tasks.h"
+#include "dn-store-writer.h"
+#include "dn-test-utils.h"
+
+static gint64
+count (DnStore    *store,
+       const char *table)
+{
+  return dn_test_query_int (store, "SELECT count(*) FROM %s", table);
+}
+
+static void
+test_writer_kinds (DnTestStore   *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) add = dn_write_new (DN_WRITE_ADD_TASK);
+  g_autoptr(DnWrite) progress = dn_write_new (DN_WRITE_ADD_PROGRESS);
+  g_autoptr(DnWrite) reminder = dn_write_new (DN_WRITE_ADD_REMINDER);
+  g_autoptr(DnWrite) extend = dn_write_new (DN_WRITE_EXTEND_ASSIGNMENT);
+  g_autoptr(DnWrite) done = dn_write_new (DN_WRITE_MARK_TASK_DONE);
+  g_autoptr(GPtrArray) assignments = NULL;
+  gint64 unit = dn_test_add_unit (f->store, "HTQT", "Phòng Hợp tác quốc tế", DN_UNIT_KIND_DIVISION, 0);
+  gint64 school = dn_test_add_unit (f->store, "THBX", "Trường Tiểu học Bát Xát", DN_UNIT_KIND_SCHOOL, unit);
+  DnAssignment *lead;
+
+  g_assert_cmpstr (dn_write_get_table (add), ==, "task");
+  add->task = dn_task_new ();
+  g_free (add->task->title);
+  add->task->title = g_strdup ("Báo cáo quý công tác đối ngoại");
+  add->task->lead_unit_id = school;
+  add->task->recurrence = DN_RECURRENCE_QUARTERLY;
+  g_date_set_dmy (&add->task->due_date, 31, 3, 2026);
+  g_assert_true (dn_store_write (f->store, add, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (add->made_id, >, 0);
+  g_assert_cmpint (add->made_id, ==, add->task->id);
+
+  progress->progress = dn_progress_new ();
+  progress->progress->task_id = add->made_id;
+  progress->progress->unit_id = school;
+  progress->progress->percent = 40;
+  g_date_set_dmy (&progress->progress->entry_date, 10, 3, 2026);
+  g_assert_true (dn_store_write (f->store, progress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (progress->made_id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT percent FROM progress WHERE id = %" G_GINT64_FORMAT,
+                                      progress->made_id), ==, 40);
+
+  reminder->reminder = dn_reminder_new ();
+  reminder->reminder->task_id = add->made_id;
+  reminder->reminder->unit_id = school;
+  g_date_set_dmy (&reminder->reminder->sent_on, 12, 3, 2026);
+  g_assert_true (dn_store_write (f->store, reminder, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (reminder->made_id, >, 0);
+
+  assignments = dn_store_list_assignments (f->store, add->made_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assignments->len, ==, 1);
+  lead = assignments->pdata[0];
+  extend->id = lead->id;
+  g_date_set_dmy (&extend->date, 15, 4, 2026);
+  extend->reason = g_strdup ("Công văn số 12 của trường");
+  g_assert_true (dn_store_write (f->store, extend, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM task WHERE id = %" G_GINT64_FORMAT
+                                      " AND due_date = '2026-04-15'", add->made_id), ==, 1);
+
+  /* a recurring task marked done: its next occurrence in the same write */
+  done->id = add->made_id;
+  done->revision = dn_store_get_row_revision (f->store, "task", add->made_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (dn_store_write (f->store, done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (done->next_id, >, add->made_id);
+  g_assert_cmpint (count (f->store, "task"), ==, 2);
+}
+
+static void
+test_writer_conflict (DnTestStore   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) update = dn_write_new (DN_WRITE_UPDATE_TASK);
+  g_autoptr(DnWrite) status = dn_write_new (DN_WRITE_SET_TASK_STATUS);
+  gint64 unit = dn_test_add_unit (f->store, "HTQT", "Phòng Hợp tác quốc tế", DN_UNIT_KIND_DIVISION, 0);
+  gint64 id = dn_test_add_task (f->store, "Đón đoàn KOICA", unit, NULL, NULL);
+  gint64 read_at = dn_store_get_row_revision (f->store, "task", id, &error);
+  gint64 revision_before;
+
+  update->task = dn_store_get_task (f->store, id, &error);
+  g_assert_no_error (error);
+  g_free (update->task->title);
+  update->task->title = g_strdup ("Đón đoàn KOICA tháng 5");
+  update->revision = read_at;
+
+  /* someone else saves first */
+  dn_test_exec (f->store, "UPDATE task SET title = 'Đón đoàn KOICA (sửa)' WHERE id = %" G_GINT64_FORMAT, id);
+  revision_before = dn_store_get_revision (f->store);
+  g_assert_false (dn_store_write (f->store, update, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_store_get_revision (f->store), ==, revision_before);
+  {
+    g_autoptr(DnTask) now = dn_store_get_task (f->store, id, NULL);
+
+    g_assert_cmpstr (now->title, ==, "Đón đoàn KOICA (sửa)");
+  }
+
+  /* read again: it saves */
+  update->revision = dn_store_get_row_revision (f->store, "task", id, NULL);
+  g_assert_true (dn_store_write (f->store, update, &error));
+  g_assert_no_error (error);
+
+  /* a status change on the old revision is refused as well */
+  status->id = id;
+  status->status = DN_STATUS_CANCELLED;
+  status->revision = read_at;
+  g_assert_false (dn_store_write (f->store, status, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* -1: not checked */
+  status->revision = -1;
+  g_assert_true (dn_store_write (f->store, status, &error));
+  g_assert_no_error (error);
+}
+
+static void
+on_written_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  GError **error = data;
+
+  if (!dn_writer_write_finish (DN_WRITER (source), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static void
+test_writer_async (DnTestStore   *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DnWriter) writer = dn_store_writer_new (f->store);
+  g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_DELETE_TASK);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GError *outcome = NULL;
+  gint64 unit = dn_test_add_unit (f->store, "HTQT", "Phòng Hợp tác quốc tế", DN_UNIT_KIND_DIVISION, 0);
+  gint64 id = dn_test_add_task (f->store, "Tiếp đoàn UNICEF", unit, NULL, NULL);
+
+  g_assert_true (dn_writer_can_undo (writer));
+  write->id = id;
+  /* cancelled before it runs: nothing written */
+  g_cancellable_cancel (cancellable);
+  dn_writer_write_async (writer, write, cancellable, on_written_cb, &outcome);
+  /* the outcome never reaches the callback inside the call */
+  g_assert_null (outcome);
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&outcome);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT deleted FROM task WHERE id = %" G_GINT64_FORMAT, id), ==, 0);
+
+  dn_writer_write_async (writer, write, NULL, on_written_cb, &outcome);
+  g_assert_null (outcome);
+  while (outcome == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (outcome, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&outcome);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT deleted FROM task WHERE id = %" G_GINT64_FORMAT, id), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *user_dirs = dn_test_isolate_user_dirs ();
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  DN_TEST_ADD ("/writer/kinds", test_writer_kinds);
+  DN_TEST_ADD ("/writer/conflict", test_writer_conflict);
+  DN_TEST_ADD ("/writer/async", test_writer_async);
+  status = g_test_run ();
+  dn_test_remove_tree (user_dirs);
+  return status;
+}

@@ -1,0 +1,257 @@
+/* test-connection.c: a desktop working with the department server, on
+ * loopback (dn-connection.h): signing in fills the replica; a wrong
+ * password or a server gone leaves it readable and every write refused at
+ * once with why; the window's writes go to the server and come back in
+ * the replica before the form hears they succeeded; a write made on an
+ * old reading is a conflict, the replica then showing the record now
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-connection"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dn-client-test-utils.h"
+#include "dn-connection.h"
+#include "dn-server-test-utils.h"
+#include "dn-store-changes.h"
+#include "dn-store-tasks.h"
+
+typedef struct
+{
+  DnServerFixture  server;
+  DnTestStore      replica;
+  DnConnection    *connection;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *base = NULL;
+  g_autoptr(DnClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dn_server_fixture_setup (&f->server, data);
+  dn_test_store_setup (&f->replica, data);
+  base = g_strndup (f->server.base_uri, strlen (f->server.base_uri) - strlen ("api/v1"));
+  client = dn_client_new (base, &error);
+  g_assert_no_error (error);
+  f->connection = dn_connection_new (f->replica.store, client, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  DnConnection *gone = f->connection;
+
+  /* what was under way ends (cancelled) before the stores close */
+  dn_connection_close (f->connection);
+  g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
+  g_clear_object (&f->connection);
+  while (gone != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  dn_test_store_teardown (&f->replica, data);
+  dn_server_fixture_teardown (&f->server, data);
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+sign_in (Fixture     *f,
+         const char  *user,
+         const char  *password,
+         GError     **error)
+{
+  GAsyncResult *result = NULL;
+  gboolean ok;
+
+  dn_connection_sign_in_async (f->connection, user, password, NULL, on_done, &result);
+  g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_CONNECTING);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = dn_connection_sign_in_finish (f->connection, result, error);
+  g_object_unref (result);
+  return ok;
+}
+
+static gboolean
+write_through (Fixture  *f,
+               DnWrite  *write,
+               GError  **error)
+{
+  GAsyncResult *result = NULL;
+  gboolean ok;
+
+  g_assert_false (dn_writer_write_now (DN_WRITER (f->connection), write, NULL));
+  dn_writer_write_async (DN_WRITER (f->connection), write, NULL, on_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ok = dn_writer_write_finish (DN_WRITER (f->connection), result, error);
+  g_object_unref (result);
+  return ok;
+}
+
+static gint64
+count_tasks (DnStore *store)
+{
+  return dn_test_query_int (store, "SELECT count(*) FROM task");
+}
+
+static DnWrite *
+reminder_write (gint64 task_id,
+                gint64 unit_id)
+{
+  DnWrite *w = dn_write_new (DN_WRITE_ADD_REMINDER);
+
+  w->reminder = dn_reminder_new ();
+  w->reminder->task_id = task_id;
+  w->reminder->unit_id = unit_id;
+  w->reminder->sent_on = dn_test_date (2026, 12, 7);
+  return w;
+}
+
+static void
+test_connection_sign_in (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) refused = NULL;
+  g_autofree char *text = NULL;
+  gint64 mine = dn_server_test_add_task (&f->server, "Báo cáo công tác đối ngoại quý IV", f->server.office);
+
+  dn_server_test_add_task (&f->server, "Đón đoàn KOICA", f->server.other);
+  g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_SIGNED_OUT);
+  g_assert_false (dn_writer_can_undo (DN_WRITER (f->connection)));
+
+  /* a wrong password: signed out, the write refused at once */
+  g_assert_false (sign_in (f, "batxat", "sai mật khẩu", &error));
+  g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_SIGNED_OUT);
+  g_assert_nonnull (dn_connection_get_message (f->connection));
+  text = dn_connection_describe (f->connection);
+  g_assert_nonnull (strstr (text, "Not signed in to 127.0.0.1"));
+  refused = reminder_write (mine, f->server.office);
+  g_assert_false (write_through (f, refused, &error));
+  g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  /* signed in: the replica holds what the unit officer sees */
+  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_ONLINE);
+  g_assert_nonnull (dn_connection_get_last_sync (f->connection));
+  g_assert_null (dn_connection_get_message (f->connection));
+  g_assert_cmpint (count_tasks (f->replica.store), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT id FROM task"), ==, mine);
+
+  /* the replica takes only the server's changes: a write of its own (a
+   * part of the window not going through the server) is refused */
+  {
+    g_autoptr(DnTask) task = dn_store_get_task (f->replica.store, mine, NULL);
+
+    g_assert_true (dn_store_is_read_only (f->replica.store));
+    g_free (task->title);
+    task->title = g_strdup ("Sửa tại chỗ");
+    g_assert_false (dn_store_update_task (f->replica.store, task, &error));
+    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "department server"));
+    g_clear_error (&error);
+  }
+  /* and still takes the server's: a change there comes with the next sync */
+  dn_test_exec (f->server.base.store, "UPDATE task SET title = 'Báo cáo quý IV (sửa)' WHERE id = %" G_GINT64_FORMAT,
+                mine);
+  dn_connection_sync (f->connection);
+  while (dn_connection_get_state (f->connection) == DN_CONNECTION_SYNCING)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_ONLINE);
+  {
+    g_autoptr(DnTask) task = dn_store_get_task (f->replica.store, mine, NULL);
+
+    g_assert_cmpstr (task->title, ==, "Báo cáo quý IV (sửa)");
+  }
+  g_clear_pointer (&text, g_free);
+  text = dn_connection_describe (f->connection);
+  g_assert_nonnull (strstr (text, "Connected to 127.0.0.1"));
+}
+
+static void
+test_connection_offline (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) refused = NULL;
+  g_autofree char *text = NULL;
+  gint64 mine = dn_server_test_add_task (&f->server, "Báo cáo công tác đối ngoại quý IV", f->server.office);
+  gint64 start;
+
+  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+
+  /* the server goes away: the next sync says so, the replica stays */
+  dn_server_disconnect (f->server.server);
+  dn_connection_sync (f->connection);
+  g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_SYNCING);
+  while (dn_connection_get_state (f->connection) == DN_CONNECTION_SYNCING)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_OFFLINE);
+  g_assert_nonnull (dn_connection_get_message (f->connection));
+  text = dn_connection_describe (f->connection);
+  g_assert_nonnull (strstr (text, "Offline"));
+  g_assert_cmpint (count_tasks (f->replica.store), ==, 1);
+
+  /* a write is refused at once, saying nothing was saved */
+  start = g_get_monotonic_time ();
+  refused = reminder_write (mine, f->server.office);
+  g_assert_false (write_through (f, refused, &error));
+  g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_OFFLINE);
+  g_assert_nonnull (strstr (error->message, "nothing was saved"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+static void
+test_connection_replica_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dn_connection_dup_replica_path ("https://so.laocai.edu.vn:8443/", &error);
+  g_autofree char *other = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (path, G_DIR_SEPARATOR_S "doingoai" G_DIR_SEPARATOR_S
+                                         "replica-so.laocai.edu.vn-8443.db"));
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  other = dn_connection_dup_replica_path ("https://[::1]:8443/", &error);
+  g_assert_no_error (error);
+  g_assert_null (strchr (strrchr (other, G_DIR_SEPARATOR) + 1, ':'));
+  g_assert_null (dn_connection_dup_replica_path ("không phải địa chỉ", &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *user_dirs = dn_test_isolate_user_dirs ();
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/connection/sign-in", Fixture, NULL, fixture_setup, test_connection_sign_in, fixture_teardown);
+  g_test_add ("/connection/offline", Fixture, NULL, fixture_setup, test_connection_offline, fixture_teardown);
+  g_test_add_func ("/connection/replica-path", test_connection_replica_path);
+  status = g_test_run ();
+  dn_test_remove_tree (user_dirs);
+  return status;
+}
