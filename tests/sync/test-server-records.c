@@ -389,6 +389,33 @@ test_people (DnServerFixture *f,
                                                                                            "people", 2));
   assert_same_owned (ids_of_changes (f, reader, "person"), ids_of_all_pages (f, reader, "/people",
                                                                                            "people", 2));
+
+  /* one moved to another office leaves the unit officer's replica: its
+   * change comes to it as a deletion, with no record */
+  {
+    gint64 since = dn_store_get_revision (f->base.store);
+    g_autoptr(DnPerson) moved = dn_store_get_person (f->base.store, in_office, NULL);
+    g_autoptr(GError) error = NULL;
+    JsonArray *changes;
+    JsonObject *change;
+
+    moved->unit_id = f->other;
+    g_assert_true (dn_store_update_person (f->base.store, moved, &error));
+    g_assert_no_error (error);
+    request (f, "GET", batxat, NULL, &answer, "/changes?since=%" G_GINT64_FORMAT, since);
+    g_assert_cmpuint (answer.status, ==, 200);
+    changes = json_object_get_array_member (object_of (&answer), "changes");
+    g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+    change = json_array_get_object_element (changes, 0);
+    g_assert_cmpstr (json_object_get_string_member (change, "table"), ==, "person");
+    g_assert_cmpint (json_object_get_int_member (change, "id"), ==, in_office);
+    g_assert_cmpstr (json_object_get_string_member (change, "op"), ==, "delete");
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (change, "row")));
+    /* the department gets the change itself */
+    request (f, "GET", so, NULL, &answer, "/changes?since=%" G_GINT64_FORMAT, since);
+    change = json_array_get_object_element (json_object_get_array_member (object_of (&answer), "changes"), 0);
+    g_assert_cmpstr (json_object_get_string_member (change, "op"), ==, "update");
+  }
 }
 
 /* ---------------------------------------------------------------- documents */
