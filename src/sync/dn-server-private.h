@@ -69,6 +69,9 @@ extern const DnRouteTable dn_server_record_write_routes;
 extern const DnRouteTable dn_server_document_routes;
 extern const DnRouteTable dn_server_passport_routes;
 extern const DnRouteTable dn_server_member_routes;
+extern const DnRouteTable dn_server_task_write_routes;
+extern const DnRouteTable dn_server_deadline_routes;
+extern const DnRouteTable dn_server_attachment_routes;
 
 /* The route of @method and @path (below /api/v1), its path's number or
  * word in @id and @key (owned by the caller); NULL when none, with
@@ -86,6 +89,15 @@ char *_dn_server_dup_peer (SoupServerMessage *msg);
  * 404, conflict: 409, invalid or duplicate: 400 or 409, denied: 403…) */
 void  _dn_server_reply_store_error (SoupServerMessage *msg,
                                     const GError      *error);
+
+/* Answers @msg with a write's @error: for DN_STORE_ERROR_CONFLICT, 409
+ * {"error": {"code": "conflict", "message"}, "current": the record @id of
+ * @table as it is now}; any other error as _dn_server_reply_store_error() */
+void  _dn_server_reply_conflict   (SoupServerMessage *msg,
+                                   DnStore           *store,
+                                   const char        *table,
+                                   gint64             id,
+                                   const GError      *error);
 
 /* Reading what a request gives (dn-server-request.c) ------------------------- */
 
@@ -143,6 +155,25 @@ gboolean _dn_server_may_see_task     (DnStore    *store,
                                       DnAccount  *account,
                                       gint64      id,
                                       GError    **error);
+
+/* Writes: DN_STORE_ERROR_DENIED (403) when @account may change nothing
+ * (a reader) */
+gboolean _dn_server_check_writer     (DnAccount  *account,
+                                      GError    **error);
+/* Whether unit @unit_id is one an account of @scope (dn_account_dup_scope():
+ * its unit and the units below it; NULL: any) may give work to; else
+ * DN_STORE_ERROR_DENIED */
+gboolean _dn_server_check_unit       (GArray     *scope,
+                                      gint64      unit_id,
+                                      GError    **error);
+/* Whether row @id of @table was made by @account or by another account
+ * of its unit (the change log's actor of its insert, dn_store_dup_creator()):
+ * what a unit officer made it may change as the department does what it
+ * made */
+gboolean _dn_server_made_by_unit     (DnStore    *store,
+                                      DnAccount  *account,
+                                      const char *table,
+                                      gint64      id);
 
 /* Judging changes one by one for one caller: the tasks it sees are read
  * once, when a change first needs them */

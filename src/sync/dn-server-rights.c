@@ -15,6 +15,7 @@
 #include "dn-exchange-rows.h"
 #include "dn-server-private.h"
 #include "dn-store-accounts.h"
+#include "dn-store-changes.h"
 #include "dn-store-tasks.h"
 
 gboolean
@@ -79,6 +80,48 @@ _dn_server_may_see_task (DnStore    *store,
       return TRUE;
   g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND, _("Task #%lld does not exist."), (long long) id);
   return FALSE;
+}
+
+/* Writes ---------------------------------------------------------------------- */
+
+gboolean
+_dn_server_check_writer (DnAccount  *account,
+                         GError    **error)
+{
+  if (dn_account_may_write (account))
+    return TRUE;
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED, _("Your account may read but not change anything."));
+  return FALSE;
+}
+
+gboolean
+_dn_server_check_unit (GArray  *scope,
+                       gint64   unit_id,
+                       GError **error)
+{
+  if (scope == NULL || _dn_server_has_id (scope, unit_id))
+    return TRUE;
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED,
+               _("Unit #%lld is not yours to give work to: only your unit and the units below it are."),
+               (long long) unit_id);
+  return FALSE;
+}
+
+gboolean
+_dn_server_made_by_unit (DnStore    *store,
+                         DnAccount  *account,
+                         const char *table,
+                         gint64      id)
+{
+  g_autofree char *creator = dn_store_dup_creator (store, table, id, NULL);
+  g_autoptr(DnAccount) maker = NULL;
+
+  if (creator == NULL)
+    return FALSE;
+  if (g_str_equal (creator, account->name))
+    return TRUE;
+  maker = dn_store_find_account (store, creator, NULL);
+  return maker != NULL && account->unit_id != 0 && maker->unit_id == account->unit_id;
 }
 
 /* Changes --------------------------------------------------------------------- */

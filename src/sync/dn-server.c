@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dn-exchange-rows.h"
 #include "dn-json-check.h"
 #include "dn-server-private.h"
 #include "dn-store-accounts.h"
@@ -109,10 +110,53 @@ _dn_server_reply_store_error (SoupServerMessage *msg,
         status = SOUP_STATUS_FORBIDDEN;
         code = "read-only";
         break;
+      case DN_STORE_ERROR_CONFLICT:
+        status = SOUP_STATUS_CONFLICT;
+        code = "conflict";
+        break;
       default:
         break;
       }
   dn_server_reply_error (msg, status, code, error->message);
+}
+
+void
+_dn_server_reply_conflict (SoupServerMessage *msg,
+                           DnStore           *store,
+                           const char        *table,
+                           gint64             id,
+                           const GError      *error)
+{
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(JsonNode) current = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+
+  if (!g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  current = dn_exchange_row_to_json (store, table, id, &read_error);
+  if (current == NULL)
+    {
+      _dn_server_reply_store_error (msg, read_error);
+      return;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, "conflict");
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, error->message);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "current");
+  json_builder_add_value (builder, g_steal_pointer (&current));
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  dn_server_reply_json (msg, SOUP_STATUS_CONFLICT, answer);
 }
 
 char *
@@ -257,6 +301,9 @@ static const DnRouteTable * const route_tables[] = {
   &dn_server_document_routes,
   &dn_server_passport_routes,
   &dn_server_member_routes,
+  &dn_server_task_write_routes,
+  &dn_server_deadline_routes,
+  &dn_server_attachment_routes,
 };
 
 /* TRUE when @path matches @pattern, a "{id}" in it standing for a record

@@ -427,6 +427,47 @@ test_find_and_migrate (DnTestStore   *f,
   g_assert_no_error (error);
 }
 
+
+/* An upload's bytes: kept once per content under the name given, the type
+ * found from that name and the bytes; more than the limit kept nowhere */
+static void
+test_add_bytes (DnTestStore   *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n%%EOF\n", 15);
+  g_autoptr(GBytes) big = NULL;
+  g_autoptr(DnAttachment) att = NULL;
+  g_autoptr(DnAttachment) again = NULL;
+  g_autoptr(DnAttachment) refused = NULL;
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, pdf);
+  g_autofree char *folder = g_build_filename (dn_store_get_data_dir (f->store), "attachments", NULL);
+  gchar *huge;
+
+  att = dn_store_add_attachment_bytes (f->store, pdf, "Kế hoạch.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (att);
+  g_assert_cmpstr (att->file_name, ==, "Kế hoạch.pdf");
+  g_assert_cmpstr (att->mime_type, ==, "application/pdf");
+  g_assert_cmpint (att->size, ==, 15);
+  g_assert_cmpint (att->text_state, ==, DN_ATTACHMENT_TEXT_PENDING);
+  g_assert_cmpstr (att->sha256, ==, sha256);
+  g_assert_true (stored_file_exists (f->store, att));
+
+  again = dn_store_add_attachment_bytes (f->store, pdf, "bản sao.pdf", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->id, ==, att->id);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM attachment"), ==, 1);
+
+  huge = g_malloc0 (DN_STORE_ATTACHMENT_MAX_SIZE + 1);
+  big = g_bytes_new_take (huge, DN_STORE_ATTACHMENT_MAX_SIZE + 1);
+  refused = dn_store_add_attachment_bytes (f->store, big, "lớn.bin", &error);
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_assert_null (refused);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM attachment"), ==, 1);
+  g_assert_cmpuint (dn_test_count_files (folder), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -441,6 +482,7 @@ main (int argc, char **argv)
   DN_TEST_ADD ("/attachments/index-and-search", test_index_and_search);
   DN_TEST_ADD ("/attachments/text-states", test_text_states);
   DN_TEST_ADD ("/attachments/find-and-migrate", test_find_and_migrate);
+  DN_TEST_ADD ("/attachments/add-bytes", test_add_bytes);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

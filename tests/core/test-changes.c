@@ -446,6 +446,52 @@ test_changes_apply_rows (DnTestStore   *f,
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM unit WHERE id = 99"), ==, 1);
 }
 
+/* Who made a row: the actor of its insert, not of a later update; none
+ * for a row the log does not know */
+static void
+test_changes_creator (DnTestStore   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *none = NULL;
+  gint64 unit, task;
+
+  unit = dn_test_add_unit (f->store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
+  dn_store_set_actor (f->store, "batxat");
+  task = dn_test_add_task (f->store, "Kế hoạch hợp tác", unit, NULL, NULL);
+  dn_store_set_actor (f->store, "so");
+  dn_test_exec (f->store, "UPDATE task SET title = 'Kế hoạch khác' WHERE id = %" G_GINT64_FORMAT, task);
+  creator = dn_store_dup_creator (f->store, "task", task, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (creator, ==, "batxat");
+  none = dn_store_dup_creator (f->store, "task", task + 1000, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  /* the next occurrence of a recurring task: made by whoever gave the
+   * first, not by whoever completed the one before */
+  {
+    GDate due = dn_test_date (2026, 1, 31);
+    g_autofree char *next_creator = NULL;
+    gint64 recurring, next = 0;
+
+    dn_store_set_actor (f->store, "so");
+    recurring = dn_test_add_task (f->store, "Báo cáo tháng", unit, &due, NULL);
+    dn_test_exec (f->store, "UPDATE task SET recurrence = 'monthly' WHERE id = %" G_GINT64_FORMAT, recurring);
+    dn_store_set_actor (f->store, "batxat");
+    g_assert_true (dn_store_set_task_status (f->store, recurring, DN_STATUS_DONE, &next, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (next, !=, 0);
+    g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM change_log WHERE table_name = 'task' AND "
+                                        "row_id = %" G_GINT64_FORMAT " AND op = 'insert' AND actor = 'batxat'", next),
+                     ==, 1);
+    next_creator = dn_store_dup_creator (f->store, "task", next, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (next_creator, ==, "so");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -462,6 +508,7 @@ main (int   argc,
   DN_TEST_ADD ("/changes/rollback", test_changes_rollback);
   DN_TEST_ADD ("/changes/links", test_changes_links);
   DN_TEST_ADD ("/changes/apply-rows", test_changes_apply_rows);
+  DN_TEST_ADD ("/changes/creator", test_changes_creator);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

@@ -27,35 +27,15 @@ on_sent_cb (GObject      *source,
   g_assert_no_error (error);
 }
 
-/* Sends @method @path (below /api/v1) with @token (may be NULL) and @body
- * (may be NULL; @length -1: a string) and waits for the answer */
-void
-dn_server_test_request (DnServerFixture    *f,
-         const char *method,
-         const char *path,
-         const char *token,
-         const char *body,
-         gssize      length,
-         DnAnswer     *answer)
+/* Sends @msg and waits for its answer */
+static void
+send_message (DnServerFixture *f,
+              SoupMessage     *msg,
+              DnAnswer        *answer)
 {
-  g_autofree char *uri = g_strconcat (f->base_uri, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   GBytes *bytes = NULL;
   const char *type;
 
-  g_assert_nonnull (msg);
-  if (token != NULL)
-    {
-      g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
-    }
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) content = g_bytes_new (body, length < 0 ? strlen (body) : (gsize) length);
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", content);
-    }
   soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, on_sent_cb, &bytes);
   while (bytes == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -74,6 +54,36 @@ dn_server_test_request (DnServerFixture    *f,
       answer->json = json_node_ref (json_parser_get_root (parser));
     }
   g_bytes_unref (bytes);
+}
+
+/* Sends @method @path (below /api/v1) with @token (may be NULL) and @body
+ * (may be NULL; @length -1: a string) and waits for the answer */
+void
+dn_server_test_request (DnServerFixture    *f,
+         const char *method,
+         const char *path,
+         const char *token,
+         const char *body,
+         gssize      length,
+         DnAnswer     *answer)
+{
+  g_autofree char *uri = g_strconcat (f->base_uri, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+
+  g_assert_nonnull (msg);
+  if (token != NULL)
+    {
+      g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) content = g_bytes_new (body, length < 0 ? strlen (body) : (gsize) length);
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", content);
+    }
+  send_message (f, msg, answer);
 }
 
 /* A 4xx answer with {"error": {"code": @code, "message": non-empty}} */
@@ -179,3 +189,28 @@ dn_server_fixture_teardown (DnServerFixture       *f,
   dn_test_store_teardown (&f->base, data);
 }
 
+
+void
+dn_server_test_upload (DnServerFixture *f,
+                       const char      *token,
+                       const char      *file_name,
+                       const void      *data,
+                       gsize            length,
+                       DnAnswer        *answer)
+{
+  g_autofree char *uri = g_strconcat (f->base_uri, "/attachments", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", uri);
+  g_autoptr(GBytes) content = g_bytes_new (data, length);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+  if (token != NULL)
+    {
+      g_autofree char *header = g_strconcat ("Bearer ", token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", header);
+    }
+  if (file_name != NULL)
+    soup_message_headers_replace (headers, "X-File-Name", file_name);
+  soup_message_set_request_body_from_bytes (msg, "application/octet-stream", content);
+  send_message (f, msg, answer);
+}

@@ -45,6 +45,14 @@ void   dn_server_test_request         (DnServerFixture *f,
                                        const char      *body,
                                        gssize           length,
                                        DnAnswer        *answer);
+/* POST /attachments: @length bytes of @data with @token (may be NULL) and
+ * the header X-File-Name: @file_name (NULL: none), as sent */
+void   dn_server_test_upload          (DnServerFixture *f,
+                                       const char      *token,
+                                       const char      *file_name,
+                                       const void      *data,
+                                       gsize            length,
+                                       DnAnswer        *answer);
 /* A 4xx answer with {"error": {"code": @code, "message": non-empty}} */
 void   dn_server_test_assert_error    (DnAnswer        *answer,
                                        guint            status,

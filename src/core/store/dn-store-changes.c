@@ -395,3 +395,52 @@ dn_store_check_revision (DnStore     *self,
     }
   return TRUE;
 }
+
+char *
+dn_store_dup_creator (DnStore     *self,
+                      const char  *table,
+                      gint64       id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *actor = NULL;
+  gint64 first = 0;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  /* a recurring task's next occurrence is inserted by whoever completed
+   * the one before: the first of the chain says who gave the work */
+  if (g_str_equal (table, "task") &&
+      !_dn_store_read_int (self,
+                           "WITH RECURSIVE chain (id, previous_id, depth) AS ("
+                           " SELECT id, previous_id, 0 FROM task WHERE id = ?1"
+                           " UNION ALL SELECT t.id, t.previous_id, c.depth + 1 FROM task t"
+                           " JOIN chain c ON t.id = c.previous_id WHERE c.depth < 100000) "
+                           "SELECT id FROM chain ORDER BY depth DESC LIMIT 1",
+                           &first, error, DN_INT (id), DN_END))
+    return NULL;
+  if (first != 0)
+    id = first;
+
+  /* the row's latest insert: a table without AUTOINCREMENT may give the
+   * id of a row deleted for good to a new one */
+  stmt = _dn_store_prepare_once (self,
+                                 "SELECT actor FROM change_log WHERE table_name = ?1 AND row_id = ?2 AND op = 'insert' "
+                                 "ORDER BY revision DESC LIMIT 1",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    actor = _dn_column_text (stmt, 0);
+  else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _dn_store_check_step (self, rc, error);
+  sqlite3_finalize (stmt);
+  if (actor != NULL && *actor == '\0')
+    g_clear_pointer (&actor, g_free);
+  return actor;
+}

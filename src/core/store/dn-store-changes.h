@@ -96,4 +96,16 @@ gboolean    dn_store_check_revision  (DnStore     *self,
                                       gint64       expected,
                                       GError     **error);
 
+/* Who made row @id of @table: the actor (dn_store_set_actor()) of the
+ * row's latest insert in the change log — for a task, of the first
+ * occurrence of its chain (the next occurrence of a recurring task is
+ * inserted by whoever completed the one before, not by whoever gave the
+ * work); NULL when the log does not say (a row from before schema version
+ * 11, one imported, or none such), or on an error (@error set). The
+ * department server judges by it whether a unit officer made a task. */
+char       *dn_store_dup_creator     (DnStore     *self,
+                                      const char  *table,
+                                      gint64       id,
+                                      GError     **error);
+
 G_END_DECLS

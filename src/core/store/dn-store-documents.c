@@ -566,45 +566,25 @@ dn_store_get_attachment_file (DnStore      *self,
 _DN_STORE_DEFINE_GET (DnAttachment, attachment, ATTACHMENT_SELECT "WHERE a.id = ?", &_dn_attachment_row,
                       _("There is no attached file #%lld."))
 
-DnAttachment *
-dn_store_add_attachment (DnStore       *self,
-                         GFile         *file,
-                         GCancellable  *cancellable,
-                         GError       **error)
+/* Keeps @contents under its SHA-256 (the file written once, atomically)
+ * and records it as @file_name of type @mime_type, or returns the record
+ * of the same content kept before */
+static DnAttachment *
+add_contents (DnStore       *self,
+              const char    *contents,
+              gsize          length,
+              const char    *file_name,
+              const char    *mime_type,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GFile) dest = NULL;
   g_autoptr(GFile) dest_dir = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(DnAttachment) att = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *sha256 = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *mime_type = NULL;
   const char *mime;
-  gsize length = 0;
 
-  g_return_val_if_fail (DN_IS_STORE (self), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  /* the copy is made before the row is written: not on a read-only store */
-  if (dn_store_is_read_only (self))
-    {
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
-                   _("The database is open for reading only: nothing was saved."));
-      return NULL;
-    }
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL || !g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
-                   _("Cannot read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-  display_name = normalize_file_name (g_file_info_get_display_name (info));
-  mime_type = g_content_type_get_mime_type (g_file_info_get_content_type (info) ? g_file_info_get_content_type (info) : "");
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 
   /* the same content is kept once */
@@ -643,7 +623,7 @@ dn_store_add_attachment (DnStore       *self,
   mime = mime_type != NULL ? mime_type : "application/octet-stream";
   att = dn_attachment_new ();
   g_free (att->file_name);
-  att->file_name = g_steal_pointer (&display_name);
+  att->file_name = normalize_file_name (file_name);
   _dn_set_text (&att->mime_type, mime);
   /* only a PDF's text is read (dn-store-attachments.c) */
   att->text_state = dn_attachment_is_pdf (att) ? DN_ATTACHMENT_TEXT_PENDING : DN_ATTACHMENT_TEXT_NOT_PDF;
@@ -657,6 +637,80 @@ dn_store_add_attachment (DnStore       *self,
   att->sha256 = g_steal_pointer (&sha256);
   att->size = (gint64) length;
   return g_steal_pointer (&att);
+}
+
+static gboolean
+refuse_read_only (DnStore  *self,
+                  GError  **error)
+{
+  /* the copy is made before the row is written: not on a read-only store */
+  if (!dn_store_is_read_only (self))
+    return FALSE;
+  g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_READ_ONLY,
+               _("The database is open for reading only: nothing was saved."));
+  return TRUE;
+}
+
+DnAttachment *
+dn_store_add_attachment (DnStore       *self,
+                         GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *mime_type = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (refuse_read_only (self, error))
+    return NULL;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL || !g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED,
+                   _("Cannot read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+  mime_type = g_content_type_get_mime_type (g_file_info_get_content_type (info) ? g_file_info_get_content_type (info) : "");
+  return add_contents (self, contents, length, g_file_info_get_display_name (info), mime_type, cancellable, error);
+}
+
+DnAttachment *
+dn_store_add_attachment_bytes (DnStore     *self,
+                               GBytes      *contents,
+                               const char  *file_name,
+                               GError     **error)
+{
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime_type = NULL;
+  g_autofree char *limit = NULL;
+  gboolean uncertain = FALSE;
+  const char *data;
+  gsize length = 0;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (contents != NULL, NULL);
+
+  if (refuse_read_only (self, error))
+    return NULL;
+  data = g_bytes_get_data (contents, &length);
+  if (length > DN_STORE_ATTACHMENT_MAX_SIZE)
+    {
+      limit = g_format_size (DN_STORE_ATTACHMENT_MAX_SIZE);
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("The file is larger than %s."), limit);
+      return NULL;
+    }
+  /* the type is found as for a file on disk: by its name and its first
+   * bytes, whatever the sender says */
+  content_type = g_content_type_guess (file_name, (const guchar *) data, length, &uncertain);
+  mime_type = g_content_type_get_mime_type (content_type);
+  return add_contents (self, data != NULL ? data : "", length, file_name, mime_type, NULL, error);
 }
 
 gboolean

@@ -67,6 +67,14 @@ char *dn_document_dup_reference (DnDocument *document);
  * content) and records it. Adding the same content twice returns the same
  * attachment. */
 DnAttachment *dn_store_add_attachment (DnStore *self, GFile *file, GCancellable *cancellable, GError **error);
+/* The largest file dn_store_add_attachment_bytes() takes (the department
+ * server's uploads) */
+#define DN_STORE_ATTACHMENT_MAX_SIZE (50 * 1024 * 1024)
+/* dn_store_add_attachment() for @contents received as they are (an
+ * upload), named @file_name (its type found by that name and the first
+ * bytes); DN_STORE_ERROR_INVALID for more than
+ * DN_STORE_ATTACHMENT_MAX_SIZE bytes, nothing kept. */
+DnAttachment *dn_store_add_attachment_bytes (DnStore *self, GBytes *contents, const char *file_name, GError **error);
 DnAttachment *dn_store_get_attachment (DnStore *self, gint64 id, GError **error);
 GFile *dn_store_get_attachment_file (DnStore *self, DnAttachment *attachment);
 gboolean dn_store_attach_to_document (DnStore *self, gint64 document_id, gint64 attachment_id, const char *file_name,

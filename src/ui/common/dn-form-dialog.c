@@ -567,6 +567,34 @@ set_busy (DnFormDialog *self,
     }
 }
 
+GCancellable *
+dn_form_dialog_begin_pending (DnFormDialog *self)
+{
+  DnFormDialogPrivate *priv = PRIV (self);
+
+  g_return_val_if_fail (DN_IS_FORM_DIALOG (self), NULL);
+  g_return_val_if_fail (priv->pending == NULL, NULL);
+  priv->pending = g_cancellable_new ();
+  set_busy (self, TRUE);
+  return priv->pending;
+}
+
+void
+dn_form_dialog_end_pending (DnFormDialog *self,
+                            const GError *error)
+{
+  DnFormDialogPrivate *priv = PRIV (self);
+
+  g_return_if_fail (DN_IS_FORM_DIALOG (self));
+  g_clear_object (&priv->pending);
+  set_busy (self, FALSE);
+  if (error == NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    /* the officer's input stays, with why it was not saved */
+    dn_form_dialog_show_error (self, error->message, NULL);
+}
+
 static void
 on_written_cb (GObject      *source,
                GAsyncResult *result,
@@ -582,19 +610,11 @@ on_written_cb (GObject      *source,
       pending_write_free (pending);
       return;
     }
-  g_clear_object (&PRIV (self)->pending);
-  set_busy (self, FALSE);
-  if (ok)
-    {
-      g_object_ref (self);
-      if (pending->done != NULL)
-        pending->done (self, pending->write, pending->user_data);
-      gtk_window_destroy (GTK_WINDOW (self));
-      g_object_unref (self);
-    }
-  else
-    /* the officer's input stays, with why it was not saved */
-    dn_form_dialog_show_error (self, error->message, NULL);
+  g_object_ref (self);
+  if (ok && pending->done != NULL)
+    pending->done (self, pending->write, pending->user_data);
+  dn_form_dialog_end_pending (self, error);
+  g_object_unref (self);
   pending_write_free (pending);
 }
 
@@ -630,9 +650,7 @@ dn_form_dialog_write (DnFormDialog       *self,
   pending->write = dn_write_ref (write);
   pending->done = done;
   pending->user_data = user_data;
-  priv->pending = g_cancellable_new ();
-  set_busy (self, TRUE);
-  dn_writer_write_async (writer, write, priv->pending, on_written_cb, pending);
+  dn_writer_write_async (writer, write, dn_form_dialog_begin_pending (self), on_written_cb, pending);
   return FALSE;
 }
 

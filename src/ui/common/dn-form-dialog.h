@@ -133,7 +133,15 @@ gboolean      dn_form_dialog_write           (DnFormDialog       *self,
                                               DnFormWrittenFunc   done,
                                               gpointer            user_data,
                                               GError            **error);
-/* Whether a write started by dn_form_dialog_write() is under way */
+/* For an apply step that waits for something else than a write (signing
+ * in): the dialog says it is saving and returns the cancellable of the
+ * wait (cancelled when the dialog closes); the apply step then returns
+ * FALSE without an error. When it ends, end_pending() closes the dialog
+ * (@error NULL) or shows @error's message, the input kept. */
+GCancellable *dn_form_dialog_begin_pending   (DnFormDialog    *self);
+void          dn_form_dialog_end_pending     (DnFormDialog    *self,
+                                              const GError    *error);
+/* Whether a wait (a write) is under way */
 gboolean      dn_form_dialog_is_saving       (DnFormDialog    *self);
 
 G_END_DECLS

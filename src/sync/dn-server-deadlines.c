@@ -1,0 +1,220 @@
+/* dn-server-deadlines.c: following a task's deadlines up
+ *
+ *   POST /assignments/{id}/extension  {"due_date", "reason", "revision"
+ *                                     (optional: the assignment's as it was
+ *                                     read)} → 201 {"extension",
+ *                                     "assignment", "task"}
+ *   POST /tasks/{id}/reminders        {"unit_id", "kind" (notice,
+ *                                     criticism or review; notice when
+ *                                     absent), "sent_on", "note"} → 201 the
+ *                                     reminder
+ *
+ * An extension (gia hạn) is recorded by the unit assigned, or by the
+ * department, as the window does: a unit officer for an assignment of its
+ * unit or of one below it. A reminder (đôn đốc) goes from the side that
+ * gave the work: the department to any unit assigned, a unit officer to
+ * the units below its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "dn-server"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dn-date.h"
+#include "dn-exchange-rows.h"
+#include "dn-server-private.h"
+#include "dn-store-changes.h"
+#include "dn-store-reminders.h"
+#include "dn-store-tasks.h"
+
+static const DnField extension_fields[] = {
+  { "due_date", DN_FIELD_DATE, TRUE, FALSE },
+  { "reason", DN_FIELD_STRING, TRUE, FALSE },
+  { "revision", DN_FIELD_INT, FALSE, FALSE },
+  { NULL }
+};
+
+static const DnField reminder_fields[] = {
+  { "unit_id", DN_FIELD_INT, TRUE, FALSE },
+  { "kind", DN_FIELD_STRING, FALSE, FALSE },
+  { "sent_on", DN_FIELD_DATE, FALSE, TRUE },
+  { "note", DN_FIELD_STRING, FALSE, FALSE },
+  { NULL }
+};
+
+/* Adds the record @id of @table to @builder as its member @name; FALSE
+ * (@error set) when it cannot be read */
+static gboolean
+add_record (JsonBuilder  *builder,
+            DnStore      *store,
+            const char   *name,
+            const char   *table,
+            gint64        id,
+            GError      **error)
+{
+  JsonNode *record = dn_exchange_row_to_json (store, table, id, error);
+
+  if (record == NULL)
+    return FALSE;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_value (builder, record);
+  return TRUE;
+}
+
+/* The assignment @id as the caller may extend it: of a task it sees (else
+ * 404, as for none), the caller not a reader, the assignment its unit's or
+ * a unit's below it (else 403) */
+static DnAssignment *
+assignment_to_extend (DnRequest *request)
+{
+  DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnAssignment) assignment = dn_store_get_assignment (store, request->id, NULL);
+
+  if (assignment == NULL || !_dn_server_may_see_task (store, request->account, assignment->task_id, NULL))
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no assignment #%lld."), (long long) request->id);
+
+      dn_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
+      return NULL;
+    }
+  if (!_dn_server_check_writer (request->account, &error))
+    {
+      _dn_server_reply_store_error (request->msg, error);
+      return NULL;
+    }
+  if (!dn_account_may_see_unit (store, request->account, assignment->unit_id))
+    {
+      dn_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                             _("A deadline is extended by the unit assigned or by the department."));
+      return NULL;
+    }
+  return g_steal_pointer (&assignment);
+}
+
+static void
+extend (DnRequest *request)
+{
+  SoupServerMessage *msg = request->msg;
+  DnStore *store = dn_server_get_store (request->server);
+  JsonObject *body = json_node_get_object (request->body);
+  g_autoptr(DnAssignment) assignment = NULL;
+  g_autoptr(GPtrArray) extensions = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate due;
+  gboolean ok;
+
+  if (!_dn_server_check_fields (msg, request->body, extension_fields) ||
+      (assignment = assignment_to_extend (request)) == NULL)
+    return;
+  dn_date_parse_iso (json_object_get_string_member (body, "due_date"), &due);
+  if (!dn_store_begin (store, &error))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  ok = (!json_object_has_member (body, "revision") ||
+        dn_store_check_revision (store, "assignment", assignment->id,
+                                 json_object_get_int_member (body, "revision"), &error)) &&
+       dn_store_extend_assignment (store, assignment->id, &due, json_object_get_string_member (body, "reason"),
+                                   &error) &&
+       (extensions = dn_store_list_extensions (store, assignment->id, &error)) != NULL;
+  if (ok)
+    ok = dn_store_commit (store, &error);
+  else
+    dn_store_rollback (store);
+  if (!ok)
+    {
+      _dn_server_reply_conflict (msg, store, "assignment", assignment->id, error);
+      return;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  if (extensions->len == 0 ||
+      !add_record (builder, store, "extension", "deadline_extension",
+                   ((DnExtension *) extensions->pdata[extensions->len - 1])->id, &error) ||
+      !add_record (builder, store, "assignment", "assignment", assignment->id, &error) ||
+      !add_record (builder, store, "task", "task", assignment->task_id, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("The extension was not recorded."));
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  dn_server_reply_json (msg, SOUP_STATUS_CREATED, answer);
+}
+
+static void
+remind (DnRequest *request)
+{
+  SoupServerMessage *msg = request->msg;
+  DnStore *store = dn_server_get_store (request->server);
+  JsonObject *body = json_node_get_object (request->body);
+  g_autoptr(DnReminder) reminder = dn_reminder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) scope = NULL;
+  const char *kind;
+
+  if (!_dn_server_check_fields (msg, request->body, reminder_fields))
+    return;
+  if (!_dn_server_may_see_task (store, request->account, request->id, &error) ||
+      !_dn_server_check_writer (request->account, &error))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  reminder->task_id = request->id;
+  reminder->unit_id = json_object_get_int_member (body, "unit_id");
+  kind = json_object_get_string_member_with_default (body, "kind", "notice");
+  if (!dn_reminder_kind_from_string (kind, &reminder->kind))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a kind of reminder: write notice, criticism or "
+                                                    "review."),
+                                                  kind);
+
+      dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid", message);
+      return;
+    }
+  /* a unit officer reminds the units below its own, not its own nor
+   * those beside or above it */
+  scope = dn_account_dup_scope (store, request->account);
+  if (scope != NULL &&
+      (reminder->unit_id == request->account->unit_id ||
+       !dn_account_may_see_unit (store, request->account, reminder->unit_id)))
+    {
+      dn_server_reply_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                             _("A reminder goes from the side that gave the work: the department, or your unit "
+                               "to the units below it."));
+      return;
+    }
+  if (json_object_has_member (body, "sent_on") && !json_object_get_null_member (body, "sent_on"))
+    dn_date_parse_iso (json_object_get_string_member (body, "sent_on"), &reminder->sent_on);
+  g_free (reminder->note);
+  reminder->note = g_strdup (json_object_get_string_member_with_default (body, "note", ""));
+  if (!dn_store_add_reminder (store, reminder, &error))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  {
+    g_autoptr(JsonNode) record = dn_exchange_row_to_json (store, "reminder", reminder->id, &error);
+
+    if (record == NULL)
+      _dn_server_reply_store_error (msg, error);
+    else
+      dn_server_reply_json (msg, SOUP_STATUS_CREATED, record);
+  }
+}
+
+static const DnRoute routes[] = {
+  { "POST", "/assignments/{id}/extension", TRUE, DN_ROUTE_JSON, 0, extend },
+  { "POST", "/tasks/{id}/reminders", TRUE, DN_ROUTE_JSON, 0, remind },
+};
+const DnRouteTable dn_server_deadline_routes = DN_ROUTE_TABLE (routes);
