@@ -2,7 +2,9 @@
  *
  *   GET    /changes        ?since=N&limit=N → {"revision": M, "changes": […]}:
  *                          what changed after revision N that the caller may see
- *                          (a task it does not see as a deletion)
+ *                          (a task, or a record of dn-server-records.c — a
+ *                          person, a delegation… — it does not see as a
+ *                          deletion)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -37,16 +39,19 @@ list_changes (DnRequest *request)
     }
   rights = _dn_server_rights_new (store, request->account);
   changes = json_object_get_array_member (json_node_get_object (answer), "changes");
-  /* the caller's cursor still moves past what it may not see; a task it
-   * does not see (any more: reassigned away) comes as a deletion, which
-   * takes the task off its replica and is nothing to a replica without it */
+  /* the caller's cursor still moves past what it may not see; a task or
+   * another record with an id it does not see (any more: reassigned away, a
+   * person moved to another unit) comes as a deletion, which takes it off
+   * its replica and is nothing to a replica without it */
   for (guint i = json_array_get_length (changes); i > 0; i--)
     {
       JsonObject *change = json_array_get_object_element (changes, i - 1);
+      const char *table;
 
       if (_dn_server_rights_see_change (rights, change))
         continue;
-      if (g_strcmp0 (json_object_get_string_member_with_default (change, "table", ""), "task") == 0)
+      table = json_object_get_string_member_with_default (change, "table", "");
+      if (g_strcmp0 (table, "task") == 0 || _dn_server_find_served (table) != NULL)
         {
           json_object_set_string_member (change, "op", dn_change_op_to_string (DN_CHANGE_DELETE));
           json_object_set_null_member (change, "row");

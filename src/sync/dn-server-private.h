@@ -62,6 +62,13 @@ typedef struct
 extern const DnRouteTable dn_server_session_routes;
 extern const DnRouteTable dn_server_task_routes;
 extern const DnRouteTable dn_server_change_routes;
+extern const DnRouteTable dn_server_unit_routes;
+extern const DnRouteTable dn_server_people_routes;
+extern const DnRouteTable dn_server_record_routes;
+extern const DnRouteTable dn_server_record_write_routes;
+extern const DnRouteTable dn_server_document_routes;
+extern const DnRouteTable dn_server_passport_routes;
+extern const DnRouteTable dn_server_member_routes;
 extern const DnRouteTable dn_server_task_write_routes;
 extern const DnRouteTable dn_server_deadline_routes;
 extern const DnRouteTable dn_server_attachment_routes;
@@ -182,5 +189,146 @@ gboolean  _dn_server_rights_see_change  (DnRights   *rights,
                                          JsonObject *change);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnRights, _dn_server_rights_free)
+
+/* The records served beside the tasks (dn-server-records.c) ------------------- */
+
+/* A kind of record the API serves, and who sees one */
+typedef struct _DnServed DnServed;
+struct _DnServed
+{
+  const char     *table;        /* "person" */
+  const char     *plural;       /* the list's key: "people" */
+  /* the column that says whose a record is: a unit (a unit officer sees it
+   * when that unit is in its scope), or with @via the record it belongs to
+   * (seen when that one is); NULL: every account sees every record */
+  const char     *unit_column;
+  const DnServed *via;
+  gboolean        classified;   /* its "classification" other than "normal"
+                                 * only for dn_account_may_see_secret() */
+  /* also seen when a row of @also_table whose @also_key is the record's id
+   * has its @also_unit in the caller's scope (a delegation with a member
+   * of the caller's units); NULL: not */
+  const char     *also_table;
+  const char     *also_key;
+  const char     *also_unit;
+};
+
+extern const DnServed dn_served_unit;
+extern const DnServed dn_served_person;
+extern const DnServed dn_served_document;
+extern const DnServed dn_served_delegation;
+extern const DnServed dn_served_passport;
+extern const DnServed dn_served_member;
+
+/* The kind of record of @table, or NULL when it is none of these */
+const DnServed *_dn_server_find_served      (const char      *table);
+
+/* Whether an account of @scope (NULL: every unit) and @secret sees @row,
+ * a record of @served as dn_exchange_row_to_json() reads it */
+gboolean        _dn_server_row_seen         (DnStore         *store,
+                                             GArray          *scope,
+                                             gboolean         secret,
+                                             const DnServed  *served,
+                                             JsonObject      *row);
+
+/* The record @id of @served when @account sees it, else NULL and
+ * DN_STORE_ERROR_NOT_FOUND, as for one that is not */
+JsonNode       *_dn_server_read_served      (DnStore         *store,
+                                             DnAccount       *account,
+                                             const DnServed  *served,
+                                             gint64           id,
+                                             GError         **error);
+
+/* Answers a list of @served (?after=ID&limit=N, what the caller sees, by
+ * id): {"<plural>": […], "next": ID or null}; with @parent_column, only
+ * those whose @parent_column is @parent_id (a record the caller was shown
+ * to see) */
+void            _dn_server_list_served      (DnRequest       *request,
+                                             const DnServed  *served,
+                                             const char      *parent_column,
+                                             gint64           parent_id);
+/* Answers GET of the record request->id of @served */
+void            _dn_server_get_served       (DnRequest       *request,
+                                             const DnServed  *served);
+
+/* Whether @account sees a record the stored file @attachment_id is
+ * attached to (dn-server-documents.c); else DN_STORE_ERROR_NOT_FOUND */
+gboolean        _dn_server_may_see_attachment (DnStore       *store,
+                                               DnAccount     *account,
+                                               gint64         attachment_id,
+                                               GError       **error);
+
+/* The caller may change records: FALSE with a 403 answered otherwise (a
+ * reader; with @department_only, anyone but the department and the
+ * administrators) */
+gboolean        _dn_server_check_may_write  (DnRequest       *request,
+                                             gboolean         department_only);
+/* The record @id of @table still has the revision the body's "revision"
+ * says (checked right before a write: nothing runs between on the server's
+ * loop). FALSE and answered otherwise: 409 {"error", "current": the record
+ * now} */
+gboolean        _dn_server_check_revision   (DnRequest       *request,
+                                             const char      *table,
+                                             gint64           id);
+/* Answers the record @id of @table just written with @status (201, 200) */
+void            _dn_server_reply_record     (SoupServerMessage *msg,
+                                             DnStore         *store,
+                                             const char      *table,
+                                             gint64           id,
+                                             guint            status);
+
+/* A body read into a record of core (dn-server-bind.c) ----------------------- */
+
+typedef enum
+{
+  DN_BIND_TEXT,    /* char *; null: "" */
+  DN_BIND_ENUM,    /* an enum from its word (read_enum) */
+  DN_BIND_DATE,    /* GDate; null: none */
+  DN_BIND_ID,      /* gint64 id of a record; null: 0 */
+  DN_BIND_AMOUNT,  /* gint64 from 0; null: -1 (not stated) */
+  DN_BIND_INT,     /* int from 0; null: 0 */
+  DN_BIND_FLAG,    /* gboolean written 0 or 1 */
+} DnBindType;
+
+/* An enum's word as its value (a wrapper of dn_*_from_string()) */
+typedef gboolean (*DnEnumRead) (const char *text,
+                                int        *out);
+
+typedef struct
+{
+  const char *name;      /* the exchange's: the column's */
+  DnBindType  type;
+  gsize       offset;    /* G_STRUCT_OFFSET of the record's field */
+  gboolean    required;  /* on a creation; never null */
+  DnEnumRead  read_enum;
+} DnBind;
+
+/* The fields a body may give (for _dn_server_check_fields(), free it):
+ * @binds' (the required ones required when @creating), "revision"
+ * (required) when not, and "confirmed" (true: the store's warnings are
+ * accepted) when @confirmable; ended by { NULL } */
+DnField        *_dn_server_bind_fields      (const DnBind    *binds,
+                                             gboolean         creating,
+                                             gboolean         confirmable);
+/* The fields of @record (at the binds' offsets) set from what @body
+ * gives; FALSE and 400 answered when a value is not one it takes, nothing
+ * set then. @body was checked against _dn_server_bind_fields() */
+gboolean        _dn_server_bind             (SoupServerMessage *msg,
+                                             JsonNode        *body,
+                                             const DnBind    *binds,
+                                             gpointer         record);
+
+/* The body's @name: NULL when absent or null */
+const char     *_dn_server_body_string      (JsonNode        *body,
+                                             const char      *name,
+                                             const char      *fallback);
+gint64          _dn_server_body_int         (JsonNode        *body,
+                                             const char      *name,
+                                             gint64           fallback);
+gboolean        _dn_server_body_has         (JsonNode        *body,
+                                             const char      *name);
+/* *@field becomes a copy of @value (which may be *@field itself) */
+void            _dn_server_set_text         (char           **field,
+                                             const char      *value);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dn-exchange-rows.h"
 #include "dn-server-private.h"
 #include "dn-store-accounts.h"
 #include "dn-store-changes.h"
@@ -199,6 +200,18 @@ member_in (JsonObject *row,
   return seen (rights, json_node_get_int (value));
 }
 
+/* A link table's change: seen with its owner @id */
+static gboolean
+owner_seen (DnRights       *rights,
+            const DnServed *owner,
+            gint64          id)
+{
+  g_autoptr(JsonNode) row = dn_exchange_row_to_json (rights->store, owner->table, id, NULL);
+
+  return row != NULL && JSON_NODE_HOLDS_OBJECT (row) &&
+         _dn_server_row_seen (rights->store, rights->scope, rights->secret, owner, json_node_get_object (row));
+}
+
 gboolean
 _dn_server_rights_see_change (DnRights   *rights,
                               JsonObject *change)
@@ -207,6 +220,7 @@ _dn_server_rights_see_change (DnRights   *rights,
   gint64 id = json_object_get_int_member_with_default (change, "id", 0);
   JsonNode *row_node = json_object_get_member (change, "row");
   JsonObject *row = row_node != NULL && JSON_NODE_HOLDS_OBJECT (row_node) ? json_node_get_object (row_node) : NULL;
+  const DnServed *served;
   gboolean judged = FALSE, seen;
 
   if (rights->scope == NULL)
@@ -215,10 +229,17 @@ _dn_server_rights_see_change (DnRights   *rights,
     return TRUE;
   if (g_str_equal (table, "task") || g_str_equal (table, "task_attachment"))
     return row_node == NULL || JSON_NODE_HOLDS_NULL (row_node) || task_seen (rights, id);
-  if (g_str_equal (table, "document"))
-    return row == NULL ||
-           rights->secret ||
-           g_strcmp0 (json_object_get_string_member_with_default (row, "classification", ""), "normal") == 0;
+  /* the records of dn-server-records.c, judged as their GET judges them;
+   * a deletion names only an id */
+  if ((served = _dn_server_find_served (table)) != NULL)
+    return row == NULL || _dn_server_row_seen (rights->store, rights->scope, rights->secret, served, row);
+  if (g_str_equal (table, "document_attachment"))
+    return owner_seen (rights, &dn_served_document, id);
+  if (g_str_equal (table, "delegation_attachment") || g_str_equal (table, "delegation_country"))
+    return owner_seen (rights, &dn_served_delegation, id);
+  if (g_str_equal (table, "attachment"))
+    return row_node == NULL || JSON_NODE_HOLDS_NULL (row_node) ||
+           _dn_server_may_see_attachment (rights->store, rights->account, id, NULL);
   seen = member_in (row, "task_id", task_seen, rights, &judged);
   if (judged)
     return seen;

@@ -160,3 +160,4 @@ G_END_DECLS
 #include "dn-store-delegation-status.h"
 #include "dn-store-accounts.h"
 #include "dn-store-changes.h"
+#include "dn-store-pages.h"
