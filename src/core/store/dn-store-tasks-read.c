@@ -375,16 +375,15 @@ prepare_task_query (DnStore            *self,
  *   (dn_fts_match()), a few hundred rows ("h" at 1 000 000 tasks: 27 ms,
  *   where collecting every entry of the index for it takes 0.6 s);
  * - otherwise the list's order, each row looked up in the entries. */
-static TextPlan
-text_plan (DnStore            *self,
-           const DnTaskQuery  *query,
-           gboolean            first_rows)
+static int
+text_probe (DnStore            *self,
+            const DnTaskQuery  *query)
 {
   g_autofree char *match = NULL;
   gint64 found = 0;
 
   if (query->text == NULL || *query->text == '\0' || (match = dn_text_fts_query (query->text)) == NULL)
-    return TEXT_IN_INDEX_ORDER;
+    return -1;
   /* 0: few entries; 1: tasks dense among them (task rowids are id * 8 + 3:
    * the tasks among the entries, against the tasks their rowids span);
    * 2: neither. A failed probe only means the usual way. */
@@ -393,7 +392,17 @@ text_plan (DnStore            *self,
                            "WHEN 32 * count(*) FILTER (WHERE rowid % 8 = 3) >= max(rowid) THEN 1 ELSE 2 END "
                            "FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT 20000)",
                            &found, NULL, DN_TEXT (match), DN_END))
-    return TEXT_IN_INDEX_ORDER;
+    return -1;
+  return (int) found;
+}
+
+static TextPlan
+text_plan (DnStore            *self,
+           const DnTaskQuery  *query,
+           gboolean            first_rows)
+{
+  int found = text_probe (self, query);
+
   if (found == 0)
     return TEXT_FROM_ENTRIES;
   if (found == 1 && first_rows &&
@@ -430,6 +439,39 @@ dn_store_list_task_ids (DnStore            *self,
                         GError            **error)
 {
   return query_task_ids (self, query, NULL, text_plan (self, query, FALSE), error);
+}
+
+GArray *
+dn_store_list_task_ids_after (DnStore            *self,
+                              const DnTaskQuery  *query,
+                              gint64              after,
+                              guint               limit,
+                              GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  TextPlan plan;
+  int found, n;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+  /* the words' few entries to their tasks; or, where tasks are dense
+   * among the entries, the tasks by id each tested by the index's rule
+   * (the primary key is the order: the page ends after a few hundred
+   * rows); else by id, each looked up in the entries */
+  found = text_probe (self, query);
+  plan = found == 0 ? TEXT_FROM_ENTRIES : found == 1 ? TEXT_BY_ROW : TEXT_IN_INDEX_ORDER;
+  stmt = prepare_task_query (self, query, "SELECT t.id", FALSE, " AND t.id > ? ORDER BY t.id LIMIT ?", plan, error);
+  if (stmt == NULL)
+    return NULL;
+  n = sqlite3_bind_parameter_count (stmt);
+  sqlite3_bind_int64 (stmt, n - 1, after);
+  sqlite3_bind_int64 (stmt, n, limit);
+  ok = _dn_store_collect_ids (self, stmt, ids, error);
+  sqlite3_finalize (stmt);
+  return ok ? g_steal_pointer (&ids) : NULL;
 }
 
 gboolean
