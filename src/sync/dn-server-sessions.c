@@ -33,6 +33,89 @@ account_to_json (DnStore   *store,
   return json_builder_get_root (builder);
 }
 
+/* A sign-in whose password is being checked on a worker thread; the
+ * message waits, paused */
+typedef struct
+{
+  DnServer          *server;
+  SoupServerMessage *msg;
+  DnSignIn          *sign_in;
+} SignInJob;
+
+static void
+sign_in_job_free (SignInJob *job)
+{
+  g_clear_pointer (&job->sign_in, dn_sign_in_free);
+  g_clear_object (&job->msg);
+  g_clear_object (&job->server);
+  g_free (job);
+}
+
+static void
+reply_sign_in_error (SoupServerMessage *msg,
+                     const GError      *error)
+{
+  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED))
+    dn_server_reply_error (msg, SOUP_STATUS_UNAUTHORIZED, "denied", error->message);
+  else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_MANY_ATTEMPTS))
+    dn_server_reply_error (msg, DN_SERVER_TOO_MANY_REQUESTS, "too-many-attempts", error->message);
+  else
+    _dn_server_reply_store_error (msg, error);
+}
+
+/* On the worker: libsodium only, no store */
+static void
+check_password_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      data,
+                       GCancellable *cancellable)
+{
+  SignInJob *job = data;
+
+  dn_sign_in_check (job->sign_in);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the main loop: the outcome recorded, the session opened */
+static void
+on_password_checked_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
+{
+  SignInJob *job = data;
+  SoupServerMessage *msg = job->msg;
+  DnStore *store = dn_server_get_store (job->server);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnAccount) account = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *own = g_strdup (dn_store_get_actor (store));
+
+  /* the pipeline's actor was put back when the route returned */
+  dn_store_set_actor (store, dn_sign_in_get_name (job->sign_in));
+  token = dn_store_finish_sign_in (store, job->sign_in, &error);
+  dn_store_set_actor (store, own);
+  if (token != NULL)
+    account = dn_store_check_session (store, token, &error);
+  if (account == NULL)
+    reply_sign_in_error (msg, error);
+  else
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "token");
+      json_builder_add_string_value (builder, token);
+      json_builder_set_member_name (builder, "user");
+      json_builder_add_value (builder, account_to_json (store, account));
+      json_builder_end_object (builder);
+      answer = json_builder_get_root (builder);
+      dn_server_reply_json (msg, SOUP_STATUS_CREATED, answer);
+    }
+  soup_server_message_unpause (msg);
+  sign_in_job_free (job);
+}
+
 static void
 open_session (DnRequest *request)
 {
@@ -45,43 +128,34 @@ open_session (DnRequest *request)
   DnStore *store = dn_server_get_store (request->server);
   JsonObject *object;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DnAccount) account = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(DnSignIn) sign_in = NULL;
+  g_autoptr(GTask) task = NULL;
   g_autofree char *peer = NULL;
-  g_autofree char *token = NULL;
+  SignInJob *job;
 
   if (!_dn_server_check_fields (msg, request->body, fields))
     return;
   object = json_node_get_object (request->body);
   peer = _dn_server_dup_peer (msg);
-  token = dn_store_open_session (store, json_object_get_string_member (object, "user"),
-                                 json_object_get_string_member (object, "password"), peer, &error);
-  if (token == NULL)
+  sign_in = dn_store_begin_sign_in (store, json_object_get_string_member (object, "user"),
+                                    json_object_get_string_member (object, "password"), peer,
+                                    DN_SESSION_LIFETIME, &error);
+  if (sign_in == NULL)
     {
-      if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED))
-        dn_server_reply_error (msg, SOUP_STATUS_UNAUTHORIZED, "denied", error->message);
-      else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_MANY_ATTEMPTS))
-        dn_server_reply_error (msg, DN_SERVER_TOO_MANY_REQUESTS, "too-many-attempts", error->message);
-      else
-        _dn_server_reply_store_error (msg, error);
+      reply_sign_in_error (msg, error);
       return;
     }
-  account = dn_store_check_session (store, token, &error);
-  if (account == NULL)
-    {
-      _dn_server_reply_store_error (msg, error);
-      return;
-    }
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "token");
-  json_builder_add_string_value (builder, token);
-  json_builder_set_member_name (builder, "user");
-  json_builder_add_value (builder, account_to_json (store, account));
-  json_builder_end_object (builder);
-  answer = json_builder_get_root (builder);
-  dn_server_reply_json (msg, SOUP_STATUS_CREATED, answer);
+  /* the password is checked off the main loop (about 0.2 s of argon2id),
+   * which answers other requests meanwhile */
+  job = g_new0 (SignInJob, 1);
+  job->server = g_object_ref (request->server);
+  job->msg = g_object_ref (msg);
+  job->sign_in = g_steal_pointer (&sign_in);
+  soup_server_message_pause (msg);
+  task = g_task_new (NULL, NULL, on_password_checked_cb, job);
+  g_task_set_source_tag (task, open_session);
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, check_password_thread);
 }
 
 static void
