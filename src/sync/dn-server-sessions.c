@@ -42,9 +42,28 @@ typedef struct
   DnSignIn          *sign_in;
 } SignInJob;
 
+#define N_WAITING_KEY "dn-sign-ins-waiting"
+
+static void
+count_waiting (DnServer *server,
+               int       delta)
+{
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (server), N_WAITING_KEY));
+
+  g_object_set_data (G_OBJECT (server), N_WAITING_KEY, GUINT_TO_POINTER (delta > 0 ? n + 1 : n - 1));
+}
+
+guint
+dn_server_get_n_waiting (DnServer *self)
+{
+  g_return_val_if_fail (DN_IS_SERVER (self), 0);
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), N_WAITING_KEY));
+}
+
 static void
 sign_in_job_free (SignInJob *job)
 {
+  count_waiting (job->server, -1);
   g_clear_pointer (&job->sign_in, dn_sign_in_free);
   g_clear_object (&job->msg);
   g_clear_object (&job->server);
@@ -149,6 +168,7 @@ open_session (DnRequest *request)
    * which answers other requests meanwhile */
   job = g_new0 (SignInJob, 1);
   job->server = g_object_ref (request->server);
+  count_waiting (job->server, +1);
   job->msg = g_object_ref (msg);
   job->sign_in = g_steal_pointer (&sign_in);
   soup_server_message_pause (msg);

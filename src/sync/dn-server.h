@@ -57,6 +57,11 @@ gboolean    dn_server_accept_stream (DnServer         *self,
                                      GIOStream        *stream,
                                      GError          **error);
 
+/* The requests being answered off the main loop (sign-ins whose password
+ * is being checked on a worker thread): their answers come on a later
+ * iteration of the main context. */
+guint       dn_server_get_n_waiting (DnServer         *self);
+
 /* What the pipeline does with a request body, alone (also the fuzz
  * target's entry): NULL with @error (a translated message) when @data is
  * not strict JSON within DN_SERVER_MAX_DEPTH or not an object. */
