@@ -90,9 +90,10 @@ list_tasks (DnRequest *request)
   g_autoptr(GArray) ids = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) answer = NULL;
+  JsonNode *tasks;
   DnTaskQuery query;
   gboolean none = FALSE;
-  gint64 after, limit, last = 0;
+  gint64 after, limit;
   guint n;
 
   if (!_dn_server_query_number (msg, request->query, "after", 0, G_MAXINT64, 0, &after) ||
@@ -108,26 +109,18 @@ list_tasks (DnRequest *request)
       return;
     }
   n = MIN (ids->len, (guint) limit);
+  tasks = dn_exchange_rows_to_json (store, "task", (const gint64 *) ids->data, n, &error);
+  if (tasks == NULL)
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "tasks");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *task;
-
-      last = g_array_index (ids, gint64, i);
-      task = dn_exchange_row_to_json (store, "task", last, &error);
-      if (task == NULL)
-        {
-          _dn_server_reply_store_error (msg, error);
-          return;
-        }
-      json_builder_add_value (builder, task);
-    }
-  json_builder_end_array (builder);
+  json_builder_add_value (builder, g_steal_pointer (&tasks));
   json_builder_set_member_name (builder, "next");
   if (ids->len > n)
-    json_builder_add_int_value (builder, last);
+    json_builder_add_int_value (builder, g_array_index (ids, gint64, n - 1));
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
 #define DN_SERVER_MAX_BODY  (1024 * 1024)
 /* The deepest nesting of a request's JSON */
 #define DN_SERVER_MAX_DEPTH 16
+/* The database's pages the server keeps in memory (bytes) */
+#define DN_SERVER_CACHE_SIZE (128 * 1024 * 1024)
 /* HTTP 429, which libsoup 3.2 does not name */
 #define DN_SERVER_TOO_MANY_REQUESTS 429
 

@@ -668,6 +668,33 @@ test_sign_in_steps (DnTestStore   *f,
   dn_test_store_reopen (f);
   assert_sign_in_refused (f->store, "lan", PASSWORD, NULL, DN_STORE_ERROR_TOO_MANY_ATTEMPTS);
 
+  /* two sign-ins under way when the limits changed: the first to end makes
+   * the hash again, the second still signs in */
+  {
+    gint64 minh = add_account (f->store, "minh", t.pgd, DN_ACCOUNT_ROLE_UNIT);
+    g_autoptr(DnSignIn) first = NULL;
+    g_autoptr(DnSignIn) second = NULL;
+    g_autofree char *old_hash = dn_test_query_text (f->store, "SELECT password_hash FROM account WHERE id = %"
+                                                    G_GINT64_FORMAT, minh);
+    g_autofree char *first_token = NULL;
+    g_autofree char *second_token = NULL;
+
+    _dn_accounts_set_hash_limits (2, 16384);
+    first = dn_store_begin_sign_in (f->store, "minh", PASSWORD, NULL, DN_SESSION_LIFETIME, &error);
+    second = dn_store_begin_sign_in (f->store, "minh", PASSWORD, NULL, DN_SESSION_LIFETIME, &error);
+    g_assert_no_error (error);
+    dn_sign_in_check (first);
+    dn_sign_in_check (second);
+    first_token = dn_store_finish_sign_in (f->store, first, &error);
+    g_assert_no_error (error);
+    second_token = dn_store_finish_sign_in (f->store, second, &error);
+    g_assert_no_error (error);
+    assert_session_account (f->store, second_token, minh);
+    dn_test_assert_owned_cmpstr (dn_test_query_text (f->store, "SELECT password_hash <> '%s' FROM account WHERE id = %"
+                                                     G_GINT64_FORMAT, old_hash, minh), ==, "1");
+    _dn_accounts_set_hash_limits (crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN);
+  }
+
   /* the password changed, or the account disabled, while being checked */
   changed = dn_store_begin_sign_in (f->store, "hoa", PASSWORD, NULL, DN_SESSION_LIFETIME, &error);
   disabled = dn_store_begin_sign_in (f->store, "hoa", PASSWORD, NULL, DN_SESSION_LIFETIME, &error);

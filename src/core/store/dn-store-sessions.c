@@ -122,7 +122,7 @@ struct _DnSignIn
   DnStore  *store;
   char     *name;       /* normalized; "" for a name no account can have */
   char     *peer;
-  char     *password;   /* wiped when checked */
+  char     *password;   /* wiped when freed */
   char     *hash;       /* NULL: no such account (checked against the dummy) */
   char     *rehash;     /* made again with today's limits, when they changed */
   gint64    account_id;
@@ -263,7 +263,6 @@ dn_sign_in_check (DnSignIn *sign_in)
   /* made with earlier limits: made again, now that the password is known */
   if (sign_in->verified && !sign_in->disabled && _dn_accounts_needs_rehash (sign_in->hash))
     sign_in->rehash = _dn_accounts_hash_password (sign_in->password, NULL);
-  wipe (sign_in->password);
   sign_in->checked = TRUE;
 }
 
@@ -317,11 +316,16 @@ dn_store_finish_sign_in (DnStore     *self,
                              _("This account is disabled: ask an administrator."));
         return NULL;
       }
-    if (id != sign_in->account_id || g_strcmp0 (hash, sign_in->hash) != 0)
+    /* another hash: the password changed, or was hashed again by another
+     * sign-in; checked again here (rare) against the one now */
+    if (id != sign_in->account_id ||
+        (g_strcmp0 (hash, sign_in->hash) != 0 && !_dn_accounts_verify (hash, sign_in->password)))
       {
         set_denied (error);
         return NULL;
       }
+    if (g_strcmp0 (hash, sign_in->hash) != 0)
+      g_clear_pointer (&sign_in->rehash, g_free);
   }
 
   token = new_token ();

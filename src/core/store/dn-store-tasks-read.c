@@ -193,6 +193,7 @@ build_task_query (DnStore            *self,
                   const char         *select,
                   gboolean            with_order,
                   gboolean            full_rows,
+                  gboolean            by_id,
                   TextPlan            plan,
                   GPtrArray          *binds)
 {
@@ -217,7 +218,9 @@ build_task_query (DnStore            *self,
         g_string_append (sql, " LEFT JOIN assignment la ON la.task_id = t.id AND la.role = 'lead' "
                               "LEFT JOIN unit lu ON lu.id = la.unit_id");
     }
-  g_string_append (sql, " WHERE t.deleted = 0");
+  /* read by id: the primary key (or the unit's tasks, by id) drives, not
+   * the indexes on deleted that would scan every task for a unit's few */
+  g_string_append (sql, by_id ? " WHERE +t.deleted = 0" : " WHERE t.deleted = 0");
 
   if (query->unit_id > 0)
     {
@@ -342,13 +345,14 @@ prepare_task_query (DnStore            *self,
                     const DnTaskQuery  *query,
                     const char         *select,
                     gboolean            with_order,
+                    gboolean            by_id,
                     const char         *suffix,
                     TextPlan            plan,
                     GError            **error)
 {
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   gboolean full_rows = g_str_has_prefix (select, "SELECT " TASK_COLUMNS);
-  g_autofree char *base = build_task_query (self, query, select, with_order, full_rows, plan, binds);
+  g_autofree char *base = build_task_query (self, query, select, with_order, full_rows, by_id, plan, binds);
   g_autofree char *sql = g_strconcat (base, suffix != NULL ? suffix : "", NULL);
   sqlite3_stmt *stmt = _dn_store_prepare_once (self, sql, error);
 
@@ -425,7 +429,7 @@ query_task_ids (DnStore            *self,
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
-  stmt = prepare_task_query (self, query, "SELECT t.id", TRUE, suffix, plan, error);
+  stmt = prepare_task_query (self, query, "SELECT t.id", TRUE, FALSE, suffix, plan, error);
   if (stmt == NULL)
     return NULL;
   ok = _dn_store_collect_ids (self, stmt, ids, error);
@@ -463,7 +467,7 @@ dn_store_list_task_ids_after (DnStore            *self,
    * rows); else by id, each looked up in the entries */
   found = text_probe (self, query);
   plan = found == 0 ? TEXT_FROM_ENTRIES : found == 1 ? TEXT_BY_ROW : TEXT_IN_INDEX_ORDER;
-  stmt = prepare_task_query (self, query, "SELECT t.id", FALSE, " AND t.id > ? ORDER BY t.id LIMIT ?", plan, error);
+  stmt = prepare_task_query (self, query, "SELECT t.id", FALSE, TRUE, " AND t.id > ? ORDER BY t.id LIMIT ?", plan, error);
   if (stmt == NULL)
     return NULL;
   n = sqlite3_bind_parameter_count (stmt);
@@ -489,7 +493,7 @@ dn_store_foreach_task (DnStore            *self,
   g_return_val_if_fail (func != NULL, FALSE);
   /* one statement stepped to the end: each row is read once, whatever the
    * number of rows (no paging that reads again the rows before a page) */
-  stmt = prepare_task_query (self, query, "SELECT " TASK_COLUMNS, TRUE, NULL, TEXT_IN_INDEX_ORDER, error);
+  stmt = prepare_task_query (self, query, "SELECT " TASK_COLUMNS, TRUE, FALSE, NULL, TEXT_IN_INDEX_ORDER, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -557,7 +561,7 @@ dn_store_count_tasks (DnStore            *self,
   int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), -1);
-  stmt = prepare_task_query (self, query, "SELECT count(*)", FALSE, NULL, text_plan (self, query, FALSE), error);
+  stmt = prepare_task_query (self, query, "SELECT count(*)", FALSE, FALSE, NULL, text_plan (self, query, FALSE), error);
   if (stmt == NULL)
     return -1;
   rc = sqlite3_step (stmt);
