@@ -115,6 +115,20 @@ on_password_checked_cb (GObject      *source,
   dn_store_set_actor (store, dn_sign_in_get_name (job->sign_in));
   token = dn_store_finish_sign_in (store, job->sign_in, &error);
   dn_store_set_actor (store, own);
+  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT) && dn_sign_in_get_tries (job->sign_in) < 3)
+    {
+      /* its hash changed meanwhile: checked again, on the worker too */
+      g_autoptr(GTask) again = g_task_new (NULL, NULL, on_password_checked_cb, job);
+
+      g_task_set_task_data (again, job, NULL);
+      g_task_run_in_thread (again, check_password_thread);
+      return;
+    }
+  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT))
+    {
+      g_clear_error (&error);
+      g_set_error_literal (&error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED, _("Wrong account name or password."));
+    }
   if (token != NULL)
     account = dn_store_check_session (store, token, &error);
   if (account == NULL)

@@ -1,7 +1,8 @@
 /* bench-server.c: how many desktops one department server carries
  *
  * bench-server [--tasks N] [--db PATH] [--clients 10,50,200] [--requests N]
- *              [--seconds S] [--schools K] [--password-cost interactive|min]
+ *              [--seconds S] [--pause MS] [--schools K]
+ *              [--password-cost interactive|min]
  *
  * A server on loopback over a database made by dn_generate (N tasks,
  * default 100 000, with 20 000 delegations and 50 000 people; made once and
@@ -9,8 +10,8 @@
  * department officer and the unit officers of K schools (the schools that
  * lead most tasks). For each number of clients, that many clients, each a
  * thread of its own with its own GMainContext and SoupSession (so one
- * connection each, kept alive), sign in at once and then send, without
- * pause, up to --requests requests each (at most --seconds for the level):
+ * connection each, kept alive), sign in at once and then send up to
+ * --requests requests each (at most --seconds for the level):
  * 60 % polls of /changes since the revision they last had, 20 % pages of
  * /tasks (100 tasks, each page after the last), 10 % searches
  * (/tasks?q=…, 50 tasks) and 10 % progress entries (POST
@@ -20,8 +21,11 @@
  * lost: every answer the one expected, and as many progress entries more
  * in the store as were answered 201.
  *
- * The clients send back to back: this is the server's ceiling, not a
- * day's traffic (a desktop polls once a minute).
+ * By default the clients send back to back: the server's ceiling, where
+ * each waits for the others (a request's time is about the number of
+ * clients over the requests per second). With --pause MS each client
+ * waits about MS between its requests, as desktops do (one poll a minute;
+ * --pause 1000 is sixty times that).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -79,11 +83,13 @@ typedef struct
   gint64      revision;     /* the store's when the level starts */
   gint64      deadline;     /* monotonic */
   guint       requests;
+  guint       pause_ms;     /* between a client's requests; 0: back to back */
   GMutex      lock;
   GArray     *times[N_KINDS];  /* double, ms */
   guint       n_unexpected;
   guint       n_created;    /* progress entries answered 201 */
   char       *first_unexpected;
+  char       *transport_error;  /* the first request that got no answer */
 } Level;
 
 typedef struct
@@ -134,7 +140,13 @@ send_request (SoupSession  *session,
   answer = soup_session_send_and_read (session, msg, NULL, &error);
   *ms = ms_since (start);
   if (answer == NULL)
-    return 0;
+    {
+      g_mutex_lock (&level->lock);
+      if (level->transport_error == NULL)
+        level->transport_error = g_strdup (error->message);
+      g_mutex_unlock (&level->lock);
+      return 0;
+    }
   if (json != NULL)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
@@ -239,6 +251,10 @@ client_thread (gpointer data)
           status = send_request (session, level, "POST", path, token, body, NULL, &ms);
           record (level, KIND_PROGRESS, ms, status, 201, path);
         }
+      /* a desktop's pace: the next request a while after (±50 %) */
+      if (level->pause_ms > 0)
+        g_usleep ((gulong) g_rand_int_range (rand, (gint32) level->pause_ms / 2, (gint32) level->pause_ms * 3 / 2 + 1) *
+                  1000);
     }
   g_main_context_pop_thread_default (context);
   return NULL;
@@ -277,6 +293,7 @@ typedef struct
   guint       n_levels;
   guint       requests;
   guint       seconds;
+  guint       pause_ms;
   GMainLoop  *loop;
   gboolean    failed;
   guint       n_created;  /* progress entries answered 201, every level */
@@ -345,6 +362,7 @@ run_level (Driver *driver,
   level.n_accounts = driver->n_accounts;
   level.revision = revision;
   level.requests = driver->requests;
+  level.pause_ms = driver->pause_ms;
   g_mutex_init (&level.lock);
   for (guint k = 0; k < N_KINDS; k++)
     level.times[k] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -385,7 +403,9 @@ run_level (Driver *driver,
   }
   if (level.n_unexpected > 0)
     {
-      printf ("  UNEXPECTED ANSWERS: %u (the first: %s)\n", level.n_unexpected, level.first_unexpected);
+      printf ("  UNEXPECTED ANSWERS: %u (the first: %s%s%s)\n", level.n_unexpected, level.first_unexpected,
+              level.transport_error != NULL ? "; no answer: " : "",
+              level.transport_error != NULL ? level.transport_error : "");
       driver->failed = TRUE;
     }
   /* the main thread counts them in the store at the end */
@@ -393,6 +413,7 @@ run_level (Driver *driver,
   for (guint k = 0; k < N_KINDS; k++)
     g_array_unref (level.times[k]);
   g_free (level.first_unexpected);
+  g_free (level.transport_error);
   g_mutex_clear (&level.lock);
 }
 
@@ -534,10 +555,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  int tasks = 100000, requests = 200, seconds = 60, schools = 20;
+  int tasks = 100000, requests = 200, seconds = 60, schools = 20, pause = 0;
   g_autofree char *db = NULL;
   g_autofree char *clients = NULL;
   g_autofree char *cost = NULL;
+  g_autofree char *pace = NULL;
   const GOptionEntry entries[] = {
     { "tasks", 0, 0, G_OPTION_ARG_INT, &tasks, "Tasks of the generated database (default 100000)", "N" },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database (made when missing)", "PATH" },
@@ -545,6 +567,8 @@ main (int   argc,
       "N,N" },
     { "requests", 0, 0, G_OPTION_ARG_INT, &requests, "Requests per client after its sign-in (default 200)", "N" },
     { "seconds", 0, 0, G_OPTION_ARG_INT, &seconds, "The longest a level runs (default 60)", "S" },
+    { "pause", 0, 0, G_OPTION_ARG_INT, &pause,
+      "Milliseconds between a client's requests, ±50 % (default 0: back to back)", "MS" },
     { "schools", 0, 0, G_OPTION_ARG_INT, &schools, "Schools with an officer signing in (default 20)", "K" },
     { "password-cost", 0, 0, G_OPTION_ARG_STRING, &cost,
       "interactive (libsodium's, as the server runs) or min (argon2id at its lowest)", "COST" },
@@ -567,8 +591,8 @@ main (int   argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     g_error ("%s", error->message);
-  if (tasks < 100 || requests < 1 || seconds < 1 || schools < 1)
-    g_error ("--tasks from 100, --requests, --seconds and --schools from 1");
+  if (tasks < 100 || requests < 1 || seconds < 1 || schools < 1 || pause < 0)
+    g_error ("--tasks from 100, --requests, --seconds and --schools from 1, --pause from 0");
   if (cost != NULL && g_str_equal (cost, "min"))
     _dn_accounts_set_hash_limits (crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN);
   else if (cost != NULL && !g_str_equal (cost, "interactive"))
@@ -581,10 +605,11 @@ main (int   argc,
   if (store == NULL)
     g_error ("%s", error->message);
   accounts = make_accounts (store, (guint) schools, &n_accounts);
+  pace = pause > 0 ? g_strdup_printf ("about %d ms apart", pause) : g_strdup ("back to back");
   printf ("%s: %" G_GINT64_FORMAT " tasks, %" G_GINT64_FORMAT " change-log entries; %u accounts (a department "
-          "officer, %u school officers), password hash %s; %d requests per client, at most %d s per level\n",
+          "officer, %u school officers), password hash %s; %d requests per client, %s, at most %d s per level\n",
           db, count_rows (store, "SELECT count(*) FROM task WHERE deleted = 0"), dn_store_get_revision (store), n_accounts, n_accounts - 1,
-          cost != NULL ? cost : "interactive", requests, seconds);
+          cost != NULL ? cost : "interactive", requests, pace, seconds);
 
   server = dn_server_new (store);
   if (!dn_server_listen (server, "127.0.0.1:0", NULL, FALSE, &error))
@@ -605,6 +630,7 @@ main (int   argc,
   driver.levels = parse_levels (clients != NULL ? clients : "10,50,200", &driver.n_levels);
   driver.requests = (guint) requests;
   driver.seconds = (guint) seconds;
+  driver.pause_ms = (guint) pause;
   driver.loop = loop;
   g_mutex_init (&driver.lock);
   g_cond_init (&driver.cond);

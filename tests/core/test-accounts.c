@@ -687,6 +687,12 @@ test_sign_in_steps (DnTestStore   *f,
     dn_sign_in_check (second);
     first_token = dn_store_finish_sign_in (f->store, first, &error);
     g_assert_no_error (error);
+    /* the second is told to check again, against the new hash */
+    g_assert_null (dn_store_finish_sign_in (f->store, second, &error));
+    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    dn_sign_in_check (second);
+    g_assert_cmpuint (dn_sign_in_get_tries (second), ==, 2);
     second_token = dn_store_finish_sign_in (f->store, second, &error);
     g_assert_no_error (error);
     assert_session_account (f->store, second_token, minh);
@@ -705,8 +711,14 @@ test_sign_in_steps (DnTestStore   *f,
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM account_session WHERE account_id = %" G_GINT64_FORMAT,
                                       hoa), ==, 1);
   g_assert_null (dn_store_finish_sign_in (f->store, changed, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* checked again against the new password's hash: refused, and counted */
+  dn_sign_in_check (changed);
+  g_assert_null (dn_store_finish_sign_in (f->store, changed, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED);
   g_clear_error (&error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM account_attempt WHERE name = 'hoa'"), ==, 1);
   g_assert_true (dn_store_set_account_disabled (f->store, hoa, TRUE, &error));
   g_assert_null (dn_store_finish_sign_in (f->store, disabled, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED);

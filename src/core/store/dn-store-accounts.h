@@ -101,8 +101,10 @@ char      *dn_store_open_session_full     (DnStore     *self,
  *   only, no store) and makes its hash again when today's limits differ;
  * - dn_store_finish_sign_in(), on the store's thread, records a failure or
  *   opens the session: the token, or the errors of
- *   dn_store_open_session(). An account changed meanwhile (its password,
- *   disabled) is judged as it is now.
+ *   dn_store_open_session(). An account disabled meanwhile is refused; one
+ *   whose hash changed meanwhile (a new password, or the hash made again
+ *   by another sign-in) gives DN_STORE_ERROR_CONFLICT: check the password
+ *   again (dn_sign_in_check(), against the hash now), then finish again.
  * dn_sign_in_free() may be called at any step, on the store's thread. */
 typedef struct _DnSignIn DnSignIn;
 
@@ -119,6 +121,8 @@ char      *dn_store_finish_sign_in        (DnStore     *self,
 /* The account name signed in under, as accounts are named ("" for a name
  * no account can have) */
 const char *dn_sign_in_get_name           (DnSignIn    *sign_in);
+/* How many times its password was checked */
+guint      dn_sign_in_get_tries           (DnSignIn    *sign_in);
 void       dn_sign_in_free                (DnSignIn    *sign_in);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnSignIn, dn_sign_in_free)
 
