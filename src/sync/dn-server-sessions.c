@@ -40,6 +40,7 @@ typedef struct
   DnServer          *server;
   SoupServerMessage *msg;
   DnSignIn          *sign_in;
+  GMainContext      *context;  /* where it is answered */
 } SignInJob;
 
 #define N_WAITING_KEY "dn-sign-ins-waiting"
@@ -67,6 +68,7 @@ sign_in_job_free (SignInJob *job)
   g_clear_pointer (&job->sign_in, dn_sign_in_free);
   g_clear_object (&job->msg);
   g_clear_object (&job->server);
+  g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job);
 }
 
@@ -82,26 +84,47 @@ reply_sign_in_error (SoupServerMessage *msg,
     _dn_server_reply_store_error (msg, error);
 }
 
-/* On the worker: libsodium only, no store */
+static void on_password_checked (SignInJob *job);
+
+static gboolean
+on_password_checked_cb (gpointer data)
+{
+  on_password_checked (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* On a worker: libsodium only, no store; then back to the main loop */
 static void
-check_password_thread (GTask        *task,
-                       gpointer      source,
-                       gpointer      data,
-                       GCancellable *cancellable)
+check_password_thread (gpointer data,
+                       gpointer pool_data)
 {
   SignInJob *job = data;
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   dn_sign_in_check (job->sign_in);
-  g_task_return_boolean (task, TRUE);
+  g_source_set_callback (source, on_password_checked_cb, job, NULL);
+  g_source_attach (source, job->context);
+}
+
+/* The passwords are checked on fewer threads than there are processors
+ * (one on two): a burst of sign-ins (argon2id: 64 MiB and about 0.2 s of
+ * a processor each) leaves one for the main loop and its other requests,
+ * and takes that much memory at most that many times */
+static void
+check_password (SignInJob *job)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (check_password_thread, NULL,
+                                                 MAX (1, (int) g_get_num_processors () - 1), FALSE, NULL));
+  g_thread_pool_push (pool, job, NULL);
 }
 
 /* Back on the main loop: the outcome recorded, the session opened */
 static void
-on_password_checked_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      data)
+on_password_checked (SignInJob *job)
 {
-  SignInJob *job = data;
   SoupServerMessage *msg = job->msg;
   DnStore *store = dn_server_get_store (job->server);
   g_autoptr(GError) error = NULL;
@@ -118,10 +141,7 @@ on_password_checked_cb (GObject      *source,
   if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT) && dn_sign_in_get_tries (job->sign_in) < 3)
     {
       /* its hash changed meanwhile: checked again, on the worker too */
-      g_autoptr(GTask) again = g_task_new (NULL, NULL, on_password_checked_cb, job);
-
-      g_task_set_task_data (again, job, NULL);
-      g_task_run_in_thread (again, check_password_thread);
+      check_password (job);
       return;
     }
   if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT))
@@ -162,7 +182,6 @@ open_session (DnRequest *request)
   JsonObject *object;
   g_autoptr(GError) error = NULL;
   g_autoptr(DnSignIn) sign_in = NULL;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *peer = NULL;
   SignInJob *job;
 
@@ -185,11 +204,9 @@ open_session (DnRequest *request)
   count_waiting (job->server, +1);
   job->msg = g_object_ref (msg);
   job->sign_in = g_steal_pointer (&sign_in);
+  job->context = g_main_context_ref_thread_default ();
   soup_server_message_pause (msg);
-  task = g_task_new (NULL, NULL, on_password_checked_cb, job);
-  g_task_set_source_tag (task, open_session);
-  g_task_set_task_data (task, job, NULL);
-  g_task_run_in_thread (task, check_password_thread);
+  check_password (job);
 }
 
 static void
