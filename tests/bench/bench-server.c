@@ -6,9 +6,10 @@
  *
  * A server on loopback over a database made by dn_generate (N tasks,
  * default 100 000, with 20 000 delegations and 50 000 people; made once and
- * reused: PATH, by default bench-server-N.db in the build folder), with a
- * department officer and the unit officers of K schools (the schools that
- * lead most tasks). For each number of clients, that many clients, each a
+ * reused: PATH, by default bench-server-N.db in the build folder), with an
+ * account for each client (a desktop each): a department officer and unit
+ * officers of K schools in turn (the schools that lead most tasks). For
+ * each number of clients, that many clients, each a
  * thread of its own with its own GMainContext and SoupSession (so one
  * connection each, kept alive), sign in at once and then send up to
  * --requests requests each (at most --seconds for the level):
@@ -492,12 +493,13 @@ read_ids (DnStore    *store,
   return ids;
 }
 
-/* The department officer (first) and the officers of the @n_schools
- * schools that lead most tasks */
+/* @n_accounts accounts, one a client as desktops have: the department
+ * officer (first), then officers of the @n_schools schools that lead most
+ * tasks, in turn */
 static Account *
 make_accounts (DnStore *store,
                guint    n_schools,
-               guint   *n_accounts)
+               guint    n_accounts)
 {
   g_autoptr(GArray) schools = read_ids (store,
                                         "SELECT a.unit_id FROM assignment a JOIN unit u ON u.id = a.unit_id "
@@ -506,29 +508,31 @@ make_accounts (DnStore *store,
                                         n_schools);
   g_autoptr(GArray) top = read_ids (store, "SELECT id FROM unit WHERE parent_id IS NULL AND ?1 = ?1 "
                                            "ORDER BY kind <> 'department', id LIMIT 1", 0);
-  Account *accounts = g_new0 (Account, schools->len + 1);
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  Account *accounts = g_new0 (Account, MAX (n_accounts, 2));
 
   if (top->len == 0 || schools->len == 0)
     g_error ("the database has no department or no school leading a task");
-  accounts[0].name = g_strdup ("so-bench");
-  accounts[0].unit_id = g_array_index (top, gint64, 0);
-  ensure_account (store, accounts[0].name, accounts[0].unit_id, DN_ACCOUNT_ROLE_DEPARTMENT);
   for (guint i = 0; i < schools->len; i++)
-    {
-      Account *account = &accounts[i + 1];
-
-      account->name = g_strdup_printf ("truong-bench-%u", i + 1);
-      account->unit_id = g_array_index (schools, gint64, i);
-      ensure_account (store, account->name, account->unit_id, DN_ACCOUNT_ROLE_UNIT);
-      account->task_ids = read_ids (store,
-                                    "SELECT a.task_id FROM assignment a JOIN task t ON t.id = a.task_id "
-                                    "WHERE a.unit_id = ? AND a.role = 'lead' AND t.deleted = 0 ORDER BY a.task_id",
-                                    account->unit_id);
-    }
+    g_ptr_array_add (tasks, read_ids (store,
+                                      "SELECT a.task_id FROM assignment a JOIN task t ON t.id = a.task_id "
+                                      "WHERE a.unit_id = ? AND a.role = 'lead' AND t.deleted = 0 ORDER BY a.task_id",
+                                      g_array_index (schools, gint64, i)));
+  accounts[0].name = g_strdup ("so-bench");
+  ensure_account (store, accounts[0].name, g_array_index (top, gint64, 0), DN_ACCOUNT_ROLE_DEPARTMENT);
   /* the department reports for the first school (a unit assigned to them) */
-  accounts[0].unit_id = accounts[1].unit_id;
-  accounts[0].task_ids = g_array_copy (accounts[1].task_ids);
-  *n_accounts = schools->len + 1;
+  accounts[0].unit_id = g_array_index (schools, gint64, 0);
+  accounts[0].task_ids = g_array_ref (tasks->pdata[0]);
+  for (guint i = 1; i < MAX (n_accounts, 2); i++)
+    {
+      Account *account = &accounts[i];
+      guint school = (i - 1) % schools->len;
+
+      account->name = g_strdup_printf ("truong-bench-%u", i);
+      account->unit_id = g_array_index (schools, gint64, school);
+      ensure_account (store, account->name, account->unit_id, DN_ACCOUNT_ROLE_UNIT);
+      account->task_ids = g_array_ref (tasks->pdata[school]);
+    }
   return accounts;
 }
 
@@ -604,11 +608,15 @@ main (int   argc,
   store = dn_store_open (db, DN_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
     g_error ("%s", error->message);
-  accounts = make_accounts (store, (guint) schools, &n_accounts);
+  driver.levels = parse_levels (clients != NULL ? clients : "10,50,200", &driver.n_levels);
+  n_accounts = 2;
+  for (guint i = 0; i < driver.n_levels; i++)
+    n_accounts = MAX (n_accounts, driver.levels[i]);
+  accounts = make_accounts (store, (guint) schools, n_accounts);
   pace = pause > 0 ? g_strdup_printf ("about %d ms apart", pause) : g_strdup ("back to back");
   printf ("%s: %" G_GINT64_FORMAT " tasks, %" G_GINT64_FORMAT " change-log entries; %u accounts (a department "
-          "officer, %u school officers), password hash %s; %d requests per client, %s, at most %d s per level\n",
-          db, count_rows (store, "SELECT count(*) FROM task WHERE deleted = 0"), dn_store_get_revision (store), n_accounts, n_accounts - 1,
+          "officer, %u officers of %d schools), password hash %s; %d requests per client, %s, at most %d s per level\n",
+          db, count_rows (store, "SELECT count(*) FROM task WHERE deleted = 0"), dn_store_get_revision (store), n_accounts, n_accounts - 1, schools,
           cost != NULL ? cost : "interactive", requests, pace, seconds);
 
   server = dn_server_new (store);
@@ -627,7 +635,6 @@ main (int   argc,
   driver.base_uri = base_uri;
   driver.accounts = accounts;
   driver.n_accounts = n_accounts;
-  driver.levels = parse_levels (clients != NULL ? clients : "10,50,200", &driver.n_levels);
   driver.requests = (guint) requests;
   driver.seconds = (guint) seconds;
   driver.pause_ms = (guint) pause;
