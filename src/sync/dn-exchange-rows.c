@@ -187,6 +187,32 @@ dn_exchange_row_to_json (DnStore     *store,
   return reader_read (store, reader, id, error);
 }
 
+JsonNode *
+dn_exchange_rows_to_json (DnStore      *store,
+                          const char   *table,
+                          const gint64 *ids,
+                          guint         n_ids,
+                          GError      **error)
+{
+  g_autoptr(TableReader) reader = NULL;
+  g_autoptr(JsonArray) rows = json_array_new ();
+
+  g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  /* the table's columns read once for the whole list */
+  reader = table_reader_new (store, table, error);
+  if (reader == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      JsonNode *row = reader_read (store, reader, ids[i], error);
+
+      if (row == NULL)
+        return NULL;
+      json_array_add_element (rows, row);
+    }
+  return json_node_init_array (json_node_alloc (), rows);
+}
+
 static JsonNode *
 changes_node (DnStore     *store,
               gint64       since,

@@ -29,6 +29,15 @@ JsonNode *dn_exchange_row_to_json     (DnStore     *store,
                                        gint64       id,
                                        GError     **error);
 
+/* The records @ids of @table, in that order, as a JSON array (a page of
+ * a list: the table's columns are read once for all); the errors of
+ * dn_exchange_row_to_json() for the first that fails. */
+JsonNode *dn_exchange_rows_to_json    (DnStore      *store,
+                                       const char   *table,
+                                       const gint64 *ids,
+                                       guint         n_ids,
+                                       GError      **error);
+
 /* What GET /api/v1/changes?since=@since answers, read in one snapshot:
  * {"revision": M, "changes": [{"table", "id", "op", "revision", "row"}…]}
  * — the rows changed after @since, each once with its last change, oldest

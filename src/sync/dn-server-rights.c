@@ -28,15 +28,6 @@ _dn_server_has_id (GArray *ids,
   return FALSE;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 GArray *
 _dn_server_visible_task_ids (DnStore    *store,
                              DnAccount  *account,
@@ -55,9 +46,10 @@ _dn_server_visible_task_ids (DnStore    *store,
       query.unit_id = account->unit_id;
       query.include_sub_units = TRUE;
     }
-  ids = dn_store_list_task_ids (store, &query, error);
-  if (ids != NULL)
-    g_array_sort (ids, compare_ids);
+  /* by id, read by key: the unit's tasks found from its assignments, not
+   * by testing every task in the deadline's order (on 100 000 tasks, half
+   * the server's time under load went there) */
+  ids = dn_store_list_task_ids_after (store, &query, 0, G_MAXUINT, error);
   return ids;
 }
 

@@ -30,6 +30,8 @@ G_BEGIN_DECLS
 #define DN_SERVER_MAX_BODY  (1024 * 1024)
 /* The deepest nesting of a request's JSON */
 #define DN_SERVER_MAX_DEPTH 16
+/* The database's pages the server keeps in memory (bytes) */
+#define DN_SERVER_CACHE_SIZE (128 * 1024 * 1024)
 /* HTTP 429, which libsoup 3.2 does not name */
 #define DN_SERVER_TOO_MANY_REQUESTS 429
 
@@ -56,6 +58,11 @@ void        dn_server_disconnect   (DnServer          *self);
 gboolean    dn_server_accept_stream (DnServer         *self,
                                      GIOStream        *stream,
                                      GError          **error);
+
+/* The requests being answered off the main loop (sign-ins whose password
+ * is being checked on a worker thread): their answers come on a later
+ * iteration of the main context. */
+guint       dn_server_get_n_waiting (DnServer         *self);
 
 /* What the pipeline does with a request body, alone (also the fuzz
  * target's entry): NULL with @error (a translated message) when @data is

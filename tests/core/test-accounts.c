@@ -607,6 +607,127 @@ test_rate_limit_peer (DnTestStore   *f,
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM account_attempt"), ==, 1);
 }
 
+/* Signing in in steps (the password checked off the store's thread):
+ * sign-ins under way count against the limit, so five begun side by side
+ * leave no room for a sixth; an account changed while its password was
+ * being checked is judged as it is now. */
+static void
+test_sign_in_steps (DnTestStore   *f,
+                    gconstpointer  data)
+{
+  Tree t = add_tree (f->store);
+  gint64 lan = add_account (f->store, "lan", t.pgd, DN_ACCOUNT_ROLE_UNIT);
+  gint64 hoa = add_account (f->store, "hoa", t.pgd, DN_ACCOUNT_ROLE_UNIT);
+  DnSignIn *pending[DN_SIGN_IN_MAX_FAILURES];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnSignIn) right = NULL;
+  g_autoptr(DnSignIn) changed = NULL;
+  g_autoptr(DnSignIn) disabled = NULL;
+  g_autofree char *token = NULL;
+
+  _dn_accounts_set_clock (T0);
+  /* the right password, in steps, opens a session under its name */
+  right = dn_store_begin_sign_in (f->store, "LAN", PASSWORD, "192.0.2.1", DN_SESSION_LIFETIME, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dn_sign_in_get_name (right), ==, "LAN");
+  dn_sign_in_check (right);
+  token = dn_store_finish_sign_in (f->store, right, &error);
+  g_assert_no_error (error);
+  assert_session_account (f->store, token, lan);
+  g_clear_pointer (&token, g_free);
+  /* (a sign-in holds the store) */
+  g_clear_pointer (&right, dn_sign_in_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pending); i++)
+    {
+      pending[i] = dn_store_begin_sign_in (f->store, "lan", "sai mật khẩu", NULL, DN_SESSION_LIFETIME, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (pending[i]);
+    }
+  /* nothing recorded yet, and still a sixth is refused */
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM account_attempt"), ==, 0);
+  g_assert_null (dn_store_begin_sign_in (f->store, "lan", PASSWORD, NULL, DN_SESSION_LIFETIME, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_TOO_MANY_ATTEMPTS);
+  g_clear_error (&error);
+  /* another name is not held back by them */
+  g_free (sign_in (f->store, "hoa", PASSWORD, NULL));
+  /* one given up leaves room for one more */
+  g_clear_pointer (&pending[0], dn_sign_in_free);
+  pending[0] = dn_store_begin_sign_in (f->store, "lan", "sai mật khẩu", NULL, DN_SESSION_LIFETIME, &error);
+  g_assert_no_error (error);
+  /* finished, they are five failures: the limit holds across a restart */
+  for (guint i = 0; i < G_N_ELEMENTS (pending); i++)
+    {
+      dn_sign_in_check (pending[i]);
+      g_assert_null (dn_store_finish_sign_in (f->store, pending[i], &error));
+      g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED);
+      g_clear_error (&error);
+      dn_sign_in_free (pending[i]);
+    }
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM account_attempt"), ==, 5);
+  dn_test_store_reopen (f);
+  assert_sign_in_refused (f->store, "lan", PASSWORD, NULL, DN_STORE_ERROR_TOO_MANY_ATTEMPTS);
+
+  /* two sign-ins under way when the limits changed: the first to end makes
+   * the hash again, the second still signs in */
+  {
+    gint64 minh = add_account (f->store, "minh", t.pgd, DN_ACCOUNT_ROLE_UNIT);
+    g_autoptr(DnSignIn) first = NULL;
+    g_autoptr(DnSignIn) second = NULL;
+    g_autofree char *old_hash = dn_test_query_text (f->store, "SELECT password_hash FROM account WHERE id = %"
+                                                    G_GINT64_FORMAT, minh);
+    g_autofree char *first_token = NULL;
+    g_autofree char *second_token = NULL;
+
+    _dn_accounts_set_hash_limits (2, 16384);
+    first = dn_store_begin_sign_in (f->store, "minh", PASSWORD, NULL, DN_SESSION_LIFETIME, &error);
+    second = dn_store_begin_sign_in (f->store, "minh", PASSWORD, NULL, DN_SESSION_LIFETIME, &error);
+    g_assert_no_error (error);
+    dn_sign_in_check (first);
+    dn_sign_in_check (second);
+    first_token = dn_store_finish_sign_in (f->store, first, &error);
+    g_assert_no_error (error);
+    /* the second is told to check again, against the new hash */
+    g_assert_null (dn_store_finish_sign_in (f->store, second, &error));
+    g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+    g_clear_error (&error);
+    dn_sign_in_check (second);
+    g_assert_cmpuint (dn_sign_in_get_tries (second), ==, 2);
+    second_token = dn_store_finish_sign_in (f->store, second, &error);
+    g_assert_no_error (error);
+    assert_session_account (f->store, second_token, minh);
+    dn_test_assert_owned_cmpstr (dn_test_query_text (f->store, "SELECT password_hash <> '%s' FROM account WHERE id = %"
+                                                     G_GINT64_FORMAT, old_hash, minh), ==, "1");
+    _dn_accounts_set_hash_limits (crypto_pwhash_argon2id_OPSLIMIT_MIN, crypto_pwhash_argon2id_MEMLIMIT_MIN);
+  }
+
+  /* the password changed, or the account disabled, while being checked */
+  changed = dn_store_begin_sign_in (f->store, "hoa", PASSWORD, NULL, DN_SESSION_LIFETIME, &error);
+  disabled = dn_store_begin_sign_in (f->store, "hoa", PASSWORD, NULL, DN_SESSION_LIFETIME, &error);
+  g_assert_no_error (error);
+  dn_sign_in_check (changed);
+  dn_sign_in_check (disabled);
+  g_assert_true (dn_store_set_account_password (f->store, hoa, "một mật khẩu mới", &error));
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM account_session WHERE account_id = %" G_GINT64_FORMAT,
+                                      hoa), ==, 1);
+  g_assert_null (dn_store_finish_sign_in (f->store, changed, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* checked again against the new password's hash: refused, and counted */
+  dn_sign_in_check (changed);
+  g_assert_null (dn_store_finish_sign_in (f->store, changed, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM account_attempt WHERE name = 'hoa'"), ==, 1);
+  g_assert_true (dn_store_set_account_disabled (f->store, hoa, TRUE, &error));
+  g_assert_null (dn_store_finish_sign_in (f->store, disabled, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_DENIED);
+  g_assert_nonnull (strstr (error->message, "disabled"));
+  /* no session opened by either */
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM account_session WHERE account_id = %" G_GINT64_FORMAT,
+                                      hoa), ==, 1);
+}
+
 static void
 test_rights (DnTestStore   *f,
              gconstpointer  data)
@@ -726,6 +847,7 @@ main (int   argc,
   ADD ("/accounts/password", test_password);
   ADD ("/accounts/rate-limit", test_rate_limit);
   ADD ("/accounts/rate-limit-peer", test_rate_limit_peer);
+  ADD ("/accounts/sign-in-steps", test_sign_in_steps);
   ADD ("/accounts/rights", test_rights);
   ADD ("/accounts/check", test_check);
 

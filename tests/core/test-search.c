@@ -657,6 +657,75 @@ test_first_rows_any_plan (Fixture       *f,
         }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* A list read by key, a page at a time (the server's pages), is the whole
+ * list in the order of the ids, whichever way the words are looked up,
+ * for every task or a unit's subtree, with a status or not. */
+static void
+test_pages_by_key (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const typed[] = { NULL, "h", "ho chieu", "chiếu hộ", "bao cao", "koica", "zzzz" };
+  DnStore *store = f->base.store;
+  g_autoptr(GError) error = NULL;
+  gint64 units[3] = { 0 };
+
+  /* a unit with sub-units, and a unit without, among those tasks go to */
+  units[1] = f->unit_qt;
+  units[2] = dn_test_add_unit (store, "PGD", "Phòng Giáo dục", DN_UNIT_KIND_DISTRICT_OFFICE, f->unit_qt);
+  units[2] = dn_test_add_unit (store, "TH", "Trường Tiểu học", DN_UNIT_KIND_SCHOOL, units[2]);
+  g_assert_true (dn_generate (store, 21000, 0, 20, 13, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+      for (int status = -1; status <= DN_STATUS_IN_PROGRESS; status += 2)
+        {
+          g_autoptr(GArray) all = NULL;
+          g_autoptr(GArray) paged = g_array_new (FALSE, FALSE, sizeof (gint64));
+          DnTaskQuery query;
+          gint64 after = 0;
+
+          dn_task_query_init (&query);
+          query.text = typed[i];
+          query.unit_id = units[u];
+          query.include_sub_units = TRUE;
+          query.status = status;
+          all = dn_store_list_task_ids (store, &query, &error);
+          g_assert_no_error (error);
+          g_array_sort (all, compare_ids);
+          for (;;)
+            {
+              g_autoptr(GArray) page = dn_store_list_task_ids_after (store, &query, after, 997, &error);
+
+              g_assert_no_error (error);
+              g_assert_cmpuint (page->len, <=, 997);
+              g_array_append_vals (paged, page->data, page->len);
+              if (page->len < 997)
+                break;
+              after = g_array_index (page, gint64, page->len - 1);
+            }
+          {
+            g_autofree char *expected = dn_test_ids_of_array (all);
+            g_autofree char *got = dn_test_ids_of_array (paged);
+
+            if (g_strcmp0 (expected, got) != 0)
+              g_error ("“%s”, unit %" G_GINT64_FORMAT ", status %d: %u tasks by key, %u in the list", typed[i],
+                       units[u], status, paged->len, all->len);
+          }
+          /* the words that match nothing, and only they, give nothing */
+          if (typed[i] == NULL || u == 0)
+            g_assert_cmpint (all->len == 0, ==, typed[i] != NULL && g_str_equal (typed[i], "zzzz"));
+        }
+}
+
 /* A task's hit carries what its row shows: the deadline and the status;
  * other kinds have neither. */
 static void
@@ -816,6 +885,7 @@ main (int   argc,
   ADD ("/search/limit", test_search_limit);
   ADD ("/search/fts-match-like-index", test_fts_match_like_index);
   ADD ("/search/first-rows-any-plan", test_first_rows_any_plan);
+  ADD ("/search/pages-by-key", test_pages_by_key);
   ADD ("/search/task-fields", test_search_task_fields);
   ADD ("/search/rank-unfinished", test_search_rank_unfinished);
 #undef ADD

@@ -4137,6 +4137,20 @@ test_check_step (DnTestStore   *f,
 /* ---------------------------------------------------------------- main */
 
 
+/* The page cache is set in bytes (SQLite counts KiB when negative). */
+static void
+test_cache_size (DnTestStore   *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dn_store_set_cache_size (f->store, 128 * 1024 * 1024, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "PRAGMA cache_size"), ==, -131072);
+  g_assert_true (dn_store_set_cache_size (f->store, 10, &error));
+  g_assert_cmpint (dn_test_query_int (f->store, "PRAGMA cache_size"), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4147,6 +4161,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   DN_TEST_ADD ("/store/open/new", test_open_new);
+  DN_TEST_ADD ("/store/cache-size", test_cache_size);
   DN_TEST_ADD ("/store/open/reopen", test_open_reopen);
   DN_TEST_ADD_EMPTY ("/store/open/default-path", test_open_default_path);
   DN_TEST_ADD_EMPTY ("/store/open/garbage", test_open_garbage);

@@ -89,6 +89,43 @@ char      *dn_store_open_session_full     (DnStore     *self,
                                            const char  *peer,
                                            gint64       lifetime,
                                            GError     **error);
+/* Signing in in three steps, so that the password's check (argon2id:
+ * about 0.2 s at the interactive limits) runs off the thread that uses the
+ * store, as dn_store_open_session_full() does them in one call:
+ * - dn_store_begin_sign_in(), on the store's thread, reads what the check
+ *   needs (the account's hash, or none for an unknown name) and applies
+ *   the limit on failed attempts (DN_STORE_ERROR_TOO_MANY_ATTEMPTS); a
+ *   sign-in under way counts as a failure for its name until it ends, so
+ *   that sign-ins running side by side cannot pass the limit;
+ * - dn_sign_in_check(), on any thread, checks the password (libsodium
+ *   only, no store) and makes its hash again when today's limits differ;
+ * - dn_store_finish_sign_in(), on the store's thread, records a failure or
+ *   opens the session: the token, or the errors of
+ *   dn_store_open_session(). An account disabled meanwhile is refused; one
+ *   whose hash changed meanwhile (a new password, or the hash made again
+ *   by another sign-in) gives DN_STORE_ERROR_CONFLICT: check the password
+ *   again (dn_sign_in_check(), against the hash now), then finish again.
+ * dn_sign_in_free() may be called at any step, on the store's thread. */
+typedef struct _DnSignIn DnSignIn;
+
+DnSignIn  *dn_store_begin_sign_in         (DnStore     *self,
+                                           const char  *name,
+                                           const char  *password,
+                                           const char  *peer,
+                                           gint64       lifetime,
+                                           GError     **error);
+void       dn_sign_in_check               (DnSignIn    *sign_in);
+char      *dn_store_finish_sign_in        (DnStore     *self,
+                                           DnSignIn    *sign_in,
+                                           GError     **error);
+/* The account name signed in under, as accounts are named ("" for a name
+ * no account can have) */
+const char *dn_sign_in_get_name           (DnSignIn    *sign_in);
+/* How many times its password was checked */
+guint      dn_sign_in_get_tries           (DnSignIn    *sign_in);
+void       dn_sign_in_free                (DnSignIn    *sign_in);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnSignIn, dn_sign_in_free)
+
 /* The account of the session of @token: open, not expired, its account
  * enabled; else NULL with DN_STORE_ERROR_DENIED. */
 DnAccount *dn_store_check_session         (DnStore     *self,

@@ -193,6 +193,7 @@ build_task_query (DnStore            *self,
                   const char         *select,
                   gboolean            with_order,
                   gboolean            full_rows,
+                  gboolean            by_id,
                   TextPlan            plan,
                   GPtrArray          *binds)
 {
@@ -217,7 +218,9 @@ build_task_query (DnStore            *self,
         g_string_append (sql, " LEFT JOIN assignment la ON la.task_id = t.id AND la.role = 'lead' "
                               "LEFT JOIN unit lu ON lu.id = la.unit_id");
     }
-  g_string_append (sql, " WHERE t.deleted = 0");
+  /* read by id: the primary key (or the unit's tasks, by id) drives, not
+   * the indexes on deleted that would scan every task for a unit's few */
+  g_string_append (sql, by_id ? " WHERE +t.deleted = 0" : " WHERE t.deleted = 0");
 
   if (query->unit_id > 0)
     {
@@ -342,13 +345,14 @@ prepare_task_query (DnStore            *self,
                     const DnTaskQuery  *query,
                     const char         *select,
                     gboolean            with_order,
+                    gboolean            by_id,
                     const char         *suffix,
                     TextPlan            plan,
                     GError            **error)
 {
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   gboolean full_rows = g_str_has_prefix (select, "SELECT " TASK_COLUMNS);
-  g_autofree char *base = build_task_query (self, query, select, with_order, full_rows, plan, binds);
+  g_autofree char *base = build_task_query (self, query, select, with_order, full_rows, by_id, plan, binds);
   g_autofree char *sql = g_strconcat (base, suffix != NULL ? suffix : "", NULL);
   sqlite3_stmt *stmt = _dn_store_prepare_once (self, sql, error);
 
@@ -375,16 +379,15 @@ prepare_task_query (DnStore            *self,
  *   (dn_fts_match()), a few hundred rows ("h" at 1 000 000 tasks: 27 ms,
  *   where collecting every entry of the index for it takes 0.6 s);
  * - otherwise the list's order, each row looked up in the entries. */
-static TextPlan
-text_plan (DnStore            *self,
-           const DnTaskQuery  *query,
-           gboolean            first_rows)
+static int
+text_probe (DnStore            *self,
+            const DnTaskQuery  *query)
 {
   g_autofree char *match = NULL;
   gint64 found = 0;
 
   if (query->text == NULL || *query->text == '\0' || (match = dn_text_fts_query (query->text)) == NULL)
-    return TEXT_IN_INDEX_ORDER;
+    return -1;
   /* 0: few entries; 1: tasks dense among them (task rowids are id * 8 + 3:
    * the tasks among the entries, against the tasks their rowids span);
    * 2: neither. A failed probe only means the usual way. */
@@ -393,7 +396,17 @@ text_plan (DnStore            *self,
                            "WHEN 32 * count(*) FILTER (WHERE rowid % 8 = 3) >= max(rowid) THEN 1 ELSE 2 END "
                            "FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT 20000)",
                            &found, NULL, DN_TEXT (match), DN_END))
-    return TEXT_IN_INDEX_ORDER;
+    return -1;
+  return (int) found;
+}
+
+static TextPlan
+text_plan (DnStore            *self,
+           const DnTaskQuery  *query,
+           gboolean            first_rows)
+{
+  int found = text_probe (self, query);
+
   if (found == 0)
     return TEXT_FROM_ENTRIES;
   if (found == 1 && first_rows &&
@@ -416,7 +429,7 @@ query_task_ids (DnStore            *self,
 
   g_return_val_if_fail (DN_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
-  stmt = prepare_task_query (self, query, "SELECT t.id", TRUE, suffix, plan, error);
+  stmt = prepare_task_query (self, query, "SELECT t.id", TRUE, FALSE, suffix, plan, error);
   if (stmt == NULL)
     return NULL;
   ok = _dn_store_collect_ids (self, stmt, ids, error);
@@ -430,6 +443,39 @@ dn_store_list_task_ids (DnStore            *self,
                         GError            **error)
 {
   return query_task_ids (self, query, NULL, text_plan (self, query, FALSE), error);
+}
+
+GArray *
+dn_store_list_task_ids_after (DnStore            *self,
+                              const DnTaskQuery  *query,
+                              gint64              after,
+                              guint               limit,
+                              GError            **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  TextPlan plan;
+  int found, n;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+  /* the words' few entries to their tasks; or, where tasks are dense
+   * among the entries, the tasks by id each tested by the index's rule
+   * (the primary key is the order: the page ends after a few hundred
+   * rows); else by id, each looked up in the entries */
+  found = text_probe (self, query);
+  plan = found == 0 ? TEXT_FROM_ENTRIES : found == 1 ? TEXT_BY_ROW : TEXT_IN_INDEX_ORDER;
+  stmt = prepare_task_query (self, query, "SELECT t.id", FALSE, TRUE, " AND t.id > ? ORDER BY t.id LIMIT ?", plan, error);
+  if (stmt == NULL)
+    return NULL;
+  n = sqlite3_bind_parameter_count (stmt);
+  sqlite3_bind_int64 (stmt, n - 1, after);
+  sqlite3_bind_int64 (stmt, n, limit);
+  ok = _dn_store_collect_ids (self, stmt, ids, error);
+  sqlite3_finalize (stmt);
+  return ok ? g_steal_pointer (&ids) : NULL;
 }
 
 gboolean
@@ -447,7 +493,7 @@ dn_store_foreach_task (DnStore            *self,
   g_return_val_if_fail (func != NULL, FALSE);
   /* one statement stepped to the end: each row is read once, whatever the
    * number of rows (no paging that reads again the rows before a page) */
-  stmt = prepare_task_query (self, query, "SELECT " TASK_COLUMNS, TRUE, NULL, TEXT_IN_INDEX_ORDER, error);
+  stmt = prepare_task_query (self, query, "SELECT " TASK_COLUMNS, TRUE, FALSE, NULL, TEXT_IN_INDEX_ORDER, error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -515,7 +561,7 @@ dn_store_count_tasks (DnStore            *self,
   int rc;
 
   g_return_val_if_fail (DN_IS_STORE (self), -1);
-  stmt = prepare_task_query (self, query, "SELECT count(*)", FALSE, NULL, text_plan (self, query, FALSE), error);
+  stmt = prepare_task_query (self, query, "SELECT count(*)", FALSE, FALSE, NULL, text_plan (self, query, FALSE), error);
   if (stmt == NULL)
     return -1;
   rc = sqlite3_step (stmt);

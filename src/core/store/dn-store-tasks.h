@@ -102,6 +102,10 @@ gboolean dn_store_foreach_task (DnStore *self, const DnTaskQuery *query, DnTaskF
                                 GError **error);
 /* All matching ids in order (for lazy list models). */
 GArray *dn_store_list_task_ids (DnStore *self, const DnTaskQuery *query, GError **error);
+/* A page by key: the ids of @query's tasks above @after, by id (whatever
+ * the query's sort), at most @limit; reads no row before the page. */
+GArray *dn_store_list_task_ids_after (DnStore *self, const DnTaskQuery *query, gint64 after, guint limit,
+                                      GError **error);
 gint64 dn_store_count_tasks (DnStore *self, const DnTaskQuery *query, GError **error);
 /* Fills the tasks of @ids (in that order; missing ones are skipped). */
 GPtrArray *dn_store_get_tasks (DnStore *self, const gint64 *ids, guint n_ids, GError **error);

@@ -738,6 +738,19 @@ _dn_store_allow_replica_writes (DnStore   *self,
   return _dn_store_exec (self, allow ? "PRAGMA query_only = OFF" : "PRAGMA query_only = ON", error);
 }
 
+gboolean
+dn_store_set_cache_size (DnStore  *self,
+                         gsize     bytes,
+                         GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  /* a negative size is in KiB */
+  sql = g_strdup_printf ("PRAGMA cache_size = -%" G_GSIZE_FORMAT, MAX (bytes / 1024, 1));
+  return _dn_store_exec (self, sql, error);
+}
+
 const char *
 dn_store_get_actor (DnStore *self)
 {

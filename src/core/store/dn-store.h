@@ -102,6 +102,12 @@ int         dn_store_get_schema_version    (DnStore *self);
 void        dn_store_set_actor             (DnStore    *self,
                                             const char *actor);
 const char *dn_store_get_actor             (DnStore    *self);
+/* How much of the database's pages the connection keeps in memory, in
+ * bytes (SQLite's own default: 2 MiB); a server reading the same pages
+ * request after request keeps more. */
+gboolean    dn_store_set_cache_size        (DnStore    *self,
+                                            gsize       bytes,
+                                            GError    **error);
 
 /* Transactions: BEGIN IMMEDIATE … COMMIT. They nest (inner levels are
  * savepoints). Every dn_store_* write opens its own when none is open. */
