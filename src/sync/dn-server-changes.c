@@ -46,11 +46,12 @@ list_changes (DnRequest *request)
   for (guint i = json_array_get_length (changes); i > 0; i--)
     {
       JsonObject *change = json_array_get_object_element (changes, i - 1);
-      const char *table;
+      const char *table = json_object_get_string_member_with_default (change, "table", "");
 
-      if (_dn_server_rights_see_change (rights, change))
+      /* what it refers to that the caller does not see is left out */
+      if (_dn_server_rights_see_change (rights, change) &&
+          _dn_server_rights_redact (rights, table, json_object_get_member (change, "row")))
         continue;
-      table = json_object_get_string_member_with_default (change, "table", "");
       if (g_strcmp0 (table, "task") == 0 || _dn_server_find_served (table) != NULL)
         {
           json_object_set_string_member (change, "op", dn_change_op_to_string (DN_CHANGE_DELETE));

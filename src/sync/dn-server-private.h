@@ -188,6 +188,16 @@ void      _dn_server_rights_free        (DnRights   *rights);
 gboolean  _dn_server_rights_see_change  (DnRights   *rights,
                                          JsonObject *change);
 
+/* What @row (a change's record, or an owner's links) refers to that the
+ * caller does not see is left out: a reference that may be empty is
+ * emptied (a school's task passed down from a task of its office keeps no
+ * parent; one from a confidential document, no document), a link to it
+ * dropped; FALSE when the record itself cannot be without it (it is then
+ * not sent). TRUE for an account that sees everything. */
+gboolean  _dn_server_rights_redact      (DnRights   *rights,
+                                         const char *table,
+                                         JsonNode   *row);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnRights, _dn_server_rights_free)
 
 /* The records served beside the tasks (dn-server-records.c) ------------------- */

@@ -14,6 +14,7 @@
 
 #include "dn-exchange-rows.h"
 #include "dn-server-private.h"
+#include "dn-store-exchange.h"
 #include "dn-store-accounts.h"
 #include "dn-store-changes.h"
 #include "dn-store-tasks.h"
@@ -127,6 +128,8 @@ struct _DnRights
   GHashTable *tasks;       /* the same as a set */
   gboolean    secret;
   gboolean    failed;      /* reading them failed: nothing judged on them is seen */
+  GHashTable *seen;        /* "table:id" → whether the record referred to is seen */
+  GHashTable *references;  /* table → its DnStoreReferences */
 };
 
 DnRights *
@@ -147,6 +150,8 @@ _dn_server_rights_free (DnRights *rights)
 {
   g_clear_pointer (&rights->tasks, g_hash_table_unref);
   g_clear_pointer (&rights->task_ids, g_array_unref);
+  g_clear_pointer (&rights->seen, g_hash_table_unref);
+  g_clear_pointer (&rights->references, g_hash_table_unref);
   g_clear_pointer (&rights->scope, g_array_unref);
   g_clear_object (&rights->account);
   g_clear_object (&rights->store);
@@ -237,4 +242,115 @@ _dn_server_rights_see_change (DnRights   *rights,
     return seen;
   seen = member_in (row, "unit_id", unit_seen, rights, &judged);
   return judged && seen;
+}
+
+/* What a record refers to ------------------------------------------------------ */
+
+/* Whether the caller sees record @id of @table, judged as its change would
+ * be; once per record */
+static gboolean
+record_seen (DnRights   *rights,
+             const char *table,
+             gint64      id)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%lld", table, (long long) id);
+  gpointer cached;
+  gboolean seen;
+
+  if (g_str_equal (table, "task"))
+    return task_seen (rights, id);
+  if (g_str_equal (table, "unit"))
+    return TRUE;
+  if (rights->seen == NULL)
+    rights->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (rights->seen, key, NULL, &cached))
+    return GPOINTER_TO_INT (cached);
+  {
+    g_autoptr(JsonNode) row = dn_exchange_row_to_json (rights->store, table, id, NULL);
+    g_autoptr(JsonObject) change = json_object_new ();
+
+    json_object_set_string_member (change, "table", table);
+    json_object_set_int_member (change, "id", id);
+    /* a kind of record that is not served, or not there: not seen */
+    seen = row != NULL && JSON_NODE_HOLDS_OBJECT (row);
+    if (seen)
+      {
+        json_object_set_member (change, "row", g_steal_pointer (&row));
+        seen = _dn_server_rights_see_change (rights, change);
+      }
+  }
+  g_hash_table_insert (rights->seen, g_steal_pointer (&key), GINT_TO_POINTER (seen));
+  return seen;
+}
+
+static GPtrArray *
+references_of (DnRights   *rights,
+               const char *table)
+{
+  GPtrArray *references;
+
+  if (rights->references == NULL)
+    rights->references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify) g_ptr_array_unref);
+  references = g_hash_table_lookup (rights->references, table);
+  if (references == NULL)
+    {
+      references = dn_store_exchange_references (rights->store, table, NULL);
+      if (references == NULL)
+        references = g_ptr_array_new ();
+      g_hash_table_insert (rights->references, g_strdup (table), references);
+    }
+  return references;
+}
+
+/* FALSE when @object refers, in a column that cannot be empty, to a record
+ * the caller does not see; such a reference that may be empty is emptied */
+static gboolean
+redact_object (DnRights   *rights,
+               const char *table,
+               JsonObject *object)
+{
+  GPtrArray *references = references_of (rights, table);
+
+  for (guint i = 0; i < references->len; i++)
+    {
+      const DnStoreReference *reference = references->pdata[i];
+      JsonNode *value = json_object_get_member (object, reference->column);
+
+      if (value == NULL || !JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64)
+        continue;
+      if (record_seen (rights, reference->parent, json_node_get_int (value)))
+        continue;
+      /* a delegation's member is a person or a guest: without the person
+       * it would be neither, so it is left out */
+      if (!reference->nullable ||
+          (g_str_equal (table, "delegation_member") && g_str_equal (reference->column, "person_id")))
+        return FALSE;
+      json_object_set_null_member (object, reference->column);
+    }
+  return TRUE;
+}
+
+gboolean
+_dn_server_rights_redact (DnRights   *rights,
+                          const char *table,
+                          JsonNode   *row)
+{
+  if (rights->scope == NULL || row == NULL)
+    return TRUE;
+  if (JSON_NODE_HOLDS_ARRAY (row))
+    {
+      JsonArray *links = json_node_get_array (row);
+
+      /* an owner's links: those to what the caller does not see left out */
+      for (guint i = json_array_get_length (links); i > 0; i--)
+        {
+          JsonNode *link = json_array_get_element (links, i - 1);
+
+          if (JSON_NODE_HOLDS_OBJECT (link) && !redact_object (rights, table, json_node_get_object (link)))
+            json_array_remove_element (links, i - 1);
+        }
+      return TRUE;
+    }
+  return !JSON_NODE_HOLDS_OBJECT (row) || redact_object (rights, table, json_node_get_object (row));
 }

@@ -15,6 +15,7 @@
 
 #include "dn-client-test-utils.h"
 #include "dn-connection.h"
+#include "dn-exchange.h"
 #include "dn-server-test-utils.h"
 #include "dn-store-changes.h"
 #include "dn-store-tasks.h"
@@ -222,6 +223,104 @@ test_connection_offline (Fixture       *f,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
 
+/* The demo's data (a department's year, with tasks passed down to schools,
+ * documents, delegations, passports…) reaches each unit officer's replica
+ * whole: what a record refers to and the officer may not see is not a
+ * reference the replica cannot take */
+static void
+test_connection_demo (DnTestStore   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnServer) server = NULL;
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *base = NULL;
+  GSList *uris;
+  guint tried = 0;
+  gint64 left_out = 0;
+
+  g_assert_true (dn_exchange_load_demo (f->store, &error));
+  g_assert_no_error (error);
+  /* the units that lead or support a task, below the department */
+  for (gint64 id = 0; units->len < 8;)
+    {
+      id = dn_test_query_int (f->store, "SELECT coalesce (min (unit_id), 0) FROM assignment a JOIN unit u "
+                              "ON u.id = a.unit_id WHERE u.parent_id IS NOT NULL AND unit_id > %" G_GINT64_FORMAT, id);
+      if (id == 0)
+        break;
+      g_array_append_val (units, id);
+    }
+  g_assert_cmpuint (units->len, >, 0);
+  server = dn_server_new (f->store);
+  g_assert_true (dn_server_listen (server, "127.0.0.1:0", NULL, FALSE, &error));
+  g_assert_no_error (error);
+  uris = dn_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("don-vi-%u", i);
+      g_autofree char *file = g_strconcat (name, ".db", NULL);
+      g_autofree char *path = g_build_filename (f->dir, file, NULL);
+      g_autoptr(DnAccount) account = dn_account_new ();
+      g_autoptr(DnStore) replica = NULL;
+      g_autoptr(DnClient) client = NULL;
+      g_autoptr(DnConnection) connection = NULL;
+      GAsyncResult *result = NULL;
+      DnConnection *gone;
+
+      g_free (account->name);
+      account->name = g_strdup (name);
+      account->unit_id = g_array_index (units, gint64, i);
+      account->role = DN_ACCOUNT_ROLE_UNIT;
+      g_assert_true (dn_store_add_account (f->store, account, DN_SERVER_TEST_PASSWORD, &error));
+      g_assert_no_error (error);
+      replica = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      client = dn_client_new (base, &error);
+      g_assert_no_error (error);
+      connection = dn_connection_new (replica, client, &error);
+      g_assert_no_error (error);
+      dn_connection_sign_in_async (connection, name, DN_SERVER_TEST_PASSWORD, NULL, on_done, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (dn_connection_sign_in_finish (connection, result, &error));
+      g_assert_no_error (error);
+      g_object_unref (result);
+      if (dn_connection_get_state (connection) != DN_CONNECTION_ONLINE)
+        g_error ("unit #%lld: %s", (long long) account->unit_id, dn_connection_get_message (connection));
+      g_assert_cmpint (dn_test_query_int (replica, "SELECT count(*) FROM task"), >, 0);
+      /* what its records refer to and it does not see is left out: a
+       * confidential document of a task, a delegation's members from
+       * other units */
+      {
+        g_autofree char *docs = dn_test_query_text (replica, "SELECT coalesce (group_concat (id), '0') FROM task "
+                                                    "WHERE document_id IS NULL");
+        g_autofree char *members = dn_test_query_text (replica, "SELECT coalesce (group_concat (id), '0') FROM "
+                                                       "delegation_member");
+
+        left_out += dn_test_query_int (f->store, "SELECT count(*) FROM task WHERE document_id IS NOT NULL "
+                                       "AND id IN (%s)", docs);
+        left_out += dn_test_query_int (f->store, "SELECT count(*) FROM delegation_member m WHERE m.delegation_id IN "
+                                       "(SELECT delegation_id FROM delegation_member WHERE id IN (%s)) "
+                                       "AND m.id NOT IN (%s)", members, members);
+        /* and nothing it sees refers to what it does not hold */
+        g_assert_cmpint (dn_test_query_int (replica, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+      }
+      tried++;
+      dn_connection_close (connection);
+      gone = connection;
+      g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
+      g_clear_object (&connection);
+      while (gone != NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (tried, ==, units->len);
+  g_assert_cmpint (left_out, >, 0);
+  dn_server_disconnect (server);
+}
+
 static void
 test_connection_replica_path (void)
 {
@@ -250,6 +349,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/connection/sign-in", Fixture, NULL, fixture_setup, test_connection_sign_in, fixture_teardown);
   g_test_add ("/connection/offline", Fixture, NULL, fixture_setup, test_connection_offline, fixture_teardown);
+  DN_TEST_ADD ("/connection/demo", test_connection_demo);
   g_test_add_func ("/connection/replica-path", test_connection_replica_path);
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);
