@@ -52,12 +52,12 @@ update (DnConnectionIndicator *self)
       break;
     case DN_CONNECTION_OFFLINE:
       icon = "network-offline-symbolic";
-      word = _("Offline, read only");
+      word = _("Offline");
       break;
     case DN_CONNECTION_SIGNED_OUT:
     default:
       icon = "dialog-password-symbolic";
-      word = _("Signed out, read only");
+      word = _("Signed out");
       break;
     }
   text = dn_connection_describe (self->connection);
