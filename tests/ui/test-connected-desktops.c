@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "dn-application.h"
 #include "dn-chooser.h"
 #include "dn-connection.h"
 #include "dn-form-dialog.h"
@@ -278,6 +279,76 @@ test_two_desktops (Fixture       *f,
   desktop_close (&department);
 }
 
+static DnServerDialog *
+find_server_dialog (void)
+{
+  return DN_SERVER_DIALOG (dn_ui_find_window (DN_TYPE_SERVER_DIALOG));
+}
+
+static gboolean
+server_dialog_gone (gpointer data)
+{
+  return find_server_dialog () == NULL;
+}
+
+/* The application set to work with a server: it opens the replica at
+ * once with the sign-in form over it; signed in, the header bar says so;
+ * "Work on This Computer Only" goes back to the local database */
+static void
+test_application_connected (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DnApplication) app = dn_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local = g_build_filename (f->dir, "local.db", NULL);
+  GSettings *settings;
+  DnServerDialog *dialog;
+  DnWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  settings = dn_application_get_settings (app);
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "server-address", f->base_uri);
+  g_settings_set_string (settings, "server-user", "thbx");
+  g_settings_set_string (settings, "database-path", local);
+
+  g_assert_true (dn_application_open_database (app, NULL, &error));
+  g_assert_no_error (error);
+  window = DN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_nonnull (dn_window_get_connection (window));
+  g_assert_true (dn_store_is_read_only (dn_window_get_store (window)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dn_ui_get_named (window, "connection_label"))), ==, "Signed out");
+  dialog = find_server_dialog ();
+  g_assert_nonnull (dialog);
+  /* the address and user from the settings; the password to type */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_named (dialog, "server_user"))), ==, "thbx");
+  gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (dialog, "server_password")), "sai mật khẩu");
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_true (dn_ui_wait_until ((DnUiCondition) is_idle, dn_window_get_connection (window), 10000));
+  dn_ui_spin (0);
+  /* refused: said in the form, which stays */
+  g_assert_true (find_server_dialog () == dialog);
+  g_assert_nonnull (dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)));
+  gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (dialog, "server_password")), PASSWORD);
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_true (dn_ui_wait_until (server_dialog_gone, NULL, 10000));
+  g_assert_cmpint (dn_connection_get_state (dn_window_get_connection (window)), ==, DN_CONNECTION_ONLINE);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dn_ui_get_named (window, "connection_label"))), ==, "Up to date");
+
+  /* back to this computer's own database */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "server-disconnect", NULL);
+  dn_ui_spin (0);
+  g_assert_cmpstr (g_settings_get_string (settings, "server-address"), ==, "");
+  window = DN_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_null (dn_window_get_connection (window));
+  g_assert_cmpstr (dn_store_get_path (dn_window_get_store (window)), ==, local);
+  g_assert_false (dn_store_is_read_only (dn_window_get_store (window)));
+  dn_ui_destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +359,7 @@ main (int   argc,
   dn_ui_test_init_accessible (&argc, &argv);
   user_dirs = dn_test_isolate_user_dirs ();
   g_test_add ("/connected/two-desktops", Fixture, NULL, fixture_setup, test_two_desktops, fixture_teardown);
+  g_test_add ("/connected/application", Fixture, NULL, fixture_setup, test_application_connected, fixture_teardown);
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);
   return status;
