@@ -27,6 +27,20 @@
 static DnStore  *store;
 static DnServer *server;
 
+/* libsoup 3.2 gives a body stream a negative length from a header such as
+ * "Content-Length: -2" and GObject warns of it, inside the library, before
+ * the server sees the request (regressions/request/negative-length.http);
+ * that one warning is not a bug of ours, any other stays fatal */
+static gboolean
+is_fatal (const char     *domain,
+          GLogLevelFlags  level,
+          const char     *message,
+          gpointer        data)
+{
+  return !(g_strcmp0 (domain, "GLib-GObject") == 0 && (level & G_LOG_LEVEL_WARNING) != 0 &&
+           strstr (message, "for property 'content-length'") != NULL);
+}
+
 static void
 init (void)
 {
@@ -38,6 +52,7 @@ init (void)
   if (store != NULL)
     return;
   dn_fuzz_init ();
+  g_test_log_set_fatal_handler (is_fatal, NULL);
   path = g_build_filename (dn_fuzz_tmp_dir (), "server.db", NULL);
   store = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
   dn_fuzz_assert (store != NULL, "cannot make the database: %s", error->message);
@@ -74,15 +89,16 @@ check_answers (const char *out,
     return;
   dn_fuzz_assert (length > 12 && (strncmp (out, "HTTP/1.1 ", 9) == 0 || strncmp (out, "HTTP/1.0 ", 9) == 0),
                   "the server wrote something that is not an HTTP answer");
-  if (strstr (out, "Content-Type: application/json") != NULL)
+  /* @out is not ended by a NUL: every search stays within @length */
+  if (g_strstr_len (out, (gssize) length, "Content-Type: application/json") != NULL)
     {
-      const char *body = strstr (out, "\r\n\r\n");
+      const char *body = g_strstr_len (out, (gssize) length, "\r\n\r\n");
 
       dn_fuzz_assert (body != NULL, "an answer without the end of its headers");
       body += 4;
       /* the first answer's body ends where the next answer begins */
       {
-        const char *next = strstr (body, "HTTP/1.");
+        const char *next = g_strstr_len (body, (gssize) (length - (gsize) (body - out)), "HTTP/1.");
         gsize size = next != NULL ? (gsize) (next - body) : length - (gsize) (body - out);
 
         g_autofree char *why = NULL;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-fuzz.sh EXE NAME CORPUS WORK: runs the libFuzzer executable EXE for
+# run-fuzz.sh EXE NAME CORPUS WORK [OPTION…]: runs the libFuzzer executable EXE for
 # DN_FUZZ_SECONDS (default 60) over a copy of the seed corpus CORPUS kept in
 # WORK/corpus (new inputs found are added there, the seeds stay as they
 # are), with 10 s and 4 GiB per input. A crash, leak, time-out or broken
@@ -8,6 +8,8 @@
 # executions, coverage.
 set -eu
 exe=$1 name=$2 corpus=$3 work=$4
+shift 4
+# the rest: libFuzzer options of this target
 seconds=${DN_FUZZ_SECONDS:-60}
 rm -rf "$work/artifacts" "$work/summary"
 mkdir -p "$work/corpus" "$work/artifacts"
@@ -22,7 +24,7 @@ status=0
 # the outer timeout only guards against libFuzzer itself hanging
 timeout -k 30 $((seconds + 600)) "$exe" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 -error_exitcode=1 \
-  -artifact_prefix="$work/artifacts/" "$work/corpus" >"$work/log" 2>&1 || status=$?
+  -artifact_prefix="$work/artifacts/" "$@" "$work/corpus" >"$work/log" 2>&1 || status=$?
 elapsed=$(( $(date +%s) - start ))
 # 77 would read as "skipped" to meson
 [ "$status" -ne 77 ] || status=1
