@@ -258,32 +258,11 @@ _dn_server_check_revision (DnRequest  *request,
 {
   DnStore *store = dn_server_get_store (request->server);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) current = NULL;
-  g_autoptr(JsonNode) answer = NULL;
 
   if (dn_store_check_revision (store, table, id, _dn_server_body_int (request->body, "revision", -1), &error))
     return TRUE;
-  if (!g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT) ||
-      (current = dn_exchange_row_to_json (store, table, id, NULL)) == NULL)
-    {
-      _dn_server_reply_store_error (request->msg, error);
-      return FALSE;
-    }
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, "conflict");
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, error->message);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "current");
-  json_builder_add_value (builder, g_steal_pointer (&current));
-  json_builder_end_object (builder);
-  answer = json_builder_get_root (builder);
-  dn_server_reply_json (request->msg, SOUP_STATUS_CONFLICT, answer);
+  /* a 409 with the record now, or the store's other refusal */
+  _dn_server_reply_conflict (request->msg, store, table, id, error);
   return FALSE;
 }
 
