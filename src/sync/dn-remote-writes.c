@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dn-date.h"
+#include "dn-record-binds.h"
 #include "dn-remote-writes.h"
 
 void
@@ -83,6 +84,42 @@ node_of (JsonObject *object)
   return node;
 }
 
+/* A record written whole: POST to its collection, or PATCH of its fields
+ * at the revision read */
+static gboolean
+save_request (DnWrite          *write,
+              DnRemoteRequest  *request,
+              GError          **error)
+{
+  const DnWritable *kind = dn_writable_for_record (write->record);
+  const DnBind *binds = _dn_record_binds (kind);
+  gint64 id = dn_writable_get_id (kind, write->record);
+  JsonObject *object;
+
+  if (binds == NULL || (id > 0 && write->revision < 0))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This change cannot be made through the department server."));
+      return FALSE;
+    }
+  object = _dn_record_binds_write (binds, write->record);
+  if (kind->warns)
+    json_object_set_boolean_member (object, "confirmed", write->confirmed);
+  if (id > 0)
+    {
+      json_object_set_int_member (object, "revision", write->revision);
+      request->method = "PATCH";
+      request->path = g_strdup_printf ("%s/%lld", kind->collection, (long long) id);
+    }
+  else
+    {
+      request->method = "POST";
+      request->path = g_strdup (kind->collection);
+    }
+  request->body = node_of (object);
+  return TRUE;
+}
+
 gboolean
 _dn_remote_write_request (DnWrite          *write,
                           DnRemoteRequest  *request,
@@ -153,6 +190,8 @@ _dn_remote_write_request (DnWrite          *write,
       request->path = g_strdup_printf ("/tasks/%lld/reminders", (long long) write->reminder->task_id);
       request->body = node_of (object);
       return TRUE;
+    case DN_WRITE_SAVE_RECORD:
+      return save_request (write, request, error);
     default:
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("This change cannot be made through the department server."));
@@ -192,6 +231,17 @@ _dn_remote_write_answer (DnWrite  *write,
       break;
     case DN_WRITE_ADD_REMINDER:
       write->made_id = write->reminder->id = id_of (answer);
+      break;
+    case DN_WRITE_SAVE_RECORD:
+      {
+        const DnWritable *kind = dn_writable_for_record (write->record);
+
+        if (dn_writable_get_id (kind, write->record) == 0)
+          {
+            write->made_id = id_of (answer);
+            dn_writable_set_id (kind, write->record, write->made_id);
+          }
+      }
       break;
     case DN_WRITE_UPDATE_TASK:
     case DN_WRITE_EXTEND_ASSIGNMENT:

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "dn-writable.h"
 #include "dn-write.h"
 
 typedef struct
@@ -48,10 +49,24 @@ dn_write_unref (DnWrite *write)
   g_clear_object (&write->task);
   g_clear_object (&write->progress);
   g_clear_object (&write->reminder);
+  g_clear_object (&write->record);
   g_clear_object (&write->file);
   g_clear_pointer (&write->keep_open, g_array_unref);
   g_free (write->reason);
   g_free (real);
+}
+
+DnWrite *
+dn_write_new_save (gpointer record,
+                   gint64   revision)
+{
+  DnWrite *write;
+
+  g_return_val_if_fail (dn_writable_for_record (record) != NULL, NULL);
+  write = dn_write_new (DN_WRITE_SAVE_RECORD);
+  write->record = g_object_ref (record);
+  write->revision = revision;
+  return write;
 }
 
 const char *
@@ -71,6 +86,8 @@ dn_write_get_table (const DnWrite *write)
       return "assignment";
     case DN_WRITE_ADD_REMINDER:
       return "reminder";
+    case DN_WRITE_SAVE_RECORD:
+      return dn_writable_for_record (write->record)->table;
     default:
       g_return_val_if_reached ("");
     }

@@ -29,6 +29,11 @@ typedef enum
   DN_WRITE_ADD_PROGRESS,      /* progress (its id filled in), file (may be NULL) */
   DN_WRITE_EXTEND_ASSIGNMENT, /* id (of the assignment), date, reason */
   DN_WRITE_ADD_REMINDER,      /* reminder (its id filled in) */
+  DN_WRITE_SAVE_RECORD,       /* record (a kind of dn-writable.h: id 0, a new
+                               * one, its id filled in; else all its fields
+                               * written), revision, confirmed, date (the
+                               * day its warnings are judged on; unset:
+                               * today) */
 } DnWriteKind;
 
 typedef struct
@@ -39,6 +44,7 @@ typedef struct
   DnTask      *task;
   DnProgress  *progress;
   DnReminder  *reminder;
+  GObject     *record;      /* DN_WRITE_SAVE_RECORD's */
   GFile       *file;        /* a file attached with it, or NULL */
   gint64       id;          /* the record written to */
   gint64       revision;    /* the revision it was read at: a change made
@@ -48,6 +54,8 @@ typedef struct
   GArray      *keep_open;   /* gint64 unit ids */
   GDate        date;
   char        *reason;
+  gboolean     confirmed;   /* what the store only warns about
+                             * (DN_STORE_ERROR_WARNING) is accepted */
 
   /* what it made */
   gint64       made_id;     /* a new record's id */
@@ -63,8 +71,13 @@ DnWrite *dn_write_ref     (DnWrite    *write);
 void     dn_write_unref   (DnWrite    *write);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnWrite, dn_write_unref)
 
+/* A DN_WRITE_SAVE_RECORD of @record (a kind of dn-writable.h) read at
+ * @revision (-1: not checked) */
+DnWrite *dn_write_new_save (gpointer    record,
+                            gint64      revision);
+
 /* The kind of record it writes, as the database and the API name it
- * ("task", "progress", "assignment", "reminder") */
+ * ("task", "progress", "assignment", "reminder", "partner"…) */
 const char *dn_write_get_table (const DnWrite *write);
 
 G_END_DECLS
