@@ -131,9 +131,12 @@ _dn_remote_write_request (DnWrite          *write,
   switch (write->kind)
     {
     case DN_WRITE_ADD_TASK:
+      object = task_fields (write->task);
+      if (write->task->status != DN_STATUS_OPEN)
+        json_object_set_string_member (object, "status", dn_status_to_string (write->task->status));
       request->method = "POST";
       request->path = g_strdup ("/tasks");
-      request->body = node_of (task_fields (write->task));
+      request->body = node_of (object);
       return TRUE;
     case DN_WRITE_UPDATE_TASK:
       object = task_fields (write->task);

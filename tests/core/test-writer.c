@@ -255,6 +255,34 @@ test_writer_records (DnTestStore   *f,
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM person WHERE position = 'Chuyên viên'"), ==, 1);
 }
 
+/* A new task written already done: its unit rows closed and, recurring,
+ * its next occurrence made in the same write (next_id) */
+static void
+test_writer_add_done (DnTestStore   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) add = dn_write_new (DN_WRITE_ADD_TASK);
+  gint64 unit = dn_test_add_unit (f->store, "HTQT", "Phòng Hợp tác quốc tế", DN_UNIT_KIND_DIVISION, 0);
+
+  add->task = dn_task_new ();
+  g_free (add->task->title);
+  add->task->title = g_strdup ("Báo cáo quý");
+  add->task->lead_unit_id = unit;
+  add->task->recurrence = DN_RECURRENCE_QUARTERLY;
+  add->task->status = DN_STATUS_DONE;
+  g_date_set_dmy (&add->task->due_date, 31, 3, 2026);
+  g_assert_true (dn_store_write (f->store, add, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (add->made_id, >, 0);
+  g_assert_cmpint (add->next_id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM assignment WHERE task_id = %" G_GINT64_FORMAT
+                                      " AND status <> 'done'", add->made_id), ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM task WHERE id = %" G_GINT64_FORMAT
+                                      " AND previous_id = %" G_GINT64_FORMAT " AND due_date = '2026-06-30'",
+                                      add->next_id, add->made_id), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +295,7 @@ main (int   argc,
   DN_TEST_ADD ("/writer/conflict", test_writer_conflict);
   DN_TEST_ADD ("/writer/async", test_writer_async);
   DN_TEST_ADD ("/writer/records", test_writer_records);
+  DN_TEST_ADD ("/writer/add-done", test_writer_add_done);
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);
   return status;

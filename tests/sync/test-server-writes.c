@@ -176,6 +176,8 @@ test_add_task (DnServerFixture *f,
     g_autofree char *bad_recurrence = g_strdup_printf ("{\"title\": \"X\", \"recurrence\": \"weekly\", %s}",
                                                        ok_units);
     g_autofree char *blank_title = g_strdup_printf ("{\"title\": \"  \", %s}", ok_units);
+    g_autofree char *bad_status = g_strdup_printf ("{\"title\": \"X\", \"status\": \"xong\", %s}", ok_units);
+    g_autofree char *number_status = g_strdup_printf ("{\"title\": \"X\", \"status\": 2, %s}", ok_units);
     gint64 n_tasks = dn_store_count (f->base.store, DN_RECORD_TASK, NULL);
 
     expect_refused (f, "POST", "/tasks", batxat, other_lead, 403, "forbidden");
@@ -193,6 +195,8 @@ test_add_task (DnServerFixture *f,
     expect_refused (f, "POST", "/tasks", so, bad_supports, 400, "wrong-type");
     expect_refused (f, "POST", "/tasks", so, bad_recurrence, 400, "invalid");
     expect_refused (f, "POST", "/tasks", so, blank_title, 400, "invalid");
+    expect_refused (f, "POST", "/tasks", so, bad_status, 400, "invalid");
+    expect_refused (f, "POST", "/tasks", so, number_status, 400, "wrong-type");
     expect_refused (f, "POST", "/tasks", so, "{\"title\": \"X\", \"lead_unit_id\": 999}", 400, "invalid");
     {
       /* more supporting units than a task takes: refused before the store compares them */
@@ -206,6 +210,20 @@ test_add_task (DnServerFixture *f,
       g_string_free (many, TRUE);
     }
     g_assert_cmpint (dn_store_count (f->base.store, DN_RECORD_TASK, NULL), ==, n_tasks);
+  }
+
+  /* a task written already done: closed, its next occurrence made */
+  {
+    g_autofree char *done_body = g_strdup_printf ("{\"title\": \"Báo cáo tháng\", \"due_date\": \"2026-11-30\", "
+                                                  "\"recurrence\": \"monthly\", \"status\": \"done\", "
+                                                  "\"lead_unit_id\": %" G_GINT64_FORMAT "}", f->office);
+    g_autoptr(JsonNode) done = expect_ok (f, "POST", "/tasks", so, done_body, 201);
+
+    g_assert_cmpstr (str_of (done, "status"), ==, "done");
+    g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM assignment WHERE task_id = %"
+                                        G_GINT64_FORMAT " AND status <> 'done'", int_of (done, "id")), ==, 0);
+    g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM task WHERE previous_id = %" G_GINT64_FORMAT
+                                        " AND due_date = '2026-12-31' AND status = 'open'", int_of (done, "id")), ==, 1);
   }
 
   /* a confidential document is not named by one who may not see it */

@@ -51,6 +51,10 @@ void dn_task_query_init (DnTaskQuery *query);
 /* Adds a task with its lead unit (task->lead_unit_id) and supporting units
  * (task->support_unit_ids); one assignment each, with the task's due date. */
 gboolean dn_store_add_task (DnStore *self, DnTask *task, GError **error);
+/* dn_store_add_task() of a task the officer may already have marked done:
+ * its unit rows are then closed and, recurring, its next occurrence made
+ * (@next_id, else 0; may be NULL), in the same transaction */
+gboolean dn_store_add_task_full (DnStore *self, DnTask *task, gint64 *next_id, GError **error);
 /* Saves the task's fields and reconciles its assignments with
  * lead_unit_id/support_unit_ids (assignments of kept units are kept). */
 gboolean dn_store_update_task (DnStore *self, DnTask *task, GError **error);

@@ -60,7 +60,7 @@ write_in_transaction (DnStore  *store,
   switch (write->kind)
     {
     case DN_WRITE_ADD_TASK:
-      if (!dn_store_add_task (store, write->task, error))
+      if (!dn_store_add_task_full (store, write->task, &write->next_id, error))
         return FALSE;
       write->made_id = write->task->id;
       return TRUE;

@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  DN_WRITE_ADD_TASK,          /* task: a new task (its id filled in) */
+  DN_WRITE_ADD_TASK,          /* task: a new task (its id filled in; one
+                               * already done closed, its next occurrence
+                               * made) */
   DN_WRITE_UPDATE_TASK,       /* task, revision: the task's new fields */
   DN_WRITE_SET_TASK_STATUS,   /* id, status, revision */
   DN_WRITE_MARK_TASK_DONE,    /* id, keep_open, revision */
