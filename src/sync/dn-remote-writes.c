@@ -193,6 +193,23 @@ _dn_remote_write_request (DnWrite          *write,
       request->path = g_strdup_printf ("/tasks/%lld/reminders", (long long) write->reminder->task_id);
       request->body = node_of (object);
       return TRUE;
+    case DN_WRITE_SET_ASSIGNMENT_STATUS:
+      object = json_object_new ();
+      json_object_set_string_member (object, "status", dn_status_to_string (write->status));
+      if (write->revision >= 0)
+        json_object_set_int_member (object, "revision", write->revision);
+      request->method = "POST";
+      request->path = g_strdup_printf ("/assignments/%lld/status", (long long) write->id);
+      request->body = node_of (object);
+      return TRUE;
+    case DN_WRITE_PASS_DOWN:
+      object = json_object_new ();
+      json_object_set_array_member (object, "unit_ids", ids_array (write->units));
+      set_date (object, "due_date", &write->date);
+      request->method = "POST";
+      request->path = g_strdup_printf ("/tasks/%lld/pass-down", (long long) write->id);
+      request->body = node_of (object);
+      return TRUE;
     case DN_WRITE_SAVE_RECORD:
       return save_request (write, request, error);
     default:
@@ -234,6 +251,24 @@ _dn_remote_write_answer (DnWrite  *write,
       break;
     case DN_WRITE_ADD_REMINDER:
       write->made_id = write->reminder->id = id_of (answer);
+      break;
+    case DN_WRITE_PASS_DOWN:
+      {
+        JsonNode *tasks = json_object_get_member (object, "tasks");
+        JsonArray *array = tasks != NULL && JSON_NODE_HOLDS_ARRAY (tasks) ? json_node_get_array (tasks) : NULL;
+
+        g_clear_pointer (&write->made_ids, g_array_unref);
+        write->made_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+            gint64 id = JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_INT64
+              ? json_node_get_int (element) : 0;
+
+            if (id > 0)
+              g_array_append_val (write->made_ids, id);
+          }
+      }
       break;
     case DN_WRITE_SAVE_RECORD:
       {

@@ -132,6 +132,8 @@ gboolean dn_recurrence_next_due (DnRecurrence recurrence, const GDate *due, GDat
 
 GPtrArray *dn_store_list_assignments (DnStore *self, gint64 task_id, GError **error);
 DnAssignment *dn_store_get_assignment (DnStore *self, gint64 id, GError **error);
+/* A unit's part of a task (the assignment @id) set to @status */
+gboolean dn_store_set_assignment_status (DnStore *self, gint64 id, DnStatus status, GError **error);
 /* Saves due date, status and reply reference of an assignment. */
 gboolean dn_store_update_assignment (DnStore *self, DnAssignment *assignment, GError **error);
 /* Gia hạn: a new deadline with a reason; the old one stays in the history.

@@ -95,6 +95,16 @@ write_in_transaction (DnStore  *store,
         return FALSE;
       write->made_id = write->reminder->id;
       return TRUE;
+    case DN_WRITE_SET_ASSIGNMENT_STATUS:
+      return dn_store_set_assignment_status (store, write->id, write->status, error);
+    case DN_WRITE_PASS_DOWN:
+      g_clear_pointer (&write->made_ids, g_array_unref);
+      write->made_ids = dn_store_subassign_task (store, write->id,
+                                                 write->units != NULL ? (const gint64 *) (gpointer) write->units->data
+                                                                      : NULL,
+                                                 write->units != NULL ? write->units->len : 0,
+                                                 g_date_valid (&write->date) ? &write->date : NULL, error);
+      return write->made_ids != NULL;
     case DN_WRITE_SAVE_RECORD:
       return save_record (store, write, error);
     default:
@@ -114,7 +124,8 @@ checked_id (DnWrite *write)
   if (write->kind == DN_WRITE_UPDATE_TASK)
     return write->task->id;
   if (write->kind == DN_WRITE_SET_TASK_STATUS || write->kind == DN_WRITE_MARK_TASK_DONE ||
-      write->kind == DN_WRITE_DELETE_TASK)
+      write->kind == DN_WRITE_DELETE_TASK || write->kind == DN_WRITE_SET_ASSIGNMENT_STATUS ||
+      write->kind == DN_WRITE_PASS_DOWN)
     return write->id;
   return 0;
 }

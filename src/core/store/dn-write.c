@@ -52,6 +52,8 @@ dn_write_unref (DnWrite *write)
   g_clear_object (&write->record);
   g_clear_object (&write->file);
   g_clear_pointer (&write->keep_open, g_array_unref);
+  g_clear_pointer (&write->units, g_array_unref);
+  g_clear_pointer (&write->made_ids, g_array_unref);
   g_free (write->reason);
   g_free (real);
 }
@@ -79,10 +81,12 @@ dn_write_get_table (const DnWrite *write)
     case DN_WRITE_SET_TASK_STATUS:
     case DN_WRITE_MARK_TASK_DONE:
     case DN_WRITE_DELETE_TASK:
+    case DN_WRITE_PASS_DOWN:
       return "task";
     case DN_WRITE_ADD_PROGRESS:
       return "progress";
     case DN_WRITE_EXTEND_ASSIGNMENT:
+    case DN_WRITE_SET_ASSIGNMENT_STATUS:
       return "assignment";
     case DN_WRITE_ADD_REMINDER:
       return "reminder";

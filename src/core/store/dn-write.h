@@ -31,6 +31,11 @@ typedef enum
   DN_WRITE_ADD_PROGRESS,      /* progress (its id filled in), file (may be NULL) */
   DN_WRITE_EXTEND_ASSIGNMENT, /* id (of the assignment), date, reason */
   DN_WRITE_ADD_REMINDER,      /* reminder (its id filled in) */
+  DN_WRITE_SET_ASSIGNMENT_STATUS, /* id (of the assignment), status: a
+                                   * unit's own part of a task */
+  DN_WRITE_PASS_DOWN,         /* id (of the task), units (gint64 unit ids),
+                               * date (their deadline; unset: the task's):
+                               * one sub-task each, their ids in made_ids */
   DN_WRITE_SAVE_RECORD,       /* record (a kind of dn-writable.h: id 0, a new
                                * one, its id filled in; else all its fields
                                * written), revision, confirmed, date (the
@@ -54,6 +59,7 @@ typedef struct
                              * checked */
   DnStatus     status;
   GArray      *keep_open;   /* gint64 unit ids */
+  GArray      *units;       /* gint64 unit ids */
   GDate        date;
   char        *reason;
   gboolean     confirmed;   /* what the store only warns about
@@ -62,6 +68,7 @@ typedef struct
   /* what it made */
   gint64       made_id;     /* a new record's id */
   gint64       next_id;     /* the next occurrence of a recurring task, or 0 */
+  GArray      *made_ids;    /* gint64: the sub-tasks a pass-down made */
 } DnWrite;
 
 #define DN_TYPE_WRITE (dn_write_get_type ())
