@@ -251,7 +251,7 @@ pass_down (DnRequest *request)
   SoupServerMessage *msg = request->msg;
   DnStore *store = dn_server_get_store (request->server);
   JsonObject *body = json_node_get_object (request->body);
-  JsonArray *units = json_object_get_array_member (body, "unit_ids");
+  JsonArray *units;
   g_autoptr(GArray) unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) made = NULL;
   g_autoptr(GError) error = NULL;
@@ -261,6 +261,7 @@ pass_down (DnRequest *request)
 
   if (!_dn_server_check_fields (msg, request->body, pass_down_fields))
     return;
+  units = json_object_get_array_member (body, "unit_ids");
   if (!_dn_server_may_see_task (store, request->account, request->id, &error) ||
       !_dn_server_check_writer (request->account, &error))
     {

@@ -341,7 +341,7 @@ new_person (const char *given,
  * adds a person of its unit (then in its replica, with the server's id),
  * cannot add one to another unit nor a partner, and changes the person at
  * the revision its replica read; a change made on an older reading is a
- * conflict. */
+ * conflict. A pass-down brings back the sub-tasks it made. */
 static void
 test_connection_records (Fixture       *f,
                          gconstpointer  data)
@@ -407,6 +407,26 @@ test_connection_records (Fixture       *f,
   g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_FORBIDDEN);
   g_clear_error (&error);
   g_assert_cmpint (partner->id, ==, 0);
+
+  /* a task of the office passed down to its school: the sub-task's id
+   * comes back, and the sub-task is in the replica */
+  {
+    gint64 task = dn_server_test_add_task (&f->server, "Triển khai kế hoạch", f->server.office);
+    g_autoptr(DnWrite) pass = dn_write_new (DN_WRITE_PASS_DOWN);
+    gint64 school = f->server.school;
+
+    dn_connection_sync (f->connection);
+    while (dn_connection_get_state (f->connection) == DN_CONNECTION_SYNCING)
+      g_main_context_iteration (NULL, TRUE);
+    pass->id = task;
+    pass->units = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_array_append_val (pass->units, school);
+    g_assert_true (write_through (f, pass, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (pass->made_ids->len, ==, 1);
+    g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT parent_id FROM task WHERE id = %" G_GINT64_FORMAT,
+                                        g_array_index (pass->made_ids, gint64, 0)), ==, task);
+  }
 }
 
 /* The department's partner whose paper lasts too long is a warning of

@@ -329,7 +329,9 @@ save_and_wait (gpointer dialog)
 /* The other sections' editors on connected desktops: the school's officer
  * adds a member of its staff, which the department sees once synced; the
  * department's partner editor says the store's warning, the officer's
- * input kept, and saving again keeps the partner on the server */
+ * input kept, and saving again keeps the partner on the server. The
+ * school marks its part of a task done in the details; the department
+ * deletes the task there. */
 static void
 test_connected_records (Fixture       *f,
                         gconstpointer  data)
@@ -384,6 +386,46 @@ test_connected_records (Fixture       *f,
                                       "SELECT count(*) FROM partner WHERE name = 'Global Care'"), ==, 1);
   g_assert_cmpint (dn_test_query_int (department.replica,
                                       "SELECT count(*) FROM partner WHERE name = 'Global Care'"), ==, 1);
+
+  /* the school marks its part of a task done in the task's details; the
+   * department, synced, deletes the task */
+  {
+    GDate due = dn_test_date (2026, 12, 31);
+    gint64 task_id = dn_test_add_task (f->server_store.store, "Nộp báo cáo tổng kết", f->department, &due,
+                                       DN_TEST_UNITS (f->school));
+    DnTaskDetails *details;
+    GtkWidget *part;
+    gpointer watched;
+
+    desktop_sync (&school);
+    details = dn_task_details_new (school.replica, task_id);
+    gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (school.window));
+    gtk_window_present (GTK_WINDOW (details));
+    dn_ui_spin (0);
+    part = dn_ui_get_by_label (details, "Status of Trường Tiểu học Bát Xát");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (part), DN_STATUS_DONE);
+    /* not changed again until the server answers */
+    g_assert_false (gtk_widget_get_sensitive (part));
+    while (!gtk_widget_get_sensitive (part))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (part)), ==, DN_STATUS_DONE);
+    g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM assignment WHERE task_id = %"
+                                        G_GINT64_FORMAT " AND unit_id = %" G_GINT64_FORMAT " AND status = 'done'",
+                                        task_id, f->school), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (details));
+
+    desktop_sync (&department);
+    details = dn_task_details_new (department.replica, task_id);
+    gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (department.window));
+    gtk_window_present (GTK_WINDOW (details));
+    dn_ui_spin (0);
+    watched = details;
+    g_object_add_weak_pointer (G_OBJECT (details), &watched);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.delete", NULL));
+    g_assert_true (dn_ui_wait_until (window_gone, &watched, 10000));
+    g_assert_null (dn_store_get_live_task (f->server_store.store, task_id, NULL));
+    g_assert_null (dn_store_get_live_task (department.replica, task_id, NULL));
+  }
 
   desktop_close (&school);
   desktop_close (&department);
