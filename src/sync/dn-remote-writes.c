@@ -210,13 +210,29 @@ _dn_remote_write_request (DnWrite          *write,
       request->path = g_strdup_printf ("/tasks/%lld/pass-down", (long long) write->id);
       request->body = node_of (object);
       return TRUE;
+    case DN_WRITE_ATTACH:
+      /* the file is uploaded first; its id is put in the body then */
+      if (write->record_kind != DN_RECORD_TASK)
+        break;
+      object = json_object_new ();
+      {
+        g_autofree char *name = g_file_get_basename (write->file);
+
+        json_object_set_string_member (object, "file_name", name);
+      }
+      request->method = "POST";
+      request->path = g_strdup_printf ("/tasks/%lld/attachments", (long long) write->id);
+      request->body = node_of (object);
+      request->upload = g_object_ref (write->file);
+      return TRUE;
     case DN_WRITE_SAVE_RECORD:
       return save_request (write, request, error);
     default:
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("This change cannot be made through the department server."));
-      return FALSE;
+      break;
     }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("This change cannot be made through the department server."));
+  return FALSE;
 }
 
 static gint64

@@ -412,6 +412,19 @@ test_connected_records (Fixture       *f,
     g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM assignment WHERE task_id = %"
                                         G_GINT64_FORMAT " AND unit_id = %" G_GINT64_FORMAT " AND status = 'done'",
                                         task_id, f->school), ==, 1);
+    /* and attaches its reply, uploaded to the server */
+    {
+      g_autofree char *reply = g_build_filename (f->dir, "bao-cao-tong-ket.pdf", NULL);
+
+      g_assert_true (g_file_set_contents (reply, "%PDF-1.4\n% báo cáo\n%%EOF\n", -1, NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.attach", "s", reply));
+      while (dn_test_query_int (school.replica, "SELECT count(*) FROM task_attachment WHERE task_id = %"
+                                G_GINT64_FORMAT, task_id) == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM task_attachment "
+                                          "WHERE task_id = %"
+                                          G_GINT64_FORMAT " AND file_name = 'bao-cao-tong-ket.pdf'", task_id), ==, 1);
+    }
     gtk_window_destroy (GTK_WINDOW (details));
 
     desktop_sync (&department);

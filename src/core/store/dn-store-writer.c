@@ -105,6 +105,16 @@ write_in_transaction (DnStore  *store,
                                                  write->units != NULL ? write->units->len : 0,
                                                  g_date_valid (&write->date) ? &write->date : NULL, error);
       return write->made_ids != NULL;
+    case DN_WRITE_ATTACH:
+      {
+        g_autoptr(DnAttachment) attachment = dn_store_attach_file (store, write->record_kind, write->id, write->file,
+                                                                   NULL, error);
+
+        if (attachment == NULL)
+          return FALSE;
+        write->made_id = attachment->id;
+        return TRUE;
+      }
     case DN_WRITE_SAVE_RECORD:
       return save_record (store, write, error);
     default:

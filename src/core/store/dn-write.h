@@ -36,6 +36,9 @@ typedef enum
   DN_WRITE_PASS_DOWN,         /* id (of the task), units (gint64 unit ids),
                                * date (their deadline; unset: the task's):
                                * one sub-task each, their ids in made_ids */
+  DN_WRITE_ATTACH,            /* file attached to the record id of
+                               * record_kind (its attachment's id in
+                               * made_id) */
   DN_WRITE_SAVE_RECORD,       /* record (a kind of dn-writable.h: id 0, a new
                                * one, its id filled in; else all its fields
                                * written), revision, confirmed, date (the
@@ -54,6 +57,7 @@ typedef struct
   GObject     *record;      /* DN_WRITE_SAVE_RECORD's */
   GFile       *file;        /* a file attached with it, or NULL */
   gint64       id;          /* the record written to */
+  DnRecordKind record_kind; /* DN_WRITE_ATTACH's record */
   gint64       revision;    /* the revision it was read at: a change made
                              * by someone else since is a conflict; -1: not
                              * checked */
