@@ -90,7 +90,8 @@ typedef struct
   guint       n_unexpected;
   guint       n_created;    /* progress entries answered 201 */
   char       *first_unexpected;
-  char       *transport_error;  /* the first request that got no answer */
+  guint       n_transport;      /* requests that got no answer (reset, timed out…) */
+  char       *transport_error;  /* the first of them */
 } Level;
 
 typedef struct
@@ -143,6 +144,7 @@ send_request (SoupSession  *session,
   if (answer == NULL)
     {
       g_mutex_lock (&level->lock);
+      level->n_transport++;
       if (level->transport_error == NULL)
         level->transport_error = g_strdup (error->message);
       g_mutex_unlock (&level->lock);
@@ -402,6 +404,10 @@ run_level (Driver *driver,
     printf ("  %-10s %7u %9.1f %9.1f %9.1f\n", "all", all->len, all->len / seconds, percentile (all, 0.50),
             percentile (all, 0.99));
   }
+  /* the requests without an answer, counted apart: a reset connection
+   * is the server's listening or its connections, not a wrong answer */
+  printf ("  %-10s %7u%s%s%s\n", "no answer", level.n_transport, level.transport_error != NULL ? " (the first: " : "",
+          level.transport_error != NULL ? level.transport_error : "", level.transport_error != NULL ? ")" : "");
   if (level.n_unexpected > 0)
     {
       printf ("  UNEXPECTED ANSWERS: %u (the first: %s%s%s)\n", level.n_unexpected, level.first_unexpected,
