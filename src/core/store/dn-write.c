@@ -92,6 +92,9 @@ dn_write_get_table (const DnWrite *write)
       return "reminder";
     case DN_WRITE_ATTACH:
       return "attachment";
+    case DN_WRITE_HAND_OUT_PASSPORT:
+    case DN_WRITE_TAKE_BACK_PASSPORT:
+      return "passport_loan";
     case DN_WRITE_SAVE_RECORD:
       return dn_writable_for_record (write->record)->table;
     default:
