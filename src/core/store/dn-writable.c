@@ -10,6 +10,7 @@
 #include "dn-store-documents.h"
 #include "dn-store-partners.h"
 #include "dn-store-people.h"
+#include "dn-store-units.h"
 #include "dn-writable.h"
 
 static gpointer
@@ -109,6 +110,27 @@ save_person (DnStore *store, gpointer record, gboolean is_new, gboolean confirme
   return is_new ? dn_store_add_person (store, record, error) : dn_store_update_person (store, record, error);
 }
 
+static gpointer
+new_unit (void)
+{
+  return dn_unit_new ();
+}
+
+static gpointer
+get_unit (DnStore *store, gint64 id, GError **error)
+{
+  return dn_store_get_unit (store, id, error);
+}
+
+static gboolean
+save_unit (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
+           GError **error)
+{
+  return is_new ? dn_store_add_unit (store, record, error) : dn_store_update_unit (store, record, error);
+}
+
+const DnWritable dn_writable_unit = { "unit", "/units", dn_unit_get_type, G_STRUCT_OFFSET (DnUnit, id), FALSE,
+                                      new_unit, get_unit, save_unit };
 const DnWritable dn_writable_partner = { "partner", "/partners", dn_partner_get_type,
                                          G_STRUCT_OFFSET (DnPartner, id), TRUE, new_partner, get_partner, save_partner };
 const DnWritable dn_writable_project = { "project", "/projects", dn_project_get_type,
@@ -125,7 +147,7 @@ const DnWritable dn_writable_person = { "person", "/people", dn_person_get_type,
 const DnWritable *
 dn_writable_for_record (gpointer record)
 {
-  static const DnWritable *const kinds[] = { &dn_writable_partner, &dn_writable_project, &dn_writable_document,
+  static const DnWritable *const kinds[] = { &dn_writable_unit, &dn_writable_partner, &dn_writable_project, &dn_writable_document,
                                              &dn_writable_delegation, &dn_writable_person };
 
   g_return_val_if_fail (G_IS_OBJECT (record), NULL);

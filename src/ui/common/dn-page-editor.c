@@ -62,7 +62,8 @@ dn_page_editor_refused (DnFormDialog *dialog,
     }
   else
     dn_form_dialog_show_error (dialog, error->message,
-                               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) ? priv->field : NULL);
+                               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) ||
+                               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE) ? priv->field : NULL);
 }
 
 static void
