@@ -13,18 +13,39 @@
 #include "dn-store-units.h"
 #include "dn-writable.h"
 
-static gpointer
-new_partner (void)
-{
-  return dn_partner_new ();
-}
+/* A kind's new record and its reading from the store */
+#define MADE_AND_READ(name)                                             \
+  static gpointer new_##name (void)                                     \
+  {                                                                     \
+    return dn_##name##_new ();                                          \
+  }                                                                     \
+  static gpointer get_##name (DnStore *store, gint64 id, GError **error) \
+  {                                                                     \
+    return dn_store_get_##name (store, id, error);                      \
+  }
 
-static gpointer
-get_partner (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_partner (store, id, error);
-}
+/* ... and its saving, for a kind the store never only warns about */
+#define SAVED(name)                                                           \
+  static gboolean save_##name (DnStore *store, gpointer record, gboolean is_new, \
+                               gboolean confirmed, const GDate *today,        \
+                               GError **error)                                \
+  {                                                                           \
+    return is_new ? dn_store_add_##name (store, record, error)                \
+                  : dn_store_update_##name (store, record, error);            \
+  }
 
+MADE_AND_READ (unit)
+SAVED (unit)
+MADE_AND_READ (partner)
+MADE_AND_READ (project)
+SAVED (project)
+MADE_AND_READ (document)
+SAVED (document)
+MADE_AND_READ (delegation)
+MADE_AND_READ (person)
+SAVED (person)
+
+/* a partner's registration paper and a delegation's overlap only warn */
 static gboolean
 save_partner (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
               GError **error)
@@ -33,100 +54,12 @@ save_partner (DnStore *store, gpointer record, gboolean is_new, gboolean confirm
                 : dn_store_update_partner (store, record, today, confirmed, error);
 }
 
-static gpointer
-new_project (void)
-{
-  return dn_project_new ();
-}
-
-static gpointer
-get_project (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_project (store, id, error);
-}
-
-static gboolean
-save_project (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
-              GError **error)
-{
-  return is_new ? dn_store_add_project (store, record, error) : dn_store_update_project (store, record, error);
-}
-
-static gpointer
-new_document (void)
-{
-  return dn_document_new ();
-}
-
-static gpointer
-get_document (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_document (store, id, error);
-}
-
-static gboolean
-save_document (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
-               GError **error)
-{
-  return is_new ? dn_store_add_document (store, record, error) : dn_store_update_document (store, record, error);
-}
-
-static gpointer
-new_delegation (void)
-{
-  return dn_delegation_new ();
-}
-
-static gpointer
-get_delegation (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_delegation (store, id, error);
-}
-
 static gboolean
 save_delegation (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
                  GError **error)
 {
   return is_new ? dn_store_add_delegation (store, record, NULL, confirmed, error)
                 : dn_store_update_delegation (store, record, NULL, confirmed, error);
-}
-
-static gpointer
-new_person (void)
-{
-  return dn_person_new ();
-}
-
-static gpointer
-get_person (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_person (store, id, error);
-}
-
-static gboolean
-save_person (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
-             GError **error)
-{
-  return is_new ? dn_store_add_person (store, record, error) : dn_store_update_person (store, record, error);
-}
-
-static gpointer
-new_unit (void)
-{
-  return dn_unit_new ();
-}
-
-static gpointer
-get_unit (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_unit (store, id, error);
-}
-
-static gboolean
-save_unit (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
-           GError **error)
-{
-  return is_new ? dn_store_add_unit (store, record, error) : dn_store_update_unit (store, record, error);
 }
 
 const DnWritable dn_writable_unit = { "unit", "/units", dn_unit_get_type, G_STRUCT_OFFSET (DnUnit, id), FALSE,
