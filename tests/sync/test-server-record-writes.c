@@ -452,6 +452,66 @@ test_members (DnServerFixture *f,
   dn_server_test_assert_error (&answer, 404, "not-found");
 }
 
+/* Deleting a record written whole: by whoever may change it, at the
+ * revision read; refused with nothing deleted otherwise */
+static void
+test_deletes (DnServerFixture *f,
+              gconstpointer    data)
+{
+  g_autofree char *so = dn_server_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *batxat = dn_server_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD);
+  g_auto(DnAnswer) answer = { 0 };
+  gint64 partner, mine, stranger;
+  g_autofree char *partner_path = NULL;
+  g_autofree char *mine_path = NULL;
+  g_autofree char *stranger_path = NULL;
+  gint64 log;
+
+  dn_test_exec (f->base.store, "INSERT INTO partner (name) VALUES ('KOICA')");
+  partner = dn_test_query_int (f->base.store, "SELECT id FROM partner WHERE name = 'KOICA'");
+  mine = dn_test_add_person (f->base.store, "Lê", "Minh", "Cường", f->school);
+  stranger = dn_test_add_person (f->base.store, "Trần", "Thị", "Bình", f->other);
+  partner_path = g_strdup_printf ("/partners/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, partner,
+                                  revision_of (f, "partner", partner));
+  mine_path = g_strdup_printf ("/people/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, mine,
+                               revision_of (f, "person", mine));
+  stranger_path = g_strdup_printf ("/people/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, stranger,
+                                   revision_of (f, "person", stranger));
+
+  log = dn_store_get_revision (f->base.store);
+  request (f, "DELETE", batxat, &answer, partner_path, NULL);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  request (f, "DELETE", so, &answer, "/partners/1", NULL);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  request (f, "DELETE", so, &answer, "/partners/1?revision=x", NULL);
+  dn_server_test_assert_error (&answer, 400, "invalid-query");
+  request (f, "DELETE", batxat, &answer, stranger_path, NULL);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  request (f, "DELETE", so, &answer, "/units/1?revision=1", NULL);
+  g_assert_cmpuint (answer.status, ==, 405);
+  request (f, "DELETE", so, &answer, "/partners/99999?revision=1", NULL);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+  /* changed after it was read */
+  dn_test_exec (f->base.store, "UPDATE partner SET notes = 'Đối tác lâu năm' WHERE id = %" G_GINT64_FORMAT, partner);
+  request (f, "DELETE", so, &answer, partner_path, NULL);
+  dn_server_test_assert_error (&answer, 409, "conflict");
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM partner"), ==, 1);
+
+  g_clear_pointer (&partner_path, g_free);
+  partner_path = g_strdup_printf ("/partners/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, partner,
+                                  revision_of (f, "partner", partner));
+  request (f, "DELETE", so, &answer, partner_path, NULL);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_true (json_object_get_boolean_member (object_of (&answer), "deleted"));
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM partner"), ==, 0);
+  /* a unit officer removes a person of its units */
+  request (f, "DELETE", batxat, &answer, mine_path, NULL);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT,
+                                      mine), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +527,7 @@ main (int   argc,
   ADD ("/server-record-writes/delegations", test_delegations);
   ADD ("/server-record-writes/passports", test_passports);
   ADD ("/server-record-writes/members", test_members);
+  ADD ("/server-record-writes/deletes", test_deletes);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

@@ -14,6 +14,8 @@
 #include "dn-delegation-editor.h"
 #include "dn-delegation-filter.h"
 #include "dn-delegation-list-page.h"
+#include "dn-window-context.h"
+#include "dn-writable.h"
 #include "dn-list-models.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
@@ -287,16 +289,23 @@ change_status_action (GtkWidget  *widget,
 }
 
 static void
+on_deleted (GtkWidget    *widget,
+            DnWrite      *write,
+            const GError *error,
+            gpointer      data)
+{
+  if (error != NULL)
+    dn_list_page_show_message (DN_LIST_PAGE (widget), error->message);
+}
+
+static void
 delete_cb (DnDelegationListPage *self)
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
   gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-  g_autoptr(GError) error = NULL;
 
-  if (store == NULL || id <= 0)
-    return;
-  if (!dn_store_delete_delegation (store, id, &error))
-    dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
+  if (store != NULL && id > 0)
+    dn_window_context_delete_for (GTK_WIDGET (self), store, &dn_writable_delegation, id, on_deleted, NULL, NULL);
 }
 
 static GtkWindow *

@@ -15,6 +15,8 @@
 #include "dn-partner-details.h"
 #include "dn-partner-editor.h"
 #include "dn-partners-page.h"
+#include "dn-window-context.h"
+#include "dn-writable.h"
 #include "dn-project-editor.h"
 #include "dn-ui.h"
 
@@ -278,22 +280,26 @@ edit_action (DnPartnersPage *self)
 }
 
 static void
+on_deleted (GtkWidget    *widget,
+            DnWrite      *write,
+            const GError *error,
+            gpointer      data)
+{
+  g_autofree char *message = error == NULL ? g_strdup_printf (_("Partner “%s” deleted."), (const char *) data) : NULL;
+
+  dn_list_page_show_message (DN_LIST_PAGE (widget), error != NULL ? error->message : message);
+}
+
+static void
 delete_action (DnPartnersPage *self)
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
   g_autoptr(DnPartner) partner = dn_list_page_dup_selected_item (DN_LIST_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   if (store == NULL || partner == NULL || partner->id <= 0)
     return;
-  if (!dn_store_delete_partner (store, partner->id, &error))
-    {
-      dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
-      return;
-    }
-  message = g_strdup_printf (_("Partner “%s” deleted."), partner->name);
-  dn_list_page_show_message (DN_LIST_PAGE (self), message);
+  dn_window_context_delete_for (GTK_WIDGET (self), store, &dn_writable_partner, partner->id, on_deleted,
+                                g_strdup (partner->name), g_free);
 }
 
 static void
