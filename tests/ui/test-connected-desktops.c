@@ -503,6 +503,32 @@ test_connected_records (Fixture       *f,
                                         G_GINT64_FORMAT " AND handed_by = 'so'", passport_id), ==, 1);
   }
 
+  /* a picture of a server's warning in a form, when asked for */
+  if (g_getenv ("DN_SHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("DN_SHOT_DIR"), "connected-warning.png", NULL);
+      DnPartnerEditor *shown;
+
+      if (g_strcmp0 (g_getenv ("DN_SHOT_LANGUAGE"), "vi") == 0)
+        dn_ui_use_vietnamese ();
+      shown = dn_partner_editor_new (department.replica, 0, &today, &error);
+      g_assert_no_error (error);
+      gtk_window_set_transient_for (GTK_WINDOW (shown), GTK_WINDOW (department.window));
+      gtk_window_present (GTK_WINDOW (shown));
+      dn_ui_spin (0);
+      /* the fields by their accessible names, in the language shown */
+      dn_ui_set_text (shown, g_dgettext (GETTEXT_PACKAGE, "Name"), "Plan International");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (shown, g_dgettext (GETTEXT_PACKAGE,
+                                                                                      "Registration paper"))),
+                                  DN_REGISTRATION_OPERATION);
+      dn_ui_set_text (shown, g_dgettext (GETTEXT_PACKAGE, "Registration paper number"), "77/GĐK-BNG");
+      dn_ui_set_text (shown, g_dgettext (GETTEXT_PACKAGE, "Registration expiry date"), "31/12/2099");
+      g_assert_false (save_and_wait (shown));
+      dn_ui_wait_for_frame (GTK_WIDGET (shown), 5000);
+      dn_ui_save_png (GTK_WINDOW (shown), png);
+      gtk_window_destroy (GTK_WINDOW (shown));
+    }
+
   desktop_close (&school);
   desktop_close (&department);
 }
