@@ -54,23 +54,6 @@ date_range (const GDate *start,
   return g_strconcat (a, " - ", b, NULL);
 }
 
-/* "Hàn Quốc, Nhật Bản" of "KR,JP" */
-static char *
-country_names (const char *codes)
-{
-  g_auto(GStrv) parts = g_strsplit (codes != NULL ? codes : "", ",", -1);
-  GString *names = g_string_new (NULL);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] != '\0')
-      {
-        const char *name = dn_country_vietnamese_name (parts[i]);
-
-        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", name != NULL ? name : parts[i]);
-      }
-  return g_string_free (names, FALSE);
-}
-
 static const char *
 funding_words (DnFundingSource funding)
 {
@@ -254,7 +237,7 @@ add_delegations (DnOfficialDocument    *doc,
           DnDelegation *d = f->outbound->pdata[i];
           g_autofree char *stt = g_strdup_printf ("%u", i + 1);
           g_autofree char *when = date_range (&d->start_date, &d->end_date);
-          g_autofree char *where = country_names (d->country_codes);
+          g_autofree char *where = dn_country_dup_vietnamese_names (d->country_codes);
           g_autofree char *people = number (d->n_members);
           const char *cells[] = { stt, d->title, when, where, people, funding_words (d->funding) };
 
