@@ -290,14 +290,8 @@ change_status_action (GtkWidget  *widget,
 static void
 delete_cb (DnDelegationListPage *self)
 {
-  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
-  g_autoptr(GError) error = NULL;
-
-  if (store == NULL || id <= 0)
-    return;
-  if (!dn_store_delete_delegation (store, id, &error))
-    dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
+  /* the list shows it gone */
+  dn_list_page_delete_selected (DN_LIST_PAGE (self), dn_store_delete_delegation, NULL);
 }
 
 static GtkWindow *

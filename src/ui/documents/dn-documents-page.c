@@ -228,25 +228,19 @@ edit_action (DnDocumentsPage *self)
     open_form (self, id);
 }
 
+static char *
+describe_deleted (gpointer item)
+{
+  DnDocument *doc = DN_DOCUMENT (item);
+  g_autofree char *reference = dn_document_dup_reference (doc);
+
+  return g_strdup_printf (_("Document “%s” deleted."), reference[0] != '\0' ? reference : doc->subject);
+}
+
 static void
 delete_action (DnDocumentsPage *self)
 {
-  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  g_autoptr(DnDocument) doc = dn_list_page_dup_selected_item (DN_LIST_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *reference = NULL;
-
-  if (store == NULL || doc == NULL || doc->id <= 0)
-    return;
-  if (!dn_store_delete_document (store, doc->id, &error))
-    {
-      dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
-      return;
-    }
-  reference = dn_document_dup_reference (doc);
-  message = g_strdup_printf (_("Document “%s” deleted."), reference[0] != '\0' ? reference : doc->subject);
-  dn_list_page_show_message (DN_LIST_PAGE (self), message);
+  dn_list_page_delete_selected (DN_LIST_PAGE (self), dn_store_delete_document, describe_deleted);
 }
 
 static void

@@ -277,23 +277,16 @@ edit_action (DnPartnersPage *self)
     open_partner_editor (self, id);
 }
 
+static char *
+describe_deleted (gpointer item)
+{
+  return g_strdup_printf (_("Partner “%s” deleted."), DN_PARTNER (item)->name);
+}
+
 static void
 delete_action (DnPartnersPage *self)
 {
-  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  g_autoptr(DnPartner) partner = dn_list_page_dup_selected_item (DN_LIST_PAGE (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (store == NULL || partner == NULL || partner->id <= 0)
-    return;
-  if (!dn_store_delete_partner (store, partner->id, &error))
-    {
-      dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
-      return;
-    }
-  message = g_strdup_printf (_("Partner “%s” deleted."), partner->name);
-  dn_list_page_show_message (DN_LIST_PAGE (self), message);
+  dn_list_page_delete_selected (DN_LIST_PAGE (self), dn_store_delete_partner, describe_deleted);
 }
 
 static void
