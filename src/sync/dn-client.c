@@ -193,33 +193,15 @@ dn_client_set_timeout (DnClient *self,
   soup_session_set_timeout (self->session, MAX (seconds, 1));
 }
 
-const char *
-dn_client_get_token (DnClient *self)
-{
-  g_return_val_if_fail (DN_IS_CLIENT (self), NULL);
-  return self->token;
-}
+/* The plain getters: dn_client_get_token, dn_client_get_user_name,
+ * dn_client_get_unit_code, dn_client_get_role */
+#define DEFINE_GETTER(type, name, field) \
+  type name (DnClient *self) { g_return_val_if_fail (DN_IS_CLIENT (self), NULL); return self->field; }
 
-const char *
-dn_client_get_user_name (DnClient *self)
-{
-  g_return_val_if_fail (DN_IS_CLIENT (self), NULL);
-  return self->user_name;
-}
-
-const char *
-dn_client_get_unit_code (DnClient *self)
-{
-  g_return_val_if_fail (DN_IS_CLIENT (self), NULL);
-  return self->unit_code;
-}
-
-const char *
-dn_client_get_role (DnClient *self)
-{
-  g_return_val_if_fail (DN_IS_CLIENT (self), NULL);
-  return self->role;
-}
+DEFINE_GETTER (const char *, dn_client_get_token, token)
+DEFINE_GETTER (const char *, dn_client_get_user_name, user_name)
+DEFINE_GETTER (const char *, dn_client_get_unit_code, unit_code)
+DEFINE_GETTER (const char *, dn_client_get_role, role)
 
 /*
  * One request
