@@ -332,6 +332,7 @@ status_error (guint     status,
   JsonNode *member = object != NULL ? json_object_get_member (object, "error") : NULL;
   JsonObject *detail = member != NULL && JSON_NODE_HOLDS_OBJECT (member) ? json_node_get_object (member) : NULL;
   JsonNode *text = detail != NULL ? json_object_get_member (detail, "message") : NULL;
+  JsonNode *word = detail != NULL ? json_object_get_member (detail, "code") : NULL;
   const char *message = text != NULL && JSON_NODE_HOLDS_VALUE (text) &&
                         json_node_get_value_type (text) == G_TYPE_STRING ? json_node_get_string (text) : NULL;
   DnClientError code;
@@ -351,6 +352,9 @@ status_error (guint     status,
     case SOUP_STATUS_CONFLICT: code = DN_CLIENT_ERROR_CONFLICT; break;
     default: code = DN_CLIENT_ERROR_INVALID; break;
     }
+  if (status == SOUP_STATUS_BAD_REQUEST && word != NULL && JSON_NODE_HOLDS_VALUE (word) &&
+      json_node_get_value_type (word) == G_TYPE_STRING && g_strcmp0 (json_node_get_string (word), "warning") == 0)
+    code = DN_CLIENT_ERROR_WARNING;
   if (message == NULL || *message == '\0')
     message = code == DN_CLIENT_ERROR_UNAUTHORIZED ? _("The session has ended: sign in again.")
               : code == DN_CLIENT_ERROR_FORBIDDEN ? _("Your account may not do this.")

@@ -44,6 +44,9 @@ typedef enum
   DN_CLIENT_ERROR_CONFLICT,      /* someone changed the record first:
                                   * dn_client_error_get_current() */
   DN_CLIENT_ERROR_INVALID,       /* another 4xx: the server's message */
+  DN_CLIENT_ERROR_WARNING,       /* 400 "warning": what the store only warns
+                                  * about; the same write "confirmed" goes
+                                  * ahead */
   DN_CLIENT_ERROR_CERTIFICATE,   /* a certificate the system does not trust
                                   * and none pinned: confirm and pin it */
   DN_CLIENT_ERROR_CERTIFICATE_CHANGED, /* not the certificate pinned:

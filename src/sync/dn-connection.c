@@ -308,6 +308,8 @@ return_failure (DnConnection *self,
   note_failure (self, error);
   if (g_error_matches (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_CONFLICT))
     shown = g_error_new (DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT, "%s", error->message);
+  else if (g_error_matches (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_WARNING))
+    shown = g_error_new (DN_STORE_ERROR, DN_STORE_ERROR_WARNING, "%s", error->message);
   else if (g_error_matches (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_OFFLINE))
     shown = g_error_new (error->domain, error->code, _("%s Nothing was saved: try again when the connection is back."),
                          error->message);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dn-date.h"
+#include "dn-record-binds.h"
 #include "dn-remote-writes.h"
 
 void
@@ -83,6 +84,42 @@ node_of (JsonObject *object)
   return node;
 }
 
+/* A record written whole: POST to its collection, or PATCH of its fields
+ * at the revision read */
+static gboolean
+save_request (DnWrite          *write,
+              DnRemoteRequest  *request,
+              GError          **error)
+{
+  const DnWritable *kind = dn_writable_for_record (write->record);
+  const DnBind *binds = _dn_record_binds (kind);
+  gint64 id = dn_writable_get_id (kind, write->record);
+  JsonObject *object;
+
+  if (binds == NULL || (id > 0 && write->revision < 0))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("This change cannot be made through the department server."));
+      return FALSE;
+    }
+  object = _dn_record_binds_write (binds, write->record);
+  if (kind->warns)
+    json_object_set_boolean_member (object, "confirmed", write->confirmed);
+  if (id > 0)
+    {
+      json_object_set_int_member (object, "revision", write->revision);
+      request->method = "PATCH";
+      request->path = g_strdup_printf ("%s/%lld", kind->collection, (long long) id);
+    }
+  else
+    {
+      request->method = "POST";
+      request->path = g_strdup (kind->collection);
+    }
+  request->body = node_of (object);
+  return TRUE;
+}
+
 gboolean
 _dn_remote_write_request (DnWrite          *write,
                           DnRemoteRequest  *request,
@@ -94,9 +131,12 @@ _dn_remote_write_request (DnWrite          *write,
   switch (write->kind)
     {
     case DN_WRITE_ADD_TASK:
+      object = task_fields (write->task);
+      if (write->task->status != DN_STATUS_OPEN)
+        json_object_set_string_member (object, "status", dn_status_to_string (write->task->status));
       request->method = "POST";
       request->path = g_strdup ("/tasks");
-      request->body = node_of (task_fields (write->task));
+      request->body = node_of (object);
       return TRUE;
     case DN_WRITE_UPDATE_TASK:
       object = task_fields (write->task);
@@ -153,6 +193,25 @@ _dn_remote_write_request (DnWrite          *write,
       request->path = g_strdup_printf ("/tasks/%lld/reminders", (long long) write->reminder->task_id);
       request->body = node_of (object);
       return TRUE;
+    case DN_WRITE_SET_ASSIGNMENT_STATUS:
+      object = json_object_new ();
+      json_object_set_string_member (object, "status", dn_status_to_string (write->status));
+      if (write->revision >= 0)
+        json_object_set_int_member (object, "revision", write->revision);
+      request->method = "POST";
+      request->path = g_strdup_printf ("/assignments/%lld/status", (long long) write->id);
+      request->body = node_of (object);
+      return TRUE;
+    case DN_WRITE_PASS_DOWN:
+      object = json_object_new ();
+      json_object_set_array_member (object, "unit_ids", ids_array (write->units));
+      set_date (object, "due_date", &write->date);
+      request->method = "POST";
+      request->path = g_strdup_printf ("/tasks/%lld/pass-down", (long long) write->id);
+      request->body = node_of (object);
+      return TRUE;
+    case DN_WRITE_SAVE_RECORD:
+      return save_request (write, request, error);
     default:
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("This change cannot be made through the department server."));
@@ -192,6 +251,35 @@ _dn_remote_write_answer (DnWrite  *write,
       break;
     case DN_WRITE_ADD_REMINDER:
       write->made_id = write->reminder->id = id_of (answer);
+      break;
+    case DN_WRITE_PASS_DOWN:
+      {
+        JsonNode *tasks = json_object_get_member (object, "tasks");
+        JsonArray *array = tasks != NULL && JSON_NODE_HOLDS_ARRAY (tasks) ? json_node_get_array (tasks) : NULL;
+
+        g_clear_pointer (&write->made_ids, g_array_unref);
+        write->made_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+          {
+            JsonNode *element = json_array_get_element (array, i);
+            gint64 id = JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_INT64
+              ? json_node_get_int (element) : 0;
+
+            if (id > 0)
+              g_array_append_val (write->made_ids, id);
+          }
+      }
+      break;
+    case DN_WRITE_SAVE_RECORD:
+      {
+        const DnWritable *kind = dn_writable_for_record (write->record);
+
+        if (dn_writable_get_id (kind, write->record) == 0)
+          {
+            write->made_id = id_of (answer);
+            dn_writable_set_id (kind, write->record, write->made_id);
+          }
+      }
       break;
     case DN_WRITE_UPDATE_TASK:
     case DN_WRITE_EXTEND_ASSIGNMENT:

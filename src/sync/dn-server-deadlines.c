@@ -1,17 +1,25 @@
-/* dn-server-deadlines.c: following a task's deadlines up
+/* dn-server-deadlines.c: following a task's parts and deadlines up
  *
  *   POST /assignments/{id}/extension  {"due_date", "reason", "revision"
  *                                     (optional: the assignment's as it was
  *                                     read)} → 201 {"extension",
  *                                     "assignment", "task"}
+ *   POST /assignments/{id}/status     {"status", "revision" (optional)}:
+ *                                     a unit's part of a task → 200
+ *                                     {"assignment", "task"}
+ *   POST /tasks/{id}/pass-down        {"unit_ids", "due_date" (optional:
+ *                                     the task's)} → 201 {"tasks": [the
+ *                                     sub-tasks made, one per unit]}
  *   POST /tasks/{id}/reminders        {"unit_id", "kind" (notice,
  *                                     criticism or review; notice when
  *                                     absent), "sent_on", "note"} → 201 the
  *                                     reminder
  *
- * An extension (gia hạn) is recorded by the unit assigned, or by the
- * department, as the window does: a unit officer for an assignment of its
- * unit or of one below it. A reminder (đôn đốc) goes from the side that
+ * An extension (gia hạn) and a unit's part marked are recorded by the
+ * unit assigned, or by the department, as the window does: a unit officer
+ * for an assignment of its unit or of one below it. A task is passed down
+ * by whoever sees it to units it may give work to (a unit officer: its
+ * own subtree); the store checks they are below the task's lead. A reminder (đôn đốc) goes from the side that
  * gave the work: the department to any unit assigned, a unit officer to
  * the units below its own.
  *
@@ -36,6 +44,21 @@ static const DnField extension_fields[] = {
   { "revision", DN_FIELD_INT, FALSE, FALSE },
   { NULL }
 };
+
+static const DnField assignment_status_fields[] = {
+  { "status", DN_FIELD_STRING, TRUE, FALSE },
+  { "revision", DN_FIELD_INT, FALSE, FALSE },
+  { NULL }
+};
+
+static const DnField pass_down_fields[] = {
+  { "unit_ids", DN_FIELD_INT_ARRAY, TRUE, FALSE },
+  { "due_date", DN_FIELD_DATE, FALSE, TRUE },
+  { NULL }
+};
+
+/* A province has about a thousand schools */
+#define MAX_PASS_DOWN_UNITS 2000
 
 static const DnField reminder_fields[] = {
   { "unit_id", DN_FIELD_INT, TRUE, FALSE },
@@ -64,11 +87,12 @@ add_record (JsonBuilder  *builder,
   return TRUE;
 }
 
-/* The assignment @id as the caller may extend it: of a task it sees (else
+/* The assignment @id as the caller may change it: of a task it sees (else
  * 404, as for none), the caller not a reader, the assignment its unit's or
- * a unit's below it (else 403) */
+ * a unit's below it (else 403 with @refusal) */
 static DnAssignment *
-assignment_to_extend (DnRequest *request)
+assignment_to_change (DnRequest  *request,
+                      const char *refusal)
 {
   DnStore *store = dn_server_get_store (request->server);
   g_autoptr(GError) error = NULL;
@@ -88,11 +112,35 @@ assignment_to_extend (DnRequest *request)
     }
   if (!dn_account_may_see_unit (store, request->account, assignment->unit_id))
     {
-      dn_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden",
-                             _("A deadline is extended by the unit assigned or by the department."));
+      dn_server_reply_error (request->msg, SOUP_STATUS_FORBIDDEN, "forbidden", refusal);
       return NULL;
     }
   return g_steal_pointer (&assignment);
+}
+
+/* Answers @status with the records of @names (@tables, @ids), NULL-ended */
+static void
+reply_records (SoupServerMessage *msg,
+               DnStore           *store,
+               guint              status,
+               const char *const *names,
+               const char *const *tables,
+               const gint64      *ids)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!add_record (builder, store, names[i], tables[i], ids[i], &error))
+      {
+        _dn_server_reply_store_error (msg, error);
+        return;
+      }
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  dn_server_reply_json (msg, status, answer);
 }
 
 static void
@@ -103,14 +151,15 @@ extend (DnRequest *request)
   JsonObject *body = json_node_get_object (request->body);
   g_autoptr(DnAssignment) assignment = NULL;
   g_autoptr(GPtrArray) extensions = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
+  static const char *const names[] = { "extension", "assignment", "task", NULL };
+  gint64 ids[3];
   GDate due;
   gboolean ok;
 
   if (!_dn_server_check_fields (msg, request->body, extension_fields) ||
-      (assignment = assignment_to_extend (request)) == NULL)
+      (assignment = assignment_to_change (request, _("A deadline is extended by the unit assigned or by the "
+                                                     "department."))) == NULL)
     return;
   dn_date_parse_iso (json_object_get_string_member (body, "due_date"), &due);
   if (!dn_store_begin (store, &error))
@@ -133,19 +182,127 @@ extend (DnRequest *request)
       _dn_server_reply_conflict (msg, store, "assignment", assignment->id, error);
       return;
     }
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  if (extensions->len == 0 ||
-      !add_record (builder, store, "extension", "deadline_extension",
-                   ((DnExtension *) extensions->pdata[extensions->len - 1])->id, &error) ||
-      !add_record (builder, store, "assignment", "assignment", assignment->id, &error) ||
-      !add_record (builder, store, "task", "task", assignment->task_id, &error))
+  if (extensions->len == 0)
     {
-      if (error == NULL)
-        g_set_error (&error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("The extension was not recorded."));
+      g_set_error (&error, DN_STORE_ERROR, DN_STORE_ERROR_FAILED, _("The extension was not recorded."));
       _dn_server_reply_store_error (msg, error);
       return;
     }
+  ids[0] = ((DnExtension *) extensions->pdata[extensions->len - 1])->id;
+  ids[1] = assignment->id;
+  ids[2] = assignment->task_id;
+  reply_records (msg, store, SOUP_STATUS_CREATED, names,
+                 (const char *const[]) { "deadline_extension", "assignment", "task" }, ids);
+}
+
+static void
+set_assignment_status (DnRequest *request)
+{
+  SoupServerMessage *msg = request->msg;
+  DnStore *store = dn_server_get_store (request->server);
+  JsonObject *body = json_node_get_object (request->body);
+  g_autoptr(DnAssignment) assignment = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *const names[] = { "assignment", "task", NULL };
+  const char *text;
+  DnStatus status;
+  gint64 ids[2];
+  gboolean ok;
+
+  if (!_dn_server_check_fields (msg, request->body, assignment_status_fields) ||
+      (assignment = assignment_to_change (request, _("A unit's part of a task is marked by that unit or by the "
+                                                     "department."))) == NULL)
+    return;
+  text = json_object_get_string_member (body, "status");
+  if (!dn_status_from_string (text, &status))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write open, in_progress, done or "
+                                                    "cancelled."), text);
+
+      dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid", message);
+      return;
+    }
+  if (!dn_store_begin (store, &error))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  ok = (!json_object_has_member (body, "revision") ||
+        dn_store_check_revision (store, "assignment", assignment->id,
+                                 json_object_get_int_member (body, "revision"), &error)) &&
+       dn_store_set_assignment_status (store, assignment->id, status, &error);
+  if (ok)
+    ok = dn_store_commit (store, &error);
+  else
+    dn_store_rollback (store);
+  if (!ok)
+    {
+      _dn_server_reply_conflict (msg, store, "assignment", assignment->id, error);
+      return;
+    }
+  ids[0] = assignment->id;
+  ids[1] = assignment->task_id;
+  reply_records (msg, store, SOUP_STATUS_OK, names, (const char *const[]) { "assignment", "task" }, ids);
+}
+
+static void
+pass_down (DnRequest *request)
+{
+  SoupServerMessage *msg = request->msg;
+  DnStore *store = dn_server_get_store (request->server);
+  JsonObject *body = json_node_get_object (request->body);
+  JsonArray *units;
+  g_autoptr(GArray) unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) made = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  GDate due;
+
+  if (!_dn_server_check_fields (msg, request->body, pass_down_fields))
+    return;
+  units = json_object_get_array_member (body, "unit_ids");
+  if (!_dn_server_may_see_task (store, request->account, request->id, &error) ||
+      !_dn_server_check_writer (request->account, &error))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  if (json_array_get_length (units) > MAX_PASS_DOWN_UNITS)
+    {
+      dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid", _("Too many units for one task."));
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (units); i++)
+    {
+      gint64 unit = json_array_get_int_element (units, i);
+
+      /* a unit officer gives work to its own subtree */
+      if (!dn_account_may_see_unit (store, request->account, unit))
+        {
+          dn_server_reply_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                                 _("A task is passed down to the units below your own."));
+          return;
+        }
+      g_array_append_val (unit_ids, unit);
+    }
+  g_date_clear (&due, 1);
+  if (json_object_has_member (body, "due_date") && !json_object_get_null_member (body, "due_date"))
+    dn_date_parse_iso (json_object_get_string_member (body, "due_date"), &due);
+  made = dn_store_subassign_task (store, request->id, (const gint64 *) (gpointer) unit_ids->data, unit_ids->len,
+                                  g_date_valid (&due) ? &due : NULL, &error);
+  if (made == NULL)
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "tasks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < made->len; i++)
+    json_builder_add_int_value (builder, g_array_index (made, gint64, i));
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
   answer = json_builder_get_root (builder);
   dn_server_reply_json (msg, SOUP_STATUS_CREATED, answer);
@@ -215,6 +372,8 @@ remind (DnRequest *request)
 
 static const DnRoute routes[] = {
   { "POST", "/assignments/{id}/extension", TRUE, DN_ROUTE_JSON, 0, extend },
+  { "POST", "/assignments/{id}/status", TRUE, DN_ROUTE_JSON, 0, set_assignment_status },
+  { "POST", "/tasks/{id}/pass-down", TRUE, DN_ROUTE_JSON, 0, pass_down },
   { "POST", "/tasks/{id}/reminders", TRUE, DN_ROUTE_JSON, 0, remind },
 };
 const DnRouteTable dn_server_deadline_routes = DN_ROUTE_TABLE (routes);

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "dn-account.h"
+#include "dn-record-binds.h"
 #include "dn-server.h"
 
 G_BEGIN_DECLS
@@ -300,29 +301,6 @@ void            _dn_server_reply_record     (SoupServerMessage *msg,
 
 /* A body read into a record of core (dn-server-bind.c) ----------------------- */
 
-typedef enum
-{
-  DN_BIND_TEXT,    /* char *; null: "" */
-  DN_BIND_ENUM,    /* an enum from its word (read_enum) */
-  DN_BIND_DATE,    /* GDate; null: none */
-  DN_BIND_ID,      /* gint64 id of a record; null: 0 */
-  DN_BIND_AMOUNT,  /* gint64 from 0; null: -1 (not stated) */
-  DN_BIND_INT,     /* int from 0; null: 0 */
-  DN_BIND_FLAG,    /* gboolean written 0 or 1 */
-} DnBindType;
-
-/* An enum's word as its value (a wrapper of dn_*_from_string()) */
-typedef gboolean (*DnEnumRead) (const char *text,
-                                int        *out);
-
-typedef struct
-{
-  const char *name;      /* the exchange's: the column's */
-  DnBindType  type;
-  gsize       offset;    /* G_STRUCT_OFFSET of the record's field */
-  gboolean    required;  /* on a creation; never null */
-  DnEnumRead  read_enum;
-} DnBind;
 
 /* The fields a body may give (for _dn_server_check_fields(), free it):
  * @binds' (the required ones required when @creating), "revision"

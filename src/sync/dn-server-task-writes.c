@@ -1,6 +1,7 @@
 /* dn-server-task-writes.c: making and changing tasks
  *
- *   POST   /tasks              a new task {"title", "lead_unit_id", …} → 201
+ *   POST   /tasks              a new task {"title", "lead_unit_id", …,
+ *                              "status" (open when not given)} → 201
  *                              the task
  *   PATCH  /tasks/{id}         {"revision", the fields to change…} → 200
  *                              the task
@@ -56,6 +57,7 @@
 
 static const DnField new_task_fields[] = {
   TASK_FIELDS (TRUE),
+  { "status", DN_FIELD_STRING, FALSE, FALSE },
   { NULL }
 };
 
@@ -237,6 +239,26 @@ outside_kept (GArray *scope,
   return TRUE;
 }
 
+/* The body's "status" in *@status (left as it is when not given); FALSE
+ * and 400 answered when it is not a status */
+static gboolean
+read_status (SoupServerMessage *msg,
+             JsonObject        *body,
+             DnStatus          *status)
+{
+  const char *text = json_object_get_string_member_with_default (body, "status", NULL);
+
+  if (text != NULL && !dn_status_from_string (text, status))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write open, in_progress, done or "
+                                                    "cancelled."), text);
+
+      reply_invalid (msg, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 add_task (DnRequest *request)
 {
@@ -253,9 +275,12 @@ add_task (DnRequest *request)
       _dn_server_reply_store_error (msg, error);
       return;
     }
-  if (!apply_fields (msg, body, task) || !check_units (request, task) || !check_document (request, task->document_id))
+  /* a new task may be written already done (closed, its next occurrence
+   * made when it recurs) */
+  if (!apply_fields (msg, body, task) || !read_status (msg, body, &task->status) || !check_units (request, task) ||
+      !check_document (request, task->document_id))
     return;
-  if (!dn_store_add_task (store, task, &error))
+  if (!dn_store_add_task_full (store, task, NULL, &error))
     {
       _dn_server_reply_store_error (msg, error);
       return;
@@ -388,23 +413,15 @@ set_status (DnRequest *request)
   g_autoptr(JsonNode) done = NULL;
   g_autoptr(JsonNode) next = NULL;
   g_autoptr(GError) error = NULL;
-  const char *text;
   gboolean full = FALSE;
   gint64 made_id = 0;
-  DnStatus status;
+  DnStatus status = DN_STATUS_OPEN;
   g_autoptr(GArray) keep_open = NULL;
 
   if (!_dn_server_check_fields (msg, request->body, status_fields))
     return;
-  text = json_object_get_string_member (body, "status");
-  if (!dn_status_from_string (text, &status))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write open, in_progress, done or "
-                                                    "cancelled."),
-                                                  text);
-      reply_invalid (msg, message);
-      return;
-    }
+  if (!read_status (msg, body, &status))
+    return;
   if ((task = task_to_change (request, &full)) == NULL)
     return;
   /* given from above: its lead (or a unit above the lead) reports it done

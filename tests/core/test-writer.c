@@ -1,7 +1,8 @@
 /* test-writer.c: the window's writes as values (DnWrite) made by the
  * local writer: each kind in one transaction, what it made filled in, the
  * revision check refusing a write made on an old reading with nothing
- * written, the outcome reaching the callback from the main context, and a
+ * written, the records written whole (DN_WRITE_SAVE_RECORD), the outcome
+ * reaching the callback from the main context, and a
  * cancelled write writing nothing
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,8 @@
 #include "config.h"
 
 #include "dn-store-changes.h"
+#include "dn-store-partners.h"
+#include "dn-store-people.h"
 #include "dn-store-reminders.h"
 #include "dn-store-tasks.h"
 #include "dn-store-writer.h"
@@ -184,6 +187,102 @@ test_writer_async (DnTestStore   *f,
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT deleted FROM task WHERE id = %" G_GINT64_FORMAT, id), ==, 1);
 }
 
+/* A record written whole (DN_WRITE_SAVE_RECORD): added with its id filled
+ * in, a warning of the store refused until confirmed (the new record's id
+ * back to 0, nothing written), a change at the revision read, and one at
+ * an older revision refused as a conflict with nothing written */
+static void
+test_writer_records (DnTestStore   *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnPartner) partner = dn_partner_new ();
+  g_autoptr(DnPerson) person = dn_person_new ();
+  g_autoptr(DnWrite) add_partner = NULL;
+  g_autoptr(DnWrite) add_person = NULL;
+  g_autoptr(DnWrite) change = NULL;
+  g_autoptr(DnWrite) stale = NULL;
+  gint64 unit = dn_test_add_unit (f->store, "HTQT", "Phòng Hợp tác quốc tế", DN_UNIT_KIND_DIVISION, 0);
+  gint64 read_at;
+
+  g_free (partner->name);
+  partner->name = g_strdup ("Save the Children");
+  partner->registration_kind = DN_REGISTRATION_OPERATION;
+  g_free (partner->registration_number);
+  partner->registration_number = g_strdup ("123/BNG-GĐK");
+  g_date_set_dmy (&partner->registration_expiry, 30, 6, 2035);
+  add_partner = dn_write_new_save (partner, -1);
+  g_assert_cmpstr (dn_write_get_table (add_partner), ==, "partner");
+  g_date_set_dmy (&add_partner->date, 10, 1, 2026);
+  g_assert_false (dn_store_write (f->store, add_partner, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING);
+  g_clear_error (&error);
+  g_assert_cmpint (partner->id, ==, 0);
+  g_assert_cmpint (count (f->store, "partner"), ==, 0);
+  add_partner->confirmed = TRUE;
+  g_assert_true (dn_store_write (f->store, add_partner, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (add_partner->made_id, >, 0);
+  g_assert_cmpint (partner->id, ==, add_partner->made_id);
+
+  g_free (person->family_name);
+  person->family_name = g_strdup ("Đặng");
+  g_free (person->given_name);
+  person->given_name = g_strdup ("Ánh");
+  person->unit_id = unit;
+  add_person = dn_write_new_save (person, -1);
+  g_assert_cmpstr (dn_write_get_table (add_person), ==, "person");
+  g_assert_true (dn_store_write (f->store, add_person, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (person->id, ==, add_person->made_id);
+
+  read_at = dn_store_get_row_revision (f->store, "person", person->id, &error);
+  g_assert_no_error (error);
+  g_free (person->position);
+  person->position = g_strdup ("Chuyên viên");
+  change = dn_write_new_save (person, read_at);
+  g_assert_true (dn_store_write (f->store, change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (change->made_id, ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM person WHERE position = 'Chuyên viên'"), ==, 1);
+
+  /* made on the reading before that change */
+  g_free (person->position);
+  person->position = g_strdup ("Phó trưởng phòng");
+  stale = dn_write_new_save (person, read_at);
+  g_assert_false (dn_store_write (f->store, stale, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM person WHERE position = 'Chuyên viên'"), ==, 1);
+}
+
+/* A new task written already done: its unit rows closed and, recurring,
+ * its next occurrence made in the same write (next_id) */
+static void
+test_writer_add_done (DnTestStore   *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) add = dn_write_new (DN_WRITE_ADD_TASK);
+  gint64 unit = dn_test_add_unit (f->store, "HTQT", "Phòng Hợp tác quốc tế", DN_UNIT_KIND_DIVISION, 0);
+
+  add->task = dn_task_new ();
+  g_free (add->task->title);
+  add->task->title = g_strdup ("Báo cáo quý");
+  add->task->lead_unit_id = unit;
+  add->task->recurrence = DN_RECURRENCE_QUARTERLY;
+  add->task->status = DN_STATUS_DONE;
+  g_date_set_dmy (&add->task->due_date, 31, 3, 2026);
+  g_assert_true (dn_store_write (f->store, add, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (add->made_id, >, 0);
+  g_assert_cmpint (add->next_id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM assignment WHERE task_id = %" G_GINT64_FORMAT
+                                      " AND status <> 'done'", add->made_id), ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM task WHERE id = %" G_GINT64_FORMAT
+                                      " AND previous_id = %" G_GINT64_FORMAT " AND due_date = '2026-06-30'",
+                                      add->next_id, add->made_id), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,6 +294,8 @@ main (int   argc,
   DN_TEST_ADD ("/writer/kinds", test_writer_kinds);
   DN_TEST_ADD ("/writer/conflict", test_writer_conflict);
   DN_TEST_ADD ("/writer/async", test_writer_async);
+  DN_TEST_ADD ("/writer/records", test_writer_records);
+  DN_TEST_ADD ("/writer/add-done", test_writer_add_done);
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);
   return status;

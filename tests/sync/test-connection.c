@@ -18,6 +18,8 @@
 #include "dn-exchange.h"
 #include "dn-server-test-utils.h"
 #include "dn-store-changes.h"
+#include "dn-store-partners.h"
+#include "dn-store-people.h"
 #include "dn-store-tasks.h"
 
 typedef struct
@@ -308,6 +310,143 @@ test_connection_demo (DnTestStore   *f,
   dn_server_disconnect (server);
 }
 
+static DnPerson *
+new_person (const char *given,
+            gint64      unit)
+{
+  DnPerson *person = dn_person_new ();
+
+  g_free (person->family_name);
+  person->family_name = g_strdup ("Lương");
+  g_free (person->given_name);
+  person->given_name = g_strdup (given);
+  person->unit_id = unit;
+  return person;
+}
+
+/* The records written whole go through the server too: a unit officer
+ * adds a person of its unit (then in its replica, with the server's id),
+ * cannot add one to another unit nor a partner, and changes the person at
+ * the revision its replica read; a change made on an older reading is a
+ * conflict. A pass-down brings back the sub-tasks it made. */
+static void
+test_connection_records (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnPerson) person = new_person ("Hà", f->server.school);
+  g_autoptr(DnPerson) outsider = new_person ("Minh", f->server.other);
+  g_autoptr(DnPerson) mine = NULL;
+  g_autoptr(DnPartner) partner = dn_partner_new ();
+  g_autoptr(DnWrite) add = dn_write_new_save (person, -1);
+  g_autoptr(DnWrite) refused = dn_write_new_save (outsider, -1);
+  g_autoptr(DnWrite) change = NULL;
+  g_autoptr(DnWrite) stale = NULL;
+  g_autoptr(DnWrite) add_partner = NULL;
+  gint64 read_at;
+
+  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (write_through (f, add, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (add->made_id, >, 0);
+  g_assert_cmpint (person->id, ==, add->made_id);
+  g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT unit_id FROM person WHERE id = %" G_GINT64_FORMAT,
+                                      add->made_id), ==, f->server.school);
+  mine = dn_store_get_person (f->replica.store, add->made_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mine->given_name, ==, "Hà");
+
+  g_assert_false (write_through (f, refused, &error));
+  g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (outsider->id, ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM person WHERE given_name = 'Minh'"),
+                   ==, 0);
+
+  read_at = dn_store_get_row_revision (f->replica.store, "person", mine->id, &error);
+  g_assert_no_error (error);
+  g_free (mine->position);
+  mine->position = g_strdup ("Hiệu phó");
+  change = dn_write_new_save (mine, read_at);
+  g_assert_true (write_through (f, change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM person WHERE position = 'Hiệu phó'"),
+                   ==, 1);
+  g_free (mine->position);
+  mine->position = g_strdup ("Hiệu trưởng");
+  stale = dn_write_new_save (mine, read_at);
+  g_assert_false (write_through (f, stale, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_test_query_int (f->server.base.store,
+                                      "SELECT count(*) FROM person WHERE position = 'Hiệu phó'"), ==, 1);
+
+  /* partners are the department's */
+  g_free (partner->name);
+  partner->name = g_strdup ("KOICA");
+  partner->registration_kind = DN_REGISTRATION_OPERATION;
+  g_free (partner->registration_number);
+  partner->registration_number = g_strdup ("45/BNG-GĐK");
+  g_date_set_dmy (&partner->registration_expiry, 30, 6, 2099);
+  add_partner = dn_write_new_save (partner, -1);
+  g_assert_false (write_through (f, add_partner, &error));
+  g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (partner->id, ==, 0);
+
+  /* a task of the office passed down to its school: the sub-task's id
+   * comes back, and the sub-task is in the replica */
+  {
+    gint64 task = dn_server_test_add_task (&f->server, "Triển khai kế hoạch", f->server.office);
+    g_autoptr(DnWrite) pass = dn_write_new (DN_WRITE_PASS_DOWN);
+    gint64 school = f->server.school;
+
+    dn_connection_sync (f->connection);
+    while (dn_connection_get_state (f->connection) == DN_CONNECTION_SYNCING)
+      g_main_context_iteration (NULL, TRUE);
+    pass->id = task;
+    pass->units = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_array_append_val (pass->units, school);
+    g_assert_true (write_through (f, pass, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (pass->made_ids->len, ==, 1);
+    g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT parent_id FROM task WHERE id = %" G_GINT64_FORMAT,
+                                        g_array_index (pass->made_ids, gint64, 0)), ==, task);
+  }
+}
+
+/* The department's partner whose paper lasts too long is a warning of
+ * the store's, nothing written, until the same write is confirmed */
+static void
+test_connection_warning (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnPartner) partner = dn_partner_new ();
+  g_autoptr(DnWrite) add_partner = NULL;
+
+  g_free (partner->name);
+  partner->name = g_strdup ("KOICA");
+  partner->registration_kind = DN_REGISTRATION_OPERATION;
+  g_free (partner->registration_number);
+  partner->registration_number = g_strdup ("45/BNG-GĐK");
+  g_date_set_dmy (&partner->registration_expiry, 30, 6, 2099);
+  add_partner = dn_write_new_save (partner, -1);
+  g_assert_true (sign_in (f, "so", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_false (write_through (f, add_partner, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING);
+  g_assert_nonnull (strstr (error->message, "2099"));
+  g_clear_error (&error);
+  g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM partner"), ==, 0);
+  add_partner->confirmed = TRUE;
+  g_assert_true (write_through (f, add_partner, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (partner->id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM partner WHERE name = 'KOICA'"), ==, 1);
+}
+
 static void
 test_connection_replica_path (void)
 {
@@ -336,6 +475,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/connection/sign-in", Fixture, NULL, fixture_setup, test_connection_sign_in, fixture_teardown);
   g_test_add ("/connection/offline", Fixture, NULL, fixture_setup, test_connection_offline, fixture_teardown);
+  g_test_add ("/connection/records", Fixture, NULL, fixture_setup, test_connection_records, fixture_teardown);
+  g_test_add ("/connection/warning", Fixture, NULL, fixture_setup, test_connection_warning, fixture_teardown);
   DN_TEST_ADD ("/connection/demo", test_connection_demo);
   g_test_add_func ("/connection/replica-path", test_connection_replica_path);
   status = g_test_run ();

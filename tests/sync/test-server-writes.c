@@ -176,6 +176,8 @@ test_add_task (DnServerFixture *f,
     g_autofree char *bad_recurrence = g_strdup_printf ("{\"title\": \"X\", \"recurrence\": \"weekly\", %s}",
                                                        ok_units);
     g_autofree char *blank_title = g_strdup_printf ("{\"title\": \"  \", %s}", ok_units);
+    g_autofree char *bad_status = g_strdup_printf ("{\"title\": \"X\", \"status\": \"xong\", %s}", ok_units);
+    g_autofree char *number_status = g_strdup_printf ("{\"title\": \"X\", \"status\": 2, %s}", ok_units);
     gint64 n_tasks = dn_store_count (f->base.store, DN_RECORD_TASK, NULL);
 
     expect_refused (f, "POST", "/tasks", batxat, other_lead, 403, "forbidden");
@@ -193,6 +195,8 @@ test_add_task (DnServerFixture *f,
     expect_refused (f, "POST", "/tasks", so, bad_supports, 400, "wrong-type");
     expect_refused (f, "POST", "/tasks", so, bad_recurrence, 400, "invalid");
     expect_refused (f, "POST", "/tasks", so, blank_title, 400, "invalid");
+    expect_refused (f, "POST", "/tasks", so, bad_status, 400, "invalid");
+    expect_refused (f, "POST", "/tasks", so, number_status, 400, "wrong-type");
     expect_refused (f, "POST", "/tasks", so, "{\"title\": \"X\", \"lead_unit_id\": 999}", 400, "invalid");
     {
       /* more supporting units than a task takes: refused before the store compares them */
@@ -206,6 +210,20 @@ test_add_task (DnServerFixture *f,
       g_string_free (many, TRUE);
     }
     g_assert_cmpint (dn_store_count (f->base.store, DN_RECORD_TASK, NULL), ==, n_tasks);
+  }
+
+  /* a task written already done: closed, its next occurrence made */
+  {
+    g_autofree char *done_body = g_strdup_printf ("{\"title\": \"Báo cáo tháng\", \"due_date\": \"2026-11-30\", "
+                                                  "\"recurrence\": \"monthly\", \"status\": \"done\", "
+                                                  "\"lead_unit_id\": %" G_GINT64_FORMAT "}", f->office);
+    g_autoptr(JsonNode) done = expect_ok (f, "POST", "/tasks", so, done_body, 201);
+
+    g_assert_cmpstr (str_of (done, "status"), ==, "done");
+    g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM assignment WHERE task_id = %"
+                                        G_GINT64_FORMAT " AND status <> 'done'", int_of (done, "id")), ==, 0);
+    g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM task WHERE previous_id = %" G_GINT64_FORMAT
+                                        " AND due_date = '2026-12-31' AND status = 'open'", int_of (done, "id")), ==, 1);
   }
 
   /* a confidential document is not named by one who may not see it */
@@ -775,6 +793,96 @@ test_too_large (DnServerFixture *f,
   g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM attachment"), ==, 0);
 }
 
+/* A unit's part of a task: marked by that unit (or one above it) or the
+ * department, not by another unit nor a reader; bad bodies and an old
+ * revision refused with nothing written */
+static void
+test_assignment_status (DnServerFixture *f,
+                        gconstpointer    data)
+{
+  g_autofree char *batxat = sign_in (f, "batxat");
+  g_autofree char *so = sign_in (f, "so");
+  g_autofree char *reader = NULL;
+  gint64 id = add_task (f, "Phần của các phòng", f->department, DN_TEST_UNITS (f->office, f->other));
+  gint64 office_part = assignment_of (f, id, f->office);
+  g_autofree char *path = g_strdup_printf ("/assignments/%" G_GINT64_FORMAT "/status", office_part);
+  g_autofree char *path_other = g_strdup_printf ("/assignments/%" G_GINT64_FORMAT "/status",
+                                                 assignment_of (f, id, f->other));
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) by_department = NULL;
+
+  dn_server_test_add_account (f, "docgia", f->office, DN_ACCOUNT_ROLE_READER);
+  reader = sign_in (f, "docgia");
+  expect_refused (f, "POST", path, batxat, "{}", 400, "missing-field");
+  expect_refused (f, "POST", path, batxat, "{\"status\": \"done\"", 400, "malformed");
+  expect_refused (f, "POST", path, batxat, "{\"status\": 2}", 400, "wrong-type");
+  expect_refused (f, "POST", path, batxat, "{\"status\": \"xong\"}", 400, "invalid");
+  expect_refused (f, "POST", path, batxat, "{\"status\": \"done\", \"unit_id\": 1}", 400, "unknown-field");
+  expect_refused (f, "POST", path, batxat, "{\"status\": \"done\", \"revision\": 1}", 409, "conflict");
+  expect_refused (f, "POST", path, reader, "{\"status\": \"done\"}", 403, "forbidden");
+  expect_refused (f, "POST", path, NULL, "{\"status\": \"done\"}", 401, "unauthorized");
+  expect_refused (f, "POST", path_other, batxat, "{\"status\": \"done\"}", 403, "forbidden");
+  expect_refused (f, "POST", "/assignments/99999/status", batxat, "{\"status\": \"done\"}", 404, "not-found");
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM assignment WHERE task_id = %"
+                                      G_GINT64_FORMAT " AND status = 'done'", id), ==, 0);
+
+  answer = expect_ok (f, "POST", path, batxat, "{\"status\": \"done\"}", 200);
+  g_assert_cmpstr (str_of (json_object_get_member (json_node_get_object (answer), "assignment"), "status"), ==, "done");
+  g_assert_cmpint (int_of (json_object_get_member (json_node_get_object (answer), "task"), "id"), ==, id);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM assignment WHERE id = %" G_GINT64_FORMAT
+                                      " AND status = 'done'", office_part), ==, 1);
+  by_department = expect_ok (f, "POST", path_other, so, "{\"status\": \"in_progress\"}", 200);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM assignment WHERE task_id = %"
+                                      G_GINT64_FORMAT " AND status = 'in_progress'", id), ==, 1);
+}
+
+/* Passing a task down: to units below its lead within the caller's
+ * subtree, one sub-task each; refusals change nothing */
+static void
+test_pass_down (DnServerFixture *f,
+                gconstpointer    data)
+{
+  g_autofree char *batxat = sign_in (f, "batxat");
+  g_autofree char *so = sign_in (f, "so");
+  g_autofree char *reader = NULL;
+  gint64 id = add_task (f, "Triển khai đến trường", f->office, NULL);
+  gint64 elsewhere = add_task (f, "Sa Pa", f->other, NULL);
+  g_autofree char *path = task_path (id, "/pass-down");
+  g_autofree char *path_elsewhere = task_path (elsewhere, "/pass-down");
+  g_autofree char *to_school = g_strdup_printf ("{\"unit_ids\": [%" G_GINT64_FORMAT "], \"due_date\": \"2026-12-20\"}",
+                                                f->school);
+  g_autofree char *to_other = g_strdup_printf ("{\"unit_ids\": [%" G_GINT64_FORMAT "]}", f->other);
+  g_autofree char *to_department = g_strdup_printf ("{\"unit_ids\": [%" G_GINT64_FORMAT "]}", f->department);
+  g_autoptr(JsonNode) answer = NULL;
+  JsonArray *made;
+  GString *many = g_string_new ("{\"unit_ids\": [");
+
+  dn_server_test_add_account (f, "docgia", f->office, DN_ACCOUNT_ROLE_READER);
+  reader = sign_in (f, "docgia");
+  for (guint i = 0; i < 2001; i++)
+    g_string_append_printf (many, "%s%u", i > 0 ? "," : "", 1000 + i);
+  g_string_append (many, "]}");
+  expect_refused (f, "POST", path, batxat, "{}", 400, "missing-field");
+  expect_refused (f, "POST", path, batxat, "{\"unit_ids\": [\"THBX\"]}", 400, "wrong-type");
+  expect_refused (f, "POST", path, batxat, "{\"unit_ids\": []}", 400, "invalid");
+  expect_refused (f, "POST", path, batxat, many->str, 400, "invalid");
+  expect_refused (f, "POST", path, batxat, to_other, 403, "forbidden");
+  expect_refused (f, "POST", path, so, to_department, 400, "invalid");
+  expect_refused (f, "POST", path, reader, to_school, 403, "forbidden");
+  expect_refused (f, "POST", path_elsewhere, batxat, to_school, 404, "not-found");
+  g_string_free (many, TRUE);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM task WHERE parent_id = %" G_GINT64_FORMAT,
+                                      id), ==, 0);
+
+  answer = expect_ok (f, "POST", path, batxat, to_school, 201);
+  made = json_object_get_array_member (json_node_get_object (answer), "tasks");
+  g_assert_cmpuint (json_array_get_length (made), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM task WHERE id = %" G_GINT64_FORMAT
+                                      " AND parent_id = %" G_GINT64_FORMAT " AND due_date = '2026-12-20'",
+                                      json_array_get_int_element (made, 0), id), ==, 1);
+  g_assert_cmpint (assignment_of (f, json_array_get_int_element (made, 0), f->school), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -790,6 +898,8 @@ main (int   argc,
   DN_SERVER_TEST_ADD ("/server-writes/status", test_status);
   DN_SERVER_TEST_ADD ("/server-writes/delete", test_delete);
   DN_SERVER_TEST_ADD ("/server-writes/extension", test_extension);
+  DN_SERVER_TEST_ADD ("/server-writes/assignment-status", test_assignment_status);
+  DN_SERVER_TEST_ADD ("/server-writes/pass-down", test_pass_down);
   DN_SERVER_TEST_ADD ("/server-writes/reminders", test_reminders);
   DN_SERVER_TEST_ADD ("/server-writes/attachments", test_attachments);
   DN_SERVER_TEST_ADD ("/server-writes/too-large", test_too_large);

@@ -5,7 +5,8 @@
  * officer assigns a task to a school in the task editor; the school's
  * officer sees it in the task list once their desktop has synced, reports
  * progress in the task's details; the department's desktop, synced,
- * shows that progress on the task.
+ * shows that progress on the task. The other sections' editors write
+ * through the server as well.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +17,10 @@
 #include "dn-application.h"
 #include "dn-chooser.h"
 #include "dn-connection.h"
+#include "dn-date.h"
 #include "dn-form-dialog.h"
+#include "dn-partner-editor.h"
+#include "dn-person-editor.h"
 #include "dn-server-dialog.h"
 #include "dn-server.h"
 #include "dn-store-accounts.h"
@@ -293,6 +297,140 @@ test_two_desktops (Fixture       *f,
   desktop_close (&department);
 }
 
+static gboolean
+has_error (gpointer data)
+{
+  return dn_form_dialog_get_error (data) != NULL;
+}
+
+/* Saves @dialog, a form of a connected desktop, and waits for the server:
+ * TRUE when it was saved (and closed), FALSE when its error is shown */
+static gboolean
+save_and_wait (gpointer dialog)
+{
+  gpointer watched = dialog;
+  gboolean gone;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &watched);
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
+  g_assert_true (dn_form_dialog_is_saving (DN_FORM_DIALOG (dialog)));
+  while (watched != NULL && dn_form_dialog_is_saving (DN_FORM_DIALOG (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  dn_ui_spin (0);
+  gone = watched == NULL;
+  if (!gone)
+    {
+      g_assert_true (has_error (dialog));
+      g_object_remove_weak_pointer (G_OBJECT (dialog), &watched);
+    }
+  return gone;
+}
+
+/* The other sections' editors on connected desktops: the school's officer
+ * adds a member of its staff, which the department sees once synced; the
+ * department's partner editor says the store's warning, the officer's
+ * input kept, and saving again keeps the partner on the server. The
+ * school marks its part of a task done in the details; the department
+ * deletes the task there. */
+static void
+test_connected_records (Fixture       *f,
+                        gconstpointer  data)
+{
+  Desktop department = { 0 }, school = { 0 };
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  DnPersonEditor *person;
+  DnPartnerEditor *partner;
+  gint64 id;
+
+  desktop_open (f, &department, "so");
+  desktop_open (f, &school, "thbx");
+
+  person = dn_person_editor_new (school.replica, 0, f->school, &error);
+  g_assert_no_error (error);
+  gtk_window_set_transient_for (GTK_WINDOW (person), GTK_WINDOW (school.window));
+  gtk_window_present (GTK_WINDOW (person));
+  dn_ui_spin (0);
+  dn_ui_set_text (person, "Family name", "Lương");
+  dn_ui_set_text (person, "Given name", "Hà");
+  g_assert_true (save_and_wait (person));
+  id = dn_test_query_int (f->server_store.store, "SELECT id FROM person WHERE given_name = 'Hà'");
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT unit_id FROM person WHERE id = %" G_GINT64_FORMAT,
+                                      id), ==, f->school);
+  /* in the school's replica at once, in the department's once synced */
+  g_assert_cmpint (dn_test_query_int (school.replica, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT, id),
+                   ==, 1);
+  desktop_sync (&department);
+  g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT,
+                                      id), ==, 1);
+
+  dn_date_today (&today);
+  partner = dn_partner_editor_new (department.replica, 0, &today, &error);
+  g_assert_no_error (error);
+  gtk_window_set_transient_for (GTK_WINDOW (partner), GTK_WINDOW (department.window));
+  gtk_window_present (GTK_WINDOW (partner));
+  dn_ui_spin (0);
+  dn_ui_set_text (partner, "Name", "Global Care");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (partner, "Registration paper")),
+                              DN_REGISTRATION_OPERATION);
+  dn_ui_set_text (partner, "Registration paper number", "45/GĐK-BNG");
+  dn_ui_set_text (partner, "Registration expiry date", "2/3/2099");
+  g_assert_false (save_and_wait (partner));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (partner)), "3 years"));
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (dn_form_dialog_get_save_button (DN_FORM_DIALOG (partner)))),
+                            "Anyway"));
+  g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM partner"), ==, 0);
+  g_assert_true (save_and_wait (partner));
+  g_assert_cmpint (dn_test_query_int (f->server_store.store,
+                                      "SELECT count(*) FROM partner WHERE name = 'Global Care'"), ==, 1);
+  g_assert_cmpint (dn_test_query_int (department.replica,
+                                      "SELECT count(*) FROM partner WHERE name = 'Global Care'"), ==, 1);
+
+  /* the school marks its part of a task done in the task's details; the
+   * department, synced, deletes the task */
+  {
+    GDate due = dn_test_date (2026, 12, 31);
+    gint64 task_id = dn_test_add_task (f->server_store.store, "Nộp báo cáo tổng kết", f->department, &due,
+                                       DN_TEST_UNITS (f->school));
+    DnTaskDetails *details;
+    GtkWidget *part;
+    gpointer watched;
+
+    desktop_sync (&school);
+    details = dn_task_details_new (school.replica, task_id);
+    gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (school.window));
+    gtk_window_present (GTK_WINDOW (details));
+    dn_ui_spin (0);
+    part = dn_ui_get_by_label (details, "Status of Trường Tiểu học Bát Xát");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (part), DN_STATUS_DONE);
+    /* not changed again until the server answers */
+    g_assert_false (gtk_widget_get_sensitive (part));
+    while (!gtk_widget_get_sensitive (part))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (part)), ==, DN_STATUS_DONE);
+    g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM assignment WHERE task_id = %"
+                                        G_GINT64_FORMAT " AND unit_id = %" G_GINT64_FORMAT " AND status = 'done'",
+                                        task_id, f->school), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (details));
+
+    desktop_sync (&department);
+    details = dn_task_details_new (department.replica, task_id);
+    gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (department.window));
+    gtk_window_present (GTK_WINDOW (details));
+    dn_ui_spin (0);
+    watched = details;
+    g_object_add_weak_pointer (G_OBJECT (details), &watched);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.delete", NULL));
+    g_assert_true (dn_ui_wait_until (window_gone, &watched, 10000));
+    g_assert_null (dn_store_get_live_task (f->server_store.store, task_id, NULL));
+    g_assert_null (dn_store_get_live_task (department.replica, task_id, NULL));
+  }
+
+  desktop_close (&school);
+  desktop_close (&department);
+}
+
 static DnServerDialog *
 find_server_dialog (void)
 {
@@ -373,6 +511,7 @@ main (int   argc,
   dn_ui_test_init_accessible (&argc, &argv);
   user_dirs = dn_test_isolate_user_dirs ();
   g_test_add ("/connected/two-desktops", Fixture, NULL, fixture_setup, test_two_desktops, fixture_teardown);
+  g_test_add ("/connected/records", Fixture, NULL, fixture_setup, test_connected_records, fixture_teardown);
   g_test_add ("/connected/application", Fixture, NULL, fixture_setup, test_application_connected, fixture_teardown);
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

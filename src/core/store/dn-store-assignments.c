@@ -104,6 +104,21 @@ dn_store_update_assignment (DnStore       *self,
 }
 
 gboolean
+dn_store_set_assignment_status (DnStore   *self,
+                                gint64     id,
+                                DnStatus   status,
+                                GError   **error)
+{
+  g_autoptr(DnAssignment) assignment = NULL;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  if ((assignment = dn_store_get_assignment (self, id, error)) == NULL)
+    return FALSE;
+  assignment->status = status;
+  return dn_store_update_assignment (self, assignment, error);
+}
+
+gboolean
 dn_store_extend_assignment (DnStore      *self,
                             gint64        assignment_id,
                             const GDate  *new_due,

@@ -523,6 +523,31 @@ dn_store_set_task_status (DnStore   *self,
 }
 
 gboolean
+dn_store_add_task_full (DnStore  *self,
+                        DnTask   *task,
+                        gint64   *next_id,
+                        GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_TASK (task), FALSE);
+
+  if (next_id != NULL)
+    *next_id = 0;
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  if (!dn_store_add_task (self, task, error) ||
+      (task->status == DN_STATUS_DONE && !set_status (self, task->id, DN_STATUS_DONE, NULL, 0, next_id, NULL, error)))
+    {
+      dn_store_rollback (self);
+      task->id = 0;
+      if (next_id != NULL)
+        *next_id = 0;
+      return FALSE;
+    }
+  return dn_store_commit (self, error);
+}
+
+gboolean
 dn_store_mark_task_done (DnStore       *self,
                          gint64         id,
                          const gint64  *keep_open,

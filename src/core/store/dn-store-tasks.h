@@ -51,6 +51,10 @@ void dn_task_query_init (DnTaskQuery *query);
 /* Adds a task with its lead unit (task->lead_unit_id) and supporting units
  * (task->support_unit_ids); one assignment each, with the task's due date. */
 gboolean dn_store_add_task (DnStore *self, DnTask *task, GError **error);
+/* dn_store_add_task() of a task the officer may already have marked done:
+ * its unit rows are then closed and, recurring, its next occurrence made
+ * (@next_id, else 0; may be NULL), in the same transaction */
+gboolean dn_store_add_task_full (DnStore *self, DnTask *task, gint64 *next_id, GError **error);
 /* Saves the task's fields and reconciles its assignments with
  * lead_unit_id/support_unit_ids (assignments of kept units are kept). */
 gboolean dn_store_update_task (DnStore *self, DnTask *task, GError **error);
@@ -128,6 +132,8 @@ gboolean dn_recurrence_next_due (DnRecurrence recurrence, const GDate *due, GDat
 
 GPtrArray *dn_store_list_assignments (DnStore *self, gint64 task_id, GError **error);
 DnAssignment *dn_store_get_assignment (DnStore *self, gint64 id, GError **error);
+/* A unit's part of a task (the assignment @id) set to @status */
+gboolean dn_store_set_assignment_status (DnStore *self, gint64 id, DnStatus status, GError **error);
 /* Saves due date, status and reply reference of an assignment. */
 gboolean dn_store_update_assignment (DnStore *self, DnAssignment *assignment, GError **error);
 /* Gia hạn: a new deadline with a reason; the old one stays in the history.

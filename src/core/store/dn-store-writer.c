@@ -7,11 +7,13 @@
 
 #include "config.h"
 
+#include "dn-date.h"
 #include "dn-store-changes.h"
 #include "dn-store-documents.h"
 #include "dn-store-reminders.h"
 #include "dn-store-tasks.h"
 #include "dn-store-writer.h"
+#include "dn-writable.h"
 
 struct _DnStoreWriter
 {
@@ -26,6 +28,31 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DnStoreWriter, dn_store_writer, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (DN_TYPE_WRITER, dn_store_writer_iface_init))
 
 static gboolean
+save_record (DnStore  *store,
+             DnWrite  *write,
+             GError  **error)
+{
+  const DnWritable *kind = dn_writable_for_record (write->record);
+  gboolean is_new = dn_writable_get_id (kind, write->record) == 0;
+  GDate today;
+
+  if (g_date_valid (&write->date))
+    today = write->date;
+  else
+    dn_date_today (&today);
+  if (!kind->save (store, write->record, is_new, write->confirmed, &today, error))
+    {
+      /* a new record the transaction took back is new again */
+      if (is_new)
+        dn_writable_set_id (kind, write->record, 0);
+      return FALSE;
+    }
+  if (is_new)
+    write->made_id = dn_writable_get_id (kind, write->record);
+  return TRUE;
+}
+
+static gboolean
 write_in_transaction (DnStore  *store,
                       DnWrite  *write,
                       GError  **error)
@@ -33,7 +60,7 @@ write_in_transaction (DnStore  *store,
   switch (write->kind)
     {
     case DN_WRITE_ADD_TASK:
-      if (!dn_store_add_task (store, write->task, error))
+      if (!dn_store_add_task_full (store, write->task, &write->next_id, error))
         return FALSE;
       write->made_id = write->task->id;
       return TRUE;
@@ -68,21 +95,37 @@ write_in_transaction (DnStore  *store,
         return FALSE;
       write->made_id = write->reminder->id;
       return TRUE;
+    case DN_WRITE_SET_ASSIGNMENT_STATUS:
+      return dn_store_set_assignment_status (store, write->id, write->status, error);
+    case DN_WRITE_PASS_DOWN:
+      g_clear_pointer (&write->made_ids, g_array_unref);
+      write->made_ids = dn_store_subassign_task (store, write->id,
+                                                 write->units != NULL ? (const gint64 *) (gpointer) write->units->data
+                                                                      : NULL,
+                                                 write->units != NULL ? write->units->len : 0,
+                                                 g_date_valid (&write->date) ? &write->date : NULL, error);
+      return write->made_ids != NULL;
+    case DN_WRITE_SAVE_RECORD:
+      return save_record (store, write, error);
     default:
       g_return_val_if_reached (FALSE);
     }
 }
 
-/* The record a write's revision is of: the task, or nothing checked */
+/* The record a write's revision is of (of dn_write_get_table()), or 0:
+ * nothing checked */
 static gint64
 checked_id (DnWrite *write)
 {
   if (write->revision < 0)
     return 0;
+  if (write->kind == DN_WRITE_SAVE_RECORD)
+    return dn_writable_get_id (dn_writable_for_record (write->record), write->record);
   if (write->kind == DN_WRITE_UPDATE_TASK)
     return write->task->id;
   if (write->kind == DN_WRITE_SET_TASK_STATUS || write->kind == DN_WRITE_MARK_TASK_DONE ||
-      write->kind == DN_WRITE_DELETE_TASK)
+      write->kind == DN_WRITE_DELETE_TASK || write->kind == DN_WRITE_SET_ASSIGNMENT_STATUS ||
+      write->kind == DN_WRITE_PASS_DOWN)
     return write->id;
   return 0;
 }
@@ -101,7 +144,7 @@ dn_store_write (DnStore  *store,
   write->next_id = 0;
   if (!dn_store_begin (store, error))
     return FALSE;
-  if ((id > 0 && !dn_store_check_revision (store, "task", id, write->revision, error)) ||
+  if ((id > 0 && !dn_store_check_revision (store, dn_write_get_table (write), id, write->revision, error)) ||
       !write_in_transaction (store, write, error))
     {
       dn_store_rollback (store);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "dn-writable.h"
 #include "dn-write.h"
 
 typedef struct
@@ -48,10 +49,26 @@ dn_write_unref (DnWrite *write)
   g_clear_object (&write->task);
   g_clear_object (&write->progress);
   g_clear_object (&write->reminder);
+  g_clear_object (&write->record);
   g_clear_object (&write->file);
   g_clear_pointer (&write->keep_open, g_array_unref);
+  g_clear_pointer (&write->units, g_array_unref);
+  g_clear_pointer (&write->made_ids, g_array_unref);
   g_free (write->reason);
   g_free (real);
+}
+
+DnWrite *
+dn_write_new_save (gpointer record,
+                   gint64   revision)
+{
+  DnWrite *write;
+
+  g_return_val_if_fail (dn_writable_for_record (record) != NULL, NULL);
+  write = dn_write_new (DN_WRITE_SAVE_RECORD);
+  write->record = g_object_ref (record);
+  write->revision = revision;
+  return write;
 }
 
 const char *
@@ -64,13 +81,17 @@ dn_write_get_table (const DnWrite *write)
     case DN_WRITE_SET_TASK_STATUS:
     case DN_WRITE_MARK_TASK_DONE:
     case DN_WRITE_DELETE_TASK:
+    case DN_WRITE_PASS_DOWN:
       return "task";
     case DN_WRITE_ADD_PROGRESS:
       return "progress";
     case DN_WRITE_EXTEND_ASSIGNMENT:
+    case DN_WRITE_SET_ASSIGNMENT_STATUS:
       return "assignment";
     case DN_WRITE_ADD_REMINDER:
       return "reminder";
+    case DN_WRITE_SAVE_RECORD:
+      return dn_writable_for_record (write->record)->table;
     default:
       g_return_val_if_reached ("");
     }

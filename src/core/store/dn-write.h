@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  DN_WRITE_ADD_TASK,          /* task: a new task (its id filled in) */
+  DN_WRITE_ADD_TASK,          /* task: a new task (its id filled in; one
+                               * already done closed, its next occurrence
+                               * made) */
   DN_WRITE_UPDATE_TASK,       /* task, revision: the task's new fields */
   DN_WRITE_SET_TASK_STATUS,   /* id, status, revision */
   DN_WRITE_MARK_TASK_DONE,    /* id, keep_open, revision */
@@ -29,6 +31,16 @@ typedef enum
   DN_WRITE_ADD_PROGRESS,      /* progress (its id filled in), file (may be NULL) */
   DN_WRITE_EXTEND_ASSIGNMENT, /* id (of the assignment), date, reason */
   DN_WRITE_ADD_REMINDER,      /* reminder (its id filled in) */
+  DN_WRITE_SET_ASSIGNMENT_STATUS, /* id (of the assignment), status: a
+                                   * unit's own part of a task */
+  DN_WRITE_PASS_DOWN,         /* id (of the task), units (gint64 unit ids),
+                               * date (their deadline; unset: the task's):
+                               * one sub-task each, their ids in made_ids */
+  DN_WRITE_SAVE_RECORD,       /* record (a kind of dn-writable.h: id 0, a new
+                               * one, its id filled in; else all its fields
+                               * written), revision, confirmed, date (the
+                               * day its warnings are judged on; unset:
+                               * today) */
 } DnWriteKind;
 
 typedef struct
@@ -39,6 +51,7 @@ typedef struct
   DnTask      *task;
   DnProgress  *progress;
   DnReminder  *reminder;
+  GObject     *record;      /* DN_WRITE_SAVE_RECORD's */
   GFile       *file;        /* a file attached with it, or NULL */
   gint64       id;          /* the record written to */
   gint64       revision;    /* the revision it was read at: a change made
@@ -46,12 +59,16 @@ typedef struct
                              * checked */
   DnStatus     status;
   GArray      *keep_open;   /* gint64 unit ids */
+  GArray      *units;       /* gint64 unit ids */
   GDate        date;
   char        *reason;
+  gboolean     confirmed;   /* what the store only warns about
+                             * (DN_STORE_ERROR_WARNING) is accepted */
 
   /* what it made */
   gint64       made_id;     /* a new record's id */
   gint64       next_id;     /* the next occurrence of a recurring task, or 0 */
+  GArray      *made_ids;    /* gint64: the sub-tasks a pass-down made */
 } DnWrite;
 
 #define DN_TYPE_WRITE (dn_write_get_type ())
@@ -63,8 +80,13 @@ DnWrite *dn_write_ref     (DnWrite    *write);
 void     dn_write_unref   (DnWrite    *write);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnWrite, dn_write_unref)
 
+/* A DN_WRITE_SAVE_RECORD of @record (a kind of dn-writable.h) read at
+ * @revision (-1: not checked) */
+DnWrite *dn_write_new_save (gpointer    record,
+                            gint64      revision);
+
 /* The kind of record it writes, as the database and the API name it
- * ("task", "progress", "assignment", "reminder") */
+ * ("task", "progress", "assignment", "reminder", "partner"…) */
 const char *dn_write_get_table (const DnWrite *write);
 
 G_END_DECLS

@@ -496,3 +496,71 @@ dn_window_context_attach (GtkWidget       *widget,
   else
     g_object_set_data (G_OBJECT (widget), CONTEXT_KEY, NULL);
 }
+
+typedef struct
+{
+  GtkWidget           *widget;  /* weak */
+  DnWrite             *write;
+  DnWidgetWrittenFunc  done;
+  gpointer             user_data;
+  GDestroyNotify       destroy;
+} WidgetWrite;
+
+static void
+widget_write_free (WidgetWrite *w)
+{
+  g_clear_weak_pointer (&w->widget);
+  dn_write_unref (w->write);
+  if (w->destroy != NULL)
+    w->destroy (w->user_data);
+  g_free (w);
+}
+
+static void
+on_widget_written_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  WidgetWrite *w = data;
+  g_autoptr(GError) error = NULL;
+
+  dn_writer_write_finish (DN_WRITER (source), result, &error);
+  if (w->widget != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    w->done (w->widget, w->write, error, w->user_data);
+  widget_write_free (w);
+}
+
+void
+dn_window_context_write_for (GtkWidget           *widget,
+                             DnStore             *store,
+                             DnWrite             *write,
+                             DnWidgetWrittenFunc  done,
+                             gpointer             user_data,
+                             GDestroyNotify       destroy)
+{
+  DnWindowContext *context;
+  g_autoptr(DnWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  WidgetWrite *w;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (write != NULL && done != NULL);
+  context = dn_window_context_from_widget (widget);
+  g_return_if_fail (context != NULL || DN_IS_STORE (store));
+  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (store);
+  if (dn_writer_write_now (writer, write, &error) ||
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
+    {
+      done (widget, write, error, user_data);
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+  w = g_new0 (WidgetWrite, 1);
+  g_set_weak_pointer (&w->widget, widget);
+  w->write = dn_write_ref (write);
+  w->done = done;
+  w->user_data = user_data;
+  w->destroy = destroy;
+  dn_writer_write_async (writer, write, NULL, on_widget_written_cb, w);
+}

@@ -98,6 +98,23 @@ void             dn_window_context_show_message (DnWindowContext *self,
  * (if it is a DnWindowContextProvider), else that of the window the root
  * is transient for, and so on. NULL outside any main window. (transfer none) */
 DnWindowContext *dn_window_context_from_widget  (GtkWidget       *widget);
+/* What a write made for a widget (not a form: dn_form_dialog_write()):
+ * called with the write, and @error when it failed */
+typedef void (*DnWidgetWrittenFunc) (GtkWidget    *widget,
+                                     DnWrite      *write,
+                                     const GError *error,
+                                     gpointer      user_data);
+/* Makes @write with the writer of @widget's window (or, outside a window,
+ * in @store): at once when the writer can (the local database: @done is
+ * called before this returns), else when the department server answers.
+ * @done is not called when @widget is gone by then; @destroy frees
+ * @user_data in any case. */
+void             dn_window_context_write_for    (GtkWidget           *widget,
+                                                 DnStore             *store,
+                                                 DnWrite             *write,
+                                                 DnWidgetWrittenFunc  done,
+                                                 gpointer             user_data,
+                                                 GDestroyNotify       destroy);
 /* Gives @widget (and its descendants) a context, e.g. a dialog not yet
  * transient for a window, or a widget under test. @context may be NULL. */
 void             dn_window_context_attach       (GtkWidget       *widget,

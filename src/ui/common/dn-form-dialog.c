@@ -186,6 +186,13 @@ get_intro (DnFormDialog *self)
 }
 
 static void
+dn_form_dialog_real_refused (DnFormDialog *self,
+                             const GError *error)
+{
+  dn_form_dialog_show_error (self, error->message, NULL);
+}
+
+static void
 dn_form_dialog_class_init (DnFormDialogClass *klass)
 {
   const DnProperty props[N_PROPS] = {
@@ -199,6 +206,7 @@ dn_form_dialog_class_init (DnFormDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dn_form_dialog_dispose;
+  klass->refused = dn_form_dialog_real_refused;
   object_class->finalize = dn_form_dialog_finalize;
   klass->apply = dn_form_dialog_real_apply;
   dn_ui_install_properties (object_class, N_PROPS, props, properties);
@@ -592,7 +600,7 @@ dn_form_dialog_end_pending (DnFormDialog *self,
     gtk_window_destroy (GTK_WINDOW (self));
   else
     /* the officer's input stays, with why it was not saved */
-    dn_form_dialog_show_error (self, error->message, NULL);
+    DN_FORM_DIALOG_GET_CLASS (self)->refused (self, error);
 }
 
 static void

@@ -33,8 +33,12 @@ struct _DnFormDialogClass
    * function, if any. */
   gboolean (*apply) (DnFormDialog  *self,
                      GError       **error);
+  /* A write under way (dn_form_dialog_write()) was refused with @error:
+   * the default shows its message, the input kept. */
+  void     (*refused) (DnFormDialog  *self,
+                       const GError  *error);
 
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 typedef gboolean (*DnFormApplyFunc) (DnFormDialog  *dialog,

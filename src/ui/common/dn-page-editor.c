@@ -6,14 +6,23 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dn-page-editor.h"
+#include "dn-store-changes.h"
+#include "dn-store-writer.h"
+#include "dn-window-context.h"
+#include "dn-writable.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
 
 typedef struct
 {
-  DnStore  *store;
-  gboolean  disposed;  /* the template is gone (dispose may run twice) */
+  DnStore   *store;
+  gint64     revision;   /* of the record shown; -1: a new one */
+  gboolean   confirmed;  /* a warning was shown: the next save accepts it */
+  GtkWidget *field;      /* weak: the field a refusal marks */
+  gboolean   disposed;   /* the template is gone (dispose may run twice) */
 } DnPageEditorPrivate;
 
 static guint saved_signal;
@@ -30,14 +39,37 @@ dn_page_editor_dispose (GObject *object)
     gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
   priv->disposed = TRUE;
   g_clear_object (&priv->store);
+  g_clear_weak_pointer (&priv->field);
 
   G_OBJECT_CLASS (dn_page_editor_parent_class)->dispose (object);
+}
+
+/* A write refused: a warning the next save accepts, or why not; the field
+ * it is about marked when the input was refused */
+static void
+dn_page_editor_refused (DnFormDialog *dialog,
+                        const GError *error)
+{
+  DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (DN_PAGE_EDITOR (dialog));
+
+  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
+    {
+      g_autofree char *message = g_strdup_printf ("%s %s", error->message, _("Save again to keep it anyway."));
+
+      priv->confirmed = TRUE;
+      dn_form_dialog_set_save_label (dialog, _("Save _Anyway"));
+      dn_form_dialog_show_error (dialog, message, priv->field);
+    }
+  else
+    dn_form_dialog_show_error (dialog, error->message,
+                               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) ? priv->field : NULL);
 }
 
 static void
 dn_page_editor_class_init (DnPageEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = dn_page_editor_dispose;
+  DN_FORM_DIALOG_CLASS (klass)->refused = dn_page_editor_refused;
 
   /**
    * DnPageEditor::saved:
@@ -53,6 +85,9 @@ dn_page_editor_class_init (DnPageEditorClass *klass)
 static void
 dn_page_editor_init (DnPageEditor *self)
 {
+  DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (self);
+
+  priv->revision = -1;
 }
 
 void
@@ -134,4 +169,65 @@ dn_page_editor_saved (DnPageEditor *self,
 {
   g_return_if_fail (DN_IS_PAGE_EDITOR (self));
   g_signal_emit (self, saved_signal, 0, id);
+}
+
+void
+dn_page_editor_set_record (DnPageEditor *self,
+                           const char   *table,
+                           gint64        id)
+{
+  DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (self);
+
+  g_return_if_fail (DN_IS_PAGE_EDITOR (self));
+  g_return_if_fail (priv->store != NULL);
+  priv->revision = id > 0 ? dn_store_get_row_revision (priv->store, table, id, NULL) : -1;
+}
+
+static void
+on_record_written (DnFormDialog *dialog,
+                   DnWrite      *write,
+                   gpointer      user_data)
+{
+  const DnWritable *kind = dn_writable_for_record (write->record);
+
+  dn_page_editor_saved (DN_PAGE_EDITOR (dialog), dn_writable_get_id (kind, write->record));
+}
+
+gboolean
+dn_page_editor_write (DnPageEditor *self,
+                      gpointer      record,
+                      GtkWidget    *field,
+                      const GDate  *today)
+{
+  DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (self);
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
+  g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
+                                               : dn_store_writer_new (priv->store);
+  g_autoptr(DnWrite) write = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (DN_IS_PAGE_EDITOR (self), FALSE);
+  write = dn_write_new_save (record, priv->revision);
+  write->confirmed = priv->confirmed;
+  if (today != NULL && g_date_valid (today))
+    write->date = *today;
+  g_set_weak_pointer (&priv->field, field);
+  if (dn_form_dialog_write (DN_FORM_DIALOG (self), writer, write, on_record_written, NULL, &error))
+    return TRUE;
+  if (error != NULL)
+    dn_page_editor_refused (DN_FORM_DIALOG (self), error);
+  return FALSE;
+}
+
+void
+dn_page_editor_forget_warning (DnPageEditor *self,
+                               const char   *save_label)
+{
+  DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (self);
+
+  g_return_if_fail (DN_IS_PAGE_EDITOR (self));
+  if (!priv->confirmed)
+    return;
+  priv->confirmed = FALSE;
+  dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), save_label);
 }

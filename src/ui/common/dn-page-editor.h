@@ -14,6 +14,7 @@
 #include "dn-chooser.h"
 #include "dn-form-dialog.h"
 #include "dn-store.h"
+#include "dn-write.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,27 @@ gboolean dn_page_editor_finish    (DnPageEditor *self,
                                    const GError *error,
                                    GtkWidget    *field,
                                    gint64        id);
+/* The editor shows the record @id of @table (0: a new one): its save
+ * names the revision read now, so that a change someone else made
+ * meanwhile is refused as a conflict, not overwritten. */
+void     dn_page_editor_set_record (DnPageEditor *self,
+                                    const char   *table,
+                                    gint64        id);
+/* For an apply step, once the input is checked: saves @record (a kind of
+ * dn-writable.h) with the window's writer, as dn_form_dialog_write()
+ * does, and emits "saved" with its id when it is saved. A warning of the
+ * store is shown with "Save again to keep it anyway." and the next save
+ * accepts it. @field is marked when the store refuses the input or warns
+ * (NULL: none); @today is the
+ * day warnings are judged on (NULL: today). Returns as an apply step. */
+gboolean dn_page_editor_write     (DnPageEditor *self,
+                                   gpointer      record,
+                                   GtkWidget    *field,
+                                   const GDate  *today);
+/* After a warning, a change of the input asks again: the next save does
+ * not accept the warning, and the action button reads @save_label. */
+void     dn_page_editor_forget_warning (DnPageEditor *self,
+                                        const char   *save_label);
 /* Emits "saved" with @id, the record the store accepted. */
 void     dn_page_editor_saved     (DnPageEditor *self,
                                    gint64        id);

@@ -16,7 +16,9 @@
 
 #include "dn-date-entry.h"
 #include "dn-document-form.h"
+#include "dn-store-writer.h"
 #include "dn-text.h"
+#include "dn-window-context.h"
 #include "dn-ui.h"
 
 typedef struct
@@ -43,6 +45,18 @@ form_free (gpointer data)
   g_free (form);
 }
 
+static void
+on_written (DnFormDialog *dialog,
+            DnWrite      *write,
+            gpointer      data)
+{
+  Form *form = data;
+
+  form->done (write->made_id, form->user_data);
+}
+
+/* The document is written with the window's writer: the local database,
+ * or the department server */
 static gboolean
 apply (DnFormDialog  *dialog,
        gpointer       data,
@@ -50,6 +64,9 @@ apply (DnFormDialog  *dialog,
 {
   Form *form = data;
   g_autoptr(DnDocument) document = dn_document_new ();
+  g_autoptr(DnWrite) write = NULL;
+  g_autoptr(DnWriter) writer = NULL;
+  DnWindowContext *context;
   g_autofree char *reference = dn_ui_editable_dup_text (form->reference);
   char *slash = strchr (reference, '/');
 
@@ -71,10 +88,10 @@ apply (DnFormDialog  *dialog,
     }
   if (!dn_form_dialog_read_date (dialog, form->date, NULL, &document->issue_date))
     return FALSE;
-  if (!dn_store_add_document (form->store, document, error))
-    return FALSE;
-  form->done (document->id, form->user_data);
-  return TRUE;
+  write = dn_write_new_save (document, -1);
+  context = dn_window_context_from_widget (GTK_WIDGET (dialog));
+  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (form->store);
+  return dn_form_dialog_write (dialog, writer, write, on_written, form, error);
 }
 
 DnFormDialog *

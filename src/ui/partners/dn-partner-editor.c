@@ -20,7 +20,6 @@ struct _DnPartnerEditor
 
   gint64            partner_id;  /* 0 when adding */
   GDate             today;
-  gboolean          warned;      /* the last save stopped at a warning: the next one confirms */
 
   /* Template widgets */
   GtkEntry         *name_entry;
@@ -61,10 +60,7 @@ update_registration (DnPartnerEditor *self)
 static void
 on_changed_cb (DnPartnerEditor *self)
 {
-  if (!self->warned)
-    return;
-  self->warned = FALSE;
-  dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), self->partner_id == 0 ? _("_Add") : _("_Save"));
+  dn_page_editor_forget_warning (DN_PAGE_EDITOR (self), self->partner_id == 0 ? _("_Add") : _("_Save"));
 }
 
 static gboolean
@@ -74,9 +70,7 @@ dn_partner_editor_apply (DnFormDialog  *dialog,
   DnPartnerEditor *self = DN_PARTNER_EDITOR (dialog);
   DnStore *store = dn_page_editor_get_store (DN_PAGE_EDITOR (self));
   g_autoptr(DnPartner) partner = NULL;
-  g_autoptr(GError) error = NULL;
   const char *code;
-  gboolean ok;
 
   if (self->partner_id == 0)
     partner = dn_partner_new ();
@@ -111,20 +105,10 @@ dn_partner_editor_apply (DnFormDialog  *dialog,
   dn_page_editor_read_entry (&partner->contact, self->contact_entry);
   dn_page_editor_read_entry (&partner->notes, self->notes_entry);
 
-  ok = self->partner_id == 0
-    ? dn_store_add_partner (store, partner, &self->today, self->warned, &error)
-    : dn_store_update_partner (store, partner, &self->today, self->warned, &error);
-  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-    {
-      g_autofree char *message = g_strdup_printf ("%s %s", error->message, _("Save again to keep it anyway."));
-
-      self->warned = TRUE;
-      dn_form_dialog_set_save_label (DN_FORM_DIALOG (self), _("Save _Anyway"));
-      dn_form_dialog_show_error (dialog, message, GTK_WIDGET (self->expiry_entry));
-      return FALSE;
-    }
-  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error,
-                                partner->name[0] == '\0' ? GTK_WIDGET (self->name_entry) : NULL, partner->id);
+  return dn_page_editor_write (DN_PAGE_EDITOR (self), partner,
+                               partner->name[0] == '\0' ? GTK_WIDGET (self->name_entry)
+                                                        : GTK_WIDGET (self->expiry_entry),
+                               &self->today);
 }
 
 static void
@@ -177,6 +161,7 @@ dn_partner_editor_new (DnStore      *store,
   self = g_object_new (DN_TYPE_PARTNER_EDITOR, NULL);
   dn_page_editor_set_store (DN_PAGE_EDITOR (self), store);
   self->partner_id = partner != NULL ? partner_id : 0;
+  dn_page_editor_set_record (DN_PAGE_EDITOR (self), "partner", self->partner_id);
   self->today = *today;
   if (partner != NULL)
     {
@@ -197,6 +182,5 @@ dn_partner_editor_new (DnStore      *store,
       dn_form_dialog_set_titles (DN_FORM_DIALOG (self), _("Add Partner"), _("_Add"));
       gtk_drop_down_set_selected (self->kind_dropdown, DN_PARTNER_NGO);
     }
-  self->warned = FALSE;
   return self;
 }

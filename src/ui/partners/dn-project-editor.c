@@ -63,10 +63,8 @@ dn_project_editor_apply (DnFormDialog  *dialog,
   DnProjectEditor *self = DN_PROJECT_EDITOR (dialog);
   DnStore *store = dn_page_editor_get_store (DN_PAGE_EDITOR (self));
   g_autoptr(DnProject) project = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *budget = NULL;
   GtkWidget *field = NULL;
-  gboolean ok;
 
   if (self->project_id == 0)
     {
@@ -101,15 +99,12 @@ dn_project_editor_apply (DnFormDialog  *dialog,
   project->status = (DnProjectStatus) MIN (gtk_drop_down_get_selected (self->status_dropdown),
                                            DN_PROJECT_STATUS_N - 1);
 
-  ok = self->project_id == 0
-    ? dn_store_add_project (store, project, &error)
-    : dn_store_update_project (store, project, &error);
   if (project->name[0] == '\0')
     field = GTK_WIDGET (self->name_entry);
   else if (g_date_valid (&project->start_date) && g_date_valid (&project->end_date) &&
            g_date_compare (&project->end_date, &project->start_date) < 0)
     field = GTK_WIDGET (self->end_entry);
-  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, project->id);
+  return dn_page_editor_write (DN_PAGE_EDITOR (self), project, field, NULL);
 }
 
 static void
@@ -160,6 +155,7 @@ dn_project_editor_new (DnStore  *store,
   self = g_object_new (DN_TYPE_PROJECT_EDITOR, NULL);
   dn_page_editor_set_store (DN_PAGE_EDITOR (self), store);
   self->project_id = project != NULL ? project_id : 0;
+  dn_page_editor_set_record (DN_PAGE_EDITOR (self), "project", self->project_id);
   self->partner_id = partner_id;
   gtk_label_set_text (self->partner_label, partner->name);
   dn_unit_chooser_set_keep_id (self->unit_chooser, unit_id);

@@ -140,35 +140,49 @@ on_parent_link_cb (DnTaskDetails *self)
   return TRUE; /* not a web address */
 }
 
+/* A unit's part written: the drop-down keeps the new status, or goes back
+ * to the one written, saying why */
+static void
+on_assignment_written (GtkWidget    *widget,
+                       DnWrite      *write,
+                       const GError *error,
+                       gpointer      data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (widget);
+  DnAssignment *a = g_object_get_data (G_OBJECT (dropdown), "assignment");
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_widget_set_sensitive (widget, TRUE);
+  if (a == NULL)
+    return;
+  if (error == NULL)
+    {
+      a->status = write->status;
+      return;
+    }
+  gtk_drop_down_set_selected (dropdown, (guint) a->status);
+  if (DN_IS_TASK_DETAILS (root))
+    show_message (DN_TASK_DETAILS (root), error->message, TRUE);
+}
+
 static void
 on_assignment_status_cb (GtkDropDown   *dropdown,
                          GParamSpec    *pspec,
                          DnTaskDetails *self)
 {
   DnAssignment *a = g_object_get_data (G_OBJECT (dropdown), "assignment");
-  g_autoptr(DnAssignment) copy = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) write = NULL;
   guint position = gtk_drop_down_get_selected (dropdown);
 
   if (a == NULL || position >= DN_STATUS_N || (DnStatus) position == a->status)
     return;
-  copy = dn_assignment_new ();
-  copy->id = a->id;
-  copy->task_id = a->task_id;
-  copy->unit_id = a->unit_id;
-  copy->role = a->role;
-  copy->due_date = a->due_date;
-  copy->status = (DnStatus) position;
-  copy->reply_document_id = a->reply_document_id;
-  g_free (copy->reply_reference);
-  copy->reply_reference = g_strdup (a->reply_reference);
-  if (!dn_store_update_assignment (dn_details_window_get_store (self), copy, &error))
-    {
-      show_message (self, error->message, TRUE);
-      gtk_drop_down_set_selected (dropdown, (guint) a->status);
-      return;
-    }
-  a->status = copy->status;
+  write = dn_write_new (DN_WRITE_SET_ASSIGNMENT_STATUS);
+  write->id = a->id;
+  write->status = (DnStatus) position;
+  /* not changed again until this one is written */
+  gtk_widget_set_sensitive (GTK_WIDGET (dropdown), FALSE);
+  dn_window_context_write_for (GTK_WIDGET (dropdown), dn_details_window_get_store (self), write,
+                               on_assignment_written, NULL, NULL);
 }
 
 /*
@@ -503,18 +517,15 @@ restore_task_cb (DnStore  *store,
 /* Deleted tasks are kept (hidden) so that the window's Undo brings them
  * back. The details close: the message and its Undo are in the window. */
 static void
-delete_action (DnTaskDetails *self)
+on_deleted (GtkWidget    *widget,
+            const char   *message,
+            const GError *error)
 {
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  DnTaskDetails *self = DN_TASK_DETAILS (widget);
 
-  if (self->task == NULL)
-    return;
-  message = dn_task_details_delete_task (dn_details_window_get_store (self), self->task, context, &error);
-  if (message == NULL)
+  if (error != NULL)
     show_message (self, error->message, TRUE);
-  else if (context != NULL)
+  else if (dn_window_context_from_widget (widget) != NULL)
     gtk_window_destroy (GTK_WINDOW (self));
   else
     {
@@ -522,6 +533,13 @@ delete_action (DnTaskDetails *self)
       show_missing (self);
       show_message (self, message, FALSE);
     }
+}
+
+static void
+delete_action (DnTaskDetails *self)
+{
+  if (self->task != NULL)
+    dn_task_details_delete_task (GTK_WIDGET (self), dn_details_window_get_store (self), self->task, on_deleted);
 }
 
 /* Which actions apply to the task as it is now: the one place that
@@ -699,27 +717,64 @@ dn_task_details_push_undo (DnWindowContext *context,
   dn_window_context_push_undo (context, message, undo_snapshot_cb, undo, snapshot_undo_free);
 }
 
-char *
-dn_task_details_delete_task (DnStore         *store,
-                             DnTask          *task,
-                             DnWindowContext *context,
-                             GError         **error)
+typedef struct
 {
-  g_autofree char *title = NULL;
-  char *message;
-  gint64 id = task->id;
+  char              *title;
+  DnTaskDeletedFunc  done;
+} Deleting;
 
-  if (!dn_store_delete_task (store, id, error))
-    return NULL;
+static void
+deleting_free (gpointer data)
+{
+  Deleting *d = data;
+
+  g_free (d->title);
+  g_free (d);
+}
+
+static void
+on_task_deleted (GtkWidget    *widget,
+                 DnWrite      *write,
+                 const GError *error,
+                 gpointer      data)
+{
+  Deleting *d = data;
+  DnWindowContext *context = dn_window_context_from_widget (widget);
+  g_autofree char *message = NULL;
+
+  if (error != NULL)
+    {
+      d->done (widget, NULL, error);
+      return;
+    }
+  message = g_strdup_printf (_("Task “%s” deleted."), d->title);
+  if (context != NULL)
+    dn_window_context_push_undo (context, message, restore_task_cb, g_memdup2 (&write->id, sizeof write->id), g_free);
+  d->done (widget, message, NULL);
+}
+
+void
+dn_task_details_delete_task (GtkWidget         *widget,
+                             DnStore           *store,
+                             DnTask            *task,
+                             DnTaskDeletedFunc  done)
+{
+  g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_DELETE_TASK);
+  Deleting *d = g_new0 (Deleting, 1);
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (DN_IS_TASK (task));
   if (g_utf8_strlen (task->title, -1) > MAX_TITLE_IN_MESSAGE)
     {
       g_autofree char *head = g_utf8_substring (task->title, 0, MAX_TITLE_IN_MESSAGE - 1);
-      title = g_strconcat (head, "…", NULL);
+
+      d->title = g_strconcat (head, "…", NULL);
     }
   else
-    title = g_strdup (task->title);
-  message = g_strdup_printf (_("Task “%s” deleted."), title);
-  if (context != NULL)
-    dn_window_context_push_undo (context, message, restore_task_cb, g_memdup2 (&id, sizeof id), g_free);
-  return message;
+    d->title = g_strdup (task->title);
+  d->done = done;
+  write->id = task->id;
+  /* as this desktop read it: a change someone made since is a conflict */
+  write->revision = dn_store_get_row_revision (store, "task", task->id, NULL);
+  dn_window_context_write_for (widget, store, write, on_task_deleted, d, deleting_free);
 }

@@ -29,14 +29,19 @@ gint64         dn_task_details_get_task (DnTaskDetails *self);
 void           dn_task_details_show_message (DnTaskDetails *self,
                                              const char    *message,
                                              gboolean       error);
-/* Deletes @task (kept hidden, so that Undo brings it back) and returns the
- * message that says so ("Task “…” deleted.", a long title shortened); the
- * Undo goes to @context, when there is one. NULL with @error set when the
- * task could not be deleted. */
-char          *dn_task_details_delete_task (DnStore         *store,
-                                            DnTask          *task,
-                                            DnWindowContext *context,
-                                            GError         **error);
+/* What deleting a task from @widget came to: the message that says so
+ * ("Task “…” deleted.", a long title shortened), or @error */
+typedef void (*DnTaskDeletedFunc) (GtkWidget    *widget,
+                                   const char   *message,
+                                   const GError *error);
+/* Deletes @task with the writer of @widget's window (in @store outside a
+ * window): kept hidden, so that the window's Undo brings it back when the
+ * writer can undo; at once in the local database, when the server answers
+ * when connected. @done is called then, unless @widget is gone. */
+void           dn_task_details_delete_task (GtkWidget         *widget,
+                                            DnStore           *store,
+                                            DnTask            *task,
+                                            DnTaskDeletedFunc  done);
 /* Offers Undo of a change to a task in @context, with @message: Undo
  * puts back @snapshot (taken before the change; this takes it) and removes
  * the occurrence @made_id the change made (0: none). */

@@ -29,15 +29,8 @@ finish_save (DnTaskEditor   *self,
   DnWindowContext *context;
   gint64 next_id = write->next_id;
 
-  /* a repeating task set to done gets its next occurrence, as "Mark as
-   * done" does (an edit got it in its own transaction) */
-  if (self->original == NULL && task->status == DN_STATUS_DONE && task->recurrence != DN_RECURRENCE_NONE)
-    {
-      g_autoptr(GError) next_error = NULL;
-
-      if (!dn_store_set_task_status (self->store, task->id, DN_STATUS_DONE, &next_id, &next_error))
-        g_warning ("%s", next_error->message);
-    }
+  /* a repeating task set to done got its next occurrence in the write's
+   * own transaction, as "Mark as done" does */
   if (next_id > 0)
     {
       g_autoptr(DnTask) next = dn_store_get_task (self->store, next_id, NULL);

@@ -249,13 +249,34 @@ undo_pass_down_cb (DnStore  *store,
                                   undo->created->len, error);
 }
 
+static void
+passed_down_cb (DnFormDialog *dialog,
+                DnWrite      *write,
+                gpointer      data)
+{
+  SubDialog *d = data;
+  guint n = write->made_ids != NULL ? write->made_ids->len : 0;
+  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The task was passed down to %u unit.",
+                                                           "The task was passed down to %u units.", n), n);
+  DnWindowContext *context = d->details != NULL ? dn_window_context_from_widget (GTK_WIDGET (d->details)) : NULL;
+
+  _dn_sub_dialog_report (d, message);
+  if (context != NULL && write->made_ids != NULL)
+    {
+      PassDownUndo *undo = g_new0 (PassDownUndo, 1);
+
+      undo->task_id = d->task_id;
+      undo->created = g_array_ref (write->made_ids);
+      dn_window_context_push_undo (context, message, undo_pass_down_cb, undo, pass_down_undo_free);
+    }
+}
+
 static gboolean
 apply_pass_down (SubDialog  *d,
                  GError    **error)
 {
   g_autoptr(GArray) chosen = check_list_units (d, TRUE);
-  g_autoptr(GArray) created = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(DnWrite) write = NULL;
   GDate due;
 
   if (chosen->len == 0)
@@ -265,26 +286,11 @@ apply_pass_down (SubDialog  *d,
     }
   if (!_dn_sub_dialog_read_date (d, _("Give the deadline of the sub-units."), &due))
     return FALSE;
-  created = dn_store_subassign_task (d->store, d->task_id, (const gint64 *) (gpointer) chosen->data, chosen->len,
-                                     &due, error);
-  if (created == NULL)
-    return FALSE;
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The task was passed down to %u unit.",
-                                          "The task was passed down to %u units.", created->len),
-                             created->len);
-  _dn_sub_dialog_report (d, message);
-  {
-    DnWindowContext *context = d->details != NULL ? dn_window_context_from_widget (GTK_WIDGET (d->details)) : NULL;
-    PassDownUndo *undo = g_new0 (PassDownUndo, 1);
-
-    undo->task_id = d->task_id;
-    undo->created = g_steal_pointer (&created);
-    if (context != NULL)
-      dn_window_context_push_undo (context, message, undo_pass_down_cb, undo, pass_down_undo_free);
-    else
-      pass_down_undo_free (undo);
-  }
-  return TRUE;
+  write = dn_write_new (DN_WRITE_PASS_DOWN);
+  write->id = d->task_id;
+  write->units = g_steal_pointer (&chosen);
+  write->date = due;
+  return _dn_sub_dialog_write (d, write, passed_down_cb, error);
 }
 
 void

@@ -273,21 +273,25 @@ edit_action (DnTaskListView *self)
   open_editor (self, task);
 }
 
+/* (without a window, no message: the list shows the task gone) */
+static void
+on_deleted (GtkWidget    *widget,
+            const char   *message,
+            const GError *error)
+{
+  if (error != NULL)
+    dn_list_page_show_message (DN_LIST_PAGE (widget), error->message);
+}
+
 static void
 delete_action (DnTaskListView *self)
 {
   g_autoptr(DnTask) task = dn_list_page_dup_selected_item (DN_LIST_PAGE (self));
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
   if (task == NULL || task->id <= 0 || store == NULL)
     return;
-  /* (without a window, no message: the list shows the task gone) */
-  message = dn_task_details_delete_task (store, task, context, &error);
-  if (message == NULL)
-    dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
+  dn_task_details_delete_task (GTK_WIDGET (self), store, task, on_deleted);
 }
 
 /*

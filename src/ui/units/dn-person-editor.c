@@ -67,11 +67,9 @@ dn_person_editor_apply (DnFormDialog  *dialog,
 {
   DnPersonEditor *self = DN_PERSON_EDITOR (dialog);
   DnStore *store = dn_page_editor_get_store (DN_PAGE_EDITOR (self));
-  g_autoptr(GError) error = NULL;
   g_autoptr(DnPerson) person = NULL;
   g_autofree char *birth = NULL;
   GtkWidget *field = NULL;
-  gboolean ok;
 
   if (self->person_id == 0)
     person = dn_person_new ();
@@ -97,16 +95,13 @@ dn_person_editor_apply (DnFormDialog  *dialog,
   dn_page_editor_read_entry (&person->phone, self->phone_entry);
   person->unit_id = dn_unit_chooser_get_unit (self->unit_chooser);
 
-  ok = self->person_id == 0
-    ? dn_store_add_person (store, person, &error)
-    : dn_store_update_person (store, person, &error);
   if (person->family_name[0] == '\0')
     field = GTK_WIDGET (self->family_entry);
   else if (person->given_name[0] == '\0')
     field = GTK_WIDGET (self->given_entry);
-  else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) && g_date_valid (&person->birth_date))
+  else if (g_date_valid (&person->birth_date))
     field = GTK_WIDGET (self->birth_entry);
-  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, person->id);
+  return dn_page_editor_write (DN_PAGE_EDITOR (self), person, field, NULL);
 }
 
 static void
@@ -155,6 +150,7 @@ dn_person_editor_new (DnStore  *store,
   self = g_object_new (DN_TYPE_PERSON_EDITOR, NULL);
   dn_page_editor_set_store (DN_PAGE_EDITOR (self), store);
   self->person_id = person_id > 0 ? person_id : 0;
+  dn_page_editor_set_record (DN_PAGE_EDITOR (self), "person", self->person_id);
   /* the person's unit stays offered, archived or not */
   dn_unit_chooser_set_keep_id (self->unit_chooser, unit_id);
   if (!dn_page_editor_load_chooser (DN_PAGE_EDITOR (self), DN_CHOOSER (self->unit_chooser), unit_id, error))
