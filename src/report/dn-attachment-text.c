@@ -383,7 +383,9 @@ dn_attachment_indexer_start (DnAttachmentIndexer *self)
   gint64 waiting;
 
   g_return_if_fail (DN_IS_ATTACHMENT_INDEXER (self));
-  if (self->running)
+  /* a replica (or a file that cannot be written) keeps what it was given:
+   * nothing is written there but the server's changes */
+  if (self->running || dn_store_is_read_only (self->store))
     return;
   if (self->stopped)
     {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dn-date.h"
+#include "dn-passport-loan.h"
 #include "dn-record-binds.h"
 #include "dn-remote-writes.h"
 
@@ -210,13 +211,59 @@ _dn_remote_write_request (DnWrite          *write,
       request->path = g_strdup_printf ("/tasks/%lld/pass-down", (long long) write->id);
       request->body = node_of (object);
       return TRUE;
+    case DN_WRITE_HAND_OUT_PASSPORT:
+      {
+        DnPassportLoan *loan = DN_PASSPORT_LOAN (write->record);
+
+        object = json_object_new ();
+        json_object_set_int_member (object, "delegation_id", loan->delegation_id);
+        set_date (object, "handed_out_on", &loan->handed_out_on);
+        json_object_set_string_member (object, "handed_to", loan->handed_to);
+        json_object_set_int_member (object, "receipt_signed", loan->receipt_signed ? 1 : 0);
+        json_object_set_boolean_member (object, "confirmed", write->confirmed);
+        request->method = "POST";
+        request->path = g_strdup_printf ("/passports/%lld/loans", (long long) loan->passport_id);
+        request->body = node_of (object);
+        return TRUE;
+      }
+    case DN_WRITE_TAKE_BACK_PASSPORT:
+      {
+        DnPassportLoan *loan = DN_PASSPORT_LOAN (write->record);
+
+        /* the officer who takes it in is the account signed in */
+        object = json_object_new ();
+        set_date (object, "returned_on", &loan->returned_on);
+        json_object_set_string_member (object, "returned_by", loan->returned_by);
+        json_object_set_string_member (object, "exemption_reason", loan->exemption_reason);
+        json_object_set_string_member (object, "excused_by", loan->excused_by);
+        request->method = "POST";
+        request->path = g_strdup_printf ("/passports/%lld/return", (long long) loan->passport_id);
+        request->body = node_of (object);
+        return TRUE;
+      }
+    case DN_WRITE_ATTACH:
+      /* the file is uploaded first; its id is put in the body then */
+      if (write->record_kind != DN_RECORD_TASK)
+        break;
+      object = json_object_new ();
+      {
+        g_autofree char *name = g_file_get_basename (write->file);
+
+        json_object_set_string_member (object, "file_name", name);
+      }
+      request->method = "POST";
+      request->path = g_strdup_printf ("/tasks/%lld/attachments", (long long) write->id);
+      request->body = node_of (object);
+      request->upload = g_object_ref (write->file);
+      return TRUE;
     case DN_WRITE_SAVE_RECORD:
       return save_request (write, request, error);
     default:
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("This change cannot be made through the department server."));
-      return FALSE;
+      break;
     }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("This change cannot be made through the department server."));
+  return FALSE;
 }
 
 static gint64
@@ -251,6 +298,9 @@ _dn_remote_write_answer (DnWrite  *write,
       break;
     case DN_WRITE_ADD_REMINDER:
       write->made_id = write->reminder->id = id_of (answer);
+      break;
+    case DN_WRITE_HAND_OUT_PASSPORT:
+      write->made_id = id_of (answer);
       break;
     case DN_WRITE_PASS_DOWN:
       {

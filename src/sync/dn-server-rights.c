@@ -303,8 +303,9 @@ references_of (DnRights   *rights,
   return references;
 }
 
-/* FALSE when @object refers, in a column that cannot be empty, to a record
- * the caller does not see; such a reference that may be empty is emptied */
+/* FALSE when @object refers, in a column the row cannot do without
+ * (dn_store_reference_may_empty), to a record the caller does not see;
+ * such a reference that may be emptied is emptied */
 static gboolean
 redact_object (DnRights   *rights,
                const char *table,
@@ -321,10 +322,7 @@ redact_object (DnRights   *rights,
         continue;
       if (record_seen (rights, reference->parent, json_node_get_int (value)))
         continue;
-      /* a delegation's member is a person or a guest: without the person
-       * it would be neither, so it is left out */
-      if (!reference->nullable ||
-          (g_str_equal (table, "delegation_member") && g_str_equal (reference->column, "person_id")))
+      if (!dn_store_reference_may_empty (reference))
         return FALSE;
       json_object_set_null_member (object, reference->column);
     }

@@ -102,6 +102,9 @@ check_password_thread (gpointer data,
   g_autoptr(GSource) source = g_idle_source_new ();
 
   dn_sign_in_check (job->sign_in);
+  /* answered as a request is, not when the loop is idle: under load it
+   * never is, and the sign-ins waited a minute for the others to stop */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, on_password_checked_cb, job, NULL);
   g_source_attach (source, job->context);
 }

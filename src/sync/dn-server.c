@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <gio/gnetworking.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #ifdef __GLIBC__
@@ -507,6 +508,28 @@ bad:
   return NULL;
 }
 
+/* A socket bound to @address, listening with DN_SERVER_LISTEN_BACKLOG
+ * (soup_server_listen() takes GIO's 10: when 200 desktops connect at
+ * once, the kernel turns away the connections beyond it while the main
+ * loop accepts one at a time, and their requests end reset) */
+static GSocket *
+listening_socket (GSocketAddress  *address,
+                  GError         **error)
+{
+  GSocketFamily family = g_socket_address_get_family (address);
+  g_autoptr(GSocket) socket = g_socket_new (family, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
+
+  if (socket == NULL)
+    return NULL;
+  /* as libsoup does: an IPv6 address is not IPv4's too */
+  if (family == G_SOCKET_FAMILY_IPV6)
+    g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, TRUE, NULL);
+  g_socket_set_listen_backlog (socket, DN_SERVER_LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return NULL;
+  return g_steal_pointer (&socket);
+}
+
 gboolean
 dn_server_listen (DnServer         *self,
                   const char       *address,
@@ -515,6 +538,7 @@ dn_server_listen (DnServer         *self,
                   GError          **error)
 {
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   SoupServerListenOptions options = 0;
   GInetAddress *inet;
 
@@ -539,7 +563,8 @@ dn_server_listen (DnServer         *self,
       soup_server_set_tls_certificate (self->soup, certificate);
       options |= SOUP_SERVER_LISTEN_HTTPS;
     }
-  return soup_server_listen (self->soup, socket_address, options, error);
+  socket = listening_socket (socket_address, error);
+  return socket != NULL && soup_server_listen_socket (self->soup, socket, options, error);
 }
 
 GSList *

@@ -32,6 +32,9 @@ G_BEGIN_DECLS
 #define DN_SERVER_MAX_DEPTH 16
 /* The database's pages the server keeps in memory (bytes) */
 #define DN_SERVER_CACHE_SIZE (128 * 1024 * 1024)
+/* Connections waiting to be accepted: GIO's 10 turned away some of 200
+ * desktops connecting at once (bench-server) */
+#define DN_SERVER_LISTEN_BACKLOG 1024
 /* HTTP 429, which libsoup 3.2 does not name */
 #define DN_SERVER_TOO_MANY_REQUESTS 429
 

@@ -2,7 +2,7 @@
  *
  * bench-server [--tasks N] [--db PATH] [--clients 10,50,200] [--requests N]
  *              [--seconds S] [--pause MS] [--schools K]
- *              [--password-cost interactive|min]
+ *              [--password-cost interactive|min] [--keep-connection]
  *
  * A server on loopback over a database made by dn_generate (N tasks,
  * default 100 000, with 20 000 delegations and 50 000 people; made once and
@@ -27,6 +27,11 @@
  * clients over the requests per second). With --pause MS each client
  * waits about MS between its requests, as desktops do (one poll a minute;
  * --pause 1000 is sixty times that).
+ *
+ * libsoup sends each POST (a progress entry) on a new connection, never on
+ * the one kept open; --keep-connection sends them on it (the message
+ * marked SOUP_MESSAGE_IDEMPOTENT), to tell the cost of that connection
+ * from the write's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -85,12 +90,14 @@ typedef struct
   gint64      deadline;     /* monotonic */
   guint       requests;
   guint       pause_ms;     /* between a client's requests; 0: back to back */
+  gboolean    keep_connection;  /* progress entries on the open connection too */
   GMutex      lock;
   GArray     *times[N_KINDS];  /* double, ms */
   guint       n_unexpected;
   guint       n_created;    /* progress entries answered 201 */
   char       *first_unexpected;
-  char       *transport_error;  /* the first request that got no answer */
+  guint       n_transport;      /* requests that got no answer (reset, timed out…) */
+  char       *transport_error;  /* the first of them */
 } Level;
 
 typedef struct
@@ -137,12 +144,17 @@ send_request (SoupSession  *session,
       g_autoptr(GBytes) content = g_bytes_new (body, strlen (body));
 
       soup_message_set_request_body_from_bytes (msg, "application/json", content);
+      /* libsoup sends a POST on a new connection of its own, as the
+       * desktops' writes go (dn-client.c), unless told it may be sent again */
+      if (level->keep_connection)
+        soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
     }
   answer = soup_session_send_and_read (session, msg, NULL, &error);
   *ms = ms_since (start);
   if (answer == NULL)
     {
       g_mutex_lock (&level->lock);
+      level->n_transport++;
       if (level->transport_error == NULL)
         level->transport_error = g_strdup (error->message);
       g_mutex_unlock (&level->lock);
@@ -295,6 +307,7 @@ typedef struct
   guint       requests;
   guint       seconds;
   guint       pause_ms;
+  gboolean    keep_connection;
   GMainLoop  *loop;
   gboolean    failed;
   guint       n_created;  /* progress entries answered 201, every level */
@@ -364,6 +377,7 @@ run_level (Driver *driver,
   level.revision = revision;
   level.requests = driver->requests;
   level.pause_ms = driver->pause_ms;
+  level.keep_connection = driver->keep_connection;
   g_mutex_init (&level.lock);
   for (guint k = 0; k < N_KINDS; k++)
     level.times[k] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -402,6 +416,10 @@ run_level (Driver *driver,
     printf ("  %-10s %7u %9.1f %9.1f %9.1f\n", "all", all->len, all->len / seconds, percentile (all, 0.50),
             percentile (all, 0.99));
   }
+  /* the requests without an answer, counted apart: a reset connection
+   * is the server's listening or its connections, not a wrong answer */
+  printf ("  %-10s %7u%s%s%s\n", "no answer", level.n_transport, level.transport_error != NULL ? " (the first: " : "",
+          level.transport_error != NULL ? level.transport_error : "", level.transport_error != NULL ? ")" : "");
   if (level.n_unexpected > 0)
     {
       printf ("  UNEXPECTED ANSWERS: %u (the first: %s%s%s)\n", level.n_unexpected, level.first_unexpected,
@@ -560,6 +578,7 @@ main (int   argc,
       char *argv[])
 {
   int tasks = 100000, requests = 200, seconds = 60, schools = 20, pause = 0;
+  gboolean keep_connection = FALSE;
   g_autofree char *db = NULL;
   g_autofree char *clients = NULL;
   g_autofree char *cost = NULL;
@@ -573,6 +592,8 @@ main (int   argc,
     { "seconds", 0, 0, G_OPTION_ARG_INT, &seconds, "The longest a level runs (default 60)", "S" },
     { "pause", 0, 0, G_OPTION_ARG_INT, &pause,
       "Milliseconds between a client's requests, ±50 % (default 0: back to back)", "MS" },
+    { "keep-connection", 0, 0, G_OPTION_ARG_NONE, &keep_connection,
+      "Progress entries sent on the client's open connection, not on a new one as libsoup sends a POST", NULL },
     { "schools", 0, 0, G_OPTION_ARG_INT, &schools, "Schools with an officer signing in (default 20)", "K" },
     { "password-cost", 0, 0, G_OPTION_ARG_STRING, &cost,
       "interactive (libsodium's, as the server runs) or min (argon2id at its lowest)", "COST" },
@@ -638,6 +659,7 @@ main (int   argc,
   driver.requests = (guint) requests;
   driver.seconds = (guint) seconds;
   driver.pause_ms = (guint) pause;
+  driver.keep_connection = keep_connection;
   driver.loop = loop;
   g_mutex_init (&driver.lock);
   g_cond_init (&driver.cond);

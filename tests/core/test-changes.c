@@ -531,6 +531,60 @@ test_changes_references (DnTestStore   *f,
   g_assert_cmpuint (task->len, ==, 0);
 }
 
+static const DnStoreReference *
+find_reference (GPtrArray  *references,
+                const char *column)
+{
+  for (guint i = 0; i < references->len; i++)
+    if (g_str_equal (((DnStoreReference *) references->pdata[i])->column, column))
+      return references->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* Which references a row cannot do without: those that cannot be empty,
+ * and those the table's CHECK pairs with another column, one of the two
+ * set (a delegation's member is a person or a guest) */
+static void
+test_changes_reference_alternatives (DnTestStore   *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = dn_store_exchange_references (f->store, "delegation_member", &error);
+  g_autoptr(GPtrArray) visits = NULL;
+  const DnStoreReference *r;
+
+  g_assert_no_error (error);
+  r = find_reference (members, "delegation_id");
+  g_assert_false (r->nullable);
+  g_assert_null (r->alternative);
+  g_assert_false (dn_store_reference_may_empty (r));
+  r = find_reference (members, "person_id");
+  g_assert_true (r->nullable);
+  g_assert_cmpstr (r->alternative, ==, "guest_name");
+  g_assert_false (dn_store_reference_may_empty (r));
+  r = find_reference (members, "passport_id");
+  g_assert_null (r->alternative);
+  g_assert_true (dn_store_reference_may_empty (r));
+  r = find_reference (members, "unit_id");
+  g_assert_true (dn_store_reference_may_empty (r));
+
+  /* read from the schema, however the CHECK is written, not from a list
+   * of names: a table of this test's own */
+  dn_test_exec (f->store, "CREATE TABLE probe_visit (id INTEGER PRIMARY KEY, "
+                          "\"host_id\" INTEGER REFERENCES unit(id), place TEXT, "
+                          "guide_id INTEGER REFERENCES person(id), "
+                          "check ( ( \"host_id\" is null ) != (place IS NULL)))");
+  visits = dn_store_exchange_references (f->store, "probe_visit", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (visits->len, ==, 2);
+  r = find_reference (visits, "host_id");
+  g_assert_cmpstr (r->alternative, ==, "place");
+  g_assert_false (dn_store_reference_may_empty (r));
+  r = find_reference (visits, "guide_id");
+  g_assert_null (r->alternative);
+  g_assert_true (dn_store_reference_may_empty (r));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +603,7 @@ main (int   argc,
   DN_TEST_ADD ("/changes/apply-rows", test_changes_apply_rows);
   DN_TEST_ADD ("/changes/creator", test_changes_creator);
   DN_TEST_ADD ("/changes/references", test_changes_references);
+  DN_TEST_ADD ("/changes/reference-alternatives", test_changes_reference_alternatives);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

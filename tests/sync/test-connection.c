@@ -18,6 +18,7 @@
 #include "dn-exchange.h"
 #include "dn-server-test-utils.h"
 #include "dn-store-changes.h"
+#include "dn-passport-loan.h"
 #include "dn-store-partners.h"
 #include "dn-store-people.h"
 #include "dn-store-tasks.h"
@@ -447,6 +448,68 @@ test_connection_warning (Fixture       *f,
   g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM partner WHERE name = 'KOICA'"), ==, 1);
 }
 
+/* The department keeps the passports through the server: a hand-out the
+ * store only warns about (too little validity left) waits for its
+ * confirmation, then the passport comes back; both in the replica */
+static void
+test_connection_passports (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) hand_out = dn_write_new (DN_WRITE_HAND_OUT_PASSPORT);
+  g_autoptr(DnWrite) take_back = dn_write_new (DN_WRITE_TAKE_BACK_PASSPORT);
+  DnStore *server = f->server.base.store;
+  gint64 teacher = dn_test_add_person (server, "Lê", "Minh", "Cường", f->server.school);
+  gint64 decision = dn_test_add_document (server, "14", "QĐ-SGD", "Cử đoàn ra", NULL);
+  DnPassportLoan *out;
+  DnPassportLoan *back;
+  gint64 passport, trip;
+
+  dn_test_exec (server, "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) VALUES "
+                        "(%" G_GINT64_FORMAT ", 'official', 'C1000001', '2019-01-01', '2026-06-01')", teacher);
+  passport = dn_test_query_int (server, "SELECT id FROM passport WHERE number = 'C1000001'");
+  dn_test_exec (server, "INSERT INTO delegation (direction, title, unit_id, start_date, end_date, status, "
+                        "decision_document_id) VALUES ('outbound', 'Đoàn ra Hàn Quốc', %" G_GINT64_FORMAT
+                        ", '2026-04-01', '2026-04-05', 'approved', %" G_GINT64_FORMAT ")", f->server.school, decision);
+  trip = dn_test_query_int (server, "SELECT max(id) FROM delegation");
+  dn_test_exec (server, "INSERT INTO delegation_member (delegation_id, person_id, passport_id) VALUES (%"
+                G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", trip, teacher, passport);
+  g_assert_true (sign_in (f, "so", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+
+  out = dn_passport_loan_new ();
+  hand_out->record = G_OBJECT (out);
+  out->passport_id = passport;
+  out->delegation_id = trip;
+  out->handed_out_on = dn_test_date (2026, 3, 25);
+  g_free (out->handed_to);
+  out->handed_to = g_strdup ("Lê Minh Cường");
+  out->receipt_signed = TRUE;
+  g_assert_false (write_through (f, hand_out, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING);
+  g_assert_nonnull (strstr (error->message, "C1000001"));
+  g_clear_error (&error);
+  g_assert_cmpint (dn_test_query_int (server, "SELECT count(*) FROM passport_loan"), ==, 0);
+  hand_out->confirmed = TRUE;
+  g_assert_true (write_through (f, hand_out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (hand_out->made_id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM passport_loan WHERE id = %"
+                                      G_GINT64_FORMAT " AND handed_by = 'so'", hand_out->made_id), ==, 1);
+
+  back = dn_passport_loan_new ();
+  take_back->record = G_OBJECT (back);
+  back->passport_id = passport;
+  back->returned_on = dn_test_date (2026, 4, 8);
+  g_free (back->returned_by);
+  back->returned_by = g_strdup ("Lê Minh Cường");
+  g_assert_true (write_through (f, take_back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM passport_loan WHERE id = %"
+                                      G_GINT64_FORMAT " AND returned_on = '2026-04-08' AND received_by = 'so'",
+                                      hand_out->made_id), ==, 1);
+}
+
 static void
 test_connection_replica_path (void)
 {
@@ -476,6 +539,7 @@ main (int   argc,
   g_test_add ("/connection/sign-in", Fixture, NULL, fixture_setup, test_connection_sign_in, fixture_teardown);
   g_test_add ("/connection/offline", Fixture, NULL, fixture_setup, test_connection_offline, fixture_teardown);
   g_test_add ("/connection/records", Fixture, NULL, fixture_setup, test_connection_records, fixture_teardown);
+  g_test_add ("/connection/passports", Fixture, NULL, fixture_setup, test_connection_passports, fixture_teardown);
   g_test_add ("/connection/warning", Fixture, NULL, fixture_setup, test_connection_warning, fixture_teardown);
   DN_TEST_ADD ("/connection/demo", test_connection_demo);
   g_test_add_func ("/connection/replica-path", test_connection_replica_path);

@@ -1,8 +1,9 @@
 /* test-server-load.c: what keeps the server answering under load — the
  * password of a sign-in checked off the main loop (a poll is answered
- * while it is checked; a client gone meanwhile harms nothing), the tasks
- * read a page at a time by key, searched as the window searches and
- * filtered by status, and their bad queries
+ * while it is checked, the sign-in while the loop is busy; a client gone
+ * meanwhile harms nothing), the tasks read a page at a time by key,
+ * searched as the window searches and filtered by status, and their bad
+ * queries
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -117,6 +118,49 @@ test_sign_in_off_main_loop (DnServerFixture *f,
   g_free (dn_server_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD));
   g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM account_session s JOIN account a "
                                                      "ON a.id = s.account_id WHERE a.name = 'batxat'"), ==, 1);
+}
+
+/* Work on the main loop that never lets it be idle, as requests back to
+ * back do, until the sign-in is answered or the deadline passes */
+typedef struct
+{
+  Pending *sign_in;
+  gint64   deadline;
+} Busy;
+
+static gboolean
+busy_cb (gpointer data)
+{
+  Busy *busy = data;
+
+  g_usleep (1000);
+  return busy->sign_in->order == 0 && g_get_monotonic_time () < busy->deadline ? G_SOURCE_CONTINUE
+                                                                                : G_SOURCE_REMOVE;
+}
+
+/* A sign-in is answered while the main loop is kept busy (its checked
+ * password came back at idle priority: under load it waited until the
+ * requests stopped) */
+static void
+test_sign_in_while_busy (DnServerFixture *f,
+                         gconstpointer    data)
+{
+  g_autofree char *body = g_strdup_printf ("{\"user\": \"batxat\", \"password\": \"%s\"}", DN_SERVER_TEST_PASSWORD);
+  Pending sign_in;
+  Busy busy = { &sign_in, g_get_monotonic_time () + 20 * G_USEC_PER_SEC };
+  guint counter = 0;
+
+  send_pending (f, &sign_in, "POST", "/session", NULL, body, NULL, &counter);
+  g_idle_add_full (G_PRIORITY_DEFAULT, busy_cb, &busy, NULL);
+  while (sign_in.order == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (sign_in.error);
+  g_assert_cmpuint (soup_message_get_status (sign_in.msg), ==, 201);
+  /* answered before the busy work gave up */
+  g_assert_cmpint (g_get_monotonic_time (), <, busy.deadline);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  pending_clear (&sign_in);
 }
 
 /* A client that leaves while its password is checked: the failure is
@@ -317,6 +361,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   DN_SERVER_TEST_ADD ("/server-load/sign-in-off-main-loop", test_sign_in_off_main_loop);
+  DN_SERVER_TEST_ADD ("/server-load/sign-in-while-busy", test_sign_in_while_busy);
   DN_SERVER_TEST_ADD ("/server-load/sign-in-client-gone", test_sign_in_client_gone);
   DN_SERVER_TEST_ADD ("/server-load/task-pages", test_task_pages);
   DN_SERVER_TEST_ADD ("/server-load/task-pages-bad-queries", test_task_pages_bad_queries);

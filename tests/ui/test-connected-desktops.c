@@ -20,6 +20,8 @@
 #include "dn-date.h"
 #include "dn-form-dialog.h"
 #include "dn-partner-editor.h"
+#include "dn-passport-forms.h"
+#include "dn-store-passports.h"
 #include "dn-person-editor.h"
 #include "dn-server-dialog.h"
 #include "dn-server.h"
@@ -412,6 +414,19 @@ test_connected_records (Fixture       *f,
     g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM assignment WHERE task_id = %"
                                         G_GINT64_FORMAT " AND unit_id = %" G_GINT64_FORMAT " AND status = 'done'",
                                         task_id, f->school), ==, 1);
+    /* and attaches its reply, uploaded to the server */
+    {
+      g_autofree char *reply = g_build_filename (f->dir, "bao-cao-tong-ket.pdf", NULL);
+
+      g_assert_true (g_file_set_contents (reply, "%PDF-1.4\n% báo cáo\n%%EOF\n", -1, NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.attach", "s", reply));
+      while (dn_test_query_int (school.replica, "SELECT count(*) FROM task_attachment WHERE task_id = %"
+                                G_GINT64_FORMAT, task_id) == 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM task_attachment "
+                                          "WHERE task_id = %"
+                                          G_GINT64_FORMAT " AND file_name = 'bao-cao-tong-ket.pdf'", task_id), ==, 1);
+    }
     gtk_window_destroy (GTK_WINDOW (details));
 
     desktop_sync (&department);
@@ -425,6 +440,40 @@ test_connected_records (Fixture       *f,
     g_assert_true (dn_ui_wait_until (window_gone, &watched, 10000));
     g_assert_null (dn_store_get_live_task (f->server_store.store, task_id, NULL));
     g_assert_null (dn_store_get_live_task (department.replica, task_id, NULL));
+  }
+
+  /* the department hands out a passport with little validity left: the
+   * server's warning asks for confirmation in the form, then it is out */
+  {
+    DnStore *server = f->server_store.store;
+    gint64 teacher = dn_test_add_person (server, "Lê", "Minh", "Cường", f->school);
+    gint64 decision = dn_test_add_document (server, "14", "QĐ-SGD", "Cử đoàn ra", NULL);
+    g_autoptr(DnPassport) passport = NULL;
+    DnFormDialog *form;
+    gint64 passport_id, trip;
+
+    dn_test_exec (server, "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) VALUES "
+                          "(%" G_GINT64_FORMAT ", 'official', 'C1000001', '2019-01-01', '2026-06-01')", teacher);
+    passport_id = dn_test_query_int (server, "SELECT id FROM passport WHERE number = 'C1000001'");
+    dn_test_exec (server, "INSERT INTO delegation (direction, title, unit_id, start_date, end_date, status, "
+                          "decision_document_id) VALUES ('outbound', 'Đoàn ra Hàn Quốc', %" G_GINT64_FORMAT
+                          ", '2026-04-01', '2026-04-05', 'approved', %" G_GINT64_FORMAT ")", f->school, decision);
+    trip = dn_test_query_int (server, "SELECT max(id) FROM delegation");
+    dn_test_exec (server, "INSERT INTO delegation_member (delegation_id, person_id, passport_id) VALUES (%"
+                  G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", trip, teacher, passport_id);
+    desktop_sync (&department);
+    passport = dn_store_get_passport (department.replica, passport_id, NULL);
+    g_assert_nonnull (passport);
+    form = dn_passport_forms_hand_out (GTK_WIDGET (department.window), department.replica, passport);
+    dn_ui_spin (0);
+    dn_ui_set_text (form, "Hand-out date", "25/3/2026");
+    g_assert_false (save_and_wait (form));
+    g_assert_nonnull (strstr (dn_form_dialog_get_error (form), "C1000001"));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (dn_form_dialog_get_save_button (form))), ==, "_Confirm");
+    g_assert_cmpint (dn_test_query_int (server, "SELECT count(*) FROM passport_loan"), ==, 0);
+    g_assert_true (save_and_wait (form));
+    g_assert_cmpint (dn_test_query_int (server, "SELECT count(*) FROM passport_loan WHERE passport_id = %"
+                                        G_GINT64_FORMAT " AND handed_by = 'so'", passport_id), ==, 1);
   }
 
   desktop_close (&school);

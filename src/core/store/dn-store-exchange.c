@@ -508,7 +508,68 @@ dn_store_reference_free (DnStoreReference *reference)
 {
   g_free (reference->column);
   g_free (reference->parent);
+  g_free (reference->alternative);
   g_free (reference);
+}
+
+gboolean
+dn_store_reference_may_empty (const DnStoreReference *reference)
+{
+  g_return_val_if_fail (reference != NULL, FALSE);
+  return reference->nullable && reference->alternative == NULL;
+}
+
+/* The pairs of columns of @table one of which, and one only, is set: its
+ * CHECK ((a IS NULL) <> (b IS NULL)) constraints, read from the table's
+ * schema as SQLite keeps it; column → the other column, both ways */
+static GHashTable *
+either_or_columns (DnStore     *store,
+                   const char  *table,
+                   GError     **error)
+{
+  static GRegex *pattern = NULL;
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (g_once_init_enter (&pattern))
+    {
+      /* a name, bare or quoted as SQL quotes it */
+      const char *name = "[\\[\"`]?(\\w+)[\\]\"`]?";
+      g_autofree char *text = g_strdup_printf ("CHECK\\s*\\(\\s*\\(\\s*%s\\s+IS\\s+NULL\\s*\\)\\s*(?:<>|!=)\\s*"
+                                               "\\(\\s*%s\\s+IS\\s+NULL\\s*\\)\\s*\\)",
+                                               name, name);
+
+      g_once_init_leave (&pattern, g_regex_new (text, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+    }
+  stmt = _dn_store_prepare_once (store, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    sql = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _dn_store_check_step (store, rc, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  if (sql == NULL)
+    return g_steal_pointer (&pairs);
+  g_regex_match (pattern, sql, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *first = g_match_info_fetch (match, 1);
+      g_autofree char *second = g_match_info_fetch (match, 2);
+
+      g_hash_table_replace (pairs, g_strdup (first), g_strdup (second));
+      g_hash_table_replace (pairs, g_strdup (second), g_strdup (first));
+    }
+  return g_steal_pointer (&pairs);
 }
 
 GPtrArray *
@@ -517,11 +578,15 @@ dn_store_exchange_references (DnStore     *store,
                               GError     **error)
 {
   g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func ((GDestroyNotify) dn_store_reference_free);
+  g_autoptr(GHashTable) pairs = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
+  pairs = either_or_columns (store, table, error);
+  if (pairs == NULL)
+    return NULL;
   sql = g_strdup_printf ("SELECT f.\"from\", f.\"table\", i.\"notnull\" FROM pragma_foreign_key_list (?1) f "
                          "JOIN pragma_table_info (?1) i ON i.name = f.\"from\" ORDER BY f.id");
   stmt = _dn_store_prepare_once (store, sql, error);
@@ -535,6 +600,7 @@ dn_store_exchange_references (DnStore     *store,
       reference->column = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       reference->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       reference->nullable = sqlite3_column_int (stmt, 2) == 0;
+      reference->alternative = g_strdup (g_hash_table_lookup (pairs, reference->column));
       g_ptr_array_add (references, reference);
     }
   if (rc != SQLITE_DONE)

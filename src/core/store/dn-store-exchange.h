@@ -177,14 +177,25 @@ gboolean    dn_store_exchange_check_rules  (DnStore     *store,
 typedef struct
 {
   char     *column;
-  char     *parent;    /* the table referred to */
+  char     *parent;       /* the table referred to */
   gboolean  nullable;
+  /* the column the table's CHECK demands in its place when it is empty,
+   * CHECK ((column IS NULL) <> (alternative IS NULL)): a delegation's
+   * member is a person or a guest; NULL when none */
+  char     *alternative;
 } DnStoreReference;
 
 void        dn_store_reference_free        (DnStoreReference *reference);
-/* The references of @table's rows (DnStoreReference), in schema order */
+/* The references of @table's rows (DnStoreReference), in schema order,
+ * each with its alternative read from the table's CHECK constraints */
 GPtrArray  *dn_store_exchange_references   (DnStore     *store,
                                             const char  *table,
                                             GError     **error);
+/* Whether a row whose @reference is emptied is still whole: the column may
+ * be empty and none stands in its place (with one set, the alternative is
+ * empty: the row would be neither). A reference that may not be emptied
+ * keeps its row out of what the caller sees when it names a record the
+ * caller does not see. */
+gboolean    dn_store_reference_may_empty   (const DnStoreReference *reference);
 
 G_END_DECLS

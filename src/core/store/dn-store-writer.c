@@ -10,6 +10,7 @@
 #include "dn-date.h"
 #include "dn-store-changes.h"
 #include "dn-store-documents.h"
+#include "dn-store-passport-ledger.h"
 #include "dn-store-reminders.h"
 #include "dn-store-tasks.h"
 #include "dn-store-writer.h"
@@ -105,6 +106,32 @@ write_in_transaction (DnStore  *store,
                                                  write->units != NULL ? write->units->len : 0,
                                                  g_date_valid (&write->date) ? &write->date : NULL, error);
       return write->made_ids != NULL;
+    case DN_WRITE_HAND_OUT_PASSPORT:
+      {
+        DnPassportLoan *loan = DN_PASSPORT_LOAN (write->record);
+
+        write->made_id = dn_store_hand_out_passport (store, loan->passport_id, loan->delegation_id,
+                                                     &loan->handed_out_on, NULL, loan->handed_to,
+                                                     loan->receipt_signed, write->confirmed, error);
+        return write->made_id > 0;
+      }
+    case DN_WRITE_TAKE_BACK_PASSPORT:
+      {
+        DnPassportLoan *loan = DN_PASSPORT_LOAN (write->record);
+
+        return dn_store_take_back_passport (store, loan->passport_id, &loan->returned_on, loan->returned_by,
+                                            loan->received_by, loan->exemption_reason, loan->excused_by, error);
+      }
+    case DN_WRITE_ATTACH:
+      {
+        g_autoptr(DnAttachment) attachment = dn_store_attach_file (store, write->record_kind, write->id, write->file,
+                                                                   NULL, error);
+
+        if (attachment == NULL)
+          return FALSE;
+        write->made_id = attachment->id;
+        return TRUE;
+      }
     case DN_WRITE_SAVE_RECORD:
       return save_record (store, write, error);
     default:

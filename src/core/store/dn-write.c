@@ -90,6 +90,11 @@ dn_write_get_table (const DnWrite *write)
       return "assignment";
     case DN_WRITE_ADD_REMINDER:
       return "reminder";
+    case DN_WRITE_ATTACH:
+      return "attachment";
+    case DN_WRITE_HAND_OUT_PASSPORT:
+    case DN_WRITE_TAKE_BACK_PASSPORT:
+      return "passport_loan";
     case DN_WRITE_SAVE_RECORD:
       return dn_writable_for_record (write->record)->table;
     default:

@@ -36,6 +36,16 @@ typedef enum
   DN_WRITE_PASS_DOWN,         /* id (of the task), units (gint64 unit ids),
                                * date (their deadline; unset: the task's):
                                * one sub-task each, their ids in made_ids */
+  DN_WRITE_HAND_OUT_PASSPORT, /* record: a DnPassportLoan (passport_id,
+                               * delegation_id, handed_out_on, handed_to,
+                               * receipt_signed), confirmed; the loan's id
+                               * in made_id */
+  DN_WRITE_TAKE_BACK_PASSPORT, /* record: a DnPassportLoan (passport_id,
+                                * returned_on, returned_by, received_by,
+                                * exemption_reason, excused_by) */
+  DN_WRITE_ATTACH,            /* file attached to the record id of
+                               * record_kind (its attachment's id in
+                               * made_id) */
   DN_WRITE_SAVE_RECORD,       /* record (a kind of dn-writable.h: id 0, a new
                                * one, its id filled in; else all its fields
                                * written), revision, confirmed, date (the
@@ -51,9 +61,10 @@ typedef struct
   DnTask      *task;
   DnProgress  *progress;
   DnReminder  *reminder;
-  GObject     *record;      /* DN_WRITE_SAVE_RECORD's */
+  GObject     *record;      /* DN_WRITE_SAVE_RECORD's, a passport's loan */
   GFile       *file;        /* a file attached with it, or NULL */
   gint64       id;          /* the record written to */
+  DnRecordKind record_kind; /* DN_WRITE_ATTACH's record */
   gint64       revision;    /* the revision it was read at: a change made
                              * by someone else since is a conflict; -1: not
                              * checked */

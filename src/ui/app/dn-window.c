@@ -538,9 +538,7 @@ dn_window_new (DnApplication *application,
   g_signal_connect_swapped (self->indexer, "progress", G_CALLBACK (on_indexing_progress_cb), self);
   g_signal_connect_swapped (self->indexer, "idle", G_CALLBACK (on_indexing_idle_cb), self);
   self->indexing_since = g_get_monotonic_time ();
-  /* a replica (or a file that cannot be written) keeps what it was given */
-  if (!dn_store_is_read_only (store))
-    dn_attachment_indexer_start (self->indexer);
+  dn_attachment_indexer_start (self->indexer);
 
   db_text = g_strdup_printf (_("Database: %s"), dn_store_get_path (store));
   gtk_label_set_text (self->database_label, db_text);

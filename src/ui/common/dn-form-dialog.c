@@ -185,11 +185,17 @@ get_intro (DnFormDialog *self)
   return gtk_widget_get_visible (GTK_WIDGET (priv->intro_label)) ? gtk_label_get_text (priv->intro_label) : NULL;
 }
 
+static guint refused_signal;
+
 static void
 dn_form_dialog_real_refused (DnFormDialog *self,
                              const GError *error)
 {
-  dn_form_dialog_show_error (self, error->message, NULL);
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, refused_signal, 0, error, &handled);
+  if (!handled)
+    dn_form_dialog_show_error (self, error->message, NULL);
 }
 
 static void
@@ -207,6 +213,17 @@ dn_form_dialog_class_init (DnFormDialogClass *klass)
 
   object_class->dispose = dn_form_dialog_dispose;
   klass->refused = dn_form_dialog_real_refused;
+
+  /**
+   * DnFormDialog::refused:
+   * @error: why the write under way was refused
+   *
+   * Emitted when a write that had to wait (dn_form_dialog_write()) is
+   * refused; a handler that shows @error its own way (a warning to
+   * confirm) returns TRUE, else the message is shown.
+   */
+  refused_signal = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_ERROR);
   object_class->finalize = dn_form_dialog_finalize;
   klass->apply = dn_form_dialog_real_apply;
   dn_ui_install_properties (object_class, N_PROPS, props, properties);

@@ -34,7 +34,8 @@ struct _DnFormDialogClass
   gboolean (*apply) (DnFormDialog  *self,
                      GError       **error);
   /* A write under way (dn_form_dialog_write()) was refused with @error:
-   * the default shows its message, the input kept. */
+   * the default emits "refused" and, unless a handler returned TRUE,
+   * shows its message; the input is kept. */
   void     (*refused) (DnFormDialog  *self,
                        const GError  *error);
 

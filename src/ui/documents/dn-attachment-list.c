@@ -161,27 +161,44 @@ on_store_changed_cb (DnAttachmentList *self)
   dn_ui_call_soon (&self->reload_idle, G_CALLBACK (reload), self);
 }
 
+static void
+on_attached (GtkWidget    *widget,
+             DnWrite      *write,
+             const GError *error,
+             gpointer      data)
+{
+  DnAttachmentList *self = DN_ATTACHMENT_LIST (widget);
+
+  set_message (self, error != NULL ? error->message : NULL);
+  if (error == NULL)
+    reload (self);
+}
+
 gboolean
 dn_attachment_list_attach (DnAttachmentList  *self,
                            GFile             *file,
                            GError           **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(DnWrite) write = NULL;
+  const char *message;
 
   g_return_val_if_fail (DN_IS_ATTACHMENT_LIST (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   if (self->store == NULL)
     return FALSE;
-  attachment = dn_store_attach_file (self->store, self->kind, self->record_id, file, NULL, &local_error);
-  if (attachment == NULL)
+  write = dn_write_new (DN_WRITE_ATTACH);
+  write->record_kind = self->kind;
+  write->id = self->record_id;
+  write->file = g_object_ref (file);
+  set_message (self, NULL);
+  dn_window_context_write_for (GTK_WIDGET (self), self->store, write, on_attached, NULL, NULL);
+  /* refused at once: said in the list */
+  message = dn_attachment_list_get_message (self);
+  if (message != NULL)
     {
-      set_message (self, local_error->message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, message);
       return FALSE;
     }
-  set_message (self, NULL);
-  reload (self);
   return TRUE;
 }
 

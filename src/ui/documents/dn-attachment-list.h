@@ -35,8 +35,10 @@ void              dn_attachment_list_set_record      (DnAttachmentList *self,
                                                       DnStore          *store,
                                                       DnRecordKind      kind,
                                                       gint64            record_id);
-/* Attaches @file to the record; FALSE with @error (also shown) when it
- * could not be. */
+/* Attaches @file to the record with the writer of the window: in the local
+ * database at once (FALSE with @error, also shown, when it could not be),
+ * through the department server when connected (TRUE once sent: the list
+ * shows the file, or why not, when the server answers). */
 gboolean          dn_attachment_list_attach          (DnAttachmentList *self,
                                                       GFile            *file,
                                                       GError          **error);

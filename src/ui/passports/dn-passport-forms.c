@@ -12,6 +12,8 @@
 #include "dn-date-entry.h"
 #include "dn-form-dialog.h"
 #include "dn-passport-forms.h"
+#include "dn-passport-loan.h"
+#include "dn-store-writer.h"
 #include "dn-person-chooser.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
@@ -70,6 +72,34 @@ on_input_changed_cb (Form *f)
   dn_form_dialog_set_save_label (f->dialog, f->save_label);
 }
 
+static gboolean ask_confirmation (Form *f, GError **error);
+
+/* A write the server refused: a warning asks for confirmation */
+static gboolean
+on_refused_cb (Form         *f,
+               const GError *error)
+{
+  g_autoptr(GError) copy = g_error_copy (error);
+
+  return ask_confirmation (f, &copy);
+}
+
+/* Makes @write with the window's writer (the local database, or the
+ * department server), as dn_form_dialog_write() does */
+static gboolean
+form_write (Form               *f,
+            DnWrite            *write,
+            DnFormWrittenFunc   done,
+            GError            **error)
+{
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (f->dialog));
+  g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
+                                               : dn_store_writer_new (f->store);
+
+  write->confirmed = f->confirmed;
+  return dn_form_dialog_write (f->dialog, writer, write, done, f, error);
+}
+
 static Form *
 form_new (GtkWidget   *over,
           DnStore     *store,
@@ -97,6 +127,7 @@ form_new (GtkWidget   *over,
   else if (over != NULL)
     dn_window_context_attach (GTK_WIDGET (f->dialog), dn_window_context_from_widget (over));
   dn_form_dialog_set_apply_func (f->dialog, form_apply, f, form_free);
+  g_signal_connect_swapped (f->dialog, "refused", G_CALLBACK (on_refused_cb), f);
   return f;
 }
 
@@ -253,14 +284,35 @@ show_due_back (Form *f)
   gtk_label_set_text (GTK_LABEL (f->due_label), text);
 }
 
+static void
+handed_out_cb (DnFormDialog *dialog,
+               DnWrite      *write,
+               gpointer      data)
+{
+  Form *f = data;
+  DnPassportLoan *loan = DN_PASSPORT_LOAN (write->record);
+  g_autoptr(DnPassport) now = dn_store_get_passport (f->store, f->passport->id, NULL);
+
+  if (now != NULL)
+    {
+      g_autofree char *due = dn_date_format_short (&now->due_back_on);
+      g_autofree char *message = g_strdup_printf (_("Passport %s was handed out to %s; it is due back on %s."),
+                                                  now->number,
+                                                  loan->handed_to[0] != '\0' ? loan->handed_to : now->holder_name,
+                                                  due);
+
+      say (f, message);
+    }
+}
+
 static gboolean
 apply_hand_out (Form    *f,
                 GError **error)
 {
   DnDelegation *trip = chosen_delegation (f);
   g_autofree char *to = dn_ui_editable_dup_text (f->handed_to);
-  g_autofree char *message = NULL;
-  g_autoptr(DnPassport) now = NULL;
+  g_autoptr(DnPassportLoan) loan = NULL;
+  g_autoptr(DnWrite) write = NULL;
   GDate day;
 
   if (trip == NULL)
@@ -271,22 +323,19 @@ apply_hand_out (Form    *f,
   if (!dn_form_dialog_read_date (f->dialog, f->date,
                                  _("Type the day the passport is handed out, for example 30/6/2024."), &day))
     return FALSE;
-  if (dn_store_hand_out_passport (f->store, f->passport->id, trip->id, &day, NULL, to,
-                                  gtk_check_button_get_active (GTK_CHECK_BUTTON (f->receipt)), f->confirmed,
-                                  error) == 0)
-    {
-      ask_confirmation (f, error);
-      return FALSE;
-    }
-  now = dn_store_get_passport (f->store, f->passport->id, NULL);
-  if (now != NULL)
-    {
-      g_autofree char *due = dn_date_format_short (&now->due_back_on);
-      message = g_strdup_printf (_("Passport %s was handed out to %s; it is due back on %s."), now->number,
-                                 to[0] != '\0' ? to : now->holder_name, due);
-      say (f, message);
-    }
-  return TRUE;
+  loan = dn_passport_loan_new ();
+  loan->passport_id = f->passport->id;
+  loan->delegation_id = trip->id;
+  loan->handed_out_on = day;
+  g_free (loan->handed_to);
+  loan->handed_to = g_steal_pointer (&to);
+  loan->receipt_signed = gtk_check_button_get_active (GTK_CHECK_BUTTON (f->receipt));
+  write = dn_write_new (DN_WRITE_HAND_OUT_PASSPORT);
+  write->record = G_OBJECT (g_steal_pointer (&loan));
+  if (form_write (f, write, handed_out_cb, error))
+    return TRUE;
+  ask_confirmation (f, error);
+  return FALSE;
 }
 
 DnFormDialog *
@@ -345,25 +394,40 @@ dn_passport_forms_hand_out (GtkWidget  *over,
 
 /* Take back ---------------------------------------------------------------------- */
 
+static void
+taken_back_cb (DnFormDialog *dialog,
+               DnWrite      *write,
+               gpointer      data)
+{
+  Form *f = data;
+  g_autofree char *message = g_strdup_printf (_("Passport %s is back in the office's keeping."),
+                                              f->passport->number);
+
+  say (f, message);
+}
+
 static gboolean
 apply_take_back (Form    *f,
                  GError **error)
 {
-  g_autofree char *returned = dn_ui_editable_dup_text (f->returned_by);
-  g_autofree char *received = dn_ui_editable_dup_text (f->received_by);
-  g_autofree char *reason = dn_ui_editable_dup_text (f->reason);
-  g_autofree char *excused = dn_ui_editable_dup_text (f->excused_by);
-  g_autofree char *message = NULL;
-  GDate day;
+  g_autoptr(DnPassportLoan) loan = dn_passport_loan_new ();
+  g_autoptr(DnWrite) write = NULL;
 
   if (!dn_form_dialog_read_date (f->dialog, f->date, _("Type the day the passport came back, for example 30/6/2024."),
-                                 &day))
+                                 &loan->returned_on))
     return FALSE;
-  if (!dn_store_take_back_passport (f->store, f->passport->id, &day, returned, received, reason, excused, error))
-    return FALSE;
-  message = g_strdup_printf (_("Passport %s is back in the office's keeping."), f->passport->number);
-  say (f, message);
-  return TRUE;
+  loan->passport_id = f->passport->id;
+  g_free (loan->returned_by);
+  loan->returned_by = dn_ui_editable_dup_text (f->returned_by);
+  g_free (loan->received_by);
+  loan->received_by = dn_ui_editable_dup_text (f->received_by);
+  g_free (loan->exemption_reason);
+  loan->exemption_reason = dn_ui_editable_dup_text (f->reason);
+  g_free (loan->excused_by);
+  loan->excused_by = dn_ui_editable_dup_text (f->excused_by);
+  write = dn_write_new (DN_WRITE_TAKE_BACK_PASSPORT);
+  write->record = G_OBJECT (g_steal_pointer (&loan));
+  return form_write (f, write, taken_back_cb, error);
 }
 
 DnFormDialog *
