@@ -13,6 +13,7 @@
 #include "dn-store-documents.h"
 #include "dn-store-partners.h"
 #include "dn-store-people.h"
+#include "dn-store-units.h"
 
 #define ENUM_WORDS(name, Type)                         \
   static gboolean read_##name (const char *text,      \
@@ -38,6 +39,7 @@ ENUM_WORDS (classification, DnClassification)
 ENUM_WORDS (urgency, DnUrgency)
 ENUM_WORDS (funding_source, DnFundingSource)
 ENUM_WORDS (gender, DnGender)
+ENUM_WORDS (unit_kind, DnUnitKind)
 
 /* as the table and the exchange write it (the window's words are "out"
  * and "in") */
@@ -64,6 +66,15 @@ write_delegation_direction (int value)
   { name, type, G_STRUCT_OFFSET (Type, field), required, NULL, NULL }
 #define BIND_ENUM(Type, field, name, required, words) \
   { name, DN_BIND_ENUM, G_STRUCT_OFFSET (Type, field), required, read_##words, write_##words }
+
+static const DnBind unit_binds[] = {
+  BIND (DnUnit, code, "code", DN_BIND_TEXT, TRUE),
+  BIND (DnUnit, name, "name", DN_BIND_TEXT, TRUE),
+  BIND_ENUM (DnUnit, kind, "kind", TRUE, unit_kind),
+  BIND (DnUnit, parent_id, "parent_id", DN_BIND_ID, FALSE),
+  BIND (DnUnit, archived, "archived", DN_BIND_FLAG, FALSE),
+  { NULL }
+};
 
 static const DnBind partner_binds[] = {
   BIND (DnPartner, name, "name", DN_BIND_TEXT, TRUE),
@@ -148,6 +159,8 @@ static const DnBind person_binds[] = {
 const DnBind *
 _dn_record_binds (const DnWritable *kind)
 {
+  if (kind == &dn_writable_unit)
+    return unit_binds;
   if (kind == &dn_writable_partner)
     return partner_binds;
   if (kind == &dn_writable_project)

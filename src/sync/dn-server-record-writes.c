@@ -1,8 +1,9 @@
-/* dn-server-record-writes.c: the records written whole: partners,
+/* dn-server-record-writes.c: the records written whole: units, partners,
  * projects, documents, delegations and the staff
  *
- *   POST   /partners        a new partner → 201    } the department and the
- *   PATCH  /partners/{id}   a change → 200          } administrators
+ *   POST   /units, PATCH /units/{id}               } the department and the
+ *   POST   /partners        a new partner → 201    } administrators
+ *   PATCH  /partners/{id}   a change → 200          }
  *   POST   /projects, PATCH /projects/{id}         }
  *   POST   /documents, PATCH /documents/{id}       }
  *   POST   /delegations     a new delegation → 201: the department, the
@@ -43,6 +44,7 @@ typedef struct
                                    * officer must see; -1: none */
 } Writable;
 
+static const Writable units = { &dn_writable_unit, &dn_served_unit, TRUE, -1 };
 static const Writable partners = { &dn_writable_partner, NULL, TRUE, -1 };
 static const Writable projects = { &dn_writable_project, NULL, TRUE, -1 };
 static const Writable documents = { &dn_writable_document, &dn_served_document, TRUE, -1 };
@@ -164,6 +166,7 @@ change_record (DnRequest      *request,
     change_record (request, &name);                   \
   }
 
+WRITES (units)
 WRITES (partners)
 WRITES (projects)
 WRITES (documents)
@@ -171,6 +174,8 @@ WRITES (delegations)
 WRITES (people)
 
 static const DnRoute routes[] = {
+  { "POST", "/units", TRUE, DN_ROUTE_JSON, 0, add_units },
+  { "PATCH", "/units/{id}", TRUE, DN_ROUTE_JSON, 0, change_units },
   { "POST", "/partners", TRUE, DN_ROUTE_JSON, 0, add_partners },
   { "PATCH", "/partners/{id}", TRUE, DN_ROUTE_JSON, 0, change_partners },
   { "POST", "/projects", TRUE, DN_ROUTE_JSON, 0, add_projects },

@@ -29,6 +29,7 @@
 #include "dn-store-tasks.h"
 #include "dn-task-details.h"
 #include "dn-task-editor.h"
+#include "dn-unit-dialog.h"
 #include "dn-test-utils.h"
 #include "dn-ui-test-utils.h"
 #include "dn-window.h"
@@ -440,6 +441,32 @@ test_connected_records (Fixture       *f,
     g_assert_true (dn_ui_wait_until (window_gone, &watched, 10000));
     g_assert_null (dn_store_get_live_task (f->server_store.store, task_id, NULL));
     g_assert_null (dn_store_get_live_task (department.replica, task_id, NULL));
+  }
+
+  /* units are the department's: a school's officer is told so, the
+   * department adds one */
+  {
+    DnUnitDialog *dialog = dn_unit_dialog_new (school.replica, DN_UNIT_DIALOG_ADD, f->school, &error);
+
+    g_assert_no_error (error);
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (school.window));
+    gtk_window_present (GTK_WINDOW (dialog));
+    dn_ui_spin (0);
+    dn_ui_set_text (dialog, "Unit name", "Điểm trường Bản Vược");
+    dn_ui_set_text (dialog, "Unit code", "THBX-BV");
+    g_assert_false (save_and_wait (dialog));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    dialog = dn_unit_dialog_new (department.replica, DN_UNIT_DIALOG_ADD, f->school, &error);
+    g_assert_no_error (error);
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (department.window));
+    gtk_window_present (GTK_WINDOW (dialog));
+    dn_ui_spin (0);
+    dn_ui_set_text (dialog, "Unit name", "Điểm trường Bản Vược");
+    dn_ui_set_text (dialog, "Unit code", "THBX-BV");
+    g_assert_true (save_and_wait (dialog));
+    g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT parent_id FROM unit WHERE code = 'THBX-BV'"), ==,
+                     f->school);
+    g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM unit WHERE code = 'THBX-BV'"), ==, 1);
   }
 
   /* the department hands out a passport with little validity left: the

@@ -961,6 +961,38 @@ check_form_mnemonics (DnStore    *store,
   close_all_windows ();
 }
 
+/* Someone changed the person while the editor was open (a database
+ * shared by two computers): the save is refused with nothing written and
+ * says so; saved again, the officer's version goes over theirs */
+static void
+test_person_conflict (DnTestStore   *fixture,
+                      gconstpointer  data)
+{
+  Units u = add_units (fixture->store);
+  gint64 id = dn_test_add_person (fixture->store, "Nguyễn", "Văn", "An", u.school_a);
+  g_autoptr(GError) error = NULL;
+  DnPersonEditor *editor = dn_person_editor_new (fixture->store, id, 0, &error);
+  gpointer watched = editor;
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (editor));
+  dn_ui_spin (0);
+  dn_test_exec (fixture->store, "UPDATE person SET position = 'Hiệu trưởng' WHERE id = %" G_GINT64_FORMAT, id);
+  dn_ui_set_text (editor, "Position", "Giáo viên");
+  g_assert_false (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
+  g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (editor)), "Someone else"));
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM person WHERE position = 'Hiệu trưởng'"),
+                   ==, 1);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (dn_form_dialog_get_save_button (DN_FORM_DIALOG (editor)))), ==,
+                   "Save _Anyway");
+  g_object_add_weak_pointer (G_OBJECT (editor), &watched);
+  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (editor)));
+  dn_ui_spin (0);
+  g_assert_null (watched);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM person WHERE position = 'Giáo viên'"),
+                   ==, 1);
+}
+
 static void
 test_form_mnemonics (DnTestStore   *fixture,
                      gconstpointer  data)
@@ -1344,6 +1376,8 @@ main (int   argc,
   g_test_add ("/units-page/archive-unit", DnTestStore, NULL, dn_test_store_setup, test_archive_unit,
               dn_test_store_teardown);
   g_test_add ("/units-page/people", DnTestStore, NULL, dn_test_store_setup, test_people, dn_test_store_teardown);
+  g_test_add ("/units-page/person-conflict", DnTestStore, NULL, dn_test_store_setup, test_person_conflict,
+              dn_test_store_teardown);
   g_test_add ("/units-page/merge-unit", DnTestStore, NULL, dn_test_store_setup, test_merge_unit,
               dn_test_store_teardown);
   g_test_add ("/units-page/rename-from-date", DnTestStore, NULL, dn_test_store_setup, test_rename_from_date,

@@ -10,76 +10,48 @@
 #include "dn-store-documents.h"
 #include "dn-store-partners.h"
 #include "dn-store-people.h"
+#include "dn-store-units.h"
 #include "dn-writable.h"
 
-static gpointer
-new_partner (void)
-{
-  return dn_partner_new ();
-}
+/* A kind's new record and its reading from the store */
+#define MADE_AND_READ(name)                                             \
+  static gpointer new_##name (void)                                     \
+  {                                                                     \
+    return dn_##name##_new ();                                          \
+  }                                                                     \
+  static gpointer get_##name (DnStore *store, gint64 id, GError **error) \
+  {                                                                     \
+    return dn_store_get_##name (store, id, error);                      \
+  }
 
-static gpointer
-get_partner (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_partner (store, id, error);
-}
+/* ... and its saving, for a kind the store never only warns about */
+#define SAVED(name)                                                           \
+  static gboolean save_##name (DnStore *store, gpointer record, gboolean is_new, \
+                               gboolean confirmed, const GDate *today,        \
+                               GError **error)                                \
+  {                                                                           \
+    return is_new ? dn_store_add_##name (store, record, error)                \
+                  : dn_store_update_##name (store, record, error);            \
+  }
 
+MADE_AND_READ (unit)
+SAVED (unit)
+MADE_AND_READ (partner)
+MADE_AND_READ (project)
+SAVED (project)
+MADE_AND_READ (document)
+SAVED (document)
+MADE_AND_READ (delegation)
+MADE_AND_READ (person)
+SAVED (person)
+
+/* a partner's registration paper and a delegation's overlap only warn */
 static gboolean
 save_partner (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
               GError **error)
 {
   return is_new ? dn_store_add_partner (store, record, today, confirmed, error)
                 : dn_store_update_partner (store, record, today, confirmed, error);
-}
-
-static gpointer
-new_project (void)
-{
-  return dn_project_new ();
-}
-
-static gpointer
-get_project (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_project (store, id, error);
-}
-
-static gboolean
-save_project (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
-              GError **error)
-{
-  return is_new ? dn_store_add_project (store, record, error) : dn_store_update_project (store, record, error);
-}
-
-static gpointer
-new_document (void)
-{
-  return dn_document_new ();
-}
-
-static gpointer
-get_document (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_document (store, id, error);
-}
-
-static gboolean
-save_document (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
-               GError **error)
-{
-  return is_new ? dn_store_add_document (store, record, error) : dn_store_update_document (store, record, error);
-}
-
-static gpointer
-new_delegation (void)
-{
-  return dn_delegation_new ();
-}
-
-static gpointer
-get_delegation (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_delegation (store, id, error);
 }
 
 static gboolean
@@ -90,25 +62,8 @@ save_delegation (DnStore *store, gpointer record, gboolean is_new, gboolean conf
                 : dn_store_update_delegation (store, record, NULL, confirmed, error);
 }
 
-static gpointer
-new_person (void)
-{
-  return dn_person_new ();
-}
-
-static gpointer
-get_person (DnStore *store, gint64 id, GError **error)
-{
-  return dn_store_get_person (store, id, error);
-}
-
-static gboolean
-save_person (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
-             GError **error)
-{
-  return is_new ? dn_store_add_person (store, record, error) : dn_store_update_person (store, record, error);
-}
-
+const DnWritable dn_writable_unit = { "unit", "/units", dn_unit_get_type, G_STRUCT_OFFSET (DnUnit, id), FALSE,
+                                      new_unit, get_unit, save_unit };
 const DnWritable dn_writable_partner = { "partner", "/partners", dn_partner_get_type,
                                          G_STRUCT_OFFSET (DnPartner, id), TRUE, new_partner, get_partner, save_partner };
 const DnWritable dn_writable_project = { "project", "/projects", dn_project_get_type,
@@ -125,7 +80,7 @@ const DnWritable dn_writable_person = { "person", "/people", dn_person_get_type,
 const DnWritable *
 dn_writable_for_record (gpointer record)
 {
-  static const DnWritable *const kinds[] = { &dn_writable_partner, &dn_writable_project, &dn_writable_document,
+  static const DnWritable *const kinds[] = { &dn_writable_unit, &dn_writable_partner, &dn_writable_project, &dn_writable_document,
                                              &dn_writable_delegation, &dn_writable_person };
 
   g_return_val_if_fail (G_IS_OBJECT (record), NULL);

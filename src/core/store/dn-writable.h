@@ -1,6 +1,6 @@
 /* dn-writable.h: the records a write saves whole, as one kind each
  *
- * A partner, a project, a document, a delegation and a person are each
+ * A unit, a partner, a project, a document, a delegation and a person are each
  * saved as one record: added (its id 0, filled in) or changed (all its
  * fields written). DnWritable says, for each kind, how it is made, read
  * and saved in the store and how the database and the API name it, so
@@ -35,6 +35,7 @@ struct _DnWritable
                          const GDate *today, GError **error);
 };
 
+extern const DnWritable dn_writable_unit;
 extern const DnWritable dn_writable_partner;
 extern const DnWritable dn_writable_project;
 extern const DnWritable dn_writable_document;

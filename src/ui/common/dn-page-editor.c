@@ -19,6 +19,8 @@
 typedef struct
 {
   DnStore   *store;
+  const char *table;     /* of the record shown */
+  gint64     id;         /* 0: a new one */
   gint64     revision;   /* of the record shown; -1: a new one */
   gboolean   confirmed;  /* a warning was shown: the next save accepts it */
   GtkWidget *field;      /* weak: the field a refusal marks */
@@ -60,9 +62,18 @@ dn_page_editor_refused (DnFormDialog *dialog,
       dn_form_dialog_set_save_label (dialog, _("Save _Anyway"));
       dn_form_dialog_show_error (dialog, message, priv->field);
     }
+  else if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT) && priv->id > 0)
+    {
+      /* told, the officer may save over it: the revision is now the one
+       * the store has (after the replica was brought up to date) */
+      priv->revision = dn_store_get_row_revision (priv->store, priv->table, priv->id, NULL);
+      dn_form_dialog_set_save_label (dialog, _("Save _Anyway"));
+      dn_form_dialog_show_error (dialog, error->message, NULL);
+    }
   else
     dn_form_dialog_show_error (dialog, error->message,
-                               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) ? priv->field : NULL);
+                               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID) ||
+                               g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE) ? priv->field : NULL);
 }
 
 static void
@@ -180,6 +191,8 @@ dn_page_editor_set_record (DnPageEditor *self,
 
   g_return_if_fail (DN_IS_PAGE_EDITOR (self));
   g_return_if_fail (priv->store != NULL);
+  priv->table = g_intern_string (table);
+  priv->id = id;
   priv->revision = id > 0 ? dn_store_get_row_revision (priv->store, table, id, NULL) : -1;
 }
 

@@ -58,7 +58,8 @@ gboolean dn_page_editor_finish    (DnPageEditor *self,
                                    gint64        id);
 /* The editor shows the record @id of @table (0: a new one): its save
  * names the revision read now, so that a change someone else made
- * meanwhile is refused as a conflict, not overwritten. */
+ * meanwhile is refused as a conflict, not overwritten; once the officer
+ * was told, saving again saves over it. */
 void     dn_page_editor_set_record (DnPageEditor *self,
                                     const char   *table,
                                     gint64        id);

@@ -158,6 +158,23 @@ on_kind_changed_cb (DnUnitDialog *self)
     self->kind_touched = TRUE;
 }
 
+/* The field a refusal of @unit is about (@error: the store's, when
+ * known) */
+static GtkWidget *
+unit_field (DnUnitDialog *self,
+            DnUnit       *unit,
+            const GError *error)
+{
+  if (self->mode == DN_UNIT_DIALOG_MOVE)
+    return GTK_WIDGET (self->parent_chooser);
+  if (unit->name[0] == '\0')
+    return GTK_WIDGET (self->name_entry);
+  if (error == NULL || unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
+      g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE))
+    return GTK_WIDGET (self->code_entry);
+  return NULL;
+}
+
 /* Checks and writes the form; the dialog closes when it returns TRUE. */
 static gboolean
 dn_unit_dialog_apply (DnFormDialog  *dialog,
@@ -165,11 +182,9 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
 {
   DnUnitDialog *self = DN_UNIT_DIALOG (dialog);
   DnStore *store = dn_page_editor_get_store (DN_PAGE_EDITOR (self));
-  g_autoptr(GError) error = NULL;
   g_autoptr(DnUnit) unit = NULL;
   g_autofree char *old_name = NULL;
   GtkWidget *field = NULL;
-  gboolean ok;
 
   if (self->mode == DN_UNIT_DIALOG_ADD)
     unit = dn_unit_new ();
@@ -191,7 +206,9 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
 
   if (self->mode == DN_UNIT_DIALOG_RENAME && g_strcmp0 (g_strstrip (unit->name), old_name) != 0)
     {
+      g_autoptr(GError) error = NULL;
       GDate effective;
+      gboolean ok;
 
       if (!dn_date_entry_get_date (self->effective_entry, &effective))
         {
@@ -200,20 +217,12 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
           return FALSE;
         }
       ok = save_renamed (self, store, unit, &effective, &field, &error);
+      if (field == NULL)
+        field = unit_field (self, unit, error);
+      return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, unit->id);
     }
-  else
-    ok = self->mode == DN_UNIT_DIALOG_ADD
-      ? dn_store_add_unit (store, unit, &error)
-      : dn_store_update_unit (store, unit, &error);
-  /* point at the field the message is about */
-  if (self->mode == DN_UNIT_DIALOG_MOVE)
-    field = GTK_WIDGET (self->parent_chooser);
-  else if (unit->name[0] == '\0')
-    field = GTK_WIDGET (self->name_entry);
-  else if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
-           g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_DUPLICATE))
-    field = GTK_WIDGET (self->code_entry);
-  return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, unit->id);
+  /* added, changed or moved with the window's writer */
+  return dn_page_editor_write (DN_PAGE_EDITOR (self), unit, unit_field (self, unit, NULL), NULL);
 }
 
 DnUnitDialogMode
@@ -269,6 +278,7 @@ dn_unit_dialog_new (DnStore           *store,
   dn_page_editor_set_store (DN_PAGE_EDITOR (self), store);
   self->mode = mode;
   self->unit_id = mode == DN_UNIT_DIALOG_ADD ? 0 : unit_id;
+  dn_page_editor_set_record (DN_PAGE_EDITOR (self), "unit", self->unit_id);
 
   gtk_widget_set_visible (self->name_title, details);
   gtk_widget_set_visible (GTK_WIDGET (self->name_entry), details);
