@@ -256,6 +256,13 @@ _dn_remote_write_request (DnWrite          *write,
       request->body = node_of (object);
       request->upload = g_object_ref (write->file);
       return TRUE;
+    case DN_WRITE_DELETE_RECORD:
+      if (write->revision < 0)
+        break;
+      request->method = "DELETE";
+      request->path = g_strdup_printf ("%s/%lld?revision=%lld", write->writable->collection, (long long) write->id,
+                                       (long long) write->revision);
+      return TRUE;
     case DN_WRITE_SAVE_RECORD:
       return save_request (write, request, error);
     default:

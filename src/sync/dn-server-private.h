@@ -292,6 +292,9 @@ gboolean        _dn_server_check_may_write  (DnRequest       *request,
 gboolean        _dn_server_check_revision   (DnRequest       *request,
                                              const char      *table,
                                              gint64           id);
+/* Answers a deletion of the record @id: 200 {"id", "deleted": true} */
+void            _dn_server_reply_deleted    (SoupServerMessage *msg,
+                                             gint64           id);
 /* Answers the record @id of @table just written with @status (201, 200) */
 void            _dn_server_reply_record     (SoupServerMessage *msg,
                                              DnStore         *store,

@@ -13,6 +13,10 @@
  *   PATCH  /people/{id}     one of its units (a person of no unit is the
  *                           department's)
  *
+ * DELETE /partners/{id}?revision=N (and of projects, documents, delegations
+ * and people; units are archived, never deleted) → 200 {"id", "deleted":
+ * true}, by whoever may change the record, at the revision read.
+ *
  * A body gives the exchange's fields (those of the records GET answers
  * with, dn-record-binds.c: the desktop writes its requests with the same
  * tables); a change gives the "revision" it read (409 with "current" when the
@@ -156,6 +160,55 @@ change_record (DnRequest      *request,
   _dn_server_reply_record (request->msg, store, kind->kind->table, request->id, SOUP_STATUS_OK);
 }
 
+/* DELETE /{kind}/{id}?revision=N: who may change the record deletes it,
+ * at the revision it read */
+static void
+delete_record (DnRequest      *request,
+               const Writable *kind)
+{
+  DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(JsonNode) seen = NULL;
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 revision;
+  gboolean ok;
+
+  if (!_dn_server_query_number (request->msg, request->query, "revision", 0, G_MAXINT64, -1, &revision))
+    return;
+  if (revision < 0)
+    {
+      dn_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "invalid",
+                             _("Give the revision of the record as it was read: DELETE …/{id}?revision=N."));
+      return;
+    }
+  if ((kind->served != NULL &&
+       (seen = _dn_server_read_served (store, request->account, kind->served, request->id, &error)) == NULL) ||
+      (record = kind->kind->read (store, request->id, &error)) == NULL)
+    {
+      _dn_server_reply_store_error (request->msg, error);
+      return;
+    }
+  if (!_dn_server_check_may_write (request, kind->department_only) || !check_unit (request, kind, record))
+    return;
+  if (!dn_store_begin (store, &error))
+    {
+      _dn_server_reply_store_error (request->msg, error);
+      return;
+    }
+  ok = dn_store_check_revision (store, kind->kind->table, request->id, revision, &error) &&
+       kind->kind->remove (store, request->id, &error);
+  if (ok)
+    ok = dn_store_commit (store, &error);
+  else
+    dn_store_rollback (store);
+  if (!ok)
+    {
+      _dn_server_reply_conflict (request->msg, store, kind->kind->table, request->id, error);
+      return;
+    }
+  _dn_server_reply_deleted (request->msg, request->id);
+}
+
 #define WRITES(name)                                  \
   static void add_##name (DnRequest *request)         \
   {                                                   \
@@ -165,6 +218,11 @@ change_record (DnRequest      *request,
   {                                                   \
     change_record (request, &name);                   \
   }
+#define DELETES(name)                                 \
+  static void delete_##name (DnRequest *request)      \
+  {                                                   \
+    delete_record (request, &name);                   \
+  }
 
 WRITES (units)
 WRITES (partners)
@@ -172,19 +230,29 @@ WRITES (projects)
 WRITES (documents)
 WRITES (delegations)
 WRITES (people)
+DELETES (partners)
+DELETES (projects)
+DELETES (documents)
+DELETES (delegations)
+DELETES (people)
 
 static const DnRoute routes[] = {
   { "POST", "/units", TRUE, DN_ROUTE_JSON, 0, add_units },
   { "PATCH", "/units/{id}", TRUE, DN_ROUTE_JSON, 0, change_units },
   { "POST", "/partners", TRUE, DN_ROUTE_JSON, 0, add_partners },
   { "PATCH", "/partners/{id}", TRUE, DN_ROUTE_JSON, 0, change_partners },
+  { "DELETE", "/partners/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_partners },
   { "POST", "/projects", TRUE, DN_ROUTE_JSON, 0, add_projects },
   { "PATCH", "/projects/{id}", TRUE, DN_ROUTE_JSON, 0, change_projects },
+  { "DELETE", "/projects/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_projects },
   { "POST", "/documents", TRUE, DN_ROUTE_JSON, 0, add_documents },
   { "PATCH", "/documents/{id}", TRUE, DN_ROUTE_JSON, 0, change_documents },
+  { "DELETE", "/documents/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_documents },
   { "POST", "/delegations", TRUE, DN_ROUTE_JSON, 0, add_delegations },
   { "PATCH", "/delegations/{id}", TRUE, DN_ROUTE_JSON, 0, change_delegations },
+  { "DELETE", "/delegations/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_delegations },
   { "POST", "/people", TRUE, DN_ROUTE_JSON, 0, add_people },
   { "PATCH", "/people/{id}", TRUE, DN_ROUTE_JSON, 0, change_people },
+  { "DELETE", "/people/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_people },
 };
 const DnRouteTable dn_server_record_write_routes = DN_ROUTE_TABLE (routes);

@@ -289,6 +289,23 @@ _dn_server_reply_record (SoupServerMessage *msg,
     dn_server_reply_json (msg, status, row);
 }
 
+void
+_dn_server_reply_deleted (SoupServerMessage *msg,
+                          gint64             id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) answer = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, id);
+  json_builder_set_member_name (builder, "deleted");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  dn_server_reply_json (msg, SOUP_STATUS_OK, answer);
+}
+
 gboolean
 _dn_server_body_has (JsonNode   *body,
                      const char *name)

@@ -476,8 +476,6 @@ delete_task (DnRequest *request)
   SoupServerMessage *msg = request->msg;
   DnStore *store = dn_server_get_store (request->server);
   g_autoptr(DnTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
   gboolean full = FALSE, ok;
   gint64 revision;
@@ -512,15 +510,7 @@ delete_task (DnRequest *request)
       _dn_server_reply_conflict (msg, store, "task", task->id, error);
       return;
     }
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, task->id);
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_add_boolean_value (builder, TRUE);
-  json_builder_end_object (builder);
-  answer = json_builder_get_root (builder);
-  dn_server_reply_json (msg, SOUP_STATUS_OK, answer);
+  _dn_server_reply_deleted (msg, task->id);
 }
 
 static const DnRoute routes[] = {

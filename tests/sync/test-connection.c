@@ -21,6 +21,7 @@
 #include "dn-passport-loan.h"
 #include "dn-store-partners.h"
 #include "dn-store-people.h"
+#include "dn-writable.h"
 #include "dn-store-tasks.h"
 
 typedef struct
@@ -329,7 +330,8 @@ new_person (const char *given,
  * adds a person of its unit (then in its replica, with the server's id),
  * cannot add one to another unit nor a partner, and changes the person at
  * the revision its replica read; a change made on an older reading is a
- * conflict. A pass-down brings back the sub-tasks it made. */
+ * conflict. A pass-down brings back the sub-tasks it made; the person is
+ * removed again. */
 static void
 test_connection_records (Fixture       *f,
                          gconstpointer  data)
@@ -414,6 +416,20 @@ test_connection_records (Fixture       *f,
     g_assert_cmpuint (pass->made_ids->len, ==, 1);
     g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT parent_id FROM task WHERE id = %" G_GINT64_FORMAT,
                                         g_array_index (pass->made_ids, gint64, 0)), ==, task);
+  }
+
+  /* the person removed again, at the revision the replica has */
+  {
+    g_autoptr(DnWrite) removal = dn_write_new_delete (&dn_writable_person, mine->id,
+                                                      dn_store_get_row_revision (f->replica.store, "person",
+                                                                                 mine->id, NULL));
+
+    g_assert_true (write_through (f, removal, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM person WHERE id = %"
+                                        G_GINT64_FORMAT, mine->id), ==, 0);
+    g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM person WHERE id = %"
+                                        G_GINT64_FORMAT, mine->id), ==, 0);
   }
 }
 

@@ -442,6 +442,66 @@ test_members (DnServerFixture *f,
   dn_server_test_assert_error (&answer, 404, "not-found");
 }
 
+/* Deleting a record written whole: by whoever may change it, at the
+ * revision read; refused with nothing deleted otherwise */
+static void
+test_deletes (DnServerFixture *f,
+              gconstpointer    data)
+{
+  g_autofree char *so = dn_server_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *batxat = dn_server_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD);
+  g_auto(DnAnswer) answer = { 0 };
+  gint64 partner, mine, stranger;
+  g_autofree char *partner_path = NULL;
+  g_autofree char *mine_path = NULL;
+  g_autofree char *stranger_path = NULL;
+  gint64 log;
+
+  dn_test_exec (f->base.store, "INSERT INTO partner (name) VALUES ('KOICA')");
+  partner = dn_test_query_int (f->base.store, "SELECT id FROM partner WHERE name = 'KOICA'");
+  mine = dn_test_add_person (f->base.store, "Lê", "Minh", "Cường", f->school);
+  stranger = dn_test_add_person (f->base.store, "Trần", "Thị", "Bình", f->other);
+  partner_path = g_strdup_printf ("/partners/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, partner,
+                                  dn_server_test_row_revision (f, "partner", partner));
+  mine_path = g_strdup_printf ("/people/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, mine,
+                               dn_server_test_row_revision (f, "person", mine));
+  stranger_path = g_strdup_printf ("/people/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, stranger,
+                                   dn_server_test_row_revision (f, "person", stranger));
+
+  log = dn_store_get_revision (f->base.store);
+  dn_server_test_send (f, "DELETE", batxat, &answer, partner_path, NULL);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  dn_server_test_send (f, "DELETE", so, &answer, "/partners/1", NULL);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  dn_server_test_send (f, "DELETE", so, &answer, "/partners/1?revision=x", NULL);
+  dn_server_test_assert_error (&answer, 400, "invalid-query");
+  dn_server_test_send (f, "DELETE", batxat, &answer, stranger_path, NULL);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  dn_server_test_send (f, "DELETE", so, &answer, "/units/1?revision=1", NULL);
+  g_assert_cmpuint (answer.status, ==, 405);
+  dn_server_test_send (f, "DELETE", so, &answer, "/partners/99999?revision=1", NULL);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+  /* changed after it was read */
+  dn_test_exec (f->base.store, "UPDATE partner SET notes = 'Đối tác lâu năm' WHERE id = %" G_GINT64_FORMAT, partner);
+  dn_server_test_send (f, "DELETE", so, &answer, partner_path, NULL);
+  dn_server_test_assert_error (&answer, 409, "conflict");
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM partner"), ==, 1);
+
+  g_clear_pointer (&partner_path, g_free);
+  partner_path = g_strdup_printf ("/partners/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, partner,
+                                  dn_server_test_row_revision (f, "partner", partner));
+  dn_server_test_send (f, "DELETE", so, &answer, partner_path, NULL);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_true (json_object_get_boolean_member (dn_answer_object (&answer), "deleted"));
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM partner"), ==, 0);
+  /* a unit officer removes a person of its units */
+  dn_server_test_send (f, "DELETE", batxat, &answer, mine_path, NULL);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT,
+                                      mine), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +515,7 @@ main (int   argc,
   DN_SERVER_TEST_ADD ("/server-record-writes/delegations", test_delegations);
   DN_SERVER_TEST_ADD ("/server-record-writes/passports", test_passports);
   DN_SERVER_TEST_ADD ("/server-record-writes/members", test_members);
+  DN_SERVER_TEST_ADD ("/server-record-writes/deletes", test_deletes);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

@@ -132,6 +132,8 @@ write_in_transaction (DnStore  *store,
         write->made_id = attachment->id;
         return TRUE;
       }
+    case DN_WRITE_DELETE_RECORD:
+      return write->writable->remove (store, write->id, error);
     case DN_WRITE_SAVE_RECORD:
       return save_record (store, write, error);
     default:
@@ -152,7 +154,7 @@ checked_id (DnWrite *write)
     return write->task->id;
   if (write->kind == DN_WRITE_SET_TASK_STATUS || write->kind == DN_WRITE_MARK_TASK_DONE ||
       write->kind == DN_WRITE_DELETE_TASK || write->kind == DN_WRITE_SET_ASSIGNMENT_STATUS ||
-      write->kind == DN_WRITE_PASS_DOWN)
+      write->kind == DN_WRITE_PASS_DOWN || write->kind == DN_WRITE_DELETE_RECORD)
     return write->id;
   return 0;
 }

@@ -24,6 +24,13 @@
     return dn_store_get_##name (store, id, error);                      \
   }
 
+/* ... its deleting */
+#define DELETED(name)                                                   \
+  static gboolean delete_##name (DnStore *store, gint64 id, GError **error) \
+  {                                                                     \
+    return dn_store_delete_##name (store, id, error);                   \
+  }
+
 /* ... and its saving, for a kind the store never only warns about */
 #define SAVED(name)                                                           \
   static gboolean save_##name (DnStore *store, gpointer record, gboolean is_new, \
@@ -37,13 +44,18 @@
 MADE_AND_READ (unit)
 SAVED (unit)
 MADE_AND_READ (partner)
+DELETED (partner)
 MADE_AND_READ (project)
 SAVED (project)
+DELETED (project)
 MADE_AND_READ (document)
 SAVED (document)
+DELETED (document)
 MADE_AND_READ (delegation)
+DELETED (delegation)
 MADE_AND_READ (person)
 SAVED (person)
+DELETED (person)
 
 /* a partner's registration paper and a delegation's overlap only warn */
 static gboolean
@@ -62,20 +74,16 @@ save_delegation (DnStore *store, gpointer record, gboolean is_new, gboolean conf
                 : dn_store_update_delegation (store, record, NULL, confirmed, error);
 }
 
-const DnWritable dn_writable_unit = { "unit", "/units", dn_unit_get_type, G_STRUCT_OFFSET (DnUnit, id), FALSE,
-                                      new_unit, get_unit, save_unit };
-const DnWritable dn_writable_partner = { "partner", "/partners", dn_partner_get_type,
-                                         G_STRUCT_OFFSET (DnPartner, id), TRUE, new_partner, get_partner, save_partner };
-const DnWritable dn_writable_project = { "project", "/projects", dn_project_get_type,
-                                         G_STRUCT_OFFSET (DnProject, id), FALSE, new_project, get_project, save_project };
-const DnWritable dn_writable_document = { "document", "/documents", dn_document_get_type,
-                                          G_STRUCT_OFFSET (DnDocument, id), FALSE, new_document, get_document,
-                                          save_document };
-const DnWritable dn_writable_delegation = { "delegation", "/delegations", dn_delegation_get_type,
-                                            G_STRUCT_OFFSET (DnDelegation, id), TRUE, new_delegation, get_delegation,
-                                            save_delegation };
-const DnWritable dn_writable_person = { "person", "/people", dn_person_get_type,
-                                        G_STRUCT_OFFSET (DnPerson, id), FALSE, new_person, get_person, save_person };
+#define WRITABLE(name, table, collection, Type, warns, remove)                                    \
+  const DnWritable dn_writable_##name = { table, collection, dn_##name##_get_type, G_STRUCT_OFFSET (Type, id), \
+                                          warns, new_##name, get_##name, save_##name, remove }
+
+WRITABLE (unit, "unit", "/units", DnUnit, FALSE, NULL);
+WRITABLE (partner, "partner", "/partners", DnPartner, TRUE, delete_partner);
+WRITABLE (project, "project", "/projects", DnProject, FALSE, delete_project);
+WRITABLE (document, "document", "/documents", DnDocument, FALSE, delete_document);
+WRITABLE (delegation, "delegation", "/delegations", DnDelegation, TRUE, delete_delegation);
+WRITABLE (person, "person", "/people", DnPerson, FALSE, delete_person);
 
 const DnWritable *
 dn_writable_for_record (gpointer record)

@@ -33,6 +33,9 @@ struct _DnWritable
    * only warns about (DN_STORE_ERROR_WARNING) as of @today */
   gboolean  (*save)     (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed,
                          const GDate *today, GError **error);
+  /* deletes the record @id; NULL: a kind never deleted (a unit is
+   * archived or merged) */
+  gboolean  (*remove)   (DnStore *store, gint64 id, GError **error);
 };
 
 extern const DnWritable dn_writable_unit;

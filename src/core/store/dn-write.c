@@ -71,6 +71,21 @@ dn_write_new_save (gpointer record,
   return write;
 }
 
+DnWrite *
+dn_write_new_delete (const DnWritable *writable,
+                     gint64            id,
+                     gint64            revision)
+{
+  DnWrite *write;
+
+  g_return_val_if_fail (writable != NULL && writable->remove != NULL, NULL);
+  write = dn_write_new (DN_WRITE_DELETE_RECORD);
+  write->writable = writable;
+  write->id = id;
+  write->revision = revision;
+  return write;
+}
+
 const char *
 dn_write_get_table (const DnWrite *write)
 {
@@ -95,6 +110,8 @@ dn_write_get_table (const DnWrite *write)
     case DN_WRITE_HAND_OUT_PASSPORT:
     case DN_WRITE_TAKE_BACK_PASSPORT:
       return "passport_loan";
+    case DN_WRITE_DELETE_RECORD:
+      return write->writable->table;
     case DN_WRITE_SAVE_RECORD:
       return dn_writable_for_record (write->record)->table;
     default:

@@ -46,6 +46,8 @@ typedef enum
   DN_WRITE_ATTACH,            /* file attached to the record id of
                                * record_kind (its attachment's id in
                                * made_id) */
+  DN_WRITE_DELETE_RECORD,     /* writable, id, revision: a record of a kind
+                               * of dn-writable.h deleted */
   DN_WRITE_SAVE_RECORD,       /* record (a kind of dn-writable.h: id 0, a new
                                * one, its id filled in; else all its fields
                                * written), revision, confirmed, date (the
@@ -62,6 +64,7 @@ typedef struct
   DnProgress  *progress;
   DnReminder  *reminder;
   GObject     *record;      /* DN_WRITE_SAVE_RECORD's, a passport's loan */
+  const struct _DnWritable *writable; /* DN_WRITE_DELETE_RECORD's kind */
   GFile       *file;        /* a file attached with it, or NULL */
   gint64       id;          /* the record written to */
   DnRecordKind record_kind; /* DN_WRITE_ATTACH's record */
@@ -95,6 +98,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnWrite, dn_write_unref)
  * @revision (-1: not checked) */
 DnWrite *dn_write_new_save (gpointer    record,
                             gint64      revision);
+
+/* A DN_WRITE_DELETE_RECORD of the record @id of @writable's kind, read at
+ * @revision (-1: not checked) */
+DnWrite *dn_write_new_delete (const struct _DnWritable *writable,
+                              gint64                    id,
+                              gint64                    revision);
 
 /* The kind of record it writes, as the database and the API name it
  * ("task", "progress", "assignment", "reminder", "partner"…) */

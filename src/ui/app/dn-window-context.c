@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "dn-officer.h"
+#include "dn-store-changes.h"
 #include "dn-store-writer.h"
+#include "dn-writable.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
 
@@ -563,4 +565,21 @@ dn_window_context_write_for (GtkWidget           *widget,
   w->user_data = user_data;
   w->destroy = destroy;
   dn_writer_write_async (writer, write, NULL, on_widget_written_cb, w);
+}
+
+void
+dn_window_context_delete_for (GtkWidget           *widget,
+                              DnStore             *store,
+                              const DnWritable    *kind,
+                              gint64               id,
+                              DnWidgetWrittenFunc  done,
+                              gpointer             user_data,
+                              GDestroyNotify       destroy)
+{
+  g_autoptr(DnWrite) write = NULL;
+
+  g_return_if_fail (DN_IS_STORE (store));
+  /* as this desktop read it: a change someone made since is a conflict */
+  write = dn_write_new_delete (kind, id, dn_store_get_row_revision (store, kind->table, id, NULL));
+  dn_window_context_write_for (widget, store, write, done, user_data, destroy);
 }

@@ -115,6 +115,15 @@ void             dn_window_context_write_for    (GtkWidget           *widget,
                                                  DnWidgetWrittenFunc  done,
                                                  gpointer             user_data,
                                                  GDestroyNotify       destroy);
+/* dn_window_context_write_for() of the deletion of the record @id of
+ * @kind (dn-writable.h), at the revision @store has of it now */
+void             dn_window_context_delete_for   (GtkWidget               *widget,
+                                                 DnStore                 *store,
+                                                 const struct _DnWritable *kind,
+                                                 gint64                   id,
+                                                 DnWidgetWrittenFunc      done,
+                                                 gpointer                 user_data,
+                                                 GDestroyNotify           destroy);
 /* Gives @widget (and its descendants) a context, e.g. a dialog not yet
  * transient for a window, or a widget under test. @context may be NULL. */
 void             dn_window_context_attach       (GtkWidget       *widget,

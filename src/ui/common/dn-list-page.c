@@ -683,37 +683,6 @@ dn_list_page_select_saved (DnListPage *self,
 }
 
 void
-dn_list_page_delete_selected (DnListPage  *self,
-                              gboolean   (*delete_func) (DnStore  *store,
-                                                         gint64    id,
-                                                         GError  **error),
-                              char      *(*describe) (gpointer item))
-{
-  DnStore *store;
-  g_autoptr(GObject) item = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gint64 id;
-
-  g_return_if_fail (DN_IS_LIST_PAGE (self));
-  g_return_if_fail (delete_func != NULL);
-
-  store = dn_list_page_get_store (self);
-  item = dn_list_page_dup_selected_item (self);
-  id = dn_list_page_get_selected_id (self);
-  if (store == NULL || item == NULL || id <= 0)
-    return;
-  if (!delete_func (store, id, &error))
-    {
-      dn_list_page_show_message (self, error->message);
-      return;
-    }
-  message = describe != NULL ? describe (item) : NULL;
-  if (message != NULL)
-    dn_list_page_show_message (self, message);
-}
-
-void
 dn_list_page_show_message (DnListPage *self,
                            const char *text)
 {

@@ -238,16 +238,6 @@ void          dn_list_page_select_saved       (DnListPage         *self,
                                                gint64              id,
                                                const char         *hidden_message);
 
-/* For sections' delete actions: deletes the selected record with
- * @delete_func (the store's dn_store_delete_*()), then shows in the
- * message bar what @describe (may be NULL: nothing) says of it ("Partner
- * “KOICA” deleted.", a new string), or the store's refusal. Nothing
- * without a store or a record selected. */
-void          dn_list_page_delete_selected    (DnListPage         *self,
-                                               gboolean          (*delete_func) (DnStore  *store,
-                                                                                 gint64    id,
-                                                                                 GError  **error),
-                                               char             *(*describe) (gpointer item));
 /* Shows @text in the window's message bar (logged without a window). */
 void          dn_list_page_show_message       (DnListPage         *self,
                                                const char         *text);

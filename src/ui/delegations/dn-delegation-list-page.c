@@ -15,6 +15,8 @@
 #include "dn-delegation-editor.h"
 #include "dn-delegation-filter.h"
 #include "dn-delegation-list-page.h"
+#include "dn-window-context.h"
+#include "dn-writable.h"
 #include "dn-list-models.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
@@ -288,10 +290,23 @@ change_status_action (GtkWidget  *widget,
 }
 
 static void
+on_deleted (GtkWidget    *widget,
+            DnWrite      *write,
+            const GError *error,
+            gpointer      data)
+{
+  if (error != NULL)
+    dn_list_page_show_message (DN_LIST_PAGE (widget), error->message);
+}
+
+static void
 delete_cb (DnDelegationListPage *self)
 {
-  /* the list shows it gone */
-  dn_list_page_delete_selected (DN_LIST_PAGE (self), dn_store_delete_delegation, NULL);
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
+  gint64 id = dn_list_page_get_selected_id (DN_LIST_PAGE (self));
+
+  if (store != NULL && id > 0)
+    dn_window_context_delete_for (GTK_WIDGET (self), store, &dn_writable_delegation, id, on_deleted, NULL, NULL);
 }
 
 static GtkWindow *

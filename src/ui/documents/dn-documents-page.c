@@ -12,6 +12,8 @@
 #include "dn-document-details.h"
 #include "dn-document-register-form.h"
 #include "dn-documents-page.h"
+#include "dn-window-context.h"
+#include "dn-writable.h"
 #include "dn-list-models.h"
 #include "dn-print-pages.h"
 #include "dn-register-book.h"
@@ -228,19 +230,29 @@ edit_action (DnDocumentsPage *self)
     open_form (self, id);
 }
 
-static char *
-describe_deleted (gpointer item)
+static void
+on_deleted (GtkWidget    *widget,
+            DnWrite      *write,
+            const GError *error,
+            gpointer      data)
 {
-  DnDocument *doc = DN_DOCUMENT (item);
-  g_autofree char *reference = dn_document_dup_reference (doc);
+  g_autofree char *message = error == NULL ? g_strdup_printf (_("Document “%s” deleted."), (const char *) data) : NULL;
 
-  return g_strdup_printf (_("Document “%s” deleted."), reference[0] != '\0' ? reference : doc->subject);
+  dn_list_page_show_message (DN_LIST_PAGE (widget), error != NULL ? error->message : message);
 }
 
 static void
 delete_action (DnDocumentsPage *self)
 {
-  dn_list_page_delete_selected (DN_LIST_PAGE (self), dn_store_delete_document, describe_deleted);
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
+  g_autoptr(DnDocument) doc = dn_list_page_dup_selected_item (DN_LIST_PAGE (self));
+  g_autofree char *reference = NULL;
+
+  if (store == NULL || doc == NULL || doc->id <= 0)
+    return;
+  reference = dn_document_dup_reference (doc);
+  dn_window_context_delete_for (GTK_WIDGET (self), store, &dn_writable_document, doc->id, on_deleted,
+                                g_strdup (reference[0] != '\0' ? reference : doc->subject), g_free);
 }
 
 static void

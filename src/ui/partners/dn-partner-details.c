@@ -13,6 +13,8 @@
 #include "dn-date.h"
 #include "dn-details-window.h"
 #include "dn-partner-details.h"
+#include "dn-window-context.h"
+#include "dn-writable.h"
 #include "dn-partner-editor.h"
 #include "dn-project-editor.h"
 #include "dn-stale-reader.h"
@@ -367,15 +369,23 @@ edit_project_action (DnPartnerDetails *self)
 }
 
 static void
+on_project_deleted (GtkWidget    *widget,
+                    DnWrite      *write,
+                    const GError *error,
+                    gpointer      data)
+{
+  if (error != NULL)
+    dn_ui_show_error (GTK_WINDOW (widget), error->message, NULL);
+}
+
+static void
 delete_project_action (DnPartnerDetails *self)
 {
   gint64 id = dn_partner_details_get_selected_project (self);
-  g_autoptr(GError) error = NULL;
 
-  if (id <= 0)
-    return;
-  if (!dn_store_delete_project (dn_details_window_get_store (self), id, &error))
-    dn_ui_show_error (GTK_WINDOW (self), error->message, NULL);
+  if (id > 0)
+    dn_window_context_delete_for (GTK_WIDGET (self), dn_details_window_get_store (self), &dn_writable_project, id,
+                                  on_project_deleted, NULL, NULL);
 }
 
 static void

@@ -15,6 +15,8 @@
 #include "dn-partner-details.h"
 #include "dn-partner-editor.h"
 #include "dn-partners-page.h"
+#include "dn-window-context.h"
+#include "dn-writable.h"
 #include "dn-project-editor.h"
 #include "dn-ui.h"
 
@@ -277,16 +279,27 @@ edit_action (DnPartnersPage *self)
     open_partner_editor (self, id);
 }
 
-static char *
-describe_deleted (gpointer item)
+static void
+on_deleted (GtkWidget    *widget,
+            DnWrite      *write,
+            const GError *error,
+            gpointer      data)
 {
-  return g_strdup_printf (_("Partner “%s” deleted."), DN_PARTNER (item)->name);
+  g_autofree char *message = error == NULL ? g_strdup_printf (_("Partner “%s” deleted."), (const char *) data) : NULL;
+
+  dn_list_page_show_message (DN_LIST_PAGE (widget), error != NULL ? error->message : message);
 }
 
 static void
 delete_action (DnPartnersPage *self)
 {
-  dn_list_page_delete_selected (DN_LIST_PAGE (self), dn_store_delete_partner, describe_deleted);
+  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
+  g_autoptr(DnPartner) partner = dn_list_page_dup_selected_item (DN_LIST_PAGE (self));
+
+  if (store == NULL || partner == NULL || partner->id <= 0)
+    return;
+  dn_window_context_delete_for (GTK_WIDGET (self), store, &dn_writable_partner, partner->id, on_deleted,
+                                g_strdup (partner->name), g_free);
 }
 
 static void

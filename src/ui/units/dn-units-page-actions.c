@@ -16,6 +16,8 @@
 #include "dn-window-context.h"
 #include "dn-unit-dialog.h"
 #include "dn-units-page-private.h"
+#include "dn-window-context.h"
+#include "dn-writable.h"
 
 /*
  * Actions
@@ -308,24 +310,36 @@ edit_person_action (DnUnitsPage *self)
 }
 
 static void
+on_person_removed (GtkWidget    *widget,
+                   DnWrite      *write,
+                   const GError *error,
+                   gpointer      data)
+{
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” was not removed: %s"), (const char *) data, error->message);
+
+      _dn_units_page_show_message (self, message);
+    }
+  else
+    _dn_units_page_hide_message (self);
+}
+
+static void
 on_remove_response_cb (GtkDialog   *dialog,
                        int          response,
                        DnUnitsPage *self)
 {
   gint64 person_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "person-id");
   g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (dialog), "person-name"));
-  g_autoptr(GError) error = NULL;
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
     return;
-  if (!dn_store_delete_person (self->store, person_id, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” was not removed: %s"), name, error->message);
-      _dn_units_page_show_message (self, message);
-    }
-  else
-    _dn_units_page_hide_message (self);
+  dn_window_context_delete_for (GTK_WIDGET (self), self->store, &dn_writable_person, person_id, on_person_removed,
+                                g_steal_pointer (&name), g_free);
 }
 
 static void
