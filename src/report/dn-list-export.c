@@ -78,31 +78,12 @@ static const DnSheetColumn delegation_columns_in[] = {
   { N_("Delegation"), DN_SHEET_TEXT, 60 },
 };
 
-static char *
-dup_country_names (const char *codes)
-{
-  g_auto(GStrv) list = g_strsplit (codes != NULL ? codes : "", ",", -1);
-  GString *names = g_string_new (NULL);
-
-  for (guint i = 0; list[i] != NULL; i++)
-    {
-      const char *name = list[i][0] != '\0' ? dn_country_name (list[i]) : NULL;
-
-      if (list[i][0] == '\0')
-        continue;
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, name != NULL ? name : list[i]);
-    }
-  return g_string_free (names, FALSE);
-}
-
 static void
 write_delegation (DnSheet  *sheet,
                   gpointer  record)
 {
   DnDelegation *d = record;
-  g_autofree char *countries = dup_country_names (d->country_codes);
+  g_autofree char *countries = dn_country_dup_names (d->country_codes);
 
   /* a visit without a country stated: who comes, as the list shows it */
   if (countries[0] == '\0' && d->direction == DN_DELEGATION_INBOUND)

@@ -54,23 +54,6 @@ date_range (const GDate *start,
   return g_strconcat (a, " - ", b, NULL);
 }
 
-/* "Hàn Quốc, Nhật Bản" of "KR,JP" */
-static char *
-country_names (const char *codes)
-{
-  g_auto(GStrv) parts = g_strsplit (codes != NULL ? codes : "", ",", -1);
-  GString *names = g_string_new (NULL);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] != '\0')
-      {
-        const char *name = dn_country_vietnamese_name (parts[i]);
-
-        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", name != NULL ? name : parts[i]);
-      }
-  return g_string_free (names, FALSE);
-}
-
 static const char *
 funding_words (DnFundingSource funding)
 {
@@ -111,6 +94,22 @@ add_written (DnOfficialDocument *doc,
     }
   if (!any)
     dn_official_document_add_paragraph (doc, TO_BE_WRITTEN);
+}
+
+/* A table of the report: its first column, STT, numbers the rows
+ * (centred); column @numeric (-1: none) holds numbers */
+static void
+add_numbered_table (DnOfficialDocument *doc,
+                    const char         *caption,
+                    guint               n_columns,
+                    const double       *shares,
+                    const char * const *titles,
+                    int                 numeric)
+{
+  dn_official_document_add_table (doc, caption, n_columns, shares, titles);
+  dn_official_document_set_centred (doc, 0);
+  if (numeric >= 0)
+    dn_official_document_set_numeric (doc, (guint) numeric);
 }
 
 static const char *
@@ -156,8 +155,7 @@ add_tasks (DnOfficialDocument    *doc,
     static const double shares[] = { 0.08, 0.50, 0.14, 0.14, 0.14 };
     static const char * const titles[] = { "STT", "Đơn vị chủ trì", "Số nhiệm vụ", "Hoàn thành", "Quá hạn" };
 
-    dn_official_document_add_table (doc, "Kết quả theo đơn vị chủ trì", G_N_ELEMENTS (titles), shares, titles);
-    dn_official_document_set_centred (doc, 0);
+    add_numbered_table (doc, "Kết quả theo đơn vị chủ trì", G_N_ELEMENTS (titles), shares, titles, -1);
     for (guint c = 2; c < G_N_ELEMENTS (titles); c++)
       dn_official_document_set_numeric (doc, c);
     for (guint i = 0; i < f->lead_units->len; i++)
@@ -184,8 +182,7 @@ add_tasks (DnOfficialDocument    *doc,
     static const double shares[] = { 0.07, 0.08, 0.32, 0.21, 0.15, 0.17 };
     static const char * const titles[] = { "STT", "Mục", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn", "Tình trạng" };
 
-    dn_official_document_add_table (doc, "Danh mục nhiệm vụ", G_N_ELEMENTS (titles), shares, titles);
-    dn_official_document_set_centred (doc, 0);
+    add_numbered_table (doc, "Danh mục nhiệm vụ", G_N_ELEMENTS (titles), shares, titles, -1);
     dn_official_document_set_centred (doc, 4);
     for (guint i = 0; i < f->tasks->len; i++)
       {
@@ -234,15 +231,13 @@ add_delegations (DnOfficialDocument    *doc,
       static const char * const titles[] = { "STT", "Đoàn", "Thời gian", "Nước đến", "Số người", "Nguồn kinh phí" };
 
       dn_official_document_add_paragraph (doc, text);
-      dn_official_document_add_table (doc, NULL, G_N_ELEMENTS (titles), shares, titles);
-      dn_official_document_set_centred (doc, 0);
-      dn_official_document_set_numeric (doc, 4);
+      add_numbered_table (doc, NULL, G_N_ELEMENTS (titles), shares, titles, 4);
       for (guint i = 0; i < f->outbound->len; i++)
         {
           DnDelegation *d = f->outbound->pdata[i];
           g_autofree char *stt = g_strdup_printf ("%u", i + 1);
           g_autofree char *when = date_range (&d->start_date, &d->end_date);
-          g_autofree char *where = country_names (d->country_codes);
+          g_autofree char *where = dn_country_dup_vietnamese_names (d->country_codes);
           g_autofree char *people = number (d->n_members);
           const char *cells[] = { stt, d->title, when, where, people, funding_words (d->funding) };
 
@@ -262,9 +257,7 @@ add_delegations (DnOfficialDocument    *doc,
       static const char * const titles[] = { "STT", "Đoàn", "Thời gian", "Cơ quan, tổ chức", "Số người" };
 
       dn_official_document_add_paragraph (doc, text);
-      dn_official_document_add_table (doc, NULL, G_N_ELEMENTS (titles), shares, titles);
-      dn_official_document_set_centred (doc, 0);
-      dn_official_document_set_numeric (doc, 4);
+      add_numbered_table (doc, NULL, G_N_ELEMENTS (titles), shares, titles, 4);
       for (guint i = 0; i < f->inbound->len; i++)
         {
           DnDelegation *d = f->inbound->pdata[i];
@@ -327,9 +320,7 @@ add_projects (DnOfficialDocument    *doc,
     text = g_strdup_printf ("Trong kỳ có %u dự án hợp tác đang thực hiện, trong đó %u dự án mới.", f->projects->len,
                             f->n_new_projects);
   dn_official_document_add_paragraph (doc, text);
-  dn_official_document_add_table (doc, NULL, G_N_ELEMENTS (titles), shares, titles);
-  dn_official_document_set_centred (doc, 0);
-  dn_official_document_set_numeric (doc, 4);
+  add_numbered_table (doc, NULL, G_N_ELEMENTS (titles), shares, titles, 4);
   for (guint i = 0; i < f->projects->len; i++)
     {
       DnProject *p = f->projects->pdata[i];

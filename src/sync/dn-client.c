@@ -193,33 +193,15 @@ dn_client_set_timeout (DnClient *self,
   soup_session_set_timeout (self->session, MAX (seconds, 1));
 }
 
-const char *
-dn_client_get_token (DnClient *self)
-{
-  g_return_val_if_fail (DN_IS_CLIENT (self), NULL);
-  return self->token;
-}
+/* The plain getters: dn_client_get_token, dn_client_get_user_name,
+ * dn_client_get_unit_code, dn_client_get_role */
+#define DEFINE_GETTER(type, name, field) \
+  type name (DnClient *self) { g_return_val_if_fail (DN_IS_CLIENT (self), NULL); return self->field; }
 
-const char *
-dn_client_get_user_name (DnClient *self)
-{
-  g_return_val_if_fail (DN_IS_CLIENT (self), NULL);
-  return self->user_name;
-}
-
-const char *
-dn_client_get_unit_code (DnClient *self)
-{
-  g_return_val_if_fail (DN_IS_CLIENT (self), NULL);
-  return self->unit_code;
-}
-
-const char *
-dn_client_get_role (DnClient *self)
-{
-  g_return_val_if_fail (DN_IS_CLIENT (self), NULL);
-  return self->role;
-}
+DEFINE_GETTER (const char *, dn_client_get_token, token)
+DEFINE_GETTER (const char *, dn_client_get_user_name, user_name)
+DEFINE_GETTER (const char *, dn_client_get_unit_code, unit_code)
+DEFINE_GETTER (const char *, dn_client_get_role, role)
 
 /*
  * One request
@@ -477,6 +459,21 @@ on_sent (GObject      *source,
   read_more (g_steal_pointer (&task));
 }
 
+/* The task of a call of the client's API, tagged with @source_tag (the
+ * public function that starts it) */
+static GTask *
+client_task_new (DnClient            *self,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data,
+                 gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
 static void
 start_request (DnClient            *self,
                const char          *method,
@@ -489,11 +486,10 @@ start_request (DnClient            *self,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) task = client_task_new (self, cancellable, callback, user_data, source_tag);
   g_autofree char *uri = g_strconcat (self->base_uri, "api/v1", path, NULL);
   Request *request;
 
-  g_task_set_source_tag (task, source_tag);
   request = g_new0 (Request, 1);
   request->client = g_object_ref (self);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
@@ -562,10 +558,12 @@ dn_client_request_finish (DnClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The answer of a request made for a call (@data, its task) given to that
+ * call: the error, or the answer itself (signing out: TRUE) */
 static void
-on_upload_sent (GObject      *source,
-                GAsyncResult *result,
-                gpointer      data)
+on_part_answered (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
 {
   g_autoptr(GTask) task = data;
   g_autoptr(JsonNode) answer = NULL;
@@ -574,6 +572,8 @@ on_upload_sent (GObject      *source,
   answer = dn_client_request_finish (DN_CLIENT (source), result, &error);
   if (answer == NULL)
     g_task_return_error (task, error);
+  else if (g_task_get_source_tag (task) == (gpointer) dn_client_sign_out_async)
+    g_task_return_boolean (task, TRUE);
   else
     g_task_return_pointer (task, g_steal_pointer (&answer), (GDestroyNotify) json_node_unref);
 }
@@ -596,7 +596,7 @@ on_upload_loaded (GObject      *source,
       return;
     }
   start_request (self, "POST", g_task_get_task_data (task), NULL, bytes, name, g_task_get_cancellable (task),
-                 dn_client_request_async, on_upload_sent, g_object_ref (task));
+                 dn_client_request_async, on_part_answered, g_object_ref (task));
 }
 
 void
@@ -612,8 +612,7 @@ dn_client_upload_async (DnClient            *self,
   g_return_if_fail (DN_IS_CLIENT (self));
   g_return_if_fail (path != NULL && path[0] == '/');
   g_return_if_fail (G_IS_FILE (file));
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dn_client_upload_async);
+  task = client_task_new (self, cancellable, callback, user_data, dn_client_upload_async);
   g_task_set_task_data (task, g_strdup (path), g_free);
   g_file_load_bytes_async (file, cancellable, on_upload_loaded, task);
 }
@@ -696,8 +695,7 @@ dn_client_sign_in_async (DnClient            *self,
 
   g_return_if_fail (DN_IS_CLIENT (self));
   g_return_if_fail (user != NULL && password != NULL);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dn_client_sign_in_async);
+  task = client_task_new (self, cancellable, callback, user_data, dn_client_sign_in_async);
   json_object_set_string_member (object, "user", user);
   json_object_set_string_member (object, "password", password);
   body = json_node_init_object (json_node_alloc (), object);
@@ -715,21 +713,6 @@ dn_client_sign_in_finish (DnClient      *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static void
-on_signed_out (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) answer = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (answer == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 dn_client_sign_out_async (DnClient            *self,
                           GCancellable        *cancellable,
@@ -739,8 +722,7 @@ dn_client_sign_out_async (DnClient            *self,
   GTask *task;
 
   g_return_if_fail (DN_IS_CLIENT (self));
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dn_client_sign_out_async);
+  task = client_task_new (self, cancellable, callback, user_data, dn_client_sign_out_async);
   if (self->token == NULL)
     {
       g_task_return_boolean (task, TRUE);
@@ -748,7 +730,8 @@ dn_client_sign_out_async (DnClient            *self,
       return;
     }
   /* the message holds the token; the client forgets it now */
-  start_request (self, "DELETE", "/session", NULL, NULL, NULL, cancellable, dn_client_sign_out_async, on_signed_out, task);
+  start_request (self, "DELETE", "/session", NULL, NULL, NULL, cancellable, dn_client_sign_out_async, on_part_answered,
+                 task);
   forget_session (self);
 }
 

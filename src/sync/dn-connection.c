@@ -507,47 +507,17 @@ dn_connection_set_interval (DnConnection *self,
     schedule (self);
 }
 
-DnClient *
-dn_connection_get_client (DnConnection *self)
-{
-  g_return_val_if_fail (DN_IS_CONNECTION (self), NULL);
-  return self->client;
-}
+/* The plain getters: dn_connection_get_client, _get_replica, _get_store,
+ * _get_state, _get_message, _get_last_sync */
+#define DEFINE_GETTER(type, name, field, fallback) \
+  type name (DnConnection *self) { g_return_val_if_fail (DN_IS_CONNECTION (self), fallback); return self->field; }
 
-DnReplica *
-dn_connection_get_replica (DnConnection *self)
-{
-  g_return_val_if_fail (DN_IS_CONNECTION (self), NULL);
-  return self->replica;
-}
-
-DnStore *
-dn_connection_get_store (DnConnection *self)
-{
-  g_return_val_if_fail (DN_IS_CONNECTION (self), NULL);
-  return self->store;
-}
-
-DnConnectionState
-dn_connection_get_state (DnConnection *self)
-{
-  g_return_val_if_fail (DN_IS_CONNECTION (self), DN_CONNECTION_SIGNED_OUT);
-  return self->state;
-}
-
-const char *
-dn_connection_get_message (DnConnection *self)
-{
-  g_return_val_if_fail (DN_IS_CONNECTION (self), NULL);
-  return self->message;
-}
-
-GDateTime *
-dn_connection_get_last_sync (DnConnection *self)
-{
-  g_return_val_if_fail (DN_IS_CONNECTION (self), NULL);
-  return self->last_sync;
-}
+DEFINE_GETTER (DnClient *, dn_connection_get_client, client, NULL)
+DEFINE_GETTER (DnReplica *, dn_connection_get_replica, replica, NULL)
+DEFINE_GETTER (DnStore *, dn_connection_get_store, store, NULL)
+DEFINE_GETTER (DnConnectionState, dn_connection_get_state, state, DN_CONNECTION_SIGNED_OUT)
+DEFINE_GETTER (const char *, dn_connection_get_message, message, NULL)
+DEFINE_GETTER (GDateTime *, dn_connection_get_last_sync, last_sync, NULL)
 
 char *
 dn_connection_dup_replica_path (const char  *base_uri,

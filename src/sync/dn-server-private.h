@@ -139,6 +139,17 @@ gboolean _dn_server_query_number (SoupServerMessage *msg,
 #define DN_SERVER_PAGE_DEFAULT 100
 #define DN_SERVER_PAGE_MAX     500
 
+/* Answers @msg with a page of @table's records: the first @limit of @ids
+ * (read one more than a page, to know whether another follows), under
+ * @member, and "next": the last id given when more follow, else null
+ * (dn-server-records.c) */
+void     _dn_server_reply_page   (SoupServerMessage *msg,
+                                  DnStore           *store,
+                                  const char        *table,
+                                  const char        *member,
+                                  GArray            *ids,
+                                  guint              limit);
+
 /* The caller's rights (dn-server-rights.c) ------------------------------------ */
 
 gboolean _dn_server_has_id (GArray *ids,

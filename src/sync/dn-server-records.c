@@ -143,6 +143,39 @@ _dn_server_read_served (DnStore         *store,
 /* Lists and records ----------------------------------------------------------- */
 
 void
+_dn_server_reply_page (SoupServerMessage *msg,
+                       DnStore           *store,
+                       const char        *table,
+                       const char        *member,
+                       GArray            *ids,
+                       guint              limit)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = MIN (ids->len, limit);
+  JsonNode *rows = dn_exchange_rows_to_json (store, table, (const gint64 *) (gpointer) ids->data, n, &error);
+
+  if (rows == NULL)
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, member);
+  json_builder_add_value (builder, rows);
+  json_builder_set_member_name (builder, "next");
+  if (ids->len > n)
+    json_builder_add_int_value (builder, g_array_index (ids, gint64, n - 1));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  dn_server_reply_json (msg, SOUP_STATUS_OK, answer);
+}
+
+void
 _dn_server_list_served (DnRequest       *request,
                         const DnServed  *served,
                         const char      *parent_column,
@@ -154,12 +187,9 @@ _dn_server_list_served (DnRequest       *request,
   g_autoptr(GArray) scope = dn_account_dup_scope (store, request->account);
   g_autoptr(GArray) parent = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) answer = NULL;
   DnStorePageFilter filter = { NULL };
   DnStorePageFilter also = { NULL };
   gint64 after, limit;
-  guint n;
 
   if (!_dn_server_query_number (msg, request->query, "after", 0, G_MAXINT64, 0, &after) ||
       !_dn_server_query_number (msg, request->query, "limit", 1, DN_SERVER_PAGE_MAX, DN_SERVER_PAGE_DEFAULT, &limit))
@@ -194,30 +224,7 @@ _dn_server_list_served (DnRequest       *request,
       _dn_server_reply_store_error (msg, error);
       return;
     }
-  n = MIN (ids->len, (guint) limit);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, served->plural);
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *row = dn_exchange_row_to_json (store, served->table, g_array_index (ids, gint64, i), &error);
-
-      if (row == NULL)
-        {
-          _dn_server_reply_store_error (msg, error);
-          return;
-        }
-      json_builder_add_value (builder, row);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "next");
-  if (ids->len > n)
-    json_builder_add_int_value (builder, g_array_index (ids, gint64, n - 1));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  answer = json_builder_get_root (builder);
-  dn_server_reply_json (msg, SOUP_STATUS_OK, answer);
+  _dn_server_reply_page (msg, store, served->table, served->plural, ids, (guint) limit);
 }
 
 void

@@ -89,23 +89,6 @@ reply_invalid (SoupServerMessage *msg,
   dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid", message);
 }
 
-/* Answers @status with the record @id of @table */
-static void
-reply_record (SoupServerMessage *msg,
-              DnStore           *store,
-              guint              status,
-              const char        *table,
-              gint64             id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) record = dn_exchange_row_to_json (store, table, id, &error);
-
-  if (record == NULL)
-    _dn_server_reply_store_error (msg, error);
-  else
-    dn_server_reply_json (msg, status, record);
-}
-
 static void
 set_text (char       **field,
           const char  *text)
@@ -302,7 +285,7 @@ add_task (DnRequest *request)
       _dn_server_reply_store_error (msg, error);
       return;
     }
-  reply_record (msg, store, SOUP_STATUS_CREATED, "task", task->id);
+  _dn_server_reply_record (msg, store, "task", task->id, SOUP_STATUS_CREATED);
 }
 
 /* What a unit officer may change of a task given from above: its
@@ -415,7 +398,7 @@ change_task (DnRequest *request)
     return;
   if (!write_task (request, task, json_object_get_int_member (body, "revision"), DN_STATUS_N, NULL, &made_id))
     return;
-  reply_record (msg, store, SOUP_STATUS_OK, "task", task->id);
+  _dn_server_reply_record (msg, store, "task", task->id, SOUP_STATUS_OK);
 }
 
 static void

@@ -88,13 +88,9 @@ list_tasks (DnRequest *request)
   DnStore *store = dn_server_get_store (request->server);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) answer = NULL;
-  JsonNode *tasks;
   DnTaskQuery query;
   gboolean none = FALSE;
   gint64 after, limit;
-  guint n;
 
   if (!_dn_server_query_number (msg, request->query, "after", 0, G_MAXINT64, 0, &after) ||
       !_dn_server_query_number (msg, request->query, "limit", 1, DN_SERVER_PAGE_MAX, DN_SERVER_PAGE_DEFAULT, &limit) ||
@@ -108,24 +104,7 @@ list_tasks (DnRequest *request)
       _dn_server_reply_store_error (msg, error);
       return;
     }
-  n = MIN (ids->len, (guint) limit);
-  tasks = dn_exchange_rows_to_json (store, "task", (const gint64 *) ids->data, n, &error);
-  if (tasks == NULL)
-    {
-      _dn_server_reply_store_error (msg, error);
-      return;
-    }
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "tasks");
-  json_builder_add_value (builder, g_steal_pointer (&tasks));
-  json_builder_set_member_name (builder, "next");
-  if (ids->len > n)
-    json_builder_add_int_value (builder, g_array_index (ids, gint64, n - 1));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  answer = json_builder_get_root (builder);
-  dn_server_reply_json (msg, SOUP_STATUS_OK, answer);
+  _dn_server_reply_page (msg, store, "task", "tasks", ids, (guint) limit);
 }
 
 static void

@@ -163,6 +163,31 @@ test_english (void)
                                       dn_country_name (codes->pdata[i])), <=, 0);
 }
 
+/* A record's list of codes as one text: empty parts left out, an unknown
+ * code as itself; the Vietnamese names whatever the interface's language */
+static void
+test_dup_names (void)
+{
+  static const char *cases[][3] = {
+    /* codes, in the interface's language (English), in Vietnamese */
+    { "KR,JP", "South Korea, Japan", "Hàn Quốc, Nhật Bản" },
+    { ",KR,,XX,", "South Korea, XX", "Hàn Quốc, XX" },
+    { "VN", "Vietnam", "Việt Nam" },
+    { "", "", "" },
+    { NULL, "", "" },
+  };
+
+  use_english ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *names = dn_country_dup_names (cases[i][0]);
+      g_autofree char *vietnamese = dn_country_dup_vietnamese_names (cases[i][0]);
+
+      g_assert_cmpstr (names, ==, cases[i][1]);
+      g_assert_cmpstr (vietnamese, ==, cases[i][2]);
+    }
+}
+
 static void
 test_vietnamese (void)
 {
@@ -302,6 +327,7 @@ main (int argc, char **argv)
   g_test_add_func ("/country/refused", test_refused);
   g_test_add_func ("/country/list", test_list);
   g_test_add_func ("/country/english", test_english);
+  g_test_add_func ("/country/dup-names", test_dup_names);
   g_test_add_func ("/country/vietnamese", test_vietnamese);
   g_test_add_func ("/country/search", test_search);
 

@@ -117,6 +117,48 @@ dn_fuzz_db_side_files (const char *path)
   return FALSE;
 }
 
+void
+dn_fuzz_close_store (DnStore **store)
+{
+  DnStore *s = g_steal_pointer (store);
+
+  if (s == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (s), (gpointer *) &s);
+  g_object_unref (s);
+  dn_fuzz_assert (s == NULL, "the store is still referenced after its last unref");
+}
+
+GBytes *
+dn_fuzz_make_template (const char *template_path)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+  DnStore *store;
+
+  /* one migration, once; closing the last connection folds the WAL in */
+  store = dn_store_open (template_path, DN_STORE_OPEN_DEFAULT, &error);
+  dn_fuzz_assert (store != NULL, "cannot make the empty database: %s", error->message);
+  dn_fuzz_close_store (&store);
+  bytes = dn_fuzz_read_file (template_path);
+  dn_fuzz_assert (bytes != NULL, "cannot read the empty database back");
+  return bytes;
+}
+
+DnStore *
+dn_fuzz_open_copy (GBytes     *template,
+                   const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  DnStore *store;
+
+  dn_fuzz_remove_db (path);
+  dn_test_write_file (path, g_bytes_get_data (template, NULL), (gssize) g_bytes_get_size (template));
+  store = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
+  dn_fuzz_assert (store != NULL, "cannot open a copy of the empty database: %s", error->message);
+  return store;
+}
+
 /*
  * Strict JSON
  */

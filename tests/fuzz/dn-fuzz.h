@@ -54,6 +54,17 @@ GBytes      *dn_fuzz_read_file        (const char    *path);
 void         dn_fuzz_remove_db        (const char    *path);
 gboolean     dn_fuzz_db_side_files    (const char    *path);
 
+/* Drops the last reference to *@store (NULL: nothing to do), which must
+ * finalize it. */
+void         dn_fuzz_close_store      (DnStore      **store);
+/* An empty database made (migrated) at @template_path and closed: its
+ * bytes, for dn_fuzz_open_copy(). */
+GBytes      *dn_fuzz_make_template    (const char    *template_path);
+/* A copy of @template written at @path (what was there removed, its side
+ * files too), opened. */
+DnStore     *dn_fuzz_open_copy        (GBytes        *template,
+                                       const char    *path);
+
 /* Strict JSON (RFC 8259, plus I-JSON's rules: no lone surrogate escape, no
  * number beyond a double). FALSE with the offset and reason in @why. */
 gboolean     dn_fuzz_json_is_strict   (const char    *data,

@@ -29,48 +29,17 @@ static char *work_path;
 static DnStore *work;
 
 static void
-close_store (DnStore **store)
-{
-  DnStore *s = g_steal_pointer (store);
-
-  if (s == NULL)
-    return;
-  g_object_add_weak_pointer (G_OBJECT (s), (gpointer *) &s);
-  g_object_unref (s);
-  dn_fuzz_assert (s == NULL, "the store is still referenced after its last unref");
-}
-
-static DnStore *
-open_empty (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  DnStore *store;
-
-  dn_fuzz_remove_db (path);
-  dn_test_write_file (path, g_bytes_get_data (template_bytes, NULL), (gssize) g_bytes_get_size (template_bytes));
-  store = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
-  dn_fuzz_assert (store != NULL, "cannot open a copy of the empty database: %s", error->message);
-  return store;
-}
-
-static void
 init (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *template_path = NULL;
-  DnStore *store;
 
   if (template_bytes != NULL)
     return;
   dn_fuzz_init ();
   template_path = g_build_filename (dn_fuzz_tmp_dir (), "template.db", NULL);
   work_path = g_build_filename (dn_fuzz_tmp_dir (), "replica.db", NULL);
-  store = dn_store_open (template_path, DN_STORE_OPEN_DEFAULT, &error);
-  dn_fuzz_assert (store != NULL, "cannot make the empty database: %s", error->message);
-  close_store (&store);
-  template_bytes = dn_fuzz_read_file (template_path);
-  dn_fuzz_assert (template_bytes != NULL, "cannot read the empty database back");
-  work = open_empty (work_path);
+  template_bytes = dn_fuzz_make_template (template_path);
+  work = dn_fuzz_open_copy (template_bytes, work_path);
 }
 
 int
@@ -101,8 +70,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       dn_fuzz_assert (dn_store_check (work, report, &error), "dn_store_check() reports a problem: %s%s",
                       report->str, error != NULL ? error->message : "");
       dn_fuzz_note ("accepted");
-      close_store (&work);
-      work = open_empty (work_path);
+      dn_fuzz_close_store (&work);
+      work = dn_fuzz_open_copy (template_bytes, work_path);
       return 0;
     }
   dn_fuzz_outcome = DN_FUZZ_REFUSED;

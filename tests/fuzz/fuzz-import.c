@@ -39,36 +39,9 @@ static char *export_again_path;
 static DnStore *work;
 
 static void
-close_store (DnStore **store)
-{
-  DnStore *s = g_steal_pointer (store);
-
-  if (s == NULL)
-    return;
-  g_object_add_weak_pointer (G_OBJECT (s), (gpointer *) &s);
-  g_object_unref (s);
-  dn_fuzz_assert (s == NULL, "the store is still referenced after its last unref");
-}
-
-static DnStore *
-open_empty (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  DnStore *store;
-
-  dn_fuzz_remove_db (path);
-  dn_test_write_file (path, g_bytes_get_data (template_bytes, NULL), (gssize) g_bytes_get_size (template_bytes));
-  store = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
-  dn_fuzz_assert (store != NULL, "cannot open a copy of the empty database: %s", error->message);
-  return store;
-}
-
-static void
 init (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *template_path = NULL;
-  DnStore *store;
 
   if (template_bytes != NULL)
     return;
@@ -79,15 +52,10 @@ init (void)
   export_path = g_build_filename (dn_fuzz_tmp_dir (), "export.json", NULL);
   export_again_path = g_build_filename (dn_fuzz_tmp_dir (), "export-again.json", NULL);
 
-  /* one migration, once; closing the last connection folds the WAL in */
-  store = dn_store_open (template_path, DN_STORE_OPEN_DEFAULT, &error);
-  dn_fuzz_assert (store != NULL, "cannot make the empty database: %s", error->message);
-  close_store (&store);
+  template_bytes = dn_fuzz_make_template (template_path);
   dn_fuzz_assert (!dn_fuzz_db_side_files (template_path), "the closed template still has -wal/-shm files");
-  template_bytes = dn_fuzz_read_file (template_path);
-  dn_fuzz_assert (template_bytes != NULL, "cannot read the empty database back");
 
-  work = open_empty (work_path);
+  work = dn_fuzz_open_copy (template_bytes, work_path);
   template_counts = dn_test_row_counts (work);
 }
 
@@ -145,7 +113,7 @@ check_accepted (void)
   dn_fuzz_assert (dn_fuzz_json_is_strict (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported), &why),
                   "the export is not strict JSON: %s", why);
 
-  other = open_empty (other_path);
+  other = dn_fuzz_open_copy (template_bytes, other_path);
   dn_fuzz_assert (dn_exchange_import (other, export_file, NULL, &error),
                   "the export does not import into an empty database: %s", error->message);
   check_sound (other, "after importing the export");
@@ -154,7 +122,7 @@ check_accepted (void)
   dn_fuzz_assert (exported_again != NULL && g_bytes_equal (exported, exported_again),
                   "export → import → export does not give the same file (%" G_GSIZE_FORMAT " and %" G_GSIZE_FORMAT " bytes)",
                   g_bytes_get_size (exported), exported_again != NULL ? g_bytes_get_size (exported_again) : 0);
-  close_store (&other);
+  dn_fuzz_close_store (&other);
 }
 
 /* A stream of @bytes whose first read gives at most @first bytes. */
@@ -289,7 +257,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   dn_fuzz_assert (error == NULL, "import accepted with an error set");
   dn_fuzz_note ("import accepted");
   check_accepted ();
-  close_store (&work);
-  work = open_empty (work_path);
+  dn_fuzz_close_store (&work);
+  work = dn_fuzz_open_copy (template_bytes, work_path);
   return 0;
 }

@@ -54,16 +54,6 @@ file_is (const uint8_t *data,
          (size == 0 || memcmp (g_bytes_get_data (now, NULL), data, size) == 0);
 }
 
-static void
-close_store (DnStore **store)
-{
-  DnStore *s = g_steal_pointer (store);
-
-  g_object_add_weak_pointer (G_OBJECT (s), (gpointer *) &s);
-  g_object_unref (s);
-  dn_fuzz_assert (s == NULL, "the store is still referenced after its last unref");
-}
-
 static gboolean
 try_open (const uint8_t    *data,
           size_t            size,
@@ -97,7 +87,7 @@ try_open (const uint8_t    *data,
     dn_fuzz_check_search (store, "a", 20);
     dn_fuzz_check_search (store, "đoàn", 5);
   }
-  close_store (&store);
+  dn_fuzz_close_store (&store);
   return TRUE;
 }
 

@@ -150,3 +150,20 @@ dn_test_wait (gboolean *done)
   while (!*done)
     g_main_context_iteration (NULL, TRUE);
 }
+
+void
+dn_test_on_result (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+void
+dn_test_wait_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}

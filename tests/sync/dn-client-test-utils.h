@@ -27,6 +27,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DnRawServer, dn_raw_server_free)
  * (the case skipped) without openssl or a TLS backend */
 GTlsCertificate *dn_test_make_certificate (const char  *dir);
 
+/* A GAsyncReadyCallback that keeps a reference to its result in the
+ * GAsyncResult * @data points to */
+void             dn_test_on_result        (GObject       *source,
+                                           GAsyncResult  *result,
+                                           gpointer       data);
+/* Iterates the default main context until *@result is set (by
+ * dn_test_on_result()) */
+void             dn_test_wait_result      (GAsyncResult **result);
+
 /* Iterates the default main context until *@done */
 void             dn_test_wait             (gboolean    *done);
 

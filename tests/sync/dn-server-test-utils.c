@@ -86,6 +86,69 @@ dn_server_test_request (DnServerFixture    *f,
   send_message (f, msg, answer);
 }
 
+void
+dn_server_test_send (DnServerFixture *f,
+                     const char      *method,
+                     const char      *token,
+                     DnAnswer        *answer,
+                     const char      *path,
+                     const char      *format,
+                     ...)
+{
+  g_autofree char *body = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      body = g_strdup_vprintf (format, args);
+      va_end (args);
+    }
+  dn_answer_clear (answer);
+  dn_server_test_request (f, method, path, token, body, -1, answer);
+}
+
+void
+dn_server_test_send_to (DnServerFixture *f,
+                        const char      *method,
+                        const char      *token,
+                        const char      *body,
+                        DnAnswer        *answer,
+                        const char      *format,
+                        ...)
+{
+  g_autofree char *path = NULL;
+  va_list args;
+
+  va_start (args, format);
+  path = g_strdup_vprintf (format, args);
+  va_end (args);
+  dn_answer_clear (answer);
+  dn_server_test_request (f, method, path, token, body, -1, answer);
+}
+
+JsonObject *
+dn_answer_object (DnAnswer *answer)
+{
+  g_assert_nonnull (answer->json);
+  return json_node_get_object (answer->json);
+}
+
+gint64
+dn_server_test_row_revision (DnServerFixture *f,
+                             const char      *table,
+                             gint64           id)
+{
+  return dn_test_query_int (f->base.store, "SELECT revision FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
+}
+
+char *
+dn_server_test_dup_url (DnServerFixture *f)
+{
+  g_assert_true (g_str_has_suffix (f->base_uri, "api/v1"));
+  return g_strndup (f->base_uri, strlen (f->base_uri) - strlen ("api/v1"));
+}
+
 /* A 4xx answer with {"error": {"code": @code, "message": non-empty}} */
 void
 dn_server_test_assert_error (DnAnswer     *answer,

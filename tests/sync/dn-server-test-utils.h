@@ -53,6 +53,32 @@ void   dn_server_test_upload          (DnServerFixture *f,
                                        const void      *data,
                                        gsize            length,
                                        DnAnswer        *answer);
+/* dn_server_test_request() of @method @path with the body made of
+ * @format (NULL: none), @answer cleared first */
+void   dn_server_test_send            (DnServerFixture *f,
+                                       const char      *method,
+                                       const char      *token,
+                                       DnAnswer        *answer,
+                                       const char      *path,
+                                       const char      *format,
+                                       ...) G_GNUC_PRINTF (6, 7);
+/* dn_server_test_request() of @method to the path made of @format, with
+ * @body (may be NULL), @answer cleared first */
+void   dn_server_test_send_to         (DnServerFixture *f,
+                                       const char      *method,
+                                       const char      *token,
+                                       const char      *body,
+                                       DnAnswer        *answer,
+                                       const char      *format,
+                                       ...) G_GNUC_PRINTF (6, 7);
+/* The JSON object @answer holds (it must hold one) */
+JsonObject *dn_answer_object          (DnAnswer        *answer);
+/* The revision of row @id of @table in the server's store */
+gint64 dn_server_test_row_revision    (DnServerFixture *f,
+                                       const char      *table,
+                                       gint64           id);
+/* The server's address without "api/v1", as a DnClient takes it */
+char  *dn_server_test_dup_url         (DnServerFixture *f);
 /* A 4xx answer with {"error": {"code": @code, "message": non-empty}} */
 void   dn_server_test_assert_error    (DnAnswer        *answer,
                                        guint            status,
@@ -69,6 +95,10 @@ void   dn_server_test_add_account     (DnServerFixture *f,
                                        const char      *name,
                                        gint64           unit,
                                        DnAccountRole    role);
+
+/* Adds the test @func, run on a DnServerFixture of its own */
+#define DN_SERVER_TEST_ADD(path, func) \
+  g_test_add ((path), DnServerFixture, NULL, dn_server_fixture_setup, (func), dn_server_fixture_teardown)
 
 void   dn_server_fixture_setup        (DnServerFixture *f,
                                        gconstpointer    data);

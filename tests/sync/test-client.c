@@ -375,14 +375,11 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, DnServerFixture, NULL, dn_server_fixture_setup, func, dn_server_fixture_teardown)
-  ADD ("/client/sign-in", test_sign_in);
-  ADD ("/client/wrong-password", test_wrong_password);
-  ADD ("/client/revoked", test_revoked);
-  ADD ("/client/offline", test_offline);
-  ADD ("/client/tls", test_tls);
-#undef ADD
+  DN_SERVER_TEST_ADD ("/client/sign-in", test_sign_in);
+  DN_SERVER_TEST_ADD ("/client/wrong-password", test_wrong_password);
+  DN_SERVER_TEST_ADD ("/client/revoked", test_revoked);
+  DN_SERVER_TEST_ADD ("/client/offline", test_offline);
+  DN_SERVER_TEST_ADD ("/client/tls", test_tls);
   g_test_add_func ("/client/answers", test_answers);
   g_test_add_func ("/client/timeout", test_timeout);
   g_test_add_func ("/client/addresses", test_addresses);

@@ -41,7 +41,7 @@ fixture_setup (Fixture       *f,
 
   dn_server_fixture_setup (&f->server, data);
   dn_test_store_setup (&f->replica, data);
-  base = g_strndup (f->server.base_uri, strlen (f->server.base_uri) - strlen ("api/v1"));
+  base = dn_server_test_dup_url (&f->server);
   client = dn_client_new (base, &error);
   g_assert_no_error (error);
   f->connection = dn_connection_new (f->replica.store, client, &error);
@@ -64,16 +64,6 @@ fixture_teardown (Fixture       *f,
   dn_server_fixture_teardown (&f->server, data);
 }
 
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      data)
-{
-  GAsyncResult **out = data;
-
-  *out = g_object_ref (result);
-}
-
 static gboolean
 sign_in (Fixture     *f,
          const char  *user,
@@ -83,10 +73,9 @@ sign_in (Fixture     *f,
   GAsyncResult *result = NULL;
   gboolean ok;
 
-  dn_connection_sign_in_async (f->connection, user, password, NULL, on_done, &result);
+  dn_connection_sign_in_async (f->connection, user, password, NULL, dn_test_on_result, &result);
   g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_CONNECTING);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dn_test_wait_result (&result);
   ok = dn_connection_sign_in_finish (f->connection, result, error);
   g_object_unref (result);
   return ok;
@@ -101,9 +90,8 @@ write_through (Fixture  *f,
   gboolean ok;
 
   g_assert_false (dn_writer_write_now (DN_WRITER (f->connection), write, NULL));
-  dn_writer_write_async (DN_WRITER (f->connection), write, NULL, on_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dn_writer_write_async (DN_WRITER (f->connection), write, NULL, dn_test_on_result, &result);
+  dn_test_wait_result (&result);
   ok = dn_writer_write_finish (DN_WRITER (f->connection), result, error);
   g_object_unref (result);
   return ok;
@@ -286,9 +274,8 @@ test_connection_demo (DnTestStore   *f,
       g_assert_no_error (error);
       connection = dn_connection_new (replica, client, &error);
       g_assert_no_error (error);
-      dn_connection_sign_in_async (connection, name, DN_SERVER_TEST_PASSWORD, NULL, on_done, &result);
-      while (result == NULL)
-        g_main_context_iteration (NULL, TRUE);
+      dn_connection_sign_in_async (connection, name, DN_SERVER_TEST_PASSWORD, NULL, dn_test_on_result, &result);
+      dn_test_wait_result (&result);
       g_assert_true (dn_connection_sign_in_finish (connection, result, &error));
       g_assert_no_error (error);
       g_object_unref (result);

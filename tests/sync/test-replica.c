@@ -46,16 +46,6 @@ fixture_teardown (Fixture       *f,
   dn_server_fixture_teardown (&f->server, data);
 }
 
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      data)
-{
-  GAsyncResult **out = data;
-
-  *out = g_object_ref (result);
-}
-
 static gboolean
 sync_replica (DnReplica     *replica,
               GCancellable  *cancellable,
@@ -64,9 +54,8 @@ sync_replica (DnReplica     *replica,
   GAsyncResult *result = NULL;
   gboolean ok;
 
-  dn_replica_sync_async (replica, cancellable, on_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dn_replica_sync_async (replica, cancellable, dn_test_on_result, &result);
+  dn_test_wait_result (&result);
   ok = dn_replica_sync_finish (replica, result, error);
   g_object_unref (result);
   return ok;
@@ -77,14 +66,13 @@ static DnClient *
 signed_in (Fixture    *f,
            const char *user)
 {
-  g_autofree char *base = g_strndup (f->server.base_uri, strlen (f->server.base_uri) - strlen ("api/v1"));
+  g_autofree char *base = dn_server_test_dup_url (&f->server);
   g_autoptr(DnClient) client = dn_client_new (base, NULL);
   GAsyncResult *result = NULL;
   g_autoptr(GError) error = NULL;
 
-  dn_client_sign_in_async (client, user, DN_SERVER_TEST_PASSWORD, NULL, on_done, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  dn_client_sign_in_async (client, user, DN_SERVER_TEST_PASSWORD, NULL, dn_test_on_result, &result);
+  dn_test_wait_result (&result);
   g_assert_true (dn_client_sign_in_finish (client, result, &error));
   g_assert_no_error (error);
   g_object_unref (result);

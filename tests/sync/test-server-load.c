@@ -360,14 +360,11 @@ main (int   argc,
   int rc;
 
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) \
-  g_test_add (path, DnServerFixture, NULL, dn_server_fixture_setup, func, dn_server_fixture_teardown)
-  ADD ("/server-load/sign-in-off-main-loop", test_sign_in_off_main_loop);
-  ADD ("/server-load/sign-in-while-busy", test_sign_in_while_busy);
-  ADD ("/server-load/sign-in-client-gone", test_sign_in_client_gone);
-  ADD ("/server-load/task-pages", test_task_pages);
-  ADD ("/server-load/task-pages-bad-queries", test_task_pages_bad_queries);
-#undef ADD
+  DN_SERVER_TEST_ADD ("/server-load/sign-in-off-main-loop", test_sign_in_off_main_loop);
+  DN_SERVER_TEST_ADD ("/server-load/sign-in-while-busy", test_sign_in_while_busy);
+  DN_SERVER_TEST_ADD ("/server-load/sign-in-client-gone", test_sign_in_client_gone);
+  DN_SERVER_TEST_ADD ("/server-load/task-pages", test_task_pages);
+  DN_SERVER_TEST_ADD ("/server-load/task-pages-bad-queries", test_task_pages_bad_queries);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

@@ -206,10 +206,8 @@ main (int   argc,
   int rc;
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/server-progress/add", DnServerFixture, NULL, dn_server_fixture_setup, test_progress,
-              dn_server_fixture_teardown);
-  g_test_add ("/server-progress/refused", DnServerFixture, NULL, dn_server_fixture_setup, test_progress_refused,
-              dn_server_fixture_teardown);
+  DN_SERVER_TEST_ADD ("/server-progress/add", test_progress);
+  DN_SERVER_TEST_ADD ("/server-progress/refused", test_progress_refused);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

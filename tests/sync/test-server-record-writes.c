@@ -15,53 +15,6 @@
 #include "dn-store-changes.h"
 #include "dn-test-utils.h"
 
-static void
-request (DnServerFixture *f,
-         const char      *method,
-         const char      *token,
-         DnAnswer        *answer,
-         const char      *path,
-         const char      *format,
-         ...) G_GNUC_PRINTF (6, 7);
-
-/* @method @path with the body made of @format (NULL: none) */
-static void
-request (DnServerFixture *f,
-         const char      *method,
-         const char      *token,
-         DnAnswer        *answer,
-         const char      *path,
-         const char      *format,
-         ...)
-{
-  g_autofree char *body = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      body = g_strdup_vprintf (format, args);
-      va_end (args);
-    }
-  dn_answer_clear (answer);
-  dn_server_test_request (f, method, path, token, body, -1, answer);
-}
-
-static JsonObject *
-object_of (DnAnswer *answer)
-{
-  g_assert_nonnull (answer->json);
-  return json_node_get_object (answer->json);
-}
-
-static gint64
-revision_of (DnServerFixture *f,
-             const char      *table,
-             gint64           id)
-{
-  return dn_test_query_int (f->base.store, "SELECT revision FROM %s WHERE id = %" G_GINT64_FORMAT, table, id);
-}
-
 /* Partners and projects: the department's */
 static void
 test_partners (DnServerFixture *f,
@@ -73,69 +26,77 @@ test_partners (DnServerFixture *f,
   g_auto(DnAnswer) answer = { 0 };
   gint64 log = dn_store_get_revision (f->base.store), partner, revision;
 
-  request (f, "POST", batxat, &answer, "/partners", "{\"name\": \"KOICA\"}");
+  dn_server_test_send (f, "POST", batxat, &answer, "/partners", "{\"name\": \"KOICA\"}");
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", so, &answer, "/partners", "{\"name\": \"KOICA\", \"kind\": \"club\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/partners", "{\"name\": \"KOICA\", \"kind\": \"club\"}");
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", so, &answer, "/partners", "{\"name\": \"KOICA\", \"kind\": null}");
+  dn_server_test_send (f, "POST", so, &answer, "/partners", "{\"name\": \"KOICA\", \"kind\": null}");
   dn_server_test_assert_error (&answer, 400, "wrong-type");
-  request (f, "POST", so, &answer, "/partners", "{\"name\": \"KOICA\", \"revision\": 3}");
+  dn_server_test_send (f, "POST", so, &answer, "/partners", "{\"name\": \"KOICA\", \"revision\": 3}");
   dn_server_test_assert_error (&answer, 400, "unknown-field");
-  request (f, "POST", so, &answer, "/partners", "{\"kind\": \"ngo\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/partners", "{\"kind\": \"ngo\"}");
   dn_server_test_assert_error (&answer, 400, "missing-field");
-  request (f, "POST", so, &answer, "/partners", "{\"name\": \"KOICA\", \"country_code\": \"Korea\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/partners", "{\"name\": \"KOICA\", \"country_code\": \"Korea\"}");
   dn_server_test_assert_error (&answer, 400, "invalid");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 
-  request (f, "POST", so, &answer, "/partners", "{\"name\": \"Cơ quan Hợp tác Quốc tế Hàn Quốc\", "
-                                                "\"short_name\": \"KOICA\", \"kind\": \"government_agency\", "
-                                                "\"country_code\": \"KR\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/partners",
+                       "{\"name\": \"Cơ quan Hợp tác Quốc tế Hàn Quốc\", "
+                       "\"short_name\": \"KOICA\", \"kind\": \"government_agency\", "
+                       "\"country_code\": \"KR\"}");
   g_assert_cmpuint (answer.status, ==, 201);
-  partner = json_object_get_int_member (object_of (&answer), "id");
-  revision = json_object_get_int_member (object_of (&answer), "revision");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "country_code"), ==, "KR");
+  partner = json_object_get_int_member (dn_answer_object (&answer), "id");
+  revision = json_object_get_int_member (dn_answer_object (&answer), "revision");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "country_code"), ==, "KR");
   path = g_strdup_printf ("/partners/%" G_GINT64_FORMAT, partner);
-  request (f, "PATCH", batxat, &answer, path, "{\"revision\": %" G_GINT64_FORMAT ", \"notes\": \"x\"}", revision);
+  dn_server_test_send (f, "PATCH", batxat, &answer, path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"notes\": \"x\"}", revision);
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "PATCH", so, &answer, path, "{\"revision\": %" G_GINT64_FORMAT ", \"notes\": \"Đối tác lâu năm\"}",
-           revision);
+  dn_server_test_send (f, "PATCH", so, &answer, path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"notes\": \"Đối tác lâu năm\"}",
+                       revision);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "notes"), ==, "Đối tác lâu năm");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "short_name"), ==, "KOICA");
-  request (f, "PATCH", so, &answer, path, "{\"revision\": %" G_GINT64_FORMAT ", \"notes\": \"cũ\"}", revision);
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "notes"), ==, "Đối tác lâu năm");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "short_name"), ==, "KOICA");
+  dn_server_test_send (f, "PATCH", so, &answer, path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"notes\": \"cũ\"}", revision);
   dn_server_test_assert_error (&answer, 409, "conflict");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object_of (&answer), "current"),
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (dn_answer_object (&answer), "current"),
                                                   "notes"), ==, "Đối tác lâu năm");
 
   /* what the store warns about is written once confirmed */
   log = dn_store_get_revision (f->base.store);
-  request (f, "POST", so, &answer, "/partners", "{\"name\": \"Plan International\", \"registration_kind\": "
-                                                "\"operation\", \"registration_number\": \"12/GĐK\", "
-                                                "\"registration_expiry\": \"2199-01-01\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/partners", "{\"name\": \"Plan International\", \"registration_kind\": "
+                                                            "\"operation\", \"registration_number\": \"12/GĐK\", "
+                                                            "\"registration_expiry\": \"2199-01-01\"}");
   dn_server_test_assert_error (&answer, 400, "warning");
-  request (f, "POST", so, &answer, "/partners", "{\"name\": \"Plan International\", \"confirmed\": \"yes\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/partners",
+                       "{\"name\": \"Plan International\", \"confirmed\": \"yes\"}");
   dn_server_test_assert_error (&answer, 400, "wrong-type");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
-  request (f, "POST", so, &answer, "/partners", "{\"name\": \"Plan International\", \"registration_kind\": "
-                                                "\"operation\", \"registration_number\": \"12/GĐK\", "
-                                                "\"registration_expiry\": \"2199-01-01\", \"confirmed\": true}");
+  dn_server_test_send (f, "POST", so, &answer, "/partners",
+                       "{\"name\": \"Plan International\", \"registration_kind\": "
+                       "\"operation\", \"registration_number\": \"12/GĐK\", "
+                       "\"registration_expiry\": \"2199-01-01\", \"confirmed\": true}");
   g_assert_cmpuint (answer.status, ==, 201);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "registration_expiry"), ==, "2199-01-01");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "registration_expiry"), ==, "2199-01-01");
 
   /* a project of a partner that is not: refused by the store */
   log = dn_store_get_revision (f->base.store);
-  request (f, "POST", so, &answer, "/projects", "{\"partner_id\": 999, \"name\": \"Thư viện xanh\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/projects", "{\"partner_id\": 999, \"name\": \"Thư viện xanh\"}");
   g_assert_cmpuint (answer.status / 100, ==, 4);
-  request (f, "POST", so, &answer, "/projects", "{\"partner_id\": %" G_GINT64_FORMAT ", \"name\": \"Thư viện xanh\", "
-                                                "\"budget\": -5}", partner);
+  dn_server_test_send (f, "POST", so, &answer, "/projects",
+                       "{\"partner_id\": %" G_GINT64_FORMAT ", \"name\": \"Thư viện xanh\", "
+                       "\"budget\": -5}", partner);
   dn_server_test_assert_error (&answer, 400, "invalid");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
-  request (f, "POST", so, &answer, "/projects", "{\"partner_id\": %" G_GINT64_FORMAT ", \"name\": \"Thư viện xanh\", "
-                                                "\"unit_id\": %" G_GINT64_FORMAT ", \"budget\": 500000000, "
-                                                "\"start_date\": \"2026-01-01\"}", partner, f->school);
+  dn_server_test_send (f, "POST", so, &answer, "/projects",
+                       "{\"partner_id\": %" G_GINT64_FORMAT ", \"name\": \"Thư viện xanh\", "
+                       "\"unit_id\": %" G_GINT64_FORMAT ", \"budget\": 500000000, "
+                       "\"start_date\": \"2026-01-01\"}", partner, f->school);
   g_assert_cmpuint (answer.status, ==, 201);
-  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "budget"), ==, 500000000);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "currency"), ==, "VND");
+  g_assert_cmpint (json_object_get_int_member (dn_answer_object (&answer), "budget"), ==, 500000000);
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "currency"), ==, "VND");
 }
 
 /* Documents: the department's; a confidential one is not there for the
@@ -151,52 +112,57 @@ test_documents (DnServerFixture *f,
   g_auto(DnAnswer) answer = { 0 };
   gint64 log = dn_store_get_revision (f->base.store), secret, open, revision;
 
-  request (f, "POST", so, &answer, "/documents", "{\"direction\": \"incoming\", \"type\": \"plan\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/documents", "{\"direction\": \"incoming\", \"type\": \"plan\"}");
   dn_server_test_assert_error (&answer, 400, "missing-field");
-  request (f, "POST", so, &answer, "/documents",
-           "{\"direction\": \"sideways\", \"type\": \"plan\", \"subject\": \"A\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/documents",
+                       "{\"direction\": \"sideways\", \"type\": \"plan\", \"subject\": \"A\"}");
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", so, &answer, "/documents",
-           "{\"direction\": \"incoming\", \"type\": \"plan\", \"subject\": \"A\", "
-           "\"copies\": -1}");
+  dn_server_test_send (f, "POST", so, &answer, "/documents",
+                       "{\"direction\": \"incoming\", \"type\": \"plan\", \"subject\": \"A\", "
+                       "\"copies\": -1}");
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", so, &answer, "/documents",
-           "{\"direction\": \"incoming\", \"type\": \"plan\", \"subject\": \"A\", "
-           "\"issue_date\": \"2026-02-30\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/documents",
+                       "{\"direction\": \"incoming\", \"type\": \"plan\", \"subject\": \"A\", "
+                       "\"issue_date\": \"2026-02-30\"}");
   dn_server_test_assert_error (&answer, 400, "wrong-type");
-  request (f, "POST", batxat, &answer, "/documents", "{\"direction\": \"incoming\", \"type\": \"plan\", "
-                                                     "\"subject\": \"A\"}");
+  dn_server_test_send (f, "POST", batxat, &answer, "/documents", "{\"direction\": \"incoming\", \"type\": \"plan\", "
+                                                                 "\"subject\": \"A\"}");
   dn_server_test_assert_error (&answer, 403, "forbidden");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 
-  request (f, "POST", so, &answer, "/documents", "{\"direction\": \"incoming\", \"type\": \"official_letter\", "
-                                                 "\"subject\": \"Danh sách đề thi\", \"classification\": \"mat\", "
-                                                 "\"issue_date\": \"2026-03-02\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/documents",
+                       "{\"direction\": \"incoming\", \"type\": \"official_letter\", "
+                       "\"subject\": \"Danh sách đề thi\", \"classification\": \"mat\", "
+                       "\"issue_date\": \"2026-03-02\"}");
   g_assert_cmpuint (answer.status, ==, 201);
-  secret = json_object_get_int_member (object_of (&answer), "id");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "issue_date"), ==, "2026-03-02");
-  request (f, "POST", so, &answer, "/documents", "{\"direction\": \"outgoing\", \"type\": \"plan\", "
-                                                 "\"subject\": \"Kế hoạch năm học\"}");
+  secret = json_object_get_int_member (dn_answer_object (&answer), "id");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "issue_date"), ==, "2026-03-02");
+  dn_server_test_send (f, "POST", so, &answer, "/documents", "{\"direction\": \"outgoing\", \"type\": \"plan\", "
+                                                             "\"subject\": \"Kế hoạch năm học\"}");
   g_assert_cmpuint (answer.status, ==, 201);
-  open = json_object_get_int_member (object_of (&answer), "id");
+  open = json_object_get_int_member (dn_answer_object (&answer), "id");
   secret_path = g_strdup_printf ("/documents/%" G_GINT64_FORMAT, secret);
   open_path = g_strdup_printf ("/documents/%" G_GINT64_FORMAT, open);
 
   log = dn_store_get_revision (f->base.store);
-  request (f, "PATCH", batxat, &answer, secret_path, "{\"revision\": %" G_GINT64_FORMAT ", \"subject\": \"B\"}",
-           revision_of (f, "document", secret));
+  dn_server_test_send (f, "PATCH", batxat, &answer, secret_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"subject\": \"B\"}",
+                       dn_server_test_row_revision (f, "document", secret));
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "PATCH", batxat, &answer, open_path, "{\"revision\": %" G_GINT64_FORMAT ", \"subject\": \"B\"}",
-           revision_of (f, "document", open));
+  dn_server_test_send (f, "PATCH", batxat, &answer, open_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"subject\": \"B\"}",
+                       dn_server_test_row_revision (f, "document", open));
   dn_server_test_assert_error (&answer, 403, "forbidden");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
-  revision = revision_of (f, "document", secret);
-  request (f, "PATCH", so, &answer, secret_path, "{\"revision\": %" G_GINT64_FORMAT ", \"issue_date\": null, "
-                                                 "\"notes\": \"Lưu tại văn thư\"}", revision);
+  revision = dn_server_test_row_revision (f, "document", secret);
+  dn_server_test_send (f, "PATCH", so, &answer, secret_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"issue_date\": null, "
+                       "\"notes\": \"Lưu tại văn thư\"}", revision);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (object_of (&answer), "issue_date")));
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "classification"), ==, "mat");
-  request (f, "PATCH", so, &answer, secret_path, "{\"revision\": %" G_GINT64_FORMAT ", \"notes\": \"\"}", revision);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (dn_answer_object (&answer), "issue_date")));
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "classification"), ==, "mat");
+  dn_server_test_send (f, "PATCH", so, &answer, secret_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"notes\": \"\"}", revision);
   dn_server_test_assert_error (&answer, 409, "conflict");
   dn_test_assert_owned_cmpstr (dn_test_query_text (f->base.store, "SELECT notes FROM document WHERE id = %"
                                                    G_GINT64_FORMAT, secret), ==, "Lưu tại văn thư");
@@ -217,66 +183,78 @@ test_delegations (DnServerFixture *f,
 
   dn_server_test_add_account (f, "docgia", f->office, DN_ACCOUNT_ROLE_READER);
   reader = dn_server_test_sign_in (f, "docgia", DN_SERVER_TEST_PASSWORD);
-  request (f, "POST", so, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Nhật Bản\", "
-                                                   "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": \"2026-03-01\", "
-                                                   "\"end_date\": \"2026-03-05\"}", f->other);
+  dn_server_test_send (f, "POST", so, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Nhật Bản\", "
+                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": \"2026-03-01\", "
+                       "\"end_date\": \"2026-03-05\"}", f->other);
   g_assert_cmpuint (answer.status, ==, 201);
-  other = json_object_get_int_member (object_of (&answer), "id");
+  other = json_object_get_int_member (dn_answer_object (&answer), "id");
   other_path = g_strdup_printf ("/delegations/%" G_GINT64_FORMAT, other);
 
   log = dn_store_get_revision (f->base.store);
-  request (f, "POST", batxat, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
-                                                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
-                                                       "\"2026-04-01\", \"end_date\": \"2026-04-03\"}", f->other);
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
+                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
+                       "\"2026-04-01\", \"end_date\": \"2026-04-03\"}", f->other);
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", batxat, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
-                                                       "\"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\"}");
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
+                       "\"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\"}");
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", reader, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
-                                                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
-                                                       "\"2026-04-01\", \"end_date\": \"2026-04-03\"}", f->school);
+  dn_server_test_send (f, "POST", reader, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
+                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
+                       "\"2026-04-01\", \"end_date\": \"2026-04-03\"}", f->school);
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", batxat, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
-                                                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
-                                                       "\"2026-04-05\", \"end_date\": \"2026-04-03\"}", f->school);
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
+                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
+                       "\"2026-04-05\", \"end_date\": \"2026-04-03\"}", f->school);
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", batxat, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
-                                                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
-                                                       "\"2026-04-01\", \"end_date\": \"2026-04-03\", \"in_plan\": 2}",
-           f->school);
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra\", "
+                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
+                       "\"2026-04-01\", \"end_date\": \"2026-04-03\", \"in_plan\": 2}",
+                       f->school);
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", so, &answer, "/delegations", "{\"direction\": \"out\", \"title\": \"Đoàn ra\", "
-                                                   "\"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\"}");
+  dn_server_test_send (f, "POST", so, &answer, "/delegations",
+                       "{\"direction\": \"out\", \"title\": \"Đoàn ra\", "
+                       "\"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\"}");
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "PATCH", batxat, &answer, other_path, "{\"revision\": %" G_GINT64_FORMAT ", \"title\": \"B\"}",
-           revision_of (f, "delegation", other));
+  dn_server_test_send (f, "PATCH", batxat, &answer, other_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"title\": \"B\"}",
+                       dn_server_test_row_revision (f, "delegation", other));
   dn_server_test_assert_error (&answer, 404, "not-found");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 
-  request (f, "POST", batxat, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", "
-                                                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
-                                                       "\"2026-04-01\", \"end_date\": \"2026-04-03\", "
-                                                       "\"budget\": 120000000, \"funding_source\": \"partner\"}",
-           f->school);
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", "
+                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
+                       "\"2026-04-01\", \"end_date\": \"2026-04-03\", "
+                       "\"budget\": 120000000, \"funding_source\": \"partner\"}",
+                       f->school);
   g_assert_cmpuint (answer.status, ==, 201);
-  own = json_object_get_int_member (object_of (&answer), "id");
-  revision = json_object_get_int_member (object_of (&answer), "revision");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "funding_source"), ==, "partner");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "direction"), ==, "outbound");
+  own = json_object_get_int_member (dn_answer_object (&answer), "id");
+  revision = json_object_get_int_member (dn_answer_object (&answer), "revision");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "funding_source"), ==, "partner");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "direction"), ==, "outbound");
   own_path = g_strdup_printf ("/delegations/%" G_GINT64_FORMAT, own);
   /* moved to another office: refused */
-  request (f, "PATCH", batxat, &answer, own_path, "{\"revision\": %" G_GINT64_FORMAT ", \"unit_id\": %"
-                                                  G_GINT64_FORMAT "}", revision, f->other);
+  dn_server_test_send (f, "PATCH", batxat, &answer, own_path, "{\"revision\": %" G_GINT64_FORMAT ", \"unit_id\": %"
+                                                              G_GINT64_FORMAT "}", revision, f->other);
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "PATCH", reader, &answer, own_path, "{\"revision\": %" G_GINT64_FORMAT ", \"title\": \"B\"}", revision);
+  dn_server_test_send (f, "PATCH", reader, &answer, own_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"title\": \"B\"}", revision);
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "PATCH", batxat, &answer, own_path, "{\"revision\": %" G_GINT64_FORMAT ", \"budget\": null}", revision);
+  dn_server_test_send (f, "PATCH", batxat, &answer, own_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"budget\": null}", revision);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (object_of (&answer), "budget")));
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "title"), ==, "Đoàn ra Hàn Quốc");
-  request (f, "PATCH", so, &answer, own_path, "{\"revision\": %" G_GINT64_FORMAT ", \"budget\": 1}", revision);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (dn_answer_object (&answer), "budget")));
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "title"), ==, "Đoàn ra Hàn Quốc");
+  dn_server_test_send (f, "PATCH", so, &answer, own_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"budget\": 1}", revision);
   dn_server_test_assert_error (&answer, 409, "conflict");
-  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (json_object_get_object_member (object_of (&answer),
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (json_object_get_object_member (dn_answer_object (&answer),
                                                                                               "current"), "budget")));
   dn_test_assert_owned_cmpstr (dn_test_query_text (f->base.store, "SELECT actor FROM change_log WHERE table_name = "
                                                                   "'delegation' ORDER BY revision DESC"), ==, "batxat");
@@ -284,11 +262,12 @@ test_delegations (DnServerFixture *f,
    * with it, is still not the unit officer's to change */
   dn_test_exec (f->base.store, "INSERT INTO delegation_member (delegation_id, guest_name, unit_id) VALUES (%"
                 G_GINT64_FORMAT ", 'Lê Minh Cường', %" G_GINT64_FORMAT ")", other, f->school);
-  request (f, "GET", batxat, &answer, other_path, NULL);
+  dn_server_test_send (f, "GET", batxat, &answer, other_path, NULL);
   g_assert_cmpuint (answer.status, ==, 200);
   log = dn_store_get_revision (f->base.store);
-  request (f, "PATCH", batxat, &answer, other_path, "{\"revision\": %" G_GINT64_FORMAT ", \"title\": \"B\"}",
-           revision_of (f, "delegation", other));
+  dn_server_test_send (f, "PATCH", batxat, &answer, other_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"title\": \"B\"}",
+                       dn_server_test_row_revision (f, "delegation", other));
   dn_server_test_assert_error (&answer, 403, "forbidden");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 }
@@ -329,54 +308,57 @@ test_passports (DnServerFixture *f,
 
   /* refused, nothing written */
   log = dn_store_get_revision (f->base.store);
-  request (f, "POST", batxat, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
-                                              "\"2026-03-25\"}", trip);
+  dn_server_test_send (f, "POST", batxat, &answer, loans,
+                       "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                       "\"2026-03-25\"}", trip);
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", batxat, &answer, other_loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
-                                                    "\"2026-03-25\"}", trip);
+  dn_server_test_send (f, "POST", batxat, &answer, other_loans,
+                       "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                       "\"2026-03-25\"}", trip);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT "}", trip);
+  dn_server_test_send (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT "}", trip);
   dn_server_test_assert_error (&answer, 400, "missing-field");
-  request (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
-                                          "\"2026-03-25\", \"receipt_signed\": 3}", trip);
+  dn_server_test_send (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                                                      "\"2026-03-25\", \"receipt_signed\": 3}", trip);
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", so, &answer, loans, "{\"delegation_id\": \"1\", \"handed_out_on\": \"2026-03-25\"}");
+  dn_server_test_send (f, "POST", so, &answer, loans, "{\"delegation_id\": \"1\", \"handed_out_on\": \"2026-03-25\"}");
   dn_server_test_assert_error (&answer, 400, "wrong-type");
-  request (f, "POST", so, &answer, back, "{\"returned_on\": \"2026-04-08\"}");
+  dn_server_test_send (f, "POST", so, &answer, back, "{\"returned_on\": \"2026-04-08\"}");
   dn_server_test_assert_error (&answer, 409, "not-handed-out");
-  request (f, "POST", so, &answer, events, "{\"kind\": \"extended\", \"on_date\": \"2026-03-01\"}");
+  dn_server_test_send (f, "POST", so, &answer, events, "{\"kind\": \"extended\", \"on_date\": \"2026-03-01\"}");
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", batxat, &answer, events, "{\"kind\": \"lost\", \"on_date\": \"2026-03-01\", "
-                                               "\"letter\": \"CV 3\"}");
+  dn_server_test_send (f, "POST", batxat, &answer, events, "{\"kind\": \"lost\", \"on_date\": \"2026-03-01\", "
+                                                           "\"letter\": \"CV 3\"}");
   dn_server_test_assert_error (&answer, 403, "forbidden");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 
   /* handed out by the department, then back */
-  request (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
-                                          "\"2026-03-25\", \"receipt_signed\": 1}", trip);
+  dn_server_test_send (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                                                      "\"2026-03-25\", \"receipt_signed\": 1}", trip);
   g_assert_cmpuint (answer.status, ==, 201);
-  loan = json_object_get_int_member (object_of (&answer), "id");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "handed_by"), ==, "so");
-  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "passport_id"), ==, passport);
+  loan = json_object_get_int_member (dn_answer_object (&answer), "id");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "handed_by"), ==, "so");
+  g_assert_cmpint (json_object_get_int_member (dn_answer_object (&answer), "passport_id"), ==, passport);
   /* out already: the store's rule */
-  request (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
-                                          "\"2026-03-26\"}", trip);
+  dn_server_test_send (f, "POST", so, &answer, loans, "{\"delegation_id\": %" G_GINT64_FORMAT ", \"handed_out_on\": "
+                                                      "\"2026-03-26\"}", trip);
   g_assert_cmpuint (answer.status, ==, 400);
   /* the unit officer reads it */
-  request (f, "GET", batxat, &answer, loans, NULL);
+  dn_server_test_send (f, "GET", batxat, &answer, loans, NULL);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (&answer), "loans")), ==, 1);
-  request (f, "POST", so, &answer, back, "{\"returned_on\": \"2026-04-08\", \"returned_by\": \"Lê Minh Cường\"}");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (dn_answer_object (&answer), "loans")), ==, 1);
+  dn_server_test_send (f, "POST", so, &answer, back,
+                       "{\"returned_on\": \"2026-04-08\", \"returned_by\": \"Lê Minh Cường\"}");
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "id"), ==, loan);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "returned_on"), ==, "2026-04-08");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "received_by"), ==, "so");
+  g_assert_cmpint (json_object_get_int_member (dn_answer_object (&answer), "id"), ==, loan);
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "returned_on"), ==, "2026-04-08");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "received_by"), ==, "so");
 
   /* an event: the passport lost */
-  request (f, "POST", so, &answer, events, "{\"kind\": \"lost\", \"on_date\": \"2026-05-01\", "
-                                           "\"letter\": \"Công văn 21/CA\"}");
+  dn_server_test_send (f, "POST", so, &answer, events, "{\"kind\": \"lost\", \"on_date\": \"2026-05-01\", "
+                                                       "\"letter\": \"Công văn 21/CA\"}");
   g_assert_cmpuint (answer.status, ==, 201);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "kind"), ==, "lost");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "kind"), ==, "lost");
   dn_test_assert_owned_cmpstr (dn_test_query_text (f->base.store, "SELECT status FROM passport WHERE id = %"
                                                    G_GINT64_FORMAT, passport), ==, "lost");
 }
@@ -398,57 +380,65 @@ test_members (DnServerFixture *f,
 
   dn_server_test_add_account (f, "docgia", f->office, DN_ACCOUNT_ROLE_READER);
   reader = dn_server_test_sign_in (f, "docgia", DN_SERVER_TEST_PASSWORD);
-  request (f, "POST", batxat, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", "
-                                                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
-                                                       "\"2026-04-01\", \"end_date\": \"2026-04-03\"}", f->school);
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", "
+                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
+                       "\"2026-04-01\", \"end_date\": \"2026-04-03\"}", f->school);
   g_assert_cmpuint (answer.status, ==, 201);
-  own = json_object_get_int_member (object_of (&answer), "id");
-  request (f, "POST", so, &answer, "/delegations", "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Nhật Bản\", "
-                                                   "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
-                                                   "\"2026-05-01\", \"end_date\": \"2026-05-03\"}", f->other);
+  own = json_object_get_int_member (dn_answer_object (&answer), "id");
+  dn_server_test_send (f, "POST", so, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Nhật Bản\", "
+                       "\"unit_id\": %" G_GINT64_FORMAT ", \"start_date\": "
+                       "\"2026-05-01\", \"end_date\": \"2026-05-03\"}", f->other);
   g_assert_cmpuint (answer.status, ==, 201);
-  other = json_object_get_int_member (object_of (&answer), "id");
+  other = json_object_get_int_member (dn_answer_object (&answer), "id");
   own_members = g_strdup_printf ("/delegations/%" G_GINT64_FORMAT "/members", own);
   other_members = g_strdup_printf ("/delegations/%" G_GINT64_FORMAT "/members", other);
 
   log = dn_store_get_revision (f->base.store);
-  request (f, "POST", batxat, &answer, other_members, "{\"person_id\": %" G_GINT64_FORMAT "}", teacher);
+  dn_server_test_send (f, "POST", batxat, &answer, other_members, "{\"person_id\": %" G_GINT64_FORMAT "}", teacher);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "POST", reader, &answer, own_members, "{\"person_id\": %" G_GINT64_FORMAT "}", teacher);
+  dn_server_test_send (f, "POST", reader, &answer, own_members, "{\"person_id\": %" G_GINT64_FORMAT "}", teacher);
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": \"%" G_GINT64_FORMAT "\"}", teacher);
+  dn_server_test_send (f, "POST", batxat, &answer, own_members, "{\"person_id\": \"%" G_GINT64_FORMAT "\"}", teacher);
   dn_server_test_assert_error (&answer, 400, "wrong-type");
-  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": %" G_GINT64_FORMAT ", \"role\": \"boss\"}",
-           teacher);
+  dn_server_test_send (f, "POST", batxat, &answer, own_members,
+                       "{\"person_id\": %" G_GINT64_FORMAT ", \"role\": \"boss\"}",
+                       teacher);
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": %" G_GINT64_FORMAT ", \"salary\": 1}", teacher);
+  dn_server_test_send (f, "POST", batxat, &answer, own_members,
+                       "{\"person_id\": %" G_GINT64_FORMAT ", \"salary\": 1}", teacher);
   dn_server_test_assert_error (&answer, 400, "unknown-field");
-  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": 999}");
+  dn_server_test_send (f, "POST", batxat, &answer, own_members, "{\"person_id\": 999}");
   g_assert_cmpuint (answer.status / 100, ==, 4);
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 
-  request (f, "POST", batxat, &answer, own_members, "{\"person_id\": %" G_GINT64_FORMAT ", \"role\": \"head\"}",
-           teacher);
+  dn_server_test_send (f, "POST", batxat, &answer, own_members,
+                       "{\"person_id\": %" G_GINT64_FORMAT ", \"role\": \"head\"}",
+                       teacher);
   g_assert_cmpuint (answer.status, ==, 201);
-  member = json_object_get_int_member (object_of (&answer), "id");
-  revision = json_object_get_int_member (object_of (&answer), "revision");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "role"), ==, "head");
-  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "delegation_id"), ==, own);
+  member = json_object_get_int_member (dn_answer_object (&answer), "id");
+  revision = json_object_get_int_member (dn_answer_object (&answer), "revision");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "role"), ==, "head");
+  g_assert_cmpint (json_object_get_int_member (dn_answer_object (&answer), "delegation_id"), ==, own);
   member_path = g_strdup_printf ("/delegation-members/%" G_GINT64_FORMAT, member);
-  request (f, "PATCH", reader, &answer, member_path, "{\"revision\": %" G_GINT64_FORMAT ", \"grade\": \"15a.202\"}",
-           revision);
+  dn_server_test_send (f, "PATCH", reader, &answer, member_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"grade\": \"15a.202\"}",
+                       revision);
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "PATCH", batxat, &answer, member_path, "{\"revision\": %" G_GINT64_FORMAT ", \"grade\": \"15a.202\"}",
-           revision);
+  dn_server_test_send (f, "PATCH", batxat, &answer, member_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"grade\": \"15a.202\"}",
+                       revision);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "grade"), ==, "15a.202");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "role"), ==, "head");
-  request (f, "PATCH", so, &answer, member_path, "{\"revision\": %" G_GINT64_FORMAT ", \"role\": \"member\"}",
-           revision);
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "grade"), ==, "15a.202");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "role"), ==, "head");
+  dn_server_test_send (f, "PATCH", so, &answer, member_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"role\": \"member\"}",
+                       revision);
   dn_server_test_assert_error (&answer, 409, "conflict");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object_of (&answer), "current"),
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (dn_answer_object (&answer), "current"),
                                                   "grade"), ==, "15a.202");
-  request (f, "PATCH", batxat, &answer, "/delegation-members/999", "{\"revision\": 1}");
+  dn_server_test_send (f, "PATCH", batxat, &answer, "/delegation-members/999", "{\"revision\": 1}");
   dn_server_test_assert_error (&answer, 404, "not-found");
 }
 
@@ -472,41 +462,41 @@ test_deletes (DnServerFixture *f,
   mine = dn_test_add_person (f->base.store, "Lê", "Minh", "Cường", f->school);
   stranger = dn_test_add_person (f->base.store, "Trần", "Thị", "Bình", f->other);
   partner_path = g_strdup_printf ("/partners/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, partner,
-                                  revision_of (f, "partner", partner));
+                                  dn_server_test_row_revision (f, "partner", partner));
   mine_path = g_strdup_printf ("/people/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, mine,
-                               revision_of (f, "person", mine));
+                               dn_server_test_row_revision (f, "person", mine));
   stranger_path = g_strdup_printf ("/people/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, stranger,
-                                   revision_of (f, "person", stranger));
+                                   dn_server_test_row_revision (f, "person", stranger));
 
   log = dn_store_get_revision (f->base.store);
-  request (f, "DELETE", batxat, &answer, partner_path, NULL);
+  dn_server_test_send (f, "DELETE", batxat, &answer, partner_path, NULL);
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "DELETE", so, &answer, "/partners/1", NULL);
+  dn_server_test_send (f, "DELETE", so, &answer, "/partners/1", NULL);
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "DELETE", so, &answer, "/partners/1?revision=x", NULL);
+  dn_server_test_send (f, "DELETE", so, &answer, "/partners/1?revision=x", NULL);
   dn_server_test_assert_error (&answer, 400, "invalid-query");
-  request (f, "DELETE", batxat, &answer, stranger_path, NULL);
+  dn_server_test_send (f, "DELETE", batxat, &answer, stranger_path, NULL);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "DELETE", so, &answer, "/units/1?revision=1", NULL);
+  dn_server_test_send (f, "DELETE", so, &answer, "/units/1?revision=1", NULL);
   g_assert_cmpuint (answer.status, ==, 405);
-  request (f, "DELETE", so, &answer, "/partners/99999?revision=1", NULL);
+  dn_server_test_send (f, "DELETE", so, &answer, "/partners/99999?revision=1", NULL);
   dn_server_test_assert_error (&answer, 404, "not-found");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
   /* changed after it was read */
   dn_test_exec (f->base.store, "UPDATE partner SET notes = 'Đối tác lâu năm' WHERE id = %" G_GINT64_FORMAT, partner);
-  request (f, "DELETE", so, &answer, partner_path, NULL);
+  dn_server_test_send (f, "DELETE", so, &answer, partner_path, NULL);
   dn_server_test_assert_error (&answer, 409, "conflict");
   g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM partner"), ==, 1);
 
   g_clear_pointer (&partner_path, g_free);
   partner_path = g_strdup_printf ("/partners/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, partner,
-                                  revision_of (f, "partner", partner));
-  request (f, "DELETE", so, &answer, partner_path, NULL);
+                                  dn_server_test_row_revision (f, "partner", partner));
+  dn_server_test_send (f, "DELETE", so, &answer, partner_path, NULL);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_true (json_object_get_boolean_member (object_of (&answer), "deleted"));
+  g_assert_true (json_object_get_boolean_member (dn_answer_object (&answer), "deleted"));
   g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM partner"), ==, 0);
   /* a unit officer removes a person of its units */
-  request (f, "DELETE", batxat, &answer, mine_path, NULL);
+  dn_server_test_send (f, "DELETE", batxat, &answer, mine_path, NULL);
   g_assert_cmpuint (answer.status, ==, 200);
   g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT,
                                       mine), ==, 0);
@@ -520,14 +510,12 @@ main (int   argc,
   int rc;
 
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) \
-  g_test_add (path, DnServerFixture, NULL, dn_server_fixture_setup, func, dn_server_fixture_teardown)
-  ADD ("/server-record-writes/partners", test_partners);
-  ADD ("/server-record-writes/documents", test_documents);
-  ADD ("/server-record-writes/delegations", test_delegations);
-  ADD ("/server-record-writes/passports", test_passports);
-  ADD ("/server-record-writes/members", test_members);
-  ADD ("/server-record-writes/deletes", test_deletes);
+  DN_SERVER_TEST_ADD ("/server-record-writes/partners", test_partners);
+  DN_SERVER_TEST_ADD ("/server-record-writes/documents", test_documents);
+  DN_SERVER_TEST_ADD ("/server-record-writes/delegations", test_delegations);
+  DN_SERVER_TEST_ADD ("/server-record-writes/passports", test_passports);
+  DN_SERVER_TEST_ADD ("/server-record-writes/members", test_members);
+  DN_SERVER_TEST_ADD ("/server-record-writes/deletes", test_deletes);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

@@ -28,47 +28,12 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-static void
-request (DnServerFixture *f,
-         const char      *method,
-         const char      *token,
-         const char      *body,
-         DnAnswer        *answer,
-         const char      *format,
-         ...) G_GNUC_PRINTF (6, 7);
-
-static void
-request (DnServerFixture *f,
-         const char      *method,
-         const char      *token,
-         const char      *body,
-         DnAnswer        *answer,
-         const char      *format,
-         ...)
-{
-  g_autofree char *path = NULL;
-  va_list args;
-
-  va_start (args, format);
-  path = g_strdup_vprintf (format, args);
-  va_end (args);
-  dn_answer_clear (answer);
-  dn_server_test_request (f, method, path, token, body, -1, answer);
-}
-
-static JsonObject *
-object_of (DnAnswer *answer)
-{
-  g_assert_nonnull (answer->json);
-  return json_node_get_object (answer->json);
-}
-
 /* The ids of a list's records, "3,1,2" */
 static char *
 ids_of_list (DnAnswer   *answer,
              const char *plural)
 {
-  JsonArray *list = json_object_get_array_member (object_of (answer), plural);
+  JsonArray *list = json_object_get_array_member (dn_answer_object (answer), plural);
   GString *ids = g_string_new ("");
 
   for (guint i = 0; i < json_array_get_length (list); i++)
@@ -94,13 +59,15 @@ ids_of_all_pages (DnServerFixture *f,
       g_autofree char *ids = NULL;
       JsonNode *next;
 
-      request (f, "GET", token, NULL, &page, "%s?after=%" G_GINT64_FORMAT "&limit=%u", path, after, limit);
+      dn_server_test_send_to (f, "GET", token, NULL, &page,
+                              "%s?after=%" G_GINT64_FORMAT "&limit=%u", path, after, limit);
       g_assert_cmpuint (page.status, ==, 200);
       ids = ids_of_list (&page, plural);
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (&page), plural)), <=, limit);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (dn_answer_object (&page), plural)), <=,
+                        limit);
       if (*ids != '\0')
         g_string_append_printf (all, "%s%s", all->len > 0 ? "," : "", ids);
-      next = json_object_get_member (object_of (&page), "next");
+      next = json_object_get_member (dn_answer_object (&page), "next");
       if (JSON_NODE_HOLDS_NULL (next))
         break;
       after = json_node_get_int (next);
@@ -119,9 +86,9 @@ ids_of_changes (DnServerFixture *f,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   JsonArray *changes;
 
-  request (f, "GET", token, NULL, &answer, "/changes?since=0");
+  dn_server_test_send_to (f, "GET", token, NULL, &answer, "/changes?since=0");
   g_assert_cmpuint (answer.status, ==, 200);
-  changes = json_object_get_array_member (object_of (&answer), "changes");
+  changes = json_object_get_array_member (dn_answer_object (&answer), "changes");
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonObject *change = json_array_get_object_element (changes, i);
@@ -193,31 +160,36 @@ test_units (DnServerFixture *f,
                          f->department, f->office, f->school, f->other);
   dn_test_assert_owned_cmpstr (ids_of_all_pages (f, batxat, "/units", "units", 3), ==, all);
   dn_test_assert_owned_cmpstr (ids_of_all_pages (f, reader, "/units", "units", 1), ==, all);
-  request (f, "GET", batxat, NULL, &answer, "/units/%" G_GINT64_FORMAT, f->other);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/units/%" G_GINT64_FORMAT, f->other);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "code"), ==, "PGDSP");
-  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "parent_id"), ==, f->department);
-  request (f, "GET", batxat, NULL, &answer, "/units/999");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "code"), ==, "PGDSP");
+  g_assert_cmpint (json_object_get_int_member (dn_answer_object (&answer), "parent_id"), ==, f->department);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/units/999");
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "GET", batxat, NULL, &answer, "/units?limit=0");
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/units?limit=0");
   dn_server_test_assert_error (&answer, 400, "invalid-query");
-  request (f, "GET", batxat, NULL, &answer, "/units?after=-1");
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/units?after=-1");
   dn_server_test_assert_error (&answer, 400, "invalid-query");
-  request (f, "GET", batxat, NULL, &answer, "/people?limit=501");
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/people?limit=501");
   dn_server_test_assert_error (&answer, 400, "invalid-query");
 
   /* only the department writes them */
   log = dn_store_get_revision (f->base.store);
-  request (f, "POST", batxat, "{\"code\": \"THX\", \"name\": \"Trường X\", \"kind\": \"school\"}", &answer, "/units");
+  dn_server_test_send_to (f, "POST", batxat, "{\"code\": \"THX\", \"name\": \"Trường X\", \"kind\": \"school\"}",
+                          &answer,
+                          "/units");
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", reader, "{\"code\": \"THX\", \"name\": \"Trường X\", \"kind\": \"school\"}", &answer, "/units");
+  dn_server_test_send_to (f, "POST", reader, "{\"code\": \"THX\", \"name\": \"Trường X\", \"kind\": \"school\"}",
+                          &answer,
+                          "/units");
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "PATCH", batxat, "{\"revision\": 0, \"name\": \"Phòng mới\"}", &answer, "/units/%" G_GINT64_FORMAT,
-           f->office);
+  dn_server_test_send_to (f, "PATCH", batxat, "{\"revision\": 0, \"name\": \"Phòng mới\"}", &answer,
+                          "/units/%" G_GINT64_FORMAT,
+                          f->office);
   dn_server_test_assert_error (&answer, 403, "forbidden");
   for (guint i = 0; i < G_N_ELEMENTS (bad_bodies); i++)
     {
-      request (f, "POST", so, bad_bodies[i][0], &answer, "/units");
+      dn_server_test_send_to (f, "POST", so, bad_bodies[i][0], &answer, "/units");
       dn_server_test_assert_error (&answer, g_str_equal (bad_bodies[i][1], "duplicate") ? 409
                                             : g_str_equal (bad_bodies[i][1], "not-found") ? 404 : 400,
                                    bad_bodies[i][1]);
@@ -227,33 +199,35 @@ test_units (DnServerFixture *f,
 
   /* a new one, with its revision and who made it */
   g_assert_cmpint (f->office, ==, 2);
-  request (f, "POST", so, "{\"code\": \"THX\", \"name\": \"Trường Tiểu học X\", \"kind\": \"school\", "
-                          "\"parent_id\": 2}", &answer, "/units");
-  g_assert_cmpint (json_object_get_int_member (object_of (&answer), "parent_id"), ==, f->office);
+  dn_server_test_send_to (f, "POST", so, "{\"code\": \"THX\", \"name\": \"Trường Tiểu học X\", \"kind\": \"school\", "
+                                         "\"parent_id\": 2}", &answer, "/units");
+  g_assert_cmpint (json_object_get_int_member (dn_answer_object (&answer), "parent_id"), ==, f->office);
   g_assert_cmpuint (answer.status, ==, 201);
-  id = json_object_get_int_member (object_of (&answer), "id");
-  revision = json_object_get_int_member (object_of (&answer), "revision");
+  id = json_object_get_int_member (dn_answer_object (&answer), "id");
+  revision = json_object_get_int_member (dn_answer_object (&answer), "revision");
   g_assert_cmpint (revision, >, log);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "kind"), ==, "school");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "kind"), ==, "school");
   dn_test_assert_owned_cmpstr (dn_test_query_text (f->base.store, "SELECT actor FROM change_log "
                                                                   "WHERE table_name = 'unit' ORDER BY revision DESC"),
                                ==, "so");
 
   /* a change needs the revision read; a stale one is a conflict with the
    * record now, and nothing written */
-  request (f, "PATCH", so, "{\"name\": \"Trường Y\"}", &answer, "/units/%" G_GINT64_FORMAT, id);
+  dn_server_test_send_to (f, "PATCH", so, "{\"name\": \"Trường Y\"}", &answer, "/units/%" G_GINT64_FORMAT, id);
   dn_server_test_assert_error (&answer, 400, "missing-field");
-  request (f, "PATCH", so, "{\"revision\": \"1\", \"name\": \"Trường Y\"}", &answer, "/units/%" G_GINT64_FORMAT, id);
+  dn_server_test_send_to (f, "PATCH", so, "{\"revision\": \"1\", \"name\": \"Trường Y\"}", &answer,
+                          "/units/%" G_GINT64_FORMAT, id);
   dn_server_test_assert_error (&answer, 400, "wrong-type");
-  request (f, "PATCH", so, "{\"revision\": 1, \"name\": \"Trường Y\"}", &answer, "/units/999");
+  dn_server_test_send_to (f, "PATCH", so, "{\"revision\": 1, \"name\": \"Trường Y\"}", &answer, "/units/999");
   dn_server_test_assert_error (&answer, 404, "not-found");
   {
     g_autofree char *stale = g_strdup_printf ("{\"revision\": %" G_GINT64_FORMAT ", \"name\": \"Trường Y\"}",
                                               revision - 1);
 
-    request (f, "PATCH", so, stale, &answer, "/units/%" G_GINT64_FORMAT, id);
+    dn_server_test_send_to (f, "PATCH", so, stale, &answer, "/units/%" G_GINT64_FORMAT, id);
     dn_server_test_assert_error (&answer, 409, "conflict");
-    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object_of (&answer), "current"),
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (dn_answer_object (&answer),
+                                                                                   "current"),
                                                     "name"), ==, "Trường Tiểu học X");
     dn_test_assert_owned_cmpstr (dn_test_query_text (f->base.store, "SELECT name FROM unit WHERE id = %"
                                                      G_GINT64_FORMAT, id), ==, "Trường Tiểu học X");
@@ -262,13 +236,13 @@ test_units (DnServerFixture *f,
     g_autofree char *fresh = g_strdup_printf ("{\"revision\": %" G_GINT64_FORMAT ", \"name\": \"Trường Y\", "
                                               "\"parent_id\": null}", revision);
 
-    request (f, "PATCH", so, fresh, &answer, "/units/%" G_GINT64_FORMAT, id);
+    dn_server_test_send_to (f, "PATCH", so, fresh, &answer, "/units/%" G_GINT64_FORMAT, id);
     g_assert_cmpuint (answer.status, ==, 200);
-    g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "name"), ==, "Trường Y");
-    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (object_of (&answer), "parent_id")));
-    g_assert_cmpint (json_object_get_int_member (object_of (&answer), "revision"), >, revision);
+    g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "name"), ==, "Trường Y");
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (dn_answer_object (&answer), "parent_id")));
+    g_assert_cmpint (json_object_get_int_member (dn_answer_object (&answer), "revision"), >, revision);
     /* the same body again is stale now */
-    request (f, "PATCH", so, fresh, &answer, "/units/%" G_GINT64_FORMAT, id);
+    dn_server_test_send_to (f, "PATCH", so, fresh, &answer, "/units/%" G_GINT64_FORMAT, id);
     dn_server_test_assert_error (&answer, 409, "conflict");
   }
   /* a unit cannot go below itself: the store's rule, nothing written */
@@ -279,7 +253,7 @@ test_units (DnServerFixture *f,
                                                                  G_GINT64_FORMAT, f->office), f->school);
 
     log = dn_store_get_revision (f->base.store);
-    request (f, "PATCH", so, cycle, &answer, "/units/%" G_GINT64_FORMAT, f->office);
+    dn_server_test_send_to (f, "PATCH", so, cycle, &answer, "/units/%" G_GINT64_FORMAT, f->office);
     dn_server_test_assert_error (&answer, 400, "invalid");
     g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
   }
@@ -310,15 +284,15 @@ test_people (DnServerFixture *f,
   assert_same_owned (ids_of_all_pages (f, reader, "/people", "people", 1), DN_TEST_IDS (in_school));
   assert_same_owned (ids_of_all_pages (f, so, "/people", "people", 3),
                      DN_TEST_IDS (in_office, in_other, in_school, nowhere));
-  request (f, "GET", batxat, NULL, &answer, "/people/%" G_GINT64_FORMAT, in_school);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/people/%" G_GINT64_FORMAT, in_school);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "given_name"), ==, "Cường");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "given_name"), ==, "Cường");
   /* another school's, or the department's, as if there were none */
-  request (f, "GET", reader, NULL, &answer, "/people/%" G_GINT64_FORMAT, in_office);
+  dn_server_test_send_to (f, "GET", reader, NULL, &answer, "/people/%" G_GINT64_FORMAT, in_office);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "GET", batxat, NULL, &answer, "/people/%" G_GINT64_FORMAT, in_other);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/people/%" G_GINT64_FORMAT, in_other);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "GET", batxat, NULL, &answer, "/people/%" G_GINT64_FORMAT, nowhere);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/people/%" G_GINT64_FORMAT, nowhere);
   dn_server_test_assert_error (&answer, 404, "not-found");
 
   /* writes: bad input, other units, a reader: nothing written (the
@@ -326,60 +300,72 @@ test_people (DnServerFixture *f,
   g_assert_cmpint (f->school, ==, 3);
   g_assert_cmpint (f->other, ==, 4);
   log = dn_store_get_revision (f->base.store);
-  request (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"unit_id\": 4}", &answer, "/people");
+  dn_server_test_send_to (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"unit_id\": 4}",
+                          &answer,
+                          "/people");
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\"}", &answer, "/people");
+  dn_server_test_send_to (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\"}", &answer, "/people");
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", reader, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"unit_id\": 3}", &answer, "/people");
+  dn_server_test_send_to (f, "POST", reader, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"unit_id\": 3}",
+                          &answer,
+                          "/people");
   dn_server_test_assert_error (&answer, 403, "forbidden");
-  request (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"unit_id\": 3, \"gender\": \"x\"}",
-           &answer, "/people");
+  dn_server_test_send_to (f, "POST", batxat,
+                          "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"unit_id\": 3, \"gender\": \"x\"}",
+                          &answer, "/people");
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"birth_date\": \"2001-02-30\"}",
-           &answer, "/people");
+  dn_server_test_send_to (f, "POST", batxat,
+                          "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"birth_date\": \"2001-02-30\"}",
+                          &answer, "/people");
   dn_server_test_assert_error (&answer, 400, "wrong-type");
-  request (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"unit_id\": 3}", &answer, "/people");
+  dn_server_test_send_to (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"unit_id\": 3}", &answer, "/people");
   dn_server_test_assert_error (&answer, 400, "missing-field");
-  request (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"salary\": 1}", &answer, "/people");
+  dn_server_test_send_to (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"given_name\": \"Em\", \"salary\": 1}",
+                          &answer,
+                          "/people");
   dn_server_test_assert_error (&answer, 400, "unknown-field");
-  request (f, "POST", batxat, "{\"family_name\": \" \", \"given_name\": \"Em\", \"unit_id\": 3}", &answer, "/people");
+  dn_server_test_send_to (f, "POST", batxat, "{\"family_name\": \" \", \"given_name\": \"Em\", \"unit_id\": 3}",
+                          &answer,
+                          "/people");
   dn_server_test_assert_error (&answer, 400, "invalid");
-  request (f, "PATCH", batxat, "{\"revision\": 0, \"phone\": \"1\"}", &answer, "/people/%" G_GINT64_FORMAT, in_other);
+  dn_server_test_send_to (f, "PATCH", batxat, "{\"revision\": 0, \"phone\": \"1\"}", &answer,
+                          "/people/%" G_GINT64_FORMAT, in_other);
   dn_server_test_assert_error (&answer, 404, "not-found");
   body = g_strdup_printf ("{\"revision\": %" G_GINT64_FORMAT ", \"phone\": \"1\"}",
                           dn_test_query_int (f->base.store, "SELECT revision FROM person WHERE id = %" G_GINT64_FORMAT,
                                              in_school));
-  request (f, "PATCH", reader, body, &answer, "/people/%" G_GINT64_FORMAT, in_school);
+  dn_server_test_send_to (f, "PATCH", reader, body, &answer, "/people/%" G_GINT64_FORMAT, in_school);
   dn_server_test_assert_error (&answer, 403, "forbidden");
   /* moving one's own person to another unit */
   g_free (body);
   body = g_strdup_printf ("{\"revision\": %" G_GINT64_FORMAT ", \"unit_id\": %" G_GINT64_FORMAT "}",
                           dn_test_query_int (f->base.store, "SELECT revision FROM person WHERE id = %" G_GINT64_FORMAT,
                                              in_school), f->other);
-  request (f, "PATCH", batxat, body, &answer, "/people/%" G_GINT64_FORMAT, in_school);
+  dn_server_test_send_to (f, "PATCH", batxat, body, &answer, "/people/%" G_GINT64_FORMAT, in_school);
   dn_server_test_assert_error (&answer, 403, "forbidden");
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 
   /* a unit officer adds and changes its school's staff */
-  request (f, "POST", batxat, "{\"family_name\": \"Đỗ\", \"middle_name\": \"Thị\", \"given_name\": \"Em\", "
-                              "\"unit_id\": 3, \"gender\": \"female\", \"birth_date\": \"1990-05-01\"}",
-           &answer, "/people");
+  dn_server_test_send_to (f, "POST", batxat,
+                          "{\"family_name\": \"Đỗ\", \"middle_name\": \"Thị\", \"given_name\": \"Em\", "
+                                             "\"unit_id\": 3, \"gender\": \"female\", \"birth_date\": \"1990-05-01\"}",
+                          &answer, "/people");
   g_assert_cmpuint (answer.status, ==, 201);
-  added = json_object_get_int_member (object_of (&answer), "id");
-  revision = json_object_get_int_member (object_of (&answer), "revision");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "birth_date"), ==, "1990-05-01");
+  added = json_object_get_int_member (dn_answer_object (&answer), "id");
+  revision = json_object_get_int_member (dn_answer_object (&answer), "revision");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "birth_date"), ==, "1990-05-01");
   g_free (body);
   body = g_strdup_printf ("{\"revision\": %" G_GINT64_FORMAT ", \"position\": \"Hiệu trưởng\", "
                           "\"birth_date\": null}", revision);
-  request (f, "PATCH", batxat, body, &answer, "/people/%" G_GINT64_FORMAT, added);
+  dn_server_test_send_to (f, "PATCH", batxat, body, &answer, "/people/%" G_GINT64_FORMAT, added);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "position"), ==, "Hiệu trưởng");
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "family_name"), ==, "Đỗ");
-  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (object_of (&answer), "birth_date")));
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "position"), ==, "Hiệu trưởng");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "family_name"), ==, "Đỗ");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (dn_answer_object (&answer), "birth_date")));
   /* the department saves on what it read before: a conflict */
-  request (f, "PATCH", so, body, &answer, "/people/%" G_GINT64_FORMAT, added);
+  dn_server_test_send_to (f, "PATCH", so, body, &answer, "/people/%" G_GINT64_FORMAT, added);
   dn_server_test_assert_error (&answer, 409, "conflict");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object_of (&answer), "current"),
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (dn_answer_object (&answer), "current"),
                                                   "position"), ==, "Hiệu trưởng");
   dn_test_assert_owned_cmpstr (dn_test_query_text (f->base.store, "SELECT actor FROM change_log WHERE table_name = "
                                                                   "'person' ORDER BY revision DESC"), ==, "batxat");
@@ -402,9 +388,9 @@ test_people (DnServerFixture *f,
     moved->unit_id = f->other;
     g_assert_true (dn_store_update_person (f->base.store, moved, &error));
     g_assert_no_error (error);
-    request (f, "GET", batxat, NULL, &answer, "/changes?since=%" G_GINT64_FORMAT, since);
+    dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/changes?since=%" G_GINT64_FORMAT, since);
     g_assert_cmpuint (answer.status, ==, 200);
-    changes = json_object_get_array_member (object_of (&answer), "changes");
+    changes = json_object_get_array_member (dn_answer_object (&answer), "changes");
     g_assert_cmpuint (json_array_get_length (changes), ==, 1);
     change = json_array_get_object_element (changes, 0);
     g_assert_cmpstr (json_object_get_string_member (change, "table"), ==, "person");
@@ -412,8 +398,8 @@ test_people (DnServerFixture *f,
     g_assert_cmpstr (json_object_get_string_member (change, "op"), ==, "delete");
     g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (change, "row")));
     /* the department gets the change itself */
-    request (f, "GET", so, NULL, &answer, "/changes?since=%" G_GINT64_FORMAT, since);
-    change = json_array_get_object_element (json_object_get_array_member (object_of (&answer), "changes"), 0);
+    dn_server_test_send_to (f, "GET", so, NULL, &answer, "/changes?since=%" G_GINT64_FORMAT, since);
+    change = json_array_get_object_element (json_object_get_array_member (dn_answer_object (&answer), "changes"), 0);
     g_assert_cmpstr (json_object_get_string_member (change, "op"), ==, "update");
   }
 }
@@ -436,11 +422,11 @@ test_documents (DnServerFixture *f,
 
   assert_same_owned (ids_of_all_pages (f, batxat, "/documents", "documents", 1), DN_TEST_IDS (open_doc));
   assert_same_owned (ids_of_all_pages (f, so, "/documents", "documents", 1), DN_TEST_IDS (open_doc, secret_doc));
-  request (f, "GET", batxat, NULL, &answer, "/documents/%" G_GINT64_FORMAT, secret_doc);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/documents/%" G_GINT64_FORMAT, secret_doc);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "GET", so, NULL, &answer, "/documents/%" G_GINT64_FORMAT, secret_doc);
+  dn_server_test_send_to (f, "GET", so, NULL, &answer, "/documents/%" G_GINT64_FORMAT, secret_doc);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&answer), "classification"), ==, "mat");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "classification"), ==, "mat");
   assert_same_owned (ids_of_changes (f, batxat, "document"), DN_TEST_IDS (open_doc));
 }
 
@@ -618,43 +604,46 @@ test_other_records (DnServerFixture *f,
   assert_same_owned (ids_of_all_pages (f, batxat, "/passports", "passports", 1), DN_TEST_IDS (own_passport));
   assert_same_owned (ids_of_all_pages (f, so, "/passports", "passports", 1),
                      DN_TEST_IDS (own_passport, other_passport));
-  request (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT, other_passport);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT, other_passport);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT "/events", other_passport);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT "/events", other_passport);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT "/events", own_passport);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT "/events", own_passport);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (&answer), "events")), ==, 1);
-  request (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT "/loans", own_passport);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (dn_answer_object (&answer), "events")), ==, 1);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/passports/%" G_GINT64_FORMAT "/loans", own_passport);
   g_assert_cmpuint (answer.status, ==, 200);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object_of (&answer), "loans")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (dn_answer_object (&answer), "loans")), ==, 0);
 
   assert_same_owned (ids_of_all_pages (f, batxat, "/delegations", "delegations", 1), DN_TEST_IDS (own_trip));
   /* the department's delegation, once one of the school's staff goes with
    * it for the school */
-  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT, department_trip);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT, department_trip);
   dn_server_test_assert_error (&answer, 404, "not-found");
   dn_test_exec (f->base.store, "INSERT INTO delegation_member (delegation_id, person_id, unit_id) VALUES (%"
                 G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", department_trip, teacher, f->school);
   assert_same_owned (ids_of_all_pages (f, batxat, "/delegations", "delegations", 1),
                      DN_TEST_IDS (own_trip, department_trip));
-  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT, department_trip);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT, department_trip);
   g_assert_cmpuint (answer.status, ==, 200);
-  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", department_trip);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer,
+                          "/delegations/%" G_GINT64_FORMAT "/members", department_trip);
   g_assert_cmpuint (answer.status, ==, 200);
-  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", other_trip);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", other_trip);
   dn_server_test_assert_error (&answer, 404, "not-found");
-  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", own_trip);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/members", own_trip);
   g_assert_cmpuint (answer.status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
-                     json_object_get_array_member (object_of (&answer), "members"), 0), "person_id"), ==, teacher);
+                     json_object_get_array_member (dn_answer_object (&answer),
+                                                   "members"), 0), "person_id"), ==, teacher);
 
   assert_same_owned (ids_of_all_pages (f, batxat, "/partners", "partners", 5), DN_TEST_IDS (partner));
   assert_same_owned (ids_of_all_pages (f, batxat, "/reports", "reports", 5),
                      dn_test_query_text (f->base.store, "SELECT id FROM report WHERE unit_id = %"
                                                    G_GINT64_FORMAT, f->office));
-  request (f, "GET", batxat, NULL, &answer, "/reports/%" G_GINT64_FORMAT,
-           dn_test_query_int (f->base.store, "SELECT id FROM report WHERE unit_id = %" G_GINT64_FORMAT, f->other));
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer,
+                          "/reports/%" G_GINT64_FORMAT,
+                          dn_test_query_int (f->base.store, "SELECT id FROM report WHERE unit_id = %" G_GINT64_FORMAT, f->other));
   dn_server_test_assert_error (&answer, 404, "not-found");
 
   /* the changes: exactly what the lists give */
@@ -677,12 +666,12 @@ test_other_records (DnServerFixture *f,
   dn_test_exec (f->base.store, "INSERT INTO delegation_programme (delegation_id, day, description) VALUES "
                                "(%" G_GINT64_FORMAT ", '2026-03-02', 'Thăm trường'), (%" G_GINT64_FORMAT
                                ", '2026-03-02', 'Hội thảo')", own_trip, other_trip);
-  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/programme", own_trip);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/programme", own_trip);
   g_assert_cmpuint (answer.status, ==, 200);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
-                     json_object_get_array_member (object_of (&answer), "programme"), 0), "description"), ==,
+                     json_object_get_array_member (dn_answer_object (&answer), "programme"), 0), "description"), ==,
                    "Thăm trường");
-  request (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/programme", other_trip);
+  dn_server_test_send_to (f, "GET", batxat, NULL, &answer, "/delegations/%" G_GINT64_FORMAT "/programme", other_trip);
   dn_server_test_assert_error (&answer, 404, "not-found");
   assert_same_owned (ids_of_changes (f, batxat, "delegation_programme"),
                      dn_test_query_text (f->base.store, "SELECT id FROM delegation_programme WHERE "
@@ -702,13 +691,11 @@ main (int   argc,
   int rc;
 
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) \
-  g_test_add (path, DnServerFixture, NULL, dn_server_fixture_setup, func, dn_server_fixture_teardown)
-  ADD ("/server-records/units", test_units);
-  ADD ("/server-records/people", test_people);
-  ADD ("/server-records/documents", test_documents);
-  ADD ("/server-records/attachments", test_attachments);
-  ADD ("/server-records/other-records", test_other_records);
+  DN_SERVER_TEST_ADD ("/server-records/units", test_units);
+  DN_SERVER_TEST_ADD ("/server-records/people", test_people);
+  DN_SERVER_TEST_ADD ("/server-records/documents", test_documents);
+  DN_SERVER_TEST_ADD ("/server-records/attachments", test_attachments);
+  DN_SERVER_TEST_ADD ("/server-records/other-records", test_other_records);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

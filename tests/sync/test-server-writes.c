@@ -87,7 +87,7 @@ static gint64
 task_revision (DnServerFixture *f,
                gint64           id)
 {
-  return dn_test_query_int (f->base.store, "SELECT revision FROM task WHERE id = %" G_GINT64_FORMAT, id);
+  return dn_server_test_row_revision (f, "task", id);
 }
 
 static char *
@@ -891,21 +891,18 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) \
-  g_test_add ("/server-writes/" path, DnServerFixture, NULL, dn_server_fixture_setup, func, dn_server_fixture_teardown)
-  ADD ("add-task", test_add_task);
-  ADD ("change-task", test_change_task);
-  ADD ("unit-rules", test_unit_rules);
-  ADD ("conflict", test_conflict);
-  ADD ("status", test_status);
-  ADD ("delete", test_delete);
-  ADD ("extension", test_extension);
-  ADD ("assignment-status", test_assignment_status);
-  ADD ("pass-down", test_pass_down);
-  ADD ("reminders", test_reminders);
-  ADD ("attachments", test_attachments);
-  ADD ("too-large", test_too_large);
-#undef ADD
+  DN_SERVER_TEST_ADD ("/server-writes/add-task", test_add_task);
+  DN_SERVER_TEST_ADD ("/server-writes/change-task", test_change_task);
+  DN_SERVER_TEST_ADD ("/server-writes/unit-rules", test_unit_rules);
+  DN_SERVER_TEST_ADD ("/server-writes/conflict", test_conflict);
+  DN_SERVER_TEST_ADD ("/server-writes/status", test_status);
+  DN_SERVER_TEST_ADD ("/server-writes/delete", test_delete);
+  DN_SERVER_TEST_ADD ("/server-writes/extension", test_extension);
+  DN_SERVER_TEST_ADD ("/server-writes/assignment-status", test_assignment_status);
+  DN_SERVER_TEST_ADD ("/server-writes/pass-down", test_pass_down);
+  DN_SERVER_TEST_ADD ("/server-writes/reminders", test_reminders);
+  DN_SERVER_TEST_ADD ("/server-writes/attachments", test_attachments);
+  DN_SERVER_TEST_ADD ("/server-writes/too-large", test_too_large);
   status = g_test_run ();
   dn_test_remove_tree (home);
   return status;

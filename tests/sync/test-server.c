@@ -305,12 +305,12 @@ main (int   argc,
   int rc;
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/server/sign-in-and-tasks", DnServerFixture, NULL, dn_server_fixture_setup, test_sign_in_and_tasks, dn_server_fixture_teardown);
-  g_test_add ("/server/changes", DnServerFixture, NULL, dn_server_fixture_setup, test_changes, dn_server_fixture_teardown);
-  g_test_add ("/server/hostile", DnServerFixture, NULL, dn_server_fixture_setup, test_hostile, dn_server_fixture_teardown);
-  g_test_add ("/server/listen-rules", DnServerFixture, NULL, dn_server_fixture_setup, test_listen_rules, dn_server_fixture_teardown);
+  DN_SERVER_TEST_ADD ("/server/sign-in-and-tasks", test_sign_in_and_tasks);
+  DN_SERVER_TEST_ADD ("/server/changes", test_changes);
+  DN_SERVER_TEST_ADD ("/server/hostile", test_hostile);
+  DN_SERVER_TEST_ADD ("/server/listen-rules", test_listen_rules);
 #ifdef __linux__
-  g_test_add ("/server/listen-backlog", DnServerFixture, NULL, dn_server_fixture_setup, test_listen_backlog, dn_server_fixture_teardown);
+  DN_SERVER_TEST_ADD ("/server/listen-backlog", test_listen_backlog);
 #endif
   rc = g_test_run ();
   dn_test_remove_tree (home);

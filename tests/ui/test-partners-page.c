@@ -36,6 +36,17 @@ wait_rows (DnListPage *page)
   return g_list_model_get_n_items (G_LIST_MODEL (dn_list_page_get_model (page)));
 }
 
+/* The window's last message */
+static void
+on_message_cb (DnWindowContext  *context,
+               const char       *text,
+               gboolean          with_undo,
+               char            **last)
+{
+  g_free (*last);
+  *last = g_strdup (text);
+}
+
 static gboolean
 window_open_cb (gpointer data)
 {
@@ -94,6 +105,7 @@ test_section (DnTestStore   *fixture,
   DnListPage *page;
   GtkWindow *editor;
   GtkWindow *details;
+  g_autofree char *message = NULL;
   gint64 added;
 
   dn_date_set_today (&today);
@@ -242,9 +254,13 @@ test_section (DnTestStore   *fixture,
     /* the partner with a project stays */
     gtk_window_destroy (details);
     dn_ui_spin (20);
+    g_signal_connect (dn_window_get_context (window), "message", G_CALLBACK (on_message_cb), &message);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "partner.delete", NULL));
     dn_ui_spin (20);
     g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM partner"), ==, 4);
+    /* the store's refusal said */
+    g_assert_nonnull (message);
+    g_assert_null (strstr (message, "deleted"));
     g_assert_true (dn_store_delete_project (fixture->store, project_id, &error));
     (void) project;
   }
@@ -256,6 +272,8 @@ test_section (DnTestStore   *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "partner.delete", NULL));
   dn_ui_wait_for_list_rows (page, 3);
   g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM partner"), ==, 3);
+  g_assert_cmpstr (message, ==, "Partner “Global Care” deleted.");
+  g_signal_handlers_disconnect_by_data (dn_window_get_context (window), &message);
 
   dn_ui_destroy_all_windows ();
   dn_date_set_today (NULL);

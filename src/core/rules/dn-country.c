@@ -218,6 +218,35 @@ dn_country_vietnamese_name (const char *code)
   return country != NULL ? country->vietnamese : NULL;
 }
 
+static char *
+dup_names (const char  *codes,
+           const char *(*name_of) (const char *code))
+{
+  g_auto(GStrv) parts = g_strsplit (codes != NULL ? codes : "", ",", -1);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      {
+        const char *name = name_of (parts[i]);
+
+        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", name != NULL ? name : parts[i]);
+      }
+  return g_string_free (names, FALSE);
+}
+
+char *
+dn_country_dup_names (const char *codes)
+{
+  return dup_names (codes, dn_country_name);
+}
+
+char *
+dn_country_dup_vietnamese_names (const char *codes)
+{
+  return dup_names (codes, dn_country_vietnamese_name);
+}
+
 const char *
 dn_country_english_name (const char *code)
 {

@@ -28,6 +28,13 @@ const char  *dn_country_name               (const char *code);
 const char  *dn_country_vietnamese_name    (const char *code);
 const char  *dn_country_english_name       (const char *code);
 
+/* The names of the countries of @codes, a list as records keep it
+ * ("KR,JP": "Hàn Quốc, Nhật Bản"), joined by ", ": in the interface's
+ * language, or in Vietnamese (an official document's words); a code not
+ * in the list as itself, empty parts left out. */
+char        *dn_country_dup_names          (const char *codes);
+char        *dn_country_dup_vietnamese_names (const char *codes);
+
 /* The number of countries in the list. */
 guint        dn_country_count              (void);
 

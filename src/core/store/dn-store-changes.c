@@ -225,12 +225,8 @@ _dn_store_rebuild_change_triggers (DnStore  *self,
   sqlite3_reset (stmt);
   if (!_dn_store_check_step (self, rc, error))
     return FALSE;
-  for (guint i = 0; i < drops->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) drops->pdata[i]);
-      if (!_dn_store_exec (self, sql, error))
-        return FALSE;
-    }
+  if (!_dn_store_drop_triggers (self, drops, error))
+    return FALSE;
 
   tables = logged_tables (self, error);
   if (tables == NULL)

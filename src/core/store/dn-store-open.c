@@ -59,6 +59,21 @@ sql_actor (sqlite3_context  *ctx,
   sqlite3_result_text (ctx, self->actor, -1, SQLITE_TRANSIENT);
 }
 
+gboolean
+_dn_store_drop_triggers (DnStore    *self,
+                         GPtrArray  *names,
+                         GError    **error)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) names->pdata[i]);
+
+      if (!_dn_store_exec (self, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* One AFTER INSERT/UPDATE/DELETE trigger per table and action, writing the
  * row as JSON (generated sort-key columns left out). Rebuilt after every
  * migration so that new columns are covered. Sign-ins are not changes of
@@ -92,12 +107,8 @@ rebuild_audit_triggers (DnStore  *self,
   if (!_dn_store_check_step (self, rc, error))
     return FALSE;
 
-  for (guint i = 0; i < drops->len; i++)
-    {
-      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER \"%s\"", (char *) drops->pdata[i]);
-      if (!_dn_store_exec (self, sql, error))
-        return FALSE;
-    }
+  if (!_dn_store_drop_triggers (self, drops, error))
+    return FALSE;
 
   for (guint i = 0; i < tables->len; i++)
     {

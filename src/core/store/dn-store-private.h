@@ -53,6 +53,11 @@ gboolean      _dn_store_rebuild_change_triggers (DnStore  *self,
                                                  GError  **error);
 gboolean      _dn_store_log_existing_rows  (DnStore  *self,
                                             GError  **error);
+/* Drops the triggers named @names (dn-store-open.c), to make them again
+ * from the schema as it is now. */
+gboolean      _dn_store_drop_triggers      (DnStore    *self,
+                                            GPtrArray  *names,
+                                            GError    **error);
 /* The first column of @sql's first row in *@out (left as is when there is
  * no row), with a statement of its own: no cache, no bound values. */
 gboolean      _dn_store_query_int          (DnStore     *self,

@@ -21,14 +21,11 @@
 #include "dn-rules-dialog.h"
 #include "dn-task-proposal-dialog.h"
 #include "dn-task-list-view.h"
-#include "dn-passports-page.h"
-#include "dn-delegation-list-page.h"
 #include "dn-units-page.h"
-#include "dn-partners-page.h"
-#include "dn-documents-page.h"
 #include "dn-ui.h"
 #include "dn-connection-indicator.h"
 #include "dn-window.h"
+#include "dn-window-hits.h"
 #include "dn-window-sections.h"
 
 struct _DnWindow
@@ -181,144 +178,12 @@ dn_window_get_global_search (DnWindow *self)
   return self->global_search;
 }
 
-/* Where a hit on a person or a project opens (the person's unit, the
- * project's partner) is read on the query worker. */
-static DnQuerySlot *
-owner_slot (DnWindow *self)
-{
-  if (self->owner_slot == NULL)
-    {
-      g_autoptr(DnQueryWorker) worker = dn_query_worker_get_for_store (self->store);
-
-      self->owner_slot = dn_query_slot_new (worker);
-    }
-  return self->owner_slot;
-}
-
-/* A record, or (an owner_job's result) the record it opens in. */
-typedef struct
-{
-  DnRecordKind kind;
-  gint64       id;
-} RecordRef;
-
-/* On the query worker's thread. */
-static gpointer
-owner_job (DnStore         *store,
-           gpointer         data,
-           GCancellable    *cancellable,
-           GDestroyNotify  *result_destroy,
-           GError         **error)
-{
-  const RecordRef *hit = data;
-  RecordRef owner = { hit->kind, 0 };
-
-  if (hit->kind == DN_RECORD_PERSON)
-    {
-      g_autoptr(DnPerson) person = dn_store_get_person (store, hit->id, error);
-
-      if (person == NULL)
-        return NULL;
-      owner.id = person->unit_id;
-    }
-  else
-    {
-      g_autoptr(DnProject) project = dn_store_get_project (store, hit->id, error);
-
-      if (project == NULL)
-        return NULL;
-      owner.id = project->partner_id;
-    }
-  *result_destroy = g_free;
-  return g_memdup2 (&owner, sizeof owner);
-}
-
-static void
-owner_found_cb (DnWindow        *self,
-                const RecordRef *owner,
-                const GError    *error)
-{
-  if (owner == NULL)
-    {
-      if (error != NULL)
-        show_toast (self, error->message, FALSE);
-    }
-  else if (owner->id <= 0)
-    return;
-  else if (owner->kind == DN_RECORD_PERSON)
-    dn_units_page_select_unit (SECTION_PAGE (self, "units", DN_UNITS_PAGE), owner->id);
-  else
-    dn_partners_page_open_partner (SECTION_PAGE (self, "partners", DN_PARTNERS_PAGE), owner->id);
-}
-
-static void
-open_owner (DnWindow     *self,
-            DnRecordKind  kind,
-            gint64        id)
-{
-  RecordRef hit = { kind, id };
-
-  dn_query_slot_run (owner_slot (self), owner_job, g_memdup2 (&hit, sizeof hit), g_free,
-                     G_CALLBACK (owner_found_cb), self);
-}
-
-/* A hit always opens something: its record, in its section or its own
- * window; a kind whose section does not exist yet says what it found. */
+/* A hit always opens something (dn-window-hits.c). */
 static void
 on_open_hit_cb (DnWindow    *self,
                 DnSearchHit *hit)
 {
-  if (hit->id <= 0)
-    return;
-  switch (hit->kind)
-    {
-    case DN_RECORD_TASK:
-      dn_window_open_task (self, hit->id);
-      break;
-    case DN_RECORD_DOCUMENT:
-      dn_window_open_document (self, hit->id);
-      break;
-    case DN_RECORD_UNIT:
-      dn_window_show_section (self, "units");
-      dn_units_page_select_unit (SECTION_PAGE (self, "units", DN_UNITS_PAGE), hit->id);
-      break;
-    case DN_RECORD_PERSON:
-      dn_window_show_section (self, "units");
-      open_owner (self, hit->kind, hit->id);
-      break;
-    case DN_RECORD_PARTNER:
-      dn_window_show_section (self, "partners");
-      dn_partners_page_open_partner (SECTION_PAGE (self, "partners", DN_PARTNERS_PAGE), hit->id);
-      break;
-    case DN_RECORD_PROJECT:
-      dn_window_show_section (self, "partners");
-      open_owner (self, hit->kind, hit->id);
-      break;
-    case DN_RECORD_PASSPORT:
-      dn_window_show_section (self, "passports");
-      dn_passports_page_open_passport (SECTION_PAGE (self, "passports", DN_PASSPORTS_PAGE), hit->id);
-      break;
-    case DN_RECORD_DELEGATION:
-      dn_delegation_list_page_open_delegation (SECTION_PAGE (self, "delegations-out", DN_DELEGATION_LIST_PAGE), hit->id);
-      break;
-    case DN_RECORD_ATTACHMENT:
-      {
-        /* the page found, in the viewer */
-        g_autoptr(GError) error = NULL;
-
-        if (!dn_window_open_attachment (self, hit->id, MAX (hit->page, 1) - 1, &error))
-          show_toast (self, error->message, FALSE);
-      }
-      break;
-    case DN_RECORD_N:
-    default:
-      {
-        g_autofree char *message = g_strdup_printf ("%s: %s — %s", dn_record_kind_get_label (hit->kind),
-                                                    hit->title, hit->detail);
-        show_toast (self, message, FALSE);
-      }
-      break;
-    }
+  dn_window_open_hit (self, &self->owner_slot, hit);
 }
 
 /*

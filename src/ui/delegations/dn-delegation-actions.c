@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 
-#include "dn-country.h"
 #include "dn-date-entry.h"
 #include "dn-date.h"
 #include "dn-delegation-actions.h"
@@ -40,25 +39,6 @@ dn_delegation_status_label (DnDelegationDirection direction,
   if (direction == DN_DELEGATION_INBOUND && status == DN_DELEGATION_ABROAD)
     return C_("delegation status", "Visiting");
   return dn_delegation_status_get_label (status);
-}
-
-char *
-dn_delegation_dup_country_names (const char *codes)
-{
-  g_auto(GStrv) list = g_strsplit (codes != NULL ? codes : "", ",", -1);
-  GString *names = g_string_new (NULL);
-
-  for (guint i = 0; list[i] != NULL; i++)
-    {
-      const char *name = dn_country_name (list[i]);
-
-      if (list[i][0] == '\0')
-        continue;
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, name != NULL ? name : list[i]);
-    }
-  return g_string_free (names, FALSE);
 }
 
 static void

@@ -44,8 +44,5 @@ DnFormDialog *dn_delegation_take_back_passports (GtkWidget *parent,
 /* "Abroad" reads "Visiting" for an inbound delegation. */
 const char   *dn_delegation_status_label  (DnDelegationDirection direction,
                                            DnDelegationStatus    status);
-/* "Hàn Quốc (5 ngày), Nhật Bản" from "KR,JP" (days when given): the
- * countries by their Vietnamese names. */
-char         *dn_delegation_dup_country_names (const char *codes);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dn-country.h"
 #include "dn-date.h"
 #include "dn-delegation-actions.h"
 #include "dn-delegation-details.h"
@@ -117,7 +118,7 @@ show_item (DnListPage *page,
         }
       break;
     case COLUMN_COUNTRIES:
-      text = dn_delegation_dup_country_names (d->country_codes);
+      text = dn_country_dup_names (d->country_codes);
       /* a visit without a country stated: who comes */
       if (text[0] == '\0' && d->direction == DN_DELEGATION_INBOUND)
         {

@@ -1,10 +1,12 @@
 /* dn-task-forms.c
  *
  * The small dialogs of the task details (extend a deadline, send a
- * reminder, add progress, pass down) are DnFormDialogs filled in here:
- * their apply step checks the input, then calls the store, and keeps the
- * dialog open with the store's message when it refuses. What they did is
- * told in the details' message bar.
+ * reminder, add progress; mark done and pass down, over a list of units,
+ * in dn-task-forms-units.c) are DnFormDialogs filled in here: their apply
+ * step checks the input, then calls the store, and keeps the dialog open
+ * with the store's message when it refuses. What they did is told in the
+ * details' message bar. This file holds what they share (the SubDialog,
+ * dn-task-forms-private.h) and the forms on one unit's part.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,44 +21,15 @@
 #include "dn-store-writer.h"
 #include "dn-form-dialog.h"
 #include "dn-task-forms.h"
+#include "dn-task-forms-private.h"
 #include "dn-task-rows.h"
 #include "dn-text.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
 
-/* as many sub-assigned tasks as the details list */
-#define MAX_CHILDREN 1000
-
-
 /*
  * Sub-dialogs: each one a DnFormDialog, with what its apply step needs
  */
-
-typedef struct _SubDialog SubDialog;
-typedef gboolean (*SubDialogApply) (SubDialog  *d,
-                                    GError    **error);
-
-struct _SubDialog
-{
-  SubDialogApply        apply;
-  DnTaskDetails        *details;       /* weak */
-  DnStore              *store;
-  gint64                task_id;
-  gint64                assignment_id;
-  gint64                unit_id;
-  char                 *unit_name;
-  DnFormDialog         *dialog;        /* owns this */
-  DnDateEntry          *date;
-  GtkWidget            *text;          /* GtkEntry: reason or note */
-  GtkDropDown          *choice;        /* unit or kind */
-  GtkSpinButton        *percent;
-  GArray               *ids;           /* gint64: unit of each choice position or check */
-  GPtrArray            *checks;        /* GtkCheckButton, one per id */
-  GFile                *file;
-  GtkLabel             *file_label;
-  GtkWidget            *file_clear;
-  GtkFileChooserNative *chooser;
-};
 
 static void
 sub_dialog_free (gpointer data)
@@ -89,12 +62,12 @@ sub_dialog_apply (DnFormDialog  *dialog,
   return d->apply (d, error);
 }
 
-static SubDialog *
-sub_dialog_new (DnTaskDetails  *details,
-                DnStore        *store,
-                const char     *title,
-                const char     *ok_label,
-                SubDialogApply  apply)
+SubDialog *
+_dn_sub_dialog_new (DnTaskDetails  *details,
+                    DnStore        *store,
+                    const char     *title,
+                    const char     *ok_label,
+                    SubDialogApply  apply)
 {
   SubDialog *d = g_new0 (SubDialog, 1);
 
@@ -114,11 +87,11 @@ sub_dialog_new (DnTaskDetails  *details,
 
 /* Makes @write with the window's writer (the local database, or the
  * department server), as dn_form_dialog_write() does; @done reports it. */
-static gboolean
-sub_dialog_write (SubDialog          *d,
-                  DnWrite            *write,
-                  DnFormWrittenFunc   done,
-                  GError            **error)
+gboolean
+_dn_sub_dialog_write (SubDialog          *d,
+                      DnWrite            *write,
+                      DnFormWrittenFunc   done,
+                      GError            **error)
 {
   DnWindowContext *context = d->details != NULL ? dn_window_context_from_widget (GTK_WIDGET (d->details)) : NULL;
   g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
@@ -153,21 +126,21 @@ sub_dialog_add_choice (SubDialog     *d,
 }
 
 /* The dialog's date field (d->date). */
-static DnDateEntry *
-sub_dialog_add_date (SubDialog   *d,
-                     const char  *label,
-                     const char  *accessible,
-                     const GDate *initial)
+DnDateEntry *
+_dn_sub_dialog_add_date (SubDialog   *d,
+                         const char  *label,
+                         const char  *accessible,
+                         const GDate *initial)
 {
   return DN_DATE_ENTRY (dn_form_dialog_add_date (d->dialog, label, accessible, "dialog_date", initial));
 }
 
 /* The date typed in the dialog's date field; else says what is wrong with
  * it, in the dialog, and marks the field. */
-static gboolean
-dialog_date (SubDialog   *d,
-             const char  *missing,
-             GDate       *out)
+gboolean
+_dn_sub_dialog_read_date (SubDialog   *d,
+                          const char  *missing,
+                          GDate       *out)
 {
   return dn_form_dialog_read_date (d->dialog, GTK_WIDGET (d->date), missing, out);
 }
@@ -184,9 +157,9 @@ set_intro_with_officer (SubDialog  *d,
   dn_form_dialog_set_intro (d->dialog, text);
 }
 
-static void
-report (SubDialog  *d,
-        const char *message)
+void
+_dn_sub_dialog_report (SubDialog  *d,
+                       const char *message)
 {
   if (d->details != NULL)
     dn_task_details_show_message (d->details, message, FALSE);
@@ -203,7 +176,7 @@ extended_cb (DnFormDialog *dialog,
   g_autofree char *when = dn_date_format_short (&write->date);
   g_autofree char *message = g_strdup_printf (_("The deadline of %s was extended to %s."), d->unit_name, when);
 
-  report (d, message);
+  _dn_sub_dialog_report (d, message);
 }
 
 static gboolean
@@ -214,7 +187,7 @@ apply_extend (SubDialog  *d,
   g_autoptr(DnWrite) write = NULL;
   GDate date;
 
-  if (!dialog_date (d, _("Type the new deadline, for example 30/6/2024."), &date))
+  if (!_dn_sub_dialog_read_date (d, _("Type the new deadline, for example 30/6/2024."), &date))
     return FALSE;
   if (reason[0] == '\0')
     {
@@ -225,7 +198,7 @@ apply_extend (SubDialog  *d,
   write->id = d->assignment_id;
   write->date = date;
   write->reason = g_steal_pointer (&reason);
-  return sub_dialog_write (d, write, extended_cb, error);
+  return _dn_sub_dialog_write (d, write, extended_cb, error);
 }
 
 void
@@ -237,12 +210,12 @@ dn_task_forms_extend_deadline (DnTaskDetails *details,
   g_autofree char *current = dn_task_rows_format_date (&a->due_date);
   g_autofree char *intro = g_strdup_printf (_("Current deadline: %s. The old deadline and the reason stay in the history."),
                                             current);
-  SubDialog *d = sub_dialog_new (details, store, title, _("_Extend"), apply_extend);
+  SubDialog *d = _dn_sub_dialog_new (details, store, title, _("_Extend"), apply_extend);
 
   d->assignment_id = a->id;
   d->unit_name = g_strdup (a->unit_name);
   set_intro_with_officer (d, intro);
-  d->date = sub_dialog_add_date (d, _("_New deadline"), _("New deadline"), NULL);
+  d->date = _dn_sub_dialog_add_date (d, _("_New deadline"), _("New deadline"), NULL);
   sub_dialog_add_text (d, _("_Reason"), _("Reason"), "dialog_reason",
                        _("Why more time is given, e.g. the unit's request no. 12"));
   gtk_window_present (GTK_WINDOW (d->dialog));
@@ -260,7 +233,7 @@ reminded_cb (DnFormDialog *dialog,
   g_autofree char *message = g_strdup_printf (_("“%s” to %s recorded."),
                                               dn_reminder_kind_get_label (write->reminder->kind), d->unit_name);
 
-  report (d, message);
+  _dn_sub_dialog_report (d, message);
 }
 
 static gboolean
@@ -271,7 +244,7 @@ apply_reminder (SubDialog  *d,
   g_autoptr(DnWrite) write = NULL;
   guint kind = gtk_drop_down_get_selected (d->choice);
 
-  if (!dialog_date (d, _("Type the date the reminder was sent, for example 30/6/2024."), &reminder->sent_on))
+  if (!_dn_sub_dialog_read_date (d, _("Type the date the reminder was sent, for example 30/6/2024."), &reminder->sent_on))
     return FALSE;
   reminder->task_id = d->task_id;
   reminder->unit_id = d->unit_id;
@@ -280,7 +253,7 @@ apply_reminder (SubDialog  *d,
   reminder->note = dn_ui_editable_dup_text (d->text);
   write = dn_write_new (DN_WRITE_ADD_REMINDER);
   write->reminder = g_steal_pointer (&reminder);
-  return sub_dialog_write (d, write, reminded_cb, error);
+  return _dn_sub_dialog_write (d, write, reminded_cb, error);
 }
 
 void
@@ -290,7 +263,7 @@ dn_task_forms_remind (DnTaskDetails *details,
 {
   g_autofree char *title = g_strdup_printf (_("Record a Reminder to %s"), a->unit_name);
   g_autoptr(GtkStringList) kinds = dn_ui_enum_labels (DN_REMINDER_N, G_CALLBACK (dn_reminder_kind_get_label));
-  SubDialog *d = sub_dialog_new (details, store, title, _("_Record Reminder"), apply_reminder);
+  SubDialog *d = _dn_sub_dialog_new (details, store, title, _("_Record Reminder"), apply_reminder);
   GtkWidget *kind;
   GDate today;
 
@@ -299,7 +272,7 @@ dn_task_forms_remind (DnTaskDetails *details,
   set_intro_with_officer (d, _("Reminders are kept in the task's history; they cannot be changed or deleted later."));
   kind = sub_dialog_add_choice (d, _("_Kind"), _("Kind of reminder"), "dialog_kind", kinds);
   dn_date_today (&today);
-  d->date = sub_dialog_add_date (d, _("_Date"), _("Date sent"), &today);
+  d->date = _dn_sub_dialog_add_date (d, _("_Date"), _("Date sent"), &today);
   sub_dialog_add_text (d, _("_Note"), _("Note"), "dialog_note", _("e.g. official letter no. 45/SGD-VP"));
   gtk_window_present (GTK_WINDOW (d->dialog));
   gtk_widget_grab_focus (kind);
@@ -381,7 +354,7 @@ progress_added_cb (DnFormDialog *dialog,
 {
   g_autofree char *message = g_strdup_printf (_("Progress of %d%% recorded."), write->progress->percent);
 
-  report (data, message);
+  _dn_sub_dialog_report (data, message);
 }
 
 static gboolean
@@ -392,7 +365,7 @@ apply_progress (SubDialog  *d,
   g_autoptr(DnWrite) write = NULL;
   guint position = gtk_drop_down_get_selected (d->choice);
 
-  if (!dialog_date (d, _("Type the date of the report, for example 30/6/2024."), &progress->entry_date))
+  if (!_dn_sub_dialog_read_date (d, _("Type the date of the report, for example 30/6/2024."), &progress->entry_date))
     return FALSE;
   gtk_spin_button_update (d->percent);
   progress->task_id = d->task_id;
@@ -403,7 +376,7 @@ apply_progress (SubDialog  *d,
   write = dn_write_new (DN_WRITE_ADD_PROGRESS);
   write->progress = g_steal_pointer (&progress);
   write->file = d->file != NULL ? g_object_ref (d->file) : NULL;
-  return sub_dialog_write (d, write, progress_added_cb, error);
+  return _dn_sub_dialog_write (d, write, progress_added_cb, error);
 }
 
 void
@@ -411,7 +384,7 @@ dn_task_forms_add_progress (DnTaskDetails *details,
                             DnStore       *store,
                             DnTask        *task)
 {
-  SubDialog *d = sub_dialog_new (details, store, _("Add Progress"), _("_Add"), apply_progress);
+  SubDialog *d = _dn_sub_dialog_new (details, store, _("Add Progress"), _("_Add"), apply_progress);
   g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) assignments = dn_store_list_assignments (store, d->task_id, NULL);
   GtkWidget *percent, *file_box, *choose, *clear, *file_label;
@@ -438,7 +411,7 @@ dn_task_forms_add_progress (DnTaskDetails *details,
     dn_form_dialog_set_intro (d->dialog, _("The progress shown for this task is the average of its sub-assigned tasks; "
                                "a report here is kept in its history."));
   dn_date_today (&today);
-  d->date = sub_dialog_add_date (d, _("_Date"), _("Date of the report"), &today);
+  d->date = _dn_sub_dialog_add_date (d, _("_Date"), _("Date of the report"), &today);
 
   sub_dialog_add_choice (d, _("_Unit"), _("Reporting unit"), "dialog_unit", units);
 
@@ -481,332 +454,4 @@ dn_task_forms_add_progress (DnTaskDetails *details,
 
   gtk_window_present (GTK_WINDOW (d->dialog));
   gtk_widget_grab_focus (percent);
-}
-
-/* Lists of ticked units (pass down, mark done) ---------------------------- */
-
-/* A framed, scrolled list of check buttons named @name, after a "Select
- * all" check when @select_all; add its rows with check_list_add(). */
-static GtkWidget *
-check_list_new (SubDialog  *d,
-                const char *name,
-                const char *accessible,
-                gboolean    select_all);
-
-static void
-on_select_all_toggled_cb (GtkCheckButton *all,
-                          SubDialog      *d)
-{
-  gboolean on = gtk_check_button_get_active (all);
-
-  for (guint i = 0; i < d->checks->len; i++)
-    if (gtk_widget_get_sensitive (d->checks->pdata[i]))
-      gtk_check_button_set_active (d->checks->pdata[i], on);
-}
-
-static GtkWidget *
-check_list_new (SubDialog  *d,
-                const char *name,
-                const char *accessible,
-                gboolean    select_all)
-{
-  GtkWidget *scroller, *list;
-
-  d->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  d->checks = g_ptr_array_new ();
-  if (select_all)
-    {
-      GtkWidget *all = gtk_check_button_new_with_mnemonic (_("Select _all"));
-
-      gtk_widget_set_name (all, "dialog_select_all");
-      g_signal_connect (all, "toggled", G_CALLBACK (on_select_all_toggled_cb), d);
-      dn_form_dialog_add_widget (d->dialog, all);
-    }
-  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_name (list, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_widget_set_margin_start (list, 6);
-  gtk_widget_set_margin_top (list, 6);
-  gtk_widget_set_margin_bottom (list, 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_widget_set_hexpand (scroller, TRUE);
-  dn_form_dialog_add_widget (d->dialog, scroller);
-  return list;
-}
-
-/* A check button for unit @id, named @unit_name, showing @text. */
-static void
-check_list_add (SubDialog  *d,
-                GtkWidget  *list,
-                gint64      id,
-                const char *unit_name,
-                const char *text,
-                gboolean    active,
-                gboolean    sensitive)
-{
-  GtkWidget *check = gtk_check_button_new_with_label (text);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, unit_name, -1);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
-  gtk_widget_set_sensitive (check, sensitive);
-  gtk_box_append (GTK_BOX (list), check);
-  g_ptr_array_add (d->checks, check);
-  g_array_append_val (d->ids, id);
-}
-
-/* The units whose check is sensitive and ticked (@ticked) or not. */
-static GArray *
-check_list_units (SubDialog *d,
-                  gboolean   ticked)
-{
-  GArray *units = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < d->checks->len; i++)
-    {
-      GtkWidget *check = d->checks->pdata[i];
-
-      if (gtk_widget_get_sensitive (check) && gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) == ticked)
-        g_array_append_val (units, g_array_index (d->ids, gint64, i));
-    }
-  return units;
-}
-
-/* Offers Undo of what the dialog did in the window, with @message. */
-static void
-offer_undo (SubDialog      *d,
-            const char     *message,
-            DnTaskSnapshot *before,
-            gint64          made_id)
-{
-  DnWindowContext *context = d->details != NULL ? dn_window_context_from_widget (GTK_WIDGET (d->details)) : NULL;
-
-  if (context != NULL && before != NULL)
-    dn_task_details_push_undo (context, message, before, made_id);
-  else
-    dn_task_snapshot_free (before);
-}
-
-/* Mark as done ------------------------------------------------------------ */
-
-static void
-marked_done_cb (DnFormDialog *dialog,
-                DnWrite      *write,
-                gpointer      data)
-{
-  SubDialog *d = data;
-  DnTaskSnapshot *before = g_object_steal_data (G_OBJECT (dialog), "dn-before");
-  g_autofree char *message = NULL;
-
-  if (write->next_id > 0)
-    {
-      g_autoptr(DnTask) next = dn_store_get_task (d->store, write->next_id, NULL);
-      g_autofree char *due = next != NULL ? dn_task_rows_format_date (&next->due_date) : g_strdup ("?");
-
-      message = g_strdup_printf (_("The task is done. As it repeats, its next occurrence was created, due on %s."),
-                                 due);
-    }
-  else
-    message = g_strdup (_("The task is done."));
-  report (d, message);
-  offer_undo (d, message, before, write->made_id);
-}
-
-static gboolean
-apply_mark_done (SubDialog  *d,
-                 GError    **error)
-{
-  g_autoptr(DnTaskSnapshot) before = dn_store_snapshot_task (d->store, d->task_id, error);
-  g_autoptr(DnWrite) write = NULL;
-
-  if (before == NULL)
-    return FALSE;
-  write = dn_write_new (DN_WRITE_MARK_TASK_DONE);
-  write->id = d->task_id;
-  /* the supporting units left unticked stay open */
-  write->keep_open = check_list_units (d, FALSE);
-  g_object_set_data_full (G_OBJECT (d->dialog), "dn-before", g_steal_pointer (&before),
-                          (GDestroyNotify) dn_task_snapshot_free);
-  return sub_dialog_write (d, write, marked_done_cb, error);
-}
-
-void
-dn_task_forms_mark_done (DnTaskDetails *details,
-                         DnStore       *store,
-                         DnTask        *task)
-{
-  g_autoptr(GPtrArray) assignments = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *intro = NULL;
-  GtkWidget *list = NULL;
-  SubDialog *d;
-
-  if (task == NULL)
-    return;
-  assignments = dn_store_list_assignments (store, task->id, &error);
-  if (assignments == NULL)
-    {
-      dn_task_details_show_message (details, error->message, TRUE);
-      return;
-    }
-  d = sub_dialog_new (details, store, _("Mark as Done"), _("_Mark Done"), apply_mark_done);
-  intro = g_strdup_printf (_("“%s” will be marked done, and the part of its lead unit, %s, closed with it."),
-                           task->title, task->lead_unit_name);
-  dn_form_dialog_set_intro (d->dialog, intro);
-  for (guint i = 0; i < assignments->len; i++)
-    {
-      DnAssignment *a = assignments->pdata[i];
-
-      if (a->role != DN_ROLE_SUPPORT || (a->status != DN_STATUS_OPEN && a->status != DN_STATUS_IN_PROGRESS))
-        continue;
-      if (list == NULL)
-        {
-          GtkWidget *label = gtk_label_new (_("These supporting units have not finished their part. "
-                                              "Ticked ones are closed with the task; the others stay open."));
-
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          dn_form_dialog_add_widget (d->dialog, label);
-          list = check_list_new (d, "dialog_units", _("Supporting units to close"), FALSE);
-        }
-      check_list_add (d, list, a->unit_id, a->unit_name, a->unit_name, TRUE, TRUE);
-    }
-  if (list == NULL)
-    d->checks = g_ptr_array_new ();
-  gtk_window_present (GTK_WINDOW (d->dialog));
-  gtk_widget_grab_focus (dn_form_dialog_get_save_button (d->dialog));
-}
-
-/* Pass down to sub-units ------------------------------------------------- */
-
-/* What undoing a pass-down takes back: the sub-tasks it made. */
-typedef struct
-{
-  gint64  task_id;
-  GArray *created;
-} PassDownUndo;
-
-static void
-pass_down_undo_free (gpointer data)
-{
-  PassDownUndo *undo = data;
-
-  g_array_unref (undo->created);
-  g_free (undo);
-}
-
-static gboolean
-undo_pass_down_cb (DnStore  *store,
-                   gpointer  data,
-                   GError  **error)
-{
-  PassDownUndo *undo = data;
-
-  return dn_store_undo_pass_down (store, undo->task_id, (const gint64 *) (gpointer) undo->created->data,
-                                  undo->created->len, error);
-}
-
-static void
-passed_down_cb (DnFormDialog *dialog,
-                DnWrite      *write,
-                gpointer      data)
-{
-  SubDialog *d = data;
-  guint n = write->made_ids != NULL ? write->made_ids->len : 0;
-  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The task was passed down to %u unit.",
-                                                           "The task was passed down to %u units.", n), n);
-  DnWindowContext *context = d->details != NULL ? dn_window_context_from_widget (GTK_WIDGET (d->details)) : NULL;
-
-  report (d, message);
-  if (context != NULL && write->made_ids != NULL)
-    {
-      PassDownUndo *undo = g_new0 (PassDownUndo, 1);
-
-      undo->task_id = d->task_id;
-      undo->created = g_array_ref (write->made_ids);
-      dn_window_context_push_undo (context, message, undo_pass_down_cb, undo, pass_down_undo_free);
-    }
-}
-
-static gboolean
-apply_pass_down (SubDialog  *d,
-                 GError    **error)
-{
-  g_autoptr(GArray) chosen = check_list_units (d, TRUE);
-  g_autoptr(DnWrite) write = NULL;
-  GDate due;
-
-  if (chosen->len == 0)
-    {
-      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("Tick at least one sub-unit."));
-      return FALSE;
-    }
-  if (!dialog_date (d, _("Give the deadline of the sub-units."), &due))
-    return FALSE;
-  write = dn_write_new (DN_WRITE_PASS_DOWN);
-  write->id = d->task_id;
-  write->units = g_steal_pointer (&chosen);
-  write->date = due;
-  return sub_dialog_write (d, write, passed_down_cb, error);
-}
-
-void
-dn_task_forms_pass_down (DnTaskDetails *details,
-                         DnStore       *store,
-                         DnTask        *task)
-{
-  g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GHashTable) assigned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *intro = NULL;
-  DnTaskQuery query;
-  SubDialog *d;
-  GtkWidget *list;
-
-  if (task == NULL)
-    return;
-  units = dn_store_list_units (store, task->lead_unit_id, FALSE, &error);
-  if (units == NULL)
-    {
-      dn_task_details_show_message (details, error->message, TRUE);
-      return;
-    }
-
-  /* the sub-units that already have their copy */
-  dn_task_query_init (&query);
-  query.parent_id = dn_task_details_get_task (details);
-  {
-    g_autoptr(GPtrArray) children = dn_store_list_tasks (store, &query, MAX_CHILDREN, NULL);
-
-    for (guint i = 0; children != NULL && i < children->len; i++)
-      {
-        DnTask *child = children->pdata[i];
-        g_hash_table_add (assigned, g_memdup2 (&child->lead_unit_id, sizeof (gint64)));
-      }
-  }
-
-  d = sub_dialog_new (details, store, _("Pass Down to Sub-units"), _("_Pass Down"), apply_pass_down);
-  intro = g_strdup_printf (_("Each ticked unit gets its own copy of the task, which it leads, due on the date below. "
-                             "This task, led by %s, keeps its own progress; its sub-units' progress is shown "
-                             "beside it."),
-                           task->lead_unit_name);
-  dn_form_dialog_set_intro (d->dialog, intro);
-  /* by default the task's current deadline (its lead's, extensions included) */
-  d->date = sub_dialog_add_date (d, _("Sub-units' _deadline"), _("Deadline of the sub-units"), &task->due_date);
-
-  list = check_list_new (d, "dialog_units", _("Sub-units"), TRUE);
-  for (guint i = 0; i < units->len; i++)
-    {
-      DnUnit *unit = units->pdata[i];
-      gboolean done = g_hash_table_contains (assigned, &unit->id);
-      g_autofree char *text = done ? g_strdup_printf (_("%s (already passed down)"), unit->name)
-                                   : g_strdup (unit->name);
-
-      check_list_add (d, list, unit->id, unit->name, text, done, !done);
-    }
-  gtk_window_present (GTK_WINDOW (d->dialog));
 }
