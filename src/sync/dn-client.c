@@ -380,6 +380,13 @@ request_done (GTask *task)
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* a file's bytes as they came */
+  if (status >= 200 && status < 300 && g_task_get_source_tag (task) == (gpointer) dn_client_download_async)
+    {
+      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&request->answer)),
+                             (GDestroyNotify) g_bytes_unref);
+      return;
+    }
   if (request->answer->len > 0)
     answer = dn_client_parse_answer ((const char *) request->answer->data, request->answer->len, &error);
   if (status >= 200 && status < 300)
@@ -621,6 +628,27 @@ JsonNode *
 dn_client_upload_finish (DnClient      *self,
                          GAsyncResult  *result,
                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+dn_client_download_async (DnClient            *self,
+                          const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (DN_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] == '/');
+  start_request (self, "GET", path, NULL, NULL, NULL, cancellable, dn_client_download_async, callback, user_data);
+}
+
+GBytes *
+dn_client_download_finish (DnClient      *self,
+                           GAsyncResult  *result,
+                           GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

@@ -142,5 +142,15 @@ void         dn_client_upload_async           (DnClient            *self,
 JsonNode    *dn_client_upload_finish          (DnClient            *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+/* GET @path whose answer is a file's bytes (GET /attachments/{sha256}),
+ * capped as every answer; an error answer as dn_client_request_*. */
+void         dn_client_download_async         (DnClient            *self,
+                                               const char          *path,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+GBytes      *dn_client_download_finish        (DnClient            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "dn-connection.h"
 #include "dn-remote-writes.h"
+#include "dn-store-documents.h"
 
 struct _DnConnection
 {
@@ -459,6 +460,91 @@ dn_connection_writer_init (DnWriterInterface *iface)
   iface->write_async = dn_connection_write_async;
   iface->write_finish = dn_connection_write_finish;
   iface->can_undo = dn_connection_can_undo;
+}
+
+/* Files ------------------------------------------------------------------------ */
+
+static void
+on_file_downloaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  DnConnection *self = g_task_get_source_object (task);
+  DnAttachment *attachment = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *sha256 = NULL;
+  GError *error = NULL;
+
+  bytes = dn_client_download_finish (DN_CLIENT (source), result, &error);
+  if (bytes == NULL)
+    {
+      note_failure (self, error);
+      g_task_return_error (task, error);
+      return;
+    }
+  /* only the file recorded: another one is not kept */
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (g_strcmp0 (sha256, attachment->sha256) != 0)
+    {
+      g_task_return_new_error (task, DN_CLIENT_ERROR, DN_CLIENT_ERROR_SERVER,
+                               _("The server sent another file than “%s”: it was not kept."), attachment->file_name);
+      return;
+    }
+  file = dn_store_get_attachment_file (self->store, attachment);
+  folder = g_file_get_parent (file);
+  if ((!g_file_make_directory_with_parents (folder, NULL, &error) &&
+       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_clear_error (&error);
+  /* written under a temporary name, then renamed */
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, g_task_get_cancellable (task), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+}
+
+void
+dn_connection_fetch_file_async (DnConnection        *self,
+                                DnAttachment        *attachment,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (DN_IS_CONNECTION (self));
+  g_return_if_fail (DN_IS_ATTACHMENT (attachment));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dn_connection_fetch_file_async);
+  g_task_set_task_data (task, g_object_ref (attachment), g_object_unref);
+  file = dn_store_get_attachment_file (self->store, attachment);
+  if (g_file_query_exists (file, NULL))
+    {
+      g_task_return_pointer (task, g_steal_pointer (&file), g_object_unref);
+      return;
+    }
+  path = g_strconcat ("/attachments/", attachment->sha256, NULL);
+  dn_client_download_async (self->client, path, cancellable, on_file_downloaded_cb, g_steal_pointer (&task));
+}
+
+GFile *
+dn_connection_fetch_file_finish (DnConnection  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* The object ------------------------------------------------------------------- */

@@ -78,6 +78,21 @@ void               dn_connection_sync           (DnConnection  *self);
 /* Stops syncing and every request under way */
 void               dn_connection_close          (DnConnection  *self);
 
+/* Brings the file of @attachment (a record of the replica) from the
+ * server into the replica's data folder, where
+ * dn_store_get_attachment_file() finds it: GET /attachments/{sha256},
+ * the bytes checked against the SHA-256 recorded, written whole under a
+ * temporary name then renamed. Done at once when it is there already. */
+void               dn_connection_fetch_file_async  (DnConnection        *self,
+                                                    DnAttachment        *attachment,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+/* The file in the replica's data folder, or NULL with @error */
+GFile             *dn_connection_fetch_file_finish (DnConnection        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 /* Where the replica of the server at @base_uri lives:
  * g_get_user_data_dir()/doingoai/replica-HOST-PORT.db */
 char              *dn_connection_dup_replica_path (const char  *base_uri,

@@ -17,7 +17,9 @@
 #include "dn-connection.h"
 #include "dn-exchange.h"
 #include "dn-server-test-utils.h"
+#include "dn-store-attachments.h"
 #include "dn-store-changes.h"
+#include "dn-store-documents.h"
 #include "dn-passport-loan.h"
 #include "dn-store-partners.h"
 #include "dn-store-people.h"
@@ -526,6 +528,92 @@ test_connection_passports (Fixture       *f,
                                       hand_out->made_id), ==, 1);
 }
 
+static GFile *
+fetch (Fixture       *f,
+       DnAttachment  *attachment,
+       GError       **error)
+{
+  GAsyncResult *result = NULL;
+  GFile *file;
+
+  dn_connection_fetch_file_async (f->connection, attachment, NULL, dn_test_on_result, &result);
+  dn_test_wait_result (&result);
+  file = dn_connection_fetch_file_finish (f->connection, result, error);
+  g_object_unref (result);
+  return file;
+}
+
+/* The replica holds the records, the server the files: a file attached to
+ * a task is brought into the replica's data folder when asked for, once */
+static void
+test_connection_files (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DnStore *server = f->server.base.store;
+  gint64 task = dn_server_test_add_task (&f->server, "Báo cáo của trường", f->server.office);
+  g_autoptr(GBytes) reply = g_bytes_new_static ("%PDF-1.4\n% trả lời\n%%EOF\n", 26);
+  g_autoptr(DnAttachment) on_server = dn_store_add_attachment_bytes (server, reply, "tra-loi.pdf", &error);
+  g_autoptr(DnAttachment) mine = NULL;
+  g_autoptr(GFile) kept = NULL;
+  g_autoptr(GBytes) read = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (dn_store_attach (server, DN_RECORD_TASK, task, on_server->id, NULL, &error));
+
+  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  mine = dn_store_get_attachment (f->replica.store, on_server->id, &error);
+  g_assert_no_error (error);
+  kept = dn_store_get_attachment_file (f->replica.store, mine);
+  g_assert_false (g_file_query_exists (kept, NULL));
+  g_clear_object (&kept);
+  kept = fetch (f, mine, &error);
+  g_assert_no_error (error);
+  read = g_file_load_bytes (kept, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (read, reply));
+  /* once there, not asked for again */
+  dn_server_disconnect (f->server.server);
+  g_clear_object (&kept);
+  kept = fetch (f, mine, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+}
+
+/* A file changed on the server (not the one recorded) is refused and not
+ * kept */
+static void
+test_connection_tampered_file (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  DnStore *server = f->server.base.store;
+  gint64 task = dn_server_test_add_task (&f->server, "Báo cáo của trường", f->server.office);
+  g_autoptr(GBytes) other = g_bytes_new_static ("%PDF-1.4\n% công văn khác\n%%EOF\n", 32);
+  g_autoptr(DnAttachment) tampered = dn_store_add_attachment_bytes (server, other, "cong-van.pdf", &error);
+  g_autoptr(DnAttachment) mine = NULL;
+  g_autoptr(GFile) server_file = NULL;
+  g_autoptr(GFile) kept = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (dn_store_attach (server, DN_RECORD_TASK, task, tampered->id, NULL, &error));
+  /* someone changed the file in the server's data folder */
+  server_file = dn_store_get_attachment_file (server, tampered);
+  g_assert_true (g_file_replace_contents (server_file, "%PDF-1.4\n% sửa\n", 17, NULL, FALSE, G_FILE_CREATE_NONE,
+                                          NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  mine = dn_store_get_attachment (f->replica.store, tampered->id, &error);
+  g_assert_no_error (error);
+  g_assert_null (fetch (f, mine, &error));
+  g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_SERVER);
+  g_assert_nonnull (strstr (error->message, "cong-van.pdf"));
+  kept = dn_store_get_attachment_file (f->replica.store, mine);
+  g_assert_false (g_file_query_exists (kept, NULL));
+}
+
 static void
 test_connection_replica_path (void)
 {
@@ -556,6 +644,9 @@ main (int   argc,
   g_test_add ("/connection/offline", Fixture, NULL, fixture_setup, test_connection_offline, fixture_teardown);
   g_test_add ("/connection/records", Fixture, NULL, fixture_setup, test_connection_records, fixture_teardown);
   g_test_add ("/connection/passports", Fixture, NULL, fixture_setup, test_connection_passports, fixture_teardown);
+  g_test_add ("/connection/files", Fixture, NULL, fixture_setup, test_connection_files, fixture_teardown);
+  g_test_add ("/connection/tampered-file", Fixture, NULL, fixture_setup, test_connection_tampered_file,
+              fixture_teardown);
   g_test_add ("/connection/warning", Fixture, NULL, fixture_setup, test_connection_warning, fixture_teardown);
   DN_TEST_ADD ("/connection/demo", test_connection_demo);
   g_test_add_func ("/connection/replica-path", test_connection_replica_path);

@@ -21,6 +21,8 @@
 #include "dn-form-dialog.h"
 #include "dn-partner-editor.h"
 #include "dn-passport-forms.h"
+#include "dn-pdf-window.h"
+#include "dn-store-documents.h"
 #include "dn-store-passports.h"
 #include "dn-person-editor.h"
 #include "dn-server-dialog.h"
@@ -301,6 +303,12 @@ test_two_desktops (Fixture       *f,
 }
 
 static gboolean
+pdf_window_shown (gpointer data)
+{
+  return dn_ui_find_window (DN_TYPE_PDF_WINDOW) != NULL;
+}
+
+static gboolean
 has_error (gpointer data)
 {
   return dn_form_dialog_get_error (data) != NULL;
@@ -435,6 +443,23 @@ test_connected_records (Fixture       *f,
     gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (department.window));
     gtk_window_present (GTK_WINDOW (details));
     dn_ui_spin (0);
+    /* the department opens the school's reply: its replica has the record,
+     * the file is brought from the server and shown */
+    {
+      g_autoptr(DnAttachment) reply = NULL;
+      g_autoptr(GFile) kept = NULL;
+      gint64 reply_id = dn_test_query_int (department.replica, "SELECT attachment_id FROM task_attachment "
+                                           "WHERE task_id = %" G_GINT64_FORMAT, task_id);
+
+      reply = dn_store_get_attachment (department.replica, reply_id, NULL);
+      g_assert_nonnull (reply);
+      kept = dn_store_get_attachment_file (department.replica, reply);
+      g_assert_false (g_file_query_exists (kept, NULL));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.open-attachment", "x", reply_id));
+      g_assert_true (dn_ui_wait_until (pdf_window_shown, NULL, 10000));
+      g_assert_true (g_file_query_exists (kept, NULL));
+      gtk_window_destroy (dn_ui_find_window (DN_TYPE_PDF_WINDOW));
+    }
     watched = details;
     g_object_add_weak_pointer (G_OBJECT (details), &watched);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.delete", NULL));

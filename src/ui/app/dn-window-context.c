@@ -214,6 +214,13 @@ dn_window_context_get_settings (DnWindowContext *self)
   return self->settings;
 }
 
+DnConnection *
+dn_window_context_get_connection (DnWindowContext *self)
+{
+  g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), NULL);
+  return DN_IS_CONNECTION (self->writer) ? DN_CONNECTION (self->writer) : NULL;
+}
+
 gint64
 dn_window_context_get_my_unit (DnWindowContext *self)
 {

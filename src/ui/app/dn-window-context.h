@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "dn-store.h"
+#include "dn-connection.h"
 #include "dn-writer.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,10 @@ GSettings       *dn_window_context_get_settings (DnWindowContext *self);
 DnWriter        *dn_window_context_get_writer   (DnWindowContext *self);
 void             dn_window_context_set_writer   (DnWindowContext *self,
                                                  DnWriter        *writer);
+/* The department server's connection when the window's writes go there
+ * (the writer is a DnConnection), else NULL: what a connected window
+ * fetches the attached files it does not hold from. */
+DnConnection    *dn_window_context_get_connection (DnWindowContext *self);
 /* The officer's own unit (preference "my-unit"), 0 when not set. */
 gint64           dn_window_context_get_my_unit  (DnWindowContext *self);
 

@@ -295,6 +295,68 @@ attach_action (GtkWidget  *widget,
   dn_attachment_list_attach (self, file, NULL);
 }
 
+/* Shows @file, the stored file of @attachment: a PDF inside the
+ * application, other files with the program the system has for them */
+static void
+show_file (GtkWindow     *parent,
+           DnAttachment  *attachment,
+           GFile         *file,
+           int            page,
+           GtkWindow    **viewer)
+{
+  g_autofree char *uri = NULL;
+
+  if (dn_attachment_is_pdf (attachment))
+    {
+      DnPdfWindow *window = dn_pdf_window_open (parent, file, MAX (page, 0));
+
+      /* its title, and the name "Save a Copy" offers */
+      dn_pdf_window_set_file_name (window, attachment->file_name);
+      if (viewer != NULL)
+        *viewer = GTK_WINDOW (window);
+      return;
+    }
+  uri = g_file_get_uri (file);
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
+typedef struct
+{
+  GtkWindow    *parent;  /* weak */
+  DnAttachment *attachment;
+  int           page;
+} Fetching;
+
+static void
+fetching_free (Fetching *f)
+{
+  g_clear_weak_pointer (&f->parent);
+  g_clear_object (&f->attachment);
+  g_free (f);
+}
+
+/* The file came from the department server: shown, unless its window is
+ * gone; a failure said over that window */
+static void
+on_fetched_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  Fetching *f = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = dn_connection_fetch_file_finish (DN_CONNECTION (source), result, &error);
+
+  if (f->parent != NULL)
+    {
+      if (file != NULL)
+        show_file (f->parent, f->attachment, file, f->page, NULL);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        dn_ui_show_error (f->parent, _("The file could not be brought from the department server"),
+                          error->message);
+    }
+  fetching_free (f);
+}
+
 gboolean
 dn_attachment_open (GtkWindow   *parent,
                     DnStore     *store,
@@ -305,7 +367,8 @@ dn_attachment_open (GtkWindow   *parent,
 {
   g_autoptr(DnAttachment) attachment = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *uri = NULL;
+  DnWindowContext *context = parent != NULL ? dn_window_context_from_widget (GTK_WIDGET (parent)) : NULL;
+  DnConnection *connection = context != NULL ? dn_window_context_get_connection (context) : NULL;
 
   g_return_val_if_fail (DN_IS_STORE (store), FALSE);
   if (viewer != NULL)
@@ -314,26 +377,27 @@ dn_attachment_open (GtkWindow   *parent,
   if (attachment == NULL)
     return FALSE;
   file = dn_store_get_attachment_file (store, attachment);
-  if (!g_file_query_exists (file, NULL))
+  if (g_file_query_exists (file, NULL))
+    {
+      show_file (parent, attachment, file, page, viewer);
+      return TRUE;
+    }
+  if (connection == NULL || dn_connection_get_store (connection) != store)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                            _("The attached file is missing from the data folder."));
       return FALSE;
     }
-  /* a PDF is read inside the application; other files with the program
-   * the system has for them */
-  if (dn_attachment_is_pdf (attachment))
-    {
-      DnPdfWindow *window = dn_pdf_window_open (parent, file, MAX (page, 0));
+  /* a connected window's replica holds the records, the server the files:
+   * brought once, then kept beside the replica */
+  {
+    Fetching *f = g_new0 (Fetching, 1);
 
-      /* its title, and the name "Save a Copy" offers */
-      dn_pdf_window_set_file_name (window, attachment->file_name);
-      if (viewer != NULL)
-        *viewer = GTK_WINDOW (window);
-      return TRUE;
-    }
-  uri = g_file_get_uri (file);
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+    g_set_weak_pointer (&f->parent, parent);
+    f->attachment = g_object_ref (attachment);
+    f->page = page;
+    dn_connection_fetch_file_async (connection, attachment, NULL, on_fetched_cb, f);
+  }
   return TRUE;
 }
 

@@ -50,7 +50,10 @@ const char       *dn_attachment_list_get_message     (DnAttachmentList *self);
 /* Opens the stored file @attachment_id: a PDF in a viewer window over
  * @parent at @page (from 0), put in @viewer (may be NULL); another file
  * with the program the system has for it (@viewer set to NULL). FALSE with
- * @error set when the file is missing. */
+ * @error set when the file is missing. In a window connected to the
+ * department server, a file the replica does not hold yet is brought from
+ * the server first: TRUE, @viewer NULL, and it is shown when it came (or
+ * why not, over @parent). */
 gboolean          dn_attachment_open                 (GtkWindow        *parent,
                                                       DnStore          *store,
                                                       gint64            attachment_id,
