@@ -543,23 +543,37 @@ fetch (Fixture       *f,
   return file;
 }
 
+/* A file of @contents named @name attached on the server to a task of
+ * the office (which the unit officer "batxat" sees) */
+static DnAttachment *
+add_task_file (Fixture    *f,
+               GBytes     *contents,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  DnStore *server = f->server.base.store;
+  gint64 task = dn_server_test_add_task (&f->server, "Báo cáo của trường", f->server.office);
+  DnAttachment *attachment = dn_store_add_attachment_bytes (server, contents, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (dn_store_attach (server, DN_RECORD_TASK, task, attachment->id, NULL, &error));
+  g_assert_no_error (error);
+  return attachment;
+}
+
 /* The replica holds the records, the server the files: a file attached to
  * a task is brought into the replica's data folder when asked for, once */
 static void
 test_connection_files (Fixture       *f,
                        gconstpointer  data)
 {
+  static const char text[] = "%PDF-1.4\n% trả lời\n%%EOF\n";
   g_autoptr(GError) error = NULL;
-  DnStore *server = f->server.base.store;
-  gint64 task = dn_server_test_add_task (&f->server, "Báo cáo của trường", f->server.office);
-  g_autoptr(GBytes) reply = g_bytes_new_static ("%PDF-1.4\n% trả lời\n%%EOF\n", 26);
-  g_autoptr(DnAttachment) on_server = dn_store_add_attachment_bytes (server, reply, "tra-loi.pdf", &error);
+  g_autoptr(GBytes) reply = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(DnAttachment) on_server = add_task_file (f, reply, "tra-loi.pdf");
   g_autoptr(DnAttachment) mine = NULL;
   g_autoptr(GFile) kept = NULL;
   g_autoptr(GBytes) read = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (dn_store_attach (server, DN_RECORD_TASK, task, on_server->id, NULL, &error));
 
   g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
   g_assert_no_error (error);
@@ -587,20 +601,18 @@ static void
 test_connection_tampered_file (Fixture       *f,
                                gconstpointer  data)
 {
+  static const char text[] = "%PDF-1.4\n% công văn khác\n%%EOF\n";
+  static const char changed[] = "%PDF-1.4\n% sửa\n";
   g_autoptr(GError) error = NULL;
-  DnStore *server = f->server.base.store;
-  gint64 task = dn_server_test_add_task (&f->server, "Báo cáo của trường", f->server.office);
-  g_autoptr(GBytes) other = g_bytes_new_static ("%PDF-1.4\n% công văn khác\n%%EOF\n", 32);
-  g_autoptr(DnAttachment) tampered = dn_store_add_attachment_bytes (server, other, "cong-van.pdf", &error);
+  g_autoptr(GBytes) other = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(DnAttachment) tampered = add_task_file (f, other, "cong-van.pdf");
   g_autoptr(DnAttachment) mine = NULL;
   g_autoptr(GFile) server_file = NULL;
   g_autoptr(GFile) kept = NULL;
 
-  g_assert_no_error (error);
-  g_assert_true (dn_store_attach (server, DN_RECORD_TASK, task, tampered->id, NULL, &error));
   /* someone changed the file in the server's data folder */
-  server_file = dn_store_get_attachment_file (server, tampered);
-  g_assert_true (g_file_replace_contents (server_file, "%PDF-1.4\n% sửa\n", 17, NULL, FALSE, G_FILE_CREATE_NONE,
+  server_file = dn_store_get_attachment_file (f->server.base.store, tampered);
+  g_assert_true (g_file_replace_contents (server_file, changed, sizeof changed - 1, NULL, FALSE, G_FILE_CREATE_NONE,
                                           NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));

@@ -167,6 +167,16 @@ desktop_close (Desktop *d)
   g_assert_finalize_object (d->replica);
 }
 
+/* @window shown over the main window of @d */
+static void
+present_over (GtkWindow *window,
+              Desktop   *d)
+{
+  gtk_window_set_transient_for (window, GTK_WINDOW (d->window));
+  gtk_window_present (window);
+  dn_ui_spin (0);
+}
+
 static gboolean
 window_gone (gpointer data)
 {
@@ -190,9 +200,7 @@ test_two_desktops (Fixture       *f,
 
   /* the department assigns a task to the school, in its editor */
   editor = dn_task_editor_new (department.replica, NULL);
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (department.window));
-  gtk_window_present (GTK_WINDOW (editor));
-  dn_ui_spin (0);
+  present_over (GTK_WINDOW (editor), &department);
   dn_ui_set_text (editor, "Title", "Báo cáo kết quả giao lưu với trường Hàn Quốc");
   dn_chooser_set_id (DN_CHOOSER (dn_ui_get_by_label (editor, "Lead unit")), f->school);
   dn_ui_set_text (editor, "Due date", "30/12/2026");
@@ -219,9 +227,7 @@ test_two_desktops (Fixture       *f,
 
   /* and reports progress in the task's details */
   details = dn_task_details_new (school.replica, task_id);
-  gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (school.window));
-  gtk_window_present (GTK_WINDOW (details));
-  dn_ui_spin (0);
+  present_over (GTK_WINDOW (details), &school);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.add-progress", NULL));
   dn_ui_spin (0);
   dialog = NULL;
@@ -359,9 +365,7 @@ test_connected_records (Fixture       *f,
 
   person = dn_person_editor_new (school.replica, 0, f->school, &error);
   g_assert_no_error (error);
-  gtk_window_set_transient_for (GTK_WINDOW (person), GTK_WINDOW (school.window));
-  gtk_window_present (GTK_WINDOW (person));
-  dn_ui_spin (0);
+  present_over (GTK_WINDOW (person), &school);
   dn_ui_set_text (person, "Family name", "Lương");
   dn_ui_set_text (person, "Given name", "Hà");
   g_assert_true (save_and_wait (person));
@@ -379,9 +383,7 @@ test_connected_records (Fixture       *f,
   dn_date_today (&today);
   partner = dn_partner_editor_new (department.replica, 0, &today, &error);
   g_assert_no_error (error);
-  gtk_window_set_transient_for (GTK_WINDOW (partner), GTK_WINDOW (department.window));
-  gtk_window_present (GTK_WINDOW (partner));
-  dn_ui_spin (0);
+  present_over (GTK_WINDOW (partner), &department);
   dn_ui_set_text (partner, "Name", "Global Care");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (partner, "Registration paper")),
                               DN_REGISTRATION_OPERATION);
@@ -410,9 +412,7 @@ test_connected_records (Fixture       *f,
 
     desktop_sync (&school);
     details = dn_task_details_new (school.replica, task_id);
-    gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (school.window));
-    gtk_window_present (GTK_WINDOW (details));
-    dn_ui_spin (0);
+    present_over (GTK_WINDOW (details), &school);
     part = dn_ui_get_by_label (details, "Status of Trường Tiểu học Bát Xát");
     gtk_drop_down_set_selected (GTK_DROP_DOWN (part), DN_STATUS_DONE);
     /* not changed again until the server answers */
@@ -440,9 +440,7 @@ test_connected_records (Fixture       *f,
 
     desktop_sync (&department);
     details = dn_task_details_new (department.replica, task_id);
-    gtk_window_set_transient_for (GTK_WINDOW (details), GTK_WINDOW (department.window));
-    gtk_window_present (GTK_WINDOW (details));
-    dn_ui_spin (0);
+    present_over (GTK_WINDOW (details), &department);
     /* the department opens the school's reply: its replica has the record,
      * the file is brought from the server and shown */
     {
@@ -474,18 +472,14 @@ test_connected_records (Fixture       *f,
     DnUnitDialog *dialog = dn_unit_dialog_new (school.replica, DN_UNIT_DIALOG_ADD, f->school, &error);
 
     g_assert_no_error (error);
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (school.window));
-    gtk_window_present (GTK_WINDOW (dialog));
-    dn_ui_spin (0);
+    present_over (GTK_WINDOW (dialog), &school);
     dn_ui_set_text (dialog, "Unit name", "Điểm trường Bản Vược");
     dn_ui_set_text (dialog, "Unit code", "THBX-BV");
     g_assert_false (save_and_wait (dialog));
     gtk_window_destroy (GTK_WINDOW (dialog));
     dialog = dn_unit_dialog_new (department.replica, DN_UNIT_DIALOG_ADD, f->school, &error);
     g_assert_no_error (error);
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (department.window));
-    gtk_window_present (GTK_WINDOW (dialog));
-    dn_ui_spin (0);
+    present_over (GTK_WINDOW (dialog), &department);
     dn_ui_set_text (dialog, "Unit name", "Điểm trường Bản Vược");
     dn_ui_set_text (dialog, "Unit code", "THBX-BV");
     g_assert_true (save_and_wait (dialog));
@@ -538,9 +532,7 @@ test_connected_records (Fixture       *f,
         dn_ui_use_vietnamese ();
       shown = dn_partner_editor_new (department.replica, 0, &today, &error);
       g_assert_no_error (error);
-      gtk_window_set_transient_for (GTK_WINDOW (shown), GTK_WINDOW (department.window));
-      gtk_window_present (GTK_WINDOW (shown));
-      dn_ui_spin (0);
+      present_over (GTK_WINDOW (shown), &department);
       /* the fields by their accessible names, in the language shown */
       dn_ui_set_text (shown, g_dgettext (GETTEXT_PACKAGE, "Name"), "Plan International");
       gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (shown, g_dgettext (GETTEXT_PACKAGE,
