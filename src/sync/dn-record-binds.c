@@ -12,6 +12,7 @@
 #include "dn-store-delegations.h"
 #include "dn-store-documents.h"
 #include "dn-store-partners.h"
+#include "dn-store-passports.h"
 #include "dn-store-people.h"
 #include "dn-store-units.h"
 
@@ -40,6 +41,7 @@ ENUM_WORDS (urgency, DnUrgency)
 ENUM_WORDS (funding_source, DnFundingSource)
 ENUM_WORDS (gender, DnGender)
 ENUM_WORDS (unit_kind, DnUnitKind)
+ENUM_WORDS (passport_kind, DnPassportKind)
 
 /* as the table and the exchange write it (the window's words are "out"
  * and "in") */
@@ -156,6 +158,16 @@ static const DnBind person_binds[] = {
   { NULL }
 };
 
+static const DnBind passport_binds[] = {
+  BIND (DnPassport, person_id, "person_id", DN_BIND_ID, TRUE),
+  BIND_ENUM (DnPassport, kind, "kind", TRUE, passport_kind),
+  BIND (DnPassport, number, "number", DN_BIND_TEXT, TRUE),
+  BIND (DnPassport, issue_date, "issue_date", DN_BIND_DATE, TRUE),
+  BIND (DnPassport, expiry_date, "expiry_date", DN_BIND_DATE, TRUE),
+  BIND (DnPassport, issuing_authority, "issuing_authority", DN_BIND_TEXT, FALSE),
+  { NULL }
+};
+
 const DnBind *
 _dn_record_binds (const DnWritable *kind)
 {
@@ -171,6 +183,8 @@ _dn_record_binds (const DnWritable *kind)
     return delegation_binds;
   if (kind == &dn_writable_person)
     return person_binds;
+  if (kind == &dn_writable_passport)
+    return passport_binds;
   return NULL;
 }
 

@@ -9,6 +9,8 @@
  *   POST   /delegations     a new delegation → 201: the department, the
  *                           administrators, and a unit officer for its units
  *   PATCH  /delegations/{id}
+ *   POST   /passports, PATCH and DELETE /passports/{id}: the department's
+ *                           (the custody ledger and the events: dn-server-passports.c)
  *   POST   /people          a new person → 201: also a unit officer, in
  *   PATCH  /people/{id}     one of its units (a person of no unit is the
  *                           department's)
@@ -54,6 +56,7 @@ static const Writable projects = { &dn_writable_project, NULL, TRUE, -1 };
 static const Writable documents = { &dn_writable_document, &dn_served_document, TRUE, -1 };
 static const Writable delegations = { &dn_writable_delegation, &dn_served_delegation, FALSE,
                                       G_STRUCT_OFFSET (DnDelegation, unit_id) };
+static const Writable passports = { &dn_writable_passport, &dn_served_passport, TRUE, -1 };
 static const Writable people = { &dn_writable_person, &dn_served_person, FALSE, G_STRUCT_OFFSET (DnPerson, unit_id) };
 
 /* A unit officer's record stays in its units */
@@ -230,11 +233,13 @@ WRITES (projects)
 WRITES (documents)
 WRITES (delegations)
 WRITES (people)
+WRITES (passports)
 DELETES (partners)
 DELETES (projects)
 DELETES (documents)
 DELETES (delegations)
 DELETES (people)
+DELETES (passports)
 
 static const DnRoute routes[] = {
   { "POST", "/units", TRUE, DN_ROUTE_JSON, 0, add_units },
@@ -254,5 +259,8 @@ static const DnRoute routes[] = {
   { "POST", "/people", TRUE, DN_ROUTE_JSON, 0, add_people },
   { "PATCH", "/people/{id}", TRUE, DN_ROUTE_JSON, 0, change_people },
   { "DELETE", "/people/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_people },
+  { "POST", "/passports", TRUE, DN_ROUTE_JSON, 0, add_passports },
+  { "PATCH", "/passports/{id}", TRUE, DN_ROUTE_JSON, 0, change_passports },
+  { "DELETE", "/passports/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_passports },
 };
 const DnRouteTable dn_server_record_write_routes = DN_ROUTE_TABLE (routes);

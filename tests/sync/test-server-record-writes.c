@@ -502,6 +502,59 @@ test_deletes (DnServerFixture *f,
                                       mine), ==, 0);
 }
 
+/* A passport's own record: the department's; its number and dates checked
+ * by the store; deleted only while it is not in the ledger */
+static void
+test_passport_records (DnServerFixture *f,
+                       gconstpointer    data)
+{
+  g_autofree char *so = dn_server_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *batxat = dn_server_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD);
+  g_auto(DnAnswer) answer = { 0 };
+  gint64 teacher = dn_test_add_person (f->base.store, "Lê", "Minh", "Cường", f->school);
+  g_autofree char *body = g_strdup_printf ("{\"person_id\": %" G_GINT64_FORMAT ", \"kind\": \"official\", "
+                                           "\"number\": \"c2000001\", \"issue_date\": \"2024-01-01\", "
+                                           "\"expiry_date\": \"2034-01-01\"}", teacher);
+  g_autofree char *path = NULL;
+  gint64 log = dn_store_get_revision (f->base.store);
+  gint64 id;
+
+  dn_server_test_send (f, "POST", batxat, &answer, "/passports", "%s", body);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  dn_server_test_send (f, "POST", so, &answer, "/passports", "{\"person_id\": %" G_GINT64_FORMAT ", \"kind\": \"blue\", "
+                                                 "\"number\": \"C2000001\", \"issue_date\": \"2024-01-01\", "
+                                                 "\"expiry_date\": \"2034-01-01\"}", teacher);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  dn_server_test_send (f, "POST", so, &answer, "/passports", "{\"person_id\": %" G_GINT64_FORMAT ", \"kind\": \"official\", "
+                                                 "\"number\": \"C2000001\", \"issue_date\": \"2034-01-01\", "
+                                                 "\"expiry_date\": \"2024-01-01\"}", teacher);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  dn_server_test_send (f, "POST", so, &answer, "/passports", "{\"kind\": \"official\", \"number\": \"C2000001\"}");
+  dn_server_test_assert_error (&answer, 400, "missing-field");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+
+  dn_server_test_send (f, "POST", so, &answer, "/passports", "%s", body);
+  g_assert_cmpuint (answer.status, ==, 201);
+  id = json_object_get_int_member (dn_answer_object (&answer), "id");
+  /* kept in capitals, as the store keeps numbers */
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "number"), ==, "C2000001");
+  path = g_strdup_printf ("/passports/%" G_GINT64_FORMAT, id);
+  dn_server_test_send (f, "PATCH", so, &answer, path, "{\"revision\": %" G_GINT64_FORMAT ", \"issuing_authority\": "
+                                          "\"Cục Lãnh sự\"}", dn_server_test_row_revision (f, "passport", id));
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "issuing_authority"), ==, "Cục Lãnh sự");
+  dn_server_test_send (f, "PATCH", so, &answer, path, "{\"revision\": 1, \"issuing_authority\": \"X\"}");
+  dn_server_test_assert_error (&answer, 409, "conflict");
+  {
+    g_autofree char *gone = g_strdup_printf ("/passports/%" G_GINT64_FORMAT "?revision=%" G_GINT64_FORMAT, id,
+                                             dn_server_test_row_revision (f, "passport", id));
+
+    dn_server_test_send (f, "DELETE", so, &answer, gone, NULL);
+    g_assert_cmpuint (answer.status, ==, 200);
+    g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM passport"), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +569,7 @@ main (int   argc,
   DN_SERVER_TEST_ADD ("/server-record-writes/passports", test_passports);
   DN_SERVER_TEST_ADD ("/server-record-writes/members", test_members);
   DN_SERVER_TEST_ADD ("/server-record-writes/deletes", test_deletes);
+  DN_SERVER_TEST_ADD ("/server-record-writes/passport-records", test_passport_records);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

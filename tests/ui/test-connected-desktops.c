@@ -520,6 +520,15 @@ test_connected_records (Fixture       *f,
     g_assert_true (save_and_wait (form));
     g_assert_cmpint (dn_test_query_int (server, "SELECT count(*) FROM passport_loan WHERE passport_id = %"
                                         G_GINT64_FORMAT " AND handed_by = 'so'", passport_id), ==, 1);
+    /* and corrects the passport's own record in its form */
+    g_clear_object (&passport);
+    passport = dn_store_get_passport (department.replica, passport_id, NULL);
+    form = dn_passport_forms_edit (GTK_WIDGET (department.window), department.replica, passport);
+    dn_ui_spin (0);
+    dn_ui_set_text (form, "Issuing authority", "Cục Quản lý xuất nhập cảnh");
+    g_assert_true (save_and_wait (form));
+    dn_test_assert_owned_cmpstr (dn_test_query_text (server, "SELECT issuing_authority FROM passport WHERE id = %"
+                                                     G_GINT64_FORMAT, passport_id), ==, "Cục Quản lý xuất nhập cảnh");
   }
 
   /* a picture of a server's warning in a form, when asked for */

@@ -12,6 +12,7 @@
 #include "dn-date-entry.h"
 #include "dn-form-dialog.h"
 #include "dn-passport-forms.h"
+#include "dn-store-changes.h"
 #include "dn-passport-loan.h"
 #include "dn-store-writer.h"
 #include "dn-person-chooser.h"
@@ -30,6 +31,7 @@ struct _Form
   GtkWidget    *over;         /* weak: whose window gets the messages */
   char         *save_label;
   gboolean      confirmed;    /* the warning shown was accepted */
+  gint64        revision;     /* of the passport edited, as read; -1: none */
   DnPassportEventKind kind;
 
   GtkWidget    *number, *kind_choice, *holder, *issued, *expires, *authority;
@@ -177,12 +179,27 @@ present (Form      *f,
 
 /* Add or edit --------------------------------------------------------------- */
 
+static void
+passport_saved_cb (DnFormDialog *dialog,
+                   DnWrite      *write,
+                   gpointer      data)
+{
+  Form *f = data;
+  DnPassport *passport = DN_PASSPORT (write->record);
+  g_autoptr(DnPassport) now = dn_store_get_passport (f->store, passport->id, NULL);
+  g_autofree char *message = g_strdup_printf (f->passport == NULL ? _("Passport %s of %s was added.")
+                                                                   : _("Passport %s of %s was saved."),
+                                              passport->number, now != NULL ? now->holder_name : "");
+
+  say (f, message);
+}
+
 static gboolean
 apply_edit (Form    *f,
             GError **error)
 {
   g_autoptr(DnPassport) passport = f->passport != NULL ? g_object_ref (f->passport) : dn_passport_new ();
-  g_autofree char *message = NULL;
+  g_autoptr(DnWrite) write = NULL;
   gboolean is_new = f->passport == NULL;
 
   if (!dn_form_dialog_read_date (f->dialog, f->issued, _("Type the issue date, for example 15/3/2022."),
@@ -201,13 +218,8 @@ apply_edit (Form    *f,
   g_free (passport->issuing_authority);
   passport->issuing_authority = dn_ui_editable_dup_text (f->authority);
   passport->kind = (DnPassportKind) gtk_drop_down_get_selected (GTK_DROP_DOWN (f->kind_choice));
-  if (is_new ? !dn_store_add_passport (f->store, passport, error) : !dn_store_update_passport (f->store, passport,
-                                                                                               error))
-    return FALSE;
-  message = g_strdup_printf (is_new ? _("Passport %s of %s was added.") : _("Passport %s of %s was saved."),
-                             passport->number, passport->holder_name);
-  say (f, message);
-  return TRUE;
+  write = dn_write_new_save (passport, is_new ? -1 : f->revision);
+  return form_write (f, write, passport_saved_cb, error);
 }
 
 DnFormDialog *
@@ -217,6 +229,9 @@ dn_passport_forms_edit (GtkWidget  *over,
 {
   Form *f = form_new (over, store, passport, passport == NULL ? _("New Passport") : _("Edit Passport"),
                       passport == NULL ? _("_Add") : _("_Save"), apply_edit);
+
+  /* as read: a change someone made meanwhile is a conflict */
+  f->revision = passport != NULL ? dn_store_get_row_revision (store, "passport", passport->id, NULL) : -1;
 
   f->number = dn_form_dialog_add_entry (f->dialog, _("_Number"), _("Passport number"), "passport-number",
                                         passport != NULL ? passport->number : NULL, _("As printed, e.g. C1234567"));

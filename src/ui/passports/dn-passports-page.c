@@ -14,6 +14,7 @@
 #include "dn-passport-forms.h"
 #include "dn-passport-ledger.h"
 #include "dn-passports-page.h"
+#include "dn-writable.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
 
@@ -414,20 +415,19 @@ undo_delete (DnStore   *store,
   return dn_store_add_passport (store, passport, error);
 }
 
+/* Deleted (with the window's writer): said, with Undo where the writer
+ * can undo */
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+on_deleted (GtkWidget    *widget,
+            DnWrite      *write,
+            const GError *error,
+            gpointer      data)
 {
-  g_autoptr(DnPassport) passport = dup_selected (DN_PASSPORTS_PAGE (widget));
-  DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (widget));
+  DnPassport *passport = data;
   DnWindowContext *context = dn_window_context_from_widget (widget);
-  g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
-  if (passport == NULL)
-    return;
-  if (!dn_store_delete_passport (store, passport->id, &error))
+  if (error != NULL)
     {
       dn_list_page_show_message (DN_LIST_PAGE (widget), error->message);
       return;
@@ -435,6 +435,18 @@ delete_action (GtkWidget  *widget,
   label = g_strdup_printf (_("Passport %s was deleted."), passport->number);
   if (context != NULL)
     dn_window_context_push_undo (context, label, undo_delete, g_object_ref (passport), g_object_unref);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  DnPassport *passport = dup_selected (DN_PASSPORTS_PAGE (widget));
+
+  if (passport != NULL)
+    dn_window_context_delete_for (widget, dn_list_page_get_store (DN_LIST_PAGE (widget)), &dn_writable_passport,
+                                  passport->id, on_deleted, passport, g_object_unref);
 }
 
 static void
