@@ -290,6 +290,8 @@ test_two_desktops (Fixture       *f,
         }
       sign_in = dn_server_dialog_new (NULL, school.connection);
       gtk_window_set_default_size (GTK_WINDOW (school.window), 1200, 700);
+      /* past the sections' cross-fade */
+      dn_ui_spin (600);
       dn_ui_wait_for_frame (GTK_WIDGET (school.window), 5000);
       dn_ui_save_png (GTK_WINDOW (school.window), window_png);
       gtk_window_set_transient_for (GTK_WINDOW (sign_in), GTK_WINDOW (school.window));
