@@ -167,9 +167,7 @@ extend (DnRequest *request)
       _dn_server_reply_store_error (msg, error);
       return;
     }
-  ok = (!json_object_has_member (body, "revision") ||
-        dn_store_check_revision (store, "assignment", assignment->id,
-                                 json_object_get_int_member (body, "revision"), &error)) &&
+  ok = _dn_server_body_revision_holds (store, request->body, "assignment", assignment->id, &error) &&
        dn_store_extend_assignment (store, assignment->id, &due, json_object_get_string_member (body, "reason"),
                                    &error) &&
        (extensions = dn_store_list_extensions (store, assignment->id, &error)) != NULL;
@@ -200,12 +198,10 @@ set_assignment_status (DnRequest *request)
 {
   SoupServerMessage *msg = request->msg;
   DnStore *store = dn_server_get_store (request->server);
-  JsonObject *body = json_node_get_object (request->body);
   g_autoptr(DnAssignment) assignment = NULL;
   g_autoptr(GError) error = NULL;
   static const char *const names[] = { "assignment", "task", NULL };
-  const char *text;
-  DnStatus status;
+  DnStatus status = DN_STATUS_OPEN;
   gint64 ids[2];
   gboolean ok;
 
@@ -213,23 +209,14 @@ set_assignment_status (DnRequest *request)
       (assignment = assignment_to_change (request, _("A unit's part of a task is marked by that unit or by the "
                                                      "department."))) == NULL)
     return;
-  text = json_object_get_string_member (body, "status");
-  if (!dn_status_from_string (text, &status))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write open, in_progress, done or "
-                                                    "cancelled."), text);
-
-      dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid", message);
-      return;
-    }
+  if (!_dn_server_body_status (msg, request->body, &status))
+    return;
   if (!dn_store_begin (store, &error))
     {
       _dn_server_reply_store_error (msg, error);
       return;
     }
-  ok = (!json_object_has_member (body, "revision") ||
-        dn_store_check_revision (store, "assignment", assignment->id,
-                                 json_object_get_int_member (body, "revision"), &error)) &&
+  ok = _dn_server_body_revision_holds (store, request->body, "assignment", assignment->id, &error) &&
        dn_store_set_assignment_status (store, assignment->id, status, &error);
   if (ok)
     ok = dn_store_commit (store, &error);

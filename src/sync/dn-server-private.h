@@ -327,6 +327,18 @@ const char     *_dn_server_body_string      (JsonNode        *body,
 gint64          _dn_server_body_int         (JsonNode        *body,
                                              const char      *name,
                                              gint64           fallback);
+/* The body's "status" in *@status (left as it is when not given); FALSE
+ * and 400 answered when it is not a status */
+gboolean        _dn_server_body_status      (SoupServerMessage *msg,
+                                             JsonNode        *body,
+                                             DnStatus        *status);
+/* TRUE when the body names no "revision", or the one row @id of @table
+ * still has (inside the write's transaction); else the store's conflict */
+gboolean        _dn_server_body_revision_holds (DnStore      *store,
+                                                JsonNode     *body,
+                                                const char   *table,
+                                                gint64        id,
+                                                GError      **error);
 gboolean        _dn_server_body_has         (JsonNode        *body,
                                              const char      *name);
 /* *@field becomes a copy of @value (which may be *@field itself) */

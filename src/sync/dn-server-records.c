@@ -307,6 +307,35 @@ _dn_server_reply_deleted (SoupServerMessage *msg,
 }
 
 gboolean
+_dn_server_body_status (SoupServerMessage *msg,
+                        JsonNode          *body,
+                        DnStatus          *status)
+{
+  const char *text = json_object_get_string_member_with_default (json_node_get_object (body), "status", NULL);
+
+  if (text != NULL && !dn_status_from_string (text, status))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write open, in_progress, done or "
+                                                    "cancelled."), text);
+
+      dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid", message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_dn_server_body_revision_holds (DnStore     *store,
+                                JsonNode    *body,
+                                const char  *table,
+                                gint64       id,
+                                GError     **error)
+{
+  return !_dn_server_body_has (body, "revision") ||
+         dn_store_check_revision (store, table, id, _dn_server_body_int (body, "revision", -1), error);
+}
+
+gboolean
 _dn_server_body_has (JsonNode   *body,
                      const char *name)
 {

@@ -239,26 +239,6 @@ outside_kept (GArray *scope,
   return TRUE;
 }
 
-/* The body's "status" in *@status (left as it is when not given); FALSE
- * and 400 answered when it is not a status */
-static gboolean
-read_status (SoupServerMessage *msg,
-             JsonObject        *body,
-             DnStatus          *status)
-{
-  const char *text = json_object_get_string_member_with_default (body, "status", NULL);
-
-  if (text != NULL && !dn_status_from_string (text, status))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write open, in_progress, done or "
-                                                    "cancelled."), text);
-
-      reply_invalid (msg, message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 add_task (DnRequest *request)
 {
@@ -277,7 +257,7 @@ add_task (DnRequest *request)
     }
   /* a new task may be written already done (closed, its next occurrence
    * made when it recurs) */
-  if (!apply_fields (msg, body, task) || !read_status (msg, body, &task->status) || !check_units (request, task) ||
+  if (!apply_fields (msg, body, task) || !_dn_server_body_status (msg, request->body, &task->status) || !check_units (request, task) ||
       !check_document (request, task->document_id))
     return;
   if (!dn_store_add_task_full (store, task, NULL, &error))
@@ -420,7 +400,7 @@ set_status (DnRequest *request)
 
   if (!_dn_server_check_fields (msg, request->body, status_fields))
     return;
-  if (!read_status (msg, body, &status))
+  if (!_dn_server_body_status (msg, request->body, &status))
     return;
   if ((task = task_to_change (request, &full)) == NULL)
     return;
