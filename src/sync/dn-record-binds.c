@@ -15,6 +15,7 @@
 #include "dn-store-partners.h"
 #include "dn-store-passports.h"
 #include "dn-store-people.h"
+#include "dn-store-reports.h"
 #include "dn-store-units.h"
 
 #define ENUM_WORDS(name, Type)                         \
@@ -44,6 +45,8 @@ ENUM_WORDS (gender, DnGender)
 ENUM_WORDS (unit_kind, DnUnitKind)
 ENUM_WORDS (passport_kind, DnPassportKind)
 ENUM_WORDS (member_role, DnMemberRole)
+ENUM_WORDS (report_kind, DnReportKind)
+ENUM_WORDS (sign_kind, DnSignKind)
 
 /* as the table and the exchange write it (the window's words are "out"
  * and "in") */
@@ -200,6 +203,29 @@ static const DnBind passport_binds[] = {
   { NULL }
 };
 
+/* its text and header; the document it was issued as is its issuing's */
+static const DnBind report_binds[] = {
+  BIND_ENUM (DnReport, kind, "kind", TRUE, report_kind),
+  BIND (DnReport, period, "period", DN_BIND_TEXT, TRUE),
+  BIND (DnReport, unit_id, "unit_id", DN_BIND_ID, TRUE),
+  BIND (DnReport, with_sub_units, "with_sub_units", DN_BIND_FLAG, FALSE),
+  BIND (DnReport, assessment, "assessment", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, difficulties, "difficulties", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, directions, "directions", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, proposals, "proposals", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, parent_body, "parent_body", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, issuing_body, "issuing_body", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, symbol, "symbol", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, place, "place", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, report_date, "report_date", DN_BIND_DATE, FALSE),
+  BIND (DnReport, recipients, "recipients", DN_BIND_TEXT, FALSE),
+  BIND_ENUM (DnReport, sign, "sign", FALSE, sign_kind),
+  BIND (DnReport, head_title, "head_title", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, signer_title, "signer_title", DN_BIND_TEXT, FALSE),
+  BIND (DnReport, signer_name, "signer_name", DN_BIND_TEXT, FALSE),
+  { NULL }
+};
+
 const DnBind *
 _dn_record_binds (const DnWritable *kind)
 {
@@ -217,6 +243,8 @@ _dn_record_binds (const DnWritable *kind)
     return person_binds;
   if (kind == &dn_writable_passport)
     return passport_binds;
+  if (kind == &dn_writable_report)
+    return report_binds;
   return NULL;
 }
 

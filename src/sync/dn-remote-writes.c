@@ -14,6 +14,7 @@
 #include "dn-passport-loan.h"
 #include "dn-record-binds.h"
 #include "dn-remote-writes.h"
+#include "dn-store-reports.h"
 #include "dn-store.h"
 
 void
@@ -328,6 +329,24 @@ _dn_remote_write_request (DnWrite          *write,
       return TRUE;
     case DN_WRITE_SAVE_RECORD:
       return save_request (write, request, error);
+    case DN_WRITE_ISSUE_REPORT:
+      {
+        DnReport *report = DN_REPORT (write->record);
+
+        /* the PDF is uploaded first; its id is put in the body then */
+        if (write->revision < 0)
+          break;
+        object = json_object_new ();
+        json_object_set_int_member (object, "revision", write->revision);
+        json_object_set_int_member (object, "number", write->number);
+        json_object_set_string_member (object, "subject", write->reason != NULL ? write->reason : "");
+        set_date (object, "report_date", &report->report_date);
+        request->method = "POST";
+        request->path = g_strdup_printf ("/reports/%lld/issue", (long long) report->id);
+        request->body = node_of (object);
+        request->upload = g_object_ref (write->file);
+        return TRUE;
+      }
     default:
       break;
     }
@@ -371,6 +390,10 @@ _dn_remote_write_answer (DnWrite  *write,
       break;
     case DN_WRITE_HAND_OUT_PASSPORT:
       write->made_id = id_of (answer);
+      break;
+    case DN_WRITE_ISSUE_REPORT:
+      write->made_id = DN_REPORT (write->record)->document_id =
+        json_object_get_int_member_with_default (object, "document_id", 0);
       break;
     case DN_WRITE_PASS_DOWN:
       {

@@ -70,6 +70,7 @@ extern const DnRouteTable dn_server_record_write_routes;
 extern const DnRouteTable dn_server_document_routes;
 extern const DnRouteTable dn_server_passport_routes;
 extern const DnRouteTable dn_server_member_routes;
+extern const DnRouteTable dn_server_report_routes;
 extern const DnRouteTable dn_server_task_write_routes;
 extern const DnRouteTable dn_server_deadline_routes;
 extern const DnRouteTable dn_server_attachment_routes;
@@ -242,6 +243,7 @@ extern const DnServed dn_served_document;
 extern const DnServed dn_served_delegation;
 extern const DnServed dn_served_passport;
 extern const DnServed dn_served_member;
+extern const DnServed dn_served_report;
 
 /* The kind of record of @table, or NULL when it is none of these */
 const DnServed *_dn_server_find_served      (const char      *table);

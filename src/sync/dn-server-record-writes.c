@@ -14,9 +14,12 @@
  *   POST   /people          a new person → 201: also a unit officer, in
  *   PATCH  /people/{id}     one of its units (a person of no unit is the
  *                           department's)
+ *   POST   /reports, PATCH and DELETE /reports/{id}: a report's text and
+ *                           header, a unit officer its units' (issuing it
+ *                           into the register: dn-server-reports.c)
  *
- * DELETE /partners/{id}?revision=N (and of projects, documents, delegations
- * and people; units are archived, never deleted) → 200 {"id", "deleted":
+ * DELETE /partners/{id}?revision=N (and of projects, documents, delegations,
+ * people, passports and reports; units are archived, never deleted) → 200 {"id", "deleted":
  * true}, by whoever may change the record, at the revision read.
  *
  * A body gives the exchange's fields (those of the records GET answers
@@ -39,6 +42,7 @@
 #include "dn-server-private.h"
 #include "dn-date.h"
 #include "dn-store-accounts.h"
+#include "dn-store-reports.h"
 
 /* One kind of record written, and who may write it */
 typedef struct
@@ -59,6 +63,8 @@ static const Writable documents = { &dn_writable_document, &dn_served_document, 
 static const Writable delegations = { &dn_writable_delegation, &dn_served_delegation, FALSE,
                                       G_STRUCT_OFFSET (DnDelegation, unit_id), TRUE };
 static const Writable passports = { &dn_writable_passport, &dn_served_passport, TRUE, -1, FALSE };
+static const Writable reports = { &dn_writable_report, &dn_served_report, FALSE, G_STRUCT_OFFSET (DnReport, unit_id),
+                                  FALSE };
 static const Writable people = { &dn_writable_person, &dn_served_person, FALSE, G_STRUCT_OFFSET (DnPerson, unit_id),
                                  FALSE };
 
@@ -280,12 +286,14 @@ WRITES (documents)
 WRITES (delegations)
 WRITES (people)
 WRITES (passports)
+WRITES (reports)
 DELETES (partners)
 DELETES (projects)
 DELETES (documents)
 DELETES (delegations)
 DELETES (people)
 DELETES (passports)
+DELETES (reports)
 
 static const DnRoute routes[] = {
   { "POST", "/units", TRUE, DN_ROUTE_JSON, 0, add_units },
@@ -308,5 +316,8 @@ static const DnRoute routes[] = {
   { "POST", "/passports", TRUE, DN_ROUTE_JSON, 0, add_passports },
   { "PATCH", "/passports/{id}", TRUE, DN_ROUTE_JSON, 0, change_passports },
   { "DELETE", "/passports/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_passports },
+  { "POST", "/reports", TRUE, DN_ROUTE_JSON, 0, add_reports },
+  { "PATCH", "/reports/{id}", TRUE, DN_ROUTE_JSON, 0, change_reports },
+  { "DELETE", "/reports/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_reports },
 };
 const DnRouteTable dn_server_record_write_routes = DN_ROUTE_TABLE (routes);

@@ -52,12 +52,12 @@ static const DnServed served_programme = { "delegation_programme", "programme", 
 const DnServed dn_served_passport = { "passport", "passports", "person_id", &dn_served_person, FALSE };
 static const DnServed served_event = { "passport_event", "events", "passport_id", &dn_served_passport, FALSE };
 static const DnServed served_loan = { "passport_loan", "loans", "passport_id", &dn_served_passport, FALSE };
-static const DnServed served_report = { "report", "reports", "unit_id", NULL, FALSE };
+const DnServed dn_served_report = { "report", "reports", "unit_id", NULL, FALSE };
 
 static const DnServed * const all_served[] = {
   &dn_served_unit, &dn_served_person, &dn_served_document, &served_partner, &served_project,
   &dn_served_delegation, &dn_served_member, &served_programme, &dn_served_passport, &served_event, &served_loan,
-  &served_report,
+  &dn_served_report,
 };
 
 const DnServed *
@@ -392,7 +392,7 @@ LIST_AND_ONE (partners, served_partner)
 LIST_AND_ONE (projects, served_project)
 LIST_AND_ONE (delegations, dn_served_delegation)
 LIST_AND_ONE (passports, dn_served_passport)
-LIST_AND_ONE (reports, served_report)
+LIST_AND_ONE (reports, dn_served_report)
 
 /* The records of the parent request->id of @parent, when the caller sees it */
 static void

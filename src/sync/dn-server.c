@@ -305,6 +305,7 @@ static const DnRouteTable * const route_tables[] = {
   &dn_server_document_routes,
   &dn_server_passport_routes,
   &dn_server_member_routes,
+  &dn_server_report_routes,
   &dn_server_task_write_routes,
   &dn_server_deadline_routes,
   &dn_server_attachment_routes,

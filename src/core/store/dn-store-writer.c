@@ -14,6 +14,7 @@
 #include "dn-store-documents.h"
 #include "dn-store-passport-ledger.h"
 #include "dn-store-reminders.h"
+#include "dn-store-reports.h"
 #include "dn-store-tasks.h"
 #include "dn-store-writer.h"
 #include "dn-writable.h"
@@ -145,6 +146,12 @@ write_in_transaction (DnStore  *store,
       return write->writable->remove (store, write->id, error);
     case DN_WRITE_SAVE_RECORD:
       return save_record (store, write, error);
+    case DN_WRITE_ISSUE_REPORT:
+      if (!dn_store_issue_report (store, DN_REPORT (write->record), write->number, write->reason, write->file, NULL,
+                                  error))
+        return FALSE;
+      write->made_id = DN_REPORT (write->record)->document_id;
+      return TRUE;
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -157,7 +164,7 @@ checked_id (DnWrite *write)
 {
   if (write->revision < 0)
     return 0;
-  if (write->kind == DN_WRITE_SAVE_RECORD)
+  if (write->kind == DN_WRITE_SAVE_RECORD || write->kind == DN_WRITE_ISSUE_REPORT)
     return dn_writable_get_id (dn_writable_for_record (write->record), write->record);
   if (write->kind == DN_WRITE_UPDATE_TASK)
     return write->task->id;

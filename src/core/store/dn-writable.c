@@ -11,6 +11,7 @@
 #include "dn-store-partners.h"
 #include "dn-store-passports.h"
 #include "dn-store-people.h"
+#include "dn-store-reports.h"
 #include "dn-store-units.h"
 #include "dn-writable.h"
 
@@ -60,6 +61,9 @@ DELETED (person)
 MADE_AND_READ (passport)
 SAVED (passport)
 DELETED (passport)
+MADE_AND_READ (report)
+SAVED (report)
+DELETED (report)
 
 /* a partner's registration paper and a delegation's overlap only warn */
 static gboolean
@@ -89,13 +93,14 @@ WRITABLE (document, "document", "/documents", DnDocument, FALSE, delete_document
 WRITABLE (delegation, "delegation", "/delegations", DnDelegation, TRUE, delete_delegation);
 WRITABLE (person, "person", "/people", DnPerson, FALSE, delete_person);
 WRITABLE (passport, "passport", "/passports", DnPassport, FALSE, delete_passport);
+WRITABLE (report, "report", "/reports", DnReport, FALSE, delete_report);
 
 const DnWritable *
 dn_writable_for_record (gpointer record)
 {
   static const DnWritable *const kinds[] = { &dn_writable_unit, &dn_writable_partner, &dn_writable_project, &dn_writable_document,
                                              &dn_writable_delegation, &dn_writable_person,
-                                             &dn_writable_passport };
+                                             &dn_writable_passport, &dn_writable_report };
 
   g_return_val_if_fail (G_IS_OBJECT (record), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)

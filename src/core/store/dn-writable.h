@@ -1,7 +1,8 @@
 /* dn-writable.h: the records a write saves whole, as one kind each
  *
- * A unit, a partner, a project, a document, a delegation, a person and a
- * passport (its own record: the ledger and the events have their steps) are each
+ * A unit, a partner, a project, a document, a delegation, a person, a
+ * passport (its own record: the ledger and the events have their steps)
+ * and a report (its text and header: issuing it is a step of its own) are each
  * saved as one record: added (its id 0, filled in) or changed (all its
  * fields written). DnWritable says, for each kind, how it is made, read
  * and saved in the store and how the database and the API name it, so
@@ -46,6 +47,7 @@ extern const DnWritable dn_writable_document;
 extern const DnWritable dn_writable_delegation;
 extern const DnWritable dn_writable_person;
 extern const DnWritable dn_writable_passport;
+extern const DnWritable dn_writable_report;
 
 /* The kind of @record (an instance of one of the kinds above), or NULL */
 const DnWritable *dn_writable_for_record (gpointer          record);

@@ -115,6 +115,8 @@ dn_write_get_table (const DnWrite *write)
       return "passport_loan";
     case DN_WRITE_DELETE_RECORD:
       return write->writable->table;
+    case DN_WRITE_ISSUE_REPORT:
+      return "report";
     case DN_WRITE_SAVE_RECORD:
       return dn_writable_for_record (write->record)->table;
     default:

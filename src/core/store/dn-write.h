@@ -56,6 +56,10 @@ typedef enum
   DN_WRITE_DETACH,            /* attachment_id taken off the record id of
                                * record_kind (the stored file goes too when
                                * nothing shows it any more) */
+  DN_WRITE_ISSUE_REPORT,      /* record: a kept DnReport (its date the
+                               * document's), number (in the outgoing
+                               * register), reason (the subject), file (its
+                               * PDF): the document made in made_id */
 } DnWriteKind;
 
 typedef struct
@@ -75,6 +79,7 @@ typedef struct
   gint64       id;          /* the record written to */
   DnRecordKind record_kind; /* DN_WRITE_ATTACH's and DN_WRITE_DETACH's record */
   gint64       attachment_id; /* DN_WRITE_DETACH's file */
+  int          number;      /* DN_WRITE_ISSUE_REPORT's number */
   gint64       revision;    /* the revision it was read at: a change made
                              * by someone else since is a conflict; -1: not
                              * checked */

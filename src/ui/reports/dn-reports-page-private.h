@@ -22,6 +22,8 @@ struct _DnReportsPage
   DnQuerySlot    *header_slot;  /* a new report's unit header */
   GPtrArray      *reports;      /* DnReport: those kept, as listed */
   DnReport       *report;       /* shown: a copy of the kept one, or a new one (id 0) */
+  gint64          revision;     /* of the kept one, as read: a change made
+                                 * elsewhere since is a conflict */
   gboolean        dirty;        /* edited since kept */
   gboolean        listing;      /* filling the list: no selection signal */
 
@@ -55,7 +57,8 @@ typedef enum
 } DnReportOutput;
 
 GtkWindow *_dn_reports_page_parent_window (DnReportsPage  *self);
-/* Keeps the report; FALSE when it could not (said to the officer) */
+/* Keeps the report with the window's writer; FALSE when the form was
+ * refused at once (said to the officer) */
 gboolean   _dn_reports_page_save          (DnReportsPage  *self);
 /* Saves it if needed, then builds it numbered for the register and
  * issues it */

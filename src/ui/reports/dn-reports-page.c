@@ -22,6 +22,7 @@
 #include "dn-store-units.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
+#include "dn-writable.h"
 
 /* A pause in typing before the preview is built again */
 #define REBUILD_DELAY_MS 700
@@ -86,34 +87,59 @@ forget_build (DnReportsPage *self)
   g_clear_pointer (&self->build, dn_report_build_free);
 }
 
-/* After a build for issuing: the register entry, with the PDF attached */
 static void
-issue_built (DnReportsPage *self,
-             DnReportBuild *build)
+on_issued (GtkWidget    *widget,
+           DnWrite      *write,
+           const GError *error,
+           gpointer      data)
 {
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) pdf = g_file_new_for_path (build->path);
+  DnReportsPage *self = DN_REPORTS_PAGE (widget);
+  DnWindowContext *context = dn_window_context_from_widget (widget);
+  DnReport *report = DN_REPORT (write->record);
   g_autoptr(DnDocument) document = NULL;
-  g_autofree char *subject = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *text = NULL;
-  DnReportPeriod period;
 
-  if (!dn_report_get_period (self->report, &period, &error) ||
-      (subject = dn_report_dup_subject (&period)) == NULL ||
-      !dn_store_issue_report (self->store, self->report, build->number, subject, pdf, NULL, &error))
+  if (error != NULL)
     {
+      if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT))
+        self->revision = dn_store_get_row_revision (self->store, "report", report->id, NULL);
       dn_ui_show_error (_dn_reports_page_parent_window (self), _("The report was not issued"), error->message);
       return;
     }
-  document = dn_store_get_document (self->store, self->report->document_id, NULL);
+  self->revision = dn_store_get_row_revision (self->store, "report", report->id, NULL);
+  document = dn_store_get_document (self->store, report->document_id, NULL);
   reference = document != NULL ? dn_document_dup_reference (document) : g_strdup ("");
   text = g_strdup_printf (_("Report issued as %s and entered in the outgoing register with its PDF."), reference);
   if (context != NULL)
     dn_window_context_show_message (context, text);
-  dn_report_form_set_report (self->form, self->report);
+  if (self->report == report)
+    dn_report_form_set_report (self->form, report);
   read_reports (self);
+}
+
+/* After a build for issuing: the register entry, with the PDF attached,
+ * made by the window's writer */
+static void
+issue_built (DnReportsPage *self,
+             DnReportBuild *build)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) write = NULL;
+  DnReportPeriod period;
+
+  if (!dn_report_get_period (self->report, &period, &error))
+    {
+      dn_ui_show_error (_dn_reports_page_parent_window (self), _("The report was not issued"), error->message);
+      return;
+    }
+  write = dn_write_new (DN_WRITE_ISSUE_REPORT);
+  write->record = g_object_ref (G_OBJECT (self->report));
+  write->number = build->number;
+  write->reason = dn_report_dup_subject (&period);
+  write->file = g_file_new_for_path (build->path);
+  write->revision = self->revision;
+  dn_window_context_write_for (GTK_WIDGET (self), self->store, write, on_issued, NULL, NULL);
 }
 
 static void
@@ -318,6 +344,7 @@ show_report (DnReportsPage *self,
              DnReport      *report)
 {
   g_set_object (&self->report, report);
+  self->revision = report->id > 0 ? dn_store_get_row_revision (self->store, "report", report->id, NULL) : -1;
   self->dirty = FALSE;
   dn_report_form_set_report (self->form, report);
   forget_build (self);
@@ -488,33 +515,65 @@ on_form_changed_cb (DnReportsPage *self)
 
 /* Keeping ------------------------------------------------------------------- */
 
-gboolean
-_dn_reports_page_save (DnReportsPage *self)
-{
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-  g_autoptr(DnReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean is_new;
+static void issue_saved (DnReportsPage *self);
 
-  if (self->store == NULL || self->report == NULL)
-    return FALSE;
-  report = dn_report_copy (self->report);
-  is_new = report->id == 0;
-  if (!dn_report_form_get_report (self->form, report, &error) ||
-      !(is_new ? dn_store_add_report (self->store, report, &error)
-               : dn_store_update_report (self->store, report, &error)))
+static void
+on_saved (GtkWidget    *widget,
+          DnWrite      *write,
+          const GError *error,
+          gpointer      data)
+{
+  DnReportsPage *self = DN_REPORTS_PAGE (widget);
+  DnWindowContext *context = dn_window_context_from_widget (widget);
+  DnReport *report = DN_REPORT (write->record);
+
+  if (error != NULL)
     {
+      /* told, the officer may keep it over the other change */
+      if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT))
+        self->revision = dn_store_get_row_revision (self->store, "report", report->id, NULL);
       dn_ui_show_error (_dn_reports_page_parent_window (self), _("The report was not kept"), error->message);
-      return FALSE;
+      return;
     }
   g_set_object (&self->report, report);
+  self->revision = dn_store_get_row_revision (self->store, "report", report->id, NULL);
   self->dirty = FALSE;
   if (context != NULL)
     dn_window_context_show_message (context, _("Report kept. Its header will be offered for the unit’s next "
                                                "report."));
   read_reports (self);
   update_actions (self);
+  if (GPOINTER_TO_INT (data))
+    issue_saved (self);
+}
+
+/* Keeps the report with the window's writer (then issues it, @then_issue);
+ * FALSE when the form is refused at once */
+static gboolean
+save_report (DnReportsPage *self,
+             gboolean       then_issue)
+{
+  g_autoptr(DnReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) write = NULL;
+
+  if (self->store == NULL || self->report == NULL)
+    return FALSE;
+  report = dn_report_copy (self->report);
+  if (!dn_report_form_get_report (self->form, report, &error))
+    {
+      dn_ui_show_error (_dn_reports_page_parent_window (self), _("The report was not kept"), error->message);
+      return FALSE;
+    }
+  write = dn_write_new_save (report, report->id > 0 ? self->revision : -1);
+  dn_window_context_write_for (GTK_WIDGET (self), self->store, write, on_saved, GINT_TO_POINTER (then_issue), NULL);
   return TRUE;
+}
+
+gboolean
+_dn_reports_page_save (DnReportsPage *self)
+{
+  return save_report (self, FALSE);
 }
 
 static void
@@ -535,25 +594,34 @@ undo_delete (DnStore   *store,
 }
 
 static void
-delete_action (DnReportsPage *self)
+on_deleted (GtkWidget    *widget,
+            DnWrite      *write,
+            const GError *error,
+            gpointer      data)
 {
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DnReport) kept = NULL;
+  DnReportsPage *self = DN_REPORTS_PAGE (widget);
+  DnWindowContext *context = dn_window_context_from_widget (widget);
+  DnReport *kept = data;
 
-  if (self->report == NULL || self->report->id == 0)
-    return;
-  kept = dn_report_copy (self->report);
-  if (!dn_store_delete_report (self->store, kept->id, &error))
+  if (error != NULL)
     {
       dn_ui_show_error (_dn_reports_page_parent_window (self), _("The report was not deleted"), error->message);
       return;
     }
   if (context != NULL)
     dn_window_context_push_undo_closure (context, _("Report deleted."),
-                                         g_cclosure_new (G_CALLBACK (undo_delete), g_steal_pointer (&kept),
+                                         g_cclosure_new (G_CALLBACK (undo_delete), g_object_ref (kept),
                                                          (GClosureNotify) (void (*) (void)) g_object_unref));
   new_action (self);
+}
+
+static void
+delete_action (DnReportsPage *self)
+{
+  if (self->report == NULL || self->report->id == 0)
+    return;
+  dn_window_context_delete_for (GTK_WIDGET (self), self->store, &dn_writable_report, self->report->id, on_deleted,
+                                dn_report_copy (self->report), g_object_unref);
 }
 
 static void
@@ -569,8 +637,16 @@ issue_confirmed_cb (GtkDialog     *dialog,
 void
 _dn_reports_page_issue_now (DnReportsPage *self)
 {
-  if ((self->dirty || self->report == NULL || self->report->id == 0) && !_dn_reports_page_save (self))
-    return;
+  if (self->dirty || self->report == NULL || self->report->id == 0)
+    save_report (self, TRUE);
+  else
+    issue_saved (self);
+}
+
+/* Once kept: built numbered for the register, then issued */
+static void
+issue_saved (DnReportsPage *self)
+{
   /* dated the day it is issued, unless the officer dated it */
   if (!g_date_valid (&self->report->report_date))
     dn_date_today (&self->report->report_date);
