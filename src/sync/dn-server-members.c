@@ -55,10 +55,9 @@ static const DnBind member_binds[] = {
   { NULL }
 };
 
-/* The delegation @id is one the caller sees and may change */
-static gboolean
-check_delegation (DnRequest *request,
-                  gint64     id)
+gboolean
+_dn_server_check_delegation (DnRequest *request,
+                             gint64     id)
 {
   DnStore *store = dn_server_get_store (request->server);
   g_autoptr(GError) error = NULL;
@@ -106,7 +105,7 @@ add_member (DnRequest *request)
   g_autoptr(GError) error = NULL;
 
   if (!_dn_server_check_fields (request->msg, request->body, fields) ||
-      !check_delegation (request, request->id) ||
+      !_dn_server_check_delegation (request, request->id) ||
       !_dn_server_bind (request->msg, request->body, member_binds, member))
     return;
   member->delegation_id = request->id;
@@ -137,7 +136,7 @@ change_member (DnRequest *request)
       return;
     }
   delegation = json_object_get_int_member_with_default (json_node_get_object (seen), "delegation_id", 0);
-  if (!check_delegation (request, delegation))
+  if (!_dn_server_check_delegation (request, delegation))
     return;
   if ((members = dn_store_list_delegation_members (store, delegation, &error)) == NULL)
     {
