@@ -9,6 +9,7 @@
 
 #include "dn-date.h"
 #include "dn-record-binds.h"
+#include "dn-store-delegation-members.h"
 #include "dn-store-delegations.h"
 #include "dn-store-documents.h"
 #include "dn-store-partners.h"
@@ -42,6 +43,7 @@ ENUM_WORDS (funding_source, DnFundingSource)
 ENUM_WORDS (gender, DnGender)
 ENUM_WORDS (unit_kind, DnUnitKind)
 ENUM_WORDS (passport_kind, DnPassportKind)
+ENUM_WORDS (member_role, DnMemberRole)
 
 /* as the table and the exchange write it (the window's words are "out"
  * and "in") */
@@ -142,6 +144,36 @@ static const DnBind delegation_binds[] = {
   BIND (DnDelegation, proposal_document_id, "proposal_document_id", DN_BIND_ID, FALSE),
   BIND (DnDelegation, decision_document_id, "decision_document_id", DN_BIND_ID, FALSE),
   BIND (DnDelegation, notes, "notes", DN_BIND_TEXT, FALSE),
+  { NULL }
+};
+
+/* one of the staff (person_id) or a guest (guest_name) */
+const DnBind _dn_member_binds[] = {
+  BIND (DnDelegationMember, person_id, "person_id", DN_BIND_ID, FALSE),
+  BIND (DnDelegationMember, name, "guest_name", DN_BIND_TEXT, FALSE),
+  BIND (DnDelegationMember, guest_nationality, "guest_nationality", DN_BIND_TEXT, FALSE),
+  BIND (DnDelegationMember, guest_passport, "guest_passport", DN_BIND_TEXT, FALSE),
+  BIND (DnDelegationMember, guest_organisation, "guest_organisation", DN_BIND_TEXT, FALSE),
+  BIND (DnDelegationMember, position, "position", DN_BIND_TEXT, FALSE),
+  BIND (DnDelegationMember, grade, "grade", DN_BIND_TEXT, FALSE),
+  BIND_ENUM (DnDelegationMember, role, "role", FALSE, member_role),
+  BIND (DnDelegationMember, passport_id, "passport_id", DN_BIND_ID, FALSE),
+  BIND (DnDelegationMember, unit_id, "unit_id", DN_BIND_ID, FALSE),
+  { NULL }
+};
+
+const DnBind _dn_country_binds[] = {
+  BIND (DnDelegationCountry, country_code, "country_code", DN_BIND_TEXT, TRUE),
+  BIND (DnDelegationCountry, days, "days", DN_BIND_INT, FALSE),
+  { NULL }
+};
+
+const DnBind _dn_programme_binds[] = {
+  BIND (DnProgrammeItem, day, "day", DN_BIND_DATE, TRUE),
+  BIND (DnProgrammeItem, time, "time", DN_BIND_TEXT, FALSE),
+  BIND (DnProgrammeItem, place, "place", DN_BIND_TEXT, FALSE),
+  BIND (DnProgrammeItem, host_unit_id, "host_unit_id", DN_BIND_ID, FALSE),
+  BIND (DnProgrammeItem, description, "description", DN_BIND_TEXT, TRUE),
   { NULL }
 };
 

@@ -47,6 +47,12 @@ typedef struct
  * a kind not written whole through the API */
 const DnBind *_dn_record_binds     (const DnWritable *kind);
 
+/* A delegation's countries, members and a visit's programme items, as
+ * POST /delegations/{id}/members and a delegation's parts give them */
+extern const DnBind _dn_country_binds[];
+extern const DnBind _dn_member_binds[];
+extern const DnBind _dn_programme_binds[];
+
 /* @record's fields as @binds name them (what POST and PATCH take) */
 JsonObject   *_dn_record_binds_write (const DnBind   *binds,
                                       gpointer        record);

@@ -15,6 +15,7 @@
 #include "dn-passport-loan.h"
 #include "dn-record-binds.h"
 #include "dn-remote-writes.h"
+#include "dn-store.h"
 
 void
 _dn_remote_request_clear (DnRemoteRequest *request)
@@ -86,6 +87,42 @@ node_of (JsonObject *object)
   return node;
 }
 
+/* @records as @binds write them */
+static JsonArray *
+records_array (GPtrArray    *records,
+               const DnBind *binds)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < records->len; i++)
+    json_array_add_object_element (array, _dn_record_binds_write (binds, records->pdata[i]));
+  return array;
+}
+
+/* What a delegation's editor changed with it (dn-server-delegation-parts.c) */
+static void
+set_delegation_parts (JsonObject        *object,
+                      DnDelegationParts *parts)
+{
+  JsonArray *members;
+
+  if (parts->countries != NULL)
+    json_object_set_array_member (object, "countries", records_array (parts->countries, _dn_country_binds));
+  members = records_array (parts->new_members, _dn_member_binds);
+  for (guint i = 0; i < parts->new_members->len; i++)
+    if (DN_DELEGATION_MEMBER (parts->new_members->pdata[i])->person_id > 0)
+      {
+        /* one of the staff is named by the person's record */
+        JsonObject *member = json_array_get_object_element (members, i);
+
+        json_object_remove_member (member, "guest_name");
+      }
+  json_object_set_array_member (object, "new_members", members);
+  json_object_set_array_member (object, "removed_members", ids_array (parts->removed_members));
+  json_object_set_array_member (object, "new_programme", records_array (parts->new_programme, _dn_programme_binds));
+  json_object_set_array_member (object, "removed_programme", ids_array (parts->removed_programme));
+}
+
 /* A record written whole: POST to its collection, or PATCH of its fields
  * at the revision read */
 static gboolean
@@ -105,6 +142,8 @@ save_request (DnWrite          *write,
       return FALSE;
     }
   object = _dn_record_binds_write (binds, write->record);
+  if (write->parts != NULL)
+    set_delegation_parts (object, write->parts);
   if (kind->warns)
     json_object_set_boolean_member (object, "confirmed", write->confirmed);
   if (id > 0)

@@ -26,35 +26,6 @@
 #include "dn-server-private.h"
 #include "dn-store-accounts.h"
 
-static gboolean
-read_member_role (const char *text,
-                  int        *out)
-{
-  DnMemberRole role;
-
-  if (!dn_member_role_from_string (text, &role))
-    return FALSE;
-  *out = (int) role;
-  return TRUE;
-}
-
-#define BIND(field, name, type, reader) \
-  { name, type, G_STRUCT_OFFSET (DnDelegationMember, field), FALSE, reader }
-
-static const DnBind member_binds[] = {
-  BIND (person_id, "person_id", DN_BIND_ID, NULL),
-  BIND (name, "guest_name", DN_BIND_TEXT, NULL),
-  BIND (guest_nationality, "guest_nationality", DN_BIND_TEXT, NULL),
-  BIND (guest_passport, "guest_passport", DN_BIND_TEXT, NULL),
-  BIND (guest_organisation, "guest_organisation", DN_BIND_TEXT, NULL),
-  BIND (position, "position", DN_BIND_TEXT, NULL),
-  BIND (grade, "grade", DN_BIND_TEXT, NULL),
-  BIND (role, "role", DN_BIND_ENUM, read_member_role),
-  BIND (passport_id, "passport_id", DN_BIND_ID, NULL),
-  BIND (unit_id, "unit_id", DN_BIND_ID, NULL),
-  { NULL }
-};
-
 gboolean
 _dn_server_check_delegation (DnRequest *request,
                              gint64     id)
@@ -100,13 +71,13 @@ static void
 add_member (DnRequest *request)
 {
   DnStore *store = dn_server_get_store (request->server);
-  g_autofree DnField *fields = _dn_server_bind_fields (member_binds, TRUE, TRUE);
+  g_autofree DnField *fields = _dn_server_bind_fields (_dn_member_binds, TRUE, TRUE);
   g_autoptr(DnDelegationMember) member = dn_delegation_member_new ();
   g_autoptr(GError) error = NULL;
 
   if (!_dn_server_check_fields (request->msg, request->body, fields) ||
       !_dn_server_check_delegation (request, request->id) ||
-      !_dn_server_bind (request->msg, request->body, member_binds, member))
+      !_dn_server_bind (request->msg, request->body, _dn_member_binds, member))
     return;
   member->delegation_id = request->id;
   if (!dn_store_add_delegation_member (store, member, confirmed (request), &error))
@@ -121,7 +92,7 @@ static void
 change_member (DnRequest *request)
 {
   DnStore *store = dn_server_get_store (request->server);
-  g_autofree DnField *fields = _dn_server_bind_fields (member_binds, FALSE, TRUE);
+  g_autofree DnField *fields = _dn_server_bind_fields (_dn_member_binds, FALSE, TRUE);
   g_autoptr(JsonNode) seen = NULL;
   g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GError) error = NULL;
@@ -152,7 +123,7 @@ change_member (DnRequest *request)
                              _("The member no longer exists."));
       return;
     }
-  if (!_dn_server_bind (request->msg, request->body, member_binds, member))
+  if (!_dn_server_bind (request->msg, request->body, _dn_member_binds, member))
     return;
   if (!dn_store_begin (store, &error))
     {

@@ -110,6 +110,7 @@ typedef enum
   DN_FIELD_BOOL,
   DN_FIELD_DATE,       /* a string "YYYY-MM-DD" of a real day */
   DN_FIELD_INT_ARRAY,  /* an array of whole numbers */
+  DN_FIELD_OBJECT_ARRAY, /* an array of objects (each checked by its reader) */
 } DnFieldType;
 
 typedef struct
@@ -326,6 +327,14 @@ gboolean        _dn_server_bind             (SoupServerMessage *msg,
                                              JsonNode        *body,
                                              const DnBind    *binds,
                                              gpointer         record);
+
+/* What POST and PATCH of a delegation may give besides its fields (ended
+ * by a { NULL }), and those parts read from @body (checked against them):
+ * NULL with 400 answered when a member or item is not one
+ * (dn-server-delegation-parts.c) */
+extern const DnField _dn_server_delegation_part_fields[];
+DnDelegationParts *_dn_server_read_delegation_parts (SoupServerMessage *msg,
+                                                     JsonNode          *body);
 
 /* The body's @name: NULL when absent or null */
 const char     *_dn_server_body_string      (JsonNode        *body,

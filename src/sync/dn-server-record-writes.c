@@ -48,16 +48,66 @@ typedef struct
   gboolean          department_only;
   gssize            unit_offset;  /* the record's unit (gint64) a unit
                                    * officer must see; -1: none */
+  gboolean          with_parts;   /* a delegation's countries, members and
+                                   * programme may come with it */
 } Writable;
 
-static const Writable units = { &dn_writable_unit, &dn_served_unit, TRUE, -1 };
-static const Writable partners = { &dn_writable_partner, NULL, TRUE, -1 };
-static const Writable projects = { &dn_writable_project, NULL, TRUE, -1 };
-static const Writable documents = { &dn_writable_document, &dn_served_document, TRUE, -1 };
+static const Writable units = { &dn_writable_unit, &dn_served_unit, TRUE, -1, FALSE };
+static const Writable partners = { &dn_writable_partner, NULL, TRUE, -1, FALSE };
+static const Writable projects = { &dn_writable_project, NULL, TRUE, -1, FALSE };
+static const Writable documents = { &dn_writable_document, &dn_served_document, TRUE, -1, FALSE };
 static const Writable delegations = { &dn_writable_delegation, &dn_served_delegation, FALSE,
-                                      G_STRUCT_OFFSET (DnDelegation, unit_id) };
-static const Writable passports = { &dn_writable_passport, &dn_served_passport, TRUE, -1 };
-static const Writable people = { &dn_writable_person, &dn_served_person, FALSE, G_STRUCT_OFFSET (DnPerson, unit_id) };
+                                      G_STRUCT_OFFSET (DnDelegation, unit_id), TRUE };
+static const Writable passports = { &dn_writable_passport, &dn_served_passport, TRUE, -1, FALSE };
+static const Writable people = { &dn_writable_person, &dn_served_person, FALSE, G_STRUCT_OFFSET (DnPerson, unit_id),
+                                 FALSE };
+
+/* The fields a body of @kind may give (free it) */
+static DnField *
+fields_of (const Writable *kind,
+           gboolean        creating)
+{
+  g_autofree DnField *fields = _dn_server_bind_fields (_dn_record_binds (kind->kind), creating, kind->kind->warns);
+  GArray *all = g_array_new (TRUE, TRUE, sizeof (DnField));
+  guint n = 0;
+
+  while (fields[n].name != NULL)
+    n++;
+  g_array_append_vals (all, fields, n);
+  for (guint i = 0; kind->with_parts && _dn_server_delegation_part_fields[i].name != NULL; i++)
+    g_array_append_val (all, _dn_server_delegation_part_fields[i]);
+  return (DnField *) (gpointer) g_array_free (all, FALSE);
+}
+
+/* Saves @record (and the parts the body gives with it) in the caller's
+ * transaction, or one of its own */
+static gboolean
+save (DnRequest       *request,
+      const Writable  *kind,
+      gpointer         record,
+      gboolean         is_new,
+      gboolean        *answered,
+      GError         **error)
+{
+  DnStore *store = dn_server_get_store (request->server);
+  gboolean confirmed = json_object_get_boolean_member_with_default (json_node_get_object (request->body),
+                                                                    "confirmed", FALSE);
+  g_autoptr(DnDelegationParts) parts = NULL;
+  GDate today;
+
+  *answered = FALSE;
+  if (kind->with_parts)
+    {
+      if ((parts = _dn_server_read_delegation_parts (request->msg, request->body)) == NULL)
+        {
+          *answered = TRUE;
+          return FALSE;
+        }
+      return dn_store_save_delegation (store, record, parts, confirmed, error);
+    }
+  dn_date_today (&today);
+  return kind->kind->save (store, record, is_new, confirmed, &today, error);
+}
 
 /* A unit officer's record stays in its units */
 static gboolean
@@ -94,22 +144,20 @@ add_record (DnRequest      *request,
 {
   DnStore *store = dn_server_get_store (request->server);
   const DnBind *binds = _dn_record_binds (kind->kind);
-  g_autofree DnField *fields = _dn_server_bind_fields (binds, TRUE, kind->kind->warns);
+  g_autofree DnField *fields = fields_of (kind, TRUE);
   g_autoptr(GObject) record = kind->kind->create ();
-  GDate today;
   g_autoptr(GError) error = NULL;
-  gboolean confirmed;
+  gboolean answered;
 
   if (!_dn_server_check_fields (request->msg, request->body, fields) ||
       !_dn_server_check_may_write (request, kind->department_only) ||
       !_dn_server_bind (request->msg, request->body, binds, record) ||
       !check_unit (request, kind, record))
     return;
-  confirmed = json_object_get_boolean_member_with_default (json_node_get_object (request->body), "confirmed", FALSE);
-  dn_date_today (&today);
-  if (!kind->kind->save (store, record, TRUE, confirmed, &today, &error))
+  if (!save (request, kind, record, TRUE, &answered, &error))
     {
-      reply_save_error (request->msg, error);
+      if (!answered)
+        reply_save_error (request->msg, error);
       return;
     }
   _dn_server_reply_record (request->msg, store, kind->kind->table, dn_writable_get_id (kind->kind, record),
@@ -122,12 +170,11 @@ change_record (DnRequest      *request,
 {
   DnStore *store = dn_server_get_store (request->server);
   const DnBind *binds = _dn_record_binds (kind->kind);
-  g_autofree DnField *fields = _dn_server_bind_fields (binds, FALSE, kind->kind->warns);
+  g_autofree DnField *fields = fields_of (kind, FALSE);
   g_autoptr(JsonNode) seen = NULL;
-  GDate today;
   g_autoptr(GObject) record = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean confirmed;
+  gboolean answered;
 
   if (!_dn_server_check_fields (request->msg, request->body, fields))
     return;
@@ -142,8 +189,6 @@ change_record (DnRequest      *request,
       !_dn_server_bind (request->msg, request->body, binds, record) ||
       !check_unit (request, kind, record))
     return;
-  confirmed = json_object_get_boolean_member_with_default (json_node_get_object (request->body), "confirmed", FALSE);
-  dn_date_today (&today);
   if (!dn_store_begin (store, &error))
     {
       _dn_server_reply_store_error (request->msg, error);
@@ -154,10 +199,11 @@ change_record (DnRequest      *request,
       dn_store_rollback (store);
       return;
     }
-  if (!kind->kind->save (store, record, FALSE, confirmed, &today, &error) || !dn_store_commit (store, &error))
+  if (!save (request, kind, record, FALSE, &answered, &error) || !dn_store_commit (store, &error))
     {
       dn_store_rollback (store);
-      reply_save_error (request->msg, error);
+      if (!answered)
+        reply_save_error (request->msg, error);
       return;
     }
   _dn_server_reply_record (request->msg, store, kind->kind->table, request->id, SOUP_STATUS_OK);

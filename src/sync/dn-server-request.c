@@ -45,6 +45,18 @@ has_type (JsonNode    *value,
             return FALSE;
         return TRUE;
       }
+    case DN_FIELD_OBJECT_ARRAY:
+      {
+        JsonArray *array;
+
+        if (!JSON_NODE_HOLDS_ARRAY (value))
+          return FALSE;
+        array = json_node_get_array (value);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
+            return FALSE;
+        return TRUE;
+      }
     default:
       g_assert_not_reached ();
     }
@@ -65,6 +77,8 @@ type_message (const DnField *field)
       return g_strdup_printf (_("The field “%s” must be a date written YYYY-MM-DD."), field->name);
     case DN_FIELD_INT_ARRAY:
       return g_strdup_printf (_("The field “%s” must be a list of whole numbers."), field->name);
+    case DN_FIELD_OBJECT_ARRAY:
+      return g_strdup_printf (_("The field “%s” must be a list of objects."), field->name);
     default:
       g_assert_not_reached ();
     }

@@ -474,6 +474,128 @@ test_members (DnTestStore   *fixture,
   g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM delegation_member"), ==, 1);
 }
 
+static DnDelegationMember *
+new_member (gint64      person_id,
+            const char *guest)
+{
+  DnDelegationMember *m = dn_delegation_member_new ();
+
+  m->person_id = person_id;
+  if (guest != NULL)
+    {
+      g_free (m->name);
+      m->name = g_strdup (guest);
+    }
+  return m;
+}
+
+static DnProgrammeItem *
+new_item (int         day,
+          const char *description)
+{
+  DnProgrammeItem *item = dn_programme_item_new ();
+
+  item->day = dn_test_date (2025, 4, day);
+  g_free (item->description);
+  item->description = g_strdup (description);
+  return item;
+}
+
+/* The editor's save: the delegation, its countries, members and
+ * programme together or nothing, the new records new again when refused. */
+static void
+test_saved_whole (DnTestStore   *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnDelegation) d = make_delegation (DN_DELEGATION_OUTBOUND, "Đoàn học tập", 2025, 5, 4, 2025, 5, 9);
+  g_autoptr(DnDelegation) visit = make_delegation (DN_DELEGATION_INBOUND, "Đoàn KOICA", 2025, 4, 1, 2025, 4, 3);
+  g_autoptr(DnDelegationParts) parts = dn_delegation_parts_new ();
+  g_autoptr(DnDelegationParts) visit_parts = dn_delegation_parts_new ();
+  g_autoptr(DnDelegationParts) change = dn_delegation_parts_new ();
+  g_autoptr(GPtrArray) members = NULL;
+  g_autofree char *before = NULL;
+  gint64 an = add_staff (fixture->store, "An");
+  gint64 binh = add_staff (fixture->store, "Bình");
+  gint64 other = add_delegation (fixture->store, "Đoàn khác", 1, 5, 1, 9);
+  gint64 other_member, kept, removed;
+
+  g_assert_true (add_member (fixture->store, other, an, FALSE, &error));
+  g_assert_no_error (error);
+  other_member = dn_test_query_int (fixture->store, "SELECT max(id) FROM delegation_member");
+  g_assert_true (dn_store_set_setting (fixture->store, DN_SETTING_LIMIT_MEMBERS, 1, &error));
+  g_assert_no_error (error);
+
+  /* two members past the limit of one: a warning, nothing written */
+  parts->countries = countries ("JP", 4, "KR", 2, NULL);
+  g_ptr_array_add (parts->new_members, new_member (an, NULL));
+  g_ptr_array_add (parts->new_members, new_member (binh, NULL));
+  before = dn_test_row_counts (fixture->store);
+  g_assert_false (dn_store_save_delegation (fixture->store, d, parts, FALSE, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING);
+  g_clear_error (&error);
+  ASSERT_UNCHANGED (fixture->store, before);
+  g_assert_cmpint (d->id, ==, 0);
+  g_assert_cmpint (DN_DELEGATION_MEMBER (parts->new_members->pdata[0])->id, ==, 0);
+
+  /* confirmed: all of it */
+  g_assert_true (dn_store_save_delegation (fixture->store, d, parts, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (d->id, >, 0);
+  assert_sql_text (fixture->store, "JP,KR",
+                   "SELECT group_concat(country_code) FROM (SELECT country_code FROM delegation_country "
+                   "WHERE delegation_id = %" G_GINT64_FORMAT " ORDER BY rowid)", d->id);
+  members = dn_store_list_delegation_members (fixture->store, d->id, &error);
+  g_assert_cmpuint (members->len, ==, 2);
+  kept = DN_DELEGATION_MEMBER (members->pdata[0])->id;
+  removed = DN_DELEGATION_MEMBER (members->pdata[1])->id;
+
+  /* a member of another delegation cannot be removed from this one: the
+   * new title is not written either */
+  g_free (d->title);
+  d->title = g_strdup ("Đoàn học tập tại Nhật Bản");
+  g_array_append_val (change->removed_members, other_member);
+  before = (g_free (before), dn_test_row_counts (fixture->store));
+  g_assert_false (dn_store_save_delegation (fixture->store, d, change, FALSE, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  ASSERT_UNCHANGED (fixture->store, before);
+  assert_sql_text (fixture->store, "Đoàn học tập", "SELECT title FROM delegation WHERE id = %" G_GINT64_FORMAT, d->id);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM delegation_member WHERE id = %"
+                                      G_GINT64_FORMAT, other_member), ==, 1);
+
+  /* its own member: removed with the new title, the countries kept */
+  g_array_index (change->removed_members, gint64, 0) = removed;
+  g_assert_true (dn_store_save_delegation (fixture->store, d, change, FALSE, &error));
+  g_assert_no_error (error);
+  assert_sql_text (fixture->store, "Đoàn học tập tại Nhật Bản",
+                   "SELECT title FROM delegation WHERE id = %" G_GINT64_FORMAT, d->id);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT group_concat(id) FROM delegation_member "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, d->id), ==, kept);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM delegation_country "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, d->id), ==, 2);
+
+  /* a visit whose second programme item says nothing: nothing written */
+  g_ptr_array_add (visit_parts->new_members, new_member (0, "Kim Min-jun"));
+  g_ptr_array_add (visit_parts->new_programme, new_item (1, "Làm việc với Sở"));
+  g_ptr_array_add (visit_parts->new_programme, new_item (2, ""));
+  before = (g_free (before), dn_test_row_counts (fixture->store));
+  g_assert_false (dn_store_save_delegation (fixture->store, visit, visit_parts, FALSE, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  ASSERT_UNCHANGED (fixture->store, before);
+  g_assert_cmpint (visit->id, ==, 0);
+  g_assert_cmpint (DN_PROGRAMME_ITEM (visit_parts->new_programme->pdata[0])->id, ==, 0);
+  g_assert_cmpint (DN_DELEGATION_MEMBER (visit_parts->new_members->pdata[0])->id, ==, 0);
+  g_ptr_array_remove_index (visit_parts->new_programme, 1);
+  g_assert_true (dn_store_save_delegation (fixture->store, visit, visit_parts, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (fixture->store, "SELECT count(*) FROM delegation_programme "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, visit->id), ==, 1);
+  g_assert_true (dn_delegation_parts_is_empty (NULL));
+  g_assert_false (dn_delegation_parts_is_empty (visit_parts));
+}
+
 /* The local limits warn, write nothing, and pass when confirmed. */
 static void
 test_limits (DnTestStore   *fixture,
@@ -745,6 +867,7 @@ main (int   argc,
   DN_TEST_ADD ("/delegations/overlap", test_overlap);
   DN_TEST_ADD ("/delegations/members", test_members);
   DN_TEST_ADD ("/delegations/limits", test_limits);
+  DN_TEST_ADD ("/delegations/saved-whole", test_saved_whole);
   DN_TEST_ADD ("/delegations/inbound", test_inbound);
   DN_TEST_ADD ("/delegations/list-and-counts", test_list_and_counts);
   g_test_add_func ("/delegations/guest-list", test_guest_list);

@@ -442,6 +442,118 @@ test_members (DnServerFixture *f,
   dn_server_test_assert_error (&answer, 404, "not-found");
 }
 
+/* A delegation with what its editor changes: countries, members and a
+ * visit's programme in the same request, all written or nothing */
+static void
+test_delegation_parts (DnServerFixture *f,
+                       gconstpointer    data)
+{
+  g_autofree char *so = dn_server_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *batxat = dn_server_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *own_path = NULL;
+  g_auto(DnAnswer) answer = { 0 };
+  gint64 teacher = dn_test_add_person (f->base.store, "Lê", "Minh", "Cường", f->school);
+  gint64 head = dn_test_add_person (f->base.store, "Phạm", "Thị", "Hoa", f->school);
+  gint64 own, other, other_member, first, revision, log, visit;
+
+  dn_test_exec (f->base.store, "INSERT INTO delegation (direction, title, unit_id, start_date, end_date) "
+                               "VALUES ('outbound', 'Đoàn khác', %" G_GINT64_FORMAT ", '2026-09-01', '2026-09-03')",
+                f->other);
+  other = dn_test_query_int (f->base.store, "SELECT max(id) FROM delegation");
+  dn_test_exec (f->base.store, "INSERT INTO delegation_member (delegation_id, guest_name, unit_id) VALUES (%"
+                               G_GINT64_FORMAT ", 'Khách', %" G_GINT64_FORMAT ")", other, f->other);
+  other_member = dn_test_query_int (f->base.store, "SELECT max(id) FROM delegation_member");
+
+  /* bad parts: answered 400, nothing written */
+  log = dn_store_get_revision (f->base.store);
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", \"unit_id\": %"
+                       G_GINT64_FORMAT ", \"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\", "
+                       "\"countries\": \"KR\"}", f->school);
+  dn_server_test_assert_error (&answer, 400, "wrong-type");
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", \"unit_id\": %"
+                       G_GINT64_FORMAT ", \"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\", "
+                       "\"new_members\": [%" G_GINT64_FORMAT "]}", f->school, teacher);
+  dn_server_test_assert_error (&answer, 400, "wrong-type");
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", \"unit_id\": %"
+                       G_GINT64_FORMAT ", \"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\", "
+                       "\"new_members\": [{\"person_id\": %" G_GINT64_FORMAT ", \"salary\": 1}]}",
+                       f->school, teacher);
+  dn_server_test_assert_error (&answer, 400, "unknown-field");
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", \"unit_id\": %"
+                       G_GINT64_FORMAT ", \"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\", "
+                       "\"countries\": [{\"days\": 2}]}", f->school);
+  dn_server_test_assert_error (&answer, 400, "missing-field");
+  /* a guest cannot go abroad: the delegation is not written either */
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", \"unit_id\": %"
+                       G_GINT64_FORMAT ", \"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\", "
+                       "\"new_members\": [{\"guest_name\": \"Kim\"}]}", f->school);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+
+  /* the school's trip with its country and two of its staff */
+  dn_server_test_send (f, "POST", batxat, &answer, "/delegations",
+                       "{\"direction\": \"outbound\", \"title\": \"Đoàn ra Hàn Quốc\", \"unit_id\": %"
+                       G_GINT64_FORMAT ", \"start_date\": \"2026-04-01\", \"end_date\": \"2026-04-03\", "
+                       "\"countries\": [{\"country_code\": \"KR\", \"days\": 3}], \"new_members\": "
+                       "[{\"person_id\": %" G_GINT64_FORMAT ", \"role\": \"head\"}, {\"person_id\": %"
+                       G_GINT64_FORMAT "}], \"removed_members\": [], \"new_programme\": [], "
+                       "\"removed_programme\": []}", f->school, head, teacher);
+  g_assert_cmpuint (answer.status, ==, 201);
+  own = json_object_get_int_member (dn_answer_object (&answer), "id");
+  revision = json_object_get_int_member (dn_answer_object (&answer), "revision");
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM delegation_member WHERE delegation_id = %"
+                                      G_GINT64_FORMAT, own), ==, 2);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT days FROM delegation_country WHERE delegation_id = %"
+                                      G_GINT64_FORMAT " AND country_code = 'KR'", own), ==, 3);
+  first = dn_test_query_int (f->base.store, "SELECT id FROM delegation_member WHERE person_id = %" G_GINT64_FORMAT,
+                             teacher);
+
+  /* another delegation's member is not this one's: 404, nothing written */
+  own_path = g_strdup_printf ("/delegations/%" G_GINT64_FORMAT, own);
+  log = dn_store_get_revision (f->base.store);
+  dn_server_test_send (f, "PATCH", batxat, &answer, own_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"title\": \"Đoàn ra Seoul\", "
+                       "\"removed_members\": [%" G_GINT64_FORMAT "]}", revision, other_member);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM delegation_member WHERE id = %"
+                                      G_GINT64_FORMAT, other_member), ==, 1);
+
+  /* its own: removed with the new title, the countries kept */
+  dn_server_test_send (f, "PATCH", batxat, &answer, own_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"title\": \"Đoàn ra Seoul\", "
+                       "\"removed_members\": [%" G_GINT64_FORMAT "]}", revision, first);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "title"), ==, "Đoàn ra Seoul");
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM delegation_member WHERE delegation_id = %"
+                                      G_GINT64_FORMAT, own), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM delegation_country WHERE delegation_id = %"
+                                      G_GINT64_FORMAT, own), ==, 1);
+  /* the same revision again: a conflict */
+  dn_server_test_send (f, "PATCH", batxat, &answer, own_path,
+                       "{\"revision\": %" G_GINT64_FORMAT ", \"new_members\": [{\"person_id\": %"
+                       G_GINT64_FORMAT "}]}", revision, teacher);
+  dn_server_test_assert_error (&answer, 409, "conflict");
+
+  /* the department's visit, its guest and its programme */
+  dn_server_test_send (f, "POST", so, &answer, "/delegations",
+                       "{\"direction\": \"inbound\", \"title\": \"Đoàn KOICA\", \"start_date\": "
+                       "\"2026-06-01\", \"end_date\": \"2026-06-02\", \"new_members\": [{\"guest_name\": "
+                       "\"Kim Min-jun\", \"guest_nationality\": \"KR\"}], \"new_programme\": [{\"day\": "
+                       "\"2026-06-01\", \"time\": \"08:00\", \"description\": \"Làm việc với Sở\"}]}");
+  g_assert_cmpuint (answer.status, ==, 201);
+  visit = json_object_get_int_member (dn_answer_object (&answer), "id");
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM delegation_programme "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT " AND time = '08:00'", visit), ==, 1);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM delegation_member WHERE delegation_id = %"
+                                      G_GINT64_FORMAT " AND guest_nationality = 'KR'", visit), ==, 1);
+}
+
 /* Deleting a record written whole: by whoever may change it, at the
  * revision read; refused with nothing deleted otherwise */
 static void
@@ -568,6 +680,7 @@ main (int   argc,
   DN_SERVER_TEST_ADD ("/server-record-writes/delegations", test_delegations);
   DN_SERVER_TEST_ADD ("/server-record-writes/passports", test_passports);
   DN_SERVER_TEST_ADD ("/server-record-writes/members", test_members);
+  DN_SERVER_TEST_ADD ("/server-record-writes/delegation-parts", test_delegation_parts);
   DN_SERVER_TEST_ADD ("/server-record-writes/deletes", test_deletes);
   DN_SERVER_TEST_ADD ("/server-record-writes/passport-records", test_passport_records);
   rc = g_test_run ();

@@ -11,6 +11,7 @@
 
 #include "dn-date.h"
 #include "dn-store-changes.h"
+#include "dn-store-delegation-edit.h"
 #include "dn-store-documents.h"
 #include "dn-store-passport-ledger.h"
 #include "dn-store-reminders.h"
@@ -43,7 +44,14 @@ save_record (DnStore  *store,
     today = write->date;
   else
     dn_date_today (&today);
-  if (!kind->save (store, write->record, is_new, write->confirmed, &today, error))
+  if (write->parts != NULL)
+    {
+      /* a delegation with its parts: made new again when refused */
+      g_return_val_if_fail (kind == &dn_writable_delegation, FALSE);
+      if (!dn_store_save_delegation (store, DN_DELEGATION (write->record), write->parts, write->confirmed, error))
+        return FALSE;
+    }
+  else if (!kind->save (store, write->record, is_new, write->confirmed, &today, error))
     {
       /* a new record the transaction took back is new again */
       if (is_new)

@@ -164,6 +164,7 @@ G_END_DECLS
 #include "dn-store-delegations.h"
 #include "dn-store-delegation-members.h"
 #include "dn-store-delegation-status.h"
+#include "dn-store-delegation-edit.h"
 #include "dn-store-accounts.h"
 #include "dn-store-changes.h"
 #include "dn-store-pages.h"

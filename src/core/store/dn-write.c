@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "dn-store.h"
 #include "dn-writable.h"
 #include "dn-write.h"
 
@@ -50,6 +51,7 @@ dn_write_unref (DnWrite *write)
   g_clear_object (&write->progress);
   g_clear_object (&write->reminder);
   g_clear_object (&write->record);
+  g_clear_pointer (&write->parts, dn_delegation_parts_free);
   g_clear_object (&write->file);
   g_clear_pointer (&write->keep_open, g_array_unref);
   g_clear_pointer (&write->units, g_array_unref);

@@ -52,7 +52,7 @@ typedef enum
                                * one, its id filled in; else all its fields
                                * written), revision, confirmed, date (the
                                * day its warnings are judged on; unset:
-                               * today) */
+                               * today); a delegation's parts with it */
   DN_WRITE_MOVE_DELEGATION,   /* record: a DnDelegation naming the step (its
                                * id, status: the one it moves to, approved
                                * with its decision_document_id (0: the one
@@ -84,6 +84,9 @@ typedef struct
   GObject     *record;      /* DN_WRITE_SAVE_RECORD's, a passport's loan,
                              * a delegation's step */
   const struct _DnWritable *writable; /* DN_WRITE_DELETE_RECORD's kind */
+  struct _DnDelegationParts *parts;   /* a delegation's countries, members
+                                       * and programme saved with it, or
+                                       * NULL (dn-store-delegation-edit.h) */
   GFile       *file;        /* a file attached with it, or NULL */
   gint64       id;          /* the record written to */
   DnRecordKind record_kind; /* DN_WRITE_ATTACH's record */

@@ -212,18 +212,30 @@ dn_page_editor_write (DnPageEditor *self,
                       GtkWidget    *field,
                       const GDate  *today)
 {
+  g_autoptr(DnWrite) write = NULL;
+
+  g_return_val_if_fail (DN_IS_PAGE_EDITOR (self), FALSE);
+  write = dn_write_new_save (record, -1);
+  if (today != NULL && g_date_valid (today))
+    write->date = *today;
+  return dn_page_editor_write_save (self, write, field);
+}
+
+gboolean
+dn_page_editor_write_save (DnPageEditor *self,
+                           DnWrite      *write,
+                           GtkWidget    *field)
+{
   DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (self);
   DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
   g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
                                                : dn_store_writer_new (priv->store);
-  g_autoptr(DnWrite) write = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (DN_IS_PAGE_EDITOR (self), FALSE);
-  write = dn_write_new_save (record, priv->revision);
+  g_return_val_if_fail (write->kind == DN_WRITE_SAVE_RECORD, FALSE);
+  write->revision = priv->revision;
   write->confirmed = priv->confirmed;
-  if (today != NULL && g_date_valid (today))
-    write->date = *today;
   g_set_weak_pointer (&priv->field, field);
   if (dn_form_dialog_write (DN_FORM_DIALOG (self), writer, write, on_record_written, NULL, &error))
     return TRUE;

@@ -74,6 +74,12 @@ gboolean dn_page_editor_write     (DnPageEditor *self,
                                    gpointer      record,
                                    GtkWidget    *field,
                                    const GDate  *today);
+/* As dn_page_editor_write(), of @write: a DN_WRITE_SAVE_RECORD the
+ * editor made with what it saves besides the record (a delegation's
+ * parts); its revision and confirmation are set here. */
+gboolean dn_page_editor_write_save (DnPageEditor *self,
+                                    DnWrite      *write,
+                                    GtkWidget    *field);
 /* After a warning, a change of the input asks again: the next save does
  * not accept the warning, and the action button reads @save_label. */
 void     dn_page_editor_forget_warning (DnPageEditor *self,

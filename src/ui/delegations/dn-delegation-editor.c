@@ -26,7 +26,6 @@ struct _DnDelegationEditor
   DnDelegationDirection  direction;
   gint64                 id;          /* 0 when adding */
   DnDelegation          *original;    /* as read, for the fields not shown */
-  gboolean               confirmed;   /* the officer saw the warning */
   GPtrArray             *countries;   /* DnDelegationCountry */
 
   /* Template widgets */
@@ -303,66 +302,40 @@ read_form (DnDelegationEditor  *self,
   return TRUE;
 }
 
-static gboolean
-write_all (DnDelegationEditor  *self,
-           DnStore             *store,
-           DnDelegation        *d,
-           GError             **error)
+/* What the editor changed besides the delegation's fields */
+static DnDelegationParts *
+collect_parts (DnDelegationEditor *self)
 {
-  if (!(self->id == 0 ? dn_store_add_delegation (store, d, self->countries, self->confirmed, error)
-                      : dn_store_update_delegation (store, d, self->countries, self->confirmed, error)))
-    return FALSE;
-  return dn_delegation_part_write (DN_DELEGATION_PART (self->members), store, d->id, self->confirmed, error) &&
-         (self->programme == NULL ||
-          dn_delegation_part_write (DN_DELEGATION_PART (self->programme), store, d->id, FALSE, error));
+  DnDelegationParts *parts = dn_delegation_parts_new ();
+
+  parts->countries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->countries->len; i++)
+    g_ptr_array_add (parts->countries, g_object_ref (self->countries->pdata[i]));
+  dn_delegation_part_collect (DN_DELEGATION_PART (self->members), parts->new_members, parts->removed_members);
+  if (self->programme != NULL)
+    dn_delegation_part_collect (DN_DELEGATION_PART (self->programme), parts->new_programme,
+                                parts->removed_programme);
+  return parts;
 }
 
+/* The delegation, its countries, members and programme, written together
+ * by the window's writer (the local database or the department server) */
 static gboolean
 dn_delegation_editor_apply (DnFormDialog  *dialog,
                             GError       **apply_error)
 {
   DnDelegationEditor *self = DN_DELEGATION_EDITOR (dialog);
-  DnStore *store = dn_page_editor_get_store (DN_PAGE_EDITOR (self));
   g_autoptr(DnDelegation) d = self->original != NULL ? g_object_ref (self->original) : dn_delegation_new ();
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autoptr(DnWrite) write = NULL;
+  GtkWidget *field;
 
   if (!read_form (self, d))
     return FALSE;
-  if (!dn_store_begin (store, &error))
-    {
-      dn_form_dialog_show_error (dialog, error->message, NULL);
-      return FALSE;
-    }
-  ok = write_all (self, store, d, &error);
-  if (ok)
-    ok = dn_store_commit (store, &error);
-  else
-    dn_store_rollback (store);
-  if (!ok)
-    {
-      /* the records added on this try are new again */
-      dn_delegation_part_unwrite (DN_DELEGATION_PART (self->members));
-      if (self->programme != NULL)
-        dn_delegation_part_unwrite (DN_DELEGATION_PART (self->programme));
-      if (self->id == 0)
-        d->id = 0;
-      if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-        {
-          g_autofree char *message = g_strdup_printf (_("%s Save again to go ahead."), error->message);
-
-          self->confirmed = TRUE;
-          dn_form_dialog_set_save_label (dialog, _("Save _Anyway"));
-          dn_form_dialog_show_error (dialog, message, NULL);
-          return FALSE;
-        }
-      dn_form_dialog_show_error (dialog, error->message,
-                                 g_date_compare (&d->end_date, &d->start_date) < 0 ? GTK_WIDGET (self->end_entry)
-                                 : d->title[0] == '\0' ? GTK_WIDGET (self->title_entry) : NULL);
-      return FALSE;
-    }
-  dn_page_editor_saved (DN_PAGE_EDITOR (self), d->id);
-  return TRUE;
+  write = dn_write_new_save (d, -1);
+  write->parts = collect_parts (self);
+  field = g_date_compare (&d->end_date, &d->start_date) < 0 ? GTK_WIDGET (self->end_entry)
+          : d->title[0] == '\0' ? GTK_WIDGET (self->title_entry) : NULL;
+  return dn_page_editor_write_save (DN_PAGE_EDITOR (self), write, field);
 }
 
 /*
@@ -425,6 +398,7 @@ dn_delegation_editor_new (DnStore                *store,
   dn_page_editor_set_store (DN_PAGE_EDITOR (self), store);
   self->direction = direction;
   self->id = id > 0 ? id : 0;
+  dn_page_editor_set_record (DN_PAGE_EDITOR (self), "delegation", self->id);
   gtk_widget_set_name (GTK_WIDGET (self), "delegation-editor");
   dn_form_dialog_set_titles (DN_FORM_DIALOG (self),
                              id > 0 ? _("Edit Delegation")

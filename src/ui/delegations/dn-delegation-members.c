@@ -96,16 +96,6 @@ describe_member (gpointer member)
 
 /* Staff */
 
-/* dn_store_add_delegation_member() as DnDelegationPart wants it */
-static gboolean
-add_member (DnStore   *store,
-            gpointer   member,
-            gboolean   confirmed,
-            GError   **error)
-{
-  return dn_store_add_delegation_member (store, member, confirmed, error);
-}
-
 gboolean
 dn_delegation_members_add_member (DnDelegationMembers *self,
                                   gint64               person_id,
@@ -334,8 +324,7 @@ dn_delegation_members_class_init (DnDelegationMembersClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dn_delegation_members_dispose;
-  dn_delegation_part_class_set_template (DN_DELEGATION_PART_CLASS (klass), "dn-delegation-members.ui", describe_member,
-                                         dn_store_remove_delegation_member, add_member);
+  dn_delegation_part_class_set_template (DN_DELEGATION_PART_CLASS (klass), "dn-delegation-members.ui", describe_member);
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationMembers, members_heading, member_grid, members_list,
                              paste_box, paste_view);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_paste_guests_cb);

@@ -89,47 +89,23 @@ dn_delegation_part_add_read (DnDelegationPart *self,
   g_return_if_fail (DN_IS_DELEGATION_PART (self));
 
   for (guint i = 0; i < read->len; i++)
-    {
-      g_object_set_data (G_OBJECT (read->pdata[i]), "dn-read", GINT_TO_POINTER (1));
-      g_ptr_array_add (PRIV (self)->records, g_object_ref (read->pdata[i]));
-    }
+    g_ptr_array_add (PRIV (self)->records, g_object_ref (read->pdata[i]));
   show_records (self);
 }
 
-gboolean
-dn_delegation_part_write (DnDelegationPart  *self,
-                          DnStore           *store,
-                          gint64             delegation_id,
-                          gboolean           confirmed,
-                          GError           **error)
+void
+dn_delegation_part_collect (DnDelegationPart *self,
+                            GPtrArray        *added,
+                            GArray           *removed)
 {
-  DnDelegationPartClass *klass = DN_DELEGATION_PART_GET_CLASS (self);
   DnDelegationPartPrivate *priv = PRIV (self);
 
-  for (guint i = 0; i < priv->removed->len; i++)
-    if (!klass->remove (store, g_array_index (priv->removed, gint64, i), error))
-      return FALSE;
+  g_return_if_fail (DN_IS_DELEGATION_PART (self));
+
+  g_array_append_vals (removed, priv->removed->data, priv->removed->len);
   for (guint i = 0; i < priv->records->len; i++)
-    {
-      DnDelegationRecord *record = priv->records->pdata[i];
-
-      if (record->id > 0)
-        continue;
-      record->delegation_id = delegation_id;
-      if (!klass->add (store, record, confirmed, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-void
-dn_delegation_part_unwrite (DnDelegationPart *self)
-{
-  GPtrArray *records = PRIV (self)->records;
-
-  for (guint i = 0; i < records->len; i++)
-    if (g_object_get_data (G_OBJECT (records->pdata[i]), "dn-read") == NULL)
-      ((DnDelegationRecord *) records->pdata[i])->id = 0;
+    if (((DnDelegationRecord *) priv->records->pdata[i])->id <= 0)
+      g_ptr_array_add (added, g_object_ref (priv->records->pdata[i]));
 }
 
 DnFormDialog *
@@ -141,14 +117,10 @@ dn_delegation_part_get_dialog (DnDelegationPart *self)
 void
 dn_delegation_part_class_set_template (DnDelegationPartClass    *klass,
                                        const char               *ui_name,
-                                       DnDelegationDescribeFunc  describe,
-                                       DnDelegationRemoveFunc    remove,
-                                       DnDelegationAddFunc       add)
+                                       DnDelegationDescribeFunc  describe)
 {
   dn_ui_class_set_template (GTK_WIDGET_CLASS (klass), ui_name);
   klass->describe = describe;
-  klass->remove = remove;
-  klass->add = add;
 }
 
 static void

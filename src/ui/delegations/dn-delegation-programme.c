@@ -43,16 +43,6 @@ describe_item (gpointer data)
   return g_string_free (text, FALSE);
 }
 
-/* dn_store_add_programme_item() as DnDelegationPart wants it */
-static gboolean
-add_item (DnStore   *store,
-          gpointer   item,
-          gboolean   confirmed,
-          GError   **error)
-{
-  return dn_store_add_programme_item (store, item, error);
-}
-
 static void
 on_add_item_cb (DnDelegationProgramme *self)
 {
@@ -87,8 +77,7 @@ dn_delegation_programme_class_init (DnDelegationProgrammeClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   g_type_ensure (DN_TYPE_DATE_ENTRY);
-  dn_delegation_part_class_set_template (DN_DELEGATION_PART_CLASS (klass), "dn-delegation-programme.ui", describe_item,
-                                         dn_store_delete_programme_item, add_item);
+  dn_delegation_part_class_set_template (DN_DELEGATION_PART_CLASS (klass), "dn-delegation-programme.ui", describe_item);
   DN_UI_CLASS_BIND_CHILDREN (widget_class, DnDelegationProgramme, item_day_entry, item_time_entry, item_place_entry,
                              item_description_entry, programme_list);
   DN_UI_CLASS_BIND_CALLBACKS (widget_class, on_add_item_cb);
