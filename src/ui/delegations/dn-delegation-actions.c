@@ -272,10 +272,10 @@ passports_present (Passports       *form,
   return form->dialog;
 }
 
-/* Makes the form's @write (a DnPassportLoan of the delegation, on @day,
- * by the officer typed) with the window's writer: TRUE when written at
- * once; FALSE with @refused set when refused at once, without when the
- * form waits for the server */
+/* Makes the form's @write (its record a DnPassportLoan of the delegation)
+ * with the window's writer: TRUE when written at once; FALSE with
+ * @refused set when refused at once, without when the form waits for the
+ * server */
 static gboolean
 passports_write (Passports     *form,
                  DnWrite       *write,
