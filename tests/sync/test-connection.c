@@ -328,6 +328,94 @@ new_person (const char *given,
   return person;
 }
 
+static DnDelegationMember *
+staff_member (gint64 person_id)
+{
+  DnDelegationMember *member = dn_delegation_member_new ();
+
+  member->person_id = person_id;
+  return member;
+}
+
+/* The delegation editor's save: a school's trip with its country and
+ * staff made on the server in one request, in the replica after; a
+ * change removes one member and adds another; a change made on an older
+ * reading is a conflict and writes nothing. */
+static void
+test_connection_delegation (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnDelegation) trip = dn_delegation_new ();
+  g_autoptr(DnWrite) add = NULL;
+  g_autoptr(DnWrite) change = NULL;
+  g_autoptr(DnWrite) stale = NULL;
+  DnDelegationCountry *korea = dn_delegation_country_new ();
+  gint64 hoa = dn_test_add_person (f->server.base.store, "Phạm", "Thị", "Hoa", f->server.school);
+  gint64 cuong = dn_test_add_person (f->server.base.store, "Lê", "Minh", "Cường", f->server.school);
+  gint64 lan = dn_test_add_person (f->server.base.store, "Vũ", "Thị", "Lan", f->server.school);
+  gint64 read_at, first;
+
+  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  trip->direction = DN_DELEGATION_OUTBOUND;
+  g_free (trip->title);
+  trip->title = g_strdup ("Đoàn ra Hàn Quốc");
+  trip->unit_id = f->server.school;
+  g_date_set_dmy (&trip->start_date, 1, 4, 2026);
+  g_date_set_dmy (&trip->end_date, 3, 4, 2026);
+  add = dn_write_new_save (trip, -1);
+  add->parts = dn_delegation_parts_new ();
+  add->parts->countries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_free (korea->country_code);
+  korea->country_code = g_strdup ("KR");
+  korea->days = 3;
+  g_ptr_array_add (add->parts->countries, korea);
+  g_ptr_array_add (add->parts->new_members, staff_member (hoa));
+  g_ptr_array_add (add->parts->new_members, staff_member (cuong));
+  g_assert_true (write_through (f, add, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (trip->id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM delegation_member "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, trip->id), ==, 2);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM delegation_member "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, trip->id), ==, 2);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT days FROM delegation_country "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, trip->id), ==, 3);
+
+  read_at = dn_store_get_row_revision (f->replica.store, "delegation", trip->id, &error);
+  g_assert_no_error (error);
+  first = dn_test_query_int (f->replica.store, "SELECT id FROM delegation_member WHERE person_id = %" G_GINT64_FORMAT,
+                             hoa);
+  change = dn_write_new_save (trip, read_at);
+  change->parts = dn_delegation_parts_new ();
+  g_array_append_val (change->parts->removed_members, first);
+  g_ptr_array_add (change->parts->new_members, staff_member (lan));
+  g_assert_true (write_through (f, change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM delegation_member "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT " AND person_id IN (%"
+                                      G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", trip->id, cuong, lan), ==, 2);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM delegation_member WHERE id = %"
+                                      G_GINT64_FORMAT, first), ==, 0);
+  /* the country was not given: kept */
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM delegation_country "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, trip->id), ==, 1);
+
+  g_free (trip->title);
+  trip->title = g_strdup ("Đoàn ra Seoul");
+  stale = dn_write_new_save (trip, read_at);
+  stale->parts = dn_delegation_parts_new ();
+  g_ptr_array_add (stale->parts->new_members, staff_member (hoa));
+  g_assert_false (write_through (f, stale, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM delegation_member "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, trip->id), ==, 2);
+  g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM delegation WHERE title = "
+                                      "'Đoàn ra Seoul'"), ==, 0);
+}
+
 /* The records written whole go through the server too: a unit officer
  * adds a person of its unit (then in its replica, with the server's id),
  * cannot add one to another unit nor a partner, and changes the person at
@@ -773,6 +861,7 @@ main (int   argc,
   g_test_add ("/connection/sign-in", Fixture, NULL, fixture_setup, test_connection_sign_in, fixture_teardown);
   g_test_add ("/connection/offline", Fixture, NULL, fixture_setup, test_connection_offline, fixture_teardown);
   g_test_add ("/connection/records", Fixture, NULL, fixture_setup, test_connection_records, fixture_teardown);
+  g_test_add ("/connection/delegation", Fixture, NULL, fixture_setup, test_connection_delegation, fixture_teardown);
   g_test_add ("/connection/passports", Fixture, NULL, fixture_setup, test_connection_passports, fixture_teardown);
   g_test_add ("/connection/delegation-steps", Fixture, NULL, fixture_setup, test_connection_delegation_steps,
               fixture_teardown);

@@ -17,9 +17,13 @@
 #include "dn-application.h"
 #include "dn-chooser.h"
 #include "dn-connection.h"
+#include "dn-country-chooser.h"
+#include "dn-date-entry.h"
 #include "dn-date.h"
 #include "dn-date-entry.h"
 #include "dn-delegation-actions.h"
+#include "dn-delegation-editor.h"
+#include "dn-delegation-list-page.h"
 #include "dn-form-dialog.h"
 #include "dn-partner-editor.h"
 #include "dn-passport-forms.h"
@@ -662,6 +666,107 @@ test_connected_delegation_steps (Fixture       *f,
   desktop_close (&department);
 }
 
+/* A delegation made on a connected desktop: the school's officer opens
+ * the editor from the list (its unit is the account's), adds the country
+ * and two of its staff, and saves it all through the server; the
+ * department sees the trip once synced. A second edit on a stale reading
+ * is told of the conflict and keeps the input. */
+static void
+test_connected_delegation (Fixture       *f,
+                           gconstpointer  data)
+{
+  Desktop department = { 0 }, school = { 0 };
+  gint64 hoa = dn_test_add_person (f->server_store.store, "Phạm", "Thị", "Hoa", f->school);
+  gint64 cuong = dn_test_add_person (f->server_store.store, "Lê", "Minh", "Cường", f->school);
+  GDate start = dn_test_date (2027, 4, 1);
+  GDate end = dn_test_date (2027, 4, 5);
+  GtkWidget *page;
+  GtkWindow *editor;
+  GtkWidget *person_chooser;
+  gint64 id;
+
+  desktop_open (f, &department, "so");
+  desktop_open (f, &school, "thbx");
+  dn_window_show_section (school.window, "delegations-out");
+  dn_ui_spin (50);
+  page = dn_window_get_section_page (school.window, "delegations-out");
+  g_assert_true (gtk_widget_activate_action (page, "delegation.new", NULL));
+  dn_ui_spin (50);
+  editor = dn_ui_find_window (DN_TYPE_DELEGATION_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_cmpint (dn_chooser_get_id (DN_CHOOSER (dn_ui_get_by_label (editor, "Sending unit"))), ==, f->school);
+  dn_ui_set_text (editor, "Name of the delegation", "Học tập tại Hàn Quốc");
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "Start date")), &start);
+  dn_date_entry_set_date (DN_DATE_ENTRY (dn_ui_get_by_label (editor, "End date")), &end);
+  dn_country_chooser_set_code (DN_COUNTRY_CHOOSER (dn_ui_get_by_label (editor, "Country")), "KR");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (dn_ui_get_by_label (editor, "Days in the country")), 5);
+  dn_ui_click (dn_ui_get_by_label (editor, "Add the country"));
+  person_chooser = dn_ui_get_by_label (editor, "Staff member");
+  g_assert_true (dn_chooser_reload (DN_CHOOSER (person_chooser), NULL));
+  g_assert_true (dn_delegation_editor_add_member (DN_DELEGATION_EDITOR (editor), hoa, DN_MEMBER_HEAD, 0));
+  g_assert_true (dn_delegation_editor_add_member (DN_DELEGATION_EDITOR (editor), cuong, DN_MEMBER_MEMBER, 0));
+  g_assert_true (save_and_wait (editor));
+
+  id = dn_test_query_int (f->server_store.store, "SELECT id FROM delegation WHERE title = 'Học tập tại Hàn Quốc'");
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT unit_id FROM delegation WHERE id = %"
+                                      G_GINT64_FORMAT, id), ==, f->school);
+  g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM delegation_member "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, id), ==, 2);
+  g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT days FROM delegation_country "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, id), ==, 5);
+  g_assert_cmpint (dn_test_query_int (school.replica, "SELECT count(*) FROM delegation_member "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, id), ==, 2);
+  desktop_sync (&department);
+  g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM delegation_member "
+                                      "WHERE delegation_id = %" G_GINT64_FORMAT, id), ==, 2);
+
+  /* the school opens it again; the department changes it meanwhile */
+  {
+    g_autoptr(GError) error = NULL;
+    GtkWindow *again = dn_delegation_editor_new (school.replica, DN_DELEGATION_OUTBOUND, id, &error);
+
+    g_assert_no_error (error);
+    present_over (again, &school);
+    dn_test_exec (f->server_store.store, "UPDATE delegation SET purpose = 'Trao đổi chuyên môn' WHERE id = %"
+                  G_GINT64_FORMAT, id);
+    dn_ui_set_text (again, "Name of the delegation", "Học tập tại Seoul");
+    g_assert_false (save_and_wait (again));
+    g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (dn_form_dialog_get_save_button (DN_FORM_DIALOG (again)))),
+                              "Anyway"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (again, "Name of the delegation"))), ==,
+                     "Học tập tại Seoul");
+    g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM delegation "
+                                        "WHERE title = 'Học tập tại Seoul'"), ==, 0);
+    /* told, the officer saves over it */
+    g_assert_true (save_and_wait (again));
+    g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM delegation "
+                                        "WHERE title = 'Học tập tại Seoul'"), ==, 1);
+    g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM delegation_member "
+                                        "WHERE delegation_id = %" G_GINT64_FORMAT, id), ==, 2);
+  }
+
+  /* a picture of the editor on the school's desktop, when asked for */
+  if (g_getenv ("DN_SHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("DN_SHOT_DIR"), "connected-delegation.png", NULL);
+      g_autoptr(GError) error = NULL;
+      GtkWindow *shown;
+
+      if (g_strcmp0 (g_getenv ("DN_SHOT_LANGUAGE"), "vi") == 0)
+        dn_ui_use_vietnamese ();
+      shown = dn_delegation_editor_new (school.replica, DN_DELEGATION_OUTBOUND, id, &error);
+      g_assert_no_error (error);
+      present_over (shown, &school);
+      dn_ui_wait_for_frame (GTK_WIDGET (shown), 5000);
+      dn_ui_save_png (shown, png);
+      gtk_window_destroy (shown);
+    }
+
+  desktop_close (&school);
+  desktop_close (&department);
+}
+
 static DnServerDialog *
 find_server_dialog (void)
 {
@@ -745,6 +850,7 @@ main (int   argc,
   g_test_add ("/connected/records", Fixture, NULL, fixture_setup, test_connected_records, fixture_teardown);
   g_test_add ("/connected/delegation-steps", Fixture, NULL, fixture_setup, test_connected_delegation_steps,
               fixture_teardown);
+  g_test_add ("/connected/delegation", Fixture, NULL, fixture_setup, test_connected_delegation, fixture_teardown);
   g_test_add ("/connected/application", Fixture, NULL, fixture_setup, test_application_connected, fixture_teardown);
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

@@ -228,9 +228,11 @@ dn_window_context_get_my_unit (DnWindowContext *self)
   g_autoptr(DnUnit) unit = NULL;
 
   g_return_val_if_fail (DN_IS_WINDOW_CONTEXT (self), 0);
-  if (self->settings == NULL)
-    return 0;
-  code = g_settings_get_string (self->settings, "my-unit");
+  /* connected: the unit of the account signed in */
+  if (DN_IS_CONNECTION (self->writer))
+    code = g_strdup (dn_client_get_unit_code (dn_connection_get_client (DN_CONNECTION (self->writer))));
+  else if (self->settings != NULL)
+    code = g_settings_get_string (self->settings, "my-unit");
   if (code == NULL || *code == '\0')
     return 0;
   unit = dn_store_find_unit (self->store, code, NULL);

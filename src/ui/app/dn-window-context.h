@@ -58,7 +58,8 @@ void             dn_window_context_set_writer   (DnWindowContext *self,
  * (the writer is a DnConnection), else NULL: what a connected window
  * fetches the attached files it does not hold from. */
 DnConnection    *dn_window_context_get_connection (DnWindowContext *self);
-/* The officer's own unit (preference "my-unit"), 0 when not set. */
+/* The officer's own unit: connected, the account's; else the preference
+ * "my-unit"; 0 when not set. */
 gint64           dn_window_context_get_my_unit  (DnWindowContext *self);
 
 /* How the store records the officer ("Name (Position)", from the

@@ -18,6 +18,7 @@
 #include "dn-delegation-programme.h"
 #include "dn-document-chooser.h"
 #include "dn-ui.h"
+#include "dn-unit-chooser.h"
 
 struct _DnDelegationEditor
 {
@@ -39,6 +40,7 @@ struct _DnDelegationEditor
   GtkEntry              *title_entry;
   GtkEntry              *purpose_entry;
   GtkEntry              *inviting_entry;
+  DnUnitChooser         *unit_chooser;
   DnDateEntry           *start_entry;
   DnDateEntry           *end_entry;
   GtkDropDown           *funding_dropdown;
@@ -152,6 +154,14 @@ dn_delegation_editor_add_member (DnDelegationEditor *self,
   return dn_delegation_members_add_member (self->members, person_id, role, passport_id);
 }
 
+void
+dn_delegation_editor_set_unit (DnDelegationEditor *self,
+                               gint64              unit_id)
+{
+  g_return_if_fail (DN_IS_DELEGATION_EDITOR (self));
+  dn_unit_chooser_pick (self->unit_chooser, unit_id);
+}
+
 gboolean
 dn_delegation_editor_paste_guests (DnDelegationEditor *self,
                                    const char         *text)
@@ -176,6 +186,11 @@ build_form (DnDelegationEditor *self)
   self->inviting_entry = dn_delegation_form_entry (TRUE);
   dn_delegation_form_labelled (grid, row++, 0, out ? _("_Inviting party") : _("_Foreign organisation"),
             out ? _("Inviting party") : _("Foreign organisation"), GTK_WIDGET (self->inviting_entry));
+  /* the unit that sends it or hosts the visit: whose delegation it is */
+  self->unit_chooser = DN_UNIT_CHOOSER (dn_unit_chooser_new (store, FALSE));
+  dn_chooser_set_none_label (DN_CHOOSER (self->unit_chooser), _("No unit"));
+  dn_delegation_form_labelled (grid, row++, 0, out ? _("Sending _unit") : _("Host _unit"),
+                               out ? _("Sending unit") : _("Host unit"), GTK_WIDGET (self->unit_chooser));
   self->start_entry = DN_DATE_ENTRY (dn_date_entry_new ());
   dn_delegation_form_labelled (grid, row++, 0, out ? _("_Leaves on") : _("_Arrives on"), _("Start date"), GTK_WIDGET (self->start_entry));
   self->end_entry = DN_DATE_ENTRY (dn_date_entry_new ());
@@ -255,6 +270,7 @@ read_form (DnDelegationEditor  *self,
   dn_page_editor_read_entry (&d->title, self->title_entry);
   dn_page_editor_read_entry (&d->purpose, self->purpose_entry);
   dn_page_editor_read_entry (&d->inviting_party, self->inviting_entry);
+  d->unit_id = dn_unit_chooser_get_unit (self->unit_chooser);
   if (!dn_date_entry_get_date (self->start_entry, &d->start_date))
     {
       dn_form_dialog_show_error (DN_FORM_DIALOG (self), _("Type the first day, for example 10/03/2025."),
@@ -406,6 +422,9 @@ dn_delegation_editor_new (DnStore                *store,
                                                                    : _("New Inbound Delegation"),
                              id > 0 ? _("_Save") : _("_Add"));
   build_form (self);
+  if (!dn_page_editor_load_chooser (DN_PAGE_EDITOR (self), DN_CHOOSER (self->unit_chooser),
+                                    d != NULL ? d->unit_id : 0, error))
+    return NULL;
   if (d != NULL)
     {
       g_autofree char *budget = d->budget >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, d->budget) : g_strdup ("");

@@ -45,6 +45,9 @@ gboolean   dn_delegation_editor_add_member   (DnDelegationEditor     *self,
                                               gint64                  passport_id);
 /* The guests of a pasted table (dn_guest_list_parse); FALSE with the
  * parser's message in the error line. */
+/* The unit whose delegation it is (a new one's: the officer's own) */
+void       dn_delegation_editor_set_unit     (DnDelegationEditor     *self,
+                                              gint64                  unit_id);
 gboolean   dn_delegation_editor_paste_guests (DnDelegationEditor     *self,
                                               const char             *text);
 guint      dn_delegation_editor_get_n_members (DnDelegationEditor    *self);

@@ -315,6 +315,7 @@ present_editor (DnDelegationListPage *self,
 {
   DnStore *store = dn_list_page_get_store (DN_LIST_PAGE (self));
   g_autoptr(GError) error = NULL;
+  DnWindowContext *context;
   GtkWindow *editor;
   GtkRoot *root;
 
@@ -326,6 +327,9 @@ present_editor (DnDelegationListPage *self,
       dn_list_page_show_message (DN_LIST_PAGE (self), error->message);
       return NULL;
     }
+  context = dn_window_context_from_widget (GTK_WIDGET (self));
+  if (id == 0 && context != NULL)
+    dn_delegation_editor_set_unit (DN_DELEGATION_EDITOR (editor), dn_window_context_get_my_unit (context));
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     {
