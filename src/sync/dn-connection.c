@@ -349,6 +349,10 @@ on_answered_cb (GObject      *source,
       return;
     }
   _dn_remote_write_answer (write_data->write, answer);
+  /* a file attached: the one the server kept when it was uploaded */
+  if (write_data->write->kind == DN_WRITE_ATTACH)
+    write_data->write->made_id = json_object_get_int_member_with_default (json_node_get_object (write_data->request.body),
+                                                                          "attachment_id", 0);
   /* the form hears it once the replica shows it */
   synced = g_task_new (self, NULL, on_written_synced_cb, task);
   after_sync (self, synced);

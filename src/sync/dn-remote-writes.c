@@ -214,6 +214,23 @@ passports_request (DnWrite         *write,
   request->body = node_of (object);
 }
 
+/* The collection of the records files are attached to through the API */
+static const char *
+files_of (DnRecordKind kind)
+{
+  switch (kind)
+    {
+    case DN_RECORD_TASK:
+      return "tasks";
+    case DN_RECORD_DOCUMENT:
+      return "documents";
+    case DN_RECORD_DELEGATION:
+      return "delegations";
+    default:
+      return NULL;
+    }
+}
+
 gboolean
 _dn_remote_write_request (DnWrite          *write,
                           DnRemoteRequest  *request,
@@ -336,7 +353,7 @@ _dn_remote_write_request (DnWrite          *write,
       }
     case DN_WRITE_ATTACH:
       /* the file is uploaded first; its id is put in the body then */
-      if (write->record_kind != DN_RECORD_TASK)
+      if (files_of (write->record_kind) == NULL)
         break;
       object = json_object_new ();
       {
@@ -345,9 +362,16 @@ _dn_remote_write_request (DnWrite          *write,
         json_object_set_string_member (object, "file_name", name);
       }
       request->method = "POST";
-      request->path = g_strdup_printf ("/tasks/%lld/attachments", (long long) write->id);
+      request->path = g_strdup_printf ("/%s/%lld/attachments", files_of (write->record_kind), (long long) write->id);
       request->body = node_of (object);
       request->upload = g_object_ref (write->file);
+      return TRUE;
+    case DN_WRITE_DETACH:
+      if (files_of (write->record_kind) == NULL)
+        break;
+      request->method = "DELETE";
+      request->path = g_strdup_printf ("/%s/%lld/attachments?attachment_id=%lld", files_of (write->record_kind),
+                                       (long long) write->id, (long long) write->attachment_id);
       return TRUE;
     case DN_WRITE_DELETE_RECORD:
       if (write->revision < 0)

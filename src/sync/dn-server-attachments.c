@@ -1,4 +1,5 @@
-/* dn-server-attachments.c: files sent to the server and attached to tasks
+/* dn-server-attachments.c: files sent to the server and attached to
+ * tasks, documents and delegations
  *
  *   POST /attachments              the file's bytes as the body (at most
  *                                  DN_STORE_ATTACHMENT_MAX_SIZE, refused
@@ -12,7 +13,17 @@
  *                                  (optional: the name shown on the task)}
  *                                  → 201 {"task_attachment": the task's
  *                                  files}
+ *   POST /documents/{id}/attachments, POST /delegations/{id}/attachments
+ *                                  the same → 201 {"document_attachment"
+ *                                  or "delegation_attachment": its files}
+ *   DELETE /tasks/{id}/attachments?attachment_id=N (and of documents and
+ *                                  delegations) → 200 the record's files
+ *                                  left; the stored file goes too when
+ *                                  nothing shows it any more
  *
+ * Who attaches to a record or takes a file off it: who sees a task and
+ * may write; the department a document's; who may change a delegation its.
+ * A unit officer takes off only files its unit sent.
  * The store keeps each content once under its SHA-256 and finds its type
  * from its name and its first bytes, whatever Content-Type says. A unit
  * officer attaches the files its unit sent (the change log says who sent
@@ -107,56 +118,163 @@ upload (DnRequest *request)
   dn_server_reply_json (msg, kept != NULL ? SOUP_STATUS_OK : SOUP_STATUS_CREATED, record);
 }
 
-static void
-link_to_task (DnRequest *request)
+/* The records files are attached to through the API */
+typedef struct
 {
-  SoupServerMessage *msg = request->msg;
+  DnRecordKind kind;
+  const char  *links;  /* the table of its files */
+} Attached;
+
+static const Attached tasks = { DN_RECORD_TASK, "task_attachment" };
+static const Attached documents = { DN_RECORD_DOCUMENT, "document_attachment" };
+static const Attached delegations = { DN_RECORD_DELEGATION, "delegation_attachment" };
+
+/* The caller may attach files to the record of the request and take them
+ * off: FALSE and answered otherwise */
+static gboolean
+may_change_files (DnRequest      *request,
+                  const Attached *attached)
+{
   DnStore *store = dn_server_get_store (request->server);
-  JsonObject *body = json_node_get_object (request->body);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) scope = NULL;
-  g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(JsonNode) seen = NULL;
+
+  switch (attached->kind)
+    {
+    case DN_RECORD_TASK:
+      if (_dn_server_may_see_task (store, request->account, request->id, &error) &&
+          _dn_server_check_writer (request->account, &error))
+        return TRUE;
+      _dn_server_reply_store_error (request->msg, error);
+      return FALSE;
+    case DN_RECORD_DOCUMENT:
+      if ((seen = _dn_server_read_served (store, request->account, &dn_served_document, request->id, &error)) == NULL)
+        {
+          _dn_server_reply_store_error (request->msg, error);
+          return FALSE;
+        }
+      return _dn_server_check_may_write (request, TRUE);
+    case DN_RECORD_DELEGATION:
+      return _dn_server_check_delegation_writer (request, request->id);
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/* A file a unit officer may attach or take off: one its unit sent (the
+ * department: any); answered as one that does not exist otherwise */
+static gboolean
+check_file (DnRequest *request,
+            gint64     id)
+{
+  DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(GArray) scope = dn_account_dup_scope (store, request->account);
+  g_autoptr(DnAttachment) attachment = dn_store_get_attachment (store, id, NULL);
+  g_autofree char *message = NULL;
+
+  if (attachment != NULL && (scope == NULL || _dn_server_made_by_unit (store, request->account, "attachment", id)))
+    return TRUE;
+  message = g_strdup_printf (_("There is no attached file #%lld."), (long long) id);
+  dn_server_reply_error (request->msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
+  return FALSE;
+}
+
+/* Answers @status {"<links>": the record's files} */
+static void
+reply_files (DnRequest      *request,
+             const Attached *attached,
+             guint           status)
+{
+  DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) links = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) answer = NULL;
-  gint64 id;
 
-  if (!_dn_server_check_fields (msg, request->body, link_fields))
-    return;
-  if (!_dn_server_may_see_task (store, request->account, request->id, &error) ||
-      !_dn_server_check_writer (request->account, &error))
+  if ((links = dn_exchange_row_to_json (store, attached->links, request->id, &error)) == NULL)
     {
-      _dn_server_reply_store_error (msg, error);
-      return;
-    }
-  id = json_object_get_int_member (body, "attachment_id");
-  scope = dn_account_dup_scope (store, request->account);
-  attachment = dn_store_get_attachment (store, id, NULL);
-  if (attachment == NULL || (scope != NULL && !_dn_server_made_by_unit (store, request->account, "attachment", id)))
-    {
-      g_autofree char *message = g_strdup_printf (_("There is no attached file #%lld."), (long long) id);
-
-      dn_server_reply_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", message);
-      return;
-    }
-  if (!dn_store_attach (store, DN_RECORD_TASK, request->id, id,
-                        json_object_get_string_member_with_default (body, "file_name", NULL), &error) ||
-      (links = dn_exchange_row_to_json (store, "task_attachment", request->id, &error)) == NULL)
-    {
-      _dn_server_reply_store_error (msg, error);
+      _dn_server_reply_store_error (request->msg, error);
       return;
     }
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "task_attachment");
+  json_builder_set_member_name (builder, attached->links);
   json_builder_add_value (builder, g_steal_pointer (&links));
   json_builder_end_object (builder);
   answer = json_builder_get_root (builder);
-  dn_server_reply_json (msg, SOUP_STATUS_CREATED, answer);
+  dn_server_reply_json (request->msg, status, answer);
 }
+
+static void
+link_file (DnRequest      *request,
+           const Attached *attached)
+{
+  DnStore *store = dn_server_get_store (request->server);
+  JsonObject *body = json_node_get_object (request->body);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!_dn_server_check_fields (request->msg, request->body, link_fields) || !may_change_files (request, attached))
+    return;
+  id = json_object_get_int_member (body, "attachment_id");
+  if (!check_file (request, id))
+    return;
+  if (!dn_store_attach (store, attached->kind, request->id, id,
+                        json_object_get_string_member_with_default (body, "file_name", NULL), &error))
+    {
+      _dn_server_reply_store_error (request->msg, error);
+      return;
+    }
+  reply_files (request, attached, SOUP_STATUS_CREATED);
+}
+
+static void
+unlink_file (DnRequest      *request,
+             const Attached *attached)
+{
+  DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!_dn_server_query_number (request->msg, request->query, "attachment_id", 1, G_MAXINT64, 0, &id))
+    return;
+  if (id <= 0)
+    {
+      dn_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "invalid",
+                             _("Say which file to take off: …/attachments?attachment_id=N."));
+      return;
+    }
+  if (!may_change_files (request, attached) || !check_file (request, id))
+    return;
+  if (!dn_store_detach (store, attached->kind, request->id, id, &error))
+    {
+      _dn_server_reply_store_error (request->msg, error);
+      return;
+    }
+  reply_files (request, attached, SOUP_STATUS_OK);
+}
+
+#define FILES(name)                                     \
+  static void link_##name (DnRequest *request)          \
+  {                                                     \
+    link_file (request, &name);                         \
+  }                                                     \
+  static void unlink_##name (DnRequest *request)        \
+  {                                                     \
+    unlink_file (request, &name);                       \
+  }
+
+FILES (tasks)
+FILES (documents)
+FILES (delegations)
 
 static const DnRoute routes[] = {
   { "POST", "/attachments", TRUE, DN_ROUTE_BYTES, DN_STORE_ATTACHMENT_MAX_SIZE, upload },
-  { "POST", "/tasks/{id}/attachments", TRUE, DN_ROUTE_JSON, 0, link_to_task },
+  { "POST", "/tasks/{id}/attachments", TRUE, DN_ROUTE_JSON, 0, link_tasks },
+  { "DELETE", "/tasks/{id}/attachments", TRUE, DN_ROUTE_NO_BODY, 0, unlink_tasks },
+  { "POST", "/documents/{id}/attachments", TRUE, DN_ROUTE_JSON, 0, link_documents },
+  { "DELETE", "/documents/{id}/attachments", TRUE, DN_ROUTE_NO_BODY, 0, unlink_documents },
+  { "POST", "/delegations/{id}/attachments", TRUE, DN_ROUTE_JSON, 0, link_delegations },
+  { "DELETE", "/delegations/{id}/attachments", TRUE, DN_ROUTE_NO_BODY, 0, unlink_delegations },
 };
 const DnRouteTable dn_server_attachment_routes = DN_ROUTE_TABLE (routes);

@@ -163,7 +163,7 @@ move (DnRequest *request)
   gint64 document_id;
 
   if (!_dn_server_check_fields (request->msg, request->body, status_fields) || !read_step (request, step) ||
-      !_dn_server_check_delegation (request, request->id))
+      !_dn_server_check_delegation_writer (request, request->id))
     return;
   /* a document the caller does not see is not there for it */
   document_id = _dn_server_body_int (request->body, "document_id", 0);

@@ -27,8 +27,8 @@
 #include "dn-store-accounts.h"
 
 gboolean
-_dn_server_check_delegation (DnRequest *request,
-                             gint64     id)
+_dn_server_check_delegation_writer (DnRequest *request,
+                                    gint64     id)
 {
   DnStore *store = dn_server_get_store (request->server);
   g_autoptr(GError) error = NULL;
@@ -76,7 +76,7 @@ add_member (DnRequest *request)
   g_autoptr(GError) error = NULL;
 
   if (!_dn_server_check_fields (request->msg, request->body, fields) ||
-      !_dn_server_check_delegation (request, request->id) ||
+      !_dn_server_check_delegation_writer (request, request->id) ||
       !_dn_server_bind (request->msg, request->body, _dn_member_binds, member))
     return;
   member->delegation_id = request->id;
@@ -107,7 +107,7 @@ change_member (DnRequest *request)
       return;
     }
   delegation = json_object_get_int_member_with_default (json_node_get_object (seen), "delegation_id", 0);
-  if (!_dn_server_check_delegation (request, delegation))
+  if (!_dn_server_check_delegation_writer (request, delegation))
     return;
   if ((members = dn_store_list_delegation_members (store, delegation, &error)) == NULL)
     {

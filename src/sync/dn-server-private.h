@@ -287,12 +287,11 @@ gboolean        _dn_server_may_see_attachment (DnStore       *store,
  * administrators) */
 gboolean        _dn_server_check_may_write  (DnRequest       *request,
                                              gboolean         department_only);
-/* The delegation @id is one the caller sees (else 404) and may change: the
- * department and the administrators, a unit officer one of its units' (a
- * reader, or another unit's delegation it sees through a member: 403);
- * FALSE and answered otherwise (dn-server-members.c) */
-gboolean        _dn_server_check_delegation (DnRequest       *request,
-                                             gint64           id);
+/* The delegation @id is one the caller sees and may change (the
+ * department, the administrators, a unit officer its units'): FALSE with
+ * 404 or 403 answered otherwise (dn-server-members.c) */
+gboolean        _dn_server_check_delegation_writer (DnRequest *request,
+                                                    gint64     id);
 /* The record @id of @table still has the revision the body's "revision"
  * says (checked right before a write: nothing runs between on the server's
  * loop). FALSE and answered otherwise: 409 {"error", "current": the record

@@ -340,7 +340,8 @@ staff_member (gint64 person_id)
 /* The delegation editor's save: a school's trip with its country and
  * staff made on the server in one request, in the replica after; a
  * change removes one member and adds another; a change made on an older
- * reading is a conflict and writes nothing. */
+ * reading is a conflict and writes nothing. A file is attached to the
+ * trip and taken off it. */
 static void
 test_connection_delegation (Fixture       *f,
                             gconstpointer  data)
@@ -414,6 +415,35 @@ test_connection_delegation (Fixture       *f,
                                       "WHERE delegation_id = %" G_GINT64_FORMAT, trip->id), ==, 2);
   g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM delegation WHERE title = "
                                       "'Đoàn ra Seoul'"), ==, 0);
+
+  /* the trip's report attached, then taken off again */
+  {
+    g_autofree char *dir = dn_test_make_tmp_dir ();
+    g_autofree char *path = g_build_filename (dir, "Báo cáo kết quả.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(DnWrite) attach = dn_write_new (DN_WRITE_ATTACH);
+    g_autoptr(DnWrite) detach = dn_write_new (DN_WRITE_DETACH);
+
+    dn_test_write_file (path, "%PDF-1.4\n%%EOF\n", -1);
+    attach->record_kind = DN_RECORD_DELEGATION;
+    attach->id = trip->id;
+    attach->file = g_object_ref (file);
+    g_assert_true (write_through (f, attach, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (attach->made_id, >, 0);
+    g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM delegation_attachment "
+                                        "WHERE delegation_id = %" G_GINT64_FORMAT " AND attachment_id = %"
+                                        G_GINT64_FORMAT, trip->id, attach->made_id), ==, 1);
+    detach->record_kind = DN_RECORD_DELEGATION;
+    detach->id = trip->id;
+    detach->attachment_id = attach->made_id;
+    g_assert_true (write_through (f, detach, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM delegation_attachment "
+                                        "WHERE delegation_id = %" G_GINT64_FORMAT, trip->id), ==, 0);
+    g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM attachment"), ==, 0);
+    dn_test_remove_tree (dir);
+  }
 }
 
 /* The records written whole go through the server too: a unit officer

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dn-date.h"
+#include "dn-store-attachments.h"
 #include "dn-store-changes.h"
 #include "dn-store-delegation-edit.h"
 #include "dn-store-documents.h"
@@ -232,6 +233,9 @@ dn_store_write (DnStore  *store,
 
   write->made_id = 0;
   write->next_id = 0;
+  /* in a transaction of its own: the stored file is deleted after it */
+  if (write->kind == DN_WRITE_DETACH)
+    return dn_store_detach (store, write->record_kind, write->id, write->attachment_id, error);
   if (!dn_store_begin (store, error))
     return FALSE;
   if ((id > 0 && !dn_store_check_revision (store, dn_write_get_table (write), id, write->revision, error)) ||

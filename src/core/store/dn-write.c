@@ -108,6 +108,7 @@ dn_write_get_table (const DnWrite *write)
     case DN_WRITE_ADD_REMINDER:
       return "reminder";
     case DN_WRITE_ATTACH:
+    case DN_WRITE_DETACH:
       return "attachment";
     case DN_WRITE_HAND_OUT_PASSPORT:
     case DN_WRITE_TAKE_BACK_PASSPORT:

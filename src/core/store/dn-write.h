@@ -53,6 +53,9 @@ typedef enum
                                * written), revision, confirmed, date (the
                                * day its warnings are judged on; unset:
                                * today); a delegation's parts with it */
+  DN_WRITE_DETACH,            /* attachment_id taken off the record id of
+                               * record_kind (the stored file goes too when
+                               * nothing shows it any more) */
   DN_WRITE_MOVE_DELEGATION,   /* record: a DnDelegation naming the step (its
                                * id, status: the one it moves to, approved
                                * with its decision_document_id (0: the one
@@ -89,7 +92,8 @@ typedef struct
                                        * NULL (dn-store-delegation-edit.h) */
   GFile       *file;        /* a file attached with it, or NULL */
   gint64       id;          /* the record written to */
-  DnRecordKind record_kind; /* DN_WRITE_ATTACH's record */
+  DnRecordKind record_kind; /* DN_WRITE_ATTACH's and DN_WRITE_DETACH's record */
+  gint64       attachment_id; /* DN_WRITE_DETACH's file */
   gint64       revision;    /* the revision it was read at: a change made
                              * by someone else since is a conflict; -1: not
                              * checked */

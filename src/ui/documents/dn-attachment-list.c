@@ -429,14 +429,20 @@ typedef struct
 } Removed;
 
 static void
-removed_free (gpointer data)
+removed_clear (gpointer data)
 {
   Removed *removed = data;
 
   g_free (removed->file_name);
   g_free (removed->sha256);
   g_clear_pointer (&removed->content, g_bytes_unref);
-  g_free (removed);
+}
+
+/* A Removed is shared by the write and the Undo that follows it */
+static void
+removed_release (gpointer data)
+{
+  g_rc_box_release_full (data, removed_clear);
 }
 
 static gboolean
@@ -470,7 +476,35 @@ undo_remove_cb (DnStore  *store,
   return again != NULL;
 }
 
-/* GROUP.remove-attachment (x) */
+static void
+on_detached (GtkWidget    *widget,
+             DnWrite      *write,
+             const GError *error,
+             gpointer      data)
+{
+  DnAttachmentList *self = DN_ATTACHMENT_LIST (widget);
+  DnWindowContext *context = dn_window_context_from_widget (widget);
+  Removed *removed = data;
+  g_autofree char *message = NULL;
+
+  set_message (self, error != NULL ? error->message : NULL);
+  if (error != NULL)
+    return;
+  reload (self);
+  if (context == NULL)
+    return;
+  if (removed->content != NULL)
+    {
+      g_autoptr(DnAttachment) still = dn_store_find_attachment (self->store, removed->sha256, NULL);
+
+      if (still != NULL)
+        g_clear_pointer (&removed->content, g_bytes_unref);
+    }
+  message = g_strdup_printf (_("“%s” removed."), removed->file_name);
+  dn_window_context_push_undo (context, message, undo_remove_cb, g_rc_box_acquire (removed), removed_release);
+}
+
+/* GROUP.remove-attachment (x): through the window's writer */
 static void
 remove_action (GtkWidget  *widget,
                const char *name,
@@ -478,11 +512,10 @@ remove_action (GtkWidget  *widget,
 {
   DnAttachmentList *self = list_of (widget);
   DnWindowContext *context = dn_window_context_from_widget (widget);
-  g_autoptr(GError) error = NULL;
   g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(DnWrite) write = NULL;
   gint64 id = g_variant_get_int64 (param);
   Removed *removed;
-  g_autofree char *message = NULL;
 
   if (self == NULL || self->store == NULL)
     return;
@@ -495,40 +528,25 @@ remove_action (GtkWidget  *widget,
     }
   if (attachment == NULL)
     return;
-  removed = g_new0 (Removed, 1);
+  removed = g_rc_box_new0 (Removed);
   removed->kind = self->kind;
   removed->record_id = self->record_id;
   removed->attachment_id = id;
   removed->file_name = g_strdup (attachment->file_name);
   removed->sha256 = g_strdup (attachment->sha256);
-  if (context != NULL)
+  if (context != NULL && dn_writer_can_undo (dn_window_context_get_writer (context)))
     {
       /* the content, in case the store deletes the file: Undo stores it again */
       g_autoptr(GFile) file = dn_store_get_attachment_file (self->store, attachment);
 
       removed->content = g_file_load_bytes (file, NULL, NULL, NULL);
     }
-  if (!dn_store_detach (self->store, self->kind, self->record_id, id, &error))
-    {
-      removed_free (removed);
-      set_message (self, error->message);
-      return;
-    }
+  write = dn_write_new (DN_WRITE_DETACH);
+  write->record_kind = self->kind;
+  write->id = self->record_id;
+  write->attachment_id = id;
   set_message (self, NULL);
-  reload (self);
-  if (context == NULL)
-    {
-      removed_free (removed);
-      return;
-    }
-  {
-    g_autoptr(DnAttachment) still = dn_store_find_attachment (self->store, removed->sha256, NULL);
-
-    if (still != NULL)
-      g_clear_pointer (&removed->content, g_bytes_unref);
-  }
-  message = g_strdup_printf (_("“%s” removed."), attachment->file_name);
-  dn_window_context_push_undo (context, message, undo_remove_cb, removed, removed_free);
+  dn_window_context_write_for (GTK_WIDGET (self), self->store, write, on_detached, removed, removed_release);
 }
 
 void
