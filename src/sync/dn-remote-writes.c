@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dn-date.h"
+#include "dn-delegation.h"
 #include "dn-passport-loan.h"
 #include "dn-record-binds.h"
 #include "dn-remote-writes.h"
@@ -159,6 +160,59 @@ save_request (DnWrite          *write,
     }
   request->body = node_of (object);
   return TRUE;
+}
+
+/* A delegation's step: POST /delegations/{id}/status */
+static void
+move_request (DnWrite         *write,
+              DnRemoteRequest *request)
+{
+  DnDelegation *step = DN_DELEGATION (write->record);
+  JsonObject *object = json_object_new ();
+  const GDate *day = step->status == DN_DELEGATION_RETURNED ? &step->end_date
+                     : step->status == DN_DELEGATION_REPORTED ? &step->report_submitted_on : NULL;
+  gint64 document = step->status == DN_DELEGATION_APPROVED ? step->decision_document_id
+                    : step->status == DN_DELEGATION_REPORTED ? step->report_document_id : 0;
+
+  json_object_set_string_member (object, "status", dn_delegation_status_to_string (step->status));
+  if (day != NULL && g_date_valid (day))
+    set_date (object, "date", day);
+  if (document > 0)
+    json_object_set_int_member (object, "document_id", document);
+  if (write->revision >= 0)
+    json_object_set_int_member (object, "revision", write->revision);
+  request->method = "POST";
+  request->path = g_strdup_printf ("/delegations/%lld/status", (long long) step->id);
+  request->body = node_of (object);
+}
+
+/* Every passport of a delegation handed out, or taken back */
+static void
+passports_request (DnWrite         *write,
+                   DnRemoteRequest *request)
+{
+  DnPassportLoan *loan = DN_PASSPORT_LOAN (write->record);
+  JsonObject *object = json_object_new ();
+
+  if (write->kind == DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS)
+    {
+      set_date (object, "handed_out_on", &loan->handed_out_on);
+      json_object_set_string_member (object, "handed_by", loan->handed_by);
+      json_object_set_boolean_member (object, "confirmed", write->confirmed);
+      request->path = g_strdup_printf ("/delegations/%lld/passports", (long long) loan->delegation_id);
+    }
+  else
+    {
+      set_date (object, "returned_on", &loan->returned_on);
+      json_object_set_string_member (object, "received_by", loan->received_by);
+      json_object_set_string_member (object, "exemption_reason", loan->exemption_reason);
+      json_object_set_string_member (object, "excused_by", loan->excused_by);
+      request->path = g_strdup_printf ("/delegations/%lld/passports/return", (long long) loan->delegation_id);
+    }
+  if (write->revision >= 0)
+    json_object_set_int_member (object, "revision", write->revision);
+  request->method = "POST";
+  request->body = node_of (object);
 }
 
 /* The collection of the records files are attached to through the API */
@@ -347,6 +401,13 @@ _dn_remote_write_request (DnWrite          *write,
         request->upload = g_object_ref (write->file);
         return TRUE;
       }
+    case DN_WRITE_MOVE_DELEGATION:
+      move_request (write, request);
+      return TRUE;
+    case DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS:
+    case DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS:
+      passports_request (write, request);
+      return TRUE;
     default:
       break;
     }

@@ -2,13 +2,14 @@
  * local writer: each kind in one transaction, what it made filled in, the
  * revision check refusing a write made on an old reading with nothing
  * written, the records written whole (DN_WRITE_SAVE_RECORD), the outcome
- * reaching the callback from the main context, and a
- * cancelled write writing nothing
+ * reaching the callback from the main context, a
+ * cancelled write writing nothing, and a delegation's steps and passports
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include "dn-passport-loan.h"
 #include "dn-store-changes.h"
 #include "dn-store-partners.h"
 #include "dn-store-people.h"
@@ -283,6 +284,124 @@ test_writer_add_done (DnTestStore   *f,
                                       add->next_id, add->made_id), ==, 1);
 }
 
+static DnWrite *
+step_write (gint64              trip,
+            DnDelegationStatus  to,
+            gint64              revision)
+{
+  DnWrite *write = dn_write_new (DN_WRITE_MOVE_DELEGATION);
+  DnDelegation *step = dn_delegation_new ();
+
+  step->id = trip;
+  step->status = to;
+  write->record = G_OBJECT (step);
+  write->revision = revision;
+  return write;
+}
+
+/* A delegation's steps and its passports: each the store's step, at the
+ * revision read, a warning until confirmed; nothing written when refused */
+static void
+test_writer_delegation_steps (DnTestStore   *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) back_step = NULL;
+  g_autoptr(DnWrite) approve = NULL;
+  g_autoptr(DnWrite) depart = NULL;
+  g_autoptr(DnWrite) come_back = NULL;
+  g_autoptr(DnWrite) report = NULL;
+  g_autoptr(DnWrite) hand_out = dn_write_new (DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS);
+  g_autoptr(DnWrite) take_back = dn_write_new (DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS);
+  gint64 school = dn_test_add_unit (f->store, "THBX", "Trường Tiểu học Bát Xát", DN_UNIT_KIND_SCHOOL, 0);
+  gint64 teacher = dn_test_add_person (f->store, "Lê", "Minh", "Cường", school);
+  gint64 decision = dn_test_add_document (f->store, "14", "QĐ-SGD", "Cử đoàn ra", NULL);
+  gint64 trip, revision, log;
+  DnPassportLoan *loan;
+
+  dn_test_exec (f->store, "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) VALUES "
+                          "(%" G_GINT64_FORMAT ", 'official', 'C1000001', '2019-01-01', '2026-06-01')", teacher);
+  dn_test_exec (f->store, "INSERT INTO delegation (direction, title, unit_id, start_date, end_date, status) VALUES "
+                          "('outbound', 'Đoàn ra Hàn Quốc', %" G_GINT64_FORMAT ", '2026-04-01', '2026-04-05', "
+                          "'planned')", school);
+  trip = dn_test_query_int (f->store, "SELECT max(id) FROM delegation");
+  dn_test_exec (f->store, "INSERT INTO delegation_member (delegation_id, person_id, passport_id) VALUES (%"
+                G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", (SELECT id FROM passport WHERE number = 'C1000001'))",
+                trip, teacher);
+  revision = dn_store_get_row_revision (f->store, "delegation", trip, NULL);
+
+  /* back to proposed, or read at another revision: nothing written */
+  log = dn_store_get_revision (f->store);
+  back_step = step_write (trip, DN_DELEGATION_PROPOSED, -1);
+  g_assert_cmpstr (dn_write_get_table (back_step), ==, "delegation");
+  g_assert_false (dn_store_write (f->store, back_step, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  approve = step_write (trip, DN_DELEGATION_APPROVED, revision + 1);
+  DN_DELEGATION (approve->record)->decision_document_id = decision;
+  g_assert_false (dn_store_write (f->store, approve, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_store_get_revision (f->store), ==, log);
+
+  approve->revision = revision;
+  g_assert_true (dn_store_write (f->store, approve, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT decision_document_id FROM delegation WHERE status = "
+                                      "'approved'"), ==, decision);
+
+  /* the passports: a warning until confirmed */
+  loan = dn_passport_loan_new ();
+  hand_out->record = G_OBJECT (loan);
+  loan->delegation_id = trip;
+  loan->handed_out_on = dn_test_date (2026, 3, 25);
+  g_free (loan->handed_by);
+  loan->handed_by = g_strdup ("Lê Thị Hoa");
+  g_assert_cmpstr (dn_write_get_table (hand_out), ==, "delegation");
+  g_assert_false (dn_store_write (f->store, hand_out, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->store, "passport_loan"), ==, 0);
+  hand_out->confirmed = TRUE;
+  hand_out->revision = dn_store_get_row_revision (f->store, "delegation", trip, NULL);
+  g_assert_true (dn_store_write (f->store, hand_out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM passport_loan WHERE handed_by = 'Lê Thị Hoa' "
+                                      "AND returned_on IS NULL"), ==, 1);
+
+  depart = step_write (trip, DN_DELEGATION_ABROAD, -1);
+  g_assert_true (dn_store_write (f->store, depart, &error));
+  g_assert_no_error (error);
+  /* back on the planned end */
+  come_back = step_write (trip, DN_DELEGATION_RETURNED, -1);
+  g_assert_true (dn_store_write (f->store, come_back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM delegation WHERE status = 'completed' AND "
+                                      "end_date = '2026-04-05' AND report_due_date IS NOT NULL"), ==, 1);
+
+  loan = dn_passport_loan_new ();
+  take_back->record = G_OBJECT (loan);
+  loan->delegation_id = trip;
+  loan->returned_on = dn_test_date (2026, 4, 8);
+  take_back->revision = revision;
+  g_assert_false (dn_store_write (f->store, take_back, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM passport_loan WHERE returned_on IS NULL"), ==, 1);
+  take_back->revision = -1;
+  g_assert_true (dn_store_write (f->store, take_back, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM passport_loan WHERE returned_on = "
+                                      "'2026-04-08'"), ==, 1);
+
+  report = step_write (trip, DN_DELEGATION_REPORTED, -1);
+  DN_DELEGATION (report->record)->report_submitted_on = dn_test_date (2026, 4, 20);
+  g_assert_true (dn_store_write (f->store, report, &error));
+  g_assert_no_error (error);
+  dn_test_assert_owned_cmpstr (dn_test_query_text (f->store, "SELECT report_submitted_on FROM delegation"), ==,
+                               "2026-04-20");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +415,7 @@ main (int   argc,
   DN_TEST_ADD ("/writer/async", test_writer_async);
   DN_TEST_ADD ("/writer/records", test_writer_records);
   DN_TEST_ADD ("/writer/add-done", test_writer_add_done);
+  DN_TEST_ADD ("/writer/delegation-steps", test_writer_delegation_steps);
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);
   return status;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dn-client-test-utils.h"
+#include "dn-connection-test-utils.h"
 #include "dn-connection.h"
 #include "dn-exchange.h"
 #include "dn-server-test-utils.h"
@@ -25,79 +26,6 @@
 #include "dn-store-people.h"
 #include "dn-writable.h"
 #include "dn-store-tasks.h"
-
-typedef struct
-{
-  DnServerFixture  server;
-  DnTestStore      replica;
-  DnConnection    *connection;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *base = NULL;
-  g_autoptr(DnClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  dn_server_fixture_setup (&f->server, data);
-  dn_test_store_setup (&f->replica, data);
-  base = dn_server_test_dup_url (&f->server);
-  client = dn_client_new (base, &error);
-  g_assert_no_error (error);
-  f->connection = dn_connection_new (f->replica.store, client, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  DnConnection *gone = f->connection;
-
-  /* what was under way ends (cancelled) before the stores close */
-  dn_connection_close (f->connection);
-  g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
-  g_clear_object (&f->connection);
-  while (gone != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  dn_test_store_teardown (&f->replica, data);
-  dn_server_fixture_teardown (&f->server, data);
-}
-
-static gboolean
-sign_in (Fixture     *f,
-         const char  *user,
-         const char  *password,
-         GError     **error)
-{
-  GAsyncResult *result = NULL;
-  gboolean ok;
-
-  dn_connection_sign_in_async (f->connection, user, password, NULL, dn_test_on_result, &result);
-  g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_CONNECTING);
-  dn_test_wait_result (&result);
-  ok = dn_connection_sign_in_finish (f->connection, result, error);
-  g_object_unref (result);
-  return ok;
-}
-
-static gboolean
-write_through (Fixture  *f,
-               DnWrite  *write,
-               GError  **error)
-{
-  GAsyncResult *result = NULL;
-  gboolean ok;
-
-  g_assert_false (dn_writer_write_now (DN_WRITER (f->connection), write, NULL));
-  dn_writer_write_async (DN_WRITER (f->connection), write, NULL, dn_test_on_result, &result);
-  dn_test_wait_result (&result);
-  ok = dn_writer_write_finish (DN_WRITER (f->connection), result, error);
-  g_object_unref (result);
-  return ok;
-}
 
 static gint64
 count_tasks (DnStore *store)
@@ -119,8 +47,8 @@ reminder_write (gint64 task_id,
 }
 
 static void
-test_connection_sign_in (Fixture       *f,
-                         gconstpointer  data)
+test_connection_sign_in (DnConnectionFixture *f,
+                         gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DnWrite) refused = NULL;
@@ -132,7 +60,7 @@ test_connection_sign_in (Fixture       *f,
   g_assert_false (dn_writer_can_undo (DN_WRITER (f->connection)));
 
   /* a wrong password: signed out, the write refused at once */
-  g_assert_false (sign_in (f, "batxat", "sai mật khẩu", &error));
+  g_assert_false (dn_connection_test_sign_in (f, "batxat", "sai mật khẩu", &error));
   g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
   g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_SIGNED_OUT);
@@ -140,12 +68,12 @@ test_connection_sign_in (Fixture       *f,
   text = dn_connection_describe (f->connection);
   g_assert_nonnull (strstr (text, "Not signed in to 127.0.0.1"));
   refused = reminder_write (mine, f->server.office);
-  g_assert_false (write_through (f, refused, &error));
+  g_assert_false (dn_connection_test_write (f, refused, &error));
   g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
 
   /* signed in: the replica holds what the unit officer sees */
-  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_true (dn_connection_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dn_connection_get_state (f->connection), ==, DN_CONNECTION_ONLINE);
   g_assert_nonnull (dn_connection_get_last_sync (f->connection));
@@ -184,8 +112,8 @@ test_connection_sign_in (Fixture       *f,
 }
 
 static void
-test_connection_offline (Fixture       *f,
-                         gconstpointer  data)
+test_connection_offline (DnConnectionFixture *f,
+                         gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DnWrite) refused = NULL;
@@ -193,7 +121,7 @@ test_connection_offline (Fixture       *f,
   gint64 mine = dn_server_test_add_task (&f->server, "Báo cáo công tác đối ngoại quý IV", f->server.office);
   gint64 start;
 
-  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_true (dn_connection_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
   g_assert_no_error (error);
 
   /* the server goes away: the next sync says so, the replica stays */
@@ -211,7 +139,7 @@ test_connection_offline (Fixture       *f,
   /* a write is refused at once, saying nothing was saved */
   start = g_get_monotonic_time ();
   refused = reminder_write (mine, f->server.office);
-  g_assert_false (write_through (f, refused, &error));
+  g_assert_false (dn_connection_test_write (f, refused, &error));
   g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_OFFLINE);
   g_assert_nonnull (strstr (error->message, "nothing was saved"));
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
@@ -343,8 +271,8 @@ staff_member (gint64 person_id)
  * reading is a conflict and writes nothing. A file is attached to the
  * trip and taken off it. */
 static void
-test_connection_delegation (Fixture       *f,
-                            gconstpointer  data)
+test_connection_delegation (DnConnectionFixture *f,
+                            gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DnDelegation) trip = dn_delegation_new ();
@@ -357,7 +285,7 @@ test_connection_delegation (Fixture       *f,
   gint64 lan = dn_test_add_person (f->server.base.store, "Vũ", "Thị", "Lan", f->server.school);
   gint64 read_at, first;
 
-  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_true (dn_connection_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   trip->direction = DN_DELEGATION_OUTBOUND;
   g_free (trip->title);
@@ -374,7 +302,7 @@ test_connection_delegation (Fixture       *f,
   g_ptr_array_add (add->parts->countries, korea);
   g_ptr_array_add (add->parts->new_members, staff_member (hoa));
   g_ptr_array_add (add->parts->new_members, staff_member (cuong));
-  g_assert_true (write_through (f, add, &error));
+  g_assert_true (dn_connection_test_write (f, add, &error));
   g_assert_no_error (error);
   g_assert_cmpint (trip->id, >, 0);
   g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM delegation_member "
@@ -392,7 +320,7 @@ test_connection_delegation (Fixture       *f,
   change->parts = dn_delegation_parts_new ();
   g_array_append_val (change->parts->removed_members, first);
   g_ptr_array_add (change->parts->new_members, staff_member (lan));
-  g_assert_true (write_through (f, change, &error));
+  g_assert_true (dn_connection_test_write (f, change, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM delegation_member "
                                       "WHERE delegation_id = %" G_GINT64_FORMAT " AND person_id IN (%"
@@ -408,7 +336,7 @@ test_connection_delegation (Fixture       *f,
   stale = dn_write_new_save (trip, read_at);
   stale->parts = dn_delegation_parts_new ();
   g_ptr_array_add (stale->parts->new_members, staff_member (hoa));
-  g_assert_false (write_through (f, stale, &error));
+  g_assert_false (dn_connection_test_write (f, stale, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
   g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM delegation_member "
@@ -428,7 +356,7 @@ test_connection_delegation (Fixture       *f,
     attach->record_kind = DN_RECORD_DELEGATION;
     attach->id = trip->id;
     attach->file = g_object_ref (file);
-    g_assert_true (write_through (f, attach, &error));
+    g_assert_true (dn_connection_test_write (f, attach, &error));
     g_assert_no_error (error);
     g_assert_cmpint (attach->made_id, >, 0);
     g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM delegation_attachment "
@@ -437,7 +365,7 @@ test_connection_delegation (Fixture       *f,
     detach->record_kind = DN_RECORD_DELEGATION;
     detach->id = trip->id;
     detach->attachment_id = attach->made_id;
-    g_assert_true (write_through (f, detach, &error));
+    g_assert_true (dn_connection_test_write (f, detach, &error));
     g_assert_no_error (error);
     g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM delegation_attachment "
                                         "WHERE delegation_id = %" G_GINT64_FORMAT, trip->id), ==, 0);
@@ -453,8 +381,8 @@ test_connection_delegation (Fixture       *f,
  * conflict. A pass-down brings back the sub-tasks it made; the person is
  * removed again. */
 static void
-test_connection_records (Fixture       *f,
-                         gconstpointer  data)
+test_connection_records (DnConnectionFixture *f,
+                         gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DnPerson) person = new_person ("Hà", f->server.school);
@@ -468,9 +396,9 @@ test_connection_records (Fixture       *f,
   g_autoptr(DnWrite) add_partner = NULL;
   gint64 read_at;
 
-  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_true (dn_connection_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
   g_assert_no_error (error);
-  g_assert_true (write_through (f, add, &error));
+  g_assert_true (dn_connection_test_write (f, add, &error));
   g_assert_no_error (error);
   g_assert_cmpint (add->made_id, >, 0);
   g_assert_cmpint (person->id, ==, add->made_id);
@@ -480,7 +408,7 @@ test_connection_records (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (mine->given_name, ==, "Hà");
 
-  g_assert_false (write_through (f, refused, &error));
+  g_assert_false (dn_connection_test_write (f, refused, &error));
   g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_FORBIDDEN);
   g_clear_error (&error);
   g_assert_cmpint (outsider->id, ==, 0);
@@ -492,14 +420,14 @@ test_connection_records (Fixture       *f,
   g_free (mine->position);
   mine->position = g_strdup ("Hiệu phó");
   change = dn_write_new_save (mine, read_at);
-  g_assert_true (write_through (f, change, &error));
+  g_assert_true (dn_connection_test_write (f, change, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM person WHERE position = 'Hiệu phó'"),
                    ==, 1);
   g_free (mine->position);
   mine->position = g_strdup ("Hiệu trưởng");
   stale = dn_write_new_save (mine, read_at);
-  g_assert_false (write_through (f, stale, &error));
+  g_assert_false (dn_connection_test_write (f, stale, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
   g_assert_cmpint (dn_test_query_int (f->server.base.store,
@@ -513,7 +441,7 @@ test_connection_records (Fixture       *f,
   partner->registration_number = g_strdup ("45/BNG-GĐK");
   g_date_set_dmy (&partner->registration_expiry, 30, 6, 2099);
   add_partner = dn_write_new_save (partner, -1);
-  g_assert_false (write_through (f, add_partner, &error));
+  g_assert_false (dn_connection_test_write (f, add_partner, &error));
   g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_FORBIDDEN);
   g_clear_error (&error);
   g_assert_cmpint (partner->id, ==, 0);
@@ -531,7 +459,7 @@ test_connection_records (Fixture       *f,
     pass->id = task;
     pass->units = g_array_new (FALSE, FALSE, sizeof (gint64));
     g_array_append_val (pass->units, school);
-    g_assert_true (write_through (f, pass, &error));
+    g_assert_true (dn_connection_test_write (f, pass, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (pass->made_ids->len, ==, 1);
     g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT parent_id FROM task WHERE id = %" G_GINT64_FORMAT,
@@ -544,7 +472,7 @@ test_connection_records (Fixture       *f,
                                                       dn_store_get_row_revision (f->replica.store, "person",
                                                                                  mine->id, NULL));
 
-    g_assert_true (write_through (f, removal, &error));
+    g_assert_true (dn_connection_test_write (f, removal, &error));
     g_assert_no_error (error);
     g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM person WHERE id = %"
                                         G_GINT64_FORMAT, mine->id), ==, 0);
@@ -556,8 +484,8 @@ test_connection_records (Fixture       *f,
 /* The department's partner whose paper lasts too long is a warning of
  * the store's, nothing written, until the same write is confirmed */
 static void
-test_connection_warning (Fixture       *f,
-                         gconstpointer  data)
+test_connection_warning (DnConnectionFixture *f,
+                         gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DnPartner) partner = dn_partner_new ();
@@ -570,15 +498,15 @@ test_connection_warning (Fixture       *f,
   partner->registration_number = g_strdup ("45/BNG-GĐK");
   g_date_set_dmy (&partner->registration_expiry, 30, 6, 2099);
   add_partner = dn_write_new_save (partner, -1);
-  g_assert_true (sign_in (f, "so", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_true (dn_connection_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD, &error));
   g_assert_no_error (error);
-  g_assert_false (write_through (f, add_partner, &error));
+  g_assert_false (dn_connection_test_write (f, add_partner, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING);
   g_assert_nonnull (strstr (error->message, "2099"));
   g_clear_error (&error);
   g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM partner"), ==, 0);
   add_partner->confirmed = TRUE;
-  g_assert_true (write_through (f, add_partner, &error));
+  g_assert_true (dn_connection_test_write (f, add_partner, &error));
   g_assert_no_error (error);
   g_assert_cmpint (partner->id, >, 0);
   g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM partner WHERE name = 'KOICA'"), ==, 1);
@@ -588,8 +516,8 @@ test_connection_warning (Fixture       *f,
  * store only warns about (too little validity left) waits for its
  * confirmation, then the passport comes back; both in the replica */
 static void
-test_connection_passports (Fixture       *f,
-                           gconstpointer  data)
+test_connection_passports (DnConnectionFixture *f,
+                           gconstpointer        data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DnWrite) hand_out = dn_write_new (DN_WRITE_HAND_OUT_PASSPORT);
@@ -610,7 +538,7 @@ test_connection_passports (Fixture       *f,
   trip = dn_test_query_int (server, "SELECT max(id) FROM delegation");
   dn_test_exec (server, "INSERT INTO delegation_member (delegation_id, person_id, passport_id) VALUES (%"
                 G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", trip, teacher, passport);
-  g_assert_true (sign_in (f, "so", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_true (dn_connection_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD, &error));
   g_assert_no_error (error);
 
   out = dn_passport_loan_new ();
@@ -621,13 +549,13 @@ test_connection_passports (Fixture       *f,
   g_free (out->handed_to);
   out->handed_to = g_strdup ("Lê Minh Cường");
   out->receipt_signed = TRUE;
-  g_assert_false (write_through (f, hand_out, &error));
+  g_assert_false (dn_connection_test_write (f, hand_out, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING);
   g_assert_nonnull (strstr (error->message, "C1000001"));
   g_clear_error (&error);
   g_assert_cmpint (dn_test_query_int (server, "SELECT count(*) FROM passport_loan"), ==, 0);
   hand_out->confirmed = TRUE;
-  g_assert_true (write_through (f, hand_out, &error));
+  g_assert_true (dn_connection_test_write (f, hand_out, &error));
   g_assert_no_error (error);
   g_assert_cmpint (hand_out->made_id, >, 0);
   g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM passport_loan WHERE id = %"
@@ -639,7 +567,7 @@ test_connection_passports (Fixture       *f,
   back->returned_on = dn_test_date (2026, 4, 8);
   g_free (back->returned_by);
   back->returned_by = g_strdup ("Lê Minh Cường");
-  g_assert_true (write_through (f, take_back, &error));
+  g_assert_true (dn_connection_test_write (f, take_back, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM passport_loan WHERE id = %"
                                       G_GINT64_FORMAT " AND returned_on = '2026-04-08' AND received_by = 'so'",
@@ -647,7 +575,7 @@ test_connection_passports (Fixture       *f,
 }
 
 static GFile *
-fetch (Fixture       *f,
+fetch (DnConnectionFixture       *f,
        DnAttachment  *attachment,
        GError       **error)
 {
@@ -664,7 +592,7 @@ fetch (Fixture       *f,
 /* A file of @contents named @name attached on the server to a task of
  * the office (which the unit officer "batxat" sees) */
 static DnAttachment *
-add_task_file (Fixture    *f,
+add_task_file (DnConnectionFixture    *f,
                GBytes     *contents,
                const char *name)
 {
@@ -682,8 +610,8 @@ add_task_file (Fixture    *f,
 /* The replica holds the records, the server the files: a file attached to
  * a task is brought into the replica's data folder when asked for, once */
 static void
-test_connection_files (Fixture       *f,
-                       gconstpointer  data)
+test_connection_files (DnConnectionFixture *f,
+                       gconstpointer        data)
 {
   static const char text[] = "%PDF-1.4\n% trả lời\n%%EOF\n";
   g_autoptr(GError) error = NULL;
@@ -693,7 +621,7 @@ test_connection_files (Fixture       *f,
   g_autoptr(GFile) kept = NULL;
   g_autoptr(GBytes) read = NULL;
 
-  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_true (dn_connection_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   mine = dn_store_get_attachment (f->replica.store, on_server->id, &error);
   g_assert_no_error (error);
@@ -716,8 +644,8 @@ test_connection_files (Fixture       *f,
 /* A file changed on the server (not the one recorded) is refused and not
  * kept */
 static void
-test_connection_tampered_file (Fixture       *f,
-                               gconstpointer  data)
+test_connection_tampered_file (DnConnectionFixture *f,
+                               gconstpointer        data)
 {
   static const char text[] = "%PDF-1.4\n% công văn khác\n%%EOF\n";
   static const char changed[] = "%PDF-1.4\n% sửa\n";
@@ -733,7 +661,7 @@ test_connection_tampered_file (Fixture       *f,
   g_assert_true (g_file_replace_contents (server_file, changed, sizeof changed - 1, NULL, FALSE, G_FILE_CREATE_NONE,
                                           NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_true (dn_connection_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD, &error));
   g_assert_no_error (error);
   mine = dn_store_get_attachment (f->replica.store, tampered->id, &error);
   g_assert_no_error (error);
@@ -770,15 +698,14 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/connection/sign-in", Fixture, NULL, fixture_setup, test_connection_sign_in, fixture_teardown);
-  g_test_add ("/connection/offline", Fixture, NULL, fixture_setup, test_connection_offline, fixture_teardown);
-  g_test_add ("/connection/records", Fixture, NULL, fixture_setup, test_connection_records, fixture_teardown);
-  g_test_add ("/connection/delegation", Fixture, NULL, fixture_setup, test_connection_delegation, fixture_teardown);
-  g_test_add ("/connection/passports", Fixture, NULL, fixture_setup, test_connection_passports, fixture_teardown);
-  g_test_add ("/connection/files", Fixture, NULL, fixture_setup, test_connection_files, fixture_teardown);
-  g_test_add ("/connection/tampered-file", Fixture, NULL, fixture_setup, test_connection_tampered_file,
-              fixture_teardown);
-  g_test_add ("/connection/warning", Fixture, NULL, fixture_setup, test_connection_warning, fixture_teardown);
+  DN_CONNECTION_TEST_ADD ("/connection/sign-in", test_connection_sign_in);
+  DN_CONNECTION_TEST_ADD ("/connection/offline", test_connection_offline);
+  DN_CONNECTION_TEST_ADD ("/connection/records", test_connection_records);
+  DN_CONNECTION_TEST_ADD ("/connection/delegation", test_connection_delegation);
+  DN_CONNECTION_TEST_ADD ("/connection/passports", test_connection_passports);
+  DN_CONNECTION_TEST_ADD ("/connection/files", test_connection_files);
+  DN_CONNECTION_TEST_ADD ("/connection/tampered-file", test_connection_tampered_file);
+  DN_CONNECTION_TEST_ADD ("/connection/warning", test_connection_warning);
   DN_TEST_ADD ("/connection/demo", test_connection_demo);
   g_test_add_func ("/connection/replica-path", test_connection_replica_path);
   status = g_test_run ();

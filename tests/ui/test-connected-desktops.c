@@ -6,7 +6,8 @@
  * officer sees it in the task list once their desktop has synced, reports
  * progress in the task's details; the department's desktop, synced,
  * shows that progress on the task. The other sections' editors write
- * through the server as well.
+ * through the server as well (a delegation's steps and passports:
+ * test-connected-delegations.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,7 @@
 #include "dn-date.h"
 #include "dn-delegation-editor.h"
 #include "dn-delegation-list-page.h"
+#include "dn-desktop-test-utils.h"
 #include "dn-form-dialog.h"
 #include "dn-partner-editor.h"
 #include "dn-passport-forms.h"
@@ -40,147 +42,6 @@
 #include "dn-ui-test-utils.h"
 #include "dn-window.h"
 
-#define PASSWORD "mật khẩu tốt 123"
-
-typedef struct
-{
-  DnTestStore  server_store;
-  DnServer    *server;
-  char        *base_uri;
-  gint64       department, school;
-  char        *dir;          /* the replicas */
-} Fixture;
-
-typedef struct
-{
-  DnStore      *replica;
-  DnConnection *connection;
-  DnWindow     *window;
-} Desktop;
-
-static void
-add_account (DnStore       *store,
-             const char    *name,
-             gint64         unit,
-             DnAccountRole  role)
-{
-  g_autoptr(DnAccount) account = dn_account_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_free (account->name);
-  account->name = g_strdup (name);
-  account->unit_id = unit;
-  account->role = role;
-  g_assert_true (dn_store_add_account (store, account, PASSWORD, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  dn_test_store_setup (&f->server_store, data);
-  f->department = dn_test_add_unit (f->server_store.store, "SGD", "Sở Giáo dục và Đào tạo", DN_UNIT_KIND_DEPARTMENT, 0);
-  f->school = dn_test_add_unit (f->server_store.store, "THBX", "Trường Tiểu học Bát Xát", DN_UNIT_KIND_SCHOOL,
-                                f->department);
-  add_account (f->server_store.store, "so", f->department, DN_ACCOUNT_ROLE_DEPARTMENT);
-  add_account (f->server_store.store, "thbx", f->school, DN_ACCOUNT_ROLE_UNIT);
-  f->server = dn_server_new (f->server_store.store);
-  g_assert_true (dn_server_listen (f->server, "127.0.0.1:0", NULL, FALSE, &error));
-  g_assert_no_error (error);
-  uris = dn_server_get_uris (f->server);
-  f->base_uri = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  f->dir = g_dir_make_tmp ("dn-desktops-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  dn_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_free (f->base_uri);
-  dn_test_remove_tree (f->dir);
-  g_free (f->dir);
-  dn_test_store_teardown (&f->server_store, data);
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  DnConnectionState state = dn_connection_get_state (data);
-
-  return state != DN_CONNECTION_CONNECTING && state != DN_CONNECTION_SYNCING;
-}
-
-/* A desktop signed in as @user, its window open on its replica */
-static void
-desktop_open (Fixture    *f,
-              Desktop    *d,
-              const char *user)
-{
-  g_autofree char *name = g_strconcat (user, ".db", NULL);
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(DnClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  d->replica = dn_store_open (path, DN_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  client = dn_client_new (f->base_uri, &error);
-  g_assert_no_error (error);
-  d->connection = dn_connection_new (d->replica, client, &error);
-  g_assert_no_error (error);
-  dn_connection_sign_in_async (d->connection, user, PASSWORD, NULL, NULL, NULL);
-  g_assert_true (dn_ui_wait_until (is_idle, d->connection, 10000));
-  g_assert_cmpint (dn_connection_get_state (d->connection), ==, DN_CONNECTION_ONLINE);
-  d->window = dn_window_new (NULL, d->replica);
-  dn_window_set_connection (d->window, d->connection);
-  gtk_window_present (GTK_WINDOW (d->window));
-  dn_ui_spin (0);
-  /* the header bar says where the data comes from */
-  g_assert_true (gtk_widget_is_visible (dn_ui_get_named (d->window, "connection_button")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dn_ui_get_named (d->window, "connection_label"))), ==,
-                   "Up to date");
-}
-
-static void
-desktop_sync (Desktop *d)
-{
-  dn_connection_sync (d->connection);
-  g_assert_true (dn_ui_wait_until (is_idle, d->connection, 10000));
-  g_assert_cmpint (dn_connection_get_state (d->connection), ==, DN_CONNECTION_ONLINE);
-}
-
-static void
-desktop_close (Desktop *d)
-{
-  DnConnection *gone = d->connection;
-
-  gtk_window_destroy (GTK_WINDOW (d->window));
-  dn_connection_close (d->connection);
-  g_object_add_weak_pointer (G_OBJECT (gone), (gpointer *) &gone);
-  g_clear_object (&d->connection);
-  while (gone != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  dn_ui_spin (0);
-  g_assert_finalize_object (d->replica);
-}
-
-/* @window shown over the main window of @d */
-static void
-present_over (GtkWindow *window,
-              Desktop   *d)
-{
-  gtk_window_set_transient_for (window, GTK_WINDOW (d->window));
-  gtk_window_present (window);
-  dn_ui_spin (0);
-}
-
 static gboolean
 window_gone (gpointer data)
 {
@@ -188,10 +49,10 @@ window_gone (gpointer data)
 }
 
 static void
-test_two_desktops (Fixture       *f,
-                   gconstpointer  data)
+test_two_desktops (DnDesktopFixture *f,
+                   gconstpointer     data)
 {
-  Desktop department = { 0 }, school = { 0 };
+  DnDesktop department = { 0 }, school = { 0 };
   DnTaskEditor *editor;
   DnTaskDetails *details;
   GtkWindow *dialog;
@@ -199,12 +60,12 @@ test_two_desktops (Fixture       *f,
   gint64 task_id;
   GtkWidget *tasks;
 
-  desktop_open (f, &department, "so");
-  desktop_open (f, &school, "thbx");
+  dn_desktop_open (f, &department, "so");
+  dn_desktop_open (f, &school, "thbx");
 
   /* the department assigns a task to the school, in its editor */
   editor = dn_task_editor_new (department.replica, NULL);
-  present_over (GTK_WINDOW (editor), &department);
+  dn_desktop_present_over (GTK_WINDOW (editor), &department);
   dn_ui_set_text (editor, "Title", "Báo cáo kết quả giao lưu với trường Hàn Quốc");
   dn_chooser_set_id (DN_CHOOSER (dn_ui_get_by_label (editor, "Lead unit")), f->school);
   dn_ui_set_text (editor, "Due date", "30/12/2026");
@@ -224,14 +85,14 @@ test_two_desktops (Fixture       *f,
 
   /* the school sees it after its desktop syncs */
   g_assert_cmpint (dn_test_query_int (school.replica, "SELECT count(*) FROM task"), ==, 0);
-  desktop_sync (&school);
+  dn_desktop_sync (&school);
   dn_window_show_section (school.window, "tasks");
   tasks = dn_window_get_section_page (school.window, "tasks");
   dn_ui_wait_for_list_rows (tasks, 1);
 
   /* and reports progress in the task's details */
   details = dn_task_details_new (school.replica, task_id);
-  present_over (GTK_WINDOW (details), &school);
+  dn_desktop_present_over (GTK_WINDOW (details), &school);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (details), "task.add-progress", NULL));
   dn_ui_spin (0);
   dialog = NULL;
@@ -258,7 +119,7 @@ test_two_desktops (Fixture       *f,
                                       "SELECT percent FROM progress WHERE task_id = %" G_GINT64_FORMAT, task_id), ==, 60);
 
   /* the department, synced, sees the school's progress on the task */
-  desktop_sync (&department);
+  dn_desktop_sync (&department);
   {
     g_autoptr(DnTask) seen = dn_store_get_task (department.replica, task_id, NULL);
 
@@ -305,48 +166,19 @@ test_two_desktops (Fixture       *f,
       gtk_window_destroy (GTK_WINDOW (sign_in));
       dn_server_disconnect (f->server);
       dn_connection_sync (school.connection);
-      g_assert_true (dn_ui_wait_until (is_idle, school.connection, 10000));
+      g_assert_true (dn_ui_wait_until (dn_desktop_is_idle, school.connection, 10000));
       dn_ui_wait_for_frame (GTK_WIDGET (school.window), 5000);
       dn_ui_save_png (GTK_WINDOW (school.window), offline_png);
     }
 
-  desktop_close (&school);
-  desktop_close (&department);
+  dn_desktop_close (&school);
+  dn_desktop_close (&department);
 }
 
 static gboolean
 pdf_window_shown (gpointer data)
 {
   return dn_ui_find_window (DN_TYPE_PDF_WINDOW) != NULL;
-}
-
-static gboolean
-has_error (gpointer data)
-{
-  return dn_form_dialog_get_error (data) != NULL;
-}
-
-/* Saves @dialog, a form of a connected desktop, and waits for the server:
- * TRUE when it was saved (and closed), FALSE when its error is shown */
-static gboolean
-save_and_wait (gpointer dialog)
-{
-  gpointer watched = dialog;
-  gboolean gone;
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), &watched);
-  g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
-  g_assert_true (dn_form_dialog_is_saving (DN_FORM_DIALOG (dialog)));
-  while (watched != NULL && dn_form_dialog_is_saving (DN_FORM_DIALOG (dialog)))
-    g_main_context_iteration (NULL, TRUE);
-  dn_ui_spin (0);
-  gone = watched == NULL;
-  if (!gone)
-    {
-      g_assert_true (has_error (dialog));
-      g_object_remove_weak_pointer (G_OBJECT (dialog), &watched);
-    }
-  return gone;
 }
 
 /* The other sections' editors on connected desktops: the school's officer
@@ -356,25 +188,25 @@ save_and_wait (gpointer dialog)
  * school marks its part of a task done in the details; the department
  * deletes the task there. */
 static void
-test_connected_records (Fixture       *f,
-                        gconstpointer  data)
+test_connected_records (DnDesktopFixture *f,
+                        gconstpointer     data)
 {
-  Desktop department = { 0 }, school = { 0 };
+  DnDesktop department = { 0 }, school = { 0 };
   g_autoptr(GError) error = NULL;
   GDate today;
   DnPersonEditor *person;
   DnPartnerEditor *partner;
   gint64 id;
 
-  desktop_open (f, &department, "so");
-  desktop_open (f, &school, "thbx");
+  dn_desktop_open (f, &department, "so");
+  dn_desktop_open (f, &school, "thbx");
 
   person = dn_person_editor_new (school.replica, 0, f->school, &error);
   g_assert_no_error (error);
-  present_over (GTK_WINDOW (person), &school);
+  dn_desktop_present_over (GTK_WINDOW (person), &school);
   dn_ui_set_text (person, "Family name", "Lương");
   dn_ui_set_text (person, "Given name", "Hà");
-  g_assert_true (save_and_wait (person));
+  g_assert_true (dn_desktop_save_and_wait (person));
   id = dn_test_query_int (f->server_store.store, "SELECT id FROM person WHERE given_name = 'Hà'");
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT unit_id FROM person WHERE id = %" G_GINT64_FORMAT,
@@ -382,25 +214,25 @@ test_connected_records (Fixture       *f,
   /* in the school's replica at once, in the department's once synced */
   g_assert_cmpint (dn_test_query_int (school.replica, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT, id),
                    ==, 1);
-  desktop_sync (&department);
+  dn_desktop_sync (&department);
   g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM person WHERE id = %" G_GINT64_FORMAT,
                                       id), ==, 1);
 
   dn_date_today (&today);
   partner = dn_partner_editor_new (department.replica, 0, &today, &error);
   g_assert_no_error (error);
-  present_over (GTK_WINDOW (partner), &department);
+  dn_desktop_present_over (GTK_WINDOW (partner), &department);
   dn_ui_set_text (partner, "Name", "Global Care");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (partner, "Registration paper")),
                               DN_REGISTRATION_OPERATION);
   dn_ui_set_text (partner, "Registration paper number", "45/GĐK-BNG");
   dn_ui_set_text (partner, "Registration expiry date", "2/3/2099");
-  g_assert_false (save_and_wait (partner));
+  g_assert_false (dn_desktop_save_and_wait (partner));
   g_assert_nonnull (strstr (dn_form_dialog_get_error (DN_FORM_DIALOG (partner)), "3 years"));
   g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (dn_form_dialog_get_save_button (DN_FORM_DIALOG (partner)))),
                             "Anyway"));
   g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM partner"), ==, 0);
-  g_assert_true (save_and_wait (partner));
+  g_assert_true (dn_desktop_save_and_wait (partner));
   g_assert_cmpint (dn_test_query_int (f->server_store.store,
                                       "SELECT count(*) FROM partner WHERE name = 'Global Care'"), ==, 1);
   g_assert_cmpint (dn_test_query_int (department.replica,
@@ -416,9 +248,9 @@ test_connected_records (Fixture       *f,
     GtkWidget *part;
     gpointer watched;
 
-    desktop_sync (&school);
+    dn_desktop_sync (&school);
     details = dn_task_details_new (school.replica, task_id);
-    present_over (GTK_WINDOW (details), &school);
+    dn_desktop_present_over (GTK_WINDOW (details), &school);
     part = dn_ui_get_by_label (details, "Status of Trường Tiểu học Bát Xát");
     gtk_drop_down_set_selected (GTK_DROP_DOWN (part), DN_STATUS_DONE);
     /* not changed again until the server answers */
@@ -444,9 +276,9 @@ test_connected_records (Fixture       *f,
     }
     gtk_window_destroy (GTK_WINDOW (details));
 
-    desktop_sync (&department);
+    dn_desktop_sync (&department);
     details = dn_task_details_new (department.replica, task_id);
-    present_over (GTK_WINDOW (details), &department);
+    dn_desktop_present_over (GTK_WINDOW (details), &department);
     /* the department opens the school's reply: its replica has the record,
      * the file is brought from the server and shown */
     {
@@ -478,17 +310,17 @@ test_connected_records (Fixture       *f,
     DnUnitDialog *dialog = dn_unit_dialog_new (school.replica, DN_UNIT_DIALOG_ADD, f->school, &error);
 
     g_assert_no_error (error);
-    present_over (GTK_WINDOW (dialog), &school);
+    dn_desktop_present_over (GTK_WINDOW (dialog), &school);
     dn_ui_set_text (dialog, "Unit name", "Điểm trường Bản Vược");
     dn_ui_set_text (dialog, "Unit code", "THBX-BV");
-    g_assert_false (save_and_wait (dialog));
+    g_assert_false (dn_desktop_save_and_wait (dialog));
     gtk_window_destroy (GTK_WINDOW (dialog));
     dialog = dn_unit_dialog_new (department.replica, DN_UNIT_DIALOG_ADD, f->school, &error);
     g_assert_no_error (error);
-    present_over (GTK_WINDOW (dialog), &department);
+    dn_desktop_present_over (GTK_WINDOW (dialog), &department);
     dn_ui_set_text (dialog, "Unit name", "Điểm trường Bản Vược");
     dn_ui_set_text (dialog, "Unit code", "THBX-BV");
-    g_assert_true (save_and_wait (dialog));
+    g_assert_true (dn_desktop_save_and_wait (dialog));
     g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT parent_id FROM unit WHERE code = 'THBX-BV'"), ==,
                      f->school);
     g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM unit WHERE code = 'THBX-BV'"), ==, 1);
@@ -513,17 +345,17 @@ test_connected_records (Fixture       *f,
     trip = dn_test_query_int (server, "SELECT max(id) FROM delegation");
     dn_test_exec (server, "INSERT INTO delegation_member (delegation_id, person_id, passport_id) VALUES (%"
                   G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")", trip, teacher, passport_id);
-    desktop_sync (&department);
+    dn_desktop_sync (&department);
     passport = dn_store_get_passport (department.replica, passport_id, NULL);
     g_assert_nonnull (passport);
     form = dn_passport_forms_hand_out (GTK_WIDGET (department.window), department.replica, passport);
     dn_ui_spin (0);
     dn_ui_set_text (form, "Hand-out date", "25/3/2026");
-    g_assert_false (save_and_wait (form));
+    g_assert_false (dn_desktop_save_and_wait (form));
     g_assert_nonnull (strstr (dn_form_dialog_get_error (form), "C1000001"));
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (dn_form_dialog_get_save_button (form))), ==, "_Confirm");
     g_assert_cmpint (dn_test_query_int (server, "SELECT count(*) FROM passport_loan"), ==, 0);
-    g_assert_true (save_and_wait (form));
+    g_assert_true (dn_desktop_save_and_wait (form));
     g_assert_cmpint (dn_test_query_int (server, "SELECT count(*) FROM passport_loan WHERE passport_id = %"
                                         G_GINT64_FORMAT " AND handed_by = 'so'", passport_id), ==, 1);
     /* and corrects the passport's own record in its form */
@@ -532,7 +364,7 @@ test_connected_records (Fixture       *f,
     form = dn_passport_forms_edit (GTK_WIDGET (department.window), department.replica, passport);
     dn_ui_spin (0);
     dn_ui_set_text (form, "Issuing authority", "Cục Quản lý xuất nhập cảnh");
-    g_assert_true (save_and_wait (form));
+    g_assert_true (dn_desktop_save_and_wait (form));
     dn_test_assert_owned_cmpstr (dn_test_query_text (server, "SELECT issuing_authority FROM passport WHERE id = %"
                                                      G_GINT64_FORMAT, passport_id), ==, "Cục Quản lý xuất nhập cảnh");
   }
@@ -547,7 +379,7 @@ test_connected_records (Fixture       *f,
         dn_ui_use_vietnamese ();
       shown = dn_partner_editor_new (department.replica, 0, &today, &error);
       g_assert_no_error (error);
-      present_over (GTK_WINDOW (shown), &department);
+      dn_desktop_present_over (GTK_WINDOW (shown), &department);
       /* the fields by their accessible names, in the language shown */
       dn_ui_set_text (shown, g_dgettext (GETTEXT_PACKAGE, "Name"), "Plan International");
       gtk_drop_down_set_selected (GTK_DROP_DOWN (dn_ui_get_by_label (shown, g_dgettext (GETTEXT_PACKAGE,
@@ -555,14 +387,14 @@ test_connected_records (Fixture       *f,
                                   DN_REGISTRATION_OPERATION);
       dn_ui_set_text (shown, g_dgettext (GETTEXT_PACKAGE, "Registration paper number"), "77/GĐK-BNG");
       dn_ui_set_text (shown, g_dgettext (GETTEXT_PACKAGE, "Registration expiry date"), "31/12/2099");
-      g_assert_false (save_and_wait (shown));
+      g_assert_false (dn_desktop_save_and_wait (shown));
       dn_ui_wait_for_frame (GTK_WIDGET (shown), 5000);
       dn_ui_save_png (GTK_WINDOW (shown), png);
       gtk_window_destroy (GTK_WINDOW (shown));
     }
 
-  desktop_close (&school);
-  desktop_close (&department);
+  dn_desktop_close (&school);
+  dn_desktop_close (&department);
 }
 
 /* A delegation made on a connected desktop: the school's officer opens
@@ -571,10 +403,10 @@ test_connected_records (Fixture       *f,
  * department sees the trip once synced. A second edit on a stale reading
  * is told of the conflict and keeps the input. */
 static void
-test_connected_delegation (Fixture       *f,
-                           gconstpointer  data)
+test_connected_delegation (DnDesktopFixture *f,
+                           gconstpointer     data)
 {
-  Desktop department = { 0 }, school = { 0 };
+  DnDesktop department = { 0 }, school = { 0 };
   gint64 hoa = dn_test_add_person (f->server_store.store, "Phạm", "Thị", "Hoa", f->school);
   gint64 cuong = dn_test_add_person (f->server_store.store, "Lê", "Minh", "Cường", f->school);
   GDate start = dn_test_date (2027, 4, 1);
@@ -584,8 +416,8 @@ test_connected_delegation (Fixture       *f,
   GtkWidget *person_chooser;
   gint64 id;
 
-  desktop_open (f, &department, "so");
-  desktop_open (f, &school, "thbx");
+  dn_desktop_open (f, &department, "so");
+  dn_desktop_open (f, &school, "thbx");
   dn_window_show_section (school.window, "delegations-out");
   dn_ui_spin (50);
   page = dn_window_get_section_page (school.window, "delegations-out");
@@ -604,7 +436,7 @@ test_connected_delegation (Fixture       *f,
   g_assert_true (dn_chooser_reload (DN_CHOOSER (person_chooser), NULL));
   g_assert_true (dn_delegation_editor_add_member (DN_DELEGATION_EDITOR (editor), hoa, DN_MEMBER_HEAD, 0));
   g_assert_true (dn_delegation_editor_add_member (DN_DELEGATION_EDITOR (editor), cuong, DN_MEMBER_MEMBER, 0));
-  g_assert_true (save_and_wait (editor));
+  g_assert_true (dn_desktop_save_and_wait (editor));
 
   id = dn_test_query_int (f->server_store.store, "SELECT id FROM delegation WHERE title = 'Học tập tại Hàn Quốc'");
   g_assert_cmpint (id, >, 0);
@@ -616,7 +448,7 @@ test_connected_delegation (Fixture       *f,
                                       "WHERE delegation_id = %" G_GINT64_FORMAT, id), ==, 5);
   g_assert_cmpint (dn_test_query_int (school.replica, "SELECT count(*) FROM delegation_member "
                                       "WHERE delegation_id = %" G_GINT64_FORMAT, id), ==, 2);
-  desktop_sync (&department);
+  dn_desktop_sync (&department);
   g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM delegation_member "
                                       "WHERE delegation_id = %" G_GINT64_FORMAT, id), ==, 2);
 
@@ -626,11 +458,11 @@ test_connected_delegation (Fixture       *f,
     GtkWindow *again = dn_delegation_editor_new (school.replica, DN_DELEGATION_OUTBOUND, id, &error);
 
     g_assert_no_error (error);
-    present_over (again, &school);
+    dn_desktop_present_over (again, &school);
     dn_test_exec (f->server_store.store, "UPDATE delegation SET purpose = 'Trao đổi chuyên môn' WHERE id = %"
                   G_GINT64_FORMAT, id);
     dn_ui_set_text (again, "Name of the delegation", "Học tập tại Seoul");
-    g_assert_false (save_and_wait (again));
+    g_assert_false (dn_desktop_save_and_wait (again));
     g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (dn_form_dialog_get_save_button (DN_FORM_DIALOG (again)))),
                               "Anyway"));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_by_label (again, "Name of the delegation"))), ==,
@@ -638,7 +470,7 @@ test_connected_delegation (Fixture       *f,
     g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM delegation "
                                         "WHERE title = 'Học tập tại Seoul'"), ==, 0);
     /* told, the officer saves over it */
-    g_assert_true (save_and_wait (again));
+    g_assert_true (dn_desktop_save_and_wait (again));
     g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM delegation "
                                         "WHERE title = 'Học tập tại Seoul'"), ==, 1);
     g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM delegation_member "
@@ -656,14 +488,14 @@ test_connected_delegation (Fixture       *f,
         dn_ui_use_vietnamese ();
       shown = dn_delegation_editor_new (school.replica, DN_DELEGATION_OUTBOUND, id, &error);
       g_assert_no_error (error);
-      present_over (shown, &school);
+      dn_desktop_present_over (shown, &school);
       dn_ui_wait_for_frame (GTK_WIDGET (shown), 5000);
       dn_ui_save_png (shown, png);
       gtk_window_destroy (shown);
     }
 
-  desktop_close (&school);
-  desktop_close (&department);
+  dn_desktop_close (&school);
+  dn_desktop_close (&department);
 }
 
 static DnServerDialog *
@@ -682,8 +514,8 @@ server_dialog_gone (gpointer data)
  * once with the sign-in form over it; signed in, the header bar says so;
  * "Work on This Computer Only" goes back to the local database */
 static void
-test_application_connected (Fixture       *f,
-                            gconstpointer  data)
+test_application_connected (DnDesktopFixture *f,
+                            gconstpointer     data)
 {
   g_autoptr(DnApplication) app = dn_application_new ();
   g_autoptr(GError) error = NULL;
@@ -714,12 +546,12 @@ test_application_connected (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dn_ui_get_named (dialog, "server_user"))), ==, "thbx");
   gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (dialog, "server_password")), "sai mật khẩu");
   g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
-  g_assert_true (dn_ui_wait_until ((DnUiCondition) is_idle, dn_window_get_connection (window), 10000));
+  g_assert_true (dn_ui_wait_until ((DnUiCondition) dn_desktop_is_idle, dn_window_get_connection (window), 10000));
   dn_ui_spin (0);
   /* refused: said in the form, which stays */
   g_assert_true (find_server_dialog () == dialog);
   g_assert_nonnull (dn_form_dialog_get_error (DN_FORM_DIALOG (dialog)));
-  gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (dialog, "server_password")), PASSWORD);
+  gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (dialog, "server_password")), DN_DESKTOP_PASSWORD);
   g_assert_true (dn_form_dialog_save (DN_FORM_DIALOG (dialog)));
   g_assert_true (dn_ui_wait_until (server_dialog_gone, NULL, 10000));
   g_assert_cmpint (dn_connection_get_state (dn_window_get_connection (window)), ==, DN_CONNECTION_ONLINE);
@@ -745,10 +577,14 @@ main (int   argc,
 
   dn_ui_test_init_accessible (&argc, &argv);
   user_dirs = dn_test_isolate_user_dirs ();
-  g_test_add ("/connected/two-desktops", Fixture, NULL, fixture_setup, test_two_desktops, fixture_teardown);
-  g_test_add ("/connected/records", Fixture, NULL, fixture_setup, test_connected_records, fixture_teardown);
-  g_test_add ("/connected/delegation", Fixture, NULL, fixture_setup, test_connected_delegation, fixture_teardown);
-  g_test_add ("/connected/application", Fixture, NULL, fixture_setup, test_application_connected, fixture_teardown);
+  g_test_add ("/connected/two-desktops", DnDesktopFixture, NULL, dn_desktop_fixture_setup, test_two_desktops,
+              dn_desktop_fixture_teardown);
+  g_test_add ("/connected/records", DnDesktopFixture, NULL, dn_desktop_fixture_setup, test_connected_records,
+              dn_desktop_fixture_teardown);
+  g_test_add ("/connected/delegation", DnDesktopFixture, NULL, dn_desktop_fixture_setup, test_connected_delegation,
+              dn_desktop_fixture_teardown);
+  g_test_add ("/connected/application", DnDesktopFixture, NULL, dn_desktop_fixture_setup, test_application_connected,
+              dn_desktop_fixture_teardown);
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);
   return status;

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "dn-date.h"
 #include "dn-store-attachments.h"
 #include "dn-store-changes.h"
@@ -61,6 +63,36 @@ save_record (DnStore  *store,
   if (is_new)
     write->made_id = dn_writable_get_id (kind, write->record);
   return TRUE;
+}
+
+/* A delegation's step (DN_WRITE_MOVE_DELEGATION) */
+static gboolean
+move_delegation (DnStore       *store,
+                 DnDelegation  *step,
+                 GError       **error)
+{
+  switch (step->status)
+    {
+    case DN_DELEGATION_APPROVED:
+      return dn_store_approve_delegation (store, step->id, step->decision_document_id, error);
+    case DN_DELEGATION_ABROAD:
+      return dn_store_depart_delegation (store, step->id, error);
+    case DN_DELEGATION_RETURNED:
+      return dn_store_return_delegation (store, step->id, g_date_valid (&step->end_date) ? &step->end_date : NULL,
+                                         error);
+    case DN_DELEGATION_REPORTED:
+      return dn_store_record_delegation_report (store, step->id, step->report_document_id,
+                                                &step->report_submitted_on, error);
+    case DN_DELEGATION_CANCELLED:
+      return dn_store_cancel_delegation (store, step->id, error);
+    case DN_DELEGATION_PROPOSED:
+    case DN_DELEGATION_STATUS_N:
+    default:
+      g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
+                   /* Translators: "A delegation cannot be moved back to Proposed." */
+                   _("A delegation cannot be moved back to “%s”."), dn_delegation_status_get_label (step->status));
+      return FALSE;
+    }
 }
 
 static gboolean
@@ -152,6 +184,23 @@ write_in_transaction (DnStore  *store,
         return FALSE;
       write->made_id = DN_REPORT (write->record)->document_id;
       return TRUE;
+    case DN_WRITE_MOVE_DELEGATION:
+      return move_delegation (store, DN_DELEGATION (write->record), error);
+    case DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS:
+      {
+        DnPassportLoan *loan = DN_PASSPORT_LOAN (write->record);
+
+        return dn_store_hand_out_delegation_passports (store, loan->delegation_id, &loan->handed_out_on,
+                                                       loan->handed_by, write->confirmed, error);
+      }
+    case DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS:
+      {
+        DnPassportLoan *loan = DN_PASSPORT_LOAN (write->record);
+
+        return dn_store_take_back_delegation_passports (store, loan->delegation_id, &loan->returned_on,
+                                                        loan->received_by, loan->exemption_reason,
+                                                        loan->excused_by, error);
+      }
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -172,6 +221,10 @@ checked_id (DnWrite *write)
       write->kind == DN_WRITE_DELETE_TASK || write->kind == DN_WRITE_SET_ASSIGNMENT_STATUS ||
       write->kind == DN_WRITE_PASS_DOWN || write->kind == DN_WRITE_DELETE_RECORD)
     return write->id;
+  if (write->kind == DN_WRITE_MOVE_DELEGATION)
+    return DN_DELEGATION (write->record)->id;
+  if (write->kind == DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS || write->kind == DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS)
+    return DN_PASSPORT_LOAN (write->record)->delegation_id;
   return 0;
 }
 

@@ -119,6 +119,10 @@ dn_write_get_table (const DnWrite *write)
       return "report";
     case DN_WRITE_SAVE_RECORD:
       return dn_writable_for_record (write->record)->table;
+    case DN_WRITE_MOVE_DELEGATION:
+    case DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS:
+    case DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS:
+      return "delegation";
     default:
       g_return_val_if_reached ("");
     }

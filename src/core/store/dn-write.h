@@ -60,6 +60,24 @@ typedef enum
                                * document's), number (in the outgoing
                                * register), reason (the subject), file (its
                                * PDF): the document made in made_id */
+  DN_WRITE_MOVE_DELEGATION,   /* record: a DnDelegation naming the step (its
+                               * id, status: the one it moves to, approved
+                               * with its decision_document_id (0: the one
+                               * it has), returned on its end_date (unset:
+                               * the planned end), reported with its
+                               * report_document_id (0: none) on its
+                               * report_submitted_on), revision */
+  DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS, /* record: a DnPassportLoan
+                                           * (delegation_id, handed_out_on,
+                                           * handed_by), confirmed, revision
+                                           * (of the delegation): the
+                                           * chosen passport of every member */
+  DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS, /* record: a DnPassportLoan
+                                            * (delegation_id, returned_on,
+                                            * received_by, exemption_reason,
+                                            * excused_by), revision (of the
+                                            * delegation): every one still
+                                            * out */
 } DnWriteKind;
 
 typedef struct
@@ -70,7 +88,8 @@ typedef struct
   DnTask      *task;
   DnProgress  *progress;
   DnReminder  *reminder;
-  GObject     *record;      /* DN_WRITE_SAVE_RECORD's, a passport's loan */
+  GObject     *record;      /* DN_WRITE_SAVE_RECORD's, a passport's loan,
+                             * a delegation's step */
   const struct _DnWritable *writable; /* DN_WRITE_DELETE_RECORD's kind */
   struct _DnDelegationParts *parts;   /* a delegation's countries, members
                                        * and programme saved with it, or
@@ -118,7 +137,8 @@ DnWrite *dn_write_new_delete (const struct _DnWritable *writable,
                               gint64                    revision);
 
 /* The kind of record it writes, as the database and the API name it
- * ("task", "progress", "assignment", "reminder", "partner"…) */
+ * ("task", "progress", "assignment", "reminder", "partner"…); for a
+ * delegation's passports, "delegation": what its revision is of */
 const char *dn_write_get_table (const DnWrite *write);
 
 G_END_DECLS

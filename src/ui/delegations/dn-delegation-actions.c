@@ -12,12 +12,16 @@
 #include "dn-date.h"
 #include "dn-delegation-actions.h"
 #include "dn-document-chooser.h"
+#include "dn-passport-loan.h"
+#include "dn-store-changes.h"
+#include "dn-store-writer.h"
 #include "dn-window-context.h"
 
 typedef struct
 {
   DnStore            *store;
   gint64              id;
+  gint64              revision;  /* the delegation's, as the form read it */
   DnDelegationStatus  to;
   GtkWidget          *parent;
   DnDocumentChooser  *document;
@@ -53,6 +57,33 @@ show_message (GtkWidget  *parent,
     g_warning ("%s", text);
 }
 
+/* What makes the writes of @widget's window (the local database, or the
+ * department server); outside a window, @store's own writer */
+static DnWriter *
+writer_for (GtkWidget *widget,
+            DnStore   *store)
+{
+  DnWindowContext *context = dn_window_context_from_widget (widget);
+
+  return context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (store);
+}
+
+/* A step of the delegation @id to @to, at @revision (-1: not checked) */
+static DnWrite *
+step_write (gint64              id,
+            DnDelegationStatus  to,
+            gint64              revision)
+{
+  DnWrite *write = dn_write_new (DN_WRITE_MOVE_DELEGATION);
+  DnDelegation *step = dn_delegation_new ();
+
+  step->id = id;
+  step->status = to;
+  write->record = G_OBJECT (step);
+  write->revision = revision;
+  return write;
+}
+
 /* The day typed in @entry; else says what is wrong and marks it. */
 static gboolean
 read_day (DnFormDialog *dialog,
@@ -65,12 +96,29 @@ read_day (DnFormDialog *dialog,
   return FALSE;
 }
 
+/* A step refused because someone changed the delegation meanwhile: the
+ * form now stands on the delegation as it is (the message says why it
+ * was not saved; saving again goes ahead). Shown as the form shows any
+ * refusal (FALSE). */
+static gboolean
+on_change_refused_cb (Change       *change,
+                      const GError *error)
+{
+  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT))
+    change->revision = dn_store_get_row_revision (change->store, "delegation", change->id, NULL);
+  return FALSE;
+}
+
 static gboolean
 apply_change (DnFormDialog  *dialog,
               gpointer       user_data,
               GError       **error)
 {
   Change *change = user_data;
+  g_autoptr(DnWrite) write = step_write (change->id, change->to, change->revision);
+  g_autoptr(DnWriter) writer = writer_for (GTK_WIDGET (dialog), change->store);
+  DnDelegation *step = DN_DELEGATION (write->record);
+  g_autoptr(GError) refused = NULL;
   GDate day;
 
   g_date_clear (&day, 1);
@@ -79,13 +127,15 @@ apply_change (DnFormDialog  *dialog,
   switch (change->to)
     {
     case DN_DELEGATION_APPROVED:
-      return dn_store_approve_delegation (change->store, change->id,
-                                          dn_chooser_get_id (DN_CHOOSER (change->document)), error);
+      step->decision_document_id = dn_chooser_get_id (DN_CHOOSER (change->document));
+      break;
     case DN_DELEGATION_RETURNED:
-      return dn_store_return_delegation (change->store, change->id, &day, error);
+      step->end_date = day;
+      break;
     case DN_DELEGATION_REPORTED:
-      return dn_store_record_delegation_report (change->store, change->id,
-                                                dn_chooser_get_id (DN_CHOOSER (change->document)), &day, error);
+      step->report_document_id = dn_chooser_get_id (DN_CHOOSER (change->document));
+      step->report_submitted_on = day;
+      break;
     case DN_DELEGATION_PROPOSED:
     case DN_DELEGATION_ABROAD:
     case DN_DELEGATION_CANCELLED:
@@ -93,6 +143,15 @@ apply_change (DnFormDialog  *dialog,
     default:
       g_return_val_if_reached (FALSE);
     }
+  /* at once in the local database; else the form waits for the server */
+  if (dn_form_dialog_write (dialog, writer, write, NULL, NULL, &refused))
+    return TRUE;
+  if (refused != NULL)
+    {
+      on_change_refused_cb (change, refused);
+      g_propagate_error (error, g_steal_pointer (&refused));
+    }
+  return FALSE;
 }
 
 static DnDocumentChooser *
@@ -122,6 +181,8 @@ present_over (DnFormDialog *dialog,
       gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
       gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
     }
+  else if (parent != NULL)
+    dn_window_context_attach (GTK_WIDGET (dialog), dn_window_context_from_widget (parent));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -211,31 +272,61 @@ passports_present (Passports       *form,
   return form->dialog;
 }
 
+/* Makes the form's @write (its record a DnPassportLoan of the delegation)
+ * with the window's writer: TRUE when written at once; FALSE with
+ * @refused set when refused at once, without when the form waits for the
+ * server */
+static gboolean
+passports_write (Passports     *form,
+                 DnWrite       *write,
+                 GError       **refused)
+{
+  g_autoptr(DnWriter) writer = writer_for (GTK_WIDGET (form->dialog), form->store);
+
+  return dn_form_dialog_write (form->dialog, writer, write, NULL, NULL, refused);
+}
+
+/* A warning (a passport expiring soon…): shown, and saving again hands
+ * them out anyway. TRUE when @error was one. */
+static gboolean
+on_hand_out_refused_cb (Passports    *hand_out,
+                        const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (!g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
+    return FALSE;
+  message = g_strdup_printf (_("%s Save again to go ahead."), error->message);
+  hand_out->confirmed = TRUE;
+  dn_form_dialog_set_save_label (hand_out->dialog, _("Hand Out _Anyway"));
+  dn_form_dialog_show_error (hand_out->dialog, message, NULL);
+  return TRUE;
+}
+
 static gboolean
 apply_hand_out (DnFormDialog  *dialog,
                 gpointer       user_data,
                 GError       **error)
 {
   Passports *hand_out = user_data;
+  g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS);
   g_autoptr(GError) refused = NULL;
+  DnPassportLoan *loan;
   GDate day;
 
   if (!read_day (dialog, hand_out->day, &day))
     return FALSE;
-  if (dn_store_hand_out_delegation_passports (hand_out->store, hand_out->id, &day,
-                                              gtk_editable_get_text (GTK_EDITABLE (hand_out->officer)),
-                                              hand_out->confirmed, &refused))
+  loan = dn_passport_loan_new ();
+  write->record = G_OBJECT (loan);
+  loan->delegation_id = hand_out->id;
+  loan->handed_out_on = day;
+  g_free (loan->handed_by);
+  loan->handed_by = g_strdup (gtk_editable_get_text (GTK_EDITABLE (hand_out->officer)));
+  write->confirmed = hand_out->confirmed;
+  if (passports_write (hand_out, write, &refused))
     return TRUE;
-  if (g_error_matches (refused, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-    {
-      g_autofree char *message = g_strdup_printf (_("%s Save again to go ahead."), refused->message);
-
-      hand_out->confirmed = TRUE;
-      dn_form_dialog_set_save_label (dialog, _("Hand Out _Anyway"));
-      dn_form_dialog_show_error (dialog, message, NULL);
-      return FALSE;
-    }
-  g_propagate_error (error, g_steal_pointer (&refused));
+  if (refused != NULL && !on_hand_out_refused_cb (hand_out, refused))
+    g_propagate_error (error, g_steal_pointer (&refused));
   return FALSE;
 }
 
@@ -249,6 +340,7 @@ dn_delegation_hand_out_passports (GtkWidget *parent,
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
   hand_out = passports_new (parent, store, id, &hand_out_texts);
+  g_signal_connect_swapped (hand_out->dialog, "refused", G_CALLBACK (on_hand_out_refused_cb), hand_out);
   return passports_present (hand_out, parent, apply_hand_out);
 }
 
@@ -258,15 +350,23 @@ apply_take_back (DnFormDialog  *dialog,
                  GError       **error)
 {
   Passports *take_back = user_data;
+  g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS);
+  DnPassportLoan *loan;
   GDate day;
 
   if (!read_day (dialog, take_back->day, &day))
     return FALSE;
-  return dn_store_take_back_delegation_passports (take_back->store, take_back->id, &day,
-                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->officer)),
-                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->reason)),
-                                                  gtk_editable_get_text (GTK_EDITABLE (take_back->excused_by)),
-                                                  error);
+  loan = dn_passport_loan_new ();
+  write->record = G_OBJECT (loan);
+  loan->delegation_id = take_back->id;
+  loan->returned_on = day;
+  g_free (loan->received_by);
+  loan->received_by = g_strdup (gtk_editable_get_text (GTK_EDITABLE (take_back->officer)));
+  g_free (loan->exemption_reason);
+  loan->exemption_reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (take_back->reason)));
+  g_free (loan->excused_by);
+  loan->excused_by = g_strdup (gtk_editable_get_text (GTK_EDITABLE (take_back->excused_by)));
+  return passports_write (take_back, write, error);
 }
 
 DnFormDialog *
@@ -287,6 +387,17 @@ dn_delegation_take_back_passports (GtkWidget *parent,
   return passports_present (take_back, parent, apply_take_back);
 }
 
+/* Departed or cancelled: a refusal is the window's message */
+static void
+on_moved (GtkWidget    *widget,
+          DnWrite      *write,
+          const GError *error,
+          gpointer      user_data)
+{
+  if (error != NULL)
+    show_message (widget, error->message);
+}
+
 DnFormDialog *
 dn_delegation_change_status (GtkWidget           *parent,
                              DnStore             *store,
@@ -297,17 +408,18 @@ dn_delegation_change_status (GtkWidget           *parent,
   g_autoptr(DnDelegation) d = NULL;
   DnFormDialog *dialog;
   Change *change;
-  GtkRoot *root;
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
 
   if (to == DN_DELEGATION_ABROAD || to == DN_DELEGATION_CANCELLED)
     {
-      gboolean ok = to == DN_DELEGATION_ABROAD ? dn_store_depart_delegation (store, id, &error)
-                                               : dn_store_cancel_delegation (store, id, &error);
+      /* as this desktop read it: a change someone made since is a conflict */
+      g_autoptr(DnWrite) write = step_write (id, to, dn_store_get_row_revision (store, "delegation", id, NULL));
 
-      if (!ok)
-        show_message (parent, error->message);
+      if (parent != NULL)
+        dn_window_context_write_for (parent, store, write, on_moved, NULL, NULL);
+      else if (!dn_store_write (store, write, &error))
+        show_message (NULL, error->message);
       return NULL;
     }
   d = dn_store_get_delegation (store, id, &error);
@@ -320,6 +432,7 @@ dn_delegation_change_status (GtkWidget           *parent,
   change = g_new0 (Change, 1);
   change->store = g_object_ref (store);
   change->id = id;
+  change->revision = dn_store_get_row_revision (store, "delegation", id, NULL);
   change->to = to;
   g_set_weak_pointer (&change->parent, parent);
   switch (to)
@@ -356,12 +469,7 @@ dn_delegation_change_status (GtkWidget           *parent,
     }
   gtk_widget_set_name (GTK_WIDGET (dialog), "delegation-status-form");
   dn_form_dialog_set_apply_func (dialog, apply_change, change, (GDestroyNotify) change_free);
-  root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
-  if (GTK_IS_WINDOW (root))
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect_swapped (dialog, "refused", G_CALLBACK (on_change_refused_cb), change);
+  present_over (dialog, parent);
   return dialog;
 }

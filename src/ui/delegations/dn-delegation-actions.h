@@ -17,8 +17,10 @@ G_BEGIN_DECLS
  * the one it has chosen); returning, the day it came back (the planned
  * end); the results report, its document and the day it came (today).
  * Departing and cancelling are written at once; a refusal is then shown
- * as the window's message. Returns the form (owned by GTK, like a
- * window), or NULL when nothing was asked. */
+ * as the window's message. Every step is a DN_WRITE_MOVE_DELEGATION made
+ * by the window's writer (on a connected desktop, through the department
+ * server: the form waits for it), at the revision read. Returns the form
+ * (owned by GTK, like a window), or NULL when nothing was asked. */
 DnFormDialog *dn_delegation_change_status (GtkWidget           *parent,
                                            DnStore             *store,
                                            gint64               id,
