@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dn-date.h"
+#include "dn-passport-event.h"
 #include "dn-passport-loan.h"
 #include "dn-record-binds.h"
 #include "dn-remote-writes.h"
@@ -116,6 +117,36 @@ save_request (DnWrite          *write,
     {
       request->method = "POST";
       request->path = g_strdup (kind->collection);
+    }
+  request->body = node_of (object);
+  return TRUE;
+}
+
+/* What happened to a passport: POST /passports/{id}/events, or its
+ * extension, POST /passports/{id}/extension */
+static gboolean
+passport_event_request (DnWrite         *write,
+                        DnRemoteRequest *request)
+{
+  DnPassportEvent *event = DN_PASSPORT_EVENT (write->record);
+  JsonObject *object = json_object_new ();
+
+  set_date (object, "on_date", &event->on_date);
+  json_object_set_string_member (object, "letter", event->letter);
+  if (write->revision >= 0)
+    json_object_set_int_member (object, "revision", write->revision);
+  request->method = "POST";
+  if (write->kind == DN_WRITE_EXTEND_PASSPORT)
+    {
+      set_date (object, "new_expiry", &write->date);
+      request->path = g_strdup_printf ("/passports/%lld/extension", (long long) event->passport_id);
+    }
+  else
+    {
+      json_object_set_string_member (object, "kind", dn_passport_event_kind_to_string (event->kind));
+      set_id_or_null (object, "document_id", event->document_id);
+      json_object_set_string_member (object, "notes", event->notes);
+      request->path = g_strdup_printf ("/passports/%lld/events", (long long) event->passport_id);
     }
   request->body = node_of (object);
   return TRUE;
@@ -265,6 +296,9 @@ _dn_remote_write_request (DnWrite          *write,
       return TRUE;
     case DN_WRITE_SAVE_RECORD:
       return save_request (write, request, error);
+    case DN_WRITE_ADD_PASSPORT_EVENT:
+    case DN_WRITE_EXTEND_PASSPORT:
+      return passport_event_request (write, request);
     default:
       break;
     }
@@ -337,6 +371,9 @@ _dn_remote_write_answer (DnWrite  *write,
             dn_writable_set_id (kind, write->record, write->made_id);
           }
       }
+      break;
+    case DN_WRITE_ADD_PASSPORT_EVENT:
+      write->made_id = id_of (answer);
       break;
     case DN_WRITE_UPDATE_TASK:
     case DN_WRITE_EXTEND_ASSIGNMENT:

@@ -20,6 +20,7 @@
 #include "dn-store-attachments.h"
 #include "dn-store-changes.h"
 #include "dn-store-documents.h"
+#include "dn-passport-event.h"
 #include "dn-passport-loan.h"
 #include "dn-store-partners.h"
 #include "dn-store-people.h"
@@ -528,6 +529,71 @@ test_connection_passports (Fixture       *f,
                                       hand_out->made_id), ==, 1);
 }
 
+/* What happens to a passport, through the server: its extension, then its
+ * loss; a write made on an old reading of the passport is a conflict, the
+ * replica then showing the passport now */
+static void
+test_connection_passport_events (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) extend = dn_write_new (DN_WRITE_EXTEND_PASSPORT);
+  g_autoptr(DnWrite) lose = dn_write_new (DN_WRITE_ADD_PASSPORT_EVENT);
+  DnStore *server = f->server.base.store;
+  gint64 teacher = dn_test_add_person (server, "Lê", "Minh", "Cường", f->server.school);
+  DnPassportEvent *event;
+  gint64 passport, read_at;
+
+  dn_test_exec (server, "INSERT INTO passport (person_id, kind, number, issue_date, expiry_date) VALUES "
+                        "(%" G_GINT64_FORMAT ", 'official', 'C1000001', '2024-01-01', '2029-01-01')", teacher);
+  passport = dn_test_query_int (server, "SELECT id FROM passport WHERE number = 'C1000001'");
+  g_assert_true (sign_in (f, "so", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  read_at = dn_store_get_row_revision (f->replica.store, "passport", passport, &error);
+  g_assert_no_error (error);
+
+  event = dn_passport_event_new ();
+  extend->record = G_OBJECT (event);
+  event->passport_id = passport;
+  event->kind = DN_PASSPORT_EVENT_EXTENDED;
+  event->on_date = dn_test_date (2026, 6, 1);
+  g_free (event->letter);
+  event->letter = g_strdup ("QĐ 5/CLS");
+  extend->date = dn_test_date (2031, 1, 1);
+  extend->revision = read_at;
+  g_assert_true (write_through (f, extend, &error));
+  g_assert_no_error (error);
+  dn_test_assert_owned_cmpstr (dn_test_query_text (f->replica.store, "SELECT expiry_date || ' ' || extension_count "
+                                                   "FROM passport WHERE id = %" G_GINT64_FORMAT, passport),
+                               ==, "2031-01-01 1");
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM passport_event WHERE kind = 'extended' "
+                                      "AND letter = 'QĐ 5/CLS' AND recorded_by = 'so'"), ==, 1);
+
+  /* the loss written on the reading before the extension */
+  event = dn_passport_event_new ();
+  lose->record = G_OBJECT (event);
+  event->passport_id = passport;
+  event->kind = DN_PASSPORT_EVENT_LOST;
+  event->on_date = dn_test_date (2026, 7, 1);
+  g_free (event->letter);
+  event->letter = g_strdup ("CV 21/CA");
+  lose->revision = read_at;
+  g_assert_false (write_through (f, lose, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_test_query_int (server, "SELECT count(*) FROM passport_event WHERE kind = 'lost'"), ==, 0);
+  lose->revision = dn_store_get_row_revision (f->replica.store, "passport", passport, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lose->revision, >, read_at);
+  g_assert_true (write_through (f, lose, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lose->made_id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM passport_event WHERE id = %"
+                                      G_GINT64_FORMAT " AND kind = 'lost'", lose->made_id), ==, 1);
+  dn_test_assert_owned_cmpstr (dn_test_query_text (f->replica.store, "SELECT status FROM passport WHERE id = %"
+                                                   G_GINT64_FORMAT, passport), ==, "lost");
+}
+
 static GFile *
 fetch (Fixture       *f,
        DnAttachment  *attachment,
@@ -656,6 +722,8 @@ main (int   argc,
   g_test_add ("/connection/offline", Fixture, NULL, fixture_setup, test_connection_offline, fixture_teardown);
   g_test_add ("/connection/records", Fixture, NULL, fixture_setup, test_connection_records, fixture_teardown);
   g_test_add ("/connection/passports", Fixture, NULL, fixture_setup, test_connection_passports, fixture_teardown);
+  g_test_add ("/connection/passport-events", Fixture, NULL, fixture_setup, test_connection_passport_events,
+              fixture_teardown);
   g_test_add ("/connection/files", Fixture, NULL, fixture_setup, test_connection_files, fixture_teardown);
   g_test_add ("/connection/tampered-file", Fixture, NULL, fixture_setup, test_connection_tampered_file,
               fixture_teardown);

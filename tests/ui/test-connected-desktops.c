@@ -531,6 +531,18 @@ test_connected_records (Fixture       *f,
     g_assert_true (save_and_wait (form));
     dn_test_assert_owned_cmpstr (dn_test_query_text (server, "SELECT issuing_authority FROM passport WHERE id = %"
                                                      G_GINT64_FORMAT, passport_id), ==, "Cục Quản lý xuất nhập cảnh");
+    /* and records its extension */
+    g_clear_object (&passport);
+    passport = dn_store_get_passport (department.replica, passport_id, NULL);
+    form = dn_passport_forms_extend (GTK_WIDGET (department.window), department.replica, passport);
+    dn_ui_spin (0);
+    dn_ui_set_text (form, "New expiry date", "1/6/2029");
+    dn_ui_set_text (form, "Decision or letter", "QĐ 5/CLS");
+    g_assert_true (save_and_wait (form));
+    dn_test_assert_owned_cmpstr (dn_test_query_text (server, "SELECT expiry_date FROM passport WHERE id = %"
+                                                     G_GINT64_FORMAT, passport_id), ==, "2029-06-01");
+    g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM passport_event WHERE kind = "
+                                        "'extended' AND letter = 'QĐ 5/CLS'"), ==, 1);
   }
 
   /* a picture of a server's warning in a form, when asked for */

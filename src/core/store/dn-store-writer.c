@@ -11,6 +11,7 @@
 #include "dn-store-changes.h"
 #include "dn-store-documents.h"
 #include "dn-store-passport-ledger.h"
+#include "dn-store-passports.h"
 #include "dn-store-reminders.h"
 #include "dn-store-tasks.h"
 #include "dn-store-writer.h"
@@ -136,6 +137,16 @@ write_in_transaction (DnStore  *store,
       return write->writable->remove (store, write->id, error);
     case DN_WRITE_SAVE_RECORD:
       return save_record (store, write, error);
+    case DN_WRITE_ADD_PASSPORT_EVENT:
+      write->made_id = dn_store_add_passport_event (store, DN_PASSPORT_EVENT (write->record), error);
+      return write->made_id > 0;
+    case DN_WRITE_EXTEND_PASSPORT:
+      {
+        DnPassportEvent *event = DN_PASSPORT_EVENT (write->record);
+
+        return dn_store_extend_passport (store, event->passport_id, &write->date, &event->on_date, event->letter,
+                                         error);
+      }
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -156,6 +167,8 @@ checked_id (DnWrite *write)
       write->kind == DN_WRITE_DELETE_TASK || write->kind == DN_WRITE_SET_ASSIGNMENT_STATUS ||
       write->kind == DN_WRITE_PASS_DOWN || write->kind == DN_WRITE_DELETE_RECORD)
     return write->id;
+  if (write->kind == DN_WRITE_ADD_PASSPORT_EVENT || write->kind == DN_WRITE_EXTEND_PASSPORT)
+    return DN_PASSPORT_EVENT (write->record)->passport_id;
   return 0;
 }
 

@@ -114,6 +114,9 @@ dn_write_get_table (const DnWrite *write)
       return write->writable->table;
     case DN_WRITE_SAVE_RECORD:
       return dn_writable_for_record (write->record)->table;
+    case DN_WRITE_ADD_PASSPORT_EVENT:
+    case DN_WRITE_EXTEND_PASSPORT:
+      return "passport";
     default:
       g_return_val_if_reached ("");
     }

@@ -53,6 +53,15 @@ typedef enum
                                * written), revision, confirmed, date (the
                                * day its warnings are judged on; unset:
                                * today) */
+  DN_WRITE_ADD_PASSPORT_EVENT, /* record: a DnPassportEvent (passport_id,
+                                * kind: lost, transferred or sent for
+                                * cancellation, on_date, letter,
+                                * document_id, notes), revision (of the
+                                * passport); the event's id in made_id */
+  DN_WRITE_EXTEND_PASSPORT,   /* record: a DnPassportEvent (passport_id,
+                               * on_date: the day of the extension,
+                               * letter), date (the new expiry), revision
+                               * (of the passport) */
 } DnWriteKind;
 
 typedef struct
