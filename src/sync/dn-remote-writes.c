@@ -87,10 +87,12 @@ node_of (JsonObject *object)
 }
 
 /* A record written whole: POST to its collection, or PATCH of its fields
- * at the revision read */
+ * at the revision read; with @step, POST to the collection's or the
+ * record's @step ("/register") instead, "confirmed" always sent */
 static gboolean
 save_request (DnWrite          *write,
               DnRemoteRequest  *request,
+              const char       *step,
               GError          **error)
 {
   const DnWritable *kind = dn_writable_for_record (write->record);
@@ -105,18 +107,18 @@ save_request (DnWrite          *write,
       return FALSE;
     }
   object = _dn_record_binds_write (binds, write->record);
-  if (kind->warns)
+  if (kind->warns || step != NULL)
     json_object_set_boolean_member (object, "confirmed", write->confirmed);
   if (id > 0)
     {
       json_object_set_int_member (object, "revision", write->revision);
-      request->method = "PATCH";
-      request->path = g_strdup_printf ("%s/%lld", kind->collection, (long long) id);
+      request->method = step != NULL ? "POST" : "PATCH";
+      request->path = g_strdup_printf ("%s/%lld%s", kind->collection, (long long) id, step != NULL ? step : "");
     }
   else
     {
       request->method = "POST";
-      request->path = g_strdup (kind->collection);
+      request->path = g_strconcat (kind->collection, step, NULL);
     }
   request->body = node_of (object);
   return TRUE;
@@ -295,10 +297,12 @@ _dn_remote_write_request (DnWrite          *write,
                                        (long long) write->revision);
       return TRUE;
     case DN_WRITE_SAVE_RECORD:
-      return save_request (write, request, error);
+      return save_request (write, request, NULL, error);
     case DN_WRITE_ADD_PASSPORT_EVENT:
     case DN_WRITE_EXTEND_PASSPORT:
       return passport_event_request (write, request);
+    case DN_WRITE_REGISTER_DOCUMENT:
+      return save_request (write, request, "/register", error);
     default:
       break;
     }
@@ -374,6 +378,23 @@ _dn_remote_write_answer (DnWrite  *write,
       break;
     case DN_WRITE_ADD_PASSPORT_EVENT:
       write->made_id = id_of (answer);
+      break;
+    case DN_WRITE_REGISTER_DOCUMENT:
+      {
+        DnDocument *document = DN_DOCUMENT (write->record);
+        const char *number = json_object_get_string_member_with_default (object, "number", NULL);
+
+        if (document->id == 0)
+          write->made_id = document->id = id_of (answer);
+        /* the numbers the register gave */
+        if (number != NULL)
+          {
+            g_free (document->number);
+            document->number = g_strdup (number);
+          }
+        document->arrival_number = (int) json_object_get_int_member_with_default (object, "arrival_number",
+                                                                                   document->arrival_number);
+      }
       break;
     case DN_WRITE_UPDATE_TASK:
     case DN_WRITE_EXTEND_ASSIGNMENT:

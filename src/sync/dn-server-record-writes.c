@@ -6,6 +6,13 @@
  *   PATCH  /partners/{id}   a change → 200          }
  *   POST   /projects, PATCH /projects/{id}         }
  *   POST   /documents, PATCH /documents/{id}       }
+ *   POST   /documents/register, POST /documents/{id}/register: the same
+ *                           in the registers (Nghị định 30/2020): an
+ *                           outgoing document without a number gets the
+ *                           next of its year, an incoming one its arrival
+ *                           number; a number, symbol and issuer already
+ *                           in the year is a warning → 201, 200, the
+ *                           document with its numbers
  *   POST   /delegations     a new delegation → 201: the department, the
  *                           administrators, and a unit officer for its units
  *   PATCH  /delegations/{id}
@@ -48,6 +55,9 @@ typedef struct
   gboolean          department_only;
   gssize            unit_offset;  /* the record's unit (gint64) a unit
                                    * officer must see; -1: none */
+  /* its saving when not the kind's, always confirmable; NULL: the kind's */
+  gboolean        (*save) (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed,
+                           const GDate *today, GError **error);
 } Writable;
 
 static const Writable units = { &dn_writable_unit, &dn_served_unit, TRUE, -1 };
@@ -58,6 +68,31 @@ static const Writable delegations = { &dn_writable_delegation, &dn_served_delega
                                       G_STRUCT_OFFSET (DnDelegation, unit_id) };
 static const Writable passports = { &dn_writable_passport, &dn_served_passport, TRUE, -1 };
 static const Writable people = { &dn_writable_person, &dn_served_person, FALSE, G_STRUCT_OFFSET (DnPerson, unit_id) };
+
+static gboolean
+register_document (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
+                   GError **error)
+{
+  return dn_store_register_document (store, record, confirmed, error);
+}
+
+/* a document numbered in its register */
+static const Writable registered_documents = { &dn_writable_document, &dn_served_document, TRUE, -1,
+                                               register_document };
+
+static gboolean
+save (const Writable  *kind,
+      DnStore         *store,
+      gpointer         record,
+      gboolean         is_new,
+      gboolean         confirmed,
+      GError         **error)
+{
+  GDate today;
+
+  dn_date_today (&today);
+  return (kind->save != NULL ? kind->save : kind->kind->save) (store, record, is_new, confirmed, &today, error);
+}
 
 /* A unit officer's record stays in its units */
 static gboolean
@@ -94,9 +129,8 @@ add_record (DnRequest      *request,
 {
   DnStore *store = dn_server_get_store (request->server);
   const DnBind *binds = _dn_record_binds (kind->kind);
-  g_autofree DnField *fields = _dn_server_bind_fields (binds, TRUE, kind->kind->warns);
+  g_autofree DnField *fields = _dn_server_bind_fields (binds, TRUE, kind->kind->warns || kind->save != NULL);
   g_autoptr(GObject) record = kind->kind->create ();
-  GDate today;
   g_autoptr(GError) error = NULL;
   gboolean confirmed;
 
@@ -106,8 +140,7 @@ add_record (DnRequest      *request,
       !check_unit (request, kind, record))
     return;
   confirmed = json_object_get_boolean_member_with_default (json_node_get_object (request->body), "confirmed", FALSE);
-  dn_date_today (&today);
-  if (!kind->kind->save (store, record, TRUE, confirmed, &today, &error))
+  if (!save (kind, store, record, TRUE, confirmed, &error))
     {
       reply_save_error (request->msg, error);
       return;
@@ -122,9 +155,8 @@ change_record (DnRequest      *request,
 {
   DnStore *store = dn_server_get_store (request->server);
   const DnBind *binds = _dn_record_binds (kind->kind);
-  g_autofree DnField *fields = _dn_server_bind_fields (binds, FALSE, kind->kind->warns);
+  g_autofree DnField *fields = _dn_server_bind_fields (binds, FALSE, kind->kind->warns || kind->save != NULL);
   g_autoptr(JsonNode) seen = NULL;
-  GDate today;
   g_autoptr(GObject) record = NULL;
   g_autoptr(GError) error = NULL;
   gboolean confirmed;
@@ -143,7 +175,6 @@ change_record (DnRequest      *request,
       !check_unit (request, kind, record))
     return;
   confirmed = json_object_get_boolean_member_with_default (json_node_get_object (request->body), "confirmed", FALSE);
-  dn_date_today (&today);
   if (!dn_store_begin (store, &error))
     {
       _dn_server_reply_store_error (request->msg, error);
@@ -154,7 +185,7 @@ change_record (DnRequest      *request,
       dn_store_rollback (store);
       return;
     }
-  if (!kind->kind->save (store, record, FALSE, confirmed, &today, &error) || !dn_store_commit (store, &error))
+  if (!save (kind, store, record, FALSE, confirmed, &error) || !dn_store_commit (store, &error))
     {
       dn_store_rollback (store);
       reply_save_error (request->msg, error);
@@ -234,6 +265,7 @@ WRITES (documents)
 WRITES (delegations)
 WRITES (people)
 WRITES (passports)
+WRITES (registered_documents)
 DELETES (partners)
 DELETES (projects)
 DELETES (documents)
@@ -253,6 +285,8 @@ static const DnRoute routes[] = {
   { "POST", "/documents", TRUE, DN_ROUTE_JSON, 0, add_documents },
   { "PATCH", "/documents/{id}", TRUE, DN_ROUTE_JSON, 0, change_documents },
   { "DELETE", "/documents/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_documents },
+  { "POST", "/documents/register", TRUE, DN_ROUTE_JSON, 0, add_registered_documents },
+  { "POST", "/documents/{id}/register", TRUE, DN_ROUTE_JSON, 0, change_registered_documents },
   { "POST", "/delegations", TRUE, DN_ROUTE_JSON, 0, add_delegations },
   { "PATCH", "/delegations/{id}", TRUE, DN_ROUTE_JSON, 0, change_delegations },
   { "DELETE", "/delegations/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_delegations },

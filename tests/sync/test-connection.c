@@ -594,6 +594,55 @@ test_connection_passport_events (Fixture       *f,
                                                    G_GINT64_FORMAT, passport), ==, "lost");
 }
 
+/* A document numbered in its register by the server: the number it gave
+ * comes back in the record and in the replica; a duplicate waits for its
+ * confirmation */
+static void
+test_connection_document_register (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnDocument) plan = dn_document_new ();
+  g_autoptr(DnDocument) again = dn_document_new ();
+  g_autoptr(DnWrite) first = dn_write_new (DN_WRITE_REGISTER_DOCUMENT);
+  g_autoptr(DnWrite) second = dn_write_new (DN_WRITE_REGISTER_DOCUMENT);
+  DnDocument *docs[] = { plan, again };
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      docs[i]->direction = DN_DIRECTION_OUTGOING;
+      docs[i]->type = DN_DOCUMENT_TYPE_PLAN;
+      g_free (docs[i]->subject);
+      docs[i]->subject = g_strdup ("Kế hoạch hợp tác");
+      g_free (docs[i]->symbol);
+      docs[i]->symbol = g_strdup ("KH-SGDĐT");
+      docs[i]->issue_date = dn_test_date (2026, 3, 2);
+    }
+  g_assert_true (sign_in (f, "so", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  first->record = G_OBJECT (g_object_ref (plan));
+  g_assert_true (write_through (f, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (plan->id, >, 0);
+  g_assert_cmpint (first->made_id, ==, plan->id);
+  g_assert_cmpstr (plan->number, ==, "01");
+  dn_test_assert_owned_cmpstr (dn_test_query_text (f->replica.store, "SELECT number FROM document WHERE id = %"
+                                                   G_GINT64_FORMAT, plan->id), ==, "01");
+
+  g_free (again->number);
+  again->number = g_strdup ("01");
+  second->record = G_OBJECT (g_object_ref (again));
+  g_assert_false (write_through (f, second, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING);
+  g_clear_error (&error);
+  g_assert_cmpint (again->id, ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM document"), ==, 1);
+  second->confirmed = TRUE;
+  g_assert_true (write_through (f, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM document WHERE number = '01'"), ==, 2);
+}
+
 static GFile *
 fetch (Fixture       *f,
        DnAttachment  *attachment,
@@ -723,6 +772,8 @@ main (int   argc,
   g_test_add ("/connection/records", Fixture, NULL, fixture_setup, test_connection_records, fixture_teardown);
   g_test_add ("/connection/passports", Fixture, NULL, fixture_setup, test_connection_passports, fixture_teardown);
   g_test_add ("/connection/passport-events", Fixture, NULL, fixture_setup, test_connection_passport_events,
+              fixture_teardown);
+  g_test_add ("/connection/document-register", Fixture, NULL, fixture_setup, test_connection_document_register,
               fixture_teardown);
   g_test_add ("/connection/files", Fixture, NULL, fixture_setup, test_connection_files, fixture_teardown);
   g_test_add ("/connection/tampered-file", Fixture, NULL, fixture_setup, test_connection_tampered_file,

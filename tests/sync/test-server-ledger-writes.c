@@ -199,6 +199,111 @@ test_passport_extension (DnServerFixture *f,
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 }
 
+/* A document numbered in its register: the department's, its numbers
+ * given by the store, a duplicate only warned about */
+static void
+test_document_register (DnServerFixture *f,
+                        gconstpointer    data)
+{
+  g_autofree char *so = dn_server_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *batxat = dn_server_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *reader = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *secret_path = NULL;
+  g_auto(DnAnswer) answer = { 0 };
+  const char *plan = "{\"direction\": \"outgoing\", \"type\": \"plan\", \"subject\": \"Kế hoạch hợp tác\", "
+                     "\"symbol\": \"KH-SGDĐT\", \"issuer\": \"Sở GDĐT\", \"issue_date\": \"2026-03-02\"";
+  gint64 log, first, secret, revision;
+
+  dn_server_test_add_account (f, "docgia", f->department, DN_ACCOUNT_ROLE_READER);
+  reader = dn_server_test_sign_in (f, "docgia", DN_SERVER_TEST_PASSWORD);
+
+  /* refused, nothing written */
+  log = dn_store_get_revision (f->base.store);
+  dn_server_test_send (f, "POST", batxat, &answer, "/documents/register", "%s}", plan);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  dn_server_test_send (f, "POST", reader, &answer, "/documents/register", "%s}", plan);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register", "{\"direction\": \"outgoing\", "
+                                                                    "\"type\": \"plan\"}");
+  dn_server_test_assert_error (&answer, 400, "missing-field");
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register", "%s, \"revision\": 4}", plan);
+  dn_server_test_assert_error (&answer, 400, "unknown-field");
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register", "%s, \"confirmed\": 1}", plan);
+  dn_server_test_assert_error (&answer, 400, "wrong-type");
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register", "%s, \"urgency\": \"soon\"}", plan);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM document"), ==, 0);
+
+  /* numbered: the first of its year, then the next */
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register", "%s}", plan);
+  g_assert_cmpuint (answer.status, ==, 201);
+  first = json_object_get_int_member (dn_answer_object (&answer), "id");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "number"), ==, "01");
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register",
+                       "{\"direction\": \"outgoing\", \"type\": \"plan\", \"subject\": \"Kế hoạch khác\", "
+                       "\"issue_date\": \"2026-04-01\"}");
+  g_assert_cmpuint (answer.status, ==, 201);
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "number"), ==, "02");
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register",
+                       "{\"direction\": \"incoming\", \"type\": \"official_letter\", \"subject\": \"Công văn\", "
+                       "\"number\": \"7\", \"arrival_date\": \"2026-04-02\"}");
+  g_assert_cmpuint (answer.status, ==, 201);
+  g_assert_cmpint (json_object_get_int_member (dn_answer_object (&answer), "arrival_number"), ==, 1);
+
+  /* the same number, symbol and issuer in the year: a warning first */
+  log = dn_store_get_revision (f->base.store);
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register", "%s, \"number\": \"01\"}", plan);
+  dn_server_test_assert_error (&answer, 400, "warning");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register", "%s, \"number\": \"01\", "
+                                                                    "\"confirmed\": true}", plan);
+  g_assert_cmpuint (answer.status, ==, 201);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM document WHERE number = '01'"), ==, 2);
+
+  /* a change at the revision read */
+  path = g_strdup_printf ("/documents/%" G_GINT64_FORMAT "/register", first);
+  revision = dn_server_test_row_revision (f, "document", first);
+  log = dn_store_get_revision (f->base.store);
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"subject\": \"Kế hoạch mới\"}");
+  dn_server_test_assert_error (&answer, 400, "missing-field");
+  dn_server_test_send (f, "POST", batxat, &answer, path, "{\"revision\": %" G_GINT64_FORMAT ", \"subject\": "
+                                                         "\"Kế hoạch mới\"}", revision);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"revision\": %" G_GINT64_FORMAT ", \"subject\": "
+                                                     "\"Kế hoạch mới\"}", revision - 1);
+  dn_server_test_assert_error (&answer, 409, "conflict");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (dn_answer_object (&answer), "current"),
+                                                  "subject"), ==, "Kế hoạch hợp tác");
+  /* emptied, the number its register gives now: the next of the year */
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"revision\": %" G_GINT64_FORMAT ", \"number\": \"\", "
+                                                     "\"subject\": \"\"}", revision);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"revision\": %" G_GINT64_FORMAT ", \"number\": \"\", "
+                                                     "\"subject\": \"Kế hoạch mới\"}", revision);
+  g_assert_cmpuint (answer.status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "subject"), ==, "Kế hoạch mới");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "number"), ==, "03");
+
+  /* a confidential document is not there for those who may not see it */
+  dn_server_test_send (f, "POST", so, &answer, "/documents/register",
+                       "{\"direction\": \"incoming\", \"type\": \"official_letter\", \"subject\": \"Đề thi\", "
+                       "\"classification\": \"mat\", \"arrival_date\": \"2026-04-03\"}");
+  g_assert_cmpuint (answer.status, ==, 201);
+  secret = json_object_get_int_member (dn_answer_object (&answer), "id");
+  /* secret ones have their own sequence */
+  g_assert_cmpint (json_object_get_int_member (dn_answer_object (&answer), "arrival_number"), ==, 1);
+  secret_path = g_strdup_printf ("/documents/%" G_GINT64_FORMAT "/register", secret);
+  log = dn_store_get_revision (f->base.store);
+  dn_server_test_send (f, "POST", batxat, &answer, secret_path, "{\"revision\": %" G_GINT64_FORMAT ", \"subject\": "
+                                                                "\"X\"}", dn_server_test_row_revision (f, "document",
+                                                                                                       secret));
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +314,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   DN_SERVER_TEST_ADD ("/server-ledger-writes/passport-events", test_passport_events);
   DN_SERVER_TEST_ADD ("/server-ledger-writes/passport-extension", test_passport_extension);
+  DN_SERVER_TEST_ADD ("/server-ledger-writes/document-register", test_document_register);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

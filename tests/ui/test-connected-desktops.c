@@ -18,6 +18,7 @@
 #include "dn-chooser.h"
 #include "dn-connection.h"
 #include "dn-date.h"
+#include "dn-document-register-form.h"
 #include "dn-form-dialog.h"
 #include "dn-partner-editor.h"
 #include "dn-passport-forms.h"
@@ -543,6 +544,38 @@ test_connected_records (Fixture       *f,
                                                      G_GINT64_FORMAT, passport_id), ==, "2029-06-01");
     g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM passport_event WHERE kind = "
                                         "'extended' AND letter = 'QĐ 5/CLS'"), ==, 1);
+  }
+
+  /* the department registers a document: numbered by the server; the
+   * same number and symbol again asks to be saved anyway */
+  {
+    DnFormDialog *form = dn_document_register_form_new (GTK_WINDOW (department.window), department.replica, 0,
+                                                        DN_DIRECTION_OUTGOING, &today, NULL, NULL, &error);
+    g_autofree char *number = NULL;
+
+    g_assert_no_error (error);
+    present_over (GTK_WINDOW (form), &department);
+    dn_ui_set_text (form, "Subject", "Kế hoạch hợp tác");
+    dn_ui_set_text (form, "Symbol", "KH-SGDĐT");
+    g_assert_true (save_and_wait (form));
+    number = dn_test_query_text (f->server_store.store, "SELECT number FROM document WHERE subject = "
+                                                        "'Kế hoạch hợp tác'");
+    g_assert_cmpstr (number, !=, "");
+    dn_test_assert_owned_cmpstr (dn_test_query_text (department.replica, "SELECT number FROM document WHERE "
+                                                     "subject = 'Kế hoạch hợp tác'"), ==, number);
+    form = dn_document_register_form_new (GTK_WINDOW (department.window), department.replica, 0,
+                                          DN_DIRECTION_OUTGOING, &today, NULL, NULL, &error);
+    g_assert_no_error (error);
+    present_over (GTK_WINDOW (form), &department);
+    dn_ui_set_text (form, "Subject", "Bản trùng");
+    dn_ui_set_text (form, "Number", number);
+    dn_ui_set_text (form, "Symbol", "KH-SGDĐT");
+    g_assert_false (save_and_wait (form));
+    g_assert_nonnull (strstr (dn_form_dialog_get_error (form), "already in the register"));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (dn_form_dialog_get_save_button (form))), ==, "Save _Anyway");
+    g_assert_true (save_and_wait (form));
+    g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM document WHERE symbol = "
+                                        "'KH-SGDĐT'"), ==, 2);
   }
 
   /* a picture of a server's warning in a form, when asked for */

@@ -147,6 +147,17 @@ write_in_transaction (DnStore  *store,
         return dn_store_extend_passport (store, event->passport_id, &write->date, &event->on_date, event->letter,
                                          error);
       }
+    case DN_WRITE_REGISTER_DOCUMENT:
+      {
+        DnDocument *document = DN_DOCUMENT (write->record);
+        gboolean is_new = document->id == 0;
+
+        if (!dn_store_register_document (store, document, write->confirmed, error))
+          return FALSE;
+        if (is_new)
+          write->made_id = document->id;
+        return TRUE;
+      }
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -169,6 +180,8 @@ checked_id (DnWrite *write)
     return write->id;
   if (write->kind == DN_WRITE_ADD_PASSPORT_EVENT || write->kind == DN_WRITE_EXTEND_PASSPORT)
     return DN_PASSPORT_EVENT (write->record)->passport_id;
+  if (write->kind == DN_WRITE_REGISTER_DOCUMENT)
+    return DN_DOCUMENT (write->record)->id;
   return 0;
 }
 

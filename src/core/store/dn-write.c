@@ -117,6 +117,8 @@ dn_write_get_table (const DnWrite *write)
     case DN_WRITE_ADD_PASSPORT_EVENT:
     case DN_WRITE_EXTEND_PASSPORT:
       return "passport";
+    case DN_WRITE_REGISTER_DOCUMENT:
+      return "document";
     default:
       g_return_val_if_reached ("");
     }

@@ -62,6 +62,11 @@ typedef enum
                                * on_date: the day of the extension,
                                * letter), date (the new expiry), revision
                                * (of the passport) */
+  DN_WRITE_REGISTER_DOCUMENT, /* record: a DnDocument (id 0: a new one, its
+                               * id filled in; else all its fields
+                               * written), revision, confirmed: numbered in
+                               * its register (dn_store_register_document),
+                               * the numbers given set in it */
 } DnWriteKind;
 
 typedef struct
