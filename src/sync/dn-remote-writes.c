@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dn-date.h"
+#include "dn-owed-report.h"
 #include "dn-passport-event.h"
 #include "dn-passport-loan.h"
 #include "dn-record-binds.h"
@@ -303,6 +304,22 @@ _dn_remote_write_request (DnWrite          *write,
       return passport_event_request (write, request);
     case DN_WRITE_REGISTER_DOCUMENT:
       return save_request (write, request, "/register", error);
+    case DN_WRITE_RECORD_REPORT_RECEIVED:
+      {
+        DnOwedReport *receipt = DN_OWED_REPORT (write->record);
+
+        /* the PDF is uploaded first; its id is put in the body then */
+        object = json_object_new ();
+        json_object_set_int_member (object, "unit_id", receipt->unit_id);
+        set_date (object, "received_on", &receipt->received_on);
+        json_object_set_string_member (object, "note", receipt->note);
+        set_id_or_null (object, "document_id", receipt->document_id);
+        request->method = "POST";
+        request->path = g_strdup_printf ("/tasks/%lld/report-receipts", (long long) receipt->task_id);
+        request->body = node_of (object);
+        request->upload = write->file != NULL ? g_object_ref (write->file) : NULL;
+        return TRUE;
+      }
     default:
       break;
     }
@@ -394,6 +411,14 @@ _dn_remote_write_answer (DnWrite  *write,
           }
         document->arrival_number = (int) json_object_get_int_member_with_default (object, "arrival_number",
                                                                                    document->arrival_number);
+      }
+      break;
+    case DN_WRITE_RECORD_REPORT_RECEIVED:
+      {
+        DnOwedReport *receipt = DN_OWED_REPORT (write->record);
+
+        write->made_id = receipt->id = id_of (answer);
+        receipt->document_id = json_object_get_int_member_with_default (object, "document_id", 0);
       }
       break;
     case DN_WRITE_UPDATE_TASK:

@@ -1,8 +1,9 @@
 /* test-server-ledger-writes.c: what happens to a passport (lost,
- * transferred, sent for cancellation, extended) and a document's register
- * numbers, written through the API on loopback: who may write them, the
- * passport's or the document's revision, the store's rules and warnings,
- * every bad input answered with a JSON error and nothing written
+ * transferred, sent for cancellation, extended), a document's register
+ * numbers and a unit's periodic report received, written through the API
+ * on loopback: who may write them, the passport's or the document's
+ * revision, the store's rules and warnings, every bad input answered with
+ * a JSON error and nothing written
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,8 +11,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "dn-server-test-utils.h"
 #include "dn-store-changes.h"
+#include "dn-store-tasks.h"
 #include "dn-test-utils.h"
 
 typedef struct
@@ -304,6 +308,103 @@ test_document_register (DnServerFixture *f,
   g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
 }
 
+/* A unit's periodic report received: the department's; its PDF, sent
+ * first, registered as an incoming document with the file attached */
+static void
+test_report_receipts (DnServerFixture *f,
+                      gconstpointer    data)
+{
+  g_autofree char *so = dn_server_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *batxat = dn_server_test_sign_in (f, "batxat", DN_SERVER_TEST_PASSWORD);
+  g_autofree char *reader = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *unseen_path = NULL;
+  g_auto(DnAnswer) answer = { 0 };
+  g_autoptr(DnTask) task = dn_task_new ();
+  g_autoptr(GError) error = NULL;
+  static const char pdf[] = "%PDF-1.4\n%%EOF\n";
+  gint64 unseen = dn_server_test_add_task (f, "Tập huấn", f->other);
+  gint64 log, pdf_id, text_id, document;
+
+  dn_server_test_add_account (f, "docgia", f->office, DN_ACCOUNT_ROLE_READER);
+  reader = dn_server_test_sign_in (f, "docgia", DN_SERVER_TEST_PASSWORD);
+  g_free (task->title);
+  task->title = g_strdup ("Báo cáo quý công tác đối ngoại");
+  task->recurrence = DN_RECURRENCE_QUARTERLY;
+  task->due_date = dn_test_date (2026, 3, 25);
+  task->lead_unit_id = f->office;
+  g_array_append_val (task->support_unit_ids, f->other);
+  g_assert_true (dn_store_add_task (f->base.store, task, &error));
+  g_assert_no_error (error);
+  path = g_strdup_printf ("/tasks/%" G_GINT64_FORMAT "/report-receipts", task->id);
+  unseen_path = g_strdup_printf ("/tasks/%" G_GINT64_FORMAT "/report-receipts", unseen);
+  dn_server_test_upload (f, so, "bao-cao.pdf", pdf, strlen (pdf), &answer);
+  g_assert_cmpuint (answer.status, ==, 201);
+  pdf_id = json_object_get_int_member (dn_answer_object (&answer), "id");
+  dn_server_test_upload (f, so, "bao-cao.txt", "báo cáo", strlen ("báo cáo"), &answer);
+  g_assert_cmpuint (answer.status, ==, 201);
+  text_id = json_object_get_int_member (dn_answer_object (&answer), "id");
+
+  /* refused, nothing written */
+  log = dn_store_get_revision (f->base.store);
+  dn_server_test_send (f, "POST", batxat, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT "}", f->office);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  dn_server_test_send (f, "POST", reader, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT "}", f->office);
+  dn_server_test_assert_error (&answer, 403, "forbidden");
+  dn_server_test_send (f, "POST", batxat, &answer, unseen_path, "{\"unit_id\": %" G_GINT64_FORMAT "}", f->other);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  dn_server_test_send (f, "POST", so, &answer, "/tasks/999999/report-receipts", "{\"unit_id\": %" G_GINT64_FORMAT "}",
+                       f->office);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"note\": \"x\"}");
+  dn_server_test_assert_error (&answer, 400, "missing-field");
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT ", \"received_on\": "
+                                                     "\"2026-02-30\"}", f->office);
+  dn_server_test_assert_error (&answer, 400, "wrong-type");
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT ", \"attachment_id\": 0}",
+                       f->office);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT ", \"period\": "
+                                                     "\"2026-Q1\"}", f->office);
+  dn_server_test_assert_error (&answer, 400, "unknown-field");
+  /* the store's rules: a unit assigned, a PDF */
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT "}", f->school);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT ", \"attachment_id\": %"
+                                                     G_GINT64_FORMAT "}", f->office, text_id);
+  dn_server_test_assert_error (&answer, 400, "invalid");
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT ", \"attachment_id\": "
+                                                     "999999}", f->office);
+  dn_server_test_assert_error (&answer, 404, "not-found");
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM report_receipt"), ==, 0);
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT count(*) FROM document"), ==, 0);
+
+  /* with its PDF: an incoming document, the file attached to it */
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT ", \"received_on\": "
+                                                     "\"2026-03-20\", \"note\": \"Bản ký số\", \"attachment_id\": %"
+                                                     G_GINT64_FORMAT "}", f->office, pdf_id);
+  g_assert_cmpuint (answer.status, ==, 201);
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "received_on"), ==, "2026-03-20");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "period"), ==, "2026-Q1");
+  g_assert_cmpstr (json_object_get_string_member (dn_answer_object (&answer), "recorded_by"), ==, "so");
+  document = json_object_get_int_member (dn_answer_object (&answer), "document_id");
+  dn_test_assert_owned_cmpstr (dn_test_query_text (f->base.store, "SELECT direction || ' ' || type FROM document "
+                                                   "WHERE id = %" G_GINT64_FORMAT, document), ==, "incoming report");
+  g_assert_cmpint (dn_test_query_int (f->base.store, "SELECT attachment_id FROM document_attachment WHERE "
+                                      "document_id = %" G_GINT64_FORMAT, document), ==, pdf_id);
+  /* once only */
+  log = dn_store_get_revision (f->base.store);
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT "}", f->office);
+  g_assert_cmpuint (answer.status / 100, ==, 4);
+  g_assert_cmpint (dn_store_get_revision (f->base.store), ==, log);
+  /* a paper copy only: no document */
+  dn_server_test_send (f, "POST", so, &answer, path, "{\"unit_id\": %" G_GINT64_FORMAT ", \"document_id\": null}",
+                       f->other);
+  g_assert_cmpuint (answer.status, ==, 201);
+  g_assert_true (json_object_get_null_member (dn_answer_object (&answer), "document_id"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +416,7 @@ main (int   argc,
   DN_SERVER_TEST_ADD ("/server-ledger-writes/passport-events", test_passport_events);
   DN_SERVER_TEST_ADD ("/server-ledger-writes/passport-extension", test_passport_extension);
   DN_SERVER_TEST_ADD ("/server-ledger-writes/document-register", test_document_register);
+  DN_SERVER_TEST_ADD ("/server-ledger-writes/report-receipts", test_report_receipts);
   rc = g_test_run ();
   dn_test_remove_tree (home);
   return rc;

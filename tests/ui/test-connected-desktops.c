@@ -19,11 +19,13 @@
 #include "dn-connection.h"
 #include "dn-date.h"
 #include "dn-document-register-form.h"
+#include "dn-report-receipt-form.h"
 #include "dn-form-dialog.h"
 #include "dn-partner-editor.h"
 #include "dn-passport-forms.h"
 #include "dn-pdf-window.h"
 #include "dn-store-documents.h"
+#include "dn-store-owed-reports.h"
 #include "dn-store-passports.h"
 #include "dn-person-editor.h"
 #include "dn-server-dialog.h"
@@ -576,6 +578,41 @@ test_connected_records (Fixture       *f,
     g_assert_true (save_and_wait (form));
     g_assert_cmpint (dn_test_query_int (f->server_store.store, "SELECT count(*) FROM document WHERE symbol = "
                                         "'KH-SGDĐT'"), ==, 2);
+  }
+
+  /* and a school's quarterly report received with its PDF: the file sent
+   * first, entered in the register on the server with the file attached */
+  {
+    DnStore *server = f->server_store.store;
+    g_autoptr(DnTask) task = dn_task_new ();
+    g_autoptr(GPtrArray) owed = NULL;
+    g_autofree char *pdf = g_build_filename (f->dir, "bao-cao-quy.pdf", NULL);
+    DnOwedQuery query;
+    DnFormDialog *form;
+
+    g_free (task->title);
+    task->title = g_strdup ("Báo cáo quý công tác đối ngoại");
+    task->recurrence = DN_RECURRENCE_QUARTERLY;
+    task->due_date = today;
+    task->lead_unit_id = f->school;
+    g_assert_true (dn_store_add_task (server, task, &error));
+    g_assert_no_error (error);
+    desktop_sync (&department);
+    dn_owed_query_init (&query);
+    query.unit_id = f->school;
+    owed = dn_store_list_owed_reports (department.replica, &query, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (owed->len, ==, 1);
+    g_assert_true (g_file_set_contents (pdf, "%PDF-1.4\n%%EOF\n", -1, NULL));
+    form = dn_report_receipt_form_present (GTK_WIDGET (department.window), department.replica, owed->pdata[0]);
+    dn_ui_spin (0);
+    gtk_editable_set_text (GTK_EDITABLE (dn_ui_get_named (form, "receipt-pdf")), pdf);
+    g_assert_true (save_and_wait (form));
+    g_assert_cmpint (dn_test_query_int (server, "SELECT count(*) FROM report_receipt r JOIN document_attachment da "
+                                        "ON da.document_id = r.document_id WHERE r.task_id = %" G_GINT64_FORMAT,
+                                        task->id), ==, 1);
+    g_assert_cmpint (dn_test_query_int (department.replica, "SELECT count(*) FROM report_receipt WHERE task_id = %"
+                                        G_GINT64_FORMAT " AND document_id IS NOT NULL", task->id), ==, 1);
   }
 
   /* a picture of a server's warning in a form, when asked for */

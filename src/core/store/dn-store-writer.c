@@ -10,6 +10,7 @@
 #include "dn-date.h"
 #include "dn-store-changes.h"
 #include "dn-store-documents.h"
+#include "dn-store-owed-reports.h"
 #include "dn-store-passport-ledger.h"
 #include "dn-store-passports.h"
 #include "dn-store-reminders.h"
@@ -158,6 +159,11 @@ write_in_transaction (DnStore  *store,
           write->made_id = document->id;
         return TRUE;
       }
+    case DN_WRITE_RECORD_REPORT_RECEIVED:
+      if (!dn_store_record_report_received (store, DN_OWED_REPORT (write->record), write->file, error))
+        return FALSE;
+      write->made_id = DN_OWED_REPORT (write->record)->id;
+      return TRUE;
     default:
       g_return_val_if_reached (FALSE);
     }

@@ -119,6 +119,8 @@ dn_write_get_table (const DnWrite *write)
       return "passport";
     case DN_WRITE_REGISTER_DOCUMENT:
       return "document";
+    case DN_WRITE_RECORD_REPORT_RECEIVED:
+      return "report_receipt";
     default:
       g_return_val_if_reached ("");
     }

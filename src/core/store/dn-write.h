@@ -67,6 +67,11 @@ typedef enum
                                * written), revision, confirmed: numbered in
                                * its register (dn_store_register_document),
                                * the numbers given set in it */
+  DN_WRITE_RECORD_REPORT_RECEIVED, /* record: a DnOwedReport (task_id,
+                                    * unit_id, received_on, note,
+                                    * document_id), file (its PDF, or
+                                    * NULL): a unit's periodic report
+                                    * received; its id in made_id */
 } DnWriteKind;
 
 typedef struct
