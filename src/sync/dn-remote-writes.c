@@ -12,6 +12,8 @@
 
 #include "dn-date.h"
 #include "dn-delegation.h"
+#include "dn-owed-report.h"
+#include "dn-passport-event.h"
 #include "dn-passport-loan.h"
 #include "dn-record-binds.h"
 #include "dn-remote-writes.h"
@@ -125,10 +127,12 @@ set_delegation_parts (JsonObject        *object,
 }
 
 /* A record written whole: POST to its collection, or PATCH of its fields
- * at the revision read */
+ * at the revision read; with @step, POST to the collection's or the
+ * record's @step ("/register") instead, "confirmed" always sent */
 static gboolean
 save_request (DnWrite          *write,
               DnRemoteRequest  *request,
+              const char       *step,
               GError          **error)
 {
   const DnWritable *kind = dn_writable_for_record (write->record);
@@ -145,18 +149,48 @@ save_request (DnWrite          *write,
   object = _dn_record_binds_write (binds, write->record);
   if (write->parts != NULL)
     set_delegation_parts (object, write->parts);
-  if (kind->warns)
+  if (kind->warns || step != NULL)
     json_object_set_boolean_member (object, "confirmed", write->confirmed);
   if (id > 0)
     {
       json_object_set_int_member (object, "revision", write->revision);
-      request->method = "PATCH";
-      request->path = g_strdup_printf ("%s/%lld", kind->collection, (long long) id);
+      request->method = step != NULL ? "POST" : "PATCH";
+      request->path = g_strdup_printf ("%s/%lld%s", kind->collection, (long long) id, step != NULL ? step : "");
     }
   else
     {
       request->method = "POST";
-      request->path = g_strdup (kind->collection);
+      request->path = g_strconcat (kind->collection, step, NULL);
+    }
+  request->body = node_of (object);
+  return TRUE;
+}
+
+/* What happened to a passport: POST /passports/{id}/events, or its
+ * extension, POST /passports/{id}/extension */
+static gboolean
+passport_event_request (DnWrite         *write,
+                        DnRemoteRequest *request)
+{
+  DnPassportEvent *event = DN_PASSPORT_EVENT (write->record);
+  JsonObject *object = json_object_new ();
+
+  set_date (object, "on_date", &event->on_date);
+  json_object_set_string_member (object, "letter", event->letter);
+  if (write->revision >= 0)
+    json_object_set_int_member (object, "revision", write->revision);
+  request->method = "POST";
+  if (write->kind == DN_WRITE_EXTEND_PASSPORT)
+    {
+      set_date (object, "new_expiry", &write->date);
+      request->path = g_strdup_printf ("/passports/%lld/extension", (long long) event->passport_id);
+    }
+  else
+    {
+      json_object_set_string_member (object, "kind", dn_passport_event_kind_to_string (event->kind));
+      set_id_or_null (object, "document_id", event->document_id);
+      json_object_set_string_member (object, "notes", event->notes);
+      request->path = g_strdup_printf ("/passports/%lld/events", (long long) event->passport_id);
     }
   request->body = node_of (object);
   return TRUE;
@@ -382,7 +416,7 @@ _dn_remote_write_request (DnWrite          *write,
                                        (long long) write->revision);
       return TRUE;
     case DN_WRITE_SAVE_RECORD:
-      return save_request (write, request, error);
+      return save_request (write, request, NULL, error);
     case DN_WRITE_ISSUE_REPORT:
       {
         DnReport *report = DN_REPORT (write->record);
@@ -408,6 +442,27 @@ _dn_remote_write_request (DnWrite          *write,
     case DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS:
       passports_request (write, request);
       return TRUE;
+    case DN_WRITE_ADD_PASSPORT_EVENT:
+    case DN_WRITE_EXTEND_PASSPORT:
+      return passport_event_request (write, request);
+    case DN_WRITE_REGISTER_DOCUMENT:
+      return save_request (write, request, "/register", error);
+    case DN_WRITE_RECORD_REPORT_RECEIVED:
+      {
+        DnOwedReport *receipt = DN_OWED_REPORT (write->record);
+
+        /* the PDF is uploaded first; its id is put in the body then */
+        object = json_object_new ();
+        json_object_set_int_member (object, "unit_id", receipt->unit_id);
+        set_date (object, "received_on", &receipt->received_on);
+        json_object_set_string_member (object, "note", receipt->note);
+        set_id_or_null (object, "document_id", receipt->document_id);
+        request->method = "POST";
+        request->path = g_strdup_printf ("/tasks/%lld/report-receipts", (long long) receipt->task_id);
+        request->body = node_of (object);
+        request->upload = write->file != NULL ? g_object_ref (write->file) : NULL;
+        return TRUE;
+      }
     default:
       break;
     }
@@ -483,6 +538,34 @@ _dn_remote_write_answer (DnWrite  *write,
             write->made_id = id_of (answer);
             dn_writable_set_id (kind, write->record, write->made_id);
           }
+      }
+      break;
+    case DN_WRITE_ADD_PASSPORT_EVENT:
+      write->made_id = id_of (answer);
+      break;
+    case DN_WRITE_REGISTER_DOCUMENT:
+      {
+        DnDocument *document = DN_DOCUMENT (write->record);
+        const char *number = json_object_get_string_member_with_default (object, "number", NULL);
+
+        if (document->id == 0)
+          write->made_id = document->id = id_of (answer);
+        /* the numbers the register gave */
+        if (number != NULL)
+          {
+            g_free (document->number);
+            document->number = g_strdup (number);
+          }
+        document->arrival_number = (int) json_object_get_int_member_with_default (object, "arrival_number",
+                                                                                   document->arrival_number);
+      }
+      break;
+    case DN_WRITE_RECORD_REPORT_RECEIVED:
+      {
+        DnOwedReport *receipt = DN_OWED_REPORT (write->record);
+
+        write->made_id = receipt->id = id_of (answer);
+        receipt->document_id = json_object_get_int_member_with_default (object, "document_id", 0);
       }
       break;
     case DN_WRITE_UPDATE_TASK:

@@ -14,6 +14,12 @@
  *                                     criticism or review; notice when
  *                                     absent), "sent_on", "note"} → 201 the
  *                                     reminder
+ *   POST /tasks/{id}/report-receipts  {"unit_id", "received_on"
+ *                                     (optional: today), "note",
+ *                                     "document_id", "attachment_id"
+ *                                     (optional: the PDF sent first to
+ *                                     POST /attachments)} → 201 the
+ *                                     report received
  *
  * An extension (gia hạn) and a unit's part marked are recorded by the
  * unit assigned, or by the department, as the window does: a unit officer
@@ -21,7 +27,10 @@
  * by whoever sees it to units it may give work to (a unit officer: its
  * own subtree); the store checks they are below the task's lead. A reminder (đôn đốc) goes from the side that
  * gave the work: the department to any unit assigned, a unit officer to
- * the units below its own.
+ * the units below its own. The periodic reports are received by the
+ * department: it records one (the PDF registered as an incoming document,
+ * the file attached to it, in one transaction); a unit officer or a
+ * reader is refused (403).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +44,7 @@
 #include "dn-exchange-rows.h"
 #include "dn-server-private.h"
 #include "dn-store-changes.h"
+#include "dn-store-owed-reports.h"
 #include "dn-store-reminders.h"
 #include "dn-store-tasks.h"
 
@@ -357,10 +367,69 @@ remind (DnRequest *request)
   }
 }
 
+static const DnField receipt_fields[] = {
+  { "unit_id", DN_FIELD_INT, TRUE, FALSE },
+  { "received_on", DN_FIELD_DATE, FALSE, TRUE },
+  { "note", DN_FIELD_STRING, FALSE, TRUE },
+  { "document_id", DN_FIELD_INT, FALSE, TRUE },
+  { "attachment_id", DN_FIELD_INT, FALSE, TRUE },
+  { NULL }
+};
+
+/* The body's id @name, when given, names a record: FALSE and 400
+ * answered when it is not a number from 1 */
+static gboolean
+check_id (DnRequest  *request,
+          const char *name)
+{
+  g_autofree char *message = NULL;
+
+  if (_dn_server_body_int (request->body, name, 1) >= 1)
+    return TRUE;
+  message = g_strdup_printf (_("“%s” must be a number from %lld to %lld."), name, 1LL, (long long) G_MAXINT64);
+  dn_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "invalid", message);
+  return FALSE;
+}
+
+static void
+record_receipt (DnRequest *request)
+{
+  SoupServerMessage *msg = request->msg;
+  DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(DnOwedReport) receipt = dn_owed_report_new ();
+  g_autoptr(GError) error = NULL;
+  const char *day;
+
+  if (!_dn_server_check_fields (msg, request->body, receipt_fields) ||
+      !check_id (request, "document_id") || !check_id (request, "attachment_id"))
+    return;
+  if (!_dn_server_may_see_task (store, request->account, request->id, &error))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  if (!_dn_server_check_may_write (request, TRUE))
+    return;
+  receipt->task_id = request->id;
+  receipt->unit_id = _dn_server_body_int (request->body, "unit_id", 0);
+  receipt->document_id = _dn_server_body_int (request->body, "document_id", 0);
+  if ((day = _dn_server_body_string (request->body, "received_on", NULL)) != NULL)
+    dn_date_parse_iso (day, &receipt->received_on);
+  _dn_server_set_text (&receipt->note, _dn_server_body_string (request->body, "note", ""));
+  if (!dn_store_record_report_received_kept (store, receipt, _dn_server_body_int (request->body, "attachment_id", 0),
+                                             &error))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  _dn_server_reply_record (msg, store, "report_receipt", receipt->id, SOUP_STATUS_CREATED);
+}
+
 static const DnRoute routes[] = {
   { "POST", "/assignments/{id}/extension", TRUE, DN_ROUTE_JSON, 0, extend },
   { "POST", "/assignments/{id}/status", TRUE, DN_ROUTE_JSON, 0, set_assignment_status },
   { "POST", "/tasks/{id}/pass-down", TRUE, DN_ROUTE_JSON, 0, pass_down },
   { "POST", "/tasks/{id}/reminders", TRUE, DN_ROUTE_JSON, 0, remind },
+  { "POST", "/tasks/{id}/report-receipts", TRUE, DN_ROUTE_JSON, 0, record_receipt },
 };
 const DnRouteTable dn_server_deadline_routes = DN_ROUTE_TABLE (routes);

@@ -2,8 +2,13 @@
  *
  *   POST   /passports/{id}/events  {"kind": "lost" | "transferred" |
  *                                  "sent_for_cancellation", "on_date",
- *                                  "letter"?, "document_id"?, "notes"?}:
- *                                  what happened to it → 201, the event
+ *                                  "letter"?, "document_id"?, "notes"?,
+ *                                  "revision"?}: what happened to it →
+ *                                  201, the event
+ *   POST   /passports/{id}/extension {"new_expiry", "on_date", "letter"?,
+ *                                  "revision"?}: its one extension → 200,
+ *                                  the passport (the event "extended"
+ *                                  beside it)
  *   POST   /passports/{id}/loans   {"delegation_id", "handed_out_on",
  *                                  "handed_to"?, "receipt_signed"?,
  *                                  "confirmed"?}: handed out for a trip
@@ -17,8 +22,10 @@
  * the passports of its people, and one it does not see is 404). The
  * officer who hands out or takes in is the caller. The store's rules
  * apply: a passport out already, expired or gone is not handed out; a
- * transfer or cancellation waits for its return. GET of the same lists:
- * dn-server-records.c.
+ * transfer or cancellation waits for its return; an ordinary passport is
+ * never extended, another only once. A "revision" given is the
+ * passport's as read: 409 with "current" when it changed since. GET of
+ * the same lists: dn-server-records.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,6 +57,24 @@ static const DnBind event_binds[] = {
   { "letter", DN_BIND_TEXT, G_STRUCT_OFFSET (DnPassportEvent, letter), FALSE, NULL },
   { "document_id", DN_BIND_ID, G_STRUCT_OFFSET (DnPassportEvent, document_id), FALSE, NULL },
   { "notes", DN_BIND_TEXT, G_STRUCT_OFFSET (DnPassportEvent, notes), FALSE, NULL },
+  { NULL }
+};
+
+static const DnField event_fields[] = {
+  { "kind", DN_FIELD_STRING, TRUE, FALSE },
+  { "on_date", DN_FIELD_DATE, TRUE, FALSE },
+  { "letter", DN_FIELD_STRING, FALSE, TRUE },
+  { "document_id", DN_FIELD_INT, FALSE, TRUE },
+  { "notes", DN_FIELD_STRING, FALSE, TRUE },
+  { "revision", DN_FIELD_INT, FALSE, FALSE },
+  { NULL }
+};
+
+static const DnField extension_fields[] = {
+  { "new_expiry", DN_FIELD_DATE, TRUE, FALSE },
+  { "on_date", DN_FIELD_DATE, TRUE, FALSE },
+  { "letter", DN_FIELD_STRING, FALSE, TRUE },
+  { "revision", DN_FIELD_INT, FALSE, FALSE },
   { NULL }
 };
 
@@ -97,28 +122,75 @@ body_date (JsonNode   *body,
   return date;
 }
 
+/* Ends a write begun in one transaction: committed when @ok, else taken
+ * back and the store's refusal answered (a stale revision: 409 with the
+ * passport now) */
+static gboolean
+finish_write (DnRequest  *request,
+              gboolean    ok,
+              GError     *error)
+{
+  DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(GError) failure = error;
+
+  if (ok)
+    ok = dn_store_commit (store, &failure);
+  else
+    dn_store_rollback (store);
+  if (!ok)
+    _dn_server_reply_conflict (request->msg, store, "passport", request->id, failure);
+  return ok;
+}
+
 static void
 add_event (DnRequest *request)
 {
   DnStore *store = dn_server_get_store (request->server);
-  g_autofree DnField *fields = _dn_server_bind_fields (event_binds, TRUE, FALSE);
   g_autoptr(DnPassportEvent) event = dn_passport_event_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  GError *error = NULL;
+  gboolean ok;
 
-  if (!_dn_server_check_fields (request->msg, request->body, fields) ||
+  if (!_dn_server_check_fields (request->msg, request->body, event_fields) ||
       !check_keeper (request) ||
       !_dn_server_bind (request->msg, request->body, event_binds, event))
     return;
   event->passport_id = request->id;
   g_free (event->recorded_by);
   event->recorded_by = g_strdup (request->account->name);
-  if ((id = dn_store_add_passport_event (store, event, &error)) <= 0)
+  if (!dn_store_begin (store, &error))
     {
-      _dn_server_reply_store_error (request->msg, error);
+      finish_write (request, FALSE, error);
       return;
     }
-  _dn_server_reply_record (request->msg, store, "passport_event", id, SOUP_STATUS_CREATED);
+  ok = _dn_server_body_revision_holds (store, request->body, "passport", request->id, &error) &&
+       dn_store_add_passport_event (store, event, &error) > 0;
+  if (finish_write (request, ok, error))
+    _dn_server_reply_record (request->msg, store, "passport_event", event->id, SOUP_STATUS_CREATED);
+}
+
+static void
+extend (DnRequest *request)
+{
+  DnStore *store = dn_server_get_store (request->server);
+  GError *error = NULL;
+  GDate expiry, day;
+  gboolean ok;
+
+  if (!_dn_server_check_fields (request->msg, request->body, extension_fields) ||
+      !check_keeper (request))
+    return;
+  expiry = body_date (request->body, "new_expiry");
+  day = body_date (request->body, "on_date");
+  if (!dn_store_begin (store, &error))
+    {
+      finish_write (request, FALSE, error);
+      return;
+    }
+  ok = _dn_server_body_revision_holds (store, request->body, "passport", request->id, &error) &&
+       dn_store_extend_passport (store, request->id, &expiry, &day,
+                                 _dn_server_body_string (request->body, "letter", ""), &error);
+  if (finish_write (request, ok, error))
+    _dn_server_reply_record (request->msg, store, "passport", request->id, SOUP_STATUS_OK);
 }
 
 static void
@@ -204,5 +276,6 @@ static const DnRoute routes[] = {
   { "POST", "/passports/{id}/events", TRUE, DN_ROUTE_JSON, 0, add_event },
   { "POST", "/passports/{id}/loans", TRUE, DN_ROUTE_JSON, 0, hand_out },
   { "POST", "/passports/{id}/return", TRUE, DN_ROUTE_JSON, 0, take_back },
+  { "POST", "/passports/{id}/extension", TRUE, DN_ROUTE_JSON, 0, extend },
 };
 const DnRouteTable dn_server_passport_routes = DN_ROUTE_TABLE (routes);

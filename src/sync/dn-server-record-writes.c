@@ -6,6 +6,13 @@
  *   PATCH  /partners/{id}   a change → 200          }
  *   POST   /projects, PATCH /projects/{id}         }
  *   POST   /documents, PATCH /documents/{id}       }
+ *   POST   /documents/register, POST /documents/{id}/register: the same
+ *                           in the registers (Nghị định 30/2020): an
+ *                           outgoing document without a number gets the
+ *                           next of its year, an incoming one its arrival
+ *                           number; a number, symbol and issuer already
+ *                           in the year is a warning → 201, 200, the
+ *                           document with its numbers
  *   POST   /delegations     a new delegation → 201: the department, the
  *                           administrators, and a unit officer for its units
  *   PATCH  /delegations/{id}
@@ -54,26 +61,30 @@ typedef struct
                                    * officer must see; -1: none */
   gboolean          with_parts;   /* a delegation's countries, members and
                                    * programme may come with it */
+  /* its saving when not the kind's, always confirmable; NULL: the kind's */
+  gboolean        (*save) (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed,
+                           const GDate *today, GError **error);
 } Writable;
 
-static const Writable units = { &dn_writable_unit, &dn_served_unit, TRUE, -1, FALSE };
-static const Writable partners = { &dn_writable_partner, NULL, TRUE, -1, FALSE };
-static const Writable projects = { &dn_writable_project, NULL, TRUE, -1, FALSE };
-static const Writable documents = { &dn_writable_document, &dn_served_document, TRUE, -1, FALSE };
+static const Writable units = { &dn_writable_unit, &dn_served_unit, TRUE, -1, FALSE, NULL };
+static const Writable partners = { &dn_writable_partner, NULL, TRUE, -1, FALSE, NULL };
+static const Writable projects = { &dn_writable_project, NULL, TRUE, -1, FALSE, NULL };
+static const Writable documents = { &dn_writable_document, &dn_served_document, TRUE, -1, FALSE, NULL };
 static const Writable delegations = { &dn_writable_delegation, &dn_served_delegation, FALSE,
-                                      G_STRUCT_OFFSET (DnDelegation, unit_id), TRUE };
-static const Writable passports = { &dn_writable_passport, &dn_served_passport, TRUE, -1, FALSE };
+                                      G_STRUCT_OFFSET (DnDelegation, unit_id), TRUE, NULL };
+static const Writable passports = { &dn_writable_passport, &dn_served_passport, TRUE, -1, FALSE, NULL };
 static const Writable reports = { &dn_writable_report, &dn_served_report, FALSE, G_STRUCT_OFFSET (DnReport, unit_id),
-                                  FALSE };
+                                  FALSE, NULL };
 static const Writable people = { &dn_writable_person, &dn_served_person, FALSE, G_STRUCT_OFFSET (DnPerson, unit_id),
-                                 FALSE };
+                                 FALSE, NULL };
 
 /* The fields a body of @kind may give (free it) */
 static DnField *
 fields_of (const Writable *kind,
            gboolean        creating)
 {
-  g_autofree DnField *fields = _dn_server_bind_fields (_dn_record_binds (kind->kind), creating, kind->kind->warns);
+  g_autofree DnField *fields = _dn_server_bind_fields (_dn_record_binds (kind->kind), creating,
+                                                       kind->kind->warns || kind->save != NULL);
   GArray *all = g_array_new (TRUE, TRUE, sizeof (DnField));
   guint n = 0;
 
@@ -112,8 +123,19 @@ save (DnRequest       *request,
       return dn_store_save_delegation (store, record, parts, confirmed, error);
     }
   dn_date_today (&today);
-  return kind->kind->save (store, record, is_new, confirmed, &today, error);
+  return (kind->save != NULL ? kind->save : kind->kind->save) (store, record, is_new, confirmed, &today, error);
 }
+
+static gboolean
+register_document (DnStore *store, gpointer record, gboolean is_new, gboolean confirmed, const GDate *today,
+                   GError **error)
+{
+  return dn_store_register_document (store, record, confirmed, error);
+}
+
+/* a document numbered in its register */
+static const Writable registered_documents = { &dn_writable_document, &dn_served_document, TRUE, -1, FALSE,
+                                               register_document };
 
 /* A unit officer's record stays in its units */
 static gboolean
@@ -287,6 +309,7 @@ WRITES (delegations)
 WRITES (people)
 WRITES (passports)
 WRITES (reports)
+WRITES (registered_documents)
 DELETES (partners)
 DELETES (projects)
 DELETES (documents)
@@ -307,6 +330,8 @@ static const DnRoute routes[] = {
   { "POST", "/documents", TRUE, DN_ROUTE_JSON, 0, add_documents },
   { "PATCH", "/documents/{id}", TRUE, DN_ROUTE_JSON, 0, change_documents },
   { "DELETE", "/documents/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_documents },
+  { "POST", "/documents/register", TRUE, DN_ROUTE_JSON, 0, add_registered_documents },
+  { "POST", "/documents/{id}/register", TRUE, DN_ROUTE_JSON, 0, change_registered_documents },
   { "POST", "/delegations", TRUE, DN_ROUTE_JSON, 0, add_delegations },
   { "PATCH", "/delegations/{id}", TRUE, DN_ROUTE_JSON, 0, change_delegations },
   { "DELETE", "/delegations/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_delegations },

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "dn-test-utils.h"
 
@@ -243,6 +244,52 @@ test_received (DnTestStore   *f,
   }
 }
 
+/* A PDF kept already (sent to the department server first): attached to
+ * the document registered for the report; another kind of file refused,
+ * nothing written */
+static void
+test_received_kept (DnTestStore   *f,
+                    gconstpointer  data)
+{
+  Units u = add_units (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnOwedReport) receipt = dn_owed_report_new ();
+  g_autoptr(GBytes) pdf_bytes = g_bytes_new_static ("%PDF-1.4\n%%EOF\n", strlen ("%PDF-1.4\n%%EOF\n"));
+  g_autoptr(GBytes) text_bytes = g_bytes_new_static ("báo cáo", strlen ("báo cáo"));
+  g_autoptr(DnAttachment) pdf = dn_store_add_attachment_bytes (f->store, pdf_bytes, "bao-cao.pdf", &error);
+  g_autoptr(DnAttachment) text = dn_store_add_attachment_bytes (f->store, text_bytes, "bao-cao.txt", &error);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 task;
+
+  g_assert_no_error (error);
+  task = add_recurring (f->store, "Báo cáo quý công tác đối ngoại", DN_RECURRENCE_QUARTERLY,
+                        dn_test_date (2024, 3, 25), u.pgd_a, NULL);
+  receipt->task_id = task;
+  receipt->unit_id = u.pgd_a;
+  receipt->received_on = dn_test_date (2024, 3, 20);
+  before = dn_test_row_counts (f->store);
+  g_assert_false (dn_store_record_report_received_kept (f->store, receipt, text->id, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dn_store_record_report_received_kept (f->store, receipt, 999, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  after = dn_test_row_counts (f->store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (receipt->id, ==, 0);
+
+  g_assert_true (dn_store_record_report_received_kept (f->store, receipt, pdf->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (receipt->id, >, 0);
+  g_assert_cmpint (receipt->document_id, >, 0);
+  files = dn_store_list_document_attachments (f->store, receipt->document_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_cmpint (((DnAttachment *) files->pdata[0])->id, ==, pdf->id);
+}
+
 /* A unit and its sub-units: the school's report under its district's. */
 static void
 test_sub_units (DnTestStore   *f,
@@ -428,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/reports-owed/period-rule", test_period_rule);
   DN_TEST_ADD ("/reports-owed/from-tasks", test_owed_from_tasks);
   DN_TEST_ADD ("/reports-owed/received", test_received);
+  DN_TEST_ADD ("/reports-owed/received-kept", test_received_kept);
   DN_TEST_ADD ("/reports-owed/sub-units", test_sub_units);
   DN_TEST_ADD ("/reports-owed/chain-and-reminders", test_chain_and_reminders);
   DN_TEST_ADD ("/reports-owed/merge", test_merge);

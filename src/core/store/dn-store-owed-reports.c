@@ -288,20 +288,34 @@ register_document (DnStore       *self,
   return doc->id;
 }
 
-gboolean
-dn_store_record_report_received (DnStore       *self,
-                                 DnOwedReport  *receipt,
-                                 GFile         *pdf,
-                                 GError       **error)
+/* The file the store keeps as @id is a PDF */
+static gboolean
+check_kept_pdf (DnStore  *self,
+                gint64    id,
+                GError  **error)
+{
+  g_autoptr(DnAttachment) attachment = dn_store_get_attachment (self, id, error);
+
+  if (attachment == NULL)
+    return FALSE;
+  if (g_strcmp0 (attachment->mime_type, "application/pdf") != 0)
+    return _dn_refuse (error, DN_STORE_ERROR_INVALID, _("“%s” is not a PDF file."), attachment->file_name);
+  return TRUE;
+}
+
+/* With @pdf, or the file kept as @kept (0: none) */
+static gboolean
+record_received (DnStore       *self,
+                 DnOwedReport  *receipt,
+                 GFile         *pdf,
+                 gint64         kept,
+                 GError       **error)
 {
   g_autofree char *unit_name = NULL;
   g_autofree char *label = NULL;
   gint64 existing = 0;
+  gboolean with_file = pdf != NULL || kept > 0;
   gboolean ok;
-
-  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
-  g_return_val_if_fail (DN_IS_OWED_REPORT (receipt), FALSE);
-  g_return_val_if_fail (pdf == NULL || G_IS_FILE (pdf), FALSE);
 
   if (!g_date_valid (&receipt->received_on))
     dn_date_today (&receipt->received_on);
@@ -312,6 +326,8 @@ dn_store_record_report_received (DnStore       *self,
     return FALSE;
   if (!dn_store_begin (self, error))
     return FALSE;
+  if (kept > 0 && !check_kept_pdf (self, kept, error))
+    return _dn_store_finish (self, FALSE, error);
   ok = read_owed (self, receipt, &unit_name, &label, error) &&
        _dn_store_read_int (self, "SELECT id FROM report_receipt WHERE task_id = ? AND unit_id = ?", &existing, error,
                            DN_INT (receipt->task_id), DN_INT (receipt->unit_id), DN_END);
@@ -324,7 +340,7 @@ dn_store_record_report_received (DnStore       *self,
 
       ok = doc != NULL;
     }
-  else if (ok && pdf != NULL)
+  else if (ok && with_file)
     {
       receipt->document_id = register_document (self, receipt, unit_name, label, error);
       ok = receipt->document_id != 0;
@@ -336,6 +352,8 @@ dn_store_record_report_received (DnStore       *self,
 
       ok = attachment != NULL;
     }
+  else if (ok && kept > 0)
+    ok = dn_store_attach (self, DN_RECORD_DOCUMENT, receipt->document_id, kept, NULL, error);
   ok = ok && _dn_store_save (self,
                              "INSERT INTO report_receipt (id, task_id, unit_id, kind, period, received_on, "
                              "document_id, note, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, dn_actor())",
@@ -349,6 +367,32 @@ dn_store_record_report_received (DnStore       *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+dn_store_record_report_received (DnStore       *self,
+                                 DnOwedReport  *receipt,
+                                 GFile         *pdf,
+                                 GError       **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_OWED_REPORT (receipt), FALSE);
+  g_return_val_if_fail (pdf == NULL || G_IS_FILE (pdf), FALSE);
+
+  return record_received (self, receipt, pdf, 0, error);
+}
+
+gboolean
+dn_store_record_report_received_kept (DnStore       *self,
+                                      DnOwedReport  *receipt,
+                                      gint64         attachment_id,
+                                      GError       **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_OWED_REPORT (receipt), FALSE);
+  g_return_val_if_fail (attachment_id >= 0, FALSE);
+
+  return record_received (self, receipt, NULL, attachment_id, error);
 }
 
 gboolean

@@ -63,6 +63,13 @@ gboolean   dn_store_record_report_received  (DnStore       *self,
                                              DnOwedReport  *receipt,
                                              GFile         *pdf,
                                              GError       **error);
+/* The same with the PDF the store keeps already as the file
+ * @attachment_id (one sent to the department server; 0: none), attached
+ * to the document registered for it; another kind of file is refused. */
+gboolean   dn_store_record_report_received_kept (DnStore      *self,
+                                                 DnOwedReport *receipt,
+                                                 gint64        attachment_id,
+                                                 GError      **error);
 
 /* Sends a reminder of @kind to the unit of each report of @owed still
  * outstanding (DnOwedReport), in one transaction; a unit reminded of the

@@ -14,7 +14,9 @@
 #include "dn-store-changes.h"
 #include "dn-store-delegation-edit.h"
 #include "dn-store-documents.h"
+#include "dn-store-owed-reports.h"
 #include "dn-store-passport-ledger.h"
+#include "dn-store-passports.h"
 #include "dn-store-reminders.h"
 #include "dn-store-reports.h"
 #include "dn-store-tasks.h"
@@ -201,6 +203,32 @@ write_in_transaction (DnStore  *store,
                                                         loan->received_by, loan->exemption_reason,
                                                         loan->excused_by, error);
       }
+    case DN_WRITE_ADD_PASSPORT_EVENT:
+      write->made_id = dn_store_add_passport_event (store, DN_PASSPORT_EVENT (write->record), error);
+      return write->made_id > 0;
+    case DN_WRITE_EXTEND_PASSPORT:
+      {
+        DnPassportEvent *event = DN_PASSPORT_EVENT (write->record);
+
+        return dn_store_extend_passport (store, event->passport_id, &write->date, &event->on_date, event->letter,
+                                         error);
+      }
+    case DN_WRITE_REGISTER_DOCUMENT:
+      {
+        DnDocument *document = DN_DOCUMENT (write->record);
+        gboolean is_new = document->id == 0;
+
+        if (!dn_store_register_document (store, document, write->confirmed, error))
+          return FALSE;
+        if (is_new)
+          write->made_id = document->id;
+        return TRUE;
+      }
+    case DN_WRITE_RECORD_REPORT_RECEIVED:
+      if (!dn_store_record_report_received (store, DN_OWED_REPORT (write->record), write->file, error))
+        return FALSE;
+      write->made_id = DN_OWED_REPORT (write->record)->id;
+      return TRUE;
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -225,6 +253,10 @@ checked_id (DnWrite *write)
     return DN_DELEGATION (write->record)->id;
   if (write->kind == DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS || write->kind == DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS)
     return DN_PASSPORT_LOAN (write->record)->delegation_id;
+  if (write->kind == DN_WRITE_ADD_PASSPORT_EVENT || write->kind == DN_WRITE_EXTEND_PASSPORT)
+    return DN_PASSPORT_EVENT (write->record)->passport_id;
+  if (write->kind == DN_WRITE_REGISTER_DOCUMENT)
+    return DN_DOCUMENT (write->record)->id;
   return 0;
 }
 

@@ -123,6 +123,13 @@ dn_write_get_table (const DnWrite *write)
     case DN_WRITE_HAND_OUT_DELEGATION_PASSPORTS:
     case DN_WRITE_TAKE_BACK_DELEGATION_PASSPORTS:
       return "delegation";
+    case DN_WRITE_ADD_PASSPORT_EVENT:
+    case DN_WRITE_EXTEND_PASSPORT:
+      return "passport";
+    case DN_WRITE_REGISTER_DOCUMENT:
+      return "document";
+    case DN_WRITE_RECORD_REPORT_RECEIVED:
+      return "report_receipt";
     default:
       g_return_val_if_reached ("");
     }

@@ -78,6 +78,25 @@ typedef enum
                                             * excused_by), revision (of the
                                             * delegation): every one still
                                             * out */
+  DN_WRITE_ADD_PASSPORT_EVENT, /* record: a DnPassportEvent (passport_id,
+                                * kind: lost, transferred or sent for
+                                * cancellation, on_date, letter,
+                                * document_id, notes), revision (of the
+                                * passport); the event's id in made_id */
+  DN_WRITE_EXTEND_PASSPORT,   /* record: a DnPassportEvent (passport_id,
+                               * on_date: the day of the extension,
+                               * letter), date (the new expiry), revision
+                               * (of the passport) */
+  DN_WRITE_REGISTER_DOCUMENT, /* record: a DnDocument (id 0: a new one, its
+                               * id filled in; else all its fields
+                               * written), revision, confirmed: numbered in
+                               * its register (dn_store_register_document),
+                               * the numbers given set in it */
+  DN_WRITE_RECORD_REPORT_RECEIVED, /* record: a DnOwedReport (task_id,
+                                    * unit_id, received_on, note,
+                                    * document_id), file (its PDF, or
+                                    * NULL): a unit's periodic report
+                                    * received; its id in made_id */
 } DnWriteKind;
 
 typedef struct

@@ -11,7 +11,10 @@
 #include "dn-date-entry.h"
 #include "dn-date.h"
 #include "dn-document-register-form.h"
+#include "dn-store-changes.h"
+#include "dn-store-writer.h"
 #include "dn-ui.h"
+#include "dn-window-context.h"
 
 typedef struct
 {
@@ -20,6 +23,7 @@ typedef struct
   DnDocumentRegisterDone  done;
   gpointer                user_data;
   gboolean                warned;
+  gint64                  revision;  /* of the document edited, as read */
   GtkDropDown            *direction;
   GtkDropDown            *type;
   GtkWidget              *number;
@@ -81,6 +85,44 @@ read_number (DnFormDialog *dialog,
   return TRUE;
 }
 
+/* A duplicate in the register: shown, and the next save registers it
+ * anyway. TRUE when @error was that warning. */
+static gboolean
+warn (DnFormDialog *dialog,
+      Form         *form,
+      const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (!g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
+    return FALSE;
+  message = g_strdup_printf ("%s %s", error->message, _("Save again to register it anyway."));
+  form->warned = TRUE;
+  dn_form_dialog_set_save_label (dialog, _("Save _Anyway"));
+  dn_form_dialog_show_error (dialog, message, form->number);
+  return TRUE;
+}
+
+/* The department server's warning, after the form said it was saving */
+static gboolean
+on_refused_cb (DnFormDialog *dialog,
+               const GError *error,
+               gpointer      data)
+{
+  return warn (dialog, data, error);
+}
+
+static void
+on_written_cb (DnFormDialog *dialog,
+               DnWrite      *write,
+               gpointer      data)
+{
+  Form *form = data;
+
+  if (form->done != NULL)
+    form->done (DN_DOCUMENT (write->record)->id, form->user_data);
+}
+
 static gboolean
 apply (DnFormDialog  *dialog,
        gpointer       data,
@@ -88,8 +130,10 @@ apply (DnFormDialog  *dialog,
 {
   Form *form = data;
   DnDocument *doc = form->document;
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (dialog));
+  g_autoptr(DnWriter) writer = NULL;
+  g_autoptr(DnWrite) write = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean ok;
 
   doc->direction = gtk_drop_down_get_selected (form->direction);
   doc->type = gtk_drop_down_get_selected (form->type);
@@ -116,25 +160,18 @@ apply (DnFormDialog  *dialog,
       !read_number (dialog, form->copies, &doc->copies))
     return FALSE;
 
-  ok = dn_store_register_document (form->store, doc, form->warned, &local_error);
-  if (g_error_matches (local_error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-    {
-      g_autofree char *message = g_strdup_printf ("%s %s", local_error->message,
-                                                  _("Save again to register it anyway."));
-
-      form->warned = TRUE;
-      dn_form_dialog_set_save_label (dialog, _("Save _Anyway"));
-      dn_form_dialog_show_error (dialog, message, form->number);
-      return FALSE;
-    }
-  if (!ok)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (form->done != NULL)
-    form->done (doc->id, form->user_data);
-  return TRUE;
+  /* numbered in its register by the window's writer: the local database,
+   * or the department server */
+  write = dn_write_new (DN_WRITE_REGISTER_DOCUMENT);
+  write->record = G_OBJECT (g_object_ref (doc));
+  write->revision = doc->id > 0 ? form->revision : -1;
+  write->confirmed = form->warned;
+  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (form->store);
+  if (dn_form_dialog_write (dialog, writer, write, on_written_cb, form, &local_error))
+    return TRUE;
+  if (local_error != NULL && !warn (dialog, form, local_error))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static GtkWidget *
@@ -174,6 +211,7 @@ dn_document_register_form_new (GtkWindow              *parent,
   g_autofree char *arrival_number = NULL;
   g_autofree char *copies = NULL;
   DnFormDialog *dialog;
+  gint64 revision = -1;
   Form *form;
 
   g_return_val_if_fail (DN_IS_STORE (store), NULL);
@@ -183,6 +221,8 @@ dn_document_register_form_new (GtkWindow              *parent,
       document = dn_store_get_document (store, document_id, error);
       if (document == NULL)
         return NULL;
+      /* as read: a change someone made meanwhile is a conflict */
+      revision = dn_store_get_row_revision (store, "document", document_id, NULL);
     }
   else
     {
@@ -202,6 +242,7 @@ dn_document_register_form_new (GtkWindow              *parent,
   form = g_new0 (Form, 1);
   form->store = g_object_ref (store);
   form->document = g_steal_pointer (&document);
+  form->revision = revision;
   form->done = done;
   form->user_data = user_data;
   gtk_window_set_transient_for (GTK_WINDOW (dialog), parent);
@@ -251,5 +292,6 @@ dn_document_register_form_new (GtkWindow              *parent,
   form->notes = dn_form_dialog_add_entry (dialog, _("Not_es"), _("Notes"), "document_notes", form->document->notes,
                                           NULL);
   dn_form_dialog_set_apply_func (dialog, apply, form, form_free);
+  g_signal_connect (dialog, "refused", G_CALLBACK (on_refused_cb), form);
   return dialog;
 }

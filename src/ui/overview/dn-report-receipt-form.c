@@ -11,6 +11,7 @@
 #include "dn-date.h"
 #include "dn-report-receipt-form.h"
 #include "dn-store-owed-reports.h"
+#include "dn-store-writer.h"
 #include "dn-ui.h"
 #include "dn-window-context.h"
 
@@ -33,6 +34,21 @@ receipt_free (Receipt *receipt)
   g_free (receipt);
 }
 
+static void
+on_written_cb (DnFormDialog *dialog,
+               DnWrite      *write,
+               gpointer      data)
+{
+  Receipt *receipt = data;
+  g_autofree char *message = NULL;
+
+  /* TRANSLATORS: the unit, then the period ("quý I năm 2024") */
+  message = g_strdup_printf (_("The report of %s for %s is recorded as received."), receipt->owed->unit_name,
+                             receipt->owed->period_label);
+  if (receipt->context != NULL)
+    dn_window_context_show_message (receipt->context, message);
+}
+
 static gboolean
 apply (DnFormDialog  *dialog,
        gpointer       data,
@@ -41,8 +57,8 @@ apply (DnFormDialog  *dialog,
   Receipt *receipt = data;
   g_autoptr(DnOwedReport) record = dn_owed_report_new ();
   g_autofree char *path = dn_ui_editable_dup_text (receipt->pdf);
-  g_autofree char *message = NULL;
-  g_autoptr(GFile) pdf = NULL;
+  g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_RECORD_REPORT_RECEIVED);
+  g_autoptr(DnWriter) writer = NULL;
 
   record->task_id = receipt->owed->task_id;
   record->unit_id = receipt->owed->unit_id;
@@ -54,15 +70,12 @@ apply (DnFormDialog  *dialog,
   g_free (record->note);
   record->note = dn_ui_editable_dup_text (receipt->note);
   if (path[0] != '\0')
-    pdf = g_file_new_for_commandline_arg (path);
-  if (!dn_store_record_report_received (receipt->store, record, pdf, error))
-    return FALSE;
-  /* TRANSLATORS: the unit, then the period ("quý I năm 2024") */
-  message = g_strdup_printf (_("The report of %s for %s is recorded as received."), receipt->owed->unit_name,
-                             receipt->owed->period_label);
-  if (receipt->context != NULL)
-    dn_window_context_show_message (receipt->context, message);
-  return TRUE;
+    write->file = g_file_new_for_commandline_arg (path);
+  write->record = G_OBJECT (g_steal_pointer (&record));
+  /* the window's writer: the local database, or the department server */
+  writer = receipt->context != NULL ? g_object_ref (dn_window_context_get_writer (receipt->context))
+                                    : dn_store_writer_new (receipt->store);
+  return dn_form_dialog_write (dialog, writer, write, on_written_cb, receipt, error);
 }
 
 static void

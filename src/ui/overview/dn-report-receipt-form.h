@@ -2,7 +2,8 @@
  *
  * A form over the window: the day it came (today), its PDF (optional:
  * registered as an incoming document and attached to it) and a note; saved
- * with dn_store_record_report_received(), all or nothing.
+ * by the window's writer (DN_WRITE_RECORD_REPORT_RECEIVED: the local
+ * database, or the department server, the PDF sent first), all or nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -476,25 +476,37 @@ dn_passport_forms_take_back (GtkWidget  *over,
 
 /* Extend ------------------------------------------------------------------------- */
 
+static void
+extended_cb (DnFormDialog *dialog,
+             DnWrite      *write,
+             gpointer      data)
+{
+  Form *f = data;
+  g_autofree char *when = dn_date_format_short (&write->date);
+  g_autofree char *message = g_strdup_printf (_("Passport %s was extended to %s."), f->passport->number, when);
+
+  say (f, message);
+}
+
 static gboolean
 apply_extend (Form    *f,
               GError **error)
 {
-  g_autofree char *letter = dn_ui_editable_dup_text (f->letter);
-  g_autofree char *message = NULL;
-  g_autofree char *when = NULL;
-  GDate to, day;
+  g_autoptr(DnPassportEvent) event = dn_passport_event_new ();
+  g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_EXTEND_PASSPORT);
 
   if (!dn_form_dialog_read_date (f->dialog, f->new_expiry, _("Type the new expiry date, for example 30/6/2030."),
-                                 &to) ||
-      !dn_form_dialog_read_date (f->dialog, f->date, _("Type the day of the extension, for example 30/6/2027."), &day))
+                                 &write->date) ||
+      !dn_form_dialog_read_date (f->dialog, f->date, _("Type the day of the extension, for example 30/6/2027."),
+                                 &event->on_date))
     return FALSE;
-  if (!dn_store_extend_passport (f->store, f->passport->id, &to, &day, letter, error))
-    return FALSE;
-  when = dn_date_format_short (&to);
-  message = g_strdup_printf (_("Passport %s was extended to %s."), f->passport->number, when);
-  say (f, message);
-  return TRUE;
+  event->passport_id = f->passport->id;
+  event->kind = DN_PASSPORT_EVENT_EXTENDED;
+  g_free (event->letter);
+  event->letter = dn_ui_editable_dup_text (f->letter);
+  write->record = G_OBJECT (g_steal_pointer (&event));
+  write->revision = f->revision;
+  return form_write (f, write, extended_cb, error);
 }
 
 DnFormDialog *
@@ -509,6 +521,9 @@ dn_passport_forms_extend (GtkWidget  *over,
   Form *f = form_new (over, store, passport, title, _("E_xtend"), apply_extend);
   GDate today;
 
+  /* as read: a change someone made meanwhile is a conflict */
+  f->revision = dn_store_get_row_revision (store, "passport", passport->id, NULL);
+
   dn_form_dialog_set_intro (f->dialog, intro);
   dn_date_today (&today);
   f->new_expiry = dn_form_dialog_add_date (f->dialog, _("_New expiry date"), _("New expiry date"),
@@ -522,23 +537,14 @@ dn_passport_forms_extend (GtkWidget  *over,
 
 /* Loss, transfer, cancellation ------------------------------------------------------ */
 
-static gboolean
-apply_event (Form    *f,
-             GError **error)
+static void
+event_recorded_cb (DnFormDialog *dialog,
+                   DnWrite      *write,
+                   gpointer      data)
 {
-  g_autoptr(DnPassportEvent) event = dn_passport_event_new ();
+  Form *f = data;
   g_autofree char *message = NULL;
 
-  if (!dn_form_dialog_read_date (f->dialog, f->date, _("Type the day, for example 30/6/2024."), &event->on_date))
-    return FALSE;
-  event->passport_id = f->passport->id;
-  event->kind = f->kind;
-  g_free (event->letter);
-  event->letter = dn_ui_editable_dup_text (f->letter);
-  g_free (event->notes);
-  event->notes = dn_ui_editable_dup_text (f->notes);
-  if (dn_store_add_passport_event (f->store, event, error) == 0)
-    return FALSE;
   switch (f->kind)
     {
     case DN_PASSPORT_EVENT_LOST:
@@ -555,7 +561,27 @@ apply_event (Form    *f,
       break;
     }
   say (f, message);
-  return TRUE;
+}
+
+static gboolean
+apply_event (Form    *f,
+             GError **error)
+{
+  g_autoptr(DnPassportEvent) event = dn_passport_event_new ();
+  g_autoptr(DnWrite) write = NULL;
+
+  if (!dn_form_dialog_read_date (f->dialog, f->date, _("Type the day, for example 30/6/2024."), &event->on_date))
+    return FALSE;
+  event->passport_id = f->passport->id;
+  event->kind = f->kind;
+  g_free (event->letter);
+  event->letter = dn_ui_editable_dup_text (f->letter);
+  g_free (event->notes);
+  event->notes = dn_ui_editable_dup_text (f->notes);
+  write = dn_write_new (DN_WRITE_ADD_PASSPORT_EVENT);
+  write->record = G_OBJECT (g_steal_pointer (&event));
+  write->revision = f->revision;
+  return form_write (f, write, event_recorded_cb, error);
 }
 
 DnFormDialog *
@@ -596,6 +622,7 @@ dn_passport_forms_event (GtkWidget           *over,
     }
   f = form_new (over, store, passport, title, save, apply_event);
   f->kind = kind;
+  f->revision = dn_store_get_row_revision (store, "passport", passport->id, NULL);
   dn_form_dialog_set_intro (f->dialog, intro);
   dn_date_today (&today);
   f->date = dn_form_dialog_add_date (f->dialog, _("_Date"), _("Date"), "passport-date", &today);
