@@ -2,7 +2,8 @@
  * document numbered in its register, written through the department
  * server by a desktop's connection (dn-connection.h): each in the replica
  * once written, a write read at an old revision a conflict, a duplicate
- * number a warning until confirmed
+ * number a warning until confirmed; a report kept, then issued into the
+ * outgoing register with its PDF
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include "dn-passport-event.h"
 #include "dn-store-changes.h"
 #include "dn-store-documents.h"
+#include "dn-store-reports.h"
 #include "dn-test-utils.h"
 
 /* What happens to a passport, through the server: its extension, then its
@@ -132,6 +134,71 @@ test_connection_document_register (DnConnectionFixture *f,
   g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM document WHERE number = '01'"), ==, 2);
 }
 
+/* A report kept and issued through the server: its id and its entry in
+ * the outgoing register come back, the register's entry and its PDF in
+ * the replica; issued again on an old reading, a conflict */
+static void
+test_connection_report (DnConnectionFixture *f,
+                        gconstpointer        data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnReport) report = dn_report_new ();
+  g_autoptr(DnWrite) keep = NULL;
+  g_autoptr(DnWrite) issue = dn_write_new (DN_WRITE_ISSUE_REPORT);
+  g_autoptr(DnWrite) again = dn_write_new (DN_WRITE_ISSUE_REPORT);
+  g_autofree char *dir = dn_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "bao-cao.pdf", NULL);
+  gint64 read_at;
+  int number;
+
+  dn_test_write_file (path, "%PDF-1.4\n%%EOF\n", -1);
+  g_assert_true (dn_connection_test_sign_in (f, "so", DN_SERVER_TEST_PASSWORD, &error));
+  g_assert_no_error (error);
+  report->kind = DN_REPORT_QUARTER;
+  g_free (report->period);
+  report->period = g_strdup ("2026-Q1");
+  report->unit_id = f->server.department;
+  g_free (report->symbol);
+  report->symbol = g_strdup ("BC-SGDĐT");
+  g_free (report->assessment);
+  report->assessment = g_strdup ("Hoàn thành kế hoạch.");
+  keep = dn_write_new_save (report, -1);
+  g_assert_true (dn_connection_test_write (f, keep, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM report WHERE id = %" G_GINT64_FORMAT
+                                      " AND assessment = 'Hoàn thành kế hoạch.'", report->id), ==, 1);
+
+  read_at = dn_store_get_row_revision (f->replica.store, "report", report->id, &error);
+  g_assert_no_error (error);
+  report->report_date = dn_test_date (2026, 4, 2);
+  number = dn_store_next_report_number (f->replica.store, report, &error);
+  g_assert_no_error (error);
+  issue->record = G_OBJECT (g_object_ref (report));
+  issue->number = number;
+  issue->reason = g_strdup ("Báo cáo công tác đối ngoại quý I năm 2026");
+  issue->file = g_file_new_for_path (path);
+  issue->revision = read_at;
+  g_assert_true (dn_connection_test_write (f, issue, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (issue->made_id, >, 0);
+  g_assert_cmpint (report->document_id, ==, issue->made_id);
+  g_assert_cmpint (dn_test_query_int (f->replica.store, "SELECT count(*) FROM document d JOIN document_attachment a "
+                                      "ON a.document_id = d.id WHERE d.id = %" G_GINT64_FORMAT " AND d.direction = "
+                                      "'outgoing' AND d.issue_date = '2026-04-02'", issue->made_id), ==, 1);
+
+  again->record = G_OBJECT (g_object_ref (report));
+  again->number = number + 1;
+  again->reason = g_strdup ("Báo cáo công tác đối ngoại quý I năm 2026");
+  again->file = g_file_new_for_path (path);
+  again->revision = read_at;
+  g_assert_false (dn_connection_test_write (f, again, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_test_query_int (f->server.base.store, "SELECT count(*) FROM document"), ==, 1);
+  dn_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,5 +206,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   DN_CONNECTION_TEST_ADD ("/connection-ledger/passport-events", test_connection_passport_events);
   DN_CONNECTION_TEST_ADD ("/connection-ledger/document-register", test_connection_document_register);
+  DN_CONNECTION_TEST_ADD ("/connection-ledger/report", test_connection_report);
   return g_test_run ();
 }
