@@ -464,6 +464,26 @@ _dn_remote_write_request (DnWrite          *write,
         request->upload = write->file != NULL ? g_object_ref (write->file) : NULL;
         return TRUE;
       }
+    case DN_WRITE_ADD_TASKS:
+      {
+        JsonArray *tasks = json_array_new ();
+
+        for (guint i = 0; write->tasks != NULL && i < write->tasks->len; i++)
+          {
+            DnTask *task = write->tasks->pdata[i];
+            JsonObject *fields = task_fields (task);
+
+            if (task->status != DN_STATUS_OPEN)
+              json_object_set_string_member (fields, "status", dn_status_to_string (task->status));
+            json_array_add_object_element (tasks, fields);
+          }
+        object = json_object_new ();
+        json_object_set_array_member (object, "tasks", tasks);
+        request->method = "POST";
+        request->path = g_strdup ("/task-batches");
+        request->body = node_of (object);
+        return TRUE;
+      }
     case DN_WRITE_SET_RULES:
       object = json_object_new ();
       for (guint i = 0; write->values != NULL && i < MIN (write->values->len, DN_SETTING_N); i++)
@@ -521,6 +541,7 @@ _dn_remote_write_answer (DnWrite  *write,
         json_object_get_int_member_with_default (object, "document_id", 0);
       break;
     case DN_WRITE_PASS_DOWN:
+    case DN_WRITE_ADD_TASKS:
       {
         JsonNode *tasks = json_object_get_member (object, "tasks");
         JsonArray *array = tasks != NULL && JSON_NODE_HOLDS_ARRAY (tasks) ? json_node_get_array (tasks) : NULL;

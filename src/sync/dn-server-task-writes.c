@@ -11,6 +11,10 @@
  *                              the occurrence a recurring task's completion
  *                              made, or null}
  *   DELETE /tasks/{id}         ?revision=N → 200 {"id", "deleted": true}
+ *   POST   /task-batches       {"tasks": [a new task as POST /tasks takes
+ *                              it, …]} (the tasks of a directive, at most
+ *                              DN_SERVER_BATCH_MAX) → 201 {"tasks": their
+ *                              ids}: all made in one transaction, or none
  *
  * A task's fields are the exchange's ("title", "description", "section",
  * "due_date", "recurrence", "document_id") with its units as
@@ -38,6 +42,7 @@
 #include "dn-date.h"
 #include "dn-exchange-rows.h"
 #include "dn-server-private.h"
+#include "dn-store-writer.h"
 #include "dn-store-changes.h"
 #include "dn-store-tasks.h"
 
@@ -268,6 +273,70 @@ add_task (DnRequest *request)
   _dn_server_reply_record (msg, store, "task", task->id, SOUP_STATUS_CREATED);
 }
 
+#define DN_SERVER_BATCH_MAX 500
+
+static const DnField batch_fields[] = {
+  { "tasks", DN_FIELD_OBJECT_ARRAY, TRUE, FALSE },
+  { NULL }
+};
+
+static void
+add_tasks (DnRequest *request)
+{
+  SoupServerMessage *msg = request->msg;
+  DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_ADD_TASKS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonArray *array;
+
+  if (!_dn_server_check_fields (msg, request->body, batch_fields))
+    return;
+  if (!_dn_server_check_writer (request->account, &error))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  array = json_object_get_array_member (json_node_get_object (request->body), "tasks");
+  if (json_array_get_length (array) == 0 || json_array_get_length (array) > DN_SERVER_BATCH_MAX)
+    {
+      g_autofree char *message = g_strdup_printf (_("Give from 1 to %d tasks."), DN_SERVER_BATCH_MAX);
+
+      dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "invalid", message);
+      return;
+    }
+  write->tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  /* each checked as POST /tasks checks it, before any is written */
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(DnTask) task = dn_task_new ();
+
+      if (!_dn_server_check_fields (msg, element, new_task_fields) ||
+          !apply_fields (msg, json_node_get_object (element), task) ||
+          !_dn_server_body_status (msg, element, &task->status) || !check_units (request, task) ||
+          !check_document (request, task->document_id))
+        return;
+      g_ptr_array_add (write->tasks, g_steal_pointer (&task));
+    }
+  if (!dn_store_write (store, write, &error))
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "tasks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < write->made_ids->len; i++)
+    json_builder_add_int_value (builder, g_array_index (write->made_ids, gint64, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  dn_server_reply_json (msg, SOUP_STATUS_CREATED, answer);
+}
+
 /* What a unit officer may change of a task given from above: its
  * supporting units within its own subtree; FALSE (and a 403 answered)
  * for anything else */
@@ -495,6 +564,7 @@ delete_task (DnRequest *request)
 
 static const DnRoute routes[] = {
   { "POST", "/tasks", TRUE, DN_ROUTE_JSON, 0, add_task },
+  { "POST", "/task-batches", TRUE, DN_ROUTE_JSON, 0, add_tasks },
   { "PATCH", "/tasks/{id}", TRUE, DN_ROUTE_JSON, 0, change_task },
   { "POST", "/tasks/{id}/status", TRUE, DN_ROUTE_JSON, 0, set_status },
   { "DELETE", "/tasks/{id}", TRUE, DN_ROUTE_NO_BODY, 0, delete_task },

@@ -134,39 +134,30 @@ _dn_proposal_key_words (const char *key)
 
 /* Creating the tasks -------------------------------------------------------- */
 
-gboolean
-dn_task_proposals_create (DnStore      *store,
-                          GPtrArray    *proposals,
-                          gint64        document_id,
-                          const GDate  *default_due,
-                          GArray      **ids,
-                          GError      **error)
+GPtrArray *
+dn_task_proposals_to_tasks (GPtrArray    *proposals,
+                            gint64        document_id,
+                            const GDate  *default_due,
+                            GError      **error)
 {
-  g_autoptr(GArray) made = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint n = 0;
+  g_autoptr(GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
-  g_return_val_if_fail (proposals != NULL, FALSE);
+  g_return_val_if_fail (proposals != NULL, NULL);
 
-  if (!dn_store_begin (store, error))
-    return FALSE;
   for (guint i = 0; i < proposals->len; i++)
     {
       DnTaskProposal *proposal = g_ptr_array_index (proposals, i);
-      g_autoptr(DnTask) task = NULL;
-      g_autoptr(GError) local = NULL;
+      DnTask *task;
 
       if (!proposal->include)
         continue;
-      n++;
       if (proposal->lead_unit_id <= 0)
         {
-          dn_store_rollback (store);
           /* Translators: a proposed task (its number in the list, and its
            * section in the directive) has no lead unit (đơn vị chủ trì) */
           g_set_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID,
                        _("Proposal %u (%s): choose the lead unit."), i + 1, proposal->section);
-          return FALSE;
+          return NULL;
         }
       task = dn_task_new ();
       task->document_id = document_id;
@@ -183,6 +174,43 @@ dn_task_proposals_create (DnStore      *store,
       g_array_set_size (task->support_unit_ids, 0);
       for (guint s = 0; s < proposal->support_unit_ids->len; s++)
         g_array_append_val (task->support_unit_ids, g_array_index (proposal->support_unit_ids, gint64, s));
+      g_ptr_array_add (tasks, task);
+    }
+  if (tasks->len == 0)
+    {
+      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("No proposal is kept: there is no task to create."));
+      return NULL;
+    }
+  return g_steal_pointer (&tasks);
+}
+
+gboolean
+dn_task_proposals_create (DnStore      *store,
+                          GPtrArray    *proposals,
+                          gint64        document_id,
+                          const GDate  *default_due,
+                          GArray      **ids,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GArray) made = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint next = 0;
+
+  g_return_val_if_fail (DN_IS_STORE (store), FALSE);
+  g_return_val_if_fail (proposals != NULL, FALSE);
+
+  if ((tasks = dn_task_proposals_to_tasks (proposals, document_id, default_due, error)) == NULL ||
+      !dn_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < proposals->len; i++)
+    {
+      DnTaskProposal *proposal = g_ptr_array_index (proposals, i);
+      DnTask *task;
+      g_autoptr(GError) local = NULL;
+
+      if (!proposal->include)
+        continue;
+      task = tasks->pdata[next++];
       if (!dn_store_add_task (store, task, &local))
         {
           dn_store_rollback (store);
@@ -191,12 +219,6 @@ dn_task_proposals_create (DnStore      *store,
           return FALSE;
         }
       g_array_append_val (made, task->id);
-    }
-  if (n == 0)
-    {
-      dn_store_rollback (store);
-      g_set_error_literal (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID, _("No proposal is kept: there is no task to create."));
-      return FALSE;
     }
   if (!dn_store_commit (store, error))
     return FALSE;

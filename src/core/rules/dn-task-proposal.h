@@ -91,6 +91,16 @@ gboolean       dn_task_proposal_find_due_date   (const char *text,
 GPtrArray     *dn_task_proposals_parse      (const char *text,
                                              GPtrArray  *units);
 
+/* A new task (DnTask) for each proposal kept (include): its section,
+ * title, lead and supporting units, recurrence and due date (@default_due,
+ * which may be NULL, when it states none), from the document @document_id
+ * (0: none); NULL with @error when one has no lead unit ("Proposal 3
+ * (II.1): …") or none is kept. The window writes them with
+ * DN_WRITE_ADD_TASKS. */
+GPtrArray     *dn_task_proposals_to_tasks   (GPtrArray    *proposals,
+                                             gint64        document_id,
+                                             const GDate  *default_due,
+                                             GError      **error);
 /* Creates a task for each proposal kept (include), all in one transaction:
  * its section, title, lead and supporting units, recurrence and due date
  * (@default_due, which may be NULL, when it states none), from the

@@ -230,6 +230,29 @@ write_in_transaction (DnStore  *store,
         return FALSE;
       write->made_id = DN_OWED_REPORT (write->record)->id;
       return TRUE;
+    case DN_WRITE_ADD_TASKS:
+      g_clear_pointer (&write->made_ids, g_array_unref);
+      write->made_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; write->tasks != NULL && i < write->tasks->len; i++)
+        {
+          DnTask *task = write->tasks->pdata[i];
+          g_autoptr(GError) local = NULL;
+
+          if (!dn_store_add_task_full (store, task, NULL, &local))
+            {
+              /* Translators: a task of several written together (its title
+               * and its section in the directive), and why it is refused */
+              g_set_error (error, local->domain, local->code, _("“%s” (%s): %s"), task->title, task->section,
+                           local->message);
+              /* the tasks the transaction took back are new again */
+              for (guint j = 0; j <= i; j++)
+                DN_TASK (write->tasks->pdata[j])->id = 0;
+              g_clear_pointer (&write->made_ids, g_array_unref);
+              return FALSE;
+            }
+          g_array_append_val (write->made_ids, task->id);
+        }
+      return TRUE;
     case DN_WRITE_SET_RULES:
       for (guint i = 0; write->values != NULL && i < MIN (write->values->len, DN_SETTING_N); i++)
         {

@@ -100,6 +100,9 @@ typedef enum
   DN_WRITE_SET_RULES,         /* values: the department's rules, one int
                                * per DnSetting (dn-store-settings.h) in its
                                * order; those that differ are written */
+  DN_WRITE_ADD_TASKS,         /* tasks: new tasks (DnTask) made together or
+                               * none (the tasks of a directive), their ids
+                               * in made_ids */
 } DnWriteKind;
 
 typedef struct
@@ -122,6 +125,7 @@ typedef struct
   gint64       attachment_id; /* DN_WRITE_DETACH's file */
   int          number;      /* DN_WRITE_ISSUE_REPORT's number */
   GArray      *values;      /* int: DN_WRITE_SET_RULES's */
+  GPtrArray   *tasks;       /* DnTask: DN_WRITE_ADD_TASKS's */
   gint64       revision;    /* the revision it was read at: a change made
                              * by someone else since is a conflict; -1: not
                              * checked */

@@ -327,16 +327,41 @@ undo_created_cb (DnStore  *store,
 }
 
 static void
+on_created (GtkWidget    *widget,
+            DnWrite      *write,
+            const GError *error,
+            gpointer      data)
+{
+  DnTaskProposalDialog *self = DN_TASK_PROPOSAL_DIALOG (widget);
+  DnWindowContext *context;
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (error != NULL)
+    {
+      set_status (self, error->message, TRUE);
+      update_create (self);
+      return;
+    }
+  n = write->made_ids != NULL ? write->made_ids->len : 0;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task created.", "%u tasks created.", n), n);
+  context = dn_window_context_from_widget (widget);
+  if (context != NULL && write->made_ids != NULL)
+    dn_window_context_push_undo (context, message, undo_created_cb, g_array_ref (write->made_ids),
+                                 created_undo_free);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 create_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   DnTaskProposalDialog *self = DN_TASK_PROPOSAL_DIALOG (widget);
   g_autoptr(GPtrArray) proposals = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(DnWrite) write = NULL;
   g_autoptr(GError) error = NULL;
-  DnWindowContext *context;
-  g_autofree char *message = NULL;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -378,16 +403,18 @@ create_action (GtkWidget  *widget,
         }
     }
 
-  if (!dn_task_proposals_create (self->store, proposals, self->document_id, NULL, &ids, &error))
+  if ((tasks = dn_task_proposals_to_tasks (proposals, self->document_id, NULL, &error)) == NULL)
     {
       set_status (self, error->message, TRUE);
       return;
     }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u task created.", "%u tasks created.", ids->len), ids->len);
-  context = dn_window_context_from_widget (widget);
-  if (context != NULL)
-    dn_window_context_push_undo (context, message, undo_created_cb, g_steal_pointer (&ids), created_undo_free);
-  gtk_window_close (GTK_WINDOW (self));
+  /* all together, by the window's writer: the local database or the
+   * department server, the dialog waiting for its answer */
+  write = dn_write_new (DN_WRITE_ADD_TASKS);
+  write->tasks = g_steal_pointer (&tasks);
+  set_status (self, _("Saving…"), FALSE);
+  gtk_widget_action_set_enabled (widget, "proposals.create", FALSE);
+  dn_window_context_write_for (widget, self->store, write, on_created, NULL, NULL);
 }
 
 static void
