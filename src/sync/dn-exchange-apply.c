@@ -299,6 +299,41 @@ end_apply (DnStore   *store,
   return FALSE;
 }
 
+/* The department's rules an answer gives ("rules": {"report-days": 15,
+ * …}, dn-store-settings.h), kept in the replica: a key this version does
+ * not know is left, a value that is not a whole number in its range
+ * refuses the answer */
+static gboolean
+apply_rules (DnStore     *replica,
+             JsonObject  *object,
+             const char  *where,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "rules");
+  g_autoptr(GList) keys = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return refuse (error, where, _("field “rules”: expected an object."));
+  keys = json_object_get_members (json_node_get_object (node));
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (json_node_get_object (node), l->data);
+      DnSetting setting;
+
+      if (!dn_setting_from_key (l->data, &setting))
+        continue;
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
+          json_node_get_int (value) < G_MININT || json_node_get_int (value) > G_MAXINT)
+        return refuse (error, where, _("field “rules”: expected whole numbers."));
+      if (json_node_get_int (value) != dn_store_get_setting (replica, setting) &&
+          !dn_store_set_setting (replica, setting, (int) json_node_get_int (value), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 dn_exchange_apply_changes (DnStore   *replica,
                            JsonNode  *answer,
@@ -335,6 +370,7 @@ dn_exchange_apply_changes (DnStore   *replica,
     return FALSE;
   apply_init (&apply, replica);
   ok = apply_list (&apply, json_node_get_array (list), error) &&
+       apply_rules (replica, object, where, error) &&
        dn_store_set_replica_revision (replica, revision, error);
   apply_clear (&apply);
   return end_apply (replica, ok, error);

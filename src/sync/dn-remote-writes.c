@@ -18,6 +18,7 @@
 #include "dn-record-binds.h"
 #include "dn-remote-writes.h"
 #include "dn-store-reports.h"
+#include "dn-store-settings.h"
 #include "dn-store.h"
 #include "dn-unit.h"
 
@@ -506,6 +507,14 @@ _dn_remote_write_request (DnWrite          *write,
         request->upload = write->file != NULL ? g_object_ref (write->file) : NULL;
         return TRUE;
       }
+    case DN_WRITE_SET_RULES:
+      object = json_object_new ();
+      for (guint i = 0; write->values != NULL && i < MIN (write->values->len, DN_SETTING_N); i++)
+        json_object_set_int_member (object, dn_setting_get_key (i), g_array_index (write->values, int, i));
+      request->method = "PATCH";
+      request->path = g_strdup ("/settings");
+      request->body = node_of (object);
+      return TRUE;
     case DN_WRITE_RENAME_UNIT:
     case DN_WRITE_ARCHIVE_UNIT:
     case DN_WRITE_MERGE_UNITS:

@@ -60,6 +60,8 @@ list_changes (DnRequest *request)
       else
         json_array_remove_element (changes, i - 1);
     }
+  /* the department's rules, which have no change log */
+  json_object_set_object_member (json_node_get_object (answer), "rules", _dn_server_rules_to_json (store));
   dn_server_reply_json (msg, SOUP_STATUS_OK, answer);
 }
 

@@ -71,6 +71,11 @@ extern const DnRouteTable dn_server_document_routes;
 extern const DnRouteTable dn_server_passport_routes;
 extern const DnRouteTable dn_server_member_routes;
 extern const DnRouteTable dn_server_report_routes;
+extern const DnRouteTable dn_server_setting_routes;
+
+/* The department's rules by their keys, as GET /changes gives them
+ * ("rules") and PATCH /settings answers (dn-server-settings.c) */
+JsonObject *_dn_server_rules_to_json (DnStore *store);
 extern const DnRouteTable dn_server_task_write_routes;
 extern const DnRouteTable dn_server_deadline_routes;
 extern const DnRouteTable dn_server_attachment_routes;

@@ -306,6 +306,7 @@ static const DnRouteTable * const route_tables[] = {
   &dn_server_passport_routes,
   &dn_server_member_routes,
   &dn_server_report_routes,
+  &dn_server_setting_routes,
   &dn_server_task_write_routes,
   &dn_server_deadline_routes,
   &dn_server_attachment_routes,

@@ -427,6 +427,38 @@ test_links (DnTestStore   *f,
   g_assert_cmpint (dn_store_get_replica_revision (f->store), ==, 6);
 }
 
+/* The department's rules an answer gives are kept: a key of a later
+ * version is left; a value that is not a whole number in its range
+ * refuses the answer, the page not applied */
+static void
+test_rules (DnTestStore   *f,
+            gconstpointer  data)
+{
+  g_autoptr(JsonNode) rules = parse ("{\"revision\": 3, \"changes\": [], \"rules\": {\"report-days\": 20, "
+                                     "\"limit-countries\": 2, \"limit-planets\": 1}}");
+  g_autoptr(JsonNode) text = parse ("{\"revision\": 4, \"changes\": [], \"rules\": {\"report-days\": \"30\"}}");
+  g_autoptr(JsonNode) range = parse ("{\"revision\": 4, \"changes\": [], \"rules\": {\"report-days\": -1}}");
+  g_autoptr(JsonNode) list = parse ("{\"revision\": 4, \"changes\": [], \"rules\": [20]}");
+  JsonNode *bad[] = { text, range, list };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dn_store_set_replica (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (dn_exchange_apply_changes (f->store, rules, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_store_get_setting (f->store, DN_SETTING_REPORT_DAYS), ==, 20);
+  g_assert_cmpint (dn_store_get_setting (f->store, DN_SETTING_LIMIT_COUNTRIES), ==, 2);
+  g_assert_cmpint (dn_store_get_replica_revision (f->store), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (dn_exchange_apply_changes (f->store, bad[i], &error));
+      g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (dn_store_get_setting (f->store, DN_SETTING_REPORT_DAYS), ==, 20);
+  g_assert_cmpint (dn_store_get_replica_revision (f->store), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +472,7 @@ main (int   argc,
   g_test_add ("/replica/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add_func ("/replica/malformed", test_malformed);
   DN_TEST_ADD ("/replica/links", test_links);
+  DN_TEST_ADD ("/replica/rules", test_rules);
 
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);

@@ -19,6 +19,7 @@
 #include "dn-store-passports.h"
 #include "dn-store-reminders.h"
 #include "dn-store-reports.h"
+#include "dn-store-settings.h"
 #include "dn-store-tasks.h"
 #include "dn-store-writer.h"
 #include "dn-writable.h"
@@ -228,6 +229,15 @@ write_in_transaction (DnStore  *store,
       if (!dn_store_record_report_received (store, DN_OWED_REPORT (write->record), write->file, error))
         return FALSE;
       write->made_id = DN_OWED_REPORT (write->record)->id;
+      return TRUE;
+    case DN_WRITE_SET_RULES:
+      for (guint i = 0; write->values != NULL && i < MIN (write->values->len, DN_SETTING_N); i++)
+        {
+          int value = g_array_index (write->values, int, i);
+
+          if (value != dn_store_get_setting (store, i) && !dn_store_set_setting (store, i, value, error))
+            return FALSE;
+        }
       return TRUE;
     case DN_WRITE_RENAME_UNIT:
       return dn_store_rename_unit_as (store, DN_UNIT (write->record), &write->date, error);

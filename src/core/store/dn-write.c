@@ -56,6 +56,7 @@ dn_write_unref (DnWrite *write)
   g_clear_pointer (&write->keep_open, g_array_unref);
   g_clear_pointer (&write->units, g_array_unref);
   g_clear_pointer (&write->made_ids, g_array_unref);
+  g_clear_pointer (&write->values, g_array_unref);
   g_free (write->reason);
   g_free (real);
 }
@@ -117,6 +118,8 @@ dn_write_get_table (const DnWrite *write)
       return write->writable->table;
     case DN_WRITE_ISSUE_REPORT:
       return "report";
+    case DN_WRITE_SET_RULES:
+      return "setting";
     case DN_WRITE_SAVE_RECORD:
       return dn_writable_for_record (write->record)->table;
     case DN_WRITE_MOVE_DELEGATION:

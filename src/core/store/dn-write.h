@@ -97,6 +97,9 @@ typedef enum
                                     * document_id), file (its PDF, or
                                     * NULL): a unit's periodic report
                                     * received; its id in made_id */
+  DN_WRITE_SET_RULES,         /* values: the department's rules, one int
+                               * per DnSetting (dn-store-settings.h) in its
+                               * order; those that differ are written */
   DN_WRITE_RENAME_UNIT,       /* record: a DnUnit (id, name: the new one,
                                * code, kind), date (the day the new name
                                * takes effect; the old one kept for the
@@ -130,6 +133,7 @@ typedef struct
   DnRecordKind record_kind; /* DN_WRITE_ATTACH's and DN_WRITE_DETACH's record */
   gint64       attachment_id; /* DN_WRITE_DETACH's file */
   int          number;      /* DN_WRITE_ISSUE_REPORT's number */
+  GArray      *values;      /* int: DN_WRITE_SET_RULES's */
   gint64       revision;    /* the revision it was read at: a change made
                              * by someone else since is a conflict; -1: not
                              * checked */

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "dn-rules-dialog.h"
+#include "dn-store-writer.h"
+#include "dn-window-context.h"
 
 typedef struct
 {
@@ -33,29 +35,27 @@ field_value (GtkWidget *field)
   return gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (field));
 }
 
+/* The rules written together by the window's writer: in the database,
+ * or on the department server (the department's officers only) */
 static gboolean
 apply_rules (DnFormDialog  *dialog,
              gpointer       user_data,
              GError       **error)
 {
   Rules *rules = user_data;
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (dialog));
+  g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
+                                               : dn_store_writer_new (rules->store);
+  g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_SET_RULES);
 
-  if (!dn_store_begin (rules->store, error))
-    return FALSE;
+  write->values = g_array_sized_new (FALSE, FALSE, sizeof (int), DN_SETTING_N);
   for (guint i = 0; i < DN_SETTING_N; i++)
     {
       int value = field_value (rules->fields[i]);
 
-      if (value != dn_store_get_setting (rules->store, i) &&
-          !dn_store_set_setting (rules->store, i, value, error))
-        {
-          dn_store_rollback (rules->store);
-          dn_form_dialog_show_error (dialog, (*error)->message, rules->fields[i]);
-          g_clear_error (error);
-          return FALSE;
-        }
+      g_array_append_val (write->values, value);
     }
-  return dn_store_commit (rules->store, error);
+  return dn_form_dialog_write (dialog, writer, write, NULL, NULL, error);
 }
 
 DnFormDialog *
