@@ -20,6 +20,7 @@
 #include "dn-store-reports.h"
 #include "dn-store-settings.h"
 #include "dn-store.h"
+#include "dn-unit.h"
 
 void
 _dn_remote_request_clear (DnRemoteRequest *request)
@@ -267,6 +268,48 @@ files_of (DnRecordKind kind)
     }
 }
 
+/* A unit's steps: POST /units/{id}/rename, /archive, /merge */
+static gboolean
+unit_request (DnWrite         *write,
+              DnRemoteRequest *request)
+{
+  JsonObject *object = json_object_new ();
+  gint64 id;
+
+  if (write->kind == DN_WRITE_RENAME_UNIT)
+    {
+      DnUnit *unit = DN_UNIT (write->record);
+
+      id = unit->id;
+      json_object_set_string_member (object, "name", unit->name);
+      set_date (object, "effective", &write->date);
+      json_object_set_string_member (object, "code", unit->code);
+      json_object_set_string_member (object, "kind", dn_unit_kind_to_string (unit->kind));
+      request->path = g_strdup_printf ("/units/%lld/rename", (long long) id);
+    }
+  else if (write->kind == DN_WRITE_ARCHIVE_UNIT)
+    {
+      id = DN_UNIT (write->record)->id;
+      json_object_set_boolean_member (object, "archived", DN_UNIT (write->record)->archived);
+      request->path = g_strdup_printf ("/units/%lld/archive", (long long) id);
+    }
+  else
+    {
+      if (write->units == NULL || write->units->len != 1)
+        {
+          json_object_unref (object);
+          return FALSE;
+        }
+      json_object_set_int_member (object, "into", g_array_index (write->units, gint64, 0));
+      request->path = g_strdup_printf ("/units/%lld/merge", (long long) write->id);
+    }
+  if (write->revision >= 0)
+    json_object_set_int_member (object, "revision", write->revision);
+  request->method = "POST";
+  request->body = node_of (object);
+  return TRUE;
+}
+
 gboolean
 _dn_remote_write_request (DnWrite          *write,
                           DnRemoteRequest  *request,
@@ -492,6 +535,12 @@ _dn_remote_write_request (DnWrite          *write,
       request->path = g_strdup ("/settings");
       request->body = node_of (object);
       return TRUE;
+    case DN_WRITE_RENAME_UNIT:
+    case DN_WRITE_ARCHIVE_UNIT:
+    case DN_WRITE_MERGE_UNITS:
+      if (!unit_request (write, request))
+        break;
+      return TRUE;
     default:
       break;
     }
@@ -597,6 +646,9 @@ _dn_remote_write_answer (DnWrite  *write,
         write->made_id = receipt->id = id_of (answer);
         receipt->document_id = json_object_get_int_member_with_default (object, "document_id", 0);
       }
+      break;
+    case DN_WRITE_MERGE_UNITS:
+      write->made_id = json_object_get_int_member_with_default (object, "merge_id", 0);
       break;
     case DN_WRITE_UPDATE_TASK:
     case DN_WRITE_EXTEND_ASSIGNMENT:

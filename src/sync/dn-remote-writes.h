@@ -4,7 +4,7 @@
  * back from the answer: one mapping, beside the routes it speaks to
  * (dn-server-task-writes.c, dn-server-tasks.c, dn-server-deadlines.c,
  * dn-server-attachments.c, dn-server-passports.c, dn-server-record-writes.c,
- * dn-server-delegation-steps.c).
+ * dn-server-delegation-steps.c, dn-server-unit-steps.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

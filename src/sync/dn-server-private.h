@@ -80,6 +80,7 @@ extern const DnRouteTable dn_server_task_write_routes;
 extern const DnRouteTable dn_server_deadline_routes;
 extern const DnRouteTable dn_server_attachment_routes;
 extern const DnRouteTable dn_server_delegation_step_routes;
+extern const DnRouteTable dn_server_unit_step_routes;
 
 /* The route of @method and @path (below /api/v1), its path's number or
  * word in @id and @key (owned by the caller); NULL when none, with

@@ -7,7 +7,9 @@
  *
  * A unit is written by POST /units and PATCH /units/{id} ({"code", "name",
  * "kind", "parent_id"?, "archived"?}), as the other records written whole
- * (dn-server-record-writes.c).
+ * (dn-server-record-writes.c); its new name from a day, its archiving and
+ * its merging into another have routes of their own
+ * (dn-server-unit-steps.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -311,6 +311,7 @@ static const DnRouteTable * const route_tables[] = {
   &dn_server_deadline_routes,
   &dn_server_attachment_routes,
   &dn_server_delegation_step_routes,
+  &dn_server_unit_step_routes,
 };
 
 /* TRUE when @path matches @pattern, a "{id}" in it standing for a record

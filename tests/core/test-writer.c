@@ -3,7 +3,8 @@
  * revision check refusing a write made on an old reading with nothing
  * written, the records written whole (DN_WRITE_SAVE_RECORD), the outcome
  * reaching the callback from the main context, a
- * cancelled write writing nothing, and a delegation's steps and passports
+ * cancelled write writing nothing, a delegation's steps and passports, and
+ * a unit's new name from a day, its archiving and merging
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -402,6 +403,90 @@ test_writer_delegation_steps (DnTestStore   *f,
                                "2026-04-20");
 }
 
+/* A unit's new name from a day with its code and kind, all or nothing;
+ * archived and restored; merged, the merge's id made, at the revision
+ * read */
+static void
+test_writer_unit_steps (DnTestStore   *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DnWrite) renamed = dn_write_new (DN_WRITE_RENAME_UNIT);
+  g_autoptr(DnWrite) clash = dn_write_new (DN_WRITE_RENAME_UNIT);
+  g_autoptr(DnWrite) archived = dn_write_new (DN_WRITE_ARCHIVE_UNIT);
+  g_autoptr(DnWrite) merged = dn_write_new (DN_WRITE_MERGE_UNITS);
+  gint64 office = dn_test_add_unit (f->store, "PGDBX", "Phòng GD&ĐT Bát Xát", DN_UNIT_KIND_DISTRICT_OFFICE, 0);
+  gint64 other = dn_test_add_unit (f->store, "PGDSP", "Phòng GD&ĐT Sa Pa", DN_UNIT_KIND_DISTRICT_OFFICE, 0);
+  gint64 school = dn_test_add_unit (f->store, "THBX", "Trường Tiểu học Bát Xát", DN_UNIT_KIND_SCHOOL, office);
+  gint64 read_at = dn_store_get_row_revision (f->store, "unit", school, NULL);
+  gint64 log;
+  DnUnit *unit;
+  GDate june = dn_test_date (2026, 6, 30);
+
+  /* the new name made, then a code another unit has: nothing written */
+  unit = dn_store_get_unit (f->store, school, &error);
+  g_free (unit->name);
+  unit->name = g_strdup ("Trường TH&THCS Bát Xát");
+  g_free (unit->code);
+  unit->code = g_strdup ("PGDSP");
+  clash->record = G_OBJECT (unit);
+  clash->date = dn_test_date (2026, 7, 1);
+  log = dn_store_get_revision (f->store);
+  g_assert_false (dn_store_write (f->store, clash, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (dn_store_get_revision (f->store), ==, log);
+  g_assert_cmpint (count (f->store, "unit_name"), ==, 0);
+
+  unit = dn_store_get_unit (f->store, school, &error);
+  g_free (unit->name);
+  unit->name = g_strdup ("Trường TH&THCS Bát Xát");
+  g_free (unit->code);
+  unit->code = g_strdup ("THCSBX");
+  unit->kind = DN_UNIT_KIND_CENTRE;
+  renamed->record = G_OBJECT (unit);
+  renamed->date = dn_test_date (2026, 7, 1);
+  renamed->revision = read_at;
+  g_assert_true (dn_store_write (f->store, renamed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM unit WHERE code = 'THCSBX' AND kind = 'centre' "
+                                                "AND name = 'Trường TH&THCS Bát Xát'"), ==, 1);
+  dn_test_assert_owned_cmpstr (dn_store_unit_name_at (f->store, school, &june, &error), ==, "Trường Tiểu học Bát Xát");
+  /* the same write again, on the old reading: a conflict */
+  g_assert_false (dn_store_write (f->store, renamed, &error));
+  g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  unit = dn_unit_new ();
+  unit->id = school;
+  unit->archived = TRUE;
+  archived->record = G_OBJECT (unit);
+  g_assert_true (dn_store_write (f->store, archived, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT archived FROM unit WHERE id = %" G_GINT64_FORMAT, school), ==,
+                   1);
+  unit->archived = FALSE;
+  g_assert_true (dn_store_write (f->store, archived, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT archived FROM unit WHERE id = %" G_GINT64_FORMAT, school), ==,
+                   0);
+
+  merged->id = office;
+  merged->units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (merged->units, other);
+  merged->revision = dn_store_get_row_revision (f->store, "unit", office, NULL);
+  g_assert_true (dn_store_write (f->store, merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (merged->made_id, ==, dn_test_query_int (f->store, "SELECT max(id) FROM unit_merge"));
+  g_assert_cmpint (merged->made_id, >, 0);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT parent_id FROM unit WHERE id = %" G_GINT64_FORMAT, school), ==,
+                   other);
+  g_assert_true (dn_store_undo_merge (f->store, merged->made_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dn_test_query_int (f->store, "SELECT parent_id FROM unit WHERE id = %" G_GINT64_FORMAT, school), ==,
+                   office);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +501,7 @@ main (int   argc,
   DN_TEST_ADD ("/writer/records", test_writer_records);
   DN_TEST_ADD ("/writer/add-done", test_writer_add_done);
   DN_TEST_ADD ("/writer/delegation-steps", test_writer_delegation_steps);
+  DN_TEST_ADD ("/writer/unit-steps", test_writer_unit_steps);
   status = g_test_run ();
   dn_test_remove_tree (user_dirs);
   return status;

@@ -548,6 +548,32 @@ dn_store_rename_unit (DnStore      *self,
   return _dn_store_finish (self, ok, error);
 }
 
+gboolean
+dn_store_rename_unit_as (DnStore      *self,
+                         DnUnit       *unit,
+                         const GDate  *effective,
+                         GError      **error)
+{
+  g_autoptr(DnUnit) renamed = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  g_return_val_if_fail (DN_IS_UNIT (unit), FALSE);
+
+  if (!dn_store_begin (self, error))
+    return FALSE;
+  ok = dn_store_rename_unit (self, unit->id, unit->name, effective, error) &&
+       (renamed = dn_store_get_unit (self, unit->id, error)) != NULL;
+  if (ok)
+    {
+      g_free (renamed->code);
+      renamed->code = g_strdup (unit->code);
+      renamed->kind = unit->kind;
+      ok = dn_store_update_unit (self, renamed, error);
+    }
+  return _dn_store_finish (self, ok, error);
+}
+
 char *
 dn_store_unit_name_at (DnStore      *self,
                        gint64        id,

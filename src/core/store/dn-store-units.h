@@ -55,6 +55,10 @@ gboolean dn_store_undo_merge (DnStore *self, gint64 merge_id, GError **error);
  * as the name used until the day before. @effective must come after the
  * day the current name took effect. */
 gboolean dn_store_rename_unit (DnStore *self, gint64 id, const char *name, const GDate *effective, GError **error);
+/* Gives the unit @unit->id the name @unit->name from @effective on
+ * (dn_store_rename_unit()), then @unit's code and kind, in one
+ * transaction: all or nothing. */
+gboolean dn_store_rename_unit_as (DnStore *self, DnUnit *unit, const GDate *effective, GError **error);
 /* The name @id had on @date (for reports of an earlier period): an earlier
  * name if it was renamed since, else its current name. */
 char *dn_store_unit_name_at (DnStore *self, gint64 id, const GDate *date, GError **error);

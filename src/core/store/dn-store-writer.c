@@ -262,6 +262,16 @@ write_in_transaction (DnStore  *store,
             return FALSE;
         }
       return TRUE;
+    case DN_WRITE_RENAME_UNIT:
+      return dn_store_rename_unit_as (store, DN_UNIT (write->record), &write->date, error);
+    case DN_WRITE_ARCHIVE_UNIT:
+      return dn_store_set_unit_archived (store, DN_UNIT (write->record)->id, DN_UNIT (write->record)->archived,
+                                         error);
+    case DN_WRITE_MERGE_UNITS:
+      return dn_store_merge_units (store, write->id,
+                                   write->units != NULL && write->units->len == 1
+                                     ? g_array_index (write->units, gint64, 0) : 0,
+                                   &write->made_id, error);
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -290,6 +300,10 @@ checked_id (DnWrite *write)
     return DN_PASSPORT_EVENT (write->record)->passport_id;
   if (write->kind == DN_WRITE_REGISTER_DOCUMENT)
     return DN_DOCUMENT (write->record)->id;
+  if (write->kind == DN_WRITE_RENAME_UNIT || write->kind == DN_WRITE_ARCHIVE_UNIT)
+    return DN_UNIT (write->record)->id;
+  if (write->kind == DN_WRITE_MERGE_UNITS)
+    return write->id;
   return 0;
 }
 

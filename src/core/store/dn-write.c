@@ -136,6 +136,10 @@ dn_write_get_table (const DnWrite *write)
       return "document";
     case DN_WRITE_RECORD_REPORT_RECEIVED:
       return "report_receipt";
+    case DN_WRITE_RENAME_UNIT:
+    case DN_WRITE_ARCHIVE_UNIT:
+    case DN_WRITE_MERGE_UNITS:
+      return "unit";
     default:
       g_return_val_if_reached ("");
     }

@@ -103,6 +103,17 @@ typedef enum
   DN_WRITE_ADD_TASKS,         /* tasks: new tasks (DnTask) made together or
                                * none (the tasks of a directive), their ids
                                * in made_ids */
+  DN_WRITE_RENAME_UNIT,       /* record: a DnUnit (id, name: the new one,
+                               * code, kind), date (the day the new name
+                               * takes effect; the old one kept for the
+                               * days before), revision:
+                               * dn_store_rename_unit_as() */
+  DN_WRITE_ARCHIVE_UNIT,      /* record: a DnUnit (id, archived: archived or
+                               * restored), revision */
+  DN_WRITE_MERGE_UNITS,       /* id (the unit merged), units (one id: the
+                               * unit that takes over), revision (of the
+                               * unit merged): the merge's id in made_id
+                               * (dn_store_undo_merge() puts it back) */
 } DnWriteKind;
 
 typedef struct
@@ -114,7 +125,8 @@ typedef struct
   DnProgress  *progress;
   DnReminder  *reminder;
   GObject     *record;      /* DN_WRITE_SAVE_RECORD's, a passport's loan,
-                             * a delegation's step */
+                             * a delegation's step, a unit renamed or
+                             * archived */
   const struct _DnWritable *writable; /* DN_WRITE_DELETE_RECORD's kind */
   struct _DnDelegationParts *parts;   /* a delegation's countries, members
                                        * and programme saved with it, or

@@ -233,7 +233,7 @@ dn_page_editor_write_save (DnPageEditor *self,
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (DN_IS_PAGE_EDITOR (self), FALSE);
-  g_return_val_if_fail (write->kind == DN_WRITE_SAVE_RECORD, FALSE);
+  g_return_val_if_fail (write->record != NULL && dn_writable_for_record (write->record) != NULL, FALSE);
   write->revision = priv->revision;
   write->confirmed = priv->confirmed;
   g_set_weak_pointer (&priv->field, field);

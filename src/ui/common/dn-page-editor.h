@@ -76,7 +76,9 @@ gboolean dn_page_editor_write     (DnPageEditor *self,
                                    const GDate  *today);
 /* As dn_page_editor_write(), of @write: a DN_WRITE_SAVE_RECORD the
  * editor made with what it saves besides the record (a delegation's
- * parts); its revision and confirmation are set here. */
+ * parts), or another write of the record shown (a unit's new name from a
+ * day, DN_WRITE_RENAME_UNIT); its revision and confirmation are set
+ * here. */
 gboolean dn_page_editor_write_save (DnPageEditor *self,
                                     DnWrite      *write,
                                     GtkWidget    *field);

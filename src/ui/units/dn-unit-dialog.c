@@ -109,49 +109,6 @@ confirm_parent_kind (DnUnitDialog *self,
 }
 
 static void
-copy_code_and_kind (DnUnit *to,
-                     DnUnit *from)
-{
-  g_free (to->code);
-  to->code = g_strdup (from->code);
-  to->kind = from->kind;
-}
-
-/* A new name with its effective date (the old one kept for earlier days),
- * then code and kind: one transaction. */
-static gboolean
-save_renamed (DnUnitDialog  *self,
-              DnStore       *store,
-              DnUnit        *unit,
-              const GDate   *effective,
-              GtkWidget    **field,
-              GError       **error)
-{
-  g_autoptr(DnUnit) renamed = NULL;
-
-  if (!dn_store_begin (store, error))
-    return FALSE;
-  if (!dn_store_rename_unit (store, unit->id, unit->name, effective, error))
-    {
-      *field = unit->name[0] != '\0' ? GTK_WIDGET (self->effective_entry) : GTK_WIDGET (self->name_entry);
-      dn_store_rollback (store);
-      return FALSE;
-    }
-  if ((renamed = dn_store_get_unit (store, unit->id, error)) == NULL)
-    {
-      dn_store_rollback (store);
-      return FALSE;
-    }
-  copy_code_and_kind (renamed, unit);
-  if (!dn_store_update_unit (store, renamed, error))
-    {
-      dn_store_rollback (store);
-      return FALSE;
-    }
-  return dn_store_commit (store, error);
-}
-
-static void
 on_kind_changed_cb (DnUnitDialog *self)
 {
   if (!self->setting_kind)
@@ -175,6 +132,23 @@ unit_field (DnUnitDialog *self,
   return NULL;
 }
 
+/* The field a refusal of @unit's new name is about: the name, the code
+ * (missing, or another unit's), else the day it takes effect */
+static GtkWidget *
+renamed_field (DnUnitDialog *self,
+               DnStore      *store,
+               DnUnit       *unit)
+{
+  g_autoptr(DnUnit) same_code = NULL;
+
+  if (unit->name[0] == '\0')
+    return GTK_WIDGET (self->name_entry);
+  if (unit->code[0] == '\0' || strpbrk (unit->code, " \t") != NULL ||
+      ((same_code = dn_store_find_unit (store, unit->code, NULL)) != NULL && same_code->id != unit->id))
+    return GTK_WIDGET (self->code_entry);
+  return GTK_WIDGET (self->effective_entry);
+}
+
 /* Checks and writes the form; the dialog closes when it returns TRUE. */
 static gboolean
 dn_unit_dialog_apply (DnFormDialog  *dialog,
@@ -184,7 +158,6 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
   DnStore *store = dn_page_editor_get_store (DN_PAGE_EDITOR (self));
   g_autoptr(DnUnit) unit = NULL;
   g_autofree char *old_name = NULL;
-  GtkWidget *field = NULL;
 
   if (self->mode == DN_UNIT_DIALOG_ADD)
     unit = dn_unit_new ();
@@ -206,20 +179,17 @@ dn_unit_dialog_apply (DnFormDialog  *dialog,
 
   if (self->mode == DN_UNIT_DIALOG_RENAME && g_strcmp0 (g_strstrip (unit->name), old_name) != 0)
     {
-      g_autoptr(GError) error = NULL;
-      GDate effective;
-      gboolean ok;
+      /* the new name from its day, code and kind: one write */
+      g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_RENAME_UNIT);
 
-      if (!dn_date_entry_get_date (self->effective_entry, &effective))
+      if (!dn_date_entry_get_date (self->effective_entry, &write->date))
         {
           dn_form_dialog_show_error (DN_FORM_DIALOG (self), _("Give the day the new name takes effect (dd/mm/yyyy)."),
                                      GTK_WIDGET (self->effective_entry));
           return FALSE;
         }
-      ok = save_renamed (self, store, unit, &effective, &field, &error);
-      if (field == NULL)
-        field = unit_field (self, unit, error);
-      return dn_page_editor_finish (DN_PAGE_EDITOR (self), ok, error, field, unit->id);
+      write->record = g_object_ref (G_OBJECT (unit));
+      return dn_page_editor_write_save (DN_PAGE_EDITOR (self), write, renamed_field (self, store, unit));
     }
   /* added, changed or moved with the window's writer */
   return dn_page_editor_write (DN_PAGE_EDITOR (self), unit, unit_field (self, unit, NULL), NULL);

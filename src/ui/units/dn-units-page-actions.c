@@ -11,6 +11,8 @@
 
 #include "dn-form-dialog.h"
 #include "dn-person-editor.h"
+#include "dn-store-changes.h"
+#include "dn-store-writer.h"
 #include "dn-ui.h"
 #include "dn-unit-chooser.h"
 #include "dn-window-context.h"
@@ -91,29 +93,51 @@ restore_unit_cb (DnStore  *store,
   return dn_store_set_unit_archived (store, *(gint64 *) data, FALSE, error);
 }
 
-/* Archiving says so in the window's toast, with Undo (like a deleted task). */
 static void
-set_archived (DnUnitsPage *self,
-              gint64       unit_id,
-              gboolean     archived)
+on_archived (GtkWidget    *widget,
+             DnWrite      *write,
+             const GError *error,
+             gpointer      data)
 {
-  g_autoptr(GError) error = NULL;
+  DnUnitsPage *self = DN_UNITS_PAGE (widget);
+  DnUnit *written = DN_UNIT (write->record);
   DnWindowContext *context;
-  DnUnit *unit;
+  g_autofree char *message = NULL;
 
-  if (!dn_store_set_unit_archived (self->store, unit_id, archived, &error))
+  if (error != NULL)
     {
       _dn_units_page_show_message (self, error->message);
       return;
     }
   _dn_units_page_hide_message (self);
-  context = dn_window_context_from_widget (GTK_WIDGET (self));
-  unit = _dn_units_page_lookup_unit (self, unit_id);
-  if (archived && context != NULL && unit != NULL)
+  context = dn_window_context_from_widget (widget);
+  if (!written->archived || context == NULL)
+    return;
+  /* Undo only where the writer can put it back (the local database) */
+  message = g_strdup_printf (_("“%s” archived."), written->name);
+  dn_window_context_push_undo (context, message, restore_unit_cb, _dn_units_page_id_dup (written->id), g_free);
+}
+
+/* Archiving says so in the window's toast, with Undo (like a deleted task);
+ * it goes through the window's writer, at the revision read now. */
+static void
+set_archived (DnUnitsPage *self,
+              gint64       unit_id,
+              gboolean     archived)
+{
+  g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_ARCHIVE_UNIT);
+  g_autoptr(DnUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((unit = dn_store_get_unit (self->store, unit_id, &error)) == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” archived."), unit->name);
-      dn_window_context_push_undo (context, message, restore_unit_cb, _dn_units_page_id_dup (unit_id), g_free);
+      _dn_units_page_show_message (self, error->message);
+      return;
     }
+  unit->archived = archived;
+  write->record = G_OBJECT (g_steal_pointer (&unit));
+  write->revision = dn_store_get_row_revision (self->store, "unit", unit_id, NULL);
+  dn_window_context_write_for (GTK_WIDGET (self), self->store, write, on_archived, NULL, NULL);
 }
 
 /*
@@ -128,6 +152,25 @@ undo_merge_cb (DnStore  *store,
   return dn_store_undo_merge (store, *(gint64 *) data, error);
 }
 
+/* The merge made: Undo offered where the writer can put it back */
+static void
+on_merged (DnFormDialog *dialog,
+           DnWrite      *write,
+           gpointer      user_data)
+{
+  DnUnitsPage *self = user_data;
+  const char *message = g_object_get_data (G_OBJECT (dialog), "merged-message");
+  gint64 into_id = g_array_index (write->units, gint64, 0);
+  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
+
+  _dn_units_page_hide_message (self);
+  if (context != NULL)
+    dn_window_context_push_undo (context, message, undo_merge_cb, _dn_units_page_id_dup (write->made_id), g_free);
+  else
+    _dn_units_page_show_message (self, message);
+  dn_units_page_select_unit (self, into_id);
+}
+
 static gboolean
 merge_apply (DnFormDialog  *dialog,
              gpointer       user_data,
@@ -140,9 +183,9 @@ merge_apply (DnFormDialog  *dialog,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(DnUnit) from = NULL;
   g_autoptr(DnUnit) into = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(DnWrite) write = NULL;
+  g_autoptr(DnWriter) writer = NULL;
   DnWindowContext *context;
-  gint64 merge_id = 0;
 
   if (self->store == NULL)
     return FALSE;
@@ -154,20 +197,20 @@ merge_apply (DnFormDialog  *dialog,
   if ((from = dn_store_get_unit (self->store, from_id, error)) == NULL ||
       (into = dn_store_get_unit (self->store, into_id, error)) == NULL)
     return FALSE;
-  if (!dn_store_merge_units (self->store, from_id, into_id, &merge_id, &local_error))
-    {
-      dn_form_dialog_show_error (dialog, local_error->message, GTK_WIDGET (chooser));
-      return FALSE;
-    }
-  _dn_units_page_hide_message (self);
-  message = g_strdup_printf (_("“%s” merged into “%s”."), from->name, into->name);
+  g_object_set_data_full (G_OBJECT (dialog), "merged-message",
+                          g_strdup_printf (_("“%s” merged into “%s”."), from->name, into->name), g_free);
+  write = dn_write_new (DN_WRITE_MERGE_UNITS);
+  write->id = from_id;
+  write->units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (write->units, into_id);
+  write->revision = dn_store_get_row_revision (self->store, "unit", from_id, NULL);
   context = dn_window_context_from_widget (GTK_WIDGET (self));
-  if (context != NULL)
-    dn_window_context_push_undo (context, message, undo_merge_cb, _dn_units_page_id_dup (merge_id), g_free);
-  else
-    _dn_units_page_show_message (self, message);
-  dn_units_page_select_unit (self, into_id);
-  return TRUE;
+  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (self->store);
+  if (dn_form_dialog_write (dialog, writer, write, on_merged, self, &local_error))
+    return TRUE;
+  if (local_error != NULL)
+    dn_form_dialog_show_error (dialog, local_error->message, GTK_WIDGET (chooser));
+  return FALSE;
 }
 
 static void
