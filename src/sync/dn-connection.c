@@ -11,6 +11,7 @@
 
 #include "dn-connection.h"
 #include "dn-remote-writes.h"
+#include "dn-replica-texts.h"
 #include "dn-store-documents.h"
 
 struct _DnConnection
@@ -31,6 +32,7 @@ struct _DnConnection
   guint              timeout_id;
   gboolean           syncing;
   gboolean           again;         /* sync once more when this one ends */
+  gboolean           fetching_texts; /* the attached files' text asked for */
   GPtrArray         *waiting;       /* GTask: done when the sync under way ends */
 };
 
@@ -109,6 +111,31 @@ finish_waiting (DnConnection *self)
 }
 
 static void
+on_texts_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(DnConnection) self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->fetching_texts = FALSE;
+  /* the search lacks a file's text until the next sync brings it */
+  if (_dn_replica_texts_fetch_finish (result, &error) < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("the attached files' text: %s", error->message);
+}
+
+/* The text the server read of the attached files, for the replica's
+ * search: after a sync, a batch at a time */
+static void
+fetch_texts (DnConnection *self)
+{
+  if (self->fetching_texts)
+    return;
+  self->fetching_texts = TRUE;
+  _dn_replica_texts_fetch_async (self->client, self->store, self->cancellable, on_texts_cb, g_object_ref (self));
+}
+
+static void
 on_synced_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      data)
@@ -124,6 +151,7 @@ on_synced_cb (GObject      *source,
       self->failures = 0;
       set_state (self, DN_CONNECTION_ONLINE, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
+      fetch_texts (self);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {

@@ -12,6 +12,10 @@
  *                              caller sees a record it is attached to (a
  *                              document, a task or a progress entry of a
  *                              task, a delegation); else 404
+ *   GET    /attachments/{key}/text  to the same, the text the server read
+ *                              of it, page by page ({"sha256",
+ *                              "text_state", "pages"}): a replica's search
+ *                              of the attached files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -193,9 +197,55 @@ get_attachment (DnRequest *request)
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), bytes);
 }
 
+/* GET /attachments/{sha256}/text: the text the server read of a file
+ * whoever may download it sees, page by page, for a replica's search:
+ * {"sha256", "text_state", "pages": ["…", …]} */
+static void
+get_attachment_text (DnRequest *request)
+{
+  SoupServerMessage *msg = request->msg;
+  DnStore *store = dn_server_get_store (request->server);
+  g_autoptr(DnAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+
+  if (!is_sha256 (request->key) ||
+      (attachment = dn_store_find_attachment (store, request->key, NULL)) == NULL ||
+      !_dn_server_may_see_attachment (store, request->account, attachment->id, &error))
+    {
+      if (error != NULL && !g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_NOT_FOUND))
+        _dn_server_reply_store_error (msg, error);
+      else
+        dn_server_reply_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", _("There is no such file."));
+      return;
+    }
+  if ((pages = dn_store_list_attachment_pages (store, attachment->id, &error)) == NULL)
+    {
+      _dn_server_reply_store_error (msg, error);
+      return;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, attachment->sha256);
+  json_builder_set_member_name (builder, "text_state");
+  json_builder_add_string_value (builder, dn_attachment_text_state_to_string (attachment->text_state));
+  json_builder_set_member_name (builder, "pages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < pages->len; i++)
+    json_builder_add_string_value (builder, pages->pdata[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  answer = json_builder_get_root (builder);
+  dn_server_reply_json (msg, SOUP_STATUS_OK, answer);
+}
+
 static const DnRoute routes[] = {
   { "GET", "/documents", TRUE, DN_ROUTE_NO_BODY, 0, list_documents },
   { "GET", "/documents/{id}", TRUE, DN_ROUTE_NO_BODY, 0, get_document },
   { "GET", "/attachments/{key}", TRUE, DN_ROUTE_NO_BODY, 0, get_attachment },
+  { "GET", "/attachments/{key}/text", TRUE, DN_ROUTE_NO_BODY, 0, get_attachment_text },
 };
 const DnRouteTable dn_server_document_routes = DN_ROUTE_TABLE (routes);

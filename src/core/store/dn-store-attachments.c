@@ -460,3 +460,66 @@ _dn_store_search_attachments (DnStore     *self,
     g_ptr_array_add (hits, g_object_ref (found->pdata[i]));
   return TRUE;
 }
+
+GPtrArray *
+dn_store_list_attachment_pages (DnStore  *self,
+                                gint64    attachment_id,
+                                GError  **error)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  stmt = _dn_store_prepare_with (self, "SELECT rowid - ?1 * 1048576, body FROM search_attachment "
+                                       "WHERE rowid BETWEEN ?1 * 1048576 + 1 AND ?1 * 1048576 + 1048575 ORDER BY rowid",
+                                 error, DN_INT (attachment_id), DN_END);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 page = sqlite3_column_int64 (stmt, 0);
+
+      /* pages without text have no row: "" in their place */
+      while ((gint64) pages->len < page - 1)
+        g_ptr_array_add (pages, g_strdup (""));
+      g_ptr_array_add (pages, _dn_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (!_dn_store_check_step (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&pages);
+}
+
+GPtrArray *
+dn_store_list_unsearched_attachments (DnStore  *self,
+                                      guint     limit,
+                                      GError  **error)
+{
+  g_return_val_if_fail (DN_IS_STORE (self), NULL);
+  return _dn_store_read_all (self, "SELECT " _DN_ATTACHMENT_COLUMNS ("a.file_name") " FROM attachment a "
+                                   "WHERE a.text_state = 'indexed' "
+                                   "AND NOT EXISTS (SELECT 1 FROM search_attachment s WHERE s.rowid BETWEEN "
+                                   "a.id * 1048576 AND a.id * 1048576 + 1048575) ORDER BY a.id LIMIT ?",
+                             &_dn_attachment_row, error, DN_INT (limit), DN_END);
+}
+
+gboolean
+dn_store_keep_server_pages (DnStore             *self,
+                            gint64               attachment_id,
+                            const char * const  *pages,
+                            guint                n_pages,
+                            GError             **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DN_IS_STORE (self), FALSE);
+  if (!_dn_store_allow_replica_writes (self, TRUE, error))
+    return FALSE;
+  /* the server's: not a change of this copy */
+  _dn_store_set_audit (self, FALSE);
+  ok = dn_store_set_attachment_pages (self, attachment_id, pages, n_pages, NULL, error);
+  _dn_store_set_audit (self, TRUE);
+  _dn_store_allow_replica_writes (self, FALSE, NULL);
+  return ok;
+}

@@ -86,5 +86,24 @@ gboolean      dn_store_set_attachment_text_state (DnStore                *self,
                                                   gint64                  attachment_id,
                                                   DnAttachmentTextState   state,
                                                   GError                **error);
+/* The text kept of each page of @attachment_id (char *, page 1 first; ""
+ * for a page without text), as the index holds it: what a department
+ * server sends a replica, whose files it read. */
+GPtrArray    *dn_store_list_attachment_pages (DnStore  *self,
+                                              gint64    attachment_id,
+                                              GError  **error);
+/* A replica's files whose text the server read (DN_ATTACHMENT_TEXT_INDEXED)
+ * but which it does not hold yet, at most @limit, the oldest first. */
+GPtrArray    *dn_store_list_unsearched_attachments (DnStore  *self,
+                                                    guint     limit,
+                                                    GError  **error);
+/* On a replica: keeps the pages the server read of @attachment_id in its
+ * search index (dn_store_set_attachment_pages()), the only write a
+ * replica takes besides the server's changes. */
+gboolean      dn_store_keep_server_pages     (DnStore             *self,
+                                              gint64               attachment_id,
+                                              const char * const  *pages,
+                                              guint                n_pages,
+                                              GError             **error);
 
 G_END_DECLS
