@@ -11,6 +11,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dn-delegation-editor.h"
 #include "dn-document-details.h"
 #include "dn-exchange.h"
 #include "dn-i18n.h"
@@ -18,6 +19,7 @@
 #include "dn-legacy-paste-dialog.h"
 #include "dn-pdf-test-utils.h"
 #include "dn-pdf-window.h"
+#include "dn-rules-dialog.h"
 #include "dn-task-list-view.h"
 #include "dn-task-proposal-dialog.h"
 #include "dn-test-utils.h"
@@ -242,6 +244,34 @@ test_sections (void)
     wait_until (no_pending_work, NULL, "the proposals to settle");
     dn_ui_save_png (GTK_WINDOW (proposals), path);
     gtk_window_destroy (GTK_WINDOW (proposals));
+  }
+  /* a visit in its editor: its host unit, guests and programme */
+  {
+    g_autofree char *path = g_build_filename (dir, "delegation-editor.png", NULL);
+    gint64 visit = dn_test_query_int (store, "SELECT id FROM delegation WHERE direction = 'inbound' "
+                                             "ORDER BY (unit_id IS NULL), id LIMIT 1");
+    GtkWindow *editor;
+
+    g_assert_cmpint (visit, >, 0);
+    editor = dn_delegation_editor_new (store, DN_DELEGATION_INBOUND, visit, &error);
+    g_assert_no_error (error);
+    gtk_window_set_transient_for (editor, GTK_WINDOW (window));
+    gtk_window_present (editor);
+    wait_for_frame (GTK_WIDGET (editor), "the editor's first frame");
+    wait_until (no_pending_work, NULL, "the editor to settle");
+    dn_ui_save_png (editor, path);
+    gtk_window_destroy (editor);
+  }
+  /* the department's rules */
+  {
+    g_autofree char *path = g_build_filename (dir, "rules.png", NULL);
+    DnFormDialog *rules = dn_rules_dialog_new (store);
+
+    gtk_window_set_transient_for (GTK_WINDOW (rules), GTK_WINDOW (window));
+    gtk_window_present (GTK_WINDOW (rules));
+    wait_for_frame (GTK_WIDGET (rules), "the rules' first frame");
+    dn_ui_save_png (GTK_WINDOW (rules), path);
+    gtk_window_destroy (GTK_WINDOW (rules));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   wait_until (no_pending_work, NULL, "the window to go");

@@ -92,7 +92,15 @@ dn_rules_dialog_new (DnStore *store)
           gtk_widget_set_halign (field, GTK_ALIGN_START);
         }
       gtk_widget_set_name (field, dn_setting_get_key (i));
-      gtk_label_set_wrap (GTK_LABEL (dn_form_dialog_add_field (dialog, label, label, field)), TRUE);
+      {
+        GtkLabel *caption = GTK_LABEL (dn_form_dialog_add_field (dialog, label, label, field));
+
+        /* wrapped, but never to a word a line: a wrapping label asks for
+         * its narrowest width, which made the dialog taller than a screen */
+        gtk_label_set_wrap (caption, TRUE);
+        gtk_label_set_width_chars (caption, 36);
+        gtk_label_set_max_width_chars (caption, 56);
+      }
       rules->fields[i] = field;
     }
   g_object_set_data (G_OBJECT (dialog), rules_key, rules);
