@@ -285,21 +285,6 @@ test_writer_add_done (DnTestStore   *f,
                                       add->next_id, add->made_id), ==, 1);
 }
 
-static DnWrite *
-step_write (gint64              trip,
-            DnDelegationStatus  to,
-            gint64              revision)
-{
-  DnWrite *write = dn_write_new (DN_WRITE_MOVE_DELEGATION);
-  DnDelegation *step = dn_delegation_new ();
-
-  step->id = trip;
-  step->status = to;
-  write->record = G_OBJECT (step);
-  write->revision = revision;
-  return write;
-}
-
 /* A delegation's steps and its passports: each the store's step, at the
  * revision read, a warning until confirmed; nothing written when refused */
 static void
@@ -333,12 +318,12 @@ test_writer_delegation_steps (DnTestStore   *f,
 
   /* back to proposed, or read at another revision: nothing written */
   log = dn_store_get_revision (f->store);
-  back_step = step_write (trip, DN_DELEGATION_PROPOSED, -1);
+  back_step = dn_write_new_delegation_step (trip, DN_DELEGATION_PROPOSED, -1);
   g_assert_cmpstr (dn_write_get_table (back_step), ==, "delegation");
   g_assert_false (dn_store_write (f->store, back_step, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  approve = step_write (trip, DN_DELEGATION_APPROVED, revision + 1);
+  approve = dn_write_new_delegation_step (trip, DN_DELEGATION_APPROVED, revision + 1);
   DN_DELEGATION (approve->record)->decision_document_id = decision;
   g_assert_false (dn_store_write (f->store, approve, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
@@ -370,11 +355,11 @@ test_writer_delegation_steps (DnTestStore   *f,
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM passport_loan WHERE handed_by = 'Lê Thị Hoa' "
                                       "AND returned_on IS NULL"), ==, 1);
 
-  depart = step_write (trip, DN_DELEGATION_ABROAD, -1);
+  depart = dn_write_new_delegation_step (trip, DN_DELEGATION_ABROAD, -1);
   g_assert_true (dn_store_write (f->store, depart, &error));
   g_assert_no_error (error);
   /* back on the planned end */
-  come_back = step_write (trip, DN_DELEGATION_RETURNED, -1);
+  come_back = dn_write_new_delegation_step (trip, DN_DELEGATION_RETURNED, -1);
   g_assert_true (dn_store_write (f->store, come_back, &error));
   g_assert_no_error (error);
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM delegation WHERE status = 'completed' AND "
@@ -395,7 +380,7 @@ test_writer_delegation_steps (DnTestStore   *f,
   g_assert_cmpint (dn_test_query_int (f->store, "SELECT count(*) FROM passport_loan WHERE returned_on = "
                                       "'2026-04-08'"), ==, 1);
 
-  report = step_write (trip, DN_DELEGATION_REPORTED, -1);
+  report = dn_write_new_delegation_step (trip, DN_DELEGATION_REPORTED, -1);
   DN_DELEGATION (report->record)->report_submitted_on = dn_test_date (2026, 4, 20);
   g_assert_true (dn_store_write (f->store, report, &error));
   g_assert_no_error (error);

@@ -16,21 +16,6 @@
 #include "dn-store-changes.h"
 #include "dn-test-utils.h"
 
-static DnWrite *
-step_write (gint64              trip,
-            DnDelegationStatus  to,
-            gint64              revision)
-{
-  DnWrite *write = dn_write_new (DN_WRITE_MOVE_DELEGATION);
-  DnDelegation *step = dn_delegation_new ();
-
-  step->id = trip;
-  step->status = to;
-  write->record = G_OBJECT (step);
-  write->revision = revision;
-  return write;
-}
-
 /* A delegation's steps and its passports through the server, each in the
  * replica once written; one read at an old revision is a conflict */
 static void
@@ -67,7 +52,7 @@ test_connection_delegation_steps (DnConnectionFixture *f,
   /* approved at the revision the replica read */
   read_at = dn_store_get_row_revision (f->replica.store, "delegation", trip, NULL);
   g_assert_cmpint (read_at, >, 0);
-  approve = step_write (trip, DN_DELEGATION_APPROVED, read_at);
+  approve = dn_write_new_delegation_step (trip, DN_DELEGATION_APPROVED, read_at);
   DN_DELEGATION (approve->record)->decision_document_id = decision;
   g_assert_true (dn_connection_test_write (f, approve, &error));
   g_assert_no_error (error);
@@ -75,7 +60,7 @@ test_connection_delegation_steps (DnConnectionFixture *f,
                                       " AND status = 'approved' AND decision_document_id = %" G_GINT64_FORMAT,
                                       trip, decision), ==, 1);
   /* a step read before that: a conflict, nothing written */
-  stale = step_write (trip, DN_DELEGATION_CANCELLED, read_at);
+  stale = dn_write_new_delegation_step (trip, DN_DELEGATION_CANCELLED, read_at);
   g_assert_false (dn_connection_test_write (f, stale, &error));
   g_assert_error (error, DN_STORE_ERROR, DN_STORE_ERROR_CONFLICT);
   g_clear_error (&error);
@@ -101,12 +86,12 @@ test_connection_delegation_steps (DnConnectionFixture *f,
                                       G_GINT64_FORMAT " AND handed_by = 'Nguyễn Văn An (Chuyên viên)' AND "
                                       "returned_on IS NULL", trip), ==, 1);
 
-  depart = step_write (trip, DN_DELEGATION_ABROAD, -1);
+  depart = dn_write_new_delegation_step (trip, DN_DELEGATION_ABROAD, -1);
   g_assert_true (dn_connection_test_write (f, depart, &error));
   g_assert_no_error (error);
   dn_test_assert_owned_cmpstr (dn_test_query_text (f->replica.store, "SELECT status FROM delegation WHERE id = %"
                                                    G_GINT64_FORMAT, trip), ==, "ongoing");
-  come_back = step_write (trip, DN_DELEGATION_RETURNED, -1);
+  come_back = dn_write_new_delegation_step (trip, DN_DELEGATION_RETURNED, -1);
   DN_DELEGATION (come_back->record)->end_date = dn_test_date (2026, 4, 6);
   g_assert_true (dn_connection_test_write (f, come_back, &error));
   g_assert_no_error (error);
@@ -123,7 +108,7 @@ test_connection_delegation_steps (DnConnectionFixture *f,
                                       G_GINT64_FORMAT " AND returned_on = '2026-04-08' AND received_by = 'so'",
                                       trip), ==, 1);
 
-  report = step_write (trip, DN_DELEGATION_REPORTED, dn_store_get_row_revision (f->replica.store, "delegation", trip,
+  report = dn_write_new_delegation_step (trip, DN_DELEGATION_REPORTED, dn_store_get_row_revision (f->replica.store, "delegation", trip,
                                                                                 NULL));
   DN_DELEGATION (report->record)->report_document_id = results;
   DN_DELEGATION (report->record)->report_submitted_on = dn_test_date (2026, 4, 20);

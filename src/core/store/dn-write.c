@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "dn-delegation.h"
 #include "dn-store.h"
 #include "dn-writable.h"
 #include "dn-write.h"
@@ -143,4 +144,19 @@ dn_write_get_table (const DnWrite *write)
     default:
       g_return_val_if_reached ("");
     }
+}
+
+DnWrite *
+dn_write_new_delegation_step (gint64              id,
+                              DnDelegationStatus  to,
+                              gint64              revision)
+{
+  DnWrite *write = dn_write_new (DN_WRITE_MOVE_DELEGATION);
+  DnDelegation *step = dn_delegation_new ();
+
+  step->id = id;
+  step->status = to;
+  write->record = G_OBJECT (step);
+  write->revision = revision;
+  return write;
 }

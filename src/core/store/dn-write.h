@@ -175,6 +175,13 @@ DnWrite *dn_write_new_delete (const struct _DnWritable *writable,
                               gint64                    id,
                               gint64                    revision);
 
+/* A DN_WRITE_MOVE_DELEGATION of the delegation @id to @to (the step's
+ * day and document left to set in @write->record), read at @revision (-1:
+ * not checked) */
+DnWrite *dn_write_new_delegation_step (gint64              id,
+                                       DnDelegationStatus  to,
+                                       gint64              revision);
+
 /* The kind of record it writes, as the database and the API name it
  * ("task", "progress", "assignment", "reminder", "partner"…); for a
  * delegation's passports, "delegation": what its revision is of */

@@ -43,9 +43,7 @@ apply_rules (DnFormDialog  *dialog,
              GError       **error)
 {
   Rules *rules = user_data;
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (dialog));
-  g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
-                                               : dn_store_writer_new (rules->store);
+  g_autoptr(DnWriter) writer = dn_window_context_dup_writer_for (GTK_WIDGET (dialog), rules->store);
   g_autoptr(DnWrite) write = dn_write_new (DN_WRITE_SET_RULES);
 
   write->values = g_array_sized_new (FALSE, FALSE, sizeof (int), DN_SETTING_N);

@@ -214,6 +214,15 @@ dn_window_context_get_settings (DnWindowContext *self)
   return self->settings;
 }
 
+DnWriter *
+dn_window_context_dup_writer_for (GtkWidget *widget,
+                                  DnStore   *store)
+{
+  DnWindowContext *context = widget != NULL ? dn_window_context_from_widget (widget) : NULL;
+
+  return context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (store);
+}
+
 DnConnection *
 dn_window_context_get_connection (DnWindowContext *self)
 {
@@ -558,7 +567,7 @@ dn_window_context_write_for (GtkWidget           *widget,
   g_return_if_fail (write != NULL && done != NULL);
   context = dn_window_context_from_widget (widget);
   g_return_if_fail (context != NULL || DN_IS_STORE (store));
-  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (store);
+  writer = dn_window_context_dup_writer_for (widget, store);
   if (dn_writer_write_now (writer, write, &error) ||
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
     {

@@ -54,6 +54,11 @@ GSettings       *dn_window_context_get_settings (DnWindowContext *self);
 DnWriter        *dn_window_context_get_writer   (DnWindowContext *self);
 void             dn_window_context_set_writer   (DnWindowContext *self,
                                                  DnWriter        *writer);
+/* What makes the writes of @widget's window (its writer, a new
+ * reference): the local database or the department server; outside any
+ * window (or @widget NULL), @store's own writer */
+DnWriter        *dn_window_context_dup_writer_for (GtkWidget *widget,
+                                                   DnStore   *store);
 /* The department server's connection when the window's writes go there
  * (the writer is a DnConnection), else NULL: what a connected window
  * fetches the attached files it does not hold from. */

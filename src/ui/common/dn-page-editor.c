@@ -227,9 +227,7 @@ dn_page_editor_write_save (DnPageEditor *self,
                            GtkWidget    *field)
 {
   DnPageEditorPrivate *priv = dn_page_editor_get_instance_private (self);
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (self));
-  g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
-                                               : dn_store_writer_new (priv->store);
+  g_autoptr(DnWriter) writer = dn_window_context_dup_writer_for (GTK_WIDGET (self), priv->store);
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (DN_IS_PAGE_EDITOR (self), FALSE);

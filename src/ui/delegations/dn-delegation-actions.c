@@ -57,33 +57,6 @@ show_message (GtkWidget  *parent,
     g_warning ("%s", text);
 }
 
-/* What makes the writes of @widget's window (the local database, or the
- * department server); outside a window, @store's own writer */
-static DnWriter *
-writer_for (GtkWidget *widget,
-            DnStore   *store)
-{
-  DnWindowContext *context = dn_window_context_from_widget (widget);
-
-  return context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (store);
-}
-
-/* A step of the delegation @id to @to, at @revision (-1: not checked) */
-static DnWrite *
-step_write (gint64              id,
-            DnDelegationStatus  to,
-            gint64              revision)
-{
-  DnWrite *write = dn_write_new (DN_WRITE_MOVE_DELEGATION);
-  DnDelegation *step = dn_delegation_new ();
-
-  step->id = id;
-  step->status = to;
-  write->record = G_OBJECT (step);
-  write->revision = revision;
-  return write;
-}
-
 /* The day typed in @entry; else says what is wrong and marks it. */
 static gboolean
 read_day (DnFormDialog *dialog,
@@ -115,8 +88,8 @@ apply_change (DnFormDialog  *dialog,
               GError       **error)
 {
   Change *change = user_data;
-  g_autoptr(DnWrite) write = step_write (change->id, change->to, change->revision);
-  g_autoptr(DnWriter) writer = writer_for (GTK_WIDGET (dialog), change->store);
+  g_autoptr(DnWrite) write = dn_write_new_delegation_step (change->id, change->to, change->revision);
+  g_autoptr(DnWriter) writer = dn_window_context_dup_writer_for (GTK_WIDGET (dialog), change->store);
   DnDelegation *step = DN_DELEGATION (write->record);
   g_autoptr(GError) refused = NULL;
   GDate day;
@@ -281,7 +254,7 @@ passports_write (Passports     *form,
                  DnWrite       *write,
                  GError       **refused)
 {
-  g_autoptr(DnWriter) writer = writer_for (GTK_WIDGET (form->dialog), form->store);
+  g_autoptr(DnWriter) writer = dn_window_context_dup_writer_for (GTK_WIDGET (form->dialog), form->store);
 
   return dn_form_dialog_write (form->dialog, writer, write, NULL, NULL, refused);
 }
@@ -414,7 +387,8 @@ dn_delegation_change_status (GtkWidget           *parent,
   if (to == DN_DELEGATION_ABROAD || to == DN_DELEGATION_CANCELLED)
     {
       /* as this desktop read it: a change someone made since is a conflict */
-      g_autoptr(DnWrite) write = step_write (id, to, dn_store_get_row_revision (store, "delegation", id, NULL));
+      g_autoptr(DnWrite) write = dn_write_new_delegation_step (id, to, dn_store_get_row_revision (store, "delegation",
+                                                                                              id, NULL));
 
       if (parent != NULL)
         dn_window_context_write_for (parent, store, write, on_moved, NULL, NULL);

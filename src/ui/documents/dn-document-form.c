@@ -66,7 +66,6 @@ apply (DnFormDialog  *dialog,
   g_autoptr(DnDocument) document = dn_document_new ();
   g_autoptr(DnWrite) write = NULL;
   g_autoptr(DnWriter) writer = NULL;
-  DnWindowContext *context;
   g_autofree char *reference = dn_ui_editable_dup_text (form->reference);
   char *slash = strchr (reference, '/');
 
@@ -89,8 +88,7 @@ apply (DnFormDialog  *dialog,
   if (!dn_form_dialog_read_date (dialog, form->date, NULL, &document->issue_date))
     return FALSE;
   write = dn_write_new_save (document, -1);
-  context = dn_window_context_from_widget (GTK_WIDGET (dialog));
-  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (form->store);
+  writer = dn_window_context_dup_writer_for (GTK_WIDGET (dialog), form->store);
   return dn_form_dialog_write (dialog, writer, write, on_written, form, error);
 }
 

@@ -130,7 +130,6 @@ apply (DnFormDialog  *dialog,
 {
   Form *form = data;
   DnDocument *doc = form->document;
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (dialog));
   g_autoptr(DnWriter) writer = NULL;
   g_autoptr(DnWrite) write = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -166,7 +165,7 @@ apply (DnFormDialog  *dialog,
   write->record = G_OBJECT (g_object_ref (doc));
   write->revision = doc->id > 0 ? form->revision : -1;
   write->confirmed = form->warned;
-  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (form->store);
+  writer = dn_window_context_dup_writer_for (GTK_WIDGET (dialog), form->store);
   if (dn_form_dialog_write (dialog, writer, write, on_written_cb, form, &local_error))
     return TRUE;
   if (local_error != NULL && !warn (dialog, form, local_error))

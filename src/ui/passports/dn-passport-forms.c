@@ -94,9 +94,7 @@ form_write (Form               *f,
             DnFormWrittenFunc   done,
             GError            **error)
 {
-  DnWindowContext *context = dn_window_context_from_widget (GTK_WIDGET (f->dialog));
-  g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
-                                               : dn_store_writer_new (f->store);
+  g_autoptr(DnWriter) writer = dn_window_context_dup_writer_for (GTK_WIDGET (f->dialog), f->store);
 
   write->confirmed = f->confirmed;
   return dn_form_dialog_write (f->dialog, writer, write, done, f, error);

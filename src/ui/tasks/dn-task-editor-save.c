@@ -178,7 +178,6 @@ dn_task_editor_save (DnTaskEditor *self)
   g_autoptr(DnWrite) write = NULL;
   g_autoptr(DnWriter) writer = NULL;
   g_autoptr(DnTaskSnapshot) before = NULL;
-  DnWindowContext *context;
   GtkWidget *invalid;
   SaveData *data;
 
@@ -202,8 +201,7 @@ dn_task_editor_save (DnTaskEditor *self)
   write = dn_write_new (self->original != NULL ? DN_WRITE_UPDATE_TASK : DN_WRITE_ADD_TASK);
   write->task = g_object_ref (task);
   write->revision = self->original != NULL ? self->revision : -1;
-  context = dn_window_context_from_widget (GTK_WIDGET (self));
-  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (self->store);
+  writer = dn_window_context_dup_writer_for (GTK_WIDGET (self), self->store);
   if (dn_writer_write_now (writer, write, &error))
     {
       finish_save (self, write, g_steal_pointer (&before));

@@ -93,9 +93,8 @@ _dn_sub_dialog_write (SubDialog          *d,
                       DnFormWrittenFunc   done,
                       GError            **error)
 {
-  DnWindowContext *context = d->details != NULL ? dn_window_context_from_widget (GTK_WIDGET (d->details)) : NULL;
-  g_autoptr(DnWriter) writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context))
-                                               : dn_store_writer_new (d->store);
+  g_autoptr(DnWriter) writer = dn_window_context_dup_writer_for (d->details != NULL ? GTK_WIDGET (d->details) : NULL,
+                                                                 d->store);
 
   return dn_form_dialog_write (d->dialog, writer, write, done, d, error);
 }

@@ -185,7 +185,6 @@ merge_apply (DnFormDialog  *dialog,
   g_autoptr(DnUnit) into = NULL;
   g_autoptr(DnWrite) write = NULL;
   g_autoptr(DnWriter) writer = NULL;
-  DnWindowContext *context;
 
   if (self->store == NULL)
     return FALSE;
@@ -204,8 +203,7 @@ merge_apply (DnFormDialog  *dialog,
   write->units = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (write->units, into_id);
   write->revision = dn_store_get_row_revision (self->store, "unit", from_id, NULL);
-  context = dn_window_context_from_widget (GTK_WIDGET (self));
-  writer = context != NULL ? g_object_ref (dn_window_context_get_writer (context)) : dn_store_writer_new (self->store);
+  writer = dn_window_context_dup_writer_for (GTK_WIDGET (self), self->store);
   if (dn_form_dialog_write (dialog, writer, write, on_merged, self, &local_error))
     return TRUE;
   if (local_error != NULL)
