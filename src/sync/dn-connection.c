@@ -33,6 +33,8 @@ struct _DnConnection
   gboolean           syncing;
   gboolean           again;         /* sync once more when this one ends */
   gboolean           fetching_texts; /* the attached files' text asked for */
+  gboolean           texts_wanted;  /* look for files without their text,
+                                     * even when a sync brought no row */
   GPtrArray         *waiting;       /* GTask: done when the sync under way ends */
 };
 
@@ -110,6 +112,8 @@ finish_waiting (DnConnection *self)
     g_task_return_boolean (waiting->pdata[i], TRUE);
 }
 
+static void fetch_texts (DnConnection *self);
+
 static void
 on_texts_cb (GObject      *source,
              GAsyncResult *result,
@@ -118,14 +122,27 @@ on_texts_cb (GObject      *source,
   g_autoptr(DnConnection) self = data;
   g_autoptr(GError) error = NULL;
 
+  gint kept;
+
   self->fetching_texts = FALSE;
-  /* the search lacks a file's text until the next sync brings it */
-  if (_dn_replica_texts_fetch_finish (result, &error) < 0 && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("the attached files' text: %s", error->message);
+  kept = _dn_replica_texts_fetch_finish (result, &error);
+  if (kept < 0)
+    {
+      /* the search lacks a file's text until a later sync brings it */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("the attached files' text: %s", error->message);
+      return;
+    }
+  /* a whole batch: there may be more */
+  self->texts_wanted = kept == DN_REPLICA_TEXTS_BATCH;
+  if (self->texts_wanted)
+    fetch_texts (self);
 }
 
 /* The text the server read of the attached files, for the replica's
- * search: after a sync, a batch at a time */
+ * search, a batch at a time: after the first sync, after one that brought
+ * rows (a file attached, or read on the server since), and until a batch
+ * is not full; never a search of the replica's files on every poll */
 static void
 fetch_texts (DnConnection *self)
 {
@@ -151,7 +168,8 @@ on_synced_cb (GObject      *source,
       self->failures = 0;
       set_state (self, DN_CONNECTION_ONLINE, NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
-      fetch_texts (self);
+      if (self->texts_wanted || dn_replica_get_rows_read (self->replica) > 0)
+        fetch_texts (self);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -734,6 +752,7 @@ static void
 dn_connection_init (DnConnection *self)
 {
   self->interval = DN_CONNECTION_INTERVAL_DEFAULT;
+  self->texts_wanted = TRUE;
   self->cancellable = g_cancellable_new ();
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 }
