@@ -1,7 +1,8 @@
 /* test-connection-texts.c: the text of attached files on a connected
  * desktop: the server sends the text it read (GET
  * /attachments/{sha256}/text) to whoever may see the file, and the
- * replica's search finds the words of a file it does not hold
+ * replica's search finds the words of a file it does not hold; an answer
+ * that is not the API's is refused with nothing kept
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +12,9 @@
 
 #include <string.h>
 
+#include "dn-client-test-utils.h"
 #include "dn-connection-test-utils.h"
+#include "dn-replica-texts.h"
 #include "dn-store-attachments.h"
 #include "dn-store-documents.h"
 #include "dn-store-search.h"
@@ -102,11 +105,60 @@ test_texts (DnConnectionFixture *f,
                                       G_GINT64_FORMAT, hidden), ==, 0);
 }
 
+/* An answer about a file's text that is not the API's is refused, the
+ * replica's index left as it was; a file the server no longer gives is
+ * left for later */
+static void
+test_bad_answers (DnTestStore   *f,
+                  gconstpointer  data)
+{
+  static const char *bad[] = { "{\"pages\": [1, 2]}", "{\"pages\": \"Kế hoạch\"}", "[\"Kế hoạch\"]",
+                               "{\"sha256\": \"x\"}" };
+  g_autoptr(DnRawServer) raw = dn_raw_server_new ();
+  g_autoptr(DnClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dn_test_exec (f->store, "INSERT INTO attachment (sha256, file_name, mime_type, size, text_state) VALUES ("
+                          "'%064d', 'ke-hoach.pdf', 'application/pdf', 10, 'indexed')", 7);
+  g_assert_true (dn_store_set_replica (f->store, &error));
+  g_assert_no_error (error);
+  client = dn_client_new (dn_raw_server_get_uri (raw), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      GAsyncResult *result = NULL;
+
+      dn_raw_server_set_answer (raw, 200, bad[i]);
+      _dn_replica_texts_fetch_async (client, f->store, NULL, dn_test_on_result, &result);
+      dn_test_wait_result (&result);
+      g_assert_cmpint (_dn_replica_texts_fetch_finish (result, &error), ==, -1);
+      g_assert_error (error, DN_CLIENT_ERROR, DN_CLIENT_ERROR_SERVER);
+      g_clear_error (&error);
+      g_object_unref (result);
+    }
+  {
+    g_autoptr(GPtrArray) left = dn_store_list_unsearched_attachments (f->store, 10, &error);
+
+    g_assert_cmpuint (left->len, ==, 1);
+  }
+  {
+    GAsyncResult *result = NULL;
+
+    dn_raw_server_set_answer (raw, 404, "{\"error\": {\"code\": \"not-found\", \"message\": \"No.\"}}");
+    _dn_replica_texts_fetch_async (client, f->store, NULL, dn_test_on_result, &result);
+    dn_test_wait_result (&result);
+    g_assert_cmpint (_dn_replica_texts_fetch_finish (result, &error), ==, 0);
+    g_assert_no_error (error);
+    g_object_unref (result);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   DN_CONNECTION_TEST_ADD ("/connection-texts/search", test_texts);
+  DN_TEST_ADD ("/connection-texts/bad-answers", test_bad_answers);
   return g_test_run ();
 }
