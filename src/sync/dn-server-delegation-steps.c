@@ -103,10 +103,7 @@ make (DnRequest *request,
   write->revision = _dn_server_body_int (request->body, "revision", -1);
   if (dn_store_write (store, write, &error))
     return TRUE;
-  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-    dn_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "warning", error->message);
-  else
-    _dn_server_reply_conflict (request->msg, store, "delegation", request->id, error);
+  _dn_server_reply_conflict (request->msg, store, "delegation", request->id, error);
   return FALSE;
 }
 

@@ -51,16 +51,6 @@ _dn_server_check_delegation_writer (DnRequest *request,
   return FALSE;
 }
 
-static void
-reply_save_error (SoupServerMessage *msg,
-                  const GError      *error)
-{
-  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-    dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "warning", error->message);
-  else
-    _dn_server_reply_store_error (msg, error);
-}
-
 static gboolean
 confirmed (DnRequest *request)
 {
@@ -82,7 +72,7 @@ add_member (DnRequest *request)
   member->delegation_id = request->id;
   if (!dn_store_add_delegation_member (store, member, confirmed (request), &error))
     {
-      reply_save_error (request->msg, error);
+      _dn_server_reply_store_error (request->msg, error);
       return;
     }
   _dn_server_reply_record (request->msg, store, "delegation_member", member->id, SOUP_STATUS_CREATED);
@@ -139,7 +129,7 @@ change_member (DnRequest *request)
       !dn_store_commit (store, &error))
     {
       dn_store_rollback (store);
-      reply_save_error (request->msg, error);
+      _dn_server_reply_store_error (request->msg, error);
       return;
     }
   _dn_server_reply_record (request->msg, store, "delegation_member", request->id, SOUP_STATUS_OK);

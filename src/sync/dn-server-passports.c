@@ -220,10 +220,7 @@ hand_out (DnRequest *request)
                                    json_object_get_boolean_member_with_default (body, "confirmed", FALSE), &error);
   if (id <= 0)
     {
-      if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-        dn_server_reply_error (request->msg, SOUP_STATUS_BAD_REQUEST, "warning", error->message);
-      else
-        _dn_server_reply_store_error (request->msg, error);
+      _dn_server_reply_store_error (request->msg, error);
       return;
     }
   _dn_server_reply_record (request->msg, store, "passport_loan", id, SOUP_STATUS_CREATED);

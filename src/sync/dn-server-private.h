@@ -95,7 +95,8 @@ const DnRoute *_dn_server_find_route (const char  *method,
 char *_dn_server_dup_peer (SoupServerMessage *msg);
 
 /* Answers @msg with the store's @error: its code as a status (not found:
- * 404, conflict: 409, invalid or duplicate: 400 or 409, denied: 403…) */
+ * 404, conflict: 409, invalid or duplicate: 400 or 409, a warning 400
+ * "warning" (written when sent again confirmed), denied: 403…) */
 void  _dn_server_reply_store_error (SoupServerMessage *msg,
                                     const GError      *error);
 

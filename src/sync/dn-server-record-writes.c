@@ -157,16 +157,6 @@ check_unit (DnRequest      *request,
 }
 
 static void
-reply_save_error (SoupServerMessage *msg,
-                  const GError      *error)
-{
-  if (g_error_matches (error, DN_STORE_ERROR, DN_STORE_ERROR_WARNING))
-    dn_server_reply_error (msg, SOUP_STATUS_BAD_REQUEST, "warning", error->message);
-  else
-    _dn_server_reply_store_error (msg, error);
-}
-
-static void
 add_record (DnRequest      *request,
             const Writable *kind)
 {
@@ -185,7 +175,7 @@ add_record (DnRequest      *request,
   if (!save (request, kind, record, TRUE, &answered, &error))
     {
       if (!answered)
-        reply_save_error (request->msg, error);
+        _dn_server_reply_store_error (request->msg, error);
       return;
     }
   _dn_server_reply_record (request->msg, store, kind->kind->table, dn_writable_get_id (kind->kind, record),
@@ -231,7 +221,7 @@ change_record (DnRequest      *request,
     {
       dn_store_rollback (store);
       if (!answered)
-        reply_save_error (request->msg, error);
+        _dn_server_reply_store_error (request->msg, error);
       return;
     }
   _dn_server_reply_record (request->msg, store, kind->kind->table, request->id, SOUP_STATUS_OK);

@@ -85,9 +85,13 @@ _dn_server_reply_store_error (SoupServerMessage *msg,
         code = "not-found";
         break;
       case DN_STORE_ERROR_INVALID:
-      case DN_STORE_ERROR_WARNING:
         status = SOUP_STATUS_BAD_REQUEST;
         code = "invalid";
+        break;
+      case DN_STORE_ERROR_WARNING:
+        /* sent again with "confirmed": true, it is written */
+        status = SOUP_STATUS_BAD_REQUEST;
+        code = "warning";
         break;
       case DN_STORE_ERROR_DUPLICATE:
         status = SOUP_STATUS_CONFLICT;
